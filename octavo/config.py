@@ -1,0 +1,142 @@
+"""book.toml -> BookConfig, every bad key reported at once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from octavo.dates import parse_iso_month
+from octavo.errors import Diagnostic, error, warning
+from octavo.fileio import read_utf8
+from octavo.model import BookConfig
+
+__all__ = ["PAPERS", "load_config"]
+
+PAPERS = ("letter", "a4", "a5")
+_UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_STRINGS = (
+    "title",
+    "language",
+    "identifier",
+    "subtitle",
+    "country",
+    "series",
+    "publisher",
+    "description",
+    "source",
+)
+_LISTS = ("authors", "editors", "subject")
+_KNOWN = {*_STRINGS, *_LISTS, "research_completed", "chapters", "paper", "order"}
+_REQUIRED = ("title", "language", "identifier")
+
+
+def _key_line(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*\[?\s*\"?{re.escape(key)}\"?\s*[\]=]", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
+    path = root / "book.toml"
+    if not path.is_file():
+        return None, (
+            error(
+                "E101",
+                "no book.toml in the book folder",
+                path,
+                hint="create one, or run `invoke import-pages` to make it",
+            ),
+        )
+    text, problem = read_utf8(path)
+    if text is None:
+        return None, (problem,) if problem else ()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        return None, (
+            error("E102", f"not valid TOML: {exc}", path, int(match[1]) if match else None),
+        )
+    return _config(data, text, path)
+
+
+def _config(
+    data: dict[str, Any], text: str, path: Path
+) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
+    found: list[Diagnostic] = []
+
+    def bad(code: str, key: str, message: str, hint: str = "") -> None:
+        found.append(error(code, message, path, _key_line(text, key), hint))
+
+    for key in sorted(set(data) - _KNOWN):
+        found.append(
+            warning(
+                "W103",
+                f"unknown key '{key}' is ignored",
+                path,
+                _key_line(text, key),
+                hint=f"known keys: {', '.join(sorted(_KNOWN))}",
+            )
+        )
+    for key in _REQUIRED:
+        if not data.get(key):
+            found.append(error("E104", f"'{key}' is missing", path))
+    for key in _STRINGS:
+        if key in data and not isinstance(data[key], str):
+            bad("E105", key, f"'{key}' must be a string")
+    for key in _LISTS:
+        value = data.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            bad("E105", key, f"'{key}' must be a list of strings")
+    identifier = data.get("identifier")
+    if isinstance(identifier, str) and identifier and not _UUID.fullmatch(identifier):
+        bad(
+            "E106",
+            "identifier",
+            "'identifier' must be a fixed urn:uuid:… (lowercase)",
+            "e.g. urn:uuid:0b4f8c1e-3a6d-5e2f-9c7b-1d2e3f4a5b6c",
+        )
+    research = data.get("research_completed")
+    if research is not None and parse_iso_month(research) is None:
+        bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
+    paper = data.get("paper", "letter")
+    if paper not in PAPERS:
+        bad("E108", "paper", f"'paper' must be one of {', '.join(PAPERS)}")
+    chapters = _chapters(data.get("chapters", {}))
+    if chapters is None:
+        bad(
+            "E109",
+            "chapters",
+            '[chapters] must map chapter numbers to titles, e.g. 8 = "Foreign Relations"',
+        )
+    order = data.get("order", [])
+    if not (isinstance(order, list) and all(type(v) is int for v in order)):
+        bad("E110", "order", "'order' must be a list of section numbers")
+    if any(d.severity.value == "error" for d in found):
+        return None, tuple(found)
+    strings = {k: data.get(k, "") for k in _STRINGS}
+    config = BookConfig(
+        **strings,
+        authors=tuple(data.get("authors", [])),
+        editors=tuple(data.get("editors", [])),
+        subject=tuple(data.get("subject", [])),
+        research_completed=parse_iso_month(research) if research else None,
+        chapter_titles=tuple(sorted((chapters or {}).items())),
+        paper=paper,
+        order=tuple(order),
+        path=path,
+    )
+    return config, tuple(found)
+
+
+def _chapters(value: object) -> dict[int, str] | None:
+    if not isinstance(value, dict):
+        return None
+    result: dict[int, str] = {}
+    for key, title in value.items():
+        if not (str(key).isdigit() and isinstance(title, str) and title.strip()):
+            return None
+        result[int(key)] = title.strip()
+    return result

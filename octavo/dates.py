@@ -1,0 +1,34 @@
+"""Parsing of the month dates the sources use."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from octavo.model import YearMonth
+
+__all__ = ["parse_iso_month", "parse_month_name"]
+
+_ISO = re.compile(r"(\d{4})-(\d{2})")
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+
+
+def parse_iso_month(value: object) -> YearMonth | None:
+    """'1995-06' -> YearMonth(1995, 6); None when it is not such a string."""
+    if not isinstance(value, str):
+        return None
+    match = _ISO.fullmatch(value.strip())
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    return YearMonth(year, month) if 1 <= month <= 12 else None
+
+
+def parse_month_name(text: str) -> YearMonth | None:
+    """'June 1995' (or 'Jun. 1995') -> YearMonth(1995, 6)."""
+    match = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", text.strip())
+    if not match:
+        return None
+    month = _MONTHS.get(match[1].lower())
+    return YearMonth(int(match[2]), month) if month else None

@@ -1,0 +1,157 @@
+"""Write an ebooklib 0.20 book as a reproducible, valid EPUB 3, around ebooklib's traps.
+
+- ebooklib stamps zip entries with the current local time and ``dcterms:modified`` with
+  ``datetime.now()`` (local time, labelled ``Z``): :func:`build_time` reads
+  ``SOURCE_DATE_EPOCH`` in UTC; :func:`writer_options` passes it as ``mtime``;
+  :func:`repack` rewrites the zip with fixed dates, permissions and order.
+- ``epub3_pages`` (on by default) puts every element with ``epub:type`` and ``id``
+  (noterefs, footnotes...) into a fake ``page-list``: turned off.
+- ``raise_exceptions`` (off by default) turns only I/O errors into exceptions; an
+  ``EpubHtml`` that lxml cannot parse still becomes an empty file, so :func:`repack`
+  parses every XML member and raises.
+- ebooklib writes no ``xml:lang`` on ``<package>``: :class:`Writer` adds it.
+- ``EpubHtml`` throws away the document's ``<head>`` and ``<body>`` attributes and
+  re-parses the body as HTML: :func:`xhtml_item` keeps a complete XHTML document as is.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from ebooklib import epub
+from lxml import etree
+
+__all__ = [
+    "DEFAULT_EPOCH",
+    "EpubWriteError",
+    "Writer",
+    "build_time",
+    "epub_bytes",
+    "repack",
+    "writer_options",
+    "xhtml_item",
+]
+
+# When SOURCE_DATE_EPOCH is unset: 1980-01-01T00:00:00Z, the earliest time a zip entry
+# can carry, so that the zip dates and dcterms:modified agree and a build is
+# reproducible by default. Real builds set SOURCE_DATE_EPOCH (e.g. from git).
+DEFAULT_EPOCH = 315532800
+MIMETYPE = b"application/epub+zip"
+XML_SUFFIXES = (".xhtml", ".html", ".opf", ".ncx", ".xml", ".svg", ".smil")
+FILE_MODE = 0o100644  # regular file, rw-r--r--
+COMPRESSLEVEL = 9
+
+
+class EpubWriteError(RuntimeError):
+    """ebooklib produced something that is not a well-formed EPUB member."""
+
+
+def build_time(environ: Mapping[str, str] | None = None) -> datetime:
+    """The build's timestamp: ``SOURCE_DATE_EPOCH`` as an aware UTC datetime."""
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
+    if not raw.strip():
+        return datetime.fromtimestamp(DEFAULT_EPOCH, UTC)
+    try:
+        seconds = int(raw)
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds, not {raw!r}") from None
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def writer_options(when: datetime, **overrides: Any) -> dict[str, Any]:
+    """Options for ebooklib's writer that avoid its surprising defaults."""
+    options: dict[str, Any] = {
+        "epub3_pages": False,  # no page-list made of every epub:type with an id
+        "raise_exceptions": True,  # do not turn write errors into a False return
+        "epub2_guide": False,  # the OPF <guide> is legacy; landmarks replace it
+        "epub3_landmark": True,  # book.guide entries become <nav epub:type="landmarks">
+        "mtime": when.astimezone(UTC),  # ebooklib formats it as %Y-%m-%dT%H:%M:%SZ
+        "compresslevel": COMPRESSLEVEL,
+    }
+    options.update(overrides)
+    return options
+
+
+class Writer(epub.EpubWriter):  # type: ignore[misc]  # ebooklib is untyped
+    """ebooklib's writer plus ``xml:lang`` (and ``dir``) on the ``<package>`` element."""
+
+    def _write_opf_file(self, root: Any) -> None:
+        root.set(f"{{{epub.NAMESPACES['XML']}}}lang", self.book.language)
+        if self.book.direction in ("ltr", "rtl"):
+            root.set("dir", self.book.direction)
+        super()._write_opf_file(root)
+
+
+def xhtml_item(
+    uid: str, file_name: str, document: bytes, properties: Iterable[str] = ()
+) -> epub.EpubItem:
+    """A content document written byte for byte (not re-parsed like ``EpubHtml``).
+
+    Put it in ``book.spine`` like any item; list it in ``book.toc`` as
+    ``epub.Link(file_name, title, uid)``, since ebooklib's nav/NCX skip plain items.
+    """
+    etree.fromstring(document)  # fail now, not in EPUBCheck, if it is not XML
+    item = epub.EpubItem(
+        uid=uid, file_name=file_name, media_type="application/xhtml+xml", content=document
+    )
+    item.properties = list(properties)  # e.g. ["svg"]; read by ebooklib's manifest writer
+    return item
+
+
+def _zipinfo(name: str, when: datetime) -> zipfile.ZipInfo:
+    stamp = max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC))
+    info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+    info.create_system = 3  # Unix, so the mode below is meaningful on every host
+    info.external_attr = FILE_MODE << 16
+    return info
+
+
+def _check_member(name: str, data: bytes) -> None:
+    if not name.lower().endswith(XML_SUFFIXES):
+        return
+    if not data.strip():
+        raise EpubWriteError(f"{name}: empty (ebooklib could not parse the source)")
+    try:
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise EpubWriteError(f"{name}: not well-formed XML: {exc}") from exc
+
+
+def repack(epub_zip: bytes, when: datetime) -> bytes:
+    """Rewrite an EPUB zip deterministically.
+
+    ``mimetype`` first and stored, then every other member sorted by name, deflated at
+    a fixed level, each dated ``when`` (UTC, clamped to 1980) with mode 0644.
+    Bytes are identical for identical input on the same zlib.
+    """
+    with zipfile.ZipFile(io.BytesIO(epub_zip)) as source:
+        members = {i.filename: source.read(i) for i in source.infolist() if not i.is_dir()}
+    if members.pop("mimetype", MIMETYPE) != MIMETYPE:
+        raise EpubWriteError("mimetype member is not 'application/epub+zip'")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr(_zipinfo("mimetype", when), MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        for name in sorted(members):
+            _check_member(name, members[name])
+            target.writestr(
+                _zipinfo(name, when),
+                members[name],
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=COMPRESSLEVEL,
+            )
+    return out.getvalue()
+
+
+def epub_bytes(book: epub.EpubBook, when: datetime | None = None, **options: Any) -> bytes:
+    """Write ``book`` with ebooklib and return the reproducible EPUB's bytes."""
+    when = build_time() if when is None else when
+    buffer = io.BytesIO()
+    writer = Writer(buffer, book, writer_options(when, **options))
+    writer.process()
+    writer.write()  # errors propagate (ebooklib's write_epub would swallow OSError)
+    return repack(buffer.getvalue(), when)

@@ -1,0 +1,83 @@
+"""YAML front matter: safe loader, no aliases, a size limit, and the line of each key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node
+
+__all__ = ["MAX_FRONT_MATTER", "FrontMatter", "FrontMatterError", "split_front_matter"]
+
+MAX_FRONT_MATTER = 64 * 1024
+
+
+class FrontMatterError(Exception):
+    def __init__(self, code: str, message: str, line: int, hint: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.line, self.hint = code, message, line, hint
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    data: dict[str, Any]
+    key_lines: dict[str, int]  # 1-based line in the file
+    body: str
+    body_line: int
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases (no YAML bombs)."""
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise FrontMatterError(
+                "E203",
+                "front matter uses YAML anchors or aliases",
+                mark.line + 1,
+                "write the values out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Split '---\\nYAML\\n---\\nbody' and load the YAML; raise FrontMatterError."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError(
+            "E201",
+            "no front matter: the file must start with a '---' line",
+            1,
+            "see the book format in the README",
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise FrontMatterError("E201", "front matter is not closed by a '---' line", 1)
+    source = "\n".join(lines[1:end])
+    if len(source) > MAX_FRONT_MATTER:
+        raise FrontMatterError("E202", f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", 2)
+    loader = _NoAliasLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark else 2
+        raise FrontMatterError(
+            "E202", f"front matter is not valid YAML: {exc.problem}", line
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise FrontMatterError("E202", f"front matter is not valid YAML: {exc}", 2) from exc
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise FrontMatterError("E202", "front matter must be a mapping of 'field: value' lines", 2)
+    key_lines = {}
+    if isinstance(node, MappingNode):
+        key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    body_line = end + 2
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter({str(k): v for k, v in data.items()}, key_lines, body, body_line)

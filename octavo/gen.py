@@ -1,0 +1,214 @@
+"""Synthetic country studies, as raw pages in the seed's layout, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo.render.templates import environment
+from octavo.write import atomic_text
+
+__all__ = ["StudyPage", "generate_pages", "write_pages"]
+
+_WORDS = [
+    "the",
+    "government",
+    "economy",
+    "trade",
+    "policy",
+    "ministry",
+    "council",
+    "reform",
+    "agriculture",
+    "industry",
+    "republic",
+    "population",
+    "region",
+    "border",
+    "treaty",
+    "army",
+    "security",
+    "energy",
+    "oil",
+    "gas",
+    "export",
+    "import",
+    "labor",
+    "union",
+    "parliament",
+    "election",
+    "constitution",
+    "president",
+    "court",
+    "law",
+    "budget",
+    "tax",
+    "price",
+    "currency",
+    "bank",
+    "credit",
+    "investment",
+    "railway",
+    "river",
+    "forest",
+    "village",
+    "city",
+    "capital",
+    "church",
+    "language",
+    "school",
+    "university",
+    "culture",
+    "history",
+    "century",
+    "war",
+    "peace",
+    "independence",
+    "cooperation",
+    "agreement",
+    "neighbor",
+    "development",
+    "production",
+    "growth",
+    "decline",
+    "crisis",
+    "of",
+    "and",
+    "in",
+    "to",
+    "with",
+    "for",
+    "by",
+    "on",
+    "from",
+    "under",
+    "between",
+    "after",
+    "before",
+    "during",
+    "although",
+    "which",
+    "that",
+    "while",
+    "since",
+    "because",
+    "however",
+    "moreover",
+    "several",
+    "many",
+    "most",
+    "some",
+    "few",
+    "new",
+    "old",
+    "large",
+    "small",
+    "national",
+    "regional",
+    "local",
+    "foreign",
+    "domestic",
+    "public",
+    "private",
+    "economic",
+    "political",
+]
+_CHAPTERS = (
+    "Historical Setting",
+    "The Society and Its Environment",
+    "The Economy",
+    "Government and Politics",
+    "National Security",
+    "Foreign Relations",
+)
+_TITLES = (
+    "Early History",
+    "Trade & Industry",
+    'The "Special Relationship"',
+    "Kyivan Rus' and Polatsk",
+    "Minsk <Capital>",
+    "Écoles et Universités",
+    "Agriculture",
+    "Energy",
+    "Transportation",
+    "The Armed Forces",
+    "Religion",
+    "Health and Welfare",
+    "Local Government",
+    "The Judiciary",
+    "Relations with Poland",
+    "Relations with Lithuania",
+    "Education",
+    "Banking and Finance",
+    "Ethnic Minorities",
+    "The Constitution of 1994 and the Long Road from Soviet Institutions to the "
+    "Independent State, with Its Many Unfinished Reforms and Open Questions",
+)
+_MONTHS = ("January", "March", "June", "September", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class StudyPage:
+    name: str  # file name, e.g. "058.txt"
+    country: str
+    title: str
+    breadcrumb: tuple[str, ...]
+    sequence: int
+    total: int
+    data_as_of: str  # "June 1995"
+    paragraphs: tuple[str, ...]
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(_WORDS) for _ in range(words)]
+    sentences, start = [], 0
+    while start < len(chosen):
+        end = min(len(chosen), start + rng.randint(8, 24))
+        sentence = " ".join(chosen[start:end])
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        start = end
+    return " ".join(sentences)
+
+
+def generate_pages(
+    sections: int, country: str = "Belarus", seed: int = 1, words: int = 600
+) -> tuple[StudyPage, ...]:
+    """`sections` pages in several chapters, breadcrumb depths 2–4, varied lengths and dates."""
+    rng = random.Random(seed)
+    chapters = max(2, min(len(_CHAPTERS) * 4, sections // 12 or 1))
+    per_chapter = -(-sections // chapters)
+    pages = []
+    for index in range(sections):
+        sequence = index + 1
+        chapter = index // per_chapter + 1
+        chapter_name = _CHAPTERS[(chapter - 1) % len(_CHAPTERS)]
+        position = index % per_chapter
+        head = f"Topic {chapter}.{(position - 1) // 4 + 1}"
+        kind = (position - 1) % 4
+        parents: tuple[str, ...]
+        if position == 0:
+            title, parents = chapter_name, ()
+        elif kind == 0:
+            title, parents = head, ()
+        else:
+            title = f"{rng.choice(_TITLES)} {sequence}"
+            deep = kind == 3 and rng.random() < 0.4
+            parents = (head, f"{head} Details") if deep else (head,)
+        crumbs = ("Country Study", f"Chapter {chapter}", *((*parents, title) if position else ()))
+        size = rng.choice((40, 120, words, words, words, 2 * words))
+        count = max(1, size // 90)
+        paragraphs = tuple(_paragraph(rng, max(5, size // count)) for _ in range(count))
+        date = f"{rng.choice(_MONTHS)} {rng.choice((1994, 1995, 1995, 1996))}"
+        pages.append(
+            StudyPage(
+                f"{sequence:04d}.txt", country, title, crumbs, sequence, sections, date, paragraphs
+            )
+        )
+    return tuple(pages)
+
+
+def write_pages(pages: tuple[StudyPage, ...], folder: Path) -> tuple[Path, ...]:
+    """Write pages as scraped text in the seed's layout (template import/raw-page.txt.j2)."""
+    template = environment().get_template("import/raw-page.txt.j2")
+    return tuple(atomic_text(folder / page.name, template.render(page=page)) for page in pages)

@@ -1,0 +1,189 @@
+"""The data that flows between stages: frozen dataclasses, no I/O.
+
+read (sources.py) -> assemble (sources.assemble) -> render (render/) -> write (write.py)
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+__all__ = [
+    "Book",
+    "BookConfig",
+    "Chapter",
+    "Manuscript",
+    "RenderedChapter",
+    "RenderedSection",
+    "Section",
+    "TocNode",
+    "YearMonth",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class YearMonth:
+    """A month of a year, as in "Data as of June 1995"."""
+
+    year: int
+    month: int
+
+    @property
+    def label(self) -> str:
+        """'June 1995'."""
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    @property
+    def iso(self) -> str:
+        """'1995-06'."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One section of a study, as read from its Markdown source."""
+
+    slug: str  # stable, XML-id safe: "s058-russia"
+    title: str
+    country: str
+    chapter: int
+    parents: tuple[str, ...]  # breadcrumb levels between chapter and section
+    sequence: int  # the N of "Section N of M"
+    total: int  # the M
+    data_as_of: YearMonth
+    last_updated: YearMonth | None
+    source: str
+    body: str  # Markdown
+    path: Path  # the source file
+    body_line: int  # 1-based line of the body's first line in `path`
+    chapter_title: str | None = None
+    field_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line in `path`
+
+    def line_of(self, key: str) -> int:
+        return dict(self.field_lines).get(key, 1)
+
+    @property
+    def depth(self) -> int:
+        """1 for a top-level section of its chapter, 2 below that, ..."""
+        return len(self.parents) + 1
+
+    @property
+    def note_text(self) -> str:
+        """The data-date footnote: 'Data as of June 1995.'"""
+        text = f"Data as of {self.data_as_of.label}."
+        if self.last_updated is not None and self.last_updated != self.data_as_of:
+            text += f" Last updated {self.last_updated.label}."
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class BookConfig:
+    """book.toml."""
+
+    title: str
+    language: str
+    identifier: str  # urn:uuid:...
+    subtitle: str = ""
+    country: str = ""
+    series: str = ""
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    publisher: str = ""
+    subject: tuple[str, ...] = ()
+    description: str = ""
+    research_completed: YearMonth | None = None
+    chapter_titles: tuple[tuple[int, str], ...] = ()  # (number, title), sorted
+    paper: str = "letter"
+    order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
+    source: str = ""  # where the pages came from, for the colophon
+    path: Path = field(default=Path("book.toml"))
+
+    def chapter_title(self, number: int) -> str | None:
+        return dict(self.chapter_titles).get(number)
+
+    @property
+    def slug(self) -> str:
+        from octavo.text import slugify
+
+        return slugify(self.title) or "book"
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    number: int
+    title: str
+    sections: tuple[Section, ...]
+
+    @property
+    def slug(self) -> str:
+        return f"ch{self.number:02d}"
+
+    @property
+    def label(self) -> str:
+        """'Chapter 8', or '' for unnumbered front matter (chapter 0)."""
+        return f"Chapter {self.number}" if self.number else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    config: BookConfig
+    chapters: tuple[Chapter, ...]
+    root: Path
+    modified: datetime  # from SOURCE_DATE_EPOCH (UTC), else the newest source mtime
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(s for c in self.chapters for s in c.sections)
+
+
+@dataclass(frozen=True, slots=True)
+class TocNode:
+    """An entry of the contents: a section, or a breadcrumb level the book lacks."""
+
+    title_html: str  # inline XHTML
+    id: str | None  # None: a level with no section of its own (partial study)
+    children: tuple[TocNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedSection:
+    section: Section
+    id: str  # XHTML id of the heading
+    heading_level: int  # 2 for top-level sections (the chapter is 1), capped at 6
+    title_html: str  # inline XHTML, typography applied
+    body_html: str  # XHTML fragment, typography applied
+    note_id: str
+    note_number: int  # 1.. within its chapter
+    note_html: str  # inline XHTML of the note text
+
+    @property
+    def title_text(self) -> str:
+        """The heading as plain text (for bookmarks, nav labels)."""
+        from octavo.text import strip_tags
+
+        return strip_tags(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedChapter:
+    chapter: Chapter
+    id: str
+    title_html: str
+    sections: tuple[RenderedSection, ...]
+    toc: tuple[TocNode, ...]  # nested sections of this chapter
+
+
+@dataclass(frozen=True, slots=True)
+class Manuscript:
+    """The one rendered manuscript both the EPUB and the PDF are made from."""
+
+    book: Book
+    chapters: tuple[RenderedChapter, ...]
+    title_html: str
+    subtitle_html: str
+
+    @property
+    def sections(self) -> tuple[RenderedSection, ...]:
+        return tuple(s for c in self.chapters for s in c.sections)

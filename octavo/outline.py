@@ -1,0 +1,44 @@
+"""invoke outline: the book's tree as text."""
+
+from __future__ import annotations
+
+from octavo.model import Book, Section
+
+__all__ = ["outline_lines"]
+
+
+def _section_line(section: Section) -> str:
+    indent = "    " * section.depth
+    return (
+        f"{indent}{section.sequence:>3}/{section.total}  {section.title}"
+        f"  [data as of {section.data_as_of.label}]"
+    )
+
+
+def outline_lines(book: Book) -> list[str]:
+    config = book.config
+    lines = [
+        config.title + (f": {config.subtitle}" if config.subtitle else ""),
+        f"{len(book.sections)} sections in {len(book.chapters)} chapters",
+    ]
+    for chapter in book.chapters:
+        label = (
+            f"{chapter.label}: {chapter.title}"
+            if chapter.label and chapter.label != chapter.title
+            else chapter.title
+        )
+        lines.append(label)
+        shown: set[tuple[str, ...]] = set()
+        for section in chapter.sections:
+            for depth in range(len(section.parents)):
+                path = section.parents[: depth + 1]
+                if path not in shown and not _present(chapter.sections, path):
+                    lines.append(f"{'    ' * (depth + 1)}      {path[-1]}  (not in the book)")
+                shown.add(path)
+            shown.add((*section.parents, section.title))
+            lines.append(_section_line(section))
+    return lines
+
+
+def _present(sections: tuple[Section, ...], path: tuple[str, ...]) -> bool:
+    return any((*s.parents, s.title) == path for s in sections)

@@ -1,0 +1,1 @@
+"""Rendering: Markdown -> XHTML fragments -> the manuscript -> EPUB and PDF."""

@@ -1,0 +1,89 @@
+"""Book -> Manuscript: every section rendered once, for both the EPUB and the PDF."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from octavo.errors import Diagnostic, error
+from octavo.markdown import escape_paragraph
+from octavo.model import Book, Chapter, Manuscript, RenderedChapter, RenderedSection, TocNode
+from octavo.render.markdown import render_block, render_inline
+
+__all__ = ["render_manuscript", "title_html", "toc_tree"]
+
+
+def title_html(text: str) -> str:
+    """A plain-text title as inline XHTML, with typography."""
+    return render_inline(escape_paragraph(text))
+
+
+def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+    found: list[Diagnostic] = []
+    chapters = tuple(_chapter(c, found) for c in book.chapters)
+    config = book.config
+    manuscript = Manuscript(
+        book,
+        chapters,
+        title_html(config.title),
+        title_html(config.subtitle) if config.subtitle else "",
+    )
+    return manuscript, tuple(found)
+
+
+def _chapter(chapter: Chapter, found: list[Diagnostic]) -> RenderedChapter:
+    sections = []
+    for number, section in enumerate(chapter.sections, start=1):
+        fragment = render_block(section.body)
+        for src, line in fragment.images:
+            found.append(
+                error(
+                    "E501",
+                    f"image '{src}': images are not supported yet",
+                    section.path,
+                    section.body_line + line,
+                    hint="remove the image, or describe it in words",
+                )
+            )
+        sections.append(
+            RenderedSection(
+                section=section,
+                id=section.slug,
+                heading_level=min(section.depth + 1, 6),
+                title_html=title_html(section.title),
+                body_html=fragment.html,
+                note_id=f"note-{section.slug}",
+                note_number=number,
+                note_html=escape(section.note_text),
+            )
+        )
+    rendered = tuple(sections)
+    return RenderedChapter(
+        chapter, chapter.slug, title_html(chapter.title), rendered, toc_tree(rendered)
+    )
+
+
+def toc_tree(sections: tuple[RenderedSection, ...]) -> tuple[TocNode, ...]:
+    """Nest sections by their breadcrumb; a level the book lacks becomes an entry without id."""
+    root: dict[str, dict[str, Any]] = {}  # title -> {"id": ..., "html": ..., "children": {...}}
+    for rendered in sections:
+        level = root
+        for parent in rendered.section.parents:
+            node = level.setdefault(
+                parent, {"id": None, "html": title_html(parent), "children": {}}
+            )
+            level = node["children"]
+        node = level.setdefault(rendered.section.title, {"id": None, "children": {}})
+        if node["id"] is None:
+            node.update(id=rendered.id, html=rendered.title_html)
+        else:  # two sections of one title at one level: keep both
+            level[f"{rendered.section.title}\0{rendered.id}"] = {
+                "id": rendered.id,
+                "html": rendered.title_html,
+                "children": {},
+            }
+    return _freeze(root)
+
+
+def _freeze(level: dict[str, dict[str, Any]]) -> tuple[TocNode, ...]:
+    return tuple(TocNode(n["html"], n["id"], _freeze(n["children"])) for n in level.values())

@@ -1,0 +1,197 @@
+"""book/ -> Sections (read) -> Book (assemble). Every problem reported at once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from octavo.assemble import assemble
+from octavo.config import load_config
+from octavo.dates import parse_iso_month
+from octavo.errors import Diagnostic, error, raise_if_errors
+from octavo.fileio import read_utf8
+from octavo.frontmatter import FrontMatterError, split_front_matter
+from octavo.model import Book, Section
+from octavo.text import slugify
+
+__all__ = ["load_book", "read_book", "read_section", "section_files", "source_date"]
+
+SKIPPED_DIRS = {"templates", "styles", "build", "assets", "images"}
+SKIPPED_FILES = {"README.md", "CHANGELOG.md"}
+_FIELDS = {
+    "title",
+    "country",
+    "chapter",
+    "parents",
+    "sequence",
+    "total",
+    "data_as_of",
+    "last_updated",
+    "source",
+    "chapter_title",
+}
+_REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
+
+
+def section_files(root: Path) -> tuple[Path, ...]:
+    """The Markdown files of a book, sorted by path; skips templates/, styles/, dot folders."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not (here == root and d in SKIPPED_DIRS)
+        )
+        found += [here / f for f in files if f.endswith(".md") and f not in SKIPPED_FILES]
+    return tuple(sorted(found))
+
+
+def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnostic, ...]]:
+    """Parse one section source (text already decoded)."""
+    try:
+        fm = split_front_matter(text)
+    except FrontMatterError as exc:
+        return None, (error(exc.code, exc.message, path, exc.line, exc.hint),)
+    data, lines = fm.data, fm.key_lines
+    found: list[Diagnostic] = []
+
+    def bad(code: str, key: str, message: str, hint: str = "") -> None:
+        found.append(error(code, message, path, lines.get(key, 1), hint))
+
+    for key in _REQUIRED:
+        if key not in data or data[key] is None:
+            found.append(
+                error(
+                    "E204",
+                    f"front matter: '{key}' is missing",
+                    path,
+                    1,
+                    "see the book format in the README",
+                )
+            )
+    for key in sorted(set(data) - _FIELDS):
+        bad(
+            "E205",
+            key,
+            f"front matter: unknown field '{key}'",
+            f"known fields: {', '.join(sorted(_FIELDS))}",
+        )
+    for key in ("title", "country", "source", "chapter_title"):
+        if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
+            bad("E206", key, f"front matter: '{key}' must be a non-empty string")
+    for key in ("chapter", "sequence", "total"):
+        value = data.get(key)
+        if value is not None and not (
+            type(value) is int and value >= (0 if key == "chapter" else 1)
+        ):
+            bad(
+                "E206",
+                key,
+                f"front matter: '{key}' must be a whole number"
+                + (" (0 or more)" if key == "chapter" else " (1 or more)"),
+            )
+    parents = data.get("parents")
+    if parents is not None and not (
+        isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
+    ):
+        bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
+    for key in ("data_as_of", "last_updated"):
+        if data.get(key) is not None and parse_iso_month(data[key]) is None:
+            bad(
+                "E207",
+                key,
+                f"front matter: '{key}' is not a date like \"1995-06\"",
+                'quote it: data_as_of: "1995-06"',
+            )
+    if found:
+        return None, tuple(found)
+    sequence = data["sequence"]
+    if sequence > data["total"]:
+        bad("E303", "sequence", f"section {sequence} of {data['total']}: number above the total")
+        return None, tuple(found)
+    data_as_of = parse_iso_month(data["data_as_of"])
+    assert data_as_of is not None  # checked above
+    section = Section(
+        slug=f"s{sequence:03d}-{slugify(data['title'], 32) or 'section'}",
+        title=data["title"].strip(),
+        country=data["country"].strip(),
+        chapter=data["chapter"],
+        parents=tuple(p.strip() for p in data["parents"]),
+        sequence=sequence,
+        total=data["total"],
+        data_as_of=data_as_of,
+        last_updated=parse_iso_month(data.get("last_updated")),
+        source=str(data.get("source") or ""),
+        body=fm.body.strip("\n") + "\n",
+        path=path,
+        body_line=fm.body_line,
+        chapter_title=(data.get("chapter_title") or "").strip() or None,
+        field_lines=tuple(sorted(lines.items())),
+    )
+    return section, ()
+
+
+def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ...]]:
+    sections: list[Section] = []
+    found: list[Diagnostic] = []
+    for path in section_files(root):
+        shown = _shown(path)
+        text, problem = read_utf8(path, shown)
+        if text is None:
+            found += [problem] if problem else []
+            continue
+        section, problems = read_section(shown, text)
+        found += problems
+        sections += [section] if section else []
+    return tuple(sections), tuple(found)
+
+
+def _shown(path: Path) -> Path:
+    """Paths in messages are relative to the working folder when they can be."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def source_date(paths: Iterable[Path]) -> datetime:
+    """SOURCE_DATE_EPOCH when set (UTC), else the newest source's modification time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    newest = max((int(p.stat().st_mtime) for p in paths if p.exists()), default=0)
+    return datetime.fromtimestamp(newest, UTC)
+
+
+def read_book(root: Path) -> tuple[Book | None, tuple[Diagnostic, ...]]:
+    """Read and assemble a book folder; all diagnostics, errors and warnings."""
+    if not root.is_dir():
+        return None, (
+            error(
+                "E100",
+                "book folder not found",
+                root,
+                hint="pass --book DIR, or run from the project folder",
+            ),
+        )
+    config, config_problems = load_config(root)
+    sections, section_problems = read_sections(root)
+    found = config_problems + section_problems
+    if config is None:
+        return None, found
+    config = replace(config, path=_shown(config.path))
+    modified = source_date([root / "book.toml", *section_files(root)])
+    book, problems = assemble(config, sections, root, modified)
+    return book, found + problems
+
+
+def load_book(root: Path, strict: bool = False) -> tuple[Book, tuple[Diagnostic, ...]]:
+    """read_book, raising BuildError on any error (or warning, if strict)."""
+    book, found = read_book(root)
+    raise_if_errors(found, strict)
+    if book is None:
+        raise_if_errors([error("E100", "the book could not be read", root)])
+    assert book is not None
+    return book, found

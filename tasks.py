@@ -1,0 +1,90 @@
+"""octavo's tasks: `invoke --list`. Each task calls one function of octavo."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from invoke.context import Context
+from invoke.exceptions import Exit
+from invoke.tasks import task
+
+from octavo import api
+from octavo.errors import BuildError, Diagnostic
+
+T = TypeVar("T")
+BOOK = "Book folder (default: book)."
+STRICT = "Treat warnings as errors."
+
+
+def _show(diagnostics: Iterable[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run an octavo function; a user's mistake exits 1 with its messages, no traceback."""
+    try:
+        return action()
+    except BuildError as exc:
+        count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        raise Exit(
+            f"{exc}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
+        ) from None
+
+
+@task(
+    positional=["path"],
+    iterable=["more"],
+    help={
+        "path": "A raw page, a folder of pages, or a quoted glob such as 'pages/*.txt'.",
+        "more": "Another page, folder or glob (repeatable).",
+        "book": BOOK,
+        "force": "Replace sections that exist with other content.",
+        "strict": STRICT,
+    },
+)
+def import_pages(
+    c: Context,
+    path: str,
+    more: list[str],
+    book: str = "book",
+    force: bool = False,
+    strict: bool = False,
+) -> None:
+    """Import scraped country-study pages into a book folder as Markdown sections."""
+    given = [path, *more]
+    result = _run(lambda: api.run_import(given, Path(book), force, strict))
+    _show(result.diagnostics)
+    for written in result.written:
+        print(f"wrote {written}")
+    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    if result.book_toml:
+        print(f"wrote {result.book_toml}")
+    print(Path(book))
+
+
+@task(help={"book": BOOK, "strict": STRICT})
+def outline(c: Context, book: str = "book", strict: bool = False) -> None:
+    """Print the book's tree: chapters, sections, N of M, data dates, and diagnostics."""
+    lines, found = _run(lambda: api.outline(Path(book)))
+    print("\n".join(lines))
+    _show(found)
+    if found and (strict or any(d.severity.value == "error" for d in found)):
+        raise Exit("octavo: the book has problems (see above)", code=1)
+
+
+@task(
+    help={
+        "sections": "How many sections (default 81).",
+        "out": "Folder for the book.",
+        "seed": "Random seed (default 1).",
+        "words": "Typical words a section (600).",
+    }
+)
+def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600) -> None:
+    """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
+    folder = _run(lambda: api.generate_study(Path(out), sections, seed, words))
+    print(folder)
