@@ -37,7 +37,7 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise FrontMatterError(
                 "E203",
                 "front matter uses YAML anchors or aliases",
-                mark.line + 1,
+                mark.line + 2,
                 "write the values out in full",
             )
         return super().compose_node(parent, index)

@@ -126,7 +126,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         source=str(data.get("source") or ""),
         body=fm.body.strip("\n") + "\n",
         path=path,
-        body_line=fm.body_line,
+        body_line=fm.body_line + len(fm.body) - len(fm.body.lstrip("\n")),
         chapter_title=(data.get("chapter_title") or "").strip() or None,
         field_lines=tuple(sorted(lines.items())),
     )

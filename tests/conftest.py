@@ -1,0 +1,78 @@
+"""Shared fixtures: the seed page, small book factories, a guard on WeasyPrint's logger."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = DATA / "raw" / "000_05991aae0ec902ad.txt"
+
+os.environ.setdefault("SOURCE_DATE_EPOCH", "802828800")  # 1995-06-10, for reproducible output
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+BOOK_TOML = """title = "Testland: A Country Study"
+language = "en"
+identifier = "urn:uuid:12345678-1234-5678-9abc-123456789abc"
+country = "Testland"
+"""
+
+
+def section_source(sequence: int, title: str = "Trade", *, chapter: int = 1,
+                   parents: str = "[]", total: int = 3, date: str = '"1995-06"',
+                   body: str = "Some text.\n", extra: str = "") -> str:
+    return (f"---\ntitle: {title}\ncountry: Testland\nchapter: {chapter}\nparents: {parents}\n"
+            f"sequence: {sequence}\ntotal: {total}\ndata_as_of: {date}\n{extra}---\n\n{body}")
+
+
+@pytest.fixture
+def make_book(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """make_book({"001-a.md": text, ...}) -> a book folder with a valid book.toml."""
+
+    def make(files: dict[str, str | bytes], toml: str = BOOK_TOML) -> Path:
+        root = tmp_path / "book"
+        root.mkdir(exist_ok=True)
+        (root / "book.toml").write_text(toml, encoding="utf-8")
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+class _FailOnWarning(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_warnings() -> Iterator[None]:
+    """Any warning WeasyPrint logs (CSS problems, failed loads) fails the test."""
+    handler = _FailOnWarning()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    messages = [r.getMessage() for r in handler.records]
+    assert not messages, f"WeasyPrint warned: {messages}"

@@ -1,0 +1,63 @@
+"""The core tasks as a user runs them: import-pages, outline, gen-study."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import SEED
+from tests.e2e.cli import invoke
+
+
+def test_import_pages_done_when(tmp_path: Path) -> None:
+    book = tmp_path / "b"
+    result = invoke("import-pages", SEED, "--book", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(book)
+    (section,) = book.glob("*.md")
+    front = yaml.safe_load(section.read_text().split("---\n")[1])
+    assert {k: front[k] for k in ("title", "country", "chapter", "parents", "sequence", "total",
+                                  "data_as_of")} == {
+        "title": "Russia", "country": "Belarus", "chapter": 8, "parents": ["Foreign Relations"],
+        "sequence": 58, "total": 81, "data_as_of": "1995-06"}
+    assert len(section.read_text().split("---\n", 2)[2].strip().split("\n\n")) == 5
+
+
+def test_outline_shows_tree_and_gap_warning(tmp_path: Path) -> None:
+    book = tmp_path / "b"
+    invoke("import-pages", SEED, "--book", book)
+    result = invoke("outline", "--book", book)
+    assert result.returncode == 0
+    assert "Chapter 8" in result.stdout and "58/81  Russia" in result.stdout
+    assert "W309" in result.stderr and "sections 1–57, 59–81 not present" in result.stderr
+    strict = invoke("outline", "--book", book, "--strict")
+    assert strict.returncode != 0
+
+
+def test_unrecognised_page_exits_non_zero_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("hello\n")
+    result = invoke("import-pages", bad, "--book", tmp_path / "b")
+    assert result.returncode == 1
+    assert "bad.txt: E401" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_broken_book_exits_non_zero_with_file_and_line(tmp_path: Path) -> None:
+    book = tmp_path / "b"
+    invoke("import-pages", SEED, "--book", book)
+    (section,) = book.glob("*.md")
+    section.write_text(section.read_text().replace('"1995-06"', '"June 1995"', 1))
+    result = invoke("outline", "--book", book)
+    assert result.returncode == 1
+    assert f"{section.name}:8: E207" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_gen_study_then_outline(tmp_path: Path) -> None:
+    out = tmp_path / "study"
+    result = invoke("gen-study", "--sections", "30", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(out)
+    outline = invoke("outline", "--book", out, "--strict")
+    assert outline.returncode == 0, outline.stderr
+    assert outline.stdout.count("/30  ") == 30

@@ -1,0 +1,84 @@
+"""One case per diagnostic code: tests/data/bad/<CODE>/book and expected.txt ('CODE file:line')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo.errors import BuildError, Diagnostic
+from octavo.render.manuscript import render_manuscript
+from octavo.sources import read_book
+from tests.conftest import DATA
+
+CASES = sorted(p for p in (DATA / "bad").iterdir() if (p / "expected.txt").is_file()
+               and (p / "book").is_dir())
+
+
+def diagnostics_of(book: Path) -> tuple[Diagnostic, ...]:
+    loaded, found = read_book(book)
+    if loaded is None or any(d.severity.value == "error" for d in found):
+        return found
+    return found + render_manuscript(loaded)[1]
+
+
+def where(diagnostic: Diagnostic, book: Path) -> str:
+    if diagnostic.file is None:
+        return ""
+    file = Path(diagnostic.file).resolve()
+    name = "." if file == book.resolve() else str(file.relative_to(book.resolve()))
+    return f"{name}:{diagnostic.line}" if diagnostic.line else name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_code_and_location(case: Path) -> None:
+    code, _, location = (case / "expected.txt").read_text().strip().partition(" ")
+    found = diagnostics_of(case / "book")
+    matching = [d for d in found if d.code == code]
+    assert matching, f"expected {code}, got {[str(d) for d in found]}"
+    assert location in [where(d, case / "book") for d in matching]
+    assert all(d.message for d in matching)
+
+
+def test_every_code_has_a_case() -> None:
+    source = "\n".join(p.read_text() for p in Path("octavo").rglob("*.py"))
+    import re
+
+    codes = set(re.findall(r'"([EW]\d{3})"', source))
+    untested = codes - {c.name for c in CASES} - {"E001", "E003", "E100", "E400", "E401",
+                                                  "E402", "E403", "W404"}
+    assert not untested, f"codes without a tests/data/bad case: {sorted(untested)}"
+
+
+def test_all_problems_are_reported_at_once(make_book) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import section_source
+
+    book = make_book({
+        "001-a.md": section_source(1, date='"June 1995"'),
+        "002-b.md": section_source(2, extra="colour: red\n"),
+        "003-c.md": section_source(3),
+        "004-c.md": section_source(3),
+    })
+    codes = sorted(d.code for d in read_book(book)[1])
+    assert codes == ["E205", "E207", "E301", "W309"]
+
+
+def test_build_error_message_has_file_and_line(make_book) -> None:  # type: ignore[no-untyped-def]
+    from octavo.sources import load_book
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1, date='"June 1995"', total=1)})
+    with pytest.raises(BuildError) as caught:
+        load_book(book)
+    assert "001-a.md:8: E207 error:" in str(caught.value)
+
+
+def test_strict_turns_warnings_into_errors(make_book) -> None:  # type: ignore[no-untyped-def]
+    from octavo.sources import load_book
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1)})
+    _, found = load_book(book)
+    assert [d.code for d in found] == ["W309"]
+    with pytest.raises(BuildError):
+        load_book(book, strict=True)
