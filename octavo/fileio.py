@@ -25,8 +25,7 @@ def read_utf8(path: Path, shown: Path | None = None) -> tuple[str | None, Diagno
     if len(data) > MAX_SOURCE_BYTES:
         return None, error(
             "E003",
-            f"file is {len(data) // 1024 // 1024} MB; the limit is "
-            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB",
+            f"file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_SOURCE_BYTES // 2**20} MiB",
             where,
             hint="split the section",
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode
 
 __all__ = ["MAX_FRONT_MATTER", "FrontMatter", "FrontMatterError", "split_front_matter"]
 
@@ -27,20 +27,19 @@ class FrontMatter:
     body_line: int
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases (no YAML bombs)."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+
+def _refuse_aliases(source: str) -> None:
+    """Anchors and aliases have no place in front matter; refusing them stops YAML bombs."""
+    for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
             raise FrontMatterError(
                 "E203",
                 "front matter uses YAML anchors or aliases",
-                mark.line + 2,
+                (event.start_mark.line if event.start_mark else 0) + 2,
                 "write the values out in full",
             )
-        return super().compose_node(parent, index)
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -59,8 +58,9 @@ def split_front_matter(text: str) -> FrontMatter:
     source = "\n".join(lines[1:end])
     if len(source) > MAX_FRONT_MATTER:
         raise FrontMatterError("E202", f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", 2)
-    loader = _NoAliasLoader(source)
+    loader = _Loader(source)
     try:
+        _refuse_aliases(source)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:

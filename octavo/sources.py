@@ -136,8 +136,19 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
 def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ...]]:
     sections: list[Section] = []
     found: list[Diagnostic] = []
+    inside = root.resolve()
     for path in section_files(root):
         shown = _shown(path)
+        if not path.resolve().is_relative_to(inside):
+            found.append(
+                error(
+                    "E004",
+                    "links to a file outside the book; not read",
+                    shown,
+                    hint="copy the file into the book folder instead",
+                )
+            )
+            continue
         text, problem = read_utf8(path, shown)
         if text is None:
             found += [problem] if problem else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from octavo.errors import Diagnostic, error
+from octavo.errors import Diagnostic, error, warning
 from octavo.markdown import escape_paragraph
 from octavo.model import Book, Chapter, Manuscript, RenderedChapter, RenderedSection, TocNode
 from octavo.render.markdown import render_block, render_inline
@@ -35,6 +35,26 @@ def _chapter(chapter: Chapter, found: list[Diagnostic]) -> RenderedChapter:
     sections = []
     for number, section in enumerate(chapter.sections, start=1):
         fragment = render_block(section.body)
+        if fragment.too_deep is not None:
+            found.append(
+                error(
+                    "E503",
+                    "lists or quotes nested too deep to render; text would be lost",
+                    section.path,
+                    section.body_line + fragment.too_deep,
+                    hint="nest at most 18 levels",
+                )
+            )
+        for removal in fragment.removed:
+            found.append(
+                warning(
+                    "W502",
+                    f"raw HTML removed: {removal.what}",
+                    section.path,
+                    section.body_line + removal.line,
+                    hint="octavo keeps only simple inline HTML such as <sup>",
+                )
+            )
         for src, line in fragment.images:
             found.append(
                 error(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,8 @@ from octavo.paths import template_dirs
 
 __all__ = ["environment", "yaml_scalar"]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def yaml_scalar(value: object) -> str:
     """A YAML value on one line: plain when it reads back the same, else double-quoted."""
@@ -20,21 +23,23 @@ def yaml_scalar(value: object) -> str:
         flow = "[" + ", ".join(items) + "]"
         return (
             flow
-            if yaml.safe_load(f"k: {flow}") == {"k": list(value)}
+            if yaml.load(f"k: {flow}", Loader=_LOADER) == {"k": list(value)}
             else json.dumps(list(value), ensure_ascii=False)
         )
     text = str(value)
     plain_ok = text and text == text.strip() and not any(c in text for c in ",[]{}#&*!|>'\"%@`")
     if plain_ok:
         try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
+            if yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}:
                 return text
         except yaml.YAMLError:
             pass
     return json.dumps(text, ensure_ascii=False)
 
 
+@lru_cache(maxsize=8)
 def environment(book: Path | None = None) -> Environment:
+    """One environment per template search path (compiled templates are cached in it)."""
     env = Environment(
         loader=FileSystemLoader([str(p) for p in template_dirs(book)]),
         autoescape=select_autoescape(["html", "xhtml", "xml", "opf", "ncx"], default=False),

@@ -1,0 +1,174 @@
+"""Raw HTML in Markdown, cleaned to an allow-list; what is removed is reported.
+
+The cleaner re-serialises a fragment as well-formed XHTML: allowed tags with allowed
+attributes, text escaped, everything else dropped (the content of script-like elements
+with it). Tags are balanced, so unclosed or stray tags cannot break the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+__all__ = ["Removal", "clean_fragment", "find_removals"]
+
+# Tags Markdown itself produces, and inline tags a source may write by hand.
+_MARKDOWN = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "a",
+    "hr",
+    "br",
+}
+_RAW_INLINE = {
+    "sup",
+    "sub",
+    "abbr",
+    "span",
+    "small",
+    "i",
+    "b",
+    "cite",
+    "q",
+    "dfn",
+    "kbd",
+    "mark",
+    "s",
+    "u",
+    "br",
+    "em",
+    "strong",
+    "code",
+}
+ALLOWED = _MARKDOWN | _RAW_INLINE
+_VOID = {"br", "hr", "img"}
+_DROP_CONTENT = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "noscript",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "head",
+    "title",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}, "code": {"class"}}
+_GLOBAL = {"lang", "title"}
+_SAFE_URL = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    what: str  # "tag <script>", "attribute onclick on <b>", "link javascript:…"
+    line: int  # 0-based line within the Markdown source (from markdown-it's map)
+
+
+def _allowed_attribute(tag: str, name: str, value: str | None) -> bool:
+    if name not in _ATTRIBUTES.get(tag, set()) | _GLOBAL:
+        return False
+    if name == "href":
+        return bool(value and _SAFE_URL.match(value.strip()))
+    return True
+
+
+class _Cleaner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.stack: list[str] = []
+        self.dropping = 0
+        self.removed: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_CONTENT:
+            self.dropping += 1
+        if self.dropping or tag not in ALLOWED:
+            self.removed.append(f"tag <{tag}>")
+            return
+        kept = []
+        for name, value in attrs:
+            if _allowed_attribute(tag, name, value):
+                kept.append(f' {name}="{escape(value or "", quote=True)}"')
+            else:
+                self.removed.append(f"attribute {name} on <{tag}>")
+        if tag in _VOID:
+            self.out.append(f"<{tag}{''.join(kept)} />")
+        else:
+            self.out.append(f"<{tag}{''.join(kept)}>")
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack and self.stack[-1] == tag:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_CONTENT:
+            self.dropping = max(0, self.dropping - 1)
+            return
+        if self.dropping or tag not in self.stack:
+            return
+        while self.stack:
+            top = self.stack.pop()
+            self.out.append(f"</{top}>")
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self.out.append(escape(data, quote=False))
+
+    def handle_comment(self, data: str) -> None:
+        self.removed.append("comment")
+
+    def handle_pi(self, data: str) -> None:
+        self.removed.append("processing instruction")
+
+    def handle_decl(self, decl: str) -> None:
+        self.removed.append("declaration")
+
+    def unknown_decl(self, data: str) -> None:
+        self.removed.append("declaration")
+
+    def result(self) -> str:
+        self.close()
+        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.stack))
+
+
+def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
+    """Well-formed XHTML of the allowed part of `html`, and what was removed."""
+    cleaner = _Cleaner()
+    cleaner.feed(html)
+    text = cleaner.result()
+    return _strip_controls(text), tuple(cleaner.removed)
+
+
+def _strip_controls(text: str) -> str:
+    """XML 1.0 forbids most control characters; drop them."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+
+
+def find_removals(raw_html: str, line: int) -> tuple[Removal, ...]:
+    """What cleaning would remove from one raw-HTML token of the source."""
+    _, removed = clean_fragment(raw_html)
+    return tuple(Removal(what, line) for what in removed)

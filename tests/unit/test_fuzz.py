@@ -1,0 +1,110 @@
+"""Fuzzing the input side with hypothesis: no uncaught exception, every error located,
+every rendered body well-formed XHTML. At least 200 examples a target."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from xml.etree import ElementTree
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from octavo.config import _config
+from octavo.importers import PageError, decode_page, parse_page
+from octavo.render.markdown import render_block, render_inline
+from octavo.sources import read_section
+from tests.conftest import SEED
+
+FUZZ = settings(max_examples=200, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SEED_LINES = SEED.read_text().split("\n")
+
+any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+html_bits = st.sampled_from([
+    "<script>alert(1)</script>", "<b onclick='x()'>b", "</i>", "<img src='file:///etc/passwd'>",
+    "<iframe src='http://127.0.0.1:1/'>", "&amp;", "&nbsp;", "&#0;", "&#x1F600;", "&bogus;",
+    "<sup>2</sup>", "<!-- c -->", "<![CDATA[x]]>", "<a href='javascript:x'>", "**", "_", "`",
+    "[link](http://10.0.0.1/)", "![i](../../etc/passwd)", "\x00", "\x0b", "\ufffe", "> ", "- ",
+    "1. ", "# ", "\n\n", "    code", "<div>", "</div>", "<span lang='be'>", "<?php x ?>",
+])
+markdown_bodies = st.lists(st.one_of(any_text, html_bits), max_size=30).map("".join)
+
+
+def _well_formed(fragment: str) -> None:
+    ElementTree.fromstring(f"<div>{fragment}</div>")
+
+
+@FUZZ
+@given(markdown_bodies)
+def test_markdown_bodies_render_to_well_formed_xhtml(body: str) -> None:
+    fragment = render_block(body)
+    _well_formed(fragment.html)
+    assert "<script" not in fragment.html and "onclick" not in fragment.html
+    assert "javascript:" not in fragment.html
+
+
+@FUZZ
+@given(st.one_of(any_text, markdown_bodies))
+def test_titles_render_to_well_formed_xhtml(title: str) -> None:
+    _well_formed(render_inline(title))
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(SEED_LINES), max_size=60), st.lists(any_text, max_size=5),
+       st.sampled_from(["utf-8", "cp1252", "latin-1"]), st.booleans())
+def test_importer_never_crashes(lines: list[str], noise: list[str], encoding: str,
+                                crlf: bool) -> None:
+    text = "\n".join(lines + noise)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode(encoding, errors="replace")
+    try:
+        page = parse_page(decode_page(data + b"\x00" * (len(noise) % 2)))
+    except PageError as exc:
+        assert exc.missing
+    else:
+        assert page.sequence >= 0 and page.title is not None
+
+
+front_values = st.one_of(st.none(), st.integers(-5, 10**12), st.floats(allow_nan=True),
+                         st.booleans(), any_text, st.lists(any_text, max_size=3),
+                         st.just("&a x"), st.just("*a"), st.just("[unclosed"),
+                         st.just('"1995-06"'), st.just("{a: 1}"), st.just("!!python/object:os.system"))
+front_keys = st.sampled_from(["title", "country", "chapter", "parents", "sequence", "total",
+                              "data_as_of", "last_updated", "source", "chapter_title", "x"])
+
+
+@FUZZ
+@given(st.dictionaries(front_keys, front_values, max_size=11), any_text)
+def test_front_matter_never_crashes(fields: dict[str, object], body: str) -> None:
+    text = "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + "---\n" + body
+    section, found = read_section(Path("s.md"), text)
+    assert (section is None) == bool(found)
+    for diagnostic in found:
+        assert diagnostic.code and diagnostic.file == Path("s.md") and diagnostic.line
+
+
+toml_keys = st.sampled_from(["title", "language", "identifier", "paper", "order", "chapters",
+                             "authors", "research_completed", "subject", "zzz"])
+toml_values = st.one_of(st.integers(), any_text, st.lists(st.integers(), max_size=3),
+                        st.lists(any_text, max_size=3), st.dictionaries(any_text, any_text,
+                                                                        max_size=2))
+
+
+@FUZZ
+@given(st.dictionaries(toml_keys, toml_values, max_size=10))
+def test_book_toml_never_crashes(data: dict[str, object]) -> None:
+    config, found = _config(dict(data), "", Path("book.toml"))
+    assert config is not None or any(d.severity.value == "error" for d in found)
+    for diagnostic in found:
+        assert diagnostic.code and diagnostic.file == Path("book.toml")
+
+
+def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
+    from octavo.config import load_config
+
+    (tmp_path / "book.toml").write_text('title = "x"\nlanguage = \n')
+    _, found = load_config(tmp_path)
+    assert [(d.code, d.line) for d in found] == [("E102", 2)]
+    assert tomllib  # the parser octavo uses
