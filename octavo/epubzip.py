@@ -22,9 +22,9 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
+from xml.parsers import expat
 
 from ebooklib import epub
-from lxml import etree
 
 __all__ = [
     "DEFAULT_EPOCH",
@@ -95,7 +95,7 @@ def xhtml_item(
     Put it in ``book.spine`` like any item; list it in ``book.toc`` as
     ``epub.Link(file_name, title, uid)``, since ebooklib's nav/NCX skip plain items.
     """
-    etree.fromstring(document)  # fail now, not in EPUBCheck, if it is not XML
+    _check_member(file_name, document)  # fail now, not in EPUBCheck, if it is not XML
     item = epub.EpubItem(
         uid=uid, file_name=file_name, media_type="application/xhtml+xml", content=document
     )
@@ -117,8 +117,8 @@ def _check_member(name: str, data: bytes) -> None:
     if not data.strip():
         raise EpubWriteError(f"{name}: empty (ebooklib could not parse the source)")
     try:
-        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as exc:
+        expat.ParserCreate().Parse(data, True)
+    except expat.ExpatError as exc:
         raise EpubWriteError(f"{name}: not well-formed XML: {exc}") from exc
 
 
