@@ -1,0 +1,142 @@
+"""invoke bench: whole-process wall time and peak RSS, side by side in one run.
+
+Each figure is the median of `runs` runs of a whole command (a fresh process, as a user
+runs it). Peak RSS is the largest resident set of the command's process tree as the kernel
+reports it for each waited-for process (wait4), in MiB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+__all__ = ["Row", "Timing", "measure", "run_once"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    seconds: float
+    rss_mib: float
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    seconds: float  # median
+    rss_mib: float  # median of peaks
+    runs: tuple[float, ...]
+    goal: str = ""
+    ratio: float | None = None
+    met: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        return row
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "rows": [asdict(r) for r in self.rows],
+                "python": sys.version.split()[0],
+                "cpus": os.cpu_count(),
+            },
+            indent=2,
+        )
+
+
+def run_once(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Timing:
+    """Run a command to completion; wall time and the peak RSS of its process tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(c) for c in command],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-2000:]}")
+    children = _children_peak_mib()
+    return Timing(seconds, max(usage.ru_maxrss / 1024, children))
+
+
+def _children_peak_mib() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def measure(
+    name: str,
+    command: Sequence[str | Path],
+    cwd: Path,
+    runs: int,
+    prepare: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
+) -> Row:
+    timings = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        timings.append(run_once(command, cwd, env))
+    return Row(
+        name,
+        statistics.median(t.seconds for t in timings),
+        statistics.median(t.rss_mib for t in timings),
+        tuple(round(t.seconds, 3) for t in timings),
+    )
+
+
+def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "") -> Row:
+    value = ratio if ratio is not None else row.seconds
+    return Row(
+        row.name,
+        row.seconds,
+        row.rss_mib,
+        row.runs,
+        goal,
+        round(ratio, 3) if ratio is not None else None,
+        value <= limit,
+        note,
+    )
+
+
+def remove(*paths: Path) -> Callable[[], None]:
+    def clean() -> None:
+        for path in paths:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+
+    return clean
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = [f"{'measure':<58} {'median s':>9} {'peak MiB':>9} {'ratio':>7}  goal", "-" * 100]
+    for r in rows:
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
+        verdict = "" if r.met is None else (" met" if r.met else " NOT MET")
+        lines.append(
+            f"{r.name:<58} {r.seconds:>9.2f} {r.rss_mib:>9.0f} {ratio:>7}  "
+            f"{r.goal}{verdict}{(' — ' + r.note) if r.note else ''}"
+        )
+    return lines

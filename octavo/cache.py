@@ -1,0 +1,77 @@
+"""A content-addressed build key: a rebuild whose inputs did not change does no work.
+
+The key covers every byte that can change an output: the book folder, the template and style
+search paths (fonts included), octavo's own code, the versions of the libraries that render,
+the task's options, and SOURCE_DATE_EPOCH. The key of the last good build is kept beside the
+output; an output is fresh only when both the output and a matching key exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from octavo.paths import PROJECT, style_dirs, template_dirs
+from octavo.write import atomic_text
+
+__all__ = ["build_key", "is_fresh", "record"]
+
+_LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "ebooklib",
+    "markdown-it-py",
+    "jinja2",
+    "pillow",
+    "fonttools",
+    "pypdf",
+)
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and d not in ("build", "__pycache__")
+        )
+        for name in sorted(files):
+            if not name.startswith(".") and not name.endswith((".part", ".pyc")):
+                yield Path(here) / name
+
+
+def _library_versions() -> str:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ";".join(found)
+
+
+def build_key(book: Path, options: Mapping[str, object]) -> str:
+    digest = hashlib.sha256()
+    roots = (book, *template_dirs(book), *style_dirs(book), PROJECT / "octavo")
+    for root in dict.fromkeys(r.resolve() for r in roots if r.is_dir()):
+        for path in _files(root):
+            digest.update(f"{path.relative_to(root)}\0{root.name}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(_library_versions().encode())
+    digest.update(repr(sorted((k, str(v)) for k, v in options.items())).encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+def _stamp(out: Path) -> Path:
+    return out.parent / f".{out.name}.key"
+
+
+def is_fresh(out: Path, key: str) -> bool:
+    stamp = _stamp(out)
+    return out.exists() and stamp.exists() and stamp.read_text().strip() == key
+
+
+def record(out: Path, key: str) -> None:
+    atomic_text(_stamp(out), key + "\n")

@@ -1,0 +1,66 @@
+"""Page previews: PNG images of PDF pages and a contact sheet (with the EPUB cover)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from octavo.write import atomic_bytes
+
+__all__ = ["contact_sheet", "render_pages"]
+
+_SHEET_BACKGROUND = (224, 221, 214)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def render_pages(pdf: Path, out: Path, pages: int, dpi: int = 96) -> tuple[Path, ...]:
+    """The first `pages` pages of `pdf` as out/page-001.png, …"""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    written = []
+    try:
+        for index in range(min(pages, len(document))):
+            bitmap = document[index].render(scale=dpi / 72)
+            image = bitmap.to_pil().convert("RGB")
+            written.append(atomic_bytes(out / f"page-{index + 1:03d}.png", _png(image)))
+    finally:
+        document.close()
+    return tuple(written)
+
+
+def contact_sheet(images: tuple[Path, ...], out: Path, columns: int = 4, height: int = 420) -> Path:
+    """Thumbnails side by side, `columns` a row, each `height` pixels tall, with page labels."""
+    thumbs = []
+    for path in images:
+        with Image.open(path) as image:
+            scale = height / image.height
+            thumbs.append(
+                image.convert("RGB").resize(
+                    (max(1, round(image.width * scale)), height), Image.Resampling.LANCZOS
+                )
+            )
+    if not thumbs:
+        raise ValueError("no pages to put on a contact sheet")
+    gap, label = 16, 22
+    width = max(t.width for t in thumbs)
+    rows = -(-len(thumbs) // columns)
+    sheet = Image.new(
+        "RGB",
+        (columns * (width + gap) + gap, rows * (height + gap + label) + gap),
+        _SHEET_BACKGROUND,
+    )
+    draw = ImageDraw.Draw(sheet)
+    for index, (thumb, path) in enumerate(zip(thumbs, images, strict=True)):
+        x = gap + (index % columns) * (width + gap)
+        y = gap + (index // columns) * (height + gap + label)
+        sheet.paste(thumb, (x, y))
+        draw.text((x, y + height + 4), path.stem, fill=(60, 60, 60))
+    return atomic_bytes(out, _png(sheet))

@@ -1,0 +1,67 @@
+"""invoke watch: rebuild on every saved change; a broken save is reported, then waited out."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from octavo.errors import BuildError
+
+__all__ = ["watch"]
+
+
+def _describe(changes: Iterable[tuple[object, str]], roots: tuple[Path, ...]) -> str:
+    names = []
+    for _, changed in sorted(changes, key=lambda c: c[1]):
+        path = Path(changed)
+        shown = next((str(path.relative_to(r)) for r in roots if path.is_relative_to(r)), str(path))
+        names.append(shown)
+    return ", ".join(dict.fromkeys(names))
+
+
+def _ignored(path: str) -> bool:
+    name = Path(path).name
+    return name.startswith(".") or name.endswith((".part", "~", ".swp")) or "/build/" in path
+
+
+def watch(
+    roots: tuple[Path, ...],
+    rebuild: Callable[[], Iterable[Path]],
+    out: TextIO,
+    stop: threading.Event | None = None,
+    debounce_ms: int = 400,
+) -> None:
+    """Run `rebuild` once, then after each batch of changes under `roots`, until `stop`."""
+    from watchfiles import watch as changes_of
+
+    def run(reason: str) -> None:
+        start = time.perf_counter()
+        try:
+            written = list(rebuild())
+        except BuildError as exc:
+            print(
+                f"{exc}\nwatch: build failed ({reason}); fix the source and save again",
+                file=out,
+                flush=True,
+            )
+            return
+        took = time.perf_counter() - start
+        print(
+            f"watch: rebuilt {', '.join(map(str, written))} in {took:.2f} s ({reason})",
+            file=out,
+            flush=True,
+        )
+
+    run("first build")
+    existing = tuple(r.resolve() for r in roots if r.exists())
+    for batch in changes_of(
+        *existing,
+        debounce=debounce_ms,
+        stop_event=stop,
+        watch_filter=lambda _change, path: not _ignored(path),
+        raise_interrupt=False,
+    ):
+        run(f"changed: {_describe(batch, existing)}")
