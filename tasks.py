@@ -88,3 +88,66 @@ def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: in
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
     folder = _run(lambda: api.generate_study(Path(out), sections, seed, words))
     print(folder)
+
+
+@task(
+    help={
+        "book": BOOK,
+        "out": "The PDF to write (default: build/<slug>.pdf).",
+        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "html": "Also write the print HTML handed to WeasyPrint to this file.",
+        "strict": STRICT,
+        "tagged": "Write a tagged PDF (PDF/UA-1).",
+    }
+)
+def pdf(
+    c: Context,
+    book: str = "book",
+    out: str = "",
+    paper: str = "",
+    html: str = "",
+    strict: bool = False,
+    tagged: bool = False,
+) -> None:
+    """Build the print PDF of a book; prints its path last."""
+    built, found = _run(
+        lambda: api.build_pdf(
+            Path(book),
+            Path(out) if out else None,
+            paper or None,
+            Path(html) if html else None,
+            strict,
+            tagged,
+        )
+    )
+    _show(found)
+    print(built)
+
+
+@task(
+    help={
+        "book": BOOK,
+        "out": "Folder for the handouts (default: build/handouts/<slug>/).",
+        "by": "One handout per 'section' (default) or per 'chapter'.",
+        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "strict": STRICT,
+    }
+)
+def handouts(
+    c: Context,
+    book: str = "book",
+    out: str = "",
+    by: str = "section",
+    paper: str = "",
+    strict: bool = False,
+) -> None:
+    """Write one standalone PDF per section (or chapter); prints the folder last."""
+    written, found = _run(
+        lambda: api.build_handouts(
+            Path(book), Path(out) if out else None, by, paper or None, strict
+        )
+    )
+    _show(found)
+    for path in written:
+        print(f"wrote {path}")
+    print(written[0].parent if written else Path(out or "build/handouts"))

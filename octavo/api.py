@@ -11,7 +11,7 @@ from octavo.outline import outline_lines
 from octavo.render.manuscript import render_manuscript
 from octavo.sources import load_book, read_book
 
-__all__ = ["manuscript", "outline", "run_import"]
+__all__ = ["build_handouts", "build_pdf", "manuscript", "outline", "run_import"]
 
 
 def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> ImportResult:
@@ -48,3 +48,32 @@ def generate_study(out: Path, sections: int, seed: int = 1, words: int = 600) ->
     result = import_pages(list(paths), out, force=True)
     raise_if_errors(result.diagnostics)
     return out
+
+
+def build_pdf(
+    book: Path,
+    out: Path | None = None,
+    paper: str | None = None,
+    html: Path | None = None,
+    strict: bool = False,
+    tagged: bool = False,
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out)."""
+    from octavo.render.pdf_build import build_book_pdf
+
+    rendered, found = manuscript(book, strict)
+    return build_book_pdf(rendered, out, paper, html, tagged), found
+
+
+def build_handouts(
+    book: Path,
+    out: Path | None = None,
+    by: str = "section",
+    paper: str | None = None,
+    strict: bool = False,
+) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
+    """`invoke handouts`: one standalone PDF per section (or chapter)."""
+    from octavo.render.pdf_handouts import build_handouts as build
+
+    rendered, found = manuscript(book, strict)
+    return build(rendered, out, by, paper), found

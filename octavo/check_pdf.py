@@ -1,0 +1,286 @@
+"""Read a written PDF back and check it against the manuscript (E610-E619).
+
+Everything here comes from the PDF file (pypdf, pdfplumber, poppler's pdffonts), never
+from octavo's own view of the layout: named destinations say where each heading landed,
+the printed folios and running heads are read as text, the contents numbers are read
+from the contents lines that carry each link.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from octavo.errors import Diagnostic, error
+from octavo.model import Manuscript, RenderedSection
+from octavo.text import strip_tags
+
+__all__ = ["PdfFacts", "check_book_pdf", "check_handout_pdf", "read_pdf"]
+
+MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the page
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    index: int
+    height: float
+    lines: tuple[tuple[float, float, str], ...]  # (top, bottom, text), top to bottom
+
+    @property
+    def head(self) -> str:
+        first = self.lines[0] if self.lines else None
+        return first[2] if first and first[1] < self.height * MARGIN + 20 else ""
+
+    @property
+    def folio(self) -> str:
+        last = self.lines[-1] if self.lines else None
+        return last[2] if last and last[0] > self.height * (1 - MARGIN) - 10 else ""
+
+    def texts(self) -> set[str]:
+        return {" ".join(text.split()) for _, _, text in self.lines}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    page: int
+    top: float
+    bottom: float
+    dest: str
+
+
+@dataclass(frozen=True, slots=True)
+class PdfFacts:
+    path: Path
+    pages: tuple[PdfPage, ...]
+    dests: dict[str, int]  # named destination -> 0-based page
+    outline: frozenset[tuple[str, int]]  # (title, page) of every bookmark
+    links: tuple[Link, ...]
+    metadata: dict[str, str]
+    fonts: tuple[tuple[str, bool], ...]  # (name, embedded), from pdffonts
+
+
+def read_pdf(path: Path) -> PdfFacts:
+    import pdfplumber
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    numbers = {
+        name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
+    }
+    dests = {name: n for name, n in numbers.items() if n is not None}
+    outline = frozenset(_outline(reader, reader.outline))
+    with pdfplumber.open(path) as pdf:
+        pages = tuple(_page(i, p) for i, p in enumerate(pdf.pages))
+    links = tuple(_links(reader))
+    metadata = {k: str(v) for k, v in (reader.metadata or {}).items()}
+    return PdfFacts(path, pages, dests, outline, links, metadata, pdffonts(path))
+
+
+def _outline(reader: Any, items: list[Any]) -> Iterator[tuple[str, int]]:
+    for item in items:
+        if isinstance(item, list):
+            yield from _outline(reader, item)
+        elif (number := reader.get_destination_page_number(item)) is not None:
+            yield str(item.title), number
+
+
+def _page(index: int, page: Any) -> PdfPage:
+    lines = sorted(page.extract_text_lines(return_chars=False), key=lambda ln: ln["top"])
+    return PdfPage(
+        index, float(page.height), tuple((ln["top"], ln["bottom"], ln["text"]) for ln in lines)
+    )
+
+
+def _links(reader: Any) -> Iterator[Link]:
+    for index, page in enumerate(reader.pages):
+        height = float(page.mediabox.height)
+        for ref in page.get("/Annots", []) or []:
+            annot = ref.get_object()
+            dest = annot.get("/Dest")
+            if annot.get("/Subtype") == "/Link" and isinstance(dest, str):
+                y0, y1 = sorted((float(annot["/Rect"][1]), float(annot["/Rect"][3])))
+                yield Link(index, height - y1, height - y0, dest)
+
+
+def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:
+    tool = shutil.which("pdffonts")
+    if tool is None:
+        raise FileNotFoundError("pdffonts (poppler-utils) is needed: bash .ci/install-system")
+    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    return tuple((row.split()[0], row.split()[-5] == "yes") for row in rows if row.strip())
+
+
+# ---- the book ---------------------------------------------------------------------------
+
+
+def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+    facts = read_pdf(path)
+    found = [
+        *_missing(facts, manuscript),
+        *_contents(facts),
+        *_notes(facts, manuscript),
+        *_chapters(facts, manuscript),
+        *_heads(facts, manuscript),
+        *_bookmarks(facts, manuscript),
+        *_fonts(facts),
+        *_metadata(facts, manuscript),
+    ]
+    return tuple(found)
+
+
+def _problem(code: str, facts: PdfFacts, message: str) -> Diagnostic:
+    return error(code, message, facts.path)
+
+
+def _missing(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    for ident in [c.id for c in ms.chapters] + [s.id for s in ms.sections]:
+        if ident not in facts.dests:
+            yield _problem("E617", facts, f"no destination for heading #{ident}")
+
+
+def _contents(facts: PdfFacts) -> Iterator[Diagnostic]:
+    """Each contents line ends with the folio of the page its link goes to."""
+    contents_page = facts.dests.get("contents")
+    seen: set[str] = set()
+    for link in facts.links:
+        if contents_page is None or link.page < contents_page or link.dest in seen:
+            continue
+        first_body = min((p for d, p in facts.dests.items() if d.startswith("ch")), default=0)
+        if link.page >= first_body:
+            continue
+        seen.add(link.dest)
+        line = _last_line_in(facts.pages[link.page], link)
+        printed = line.split()[-1] if line.split() else ""
+        target = facts.pages[facts.dests[link.dest]].folio if link.dest in facts.dests else "?"
+        if printed != target:
+            yield _problem(
+                "E610",
+                facts,
+                f"contents says {printed!r} for #{link.dest}, "
+                f"its page is folio {target!r}: {line!r}",
+            )
+
+
+def _last_line_in(page: PdfPage, link: Link) -> str:
+    inside = [
+        t for top, bottom, t in page.lines if top >= link.top - 2 and bottom <= link.bottom + 2
+    ]
+    return inside[-1] if inside else ""
+
+
+def note_line(rs: RenderedSection) -> str:
+    return f"{rs.note_number}. {strip_tags(rs.note_html)}"
+
+
+def _notes(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    for rs in ms.sections:
+        page = facts.dests.get(rs.id)
+        if page is not None and note_line(rs) not in facts.pages[page].texts():
+            yield _problem(
+                "E611",
+                facts,
+                f"note {note_line(rs)!r} of #{rs.id} is not on its "
+                f"heading's page (folio {facts.pages[page].folio})",
+            )
+
+
+def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    for chapter in ms.chapters:
+        page = facts.dests.get(chapter.id)
+        folio = facts.pages[page].folio if page is not None else ""
+        if page is not None and (not folio.isdigit() or int(folio) % 2 == 0 or page % 2):
+            yield _problem(
+                "E612",
+                facts,
+                f"chapter #{chapter.id} opens on folio {folio!r}, not on a right-hand (odd) page",
+            )
+
+
+def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    """Left pages name the book, right pages the chapter (none on a chapter's first page)."""
+    starts = sorted(
+        (facts.dests[c.id], strip_tags(c.title_html)) for c in ms.chapters if c.id in facts.dests
+    )
+    end = facts.dests.get("data-currency", len(facts.pages))
+    title = ms.book.config.title
+    for first, (page_index, chapter) in enumerate(starts):
+        stop = starts[first + 1][0] if first + 1 < len(starts) else end
+        for page in facts.pages[page_index + 1 : stop]:
+            if not page.lines:
+                continue  # a blank page before a chapter
+            want = title if page.index % 2 else chapter
+            if page.head != want:
+                yield _problem(
+                    "E613",
+                    facts,
+                    f"running head of folio {page.folio!r} is {page.head!r}, expected {want!r}",
+                )
+
+
+def _bookmarks(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    wanted = [(strip_tags(c.title_html), c.id) for c in ms.chapters]
+    wanted += [(s.title_text, s.id) for s in ms.sections]
+    for label, ident in wanted:
+        if ident in facts.dests and (label, facts.dests[ident]) not in facts.outline:
+            yield _problem("E614", facts, f"no bookmark {label!r} to the page of #{ident}")
+
+
+def _fonts(facts: PdfFacts) -> Iterator[Diagnostic]:
+    if not facts.fonts:
+        yield _problem("E615", facts, "pdffonts lists no fonts")
+    for name, embedded in facts.fonts:
+        if not embedded:
+            yield _problem("E615", facts, f"font {name} is not embedded")
+
+
+def _metadata(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    created = "D:" + ms.book.modified.strftime("%Y%m%d%H%M%S") + "Z"
+    want = {"/Title": ms.book.config.title, "/CreationDate": created, "/ModDate": created}
+    for key in ("/Subject", "/Keywords"):
+        want.setdefault(key, facts.metadata.get(key) or "(missing)")
+    for key, value in want.items():
+        if facts.metadata.get(key) != value:
+            yield _problem(
+                "E616",
+                facts,
+                f"PDF metadata {key} is {facts.metadata.get(key)!r}, expected {value!r}",
+            )
+
+
+# ---- handouts ---------------------------------------------------------------------------
+
+_PAGE_OF = re.compile(r"^page (\d+) of (\d+)$")
+
+
+def check_handout_pdf(
+    path: Path, manuscript: Manuscript, sections: tuple[RenderedSection, ...]
+) -> tuple[Diagnostic, ...]:
+    """One handout: header names study and chapter, notes on page 1, 'page N of M' folios."""
+    facts = read_pdf(path)
+    found: list[Diagnostic] = list(_fonts(facts))
+    first = facts.pages[0].texts() if facts.pages else set()
+    if not any(manuscript.book.config.title in text for text in first):
+        found.append(_problem("E618", facts, "the handout's header does not name the study"))
+    for number, rs in enumerate(sections, start=1):  # a handout numbers its notes from 1
+        at = facts.dests.get(rs.id)
+        line = f"{number}. {strip_tags(rs.note_html)}"
+        if at is None or line not in facts.pages[at].texts():
+            found.append(_problem("E611", facts, f"note of #{rs.id} not on its heading's page"))
+    total = len(facts.pages)
+    for page in facts.pages:
+        match = _PAGE_OF.match(page.folio)
+        if not match or (int(match[1]), int(match[2])) != (page.index + 1, total):
+            found.append(
+                _problem(
+                    "E619",
+                    facts,
+                    f"folio {page.folio!r} on page {page.index + 1}, expected 'page N of {total}'",
+                )
+            )
+    return tuple(found)

@@ -1,0 +1,31 @@
+"""`invoke pdf`: render the book's PDF and write it (and the print HTML) atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from octavo.model import Manuscript
+from octavo.render.pdf import PdfOptions, PrintResult, render_pdf
+from octavo.write import atomic_bytes, atomic_text
+
+__all__ = ["build_book_pdf", "default_pdf_path"]
+
+
+def default_pdf_path(manuscript: Manuscript) -> Path:
+    return Path("build") / f"{manuscript.book.config.slug}.pdf"
+
+
+def build_book_pdf(
+    manuscript: Manuscript,
+    out: Path | None = None,
+    paper: str | None = None,
+    html: Path | None = None,
+    tagged: bool = False,
+) -> Path:
+    """Write the PDF (nothing is written unless the whole build succeeds)."""
+    target = out or default_pdf_path(manuscript)
+    options = PdfOptions(paper or manuscript.book.config.paper, tagged)
+    result: PrintResult = render_pdf(manuscript, options, target.parent / ".octavo-cache")
+    if html is not None:
+        atomic_text(html, result.html)
+    return atomic_bytes(target, result.pdf)

@@ -1,0 +1,108 @@
+"""`invoke handouts`: one standalone PDF per section (or chapter), in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo.errors import BuildError, error
+from octavo.model import Manuscript, RenderedChapter, RenderedSection
+from octavo.render.pdf import PdfOptions, check_paper, guarded, load_html, write_document
+from octavo.render.pdf_html import BodyItem, body_items, print_meta, stylesheets
+from octavo.render.pdf_notes import place_notes
+from octavo.render.templates import environment
+from octavo.text import strip_tags
+from octavo.write import atomic_bytes
+
+__all__ = ["BY", "Handout", "build_handouts", "handouts_of"]
+
+BY = ("section", "chapter")
+
+
+@dataclass(frozen=True, slots=True)
+class Handout:
+    name: str  # file name; sorts in reading order
+    title: str
+    path: tuple[str, ...]  # study is in the header; then chapter, breadcrumb, section
+    items: tuple[BodyItem, ...]
+    sections: tuple[RenderedSection, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.section.source for s in self.sections if s.section.source))
+
+
+def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
+    if by not in BY:
+        raise BuildError([error("E606", f"--by '{by}' is not one of {', '.join(BY)}")])
+    if by == "chapter":
+        return tuple(_chapter(c) for c in manuscript.chapters)
+    width = len(str(len(manuscript.sections)))
+    return tuple(
+        _section(c, rs, number, width)
+        for number, (c, rs) in enumerate(
+            ((c, rs) for c in manuscript.chapters for rs in c.sections), start=1
+        )
+    )
+
+
+def _chapter_name(chapter: RenderedChapter) -> str:
+    label = chapter.chapter.label
+    title = strip_tags(chapter.title_html)
+    return f"{label}: {title}" if label and label != title else title
+
+
+def _chapter(chapter: RenderedChapter) -> Handout:
+    return Handout(
+        f"{chapter.id}.pdf",
+        strip_tags(chapter.title_html),
+        (_chapter_name(chapter),),
+        body_items(chapter),
+        chapter.sections,
+    )
+
+
+def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: int) -> Handout:
+    item = BodyItem(2, rs.title_html, rs)
+    path = (_chapter_name(chapter), *rs.section.parents, rs.title_text)
+    return Handout(f"{number:0{width}d}-{rs.id}.pdf", rs.title_text, path, (item,), (rs,))
+
+
+def handout_html(manuscript: Manuscript, unit: Handout, paper: str) -> str:
+    root = manuscript.book.root
+    sheets = (*stylesheets(root, paper), *stylesheets_extra(root))
+    return (
+        environment(root)
+        .get_template("print/handout.html")
+        .render(
+            ms=manuscript,
+            meta=print_meta(manuscript.book),
+            unit=unit,
+            stylesheets=[p.resolve().as_uri() for p in sheets],
+        )
+    )
+
+
+def stylesheets_extra(root: Path) -> tuple[Path, ...]:
+    from octavo.paths import find_style
+
+    return (find_style("print/handout.css", root),)
+
+
+def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
+    html = load_html(handout_html(manuscript, unit, options.paper), manuscript.book.root)
+    notes = tuple((s.id, s.note_id) for s in unit.sections)
+    document, _ = guarded(lambda: place_notes(html, notes))
+    pdf: bytes = guarded(lambda: write_document(document, options))
+    return pdf
+
+
+def build_handouts(
+    manuscript: Manuscript, out: Path | None, by: str, paper: str | None
+) -> tuple[Path, ...]:
+    options = PdfOptions(paper or manuscript.book.config.paper)
+    check_paper(options.paper)
+    units = handouts_of(manuscript, by)
+    folder = out or Path("build") / "handouts" / manuscript.book.config.slug
+    rendered = [(folder / u.name, render_handout(manuscript, u, options)) for u in units]
+    return tuple(atomic_bytes(path, pdf) for path, pdf in rendered)

@@ -1,0 +1,134 @@
+"""Manuscript -> the print HTML handed to WeasyPrint (templates/print/, styles/print/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo import __version__
+from octavo.model import Book, Manuscript, RenderedChapter, RenderedSection
+from octavo.paths import find_style
+from octavo.render.manuscript import title_html
+from octavo.render.templates import environment
+from octavo.text import strip_tags
+
+__all__ = ["PAPERS", "BodyItem", "PrintChapter", "PrintMeta", "print_html", "stylesheets"]
+
+PAPERS = ("letter", "a4", "a5")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyItem:
+    """A heading of the body: a section, or a breadcrumb level the book has no section for."""
+
+    level: int
+    title_html: str
+    section: RenderedSection | None = None
+
+    @property
+    def label(self) -> str:
+        return strip_tags(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintChapter:
+    chapter: RenderedChapter
+    items: tuple[BodyItem, ...]
+
+    @property
+    def title_html(self) -> str:
+        return self.chapter.title_html
+
+    @property
+    def show_label(self) -> bool:
+        """'Chapter 8' above the title, unless the title is just that."""
+        return bool(self.chapter.chapter.label) and self.chapter.chapter.label != self.label
+
+    @property
+    def label(self) -> str:
+        """Bookmark and running-head text: the chapter's title only."""
+        return strip_tags(self.chapter.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintMeta:
+    title: str
+    language: str
+    identifier: str
+    authors: tuple[str, ...]
+    subject: str
+    keywords: tuple[str, ...]
+    date: str  # ISO 8601, from SOURCE_DATE_EPOCH (Book.modified)
+    date_label: str  # "10 June 1995"
+    version: str
+    series: str
+    publisher: str
+    source: str
+    research_completed: str
+
+    @property
+    def contributors(self) -> str:
+        return ", ".join(self.authors)
+
+
+def print_meta(book: Book) -> PrintMeta:
+    config = book.config
+    people = config.authors or tuple(f"{name} (editor)" for name in config.editors)
+    completed = config.research_completed
+    return PrintMeta(
+        title=config.title,
+        language=config.language,
+        identifier=config.identifier,
+        authors=people,
+        subject=config.description or config.subtitle or config.title,
+        keywords=config.subject or tuple(filter(None, (config.country, config.series))),
+        date=book.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        date_label=f"{book.modified.day} {book.modified:%B %Y}",
+        version=__version__,
+        series=config.series,
+        publisher=config.publisher,
+        source=config.source,
+        research_completed=completed.label if completed else "",
+    )
+
+
+def body_items(chapter: RenderedChapter) -> tuple[BodyItem, ...]:
+    """Sections in reading order, each preceded by the breadcrumb levels it opens."""
+    items: list[BodyItem] = []
+    open_path: tuple[str, ...] = ()
+    for rendered in chapter.sections:
+        parents = rendered.section.parents
+        shared = _common_prefix(open_path, parents)
+        for depth in range(shared, len(parents)):
+            items.append(BodyItem(min(depth + 2, 6), title_html(parents[depth])))
+        items.append(BodyItem(rendered.heading_level, rendered.title_html, rendered))
+        open_path = (*parents, rendered.section.title)
+    return tuple(items)
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    count = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        count += 1
+    return count
+
+
+def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
+    """The CSS layers, each the book's own override if it has one."""
+    names = ("base.css", "print/fonts.css", f"print/paper-{paper}.css", "print/book.css")
+    return tuple(find_style(name, book_root) for name in names)
+
+
+def print_html(manuscript: Manuscript, paper: str) -> str:
+    """The whole book as one HTML document; stylesheets linked by absolute file URL."""
+    root = manuscript.book.root
+    chapters = tuple(PrintChapter(c, body_items(c)) for c in manuscript.chapters)
+    template = environment(root).get_template("print/book.html")
+    return template.render(
+        ms=manuscript,
+        meta=print_meta(manuscript.book),
+        chapters=chapters,
+        stylesheets=[p.resolve().as_uri() for p in stylesheets(root, paper)],
+    )

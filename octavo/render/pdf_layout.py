@@ -1,0 +1,99 @@
+"""Read WeasyPrint's laid-out pages: on which page each heading and each note landed.
+
+This is octavo's own view of the layout, used to choose fixes before the PDF is written.
+The tests never trust it: octavo.check_pdf reads the written PDF back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from weasyprint.formatting_structure import boxes
+
+__all__ = ["NotePlacement", "PageLayout", "note_placements", "read_layout"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    index: int  # 0-based physical page
+    headings: tuple[str, ...]  # ids of section headings whose first line is on the page
+    notes: tuple[str, ...]  # ids of notes in the page's footnote area
+    last_block: Any  # the lxml element of the last in-flow block that holds lines
+    last_block_continues: bool  # that block goes on to the next page
+
+
+@dataclass(frozen=True, slots=True)
+class NotePlacement:
+    heading_id: str
+    note_id: str
+    heading_page: int | None
+    note_page: int | None
+
+    @property
+    def misplaced(self) -> bool:
+        return self.heading_page != self.note_page
+
+
+def read_layout(document: Any, heading_ids: frozenset[str]) -> tuple[PageLayout, ...]:
+    return tuple(_page(i, page, heading_ids) for i, page in enumerate(document.pages))
+
+
+def note_placements(
+    pages: tuple[PageLayout, ...], notes: tuple[tuple[str, str], ...]
+) -> tuple[NotePlacement, ...]:
+    """For each (heading id, note id): the page of the heading and of its note."""
+    heading_page: dict[str, int] = {}
+    note_page: dict[str, int] = {}
+    for page in pages:
+        for heading in page.headings:
+            heading_page.setdefault(heading, page.index)
+        for note in page.notes:
+            note_page.setdefault(note, page.index)
+    return tuple(NotePlacement(h, n, heading_page.get(h), note_page.get(n)) for h, n in notes)
+
+
+def _page(index: int, page: Any, heading_ids: frozenset[str]) -> PageLayout:
+    headings: list[str] = []
+    notes: list[str] = []
+    for box, in_footnotes in _walk(page._page_box, False):
+        element = getattr(box, "element", None)
+        if element is None or not isinstance(box, boxes.BlockBox):
+            continue
+        ident = element.get("id")
+        if in_footnotes and ident and box.element_tag == element.tag:
+            notes.append(ident)
+        elif ident in heading_ids:
+            headings.append(ident)
+    block, continues = _last_block(page._page_box)
+    return PageLayout(
+        index, tuple(dict.fromkeys(headings)), tuple(dict.fromkeys(notes)), block, continues
+    )
+
+
+def _walk(box: Any, in_footnotes: bool) -> Iterator[tuple[Any, bool]]:
+    in_footnotes = in_footnotes or isinstance(box, boxes.FootnoteAreaBox)
+    yield box, in_footnotes
+    if isinstance(box, boxes.MarginBox):
+        return
+    for child in getattr(box, "children", ()) or ():
+        yield from _walk(child, in_footnotes)
+
+
+def _last_block(page_box: Any) -> tuple[Any, bool]:
+    """The deepest last in-flow block of the page that holds lines, and whether it goes on."""
+    box = page_box.children[0] if page_box.children else None
+    while box is not None:
+        children = [
+            c
+            for c in getattr(box, "children", ()) or ()
+            if isinstance(c, boxes.BlockLevelBox) and c.is_in_normal_flow()
+        ]
+        if not children:
+            break
+        box = children[-1]
+    lines = [c for c in getattr(box, "children", ()) if isinstance(c, boxes.LineBox)]
+    if box is None or not lines:
+        return None, False
+    return box.element, getattr(lines[-1], "resume_at", None) is not None

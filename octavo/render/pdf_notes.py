@@ -1,0 +1,131 @@
+"""Keep every data-date note on the page of its heading.
+
+WeasyPrint 70 sometimes sets a `float: footnote` note one or two pages after its call
+(upstream #2502, #1564): to squeeze one more line of a paragraph that straddles the page
+bottom (widows/orphans), it moves the page's notes to the next page. The step here:
+
+1. lay out; read from the pages where every heading and every note landed;
+2. for each note that left its heading's page, mark the paragraph straddling the bottom of
+   that page `keep` (break-inside: avoid, it moves whole to the next page and the note
+   fits); if that was tried, or there is none, mark the heading `break` (it starts the
+   next page, where its note certainly fits);
+3. lay out again, only when something was marked; stop when every note is home.
+
+The marks are attributes (`data-octavo-fix`) styled by styles/print/book.css, so the
+HTML written by `--html` lays out the same in WeasyPrint alone. Known marks can be
+handed in (`known`) so a rebuild of the same HTML needs a single layout.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from octavo.errors import BuildError, error
+from octavo.render.pdf_layout import NotePlacement, PageLayout, note_placements, read_layout
+from octavo.render.pdf_tree import element_at, path_of
+
+__all__ = ["Fix", "NoteReport", "place_notes"]
+
+FIX = "data-octavo-fix"
+MAX_PASSES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    path: tuple[int, ...]  # index path of the element in the parsed document
+    mark: str  # "keep" or "break"
+    reason: str  # the note that needed it
+
+
+@dataclass(frozen=True, slots=True)
+class NoteReport:
+    passes: int  # layouts made
+    misplaced: tuple[int, ...]  # misplaced notes after each layout
+    fixes: tuple[Fix, ...]  # every mark in the final document, known ones included
+    seconds: tuple[float, ...]  # time of each layout
+    notes: int
+
+
+def place_notes(
+    html: Any, notes: tuple[tuple[str, str], ...], known: tuple[Fix, ...] = ()
+) -> tuple[Any, NoteReport]:
+    """Render `html` (a weasyprint.HTML) until every note is on its heading's page."""
+    root = html.etree_element
+    fixes = list(known)
+    for fix in known:
+        _mark(element_at(root, fix.path), fix.mark)
+    headings = frozenset(h for h, _ in notes)
+    counts: list[int] = []
+    seconds: list[float] = []
+    while True:
+        start = time.perf_counter()
+        document = html.render()
+        seconds.append(time.perf_counter() - start)
+        pages = read_layout(document, headings)
+        bad = [p for p in note_placements(pages, notes) if p.misplaced]
+        counts.append(len(bad))
+        if not bad:
+            return document, NoteReport(
+                len(counts), tuple(counts), tuple(fixes), tuple(seconds), len(notes)
+            )
+        if len(counts) >= MAX_PASSES:
+            raise BuildError([_unplaced(p) for p in bad])
+        fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))
+
+
+def _one_per_page(bad: list[NotePlacement]) -> list[NotePlacement]:
+    """The first misplaced note of each page: one fix a page, then look again."""
+    seen: dict[int | None, NotePlacement] = {}
+    for placement in bad:
+        seen.setdefault(placement.heading_page, placement)
+    return list(seen.values())
+
+
+def _fix(root: Any, pages: tuple[PageLayout, ...], placement: NotePlacement) -> Fix:
+    heading = root.find(f".//*[@id='{placement.heading_id}']")
+    target, mark = _choose(root, heading, _last_block(pages, placement))
+    _mark(target, mark)
+    return Fix(path_of(root, target), mark, placement.note_id)
+
+
+def _last_block(pages: tuple[PageLayout, ...], placement: NotePlacement) -> tuple[Any, bool]:
+    if placement.heading_page is None:
+        return None, False
+    page = pages[placement.heading_page]
+    return page.last_block, page.last_block_continues
+
+
+def _choose(root: Any, heading: Any, last: tuple[Any, bool]) -> tuple[Any, str]:
+    """The gentlest mark not tried yet that frees room on the heading's page.
+
+    keep the paragraph straddling the page bottom whole; else push the page's last
+    paragraph over (unless it is held to the heading); else break before the heading.
+    """
+    block, continues = last
+    if block is not None and not _marks(block):
+        if continues:
+            return block, "keep"
+        heading_path, block_path = path_of(root, heading), path_of(root, block)
+        held = block_path[:-1] == heading_path[:-1] and block_path[-1] <= heading_path[-1] + 2
+        if block_path > heading_path and not held:
+            return block, "break"
+    return heading, "break"
+
+
+def _marks(element: Any) -> set[str]:
+    return set((element.get(FIX) or "").split())
+
+
+def _mark(element: Any, mark: str) -> None:
+    element.set(FIX, " ".join(sorted(_marks(element) | {mark})))
+
+
+def _unplaced(placement: NotePlacement) -> Any:
+    return error(
+        "E604",
+        f"note {placement.note_id} stays on page index {placement.note_page}, its heading "
+        f"on {placement.heading_page}, after {MAX_PASSES} layouts",
+        hint="report this book to octavo; a shorter section title or paragraph may help",
+    )
