@@ -151,3 +151,13 @@ def handouts(
     for path in written:
         print(f"wrote {path}")
     print(written[0].parent if written else Path(out or "build/handouts"))
+
+
+@task(
+    help={"book": BOOK, "out": "The EPUB to write (default: build/<slug>.epub).", "strict": STRICT}
+)
+def epub(c: Context, book: str = "book", out: str = "", strict: bool = False) -> None:
+    """Build the EPUB 3; the last line printed is the path written."""
+    path, found = _run(lambda: api.build_epub(Path(book), Path(out) if out else None, strict))
+    _show(found)
+    print(path)

@@ -77,3 +77,18 @@ def build_handouts(
 
     rendered, found = manuscript(book, strict)
     return build(rendered, out, by, paper), found
+
+
+def build_epub(
+    book: Path, out: Path | None = None, strict: bool = False
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
+    from octavo.render.epub import render_epub
+    from octavo.render.epub_errors import epub_errors, write_errors
+    from octavo.write import atomic_bytes
+
+    rendered, found = manuscript(book, strict)
+    with epub_errors():
+        data = render_epub(rendered)
+    target = out if out is not None else Path("build") / f"{rendered.book.config.slug}.epub"
+    return write_errors(target, lambda: atomic_bytes(target, data)), found

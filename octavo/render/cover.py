@@ -1,0 +1,77 @@
+"""The cover: templates/shared/cover.html + styles/cover.css, drawn by WeasyPrint, as a PNG.
+
+Deterministic: the same text gives the same bytes (shipped font, fixed size, Pillow
+writes no time or text chunks).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo.model import Manuscript
+from octavo.paths import find_style
+from octavo.render.templates import environment
+from octavo.text import strip_tags
+
+__all__ = ["COVER_SIZE", "CoverText", "cover_html", "cover_text", "render_cover"]
+
+COVER_SIZE = (1600, 2400)  # pixels: 4 x 6 in at 400 dpi
+
+
+@dataclass(frozen=True, slots=True)
+class CoverText:
+    language: str
+    title: str  # plain, for the HTML <title> and the image's alt text
+    title_html: str
+    subtitle_html: str
+    country: str
+    series: str
+    publisher: str
+
+    @property
+    def alt(self) -> str:
+        """The cover image's text alternative: what it says."""
+        parts = [self.series, self.title, strip_tags(self.subtitle_html), self.publisher]
+        return "Cover: " + ". ".join(p for p in parts if p) + "."
+
+
+def cover_text(manuscript: Manuscript) -> CoverText:
+    config = manuscript.book.config
+    return CoverText(
+        config.language,
+        config.title,
+        manuscript.title_html,
+        manuscript.subtitle_html,
+        config.country,
+        config.series,
+        config.publisher,
+    )
+
+
+def cover_html(cover: CoverText, root: Path) -> str:
+    template = environment(root).get_template("shared/cover.html")
+    return template.render(cover=cover, stylesheets=[find_style("cover.css", root).as_uri()])
+
+
+def render_cover(manuscript: Manuscript) -> bytes:
+    """The cover as PNG bytes, COVER_SIZE pixels."""
+    import pypdfium2
+    from weasyprint import HTML
+
+    root = manuscript.book.root
+    html = cover_html(cover_text(manuscript), root)
+    pdf = HTML(string=html, base_url=root.resolve().as_uri() + "/").write_pdf()
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        width_pt = page.get_width()
+        image = page.render(scale=COVER_SIZE[0] / width_pt).to_pil().convert("RGB")
+    finally:
+        document.close()
+    if image.size != COVER_SIZE:
+        image = image.resize(COVER_SIZE)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

@@ -1,0 +1,82 @@
+"""Manuscript -> EPUB 3 bytes, with ebooklib 0.20 (through octavo.epubzip's trap handling).
+
+    plan_epub (epub_plan)      which file holds what, heading ids, the nav tree
+    documents (epub_docs)      every content document from templates/epub/*.xhtml
+    render_cover (cover)       the cover PNG from templates/shared/cover.html
+    package (here)             ebooklib book: metadata, manifest, spine, NCX
+    epub_bytes (epubzip)       ebooklib's writer, options fixed, zip repacked reproducibly
+
+Every XHTML document is written byte for byte (`xhtml_item`), never re-parsed by
+ebooklib's EpubHtml (which drops <head>); the nav document is our own template; the
+cover page is an ordinary linear spine item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ebooklib import epub
+
+from octavo.epubzip import epub_bytes, xhtml_item
+from octavo.model import Manuscript
+from octavo.paths import find_style
+from octavo.render.cover import cover_text, render_cover
+from octavo.render.epub_docs import (
+    COVER_IMAGE,
+    CSS,
+    IMAGES,
+    STYLESHEETS,
+    Document,
+    documents,
+)
+from octavo.render.epub_meta import EpubMeta, add_metadata, epub_meta
+from octavo.render.epub_plan import TEXT, EpubPlan, NavEntry, plan_epub
+
+__all__ = ["package", "render_epub"]
+
+
+def render_epub(manuscript: Manuscript) -> bytes:
+    """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes."""
+    meta = epub_meta(manuscript.book)
+    plan = plan_epub(manuscript)
+    docs = documents(plan, meta, cover_text(manuscript))
+    book = package(plan, meta, docs, render_cover(manuscript))
+    return epub_bytes(book, meta.modified)
+
+
+def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: bytes) -> Any:
+    """The ebooklib book: metadata, stylesheets, cover image, documents in spine order."""
+    book = epub.EpubBook()
+    add_metadata(book, meta)
+    root = plan.manuscript.book.root
+    for source, name in STYLESHEETS:
+        css = find_style(source, root).read_bytes()
+        uid = f"css-{name.removesuffix('.css')}"
+        book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
+    image = epub.EpubCover(uid="cover-image", file_name=f"{IMAGES}/{COVER_IMAGE}")
+    image.media_type, image.content = "image/png", cover
+    book.add_item(image)
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+    items = [book.add_item(xhtml_item(d.uid, d.file_name, d.xhtml, d.properties)) for d in docs]
+    book.add_item(epub.EpubNcx())
+    book.spine = items
+    book.toc = _ncx_toc(plan, docs)
+    return book
+
+
+def _ncx_toc(plan: EpubPlan, docs: tuple[Document, ...]) -> list[Any]:
+    """ebooklib's book.toc, from which it writes the NCX: the nav's entries, as plain text."""
+    named = {d.uid: d for d in docs}
+    counter = iter(range(1, 1_000_000))
+
+    def link(entry: NavEntry, label: str | None = None) -> Any:
+        children = [link(child) for child in entry.children]
+        target = epub.Link(f"{TEXT}/{entry.href}", label or entry.label, f"np-{next(counter)}")
+        return (target, children) if children else target
+
+    front = [link(NavEntry(named["titlepage"].title, "titlepage.xhtml"))]
+    chapters = [link(c.nav, c.text) for c in plan.chapters]
+    back = [
+        link(NavEntry(named[uid].title, named[uid].name)) for uid in ("data-currency", "colophon")
+    ]
+    return front + chapters + back

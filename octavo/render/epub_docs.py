@@ -1,0 +1,144 @@
+"""The plan -> the EPUB's content documents, each rendered from a template in templates/epub/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from octavo.model import Manuscript
+from octavo.render.cover import CoverText
+from octavo.render.epub_meta import EpubMeta
+from octavo.render.epub_plan import TEXT, EpubPlan, NavEntry
+from octavo.render.templates import environment
+
+__all__ = [
+    "STYLESHEETS",
+    "Currency",
+    "Document",
+    "Page",
+    "currency",
+    "documents",
+]
+
+# Style layers, each found on the style search path (a book's own styles/ first).
+STYLESHEETS: tuple[tuple[str, str], ...] = (("base.css", "base.css"), ("epub/book.css", "book.css"))
+CSS = "css"
+IMAGES = "images"
+COVER_IMAGE = "cover.png"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What every content document's <head> needs."""
+
+    title: str
+    language: str
+    stylesheets: tuple[str, ...]
+    body_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    uid: str
+    name: str  # inside text/: "ch08.xhtml"
+    title: str
+    xhtml: bytes
+    properties: tuple[str, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        """Inside EPUB/: 'text/ch08.xhtml'."""
+        return f"{TEXT}/{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    count: int
+    oldest: str
+    newest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    src: str
+    alt: str
+
+
+def currency(manuscript: Manuscript) -> Currency:
+    dates = sorted(s.section.data_as_of for s in manuscript.sections)
+    if not dates:
+        return Currency(0, "", "")
+    return Currency(len(dates), dates[0].label, dates[-1].label)
+
+
+def documents(plan: EpubPlan, meta: EpubMeta, cover: CoverText) -> tuple[Document, ...]:
+    """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order."""
+    ms = plan.manuscript
+    render = _renderer(ms.book.root, meta.language)
+    cover_doc = Cover(f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
+    chapters = tuple(
+        Document(c.chapter.id, c.name, c.text, render("chapter", c.text, "bodymatter", ch=c))
+        for c in plan.chapters
+    )
+    landmarks = (
+        ("cover", "cover.xhtml", "Cover"),
+        ("toc", "nav.xhtml#toc", "Contents"),
+        ("bodymatter", chapters[0].name if chapters else "data-currency.xhtml", "Start of text"),
+    )
+    front = (NavEntry("Title Page", "titlepage.xhtml"),)
+    back = (
+        NavEntry("Data Currency", "data-currency.xhtml"),
+        NavEntry("Colophon", "colophon.xhtml"),
+    )
+    return (
+        Document("cover", "cover.xhtml", "Cover", render("cover", "Cover", "", cover=cover_doc)),
+        Document(
+            "titlepage",
+            "titlepage.xhtml",
+            "Title Page",
+            render("titlepage", meta.title, "frontmatter", ms=ms, meta=meta),
+        ),
+        Document(
+            "nav",
+            "nav.xhtml",
+            "Contents",
+            render(
+                "nav",
+                "Contents",
+                "frontmatter",
+                plan=plan,
+                front=front,
+                back=back,
+                landmarks=landmarks,
+            ),
+            ("nav",),
+        ),
+        *chapters,
+        Document(
+            "data-currency",
+            "data-currency.xhtml",
+            "Data Currency",
+            render(
+                "data-currency", "Data Currency", "backmatter", plan=plan, currency=currency(ms)
+            ),
+        ),
+        Document(
+            "colophon",
+            "colophon.xhtml",
+            "Colophon",
+            render("colophon", "Colophon", "backmatter", ms=ms, meta=meta),
+        ),
+    )
+
+
+def _renderer(root: Path, language: str) -> Any:
+    env = environment(root)
+    sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
+
+    def render(template: str, title: str, body_type: str, **context: Any) -> bytes:
+        page = Page(title, language, sheets, body_type)
+        text: str = env.get_template(f"epub/{template}.xhtml").render(page=page, **context)
+        return text.encode("utf-8")
+
+    return render

@@ -1,0 +1,68 @@
+"""What can go wrong building an EPUB, as diagnostics E701-E705 (never a traceback)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+from octavo.epubzip import EpubWriteError
+from octavo.errors import BuildError, Diagnostic, error
+
+__all__ = ["epub_errors", "write_errors"]
+
+T = TypeVar("T")
+
+
+def _template(exc: TemplateError) -> Diagnostic:
+    if isinstance(exc, TemplateSyntaxError):
+        where = Path(exc.filename) if exc.filename else None
+        return error("E702", f"template: {exc.message}", where, exc.lineno)
+    if isinstance(exc, TemplateNotFound):
+        return error(
+            "E702",
+            f"template '{exc.name}' not found",
+            hint="a book's templates/ may override octavo's, not remove them",
+        )
+    return error("E702", f"template: {exc}", hint="check the book's own templates/")
+
+
+@contextmanager
+def epub_errors() -> Iterator[None]:
+    """Turn what a book's own templates or styles can break into diagnostics."""
+    try:
+        yield
+    except TemplateError as exc:
+        raise BuildError([_template(exc)]) from exc
+    except EpubWriteError as exc:
+        raise BuildError(
+            [
+                error(
+                    "E704",
+                    f"an EPUB member is not well-formed XHTML: {exc}",
+                    hint="check the book's own templates/epub/",
+                )
+            ]
+        ) from exc
+    except FileNotFoundError as exc:
+        raise BuildError([error("E703", f"stylesheet missing: {exc}")]) from exc
+
+
+def write_errors(path: Path, write: Callable[[], T]) -> T:
+    """Run `write`; an OS error (a folder in the way, no permission) becomes E701."""
+    try:
+        return write()
+    except OSError as exc:
+        raise BuildError(
+            [
+                error(
+                    "E701",
+                    f"cannot write the EPUB: {exc.strerror or exc}",
+                    path,
+                    hint="choose another --out, or check the folder",
+                )
+            ]
+        ) from exc

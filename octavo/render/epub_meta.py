@@ -1,0 +1,117 @@
+"""The EPUB's package metadata: Dublin Core, dates, and accessibility (schema.org)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from octavo import __version__
+from octavo.model import Book
+
+__all__ = ["ACCESSIBILITY", "EpubMeta", "add_metadata", "epub_meta"]
+
+ACCESSIBILITY: tuple[tuple[str, str], ...] = (
+    ("schema:accessMode", "textual"),
+    ("schema:accessMode", "visual"),  # the cover image (it has a text alternative)
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "alternativeText"),
+    ("schema:accessibilityFeature", "displayTransformability"),
+    ("schema:accessibilityHazard", "none"),
+    (
+        "schema:accessibilitySummary",
+        "Text with headings for every chapter and section, a table of contents and linked "
+        "footnotes giving the date of each section's data; the cover image has a text "
+        "alternative and no information is conveyed by images or colour alone.",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EpubMeta:
+    title: str
+    subtitle: str
+    language: str
+    identifier: str
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    publisher: str
+    subjects: tuple[str, ...]
+    description: str
+    series: str
+    source: str
+    research_completed: str  # "June 1995", or ""
+    modified: datetime  # UTC: SOURCE_DATE_EPOCH (Book.modified)
+    version: str = __version__
+
+    @property
+    def contributors(self) -> str:
+        """For the title page: 'A, B' or 'Edited by C'."""
+        if self.authors:
+            return ", ".join(self.authors)
+        return f"Edited by {', '.join(self.editors)}" if self.editors else ""
+
+    @property
+    def date(self) -> str:
+        return self.modified.strftime("%Y-%m-%d")
+
+
+def epub_meta(book: Book) -> EpubMeta:
+    config = book.config
+    completed = config.research_completed
+    return EpubMeta(
+        title=config.title,
+        subtitle=config.subtitle,
+        language=config.language,
+        identifier=config.identifier,
+        authors=config.authors,
+        editors=config.editors,
+        publisher=config.publisher,
+        subjects=config.subject or tuple(filter(None, (config.country, config.series))),
+        description=config.description,
+        series=config.series,
+        source=config.source,
+        research_completed=completed.label if completed else "",
+        modified=book.modified.astimezone(UTC),
+    )
+
+
+def add_metadata(book: Any, meta: EpubMeta) -> None:
+    """Everything but dcterms:modified (the writer adds it from the same time)."""
+    book.set_identifier(meta.identifier)
+    book.title = meta.title  # ebooklib's NCX docTitle
+    book.add_metadata("DC", "title", meta.title, {"id": "title"})
+    book.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
+    if meta.subtitle:
+        book.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
+        book.add_metadata(
+            None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
+        )
+    book.set_language(meta.language)
+    people = [(a, "aut") for a in meta.authors] + [(e, "edt") for e in meta.editors]
+    for number, (name, role) in enumerate(people, start=1):
+        book.add_author(name, role=role, uid=f"creator-{number}")
+    _dc(book, "publisher", meta.publisher)
+    for subject in meta.subjects:
+        _dc(book, "subject", subject)
+    _dc(book, "description", meta.description)
+    _dc(book, "date", meta.date)
+    _dc(book, "source", meta.source)
+    for prop, value in ACCESSIBILITY:
+        book.add_metadata(None, "meta", value, {"property": prop})
+    generator = {"name": "generator", "content": f"octavo {meta.version} (EbookLib)"}
+    book.metadata[book_namespace(book, "OPF")]["generator"] = [("", generator)]
+
+
+def book_namespace(book: Any, key: str) -> str:
+    from ebooklib.epub import NAMESPACES
+
+    return str(NAMESPACES[key])
+
+
+def _dc(book: Any, name: str, value: str) -> None:
+    if value:
+        book.add_metadata("DC", name, value)

@@ -1,0 +1,131 @@
+"""Manuscript -> the EPUB's plan: which file holds what, heading ids, the navigation tree.
+
+No markup here: the templates in templates/epub/ turn the plan into XHTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from octavo.model import Manuscript, RenderedChapter, RenderedSection, TocNode
+from octavo.render.manuscript import title_html
+from octavo.text import strip_tags
+
+__all__ = [
+    "TEXT",
+    "EpubChapter",
+    "EpubPlan",
+    "Heading",
+    "NavEntry",
+    "body_headings",
+    "chapter_text",
+    "plan_epub",
+]
+
+TEXT = "text"  # folder of the content documents inside EPUB/
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of a chapter's body: a section, or a breadcrumb level it has no section for."""
+
+    level: int
+    id: str
+    title_html: str
+    section: RenderedSection | None = None
+    path: tuple[str, ...] = ()  # a breadcrumb's levels (title_html) from the chapter down
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    title_html: str
+    href: str  # relative to the text/ folder: "ch08.xhtml#s058-russia"
+    children: tuple[NavEntry, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return strip_tags(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class EpubChapter:
+    chapter: RenderedChapter
+    name: str  # "ch08.xhtml"
+    headings: tuple[Heading, ...]
+    nav: NavEntry
+
+    @property
+    def label(self) -> str:
+        """'Chapter 8', or '' when the title says no more (untitled or front matter)."""
+        label = self.chapter.chapter.label
+        return "" if label == strip_tags(self.chapter.title_html) else label
+
+    @property
+    def text(self) -> str:
+        return chapter_text(self.label, strip_tags(self.chapter.title_html))
+
+
+@dataclass(frozen=True, slots=True)
+class EpubPlan:
+    manuscript: Manuscript
+    chapters: tuple[EpubChapter, ...]
+
+
+def chapter_text(label: str, title: str) -> str:
+    """'Chapter 1: Historical Setting' as plain text (NCX label, document title)."""
+    return f"{label}: {title}" if label else title
+
+
+def plan_epub(manuscript: Manuscript) -> EpubPlan:
+    return EpubPlan(manuscript, tuple(_chapter(c) for c in manuscript.chapters))
+
+
+def _chapter(chapter: RenderedChapter) -> EpubChapter:
+    name = f"{chapter.id}.xhtml"
+    headings = body_headings(chapter)
+    crumbs: dict[tuple[str, ...], str] = {}
+    for heading in headings:
+        if heading.section is None:
+            crumbs.setdefault(heading.path, heading.id)
+    nav = NavEntry(chapter.title_html, name, _nav(chapter.toc, name, (), crumbs))
+    return EpubChapter(chapter, name, headings, nav)
+
+
+def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
+    """Sections in reading order, each preceded by the breadcrumb levels it opens.
+
+    A breadcrumb heading's id is ``<chapter>-level-<n>``, n counting them in the chapter.
+    """
+    found: list[Heading] = []
+    open_path: tuple[str, ...] = ()
+    for rendered in chapter.sections:
+        parents = rendered.section.parents
+        for depth in range(_common_prefix(open_path, parents), len(parents)):
+            path = tuple(title_html(p) for p in parents[: depth + 1])
+            ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
+            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
+        found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))
+        open_path = (*parents, rendered.section.title)
+    return tuple(found)
+
+
+def _nav(
+    nodes: tuple[TocNode, ...], name: str, path: tuple[str, ...], crumbs: dict[tuple[str, ...], str]
+) -> tuple[NavEntry, ...]:
+    """The chapter's toc as links; a level without a section links to its breadcrumb heading."""
+    entries = []
+    for node in nodes:
+        here = (*path, node.title_html)
+        target = node.id or crumbs.get(here)
+        href = f"{name}#{target}" if target else name
+        entries.append(NavEntry(node.title_html, href, _nav(node.children, name, here, crumbs)))
+    return tuple(entries)
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    count = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        count += 1
+    return count
