@@ -48,7 +48,7 @@ def epub_errors() -> Iterator[None]:
             ]
         ) from exc
     except FileNotFoundError as exc:
-        raise BuildError([error("E703", f"stylesheet missing: {exc}")]) from exc
+        raise BuildError([error("E703", f"a file the EPUB needs is missing: {exc}")]) from exc
 
 
 def write_errors(path: Path, write: Callable[[], T]) -> T:
