@@ -14,7 +14,7 @@ from octavo.dates import parse_iso_month
 from octavo.errors import Diagnostic, error, raise_if_errors
 from octavo.fileio import read_utf8
 from octavo.frontmatter import FrontMatterError, split_front_matter
-from octavo.model import Book, Section
+from octavo.model import Book, BookConfig, Section
 from octavo.text import slugify
 
 __all__ = ["load_book", "read_book", "read_section", "section_files", "source_date"]
@@ -167,13 +167,17 @@ def _shown(path: Path) -> Path:
         return path
 
 
-def source_date(paths: Iterable[Path]) -> datetime:
-    """SOURCE_DATE_EPOCH when set (UTC), else the newest source's modification time."""
+def source_date(config: BookConfig, sections: Iterable[Section]) -> datetime:
+    """SOURCE_DATE_EPOCH when set (UTC); else a date of the content itself, so that the same
+    sources give the same bytes on any machine: the research-completed month, else the newest
+    data date, else 1980-01-01 (the earliest date a zip entry can hold)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC)
-    newest = max((int(p.stat().st_mtime) for p in paths if p.exists()), default=0)
-    return datetime.fromtimestamp(newest, UTC)
+    month = config.research_completed or max((s.data_as_of for s in sections), default=None)
+    if month is None:
+        return datetime(1980, 1, 1, tzinfo=UTC)
+    return datetime(month.year, month.month, 1, tzinfo=UTC)
 
 
 def read_book(root: Path) -> tuple[Book | None, tuple[Diagnostic, ...]]:
@@ -193,7 +197,7 @@ def read_book(root: Path) -> tuple[Book | None, tuple[Diagnostic, ...]]:
     if config is None:
         return None, found
     config = replace(config, path=_shown(config.path))
-    modified = source_date([root / "book.toml", *section_files(root)])
+    modified = source_date(config, sections)
     book, problems = assemble(config, sections, root, modified)
     return book, found + problems
 
