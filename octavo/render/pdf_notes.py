@@ -100,11 +100,19 @@ def _last_block(pages: tuple[PageLayout, ...], placement: NotePlacement) -> tupl
 def _choose(root: Any, heading: Any, last: tuple[Any, bool]) -> tuple[Any, str]:
     """The gentlest mark not tried yet that frees room on the heading's page.
 
-    keep the paragraph straddling the page bottom whole; else push the page's last
-    paragraph over (unless it is held to the heading); else break before the heading.
+    1. lay the section of the page's last paragraph out as one column: the same lines,
+       but WeasyPrint does not move notes away to squeeze a line in inside columns;
+    2. keep the paragraph straddling the page bottom whole;
+    3. push the page's last paragraph over (unless it is the one held to the heading);
+    4. break the page before the heading.
     """
     block, continues = last
-    if block is not None and not _marks(block):
+    if block is None:
+        return heading, "break"
+    section = _section_of(root, block)
+    if section is not None and "column" not in _marks(section):
+        return section, "column"
+    if not _marks(block):
         if continues:
             return block, "keep"
         heading_path, block_path = path_of(root, heading), path_of(root, block)
@@ -112,6 +120,15 @@ def _choose(root: Any, heading: Any, last: tuple[Any, bool]) -> tuple[Any, str]:
         if block_path > heading_path and not held:
             return block, "break"
     return heading, "break"
+
+
+def _section_of(root: Any, element: Any) -> Any:
+    """The nearest enclosing `section` element (a book section or chapter)."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    node = element
+    while node is not None and not str(node.tag).endswith("section"):
+        node = parents.get(node)
+    return node
 
 
 def _marks(element: Any) -> set[str]:

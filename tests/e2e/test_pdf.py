@@ -1,0 +1,105 @@
+"""`invoke pdf` on the default book, read back from the PDF file."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check_pdf import check_book_pdf, read_pdf
+from tests.conftest import ROOT
+from tests.e2e.cli import invoke
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    folder = tmp_path_factory.mktemp("pdf")
+    out, html = folder / "book.pdf", folder / "print.html"
+    result = invoke("pdf", "--out", out, "--html", html)
+    assert result.returncode == 0, result.stderr
+    return out, html, result.stdout
+
+
+def test_prints_the_path_last(built: tuple[Path, Path, str]) -> None:
+    out, _, stdout = built
+    assert stdout.strip().splitlines()[-1] == str(out)
+
+
+def test_default_book_reads_back_clean(built: tuple[Path, Path, str]) -> None:
+    manuscript, _ = api.manuscript(ROOT / "book")
+    assert [str(d) for d in check_book_pdf(built[0], manuscript)] == []
+
+
+def test_default_path_and_two_builds_are_identical(tmp_path: Path) -> None:
+    """Run in a copy of nothing: the default output goes to build/ under the cwd."""
+    book = ROOT / "book"
+    first = invoke("-r", ROOT, "pdf", "--book", book, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    path = tmp_path / first.stdout.strip().splitlines()[-1]
+    assert path == tmp_path / "build" / "belarus-a-country-study.pdf"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    second = invoke("-r", ROOT, "pdf", "--book", book, cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_html_alone_renders_the_same_pages(built: tuple[Path, Path, str], tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    out, html, _ = built
+    again = tmp_path / "again.pdf"
+    HTML(filename=html).write_pdf(again)
+    text = [
+        subprocess.run(
+            ["pdftotext", "-layout", str(p), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for p in (out, again)
+    ]
+    assert text[0] == text[1]
+
+
+def test_fonts_are_the_shipped_face(built: tuple[Path, Path, str]) -> None:
+    fonts = read_pdf(built[0]).fonts
+    assert fonts and all(embedded for _, embedded in fonts)
+    assert all("octavo-serif" in name for name, _ in fonts)
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_other_papers_read_back_clean(paper: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{paper}.pdf"
+    path, _ = api.build_pdf(ROOT / "book", out, paper)
+    manuscript, _ = api.manuscript(ROOT / "book")
+    assert [str(d) for d in check_book_pdf(path, manuscript)] == []
+
+
+def test_tagged_pdf_ua(tmp_path: Path) -> None:
+    path, _ = api.build_pdf(ROOT / "book", tmp_path / "ua.pdf", tagged=True)
+    from pypdf import PdfReader
+
+    catalog = PdfReader(path).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == "en"
+
+
+def test_a_failed_build_keeps_the_previous_file(built: tuple[Path, Path, str]) -> None:
+    out = built[0]
+    before = out.read_bytes()
+    result = invoke("pdf", "--out", out, "--paper", "tabloid")
+    assert result.returncode == 1 and "E605" in result.stderr
+    assert out.read_bytes() == before
+    assert not list(out.parent.glob(".*.part"))
+
+
+def test_a_style_reaching_outside_the_book_is_an_error(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1, "Land", total=1)})
+    sheet = book / "styles" / "print" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text('@import url("file:///etc/passwd");\n', encoding="utf-8")
+    result = invoke("pdf", "--book", book, "--out", tmp_path / "x.pdf")
+    assert result.returncode == 1 and "E601" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,81 @@
+"""A generated study of 81 sections, built once, read back from the PDF file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check_pdf import check_book_pdf, check_handout_pdf
+from octavo.errors import Diagnostic
+from octavo.model import Manuscript
+from octavo.render.pdf_handouts import handouts_of
+from tests.e2e.pdf_support import quietly
+
+CODES = {
+    "E610": "contents numbers",
+    "E611": "notes on their heading's page",
+    "E612": "chapters on odd pages",
+    "E613": "running heads",
+    "E614": "bookmarks",
+    "E615": "fonts embedded",
+    "E616": "metadata",
+    "E617": "every heading present",
+}
+
+
+class Study:
+    def __init__(self, root: Path, pdf: Path, warnings: list[str]):
+        self.root, self.pdf, self.warnings = root, pdf, warnings
+        self.manuscript: Manuscript = api.manuscript(root)[0]
+        self.diagnostics: tuple[Diagnostic, ...] = check_book_pdf(pdf, self.manuscript)
+
+
+@pytest.fixture(scope="session")
+def study81(tmp_path_factory: pytest.TempPathFactory) -> Study:
+    root = api.generate_study(tmp_path_factory.mktemp("study") / "book", 81)
+    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf"))
+    return Study(root, pdf, warnings)
+
+
+def test_no_weasyprint_warning(study81: Study) -> None:
+    assert study81.warnings == []
+
+
+@pytest.mark.parametrize("code", list(CODES), ids=list(CODES.values()))
+def test_reads_back_clean(study81: Study, code: str) -> None:
+    assert [str(d) for d in study81.diagnostics if d.code == code] == []
+
+
+def test_every_note_is_checked(study81: Study) -> None:
+    assert len(study81.manuscript.sections) == 81
+    assert not study81.diagnostics
+
+
+def test_handouts_by_chapter(study81: Study, tmp_path: Path) -> None:
+    (written, _), warnings = quietly(lambda: api.build_handouts(study81.root, tmp_path, "chapter"))
+    units = handouts_of(study81.manuscript, "chapter")
+    assert [p.name for p in written] == sorted(p.name for p in written) == [u.name for u in units]
+    for path, unit in zip(written, units, strict=True):
+        assert [str(d) for d in check_handout_pdf(path, study81.manuscript, unit.sections)] == []
+    assert warnings == []
+
+
+def test_handouts_by_section(tmp_path: Path) -> None:
+    root = api.generate_study(tmp_path / "book", 12, seed=3)
+    manuscript, _ = api.manuscript(root)
+    (written, _), warnings = quietly(lambda: api.build_handouts(root, tmp_path / "h"))
+    units = handouts_of(manuscript, "section")
+    assert len(written) == 12 and [p.name for p in written] == sorted(p.name for p in written)
+    for path, unit in zip(written, units, strict=True):
+        assert [str(d) for d in check_handout_pdf(path, manuscript, unit.sections)] == []
+    assert warnings == []
+
+
+@pytest.mark.slow
+def test_300_sections_all_notes_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = api.generate_study(tmp_path_factory.mktemp("study300") / "book", 300)
+    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf"))
+    manuscript, _ = api.manuscript(root)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == [] and warnings == []
