@@ -1,0 +1,74 @@
+"""Golden print HTML: what octavo hands WeasyPrint (before any note fix-up), pretty-printed,
+volatile values (paths, dates, octavo's version) normalised, compared with
+tests/golden/print/<book>.html.
+
+Regenerate after an intended change, then review the diff:
+
+    pytest tests/golden --regen-golden
+    git diff tests/golden/print
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from octavo import __version__, api
+from octavo.paths import PROJECT
+from octavo.render.pdf import PdfOptions, render_print_html
+from octavo.render.pdf_handouts import handout_html, handouts_of
+from tests.conftest import ROOT
+
+GOLDEN = Path(__file__).resolve().parent / "print"
+
+
+def normalised(text: str, book: Path) -> str:
+    tree = html.document_fromstring(text, parser=html.HTMLParser(remove_blank_text=True))
+    pretty = etree.tostring(tree, pretty_print=True, method="html", encoding="unicode")
+    for pattern, replacement in (
+        (re.escape(book.resolve().as_uri()), "BOOK"),
+        (re.escape(PROJECT.as_uri()), "PROJECT"),
+        (rf"octavo {re.escape(__version__)}", "octavo VERSION"),
+        (r'(name="dcterms\.(?:created|modified)" content=")[^"]+', r"\1DATE"),
+        (r"(octavo VERSION, )\d{1,2} \w+ \d{4}", r"\1DATE"),
+    ):
+        pretty = re.sub(pattern, replacement, pretty)
+    return pretty
+
+
+def small_study(tmp_path: Path) -> Path:
+    return api.generate_study(tmp_path / "study", 9, words=40)
+
+
+BOOKS = {"default": lambda tmp: ROOT / "book", "study9": small_study}
+
+
+def documents(book: Path) -> dict[str, str]:
+    manuscript, _ = api.manuscript(book)
+    found = {"book.html": render_print_html(manuscript, PdfOptions())}
+    first = handouts_of(manuscript, "section")[0]
+    found["handout.html"] = handout_html(manuscript, first, "letter")
+    return {name: normalised(text, book) for name, text in found.items()}
+
+
+@pytest.mark.parametrize("name", list(BOOKS))
+def test_print_html_matches_golden(name: str, tmp_path: Path, regen_golden: bool) -> None:
+    book = BOOKS[name](tmp_path)
+    got = documents(book)
+    folder = GOLDEN / name
+    if regen_golden:
+        folder.mkdir(parents=True, exist_ok=True)
+        for member, text in got.items():
+            (folder / member).write_text(text, encoding="utf-8")
+        return
+    for member, text in got.items():
+        expected = (folder / member).read_text(encoding="utf-8")
+        if text != expected:
+            diff = difflib.unified_diff(
+                expected.splitlines(), text.splitlines(), f"golden/{member}", "built", lineterm=""
+            )
+            pytest.fail("\n".join(list(diff)[:80]) + "\n(pytest tests/golden --regen-golden)")
