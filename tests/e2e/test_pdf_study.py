@@ -35,7 +35,8 @@ class Study:
 @pytest.fixture(scope="session")
 def study81(tmp_path_factory: pytest.TempPathFactory) -> Study:
     root = api.generate_study(tmp_path_factory.mktemp("study") / "book", 81)
-    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf"))
+    html = root.parent / "study.html"
+    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf", html=html))
     return Study(root, pdf, warnings)
 
 
@@ -71,6 +72,24 @@ def test_handouts_by_section(tmp_path: Path) -> None:
     for path, unit in zip(written, units, strict=True):
         assert [str(d) for d in check_handout_pdf(path, manuscript, unit.sections)] == []
     assert warnings == []
+
+
+@pytest.mark.slow
+def test_html_alone_lays_out_the_same_pages(study81: Study, tmp_path: Path) -> None:
+    """The --html output carries the note fix-ups: WeasyPrint alone gives the same pages."""
+    from weasyprint import HTML
+
+    again = tmp_path / "again.pdf"
+    HTML(filename=study81.root.parent / "study.html").write_pdf(again)
+    assert check_book_pdf(again, study81.manuscript) == ()
+    assert pdftotext(again) == pdftotext(study81.pdf)
+
+
+def pdftotext(path: Path) -> str:
+    import subprocess
+
+    command = ["pdftotext", "-layout", str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.mark.slow
