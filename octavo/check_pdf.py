@@ -121,9 +121,10 @@ def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:
 
 def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     facts = read_pdf(path)
+    first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),
-        *_contents(facts),
+        *_contents(facts, first_body),
         *_notes(facts, manuscript),
         *_chapters(facts, manuscript),
         *_heads(facts, manuscript),
@@ -144,15 +145,14 @@ def _missing(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             yield _problem("E617", facts, f"no destination for heading #{ident}")
 
 
-def _contents(facts: PdfFacts) -> Iterator[Diagnostic]:
+def _contents(facts: PdfFacts, first_body: int) -> Iterator[Diagnostic]:
     """Each contents line ends with the folio of the page its link goes to."""
     contents_page = facts.dests.get("contents")
     seen: set[str] = set()
     for link in facts.links:
-        if contents_page is None or link.page < contents_page or link.dest in seen:
+        if contents_page is None or not contents_page <= link.page < first_body:
             continue
-        first_body = min((p for d, p in facts.dests.items() if d.startswith("ch")), default=0)
-        if link.page >= first_body:
+        if link.dest in seen:
             continue
         seen.add(link.dest)
         line = _last_line_in(facts.pages[link.page], link)

@@ -142,7 +142,11 @@ def _mark(element: Any, mark: str) -> None:
 def _unplaced(placement: NotePlacement) -> Any:
     return error(
         "E604",
-        f"note {placement.note_id} stays on page index {placement.note_page}, its heading "
-        f"on {placement.heading_page}, after {MAX_PASSES} layouts",
+        f"note {placement.note_id} stays on page {_human(placement.note_page)}, its heading "
+        f"is on page {_human(placement.heading_page)}, after {MAX_PASSES} layouts",
         hint="report this book to octavo; a shorter section title or paragraph may help",
     )
+
+
+def _human(index: int | None) -> str:
+    return "?" if index is None else str(index + 1)
