@@ -25,10 +25,13 @@ def _show(diagnostics: Iterable[Diagnostic]) -> None:
 
 
 def _run(action: Callable[[], T]) -> T:
-    """Run an octavo function; a user's mistake exits 1 with its messages, no traceback."""
+    """Run an octavo function; a user's mistake exits 1 with its messages, no traceback
+    (unless invoke's --debug is given)."""
     try:
         return action()
     except BuildError as exc:
+        if "--debug" in sys.argv or "-d" in sys.argv:
+            raise
         count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         raise Exit(
             f"{exc}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
@@ -161,3 +164,93 @@ def epub(c: Context, book: str = "book", out: str = "", strict: bool = False) ->
     path, found = _run(lambda: api.build_epub(Path(book), Path(out) if out else None, strict))
     _show(found)
     print(path)
+
+
+@task(
+    name="all",
+    iterable=["books"],
+    help={
+        "books": "A book folder (repeatable).",
+        "out": "Folder for the outputs, one sub-folder a book (default: build/all).",
+        "jobs": "Books built at a time (default: the number of cores).",
+        "strict": STRICT,
+    },
+)
+def all_books(
+    c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
+) -> None:
+    """Build the EPUB and the PDF of several books, using every core."""
+    import os
+
+    written = _run(
+        lambda: api.build_all(
+            [Path(b) for b in books], Path(out), jobs or os.cpu_count() or 1, strict
+        )
+    )
+    for path in written:
+        print(path)
+    print(Path(out))
+
+
+@task(
+    help={
+        "book": BOOK,
+        "pages": "How many pages to render (default 8).",
+        "out": "Folder for the PNGs (default: build/preview).",
+    }
+)
+def preview(c: Context, book: str = "book", pages: int = 8, out: str = "") -> None:
+    """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
+    written = _run(lambda: api.preview(Path(book), pages, Path(out) if out else None))
+    for path in written[:-1]:
+        print(path)
+    print(written[-1])
+
+
+@task(help={"book": BOOK, "strict": STRICT})
+def watch(c: Context, book: str = "book", strict: bool = False) -> None:
+    """Rebuild the EPUB and the PDF whenever a source, template or style changes."""
+    from octavo.paths import style_dirs, template_dirs
+    from octavo.watch import watch as watch_loop
+
+    root = Path(book)
+
+    def rebuild() -> list[Path]:
+        epub, found = api.build_epub(root, strict=strict)
+        pdf, more = api.build_pdf(root, strict=strict)
+        _show(dict.fromkeys(found + more))
+        return [epub, pdf]
+
+    print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
+    watch_loop((root, *template_dirs(root), *style_dirs(root)), rebuild, sys.stderr)
+
+
+@task(help={"book": BOOK})
+def check(c: Context, book: str = "book") -> None:
+    """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem."""
+    for line in _run(lambda: api.check(Path(book))):
+        print(line)
+
+
+@task(
+    help={
+        "sizes": "Study sizes, comma-separated (default 81,800).",
+        "runs": "Runs a measure; the median is reported (default 3).",
+        "series": "Studies in the series measure (default 10; 0 skips it).",
+        "out": "The JSON report (default build/bench.json).",
+    }
+)
+def bench(
+    c: Context,
+    sizes: str = "81,800",
+    runs: int = 3,
+    series: int = 10,
+    out: str = "build/bench.json",
+) -> None:
+    """Benchmark octavo against pandoc and WeasyPrint alone; prints a table."""
+    from octavo.bench_run import run_bench
+
+    numbers = tuple(int(s) for s in sizes.split(",") if s.strip())
+    lines = run_bench(Path("build/bench"), numbers, runs, series, Path(out))
+    print("\n".join(lines))
+    print(out)

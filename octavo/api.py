@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from octavo.errors import BuildError, Diagnostic, Severity, raise_if_errors
-from octavo.importing import ImportResult, expand_paths, import_pages
-from octavo.model import Manuscript
-from octavo.outline import outline_lines
-from octavo.render.manuscript import render_manuscript
-from octavo.sources import load_book, read_book
+from octavo.errors import BuildError, Diagnostic, Severity, error, raise_if_errors
+from octavo.outputs import cached_build, default_output
+
+if TYPE_CHECKING:
+    from octavo.importing import ImportResult
+    from octavo.model import Manuscript
+
+# The stages are imported inside the functions: a no-op rebuild must not pay for them.
 
 __all__ = ["build_handouts", "build_pdf", "manuscript", "outline", "run_import"]
 
 
 def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> ImportResult:
+    from octavo.importing import expand_paths, import_pages
+
     paths, missing = expand_paths(patterns)
     if missing:
         raise BuildError(missing)
@@ -26,6 +31,9 @@ def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> Im
 
 def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
     """The tree and every diagnostic; raises only when the book cannot be read at all."""
+    from octavo.outline import outline_lines
+    from octavo.sources import read_book
+
     loaded, found = read_book(book)
     if loaded is None:
         raise BuildError(found)
@@ -34,6 +42,9 @@ def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
 
 def manuscript(book: Path, strict: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     """Read, assemble and render a book; the shared first half of every build."""
+    from octavo.render.manuscript import render_manuscript
+    from octavo.sources import load_book
+
     loaded, found = load_book(book, strict)
     rendered, problems = render_manuscript(loaded)
     raise_if_errors(found + problems, strict)
@@ -43,6 +54,7 @@ def manuscript(book: Path, strict: bool = False) -> tuple[Manuscript, tuple[Diag
 def generate_study(out: Path, sections: int, seed: int = 1, words: int = 600) -> Path:
     """Raw pages into OUT/pages, imported into the book folder OUT."""
     from octavo.gen import generate_pages, write_pages
+    from octavo.importing import import_pages
 
     paths = write_pages(generate_pages(sections, seed=seed, words=words), out / "pages")
     result = import_pages(list(paths), out, force=True)
@@ -58,11 +70,19 @@ def build_pdf(
     strict: bool = False,
     tagged: bool = False,
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
-    """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out)."""
-    from octavo.render.pdf_build import build_book_pdf
+    """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out).
 
-    rendered, found = manuscript(book, strict)
-    return build_book_pdf(rendered, out, paper, html, tagged), found
+    A rebuild whose inputs did not change does no work (octavo.outputs)."""
+    target = out or default_output(book, ".pdf")
+
+    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
+        from octavo.render.pdf_build import build_book_pdf
+
+        rendered, found = manuscript(book, strict)
+        return build_book_pdf(rendered, target, paper, html, tagged), found
+
+    options = {"kind": "pdf", "paper": paper, "html": html, "strict": strict, "tagged": tagged}
+    return cached_build(book, target, options, build, (html,) if html else ())
 
 
 def build_handouts(
@@ -83,12 +103,96 @@ def build_epub(
     book: Path, out: Path | None = None, strict: bool = False
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
-    from octavo.render.epub import render_epub
-    from octavo.render.epub_errors import epub_errors, write_errors
+    target = out if out is not None else default_output(book, ".epub")
+
+    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
+        from octavo.render.epub import render_epub
+        from octavo.render.epub_errors import epub_errors, write_errors
+        from octavo.write import atomic_bytes
+
+        rendered, found = manuscript(book, strict)
+        with epub_errors():
+            data = render_epub(rendered)
+        return write_errors(target, lambda: atomic_bytes(target, data)), found
+
+    return cached_build(book, target, {"kind": "epub", "strict": strict}, build)
+
+
+def _build_one(book: Path, out: Path, strict: bool) -> tuple[Path, ...]:
+    """Both formats of one book into OUT/<book folder name>/ (a worker of build_all)."""
+    folder = out / book.resolve().name
+    epub, _ = build_epub(book, folder / f"{book.resolve().name}.epub", strict)
+    pdf, _ = build_pdf(book, folder / f"{book.resolve().name}.pdf", strict=strict)
+    return epub, pdf
+
+
+def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> tuple[Path, ...]:
+    """`invoke all`: EPUB and PDF of several books, `jobs` books at a time; every failure
+    is reported, the other books still build."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not books:
+        raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
+    written: list[Path] = []
+    failed: list[Diagnostic] = []
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(_build_one, book, out, strict) for book in books]
+        for future in futures:
+            try:
+                written += future.result()
+            except BuildError as exc:
+                failed += exc.diagnostics
+    if failed:
+        raise BuildError(failed)
+    return tuple(written)
+
+
+def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]:
+    """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover."""
+    from octavo.preview import contact_sheet, render_pages
+
+    target = out or Path("build") / "preview"
+    pdf, _ = build_pdf(book)
+    images = render_pages(pdf, target, pages)
+    cover = _epub_cover(book, target)
+    sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
+    return (*images, sheet)
+
+
+def _epub_cover(book: Path, folder: Path) -> Path | None:
+    """The EPUB's cover image, taken from the built EPUB."""
+    import zipfile
+
     from octavo.write import atomic_bytes
 
-    rendered, found = manuscript(book, strict)
-    with epub_errors():
-        data = render_epub(rendered)
-    target = out if out is not None else Path("build") / f"{rendered.book.config.slug}.epub"
-    return write_errors(target, lambda: atomic_bytes(target, data)), found
+    epub, _ = build_epub(book)
+    with zipfile.ZipFile(epub) as archive:
+        names = [n for n in archive.namelist() if "cover" in n and n.endswith(".png")]
+        return atomic_bytes(folder / "cover.png", archive.read(names[0])) if names else None
+
+
+def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
+    """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
+    files (built first if missing or stale). Raises BuildError listing every problem."""
+    from octavo.check_epub import ToolMissing, run_epubcheck
+    from octavo.check_pdf import check_book_pdf
+
+    epub_path, _ = build_epub(book, epub)
+    pdf_path, _ = build_pdf(book, pdf)
+    rendered, _ = manuscript(book)
+    try:
+        result = run_epubcheck(epub_path)
+    except ToolMissing as exc:
+        raise BuildError([error("E802", str(exc))]) from exc
+    problems = [
+        error("E801", f"EPUBCheck {m.severity} {m.id}: {m.message}", epub_path, hint=m.location)
+        for m in result.messages
+    ]
+    problems += check_book_pdf(pdf_path, rendered)
+    if problems:
+        raise BuildError(problems)
+    return (
+        f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
+        f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, "
+        "running heads, bookmarks, fonts, metadata: all good",
+    )
