@@ -19,6 +19,17 @@ BOOK = "Book folder (default: book)."
 STRICT = "Treat warnings as errors."
 
 
+QUIET = "Print only the result and problems, no progress."
+
+
+def _timed(name: str, quiet: bool, action: Callable[[], T]) -> T:
+    """_run with progress on stderr: live on a terminal, a plain timed line elsewhere."""
+    from octavo.progress import progress
+
+    with progress(quiet).step(name):
+        return _run(action)
+
+
 def _show(diagnostics: Iterable[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
@@ -101,6 +112,7 @@ def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: in
         "html": "Also write the print HTML handed to WeasyPrint to this file.",
         "strict": STRICT,
         "tagged": "Write a tagged PDF (PDF/UA-1).",
+        "quiet": QUIET,
     }
 )
 def pdf(
@@ -111,9 +123,12 @@ def pdf(
     html: str = "",
     strict: bool = False,
     tagged: bool = False,
+    quiet: bool = False,
 ) -> None:
     """Build the print PDF of a book; prints its path last."""
-    built, found = _run(
+    built, found = _timed(
+        "pdf",
+        quiet,
         lambda: api.build_pdf(
             Path(book),
             Path(out) if out else None,
@@ -121,7 +136,7 @@ def pdf(
             Path(html) if html else None,
             strict,
             tagged,
-        )
+        ),
     )
     _show(found)
     print(built)
@@ -134,6 +149,7 @@ def pdf(
         "by": "One handout per 'section' (default) or per 'chapter'.",
         "paper": "letter, a4 or a5 (default: the book's paper setting).",
         "strict": STRICT,
+        "quiet": QUIET,
     }
 )
 def handouts(
@@ -143,12 +159,15 @@ def handouts(
     by: str = "section",
     paper: str = "",
     strict: bool = False,
+    quiet: bool = False,
 ) -> None:
     """Write one standalone PDF per section (or chapter); prints the folder last."""
-    written, found = _run(
+    written, found = _timed(
+        "handouts",
+        quiet,
         lambda: api.build_handouts(
             Path(book), Path(out) if out else None, by, paper or None, strict
-        )
+        ),
     )
     _show(found)
     for path in written:
@@ -157,11 +176,20 @@ def handouts(
 
 
 @task(
-    help={"book": BOOK, "out": "The EPUB to write (default: build/<slug>.epub).", "strict": STRICT}
+    help={
+        "book": BOOK,
+        "out": "The EPUB to write (default: build/<slug>.epub).",
+        "strict": STRICT,
+        "quiet": QUIET,
+    }
 )
-def epub(c: Context, book: str = "book", out: str = "", strict: bool = False) -> None:
+def epub(
+    c: Context, book: str = "book", out: str = "", strict: bool = False, quiet: bool = False
+) -> None:
     """Build the EPUB 3; the last line printed is the path written."""
-    path, found = _run(lambda: api.build_epub(Path(book), Path(out) if out else None, strict))
+    path, found = _timed(
+        "epub", quiet, lambda: api.build_epub(Path(book), Path(out) if out else None, strict)
+    )
     _show(found)
     print(path)
 
