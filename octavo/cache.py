@@ -68,10 +68,17 @@ def _stamp(out: Path) -> Path:
     return out.parent / f".{out.name}.key"
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def is_fresh(out: Path, key: str) -> bool:
+    """The output exists, was built from inputs with this key, and was not changed since."""
     stamp = _stamp(out)
-    return out.exists() and stamp.exists() and stamp.read_text().strip() == key
+    if not (out.is_file() and stamp.is_file()):
+        return False
+    return stamp.read_text().split() == [key, _digest(out)]
 
 
 def record(out: Path, key: str) -> None:
-    atomic_text(_stamp(out), key + "\n")
+    atomic_text(_stamp(out), f"{key} {_digest(out)}\n")

@@ -10,5 +10,5 @@ from tests.conftest import ROOT
 
 
 def invoke(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "invoke", *map(str, args)]
+    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *map(str, args)]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)

@@ -1,0 +1,78 @@
+"""The build tasks as a user runs them: last line is the path, no-op rebuilds, preview,
+several books at once, check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+from tests.conftest import ROOT
+from tests.e2e.cli import invoke
+
+
+def _default_book(tmp_path: Path) -> Path:
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "book", book)
+    return book
+
+
+def test_epub_and_pdf_print_their_paths_and_rebuild_only_on_change(tmp_path: Path) -> None:
+    book = _default_book(tmp_path)
+    epub, pdf = tmp_path / "out" / "b.epub", tmp_path / "out" / "b.pdf"
+    first = invoke("epub", "--book", book, "--out", epub)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().splitlines()[-1] == str(epub)
+    built = invoke("pdf", "--book", book, "--out", pdf)
+    assert built.stdout.strip().splitlines()[-1] == str(pdf)
+    before = pdf.read_bytes(), pdf.stat().st_mtime_ns
+    again = invoke("pdf", "--book", book, "--out", pdf)
+    assert again.returncode == 0 and "W309" in again.stderr  # warnings replayed
+    assert (pdf.read_bytes(), pdf.stat().st_mtime_ns) == before  # nothing rewritten
+    (section,) = book.glob("*.md")
+    section.write_text(section.read_text().replace("neutral country", "neutral state"))
+    edited = invoke("pdf", "--book", book, "--out", pdf)
+    assert edited.returncode == 0 and pdf.read_bytes() != before[0]
+
+
+def test_preview_writes_pages_and_a_contact_sheet(tmp_path: Path) -> None:
+    book = _default_book(tmp_path)
+    result = invoke("preview", "--book", book, "--pages", "3", "--out", tmp_path / "p",
+                    cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    sheet = Path(result.stdout.strip().splitlines()[-1])
+    assert sheet.name == "contact-sheet.png"
+    pages = sorted((tmp_path / "p").glob("page-*.png"))
+    assert [p.name for p in pages] == ["page-001.png", "page-002.png", "page-003.png"]
+    with Image.open(tmp_path / "p" / "cover.png") as cover:
+        assert cover.height >= 1600
+
+
+def test_all_builds_several_books(tmp_path: Path) -> None:
+    books = []
+    for name in ("one", "two"):
+        made = invoke("gen-study", "--sections", "4", "--out", tmp_path / name)
+        assert made.returncode == 0, made.stderr
+        books += ["--books", str(tmp_path / name)]
+    result = invoke("all", *books, "--out", tmp_path / "all", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "all").rglob("*.*") if not p.name.startswith("."))
+    assert written == ["one.epub", "one.pdf", "two.epub", "two.pdf"]
+
+
+def test_check_passes_on_the_default_book(tmp_path: Path) -> None:
+    book = _default_book(tmp_path)
+    result = invoke("check", "--book", book, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 messages" in result.stdout and "all good" in result.stdout
+
+
+def test_check_fails_on_a_broken_pdf(tmp_path: Path) -> None:
+    book = _default_book(tmp_path)
+    assert invoke("check", "--book", book, cwd=tmp_path).returncode == 0
+    (pdf,) = (tmp_path / "build").glob("*.pdf")
+    pdf.write_bytes(pdf.read_bytes()[: pdf.stat().st_size // 2])  # damaged after the build
+    result = invoke("check", "--book", book, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # the damaged file was noticed and rebuilt
+    assert "all good" in result.stdout
