@@ -63,6 +63,9 @@ class Sandbox:
         return FetchRefused(error(code, f"refused to load {url}: {why}", self.source, hint=HINT))
 
 
+MAX_DATA_URL = 2 * 1024 * 1024
+
+
 def weasyprint_fetcher(sandbox: Sandbox) -> Any:
     """A WeasyPrint URLFetcher that loads through `sandbox` and stops on a refusal."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -75,6 +78,11 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
     class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if urlsplit(url).scheme.lower() == "data":
+                if len(url) > MAX_DATA_URL:
+                    refused = sandbox.refusal(
+                        "E607", url[:40] + "…", f"data: URL over {MAX_DATA_URL // 1024} KiB"
+                    )
+                    raise Refused(refused)
                 return super().fetch(url, headers)
             try:
                 content, mime, path = sandbox.load(url)

@@ -85,3 +85,14 @@ def test_weasyprint_loads_data_urls(sandbox: Sandbox) -> None:
         url_fetcher=weasyprint_fetcher(sandbox),
     )
     assert len(html.render().pages) == 1
+
+
+def test_oversized_data_url_is_refused(sandbox: Sandbox) -> None:
+    from weasyprint.urls import FatalURLFetchingError
+
+    from octavo.fetch import MAX_DATA_URL
+
+    fetcher = weasyprint_fetcher(sandbox)
+    with pytest.raises(FatalURLFetchingError) as caught:
+        fetcher.fetch("data:text/css," + "a" * MAX_DATA_URL)
+    assert caught.value.diagnostic.code == "E607"
