@@ -12,7 +12,16 @@ from octavo.render.manuscript import title_html
 from octavo.render.templates import environment
 from octavo.text import strip_tags
 
-__all__ = ["PAPERS", "BodyItem", "PrintChapter", "PrintMeta", "print_html", "stylesheets"]
+__all__ = [
+    "PAPERS",
+    "BodyItem",
+    "PrintChapter",
+    "PrintMeta",
+    "PrintPart",
+    "print_html",
+    "print_meta",
+    "stylesheets",
+]
 
 PAPERS = ("letter", "a4", "a5")
 
@@ -121,8 +130,18 @@ def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
     return tuple(find_style(name, book_root) for name in names)
 
 
-def print_html(manuscript: Manuscript, paper: str) -> str:
-    """The whole book as one HTML document; stylesheets linked by absolute file URL."""
+@dataclass(frozen=True, slots=True)
+class PrintPart:
+    """A piece of the book laid out on its own (octavo.render.pdf_parallel)."""
+
+    front: bool  # half-title, title, imprint, contents
+    chapters: tuple[str, ...]  # ids of the chapters in the body
+    appendix: bool
+    folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
+
+
+def print_html(manuscript: Manuscript, paper: str, part: PrintPart | None = None) -> str:
+    """The whole book (or a part of it) as one HTML document; stylesheets by file URL."""
     root = manuscript.book.root
     chapters = tuple(PrintChapter(c, body_items(c)) for c in manuscript.chapters)
     template = environment(root).get_template("print/book.html")
@@ -131,4 +150,11 @@ def print_html(manuscript: Manuscript, paper: str) -> str:
         meta=print_meta(manuscript.book),
         chapters=chapters,
         stylesheets=[p.resolve().as_uri() for p in stylesheets(root, paper)],
+        part=part is not None,
+        front=part is None or part.front,
+        body_chapters=chapters
+        if part is None
+        else tuple(c for c in chapters if c.chapter.id in part.chapters),
+        appendix=part is None or part.appendix,
+        folios=None if part is None else dict(part.folios),
     )

@@ -1,0 +1,144 @@
+"""Put laid-out parts together with pypdf: one PDF as a one-process layout would write it.
+
+front matter, a blank page if it ends on a right-hand page, then each body part (a blank
+page first when the previous one ended on a right-hand page, as `break-before: right`
+does), the stamp (running heads, folios) laid over the body pages, then the named
+destinations, the links of the contents and appendix, the bookmarks and the metadata of
+the front part, and an /ID made from the content: the same parts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from octavo.render.pdf_part import Bookmark, PartLayout
+
+__all__ = ["Placed", "merge_parts", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    part: PartLayout
+    start: int  # 0-based page of the merged PDF where the part begins
+
+
+class Unmergeable(Exception):
+    """The parts do not fit together (the caller falls back to a one-process layout)."""
+
+
+def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed, ...], int]:
+    """Where each part starts; and the page count with the blank pages included."""
+    placed = [Placed(front, 0)]
+    at = len(front.pages)
+    for part in body:
+        at += at % 2  # every body part opens on a right-hand (odd) page
+        placed.append(Placed(part, at))
+        at += len(part.pages)
+    return tuple(placed), at
+
+
+def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    readers = [PdfReader(io.BytesIO(p.part.pdf)) for p in placed]
+    size = readers[0].pages[0].mediabox
+    for p, reader in zip(placed, readers, strict=True):
+        while len(writer.pages) < p.start:
+            writer.add_blank_page(float(size.width), float(size.height))
+        for page in reader.pages:
+            writer.add_page(page)
+    if len(writer.pages) != total:
+        raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
+    _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+    for p in placed:
+        _destinations(writer, p)
+        _links(writer, p)
+    for p in placed:
+        for mark in p.part.bookmarks:
+            _outline(writer, mark, p.start, None)
+    writer.add_metadata(dict(readers[0].metadata or {}))
+    writer._ID = _identifier(placed, stamp)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(stamp.pdf)).pages
+    if body_start + len(pages) != len(writer.pages):
+        raise Unmergeable(
+            f"the stamp has {len(pages)} pages, the body {len(writer.pages) - body_start}"
+        )
+    for index, over in enumerate(pages):
+        writer.pages[body_start + index].merge_page(over)  # blank pages have heads too
+
+
+def _height(writer: Any, index: int) -> float:
+    return float(writer.pages[index].mediabox.height)
+
+
+def _destinations(writer: Any, p: Placed) -> None:
+    from pypdf.generic import Destination, Fit, TextStringObject
+
+    for offset, page in enumerate(p.part.pages):
+        index = p.start + offset
+        height = _height(writer, index)
+        for name, x, y in page.anchors:
+            fit = Fit.xyz(left=x, top=height - y, zoom=0)
+            target = writer.pages[index].indirect_reference
+            writer.add_named_destination_object(Destination(TextStringObject(name), target, fit))
+
+
+def _links(writer: Any, p: Placed) -> None:
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    for offset, page in enumerate(p.part.pages):
+        index = p.start + offset
+        height = _height(writer, index)
+        for link in page.links:
+            x, y, w, h = link.rect
+            rect = [x, height - y - h, x + w, height - y]
+            annotation = DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Link"),
+                    NameObject("/Rect"): ArrayObject(FloatObject(round(v, 3)) for v in rect),
+                    NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                    NameObject("/Dest"): TextStringObject(link.target),
+                }
+            )
+            writer.add_annotation(index, annotation)
+
+
+def _outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> None:
+    from pypdf.generic import Fit
+
+    fit = Fit.xyz(left=mark.x, top=mark.y, zoom=0)
+    item = writer.add_outline_item(
+        mark.label, start + mark.page, parent=parent, fit=fit, is_open=mark.open
+    )
+    for child in mark.children:
+        _outline(writer, child, start, item)
+
+
+def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    digest = hashlib.md5(usedforsecurity=False)
+    for part in (*(p.part for p in placed), stamp):
+        digest.update(hashlib.sha256(part.pdf).digest())
+    value = ByteStringObject(digest.digest())
+    return ArrayObject([value, value])

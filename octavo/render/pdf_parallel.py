@@ -1,0 +1,207 @@
+"""The book's PDF from parts laid out in parallel, and again only where they changed.
+
+Within a chapter nothing depends on where it starts but its folios (chapters open on
+right-hand pages, notes are numbered per chapter, running heads come from the model), so:
+
+1. each chapter is a part (print HTML from templates/print/book.html with `part`), laid
+   out in `jobs` worker processes, longest first, or taken from the cache when its HTML,
+   styles, fonts and versions are those of an earlier build;
+2. from their page counts come the folios of every heading; the front matter (contents
+   numbers given) and the appendix (page column given) are laid out next, with the stamp
+   of running heads and folios for the body (octavo.render.pdf_stamp);
+3. octavo.render.pdf_merge puts it all together.
+
+`jobs` < 2, a tagged PDF, or parts that do not fit together: the one-process build
+(octavo.render.pdf.render_pdf), which gives the same pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo import __version__
+from octavo.model import Manuscript
+from octavo.paths import STYLES
+from octavo.render.pdf import PdfOptions, check_paper, render_pdf
+from octavo.render.pdf_html import PrintPart, print_html
+from octavo.render.pdf_merge import Placed, Unmergeable, merge_parts, place
+from octavo.render.pdf_part import PartJob, PartLayout, from_json, lay_out_part, to_json
+from octavo.render.pdf_stamp import APPENDIX, stamp_html
+from octavo.write import atomic_bytes, atomic_text
+
+__all__ = ["ParallelResult", "render_pdf_parallel"]
+
+FORMAT = "parts-1"  # bump when the page map or the part HTML changes meaning
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelResult:
+    pdf: bytes
+    pages: int
+    laid_out: tuple[str, ...]  # parts laid out by this build (the others came from the cache)
+    reused: tuple[str, ...]
+    parallel: bool  # False: the one-process build was used
+
+
+def render_pdf_parallel(
+    manuscript: Manuscript, options: PdfOptions, jobs: int, cache: Path | None = None
+) -> ParallelResult:
+    """The same PDF as render_pdf, laid out by `jobs` processes from parts."""
+    check_paper(options.paper)
+    if jobs > 1 and not options.tagged:
+        try:
+            return _parallel(manuscript, options, jobs, cache)
+        except Unmergeable as exc:
+            logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
+    result = render_pdf(manuscript, options, cache)
+    return ParallelResult(result.pdf, result.pages, ("book",), (), False)
+
+
+def _parallel(
+    manuscript: Manuscript, options: PdfOptions, jobs: int, cache: Path | None
+) -> ParallelResult:
+    import multiprocessing
+
+    store = _Store(cache / "pdf-parts" if cache else None, _salt(manuscript, options))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        body = _run(
+            pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
+        )
+        chapters = tuple(body[c.id] for c in manuscript.chapters)
+        placed, _ = place(_empty(), chapters)
+        folios = _folios(placed[1:])
+        appendix_job = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+        front_job = _job(manuscript, options, "front", PrintPart(True, (), False, folios))
+        rest = _run(pool, store, [appendix_job, front_job])
+        front, appendix = rest["front"], rest["appendix"]
+        stamp_source = stamp_html(manuscript, options.paper, _counts((*chapters, appendix)))
+        stamp = _run(pool, store, [_plain_job(manuscript, "stamp", stamp_source)])["stamp"]
+    placed, total = place(front, (*chapters, appendix))
+    pdf = merge_parts(placed, total, stamp)
+    laid_out = tuple(store.laid_out)
+    reused = tuple(store.reused)
+    return ParallelResult(pdf, total, laid_out, reused, True)
+
+
+def _empty() -> PartLayout:
+    return PartLayout("none", "", b"", (), (), (), 0, ())
+
+
+def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
+    """(heading id, folio) of every heading in the body; folio 1 is the first body page."""
+    first = body[0].start if body else 0
+    found: dict[str, str] = {}
+    for p in body:
+        for offset, page in enumerate(p.part.pages):
+            for heading in page.headings:
+                found.setdefault(heading, str(p.start + offset - first + 1))
+    after = max((p.start + len(p.part.pages) for p in body), default=first)
+    found[APPENDIX] = str(after + after % 2 - first + 1)
+    return tuple(found.items())
+
+
+def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
+    """(chapter id, pages but blank ones) of the body, in order."""
+    counts: dict[str, int] = {}
+    for part in parts:
+        for page in part.pages:
+            if not page.blank:
+                counts[page.chapter] = counts.get(page.chapter, 0) + 1
+    return tuple(counts.items())
+
+
+def _chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> PartJob:
+    return _job(manuscript, options, ident, PrintPart(False, (ident,), False, ()))
+
+
+def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
+    source = print_html(manuscript, options.paper, part)
+    chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
+    notes = tuple(
+        (s.id, s.note_id) for c in manuscript.chapters if c.id in part.chapters for s in c.sections
+    )
+    chapters += (APPENDIX,) if part.appendix else ()
+    return PartJob(name, "", source, manuscript.book.root, notes, (), chapters)
+
+
+def _plain_job(manuscript: Manuscript, name: str, source: str) -> PartJob:
+    return PartJob(name, "", source, manuscript.book.root, (), (), ())
+
+
+def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLayout]:
+    """Lay out the parts the cache does not hold, longest first; re-log their warnings."""
+    done: dict[str, PartLayout] = {}
+    todo: list[PartJob] = []
+    for job in jobs:
+        keyed = store.keyed(job)
+        found = store.get(keyed)
+        if found is None:
+            todo.append(keyed)
+        else:
+            done[job.name] = found
+    todo.sort(key=lambda j: -len(j.html))
+    layout: Callable[[PartJob], PartLayout] = lay_out_part
+    for result in pool.map(layout, todo) if len(todo) > 1 else map(layout, todo):
+        for message in result.warnings:
+            logging.getLogger("weasyprint").warning("%s", message)
+        store.put(result)
+        done[result.name] = result
+    return done
+
+
+class _Store:
+    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
+
+    def __init__(self, folder: Path | None, salt: str):
+        self.folder, self.salt = folder, salt
+        self.laid_out: list[str] = []
+        self.reused: list[str] = []
+
+    def keyed(self, job: PartJob) -> PartJob:
+        digest = hashlib.sha256(f"{self.salt}\0{job.name}\0{job.html}".encode())
+        return PartJob(
+            job.name,
+            digest.hexdigest()[:32],
+            job.html,
+            job.root,
+            job.notes,
+            job.known,
+            job.chapters,
+        )
+
+    def get(self, job: PartJob) -> PartLayout | None:
+        if self.folder is None:
+            return None
+        pdf, meta = self.folder / f"{job.key}.pdf", self.folder / f"{job.key}.json"
+        try:
+            found = from_json(meta.read_text(encoding="utf-8"), pdf.read_bytes())
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: lay it out again
+        self.reused.append(job.name)
+        return found
+
+    def put(self, layout: PartLayout) -> None:
+        self.laid_out.append(layout.name)
+        if self.folder is not None and not layout.warnings:
+            atomic_bytes(self.folder / f"{layout.key}.pdf", layout.pdf)
+            atomic_text(self.folder / f"{layout.key}.json", to_json(layout))
+
+
+def _salt(manuscript: Manuscript, options: PdfOptions) -> str:
+    """What a part's layout depends on besides its HTML: styles, fonts, options, versions."""
+    import weasyprint
+
+    digest = hashlib.sha256(
+        f"{FORMAT}\0{options}\0{weasyprint.__version__}\0{__version__}".encode()
+    )
+    for folder in (STYLES, manuscript.book.root / "styles"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,183 @@
+"""One part of a book laid out on its own, in a worker process: PDF bytes and a page map.
+
+The page map is what the parent needs to put the parts together without reading the PDFs
+back: for each page whether it is blank, the chapter it belongs to, the headings and notes
+on it, its named destinations and the boxes of its links (`data-href`, see
+templates/print/macros.html), all in PDF points from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from octavo.render.pdf_notes import Fix
+
+__all__ = ["Bookmark", "LinkBox", "PageMap", "PartJob", "PartLayout", "lay_out_part"]
+
+PT = 0.75  # PDF points per CSS pixel
+
+
+@dataclass(frozen=True, slots=True)
+class LinkBox:
+    target: str  # a named destination (an id)
+    rect: tuple[float, float, float, float]  # x, y (top), width, height in points
+
+
+@dataclass(frozen=True, slots=True)
+class PageMap:
+    blank: bool  # made by a break to a right-hand page
+    chapter: str  # id of the chapter (or appendix) heading this page belongs to, "" before any
+    headings: tuple[str, ...]
+    notes: tuple[str, ...]
+    anchors: tuple[tuple[str, float, float], ...]  # (id, x, y) in points from top-left
+    links: tuple[LinkBox, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    label: str
+    page: int  # 0-based, within the part
+    x: float  # PDF coordinates (points, from bottom-left)
+    y: float
+    open: bool
+    children: tuple[Bookmark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PartJob:
+    name: str  # "front", a chapter id, "appendix" or "stamp"
+    key: str  # cache key of the part
+    html: str
+    root: Path  # the book: base URL and sandbox
+    notes: tuple[tuple[str, str], ...]  # (heading id, note id) to keep together
+    known: tuple[Fix, ...]  # note fixes of an earlier layout of the same HTML
+    chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
+
+
+@dataclass(frozen=True, slots=True)
+class PartLayout:
+    name: str
+    key: str
+    pdf: bytes
+    pages: tuple[PageMap, ...]
+    bookmarks: tuple[Bookmark, ...]
+    fixes: tuple[Fix, ...]
+    passes: int  # layouts made (0: taken from the cache)
+    warnings: tuple[str, ...]  # WeasyPrint's, re-logged by the parent
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def lay_out_part(job: PartJob) -> PartLayout:
+    """Lay out a part with every note on its heading's page (runs in a worker)."""
+    from octavo.render.pdf import PdfOptions, guarded, load_html, write_document
+    from octavo.render.pdf_notes import place_notes
+
+    recorder = _Recorder()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(recorder)
+    try:
+        html = load_html(job.html, job.root)
+        document, report = guarded(lambda: place_notes(html, job.notes, job.known))
+        pdf = guarded(lambda: write_document(document, PdfOptions()))
+        pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
+        tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
+    finally:
+        logger.removeHandler(recorder)
+    marks = tuple(_bookmark(b) for b in tree)
+    messages = tuple(recorder.messages)
+    return PartLayout(job.name, job.key, pdf, pages, marks, report.fixes, report.passes, messages)
+
+
+def _pages(
+    document: Any, chapters: frozenset[str], notes: tuple[tuple[str, str], ...]
+) -> Iterator[PageMap]:
+    from octavo.render.pdf_layout import read_layout
+
+    headings = chapters | {h for h, _ in notes}
+    chapter = ""
+    for page, layout in zip(document.pages, read_layout(document, headings), strict=True):
+        box = page._page_box
+        opened = [h for h in layout.headings if h in chapters]
+        chapter = opened[0] if opened else chapter
+        anchors = tuple((n, x * PT, y * PT) for n, (x, y, *_) in sorted(page.anchors.items()))
+        yield PageMap(
+            bool(box.page_type.blank),
+            chapter,
+            layout.headings,
+            layout.notes,
+            anchors,
+            tuple(_links(box)),
+        )
+
+
+def _walk(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _walk(child)
+
+
+def _links(page_box: Any) -> Iterator[LinkBox]:
+    from weasyprint.formatting_structure import boxes
+
+    for box in _walk(page_box):
+        element = getattr(box, "element", None)
+        if element is None or not isinstance(box, boxes.BlockBox | boxes.InlineBox):
+            continue
+        target = element.get("data-href")
+        if not target:
+            continue
+        if box.element_tag != str(element.tag).rpartition("}")[2]:
+            continue  # a pseudo-element or anonymous box of the link
+        x, y, w, h = box.hit_area()
+        yield LinkBox(target.removeprefix("#"), (x * PT, y * PT, w * PT, h * PT))
+
+
+def _bookmark(subtree: Any) -> Bookmark:
+    label, (page, x, y), children, state = subtree
+    kids = tuple(_bookmark(c) for c in children)
+    return Bookmark(label, page, float(x), float(y), state != "closed", kids)
+
+
+# ---- the cache: <key>.pdf and <key>.json ------------------------------------------------
+
+
+def to_json(layout: PartLayout) -> str:
+    data = asdict(layout)
+    del data["pdf"]
+    return json.dumps(data, indent=0)
+
+
+def from_json(text: str, pdf: bytes) -> PartLayout:
+    data = json.loads(text)
+    pages = tuple(
+        PageMap(
+            p["blank"],
+            p["chapter"],
+            tuple(p["headings"]),
+            tuple(p["notes"]),
+            tuple((n, x, y) for n, x, y in p["anchors"]),
+            tuple(LinkBox(link["target"], tuple(link["rect"])) for link in p["links"]),
+        )
+        for p in data["pages"]
+    )
+    fixes = tuple(Fix(tuple(f["path"]), f["mark"], f["reason"]) for f in data["fixes"])
+    marks = tuple(_bookmark_from(b) for b in data["bookmarks"])
+    return PartLayout(data["name"], data["key"], pdf, pages, marks, fixes, 0, ())
+
+
+def _bookmark_from(data: dict[str, Any]) -> Bookmark:
+    kids = tuple(_bookmark_from(c) for c in data["children"])
+    return Bookmark(data["label"], data["page"], data["x"], data["y"], data["open"], kids)

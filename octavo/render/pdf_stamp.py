@@ -1,0 +1,32 @@
+"""The running heads and folios of the body, laid out once the parts' page counts are known.
+
+templates/print/stamp.html repeats the body's chapters with only as many empty pages as
+each one filled, under the book's own @page rules (plus styles/print/stamp.css), so the
+margin boxes come out where, and as, a one-process layout prints them; blank pages before
+a chapter come from the same `break-before: right`.
+"""
+
+from __future__ import annotations
+
+from octavo.model import Manuscript
+from octavo.paths import find_style
+from octavo.render.pdf_html import PrintChapter, body_items, print_meta, stylesheets
+from octavo.render.templates import environment
+
+__all__ = ["stamp_html"]
+
+APPENDIX = "data-currency"
+
+
+def stamp_html(manuscript: Manuscript, paper: str, pages: tuple[tuple[str, int], ...]) -> str:
+    """`pages`: (chapter id or "data-currency", pages it fills but blank ones), in order."""
+    root = manuscript.book.root
+    by_id = {c.id: PrintChapter(c, body_items(c)) for c in manuscript.chapters}
+    sheets = (*stylesheets(root, paper), find_style("print/stamp.css", root))
+    template = environment(root).get_template("print/stamp.html")
+    return template.render(
+        ms=manuscript,
+        meta=print_meta(manuscript.book),
+        stylesheets=[p.resolve().as_uri() for p in sheets],
+        stamps=[(by_id.get(ident), count) for ident, count in pages],
+    )
