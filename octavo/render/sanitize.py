@@ -164,8 +164,8 @@ def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _strip_controls(text: str) -> str:
-    """XML 1.0 forbids most control characters; drop them."""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+    """XML 1.0 forbids most control characters, and C1 controls are never text; drop them."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", "", text)
 
 
 def find_removals(raw_html: str, line: int) -> tuple[Removal, ...]:
