@@ -69,17 +69,19 @@ def build_pdf(
     html: Path | None = None,
     strict: bool = False,
     tagged: bool = False,
+    jobs: int = 1,
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out).
 
-    A rebuild whose inputs did not change does no work (octavo.outputs)."""
+    A rebuild whose inputs did not change does no work (octavo.outputs). `jobs` > 1 lays
+    chapters out in parallel and reuses unchanged ones: the same PDF, sooner."""
     target = out or default_output(book, ".pdf")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
         from octavo.render.pdf_build import build_book_pdf
 
         rendered, found = manuscript(book, strict)
-        return build_book_pdf(rendered, target, paper, html, tagged), found
+        return build_book_pdf(rendered, target, paper, html, tagged, jobs), found
 
     options = {"kind": "pdf", "paper": paper, "html": html, "strict": strict, "tagged": tagged}
     return cached_build(book, target, options, build, (html,) if html else ())

@@ -21,11 +21,20 @@ def build_book_pdf(
     paper: str | None = None,
     html: Path | None = None,
     tagged: bool = False,
+    jobs: int = 1,
 ) -> Path:
-    """Write the PDF (nothing is written unless the whole build succeeds)."""
+    """Write the PDF (nothing is written unless the whole build succeeds).
+
+    `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
+    (octavo.render.pdf_parallel); the same pages. `--html` needs the one-process layout."""
     target = out or default_pdf_path(manuscript)
     options = PdfOptions(paper or manuscript.book.config.paper, tagged)
-    result: PrintResult = render_pdf(manuscript, options, target.parent / ".octavo-cache")
+    cache = target.parent / ".octavo-cache"
+    if jobs > 1 and html is None:
+        from octavo.render.pdf_parallel import render_pdf_parallel
+
+        return atomic_bytes(target, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
+    result: PrintResult = render_pdf(manuscript, options, cache)
     if html is not None:
         atomic_text(html, result.html)
     return atomic_bytes(target, result.pdf)

@@ -128,7 +128,7 @@ def _outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> None:
 
     fit = Fit.xyz(left=mark.x, top=mark.y, zoom=0)
     item = writer.add_outline_item(
-        mark.label, start + mark.page, parent=parent, fit=fit, is_open=mark.open
+        title=mark.label, page_number=start + mark.page, parent=parent, fit=fit, is_open=mark.open
     )
     for child in mark.children:
         _outline(writer, child, start, item)

@@ -1,0 +1,97 @@
+"""Chapters laid out in parallel and merged give the one-process PDF, page for page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check_pdf import check_book_pdf
+from octavo.model import Manuscript
+from octavo.render.pdf import PdfOptions
+from octavo.render.pdf_parallel import ParallelResult, render_pdf_parallel
+from tests.e2e.pdf_support import quietly
+
+
+@dataclass(frozen=True)
+class Builds:
+    root: Path
+    manuscript: Manuscript
+    one: Path  # jobs=1
+    cold: ParallelResult  # jobs=2, empty cache
+    cold_pdf: Path
+    again: Path  # jobs=2 through api.build_pdf, its own empty cache
+    cache: Path
+    warnings: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    folder = tmp_path_factory.mktemp("parallel")
+    root = api.generate_study(folder / "book", 81)
+    manuscript, _ = api.manuscript(root)
+    cache = folder / "cache"
+    (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))
+    cold, second = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, cache))
+    cold_pdf = folder / "cold.pdf"
+    cold_pdf.write_bytes(cold.pdf)
+    (again, _), third = quietly(lambda: api.build_pdf(root, folder / "two" / "study.pdf", jobs=2))
+    warnings = (*first, *second, *third)
+    return Builds(root, manuscript, one, cold, cold_pdf, again, cache, warnings)
+
+
+def page_texts(path: Path) -> list[str]:
+    command = ["pdftotext", str(path), "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")]
+
+
+def test_no_weasyprint_warning(builds: Builds) -> None:
+    assert builds.warnings == ()
+
+
+def test_cold_build_lays_out_every_part_in_parallel(builds: Builds) -> None:
+    chapters = {c.id for c in builds.manuscript.chapters}
+    assert builds.cold.parallel and builds.cold.reused == ()
+    assert chapters <= set(builds.cold.laid_out)
+
+
+def test_same_pages_as_one_process(builds: Builds) -> None:
+    one, parallel = page_texts(builds.one), page_texts(builds.cold_pdf)
+    assert len(parallel) == len(one)
+    assert [i for i, (a, b) in enumerate(zip(one, parallel, strict=True)) if a != b] == []
+
+
+def test_reads_back_clean(builds: Builds) -> None:
+    assert [str(d) for d in check_book_pdf(builds.cold_pdf, builds.manuscript)] == []
+
+
+def test_two_parallel_builds_are_byte_identical(builds: Builds) -> None:
+    assert builds.again.read_bytes() == builds.cold.pdf
+
+
+def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    edited = builds.manuscript.chapters[2].sections[3].section.path.name
+    source = book / edited
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + " One more sentence, about the railway.\n", encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    chapters = {c.id for c in manuscript.chapters}
+    assert [name for name in result.laid_out if name in chapters] == [manuscript.chapters[2].id]
+    out = tmp_path / "edited.pdf"
+    out.write_bytes(result.pdf)
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+
+
+def test_one_job_is_the_one_process_build(builds: Builds) -> None:
+    result = render_pdf_parallel(builds.manuscript, PdfOptions(), 1, None)
+    assert not result.parallel and result.pdf == builds.one.read_bytes()
