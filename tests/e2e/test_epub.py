@@ -316,7 +316,10 @@ def test_failed_build_keeps_the_previous_epub(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert "E207" in failed.stderr and "Traceback" not in failed.stderr
     assert out.read_bytes() == good
-    assert sorted(p.name for p in out.parent.iterdir()) == ["b.epub"]
+    assert sorted(p.name for p in out.parent.iterdir() if not p.name.startswith(".")) == [
+        "b.epub"
+    ]
+    assert not [p for p in out.parent.iterdir() if p.name.endswith(".part")]
 
 
 def test_strict_fails_on_a_partial_book(tmp_path: Path) -> None:

@@ -36,12 +36,12 @@ def test_default_book_reads_back_clean(built: tuple[Path, Path, str]) -> None:
 def test_default_path_and_two_builds_are_identical(tmp_path: Path) -> None:
     """Run in a copy of nothing: the default output goes to build/ under the cwd."""
     book = ROOT / "book"
-    first = invoke("-r", ROOT, "pdf", "--book", book, cwd=tmp_path)
+    first = invoke("pdf", "--book", book, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     path = tmp_path / first.stdout.strip().splitlines()[-1]
     assert path == tmp_path / "build" / "belarus-a-country-study.pdf"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    second = invoke("-r", ROOT, "pdf", "--book", book, cwd=tmp_path)
+    second = invoke("pdf", "--book", book, cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
