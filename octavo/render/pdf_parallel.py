@@ -21,6 +21,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def render_pdf_parallel(
     if jobs > 1 and not options.tagged:
         try:
             return _parallel(manuscript, options, jobs, cache)
-        except Unmergeable as exc:
+        except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
@@ -147,8 +148,9 @@ def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLa
             done[job.name] = found
     todo.sort(key=lambda j: -len(j.html))
     layout: Callable[[PartJob], PartLayout] = lay_out_part
-    for result in pool.map(layout, todo) if len(todo) > 1 else map(layout, todo):
-        for message in result.warnings:
+    workers = len(todo) > 1  # a single part is laid out here, its warnings logged already
+    for result in pool.map(layout, todo) if workers else map(layout, todo):
+        for message in result.warnings if workers else ():
             logging.getLogger("weasyprint").warning("%s", message)
         store.put(result)
         done[result.name] = result
