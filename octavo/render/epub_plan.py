@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from octavo.model import Manuscript, RenderedChapter, RenderedSection, TocNode
-from octavo.render.manuscript import title_html
+from octavo.model import Manuscript, RenderedChapter, TocNode
+from octavo.render.manuscript import Heading, body_headings
 from octavo.text import strip_tags
 
 __all__ = [
@@ -23,17 +23,6 @@ __all__ = [
 ]
 
 TEXT = "text"  # folder of the content documents inside EPUB/
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A heading of a chapter's body: a section, or a breadcrumb level it has no section for."""
-
-    level: int
-    id: str
-    title_html: str
-    section: RenderedSection | None = None
-    path: tuple[str, ...] = ()  # a breadcrumb's levels (title_html) from the chapter down
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,24 +80,6 @@ def _chapter(chapter: RenderedChapter) -> EpubChapter:
     return EpubChapter(chapter, name, headings, nav)
 
 
-def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
-    """Sections in reading order, each preceded by the breadcrumb levels it opens.
-
-    A breadcrumb heading's id is ``<chapter>-level-<n>``, n counting them in the chapter.
-    """
-    found: list[Heading] = []
-    open_path: tuple[str, ...] = ()
-    for rendered in chapter.sections:
-        parents = rendered.section.parents
-        for depth in range(_common_prefix(open_path, parents), len(parents)):
-            path = tuple(title_html(p) for p in parents[: depth + 1])
-            ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
-            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
-        found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))
-        open_path = (*parents, rendered.section.title)
-    return tuple(found)
-
-
 def _nav(
     nodes: tuple[TocNode, ...], name: str, path: tuple[str, ...], crumbs: dict[tuple[str, ...], str]
 ) -> tuple[NavEntry, ...]:
@@ -120,12 +91,3 @@ def _nav(
         href = f"{name}#{target}" if target else name
         entries.append(NavEntry(node.title_html, href, _nav(node.children, name, here, crumbs)))
     return tuple(entries)
-
-
-def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    count = 0
-    for left, right in zip(a, b, strict=False):
-        if left != right:
-            break
-        count += 1
-    return count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -9,8 +10,9 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.markdown import escape_paragraph
 from octavo.model import Book, Chapter, Manuscript, RenderedChapter, RenderedSection, TocNode
 from octavo.render.markdown import render_block, render_inline
+from octavo.text import strip_tags
 
-__all__ = ["render_manuscript", "title_html", "toc_tree"]
+__all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
 
 
 def title_html(text: str) -> str:
@@ -107,3 +109,47 @@ def toc_tree(sections: tuple[RenderedSection, ...]) -> tuple[TocNode, ...]:
 
 def _freeze(level: dict[str, dict[str, Any]]) -> tuple[TocNode, ...]:
     return tuple(TocNode(n["html"], n["id"], _freeze(n["children"])) for n in level.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of a chapter's body: a section, or a breadcrumb level it has no section for.
+
+    The EPUB and the print HTML both set a chapter's headings from this one sequence."""
+
+    level: int
+    id: str
+    title_html: str
+    section: RenderedSection | None = None
+    path: tuple[str, ...] = ()  # a breadcrumb's levels (title_html) from the chapter down
+
+    @property
+    def label(self) -> str:
+        return strip_tags(self.title_html)
+
+
+def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
+    """Sections in reading order, each preceded by the breadcrumb levels it opens.
+
+    A breadcrumb heading's id is ``<chapter>-level-<n>``, n counting them in the chapter.
+    """
+    found: list[Heading] = []
+    open_path: tuple[str, ...] = ()
+    for rendered in chapter.sections:
+        parents = rendered.section.parents
+        for depth in range(_common_prefix(open_path, parents), len(parents)):
+            path = tuple(title_html(p) for p in parents[: depth + 1])
+            ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
+            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
+        found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))
+        open_path = (*parents, rendered.section.title)
+    return tuple(found)
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    count = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        count += 1
+    return count

@@ -8,7 +8,7 @@ from pathlib import Path
 from octavo import __version__
 from octavo.model import Book, Manuscript, RenderedChapter, RenderedSection
 from octavo.paths import find_style
-from octavo.render.manuscript import title_html
+from octavo.render.manuscript import body_headings
 from octavo.render.templates import environment
 from octavo.text import strip_tags
 
@@ -102,26 +102,9 @@ def print_meta(book: Book) -> PrintMeta:
 
 
 def body_items(chapter: RenderedChapter) -> tuple[BodyItem, ...]:
-    """Sections in reading order, each preceded by the breadcrumb levels it opens."""
-    items: list[BodyItem] = []
-    open_path: tuple[str, ...] = ()
-    for rendered in chapter.sections:
-        parents = rendered.section.parents
-        shared = _common_prefix(open_path, parents)
-        for depth in range(shared, len(parents)):
-            items.append(BodyItem(min(depth + 2, 6), title_html(parents[depth])))
-        items.append(BodyItem(rendered.heading_level, rendered.title_html, rendered))
-        open_path = (*parents, rendered.section.title)
-    return tuple(items)
-
-
-def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    count = 0
-    for left, right in zip(a, b, strict=False):
-        if left != right:
-            break
-        count += 1
-    return count
+    """Sections in reading order, each preceded by the breadcrumb levels it opens (the same
+    headings as the EPUB's: render.manuscript.body_headings)."""
+    return tuple(BodyItem(h.level, h.title_html, h.section) for h in body_headings(chapter))
 
 
 def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
