@@ -113,6 +113,7 @@ def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: in
         "strict": STRICT,
         "tagged": "Write a tagged PDF (PDF/UA-1).",
         "quiet": QUIET,
+        "jobs": "Lay chapters out in this many processes, reusing unchanged ones (default 1).",
     }
 )
 def pdf(
@@ -124,6 +125,7 @@ def pdf(
     strict: bool = False,
     tagged: bool = False,
     quiet: bool = False,
+    jobs: int = 1,
 ) -> None:
     """Build the print PDF of a book; prints its path last."""
     built, found = _timed(
@@ -136,6 +138,7 @@ def pdf(
             Path(html) if html else None,
             strict,
             tagged,
+            jobs,
         ),
     )
     _show(found)
