@@ -66,7 +66,7 @@ def run_bench(
             out / "b.pdf",
             out / ".b.epub.key",
             out / ".b.pdf.key",
-            out / ".b.pdf.pages.json",
+            out / ".octavo-cache",
         )
         source = pandoc_markdown(book, out / "pandoc.md")
         ours = measure(
@@ -131,8 +131,8 @@ def run_bench(
         report.add(judged(both, "≤ 0.65 × WeasyPrint alone", both.seconds / alone.seconds, 0.65))
         sections = sorted(book.glob("*.md"))
         edited = measure(
-            f"{size}: invoke pdf after editing one section",
-            _invoke("pdf", "--book", book, "--out", pdf),
+            f"{size}: invoke pdf --jobs 2 after editing one section",
+            _invoke("pdf", "--book", book, "--out", pdf, "--jobs", "2"),
             project,
             runs,
             partial(_edit, sections[len(sections) // 2]),
