@@ -103,7 +103,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
                 "E207",
                 key,
                 f"front matter: '{key}' is not a date like \"1995-06\"",
-                'quote it: data_as_of: "1995-06"',
+                f'quote it: {key}: "1995-06"',
             )
     if found:
         return None, tuple(found)
@@ -199,6 +199,8 @@ def read_book(root: Path) -> tuple[Book | None, tuple[Diagnostic, ...]]:
     config = replace(config, path=_shown(config.path))
     modified = source_date(config, sections)
     book, problems = assemble(config, sections, root, modified)
+    if section_problems and not sections:  # "no sections" says nothing new then
+        problems = tuple(p for p in problems if p.code != "E305")
     return book, found + problems
 
 

@@ -15,7 +15,12 @@ __all__ = ["watch"]
 
 def _describe(changes: Iterable[tuple[object, str]], roots: tuple[Path, ...]) -> str:
     names = []
-    for _, changed in sorted(changes, key=lambda c: c[1]):
+    kinds: dict[str, set[str]] = {}
+    for change, changed in changes:
+        kinds.setdefault(changed, set()).add(getattr(change, "name", str(change)))
+    for changed in sorted(kinds):
+        if {"added", "deleted"} <= kinds[changed]:
+            continue  # an editor's temporary file, come and gone
         path = Path(changed)
         shown = next((str(path.relative_to(r)) for r in roots if path.is_relative_to(r)), str(path))
         names.append(shown)
