@@ -114,18 +114,39 @@ def build_epub(
 
         rendered, found = manuscript(book, strict)
         with epub_errors():
-            data = render_epub(rendered)
+            data = render_epub(rendered, target.parent / ".octavo-cache")
         return write_errors(target, lambda: atomic_bytes(target, data)), found
 
     return cached_build(book, target, {"kind": "epub", "strict": strict}, build)
 
 
-def _build_one(book: Path, out: Path, strict: bool) -> tuple[Path, ...]:
-    """Both formats of one book into OUT/<book folder name>/ (a worker of build_all)."""
-    folder = out / book.resolve().name
-    epub, _ = build_epub(book, folder / f"{book.resolve().name}.epub", strict)
-    pdf, _ = build_pdf(book, folder / f"{book.resolve().name}.pdf", strict=strict)
+def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:
+    """Both formats of one book into OUT/NAME/ (a worker of build_all)."""
+    folder = out / name
+    epub, _ = build_epub(book, folder / f"{name}.epub", strict)
+    pdf, _ = build_pdf(book, folder / f"{name}.pdf", strict=strict)
     return epub, pdf
+
+
+def output_names(books: list[Path]) -> list[str]:
+    """A folder name per book: its own name, with as many parents as make it unique
+    (studies/belarus/book and studies/russia/book → belarus-book, russia-book)."""
+    paths = [book.resolve() for book in books]
+    twice = sorted({str(p) for p in paths if paths.count(p) > 1})
+    if twice:
+        raise BuildError(
+            [error("E112", f"book given twice: {t}", hint="name each book once") for t in twice]
+        )
+    depths = [1] * len(paths)
+    while True:
+        names = [
+            "-".join(p.parts[-d:]).lstrip("/") or "book" for p, d in zip(paths, depths, strict=True)
+        ]
+        clashing = [i for i, name in enumerate(names) if names.count(name) > 1]
+        if not clashing:
+            return names
+        for i in clashing:
+            depths[i] += 1
 
 
 def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> tuple[Path, ...]:
@@ -138,7 +159,11 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
     written: list[Path] = []
     failed: list[Diagnostic] = []
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(_build_one, book, out, strict) for book in books]
+        names = output_names(books)
+        futures = [
+            pool.submit(_build_one, book, name, out, strict)
+            for book, name in zip(books, names, strict=True)
+        ]
         for future in futures:
             try:
                 written += future.result()

@@ -1,8 +1,9 @@
 """invoke bench: whole-process wall time and peak RSS, side by side in one run.
 
 Each figure is the median of `runs` runs of a whole command (a fresh process, as a user
-runs it). Peak RSS is the largest resident set of the command's process tree as the kernel
-reports it for each waited-for process (wait4), in MiB.
+runs it). Peak RSS is what wait4 reports for the command: the largest resident set of any
+one process of its tree (the command or a descendant it waited for), in MiB. For a
+command with worker processes that is the largest worker, not the sum.
 """
 
 from __future__ import annotations
@@ -74,14 +75,7 @@ def run_once(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | Non
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if process.returncode:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-2000:]}")
-    children = _children_peak_mib()
-    return Timing(seconds, max(usage.ru_maxrss / 1024, children))
-
-
-def _children_peak_mib() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Timing(seconds, usage.ru_maxrss / 1024)
 
 
 def measure(

@@ -28,11 +28,21 @@ country = "Testland"
 """
 
 
-def section_source(sequence: int, title: str = "Trade", *, chapter: int = 1,
-                   parents: str = "[]", total: int = 3, date: str = '"1995-06"',
-                   body: str = "Some text.\n", extra: str = "") -> str:
-    return (f"---\ntitle: {title}\ncountry: Testland\nchapter: {chapter}\nparents: {parents}\n"
-            f"sequence: {sequence}\ntotal: {total}\ndata_as_of: {date}\n{extra}---\n\n{body}")
+def section_source(
+    sequence: int,
+    title: str = "Trade",
+    *,
+    chapter: int = 1,
+    parents: str = "[]",
+    total: int = 3,
+    date: str = '"1995-06"',
+    body: str = "Some text.\n",
+    extra: str = "",
+) -> str:
+    return (
+        f"---\ntitle: {title}\ncountry: Testland\nchapter: {chapter}\nparents: {parents}\n"
+        f"sequence: {sequence}\ntotal: {total}\ndata_as_of: {date}\n{extra}---\n\n{body}"
+    )
 
 
 @pytest.fixture

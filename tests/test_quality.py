@@ -9,8 +9,9 @@ from tests.conftest import ROOT
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_ruff_check() -> None:
@@ -19,7 +20,7 @@ def test_ruff_check() -> None:
 
 
 def test_ruff_format() -> None:
-    result = _run("ruff", "format", "--check", "octavo", "tasks.py")
+    result = _run("ruff", "format", "--check", "octavo", "tasks.py", "tests")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

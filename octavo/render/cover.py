@@ -1,21 +1,27 @@
 """The cover: templates/shared/cover.html + styles/cover.css, drawn by WeasyPrint, as a PNG.
 
 Deterministic: the same text gives the same bytes (shipped font, fixed size, Pillow
-writes no time or text chunks).
+writes no time or text chunks). Drawing it costs most of a cold `invoke epub` (WeasyPrint's
+import alone is ~0.8 s), so `cached_cover` keeps the PNG by the hash of everything that
+draws it: the cover HTML, its stylesheet, the files that stylesheet loads, the versions.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from octavo.model import Manuscript
 from octavo.paths import find_style
 from octavo.render.templates import environment
 from octavo.text import strip_tags
+from octavo.write import atomic_bytes
 
-__all__ = ["COVER_SIZE", "CoverText", "cover_html", "cover_text", "render_cover"]
+__all__ = ["COVER_SIZE", "CoverText", "cached_cover", "cover_html", "cover_text", "render_cover"]
 
 COVER_SIZE = (1600, 2400)  # pixels: 4 x 6 in at 400 dpi
 
@@ -75,3 +81,33 @@ def render_cover(manuscript: Manuscript) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
+    """`render_cover`, kept in `cache` (a folder) by the hash of all that draws it."""
+    if cache is None:
+        return render_cover(manuscript)
+    path = cache / f"cover-{cover_key(manuscript)}.png"
+    if path.is_file():
+        return path.read_bytes()
+    data = render_cover(manuscript)
+    for old in cache.glob("cover-*.png"):
+        old.unlink(missing_ok=True)
+    atomic_bytes(path, data)
+    return data
+
+
+def cover_key(manuscript: Manuscript) -> str:
+    root = manuscript.book.root
+    sheet = find_style("cover.css", root)
+    css = sheet.read_bytes()
+    digest = hashlib.sha256()
+    parts = [cover_html(cover_text(manuscript), root).encode(), css, Path(__file__).read_bytes()]
+    for name in re.findall(rb"""url\(\s*["']?([^"')]+)""", css):
+        loaded = (sheet.parent / name.decode()).resolve()
+        parts.append(loaded.read_bytes() if loaded.is_file() else b"missing")
+    for package in ("octavo", "weasyprint", "pypdfium2", "pillow"):
+        parts.append(version(package).encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:32]

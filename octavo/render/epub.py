@@ -2,7 +2,7 @@
 
     plan_epub (epub_plan)      which file holds what, heading ids, the nav tree
     documents (epub_docs)      every content document from templates/epub/*.xhtml
-    render_cover (cover)       the cover PNG from templates/shared/cover.html
+    cached_cover (cover)       the cover PNG from templates/shared/cover.html, kept by hash
     package (here)             ebooklib book: metadata, manifest, spine, NCX
     epub_bytes (epubzip)       ebooklib's writer, options fixed, zip repacked reproducibly
 
@@ -13,6 +13,7 @@ cover page is an ordinary linear spine item.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ebooklib import epub
@@ -20,7 +21,7 @@ from ebooklib import epub
 from octavo.epubzip import epub_bytes, xhtml_item
 from octavo.model import Manuscript
 from octavo.paths import find_style
-from octavo.render.cover import cover_text, render_cover
+from octavo.render.cover import cached_cover, cover_text
 from octavo.render.epub_docs import (
     COVER_IMAGE,
     CSS,
@@ -35,12 +36,14 @@ from octavo.render.epub_plan import TEXT, EpubPlan, NavEntry, plan_epub
 __all__ = ["package", "render_epub"]
 
 
-def render_epub(manuscript: Manuscript) -> bytes:
-    """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes."""
+def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
+    """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
+
+    `cache`: a folder where the cover image is kept between builds (octavo.render.cover)."""
     meta = epub_meta(manuscript.book)
     plan = plan_epub(manuscript)
     docs = documents(plan, meta, cover_text(manuscript))
-    book = package(plan, meta, docs, render_cover(manuscript))
+    book = package(plan, meta, docs, cached_cover(manuscript, cache))
     return epub_bytes(book, meta.modified)
 
 

@@ -36,6 +36,9 @@ __all__ = [
 ]
 
 
+NOTES_FORMAT = "notes-2"  # bump when the note fixes change meaning (2: orphans marks, held)
+
+
 @dataclass(frozen=True, slots=True)
 class PdfOptions:
     paper: str = "letter"
@@ -129,7 +132,8 @@ def cache_key(source: str, options: PdfOptions) -> str:
     import weasyprint
 
     digest = hashlib.sha256()
-    for part in (source, options.paper, str(options.tagged), weasyprint.__version__, __version__):
+    versions = (weasyprint.__version__, __version__, NOTES_FORMAT)
+    for part in (source, options.paper, str(options.tagged), *versions):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
 

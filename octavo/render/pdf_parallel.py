@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +37,7 @@ from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["ParallelResult", "render_pdf_parallel"]
 
-FORMAT = "parts-1"  # bump when the page map or the part HTML changes meaning
+FORMAT = "parts-2"  # bump when the page map, the part HTML or the note fixes change meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +79,14 @@ def _parallel(
         folios = _folios(placed[1:])
         appendix_job = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
         front_job = _job(manuscript, options, "front", PrintPart(True, (), False, folios))
-        rest = _run(pool, store, [appendix_job, front_job])
-        front, appendix = rest["front"], rest["appendix"]
+        # the stamp needs the appendix's page count only: it starts as soon as the appendix
+        # is done, while the front matter (the longer of the two) is still being laid out
+        front_started = _start(pool, store, front_job)
+        appendix = _finish(store, _start(pool, store, appendix_job))
         stamp_source = stamp_html(manuscript, options.paper, _counts((*chapters, appendix)))
-        stamp = _run(pool, store, [_plain_job(manuscript, "stamp", stamp_source)])["stamp"]
+        stamp_started = _start(pool, store, _plain_job(manuscript, "stamp", stamp_source))
+        front = _finish(store, front_started)
+        stamp = _finish(store, stamp_started)
     placed, total = place(front, (*chapters, appendix))
     pdf = merge_parts(placed, total, stamp)
     laid_out = tuple(store.laid_out)
@@ -155,6 +159,23 @@ def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLa
         store.put(result)
         done[result.name] = result
     return done
+
+
+def _start(pool: Executor, store: _Store, job: PartJob) -> Future[PartLayout] | PartLayout:
+    """A part from the cache, or its layout started in a worker."""
+    keyed = store.keyed(job)
+    found = store.get(keyed)
+    return found if found is not None else pool.submit(lay_out_part, keyed)
+
+
+def _finish(store: _Store, started: Future[PartLayout] | PartLayout) -> PartLayout:
+    if isinstance(started, PartLayout):
+        return started
+    result = started.result()
+    for message in result.warnings:
+        logging.getLogger("weasyprint").warning("%s", message)
+    store.put(result)
+    return result
 
 
 class _Store:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-__all__ = ["element_at", "path_of", "serialize"]
+__all__ = ["element_at", "path_of", "paths_of", "serialize"]
 
 VOID = frozenset(
     (
@@ -46,6 +46,22 @@ def path_of(root: Any, target: Any) -> tuple[int, ...]:
         path.append(list(parent).index(node))
         node = parent
     return tuple(reversed(path))
+
+
+def paths_of(root: Any, targets: list[Any]) -> dict[Any, tuple[int, ...]]:
+    """`path_of` for many targets, walking the tree once."""
+    if not targets:
+        return {}
+    parents = {child: (parent, i) for parent in root.iter() for i, child in enumerate(parent)}
+    paths = {}
+    for target in targets:
+        path: list[int] = []
+        node = target
+        while node is not root:
+            node, index = parents[node]
+            path.append(index)
+        paths[target] = tuple(reversed(path))
+    return paths
 
 
 def element_at(root: Any, path: tuple[int, ...]) -> Any:

@@ -1,8 +1,8 @@
 """Assertions for end-to-end tests that ask the real validators about a built EPUB.
 
-Import from a test in tests/e2e (pytest puts this folder on sys.path):
+Import from a test:
 
-    from conftest_validators import assert_ace_clean, assert_epubcheck_clean
+    from tests.e2e.conftest_validators import assert_ace_clean, assert_epubcheck_clean
 
 A missing validator raises ``octavo.check_epub.ToolMissing`` (a failure, never a
 skip): run ``bash .ci/install-system`` first, as ``.ci/run`` does.

@@ -27,8 +27,9 @@ def test_wrong_title_is_caught_as_metadata_and_handout_header(built: tuple[Path,
     book, pdf = built
     manuscript, _ = api.manuscript(book)
     config = dataclasses.replace(manuscript.book.config, title="Moldova: A Country Study")
-    other = dataclasses.replace(manuscript, book=dataclasses.replace(manuscript.book,
-                                                                     config=config))
+    other = dataclasses.replace(
+        manuscript, book=dataclasses.replace(manuscript.book, config=config)
+    )
     assert "E616" in {d.code for d in check_book_pdf(pdf, other)}
     codes = {d.code for d in check_handout_pdf(pdf, other, other.sections)}
     assert {"E618", "E619"} <= codes  # not a handout: no study header, no 'page N of M'
@@ -41,8 +42,7 @@ def test_a_section_missing_from_the_pdf_is_caught(built: tuple[Path, Path]) -> N
     ghost = dataclasses.replace(section, id="s099-ghost", note_id="note-s099-ghost")
     chapter = manuscript.chapters[0]
     more = dataclasses.replace(chapter, sections=(*chapter.sections, ghost))
-    codes = {d.code for d in check_book_pdf(pdf, dataclasses.replace(manuscript,
-                                                                     chapters=(more,)))}
+    codes = {d.code for d in check_book_pdf(pdf, dataclasses.replace(manuscript, chapters=(more,)))}
     assert "E617" in codes
 
 

@@ -17,10 +17,18 @@ def test_import_pages_done_when(tmp_path: Path) -> None:
     assert result.stdout.strip().splitlines()[-1] == str(book)
     (section,) = book.glob("*.md")
     front = yaml.safe_load(section.read_text().split("---\n")[1])
-    assert {k: front[k] for k in ("title", "country", "chapter", "parents", "sequence", "total",
-                                  "data_as_of")} == {
-        "title": "Russia", "country": "Belarus", "chapter": 8, "parents": ["Foreign Relations"],
-        "sequence": 58, "total": 81, "data_as_of": "1995-06"}
+    assert {
+        k: front[k]
+        for k in ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
+    } == {
+        "title": "Russia",
+        "country": "Belarus",
+        "chapter": 8,
+        "parents": ["Foreign Relations"],
+        "sequence": 58,
+        "total": 81,
+        "data_as_of": "1995-06",
+    }
     assert len(section.read_text().split("---\n", 2)[2].strip().split("\n\n")) == 5
 
 

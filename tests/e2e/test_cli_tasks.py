@@ -38,8 +38,9 @@ def test_epub_and_pdf_print_their_paths_and_rebuild_only_on_change(tmp_path: Pat
 
 def test_preview_writes_pages_and_a_contact_sheet(tmp_path: Path) -> None:
     book = _default_book(tmp_path)
-    result = invoke("preview", "--book", book, "--pages", "3", "--out", tmp_path / "p",
-                    cwd=tmp_path)
+    result = invoke(
+        "preview", "--book", book, "--pages", "3", "--out", tmp_path / "p", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     sheet = Path(result.stdout.strip().splitlines()[-1])
     assert sheet.name == "contact-sheet.png"

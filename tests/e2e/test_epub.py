@@ -316,9 +316,7 @@ def test_failed_build_keeps_the_previous_epub(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert "E207" in failed.stderr and "Traceback" not in failed.stderr
     assert out.read_bytes() == good
-    assert sorted(p.name for p in out.parent.iterdir() if not p.name.startswith(".")) == [
-        "b.epub"
-    ]
+    assert sorted(p.name for p in out.parent.iterdir() if not p.name.startswith(".")) == ["b.epub"]
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".part")]
 
 

@@ -44,11 +44,15 @@ def _fuzzed(body: str, title: str) -> Manuscript:
     return render_manuscript(dataclasses.replace(book, chapters=(chapter,)))[0]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(markdown_bodies, st.one_of(any_text, markdown_bodies))
-def test_fuzzed_epub_members_are_well_formed(monkeypatch: pytest.MonkeyPatch, body: str,
-                                             title: str) -> None:
+def test_fuzzed_epub_members_are_well_formed(
+    monkeypatch: pytest.MonkeyPatch, body: str, title: str
+) -> None:
     monkeypatch.setattr(epub_module, "render_cover", lambda _m: _cover())
     data = epub_module.render_epub(_fuzzed(body, title))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -63,9 +67,15 @@ def test_a_fuzzed_sample_passes_epubcheck(tmp_path: Path) -> None:
     from octavo.check_epub import run_epubcheck
 
     if not SAMPLE:  # run alone: make one
-        SAMPLE.append(epub_module.render_epub(_fuzzed(
-            '<b onclick="x">bold</b> & &bogus; <script>x</script> "quotes" -- ... \x0b'
-            "<div>unclosed *em _under", "Title & <Tag> \"q\"")))
+        SAMPLE.append(
+            epub_module.render_epub(
+                _fuzzed(
+                    '<b onclick="x">bold</b> & &bogus; <script>x</script> "quotes" -- ... \x0b'
+                    "<div>unclosed *em _under",
+                    'Title & <Tag> "q"',
+                )
+            )
+        )
     path = tmp_path / "fuzzed.epub"
     path.write_bytes(SAMPLE[0])
     result = run_epubcheck(path)
@@ -74,11 +84,17 @@ def test_a_fuzzed_sample_passes_epubcheck(tmp_path: Path) -> None:
 
 # Characters the book's fonts can draw: WeasyPrint warns (and prints a box) for others; turning
 # that warning into an octavo diagnostic is still to do (see the closing notes).
-printable = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x52F,
-                                  exclude_categories=("Cs", "Cc")), max_size=200)
-pdf_bodies = st.lists(st.one_of(printable, st.sampled_from(["<b>", "</i>", "<script>x</script>",
-                                                            "&amp;", "**", "\n\n", "> ", "- "])),
-                      max_size=20).map("".join)
+printable = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0x52F, exclude_categories=("Cs", "Cc")),
+    max_size=200,
+)
+pdf_bodies = st.lists(
+    st.one_of(
+        printable,
+        st.sampled_from(["<b>", "</i>", "<script>x</script>", "&amp;", "**", "\n\n", "> ", "- "]),
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])

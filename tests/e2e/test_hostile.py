@@ -51,18 +51,20 @@ def listener() -> Iterator[tuple[int, list[object]]]:
 def _book(tmp_path: Path, body: str) -> Path:
     book = tmp_path / "book"
     shutil.copytree(ROOT / "book", book)
-    (book / "001-hostile.md").write_text(section_source(1, title="Hostile", total=81,
-                                                         body=body).replace("Testland",
-                                                                            "Belarus"))
+    (book / "001-hostile.md").write_text(
+        section_source(1, title="Hostile", total=81, body=body).replace("Testland", "Belarus")
+    )
     return book
 
 
 def test_raw_html_resources_are_removed_and_nothing_is_fetched(tmp_path: Path, listener) -> None:  # type: ignore[no-untyped-def]
     port, seen = listener
-    body = (f'Text <img src="file:///etc/passwd"> and <img src="http://127.0.0.1:{port}/i.png">'
-            f' <iframe src="http://127.0.0.1:{port}/"></iframe><script>fetch("http://127.0.0.1:'
-            f'{port}/")</script> <link rel="stylesheet" href="http://127.0.0.1:{port}/s.css">'
-            f' [an internal link](http://127.0.0.1:{port}/admin).\n')
+    body = (
+        f'Text <img src="file:///etc/passwd"> and <img src="http://127.0.0.1:{port}/i.png">'
+        f' <iframe src="http://127.0.0.1:{port}/"></iframe><script>fetch("http://127.0.0.1:'
+        f'{port}/")</script> <link rel="stylesheet" href="http://127.0.0.1:{port}/s.css">'
+        f" [an internal link](http://127.0.0.1:{port}/admin).\n"
+    )
     book = _book(tmp_path, body)
     epub = invoke("epub", "--book", book, "--out", tmp_path / "b.epub")
     pdf = invoke("pdf", "--book", book, "--out", tmp_path / "b.pdf")
@@ -72,15 +74,24 @@ def test_raw_html_resources_are_removed_and_nothing_is_fetched(tmp_path: Path, l
     with zipfile.ZipFile(tmp_path / "b.epub") as archive:
         text = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith("html"))
     assert "root:" not in text and "<script" not in text and "<iframe" not in text
-    assert "root:x:" not in subprocess.run(["pdftotext", tmp_path / "b.pdf", "-"],
-                                           capture_output=True, text=True).stdout
+    assert (
+        "root:x:"
+        not in subprocess.run(
+            ["pdftotext", tmp_path / "b.pdf", "-"], capture_output=True, text=True
+        ).stdout
+    )
 
 
-@pytest.mark.parametrize("rule", ["@import url(http://127.0.0.1:{port}/x.css);",
-                                  "p {{ background: url(http://127.0.0.1:{port}/x.png) }}",
-                                  "p {{ background: url(file:///etc/passwd) }}",
-                                  "p {{ background: url(../../../../etc/passwd) }}"],
-                         ids=["import-http", "url-http", "url-file", "url-traversal"])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "@import url(http://127.0.0.1:{port}/x.css);",
+        "p {{ background: url(http://127.0.0.1:{port}/x.png) }}",
+        "p {{ background: url(file:///etc/passwd) }}",
+        "p {{ background: url(../../../../etc/passwd) }}",
+    ],
+    ids=["import-http", "url-http", "url-file", "url-traversal"],
+)
 def test_a_style_that_reaches_out_is_an_error(tmp_path: Path, listener, rule: str) -> None:  # type: ignore[no-untyped-def]
     port, seen = listener
     book = _book(tmp_path, "Plain text.\n")
@@ -101,10 +112,23 @@ def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
     previous = b"%PDF-1.7 previous good build\n"
     (out / "b.pdf").write_bytes(previous)
     process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "--search-root", str(ROOT), "pdf", "--book",
-         str(tmp_path / "study"), "--out", str(out / "b.pdf")],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "--search-root",
+            str(ROOT),
+            "pdf",
+            "--book",
+            str(tmp_path / "study"),
+            "--out",
+            str(out / "b.pdf"),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     time.sleep(4)  # reading, rendering, layout under way
     process.send_signal(signal.SIGINT)
     process.communicate(timeout=120)

@@ -21,7 +21,11 @@ def test_template_override_changes_the_epub(tmp_path: Path) -> None:
     own = book / "templates" / "epub" / "colophon.xhtml"
     own.parent.mkdir(parents=True)
     text = (ROOT / "templates" / "epub" / "colophon.xhtml").read_text()
-    own.write_text(text.replace("{%- block body -%}", "{%- block body -%}<p>Printed for the Minsk seminar.</p>", 1))
+    own.write_text(
+        text.replace(
+            "{%- block body -%}", "{%- block body -%}<p>Printed for the Minsk seminar.</p>", 1
+        )
+    )
     out = tmp_path / "b.epub"
     result = invoke("epub", "--book", book, "--out", out)
     assert result.returncode == 0, result.stderr
@@ -35,8 +39,9 @@ def test_style_override_changes_the_print_html(tmp_path: Path) -> None:
     book = _book(tmp_path)
     own = book / "styles" / "print" / "book.css"
     own.parent.mkdir(parents=True)
-    own.write_text((ROOT / "styles" / "print" / "book.css").read_text()
-                   + "\n:root { --accent: #004488; }\n")
+    own.write_text(
+        (ROOT / "styles" / "print" / "book.css").read_text() + "\n:root { --accent: #004488; }\n"
+    )
     html = tmp_path / "b.html"
     result = invoke("pdf", "--book", book, "--out", tmp_path / "b.pdf", "--html", html)
     assert result.returncode == 0, result.stderr

@@ -85,6 +85,20 @@ def test_html_alone_lays_out_the_same_pages(study81: Study, tmp_path: Path) -> N
     assert pdftotext(again) == pdftotext(study81.pdf)
 
 
+def test_notes_placed_in_one_layout(study81: Study) -> None:
+    """Only held-back marks (orphans-N, set by the first layout): no second layout was needed,
+    and the study does exercise the hold (WeasyPrint alone misplaces 7 of its 81 notes)."""
+    marks = fix_marks(study81.root.parent / "study.html")
+    assert marks and all(m.startswith("orphans-") for m in marks), marks
+
+
+def fix_marks(html: Path) -> list[str]:
+    import re
+
+    text = html.read_text(encoding="utf-8")
+    return [m for value in re.findall(r'data-octavo-fix="([^"]*)"', text) for m in value.split()]
+
+
 def pdftotext(path: Path) -> str:
     import subprocess
 
@@ -95,6 +109,9 @@ def pdftotext(path: Path) -> str:
 @pytest.mark.slow
 def test_300_sections_all_notes_home(tmp_path_factory: pytest.TempPathFactory) -> None:
     root = api.generate_study(tmp_path_factory.mktemp("study300") / "book", 300)
-    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf"))
+    html = root.parent / "study.html"
+    (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf", html=html))
     manuscript, _ = api.manuscript(root)
     assert [str(d) for d in check_book_pdf(pdf, manuscript)] == [] and warnings == []
+    marks = fix_marks(html)
+    assert len(marks) > 10 and all(m.startswith("orphans-") for m in marks), marks

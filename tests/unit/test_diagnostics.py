@@ -11,8 +11,9 @@ from octavo.render.manuscript import render_manuscript
 from octavo.sources import read_book
 from tests.conftest import DATA
 
-CASES = sorted(p for p in (DATA / "bad").iterdir() if (p / "expected.txt").is_file()
-               and (p / "book").is_dir())
+CASES = sorted(
+    p for p in (DATA / "bad").iterdir() if (p / "expected.txt").is_file() and (p / "book").is_dir()
+)
 
 
 def diagnostics_of(book: Path) -> tuple[Diagnostic, ...]:
@@ -55,12 +56,14 @@ def test_every_code_has_a_case() -> None:
 def test_all_problems_are_reported_at_once(make_book) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import section_source
 
-    book = make_book({
-        "001-a.md": section_source(1, date='"June 1995"'),
-        "002-b.md": section_source(2, extra="colour: red\n"),
-        "003-c.md": section_source(3),
-        "004-c.md": section_source(3),
-    })
+    book = make_book(
+        {
+            "001-a.md": section_source(1, date='"June 1995"'),
+            "002-b.md": section_source(2, extra="colour: red\n"),
+            "003-c.md": section_source(3),
+            "004-c.md": section_source(3),
+        }
+    )
     codes = sorted(d.code for d in read_book(book)[1])
     assert codes == ["E205", "E207", "E301", "W309"]
 
@@ -93,7 +96,8 @@ def test_e001_unreadable_source(make_book) -> None:  # type: ignore[no-untyped-d
     (book / "002-gone.md").symlink_to(book / "nowhere.md")
     found = read_book(book)[1]
     assert [(d.code, Path(d.file or "").name) for d in found if d.code == "E001"] == [
-        ("E001", "002-gone.md")]
+        ("E001", "002-gone.md")
+    ]
 
 
 def test_e100_missing_book_folder(tmp_path: Path) -> None:

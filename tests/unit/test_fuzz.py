@@ -16,18 +16,50 @@ from octavo.render.markdown import render_block, render_inline
 from octavo.sources import read_section
 from tests.conftest import SEED
 
-FUZZ = settings(max_examples=200, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 SEED_LINES = SEED.read_text().split("\n")
 
 any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
-html_bits = st.sampled_from([
-    "<script>alert(1)</script>", "<b onclick='x()'>b", "</i>", "<img src='file:///etc/passwd'>",
-    "<iframe src='http://127.0.0.1:1/'>", "&amp;", "&nbsp;", "&#0;", "&#x1F600;", "&bogus;",
-    "<sup>2</sup>", "<!-- c -->", "<![CDATA[x]]>", "<a href='javascript:x'>", "**", "_", "`",
-    "[link](http://10.0.0.1/)", "![i](../../etc/passwd)", "\x00", "\x0b", "\ufffe", "> ", "- ",
-    "1. ", "# ", "\n\n", "    code", "<div>", "</div>", "<span lang='be'>", "<?php x ?>",
-])
+html_bits = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<b onclick='x()'>b",
+        "</i>",
+        "<img src='file:///etc/passwd'>",
+        "<iframe src='http://127.0.0.1:1/'>",
+        "&amp;",
+        "&nbsp;",
+        "&#0;",
+        "&#x1F600;",
+        "&bogus;",
+        "<sup>2</sup>",
+        "<!-- c -->",
+        "<![CDATA[x]]>",
+        "<a href='javascript:x'>",
+        "**",
+        "_",
+        "`",
+        "[link](http://10.0.0.1/)",
+        "![i](../../etc/passwd)",
+        "\x00",
+        "\x0b",
+        "\ufffe",
+        "> ",
+        "- ",
+        "1. ",
+        "# ",
+        "\n\n",
+        "    code",
+        "<div>",
+        "</div>",
+        "<span lang='be'>",
+        "<?php x ?>",
+    ]
+)
 markdown_bodies = st.lists(st.one_of(any_text, html_bits), max_size=30).map("".join)
 
 
@@ -52,10 +84,15 @@ def test_titles_render_to_well_formed_xhtml(title: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(SEED_LINES), max_size=60), st.lists(any_text, max_size=5),
-       st.sampled_from(["utf-8", "cp1252", "latin-1"]), st.booleans())
-def test_importer_never_crashes(lines: list[str], noise: list[str], encoding: str,
-                                crlf: bool) -> None:
+@given(
+    st.lists(st.sampled_from(SEED_LINES), max_size=60),
+    st.lists(any_text, max_size=5),
+    st.sampled_from(["utf-8", "cp1252", "latin-1"]),
+    st.booleans(),
+)
+def test_importer_never_crashes(
+    lines: list[str], noise: list[str], encoding: str, crlf: bool
+) -> None:
     text = "\n".join(lines + noise)
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -68,12 +105,35 @@ def test_importer_never_crashes(lines: list[str], noise: list[str], encoding: st
         assert page.sequence >= 0 and page.title is not None
 
 
-front_values = st.one_of(st.none(), st.integers(-5, 10**12), st.floats(allow_nan=True),
-                         st.booleans(), any_text, st.lists(any_text, max_size=3),
-                         st.just("&a x"), st.just("*a"), st.just("[unclosed"),
-                         st.just('"1995-06"'), st.just("{a: 1}"), st.just("!!python/object:os.system"))
-front_keys = st.sampled_from(["title", "country", "chapter", "parents", "sequence", "total",
-                              "data_as_of", "last_updated", "source", "chapter_title", "x"])
+front_values = st.one_of(
+    st.none(),
+    st.integers(-5, 10**12),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    any_text,
+    st.lists(any_text, max_size=3),
+    st.just("&a x"),
+    st.just("*a"),
+    st.just("[unclosed"),
+    st.just('"1995-06"'),
+    st.just("{a: 1}"),
+    st.just("!!python/object:os.system"),
+)
+front_keys = st.sampled_from(
+    [
+        "title",
+        "country",
+        "chapter",
+        "parents",
+        "sequence",
+        "total",
+        "data_as_of",
+        "last_updated",
+        "source",
+        "chapter_title",
+        "x",
+    ]
+)
 
 
 @FUZZ
@@ -86,11 +146,27 @@ def test_front_matter_never_crashes(fields: dict[str, object], body: str) -> Non
         assert diagnostic.code and diagnostic.file == Path("s.md") and diagnostic.line
 
 
-toml_keys = st.sampled_from(["title", "language", "identifier", "paper", "order", "chapters",
-                             "authors", "research_completed", "subject", "zzz"])
-toml_values = st.one_of(st.integers(), any_text, st.lists(st.integers(), max_size=3),
-                        st.lists(any_text, max_size=3), st.dictionaries(any_text, any_text,
-                                                                        max_size=2))
+toml_keys = st.sampled_from(
+    [
+        "title",
+        "language",
+        "identifier",
+        "paper",
+        "order",
+        "chapters",
+        "authors",
+        "research_completed",
+        "subject",
+        "zzz",
+    ]
+)
+toml_values = st.one_of(
+    st.integers(),
+    any_text,
+    st.lists(st.integers(), max_size=3),
+    st.lists(any_text, max_size=3),
+    st.dictionaries(any_text, any_text, max_size=2),
+)
 
 
 @FUZZ

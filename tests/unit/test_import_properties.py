@@ -18,10 +18,13 @@ from octavo.sources import read_book
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text()
-_BODY = SEED_TEXT[SEED_TEXT.index("Even though"): SEED_TEXT.index("Data as of")]
+_BODY = SEED_TEXT[SEED_TEXT.index("Even though") : SEED_TEXT.index("Data as of")]
 
-words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs")),
-                min_size=1, max_size=12)
+words = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs")),
+    min_size=1,
+    max_size=12,
+)
 paragraph = st.lists(words, min_size=1, max_size=40).map(" ".join)
 
 
@@ -47,13 +50,27 @@ def _rendered_paragraphs(html: str) -> list[str]:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(paragraph, min_size=1, max_size=5),
-       st.sampled_from(["Russia", "Trade & Industry", "Minsk <Capital>", '"Special" Ties',
-                        "Écoles: #1 * note", "- dash", "1995. A year"]))
+@given(
+    st.lists(paragraph, min_size=1, max_size=5),
+    st.sampled_from(
+        [
+            "Russia",
+            "Trade & Industry",
+            "Minsk <Capital>",
+            '"Special" Ties',
+            "Écoles: #1 * note",
+            "- dash",
+            "1995. A year",
+        ]
+    ),
+)
 def test_import_reads_back_to_the_same_model(paragraphs: list[str], title: str) -> None:
     assume(all(_plain(p) for p in paragraphs))
-    text = page_with(paragraphs).replace("Belarus: Russia", f"Belarus: {title}").replace(
-        "> Russia\n", f"> {title}\n")
+    text = (
+        page_with(paragraphs)
+        .replace("Belarus: Russia", f"Belarus: {title}")
+        .replace("> Russia\n", f"> {title}\n")
+    )
     page = parse_page(text)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "page.txt"
@@ -63,8 +80,15 @@ def test_import_reads_back_to_the_same_model(paragraphs: list[str], title: str) 
     assert book is not None, [str(d) for d in found]
     (section,) = book.sections
     assert (section.title, section.country, section.chapter, section.parents) == (
-        page.title, page.country, page.chapter, page.parents)
+        page.title,
+        page.country,
+        page.chapter,
+        page.parents,
+    )
     assert (section.sequence, section.total, section.data_as_of) == (
-        page.sequence, page.total, page.data_as_of)
+        page.sequence,
+        page.total,
+        page.data_as_of,
+    )
     html = render_block(section.body, typography=False).html
     assert _rendered_paragraphs(html) == paragraphs

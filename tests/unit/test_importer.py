@@ -13,14 +13,19 @@ from octavo.model import YearMonth
 from octavo.sources import read_book
 from tests.conftest import SEED
 
-SEED_PARAGRAPHS = [p for p in SEED.read_text().split("\n\n") if len(p) > 300 and
-                   not p.startswith("Editor")]
+SEED_PARAGRAPHS = [
+    p for p in SEED.read_text().split("\n\n") if len(p) > 300 and not p.startswith("Editor")
+]
 
 
 def test_seed_metadata() -> None:
     page = parse_page(decode_page(SEED.read_bytes()))
     assert (page.country, page.title, page.chapter, page.parents) == (
-        "Belarus", "Russia", 8, ("Foreign Relations",))
+        "Belarus",
+        "Russia",
+        8,
+        ("Foreign Relations",),
+    )
     assert (page.sequence, page.total) == (58, 81)
     assert page.data_as_of == YearMonth(1995, 6) and page.last_updated == YearMonth(1995, 6)
 
@@ -36,15 +41,31 @@ def test_seed_import_writes_the_documented_front_matter(tmp_path: Path) -> None:
     assert [p.name for p in result.written] == ["058-russia.md"]
     text = result.written[0].read_text()
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front == {"title": "Russia", "country": "Belarus", "chapter": 8,
-                     "parents": ["Foreign Relations"], "sequence": 58, "total": 81,
-                     "data_as_of": "1995-06", "last_updated": "1995-06",
-                     "source": SEED.name}
+    assert front == {
+        "title": "Russia",
+        "country": "Belarus",
+        "chapter": 8,
+        "parents": ["Foreign Relations"],
+        "sequence": 58,
+        "total": 81,
+        "data_as_of": "1995-06",
+        "last_updated": "1995-06",
+        "source": SEED.name,
+    }
     assert 'data_as_of: "1995-06"' in text and "parents: [Foreign Relations]" in text
     body = text.split("---\n", 2)[2].strip().split("\n\n")
     assert body == [p.strip() for p in SEED_PARAGRAPHS]
-    for chrome in ("Section 58", "Editor's Note", "Locator Map", "Let us know", "Main Page",
-                   "Convert to Any", "Click any image", "National Flag", "(p.)"):
+    for chrome in (
+        "Section 58",
+        "Editor's Note",
+        "Locator Map",
+        "Let us know",
+        "Main Page",
+        "Convert to Any",
+        "Click any image",
+        "National Flag",
+        "(p.)",
+    ):
         assert chrome not in text
 
 
@@ -60,15 +81,29 @@ def test_encodings_and_line_ends(seed_text: str, encoding: str, newline: str) ->
     assert len(page.paragraphs) == 5
 
 
-@pytest.mark.parametrize(("crumb", "chapter", "parents", "title"), [
-    ("Country Study > Chapter 8", 8, (), "Russia"),
-    ("Country Study > Chapter 8 > Russia", 8, (), "Russia"),
-    ("Country Study > Chapter 8 > Foreign Relations > Russia", 8, ("Foreign Relations",), "Russia"),
-    ("Country Study > Chapter 8 > Foreign Relations > Neighbors > Russia", 8,
-     ("Foreign Relations", "Neighbors"), "Russia"),
-], ids=["depth2", "depth3", "depth4", "depth5"])
-def test_breadcrumb_depths(seed_text: str, crumb: str, chapter: int, parents: tuple[str, ...],
-                           title: str) -> None:
+@pytest.mark.parametrize(
+    ("crumb", "chapter", "parents", "title"),
+    [
+        ("Country Study > Chapter 8", 8, (), "Russia"),
+        ("Country Study > Chapter 8 > Russia", 8, (), "Russia"),
+        (
+            "Country Study > Chapter 8 > Foreign Relations > Russia",
+            8,
+            ("Foreign Relations",),
+            "Russia",
+        ),
+        (
+            "Country Study > Chapter 8 > Foreign Relations > Neighbors > Russia",
+            8,
+            ("Foreign Relations", "Neighbors"),
+            "Russia",
+        ),
+    ],
+    ids=["depth2", "depth3", "depth4", "depth5"],
+)
+def test_breadcrumb_depths(
+    seed_text: str, crumb: str, chapter: int, parents: tuple[str, ...], title: str
+) -> None:
     text = seed_text.replace("Country Study > Chapter 8 > Foreign Relations > Russia", crumb)
     page = parse_page(text)
     assert (page.chapter, page.parents, page.title) == (chapter, parents, title)
@@ -77,7 +112,8 @@ def test_breadcrumb_depths(seed_text: str, crumb: str, chapter: int, parents: tu
 
 def test_title_with_angle_bracket_keeps_breadcrumb(seed_text: str) -> None:
     text = seed_text.replace("Belarus: Russia", "Belarus: Minsk <Capital> Region").replace(
-        "> Russia\n", "> Minsk <Capital> Region\n")
+        "> Russia\n", "> Minsk <Capital> Region\n"
+    )
     page = parse_page(text)
     assert page.title == "Minsk <Capital> Region" and page.parents == ("Foreign Relations",)
 
@@ -86,20 +122,30 @@ def test_chrome_in_another_order(seed_text: str) -> None:
     head, _, rest = seed_text.partition("Belarus: Russia")
     body, _, tail = rest.partition("Data as of June 1995")
     tail_lines = [line for line in tail.split("\n") if line.strip()]
-    shuffled = "Locator Map\n\n" + "Belarus: Russia" + body + "\n\n".join(
-        ["Section 58 of 81", "Data as of June 1995", *reversed(tail_lines)]) + "\n" + head
+    shuffled = (
+        "Locator Map\n\n"
+        + "Belarus: Russia"
+        + body
+        + "\n\n".join(["Section 58 of 81", "Data as of June 1995", *reversed(tail_lines)])
+        + "\n"
+        + head
+    )
     page = parse_page(shuffled)
     assert list(page.paragraphs) == [p.strip() for p in SEED_PARAGRAPHS]
     assert page.data_as_of == YearMonth(1995, 6)
 
 
-@pytest.mark.parametrize(("remove", "missing"), [
-    ("Belarus: Russia\n", "title line"),
-    ("Country Study > Chapter 8 > Foreign Relations > Russia\n", "breadcrumb"),
-    ("Section 58 of 81\n", "Section N of M"),
-])
-def test_unrecognised_layout_names_what_is_missing(seed_text: str, remove: str,
-                                                   missing: str) -> None:
+@pytest.mark.parametrize(
+    ("remove", "missing"),
+    [
+        ("Belarus: Russia\n", "title line"),
+        ("Country Study > Chapter 8 > Foreign Relations > Russia\n", "breadcrumb"),
+        ("Section 58 of 81\n", "Section N of M"),
+    ],
+)
+def test_unrecognised_layout_names_what_is_missing(
+    seed_text: str, remove: str, missing: str
+) -> None:
     with pytest.raises(PageError) as caught:
         parse_page(seed_text.replace(remove, ""))
     assert any(missing in m for m in caught.value.missing)
@@ -110,16 +156,18 @@ def test_batch_goes_on_after_a_bad_page(tmp_path: Path, seed_text: str) -> None:
     pages.mkdir()
     (pages / "a.txt").write_text(seed_text)
     (pages / "b.txt").write_text("just some text\n")
-    other = seed_text.replace("Section 58 of 81", "Section 59 of 81").replace(
-        "Belarus: Russia", "Belarus: Ukraine").replace("> Russia", "> Ukraine")
+    other = (
+        seed_text.replace("Section 58 of 81", "Section 59 of 81")
+        .replace("Belarus: Russia", "Belarus: Ukraine")
+        .replace("> Russia", "> Ukraine")
+    )
     (pages / "c.txt").write_text(other)
     result = import_pages([pages], tmp_path / "book")
     assert sorted(p.name for p in result.written) == ["058-russia.md", "059-ukraine.md"]
     assert [(d.code, d.file) for d in result.diagnostics] == [("E401", pages / "b.txt")]
 
 
-def test_reimport_changes_no_byte_and_refuses_other_content(tmp_path: Path,
-                                                            seed_text: str) -> None:
+def test_reimport_changes_no_byte_and_refuses_other_content(tmp_path: Path, seed_text: str) -> None:
     book = tmp_path / "book"
     import_pages([SEED], book)
     before = {p.name: p.read_bytes() for p in book.iterdir()}

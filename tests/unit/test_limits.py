@@ -9,10 +9,19 @@ from octavo.render.manuscript import render_manuscript
 from octavo.sources import read_book
 from tests.conftest import section_source
 
-YAML_BOMB = "\n".join(["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-                       *(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},"
-                         f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
-                         for i in range(8)), "---", "body"])
+YAML_BOMB = "\n".join(
+    [
+        "---",
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},"
+            f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+            for i in range(8)
+        ),
+        "---",
+        "body",
+    ]
+)
 
 
 def _render(make_book, **kwargs: object) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
