@@ -8,7 +8,9 @@ from octavo.model import Manuscript
 from octavo.render.pdf import PdfOptions, PrintResult, render_pdf
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["build_book_pdf", "default_pdf_path"]
+__all__ = ["auto_jobs", "build_book_pdf", "default_pdf_path"]
+
+AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
 
 def default_pdf_path(manuscript: Manuscript) -> Path:
@@ -26,8 +28,10 @@ def build_book_pdf(
     """Write the PDF (nothing is written unless the whole build succeeds).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
-    (octavo.render.pdf_parallel); the same pages. `--html` needs the one-process layout."""
+    (octavo.render.pdf_parallel); the same pages. `--html` needs the one-process layout.
+    `jobs` < 1: `auto_jobs`."""
     target = out or default_pdf_path(manuscript)
+    jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = PdfOptions(paper or manuscript.book.config.paper, tagged)
     cache = target.parent / ".octavo-cache"
     if jobs > 1 and html is None:
@@ -38,3 +42,12 @@ def build_book_pdf(
     if html is not None:
         atomic_text(html, result.html)
     return atomic_bytes(target, result.pdf)
+
+
+def auto_jobs(manuscript: Manuscript) -> int:
+    """Every core for a book of several chapters and AUTO_SECTIONS sections or more."""
+    import os
+
+    if len(manuscript.sections) < AUTO_SECTIONS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(manuscript.chapters)))

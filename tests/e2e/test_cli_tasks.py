@@ -58,7 +58,11 @@ def test_all_builds_several_books(tmp_path: Path) -> None:
         books += ["--books", str(tmp_path / name)]
     result = invoke("all", *books, "--out", tmp_path / "all", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in (tmp_path / "all").rglob("*.*") if not p.name.startswith("."))
+    out = tmp_path / "all"
+    hidden = [
+        p for p in out.rglob("*") if any(part.startswith(".") for part in p.relative_to(out).parts)
+    ]
+    written = sorted(p.name for p in out.rglob("*.*") if p not in hidden)
     assert written == ["one.epub", "one.pdf", "two.epub", "two.pdf"]
 
 

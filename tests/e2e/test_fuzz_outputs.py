@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import octavo.render.cover as cover_module
 import octavo.render.epub as epub_module
 from octavo import api
 from octavo.model import Manuscript
@@ -22,7 +23,7 @@ from tests.conftest import ROOT
 from tests.unit.test_fuzz import any_text, markdown_bodies
 
 SAMPLE: list[bytes] = []
-RENDER_COVER = epub_module.render_cover
+RENDER_COVER = cover_module.render_cover
 
 
 @cache
@@ -53,7 +54,7 @@ def _fuzzed(body: str, title: str) -> Manuscript:
 def test_fuzzed_epub_members_are_well_formed(
     monkeypatch: pytest.MonkeyPatch, body: str, title: str
 ) -> None:
-    monkeypatch.setattr(epub_module, "render_cover", lambda _m: _cover())
+    monkeypatch.setattr(epub_module, "cached_cover", lambda _m, _cache: _cover())
     data = epub_module.render_epub(_fuzzed(body, title))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
