@@ -12,6 +12,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "raw" / "000_05991aae0ec902ad.txt"
+# the required front matter the importer writes for SEED
+SEED_FRONT = {
+    "title": "Russia",
+    "country": "Belarus",
+    "chapter": 8,
+    "parents": ["Foreign Relations"],
+    "sequence": 58,
+    "total": 81,
+    "data_as_of": "1995-06",
+}
 
 os.environ.setdefault("SOURCE_DATE_EPOCH", "802828800")  # 1995-06-10, for reproducible output
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from octavo.config import _config
 from octavo.importers import PageError, decode_page, parse_page
 from octavo.render.markdown import render_block, render_inline
-from octavo.sources import read_section
+from octavo.sources import _FIELDS, read_section
 from tests.conftest import SEED
 
 FUZZ = settings(
@@ -119,21 +119,7 @@ front_values = st.one_of(
     st.just("{a: 1}"),
     st.just("!!python/object:os.system"),
 )
-front_keys = st.sampled_from(
-    [
-        "title",
-        "country",
-        "chapter",
-        "parents",
-        "sequence",
-        "total",
-        "data_as_of",
-        "last_updated",
-        "source",
-        "chapter_title",
-        "x",
-    ]
-)
+front_keys = st.sampled_from([*sorted(_FIELDS), "x"])
 
 
 @FUZZ

@@ -11,7 +11,7 @@ from octavo.importers import PageError, decode_page, parse_page
 from octavo.importing import import_pages
 from octavo.model import YearMonth
 from octavo.sources import read_book
-from tests.conftest import SEED
+from tests.conftest import SEED, SEED_FRONT
 
 SEED_PARAGRAPHS = [
     p for p in SEED.read_text().split("\n\n") if len(p) > 300 and not p.startswith("Editor")
@@ -42,13 +42,7 @@ def test_seed_import_writes_the_documented_front_matter(tmp_path: Path) -> None:
     text = result.written[0].read_text()
     front = yaml.safe_load(text.split("---\n")[1])
     assert front == {
-        "title": "Russia",
-        "country": "Belarus",
-        "chapter": 8,
-        "parents": ["Foreign Relations"],
-        "sequence": 58,
-        "total": 81,
-        "data_as_of": "1995-06",
+        **SEED_FRONT,
         "last_updated": "1995-06",
         "source": SEED.name,
     }
