@@ -212,13 +212,7 @@ def all_books(
     c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
 ) -> None:
     """Build the EPUB and the PDF of several books, using every core."""
-    import os
-
-    written = _run(
-        lambda: api.build_all(
-            [Path(b) for b in books], Path(out), jobs or os.cpu_count() or 1, strict
-        )
-    )
+    written = _run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
     for path in written:
         print(path)
     print(Path(out))
@@ -248,10 +242,9 @@ def watch(c: Context, book: str = "book", strict: bool = False) -> None:
     root = Path(book)
 
     def rebuild() -> list[Path]:
-        epub, found = api.build_epub(root, strict=strict)
-        pdf, more = api.build_pdf(root, strict=strict)
-        _show(dict.fromkeys(found + more))
-        return [epub, pdf]
+        written, found = api.build_both(root, strict)
+        _show(found)
+        return written
 
     print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
     watch_loop((root, *template_dirs(root), *style_dirs(root)), rebuild, sys.stderr)

@@ -150,16 +150,17 @@ def output_names(books: list[Path]) -> list[str]:
 
 
 def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> tuple[Path, ...]:
-    """`invoke all`: EPUB and PDF of several books, `jobs` books at a time; every failure
-    is reported, the other books still build."""
+    """`invoke all`: EPUB and PDF of several books, `jobs` books at a time (< 1: one a
+    core); every failure is reported, the other books still build."""
+    import os
     from concurrent.futures import ProcessPoolExecutor
 
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
+    names = output_names(books)
     written: list[Path] = []
     failed: list[Diagnostic] = []
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        names = output_names(books)
+    with ProcessPoolExecutor(max_workers=jobs if jobs > 0 else os.cpu_count() or 1) as pool:
         futures = [
             pool.submit(_build_one, book, name, out, strict)
             for book, name in zip(books, names, strict=True)
@@ -172,6 +173,13 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
     if failed:
         raise BuildError(failed)
     return tuple(written)
+
+
+def build_both(book: Path, strict: bool = False) -> tuple[list[Path], tuple[Diagnostic, ...]]:
+    """The EPUB and the PDF to their default places (`invoke watch`'s rebuild)."""
+    epub, found = build_epub(book, strict=strict)
+    pdf, more = build_pdf(book, strict=strict)
+    return [epub, pdf], tuple(dict.fromkeys(found + more))
 
 
 def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]:

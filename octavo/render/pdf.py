@@ -20,7 +20,7 @@ from octavo.fetch import Sandbox, weasyprint_fetcher
 from octavo.model import Manuscript
 from octavo.paths import STYLES, TEMPLATES
 from octavo.render.pdf_html import PAPERS, print_html
-from octavo.render.pdf_notes import Fix, NoteReport, place_notes
+from octavo.render.pdf_notes import Fix, place_notes
 from octavo.render.pdf_tree import serialize
 from octavo.write import atomic_text
 
@@ -50,7 +50,7 @@ class PrintResult:
     pdf: bytes
     html: str  # the HTML as laid out, note fixes included: WeasyPrint alone gives the same
     pages: int
-    report: NoteReport
+    fixes: tuple[Fix, ...]  # the note fixes the layout carries
     key: str  # hash of the HTML before fixes, options and versions: the fix cache's key
 
 
@@ -82,11 +82,11 @@ def render_pdf(
     known = _cached(cache, key)
     notes = tuple((s.id, s.note_id) for s in manuscript.sections)
     html = load_html(source, manuscript.book.root)
-    document, report = guarded(lambda: place_notes(html, notes, known))
+    document, fixes = guarded(lambda: place_notes(html, notes, known))
     pdf = guarded(lambda: write_document(document, options))
-    if cache is not None and report.fixes != known:
-        atomic_text(cache / f"notes-{key}.json", fixes_to_json(report.fixes))
-    return PrintResult(pdf, serialize(html.etree_element), len(document.pages), report, key)
+    if cache is not None and fixes != known:
+        atomic_text(cache / f"notes-{key}.json", fixes_to_json(fixes))
+    return PrintResult(pdf, serialize(html.etree_element), len(document.pages), fixes, key)
 
 
 def _cached(cache: Path | None, key: str) -> tuple[Fix, ...]:

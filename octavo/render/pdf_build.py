@@ -8,18 +8,14 @@ from octavo.model import Manuscript
 from octavo.render.pdf import PdfOptions, PrintResult, render_pdf
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["auto_jobs", "build_book_pdf", "default_pdf_path"]
+__all__ = ["auto_jobs", "build_book_pdf"]
 
 AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
 
-def default_pdf_path(manuscript: Manuscript) -> Path:
-    return Path("build") / f"{manuscript.book.config.slug}.pdf"
-
-
 def build_book_pdf(
     manuscript: Manuscript,
-    out: Path | None = None,
+    out: Path,
     paper: str | None = None,
     html: Path | None = None,
     tagged: bool = False,
@@ -30,18 +26,17 @@ def build_book_pdf(
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
     (octavo.render.pdf_parallel); the same pages. `--html` needs the one-process layout.
     `jobs` < 1: `auto_jobs`."""
-    target = out or default_pdf_path(manuscript)
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = PdfOptions(paper or manuscript.book.config.paper, tagged)
-    cache = target.parent / ".octavo-cache"
+    cache = out.parent / ".octavo-cache"
     if jobs > 1 and html is None:
         from octavo.render.pdf_parallel import render_pdf_parallel
 
-        return atomic_bytes(target, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
+        return atomic_bytes(out, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
     result: PrintResult = render_pdf(manuscript, options, cache)
     if html is not None:
         atomic_text(html, result.html)
-    return atomic_bytes(target, result.pdf)
+    return atomic_bytes(out, result.pdf)
 
 
 def auto_jobs(manuscript: Manuscript) -> int:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
+from octavo.render.manuscript import Heading, body_headings
 from octavo.render.pdf import PdfOptions, check_paper, guarded, load_html, write_document
-from octavo.render.pdf_html import BodyItem, body_items, print_meta, stylesheets
+from octavo.render.pdf_html import print_meta, stylesheets
 from octavo.render.pdf_notes import place_notes
 from octavo.render.templates import environment
 from octavo.text import strip_tags
@@ -24,7 +25,7 @@ class Handout:
     name: str  # file name; sorts in reading order
     title: str
     path: tuple[str, ...]  # study is in the header; then chapter, breadcrumb, section
-    items: tuple[BodyItem, ...]
+    items: tuple[Heading, ...]
     sections: tuple[RenderedSection, ...]
 
     @property
@@ -57,13 +58,13 @@ def _chapter(chapter: RenderedChapter) -> Handout:
         f"{chapter.id}.pdf",
         strip_tags(chapter.title_html),
         (_chapter_name(chapter),),
-        body_items(chapter),
+        body_headings(chapter),
         chapter.sections,
     )
 
 
 def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: int) -> Handout:
-    item = BodyItem(2, rs.title_html, rs)
+    item = Heading(2, rs.id, rs.title_html, rs)
     path = (_chapter_name(chapter), *rs.section.parents, rs.title_text)
     return Handout(f"{number:0{width}d}-{rs.id}.pdf", rs.title_text, path, (item,), (rs,))
 

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo import __version__
-from octavo.model import Book, Manuscript, RenderedChapter, RenderedSection
+from octavo.model import Book, Manuscript, RenderedChapter
 from octavo.paths import find_style
-from octavo.render.manuscript import body_headings
+from octavo.render.manuscript import Heading, body_headings
 from octavo.render.templates import environment
 from octavo.text import strip_tags
 
 __all__ = [
     "PAPERS",
-    "BodyItem",
     "PrintChapter",
     "PrintMeta",
     "PrintPart",
@@ -27,22 +26,9 @@ PAPERS = ("letter", "a4", "a5")
 
 
 @dataclass(frozen=True, slots=True)
-class BodyItem:
-    """A heading of the body: a section, or a breadcrumb level the book has no section for."""
-
-    level: int
-    title_html: str
-    section: RenderedSection | None = None
-
-    @property
-    def label(self) -> str:
-        return strip_tags(self.title_html)
-
-
-@dataclass(frozen=True, slots=True)
 class PrintChapter:
     chapter: RenderedChapter
-    items: tuple[BodyItem, ...]
+    items: tuple[Heading, ...]  # render.manuscript.body_headings: the same as the EPUB's
 
     @property
     def title_html(self) -> str:
@@ -101,12 +87,6 @@ def print_meta(book: Book) -> PrintMeta:
     )
 
 
-def body_items(chapter: RenderedChapter) -> tuple[BodyItem, ...]:
-    """Sections in reading order, each preceded by the breadcrumb levels it opens (the same
-    headings as the EPUB's: render.manuscript.body_headings)."""
-    return tuple(BodyItem(h.level, h.title_html, h.section) for h in body_headings(chapter))
-
-
 def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
     """The CSS layers, each the book's own override if it has one."""
     names = ("base.css", "print/fonts.css", f"print/paper-{paper}.css", "print/book.css")
@@ -126,7 +106,7 @@ class PrintPart:
 def print_html(manuscript: Manuscript, paper: str, part: PrintPart | None = None) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL."""
     root = manuscript.book.root
-    chapters = tuple(PrintChapter(c, body_items(c)) for c in manuscript.chapters)
+    chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
     template = environment(root).get_template("print/book.html")
     return template.render(
         ms=manuscript,

@@ -19,7 +19,6 @@ can be handed in (`known`) so a rebuild of the same HTML starts from them.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +27,7 @@ from octavo.render.pdf_hold import Held, held
 from octavo.render.pdf_layout import NotePlacement, PageLayout, note_placements, read_layout
 from octavo.render.pdf_tree import element_at, path_of, paths_of
 
-__all__ = ["Fix", "NoteReport", "place_notes"]
+__all__ = ["Fix", "place_notes"]
 
 FIX = "data-octavo-fix"
 MAX_PASSES = 6
@@ -41,44 +40,31 @@ class Fix:
     reason: str  # the note that needed it
 
 
-@dataclass(frozen=True, slots=True)
-class NoteReport:
-    passes: int  # layouts made
-    misplaced: tuple[int, ...]  # misplaced notes after each layout
-    fixes: tuple[Fix, ...]  # every mark in the final document, known ones included
-    seconds: tuple[float, ...]  # time of each layout
-    notes: int
-
-
 def place_notes(
     html: Any, notes: tuple[tuple[str, str], ...], known: tuple[Fix, ...] = ()
-) -> tuple[Any, NoteReport]:
-    """Render `html` (a weasyprint.HTML) until every note is on its heading's page."""
+) -> tuple[Any, tuple[Fix, ...]]:
+    """Render `html` (a weasyprint.HTML) until every note is on its heading's page; the
+    document, and every mark it carries (the known ones included)."""
     root = html.etree_element
     fixes = list(known)
     for fix in known:
         _mark(element_at(root, fix.path), fix.mark)
     headings = frozenset(h for h, _ in notes)
-    counts: list[int] = []
-    seconds: list[float] = []
+    layouts = 0
     hold = True
     while True:
-        start = time.perf_counter()
+        layouts += 1
         if hold:
             document, holds = _render_held(html)
             fixes.extend(_hold_marks(root, holds))
             hold = False
         else:
             document = html.render()
-        seconds.append(time.perf_counter() - start)
         pages = read_layout(document, headings)
         bad = [p for p in note_placements(pages, notes) if p.misplaced]
-        counts.append(len(bad))
         if not bad:
-            return document, NoteReport(
-                len(counts), tuple(counts), tuple(fixes), tuple(seconds), len(notes)
-            )
-        if len(counts) >= MAX_PASSES:
+            return document, tuple(fixes)
+        if layouts >= MAX_PASSES:
             raise BuildError([_unplaced(p) for p in bad])
         fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))
 

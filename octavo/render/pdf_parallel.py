@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo import __version__
@@ -37,7 +37,7 @@ from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["ParallelResult", "render_pdf_parallel"]
 
-FORMAT = "parts-2"  # bump when the page map, the part HTML or the note fixes change meaning
+FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _parallel(
 
 
 def _empty() -> PartLayout:
-    return PartLayout("none", "", b"", (), (), (), 0, ())
+    return PartLayout("none", "", b"", (), (), ())
 
 
 def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
@@ -132,37 +132,23 @@ def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart
         (s.id, s.note_id) for c in manuscript.chapters if c.id in part.chapters for s in c.sections
     )
     chapters += (APPENDIX,) if part.appendix else ()
-    return PartJob(name, "", source, manuscript.book.root, notes, (), chapters)
+    return PartJob(name, "", source, manuscript.book.root, notes, chapters)
 
 
 def _plain_job(manuscript: Manuscript, name: str, source: str) -> PartJob:
-    return PartJob(name, "", source, manuscript.book.root, (), (), ())
+    return PartJob(name, "", source, manuscript.book.root, (), ())
 
 
 def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLayout]:
-    """Lay out the parts the cache does not hold, longest first; re-log their warnings."""
-    done: dict[str, PartLayout] = {}
-    todo: list[PartJob] = []
-    for job in jobs:
-        keyed = store.keyed(job)
-        found = store.get(keyed)
-        if found is None:
-            todo.append(keyed)
-        else:
-            done[job.name] = found
-    todo.sort(key=lambda j: -len(j.html))
-    layout: Callable[[PartJob], PartLayout] = lay_out_part
-    workers = len(todo) > 1  # a single part is laid out here, its warnings logged already
-    for result in pool.map(layout, todo) if workers else map(layout, todo):
-        for message in result.warnings if workers else ():
-            logging.getLogger("weasyprint").warning("%s", message)
-        store.put(result)
-        done[result.name] = result
-    return done
+    """Lay out the parts the cache does not hold, longest first, in the workers."""
+    started = [
+        (job.name, _start(pool, store, job)) for job in sorted(jobs, key=lambda j: -len(j.html))
+    ]
+    return {name: _finish(store, layout) for name, layout in started}
 
 
 def _start(pool: Executor, store: _Store, job: PartJob) -> Future[PartLayout] | PartLayout:
-    """A part from the cache, or its layout started in a worker."""
+    """A part from the cache, or its layout started in a worker (`_finish` waits for it)."""
     keyed = store.keyed(job)
     found = store.get(keyed)
     return found if found is not None else pool.submit(lay_out_part, keyed)
@@ -188,15 +174,7 @@ class _Store:
 
     def keyed(self, job: PartJob) -> PartJob:
         digest = hashlib.sha256(f"{self.salt}\0{job.name}\0{job.html}".encode())
-        return PartJob(
-            job.name,
-            digest.hexdigest()[:32],
-            job.html,
-            job.root,
-            job.notes,
-            job.known,
-            job.chapters,
-        )
+        return replace(job, key=digest.hexdigest()[:32])
 
     def get(self, job: PartJob) -> PartLayout | None:
         if self.folder is None:

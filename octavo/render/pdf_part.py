@@ -15,8 +15,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from octavo.render.pdf_notes import Fix
-
 __all__ = ["Bookmark", "LinkBox", "PageMap", "PartJob", "PartLayout", "lay_out_part"]
 
 PT = 0.75  # PDF points per CSS pixel
@@ -55,7 +53,6 @@ class PartJob:
     html: str
     root: Path  # the book: base URL and sandbox
     notes: tuple[tuple[str, str], ...]  # (heading id, note id) to keep together
-    known: tuple[Fix, ...]  # note fixes of an earlier layout of the same HTML
     chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
 
 
@@ -66,8 +63,6 @@ class PartLayout:
     pdf: bytes
     pages: tuple[PageMap, ...]
     bookmarks: tuple[Bookmark, ...]
-    fixes: tuple[Fix, ...]
-    passes: int  # layouts made (0: taken from the cache)
     warnings: tuple[str, ...]  # WeasyPrint's, re-logged by the parent
 
 
@@ -90,7 +85,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     logger.addHandler(recorder)
     try:
         html = load_html(job.html, job.root)
-        document, report = guarded(lambda: place_notes(html, job.notes, job.known))
+        document, _ = guarded(lambda: place_notes(html, job.notes))
         pdf = guarded(lambda: write_document(document, PdfOptions()))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
@@ -98,7 +93,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
         logger.removeHandler(recorder)
     marks = tuple(_bookmark(b) for b in tree)
     messages = tuple(recorder.messages)
-    return PartLayout(job.name, job.key, pdf, pages, marks, report.fixes, report.passes, messages)
+    return PartLayout(job.name, job.key, pdf, pages, marks, messages)
 
 
 def _pages(
@@ -173,9 +168,8 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
         )
         for p in data["pages"]
     )
-    fixes = tuple(Fix(tuple(f["path"]), f["mark"], f["reason"]) for f in data["fixes"])
     marks = tuple(_bookmark_from(b) for b in data["bookmarks"])
-    return PartLayout(data["name"], data["key"], pdf, pages, marks, fixes, 0, ())
+    return PartLayout(data["name"], data["key"], pdf, pages, marks, ())
 
 
 def _bookmark_from(data: dict[str, Any]) -> Bookmark:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from octavo.model import Manuscript
 from octavo.paths import find_style
-from octavo.render.pdf_html import PrintChapter, body_items, print_meta, stylesheets
+from octavo.render.manuscript import body_headings
+from octavo.render.pdf_html import PrintChapter, print_meta, stylesheets
 from octavo.render.templates import environment
 
 __all__ = ["stamp_html"]
@@ -21,7 +22,7 @@ APPENDIX = "data-currency"
 def stamp_html(manuscript: Manuscript, paper: str, pages: tuple[tuple[str, int], ...]) -> str:
     """`pages`: (chapter id or "data-currency", pages it fills but blank ones), in order."""
     root = manuscript.book.root
-    by_id = {c.id: PrintChapter(c, body_items(c)) for c in manuscript.chapters}
+    by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
     sheets = (*stylesheets(root, paper), find_style("print/stamp.css", root))
     template = environment(root).get_template("print/stamp.html")
     return template.render(

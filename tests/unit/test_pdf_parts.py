@@ -9,9 +9,9 @@ import tinyhtml5
 
 from octavo import api
 from octavo.errors import BuildError
+from octavo.render.manuscript import body_headings
 from octavo.render.pdf import PdfOptions, fixes_from_json, fixes_to_json, render_print_html
 from octavo.render.pdf_handouts import handouts_of
-from octavo.render.pdf_html import body_items
 from octavo.render.pdf_notes import Fix
 from octavo.render.pdf_tree import element_at, path_of, serialize
 from tests.conftest import section_source
@@ -32,7 +32,7 @@ def small_book(make_book):  # type: ignore[no-untyped-def]
 
 def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
     manuscript, _ = api.manuscript(small_book)
-    items = body_items(manuscript.chapters[0])
+    items = body_headings(manuscript.chapters[0])
     assert [(i.level, i.label, i.section is not None) for i in items] == [
         (2, "Land", True),
         (2, "Geography", False),
