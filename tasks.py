@@ -12,6 +12,9 @@ from invoke.exceptions import Exit
 from invoke.tasks import task
 
 from octavo import api
+from octavo.cli.outline import outline as outline_of
+from octavo.cli.preview import preview as run_preview
+from octavo.dev.gen import generate_study
 from octavo.errors import BuildError, Diagnostic
 
 T = TypeVar("T")
@@ -24,7 +27,7 @@ QUIET = "Print only the result and problems, no progress."
 
 def _timed(name: str, quiet: bool, action: Callable[[], T]) -> T:
     """_run with progress on stderr: live on a terminal, a plain timed line elsewhere."""
-    from octavo.progress import progress
+    from octavo.cli.progress import progress
 
     with progress(quiet).step(name):
         return _run(action)
@@ -83,7 +86,7 @@ def import_pages(
 @task(help={"book": BOOK, "strict": STRICT})
 def outline(c: Context, book: str = "book", strict: bool = False) -> None:
     """Print the book's tree: chapters, sections, N of M, data dates, and diagnostics."""
-    lines, found = _run(lambda: api.outline(Path(book)))
+    lines, found = _run(lambda: outline_of(Path(book)))
     print("\n".join(lines))
     _show(found)
     if found and (strict or any(d.severity.value == "error" for d in found)):
@@ -100,7 +103,7 @@ def outline(c: Context, book: str = "book", strict: bool = False) -> None:
 )
 def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600) -> None:
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
-    folder = _run(lambda: api.generate_study(Path(out), sections, seed, words))
+    folder = _run(lambda: generate_study(Path(out), sections, seed, words))
     print(folder)
 
 
@@ -227,7 +230,7 @@ def all_books(
 )
 def preview(c: Context, book: str = "book", pages: int = 8, out: str = "") -> None:
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
-    written = _run(lambda: api.preview(Path(book), pages, Path(out) if out else None))
+    written = _run(lambda: run_preview(Path(book), pages, Path(out) if out else None))
     for path in written[:-1]:
         print(path)
     print(written[-1])
@@ -236,8 +239,8 @@ def preview(c: Context, book: str = "book", pages: int = 8, out: str = "") -> No
 @task(help={"book": BOOK, "strict": STRICT})
 def watch(c: Context, book: str = "book", strict: bool = False) -> None:
     """Rebuild the EPUB and the PDF whenever a source, template or style changes."""
+    from octavo.cli.watch import watch as watch_loop
     from octavo.paths import style_dirs, template_dirs
-    from octavo.watch import watch as watch_loop
 
     root = Path(book)
 
@@ -273,7 +276,7 @@ def bench(
     out: str = "build/bench.json",
 ) -> None:
     """Benchmark octavo against pandoc and WeasyPrint alone; prints a table."""
-    from octavo.bench_run import run_bench
+    from octavo.dev.scenarios import run_bench
 
     numbers = tuple(int(s) for s in sizes.split(",") if s.strip())
     lines = run_bench(Path("build/bench"), numbers, runs, series, Path(out))

@@ -9,16 +9,27 @@ from octavo.errors import BuildError, Diagnostic, Severity, error, raise_if_erro
 from octavo.outputs import cached_build, default_output
 
 if TYPE_CHECKING:
-    from octavo.importing import ImportResult
-    from octavo.model import Manuscript
+    from octavo.importers.batch import ImportResult
+    from octavo.model import Book, Manuscript
 
 # The stages are imported inside the functions: a no-op rebuild must not pay for them.
 
-__all__ = ["build_handouts", "build_pdf", "manuscript", "outline", "run_import"]
+__all__ = [
+    "build_all",
+    "build_both",
+    "build_epub",
+    "build_handouts",
+    "build_pdf",
+    "check",
+    "epub_cover",
+    "manuscript",
+    "read",
+    "run_import",
+]
 
 
 def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> ImportResult:
-    from octavo.importing import expand_paths, import_pages
+    from octavo.importers.batch import expand_paths, import_pages
 
     paths, missing = expand_paths(patterns)
     if missing:
@@ -29,37 +40,25 @@ def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> Im
     return result
 
 
-def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
-    """The tree and every diagnostic; raises only when the book cannot be read at all."""
-    from octavo.outline import outline_lines
-    from octavo.sources import read_book
+def read(book: Path) -> tuple[Book, tuple[Diagnostic, ...]]:
+    """The book as read and every diagnostic; raises only when it cannot be read at all."""
+    from octavo.source.sections import read_book
 
     loaded, found = read_book(book)
     if loaded is None:
         raise BuildError(found)
-    return outline_lines(loaded), found
+    return loaded, found
 
 
 def manuscript(book: Path, strict: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     """Read, assemble and render a book; the shared first half of every build."""
     from octavo.render.manuscript import render_manuscript
-    from octavo.sources import load_book
+    from octavo.source.sections import load_book
 
     loaded, found = load_book(book, strict)
     rendered, problems = render_manuscript(loaded)
     raise_if_errors(found + problems, strict)
     return rendered, found + problems
-
-
-def generate_study(out: Path, sections: int, seed: int = 1, words: int = 600) -> Path:
-    """Raw pages into OUT/pages, imported into the book folder OUT."""
-    from octavo.gen import generate_pages, write_pages
-    from octavo.importing import import_pages
-
-    paths = write_pages(generate_pages(sections, seed=seed, words=words), out / "pages")
-    result = import_pages(list(paths), out, force=True)
-    raise_if_errors(result.diagnostics)
-    return out
 
 
 def build_pdf(
@@ -78,7 +77,7 @@ def build_pdf(
     target = out or default_output(book, ".pdf")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
-        from octavo.render.pdf_build import build_book_pdf
+        from octavo.render.pdf.build import build_book_pdf
 
         rendered, found = manuscript(book, strict)
         return build_book_pdf(rendered, target, paper, html, tagged, jobs), found
@@ -95,7 +94,7 @@ def build_handouts(
     strict: bool = False,
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke handouts`: one standalone PDF per section (or chapter)."""
-    from octavo.render.pdf_handouts import build_handouts as build
+    from octavo.render.pdf.handouts import build_handouts as build
 
     rendered, found = manuscript(book, strict)
     return build(rendered, out, by, paper), found
@@ -108,8 +107,8 @@ def build_epub(
     target = out if out is not None else default_output(book, ".epub")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
-        from octavo.render.epub import render_epub
-        from octavo.render.epub_errors import epub_errors, write_errors
+        from octavo.render.epub.book import render_epub
+        from octavo.render.epub.errors import epub_errors, write_errors
         from octavo.write import atomic_bytes
 
         rendered, found = manuscript(book, strict)
@@ -182,19 +181,7 @@ def build_both(book: Path, strict: bool = False) -> tuple[list[Path], tuple[Diag
     return [epub, pdf], tuple(dict.fromkeys(found + more))
 
 
-def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]:
-    """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover."""
-    from octavo.preview import contact_sheet, render_pages
-
-    target = out or Path("build") / "preview"
-    pdf, _ = build_pdf(book)
-    images = render_pages(pdf, target, pages)
-    cover = _epub_cover(book, target)
-    sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
-    return (*images, sheet)
-
-
-def _epub_cover(book: Path, folder: Path) -> Path | None:
+def epub_cover(book: Path, folder: Path) -> Path | None:
     """The EPUB's cover image, taken from the built EPUB."""
     import zipfile
 
@@ -209,8 +196,8 @@ def _epub_cover(book: Path, folder: Path) -> Path | None:
 def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale). Raises BuildError listing every problem."""
-    from octavo.check_epub import ToolMissing, run_epubcheck
-    from octavo.check_pdf import check_book_pdf
+    from octavo.check.epub import ToolMissing, run_epubcheck
+    from octavo.check.pdf import check_book_pdf
 
     epub_path, _ = build_epub(book, epub)
     pdf_path, _ = build_pdf(book, pdf)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from octavo.cache import build_key, is_fresh, record
-from octavo.config import load_config
 from octavo.errors import BuildError, Diagnostic, Severity
+from octavo.source.config import load_config
 
 __all__ = ["cached_build", "default_output"]
 

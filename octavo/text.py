@@ -6,9 +6,25 @@ import re
 import unicodedata
 from html import unescape
 
-__all__ = ["slugify", "strip_tags"]
+__all__ = ["escape_paragraph", "slugify", "strip_tags"]
 
 _TAG = re.compile(r"<[^>]*>")
+_INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+
+def escape_paragraph(text: str) -> str:
+    """Backslash only what Markdown would read as markup; ordinary prose is unchanged."""
+    escaped = _INLINE.sub(lambda m: "\\" + m[0], text)
+    match = _LINE_START.match(escaped)
+    if match:
+        marker = match[2]
+        if marker.isdigit():
+            end = match.end()
+            escaped = escaped[:end] + "\\" + escaped[end:]
+        else:
+            escaped = escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
+    return escaped
 
 
 def slugify(text: str, limit: int = 48) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from octavo.dates import parse_month_name
 from octavo.model import YearMonth
+from octavo.source.dates import parse_month_name
 
 __all__ = ["Page", "PageError", "decode_page", "parse_page"]
 

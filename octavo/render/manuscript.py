@@ -7,10 +7,9 @@ from html import escape
 from typing import Any
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.markdown import escape_paragraph
 from octavo.model import Book, Chapter, Manuscript, RenderedChapter, RenderedSection, TocNode
 from octavo.render.markdown import render_block, render_inline
-from octavo.text import strip_tags
+from octavo.text import escape_paragraph, strip_tags
 
 __all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
 

@@ -4,7 +4,7 @@ Import from a test:
 
     from tests.e2e.conftest_validators import assert_ace_clean, assert_epubcheck_clean
 
-A missing validator raises ``octavo.check_epub.ToolMissing`` (a failure, never a
+A missing validator raises ``octavo.check.epub.ToolMissing`` (a failure, never a
 skip): run ``bash .ci/install-system`` first, as ``.ci/run`` does.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.check_epub import AceResult, EpubcheckResult, run_ace, run_epubcheck
+from octavo.check.epub import AceResult, EpubcheckResult, run_ace, run_epubcheck
 
 __all__ = [
     "assert_ace_clean",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check_pdf import check_book_pdf, check_handout_pdf
+from octavo.check.pdf import check_book_pdf, check_handout_pdf
 from octavo.errors import BuildError
 from tests.conftest import ROOT
 
@@ -61,7 +61,7 @@ def test_check_without_java_is_a_user_error(built: tuple[Path, Path], monkeypatc
 
 
 def test_epubcheck_messages_become_e801(built: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from octavo import check_epub
+    from octavo.check import epub as check_epub
 
     book, _ = built
     real = check_epub.run_epubcheck
@@ -78,8 +78,8 @@ def test_epubcheck_messages_become_e801(built: tuple[Path, Path], monkeypatch) -
 
 
 def test_e604_names_the_note_and_both_pages() -> None:
-    from octavo.render.pdf_layout import NotePlacement
-    from octavo.render.pdf_notes import _unplaced
+    from octavo.render.pdf.notes.layout import NotePlacement
+    from octavo.render.pdf.notes.place import _unplaced
 
     problem = _unplaced(NotePlacement("s058-russia", "note-s058-russia", 10, 11))
     assert problem.code == "E604" and "page 12" in problem.message and "page 11" in problem.message

@@ -21,6 +21,7 @@ import pytest
 from lxml import etree
 
 from octavo import api
+from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.text import strip_tags
 from tests.conftest import ROOT
@@ -66,7 +67,7 @@ def default_book(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="session")
 def study(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    folder = api.generate_study(tmp_path_factory.mktemp("study") / "book", 81)
+    folder = generate_study(tmp_path_factory.mktemp("study") / "book", 81)
     return _build("study81", folder, tmp_path_factory.mktemp("epub") / "study81.epub")
 
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import octavo.render.cover as cover_module
-import octavo.render.epub as epub_module
+import octavo.render.epub.book as epub_module
+import octavo.render.epub.cover as cover_module
 from octavo import api
 from octavo.model import Manuscript
 from octavo.render.manuscript import render_manuscript
@@ -65,7 +65,7 @@ def test_fuzzed_epub_members_are_well_formed(
 
 
 def test_a_fuzzed_sample_passes_epubcheck(tmp_path: Path) -> None:
-    from octavo.check_epub import run_epubcheck
+    from octavo.check.epub import run_epubcheck
 
     if not SAMPLE:  # run alone: make one
         SAMPLE.append(
@@ -103,7 +103,7 @@ pdf_bodies = st.lists(
 def test_fuzzed_pdfs_open(body: str) -> None:
     import pypdf
 
-    from octavo.render.pdf import PdfOptions, render_pdf
+    from octavo.render.pdf.document import PdfOptions, render_pdf
 
     result = render_pdf(_fuzzed(body, "Fuzzed"), PdfOptions())
     reader = pypdf.PdfReader(io.BytesIO(result.pdf))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check_pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf, read_pdf
 from tests.conftest import ROOT
 from tests.e2e.cli import invoke
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check_pdf import check_book_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
-from octavo.render.pdf import PdfOptions
-from octavo.render.pdf_parallel import ParallelResult, render_pdf_parallel
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from tests.e2e.pdf_support import quietly
 
 
@@ -32,7 +33,7 @@ class Builds:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     folder = tmp_path_factory.mktemp("parallel")
-    root = api.generate_study(folder / "book", 81)
+    root = generate_study(folder / "book", 81)
     manuscript, _ = api.manuscript(root)
     cache = folder / "cache"
     (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))

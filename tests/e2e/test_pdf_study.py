@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check_pdf import check_book_pdf, check_handout_pdf
+from octavo.check.pdf import check_book_pdf, check_handout_pdf
+from octavo.dev.gen import generate_study
 from octavo.errors import Diagnostic
 from octavo.model import Manuscript
-from octavo.render.pdf_handouts import handouts_of
+from octavo.render.pdf.handouts import handouts_of
 from tests.e2e.pdf_support import quietly
 
 CODES = {
@@ -34,7 +35,7 @@ class Study:
 
 @pytest.fixture(scope="session")
 def study81(tmp_path_factory: pytest.TempPathFactory) -> Study:
-    root = api.generate_study(tmp_path_factory.mktemp("study") / "book", 81)
+    root = generate_study(tmp_path_factory.mktemp("study") / "book", 81)
     html = root.parent / "study.html"
     (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf", html=html))
     return Study(root, pdf, warnings)
@@ -64,7 +65,7 @@ def test_handouts_by_chapter(study81: Study, tmp_path: Path) -> None:
 
 
 def test_handouts_by_section(tmp_path: Path) -> None:
-    root = api.generate_study(tmp_path / "book", 12, seed=3)
+    root = generate_study(tmp_path / "book", 12, seed=3)
     manuscript, _ = api.manuscript(root)
     (written, _), warnings = quietly(lambda: api.build_handouts(root, tmp_path / "h"))
     units = handouts_of(manuscript, "section")
@@ -108,7 +109,7 @@ def pdftotext(path: Path) -> str:
 
 @pytest.mark.slow
 def test_300_sections_all_notes_home(tmp_path_factory: pytest.TempPathFactory) -> None:
-    root = api.generate_study(tmp_path_factory.mktemp("study300") / "book", 300)
+    root = generate_study(tmp_path_factory.mktemp("study300") / "book", 300)
     html = root.parent / "study.html"
     (pdf, _), warnings = quietly(lambda: api.build_pdf(root, root.parent / "study.pdf", html=html))
     manuscript, _ = api.manuscript(root)

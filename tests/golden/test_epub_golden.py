@@ -21,6 +21,7 @@ import pytest
 from lxml import etree
 
 from octavo import __version__, api
+from octavo.dev.gen import generate_study
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "epub"
@@ -63,7 +64,7 @@ def members(epub: Path) -> dict[str, str]:
 
 
 def small_study(tmp_path: Path) -> Path:
-    return api.generate_study(tmp_path / "study", 9, words=40)
+    return generate_study(tmp_path / "study", 9, words=40)
 
 
 BOOKS = {"default": lambda tmp: ROOT / "book", "study9": small_study}

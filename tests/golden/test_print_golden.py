@@ -18,9 +18,10 @@ import pytest
 from lxml import etree, html
 
 from octavo import __version__, api
+from octavo.dev.gen import generate_study
 from octavo.paths import PROJECT
-from octavo.render.pdf import PdfOptions, render_print_html
-from octavo.render.pdf_handouts import handout_html, handouts_of
+from octavo.render.pdf.document import PdfOptions, render_print_html
+from octavo.render.pdf.handouts import handout_html, handouts_of
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "print"
@@ -41,7 +42,7 @@ def normalised(text: str, book: Path) -> str:
 
 
 def small_study(tmp_path: Path) -> Path:
-    return api.generate_study(tmp_path / "study", 9, words=40)
+    return generate_study(tmp_path / "study", 9, words=40)
 
 
 BOOKS = {"default": lambda tmp: ROOT / "book", "study9": small_study}

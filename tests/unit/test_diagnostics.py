@@ -8,7 +8,7 @@ import pytest
 
 from octavo.errors import BuildError, Diagnostic
 from octavo.render.manuscript import render_manuscript
-from octavo.sources import read_book
+from octavo.source.sections import read_book
 from tests.conftest import DATA
 
 CASES = sorted(
@@ -69,7 +69,7 @@ def test_all_problems_are_reported_at_once(make_book) -> None:  # type: ignore[n
 
 
 def test_build_error_message_has_file_and_line(make_book) -> None:  # type: ignore[no-untyped-def]
-    from octavo.sources import load_book
+    from octavo.source.sections import load_book
     from tests.conftest import section_source
 
     book = make_book({"001-a.md": section_source(1, date='"June 1995"', total=1)})
@@ -79,7 +79,7 @@ def test_build_error_message_has_file_and_line(make_book) -> None:  # type: igno
 
 
 def test_strict_turns_warnings_into_errors(make_book) -> None:  # type: ignore[no-untyped-def]
-    from octavo.sources import load_book
+    from octavo.source.sections import load_book
     from tests.conftest import section_source
 
     book = make_book({"001-a.md": section_source(1)})
@@ -105,14 +105,14 @@ def test_e100_missing_book_folder(tmp_path: Path) -> None:
 
 
 def test_e400_no_such_page(tmp_path: Path) -> None:
-    from octavo.importing import expand_paths
+    from octavo.importers.batch import expand_paths
 
     _, found = expand_paths([str(tmp_path / "absent.txt"), str(tmp_path / "*.nothing")])
     assert [d.code for d in found] == ["E400", "E400"]
 
 
 def test_w404_page_without_body(tmp_path: Path) -> None:
-    from octavo.importing import import_pages
+    from octavo.importers.batch import import_pages
     from tests.conftest import SEED
 
     text = SEED.read_text()

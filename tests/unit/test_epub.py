@@ -1,6 +1,6 @@
 """The EPUB writer on small books: each ebooklib 0.20 trap, the plan, the cover, E70x codes.
 
-The traps (see octavo/epubzip.py and octavo/render/epub.py):
+The traps (see octavo/render/epub/container.py and octavo/render/epub/book.py):
 - fake page-list from every epub:type with an id       -> test_no_fake_page_list
 - write errors swallowed / unparsable XHTML left empty -> test_broken_member_is_E704_and_writes_nothing
 - zip entries stamped with the clock                   -> test_zip_entries_dated_from_source_date_epoch
@@ -25,8 +25,8 @@ from PIL import Image
 
 from octavo import api
 from octavo.errors import BuildError
-from octavo.render.cover import COVER_SIZE, cover_text, render_cover
-from octavo.render.epub_plan import plan_epub
+from octavo.render.epub.cover import COVER_SIZE, cover_text, render_cover
+from octavo.render.epub.plan import plan_epub
 from tests.conftest import ROOT, section_source
 from tests.e2e.conftest_validators import assert_zip_layout
 

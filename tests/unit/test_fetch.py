@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from octavo.errors import BuildError
-from octavo.fetch import FetchRefused, Sandbox, weasyprint_fetcher
+from octavo.render.url_sandbox import FetchRefused, Sandbox, weasyprint_fetcher
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_missing_file_is_refused(sandbox: Sandbox) -> None:
 def test_weasyprint_stops_on_a_refusal_instead_of_logging(sandbox: Sandbox) -> None:
     from weasyprint import HTML
 
-    from octavo.render.pdf import guarded
+    from octavo.render.pdf.document import guarded
 
     html = HTML(
         string='<link rel=stylesheet href="file:///etc/passwd"><p>x</p>',
@@ -90,7 +90,7 @@ def test_weasyprint_loads_data_urls(sandbox: Sandbox) -> None:
 def test_oversized_data_url_is_refused(sandbox: Sandbox) -> None:
     from weasyprint.urls import FatalURLFetchingError
 
-    from octavo.fetch import MAX_DATA_URL
+    from octavo.render.url_sandbox import MAX_DATA_URL
 
     fetcher = weasyprint_fetcher(sandbox)
     with pytest.raises(FatalURLFetchingError) as caught:

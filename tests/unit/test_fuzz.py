@@ -10,10 +10,10 @@ from xml.etree import ElementTree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from octavo.config import _config
 from octavo.importers import PageError, decode_page, parse_page
 from octavo.render.markdown import render_block, render_inline
-from octavo.sources import _FIELDS, read_section
+from octavo.source.config import _config
+from octavo.source.sections import _FIELDS, read_section
 from tests.conftest import SEED
 
 FUZZ = settings(
@@ -165,7 +165,7 @@ def test_book_toml_never_crashes(data: dict[str, object]) -> None:
 
 
 def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
-    from octavo.config import load_config
+    from octavo.source.config import load_config
 
     (tmp_path / "book.toml").write_text('title = "x"\nlanguage = \n')
     _, found = load_config(tmp_path)

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from octavo.importers import decode_page, parse_page
+from octavo.importers.batch import import_pages
 from octavo.importers.countrystudy import _BODY_END, _CHROME
-from octavo.importing import import_pages
 from octavo.render.markdown import render_block
-from octavo.sources import read_book
+from octavo.source.sections import read_book
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text()

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from octavo.importers import PageError, decode_page, parse_page
-from octavo.importing import import_pages
+from octavo.importers.batch import import_pages
 from octavo.model import YearMonth
-from octavo.sources import read_book
+from octavo.source.sections import read_book
 from tests.conftest import SEED, SEED_FRONT
 
 SEED_PARAGRAPHS = [

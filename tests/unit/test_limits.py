@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from octavo.frontmatter import FrontMatterError, split_front_matter
 from octavo.render.manuscript import render_manuscript
-from octavo.sources import read_book
+from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from octavo.source.sections import read_book
 from tests.conftest import section_source
 
 YAML_BOMB = "\n".join(
@@ -66,7 +66,7 @@ def test_yaml_bomb_is_refused() -> None:
 
 
 def test_two_thousand_sections_assemble(tmp_path: Path) -> None:
-    from octavo.api import generate_study
+    from octavo.dev.gen import generate_study
 
     book, found = read_book(generate_study(tmp_path / "big", 2000, words=40))
     assert book is not None and len(book.sections) == 2000

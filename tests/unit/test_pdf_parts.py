@@ -10,10 +10,10 @@ import tinyhtml5
 from octavo import api
 from octavo.errors import BuildError
 from octavo.render.manuscript import body_headings
-from octavo.render.pdf import PdfOptions, fixes_from_json, fixes_to_json, render_print_html
-from octavo.render.pdf_handouts import handouts_of
-from octavo.render.pdf_notes import Fix
-from octavo.render.pdf_tree import element_at, path_of, serialize
+from octavo.render.pdf.document import PdfOptions, fixes_from_json, fixes_to_json, render_print_html
+from octavo.render.pdf.handouts import handouts_of
+from octavo.render.pdf.notes.place import Fix
+from octavo.render.pdf.tree import element_at, path_of, serialize
 from tests.conftest import section_source
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from octavo import api
 from octavo.errors import BuildError
-from octavo.render import cover
+from octavo.render.epub import cover
 from tests.conftest import BOOK_TOML, section_source
 
 

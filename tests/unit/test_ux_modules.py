@@ -10,10 +10,10 @@ from pathlib import Path
 from PIL import Image
 
 from octavo.cache import build_key, is_fresh, record
+from octavo.cli.preview import contact_sheet
+from octavo.cli.progress import progress
+from octavo.cli.watch import watch
 from octavo.errors import BuildError, error
-from octavo.preview import contact_sheet
-from octavo.progress import progress
-from octavo.watch import watch
 from tests.conftest import section_source
 
 

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.fileio import read_utf8
-from octavo.frontmatter import FrontMatterError, split_front_matter
 from octavo.importers import Page, PageError, decode_page, parse_page
-from octavo.markdown import escape_paragraph
 from octavo.render.templates import environment
-from octavo.sources import section_files
-from octavo.text import slugify
+from octavo.source.files import read_utf8
+from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from octavo.source.sections import section_files
+from octavo.text import escape_paragraph, slugify
 from octavo.write import atomic_text
 
 __all__ = [

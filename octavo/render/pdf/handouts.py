@@ -8,9 +8,9 @@ from pathlib import Path
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
 from octavo.render.manuscript import Heading, body_headings
-from octavo.render.pdf import PdfOptions, check_paper, guarded, load_html, write_document
-from octavo.render.pdf_html import print_meta, stylesheets
-from octavo.render.pdf_notes import place_notes
+from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
+from octavo.render.pdf.html import print_meta, stylesheets
+from octavo.render.pdf.notes.place import place_notes
 from octavo.render.templates import environment
 from octavo.text import strip_tags
 from octavo.write import atomic_bytes

@@ -7,10 +7,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from octavo.dates import parse_iso_month
 from octavo.errors import Diagnostic, error, warning
-from octavo.fileio import read_utf8
 from octavo.model import BookConfig
+from octavo.source.dates import parse_iso_month
+from octavo.source.files import read_utf8
 
 __all__ = ["PAPERS", "load_config"]
 

@@ -8,13 +8,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.assemble import assemble
-from octavo.config import load_config
-from octavo.dates import parse_iso_month
 from octavo.errors import Diagnostic, error, raise_if_errors
-from octavo.fileio import read_utf8
-from octavo.frontmatter import FrontMatterError, split_front_matter
 from octavo.model import Book, BookConfig, Section
+from octavo.source.assemble import assemble
+from octavo.source.config import load_config
+from octavo.source.dates import parse_iso_month
+from octavo.source.files import read_utf8
+from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.text import slugify
 
 __all__ = ["load_book", "read_book", "read_section", "section_files", "source_date"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from octavo.model import Manuscript
 from octavo.paths import find_style
 from octavo.render.manuscript import body_headings
-from octavo.render.pdf_html import PrintChapter, print_meta, stylesheets
+from octavo.render.pdf.html import PrintChapter, print_meta, stylesheets
 from octavo.render.templates import environment
 
 __all__ = ["stamp_html"]

@@ -8,11 +8,11 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    styles, fonts and versions are those of an earlier build;
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given) and the appendix (page column given) are laid out next, with the stamp
-   of running heads and folios for the body (octavo.render.pdf_stamp);
-3. octavo.render.pdf_merge puts it all together.
+   of running heads and folios for the body (octavo.render.pdf.parallel.stamp);
+3. octavo.render.pdf.parallel.merge puts it all together.
 
 `jobs` < 2, a tagged PDF, or parts that do not fit together: the one-process build
-(octavo.render.pdf.render_pdf), which gives the same pages.
+(octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from pathlib import Path
 from octavo import __version__
 from octavo.model import Manuscript
 from octavo.paths import STYLES
-from octavo.render.pdf import PdfOptions, check_paper, render_pdf
-from octavo.render.pdf_html import PrintPart, print_html
-from octavo.render.pdf_merge import Placed, Unmergeable, merge_parts, place
-from octavo.render.pdf_part import PartJob, PartLayout, from_json, lay_out_part, to_json
-from octavo.render.pdf_stamp import APPENDIX, stamp_html
+from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
+from octavo.render.pdf.html import PrintPart, print_html
+from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
+from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
+from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["ParallelResult", "render_pdf_parallel"]

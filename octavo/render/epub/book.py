@@ -1,4 +1,4 @@
-"""Manuscript -> EPUB 3 bytes, with ebooklib 0.20 (through octavo.epubzip's trap handling).
+"""Manuscript -> EPUB 3 bytes, with ebooklib 0.20 (through the container module's trap handling).
 
     plan_epub (epub_plan)      which file holds what, heading ids, the nav tree
     documents (epub_docs)      every content document from templates/epub/*.xhtml
@@ -18,11 +18,11 @@ from typing import Any
 
 from ebooklib import epub
 
-from octavo.epubzip import epub_bytes, xhtml_item
 from octavo.model import Manuscript
 from octavo.paths import find_style
-from octavo.render.cover import cached_cover, cover_text
-from octavo.render.epub_docs import (
+from octavo.render.epub.container import epub_bytes, xhtml_item
+from octavo.render.epub.cover import cached_cover, cover_text
+from octavo.render.epub.documents import (
     COVER_IMAGE,
     CSS,
     IMAGES,
@@ -30,8 +30,8 @@ from octavo.render.epub_docs import (
     Document,
     documents,
 )
-from octavo.render.epub_meta import EpubMeta, add_metadata, epub_meta
-from octavo.render.epub_plan import TEXT, EpubPlan, NavEntry, plan_epub
+from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
+from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
 
 __all__ = ["package", "render_epub"]
 
@@ -39,7 +39,7 @@ __all__ = ["package", "render_epub"]
 def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
-    `cache`: a folder where the cover image is kept between builds (octavo.render.cover)."""
+    `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover)."""
     meta = epub_meta(manuscript.book)
     plan = plan_epub(manuscript)
     docs = documents(plan, meta, cover_text(manuscript))

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from octavo.model import Manuscript
-from octavo.render.cover import CoverText
-from octavo.render.epub_meta import EpubMeta
-from octavo.render.epub_plan import TEXT, EpubPlan, NavEntry
+from octavo.render.epub.cover import CoverText
+from octavo.render.epub.metadata import EpubMeta
+from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 from octavo.render.templates import environment
 
 __all__ = [

@@ -77,8 +77,8 @@ class _Recorder(logging.Handler):
 
 def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
-    from octavo.render.pdf import PdfOptions, guarded, load_html, write_document
-    from octavo.render.pdf_notes import place_notes
+    from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
+    from octavo.render.pdf.notes.place import place_notes
 
     recorder = _Recorder()
     logger = logging.getLogger("weasyprint")
@@ -99,7 +99,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
 def _pages(
     document: Any, chapters: frozenset[str], notes: tuple[tuple[str, str], ...]
 ) -> Iterator[PageMap]:
-    from octavo.render.pdf_layout import read_layout
+    from octavo.render.pdf.notes.layout import read_layout
 
     headings = chapters | {h for h, _ in notes}
     chapter = ""

@@ -4,7 +4,7 @@ WeasyPrint 70 sometimes sets a `float: footnote` note one or two pages after its
 (upstream #2502, #1564): to squeeze one more line of a paragraph that straddles the page
 bottom (widows/orphans), it moves the page's notes to the next page. The steps here:
 
-1. lay out once with that move held back (octavo.render.pdf_hold) and mark each paragraph
+1. lay out once with that move held back (octavo.render.pdf.notes.hold) and mark each paragraph
    where WeasyPrint would have made it `orphans-N` (one more than its orphans): WeasyPrint
    alone then takes the same decision, so `--html` lays out to the same pages;
 2. read from the pages where every heading and every note landed; done if all are home
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from octavo.errors import BuildError, error
-from octavo.render.pdf_hold import Held, held
-from octavo.render.pdf_layout import NotePlacement, PageLayout, note_placements, read_layout
-from octavo.render.pdf_tree import element_at, path_of, paths_of
+from octavo.render.pdf.notes.hold import Held, held
+from octavo.render.pdf.notes.layout import NotePlacement, PageLayout, note_placements, read_layout
+from octavo.render.pdf.tree import element_at, path_of, paths_of
 
 __all__ = ["Fix", "place_notes"]
 

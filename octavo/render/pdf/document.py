@@ -1,7 +1,7 @@
 """Manuscript -> print PDF: print HTML, layout with every note placed, PDF bytes.
 
 print_html (templates/print/book.html)
-  -> weasyprint.HTML, loading only through the sandbox (octavo.fetch)
+  -> weasyprint.HTML, loading only through the sandbox (octavo.render.url_sandbox)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
   -> Document.write_pdf (metadata from the HTML head, dates from SOURCE_DATE_EPOCH)
 """
@@ -16,12 +16,12 @@ from typing import Any
 
 from octavo import __version__
 from octavo.errors import BuildError, error
-from octavo.fetch import Sandbox, weasyprint_fetcher
 from octavo.model import Manuscript
 from octavo.paths import STYLES, TEMPLATES
-from octavo.render.pdf_html import PAPERS, print_html
-from octavo.render.pdf_notes import Fix, place_notes
-from octavo.render.pdf_tree import serialize
+from octavo.render.pdf.html import PAPERS, print_html
+from octavo.render.pdf.notes.place import Fix, place_notes
+from octavo.render.pdf.tree import serialize
+from octavo.render.url_sandbox import Sandbox, weasyprint_fetcher
 from octavo.write import atomic_text
 
 __all__ = [

@@ -64,3 +64,15 @@ def contact_sheet(images: tuple[Path, ...], out: Path, columns: int = 4, height:
         sheet.paste(thumb, (x, y))
         draw.text((x, y + height + 4), path.stem, fill=(60, 60, 60))
     return atomic_bytes(out, _png(sheet))
+
+
+def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]:
+    """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover."""
+    from octavo import api
+
+    target = out or Path("build") / "preview"
+    pdf, _ = api.build_pdf(book)
+    images = render_pages(pdf, target, pages)
+    cover = api.epub_cover(book, target)
+    sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
+    return (*images, sheet)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.model import Manuscript
-from octavo.render.pdf import PdfOptions, PrintResult, render_pdf
+from octavo.render.pdf.document import PdfOptions, PrintResult, render_pdf
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["auto_jobs", "build_book_pdf"]
@@ -24,13 +24,13 @@ def build_book_pdf(
     """Write the PDF (nothing is written unless the whole build succeeds).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
-    (octavo.render.pdf_parallel); the same pages. `--html` needs the one-process layout.
+    (octavo.render.pdf.parallel.build); the same pages. `--html` needs the one-process layout.
     `jobs` < 1: `auto_jobs`."""
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = PdfOptions(paper or manuscript.book.config.paper, tagged)
     cache = out.parent / ".octavo-cache"
     if jobs > 1 and html is None:
-        from octavo.render.pdf_parallel import render_pdf_parallel
+        from octavo.render.pdf.parallel.build import render_pdf_parallel
 
         return atomic_bytes(out, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
     result: PrintResult = render_pdf(manuscript, options, cache)

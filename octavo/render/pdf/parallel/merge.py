@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.render.pdf_part import Bookmark, PartLayout
+from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
 __all__ = ["Placed", "merge_parts", "place"]
 

@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-from octavo.epubzip import EpubWriteError
 from octavo.errors import BuildError, Diagnostic, error
+from octavo.render.epub.container import EpubWriteError
 
 __all__ = ["epub_errors", "write_errors"]
 

@@ -1,4 +1,4 @@
-"""The scenarios of `invoke bench` (see octavo/bench.py for how each is measured)."""
+"""The scenarios of `invoke bench` (see octavo/dev/bench.py for how each is measured)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from octavo.bench import Report, Row, judged, measure, remove, table
-from octavo.sources import load_book
+from octavo.dev.bench import Report, Row, judged, measure, remove, table
+from octavo.source.sections import load_book
 from octavo.write import atomic_text
 
 __all__ = ["run_bench"]
@@ -34,7 +34,7 @@ def pandoc_markdown(book: Path, out: Path) -> Path:
 
 
 def _study(root: Path, sections: int, seed: int = 1) -> Path:
-    from octavo.api import generate_study
+    from octavo.dev.gen import generate_study
 
     folder = root / f"study-{sections}"
     if not (folder / "book.toml").exists():

@@ -212,3 +212,14 @@ def write_pages(pages: tuple[StudyPage, ...], folder: Path) -> tuple[Path, ...]:
     """Write pages as scraped text in the seed's layout (template import/raw-page.txt.j2)."""
     template = environment().get_template("import/raw-page.txt.j2")
     return tuple(atomic_text(folder / page.name, template.render(page=page)) for page in pages)
+
+
+def generate_study(out: Path, sections: int, seed: int = 1, words: int = 600) -> Path:
+    """Raw pages into OUT/pages, imported into the book folder OUT."""
+    from octavo.errors import raise_if_errors
+    from octavo.importers.batch import import_pages
+
+    paths = write_pages(generate_pages(sections, seed=seed, words=words), out / "pages")
+    result = import_pages(list(paths), out, force=True)
+    raise_if_errors(result.diagnostics)
+    return out

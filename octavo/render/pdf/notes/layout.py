@@ -1,7 +1,7 @@
 """Read WeasyPrint's laid-out pages: on which page each heading and each note landed.
 
 This is octavo's own view of the layout, used to choose fixes before the PDF is written.
-The tests never trust it: octavo.check_pdf reads the written PDF back.
+The tests never trust it: octavo.check.pdf reads the written PDF back.
 """
 
 from __future__ import annotations

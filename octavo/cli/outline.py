@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from octavo.errors import Diagnostic
 from octavo.model import Book, Section
 
 __all__ = ["outline_lines"]
@@ -42,3 +45,11 @@ def outline_lines(book: Book) -> list[str]:
 
 def _present(sections: tuple[Section, ...], path: tuple[str, ...]) -> bool:
     return any((*s.parents, s.title) == path for s in sections)
+
+
+def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
+    """`invoke outline`: the tree and every diagnostic."""
+    from octavo import api
+
+    loaded, found = api.read(book)
+    return outline_lines(loaded), found

@@ -1,0 +1,1 @@
+"""Developer tools, never part of a build: generated studies (gen) and the benchmark."""
