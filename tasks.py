@@ -282,3 +282,22 @@ def bench(
     lines = run_bench(Path("build/bench"), numbers, runs, series, Path(out))
     print("\n".join(lines))
     print(out)
+
+
+@task
+def lint(c: Context) -> None:
+    """ruff: lint rules and formatting (checks only; `ruff format` rewrites)."""
+    c.run(f"{sys.executable} -m ruff check")
+    c.run(f"{sys.executable} -m ruff format --check")
+
+
+@task
+def typecheck(c: Context) -> None:
+    """mypy, strict, on octavo, tasks.py and the tests."""
+    c.run(f"{sys.executable} -m mypy")
+
+
+@task(help={"quick": 'Skip the tests marked slow (pytest -m "not slow").'})
+def test(c: Context, quick: bool = False) -> None:
+    """Run the tests (all of them, validators included, unless --quick)."""
+    c.run(f"{sys.executable} -m pytest" + (' -m "not slow"' if quick else ""), pty=False)

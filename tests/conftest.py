@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -55,8 +56,14 @@ def section_source(
     )
 
 
+class MakeBook(Protocol):
+    """The type of the `make_book` fixture."""
+
+    def __call__(self, files: dict[str, str | bytes], toml: str = ...) -> Path: ...
+
+
 @pytest.fixture
-def make_book(tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_book(tmp_path: Path) -> MakeBook:
     """make_book({"001-a.md": text, ...}) -> a book folder with a valid book.toml."""
 
     def make(files: dict[str, str | bytes], toml: str = BOOK_TOML) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, section_source
-from tests.e2e.cli import invoke
+from tests.support.cli import invoke
 
 
 @pytest.fixture

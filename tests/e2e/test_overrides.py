@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.e2e.cli import invoke
+from tests.support.cli import invoke
 
 
 def _book(tmp_path: Path) -> Path:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from tests.conftest import ROOT
-from tests.e2e.cli import invoke
+from tests.support.cli import invoke
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_tagged_pdf_ua(tmp_path: Path) -> None:
     path, _ = api.build_pdf(ROOT / "book", tmp_path / "ua.pdf", tagged=True)
     from pypdf import PdfReader
 
-    catalog = PdfReader(path).trailer["/Root"]
+    catalog: Any = PdfReader(path).trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
     assert catalog["/Lang"] == "en"
 

@@ -15,7 +15,7 @@ from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
-from tests.e2e.pdf_support import quietly
+from tests.support.weasyprint_log import quietly
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from octavo.dev.gen import generate_study
 from octavo.errors import Diagnostic
 from octavo.model import Manuscript
 from octavo.render.pdf.handouts import handouts_of
-from tests.e2e.pdf_support import quietly
+from tests.support.weasyprint_log import quietly
 
 CODES = {
     "E610": "contents numbers",

@@ -43,7 +43,7 @@ def normalised(name: str, data: bytes) -> str:
     if name.endswith(XML):
         parser = etree.XMLParser(remove_blank_text=True)
         tree = etree.fromstring(data, parser)
-        text = etree.tostring(tree, pretty_print=True, encoding="unicode")
+        text = str(etree.tostring(tree, pretty_print=True, encoding="unicode"))
     else:
         text = data.decode("utf-8")
     for pattern, replacement in VOLATILE:

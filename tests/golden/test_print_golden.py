@@ -29,7 +29,7 @@ GOLDEN = Path(__file__).resolve().parent / "print"
 
 def normalised(text: str, book: Path) -> str:
     tree = html.document_fromstring(text, parser=html.HTMLParser(remove_blank_text=True))
-    pretty = etree.tostring(tree, pretty_print=True, method="html", encoding="unicode")
+    pretty = str(etree.tostring(tree, pretty_print=True, method="html", encoding="unicode"))
     for pattern, replacement in (
         (re.escape(book.resolve().as_uri()), "BOOK"),
         (re.escape(PROJECT.as_uri()), "PROJECT"),

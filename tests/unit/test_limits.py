@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from octavo.render.manuscript import render_manuscript
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -24,7 +27,7 @@ YAML_BOMB = "\n".join(
 )
 
 
-def _render(make_book, **kwargs: object) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
+def _render(make_book, **kwargs: Any) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
     book, found = read_book(make_book({"001-a.md": section_source(1, total=1, **kwargs)}))
     codes = [d.code for d in found]
     if book is None:
@@ -65,6 +68,7 @@ def test_yaml_bomb_is_refused() -> None:
         raise AssertionError("a YAML bomb was loaded")
 
 
+@pytest.mark.slow
 def test_two_thousand_sections_assemble(tmp_path: Path) -> None:
     from octavo.dev.gen import generate_study
 

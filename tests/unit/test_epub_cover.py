@@ -1,15 +1,17 @@
-"""Pieces of the speed work: the cover kept by hash, output folders of `invoke all`."""
+"""The EPUB cover: drawn once, kept by hash, drawn again when what it shows changes."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from octavo import api
-from octavo.errors import BuildError
 from octavo.render.epub import cover
-from tests.conftest import BOOK_TOML, section_source
+from octavo.render.epub.cover import COVER_SIZE, cover_text, render_cover
+from tests.conftest import BOOK_TOML, ROOT, section_source
 
 
 @pytest.fixture
@@ -38,9 +40,9 @@ def test_cover_is_drawn_once_then_read_from_the_cache(make_book, tmp_path: Path,
     assert len(list(cache.glob("cover-*.png"))) == 1
 
 
-def test_cover_is_drawn_again_when_what_it_shows_changes(
+def test_cover_is_drawn_again_when_what_it_shows_changes(  # type: ignore[no-untyped-def]
     make_book, tmp_path: Path, counted
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     root = make_book({"001-a.md": section_source(1)})
     cache = tmp_path / "cache"
     cover.cached_cover(_manuscript(root), cache)
@@ -64,12 +66,21 @@ def test_cover_is_drawn_again_when_its_style_changes(make_book, tmp_path: Path, 
     assert len(counted) == 2
 
 
-def test_output_names_are_folder_names_made_unique() -> None:
-    books = [Path("/s/belarus/book"), Path("/s/russia/book"), Path("/s/ukraine")]
-    assert api.output_names(books) == ["belarus-book", "russia-book", "ukraine"]
+def test_cover_png_is_tall_deterministic_and_undated() -> None:
+    manuscript, _ = api.manuscript(ROOT / "book")
+    png = render_cover(manuscript)
+    assert render_cover(manuscript) == png
+    image = Image.open(io.BytesIO(png))
+    assert image.size == COVER_SIZE and COVER_SIZE[1] >= 1600
+    assert not {b"tIME", b"tEXt", b"iTXt", b"zTXt"} & set(_png_chunks(png))
+    alt = cover_text(manuscript).alt
+    assert "Belarus: A Country Study" in alt and "Country Studies" in alt
 
 
-def test_a_book_given_twice_is_e112(tmp_path: Path) -> None:
-    with pytest.raises(BuildError) as caught:
-        api.output_names([tmp_path / "a", tmp_path / "b" / ".." / "a"])
-    assert [d.code for d in caught.value.diagnostics] == ["E112"]
+def _png_chunks(png: bytes) -> list[bytes]:
+    chunks, at = [], 8
+    while at < len(png):
+        length = int.from_bytes(png[at : at + 4], "big")
+        chunks.append(png[at + 4 : at + 8])
+        at += 12 + length
+    return chunks

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from tests.conftest import ROOT
-from tests.e2e.cli import invoke
+from tests.support.cli import invoke
 
 
 def _default_book(tmp_path: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import SEED, SEED_FRONT
-from tests.e2e.cli import invoke
+from tests.support.cli import invoke
 
 
 def test_import_pages_done_when(tmp_path: Path) -> None:

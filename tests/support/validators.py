@@ -2,7 +2,7 @@
 
 Import from a test:
 
-    from tests.e2e.conftest_validators import assert_ace_clean, assert_epubcheck_clean
+    from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 
 A missing validator raises ``octavo.check.epub.ToolMissing`` (a failure, never a
 skip): run ``bash .ci/install-system`` first, as ``.ci/run`` does.

@@ -1,4 +1,4 @@
-"""The EPUB writer on small books: each ebooklib 0.20 trap, the plan, the cover, E70x codes.
+"""The EPUB writer on small books: each ebooklib 0.20 trap and the E70x codes.
 
 The traps (see octavo/render/epub/container.py and octavo/render/epub/book.py):
 - fake page-list from every epub:type with an id       -> test_no_fake_page_list
@@ -11,7 +11,6 @@ The traps (see octavo/render/epub/container.py and octavo/render/epub/book.py):
 
 from __future__ import annotations
 
-import io
 import os
 import time
 import zipfile
@@ -21,21 +20,20 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from PIL import Image
 
 from octavo import api
 from octavo.errors import BuildError
-from octavo.render.epub.cover import COVER_SIZE, cover_text, render_cover
-from octavo.render.epub.plan import plan_epub
-from tests.conftest import ROOT, section_source
-from tests.e2e.conftest_validators import assert_zip_layout
+from tests.conftest import MakeBook, section_source
+from tests.support.validators import assert_zip_layout
 
 NS = {"x": "http://www.w3.org/1999/xhtml", "opf": "http://www.idpf.org/2007/opf"}
+
+
 EPOCH = 1234567890  # 2009-02-13T23:31:30Z
 
 
 @pytest.fixture
-def book(make_book) -> Path:  # type: ignore[no-untyped-def]
+def book(make_book: MakeBook) -> Path:
     return make_book(
         {
             "001-a.md": section_source(1, "Trade & <Industry>", parents='["Economy"]'),
@@ -147,37 +145,3 @@ def test_note_reads_data_date_and_update(book: Path, tmp_path: Path) -> None:
     chapter = build(book, tmp_path)["EPUB/text/ch01.xhtml"].decode()
     assert "Data as of June 1995.</p>" in chapter
     assert "Data as of June 1995. Last updated January 1996.</p>" in chapter
-
-
-def test_plan_links_missing_levels_to_their_heading() -> None:
-    manuscript, _ = api.manuscript(ROOT / "book")
-    (chapter,) = plan_epub(manuscript).chapters
-    assert [(h.level, h.id, h.section is None) for h in chapter.headings] == [
-        (2, "ch08-level-1", True),
-        (3, "s058-russia", False),
-    ]
-    (level,) = chapter.nav.children
-    assert level.href == "ch08.xhtml#ch08-level-1"
-    assert level.children[0].href == "ch08.xhtml#s058-russia"
-    assert chapter.label == ""  # untitled chapter 8: its title already says "Chapter 8"
-    assert chapter.text == "Chapter 8"
-
-
-def test_cover_png_is_tall_deterministic_and_undated() -> None:
-    manuscript, _ = api.manuscript(ROOT / "book")
-    png = render_cover(manuscript)
-    assert render_cover(manuscript) == png
-    image = Image.open(io.BytesIO(png))
-    assert image.size == COVER_SIZE and COVER_SIZE[1] >= 1600
-    assert not {b"tIME", b"tEXt", b"iTXt", b"zTXt"} & set(_png_chunks(png))
-    alt = cover_text(manuscript).alt
-    assert "Belarus: A Country Study" in alt and "Country Studies" in alt
-
-
-def _png_chunks(png: bytes) -> list[bytes]:
-    chunks, at = [], 8
-    while at < len(png):
-        length = int.from_bytes(png[at : at + 4], "big")
-        chunks.append(png[at + 4 : at + 8])
-        at += 12 + length
-    return chunks

@@ -1,0 +1,43 @@
+"""The watch loop: a rebuild after each change, a broken save reported then waited out."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from pathlib import Path
+
+from octavo.cli.watch import watch
+from octavo.errors import BuildError, error
+
+
+def test_watch_rebuilds_after_a_change_and_survives_a_broken_save(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("one")
+    calls: list[str] = []
+
+    def rebuild() -> list[Path]:
+        text = source.read_text()
+        calls.append(text)
+        if text == "broken":
+            raise BuildError([error("E207", "bad date", source, 8)])
+        return [tmp_path / "out.pdf"]
+
+    out = io.StringIO()
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=((tmp_path,), rebuild, out, stop, 50))
+    thread.start()
+    try:
+        for text in ("broken", "fixed"):
+            time.sleep(0.6)
+            source.write_text(text)
+            deadline = time.monotonic() + 10
+            while calls[-1] != text and time.monotonic() < deadline:
+                time.sleep(0.05)
+    finally:
+        time.sleep(0.3)
+        stop.set()
+        thread.join(10)
+    log = out.getvalue()
+    assert calls[0] == "one" and "broken" in calls and calls[-1] == "fixed"
+    assert "build failed" in log and "E207" in log and "changed: a.md" in log
