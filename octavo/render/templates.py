@@ -1,17 +1,31 @@
-"""The Jinja2 environment over templates/ (a book's own templates/ first)."""
+"""The Jinja2 environment over templates/ (a book's own templates/ first), sandboxed.
+
+A book's templates are untrusted (docs/security.md): they run in Jinja's
+ImmutableSandboxedEnvironment (no `__class__`, `__globals__`, no mutation of what they are
+given), and `SandboxedLoader` reads a template only through octavo.sandbox: a template (or
+an include) whose real path leaves the template folders, that is not a regular file, or that
+is over the size limit is refused with a coded diagnostic before it is read.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import posixpath
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from octavo.errors import BuildError, error
 from octavo.paths import template_dirs
+from octavo.sandbox import FileRefused, inside, read_file
 
-__all__ = ["environment", "yaml_scalar"]
+__all__ = ["SandboxedLoader", "environment", "yaml_scalar"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,11 +51,58 @@ def yaml_scalar(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+class SandboxedLoader(BaseLoader):
+    """Templates from `search` (first found wins), read only if their real path lies under
+    one of those folders (octavo.sandbox rules; a refusal is a BuildError with its code)."""
+
+    def __init__(self, search: tuple[Path, ...]):
+        self.search = search
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.search:
+            candidate = Path(posixpath.join(folder, *pieces))
+            if os.path.lexists(candidate):
+                break
+        else:
+            raise TemplateNotFound(template)
+        try:
+            data = read_file(candidate, self.search, "template")
+        except FileRefused as refused:
+            raise BuildError([refused.diagnostic]) from refused
+        try:
+            contents = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BuildError(
+                [error("E002", f"not UTF-8 (byte 0x{data[exc.start]:02x})", candidate)]
+            ) from exc
+        mtime = os.lstat(candidate).st_mtime
+
+        def uptodate() -> bool:
+            try:
+                return os.lstat(candidate).st_mtime == mtime
+            except OSError:
+                return False
+
+        return contents, str(candidate), uptodate
+
+
+def _search(book: Path | None) -> tuple[Path, ...]:
+    """The template folders; a book's own templates/ only if it really is in the book."""
+    return tuple(
+        p
+        for p in template_dirs(book)
+        if book is None or not p.is_relative_to(book) or inside(p, [book])
+    )
+
+
 @lru_cache(maxsize=8)
 def environment(book: Path | None = None) -> Environment:
     """One environment per template search path (compiled templates are cached in it)."""
-    env = Environment(
-        loader=FileSystemLoader([str(p) for p in template_dirs(book)]),
+    env = ImmutableSandboxedEnvironment(
+        loader=SandboxedLoader(_search(book)),
         autoescape=select_autoescape(["html", "xhtml", "xml", "opf", "ncx"], default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -19,9 +19,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from octavo.errors import Diagnostic, error
+from octavo.errors import BuildError, Diagnostic, error
+from octavo.paths import STYLES, TEMPLATES
+from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["FetchRefused", "Sandbox", "weasyprint_fetcher"]
+__all__ = [
+    "FetchRefused",
+    "Sandbox",
+    "book_sandbox",
+    "guarded",
+    "sandboxed_html",
+    "weasyprint_fetcher",
+]
 
 HINT = "refer only to files of the book, templates/ or styles/"
 
@@ -40,24 +49,48 @@ class Sandbox:
 
     roots: tuple[Path, ...]
     source: Path | None = None  # the file or folder named in diagnostics
+    # (book folder, octavo's folder): a file a book's override refers to by a relative URL
+    # that the book lacks is taken from octavo's folder at the same place (a copied
+    # styles/print/fonts.css keeps finding ../fonts/)
+    fallbacks: tuple[tuple[Path, Path], ...] = ()
 
     def resolve(self, url: str) -> Path:
         """The real path of an allowed `file:` URL, else FetchRefused."""
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             raise self.refusal("E602", url, "network and non-file URLs are never fetched")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(root.resolve()) for root in self.roots):
+        path = self._fallback(Path(unquote(parts.path)))
+        real = path.resolve()
+        if not any(real.is_relative_to(root.resolve()) for root in self.roots):
             raise self.refusal("E601", url, "outside the book, templates/ and styles/")
-        if not path.is_file():
+        if not real.is_file():
             raise self.refusal("E603", url, "no such file")
         return path
 
+    def _fallback(self, path: Path) -> Path:
+        if path.exists() or path.is_symlink():
+            return path
+        for own, shipped in self.fallbacks:
+            if path.is_relative_to(own) and (shipped / path.relative_to(own)).is_file():
+                return shipped / path.relative_to(own)
+        return path
+
     def load(self, url: str) -> tuple[bytes, str, Path]:
-        """(content, MIME type, real path) of an allowed file."""
+        """(content, MIME type, real path) of an allowed file, read by octavo.sandbox's rules
+        (regular files only, size limits, checked before reading)."""
         path = self.resolve(url)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return path.read_bytes(), mime, path
+        kind = (
+            "font"
+            if mime.startswith("font") or path.suffix in (".otf", ".ttf", ".woff", ".woff2")
+            else "any"
+        )
+        kind = "style" if path.suffix == ".css" else "image" if mime.startswith("image") else kind
+        try:
+            content = read_file(path, self.roots, kind, self.source)
+        except FileRefused as refused:
+            raise FetchRefused(refused.diagnostic) from refused
+        return content, mime, path.resolve()
 
     def refusal(self, code: str, url: str, why: str) -> FetchRefused:
         return FetchRefused(error(code, f"refused to load {url}: {why}", self.source, hint=HINT))
@@ -91,3 +124,38 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
             return URLFetcherResponse(path.as_uri(), content, {"Content-Type": mime})
 
     return SandboxFetcher(allowed_protocols=("file", "data"))
+
+
+def book_sandbox(root: Path) -> Sandbox:
+    """What a build may read on a book's behalf: the book, octavo's templates/ and styles/."""
+    book = Path(root).absolute()
+    return Sandbox(
+        (book.resolve(), TEMPLATES, STYLES),
+        root,
+        ((book / "styles", STYLES), (book.resolve() / "styles", STYLES)),
+    )
+
+
+def sandboxed_html(source: str, root: Path) -> Any:
+    """weasyprint.HTML of `source`, loading only through the book's sandbox (every
+    WeasyPrint call on a book's behalf starts here)."""
+    from weasyprint import HTML
+
+    return HTML(
+        string=source,
+        base_url=root.resolve().as_uri() + "/",
+        url_fetcher=weasyprint_fetcher(book_sandbox(root)),
+    )
+
+
+def guarded(action: Any) -> Any:
+    """Run a WeasyPrint step; a sandbox refusal becomes a BuildError."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        return action()
+    except FatalURLFetchingError as exc:
+        diagnostic = getattr(exc, "diagnostic", None)
+        if diagnostic is None:
+            raise
+        raise BuildError([diagnostic]) from exc

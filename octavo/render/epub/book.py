@@ -19,7 +19,6 @@ from typing import Any
 from ebooklib import epub
 
 from octavo.model import Manuscript
-from octavo.paths import find_style
 from octavo.render.epub.container import epub_bytes, xhtml_item
 from octavo.render.epub.cover import cached_cover, cover_text
 from octavo.render.epub.documents import (
@@ -32,6 +31,7 @@ from octavo.render.epub.documents import (
 )
 from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
+from octavo.render.epub.styles import epub_stylesheet
 
 __all__ = ["package", "render_epub"]
 
@@ -53,7 +53,7 @@ def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: b
     add_metadata(book, meta)
     root = plan.manuscript.book.root
     for source, name in STYLESHEETS:
-        css = find_style(source, root).read_bytes()
+        css = epub_stylesheet(source, root)
         uid = f"css-{name.removesuffix('.css')}"
         book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
     image = epub.EpubCover(uid="cover-image", file_name=f"{IMAGES}/{COVER_IMAGE}")

@@ -14,10 +14,18 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urljoin
 
 from octavo.model import Manuscript
 from octavo.paths import find_style
 from octavo.render.templates import environment
+from octavo.render.url_sandbox import (
+    FetchRefused,
+    Sandbox,
+    book_sandbox,
+    guarded,
+    sandboxed_html,
+)
 from octavo.text import strip_tags
 from octavo.write import atomic_bytes
 
@@ -64,11 +72,10 @@ def cover_html(cover: CoverText, root: Path) -> str:
 def render_cover(manuscript: Manuscript) -> bytes:
     """The cover as PNG bytes, COVER_SIZE pixels."""
     import pypdfium2
-    from weasyprint import HTML
 
     root = manuscript.book.root
     html = cover_html(cover_text(manuscript), root)
-    pdf = HTML(string=html, base_url=root.resolve().as_uri() + "/").write_pdf()
+    pdf = guarded(lambda: sandboxed_html(html, root).write_pdf())
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]
@@ -98,16 +105,25 @@ def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
 
 
 def cover_key(manuscript: Manuscript) -> str:
+    """The hash of all that draws the cover; every file read through the book's sandbox."""
     root = manuscript.book.root
+    sandbox = book_sandbox(root)
     sheet = find_style("cover.css", root)
-    css = sheet.read_bytes()
+    css = _loaded(sandbox, sheet.absolute().as_uri())
     digest = hashlib.sha256()
     parts = [cover_html(cover_text(manuscript), root).encode(), css, Path(__file__).read_bytes()]
     for name in re.findall(rb"""url\(\s*["']?([^"')]+)""", css):
-        loaded = (sheet.parent / name.decode()).resolve()
-        parts.append(loaded.read_bytes() if loaded.is_file() else b"missing")
+        parts.append(_loaded(sandbox, urljoin(sheet.absolute().as_uri(), name.decode())))
     for package in ("octavo", "weasyprint", "pypdfium2", "pillow"):
         parts.append(version(package).encode())
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
+
+
+def _loaded(sandbox: Sandbox, url: str) -> bytes:
+    """A file's bytes, or the code of its refusal (drawing the cover then reports it)."""
+    try:
+        return sandbox.load(url)[0]
+    except FetchRefused as refused:
+        return f"refused {refused.diagnostic.code}".encode()

@@ -17,11 +17,10 @@ from typing import Any
 from octavo import __version__
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
-from octavo.paths import STYLES, TEMPLATES
 from octavo.render.pdf.html import PAPERS, print_html
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
-from octavo.render.url_sandbox import Sandbox, weasyprint_fetcher
+from octavo.render.url_sandbox import Sandbox, book_sandbox, guarded, sandboxed_html
 from octavo.write import atomic_text
 
 __all__ = [
@@ -29,6 +28,8 @@ __all__ = [
     "PrintResult",
     "fixes_from_json",
     "fixes_to_json",
+    "guarded",
+    "load_html",
     "render_pdf",
     "render_print_html",
     "sandbox_for",
@@ -56,7 +57,7 @@ class PrintResult:
 
 def sandbox_for(root: Path) -> Sandbox:
     """What a print build may read: the book, octavo's templates/ and styles/."""
-    return Sandbox((root.resolve(), TEMPLATES, STYLES), root)
+    return book_sandbox(root)
 
 
 def check_paper(paper: str) -> None:
@@ -100,26 +101,7 @@ def _cached(cache: Path | None, key: str) -> tuple[Fix, ...]:
 
 
 def load_html(source: str, root: Path) -> Any:
-    from weasyprint import HTML
-
-    return HTML(
-        string=source,
-        base_url=root.resolve().as_uri() + "/",
-        url_fetcher=weasyprint_fetcher(sandbox_for(root)),
-    )
-
-
-def guarded(action: Any) -> Any:
-    """Run a WeasyPrint step; a sandbox refusal becomes a BuildError."""
-    from weasyprint.urls import FatalURLFetchingError
-
-    try:
-        return action()
-    except FatalURLFetchingError as exc:
-        diagnostic = getattr(exc, "diagnostic", None)
-        if diagnostic is None:
-            raise
-        raise BuildError([diagnostic]) from exc
+    return sandboxed_html(source, root)
 
 
 def write_document(document: Any, options: PdfOptions) -> bytes:

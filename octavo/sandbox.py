@@ -1,0 +1,197 @@
+"""The one rule for every file octavo reads on a book's behalf (docs/security.md).
+
+A book folder is untrusted input. Sections, book.toml, templates, styles, fonts and images
+are read only through `read_file` (or checked with `check_file` first), which, BEFORE a
+byte is read:
+
+- resolves the path (`realpath`: every symlink followed) and refuses it unless it lies
+  under one of the allowed roots (the book folder, octavo's templates/ and styles/): E004;
+- refuses anything that is not a regular file (FIFO, device, socket, folder): E005;
+- refuses a file over its kind's size limit: E003;
+- reports a missing file or a dangling symlink: E001.
+
+It then opens the real path without blocking (a FIFO swapped in after the check cannot
+hang the build), checks the open file again with `fstat`, and reads at most limit + 1
+bytes. `digest_file` streams a file under the same rules for the change check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error
+
+__all__ = [
+    "LIMITS",
+    "FileRefused",
+    "check_file",
+    "digest_file",
+    "inside",
+    "read_file",
+]
+
+MiB = 1024 * 1024
+
+# The size limit of each kind of file a book supplies.
+LIMITS = {
+    "section": 8 * MiB,
+    "config": 1 * MiB,
+    "template": 1 * MiB,
+    "style": 2 * MiB,
+    "font": 32 * MiB,
+    "image": 16 * MiB,
+    "page": 8 * MiB,  # a raw page given to import-pages
+    "any": 32 * MiB,
+}
+
+
+class FileRefused(Exception):
+    """A file the sandbox will not read; `diagnostic` says which and why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    real: Path
+    size: int
+
+
+def inside(path: Path, roots: Iterable[Path]) -> bool:
+    """Whether the real path of `path` lies under the real path of one of `roots`."""
+    real = Path(os.path.realpath(path))
+    return any(real.is_relative_to(os.path.realpath(root)) for root in roots)
+
+
+def _kind_hint(kind: str) -> str:
+    return "split the section" if kind == "section" else f"keep a {kind} file under the limit"
+
+
+def check_file(
+    path: Path, roots: Iterable[Path], kind: str = "any", shown: Path | None = None
+) -> Path:
+    """The real path of `path` if octavo may read it, else FileRefused (E001/E003/E004/E005)."""
+    where = shown or path
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        raise FileRefused(error("E001", f"cannot read file: {exc.strerror}", where)) from exc
+    real = Path(os.path.realpath(path))
+    if not inside(real, roots):
+        raise FileRefused(
+            error(
+                "E004",
+                "links to a file outside the book; not read",
+                where,
+                hint="copy the file into the book folder instead",
+            )
+        )
+    try:
+        info = os.stat(real)
+    except OSError as exc:
+        raise FileRefused(
+            error("E001", f"cannot read file: {exc.strerror} (a dangling link?)", where)
+        ) from exc
+    _check_stat(info, kind, where)
+    return real
+
+
+def _check_stat(info: os.stat_result, kind: str, where: Path) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        what = _what(info.st_mode)
+        raise FileRefused(
+            error(
+                "E005",
+                f"not a regular file ({what}); not read",
+                where,
+                hint="a book holds plain files only",
+            )
+        )
+    limit = LIMITS.get(kind, LIMITS["any"])
+    if info.st_size > limit:
+        raise FileRefused(_too_big(info.st_size, limit, kind, where))
+
+
+def _too_big(size: int, limit: int, kind: str, where: Path) -> Diagnostic:
+    return error(
+        "E003",
+        f"file is {size / MiB:.1f} MiB; the limit is {limit // MiB} MiB",
+        where,
+        hint=_kind_hint(kind),
+    )
+
+
+def _what(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
+def _open(path: Path, roots: Iterable[Path], kind: str, where: Path) -> tuple[int, _Opened]:
+    real = check_file(path, roots, kind, where)
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise FileRefused(error("E001", f"cannot read file: {exc.strerror}", where)) from exc
+    try:
+        info = os.fstat(fd)
+        _check_stat(info, kind, where)  # the file opened is the file checked
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, _Opened(real, info.st_size)
+
+
+def read_file(
+    path: Path, roots: Iterable[Path], kind: str = "any", shown: Path | None = None
+) -> bytes:
+    """The bytes of `path` under the rules above, else FileRefused."""
+    where = shown or path
+    fd, _ = _open(path, roots, kind, where)
+    limit = LIMITS.get(kind, LIMITS["any"])
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while chunk := os.read(fd, min(MiB, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise FileRefused(_too_big(total, limit, kind, where))
+    except OSError as exc:
+        raise FileRefused(error("E001", f"cannot read file: {exc.strerror}", where)) from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def digest_file(path: Path, roots: Iterable[Path]) -> bytes:
+    """A digest of `path` read in chunks under the same rules; a refused file gives a digest
+    of its refusal (the build that follows reports it)."""
+    digest = hashlib.sha256()
+    try:
+        fd, _ = _open(path, roots, "any", path)
+    except FileRefused as refused:
+        digest.update(f"refused {refused.diagnostic.code}".encode())
+        return digest.digest()
+    try:
+        while chunk := os.read(fd, MiB):
+            digest.update(chunk)
+    except OSError as exc:
+        digest.update(f"unreadable {exc.errno}".encode())
+    finally:
+        os.close(fd)
+    return digest.digest()

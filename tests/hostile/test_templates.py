@@ -1,0 +1,169 @@
+"""Issue 16 items 1-2: a book's templates run no code and read nothing outside the template
+folders; the EPUB cover is drawn through the URL sandbox."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from octavo.render.epub.cover import cover_text, render_cover
+from octavo.render.templates import environment
+from tests.conftest import ROOT, section_source
+
+ESCAPES = [
+    "{{ cycler.__init__.__globals__.os.popen('echo PWNED').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ joiner.__init__.__globals__ }}",
+    "{% set x = [] %}{{ x.append('PWNED') }}",
+]
+
+
+@pytest.fixture
+def book(make_book) -> Path:  # type: ignore[no-untyped-def]
+    return make_book({"001-a.md": section_source(1, total=1)})
+
+
+def _override(book: Path, name: str, text: str) -> Path:
+    path = book / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def _codes(action) -> list[str]:  # type: ignore[no-untyped-def]
+    with pytest.raises(BuildError) as caught:
+        action()
+    return [d.code for d in caught.value.diagnostics]
+
+
+@pytest.mark.parametrize("attack", ESCAPES, ids=["popen", "mro", "globals", "mutate"])
+def test_a_template_cannot_escape_the_sandbox(book: Path, attack: str) -> None:
+    _override(book, "shared/x.html", attack)
+    with pytest.raises(Exception) as caught:
+        environment(book).get_template("shared/x.html").render()
+    assert "PWNED" not in str(caught.value)
+    assert type(caught.value).__name__ in ("SecurityError", "UndefinedError")
+
+
+def test_epub_template_running_code_is_a_diagnostic(book: Path, tmp_path: Path) -> None:
+    _override(
+        book,
+        "epub/colophon.xhtml",
+        "{% extends 'epub/page.xhtml' %}{% block body %}" + ESCAPES[0] + "{% endblock %}",
+    )
+    assert _codes(lambda: api.build_epub(book, tmp_path / "b.epub")) == ["E702"]
+    assert not (tmp_path / "b.epub").exists()
+
+
+def test_a_template_symlinked_out_is_refused(book: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.html"
+    secret.write_text("SECRET")
+    link = book / "templates" / "print" / "book.html"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    assert _codes(lambda: environment(book).get_template("print/book.html")) == ["E004"]
+
+
+def test_an_include_symlinked_out_is_refused(book: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    _override(book, "shared/x.html", "{% include 'shared/leak.txt' %}")
+    (book / "templates" / "shared" / "leak.txt").symlink_to(secret)
+    template = environment(book).get_template("shared/x.html")
+    assert _codes(template.render) == ["E004"]
+
+
+def test_a_template_that_is_a_fifo_is_refused(book: Path) -> None:
+    import os
+
+    fifo = book / "templates" / "shared" / "cover.html"
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    assert _codes(lambda: environment(book).get_template("shared/cover.html")) == ["E005"]
+
+
+def test_templates_folder_symlinked_out_of_the_book_is_not_searched(
+    book: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere" / "shared"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "cover.html").write_text("SECRET")
+    (book / "templates").symlink_to(tmp_path / "elsewhere")
+    env = environment(book)
+    assert env.loader is not None
+    assert "SECRET" not in env.loader.get_source(env, "shared/cover.html")[0]
+
+
+def _manuscript(book: Path):  # type: ignore[no-untyped-def]
+    rendered, _ = api.manuscript(book)
+    return rendered
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "html body.cover-page { background-image: url(file:///etc/passwd) }",
+        "html body.cover-page { background-image: url(http://127.0.0.1:9/x.png) }",
+        "@import url(http://127.0.0.1:9/x.css);",
+        "html body.cover-page { background-image: url(../../outside.png) }",
+    ],
+    ids=["file", "http-url", "http-import", "traversal"],
+)
+def test_the_cover_is_drawn_through_the_sandbox(book: Path, tmp_path: Path, css: str) -> None:
+    (tmp_path / "outside.png").write_bytes((ROOT / "docs" / "preview.png").read_bytes())
+    sheet = book / "styles" / "cover.css"
+    sheet.parent.mkdir(parents=True)
+    shipped = (ROOT / "styles" / "cover.css").read_text()
+    sheet.write_text(css + "\n" + shipped if css.startswith("@") else shipped + "\n" + css)
+    codes = _codes(lambda: render_cover(_manuscript(book)))
+    assert codes and set(codes) <= {"E601", "E602", "E603"}
+
+
+def test_cover_template_loading_outside_image_is_refused(book: Path, tmp_path: Path) -> None:
+    _override(
+        book,
+        "shared/cover.html",
+        (ROOT / "templates" / "shared" / "cover.html")
+        .read_text()
+        .replace("</body>", '<img src="file:///etc/passwd"></body>'),
+    )
+    assert _codes(lambda: api.build_epub(book, tmp_path / "b.epub")) == ["E601"]
+
+
+def test_cover_text_still_draws(book: Path) -> None:
+    assert render_cover(_manuscript(book))[:8] == b"\x89PNG\r\n\x1a\n"
+    assert cover_text(_manuscript(book)).title
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "@import url(http://127.0.0.1:9/x.css);",
+        "p { background: url(file:///etc/passwd) }",
+        "p { background: url(http://127.0.0.1:9/x.png) }",
+    ],
+    ids=["import", "file", "http"],
+)
+def test_epub_css_is_checked_like_print_css(book: Path, tmp_path: Path, rule: str) -> None:
+    sheet = book / "styles" / "epub" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(rule + "\n" + (ROOT / "styles" / "epub" / "book.css").read_text())
+    codes = _codes(lambda: api.build_epub(book, tmp_path / "b.epub"))
+    assert codes and set(codes) <= {"E601", "E602", "E608"}
+
+
+def test_epub_css_symlinked_out_is_not_packed(book: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.css"
+    secret.write_text("/* SECRET */")
+    sheet = book / "styles" / "epub" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.symlink_to(secret)
+    assert _codes(lambda: api.build_epub(book, tmp_path / "b.epub")) == ["E004"]
+    out = tmp_path / "b.epub"
+    if out.exists():
+        with zipfile.ZipFile(out) as archive:
+            assert all(b"SECRET" not in archive.read(n) for n in archive.namelist())
