@@ -4,15 +4,17 @@ folders; the EPUB cover is drawn through the URL sandbox."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from octavo import api
 from octavo.errors import BuildError
+from octavo.model import Manuscript
 from octavo.render.epub.cover import cover_text, render_cover
 from octavo.render.templates import environment
-from tests.conftest import ROOT, section_source
+from tests.conftest import ROOT, MakeBook, section_source
 
 ESCAPES = [
     "{{ cycler.__init__.__globals__.os.popen('echo PWNED').read() }}",
@@ -23,7 +25,7 @@ ESCAPES = [
 
 
 @pytest.fixture
-def book(make_book) -> Path:  # type: ignore[no-untyped-def]
+def book(make_book: MakeBook) -> Path:
     return make_book({"001-a.md": section_source(1, total=1)})
 
 
@@ -34,7 +36,7 @@ def _override(book: Path, name: str, text: str) -> Path:
     return path
 
 
-def _codes(action) -> list[str]:  # type: ignore[no-untyped-def]
+def _codes(action: Callable[[], object]) -> list[str]:
     with pytest.raises(BuildError) as caught:
         action()
     return [d.code for d in caught.value.diagnostics]
@@ -98,7 +100,7 @@ def test_templates_folder_symlinked_out_of_the_book_is_not_searched(
     assert "SECRET" not in env.loader.get_source(env, "shared/cover.html")[0]
 
 
-def _manuscript(book: Path):  # type: ignore[no-untyped-def]
+def _manuscript(book: Path) -> Manuscript:
     rendered, _ = api.manuscript(book)
     return rendered
 
