@@ -28,6 +28,7 @@ _LIBRARIES = (
     "pillow",
     "fonttools",
     "pypdf",
+    "tinycss2",
 )
 
 

@@ -21,6 +21,7 @@ from ebooklib import epub
 from octavo.model import Manuscript
 from octavo.render.epub.container import epub_bytes, xhtml_item
 from octavo.render.epub.cover import cached_cover, cover_text
+from octavo.render.epub.css import epub_stylesheets
 from octavo.render.epub.documents import (
     COVER_IMAGE,
     CSS,
@@ -31,7 +32,6 @@ from octavo.render.epub.documents import (
 )
 from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
-from octavo.render.epub.styles import epub_stylesheet
 
 __all__ = ["package", "render_epub"]
 
@@ -51,9 +51,7 @@ def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: b
     """The ebooklib book: metadata, stylesheets, cover image, documents in spine order."""
     book = epub.EpubBook()
     add_metadata(book, meta)
-    root = plan.manuscript.book.root
-    for source, name in STYLESHEETS:
-        css = epub_stylesheet(source, root)
+    for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.root):
         uid = f"css-{name.removesuffix('.css')}"
         book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
     image = epub.EpubCover(uid="cover-image", file_name=f"{IMAGES}/{COVER_IMAGE}")

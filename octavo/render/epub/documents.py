@@ -36,6 +36,7 @@ class Page:
     language: str
     stylesheets: tuple[str, ...]
     body_type: str = ""
+    body_class: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,12 @@ def documents(plan: EpubPlan, meta: EpubMeta, cover: CoverText) -> tuple[Documen
         NavEntry("Colophon", "colophon.xhtml"),
     )
     return (
-        Document("cover", "cover.xhtml", "Cover", render("cover", "Cover", "", cover=cover_doc)),
+        Document(
+            "cover",
+            "cover.xhtml",
+            "Cover",
+            render("cover", "Cover", "", body_class="cover", cover=cover_doc),
+        ),
         Document(
             "titlepage",
             "titlepage.xhtml",
@@ -136,8 +142,10 @@ def _renderer(root: Path, language: str) -> Any:
     env = environment(root)
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
 
-    def render(template: str, title: str, body_type: str, **context: Any) -> bytes:
-        page = Page(title, language, sheets, body_type)
+    def render(
+        template: str, title: str, body_type: str, body_class: str = "", **context: Any
+    ) -> bytes:
+        page = Page(title, language, sheets, body_type, body_class)
         text: str = env.get_template(f"epub/{template}.xhtml").render(page=page, **context)
         return text.encode("utf-8")
 

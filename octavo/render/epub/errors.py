@@ -1,4 +1,4 @@
-"""What can go wrong building an EPUB, as diagnostics E701-E705 (never a traceback)."""
+"""What can go wrong building an EPUB, as diagnostics E701-E706 (never a traceback)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from octavo.errors import BuildError, Diagnostic, error
 from octavo.render.epub.container import EpubWriteError
+from octavo.render.epub.css import StyleError
 
 __all__ = ["epub_errors", "write_errors"]
 
@@ -44,6 +45,18 @@ def epub_errors() -> Iterator[None]:
                     "E704",
                     f"an EPUB member is not well-formed XHTML: {exc}",
                     hint="check the book's own templates/epub/",
+                )
+            ]
+        ) from exc
+    except StyleError as exc:
+        raise BuildError(
+            [
+                error(
+                    "E706",
+                    f"stylesheet: {exc.message}",
+                    exc.path,
+                    exc.line,
+                    hint="define it in :root { … } of styles/base.css, or give var() a fallback",
                 )
             ]
         ) from exc

@@ -1,0 +1,128 @@
+"""The EPUB's CSS as reading systems parse it: var() resolved from base.css, no custom
+properties left, no text colour a dark theme would have to fight, and E706."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import tinycss2
+
+from octavo import api
+from octavo.errors import BuildError
+from octavo.render.epub.css import Sheet, StyleError, epub_stylesheets, reading_system_css
+from octavo.render.epub.documents import STYLESHEETS
+from tests.conftest import ROOT, section_source
+
+
+def resolve(*sheets: str) -> tuple[str, ...]:
+    return reading_system_css([Sheet(Path(f"s{i}.css"), css) for i, css in enumerate(sheets)])
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        pytest.param("p { color: var(--ink); }", "p { color: #111; }", id="plain"),
+        pytest.param("p { color: var(--nope, red); }", "p { color: red; }", id="fallback"),
+        pytest.param("p { color: var(--via); }", "p { color: #111; }", id="chained"),
+        pytest.param(
+            "p { border: 1px solid var(--ink) !important }",
+            "p { border: 1px solid #111 !important;}",
+            id="important",
+        ),
+        pytest.param(
+            "p { width: calc(var(--n, 2) * 1em); }", "p { width: calc(2 * 1em); }", id="nested"
+        ),
+        pytest.param(
+            "@media (min-width: 40em) { h1 { color: var(--ink); --x: 1; } }",
+            "@media (min-width: 40em) { h1 { color: #111; } }",
+            id="media",
+        ),
+        pytest.param("p { --local: 1; margin: 0; }", "p { margin: 0; }", id="scoped-dropped"),
+    ],
+)
+def test_var_resolved(css: str, expected: str) -> None:
+    root = ":root { --ink: #111; --via: var(--ink); }\n"
+    first, second = resolve(root, css)
+    assert first.strip() == ""  # `:root` holds nothing but variables: gone
+    assert second.strip() == expected
+
+
+def test_later_definition_wins_and_root_rule_keeps_other_declarations() -> None:
+    first, second = resolve(":root { --ink: #111; font-size: 1em; }", ":root { --ink: #222; }")
+    assert first.strip() == ":root { font-size: 1em; }"
+    assert second.strip() == ""
+    (only,) = resolve(":root { --a: 1px; } html { --a: 2px; } p { margin: var(--a); }")
+    assert "margin: 2px;" in only
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "p {\n\n  color: var(--missing); }",
+        ":root { --a: var(--b); --b: var(--a); }\np { c: var(--a) }",
+    ],
+    ids=["undefined", "cycle"],
+)
+def test_unresolvable_var_is_a_style_error_with_line(css: str) -> None:
+    with pytest.raises(StyleError) as caught:
+        resolve(css)
+    assert (
+        caught.value.path == Path("s0.css")
+        and caught.value.line == css.count("\n", 0, css.index("var(")) + 1
+    )
+
+
+def test_octavo_sheets_have_no_custom_property_or_text_colour() -> None:
+    for name, css in epub_stylesheets(STYLESHEETS, ROOT / "book"):
+        text = css.decode()
+        bare = tinycss2.serialize(tinycss2.parse_stylesheet(text, skip_comments=True))
+        assert "var(" not in bare and not re.search(r"(^|[;{\s])--[\w-]+\s*:", bare), name
+        for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+            if not isinstance(rule, tinycss2.ast.QualifiedRule):
+                continue
+            selectors = {s.strip() for s in tinycss2.serialize(rule.prelude).split(",")}
+            names = {
+                d.lower_name
+                for d in tinycss2.parse_blocks_contents(rule.content)
+                if isinstance(d, tinycss2.ast.Declaration)
+            }
+            themed = selectors & {"html", "body", "h1", "h2", "h3", "h4", "h5", "h6", "a"}
+            if themed or any(re.search(r"heading|label|title|noteref", s) for s in selectors):
+                colours = {"color", "background", "background-color"} & names
+                # `a { color: inherit }` follows the theme's text colour: allowed
+                assert not colours or "color: inherit" in tinycss2.serialize(rule.content), (
+                    name,
+                    selectors,
+                )
+
+
+def test_hyphenation_is_prefixed_too() -> None:
+    css = dict(epub_stylesheets(STYLESHEETS, ROOT / "book"))["book.css"].decode()
+    for prop in ("-webkit-hyphens: auto", "-epub-hyphens: auto", "hyphens: auto"):
+        assert prop in css
+
+
+def test_book_override_without_definition_is_E706(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    sheet = book / "styles" / "epub" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text("p {\n  color: var(--paper);\n}\n")
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "out.epub")
+    (found,) = caught.value.diagnostics
+    assert (found.code, Path(str(found.file)).resolve(), found.line) == ("E706", sheet.resolve(), 2)
+    assert not list(tmp_path.glob("out.epub*"))
+
+
+def test_book_variable_reaches_the_epub(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    sheet = book / "styles" / "epub" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(':root { --text-font: "Charis SIL", serif; }\n')
+    out, _ = api.build_epub(book, tmp_path / "out.epub")
+    with zipfile.ZipFile(out) as archive:
+        base = archive.read("EPUB/css/base.css").decode()
+    assert 'font-family: "Charis SIL", serif;' in base
