@@ -94,8 +94,11 @@ def build_handouts(
     strict: bool = False,
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke handouts`: one standalone PDF per section (or chapter)."""
+    from octavo.outputs import guard_output
     from octavo.render.pdf.handouts import build_handouts as build
 
+    if out is not None:
+        guard_output(book, out, folder=True)
     rendered, found = manuscript(book, strict)
     return build(rendered, out, by, paper), found
 

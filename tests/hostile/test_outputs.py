@@ -1,0 +1,103 @@
+"""Issue 16 items 3-4: an output never harms an input: --out/--html inside the book or onto a
+source is refused (E120), an existing --out that is not a regular file is refused (E121)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from tests.conftest import MakeBook, section_source
+from tests.support.cli import invoke
+
+
+@pytest.fixture
+def book(make_book: MakeBook) -> Path:
+    return make_book({"058-russia.md": section_source(1, total=1)})
+
+
+def _codes(action: Callable[[], object]) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        action()
+    return [d.code for d in caught.value.diagnostics]
+
+
+def _snapshot(book: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(book)): p.read_bytes() for p in book.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("name", ["058-russia.md", "book.toml", "new.pdf", "sub/new.pdf"])
+def test_pdf_out_inside_the_book_is_refused(book: Path, name: str) -> None:
+    before = _snapshot(book)
+    assert _codes(lambda: api.build_pdf(book, book / name)) == ["E120"]
+    assert _snapshot(book) == before
+
+
+@pytest.mark.parametrize("name", ["058-russia.md", "book.toml"])
+def test_epub_out_onto_a_source_is_refused(book: Path, name: str) -> None:
+    before = _snapshot(book)
+    assert _codes(lambda: api.build_epub(book, book / name)) == ["E120"]
+    assert _snapshot(book) == before
+
+
+def test_html_onto_a_source_is_refused(book: Path, tmp_path: Path) -> None:
+    before = _snapshot(book)
+    html = book / "058-russia.md"
+    assert _codes(lambda: api.build_pdf(book, tmp_path / "b.pdf", html=html)) == ["E120"]
+    assert _snapshot(book) == before and not (tmp_path / "b.pdf").exists()
+
+
+def test_out_through_a_symlink_into_the_book_is_refused(book: Path, tmp_path: Path) -> None:
+    (tmp_path / "link.pdf").symlink_to(book / "058-russia.md")
+    before = _snapshot(book)
+    assert _codes(lambda: api.build_pdf(book, tmp_path / "link.pdf")) == ["E120"]
+    assert _snapshot(book) == before
+
+
+def test_out_onto_octavos_own_styles_is_refused(book: Path) -> None:
+    from octavo.paths import STYLES
+
+    assert _codes(lambda: api.build_epub(book, STYLES / "base.css")) == ["E120"]
+
+
+def test_the_books_build_folder_may_hold_outputs(book: Path) -> None:
+    out, _ = api.build_epub(book, book / "build" / "b.epub")
+    assert out.is_file()
+
+
+def test_handouts_into_the_book_are_refused(book: Path) -> None:
+    assert _codes(lambda: api.build_handouts(book, book / "handouts")) == ["E120"]
+
+
+def test_out_that_is_a_fifo_is_refused(book: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.pdf"
+    os.mkfifo(fifo)
+    assert _codes(lambda: api.build_pdf(book, fifo)) == ["E121"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book", "out.pdf"]
+
+
+def test_out_that_is_a_folder_is_refused(book: Path, tmp_path: Path) -> None:
+    assert _codes(lambda: api.build_epub(book, tmp_path)) == ["E121"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_out_that_is_a_device_is_refused_and_kept(book: Path, tmp_path: Path) -> None:
+    null = tmp_path / "devnull"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    assert _codes(lambda: api.build_pdf(book, null)) == ["E121"]
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book", "devnull"]
+
+
+def test_dev_null_as_out_exits_1_and_keeps_the_device(book: Path) -> None:
+    result = invoke("epub", "--book", book, "--out", "/dev/null")
+    assert result.returncode == 1 and "E121" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert not list(Path("/dev").glob(".null.*"))
