@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error
+from octavo.limits import FILE_LIMITS, MiB
 
 __all__ = [
     "LIMITS",
@@ -35,19 +36,7 @@ __all__ = [
     "read_file",
 ]
 
-MiB = 1024 * 1024
-
-# The size limit of each kind of file a book supplies.
-LIMITS = {
-    "section": 8 * MiB,
-    "config": 1 * MiB,
-    "template": 1 * MiB,
-    "style": 2 * MiB,
-    "font": 32 * MiB,
-    "image": 16 * MiB,
-    "page": 8 * MiB,  # a raw page given to import-pages
-    "any": 32 * MiB,
-}
+LIMITS = FILE_LIMITS
 
 
 class FileRefused(Exception):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import glob
+import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers import Page, PageError, decode_page, parse_page
+from octavo.limits import MAX_SECTIONS
 from octavo.render.templates import environment
+from octavo.sandbox import FileRefused, read_file
 from octavo.source.files import read_utf8
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.sections import section_files
@@ -24,8 +27,6 @@ __all__ = [
     "page_files",
     "render_section",
 ]
-
-MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,19 @@ def import_pages(paths: list[Path], book: Path, force: bool = False) -> ImportRe
         if old is not None and old.read_bytes() == text.encode():
             unchanged.append(old)
             continue
+        if not force and old != target and os.path.lexists(target):
+            # a file we cannot prove we wrote (its front matter does not parse, or it holds
+            # another section): never overwritten without --force
+            found.append(
+                error(
+                    "E402",
+                    f"{target} exists and is not section {page.sequence} as imported "
+                    "(unreadable front matter, or another section); not overwritten",
+                    path,
+                    hint="fix or move that file, or pass --force to replace it",
+                )
+            )
+            continue
         if old is not None and not force:
             found.append(
                 error(
@@ -129,13 +143,10 @@ def import_pages(paths: list[Path], book: Path, force: bool = False) -> ImportRe
 
 
 def _read_page(path: Path, found: list[Diagnostic]) -> Page | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        found.append(error("E001", f"cannot read file: {exc.strerror}", path))
-        return None
-    if len(data) > MAX_PAGE_BYTES:
-        found.append(error("E003", "page is over 8 MB; not a country-study page?", path))
+    try:  # a regular file under the size limit, checked before reading (/dev/zero is E005)
+        data = read_file(path, (Path("/"),), "page")
+    except FileRefused as refused:
+        found.append(refused.diagnostic)
         return None
     try:
         page = parse_page(decode_page(data))
@@ -149,6 +160,20 @@ def _read_page(path: Path, found: list[Diagnostic]) -> Page | None:
                 "no 'Data as of Month Year' line",
                 path,
                 hint="add the line the page lacks, e.g. 'Data as of June 1995'",
+            )
+        )
+        return None
+    numbers = (page.sequence, page.total)
+    if not all(type(n) is int and 1 <= n <= MAX_SECTIONS for n in numbers) or (
+        page.sequence > page.total
+    ):
+        found.append(
+            error(
+                "E405",
+                f"'Section {page.sequence} of {page.total}': not a section number of a study "
+                f"(1 to {MAX_SECTIONS:,}, at most the total)",
+                path,
+                hint="correct the page's 'Section N of M' line",
             )
         )
         return None

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from octavo.errors import BuildError, Diagnostic, error
+from octavo.limits import MAX_DATA_URL
 from octavo.paths import STYLES, TEMPLATES
 from octavo.sandbox import FileRefused, read_file
 
@@ -94,9 +95,6 @@ class Sandbox:
 
     def refusal(self, code: str, url: str, why: str) -> FetchRefused:
         return FetchRefused(error(code, f"refused to load {url}: {why}", self.source, hint=HINT))
-
-
-MAX_DATA_URL = 2 * 1024 * 1024
 
 
 def weasyprint_fetcher(sandbox: Sandbox) -> Any:

@@ -90,7 +90,7 @@ def test_weasyprint_loads_data_urls(sandbox: Sandbox) -> None:
 def test_oversized_data_url_is_refused(sandbox: Sandbox) -> None:
     from weasyprint.urls import FatalURLFetchingError
 
-    from octavo.render.url_sandbox import MAX_DATA_URL
+    from octavo.limits import MAX_DATA_URL
 
     fetcher = weasyprint_fetcher(sandbox)
     with pytest.raises(FatalURLFetchingError) as caught:

@@ -15,8 +15,8 @@ from typing import Any
 import tinycss2
 
 from octavo.errors import BuildError, Diagnostic, error
+from octavo.limits import MAX_DATA_URL
 from octavo.paths import STYLES, find_style
-from octavo.render.url_sandbox import MAX_DATA_URL
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["epub_stylesheet"]

@@ -1,0 +1,25 @@
+"""Every limit octavo puts on what a book (or a page to import) may hold, in one place.
+
+docs/security.md lists them; each is enforced before the work it bounds is done."""
+
+from __future__ import annotations
+
+__all__ = ["FILE_LIMITS", "MAX_DATA_URL", "MAX_SECTIONS", "YEARS", "MiB"]
+
+MiB = 1024 * 1024
+
+# The size limit of each kind of file read on a book's behalf (octavo.sandbox): E003.
+FILE_LIMITS = {
+    "section": 8 * MiB,
+    "config": 1 * MiB,
+    "template": 1 * MiB,
+    "style": 2 * MiB,
+    "font": 32 * MiB,
+    "image": 16 * MiB,
+    "page": 8 * MiB,  # a raw page given to import-pages
+    "any": 32 * MiB,
+}
+
+MAX_DATA_URL = 2 * MiB  # a data: URL in a stylesheet (E607)
+MAX_SECTIONS = 100_000  # a section's sequence and total (E206; E405 for an imported page)
+YEARS = range(1, 10_000)  # a date's year (E107, E207)

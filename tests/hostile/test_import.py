@@ -1,0 +1,94 @@
+"""Issue 16 items 5, 7, 9, 15 for the importer: a file it cannot prove it wrote is never
+overwritten without --force (E402); impossible 'Section N of M' lines are refused (E405);
+a page is checked (regular file, size) before it is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo.importers.batch import import_pages
+from tests.conftest import SEED
+
+
+def _snapshot(book: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in book.iterdir() if p.is_file()}
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    folder = tmp_path / "book"
+    import_pages([SEED], folder)
+    return folder
+
+
+def _changed(tmp_path: Path, seed_text: str) -> Path:
+    page = tmp_path / "changed.txt"
+    page.write_text(seed_text.replace("neutral country", "neutral state"))
+    return page
+
+
+def test_a_half_edited_section_is_not_overwritten(
+    book: Path, tmp_path: Path, seed_text: str
+) -> None:
+    section = book / "058-russia.md"
+    section.write_text(section.read_text().replace("title: Russia", "title: [Russia") + "MINE\n")
+    before = _snapshot(book)
+    result = import_pages([_changed(tmp_path, seed_text)], book)
+    assert [d.code for d in result.diagnostics] == ["E402"] and not result.written
+    assert _snapshot(book) == before
+    forced = import_pages([_changed(tmp_path, seed_text)], book, force=True)
+    assert forced.written == (section,)
+
+
+def test_a_file_now_holding_another_section_is_not_overwritten(
+    book: Path, tmp_path: Path, seed_text: str
+) -> None:
+    section = book / "058-russia.md"
+    section.write_text(section.read_text().replace("sequence: 58", "sequence: 12"))
+    before = _snapshot(book)
+    result = import_pages([_changed(tmp_path, seed_text)], book)
+    assert [d.code for d in result.diagnostics] == ["E402"] and not result.written
+    assert _snapshot(book) == before
+
+
+def test_the_same_page_again_still_changes_nothing(book: Path) -> None:
+    before = _snapshot(book)
+    again = import_pages([SEED], book)
+    assert again.diagnostics == () and len(again.unchanged) == 1
+    assert _snapshot(book) == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Section 0 of 0", "Section 8 of 99999999999", "Section 9 of 8", "Section 100001 of 100001"],
+    ids=["zero", "huge-total", "above-total", "over-limit"],
+)
+def test_impossible_section_numbers_are_refused(tmp_path: Path, seed_text: str, line: str) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text(seed_text.replace("Section 58 of 81", line))
+    result = import_pages([page], tmp_path / "book")
+    assert [d.code for d in result.diagnostics] == ["E405"] and not result.written
+
+
+def test_dev_zero_is_refused_before_reading(tmp_path: Path) -> None:
+    result = import_pages([Path("/dev/zero")], tmp_path / "book")
+    assert [d.code for d in result.diagnostics] == ["E005"] and not result.written
+
+
+def test_fifo_page_is_refused_without_hanging(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    result = import_pages([fifo], tmp_path / "book")
+    assert [d.code for d in result.diagnostics] == ["E005"]
+
+
+def test_oversized_page_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "big.txt"
+    with page.open("wb") as handle:
+        handle.truncate(9 * 1024 * 1024)
+    result = import_pages([page], tmp_path / "book")
+    assert [d.code for d in result.diagnostics] == ["E003"]
