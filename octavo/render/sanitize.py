@@ -62,7 +62,6 @@ _DROP_CONTENT = {
     "style",
     "iframe",
     "object",
-    "embed",
     "template",
     "noscript",
     "textarea",
@@ -91,17 +90,35 @@ def _allowed_attribute(tag: str, name: str, value: str | None) -> bool:
     return True
 
 
+def _closers(html: str) -> dict[str, int]:
+    """How many end tags of each content-dropping element `html` holds."""
+    found = re.findall(r"</\s*([a-zA-Z]+)", html)
+    names = [n.lower() for n in found]
+    return {tag: names.count(tag) for tag in _DROP_CONTENT}
+
+
 class _Cleaner(HTMLParser):
-    def __init__(self) -> None:
+    """`closers`: end tags still to come of each content-dropping element. A start tag whose
+    end tag never comes (an unclosed <iframe>, prose that mentions <title>) is removed
+    alone: its content, the rest of the section, is kept."""
+
+    def __init__(self, closers: dict[str, int]) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.stack: list[str] = []
         self.dropping = 0
         self.removed: list[str] = []
+        self.closers = closers
+        self.open: list[str] = []  # dropping elements entered, innermost last
+
+    def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
+        if elem in self.open:  # only a <script>/<style> that is closed later is raw text
+            super().set_cdata_mode(elem, *args, **kwargs)  # type: ignore[arg-type]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_CONTENT:
+        if tag in _DROP_CONTENT and self.closers.get(tag, 0) > self.open.count(tag):
             self.dropping += 1
+            self.open.append(tag)
         if self.dropping or tag not in ALLOWED:
             self.removed.append(f"tag <{tag}>")
             return
@@ -124,7 +141,12 @@ class _Cleaner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _DROP_CONTENT:
-            self.dropping = max(0, self.dropping - 1)
+            self.closers[tag] = self.closers.get(tag, 0) - 1
+            if tag in self.open:
+                self.open.reverse()
+                self.open.remove(tag)
+                self.open.reverse()
+                self.dropping = max(0, self.dropping - 1)
             return
         if self.dropping or tag not in self.stack:
             return
@@ -157,7 +179,7 @@ class _Cleaner(HTMLParser):
 
 def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
     """Well-formed XHTML of the allowed part of `html`, and what was removed."""
-    cleaner = _Cleaner()
+    cleaner = _Cleaner(_closers(html))
     cleaner.feed(html)
     text = cleaner.result()
     return _strip_controls(text), tuple(cleaner.removed)
