@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from octavo.shipped import CHECKOUT, STYLES, TEMPLATES
+
 __all__ = ["PROJECT", "STYLES", "TEMPLATES", "style_dirs", "template_dirs"]
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-STYLES = PROJECT / "styles"
+PROJECT = CHECKOUT
 
 
 def template_dirs(book: Path | None = None) -> tuple[Path, ...]:

@@ -1,0 +1,54 @@
+"""`octavo new DIR`: a book folder to start from, made from templates/new/."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from octavo.errors import BuildError, error
+from octavo.render.templates import environment
+from octavo.write import atomic_text
+
+__all__ = ["FILES", "new_book"]
+
+# template (in templates/new/) -> the file it becomes in the new book
+FILES = (
+    ("book.toml.j2", "book.toml"),
+    ("001-about.md.j2", "001-about.md"),
+    ("tasks.py.j2", "tasks.py"),
+    ("gitignore.j2", ".gitignore"),
+)
+
+
+def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
+    """Write a book folder: book.toml, one example section, a tasks.py delegating to octavo's
+    tasks (so `invoke epub` works there), and a .gitignore for build/. A folder that exists
+    and is not empty, or one that cannot be written, is E115."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BuildError(
+            [
+                error(
+                    "E115",
+                    "the folder for a new book exists and is not empty",
+                    folder,
+                    hint="name a new folder, or an empty one",
+                )
+            ]
+        )
+    values = {
+        "country": country or folder.resolve().name.replace("-", " ").title(),
+        "identifier": f"urn:uuid:{uuid.uuid4()}",
+        "month": datetime.now(UTC).strftime("%Y-%m"),
+    }
+    env = environment()
+    texts = [
+        (folder / name, env.get_template(f"new/{template}").render(values))
+        for template, name in FILES
+    ]
+    try:
+        return tuple(atomic_text(path, text) for path, text in texts)
+    except OSError as exc:
+        raise BuildError(
+            [error("E115", f"cannot write the new book: {exc.strerror or exc}", folder)]
+        ) from None

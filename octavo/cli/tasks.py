@@ -1,0 +1,292 @@
+"""octavo's tasks, defined once: the `octavo` command runs them (octavo.cli.main), and so
+does `invoke` in the repository (its tasks.py) and in a book folder made by `octavo new`.
+Each task calls one function of octavo.api; a user's mistake exits 1, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from invoke.collection import Collection
+from invoke.context import Context
+from invoke.exceptions import Exit
+from invoke.tasks import task
+
+from octavo import api
+from octavo.cli.outline import outline as outline_of
+from octavo.cli.preview import preview as run_preview
+from octavo.dev.gen import generate_study
+from octavo.errors import BuildError, Diagnostic
+
+T = TypeVar("T")
+BOOK = "Book folder (default: the current folder if it holds book.toml, else book)."
+STRICT = "Treat warnings as errors."
+
+
+QUIET = "Print only the result and problems, no progress."
+
+
+def _timed(name: str, quiet: bool, action: Callable[[], T]) -> T:
+    """_run with progress on stderr: live on a terminal, a plain timed line elsewhere."""
+    from octavo.cli.progress import progress
+
+    with progress(quiet).step(name):
+        return _run(action)
+
+
+def _book(given: str) -> Path:
+    """The book folder: the one given; else the current folder if it is a book (as in a
+    folder made by `octavo new`); else book/."""
+    if given:
+        return Path(given)
+    return Path(".") if Path("book.toml").is_file() else Path("book")
+
+
+def _show(diagnostics: Iterable[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run an octavo function; a user's mistake exits 1 with its messages, no traceback
+    (unless invoke's --debug is given)."""
+    try:
+        return action()
+    except BuildError as exc:
+        if "--debug" in sys.argv or "-d" in sys.argv:
+            raise
+        count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        raise Exit(
+            f"{exc}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
+        ) from None
+
+
+@task(
+    positional=["path"],
+    iterable=["more"],
+    help={
+        "path": "A raw page, a folder of pages, or a quoted glob such as 'pages/*.txt'.",
+        "more": "Another page, folder or glob (repeatable).",
+        "book": BOOK,
+        "force": "Replace sections that exist with other content.",
+        "strict": STRICT,
+    },
+)
+def import_pages(
+    c: Context,
+    path: str,
+    more: list[str],
+    book: str = "",
+    force: bool = False,
+    strict: bool = False,
+) -> None:
+    """Import scraped country-study pages into a book folder as Markdown sections."""
+    given = [path, *more]
+    result = _run(lambda: api.run_import(given, _book(book), force, strict))
+    _show(result.diagnostics)
+    for written in result.written:
+        print(f"wrote {written}")
+    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    if result.book_toml:
+        print(f"wrote {result.book_toml}")
+    print(_book(book))
+
+
+@task(help={"book": BOOK, "strict": STRICT})
+def outline(c: Context, book: str = "", strict: bool = False) -> None:
+    """Print the book's tree: chapters, sections, N of M, data dates, and diagnostics."""
+    lines, found = _run(lambda: outline_of(_book(book)))
+    print("\n".join(lines))
+    _show(found)
+    if found and (strict or any(d.severity.value == "error" for d in found)):
+        raise Exit("octavo: the book has problems (see above)", code=1)
+
+
+@task(
+    help={
+        "sections": "How many sections (default 81).",
+        "out": "Folder for the book.",
+        "seed": "Random seed (default 1).",
+        "words": "Typical words a section (600).",
+    }
+)
+def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600) -> None:
+    """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
+    folder = _run(lambda: generate_study(Path(out), sections, seed, words))
+    print(folder)
+
+
+@task(
+    help={
+        "book": BOOK,
+        "out": "The PDF to write (default: build/<slug>.pdf).",
+        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "html": "Also write the print HTML handed to WeasyPrint to this file.",
+        "strict": STRICT,
+        "tagged": "Write a tagged PDF (PDF/UA-1).",
+        "quiet": QUIET,
+        "jobs": "Lay chapters out in N processes, reusing unchanged ones (default 0: every "
+        "core for a book of 20 sections or more, else 1).",
+    }
+)
+def pdf(
+    c: Context,
+    book: str = "",
+    out: str = "",
+    paper: str = "",
+    html: str = "",
+    strict: bool = False,
+    tagged: bool = False,
+    quiet: bool = False,
+    jobs: int = 0,
+) -> None:
+    """Build the print PDF of a book; prints its path last."""
+    built, found = _timed(
+        "pdf",
+        quiet,
+        lambda: api.build_pdf(
+            _book(book),
+            Path(out) if out else None,
+            paper or None,
+            Path(html) if html else None,
+            strict,
+            tagged,
+            jobs,
+        ),
+    )
+    _show(found)
+    print(built)
+
+
+@task(
+    help={
+        "book": BOOK,
+        "out": "Folder for the handouts (default: build/handouts/<slug>/).",
+        "by": "One handout per 'section' (default) or per 'chapter'.",
+        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "strict": STRICT,
+        "quiet": QUIET,
+    }
+)
+def handouts(
+    c: Context,
+    book: str = "",
+    out: str = "",
+    by: str = "section",
+    paper: str = "",
+    strict: bool = False,
+    quiet: bool = False,
+) -> None:
+    """Write one standalone PDF per section (or chapter); prints the folder last."""
+    written, found = _timed(
+        "handouts",
+        quiet,
+        lambda: api.build_handouts(
+            _book(book), Path(out) if out else None, by, paper or None, strict
+        ),
+    )
+    _show(found)
+    for path in written:
+        print(f"wrote {path}")
+    print(written[0].parent if written else Path(out or "build/handouts"))
+
+
+@task(
+    help={
+        "book": BOOK,
+        "out": "The EPUB to write (default: build/<slug>.epub).",
+        "strict": STRICT,
+        "quiet": QUIET,
+    }
+)
+def epub(
+    c: Context, book: str = "", out: str = "", strict: bool = False, quiet: bool = False
+) -> None:
+    """Build the EPUB 3; the last line printed is the path written."""
+    path, found = _timed(
+        "epub", quiet, lambda: api.build_epub(_book(book), Path(out) if out else None, strict)
+    )
+    _show(found)
+    print(path)
+
+
+@task(
+    name="all",
+    iterable=["books"],
+    help={
+        "books": "A book folder (repeatable).",
+        "out": "Folder for the outputs, one sub-folder a book (default: build/all).",
+        "jobs": "Books built at a time (default: the number of cores).",
+        "strict": STRICT,
+    },
+)
+def all_books(
+    c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
+) -> None:
+    """Build the EPUB and the PDF of several books, using every core."""
+    written = _run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
+    for path in written:
+        print(path)
+    print(Path(out))
+
+
+@task(
+    help={
+        "book": BOOK,
+        "pages": "How many pages to render (default 8).",
+        "out": "Folder for the PNGs (default: build/preview).",
+    }
+)
+def preview(c: Context, book: str = "", pages: int = 8, out: str = "") -> None:
+    """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
+    written = _run(lambda: run_preview(_book(book), pages, Path(out) if out else None))
+    for path in written[:-1]:
+        print(path)
+    print(written[-1])
+
+
+@task(help={"book": BOOK, "strict": STRICT})
+def watch(c: Context, book: str = "", strict: bool = False) -> None:
+    """Rebuild the EPUB and the PDF whenever a source, template or style changes."""
+    from octavo.cli.watch import watch as watch_loop
+    from octavo.paths import style_dirs, template_dirs
+
+    root = _book(book)
+
+    def rebuild() -> list[Path]:
+        written, found = api.build_both(root, strict)
+        _show(found)
+        return written
+
+    print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
+    watch_loop((root, *template_dirs(root), *style_dirs(root)), rebuild, sys.stderr)
+
+
+@task(help={"book": BOOK})
+def check(c: Context, book: str = "") -> None:
+    """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem."""
+    for line in _run(lambda: api.check(_book(book))):
+        print(line)
+
+
+@task(
+    positional=["folder"],
+    help={
+        "folder": "The folder to make (it must not exist, or be empty).",
+        "country": "The study's country (default: from the folder's name).",
+    },
+)
+def new(c: Context, folder: str, country: str = "") -> None:
+    """Make a book folder: book.toml, one example section, tasks.py and .gitignore."""
+    from octavo.cli.new import new_book
+
+    for path in _run(lambda: new_book(Path(folder), country)):
+        print(f"wrote {path}")
+    print(Path(folder))
+
+
+namespace = Collection(
+    new, import_pages, outline, epub, pdf, handouts, all_books, preview, watch, check, gen_study
+)

@@ -1,0 +1,58 @@
+"""`octavo new`: a book folder that reads without a problem, and never over a user's files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo.cli.new import new_book
+from octavo.errors import BuildError
+from octavo.source.sections import read_book
+
+
+def test_a_new_book_reads_back_without_a_problem(tmp_path: Path) -> None:
+    written = new_book(tmp_path / "nepal-study")
+    assert sorted(p.name for p in written) == [
+        ".gitignore",
+        "001-about.md",
+        "book.toml",
+        "tasks.py",
+    ]
+    book, found = read_book(tmp_path / "nepal-study")
+    assert [str(d) for d in found] == []
+    assert book is not None and book.config.title == "Nepal Study: A Country Study"
+    assert [s.title for s in book.sections] == ["About This Book"]
+    assert (tmp_path / "nepal-study" / ".gitignore").read_text() == "build/\n"
+
+
+def test_each_new_book_has_its_own_identifier(tmp_path: Path) -> None:
+    new_book(tmp_path / "a", country="Belarus")
+    new_book(tmp_path / "b", country="Belarus")
+    one, _ = read_book(tmp_path / "a")
+    two, _ = read_book(tmp_path / "b")
+    assert one is not None and two is not None
+    assert one.config.country == "Belarus"
+    assert one.config.identifier != two.config.identifier
+
+
+def test_an_empty_folder_is_used(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert len(new_book(tmp_path / "empty")) == 4
+
+
+def test_a_folder_with_files_is_e115_and_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "book.toml").write_text("mine")
+    with pytest.raises(BuildError) as caught:
+        new_book(folder)
+    assert [(d.code, d.file) for d in caught.value.diagnostics] == [("E115", folder)]
+    assert (folder / "book.toml").read_text() == "mine"
+
+
+def test_a_place_that_cannot_be_written_is_e115(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(BuildError) as caught:
+        new_book(tmp_path / "a-file" / "b")
+    assert [d.code for d in caught.value.diagnostics] == ["E115"]
