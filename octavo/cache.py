@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from octavo.paths import PROJECT, style_dirs, template_dirs
+from octavo.sandbox import digest_file
 from octavo.write import atomic_text
 
 __all__ = ["build_key", "is_fresh", "record"]
@@ -58,7 +59,9 @@ def build_key(book: Path, options: Mapping[str, object]) -> str:
     for root in dict.fromkeys(r.resolve() for r in roots if r.is_dir()):
         for path in _files(root):
             digest.update(f"{path.relative_to(root)}\0{root.name}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            # streamed, under the sandbox's rules: a symlink out of the folder, a FIFO, a
+            # device or an oversized file is never read (its refusal is hashed instead)
+            digest.update(digest_file(path, (root,)))
     digest.update(_library_versions().encode())
     digest.update(repr(sorted((k, str(v)) for k, v in options.items())).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())

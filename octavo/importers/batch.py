@@ -83,7 +83,7 @@ def _existing(book: Path) -> dict[int, Path]:
     """Section number -> file, for the sections already in the book."""
     found: dict[int, Path] = {}
     for path in section_files(book):
-        text, _ = read_utf8(path)
+        text, _ = read_utf8(path, root=book)
         try:
             sequence = split_front_matter(text or "").data.get("sequence")
         except FrontMatterError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -32,6 +33,18 @@ _KNOWN = {*_STRINGS, *_LISTS, "research_completed", "chapters", "paper", "order"
 _REQUIRED = ("title", "language", "identifier")
 
 
+# C0 and C1 control characters (tab allowed) and Unicode non-characters: never text
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_HINT = "remove it: book.toml strings are one line of text"
+
+
+def _language_ok(tag: str) -> bool:
+    """A valid BCP 47 tag (langcodes checks it against the IANA registry it ships)."""
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(tag))
+
+
 def _key_line(text: str, key: str) -> int | None:
     pattern = re.compile(rf"^\s*\[?\s*\"?{re.escape(key)}\"?\s*[\]=]", re.MULTILINE)
     match = pattern.search(text)
@@ -40,7 +53,7 @@ def _key_line(text: str, key: str) -> int | None:
 
 def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
     path = root / "book.toml"
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None, (
             error(
                 "E101",
@@ -49,12 +62,12 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
                 hint="create one, or run `invoke import-pages` to make it",
             ),
         )
-    text, problem = read_utf8(path)
+    text, problem = read_utf8(path, root=root, kind="config")
     if text is None:
         return None, (problem,) if problem else ()
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5,000-digit number
         match = re.search(r"line (\d+)", str(exc))
         return None, (
             error("E102", f"not valid TOML: {exc}", path, int(match[1]) if match else None),
@@ -86,10 +99,27 @@ def _config(
     for key in _STRINGS:
         if key in data and not isinstance(data[key], str):
             bad("E105", key, f"'{key}' must be a string")
+        elif key in data and _CONTROL.search(data[key]):
+            bad("E123", key, f"'{key}' holds a control character", _CONTROL_HINT)
     for key in _LISTS:
         value = data.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             bad("E105", key, f"'{key}' must be a list of strings")
+        elif any(_CONTROL.search(v) for v in value):
+            bad("E123", key, f"'{key}' holds a control character", _CONTROL_HINT)
+    for number, title in (
+        (data.get("chapters") or {}).items() if isinstance(data.get("chapters"), dict) else ()
+    ):
+        if isinstance(title, str) and _CONTROL.search(title):
+            bad("E123", "chapters", f"chapter {number}'s title holds a control character")
+    language = data.get("language")
+    if isinstance(language, str) and language and not _language_ok(language):
+        bad(
+            "E122",
+            "language",
+            f"'language' {language[:40]!r} is not a BCP 47 language tag",
+            'e.g. "en", "en-US", "be", "zh-Hant"',
+        )
     identifier = data.get("identifier")
     if isinstance(identifier, str) and identifier and not _UUID.fullmatch(identifier):
         bad(
@@ -136,7 +166,9 @@ def _chapters(value: object) -> dict[int, str] | None:
         return None
     result: dict[int, str] = {}
     for key, title in value.items():
-        if not (str(key).isdigit() and isinstance(title, str) and title.strip()):
+        if not (
+            str(key).isdigit() and len(str(key)) <= 6 and isinstance(title, str) and title.strip()
+        ):
             return None
         result[int(key)] = title.strip()
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from octavo.limits import YEARS
 from octavo.model import YearMonth
 
 __all__ = ["parse_iso_month", "parse_month_name"]
@@ -22,7 +23,7 @@ def parse_iso_month(value: object) -> YearMonth | None:
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
-    return YearMonth(year, month) if 1 <= month <= 12 else None
+    return YearMonth(year, month) if 1 <= month <= 12 and year in YEARS else None
 
 
 def parse_month_name(text: str) -> YearMonth | None:
@@ -31,4 +32,4 @@ def parse_month_name(text: str) -> YearMonth | None:
     if not match:
         return None
     month = _MONTHS.get(match[1].lower())
-    return YearMonth(int(match[2]), month) if month else None
+    return YearMonth(int(match[2]), month) if month and int(match[2]) in YEARS else None

@@ -1,34 +1,35 @@
-"""Reading source files: UTF-8 only, with the line of the first bad byte."""
+"""Reading source files: through the sandbox (octavo.sandbox), UTF-8 only, with the line of
+the first bad byte."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error
+from octavo.limits import FILE_LIMITS
+from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["line_of_offset", "read_utf8"]
 
-MAX_SOURCE_BYTES = 8 * 1024 * 1024
+MAX_SOURCE_BYTES = FILE_LIMITS["section"]
 
 
 def line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def read_utf8(path: Path, shown: Path | None = None) -> tuple[str | None, Diagnostic | None]:
-    """The text of `path` with LF line ends, or a diagnostic naming file and line."""
+def read_utf8(
+    path: Path, shown: Path | None = None, root: Path | None = None, kind: str = "section"
+) -> tuple[str | None, Diagnostic | None]:
+    """The text of `path` with LF line ends, or a diagnostic naming file and line.
+
+    `root`: the book folder the file must really lie in (default: the file's folder); the
+    file must be a regular file under `kind`'s size limit, checked before it is read."""
     where = shown or path
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, error("E001", f"cannot read file: {exc.strerror}", where)
-    if len(data) > MAX_SOURCE_BYTES:
-        return None, error(
-            "E003",
-            f"file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_SOURCE_BYTES // 2**20} MiB",
-            where,
-            hint="split the section",
-        )
+        data = read_file(path, (root or path.parent,), kind, where)
+    except FileRefused as refused:
+        return None, refused.diagnostic
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -27,7 +27,23 @@ class FrontMatter:
     body_line: int
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_INT_DIGITS = 32
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, with numbers parsed safely: an integer of more than 32 digits stays
+    the text it is (then reported as "must be a whole number"), never a 5,000-digit int."""
+
+
+def _int(loader: Any, node: Any) -> object:
+    text = str(node.value)
+    if len(text.replace("_", "").lstrip("+-")) > _MAX_INT_DIGITS:
+        return text
+    return _Base.construct_yaml_int(loader, node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def _refuse_aliases(source: str) -> None:
@@ -69,7 +85,7 @@ def split_front_matter(text: str) -> FrontMatter:
         raise FrontMatterError(
             "E202", f"front matter is not valid YAML: {exc.problem}", line
         ) from exc
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise FrontMatterError("E202", f"front matter is not valid YAML: {exc}", 2) from exc
     finally:
         loader.dispose()

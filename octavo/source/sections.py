@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, raise_if_errors
+from octavo.limits import MAX_SECTIONS
 from octavo.model import Book, BookConfig, Section
 from octavo.source.assemble import assemble
 from octavo.source.config import load_config
@@ -37,14 +38,19 @@ _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "dat
 
 
 def section_files(root: Path) -> tuple[Path, ...]:
-    """The Markdown files of a book, sorted by path; skips templates/, styles/, dot folders."""
+    """The Markdown files of a book, sorted by path; skips templates/, styles/, dot folders
+    and dot files (an editor's `.#058-russia.md`, macOS's `._058-russia.md`)."""
     found = []
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and not (here == root and d in SKIPPED_DIRS)
         )
-        found += [here / f for f in files if f.endswith(".md") and f not in SKIPPED_FILES]
+        found += [
+            here / f
+            for f in files
+            if f.endswith(".md") and f not in SKIPPED_FILES and not f.startswith(".")
+        ]
     return tuple(sorted(found))
 
 
@@ -84,13 +90,14 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
     for key in ("chapter", "sequence", "total"):
         value = data.get(key)
         if value is not None and not (
-            type(value) is int and value >= (0 if key == "chapter" else 1)
+            type(value) is int and (0 if key == "chapter" else 1) <= value <= MAX_SECTIONS
         ):
             bad(
                 "E206",
                 key,
                 f"front matter: '{key}' must be a whole number"
-                + (" (0 or more)" if key == "chapter" else " (1 or more)"),
+                + (" (0" if key == "chapter" else " (1")
+                + f" to {MAX_SECTIONS:,})",
             )
     parents = data.get("parents")
     if parents is not None and not (
@@ -139,17 +146,7 @@ def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ..
     inside = root.resolve()
     for path in section_files(root):
         shown = _shown(path)
-        if not path.resolve().is_relative_to(inside):
-            found.append(
-                error(
-                    "E004",
-                    "links to a file outside the book; not read",
-                    shown,
-                    hint="copy the file into the book folder instead",
-                )
-            )
-            continue
-        text, problem = read_utf8(path, shown)
+        text, problem = read_utf8(path, shown, inside)
         if text is None:
             found += [problem] if problem else []
             continue

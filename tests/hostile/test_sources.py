@@ -1,0 +1,190 @@
+"""Issue 16 items 7, 8, 9 (sources), 16, 17, 18: numbers and dates bounded, every source
+file checked before it is read, control characters and bad language tags refused, dot files
+ignored."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from octavo.source.assemble import missing_runs
+from octavo.source.config import load_config
+from octavo.source.sections import read_book
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+
+
+def _codes(book: Path) -> list[str]:
+    _, found = read_book(book)
+    return [d.code for d in found]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["total: 300000000", "total: 100001", "sequence: " + "9" * 5000, "total: " + "1" * 40],
+    ids=["huge-total", "over-limit", "5000-digits", "40-digits"],
+)
+def test_huge_numbers_are_E206_at_once(make_book: MakeBook, extra: str) -> None:
+    key = extra.split(":")[0]
+    text = section_source(1, total=1).replace(f"{key}: 1\n", extra + "\n")
+    started = time.monotonic()
+    assert "E206" in _codes(make_book({"001-a.md": text}))
+    assert time.monotonic() - started < 5
+
+
+def test_gaps_come_from_the_numbers_present() -> None:
+    assert missing_runs([58], 300_000_000) == [(1, 57), (59, 300_000_000)]
+    assert missing_runs([1, 2, 3], 3) == []
+    assert missing_runs([2, 5], 6) == [(1, 1), (3, 4), (6, 6)]
+
+
+@pytest.mark.parametrize("date", ['"0000-01"', '"10000-01"', '"0000-13"'])
+def test_years_outside_1_to_9999_are_refused(make_book: MakeBook, date: str) -> None:
+    assert "E207" in _codes(make_book({"001-a.md": section_source(1, total=1, date=date)}))
+
+
+def test_research_completed_year_zero_is_E107(make_book: MakeBook) -> None:
+    book = make_book({}, toml=BOOK_TOML + 'research_completed = "0000-01"\n')
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E107"]
+
+
+def test_year_zero_builds_nothing_and_raises_no_traceback(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1, date='"0000-01"')})
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "b.epub")
+    assert "E207" in [d.code for d in caught.value.diagnostics]
+
+
+def test_a_5000_digit_number_in_book_toml_is_E102(make_book: MakeBook) -> None:
+    book = make_book({}, toml=BOOK_TOML + "order = [" + "9" * 5000 + "]\n")
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E102"]
+
+
+def test_a_huge_chapter_key_is_E109(make_book: MakeBook) -> None:
+    book = make_book({}, toml=BOOK_TOML + "[chapters]\n" + "9" * 5000 + ' = "x"\n')
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E109"]
+
+
+@pytest.mark.parametrize("key", ["title", "subtitle", "publisher"])
+def test_control_characters_in_book_toml_are_E123(make_book: MakeBook, key: str) -> None:
+    toml = BOOK_TOML.replace('title = "Testland: A Country Study"\n', "")
+    book = make_book(
+        {}, toml=toml + f'{key} = "Test\\u0001land"\n' + ('title = "T"\n' if key != "title" else "")
+    )
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E123"]
+
+
+@pytest.mark.parametrize("tag", ["klingon!! <x>", "en-", "xx", "e"])
+def test_language_that_is_not_bcp47_is_E122(make_book: MakeBook, tag: str) -> None:
+    book = make_book({}, toml=BOOK_TOML.replace('language = "en"', f'language = "{tag}"'))
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E122"]
+
+
+@pytest.mark.parametrize("tag", ["en", "en-US", "be", "zh-Hant-TW", "sr-Latn"])
+def test_good_language_tags_pass(make_book: MakeBook, tag: str) -> None:
+    book = make_book({}, toml=BOOK_TOML.replace('language = "en"', f'language = "{tag}"'))
+    config, found = load_config(book)
+    assert config is not None and found == ()
+
+
+@pytest.mark.parametrize("name", [".#001-a.md", "._001-a.md", ".001-a.md.swp.md"])
+def test_dot_files_are_not_sections(make_book: MakeBook, name: str) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1), name: b"\x00\x01garbage"})
+    assert _codes(book) == []
+
+
+def test_a_dangling_emacs_lock_link_is_ignored(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    (book / ".#001-a.md").symlink_to("root@host.1234:1700000000")
+    assert _codes(book) == []
+
+
+def test_a_dangling_symlink_section_is_E001(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    (book / "002-b.md").symlink_to(book / "missing.md")
+    assert "E001" in _codes(book)
+
+
+def test_a_fifo_section_is_E005_without_hanging(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    os.mkfifo(book / "002-b.md")
+    assert "E005" in _codes(book)
+
+
+def test_a_symlink_to_dev_zero_is_E005(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    (book / "002-b.md").symlink_to("/dev/zero")
+    assert "E004" in _codes(book) or "E005" in _codes(book)
+
+
+def test_a_symlink_to_a_big_file_inside_is_E003_unread(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    big = book / "assets" / "big.bin"
+    big.parent.mkdir()
+    with big.open("wb") as handle:
+        handle.truncate(1024**3)
+    (book / "002-b.md").symlink_to(big)
+    assert "E003" in _codes(book)
+
+
+def test_book_toml_symlinked_out_of_the_book_is_E004(make_book: MakeBook, tmp_path: Path) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    outside = tmp_path / "outside.toml"
+    outside.write_text(BOOK_TOML)
+    (book / "book.toml").unlink()
+    (book / "book.toml").symlink_to(outside)
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E004"]
+
+
+def test_book_toml_that_is_a_fifo_is_E005(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    (book / "book.toml").unlink()
+    os.mkfifo(book / "book.toml")
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E005"]
+
+
+def _key(book: Path) -> str:
+    from octavo.cache import build_key
+
+    return build_key(book, {})
+
+
+def test_the_change_check_never_reads_a_fifo_device_or_outside(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    os.mkfifo(book / "pipe.md")
+    (book / "zero.md").symlink_to("/dev/zero")
+    (book / "dangling.md").symlink_to(book / "nothing")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("one")
+    (book / "secret.md").symlink_to(secret)
+    started = time.monotonic()
+    first = _key(book)
+    secret.write_text("two")  # outside the book: not read, so not part of the key
+    assert _key(book) == first
+    assert time.monotonic() - started < 5
+
+
+def test_the_change_check_streams_a_big_file(make_book: MakeBook) -> None:
+    import resource
+
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    with (book / "big.bin").open("wb") as handle:
+        handle.truncate(30 * 1024 * 1024)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    _key(book)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 20 * 1024
