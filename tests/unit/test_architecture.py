@@ -120,3 +120,19 @@ def test_a_forbidden_import_is_caught(module: str, source: str) -> None:
 )
 def test_an_allowed_import_passes(module: str, source: str) -> None:
     assert violations(module, source, is_package=module == "octavo.render.epub") == []
+
+
+TEST_FILES = sorted((ROOT / "tests").rglob("test_*.py"))
+
+
+@pytest.mark.parametrize("path", TEST_FILES, ids=[_module_name(p) for p in TEST_FILES])
+def test_tests_share_helpers_only_through_support(path: Path) -> None:
+    """A test imports from tests/support/ and the conftest files, never from another test."""
+    module = _module_name(path)
+    shared = ("tests.support", "tests.conftest", "tests.unit.conftest", "tests.golden.conftest")
+    borrowed = [
+        name
+        for name in set(imported(module, path.read_text()))
+        if _within(name, "tests") and not any(_within(name, s) for s in shared) and name != "tests"
+    ]
+    assert borrowed == []
