@@ -11,10 +11,14 @@ from datetime import datetime
 from pathlib import Path
 
 __all__ = [
+    "Block",
     "Book",
     "BookConfig",
     "Chapter",
+    "Image",
     "Manuscript",
+    "Note",
+    "Numbered",
     "RenderedChapter",
     "RenderedSection",
     "Section",
@@ -60,6 +64,8 @@ class Section:
     body_line: int  # 1-based line of the body's first line in `path`
     chapter_title: str | None = None
     field_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line in `path`
+    lang: str | None = None  # BCP 47 language of this section, when not the book's
+    author: str | None = None  # shown under the section heading
 
     def line_of(self, key: str) -> int:
         return dict(self.field_lines).get(key, 1)
@@ -99,6 +105,10 @@ class BookConfig:
     order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
     source: str = ""  # where the pages came from, for the colophon
     path: Path = field(default=Path("book.toml"))
+    cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
+    numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
+    toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
+    epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB
 
     def chapter_title(self, number: int) -> str | None:
         return dict(self.chapter_titles).get(number)
@@ -148,6 +158,62 @@ class TocNode:
 
 
 @dataclass(frozen=True, slots=True)
+class Numbered:
+    """A numbered table or figure, in reading order ("Table 3", "Figure 2.1")."""
+
+    kind: str  # "table" or "figure"
+    number: str  # "3", or "2.1" when numbered by chapter
+    id: str  # the XHTML id: the source's {#tbl:label}, else generated
+    caption_html: str  # inline XHTML, without the label
+    section: str  # slug of the section that holds it
+
+    @property
+    def label(self) -> str:
+        """'Table 3'."""
+        return f"{self.kind.capitalize()} {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An author's footnote: numbered with the data-date notes of its chapter."""
+
+    id: str  # "fn-s058-russia-1"
+    number: int  # 1.. within its chapter
+    html: str  # inline XHTML of the note text
+
+    @property
+    def ref_id(self) -> str:
+        """The id of its call in the text."""
+        return f"ref-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading inside a section's body, demoted below the section's own heading."""
+
+    id: str
+    level: int  # HTML heading level, 3..6
+    title_html: str
+    listed: bool = True  # in the EPUB nav and the PDF bookmarks (toc_depth, {.unlisted})
+
+    @property
+    def label(self) -> str:
+        from octavo.text import strip_tags
+
+        return strip_tags(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image of the book, read and checked: PNG, JPEG, GIF or SVG inside the book folder."""
+
+    path: str  # relative to the book folder, "/"-separated: "images/map.png"
+    media_type: str  # "image/png"
+    width: int  # pixels (SVG: its declared size, or 0)
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedSection:
     section: Section
     id: str  # XHTML id of the heading
@@ -157,6 +223,11 @@ class RenderedSection:
     note_id: str
     note_number: int  # 1.. within its chapter
     note_html: str  # inline XHTML of the note text
+    notes: tuple[Note, ...] = ()  # authors' footnotes, numbered after the data-date note
+    headings: tuple[Block, ...] = ()  # headings of the body, in order
+    tables: tuple[Numbered, ...] = ()
+    figures: tuple[Numbered, ...] = ()
+    author_html: str = ""
 
     @property
     def title_text(self) -> str:
@@ -183,7 +254,18 @@ class Manuscript:
     chapters: tuple[RenderedChapter, ...]
     title_html: str
     subtitle_html: str
+    anchors: tuple[tuple[str, str], ...] = ()  # every id of the body -> id of its chapter
+    images: tuple[Image, ...] = ()  # every image the body shows, once, in reading order
+    cover: Image | None = None  # the book's own cover, if book.toml names one
 
     @property
     def sections(self) -> tuple[RenderedSection, ...]:
         return tuple(s for c in self.chapters for s in c.sections)
+
+    @property
+    def tables(self) -> tuple[Numbered, ...]:
+        return tuple(t for s in self.sections for t in s.tables)
+
+    @property
+    def figures(self) -> tuple[Numbered, ...]:
+        return tuple(f for s in self.sections for f in s.figures)

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import Book, Chapter, Manuscript, RenderedChapter, RenderedSection, TocNode
-from octavo.render.markdown import render_block, render_inline
+from octavo.model import (
+    Block,
+    Book,
+    Chapter,
+    Image,
+    Manuscript,
+    Note,
+    Numbered,
+    RenderedChapter,
+    RenderedSection,
+    Section,
+    TocNode,
+)
+from octavo.render.images import ImageProblem, image_diagnostics, probe_image, refused
+from octavo.render.markdown import Context, Fragment, render_block, render_inline
+from octavo.render.xref import Targets, resolve_links
 from octavo.text import escape_paragraph, strip_tags
 
 __all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
@@ -21,67 +36,242 @@ def title_html(text: str) -> str:
 
 def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     found: list[Diagnostic] = []
-    chapters = tuple(_chapter(c, found) for c in book.chapters)
+    counts = _Counts()
+    drafts = tuple(_chapter(book, c, counts, found) for c in book.chapters)
+    targets, anchors = _targets(drafts, found)
+    chapters = tuple(_resolved(c, targets, found) for c in drafts)
+    images = _images(book, drafts, found)
     config = book.config
+    cover = _cover(book, found)
     manuscript = Manuscript(
         book,
         chapters,
         title_html(config.title),
         title_html(config.subtitle) if config.subtitle else "",
+        anchors,
+        images,
+        cover,
     )
     return manuscript, tuple(found)
 
 
-def _chapter(chapter: Chapter, found: list[Diagnostic]) -> RenderedChapter:
-    sections = []
-    for number, section in enumerate(chapter.sections, start=1):
-        fragment = render_block(section.body)
-        if fragment.too_deep is not None:
-            found.append(
-                error(
-                    "E503",
-                    "lists or quotes nested too deep to render; text would be lost",
-                    section.path,
-                    section.body_line + fragment.too_deep,
-                    hint="nest at most 18 levels",
-                )
-            )
-        for removal in fragment.removed:
-            found.append(
-                warning(
-                    "W502",
-                    f"raw HTML removed: {removal.what}",
-                    section.path,
-                    section.body_line + removal.line,
-                    hint="octavo keeps only simple inline HTML such as <sup>",
-                )
-            )
-        for src, line in fragment.images:
-            found.append(
-                error(
-                    "E501",
-                    f"image '{src}': images are not supported yet",
-                    section.path,
-                    section.body_line + line,
-                    hint="remove the image, or describe it in words",
-                )
-            )
-        sections.append(
-            RenderedSection(
-                section=section,
-                id=section.slug,
-                heading_level=min(section.depth + 1, 6),
-                title_html=title_html(section.title),
-                body_html=fragment.html,
-                note_id=f"note-{section.slug}",
-                note_number=number,
-                note_html=escape(section.note_text),
+class _Counts:
+    """Tables and figures so far: in the book, or in the chapter (numbering = "chapter")."""
+
+    def __init__(self) -> None:
+        self.tables = 0
+        self.figures = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A section rendered, its references not yet resolved."""
+
+    rendered: RenderedSection
+    fragment: Fragment
+    folder: str  # its source's folder inside the book, "" or "sub/"
+
+
+@dataclass(frozen=True, slots=True)
+class _ChapterDraft:
+    chapter: Chapter
+    sections: tuple[_Draft, ...]
+
+
+def _folder(book: Book, section: Section) -> str:
+    try:
+        parent = section.path.resolve().parent.relative_to(book.root.resolve())
+    except ValueError:
+        return ""
+    text = parent.as_posix()
+    return "" if text == "." else text + "/"
+
+
+def _chapter(
+    book: Book, chapter: Chapter, counts: _Counts, found: list[Diagnostic]
+) -> _ChapterDraft:
+    by_chapter = book.config.numbering == "chapter"
+    if by_chapter:
+        counts.tables = counts.figures = 0
+    notes = 0
+    drafts = []
+    for section in chapter.sections:
+        level = min(section.depth + 1, 6)
+        context = Context(
+            slug=section.slug,
+            level=level,
+            notes_before=notes + 1,
+            tables_before=counts.tables,
+            figures_before=counts.figures,
+            chapter=chapter.number if by_chapter else None,
+            toc_depth=book.config.toc_depth,
+        )
+        folder = _folder(book, section)
+        fragment = render_block(section.body, context=context, folder=folder)
+        found += _fragment_diagnostics(section, fragment)
+        note_number = notes + 1
+        notes += 1 + len(fragment.notes)
+        counts.tables += len(fragment.tables)
+        counts.figures += len(fragment.figures)
+        rendered = RenderedSection(
+            section=section,
+            id=section.slug,
+            heading_level=level,
+            title_html=title_html(section.title),
+            body_html=fragment.html,
+            note_id=f"note-{section.slug}",
+            note_number=note_number,
+            note_html=escape(section.note_text),
+            notes=tuple(Note(n.id, n.number, n.html) for n in fragment.notes),
+            headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
+            tables=tuple(
+                Numbered("table", t.number, t.id, t.caption_html, section.slug)
+                for t in fragment.tables
+            ),
+            figures=tuple(
+                Numbered("figure", f.number, f.id, f.caption_html, section.slug)
+                for f in fragment.figures
+            ),
+            author_html=title_html(section.author) if section.author else "",
+        )
+        drafts.append(_Draft(rendered, fragment, folder))
+    return _ChapterDraft(chapter, tuple(drafts))
+
+
+def _fragment_diagnostics(section: Section, fragment: Fragment) -> list[Diagnostic]:
+    found = []
+    at = section.body_line
+    if fragment.too_deep is not None:
+        found.append(
+            error(
+                "E503",
+                "lists or quotes nested too deep to render; text would be lost",
+                section.path,
+                at + fragment.too_deep,
+                hint="nest at most 18 levels",
             )
         )
+    for removal in fragment.removed:
+        found.append(
+            warning(
+                "W502",
+                f"raw HTML removed: {removal.what}",
+                section.path,
+                at + removal.line,
+                hint="octavo keeps only simple inline HTML such as <sup>, and tables",
+            )
+        )
+    for problem in fragment.problems:
+        make = error if problem.code.startswith("E") else warning
+        found.append(
+            make(problem.code, problem.message, section.path, at + problem.line, problem.hint)
+        )
+    return found
+
+
+def _targets(
+    drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic]
+) -> tuple[Targets, tuple[tuple[str, str], ...]]:
+    """Every id of the book with its name and the chapter holding it; E513 for an id twice."""
+    labels: dict[str, str] = {}
+    anchors: dict[str, str] = {}
+    files: dict[str, str] = {}
+    owner: dict[str, Path] = {}
+    for chapter in drafts:
+        here = chapter.chapter.slug
+        labels[here], anchors[here] = chapter.chapter.title, here
+        for draft in chapter.sections:
+            rs, section = draft.rendered, draft.rendered.section
+            files[draft.folder + section.path.name] = rs.id
+            names = {h.id: h.label for h in rs.headings}
+            names.update({t.id: t.label for t in (*rs.tables, *rs.figures)})
+            for ident, line in ((rs.id, -1), *draft.fragment.ids):
+                if ident in owner:
+                    if line >= 0:
+                        found.append(
+                            error(
+                                "E513",
+                                f"id '{ident}' is also used in {owner[ident]}",
+                                section.path,
+                                section.body_line + line,
+                                hint="every id of the book must be different",
+                            )
+                        )
+                    continue
+                owner[ident] = section.path
+                labels[ident] = names.get(ident, rs.title_text)
+                anchors[ident] = here
+    return Targets(labels, files), tuple(anchors.items())
+
+
+def _resolved(chapter: _ChapterDraft, targets: Targets, found: list[Diagnostic]) -> RenderedChapter:
+    sections = []
+    for draft in chapter.sections:
+        rs, section = draft.rendered, draft.rendered.section
+        lines = dict(reversed(draft.fragment.links))
+        body, missed = resolve_links(rs.body_html, draft.folder, targets)
+        notes = []
+        for note in rs.notes:
+            html, more = resolve_links(note.html, draft.folder, targets)
+            notes.append(replace(note, html=html))
+            missed += more
+        for miss in missed:
+            line = section.body_line + lines.get(miss.href, lines.get(f"#{miss.href}", 0))
+            found.append(
+                warning(
+                    "W512",
+                    f"reference '{miss.href}' does not resolve: {miss.why}; its text is kept",
+                    section.path,
+                    line,
+                    hint="link to a section's file (058-russia.md) or to an {#id} of the book",
+                )
+            )
+        sections.append(replace(rs, body_html=body, notes=tuple(notes)))
     rendered = tuple(sections)
     return RenderedChapter(
-        chapter, chapter.slug, title_html(chapter.title), rendered, toc_tree(rendered)
+        chapter.chapter,
+        chapter.chapter.slug,
+        title_html(chapter.chapter.title),
+        rendered,
+        toc_tree(rendered),
     )
+
+
+def _images(
+    book: Book, drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic]
+) -> tuple[Image, ...]:
+    """Every image the body shows, probed once; E505-E507 and W508 where they are used."""
+    probed: dict[str, Image | ImageProblem] = {}
+    for chapter in drafts:
+        for draft in chapter.sections:
+            section = draft.rendered.section
+            for use in draft.fragment.images:
+                if not use.path:
+                    continue
+                if use.path not in probed:
+                    probed[use.path] = probe_image(book.root, use.path)
+                image = probed[use.path]
+                line = section.body_line + use.line
+                if isinstance(image, ImageProblem):
+                    found.append(refused(image, section.path, line))
+                else:
+                    found += image_diagnostics(
+                        image, use.percent, book.config.paper, section.path, line
+                    )
+    return tuple(i for i in probed.values() if isinstance(i, Image))
+
+
+def _cover(book: Book, found: list[Diagnostic]) -> Image | None:
+    if not book.config.cover:
+        return None
+    image = probe_image(book.root, book.config.cover)
+    if isinstance(image, ImageProblem):
+        found.append(refused(image, book.config.path, None))
+        return None
+    if image.media_type not in ("image/png", "image/jpeg"):
+        found.append(error("E507", f"cover '{image.path}' must be a PNG or JPEG", book.config.path))
+        return None
+    return image
 
 
 def toc_tree(sections: tuple[RenderedSection, ...]) -> tuple[TocNode, ...]:

@@ -1,21 +1,29 @@
 """Markdown -> XHTML fragments (markdown-it-py), with typography at render time.
 
-Typography changes characters, never words: straight quotes become curly, '--' an en
-dash, '---' an em dash, '...' an ellipsis.
+pandoc's syntax where pandoc has one: pipe tables with a `Table: …` caption, implicit
+figures (a lone image in a paragraph), `{#id .class key=value}` attributes, footnotes
+(`[^label]`), definition lists, `@tbl:label` references (octavo.render.blocks does the
+work on the token stream). Typography changes characters, never words: straight quotes
+become curly, '--' an en dash, '---' an em dash, '...' an ellipsis.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
+from octavo.render import blocks
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 
-__all__ = ["Fragment", "render_block", "render_inline"]
+__all__ = ["Context", "Fragment", "render_block", "render_inline"]
 
 _DASHES = (
     (re.compile(r"(?<!-)---(?!-)"), "\u2014"),
@@ -25,12 +33,31 @@ _DASHES = (
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """Where a section's body sits in the book: what its numbers and ids start from."""
+
+    slug: str = "s"  # the section's slug: prefix of generated ids
+    level: int = 2  # the section heading's level; a body's '#' is one below it
+    notes_before: int = 0  # notes of the chapter before this body's first footnote
+    tables_before: int = 0
+    figures_before: int = 0
+    chapter: int | None = None  # set: tables and figures numbered "chapter.n"
+    toc_depth: int = 6  # body headings deeper than this are left out of nav and bookmarks
+
+
+@dataclass(frozen=True, slots=True)
 class Fragment:
     html: str  # well-formed XHTML, raw HTML cleaned to the allow-list
-    images: tuple[tuple[str, int], ...]  # (src, 0-based line within the Markdown)
-    links: tuple[tuple[str, int], ...]
+    images: tuple[blocks.ImageUse, ...]  # every image, with its 0-based line
+    links: tuple[tuple[str, int], ...]  # (href, 0-based line) of every link
     removed: tuple[Removal, ...]  # raw HTML the cleaner dropped
     too_deep: int | None = None  # 0-based line where nesting passed the parser's limit
+    headings: tuple[blocks.HeadingUse, ...] = ()
+    tables: tuple[blocks.Caption, ...] = ()
+    figures: tuple[blocks.Caption, ...] = ()
+    notes: tuple[blocks.NoteUse, ...] = ()
+    ids: tuple[tuple[str, int], ...] = ()  # every id the source gives, with its line
+    problems: tuple[blocks.Problem, ...] = field(default=())
 
 
 def _punctuation(state: StateCore) -> None:
@@ -46,16 +73,24 @@ def _punctuation(state: StateCore) -> None:
 @lru_cache(maxsize=2)
 def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin, inline=False).use(deflist_plugin)
+    md.use(attrs_plugin, spans=True)
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)
+    blocks.install(md)
     return md
 
 
-def render_block(text: str, typography: bool = True) -> Fragment:
+def render_block(
+    text: str, typography: bool = True, context: Context | None = None, folder: str = ""
+) -> Fragment:
+    """`folder`: the source's folder inside the book ("" or "sub/"), for image paths."""
     md = _parser(typography)
-    tokens = md.parse(text)
-    images: list[tuple[str, int]] = []
+    env: dict[str, Any] = {"octavo": blocks.State(context or Context(), folder)}
+    tokens = md.parse(text, env)
+    state: blocks.State = env["octavo"]
     links: list[tuple[str, int]] = []
     removed: list[Removal] = []
     for block in tokens:
@@ -63,19 +98,31 @@ def render_block(text: str, typography: bool = True) -> Fragment:
         if block.type == "html_block":
             removed += find_removals(block.content, line)
         for token in block.children or ():
-            if token.type == "image":
-                images.append((str(token.attrGet("src") or ""), line))
-            elif token.type == "link_open":
+            if token.type == "link_open":
                 links.append((str(token.attrGet("href") or ""), line))
             elif token.type == "html_inline":
                 removed += find_removals(token.content, line)
-    html, _ = clean_fragment(md.renderer.render(tokens, md.options, {}))
+    html, _ = clean_fragment(md.renderer.render(tokens, md.options, env))
     limit = int(md.options["maxNesting"]) - 1
     deep = next((t.map[0] if t.map else 0 for t in tokens if t.level >= limit), None)
-    return Fragment(html, tuple(images), tuple(links), tuple(removed), deep)
+    return Fragment(
+        html,
+        tuple(state.images),
+        tuple(links),
+        tuple(removed),
+        deep,
+        tuple(state.headings),
+        tuple(state.tables),
+        tuple(state.figures),
+        tuple(state.notes),
+        tuple(state.ids),
+        tuple(state.problems),
+    )
 
 
 def render_inline(text: str, typography: bool = True) -> str:
     """One line (a title) as inline XHTML."""
-    html, _ = clean_fragment(_parser(typography).renderInline(text).strip())
+    md = _parser(typography)
+    env: dict[str, Any] = {"octavo": blocks.State(Context())}
+    html, _ = clean_fragment(md.renderInline(text, env).strip())
     return html

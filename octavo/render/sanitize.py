@@ -8,11 +8,17 @@ with it). Tags are balanced, so unclosed or stray tags cannot break the document
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-__all__ = ["Removal", "clean_fragment", "find_removals"]
+__all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals"]
+
+# octavo's own Markdown rules mark the elements they make with this attribute and value
+# (random per process, removed on output): only those may carry ids, classes, images and
+# roles. Raw HTML in a source cannot guess it, so it stays on the plain allow-list.
+TRUSTED = ("data-octavo", secrets.token_hex(8))
 
 # Tags Markdown itself produces, and inline tags a source may write by hand.
 _MARKDOWN = {
@@ -34,6 +40,39 @@ _MARKDOWN = {
     "a",
     "hr",
     "br",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "del",
+    "sup",
+    "sub",
+}
+# What only octavo's own rules make (figures, images, note calls, sections of notes).
+_TRUSTED_ONLY = {"figure", "figcaption", "img", "span", "div", "aside", "section"}
+_TRUSTED_ATTRIBUTES = {
+    "id",
+    "class",
+    "role",
+    "href",
+    "src",
+    "alt",
+    "title",
+    "lang",
+    "scope",
+    "colspan",
+    "rowspan",
+    "style",
+    "start",
+    "epub:type",
+    "aria-label",
 }
 _RAW_INLINE = {
     "sup",
@@ -71,7 +110,16 @@ _DROP_CONTENT = {
     "head",
     "title",
 }
-_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}, "code": {"class"}}
+_CELL = {"colspan", "rowspan", "scope"}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "code": {"class"},
+    "th": _CELL,
+    "td": _CELL,
+}
+_STYLE = re.compile(r"width: \d{1,3}%")
 _GLOBAL = {"lang", "title"}
 _SAFE_URL = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
 
@@ -82,11 +130,19 @@ class Removal:
     line: int  # 0-based line within the Markdown source (from markdown-it's map)
 
 
-def _allowed_attribute(tag: str, name: str, value: str | None) -> bool:
+def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) -> bool:
+    if trusted:
+        if name == "style":
+            return bool(value and _STYLE.fullmatch(value))
+        return name in _TRUSTED_ATTRIBUTES
     if name not in _ATTRIBUTES.get(tag, set()) | _GLOBAL:
         return False
     if name == "href":
         return bool(value and _SAFE_URL.match(value.strip()))
+    if name in ("colspan", "rowspan"):
+        return bool(value and value.isdigit() and 0 < int(value) < 1000)
+    if name == "scope":
+        return value in ("col", "row", "colgroup", "rowgroup")
     return True
 
 
@@ -119,12 +175,15 @@ class _Cleaner(HTMLParser):
         if tag in _DROP_CONTENT and self.closers.get(tag, 0) > self.open.count(tag):
             self.dropping += 1
             self.open.append(tag)
-        if self.dropping or tag not in ALLOWED:
+        trusted = TRUSTED in attrs
+        if self.dropping or not (tag in ALLOWED or (trusted and tag in _TRUSTED_ONLY)):
             self.removed.append(f"tag <{tag}>")
             return
         kept = []
         for name, value in attrs:
-            if _allowed_attribute(tag, name, value):
+            if (name, value) == TRUSTED:
+                continue
+            if _allowed_attribute(tag, name, value, trusted):
                 kept.append(f' {name}="{escape(value or "", quote=True)}"')
             else:
                 self.removed.append(f"attribute {name} on <{tag}>")

@@ -27,9 +27,21 @@ _STRINGS = (
     "publisher",
     "description",
     "source",
+    "cover",
 )
 _LISTS = ("authors", "editors", "subject")
-_KNOWN = {*_STRINGS, *_LISTS, "research_completed", "chapters", "paper", "order"}
+_KNOWN = {
+    *_STRINGS,
+    *_LISTS,
+    "research_completed",
+    "chapters",
+    "paper",
+    "order",
+    "numbering",
+    "toc_depth",
+    "epub_image_max",
+}
+NUMBERINGS = ("book", "chapter")
 _REQUIRED = ("title", "language", "identifier")
 
 
@@ -38,7 +50,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
 _CONTROL_HINT = "remove it: book.toml strings are one line of text"
 
 
-def _language_ok(tag: str) -> bool:
+def language_ok(tag: str) -> bool:
     """A valid BCP 47 tag (langcodes checks it against the IANA registry it ships)."""
     import langcodes
 
@@ -113,7 +125,7 @@ def _config(
         if isinstance(title, str) and _CONTROL.search(title):
             bad("E123", "chapters", f"chapter {number}'s title holds a control character")
     language = data.get("language")
-    if isinstance(language, str) and language and not _language_ok(language):
+    if isinstance(language, str) and language and not language_ok(language):
         bad(
             "E122",
             "language",
@@ -141,6 +153,13 @@ def _config(
             "chapters",
             '[chapters] must map chapter numbers to titles, e.g. 8 = "Foreign Relations"',
         )
+    numbering = data.get("numbering", "book")
+    if numbering not in NUMBERINGS:
+        bad("E114", "numbering", f"'numbering' must be one of {', '.join(NUMBERINGS)}")
+    for key, low, high in (("toc_depth", 2, 6), ("epub_image_max", 200, 10000)):
+        value = data.get(key)
+        if value is not None and not (type(value) is int and low <= value <= high):
+            bad("E114", key, f"'{key}' must be a whole number from {low} to {high}")
     order = data.get("order", [])
     if not (isinstance(order, list) and all(type(v) is int for v in order)):
         bad("E110", "order", "'order' must be a list of section numbers")
@@ -157,6 +176,9 @@ def _config(
         paper=paper,
         order=tuple(order),
         path=path,
+        numbering=numbering,
+        toc_depth=data.get("toc_depth", 3),
+        epub_image_max=data.get("epub_image_max", 1600),
     )
     return config, tuple(found)
 

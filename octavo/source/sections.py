@@ -8,11 +8,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.errors import Diagnostic, error, raise_if_errors
+from octavo.errors import Diagnostic, error, raise_if_errors, warning
 from octavo.limits import MAX_SECTIONS
 from octavo.model import Book, BookConfig, Section
 from octavo.source.assemble import assemble
-from octavo.source.config import load_config
+from octavo.source.config import language_ok, load_config
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -33,6 +33,8 @@ _FIELDS = {
     "last_updated",
     "source",
     "chapter_title",
+    "lang",
+    "author",
 }
 _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
 
@@ -77,14 +79,17 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
                     "see the book format in the README",
                 )
             )
-    for key in sorted(set(data) - _FIELDS):
-        bad(
-            "E205",
-            key,
-            f"front matter: unknown field '{key}'",
+    warned = [
+        warning(
+            "W208",
+            f"front matter: unknown field '{key}' is ignored",
+            path,
+            lines.get(key, 1),
             f"known fields: {', '.join(sorted(_FIELDS))}",
         )
-    for key in ("title", "country", "source", "chapter_title"):
+        for key in sorted(set(data) - _FIELDS)
+    ]
+    for key in ("title", "country", "source", "chapter_title", "author"):
         if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
             bad("E206", key, f"front matter: '{key}' must be a non-empty string")
     for key in ("chapter", "sequence", "total"):
@@ -104,6 +109,9 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
     ):
         bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
+    lang = data.get("lang")
+    if lang is not None and not (isinstance(lang, str) and language_ok(lang)):
+        bad("E206", "lang", 'front matter: \'lang\' must be a language tag like "ru" or "be-BY"')
     for key in ("data_as_of", "last_updated"):
         if data.get(key) is not None and parse_iso_month(data[key]) is None:
             bad(
@@ -113,7 +121,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
                 f'quote it: {key}: "1995-06"',
             )
     if found:
-        return None, tuple(found)
+        return None, tuple(warned + found)
     sequence = data["sequence"]
     if sequence > data["total"]:
         bad("E303", "sequence", f"section {sequence} of {data['total']}: number above the total")
@@ -136,8 +144,10 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         body_line=fm.body_line + len(fm.body) - len(fm.body.lstrip("\n")),
         chapter_title=(data.get("chapter_title") or "").strip() or None,
         field_lines=tuple(sorted(lines.items())),
+        lang=lang,
+        author=(data.get("author") or "").strip() or None,
     )
-    return section, ()
+    return section, tuple(warned)
 
 
 def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ...]]:

@@ -65,7 +65,7 @@ def test_all_problems_are_reported_at_once(make_book) -> None:  # type: ignore[n
         }
     )
     codes = sorted(d.code for d in read_book(book)[1])
-    assert codes == ["E205", "E207", "E301", "W309"]
+    assert codes == ["E207", "E301", "W208", "W309"]
 
 
 def test_build_error_message_has_file_and_line(make_book) -> None:  # type: ignore[no-untyped-def]

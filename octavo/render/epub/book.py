@@ -30,6 +30,7 @@ from octavo.render.epub.documents import (
     Document,
     documents,
 )
+from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
 
@@ -42,21 +43,30 @@ def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
     `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover)."""
     meta = epub_meta(manuscript.book)
     plan = plan_epub(manuscript)
-    docs = documents(plan, meta, cover_text(manuscript))
-    book = package(plan, meta, docs, cached_cover(manuscript, cache))
+    cover = cover_member(manuscript)
+    if cover is None:
+        drawn = cached_cover(manuscript, cache)
+        cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
+    docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}")
+    book = package(plan, meta, docs, cover)
     return epub_bytes(book, meta.modified)
 
 
-def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: bytes) -> Any:
-    """The ebooklib book: metadata, stylesheets, cover image, documents in spine order."""
+def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: Member) -> Any:
+    """The ebooklib book: metadata, stylesheets, images, documents in spine order."""
     book = epub.EpubBook()
     add_metadata(book, meta)
     for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.root):
         uid = f"css-{name.removesuffix('.css')}"
         book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
-    image = epub.EpubCover(uid="cover-image", file_name=f"{IMAGES}/{COVER_IMAGE}")
-    image.media_type, image.content = "image/png", cover
+    image = epub.EpubCover(uid="cover-image", file_name=cover.name)
+    image.media_type, image.content = cover.media_type, cover.data
     book.add_item(image)
+    for number, member in enumerate(image_members(plan.manuscript), start=1):
+        if member.name != cover.name:
+            book.add_item(
+                epub.EpubItem(f"image-{number}", member.name, member.media_type, member.data)
+            )
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
     items = [book.add_item(xhtml_item(d.uid, d.file_name, d.xhtml, d.properties)) for d in docs]
     book.add_item(epub.EpubNcx())

@@ -8,6 +8,7 @@ from typing import Any
 
 from octavo.model import Manuscript
 from octavo.render.epub.cover import CoverText
+from octavo.render.epub.links import relink
 from octavo.render.epub.metadata import EpubMeta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 from octavo.render.templates import environment
@@ -73,13 +74,23 @@ def currency(manuscript: Manuscript) -> Currency:
     return Currency(len(dates), dates[0].label, dates[-1].label)
 
 
-def documents(plan: EpubPlan, meta: EpubMeta, cover: CoverText) -> tuple[Document, ...]:
-    """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order."""
+def documents(
+    plan: EpubPlan, meta: EpubMeta, cover: CoverText, cover_src: str = ""
+) -> tuple[Document, ...]:
+    """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
+
+    `cover_src`: the cover image, relative to the text/ folder (default: the drawn one)."""
     ms = plan.manuscript
     render = _renderer(ms.book.root, meta.language)
-    cover_doc = Cover(f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
+    cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
+    files = plan.files
     chapters = tuple(
-        Document(c.chapter.id, c.name, c.text, render("chapter", c.text, "bodymatter", ch=c))
+        Document(
+            c.chapter.id,
+            c.name,
+            c.text,
+            render("chapter", c.text, "bodymatter", ch=c, files=files),
+        )
         for c in plan.chapters
     )
     landmarks = (
@@ -140,6 +151,7 @@ def documents(plan: EpubPlan, meta: EpubMeta, cover: CoverText) -> tuple[Documen
 
 def _renderer(root: Path, language: str) -> Any:
     env = environment(root)
+    env.filters["relink"] = relink
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
 
     def render(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from octavo.model import Manuscript, RenderedChapter, TocNode
+from octavo.model import Block, Manuscript, RenderedChapter, TocNode
 from octavo.render.manuscript import Heading, body_headings
 from octavo.text import strip_tags
 
@@ -59,6 +59,12 @@ class EpubPlan:
     manuscript: Manuscript
     chapters: tuple[EpubChapter, ...]
 
+    @property
+    def files(self) -> dict[str, str]:
+        """Every id of the body -> the document holding it ('ch08.xhtml')."""
+        names = {c.chapter.id: c.name for c in self.chapters}
+        return {ident: names[chapter] for ident, chapter in self.manuscript.anchors}
+
 
 def chapter_text(label: str, title: str) -> str:
     """'Chapter 1: Historical Setting' as plain text (NCX label, document title)."""
@@ -76,18 +82,42 @@ def _chapter(chapter: RenderedChapter) -> EpubChapter:
     for heading in headings:
         if heading.section is None:
             crumbs.setdefault(heading.path, heading.id)
-    nav = NavEntry(chapter.title_html, name, _nav(chapter.toc, name, (), crumbs))
+    inner = {
+        rs.id: _inner(tuple(b for b in rs.headings if b.listed), name) for rs in chapter.sections
+    }
+    nav = NavEntry(chapter.title_html, name, _nav(chapter.toc, name, (), crumbs, inner))
     return EpubChapter(chapter, name, headings, nav)
 
 
 def _nav(
-    nodes: tuple[TocNode, ...], name: str, path: tuple[str, ...], crumbs: dict[tuple[str, ...], str]
+    nodes: tuple[TocNode, ...],
+    name: str,
+    path: tuple[str, ...],
+    crumbs: dict[tuple[str, ...], str],
+    inner: dict[str, tuple[NavEntry, ...]],
 ) -> tuple[NavEntry, ...]:
-    """The chapter's toc as links; a level without a section links to its breadcrumb heading."""
+    """The chapter's toc as links; a level without a section links to its breadcrumb heading;
+    a section's own headings (to the book's toc_depth) come before its subsections."""
     entries = []
     for node in nodes:
         here = (*path, node.title_html)
         target = node.id or crumbs.get(here)
         href = f"{name}#{target}" if target else name
-        entries.append(NavEntry(node.title_html, href, _nav(node.children, name, here, crumbs)))
+        children = inner.get(node.id or "", ()) + _nav(node.children, name, here, crumbs, inner)
+        entries.append(NavEntry(node.title_html, href, children))
+    return tuple(entries)
+
+
+def _inner(blocks: tuple[Block, ...], name: str) -> tuple[NavEntry, ...]:
+    """Headings of a body as nested entries, by level."""
+    entries: list[NavEntry] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i + 1
+        while j < len(blocks) and blocks[j].level > block.level:
+            j += 1
+        kids = _inner(blocks[i + 1 : j], name)
+        entries.append(NavEntry(block.title_html, f"{name}#{block.id}", kids))
+        i = j
     return tuple(entries)

@@ -17,7 +17,7 @@ from typing import Any
 from octavo import __version__
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
-from octavo.render.pdf.html import PAPERS, print_html
+from octavo.render.pdf.html import PAPERS, note_pairs, print_html
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
 from octavo.render.url_sandbox import Sandbox, book_sandbox, guarded, sandboxed_html
@@ -81,7 +81,7 @@ def render_pdf(
     source = render_print_html(manuscript, options)
     key = cache_key(source, options)
     known = _cached(cache, key)
-    notes = tuple((s.id, s.note_id) for s in manuscript.sections)
+    notes = note_pairs(manuscript.sections)
     html = load_html(source, manuscript.book.root)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     pdf = guarded(lambda: write_document(document, options))

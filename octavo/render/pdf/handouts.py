@@ -9,9 +9,8 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
-from octavo.render.pdf.html import print_meta, stylesheets
+from octavo.render.pdf.html import note_pairs, print_environment, print_meta, stylesheets
 from octavo.render.pdf.notes.place import place_notes
-from octavo.render.templates import environment
 from octavo.text import strip_tags
 from octavo.write import atomic_bytes
 
@@ -73,7 +72,7 @@ def handout_html(manuscript: Manuscript, unit: Handout, paper: str) -> str:
     root = manuscript.book.root
     sheets = (*stylesheets(root, paper), *stylesheets_extra(root))
     return (
-        environment(root)
+        print_environment(root)
         .get_template("print/handout.html")
         .render(
             ms=manuscript,
@@ -92,7 +91,7 @@ def stylesheets_extra(root: Path) -> tuple[Path, ...]:
 
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
     html = load_html(handout_html(manuscript, unit, options.paper), manuscript.book.root)
-    notes = tuple((s.id, s.note_id) for s in unit.sections)
+    notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     pdf: bytes = guarded(lambda: write_document(document, options))
     return pdf

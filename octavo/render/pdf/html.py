@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
 
 from octavo import __version__
-from octavo.model import Book, Manuscript, RenderedChapter
+from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedSection
 from octavo.paths import find_style
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.templates import environment
@@ -17,12 +22,39 @@ __all__ = [
     "PrintChapter",
     "PrintMeta",
     "PrintPart",
+    "inline_notes",
+    "note_pairs",
+    "print_environment",
     "print_html",
     "print_meta",
     "stylesheets",
 ]
 
 PAPERS = ("letter", "a4", "a5")
+_CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
+
+
+def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], Any]) -> str:
+    """Each call of an author's note replaced by the note itself (`footnote`, a template
+    macro), where print floats it to the foot of the page."""
+    by_id = {n.id: n for n in notes}
+    return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
+
+
+def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:
+    """(id of the call, id of the note) of every note to keep on the page of its call: the
+    data-date note of each heading and the authors' notes."""
+    pairs: list[tuple[str, str]] = []
+    for rs in sections:
+        pairs.append((rs.id, rs.note_id))
+        pairs += [(n.ref_id, n.id) for n in rs.notes]
+    return tuple(pairs)
+
+
+def print_environment(root: Path) -> Environment:
+    env = environment(root)
+    env.filters["footnotes"] = inline_notes
+    return env
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +139,7 @@ def print_html(manuscript: Manuscript, paper: str, part: PrintPart | None = None
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL."""
     root = manuscript.book.root
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
-    template = environment(root).get_template("print/book.html")
+    template = print_environment(root).get_template("print/book.html")
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),

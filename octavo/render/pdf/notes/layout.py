@@ -59,12 +59,12 @@ def _page(index: int, page: Any, heading_ids: frozenset[str]) -> PageLayout:
     notes: list[str] = []
     for box, in_footnotes in _walk(page._page_box, False):
         element = getattr(box, "element", None)
-        if element is None or not isinstance(box, boxes.BlockBox):
+        if element is None or not isinstance(box, boxes.BlockBox | boxes.InlineBox):
             continue
         ident = element.get("id")
         if in_footnotes and ident and box.element_tag == element.tag:
             notes.append(ident)
-        elif ident in heading_ids:
+        elif ident in heading_ids:  # a heading, or the call of an author's note (inline)
             headings.append(ident)
     block, continues = _last_block(page._page_box)
     return PageLayout(

@@ -96,7 +96,7 @@ def _one_per_page(bad: list[NotePlacement]) -> list[NotePlacement]:
 
 
 def _fix(root: Any, pages: tuple[PageLayout, ...], placement: NotePlacement) -> Fix:
-    heading = root.find(f".//*[@id='{placement.heading_id}']")
+    heading = _block_of(root, root.find(f".//*[@id='{placement.heading_id}']"))
     target, mark = _choose(root, heading, _last_block(pages, placement))
     _mark(target, mark)
     return Fix(path_of(root, target), mark, placement.note_id)
@@ -132,6 +132,18 @@ def _choose(root: Any, heading: Any, last: tuple[Any, bool]) -> tuple[Any, str]:
         if block_path > heading_path and not held:
             return block, "break"
     return heading, "break"
+
+
+_INLINE = {"span", "a", "em", "strong", "i", "b", "sup", "sub", "small", "cite", "abbr", "code"}
+
+
+def _block_of(root: Any, element: Any) -> Any:
+    """The element itself, or the block holding it when it is inline (a note's call)."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    node = element
+    while node is not None and str(node.tag).rpartition("}")[2] in _INLINE:
+        node = parents.get(node)
+    return node if node is not None else element
 
 
 def _section_of(root: Any, element: Any) -> Any:

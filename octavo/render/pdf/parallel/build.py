@@ -29,7 +29,7 @@ from octavo import __version__
 from octavo.model import Manuscript
 from octavo.paths import STYLES
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
-from octavo.render.pdf.html import PrintPart, print_html
+from octavo.render.pdf.html import PrintPart, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
@@ -128,9 +128,7 @@ def _chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> Par
 def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
     source = print_html(manuscript, options.paper, part)
     chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
-    notes = tuple(
-        (s.id, s.note_id) for c in manuscript.chapters if c.id in part.chapters for s in c.sections
-    )
+    notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
     return PartJob(name, "", source, manuscript.book.root, notes, chapters)
 

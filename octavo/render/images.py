@@ -1,0 +1,108 @@
+"""The images a book shows: found inside the book folder, their format and size read.
+
+A path is checked before anything is read: it must stay inside the book folder once
+symlinks are followed (E506). Then the file must exist (E505) and be a PNG, JPEG, GIF or
+SVG (E507); Pillow reads the size of the first three, the SVG's root element gives its
+own. An image printed under 150 dpi at the width it is given is a warning (W508).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error, warning
+from octavo.model import Image
+
+__all__ = [
+    "MEDIA_TYPES",
+    "MIN_DPI",
+    "TEXT_WIDTH_IN",
+    "ImageProblem",
+    "image_diagnostics",
+    "probe_image",
+    "refused",
+]
+
+MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
+SVG = "image/svg+xml"
+MIN_DPI = 150
+# The text block's width in inches, per paper (styles/print/paper-*.css): a figure's
+# `width=N%` is a share of it.
+TEXT_WIDTH_IN = {"letter": 6.4, "a4": 6.22, "a5": 4.65}
+_SVG_SIZE = re.compile(r'\b(width|height)\s*=\s*"(\d+(?:\.\d+)?)(?:px)?"')
+
+
+@dataclass(frozen=True, slots=True)
+class ImageProblem:
+    code: str
+    message: str
+    hint: str = ""
+
+
+def probe_image(root: Path, path: str) -> Image | ImageProblem:
+    """The image at `path` (relative to the book folder, '/'-separated), or why not."""
+    inside = root.resolve()
+    target = (inside / path).resolve()
+    if not target.is_relative_to(inside):
+        return ImageProblem(
+            "E506",
+            f"image '{path}' leads outside the book folder; not read",
+            "copy the image into the book folder and refer to it from there",
+        )
+    if not target.is_file():
+        return ImageProblem("E505", f"image '{path}' not found", "check the path and its case")
+    if target.suffix.lower() == ".svg":
+        return _svg(target, path)
+    from PIL import Image as Pil
+    from PIL import UnidentifiedImageError
+
+    try:
+        with Pil.open(target) as opened:
+            kind, size = opened.format, opened.size
+    except (UnidentifiedImageError, OSError) as exc:
+        return ImageProblem("E507", f"image '{path}' cannot be read: {exc}", _FORMATS)
+    if kind not in MEDIA_TYPES:
+        return ImageProblem(
+            "E507", f"image '{path}' is {kind}, not PNG, JPEG, GIF or SVG", _FORMATS
+        )
+    return Image(path, MEDIA_TYPES[kind], size[0], size[1])
+
+
+_FORMATS = "save it as PNG, JPEG, GIF or SVG"
+
+
+def _svg(target: Path, path: str) -> Image | ImageProblem:
+    head = target.read_bytes()[:4096].decode("utf-8", "replace")
+    if "<svg" not in head:
+        return ImageProblem("E507", f"image '{path}' is not an SVG document", _FORMATS)
+    tag = head[head.index("<svg") : head.find(">", head.index("<svg")) + 1]
+    sizes = {name: float(value) for name, value in _SVG_SIZE.findall(tag)}
+    return Image(path, SVG, int(sizes.get("width", 0)), int(sizes.get("height", 0)))
+
+
+def image_diagnostics(
+    image: Image, percent: int, paper: str, file: Path, line: int
+) -> tuple[Diagnostic, ...]:
+    """W508 when a raster figure would print under MIN_DPI at its width on `paper`."""
+    if image.media_type == SVG or not percent or not image.width:
+        return ()
+    inches = TEXT_WIDTH_IN.get(paper, TEXT_WIDTH_IN["letter"]) * percent / 100
+    dpi = image.width / inches
+    if dpi >= MIN_DPI:
+        return ()
+    return (
+        warning(
+            "W508",
+            f"image '{image.path}' prints at {dpi:.0f} dpi ({image.width} px across "
+            f"{inches:.1f} in); under {MIN_DPI} dpi it looks coarse",
+            file,
+            line,
+            hint=f"use an image {round(inches * MIN_DPI)} px wide or more, or a smaller width=",
+        ),
+    )
+
+
+def refused(problem: ImageProblem, file: Path, line: int | None) -> Diagnostic:
+    return error(problem.code, problem.message, file, line, hint=problem.hint)

@@ -1,0 +1,81 @@
+"""Cross-references, resolved once every section is rendered and every table numbered.
+
+A reference is a link octavo's Markdown rules marked `xref` (octavo.render.blocks):
+`#id`, another section's file (`058-russia.md`, `058-russia.md#id`, relative to the
+linking file), or `@tbl:label` / `@fig:label` / `@sec:id` (class `auto`: its text becomes
+"Table 3", "Figure 4" or the heading's title). Resolved, its href is `#id`: the print
+HTML uses it as is; the EPUB points it at the right document (octavo.render.epub).
+`[](#id){.page}` (class `page`) is a page reference: print shows the target's folio, the
+EPUB, which has no pages, the target's name. What does not resolve loses its link, keeps
+its text and is a warning (W512).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+__all__ = ["Targets", "resolve_links"]
+
+_XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
+_ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """Everything a reference can point at."""
+
+    labels: dict[str, str]  # id -> its name as text: "Table 3", a heading's title
+    files: dict[str, str]  # a section's source, relative to the book folder -> its id
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    href: str
+    why: str
+
+
+def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[Unresolved, ...]]:
+    """`html` with every xref link resolved (or unlinked), and those that did not resolve."""
+    missed: list[Unresolved] = []
+
+    def one(match: re.Match[str]) -> str:
+        attrs = dict(_ATTR.findall(match[1]))
+        classes = attrs.get("class", "").split()
+        href = unescape(attrs.get("href", ""))
+        text = match[2]
+        ident, why = _target(href, folder, targets)
+        if ident is None:
+            missed.append(Unresolved(href, why))
+            return text
+        label = escape(targets.labels.get(ident, ""), quote=False)
+        if "auto" in classes or ("page" in classes and not text.strip()):
+            text = label or text
+        if "page" in classes:  # print shows the folio instead (styles/print/book.css)
+            text = f'<span class="ref-label">{text}</span>'
+        kept = " ".join(c for c in classes if c != "auto")
+        title = f' title="{attrs["title"]}"' if "title" in attrs else ""
+        return f'<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'
+
+    return _XREF.sub(one, html), tuple(missed)
+
+
+def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:
+    path, _, fragment = href.partition("#")
+    if not path:
+        if fragment in targets.labels:
+            return fragment, ""
+        return None, f"no id '{fragment}' in the book"
+    if not path.endswith(".md"):
+        return None, "links to files other than sections are not kept"
+    source = posixpath.normpath(posixpath.join(folder, path))
+    section = targets.files.get(source)
+    if section is None:
+        return None, f"no section file '{source}' in the book"
+    if not fragment:
+        return section, ""
+    if fragment in targets.labels:
+        return fragment, ""
+    return None, f"no id '{fragment}' in the book"
