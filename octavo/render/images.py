@@ -8,12 +8,15 @@ own. An image printed under 150 dpi at the width it is given is a warning (W508)
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import Image
+from octavo.render.svg import SvgError, clean_svg
+from octavo.sandbox import FileRefused, read_file
 
 __all__ = [
     "MEDIA_TYPES",
@@ -22,7 +25,9 @@ __all__ = [
     "ImageProblem",
     "image_diagnostics",
     "probe_image",
+    "read_image",
     "refused",
+    "svg_removals",
 ]
 
 MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
@@ -51,15 +56,20 @@ def probe_image(root: Path, path: str) -> Image | ImageProblem:
             f"image '{path}' leads outside the book folder; not read",
             "copy the image into the book folder and refer to it from there",
         )
-    if not target.is_file():
+    if not target.exists():
         return ImageProblem("E505", f"image '{path}' not found", "check the path and its case")
+    try:
+        data = read_image(root, path)
+    except FileRefused as refused:
+        found = refused.diagnostic
+        return ImageProblem(found.code, f"image '{path}': {found.message}", found.hint)
     if target.suffix.lower() == ".svg":
-        return _svg(target, path)
+        return _svg(data, path)
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
 
     try:
-        with Pil.open(target) as opened:
+        with Pil.open(io.BytesIO(data)) as opened:
             kind, size = opened.format, opened.size
     except (UnidentifiedImageError, OSError) as exc:
         return ImageProblem("E507", f"image '{path}' cannot be read: {exc}", _FORMATS)
@@ -73,13 +83,39 @@ def probe_image(root: Path, path: str) -> Image | ImageProblem:
 _FORMATS = "save it as PNG, JPEG, GIF or SVG"
 
 
-def _svg(target: Path, path: str) -> Image | ImageProblem:
-    head = target.read_bytes()[:4096].decode("utf-8", "replace")
-    if "<svg" not in head:
-        return ImageProblem("E507", f"image '{path}' is not an SVG document", _FORMATS)
+def read_image(root: Path, path: str) -> bytes:
+    """An image's bytes, read by octavo.sandbox's rules (inside the book, a regular file,
+    under the image size limit); FileRefused otherwise."""
+    return read_file(root / path, (root,), "image")
+
+
+def _svg(data: bytes, path: str) -> Image | ImageProblem:
+    head = data[:4096].decode("utf-8", "replace")
+    try:
+        clean_svg(data)
+    except SvgError as exc:
+        return ImageProblem("E507", f"image '{path}' is not an SVG document: {exc}", _FORMATS)
     tag = head[head.index("<svg") : head.find(">", head.index("<svg")) + 1]
     sizes = {name: float(value) for name, value in _SVG_SIZE.findall(tag)}
     return Image(path, SVG, int(sizes.get("width", 0)), int(sizes.get("height", 0)))
+
+
+def svg_removals(root: Path, image: Image, file: Path, line: int) -> tuple[Diagnostic, ...]:
+    """W514 for what cleaning takes out of an SVG (scripts, handlers, outside references)."""
+    if image.media_type != SVG:
+        return ()
+    _, removed = clean_svg(read_image(root, image.path))
+    if not removed:
+        return ()
+    return (
+        warning(
+            "W514",
+            f"image '{image.path}': removed {', '.join(dict.fromkeys(removed))}",
+            file,
+            line,
+            hint="an SVG may not run scripts or load other files; both outputs show it without",
+        ),
+    )
 
 
 def image_diagnostics(
@@ -105,4 +141,5 @@ def image_diagnostics(
 
 
 def refused(problem: ImageProblem, file: Path, line: int | None) -> Diagnostic:
+    """The problem as an error at the place the image is used."""
     return error(problem.code, problem.message, file, line, hint=problem.hint)

@@ -21,7 +21,13 @@ from octavo.model import (
     Section,
     TocNode,
 )
-from octavo.render.images import ImageProblem, image_diagnostics, probe_image, refused
+from octavo.render.images import (
+    ImageProblem,
+    image_diagnostics,
+    probe_image,
+    refused,
+    svg_removals,
+)
 from octavo.render.markdown import Context, Fragment, render_block, render_inline
 from octavo.render.xref import Targets, resolve_links
 from octavo.text import escape_paragraph, strip_tags
@@ -248,10 +254,12 @@ def _images(
             for use in draft.fragment.images:
                 if not use.path:
                     continue
-                if use.path not in probed:
-                    probed[use.path] = probe_image(book.root, use.path)
-                image = probed[use.path]
                 line = section.body_line + use.line
+                if use.path not in probed:
+                    probed[use.path] = first = probe_image(book.root, use.path)
+                    if isinstance(first, Image):
+                        found += svg_removals(book.root, first, section.path, line)
+                image = probed[use.path]
                 if isinstance(image, ImageProblem):
                     found.append(refused(image, section.path, line))
                 else:

@@ -119,9 +119,20 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
                 content, mime, path = sandbox.load(url)
             except FetchRefused as refused:
                 raise Refused(refused) from refused
+            if mime == "image/svg+xml":  # no scripts, nothing loaded from outside
+                content = _clean_svg(content)
             return URLFetcherResponse(path.as_uri(), content, {"Content-Type": mime})
 
     return SandboxFetcher(allowed_protocols=("file", "data"))
+
+
+def _clean_svg(content: bytes) -> bytes:
+    from octavo.render.svg import SvgError, clean_svg
+
+    try:
+        return clean_svg(content)[0]
+    except SvgError:  # the manuscript reported it (E507); WeasyPrint shows nothing
+        return b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
 def book_sandbox(root: Path) -> Sandbox:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from octavo.model import Image, Manuscript
 from octavo.render.epub.links import media_name
+from octavo.render.images import read_image
 from octavo.render.svg import clean_svg
 
 __all__ = ["Member", "cover_member", "image_members"]
@@ -44,7 +45,7 @@ def cover_member(manuscript: Manuscript) -> Member | None:
 
 
 def epub_image(root: Path, image: Image, limit: int) -> bytes:
-    data = (root / image.path).read_bytes()
+    data = read_image(root, image.path)
     if image.media_type == "image/svg+xml":
         return clean_svg(data)[0]
     if max(image.width, image.height) <= limit or image.media_type == "image/gif":
