@@ -213,7 +213,18 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
         error("E801", f"EPUBCheck {m.severity} {m.id}: {m.message}", epub_path, hint=m.location)
         for m in result.messages
     ]
-    problems += check_book_pdf(pdf_path, rendered)
+    try:
+        problems += check_book_pdf(pdf_path, rendered)
+    except ImportError as exc:  # pdfplumber is a test extra
+        raise BuildError(
+            [
+                error(
+                    "E802",
+                    f"the PDF checks need {exc.name or 'pdfplumber'}, which is not installed",
+                    hint='pip install -e ".[test]"',
+                )
+            ]
+        ) from exc
     if problems:
         raise BuildError(problems)
     return (

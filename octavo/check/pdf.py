@@ -208,7 +208,7 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         (facts.dests[c.id], strip_tags(c.title_html)) for c in ms.chapters if c.id in facts.dests
     )
     end = facts.dests.get("data-currency", len(facts.pages))
-    title = ms.book.config.title
+    title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
     for first, (page_index, chapter) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:

@@ -53,6 +53,17 @@ def watch(
                 flush=True,
             )
             return
+        except Exception as exc:  # a bug or an unforeseen input must not end the watch
+            import traceback
+
+            print(
+                "".join(traceback.format_exception(exc)).rstrip()
+                + f"\nwatch: build failed unexpectedly ({reason}); octavo should have "
+                "reported this with a code: please report it. Waiting for the next save",
+                file=out,
+                flush=True,
+            )
+            return
         took = time.perf_counter() - start
         print(
             f"watch: rebuilt {', '.join(map(str, written))} in {took:.2f} s ({reason})",
