@@ -18,6 +18,9 @@ def _run_watch(root: Path, rebuild, saves: list[tuple[Path, str]]) -> str:  # ty
     thread = threading.Thread(target=watch, args=((root,), rebuild, out, stop, 50))
     thread.start()
     try:
+        deadline = time.monotonic() + 30
+        while "watch:" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the first build is done: changes are watched from now on
         for path, text in saves:
             time.sleep(0.6)
             before = out.getvalue().count("watch:")
