@@ -69,20 +69,35 @@ def build_pdf(
     strict: bool = False,
     tagged: bool = False,
     jobs: int = 1,
+    variant: str = "",
+    bleed: str | None = None,
+    marks: str | None = None,
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out).
 
     A rebuild whose inputs did not change does no work (octavo.outputs). `jobs` > 1 lays
-    chapters out in parallel and reuses unchanged ones: the same PDF, sooner."""
+    chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
+    a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
+    replace book.toml's."""
     target = out or default_output(book, ".pdf")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
         from octavo.render.pdf.build import build_book_pdf
 
         rendered, found = manuscript(book, strict)
-        return build_book_pdf(rendered, target, paper, html, tagged, jobs), found
+        path = build_book_pdf(rendered, target, paper, html, tagged, jobs, variant, bleed, marks)
+        return path, found
 
-    options = {"kind": "pdf", "paper": paper, "html": html, "strict": strict, "tagged": tagged}
+    options = {
+        "kind": "pdf",
+        "paper": paper,
+        "html": html,
+        "strict": strict,
+        "tagged": tagged,
+        "variant": variant,
+        "bleed": bleed,
+        "marks": marks,
+    }
     return cached_build(book, target, options, build, (html,) if html else ())
 
 
@@ -200,7 +215,9 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale). Raises BuildError listing every problem."""
     from octavo.check.epub import ToolMissing, run_epubcheck
-    from octavo.check.pdf import check_book_pdf
+    from octavo.check.pdf import check_book_pdf, read_pdf
+    from octavo.check.press import check_press
+    from octavo.render.pdf.build import pdf_options
 
     epub_path, _ = build_epub(book, epub)
     pdf_path, _ = build_pdf(book, pdf)
@@ -215,6 +232,7 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
     ]
     try:
         problems += check_book_pdf(pdf_path, rendered)
+        problems += check_press(read_pdf(pdf_path), pdf_options(rendered.book.config).page)
     except ImportError as exc:  # pdfplumber is a test extra
         raise BuildError(
             [
@@ -230,5 +248,5 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
     return (
         f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
         f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, "
-        "running heads, bookmarks, fonts, metadata: all good",
+        "running heads, bookmarks, fonts, metadata, boxes, margins, blank pages: all good",
     )

@@ -101,7 +101,10 @@ class BookConfig:
     description: str = ""
     research_completed: YearMonth | None = None
     chapter_titles: tuple[tuple[int, str], ...] = ()  # (number, title), sorted
-    paper: str = "letter"
+    paper: str = "letter"  # a trim: octavo.source.paper
+    margins: tuple[tuple[str, float], ...] = ()  # (side, points) set in [margins]
+    bleed: float = 0.0  # points
+    marks: tuple[str, ...] = ()  # "crop", "cross"
     order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
     source: str = ""  # where the pages came from, for the colophon
     path: Path = field(default=Path("book.toml"))

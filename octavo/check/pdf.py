@@ -27,9 +27,18 @@ MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the p
 
 @dataclass(frozen=True, slots=True)
 class PdfPage:
+    """A page as read back; positions in points from the trim's top-left corner."""
+
     index: int
-    height: float
+    height: float  # of the trim
     lines: tuple[tuple[float, float, str], ...]  # (top, bottom, text), top to bottom
+    spans: tuple[tuple[float, float, float, float], ...] = ()  # (x0, top, x1, bottom) of each
+    boxes: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()  # PDF coordinates
+    width: float = 0.0  # of the trim
+
+    def box(self, name: str) -> tuple[float, float, float, float]:
+        """'/MediaBox', '/TrimBox', '/BleedBox': (left, bottom, right, top)."""
+        return dict(self.boxes)[name]
 
     @property
     def head(self) -> str:
@@ -75,7 +84,7 @@ def read_pdf(path: Path) -> PdfFacts:
     dests = {name: n for name, n in numbers.items() if n is not None}
     outline = frozenset(_outline(reader, reader.outline))
     with pdfplumber.open(path) as pdf:
-        pages = tuple(_page(i, p) for i, p in enumerate(pdf.pages))
+        pages = tuple(_page(i, p, reader.pages[i]) for i, p in enumerate(pdf.pages))
     links = tuple(_links(reader))
     metadata = {k: str(v) for k, v in (reader.metadata or {}).items()}
     return PdfFacts(path, pages, dests, outline, links, metadata, pdffonts(path))
@@ -89,16 +98,31 @@ def _outline(reader: Any, items: list[Any]) -> Iterator[tuple[str, int]]:
             yield str(item.title), number
 
 
-def _page(index: int, page: Any) -> PdfPage:
+def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
+    boxes = tuple(
+        (name, tuple(float(v) for v in pdf_page.get(name, pdf_page.mediabox)))
+        for name in ("/MediaBox", "/TrimBox", "/BleedBox")
+    )
+    left, _, right, top = dict(boxes)["/TrimBox"]
+    # pdfplumber measures down from the MediaBox's height, across from x = 0 in PDF units
+    down = float(pdf_page.mediabox.height) - top
     lines = sorted(page.extract_text_lines(return_chars=False), key=lambda ln: ln["top"])
     return PdfPage(
-        index, float(page.height), tuple((ln["top"], ln["bottom"], ln["text"]) for ln in lines)
+        index,
+        top - dict(boxes)["/TrimBox"][1],
+        tuple((ln["top"] - down, ln["bottom"] - down, ln["text"]) for ln in lines),
+        tuple(
+            (ln["x0"] - left, ln["top"] - down, ln["x1"] - left, ln["bottom"] - down)
+            for ln in lines
+        ),
+        boxes,  # type: ignore[arg-type]
+        right - left,
     )
 
 
 def _links(reader: Any) -> Iterator[Link]:
     for index, page in enumerate(reader.pages):
-        height = float(page.mediabox.height)
+        height = float(page.trimbox.top)  # positions are measured down from the trim's top
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
             dest = annot.get("/Dest")

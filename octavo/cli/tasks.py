@@ -122,10 +122,14 @@ def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: in
     help={
         "book": BOOK,
         "out": "The PDF to write (default: build/<slug>.pdf).",
-        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "paper": 'A trim: letter, a4, a5, 5.5x8.5, 6x9, 7x10 or "W x H in|mm" (default: the '
+        "book's paper setting).",
         "html": "Also write the print HTML handed to WeasyPrint to this file.",
         "strict": STRICT,
-        "tagged": "Write a tagged PDF (PDF/UA-1).",
+        "tagged": "Write a tagged PDF (PDF/UA-1; the same as --pdf-variant pdf/ua-1).",
+        "pdf-variant": "pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b or pdf/ua-1 (WeasyPrint's own).",
+        "bleed": "Bleed around the trim, e.g. 0.125in or 3mm (default: the book's).",
+        "marks": "Printer's marks: crop, cross, 'crop cross' or none (default: the book's).",
         "quiet": QUIET,
         "jobs": "Lay chapters out in N processes, reusing unchanged ones (default 0: every "
         "core for a book of 20 sections or more, else 1).",
@@ -141,6 +145,9 @@ def pdf(
     tagged: bool = False,
     quiet: bool = False,
     jobs: int = 0,
+    pdf_variant: str = "",
+    bleed: str = "",
+    marks: str = "",
 ) -> None:
     """Build the print PDF of a book; prints its path last."""
     built, found = _timed(
@@ -154,6 +161,9 @@ def pdf(
             strict,
             tagged,
             jobs,
+            pdf_variant,
+            bleed or None,
+            marks or None,
         ),
     )
     _show(found)
@@ -165,7 +175,7 @@ def pdf(
         "book": BOOK,
         "out": "Folder for the handouts (default: build/handouts/<slug>/).",
         "by": "One handout per 'section' (default) or per 'chapter'.",
-        "paper": "letter, a4 or a5 (default: the book's paper setting).",
+        "paper": "A trim, as for `pdf` (default: the book's paper setting).",
         "strict": STRICT,
         "quiet": QUIET,
     }

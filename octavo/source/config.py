@@ -12,10 +12,10 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
+from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
 
-__all__ = ["PAPERS", "load_config"]
+__all__ = ["load_config"]
 
-PAPERS = ("letter", "a4", "a5")
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STRINGS = (
     "title",
@@ -30,12 +30,13 @@ _STRINGS = (
     "cover",
 )
 _LISTS = ("authors", "editors", "subject")
+_PRINT = ("paper", "margins", "bleed", "marks")
 _KNOWN = {
     *_STRINGS,
     *_LISTS,
     "research_completed",
     "chapters",
-    "paper",
+    *_PRINT,
     "order",
     "numbering",
     "toc_depth",
@@ -143,9 +144,7 @@ def _config(
     research = data.get("research_completed")
     if research is not None and parse_iso_month(research) is None:
         bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
-    paper = data.get("paper", "letter")
-    if paper not in PAPERS:
-        bad("E108", "paper", f"'paper' must be one of {', '.join(PAPERS)}")
+    page = _page(data, bad)
     chapters = _chapters(data.get("chapters", {}))
     if chapters is None:
         bad(
@@ -173,7 +172,10 @@ def _config(
         subject=tuple(data.get("subject", [])),
         research_completed=parse_iso_month(research) if research else None,
         chapter_titles=tuple(sorted((chapters or {}).items())),
-        paper=paper,
+        paper=page[0],
+        margins=page[1],
+        bleed=page[2],
+        marks=page[3],
         order=tuple(order),
         path=path,
         numbering=numbering,
@@ -181,6 +183,45 @@ def _config(
         epub_image_max=data.get("epub_image_max", 1600),
     )
     return config, tuple(found)
+
+
+Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
+
+
+def _page(data: dict[str, Any], bad: Any) -> Page:
+    """paper, [margins], bleed and marks, each checked; then the page they make together."""
+    paper = data.get("paper", "letter")
+    margins: list[tuple[str, float]] = []
+    bleed = 0.0
+    marks: tuple[str, ...] = ()
+    given = data.get("margins", {})
+    if not isinstance(given, dict) or set(given) - set(SIDES):
+        bad("E140", "margins", "[margins] may set only inner, outer, top and bottom")
+        given = {}
+    for side in SIDES:
+        if side in given:
+            try:
+                margins.append((side, parse_length(given[side])))
+            except PaperError as exc:
+                bad("E140", side, f"margin '{side}': {exc}")
+    try:
+        bleed = parse_length(data.get("bleed", 0))
+        if bleed > 36:
+            raise PaperError(f"{data['bleed']!r} is more than 0.5in")
+    except PaperError as exc:
+        bad("E141", "bleed", f"'bleed': {exc}", 'printers ask for "0.125in" or "3mm"')
+    try:
+        marks = parse_marks(data.get("marks", ""))
+    except PaperError as exc:
+        bad("E142", "marks", str(exc))
+    if not isinstance(paper, str):
+        bad("E108", "paper", '\'paper\' must be a string such as "letter" or "6 x 9 in"')
+        return "letter", tuple(margins), bleed, marks
+    try:
+        page_setup(paper, tuple(margins), bleed, marks)
+    except PaperError as exc:
+        bad("E108", "paper", str(exc))
+    return paper, tuple(margins), bleed, marks
 
 
 def _chapters(value: object) -> dict[int, str] | None:

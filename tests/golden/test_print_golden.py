@@ -52,7 +52,7 @@ def documents(book: Path) -> dict[str, str]:
     manuscript, _ = api.manuscript(book)
     found = {"book.html": render_print_html(manuscript, PdfOptions())}
     first = handouts_of(manuscript, "section")[0]
-    found["handout.html"] = handout_html(manuscript, first, "letter")
+    found["handout.html"] = handout_html(manuscript, first, PdfOptions().page)
     return {name: normalised(text, book) for name, text in found.items()}
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from octavo.model import Manuscript
-from octavo.render.pdf.document import PdfOptions, PrintResult, render_pdf
+from octavo.errors import BuildError, error
+from octavo.model import BookConfig, Manuscript
+from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
+from octavo.source.paper import PaperError, parse_length, parse_marks
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["auto_jobs", "build_book_pdf"]
+__all__ = ["auto_jobs", "build_book_pdf", "pdf_options"]
 
 AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
@@ -20,16 +22,19 @@ def build_book_pdf(
     html: Path | None = None,
     tagged: bool = False,
     jobs: int = 1,
+    variant: str = "",
+    bleed: str | None = None,
+    marks: str | None = None,
 ) -> Path:
     """Write the PDF (nothing is written unless the whole build succeeds).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
     (octavo.render.pdf.parallel.build); the same pages. `--html` needs the one-process layout.
-    `jobs` < 1: `auto_jobs`."""
+    `jobs` < 1: `auto_jobs`. `bleed` and `marks` (as in book.toml) replace the book's."""
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
-    options = PdfOptions(paper or manuscript.book.config.paper, tagged)
+    options = pdf_options(manuscript.book.config, paper, tagged, variant, bleed, marks)
     cache = out.parent / ".octavo-cache"
-    if jobs > 1 and html is None:
+    if jobs > 1 and html is None and not options.pdf_variant:
         from octavo.render.pdf.parallel.build import render_pdf_parallel
 
         return atomic_bytes(out, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
@@ -37,6 +42,27 @@ def build_book_pdf(
     if html is not None:
         atomic_text(html, result.html)
     return atomic_bytes(out, result.pdf)
+
+
+def pdf_options(
+    config: BookConfig,
+    paper: str | None = None,
+    tagged: bool = False,
+    variant: str = "",
+    bleed: str | None = None,
+    marks: str | None = None,
+) -> PdfOptions:
+    """The book's page and PDF settings, with the command line's over them (E605, E620)."""
+    try:
+        bleed_pt = config.bleed if bleed is None else parse_length(bleed)
+        chosen = config.marks if marks is None else parse_marks(marks)
+    except PaperError as exc:
+        raise BuildError([error("E605", str(exc))]) from exc
+    options = PdfOptions(
+        paper or config.paper, tagged, config.margins, bleed_pt, chosen, variant.lower()
+    )
+    check_paper(options)
+    return options
 
 
 def auto_jobs(manuscript: Manuscript) -> int:

@@ -17,10 +17,11 @@ from typing import Any
 from octavo import __version__
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
-from octavo.render.pdf.html import PAPERS, note_pairs, print_html
+from octavo.render.pdf.html import note_pairs, print_html
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
 from octavo.render.url_sandbox import Sandbox, book_sandbox, guarded, sandboxed_html
+from octavo.source.paper import PageSetup, PaperError, page_setup
 from octavo.write import atomic_text
 
 __all__ = [
@@ -40,10 +41,29 @@ __all__ = [
 NOTES_FORMAT = "notes-2"  # bump when the note fixes change meaning (2: orphans marks, held)
 
 
+VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
+
+
 @dataclass(frozen=True, slots=True)
 class PdfOptions:
-    paper: str = "letter"
-    tagged: bool = False  # PDF/UA-1 (tagged PDF)
+    paper: str = "letter"  # a trim (octavo.source.paper)
+    tagged: bool = False  # PDF/UA-1 (tagged PDF): the same as variant "pdf/ua-1"
+    margins: tuple[tuple[str, float], ...] = ()  # (side, points)
+    bleed: float = 0.0  # points
+    marks: tuple[str, ...] = ()
+    variant: str = ""  # one of VARIANTS, or "" for a plain PDF
+
+    @property
+    def page(self) -> PageSetup:
+        """The page; a trim or margins that cannot be used: E605."""
+        try:
+            return page_setup(self.paper, self.margins, self.bleed, self.marks)
+        except PaperError as exc:
+            raise BuildError([error("E605", str(exc))]) from exc
+
+    @property
+    def pdf_variant(self) -> str:
+        return self.variant or ("pdf/ua-1" if self.tagged else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +80,18 @@ def sandbox_for(root: Path) -> Sandbox:
     return book_sandbox(root)
 
 
-def check_paper(paper: str) -> None:
-    if paper not in PAPERS:
-        raise BuildError([error("E605", f"paper '{paper}' is not one of {', '.join(PAPERS)}")])
+def check_paper(options: PdfOptions) -> None:
+    """E605 for a page that cannot be made, E640 for an unknown PDF variant."""
+    options.page  # noqa: B018 - raises BuildError
+    if options.variant and options.variant not in VARIANTS:
+        raise BuildError(
+            [error("E640", f"PDF variant {options.variant!r} is not one of {', '.join(VARIANTS)}")]
+        )
 
 
 def render_print_html(manuscript: Manuscript, options: PdfOptions) -> str:
-    check_paper(options.paper)
-    return print_html(manuscript, options.paper)
+    check_paper(options)
+    return print_html(manuscript, options.page)
 
 
 def render_pdf(
@@ -84,7 +108,8 @@ def render_pdf(
     notes = note_pairs(manuscript.sections)
     html = load_html(source, manuscript.book.root)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
-    pdf = guarded(lambda: write_document(document, options))
+    identifier = manuscript.book.config.identifier
+    pdf = guarded(lambda: write_document(document, options, identifier))
     if cache is not None and fixes != known:
         atomic_text(cache / f"notes-{key}.json", fixes_to_json(fixes))
     return PrintResult(pdf, serialize(html.etree_element), len(document.pages), fixes, key)
@@ -104,9 +129,18 @@ def load_html(source: str, root: Path) -> Any:
     return sandboxed_html(source, root)
 
 
-def write_document(document: Any, options: PdfOptions) -> bytes:
-    extra: dict[str, Any] = {"pdf_variant": "pdf/ua-1"} if options.tagged else {}
-    pdf: bytes = document.write_pdf(pdf_tags=options.tagged, **extra)
+def write_document(document: Any, options: PdfOptions, identifier: str = "") -> bytes:
+    """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
+    from `identifier` (the book's; else the title) — octavo.render.pdf.finish."""
+    from octavo.render.pdf.finish import finisher, variant_options
+
+    variant = options.pdf_variant
+    seed = identifier or str(document.metadata.title)
+    pdf: bytes = document.write_pdf(
+        finisher=finisher(options.page.bleed, seed),
+        pdf_tags=variant == "pdf/ua-1",
+        **variant_options(variant),
+    )
     return pdf
 
 
@@ -115,7 +149,7 @@ def cache_key(source: str, options: PdfOptions) -> str:
 
     digest = hashlib.sha256()
     versions = (weasyprint.__version__, __version__, NOTES_FORMAT)
-    for part in (source, options.paper, str(options.tagged), *versions):
+    for part in (source, str(options), *versions):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
 

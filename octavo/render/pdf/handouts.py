@@ -11,6 +11,7 @@ from octavo.render.manuscript import Heading, body_headings
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
 from octavo.render.pdf.html import note_pairs, print_environment, print_meta, stylesheets
 from octavo.render.pdf.notes.place import place_notes
+from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 from octavo.write import atomic_bytes
 
@@ -68,9 +69,8 @@ def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: 
     return Handout(f"{number:0{width}d}-{rs.id}.pdf", rs.title_text, path, (item,), (rs,))
 
 
-def handout_html(manuscript: Manuscript, unit: Handout, paper: str) -> str:
+def handout_html(manuscript: Manuscript, unit: Handout, page: PageSetup) -> str:
     root = manuscript.book.root
-    sheets = (*stylesheets(root, paper), *stylesheets_extra(root))
     return (
         print_environment(root)
         .get_template("print/handout.html")
@@ -78,19 +78,14 @@ def handout_html(manuscript: Manuscript, unit: Handout, paper: str) -> str:
             ms=manuscript,
             meta=print_meta(manuscript.book),
             unit=unit,
-            stylesheets=[p.resolve().as_uri() for p in sheets],
+            stylesheets=stylesheets(root, page, "print/handout.css"),
         )
     )
 
 
-def stylesheets_extra(root: Path) -> tuple[Path, ...]:
-    from octavo.paths import find_style
-
-    return (find_style("print/handout.css", root),)
-
-
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
-    html = load_html(handout_html(manuscript, unit, options.paper), manuscript.book.root)
+    page = options.page.without_print_marks()  # a handout is printed on a desk printer
+    html = load_html(handout_html(manuscript, unit, page), manuscript.book.root)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     pdf: bytes = guarded(lambda: write_document(document, options))
@@ -100,8 +95,9 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
 def build_handouts(
     manuscript: Manuscript, out: Path | None, by: str, paper: str | None
 ) -> tuple[Path, ...]:
-    options = PdfOptions(paper or manuscript.book.config.paper)
-    check_paper(options.paper)
+    config = manuscript.book.config
+    options = PdfOptions(paper or config.paper, margins=config.margins)
+    check_paper(options)
     units = handouts_of(manuscript, by)
     folder = out or Path("build") / "handouts" / manuscript.book.config.slug
     rendered = [(folder / u.name, render_handout(manuscript, u, options)) for u in units]

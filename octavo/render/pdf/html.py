@@ -15,22 +15,23 @@ from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedSectio
 from octavo.paths import find_style
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.templates import environment
+from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
 __all__ = [
-    "PAPERS",
     "PrintChapter",
     "PrintMeta",
     "PrintPart",
+    "Sheet",
     "inline_notes",
     "note_pairs",
+    "page_css",
     "print_environment",
     "print_html",
     "print_meta",
     "stylesheets",
 ]
 
-PAPERS = ("letter", "a4", "a5")
 _CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
 
 
@@ -119,10 +120,32 @@ def print_meta(book: Book) -> PrintMeta:
     )
 
 
-def stylesheets(book_root: Path, paper: str) -> tuple[Path, ...]:
-    """The CSS layers, each the book's own override if it has one."""
-    names = ("base.css", "print/fonts.css", f"print/paper-{paper}.css", "print/book.css")
-    return tuple(find_style(name, book_root) for name in names)
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A stylesheet of the print HTML: a file (`href`) or the page's CSS inline (`text`)."""
+
+    href: str = ""
+    text: str = ""
+
+
+def _pt(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
+
+
+def page_css(book_root: Path, page: PageSetup) -> str:
+    """templates/print/page.css for a page: size, margins, bleed, marks, type size."""
+    template = environment(book_root).get_template("print/page.css")
+    return template.render(page=page, pt=_pt)
+
+
+def stylesheets(book_root: Path, page: PageSetup, *extra: str) -> tuple[Sheet, ...]:
+    """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
+    the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
+    files = [
+        Sheet(find_style(n, book_root).resolve().as_uri()) for n in ("base.css", "print/fonts.css")
+    ]
+    after = [Sheet(find_style(n, book_root).resolve().as_uri()) for n in ("print/book.css", *extra)]
+    return (*files, Sheet(text=page_css(book_root, page)), *after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +158,7 @@ class PrintPart:
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
 
 
-def print_html(manuscript: Manuscript, paper: str, part: PrintPart | None = None) -> str:
+def print_html(manuscript: Manuscript, page: PageSetup, part: PrintPart | None = None) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL."""
     root = manuscript.book.root
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
@@ -144,7 +167,7 @@ def print_html(manuscript: Manuscript, paper: str, part: PrintPart | None = None
         ms=manuscript,
         meta=print_meta(manuscript.book),
         chapters=chapters,
-        stylesheets=[p.resolve().as_uri() for p in stylesheets(root, paper)],
+        stylesheets=stylesheets(root, page),
         part=part is not None,
         front=part is None or part.front,
         body_chapters=chapters

@@ -11,8 +11,8 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of running heads and folios for the body (octavo.render.pdf.parallel.stamp);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
-`jobs` < 2, a tagged PDF, or parts that do not fit together: the one-process build
-(octavo.render.pdf.document.render_pdf), which gives the same pages.
+`jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
+one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def render_pdf_parallel(
     manuscript: Manuscript, options: PdfOptions, jobs: int, cache: Path | None = None
 ) -> ParallelResult:
     """The same PDF as render_pdf, laid out by `jobs` processes from parts."""
-    check_paper(options.paper)
-    if jobs > 1 and not options.tagged:
+    check_paper(options)
+    if jobs > 1 and not options.pdf_variant:
         try:
             return _parallel(manuscript, options, jobs, cache)
         except (Unmergeable, BrokenProcessPool) as exc:
@@ -83,8 +83,9 @@ def _parallel(
         # is done, while the front matter (the longer of the two) is still being laid out
         front_started = _start(pool, store, front_job)
         appendix = _finish(store, _start(pool, store, appendix_job))
-        stamp_source = stamp_html(manuscript, options.paper, _counts((*chapters, appendix)))
-        stamp_started = _start(pool, store, _plain_job(manuscript, "stamp", stamp_source))
+        stamp_source = stamp_html(manuscript, options.page, _counts((*chapters, appendix)))
+        stamp_job = _plain_job(manuscript, options, "stamp", stamp_source)
+        stamp_started = _start(pool, store, stamp_job)
         front = _finish(store, front_started)
         stamp = _finish(store, stamp_started)
     placed, total = place(front, (*chapters, appendix))
@@ -126,15 +127,16 @@ def _chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> Par
 
 
 def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
-    source = print_html(manuscript, options.paper, part)
+    source = print_html(manuscript, options.page, part)
     chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
     notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
-    return PartJob(name, "", source, manuscript.book.root, notes, chapters)
+    root, bleed = manuscript.book.root, options.page.bleed
+    return PartJob(name, "", source, root, notes, chapters, bleed)
 
 
-def _plain_job(manuscript: Manuscript, name: str, source: str) -> PartJob:
-    return PartJob(name, "", source, manuscript.book.root, (), ())
+def _plain_job(manuscript: Manuscript, options: PdfOptions, name: str, source: str) -> PartJob:
+    return PartJob(name, "", source, manuscript.book.root, (), (), options.page.bleed)
 
 
 def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLayout]:

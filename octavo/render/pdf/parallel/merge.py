@@ -42,13 +42,17 @@ def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed
 
 def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> bytes:
     from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(p.part.pdf)) for p in placed]
-    size = readers[0].pages[0].mediabox
+    first = readers[0].pages[0]
     for p, reader in zip(placed, readers, strict=True):
         while len(writer.pages) < p.start:
-            writer.add_blank_page(float(size.width), float(size.height))
+            blank = writer.add_blank_page(float(first.mediabox.width), float(first.mediabox.height))
+            for box in ("/MediaBox", "/TrimBox", "/BleedBox"):  # the parts' boxes, bleed too
+                if box in first:
+                    blank[NameObject(box)] = first[box]
         for page in reader.pages:
             writer.add_page(page)
     if len(writer.pages) != total:
@@ -80,7 +84,8 @@ def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
 
 
 def _height(writer: Any, index: int) -> float:
-    return float(writer.pages[index].mediabox.height)
+    """The PDF y of the trim's top edge: the parts' y are measured down from it."""
+    return float(writer.pages[index].trimbox.top)
 
 
 def _destinations(writer: Any, p: Placed) -> None:

@@ -54,6 +54,7 @@ class PartJob:
     root: Path  # the book: base URL and sandbox
     notes: tuple[tuple[str, str], ...]  # (heading id, note id) to keep together
     chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
+    bleed: float = 0.0  # points: the BleedBox's distance from the TrimBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     try:
         html = load_html(job.html, job.root)
         document, _ = guarded(lambda: place_notes(html, job.notes))
-        pdf = guarded(lambda: write_document(document, PdfOptions()))
+        pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed)))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
     finally:

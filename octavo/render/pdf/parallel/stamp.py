@@ -9,25 +9,24 @@ a chapter come from the same `break-before: right`.
 from __future__ import annotations
 
 from octavo.model import Manuscript
-from octavo.paths import find_style
 from octavo.render.manuscript import body_headings
 from octavo.render.pdf.html import PrintChapter, print_meta, stylesheets
 from octavo.render.templates import environment
+from octavo.source.paper import PageSetup
 
 __all__ = ["stamp_html"]
 
 APPENDIX = "data-currency"
 
 
-def stamp_html(manuscript: Manuscript, paper: str, pages: tuple[tuple[str, int], ...]) -> str:
+def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[tuple[str, int], ...]) -> str:
     """`pages`: (chapter id or "data-currency", pages it fills but blank ones), in order."""
     root = manuscript.book.root
     by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
-    sheets = (*stylesheets(root, paper), find_style("print/stamp.css", root))
     template = environment(root).get_template("print/stamp.html")
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),
-        stylesheets=[p.resolve().as_uri() for p in sheets],
+        stylesheets=stylesheets(root, page, "print/stamp.css"),
         stamps=[(by_id.get(ident), count) for ident, count in pages],
     )

@@ -1,0 +1,107 @@
+"""Read a written PDF back for the printer (E641-E643): boxes, text inside the margins,
+blank pages left blank. Everything comes from the file (octavo.check.pdf.read_pdf).
+
+- E641: the TrimBox is the trim, the BleedBox the trim plus the bleed, the MediaBox holds
+  both (and the marks, when there are any).
+- E642: the text of a page lies inside the text block (the trim less the margins); the
+  running head and the folio, in the margins, stay 9 pt (1/8 in) inside the trim, so a
+  trimming off by that much cuts none of them.
+- E643: a page with nothing but a running head or a folio (a blank page that kept them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from octavo.check.pdf import PdfFacts, PdfPage
+from octavo.errors import Diagnostic, error
+from octavo.source.paper import PageSetup
+
+__all__ = ["check_press"]
+
+TOLERANCE = 1.0  # points: rounding in WeasyPrint and in the reading back
+SAFE = 9.0  # points inside the trim for what is printed in the margins
+
+
+def check_press(facts: PdfFacts, page: PageSetup) -> tuple[Diagnostic, ...]:
+    return (*_boxes(facts, page), *_inside(facts, page), *_blank(facts, page))
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b, strict=True))
+
+
+def _grow(box: tuple[float, float, float, float], by: float) -> tuple[float, ...]:
+    left, bottom, right, top = box
+    return (left - by, bottom - by, right + by, top + by)
+
+
+def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
+    for page in facts.pages:
+        trim = page.box("/TrimBox")
+        size = (trim[2] - trim[0], trim[3] - trim[1])
+        wanted = {
+            "/TrimBox": (size, (setup.width, setup.height)),
+            "/BleedBox": (page.box("/BleedBox"), _grow(trim, setup.bleed)),
+            "/MediaBox": (page.box("/MediaBox"), _grow(trim, setup.css_bleed)),
+        }
+        for name, (found, want) in wanted.items():
+            if not _close(tuple(found), tuple(want)):
+                yield error(
+                    "E641",
+                    f"page {page.index + 1}: {name} is {_pts(found)}, expected {_pts(want)} "
+                    f"({setup.name}, bleed {setup.bleed:g} pt)",
+                    facts.path,
+                )
+                return  # one page says it; the others are made the same way
+
+
+def _pts(values: tuple[float, ...]) -> str:
+    return "[" + " ".join(f"{v:.2f}" for v in values) + "]"
+
+
+def _block(page: PdfPage, setup: PageSetup) -> tuple[float, float, float, float]:
+    """The text block (x0, top, x1, bottom) from the trim's top-left; recto pages (odd
+    page numbers, even indexes) have the inner margin on the left."""
+    left = setup.inner if page.index % 2 == 0 else setup.outer
+    right = setup.outer if page.index % 2 == 0 else setup.inner
+    return (left, setup.top, page.width - right, page.height - setup.bottom)
+
+
+def _in_margin(span: tuple[float, float, float, float], block: tuple[float, ...]) -> bool:
+    return span[3] <= block[1] + TOLERANCE or span[1] >= block[3] - TOLERANCE
+
+
+def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
+    for page in facts.pages:
+        block = _block(page, setup)
+        for span, (_, _, text) in zip(page.spans, page.lines, strict=True):
+            x0, top, x1, bottom = span
+            if _in_margin(span, block):
+                limits = (SAFE, SAFE, page.width - SAFE, page.height - SAFE)
+            else:
+                limits = block
+            if (
+                x0 < limits[0] - TOLERANCE
+                or top < limits[1] - TOLERANCE
+                or x1 > limits[2] + TOLERANCE
+                or bottom > limits[3] + TOLERANCE
+            ):
+                yield error(
+                    "E642",
+                    f"page {page.index + 1}: {text[:40]!r} lies at {_pts(span)}, outside "
+                    f"{_pts(limits)} (points from the trim's top-left)",
+                    facts.path,
+                )
+
+
+def _blank(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
+    for page in facts.pages:
+        block = _block(page, setup)
+        if page.spans and all(_in_margin(span, block) for span in page.spans):
+            shown = " / ".join(text for _, _, text in page.lines)
+            yield error(
+                "E643",
+                f"page {page.index + 1} is blank but for a running head or folio: {shown!r}",
+                facts.path,
+            )

@@ -1,0 +1,52 @@
+"""The last touches WeasyPrint makes to a PDF, through its `finisher` hook and options.
+
+- PDF variants are WeasyPrint's own (`pdf_variant`). PDF/A gets WeasyPrint's sRGB output
+  intent; PDF/X gets the same sRGB profile as its output intent unless the book's CSS names
+  a CMYK one (`@color-profile device-cmyk { src: url(…) }`). The profile is sRGB2014.icc,
+  shipped inside WeasyPrint: © International Color Consortium, "may be copied, distributed,
+  embedded, made, used, and sold without restriction" — octavo ships no profile of its own.
+- BleedBox: WeasyPrint puts it at most 10 pt outside the TrimBox, and in octavo the CSS
+  bleed also holds the printer's marks; the finisher sets it to the trim plus the bleed.
+- XMP: WeasyPrint's PDF/X-4 DocumentID is random (uuid4); the finisher makes it from the
+  book's identifier, so the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["finisher", "variant_options"]
+
+_DID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def variant_options(variant: str) -> dict[str, Any]:
+    """write_pdf's options for a variant ("" for none)."""
+    if not variant:
+        return {}
+    options: dict[str, Any] = {"pdf_variant": variant}
+    if variant.startswith("pdf/x"):
+        options["output_intent"] = "srgb"
+    return options
+
+
+def finisher(bleed: float, identifier: str) -> Callable[[Any, Any], None]:
+    """write_pdf's finisher: exact BleedBoxes and a DocumentID made from `identifier`."""
+
+    def finish(document: Any, pdf: Any) -> None:
+        for page in pdf.objects:
+            if isinstance(page, dict) and page.get("Type") == "/Page" and "TrimBox" in page:
+                left, bottom, right, top = (float(v) for v in page["TrimBox"])
+                page["BleedBox"] = type(page["TrimBox"])(
+                    [left - bleed, bottom - bleed, right + bleed, top + bleed]
+                )
+        did = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, identifier)}".encode()
+        for item in pdf.objects:
+            extra = getattr(item, "extra", None)
+            if isinstance(extra, dict) and extra.get("Type") == "/Metadata":
+                item.stream = [_DID.sub(did, bytes(part)) for part in item.stream]
+
+    return finish

@@ -1,0 +1,128 @@
+"""Print-ready PDFs read back: trims, margins, bleed and marks, blank pages (E605, E640-E643)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.press import check_press
+from octavo.errors import BuildError
+from octavo.paths import STYLES
+from octavo.source.paper import page_setup
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+
+# three one-paragraph chapters: each ends on a right-hand page, so a blank page follows
+CHAPTERS = {
+    f"00{n}.md": section_source(n, f"Part {n}", chapter=n, total=3, body="Some text.\n" * 3)
+    for n in (1, 2, 3)
+}
+
+
+def _book(make_book: MakeBook, toml: str = "") -> Path:
+    return make_book(dict(CHAPTERS), BOOK_TOML + toml)
+
+
+def _read_back(book: Path, pdf: Path) -> list[str]:
+    manuscript, _ = api.manuscript(book)
+    config = manuscript.book.config
+    page = page_setup(config.paper, config.margins, config.bleed, config.marks)
+    found = check_book_pdf(pdf, manuscript) + check_press(read_pdf(pdf), page)
+    return [str(d) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("toml", "trim", "bleed", "media"),
+    [
+        ('paper = "6x9"\nbleed = "0.125in"\nmarks = "crop"\n', (432, 648), 9, 18),
+        ('paper = "a5"\n', (419.53, 595.28), 0, 0),
+        (
+            'paper = "150 x 230 mm"\nbleed = "3mm"\n[margins]\ninner = "20mm"\n',
+            (425.2, 651.97),
+            8.5,
+            8.5,
+        ),
+    ],
+    ids=["6x9-bleed-crop", "a5", "150x230mm"],
+)
+def test_trims_read_back(
+    make_book: MakeBook,
+    tmp_path: Path,
+    toml: str,
+    trim: tuple[float, float],
+    bleed: float,
+    media: float,
+) -> None:
+    book = _book(make_book, toml)
+    for jobs in (1, 2):  # one process, and parts merged (blank pages added by the merge)
+        pdf, _ = api.build_pdf(book, tmp_path / f"{jobs}.pdf", jobs=jobs)
+        assert _read_back(book, pdf) == []
+        for page in read_pdf(pdf).pages:
+            left, bottom, right, top = page.box("/TrimBox")
+            assert (right - left, top - bottom) == pytest.approx(trim, abs=0.05)
+            assert page.box("/BleedBox") == pytest.approx(
+                (left - bleed, bottom - bleed, right + bleed, top + bleed), abs=0.05
+            )
+            assert page.box("/MediaBox") == pytest.approx(
+                (left - media, bottom - media, right + media, top + media), abs=0.05
+            )
+
+
+def test_blank_pages_are_blank_and_a_kept_head_is_e623(make_book: MakeBook, tmp_path: Path) -> None:
+    book = _book(make_book)
+    pdf, _ = api.build_pdf(book, tmp_path / "ok.pdf")
+    pages = read_pdf(pdf).pages
+    assert [p.index for p in pages if not p.lines][-3:] == [7, 9, 11]  # after each chapter
+    sheet = book / "styles" / "print" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    own = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    sheet.write_text(re.sub(r"@page :blank, .*?\n\}\n", "", own, flags=re.DOTALL), encoding="utf-8")
+    pdf, _ = api.build_pdf(book, tmp_path / "heads.pdf")
+    codes = [d.code for d in check_press(read_pdf(pdf), page_setup("letter"))]
+    assert codes and set(codes) == {"E643"}
+
+
+def test_text_outside_the_margins_is_e622_and_wrong_boxes_e621(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    book = _book(make_book, 'paper = "6x9"\n')
+    sheet = book / "styles" / "print" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    own = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    sheet.write_text(own + "\n.section p { margin-left: -0.4in; }\n", encoding="utf-8")
+    pdf, _ = api.build_pdf(book, tmp_path / "wide.pdf")
+    facts = read_pdf(pdf)
+    assert {d.code for d in check_press(facts, page_setup("6x9"))} == {"E642"}
+    assert {d.code for d in check_press(facts, page_setup("6x9", (), 9.0))} == {"E641", "E642"}
+
+
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [
+        ({"paper": "6x9x2"}, "E605"),
+        ({"paper": "6 x 8"}, "E605"),
+        ({"bleed": "lots"}, "E605"),
+        ({"marks": "stars"}, "E605"),
+        ({"variant": "pdf/x-9"}, "E640"),
+    ],
+    ids=["paper", "paper-unit", "bleed", "marks", "variant"],
+)
+def test_bad_print_options(
+    make_book: MakeBook, tmp_path: Path, options: dict[str, str], code: str
+) -> None:
+    book = _book(make_book)
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, tmp_path / "x.pdf", **options)  # type: ignore[arg-type]
+    assert [d.code for d in caught.value.diagnostics] == [code]
+
+
+def test_trims_scale_their_margins_and_type() -> None:
+    small, large = page_setup("5.5x8.5"), page_setup("7x10")
+    assert small.inner / small.width == pytest.approx(large.inner / large.width)
+    assert small.font_size < large.font_size
+    assert page_setup("6 x 9 in") == page_setup("6x9") == page_setup("6X9in")
+    assert page_setup("152.4 x 228.6 mm").width == pytest.approx(page_setup("6x9").width)
+    assert page_setup("letter", (("inner", 54.0),)).inner == 54.0
