@@ -12,12 +12,37 @@ blank pages left blank. Everything comes from the file (octavo.check.pdf.read_pd
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from octavo.check.pdf import PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
-from octavo.source.paper import PageSetup
 
 __all__ = ["check_press"]
+
+
+class PageSetup(Protocol):
+    """What the page should be (octavo.source.paper.PageSetup has it; not imported, so the
+    check does not share the code it checks). Lengths in points."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
+    @property
+    def inner(self) -> float: ...
+    @property
+    def outer(self) -> float: ...
+    @property
+    def bleed(self) -> float: ...
+    @property
+    def css_bleed(self) -> float: ...
+
 
 TOLERANCE = 1.0  # points: rounding in WeasyPrint and in the reading back
 SAFE = 9.0  # points inside the trim for what is printed in the margins
