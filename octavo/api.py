@@ -170,14 +170,15 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
     """`invoke all`: EPUB and PDF of several books, `jobs` books at a time (< 1: one a
     core); every failure is reported, the other books still build."""
     import os
-    from concurrent.futures import ProcessPoolExecutor
+
+    from octavo import workers
 
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
     names = output_names(books)
     written: list[Path] = []
     failed: list[Diagnostic] = []
-    with ProcessPoolExecutor(max_workers=jobs if jobs > 0 else os.cpu_count() or 1) as pool:
+    with workers.pool(jobs if jobs > 0 else os.cpu_count() or 1) as pool:
         futures = [
             pool.submit(_build_one, book, name, out, strict)
             for book, name in zip(books, names, strict=True)

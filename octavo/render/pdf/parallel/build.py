@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +33,7 @@ from octavo.render.pdf.html import PrintPart, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
+from octavo.workers import pool as pool_of
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["ParallelResult", "render_pdf_parallel"]
@@ -70,7 +71,7 @@ def _parallel(
 
     store = _Store(cache / "pdf-parts" if cache else None, _salt(manuscript, options))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with pool_of(jobs, context) as pool:
         body = _run(
             pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
         )

@@ -1,0 +1,43 @@
+"""Worker processes that never outlive the process that started them.
+
+`kill -9` of `invoke pdf --jobs N` (or an OOM kill, or a CI timeout) gives a pool no chance
+to shut down; its workers would wait for work for ever. So every worker asks the kernel,
+first thing, to be killed when its parent dies (Linux `prctl(PR_SET_PDEATHSIG, SIGKILL)`),
+and exits at once if the parent is already gone (the race between fork and prctl).
+Elsewhere (no prctl), workers still end with a normal shutdown of the pool.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+
+__all__ = ["die_with_parent", "pool"]
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """A pool initializer: SIGKILL this worker when `parent` (the pid that made it) dies."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the pool's own shutdown still ends the workers
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before prctl took effect
+
+
+def pool(jobs: int, context: BaseContext | None = None) -> ProcessPoolExecutor:
+    """A ProcessPoolExecutor of `jobs` workers that die with this process."""
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
