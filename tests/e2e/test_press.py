@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.check.press import check_press
+from octavo.check.variants import check_variant
 from octavo.errors import BuildError
 from octavo.paths import STYLES
 from octavo.source.paper import page_setup
@@ -126,3 +128,26 @@ def test_trims_scale_their_margins_and_type() -> None:
     assert page_setup("6 x 9 in") == page_setup("6x9") == page_setup("6X9in")
     assert page_setup("152.4 x 228.6 mm").width == pytest.approx(page_setup("6x9").width)
     assert page_setup("letter", (("inner", 54.0),)).inner == 54.0
+
+
+@pytest.mark.parametrize("variant", ["pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1"])
+def test_each_variant_reads_back(make_book: MakeBook, tmp_path: Path, variant: str) -> None:
+    book = _book(make_book, 'paper = "6x9"\nbleed = "0.125in"\n')
+    pdf, _ = api.build_pdf(book, tmp_path / "v.pdf", variant=variant)
+    assert _read_back(book, pdf) == []
+    assert [str(d) for d in check_variant(pdf, variant)] == []
+    again, _ = api.build_pdf(book, tmp_path / "again.pdf", variant=variant)
+    assert again.read_bytes() == pdf.read_bytes()  # PDF/X-4's XMP DocumentID is not random
+    if variant == "pdf/x-4":
+        from pypdf import PdfReader
+
+        root: Any = PdfReader(pdf).trailer["/Root"]
+        (intent,) = root["/OutputIntents"]
+        assert intent.get_object()["/S"] == "/GTS_PDFX"
+
+
+def test_a_variant_check_fails_on_another_variant(make_book: MakeBook, tmp_path: Path) -> None:
+    pdf, _ = api.build_pdf(_book(make_book), tmp_path / "x4.pdf", variant="pdf/x-4")
+    problems = " ".join(d.message for d in check_variant(pdf, "pdf/x-1a"))
+    assert {d.code for d in check_variant(pdf, "pdf/x-1a")} == {"E644"}
+    assert "PDF version 1.6" in problems and "RGB colour" in problems

@@ -91,7 +91,8 @@ def check_paper(options: PdfOptions) -> None:
 
 def render_print_html(manuscript: Manuscript, options: PdfOptions) -> str:
     check_paper(options)
-    return print_html(manuscript, options.page)
+    extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
+    return print_html(manuscript, options.page, extra=extra)
 
 
 def render_pdf(

@@ -158,8 +158,14 @@ class PrintPart:
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
 
 
-def print_html(manuscript: Manuscript, page: PageSetup, part: PrintPart | None = None) -> str:
-    """The whole book (or a part of it) as one HTML document; stylesheets by file URL."""
+def print_html(
+    manuscript: Manuscript,
+    page: PageSetup,
+    part: PrintPart | None = None,
+    extra: tuple[str, ...] = (),
+) -> str:
+    """The whole book (or a part of it) as one HTML document; stylesheets by file URL,
+    `extra` ones (e.g. print/cmyk.css) after book.css."""
     root = manuscript.book.root
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
     template = print_environment(root).get_template("print/book.html")
@@ -167,7 +173,7 @@ def print_html(manuscript: Manuscript, page: PageSetup, part: PrintPart | None =
         ms=manuscript,
         meta=print_meta(manuscript.book),
         chapters=chapters,
-        stylesheets=stylesheets(root, page),
+        stylesheets=stylesheets(root, page, *extra),
         part=part is not None,
         front=part is None or part.front,
         body_chapters=chapters
