@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from octavo.errors import BuildError, Diagnostic, Severity, error, raise_if_errors
+from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
 from octavo.outputs import cached_build, default_output
 
 if TYPE_CHECKING:
@@ -28,16 +28,33 @@ __all__ = [
 ]
 
 
-def run_import(patterns: list[str], book: Path, force: bool, strict: bool) -> ImportResult:
-    from octavo.importers.batch import expand_paths, import_pages
+def run_import(
+    patterns: list[str],
+    book: Path,
+    force: bool = False,
+    strict: bool = False,
+    manifest: str = "",
+    data_as_of: str = "",
+) -> ImportResult:
+    """Import pages; raises BuildError only for what stops the whole import (no such page,
+    a broken manifest, a bad --data-as-of). Refused pages are in the result's reports."""
+    from octavo.importers.batch import Options, expand_paths, import_pages
+    from octavo.importers.manifest import Entry, load_manifest
+    from octavo.source.dates import parse_iso_month
 
-    paths, missing = expand_paths(patterns)
-    if missing:
-        raise BuildError(missing)
-    result = import_pages(paths, book, force)
-    if any(d.severity is Severity.ERROR or strict for d in result.diagnostics):
-        raise BuildError(result.diagnostics)
-    return result
+    paths, found = expand_paths(patterns)
+    entries: dict[str, Entry] = {}
+    problems = list(found)
+    if manifest:
+        entries, bad = load_manifest(Path(manifest))
+        problems += bad
+    date = parse_iso_month(data_as_of) if data_as_of else None
+    if data_as_of and date is None:
+        problems.append(error("E410", f"--data-as-of {data_as_of!r} is not a month like 1995-06"))
+    if problems:
+        raise BuildError(problems)
+    options = Options(force=force, manifest=entries, data_as_of=date, strict=strict)
+    return import_pages(paths, book, options=options)
 
 
 def read(book: Path) -> tuple[Book, tuple[Diagnostic, ...]]:

@@ -6,16 +6,27 @@ import re
 import unicodedata
 from html import unescape
 
-__all__ = ["escape_paragraph", "slugify", "strip_tags"]
+__all__ = ["escape_block_start", "escape_inline", "escape_paragraph", "slugify", "strip_tags"]
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+# What starts a block construct at a line's start: headings, quotes, lists, rules, fences
+# (~~~), pandoc line blocks (|) and definitions (:).
+_LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|\d+(?=[.)]))")
+
+
+def escape_inline(text: str) -> str:
+    """Backslash what Markdown would read as inline markup; ordinary prose is unchanged."""
+    return _INLINE.sub(lambda m: "\\" + m[0], text)
 
 
 def escape_paragraph(text: str) -> str:
     """Backslash only what Markdown would read as markup; ordinary prose is unchanged."""
-    escaped = _INLINE.sub(lambda m: "\\" + m[0], text)
+    return escape_block_start(escape_inline(text))
+
+
+def escape_block_start(escaped: str) -> str:
+    """Backslash a marker at the start of already-escaped text that would open a block."""
     match = _LINE_START.match(escaped)
     if match:
         marker = match[2]

@@ -67,11 +67,14 @@ def _run(action: Callable[[], T]) -> T:
     positional=["path"],
     iterable=["more"],
     help={
-        "path": "A raw page, a folder of pages, or a quoted glob such as 'pages/*.txt'.",
+        "path": "A saved page (text or HTML), a folder of pages, or a quoted glob.",
         "more": "Another page, folder or glob (repeatable).",
         "book": BOOK,
         "force": "Replace sections that exist with other content.",
-        "strict": STRICT,
+        "strict": "Refuse a page that needs any warning.",
+        "manifest": "A CSV or TOML file giving pages their chapter, parents, number, title.",
+        "data_as_of": "The data date (YYYY-MM) of pages that carry none.",
+        "explain": "Say for each page which site's layout was read, and why.",
     },
 )
 def import_pages(
@@ -81,17 +84,31 @@ def import_pages(
     book: str = "",
     force: bool = False,
     strict: bool = False,
+    manifest: str = "",
+    data_as_of: str = "",
+    explain: bool = False,
 ) -> None:
-    """Import scraped country-study pages into a book folder as Markdown sections."""
+    """Import saved country-study pages into a book folder as Markdown sections."""
     given = [path, *more]
-    result = _run(lambda: api.run_import(given, _book(book), force, strict))
+    folder = _book(book)
+    result = _run(lambda: api.run_import(given, folder, force, strict, manifest, data_as_of))
     _show(result.diagnostics)
-    for written in result.written:
-        print(f"wrote {written}")
-    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    for report in result.reports:
+        print(report.line())
+        if explain:
+            for reason in report.reasons:
+                print(f"    {reason}")
     if result.book_toml:
         print(f"wrote {result.book_toml}")
-    print(_book(book))
+    print(result.summary())
+    print(folder)
+    if result.refused:
+        raise Exit(
+            f"octavo: {len(result.refused)} page(s) refused (see above); "
+            f"{len(result.written)} imported and {len(result.unchanged)} unchanged "
+            f"are in {folder}",
+            code=1,
+        )
 
 
 @task(help={"book": BOOK, "strict": STRICT})

@@ -1,5 +1,7 @@
 """Importers: foreign pages -> the book's Markdown source format (one-way)."""
 
-from octavo.importers.countrystudy import Page, PageError, decode_page, parse_page
+from octavo.importers.countrystudy import parse_page
+from octavo.importers.decode import decode_page
+from octavo.importers.page import Block, Page, PageError
 
-__all__ = ["Page", "PageError", "decode_page", "parse_page"]
+__all__ = ["Block", "Page", "PageError", "decode_page", "parse_page"]

@@ -1,158 +1,349 @@
-"""A scraped country-study page (text) -> Page.
+"""A country-study page as text -> Page, read with the profile of the site it came from.
 
-Metadata comes out of the chrome; the body is kept word for word.
+Metadata comes out of the chrome; the body is kept word for word. What the page lacks
+(a title, numbers, a data date) is left empty here for the batch to supply.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 
+from octavo.importers.blocks import IMAGE_MARK, LABEL, text_blocks
+from octavo.importers.page import Block, Page, PageError
+from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, detect, rx
+from octavo.importers.profiles.sites import COLON, DASH
 from octavo.model import YearMonth
 from octavo.source.dates import parse_month_name
 
-__all__ = ["Page", "PageError", "decode_page", "parse_page"]
+__all__ = ["country_hint", "kind_of", "layout", "parse_page", "title_case", "with_kind"]
 
 _BREADCRUMB = re.compile(r"\s*Country Stud(?:y|ies)\s*>.*", re.IGNORECASE)
 _CHAPTER = re.compile(r"Chapter\s+(\d+)", re.IGNORECASE)
 _SECTION = re.compile(r"\s*Section\s+(\d+)\s+of\s+(\d+)\s*", re.IGNORECASE)
 _MONTH_YEAR = r"([A-Za-z]+\.?,?\s+\d{4})\.?"
 _DATA_AS_OF = re.compile(rf"\s*Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
+# 'Data as of June 1995' closing the last line of text (a site that drops the line break).
+_TRAILING_DATE = re.compile(rf"(?P<text>.*\S)\s+Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
 _LAST_UPDATED = re.compile(rf"\s*Last Updated:?\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
 _PUBLISHED = re.compile(r"Country study for .+? was first published in (\d{4})", re.IGNORECASE)
-# Lines of the site's chrome: never text of the section.
-_CHROME = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\s*We're always looking for ways to make\b.*",
-        r"\s*Editor's Note:.*",
-        r"\s*Note that current information\b.*",
-        r".*\bMain Page\s+Country Studies Main Page\s*",
-        r"\s*Click any image to enlarge\.?\s*",
-        r"\s*National Flag\s*",
-        r"\s*\(p\.\)\s.*",
-        r"\s*Convert to Any Currency\s*",
-        r"\s*Locator Map\s*",
-    )
+_TOC = re.compile(r"\s*(?P<country>\S.{0,60}?) Table of Contents\s*", re.IGNORECASE)
+_IMAGE_MARKER = rx(r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*")[0]
+_URL = re.compile(r"https?://[^\s)\"'>]+")
+_KINDS = (
+    ("foreword", r"foreword"),
+    ("preface", r"preface"),
+    ("acknowledgments", r"acknowledge?ments?"),
+    ("introduction", r"introduction"),
+    ("profile", r"country profile"),
+    ("chronology", r"chronology"),
+    ("bibliography", r"bibliography"),
+    ("glossary", r"glossary"),
 )
-# Where the body ends: the first line of the page's closing chrome.
-_BODY_END = (_DATA_AS_OF, _LAST_UPDATED, _SECTION, *_CHROME[1:4])
-
-
-class PageError(Exception):
-    """The page's layout is not recognised; `missing` names what was not found."""
-
-    def __init__(self, missing: tuple[str, ...]):
-        super().__init__("layout not recognised: no " + ", no ".join(missing))
-        self.missing = missing
+_NOT_COUNTRIES = {"chapter", "section", "page", "index", "country", "study", "all", "the", "text"}
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
-    country: str
-    title: str
-    chapter: int
-    parents: tuple[str, ...]
-    sequence: int
-    total: int
+class Metadata:
+    """The fields of a page found outside its body, with the lines they were on."""
+
     data_as_of: YearMonth | None
+    data_line: int | None  # 0-based
+    trailing: bool  # the date closed a line of text
     last_updated: YearMonth | None
-    first_published: int | None
-    paragraphs: tuple[str, ...]
-    title_line: int  # 1-based line numbers in the page, for messages
-    breadcrumb: tuple[str, ...]
-
-    @property
-    def chapter_title(self) -> str | None:
-        """A page at chapter level ('Country Study > Chapter 8') names its chapter."""
-        return self.title if len(self.breadcrumb) <= 2 and self.chapter else None
+    section: tuple[int, int] | None
+    meta_lines: frozenset[int]
 
 
-def decode_page(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, else Latin-1; LF line ends."""
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def title_case(title: str) -> str:
+    """'TRANSPORTATION AND COMMUNICATIONS' -> 'Transportation and Communications'; a title
+    in mixed case is kept as it is."""
+    if not title.isupper():
+        return title
+    words = title.lower().split(" ")
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _is_chrome(line: str) -> bool:
-    return any(p.fullmatch(line) for p in _CHROME)
-
-
-def _find(pattern: re.Pattern[str], lines: list[str]) -> tuple[int, re.Match[str]] | None:
-    for number, line in enumerate(lines):
-        match = pattern.fullmatch(line)
-        if match:
-            return number, match
+def kind_of(title: str) -> str | None:
+    """The kind of page its title names ('Foreword', 'Acknowledgments and Preface')."""
+    lowered = title.lower()
+    for kind, pattern in _KINDS:
+        if re.match(rf"(?:\w+\s*[-:]\s*)?{pattern}\b", lowered):
+            return kind
     return None
 
 
-def parse_page(text: str) -> Page:
-    """Parse a raw page; raise PageError naming everything missing."""
-    lines = text.split("\n")
-    crumb_at = _find(_BREADCRUMB, lines)
-    section = _find(_SECTION, lines)
-    title_at = None
-    if crumb_at:
-        above = [i for i in range(crumb_at[0]) if lines[i].strip() and not _is_chrome(lines[i])]
-        if above and ":" in lines[above[-1]]:
-            title_at = above[-1]
-    missing = tuple(
-        name
-        for name, found in (
-            ("title line ('Country: Title')", title_at is not None),
-            ("breadcrumb ('Country Study > Chapter N > …')", crumb_at),
-            ("'Section N of M' line", section),
-        )
-        if not found
-    )
-    if missing:
-        raise PageError(missing)
-    assert crumb_at and section and title_at is not None
-    country, _, title = lines[title_at].strip().partition(":")
-    crumbs = tuple(
-        c.strip() for c in re.split(r"\s+>\s+|^\S*>|>\S*$", lines[crumb_at[0]].strip()) if c.strip()
-    )
-    chapter = _CHAPTER.fullmatch(crumbs[1]) if len(crumbs) > 1 else None
-    levels = crumbs[2:] if chapter else crumbs[1:]
-    return Page(
-        country=country.strip(),
-        title=title.strip(),
-        chapter=int(chapter[1]) if chapter else 0,
-        parents=levels[:-1],
-        sequence=int(section[1][1]),
-        total=int(section[1][2]),
-        data_as_of=_date(_DATA_AS_OF, lines),
-        last_updated=_date(_LAST_UPDATED, lines),
-        first_published=_published(text),
-        paragraphs=_paragraphs(lines[crumb_at[0] + 1 :]),
-        title_line=title_at + 1,
-        breadcrumb=crumbs,
-    )
+def country_hint(address: str) -> str:
+    """The country a page's file name or address starts with: 'nepal10.html', 'cNepal8.htm',
+    'belarus_society_ethnic_composition.html', '.../country-guide-study/nepal/...'."""
+    stem = PurePath(address.split("?")[0]).stem if address else ""
+    stem = re.sub(r"^c(?=[A-Z])", "", stem)
+    match = re.match(r"[A-Za-z]{3,}", stem)
+    word = match[0].capitalize() if match else ""
+    return "" if word.lower() in _NOT_COUNTRIES else word
 
 
-def _date(pattern: re.Pattern[str], lines: list[str]) -> YearMonth | None:
-    found = _find(pattern, lines)
-    return parse_month_name(found[1][1]) if found else None
+def _metadata(lines: list[str], chrome: set[int]) -> Metadata:
+    meta: set[int] = set()
+    data: YearMonth | None = None
+    data_line, trailing = None, False
+    updated: YearMonth | None = None
+    section: tuple[int, int] | None = None
+    for number, line in enumerate(lines):
+        if match := _DATA_AS_OF.fullmatch(line):
+            meta.add(number)
+            if data is None:
+                data, data_line = parse_month_name(match[1]), number
+        elif data is None and number not in chrome and (match := _TRAILING_DATE.fullmatch(line)):
+            data, data_line, trailing = parse_month_name(match[2]), number, True
+        elif match := _LAST_UPDATED.fullmatch(line):
+            meta.add(number)
+            updated = updated or parse_month_name(match[1])
+        elif match := _SECTION.fullmatch(line):
+            meta.add(number)
+            section = section or (int(match[1]), int(match[2]))
+    return Metadata(data, data_line, trailing, updated, section, frozenset(meta))
 
 
-def _published(text: str) -> int | None:
-    match = _PUBLISHED.search(text)
-    return int(match[1]) if match else None
+def _title_like(line: str) -> bool:
+    """Short, and not a profile entry: a line that can be a title."""
+    return len(line.split()) <= 12 and not LABEL.match(line.strip())
 
 
-def _paragraphs(lines: list[str]) -> tuple[str, ...]:
-    """Blank-line separated paragraphs up to the closing chrome, chrome lines left out."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if any(p.fullmatch(line) for p in _BODY_END):
+def _body_like(line: str) -> bool:
+    """Prose, or a profile entry: the body has begun."""
+    words = line.split()
+    return len(words) >= 8 or (bool(LABEL.match(line.strip())) and len(words) >= 3)
+
+
+class _Reader:
+    """One page's lines, read with one profile."""
+
+    def __init__(self, lines: list[str], profile: Profile, address: str):
+        self.lines, self.profile, self.address = lines, profile, address
+        patterns = (*COMMON_CHROME, *profile.chrome)
+        chrome = {i for i, line in enumerate(lines) if line.strip() and _matches(patterns, line)}
+        self.meta = _metadata(lines, chrome)
+        self.skip = set(self.meta.meta_lines) | chrome
+        self.country = ""
+        self.hinted = False  # the country is a guess from the file name
+        self.reasons: list[str] = []
+
+    def find_country(self) -> None:
+        for line in self.lines:
+            if match := _TOC.fullmatch(line):
+                self.country = match["country"].strip()
+                return
+        hint = country_hint(self.address)
+        if hint and re.search(rf"\b{re.escape(hint)}\b(?! ?\d)", "\n".join(self.lines)):
+            self.country, self.hinted = hint, True
+
+    def header_end(self, start: int) -> int:
+        """The first line of body text at or after `start` that is no title line."""
+        for number in range(start, len(self.lines)):
+            line = self.lines[number]
+            if number in self.skip or not line.strip():
+                continue
+            if _body_like(line) and not self._title_match(line):
+                return number
+        return len(self.lines)
+
+    def title(self, end: int) -> tuple[int, str] | None:
+        """The title line among the header lines [0, end): by the profile's title shapes,
+        then after a line holding only the country, then the last header line."""
+        header = [i for i in range(end) if i not in self.skip and self.lines[i].strip()]
+        for pattern in self.profile.titles:
+            for number in header:
+                title = self._title_match(self.lines[number], pattern)
+                if title:
+                    self.reasons.append(f"title on line {number + 1} (the site's title shape)")
+                    return number, title
+        if self.profile.title_after_country and self.country:
+            after = [j for i, j in itertools.pairwise(header) if self._is_country(i)]
+            if after:
+                self.reasons.append(f"title on line {after[-1] + 1} (after the country line)")
+                return after[-1], self.lines[after[-1]].strip()
+        rest = [i for i in header if not self._is_country(i) and _title_like(self.lines[i])]
+        if self.profile.title_is_last_header_line and rest:
+            self.reasons.append(f"title on line {rest[-1] + 1} (the last line above the body)")
+            return rest[-1], self.lines[rest[-1]].strip()
+        return None
+
+    def _title_match(self, line: str, only: re.Pattern[str] | None = None) -> str | None:
+        """The title a line holds in one of the profile's title shapes, its country being
+        the page's (when known): 'Belarus: Russia' -> 'Russia'."""
+        for pattern in (only,) if only else self.profile.titles:
+            match = pattern.fullmatch(line)
+            if not match:
+                continue
+            if not self.country:
+                self.country = match["country"]
+                return str(match["title"])
+            if match["country"].lower() == self.country.lower():
+                return str(match["title"])
+            if self.hinted and pattern in (*COLON, *DASH):
+                # 'Belarus: Foreword' in foreword.htm: the title line knows the country
+                self.country, self.hinted = match["country"], False
+                return str(match["title"])
+            known = re.match(rf"(?i)\s*{re.escape(self.country)}\b", line)
+            if known and match.start("country") == known.start() + len(line) - len(line.lstrip()):
+                rest = line[known.end() :].lstrip(" :-–—").strip()
+                return rest or None
+        return None
+
+    def _is_country(self, number: int) -> bool:
+        return bool(self.country) and self.lines[number].strip().lower() == self.country.lower()
+
+    def body_end(self, start: int) -> int:
+        ends = (*COMMON_END, *self.profile.body_end, _DATA_AS_OF, _SECTION, _LAST_UPDATED)
+        if self.meta.trailing and self.meta.data_line is not None:
+            return self.meta.data_line + 1
+        for number in range(start, len(self.lines)):
+            if _matches(ends, self.lines[number]):
+                return number
+        return len(self.lines)
+
+    def body_lines(self, start: int, end: int, header_end: int) -> list[tuple[int, str]]:
+        """(line number, text) of the body; chrome and metadata lines become blank."""
+        body = []
+        for number in range(start, end):
+            line = self.lines[number]
+            if number == self.meta.data_line and self.meta.trailing:
+                match = _TRAILING_DATE.fullmatch(line)
+                line = match["text"] if match else line
+            if _IMAGE_MARKER.fullmatch(line):
+                body += [(number, ""), (number, IMAGE_MARK), (number, "")]
+            elif number in self.skip or (number < header_end and self._is_country(number)):
+                body.append((number, ""))
+            else:
+                body.append((number, line))
+        return body
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    return any(p.fullmatch(line) for p in patterns)
+
+
+def _breadcrumb(line: str) -> tuple[str, ...]:
+    parts = re.split(r"\s+>\s+|^\S*>|>\S*$", line.strip())
+    return tuple(c.strip() for c in parts if c.strip())
+
+
+def _drop_subsection_list(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A chapter page ends with the list of its subsections: short lines, no sentences."""
+    kept = list(lines)
+    while kept and not kept[-1][1].strip():
+        kept.pop()
+    tail = 0
+    for _, line in reversed(kept):
+        text = line.strip()
+        if text and (len(text.split()) > 8 or re.search(r"[.!?]$", text)):
             break
-        if not line.strip() or _is_chrome(line):
-            paragraphs.append([])
-        else:
-            paragraphs[-1].append(line.strip())
-    return tuple(" ".join(p) for p in paragraphs if p)
+        tail += 1
+    return kept[: len(kept) - tail] if tail >= 2 and tail < len(kept) else kept
+
+
+def layout(
+    text: str,
+    address: str = "",
+    profile: Profile | None = None,
+    known: bool = False,
+    fallback_title: str = "",
+) -> tuple[Page, list[tuple[int, str]]]:
+    """The page's fields (its blocks left empty) and its body lines, read with the profile
+    of its site; PageError when it shows nothing of a country-study page (no title, no data
+    date, no breadcrumb, no site's layout) and the user has not vouched for it (`known`: a
+    manifest names it). `fallback_title` is a title from outside the text (HTML <title>)."""
+    lines = text.split("\n")
+    found = [address] + [m[0] for m in _URL.finditer("\n".join(lines[:12]))]
+    detection = detect(lines, " ".join(found))
+    chosen = profile or detection.profile
+    reader = _Reader(lines, chosen, address)
+    reader.reasons += list(detection.reasons) if profile is None else ["profile chosen by hand"]
+    reader.find_country()
+    crumb_at = next((i for i, line in enumerate(lines) if _BREADCRUMB.fullmatch(line)), None)
+    crumbs: tuple[str, ...] = ()
+    chapter, parents = None, None
+    title: str | None = None
+    title_line = 0
+    if crumb_at is not None:
+        reader.skip.add(crumb_at)
+        crumbs = _breadcrumb(lines[crumb_at])
+        number = _CHAPTER.fullmatch(crumbs[1]) if len(crumbs) > 1 else None
+        levels = crumbs[2:] if number else crumbs[1:]
+        chapter = int(number[1]) if number else 0
+        parents = levels[:-1]
+        above = reader.title(crumb_at)
+        title_line, title = above if above else (crumb_at, levels[-1] if levels else None)
+        if title is None and number:
+            title = crumbs[1]
+        start = crumb_at + 1
+        header_end = start
+        reader.reasons.append(f"breadcrumb on line {crumb_at + 1}")
+    else:
+        header_end = reader.header_end(0)
+        found_title = reader.title(header_end)
+        if found_title:
+            title_line, title = found_title
+        start = title_line + 1 if found_title else 0
+    if title is not None:
+        reader.skip.add(title_line)
+    elif fallback_title:
+        title = _fallback(fallback_title, reader)
+    end = reader.body_end(start)
+    body = reader.body_lines(start, end, header_end)
+    kind = kind_of(title or "")
+    if crumbs and len(crumbs) <= 2 and chapter:
+        kind = "chapter"
+        body = _drop_subsection_list(body)
+    recognised = chosen.name != "generic" or bool(title and reader.country)
+    if not (known or reader.meta.data_as_of or crumbs or recognised):
+        raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
+    published = _PUBLISHED.search(text)
+    page = Page(
+        country=reader.country,
+        title=title_case(title.strip()) if title else "",
+        chapter=chapter,
+        parents=parents,
+        sequence=reader.meta.section[0] if reader.meta.section else None,
+        total=reader.meta.section[1] if reader.meta.section else None,
+        data_as_of=reader.meta.data_as_of,
+        last_updated=reader.meta.last_updated,
+        first_published=int(published[1]) if published else None,
+        blocks=(),
+        title_line=title_line + 1,
+        breadcrumb=crumbs,
+        profile=chosen.name,
+        reasons=tuple(reader.reasons),
+        kind=kind,
+        address=next((u for u in found[1:] if u), ""),
+    )
+    return page, body
+
+
+def _fallback(title: str, reader: _Reader) -> str:
+    """An HTML <title> ('Belarus - Russia', 'Nepal: A Country Study') as a section title."""
+    reader.reasons.append("title from the page's <title>")
+    for pattern in reader.profile.titles:
+        if found := reader._title_match(title, pattern):
+            return found
+    return title
+
+
+def with_kind(page: Page, blocks: tuple[Block, ...]) -> Page:
+    """The page with its blocks; a page of 'Label: text' entries is a Country Profile page."""
+    kind = page.kind
+    if kind is None and blocks and sum(b.kind == "entry" for b in blocks) * 2 >= len(blocks):
+        kind = "profile"
+    return replace(page, blocks=blocks, kind=kind)
+
+
+def parse_page(
+    text: str, address: str = "", profile: Profile | None = None, known: bool = False
+) -> Page:
+    """A text page -> Page; see `layout`."""
+    page, body = layout(text, address, profile, known)
+    return with_kind(page, tuple(text_blocks([line for _, line in body])))

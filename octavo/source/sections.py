@@ -35,6 +35,7 @@ _FIELDS = {
     "chapter_title",
     "lang",
     "author",
+    "kind",  # foreword, preface, profile, chapter ...: where assemble places the section
 }
 _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
 
@@ -89,7 +90,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         )
         for key in sorted(set(data) - _FIELDS)
     ]
-    for key in ("title", "country", "source", "chapter_title", "author"):
+    for key in ("title", "country", "source", "chapter_title", "author", "kind"):
         if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
             bad("E206", key, f"front matter: '{key}' must be a non-empty string")
     for key in ("chapter", "sequence", "total"):

@@ -58,3 +58,23 @@ def test_gen_study_then_outline(tmp_path: Path) -> None:
     outline = invoke("outline", "--book", out, "--strict")
     assert outline.returncode == 0, outline.stderr
     assert outline.stdout.count("/30  ") == 30
+
+
+def test_import_reports_each_page_and_exits_1_only_for_a_refusal(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    real = SEED.parent.parent / "pages"
+    for name in ("allrefer/nepal10.txt", "country-data.com/r-9052.txt"):
+        (pages / Path(name).name).write_bytes((real / name).read_bytes())
+    book = tmp_path / "b"
+    good = invoke("import-pages", pages, "--book", book, "--explain")
+    assert good.returncode == 0, good.stderr
+    assert "2 imported, 0 unchanged, 0 refused" in good.stdout
+    assert "[allrefer]" in good.stdout and "is the site's" in good.stdout  # --explain
+    (pages / "notes.txt").write_text("hello\n")
+    mixed = invoke("import-pages", pages, "--book", book)
+    assert mixed.returncode == 1
+    assert "0 imported, 2 unchanged, 1 refused" in mixed.stdout
+    assert "refused   " in mixed.stdout and "notes.txt: E401" in mixed.stdout
+    assert "1 page(s) refused" in mixed.stderr and "2 unchanged are in" in mixed.stderr
+    assert "Traceback" not in mixed.stderr

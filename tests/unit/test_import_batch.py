@@ -56,3 +56,208 @@ def test_book_toml_is_created_and_reads_back(tmp_path: Path) -> None:
     assert book.config.language == "en"
     assert book.config.identifier.startswith("urn:uuid:")
     assert [d.code for d in found] == ["W309"]
+
+
+# --- pages from other sites: what they lack is supplied, and every page is reported ---
+
+PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
+
+
+def _copy(tmp_path: Path, *names: str) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        source = PAGES / name
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder
+
+
+def _front(path: Path) -> dict[str, object]:
+    import yaml
+
+    return dict(yaml.safe_load(path.read_text().split("---\n")[1]))
+
+
+def test_mixed_batch_reports_every_page_and_a_true_summary(tmp_path: Path, seed_text: str) -> None:
+    book = tmp_path / "book"
+    import_pages([SEED], book)  # the seed is then 'unchanged'
+    folder = _copy(tmp_path, "allrefer/nepal10.txt", "country-data.com/r-8805.txt")
+    (folder / "zz-not-a-page.txt").write_text("hello\n")
+    (folder / SEED.name).write_text(seed_text)
+    result = import_pages([folder], book)
+    status = {r.path.name: r.status for r in result.reports}
+    assert status == {
+        "nepal10.txt": "imported",
+        "r-8805.txt": "imported",
+        SEED.name: "unchanged",
+        "zz-not-a-page.txt": "refused",
+    }
+    assert result.summary() == "2 imported, 1 unchanged, 1 refused"
+    refused = next(r for r in result.reports if r.status == "refused")
+    assert "E401" in refused.line() and "zz-not-a-page.txt" in refused.line()
+    assert all(p.is_file() for p in result.written)
+
+
+def test_numbers_from_the_file_name_and_in_order(tmp_path: Path) -> None:
+    folder = _copy(tmp_path, "allrefer/nepal10.txt", "allrefer/nepal11.txt", "tripod/cNepal8.txt")
+    (folder / "r-9052.txt").write_bytes((PAGES / "country-data.com/r-9052.txt").read_bytes())
+    result = import_pages([folder], tmp_path / "book")
+    numbers = {r.path.name: _front(r.target)["sequence"] for r in result.reports if r.target}
+    assert numbers == {"nepal10.txt": 10, "nepal11.txt": 11, "cNepal8.txt": 8, "r-9052.txt": 12}
+    assert {d.code for d in result.diagnostics} == {"W406", "W407"}  # profile pages: chapter 0
+
+
+def test_w408_a_section_with_no_chapter_goes_to_chapter_0(tmp_path: Path) -> None:
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    result = import_pages([folder], tmp_path / "book")
+    assert [d.code for d in result.diagnostics] == ["W407", "W408"]
+    assert _front(result.written[0])["chapter"] == 0
+
+
+def test_manifest_csv_gives_chapter_parents_number_title(tmp_path: Path) -> None:
+    from octavo.importers.batch import Options
+    from octavo.importers.manifest import load_manifest
+
+    folder = _copy(tmp_path, "country-data.com/r-1249.txt", "countrystudies.us/moldova_1.txt")
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text(
+        "page,chapter,parents,sequence,title\n"
+        "r-1249.txt,3,The Economy > Infrastructure,40,Transportation and Telecommunications\n"
+        "moldova_1.txt,0,,2,Preface\n"
+    )
+    entries, problems = load_manifest(manifest)
+    assert problems == ()
+    result = import_pages(
+        [folder], tmp_path / "book", options=Options(manifest=entries, data_as_of=None)
+    )
+    fronts = {r.path.name: _front(r.target) for r in result.reports if r.target}
+    assert fronts["r-1249.txt"]["chapter"] == 3 and fronts["r-1249.txt"]["sequence"] == 40
+    assert fronts["r-1249.txt"]["parents"] == ["The Economy", "Infrastructure"]
+    assert fronts["r-1249.txt"]["title"] == "Transportation and Telecommunications"
+    # The preface has no date of its own: it takes the other page's (W412).
+    assert fronts["moldova_1.txt"]["kind"] == "preface"
+    assert fronts["moldova_1.txt"]["data_as_of"] == "1995-06"
+    assert any(d.code == "W412" for d in result.diagnostics)
+
+
+def test_manifest_toml_by_page_address(tmp_path: Path) -> None:
+    from octavo.importers.batch import Options
+    from octavo.importers.manifest import load_manifest
+
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    manifest = tmp_path / "pages.toml"
+    manifest.write_text(
+        '[pages."https://photius.com/countries/nepal/economy/'
+        'nepal_economy_other_modes_of_trans~10117.html"]\n'
+        'chapter = 3\nparents = ["Transportation and Communications"]\nsequence = 74\n'
+    )
+    entries, problems = load_manifest(manifest)
+    assert problems == ()
+    result = import_pages([folder], tmp_path / "book", options=Options(manifest=entries))
+    (report,) = result.reports
+    assert (
+        report.target is not None and report.target.name == "074-other-modes-of-transportation.md"
+    )
+    assert _front(report.target)["parents"] == ["Transportation and Communications"]
+
+
+def test_e409_manifest_problems_have_their_line(tmp_path: Path) -> None:
+    from octavo.importers.manifest import load_manifest
+
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,sequence\na.htm,three,1\nb.htm,2,0\n")
+    _, problems = load_manifest(manifest)
+    assert [(d.code, d.line) for d in problems] == [("E409", 2), ("E409", 3)]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pages\n")
+    assert [d.code for d in load_manifest(bad)[1]] == ["E409"]
+
+
+def test_data_date_supplied_by_option_then_book_toml(tmp_path: Path) -> None:
+    from octavo.importers.batch import Options
+    from octavo.model import YearMonth
+
+    folder = _copy(tmp_path, "country-studies.com/nepal_preface.txt")
+    given = import_pages([folder], tmp_path / "a", options=Options(data_as_of=YearMonth(1991, 9)))
+    assert _front(given.written[0])["data_as_of"] == "1991-09"
+    assert "--data-as-of" in given.reports[0].line()
+    book = tmp_path / "b"
+    book.mkdir()
+    (book / "book.toml").write_text('research_completed = "1991-09"\ncountry = "Nepal"\n')
+    from_toml = import_pages([folder], book)
+    assert "research_completed in book.toml" in from_toml.reports[0].line()
+    none = import_pages([folder], tmp_path / "c")
+    assert [d.code for d in none.diagnostics if d.code[0] == "E"] == ["E403"]
+    assert none.summary() == "0 imported, 0 unchanged, 1 refused"
+
+
+def test_e410_bad_data_as_of_stops_the_import(tmp_path: Path) -> None:
+    import pytest
+
+    from octavo.api import run_import
+    from octavo.errors import BuildError
+
+    with pytest.raises(BuildError) as caught:
+        run_import([str(SEED)], tmp_path / "book", data_as_of="June 1995")
+    assert [d.code for d in caught.value.diagnostics] == ["E410"]
+    assert not (tmp_path / "book").exists()
+
+
+def test_e411_strict_refuses_a_page_that_needs_a_warning(tmp_path: Path) -> None:
+    from octavo.importers.batch import Options
+
+    folder = _copy(tmp_path, "allrefer/nepal10.txt")
+    result = import_pages([folder, SEED], tmp_path / "book", options=Options(strict=True))
+    assert [r.status for r in result.reports] == ["refused", "imported"]
+    assert "E411" in result.reports[0].line()
+
+
+def test_chapter_page_gives_book_toml_its_chapter_title(tmp_path: Path, seed_text: str) -> None:
+    book = tmp_path / "book"
+    import_pages([SEED], book)
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(
+        seed_text.replace("Belarus: Russia", "Belarus: Government and Politics")
+        .replace(
+            "Country Study > Chapter 8 > Foreign Relations > Russia", "Country Study > Chapter 8"
+        )
+        .replace("Section 58 of 81", "Section 50 of 81")
+        .replace("Data as of June 1995", "Constitution\nThe Presidency\nData as of June 1995")
+    )
+    result = import_pages([chapter], book)
+    front = _front(result.written[0])
+    assert front["kind"] == "chapter" and front["chapter_title"] == "Government and Politics"
+    body = result.written[0].read_text()
+    assert "Constitution" not in body and "The Presidency" not in body  # its list of subsections
+    assert '8 = "Government and Politics"' in (book / "book.toml").read_text()
+    loaded, found = read_book(book)
+    assert loaded is not None, [str(d) for d in found]
+
+
+def test_kinds_are_written_and_read_back(tmp_path: Path) -> None:
+    folder = _copy(tmp_path, "mongabay/nepal_all.txt", "allrefer/nepal11.txt")
+    result = import_pages([folder], tmp_path / "book")
+    kinds = {r.path.name: _front(r.target).get("kind") for r in result.reports if r.target}
+    assert kinds == {"nepal_all.txt": "acknowledgments", "nepal11.txt": "profile"}
+    loaded, found = read_book(tmp_path / "book")
+    assert loaded is not None, [str(d) for d in found]
+    assert {s.chapter for s in loaded.sections} == {0}
+
+
+def test_signature_keeps_its_lines(tmp_path: Path) -> None:
+    from octavo.render.markdown import render_block
+
+    page = tmp_path / "foreword.txt"
+    page.write_text(
+        "Belarus: Foreword\n\n"
+        "This volume is one in a continuing series of books prepared by the Federal "
+        "Research Division of the Library of Congress.\n\n"
+        "Louis R. Mortimer\nChief\nFederal Research Division\nLibrary of Congress\n"
+        "Washington, DC 20540-4840\n\nData as of June 1995\n"
+    )
+    result = import_pages([page], tmp_path / "book")
+    body = result.written[0].read_text().split("---\n", 2)[2]
+    assert "Louis R. Mortimer\\\nChief\\\nFederal Research Division" in body
+    html = render_block(body, typography=False).html
+    assert "Louis R. Mortimer<br />" in html and "Washington, DC 20540-4840" in html
+    assert _front(result.written[0])["kind"] == "foreword"

@@ -1,0 +1,142 @@
+"""Body lines of a text page -> blocks, kept apart by the shape of the lines.
+
+Sites join and split lines differently: one blank line between paragraphs; one newline
+between paragraphs; lines hard-wrapped at ~60-70 characters; Country Profile entries
+('Roads: Many built ...') one after another. Nothing here drops or adds a word: blocks only
+decide where the breaks are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from octavo.importers.page import Block
+from octavo.text import escape_inline
+
+__all__ = ["IMAGE_MARK", "LABEL", "text_blocks"]
+
+# 'Roads: ...', 'Gross Domestic Product (GDP): ...', 'Other Modes of Transportation: ...'
+_WORD = r"(?:[A-Z][\w'’.&-]*|\([A-Z]+\)|of|and|the|for|in|on|to|per|a)"
+LABEL = re.compile(rf"(?P<label>[A-Z][\w'’&-]*(?: {_WORD}){{0,6}}):\s+(?=\S)")
+# A label inside a line, after the end of a sentence: 'roads. Railroads: Average ...'
+_INNER_LABEL = re.compile(rf"(?<=[.;)] )(?={LABEL.pattern})")
+_CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
+_SENTENCE_END = re.compile(r"""[.!?:;]["'’”)\]]*$""")
+
+
+def _entries(line: str) -> list[str]:
+    """A line that starts with a label, split before each later label that follows a
+    sentence's end."""
+    cuts = [0, *(m.start() for m in _INNER_LABEL.finditer(line)), len(line)]
+    return [line[a:b].strip() for a, b in itertools.pairwise(cuts) if line[a:b].strip()]
+
+
+def _is_signature(lines: list[str]) -> bool:
+    """A signature or address: 2-8 short lines, each a capitalised phrase, not prose."""
+    if not 2 <= len(lines) <= 8 or any(len(line) > 50 for line in lines):
+        return False
+    if not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
+        return False
+    return sum(bool(_SENTENCE_END.search(line)) for line in lines) <= 1
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    """Lines of one chunk -> paragraphs. Long unwrapped lines are a paragraph each; hard-
+    wrapped lines are joined, a paragraph ending at a short line that ends a sentence."""
+    width = max(len(line) for line in lines)
+    if len(lines) == 1 or width > 110:
+        return list(lines)
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        paragraphs[-1].append(line)
+        if len(line) < 0.8 * width and _SENTENCE_END.search(line):
+            paragraphs.append([])
+    return [" ".join(p) for p in paragraphs if p]
+
+
+def _chunks(lines: list[str]) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            chunks[-1].append(line.strip())
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+def _paragraph(text: str, kind: str = "paragraph") -> Block:
+    return Block(kind, text=text, markdown=escape_inline(text))
+
+
+def _entry_blocks(chunk: list[str]) -> list[Block]:
+    """A chunk that starts with a label: one entry per label line, wrapped lines joined."""
+    entries: list[list[str]] = []
+    for line in chunk:
+        if LABEL.match(line) or not entries:
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    blocks = []
+    for entry in entries:
+        for part in _entries(" ".join(entry)):
+            match = LABEL.match(part)
+            if match is None:
+                blocks.append(_paragraph(part))
+                continue
+            rest = part[match.end() :]
+            blocks.append(
+                Block(
+                    "entry",
+                    text=part,
+                    markdown=escape_inline(rest),
+                    label=escape_inline(match["label"]),
+                )
+            )
+    return blocks
+
+
+IMAGE_MARK = "\x00image"  # stands where a text page had an image marker ('[JPEG]')
+
+
+def text_blocks(lines: list[str]) -> list[Block]:
+    """Body lines -> blocks. A chunk after an image marker is that image's caption."""
+    blocks: list[Block] = []
+    chunks = _chunks(lines)
+    labelled = [bool(LABEL.match(c[0])) for c in chunks]
+    after_image = False
+    for number, chunk in enumerate(chunks):
+        if chunk == [IMAGE_MARK]:
+            after_image = True
+            continue
+        runs = labelled[max(0, number - 1) : number + 2].count(True) > 1
+        if labelled[number] and (runs or len(chunk) > 1 or _INNER_LABEL.search(chunk[0])):
+            blocks += _entry_blocks(chunk)
+        elif len(chunk) > 1 and _CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
+            blocks.append(_paragraph(" ".join(chunk[:-1]), "caption"))
+            blocks.append(_paragraph(chunk[-1], "credit"))
+        elif _is_signature(chunk):
+            blocks.append(
+                Block(
+                    "lines",
+                    text=" ".join(chunk),
+                    items=tuple(escape_inline(line) for line in chunk),
+                )
+            )
+        elif after_image and len(chunk) == 1:
+            blocks.append(_paragraph(chunk[0], "caption"))
+        else:
+            blocks += [_paragraph(p) for p in _rejoin(chunk)]
+        after_image = False
+    return _single_entries_to_paragraphs(blocks)
+
+
+def _single_entries_to_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A lone 'Label: text' amid prose stays a paragraph; entries come in runs."""
+    out = []
+    for i, block in enumerate(blocks):
+        near = [b.kind for b in blocks[max(0, i - 1) : i + 2]]
+        if block.kind == "entry" and near.count("entry") < 2:
+            block = _paragraph(block.text)
+        out.append(block)
+    return out

@@ -1,0 +1,371 @@
+"""A saved HTML page -> Page, with lxml's HTML parser (the browser-like libxml2 parser:
+it reads the broken markup of 1990s pages as a browser does, and is a well-kept library).
+
+The document is flattened into one line per block (paragraph, heading, list item, table,
+image), so that the site profiles read it as they read a text page; the blocks the profile
+keeps as body then keep their structure: italics, lists, tables, images with captions and
+credits, and links between the study's pages (rewritten by the batch to the section files).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from octavo.importers.blocks import LABEL
+from octavo.importers.countrystudy import layout, with_kind
+from octavo.importers.decode import decode_page
+from octavo.importers.page import Block, Page
+from octavo.text import escape_inline, slugify
+
+__all__ = ["image_files", "link_targets", "parse_html_page"]
+
+_DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
+    "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
+    "header", "footer", "nav", "aside", "body", "form", "font", "span", "table", "ul", "ol",
+    "li", "tr", "br", "hr", "img", "figure", "dl",
+}  # fmt: skip
+_CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
+_LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One flattened block of the document."""
+
+    kind: str  # text, item (of a list), table, image
+    text: str  # plain, one line
+    markdown: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    ordered: bool = False
+    list_id: int = 0
+    src: str = ""
+
+
+class _Flattener:
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.links: list[str] = []
+        self.lists = 0
+
+    def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
+        """Text and inline markup of an element, as plain text and as Markdown."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _DROP:
+            return
+        inner_plain: list[str] = []
+        inner_md: list[str] = []
+        for piece in (element.text, *(c for c in element)):
+            if piece is None:
+                continue
+            if isinstance(piece, str):
+                inner_plain.append(_spaces(piece))
+                inner_md.append(escape_inline(_spaces(piece)))
+                continue
+            self.inline(piece, inner_plain, inner_md)
+            if piece.tail:
+                inner_plain.append(_spaces(piece.tail))
+                inner_md.append(escape_inline(_spaces(piece.tail)))
+        text = "".join(inner_plain)
+        markdown = "".join(inner_md)
+        if tag == "br":
+            plain.append(_BREAK)
+            md.append(_BREAK)
+            return
+        if tag == "img":
+            alt = (element.get("alt") or "").strip()
+            plain.append(alt)
+            md.append(escape_inline(alt))
+            return
+        core = markdown.strip()
+        if tag in ("i", "em", "cite", "var", "dfn") and core:
+            lead, trail = (
+                markdown[: len(markdown) - len(markdown.lstrip())],
+                markdown[len(markdown.rstrip()) :],
+            )
+            markdown = f"{lead}*{core}*{trail}"
+        elif tag in ("b", "strong") and core:
+            lead = markdown[: len(markdown) - len(markdown.lstrip())]
+            markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
+        elif tag == "a" and element.get("href") and core:
+            self.links.append(element.get("href", ""))
+            markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
+        plain.append(text)
+        md.append(markdown)
+
+    def add_text(self, element: etree._Element) -> None:
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(element, plain, md)
+        for text, markdown in zip(
+            "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
+        ):
+            if text.strip():
+                self.items.append(_Item("text", _one_line(text), _one_line(markdown)))
+
+    def walk(self, element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _DROP or not tag:
+            return
+        if tag in ("ul", "ol"):
+            self.lists += 1
+            number = self.lists
+            for child in element:
+                if isinstance(child.tag, str) and child.tag == "li":
+                    self.list_item(child, number, tag == "ol")
+            return
+        if tag == "table" and self.table(element):
+            return
+        if tag == "img":
+            self.items.append(
+                _Item("image", _one_line(element.get("alt") or ""), src=element.get("src") or "")
+            )
+            return
+        if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
+            self.add_text(element)
+            return
+        # Mixed content: runs of inline content between block children.
+        run = lxml.html.Element("span")
+        run.text = element.text
+        for child in list(element):
+            if isinstance(child.tag, str) and child.tag in _BLOCKS and child.tag != "br":
+                self.add_text(run)
+                run = lxml.html.Element("span")
+                self.walk(child)
+                run.text = child.tail
+            else:
+                run.append(_copy(child))
+        self.add_text(run)
+
+    def list_item(self, element: etree._Element, number: int, ordered: bool) -> None:
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(element, plain, md)
+        text = _one_line("".join(plain))
+        if text:
+            markdown = _one_line("".join(md))
+            self.items.append(_Item("item", text, markdown, ordered=ordered, list_id=number))
+
+    def table(self, element: etree._Element) -> bool:
+        """A data table becomes a table; a layout table (one that holds blocks) is walked."""
+        rows = [r for r in element.iter("tr") if _owner(r) is element]
+        if not rows or any(
+            c.tag in ("table", "p", "div", "ul", "ol", "img") for r in rows for c in r.iter()
+        ):
+            return False
+        cells: list[tuple[str, ...]] = []
+        plain: list[str] = []
+        for row in rows:
+            texts, mds = [], []
+            for cell in row:
+                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+                    p: list[str] = []
+                    m: list[str] = []
+                    self.inline(cell, p, m)
+                    texts.append(_one_line("".join(p)))
+                    mds.append(_one_line("".join(m)).replace("|", "\\|"))
+            if any(texts):
+                cells.append(tuple(mds))
+                plain.append(" ".join(texts))
+        if len(cells) < 2 or max(len(r) for r in cells) < 2:
+            return False
+        width = max(len(r) for r in cells)
+        cells = [r + ("",) * (width - len(r)) for r in cells]
+        self.items.append(_Item("table", " ".join(plain), rows=tuple(cells)))
+        return True
+
+
+def _owner(row: etree._Element) -> etree._Element | None:
+    parent = row.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    copied = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    copied.tail = element.tail
+    return copied
+
+
+_BREAK = "\x01"  # a <br>: the end of one line of the block
+
+
+def _spaces(text: str) -> str:
+    """Source line ends inside a block are spaces, as in a browser."""
+    return re.sub(r"[\r\n\t]", " ", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace(_BREAK, " ").split())
+
+
+def _document(data: bytes) -> etree._Element:
+    text = decode_page(data)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    return lxml.html.document_fromstring(text)
+
+
+def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
+    """An HTML page -> Page; the profiles read its blocks as lines."""
+    root = _document(data)
+    title = _one_line(root.findtext(".//title") or "")
+    canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
+    body = root.find("body")
+    flat = _Flattener()
+    flat.walk(body if body is not None else root)
+    items = flat.items
+    text = "\n\n".join(item.text for item in items)
+    address = " ".join([path.name, *(str(c) for c in canonical)])
+    page, lines = layout(text, address, known=known, fallback_title=title)
+    kept = _kept_items(items, lines)
+    blocks = _blocks(kept, path)
+    images = tuple(
+        (b.src, str(_local(path, s))) for b, s in blocks[1] if _local(path, s) is not None
+    )
+    result = with_kind(page, tuple(blocks[0]))
+    if result.kind == "chapter":
+        result = with_kind(page, _drop_link_lists(result.blocks))
+    return replace(result, links=tuple(flat.links), images=images)
+
+
+def _kept_items(items: list[_Item], lines: list[tuple[int, str]]) -> list[tuple[_Item, str]]:
+    """The items the profile kept as body, with their (possibly shortened) text."""
+    kept = []
+    for number, line in lines:
+        if line.strip() and number % 2 == 0 and number // 2 < len(items):
+            kept.append((items[number // 2], line))
+    return kept
+
+
+def _blocks(
+    kept: list[tuple[_Item, str]], path: Path
+) -> tuple[list[Block], list[tuple[Block, str]]]:
+    blocks: list[Block] = []
+    images: list[tuple[Block, str]] = []
+    for item, line in kept:
+        if item.kind == "item":
+            last = blocks[-1] if blocks else None
+            if last and last.kind == "list" and last.label == str(item.list_id):
+                blocks[-1] = Block(
+                    "list",
+                    text=f"{last.text} {item.text}",
+                    items=(*last.items, item.markdown),
+                    ordered=item.ordered,
+                    label=last.label,
+                )
+            else:
+                blocks.append(
+                    Block(
+                        "list",
+                        text=item.text,
+                        items=(item.markdown,),
+                        ordered=item.ordered,
+                        label=str(item.list_id),
+                    )
+                )
+        elif item.kind == "table":
+            blocks.append(Block("table", text=item.text, rows=item.rows))
+        elif item.kind == "image":
+            target = _image_target(path, item.src)
+            block = Block("image", text=item.text, markdown=escape_inline(item.text), src=target)
+            if target:
+                blocks.append(block)
+                images.append((block, item.src))
+            elif item.text:
+                blocks.append(Block("caption", text=item.text, markdown=escape_inline(item.text)))
+        else:
+            blocks.append(_text_block(item, line, blocks))
+    return blocks, images
+
+
+def _text_block(item: _Item, line: str, before: list[Block]) -> Block:
+    markdown = item.markdown
+    if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
+        cut = item.text[len(line) :].strip()
+        markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
+    if (
+        _CREDIT.match(line)
+        and len(line) < 80
+        and before
+        and before[-1].kind in ("image", "caption")
+    ):
+        return Block("credit", text=line, markdown=markdown)
+    if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
+        return Block("caption", text=line, markdown=markdown)
+    match = LABEL.match(line)
+    if match:
+        rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
+        return Block("entry", text=line, markdown=rest, label=escape_inline(match["label"]))
+    return Block("paragraph", text=line, markdown=markdown)
+
+
+def _drop_link_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A chapter page's closing list of its subsections (links) is navigation."""
+    kept = list(blocks)
+    while kept and kept[-1].kind == "list" and all(_LINK.search(i) for i in kept[-1].items):
+        kept.pop()
+    return tuple(kept)
+
+
+def _local(page: Path, src: str) -> Path | None:
+    """An image's file beside the saved page, when it is there (never outside its folder)."""
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    folder = page.parent.resolve()
+    candidate = (folder / unquote(parts.path)).resolve()
+    if not candidate.is_relative_to(folder) or not candidate.is_file():
+        candidate = folder / Path(unquote(parts.path)).name
+    return candidate if candidate.is_file() else None
+
+
+def _image_target(path: Path, src: str) -> str:
+    """images/<page>-<name> in the book, for an image saved beside the page."""
+    local = _local(path, src)
+    if local is None or local.suffix.lower() not in _IMAGE_SUFFIXES:
+        return ""
+    stem = slugify(path.stem, 24) or "page"
+    return f"images/{stem}-{slugify(local.stem, 32) or 'image'}{local.suffix.lower()}"
+
+
+def image_files(page: Page) -> list[tuple[str, bytes]]:
+    """(path in the book, bytes) of the page's images."""
+    return [(target, Path(source).read_bytes()) for target, source in page.images]
+
+
+def link_targets(page: Page, targets: dict[str, str]) -> Page:
+    """Rewrite the page's links: to the section file of another page of the study, else
+    to nothing (the link text stays)."""
+
+    def fix(markdown: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            href = page.links[int(match[1])]
+            name = Path(unquote(urlsplit(href).path)).name
+            target = targets.get(name)
+            return f"]({target})" if target else "]"
+
+        out = _LINK.sub(one, markdown)
+        # '[text]' left without a target: the brackets go, the text stays.
+        return (
+            re.sub(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\](?!\()", r"\1", out) if out != markdown else out
+        )
+
+    blocks = tuple(
+        replace(
+            b,
+            markdown=fix(b.markdown),
+            items=tuple(fix(i) for i in b.items),
+            rows=tuple(tuple(fix(c) for c in r) for r in b.rows),
+        )
+        for b in page.blocks
+    )
+    return replace(page, blocks=blocks)

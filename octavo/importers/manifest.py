@@ -1,0 +1,129 @@
+"""An import manifest: what pages lack (chapter, place, number, title), given by the user.
+
+CSV, one row a page, with a header row:
+
+    page,chapter,parents,sequence,title
+    49.htm,3,The Economy,49,Transportation
+    https://countrystudies.us/nepal/50.htm,3,The Economy > Trade,50,Foreign Trade
+
+or TOML, one table a page:
+
+    [pages."49.htm"]
+    chapter = 3
+    parents = ["The Economy"]
+    sequence = 49
+    title = "Transportation"
+
+`page` is a file name, a path as given to the import, or the page's address. `parents` are
+the levels between the chapter and the section (' > ' between them in CSV). Every column but
+`page` may be left empty; `total` and `kind` may be given too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from octavo.errors import Diagnostic, error
+from octavo.importers.page import KINDS
+
+__all__ = ["Entry", "load_manifest"]
+
+_COLUMNS = ("page", "chapter", "parents", "sequence", "title", "total", "kind")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    chapter: int | None = None
+    parents: tuple[str, ...] | None = None
+    sequence: int | None = None
+    title: str | None = None
+    total: int | None = None
+    kind: str | None = None
+    line: int = 1
+
+
+def _number(value: Any, least: int) -> int | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if type(value) is int and value >= least else None
+
+
+def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, list[Diagnostic]]:
+    found: list[Diagnostic] = []
+
+    def bad(message: str) -> None:
+        found.append(error("E409", f"manifest: {message}", where, line))
+
+    values: dict[str, Any] = {}
+    for key, least in (("chapter", 0), ("sequence", 1), ("total", 1)):
+        raw = row.get(key)
+        if raw in (None, ""):
+            continue
+        values[key] = _number(raw, least)
+        if values[key] is None:
+            bad(f"'{key}' must be a whole number ({least} or more), not {raw!r}")
+    parents = row.get("parents")
+    if isinstance(parents, str):
+        values["parents"] = tuple(p.strip() for p in parents.split(">") if p.strip())
+    elif isinstance(parents, list) and all(isinstance(p, str) for p in parents):
+        values["parents"] = tuple(p.strip() for p in parents if p.strip())
+    elif parents is not None:
+        bad("'parents' must be titles (' > ' between them)")
+    for key in ("title", "kind"):
+        value = row.get(key)
+        if value not in (None, "") and not isinstance(value, str):
+            bad(f"'{key}' must be text")
+        elif value:
+            values[key] = value.strip()
+    if values.get("kind") and values["kind"] not in KINDS:
+        bad(f"'kind' must be one of {', '.join(KINDS)}")
+    unknown = sorted(set(row) - set(_COLUMNS))
+    if unknown:
+        bad(f"unknown column {unknown[0]!r} (known: {', '.join(_COLUMNS)})")
+    return (None if found else Entry(**values, line=line)), found
+
+
+def load_manifest(path: Path) -> tuple[dict[str, Entry], tuple[Diagnostic, ...]]:
+    """Page key -> Entry, and every problem with its line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, (error("E409", f"manifest cannot be read: {exc}", path),)
+    rows: list[tuple[str, dict[str, Any], int]] = []
+    found: list[Diagnostic] = []
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            return {}, (error("E409", f"manifest is not valid TOML: {exc}", path),)
+        pages = data.get("pages", {})
+        if not isinstance(pages, dict) or set(data) - {"pages"}:
+            return {}, (error("E409", 'manifest: pages go in [pages."FILE"] tables', path),)
+        lines = text.split("\n")
+        for key, row in pages.items():
+            line = next((i + 1 for i, t in enumerate(lines) if key in t and "[" in t), 1)
+            if isinstance(row, dict):
+                rows.append((key, row, line))
+            else:
+                found.append(error("E409", f"manifest: {key!r} is not a table", path, line))
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or "page" not in reader.fieldnames:
+            return {}, (error("E409", "manifest: the first row must name the columns", path, 1),)
+        for row in reader:
+            key = (row.pop("page", "") or "").strip()
+            row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+            if key:
+                rows.append((key, row, reader.line_num))
+    entries: dict[str, Entry] = {}
+    for key, row, line in rows:
+        entry, problems = _entry(row, line, path)
+        found += problems
+        if entry is not None:
+            entries[key] = entry
+    return entries, tuple(found)

@@ -1,0 +1,77 @@
+"""What an importer reads out of one foreign page: fields, blocks, and how they were found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from octavo.model import YearMonth
+
+__all__ = ["KINDS", "Block", "Page", "PageError"]
+
+# Kinds of page a study has besides its chapters' sections; assemble places them.
+KINDS = (
+    "foreword",
+    "preface",
+    "acknowledgments",
+    "introduction",
+    "profile",
+    "chronology",
+    "bibliography",
+    "glossary",
+    "chapter",
+)
+
+
+class PageError(Exception):
+    """Not a country-study page at all; `missing` names what was looked for."""
+
+    def __init__(self, missing: tuple[str, ...]):
+        super().__init__("not a country-study page: no " + ", no ".join(missing))
+        self.missing = missing
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body. `text` is plain (its words); `markdown` is the same text as
+    inline Markdown, already escaped, for the page's own formatting (italics, links)."""
+
+    kind: str  # paragraph, entry, lines, caption, credit, list, table, image
+    text: str = ""
+    markdown: str = ""
+    label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...')
+    items: tuple[str, ...] = ()  # Markdown of list items or of a line block's lines
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's Markdown cells, first row the head
+    ordered: bool = False
+    src: str = ""  # an image's address in the page
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    country: str
+    title: str
+    chapter: int | None
+    parents: tuple[str, ...] | None
+    sequence: int | None
+    total: int | None
+    data_as_of: YearMonth | None
+    last_updated: YearMonth | None
+    first_published: int | None
+    blocks: tuple[Block, ...]
+    title_line: int  # 1-based line of the title in the page (1 when it has none)
+    breadcrumb: tuple[str, ...]
+    profile: str = "generic"
+    reasons: tuple[str, ...] = ()  # why the profile matched, what was found where
+    kind: str | None = None
+    address: str = ""  # the page's own address, when it names one
+    links: tuple[str, ...] = field(default=())  # hrefs of the body's links, by number
+    images: tuple[tuple[str, str], ...] = ()  # (path in the book, file it is copied from)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The plain text of each block, in order."""
+        return tuple(b.text for b in self.blocks if b.text)
+
+    @property
+    def chapter_title(self) -> str | None:
+        """A chapter-level page ('Country Study > Chapter 8') names its chapter."""
+        return self.title if self.kind == "chapter" else None

@@ -1,0 +1,113 @@
+"""HTML pages. The search corpus holds no real page's HTML (tests/data/pages/README.md), so
+these documents are written here, in the shape of the country-study pages, to test the HTML
+reader itself: charsets, paragraphs, italics, lists, tables, images, links, <title>."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from octavo.importers.batch import import_pages
+from octavo.importers.decode import decode_page, looks_like_html
+from octavo.importers.html import parse_html_page
+from octavo.model import YearMonth
+from octavo.render.markdown import render_block
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>Belarus - Religion</title></head>
+<body>
+<p><a href="index.html">Country Listing</a></p>
+<p>Belarus Table of Contents</p>
+<p>Most believers belong to the <i>Belarusian Orthodox Church</i>, which was part of the
+Russian Orthodox Church until 1990, as the census and surveys of 1990 showed clearly.</p>
+<ul><li>Orthodox believers in the east</li><li>Roman Catholics in the west</li></ul>
+<table><tr><th>Faith</th><th>Share</th></tr><tr><td>Orthodox</td><td>60 percent</td></tr>
+<tr><td>Roman Catholic | Uniate</td><td>8 percent</td></tr></table>
+<img src="church.jpg" alt="A church in Minsk">
+<p>Courtesy Embassy of Belarus</p>
+<p>See also <a href="59.htm">Education</a> and the
+<a href="http://example.org/x">site's own page</a> on the subject, which gives more
+of the same details for readers. Data as of June 1995</p>
+</body></html>
+"""
+
+
+def _page(tmp_path: Path, charset: str = "utf-8", text: str = PAGE) -> Path:
+    (tmp_path / "church.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    path = tmp_path / "58.htm"
+    path.write_bytes(text.format(charset=charset).encode(charset))
+    return path
+
+
+def test_html_is_told_from_text() -> None:
+    assert looks_like_html(b"\xef\xbb\xbf<!DOCTYPE html><html>")
+    assert looks_like_html(b"  <!-- saved -->\n<html>")
+    assert not looks_like_html(b"Belarus: Russia\nCountry Study > Chapter 8")
+
+
+def test_charset_from_bom_meta_and_bytes() -> None:
+    quoted = "<html><head><meta charset='windows-1252'></head><body>\u201cx\u201d</body></html>"
+    assert "\u201cx\u201d" in decode_page(quoted.encode("cp1252"))
+    assert "\u201cx\u201d" in decode_page(b"\xef\xbb\xbf" + quoted.encode("utf-8"))
+    assert decode_page("caf\u00e9".encode("cp1252")) == "caf\u00e9"  # no charset: not UTF-8
+
+
+def test_structure_kept(tmp_path: Path) -> None:
+    page = parse_html_page(_page(tmp_path).read_bytes(), tmp_path / "58.htm")
+    assert (page.country, page.title, page.data_as_of) == (
+        "Belarus",
+        "Religion",
+        YearMonth(1995, 6),
+    )
+    kinds = [b.kind for b in page.blocks]
+    assert kinds == ["paragraph", "list", "table", "image", "credit", "paragraph"]
+    first, items, table, image, credit, last = page.blocks
+    assert "*Belarusian Orthodox Church*" in first.markdown
+    assert items.items == ("Orthodox believers in the east", "Roman Catholics in the west")
+    assert table.rows[0] == ("Faith", "Share") and table.rows[2][0] == "Roman Catholic \\| Uniate"
+    assert image.text == "A church in Minsk" and image.src == "images/58-church.jpg"
+    assert credit.text == "Courtesy Embassy of Belarus"
+    assert "Data as of" not in last.markdown and last.text.endswith("for readers.")
+    assert "Country Listing" not in " ".join(b.text for b in page.blocks)
+
+
+def test_title_from_the_html_title(tmp_path: Path) -> None:
+    page = parse_html_page(_page(tmp_path).read_bytes(), tmp_path / "58.htm")
+    assert page.title == "Religion" and any("<title>" in r for r in page.reasons)
+
+
+def test_import_copies_images_and_rewrites_links(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    _page(pages, "windows-1252")
+    (pages / "59.htm").write_text(
+        "<html><head><title>Belarus - Education</title></head><body><p>Belarus Table of "
+        "Contents</p><p>Schools teach in Belarusian and in Russian, as they have done "
+        "since independence in the early 1990s.</p><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    result = import_pages([pages], book)
+    assert result.summary() == "2 imported, 0 unchanged, 0 refused"
+    religion = (book / "058-religion.md").read_text()
+    assert "[Education](059-education.md)" in religion
+    assert "site's own page" in religion and "example.org" not in religion
+    assert "| Faith | Share |" in religion and "|---|---|" in religion
+    assert "![A church in Minsk](images/58-church.jpg)" in religion
+    assert (book / "images" / "58-church.jpg").read_bytes().startswith(b"\xff\xd8")
+    body = religion.split("---\n", 2)[2]
+    assert "\x00" not in body
+    assert "Belarusian Orthodox Church" in render_block(body, typography=False).html
+
+
+def test_chapter_page_drops_its_list_of_subsections(tmp_path: Path) -> None:
+    chapter = tmp_path / "50.htm"
+    chapter.write_text(
+        "<html><body><p>Belarus: Government and Politics</p>"
+        "<p>Country Study &gt; Chapter 8</p>"
+        "<p>Belarus declared its sovereignty in 1990 and its independence in 1991, and wrote "
+        "a new constitution in 1994.</p>"
+        "<ul><li><a href='51.htm'>Constitution</a></li><li><a href='52.htm'>Presidency</a></li>"
+        "</ul><p>Data as of June 1995</p></body></html>"
+    )
+    page = parse_html_page(chapter.read_bytes(), chapter)
+    assert page.kind == "chapter" and page.chapter_title == "Government and Politics"
+    assert [b.kind for b in page.blocks] == ["paragraph"]

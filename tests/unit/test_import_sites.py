@@ -1,0 +1,206 @@
+"""Real pages of every site that carries the country studies (tests/data/pages, see its
+README), imported as found: no body word lost, no chrome word kept, blocks kept apart, the
+data date exact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo.importers import decode_page, parse_page
+from octavo.importers.batch import render_section
+from octavo.model import YearMonth
+from octavo.render.markdown import render_block
+from octavo.text import strip_tags
+from tests.conftest import DATA, SEED
+
+PAGES = DATA / "pages"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    profile: str
+    body_from: str  # the first words of the body
+    body_to: str | None  # what follows the body; None: the body runs to the end (an excerpt)
+    title: str
+    country: str
+    date: YearMonth | None
+    kind: str | None
+    blocks: str  # kinds of the blocks, in order, run-length: 'entry*11', 'paragraph*3'
+    chrome: tuple[str, ...]  # words of the page that are not the section's
+
+
+CASES = [
+    Case("allrefer/belarus9.txt", "allrefer", "General Character:", "Data as of June 1995",
+         "Economy", "Belarus", YearMonth(1995, 6), "profile", "entry*11", ("ECONOMY", "|")),
+    Case("allrefer/nepal10.txt", "allrefer", "Roads:", "Data as of September 1991",
+         "Transportation and Communications", "Nepal", YearMonth(1991, 9), "profile",
+         "entry*5", ("NepalTRANSPORTATION", "|")),
+    Case("allrefer/nepal11.txt", "allrefer", "Government:", "Data as of September 1991",
+         "Government and Politics", "Nepal", YearMonth(1991, 9), "profile", "entry*5",
+         ("NepalGOVERNMENT",)),
+    Case("allrefer/nepal26.txt", "allrefer", "The gilded copper", None, "The Rana Oligarchy",
+         "Nepal", None, None, "caption*2 credit paragraph",
+         ("allRefer", "Afghanistan", "Zaire", "Country Guide", "[JPEG]", "You are here")),
+    Case("country-data.com/r-8805.txt", "country-data.com", "General Character:",
+         "Data as of June 1995", "Economy", "Moldova", YearMonth(1995, 6), "profile",
+         "entry*11", ("Country Listing", "Table of Contents", "ECONOMY")),
+    Case("country-data.com/r-1249.txt", "country-data.com", "Roads:", "Data as of June 1995",
+         "", "Belarus", YearMonth(1995, 6), "profile", "entry*5",
+         ("Country Listing", "Table of Contents")),
+    Case("country-data.com/r-9052.txt", "country-data.com", "Government:",
+         "Data as of September 1991", "", "Nepal", YearMonth(1991, 9), "profile", "entry*5",
+         ("Country Listing", "Table of Contents")),
+    Case("country-studies.com/nepal_preface.txt", "country-studies.com", "This is the first",
+         "You can read more", "Preface", "Nepal", None, "preface", "paragraph*4",
+         ("Country Studies index", "main page", "Electricity", "Multidimensional")),
+    Case("countrystudies.us/bhutan_1.txt", "generic", "The authors wish", None,
+         "Acknowledgments and Preface", "Bhutan", None, "acknowledgments", "paragraph*3",
+         ("Table of Contents",)),
+    Case("mongabay/moldova_all_a.txt", "mongabay", "The authors are indebted", None,
+         "Acknowledgments and Preface", "Moldova", None, "acknowledgments", "paragraph*3",
+         ("Mongabay", "Rainforests", "HISTORY", "NATIONAL SECURITY", "REFERENCE")),
+    Case("mongabay/moldova_all_b.txt", "mongabay", "The authors are indebted", None,
+         "Acknowledgments and Preface", "Moldova", None, "acknowledgments", "paragraph*3",
+         ("Mongabay", "Tropical fish")),
+    Case("mongabay/moldova_all_c.txt", "generic", "The authors are indebted", None,
+         "Acknowledgments and Preface", "Moldova", None, "acknowledgments", "paragraph*3",
+         ()),
+    Case("mongabay/nepal-the_rana_oligarchy.txt", "mongabay", "The gilded copper", None,
+         "The Rana Oligarchy", "Nepal", None, None, "paragraph caption credit paragraph*2",
+         ("Mongabay", "seeks to raise", "Nepal Index")),
+    Case("mongabay/nepal_all.txt", "mongabay", "The authors wish", None, "Acknowledgments",
+         "Nepal", None, "acknowledgments", "paragraph*3", ("Mongabay", "Subscribe")),
+    Case("photius/belarus_society_ethnic_composition.txt", "photius", "The 1989 census", None,
+         "Ethnic Composition", "Belarus", None, None, "paragraph*4",
+         ("Open menu", "Sponsor", "Flags of the World", "Sources:", "Back to")),
+    Case("photius/nepal_economy_other_modes_of_trans~10117.txt", "photius",
+         "Local public transportation", "Data as of September 1991",
+         "Other Modes of Transportation", "Nepal", YearMonth(1991, 9), None, "paragraph",
+         ("![]()", "https://photius.com", "Sources:", "NOTE:", "re-published", "Data as of")),
+    Case("tripod/cNepal8.txt", "tripod", "Roads:", "Data as of September 1991", "", "Nepal",
+         YearMonth(1991, 9), "profile", "entry*5", ("Data as of", "|")),
+]  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+def _body(case: Case) -> str:
+    text = (PAGES / case.file).read_text(encoding="utf-8")
+    start = text.index(case.body_from)
+    end = text.index(case.body_to, start) if case.body_to else len(text)
+    return re.sub(r"(?m)^\[JPEG\]$", "", text[start:end])  # allrefer's image markers
+
+
+def _kinds(blocks: str) -> list[str]:
+    out: list[str] = []
+    for part in blocks.split():
+        kind, _, count = part.partition("*")
+        out += [kind] * int(count or 1)
+    return out
+
+
+def _page(case: Case):  # type: ignore[no-untyped-def]
+    path = PAGES / case.file
+    return parse_page(decode_page(path.read_bytes()), path.name)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_site_fields(case: Case) -> None:
+    page = _page(case)
+    assert (page.profile, page.title, page.country) == (case.profile, case.title, case.country)
+    assert (page.data_as_of, page.kind) == (case.date, case.kind)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_no_body_word_lost_or_added(case: Case) -> None:
+    page = _page(case)
+    got = _words(" ".join(b.text for b in page.blocks))
+    assert got == _words(_body(case))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_blocks_kept_apart(case: Case) -> None:
+    assert [b.kind for b in _page(case).blocks] == _kinds(case.blocks)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_no_chrome_word_kept(case: Case) -> None:
+    page = _page(case)
+    body = "\n".join(b.text for b in page.blocks)
+    for chrome in case.chrome:
+        assert chrome not in body
+    if case.date:
+        assert "Data as of" not in body
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_markdown_renders_every_body_word(case: Case) -> None:
+    """What is written renders (as CommonMark today) with every body word, none added."""
+    page = _page(case)
+    from dataclasses import replace
+
+    full = replace(page, chapter=0, parents=(), sequence=1, total=1, data_as_of=YearMonth(1995, 6))
+    markdown = render_section(full, case.file).split("---\n", 2)[2]
+    html = render_block(markdown, typography=False).html
+
+    # A definition list's term is its label without the colon ('Roads:' -> 'Roads', and
+    # ':   ' opens the definition): colons at word ends are left out of the comparison.
+    def bare(text: str) -> list[str]:
+        return [w.rstrip(":") for w in _words(text) if w.rstrip(":")]
+
+    assert bare(strip_tags(html)) == bare(_body(case))
+
+
+def test_entries_split_inside_one_line() -> None:
+    """tripod runs the whole Country Profile into one line: each label starts an entry."""
+    page = _page(CASES[-1])
+    labels = [b.label for b in page.blocks]
+    assert labels[:3] == ["Roads", "Railroads", "Airports"]
+    assert "Other Modes of Transportation" in labels and "Telecommunications" in labels
+
+
+def test_data_date_at_the_end_of_a_line_is_read_and_removed() -> None:
+    page = _page(CASES[-2])
+    assert page.data_as_of == YearMonth(1991, 9)
+    assert page.blocks[-1].text.endswith("were not encouraging.")
+
+
+def test_hard_wrapped_paragraphs_rejoined_by_shape() -> None:
+    """mongabay's third extraction: ~70-character lines, one newline between paragraphs."""
+    page = _page(CASES[11])
+    first = page.blocks[0].text
+    assert first.startswith("The authors are indebted") and first.endswith("for this volume.")
+    assert "\n" not in first and page.blocks[1].text.startswith("The collection of accurate")
+
+
+def test_caption_and_credit_kept_apart() -> None:
+    page = _page(CASES[12])
+    caption, credit = page.blocks[1], page.blocks[2]
+    assert caption.text == "Hanuman Dhoka Palace, the old royal palace, Kathmandu"
+    assert credit.text == "Courtesy Harvey Follender"
+
+
+def test_the_seed_is_read_with_the_geoba_profile() -> None:
+    page = parse_page(decode_page(SEED.read_bytes()), SEED.name)
+    assert page.profile == "geoba.se" and (page.sequence, page.total) == (58, 81)
+    assert any("breadcrumb" in r for r in page.reasons)
+
+
+def test_excerpts_fixture_readme_lists_every_file() -> None:
+    readme = (PAGES / "README.md").read_text()
+    for path in PAGES.rglob("*.txt"):
+        assert f"`{path.relative_to(PAGES)}`" in readme
+
+
+def test_generic_profile_takes_an_unknown_site(tmp_path: Path) -> None:
+    text = "Belarus: Religion\n\nSite Menu\n\n" + "Word " * 20 + "\n\nData as of June 1995\n"
+    page = parse_page(text, "unknown.txt")
+    assert page.profile == "generic" and page.title == "Religion"
+    assert page.data_as_of == YearMonth(1995, 6) and page.blocks[-1].text.startswith("Word")
