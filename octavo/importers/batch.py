@@ -123,7 +123,7 @@ def _markdown_blocks(page: Page) -> list[Block]:
     """Lines that could open a Markdown construct get it escaped. A signature's lines are
     joined by hard line breaks (a backslash at the line's end: CommonMark and pandoc alike;
     octavo's renderer has no pandoc line blocks)."""
-    starts = {"paragraph", "caption", "credit"}
+    starts = {"paragraph", "credit"}
     return [
         replace(b, markdown=escape_block_start(b.markdown))
         if b.kind in starts
@@ -257,6 +257,7 @@ class _Batch:
             found: list[Diagnostic] = []
             if how:
                 supplied.append(f"section {number}: {how}")
+            if how and not (entry and entry.sequence):  # the manifest's number is no guess
                 found.append(
                     warning(
                         "W407",
@@ -428,7 +429,10 @@ def import_pages(
     imported = [r.target for r in reports if r.status == "imported" and r.target]
     unchanged = [r.target for r in reports if r.status == "unchanged" and r.target]
     pages = [p for _, p, _, _ in supplied_pages if p]
-    created = _book_toml(book, pages, reports) if pages else None
+    titles = {
+        e.chapter: e.chapter_title for e in manifest.values() if e.chapter and e.chapter_title
+    }
+    created = _book_toml(book, pages, reports, titles) if pages else None
     found = [d for r in reports for d in r.problems]
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
@@ -489,10 +493,13 @@ def _write(
     return replace(report, problems=tuple(found))
 
 
-def _book_toml(book: Path, pages: list[Page], reports: list[PageReport]) -> Path | None:
+def _book_toml(
+    book: Path, pages: list[Page], reports: list[PageReport], titles: dict[int, str]
+) -> Path | None:
     """Create book.toml from the first page; give it the titles of chapters whose
-    chapter-level page was imported."""
+    chapter-level page was imported, and those the manifest names."""
     chapters = {p.chapter: p.title for p in pages if p.kind == "chapter" and p.chapter and p.title}
+    chapters = {**titles, **chapters}
     target = book / "book.toml"
     if not any(r.status == "imported" for r in reports) and not target.exists():
         return None

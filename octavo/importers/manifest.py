@@ -16,7 +16,8 @@ or TOML, one table a page:
 
 `page` is a file name, a path as given to the import, or the page's address. `parents` are
 the levels between the chapter and the section (' > ' between them in CSV). Every column but
-`page` may be left empty; `total` and `kind` may be given too.
+`page` may be left empty; `total`, `kind` and `chapter_title` (the title of the page's
+chapter, written into book.toml) may be given too.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from octavo.importers.page import KINDS
 
 __all__ = ["Entry", "load_manifest"]
 
-_COLUMNS = ("page", "chapter", "parents", "sequence", "title", "total", "kind")
+_COLUMNS = ("page", "chapter", "parents", "sequence", "title", "total", "kind", "chapter_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Entry:
     title: str | None = None
     total: int | None = None
     kind: str | None = None
+    chapter_title: str | None = None  # the title of the entry's chapter, for book.toml
     line: int = 1
 
 
@@ -67,14 +69,14 @@ def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, l
         values[key] = _number(raw, least)
         if values[key] is None:
             bad(f"'{key}' must be a whole number ({least} or more), not {raw!r}")
-    parents = row.get("parents")
+    parents = row.get("parents") or None  # an empty cell gives nothing
     if isinstance(parents, str):
         values["parents"] = tuple(p.strip() for p in parents.split(">") if p.strip())
     elif isinstance(parents, list) and all(isinstance(p, str) for p in parents):
         values["parents"] = tuple(p.strip() for p in parents if p.strip())
     elif parents is not None:
         bad("'parents' must be titles (' > ' between them)")
-    for key in ("title", "kind"):
+    for key in ("title", "kind", "chapter_title"):
         value = row.get(key)
         if value not in (None, "") and not isinstance(value, str):
             bad(f"'{key}' must be text")

@@ -121,9 +121,10 @@ def test_manifest_csv_gives_chapter_parents_number_title(tmp_path: Path) -> None
     folder = _copy(tmp_path, "country-data.com/r-1249.txt", "countrystudies.us/moldova_1.txt")
     manifest = tmp_path / "pages.csv"
     manifest.write_text(
-        "page,chapter,parents,sequence,title\n"
-        "r-1249.txt,3,The Economy > Infrastructure,40,Transportation and Telecommunications\n"
-        "moldova_1.txt,0,,2,Preface\n"
+        "page,chapter,parents,sequence,title,chapter_title\n"
+        "r-1249.txt,3,The Economy > Infrastructure,40,Transportation and Telecommunications,"
+        "The Economy\n"
+        "moldova_1.txt,0,,2,Preface,\n"
     )
     entries, problems = load_manifest(manifest)
     assert problems == ()
@@ -135,6 +136,8 @@ def test_manifest_csv_gives_chapter_parents_number_title(tmp_path: Path) -> None
     assert fronts["r-1249.txt"]["parents"] == ["The Economy", "Infrastructure"]
     assert fronts["r-1249.txt"]["title"] == "Transportation and Telecommunications"
     # The preface has no date of its own: it takes the other page's (W412).
+    assert '3 = "The Economy"' in (tmp_path / "book" / "book.toml").read_text()
+    assert not any("W407" in str(d) and "r-1249" in str(d) for d in result.diagnostics)
     assert fronts["moldova_1.txt"]["kind"] == "preface"
     assert fronts["moldova_1.txt"]["data_as_of"] == "1995-06"
     assert any(d.code == "W412" for d in result.diagnostics)

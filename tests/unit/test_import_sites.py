@@ -181,10 +181,15 @@ def test_hard_wrapped_paragraphs_rejoined_by_shape() -> None:
 
 
 def test_caption_and_credit_kept_apart() -> None:
+    from dataclasses import replace
+
     page = _page(CASES[12])
     caption, credit = page.blocks[1], page.blocks[2]
     assert caption.text == "Hanuman Dhoka Palace, the old royal palace, Kathmandu"
     assert credit.text == "Courtesy Harvey Follender"
+    full = replace(page, chapter=1, parents=(), sequence=1, total=1, data_as_of=YearMonth(1991, 9))
+    markdown = render_section(full, "page.txt")
+    assert "\n\n*Hanuman Dhoka Palace, the old royal palace, Kathmandu*\n\nCourtesy" in markdown
 
 
 def test_the_seed_is_read_with_the_geoba_profile() -> None:
