@@ -197,6 +197,8 @@ def _read(path: Path, known: bool) -> tuple[Page | None, list[Diagnostic]]:
         if looks_like_html(data):
             return parse_html_page(data, path, known), []
         return parse_page(decode_page(data), path.name, known=known), []
+    except RecursionError:  # elements nested thousands deep: no page of a study
+        return None, [error("E401", "not a country-study page: nested too deep to read", path)]
     except PageError as exc:
         return None, [
             error(
@@ -449,6 +451,15 @@ def _write(
     refused = PageReport(path, "refused", None, page.profile if page else "", (), supplied, ())
     if page is not None and not page.blocks:
         found.append(warning("W404", "the page has no body text", path, page.title_line))
+    for src, why in page.skipped_images if page else ():
+        found.append(
+            warning(
+                "W413",
+                f"image {src!r} not copied: {why}; its alt text is kept as a caption",
+                path,
+                hint="save the image beside the page, as a regular file",
+            )
+        )
     warned = sorted({d.code for d in found if d.code[0] == "W"})
     if strict and warned:
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))

@@ -17,10 +17,12 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from octavo.errors import error
 from octavo.importers.blocks import LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.decode import decode_page
 from octavo.importers.page import Block, Page
+from octavo.sandbox import FileRefused, read_file
 from octavo.text import escape_inline, slugify
 
 __all__ = ["image_files", "link_targets", "parse_html_page"]
@@ -227,14 +229,18 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     address = " ".join([path.name, *(str(c) for c in canonical)])
     page, lines = layout(text, address, known=known, fallback_title=title)
     kept = _kept_items(items, lines)
-    blocks = _blocks(kept, path)
-    images = tuple(
-        (b.src, str(_local(path, s))) for b, s in blocks[1] if _local(path, s) is not None
-    )
-    result = with_kind(page, tuple(blocks[0]))
+    blocks, wanted = _blocks(kept, path)
+    images, skipped = _read_images(path, wanted)
+    missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
+    blocks = [
+        Block("caption", text=b.text, markdown=b.markdown) if b.src in missing else b
+        for b in blocks
+        if not (b.src in missing and not b.text)
+    ]
+    result = with_kind(page, tuple(blocks))
     if result.kind == "chapter":
         result = with_kind(page, _drop_link_lists(result.blocks))
-    return replace(result, links=tuple(flat.links), images=images)
+    return replace(result, links=tuple(flat.links), images=images, skipped_images=skipped)
 
 
 def _kept_items(items: list[_Item], lines: list[tuple[int, str]]) -> list[tuple[_Item, str]]:
@@ -280,8 +286,12 @@ def _blocks(
             if target:
                 blocks.append(block)
                 images.append((block, item.src))
-            elif item.text:
-                blocks.append(Block("caption", text=item.text, markdown=escape_inline(item.text)))
+            else:
+                images.append((block, item.src))  # not beside the page: reported, not copied
+                if item.text:
+                    blocks.append(
+                        Block("caption", text=item.text, markdown=escape_inline(item.text))
+                    )
         else:
             blocks.append(_text_block(item, line, blocks))
     return blocks, images
@@ -337,9 +347,27 @@ def _image_target(path: Path, src: str) -> str:
     return f"images/{stem}-{slugify(local.stem, 32) or 'image'}{local.suffix.lower()}"
 
 
+def _read_images(
+    page: Path, wanted: list[tuple[Block, str]]
+) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, str], ...]]:
+    """The bytes of each image beside the page, read under the sandbox's rules (a regular
+    file inside the page's folder, under the size limit); the others, with why not."""
+    images: dict[str, bytes] = {}
+    skipped: list[tuple[str, str]] = []
+    for block, src in wanted:
+        local = _local(page, src) if block.src else None
+        try:
+            if local is None:
+                raise FileRefused(error("E505", "not found beside the page", page))
+            images[block.src] = read_file(local, (page.parent,), "image")
+        except FileRefused as refused:
+            skipped.append((src, refused.diagnostic.message))
+    return tuple(images.items()), tuple(skipped)
+
+
 def image_files(page: Page) -> list[tuple[str, bytes]]:
     """(path in the book, bytes) of the page's images."""
-    return [(target, Path(source).read_bytes()) for target, source in page.images]
+    return list(page.images)
 
 
 def link_targets(page: Page, targets: dict[str, str]) -> Page:

@@ -64,7 +64,8 @@ class Page:
     kind: str | None = None
     address: str = ""  # the page's own address, when it names one
     links: tuple[str, ...] = field(default=())  # hrefs of the body's links, by number
-    images: tuple[tuple[str, str], ...] = ()  # (path in the book, file it is copied from)
+    images: tuple[tuple[str, bytes], ...] = ()  # (path in the book, the image's bytes)
+    skipped_images: tuple[tuple[str, str], ...] = ()  # (src, why it was not copied)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

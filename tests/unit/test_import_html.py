@@ -111,3 +111,24 @@ def test_chapter_page_drops_its_list_of_subsections(tmp_path: Path) -> None:
     page = parse_html_page(chapter.read_bytes(), chapter)
     assert page.kind == "chapter" and page.chapter_title == "Government and Politics"
     assert [b.kind for b in page.blocks] == ["paragraph"]
+
+
+def test_w413_an_image_that_cannot_be_read_is_not_copied(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    _page(pages)
+    (pages / "church.jpg").unlink()
+    (pages / "church.jpg").symlink_to("/dev/zero")  # never read: not a regular file
+    result = import_pages([pages], tmp_path / "book")
+    assert [d.code for d in result.diagnostics if d.code == "W413"] == ["W413"]
+    text = (tmp_path / "book" / "058-religion.md").read_text()
+    assert "*A church in Minsk*" in text and "![" not in text
+    assert not (tmp_path / "book" / "images").exists()
+
+
+def test_html_nested_too_deep_is_refused_not_a_traceback(tmp_path: Path) -> None:
+    page = tmp_path / "deep.htm"
+    page.write_text("<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000)
+    result = import_pages([page], tmp_path / "book")
+    assert result.summary() == "0 imported, 0 unchanged, 1 refused"
+    assert [d.code for d in result.diagnostics] == ["E401"]
