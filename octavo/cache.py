@@ -8,6 +8,7 @@ output; an output is fresh only when both the output and a matching key exist.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
@@ -18,7 +19,7 @@ from octavo.paths import PROJECT, style_dirs, template_dirs
 from octavo.sandbox import digest_file
 from octavo.write import atomic_text
 
-__all__ = ["build_key", "is_fresh", "record"]
+__all__ = ["DEFAULT_CACHE_MB", "build_key", "is_fresh", "prune", "record", "touch"]
 
 _LIBRARIES = (
     "weasyprint",
@@ -86,3 +87,45 @@ def is_fresh(out: Path, key: str) -> bool:
 
 def record(out: Path, key: str) -> None:
     atomic_text(_stamp(out), f"{key} {_digest(out)}\n")
+
+
+DEFAULT_CACHE_MB = 64  # book.toml's layout_cache_mb
+
+
+def prune(folder: Path, cap_bytes: int, since: float) -> tuple[Path, ...]:
+    """Keep the layout cache in `folder` under `cap_bytes`: the entries least recently used
+    (by mtime: a hit touches its entry) go first; entries this build used or wrote (mtime
+    at or after `since`) are kept whatever their size. Returns what was removed."""
+    if not folder.is_dir():
+        return ()
+    entries = []
+    for here, _, names in os.walk(folder):
+        for name in names:
+            path = Path(here) / name
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            entries.append((info.st_mtime, info.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    removed = []
+    for mtime, size, path in sorted(entries):
+        if total <= cap_bytes:
+            break
+        if mtime >= since or name_is_partial(path):
+            continue
+        path.unlink(missing_ok=True)
+        total -= size
+        removed.append(path)
+    return tuple(removed)
+
+
+def name_is_partial(path: Path) -> bool:
+    """A temporary file of a write under way (octavo.write)."""
+    return path.name.endswith(".part")
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as used now (`prune` keeps the most recently used)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)

@@ -112,6 +112,7 @@ class BookConfig:
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
     epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB
+    layout_cache_mb: int = 64  # the layout cache's size cap (octavo.cache.prune)
 
     def chapter_title(self, number: int) -> str | None:
         return dict(self.chapter_titles).get(number)

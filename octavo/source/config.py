@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from octavo.cache import DEFAULT_CACHE_MB
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig
 from octavo.source.dates import parse_iso_month
@@ -41,6 +42,7 @@ _KNOWN = {
     "numbering",
     "toc_depth",
     "epub_image_max",
+    "layout_cache_mb",
 }
 NUMBERINGS = ("book", "chapter")
 _REQUIRED = ("title", "language", "identifier")
@@ -155,7 +157,8 @@ def _config(
     numbering = data.get("numbering", "book")
     if numbering not in NUMBERINGS:
         bad("E114", "numbering", f"'numbering' must be one of {', '.join(NUMBERINGS)}")
-    for key, low, high in (("toc_depth", 2, 6), ("epub_image_max", 200, 10000)):
+    ranged = (("toc_depth", 2, 6), ("epub_image_max", 200, 10000), ("layout_cache_mb", 1, 100000))
+    for key, low, high in ranged:
         value = data.get(key)
         if value is not None and not (type(value) is int and low <= value <= high):
             bad("E114", key, f"'{key}' must be a whole number from {low} to {high}")
@@ -181,6 +184,7 @@ def _config(
         numbering=numbering,
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),
+        layout_cache_mb=data.get("layout_cache_mb", DEFAULT_CACHE_MB),
     )
     return config, tuple(found)
 

@@ -16,6 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin
 
+from octavo.cache import touch
 from octavo.model import Manuscript
 from octavo.paths import find_style
 from octavo.render.templates import environment
@@ -96,6 +97,7 @@ def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
         return render_cover(manuscript)
     path = cache / f"cover-{cover_key(manuscript)}.png"
     if path.is_file():
+        touch(path)  # used: the last to be pruned
         return path.read_bytes()
     data = render_cover(manuscript)
     for old in cache.glob("cover-*.png"):

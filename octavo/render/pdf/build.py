@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from octavo.cache import prune
 from octavo.errors import BuildError, error
+from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
 from octavo.source.paper import PaperError, parse_length, parse_marks
@@ -34,14 +37,19 @@ def build_book_pdf(
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = pdf_options(manuscript.book.config, paper, tagged, variant, bleed, marks)
     cache = out.parent / ".octavo-cache"
-    if jobs > 1 and html is None and not options.pdf_variant:
-        from octavo.render.pdf.parallel.build import render_pdf_parallel
+    started = time.time() - 1  # mtimes of a coarse filesystem may lag a little
+    try:
+        if jobs > 1 and html is None and not options.pdf_variant:
+            from octavo.render.pdf.parallel.build import render_pdf_parallel
 
-        return atomic_bytes(out, render_pdf_parallel(manuscript, options, jobs, cache).pdf)
-    result: PrintResult = render_pdf(manuscript, options, cache)
-    if html is not None:
-        atomic_text(html, result.html)
-    return atomic_bytes(out, result.pdf)
+            pdf = render_pdf_parallel(manuscript, options, jobs, cache).pdf
+            return atomic_bytes(out, pdf)
+        result: PrintResult = render_pdf(manuscript, options, cache)
+        if html is not None:
+            atomic_text(html, result.html)
+        return atomic_bytes(out, result.pdf)
+    finally:
+        prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)
 
 
 def pdf_options(

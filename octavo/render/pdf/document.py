@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo import __version__
+from octavo.cache import touch
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.render.pdf.html import note_pairs, print_html
@@ -121,7 +122,9 @@ def _cached(cache: Path | None, key: str) -> tuple[Fix, ...]:
     if path is None or not path.is_file():
         return ()
     try:
-        return fixes_from_json(path.read_text(encoding="utf-8"))
+        fixes = fixes_from_json(path.read_text(encoding="utf-8"))
+        touch(path)  # used: the last to be pruned
+        return fixes
     except (ValueError, KeyError, TypeError):
         return ()  # a damaged cache only costs layouts
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo import __version__
+from octavo.cache import touch
 from octavo.model import Manuscript
 from octavo.paths import STYLES
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
@@ -33,6 +34,7 @@ from octavo.render.pdf.html import PrintPart, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
+from octavo.sandbox import digest_file
 from octavo.workers import pool as pool_of
 from octavo.write import atomic_bytes, atomic_text
 
@@ -185,6 +187,8 @@ class _Store:
             found = from_json(meta.read_text(encoding="utf-8"), pdf.read_bytes())
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: lay it out again
+        touch(pdf)  # used: the last to be pruned
+        touch(meta)
         self.reused.append(job.name)
         return found
 
@@ -204,6 +208,7 @@ def _salt(manuscript: Manuscript, options: PdfOptions) -> str:
     )
     for folder in (STYLES, manuscript.book.root / "styles"):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+            if path.is_file():  # read by the sandbox's rules (no FIFO, no link out)
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(digest_file(path, (STYLES, manuscript.book.root)))
     return digest.hexdigest()
