@@ -265,6 +265,7 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
         raise BuildError(problems)
     return (
         f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
-        f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, "
-        "running heads, bookmarks, fonts, metadata, boxes, margins, blank pages: all good",
+        f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, tables, "
+        "page references, figures, running heads, bookmarks, fonts, metadata, boxes, margins, "
+        "blank pages: all good",
     )

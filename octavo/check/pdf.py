@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from octavo.check.content import check_content, check_notes
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, RenderedSection
 from octavo.text import strip_tags
@@ -40,6 +41,9 @@ class PdfPage:
         """'/MediaBox', '/TrimBox', '/BleedBox': (left, bottom, right, top)."""
         return dict(self.boxes)[name]
 
+    chars: tuple[tuple[float, float, float, float, str], ...] = ()  # (x0, top, x1, bottom, text)
+    graphics: int = 0  # images, curves and rectangles drawn on the page
+
     @property
     def head(self) -> str:
         first = self.lines[0] if self.lines else None
@@ -60,6 +64,8 @@ class Link:
     top: float
     bottom: float
     dest: str
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,7 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
     # pdfplumber measures down from the MediaBox's height, across from x = 0 in PDF units
     down = float(pdf_page.mediabox.height) - top
     lines = sorted(page.extract_text_lines(return_chars=False), key=lambda ln: ln["top"])
+    chars = tuple((c["x0"], c["top"], c["x1"], c["bottom"], c["text"]) for c in page.chars)
     return PdfPage(
         index,
         top - dict(boxes)["/TrimBox"][1],
@@ -117,18 +124,22 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         ),
         boxes,  # type: ignore[arg-type]
         right - left,
+        tuple((x0 - left, t - down, x1 - left, bt - down, c) for x0, t, x1, bt, c in chars),
+        len(page.images) + len(page.curves) + len(page.rects),
     )
 
 
 def _links(reader: Any) -> Iterator[Link]:
     for index, page in enumerate(reader.pages):
         height = float(page.trimbox.top)  # positions are measured down from the trim's top
+        left = float(page.trimbox.left)
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
             dest = annot.get("/Dest")
             if annot.get("/Subtype") == "/Link" and isinstance(dest, str):
                 y0, y1 = sorted((float(annot["/Rect"][1]), float(annot["/Rect"][3])))
-                yield Link(index, height - y1, height - y0, dest)
+                x0, x1 = sorted((float(annot["/Rect"][0]), float(annot["/Rect"][2])))
+                yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
 
 
 def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:
@@ -150,6 +161,7 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
         *_missing(facts, manuscript),
         *_contents(facts, first_body),
         *_notes(facts, manuscript),
+        *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
         *_heads(facts, manuscript),
         *_bookmarks(facts, manuscript),
@@ -291,11 +303,14 @@ def check_handout_pdf(
     first = facts.pages[0].texts() if facts.pages else set()
     if not any(manuscript.book.config.title in text for text in first):
         found.append(_problem("E618", facts, "the handout's header does not name the study"))
-    for number, rs in enumerate(sections, start=1):  # a handout numbers its notes from 1
+    base = sections[0].note_number - 1 if sections else 0  # a handout numbers notes from 1
+    for rs in sections:
         at = facts.dests.get(rs.id)
-        line = f"{number}. {strip_tags(rs.note_html)}"
+        line = f"{rs.note_number - base}. {strip_tags(rs.note_html)}"
         if at is None or line not in facts.pages[at].texts():
             found.append(_problem("E611", facts, f"note of #{rs.id} not on its heading's page"))
+    found += check_notes(facts, sections, base)
+    found += check_content(facts, manuscript, sections)
     total = len(facts.pages)
     for page in facts.pages:
         match = _PAGE_OF.match(page.folio)

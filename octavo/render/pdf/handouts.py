@@ -9,7 +9,13 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
-from octavo.render.pdf.html import note_pairs, print_environment, print_meta, stylesheets
+from octavo.render.pdf.html import (
+    ids_in,
+    note_pairs,
+    print_environment,
+    print_meta,
+    stylesheets,
+)
 from octavo.render.pdf.notes.place import place_notes
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
@@ -27,6 +33,11 @@ class Handout:
     path: tuple[str, ...]  # study is in the header; then chapter, breadcrumb, section
     items: tuple[Heading, ...]
     sections: tuple[RenderedSection, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every id it holds: links elsewhere keep their words only."""
+        return ids_in(self.sections)
 
     @property
     def sources(self) -> tuple[str, ...]:

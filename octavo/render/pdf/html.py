@@ -23,6 +23,8 @@ __all__ = [
     "PrintMeta",
     "PrintPart",
     "Sheet",
+    "away_links",
+    "ids_in",
     "inline_notes",
     "note_pairs",
     "page_css",
@@ -42,6 +44,35 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
     return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
 
 
+_LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def ids_in(sections: Iterable[RenderedSection]) -> frozenset[str]:
+    """Every id the sections' print markup holds."""
+    found: set[str] = set()
+    for rs in sections:
+        found |= {rs.id, rs.note_id, *_ID.findall(rs.body_html)}
+        found |= {i for n in rs.notes for i in (n.id, n.ref_id)}
+    return frozenset(found)
+
+
+def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
+    """Links to ids outside the document (`here`, None: the whole book): `data` for a part
+    laid out apart (data-href: the merge adds the link), else their words alone."""
+    if here is None:
+        return html
+
+    def one(match: re.Match[str]) -> str:
+        if match[1] in here:
+            return match[0]
+        if away == "data" and "page" not in match[2]:
+            return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
+        return match[3]
+
+    return _LINK.sub(one, html)
+
+
 def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:
     """(id of the call, id of the note) of every note to keep on the page of its call: the
     data-date note of each heading and the authors' notes."""
@@ -55,6 +86,7 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
 def print_environment(root: Path) -> Environment:
     env = environment(root)
     env.filters["footnotes"] = inline_notes
+    env.filters["away_links"] = away_links
     return env
 
 
@@ -181,4 +213,7 @@ def print_html(
         else tuple(c for c in chapters if c.chapter.id in part.chapters),
         appendix=part is None or part.appendix,
         folios=None if part is None else dict(part.folios),
+        here=None
+        if part is None
+        else ids_in(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections),
     )

@@ -57,13 +57,19 @@ def render_pdf_parallel(
 ) -> ParallelResult:
     """The same PDF as render_pdf, laid out by `jobs` processes from parts."""
     check_paper(options)
-    if jobs > 1 and not options.pdf_variant:
+    if jobs > 1 and not options.pdf_variant and not has_page_refs(manuscript):
         try:
             return _parallel(manuscript, options, jobs, cache)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
+
+
+def has_page_refs(manuscript: Manuscript) -> bool:
+    """A page reference needs the folio of its target while its own part is laid out: such
+    a book is laid out in one process (parts would number their pages from 1)."""
+    return any('class="xref page' in s.body_html for s in manuscript.sections)
 
 
 def _parallel(

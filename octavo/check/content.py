@@ -1,0 +1,152 @@
+"""Read a written PDF back for what a section's body holds (E611, E620-E622).
+
+- every author's note is at the foot of the page of its call (the call's destination);
+- a table that goes on over pages shows its header row on each of them;
+- a page reference prints the folio of the page its target is on;
+- every figure is on the page of its destination, drawn, with its "Figure N." caption.
+
+Everything is read from the PDF file (octavo.check.pdf.read_pdf); the manuscript says what
+should be there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from lxml import html as lxml_html
+
+from octavo.errors import Diagnostic, error
+from octavo.model import Manuscript, RenderedSection
+from octavo.text import strip_tags
+
+if TYPE_CHECKING:
+    from octavo.check.pdf import PdfFacts, PdfPage
+
+__all__ = ["check_content", "check_notes"]
+
+_PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page')
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_text(page: PdfPage) -> str:
+    return _flat(" ".join(text for _, _, text in page.lines))
+
+
+def check_notes(
+    facts: PdfFacts, sections: Iterable[RenderedSection], base: int = 0
+) -> Iterator[Diagnostic]:
+    """E611: each author's note, numbered as printed (`base` fewer in a handout), is on the
+    page of its call."""
+    for rs in sections:
+        for note in rs.notes:
+            page = facts.dests.get(note.ref_id)
+            text = _flat(f"{note.number - base}. {strip_tags(note.html)}")
+            if page is None or text not in _page_text(facts.pages[page]):
+                where = "?" if page is None else facts.pages[page].folio
+                yield error(
+                    "E611",
+                    f"note {text[:40]!r} is not on the page of its call (folio {where!r})",
+                    facts.path,
+                )
+
+
+def check_content(
+    facts: PdfFacts, ms: Manuscript, sections: tuple[RenderedSection, ...] | None = None
+) -> Iterator[Diagnostic]:
+    shown = ms.sections if sections is None else sections
+    if sections is None:
+        yield from check_notes(facts, shown)
+    yield from _tables(facts, shown)
+    yield from _figures(facts, shown)
+    if sections is None:  # a handout has no folios to refer to
+        yield from _page_refs(facts, shown)
+
+
+def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
+    """E620: a page holding rows of a table holds its header row above them."""
+    for rs in sections:
+        for table in rs.tables:
+            start = facts.dests.get(table.id)
+            header, rows = _cells(rs.body_html, table.id)
+            if start is None or not header:
+                continue
+            for page in facts.pages[start:]:
+                tops = [top for top, _, text in page.lines if _flat(text) in rows]
+                if not tops:
+                    if page.index > start:
+                        break
+                    continue
+                above = _flat(" ".join(t for top, _, t in page.lines if top < min(tops)))
+                missing = [cell for cell in header if cell not in above]
+                if missing:
+                    yield error(
+                        "E620",
+                        f"table #{table.id} goes on to folio {page.folio!r} without its header "
+                        f"row (no {missing[0]!r} above its rows)",
+                        facts.path,
+                    )
+
+
+def _cells(body: str, ident: str) -> tuple[list[str], set[str]]:
+    """The header cells of the table with id `ident`, and the text of each body row."""
+    tree = lxml_html.fragment_fromstring(body, create_parent="div")
+    found = tree.xpath(f'.//table[@id="{ident}"]')
+    if not found:
+        return [], set()
+    table = found[0]
+    header = [_flat(th.text_content()) for th in table.xpath("./thead//th")]
+    rows = {
+        _flat(" ".join(td.text_content() for td in tr.xpath("./td|./th")))
+        for tr in table.xpath("./tbody/tr")
+    }
+    return [h for h in header if h], rows
+
+
+def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
+    """E622: a figure's page draws something and shows its 'Figure N.' caption."""
+    for rs in sections:
+        for figure in rs.figures:
+            page = facts.dests.get(figure.id)
+            caption = _flat(f"{figure.label}. {strip_tags(figure.caption_html)}")
+            if page is None:
+                yield error("E622", f"figure #{figure.id} is not in the PDF", facts.path)
+                continue
+            here = facts.pages[page]
+            if caption not in _page_text(here) or not here.graphics:
+                yield error(
+                    "E622",
+                    f"figure #{figure.id} on folio {here.folio!r} lacks its image or its caption "
+                    f"{caption[:40]!r}",
+                    facts.path,
+                )
+
+
+def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
+    """E621: the number a page reference prints is the folio of its target's page."""
+    wanted = {t for rs in sections for t in _PAGE_REF.findall(rs.body_html)}
+    printed: dict[str, list[str]] = {}
+    for link in facts.links:
+        if link.dest not in wanted:
+            continue
+        page = facts.pages[link.page]
+        number = "".join(
+            text
+            for x0, top, x1, bottom, text in page.chars
+            if link.x0 <= (x0 + x1) / 2 <= link.x1 and link.top <= (top + bottom) / 2 <= link.bottom
+        ).strip()
+        if number.isdigit():
+            printed.setdefault(link.dest, []).append(number)
+    for target in sorted(wanted):
+        folio = facts.pages[facts.dests[target]].folio if target in facts.dests else "?"
+        shown = printed.get(target, [])
+        if not shown or any(n != folio for n in shown):
+            yield error(
+                "E621",
+                f"page reference to #{target} prints {shown or 'nothing'}, its folio is {folio!r}",
+                facts.path,
+            )

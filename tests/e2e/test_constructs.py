@@ -1,0 +1,148 @@
+"""The book of every construct (tests/data/constructs): tables, figures, notes, glossary,
+cross-references, page references, nested headings, a long URL, a section in French with
+an author, the book's own cover; in the EPUB, the PDF and the handouts, read back."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.content import check_content
+from octavo.check.pdf import check_book_pdf, check_handout_pdf, read_pdf
+from octavo.model import Manuscript, RenderedSection
+from tests.conftest import DATA
+from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
+from tests.support.weasyprint_log import quietly
+
+BOOK = DATA / "constructs"
+
+
+@dataclasses.dataclass(frozen=True)
+class Built:
+    epub: Path
+    pdf: Path
+    handouts: tuple[Path, ...]
+    manuscript: Manuscript
+    warnings: tuple[str, ...]  # octavo's diagnostics and WeasyPrint's log
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("constructs")
+
+    def build() -> tuple[Path, Path, tuple[Path, ...], tuple[str, ...]]:
+        epub, found = api.build_epub(BOOK, folder / "c.epub")
+        pdf, more = api.build_pdf(BOOK, folder / "c.pdf")
+        handouts, most = api.build_handouts(BOOK, folder / "handouts")
+        return epub, pdf, handouts, tuple(str(d) for d in (*found, *more, *most))
+
+    (epub, pdf, handouts, found), logged = quietly(build)
+    manuscript, _ = api.manuscript(BOOK)
+    return Built(epub, pdf, handouts, manuscript, (*found, *logged))
+
+
+def test_builds_with_no_warning(built: Built) -> None:
+    assert built.warnings == ()
+
+
+def test_every_construct_is_there(built: Built) -> None:
+    ms = built.manuscript
+    assert [t.label for t in ms.tables] == ["Table 1"]
+    assert [(f.label, f.id) for f in ms.figures] == [
+        ("Figure 1", "fig:map"),
+        ("Figure 2", "fig:valley"),
+    ]
+    assert sum(len(s.notes) for s in ms.sections) == 8
+    assert ms.cover is not None and ms.cover.path == "images/cover.jpg"
+    bodies = "".join(s.body_html for s in ms.sections)
+    for piece in ("<dl>", 'class="xref page"', "https://statistics.veloria", "<th ", 'scope="col"'):
+        assert piece in bodies
+
+
+def test_epubcheck_reports_nothing(built: Built) -> None:
+    assert_epubcheck_clean(built.epub)
+
+
+def test_ace_reports_no_violation(built: Built, tmp_path: Path) -> None:
+    assert_ace_clean(built.epub, outdir=tmp_path / "ace")
+
+
+def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
+    with zipfile.ZipFile(built.epub) as archive:
+        text = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith("xhtml")}
+        names = archive.namelist()
+    assert 'href="ch02.xhtml#tbl:gdp"' in text["EPUB/text/ch01.xhtml"]
+    assert 'href="ch03.xhtml#fig:valley"' in text["EPUB/text/ch02.xhtml"]
+    assert 'href="ch02.xhtml#structure"' in text["EPUB/text/ch03.xhtml"]
+    assert 'href="ch01.xhtml#s001-country-profile"' in text["EPUB/text/ch04.xhtml"]
+    assert 'src="../media/images/map.svg"' in text["EPUB/text/ch03.xhtml"]
+    assert 'lang="fr" xml:lang="fr"' in text["EPUB/text/ch03.xhtml"]
+    assert {"EPUB/media/images/cover.jpg", "EPUB/media/images/valley.jpg"} <= set(names)
+    assert "<script" not in text["EPUB/text/ch03.xhtml"]
+    nav = text["EPUB/text/nav.xhtml"]
+    assert 'href="ch02.xhtml#structure"' in nav  # a body heading, under its section
+    assert "Regional wages" not in nav  # deeper than toc_depth = 4
+
+
+def test_pdf_reads_back_clean(built: Built) -> None:
+    """Notes on the page of their call, header rows repeated, page references equal to the
+    target's folio, figures drawn with their captions (octavo.check.content)."""
+    assert [str(d) for d in check_book_pdf(built.pdf, built.manuscript)] == []
+
+
+def test_footnotes_share_pages_with_data_date_notes(built: Built) -> None:
+    facts = read_pdf(built.pdf)
+    for rs in built.manuscript.sections:
+        if rs.notes:
+            assert facts.dests[rs.notes[0].ref_id] == facts.dests[rs.id], rs.id
+
+
+def test_the_table_spans_pages_and_the_check_sees_each(built: Built) -> None:
+    facts = read_pdf(built.pdf)
+    ms = built.manuscript
+    economy = next(s for s in ms.sections if s.tables)
+    renamed = economy.body_html.replace(">Households<", ">Household budgets<")
+    broken = _with_section(ms, dataclasses.replace(economy, body_html=renamed))
+    found = tuple(check_content(facts, broken))
+    assert {d.code for d in found} == {"E620"}
+    pages = {d.message.split("folio ")[1].split()[0] for d in found}
+    assert len(pages) >= 2, pages  # the first page and every page it goes on to
+
+
+def test_a_wrong_figure_or_page_reference_is_caught(built: Built) -> None:
+    facts = read_pdf(built.pdf)
+    ms = built.manuscript
+    geography = next(s for s in ms.sections if s.figures)
+    figure = dataclasses.replace(geography.figures[0], number="9")
+    changed = dataclasses.replace(geography, figures=(figure, *geography.figures[1:]))
+    assert "E622" in {d.code for d in check_content(facts, _with_section(ms, changed))}
+    moved = dict(facts.dests, **{"tbl:gdp": facts.dests["fig:valley"]})
+    assert "E621" in {d.code for d in check_content(dataclasses.replace(facts, dests=moved), ms)}
+
+
+def test_handouts_carry_their_tables_figures_and_notes(built: Built) -> None:
+    ms = built.manuscript
+    assert len(built.handouts) == len(ms.sections)
+    for path, rs in zip(built.handouts, ms.sections, strict=True):
+        assert [str(d) for d in check_handout_pdf(path, ms, (rs,))] == []
+    economy = read_pdf(built.handouts[1])
+    assert sum("Year Agriculture" in " ".join(p.texts()) for p in economy.pages) >= 2
+    geography = " ".join(t for p in read_pdf(built.handouts[2]).pages for t in p.texts())
+    assert re.search(r"Figure 1\. Veloria: provinces", geography)
+    assert "Figure 2. The Vela valley in summer" in geography
+    assert "Photograph courtesy of the Veloria Tourist Office" in geography
+
+
+def _with_section(ms: Manuscript, section: RenderedSection) -> Manuscript:
+    chapters = tuple(
+        dataclasses.replace(
+            c, sections=tuple(section if s.id == section.id else s for s in c.sections)
+        )
+        for c in ms.chapters
+    )
+    return dataclasses.replace(ms, chapters=chapters)
