@@ -91,7 +91,8 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
 
 def test_pdf_reads_back_clean(built: Built) -> None:
     """Notes on the page of their call, header rows repeated, page references equal to the
-    target's folio, figures drawn with their captions (octavo.check.content)."""
+    target's folio, figures drawn with their captions (octavo.check.content), and no glyph
+    outside the text block (E642)."""
     assert [str(d) for d in check_book_pdf(built.pdf, built.manuscript)] == []
 
 
