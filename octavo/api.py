@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
-from octavo.outputs import cached_build, default_output
+from octavo.outputs import cached_build
+from octavo.project import Project, open_project
 
 if TYPE_CHECKING:
     from octavo.importers.batch import ImportResult
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 # The stages are imported inside the functions: a no-op rebuild must not pay for them.
 
 __all__ = [
+    "Sources",
     "build_all",
     "build_both",
     "build_epub",
@@ -23,8 +25,11 @@ __all__ = [
     "check",
     "epub_cover",
     "manuscript",
+    "open_book",
+    "output_names",
     "read",
     "run_import",
+    "sources",
 ]
 
 
@@ -57,7 +62,48 @@ def run_import(
     return import_pages(paths, book, options=options)
 
 
-def read(book: Path) -> tuple[Book, tuple[Diagnostic, ...]]:
+class Sources:
+    """One command's book: its Project opened once, its manuscript made at most once, so a
+    command that makes several outputs (watch, check, preview, all) reads and renders the
+    book once. Every function below takes a book folder, a Project or a Sources."""
+
+    def __init__(self, book: Path | Project, strict: bool = False):
+        self.project = book if isinstance(book, Project) else open_book(book)
+        self.strict = strict
+        self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
+
+    def manuscript(self) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+        """Read, assemble and render the book (the first time only)."""
+        if self._made is None:
+            from octavo.render.manuscript import render_manuscript
+            from octavo.source.sections import load_book
+
+            loaded, found = load_book(self.project, self.strict)
+            rendered, problems = render_manuscript(loaded)
+            raise_if_errors(found + problems, self.strict)
+            self._made = rendered, found + problems
+        return self._made
+
+
+BookArg = Path | Project | Sources
+
+
+def open_book(book: Path) -> Project:
+    """The book folder's Project; BuildError with every problem when it cannot be opened
+    (book.toml's and the sections' together)."""
+    project, _ = open_project(book)
+    if project is None:
+        from octavo.source.sections import read_book
+
+        raise BuildError(read_book(book)[1])
+    return project
+
+
+def sources(book: BookArg, strict: bool = False) -> Sources:
+    return book if isinstance(book, Sources) else Sources(book, strict)
+
+
+def read(book: Path | Project) -> tuple[Book, tuple[Diagnostic, ...]]:
     """The book as read and every diagnostic; raises only when it cannot be read at all."""
     from octavo.source.sections import read_book
 
@@ -67,19 +113,13 @@ def read(book: Path) -> tuple[Book, tuple[Diagnostic, ...]]:
     return loaded, found
 
 
-def manuscript(book: Path, strict: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+def manuscript(book: BookArg, strict: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     """Read, assemble and render a book; the shared first half of every build."""
-    from octavo.render.manuscript import render_manuscript
-    from octavo.source.sections import load_book
-
-    loaded, found = load_book(book, strict)
-    rendered, problems = render_manuscript(loaded)
-    raise_if_errors(found + problems, strict)
-    return rendered, found + problems
+    return sources(book, strict).manuscript()
 
 
 def build_pdf(
-    book: Path,
+    book: BookArg,
     out: Path | None = None,
     paper: str | None = None,
     html: Path | None = None,
@@ -96,12 +136,13 @@ def build_pdf(
     chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
     a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
     replace book.toml's."""
-    target = out or default_output(book, ".pdf")
+    given = sources(book, strict)
+    target = out or given.project.output(".pdf")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
         from octavo.render.pdf.build import build_book_pdf
 
-        rendered, found = manuscript(book, strict)
+        rendered, found = given.manuscript()
         path = build_book_pdf(rendered, target, paper, html, tagged, jobs, variant, bleed, marks)
         return path, found
 
@@ -115,11 +156,11 @@ def build_pdf(
         "bleed": bleed,
         "marks": marks,
     }
-    return cached_build(book, target, options, build, (html,) if html else ())
+    return cached_build(given.project, target, options, build, (html,) if html else ())
 
 
 def build_handouts(
-    book: Path,
+    book: BookArg,
     out: Path | None = None,
     by: str = "section",
     paper: str | None = None,
@@ -129,36 +170,39 @@ def build_handouts(
     from octavo.outputs import guard_output
     from octavo.render.pdf.handouts import build_handouts as build
 
+    given = sources(book, strict)
     if out is not None:
-        guard_output(book, out, folder=True)
-    rendered, found = manuscript(book, strict)
+        guard_output(given.project.root, out, folder=True)
+    rendered, found = given.manuscript()
     return build(rendered, out, by, paper), found
 
 
 def build_epub(
-    book: Path, out: Path | None = None, strict: bool = False
+    book: BookArg, out: Path | None = None, strict: bool = False
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
-    target = out if out is not None else default_output(book, ".epub")
+    given = sources(book, strict)
+    target = out if out is not None else given.project.output(".epub")
 
     def build() -> tuple[Path, tuple[Diagnostic, ...]]:
         from octavo.render.epub.book import render_epub
         from octavo.render.epub.errors import epub_errors, write_errors
         from octavo.write import atomic_bytes
 
-        rendered, found = manuscript(book, strict)
+        rendered, found = given.manuscript()
         with epub_errors():
             data = render_epub(rendered, target.parent / ".octavo-cache")
         return write_errors(target, lambda: atomic_bytes(target, data)), found
 
-    return cached_build(book, target, {"kind": "epub", "strict": strict}, build)
+    return cached_build(given.project, target, {"kind": "epub", "strict": strict}, build)
 
 
 def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:
     """Both formats of one book into OUT/NAME/ (a worker of build_all)."""
     folder = out / name
-    epub, _ = build_epub(book, folder / f"{name}.epub", strict)
-    pdf, _ = build_pdf(book, folder / f"{name}.pdf", strict=strict)
+    given = Sources(book, strict)
+    epub, _ = build_epub(given, folder / f"{name}.epub", strict)
+    pdf, _ = build_pdf(given, folder / f"{name}.pdf", strict=strict)
     return epub, pdf
 
 
@@ -210,14 +254,15 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
     return tuple(written)
 
 
-def build_both(book: Path, strict: bool = False) -> tuple[list[Path], tuple[Diagnostic, ...]]:
+def build_both(book: BookArg, strict: bool = False) -> tuple[list[Path], tuple[Diagnostic, ...]]:
     """The EPUB and the PDF to their default places (`invoke watch`'s rebuild)."""
-    epub, found = build_epub(book, strict=strict)
-    pdf, more = build_pdf(book, strict=strict)
+    given = sources(book, strict)
+    epub, found = build_epub(given, strict=strict)
+    pdf, more = build_pdf(given, strict=strict)
     return [epub, pdf], tuple(dict.fromkeys(found + more))
 
 
-def epub_cover(book: Path, folder: Path) -> Path | None:
+def epub_cover(book: BookArg, folder: Path) -> Path | None:
     """The EPUB's cover image, taken from the built EPUB."""
     import zipfile
 
@@ -229,7 +274,7 @@ def epub_cover(book: Path, folder: Path) -> Path | None:
         return atomic_bytes(folder / "cover.png", archive.read(names[0])) if names else None
 
 
-def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
+def check(book: BookArg, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale). Raises BuildError listing every problem."""
     from octavo.check.epub import ToolMissing, run_epubcheck
@@ -237,9 +282,10 @@ def check(book: Path, epub: Path | None = None, pdf: Path | None = None) -> tupl
     from octavo.check.press import check_press
     from octavo.render.pdf.build import pdf_options
 
-    epub_path, _ = build_epub(book, epub)
-    pdf_path, _ = build_pdf(book, pdf)
-    rendered, _ = manuscript(book)
+    given = sources(book)
+    epub_path, _ = build_epub(given, epub)
+    pdf_path, _ = build_pdf(given, pdf)
+    rendered, _ = given.manuscript()
     try:
         result = run_epubcheck(epub_path)
     except ToolMissing as exc:

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from octavo.paths import PROJECT, style_dirs, template_dirs
+from octavo.project import Project
 from octavo.sandbox import digest_file
+from octavo.shipped import PACKAGE
 from octavo.write import atomic_text
 
 __all__ = ["DEFAULT_CACHE_MB", "build_key", "is_fresh", "prune", "record", "touch"]
@@ -54,9 +55,9 @@ def _library_versions() -> str:
     return ";".join(found)
 
 
-def build_key(book: Path, options: Mapping[str, object]) -> str:
+def build_key(project: Project, options: Mapping[str, object]) -> str:
     digest = hashlib.sha256()
-    roots = (book, *template_dirs(book), *style_dirs(book), PROJECT / "octavo")
+    roots = (*project.watched, PACKAGE)
     for root in dict.fromkeys(r.resolve() for r in roots if r.is_dir()):
         for path in _files(root):
             digest.update(f"{path.relative_to(root)}\0{root.name}\0".encode())
@@ -65,7 +66,7 @@ def build_key(book: Path, options: Mapping[str, object]) -> str:
             digest.update(digest_file(path, (root,)))
     digest.update(_library_versions().encode())
     digest.update(repr(sorted((k, str(v)) for k, v in options.items())).encode())
-    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(project.epoch.isoformat().encode() if project.epoch else b"")
     return digest.hexdigest()
 
 

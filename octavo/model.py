@@ -1,6 +1,9 @@
 """The data that flows between stages: frozen dataclasses, no I/O.
 
-read (sources.py) -> assemble (sources.assemble) -> render (render/) -> write (write.py)
+read (source.sections) -> assemble (source.assemble) -> Book -> render (render.manuscript)
+-> Manuscript -> the EPUB (render.epub) and the PDF (render.pdf), each as bytes; octavo.api
+writes them (octavo.write). A Book carries its Project (octavo.project): where its templates
+and styles are found, its build time, what a renderer may read.
 """
 
 from __future__ import annotations
@@ -9,6 +12,10 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from octavo.project import Project
 
 __all__ = [
     "Block",
@@ -142,10 +149,18 @@ class Chapter:
 
 @dataclass(frozen=True, slots=True)
 class Book:
-    config: BookConfig
+    project: Project
     chapters: tuple[Chapter, ...]
-    root: Path
-    modified: datetime  # from SOURCE_DATE_EPOCH (UTC), else the newest source mtime
+    modified: datetime  # the build time: Project.build_time (SOURCE_DATE_EPOCH, else content)
+
+    @property
+    def config(self) -> BookConfig:
+        return self.project.config
+
+    @property
+    def root(self) -> Path:
+        """The book folder."""
+        return self.project.root
 
     @property
     def sections(self) -> tuple[Section, ...]:

@@ -10,20 +10,12 @@ from pathlib import Path
 
 from octavo.cache import build_key, is_fresh, record
 from octavo.errors import BuildError, Diagnostic, Severity, error
-from octavo.paths import PROJECT, STYLES, TEMPLATES
-from octavo.source.config import load_config
+from octavo.project import Project
+from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 
-__all__ = ["cached_build", "default_output", "guard_output"]
+__all__ = ["cached_build", "guard_output"]
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
-
-
-def default_output(book: Path, suffix: str) -> Path:
-    """build/<slug><suffix>, from book.toml alone (cheap: no sections read)."""
-    config, found = load_config(book)
-    if config is None:
-        raise BuildError(found)
-    return Path("build") / f"{config.slug}{suffix}"
 
 
 def guard_output(book: Path, out: Path, folder: bool = False) -> None:
@@ -36,7 +28,7 @@ def guard_output(book: Path, out: Path, folder: bool = False) -> None:
     `folder`: `out` is a folder of outputs (handouts): it may exist as a folder."""
     real = Path(os.path.realpath(out))
     book_real = Path(os.path.realpath(book))
-    protected = [(book_real, "the book folder"), (PROJECT / "octavo", "octavo's code")]
+    protected = [(book_real, "the book folder"), (PACKAGE, "octavo's code")]
     protected += [(TEMPLATES, "octavo's templates/"), (STYLES, "octavo's styles/")]
     for root, name in protected:
         if real == root or (
@@ -87,7 +79,7 @@ def _decode(text: str) -> tuple[Diagnostic, ...]:
 
 
 def cached_build(
-    book: Path,
+    project: Project,
     out: Path,
     options: Mapping[str, object],
     build: Callable[[], Built],
@@ -96,9 +88,10 @@ def cached_build(
     """Run `build` unless `out` (and every extra output) was built from the same inputs.
     Outputs that would harm an input are refused first (`guard_output`)."""
     for output in (out, *extra_outputs):
-        guard_output(book, output)
+        guard_output(project.root, output)
     key = build_key(
-        book, {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]}
+        project,
+        {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
     )
     notes = out.parent / f".{out.name}.diagnostics"
     if is_fresh(out, key) and all(p.exists() for p in extra_outputs) and notes.exists():

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from octavo.errors import BuildError, error
-from octavo.render.templates import environment
+from octavo.project import octavo_templates
 from octavo.write import atomic_text
 
 __all__ = ["FILES", "new_book"]
@@ -41,7 +41,7 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
         "identifier": f"urn:uuid:{uuid.uuid4()}",
         "month": datetime.now(UTC).strftime("%Y-%m"),
     }
-    env = environment()
+    env = octavo_templates()
     texts = [
         (folder / name, env.get_template(f"new/{template}").render(values))
         for template, name in FILES

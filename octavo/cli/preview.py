@@ -70,9 +70,10 @@ def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]
     """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover."""
     from octavo import api
 
-    target = out or Path("build") / "preview"
-    pdf, _ = api.build_pdf(book)
+    given = api.Sources(book)
+    target = out or given.project.build / "preview"
+    pdf, _ = api.build_pdf(given)
     images = render_pages(pdf, target, pages)
-    cover = api.epub_cover(book, target)
+    cover = api.epub_cover(given, target)
     sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
     return (*images, sheet)

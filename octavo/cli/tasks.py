@@ -278,7 +278,7 @@ def preview(c: Context, book: str = "", pages: int = 8, out: str = "") -> None:
 def watch(c: Context, book: str = "", strict: bool = False) -> None:
     """Rebuild the EPUB and the PDF whenever a source, template or style changes."""
     from octavo.cli.watch import watch as watch_loop
-    from octavo.paths import style_dirs, template_dirs
+    from octavo.project import watched
 
     root = _book(book)
 
@@ -288,7 +288,7 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
         return written
 
     print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
-    watch_loop((root, *template_dirs(root), *style_dirs(root)), rebuild, sys.stderr)
+    watch_loop(watched(root), rebuild, sys.stderr)
 
 
 @task(help={"book": BOOK})

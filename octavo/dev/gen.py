@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.render.templates import environment
+from octavo.project import octavo_templates
 from octavo.write import atomic_text
 
 __all__ = ["StudyPage", "generate_pages", "write_pages"]
@@ -210,7 +210,7 @@ def generate_pages(
 
 def write_pages(pages: tuple[StudyPage, ...], folder: Path) -> tuple[Path, ...]:
     """Write pages as scraped text in the seed's layout (template import/raw-page.txt.j2)."""
-    template = environment().get_template("import/raw-page.txt.j2")
+    template = octavo_templates().get_template("import/raw-page.txt.j2")
     return tuple(atomic_text(folder / page.name, template.render(page=page)) for page in pages)
 
 

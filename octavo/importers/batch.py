@@ -25,7 +25,7 @@ from octavo.importers.manifest import Entry
 from octavo.importers.page import Block, Page, PageError
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
-from octavo.render.templates import environment
+from octavo.project import octavo_templates
 from octavo.sandbox import FileRefused, read_file
 from octavo.source.files import read_utf8
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -135,7 +135,7 @@ def _markdown_blocks(page: Page) -> list[Block]:
 
 
 def render_section(page: Page, source: str) -> str:
-    template = environment().get_template("import/section.md.j2")
+    template = octavo_templates().get_template("import/section.md.j2")
     return template.render(page=page, blocks=_markdown_blocks(page), source=source)
 
 
@@ -520,7 +520,7 @@ def _book_toml(
     research = Counter(p.data_as_of for p in pages if p.data_as_of).most_common(1)
     sources = sorted({r.path.parent.name or "pages" for r in reports})
     text = (
-        environment()
+        octavo_templates()
         .get_template("import/book.toml.j2")
         .render(
             country=first.country or "",

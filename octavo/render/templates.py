@@ -1,4 +1,4 @@
-"""The Jinja2 environment over templates/ (a book's own templates/ first), sandboxed.
+"""The Jinja2 environment over a template search path (octavo.project.Project.env), sandboxed.
 
 A book's templates are untrusted (docs/security.md): they run in Jinja's
 ImmutableSandboxedEnvironment (no `__class__`, `__globals__`, no mutation of what they are
@@ -22,8 +22,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from octavo.errors import BuildError, error
-from octavo.paths import template_dirs
-from octavo.sandbox import FileRefused, inside, read_file
+from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["SandboxedLoader", "environment", "yaml_scalar"]
 
@@ -89,20 +88,11 @@ class SandboxedLoader(BaseLoader):
         return contents, str(candidate), uptodate
 
 
-def _search(book: Path | None) -> tuple[Path, ...]:
-    """The template folders; a book's own templates/ only if it really is in the book."""
-    return tuple(
-        p
-        for p in template_dirs(book)
-        if book is None or not p.is_relative_to(book) or inside(p, [book])
-    )
-
-
 @lru_cache(maxsize=8)
-def environment(book: Path | None = None) -> Environment:
+def environment(folders: tuple[Path, ...]) -> Environment:
     """One environment per template search path (compiled templates are cached in it)."""
     env = ImmutableSandboxedEnvironment(
-        loader=SandboxedLoader(_search(book)),
+        loader=SandboxedLoader(folders),
         autoescape=select_autoescape(["html", "xhtml", "xml", "opf", "ncx"], default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -16,13 +16,15 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from octavo.errors import BuildError, Diagnostic, error
 from octavo.limits import MAX_DATA_URL
-from octavo.paths import STYLES, TEMPLATES
 from octavo.sandbox import FileRefused, read_file
+
+if TYPE_CHECKING:
+    from octavo.project import Project
 
 __all__ = [
     "FetchRefused",
@@ -135,25 +137,28 @@ def _clean_svg(content: bytes) -> bytes:
         return b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
-def book_sandbox(root: Path) -> Sandbox:
-    """What a build may read on a book's behalf: the book, octavo's templates/ and styles/."""
-    book = Path(root).absolute()
+def book_sandbox(project: Project) -> Sandbox:
+    """What a build may read on a book's behalf (Project.sandbox_roots): the book, octavo's
+    templates/ and styles/."""
+    from octavo.project import STYLES
+
+    book = project.root.absolute()
     return Sandbox(
-        (book.resolve(), TEMPLATES, STYLES),
-        root,
+        project.sandbox_roots,
+        project.root,
         ((book / "styles", STYLES), (book.resolve() / "styles", STYLES)),
     )
 
 
-def sandboxed_html(source: str, root: Path) -> Any:
+def sandboxed_html(source: str, project: Project) -> Any:
     """weasyprint.HTML of `source`, loading only through the book's sandbox (every
     WeasyPrint call on a book's behalf starts here)."""
     from weasyprint import HTML
 
     return HTML(
         string=source,
-        base_url=root.resolve().as_uri() + "/",
-        url_fetcher=weasyprint_fetcher(book_sandbox(root)),
+        base_url=project.root.resolve().as_uri() + "/",
+        url_fetcher=weasyprint_fetcher(book_sandbox(project)),
     )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import Book, BookConfig, Chapter, Section
+
+if TYPE_CHECKING:
+    from octavo.project import Project
 
 __all__ = ["assemble", "missing_runs", "ranges"]
 
@@ -36,8 +38,9 @@ def missing_runs(present: list[int], total: int) -> list[tuple[int, int]]:
 
 
 def assemble(
-    config: BookConfig, sections: tuple[Section, ...], root: Path, modified: datetime
+    project: Project, sections: tuple[Section, ...]
 ) -> tuple[Book | None, tuple[Diagnostic, ...]]:
+    config, root = project.config, project.root
     found: list[Diagnostic] = []
     by_number: dict[int, Section] = {}
     for section in sorted(sections, key=lambda s: str(s.path)):
@@ -69,7 +72,7 @@ def assemble(
     found += _gaps(sections)
     if any(d.severity.value == "error" for d in found):
         return None, tuple(found)
-    return Book(config, chapters, root, modified), tuple(found)
+    return Book(project, chapters, project.build_time(sections)), tuple(found)
 
 
 def _line(section: Section, key: str = "sequence") -> int:

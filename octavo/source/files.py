@@ -9,7 +9,7 @@ from octavo.errors import Diagnostic, error
 from octavo.limits import FILE_LIMITS
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["line_of_offset", "read_utf8"]
+__all__ = ["line_of_offset", "read_utf8", "shown"]
 
 MAX_SOURCE_BYTES = FILE_LIMITS["section"]
 
@@ -42,3 +42,11 @@ def read_utf8(
             hint="save the file as UTF-8, or re-import the page with `invoke import-pages`",
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def shown(path: Path) -> Path:
+    """Paths in messages are relative to the working folder when they can be."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path

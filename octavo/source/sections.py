@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, raise_if_errors, warning
 from octavo.limits import MAX_SECTIONS
-from octavo.model import Book, BookConfig, Section
+from octavo.model import Book, Section
+from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
-from octavo.source.config import language_ok, load_config
+from octavo.source.config import language_ok
 from octavo.source.dates import parse_iso_month
-from octavo.source.files import read_utf8
+from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.text import slugify
 
-__all__ = ["load_book", "read_book", "read_section", "section_files", "source_date"]
+__all__ = ["load_book", "read_book", "read_section", "section_files"]
 
 SKIPPED_DIRS = {"templates", "styles", "build", "assets", "images"}
 SKIPPED_FILES = {"README.md", "CHANGELOG.md"}
@@ -156,67 +154,44 @@ def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ..
     found: list[Diagnostic] = []
     inside = root.resolve()
     for path in section_files(root):
-        shown = _shown(path)
-        text, problem = read_utf8(path, shown, inside)
+        shown_path = shown(path)
+        text, problem = read_utf8(path, shown_path, inside)
         if text is None:
             found += [problem] if problem else []
             continue
-        section, problems = read_section(shown, text)
+        section, problems = read_section(shown_path, text)
         found += problems
         sections += [section] if section else []
     return tuple(sections), tuple(found)
 
 
-def _shown(path: Path) -> Path:
-    """Paths in messages are relative to the working folder when they can be."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def source_date(config: BookConfig, sections: Iterable[Section]) -> datetime:
-    """SOURCE_DATE_EPOCH when set (UTC); else a date of the content itself, so that the same
-    sources give the same bytes on any machine: the research-completed month, else the newest
-    data date, else 1980-01-01 (the earliest date a zip entry can hold)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    month = config.research_completed or max((s.data_as_of for s in sections), default=None)
-    if month is None:
-        return datetime(1980, 1, 1, tzinfo=UTC)
-    return datetime(month.year, month.month, 1, tzinfo=UTC)
-
-
-def read_book(root: Path) -> tuple[Book | None, tuple[Diagnostic, ...]]:
-    """Read and assemble a book folder; all diagnostics, errors and warnings."""
+def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]]:
+    """Read and assemble a book folder (or an opened project's); all diagnostics, errors and
+    warnings: those of book.toml and of every section together."""
+    project: Project | None
+    if isinstance(book, Project):
+        project, found = book, book.found
+    else:
+        project, found = open_project(book)
+    root = book.root if isinstance(book, Project) else book
     if not root.is_dir():
-        return None, (
-            error(
-                "E100",
-                "book folder not found",
-                root,
-                hint="pass --book DIR, or run from the project folder",
-            ),
-        )
-    config, config_problems = load_config(root)
-    sections, section_problems = read_sections(root)
-    found = config_problems + section_problems
-    if config is None:
         return None, found
-    config = replace(config, path=_shown(config.path))
-    modified = source_date(config, sections)
-    book, problems = assemble(config, sections, root, modified)
+    sections, section_problems = read_sections(root)
+    found += section_problems
+    if project is None:
+        return None, found
+    assembled, problems = assemble(project, sections)
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
-    return book, found + problems
+    return assembled, found + problems
 
 
-def load_book(root: Path, strict: bool = False) -> tuple[Book, tuple[Diagnostic, ...]]:
+def load_book(book: Path | Project, strict: bool = False) -> tuple[Book, tuple[Diagnostic, ...]]:
     """read_book, raising BuildError on any error (or warning, if strict)."""
-    book, found = read_book(root)
+    loaded, found = read_book(book)
     raise_if_errors(found, strict)
-    if book is None:
+    if loaded is None:
+        root = book.root if isinstance(book, Project) else book
         raise_if_errors([error("E100", "the book could not be read", root)])
-    assert book is not None
-    return book, found
+    assert loaded is not None
+    return loaded, found

@@ -27,8 +27,9 @@ def test_wrong_title_is_caught_as_metadata_and_handout_header(built: tuple[Path,
     book, pdf = built
     manuscript, _ = api.manuscript(book)
     config = dataclasses.replace(manuscript.book.config, title="Moldova: A Country Study")
+    project = dataclasses.replace(manuscript.book.project, config=config)
     other = dataclasses.replace(
-        manuscript, book=dataclasses.replace(manuscript.book, config=config)
+        manuscript, book=dataclasses.replace(manuscript.book, project=project)
     )
     assert "E616" in {d.code for d in check_book_pdf(pdf, other)}
     codes = {d.code for d in check_handout_pdf(pdf, other, other.sections)}
@@ -86,10 +87,10 @@ def test_e604_names_the_note_and_both_pages() -> None:
 
 
 def test_e703_missing_style(built: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import octavo.paths
+    import octavo.project
 
     book, _ = built
-    monkeypatch.setattr(octavo.paths, "STYLES", book / "no-styles")
+    monkeypatch.setattr(octavo.project, "STYLES", book / "no-styles")
     with pytest.raises(BuildError) as caught:
         api.build_epub(book, book.parent / "e.epub")
     assert [d.code for d in caught.value.diagnostics] == ["E703"]

@@ -13,7 +13,7 @@ from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.check.press import check_press
 from octavo.check.variants import check_variant
 from octavo.errors import BuildError
-from octavo.paths import STYLES
+from octavo.shipped import STYLES
 from octavo.source.paper import page_setup
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 

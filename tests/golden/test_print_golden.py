@@ -19,9 +19,9 @@ from lxml import etree, html
 
 from octavo import __version__, api
 from octavo.dev.gen import generate_study
-from octavo.paths import PROJECT
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.handouts import handout_html, handouts_of
+from octavo.shipped import CHECKOUT as PROJECT
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "print"

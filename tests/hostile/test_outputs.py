@@ -60,7 +60,7 @@ def test_out_through_a_symlink_into_the_book_is_refused(book: Path, tmp_path: Pa
 
 
 def test_out_onto_octavos_own_styles_is_refused(book: Path) -> None:
-    from octavo.paths import STYLES
+    from octavo.shipped import STYLES
 
     assert _codes(lambda: api.build_epub(book, STYLES / "base.css")) == ["E120"]
 

@@ -157,9 +157,10 @@ def test_book_toml_that_is_a_fifo_is_E005(make_book: MakeBook) -> None:
 
 
 def _key(book: Path) -> str:
+    from octavo.api import open_book
     from octavo.cache import build_key
 
-    return build_key(book, {})
+    return build_key(open_book(book), {})
 
 
 def test_the_change_check_never_reads_a_fifo_device_or_outside(

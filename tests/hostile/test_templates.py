@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 from octavo import api
 from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.epub.cover import cover_text, render_cover
-from octavo.render.templates import environment
 from tests.conftest import ROOT, MakeBook, section_source
 
 ESCAPES = [
@@ -36,6 +36,10 @@ def _override(book: Path, name: str, text: str) -> Path:
     return path
 
 
+def _env(book: Path) -> Environment:
+    return api.open_book(book).env()
+
+
 def _codes(action: Callable[[], object]) -> list[str]:
     with pytest.raises(BuildError) as caught:
         action()
@@ -46,7 +50,7 @@ def _codes(action: Callable[[], object]) -> list[str]:
 def test_a_template_cannot_escape_the_sandbox(book: Path, attack: str) -> None:
     _override(book, "shared/x.html", attack)
     with pytest.raises(Exception) as caught:
-        environment(book).get_template("shared/x.html").render()
+        _env(book).get_template("shared/x.html").render()
     assert "PWNED" not in str(caught.value)
     assert type(caught.value).__name__ in ("SecurityError", "UndefinedError")
 
@@ -67,7 +71,7 @@ def test_a_template_symlinked_out_is_refused(book: Path, tmp_path: Path) -> None
     link = book / "templates" / "print" / "book.html"
     link.parent.mkdir(parents=True)
     link.symlink_to(secret)
-    assert _codes(lambda: environment(book).get_template("print/book.html")) == ["E004"]
+    assert _codes(lambda: _env(book).get_template("print/book.html")) == ["E004"]
 
 
 def test_an_include_symlinked_out_is_refused(book: Path, tmp_path: Path) -> None:
@@ -75,7 +79,7 @@ def test_an_include_symlinked_out_is_refused(book: Path, tmp_path: Path) -> None
     secret.write_text("SECRET")
     _override(book, "shared/x.html", "{% include 'shared/leak.txt' %}")
     (book / "templates" / "shared" / "leak.txt").symlink_to(secret)
-    template = environment(book).get_template("shared/x.html")
+    template = _env(book).get_template("shared/x.html")
     assert _codes(template.render) == ["E004"]
 
 
@@ -85,7 +89,7 @@ def test_a_template_that_is_a_fifo_is_refused(book: Path) -> None:
     fifo = book / "templates" / "shared" / "cover.html"
     fifo.parent.mkdir(parents=True)
     os.mkfifo(fifo)
-    assert _codes(lambda: environment(book).get_template("shared/cover.html")) == ["E005"]
+    assert _codes(lambda: _env(book).get_template("shared/cover.html")) == ["E005"]
 
 
 def test_templates_folder_symlinked_out_of_the_book_is_not_searched(
@@ -95,7 +99,7 @@ def test_templates_folder_symlinked_out_of_the_book_is_not_searched(
     elsewhere.mkdir(parents=True)
     (elsewhere / "cover.html").write_text("SECRET")
     (book / "templates").symlink_to(tmp_path / "elsewhere")
-    env = environment(book)
+    env = _env(book)
     assert env.loader is not None
     assert "SECRET" not in env.loader.get_source(env, "shared/cover.html")[0]
 

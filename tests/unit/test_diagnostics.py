@@ -9,7 +9,7 @@ import pytest
 from octavo.errors import BuildError, Diagnostic
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
-from tests.conftest import DATA
+from tests.conftest import DATA, section_source
 
 CASES = sorted(
     p for p in (DATA / "bad").iterdir() if (p / "expected.txt").is_file() and (p / "book").is_dir()
@@ -102,6 +102,13 @@ def test_e001_unreadable_source(make_book) -> None:  # type: ignore[no-untyped-d
 
 def test_e100_missing_book_folder(tmp_path: Path) -> None:
     assert [d.code for d in read_book(tmp_path / "absent")[1]] == ["E100"]
+
+
+@pytest.mark.parametrize("value", ["yesterday", "-1", "1.5", "9" * 30])
+def test_e113_malformed_source_date_epoch(value: str, make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert [d.code for d in read_book(book)[1]] == ["E113"]
 
 
 def test_e400_no_such_page(tmp_path: Path) -> None:

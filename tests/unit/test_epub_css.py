@@ -76,7 +76,7 @@ def test_unresolvable_var_is_a_style_error_with_line(css: str) -> None:
 
 
 def test_octavo_sheets_have_no_custom_property_or_text_colour() -> None:
-    for name, css in epub_stylesheets(STYLESHEETS, ROOT / "book"):
+    for name, css in epub_stylesheets(STYLESHEETS, api.open_book(ROOT / "book")):
         text = css.decode()
         bare = tinycss2.serialize(tinycss2.parse_stylesheet(text, skip_comments=True))
         assert "var(" not in bare and not re.search(r"(^|[;{\s])--[\w-]+\s*:", bare), name
@@ -100,7 +100,7 @@ def test_octavo_sheets_have_no_custom_property_or_text_colour() -> None:
 
 
 def test_hyphenation_is_prefixed_too() -> None:
-    css = dict(epub_stylesheets(STYLESHEETS, ROOT / "book"))["book.css"].decode()
+    css = dict(epub_stylesheets(STYLESHEETS, api.open_book(ROOT / "book")))["book.css"].decode()
     for prop in ("-webkit-hyphens: auto", "-epub-hyphens: auto", "hyphens: auto"):
         assert prop in css
 

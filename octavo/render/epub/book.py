@@ -56,7 +56,7 @@ def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: M
     """The ebooklib book: metadata, stylesheets, images, documents in spine order."""
     book = epub.EpubBook()
     add_metadata(book, meta)
-    for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.root):
+    for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.project):
         uid = f"css-{name.removesuffix('.css')}"
         book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
     image = epub.EpubCover(uid="cover-image", file_name=cover.name)

@@ -1,9 +1,9 @@
 """Write an ebooklib 0.20 book as a reproducible, valid EPUB 3, around ebooklib's traps.
 
 - ebooklib stamps zip entries with the current local time and ``dcterms:modified`` with
-  ``datetime.now()`` (local time, labelled ``Z``): :func:`build_time` reads
-  ``SOURCE_DATE_EPOCH`` in UTC; :func:`writer_options` passes it as ``mtime``;
-  :func:`repack` rewrites the zip with fixed dates, permissions and order.
+  ``datetime.now()`` (local time, labelled ``Z``): :func:`writer_options` passes the
+  book's build time (octavo.project: SOURCE_DATE_EPOCH, else the content's date) as
+  ``mtime``; :func:`repack` rewrites the zip with fixed dates, permissions and order.
 - ``epub3_pages`` (on by default) puts every element with ``epub:type`` and ``id``
   (noterefs, footnotes...) into a fake ``page-list``: turned off.
 - ``raise_exceptions`` (off by default) turns only I/O errors into exceptions; an
@@ -17,9 +17,8 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from xml.parsers import expat
@@ -27,20 +26,14 @@ from xml.parsers import expat
 from ebooklib import epub
 
 __all__ = [
-    "DEFAULT_EPOCH",
     "EpubWriteError",
     "Writer",
-    "build_time",
     "epub_bytes",
     "repack",
     "writer_options",
     "xhtml_item",
 ]
 
-# When SOURCE_DATE_EPOCH is unset: 1980-01-01T00:00:00Z, the earliest time a zip entry
-# can carry, so that the zip dates and dcterms:modified agree and a build is
-# reproducible by default. Real builds set SOURCE_DATE_EPOCH (e.g. from git).
-DEFAULT_EPOCH = 315532800
 MIMETYPE = b"application/epub+zip"
 XML_SUFFIXES = (".xhtml", ".html", ".opf", ".ncx", ".xml", ".svg", ".smil")
 FILE_MODE = 0o100644  # regular file, rw-r--r--
@@ -49,18 +42,6 @@ COMPRESSLEVEL = 9
 
 class EpubWriteError(RuntimeError):
     """ebooklib produced something that is not a well-formed EPUB member."""
-
-
-def build_time(environ: Mapping[str, str] | None = None) -> datetime:
-    """The build's timestamp: ``SOURCE_DATE_EPOCH`` as an aware UTC datetime."""
-    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
-    if not raw.strip():
-        return datetime.fromtimestamp(DEFAULT_EPOCH, UTC)
-    try:
-        seconds = int(raw)
-    except ValueError:
-        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds, not {raw!r}") from None
-    return datetime.fromtimestamp(seconds, UTC)
 
 
 def writer_options(when: datetime, **overrides: Any) -> dict[str, Any]:
@@ -147,9 +128,8 @@ def repack(epub_zip: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def epub_bytes(book: epub.EpubBook, when: datetime | None = None, **options: Any) -> bytes:
-    """Write ``book`` with ebooklib and return the reproducible EPUB's bytes."""
-    when = build_time() if when is None else when
+def epub_bytes(book: epub.EpubBook, when: datetime, **options: Any) -> bytes:
+    """Write ``book`` with ebooklib and return the reproducible EPUB's bytes, dated `when`."""
     buffer = io.BytesIO()
     writer = Writer(buffer, book, writer_options(when, **options))
     writer.process()

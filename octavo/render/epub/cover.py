@@ -18,8 +18,7 @@ from urllib.parse import urljoin
 
 from octavo.cache import touch
 from octavo.model import Manuscript
-from octavo.paths import find_style
-from octavo.render.templates import environment
+from octavo.project import Project
 from octavo.render.url_sandbox import (
     FetchRefused,
     Sandbox,
@@ -65,18 +64,18 @@ def cover_text(manuscript: Manuscript) -> CoverText:
     )
 
 
-def cover_html(cover: CoverText, root: Path) -> str:
-    template = environment(root).get_template("shared/cover.html")
-    return template.render(cover=cover, stylesheets=[find_style("cover.css", root).as_uri()])
+def cover_html(cover: CoverText, project: Project) -> str:
+    template = project.env().get_template("shared/cover.html")
+    return template.render(cover=cover, stylesheets=[project.style("cover.css").resolve().as_uri()])
 
 
 def render_cover(manuscript: Manuscript) -> bytes:
     """The cover as PNG bytes, COVER_SIZE pixels."""
     import pypdfium2
 
-    root = manuscript.book.root
-    html = cover_html(cover_text(manuscript), root)
-    pdf = guarded(lambda: sandboxed_html(html, root).write_pdf())
+    project = manuscript.book.project
+    html = cover_html(cover_text(manuscript), project)
+    pdf = guarded(lambda: sandboxed_html(html, project).write_pdf())
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]
@@ -108,12 +107,12 @@ def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
 
 def cover_key(manuscript: Manuscript) -> str:
     """The hash of all that draws the cover; every file read through the book's sandbox."""
-    root = manuscript.book.root
-    sandbox = book_sandbox(root)
-    sheet = find_style("cover.css", root)
+    project = manuscript.book.project
+    sandbox = book_sandbox(project)
+    sheet = project.style("cover.css")
     css = _loaded(sandbox, sheet.absolute().as_uri())
     digest = hashlib.sha256()
-    parts = [cover_html(cover_text(manuscript), root).encode(), css, Path(__file__).read_bytes()]
+    parts = [cover_html(cover_text(manuscript), project).encode(), css, Path(__file__).read_bytes()]
     for name in re.findall(rb"""url\(\s*["']?([^"')]+)""", css):
         parts.append(_loaded(sandbox, urljoin(sheet.absolute().as_uri(), name.decode())))
     for package in ("octavo", "weasyprint", "pypdfium2", "pillow"):

@@ -23,7 +23,7 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast
 
-from octavo.paths import find_style
+from octavo.project import Project
 from octavo.render.epub.styles import epub_stylesheet
 
 __all__ = ["Sheet", "StyleError", "epub_stylesheets", "reading_system_css"]
@@ -49,16 +49,16 @@ class StyleError(ValueError):
 
 
 def epub_stylesheets(
-    layers: Sequence[tuple[str, str]], root: Path
+    layers: Sequence[tuple[str, str]], project: Project
 ) -> tuple[tuple[str, bytes], ...]:
     """(name in the EPUB, CSS bytes) for each (style path, name) layer, found on the book's
     style search path, read through the sandbox (octavo.render.epub.styles) and resolved
     for reading systems."""
     sheets = []
     for source, _ in layers:
-        path = find_style(source, root)
+        path = project.style(source)
         try:
-            sheets.append(Sheet(path, epub_stylesheet(source, root).decode("utf-8")))
+            sheets.append(Sheet(path, epub_stylesheet(source, project).decode("utf-8")))
         except UnicodeDecodeError as exc:
             raise StyleError(path, None, f"not UTF-8 (byte {exc.start})") from exc
     resolved = reading_system_css(sheets)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from octavo.model import Manuscript
+from octavo.project import Project
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
 from octavo.render.epub.metadata import EpubMeta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
-from octavo.render.templates import environment
 
 __all__ = [
     "STYLESHEETS",
@@ -81,7 +80,7 @@ def documents(
 
     `cover_src`: the cover image, relative to the text/ folder (default: the drawn one)."""
     ms = plan.manuscript
-    render = _renderer(ms.book.root, meta.language)
+    render = _renderer(ms.book.project, meta.language)
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
     files = plan.files
     chapters = tuple(
@@ -149,8 +148,8 @@ def documents(
     )
 
 
-def _renderer(root: Path, language: str) -> Any:
-    env = environment(root)
+def _renderer(project: Project, language: str) -> Any:
+    env = project.env()
     env.filters["relink"] = relink
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
 

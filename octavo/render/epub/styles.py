@@ -16,7 +16,7 @@ import tinycss2
 
 from octavo.errors import BuildError, Diagnostic, error
 from octavo.limits import MAX_DATA_URL
-from octavo.paths import STYLES, find_style
+from octavo.project import Project
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["epub_stylesheet"]
@@ -24,11 +24,11 @@ __all__ = ["epub_stylesheet"]
 HINT = "the EPUB packs only its stylesheets: use a data: URL, or drop the rule"
 
 
-def epub_stylesheet(name: str, root: Path) -> bytes:
+def epub_stylesheet(name: str, project: Project) -> bytes:
     """The bytes of style `name` (the book's override first), or BuildError."""
-    path = find_style(name, root)
+    path = project.style(name)
     try:
-        data = read_file(path, (Path(root).resolve(), STYLES), "style")
+        data = read_file(path, project.sandbox_roots, "style")
     except FileRefused as refused:
         raise BuildError([refused.diagnostic]) from refused
     problems = list(_reaching_out(data.decode("utf-8", "replace"), path))

@@ -18,6 +18,7 @@ from octavo import __version__
 from octavo.cache import touch
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
+from octavo.project import Project
 from octavo.render.pdf.html import note_pairs, print_html
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
@@ -76,9 +77,9 @@ class PrintResult:
     key: str  # hash of the HTML before fixes, options and versions: the fix cache's key
 
 
-def sandbox_for(root: Path) -> Sandbox:
+def sandbox_for(project: Project) -> Sandbox:
     """What a print build may read: the book, octavo's templates/ and styles/."""
-    return book_sandbox(root)
+    return book_sandbox(project)
 
 
 def check_paper(options: PdfOptions) -> None:
@@ -108,7 +109,7 @@ def render_pdf(
     key = cache_key(source, options)
     known = _cached(cache, key)
     notes = note_pairs(manuscript.sections)
-    html = load_html(source, manuscript.book.root)
+    html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     identifier = manuscript.book.config.identifier
     pdf = guarded(lambda: write_document(document, options, identifier))
@@ -129,8 +130,8 @@ def _cached(cache: Path | None, key: str) -> tuple[Fix, ...]:
         return ()  # a damaged cache only costs layouts
 
 
-def load_html(source: str, root: Path) -> Any:
-    return sandboxed_html(source, root)
+def load_html(source: str, project: Project) -> Any:
+    return sandboxed_html(source, project)
 
 
 def write_document(document: Any, options: PdfOptions, identifier: str = "") -> bytes:

@@ -81,22 +81,22 @@ def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: 
 
 
 def handout_html(manuscript: Manuscript, unit: Handout, page: PageSetup) -> str:
-    root = manuscript.book.root
+    project = manuscript.book.project
     return (
-        print_environment(root)
+        print_environment(project)
         .get_template("print/handout.html")
         .render(
             ms=manuscript,
             meta=print_meta(manuscript.book),
             unit=unit,
-            stylesheets=stylesheets(root, page, "print/handout.css"),
+            stylesheets=stylesheets(project, page, "print/handout.css"),
         )
     )
 
 
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
     page = options.page.without_print_marks()  # a handout is printed on a desk printer
-    html = load_html(handout_html(manuscript, unit, page), manuscript.book.root)
+    html = load_html(handout_html(manuscript, unit, page), manuscript.book.project)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     pdf: bytes = guarded(lambda: write_document(document, options))
@@ -110,6 +110,6 @@ def build_handouts(
     options = PdfOptions(paper or config.paper, margins=config.margins)
     check_paper(options)
     units = handouts_of(manuscript, by)
-    folder = out or Path("build") / "handouts" / manuscript.book.config.slug
+    folder = out or manuscript.book.project.build / "handouts" / manuscript.book.config.slug
     rendered = [(folder / u.name, render_handout(manuscript, u, options)) for u in units]
     return tuple(atomic_bytes(path, pdf) for path, pdf in rendered)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from octavo import __version__
 from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedSection
-from octavo.paths import find_style
+from octavo.project import Project
 from octavo.render.manuscript import Heading, body_headings
-from octavo.render.templates import environment
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -83,8 +81,8 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
     return tuple(pairs)
 
 
-def print_environment(root: Path) -> Environment:
-    env = environment(root)
+def print_environment(project: Project) -> Environment:
+    env = project.env()
     env.filters["footnotes"] = inline_notes
     env.filters["away_links"] = away_links
     return env
@@ -164,20 +162,18 @@ def _pt(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
 
 
-def page_css(book_root: Path, page: PageSetup) -> str:
+def page_css(project: Project, page: PageSetup) -> str:
     """templates/print/page.css for a page: size, margins, bleed, marks, type size."""
-    template = environment(book_root).get_template("print/page.css")
+    template = project.env().get_template("print/page.css")
     return template.render(page=page, pt=_pt)
 
 
-def stylesheets(book_root: Path, page: PageSetup, *extra: str) -> tuple[Sheet, ...]:
+def stylesheets(project: Project, page: PageSetup, *extra: str) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
     the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
-    files = [
-        Sheet(find_style(n, book_root).resolve().as_uri()) for n in ("base.css", "print/fonts.css")
-    ]
-    after = [Sheet(find_style(n, book_root).resolve().as_uri()) for n in ("print/book.css", *extra)]
-    return (*files, Sheet(text=page_css(book_root, page)), *after)
+    files = [Sheet(project.style(n).resolve().as_uri()) for n in ("base.css", "print/fonts.css")]
+    after = [Sheet(project.style(n).resolve().as_uri()) for n in ("print/book.css", *extra)]
+    return (*files, Sheet(text=page_css(project, page)), *after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +194,14 @@ def print_html(
 ) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL,
     `extra` ones (e.g. print/cmyk.css) after book.css."""
-    root = manuscript.book.root
+    project = manuscript.book.project
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
-    template = print_environment(root).get_template("print/book.html")
+    template = print_environment(project).get_template("print/book.html")
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),
         chapters=chapters,
-        stylesheets=stylesheets(root, page, *extra),
+        stylesheets=stylesheets(project, page, *extra),
         part=part is not None,
         front=part is None or part.front,
         body_chapters=chapters

@@ -28,7 +28,6 @@ from pathlib import Path
 from octavo import __version__
 from octavo.cache import touch
 from octavo.model import Manuscript
-from octavo.paths import STYLES
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
@@ -140,12 +139,12 @@ def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart
     chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
     notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
-    root, bleed = manuscript.book.root, options.page.bleed
-    return PartJob(name, "", source, root, notes, chapters, bleed)
+    project, bleed = manuscript.book.project, options.page.bleed
+    return PartJob(name, "", source, project, notes, chapters, bleed)
 
 
 def _plain_job(manuscript: Manuscript, options: PdfOptions, name: str, source: str) -> PartJob:
-    return PartJob(name, "", source, manuscript.book.root, (), (), options.page.bleed)
+    return PartJob(name, "", source, manuscript.book.project, (), (), options.page.bleed)
 
 
 def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLayout]:
@@ -212,9 +211,9 @@ def _salt(manuscript: Manuscript, options: PdfOptions) -> str:
     digest = hashlib.sha256(
         f"{FORMAT}\0{options}\0{weasyprint.__version__}\0{__version__}".encode()
     )
-    for folder in (STYLES, manuscript.book.root / "styles"):
+    for folder in reversed(manuscript.book.project.style_dirs):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():  # read by the sandbox's rules (no FIFO, no link out)
                 digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(digest_file(path, (STYLES, manuscript.book.root)))
+                digest.update(digest_file(path, manuscript.book.project.sandbox_roots))
     return digest.hexdigest()

@@ -12,8 +12,9 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
+
+from octavo.project import Project
 
 __all__ = ["Bookmark", "LinkBox", "PageMap", "PartJob", "PartLayout", "lay_out_part"]
 
@@ -51,7 +52,7 @@ class PartJob:
     name: str  # "front", a chapter id, "appendix" or "stamp"
     key: str  # cache key of the part
     html: str
-    root: Path  # the book: base URL and sandbox
+    project: Project  # the book: base URL and sandbox
     notes: tuple[tuple[str, str], ...]  # (heading id, note id) to keep together
     chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
     bleed: float = 0.0  # points: the BleedBox's distance from the TrimBox
@@ -85,7 +86,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(recorder)
     try:
-        html = load_html(job.html, job.root)
+        html = load_html(job.html, job.project)
         document, _ = guarded(lambda: place_notes(html, job.notes))
         pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed)))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from octavo.model import Manuscript
 from octavo.render.manuscript import body_headings
 from octavo.render.pdf.html import PrintChapter, print_meta, stylesheets
-from octavo.render.templates import environment
 from octavo.source.paper import PageSetup
 
 __all__ = ["stamp_html"]
@@ -21,12 +20,12 @@ APPENDIX = "data-currency"
 
 def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[tuple[str, int], ...]) -> str:
     """`pages`: (chapter id or "data-currency", pages it fills but blank ones), in order."""
-    root = manuscript.book.root
+    project = manuscript.book.project
     by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
-    template = environment(root).get_template("print/stamp.html")
+    template = project.env().get_template("print/stamp.html")
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),
-        stylesheets=stylesheets(root, page, "print/stamp.css"),
+        stylesheets=stylesheets(project, page, "print/stamp.css"),
         stamps=[(by_id.get(ident), count) for ident, count in pages],
     )
