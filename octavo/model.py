@@ -73,6 +73,7 @@ class Section:
     field_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line in `path`
     lang: str | None = None  # BCP 47 language of this section, when not the book's
     author: str | None = None  # shown under the section heading
+    supplied: tuple[str, ...] = ()  # what the imported page lacked, and who gave it
 
     def line_of(self, key: str) -> int:
         return dict(self.field_lines).get(key, 1)

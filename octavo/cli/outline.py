@@ -12,9 +12,10 @@ __all__ = ["outline_lines"]
 
 def _section_line(section: Section) -> str:
     indent = "    " * section.depth
+    supplied = f"  (supplied: {'; '.join(section.supplied)})" if section.supplied else ""
     return (
         f"{indent}{section.sequence:>3}/{section.total}  {section.title}"
-        f"  [data as of {section.data_as_of.label}]"
+        f"  [data as of {section.data_as_of.label}]{supplied}"
     )
 
 

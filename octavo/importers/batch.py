@@ -134,9 +134,11 @@ def _markdown_blocks(page: Page) -> list[Block]:
     ]
 
 
-def render_section(page: Page, source: str) -> str:
+def render_section(page: Page, source: str, supplied: tuple[str, ...] = ()) -> str:
     template = octavo_templates().get_template("import/section.md.j2")
-    return template.render(page=page, blocks=_markdown_blocks(page), source=source)
+    return template.render(
+        page=page, blocks=_markdown_blocks(page), source=source, supplied=list(supplied)
+    )
 
 
 def file_name(page: Page) -> str:
@@ -306,11 +308,11 @@ class _Batch:
             return entry.sequence, "from the manifest"
         if page.sequence is not None:
             return page.sequence, ""
-        if path.name in self.sources:
-            return self.sources[path.name], ""  # as when it was imported before
         match = _NUMBER.search(path.stem)
         if match and 0 < int(match[1]) < 1000:
             return int(match[1]), f"from the file name {path.name!r}"
+        if path.name in self.sources:  # numbered in order when it was imported before
+            return self.sources[path.name], "in order after the others"
         return None, ""
 
     def _fields(
@@ -466,7 +468,7 @@ def _write(
     if page is None or any(d.code[0] == "E" for d in found):
         return replace(refused, problems=tuple(found))
     assert page.sequence is not None
-    text = render_section(page, path.name)
+    text = render_section(page, path.name, supplied)
     target = batch.book / file_name(page)
     old = batch.existing.get(page.sequence)
     report = PageReport(path, "imported", target, page.profile, page.reasons, supplied, ())

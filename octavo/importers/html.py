@@ -31,7 +31,7 @@ _DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "o
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
     "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
-    "header", "footer", "nav", "aside", "body", "form", "font", "span", "table", "ul", "ol",
+    "header", "footer", "nav", "aside", "body", "form", "table", "ul", "ol",
     "li", "tr", "br", "hr", "img", "figure", "dl",
 }  # fmt: skip
 _CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")

@@ -34,6 +34,7 @@ _FIELDS = {
     "lang",
     "author",
     "kind",  # foreword, preface, profile, chapter ...: where assemble places the section
+    "supplied",  # what the importer supplied for the page, and from where (outline shows it)
 }
 _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
 
@@ -108,6 +109,11 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
     ):
         bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
+    supplied = data.get("supplied")
+    if supplied is not None and not (
+        isinstance(supplied, list) and all(isinstance(p, str) for p in supplied)
+    ):
+        bad("E206", "supplied", "front matter: 'supplied' must be a list of notes")
     lang = data.get("lang")
     if lang is not None and not (isinstance(lang, str) and language_ok(lang)):
         bad("E206", "lang", 'front matter: \'lang\' must be a language tag like "ru" or "be-BY"')
@@ -145,6 +151,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         field_lines=tuple(sorted(lines.items())),
         lang=lang,
         author=(data.get("author") or "").strip() or None,
+        supplied=tuple(data.get("supplied") or ()),
     )
     return section, tuple(warned)
 

@@ -264,3 +264,33 @@ def test_signature_keeps_its_lines(tmp_path: Path) -> None:
     html = render_block(body, typography=False).html
     assert "Louis R. Mortimer<br />" in html and "Washington, DC 20540-4840" in html
     assert _front(result.written[0])["kind"] == "foreword"
+
+
+def test_outline_shows_what_was_supplied_and_by_whom(tmp_path: Path) -> None:
+    from octavo.cli.outline import outline
+
+    folder = _copy(tmp_path, "country-studies.com/nepal_preface.txt", "allrefer/nepal10.txt")
+    import_pages([folder], tmp_path / "book")
+    lines, _ = outline(tmp_path / "book")
+    preface = next(line for line in lines if "Preface" in line)
+    assert "(supplied: section 11: in order after the others" in preface
+    assert "data date 1991-09 from the other pages of this import" in preface
+    seed_only = tmp_path / "seed"
+    import_pages([SEED], seed_only)
+    assert "supplied" not in "\n".join(outline(seed_only)[0])
+
+
+def test_pages_with_supplied_fields_reimport_unchanged(tmp_path: Path) -> None:
+    folder = _copy(
+        tmp_path,
+        "country-studies.com/nepal_preface.txt",
+        "allrefer/nepal10.txt",
+        "country-data.com/r-9052.txt",
+        "mongabay/nepal-the_rana_oligarchy.txt",
+    )
+    first = import_pages([folder], tmp_path / "book")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir()}
+    again = import_pages([folder], tmp_path / "book")
+    assert first.summary() == "4 imported, 0 unchanged, 0 refused"
+    assert again.summary() == "0 imported, 4 unchanged, 0 refused"
+    assert {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir()} == before

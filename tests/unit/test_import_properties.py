@@ -163,3 +163,40 @@ def test_a_paragraph_opening_with_a_fence_is_not_a_code_block(tmp_path: Path) ->
     assert book is not None
     html = render_block(book.sections[0].body, typography=False).html
     assert "<pre" not in html and "~~~ not a fence" in html
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """An HTML page: paragraphs of words, some in inline markup, source lines wrapped."""
+    body = draw(st.lists(st.lists(word, min_size=8, max_size=30), min_size=1, max_size=5))
+    tags = draw(st.lists(st.sampled_from(["", "i", "b", "em", "span", "font"]), min_size=1))
+    width = draw(st.integers(30, 90))
+    paragraphs = []
+    for number, words in enumerate(body):
+        tag = tags[number % len(tags)]
+        middle = " ".join(words[1:-1])
+        inner = f"<{tag}>{middle}</{tag}>" if tag else middle
+        text = f"{words[0]} {inner} {words[-1]}."
+        paragraphs.append("<p>" + "\n".join(textwrap.wrap(text, width)) + "</p>")
+    charset = draw(st.sampled_from(["utf-8", "windows-1252", "iso-8859-1"]))
+    html = (
+        f"<html><head><meta charset='{charset}'><title>Belarus - Religion</title></head>"
+        "<body><p>Country Listing</p><p>Belarus Table of Contents</p>"
+        + "\n".join(paragraphs)
+        + "<p>Data as of June 1995</p></body></html>"
+    )
+    return html, [" ".join(w) + "." for w in body], charset  # type: ignore[return-value]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_pages())
+def test_html_no_body_word_lost_or_invented(case: tuple[str, list[str], str]) -> None:
+    from octavo.importers.html import parse_html_page
+
+    html, body, charset = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "58.htm"
+        path.write_bytes(html.encode("cp1252" if charset == "windows-1252" else charset))
+        page = parse_html_page(path.read_bytes(), path)
+    assert page.title == "Religion" and page.data_as_of is not None
+    assert _words(" ".join(b.text for b in page.blocks)) == _words(" ".join(body))
