@@ -1,17 +1,23 @@
-"""The EPUB cover: drawn once, kept by hash, drawn again when what it shows changes."""
+"""The EPUB cover: the shipped design drawn with Pillow; a book's own design laid out by
+WeasyPrint once, kept by hash, laid out again when what it shows changes."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 
 from octavo import api
 from octavo.render.epub import cover
 from octavo.render.epub.cover import COVER_SIZE, cover_text, render_cover
+from octavo.render.epub.cover_draw import CoverDesign, balanced_lines
 from tests.conftest import BOOK_TOML, ROOT, section_source
+
+SHIPPED_CSS = ROOT / "styles" / "cover.css"
 
 
 @pytest.fixture
@@ -31,8 +37,15 @@ def _manuscript(root: Path):  # type: ignore[no-untyped-def]
     return api.manuscript(root)[0]
 
 
+def _own_design(root: Path, ground: str = "#6b2d1f") -> Path:
+    """Give the book its own cover stylesheet (so WeasyPrint lays the cover out)."""
+    (root / "styles").mkdir(exist_ok=True)
+    (root / "styles" / "cover.css").write_text(SHIPPED_CSS.read_text().replace("#6b2d1f", ground))
+    return root
+
+
 def test_cover_is_drawn_once_then_read_from_the_cache(make_book, tmp_path: Path, counted) -> None:  # type: ignore[no-untyped-def]
-    root = make_book({"001-a.md": section_source(1)})
+    root = _own_design(make_book({"001-a.md": section_source(1)}))
     cache = tmp_path / "cache"
     first = cover.cached_cover(_manuscript(root), cache)
     again = cover.cached_cover(_manuscript(root), cache)
@@ -43,7 +56,7 @@ def test_cover_is_drawn_once_then_read_from_the_cache(make_book, tmp_path: Path,
 def test_cover_is_drawn_again_when_what_it_shows_changes(  # type: ignore[no-untyped-def]
     make_book, tmp_path: Path, counted
 ) -> None:
-    root = make_book({"001-a.md": section_source(1)})
+    root = _own_design(make_book({"001-a.md": section_source(1)}))
     cache = tmp_path / "cache"
     cover.cached_cover(_manuscript(root), cache)
     (root / "book.toml").write_text(BOOK_TOML.replace("Testland: A", "Otherland: A"))
@@ -53,14 +66,12 @@ def test_cover_is_drawn_again_when_what_it_shows_changes(  # type: ignore[no-unt
 
 
 def test_cover_is_drawn_again_when_its_style_changes(make_book, tmp_path: Path, counted) -> None:  # type: ignore[no-untyped-def]
-    root = make_book({"001-a.md": section_source(1)})
+    root = _own_design(make_book({"001-a.md": section_source(1)}))
     cache = tmp_path / "cache"
     manuscript = _manuscript(root)
     key = cover.cover_key(manuscript)
     cover.cached_cover(manuscript, cache)
-    shipped = Path(__file__).parents[2] / "styles" / "cover.css"
-    (root / "styles").mkdir()
-    (root / "styles" / "cover.css").write_text(shipped.read_text().replace("#6b2d1f", "#1f2d6b"))
+    _own_design(root, "#1f2d6b")
     assert cover.cover_key(_manuscript(root)) != key
     cover.cached_cover(_manuscript(root), cache)
     assert len(counted) == 2
@@ -84,3 +95,55 @@ def _png_chunks(png: bytes) -> list[bytes]:
         chunks.append(png[at + 4 : at + 8])
         at += 12 + length
     return chunks
+
+
+def test_the_shipped_design_is_drawn_without_weasyprint_or_cache(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_book({"001-a.md": section_source(1)})
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from octavo import api\n"
+        f"api.build_epub(Path({str(root)!r}), Path({str(tmp_path / 'x.epub')!r}))\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "False", result.stderr
+    assert not list(tmp_path.rglob("cover-*.png"))
+
+
+def test_a_book_with_its_own_cover_template_is_laid_out(make_book) -> None:  # type: ignore[no-untyped-def]
+    root = make_book({"001-a.md": section_source(1)})
+    assert not cover.own_design(_manuscript(root).book.project)
+    (root / "templates" / "shared").mkdir(parents=True)
+    (root / "templates" / "shared" / "cover.html").write_text("<p>{{ cover.title }}</p>")
+    assert cover.own_design(_manuscript(root).book.project)
+
+
+def test_drawn_cover_has_the_design_of_cover_css() -> None:
+    """cover_draw keeps its colours and page in step with styles/cover.css."""
+    css = SHIPPED_CSS.read_text()
+    design = CoverDesign()
+    for colour in (design.ground, design.ink, design.accent):
+        assert colour in css
+    assert "size: 4in 6in" in css and design.size == (4 * 400, 6 * 400)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Belarus: A Country Study", ["Belarus:", "A Country Study"]),
+        (
+            "Bosnia and Herzegovina: A Country Study",
+            ["Bosnia and", "Herzegovina:", "A Country Study"],
+        ),
+        ("Nepal", ["Nepal"]),
+    ],
+    ids=["colon-break", "long", "one-word"],
+)
+def test_titles_break_into_even_lines_without_a_lone_word(title: str, expected: list[str]) -> None:
+    font = ImageFont.truetype(str(ROOT / "styles" / "fonts" / "LinLibertine_R.otf"), 111)
+    lines = balanced_lines(title, font, 1122)
+    assert lines == expected
+    assert len(lines[-1].split()) > 1 or len(lines) == 1  # no word alone on the last line

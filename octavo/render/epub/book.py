@@ -2,7 +2,7 @@
 
     plan_epub (epub_plan)      which file holds what, heading ids, the nav tree
     documents (epub_docs)      every content document from templates/epub/*.xhtml
-    cached_cover (cover)       the cover PNG from templates/shared/cover.html, kept by hash
+    cached_cover (cover)       the cover PNG: drawn, or laid out from the book's own design
     package (here)             ebooklib book: metadata, manifest, spine, NCX
     epub_bytes (epubzip)       ebooklib's writer, options fixed, zip repacked reproducibly
 

@@ -1,9 +1,10 @@
-"""The cover: templates/shared/cover.html + styles/cover.css, drawn by WeasyPrint, as a PNG.
+"""The EPUB's cover image (COVER_SIZE pixels, PNG).
 
-Deterministic: the same text gives the same bytes (shipped font, fixed size, Pillow
-writes no time or text chunks). Drawing it costs most of a cold `invoke epub` (WeasyPrint's
-import alone is ~0.8 s), so `cached_cover` keeps the PNG by the hash of everything that
-draws it: the cover HTML, its stylesheet, the files that stylesheet loads, the versions.
+The shipped design is drawn with Pillow (octavo.render.epub.cover_draw): no WeasyPrint on
+the EPUB path. A book with its own templates/shared/cover.html or styles/cover.css has its
+design laid out by WeasyPrint in the URL sandbox, and that PNG is kept by the hash of all
+that draws it (the cover HTML, its stylesheet, the files it loads, the versions).
+Deterministic either way: the same text gives the same bytes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from urllib.parse import urljoin
 
 from octavo.cache import touch
 from octavo.model import Manuscript
-from octavo.project import Project
+from octavo.project import STYLES, TEMPLATES, Project
+from octavo.render.epub.cover_draw import COVER_SIZE, draw_cover
 from octavo.render.url_sandbox import (
     FetchRefused,
     Sandbox,
@@ -30,8 +32,6 @@ from octavo.text import strip_tags
 from octavo.write import atomic_bytes
 
 __all__ = ["COVER_SIZE", "CoverText", "cached_cover", "cover_html", "cover_text", "render_cover"]
-
-COVER_SIZE = (1600, 2400)  # pixels: 4 x 6 in at 400 dpi
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,31 @@ def cover_html(cover: CoverText, project: Project) -> str:
 
 
 def render_cover(manuscript: Manuscript) -> bytes:
-    """The cover as PNG bytes, COVER_SIZE pixels."""
+    """The cover as PNG bytes, COVER_SIZE pixels: drawn with Pillow in the shipped design,
+    or by WeasyPrint when the book has its own cover template or stylesheet."""
+    if not own_design(manuscript.book.project):
+        text = cover_text(manuscript)
+        return draw_cover(
+            series=text.series,
+            country=text.country,
+            title_html=text.title_html,
+            subtitle_html=text.subtitle_html,
+            publisher=text.publisher,
+            fonts=STYLES / "fonts",
+        )
+    return _laid_out_cover(manuscript)
+
+
+def own_design(project: Project) -> bool:
+    """Does the book draw its own cover (templates/shared/cover.html or styles/cover.css)?"""
+    own_templates = [d for d in project.template_dirs if d != TEMPLATES]
+    return project.style("cover.css").parent != STYLES or any(
+        (d / "shared" / "cover.html").exists() for d in own_templates
+    )
+
+
+def _laid_out_cover(manuscript: Manuscript) -> bytes:
+    """The book's own cover design, laid out by WeasyPrint in the URL sandbox."""
     import pypdfium2
 
     project = manuscript.book.project
@@ -91,8 +115,9 @@ def render_cover(manuscript: Manuscript) -> bytes:
 
 
 def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
-    """`render_cover`, kept in `cache` (a folder) by the hash of all that draws it."""
-    if cache is None:
+    """`render_cover`, kept in `cache` (a folder) by the hash of all that draws it when
+    WeasyPrint draws it (the shipped design is drawn faster than it is hashed)."""
+    if cache is None or not own_design(manuscript.book.project):
         return render_cover(manuscript)
     path = cache / f"cover-{cover_key(manuscript)}.png"
     if path.is_file():

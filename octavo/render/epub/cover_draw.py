@@ -1,0 +1,249 @@
+"""The default cover drawn with Pillow (FreeType), not WeasyPrint.
+
+A cold `invoke epub` spent most of its time drawing the cover: importing WeasyPrint alone
+costs more than rendering a whole study. The default design (styles/cover.css as shipped)
+is simple enough to draw directly: a coloured ground, a ruled frame, the series, the
+country, a rule, the title, the subtitle and the publisher, all in the shipped face. A
+book that overrides the cover's template or stylesheet gets its design drawn by WeasyPrint,
+as before (octavo.render.epub.cover decides).
+
+Geometry follows styles/cover.css (4 x 6 in at 400 dpi); the two are kept in step by the
+test that compares them. Titles are broken into balanced lines, so no word is left alone.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
+
+from octavo.text import strip_tags
+
+__all__ = ["COVER_SIZE", "CoverDesign", "balanced_lines", "draw_cover"]
+
+DPI = 400
+COVER_SIZE = (1600, 2400)  # pixels: 4 x 6 in at 400 dpi
+PT = DPI / 72
+
+
+@dataclass(frozen=True, slots=True)
+class CoverDesign:
+    """What styles/cover.css says, in pixels at 400 dpi."""
+
+    size: tuple[int, int] = COVER_SIZE
+    ground: str = "#6b2d1f"
+    ink: str = "#f6efe2"
+    accent: str = "#d8b98a"
+    inset: int = round(0.28 * DPI)
+    border: int = round(1.2 * PT)
+    pad_top: int = round(0.35 * DPI)
+    pad_side: int = round(0.3 * DPI)
+    middle_top: int = round(1.45 * DPI)
+    series_pt: float = 10
+    country_pt: float = 36
+    rule_width: int = round(1.2 * DPI)
+    rule_gap: int = round(0.22 * DPI)
+    title_pt: float = 20
+    subtitle_gap: int = round(0.18 * DPI)
+    subtitle_pt: float = 13
+    publisher_pt: float = 8.5
+    publisher_bottom: int = round(0.35 * DPI)
+
+
+@dataclass(frozen=True, slots=True)
+class Faces:
+    regular: Path
+    italic: Path
+    bold: Path
+
+
+def faces(fonts: Path) -> Faces:
+    return Faces(
+        fonts / "LinLibertine_R.otf", fonts / "LinLibertine_RI.otf", fonts / "LinLibertine_RB.otf"
+    )
+
+
+def draw_cover(
+    *,
+    series: str,
+    country: str,
+    title_html: str,
+    subtitle_html: str,
+    publisher: str,
+    fonts: Path,
+    design: CoverDesign = CoverDesign(),
+) -> bytes:
+    """The cover as PNG bytes: the same text gives the same bytes."""
+    face = faces(fonts)
+    width, height = design.size
+    # Two coverage masks, one a colour: text is drawn anti-aliased into them, then they
+    # become palette indices (ground→ink 0-127, ground→accent 128-255). No two masks
+    # overlap, so a palette PNG holds the picture exactly, small and quick to write.
+    ink, accent = Image.new("L", design.size), Image.new("L", design.size)
+    on_ink, on_accent = ImageDraw.Draw(ink), ImageDraw.Draw(accent)
+    inner = design.inset + design.border
+    on_accent.rectangle(
+        (design.inset, design.inset, width - design.inset - 1, height - design.inset - 1),
+        outline=255,
+        width=design.border,
+    )
+    left, right = inner + design.pad_side, width - inner - design.pad_side
+    box = right - left
+    if series:
+        font = _font(face.regular, design.series_pt)
+        _centred(on_accent, series.upper(), font, inner + design.pad_top, left, box, 0.2)
+    y = inner + design.middle_top
+    if country:
+        font = _fitting(face.bold, design.country_pt, country.upper(), box, 0.06)
+        for line in balanced_lines(country.upper(), font, box, 0.06):
+            _centred(on_ink, line, font, y, left, box, 0.06)
+            y += round(font.size * 1.05)
+        y += design.rule_gap
+    half = design.rule_width // 2
+    on_accent.rectangle(
+        (width // 2 - half, y, width // 2 + half - 1, y + design.border - 1), fill=255
+    )
+    y += design.border + design.rule_gap
+    y = _paragraph(
+        on_ink, strip_tags(title_html), _font(face.regular, design.title_pt), 1.2, y, left, box
+    )
+    if subtitle_html:
+        y += design.subtitle_gap
+        font = _font(face.italic, design.subtitle_pt)
+        _paragraph(on_ink, strip_tags(subtitle_html), font, 1.25, y, left, box)
+    if publisher:
+        font = _font(face.regular, design.publisher_pt)
+        lines = balanced_lines(publisher, font, box, 0.03)
+        step = round(font.size * 1.2)
+        top = height - inner - design.publisher_bottom - step * len(lines)
+        for i, line in enumerate(lines):
+            _centred(on_accent, line, font, top + i * step, left, box, 0.03)
+    indices = ImageChops.add(
+        ink.point([v * 127 // 255 for v in range(256)]),
+        accent.point([0] + [128 + v * 127 // 255 for v in range(1, 256)]),
+    )
+    picture = indices.convert("P")
+    picture.putpalette(_palette(design))
+    out = io.BytesIO()
+    picture.save(out, "PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _palette(design: CoverDesign) -> list[int]:
+    """Index i < 128: ground blended toward ink by i/127; i >= 128: toward accent."""
+    ground, ink, accent = (ImageColor.getrgb(c) for c in (design.ground, design.ink, design.accent))
+    colours: list[int] = []
+    for target in (ink, accent):
+        for step in range(128):
+            colours += [
+                round(g + (t - g) * step / 127) for g, t in zip(ground, target, strict=True)
+            ]
+    return colours
+
+
+def _font(path: Path, points: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), round(points * PT))
+
+
+def _fitting(
+    path: Path, points: float, text: str, box: int, tracking: float
+) -> ImageFont.FreeTypeFont:
+    """The face at `points`, smaller if the longest word would not fit the box."""
+    font = _font(path, points)
+    longest = max(text.split() or [""], key=lambda word: _width(word, font, tracking))
+    while points > 8 and _width(longest, font, tracking) > box:
+        points -= 1
+        font = _font(path, points)
+    return font
+
+
+def _width(text: str, font: ImageFont.FreeTypeFont, tracking: float = 0.0) -> float:
+    return font.getlength(text) + tracking * font.size * max(len(text) - 1, 0)
+
+
+def balanced_lines(
+    text: str, font: ImageFont.FreeTypeFont, box: int, tracking: float = 0.0
+) -> list[str]:
+    """`text` in as few lines as fit `box`, broken so the lines are as even as can be
+    (a break after punctuation preferred): no word left alone on the last line."""
+    words = text.split()
+    if not words:
+        return []
+    fewest = len(_greedy(words, font, box, tracking))
+    if len(words) > 16 or fewest > 4:  # long text: the greedy lines, not every cut
+        return _greedy(words, font, box, tracking)
+    for count in range(fewest, len(words) + 1):
+        best: tuple[float, list[str]] | None = None
+        for cuts in _cuts(len(words), count):
+            lines = [
+                " ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)
+            ]
+            widths = [_width(line, font, tracking) for line in lines]
+            if max(widths) > box:
+                continue
+            score = max(widths) - min(widths)
+            score -= sum(0.3 * box for c in cuts if words[c - 1][-1] in ":;,.—–")
+            score += sum(0.3 * box for c in cuts if len(words[c - 1]) < 2)  # no lone "A" at an end
+            if best is None or score < best[0]:
+                best = (score, lines)
+        if best is not None:
+            return best[1]
+    return words
+
+
+def _greedy(words: list[str], font: ImageFont.FreeTypeFont, box: int, tracking: float) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and _width(f"{lines[-1]} {word}", font, tracking) <= box:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _cuts(n: int, lines: int) -> list[tuple[int, ...]]:
+    """Every way to cut n words into `lines` non-empty lines (the study's titles are short)."""
+    if lines == 1:
+        return [()]
+    return [
+        (first, *(first + c for c in rest))
+        for first in range(1, n - lines + 2)
+        for rest in _cuts(n - first, lines - 1)
+    ]
+
+
+def _paragraph(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.FreeTypeFont,
+    leading: float,
+    y: int,
+    left: int,
+    box: int,
+) -> int:
+    step = round(font.size * leading)
+    for line in balanced_lines(text, font, box):
+        _centred(draw, line, font, y, left, box, 0.0)
+        y += step
+    return y
+
+
+def _centred(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.FreeTypeFont,
+    y: int,
+    left: int,
+    box: int,
+    tracking: float,
+) -> None:
+    """One line centred in the box, top at y, into a mask; `tracking` in em (letter-spacing)."""
+    x = left + (box - _width(text, font, tracking)) / 2
+    if not tracking:
+        draw.text((x, y), text, font=font, fill=255)
+        return
+    for char in text:
+        draw.text((x, y), char, font=font, fill=255)
+        x += font.getlength(char) + tracking * font.size
