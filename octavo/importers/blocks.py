@@ -17,8 +17,8 @@ from octavo.text import escape_inline
 __all__ = ["IMAGE_MARK", "LABEL", "text_blocks"]
 
 # 'Roads: ...', 'Gross Domestic Product (GDP): ...', 'Other Modes of Transportation: ...'
-_WORD = r"(?:[A-Z][\w'’.&-]*|\([A-Z]+\)|of|and|the|for|in|on|to|per|a)"
-LABEL = re.compile(rf"(?P<label>[A-Z][\w'’&-]*(?: {_WORD}){{0,6}}):\s+(?=\S)")
+_WORD = r"(?:[A-Z][\w'’.&-]*(?:\(s\))?|\([A-Z]+\)|of|and|the|for|in|on|to|per|a)"
+LABEL = re.compile(rf"(?P<label>[A-Z][\w'’&-]*(?:\(s\))?(?: {_WORD}){{0,6}}):\s+(?=\S)")
 # A label inside a line, after the end of a sentence: 'roads. Railroads: Average ...'
 _INNER_LABEL = re.compile(rf"(?<=[.;)] )(?={LABEL.pattern})")
 _CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")

@@ -27,6 +27,8 @@ _MONTH_YEAR = r"([A-Za-z]+\.?,?\s+\d{4})\.?"
 _DATA_AS_OF = re.compile(rf"\s*Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
 # 'Data as of June 1995' closing the last line of text (a site that drops the line break).
 _TRAILING_DATE = re.compile(rf"(?P<text>.*\S)\s+Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
+# A Country Profile is dated by a line of its own near its top: 'November 2005'.
+_DATE_LINE = re.compile(r"\s*([A-Z][a-z]+\.? \d{4})\s*")
 _LAST_UPDATED = re.compile(rf"\s*Last Updated:?\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
 _PUBLISHED = re.compile(r"Country study for .+? was first published in (\d{4})", re.IGNORECASE)
 _TOC = re.compile(r"\s*(?P<country>\S.{0,60}?) Table of Contents\s*", re.IGNORECASE)
@@ -105,6 +107,14 @@ def _metadata(lines: list[str], chrome: set[int]) -> Metadata:
         elif match := _SECTION.fullmatch(line):
             meta.add(number)
             section = section or (int(match[1]), int(match[2]))
+    if data is None:  # only above the body: a chronology's dates are its text
+        prose = next((i for i, t in enumerate(lines) if i not in chrome and _body_like(t)), 0)
+        for number, line in enumerate(lines[:prose]):
+            match = _DATE_LINE.fullmatch(line)
+            if match and number not in chrome and (found := parse_month_name(match[1])):
+                data, data_line = found, number
+                meta.add(number)
+                break
     return Metadata(data, data_line, trailing, updated, section, frozenset(meta))
 
 
@@ -177,8 +187,8 @@ class _Reader:
         the page's (when known): 'Belarus: Russia' -> 'Russia'."""
         for pattern in (only,) if only else self.profile.titles:
             match = pattern.fullmatch(line)
-            if not match:
-                continue
+            if not match or not _title_like(match["title"]) or match["title"].endswith("."):
+                continue  # 'Salient Features: Underdeveloped ... economy.' is an entry
             if not self.country:
                 self.country = match["country"]
                 return str(match["title"])

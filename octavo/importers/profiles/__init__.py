@@ -45,6 +45,7 @@ COMMON_CHROME = rx(
     r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*",
     r"\s*(?:<<\s*)?(?:Previous|Next|Back|Top)(?:\s*(?:Page|\||Next|of Page))*\s*(?:>>)?\s*",
     r"\s*Click any image to enlarge\.?\s*",
+    r"\s*This series of profiles of foreign nations is part of the Country Studies Program\b.*",
 )
 # The first line of closing chrome common to the sites.
 COMMON_END = rx(
