@@ -113,6 +113,13 @@ class BookConfig:
     margins: tuple[tuple[str, float], ...] = ()  # (side, points) set in [margins]
     bleed: float = 0.0  # points
     marks: tuple[str, ...] = ()  # "crop", "cross"
+    ppi: float = 444.0  # pages per inch of the paper: the spine of the print cover
+    isbn: str = ""  # ISBN-13, hyphenated (octavo.source.identifiers)
+    lccn: str = ""  # Library of Congress Control Number, normalised
+    doi: str = ""  # "10.1234/abc"
+    series_number: str = ""  # the series' own number for the book: "DA Pam 550-112"
+    series_position: str = ""  # the book's place in the series, a number: "112"
+    cataloguing: str = ""  # a cataloguing-in-publication block for the imprint
     order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
     source: str = ""  # where the pages came from, for the colophon
     path: Path = field(default=Path("book.toml"))
@@ -124,6 +131,10 @@ class BookConfig:
 
     def chapter_title(self, number: int) -> str | None:
         return dict(self.chapter_titles).get(number)
+
+    @property
+    def isbn_digits(self) -> str:
+        return self.isbn.replace("-", "")
 
     @property
     def slug(self) -> str:

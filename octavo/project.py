@@ -94,14 +94,46 @@ class Project:
         return (self.root, *self.template_dirs, *self.style_dirs)
 
     def build_time(self, sections: Iterable[Section]) -> datetime:
-        """The one date of a build: SOURCE_DATE_EPOCH when set; else a date of the content
-        itself, so that the same sources give the same bytes on any machine: the
-        research-completed month, else the newest data date, else 1980-01-01."""
+        """The one date of a build, truthful and reproducible (UTC, whole seconds):
+        SOURCE_DATE_EPOCH when set; else the last git commit that touched the book folder,
+        when it is in a git repository; else the newest modification time of book.toml and
+        the sections; else 1980-01-01. The data's own dates (research completed, each
+        section's data date) are another thing, shown as such: a build date taken from
+        them told readers a book made in 2026 was typeset in 1995."""
         if self.epoch is not None:
             return self.epoch
-        completed = self.config.research_completed
-        month = completed or max((s.data_as_of for s in sections), default=None)
-        return EARLIEST if month is None else datetime(month.year, month.month, 1, tzinfo=UTC)
+        committed = last_commit(self.root)
+        if committed is not None:
+            return committed
+        files = (self.root / "book.toml", *(s.path for s in sections))
+        times = [int(p.stat().st_mtime) for p in files if p.is_file()]
+        return datetime.fromtimestamp(max(times), UTC) if times else EARLIEST
+
+
+def last_commit(root: Path) -> datetime | None:
+    """The committer date of the newest commit touching `root`; None outside a repository,
+    without git, or before the folder's first commit. The book folder is untrusted: git runs
+    with no pager, no fsmonitor and no system or global configuration."""
+    import subprocess
+
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    command = ["git", "--no-pager", "-c", "core.fsmonitor=false", "log", "-1", "--format=%ct"]
+    try:
+        done = subprocess.run(
+            [*command, "--", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env=env,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = done.stdout.strip()
+    if done.returncode != 0 or not stamp.isdigit():
+        return None
+    return datetime.fromtimestamp(int(stamp), UTC)
 
 
 def source_date_epoch() -> tuple[datetime | None, tuple[Diagnostic, ...]]:

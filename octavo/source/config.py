@@ -17,6 +17,7 @@ from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, par
 
 __all__ = ["load_config"]
 
+DEFAULT_PPI = 444  # pages per inch: 0.00225 in a page, white 50 lb paper (KDP, IngramSpark)
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STRINGS = (
     "title",
@@ -31,13 +32,17 @@ _STRINGS = (
     "cover",
 )
 _LISTS = ("authors", "editors", "subject")
-_PRINT = ("paper", "margins", "bleed", "marks")
+_PRINT = ("paper", "margins", "bleed", "marks", "ppi")
+_IDENTIFIERS = ("isbn", "lccn", "doi")
+_SERIES = ("series_number", "series_position", "cataloguing")
 _KNOWN = {
     *_STRINGS,
     *_LISTS,
     "research_completed",
     "chapters",
     *_PRINT,
+    *_IDENTIFIERS,
+    *_SERIES,
     "order",
     "numbering",
     "toc_depth",
@@ -147,6 +152,7 @@ def _config(
     if research is not None and parse_iso_month(research) is None:
         bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
     page = _page(data, bad)
+    public = _public(data, bad)
     chapters = _chapters(data.get("chapters", {}))
     if chapters is None:
         bad(
@@ -179,6 +185,8 @@ def _config(
         margins=page[1],
         bleed=page[2],
         marks=page[3],
+        ppi=float(data.get("ppi", DEFAULT_PPI)),
+        **public,
         order=tuple(order),
         path=path,
         numbering=numbering,
@@ -187,6 +195,47 @@ def _config(
         layout_cache_mb=data.get("layout_cache_mb", DEFAULT_CACHE_MB),
     )
     return config, tuple(found)
+
+
+def _public(data: dict[str, Any], bad: Any) -> dict[str, str]:
+    """isbn, lccn, doi (checked, normalised), the series' number and position, the CIP
+    block; E143 (a wrong ISBN, with the key's line), E144, E145."""
+    from octavo.source import identifiers
+
+    found: dict[str, str] = {}
+    for key, check in (
+        ("isbn", identifiers.isbn),
+        ("lccn", identifiers.lccn),
+        ("doi", identifiers.doi),
+    ):
+        if key in data:
+            try:
+                found[key] = check(data[key])
+            except identifiers.IdentifierError as exc:
+                hint = "copy it again from the ISBN agency's record" if key == "isbn" else ""
+                bad("E143" if key == "isbn" else "E144", key, str(exc), hint)
+    for key in ("series_number", "cataloguing"):
+        if key in data:
+            if isinstance(data[key], str):
+                found[key] = data[key].strip()
+            else:
+                bad("E105", key, f"'{key}' must be a string")
+    position = data.get("series_position")
+    if position is not None:
+        text = str(position).strip() if not isinstance(position, bool) else ""
+        if isinstance(position, int | float | str) and re.fullmatch(r"\d+(\.\d+)?", text):
+            found["series_position"] = text
+        else:
+            bad("E145", "series_position", "'series_position' must be a number such as 112")
+    ppi = data.get("ppi", DEFAULT_PPI)
+    if not (isinstance(ppi, int | float) and not isinstance(ppi, bool) and 100 <= ppi <= 1500):
+        bad(
+            "E146",
+            "ppi",
+            "'ppi' (pages per inch of the paper) must be a number from 100 to 1500",
+            "white paper is about 444, cream 400; ask the printer",
+        )
+    return found
 
 
 Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]

@@ -36,6 +36,7 @@ def normalised(text: str, book: Path) -> str:
         (rf"octavo {re.escape(__version__)}", "octavo VERSION"),
         (r'(name="dcterms\.(?:created|modified)" content=")[^"]+', r"\1DATE"),
         (r"(octavo VERSION, )\d{1,2} \w+ \d{4}", r"\1DATE"),
+        (r"\d{1,2} \w+ \d{4}(, with octavo VERSION)", r"DATE\1"),
     ):
         pretty = re.sub(pattern, replacement, pretty)
     return pretty

@@ -46,6 +46,23 @@ class EpubMeta:
     research_completed: str  # "June 1995", or ""
     modified: datetime  # UTC: SOURCE_DATE_EPOCH (Book.modified)
     version: str = __version__
+    isbn: str = ""  # hyphenated ISBN-13
+    lccn: str = ""
+    doi: str = ""
+    series_number: str = ""
+    series_position: str = ""
+
+    @property
+    def identifiers(self) -> tuple[tuple[str, str, str], ...]:
+        """(id, dc:identifier, ONIX code list 5 type) after the first (package) one: the
+        ISBN leads when there is one, the UUID follows so a reading system that knew the
+        book by it still finds it."""
+        found = [("uuid", self.identifier, "")] if self.isbn else []
+        if self.lccn:
+            found.append(("lccn", f"urn:lccn:{self.lccn}", "13"))
+        if self.doi:
+            found.append(("doi", f"doi:{self.doi}", "06"))
+        return tuple(found)
 
     @property
     def contributors(self) -> str:
@@ -57,6 +74,11 @@ class EpubMeta:
     @property
     def date(self) -> str:
         return self.modified.strftime("%Y-%m-%d")
+
+    @property
+    def date_label(self) -> str:
+        """'1 December 2026': when the book was made (not when its data dates from)."""
+        return f"{self.modified.day} {self.modified:%B %Y}"
 
 
 def epub_meta(book: Book) -> EpubMeta:
@@ -76,12 +98,17 @@ def epub_meta(book: Book) -> EpubMeta:
         source=config.source,
         research_completed=completed.label if completed else "",
         modified=book.modified.astimezone(UTC),
+        isbn=config.isbn,
+        lccn=config.lccn,
+        doi=config.doi,
+        series_number=config.series_number,
+        series_position=config.series_position,
     )
 
 
 def add_metadata(book: Any, meta: EpubMeta) -> None:
     """Everything but dcterms:modified (the writer adds it from the same time)."""
-    book.set_identifier(meta.identifier)
+    _identifiers(book, meta)
     book.title = meta.title  # ebooklib's NCX docTitle
     book.add_metadata("DC", "title", meta.title, {"id": "title"})
     book.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
@@ -104,6 +131,34 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
         book.add_metadata(None, "meta", value, {"property": prop})
     generator = {"name": "generator", "content": f"octavo {meta.version} (EbookLib)"}
     book.metadata[book_namespace(book, "OPF")]["generator"] = [("", generator)]
+
+
+def _identifiers(book: Any, meta: EpubMeta) -> None:
+    """dc:identifier (the ISBN, else the UUID) and the others; the series as a collection."""
+    book.set_identifier(f"urn:isbn:{meta.isbn.replace('-', '')}" if meta.isbn else meta.identifier)
+    if meta.isbn:
+        _refine(book, "id", "identifier-type", "15", {"scheme": "onix:codelist5"})
+    for ident, value, onix in meta.identifiers:
+        book.add_metadata("DC", "identifier", value, {"id": ident})
+        if onix:
+            _refine(book, ident, "identifier-type", onix, {"scheme": "onix:codelist5"})
+    if meta.series:
+        book.add_metadata(
+            None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"}
+        )
+        _refine(book, "series", "collection-type", "series")
+        if meta.series_position:
+            _refine(book, "series", "group-position", meta.series_position)
+        if meta.series_number:
+            _refine(book, "series", "dcterms:identifier", meta.series_number)
+
+
+def _refine(
+    book: Any, ident: str, prop: str, value: str, extra: dict[str, str] | None = None
+) -> None:
+    book.add_metadata(
+        None, "meta", value, {"refines": f"#{ident}", "property": prop, **(extra or {})}
+    )
 
 
 def book_namespace(book: Any, key: str) -> str:

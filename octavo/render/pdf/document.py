@@ -112,7 +112,8 @@ def render_pdf(
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     identifier = manuscript.book.config.identifier
-    pdf = guarded(lambda: write_document(document, options, identifier))
+    xmp = xmp_descriptions(manuscript, options)
+    pdf = guarded(lambda: write_document(document, options, identifier, xmp))
     if cache is not None and fixes != known:
         atomic_text(cache / f"notes-{key}.json", fixes_to_json(fixes))
     return PrintResult(pdf, serialize(html.etree_element), len(document.pages), fixes, key)
@@ -134,7 +135,18 @@ def load_html(source: str, project: Project) -> Any:
     return sandboxed_html(source, project)
 
 
-def write_document(document: Any, options: PdfOptions, identifier: str = "") -> bytes:
+def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
+    """The book's identifiers and series for the XMP metadata (templates/print/xmp.xml)."""
+    from octavo.render.pdf.html import print_environment
+
+    template = print_environment(manuscript.book.project).get_template("print/xmp.xml")
+    archival = options.pdf_variant.startswith("pdf/a")
+    return template.render(config=manuscript.book.config, archival=archival).encode()
+
+
+def write_document(
+    document: Any, options: PdfOptions, identifier: str = "", xmp: bytes = b""
+) -> bytes:
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
     from `identifier` (the book's; else the title) — octavo.render.pdf.finish."""
     from octavo.render.pdf.finish import finisher, variant_options
@@ -142,7 +154,7 @@ def write_document(document: Any, options: PdfOptions, identifier: str = "") -> 
     variant = options.pdf_variant
     seed = identifier or str(document.metadata.title)
     pdf: bytes = document.write_pdf(
-        finisher=finisher(options.page.bleed, seed),
+        finisher=finisher(options.page.bleed, seed, xmp),
         pdf_tags=variant == "pdf/ua-1",
         **variant_options(variant),
     )

@@ -7,8 +7,10 @@
   embedded, made, used, and sold without restriction" — octavo ships no profile of its own.
 - BleedBox: WeasyPrint puts it at most 10 pt outside the TrimBox, and in octavo the CSS
   bleed also holds the printer's marks; the finisher sets it to the trim plus the bleed.
-- XMP: WeasyPrint's PDF/X-4 DocumentID is random (uuid4); the finisher makes it from the
-  book's identifier, so the same sources give the same bytes.
+- XMP: WeasyPrint writes XMP only for variants; the finisher makes it for every PDF and
+  adds the book's identifiers and series (templates/print/xmp.xml). WeasyPrint's PDF/X-4
+  DocumentID is random (uuid4); the finisher makes it from the book's identifier, so the
+  same sources give the same bytes.
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ def variant_options(variant: str) -> dict[str, Any]:
     return options
 
 
-def finisher(bleed: float, identifier: str) -> Callable[[Any, Any], None]:
-    """write_pdf's finisher: exact BleedBoxes and a DocumentID made from `identifier`."""
+def finisher(bleed: float, identifier: str, xmp: bytes = b"") -> Callable[[Any, Any], None]:
+    """write_pdf's finisher: exact BleedBoxes, `xmp` (rdf:Description elements) in the XMP
+    metadata, and a DocumentID made from `identifier`."""
 
     def finish(document: Any, pdf: Any) -> None:
+        if xmp and "Metadata" not in pdf.catalog:
+            document.metadata.include_in_pdf(pdf, "", None, None, compress=False)
         for page in pdf.objects:
             if isinstance(page, dict) and page.get("Type") == "/Page" and "TrimBox" in page:
                 left, bottom, right, top = (float(v) for v in page["TrimBox"])
@@ -48,5 +53,9 @@ def finisher(bleed: float, identifier: str) -> Callable[[Any, Any], None]:
             extra = getattr(item, "extra", None)
             if isinstance(extra, dict) and extra.get("Type") == "/Metadata":
                 item.stream = [_DID.sub(did, bytes(part)) for part in item.stream]
+                if xmp:
+                    item.stream = [
+                        p.replace(b"</rdf:RDF>", xmp + b"</rdf:RDF>") for p in item.stream
+                    ]
 
     return finish

@@ -123,6 +123,13 @@ class PrintMeta:
     publisher: str
     source: str
     research_completed: str
+    data_as_of: str = ""  # "June 1995", or "March 1994 – June 1995" from the sections
+    isbn: str = ""
+    lccn: str = ""
+    doi: str = ""
+    series_number: str = ""
+    series_position: str = ""
+    cataloguing: tuple[str, ...] = ()  # the CIP block's lines
 
     @property
     def contributors(self) -> str:
@@ -147,7 +154,25 @@ def print_meta(book: Book) -> PrintMeta:
         publisher=config.publisher,
         source=config.source,
         research_completed=completed.label if completed else "",
+        data_as_of=data_as_of(book),
+        isbn=config.isbn,
+        lccn=config.lccn,
+        doi=config.doi,
+        series_number=config.series_number,
+        series_position=config.series_position,
+        cataloguing=tuple(config.cataloguing.splitlines()),
     )
+
+
+def data_as_of(book: Book) -> str:
+    """When the book's data dates from: the research-completed month, else the span of the
+    sections' data dates."""
+    if book.config.research_completed:
+        return book.config.research_completed.label
+    dates = sorted({s.data_as_of for s in book.sections})
+    if not dates:
+        return ""
+    return dates[0].label if len(dates) == 1 else f"{dates[0].label} – {dates[-1].label}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 from octavo import __version__
 from octavo.cache import touch
 from octavo.model import Manuscript
-from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
+from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
@@ -86,7 +86,10 @@ def _parallel(
         placed, _ = place(_empty(), chapters)
         folios = _folios(placed[1:])
         appendix_job = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
-        front_job = _job(manuscript, options, "front", PrintPart(True, (), False, folios))
+        front_job = replace(
+            _job(manuscript, options, "front", PrintPart(True, (), False, folios)),
+            xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
+        )
         # the stamp needs the appendix's page count only: it starts as soon as the appendix
         # is done, while the front matter (the longer of the two) is still being laid out
         front_started = _start(pool, store, front_job)
@@ -181,7 +184,7 @@ class _Store:
         self.reused: list[str] = []
 
     def keyed(self, job: PartJob) -> PartJob:
-        digest = hashlib.sha256(f"{self.salt}\0{job.name}\0{job.html}".encode())
+        digest = hashlib.sha256(f"{self.salt}\0{job.name}\0{job.html}".encode() + job.xmp)
         return replace(job, key=digest.hexdigest()[:32])
 
     def get(self, job: PartJob) -> PartLayout | None:

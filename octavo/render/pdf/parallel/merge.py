@@ -65,6 +65,11 @@ def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> by
         for mark in p.part.bookmarks:
             _outline(writer, mark, p.start, None)
     writer.add_metadata(dict(readers[0].metadata or {}))
+    front: Any = readers[0].trailer["/Root"]
+    if "/Metadata" in front:  # the XMP: identifiers, series (octavo.render.pdf.finish)
+        writer._root_object[NameObject("/Metadata")] = (
+            front["/Metadata"].clone(writer).indirect_reference
+        )
     writer._ID = _identifier(placed, stamp)
     out = io.BytesIO()
     writer.write(out)

@@ -56,6 +56,7 @@ class PartJob:
     notes: tuple[tuple[str, str], ...]  # (heading id, note id) to keep together
     chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
     bleed: float = 0.0  # points: the BleedBox's distance from the TrimBox
+    xmp: bytes = b""  # the book's identifiers for the XMP metadata (the front part's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     try:
         html = load_html(job.html, job.project)
         document, _ = guarded(lambda: place_notes(html, job.notes))
-        pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed)))
+        pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed), xmp=job.xmp))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
     finally:

@@ -1,0 +1,60 @@
+"""A book's public identifiers, checked and normalised: ISBN, LCCN, DOI; and its series.
+
+ISBN: python-stdnum (check digits for ISBN-10 and ISBN-13, the hyphenation ranges of the
+International ISBN Agency); an ISBN-10 is kept as its ISBN-13. LCCN: the Library of
+Congress's normalisation (https://www.loc.gov/marc/lccn-namespace.html): no blanks, no
+hyphen; a serial after a hyphen is padded to six digits; then a prefix of 0-3 letters, a
+year of 2 or 4 digits and a 6-digit serial. DOI: "10.<registrant>/<suffix>".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["IdentifierError", "doi", "isbn", "lccn"]
+
+_LCCN = re.compile(r"[a-z]{0,3}(?:\d{2}|\d{4})\d{6}")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
+class IdentifierError(ValueError):
+    """An identifier that cannot be used; the message says why."""
+
+
+def isbn(value: object) -> str:
+    """'0-8444-0849-2' or '9780844408496' -> '978-0-8444-0849-6' (ISBN-13, hyphenated by
+    the agency's ranges); a bad check digit is an error."""
+    from stdnum import isbn as stdnum_isbn
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
+    if not isinstance(value, str):
+        raise IdentifierError("'isbn' must be a string such as \"978-0-8444-0849-6\"")
+    try:
+        number = stdnum_isbn.validate(value)
+    except InvalidChecksum as exc:
+        raise IdentifierError(f"ISBN {value!r}: the check digit is wrong") from exc
+    except ValidationError as exc:
+        raise IdentifierError(f"ISBN {value!r} is not an ISBN-10 or ISBN-13: {exc}") from exc
+    return str(stdnum_isbn.format(number, convert=True))
+
+
+def lccn(value: object) -> str:
+    """A Library of Congress Control Number, normalised ('95-17389' -> '95017389')."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise IdentifierError("'lccn' must be a string such as \"95-17389\"")
+    text = re.sub(r"\s+", "", str(value)).lower().split("/")[0]
+    if "-" in text:
+        head, _, serial = text.partition("-")
+        text = head + serial.rjust(6, "0") if serial.isdigit() else text
+    if not _LCCN.fullmatch(text):
+        raise IdentifierError(f"LCCN {value!r} is not a Library of Congress Control Number")
+    return text
+
+
+def doi(value: object) -> str:
+    """'10.1234/abc', also written 'doi:10.…' or 'https://doi.org/10.…' -> '10.1234/abc'."""
+    text = value.strip() if isinstance(value, str) else ""
+    text = re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", text, flags=re.IGNORECASE)
+    if not _DOI.fullmatch(text):
+        raise IdentifierError(f'DOI {value!r} is not a DOI such as "10.1234/abc"')
+    return text

@@ -1,0 +1,78 @@
+"""A book with an ISBN and a series, as a store and a library read it: the EPUB's OPF
+(EPUBCheck, usage messages on), Calibre's ebook-meta on the EPUB and the PDF, the imprint."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.support.validators import assert_epubcheck_clean, epub_members
+
+SHOP = BOOK_TOML + (
+    'series = "Country Studies"\n'
+    'series_number = "DA Pam 550-112"\n'
+    "series_position = 112\n"
+    'isbn = "0-8444-0849-2"\n'
+    'lccn = "95-17389"\n'
+    'doi = "10.1234/testland"\n'
+    'research_completed = "1995-06"\n'
+    'cataloguing = """Testland : a country study.\n(DA pam ; 550-112)"""\n'
+)
+
+
+@pytest.fixture
+def shop(make_book: MakeBook) -> Path:
+    return make_book({"001.md": section_source(1, "Land", total=1)}, SHOP)
+
+
+def _ebook_meta(path: Path) -> dict[str, str]:
+    tool = shutil.which("ebook-meta")
+    assert tool, "ebook-meta (Debian's calibre) is needed: bash .ci/install-system"
+    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (ln.partition(":") for ln in out.splitlines())}
+
+
+def test_epub_carries_isbn_and_series(shop: Path, tmp_path: Path) -> None:
+    epub, _ = api.build_epub(shop, tmp_path / "shop.epub")
+    assert_epubcheck_clean(epub)
+    opf = epub_members(epub)["EPUB/content.opf"].decode()
+    assert '<dc:identifier id="id">urn:isbn:9780844408491</dc:identifier>' in opf
+    assert "urn:uuid:12345678-1234-5678-9abc-123456789abc</dc:identifier>" in opf
+    assert 'property="belongs-to-collection" id="series">Country Studies</meta>' in opf
+    assert 'refines="#series" property="collection-type">series</meta>' in opf
+    assert 'refines="#series" property="group-position">112</meta>' in opf
+    assert 'refines="#series" property="dcterms:identifier">DA Pam 550-112</meta>' in opf
+    meta = _ebook_meta(epub)
+    assert meta["Series"] == "Country Studies #112"
+    assert "isbn:9780844408491" in meta["Identifiers"]
+
+
+def test_pdf_imprint_and_xmp(shop: Path, tmp_path: Path) -> None:
+    pdf, _ = api.build_pdf(shop, tmp_path / "shop.pdf")
+    meta = _ebook_meta(pdf)
+    assert meta["Series"] == "Country Studies #112"
+    assert "isbn:9780844408491" in meta["Identifiers"] and "lccn:95017389" in meta["Identifiers"]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"ISBN\s+978-0-8444-0849-1", text)
+    assert re.search(r"Data as of\s+June 1995 \(research completed\)", text)
+    assert re.search(r"Typeset\s+11 June 1995, with octavo", text)  # SOURCE_DATE_EPOCH
+    assert "Testland : a country study." in text and "(DA pam ; 550-112)" in text
+
+
+def test_a_wrong_isbn_is_e143_with_its_line(make_book: MakeBook, tmp_path: Path) -> None:
+    toml = BOOK_TOML + 'isbn = "978-0-8444-0849-2"\n'
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "x.epub")
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.line) == ("E143", 5)
+    assert str(problem).startswith(f"{problem.file}:5: E143 error:")
