@@ -1,0 +1,149 @@
+"""Tables and figures: a `Table: …` paragraph next to a table becomes its numbered caption, a
+paragraph holding only an image a numbered figure (pandoc's implicit figure)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from octavo.render.tokens import (
+    SCHEME,
+    Caption,
+    ImageUse,
+    State,
+    attributes,
+    close,
+    given_id,
+    inline_html,
+    inline_of,
+    labelled,
+    new_id,
+    renderer,
+)
+
+__all__ = ["figure", "lone_image", "place_image", "table"]
+
+_CAPTION = re.compile(r"^(?:Table)?:\s+")
+
+
+def _caption_at(tokens: list[Token], i: int) -> bool:
+    return (
+        0 <= i < len(tokens) - 2
+        and tokens[i].type == "paragraph_open"
+        and bool(_CAPTION.match(tokens[i + 1].content))
+    )
+
+
+def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
+    end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+    where = tokens[i].map
+    line = where[0] if where else 0
+    caption: list[Token] | None = None
+    if _caption_at(tokens, end + 1):
+        caption = tokens[end + 1 : end + 4]
+        del tokens[end + 1 : end + 4]
+    elif _caption_at(tokens, i - 3):
+        caption = tokens[i - 3 : i]
+        del tokens[i - 3 : i]
+        i, end = i - 3, end - 3
+    columns = 0
+    in_head = False
+    for token in tokens[i:end]:
+        in_head = (in_head or token.type == "thead_open") and token.type != "thead_close"
+        align = str(token.attrGet("style") or "").removeprefix("text-align:")
+        if token.type in ("th_open", "td_open"):
+            token.attrs.pop("style", None)
+            if align:
+                token.attrSet("class", f"align-{align}")
+            if token.type == "th_open" and in_head:
+                token.attrSet("scope", "col")
+                columns += 1
+    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
+    if caption is None:
+        return end
+    inline = caption[1]
+    attrs = attributes(inline)
+    number = state.number(state.context.tables_before, len(state.tables))
+    ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
+    tokens[i].attrSet("id", ident)
+    children = inline.children or []
+    if children and children[0].type == "text":
+        children[0].content = _CAPTION.sub("", children[0].content, count=1)
+    html = inline_html(core, inline)
+    state.tables.append(Caption(ident, number, html, line))
+    label = labelled(f"Table {number}.", children)
+    caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
+    tokens[i + 1 : i + 1] = caption_tokens
+    return end + len(caption_tokens)
+
+
+def lone_image(tokens: list[Token], i: int) -> bool:
+    children = [
+        c
+        for c in tokens[i + 1].children or []
+        if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))
+    ]
+    return len(children) == 1 and children[0].type == "image"
+
+
+def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
+    opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
+    image = next(c for c in inline.children or [] if c.type == "image")
+    line = opening.map[0] if opening.map else 0
+    attrs = {str(k): str(v) for k, v in image.attrs.items()}
+    number = state.number(state.context.figures_before, len(state.figures))
+    ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
+    caption = list(image.children or [])
+    caption_html = inline_html(core, inline_of(caption))
+    alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(
+        caption, core.md.options, core.env
+    )
+    if not alt.strip():
+        state.problem(
+            "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
+        )
+    width = attrs.get("width", "")
+    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width) else 100
+    percent = percent if 0 < percent <= 100 else 100
+    shown = place_image(state, image, alt, line, figure=True, percent=percent)
+    opening.type, opening.tag = "figure_open", "figure"
+    closing.type, closing.tag = "figure_close", "figure"
+    opening.attrs = {"id": ident, "class": " ".join(["figure", attrs.get("class", "")]).strip()}
+    if percent != 100:
+        opening.attrSet("style", f"width: {percent}%")
+    label = labelled(f"Figure {number}.", caption)
+    credit: list[Token] = []
+    if attrs.get("credit"):
+        credit_open = Token("span_open", "span", 1)
+        credit_open.attrSet("class", "credit")
+        text = Token("text", "", 0)
+        text.content = attrs["credit"]
+        credit = [credit_open, text, close("span")]
+    figcaption = [Token("figcaption_open", "figcaption", 1), *label, *credit]
+    inline.children = [*shown, *figcaption, close("figcaption")]
+    state.figures.append(Caption(ident, number, caption_html, line))
+
+
+def place_image(
+    state: State, image: Token, alt: str, line: int, figure: bool, percent: int = 0
+) -> list[Token]:
+    """The image checked and its path made relative to the book; refused: nothing."""
+    source = str(image.attrGet("src") or "")
+    path = posixpath.normpath(state.folder + source) if source else ""
+    if not source or SCHEME.match(source) or source.startswith("/") or path.startswith("../"):
+        state.problem(
+            "E506",
+            f"image '{source}' is not a file inside the book folder; not read",
+            line,
+            "copy the image into the book folder (e.g. images/) and refer to it from there",
+        )
+        return []
+    text = Token("text", "", 0)
+    text.content = alt
+    image.children = [text]
+    image.attrs = {"src": path, "alt": alt}
+    state.images.append(ImageUse(path, source, line, figure, percent))
+    return [image]

@@ -1,0 +1,90 @@
+"""Footnotes (`[^label]`): calls numbered after the chapter's notes so far, texts kept apart
+(octavo.model.Note); a call without a note, or a note never called, is reported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from octavo.render.sanitize import TRUSTED
+from octavo.render.tokens import NoteUse, State, inline_html, trust
+
+__all__ = ["note_lines", "render_note_ref", "take_notes", "unused_notes"]
+
+
+def _state(core: StateCore) -> State | None:
+    found = core.env.get("octavo") if isinstance(core.env, dict) else None
+    return found if isinstance(found, State) else None
+
+
+def note_lines(core: StateCore) -> None:
+    state = _state(core)
+    if state is None:
+        return
+    for token in core.tokens:
+        if token.type == "footnote_reference_open" and token.map:
+            state.note_lines[token.meta["label"]] = token.map[0]
+
+
+def take_notes(tokens: list[Token]) -> list[tuple[list[Token], int]]:
+    """Take the footnote texts out of the stream: (their tokens, the note's id)."""
+    notes: list[tuple[list[Token], int]] = []
+    start = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), None)
+    if start is None:
+        return notes
+    current: list[Token] = []
+    ident = 0
+    for token in tokens[start + 1 :]:
+        if token.type == "footnote_open":
+            current, ident = [], int(token.meta["id"])
+        elif token.type == "footnote_close":
+            notes.append((current, ident))
+        elif token.type != "footnote_anchor":
+            current.append(token)
+    del tokens[start:]
+    return notes
+
+
+def unused_notes(core: StateCore, state: State) -> None:
+    footnotes = core.env.get("footnotes", {}) if isinstance(core.env, dict) else {}
+    for key, ident in footnotes.get("refs", {}).items():
+        if ident == -1:
+            label = key.removeprefix(":")
+            state.problem(
+                "W511",
+                f"footnote [^{label}] is defined but never called",
+                state.note_lines.get(label, 0),
+                f"call it with [^{label}] in the text, or remove it",
+            )
+
+
+def _note_id(state: State, ident: int) -> str:
+    return f"fn-{state.context.slug}-{ident + 1}"
+
+
+def _note_html(core: StateCore, tokens: list[Token]) -> str:
+    paragraphs = [inline_html(core, t) for t in tokens if t.type == "inline"]
+    return "<br/>".join(p for p in paragraphs if p)
+
+
+def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    state = env.get("octavo") if isinstance(env, dict) else None
+    if not isinstance(state, State):
+        return ""
+    token = tokens[idx]
+    ident = int(token.meta["id"])
+    note = _note_id(state, ident)
+    number = state.context.notes_before + ident + 1
+    first = int(token.meta.get("subId", 0)) == 0
+    call = f' id="ref-{note}" epub:type="noteref" role="doc-noteref"' if first else ""
+    trust = f'{TRUSTED[0]}="{TRUSTED[1]}"'
+    return f'<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
+
+
+def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]]) -> None:
+    for note_tokens, ident in notes:
+        trust(note_tokens)
+        number = state.context.notes_before + ident + 1
+        state.notes.append(NoteUse(_note_id(state, ident), number, _note_html(core, note_tokens)))

@@ -1,0 +1,114 @@
+"""Inline text: `@tbl:label` references, links marked for resolving, line blocks, and what is
+not rendered (math, attributes it cannot read, an undefined note call) reported."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from octavo.render.floats import place_image
+from octavo.render.tokens import SCHEME, State, given_id, renderer
+
+__all__ = ["line_block", "walk"]
+
+_CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
+_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?!\d)|\$\$[^$]+\$\$")
+_UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def line_block(inline: Token) -> bool:
+    """pandoc's line block (every line starts '| '): its lines are kept, the bars dropped."""
+    lines = inline.content.split("\n")
+    if not lines or not all(line.startswith("| ") or line == "|" for line in lines):
+        return False
+    start = True
+    for child in inline.children or []:
+        if start and child.type == "text":
+            child.content = child.content.removeprefix("|").removeprefix(" ")
+        if child.type == "softbreak":
+            child.type, child.tag = "hardbreak", "br"
+        start = child.type == "hardbreak"
+    return True
+
+
+def walk(core: StateCore, state: State, inline: Token) -> None:
+    line = inline.map[0] if inline.map else 0
+    children = inline.children or []
+    out: list[Token] = []
+    previous: Token | None = None
+    for child in children:
+        if child.type == "image":
+            alt = renderer(core).renderInlineAsText(child.children or [], core.md.options, {})
+            if not alt.strip():
+                state.problem("W509", "image without alt text", line, "write ![alt text](path)")
+            out += place_image(state, child, alt, line, figure=False)
+            previous = child
+            continue
+        if child.type == "link_open":
+            _link(child)
+        elif child.type == "span_open" and child.attrGet("id"):
+            given_id(state, {"id": str(child.attrGet("id"))}, line)
+        if child.type == "text":
+            _text_problems(state, child, previous, line)
+            out += _crossrefs(child)
+        else:
+            out.append(child)
+        previous = child
+    inline.children = out
+
+
+def _link(token: Token) -> None:
+    href = str(token.attrGet("href") or "")
+    if SCHEME.match(href):
+        return
+    classes = ["xref", *str(token.attrGet("class") or "").split()]
+    token.attrSet("class", " ".join(dict.fromkeys(classes)))
+
+
+def _text_problems(state: State, token: Token, previous: Token | None, line: int) -> None:
+    text = token.content
+    after = previous is not None and previous.type in ("image", "link_close", "span_close")
+    if after and text.startswith("{") and "}" in text:
+        state.problem(
+            "W504",
+            f"attributes {text[: text.index('}') + 1]} not understood; shown as text",
+            line,
+            'quote values that are not plain words: width="80%"',
+        )
+    for match in _UNDEFINED_NOTE.finditer(text):
+        state.problem(
+            "W510",
+            f"footnote [^{match[1]}] is called but not defined",
+            line,
+            f"add a line '[^{match[1]}]: the note' after the paragraph",
+        )
+    if _MATH.search(text):
+        state.problem(
+            "W504",
+            "math is not rendered; its TeX source is shown as text",
+            line,
+            "write it in words or Unicode (x², ≤), or escape the dollar signs (\\$)",
+        )
+
+
+def _crossrefs(token: Token) -> list[Token]:
+    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered."""
+    parts = _CROSSREF.split(token.content)
+    if len(parts) == 1:
+        return [token]
+    out: list[Token] = []
+    for n, part in enumerate(parts):
+        if n % 2 == 0:
+            if part:
+                text = Token("text", "", 0)
+                text.content = part
+                out.append(text)
+            continue
+        opening = Token("link_open", "a", 1)
+        opening.attrs = {"href": f"#{part}", "class": "xref auto"}
+        text = Token("text", "", 0)
+        text.content = f"@{part}"
+        out += [opening, text, Token("link_close", "a", -1)]
+    return out

@@ -1,0 +1,198 @@
+"""What octavo's Markdown rules share: the state of one parse, what it finds, and helpers on
+markdown-it's tokens (octavo.render.blocks installs the rules)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError, parse
+
+from octavo.render.sanitize import TRUSTED, clean_fragment
+
+if TYPE_CHECKING:
+    from octavo.render.markdown import Context
+
+__all__ = [
+    "ID",
+    "SCHEME",
+    "Caption",
+    "HeadingUse",
+    "ImageUse",
+    "NoteUse",
+    "Problem",
+    "State",
+    "attributes",
+    "close",
+    "given_id",
+    "inline_html",
+    "inline_of",
+    "labelled",
+    "new_id",
+    "renderer",
+    "text",
+    "trust",
+]
+
+TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+ID = re.compile(r"[A-Za-z][\w:.-]*")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+    line: int  # 0-based, within the Markdown
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageUse:
+    path: str  # relative to the book folder, normalised ("" when refused)
+    source: str  # as written
+    line: int
+    figure: bool
+    percent: int = 0  # a figure's width in % of the text block (0: an inline image)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingUse:
+    id: str
+    level: int
+    title_html: str
+    line: int
+    listed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    id: str
+    number: str
+    caption_html: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoteUse:
+    id: str
+    number: int
+    html: str
+
+
+@dataclass
+class State:
+    """What one parse finds (mutable while markdown-it runs, frozen into a Fragment)."""
+
+    context: Context
+    folder: str = ""  # the section's folder inside the book, "/"-terminated or ""
+    images: list[ImageUse] = field(default_factory=list)
+    headings: list[HeadingUse] = field(default_factory=list)
+    tables: list[Caption] = field(default_factory=list)
+    figures: list[Caption] = field(default_factory=list)
+    notes: list[NoteUse] = field(default_factory=list)
+    ids: list[tuple[str, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    note_lines: dict[str, int] = field(default_factory=dict)
+
+    def problem(self, code: str, message: str, line: int, hint: str = "") -> None:
+        self.problems.append(Problem(code, message, line, hint))
+
+    def number(self, before: int, count: int) -> str:
+        n = str(before + count + 1)
+        chapter = self.context.chapter
+        return f"{chapter}.{n}" if chapter is not None else n
+
+
+def attributes(inline: Token) -> dict[str, str]:
+    """Pandoc's `{#id .class key=value}` at the end of a heading or caption: taken off."""
+    children = inline.children or []
+    last = children[-1] if children else None
+    if last is None or last.type != "text":
+        return {}
+    match = TRAILING_ATTRS.search(last.content)
+    if not match:
+        return {}
+    written = re.sub("[\u201c\u201d\u201e]", '"', match[1])
+    try:
+        _, found = parse(written)
+    except ParseError:
+        return {}
+    last.content = last.content[: match.start()]
+    inline.content = TRAILING_ATTRS.sub("", inline.content)
+    return dict(found)
+
+
+def given_id(state: State, attrs: dict[str, str], line: int) -> str:
+    ident = attrs.get("id", "")
+    if not ident:
+        return ""
+    if not ID.fullmatch(ident):
+        state.problem(
+            "W504",
+            f"id '{ident}' is not usable; one was made instead",
+            line,
+            "an id starts with a letter, then letters, digits, '-', '_', ':' or '.'",
+        )
+        return ""
+    state.ids.append((ident, line))
+    return ident
+
+
+def new_id(state: State, stem: str) -> str:
+    taken = {ident for ident, _ in state.ids}
+    ident = f"{state.context.slug}-{stem}"
+    n = 2
+    while ident in taken:
+        ident, n = f"{state.context.slug}-{stem}-{n}", n + 1
+    state.ids.append((ident, -1))
+    return ident
+
+
+def labelled(label: str, children: list[Token]) -> list[Token]:
+    opening = Token("span_open", "span", 1)
+    opening.attrSet("class", "caption-label")
+    text = Token("text", "", 0)
+    text.content = label
+    space = Token("text", "", 0)
+    space.content = " "
+    return [opening, text, close("span"), space, *children]
+
+
+def inline_of(children: list[Token]) -> Token:
+    inline = Token("inline", "", 0)
+    inline.children = children
+    return inline
+
+
+def close(tag: str) -> Token:
+    return Token(f"{tag}close", tag, -1)
+
+
+def renderer(core: StateCore) -> RendererHTML:
+    return cast(RendererHTML, core.md.renderer)
+
+
+def trust(tokens: list[Token]) -> None:
+    for token in tokens:
+        if token.tag and not token.type.startswith("html"):
+            token.attrSet(*TRUSTED)
+        if token.children:
+            trust(token.children)
+
+
+def inline_html(core: StateCore, inline: Token) -> str:
+    trust(inline.children or [])
+    html = renderer(core).renderInline(inline.children or [], core.md.options, core.env)
+    cleaned, _ = clean_fragment(html.strip())
+    return cleaned
+
+
+def text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

@@ -1,0 +1,127 @@
+"""octavo.render.blocks through render_block: what each construct of a body becomes."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from octavo.render.markdown import Context, render_block
+
+CONTEXT = Context(slug="s002-economy", level=2, notes_before=1, tables_before=2)
+
+
+def html_of(source: str, context: Context = CONTEXT) -> str:
+    html = render_block(source, context=context).html
+    etree.fromstring(f"<div xmlns:epub='http://www.idpf.org/2007/ops'>{html}</div>")  # XML
+    return html
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "# Trade\n", '<h3 id="s002-economy-trade" class="body-heading">', id="h1-demoted"
+        ),
+        pytest.param("## Trade {#trade}\n", '<h4 id="trade" class="body-heading">', id="given-id"),
+        pytest.param("###### Deep\n", "<h6 ", id="capped-at-h6"),
+        pytest.param("# Quiet {.unlisted}\n", 'class="body-heading unlisted"', id="unlisted"),
+        pytest.param(
+            "Term\n: Definition\n", "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>", id="deflist"
+        ),
+        pytest.param(
+            "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+            '<th class="align-left" scope="col">a</th>',
+            id="pipe-table-th-scope",
+        ),
+        pytest.param(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Output {#tbl:out}\n",
+            '<caption><span class="caption-label">Table 3.</span> Output</caption>',
+            id="caption-after",
+        ),
+        pytest.param(
+            ": Output\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            '<span class="caption-label">Table 3.</span> Output',
+            id="caption-before",
+        ),
+        pytest.param(
+            "Note here.[^a]\n\n[^a]: The note.\n",
+            '<a class="noteref" href="#fn-s002-economy-1" id="ref-fn-s002-economy-1" '
+            'epub:type="noteref" role="doc-noteref">2</a>',
+            id="note-call-numbered-after-the-heading-note",
+        ),
+        pytest.param(
+            "See @tbl:gdp.\n", '<a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>', id="crossref"
+        ),
+        pytest.param(
+            "On page [](#x){.page}.\n", '<a href="#x" class="xref page"></a>', id="page-ref"
+        ),
+        pytest.param("[x]{#here .index}\n", '<span id="here" class="index">x</span>', id="span"),
+        pytest.param("| Ann\n| Bo\n", '<p class="line-block">Ann<br />\nBo</p>', id="line-block"),
+        pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
+    ],
+)
+def test_construct(source: str, expected: str) -> None:
+    assert expected in html_of(source)
+
+
+def test_figure_numbered_with_alt_credit_and_width() -> None:
+    source = '![A *map*](images/m.png){#fig:m width="80%" credit="Courtesy X"}\n'
+    fragment = render_block(source, context=CONTEXT)
+    assert fragment.html == (
+        '<figure id="fig:m" class="figure" style="width: 80%">'
+        '<img src="images/m.png" alt="A map" /><figcaption>'
+        '<span class="caption-label">Figure 1.</span> A <em>map</em>'
+        '<span class="credit">Courtesy X</span></figcaption></figure>\n'
+    )
+    (figure,) = fragment.figures
+    assert (figure.id, figure.number, figure.caption_html) == ("fig:m", "1", "A <em>map</em>")
+
+
+def test_image_path_is_relative_to_the_book_and_may_not_leave_it() -> None:
+    fragment = render_block("![a](../images/m.png)\n\n![b](../../x.png)\n", folder="sub/")
+    assert [i.path for i in fragment.images] == ["images/m.png"]
+    assert [p.code for p in fragment.problems] == ["E506"]
+    assert "x.png" not in fragment.html
+
+
+def test_numbering_by_chapter() -> None:
+    context = Context(slug="s", chapter=4, tables_before=1)
+    fragment = render_block("| a |\n|---|\n| 1 |\n\nTable: T\n", context=context)
+    assert [t.number for t in fragment.tables] == ["4.2"]
+
+
+def test_notes_are_taken_out_of_the_body() -> None:
+    fragment = render_block("One.[^a] Two.[^b]\n\n[^b]: Bee *b*.\n\n[^a]: Ay.\n", context=CONTEXT)
+    assert [(n.id, n.number, n.html) for n in fragment.notes] == [
+        ("fn-s002-economy-1", 2, "Ay."),
+        ("fn-s002-economy-2", 3, "Bee <em>b</em>."),
+    ]
+    assert "Bee" not in fragment.html and "footnote" not in fragment.html
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "line"),
+    [
+        pytest.param("Text.\n\nA call[^none] here.\n", "W510", 2, id="undefined-note"),
+        pytest.param("Text.\n\n[^lone]: Never called.\n", "W511", 2, id="unused-note"),
+        pytest.param("Growth $g = r - d$ here.\n", "W504", 0, id="math"),
+        pytest.param("![a](m.png){width=80%}\n", "W504", 0, id="unread-attributes"),
+        pytest.param("![](m.png)\n", "W509", 0, id="figure-without-alt"),
+        pytest.param("Text ![](m.png) inline.\n", "W509", 0, id="image-without-alt"),
+        pytest.param("![a](https://example.org/m.png)\n", "E506", 0, id="remote-image"),
+    ],
+)
+def test_problem(source: str, code: str, line: int) -> None:
+    problems = render_block(source).problems
+    assert (code, line) in [(p.code, p.line) for p in problems]
+
+
+def test_dollar_amounts_are_not_math() -> None:
+    assert not render_block("It cost $5 and $6 then.\n").problems
+
+
+def test_raw_html_cannot_forge_octavo_markup() -> None:
+    source = '<span class="note" id="x">a</span> <img src="/etc/passwd"> <table><tr><td colspan="2" onclick="x">v</td></tr></table>\n'
+    fragment = render_block(source)
+    assert 'class="note"' not in fragment.html and "<img" not in fragment.html
+    assert '<td colspan="2">v</td>' in fragment.html

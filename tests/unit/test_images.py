@@ -1,0 +1,49 @@
+"""octavo.render.images: images found in the book, their format and size, or why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image as Pil
+
+from octavo.model import Image
+from octavo.render.images import ImageProblem, image_diagnostics, probe_image
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    (tmp_path / "images").mkdir()
+    Pil.new("RGB", (300, 200)).save(tmp_path / "images" / "a.png")
+    Pil.new("RGB", (30, 20)).save(tmp_path / "images" / "b.bmp")
+    (tmp_path / "images" / "c.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"/>'
+    )
+    (tmp_path.parent / "outside.png").write_bytes((tmp_path / "images" / "a.png").read_bytes())
+    (tmp_path / "images" / "link.png").symlink_to(tmp_path.parent / "outside.png")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("images/a.png", Image("images/a.png", "image/png", 300, 200)),
+        ("images/c.svg", Image("images/c.svg", "image/svg+xml", 80, 40)),
+        ("images/none.png", "E505"),
+        ("images/b.bmp", "E507"),
+        ("images/link.png", "E506"),
+        ("../outside.png", "E506"),
+    ],
+)
+def test_probe(book: Path, path: str, expected: Image | str) -> None:
+    found = probe_image(book, path)
+    assert (found.code if isinstance(found, ImageProblem) else found) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "percent", "warned"), [(300, 100, True), (2000, 100, False), (300, 20, False)]
+)
+def test_print_resolution(width: int, percent: int, warned: bool) -> None:
+    image = Image("images/a.png", "image/png", width, 100)
+    found = image_diagnostics(image, percent, "letter", Path("a.md"), 3)
+    assert [d.code for d in found] == (["W508"] if warned else [])

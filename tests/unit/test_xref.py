@@ -1,0 +1,74 @@
+"""octavo.render.xref: references resolved against every id and section file of the book."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.render.xref import Targets, resolve_links
+
+TARGETS = Targets(
+    labels={"tbl:gdp": "Table 3", "s058-russia": "Russia", "trade": "Trade"},
+    files={"058-russia.md": "s058-russia", "sub/010-a.md": "s010-a"},
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "folder", "expected"),
+    [
+        pytest.param(
+            '<a href="#trade" class="xref">t</a>',
+            "",
+            '<a href="#trade" class="xref">t</a>',
+            id="id",
+        ),
+        pytest.param(
+            '<a href="058-russia.md" class="xref">R</a>',
+            "",
+            '<a href="#s058-russia" class="xref">R</a>',
+            id="file",
+        ),
+        pytest.param(
+            '<a href="058-russia.md#trade" class="xref">R</a>',
+            "",
+            '<a href="#trade" class="xref">R</a>',
+            id="file-anchor",
+        ),
+        pytest.param(
+            '<a href="../058-russia.md" class="xref">R</a>',
+            "sub/",
+            '<a href="#s058-russia" class="xref">R</a>',
+            id="relative",
+        ),
+        pytest.param(
+            '<a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>',
+            "",
+            '<a href="#tbl:gdp" class="xref">Table 3</a>',
+            id="auto",
+        ),
+        pytest.param(
+            '<a href="#tbl:gdp" class="xref page"></a>',
+            "",
+            '<a href="#tbl:gdp" class="xref page"><span class="ref-label">Table 3</span></a>',
+            id="page",
+        ),
+        pytest.param(
+            '<a href="https://x.org/">x</a>',
+            "",
+            '<a href="https://x.org/">x</a>',
+            id="external-untouched",
+        ),
+    ],
+)
+def test_resolves(html: str, folder: str, expected: str) -> None:
+    assert resolve_links(html, folder, TARGETS) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    "href", ["#nowhere", "004-economy.md", "058-russia.md#nowhere", "notes.pdf"]
+)
+def test_unresolved_keeps_its_words(href: str) -> None:
+    html, missed = resolve_links(
+        f'<a href="{href}" class="xref">the <em>words</em></a>', "", TARGETS
+    )
+    assert html == "the <em>words</em>"
+    assert [m.href for m in missed] == [href]
