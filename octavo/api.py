@@ -19,6 +19,7 @@ __all__ = [
     "Sources",
     "build_all",
     "build_both",
+    "build_cover",
     "build_epub",
     "build_handouts",
     "build_pdf",
@@ -157,6 +158,40 @@ def build_pdf(
         "marks": marks,
     }
     return cached_build(given.project, target, options, build, (html,) if html else ())
+
+
+def build_cover(
+    book: BookArg,
+    out: Path | None = None,
+    pages: int = 0,
+    paper: str | None = None,
+    bleed: str | None = None,
+    variant: str = "",
+    strict: bool = False,
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """`invoke cover`: the print cover (back, spine, front) for the trim, the page count
+    (`pages`, else the book's PDF, built first if it is missing or stale) and `ppi`."""
+    given = sources(book, strict)
+    target = out or given.project.output("-cover.pdf")
+    if pages < 0:
+        raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
+    if not pages:
+        from pypdf import PdfReader
+
+        pdf, _ = build_pdf(given, paper=paper, strict=strict)
+        pages = len(PdfReader(pdf).pages)
+
+    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
+        from octavo.render.pdf.build import pdf_options
+        from octavo.render.pdf.cover import render_cover
+        from octavo.write import atomic_bytes
+
+        rendered, found = given.manuscript()
+        options = pdf_options(rendered.book.config, paper, False, variant, bleed, "none")
+        return atomic_bytes(target, render_cover(rendered, options, pages)), found
+
+    options = {"kind": "cover", "pages": pages, "paper": paper, "bleed": bleed, "variant": variant}
+    return cached_build(given.project, target, options, build)
 
 
 def build_handouts(

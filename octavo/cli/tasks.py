@@ -190,6 +190,47 @@ def pdf(
 @task(
     help={
         "book": BOOK,
+        "out": "The cover PDF to write (default: build/<slug>-cover.pdf).",
+        "pages": "The book's page count (default: that of its PDF, built first if need be).",
+        "paper": "A trim, as for `pdf` (default: the book's paper setting).",
+        "bleed": "Bleed round the cover (default: the book's, else 0.125in).",
+        "pdf-variant": "A PDF variant, as for `pdf` (pdf/x-4 for most printers).",
+        "strict": STRICT,
+        "quiet": QUIET,
+    }
+)
+def cover(
+    c: Context,
+    book: str = "",
+    out: str = "",
+    pages: int = 0,
+    paper: str = "",
+    bleed: str = "",
+    pdf_variant: str = "",
+    strict: bool = False,
+    quiet: bool = False,
+) -> None:
+    """Build the print cover (back, spine, front) sized from the trim, pages and ppi."""
+    built, found = _timed(
+        "cover",
+        quiet,
+        lambda: api.build_cover(
+            _book(book),
+            Path(out) if out else None,
+            pages,
+            paper or None,
+            bleed or None,
+            pdf_variant,
+            strict,
+        ),
+    )
+    _show(found)
+    print(built)
+
+
+@task(
+    help={
+        "book": BOOK,
         "out": "Folder for the handouts (default: build/handouts/<slug>/).",
         "by": "One handout per 'section' (default) or per 'chapter'.",
         "paper": "A trim, as for `pdf` (default: the book's paper setting).",
@@ -315,5 +356,16 @@ def new(c: Context, folder: str, country: str = "") -> None:
 
 
 namespace = Collection(
-    new, import_pages, outline, epub, pdf, handouts, all_books, preview, watch, check, gen_study
+    new,
+    import_pages,
+    outline,
+    epub,
+    pdf,
+    cover,
+    handouts,
+    all_books,
+    preview,
+    watch,
+    check,
+    gen_study,
 )
