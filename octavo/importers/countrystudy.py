@@ -8,125 +8,32 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
-from pathlib import PurePath
+from dataclasses import replace
 
-from octavo.importers.blocks import IMAGE_MARK, LABEL, text_blocks
+from octavo.importers.blocks import IMAGE_MARK, text_blocks
+from octavo.importers.metadata import (
+    BREADCRUMB,
+    CHAPTER,
+    DATA_AS_OF,
+    IMAGE_MARKER,
+    LAST_UPDATED,
+    PUBLISHED,
+    SECTION,
+    TOC,
+    TRAILING_DATE,
+    URL,
+    body_like,
+    country_hint,
+    kind_of,
+    metadata,
+    title_case,
+    title_like,
+)
 from octavo.importers.page import Block, Page, PageError
-from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, detect, rx
+from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, detect
 from octavo.importers.profiles.sites import COLON, DASH
-from octavo.model import YearMonth
-from octavo.source.dates import parse_month_name
 
 __all__ = ["country_hint", "kind_of", "layout", "parse_page", "title_case", "with_kind"]
-
-_BREADCRUMB = re.compile(r"\s*Country Stud(?:y|ies)\s*>.*", re.IGNORECASE)
-_CHAPTER = re.compile(r"Chapter\s+(\d+)", re.IGNORECASE)
-_SECTION = re.compile(r"\s*Section\s+(\d+)\s+of\s+(\d+)\s*", re.IGNORECASE)
-_MONTH_YEAR = r"([A-Za-z]+\.?,?\s+\d{4})\.?"
-_DATA_AS_OF = re.compile(rf"\s*Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
-# 'Data as of June 1995' closing the last line of text (a site that drops the line break).
-_TRAILING_DATE = re.compile(rf"(?P<text>.*\S)\s+Data as of\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
-# A Country Profile is dated by a line of its own near its top: 'November 2005'.
-_DATE_LINE = re.compile(r"\s*([A-Z][a-z]+\.? \d{4})\s*")
-_LAST_UPDATED = re.compile(rf"\s*Last Updated:?\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
-_PUBLISHED = re.compile(r"Country study for .+? was first published in (\d{4})", re.IGNORECASE)
-_TOC = re.compile(r"\s*(?P<country>\S.{0,60}?) Table of Contents\s*", re.IGNORECASE)
-_IMAGE_MARKER = rx(r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*")[0]
-_URL = re.compile(r"https?://[^\s)\"'>]+")
-_KINDS = (
-    ("foreword", r"foreword"),
-    ("preface", r"preface"),
-    ("acknowledgments", r"acknowledge?ments?"),
-    ("introduction", r"introduction"),
-    ("profile", r"country profile"),
-    ("chronology", r"chronology"),
-    ("bibliography", r"bibliography"),
-    ("glossary", r"glossary"),
-)
-_NOT_COUNTRIES = {"chapter", "section", "page", "index", "country", "study", "all", "the", "text"}
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """The fields of a page found outside its body, with the lines they were on."""
-
-    data_as_of: YearMonth | None
-    data_line: int | None  # 0-based
-    trailing: bool  # the date closed a line of text
-    last_updated: YearMonth | None
-    section: tuple[int, int] | None
-    meta_lines: frozenset[int]
-
-
-def title_case(title: str) -> str:
-    """'TRANSPORTATION AND COMMUNICATIONS' -> 'Transportation and Communications'; a title
-    in mixed case is kept as it is."""
-    if not title.isupper():
-        return title
-    words = title.lower().split(" ")
-    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def kind_of(title: str) -> str | None:
-    """The kind of page its title names ('Foreword', 'Acknowledgments and Preface')."""
-    lowered = title.lower()
-    for kind, pattern in _KINDS:
-        if re.match(rf"(?:\w+\s*[-:]\s*)?{pattern}\b", lowered):
-            return kind
-    return None
-
-
-def country_hint(address: str) -> str:
-    """The country a page's file name or address starts with: 'nepal10.html', 'cNepal8.htm',
-    'belarus_society_ethnic_composition.html', '.../country-guide-study/nepal/...'."""
-    stem = PurePath(address.split("?")[0]).stem if address else ""
-    stem = re.sub(r"^c(?=[A-Z])", "", stem)
-    match = re.match(r"[A-Za-z]{3,}", stem)
-    word = match[0].capitalize() if match else ""
-    return "" if word.lower() in _NOT_COUNTRIES else word
-
-
-def _metadata(lines: list[str], chrome: set[int]) -> Metadata:
-    meta: set[int] = set()
-    data: YearMonth | None = None
-    data_line, trailing = None, False
-    updated: YearMonth | None = None
-    section: tuple[int, int] | None = None
-    for number, line in enumerate(lines):
-        if match := _DATA_AS_OF.fullmatch(line):
-            meta.add(number)
-            if data is None:
-                data, data_line = parse_month_name(match[1]), number
-        elif data is None and number not in chrome and (match := _TRAILING_DATE.fullmatch(line)):
-            data, data_line, trailing = parse_month_name(match[2]), number, True
-        elif match := _LAST_UPDATED.fullmatch(line):
-            meta.add(number)
-            updated = updated or parse_month_name(match[1])
-        elif match := _SECTION.fullmatch(line):
-            meta.add(number)
-            section = section or (int(match[1]), int(match[2]))
-    if data is None:  # only above the body: a chronology's dates are its text
-        prose = next((i for i, t in enumerate(lines) if i not in chrome and _body_like(t)), 0)
-        for number, line in enumerate(lines[:prose]):
-            match = _DATE_LINE.fullmatch(line)
-            if match and number not in chrome and (found := parse_month_name(match[1])):
-                data, data_line = found, number
-                meta.add(number)
-                break
-    return Metadata(data, data_line, trailing, updated, section, frozenset(meta))
-
-
-def _title_like(line: str) -> bool:
-    """Short, and not a profile entry: a line that can be a title."""
-    return len(line.split()) <= 12 and not LABEL.match(line.strip())
-
-
-def _body_like(line: str) -> bool:
-    """Prose, or a profile entry: the body has begun."""
-    words = line.split()
-    return len(words) >= 8 or (bool(LABEL.match(line.strip())) and len(words) >= 3)
 
 
 class _Reader:
@@ -136,7 +43,7 @@ class _Reader:
         self.lines, self.profile, self.address = lines, profile, address
         patterns = (*COMMON_CHROME, *profile.chrome)
         chrome = {i for i, line in enumerate(lines) if line.strip() and _matches(patterns, line)}
-        self.meta = _metadata(lines, chrome)
+        self.meta = metadata(lines, chrome)
         self.skip = set(self.meta.meta_lines) | chrome
         self.country = ""
         self.hinted = False  # the country is a guess from the file name
@@ -144,7 +51,7 @@ class _Reader:
 
     def find_country(self) -> None:
         for line in self.lines:
-            if match := _TOC.fullmatch(line):
+            if match := TOC.fullmatch(line):
                 self.country = match["country"].strip()
                 return
         hint = country_hint(self.address)
@@ -157,7 +64,7 @@ class _Reader:
             line = self.lines[number]
             if number in self.skip or not line.strip():
                 continue
-            if _body_like(line) and not self._title_match(line):
+            if body_like(line) and not self._title_match(line):
                 return number
         return len(self.lines)
 
@@ -176,7 +83,7 @@ class _Reader:
             if after:
                 self.reasons.append(f"title on line {after[-1] + 1} (after the country line)")
                 return after[-1], self.lines[after[-1]].strip()
-        rest = [i for i in header if not self._is_country(i) and _title_like(self.lines[i])]
+        rest = [i for i in header if not self._is_country(i) and title_like(self.lines[i])]
         if self.profile.title_is_last_header_line and rest:
             self.reasons.append(f"title on line {rest[-1] + 1} (the last line above the body)")
             return rest[-1], self.lines[rest[-1]].strip()
@@ -187,7 +94,7 @@ class _Reader:
         the page's (when known): 'Belarus: Russia' -> 'Russia'."""
         for pattern in (only,) if only else self.profile.titles:
             match = pattern.fullmatch(line)
-            if not match or not _title_like(match["title"]) or match["title"].endswith("."):
+            if not match or not title_like(match["title"]) or match["title"].endswith("."):
                 continue  # 'Salient Features: Underdeveloped ... economy.' is an entry
             if not self.country:
                 self.country = match["country"]
@@ -208,7 +115,7 @@ class _Reader:
         return bool(self.country) and self.lines[number].strip().lower() == self.country.lower()
 
     def body_end(self, start: int) -> int:
-        ends = (*COMMON_END, *self.profile.body_end, _DATA_AS_OF, _SECTION, _LAST_UPDATED)
+        ends = (*COMMON_END, *self.profile.body_end, DATA_AS_OF, SECTION, LAST_UPDATED)
         if self.meta.trailing and self.meta.data_line is not None:
             return self.meta.data_line + 1
         for number in range(start, len(self.lines)):
@@ -222,9 +129,9 @@ class _Reader:
         for number in range(start, end):
             line = self.lines[number]
             if number == self.meta.data_line and self.meta.trailing:
-                match = _TRAILING_DATE.fullmatch(line)
+                match = TRAILING_DATE.fullmatch(line)
                 line = match["text"] if match else line
-            if _IMAGE_MARKER.fullmatch(line):
+            if IMAGE_MARKER.fullmatch(line):
                 body += [(number, ""), (number, IMAGE_MARK), (number, "")]
             elif number in self.skip or (number < header_end and self._is_country(number)):
                 body.append((number, ""))
@@ -268,13 +175,13 @@ def layout(
     date, no breadcrumb, no site's layout) and the user has not vouched for it (`known`: a
     manifest names it). `fallback_title` is a title from outside the text (HTML <title>)."""
     lines = text.split("\n")
-    found = [address] + [m[0] for m in _URL.finditer("\n".join(lines[:12]))]
+    found = [address] + [m[0] for m in URL.finditer("\n".join(lines[:12]))]
     detection = detect(lines, " ".join(found))
     chosen = profile or detection.profile
     reader = _Reader(lines, chosen, address)
     reader.reasons += list(detection.reasons) if profile is None else ["profile chosen by hand"]
     reader.find_country()
-    crumb_at = next((i for i, line in enumerate(lines) if _BREADCRUMB.fullmatch(line)), None)
+    crumb_at = next((i for i, line in enumerate(lines) if BREADCRUMB.fullmatch(line)), None)
     crumbs: tuple[str, ...] = ()
     chapter, parents = None, None
     title: str | None = None
@@ -282,7 +189,7 @@ def layout(
     if crumb_at is not None:
         reader.skip.add(crumb_at)
         crumbs = _breadcrumb(lines[crumb_at])
-        number = _CHAPTER.fullmatch(crumbs[1]) if len(crumbs) > 1 else None
+        number = CHAPTER.fullmatch(crumbs[1]) if len(crumbs) > 1 else None
         levels = crumbs[2:] if number else crumbs[1:]
         chapter = int(number[1]) if number else 0
         parents = levels[:-1]
@@ -312,7 +219,7 @@ def layout(
     recognised = chosen.name != "generic" or bool(title and reader.country)
     if not (known or reader.meta.data_as_of or crumbs or recognised):
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
-    published = _PUBLISHED.search(text)
+    published = PUBLISHED.search(text)
     page = Page(
         country=reader.country,
         title=title_case(title.strip()) if title else "",

@@ -1,228 +1,40 @@
-"""A saved HTML page -> Page, with lxml's HTML parser (the browser-like libxml2 parser:
-it reads the broken markup of 1990s pages as a browser does, and is a well-kept library).
+"""A saved HTML page -> Page.
 
-The document is flattened into one line per block (paragraph, heading, list item, table,
-image), so that the site profiles read it as they read a text page; the blocks the profile
-keeps as body then keep their structure: italics, lists, tables, images with captions and
-credits, and links between the study's pages (rewritten by the batch to the section files).
+The document is flattened (octavo.importers.flatten) into one line per block, so that the
+site profiles read it as they read a text page; the blocks the profile keeps as body then
+keep their structure: italics, lists, tables, images with captions and credits, and links
+between the study's pages (rewritten by the batch to the section files).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-import lxml.html
-from lxml import etree
 
 from octavo.errors import error
 from octavo.importers.blocks import LABEL
 from octavo.importers.countrystudy import layout, with_kind
-from octavo.importers.decode import decode_page
+from octavo.importers.flatten import Flattener, Item, document, one_line
 from octavo.importers.page import Block, Page
 from octavo.sandbox import FileRefused, read_file
 from octavo.text import escape_inline, slugify
 
 __all__ = ["image_files", "link_targets", "parse_html_page"]
 
-_DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
-_BLOCKS = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
-    "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
-    "header", "footer", "nav", "aside", "body", "form", "table", "ul", "ol",
-    "li", "tr", "br", "hr", "img", "figure", "dl",
-}  # fmt: skip
 _CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """One flattened block of the document."""
-
-    kind: str  # text, item (of a list), table, image
-    text: str  # plain, one line
-    markdown: str = ""
-    rows: tuple[tuple[str, ...], ...] = ()
-    ordered: bool = False
-    list_id: int = 0
-    src: str = ""
-
-
-class _Flattener:
-    def __init__(self) -> None:
-        self.items: list[_Item] = []
-        self.links: list[str] = []
-        self.lists = 0
-
-    def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
-        """Text and inline markup of an element, as plain text and as Markdown."""
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROP:
-            return
-        inner_plain: list[str] = []
-        inner_md: list[str] = []
-        for piece in (element.text, *(c for c in element)):
-            if piece is None:
-                continue
-            if isinstance(piece, str):
-                inner_plain.append(_spaces(piece))
-                inner_md.append(escape_inline(_spaces(piece)))
-                continue
-            self.inline(piece, inner_plain, inner_md)
-            if piece.tail:
-                inner_plain.append(_spaces(piece.tail))
-                inner_md.append(escape_inline(_spaces(piece.tail)))
-        text = "".join(inner_plain)
-        markdown = "".join(inner_md)
-        if tag == "br":
-            plain.append(_BREAK)
-            md.append(_BREAK)
-            return
-        if tag == "img":
-            alt = (element.get("alt") or "").strip()
-            plain.append(alt)
-            md.append(escape_inline(alt))
-            return
-        core = markdown.strip()
-        if tag in ("i", "em", "cite", "var", "dfn") and core:
-            lead, trail = (
-                markdown[: len(markdown) - len(markdown.lstrip())],
-                markdown[len(markdown.rstrip()) :],
-            )
-            markdown = f"{lead}*{core}*{trail}"
-        elif tag in ("b", "strong") and core:
-            lead = markdown[: len(markdown) - len(markdown.lstrip())]
-            markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
-        elif tag == "a" and element.get("href") and core:
-            self.links.append(element.get("href", ""))
-            markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
-        plain.append(text)
-        md.append(markdown)
-
-    def add_text(self, element: etree._Element) -> None:
-        plain: list[str] = []
-        md: list[str] = []
-        self.inline(element, plain, md)
-        for text, markdown in zip(
-            "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
-        ):
-            if text.strip():
-                self.items.append(_Item("text", _one_line(text), _one_line(markdown)))
-
-    def walk(self, element: etree._Element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROP or not tag:
-            return
-        if tag in ("ul", "ol"):
-            self.lists += 1
-            number = self.lists
-            for child in element:
-                if isinstance(child.tag, str) and child.tag == "li":
-                    self.list_item(child, number, tag == "ol")
-            return
-        if tag == "table" and self.table(element):
-            return
-        if tag == "img":
-            self.items.append(
-                _Item("image", _one_line(element.get("alt") or ""), src=element.get("src") or "")
-            )
-            return
-        if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
-            self.add_text(element)
-            return
-        # Mixed content: runs of inline content between block children.
-        run = lxml.html.Element("span")
-        run.text = element.text
-        for child in list(element):
-            if isinstance(child.tag, str) and child.tag in _BLOCKS and child.tag != "br":
-                self.add_text(run)
-                run = lxml.html.Element("span")
-                self.walk(child)
-                run.text = child.tail
-            else:
-                run.append(_copy(child))
-        self.add_text(run)
-
-    def list_item(self, element: etree._Element, number: int, ordered: bool) -> None:
-        plain: list[str] = []
-        md: list[str] = []
-        self.inline(element, plain, md)
-        text = _one_line("".join(plain))
-        if text:
-            markdown = _one_line("".join(md))
-            self.items.append(_Item("item", text, markdown, ordered=ordered, list_id=number))
-
-    def table(self, element: etree._Element) -> bool:
-        """A data table becomes a table; a layout table (one that holds blocks) is walked."""
-        rows = [r for r in element.iter("tr") if _owner(r) is element]
-        if not rows or any(
-            c.tag in ("table", "p", "div", "ul", "ol", "img") for r in rows for c in r.iter()
-        ):
-            return False
-        cells: list[tuple[str, ...]] = []
-        plain: list[str] = []
-        for row in rows:
-            texts, mds = [], []
-            for cell in row:
-                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-                    p: list[str] = []
-                    m: list[str] = []
-                    self.inline(cell, p, m)
-                    texts.append(_one_line("".join(p)))
-                    mds.append(_one_line("".join(m)).replace("|", "\\|"))
-            if any(texts):
-                cells.append(tuple(mds))
-                plain.append(" ".join(texts))
-        if len(cells) < 2 or max(len(r) for r in cells) < 2:
-            return False
-        width = max(len(r) for r in cells)
-        cells = [r + ("",) * (width - len(r)) for r in cells]
-        self.items.append(_Item("table", " ".join(plain), rows=tuple(cells)))
-        return True
-
-
-def _owner(row: etree._Element) -> etree._Element | None:
-    parent = row.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    copied = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
-    copied.tail = element.tail
-    return copied
-
-
-_BREAK = "\x01"  # a <br>: the end of one line of the block
-
-
-def _spaces(text: str) -> str:
-    """Source line ends inside a block are spaces, as in a browser."""
-    return re.sub(r"[\r\n\t]", " ", text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.replace(_BREAK, " ").split())
-
-
-def _document(data: bytes) -> etree._Element:
-    text = decode_page(data)
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    return lxml.html.document_fromstring(text)
-
-
 def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     """An HTML page -> Page; the profiles read its blocks as lines."""
-    root = _document(data)
-    title = _one_line(root.findtext(".//title") or "")
+    root = document(data)
+    title = one_line(root.findtext(".//title") or "")
     canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     body = root.find("body")
-    flat = _Flattener()
+    flat = Flattener()
     flat.walk(body if body is not None else root)
     items = flat.items
     text = "\n\n".join(item.text for item in items)
@@ -243,7 +55,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     return replace(result, links=tuple(flat.links), images=images, skipped_images=skipped)
 
 
-def _kept_items(items: list[_Item], lines: list[tuple[int, str]]) -> list[tuple[_Item, str]]:
+def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[Item, str]]:
     """The items the profile kept as body, with their (possibly shortened) text."""
     kept = []
     for number, line in lines:
@@ -253,7 +65,7 @@ def _kept_items(items: list[_Item], lines: list[tuple[int, str]]) -> list[tuple[
 
 
 def _blocks(
-    kept: list[tuple[_Item, str]], path: Path
+    kept: list[tuple[Item, str]], path: Path
 ) -> tuple[list[Block], list[tuple[Block, str]]]:
     blocks: list[Block] = []
     images: list[tuple[Block, str]] = []
@@ -297,7 +109,7 @@ def _blocks(
     return blocks, images
 
 
-def _text_block(item: _Item, line: str, before: list[Block]) -> Block:
+def _text_block(item: Item, line: str, before: list[Block]) -> Block:
     markdown = item.markdown
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()

@@ -1,0 +1,201 @@
+"""An HTML document -> a flat list of items, one per block (paragraph, heading, list item,
+table, image), each as plain text and as Markdown, with lxml's HTML parser (libxml2's: it
+reads the broken markup of 1990s pages as a browser does)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from octavo.importers.decode import decode_page
+from octavo.text import escape_inline
+
+__all__ = ["Flattener", "Item", "document", "one_line"]
+
+_DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
+    "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
+    "header", "footer", "nav", "aside", "body", "form", "table", "ul", "ol",
+    "li", "tr", "br", "hr", "img", "figure", "dl",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One flattened block of the document."""
+
+    kind: str  # text, item (of a list), table, image
+    text: str  # plain, one line
+    markdown: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    ordered: bool = False
+    list_id: int = 0
+    src: str = ""
+
+
+class Flattener:
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.links: list[str] = []
+        self.lists = 0
+
+    def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
+        """Text and inline markup of an element, as plain text and as Markdown."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _DROP:
+            return
+        inner_plain: list[str] = []
+        inner_md: list[str] = []
+        for piece in (element.text, *(c for c in element)):
+            if piece is None:
+                continue
+            if isinstance(piece, str):
+                inner_plain.append(_spaces(piece))
+                inner_md.append(escape_inline(_spaces(piece)))
+                continue
+            self.inline(piece, inner_plain, inner_md)
+            if piece.tail:
+                inner_plain.append(_spaces(piece.tail))
+                inner_md.append(escape_inline(_spaces(piece.tail)))
+        text = "".join(inner_plain)
+        markdown = "".join(inner_md)
+        if tag == "br":
+            plain.append(_BREAK)
+            md.append(_BREAK)
+            return
+        if tag == "img":
+            alt = (element.get("alt") or "").strip()
+            plain.append(alt)
+            md.append(escape_inline(alt))
+            return
+        core = markdown.strip()
+        if tag in ("i", "em", "cite", "var", "dfn") and core:
+            lead, trail = (
+                markdown[: len(markdown) - len(markdown.lstrip())],
+                markdown[len(markdown.rstrip()) :],
+            )
+            markdown = f"{lead}*{core}*{trail}"
+        elif tag in ("b", "strong") and core:
+            lead = markdown[: len(markdown) - len(markdown.lstrip())]
+            markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
+        elif tag == "a" and element.get("href") and core:
+            self.links.append(element.get("href", ""))
+            markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
+        plain.append(text)
+        md.append(markdown)
+
+    def add_text(self, element: etree._Element) -> None:
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(element, plain, md)
+        for text, markdown in zip(
+            "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
+        ):
+            if text.strip():
+                self.items.append(Item("text", one_line(text), one_line(markdown)))
+
+    def walk(self, element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _DROP or not tag:
+            return
+        if tag in ("ul", "ol"):
+            self.lists += 1
+            number = self.lists
+            for child in element:
+                if isinstance(child.tag, str) and child.tag == "li":
+                    self.list_item(child, number, tag == "ol")
+            return
+        if tag == "table" and self.table(element):
+            return
+        if tag == "img":
+            self.items.append(
+                Item("image", one_line(element.get("alt") or ""), src=element.get("src") or "")
+            )
+            return
+        if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
+            self.add_text(element)
+            return
+        # Mixed content: runs of inline content between block children.
+        run = lxml.html.Element("span")
+        run.text = element.text
+        for child in list(element):
+            if isinstance(child.tag, str) and child.tag in _BLOCKS and child.tag != "br":
+                self.add_text(run)
+                run = lxml.html.Element("span")
+                self.walk(child)
+                run.text = child.tail
+            else:
+                run.append(_copy(child))
+        self.add_text(run)
+
+    def list_item(self, element: etree._Element, number: int, ordered: bool) -> None:
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(element, plain, md)
+        text = one_line("".join(plain))
+        if text:
+            markdown = one_line("".join(md))
+            self.items.append(Item("item", text, markdown, ordered=ordered, list_id=number))
+
+    def table(self, element: etree._Element) -> bool:
+        """A data table becomes a table; a layout table (one that holds blocks) is walked."""
+        rows = [r for r in element.iter("tr") if _owner(r) is element]
+        if not rows or any(
+            c.tag in ("table", "p", "div", "ul", "ol", "img") for r in rows for c in r.iter()
+        ):
+            return False
+        cells: list[tuple[str, ...]] = []
+        plain: list[str] = []
+        for row in rows:
+            texts, mds = [], []
+            for cell in row:
+                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+                    p: list[str] = []
+                    m: list[str] = []
+                    self.inline(cell, p, m)
+                    texts.append(one_line("".join(p)))
+                    mds.append(one_line("".join(m)).replace("|", "\\|"))
+            if any(texts):
+                cells.append(tuple(mds))
+                plain.append(" ".join(texts))
+        if len(cells) < 2 or max(len(r) for r in cells) < 2:
+            return False
+        width = max(len(r) for r in cells)
+        cells = [r + ("",) * (width - len(r)) for r in cells]
+        self.items.append(Item("table", " ".join(plain), rows=tuple(cells)))
+        return True
+
+
+def _owner(row: etree._Element) -> etree._Element | None:
+    parent = row.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    copied = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    copied.tail = element.tail
+    return copied
+
+
+_BREAK = "\x01"  # a <br>: the end of one line of the block
+
+
+def _spaces(text: str) -> str:
+    """Source line ends inside a block are spaces, as in a browser."""
+    return re.sub(r"[\r\n\t]", " ", text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.replace(_BREAK, " ").split())
+
+
+def document(data: bytes) -> etree._Element:
+    text = decode_page(data)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    return lxml.html.document_fromstring(text)

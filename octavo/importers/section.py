@@ -1,0 +1,98 @@
+"""A Page -> its Markdown source (templates/import/section.md.j2) and its file name; the
+book.toml an import creates, or gives the titles of chapters."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import uuid
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from octavo.importers.page import Block, Page
+from octavo.project import octavo_templates
+from octavo.text import escape_block_start, slugify
+from octavo.write import atomic_text
+
+__all__ = ["book_identifier", "book_toml", "file_name", "render_section"]
+
+
+def book_identifier(country: str) -> str:
+    """A stable urn:uuid for a country's study."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'octavo:country-study:' + country.lower())}"
+
+
+def _markdown_blocks(page: Page) -> list[Block]:
+    """Lines that could open a Markdown construct get it escaped. A signature's lines are
+    joined by hard line breaks (a backslash at the line's end: CommonMark and pandoc alike;
+    octavo's renderer has no pandoc line blocks)."""
+    starts = {"paragraph", "credit"}
+    return [
+        replace(b, markdown=escape_block_start(b.markdown))
+        if b.kind in starts
+        else replace(b, items=tuple(escape_block_start(i) for i in b.items))
+        if b.kind == "lines"
+        else b
+        for b in page.blocks
+    ]
+
+
+def render_section(page: Page, source: str, supplied: tuple[str, ...] = ()) -> str:
+    template = octavo_templates().get_template("import/section.md.j2")
+    return template.render(
+        page=page, blocks=_markdown_blocks(page), source=source, supplied=list(supplied)
+    )
+
+
+def file_name(page: Page) -> str:
+    width = max(3, len(str(page.total)))
+    return f"{page.sequence:0{width}d}-{slugify(page.title, 40) or 'section'}.md"
+
+
+def book_toml(
+    book: Path, pages: list[Page], imported: bool, sources: list[str], titles: dict[int, str]
+) -> Path | None:
+    """Create book.toml from the first page (`imported`: some page was written; `sources`:
+    the folders the pages came from); give it the titles of chapters whose chapter-level page
+    was imported, and those the manifest names."""
+    chapters = {p.chapter: p.title for p in pages if p.kind == "chapter" and p.chapter and p.title}
+    chapters = {**titles, **chapters}
+    target = book / "book.toml"
+    if not imported and not target.exists():
+        return None
+    if target.exists():
+        return _add_chapters(target, chapters)
+    first = pages[0]
+    research = Counter(p.data_as_of for p in pages if p.data_as_of).most_common(1)
+    text = (
+        octavo_templates()
+        .get_template("import/book.toml.j2")
+        .render(
+            country=first.country or "",
+            identifier=book_identifier(first.country or "study"),
+            source=", ".join(sorted(set(sources))) or "scraped pages",
+            research=research[0][0] if research else None,
+            chapters=sorted(chapters.items()),
+        )
+    )
+    return atomic_text(target, text)
+
+
+def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:
+    """Add the chapter titles book.toml lacks to its [chapters] table; change nothing else."""
+    text = target.read_text(encoding="utf-8")
+    try:
+        have = tomllib.loads(text).get("chapters", {})
+    except tomllib.TOMLDecodeError:
+        return None
+    missing = {n: t for n, t in sorted(chapters.items()) if str(n) not in have}
+    if not missing:
+        return None
+    lines = [f"{n} = {json.dumps(t, ensure_ascii=False)}" for n, t in missing.items()]
+    if re.search(r"(?m)^\[chapters\]\s*$", text):
+        text = re.sub(r"(?m)^\[chapters\]\s*$", "[chapters]\n" + "\n".join(lines), text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n[chapters]\n" + "\n".join(lines) + "\n"
+    return atomic_text(target, text)

@@ -1,0 +1,253 @@
+"""What a page of an import lacks, supplied in turn: from the manifest, the file name,
+--data-as-of, book.toml, or the other pages of the import; each note says by whom."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error, warning
+from octavo.importers.countrystudy import kind_of
+from octavo.importers.manifest import Entry
+from octavo.importers.page import Page
+from octavo.limits import MAX_SECTIONS
+from octavo.model import YearMonth
+from octavo.source.files import read_utf8
+from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from octavo.source.sections import section_files
+
+__all__ = ["Options", "Supplier"]
+
+_NUMBER = re.compile(r"(\d+)(?!.*\d)")  # the last number in a file name
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the user supplies for every page: --manifest, --data-as-of, --force."""
+
+    force: bool = False
+    manifest: dict[str, Entry] | None = None
+    data_as_of: YearMonth | None = None
+    strict: bool = False  # a page that needs a warning is refused
+
+
+def _existing(book: Path) -> tuple[dict[int, Path], Counter[int], dict[str, int]]:
+    """Section number -> file, the totals, and page file -> number, of the sections
+    already in the book."""
+    found: dict[int, Path] = {}
+    totals: Counter[int] = Counter()
+    sources: dict[str, int] = {}
+    for path in section_files(book):
+        text, _ = read_utf8(path, root=book)
+        try:
+            data = split_front_matter(text or "").data
+        except FrontMatterError:
+            continue
+        if type(data.get("sequence")) is int:
+            found.setdefault(data["sequence"], path)
+            if isinstance(data.get("source"), str):
+                sources.setdefault(data["source"], data["sequence"])
+        if type(data.get("total")) is int:
+            totals[data["total"]] += 1
+    return found, totals, sources
+
+
+def _book_settings(book: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads((book / "book.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _possible(page: Page) -> bool:
+    numbers = (page.sequence, page.total)
+    return all(type(n) is int and 1 <= n <= MAX_SECTIONS for n in numbers) and (
+        (page.sequence or 0) <= (page.total or 0)
+    )
+
+
+class Supplier:
+    """The pages of one import, and what each lacks supplied in turn."""
+
+    def __init__(self, book: Path, options: Options):
+        self.book, self.options = book, options
+        self.settings = _book_settings(book)
+        self.existing, self.totals, self.sources = (
+            _existing(book) if book.is_dir() else ({}, Counter(), {})
+        )
+
+    def supply(
+        self, pages: list[tuple[Path, Page, Entry | None]]
+    ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
+        countries = Counter(p.country for _, p, _ in pages if p.country)
+        dates = Counter(p.data_as_of for _, p, _ in pages if p.data_as_of)
+        country = str(self.settings.get("country") or "") or (
+            countries.most_common(1)[0][0] if countries else ""
+        )
+        numbered: list[tuple[int | None, str]] = []
+        for path, page, entry in pages:
+            number, how = self._number(path, page, entry)
+            if number is not None and how and number in {n for n, _ in numbered}:
+                number, how = None, ""  # two file names with one number: number it in order
+            numbered.append((number, how))
+        taken = set(self.existing) | {n for n, _ in numbered if n}
+        next_free = max(taken, default=0) + 1
+        for i, (number, _) in enumerate(numbered):
+            if number is None:
+                numbered[i] = (next_free, "in order after the others")
+                next_free += 1
+        known_totals = [
+            t
+            for t in [p.total for _, p, _ in pages] + [e.total for _, _, e in pages if e]
+            if t and t <= MAX_SECTIONS
+        ]
+        total = max([*known_totals, *self.totals, *(n or 0 for n, _ in numbered)], default=1)
+        out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
+        for (path, page, entry), (number, how) in zip(pages, numbered, strict=True):
+            supplied: list[str] = []
+            found: list[Diagnostic] = []
+            if how:
+                supplied.append(f"section {number}: {how}")
+            if how and not (entry and entry.sequence):  # the manifest's number is no guess
+                found.append(
+                    warning(
+                        "W407",
+                        f"no section number: numbered {number} ({how})",
+                        path,
+                        hint="give its number in a --manifest",
+                    )
+                )
+            page = self._fields(path, page, entry, supplied, found)
+            page = replace(page, sequence=number, total=page.total or total)
+            if not _possible(page):
+                found.append(
+                    error(
+                        "E405",
+                        f"'Section {page.sequence} of {page.total}': not a section number of "
+                        f"a study (1 to {MAX_SECTIONS:,}, at most the total)",
+                        path,
+                        hint="correct the page's 'Section N of M' line, or its manifest entry",
+                    )
+                )
+                out.append((path, None, supplied, found))
+                continue
+            if not page.country:
+                page = replace(page, country=country)
+            date = page.data_as_of or self._date(dates, path, supplied, found)
+            if not page.country:
+                found.append(
+                    error(
+                        "E401",
+                        "no country found in the page",
+                        path,
+                        hint="set 'country' in book.toml",
+                    )
+                )
+            if date is None:
+                found.append(self._no_date(path))
+                out.append((path, None, supplied, found))
+                continue
+            out.append((path, replace(page, data_as_of=date), supplied, found))
+        return out
+
+    def _number(self, path: Path, page: Page, entry: Entry | None) -> tuple[int | None, str]:
+        if entry and entry.sequence:
+            return entry.sequence, "from the manifest"
+        if page.sequence is not None:
+            return page.sequence, ""
+        match = _NUMBER.search(path.stem)
+        if match and 0 < int(match[1]) < 1000:
+            return int(match[1]), f"from the file name {path.name!r}"
+        if path.name in self.sources:  # numbered in order when it was imported before
+            return self.sources[path.name], "in order after the others"
+        return None, ""
+
+    def _fields(
+        self,
+        path: Path,
+        page: Page,
+        entry: Entry | None,
+        supplied: list[str],
+        found: list[Diagnostic],
+    ) -> Page:
+        if entry:
+            given = {
+                k: v
+                for k, v in (
+                    ("title", entry.title),
+                    ("chapter", entry.chapter),
+                    ("parents", entry.parents),
+                    ("total", entry.total),
+                    ("kind", entry.kind),
+                )
+                if v is not None
+            }
+            page = replace(page, **given)  # type: ignore[arg-type]
+            supplied += [f"{k} from the manifest" for k in given]
+            if "title" in given and "kind" not in given:
+                page = replace(page, kind=page.kind or kind_of(page.title))
+        if not page.title:
+            page = replace(page, title=path.stem)
+            supplied.append("title from the file name")
+            found.append(
+                warning(
+                    "W406",
+                    f"no title found: titled {path.stem!r} from the file name",
+                    path,
+                    hint="give it a title in a --manifest",
+                )
+            )
+        if page.chapter is None:
+            page = replace(page, chapter=0, parents=page.parents or ())
+            if page.kind not in (None, "chapter"):
+                supplied.append(f"chapter 0 (front or back matter: kind {page.kind})")
+            else:
+                supplied.append("chapter 0")
+                found.append(
+                    warning(
+                        "W408",
+                        "no chapter found: placed in chapter 0",
+                        path,
+                        hint="give its chapter and parents in a --manifest",
+                    )
+                )
+        return replace(page, parents=page.parents if page.parents is not None else ())
+
+    def _date(
+        self,
+        dates: Counter[YearMonth],
+        path: Path,
+        supplied: list[str],
+        found: list[Diagnostic],
+    ) -> YearMonth | None:
+        from octavo.source.dates import parse_iso_month
+
+        research = parse_iso_month(self.settings.get("research_completed"))
+        for date, who in (
+            (self.options.data_as_of, "--data-as-of"),
+            (research, "research_completed in book.toml"),
+            (dates.most_common(1)[0][0] if dates else None, "the other pages of this import"),
+        ):
+            if date is not None:
+                supplied.append(f"data date {date.iso} from {who}")
+                found.append(
+                    warning(
+                        "W412",
+                        f"no 'Data as of' date: took {date.iso} from {who}",
+                        path,
+                        hint="pass --data-as-of YYYY-MM to give another",
+                    )
+                )
+                return date
+        return None
+
+    def _no_date(self, path: Path) -> Diagnostic:
+        return error(
+            "E403",
+            "no 'Data as of' date, and none to supply",
+            path,
+            hint="pass --data-as-of YYYY-MM, or set research_completed in book.toml",
+        )
