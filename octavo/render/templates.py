@@ -12,19 +12,29 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from octavo.errors import BuildError, error
+from octavo.errors import BuildError, Diagnostic, error
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["SandboxedLoader", "environment", "yaml_scalar"]
+__all__ = ["SandboxedLoader", "environment", "template_diagnostic", "yaml_scalar"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -61,10 +71,12 @@ class SandboxedLoader(BaseLoader):
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
+        earlier: list[Path] = []  # where an override would shadow the template found
         for folder in self.search:
             candidate = Path(posixpath.join(folder, *pieces))
             if os.path.lexists(candidate):
                 break
+            earlier.append(candidate)
         else:
             raise TemplateNotFound(template)
         try:
@@ -80,18 +92,47 @@ class SandboxedLoader(BaseLoader):
         mtime = os.lstat(candidate).st_mtime
 
         def uptodate() -> bool:
+            """Unchanged, and not shadowed since by a new override (a long-running watch, or
+            a new book at a path an earlier one had)."""
             try:
-                return os.lstat(candidate).st_mtime == mtime
+                same = os.lstat(candidate).st_mtime == mtime
             except OSError:
                 return False
+            return same and not any(os.path.lexists(p) for p in earlier)
 
         return contents, str(candidate), uptodate
+
+
+def template_diagnostic(exc: TemplateError) -> Diagnostic:
+    """E702 for what a template can get wrong: syntax, a missing include, an undefined
+    name, an attempt the sandbox refused."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = Path(exc.filename) if exc.filename else None
+        return error("E702", f"template: {exc.message}", where, exc.lineno)
+    if isinstance(exc, TemplateNotFound):
+        return error(
+            "E702",
+            f"template '{exc.name}' not found",
+            hint="a book's templates/ may override octavo's, not remove them",
+        )
+    return error("E702", f"template: {exc}", hint="check the book's own templates/")
+
+
+class _Sandboxed(ImmutableSandboxedEnvironment):
+    """The sandbox, whose template errors (compiling or rendering, for every output) are
+    coded diagnostics where they happen, never a traceback."""
+
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, TemplateError):
+            raise BuildError([template_diagnostic(exc)]) from exc
+        super().handle_exception(source)
 
 
 @lru_cache(maxsize=8)
 def environment(folders: tuple[Path, ...]) -> Environment:
     """One environment per template search path (compiled templates are cached in it)."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandboxed(
         loader=SandboxedLoader(folders),
         autoescape=select_autoescape(["html", "xhtml", "xml", "opf", "ncx"], default=False),
         undefined=StrictUndefined,

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment
+from jinja2 import Environment, UndefinedError
+from jinja2.exceptions import SecurityError
 
 from octavo import api
 from octavo.errors import BuildError
@@ -49,10 +50,19 @@ def _codes(action: Callable[[], object]) -> list[str]:
 @pytest.mark.parametrize("attack", ESCAPES, ids=["popen", "mro", "globals", "mutate"])
 def test_a_template_cannot_escape_the_sandbox(book: Path, attack: str) -> None:
     _override(book, "shared/x.html", attack)
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(BuildError) as caught:
         _env(book).get_template("shared/x.html").render()
     assert "PWNED" not in str(caught.value)
-    assert type(caught.value).__name__ in ("SecurityError", "UndefinedError")
+    assert [d.code for d in caught.value.diagnostics] == ["E702"]
+    assert isinstance(caught.value.__cause__, (SecurityError, UndefinedError))
+
+
+def test_a_broken_print_template_is_E702_with_its_line(book: Path, tmp_path: Path) -> None:
+    _override(book, "print/book.html", "{% extends 'print/base.html' %}\n{% if %}\n")
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, tmp_path / "b.pdf")
+    (found,) = caught.value.diagnostics
+    assert (found.code, found.line) == ("E702", 2)
 
 
 def test_epub_template_running_code_is_a_diagnostic(book: Path, tmp_path: Path) -> None:
@@ -173,3 +183,14 @@ def test_epub_css_symlinked_out_is_not_packed(book: Path, tmp_path: Path) -> Non
     if out.exists():
         with zipfile.ZipFile(out) as archive:
             assert all(b"SECRET" not in archive.read(n) for n in archive.namelist())
+
+
+def test_a_new_override_is_seen_by_a_cached_environment(book: Path) -> None:
+    """`invoke watch` (or a new book where an old one was) adds templates/shared/cover.html:
+    the environment's cached copy of octavo's own must not shadow it."""
+    (book / "templates").mkdir(exist_ok=True)
+    env = _env(book)
+    before = env.get_template("shared/cover.html").filename
+    _override(book, "shared/cover.html", "MINE")
+    after = _env(book).get_template("shared/cover.html")
+    assert before != after.filename and after.render() == "MINE"

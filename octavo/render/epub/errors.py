@@ -7,28 +7,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import TemplateError
 
-from octavo.errors import BuildError, Diagnostic, error
+from octavo.errors import BuildError, error
 from octavo.render.epub.container import EpubWriteError
 from octavo.render.epub.css import StyleError
+from octavo.render.templates import template_diagnostic
 
 __all__ = ["epub_errors", "write_errors"]
 
 T = TypeVar("T")
-
-
-def _template(exc: TemplateError) -> Diagnostic:
-    if isinstance(exc, TemplateSyntaxError):
-        where = Path(exc.filename) if exc.filename else None
-        return error("E702", f"template: {exc.message}", where, exc.lineno)
-    if isinstance(exc, TemplateNotFound):
-        return error(
-            "E702",
-            f"template '{exc.name}' not found",
-            hint="a book's templates/ may override octavo's, not remove them",
-        )
-    return error("E702", f"template: {exc}", hint="check the book's own templates/")
 
 
 @contextmanager
@@ -37,7 +25,7 @@ def epub_errors() -> Iterator[None]:
     try:
         yield
     except TemplateError as exc:
-        raise BuildError([_template(exc)]) from exc
+        raise BuildError([template_diagnostic(exc)]) from exc
     except EpubWriteError as exc:
         raise BuildError(
             [
