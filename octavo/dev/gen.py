@@ -214,12 +214,58 @@ def write_pages(pages: tuple[StudyPage, ...], folder: Path) -> tuple[Path, ...]:
     return tuple(atomic_text(folder / page.name, template.render(page=page)) for page in pages)
 
 
-def generate_study(out: Path, sections: int, seed: int = 1, words: int = 600) -> Path:
-    """Raw pages into OUT/pages, imported into the book folder OUT."""
+def generate_study(
+    out: Path, sections: int, seed: int = 1, words: int = 600, constructs: bool = False
+) -> Path:
+    """Raw pages into OUT/pages, imported into the book folder OUT.
+
+    `constructs`: then give some sections what a real study holds besides prose (`enrich`)."""
     from octavo.errors import raise_if_errors
     from octavo.importers.batch import import_pages
 
     paths = write_pages(generate_pages(sections, seed=seed, words=words), out / "pages")
     result = import_pages(list(paths), out, force=True)
     raise_if_errors(result.diagnostics)
+    if constructs:
+        enrich(out, seed)
     return out
+
+
+def enrich(book: Path, seed: int = 1) -> None:
+    """Every 6th section a numbered 7-column table, every 9th a figure (one shared PNG,
+    drawn here), every 4th a footnote, every 10th a reference to a section half the book
+    away:
+    about what a country study holds, for the benchmark and the parallel layout's tests."""
+    from PIL import Image as Pil
+
+    rng = random.Random(seed)
+    files = sorted(p for p in book.glob("*.md"))
+    (book / "images").mkdir(exist_ok=True)
+    picture = Pil.new("RGB", (1200, 800), (205, 190, 160))
+    picture.save(book / "images" / "figure.png", optimize=True)
+    for number, path in enumerate(files, start=1):
+        extra = []
+        if number % 4 == 0:
+            extra.append(
+                f"The figures are estimates.[^n{number}]\n\n[^n{number}]: {_paragraph(rng, 12)}"
+            )
+        if number % 6 == 0:
+            extra.append(_table(rng, number))
+        if number % 9 == 0:
+            extra.append(f"![{_paragraph(rng, 6)}](images/figure.png){{#fig:f{number}}}")
+        if number % 10 == 0:  # half the book away: in another chapter, before or after
+            other = files[(number - 1 + len(files) // 2) % len(files)]
+            extra.append(f"See also [a section further off]({other.name}).")
+        if extra:
+            text = path.read_text(encoding="utf-8")
+            atomic_text(path, text.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n")
+
+
+def _table(rng: random.Random, number: int) -> str:
+    head = "| Year | " + " | ".join(rng.sample(_WORDS, 6)).title() + " |"
+    rows = [
+        f"| {1980 + year} | " + " | ".join(f"{rng.randint(10, 9999):,}" for _ in range(6)) + " |"
+        for year in range(12)
+    ]
+    caption = f"Table: {_paragraph(rng, 8)} {{#tbl:t{number}}}"
+    return "\n".join([head, "|:--|" + "--:|" * 6, *rows]) + "\n\n" + caption

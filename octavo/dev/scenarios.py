@@ -38,7 +38,7 @@ def _study(root: Path, sections: int, seed: int = 1) -> Path:
 
     folder = root / f"study-{sections}"
     if not (folder / "book.toml").exists():
-        generate_study(folder, sections, seed=seed)
+        generate_study(folder, sections, seed=seed, constructs=True)
     return folder
 
 
