@@ -31,6 +31,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, error
 from octavo.importers.page import KINDS
+from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["Entry", "load_manifest"]
 
@@ -92,10 +93,12 @@ def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, l
 
 def load_manifest(path: Path) -> tuple[dict[str, Entry], tuple[Diagnostic, ...]]:
     """Page key -> Entry, and every problem with its line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, (error("E409", f"manifest cannot be read: {exc}", path),)
+    try:  # a regular file under the size limit, checked before reading (never /dev/zero)
+        text = read_file(path, (Path("/"),), "config").decode("utf-8-sig")
+    except FileRefused as refused:
+        return {}, (refused.diagnostic,)
+    except UnicodeDecodeError as exc:
+        return {}, (error("E409", f"manifest is not UTF-8 text: {exc.reason}", path),)
     rows: list[tuple[str, dict[str, Any], int]] = []
     found: list[Diagnostic] = []
     if path.suffix.lower() == ".toml":

@@ -294,3 +294,15 @@ def test_pages_with_supplied_fields_reimport_unchanged(tmp_path: Path) -> None:
     assert first.summary() == "4 imported, 0 unchanged, 0 refused"
     assert again.summary() == "0 imported, 4 unchanged, 0 refused"
     assert {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir()} == before
+
+
+def test_a_manifest_that_is_no_regular_file_is_refused_before_reading(tmp_path: Path) -> None:
+    from octavo.importers.manifest import load_manifest
+
+    link = tmp_path / "pages.csv"
+    link.symlink_to("/dev/zero")
+    entries, problems = load_manifest(link)
+    assert entries == {} and [d.code[0] for d in problems] == ["E"]
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("page,title\na.htm,Caf\xe9\n".encode("latin-1"))
+    assert [d.code for d in load_manifest(latin)[1]] == ["E409"]
