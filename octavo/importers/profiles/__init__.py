@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["COMMON_CHROME", "COMMON_END", "PROFILES", "Detection", "Profile", "detect", "rx"]
+__all__ = ["COMMON_CHROME", "COMMON_END", "Detection", "Profile", "detect", "rx"]
 
 
 def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -97,11 +97,3 @@ def detect(lines: list[str], address: str = "") -> Detection:
         return Detection(GENERIC, ("no site's address or chrome found: the generic layout",))
     return Detection(best[1], tuple(best[2]))
 
-
-def _all() -> tuple[Profile, ...]:
-    from octavo.importers.profiles.sites import GENERIC, SITES
-
-    return (*SITES, GENERIC)
-
-
-PROFILES = _all
