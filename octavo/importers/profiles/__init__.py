@@ -96,4 +96,3 @@ def detect(lines: list[str], address: str = "") -> Detection:
     if best[0] == 0:
         return Detection(GENERIC, ("no site's address or chrome found: the generic layout",))
     return Detection(best[1], tuple(best[2]))
-
