@@ -41,6 +41,19 @@ def bench(
     print(out)
 
 
+@task(help={"report": "The bench JSON (default build/bench.json).", "readme": "README.md"})
+def bench_readme(c: Context, report: str = "build/bench.json", readme: str = "README.md") -> None:
+    """Rewrite the README's speed table from a bench report (never typed by hand)."""
+    import json
+
+    from octavo.dev.bench import readme_with_table
+    from octavo.write import atomic_text
+
+    path = Path(readme)
+    text = readme_with_table(path.read_text(encoding="utf-8"), json.loads(Path(report).read_text()))
+    print(atomic_text(path, text))
+
+
 @task
 def lint(c: Context) -> None:
     """ruff: lint rules and formatting (checks only; `ruff format` rewrites)."""
@@ -60,4 +73,4 @@ def test(c: Context, quick: bool = False) -> None:
     c.run(f"{sys.executable} -m pytest" + (' -m "not slow"' if quick else ""), pty=False)
 
 
-ns = Collection(*book_tasks.tasks.values(), bench, lint, typecheck, test)
+ns = Collection(*book_tasks.tasks.values(), bench, bench_readme, lint, typecheck, test)

@@ -127,11 +127,14 @@ def outline(c: Context, book: str = "", strict: bool = False) -> None:
         "out": "Folder for the book.",
         "seed": "Random seed (default 1).",
         "words": "Typical words a section (600).",
+        "rich": "Add tables, figures and footnotes, as the benchmark's studies have.",
     }
 )
-def gen_study(c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600) -> None:
+def gen_study(
+    c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600, rich: bool = False
+) -> None:
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
-    folder = _run(lambda: generate_study(Path(out), sections, seed, words))
+    folder = _run(lambda: generate_study(Path(out), sections, seed, words, rich))
     print(folder)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["Row", "Timing", "measure", "run_once"]
+__all__ = ["Report", "Row", "Timing", "context", "judged", "markdown_table", "measure", "run_once"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class Row:
 @dataclass
 class Report:
     rows: list[Row] = field(default_factory=list)
+    context: dict[str, str] = field(default_factory=dict)
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -54,6 +55,7 @@ class Report:
                 "rows": [asdict(r) for r in self.rows],
                 "python": sys.version.split()[0],
                 "cpus": os.cpu_count(),
+                **self.context,
             },
             indent=2,
         )
@@ -134,3 +136,66 @@ def table(rows: list[Row]) -> list[str]:
             f"{r.goal}{verdict}{(' — ' + r.note) if r.note else ''}"
         )
     return lines
+
+
+def context() -> dict[str, str]:
+    """What the figures depend on: the processor, the versions, the day."""
+    from importlib.metadata import version
+
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "unknown processor",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else "unknown processor"
+    )
+    pandoc = shutil.which("pandoc")
+    pandoc_version = (
+        subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        if pandoc
+        else "pandoc not installed"
+    )
+    return {
+        "processor": cpu,
+        "weasyprint": version("weasyprint"),
+        "pandoc": pandoc_version,
+        "date": time.strftime("%Y-%m-%d", time.gmtime()),
+    }
+
+
+def markdown_table(report: dict[str, object]) -> list[str]:
+    """The README's table, from a bench.json (never typed by hand)."""
+    rows = report["rows"]
+    assert isinstance(rows, list)
+    lines = [
+        f"{report.get('cpus')} cores, {report.get('processor')}, Python {report.get('python')}, "
+        f"WeasyPrint {report.get('weasyprint')}, {report.get('pandoc')} ({report.get('date')}); "
+        "medians of each run's figures:",
+        "",
+        "| measure | median | peak RSS | ratio | goal |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        seconds = f"{row['seconds']:.2f} s" if row["seconds"] else ""
+        rss = f"{row['rss_mib']:.0f} MiB" if row["rss_mib"] else ""
+        ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else ""
+        verdict = {None: "", True: ": met", False: ": **not met**"}[row["met"]]
+        note = f" ({row['note']})" if row["note"] else ""
+        goal = f"{row['goal']}{verdict}{note}"
+        lines.append(f"| {row['name'].strip()} | {seconds} | {rss} | {ratio} | {goal} |")
+    return lines
+
+
+BEGIN, END = "<!-- bench: begin (invoke bench-readme) -->", "<!-- bench: end -->"
+
+
+def readme_with_table(readme: str, report: dict[str, object]) -> str:
+    """README text with the part between the bench markers replaced by the report's table."""
+    head, rest = readme.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return head + BEGIN + "\n" + "\n".join(markdown_table(report)) + "\n" + END + tail

@@ -232,10 +232,10 @@ def generate_study(
 
 
 def enrich(book: Path, seed: int = 1) -> None:
-    """Every 6th section a numbered 7-column table, every 9th a figure (one shared PNG,
-    drawn here), every 4th a footnote, every 10th a reference to a section half the book
-    away:
-    about what a country study holds, for the benchmark and the parallel layout's tests."""
+    """What a country study holds besides prose, for the benchmark and the parallel
+    layout's tests: every 6th section a numbered table (7 columns; every 12th 9 columns by 45
+    rows, spanning pages), every 9th a figure (one shared PNG, drawn here), every 4th a
+    footnote, every 10th a reference to a section half the book away."""
     from PIL import Image as Pil
 
     rng = random.Random(seed)
@@ -262,10 +262,16 @@ def enrich(book: Path, seed: int = 1) -> None:
 
 
 def _table(rng: random.Random, number: int) -> str:
-    head = "| Year | " + " | ".join(rng.sample(_WORDS, 6)).title() + " |"
+    """Seven columns by 12 rows; every other one nine columns by 45 rows, so it is wide and
+    spans pages (its header row repeats), as a country study's statistical tables do."""
+    wide = number % 12 == 0
+    columns, years = (8, 45) if wide else (6, 12)
+    head = "| Year | " + " | ".join(rng.sample(_WORDS, columns)).title() + " |"
     rows = [
-        f"| {1980 + year} | " + " | ".join(f"{rng.randint(10, 9999):,}" for _ in range(6)) + " |"
-        for year in range(12)
+        f"| {1950 + year} | "
+        + " | ".join(f"{rng.randint(10, 9999):,}" for _ in range(columns))
+        + " |"
+        for year in range(years)
     ]
     caption = f"Table: {_paragraph(rng, 8)} {{#tbl:t{number}}}"
-    return "\n".join([head, "|:--|" + "--:|" * 6, *rows]) + "\n\n" + caption
+    return "\n".join([head, "|:--|" + "--:|" * columns, *rows]) + "\n\n" + caption

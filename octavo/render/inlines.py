@@ -75,7 +75,7 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
             "W504",
             f"attributes {text[: text.index('}') + 1]} not understood; shown as text",
             line,
-            'quote values that are not plain words: width="80%"',
+            'write them as {#id .class key=value}; quote a value with spaces: alt="a b"',
         )
     for match in _UNDEFINED_NOTE.finditer(text):
         state.problem(

@@ -20,7 +20,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from octavo.render import blocks
+from octavo.render import attributes, blocks
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]
@@ -75,6 +75,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, inline=False).use(deflist_plugin)
+    attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True)
     if typography:
         md.enable("smartquotes")

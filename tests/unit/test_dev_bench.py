@@ -1,0 +1,44 @@
+"""The bench's report: goals judged, and the README's table written from the JSON."""
+
+from __future__ import annotations
+
+import json
+
+from octavo.dev.bench import BEGIN, END, Report, Row, judged, markdown_table, readme_with_table
+
+
+def _report() -> dict[str, object]:
+    report = Report(
+        context={"processor": "Test CPU", "date": "2026-12-01", "pandoc": "pandoc 2.17"}
+    )
+    base = report.add(Row("81: pandoc → EPUB", 1.6, 132.0, (1.6,)))
+    ours = Row("81: invoke epub, cold", 0.8, 70.0, (0.8,))
+    report.add(judged(ours, "≤ 0.33 × pandoc → EPUB", ours.seconds / base.seconds, 0.33))
+    report.add(judged(Row("81: no-op invoke pdf", 0.25, 40.0, (0.25,)), "≤ 0.30 s", None, 0.30))
+    return dict(json.loads(report.to_json()))
+
+
+def test_goals_are_judged_met_or_not() -> None:
+    rows = _report()["rows"]
+    assert isinstance(rows, list)
+    assert [r["met"] for r in rows] == [None, False, True]
+    assert rows[1]["ratio"] == 0.5
+
+
+def test_the_readme_table_comes_from_the_report() -> None:
+    lines = markdown_table(_report())
+    assert "Test CPU" in lines[0] and "pandoc 2.17" in lines[0] and "2026-12-01" in lines[0]
+    assert (
+        "| 81: invoke epub, cold | 0.80 s | 70 MiB | 0.50 | ≤ 0.33 × pandoc → EPUB: **not met** |"
+        in lines
+    )
+    assert "| 81: no-op invoke pdf | 0.25 s | 40 MiB |  | ≤ 0.30 s: met |" in lines
+
+
+def test_only_the_part_between_the_markers_is_rewritten() -> None:
+    readme = f"# octavo\n\nbefore\n{BEGIN}\nold table\n{END}\nafter\n"
+    rewritten = readme_with_table(readme, _report())
+    assert rewritten.startswith("# octavo\n\nbefore\n" + BEGIN + "\n")
+    assert rewritten.endswith(END + "\nafter\n")
+    assert "old table" not in rewritten and "| 81: pandoc → EPUB | 1.60 s |" in rewritten
+    assert readme_with_table(rewritten, _report()) == rewritten  # idempotent

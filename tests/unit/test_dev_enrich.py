@@ -1,0 +1,39 @@
+"""A generated study with constructs: tables (one wide and long), figures, footnotes and
+links across chapters, which octavo renders with no warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.dev.gen import generate_study
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_study(tmp_path_factory.mktemp("rich") / "book", 12, words=80, constructs=True)
+
+
+def test_every_kind_of_content_is_added(rich: Path) -> None:
+    text = "\n".join(p.read_text() for p in sorted(rich.glob("*.md")))
+    assert text.count("[^n") == 2 * 3  # 3 notes, each called and defined
+    assert text.count("Table: ") == 2 and "{#tbl:t12}" in text
+    wide = next(p for p in rich.glob("012-*.md")).read_text()
+    assert wide.count("\n| 19") == 45 and "|:--|" + "--:|" * 8 in wide  # 9 columns, 45 rows
+    assert "](images/figure.png){#fig:f9}" in text
+    assert (rich / "images" / "figure.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_rich_study_renders_without_a_warning(rich: Path) -> None:
+    manuscript, found = api.manuscript(rich, strict=True)
+    assert found == ()
+    assert len(manuscript.book.sections) == 12
+
+
+def test_enriching_is_reproducible(rich: Path, tmp_path: Path) -> None:
+    again = generate_study(tmp_path / "book", 12, words=80, constructs=True)
+    for path in sorted(rich.rglob("*.*")):
+        if "pages" not in path.parts:
+            assert path.read_bytes() == (again / path.relative_to(rich)).read_bytes(), path
