@@ -202,7 +202,11 @@ class Supplier:
             )
         if page.chapter is None:
             page = replace(page, chapter=0, parents=page.parents or ())
-            if page.kind not in (None, "chapter"):
+            if page.kind == "profile" and not page.parents and page.title != "Country Profile":
+                # 'Economy', 'Transportation': the parts of the study's Country Profile
+                page = replace(page, parents=("Country Profile",))
+                supplied.append("chapter 0, under Country Profile (kind profile)")
+            elif page.kind not in (None, "chapter"):
                 supplied.append(f"chapter 0 (front or back matter: kind {page.kind})")
             else:
                 supplied.append("chapter 0")

@@ -242,6 +242,8 @@ def test_kinds_are_written_and_read_back(tmp_path: Path) -> None:
     result = import_pages([folder], tmp_path / "book")
     kinds = {r.path.name: _front(r.target).get("kind") for r in result.reports if r.target}
     assert kinds == {"nepal_all.txt": "acknowledgments", "nepal11.txt": "profile"}
+    profile = next(r.target for r in result.reports if r.path.name == "nepal11.txt")
+    assert profile is not None and _front(profile)["parents"] == ["Country Profile"]
     loaded, found = read_book(tmp_path / "book")
     assert loaded is not None, [str(d) for d in found]
     assert {s.chapter for s in loaded.sections} == {0}
