@@ -14,14 +14,14 @@ import re
 from octavo.importers.page import Block
 from octavo.text import escape_inline
 
-__all__ = ["IMAGE_MARK", "LABEL", "text_blocks"]
+__all__ = ["CREDIT", "IMAGE_MARK", "LABEL", "text_blocks"]
 
 # 'Roads: ...', 'Gross Domestic Product (GDP): ...', 'Other Modes of Transportation: ...'
 _WORD = r"(?:[A-Z][\w'’.&-]*(?:\(s\))?|\([A-Z]+\)|of|and|the|for|in|on|to|per|a)"
 LABEL = re.compile(rf"(?P<label>[A-Z][\w'’&-]*(?:\(s\))?(?: {_WORD}){{0,6}}):\s+(?=\S)")
 # A label inside a line, after the end of a sentence: 'roads. Railroads: Average ...'
 _INNER_LABEL = re.compile(rf"(?<=[.;)] )(?={LABEL.pattern})")
-_CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
+CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'’”)\]]*$""")
 
 
@@ -112,7 +112,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
         runs = labelled[max(0, number - 1) : number + 2].count(True) > 1
         if labelled[number] and (runs or len(chunk) > 1 or _INNER_LABEL.search(chunk[0])):
             blocks += _entry_blocks(chunk)
-        elif len(chunk) > 1 and _CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
+        elif len(chunk) > 1 and CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
             blocks.append(_paragraph(" ".join(chunk[:-1]), "caption"))
             blocks.append(_paragraph(chunk[-1], "credit"))
         elif _is_signature(chunk):

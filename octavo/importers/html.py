@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from octavo.errors import error
-from octavo.importers.blocks import LABEL
+from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
 from octavo.importers.page import Block, Page
@@ -23,7 +23,6 @@ from octavo.text import escape_inline, slugify
 
 __all__ = ["image_files", "link_targets", "parse_html_page"]
 
-_CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|Credit:|Source:)")
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
 
@@ -114,12 +113,7 @@ def _text_block(item: Item, line: str, before: list[Block]) -> Block:
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
         markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
-    if (
-        _CREDIT.match(line)
-        and len(line) < 80
-        and before
-        and before[-1].kind in ("image", "caption")
-    ):
+    if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
         return Block("credit", text=line, markdown=markdown)
     if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
         return Block("caption", text=line, markdown=markdown)
