@@ -30,6 +30,7 @@ __all__ = [
     "output_names",
     "read",
     "run_import",
+    "shared_identifiers",
     "sources",
 ]
 
@@ -262,9 +263,12 @@ def output_names(books: list[Path]) -> list[str]:
             depths[i] += 1
 
 
-def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> tuple[Path, ...]:
+def build_all(
+    books: list[Path], out: Path, jobs: int, strict: bool = False
+) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke all`: EPUB and PDF of several books, `jobs` books at a time (< 1: one a
-    core); every failure is reported, the other books still build."""
+    core); every failure is reported, the other books still build. Two books with one
+    identifier are a warning (W131): reading systems would take them for one book."""
     import os
 
     from octavo import workers
@@ -272,6 +276,9 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
     names = output_names(books)
+    shared = shared_identifiers(books)
+    if strict and shared:
+        raise BuildError(shared)
     written: list[Path] = []
     failed: list[Diagnostic] = []
     with workers.pool(jobs if jobs > 0 else os.cpu_count() or 1) as pool:
@@ -285,8 +292,33 @@ def build_all(books: list[Path], out: Path, jobs: int, strict: bool = False) -> 
             except BuildError as exc:
                 failed += exc.diagnostics
     if failed:
-        raise BuildError(failed)
-    return tuple(written)
+        raise BuildError(shared + tuple(failed))
+    return tuple(written), shared
+
+
+def shared_identifiers(books: list[Path]) -> tuple[Diagnostic, ...]:
+    """W131 for each book whose identifier an earlier book of the list has already."""
+    from octavo.errors import warning
+    from octavo.source.config import load_config
+
+    first: dict[str, Path] = {}
+    found = []
+    for book in books:
+        config, _ = load_config(book)  # a bad book.toml is reported by its own build
+        if config is None:
+            continue
+        other = first.setdefault(config.identifier, book)
+        if other != book:
+            found.append(
+                warning(
+                    "W131",
+                    f"'identifier' {config.identifier} is also {other}'s: reading systems "
+                    "would take the two for one book (one place, one set of notes)",
+                    config.path,
+                    hint="give each book its own identifier in its book.toml",
+                )
+            )
+    return tuple(found)
 
 
 def build_both(book: BookArg, strict: bool = False) -> tuple[list[Path], tuple[Diagnostic, ...]]:

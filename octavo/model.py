@@ -122,6 +122,8 @@ class BookConfig:
     cataloguing: str = ""  # a cataloguing-in-publication block for the imprint
     order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
     source: str = ""  # where the pages came from, for the colophon
+    ncx_depth: int = 2  # contents levels for Kindle-class readers (the EPUB 2 NCX)
+    data_date_line: bool = True  # "Data as of June 1995." in words at each EPUB section's end
     path: Path = field(default=Path("book.toml"))
     cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)

@@ -6,9 +6,17 @@ import re
 import unicodedata
 from html import unescape
 
-__all__ = ["escape_block_start", "escape_inline", "escape_paragraph", "slugify", "strip_tags"]
+__all__ = [
+    "escape_block_start",
+    "escape_inline",
+    "escape_paragraph",
+    "no_orphan",
+    "slugify",
+    "strip_tags",
+]
 
 _TAG = re.compile(r"<[^>]*>")
+_LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 _INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
 # (~~~), pandoc line blocks (|) and definitions (:).
@@ -48,3 +56,12 @@ def slugify(text: str, limit: int = 48) -> str:
 def strip_tags(html: str) -> str:
     """Plain text of an inline XHTML fragment."""
     return unescape(_TAG.sub("", html))
+
+
+def no_orphan(html: str) -> str:
+    """Inline XHTML with its last two words joined by a no-break space, so a title that
+    wraps never leaves its last word alone on a line ('A Country / Study'). Two words or
+    fewer are left as they are."""
+    if len(strip_tags(html).split()) < 3:
+        return html
+    return _LAST_SPACE.sub("\u00a0", html, count=1)

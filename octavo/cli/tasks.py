@@ -297,7 +297,8 @@ def all_books(
     c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
 ) -> None:
     """Build the EPUB and the PDF of several books, using every core."""
-    written = _run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
+    written, found = _run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
+    _show(found)
     for path in written:
         print(path)
     print(Path(out))

@@ -18,7 +18,7 @@ from octavo.importers.decode import decode_page, looks_like_html
 from octavo.importers.html import image_files, link_targets, parse_html_page
 from octavo.importers.manifest import Entry
 from octavo.importers.page import Page, PageError
-from octavo.importers.section import book_identifier, book_toml, file_name, render_section
+from octavo.importers.section import book_toml, file_name, render_section
 from octavo.importers.supply import Options, Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
@@ -27,7 +27,6 @@ __all__ = [
     "ImportResult",
     "Options",
     "PageReport",
-    "book_identifier",
     "expand_paths",
     "import_pages",
     "page_files",

@@ -6,22 +6,17 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-import uuid
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
+from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
 
-__all__ = ["book_identifier", "book_toml", "file_name", "render_section"]
-
-
-def book_identifier(country: str) -> str:
-    """A stable urn:uuid for a country's study."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'octavo:country-study:' + country.lower())}"
+__all__ = ["book_toml", "file_name", "render_section"]
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
@@ -66,12 +61,19 @@ def book_toml(
         return _add_chapters(target, chapters)
     first = pages[0]
     research = Counter(p.data_as_of for p in pages if p.data_as_of).most_common(1)
+    country = first.country or ""
+    title = f"{country}: A Country Study"
+    # the book's own identifier, from what it starts with (octavo.source.identity); fixed
+    # from now on, so the book keeps it as it grows
+    sections = [(p.sequence or 0, p.title) for p in pages]
+    total = max((p.total or 0 for p in pages), default=0)
     text = (
         octavo_templates()
         .get_template("import/book.toml.j2")
         .render(
-            country=first.country or "",
-            identifier=book_identifier(first.country or "study"),
+            title=title,
+            country=country,
+            identifier=book_identifier(title, country, sections, total),
             source=", ".join(sorted(set(sources))) or "scraped pages",
             research=research[0][0] if research else None,
             chapters=sorted(chapters.items()),

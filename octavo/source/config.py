@@ -13,6 +13,7 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
+from octavo.source.identity import country_only_identifier
 from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
 
 __all__ = ["load_config"]
@@ -48,6 +49,8 @@ _KNOWN = {
     "toc_depth",
     "epub_image_max",
     "layout_cache_mb",
+    "ncx_depth",
+    "data_date_line",
 }
 NUMBERINGS = ("book", "chapter")
 _REQUIRED = ("title", "language", "identifier")
@@ -148,6 +151,21 @@ def _config(
             "'identifier' must be a fixed urn:uuid:… (lowercase)",
             "e.g. urn:uuid:0b4f8c1e-3a6d-5e2f-9c7b-1d2e3f4a5b6c",
         )
+    elif isinstance(identifier, str) and identifier == country_only_identifier(
+        str(data.get("country", ""))
+    ):
+        found.append(
+            warning(
+                "W130",
+                "'identifier' is the one every book about this country shares (octavo 0.1's "
+                "importer made it from the country alone): reading systems will mix up their "
+                "places and notes",
+                path,
+                _key_line(text, "identifier"),
+                hint="give the book its own: python3 -c "
+                "\"import uuid; print(f'urn:uuid:{uuid.uuid4()}')\"",
+            )
+        )
     research = data.get("research_completed")
     if research is not None and parse_iso_month(research) is None:
         bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
@@ -163,11 +181,19 @@ def _config(
     numbering = data.get("numbering", "book")
     if numbering not in NUMBERINGS:
         bad("E114", "numbering", f"'numbering' must be one of {', '.join(NUMBERINGS)}")
-    ranged = (("toc_depth", 2, 6), ("epub_image_max", 200, 10000), ("layout_cache_mb", 1, 100000))
+    ranged = (
+        ("toc_depth", 2, 6),
+        ("epub_image_max", 200, 10000),
+        ("layout_cache_mb", 1, 100000),
+        ("ncx_depth", 1, 6),
+    )
     for key, low, high in ranged:
         value = data.get(key)
         if value is not None and not (type(value) is int and low <= value <= high):
             bad("E114", key, f"'{key}' must be a whole number from {low} to {high}")
+    line = data.get("data_date_line", True)
+    if not isinstance(line, bool):
+        bad("E105", "data_date_line", "'data_date_line' must be true or false")
     order = data.get("order", [])
     if not (isinstance(order, list) and all(type(v) is int for v in order)):
         bad("E110", "order", "'order' must be a list of section numbers")
@@ -193,6 +219,8 @@ def _config(
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),
         layout_cache_mb=data.get("layout_cache_mb", DEFAULT_CACHE_MB),
+        ncx_depth=data.get("ncx_depth", 2),
+        data_date_line=line,
     )
     return config, tuple(found)
 

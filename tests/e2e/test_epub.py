@@ -175,13 +175,25 @@ def test_nav_entries_are_the_headings(built: Built) -> None:
     assert nav.find(".//x:nav[@epub:type='page-list']", NS) is None
 
 
-def test_ncx_mirrors_the_nav(built: Built) -> None:
+def test_ncx_mirrors_the_nav_to_its_depth(built: Built) -> None:
+    """The NCX is the nav cut to book.toml's ncx_depth (2 by default: Kindle's limit)."""
     members = epub_members(built.epub)
     ncx = _xml(members["EPUB/toc.ncx"])
     nav = _xml(members["EPUB/text/nav.xhtml"]).find(".//x:nav[@epub:type='toc']", NS)
+    depth = built.manuscript.book.config.ncx_depth
     ncx_srcs = [c.get("src").removeprefix("text/") for c in ncx.iterfind(".//ncx:content", NS)]
-    nav_hrefs = [a.get("href") for a in nav.iterfind(".//x:a", NS)]
+    nav_hrefs = [
+        a.get("href")
+        for a in nav.iterfind(".//x:a", NS)
+        if len(a.xpath("ancestor::x:li", namespaces=NS)) <= depth
+    ]
     assert ncx_srcs == nav_hrefs
+    (meta,) = ncx.xpath("//ncx:meta[@name='dtb:depth']", namespaces=NS)
+    points = ncx.xpath("//ncx:navPoint", namespaces=NS)
+    assert int(meta.get("content")) == max(
+        len(p.xpath("ancestor-or-self::ncx:navPoint", namespaces=NS)) for p in points
+    )
+    assert [int(p.get("playOrder")) for p in points] == list(range(1, len(points) + 1))
 
 
 def test_one_note_per_section_in_the_file_of_its_reference(built: Built) -> None:
@@ -205,13 +217,18 @@ def test_one_note_per_section_in_the_file_of_its_reference(built: Built) -> None
     assert {k: v for k, (_, v) in notes.items()} == expected
 
 
-def test_note_text_appears_nowhere_else(built: Built) -> None:
+def test_note_text_appears_only_in_the_note_and_the_date_line(built: Built) -> None:
     members = epub_members(built.epub)
+    lines = []
     for name in _chapter_files(members):
         doc = _xml(members[name])
         for aside in doc.xpath("//x:aside", namespaces=NS):
             aside.getparent().remove(aside)
+        for line in doc.xpath("//x:p[@class='data-date-line']", namespaces=NS):
+            lines.append(_text(line))
+            line.getparent().remove(line)
         assert "Data as of" not in _text(doc.getroottree().getroot(), skip_notes=False)
+    assert lines == [s.section.note_text for s in built.manuscript.sections]
 
 
 def test_all_body_text_present(built: Built) -> None:

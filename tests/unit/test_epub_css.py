@@ -14,7 +14,7 @@ from octavo import api
 from octavo.errors import BuildError
 from octavo.render.epub.css import Sheet, StyleError, epub_stylesheets, reading_system_css
 from octavo.render.epub.documents import STYLESHEETS
-from tests.conftest import ROOT, section_source
+from tests.conftest import ROOT, MakeBook, section_source
 
 
 def resolve(*sheets: str) -> tuple[str, ...]:
@@ -105,7 +105,7 @@ def test_hyphenation_is_prefixed_too() -> None:
         assert prop in css
 
 
-def test_book_override_without_definition_is_E706(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_book_override_without_definition_is_E706(make_book: MakeBook, tmp_path: Path) -> None:
     book = make_book({"001-a.md": section_source(1, total=1)})
     sheet = book / "styles" / "epub" / "book.css"
     sheet.parent.mkdir(parents=True)
@@ -117,7 +117,7 @@ def test_book_override_without_definition_is_E706(make_book, tmp_path: Path) -> 
     assert not list(tmp_path.glob("out.epub*"))
 
 
-def test_book_variable_reaches_the_epub(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_book_variable_reaches_the_epub(make_book: MakeBook, tmp_path: Path) -> None:
     book = make_book({"001-a.md": section_source(1, total=1)})
     sheet = book / "styles" / "epub" / "book.css"
     sheet.parent.mkdir(parents=True)

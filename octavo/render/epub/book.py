@@ -29,9 +29,11 @@ from octavo.render.epub.documents import (
     STYLESHEETS,
     Document,
     documents,
+    landmarks,
 )
 from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
+from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
 
 __all__ = ["package", "render_epub"]
@@ -48,12 +50,15 @@ def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
         drawn = cached_cover(manuscript, cache)
         cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
     docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}")
-    book = package(plan, meta, docs, cover)
+    book = package(plan, meta, docs, cover, _ncx(plan, meta, docs))
     return epub_bytes(book, meta.modified)
 
 
-def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: Member) -> Any:
-    """The ebooklib book: metadata, stylesheets, images, documents in spine order."""
+def package(
+    plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: Member, ncx: bytes
+) -> Any:
+    """The ebooklib book: metadata, stylesheets, images, documents in spine order, the NCX
+    and the OPF guide (the landmarks, in EPUB 2 words)."""
     book = epub.EpubBook()
     add_metadata(book, meta)
     for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.project):
@@ -69,25 +74,25 @@ def package(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: M
             )
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
     items = [book.add_item(xhtml_item(d.uid, d.file_name, d.xhtml, d.properties)) for d in docs]
-    book.add_item(epub.EpubNcx())
+    # Not ebooklib's EpubNcx (dtb:depth 0, no playOrder): our own, id "ncx" as the spine's toc.
+    book.add_item(epub.EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx))
     book.spine = items
-    book.toc = _ncx_toc(plan, docs)
+    book.guide = [
+        {"type": mark.guide_type, "href": f"{TEXT}/{mark.href}", "title": mark.label}
+        for mark in landmarks(plan)
+    ]
     return book
 
 
-def _ncx_toc(plan: EpubPlan, docs: tuple[Document, ...]) -> list[Any]:
-    """ebooklib's book.toc, from which it writes the NCX: the nav's entries, as plain text."""
+def _ncx(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...]) -> bytes:
+    """The NCX: the nav's entries as plain text, to book.toml's ncx_depth."""
     named = {d.uid: d for d in docs}
-    counter = iter(range(1, 1_000_000))
-
-    def link(entry: NavEntry, label: str | None = None) -> Any:
-        children = [link(child) for child in entry.children]
-        target = epub.Link(f"{TEXT}/{entry.href}", label or entry.label, f"np-{next(counter)}")
-        return (target, children) if children else target
-
-    front = [link(NavEntry(named["titlepage"].title, "titlepage.xhtml"))]
-    chapters = [link(c.nav, c.text) for c in plan.chapters]
-    back = [
-        link(NavEntry(named[uid].title, named[uid].name)) for uid in ("data-currency", "colophon")
+    back = ("data-currency", "colophon")
+    entries = [
+        (named["titlepage"].title, NavEntry(named["titlepage"].title, "titlepage.xhtml")),
+        *((c.text, c.nav) for c in plan.chapters),
+        *((named[u].title, NavEntry(named[u].title, named[u].name)) for u in back),
     ]
-    return front + chapters + back
+    book = plan.manuscript.book
+    tree = ncx_tree(entries, book.config.ncx_depth, meta.identifier, meta.title, meta.language)
+    return render_ncx(tree, book.project.env())

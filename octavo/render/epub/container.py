@@ -49,8 +49,8 @@ def writer_options(when: datetime, **overrides: Any) -> dict[str, Any]:
     options: dict[str, Any] = {
         "epub3_pages": False,  # no page-list made of every epub:type with an id
         "raise_exceptions": True,  # do not turn write errors into a False return
-        "epub2_guide": False,  # the OPF <guide> is legacy; landmarks replace it
-        "epub3_landmark": True,  # book.guide entries become <nav epub:type="landmarks">
+        "epub2_guide": True,  # book.guide -> the OPF <guide>: calibre and Kindle read it
+        "epub3_landmark": False,  # (ebooklib's own nav only; octavo's nav has its landmarks)
         "mtime": when.astimezone(UTC),  # ebooklib formats it as %Y-%m-%dT%H:%M:%SZ
         "compresslevel": COMPRESSLEVEL,
     }

@@ -28,7 +28,7 @@ from octavo.render.url_sandbox import (
     guarded,
     sandboxed_html,
 )
-from octavo.text import strip_tags
+from octavo.text import no_orphan, strip_tags
 from octavo.write import atomic_bytes
 
 __all__ = ["COVER_SIZE", "CoverText", "cached_cover", "cover_html", "cover_text", "render_cover"]
@@ -56,8 +56,8 @@ def cover_text(manuscript: Manuscript) -> CoverText:
     return CoverText(
         config.language,
         config.title,
-        manuscript.title_html,
-        manuscript.subtitle_html,
+        no_orphan(manuscript.title_html),
+        no_orphan(manuscript.subtitle_html),
         config.country,
         config.series,
         config.publisher,

@@ -16,9 +16,11 @@ __all__ = [
     "STYLESHEETS",
     "Currency",
     "Document",
+    "Landmark",
     "Page",
     "currency",
     "documents",
+    "landmarks",
 ]
 
 # Style layers, each found on the style search path (a book's own styles/ first).
@@ -61,6 +63,21 @@ class Currency:
 
 
 @dataclass(frozen=True, slots=True)
+class Landmark:
+    """One entry of the nav's landmarks, and of the OPF <guide> for engines that read that."""
+
+    type: str  # epub:type: "cover", "toc", "bodymatter"
+    href: str  # relative to text/
+    label: str
+
+    @property
+    def guide_type(self) -> str:
+        """The OPF 2 guide's word for it: calibre finds the cover page and Kindle conversions
+        their start point ("text") only there."""
+        return {"bodymatter": "text"}.get(self.type, self.type)
+
+
+@dataclass(frozen=True, slots=True)
 class Cover:
     src: str
     alt: str
@@ -73,6 +90,15 @@ def currency(manuscript: Manuscript) -> Currency:
     return Currency(len(dates), dates[0].label, dates[-1].label)
 
 
+def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
+    start = plan.chapters[0].name if plan.chapters else "data-currency.xhtml"
+    return (
+        Landmark("cover", "cover.xhtml", "Cover"),
+        Landmark("toc", "nav.xhtml#toc", "Contents"),
+        Landmark("bodymatter", start, "Start of text"),
+    )
+
+
 def documents(
     plan: EpubPlan, meta: EpubMeta, cover: CoverText, cover_src: str = ""
 ) -> tuple[Document, ...]:
@@ -83,19 +109,15 @@ def documents(
     render = _renderer(ms.book.project, meta.language)
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
     files = plan.files
+    line = ms.book.config.data_date_line
     chapters = tuple(
         Document(
             c.chapter.id,
             c.name,
             c.text,
-            render("chapter", c.text, "bodymatter", ch=c, files=files),
+            render("chapter", c.text, "bodymatter", ch=c, files=files, line=line),
         )
         for c in plan.chapters
-    )
-    landmarks = (
-        ("cover", "cover.xhtml", "Cover"),
-        ("toc", "nav.xhtml#toc", "Contents"),
-        ("bodymatter", chapters[0].name if chapters else "data-currency.xhtml", "Start of text"),
     )
     front = (NavEntry("Title Page", "titlepage.xhtml"),)
     back = (
@@ -126,7 +148,7 @@ def documents(
                 plan=plan,
                 front=front,
                 back=back,
-                landmarks=landmarks,
+                landmarks=landmarks(plan),
             ),
             ("nav",),
         ),

@@ -72,6 +72,17 @@ class EpubMeta:
         return f"Edited by {', '.join(self.editors)}" if self.editors else ""
 
     @property
+    def creators(self) -> tuple[tuple[str, str], ...]:
+        """dc:creator (name, MARC relator): the authors and the editors; a book with neither
+        is credited to its publisher as corporate author, as library catalogues credit a
+        country study ("Federal Research Division, Library of Congress"), so no reading
+        system shows "Unknown"."""
+        people = [(a, "aut") for a in self.authors] + [(e, "edt") for e in self.editors]
+        if not people and self.publisher:
+            people = [(self.publisher, "aut")]
+        return tuple(people)
+
+    @property
     def date(self) -> str:
         return self.modified.strftime("%Y-%m-%d")
 
@@ -118,8 +129,7 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
             None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
         )
     book.set_language(meta.language)
-    people = [(a, "aut") for a in meta.authors] + [(e, "edt") for e in meta.editors]
-    for number, (name, role) in enumerate(people, start=1):
+    for number, (name, role) in enumerate(meta.creators, start=1):
         book.add_author(name, role=role, uid=f"creator-{number}")
     _dc(book, "publisher", meta.publisher)
     for subject in meta.subjects:

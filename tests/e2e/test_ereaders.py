@@ -1,0 +1,224 @@
+"""The EPUB in every reading engine that runs here, as people read it (issue 18).
+
+Two books, each built once for this module: the default book/ (one section, three heading
+levels) and a generated 81-section study (six chapters, breadcrumbs four deep).
+
+- calibre: AZW3, MOBI, PDF and TXT conversions log no CSS error, carry one cover and start
+  at the text; `ebook-meta` shows title, author, publisher and language and calibre reads
+  the book's own uuid; calibre's Check Book finds nothing; the TXT has every data date.
+- MuPDF (`mutool draw`): no landmarks text, every data date, the cover on one page.
+- Chromium at 360 and 768 px, plain and with a dark reader stylesheet injected: every
+  heading at a contrast of 4.5:1 or more, nothing wider than the screen, the cover within
+  the screen, the note call at least a letter of body text; screenshots for review in
+  build/test-screenshots/ereaders/ (`test_screenshots_for_review`).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.dev.gen import generate_study
+from octavo.model import Manuscript
+from octavo.text import strip_tags
+from tests.conftest import ROOT
+from tests.support import readers
+
+MIN_CONTRAST = 4.5  # WCAG AA for text
+
+
+@dataclass(frozen=True)
+class Book:
+    name: str
+    root: Path
+    epub: Path
+    manuscript: Manuscript
+    scratch: Path
+
+    def converted(self, suffix: str) -> tuple[Path, str]:
+        """The calibre conversion to `suffix` and its log, made once."""
+        out = self.scratch / f"{self.name}.{suffix}"
+        log = self.scratch / f"{self.name}.{suffix}.log"
+        if not out.is_file():
+            log.write_text(readers.convert(self.epub, out), encoding="utf-8")
+        return out, log.read_text(encoding="utf-8")
+
+
+def _book(name: str, root: Path, scratch: Path) -> Book:
+    epub, _ = api.build_epub(root, scratch / f"{name}.epub")
+    return Book(name, root, epub, api.manuscript(root)[0], scratch)
+
+
+@pytest.fixture(scope="module")
+def default_book(tmp_path_factory: pytest.TempPathFactory) -> Book:
+    return _book("default", ROOT / "book", tmp_path_factory.mktemp("readers-default"))
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory: pytest.TempPathFactory) -> Book:
+    root = generate_study(tmp_path_factory.mktemp("readers-study") / "book", 81)
+    return _book("study81", root, tmp_path_factory.mktemp("readers-study81"))
+
+
+@pytest.fixture(params=["default_book", "study"], scope="module")
+def book(request: pytest.FixtureRequest) -> Book:
+    built: Book = request.getfixturevalue(request.param)
+    return built
+
+
+# ---- calibre ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["azw3", "mobi"])
+def test_kindle_conversion_one_cover_start_at_text(book: Book, suffix: str) -> None:
+    readers.need("ebook-convert", "calibre-debug")
+    out, log = book.converted(suffix)
+    assert readers.css_errors(log) == []
+    dump = readers.inspect_mobi(out, book.scratch / f"inspect-{suffix}")
+    # one cover: the Kindle cover record, and no cover page left in the text
+    assert dump.exth("CoverOffset") is not None
+    assert "cover-image" not in dump.text.decode("utf-8", "replace")
+    assert not [p for p in dump.parts if "<img" in p]
+    # the start point: the first words after it are the first chapter's heading
+    start = dump.exth("StartOffset")
+    assert start is not None
+    after = re.sub(rb"<[^>]*>", b" ", dump.text[start : start + 4000]).decode("utf-8", "ignore")
+    first = book.manuscript.chapters[0]
+    expected = first.chapter.label or strip_tags(first.title_html)
+    # (MOBI 6 spells small capitals as capitals in smaller type: "C HAPTER 1")
+    squeezed = "".join(after.split()).lower()
+    assert squeezed.startswith("".join(expected.split()).lower()), f"start: {after[:80]!r}"
+
+
+def test_pdf_conversion_one_cover_no_blank_page(book: Book) -> None:
+    readers.need("ebook-convert", "pdftotext")
+    out, log = book.converted("pdf")
+    assert readers.css_errors(log) == []
+    text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True)
+    pages = text.stdout.split("\f")[:-1]
+    assert pages[0].strip() == "", "page 1 is the cover image alone"
+    assert book.manuscript.book.config.title in " ".join(pages[1].split()), "page 2: title page"
+    blank = [n for n, page in enumerate(pages[1:], start=2) if not page.strip()]
+    assert blank == [], f"blank pages {blank} (a second cover, or the cover overflowing)"
+
+
+def test_txt_conversion_has_every_data_date(book: Book) -> None:
+    readers.need("ebook-convert")
+    out, log = book.converted("txt")
+    assert readers.css_errors(log) == []
+    text = " ".join(out.read_text("utf-8").split())
+    _assert_dates_in_order(text, book.manuscript)
+
+
+def _assert_dates_in_order(text: str, manuscript: Manuscript) -> None:
+    """Each section's body, then its data date in words, before the next section's body."""
+    cursor = 0
+    for rendered in manuscript.sections:
+        body = " ".join(strip_tags(rendered.body_html).split())[:60]
+        at = text.find(body, cursor)
+        assert at >= 0, f"{rendered.id}: body not found after {cursor}"
+        note = rendered.section.note_text
+        date = text.find(note, at)
+        assert date >= 0, f"{rendered.id}: '{note}' not found after its body"
+        cursor = date + len(note)
+    assert "Landmarks" not in text and "Start of text" not in text
+
+
+def test_ebook_meta_shows_the_book(book: Book) -> None:
+    readers.need("ebook-meta", "calibre-debug")
+    config = book.manuscript.book.config
+    shown = readers.ebook_meta(book.epub)
+    assert shown["Title"].startswith(config.title)
+    assert shown["Author(s)"] not in ("", "Unknown")
+    assert shown["Publisher"]
+    assert shown["Languages"] == "eng"
+    read = readers.calibre_metadata(book.epub, book.scratch)
+    assert f"urn:uuid:{read['uuid']}" == config.identifier
+    kindle = readers.ebook_meta(book.converted("azw3")[0])
+    assert kindle["Publisher"] == shown["Publisher"]
+    # calibre reads a Kindle author "A, B" as "Last, First" (and shows "B A [A, B]")
+    assert set(kindle["Author(s)"].replace(",", " ").split()) >= set(
+        shown["Author(s)"].replace(",", " ").split()
+    )
+
+
+def test_calibre_check_book_finds_nothing(default_book: Book) -> None:
+    readers.need("calibre-debug")
+    found = readers.calibre_check(default_book.epub, default_book.scratch)
+    assert [m for level, m in found if level >= 2] == []  # 2 warning, 3 error, 4 critical
+
+
+# ---- MuPDF --------------------------------------------------------------------------------
+
+
+def test_mupdf_shows_no_landmarks_and_every_date(book: Book) -> None:
+    readers.need("mutool")
+    text = " ".join(readers.mutool_text(book.epub).split())
+    assert "Landmarks" not in text and "Start of text" not in text
+    _assert_dates_in_order(text, book.manuscript)
+
+
+def test_mupdf_cover_on_one_page(default_book: Book) -> None:
+    readers.need("mutool")
+    for width, height in ((360, 640), (800, 600)):
+        pages = readers.mutool_text(default_book.epub, width, height).split("\f")
+        assert pages[0].strip() == "" and "Country Studies" in pages[1], (width, height)
+
+
+# ---- Chromium ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("width", [360, 768])
+def test_chromium_headings_readable_and_layout_fits(book: Book, width: int, dark: bool) -> None:
+    readers.need("chromium")
+    text = book.scratch / "unzipped" / "EPUB" / "text"
+    if not text.is_dir():
+        readers.unzip(book.epub, book.scratch / "unzipped")
+    docs = sorted(p.name for p in text.glob("*.xhtml") if not p.name.startswith("dark-"))
+    height = 800 if width == 360 else 1024
+    report = readers.chromium_probe(text, docs, width, height, dark)
+    results = {r["doc"]: r for r in report["results"]}
+    assert sorted(results) == docs and not [r for r in results.values() if "error" in r]
+    low = [
+        (doc, h["id"], h["worst"])
+        for doc, r in results.items()
+        for h in r["headings"]
+        if h["worst"]["ratio"] < MIN_CONTRAST
+    ]
+    assert low == [], f"headings under {MIN_CONTRAST}:1"
+    assert sum(len(r["headings"]) for r in results.values()) >= len(book.manuscript.sections)
+    text_low = [(d, r["worstText"]) for d, r in results.items() if r["worstText"] and
+                r["worstText"]["ratio"] < MIN_CONTRAST]  # fmt: skip
+    assert text_low == []
+    wide = {d: r["scrollWidth"] for d, r in results.items() if r["scrollWidth"] > width}
+    assert wide == {}, "wider than the screen"
+    cover = results["cover.xhtml"]
+    assert cover["scrollHeight"] <= height and cover["image"]["display"] == "block"
+    assert cover["image"]["bottom"] <= height and cover["image"]["right"] <= width
+    assert "Start of text" not in results["nav.xhtml"]["visibleText"]
+    calls = [c for r in results.values() for c in r["noteCalls"]]
+    assert len(calls) == len(book.manuscript.sections)
+    small = [c for c in calls if c["width"] < c["letterWidth"] or c["height"] < c["letterHeight"]]
+    assert small == [], "note calls smaller than a letter of body text"
+
+
+def test_screenshots_for_review(default_book: Book) -> None:
+    """Cover, title page, contents and chapter at 360 and 768 px, light and dark, and
+    MuPDF's first pages: PNGs to look at, in build/test-screenshots/ereaders/ (git-ignored)."""
+    readers.need("chromium", "mutool")
+    text = readers.unzip(default_book.epub, default_book.scratch / "shots-src")
+    out = ROOT / "build" / "test-screenshots" / "ereaders"
+    shots = []
+    for name in ("cover.xhtml", "titlepage.xhtml", "nav.xhtml", "ch08.xhtml"):
+        for width, height, dark in ((360, 800, False), (360, 800, True), (768, 1024, False)):
+            png = out / f"{name.removesuffix('.xhtml')}-{width}{'-dark' if dark else ''}.png"
+            shots.append(readers.chromium_screenshot(text / name, png, width, height, dark))
+    shots += readers.mutool_pages(default_book.epub, out, 360, 640, "1-4")
+    assert len(shots) == 16
+    print(f"\nscreenshots for review: {out}")

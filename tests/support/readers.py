@@ -1,0 +1,275 @@
+"""The reading engines that install here, driven as a reader would drive them.
+
+- calibre 6 (Debian `calibre`): `ebook-convert` to AZW3, MOBI, PDF and TXT, `ebook-meta`,
+  `calibre-debug --inspect-mobi` (what a Kindle file holds: its text, its EXTH cover and
+  start offset) and calibre's own Check Book (stylelint inside Qt WebEngine, headless).
+- MuPDF (Debian `mupdf-tools`): `mutool draw`, its own HTML/CSS layout engine.
+- Chromium, headless: a probe page loads every content document in a frame of a phone or
+  tablet width, optionally with a dark reader stylesheet injected the way reading systems
+  inject theirs (before the book's own CSS, so a colour the book sets wins), and reports
+  computed colours, sizes and overflow as JSON (`--dump-dom`); screenshots for review.
+
+A missing tool skips the test with the reason outside CI; in CI (the `CI` variable set) it
+fails, since `.ci/install-system` installs them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__ = [
+    "DARK_READER_CSS",
+    "MobiDump",
+    "calibre_check",
+    "calibre_metadata",
+    "chromium_probe",
+    "chromium_screenshot",
+    "convert",
+    "css_errors",
+    "ebook_meta",
+    "inspect_mobi",
+    "mutool_pages",
+    "mutool_text",
+    "need",
+    "unzip",
+]
+
+# What calibre's dark scheme and Foliate's dark theme do: colours on the root, no
+# !important, injected before the book's stylesheets (the book's own colours win).
+DARK_READER_CSS = "html, body { background-color: #1e1e1e; color: #d9d9d9; } a { color: #8fb8ff; }"
+TIMEOUT = 300
+
+
+def need(*tools: str) -> None:
+    """Skip (outside CI) or fail (in CI) when a reading engine is not installed."""
+    missing = [t for t in tools if shutil.which(t) is None]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} not installed: run `bash .ci/install-system`"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _env() -> dict[str, str]:
+    """calibre's Qt WebEngine headless, and without the sandbox that root cannot have."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox --disable-gpu"
+    return env
+
+
+def _run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(c) for c in command],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=_env(),
+        cwd=cwd,
+        check=False,
+    )
+
+
+def convert(epub: Path, out: Path, *options: str) -> str:
+    """`ebook-convert EPUB OUT`: the log (stdout and stderr); a failed conversion fails."""
+    done = _run("ebook-convert", epub, out, *options)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0 and out.is_file(), f"ebook-convert {out.suffix} failed:\n{log}"
+    return log
+
+
+# calibre's CSS parser (css_parser) logs "CSSStyleDeclaration: …", "PropertyValue: …",
+# "CSSVariable: …" and the like for each declaration it rejects.
+_CSS_PROBLEM = re.compile(
+    r"^(CSS\w*|PropertyValue|Property|MediaQuery|Selector\w*): .*$|.*\bCSS (error|warning)\b.*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def css_errors(log: str) -> list[str]:
+    return [m.group(0) for m in _CSS_PROBLEM.finditer(log)]
+
+
+def ebook_meta(path: Path) -> dict[str, str]:
+    """`ebook-meta FILE` as {field: value} ('Title', 'Author(s)', 'Identifiers', ...)."""
+    done = _run("ebook-meta", path)
+    assert done.returncode == 0, done.stderr
+    fields = {}
+    for line in done.stdout.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+_META_SCRIPT = """
+import json, sys
+from calibre.ebooks.metadata.meta import get_metadata
+path = sys.argv[-1]
+with open(path, "rb") as f:
+    mi = get_metadata(f, path.rpartition(".")[2].lower())
+print("META" + json.dumps({"title": mi.title, "authors": mi.authors, "publisher": mi.publisher,
+    "languages": mi.languages, "uuid": mi.uuid, "identifiers": mi.get_identifiers(),
+    "series": mi.series}))
+"""
+
+
+def calibre_metadata(path: Path, scratch: Path) -> dict[str, Any]:
+    """The metadata calibre reads (its `uuid` is the book's urn:uuid, which `ebook-meta`
+    does not print: calibre lists only other schemes, such as an ISBN, as identifiers)."""
+    script = scratch / "calibre_meta.py"
+    script.write_text(_META_SCRIPT, encoding="utf-8")
+    done = _run("calibre-debug", script, "--", path)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("META")), "")
+    assert line, done.stdout + done.stderr
+    found: dict[str, Any] = json.loads(line.removeprefix("META"))
+    return found
+
+
+@dataclass(frozen=True)
+class MobiDump:
+    header: str  # header.txt: the EXTH records among others
+    text: bytes  # the book's markup, as the Kindle reads it (raw_text.html or text.html)
+    parts: tuple[str, ...]  # KF8: one HTML file per spine item
+
+    def exth(self, name: str) -> int | None:
+        match = re.search(rf"^{re.escape(name)} \(\d+\): (\d+)\s*$", self.header, re.MULTILINE)
+        return int(match[1]) if match else None
+
+
+def inspect_mobi(book: Path, folder: Path) -> MobiDump:
+    """`calibre-debug --inspect-mobi`: what a Kindle file holds (KF8 for AZW3, MOBI 6 else)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    done = _run("calibre-debug", "--inspect-mobi", book.resolve(), cwd=folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (dump,) = [p for p in folder.iterdir() if p.is_dir() and p.name.startswith("decompiled")]
+    kf8 = dump / "raw_text.html"
+    text = (kf8 if kf8.is_file() else dump / "text.html").read_bytes()
+    parts = tuple(p.read_text("utf-8") for p in sorted((dump / "files").glob("*.html")))
+    return MobiDump((dump / "header.txt").read_text("utf-8", "replace"), text, parts)
+
+
+_CHECK_SCRIPT = """
+import sys
+from calibre.ebooks.oeb.polish.container import get_container
+from calibre.ebooks.oeb.polish.check.main import run_checks
+container = get_container(sys.argv[-1], tweak_mode=True)
+for e in run_checks(container):
+    print("CHECK", e.level, e.name, e.line, e.msg, getattr(e, "css_rule_id", "") or "", sep="\\t")
+"""
+
+
+def calibre_check(epub: Path, scratch: Path) -> list[tuple[int, str]]:
+    """calibre's Check Book: (level, 'file:line: message [rule]'); levels: 2 warning,
+    3 error, 4 critical (calibre.ebooks.oeb.polish.check.base)."""
+    script = scratch / "calibre_check.py"
+    script.write_text(_CHECK_SCRIPT, encoding="utf-8")
+    done = _run("calibre-debug", script, "--", epub)
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = []
+    for line in done.stdout.splitlines():
+        if line.startswith("CHECK\t"):
+            _, level, name, where, message, rule = line.split("\t")
+            found.append((int(level), f"{name}:{where}: {message} [{rule}]".rstrip(" []")))
+    return found
+
+
+def mutool_text(epub: Path, width: int = 360, height: int = 640) -> str:
+    """The text MuPDF lays out for a screen of width x height CSS pixels, page by page."""
+    done = _run("mutool", "draw", "-q", "-F", "txt", "-W", str(width), "-H", str(height),
+                "-o", "-", epub)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def mutool_pages(epub: Path, out: Path, width: int, height: int, pages: str) -> list[Path]:
+    """PNGs of the pages MuPDF lays out (e.g. pages "1-4"), for review."""
+    out.mkdir(parents=True, exist_ok=True)
+    pattern = out / f"mupdf-{width}x{height}-%d.png"
+    done = _run("mutool", "draw", "-q", "-r", "96", "-W", str(width), "-H", str(height),
+                "-o", pattern, epub, pages)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return sorted(out.glob(f"mupdf-{width}x{height}-*.png"))
+
+
+def unzip(epub: Path, folder: Path) -> Path:
+    """The EPUB unpacked; returns its text/ folder (content documents)."""
+    with zipfile.ZipFile(epub) as archive:
+        archive.extractall(folder)
+    return folder / "EPUB" / "text"
+
+
+def _chromium() -> str:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+
+
+_CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    "--allow-file-access-from-files",
+    "--no-first-run",
+    "--disable-extensions",
+)
+
+_PROBE = Path(__file__).with_name("reader_probe.js")
+
+
+def chromium_probe(text: Path, docs: list[str], width: int, height: int, dark: bool) -> Any:
+    """Every document of `docs` (names in `text`) in a width x height frame: computed
+    contrast of every heading (and of each element inside it with text of its own), of the
+    body text, the note calls' size against a letter of body text, overflow, cover fit."""
+    page = text / f"probe-{width}{'-dark' if dark else ''}.html"
+    config = {"docs": docs, "width": width, "height": height,
+              "dark": DARK_READER_CSS if dark else ""}  # fmt: skip
+    frames = "".join(
+        f'<iframe src="{name}" width="{width}" height="{height}" style="border:0;display:block"'
+        f' data-name="{name}"></iframe>'
+        for name in docs
+    )
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+        f"<pre id='result'></pre>{frames}"
+        f"<script>const CONFIG = {json.dumps(config)};\n{_PROBE.read_text('utf-8')}</script>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [_chromium(), *_CHROMIUM_FLAGS, "--virtual-time-budget=20000",
+         f"--window-size={width},{height}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    match = re.search(r"<pre id=\"result\">(.*?)</pre>", done.stdout, re.DOTALL)
+    assert match and match[1].strip(), f"the probe reported nothing:\n{done.stderr[-2000:]}"
+    from html import unescape
+
+    return json.loads(unescape(match[1]))
+
+
+def chromium_screenshot(doc: Path, out: Path, width: int, height: int, dark: bool) -> Path:
+    """A screenshot of one content document (a copy with the dark reader sheet when `dark`)."""
+    target = doc
+    if dark:
+        target = doc.with_name(f"dark-{doc.name}")
+        xhtml = doc.read_text("utf-8")
+        style = f"<style>{DARK_READER_CSS}</style>"
+        target.write_text(xhtml.replace("<head>", f"<head>{style}", 1), encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [_chromium(), *_CHROMIUM_FLAGS, f"--window-size={width},{height}",
+         f"--screenshot={out}", target.as_uri()],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert out.is_file() and out.stat().st_size > 0, done.stderr[-2000:]
+    return out
