@@ -70,6 +70,7 @@ def _blocks(core: StateCore) -> None:
             inlines.walk(core, state, token)
         i += 1
     trust(tokens)
+    footnotes.order_notes(tokens, state)
     footnotes.add_notes(core, state, notes)
 
 
@@ -86,4 +87,5 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
         classes.append("unlisted")
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
     listed = "unlisted" not in classes
-    state.headings.append(HeadingUse(ident, level, inline_html(core, inline), line, listed))
+    title = inline_html(core, inline, label=True)
+    state.headings.append(HeadingUse(ident, level, title, line, listed))

@@ -72,7 +72,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     children = inline.children or []
     if children and children[0].type == "text":
         children[0].content = _CAPTION.sub("", children[0].content, count=1)
-    html = inline_html(core, inline)
+    html = inline_html(core, inline, label=True)
     state.tables.append(Caption(ident, number, html, line))
     label = labelled(f"Table {number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
@@ -97,7 +97,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     number = state.number(state.context.figures_before, len(state.figures))
     ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
     caption = list(image.children or [])
-    caption_html = inline_html(core, inline_of(caption))
+    caption_html = inline_html(core, inline_of(caption), label=True)
     alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(
         caption, core.md.options, core.env
     )

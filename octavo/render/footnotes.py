@@ -11,7 +11,14 @@ from markdown_it.token import Token
 from octavo.render.sanitize import TRUSTED
 from octavo.render.tokens import NoteUse, State, inline_html, trust
 
-__all__ = ["note_lines", "render_note_ref", "take_notes", "unused_notes"]
+__all__ = [
+    "add_notes",
+    "note_lines",
+    "order_notes",
+    "render_note_ref",
+    "take_notes",
+    "unused_notes",
+]
 
 
 def _state(core: StateCore) -> State | None:
@@ -76,7 +83,7 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
     token = tokens[idx]
     ident = int(token.meta["id"])
     note = _note_id(state, ident)
-    number = state.context.notes_before + ident + 1
+    number = state.note_number(ident)
     first = int(token.meta.get("subId", 0)) == 0
     call = f' id="ref-{note}" epub:type="noteref" role="doc-noteref"' if first else ""
     trust = f'{TRUSTED[0]}="{TRUSTED[1]}"'
@@ -86,5 +93,16 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
 def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]]) -> None:
     for note_tokens, ident in notes:
         trust(note_tokens)
-        number = state.context.notes_before + ident + 1
+        number = state.note_number(ident)
         state.notes.append(NoteUse(_note_id(state, ident), number, _note_html(core, note_tokens)))
+    state.notes.sort(key=lambda n: n.number)
+
+
+def order_notes(tokens: list[Token], state: State) -> None:
+    """The place of each note's first call in the text as it will be printed (a caption
+    moved before its table's cells, say), which numbers the notes."""
+    for token in tokens:
+        if token.type == "footnote_ref" and int(token.meta.get("subId", 0)) == 0:
+            state.note_order.setdefault(int(token.meta["id"]), len(state.note_order))
+        if token.children:
+            order_notes(token.children, state)

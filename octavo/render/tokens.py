@@ -98,6 +98,11 @@ class State:
     ids: list[tuple[str, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     note_lines: dict[str, int] = field(default_factory=dict)
+    note_order: dict[int, int] = field(default_factory=dict)  # note's id -> place in the text
+
+    def note_number(self, ident: int) -> int:
+        """Numbered after the chapter's notes so far, in the order the calls are printed."""
+        return self.context.notes_before + self.note_order.get(ident, ident) + 1
 
     def problem(self, code: str, message: str, line: int, hint: str = "") -> None:
         self.problems.append(Problem(code, message, line, hint))
@@ -185,9 +190,17 @@ def trust(tokens: list[Token]) -> None:
             trust(token.children)
 
 
-def inline_html(core: StateCore, inline: Token) -> str:
-    trust(inline.children or [])
-    html = renderer(core).renderInline(inline.children or [], core.md.options, core.env)
+_NOT_IN_A_LABEL = {"footnote_ref", "link_open", "link_close"}
+
+
+def inline_html(core: StateCore, inline: Token, label: bool = False) -> str:
+    """The inline's XHTML; `label`: without note calls and links, for a heading's or a
+    caption's entry in the contents or a list of tables (a link may not hold a link)."""
+    children = inline.children or []
+    if label:
+        children = [c for c in children if c.type not in _NOT_IN_A_LABEL]
+    trust(children)
+    html = renderer(core).renderInline(children, core.md.options, core.env)
     cleaned, _ = clean_fragment(html.strip())
     return cleaned
 

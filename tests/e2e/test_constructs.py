@@ -57,7 +57,7 @@ def test_every_construct_is_there(built: Built) -> None:
         ("Figure 1", "fig:map"),
         ("Figure 2", "fig:valley"),
     ]
-    assert sum(len(s.notes) for s in ms.sections) == 8
+    assert sum(len(s.notes) for s in ms.sections) == 10
     assert ms.cover is not None and ms.cover.path == "images/cover.jpg"
     bodies = "".join(s.body_html for s in ms.sections)
     for piece in ("<dl>", 'class="xref page"', "https://statistics.veloria", "<th ", 'scope="col"'):

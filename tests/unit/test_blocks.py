@@ -125,3 +125,14 @@ def test_raw_html_cannot_forge_octavo_markup() -> None:
     fragment = render_block(source)
     assert 'class="note"' not in fragment.html and "<img" not in fragment.html
     assert '<td colspan="2">v</td>' in fragment.html
+
+
+def test_notes_are_numbered_in_printed_order_and_kept_out_of_labels() -> None:
+    source = (
+        "# Heading[^h]\n\n| a |\n|---|\n| cell[^c] |\n\nTable: Caption[^t] {#tbl:x}\n\n"
+        "[^h]: H.\n\n[^c]: C.\n\n[^t]: T.\n"
+    )
+    fragment = render_block(source, context=CONTEXT)
+    assert [(n.html, n.number) for n in fragment.notes] == [("H.", 2), ("T.", 3), ("C.", 4)]
+    assert fragment.headings[0].title_html == "Heading"
+    assert fragment.tables[0].caption_html == "Caption"
