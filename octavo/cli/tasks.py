@@ -16,8 +16,6 @@ from invoke.tasks import task
 
 from octavo import api
 from octavo.cli.outline import outline as outline_of
-from octavo.cli.preview import preview as run_preview
-from octavo.dev.gen import generate_study
 from octavo.errors import BuildError, Diagnostic
 
 T = TypeVar("T")
@@ -134,6 +132,8 @@ def gen_study(
     c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600, rich: bool = False
 ) -> None:
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
+    from octavo.dev.gen import generate_study  # here: no other task pays for its imports
+
     folder = _run(lambda: generate_study(Path(out), sections, seed, words, rich))
     print(folder)
 
@@ -313,6 +313,8 @@ def all_books(
 )
 def preview(c: Context, book: str = "", pages: int = 8, out: str = "") -> None:
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
+    from octavo.cli.preview import preview as run_preview  # Pillow: only this task needs it
+
     written = _run(lambda: run_preview(_book(book), pages, Path(out) if out else None))
     for path in written[:-1]:
         print(path)
