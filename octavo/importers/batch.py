@@ -163,8 +163,7 @@ def import_pages(
     titles = {
         e.chapter: e.chapter_title for e in manifest.values() if e.chapter and e.chapter_title
     }
-    sources = [r.path.parent.name or "pages" for r in reports]
-    created = book_toml(book, pages, bool(imported), sources, titles) if pages else None
+    created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 

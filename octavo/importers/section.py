@@ -16,7 +16,7 @@ from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
 
-__all__ = ["book_toml", "file_name", "render_section"]
+__all__ = ["book_toml", "file_name", "render_section", "source_of"]
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
@@ -46,12 +46,9 @@ def file_name(page: Page) -> str:
     return f"{page.sequence:0{width}d}-{slugify(page.title, 40) or 'section'}.md"
 
 
-def book_toml(
-    book: Path, pages: list[Page], imported: bool, sources: list[str], titles: dict[int, str]
-) -> Path | None:
-    """Create book.toml from the first page (`imported`: some page was written; `sources`:
-    the folders the pages came from); give it the titles of chapters whose chapter-level page
-    was imported, and those the manifest names."""
+def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, str]) -> Path | None:
+    """Create book.toml from the first page (`imported`: some page was written); give it the
+    titles of chapters whose chapter-level page was imported, and those the manifest names."""
     chapters = {p.chapter: p.title for p in pages if p.kind == "chapter" and p.chapter and p.title}
     chapters = {**titles, **chapters}
     target = book / "book.toml"
@@ -74,12 +71,20 @@ def book_toml(
             title=title,
             country=country,
             identifier=book_identifier(title, country, sections, total),
-            source=", ".join(sorted(set(sources))) or "scraped pages",
+            source=source_of(pages),
             research=research[0][0] if research else None,
             chapters=sorted(chapters.items()),
         )
     )
     return atomic_text(target, text)
+
+
+def source_of(pages: list[Page]) -> str:
+    """What the colophon and the imprint name as the text's source: the study, and the sites
+    whose pages were imported (never the folder they were saved in)."""
+    sites = sorted({p.profile for p in pages if p.profile and p.profile != "generic"})
+    where = f", as published at {', '.join(sites)}" if sites else ""
+    return f"Library of Congress Country Studies{where}"
 
 
 def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:

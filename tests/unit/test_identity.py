@@ -74,3 +74,12 @@ def test_two_books_sharing_one_identifier_is_W131(tmp_path: Path) -> None:
     found = api.shared_identifiers(books)
     assert [(d.code, Path(str(d.file)).parent.name) for d in found] == [("W131", "b")]
     assert str(books[0]) in found[0].message
+
+
+def test_import_names_the_study_and_site_as_source_not_the_folder(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    import_pages([SEED], book)
+    config = tomllib.loads((book / "book.toml").read_text())
+    assert config["source"].startswith("Library of Congress Country Studies")
+    assert config["publisher"] == "Federal Research Division, Library of Congress"
+    assert SEED.parent.name not in config["source"]
