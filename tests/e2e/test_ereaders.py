@@ -6,7 +6,8 @@ levels) and a generated 81-section study (six chapters, breadcrumbs four deep).
 - calibre: AZW3, MOBI, PDF and TXT conversions log no CSS error, carry one cover and start
   at the text; `ebook-meta` shows title, author, publisher and language and calibre reads
   the book's own uuid; calibre's Check Book finds nothing; the TXT has every data date.
-- MuPDF (`mutool draw`): no landmarks text, every data date, the cover on one page.
+- MuPDF (`mutool draw`): no CSS error, no landmarks text, every data date, the cover on
+  one page.
 - Chromium at 360 and 768 px, plain and with a dark reader stylesheet injected: every
   heading at a contrast of 4.5:1 or more, nothing wider than the screen, the cover within
   the screen, the note call at least a letter of body text; screenshots for review in
@@ -134,6 +135,7 @@ def test_ebook_meta_shows_the_book(book: Book) -> None:
     config = book.manuscript.book.config
     shown = readers.ebook_meta(book.epub)
     assert shown["Title"].startswith(config.title)
+    assert shown.get("Series", "").startswith(config.series)
     assert shown["Author(s)"] not in ("", "Unknown")
     assert shown["Publisher"]
     assert shown["Languages"] == "eng"
@@ -158,6 +160,7 @@ def test_calibre_check_book_finds_nothing(default_book: Book) -> None:
 
 def test_mupdf_shows_no_landmarks_and_every_date(book: Book) -> None:
     readers.need("mutool")
+    assert readers.mutool_errors(book.epub) == []  # a CSS syntax error drops rules
     text = " ".join(readers.mutool_text(book.epub).split())
     assert "Landmarks" not in text and "Start of text" not in text
     _assert_dates_in_order(text, book.manuscript)

@@ -38,6 +38,7 @@ __all__ = [
     "css_errors",
     "ebook_meta",
     "inspect_mobi",
+    "mutool_errors",
     "mutool_pages",
     "mutool_text",
     "need",
@@ -186,10 +187,21 @@ def calibre_check(epub: Path, scratch: Path) -> list[tuple[int, str]]:
 
 def mutool_text(epub: Path, width: int = 360, height: int = 640) -> str:
     """The text MuPDF lays out for a screen of width x height CSS pixels, page by page."""
+    return _mutool_txt(epub, width, height).stdout
+
+
+def mutool_errors(epub: Path) -> list[str]:
+    """What MuPDF reports while laying the book out ("error: css syntax error: ...")."""
+    return [line for line in _mutool_txt(epub).stderr.splitlines() if "error" in line]
+
+
+def _mutool_txt(
+    epub: Path, width: int = 360, height: int = 640
+) -> subprocess.CompletedProcess[str]:
     done = _run("mutool", "draw", "-q", "-F", "txt", "-W", str(width), "-H", str(height),
                 "-o", "-", epub)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return done
 
 
 def mutool_pages(epub: Path, out: Path, width: int, height: int, pages: str) -> list[Path]:
