@@ -59,14 +59,23 @@ class _Reader:
             self.country, self.hinted = hint, True
 
     def header_end(self, start: int) -> int:
-        """The first line of body text at or after `start` that is no title line."""
+        """The first line of body text at or after `start` that is no title line: a line
+        that, with the lines wrapped under it, reads as prose."""
         for number in range(start, len(self.lines)):
             line = self.lines[number]
-            if number in self.skip or not line.strip():
+            if number in self.skip or not line.strip() or self._is_country(number):
                 continue
-            if body_like(line) and not self._title_match(line):
+            prose = body_like(line) or len(line.split()) >= 4 and body_like(self._wrapped(number))
+            if prose and not self._title_match(line):
                 return number
         return len(self.lines)
+
+    def _wrapped(self, number: int) -> str:
+        """A line and the lines that follow it up to a blank or skipped one."""
+        end = number + 1
+        while end < len(self.lines) and self.lines[end].strip() and end not in self.skip:
+            end += 1
+        return " ".join(self.lines[number:end])
 
     def title(self, end: int) -> tuple[int, str] | None:
         """The title line among the header lines [0, end): by the profile's title shapes,
