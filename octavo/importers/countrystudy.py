@@ -65,7 +65,7 @@ class _Reader:
             line = self.lines[number]
             if number in self.skip or not line.strip() or self._is_country(number):
                 continue
-            prose = body_like(line) or len(line.split()) >= 4 and body_like(self._wrapped(number))
+            prose = body_like(line) or (len(line.split()) >= 4 and body_like(self._wrapped(number)))
             if prose and not self._title_match(line):
                 return number
         return len(self.lines)
