@@ -68,6 +68,7 @@ def _blocks(core: StateCore) -> None:
             token.attrSet("class", "line-block")
         elif token.type == "inline":
             inlines.walk(core, state, token)
+            inlines.unrendered_block(state, token)
         i += 1
     trust(tokens)
     footnotes.order_notes(tokens, state)

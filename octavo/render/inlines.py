@@ -11,8 +11,9 @@ from markdown_it.token import Token
 from octavo.render.floats import place_image
 from octavo.render.tokens import SCHEME, State, given_id, renderer
 
-__all__ = ["line_block", "walk"]
+__all__ = ["line_block", "unrendered_block", "walk"]
 
+_CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?!\d)|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -84,6 +85,13 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
             line,
             f"add a line '[^{match[1]}]: the note' after the paragraph",
         )
+    if _CITATION.search(text) and not _CROSSREF.search(text):
+        state.problem(
+            "W504",
+            "citations ([@key]) are not rendered; shown as text",
+            line,
+            "write the reference out, e.g. (Smith 1994, 12), and list it in a Bibliography",
+        )
     if _MATH.search(text):
         state.problem(
             "W504",
@@ -112,3 +120,17 @@ def _crossrefs(token: Token) -> list[Token]:
         text.content = f"@{part}"
         out += [opening, text, Token("link_close", "a", -1)]
     return out
+
+
+_UNRENDERED = (
+    (re.compile(r"^:::"), "fenced divs (:::) are not rendered; their text is kept"),
+    (re.compile(r"^\+[-=:]+\+"), "grid tables are not rendered; write a pipe table"),
+)
+
+
+def unrendered_block(state: State, inline: Token) -> None:
+    """W504 for pandoc blocks octavo does not render, which would read as a paragraph."""
+    line = inline.map[0] if inline.map else 0
+    for pattern, message in _UNRENDERED:
+        if pattern.match(inline.content):
+            state.problem("W504", message, line, "see README, 'Writing a section'")

@@ -19,6 +19,8 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 from octavo.render import attributes, blocks
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
@@ -76,7 +78,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, inline=False).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
-    md.use(attrs_plugin, spans=True)
+    md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)

@@ -58,6 +58,11 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
         pytest.param("[x]{#here .index}\n", '<span id="here" class="index">x</span>', id="span"),
         pytest.param("| Ann\n| Bo\n", '<p class="line-block">Ann<br />\nBo</p>', id="line-block"),
         pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
+        pytest.param(
+            "H~2~O, 10^3^, ~~old~~\n",
+            "H<sub>2</sub>O, 10<sup>3</sup>, <s>old</s>",
+            id="sub-sup-strike",
+        ),
     ],
 )
 def test_construct(source: str, expected: str) -> None:
@@ -109,6 +114,9 @@ def test_notes_are_taken_out_of_the_body() -> None:
         pytest.param("![](m.png)\n", "W509", 0, id="figure-without-alt"),
         pytest.param("Text ![](m.png) inline.\n", "W509", 0, id="image-without-alt"),
         pytest.param("![a](https://example.org/m.png)\n", "E506", 0, id="remote-image"),
+        pytest.param("Text.\n\n::: note\nA div.\n:::\n", "W504", 2, id="fenced-div"),
+        pytest.param("+---+\n| a |\n+---+\n", "W504", 0, id="grid-table"),
+        pytest.param("As shown [@smith94, p. 3].\n", "W504", 0, id="citation"),
     ],
 )
 def test_problem(source: str, code: str, line: int) -> None:
