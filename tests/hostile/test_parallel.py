@@ -72,3 +72,15 @@ def test_kill_9_of_a_parallel_build_leaves_no_worker(tmp_path: Path) -> None:
     for pid in survivors:  # clean up after a failure
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+def test_a_parallel_pdf_is_within_10_percent_of_the_one_process_pdf(tmp_path: Path) -> None:
+    """Issue 16 item 13: each part embedded its own copy of every font (3.8 MB, not 0.49)."""
+    from octavo import api
+    from octavo.dev.gen import generate_study
+
+    study = generate_study(tmp_path / "study", 24, words=120)
+    one, _ = api.build_pdf(study, tmp_path / "one" / "b.pdf", jobs=1)
+    parallel, _ = api.build_pdf(study, tmp_path / "par" / "b.pdf", jobs=2)
+    sizes = one.stat().st_size, parallel.stat().st_size
+    assert sizes[1] <= sizes[0] * 1.10, sizes

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from octavo.render.pdf.parallel.fonts import share_fonts
 from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
 __all__ = ["Placed", "merge_parts", "place"]
@@ -64,6 +65,8 @@ def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> by
     for p in placed:
         for mark in p.part.bookmarks:
             _outline(writer, mark, p.start, None)
+    if share_fonts(writer):  # one copy of each font, not one per part
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     writer.add_metadata(dict(readers[0].metadata or {}))
     front: Any = readers[0].trailer["/Root"]
     if "/Metadata" in front:  # the XMP: identifiers, series (octavo.render.pdf.finish)
@@ -73,6 +76,23 @@ def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> by
     writer._ID = _identifier(placed, stamp)
     out = io.BytesIO()
     writer.write(out)
+    return compact(out.getvalue())
+
+
+def compact(pdf: bytes) -> bytes:
+    """`pdf` with its objects in compressed object streams, as WeasyPrint writes them (pypdf
+    cannot): without this the merged PDF carries ~2 KB of plain dictionaries a page. The
+    /ID is made from the content, so the same parts still give the same bytes."""
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.save(
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            deterministic_id=True,
+        )
     return out.getvalue()
 
 
@@ -85,7 +105,9 @@ def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
             f"the stamp has {len(pages)} pages, the body {len(writer.pages) - body_start}"
         )
     for index, over in enumerate(pages):
-        writer.pages[body_start + index].merge_page(over)  # blank pages have heads too
+        page = writer.pages[body_start + index]
+        page.merge_page(over)  # blank pages have heads too
+        page.compress_content_streams()  # merge_page leaves the joined stream uncompressed
 
 
 def _height(writer: Any, index: int) -> float:
