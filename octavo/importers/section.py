@@ -20,9 +20,8 @@ __all__ = ["book_toml", "file_name", "render_section", "source_of"]
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
-    """Lines that could open a Markdown construct get it escaped. A signature's lines are
-    joined by hard line breaks (a backslash at the line's end: CommonMark and pandoc alike;
-    octavo's renderer has no pandoc line blocks)."""
+    """Lines that could open a Markdown construct get it escaped. A signature's lines become
+    a pandoc line block ('| ' before each line), which keeps its lines in both outputs."""
     starts = {"paragraph", "credit"}
     return [
         replace(b, markdown=escape_block_start(b.markdown))

@@ -262,9 +262,10 @@ def test_signature_keeps_its_lines(tmp_path: Path) -> None:
     )
     result = import_pages([page], tmp_path / "book")
     body = result.written[0].read_text().split("---\n", 2)[2]
-    assert "Louis R. Mortimer\\\nChief\\\nFederal Research Division" in body
+    assert "| Louis R. Mortimer\n| Chief\n| Federal Research Division\n" in body  # pandoc's
     html = render_block(body, typography=False).html
     assert "Louis R. Mortimer<br />" in html and "Washington, DC 20540-4840" in html
+    assert "|" not in html
     assert _front(result.written[0])["kind"] == "foreword"
 
 
