@@ -18,20 +18,117 @@ if TYPE_CHECKING:
     from octavo.project import Project
 
 __all__ = [
+    "BACK_KINDS",
+    "BODY_KIND",
+    "CHAPTER_PAGE",
+    "FRONT_KINDS",
+    "KINDS",
     "Block",
     "Book",
     "BookConfig",
     "Chapter",
     "Image",
+    "Labels",
     "Manuscript",
     "Note",
     "Numbered",
+    "Part",
     "RenderedChapter",
+    "RenderedPart",
     "RenderedSection",
     "Section",
     "TocNode",
     "YearMonth",
 ]
+
+
+# A section's `kind` places it in the book: front matter after the imprint (roman folios),
+# the body (chapters, by part), back matter after the chapters and before the index.
+FRONT_KINDS = (
+    "foreword",
+    "acknowledgments",
+    "preface",
+    "acronyms",
+    "chronology",
+    "profile",
+    "introduction",
+)
+BODY_KIND = "section"
+BACK_KINDS = ("appendix", "bibliography", "glossary")
+CHAPTER_PAGE = "chapter"  # `kind: chapter` (as the importer writes it): a body section that
+# is its chapter's own page, whose text opens the chapter
+KINDS = (*FRONT_KINDS, BODY_KIND, CHAPTER_PAGE, *BACK_KINDS)
+
+
+def matter_of(kind: str) -> str:
+    """'front', 'body' or 'back'."""
+    return "front" if kind in FRONT_KINDS else "back" if kind in BACK_KINDS else "body"
+
+
+def roman(number: int) -> str:
+    """4 -> 'IV'."""
+    out = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Every word octavo generates, in the book's language (templates/labels/<lang>.toml,
+    then book.toml's [labels]). Templates read `labels.contents` (Jinja falls back to
+    item access); Python calls `format`."""
+
+    language: str
+    words: tuple[tuple[str, str], ...]  # key -> text with {placeholders}, sorted
+    months: tuple[str, ...]  # 12 names, as in "June 1995"
+    months_of: tuple[str, ...]  # 12 names, as in "10 June 1995" (genitive where it differs)
+
+    def __getitem__(self, key: str) -> str:
+        return _lookup(self.words, key)
+
+    def format(self, key: str, **values: object) -> str:
+        return self[key].format(**values)
+
+    def month_year(self, month: YearMonth) -> str:
+        """'June 1995' in the book's language and order."""
+        return self.format("month_year", month=self.months[month.month - 1], year=month.year)
+
+    def day(self, when: datetime) -> str:
+        """'10 June 1995'."""
+        return self.format(
+            "day_month_year", day=when.day, month=self.months_of[when.month - 1], year=when.year
+        )
+
+    def note(self, section: Section) -> str:
+        """The data-date note: 'Data as of June 1995.'"""
+        text = self.format("data_as_of", date=self.month_year(section.data_as_of))
+        if section.last_updated is not None and section.last_updated != section.data_as_of:
+            text += " " + self.format("last_updated", date=self.month_year(section.last_updated))
+        return text
+
+    def chapter(self, number: int) -> str:
+        return self.format("chapter_label", number=number)
+
+    def part(self, number: int) -> str:
+        return self.format("part_label", number=roman(number))
+
+
+def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high) // 2
+        if words[middle][0] < key:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(words) and words[low][0] == key:
+        return words[low][1]
+    raise KeyError(f"no label {key!r}")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -74,6 +171,8 @@ class Section:
     lang: str | None = None  # BCP 47 language of this section, when not the book's
     author: str | None = None  # shown under the section heading
     supplied: tuple[str, ...] = ()  # what the imported page lacked, and who gave it
+    kind: str = BODY_KIND  # one of KINDS: where the section goes (front, body, back matter)
+    chapter_page: bool = False  # `kind: chapter`: the chapter-level page, its chapter's opening
 
     def line_of(self, key: str) -> int:
         return dict(self.field_lines).get(key, 1)
@@ -82,14 +181,6 @@ class Section:
     def depth(self) -> int:
         """1 for a top-level section of its chapter, 2 below that, ..."""
         return len(self.parents) + 1
-
-    @property
-    def note_text(self) -> str:
-        """The data-date footnote: 'Data as of June 1995.'"""
-        text = f"Data as of {self.data_as_of.label}."
-        if self.last_updated is not None and self.last_updated != self.data_as_of:
-            text += f" Last updated {self.last_updated.label}."
-        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +211,11 @@ class BookConfig:
     series_number: str = ""  # the series' own number for the book: "DA Pam 550-112"
     series_position: str = ""  # the book's place in the series, a number: "112"
     cataloguing: str = ""  # a cataloguing-in-publication block for the imprint
+    parts: tuple[str, ...] = ()  # countries in part order; () = by first appearance
+    part_chapter_titles: tuple[tuple[str, int, str], ...] = ()  # (country, number, title)
+    labels: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # [labels] overrides
+    lists: bool = True  # lists of tables and figures, when the book has any
+    page_list: bool = False  # an EPUB page list keyed to the printed folios
     order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
     source: str = ""  # where the pages came from, for the colophon
     ncx_depth: int = 2  # contents levels for Kindle-class readers (the EPUB 2 NCX)
@@ -131,7 +227,12 @@ class BookConfig:
     epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB
     layout_cache_mb: int = 64  # the layout cache's size cap (octavo.cache.prune)
 
-    def chapter_title(self, number: int) -> str | None:
+    def chapter_title(self, number: int, part: str = "") -> str | None:
+        """From [chapters.<part>] for a book in parts, else from [chapters]."""
+        if part:
+            found = {(c, n): t for c, n, t in self.part_chapter_titles}.get((part, number))
+            if found:
+                return found
         return dict(self.chapter_titles).get(number)
 
     @property
@@ -146,26 +247,66 @@ class BookConfig:
 
 
 @dataclass(frozen=True, slots=True)
-class Chapter:
-    number: int
-    title: str
-    sections: tuple[Section, ...]
+class Part:
+    """One country of a volume of several: "Part I · Belarus"."""
+
+    number: int  # 1..
+    title: str  # the country
 
     @property
     def slug(self) -> str:
-        return f"ch{self.number:02d}"
+        return f"part{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A division of the book: a numbered chapter of the body, or a front- or back-matter
+    division (a Foreword, the Glossary) holding the sections of one `kind`."""
+
+    number: int  # within its part; 0: unnumbered (chapter 0, or front/back matter)
+    title: str  # "" when nobody gave one (W310): the label stands alone
+    sections: tuple[Section, ...]
+    kind: str = BODY_KIND
+    part: int = 0  # Part.number, 0 when the book has no parts
+    opening: Section | None = None  # the chapter-level page: its text opens the chapter
 
     @property
-    def label(self) -> str:
-        """'Chapter 8', or '' for unnumbered front matter (chapter 0)."""
-        return f"Chapter {self.number}" if self.number else ""
+    def slug(self) -> str:
+        prefix = f"p{self.part}-" if self.part else ""
+        return prefix + (self.kind if self.kind != BODY_KIND else f"ch{self.number:02d}")
+
+    @property
+    def matter(self) -> str:
+        """'front', 'body' or 'back'; a country's profile and introduction open its part."""
+        matter = matter_of(self.kind)
+        return "body" if self.part and matter == "front" else matter
+
+    def label(self, labels: Labels) -> str:
+        """'Chapter 8' above the title, or '' (unnumbered, untitled, or the title says it).
+
+        The one rule for a chapter's label, for every output."""
+        if self.kind != BODY_KIND or not self.number or not self.title:
+            return ""
+        label = labels.chapter(self.number)
+        return "" if label.casefold() == self.title.casefold() else label
+
+    def shown_title(self, labels: Labels) -> str:
+        """The title, or 'Chapter 8' for a chapter nobody titled (W310)."""
+        return self.title or labels.chapter(self.number)
+
+    def heading(self, labels: Labels) -> str:
+        """As shown on one line: 'Chapter 8: Government', 'Foreword', 'Chapter 8'."""
+        label, title = self.label(labels), self.shown_title(labels)
+        return labels.format("chapter_heading", label=label, title=title) if label else title
 
 
 @dataclass(frozen=True, slots=True)
 class Book:
     project: Project
-    chapters: tuple[Chapter, ...]
+    chapters: tuple[Chapter, ...]  # in reading order: front matter, body by part, back matter
     modified: datetime  # the build time: Project.build_time (SOURCE_DATE_EPOCH, else content)
+    labels: Labels
+    parts: tuple[Part, ...] = ()  # () unless the sections name more than one country
 
     @property
     def config(self) -> BookConfig:
@@ -274,9 +415,41 @@ class RenderedSection:
 class RenderedChapter:
     chapter: Chapter
     id: str
+    title_html: str  # the shown title: 'Chapter 8' when it has none
+    sections: tuple[RenderedSection, ...]  # the opening (if any) first among them
+    toc: tuple[TocNode, ...]  # nested sections of this chapter, the opening left out
+    label: str = ""  # 'Chapter 8', or '' (Chapter.label)
+    heading_text: str = ""  # plain, one line: 'Chapter 8: Government and Politics'
+    opening: RenderedSection | None = None  # the chapter-level page, shown as its opening
+    heading_html: str = ""  # inline XHTML, one line: 'Chapter 8: <i>…</i>'
+
+    @property
+    def kind(self) -> str:
+        return self.chapter.kind
+
+    @property
+    def matter(self) -> str:
+        return self.chapter.matter
+
+    @property
+    def part(self) -> int:
+        return self.chapter.part
+
+    @property
+    def title_text(self) -> str:
+        from octavo.text import strip_tags
+
+        return strip_tags(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPart:
+    part: Part
+    id: str  # "part1"
+    label: str  # "Part I"
     title_html: str
-    sections: tuple[RenderedSection, ...]
-    toc: tuple[TocNode, ...]  # nested sections of this chapter
+    heading_text: str  # "Part I · Belarus"
+    heading_html: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +463,17 @@ class Manuscript:
     anchors: tuple[tuple[str, str], ...] = ()  # every id of the body -> id of its chapter
     images: tuple[Image, ...] = ()  # every image the body shows, once, in reading order
     cover: Image | None = None  # the book's own cover, if book.toml names one
+    parts: tuple[RenderedPart, ...] = ()
+
+    @property
+    def labels(self) -> Labels:
+        return self.book.labels
+
+    def chapters_of(self, matter: str) -> tuple[RenderedChapter, ...]:
+        return tuple(c for c in self.chapters if c.matter == matter)
+
+    def part_of(self, chapter: RenderedChapter) -> RenderedPart | None:
+        return self.parts[chapter.part - 1] if chapter.part else None
 
     @property
     def sections(self) -> tuple[RenderedSection, ...]:

@@ -36,6 +36,7 @@ BOOK_TOML = """title = "Testland: A Country Study"
 language = "en"
 identifier = "urn:uuid:12345678-1234-5678-9abc-123456789abc"
 country = "Testland"
+chapters = { 1 = "The Economy", 2 = "Government and Politics", 3 = "National Security" }
 """
 
 

@@ -159,7 +159,7 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),
-        *_contents(facts, first_body),
+        *_contents(facts, first_body, frozenset(p.id for p in manuscript.parts)),
         *_notes(facts, manuscript),
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
@@ -181,14 +181,15 @@ def _missing(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             yield _problem("E617", facts, f"no destination for heading #{ident}")
 
 
-def _contents(facts: PdfFacts, first_body: int) -> Iterator[Diagnostic]:
-    """Each contents line ends with the folio of the page its link goes to."""
+def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterator[Diagnostic]:
+    """Each contents line ends with the folio of the page its link goes to (a part's title
+    page has no folio, and its line no number)."""
     contents_page = facts.dests.get("contents")
     seen: set[str] = set()
     for link in facts.links:
         if contents_page is None or not contents_page <= link.page < first_body:
             continue
-        if link.dest in seen:
+        if link.dest in seen or link.dest in parts:
             continue
         seen.add(link.dest)
         line = _last_line_in(facts.pages[link.page], link)
@@ -230,7 +231,8 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     for chapter in ms.chapters:
         page = facts.dests.get(chapter.id)
         folio = facts.pages[page].folio if page is not None else ""
-        if page is not None and (not folio.isdigit() or int(folio) % 2 == 0 or page % 2):
+        number = _folio_number(folio, chapter.matter == "front")
+        if page is not None and (number is None or number % 2 == 0 or page % 2):
             yield _problem(
                 "E612",
                 facts,
@@ -238,19 +240,39 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             )
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _folio_number(folio: str, front: bool) -> int | None:
+    """'7' -> 7; in the front matter 'xiv' -> 14; None when it is not such a folio."""
+    if not front:
+        return int(folio) if folio.isdigit() else None
+    if not folio or any(c not in _ROMAN for c in folio):
+        return None
+    values = [_ROMAN[c] for c in folio]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    """Left pages name the book, right pages the chapter (none on a chapter's first page)."""
+    """Left pages name the book (in a book of parts, the part), right pages the division
+    (none on a division's first page; none on a part's title page)."""
+    title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
+    parts = {p.part.number: strip_tags(p.heading_html) for p in ms.parts}
     starts = sorted(
-        (facts.dests[c.id], strip_tags(c.title_html)) for c in ms.chapters if c.id in facts.dests
+        [
+            (facts.dests[c.id], strip_tags(c.title_html), parts.get(c.part, title))
+            for c in ms.chapters
+            if c.id in facts.dests
+        ]
+        + [(facts.dests[p.id], "", "") for p in ms.parts if p.id in facts.dests]
     )
     end = facts.dests.get("data-currency", len(facts.pages))
-    title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
-    for first, (page_index, chapter) in enumerate(starts):
+    for first, (page_index, chapter, left) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:
-            if not page.lines:
-                continue  # a blank page before a chapter
-            want = title if page.index % 2 else chapter
+            if not page.lines or not left:
+                continue  # a blank page before a chapter, or a part's title page
+            want = left if page.index % 2 else chapter
             if page.head != want:
                 yield _problem(
                     "E613",

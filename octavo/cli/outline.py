@@ -26,12 +26,9 @@ def outline_lines(book: Book) -> list[str]:
         f"{len(book.sections)} sections in {len(book.chapters)} chapters",
     ]
     for chapter in book.chapters:
-        label = (
-            f"{chapter.label}: {chapter.title}"
-            if chapter.label and chapter.label != chapter.title
-            else chapter.title
-        )
-        lines.append(label)
+        part = book.parts[chapter.part - 1].title + " / " if chapter.part else ""
+        kind = f"  [{chapter.kind}]" if chapter.kind != "section" else ""
+        lines.append(part + chapter.heading(book.labels) + kind)
         shown: set[tuple[str, ...]] = set()
         for section in chapter.sections:
             for depth in range(len(section.parents)):

@@ -26,12 +26,12 @@ def pandoc_markdown(book: Path, out: Path) -> Path:
     loaded, _ = load_book(book)
     parts = [f"% {loaded.config.title}\n"]
     for chapter in loaded.chapters:
-        parts.append(f"# {chapter.title}\n")
+        parts.append(f"# {chapter.heading(loaded.labels)}\n")
         for section in chapter.sections:
             marks = "#" * min(section.depth + 1, 6)
             parts.append(
                 f"{marks} {section.title}[^{section.slug}]\n\n{section.body}\n"
-                f"[^{section.slug}]: {section.note_text}\n"
+                f"[^{section.slug}]: {loaded.labels.note(section)}\n"
             )
     return atomic_text(out, "\n".join(parts))
 

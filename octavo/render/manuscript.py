@@ -13,10 +13,12 @@ from octavo.model import (
     Book,
     Chapter,
     Image,
+    Labels,
     Manuscript,
     Note,
     Numbered,
     RenderedChapter,
+    RenderedPart,
     RenderedSection,
     Section,
     TocNode,
@@ -45,9 +47,23 @@ def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     counts = _Counts()
     drafts = tuple(_chapter(book, c, counts, found) for c in book.chapters)
     targets, anchors = _targets(drafts, found)
-    chapters = tuple(_resolved(c, targets, found) for c in drafts)
+    chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
     images = _images(book, drafts, found)
     config = book.config
+    labels = book.labels
+    parts = tuple(
+        RenderedPart(
+            p,
+            p.slug,
+            labels.part(p.number),
+            title_html(p.title),
+            labels.format("part_heading", label=labels.part(p.number), title=p.title),
+            labels.format(
+                "part_heading", label=escape(labels.part(p.number)), title=title_html(p.title)
+            ),
+        )
+        for p in book.parts
+    )
     cover = _cover(book, found)
     manuscript = Manuscript(
         book,
@@ -57,6 +73,7 @@ def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
         anchors,
         images,
         cover,
+        parts,
     )
     return manuscript, tuple(found)
 
@@ -127,7 +144,7 @@ def _chapter(
             body_html=fragment.html,
             note_id=f"note-{section.slug}",
             note_number=note_number,
-            note_html=escape(section.note_text),
+            note_html=escape(book.labels.note(section)),
             notes=tuple(Note(n.id, n.number, n.html) for n in fragment.notes),
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(
@@ -210,7 +227,9 @@ def _targets(
     return Targets(labels, files), tuple(anchors.items())
 
 
-def _resolved(chapter: _ChapterDraft, targets: Targets, found: list[Diagnostic]) -> RenderedChapter:
+def _resolved(
+    chapter: _ChapterDraft, targets: Targets, labels: Labels, found: list[Diagnostic]
+) -> RenderedChapter:
     sections = []
     for draft in chapter.sections:
         rs, section = draft.rendered, draft.rendered.section
@@ -234,13 +253,24 @@ def _resolved(chapter: _ChapterDraft, targets: Targets, found: list[Diagnostic])
             )
         sections.append(replace(rs, body_html=body, notes=tuple(notes)))
     rendered = tuple(sections)
+    division = chapter.chapter
+    opening = next((r for r in rendered if r.section is division.opening), None)
     return RenderedChapter(
-        chapter.chapter,
-        chapter.chapter.slug,
-        title_html(chapter.chapter.title),
+        division,
+        division.slug,
+        title_html(division.shown_title(labels)),
         rendered,
-        toc_tree(rendered),
+        toc_tree(tuple(r for r in rendered if r is not opening)),
+        division.label(labels),
+        division.heading(labels),
+        opening,
+        _heading_html(division, labels),
     )
+
+
+def _heading_html(chapter: Chapter, labels: Labels) -> str:
+    label, shown = chapter.label(labels), title_html(chapter.shown_title(labels))
+    return labels.format("chapter_heading", label=escape(label), title=shown) if label else shown
 
 
 def _images(
@@ -333,6 +363,8 @@ def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
     found: list[Heading] = []
     open_path: tuple[str, ...] = ()
     for rendered in chapter.sections:
+        if rendered is chapter.opening:
+            continue
         parents = rendered.section.parents
         for depth in range(_common_prefix(open_path, parents), len(parents)):
             path = tuple(title_html(p) for p in parents[: depth + 1])

@@ -6,7 +6,17 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import Book, BookConfig, Chapter, Section
+from octavo.model import (
+    BACK_KINDS,
+    BODY_KIND,
+    FRONT_KINDS,
+    Book,
+    BookConfig,
+    Chapter,
+    Labels,
+    Part,
+    Section,
+)
 
 if TYPE_CHECKING:
     from octavo.project import Project
@@ -38,7 +48,7 @@ def missing_runs(present: list[int], total: int) -> list[tuple[int, int]]:
 
 
 def assemble(
-    project: Project, sections: tuple[Section, ...]
+    project: Project, sections: tuple[Section, ...], labels: Labels
 ) -> tuple[Book | None, tuple[Diagnostic, ...]]:
     config, root = project.config, project.root
     found: list[Diagnostic] = []
@@ -67,12 +77,14 @@ def assemble(
         )
     ordered, problems = _order(config, list(by_number.values()))
     found += problems
-    chapters, problems = _chapters(config, ordered)
+    parts, problems = _parts(config, ordered)
+    found += problems
+    chapters, problems = _chapters(config, ordered, labels, parts)
     found += problems
     found += _gaps(sections)
     if any(d.severity.value == "error" for d in found):
         return None, tuple(found)
-    return Book(project, chapters, project.build_time(sections)), tuple(found)
+    return Book(project, chapters, project.build_time(sections), labels, parts), tuple(found)
 
 
 def _line(section: Section, key: str = "sequence") -> int:
@@ -124,14 +136,58 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
     return [index[n] for n in dict.fromkeys(config.order) if n in index], found
 
 
-def _chapters(
-    config: BookConfig, ordered: list[Section]
-) -> tuple[tuple[Chapter, ...], list[Diagnostic]]:
-    groups: dict[int, list[Section]] = defaultdict(list)
+def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...], list[Diagnostic]]:
+    """One part per country when the sections name more than one (or book.toml has parts)."""
+    placed = [s for s in ordered if _in_parts(s.kind)]
+    countries = list(dict.fromkeys(s.country for s in placed))
+    if len(countries) < 2 and not config.parts:
+        return (), []
     found: list[Diagnostic] = []
-    for previous, section in zip([None, *ordered], ordered, strict=False):
-        group = groups[section.chapter]
-        if group and group[-1] is not previous:
+    for country in config.parts:
+        if country not in countries:
+            found.append(
+                warning(
+                    "W311",
+                    f"'parts' names {country!r}, which no section has as its country",
+                    config.path,
+                    hint="check the spelling against the sections' 'country'",
+                )
+            )
+    for country in countries:
+        if config.parts and country not in config.parts:
+            first = next(s for s in placed if s.country == country)
+            found.append(
+                error(
+                    "E312",
+                    f"country {country!r} is not in book.toml's 'parts'",
+                    first.path,
+                    _line(first, "country"),
+                    f"add it: parts = {[*config.parts, country]!r}".replace("'", '"'),
+                )
+            )
+    names = [c for c in (config.parts or countries) if c in countries]
+    return tuple(Part(n, title) for n, title in enumerate(names, start=1)), found
+
+
+def _in_parts(kind: str) -> bool:
+    """In a book of parts, the body and each country's profile and introduction."""
+    return kind in (BODY_KIND, "profile", "introduction")
+
+
+def _chapters(
+    config: BookConfig, ordered: list[Section], labels: Labels, parts: tuple[Part, ...]
+) -> tuple[tuple[Chapter, ...], list[Diagnostic]]:
+    """Divisions in reading order: front matter by kind, the body (by part), back matter."""
+    part_of = {p.title: p.number for p in parts}
+    groups: dict[tuple[int, str, int], list[Section]] = defaultdict(list)
+    found: list[Diagnostic] = []
+    previous: Section | None = None
+    for section in ordered:
+        part = part_of.get(section.country, 0) if _in_parts(section.kind) else 0
+        number = section.chapter if section.kind == BODY_KIND else 0
+        key = (part, section.kind, number)
+        group = groups[key]
+        if group and group[-1] is not previous and section.kind == BODY_KIND:
             found.append(
                 warning(
                     "W308",
@@ -142,28 +198,73 @@ def _chapters(
                 )
             )
         group.append(section)
-    chapters = []
-    for number, members in groups.items():
-        titles = {s.chapter_title: s for s in members if s.chapter_title}
-        if len(titles) > 1:
-            (t1, s1), (t2, s2) = list(titles.items())[:2]
-            found.append(
-                error(
-                    "E304",
-                    f"chapter {number} is titled '{t2}' here but '{t1}' in {s1.path}",
-                    s2.path,
-                    _line(s2, "chapter_title"),
-                    "use one title for the chapter",
-                )
+        previous = section
+    chapters = [
+        _chapter(config, key, members, labels, parts, found) for key, members in groups.items()
+    ]
+    return tuple(sorted(chapters, key=_place)), found
+
+
+def _place(chapter: Chapter) -> tuple[int, int, int]:
+    """Front matter (in the order of FRONT_KINDS), then each part, then back matter; within a
+    part its profile and introduction come first. Python's sort keeps the reading order."""
+    if chapter.matter == "front":
+        return (0, FRONT_KINDS.index(chapter.kind), 0)
+    if chapter.matter == "back":
+        return (2, BACK_KINDS.index(chapter.kind), 0)
+    inside = FRONT_KINDS.index(chapter.kind) if chapter.kind in FRONT_KINDS else len(FRONT_KINDS)
+    return (1, chapter.part, inside)
+
+
+def _chapter(
+    config: BookConfig,
+    key: tuple[int, str, int],
+    members: list[Section],
+    labels: Labels,
+    parts: tuple[Part, ...],
+    found: list[Diagnostic],
+) -> Chapter:
+    part, kind, number = key
+    if kind != BODY_KIND:
+        title = members[0].title if len(members) == 1 else labels[f"kind_{kind}"]
+        return Chapter(0, title, tuple(members), kind, part, _opening(title, members))
+    titles = {s.chapter_title: s for s in members if s.chapter_title}
+    if len(titles) > 1:
+        (t1, s1), (t2, s2) = list(titles.items())[:2]
+        found.append(
+            error(
+                "E304",
+                f"chapter {number} is titled '{t2}' here but '{t1}' in {s1.path}",
+                s2.path,
+                _line(s2, "chapter_title"),
+                "use one title for the chapter",
             )
-        configured = config.chapter_title(number)
-        title = (
-            configured
-            or next(iter(titles), None)
-            or (f"Chapter {number}" if number else "Introduction")
         )
-        chapters.append(Chapter(number, title, tuple(members)))
-    return tuple(chapters), found
+    country = parts[part - 1].title if part else ""
+    title = config.chapter_title(number, country) or next(iter(titles), None) or ""
+    if not number:
+        title = title or labels["kind_introduction"]
+    elif not title:
+        where = f"[chapters.{country}]" if country else "[chapters]"
+        found.append(
+            warning(
+                "W310",
+                f"chapter {number}{f' of {country}' if country else ''} has no title",
+                config.path,
+                hint=f'set it in book.toml: {where} {number} = "…"',
+            )
+        )
+    return Chapter(number, title, tuple(members), kind, part, _opening(title, members))
+
+
+def _opening(title: str, members: list[Section]) -> Section | None:
+    """The chapter-level page: the first top-level section titled as the chapter."""
+    if len(members) == 1 and members[0].kind != BODY_KIND:
+        return members[0]
+    return next((s for s in members if s.chapter_page), None) or next(
+        (s for s in members if not s.parents and title and s.title.casefold() == title.casefold()),
+        None,
+    )
 
 
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:

@@ -32,13 +32,15 @@ _STRINGS = (
     "source",
     "cover",
 )
-_LISTS = ("authors", "editors", "subject")
+_LISTS = ("authors", "editors", "subject", "parts")
 _PRINT = ("paper", "margins", "bleed", "marks", "ppi")
 _IDENTIFIERS = ("isbn", "lccn", "doi")
 _SERIES = ("series_number", "series_position", "cataloguing")
+_FLAGS = ("lists", "page_list")
 _KNOWN = {
     *_STRINGS,
     *_LISTS,
+    *_FLAGS,
     "research_completed",
     "chapters",
     *_PRINT,
@@ -51,6 +53,7 @@ _KNOWN = {
     "layout_cache_mb",
     "ncx_depth",
     "data_date_line",
+    "labels",
 }
 NUMBERINGS = ("book", "chapter")
 _REQUIRED = ("title", "language", "identifier")
@@ -179,12 +182,22 @@ def _config(
         bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
     page = _page(data, bad)
     public = _public(data, bad)
-    chapters = _chapters(data.get("chapters", {}))
-    if chapters is None:
+    for key in _FLAGS:
+        if key in data and not isinstance(data[key], bool):
+            bad("E105", key, f"'{key}' must be true or false")
+    raw = data.get("chapters", {})
+    raw = raw if isinstance(raw, dict) else None
+    tables = {k: v for k, v in (raw or {}).items() if isinstance(v, dict)}
+    chapters = (
+        _chapters({k: v for k, v in raw.items() if k not in tables}) if raw is not None else None
+    )
+    by_part = {country: _chapters(table) for country, table in tables.items()}
+    if chapters is None or any(v is None for v in by_part.values()):
         bad(
             "E109",
             "chapters",
-            '[chapters] must map chapter numbers to titles, e.g. 8 = "Foreign Relations"',
+            '[chapters] must map chapter numbers to titles, e.g. 8 = "Foreign Relations" '
+            '(or, in a book of parts, [chapters.Belarus] 8 = "…")',
         )
     numbering = data.get("numbering", "book")
     if numbering not in NUMBERINGS:
@@ -202,6 +215,10 @@ def _config(
     line = data.get("data_date_line", True)
     if not isinstance(line, bool):
         bad("E105", "data_date_line", "'data_date_line' must be true or false")
+    labels = data.get("labels", {})
+    if not isinstance(labels, dict):
+        bad("E116", "labels", "[labels] must map label names to text")
+        labels = {}
     order = data.get("order", [])
     if not (isinstance(order, list) and all(type(v) is int for v in order)):
         bad("E110", "order", "'order' must be a list of section numbers")
@@ -221,6 +238,15 @@ def _config(
         marks=page[3],
         ppi=float(data.get("ppi", DEFAULT_PPI)),
         **public,
+        parts=tuple(data.get("parts", [])),
+        part_chapter_titles=tuple(
+            sorted((c, n, t) for c, titles in by_part.items() for n, t in (titles or {}).items())
+        ),
+        labels=tuple(
+            sorted((str(k), tuple(v) if isinstance(v, list) else v) for k, v in labels.items())
+        ),
+        lists=data.get("lists", True),
+        page_list=data.get("page_list", False),
         order=tuple(order),
         path=path,
         numbering=numbering,

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, error, raise_if_errors, warning
 from octavo.limits import MAX_SECTIONS
-from octavo.model import Book, Section
+from octavo.model import BODY_KIND, CHAPTER_PAGE, KINDS, Book, Section
 from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
 from octavo.source.config import language_ok
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from octavo.source.labels import load_labels
 from octavo.text import slugify
 
 __all__ = ["load_book", "read_book", "read_section", "section_files"]
@@ -104,6 +105,14 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
                 + (" (0" if key == "chapter" else " (1")
                 + f" to {MAX_SECTIONS:,})",
             )
+    kind = data.get("kind", BODY_KIND)
+    if kind not in KINDS:
+        bad(
+            "E209",
+            "kind",
+            f"front matter: 'kind' is {kind!r}, not one of the kinds octavo places",
+            f"one of {', '.join(KINDS)}",
+        )
     parents = data.get("parents")
     if parents is not None and not (
         isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
@@ -152,6 +161,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         lang=lang,
         author=(data.get("author") or "").strip() or None,
         supplied=tuple(data.get("supplied") or ()),
+        kind=BODY_KIND if kind == CHAPTER_PAGE else kind,
+        chapter_page=kind == CHAPTER_PAGE,
     )
     return section, tuple(warned)
 
@@ -187,7 +198,9 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
     found += section_problems
     if project is None:
         return None, found
-    assembled, problems = assemble(project, sections)
+    labels, label_problems = load_labels(project.config, project.template_dirs)
+    found += label_problems
+    assembled, problems = assemble(project, sections, labels)
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
     return assembled, found + problems

@@ -147,9 +147,11 @@ def test_spine_order_is_section_order(built: Built) -> None:
     ids = []
     for name in _chapter_files(members):
         doc = _xml(members[name])
-        ids += [
-            s.get("aria-labelledby") for s in doc.iterfind(".//x:section[@class='section']", NS)
-        ]
+        for element in doc.iter():  # a section, or a chapter-level page opening its chapter
+            if element.get("class") == "section":
+                ids.append(element.get("aria-labelledby"))
+            elif element.get("class") == "chapter-title" and element.get("id"):
+                ids.append(element.get("id"))
     assert ids == [s.id for s in built.manuscript.sections]
 
 
@@ -171,7 +173,7 @@ def test_nav_entries_are_the_headings(built: Built) -> None:
     assert in_nav == headings
     landmarks = nav.find(".//x:nav[@epub:type='landmarks']", NS)
     kinds = [a.get(EPUB_TYPE) for a in landmarks.iterfind(".//x:a", NS)]
-    assert kinds == ["cover", "toc", "bodymatter"]
+    assert kinds == ["cover", "toc", "bodymatter", "backmatter"]
     assert nav.find(".//x:nav[@epub:type='page-list']", NS) is None
 
 
@@ -210,10 +212,13 @@ def test_one_note_per_section_in_the_file_of_its_reference(built: Built) -> None
             (back,) = aside.xpath(".//x:a[@role='doc-backlink']", namespaces=NS)
             assert back.get("href") == f"#{ref.get('id')}"
             heading = ref.getparent()
-            assert re.fullmatch(r"\{.*\}h[2-6]", heading.tag)
-            notes[heading.get("id")] = (name, _text(aside).removeprefix(f"{ref.text}. "))
+            assert re.fullmatch(r"\{.*\}h[1-6]", heading.tag)
+            ident = heading.get("id")
+            if heading.tag.endswith("h1"):  # a chapter-level page: its note is on the chapter
+                ident = heading.find("x:span[@class='chapter-title']", NS).get("id")
+            notes[ident] = (name, _text(aside).removeprefix(f"{ref.text}. "))
         assert len(doc.xpath("//x:aside", namespaces=NS)) == len(refs)
-    expected = {s.id: s.section.note_text for s in built.manuscript.sections}
+    expected = {s.id: built.manuscript.labels.note(s.section) for s in built.manuscript.sections}
     assert {k: v for k, (_, v) in notes.items()} == expected
 
 
@@ -228,7 +233,7 @@ def test_note_text_appears_only_in_the_note_and_the_date_line(built: Built) -> N
             lines.append(_text(line))
             line.getparent().remove(line)
         assert "Data as of" not in _text(doc.getroottree().getroot(), skip_notes=False)
-    assert lines == [s.section.note_text for s in built.manuscript.sections]
+    assert lines == [built.manuscript.labels.note(s.section) for s in built.manuscript.sections]
 
 
 def test_all_body_text_present(built: Built) -> None:
@@ -244,7 +249,10 @@ def test_data_currency_lists_every_section(built: Built) -> None:
     doc = _xml(epub_members(built.epub)["EPUB/text/data-currency.xhtml"])
     rows = doc.xpath("//x:tbody/x:tr[x:td]", namespaces=NS)
     got = [(r[0][0].get("href").partition("#")[2], _text(r[1])) for r in rows]
-    assert got == [(s.id, s.section.data_as_of.label) for s in built.manuscript.sections]
+    assert got == [
+        (s.id, built.manuscript.labels.month_year(s.section.data_as_of))
+        for s in built.manuscript.sections
+    ]
 
 
 def test_cover_is_a_tall_png_on_a_linear_page(default_book: Built) -> None:

@@ -90,7 +90,7 @@ def test_kindle_conversion_one_cover_start_at_text(book: Book, suffix: str) -> N
     assert start is not None
     after = re.sub(rb"<[^>]*>", b" ", dump.text[start : start + 4000]).decode("utf-8", "ignore")
     first = book.manuscript.chapters[0]
-    expected = first.chapter.label or strip_tags(first.title_html)
+    expected = first.label or strip_tags(first.title_html)
     # (MOBI 6 spells small capitals as capitals in smaller type: "C HAPTER 1")
     squeezed = "".join(after.split()).lower()
     assert squeezed.startswith("".join(expected.split()).lower()), f"start: {after[:80]!r}"
@@ -123,7 +123,7 @@ def _assert_dates_in_order(text: str, manuscript: Manuscript) -> None:
         body = " ".join(strip_tags(rendered.body_html).split())[:60]
         at = text.find(body, cursor)
         assert at >= 0, f"{rendered.id}: body not found after {cursor}"
-        note = rendered.section.note_text
+        note = manuscript.labels.note(rendered.section)
         date = text.find(note, at)
         assert date >= 0, f"{rendered.id}: '{note}' not found after its body"
         cursor = date + len(note)

@@ -20,7 +20,7 @@ def test_print_html_has_every_note_in_its_heading(small_book: Path) -> None:
         heading = tree.find(f".//*[@id='{rs.id}']")
         assert heading is not None
         note = heading.find(f".//*[@id='{rs.note_id}']")
-        assert note is not None and "".join(note.itertext()) == rs.section.note_text
+        assert note is not None and "".join(note.itertext()) == manuscript.labels.note(rs.section)
 
 
 def test_unknown_paper_is_e605(small_book: Path) -> None:

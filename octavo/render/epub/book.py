@@ -28,13 +28,14 @@ from octavo.render.epub.documents import (
     IMAGES,
     STYLESHEETS,
     Document,
+    contents,
     documents,
     landmarks,
 )
 from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
 from octavo.render.epub.ncx import ncx_tree, render_ncx
-from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry, plan_epub
+from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
 
 __all__ = ["package", "render_epub"]
 
@@ -80,19 +81,14 @@ def package(
     book.guide = [
         {"type": mark.guide_type, "href": f"{TEXT}/{mark.href}", "title": mark.label}
         for mark in landmarks(plan)
+        if mark.guide_type
     ]
     return book
 
 
 def _ncx(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...]) -> bytes:
     """The NCX: the nav's entries as plain text, to book.toml's ncx_depth."""
-    named = {d.uid: d for d in docs}
-    back = ("data-currency", "colophon")
-    entries = [
-        (named["titlepage"].title, NavEntry(named["titlepage"].title, "titlepage.xhtml")),
-        *((c.text, c.nav) for c in plan.chapters),
-        *((named[u].title, NavEntry(named[u].title, named[u].name)) for u in back),
-    ]
+    entries = [(entry.label, entry) for entry in contents(plan)]
     book = plan.manuscript.book
     tree = ncx_tree(entries, book.config.ncx_depth, meta.identifier, meta.title, meta.language)
     return render_ncx(tree, book.project.env())

@@ -46,9 +46,9 @@ class CoverText:
 
     @property
     def alt(self) -> str:
-        """The cover image's text alternative: what it says."""
+        """What the cover says (the label cover_alt puts it in a sentence)."""
         parts = [self.series, self.title, strip_tags(self.subtitle_html), self.publisher]
-        return "Cover: " + ". ".join(p for p in parts if p) + "."
+        return ". ".join(p for p in parts if p) + "."
 
 
 def cover_text(manuscript: Manuscript) -> CoverText:

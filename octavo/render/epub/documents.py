@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.model import Manuscript
+from octavo.model import Labels, Manuscript
 from octavo.project import Project
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
@@ -18,6 +18,7 @@ __all__ = [
     "Document",
     "Landmark",
     "Page",
+    "contents",
     "currency",
     "documents",
     "landmarks",
@@ -73,8 +74,8 @@ class Landmark:
     @property
     def guide_type(self) -> str:
         """The OPF 2 guide's word for it: calibre finds the cover page and Kindle conversions
-        their start point ("text") only there."""
-        return {"bodymatter": "text"}.get(self.type, self.type)
+        their start point ("text") only there; "" where OPF 2 has none (front/back matter)."""
+        return {"bodymatter": "text", "frontmatter": "", "backmatter": ""}.get(self.type, self.type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +85,47 @@ class Cover:
 
 
 def currency(manuscript: Manuscript) -> Currency:
+    labels = manuscript.labels
     dates = sorted(s.section.data_as_of for s in manuscript.sections)
     if not dates:
         return Currency(0, "", "")
-    return Currency(len(dates), dates[0].label, dates[-1].label)
+    return Currency(len(dates), labels.month_year(dates[0]), labels.month_year(dates[-1]))
+
+
+def contents(plan: EpubPlan) -> tuple[NavEntry, ...]:
+    """The nav's (and the NCX's) entries in reading order."""
+    labels = plan.manuscript.labels
+    return (
+        NavEntry(labels["title_page"], "titlepage.xhtml"),
+        *plan.toc(),
+        NavEntry(labels["data_currency"], "data-currency.xhtml"),
+        NavEntry(labels["colophon"], "colophon.xhtml"),
+    )
 
 
 def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
-    start = plan.chapters[0].name if plan.chapters else "data-currency.xhtml"
-    return (
-        Landmark("cover", "cover.xhtml", "Cover"),
-        Landmark("toc", "nav.xhtml#toc", "Contents"),
-        Landmark("bodymatter", start, "Start of text"),
+    """Cover, contents, and where each matter starts; the glossary and bibliography."""
+    labels = plan.manuscript.labels
+    front, body, back = plan.of("front"), plan.body(), plan.of("back")
+    currency = "data-currency.xhtml"
+    marks = [
+        Landmark("cover", "cover.xhtml", labels["cover"]),
+        Landmark("toc", "nav.xhtml#toc", labels["contents"]),
+    ]
+    if front:
+        marks.append(Landmark("frontmatter", front[0].name, front[0].text))
+    marks.append(
+        Landmark("bodymatter", body[0].name if body else currency, labels["start_of_text"])
     )
+    if back:
+        marks.append(Landmark("backmatter", back[0].name, back[0].text))
+    else:
+        marks.append(Landmark("backmatter", currency, labels["data_currency"]))
+    marks += [Landmark(c.epub_type, c.name, c.text) for c in back if c.epub_type in _GUIDED]
+    return tuple(marks)
+
+
+_GUIDED = ("glossary", "bibliography")  # back-matter types with a landmark of their own
 
 
 def documents(
@@ -106,71 +135,70 @@ def documents(
 
     `cover_src`: the cover image, relative to the text/ folder (default: the drawn one)."""
     ms = plan.manuscript
-    render = _renderer(ms.book.project, meta.language)
-    cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", cover.alt)
+    labels = ms.labels
+    render = _renderer(ms.book.project, meta.language, labels)
+    alt = labels.format("cover_alt", title=cover.alt)
+    cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", alt)
     files = plan.files
     line = ms.book.config.data_date_line
-    chapters = tuple(
-        Document(
-            c.chapter.id,
-            c.name,
-            c.text,
-            render("chapter", c.text, "bodymatter", ch=c, files=files, line=line),
-        )
-        for c in plan.chapters
-    )
-    front = (NavEntry("Title Page", "titlepage.xhtml"),)
-    back = (
-        NavEntry("Data Currency", "data-currency.xhtml"),
-        NavEntry("Colophon", "colophon.xhtml"),
-    )
+    divisions: list[Document] = []
+    for c in plan.chapters:
+        part = plan.part_before(c)
+        if part is not None:
+            text = part.part.heading_text
+            xhtml = render("part", text, "bodymatter", part=part)
+            divisions.append(Document(part.part.id, part.name, text, xhtml))
+        xhtml = render("chapter", c.text, c.body_type, ch=c, files=files, line=line)
+        divisions.append(Document(c.chapter.id, c.name, c.text, xhtml))
     return (
         Document(
             "cover",
             "cover.xhtml",
-            "Cover",
-            render("cover", "Cover", "", body_class="cover", cover=cover_doc),
+            labels["cover"],
+            render("cover", labels["cover"], "", body_class="cover", cover=cover_doc),
         ),
         Document(
             "titlepage",
             "titlepage.xhtml",
-            "Title Page",
+            labels["title_page"],
             render("titlepage", meta.title, "frontmatter", ms=ms, meta=meta),
         ),
         Document(
             "nav",
             "nav.xhtml",
-            "Contents",
+            labels["contents"],
             render(
                 "nav",
-                "Contents",
+                labels["contents"],
                 "frontmatter",
-                plan=plan,
-                front=front,
-                back=back,
+                toc=contents(plan),
                 landmarks=landmarks(plan),
             ),
             ("nav",),
         ),
-        *chapters,
+        *divisions,
         Document(
             "data-currency",
             "data-currency.xhtml",
-            "Data Currency",
+            labels["data_currency"],
             render(
-                "data-currency", "Data Currency", "backmatter", plan=plan, currency=currency(ms)
+                "data-currency",
+                labels["data_currency"],
+                "backmatter",
+                plan=plan,
+                currency=currency(ms),
             ),
         ),
         Document(
             "colophon",
             "colophon.xhtml",
-            "Colophon",
-            render("colophon", "Colophon", "backmatter", ms=ms, meta=meta),
+            labels["colophon"],
+            render("colophon", labels["colophon"], "backmatter", ms=ms, meta=meta),
         ),
     )
 
 
-def _renderer(project: Project, language: str) -> Any:
+def _renderer(project: Project, language: str, labels: Labels) -> Any:
     env = project.env()
     env.filters["relink"] = relink
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
@@ -179,7 +207,9 @@ def _renderer(project: Project, language: str) -> Any:
         template: str, title: str, body_type: str, body_class: str = "", **context: Any
     ) -> bytes:
         page = Page(title, language, sheets, body_type, body_class)
-        text: str = env.get_template(f"epub/{template}.xhtml").render(page=page, **context)
+        text: str = env.get_template(f"epub/{template}.xhtml").render(
+            page=page, labels=labels, **context
+        )
         return text.encode("utf-8")
 
     return render

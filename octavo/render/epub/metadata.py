@@ -21,13 +21,7 @@ ACCESSIBILITY: tuple[tuple[str, str], ...] = (
     ("schema:accessibilityFeature", "alternativeText"),
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityHazard", "none"),
-    (
-        "schema:accessibilitySummary",
-        "Text with headings for every chapter and section, a table of contents and linked "
-        "footnotes giving the date of each section's data; the cover image has a text "
-        "alternative and no information is conveyed by images or colour alone.",
-    ),
-)
+)  # and schema:accessibilitySummary, in the book's language (label accessibility_summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +39,9 @@ class EpubMeta:
     source: str
     research_completed: str  # "June 1995", or ""
     modified: datetime  # UTC: SOURCE_DATE_EPOCH (Book.modified)
+    contributors: str = ""  # for the title page: 'A, B' or 'Edited by C'
+    date_label: str = ""  # '1 December 2026': when the book was made, in the book's language
+    summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
     isbn: str = ""  # hyphenated ISBN-13
     lccn: str = ""
@@ -65,13 +62,6 @@ class EpubMeta:
         return tuple(found)
 
     @property
-    def contributors(self) -> str:
-        """For the title page: 'A, B' or 'Edited by C'."""
-        if self.authors:
-            return ", ".join(self.authors)
-        return f"Edited by {', '.join(self.editors)}" if self.editors else ""
-
-    @property
     def creators(self) -> tuple[tuple[str, str], ...]:
         """dc:creator (name, MARC relator): the authors and the editors; a book with neither
         is credited to its publisher as corporate author, as library catalogues credit a
@@ -86,15 +76,14 @@ class EpubMeta:
     def date(self) -> str:
         return self.modified.strftime("%Y-%m-%d")
 
-    @property
-    def date_label(self) -> str:
-        """'1 December 2026': when the book was made (not when its data dates from)."""
-        return f"{self.modified.day} {self.modified:%B %Y}"
-
 
 def epub_meta(book: Book) -> EpubMeta:
     config = book.config
     completed = config.research_completed
+    labels = book.labels
+    names = ", ".join(config.authors) or (
+        labels.format("edited_by", names=", ".join(config.editors)) if config.editors else ""
+    )
     return EpubMeta(
         title=config.title,
         subtitle=config.subtitle,
@@ -107,13 +96,16 @@ def epub_meta(book: Book) -> EpubMeta:
         description=config.description,
         series=config.series,
         source=config.source,
-        research_completed=completed.label if completed else "",
+        research_completed=labels.month_year(completed) if completed else "",
         modified=book.modified.astimezone(UTC),
         isbn=config.isbn,
         lccn=config.lccn,
         doi=config.doi,
         series_number=config.series_number,
         series_position=config.series_position,
+        contributors=names,
+        summary=labels["accessibility_summary"],
+        date_label=labels.day(book.modified.astimezone(UTC)),
     )
 
 
@@ -137,7 +129,7 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
     _dc(book, "description", meta.description)
     _dc(book, "date", meta.date)
     _dc(book, "source", meta.source)
-    for prop, value in ACCESSIBILITY:
+    for prop, value in (*ACCESSIBILITY, ("schema:accessibilitySummary", meta.summary)):
         book.add_metadata(None, "meta", value, {"property": prop})
     generator = {"name": "generator", "content": f"octavo {meta.version} (EbookLib)"}
     book.metadata[book_namespace(book, "OPF")]["generator"] = [("", generator)]

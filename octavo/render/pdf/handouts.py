@@ -59,17 +59,17 @@ def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
 
 
 def _chapter_name(chapter: RenderedChapter) -> str:
-    label = chapter.chapter.label
-    title = strip_tags(chapter.title_html)
-    return f"{label}: {title}" if label and label != title else title
+    return chapter.heading_text
 
 
 def _chapter(chapter: RenderedChapter) -> Handout:
+    opening = chapter.opening
+    first = (Heading(2, opening.id, opening.title_html, opening),) if opening else ()
     return Handout(
         f"{chapter.id}.pdf",
         strip_tags(chapter.title_html),
         (_chapter_name(chapter),),
-        body_headings(chapter),
+        (*first, *body_headings(chapter)),
         chapter.sections,
     )
 

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment
 
 from octavo import __version__
-from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedSection
+from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
 from octavo.render.manuscript import Heading, body_headings
 from octavo.source.paper import PageSetup
@@ -99,13 +99,26 @@ class PrintChapter:
 
     @property
     def show_label(self) -> bool:
-        """'Chapter 8' above the title, unless the title is just that."""
-        return bool(self.chapter.chapter.label) and self.chapter.chapter.label != self.label
+        """'Chapter 8' above the title (Chapter.label's rule)."""
+        return bool(self.chapter.label)
+
+    @property
+    def part(self) -> None:
+        """A chapter is not a part (templates ask body entries)."""
+        return None
 
     @property
     def label(self) -> str:
         """Bookmark and running-head text: the chapter's title only."""
         return strip_tags(self.chapter.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPart:
+    """A part of the body: its title page, then its chapters."""
+
+    part: RenderedPart
+    chapters: tuple[PrintChapter, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +151,8 @@ class PrintMeta:
 
 def print_meta(book: Book) -> PrintMeta:
     config = book.config
-    people = config.authors or tuple(f"{name} (editor)" for name in config.editors)
+    labels = book.labels
+    people = config.authors or tuple(labels.format("editor", name=n) for n in config.editors)
     completed = config.research_completed
     return PrintMeta(
         title=config.title,
@@ -148,12 +162,12 @@ def print_meta(book: Book) -> PrintMeta:
         subject=config.description or config.subtitle or config.title,
         keywords=config.subject or tuple(filter(None, (config.country, config.series))),
         date=book.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        date_label=f"{book.modified.day} {book.modified:%B %Y}",
+        date_label=labels.day(book.modified),
         version=__version__,
         series=config.series,
         publisher=config.publisher,
         source=config.source,
-        research_completed=completed.label if completed else "",
+        research_completed=labels.month_year(completed) if completed else "",
         data_as_of=data_as_of(book),
         isbn=config.isbn,
         lccn=config.lccn,
@@ -167,12 +181,13 @@ def print_meta(book: Book) -> PrintMeta:
 def data_as_of(book: Book) -> str:
     """When the book's data dates from: the research-completed month, else the span of the
     sections' data dates."""
+    month = book.labels.month_year
     if book.config.research_completed:
-        return book.config.research_completed.label
+        return month(book.config.research_completed)
     dates = sorted({s.data_as_of for s in book.sections})
     if not dates:
         return ""
-    return dates[0].label if len(dates) == 1 else f"{dates[0].label} – {dates[-1].label}"
+    return month(dates[0]) if len(dates) == 1 else f"{month(dates[0])} – {month(dates[-1])}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +226,24 @@ class PrintPart:
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
 
 
+def body_entries(
+    manuscript: Manuscript, chapters: tuple[PrintChapter, ...]
+) -> tuple[PrintChapter | BodyPart, ...]:
+    """The body: chapters, or the parts holding them, in reading order."""
+    entries: list[PrintChapter | BodyPart] = []
+    for pc in chapters:
+        if pc.chapter.matter != "body":
+            continue
+        part = manuscript.part_of(pc.chapter)
+        if part is None:
+            entries.append(pc)
+        elif not entries or not isinstance(entries[-1], BodyPart) or entries[-1].part != part:
+            entries.append(BodyPart(part, (pc,)))
+        else:
+            entries[-1] = BodyPart(part, (*entries[-1].chapters, pc))
+    return tuple(entries)
+
+
 def print_html(
     manuscript: Manuscript,
     page: PageSetup,
@@ -225,7 +258,11 @@ def print_html(
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),
+        labels=manuscript.labels,
         chapters=chapters,
+        front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),
+        back_chapters=tuple(c for c in chapters if c.chapter.matter == "back"),
+        body_entries=body_entries(manuscript, chapters),
         stylesheets=stylesheets(project, page, *extra),
         part=part is not None,
         front=part is None or part.front,

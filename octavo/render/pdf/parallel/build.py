@@ -56,7 +56,12 @@ def render_pdf_parallel(
 ) -> ParallelResult:
     """The same PDF as render_pdf, laid out by `jobs` processes from parts."""
     check_paper(options)
-    if jobs > 1 and not options.pdf_variant and not has_page_refs(manuscript):
+    if (
+        jobs > 1
+        and not options.pdf_variant
+        and not has_page_refs(manuscript)
+        and in_parts_ok(manuscript)
+    ):
         try:
             return _parallel(manuscript, options, jobs, cache)
         except (Unmergeable, BrokenProcessPool) as exc:
@@ -69,6 +74,12 @@ def has_page_refs(manuscript: Manuscript) -> bool:
     """A page reference needs the folio of its target while its own part is laid out: such
     a book is laid out in one process (parts would number their pages from 1)."""
     return any('class="xref page' in s.body_html for s in manuscript.sections)
+
+
+def in_parts_ok(manuscript: Manuscript) -> bool:
+    """Parts laid out apart know only chapters and the appendix: a book with front or back
+    matter divisions or parts of countries is laid out in one process (the same pages)."""
+    return not manuscript.parts and all(c.matter == "body" for c in manuscript.chapters)
 
 
 def _parallel(

@@ -26,6 +26,7 @@ def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[tuple[str, 
     return template.render(
         ms=manuscript,
         meta=print_meta(manuscript.book),
+        labels=manuscript.labels,
         stylesheets=stylesheets(project, page, "print/stamp.css"),
         stamps=[(by_id.get(ident), count) for ident, count in pages],
     )

@@ -1,0 +1,93 @@
+"""The labels catalogue of the book's language: every word octavo generates.
+
+templates/labels/<language>.toml on the template search path (a book's own templates/
+first), then book.toml's [labels] over it. A language without a catalogue falls back to
+English (W117); a bad override is E116.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from octavo.errors import Diagnostic, error, warning
+from octavo.model import BookConfig, Labels
+from octavo.shipped import TEMPLATES
+
+__all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
+
+LANGUAGES = ("en", "ru", "be", "uk", "ro", "fr", "es", "de", "pt")  # shipped catalogues
+MONTHS = ("months", "months_of")
+
+
+def catalogue_path(language: str, template_dirs: tuple[Path, ...] = (TEMPLATES,)) -> Path | None:
+    """The catalogue of 'ru-RU' is ru-ru.toml, else ru.toml, on the template search path."""
+    tag = language.strip().lower().replace("_", "-")
+    for name in dict.fromkeys((tag, tag.split("-")[0])):
+        for folder in template_dirs:
+            path = folder / "labels" / f"{name}.toml"
+            if name and path.is_file():
+                return path
+    return None
+
+
+def read_catalogue(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def load_labels(
+    config: BookConfig, template_dirs: tuple[Path, ...]
+) -> tuple[Labels, tuple[Diagnostic, ...]]:
+    found: list[Diagnostic] = []
+    base = read_catalogue(TEMPLATES / "labels" / "en.toml")  # every label, shipped
+    path = catalogue_path(config.language, template_dirs)
+    if path is None:
+        found.append(
+            warning(
+                "W117",
+                f"no labels for language '{config.language}': generated words are in English",
+                config.path,
+                hint=f"add templates/labels/{config.language}.toml, or set them in [labels]; "
+                f"shipped: {', '.join(LANGUAGES)}",
+            )
+        )
+        data = dict(base)
+    else:
+        data = {**base, **read_catalogue(path)}
+    for key, value in config.labels:
+        problem = _bad_override(key, value, base)
+        if problem:
+            found.append(error("E116", f"[labels] {key}: {problem}", config.path))
+        else:
+            data[key] = value
+    words = tuple(sorted((k, str(v)) for k, v in data.items() if k not in MONTHS))
+    months = tuple(str(m) for m in data["months"])
+    labels = Labels(config.language, words, months, tuple(str(m) for m in data["months_of"]))
+    return labels, tuple(found)
+
+
+def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
+    if key not in base:
+        return f"no such label (known: {', '.join(sorted(base))})"
+    if key in MONTHS:
+        ok = (
+            isinstance(value, tuple) and len(value) == 12 and all(isinstance(v, str) for v in value)
+        )
+        return "" if ok else "must be a list of 12 month names"
+    if not isinstance(value, str):
+        return "must be a string"
+    try:
+        wanted, given = placeholders(base[key]), placeholders(value)
+    except ValueError:
+        return "unbalanced { or } (write {{ or }} for a brace)"
+    if given - wanted:
+        return (
+            f"unknown placeholder {{{sorted(given - wanted)[0]}}} (this label has {sorted(wanted)})"
+        )
+    return ""

@@ -1,0 +1,80 @@
+"""Divisions by kind, parts by country, chapter titles and openings (tests/data/volume)."""
+
+from __future__ import annotations
+
+from octavo.model import Book
+from octavo.render.manuscript import render_manuscript
+from octavo.source.sections import read_book
+from tests.conftest import DATA, section_source
+
+VOLUME = DATA / "volume"
+
+
+def _volume() -> Book:
+    book, found = read_book(VOLUME)
+    assert book is not None and not found, [str(d) for d in found]
+    return book
+
+
+def test_front_matter_then_parts_then_back_matter() -> None:
+    book = _volume()
+    order = [(c.matter, c.part, c.kind, c.number) for c in book.chapters]
+    assert order == [
+        ("front", 0, "foreword", 0),
+        ("front", 0, "acknowledgments", 0),
+        ("front", 0, "preface", 0),
+        ("front", 0, "acronyms", 0),
+        ("front", 0, "chronology", 0),
+        ("body", 1, "profile", 0),
+        ("body", 1, "introduction", 0),
+        ("body", 1, "section", 1),
+        ("body", 1, "section", 2),
+        ("body", 2, "profile", 0),
+        ("body", 2, "introduction", 0),
+        ("body", 2, "section", 1),
+        ("body", 2, "section", 2),
+        ("back", 0, "appendix", 0),
+        ("back", 0, "bibliography", 0),
+        ("back", 0, "glossary", 0),
+    ]
+    assert [p.title for p in book.parts] == ["Belarus", "Moldova"]
+    assert len({c.slug for c in book.chapters}) == len(book.chapters)
+
+
+def test_labels_and_headings() -> None:
+    manuscript, _ = render_manuscript(_volume())
+    by_id = {c.id: c for c in manuscript.chapters}
+    assert by_id["p2-ch02"].heading_text == "Chapter 2: The Economy and Politics"
+    assert by_id["foreword"].heading_text == "Foreword" and by_id["foreword"].label == ""
+    assert by_id["appendix"].title_text == "Appendix"  # two sections: the kind's label
+    assert [p.heading_text for p in manuscript.parts] == ["Part I · Belarus", "Part II · Moldova"]
+
+
+def test_a_chapter_level_page_opens_its_chapter() -> None:
+    manuscript, _ = render_manuscript(_volume())
+    chapter = next(c for c in manuscript.chapters if c.id == "p1-ch01")
+    assert chapter.opening is not None and chapter.opening.section.title == "Historical Setting"
+    assert all(node.id != chapter.opening.id for node in chapter.toc)
+    foreword = manuscript.chapters[0]
+    assert foreword.opening is foreword.sections[0]  # a one-section division is its text
+
+
+def test_order_cannot_move_back_matter_to_the_front(make_book) -> None:  # type: ignore[no-untyped-def]
+    book_dir = make_book(
+        {
+            "001-g.md": section_source(1, "Glossary", chapter=0, total=2, extra="kind: glossary\n"),
+            "002-a.md": section_source(2, "Trade", total=2),
+        }
+    )
+    book, found = read_book(book_dir)
+    assert book is not None and not found
+    assert [c.kind for c in book.chapters] == ["section", "glossary"]
+
+
+def test_a_chapter_without_a_title_is_W310_naming_the_key(make_book) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import BOOK_TOML
+
+    toml = BOOK_TOML.split("chapters =")[0]
+    book, found = read_book(make_book({"001-a.md": section_source(1, total=1)}, toml))
+    assert [d.code for d in found] == ["W310"] and "[chapters] 1 =" in found[0].hint
+    assert book is not None and book.chapters[0].heading(book.labels) == "Chapter 1"

@@ -1,0 +1,84 @@
+"""The labels catalogues: every language has every label, with the same placeholders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from octavo.model import YearMonth
+from octavo.shipped import TEMPLATES
+from octavo.source.labels import LANGUAGES, MONTHS, placeholders, read_catalogue
+from octavo.source.sections import read_book
+
+ENGLISH = read_catalogue(TEMPLATES / "labels" / "en.toml")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_catalogue_has_every_label_with_its_placeholders(language: str) -> None:
+    catalogue = read_catalogue(TEMPLATES / "labels" / f"{language}.toml")
+    assert set(catalogue) == set(ENGLISH)
+    for key, text in ENGLISH.items():
+        if key in MONTHS:
+            assert len(catalogue[key]) == 12 and all(catalogue[key])
+        else:
+            assert catalogue[key].strip(), key
+            assert placeholders(catalogue[key]) == placeholders(text), key
+
+
+def test_every_shipped_catalogue_is_listed() -> None:
+    assert {p.stem for p in (TEMPLATES / "labels").glob("*.toml")} == set(LANGUAGES)
+
+
+def _book(make_book, language: str, labels: str = ""):  # type: ignore[no-untyped-def]
+    from tests.conftest import BOOK_TOML, section_source
+
+    toml = BOOK_TOML.replace('language = "en"', f'language = "{language}"') + labels
+    root = make_book({"001-a.md": section_source(1, total=1)}, toml)
+    return read_book(root)
+
+
+def test_russian_dates_and_words(make_book) -> None:  # type: ignore[no-untyped-def]
+    book, found = _book(make_book, "ru")
+    assert book is not None and not found
+    labels = book.labels
+    assert labels.month_year(YearMonth(1995, 6)) == "июнь 1995 г."
+    assert labels.day(datetime(1995, 6, 10, tzinfo=UTC)) == "10 июня 1995 г."
+    assert labels.chapter(8) == "Глава 8" and labels.part(2) == "Часть II"
+    assert labels["contents"] == "Содержание"
+
+
+def test_a_region_subtag_finds_its_language(make_book) -> None:  # type: ignore[no-untyped-def]
+    book, found = _book(make_book, "fr-CA")
+    assert book is not None and not found and book.labels["index"] == "Index"
+    assert book.labels.month_year(YearMonth(1995, 8)) == "août 1995"
+
+
+def test_book_toml_overrides_a_label(make_book) -> None:  # type: ignore[no-untyped-def]
+    book, found = _book(make_book, "en", '\n[labels]\nchapter_label = "Ch. {number}"\n')
+    assert book is not None and not found
+    assert book.chapters[0].label(book.labels) == "Ch. 1"
+
+
+def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: ignore[no-untyped-def]
+    book, found = _book(make_book, "sw")
+    assert [d.code for d in found] == ["W117"]
+    assert book is not None and book.labels["contents"] == "Contents"
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        '\n[labels]\nchapter_label = "Kapitel {num}"\n',
+        '\n[labels]\nchapterlabel = "Kapitel"\n',
+        '\n[labels]\nmonths = ["a", "b"]\n',
+        "\n[labels]\ncontents = 3\n",
+        '\n[labels]\ncontents = "a } b"\n',
+    ],
+    ids=["placeholder", "unknown", "months", "type", "brace"],
+)
+def test_a_bad_override_is_E116(make_book, labels: str) -> None:  # type: ignore[no-untyped-def]
+    _, found = _book(make_book, "en", labels)
+    assert [d.code for d in found] == ["E116"]
+    assert Path(str(found[0].file)).name == "book.toml"
