@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
-from octavo.outputs import cached_build
+from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
+from octavo.outputs import Made, cached_build
 from octavo.project import Project, open_project
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def run_import(
     if problems:
         raise BuildError(problems)
     options = Options(force=force, manifest=entries, data_as_of=date, strict=strict)
-    return import_pages(paths, book, options=options)
+    with boundary("the import"):
+        return import_pages(paths, book, options=options)
 
 
 class Sources:
@@ -138,27 +139,32 @@ def build_pdf(
     chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
     a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
     replace book.toml's."""
-    given = sources(book, strict)
-    target = out or given.project.output(".pdf")
+    with boundary("the PDF"):
+        given = sources(book, strict)
+        target = out or given.project.output(".pdf")
 
-    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
-        from octavo.render.pdf.build import build_book_pdf
+        def make() -> Made:
+            from octavo.render.pdf.build import render_book_pdf
 
-        rendered, found = given.manuscript()
-        path = build_book_pdf(rendered, target, paper, html, tagged, jobs, variant, bleed, marks)
-        return path, found
+            rendered, found = given.manuscript()
+            cache = given.project.cache
+            pdf, laid_out = render_book_pdf(
+                rendered, cache, paper, html is not None, tagged, jobs, variant, bleed, marks
+            )
+            files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
+            return (*files, (target, pdf)), found
 
-    options = {
-        "kind": "pdf",
-        "paper": paper,
-        "html": html,
-        "strict": strict,
-        "tagged": tagged,
-        "variant": variant,
-        "bleed": bleed,
-        "marks": marks,
-    }
-    return cached_build(given.project, target, options, build, (html,) if html else ())
+        options = {
+            "kind": "pdf",
+            "paper": paper,
+            "html": html,
+            "strict": strict,
+            "tagged": tagged,
+            "variant": variant,
+            "bleed": bleed,
+            "marks": marks,
+        }
+        return cached_build(given.project, target, options, make, (html,) if html else ())
 
 
 def build_cover(
@@ -172,27 +178,33 @@ def build_cover(
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """`invoke cover`: the print cover (back, spine, front) for the trim, the page count
     (`pages`, else the book's PDF, built first if it is missing or stale) and `ppi`."""
-    given = sources(book, strict)
-    target = out or given.project.output("-cover.pdf")
-    if pages < 0:
-        raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
-    if not pages:
-        from pypdf import PdfReader
+    with boundary("the cover"):
+        given = sources(book, strict)
+        target = out or given.project.output("-cover.pdf")
+        if pages < 0:
+            raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
+        if not pages:
+            from pypdf import PdfReader
 
-        pdf, _ = build_pdf(given, paper=paper, strict=strict)
-        pages = len(PdfReader(pdf).pages)
+            pdf, _ = build_pdf(given, paper=paper, strict=strict)
+            pages = len(PdfReader(pdf).pages)
 
-    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
-        from octavo.render.pdf.build import pdf_options
-        from octavo.render.pdf.cover import render_cover
-        from octavo.write import atomic_bytes
+        def make() -> Made:
+            from octavo.render.pdf.build import pdf_options
+            from octavo.render.pdf.cover import render_cover
 
-        rendered, found = given.manuscript()
-        options = pdf_options(rendered.book.config, paper, False, variant, bleed, "none")
-        return atomic_bytes(target, render_cover(rendered, options, pages)), found
+            rendered, found = given.manuscript()
+            options = pdf_options(rendered.book.config, paper, False, variant, bleed, "none")
+            return ((target, render_cover(rendered, options, pages)),), found
 
-    options = {"kind": "cover", "pages": pages, "paper": paper, "bleed": bleed, "variant": variant}
-    return cached_build(given.project, target, options, build)
+        options = {
+            "kind": "cover",
+            "pages": pages,
+            "paper": paper,
+            "bleed": bleed,
+            "variant": variant,
+        }
+        return cached_build(given.project, target, options, make)
 
 
 def build_handouts(
@@ -204,33 +216,34 @@ def build_handouts(
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke handouts`: one standalone PDF per section (or chapter)."""
     from octavo.outputs import guard_output
-    from octavo.render.pdf.handouts import build_handouts as build
+    from octavo.render.pdf.handouts import render_handouts
+    from octavo.write import atomic_bytes
 
-    given = sources(book, strict)
-    if out is not None:
-        guard_output(given.project.root, out, folder=True)
-    rendered, found = given.manuscript()
-    return build(rendered, out, by, paper), found
+    with boundary("the handouts"):
+        given = sources(book, strict)
+        if out is not None:
+            guard_output(given.project.root, out, folder=True)
+        rendered, found = given.manuscript()
+        folder = out or given.project.build / "handouts" / given.project.config.slug
+        made = render_handouts(rendered, by, paper)
+        return tuple(atomic_bytes(folder / name, pdf) for name, pdf in made), found
 
 
 def build_epub(
     book: BookArg, out: Path | None = None, strict: bool = False
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
-    given = sources(book, strict)
-    target = out if out is not None else given.project.output(".epub")
+    with boundary("the EPUB"):
+        given = sources(book, strict)
+        target = out if out is not None else given.project.output(".epub")
 
-    def build() -> tuple[Path, tuple[Diagnostic, ...]]:
-        from octavo.render.epub.book import render_epub
-        from octavo.render.epub.errors import epub_errors, write_errors
-        from octavo.write import atomic_bytes
+        def make() -> Made:
+            from octavo.render.epub.book import render_epub
 
-        rendered, found = given.manuscript()
-        with epub_errors():
-            data = render_epub(rendered, target.parent / ".octavo-cache")
-        return write_errors(target, lambda: atomic_bytes(target, data)), found
+            rendered, found = given.manuscript()
+            return ((target, render_epub(rendered, given.project.cache)),), found
 
-    return cached_build(given.project, target, {"kind": "epub", "strict": strict}, build)
+        return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
 
 
 def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:
@@ -336,7 +349,7 @@ def epub_cover(book: BookArg, folder: Path) -> Path | None:
     from octavo.write import atomic_bytes
 
     epub, _ = build_epub(book)
-    with zipfile.ZipFile(epub) as archive:
+    with boundary("the preview"), zipfile.ZipFile(epub) as archive:
         names = [n for n in archive.namelist() if "cover" in n and n.endswith(".png")]
         return atomic_bytes(folder / "cover.png", archive.read(names[0])) if names else None
 
@@ -344,15 +357,20 @@ def epub_cover(book: BookArg, folder: Path) -> Path | None:
 def check(book: BookArg, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale). Raises BuildError listing every problem."""
+    given = sources(book)
+    epub_path, _ = build_epub(given, epub)
+    pdf_path, _ = build_pdf(given, pdf)
+    rendered, _ = given.manuscript()
+    with boundary("the check"):
+        return _check(rendered, epub_path, pdf_path)
+
+
+def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, ...]:
     from octavo.check.epub import ToolMissing, run_epubcheck
     from octavo.check.pdf import check_book_pdf, read_pdf
     from octavo.check.press import check_press
     from octavo.render.pdf.build import pdf_options
 
-    given = sources(book)
-    epub_path, _ = build_epub(given, epub)
-    pdf_path, _ = build_pdf(given, pdf)
-    rendered, _ = given.manuscript()
     try:
         result = run_epubcheck(epub_path)
     except ToolMissing as exc:

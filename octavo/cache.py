@@ -1,9 +1,12 @@
-"""A content-addressed build key: a rebuild whose inputs did not change does no work.
+"""Fingerprints and the one cache store: a rebuild whose inputs did not change does no work.
 
-The key covers every byte that can change an output: the book folder, the template and style
-search paths (fonts included), octavo's own code, the versions of the libraries that render,
-the task's options, and SOURCE_DATE_EPOCH. The key of the last good build is kept beside the
-output; an output is fresh only when both the output and a matching key exist.
+`fingerprint` is the one hash of "what changes an output": every key below starts from
+`versions()` (octavo's own code and the libraries that render). `build_key` covers every
+byte that can change an output: the book folder, the template and style search paths
+(fonts included), the versions, the task's options and SOURCE_DATE_EPOCH; octavo.outputs
+keeps it in a build stamp. `Store` keeps what is costly to make again (the cover, the note
+fixes, the laid-out PDF parts) by fingerprint in one folder, octavo's state
+(`Project.cache`: build/.octavo/cache/), pruned to book.toml's `layout_cache_mb`.
 """
 
 from __future__ import annotations
@@ -12,17 +15,28 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from octavo.project import Project
 from octavo.sandbox import digest_file
 from octavo.shipped import PACKAGE
-from octavo.write import atomic_text
+from octavo.write import atomic_bytes
 
-__all__ = ["DEFAULT_CACHE_MB", "build_key", "is_fresh", "prune", "record", "touch"]
+__all__ = [
+    "DEFAULT_CACHE_MB",
+    "VERSIONED",
+    "Store",
+    "build_key",
+    "fingerprint",
+    "prune",
+    "touch",
+    "versions",
+]
 
-_LIBRARIES = (
+# The libraries whose version can change an output's bytes (with octavo's own code).
+VERSIONED = (
     "weasyprint",
     "pydyf",
     "ebooklib",
@@ -31,6 +45,7 @@ _LIBRARIES = (
     "pillow",
     "fonttools",
     "pypdf",
+    "pypdfium2",
     "tinycss2",
 )
 
@@ -45,9 +60,16 @@ def _files(folder: Path) -> Iterable[Path]:
                 yield Path(here) / name
 
 
-def _library_versions() -> str:
-    found = []
-    for name in _LIBRARIES:
+@lru_cache(maxsize=1)
+def versions() -> str:
+    """What changes every output besides its inputs: a digest of octavo's code and the
+    version of each library in VERSIONED."""
+    code = hashlib.sha256()
+    for path in _files(PACKAGE):
+        if path.suffix == ".py":
+            code.update(f"{path.relative_to(PACKAGE)}\0".encode() + path.read_bytes())
+    found = [f"octavo={code.hexdigest()}"]
+    for name in VERSIONED:
         try:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
@@ -55,39 +77,58 @@ def _library_versions() -> str:
     return ";".join(found)
 
 
+def fingerprint(*parts: str | bytes) -> str:
+    """The hash of `versions()` and `parts`: the key of anything octavo keeps."""
+    digest = hashlib.sha256(versions().encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:32]
+
+
 def build_key(project: Project, options: Mapping[str, object]) -> str:
+    """The fingerprint of every input of a build of `project` with `options`."""
     digest = hashlib.sha256()
-    roots = (*project.watched, PACKAGE)
-    for root in dict.fromkeys(r.resolve() for r in roots if r.is_dir()):
+    for root in dict.fromkeys(r.resolve() for r in project.watched if r.is_dir()):
         for path in _files(root):
             digest.update(f"{path.relative_to(root)}\0{root.name}\0".encode())
             # streamed, under the sandbox's rules: a symlink out of the folder, a FIFO, a
             # device or an oversized file is never read (its refusal is hashed instead)
             digest.update(digest_file(path, (root,)))
-    digest.update(_library_versions().encode())
-    digest.update(repr(sorted((k, str(v)) for k, v in options.items())).encode())
-    digest.update(project.epoch.isoformat().encode() if project.epoch else b"")
-    return digest.hexdigest()
+    epoch = project.epoch.isoformat() if project.epoch else ""
+    return fingerprint(
+        digest.digest(), repr(sorted((k, str(v)) for k, v in options.items())), epoch
+    )
 
 
-def _stamp(out: Path) -> Path:
-    return out.parent / f".{out.name}.key"
+class Store:
+    """The one cache store: entries by name in `folder` (None: keep nothing). A hit marks
+    its entry as used, so `prune` removes the least recently used first."""
 
+    def __init__(self, folder: Path | None):
+        self.folder = folder
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    def get(self, name: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        path = self.folder / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None  # missing or unreadable: made again
+        touch(path)
+        return data
 
+    def put(self, name: str, data: bytes) -> None:
+        if self.folder is not None:
+            atomic_bytes(self.folder / name, data)
 
-def is_fresh(out: Path, key: str) -> bool:
-    """The output exists, was built from inputs with this key, and was not changed since."""
-    stamp = _stamp(out)
-    if not (out.is_file() and stamp.is_file()):
-        return False
-    return stamp.read_text().split() == [key, _digest(out)]
-
-
-def record(out: Path, key: str) -> None:
-    atomic_text(_stamp(out), f"{key} {_digest(out)}\n")
+    def drop(self, pattern: str, keep: str = "") -> None:
+        """Remove the entries matching `pattern` (a glob), but `keep`."""
+        if self.folder is not None and self.folder.is_dir():
+            for old in self.folder.glob(pattern):
+                if old.name != keep:
+                    old.unlink(missing_ok=True)
 
 
 DEFAULT_CACHE_MB = 64  # book.toml's layout_cache_mb

@@ -1,13 +1,30 @@
-"""Diagnostics with stable codes and file:line, collected and raised at once."""
+"""Diagnostics with stable codes and file:line, collected and raised at once; and the one
+boundary (`boundary`) that turns what else a build can raise into such a diagnostic."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from collections.abc import Iterable
+import errno
+import sys
+import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BuildError", "Diagnostic", "Severity", "format_diagnostics", "raise_if_errors"]
+__all__ = [
+    "BuildError",
+    "Diagnostic",
+    "Failure",
+    "Severity",
+    "boundary",
+    "diagnose",
+    "error",
+    "format_diagnostics",
+    "raise_if_errors",
+    "template_diagnostic",
+    "warning",
+]
 
 
 class Severity(enum.Enum):
@@ -65,3 +82,101 @@ def raise_if_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> 
     found = tuple(diagnostics)
     if any(d.severity is Severity.ERROR or strict for d in found):
         raise BuildError(found)
+
+
+class Failure(Exception):
+    """An exception a renderer raises that knows its own diagnostic (EPUB members that are
+    not XML, stylesheets that cannot be resolved); `boundary` reports it."""
+
+    def diagnostic(self) -> Diagnostic:
+        raise NotImplementedError
+
+
+@contextlib.contextmanager
+def boundary(output: str) -> Iterator[None]:
+    """The one boundary from exception to coded diagnostic, around every command that makes
+    an output (octavo.api): what `diagnose` knows becomes a BuildError; anything else is a
+    bug in octavo and keeps its traceback. `output` names the output in messages."""
+    try:
+        yield
+    except BuildError:
+        raise
+    except Exception as exc:
+        found = diagnose(exc, output)
+        if found is None:
+            raise
+        raise BuildError([found]) from exc
+
+
+def diagnose(exc: BaseException, output: str = "the output") -> Diagnostic | None:
+    """The diagnostic of an exception a user's book or command line can cause, or None.
+
+    - a write that failed (octavo.write.WriteFailed): E701 naming the file;
+    - a template that does not parse, is missing, or fails while rendering: E702 with the
+      template's file and line;
+    - a file the output needs that is missing or cannot be read: E703 naming it;
+    - an exception that carries its own diagnostic (Failure, the URL sandbox's refusals)."""
+    from octavo.write import WriteFailed
+
+    if isinstance(exc, Failure):
+        return exc.diagnostic()
+    carried = getattr(exc, "diagnostic", None)
+    if isinstance(carried, Diagnostic):
+        return carried
+    if isinstance(exc, WriteFailed):
+        full = exc.errno == errno.ENOSPC
+        return error(
+            "E701",
+            f"cannot write {output}: {exc.strerror}",
+            exc.target,
+            hint="free some disk space" if full else "choose another --out, or check the folder",
+        )
+    found = template_diagnostic(exc)
+    if found is not None:
+        return found
+    if isinstance(exc, OSError):
+        where = Path(exc.filename) if isinstance(exc.filename, str) else None
+        why = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
+        return error(
+            "E703",
+            f"a file {output} needs {why}: {exc.strerror or exc}",
+            where,
+            hint="restore the file (a book's styles/ and templates/ override octavo's)",
+        )
+    return None
+
+
+def template_diagnostic(exc: BaseException) -> Diagnostic | None:
+    """E702 for what a template can get wrong (syntax, a missing include, an undefined name,
+    an attempt the sandbox refused), at the template's file and line; None for anything
+    else."""
+    if "jinja2" not in sys.modules:
+        return None
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    if not isinstance(exc, TemplateError):
+        return None
+    if isinstance(exc, TemplateSyntaxError):
+        where = Path(exc.filename) if exc.filename else None
+        return error("E702", f"template: {exc.message}", where, exc.lineno)
+    file, line = _template_frame(exc)
+    if isinstance(exc, TemplateNotFound):
+        return error(
+            "E702",
+            f"template '{exc.name}' not found",
+            file,
+            line,
+            hint="a book's templates/ may override octavo's, not remove them",
+        )
+    return error("E702", f"template: {exc}", file, line, hint="check the book's own templates/")
+
+
+def _template_frame(exc: BaseException) -> tuple[Path | None, int | None]:
+    """The innermost template (not Python) frame of a traceback: Jinja gives a template's
+    code its file name and line numbers."""
+    found: tuple[Path | None, int | None] = (None, None)
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if not name.endswith(".py") and not name.startswith("<") and Path(name).is_file():
+            found = Path(name), line
+    return found

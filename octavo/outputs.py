@@ -1,21 +1,31 @@
-"""Skipping builds whose inputs did not change, replaying what they reported."""
+"""The incremental layer: skipping builds whose inputs did not change (replaying what they
+reported), refusing outputs that would harm an input, and writing what a renderer made.
+
+Renderers return bytes; `cached_build` writes them atomically (octavo.write) and records a
+build stamp in octavo's state folder (`Project.state`: build/.octavo/stamps/, one JSON file
+per output: the build key, the output's digest, the diagnostics), never beside the output.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from octavo.cache import build_key, is_fresh, record
+from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error
 from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
+from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["cached_build", "guard_output"]
+__all__ = ["Made", "cached_build", "guard_output", "is_fresh", "record", "stamp_of"]
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
+Made = tuple[tuple[tuple[Path, bytes], ...], tuple[Diagnostic, ...]]  # files to write, found
 
 
 def guard_output(book: Path, out: Path, folder: bool = False) -> None:
@@ -65,40 +75,66 @@ def guard_output(book: Path, out: Path, folder: bool = False) -> None:
     )
 
 
-def _encode(found: tuple[Diagnostic, ...]) -> str:
-    return json.dumps(
-        [[d.code, d.severity.value, d.message, str(d.file or ""), d.line, d.hint] for d in found]
-    )
+def _encode(found: tuple[Diagnostic, ...]) -> list[list[object]]:
+    return [[d.code, d.severity.value, d.message, str(d.file or ""), d.line, d.hint] for d in found]
 
 
-def _decode(text: str) -> tuple[Diagnostic, ...]:
+def _decode(rows: list[list[Any]]) -> tuple[Diagnostic, ...]:
     return tuple(
         Diagnostic(code, Severity(severity), message, Path(file) if file else None, line, hint)
-        for code, severity, message, file, line, hint in json.loads(text)
+        for code, severity, message, file, line, hint in rows
     )
+
+
+def stamp_of(project: Project, out: Path) -> Path:
+    """The build stamp of `out`, in octavo's state folder."""
+    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
+    return project.state / "stamps" / f"{name}.json"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
+    """What the build of `out` reported, if `out` exists, was built from inputs with this
+    key and was not changed since; else None."""
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+        if out.is_file() and data["key"] == key and data["sha256"] == _digest(out):
+            return _decode(data["found"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no stamp, or a damaged one: build again
+    return None
+
+
+def record(stamp: Path, out: Path, key: str, found: tuple[Diagnostic, ...] = ()) -> None:
+    data = {"out": str(out.resolve()), "key": key, "sha256": _digest(out), "found": _encode(found)}
+    atomic_text(stamp, json.dumps(data, indent=1) + "\n")
 
 
 def cached_build(
     project: Project,
     out: Path,
     options: Mapping[str, object],
-    build: Callable[[], Built],
+    make: Callable[[], Made],
     extra_outputs: tuple[Path, ...] = (),
 ) -> Built:
-    """Run `build` unless `out` (and every extra output) was built from the same inputs.
-    Outputs that would harm an input are refused first (`guard_output`)."""
+    """Write what `make` renders (its files, in order, each atomically) unless `out` (and
+    every extra output) was built from the same inputs. Outputs that would harm an input are
+    refused first (`guard_output`)."""
     for output in (out, *extra_outputs):
         guard_output(project.root, output)
     key = build_key(
         project,
         {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
     )
-    notes = out.parent / f".{out.name}.diagnostics"
-    if is_fresh(out, key) and all(p.exists() for p in extra_outputs) and notes.exists():
-        return out, _decode(notes.read_text())
-    path, found = build()
-    from octavo.write import atomic_text
-
-    atomic_text(notes, _encode(found))
-    record(out, key)
-    return path, found
+    stamp = stamp_of(project, out)
+    replayed = is_fresh(stamp, out, key)
+    if replayed is not None and all(p.exists() for p in extra_outputs):
+        return out, replayed
+    files, found = make()
+    for path, data in files:
+        atomic_bytes(path, data)
+    record(stamp, out, key, found)
+    return out, found

@@ -84,6 +84,11 @@ class Project:
         return self.build / STATE
 
     @property
+    def cache(self) -> Path:
+        """The one cache store's folder (octavo.cache.Store): build/.octavo/cache/."""
+        return self.state / "cache"
+
+    @property
     def sandbox_roots(self) -> tuple[Path, ...]:
         """What a renderer may read: the book, octavo's templates/ and styles/."""
         return (self.root.resolve(), TEMPLATES, STYLES)

@@ -5,11 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_bytes", "atomic_text", "atomic_write"]
+__all__ = ["WriteFailed", "atomic_bytes", "atomic_text", "atomic_write"]
+
+
+class WriteFailed(OSError):
+    """Writing `target` failed: a folder in the way, no permission, a full disk. The error
+    boundary (octavo.errors.boundary) reports it as E701 naming `target`."""
+
+    def __init__(self, target: Path, cause: OSError):
+        super().__init__(cause.errno, cause.strerror or str(cause))
+        self.target = target
 
 
 @contextlib.contextmanager
@@ -17,10 +26,13 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
     """Yield a temporary file beside `path`; rename it over `path` only on success.
 
     A failure or interrupt (KeyboardInterrupt included) removes the temporary file and
-    leaves the previous `path` untouched.
+    leaves the previous `path` untouched; an OSError is raised as WriteFailed.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -28,9 +40,11 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
+            raise WriteFailed(path, exc) from exc
         raise
 
 
@@ -42,10 +56,3 @@ def atomic_bytes(path: Path, data: bytes) -> Path:
 
 def atomic_text(path: Path, text: str) -> Path:
     return atomic_bytes(path, text.encode("utf-8"))
-
-
-def atomic_from(path: Path, produce: Callable[[Path], None]) -> Path:
-    """Let `produce` write a temporary file (by name), then rename it over `path`."""
-    with atomic_write(path) as handle:
-        produce(Path(handle.name))
-    return path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from octavo.errors import boundary
 from octavo.write import atomic_bytes
 
 __all__ = ["contact_sheet", "render_pages"]
@@ -73,7 +74,8 @@ def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]
     given = api.Sources(book)
     target = out or given.project.build / "preview"
     pdf, _ = api.build_pdf(given)
-    images = render_pages(pdf, target, pages)
     cover = api.epub_cover(given, target)
-    sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
+    with boundary("the preview"):
+        images = render_pages(pdf, target, pages)
+        sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
     return (*images, sheet)

@@ -16,7 +16,7 @@ from invoke.tasks import task
 
 from octavo import api
 from octavo.cli.outline import outline as outline_of
-from octavo.errors import BuildError, Diagnostic
+from octavo.errors import BuildError, Diagnostic, boundary
 
 T = TypeVar("T")
 BOOK = "Book folder (default: the current folder if it holds book.toml, else book)."
@@ -49,9 +49,11 @@ def _show(diagnostics: Iterable[Diagnostic]) -> None:
 
 def _run(action: Callable[[], T]) -> T:
     """Run an octavo function; a user's mistake exits 1 with its messages, no traceback
-    (unless invoke's --debug is given)."""
+    (unless invoke's --debug is given). octavo.api's functions each keep to the error
+    boundary; it is kept here too, for every task alike."""
     try:
-        return action()
+        with boundary("the output"):
+            return action()
     except BuildError as exc:
         if "--debug" in sys.argv or "-d" in sys.argv:
             raise

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,16 +24,15 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
-    TemplateSyntaxError,
     select_autoescape,
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from octavo.errors import BuildError, Diagnostic, error
+from octavo.errors import BuildError, error, template_diagnostic
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["SandboxedLoader", "environment", "template_diagnostic", "yaml_scalar"]
+__all__ = ["SandboxedLoader", "environment", "yaml_scalar"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -103,30 +101,18 @@ class SandboxedLoader(BaseLoader):
         return contents, str(candidate), uptodate
 
 
-def template_diagnostic(exc: TemplateError) -> Diagnostic:
-    """E702 for what a template can get wrong: syntax, a missing include, an undefined
-    name, an attempt the sandbox refused."""
-    if isinstance(exc, TemplateSyntaxError):
-        where = Path(exc.filename) if exc.filename else None
-        return error("E702", f"template: {exc.message}", where, exc.lineno)
-    if isinstance(exc, TemplateNotFound):
-        return error(
-            "E702",
-            f"template '{exc.name}' not found",
-            hint="a book's templates/ may override octavo's, not remove them",
-        )
-    return error("E702", f"template: {exc}", hint="check the book's own templates/")
-
-
 class _Sandboxed(ImmutableSandboxedEnvironment):
     """The sandbox, whose template errors (compiling or rendering, for every output) are
     coded diagnostics where they happen, never a traceback."""
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
-        exc = sys.exc_info()[1]
-        if isinstance(exc, TemplateError):
-            raise BuildError([template_diagnostic(exc)]) from exc
-        super().handle_exception(source)
+        try:
+            super().handle_exception(source)  # re-raised with the template's own frames
+        except TemplateError as exc:
+            found = template_diagnostic(exc)
+            if found is None:
+                raise
+            raise BuildError([found]) from exc
 
 
 @lru_cache(maxsize=8)

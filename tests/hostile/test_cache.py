@@ -7,6 +7,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from octavo import api
 from octavo.cache import prune
 from octavo.source.config import load_config
@@ -34,12 +36,16 @@ def test_prune_keeps_what_this_build_used(tmp_path: Path) -> None:
     assert entry.exists()
 
 
-def test_edits_do_not_grow_the_cache_past_its_cap(make_book: MakeBook, tmp_path: Path) -> None:
+def test_edits_do_not_grow_the_cache_past_its_cap(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     book = make_book(
         {"001-a.md": section_source(1, total=1)}, toml=BOOK_TOML + "layout_cache_mb = 1\n"
     )
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "out" / "b.pdf"
-    filler = tmp_path / "out" / ".octavo-cache" / "notes-old.json"
+    cache = tmp_path / "build" / ".octavo" / "cache"
+    filler = cache / "notes-old.json"
     filler.parent.mkdir(parents=True)
     filler.write_bytes(b"x" * 2 * 1024 * 1024)  # an old entry over the cap
     os.utime(filler, (1000, 1000))
@@ -47,7 +53,7 @@ def test_edits_do_not_grow_the_cache_past_its_cap(make_book: MakeBook, tmp_path:
         (book / "001-a.md").write_text(section_source(1, total=1, body=f"Edit {edit}.\n"))
         api.build_pdf(book, out)
     assert not filler.exists()
-    assert _size(out.parent / ".octavo-cache") <= 1024 * 1024
+    assert _size(cache) <= 1024 * 1024
 
 
 def test_layout_cache_mb_out_of_range_is_E114(make_book: MakeBook) -> None:

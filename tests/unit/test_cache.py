@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from octavo.api import open_book
-from octavo.cache import build_key, is_fresh, record
-from tests.conftest import section_source
+from octavo.cache import build_key, fingerprint, versions
+from octavo.errors import warning
+from octavo.outputs import is_fresh, record
+from tests.conftest import MakeBook, section_source
 
 
 def test_build_key_changes_with_every_kind_of_input(make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -34,11 +38,36 @@ def test_build_key_changes_with_every_kind_of_input(make_book, monkeypatch) -> N
 
 
 def test_fresh_only_with_output_and_matching_key(tmp_path: Path) -> None:
-    out = tmp_path / "b.pdf"
-    assert not is_fresh(out, "k")
+    out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
+    assert is_fresh(stamp, out, "k") is None
     out.write_bytes(b"%PDF")
-    assert not is_fresh(out, "k")
-    record(out, "k")
-    assert is_fresh(out, "k") and not is_fresh(out, "other")
+    assert is_fresh(stamp, out, "k") is None
+    found = (warning("W309", "partial"),)
+    record(stamp, out, "k", found)
+    assert is_fresh(stamp, out, "k") == found and is_fresh(stamp, out, "other") is None
+    out.write_bytes(b"%PDF changed")
+    assert is_fresh(stamp, out, "k") is None
     out.unlink()
-    assert not is_fresh(out, "k")
+    assert is_fresh(stamp, out, "k") is None
+
+
+def test_state_is_one_hidden_folder_never_beside_the_output(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from octavo import api
+
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    monkeypatch.chdir(tmp_path)
+    desktop = tmp_path / "desktop"
+    api.build_epub(book, desktop / "x.epub")
+    api.build_pdf(book, desktop / "x.pdf")
+    assert sorted(p.name for p in desktop.iterdir()) == ["x.epub", "x.pdf"]
+    state = tmp_path / "build" / ".octavo"
+    assert len(list((state / "stamps").glob("*.json"))) == 2
+    assert api.build_pdf(book, desktop / "x.pdf")[0] == desktop / "x.pdf"  # fresh: replayed
+
+
+def test_one_fingerprint_starts_every_key() -> None:
+    assert fingerprint("a") == fingerprint("a") != fingerprint("b")
+    assert fingerprint("ab") != fingerprint("a", "b")
+    assert "weasyprint=" in versions() and versions().startswith("octavo=")

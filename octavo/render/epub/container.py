@@ -25,6 +25,8 @@ from xml.parsers import expat
 
 from ebooklib import epub
 
+from octavo.errors import Diagnostic, Failure, error
+
 __all__ = [
     "EpubWriteError",
     "Writer",
@@ -40,8 +42,15 @@ FILE_MODE = 0o100644  # regular file, rw-r--r--
 COMPRESSLEVEL = 9
 
 
-class EpubWriteError(RuntimeError):
-    """ebooklib produced something that is not a well-formed EPUB member."""
+class EpubWriteError(Failure, RuntimeError):
+    """ebooklib produced something that is not a well-formed EPUB member (E704)."""
+
+    def diagnostic(self) -> Diagnostic:
+        return error(
+            "E704",
+            f"an EPUB member is not well-formed XHTML: {self}",
+            hint="check the book's own templates/epub/",
+        )
 
 
 def writer_options(when: datetime, **overrides: Any) -> dict[str, Any]:

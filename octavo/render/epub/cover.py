@@ -3,21 +3,20 @@
 The shipped design is drawn with Pillow (octavo.render.epub.cover_draw): no WeasyPrint on
 the EPUB path. A book with its own templates/shared/cover.html or styles/cover.css has its
 design laid out by WeasyPrint in the URL sandbox, and that PNG is kept by the hash of all
-that draws it (the cover HTML, its stylesheet, the files it loads, the versions).
+that draws it in the cache store (the cover HTML, its stylesheet, the files it loads, the
+versions: octavo.cache.fingerprint).
 Deterministic either way: the same text gives the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin
 
-from octavo.cache import touch
+from octavo.cache import Store, fingerprint
 from octavo.model import Manuscript
 from octavo.project import STYLES, TEMPLATES, Project
 from octavo.render.epub.cover_draw import COVER_SIZE, draw_cover
@@ -29,7 +28,6 @@ from octavo.render.url_sandbox import (
     sandboxed_html,
 )
 from octavo.text import no_orphan, strip_tags
-from octavo.write import atomic_bytes
 
 __all__ = ["COVER_SIZE", "CoverText", "cached_cover", "cover_html", "cover_text", "render_cover"]
 
@@ -115,18 +113,20 @@ def _laid_out_cover(manuscript: Manuscript) -> bytes:
 
 
 def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
-    """`render_cover`, kept in `cache` (a folder) by the hash of all that draws it when
-    WeasyPrint draws it (the shipped design is drawn faster than it is hashed)."""
+    """`render_cover`, kept in the cache store's folder `cache` by the fingerprint of all
+    that draws it when WeasyPrint draws it (the shipped design is drawn faster than it is
+    hashed); the book's previous cover is dropped (other books' are kept)."""
     if cache is None or not own_design(manuscript.book.project):
         return render_cover(manuscript)
-    path = cache / f"cover-{cover_key(manuscript)}.png"
-    if path.is_file():
-        touch(path)  # used: the last to be pruned
-        return path.read_bytes()
+    store = Store(cache)
+    book = fingerprint(manuscript.book.config.identifier)[:8]
+    name = f"cover-{book}-{cover_key(manuscript)}.png"
+    found = store.get(name)
+    if found is not None:
+        return found
     data = render_cover(manuscript)
-    for old in cache.glob("cover-*.png"):
-        old.unlink(missing_ok=True)
-    atomic_bytes(path, data)
+    store.drop(f"cover-{book}-*.png", keep=name)
+    store.put(name, data)
     return data
 
 
@@ -136,15 +136,10 @@ def cover_key(manuscript: Manuscript) -> str:
     sandbox = book_sandbox(project)
     sheet = project.style("cover.css")
     css = _loaded(sandbox, sheet.absolute().as_uri())
-    digest = hashlib.sha256()
-    parts = [cover_html(cover_text(manuscript), project).encode(), css, Path(__file__).read_bytes()]
+    parts = [cover_html(cover_text(manuscript), project).encode(), css]
     for name in re.findall(rb"""url\(\s*["']?([^"')]+)""", css):
         parts.append(_loaded(sandbox, urljoin(sheet.absolute().as_uri(), name.decode())))
-    for package in ("octavo", "weasyprint", "pypdfium2", "pillow"):
-        parts.append(version(package).encode())
-    for part in parts:
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()[:32]
+    return fingerprint(*parts)
 
 
 def _loaded(sandbox: Sandbox, url: str) -> bytes:

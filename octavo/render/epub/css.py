@@ -23,6 +23,7 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast
 
+from octavo.errors import Diagnostic, Failure, error
 from octavo.project import Project
 from octavo.render.epub.styles import epub_stylesheet
 
@@ -40,12 +41,21 @@ class Sheet:
     css: str
 
 
-class StyleError(ValueError):
-    """A stylesheet cannot be resolved for the EPUB (an undefined or cyclic var())."""
+class StyleError(Failure, ValueError):
+    """A stylesheet cannot be resolved for the EPUB (an undefined or cyclic var()): E706."""
 
     def __init__(self, path: Path, line: int | None, message: str) -> None:
         self.path, self.line, self.message = path, line, message
         super().__init__(f"{path}:{line}: {message}")
+
+    def diagnostic(self) -> Diagnostic:
+        return error(
+            "E706",
+            f"stylesheet: {self.message}",
+            self.path,
+            self.line,
+            hint="define it in :root { … } of styles/base.css, or give var() a fallback",
+        )
 
 
 def epub_stylesheets(

@@ -1,4 +1,4 @@
-"""`invoke pdf`: render the book's PDF and write it (and the print HTML) atomically."""
+"""`invoke pdf`: the book's PDF (and the print HTML) as bytes; octavo.api writes them."""
 
 from __future__ import annotations
 
@@ -11,45 +11,42 @@ from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
 from octavo.source.paper import PaperError, parse_length, parse_marks
-from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["auto_jobs", "build_book_pdf", "pdf_options"]
+__all__ = ["auto_jobs", "pdf_options", "render_book_pdf"]
 
 AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
 
-def build_book_pdf(
+def render_book_pdf(
     manuscript: Manuscript,
-    out: Path,
+    cache: Path | None,
     paper: str | None = None,
-    html: Path | None = None,
+    html: bool = False,
     tagged: bool = False,
     jobs: int = 1,
     variant: str = "",
     bleed: str | None = None,
     marks: str | None = None,
-) -> Path:
-    """Write the PDF (nothing is written unless the whole build succeeds).
+) -> tuple[bytes, str | None]:
+    """The PDF, and the print HTML as laid out if `html` (else None).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
-    (octavo.render.pdf.parallel.build); the same pages. `--html` needs the one-process layout.
-    `jobs` < 1: `auto_jobs`. `bleed` and `marks` (as in book.toml) replace the book's."""
+    (octavo.render.pdf.parallel.build); the same pages. `html` needs the one-process layout.
+    `jobs` < 1: `auto_jobs`. `bleed` and `marks` (as in book.toml) replace the book's.
+    `cache`: the cache store's folder (Project.cache), pruned to `layout_cache_mb`."""
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = pdf_options(manuscript.book.config, paper, tagged, variant, bleed, marks)
-    cache = out.parent / ".octavo-cache"
     started = time.time() - 1  # mtimes of a coarse filesystem may lag a little
     try:
-        if jobs > 1 and html is None and not options.pdf_variant:
+        if jobs > 1 and not html and not options.pdf_variant:
             from octavo.render.pdf.parallel.build import render_pdf_parallel
 
-            pdf = render_pdf_parallel(manuscript, options, jobs, cache).pdf
-            return atomic_bytes(out, pdf)
+            return render_pdf_parallel(manuscript, options, jobs, cache).pdf, None
         result: PrintResult = render_pdf(manuscript, options, cache)
-        if html is not None:
-            atomic_text(html, result.html)
-        return atomic_bytes(out, result.pdf)
+        return result.pdf, result.html if html else None
     finally:
-        prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)
+        if cache is not None:
+            prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)
 
 
 def pdf_options(

@@ -8,23 +8,20 @@ print_html (templates/print/book.html)
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from octavo import __version__
-from octavo.cache import touch
+from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
 from octavo.render.pdf.html import note_pairs, print_html
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
-from octavo.render.url_sandbox import Sandbox, book_sandbox, guarded, sandboxed_html
+from octavo.render.url_sandbox import guarded, sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
-from octavo.write import atomic_text
 
 __all__ = [
     "PdfOptions",
@@ -35,7 +32,6 @@ __all__ = [
     "load_html",
     "render_pdf",
     "render_print_html",
-    "sandbox_for",
     "write_document",
 ]
 
@@ -73,13 +69,6 @@ class PrintResult:
     pdf: bytes
     html: str  # the HTML as laid out, note fixes included: WeasyPrint alone gives the same
     pages: int
-    fixes: tuple[Fix, ...]  # the note fixes the layout carries
-    key: str  # hash of the HTML before fixes, options and versions: the fix cache's key
-
-
-def sandbox_for(project: Project) -> Sandbox:
-    """What a print build may read: the book, octavo's templates/ and styles/."""
-    return book_sandbox(project)
 
 
 def check_paper(options: PdfOptions) -> None:
@@ -106,27 +95,25 @@ def render_pdf(
     the same HTML starts from them and needs a single layout.
     """
     source = render_print_html(manuscript, options)
-    key = cache_key(source, options)
-    known = _cached(cache, key)
+    store, name = Store(cache), f"notes-{cache_key(source, options)}.json"
+    known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp))
-    if cache is not None and fixes != known:
-        atomic_text(cache / f"notes-{key}.json", fixes_to_json(fixes))
-    return PrintResult(pdf, serialize(html.etree_element), len(document.pages), fixes, key)
+    if fixes != known:
+        store.put(name, fixes_to_json(fixes).encode("utf-8"))
+    return PrintResult(pdf, serialize(html.etree_element), len(document.pages))
 
 
-def _cached(cache: Path | None, key: str) -> tuple[Fix, ...]:
-    path = cache / f"notes-{key}.json" if cache is not None else None
-    if path is None or not path.is_file():
+def _cached(store: Store, name: str) -> tuple[Fix, ...]:
+    data = store.get(name)
+    if data is None:
         return ()
     try:
-        fixes = fixes_from_json(path.read_text(encoding="utf-8"))
-        touch(path)  # used: the last to be pruned
-        return fixes
+        return fixes_from_json(data.decode("utf-8"))
     except (ValueError, KeyError, TypeError):
         return ()  # a damaged cache only costs layouts
 
@@ -162,13 +149,8 @@ def write_document(
 
 
 def cache_key(source: str, options: PdfOptions) -> str:
-    import weasyprint
-
-    digest = hashlib.sha256()
-    versions = (weasyprint.__version__, __version__, NOTES_FORMAT)
-    for part in (source, str(options), *versions):
-        digest.update(part.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:32]
+    """The note fixes' key: the print HTML, the options, the versions (octavo.cache)."""
+    return fingerprint(NOTES_FORMAT, source, str(options))
 
 
 def fixes_to_json(fixes: tuple[Fix, ...]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
@@ -19,9 +18,8 @@ from octavo.render.pdf.html import (
 from octavo.render.pdf.notes.place import place_notes
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
-from octavo.write import atomic_bytes
 
-__all__ = ["BY", "Handout", "build_handouts", "handouts_of"]
+__all__ = ["BY", "Handout", "handouts_of", "render_handouts"]
 
 BY = ("section", "chapter")
 
@@ -103,13 +101,12 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     return pdf
 
 
-def build_handouts(
-    manuscript: Manuscript, out: Path | None, by: str, paper: str | None
-) -> tuple[Path, ...]:
+def render_handouts(
+    manuscript: Manuscript, by: str, paper: str | None
+) -> tuple[tuple[str, bytes], ...]:
+    """(file name, PDF bytes) of every handout, in reading order."""
     config = manuscript.book.config
     options = PdfOptions(paper or config.paper, margins=config.margins)
     check_paper(options)
     units = handouts_of(manuscript, by)
-    folder = out or manuscript.book.project.build / "handouts" / manuscript.book.config.slug
-    rendered = [(folder / u.name, render_handout(manuscript, u, options)) for u in units]
-    return tuple(atomic_bytes(path, pdf) for path, pdf in rendered)
+    return tuple((u.name, render_handout(manuscript, u, options)) for u in units)

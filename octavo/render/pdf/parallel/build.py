@@ -17,7 +17,6 @@ one-process build (octavo.render.pdf.document.render_pdf), which gives the same 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future
@@ -25,8 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo import __version__
-from octavo.cache import touch
+from octavo.cache import Store, fingerprint
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
@@ -35,7 +33,6 @@ from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.sandbox import digest_file
 from octavo.workers import pool as pool_of
-from octavo.write import atomic_bytes, atomic_text
 
 __all__ = ["ParallelResult", "render_pdf_parallel"]
 
@@ -190,44 +187,37 @@ class _Store:
     """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
 
     def __init__(self, folder: Path | None, salt: str):
-        self.folder, self.salt = folder, salt
+        self.store, self.salt = Store(folder), salt
         self.laid_out: list[str] = []
         self.reused: list[str] = []
 
     def keyed(self, job: PartJob) -> PartJob:
-        digest = hashlib.sha256(f"{self.salt}\0{job.name}\0{job.html}".encode() + job.xmp)
-        return replace(job, key=digest.hexdigest()[:32])
+        return replace(job, key=fingerprint(self.salt, job.name, job.html, job.xmp))
 
     def get(self, job: PartJob) -> PartLayout | None:
-        if self.folder is None:
+        pdf, meta = self.store.get(f"{job.key}.pdf"), self.store.get(f"{job.key}.json")
+        if pdf is None or meta is None:
             return None
-        pdf, meta = self.folder / f"{job.key}.pdf", self.folder / f"{job.key}.json"
         try:
-            found = from_json(meta.read_text(encoding="utf-8"), pdf.read_bytes())
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: lay it out again
-        touch(pdf)  # used: the last to be pruned
-        touch(meta)
+            found = from_json(meta.decode("utf-8"), pdf)
+        except (ValueError, KeyError, TypeError):
+            return None  # damaged: lay it out again
         self.reused.append(job.name)
         return found
 
     def put(self, layout: PartLayout) -> None:
         self.laid_out.append(layout.name)
-        if self.folder is not None and not layout.warnings:
-            atomic_bytes(self.folder / f"{layout.key}.pdf", layout.pdf)
-            atomic_text(self.folder / f"{layout.key}.json", to_json(layout))
+        if not layout.warnings:
+            self.store.put(f"{layout.key}.pdf", layout.pdf)
+            self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
 
 
 def _salt(manuscript: Manuscript, options: PdfOptions) -> str:
     """What a part's layout depends on besides its HTML: styles, fonts, options, versions."""
-    import weasyprint
-
-    digest = hashlib.sha256(
-        f"{FORMAT}\0{options}\0{weasyprint.__version__}\0{__version__}".encode()
-    )
+    parts: list[str | bytes] = [FORMAT, str(options)]
     for folder in reversed(manuscript.book.project.style_dirs):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():  # read by the sandbox's rules (no FIFO, no link out)
-                digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(digest_file(path, manuscript.book.project.sandbox_roots))
-    return digest.hexdigest()
+                parts.append(str(path.relative_to(folder)))
+                parts.append(digest_file(path, manuscript.book.project.sandbox_roots))
+    return fingerprint(*parts)

@@ -1,0 +1,133 @@
+"""The one error boundary (octavo.errors.boundary), run as a user runs the tasks: a broken or
+missing template, an output that cannot be written (a folder in the way, a folder that cannot
+be made, a full disk) and a missing font each end with a coded error naming the file and exit
+status 1, never a traceback, for the EPUB, the PDF and the handouts alike."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from tests.conftest import MakeBook, section_source
+from tests.support.cli import invoke
+
+# each output: its task, the template it renders, where --out goes
+OUTPUTS = {
+    "epub": ("epub/chapter.xhtml", "b.epub"),
+    "pdf": ("print/book.html", "b.pdf"),
+    "handouts": ("print/handout.html", "handouts"),
+}
+UNWRITABLE = Path("/sys/octavo-cannot-be-made")  # EPERM even for root; EACCES for others
+
+
+@pytest.fixture
+def book(make_book: MakeBook) -> Path:
+    return make_book({"001-a.md": section_source(1, total=1)})
+
+
+def _run(task: str, book: Path, out: Path, cwd: Path) -> tuple[str, set[str]]:
+    """Run the task; it must fail with exit 1 and no traceback. (stderr, codes found)"""
+    result = invoke(task, "--book", book, "--out", out, "--quiet", cwd=cwd)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    codes = {word for word in result.stderr.split() if word[:1] in "EW" and word[1:].isdigit()}
+    return result.stderr, codes
+
+
+def _override(book: Path, name: str, text: str) -> Path:
+    path = book / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_template_syntax_error_is_E702_at_its_line(task: str, book: Path, tmp_path: Path) -> None:
+    template, out = OUTPUTS[task]
+    broken = _override(book, template, "<p>\n\n{% if %}\n")
+    stderr, codes = _run(task, book, tmp_path / out, tmp_path)
+    assert codes == {"E702"}
+    assert f"{broken.resolve()}:3: E702" in stderr or f"{broken}:3: E702" in stderr, stderr
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_missing_include_is_E702_naming_the_including_template(
+    task: str, book: Path, tmp_path: Path
+) -> None:
+    template, out = OUTPUTS[task]
+    broken = _override(book, template, "<p>\n{% include 'shared/nowhere.html' %}\n")
+    stderr, codes = _run(task, book, tmp_path / out, tmp_path)
+    assert codes == {"E702"} and "shared/nowhere.html" in stderr
+    assert str(broken.resolve()) in stderr or str(broken) in stderr, stderr
+
+
+@pytest.mark.parametrize("task", ["epub", "pdf"])
+def test_out_that_is_a_folder_is_E121(task: str, book: Path, tmp_path: Path) -> None:
+    out = tmp_path / OUTPUTS[task][1]
+    out.mkdir()
+    stderr, codes = _run(task, book, out, tmp_path)
+    assert codes == {"E121"} and str(out) in stderr
+
+
+def test_handouts_out_that_is_a_file_is_E701(book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "handouts"
+    out.write_text("a file, not a folder")
+    stderr, codes = _run("handouts", book, out, tmp_path)
+    assert codes == {"E701"} and str(out) in stderr
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_output_folder_that_cannot_be_made_is_E701(task: str, book: Path, tmp_path: Path) -> None:
+    out = UNWRITABLE / OUTPUTS[task][1]
+    stderr, codes = _run(task, book, out, tmp_path)
+    assert codes == {"E701"} and str(UNWRITABLE) in stderr
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_missing_output_folder_is_made(task: str, book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "not" / "yet" / OUTPUTS[task][1]
+    result = invoke(task, "--book", book, "--out", out, "--quiet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_missing_font_file_is_E603(task: str, book: Path, tmp_path: Path) -> None:
+    # the EPUB embeds no font, but its cover is drawn with styles/cover.css
+    sheet = book / "styles" / ("cover.css" if task == "epub" else "print/fonts.css")
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    sheet.write_text(
+        '@font-face { font-family: "gone"; src: url("fonts/Gone.otf"); }\n'
+        'body { font-family: "gone" }\n'
+    )
+    stderr, codes = _run(task, book, tmp_path / OUTPUTS[task][1], tmp_path)
+    assert codes == {"E603"} and "Gone.otf" in stderr
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_full_disk_is_E701(
+    task: str, book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("octavo.write.os.fsync", full)
+    out = tmp_path / OUTPUTS[task][1]
+    builds: dict[str, Callable[[Path, Path], object]] = {
+        "epub": api.build_epub,
+        "pdf": api.build_pdf,
+        "handouts": api.build_handouts,
+    }
+    with pytest.raises(BuildError) as caught:
+        builds[task](book, out)
+    (found,) = caught.value.diagnostics
+    assert found.code == "E701" and "No space left" in found.message
+    assert found.hint == "free some disk space" and found.file is not None
+    assert not list(tmp_path.rglob("*.part"))
