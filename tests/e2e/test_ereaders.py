@@ -212,16 +212,18 @@ def test_chromium_headings_readable_and_layout_fits(book: Book, width: int, dark
 
 
 def test_screenshots_for_review(default_book: Book) -> None:
-    """Cover, title page, contents and chapter at 360 and 768 px, light and dark, and
-    MuPDF's first pages: PNGs to look at, in build/test-screenshots/ereaders/ (git-ignored)."""
+    """Cover, title page, contents and chapter side by side at 360 and 768 px, light and
+    dark, and MuPDF's first pages: PNGs to look at, in build/test-screenshots/ereaders/
+    (git-ignored)."""
     readers.need("chromium", "mutool")
     text = readers.unzip(default_book.epub, default_book.scratch / "shots-src")
     out = ROOT / "build" / "test-screenshots" / "ereaders"
-    shots = []
-    for name in ("cover.xhtml", "titlepage.xhtml", "nav.xhtml", "ch08.xhtml"):
-        for width, height, dark in ((360, 800, False), (360, 800, True), (768, 1024, False)):
-            png = out / f"{name.removesuffix('.xhtml')}-{width}{'-dark' if dark else ''}.png"
-            shots.append(readers.chromium_screenshot(text / name, png, width, height, dark))
+    docs = ["cover.xhtml", "titlepage.xhtml", "nav.xhtml", "ch08.xhtml"]
+    shots = [
+        readers.chromium_sheet(text, docs, width, height, dark, out / f"{width}{tag}.png")
+        for width, height, dark, tag in ((360, 800, False, ""), (360, 800, True, "-dark"),
+                                         (768, 1024, False, ""))
+    ]  # fmt: skip
     shots += readers.mutool_pages(default_book.epub, out, 360, 640, "1-4")
-    assert len(shots) == 16
+    assert len(shots) == 7
     print(f"\nscreenshots for review: {out}")

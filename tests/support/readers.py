@@ -34,6 +34,7 @@ __all__ = [
     "calibre_metadata",
     "chromium_probe",
     "chromium_screenshot",
+    "chromium_sheet",
     "convert",
     "css_errors",
     "ebook_meta",
@@ -238,35 +239,63 @@ _CHROMIUM_FLAGS = (
 _PROBE = Path(__file__).with_name("reader_probe.js")
 
 
-def chromium_probe(text: Path, docs: list[str], width: int, height: int, dark: bool) -> Any:
-    """Every document of `docs` (names in `text`) in a width x height frame: computed
-    contrast of every heading (and of each element inside it with text of its own), of the
-    body text, the note calls' size against a letter of body text, overflow, cover fit."""
-    page = text / f"probe-{width}{'-dark' if dark else ''}.html"
+def _probe_page(
+    text: Path, docs: list[str], width: int, height: int, dark: bool, sheet: bool = False
+) -> Path:
+    """A page holding `docs` in width x height frames (in a row when `sheet`), measured by
+    reader_probe.js once loaded (which injects the dark reader sheet when `dark`)."""
+    page = text / f"probe-{width}{'-dark' if dark else ''}{'-sheet' if sheet else ''}.html"
     config = {"docs": docs, "width": width, "height": height,
               "dark": DARK_READER_CSS if dark else ""}  # fmt: skip
+    display = "inline-block;margin-right:8px;vertical-align:top" if sheet else "block"
     frames = "".join(
-        f'<iframe src="{name}" width="{width}" height="{height}" style="border:0;display:block"'
-        f' data-name="{name}"></iframe>'
+        f'<iframe src="{name}" width="{width}" height="{height}" '
+        f'style="border:0;display:{display}" data-name="{name}"></iframe>'
         for name in docs
     )
+    result = "<pre id='result' style='display:none'></pre>" if sheet else "<pre id='result'></pre>"
     page.write_text(
-        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
-        f"<pre id='result'></pre>{frames}"
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+        f"<body style='margin:0;background:#777;white-space:nowrap'>{result}{frames}"
         f"<script>const CONFIG = {json.dumps(config)};\n{_PROBE.read_text('utf-8')}</script>"
         "</body></html>",
         encoding="utf-8",
     )
+    return page
+
+
+def chromium_probe(text: Path, docs: list[str], width: int, height: int, dark: bool) -> Any:
+    """Every document of `docs` (names in `text`) in a width x height frame: computed
+    contrast of every heading (and of each element inside it with text of its own), of the
+    body text, the note calls' size against a letter of body text, overflow, cover fit."""
+    page = _probe_page(text, docs, width, height, dark)
     done = subprocess.run(
         [_chromium(), *_CHROMIUM_FLAGS, "--virtual-time-budget=20000",
          f"--window-size={width},{height}", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=TIMEOUT, check=False,
     )  # fmt: skip
-    match = re.search(r"<pre id=\"result\">(.*?)</pre>", done.stdout, re.DOTALL)
+    match = re.search(r"<pre id=\"result\"[^>]*>(.*?)</pre>", done.stdout, re.DOTALL)
     assert match and match[1].strip(), f"the probe reported nothing:\n{done.stderr[-2000:]}"
     from html import unescape
 
     return json.loads(unescape(match[1]))
+
+
+def chromium_sheet(
+    text: Path, docs: list[str], width: int, height: int, dark: bool, out: Path
+) -> Path:
+    """One screenshot of `docs` side by side, each in a width x height frame (one browser
+    start for them all), with the dark reader sheet when `dark`: a contact sheet to review."""
+    page = _probe_page(text, docs, width, height, dark, sheet=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [_chromium(), *_CHROMIUM_FLAGS, "--virtual-time-budget=20000",
+         f"--window-size={len(docs) * (width + 8)},{height}", f"--screenshot={out}",
+         page.as_uri()],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert out.is_file() and out.stat().st_size > 0, done.stderr[-2000:]
+    return out
 
 
 def chromium_screenshot(doc: Path, out: Path, width: int, height: int, dark: bool) -> Path:
