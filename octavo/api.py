@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
-from octavo.outputs import Made, cached_build
+from octavo.outputs import Made, cached_build, guard_default
 from octavo.project import Project, open_project
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def build_pdf(
     replace book.toml's."""
     with boundary("the PDF"):
         given = sources(book, strict)
-        target = out or given.project.output(".pdf")
+        target = out or _default(given.project, ".pdf")
 
         def make() -> Made:
             from octavo.render.pdf.build import render_book_pdf
@@ -229,13 +229,20 @@ def build_handouts(
         return tuple(atomic_bytes(folder / name, pdf) for name, pdf in made), found
 
 
+def _default(project: Project, suffix: str) -> Path:
+    """build/<slug><suffix>, unless another book (of the same title) built it (E124)."""
+    target = project.output(suffix)
+    guard_default(project, target)
+    return target
+
+
 def build_epub(
     book: BookArg, out: Path | None = None, strict: bool = False
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
     with boundary("the EPUB"):
         given = sources(book, strict)
-        target = out if out is not None else given.project.output(".epub")
+        target = out if out is not None else _default(given.project, ".epub")
 
         def make() -> Made:
             from octavo.render.epub.book import render_epub
@@ -293,19 +300,24 @@ def build_all(
     if strict and shared:
         raise BuildError(shared)
     written: list[Path] = []
-    failed: list[Diagnostic] = []
+    failed: list[Diagnostic] = [
+        error("E100", "book folder not found", book, hint="check the --books DIR given")
+        for book in books
+        if not book.is_dir()
+    ]
     with workers.pool(jobs if jobs > 0 else os.cpu_count() or 1) as pool:
         futures = [
             pool.submit(_build_one, book, name, out, strict)
             for book, name in zip(books, names, strict=True)
+            if book.is_dir()
         ]
         for future in futures:
             try:
                 written += future.result()
             except BuildError as exc:
                 failed += exc.diagnostics
-    if failed:
-        raise BuildError(shared + tuple(failed))
+    if failed:  # the paths that were written are still told
+        raise BuildError(shared + tuple(failed), written)
     return tuple(written), shared
 
 

@@ -68,8 +68,9 @@ def warning(
 class BuildError(Exception):
     """A user's mistake: one or more diagnostics. Never shown as a traceback."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic], written: Iterable[Path] = ()):
         self.diagnostics = tuple(diagnostics)
+        self.written = tuple(written)  # what a command of several outputs did write
         super().__init__(format_diagnostics(self.diagnostics))
 
 

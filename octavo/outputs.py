@@ -22,7 +22,15 @@ from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["Made", "cached_build", "guard_output", "is_fresh", "record", "stamp_of"]
+__all__ = [
+    "Made",
+    "cached_build",
+    "guard_default",
+    "guard_output",
+    "is_fresh",
+    "record",
+    "stamp_of",
+]
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
 Made = tuple[tuple[tuple[Path, bytes], ...], tuple[Diagnostic, ...]]  # files to write, found
@@ -108,9 +116,37 @@ def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
     return None
 
 
-def record(stamp: Path, out: Path, key: str, found: tuple[Diagnostic, ...] = ()) -> None:
+def record(
+    stamp: Path,
+    out: Path,
+    key: str,
+    found: tuple[Diagnostic, ...] = (),
+    book: Path | None = None,
+) -> None:
     data = {"out": str(out.resolve()), "key": key, "sha256": _digest(out), "found": _encode(found)}
+    if book is not None:
+        data["book"] = str(book.resolve())  # the default output's owner (guard_default)
     atomic_text(stamp, json.dumps(data, indent=1) + "\n")
+
+
+def guard_default(project: Project, out: Path) -> None:
+    """A default output (build/<slug>.*) that another book's build wrote is never replaced:
+    two books with one title have one slug (E124)."""
+    try:
+        owner = json.loads(stamp_of(project, out).read_text(encoding="utf-8")).get("book")
+    except (OSError, ValueError, AttributeError):
+        return  # never built, or a damaged stamp
+    if out.exists() and owner and Path(owner) != project.root.resolve():
+        raise BuildError(
+            [
+                error(
+                    "E124",
+                    f"{out} holds the output of another book ({owner}); not overwritten",
+                    out,
+                    hint="pass --out, or give the books different titles",
+                )
+            ]
+        )
 
 
 def cached_build(
@@ -136,5 +172,5 @@ def cached_build(
     files, found = make()
     for path, data in files:
         atomic_bytes(path, data)
-    record(stamp, out, key, found)
+    record(stamp, out, key, found, project.root)
     return out, found

@@ -58,8 +58,9 @@ def _run(action: Callable[[], T]) -> T:
         if "--debug" in sys.argv or "-d" in sys.argv:
             raise
         count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        wrote = "".join(f"\nwrote {path}" for path in exc.written)
         raise Exit(
-            f"{exc}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
+            f"{exc}{wrote}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
         ) from None
 
 

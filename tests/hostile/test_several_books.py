@@ -1,0 +1,51 @@
+"""Issue 16 item 22: two books of one title never overwrite each other's build/<slug>.*
+(E124); `invoke all` tells the paths it did write when a book fails, and names --books."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from tests.conftest import BOOK_TOML, section_source
+
+
+def _book(folder: Path, body: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "book.toml").write_text(BOOK_TOML)
+    (folder / "001-a.md").write_text(section_source(1, total=1, body=body))
+    return folder
+
+
+def test_a_second_book_of_the_same_title_does_not_replace_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = _book(tmp_path / "one", "The first book.\n")
+    second = _book(tmp_path / "two", "The second book.\n")
+    epub, _ = api.build_epub(first)
+    before = epub.read_bytes()
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(second)
+    assert [d.code for d in caught.value.diagnostics] == ["E124"]
+    assert epub.read_bytes() == before
+    again, _ = api.build_epub(first)  # the book that owns it still rebuilds
+    assert again == epub
+
+
+def test_invoke_all_tells_what_it_wrote_when_a_book_fails(tmp_path: Path) -> None:
+    good = _book(tmp_path / "good", "Fine.\n")
+    bad = _book(tmp_path / "bad", "Fine.\n")
+    (bad / "001-a.md").write_text(section_source(1, total=1, date='"0000-01"'))
+    with pytest.raises(BuildError) as caught:
+        api.build_all([good, bad, tmp_path / "missing"], tmp_path / "out", jobs=1)
+    codes = [d.code for d in caught.value.diagnostics]
+    assert "E207" in codes and "E100" in codes
+    missing = next(d for d in caught.value.diagnostics if d.code == "E100")
+    assert "--books" in missing.hint
+    assert sorted(p.suffix for p in caught.value.written) == [".epub", ".pdf"]
+    assert all(p.is_file() for p in caught.value.written)
+    assert os.path.isdir(tmp_path / "out")
