@@ -270,8 +270,8 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     for first, (page_index, chapter, left) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:
-            if not page.lines or not left:
-                continue  # a blank page before a chapter, or a part's title page
+            if not page.lines or not left or not (page.head or page.folio):
+                continue  # a blank page, a part's title page, a full-bleed figure's page
             want = left if page.index % 2 else chapter
             if page.head != want:
                 yield _problem(

@@ -151,3 +151,28 @@ def test_a_variant_check_fails_on_another_variant(make_book: MakeBook, tmp_path:
     problems = " ".join(d.message for d in check_variant(pdf, "pdf/x-1a"))
     assert {d.code for d in check_variant(pdf, "pdf/x-1a")} == {"E644"}
     assert "PDF version 1.6" in problems and "RGB colour" in problems
+
+
+def test_a_full_bleed_figure_runs_into_the_bleed(make_book: MakeBook, tmp_path: Path) -> None:
+    import pdfplumber
+    from PIL import Image
+
+    body = "Before the map.\n\n![The land from the air](images/map.png){.bleed}\n\nAfter it.\n"
+    book = make_book(
+        {"001.md": section_source(1, "Land", total=1, body=body)},
+        BOOK_TOML + 'paper = "6x9"\nbleed = "0.125in"\nmarks = "crop"\n',
+    )
+    (book / "images").mkdir()
+    Image.new("RGB", (60, 90), (30, 60, 110)).save(book / "images" / "map.png")
+    pdf, _ = api.build_pdf(book, tmp_path / "bleed.pdf")
+    assert _read_back(book, pdf) == []
+    with pdfplumber.open(pdf) as opened:
+        pictured = [(p, p.images[0]) for p in opened.pages if p.images]
+        assert len(pictured) == 1
+        page, image = pictured[0]
+        # the picture covers the BleedBox (trim + 9 pt), not the marks' space outside it
+        left, top, right, bottom = page.bbox  # the MediaBox: trim + 18 pt
+        assert image["x0"] <= left + 9.5 and image["x1"] >= right - 9.5
+        assert image["top"] <= top + 9.5 and image["bottom"] >= bottom - 9.5
+        assert image["x0"] >= left and image["top"] >= top - 9  # cropped, not in the marks
+        assert page.extract_text().strip().startswith("Figure 1. The land from the air")
