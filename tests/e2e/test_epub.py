@@ -349,9 +349,11 @@ def test_strict_fails_on_a_partial_book(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_output_in_the_way_is_E701(tmp_path: Path) -> None:
+def test_a_folder_in_the_way_is_E121(tmp_path: Path) -> None:
+    """Refused before any work (it was E701 once the EPUB was built), and left alone."""
     out = tmp_path / "taken.epub"
     out.mkdir()
     result = invoke("epub", "--book", ROOT / "book", "--out", out)
     assert result.returncode == 1
-    assert f"{out}: E701" in result.stderr and "Traceback" not in result.stderr
+    assert f"{out}: E121" in result.stderr and "Traceback" not in result.stderr
+    assert out.is_dir() and not any(out.iterdir())
