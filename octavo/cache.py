@@ -30,6 +30,7 @@ __all__ = [
     "Store",
     "build_key",
     "fingerprint",
+    "name_is_partial",
     "prune",
     "touch",
     "versions",

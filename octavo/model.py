@@ -39,6 +39,8 @@ __all__ = [
     "Section",
     "TocNode",
     "YearMonth",
+    "matter_of",
+    "roman",
 ]
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "STYLES",
     "TEMPLATES",
     "Project",
+    "last_commit",
     "octavo_templates",
     "open_project",
     "source_date_epoch",

@@ -28,6 +28,8 @@ __all__ = [
     "ToolMissing",
     "ace_command",
     "epubcheck_command",
+    "parse_ace",
+    "parse_epubcheck",
     "run_ace",
     "run_epubcheck",
 ]
@@ -74,18 +76,6 @@ class EpubcheckResult:
     version: str
     messages: tuple[EpubcheckMessage, ...]  # one per (message, location)
 
-    def of(self, *severities: Severity) -> tuple[EpubcheckMessage, ...]:
-        return tuple(m for m in self.messages if m.severity in severities)
-
-    @property
-    def errors(self) -> tuple[EpubcheckMessage, ...]:
-        return self.of("FATAL", "ERROR")
-
-    @property
-    def ok(self) -> bool:
-        """No fatal error, error or warning (usage and info messages allowed)."""
-        return not self.of("FATAL", "ERROR", "WARNING")
-
     def __str__(self) -> str:
         return "\n".join(str(m) for m in self.messages) or f"{self.epub}: no messages"
 
@@ -110,10 +100,6 @@ class AceResult:
     outcome: str  # Ace's overall "pass" or "fail"
     violations: tuple[AceViolation, ...]
     report: Path  # report.json, kept for inspection
-
-    @property
-    def ok(self) -> bool:
-        return not self.violations
 
     def __str__(self) -> str:
         return "\n".join(str(v) for v in self.violations) or f"{self.epub}: no violations"

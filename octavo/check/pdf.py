@@ -21,7 +21,16 @@ from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, RenderedSection
 from octavo.text import strip_tags
 
-__all__ = ["PdfFacts", "check_book_pdf", "check_handout_pdf", "read_pdf"]
+__all__ = [
+    "Link",
+    "PdfFacts",
+    "PdfPage",
+    "check_book_pdf",
+    "check_handout_pdf",
+    "note_line",
+    "pdffonts",
+    "read_pdf",
+]
 
 MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the page
 

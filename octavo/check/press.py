@@ -17,7 +17,10 @@ from typing import Protocol
 from octavo.check.pdf import PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
 
-__all__ = ["check_press"]
+__all__ = [
+    "PageSetup",
+    "check_press",
+]
 
 
 class PageSetup(Protocol):

@@ -7,7 +7,10 @@ from pathlib import Path
 from octavo.errors import Diagnostic
 from octavo.model import Book, Section
 
-__all__ = ["outline_lines"]
+__all__ = [
+    "outline",
+    "outline_lines",
+]
 
 
 def _section_line(section: Section) -> str:

@@ -10,7 +10,11 @@ from PIL import Image, ImageDraw
 from octavo.errors import boundary
 from octavo.write import atomic_bytes
 
-__all__ = ["contact_sheet", "render_pages"]
+__all__ = [
+    "contact_sheet",
+    "preview",
+    "render_pages",
+]
 
 _SHEET_BACKGROUND = (224, 221, 214)
 

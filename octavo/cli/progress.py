@@ -24,7 +24,6 @@ class Progress:
     quiet: bool = False
     live: bool = False
     stream: TextIO = field(default_factory=lambda: sys.stderr)
-    timings: list[tuple[str, float]] = field(default_factory=list)
     _status: object = None
 
     @contextlib.contextmanager
@@ -34,7 +33,6 @@ class Progress:
         with self._showing(name):
             yield
         elapsed = time.perf_counter() - start
-        self.timings.append((name, elapsed))
         if not self.quiet:
             print(f"octavo: {name} ({elapsed:.2f} s)", file=self.stream)
 
@@ -48,13 +46,6 @@ class Progress:
         console = Console(file=self.stream)
         with console.status(f"{name}…") as status, _weasyprint_detail(status, name):
             yield
-
-    def summary(self) -> None:
-        if self.quiet or not self.timings:
-            return
-        total = sum(t for _, t in self.timings)
-        parts = ", ".join(f"{name} {t:.2f} s" for name, t in self.timings)
-        print(f"octavo: done in {total:.2f} s ({parts})", file=self.stream)
 
 
 class _StatusHandler(logging.Handler):

@@ -19,7 +19,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["Report", "Row", "Timing", "context", "judged", "markdown_table", "measure", "run_once"]
+__all__ = [
+    "Report",
+    "Row",
+    "Timing",
+    "context",
+    "judged",
+    "markdown_table",
+    "measure",
+    "readme_with_table",
+    "remove",
+    "run_once",
+    "table",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,13 @@ from pathlib import Path
 from octavo.project import octavo_templates
 from octavo.write import atomic_text
 
-__all__ = ["StudyPage", "generate_pages", "write_pages"]
+__all__ = [
+    "StudyPage",
+    "enrich",
+    "generate_pages",
+    "generate_study",
+    "write_pages",
+]
 
 _WORDS = [
     "the",

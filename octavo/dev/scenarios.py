@@ -12,7 +12,10 @@ from octavo.dev.bench import Report, Row, context, judged, measure, remove, tabl
 from octavo.source.sections import load_book
 from octavo.write import atomic_text
 
-__all__ = ["run_bench"]
+__all__ = [
+    "pandoc_markdown",
+    "run_bench",
+]
 
 NO_PANDOC = "pandoc not installed (apt-get install pandoc)"
 

@@ -17,7 +17,6 @@ from octavo.importers.metadata import (
     DATA_AS_OF,
     IMAGE_MARKER,
     LAST_UPDATED,
-    PUBLISHED,
     SECTION,
     TOC,
     TRAILING_DATE,
@@ -228,7 +227,6 @@ def layout(
     recognised = chosen.name != "generic" or bool(title and reader.country)
     if not (known or reader.meta.data_as_of or crumbs or recognised):
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
-    published = PUBLISHED.search(text)
     page = Page(
         country=reader.country,
         title=title_case(title.strip()) if title else "",
@@ -238,7 +236,6 @@ def layout(
         total=reader.meta.section[1] if reader.meta.section else None,
         data_as_of=reader.meta.data_as_of,
         last_updated=reader.meta.last_updated,
-        first_published=int(published[1]) if published else None,
         blocks=(),
         title_line=title_line + 1,
         breadcrumb=crumbs,

@@ -18,7 +18,6 @@ __all__ = [
     "DATA_AS_OF",
     "IMAGE_MARKER",
     "LAST_UPDATED",
-    "PUBLISHED",
     "SECTION",
     "TOC",
     "TRAILING_DATE",
@@ -42,7 +41,6 @@ TRAILING_DATE = re.compile(rf"(?P<text>.*\S)\s+Data as of\s+{_MONTH_YEAR}\s*", r
 # A Country Profile is dated by a line of its own near its top: 'November 2005'.
 _DATE_LINE = re.compile(r"\s*([A-Z][a-z]+\.? \d{4})\s*")
 LAST_UPDATED = re.compile(rf"\s*Last Updated:?\s+{_MONTH_YEAR}\s*", re.IGNORECASE)
-PUBLISHED = re.compile(r"Country study for .+? was first published in (\d{4})", re.IGNORECASE)
 TOC = re.compile(r"\s*(?P<country>\S.{0,60}?) Table of Contents\s*", re.IGNORECASE)
 IMAGE_MARKER = rx(r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*")[0]
 URL = re.compile(r"https?://[^\s)\"'>]+")

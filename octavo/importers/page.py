@@ -55,7 +55,6 @@ class Page:
     total: int | None
     data_as_of: YearMonth | None
     last_updated: YearMonth | None
-    first_published: int | None
     blocks: tuple[Block, ...]
     title_line: int  # 1-based line of the title in the page (1 when it has none)
     breadcrumb: tuple[str, ...]

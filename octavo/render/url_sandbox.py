@@ -1,6 +1,6 @@
 """Sandboxed loading: files under a few allowed folders and `data:` URLs, nothing else.
 
-`Sandbox.resolve(url)` is the rule, usable by any renderer (the PDF now, the EPUB later):
+`Sandbox.resolve(url)` is the rule for every renderer (the PDF, the EPUB cover):
 a `file:` URL whose real path (symlinks followed) lies under one of the allowed roots
 gives that path; the network, `file:///etc/passwd`, a symlink out of the book or a
 missing file raise `FetchRefused`, which carries a Diagnostic (E601-E603).

@@ -17,7 +17,11 @@ import re
 from dataclasses import dataclass
 from html import escape, unescape
 
-__all__ = ["Targets", "resolve_links"]
+__all__ = [
+    "Targets",
+    "Unresolved",
+    "resolve_links",
+]
 
 _XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')

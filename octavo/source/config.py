@@ -16,7 +16,10 @@ from octavo.source.files import read_utf8
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
 
-__all__ = ["load_config"]
+__all__ = [
+    "language_ok",
+    "load_config",
+]
 
 DEFAULT_PPI = 444  # pages per inch: 0.00225 in a page, white 50 lb paper (KDP, IngramSpark)
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -17,7 +17,13 @@ from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.labels import load_labels
 from octavo.text import slugify
 
-__all__ = ["load_book", "read_book", "read_section", "section_files"]
+__all__ = [
+    "load_book",
+    "read_book",
+    "read_section",
+    "read_sections",
+    "section_files",
+]
 
 SKIPPED_DIRS = {"templates", "styles", "build", "assets", "images"}
 SKIPPED_FILES = {"README.md", "CHANGELOG.md"}

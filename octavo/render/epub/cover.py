@@ -29,7 +29,16 @@ from octavo.render.url_sandbox import (
 )
 from octavo.text import no_orphan, strip_tags
 
-__all__ = ["COVER_SIZE", "CoverText", "cached_cover", "cover_html", "cover_text", "render_cover"]
+__all__ = [
+    "COVER_SIZE",
+    "CoverText",
+    "cached_cover",
+    "cover_html",
+    "cover_key",
+    "cover_text",
+    "own_design",
+    "render_cover",
+]
 
 
 @dataclass(frozen=True, slots=True)

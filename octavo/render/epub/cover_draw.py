@@ -21,7 +21,14 @@ from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.text import strip_tags
 
-__all__ = ["COVER_SIZE", "CoverDesign", "balanced_lines", "draw_cover"]
+__all__ = [
+    "COVER_SIZE",
+    "CoverDesign",
+    "Faces",
+    "balanced_lines",
+    "draw_cover",
+    "faces",
+]
 
 DPI = 400
 COVER_SIZE = (1600, 2400)  # pixels: 4 x 6 in at 400 dpi

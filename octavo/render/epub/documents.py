@@ -14,6 +14,7 @@ from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 
 __all__ = [
     "STYLESHEETS",
+    "Cover",
     "Currency",
     "Document",
     "Landmark",

@@ -15,7 +15,12 @@ from octavo.render.epub.links import media_name
 from octavo.render.images import read_image
 from octavo.render.svg import clean_svg
 
-__all__ = ["Member", "cover_member", "image_members"]
+__all__ = [
+    "Member",
+    "cover_member",
+    "epub_image",
+    "image_members",
+]
 
 JPEG_QUALITY = 88
 

@@ -9,7 +9,13 @@ from typing import Any
 from octavo import __version__
 from octavo.model import Book
 
-__all__ = ["ACCESSIBILITY", "EpubMeta", "add_metadata", "epub_meta"]
+__all__ = [
+    "ACCESSIBILITY",
+    "EpubMeta",
+    "add_metadata",
+    "book_namespace",
+    "epub_meta",
+]
 
 ACCESSIBILITY: tuple[tuple[str, str], ...] = (
     ("schema:accessMode", "textual"),

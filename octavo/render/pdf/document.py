@@ -26,6 +26,8 @@ from octavo.source.paper import PageSetup, PaperError, page_setup
 __all__ = [
     "PdfOptions",
     "PrintResult",
+    "cache_key",
+    "check_paper",
     "fixes_from_json",
     "fixes_to_json",
     "guarded",
@@ -33,6 +35,7 @@ __all__ = [
     "render_pdf",
     "render_print_html",
     "write_document",
+    "xmp_descriptions",
 ]
 
 

@@ -19,7 +19,14 @@ from octavo.render.pdf.notes.place import place_notes
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
-__all__ = ["BY", "Handout", "handouts_of", "render_handouts"]
+__all__ = [
+    "BY",
+    "Handout",
+    "handout_html",
+    "handouts_of",
+    "render_handout",
+    "render_handouts",
+]
 
 BY = ("section", "chapter")
 

@@ -17,11 +17,14 @@ from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
 __all__ = [
+    "BodyPart",
     "PrintChapter",
     "PrintMeta",
     "PrintPart",
     "Sheet",
     "away_links",
+    "body_entries",
+    "data_as_of",
     "ids_in",
     "inline_notes",
     "note_pairs",

@@ -34,7 +34,12 @@ from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.sandbox import digest_file
 from octavo.workers import pool as pool_of
 
-__all__ = ["ParallelResult", "render_pdf_parallel"]
+__all__ = [
+    "ParallelResult",
+    "has_page_refs",
+    "in_parts_ok",
+    "render_pdf_parallel",
+]
 
 FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
 

@@ -17,7 +17,13 @@ from typing import Any
 from octavo.render.pdf.parallel.fonts import share_fonts
 from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
-__all__ = ["Placed", "merge_parts", "place"]
+__all__ = [
+    "Placed",
+    "Unmergeable",
+    "compact",
+    "merge_parts",
+    "place",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,16 @@ from typing import Any
 
 from octavo.project import Project
 
-__all__ = ["Bookmark", "LinkBox", "PageMap", "PartJob", "PartLayout", "lay_out_part"]
+__all__ = [
+    "Bookmark",
+    "LinkBox",
+    "PageMap",
+    "PartJob",
+    "PartLayout",
+    "from_json",
+    "lay_out_part",
+    "to_json",
+]
 
 PT = 0.75  # PDF points per CSS pixel
 
