@@ -33,8 +33,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _squash(text: str) -> str:
+    """Text compared without spaces or hyphens: a line broken at a hyphen still matches."""
+    return re.sub(r"[\s\u00ad\u2010-]", "", text)
+
+
 def _page_text(page: PdfPage) -> str:
-    return _flat(" ".join(text for _, _, text in page.lines))
+    return _squash(" ".join(text for _, _, text in page.lines))
 
 
 def check_notes(
@@ -46,7 +51,7 @@ def check_notes(
         for note in rs.notes:
             page = facts.dests.get(note.ref_id)
             text = _flat(f"{note.number - base}. {strip_tags(note.html)}")
-            if page is None or text not in _page_text(facts.pages[page]):
+            if page is None or _squash(text) not in _page_text(facts.pages[page]):
                 where = "?" if page is None else facts.pages[page].folio
                 yield error(
                     "E611",
@@ -81,8 +86,8 @@ def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[
                     if page.index > start:
                         break
                     continue
-                above = _flat(" ".join(t for top, _, t in page.lines if top < min(tops)))
-                missing = [cell for cell in header if cell not in above]
+                above = _squash(" ".join(t for top, _, t in page.lines if top < min(tops)))
+                missing = [cell for cell in header if _squash(cell) not in above]
                 if missing:
                     yield error(
                         "E620",
@@ -117,7 +122,7 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
                 yield error("E622", f"figure #{figure.id} is not in the PDF", facts.path)
                 continue
             here = facts.pages[page]
-            if caption not in _page_text(here) or not here.graphics:
+            if _squash(caption)[:60] not in _page_text(here) or not here.graphics:
                 yield error(
                     "E622",
                     f"figure #{figure.id} on folio {here.folio!r} lacks its image or its caption "

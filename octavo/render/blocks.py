@@ -29,7 +29,7 @@ from octavo.render.tokens import (
     new_id,
     trust,
 )
-from octavo.text import slugify
+from octavo.text import slugify, strip_tags
 
 __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "install"]
 
@@ -89,4 +89,5 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
     listed = "unlisted" not in classes
     title = inline_html(core, inline, label=True)
+    opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
     state.headings.append(HeadingUse(ident, level, title, line, listed))

@@ -147,3 +147,9 @@ def _with_section(ms: Manuscript, section: RenderedSection) -> Manuscript:
         for c in ms.chapters
     )
     return dataclasses.replace(ms, chapters=chapters)
+
+
+def test_body_headings_are_bookmarks_to_toc_depth(built: Built) -> None:
+    titles = {title for title, _ in read_pdf(built.pdf).outline}
+    assert {"Structure", "Prices and wages", "Trade", "Climate"} <= titles  # no note call
+    assert "Regional wages" not in titles  # an h5: deeper than toc_depth = 4

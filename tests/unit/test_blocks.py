@@ -20,9 +20,15 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
     ("source", "expected"),
     [
         pytest.param(
-            "# Trade\n", '<h3 id="s002-economy-trade" class="body-heading">', id="h1-demoted"
+            "# Trade\n",
+            '<h3 id="s002-economy-trade" class="body-heading" data-label="Trade">',
+            id="h1-demoted",
         ),
-        pytest.param("## Trade {#trade}\n", '<h4 id="trade" class="body-heading">', id="given-id"),
+        pytest.param(
+            "## Trade {#trade}\n",
+            '<h4 id="trade" class="body-heading" data-label="Trade">',
+            id="given-id",
+        ),
         pytest.param("###### Deep\n", "<h6 ", id="capped-at-h6"),
         pytest.param("# Quiet {.unlisted}\n", 'class="body-heading unlisted"', id="unlisted"),
         pytest.param(
