@@ -14,28 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import Image
+from octavo.model import BookConfig, Image
 from octavo.render.svg import SvgError, clean_svg
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = [
     "MEDIA_TYPES",
     "MIN_DPI",
-    "TEXT_WIDTH_IN",
     "ImageProblem",
     "image_diagnostics",
     "probe_image",
     "read_image",
     "refused",
     "svg_removals",
+    "text_width_in",
 ]
 
 MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
 SVG = "image/svg+xml"
 MIN_DPI = 150
-# The text block's width in inches, per paper (styles/print/paper-*.css): a figure's
-# `width=N%` is a share of it.
-TEXT_WIDTH_IN = {"letter": 6.4, "a4": 6.22, "a5": 4.65}
 _SVG_SIZE = re.compile(r'\b(width|height)\s*=\s*"(\d+(?:\.\d+)?)(?:px)?"')
 
 
@@ -118,13 +115,26 @@ def svg_removals(root: Path, image: Image, file: Path, line: int) -> tuple[Diagn
     )
 
 
+def text_width_in(config: BookConfig) -> float:
+    """The width of the book's text block in inches (its trim less the inner and outer
+    margins, octavo.source.paper): a figure's `width=N%` is a share of it."""
+    from octavo.source.paper import PaperError, page_setup
+
+    try:
+        page = page_setup(config.paper, config.margins)
+    except PaperError:  # reported by book.toml's own checks
+        page = page_setup("letter")
+    return (page.width - page.inner - page.outer) / 72
+
+
 def image_diagnostics(
-    image: Image, percent: int, paper: str, file: Path, line: int
+    image: Image, percent: int, text_width: float, file: Path, line: int
 ) -> tuple[Diagnostic, ...]:
-    """W508 when a raster figure would print under MIN_DPI at its width on `paper`."""
+    """W508 when a raster figure would print under MIN_DPI at its width (`percent` of a text
+    block `text_width` inches wide)."""
     if image.media_type == SVG or not percent or not image.width:
         return ()
-    inches = TEXT_WIDTH_IN.get(paper, TEXT_WIDTH_IN["letter"]) * percent / 100
+    inches = text_width * percent / 100
     dpi = image.width / inches
     if dpi >= MIN_DPI:
         return ()

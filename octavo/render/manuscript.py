@@ -29,6 +29,7 @@ from octavo.render.images import (
     probe_image,
     refused,
     svg_removals,
+    text_width_in,
 )
 from octavo.render.markdown import Context, Fragment, render_block, render_inline
 from octavo.render.xref import Targets, resolve_links
@@ -278,6 +279,7 @@ def _images(
 ) -> tuple[Image, ...]:
     """Every image the body shows, probed once; E505-E507 and W508 where they are used."""
     probed: dict[str, Image | ImageProblem] = {}
+    width = text_width_in(book.config)
     for chapter in drafts:
         for draft in chapter.sections:
             section = draft.rendered.section
@@ -293,9 +295,7 @@ def _images(
                 if isinstance(image, ImageProblem):
                     found.append(refused(image, section.path, line))
                 else:
-                    found += image_diagnostics(
-                        image, use.percent, book.config.paper, section.path, line
-                    )
+                    found += image_diagnostics(image, use.percent, width, section.path, line)
     return tuple(i for i in probed.values() if isinstance(i, Image))
 
 

@@ -45,5 +45,5 @@ def test_probe(book: Path, path: str, expected: Image | str) -> None:
 )
 def test_print_resolution(width: int, percent: int, warned: bool) -> None:
     image = Image("images/a.png", "image/png", width, 100)
-    found = image_diagnostics(image, percent, "letter", Path("a.md"), 3)
+    found = image_diagnostics(image, percent, 6.4, Path("a.md"), 3)
     assert [d.code for d in found] == (["W508"] if warned else [])
