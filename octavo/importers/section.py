@@ -12,6 +12,7 @@ from pathlib import Path
 
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
+from octavo.source.files import read_utf8
 from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
@@ -88,10 +89,12 @@ def source_of(pages: list[Page]) -> str:
 
 def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:
     """Add the chapter titles book.toml lacks to its [chapters] table; change nothing else."""
-    text = target.read_text(encoding="utf-8")
+    text, _ = read_utf8(target, root=target.parent, kind="config")  # the sandbox's rules
+    if text is None:
+        return None  # not ours to change: a link out, a FIFO, too big, not UTF-8
     try:
         have = tomllib.loads(text).get("chapters", {})
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or a 5,000-digit number
         return None
     missing = {n: t for n, t in sorted(chapters.items()) if str(n) not in have}
     if not missing:

@@ -14,6 +14,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Labels
+from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 
 __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
@@ -33,8 +34,10 @@ def catalogue_path(language: str, template_dirs: tuple[Path, ...] = (TEMPLATES,)
     return None
 
 
-def read_catalogue(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+def read_catalogue(path: Path, roots: tuple[Path, ...] = (TEMPLATES,)) -> dict[str, Any]:
+    """A labels catalogue, read through the sandbox (a book's own is untrusted input:
+    FileRefused, UnicodeDecodeError or TOMLDecodeError when it is not one)."""
+    return tomllib.loads(read_file(path, roots, "config").decode("utf-8"))
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -59,7 +62,14 @@ def load_labels(
         )
         data = dict(base)
     else:
-        data = {**base, **read_catalogue(path)}
+        try:
+            data = {**base, **read_catalogue(path, template_dirs)}
+        except FileRefused as refused:
+            found.append(refused.diagnostic)
+            data = dict(base)
+        except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+            found.append(error("E116", f"not a labels catalogue: {exc}", path))
+            data = dict(base)
     for key, value in config.labels:
         problem = _bad_override(key, value, base)
         if problem:

@@ -192,3 +192,46 @@ def test_the_change_check_streams_a_big_file(make_book: MakeBook) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     _key(book)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 20 * 1024
+
+
+@pytest.mark.parametrize("kind", ["link-out", "fifo", "broken"])
+def test_a_books_labels_catalogue_is_read_through_the_sandbox(
+    make_book: MakeBook, tmp_path: Path, kind: str
+) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    catalogue = book / "templates" / "labels" / "en.toml"
+    catalogue.parent.mkdir(parents=True)
+    if kind == "link-out":
+        (tmp_path / "secret.toml").write_text('contents = "SECRET"\n')
+        catalogue.symlink_to(tmp_path / "secret.toml")
+    elif kind == "fifo":
+        os.mkfifo(catalogue)
+    else:
+        catalogue.write_text("contents = [unclosed\n")
+    if kind == "fifo":  # not a catalogue: octavo's own is used, the FIFO never opened
+        assert api.build_epub(book, tmp_path / "b.epub")[0].is_file()
+        return
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "b.epub")
+    assert [d.code for d in caught.value.diagnostics] == [
+        {"link-out": "E004", "broken": "E116"}[kind]
+    ]
+
+
+def test_import_next_to_a_fifo_book_toml_does_not_hang(tmp_path: Path) -> None:
+    from octavo.importers.batch import import_pages
+    from tests.conftest import SEED
+
+    book = tmp_path / "book"
+    book.mkdir()
+    os.mkfifo(book / "book.toml")
+    started = time.monotonic()
+    import_pages([SEED], book)
+    assert time.monotonic() - started < 30
+    assert stat_is_fifo(book / "book.toml")
+
+
+def stat_is_fifo(path: Path) -> bool:
+    import stat
+
+    return stat.S_ISFIFO(os.lstat(path).st_mode)
