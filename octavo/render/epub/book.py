@@ -90,5 +90,7 @@ def _ncx(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...]) -> bytes:
     """The NCX: the nav's entries as plain text, to book.toml's ncx_depth."""
     entries = [(entry.label, entry) for entry in contents(plan)]
     book = plan.manuscript.book
-    tree = ncx_tree(entries, book.config.ncx_depth, meta.identifier, meta.title, meta.language)
+    tree = ncx_tree(
+        entries, book.config.ncx_depth, meta.package_identifier, meta.title, meta.language
+    )
     return render_ncx(tree, book.project.env())

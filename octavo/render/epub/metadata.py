@@ -56,6 +56,11 @@ class EpubMeta:
     series_position: str = ""
 
     @property
+    def package_identifier(self) -> str:
+        """The OPF's unique-identifier (and the NCX's dtb:uid): the ISBN, else the UUID."""
+        return f"urn:isbn:{self.isbn.replace('-', '')}" if self.isbn else self.identifier
+
+    @property
     def identifiers(self) -> tuple[tuple[str, str, str], ...]:
         """(id, dc:identifier, ONIX code list 5 type) after the first (package) one: the
         ISBN leads when there is one, the UUID follows so a reading system that knew the
@@ -143,7 +148,7 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
 
 def _identifiers(book: Any, meta: EpubMeta) -> None:
     """dc:identifier (the ISBN, else the UUID) and the others; the series as a collection."""
-    book.set_identifier(f"urn:isbn:{meta.isbn.replace('-', '')}" if meta.isbn else meta.identifier)
+    book.set_identifier(meta.package_identifier)
     if meta.isbn:
         _refine(book, "id", "identifier-type", "15", {"scheme": "onix:codelist5"})
     for ident, value, onix in meta.identifiers:
