@@ -84,3 +84,10 @@ def test_a_parallel_pdf_is_within_10_percent_of_the_one_process_pdf(tmp_path: Pa
     parallel, _ = api.build_pdf(study, tmp_path / "par" / "b.pdf", jobs=2)
     sizes = one.stat().st_size, parallel.stat().st_size
     assert sizes[1] <= sizes[0] * 1.10, sizes
+    pixels = [_pages(pdf, tmp_path / pdf.parent.name) for pdf in (one, parallel)]
+    assert pixels[0] == pixels[1]  # the shared fonts draw every glyph as before
+
+
+def _pages(pdf: Path, folder: Path) -> list[bytes]:
+    subprocess.run(["pdftoppm", "-r", "30", "-png", pdf, folder / "p"], check=True)
+    return [p.read_bytes() for p in sorted(folder.glob("p-*.png"))]

@@ -12,6 +12,7 @@ font of the same name, a format this does not know) are left as they are.
 from __future__ import annotations
 
 import io
+import logging
 from collections import defaultdict
 from typing import Any
 
@@ -36,7 +37,11 @@ def share_fonts(writer: Any) -> int:
         streams = list({id(d[key].get_object()): d[key].get_object() for d in descriptors}.values())
         if len(streams) < 2:
             continue
-        union = _union([s.get_data() for s in streams])
+        try:
+            union = _union([s.get_data() for s in streams])
+        except Exception as exc:  # sharing is a saving only: a font it cannot merge stays
+            logging.getLogger("octavo").info("font %s not shared: %s", key, exc)
+            continue
         if union is None:
             continue
         shared = StreamObject()
