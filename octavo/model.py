@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from octavo.project import Project
 
 __all__ = [
+    "APPENDIX",
     "BACK_KINDS",
     "BODY_KIND",
     "CHAPTER_PAGE",
@@ -454,6 +455,11 @@ class RenderedPart:
     heading_html: str = ""
 
 
+# The data-currency appendix: the id of its heading (the PDF's link target and the stamp's
+# chapter), and the name of its EPUB document (APPENDIX + ".xhtml").
+APPENDIX = "data-currency"
+
+
 @dataclass(frozen=True, slots=True)
 class Manuscript:
     """The one rendered manuscript both the EPUB and the PDF are made from."""
@@ -466,6 +472,11 @@ class Manuscript:
     images: tuple[Image, ...] = ()  # every image the body shows, once, in reading order
     cover: Image | None = None  # the book's own cover, if book.toml names one
     parts: tuple[RenderedPart, ...] = ()
+
+    @property
+    def appendix_id(self) -> str:
+        """The data-currency appendix's id (model.APPENDIX), for the templates."""
+        return APPENDIX
 
     @property
     def labels(self) -> Labels:

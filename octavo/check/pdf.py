@@ -18,7 +18,7 @@ from typing import Any
 
 from octavo.check.content import check_content, check_notes
 from octavo.errors import Diagnostic, error
-from octavo.model import Manuscript, RenderedSection
+from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import strip_tags
 
 __all__ = [
@@ -275,7 +275,7 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         ]
         + [(facts.dests[p.id], "", "") for p in ms.parts if p.id in facts.dests]
     )
-    end = facts.dests.get("data-currency", len(facts.pages))
+    end = facts.dests.get(APPENDIX, len(facts.pages))
     for first, (page_index, chapter, left) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:

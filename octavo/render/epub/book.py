@@ -33,9 +33,10 @@ from octavo.render.epub.documents import (
     landmarks,
 )
 from octavo.render.epub.media import Member, cover_member, image_members
-from octavo.render.epub.metadata import EpubMeta, add_metadata, epub_meta
+from octavo.render.epub.metadata import add_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
+from octavo.render.metadata import BookMeta, book_meta
 
 __all__ = ["package", "render_epub"]
 
@@ -44,7 +45,7 @@ def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
     `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover)."""
-    meta = epub_meta(manuscript.book)
+    meta = book_meta(manuscript.book)
     plan = plan_epub(manuscript)
     cover = cover_member(manuscript)
     if cover is None:
@@ -56,7 +57,7 @@ def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
 
 
 def package(
-    plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...], cover: Member, ncx: bytes
+    plan: EpubPlan, meta: BookMeta, docs: tuple[Document, ...], cover: Member, ncx: bytes
 ) -> Any:
     """The ebooklib book: metadata, stylesheets, images, documents in spine order, the NCX
     and the OPF guide (the landmarks, in EPUB 2 words)."""
@@ -86,7 +87,7 @@ def package(
     return book
 
 
-def _ncx(plan: EpubPlan, meta: EpubMeta, docs: tuple[Document, ...]) -> bytes:
+def _ncx(plan: EpubPlan, meta: BookMeta, docs: tuple[Document, ...]) -> bytes:
     """The NCX: the nav's entries as plain text, to book.toml's ncx_depth."""
     entries = [(entry.label, entry) for entry in contents(plan)]
     book = plan.manuscript.book

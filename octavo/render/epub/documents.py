@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.model import Labels, Manuscript
+from octavo.model import APPENDIX, Labels, Manuscript
 from octavo.project import Project
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
-from octavo.render.epub.metadata import EpubMeta
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
+from octavo.render.metadata import BookMeta
 
 __all__ = [
     "STYLESHEETS",
@@ -99,7 +99,7 @@ def contents(plan: EpubPlan) -> tuple[NavEntry, ...]:
     return (
         NavEntry(labels["title_page"], "titlepage.xhtml"),
         *plan.toc(),
-        NavEntry(labels["data_currency"], "data-currency.xhtml"),
+        NavEntry(labels["data_currency"], f"{APPENDIX}.xhtml"),
         NavEntry(labels["colophon"], "colophon.xhtml"),
     )
 
@@ -108,7 +108,7 @@ def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
     """Cover, contents, and where each matter starts; the glossary and bibliography."""
     labels = plan.manuscript.labels
     front, body, back = plan.of("front"), plan.body(), plan.of("back")
-    currency = "data-currency.xhtml"
+    currency = f"{APPENDIX}.xhtml"
     marks = [
         Landmark("cover", "cover.xhtml", labels["cover"]),
         Landmark("toc", "nav.xhtml#toc", labels["contents"]),
@@ -130,7 +130,7 @@ _GUIDED = ("glossary", "bibliography")  # back-matter types with a landmark of t
 
 
 def documents(
-    plan: EpubPlan, meta: EpubMeta, cover: CoverText, cover_src: str = ""
+    plan: EpubPlan, meta: BookMeta, cover: CoverText, cover_src: str = ""
 ) -> tuple[Document, ...]:
     """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
 
@@ -179,11 +179,11 @@ def documents(
         ),
         *divisions,
         Document(
-            "data-currency",
-            "data-currency.xhtml",
+            APPENDIX,
+            f"{APPENDIX}.xhtml",
             labels["data_currency"],
             render(
-                "data-currency",
+                APPENDIX,
                 labels["data_currency"],
                 "backmatter",
                 plan=plan,

@@ -1,20 +1,16 @@
-"""The EPUB's package metadata: Dublin Core, dates, and accessibility (schema.org)."""
+"""The EPUB's package metadata from the book's one BookMeta (octavo.render.metadata):
+Dublin Core, dates, identifiers, the series, and accessibility (schema.org)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from octavo import __version__
-from octavo.model import Book
+from octavo.render.metadata import BookMeta
 
 __all__ = [
     "ACCESSIBILITY",
-    "EpubMeta",
     "add_metadata",
     "book_namespace",
-    "epub_meta",
 ]
 
 ACCESSIBILITY: tuple[tuple[str, str], ...] = (
@@ -30,97 +26,7 @@ ACCESSIBILITY: tuple[tuple[str, str], ...] = (
 )  # and schema:accessibilitySummary, in the book's language (label accessibility_summary)
 
 
-@dataclass(frozen=True, slots=True)
-class EpubMeta:
-    title: str
-    subtitle: str
-    language: str
-    identifier: str
-    authors: tuple[str, ...]
-    editors: tuple[str, ...]
-    publisher: str
-    subjects: tuple[str, ...]
-    description: str
-    series: str
-    source: str
-    research_completed: str  # "June 1995", or ""
-    modified: datetime  # UTC: SOURCE_DATE_EPOCH (Book.modified)
-    contributors: str = ""  # for the title page: 'A, B' or 'Edited by C'
-    date_label: str = ""  # '1 December 2026': when the book was made, in the book's language
-    summary: str = ""  # schema:accessibilitySummary
-    version: str = __version__
-    isbn: str = ""  # hyphenated ISBN-13
-    lccn: str = ""
-    doi: str = ""
-    series_number: str = ""
-    series_position: str = ""
-
-    @property
-    def package_identifier(self) -> str:
-        """The OPF's unique-identifier (and the NCX's dtb:uid): the ISBN, else the UUID."""
-        return f"urn:isbn:{self.isbn.replace('-', '')}" if self.isbn else self.identifier
-
-    @property
-    def identifiers(self) -> tuple[tuple[str, str, str], ...]:
-        """(id, dc:identifier, ONIX code list 5 type) after the first (package) one: the
-        ISBN leads when there is one, the UUID follows so a reading system that knew the
-        book by it still finds it."""
-        found = [("uuid", self.identifier, "")] if self.isbn else []
-        if self.lccn:
-            found.append(("lccn", f"urn:lccn:{self.lccn}", "13"))
-        if self.doi:
-            found.append(("doi", f"doi:{self.doi}", "06"))
-        return tuple(found)
-
-    @property
-    def creators(self) -> tuple[tuple[str, str], ...]:
-        """dc:creator (name, MARC relator): the authors and the editors; a book with neither
-        is credited to its publisher as corporate author, as library catalogues credit a
-        country study ("Federal Research Division, Library of Congress"), so no reading
-        system shows "Unknown"."""
-        people = [(a, "aut") for a in self.authors] + [(e, "edt") for e in self.editors]
-        if not people and self.publisher:
-            people = [(self.publisher, "aut")]
-        return tuple(people)
-
-    @property
-    def date(self) -> str:
-        return self.modified.strftime("%Y-%m-%d")
-
-
-def epub_meta(book: Book) -> EpubMeta:
-    config = book.config
-    completed = config.research_completed
-    labels = book.labels
-    names = ", ".join(config.authors) or (
-        labels.format("edited_by", names=", ".join(config.editors)) if config.editors else ""
-    )
-    return EpubMeta(
-        title=config.title,
-        subtitle=config.subtitle,
-        language=config.language,
-        identifier=config.identifier,
-        authors=config.authors,
-        editors=config.editors,
-        publisher=config.publisher,
-        subjects=config.subject or tuple(filter(None, (config.country, config.series))),
-        description=config.description,
-        series=config.series,
-        source=config.source,
-        research_completed=labels.month_year(completed) if completed else "",
-        modified=book.modified.astimezone(UTC),
-        isbn=config.isbn,
-        lccn=config.lccn,
-        doi=config.doi,
-        series_number=config.series_number,
-        series_position=config.series_position,
-        contributors=names,
-        summary=labels["accessibility_summary"],
-        date_label=labels.day(book.modified.astimezone(UTC)),
-    )
-
-
-def add_metadata(book: Any, meta: EpubMeta) -> None:
+def add_metadata(book: Any, meta: BookMeta) -> None:
     """Everything but dcterms:modified (the writer adds it from the same time)."""
     _identifiers(book, meta)
     book.title = meta.title  # ebooklib's NCX docTitle
@@ -138,7 +44,7 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
     for subject in meta.subjects:
         _dc(book, "subject", subject)
     _dc(book, "description", meta.description)
-    _dc(book, "date", meta.date)
+    _dc(book, "date", meta.day)
     _dc(book, "source", meta.source)
     for prop, value in (*ACCESSIBILITY, ("schema:accessibilitySummary", meta.summary)):
         book.add_metadata(None, "meta", value, {"property": prop})
@@ -146,7 +52,7 @@ def add_metadata(book: Any, meta: EpubMeta) -> None:
     book.metadata[book_namespace(book, "OPF")]["generator"] = [("", generator)]
 
 
-def _identifiers(book: Any, meta: EpubMeta) -> None:
+def _identifiers(book: Any, meta: BookMeta) -> None:
     """dc:identifier (the ISBN, else the UUID) and the others; the series as a collection."""
     book.set_identifier(meta.package_identifier)
     if meta.isbn:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
-from octavo.render.pdf.html import Sheet, print_environment, print_meta
+from octavo.render.pdf.html import Sheet, render_print
 from octavo.source.paper import PageSetup
 
 __all__ = ["COVER_BLEED", "CoverGeometry", "cover_geometry", "cover_html", "render_cover"]
@@ -73,17 +73,13 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry) -> str:
         Sheet(text=page_css),
         Sheet(project.style("print/cover.css").resolve().as_uri()),
     )
-    return (
-        print_environment(project)
-        .get_template("print/cover.html")
-        .render(
-            ms=manuscript,
-            meta=print_meta(manuscript.book),
-            description=manuscript.book.config.description,
-            image=manuscript.cover.path if manuscript.cover else "",
-            cover=geometry,
-            stylesheets=sheets,
-        )
+    return render_print(
+        manuscript,
+        "print/cover.html",
+        sheets,
+        description=manuscript.book.config.description,
+        image=manuscript.cover.path if manuscript.cover else "",
+        cover=geometry,
     )
 
 

@@ -11,8 +11,7 @@ from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_ht
 from octavo.render.pdf.html import (
     ids_in,
     note_pairs,
-    print_environment,
-    print_meta,
+    render_print,
     stylesheets,
 )
 from octavo.render.pdf.notes.place import place_notes
@@ -86,17 +85,8 @@ def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: 
 
 
 def handout_html(manuscript: Manuscript, unit: Handout, page: PageSetup) -> str:
-    project = manuscript.book.project
-    return (
-        print_environment(project)
-        .get_template("print/handout.html")
-        .render(
-            ms=manuscript,
-            meta=print_meta(manuscript.book),
-            unit=unit,
-            stylesheets=stylesheets(project, page, "print/handout.css"),
-        )
-    )
+    sheets = stylesheets(manuscript.book.project, page, "print/handout.css")
+    return render_print(manuscript, "print/handout.html", sheets, unit=unit)
 
 
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:

@@ -9,29 +9,27 @@ from typing import Any
 
 from jinja2 import Environment
 
-from octavo import __version__
-from octavo.model import Book, Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
+from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
 from octavo.render.manuscript import Heading, body_headings
+from octavo.render.metadata import book_meta
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
 __all__ = [
     "BodyPart",
     "PrintChapter",
-    "PrintMeta",
     "PrintPart",
     "Sheet",
     "away_links",
     "body_entries",
-    "data_as_of",
     "ids_in",
     "inline_notes",
     "note_pairs",
     "page_css",
     "print_environment",
     "print_html",
-    "print_meta",
+    "render_print",
     "stylesheets",
 ]
 
@@ -125,75 +123,6 @@ class BodyPart:
 
 
 @dataclass(frozen=True, slots=True)
-class PrintMeta:
-    title: str
-    language: str
-    identifier: str
-    authors: tuple[str, ...]
-    subject: str
-    keywords: tuple[str, ...]
-    date: str  # ISO 8601, from SOURCE_DATE_EPOCH (Book.modified)
-    date_label: str  # "10 June 1995"
-    version: str
-    series: str
-    publisher: str
-    source: str
-    research_completed: str
-    data_as_of: str = ""  # "June 1995", or "March 1994 – June 1995" from the sections
-    isbn: str = ""
-    lccn: str = ""
-    doi: str = ""
-    series_number: str = ""
-    series_position: str = ""
-    cataloguing: tuple[str, ...] = ()  # the CIP block's lines
-
-    @property
-    def contributors(self) -> str:
-        return ", ".join(self.authors)
-
-
-def print_meta(book: Book) -> PrintMeta:
-    config = book.config
-    labels = book.labels
-    people = config.authors or tuple(labels.format("editor", name=n) for n in config.editors)
-    completed = config.research_completed
-    return PrintMeta(
-        title=config.title,
-        language=config.language,
-        identifier=config.identifier,
-        authors=people,
-        subject=config.description or config.subtitle or config.title,
-        keywords=config.subject or tuple(filter(None, (config.country, config.series))),
-        date=book.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        date_label=labels.day(book.modified),
-        version=__version__,
-        series=config.series,
-        publisher=config.publisher,
-        source=config.source,
-        research_completed=labels.month_year(completed) if completed else "",
-        data_as_of=data_as_of(book),
-        isbn=config.isbn,
-        lccn=config.lccn,
-        doi=config.doi,
-        series_number=config.series_number,
-        series_position=config.series_position,
-        cataloguing=tuple(config.cataloguing.splitlines()),
-    )
-
-
-def data_as_of(book: Book) -> str:
-    """When the book's data dates from: the research-completed month, else the span of the
-    sections' data dates."""
-    month = book.labels.month_year
-    if book.config.research_completed:
-        return month(book.config.research_completed)
-    dates = sorted({s.data_as_of for s in book.sections})
-    if not dates:
-        return ""
-    return month(dates[0]) if len(dates) == 1 else f"{month(dates[0])} – {month(dates[-1])}"
-
-
-@dataclass(frozen=True, slots=True)
 class Sheet:
     """A stylesheet of the print HTML: a file (`href`) or the page's CSS inline (`text`)."""
 
@@ -247,6 +176,22 @@ def body_entries(
     return tuple(entries)
 
 
+def render_print(
+    manuscript: Manuscript, template: str, stylesheets: tuple[Sheet, ...], **context: Any
+) -> str:
+    """A print template (templates/print/) rendered with what every print document is
+    given: the manuscript (`ms`), the book's metadata (`meta`), its `labels` and its
+    `stylesheets`; `context` adds the template's own."""
+    env = print_environment(manuscript.book.project)
+    return env.get_template(template).render(
+        ms=manuscript,
+        meta=book_meta(manuscript.book),
+        labels=manuscript.labels,
+        stylesheets=stylesheets,
+        **context,
+    )
+
+
 def print_html(
     manuscript: Manuscript,
     page: PageSetup,
@@ -257,16 +202,14 @@ def print_html(
     `extra` ones (e.g. print/cmyk.css) after book.css."""
     project = manuscript.book.project
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
-    template = print_environment(project).get_template("print/book.html")
-    return template.render(
-        ms=manuscript,
-        meta=print_meta(manuscript.book),
-        labels=manuscript.labels,
+    return render_print(
+        manuscript,
+        "print/book.html",
+        stylesheets(project, page, *extra),
         chapters=chapters,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),
         back_chapters=tuple(c for c in chapters if c.chapter.matter == "back"),
         body_entries=body_entries(manuscript, chapters),
-        stylesheets=stylesheets(project, page, *extra),
         part=part is not None,
         front=part is None or part.front,
         body_chapters=chapters

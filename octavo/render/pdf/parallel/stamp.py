@@ -8,25 +8,18 @@ a chapter come from the same `break-before: right`.
 
 from __future__ import annotations
 
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.manuscript import body_headings
-from octavo.render.pdf.html import PrintChapter, print_meta, stylesheets
+from octavo.render.pdf.html import PrintChapter, render_print, stylesheets
 from octavo.source.paper import PageSetup
 
-__all__ = ["stamp_html"]
-
-APPENDIX = "data-currency"
+__all__ = ["APPENDIX", "stamp_html"]
 
 
 def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[tuple[str, int], ...]) -> str:
-    """`pages`: (chapter id or "data-currency", pages it fills but blank ones), in order."""
+    """`pages`: (chapter id or APPENDIX, pages it fills but blank ones), in order."""
     project = manuscript.book.project
     by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
-    template = project.env().get_template("print/stamp.html")
-    return template.render(
-        ms=manuscript,
-        meta=print_meta(manuscript.book),
-        labels=manuscript.labels,
-        stylesheets=stylesheets(project, page, "print/stamp.css"),
-        stamps=[(by_id.get(ident), count) for ident, count in pages],
-    )
+    sheets = stylesheets(project, page, "print/stamp.css")
+    stamps = [(by_id.get(ident), count) for ident, count in pages]
+    return render_print(manuscript, "print/stamp.html", sheets, stamps=stamps)

@@ -1,0 +1,137 @@
+"""What a book says about itself, worked out once for every output.
+
+`book_meta(book)` gives one `BookMeta`; the EPUB's package metadata and title page
+(octavo.render.epub.metadata) and the PDF's head, title page, imprint and cover
+(templates/print/) read the same object, each through the properties it needs: `creators`
+and `identifiers` for the EPUB's OPF, `credited`, `subject` and `timestamp` for the PDF's
+metadata, `contributors` for every title page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from octavo import __version__
+from octavo.model import Book
+
+__all__ = ["BookMeta", "book_meta", "data_as_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class BookMeta:
+    title: str
+    subtitle: str
+    language: str
+    identifier: str  # urn:uuid:...
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    publisher: str
+    subjects: tuple[str, ...]  # book.toml's subject, else country and series
+    description: str
+    series: str
+    source: str
+    research_completed: str  # "June 1995", or ""
+    data_as_of: str  # "June 1995", or "March 1994 – June 1995" from the sections
+    modified: datetime  # UTC: the build time (Book.modified)
+    date_label: str  # '10 June 1995': when the book was made, in the book's language
+    contributors: str  # for a title page: 'A, B' or 'Edited by C'
+    credited: tuple[str, ...]  # the PDF's authors: the authors, else 'C (editor)'
+    summary: str = ""  # schema:accessibilitySummary
+    version: str = __version__
+    isbn: str = ""  # hyphenated ISBN-13
+    lccn: str = ""
+    doi: str = ""
+    series_number: str = ""
+    series_position: str = ""
+    cataloguing: tuple[str, ...] = ()  # the CIP block's lines
+
+    @property
+    def subject(self) -> str:
+        """The PDF's /Subject: the description, else the subtitle, else the title."""
+        return self.description or self.subtitle or self.title
+
+    @property
+    def day(self) -> str:
+        """'1995-06-10' (dc:date)."""
+        return self.modified.strftime("%Y-%m-%d")
+
+    @property
+    def timestamp(self) -> str:
+        """'1995-06-10T00:00:00Z' (the PDF's creation and modification dates)."""
+        return self.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def package_identifier(self) -> str:
+        """The OPF's unique-identifier (and the NCX's dtb:uid): the ISBN, else the UUID."""
+        return f"urn:isbn:{self.isbn.replace('-', '')}" if self.isbn else self.identifier
+
+    @property
+    def identifiers(self) -> tuple[tuple[str, str, str], ...]:
+        """(id, dc:identifier, ONIX code list 5 type) after the first (package) one: the
+        ISBN leads when there is one, the UUID follows so a reading system that knew the
+        book by it still finds it."""
+        found = [("uuid", self.identifier, "")] if self.isbn else []
+        if self.lccn:
+            found.append(("lccn", f"urn:lccn:{self.lccn}", "13"))
+        if self.doi:
+            found.append(("doi", f"doi:{self.doi}", "06"))
+        return tuple(found)
+
+    @property
+    def creators(self) -> tuple[tuple[str, str], ...]:
+        """dc:creator (name, MARC relator): the authors and the editors; a book with neither
+        is credited to its publisher as corporate author, as library catalogues credit a
+        country study ("Federal Research Division, Library of Congress"), so no reading
+        system shows "Unknown"."""
+        people = [(a, "aut") for a in self.authors] + [(e, "edt") for e in self.editors]
+        if not people and self.publisher:
+            people = [(self.publisher, "aut")]
+        return tuple(people)
+
+
+def book_meta(book: Book) -> BookMeta:
+    config, labels = book.config, book.labels
+    completed = config.research_completed
+    modified = book.modified.astimezone(UTC)
+    names = ", ".join(config.authors) or (
+        labels.format("edited_by", names=", ".join(config.editors)) if config.editors else ""
+    )
+    return BookMeta(
+        title=config.title,
+        subtitle=config.subtitle,
+        language=config.language,
+        identifier=config.identifier,
+        authors=config.authors,
+        editors=config.editors,
+        publisher=config.publisher,
+        subjects=config.subject or tuple(filter(None, (config.country, config.series))),
+        description=config.description,
+        series=config.series,
+        source=config.source,
+        research_completed=labels.month_year(completed) if completed else "",
+        data_as_of=data_as_of(book),
+        modified=modified,
+        date_label=labels.day(modified),
+        contributors=names,
+        credited=config.authors or tuple(labels.format("editor", name=n) for n in config.editors),
+        summary=labels["accessibility_summary"],
+        isbn=config.isbn,
+        lccn=config.lccn,
+        doi=config.doi,
+        series_number=config.series_number,
+        series_position=config.series_position,
+        cataloguing=tuple(config.cataloguing.splitlines()),
+    )
+
+
+def data_as_of(book: Book) -> str:
+    """When the book's data dates from: the research-completed month, else the span of the
+    sections' data dates."""
+    month = book.labels.month_year
+    if book.config.research_completed:
+        return month(book.config.research_completed)
+    dates = sorted({s.data_as_of for s in book.sections})
+    if not dates:
+        return ""
+    return month(dates[0]) if len(dates) == 1 else f"{month(dates[0])} – {month(dates[-1])}"
