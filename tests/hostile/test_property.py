@@ -251,18 +251,25 @@ def _check(root: Path, files: list[tuple[str, bytes]], entries: list[str], pdf: 
     out = root / "out"
     before_book, before_outside = _snapshot(book), _snapshot(outside)
     codes: set[str] = set()
-    with _watch_opens() as opened:
-        for build, suffix in ((api.build_epub, ".epub"), (api.build_pdf, ".pdf"))[: 1 + pdf]:
-            try:
-                build(book, out / f"b{suffix}")
-                codes.add("ok")
-            except BuildError as exc:
-                assert exc.diagnostics and all(d.code for d in exc.diagnostics)
-                codes |= {d.code for d in exc.diagnostics}
+    here = Path.cwd()
+    os.chdir(root)  # octavo's state folder (build/.octavo) lands here, where it can be seen
+    try:
+        with _watch_opens() as opened:
+            for build, suffix in ((api.build_epub, ".epub"), (api.build_pdf, ".pdf"))[: 1 + pdf]:
+                try:
+                    build(book, out / f"b{suffix}")
+                    codes.add("ok")
+                except BuildError as exc:
+                    assert exc.diagnostics and all(d.code for d in exc.diagnostics)
+                    codes |= {d.code for d in exc.diagnostics}
+    finally:
+        os.chdir(here)
     assert not [p for p in opened if os.path.realpath(p) == str(secret)], "read outside the book"
     assert _snapshot(book) == before_book, "a source changed"
     assert _snapshot(outside) == before_outside, "a file outside the book changed"
-    assert {p.name for p in root.iterdir()} <= {"book", "outside", "out"}, "written outside"
+    assert {p.name for p in root.iterdir()} <= {"book", "outside", "out", "build"}, "written"
+    if (root / "build").exists():  # octavo's own state, and nothing else
+        assert [p.name for p in (root / "build").iterdir()] == [".octavo"]
     if out.exists():
         assert MARKER not in _outputs_text(out), "the secret reached an output"
     shutil.rmtree(root, ignore_errors=True)
