@@ -101,3 +101,11 @@ def test_dev_null_as_out_exits_1_and_keeps_the_device(book: Path) -> None:
     assert "Traceback" not in result.stderr
     assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
     assert not list(Path("/dev").glob(".null.*"))
+
+
+def test_pdf_out_or_html_that_is_a_folder_is_refused(book: Path, tmp_path: Path) -> None:
+    assert _codes(lambda: api.build_pdf(book, tmp_path)) == ["E121"]
+    html = tmp_path / "html"
+    html.mkdir()
+    assert _codes(lambda: api.build_pdf(book, tmp_path / "b.pdf", html=html)) == ["E121"]
+    assert not (tmp_path / "b.pdf").exists()

@@ -194,3 +194,11 @@ def test_a_new_override_is_seen_by_a_cached_environment(book: Path) -> None:
     _override(book, "shared/cover.html", "MINE")
     after = _env(book).get_template("shared/cover.html")
     assert before != after.filename and after.render() == "MINE"
+
+
+def test_a_missing_include_in_a_print_template_is_E702(book: Path, tmp_path: Path) -> None:
+    shipped = (ROOT / "templates" / "print" / "book.html").read_text()
+    _override(book, "print/book.html", "{% include 'print/nothing.html' %}\n" + shipped)
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, tmp_path / "b.pdf")
+    assert [d.code for d in caught.value.diagnostics] == ["E702"]
