@@ -186,7 +186,8 @@ def build_cover(
         if not pages:
             from pypdf import PdfReader
 
-            pdf, _ = build_pdf(given, paper=paper, strict=strict)
+            book_pdf = target.parent / given.project.output(".pdf").name  # beside the cover
+            pdf, _ = build_pdf(given, book_pdf, paper=paper, strict=strict)
             pages = len(PdfReader(pdf).pages)
 
         def make() -> Made:

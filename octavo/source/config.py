@@ -37,7 +37,7 @@ _STRINGS = (
 )
 _LISTS = ("authors", "editors", "subject", "parts")
 _PRINT = ("paper", "margins", "bleed", "marks", "ppi")
-_IDENTIFIERS = ("isbn", "lccn", "doi")
+_IDENTIFIERS = ("isbn", "lccn", "doi", "uuid")
 _SERIES = ("series_number", "series_position", "cataloguing")
 _FLAGS = ("lists", "page_list")
 _KNOWN = {
@@ -130,6 +130,7 @@ def _config(
                 hint=f"known keys: {', '.join(sorted(_KNOWN))}",
             )
         )
+    data = _uuid_as_identifier(data, bad)
     for key in _REQUIRED:
         if not data.get(key):
             found.append(error("E104", f"'{key}' is missing", path))
@@ -301,6 +302,28 @@ def _public(data: dict[str, Any], bad: Any) -> dict[str, str]:
             "white paper is about 444, cream 400; ask the printer",
         )
     return found
+
+
+def _uuid_as_identifier(data: dict[str, Any], bad: Any) -> dict[str, Any]:
+    """`uuid` is another spelling of `identifier` ("urn:uuid:" may be left out); both given
+    and different: E147."""
+    given = data.get("uuid")
+    if given is None:
+        return data
+    if not isinstance(given, str):
+        bad("E105", "uuid", "'uuid' must be a string")
+        return data
+    value = given.strip().lower()
+    value = value if value.startswith("urn:uuid:") else f"urn:uuid:{value}"
+    if "identifier" in data and data["identifier"] != value:
+        bad(
+            "E147",
+            "uuid",
+            f"'uuid' {given!r} and 'identifier' {data['identifier']!r} differ",
+            "a book has one UUID: keep one of the two keys",
+        )
+        return data
+    return {**data, "identifier": value}
 
 
 Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
