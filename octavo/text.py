@@ -17,7 +17,7 @@ __all__ = [
 
 _TAG = re.compile(r"<[^>]*>")
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
-_INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- and subscripts
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
 # (~~~), pandoc line blocks (|) and definitions (:).
 _LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|\d+(?=[.)]))")
