@@ -29,6 +29,9 @@ __all__ = [
     "BookConfig",
     "Chapter",
     "Image",
+    "IndexEntry",
+    "IndexGroup",
+    "IndexMark",
     "Labels",
     "Manuscript",
     "Note",
@@ -343,11 +346,12 @@ class Numbered:
     id: str  # the XHTML id: the source's {#tbl:label}, else generated
     caption_html: str  # inline XHTML, without the label
     section: str  # slug of the section that holds it
+    word: str = ""  # the book's word for its kind: "Table", "Таблица" (labels)
 
     @property
     def label(self) -> str:
         """'Table 3'."""
-        return f"{self.kind.capitalize()} {self.number}"
+        return f"{self.word or self.kind.capitalize()} {self.number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +395,36 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexMark:
+    """A term marked for the index where it occurs (octavo.render.index_marks)."""
+
+    id: str  # the anchor at the occurrence; "" for a cross-reference only (see=)
+    path: tuple[str, ...]  # entry, sub-entry ...
+    see: str = ""
+    see_also: str = ""
+    text: str = ""  # the words marked
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """An entry of the index: its locators (anchors, in reading order), cross-references and
+    sub-entries, sorted by the book's language."""
+
+    term: str
+    locators: tuple[str, ...]  # anchor ids of its marks, in reading order
+    see: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    children: tuple[IndexEntry, ...] = ()
+    words: tuple[str, ...] = ()  # the words marked, in the text (for read-back checks)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexGroup:
+    letter: str  # "B"
+    entries: tuple[IndexEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedSection:
     section: Section
     id: str  # XHTML id of the heading
@@ -405,6 +439,7 @@ class RenderedSection:
     tables: tuple[Numbered, ...] = ()
     figures: tuple[Numbered, ...] = ()
     author_html: str = ""
+    marks: tuple[IndexMark, ...] = ()  # index terms marked in the body
 
     @property
     def title_text(self) -> str:
@@ -472,6 +507,7 @@ class Manuscript:
     images: tuple[Image, ...] = ()  # every image the body shows, once, in reading order
     cover: Image | None = None  # the book's own cover, if book.toml names one
     parts: tuple[RenderedPart, ...] = ()
+    index: tuple[IndexGroup, ...] = ()  # the index, when the book marks terms
 
     @property
     def appendix_id(self) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from octavo.check.content import check_content, check_notes
 from octavo.errors import Diagnostic, error
-from octavo.model import APPENDIX, Manuscript, RenderedSection
+from octavo.model import APPENDIX, IndexEntry, Manuscript, RenderedSection, roman
 from octavo.text import strip_tags
 
 __all__ = [
@@ -173,6 +173,7 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
         *_heads(facts, manuscript),
+        *_index(facts, manuscript),
         *_bookmarks(facts, manuscript),
         *_fonts(facts),
         *_metadata(facts, manuscript),
@@ -260,6 +261,84 @@ def _folio_number(folio: str, front: bool) -> int | None:
         return None
     values = [_ROMAN[c] for c in folio]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    """Every page number the index prints for an entry is a folio where one of its marks
+    is, and every such folio is printed (ranges "7–9" read as 7, 8, 9); each mark's words
+    are on its page."""
+    start = facts.dests.get("index")
+    if start is None:
+        return
+    entries = {m: id(e) for e in _all_entries(ms) for m in e.locators}
+    printed: dict[int, set[str]] = {}
+    for link in facts.links:
+        owner = entries.get(link.dest)
+        if link.page >= start and owner is not None:
+            text = _text_in(facts.pages[link.page], link)
+            printed.setdefault(owner, set()).update(_expand(text))
+    for entry in _all_entries(ms):
+        if not entry.locators:
+            continue
+        pages = [facts.dests[m] for m in entry.locators if m in facts.dests]
+        actual = {facts.pages[p].folio for p in pages}
+        said = printed.get(id(entry), set())
+        if said != actual:
+            yield _problem(
+                "E625",
+                facts,
+                f"index entry {entry.term!r} gives pages {sorted(said)}, "
+                f"its term is on folios {sorted(actual)}",
+            )
+        for mark, words in zip(entry.locators, entry.words, strict=False):
+            page = facts.dests.get(mark)
+            if page is not None and _flat(words) not in _flat(
+                "".join(c[4] for c in facts.pages[page].chars)
+            ):
+                yield _problem("E625", facts, f"index mark {words!r} (#{mark}) is not on its page")
+
+
+def _flat(text: str) -> str:
+    """Text as compared: NFC, no spaces, no hyphen a line break added."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFC", text).replace("\u2010", "").split())
+
+
+def _all_entries(ms: Manuscript) -> list[IndexEntry]:
+    found: list[IndexEntry] = []
+
+    def walk(entries: tuple[IndexEntry, ...]) -> None:
+        for entry in entries:
+            found.append(entry)
+            walk(entry.children)
+
+    for group in ms.index:
+        walk(group.entries)
+    return found
+
+
+def _text_in(page: PdfPage, link: Link) -> str:
+    return "".join(
+        c[4]
+        for c in page.chars
+        if c[0] >= link.x0 - 1
+        and c[2] <= link.x1 + 1
+        and c[1] >= link.top - 2
+        and c[3] <= link.bottom + 2
+    ).strip()
+
+
+def _expand(text: str) -> set[str]:
+    """'7' -> {'7'}; '7–9' -> {'7', '8', '9'}; 'ix–xi' -> {'ix', 'x', 'xi'}."""
+    first, _, last = text.partition("–")
+    if not last:
+        return {first}
+    front = not first.isdigit()
+    a, b = _folio_number(first, front), _folio_number(last, front)
+    if a is None or b is None:
+        return {text}
+    return {roman(n).lower() if front else str(n) for n in range(a, b + 1)}
 
 
 def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render import floats, footnotes, inlines
+from octavo.render import floats, footnotes, index_marks, inlines
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -68,6 +68,7 @@ def _blocks(core: StateCore) -> None:
             token.attrSet("class", "line-block")
         elif token.type == "inline":
             inlines.walk(core, state, token)
+            index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
         i += 1
     trust(tokens)

@@ -74,7 +74,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
         children[0].content = _CAPTION.sub("", children[0].content, count=1)
     html = inline_html(core, inline, label=True)
     state.tables.append(Caption(ident, number, html, line))
-    label = labelled(f"Table {number}.", children)
+    label = labelled(f"{state.context.table_word} {number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
     tokens[i + 1 : i + 1] = caption_tokens
     return end + len(caption_tokens)
@@ -114,7 +114,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening.attrs = {"id": ident, "class": " ".join(["figure", attrs.get("class", "")]).strip()}
     if percent != 100:
         opening.attrSet("style", f"width: {percent}%")
-    label = labelled(f"Figure {number}.", caption)
+    label = labelled(f"{state.context.figure_word} {number}.", caption)
     credit: list[Token] = []
     if attrs.get("credit"):
         credit_open = Token("span_open", "span", 1)

@@ -13,6 +13,7 @@ from octavo.model import (
     Book,
     Chapter,
     Image,
+    IndexMark,
     Labels,
     Manuscript,
     Note,
@@ -31,6 +32,7 @@ from octavo.render.images import (
     svg_removals,
     text_width_in,
 )
+from octavo.render.index import build_index
 from octavo.render.markdown import Context, Fragment, render_block, render_inline
 from octavo.render.xref import Targets, resolve_links
 from octavo.text import escape_paragraph, strip_tags
@@ -75,6 +77,7 @@ def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
         images,
         cover,
         parts,
+        build_index((m for c in chapters for s in c.sections for m in s.marks), config.language),
     )
     return manuscript, tuple(found)
 
@@ -129,6 +132,8 @@ def _chapter(
             figures_before=counts.figures,
             chapter=chapter.number if by_chapter else None,
             toc_depth=book.config.toc_depth,
+            table_word=book.labels["table"],
+            figure_word=book.labels["figure"],
         )
         folder = _folder(book, section)
         fragment = render_block(section.body, context=context, folder=folder)
@@ -149,14 +154,19 @@ def _chapter(
             notes=tuple(Note(n.id, n.number, n.html) for n in fragment.notes),
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(
-                Numbered("table", t.number, t.id, t.caption_html, section.slug)
+                Numbered(
+                    "table", t.number, t.id, t.caption_html, section.slug, book.labels["table"]
+                )
                 for t in fragment.tables
             ),
             figures=tuple(
-                Numbered("figure", f.number, f.id, f.caption_html, section.slug)
+                Numbered(
+                    "figure", f.number, f.id, f.caption_html, section.slug, book.labels["figure"]
+                )
                 for f in fragment.figures
             ),
             author_html=title_html(section.author) if section.author else "",
+            marks=tuple(IndexMark(m.id, m.path, m.see, m.see_also, m.text) for m in fragment.marks),
         )
         drafts.append(_Draft(rendered, fragment, folder))
     return _ChapterDraft(chapter, tuple(drafts))

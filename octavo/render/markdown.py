@@ -23,6 +23,7 @@ from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from octavo.render import attributes, blocks
+from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]
@@ -45,6 +46,8 @@ class Context:
     figures_before: int = 0
     chapter: int | None = None  # set: tables and figures numbered "chapter.n"
     toc_depth: int = 6  # body headings deeper than this are left out of nav and bookmarks
+    table_word: str = "Table"  # the labels' words for "Table 3", "Figure 2"
+    figure_word: str = "Figure"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Fragment:
     notes: tuple[blocks.NoteUse, ...] = ()
     ids: tuple[tuple[str, int], ...] = ()  # every id the source gives, with its line
     problems: tuple[blocks.Problem, ...] = field(default=())
+    marks: tuple[MarkUse, ...] = ()  # index marks, in reading order
 
 
 def _punctuation(state: StateCore) -> None:
@@ -120,6 +124,7 @@ def render_block(
         tuple(state.notes),
         tuple(state.ids),
         tuple(state.problems),
+        tuple(state.marks),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
@@ -99,6 +99,7 @@ class State:
     problems: list[Problem] = field(default_factory=list)
     note_lines: dict[str, int] = field(default_factory=dict)
     note_order: dict[int, int] = field(default_factory=dict)  # note's id -> place in the text
+    marks: list[Any] = field(default_factory=list)  # octavo.render.index_marks.MarkUse
 
     def note_number(self, ident: int) -> int:
         """Numbered after the chapter's notes so far, in the order the calls are printed."""

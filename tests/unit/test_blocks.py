@@ -61,7 +61,9 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
         pytest.param(
             "On page [](#x){.page}.\n", '<a href="#x" class="xref page"></a>', id="page-ref"
         ),
-        pytest.param("[x]{#here .index}\n", '<span id="here" class="index">x</span>', id="span"),
+        pytest.param(
+            "[x]{#here .index}\n", '<span id="here" class="index-mark">x</span>', id="span"
+        ),
         pytest.param("| Ann\n| Bo\n", '<p class="line-block">Ann<br />\nBo</p>', id="line-block"),
         pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
         pytest.param(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.model import APPENDIX, Labels, Manuscript
+from octavo.model import APPENDIX, IndexEntry, Labels, Manuscript
 from octavo.project import Project
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
@@ -100,6 +100,7 @@ def contents(plan: EpubPlan) -> tuple[NavEntry, ...]:
         NavEntry(labels["title_page"], "titlepage.xhtml"),
         *plan.toc(),
         NavEntry(labels["data_currency"], f"{APPENDIX}.xhtml"),
+        *((NavEntry(labels["index"], "index.xhtml"),) if plan.manuscript.index else ()),
         NavEntry(labels["colophon"], "colophon.xhtml"),
     )
 
@@ -123,6 +124,8 @@ def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
     else:
         marks.append(Landmark("backmatter", currency, labels["data_currency"]))
     marks += [Landmark(c.epub_type, c.name, c.text) for c in back if c.epub_type in _GUIDED]
+    if plan.manuscript.index:
+        marks.append(Landmark("index", "index.xhtml", labels["index"]))
     return tuple(marks)
 
 
@@ -190,6 +193,7 @@ def documents(
                 currency=currency(ms),
             ),
         ),
+        *_index(plan, render),
         Document(
             "colophon",
             "colophon.xhtml",
@@ -197,6 +201,30 @@ def documents(
             render("colophon", labels["colophon"], "backmatter", ms=ms, meta=meta),
         ),
     )
+
+
+def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
+    """The index document (EPUB Indexes 1.1), when the book marks terms."""
+    ms = plan.manuscript
+    if not ms.index:
+        return ()
+    where = {m.id: (rs.id, rs.title_text) for rs in ms.sections for m in rs.marks if m.id}
+
+    def locators(entry: IndexEntry) -> tuple[tuple[str, str], ...]:
+        """(mark id, section title): the first mark of each section the entry is in."""
+        firsts = {where[m][0]: m for m in reversed(entry.locators)}
+        return tuple((m, where[m][1]) for m in entry.locators if firsts[where[m][0]] == m)
+
+    ids = {e.term: f"index-entry-{n}" for n, e in enumerate(_entries(ms), start=1)}
+    title = ms.labels["index"]
+    xhtml = render(
+        "index", title, "backmatter", ms=ms, files=plan.files, locators=locators, ids=ids
+    )
+    return (Document("index", "index.xhtml", title, xhtml),)
+
+
+def _entries(ms: Manuscript) -> tuple[IndexEntry, ...]:
+    return tuple(e for group in ms.index for e in group.entries)
 
 
 def _renderer(project: Project, language: str, labels: Labels) -> Any:

@@ -18,6 +18,7 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
 from octavo.render.pdf.html import note_pairs, print_html
+from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
 from octavo.render.url_sandbox import guarded, sandboxed_html
@@ -83,10 +84,14 @@ def check_paper(options: PdfOptions) -> None:
         )
 
 
-def render_print_html(manuscript: Manuscript, options: PdfOptions) -> str:
+def render_print_html(
+    manuscript: Manuscript, options: PdfOptions, located: Located | None = None
+) -> str:
+    """`located`: where the index's terms are (octavo.render.pdf.index_pages); None: the
+    index's numbers are left to target-counter()s."""
     check_paper(options)
     extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
-    return print_html(manuscript, options.page, extra=extra)
+    return print_html(manuscript, options.page, extra=extra, located=located)
 
 
 def render_pdf(
@@ -103,6 +108,11 @@ def render_pdf(
     notes = note_pairs(manuscript.sections)
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
+    if manuscript.index:  # the index again, its numbers as text with ranges joined
+        located = locate(document, manuscript)
+        html = load_html(render_print_html(manuscript, options, located), manuscript.book.project)
+        first = fixes
+        document, fixes = guarded(lambda: place_notes(html, notes, first))
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp))

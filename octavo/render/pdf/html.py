@@ -13,6 +13,7 @@ from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, Render
 from octavo.project import Project
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.metadata import book_meta
+from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -197,6 +198,7 @@ def print_html(
     page: PageSetup,
     part: PrintPart | None = None,
     extra: tuple[str, ...] = (),
+    located: Located | None = None,
 ) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL,
     `extra` ones (e.g. print/cmyk.css) after book.css."""
@@ -207,6 +209,7 @@ def print_html(
         "print/book.html",
         stylesheets(project, page, *extra),
         chapters=chapters,
+        page_runs=page_runs(located) if located is not None else None,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),
         back_chapters=tuple(c for c in chapters if c.chapter.matter == "back"),
         body_entries=body_entries(manuscript, chapters),

@@ -80,8 +80,10 @@ def has_page_refs(manuscript: Manuscript) -> bool:
 
 def in_parts_ok(manuscript: Manuscript) -> bool:
     """Parts laid out apart know only chapters and the appendix: a book with front or back
-    matter divisions or parts of countries is laid out in one process (the same pages)."""
-    return not manuscript.parts and all(c.matter == "body" for c in manuscript.chapters)
+    matter divisions, parts of countries or an index (its numbers come from a first layout
+    of the whole book) is laid out in one process (the same pages)."""
+    divisions = all(c.matter == "body" for c in manuscript.chapters)
+    return divisions and not manuscript.parts and not manuscript.index
 
 
 def _parallel(

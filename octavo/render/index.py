@@ -1,0 +1,87 @@
+"""The index: every marked term of the book, grouped by initial and sorted for the book's
+language.
+
+Sorting uses ICU's collation (PyICU) for the book's language: diacritics sort with their
+letters (Bălți with B, Ștefan with S, Ўздзенне with У in Belarusian), case is secondary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from octavo.model import IndexEntry, IndexGroup, IndexMark
+
+__all__ = ["build_index", "sort_key"]
+
+
+@lru_cache(maxsize=16)
+def _collator(language: str) -> Any:
+    import icu
+
+    locale = icu.Locale(language.replace("-", "_"))
+    return icu.Collator.createInstance(locale)
+
+
+def sort_key(language: str, term: str) -> bytes:
+    key: bytes = _collator(language).getSortKey(term)
+    return key
+
+
+@dataclass
+class _Node:
+    term: str
+    locators: list[str] = field(default_factory=list)
+    see: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    children: dict[str, _Node] = field(default_factory=dict)
+
+
+def build_index(marks: Iterable[IndexMark], language: str) -> tuple[IndexGroup, ...]:
+    """Marks in reading order -> the index's groups of entries."""
+    root: dict[str, _Node] = {}
+    for mark in marks:
+        level = root
+        node: _Node | None = None
+        for term in mark.path:
+            node = level.setdefault(term, _Node(term))
+            level = node.children
+        assert node is not None
+        if mark.id:
+            node.locators.append(mark.id)
+            node.words.append(mark.text)
+        for target, into in ((mark.see, node.see), (mark.see_also, node.see_also)):
+            if target and target not in into:
+                into.append(target)
+    entries = _freeze(root, language)
+    groups: dict[str, list[IndexEntry]] = {}
+    for entry in entries:
+        groups.setdefault(_initial(entry.term), []).append(entry)
+    return tuple(IndexGroup(letter, tuple(found)) for letter, found in groups.items())
+
+
+def _freeze(level: dict[str, _Node], language: str) -> tuple[IndexEntry, ...]:
+    nodes = sorted(level.values(), key=lambda n: (sort_key(language, n.term), n.term))
+    return tuple(
+        IndexEntry(
+            n.term,
+            tuple(n.locators),
+            tuple(n.see),
+            tuple(n.see_also),
+            _freeze(n.children, language),
+            tuple(n.words),
+        )
+        for n in nodes
+    )
+
+
+def _initial(term: str) -> str:
+    """The group's letter: the first letter without its diacritics, capital."""
+    for char in unicodedata.normalize("NFD", term):
+        if char.isalpha():
+            return char.upper()
+    return "#"

@@ -1,0 +1,99 @@
+"""Index terms marked in a section's Markdown, as pandoc writes them: bracketed spans.
+
+    [Minsk]{.index}                                   the words themselves are the entry
+    [Lukashenka]{index="Lukashenka, Alyaksandr"}      the entry is named
+    [the economy]{index="Belarus!economy"}            a sub-entry ('!' between levels)
+    [Dnestr Republic]{index="Dnestr Republic" see="Transnistria"}          see ...
+    [Moldovan]{index="Moldovan language" seealso="Romanian language"}      see also ...
+
+Each mark becomes an anchor in the text (its id: '<section>-ix-<n>'), where the index's
+page number (print) or link (EPUB) points. A mark with `see` is a cross-reference only:
+it has no page of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from octavo.render.tokens import State, new_id
+
+__all__ = ["MarkUse", "mark_spans"]
+
+SEPARATOR = "!"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkUse:
+    id: str  # the anchor at the occurrence ("" for a cross-reference only)
+    path: tuple[str, ...]  # ("Belarus", "economy")
+    see: str
+    see_also: str
+    text: str  # the words marked
+    line: int
+
+
+def mark_spans(state: State, inline: Token) -> None:
+    """Every index span of an inline becomes an anchored mark (recorded in `state`)."""
+    children = inline.children or []
+    line = inline.map[0] if inline.map else 0
+    for i, child in enumerate(children):
+        if child.type != "span_open":
+            continue
+        classes = str(child.attrGet("class") or "").split()
+        named = child.attrGet("index")
+        if "index" not in classes and named is None:
+            continue
+        words = _words(children, i)
+        entry = str(named).strip() if named is not None else words
+        path = tuple(_typeset(p) for p in entry.split(SEPARATOR))
+        see = _typeset(str(child.attrGet("see") or ""))
+        see_also = _typeset(str(child.attrGet("seealso") or ""))
+        if not all(path) or not words:
+            state.problem(
+                "W515",
+                f"index mark {entry!r} names no entry; it is left out of the index",
+                line,
+                'write [words]{.index} or [words]{index="Entry!sub-entry"}',
+            )
+            _plain(child, classes)
+            continue
+        given = str(child.attrGet("id") or "")  # {#id} keeps its id (registered already)
+        ident = "" if see else given or new_id(state, f"ix-{len(state.marks) + 1}")
+        state.marks.append(MarkUse(ident, path, see, see_also, words, line))
+        for name in ("index", "see", "seealso"):
+            if child.attrs and name in child.attrs:
+                del child.attrs[name]
+        _plain(child, [c for c in classes if c != "index"] + ["index-mark"])
+        if ident:
+            child.attrSet("id", ident)
+
+
+def _typeset(term: str) -> str:
+    """An attribute's term as the text's words are set: an apostrophe is ’ in both."""
+    return " ".join(term.replace("'", "\u2019").split())
+
+
+def _plain(token: Token, classes: list[str]) -> None:
+    if classes:
+        token.attrSet("class", " ".join(classes))
+    elif token.attrs and "class" in token.attrs:
+        del token.attrs["class"]
+
+
+def _words(children: list[Token], start: int) -> str:
+    """The text between a span_open and its span_close."""
+    depth, words = 0, []
+    for token in children[start:]:
+        if token.type == "span_open":
+            depth += 1
+        elif token.type == "span_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type in ("text", "code_inline"):
+            words.append(token.content)
+        elif token.type == "softbreak":
+            words.append(" ")
+    return " ".join("".join(words).split())

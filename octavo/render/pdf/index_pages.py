@@ -1,0 +1,69 @@
+"""The printed index's page numbers: where each marked term landed, ranges joined.
+
+The book is laid out once with the index's numbers as target-counter()s, one per mark; the
+folio of every mark is read from that layout (WeasyPrint's anchors), and the index is
+set again with the numbers as text, consecutive pages joined ("42–44"). The index comes
+last, so the second layout moves nothing before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from octavo.model import IndexEntry, Manuscript, roman
+
+__all__ = ["Located", "locate", "page_runs"]
+
+Located = dict[str, tuple[int, str]]  # mark id -> (0-based page, printed folio)
+
+
+def locate(document: Any, manuscript: Manuscript) -> Located:
+    """Every index mark's page and folio (front matter roman, from the half-title; the body
+    arabic, from its first page)."""
+    marks = {m.id for s in manuscript.sections for m in s.marks if m.id}
+    starts = [c.id for c in manuscript.chapters if c.matter != "front"]
+    starts = [p.id for p in manuscript.parts] + starts
+    body = next(
+        (i for i, page in enumerate(document.pages) if any(s in page.anchors for s in starts)),
+        len(document.pages),
+    )
+    found: Located = {}
+    for index, page in enumerate(document.pages):
+        folio = str(index - body + 1) if index >= body else roman(index + 1).lower()
+        for ident in marks & set(page.anchors):
+            found.setdefault(ident, (index, folio))
+    return found
+
+
+def page_runs(located: Located) -> Callable[[IndexEntry], tuple[tuple[str, str], ...]]:
+    """For an entry: (id of the first mark of each run, its text: '7' or '42–44')."""
+
+    def runs(entry: IndexEntry) -> tuple[tuple[str, str], ...]:
+        pages: dict[int, tuple[str, str]] = {}
+        for ident in entry.locators:
+            if ident in located:
+                page, folio = located[ident]
+                pages.setdefault(page, (ident, folio))
+        found: list[tuple[str, str]] = []
+        run: list[int] = []
+        for page in sorted(pages):
+            joined = (
+                run
+                and page == run[-1] + 1
+                and pages[page][1].isdigit() == pages[run[-1]][1].isdigit()
+            )
+            if run and not joined:
+                found.append(_run(run, pages))
+                run = []
+            run.append(page)
+        if run:
+            found.append(_run(run, pages))
+        return tuple(found)
+
+    return runs
+
+
+def _run(run: list[int], pages: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    first, last = pages[run[0]], pages[run[-1]]
+    return first[0], first[1] if len(run) == 1 else f"{first[1]}–{last[1]}"

@@ -1,0 +1,157 @@
+"""The whole book in its real order (issue 14): tests/data/volume, two countries with front
+matter, parts, back matter and an index; and tests/data/russian, whose outputs must hold no
+generated English word."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.model import IndexEntry, Manuscript
+from tests.conftest import DATA, ROOT
+from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
+
+VOLUME = DATA / "volume"
+RUSSIAN = DATA / "russian"
+
+
+@pytest.fixture(scope="module")
+def volume(tmp_path_factory: pytest.TempPathFactory) -> tuple[Manuscript, Path, Path]:
+    folder = tmp_path_factory.mktemp("volume")
+    manuscript, found = api.manuscript(VOLUME, strict=True)
+    assert found == ()  # no warning at all
+    epub, _ = api.build_epub(VOLUME, folder / "volume.epub", strict=True)
+    pdf, _ = api.build_pdf(VOLUME, folder / "volume.pdf", strict=True, jobs=2)
+    return manuscript, epub, pdf
+
+
+def _entries(ms: Manuscript) -> list[IndexEntry]:
+    found: list[IndexEntry] = []
+
+    def walk(entries: tuple[IndexEntry, ...]) -> None:
+        for entry in entries:
+            found.append(entry)
+            walk(entry.children)
+
+    for group in ms.index:
+        walk(group.entries)
+    return found
+
+
+def test_the_volume_has_what_the_issue_asks(volume: tuple[Manuscript, Path, Path]) -> None:
+    ms = volume[0]
+    kinds = {c.kind for c in ms.chapters}
+    assert {"foreword", "preface", "acronyms", "chronology", "profile", "introduction"} <= kinds
+    assert {"appendix", "bibliography", "glossary"} <= kinds
+    assert [p.heading_text for p in ms.parts] == ["Part I · Belarus", "Part II · Moldova"]
+    entries = _entries(ms)
+    assert len(entries) >= 60
+    assert any(e.children for e in entries) and any(e.see for e in entries)
+    assert any(e.see_also for e in entries)
+    assert any(not e.term.isascii() for e in entries)  # Bălți, Chișinău, Ștefan cel Mare
+    terms = [e.term for g in ms.index for e in g.entries]
+    assert terms.index("Bălți") < terms.index("Belarus") < terms.index("Bessarabia")
+    assert (
+        terms.index("Soviet Union")
+        < terms.index("Ștefan cel Mare")
+        < terms.index("sunflower seeds")
+    )
+
+
+def test_epub_is_epubcheck_and_ace_clean(
+    volume: tuple[Manuscript, Path, Path], tmp_path: Path
+) -> None:
+    assert_epubcheck_clean(volume[1])
+    assert_ace_clean(volume[1], outdir=tmp_path / "ace")
+
+
+def test_epub_semantics_landmarks_and_index(volume: tuple[Manuscript, Path, Path]) -> None:
+    with zipfile.ZipFile(volume[1]) as epub:
+        nav = epub.read("EPUB/text/nav.xhtml").decode()
+        index = epub.read("EPUB/text/index.xhtml").decode()
+        foreword = epub.read("EPUB/text/foreword.xhtml").decode()
+        part = epub.read("EPUB/text/part1.xhtml").decode()
+    for kind in ("frontmatter", "bodymatter", "backmatter", "glossary", "bibliography", "index"):
+        assert f'epub:type="{kind}"' in nav
+    assert 'epub:type="foreword"' in foreword and 'body epub:type="frontmatter"' in foreword
+    assert 'epub:type="part"' in part and "Part I · Belarus" in part
+    assert 'epub:type="index"' in index and 'epub:type="index-locator"' in index
+    assert 'epub:type="index-xref-preferred"' in index and 'epub:type="index-xref-related"' in index
+
+
+def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
+    volume: tuple[Manuscript, Path, Path],
+) -> None:
+    ms, _, pdf = volume
+    assert [str(d) for d in check_book_pdf(pdf, ms)] == []  # E625: every index number
+    facts = read_pdf(pdf)
+    folio = {c.id: facts.pages[facts.dests[c.id]].folio for c in ms.chapters}
+    assert all(re.fullmatch("[ivxl]+", folio[c.id]) for c in ms.chapters if c.matter == "front")
+    assert all(folio[c.id].isdigit() for c in ms.chapters if c.matter != "front")
+    order = [facts.dests[c.id] for c in ms.chapters]
+    assert order == sorted(order)  # back matter after the chapters ...
+    assert facts.dests["index"] > max(order)  # ... and the index after the back matter
+    index_text = " ".join(" ".join(p.texts()) for p in facts.pages[facts.dests["index"] :])
+    assert re.search(r"\d+–\d+", index_text)  # a range joined
+
+
+def test_a_wrong_index_number_is_caught(volume: tuple[Manuscript, Path, Path]) -> None:
+    ms, _, pdf = volume
+    group = ms.index[0]
+    first = group.entries[0]
+    other = next(e for g in ms.index for e in g.entries if e.locators and e is not first)
+    wrong = replace(first, locators=other.locators[:1], words=other.words[:1])
+    tampered = replace(
+        ms, index=(replace(group, entries=(wrong, *group.entries[1:])), *ms.index[1:])
+    )
+    assert "E625" in {d.code for d in check_book_pdf(pdf, tampered)}
+
+
+def _english_words() -> set[str]:
+    catalogue = tomllib.loads((ROOT / "templates" / "labels" / "en.toml").read_text())
+    words: set[str] = set()
+    for value in catalogue.values():
+        for text in value if isinstance(value, list) else [value]:
+            words |= set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{\w+\}", "", text)))
+    return words - {"octavo"}
+
+
+def _epub_texts(epub: Path) -> list[str]:
+    texts = []
+    with zipfile.ZipFile(epub) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xhtml", ".ncx", ".opf")):
+                xml = re.sub(r"<(link|meta)\b[^>]*>", " ", archive.read(name).decode())
+                texts.append(re.sub(r"<[^>]+>", " ", xml))
+                texts += re.findall(r'(?:alt|aria-label|title|content)="([^"]*)"', xml)
+    return texts
+
+
+def _english_in(texts: list[str]) -> set[str]:
+    return {w for w in _english_words() for t in texts if re.search(rf"\b{w}\b", t)}
+
+
+def test_a_russian_book_has_no_english_generated_word(tmp_path: Path) -> None:
+    epub, _ = api.build_epub(RUSSIAN, tmp_path / "ru.epub", strict=True)
+    pdf, _ = api.build_pdf(RUSSIAN, tmp_path / "ru.pdf", strict=True, jobs=1)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    outline = [title for title, _ in read_pdf(pdf).outline]
+    assert _english_in([*_epub_texts(epub), text, *outline]) == set()
+    assert "Указатель" in text and "Глава 1" in text and "июнь 1995 г." in text
+    # the same check finds the English words of an English build
+    english = tmp_path / "en"
+    english.mkdir()
+    for source in RUSSIAN.iterdir():
+        (english / source.name).write_bytes(source.read_bytes())
+    toml = (english / "book.toml").read_text().replace('language = "ru"', 'language = "en"')
+    (english / "book.toml").write_text(toml)
+    control, _ = api.build_epub(english, tmp_path / "en.epub")
+    assert {"Contents", "Chapter", "Index", "Data"} <= _english_in(_epub_texts(control))
