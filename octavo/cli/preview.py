@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from octavo.errors import boundary
+from octavo.outputs import guard_output
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -77,6 +78,8 @@ def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]
 
     given = api.Sources(book)
     target = out or given.project.build / "preview"
+    if out is not None:  # never into the book, never onto a device (docs/security.md)
+        guard_output(given.project.root, out, folder=True)
     pdf, _ = api.build_pdf(given)
     cover = api.epub_cover(given, target)
     with boundary("the preview"):

@@ -109,3 +109,11 @@ def test_pdf_out_or_html_that_is_a_folder_is_refused(book: Path, tmp_path: Path)
     html.mkdir()
     assert _codes(lambda: api.build_pdf(book, tmp_path / "b.pdf", html=html)) == ["E121"]
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_preview_into_the_book_is_refused(book: Path) -> None:
+    from octavo.cli.preview import preview
+
+    before = _snapshot(book)
+    assert _codes(lambda: preview(book, 1, book / "preview")) == ["E120"]
+    assert _snapshot(book) == before
