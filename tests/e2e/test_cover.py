@@ -73,3 +73,19 @@ def test_a_bad_page_count_is_e645(make_book: MakeBook, tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         api.build_cover(book, tmp_path / "cover.pdf", pages=-3)
     assert [d.code for d in caught.value.diagnostics] == ["E645"]
+
+
+def test_a_pdf_x1a_cover_is_cmyk_and_its_ground_runs_into_the_bleed(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from octavo.check.variants import check_variant
+
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
+    pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=200, variant="pdf/x-1a")
+    assert [str(d) for d in check_variant(pdf, "pdf/x-1a")] == []
+    command = ["pdftoppm", "-r", "72", "-png", "-x", "0", "-y", "0", "-W", "4", "-H", "4"]
+    subprocess.run([*command, str(pdf), str(tmp_path / "corner")], check=True)
+    (png,) = tmp_path.glob("corner*.png")
+    assert Image.open(png).convert("RGB").getpixel((1, 1)) != (255, 255, 255)

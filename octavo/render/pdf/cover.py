@@ -61,7 +61,7 @@ def cover_geometry(page: PageSetup, pages: int, ppi: float) -> CoverGeometry:
     return CoverGeometry(page.width, page.height, printed / ppi * 72, bleed, printed, ppi)
 
 
-def cover_html(manuscript: Manuscript, geometry: CoverGeometry) -> str:
+def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = False) -> str:
     project = manuscript.book.project
     page_css = (
         project.env()
@@ -72,6 +72,7 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry) -> str:
         Sheet(project.style("print/fonts.css").resolve().as_uri()),
         Sheet(text=page_css),
         Sheet(project.style("print/cover.css").resolve().as_uri()),
+        *((Sheet(project.style("print/cmyk.css").resolve().as_uri()),) if cmyk else ()),
     )
     return render_print(
         manuscript,
@@ -86,7 +87,8 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry) -> str:
 def render_cover(manuscript: Manuscript, options: PdfOptions, pages: int) -> bytes:
     """The cover PDF for a book of `pages` pages."""
     geometry = cover_geometry(options.page, pages, manuscript.book.config.ppi)
-    html = load_html(cover_html(manuscript, geometry), manuscript.book.project)
+    cmyk = options.pdf_variant == "pdf/x-1a"  # CMYK only: the colours of styles/print/cmyk.css
+    html = load_html(cover_html(manuscript, geometry, cmyk), manuscript.book.project)
     document = guarded(lambda: html.render())
     cover_options = replace(options, bleed=geometry.bleed, marks=())
     identifier = manuscript.book.config.identifier
