@@ -130,7 +130,7 @@ def diagnose(exc: BaseException, output: str = "the output") -> Diagnostic | Non
             "E701",
             f"cannot write {output}: {exc.strerror}",
             exc.target,
-            hint="free some disk space" if full else "choose another --out, or check the folder",
+            hint="free some disk space" if full else "check the folder, or write elsewhere",
         )
     found = template_diagnostic(exc)
     if found is not None:

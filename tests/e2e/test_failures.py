@@ -131,3 +131,17 @@ def test_full_disk_is_E701(
     assert found.code == "E701" and "No space left" in found.message
     assert found.hint == "free some disk space" and found.file is not None
     assert not list(tmp_path.rglob("*.part"))
+
+
+def test_preview_that_cannot_be_written_is_E701(book: Path, tmp_path: Path) -> None:
+    result = invoke("preview", "--book", book, "--out", UNWRITABLE, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "E701" in result.stderr and str(UNWRITABLE) in result.stderr
+
+
+def test_import_into_a_folder_that_cannot_be_made_is_E701(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+
+    result = invoke("import-pages", SEED, "--book", UNWRITABLE / "book", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "E701" in result.stderr and str(UNWRITABLE) in result.stderr

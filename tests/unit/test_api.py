@@ -1,13 +1,16 @@
-"""api: output names of `invoke all`."""
+"""api: output names of `invoke all`; one Project and one manuscript per command."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo import api
 from octavo.errors import BuildError
+from tests.conftest import MakeBook, section_source
 
 
 def test_output_names_are_folder_names_made_unique() -> None:
@@ -19,3 +22,32 @@ def test_a_book_given_twice_is_e112(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         api.output_names([tmp_path / "a", tmp_path / "b" / ".." / "a"])
     assert [d.code for d in caught.value.diagnostics] == ["E112"]
+
+
+def test_both_outputs_open_and_render_the_book_once(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke watch`'s rebuild (and check, preview, all) make several outputs from one
+    Sources: book.toml read once, the manuscript rendered once; nothing when fresh."""
+    import octavo.render.manuscript as manuscript
+    import octavo.source.config as config
+
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    monkeypatch.chdir(tmp_path)
+    calls = {"config": 0, "render": 0}
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            calls[name] += 1
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(config, "load_config", counted("config", config.load_config))
+    render = counted("render", manuscript.render_manuscript)
+    monkeypatch.setattr(manuscript, "render_manuscript", render)
+    written, _ = api.build_both(book)
+    assert [p.suffix for p in written] == [".epub", ".pdf"]
+    assert calls == {"config": 1, "render": 1}
+    api.build_both(book)
+    assert calls == {"config": 2, "render": 1}  # fresh: opened, not rendered
