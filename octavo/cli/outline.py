@@ -22,11 +22,16 @@ def _section_line(section: Section) -> str:
     )
 
 
+def _count(number: int, noun: str) -> str:
+    """'1 section', '2 sections'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def outline_lines(book: Book) -> list[str]:
     config = book.config
     lines = [
         config.title + (f": {config.subtitle}" if config.subtitle else ""),
-        f"{len(book.sections)} sections in {len(book.chapters)} chapters",
+        f"{_count(len(book.sections), 'section')} in {_count(len(book.chapters), 'chapter')}",
     ]
     for chapter in book.chapters:
         part = book.parts[chapter.part - 1].title + " / " if chapter.part else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
@@ -182,12 +183,20 @@ def _chapters(
     groups: dict[tuple[int, str, int], list[Section]] = defaultdict(list)
     found: list[Diagnostic] = []
     previous: Section | None = None
+    previous_part = 0
     for section in ordered:
         part = part_of.get(section.country, 0) if _in_parts(section.kind) else 0
         number = section.chapter if section.kind == BODY_KIND else 0
         key = (part, section.kind, number)
         group = groups[key]
-        if group and group[-1] is not previous and section.kind == BODY_KIND:
+        # Another country's section between two of a chapter's is no interruption: each
+        # country's chapters are set in its own part.
+        if (
+            group
+            and group[-1] is not previous
+            and section.kind == BODY_KIND
+            and previous_part == part
+        ):
             found.append(
                 warning(
                     "W308",
@@ -198,7 +207,7 @@ def _chapters(
                 )
             )
         group.append(section)
-        previous = section
+        previous, previous_part = section, part
     chapters = [
         _chapter(config, key, members, labels, parts, found) for key, members in groups.items()
     ]
@@ -226,8 +235,13 @@ def _chapter(
 ) -> Chapter:
     part, kind, number = key
     if kind != BODY_KIND:
-        title = members[0].title if len(members) == 1 else labels[f"kind_{kind}"]
-        return Chapter(0, title, tuple(members), kind, part, _opening(title, members))
+        # A division of one top-level section is that section ('Foreword'); a part of one
+        # ('Economy', under the Country Profile) is set under the kind's title.
+        alone = len(members) == 1 and not members[0].parents
+        title = members[0].title if alone else labels[f"kind_{kind}"]
+        members = _below(title, members)
+        opening = members[0] if alone else _opening(title, members)
+        return Chapter(0, title, tuple(members), kind, part, opening)
     titles = {s.chapter_title: s for s in members if s.chapter_title}
     if len(titles) > 1:
         (t1, s1), (t2, s2) = list(titles.items())[:2]
@@ -257,10 +271,19 @@ def _chapter(
     return Chapter(number, title, tuple(members), kind, part, _opening(title, members))
 
 
+def _below(title: str, members: list[Section]) -> list[Section]:
+    """The sections without a first breadcrumb level that is the division itself: an
+    imported 'Economy' page under [Country Profile] is set in the Country Profile division,
+    and a heading 'Country Profile' under the title 'Country Profile' would say it twice."""
+    key = title.casefold()
+    return [
+        replace(s, parents=s.parents[1:]) if s.parents and s.parents[0].casefold() == key else s
+        for s in members
+    ]
+
+
 def _opening(title: str, members: list[Section]) -> Section | None:
     """The chapter-level page: the first top-level section titled as the chapter."""
-    if len(members) == 1 and members[0].kind != BODY_KIND:
-        return members[0]
     return next((s for s in members if s.chapter_page), None) or next(
         (s for s in members if not s.parents and title and s.title.casefold() == title.casefold()),
         None,

@@ -78,3 +78,57 @@ def test_a_chapter_without_a_title_is_W310_naming_the_key(make_book) -> None:  #
     book, found = read_book(make_book({"001-a.md": section_source(1, total=1)}, toml))
     assert [d.code for d in found] == ["W310"] and "[chapters] 1 =" in found[0].hint
     assert book is not None and book.chapters[0].heading(book.labels) == "Chapter 1"
+
+
+def test_another_countrys_section_does_not_interrupt_a_chapter(make_book) -> None:  # type: ignore[no-untyped-def]
+    """Pages of two countries imported together interleave by number; each country's
+    chapter is whole in its own part, so W308 ("interrupted") would be false."""
+    files = {
+        "001-a.md": section_source(1, "Roads", total=4),
+        "002-b.md": section_source(2, "Rails", total=4).replace("Testland", "Otherland"),
+        "003-c.md": section_source(3, "Ports", total=4),
+        "004-d.md": section_source(4, "Canals", total=4).replace("Testland", "Otherland"),
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None and [d.code for d in found] == []
+    assert [(c.part, [s.title for s in c.sections]) for c in book.chapters] == [
+        (1, ["Roads", "Ports"]),
+        (2, ["Rails", "Canals"]),
+    ]
+
+
+def test_a_chapter_interrupted_within_its_own_part_is_still_W308(make_book) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        "001-a.md": section_source(1, "Roads", total=4),
+        "002-b.md": section_source(2, "Rails", total=4).replace("Testland", "Otherland"),
+        "003-c.md": section_source(3, "Ports", chapter=2, total=4),
+        "004-d.md": section_source(4, "Canals", total=4),
+    }
+    _, found = read_book(make_book(files))
+    assert [(d.code, d.file.name if d.file else None) for d in found] == [("W308", "004-d.md")]
+
+
+def test_imported_profile_parts_are_set_once_under_the_country_profile(make_book) -> None:  # type: ignore[no-untyped-def]
+    """The importer puts 'Economy' and 'Transportation' pages under [Country Profile]: the
+    division is titled 'Country Profile' once (not again as a heading inside it), and a
+    lone part keeps its own title as a section of that division."""
+    part = {"chapter": 0, "parents": "[Country Profile]", "total": 2, "extra": "kind: profile\n"}
+    two = {
+        "001-a.md": section_source(1, "Economy", **part),  # type: ignore[arg-type]
+        "002-b.md": section_source(2, "Transportation", **part),  # type: ignore[arg-type]
+    }
+    book, found = read_book(make_book(two))
+    assert book is not None and not found
+    (chapter,) = book.chapters
+    assert chapter.title == "Country Profile" and chapter.opening is None
+    assert [(s.title, s.parents) for s in chapter.sections] == [
+        ("Economy", ()),
+        ("Transportation", ()),
+    ]
+    second = chapter.sections[1].path
+    second.unlink()
+    book, _ = read_book(second.parent)
+    assert book is not None
+    (chapter,) = book.chapters
+    assert (chapter.title, chapter.opening) == ("Country Profile", None)
+    assert [(s.title, s.parents) for s in chapter.sections] == [("Economy", ())]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from octavo.importers.batch import import_pages
 from octavo.source.sections import read_book
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 
 def test_batch_goes_on_after_a_bad_page(tmp_path: Path, seed_text: str) -> None:
@@ -309,3 +309,10 @@ def test_a_manifest_that_is_no_regular_file_is_refused_before_reading(tmp_path: 
     latin = tmp_path / "latin.csv"
     latin.write_bytes("page,title\na.htm,Caf\xe9\n".encode("latin-1"))
     assert [d.code for d in load_manifest(latin)[1]] == ["E409"]
+
+
+def test_outline_counts_in_words_that_agree_with_the_number() -> None:
+    from octavo.cli.outline import outline
+
+    lines, _ = outline(ROOT / "book")
+    assert lines[1] == "1 section in 1 chapter"
