@@ -173,7 +173,8 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
                 "E100",
                 "book folder not found",
                 root,
-                hint="pass --book DIR, or run from the project folder",
+                hint="pass --book DIR after each task (epub --book DIR pdf --book DIR), "
+                "or run from the book's folder",
             ),
         )
     config, found = load_config(root)

@@ -101,7 +101,11 @@ def test_e001_unreadable_source(make_book) -> None:  # type: ignore[no-untyped-d
 
 
 def test_e100_missing_book_folder(tmp_path: Path) -> None:
-    assert [d.code for d in read_book(tmp_path / "absent")[1]] == ["E100"]
+    found = read_book(tmp_path / "absent")[1]
+    assert [d.code for d in found] == ["E100"]
+    # `octavo epub pdf --book DIR` gives DIR to pdf alone (invoke's options follow their
+    # task): the epub then finds no book in the current folder, so the hint says so.
+    assert "epub --book DIR pdf --book DIR" in found[0].hint
 
 
 @pytest.mark.parametrize("value", ["yesterday", "-1", "1.5", "9" * 30])
