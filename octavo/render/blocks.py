@@ -11,6 +11,8 @@ cleaner lets its ids and classes through while raw HTML stays on the plain allow
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -30,6 +32,8 @@ from octavo.render.tokens import (
     trust,
 )
 from octavo.text import slugify, strip_tags
+
+_NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
 
 __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "install"]
 
@@ -82,7 +86,8 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     line = opening.map[0] if opening.map else 0
     level = min(state.context.level + int(opening.tag[1]), 6)
     opening.tag = closing.tag = f"h{level}"
-    ident = given_id(state, attrs, line) or new_id(state, slugify(inline.content) or "heading")
+    words = _NOTE_CALL.sub("", inline.content)  # the id is made from the title alone
+    ident = given_id(state, attrs, line) or new_id(state, slugify(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]
     if level > state.context.toc_depth:

@@ -25,6 +25,11 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             id="h1-demoted",
         ),
         pytest.param(
+            "# Trade[^t]\n\n[^t]: Re-exports included.\n",
+            '<h3 id="s002-economy-trade" class="body-heading" data-label="Trade">',
+            id="heading-id-without-its-note-label",
+        ),
+        pytest.param(
             "## Trade {#trade}\n",
             '<h4 id="trade" class="body-heading" data-label="Trade">',
             id="given-id",
