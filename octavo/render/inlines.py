@@ -49,8 +49,12 @@ def walk(core: StateCore, state: State, inline: Token) -> None:
             continue
         if child.type == "link_open":
             _link(child)
-        elif child.type == "span_open" and child.attrGet("id"):
-            given_id(state, {"id": str(child.attrGet("id"))}, line)
+        elif (
+            child.type == "span_open"
+            and child.attrGet("id")
+            and not given_id(state, {"id": str(child.attrGet("id"))}, line)
+        ):
+            child.attrs.pop("id", None)  # not usable, or used already
         if child.type == "text":
             _text_problems(state, child, previous, line)
             out += _crossrefs(child)

@@ -145,6 +145,11 @@ def given_id(state: State, attrs: dict[str, str], line: int) -> str:
             "an id starts with a letter, then letters, digits, '-', '_', ':' or '.'",
         )
         return ""
+    if ident in {i for i, _ in state.ids}:
+        state.problem(
+            "E513", f"id '{ident}' is used twice in this section", line, "every id must differ"
+        )
+        return ""
     state.ids.append((ident, line))
     return ident
 

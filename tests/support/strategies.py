@@ -42,3 +42,34 @@ html_bits = st.sampled_from(
     ]
 )
 markdown_bodies = st.lists(st.one_of(any_text, html_bits), max_size=30).map("".join)
+# pandoc constructs, whole and in pieces, to run into each other and into raw HTML
+construct_bits = st.sampled_from(
+    [
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+        "\nTable: Cap {#tbl:x}\n",
+        ": Cap\n",
+        '![Cap *x*](images/m.png){#fig:m width="50%" credit="C"}',
+        "![](m.png)",
+        "{#id .c k=v}",
+        "{#bad id}",
+        "[^n]",
+        "\n[^n]: Note *t*.\n",
+        "^[inline]",
+        "Term\n: Def\n",
+        "@tbl:x",
+        "@fig:none",
+        "[](#x){.page}",
+        "[s]{#s .index}",
+        "[l](058-a.md#x)",
+        "# H {#h}\n",
+        "| line\n",
+        "::: div\n",
+        "$x$",
+        "H~2~O ^3^ ~~s~~",
+        "<table><tr><th scope='col' colspan='2'>h</th></tr></table>",
+        "<td rowspan='99999'>",
+    ]
+)
+construct_bodies = st.lists(st.one_of(any_text, html_bits, construct_bits), max_size=30).map(
+    "".join
+)

@@ -15,7 +15,7 @@ from octavo.render.markdown import render_block, render_inline
 from octavo.source.config import _config
 from octavo.source.sections import _FIELDS, read_section
 from tests.conftest import SEED
-from tests.support.strategies import any_text, markdown_bodies
+from tests.support.strategies import any_text, construct_bodies, markdown_bodies
 
 FUZZ = settings(
     max_examples=200,
@@ -37,6 +37,21 @@ def test_markdown_bodies_render_to_well_formed_xhtml(body: str) -> None:
         assert element.tag not in ("script", "iframe", "img", "object", "style")
         assert not any(name.startswith("on") for name in element.attrib)
         assert not element.get("href", "").lower().lstrip().startswith(("javascript:", "data:"))
+
+
+@FUZZ
+@given(construct_bodies)
+def test_construct_bodies_render_to_well_formed_xhtml(body: str) -> None:
+    """Tables, figures, notes, attributes, references in any mix: well-formed, ids once,
+    images only from inside the book, no handler or script."""
+    fragment = render_block(body)
+    ids = [e.get("id") for e in _well_formed(fragment.html).iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    for element in _well_formed(fragment.html).iter():
+        assert element.tag not in ("script", "iframe", "object", "style")
+        assert not any(name.startswith("on") or name == "data-octavo" for name in element.attrib)
+        src = element.get("src", "")
+        assert element.tag != "img" or (src and not src.startswith(("/", "..")) and ":" not in src)
 
 
 @FUZZ
