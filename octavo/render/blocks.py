@@ -67,7 +67,6 @@ def _blocks(core: StateCore) -> None:
             i = floats.table(core, state, tokens, i)
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
-            i += 1  # its image is done
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):
             token.attrSet("class", "line-block")
         elif token.type == "inline":
@@ -75,6 +74,10 @@ def _blocks(core: StateCore) -> None:
             index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
         i += 1
+    for note_tokens, _ in notes:  # a note's text is text like any other
+        for token in note_tokens:
+            if token.type == "inline":
+                inlines.walk(core, state, token)
     trust(tokens)
     footnotes.order_notes(tokens, state)
     footnotes.add_notes(core, state, notes)

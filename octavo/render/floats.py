@@ -38,6 +38,8 @@ def _caption_at(tokens: list[Token], i: int) -> bool:
 
 
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
+    """Number the table at `i` and give it its caption; the index of its table_open after
+    (a caption before it is taken out), so that its cells are walked next."""
     end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
     where = tokens[i].map
     line = where[0] if where else 0
@@ -63,7 +65,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
                 columns += 1
     tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
     if caption is None:
-        return end
+        return i
     inline = caption[1]
     attrs = attributes(inline)
     number = state.number(state.context.tables_before, len(state.tables))
@@ -77,7 +79,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     label = labelled(f"{state.context.table_word} {number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
     tokens[i + 1 : i + 1] = caption_tokens
-    return end + len(caption_tokens)
+    return i
 
 
 def lone_image(tokens: list[Token], i: int) -> bool:
@@ -145,5 +147,6 @@ def place_image(
     text.content = alt
     image.children = [text]
     image.attrs = {"src": path, "alt": alt}
+    image.meta["placed"] = True  # walked again with its paragraph: not placed twice
     state.images.append(ImageUse(path, source, line, figure, percent))
     return [image]

@@ -40,6 +40,10 @@ def walk(core: StateCore, state: State, inline: Token) -> None:
     out: list[Token] = []
     previous: Token | None = None
     for child in children:
+        if child.type == "image" and child.meta.get("placed"):
+            out.append(child)
+            previous = child
+            continue
         if child.type == "image":
             alt = renderer(core).renderInlineAsText(child.children or [], core.md.options, {})
             if not alt.strip():

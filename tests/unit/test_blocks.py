@@ -157,3 +157,17 @@ def test_notes_are_numbered_in_printed_order_and_kept_out_of_labels() -> None:
     assert [(n.html, n.number) for n in fragment.notes] == [("H.", 2), ("T.", 3), ("C.", 4)]
     assert fragment.headings[0].title_html == "Heading"
     assert fragment.tables[0].caption_html == "Caption"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("| a |\n|---|\n| ![i](../../etc/p.png) |\n", id="in-a-table-cell"),
+        pytest.param("Note.[^a]\n\n[^a]: See ![i](../../etc/p.png).\n", id="in-a-note"),
+        pytest.param("![A ![b](/etc/p.png)](m.png)\n", id="in-a-figure-caption"),
+    ],
+)
+def test_every_image_is_checked_wherever_it_is(source: str) -> None:
+    fragment = render_block(source)
+    assert "E506" in [p.code for p in fragment.problems]
+    assert "etc/p.png" not in fragment.html + "".join(n.html for n in fragment.notes)
