@@ -126,7 +126,7 @@ def _chapter(
         level = min(section.depth + 1, 6)
         context = Context(
             slug=section.slug,
-            level=level,
+            level=1 if section is chapter.opening else level,  # an opening is the chapter's
             notes_before=notes + 1,
             tables_before=counts.tables,
             figures_before=counts.figures,

@@ -86,7 +86,7 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
     assert "<script" not in text["EPUB/text/ch03.xhtml"]
     nav = text["EPUB/text/nav.xhtml"]
     assert 'href="ch02.xhtml#structure"' in nav  # a body heading, under its section
-    assert "Regional wages" not in nav  # deeper than toc_depth = 4
+    assert "Regional wages" not in nav  # an h4 (the section opens its chapter): past toc_depth 3
 
 
 def test_pdf_reads_back_clean(built: Built) -> None:
@@ -152,4 +152,4 @@ def _with_section(ms: Manuscript, section: RenderedSection) -> Manuscript:
 def test_body_headings_are_bookmarks_to_toc_depth(built: Built) -> None:
     titles = {title for title, _ in read_pdf(built.pdf).outline}
     assert {"Structure", "Prices and wages", "Trade", "Climate"} <= titles  # no note call
-    assert "Regional wages" not in titles  # an h5: deeper than toc_depth = 4
+    assert "Regional wages" not in titles  # an h4: deeper than toc_depth = 3
