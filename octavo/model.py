@@ -518,6 +518,15 @@ class Manuscript:
     def labels(self) -> Labels:
         return self.book.labels
 
+    @property
+    def lists(self) -> tuple[tuple[str, tuple[Numbered, ...]], ...]:
+        """The lists of tables and figures the book shows: ("tables", ...), ("figures", ...);
+        none when it has none, or book.toml says `lists = false`."""
+        if not self.book.config.lists:
+            return ()
+        found = (("tables", self.tables), ("figures", self.figures))
+        return tuple((kind, items) for kind, items in found if items)
+
     def chapters_of(self, matter: str) -> tuple[RenderedChapter, ...]:
         return tuple(c for c in self.chapters if c.matter == matter)
 

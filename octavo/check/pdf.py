@@ -401,8 +401,6 @@ def _metadata(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 # ---- handouts ---------------------------------------------------------------------------
 
-_PAGE_OF = re.compile(r"^page (\d+) of (\d+)$")
-
 
 def check_handout_pdf(
     path: Path, manuscript: Manuscript, sections: tuple[RenderedSection, ...]
@@ -422,9 +420,11 @@ def check_handout_pdf(
     found += check_notes(facts, sections, base)
     found += check_content(facts, manuscript, sections)
     total = len(facts.pages)
+    words = re.escape(manuscript.labels["page_of"]).replace(r"\{number\}", r"(?P<n>\d+)")
+    page_of = re.compile("^" + words.replace(r"\{total\}", r"(?P<m>\d+)") + "$")
     for page in facts.pages:
-        match = _PAGE_OF.match(page.folio)
-        if not match or (int(match[1]), int(match[2])) != (page.index + 1, total):
+        match = page_of.match(page.folio)
+        if not match or (int(match["n"]), int(match["m"])) != (page.index + 1, total):
             found.append(
                 _problem(
                     "E619",

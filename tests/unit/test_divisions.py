@@ -132,3 +132,18 @@ def test_imported_profile_parts_are_set_once_under_the_country_profile(make_book
     (chapter,) = book.chapters
     assert (chapter.title, chapter.opening) == ("Country Profile", None)
     assert [(s.title, s.parents) for s in chapter.sections] == [("Economy", ())]
+
+
+def test_lists_of_tables_unless_book_toml_says_no(make_book) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import BOOK_TOML
+
+    body = "| a | b |\n| - | - |\n| 1 | 2 |\n\nTable: Output\n"
+    files = {"001-a.md": section_source(1, total=1, body=body)}
+    book, _ = read_book(make_book(files))
+    assert book is not None
+    manuscript, _ = render_manuscript(book)
+    assert [(kind, [t.label for t in items]) for kind, items in manuscript.lists] == [
+        ("tables", ["Table 1"])
+    ]
+    book, _ = read_book(make_book(files, BOOK_TOML + "lists = false\n"))
+    assert book is not None and render_manuscript(book)[0].lists == ()

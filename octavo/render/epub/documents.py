@@ -177,6 +177,8 @@ def documents(
                 "frontmatter",
                 toc=contents(plan),
                 landmarks=landmarks(plan),
+                lists=ms.lists,
+                files=plan.files,
             ),
             ("nav",),
         ),

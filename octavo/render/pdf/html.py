@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
@@ -177,6 +178,15 @@ def body_entries(
     return tuple(entries)
 
 
+def css_string(text: str) -> Markup:
+    """A CSS string literal for a <style> element (raw text, not escaped by the template):
+    quotes and backslashes escaped, '<' as a CSS escape so no '</style>' can close it,
+    control characters dropped."""
+    cleaned = "".join(c for c in text if c.isprintable())
+    quoted = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return Markup(f'"{quoted}"')
+
+
 def render_print(
     manuscript: Manuscript, template: str, stylesheets: tuple[Sheet, ...], **context: Any
 ) -> str:
@@ -184,6 +194,7 @@ def render_print(
     given: the manuscript (`ms`), the book's metadata (`meta`), its `labels` and its
     `stylesheets`; `context` adds the template's own."""
     env = print_environment(manuscript.book.project)
+    env.filters["css_string"] = css_string
     return env.get_template(template).render(
         ms=manuscript,
         meta=book_meta(manuscript.book),
@@ -211,6 +222,9 @@ def print_html(
         chapters=chapters,
         page_runs=page_runs(located) if located is not None else None,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),
+        front_sections=frozenset(
+            s.id for c in manuscript.chapters if c.matter == "front" for s in c.sections
+        ),
         back_chapters=tuple(c for c in chapters if c.chapter.matter == "back"),
         body_entries=body_entries(manuscript, chapters),
         part=part is not None,

@@ -126,13 +126,16 @@ def _empty() -> PartLayout:
 
 
 def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
-    """(heading id, folio) of every heading in the body; folio 1 is the first body page."""
+    """(id, folio) of every heading and anchor (a table, a figure: the lists of them) in the
+    body; folio 1 is the first body page."""
     first = body[0].start if body else 0
     found: dict[str, str] = {}
     for p in body:
         for offset, page in enumerate(p.part.pages):
             for heading in page.headings:
                 found.setdefault(heading, str(p.start + offset - first + 1))
+            for anchor, _, _ in page.anchors:
+                found.setdefault(anchor, str(p.start + offset - first + 1))
     after = max((p.start + len(p.part.pages) for p in body), default=first)
     found[APPENDIX] = str(after + after % 2 - first + 1)
     return tuple(found.items())
