@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
-from octavo.outputs import Made, cached_build, guard_default
+from octavo.outputs import Made, cache_of, cached_build, guard_default
 from octavo.project import Project, open_project
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def build_pdf(
             from octavo.render.pdf.build import render_book_pdf
 
             rendered, found = given.manuscript()
-            cache = given.project.cache
+            cache = cache_of(given.project)
             pdf, laid_out = render_book_pdf(
                 rendered, cache, paper, html is not None, tagged, jobs, variant, bleed, marks
             )
@@ -249,7 +249,7 @@ def build_epub(
             from octavo.render.epub.book import render_epub
 
             rendered, found = given.manuscript()
-            return ((target, render_epub(rendered, given.project.cache)),), found
+            return ((target, render_epub(rendered, cache_of(given.project))),), found
 
         return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
 

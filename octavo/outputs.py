@@ -17,19 +17,21 @@ from pathlib import Path
 from typing import Any
 
 from octavo.cache import build_key
-from octavo.errors import BuildError, Diagnostic, Severity, error
+from octavo.errors import BuildError, Diagnostic, Severity, error, warning
 from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
     "Made",
+    "cache_of",
     "cached_build",
     "guard_default",
     "guard_output",
     "is_fresh",
     "record",
     "stamp_of",
+    "state_problem",
 ]
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
@@ -149,6 +151,29 @@ def guard_default(project: Project, out: Path) -> None:
         )
 
 
+def state_problem(project: Project) -> Diagnostic | None:
+    """W118 when octavo's state folder cannot be written (a read-only working folder): the
+    build still runs, from cold, and keeps nothing."""
+    try:
+        project.state.mkdir(parents=True, exist_ok=True)
+        if os.access(project.state, os.W_OK):
+            return None
+        why = "not writable"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    return warning(
+        "W118",
+        f"octavo's state folder cannot be written ({why}): every build starts cold",
+        project.state,
+        hint="run octavo from a folder you can write to",
+    )
+
+
+def cache_of(project: Project) -> Path | None:
+    """The cache store's folder, or None when octavo's state cannot be kept."""
+    return project.cache if state_problem(project) is None else None
+
+
 def cached_build(
     project: Project,
     out: Path,
@@ -165,6 +190,12 @@ def cached_build(
         project,
         {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
     )
+    problem = state_problem(project)
+    if problem is not None:
+        files, found = make()
+        for path, data in files:
+            atomic_bytes(path, data)
+        return out, (*found, problem)
     stamp = stamp_of(project, out)
     replayed = is_fresh(stamp, out, key)
     if replayed is not None and all(p.exists() for p in extra_outputs):

@@ -145,3 +145,13 @@ def test_import_into_a_folder_that_cannot_be_made_is_E701(tmp_path: Path) -> Non
     result = invoke("import-pages", SEED, "--book", UNWRITABLE / "book", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "E701" in result.stderr and str(UNWRITABLE) in result.stderr
+
+
+def test_a_working_folder_that_cannot_be_written_still_builds_with_W118(
+    book: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.epub"
+    result = invoke("epub", "--book", book, "--out", out, "--quiet", cwd=Path("/sys"))
+    assert result.returncode == 0, result.stderr
+    assert "W118" in result.stderr and out.is_file()
+    assert not (Path("/sys") / "build").exists()
