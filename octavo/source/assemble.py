@@ -268,13 +268,15 @@ def _chapter(
                 hint=f'set it in book.toml: {where} {number} = "…"',
             )
         )
+    members = _below(title, members)
     return Chapter(number, title, tuple(members), kind, part, _opening(title, members))
 
 
 def _below(title: str, members: list[Section]) -> list[Section]:
     """The sections without a first breadcrumb level that is the division itself: an
     imported 'Economy' page under [Country Profile] is set in the Country Profile division,
-    and a heading 'Country Profile' under the title 'Country Profile' would say it twice."""
+    and a heading 'Country Profile' under the title 'Country Profile' would say it twice;
+    so is a manifest's 'The Economy > Infrastructure' in chapter 3, The Economy."""
     key = title.casefold()
     return [
         replace(s, parents=s.parents[1:]) if s.parents and s.parents[0].casefold() == key else s

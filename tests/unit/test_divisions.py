@@ -147,3 +147,15 @@ def test_lists_of_tables_unless_book_toml_says_no(make_book) -> None:  # type: i
     ]
     book, _ = read_book(make_book(files, BOOK_TOML + "lists = false\n"))
     assert book is not None and render_manuscript(book)[0].lists == ()
+
+
+def test_a_breadcrumb_that_names_its_own_chapter_is_not_a_level_of_it(make_book) -> None:  # type: ignore[no-untyped-def]
+    """The README's manifest example gives parents 'The Economy > Infrastructure' in chapter
+    3, The Economy: the section is under Infrastructure, with no heading 'The Economy'
+    repeated inside the chapter of that title."""
+    parents = "[The Economy, Infrastructure]"
+    book, found = read_book(make_book({"001-a.md": section_source(1, parents=parents, total=1)}))
+    assert book is not None and not found
+    (chapter,) = book.chapters
+    assert chapter.title == "The Economy"
+    assert [s.parents for s in chapter.sections] == [("Infrastructure",)]
