@@ -48,6 +48,7 @@ VERSIONED = (
     "pypdf",
     "pypdfium2",
     "tinycss2",
+    "pyicu",  # the index's collation
 )
 
 

@@ -313,6 +313,7 @@ class Book:
     modified: datetime  # the build time: Project.build_time (SOURCE_DATE_EPOCH, else content)
     labels: Labels
     parts: tuple[Part, ...] = ()  # () unless the sections name more than one country
+    index_terms: tuple[tuple[str, str], ...] = ()  # index.toml: (words, entry), longest first
 
     @property
     def config(self) -> BookConfig:

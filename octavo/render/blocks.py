@@ -71,6 +71,7 @@ def _blocks(core: StateCore) -> None:
             token.attrSet("class", "line-block")
         elif token.type == "inline":
             inlines.walk(core, state, token)
+            index_marks.auto_mark(state, token)
             index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
         i += 1

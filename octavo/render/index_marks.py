@@ -13,13 +13,15 @@ it has no page of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
 from octavo.render.tokens import State, new_id
 
-__all__ = ["MarkUse", "mark_spans"]
+__all__ = ["MarkUse", "auto_mark", "mark_spans"]
 
 SEPARATOR = "!"
 
@@ -32,6 +34,47 @@ class MarkUse:
     see_also: str
     text: str  # the words marked
     line: int
+
+
+@lru_cache(maxsize=8)
+def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(_typeset(w)) for w, _ in terms)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def auto_mark(state: State, inline: Token) -> None:
+    """index.toml's terms, wherever they occur outside a span or a link, become index spans
+    (then marked like the others)."""
+    terms = state.context.index_terms
+    if not terms or not inline.children:
+        return
+    entries = {_typeset(w): e for w, e in terms}
+    pattern = _pattern(terms)
+    out: list[Token] = []
+    depth = 0
+    for child in inline.children:
+        if child.type in ("span_open", "link_open"):
+            depth += 1
+        elif child.type in ("span_close", "link_close"):
+            depth -= 1
+        if child.type != "text" or depth or not pattern.search(child.content):
+            out.append(child)
+            continue
+        at = 0
+        for match in pattern.finditer(child.content):
+            out.append(_text(child.content[at : match.start()]))
+            opening = Token("span_open", "span", 1)
+            opening.attrSet("index", entries[match[0]])
+            out += [opening, _text(match[0]), Token("span_close", "span", -1)]
+            at = match.end()
+        out.append(_text(child.content[at:]))
+    inline.children = [t for t in out if t.type != "text" or t.content]
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
 
 
 def mark_spans(state: State, inline: Token) -> None:

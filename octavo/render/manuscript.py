@@ -134,6 +134,7 @@ def _chapter(
             toc_depth=book.config.toc_depth,
             table_word=book.labels["table"],
             figure_word=book.labels["figure"],
+            index_terms=book.index_terms,
         )
         folder = _folder(book, section)
         fragment = render_block(section.body, context=context, folder=folder)

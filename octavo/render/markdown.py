@@ -48,6 +48,7 @@ class Context:
     toc_depth: int = 6  # body headings deeper than this are left out of nav and bookmarks
     table_word: str = "Table"  # the labels' words for "Table 3", "Figure 2"
     figure_word: str = "Figure"
+    index_terms: tuple[tuple[str, str], ...] = ()  # index.toml: marked wherever they occur
 
 
 @dataclass(frozen=True, slots=True)

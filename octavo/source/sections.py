@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, raise_if_errors, warning
@@ -14,6 +15,7 @@ from octavo.source.config import language_ok
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from octavo.source.index_terms import load_index_terms
 from octavo.source.labels import load_labels
 from octavo.text import slugify
 
@@ -207,6 +209,10 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
     labels, label_problems = load_labels(project.config, project.template_dirs)
     found += label_problems
     assembled, problems = assemble(project, sections, labels)
+    terms, term_problems = load_index_terms(project.root)
+    found += term_problems
+    if assembled is not None and terms:
+        assembled = replace(assembled, index_terms=terms)
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
     return assembled, found + problems

@@ -1,0 +1,52 @@
+"""index.toml: terms marked for the index wherever they occur, without a span in the text.
+
+    [terms]
+    potash = "potash"                                  # the words = the entry
+    "Chornobyl'" = "Chornobyl' accident"               # the words -> a named entry
+    "the Polatsk principality" = "Polatsk!principality"  # a sub-entry
+
+Whole words, as written (case counts); a span in the text marks its words itself. A bad
+file is E118, reported with the book's other problems.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error
+from octavo.source.files import read_utf8
+
+__all__ = ["load_index_terms"]
+
+NAME = "index.toml"
+
+
+def load_index_terms(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[Diagnostic, ...]]:
+    """(words, entry) of every term, longest words first; () when the book has no index.toml."""
+    path = root / NAME
+    if not path.is_file():
+        return (), ()
+    text, problem = read_utf8(path, root=root, kind="config")
+    if text is None:
+        return (), (problem,) if problem else ()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return (), (error("E118", f"not valid TOML: {exc}", path),)
+    terms = data.get("terms", {})
+    good = isinstance(terms, dict) and all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+        for k, v in terms.items()
+    )
+    if not good or set(data) - {"terms"}:
+        return (), (
+            error(
+                "E118",
+                'index.toml must hold one [terms] table of "words" = "entry"',
+                path,
+                hint='e.g. [terms] potash = "potash"',
+            ),
+        )
+    found = sorted(((k.strip(), v.strip()) for k, v in terms.items()), key=lambda t: -len(t[0]))
+    return tuple(found), ()
