@@ -243,7 +243,10 @@ class Supplier:
                         "W412",
                         f"no 'Data as of' date: took {date.iso} from {who}",
                         path,
-                        hint="pass --data-as-of YYYY-MM to give another",
+                        # given by the user already: no hint to give it
+                        hint=""
+                        if who == "--data-as-of"
+                        else "pass --data-as-of YYYY-MM to give another",
                     )
                 )
                 return date

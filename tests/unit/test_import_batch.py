@@ -184,6 +184,8 @@ def test_data_date_supplied_by_option_then_book_toml(tmp_path: Path) -> None:
     given = import_pages([folder], tmp_path / "a", options=Options(data_as_of=YearMonth(1991, 9)))
     assert _front(given.written[0])["data_as_of"] == "1991-09"
     assert "--data-as-of" in given.reports[0].line()
+    (w412,) = [d for d in given.diagnostics if d.code == "W412"]
+    assert w412.hint == ""  # never 'pass --data-as-of' to one who did
     book = tmp_path / "b"
     book.mkdir()
     (book / "book.toml").write_text('research_completed = "1991-09"\ncountry = "Nepal"\n')
