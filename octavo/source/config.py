@@ -200,7 +200,7 @@ def _config(
         bad(
             "E109",
             "chapters",
-            '[chapters] must map chapter numbers to titles, e.g. 8 = "Foreign Relations" '
+            '[chapters] must map chapter numbers to titles, e.g. 8 = "Government and Politics" '
             '(or, in a book of parts, [chapters.Belarus] 8 = "…")',
         )
     numbering = data.get("numbering", "book")

@@ -159,3 +159,17 @@ def test_a_breadcrumb_that_names_its_own_chapter_is_not_a_level_of_it(make_book)
     (chapter,) = book.chapters
     assert chapter.title == "The Economy"
     assert [s.parents for s in chapter.sections] == [("Infrastructure",)]
+
+
+def test_a_lone_unplaced_section_is_a_division_of_its_own_title(make_book) -> None:  # type: ignore[no-untyped-def]
+    """An imported page without a chapter (W408, chapter 0) after chapter 1 is its own
+    division, not an 'Introduction' at the end of the book."""
+    files = {
+        "001-a.md": section_source(1, "Trade", total=2),
+        "002-b.md": section_source(2, "Ethnic Composition", chapter=0, total=2),
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None and not found
+    unplaced = book.chapters[-1]
+    assert unplaced.number == 0 and unplaced.title == "Ethnic Composition"
+    assert unplaced.opening is unplaced.sections[0]
