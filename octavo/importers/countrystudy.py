@@ -224,7 +224,8 @@ def layout(
     if crumbs and len(crumbs) <= 2 and chapter:
         kind = "chapter"
         body = _drop_subsection_list(body)
-    recognised = chosen.name != "generic" or bool(title and reader.country)
+    # a site's chrome alone, with no title, is its home or index page, not a section
+    recognised = bool(title) and (chosen.name != "generic" or bool(reader.country))
     if not (known or reader.meta.data_as_of or crumbs or recognised):
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
     page = Page(

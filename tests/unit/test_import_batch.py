@@ -318,3 +318,12 @@ def test_outline_counts_in_words_that_agree_with_the_number() -> None:
 
     lines, _ = outline(ROOT / "book")
     assert lines[1] == "1 section in 1 chapter"
+
+
+def test_a_sites_home_page_is_not_imported_as_a_section(tmp_path: Path) -> None:
+    """The Library's Country Studies home page shows loc.gov's chrome and nothing of a
+    section (no title, no data date, no breadcrumb): it was imported as 'rr_frd_cs_cshome'."""
+    folder = _copy(tmp_path, "loc.gov/rr_frd_cs_cshome.txt", "allrefer/nepal10.txt")
+    result = import_pages([folder], tmp_path / "book")
+    assert [d.code for d in result.diagnostics if d.code[0] == "E"] == ["E401"]
+    assert result.summary() == "1 imported, 0 unchanged, 1 refused"
