@@ -85,6 +85,11 @@ class Supplier:
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
         countries = Counter(p.country for _, p, _ in pages if p.country)
         dates = Counter(p.data_as_of for _, p, _ in pages if p.data_as_of)
+        # a page of Belarus takes the date of Belarus's pages, though Nepal's are more
+        dates_of: dict[str, Counter[YearMonth]] = {}
+        for _, p, _ in pages:
+            if p.data_as_of:
+                dates_of.setdefault(p.country, Counter())[p.data_as_of] += 1
         country = str(self.settings.get("country") or "") or (
             countries.most_common(1)[0][0] if countries else ""
         )
@@ -137,7 +142,8 @@ class Supplier:
                 continue
             if not page.country:
                 page = replace(page, country=country)
-            date = page.data_as_of or self._date(dates, path, supplied, found)
+            own = dates_of.get(page.country) or dates
+            date = page.data_as_of or self._date(own, path, supplied, found)
             if not page.country:
                 found.append(
                     error(

@@ -327,3 +327,18 @@ def test_a_sites_home_page_is_not_imported_as_a_section(tmp_path: Path) -> None:
     result = import_pages([folder], tmp_path / "book")
     assert [d.code for d in result.diagnostics if d.code[0] == "E"] == ["E401"]
     assert result.summary() == "1 imported, 0 unchanged, 1 refused"
+
+
+def test_a_page_without_a_date_takes_its_own_countrys_date(tmp_path: Path) -> None:
+    """Pages of two studies imported together: the undated Belarus page takes the Belarus
+    pages' June 1995, not the September 1991 of the more numerous Nepal pages."""
+    folder = _copy(
+        tmp_path,
+        "photius/belarus_society_ethnic_composition.txt",
+        "allrefer/belarus9.txt",
+        "allrefer/nepal10.txt",
+        "allrefer/nepal11.txt",
+    )
+    result = import_pages([folder], tmp_path / "book")
+    (ethnic,) = [p for p in result.written if "ethnic" in p.name]
+    assert _front(ethnic)["data_as_of"] == "1995-06"
