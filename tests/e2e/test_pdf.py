@@ -34,6 +34,16 @@ def test_default_book_reads_back_clean(built: tuple[Path, Path, str]) -> None:
     assert [str(d) for d in check_book_pdf(built[0], manuscript)] == []
 
 
+def test_display_pages_carry_no_folio(built: tuple[Path, Path, str]) -> None:
+    """Half-title, title page and imprint are display pages: no folio (the imprint printed
+    'iv'); the contents has its roman one."""
+    facts = read_pdf(built[0])
+    imprint = next(p for p in facts.pages if any(t.startswith("Identifier") for t in p.texts()))
+    contents = next(p for p in facts.pages if "Contents" in p.texts())
+    assert [p.folio for p in facts.pages[: imprint.index + 1]] == [""] * (imprint.index + 1)
+    assert contents.folio == "v"
+
+
 def test_default_path_and_two_builds_are_identical(tmp_path: Path) -> None:
     """Run in a copy of nothing: the default output goes to build/ under the cwd."""
     book = ROOT / "book"
