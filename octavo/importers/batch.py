@@ -80,6 +80,10 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], tuple[Diagnostic, ...
         matches = [m for m in matches if Path(m).exists()]
         if not matches:
             found.append(error("E400", "no such page or folder", Path(pattern)))
+        for match in matches:  # an empty folder imported nothing and said it wrote the book
+            if Path(match).is_dir() and not page_files([Path(match)]):
+                kinds = ", ".join(sorted(s for s in _PAGE_SUFFIXES if s))
+                found.append(error("E400", f"no pages in this folder (files {kinds})", Path(match)))
         paths += [Path(m) for m in matches]
     return paths, tuple(found)
 

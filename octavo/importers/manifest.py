@@ -119,7 +119,14 @@ def load_manifest(path: Path) -> tuple[dict[str, Entry], tuple[Diagnostic, ...]]
     else:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or "page" not in reader.fieldnames:
-            return {}, (error("E409", "manifest: the first row must name the columns", path, 1),)
+            return {}, (
+                error(
+                    "E409",
+                    "manifest: the first row must name the columns, 'page' among them",
+                    path,
+                    1,
+                ),
+            )
         for row in reader:
             key = (row.pop("page", "") or "").strip()
             row = {k: (v or "").strip() for k, v in row.items() if k is not None}

@@ -120,6 +120,10 @@ def test_e400_no_such_page(tmp_path: Path) -> None:
 
     _, found = expand_paths([str(tmp_path / "absent.txt"), str(tmp_path / "*.nothing")])
     assert [d.code for d in found] == ["E400", "E400"]
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    _, found = expand_paths([str(tmp_path / "empty")])  # it 'imported' 0 pages, exit 0
+    assert [(d.code, d.file) for d in found] == [("E400", tmp_path / "empty")]
 
 
 def test_w404_page_without_body(tmp_path: Path) -> None:
