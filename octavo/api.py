@@ -58,6 +58,12 @@ def run_import(
     date = parse_iso_month(data_as_of) if data_as_of else None
     if data_as_of and date is None:
         problems.append(error("E410", f"--data-as-of {data_as_of!r} is not a month like 1995-06"))
+    if book.exists() and not book.is_dir():  # else E701 'File exists' on <file>/009-economy.md
+        problems.append(
+            error(
+                "E100", "the book folder is a file", book, hint="pass --book a folder (new or not)"
+            )
+        )
     if problems:
         raise BuildError(problems)
     options = Options(force=force, manifest=entries, data_as_of=date, strict=strict)

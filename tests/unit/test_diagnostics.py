@@ -126,6 +126,17 @@ def test_e400_no_such_page(tmp_path: Path) -> None:
     assert [(d.code, d.file) for d in found] == [("E400", tmp_path / "empty")]
 
 
+def test_e100_import_into_a_book_that_is_a_file(tmp_path: Path) -> None:
+    from octavo.api import run_import
+    from tests.conftest import SEED
+
+    (tmp_path / "book.md").write_text("mine\n")
+    with pytest.raises(BuildError) as caught:
+        run_import([str(SEED)], tmp_path / "book.md")
+    assert [(d.code, d.file) for d in caught.value.diagnostics] == [("E100", tmp_path / "book.md")]
+    assert (tmp_path / "book.md").read_text() == "mine\n"
+
+
 def test_w404_page_without_body(tmp_path: Path) -> None:
     from octavo.importers.batch import import_pages
     from tests.conftest import SEED
