@@ -58,8 +58,13 @@ def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, s
         return _add_chapters(target, chapters)
     first = pages[0]
     research = Counter(p.data_as_of for p in pages if p.data_as_of).most_common(1)
-    country = first.country or ""
-    title = f"{country}: A Country Study"
+    countries = list(dict.fromkeys(p.country for p in pages if p.country))
+    if len(countries) > 1:  # pages of several studies: one volume of parts, as LoC bound them
+        country = " and ".join([", ".join(countries[:-1]), countries[-1]])
+        title = f"{country}: Country Studies"
+    else:
+        country = first.country or ""
+        title = f"{country}: A Country Study"
     # the book's own identifier, from what it starts with (octavo.source.identity); fixed
     # from now on, so the book keeps it as it grows
     sections = [(p.sequence or 0, p.title) for p in pages]

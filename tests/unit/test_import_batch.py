@@ -342,3 +342,17 @@ def test_a_page_without_a_date_takes_its_own_countrys_date(tmp_path: Path) -> No
     result = import_pages([folder], tmp_path / "book")
     (ethnic,) = [p for p in result.written if "ethnic" in p.name]
     assert _front(ethnic)["data_as_of"] == "1995-06"
+
+
+def test_pages_of_two_countries_make_a_volume_of_both(tmp_path: Path) -> None:
+    """Belarus and Moldova pages imported together: the book is titled for both (it was
+    'Belarus: A Country Study', from the first page, with Moldova a part inside it)."""
+    import tomllib
+
+    folder = _copy(tmp_path, "allrefer/belarus9.txt", "country-data.com/r-8805.txt")
+    import_pages([folder], tmp_path / "book")
+    config = tomllib.loads((tmp_path / "book" / "book.toml").read_text())
+    assert (config["title"], config["country"]) == (
+        "Belarus and Moldova: Country Studies",
+        "Belarus and Moldova",
+    )
