@@ -58,7 +58,9 @@ def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, s
         return _add_chapters(target, chapters)
     first = pages[0]
     research = Counter(p.data_as_of for p in pages if p.data_as_of).most_common(1)
-    countries = list(dict.fromkeys(p.country for p in pages if p.country))
+    # in the order their parts are set: by their first section's number
+    by_number = sorted(pages, key=lambda p: p.sequence or 0)
+    countries = list(dict.fromkeys(p.country for p in by_number if p.country))
     if len(countries) > 1:  # pages of several studies: one volume of parts, as LoC bound them
         country = " and ".join([", ".join(countries[:-1]), countries[-1]])
         title = f"{country}: Country Studies"

@@ -356,3 +356,9 @@ def test_pages_of_two_countries_make_a_volume_of_both(tmp_path: Path) -> None:
         "Belarus and Moldova: Country Studies",
         "Belarus and Moldova",
     )
+    # in the order of the parts (Nepal's section 8 comes first), not of the files
+    (tmp_path / "more").mkdir()
+    more = _copy(tmp_path / "more", "allrefer/belarus9.txt", "tripod/cNepal8.txt")
+    import_pages([more], tmp_path / "more" / "book")
+    config = tomllib.loads((tmp_path / "more" / "book" / "book.toml").read_text())
+    assert config["title"] == "Nepal and Belarus: Country Studies"
