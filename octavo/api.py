@@ -255,7 +255,15 @@ def build_epub(
             from octavo.render.epub.book import render_epub
 
             rendered, found = given.manuscript()
-            return ((target, render_epub(rendered, cache_of(given.project))),), found
+            breaks: tuple[tuple[str, str], ...] = ()
+            if rendered.book.config.page_list:
+                from octavo.render.pdf.document import PdfOptions
+                from octavo.render.pdf.page_map import page_starts
+
+                config = rendered.book.config
+                options = PdfOptions(config.paper, False, config.margins, config.bleed)
+                breaks = page_starts(rendered, options)
+            return ((target, render_epub(rendered, cache_of(given.project), breaks)),), found
 
         return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
 

@@ -156,3 +156,28 @@ def test_a_russian_book_has_no_english_generated_word(tmp_path: Path) -> None:
     (english / "book.toml").write_text(toml)
     control, _ = api.build_epub(english, tmp_path / "en.epub")
     assert {"Contents", "Chapter", "Index", "Data"} <= _english_in(_epub_texts(control))
+
+
+def test_page_list_is_keyed_to_the_printed_folios(
+    volume: tuple[Manuscript, Path, Path], tmp_path: Path
+) -> None:
+    book = tmp_path / "volume"
+    book.mkdir()
+    for source in VOLUME.iterdir():
+        (book / source.name).write_bytes(source.read_bytes())
+    toml = (book / "book.toml").read_text().replace("parts =", "page_list = true\nparts =")
+    (book / "book.toml").write_text(toml)
+    epub, _ = api.build_epub(book, tmp_path / "paged.epub", strict=True)
+    assert_epubcheck_clean(epub)
+    facts = read_pdf(volume[2])
+    marker = re.compile(r'id="page-(\w+)" aria-label="\1"></span>\s*<\w+[^>]*?\bid="([^"]+)"')
+    found: list[tuple[str, str]] = []
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("EPUB/text/nav.xhtml").decode()
+        for name in archive.namelist():
+            if name.endswith(".xhtml"):
+                found += marker.findall(archive.read(name).decode())
+    assert 'epub:type="page-list"' in nav and len(found) >= 20
+    for folio, ident in found:
+        assert facts.pages[facts.dests[ident]].folio == folio, ident
+    assert {"ix", "xvii", "7", "21"} <= {folio for folio, _ in found}

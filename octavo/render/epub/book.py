@@ -33,7 +33,7 @@ from octavo.render.epub.documents import (
     landmarks,
 )
 from octavo.render.epub.media import Member, cover_member, image_members
-from octavo.render.epub.metadata import add_metadata
+from octavo.render.epub.metadata import add_metadata, add_page_list_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
 from octavo.render.metadata import BookMeta, book_meta
@@ -41,18 +41,25 @@ from octavo.render.metadata import BookMeta, book_meta
 __all__ = ["package", "render_epub"]
 
 
-def render_epub(manuscript: Manuscript, cache: Path | None = None) -> bytes:
+def render_epub(
+    manuscript: Manuscript,
+    cache: Path | None = None,
+    breaks: tuple[tuple[str, str], ...] = (),
+) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
-    `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover)."""
+    `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover).
+    `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list."""
     meta = book_meta(manuscript.book)
     plan = plan_epub(manuscript)
     cover = cover_member(manuscript)
     if cover is None:
         drawn = cached_cover(manuscript, cache)
         cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
-    docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}")
+    docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}", breaks)
     book = package(plan, meta, docs, cover, _ncx(plan, meta, docs))
+    if breaks:
+        add_page_list_metadata(book, meta)
     return epub_bytes(book, meta.modified)
 
 

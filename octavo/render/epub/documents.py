@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from octavo.model import APPENDIX, IndexEntry, Labels, Manuscript
@@ -133,14 +135,20 @@ _GUIDED = ("glossary", "bibliography")  # back-matter types with a landmark of t
 
 
 def documents(
-    plan: EpubPlan, meta: BookMeta, cover: CoverText, cover_src: str = ""
+    plan: EpubPlan,
+    meta: BookMeta,
+    cover: CoverText,
+    cover_src: str = "",
+    breaks: tuple[tuple[str, str], ...] = (),
 ) -> tuple[Document, ...]:
     """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
 
     `cover_src`: the cover image, relative to the text/ folder (default: the drawn one)."""
     ms = plan.manuscript
     labels = ms.labels
-    render = _renderer(ms.book.project, meta.language, labels)
+    files = plan.files
+    pages = tuple((files[a], a, folio) for a, folio in breaks if a in files)
+    render = _renderer(ms.book.project, meta.language, labels, pages)
     alt = labels.format("cover_alt", title=cover.alt)
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", alt)
     files = plan.files
@@ -179,6 +187,7 @@ def documents(
                 landmarks=landmarks(plan),
                 lists=ms.lists,
                 files=plan.files,
+                pages=pages,
             ),
             ("nav",),
         ),
@@ -229,7 +238,18 @@ def _entries(ms: Manuscript) -> tuple[IndexEntry, ...]:
     return tuple(e for group in ms.index for e in group.entries)
 
 
-def _renderer(project: Project, language: str, labels: Labels) -> Any:
+_NO = SimpleNamespace(name="")
+_BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')
+
+
+def _renderer(
+    project: Project,
+    language: str,
+    labels: Labels,
+    pages: tuple[tuple[str, str, str], ...] = (),
+) -> Any:
+    """`pages`: (document, id, folio) of each printed page's start: a page-break marker
+    (templates/epub/pagebreak.xhtml) goes right before the element with that id."""
     env = project.env()
     env.filters["relink"] = relink
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
@@ -241,6 +261,13 @@ def _renderer(project: Project, language: str, labels: Labels) -> Any:
         text: str = env.get_template(f"epub/{template}.xhtml").render(
             page=page, labels=labels, **context
         )
+        here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
+        here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
+        if here:
+            marker = env.get_template("epub/pagebreak.xhtml")
+            text = _BREAK.sub(
+                lambda m: marker.render(folio=here[m[1]]) + "<" if m[1] in here else "<", text
+            )
         return text.encode("utf-8")
 
     return render

@@ -10,6 +10,7 @@ from octavo.render.metadata import BookMeta
 __all__ = [
     "ACCESSIBILITY",
     "add_metadata",
+    "add_page_list_metadata",
     "book_namespace",
 ]
 
@@ -24,6 +25,16 @@ ACCESSIBILITY: tuple[tuple[str, str], ...] = (
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityHazard", "none"),
 )  # and schema:accessibilitySummary, in the book's language (label accessibility_summary)
+
+
+def add_page_list_metadata(book: Any, meta: BookMeta) -> None:
+    """A page list's source (the printed book) and the accessibility features it gives."""
+    if meta.source:
+        book.add_metadata(
+            None, "meta", "pagination", {"refines": "#source", "property": "source-of"}
+        )
+    for feature in ("pageBreakMarkers", "pageNavigation"):
+        book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
 
 
 def add_metadata(book: Any, meta: BookMeta) -> None:
@@ -45,7 +56,8 @@ def add_metadata(book: Any, meta: BookMeta) -> None:
         _dc(book, "subject", subject)
     _dc(book, "description", meta.description)
     _dc(book, "date", meta.day)
-    _dc(book, "source", meta.source)
+    if meta.source:
+        book.add_metadata("DC", "source", meta.source, {"id": "source"})
     for prop, value in (*ACCESSIBILITY, ("schema:accessibilitySummary", meta.summary)):
         book.add_metadata(None, "meta", value, {"property": prop})
     generator = {"name": "generator", "content": f"octavo {meta.version} (EbookLib)"}

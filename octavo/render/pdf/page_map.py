@@ -1,0 +1,40 @@
+"""Where each printed page begins, for the EPUB's page list (book.toml `page_list = true`).
+
+The print layout is made (as for the PDF, without writing it) and each page gives the first
+place of the body on it that the EPUB also has: a section, a heading, a table or figure, an
+index mark. The EPUB sets a page-break marker there, named by the page's folio, so that a
+citation of "p. 42" of the printed book can be found in the e-book. A page with no such
+place (a page of running text only) has no marker; its citation is found at the previous one.
+"""
+
+from __future__ import annotations
+
+from octavo.model import Manuscript, roman
+from octavo.render.pdf.document import PdfOptions, guarded, load_html, render_print_html
+from octavo.render.pdf.html import note_pairs
+from octavo.render.pdf.notes.place import place_notes
+
+__all__ = ["page_starts"]
+
+
+def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str, str], ...]:
+    """(id of the first shared place on a page, the page's folio), in page order."""
+    html = load_html(render_print_html(manuscript, options), manuscript.book.project)
+    document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
+    shared = {ident for ident, _ in manuscript.anchors}
+    starts = [c.id for c in manuscript.chapters if c.matter != "front"]
+    starts = [p.id for p in manuscript.parts] + starts
+    body = next(
+        (i for i, page in enumerate(document.pages) if any(s in page.anchors for s in starts)),
+        len(document.pages),
+    )
+    found: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for index, page in enumerate(document.pages):
+        first = next((a for a in page.anchors if a in shared and a not in used), None)
+        if first is not None:
+            used.add(first)
+            found.append(
+                (first, str(index - body + 1) if index >= body else roman(index + 1).lower())
+            )
+    return tuple(found)
