@@ -241,7 +241,7 @@ def _chapter(
         title = members[0].title if alone else labels[f"kind_{kind}"]
         members = _below(title, members)
         opening = members[0] if alone else _opening(title, members)
-        return Chapter(0, title, tuple(members), kind, part, opening)
+        return Chapter(0, title, _first(opening, members), kind, part, opening)
     titles = {s.chapter_title: s for s in members if s.chapter_title}
     if len(titles) > 1:
         (t1, s1), (t2, s2) = list(titles.items())[:2]
@@ -272,7 +272,17 @@ def _chapter(
             )
         )
     members = _below(title, members)
-    return Chapter(number, title, tuple(members), kind, part, _opening(title, members))
+    opening = _opening(title, members)
+    return Chapter(number, title, _first(opening, members), kind, part, opening)
+
+
+def _first(opening: Section | None, members: list[Section]) -> tuple[Section, ...]:
+    """The sections with the opening first, where both outputs set it (under the division's
+    title): its note is then the division's first, as printed. Four Acknowledgments pages
+    of three countries, 'Acknowledgments' the last of them, were numbered 4, 1, 2, 3."""
+    if opening is None:
+        return tuple(members)
+    return (opening, *(s for s in members if s is not opening))
 
 
 def _below(title: str, members: list[Section]) -> list[Section]:

@@ -173,3 +173,23 @@ def test_a_lone_unplaced_section_is_a_division_of_its_own_title(make_book) -> No
     unplaced = book.chapters[-1]
     assert unplaced.number == 0 and unplaced.title == "Ethnic Composition"
     assert unplaced.opening is unplaced.sections[0]
+
+
+def test_the_opening_is_the_first_section_of_its_division(make_book) -> None:  # type: ignore[no-untyped-def]
+    """Both outputs set the opening under the division's title, before the other sections;
+    its data-date note must then be the division's first (the PDF printed 1 where the
+    manuscript, and so the EPUB and the read-back, said 3)."""
+    kind = {"chapter": 0, "total": 3, "extra": "kind: acknowledgments\n"}
+    files = {
+        "001-a.md": section_source(1, "Acknowledgments and Preface", **kind),  # type: ignore[arg-type]
+        "002-b.md": section_source(2, "Thanks", **kind),  # type: ignore[arg-type]
+        "003-c.md": section_source(3, "Acknowledgments", **kind),  # type: ignore[arg-type]
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None and not found
+    (division,) = book.chapters
+    assert division.opening is division.sections[0]
+    assert [s.sequence for s in division.sections] == [3, 1, 2]
+    manuscript, _ = render_manuscript(book)
+    (chapter,) = manuscript.chapters
+    assert [rs.note_number for rs in chapter.sections] == [1, 2, 3]
