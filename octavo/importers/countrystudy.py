@@ -195,7 +195,8 @@ def layout(
     title: str | None = None
     title_line = 0
     if crumb_at is not None:
-        reader.skip.add(crumb_at)
+        # every breadcrumb line is the site's chrome: a page may repeat it (issue 16 item 19)
+        reader.skip.update(i for i, line in enumerate(lines) if BREADCRUMB.fullmatch(line))
         crumbs = _breadcrumb(lines[crumb_at])
         number = CHAPTER.fullmatch(crumbs[1]) if len(crumbs) > 1 else None
         levels = crumbs[2:] if number else crumbs[1:]

@@ -92,3 +92,19 @@ def test_oversized_page_is_refused(tmp_path: Path) -> None:
         handle.truncate(9 * 1024 * 1024)
     result = import_pages([page], tmp_path / "book")
     assert [d.code for d in result.diagnostics] == ["E003"]
+
+
+@pytest.mark.parametrize("where", ["after", "bottom"])
+def test_a_second_breadcrumb_is_not_body_text(tmp_path: Path, seed_text: str, where: str) -> None:
+    crumb = "Country Study > Chapter 8 > Foreign Relations > Russia"
+    if where == "after":
+        text = seed_text.replace(crumb, f"{crumb}\n{crumb}", 1)
+    else:
+        text = seed_text.replace("Data as of June 1995", f"{crumb}\n\nData as of June 1995", 1)
+    page = tmp_path / "p.txt"
+    page.write_text(text)
+    result = import_pages([page], tmp_path / "book")
+    (written,) = result.written
+    body = written.read_text().split("---", 2)[2]
+    assert "Country Study >" not in body
+    assert "Even though Belarus's new constitution" in body
