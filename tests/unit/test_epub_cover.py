@@ -147,3 +147,28 @@ def test_titles_break_into_even_lines_without_a_lone_word(title: str, expected: 
     lines = balanced_lines(title, font, 1122)
     assert lines == expected
     assert len(lines[-1].split()) > 1 or len(lines) == 1  # no word alone on the last line
+
+
+def test_a_long_country_and_title_never_run_into_the_publisher() -> None:
+    """A volume of three countries: the 36 pt country took four lines and the title's last
+    line was drawn over 'Federal Research Division…'; the middle is set smaller instead."""
+    from octavo.render.epub.cover_draw import PT, draw_cover
+    from octavo.shipped import STYLES
+
+    design = CoverDesign()
+    png = draw_cover(
+        series="Country Studies",
+        country="Belarus, Nepal and Moldova",
+        title_html="Belarus, Nepal and Moldova: Country Studies",
+        subtitle_html="",
+        publisher="Federal Research Division, Library of Congress",
+        fonts=STYLES / "fonts",
+    )
+    picture = Image.open(io.BytesIO(png))
+    indices = Image.frombytes("L", picture.size, picture.tobytes())  # palette indices
+    ink = indices.point(lambda v: 255 if 0 < v < 128 else 0)  # 1-127: the ink's shades
+    inner = design.inset + design.border
+    line = round(round(design.publisher_pt * PT) * 1.2)
+    publisher_top = picture.size[1] - inner - design.publisher_bottom - line
+    box = ink.getbbox()
+    assert box is not None and box[3] <= publisher_top

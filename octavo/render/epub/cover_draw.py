@@ -85,48 +85,35 @@ def draw_cover(
     """The cover as PNG bytes: the same text gives the same bytes."""
     face = faces(fonts)
     width, height = design.size
+    inner = design.inset + design.border
+    left, right = inner + design.pad_side, width - inner - design.pad_side
+    box = right - left
+    publisher_font = _font(face.regular, design.publisher_pt)
+    publisher_lines = balanced_lines(publisher, publisher_font, box, 0.03) if publisher else []
+    step = round(publisher_font.size * 1.2)
+    publisher_top = height - inner - design.publisher_bottom - step * len(publisher_lines)
+    # The middle (country, rule, title, subtitle) at its size, or smaller until it clears
+    # the publisher: 'Belarus, Nepal and Moldova' in 36 pt ran the title into it.
+    for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5):
+        ink, accent = Image.new("L", design.size), Image.new("L", design.size)
+        on_ink, on_accent = ImageDraw.Draw(ink), ImageDraw.Draw(accent)
+        texts = (country, strip_tags(title_html), strip_tags(subtitle_html))
+        end = _middle(on_ink, on_accent, texts, face, design, scale, (inner, left, box))
+        if end <= publisher_top - design.subtitle_gap:
+            break
     # Two coverage masks, one a colour: text is drawn anti-aliased into them, then they
     # become palette indices (ground→ink 0-127, ground→accent 128-255). No two masks
     # overlap, so a palette PNG holds the picture exactly, small and quick to write.
-    ink, accent = Image.new("L", design.size), Image.new("L", design.size)
-    on_ink, on_accent = ImageDraw.Draw(ink), ImageDraw.Draw(accent)
-    inner = design.inset + design.border
     on_accent.rectangle(
         (design.inset, design.inset, width - design.inset - 1, height - design.inset - 1),
         outline=255,
         width=design.border,
     )
-    left, right = inner + design.pad_side, width - inner - design.pad_side
-    box = right - left
     if series:
         font = _font(face.regular, design.series_pt)
         _centred(on_accent, series.upper(), font, inner + design.pad_top, left, box, 0.2)
-    y = inner + design.middle_top
-    if country:
-        font = _fitting(face.bold, design.country_pt, country.upper(), box, 0.06)
-        for line in balanced_lines(country.upper(), font, box, 0.06):
-            _centred(on_ink, line, font, y, left, box, 0.06)
-            y += round(font.size * 1.05)
-        y += design.rule_gap
-    half = design.rule_width // 2
-    on_accent.rectangle(
-        (width // 2 - half, y, width // 2 + half - 1, y + design.border - 1), fill=255
-    )
-    y += design.border + design.rule_gap
-    y = _paragraph(
-        on_ink, strip_tags(title_html), _font(face.regular, design.title_pt), 1.2, y, left, box
-    )
-    if subtitle_html:
-        y += design.subtitle_gap
-        font = _font(face.italic, design.subtitle_pt)
-        _paragraph(on_ink, strip_tags(subtitle_html), font, 1.25, y, left, box)
-    if publisher:
-        font = _font(face.regular, design.publisher_pt)
-        lines = balanced_lines(publisher, font, box, 0.03)
-        step = round(font.size * 1.2)
-        top = height - inner - design.publisher_bottom - step * len(lines)
-        for i, line in enumerate(lines):
-            _centred(on_accent, line, font, top + i * step, left, box, 0.03)
+    for i, line in enumerate(publisher_lines):
+        _centred(on_accent, line, publisher_font, publisher_top + i * step, left, box, 0.03)
     indices = ImageChops.add(
         ink.point([v * 127 // 255 for v in range(256)]),
         accent.point([0] + [128 + v * 127 // 255 for v in range(1, 256)]),
@@ -136,6 +123,39 @@ def draw_cover(
     out = io.BytesIO()
     picture.save(out, "PNG", compress_level=6)
     return out.getvalue()
+
+
+def _middle(
+    on_ink: ImageDraw.ImageDraw,
+    on_accent: ImageDraw.ImageDraw,
+    texts: tuple[str, str, str],
+    face: Faces,
+    design: CoverDesign,
+    scale: float,
+    frame: tuple[int, int, int],
+) -> int:
+    """Country, rule, title and subtitle, their sizes times `scale`; the y below them."""
+    country, title, subtitle = texts
+    inner, left, box = frame
+    width = design.size[0]
+    y = inner + round(design.middle_top * scale)
+    if country:
+        font = _fitting(face.bold, design.country_pt * scale, country.upper(), box, 0.06)
+        for line in balanced_lines(country.upper(), font, box, 0.06):
+            _centred(on_ink, line, font, y, left, box, 0.06)
+            y += round(font.size * 1.05)
+        y += design.rule_gap
+    half = design.rule_width // 2
+    on_accent.rectangle(
+        (width // 2 - half, y, width // 2 + half - 1, y + design.border - 1), fill=255
+    )
+    y += design.border + design.rule_gap
+    y = _paragraph(on_ink, title, _font(face.regular, design.title_pt * scale), 1.2, y, left, box)
+    if subtitle:
+        y += design.subtitle_gap
+        font = _font(face.italic, design.subtitle_pt * scale)
+        y = _paragraph(on_ink, subtitle, font, 1.25, y, left, box)
+    return y
 
 
 def _palette(design: CoverDesign) -> list[int]:
