@@ -220,3 +220,10 @@ def test_generic_profile_takes_an_unknown_site(tmp_path: Path) -> None:
     page = parse_page(text, "unknown.txt")
     assert page.profile == "generic" and page.title == "Religion"
     assert page.data_as_of == YearMonth(1995, 6) and page.blocks[-1].text.startswith("Word")
+
+
+def test_explain_says_what_a_line_of_the_site_is() -> None:
+    """--explain printed "line 1 'Country Listing' is the site's" and stopped there."""
+    text = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
+    page = parse_page(text, "r-8805.txt")
+    assert "line 1 'Country Listing' is the site's chrome" in page.reasons

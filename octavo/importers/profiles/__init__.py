@@ -80,7 +80,7 @@ def _score(profile: Profile, lines: list[str], address: str) -> tuple[int, list[
         hit = next((i for i, line in enumerate(lines) if mark.fullmatch(line)), None)
         if hit is not None:
             score += 2
-            reasons.append(f"line {hit + 1} {lines[hit].strip()[:60]!r} is the site's")
+            reasons.append(f"line {hit + 1} {lines[hit].strip()[:60]!r} is the site's chrome")
     return score, reasons
 
 
