@@ -79,7 +79,9 @@ def guard_output(book: Path, out: Path, folder: bool = False) -> None:
                 "E121",
                 f"the output {out} exists and is {what}; it is never replaced",
                 out,
-                hint="give --out a file name, e.g. build/book.pdf",
+                hint=f"give --out a file name, e.g. build/book{out.suffix or '.pdf'}"
+                if not folder
+                else "give --out a folder, or a name that does not exist yet",
             )
         ]
     )
