@@ -150,13 +150,24 @@ def build_pdf(
         target = out or _default(given.project, ".pdf")
 
         def make() -> Made:
-            from octavo.render.pdf.build import render_book_pdf
+            from octavo.render.pdf.build import early_pool, render_book_pdf
 
-            rendered, found = given.manuscript()
-            cache = cache_of(given.project)
-            pdf, laid_out = render_book_pdf(
-                rendered, cache, paper, html is not None, tagged, jobs, variant, bleed, marks
-            )
+            # workers first: they import WeasyPrint while the book is read and rendered
+            with early_pool(given.project, jobs, html is not None, variant, tagged) as pool:
+                rendered, found = given.manuscript()
+                cache = cache_of(given.project)
+                pdf, laid_out = render_book_pdf(
+                    rendered,
+                    cache,
+                    paper,
+                    html is not None,
+                    tagged,
+                    jobs,
+                    variant,
+                    bleed,
+                    marks,
+                    pool,
+                )
             files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
             return (*files, (target, pdf)), found
 

@@ -88,9 +88,15 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     )
     chapters = {c.id for c in manuscript.chapters}
     assert [name for name in result.laid_out if name in chapters] == [manuscript.chapters[2].id]
+    # the front matter (re-laid for its date) was started beside the chapter, on the folios
+    # of the chapter's last layout: one more sentence moved no heading
+    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
     out = tmp_path / "edited.pdf"
     out.write_bytes(result.pdf)
     assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+    # what the cache and the guesses saved changed no byte: a cold build gives the same PDF
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    assert cold.guessed == () and cold.pdf == result.pdf
 
 
 def test_one_job_is_the_one_process_build(builds: Builds) -> None:

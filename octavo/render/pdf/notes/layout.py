@@ -1,7 +1,9 @@
 """Read WeasyPrint's laid-out pages: on which page each heading and each note landed.
 
 This is octavo's own view of the layout, used to choose fixes before the PDF is written.
-The tests never trust it: octavo.check.pdf reads the written PDF back.
+The tests never trust it: octavo.check.pdf reads the written PDF back. WeasyPrint is
+imported when a layout is read, not with this module: the parent of a parallel build never
+needs it (its workers do).
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-
-from weasyprint.formatting_structure import boxes
 
 __all__ = ["NotePlacement", "PageLayout", "note_placements", "read_layout"]
 
@@ -37,7 +37,9 @@ class NotePlacement:
 
 
 def read_layout(document: Any, heading_ids: frozenset[str]) -> tuple[PageLayout, ...]:
-    return tuple(_page(i, page, heading_ids) for i, page in enumerate(document.pages))
+    from weasyprint.formatting_structure import boxes
+
+    return tuple(_page(i, page, heading_ids, boxes) for i, page in enumerate(document.pages))
 
 
 def note_placements(
@@ -54,10 +56,10 @@ def note_placements(
     return tuple(NotePlacement(h, n, heading_page.get(h), note_page.get(n)) for h, n in notes)
 
 
-def _page(index: int, page: Any, heading_ids: frozenset[str]) -> PageLayout:
+def _page(index: int, page: Any, heading_ids: frozenset[str], boxes: Any) -> PageLayout:
     headings: list[str] = []
     notes: list[str] = []
-    for box, in_footnotes in _walk(page._page_box, False):
+    for box, in_footnotes in _walk(page._page_box, False, boxes):
         element = getattr(box, "element", None)
         if element is None or not isinstance(box, boxes.BlockBox | boxes.InlineBox):
             continue
@@ -66,22 +68,22 @@ def _page(index: int, page: Any, heading_ids: frozenset[str]) -> PageLayout:
             notes.append(ident)
         elif ident in heading_ids:  # a heading, or the call of an author's note (inline)
             headings.append(ident)
-    block, continues = _last_block(page._page_box)
+    block, continues = _last_block(page._page_box, boxes)
     return PageLayout(
         index, tuple(dict.fromkeys(headings)), tuple(dict.fromkeys(notes)), block, continues
     )
 
 
-def _walk(box: Any, in_footnotes: bool) -> Iterator[tuple[Any, bool]]:
+def _walk(box: Any, in_footnotes: bool, boxes: Any) -> Iterator[tuple[Any, bool]]:
     in_footnotes = in_footnotes or isinstance(box, boxes.FootnoteAreaBox)
     yield box, in_footnotes
     if isinstance(box, boxes.MarginBox):
         return
     for child in getattr(box, "children", ()) or ():
-        yield from _walk(child, in_footnotes)
+        yield from _walk(child, in_footnotes, boxes)
 
 
-def _last_block(page_box: Any) -> tuple[Any, bool]:
+def _last_block(page_box: Any, boxes: Any) -> tuple[Any, bool]:
     """The deepest last in-flow block of the page that holds lines, and whether it goes on."""
     box = page_box.children[0] if page_box.children else None
     while box is not None:

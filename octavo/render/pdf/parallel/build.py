@@ -11,6 +11,14 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of running heads and folios for the body (octavo.render.pdf.parallel.stamp);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
+The workers are started before the book is read (`start_workers`, from
+octavo.render.pdf.build.early_pool) and import WeasyPrint meanwhile; this process never
+imports it. When the cache holds an earlier layout of every chapter still to be laid out,
+the front matter, appendix and stamp are started at once with the folios those layouts
+give (a guess): after an edit that moves no heading to another page, they are laid out
+beside the chapter, not after it; a wrong guess is dropped and laid out again. A part's
+bytes depend on its HTML alone, so a guess changes when a part is laid out, never what.
+
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
 one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
@@ -18,9 +26,10 @@ one-process build (octavo.render.pdf.document.render_pdf), which gives the same 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,9 +48,15 @@ __all__ = [
     "has_page_refs",
     "in_parts_ok",
     "render_pdf_parallel",
+    "start_workers",
 ]
 
 FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
+
+# what a worker imports before its first part (octavo.workers.pool's `warm`)
+WARM = ("weasyprint", "weasyprint.layout", "octavo.render.pdf.parallel.part")
+
+Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +66,28 @@ class ParallelResult:
     laid_out: tuple[str, ...]  # parts laid out by this build (the others came from the cache)
     reused: tuple[str, ...]
     parallel: bool  # False: the one-process build was used
+    guessed: tuple[str, ...] = ()  # parts laid out beside the chapters on guessed folios
+
+
+@contextmanager
+def start_workers(jobs: int) -> Iterator[Executor]:
+    """`jobs` worker processes, made now (forked before WeasyPrint is imported here), each
+    importing what a part needs."""
+    import multiprocessing
+
+    with pool_of(jobs, multiprocessing.get_context("fork"), WARM) as pool:
+        yield pool
 
 
 def render_pdf_parallel(
-    manuscript: Manuscript, options: PdfOptions, jobs: int, cache: Path | None = None
+    manuscript: Manuscript,
+    options: PdfOptions,
+    jobs: int,
+    cache: Path | None = None,
+    pool: Executor | None = None,
 ) -> ParallelResult:
-    """The same PDF as render_pdf, laid out by `jobs` processes from parts."""
+    """The same PDF as render_pdf, laid out by `jobs` processes from parts (`pool`'s
+    workers if given, else started here)."""
     check_paper(options)
     if (
         jobs > 1
@@ -65,7 +96,7 @@ def render_pdf_parallel(
         and in_parts_ok(manuscript)
     ):
         try:
-            return _parallel(manuscript, options, jobs, cache)
+            return _parallel(manuscript, options, jobs, cache, pool)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
@@ -87,38 +118,106 @@ def in_parts_ok(manuscript: Manuscript) -> bool:
 
 
 def _parallel(
-    manuscript: Manuscript, options: PdfOptions, jobs: int, cache: Path | None
+    manuscript: Manuscript,
+    options: PdfOptions,
+    jobs: int,
+    cache: Path | None,
+    given: Executor | None,
 ) -> ParallelResult:
-    import multiprocessing
-
-    store = _Store(cache / "pdf-parts" if cache else None, _salt(manuscript, options))
-    context = multiprocessing.get_context("fork")
-    with pool_of(jobs, context) as pool:
-        body = _run(
+    folder = cache / "pdf-parts" if cache else None
+    store = _Store(folder, _salt(manuscript, options), str(manuscript.book.project.root.resolve()))
+    with nullcontext(given) if given is not None else start_workers(jobs) as pool:
+        started = _run(
             pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
         )
-        chapters = tuple(body[c.id] for c in manuscript.chapters)
-        placed, _ = place(_empty(), chapters)
-        folios = _folios(placed[1:])
-        appendix_job = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
-        front_job = replace(
-            _job(manuscript, options, "front", PrintPart(True, (), False, folios)),
-            xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
-        )
-        # the stamp needs the appendix's page count only: it starts as soon as the appendix
-        # is done, while the front matter (the longer of the two) is still being laid out
-        front_started = _start(pool, store, front_job)
-        appendix = _finish(store, _start(pool, store, appendix_job))
-        stamp_source = stamp_html(manuscript, options.page, _counts((*chapters, appendix)))
-        stamp_job = _plain_job(manuscript, options, "stamp", stamp_source)
-        stamp_started = _start(pool, store, stamp_job)
-        front = _finish(store, front_started)
-        stamp = _finish(store, stamp_started)
+        guessed = _guess(pool, store, manuscript, options, started)
+        chapters = tuple(_finish(store, started[c.id]) for c in manuscript.chapters)
+        front, appendix, stamp = _tail(pool, store, manuscript, options, chapters, guessed)
+        for wrong in guessed.values():
+            if isinstance(wrong, Future):
+                wrong.cancel()  # not started yet: never laid out; else its result is dropped
+    store.remember((front, *chapters, appendix, stamp))
     placed, total = place(front, (*chapters, appendix))
-    pdf = merge_parts(placed, total, stamp)
+    pdf = merge_parts(placed, total, stamp, store.store)
     laid_out = tuple(store.laid_out)
-    reused = tuple(store.reused)
-    return ParallelResult(pdf, total, laid_out, reused, True)
+    reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
+    return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
+
+
+def _tail_jobs(
+    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+) -> tuple[PartJob, PartJob]:
+    """The front matter and the appendix, with the folios the chapters give."""
+    placed, _ = place(_empty(), chapters)
+    folios = _folios(placed[1:])
+    appendix = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+    front = replace(
+        _job(manuscript, options, "front", PrintPart(True, (), False, folios)),
+        xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
+    )
+    return front, appendix
+
+
+def _stamp_job(
+    manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]
+) -> PartJob:
+    """The running heads and folios of `body` (the chapters and the appendix)."""
+    source = stamp_html(manuscript, options.page, _counts(body))
+    return _plain_job(manuscript, options, "stamp", source)
+
+
+def _tail(
+    pool: Executor,
+    store: _Store,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    guessed: dict[str, Started],
+) -> tuple[PartLayout, PartLayout, PartLayout]:
+    """Front matter, appendix and stamp once the chapters are known: a guess started
+    earlier with the same HTML (the same key) is taken over."""
+
+    def start(job: PartJob) -> Started:
+        keyed = store.keyed(job)
+        guess = guessed.pop(keyed.key, None)
+        if isinstance(guess, Future):
+            store.guessed.append(job.name)
+        return guess if guess is not None else _start(pool, store, keyed)
+
+    front_job, appendix_job = _tail_jobs(manuscript, options, chapters)
+    # the stamp needs the appendix's page count only: it starts as soon as the appendix
+    # is done, while the front matter (the longer of the two) is still being laid out
+    front_started = start(front_job)
+    appendix = _finish(store, start(appendix_job))
+    stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
+    return _finish(store, front_started), appendix, _finish(store, stamp_started)
+
+
+def _guess(
+    pool: Executor,
+    store: _Store,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    started: dict[str, Started],
+) -> dict[str, Started]:
+    """Front matter, appendix and stamp started now (by key), with the folios of the last
+    layouts of the chapters still being laid out; none when one has no earlier layout."""
+    chapters = []
+    for chapter in manuscript.chapters:
+        known = started[chapter.id]
+        last = known if isinstance(known, PartLayout) else store.last(chapter.id)
+        headings = {chapter.id, *(h for h, _ in note_pairs(chapter.sections))}
+        if last is None or {h for p in last.pages for h in p.headings} != headings:
+            return {}  # never laid out, or its headings changed since: no folio to guess
+        chapters.append(last)
+    front, appendix = (store.keyed(j) for j in _tail_jobs(manuscript, options, tuple(chapters)))
+    guessed = {front.key: _start(pool, store, front)}
+    guessed[appendix.key] = found = _start(pool, store, appendix)
+    last = found if isinstance(found, PartLayout) else store.last("appendix")
+    if last is not None:
+        stamp = store.keyed(_stamp_job(manuscript, options, (*chapters, last)))
+        guessed[stamp.key] = _start(pool, store, stamp)
+    return guessed
 
 
 def _empty() -> PartLayout:
@@ -168,22 +267,21 @@ def _plain_job(manuscript: Manuscript, options: PdfOptions, name: str, source: s
     return PartJob(name, "", source, manuscript.book.project, (), (), options.page.bleed)
 
 
-def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, PartLayout]:
-    """Lay out the parts the cache does not hold, longest first, in the workers."""
-    started = [
-        (job.name, _start(pool, store, job)) for job in sorted(jobs, key=lambda j: -len(j.html))
-    ]
-    return {name: _finish(store, layout) for name, layout in started}
+def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, Started]:
+    """Start the parts the cache does not hold, longest first, in the workers."""
+    return {
+        job.name: _start(pool, store, store.keyed(job))
+        for job in sorted(jobs, key=lambda j: -len(j.html))
+    }
 
 
-def _start(pool: Executor, store: _Store, job: PartJob) -> Future[PartLayout] | PartLayout:
+def _start(pool: Executor, store: _Store, keyed: PartJob) -> Started:
     """A part from the cache, or its layout started in a worker (`_finish` waits for it)."""
-    keyed = store.keyed(job)
     found = store.get(keyed)
     return found if found is not None else pool.submit(lay_out_part, keyed)
 
 
-def _finish(store: _Store, started: Future[PartLayout] | PartLayout) -> PartLayout:
+def _finish(store: _Store, started: Started) -> PartLayout:
     if isinstance(started, PartLayout):
         return started
     result = started.result()
@@ -196,10 +294,11 @@ def _finish(store: _Store, started: Future[PartLayout] | PartLayout) -> PartLayo
 class _Store:
     """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
 
-    def __init__(self, folder: Path | None, salt: str):
-        self.store, self.salt = Store(folder), salt
+    def __init__(self, folder: Path | None, salt: str, book: str = ""):
+        self.store, self.salt, self.book = Store(folder), salt, book
         self.laid_out: list[str] = []
         self.reused: list[str] = []
+        self.guessed: list[str] = []
 
     def keyed(self, job: PartJob) -> PartJob:
         return replace(job, key=fingerprint(self.salt, job.name, job.html, job.xmp))
@@ -214,6 +313,24 @@ class _Store:
             return None  # damaged: lay it out again
         self.reused.append(job.name)
         return found
+
+    def last(self, name: str) -> PartLayout | None:
+        """The page map of the part `name` as the last build laid it out (no PDF)."""
+        key = self.store.get(self._last(name))
+        meta = self.store.get(f"{key.decode('ascii', 'replace')}.json") if key else None
+        try:
+            return from_json(meta.decode("utf-8"), b"") if meta else None
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember(self, parts: Iterable[PartLayout]) -> None:
+        """Which layout of each part this build used: the next build's guesses."""
+        for part in parts:
+            if self.store.get(self._last(part.name)) != part.key.encode():
+                self.store.put(self._last(part.name), part.key.encode())
+
+    def _last(self, name: str) -> str:
+        return f"last-{fingerprint(self.salt, self.book, name)}"
 
     def put(self, layout: PartLayout) -> None:
         self.laid_out.append(layout.name)

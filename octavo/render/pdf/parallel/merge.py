@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from octavo.cache import Store
 from octavo.render.pdf.parallel.fonts import share_fonts
 from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
@@ -47,7 +48,10 @@ def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed
     return tuple(placed), at
 
 
-def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> bytes:
+def merge_parts(
+    placed: tuple[Placed, ...], total: int, stamp: PartLayout, fonts: Store | None = None
+) -> bytes:
+    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
@@ -71,7 +75,7 @@ def merge_parts(placed: tuple[Placed, ...], total: int, stamp: PartLayout) -> by
     for p in placed:
         for mark in p.part.bookmarks:
             _outline(writer, mark, p.start, None)
-    if share_fonts(writer):  # one copy of each font, not one per part
+    if share_fonts(writer, fonts):  # one copy of each font, not one per part
         writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     writer.add_metadata(dict(readers[0].metadata or {}))
     front: Any = readers[0].trailer["/Root"]
