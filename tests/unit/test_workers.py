@@ -13,7 +13,7 @@ def _imported(name: str) -> bool:
 
 
 def test_a_warm_pool_starts_its_workers_at_once_with_the_modules_imported() -> None:
-    module = "xml.dom.minidom"  # imported by nothing else in the tests' parent
+    module = "tabnanny"  # imported by nothing else in the tests' parent
     assert not _imported(module)
     with pool(2, multiprocessing.get_context("fork"), (module,)) as workers:
         assert len(workers._processes) == 2  # made before any task of the caller's
