@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo.cache import Store, fingerprint
+from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
@@ -210,7 +211,11 @@ def _guess(
         if last is None or {h for p in last.pages for h in p.headings} != headings:
             return {}  # never laid out, or its headings changed since: no folio to guess
         chapters.append(last)
-    front, appendix = (store.keyed(j) for j in _tail_jobs(manuscript, options, tuple(chapters)))
+    try:
+        jobs = _tail_jobs(manuscript, options, tuple(chapters))
+    except BuildError:
+        return {}  # a link target (a table, a figure) the last layouts lack: no guess
+    front, appendix = (store.keyed(j) for j in jobs)
     guessed = {front.key: _start(pool, store, front)}
     guessed[appendix.key] = found = _start(pool, store, appendix)
     last = found if isinstance(found, PartLayout) else store.last("appendix")
