@@ -1,8 +1,9 @@
 """Read a written PDF back for the printer (E641-E643): boxes, text inside the margins,
 blank pages left blank. Everything comes from the file (octavo.check.pdf.read_pdf).
 
-- E641: the TrimBox is the trim, the BleedBox the trim plus the bleed, the MediaBox holds
-  both (and the marks, when there are any).
+- E641: the TrimBox is the trim (or the trim turned, on the landscape page of a table too
+  wide for the text block), the BleedBox the trim plus the bleed, the MediaBox holds both
+  (and the marks, when there are any).
 - E642: the text of a page lies inside the text block (the trim less the margins); the
   running head and the folio, in the margins, stay 9 pt (1/8 in) inside the trim, so a
   trimming off by that much cuts none of them.
@@ -68,8 +69,12 @@ def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         trim = page.box("/TrimBox")
         size = (trim[2] - trim[0], trim[3] - trim[1])
+        turned = _close(size, (setup.height, setup.width)) and setup.width != setup.height
         wanted = {
-            "/TrimBox": (size, (setup.width, setup.height)),
+            "/TrimBox": (
+                size,
+                (setup.height, setup.width) if turned else (setup.width, setup.height),
+            ),
             "/BleedBox": (page.box("/BleedBox"), _grow(trim, setup.bleed)),
             "/MediaBox": (page.box("/MediaBox"), _grow(trim, setup.css_bleed)),
         }

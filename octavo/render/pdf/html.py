@@ -15,6 +15,7 @@ from octavo.project import Project
 from octavo.render.manuscript import Heading, body_headings
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.index_pages import Located, page_runs
+from octavo.render.pdf.landscape import landscape_tables
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -25,6 +26,7 @@ __all__ = [
     "Sheet",
     "away_links",
     "body_entries",
+    "has_landscape",
     "ids_in",
     "inline_notes",
     "note_pairs",
@@ -33,6 +35,7 @@ __all__ = [
     "print_html",
     "render_print",
     "stylesheets",
+    "text_measure",
 ]
 
 _CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
@@ -88,6 +91,7 @@ def print_environment(project: Project) -> Environment:
     env = project.env()
     env.filters["footnotes"] = inline_notes
     env.filters["away_links"] = away_links
+    env.filters["landscape"] = lambda body: body  # render_print: with the text block's width
     return env
 
 
@@ -136,18 +140,32 @@ def _pt(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
 
 
-def page_css(project: Project, page: PageSetup) -> str:
-    """templates/print/page.css for a page: size, margins, bleed, marks, type size."""
+def text_measure(page: PageSetup) -> float:
+    """The width of the text block in points."""
+    return page.width - page.inner - page.outer
+
+
+def page_css(project: Project, page: PageSetup, landscape: bool = False) -> str:
+    """templates/print/page.css for a page: size, margins, bleed, marks, type size; the
+    landscape page when a table needs one."""
     template = project.env().get_template("print/page.css")
-    return template.render(page=page, pt=_pt)
+    return template.render(page=page, pt=_pt, landscape=landscape)
 
 
-def stylesheets(project: Project, page: PageSetup, *extra: str) -> tuple[Sheet, ...]:
+def stylesheets(
+    project: Project, page: PageSetup, *extra: str, landscape: bool = False
+) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
     the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
     files = [Sheet(project.style(n).resolve().as_uri()) for n in ("base.css", "print/fonts.css")]
     after = [Sheet(project.style(n).resolve().as_uri()) for n in ("print/book.css", *extra)]
-    return (*files, Sheet(text=page_css(project, page)), *after)
+    return (*files, Sheet(text=page_css(project, page, landscape)), *after)
+
+
+def has_landscape(manuscript: Manuscript, page: PageSetup) -> bool:
+    """Whether a table of the book goes on a landscape page (octavo.render.pdf.landscape)."""
+    measure = text_measure(page)
+    return any(landscape_tables(s.body_html, measure) != s.body_html for s in manuscript.sections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,13 +206,19 @@ def css_string(text: str) -> Markup:
 
 
 def render_print(
-    manuscript: Manuscript, template: str, stylesheets: tuple[Sheet, ...], **context: Any
+    manuscript: Manuscript,
+    template: str,
+    stylesheets: tuple[Sheet, ...],
+    measure: float | None = None,
+    **context: Any,
 ) -> str:
     """A print template (templates/print/) rendered with what every print document is
     given: the manuscript (`ms`), the book's metadata (`meta`), its `labels` and its
-    `stylesheets`; `context` adds the template's own."""
+    `stylesheets`; `context` adds the template's own. `measure`: the text block's width,
+    past which a wide table goes on a landscape page (octavo.render.pdf.landscape)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
+    env.filters["landscape"] = lambda body: landscape_tables(body, measure)
     return env.get_template(template).render(
         ms=manuscript,
         meta=book_meta(manuscript.book),
@@ -218,7 +242,8 @@ def print_html(
     return render_print(
         manuscript,
         "print/book.html",
-        stylesheets(project, page, *extra),
+        stylesheets(project, page, *extra, landscape=has_landscape(manuscript, page)),
+        measure=text_measure(page),
         chapters=chapters,
         page_runs=page_runs(located) if located is not None else None,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),

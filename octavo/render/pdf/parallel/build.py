@@ -37,7 +37,7 @@ from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
-from octavo.render.pdf.html import PrintPart, note_pairs, print_html
+from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
@@ -88,12 +88,14 @@ def render_pdf_parallel(
     pool: Executor | None = None,
 ) -> ParallelResult:
     """The same PDF as render_pdf, laid out by `jobs` processes from parts (`pool`'s
-    workers if given, else started here)."""
+    workers if given, else started here); a book with a landscape table in one process
+    (the stamp of running heads knows portrait pages only)."""
     check_paper(options)
     if (
         jobs > 1
         and not options.pdf_variant
         and not has_page_refs(manuscript)
+        and not has_landscape(manuscript, options.page)
         and in_parts_ok(manuscript)
     ):
         try:

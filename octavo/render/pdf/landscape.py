@@ -1,0 +1,54 @@
+"""A table too wide for the text block even in the smaller type of a wide table is set on
+a page of its own turned to landscape (`page: landscape`, styles/print/book.css), never past
+the margin.
+
+Whether it fits is judged from the markup, before layout, so that WeasyPrint alone (and
+`--html`) gives the same pages: the narrowest a table can be is the sum, over its columns,
+of the longest word in each (cells wrap between words, and a word broken inside is not a
+table a reader can use), at the wide table's type size and padding.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["CHAR_EM", "WIDE_PT", "landscape_tables", "narrowest"]
+
+WIDE_PT = 7.0  # styles/print/book.css: table.wide { font-size }
+PADDING_PT = 5.0  # table.wide th, td: 2.5pt each side
+CHAR_EM = 0.55  # an average character of the book face, in ems (digits are 0.5)
+
+_TABLE = re.compile(r'<table class="table wide"(.*?)</table>', re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_CAPTION = re.compile(r"<caption\b.*?</caption>", re.DOTALL)
+
+
+def narrowest(table: str) -> float:
+    """The least width in points the table's columns take without breaking a word."""
+    longest: list[int] = []
+    for row in _ROW.findall(_CAPTION.sub("", table)):
+        for column, cell in enumerate(_CELL.findall(row)):
+            words = html.unescape(_TAG.sub(" ", cell)).split()
+            size = max((len(w) for w in words), default=0)
+            if column < len(longest):
+                longest[column] = max(longest[column], size)
+            else:
+                longest.append(size)
+    return sum(n * CHAR_EM * WIDE_PT + 2 * PADDING_PT for n in longest)
+
+
+def landscape_tables(body: str, measure: float | None) -> str:
+    """Each wide table of `body` narrowest past `measure` (the text block's width in points)
+    classed `landscape`; None (a handout) leaves them as they are."""
+    if measure is None:
+        return body
+
+    def one(match: re.Match[str]) -> str:
+        if narrowest(match[0]) <= measure:
+            return match[0]
+        return f'<table class="table wide landscape"{match[1]}</table>'
+
+    return _TABLE.sub(one, body)
