@@ -69,8 +69,9 @@ def merge_parts(
     if len(writer.pages) != total:
         raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
     _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+    named: set[str] = set()
     for p in placed:
-        _destinations(writer, p)
+        _destinations(writer, p, named)
         _links(writer, p)
     for p in placed:
         for mark in p.part.bookmarks:
@@ -125,13 +126,20 @@ def _height(writer: Any, index: int) -> float:
     return float(writer.pages[index].trimbox.top)
 
 
-def _destinations(writer: Any, p: Placed) -> None:
+def _destinations(writer: Any, p: Placed, named: set[str]) -> None:
+    """A named destination for each anchor of the part not `named` before: an element
+    split over pages (a table's caption at a page's foot, its rows overleaf) is an anchor
+    on each, and its destination is the first, as WeasyPrint's own (`resolve_links`) and
+    as the folios of the contents and lists (build._folios)."""
     from pypdf.generic import Destination, Fit, TextStringObject
 
     for offset, page in enumerate(p.part.pages):
         index = p.start + offset
         height = _height(writer, index)
         for name, x, y in page.anchors:
+            if name in named:
+                continue
+            named.add(name)
             fit = Fit.xyz(left=x, top=height - y, zoom=0)
             target = writer.pages[index].indirect_reference
             writer.add_named_destination_object(Destination(TextStringObject(name), target, fit))
