@@ -139,9 +139,9 @@ def _parallel(
         for wrong in guessed.values():
             if isinstance(wrong, Future):
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
-    store.remember((front, *chapters, appendix, stamp))
-    placed, total = place(front, (*chapters, appendix))
-    pdf = merge_parts(placed, total, stamp, store.store)
+        store.remember((front, *chapters, appendix, stamp))
+        placed, total = place(front, (*chapters, appendix))
+        pdf = merge_parts(placed, total, stamp, store.store, pool)  # fonts filled in the workers
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))

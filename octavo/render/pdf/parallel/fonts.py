@@ -18,6 +18,8 @@ from __future__ import annotations
 import io
 import logging
 from collections import defaultdict
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from octavo.cache import Store, fingerprint
@@ -27,10 +29,11 @@ __all__ = ["share_fonts"]
 _FILE_KEYS = ("/FontFile3", "/FontFile2")
 
 
-def share_fonts(writer: Any, store: Store | None = None) -> int:
+def share_fonts(writer: Any, store: Store | None = None, pool: Executor | None = None) -> int:
     """Make every font descriptor of `writer` with the same /FontName share one font file
     holding the union of their glyphs; the number of font files saved. `store`: where
-    unions made before are kept (None: none)."""
+    unions made before are kept (None: none); `pool`: workers that fill the fonts side by
+    side (None: one after the other, here)."""
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
@@ -39,15 +42,17 @@ def share_fonts(writer: Any, store: Store | None = None) -> int:
             key = next((k for k in _FILE_KEYS if k in obj), None)
             if key is not None:
                 groups[(str(obj["/FontName"]), key)].append(obj)
-    saved = 0
+    shareable = []
     for (_, key), descriptors in sorted(groups.items()):
         streams = list({id(d[key].get_object()): d[key].get_object() for d in descriptors}.values())
-        if len(streams) < 2:
-            continue
-        try:
-            union = _kept_union([s.get_data() for s in streams], store or Store(None))
-        except Exception as exc:  # sharing is a saving only: a font it cannot merge stays
-            logging.getLogger("octavo").info("font %s not shared: %s", key, exc)
+        if len(streams) >= 2:
+            shareable.append((key, descriptors, streams))
+    subsets = [[s.get_data() for s in streams] for _, _, streams in shareable]
+    made = _kept_unions(subsets, store, pool)
+    saved = 0
+    for (key, descriptors, streams), union in zip(shareable, made, strict=True):
+        if isinstance(union, Exception):  # sharing is a saving only: a font it cannot merge stays
+            logging.getLogger("octavo").info("font %s not shared: %s", key, union)
             continue
         if union is None:
             continue
@@ -74,13 +79,39 @@ def _number(value: int) -> Any:
 
 def _kept_union(subsets: list[bytes], store: Store) -> bytes | None:
     """`_union`, from `store` when these subsets were filled before (b"": they do not line up)."""
-    name = f"font-{fingerprint('font-union', *subsets)}"
-    kept = store.get(name)
-    if kept is not None:
-        return kept or None
-    union = _union(subsets)
-    store.put(name, union or b"")
-    return union
+    made = _kept_unions([subsets], store, None)[0]
+    if isinstance(made, Exception):
+        raise made
+    return made
+
+
+def _kept_unions(
+    fonts: list[list[bytes]], store: Store | None, pool: Executor | None
+) -> list[bytes | Exception | None]:
+    """The union of each font's `subsets`, from `store` when made before, else made (in
+    `pool` when given, all at once); what failed is its exception."""
+    store = store or Store(None)
+    names = [f"font-{fingerprint('font-union', *subsets)}" for subsets in fonts]
+    kept = [store.get(name) for name in names]
+    started: dict[int, Future[bytes | None]] = {}
+    if pool is not None:
+        started = {i: pool.submit(_union, f) for i, f in enumerate(fonts) if kept[i] is None}
+    results: list[bytes | Exception | None] = []
+    for i, subsets in enumerate(fonts):
+        if kept[i] is not None:
+            results.append(kept[i] or None)
+            continue
+        try:
+            try:
+                union = started[i].result() if i in started else _union(subsets)
+            except BrokenProcessPool:
+                union = _union(subsets)  # the workers are gone: the same union, made here
+        except Exception as exc:
+            results.append(exc)
+            continue
+        store.put(names[i], union or b"")
+        results.append(union)
+    return results
 
 
 def _union(subsets: list[bytes]) -> bytes | None:

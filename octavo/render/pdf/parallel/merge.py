@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +50,14 @@ def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed
 
 
 def merge_parts(
-    placed: tuple[Placed, ...], total: int, stamp: PartLayout, fonts: Store | None = None
+    placed: tuple[Placed, ...],
+    total: int,
+    stamp: PartLayout,
+    fonts: Store | None = None,
+    pool: Executor | None = None,
 ) -> bytes:
-    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache)."""
+    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache);
+    `pool`: workers that make the shared fonts side by side."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
@@ -76,7 +82,7 @@ def merge_parts(
     for p in placed:
         for mark in p.part.bookmarks:
             _outline(writer, mark, p.start, None)
-    if share_fonts(writer, fonts):  # one copy of each font, not one per part
+    if share_fonts(writer, fonts, pool):  # one copy of each font, not one per part
         writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     writer.add_metadata(dict(readers[0].metadata or {}))
     front: Any = readers[0].trailer["/Root"]
