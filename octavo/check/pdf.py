@@ -204,7 +204,7 @@ def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterat
         seen.add(link.dest)
         line = _last_line_in(facts.pages[link.page], link)
         printed = line.split()[-1] if line.split() else ""
-        target = facts.pages[facts.dests[link.dest]].folio if link.dest in facts.dests else "?"
+        target = _counted_folio(facts, facts.dests[link.dest]) if link.dest in facts.dests else "?"
         if printed != target:
             yield _problem(
                 "E610",
@@ -212,6 +212,24 @@ def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterat
                 f"contents says {printed!r} for #{link.dest}, "
                 f"its page is folio {target!r}: {line!r}",
             )
+
+
+def _counted_folio(facts: PdfFacts, index: int) -> str:
+    """The folio of a page: printed, or, on a page that prints none (a full-page plate), the
+    number it counts as among its numbered neighbours (a list of figures cites it so)."""
+    printed = facts.pages[index].folio
+    if printed:
+        return printed
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(facts.pages):
+            folio = facts.pages[other].folio
+            if folio.isdigit():
+                return str(int(folio) + index - other)
+            if folio:
+                return ""  # a roman or other folio: no count to go by
+            other += step
+    return ""
 
 
 def _last_line_in(page: PdfPage, link: Link) -> str:
