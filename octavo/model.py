@@ -9,6 +9,7 @@ and styles are found, its build time, what a renderer may read.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -527,6 +528,17 @@ class Manuscript:
             return ()
         found = (("tables", self.tables), ("figures", self.figures))
         return tuple((kind, items) for kind, items in found if items)
+
+    @property
+    def index_entries(self) -> tuple[IndexEntry, ...]:
+        """Every entry of the index, sub-entries after their entry, in the index's order."""
+
+        def walk(entries: tuple[IndexEntry, ...]) -> Iterator[IndexEntry]:
+            for entry in entries:
+                yield entry
+                yield from walk(entry.children)
+
+        return tuple(e for group in self.index for e in walk(group.entries))
 
     def chapters_of(self, matter: str) -> tuple[RenderedChapter, ...]:
         return tuple(c for c in self.chapters if c.matter == matter)

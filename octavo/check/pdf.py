@@ -18,7 +18,7 @@ from typing import Any
 
 from octavo.check.content import check_content, check_notes
 from octavo.errors import Diagnostic, error
-from octavo.model import APPENDIX, IndexEntry, Manuscript, RenderedSection, roman
+from octavo.model import APPENDIX, Manuscript, RenderedSection, roman
 from octavo.text import strip_tags
 
 __all__ = [
@@ -288,14 +288,14 @@ def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     start = facts.dests.get("index")
     if start is None:
         return
-    entries = {m: id(e) for e in _all_entries(ms) for m in e.locators}
+    entries = {m: id(e) for e in ms.index_entries for m in e.locators}
     printed: dict[int, set[str]] = {}
     for link in facts.links:
         owner = entries.get(link.dest)
         if link.page >= start and owner is not None:
             text = _text_in(facts.pages[link.page], link)
             printed.setdefault(owner, set()).update(_expand(text))
-    for entry in _all_entries(ms):
+    for entry in ms.index_entries:
         if not entry.locators:
             continue
         pages = [facts.dests[m] for m in entry.locators if m in facts.dests]
@@ -321,19 +321,6 @@ def _flat(text: str) -> str:
     import unicodedata
 
     return "".join(unicodedata.normalize("NFC", text).replace("\u2010", "").split())
-
-
-def _all_entries(ms: Manuscript) -> list[IndexEntry]:
-    found: list[IndexEntry] = []
-
-    def walk(entries: tuple[IndexEntry, ...]) -> None:
-        for entry in entries:
-            found.append(entry)
-            walk(entry.children)
-
-    for group in ms.index:
-        walk(group.entries)
-    return found
 
 
 def _text_in(page: PdfPage, link: Link) -> str:

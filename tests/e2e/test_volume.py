@@ -15,7 +15,7 @@ import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
-from octavo.model import IndexEntry, Manuscript
+from octavo.model import Manuscript
 from tests.conftest import DATA, ROOT
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 
@@ -33,26 +33,13 @@ def volume(tmp_path_factory: pytest.TempPathFactory) -> tuple[Manuscript, Path, 
     return manuscript, epub, pdf
 
 
-def _entries(ms: Manuscript) -> list[IndexEntry]:
-    found: list[IndexEntry] = []
-
-    def walk(entries: tuple[IndexEntry, ...]) -> None:
-        for entry in entries:
-            found.append(entry)
-            walk(entry.children)
-
-    for group in ms.index:
-        walk(group.entries)
-    return found
-
-
 def test_the_volume_has_what_the_issue_asks(volume: tuple[Manuscript, Path, Path]) -> None:
     ms = volume[0]
     kinds = {c.kind for c in ms.chapters}
     assert {"foreword", "preface", "acronyms", "chronology", "profile", "introduction"} <= kinds
     assert {"appendix", "bibliography", "glossary"} <= kinds
     assert [p.heading_text for p in ms.parts] == ["Part I · Belarus", "Part II · Moldova"]
-    entries = _entries(ms)
+    entries = ms.index_entries
     assert len(entries) >= 60
     assert any(e.children for e in entries) and any(e.see for e in entries)
     assert any(e.see_also for e in entries)
