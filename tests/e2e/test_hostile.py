@@ -105,7 +105,9 @@ def test_a_style_that_reaches_out_is_an_error(tmp_path: Path, listener, rule: st
 
 
 def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
-    made = invoke("gen-study", "--sections", "40", "--out", tmp_path / "study")
+    # 160 sections: far more than the few seconds before the signal, however fast the
+    # machine (40 sections built within the 4 s on a quiet one, and the test failed)
+    made = invoke("gen-study", "--sections", "160", "--words", "300", "--out", tmp_path / "study")
     assert made.returncode == 0
     out = tmp_path / "out"
     out.mkdir()
@@ -129,7 +131,7 @@ def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    time.sleep(4)  # reading, rendering, layout under way
+    time.sleep(3)  # reading, rendering, layout under way
     process.send_signal(signal.SIGINT)
     process.communicate(timeout=120)
     assert process.returncode != 0
