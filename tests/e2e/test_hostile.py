@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, section_source
-from tests.support.cli import invoke
+from tests.support.cli import command, invoke
 
 
 @pytest.fixture
@@ -114,18 +113,13 @@ def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
     previous = b"%PDF-1.7 previous good build\n"
     (out / "b.pdf").write_bytes(previous)
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "invoke",
-            "--search-root",
-            str(ROOT),
+        command(
             "pdf",
             "--book",
             str(tmp_path / "study"),
             "--out",
             str(out / "b.pdf"),
-        ],
+        ),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -5,12 +5,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT
-from tests.support.cli import invoke
+from tests.support.cli import command, invoke
 
 
 def _children(pid: int) -> set[int]:
@@ -39,12 +37,7 @@ def test_kill_9_of_a_parallel_build_leaves_no_worker(tmp_path: Path) -> None:
     made = invoke("gen-study", "--sections", "24", "--out", tmp_path / "study")
     assert made.returncode == 0, made.stderr
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "invoke",
-            "--search-root",
-            str(ROOT),
+        command(
             "pdf",
             "--book",
             str(tmp_path / "study"),
@@ -52,7 +45,7 @@ def test_kill_9_of_a_parallel_build_leaves_no_worker(tmp_path: Path) -> None:
             str(tmp_path / "b.pdf"),
             "--jobs",
             "2",
-        ],
+        ),
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -9,6 +9,10 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 
+def command(*args: str | Path) -> list[str]:
+    """`invoke ARGS...` as a command line, with octavo's tasks found from anywhere."""
+    return [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *map(str, args)]
+
+
 def invoke(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *map(str, args)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
+    return subprocess.run(command(*args), cwd=cwd, capture_output=True, text=True, timeout=900)
