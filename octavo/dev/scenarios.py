@@ -98,7 +98,7 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
         theirs = report.add(
             measure(
                 f"{size}: pandoc → EPUB",
-                [pandoc, source, "--toc", "-o", out / "pandoc.epub"],
+                [pandoc, source, "--toc", "--resource-path", book, "-o", out / "pandoc.epub"],
                 project,
                 runs,
             )
@@ -140,7 +140,7 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
                     "bash",
                     "-c",
                     f"{pandoc} {source} -s --toc -o {out}/p.html && "
-                    f"{sys.executable} -m weasyprint {out}/p.html {out}/p.pdf",
+                    f"{sys.executable} -m weasyprint --base-url {book}/ {out}/p.html {out}/p.pdf",
                 ],
                 project,
                 runs,
