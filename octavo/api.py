@@ -88,7 +88,7 @@ class Sources:
             from octavo.source.sections import load_book
 
             loaded, found = load_book(self.project, self.strict)
-            rendered, problems = render_manuscript(loaded)
+            rendered, problems = render_manuscript(loaded, cache_of(self.project))
             raise_if_errors(found + problems, self.strict)
             self._made = rendered, found + problems
         return self._made

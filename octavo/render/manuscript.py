@@ -33,7 +33,8 @@ from octavo.render.images import (
     text_width_in,
 )
 from octavo.render.index import build_index
-from octavo.render.markdown import Context, Fragment, render_block, render_inline
+from octavo.render.markdown import Context, Fragment, render_inline
+from octavo.render.markdown_cache import SectionCache
 from octavo.render.xref import Targets, resolve_links
 from octavo.text import escape_paragraph, strip_tags
 
@@ -45,10 +46,16 @@ def title_html(text: str) -> str:
     return render_inline(escape_paragraph(text))
 
 
-def render_manuscript(book: Book) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+def render_manuscript(
+    book: Book, cache: Path | None = None
+) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+    """`cache`: the cache store's folder, where each section's rendering is kept between
+    builds (octavo.render.markdown_cache); None renders every section."""
     found: list[Diagnostic] = []
     counts = _Counts()
-    drafts = tuple(_chapter(book, c, counts, found) for c in book.chapters)
+    sections = SectionCache.of_book(cache, book.root)
+    drafts = tuple(_chapter(book, c, counts, found, sections) for c in book.chapters)
+    sections.save()
     targets, anchors = _targets(drafts, found)
     chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
     images = _images(book, drafts, found)
@@ -115,7 +122,7 @@ def _folder(book: Book, section: Section) -> str:
 
 
 def _chapter(
-    book: Book, chapter: Chapter, counts: _Counts, found: list[Diagnostic]
+    book: Book, chapter: Chapter, counts: _Counts, found: list[Diagnostic], cache: SectionCache
 ) -> _ChapterDraft:
     by_chapter = book.config.numbering == "chapter"
     if by_chapter:
@@ -137,7 +144,7 @@ def _chapter(
             index_terms=book.index_terms,
         )
         folder = _folder(book, section)
-        fragment = render_block(section.body, context=context, folder=folder)
+        fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)
         note_number = notes + 1
         notes += 1 + len(fragment.notes)

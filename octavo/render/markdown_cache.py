@@ -1,0 +1,115 @@
+"""Each section's rendering kept between builds, so an edit renders again only what changed.
+
+A section's Fragment (octavo.render.markdown) depends on its Markdown, its folder in the book
+and its Context: the numbers its notes, tables and figures start from, the chapter, the
+labels' words, index.toml's terms. The key of an entry is the fingerprint (octavo.cache: it
+starts from octavo's code and the libraries' versions) of all of these, so a hit is the
+Fragment `render_block` would make. An edit that adds a note renumbers the notes after it:
+those sections' contexts change, and they are rendered again.
+
+The entries of one book live in one JSON file of the cache store, rewritten (with the entries
+this build used, no others) only when something was rendered; one file a book, not one a
+section: 800 sections are one read, not 800.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from octavo.cache import Store, fingerprint
+from octavo.render.index_marks import MarkUse
+from octavo.render.markdown import Context, Fragment, render_block
+from octavo.render.sanitize import Removal
+from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
+
+__all__ = ["SectionCache", "dump_fragment", "load_fragment"]
+
+
+def _rows(items: tuple[Any, ...]) -> list[list[Any]]:
+    return [[getattr(item, name) for name in item.__slots__] for item in items]
+
+
+def dump_fragment(fragment: Fragment) -> list[Any]:
+    """A Fragment as JSON-ready lists (fields in order)."""
+    return [
+        fragment.html,
+        _rows(fragment.images),
+        [list(link) for link in fragment.links],
+        _rows(fragment.removed),
+        fragment.too_deep,
+        _rows(fragment.headings),
+        _rows(fragment.tables),
+        _rows(fragment.figures),
+        _rows(fragment.notes),
+        [list(ident) for ident in fragment.ids],
+        _rows(fragment.problems),
+        [[m.id, list(m.path), m.see, m.see_also, m.text, m.line] for m in fragment.marks],
+    ]
+
+
+def load_fragment(data: list[Any]) -> Fragment:
+    """`dump_fragment` read back."""
+    html, images, links, removed, deep, headings, tables, figures, notes, ids, problems, marks = (
+        data
+    )
+    return Fragment(
+        html,
+        tuple(ImageUse(*row) for row in images),
+        tuple((href, line) for href, line in links),
+        tuple(Removal(*row) for row in removed),
+        deep,
+        tuple(HeadingUse(*row) for row in headings),
+        tuple(Caption(*row) for row in tables),
+        tuple(Caption(*row) for row in figures),
+        tuple(NoteUse(*row) for row in notes),
+        tuple((ident, line) for ident, line in ids),
+        tuple(Problem(*row) for row in problems),
+        tuple(MarkUse(m[0], tuple(m[1]), *m[2:]) for m in marks),
+    )
+
+
+class SectionCache:
+    """`render` is render_block, through the entries of `store`'s file `name`; `save` writes
+    the entries used back when any was made (call it once, after the last section)."""
+
+    def __init__(self, store: Store, name: str):
+        self.store, self.name = store, name
+        self.old: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        self.made = 0
+        data = store.get(name)
+        if data is not None:
+            try:
+                found = json.loads(data)
+            except ValueError:
+                found = None  # damaged: made again
+            if isinstance(found, dict):
+                self.old = found
+
+    @classmethod
+    def of_book(cls, cache: Path | None, root: Path) -> SectionCache:
+        """The entries of the book in folder `root`, in the cache store's folder `cache`."""
+        return cls(Store(cache), f"sections-{fingerprint(str(root.resolve()))[:16]}.json")
+
+    def render(self, text: str, context: Context, folder: str) -> Fragment:
+        key = fingerprint(text, repr(context), folder)
+        entry = self.old.get(key)
+        if entry is not None:
+            try:
+                fragment = load_fragment(entry)
+            except (TypeError, ValueError):
+                pass  # not an entry this code wrote: made again
+            else:
+                self.used[key] = entry
+                return fragment
+        fragment = render_block(text, context=context, folder=folder)
+        self.used[key] = dump_fragment(fragment)
+        self.made += 1
+        return fragment
+
+    def save(self) -> None:
+        if self.made or len(self.used) != len(self.old):
+            data = json.dumps(self.used, ensure_ascii=False, separators=(",", ":"))
+            self.store.put(self.name, data.encode("utf-8"))

@@ -1,0 +1,101 @@
+"""Each section's rendering kept between builds: a hit is what rendering would make."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from octavo.render import markdown_cache
+from octavo.render.manuscript import render_manuscript
+from octavo.render.markdown import Context, render_block
+from octavo.render.markdown_cache import SectionCache, dump_fragment, load_fragment
+from octavo.source.sections import load_book
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    folder = tmp_path / "constructs"
+    shutil.copytree(DATA / "constructs", folder)
+    return folder
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Markdown of every section actually rendered (not taken from the cache)."""
+    made: list[str] = []
+
+    def counted(text: str, context: Context, folder: str) -> object:
+        made.append(text)
+        return render_block(text, context=context, folder=folder)
+
+    monkeypatch.setattr(
+        markdown_cache, "render_block", lambda text, context, folder: counted(text, context, folder)
+    )
+    return made
+
+
+def test_a_fragment_reads_back_equal_through_json(book: Path) -> None:
+    for path in sorted(book.glob("*.md")):
+        fragment = render_block(path.read_text(), context=Context(slug=path.stem, chapter=2))
+        assert load_fragment(json.loads(json.dumps(dump_fragment(fragment)))) == fragment
+
+
+def test_a_second_build_renders_nothing_and_makes_the_same_manuscript(
+    book: Path, tmp_path: Path, renders: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    loaded, _ = load_book(book)
+    plain = render_manuscript(loaded)
+    first = render_manuscript(loaded, cache)
+    assert len(renders) == 2 * 5
+    renders.clear()
+    assert render_manuscript(loaded, cache) == first == plain
+    assert renders == []
+
+
+def test_an_edit_renders_that_section_and_those_whose_numbers_moved(
+    book: Path, tmp_path: Path, renders: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    render_manuscript(load_book(book)[0], cache)
+    renders.clear()
+    edited = book / "003-geography.md"  # 004-hills follows it in chapter 3
+    edited.write_text(edited.read_text() + "\nOne more sentence.\n")
+    loaded, _ = load_book(book)
+    assert render_manuscript(loaded, cache) == render_manuscript(loaded)
+    assert len(renders) == 1 + 5  # the edited one, then all five without the cache
+    renders.clear()
+    edited.write_text(edited.read_text() + "\nAnd a note.[^more]\n\n[^more]: Its text.\n")
+    loaded, _ = load_book(book)
+    assert render_manuscript(loaded, cache) == render_manuscript(loaded)
+    chapter = next(c for c in loaded.chapters if any(s.path == edited for s in c.sections))
+    after = [s for s in chapter.sections if s.path.name > edited.name]
+    # the notes of its chapter after it are renumbered: those sections are rendered again
+    assert after and len(renders) == 1 + len(after) + 5
+
+
+def test_a_damaged_cache_is_made_again(book: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    loaded, _ = load_book(book)
+    plain = render_manuscript(loaded)
+    render_manuscript(loaded, cache)
+    (entry,) = cache.glob("sections-*.json")
+    data = json.loads(entry.read_text())
+    first = next(iter(data))
+    data[first] = ["not", "a", "fragment"]
+    entry.write_text(json.dumps(data))
+    assert render_manuscript(loaded, cache) == plain
+    entry.write_text("{not json")
+    assert render_manuscript(loaded, cache) == plain
+    assert json.loads(entry.read_text()).keys() == data.keys()
+
+
+def test_without_a_cache_folder_nothing_is_kept(book: Path) -> None:
+    sections = SectionCache.of_book(None, book)
+    sections.render("Some *text*.", Context(), "")
+    sections.save()
+    assert sections.made == 1
