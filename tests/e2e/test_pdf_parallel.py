@@ -99,6 +99,19 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     assert cold.guessed == () and cold.pdf == result.pdf
 
 
+def test_parts_merged_before_are_not_merged_again(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit undone gives back parts merged before: their PDF comes from the cache."""
+
+    def merge(*args: object) -> bytes:
+        raise AssertionError("merged again")
+
+    monkeypatch.setattr("octavo.render.pdf.parallel.build.merge_parts", merge)
+    result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
+    assert result.laid_out == () and result.pdf == builds.cold.pdf
+
+
 def test_one_job_is_the_one_process_build(builds: Builds) -> None:
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 1, None)
     assert not result.parallel and result.pdf == builds.one.read_bytes()

@@ -234,15 +234,19 @@ def print_html(
     part: PrintPart | None = None,
     extra: tuple[str, ...] = (),
     located: Located | None = None,
+    landscape: bool | None = None,
 ) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL,
-    `extra` ones (e.g. print/cmyk.css) after book.css."""
+    `extra` ones (e.g. print/cmyk.css) after book.css. `landscape`: `has_landscape`, when
+    the caller knows it already (it reads every table of the book)."""
     project = manuscript.book.project
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
+    if landscape is None:
+        landscape = has_landscape(manuscript, page)
     return render_print(
         manuscript,
         "print/book.html",
-        stylesheets(project, page, *extra, landscape=has_landscape(manuscript, page)),
+        stylesheets(project, page, *extra, landscape=landscape),
         measure=text_measure(page),
         chapters=chapters,
         page_runs=page_runs(located) if located is not None else None,

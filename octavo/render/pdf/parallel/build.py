@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
+MERGED = "merged-1"  # bump when octavo.render.pdf.parallel.merge writes other bytes
 
 # what a worker imports before its first part (octavo.workers.pool's `warm`)
 WARM = ("weasyprint", "weasyprint.layout", "octavo.render.pdf.parallel.part")
@@ -140,11 +141,32 @@ def _parallel(
             if isinstance(wrong, Future):
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
-        placed, total = place(front, (*chapters, appendix))
-        pdf = merge_parts(placed, total, stamp, store.store, pool)  # fonts filled in the workers
+        pdf, total = _merged(store, front, (*chapters, appendix), stamp, pool)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
+
+
+def _merged(
+    store: _Store,
+    front: PartLayout,
+    body: tuple[PartLayout, ...],
+    stamp: PartLayout,
+    pool: Executor,
+) -> tuple[bytes, int]:
+    """The merged PDF and its page count; from the cache when these very parts were merged
+    before (an edit undone, a section toggled back): the merge is a function of the parts'
+    bytes, which their keys name."""
+    placed, total = place(front, body)
+    parts = (front, *body, stamp)
+    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts))
+    found = store.store.get(name)
+    if found is not None:
+        return found, total
+    pdf = merge_parts(placed, total, stamp, store.store, pool)  # fonts filled in the workers
+    if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
+        store.store.put(name, pdf)
+    return pdf, total
 
 
 def _tail_jobs(
@@ -262,7 +284,7 @@ def _chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> Par
 
 
 def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
-    source = print_html(manuscript, options.page, part)
+    source = print_html(manuscript, options.page, part, landscape=False)  # else no parts
     chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
     notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
