@@ -72,7 +72,7 @@ def _punctuation(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         for token in block.children:
-            if token.type == "text":
+            if token.type == "text" and ("-" in token.content or "..." in token.content):
                 for pattern, replacement in _DASHES:
                     token.content = pattern.sub(replacement, token.content)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from html import escape
+from functools import lru_cache
+from html import escape, unescape
 from html.parser import HTMLParser
 
 __all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals"]
@@ -154,6 +155,21 @@ def _closers(html: str) -> dict[str, int]:
     return {tag: names.count(tag) for tag in _DROP_CONTENT}
 
 
+def _start_tag(
+    tag: str, attrs: list[tuple[str, str | None]], trusted: bool
+) -> tuple[str, list[str]]:
+    """An allowed start tag as written out, and the attributes removed from it."""
+    kept, removed = [], []
+    for name, value in attrs:
+        if (name, value) == TRUSTED:
+            continue
+        if _allowed_attribute(tag, name, value, trusted):
+            kept.append(f' {name}="{escape(value or "", quote=True)}"')
+        else:
+            removed.append(f"attribute {name} on <{tag}>")
+    return f"<{tag}{''.join(kept)}{' /' if tag in _VOID else ''}>", removed
+
+
 class _Cleaner(HTMLParser):
     """`closers`: end tags still to come of each content-dropping element. A start tag whose
     end tag never comes (an unclosed <iframe>, prose that mentions <title>) is removed
@@ -180,18 +196,10 @@ class _Cleaner(HTMLParser):
         if self.dropping or not (tag in ALLOWED or (trusted and tag in _TRUSTED_ONLY)):
             self.removed.append(f"tag <{tag}>")
             return
-        kept = []
-        for name, value in attrs:
-            if (name, value) == TRUSTED:
-                continue
-            if _allowed_attribute(tag, name, value, trusted):
-                kept.append(f' {name}="{escape(value or "", quote=True)}"')
-            else:
-                self.removed.append(f"attribute {name} on <{tag}>")
-        if tag in _VOID:
-            self.out.append(f"<{tag}{''.join(kept)} />")
-        else:
-            self.out.append(f"<{tag}{''.join(kept)}>")
+        piece, removed = _start_tag(tag, attrs, trusted)
+        self.removed += removed
+        self.out.append(piece)
+        if tag not in _VOID:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -237,8 +245,89 @@ class _Cleaner(HTMLParser):
         return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.stack))
 
 
+# The plain markup markdown-it writes: a tag with double-quoted attributes, or an end tag.
+# Anything else (a comment, an unquoted value, a '<' in text) goes to html.parser.
+# (An end tag's attributes, which octavo's own marks on closing tokens, html.parser ignores.)
+_ATTRIBUTES_RE = r"((?:[ \t\n]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)[ \t\n]*"
+_PLAIN_TAG = re.compile(
+    rf"<(?:([a-zA-Z][a-zA-Z0-9]*){_ATTRIBUTES_RE}(/?)|/([a-zA-Z][a-zA-Z0-9]*){_ATTRIBUTES_RE})>"
+)
+_PLAIN_ATTRIBUTE = re.compile(r"[ \t\n]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=\"([^\"<>]*)\")?")
+
+
+@lru_cache(maxsize=4096)
+def _plain_start(raw: str) -> tuple[str, str | None, tuple[str, ...], bool] | None:
+    """A plain start tag (a match of _PLAIN_TAG) as the cleaner writes it: its name, what is
+    written (None: removed), what is removed, and whether it closes itself; None for an
+    element whose content is dropped (left to html.parser)."""
+    match = _PLAIN_TAG.fullmatch(raw)
+    assert match is not None and match.group(1)
+    tag = match.group(1).lower()
+    if tag in _DROP_CONTENT:
+        return None
+    attrs: list[tuple[str, str | None]] = [
+        (m.group(1).lower(), unescape(m.group(2)) if m.group(2) else m.group(2))
+        for m in _PLAIN_ATTRIBUTE.finditer(match.group(2))
+    ]
+    closing = bool(match.group(3))
+    trusted = TRUSTED in attrs
+    if not (tag in ALLOWED or (trusted and tag in _TRUSTED_ONLY)):
+        return tag, None, (f"tag <{tag}>",), closing
+    piece, removed = _start_tag(tag, attrs, trusted)
+    return tag, piece, tuple(removed), closing
+
+
+def _clean_plain(html: str) -> tuple[str, list[str]] | None:
+    """What _Cleaner makes of `html`, if it is plain markup (see _PLAIN_TAG), without
+    html.parser: the same calls, split by one regex, start tags worked out once each.
+    None when it is not plain: html.parser then reads it."""
+    out: list[str] = []
+    stack: list[str] = []
+    removed: list[str] = []
+    at, size = 0, len(html)
+    while at < size:
+        lt = html.find("<", at)
+        if lt < 0:
+            lt = size
+        if lt > at:
+            out.append(escape(unescape(html[at:lt]), quote=False))
+        if lt == size:
+            break
+        match = _PLAIN_TAG.match(html, lt)
+        if match is None:
+            return None
+        at = match.end()
+        end = match.group(4)
+        if end is None:
+            start = _plain_start(match.group(0))
+            if start is None:
+                return None
+            tag, piece, gone, closing = start
+            removed += gone
+            if piece is not None:
+                out.append(piece)
+                if tag not in _VOID:
+                    stack.append(tag)
+            if not closing or tag in _VOID or not stack or stack[-1] != tag:
+                continue
+        else:
+            tag = end.lower()
+        if tag in _DROP_CONTENT or tag not in stack:  # (never opened on this path)
+            continue
+        while stack:
+            top = stack.pop()
+            out.append(f"</{top}>")
+            if top == tag:
+                break
+    out.extend(f"</{tag}>" for tag in reversed(stack))
+    return "".join(out), removed
+
+
 def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
     """Well-formed XHTML of the allowed part of `html`, and what was removed."""
+    plain = _clean_plain(html)
+    if plain is not None:
+        return _strip_controls(plain[0]), tuple(plain[1])
     cleaner = _Cleaner(_closers(html))
     cleaner.feed(html)
     text = cleaner.result()

@@ -1,0 +1,86 @@
+"""The cleaner's fast path (plain markup split without html.parser) gives html.parser's bytes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from octavo.render import markdown, sanitize, tokens
+from octavo.render.markdown import render_block
+from octavo.render.sanitize import TRUSTED, clean_fragment
+from tests.support.strategies import any_text, construct_bodies, html_bits, markdown_bodies
+
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+MARK = f'{TRUSTED[0]}="{TRUSTED[1]}"'
+
+
+def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
+    """clean_fragment through html.parser alone."""
+    cleaner = sanitize._Cleaner(sanitize._closers(html))
+    cleaner.feed(html)
+    return sanitize._strip_controls(cleaner.result()), tuple(cleaner.removed)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>plain</p>",
+        f'<h3 id="a" {MARK}>T</h3 {MARK}>\n<p {MARK}>x</p {MARK}>',
+        "<p>&quot;quoted&quot; &amp; &lt;b&gt; &#39;x&#39; &nbsp;&bogus; &#0;</p>",
+        f'<img src="a.png" alt="Veloria&#39;s &quot;x&quot; &amp; y" {MARK} />',
+        '<img src="a.png" alt="a">',
+        "<br /><hr/><br>",
+        f"<div {MARK}/>after",
+        "<span>unclosed <em>twice",
+        "stray</em> end</p>",
+        "<P CLASS='x'>upper</P>",
+        '<a href="javascript:x()" onclick="y">l</a>',
+        '<a href="http://x.org/?a=1&amp;b=2" title="">l</a>',
+        '<td colspan="2" scope="row" checked>c</td>',
+        "<p>a < b and c > d</p>",
+        "<p>x<!-- c -->y</p>",
+        "<script>alert(1)</script><p>after</p>",
+        "<p>tail &amp",
+        "<p>\x00\x0b\ufffe</p>",
+        '<p title="a\nb">nl</p>',
+        "</>",
+        "",
+    ],
+)
+def test_the_fast_path_cleans_as_html_parser_does(html: str) -> None:
+    assert clean_fragment(html) == _parsed(html)
+
+
+def test_markdown_output_takes_the_fast_path() -> None:
+    html = render_block("A *b* [c](#d) and a note.[^n]\n\n[^n]: Text.\n\n| a |\n|--|\n| 1 |\n").html
+    raw = markdown._parser(True).render("A *b* [c](#d)\n")
+    assert html and sanitize._clean_plain(raw) is not None
+
+
+@FUZZ
+@given(st.lists(st.one_of(any_text, html_bits), max_size=30).map("".join))
+def test_any_markup_cleans_as_html_parser_does(html: str) -> None:
+    assert clean_fragment(html) == _parsed(html)
+
+
+@FUZZ
+@given(body=st.one_of(markdown_bodies, construct_bodies))
+def test_rendered_bodies_clean_as_html_parser_does(body: str) -> None:
+    seen: list[str] = []
+
+    def both(html: str) -> tuple[str, tuple[str, ...]]:
+        seen.append(html)
+        fast = clean_fragment(html)
+        assert fast == _parsed(html)
+        return fast
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown, "clean_fragment", both)
+        patch.setattr(tokens, "clean_fragment", both)
+        render_block(body)
+    assert seen
