@@ -9,9 +9,11 @@ is over the size limit is refused with a coded diagnostic before it is read.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -20,19 +22,22 @@ from typing import NoReturn
 import yaml
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     Environment,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from octavo.errors import BuildError, error, template_diagnostic
 from octavo.sandbox import FileRefused, read_file
+from octavo.shipped import TEMPLATES
 
-__all__ = ["SandboxedLoader", "environment", "yaml_scalar"]
+__all__ = ["SandboxedLoader", "ShippedBytecode", "compiled_folder", "environment", "yaml_scalar"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -115,15 +120,65 @@ class _Sandboxed(ImmutableSandboxedEnvironment):
             raise BuildError([found]) from exc
 
 
+def compiled_folder() -> Path:
+    """Where octavo's own templates are kept compiled: the user's cache folder
+    ($XDG_CACHE_HOME, else ~/.cache), octavo/templates/."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "octavo" / "templates"
+
+
+class ShippedBytecode(BytecodeCache):
+    """Jinja's compiled code of octavo's own templates, kept between runs as Python keeps
+    its __pycache__: only for a template read from octavo's templates folder (`shipped`),
+    never a book's (untrusted: compiled every time, run in the sandbox). An entry's name is
+    the fingerprint of octavo's code, the libraries' versions (Jinja's among them), the
+    Python version, the template's path and its source; Jinja checks the source's checksum
+    again on loading. A folder that cannot be read or written only means compiling."""
+
+    def __init__(self, folder: Path, shipped: Path = TEMPLATES):
+        self.folder, self.shipped = folder, shipped
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        bucket = Bucket(environment, "", self.get_source_checksum(source))
+        if filename is None or not Path(filename).is_relative_to(self.shipped):
+            return bucket  # key "": never loaded, never kept
+        from octavo.cache import fingerprint
+
+        relative = Path(filename).relative_to(self.shipped).as_posix()
+        bucket.key = fingerprint(sys.version, type(environment).__qualname__, relative, source)
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            data = (self.folder / f"{bucket.key}.jinja").read_bytes()
+        except OSError:
+            return
+        bucket.bytecode_from_string(data)  # a wrong magic or checksum leaves it empty
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if not bucket.key:
+            return
+        from octavo.write import atomic_bytes
+
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            atomic_bytes(self.folder / f"{bucket.key}.jinja", bucket.bytecode_to_string())
+
+
 @lru_cache(maxsize=8)
 def environment(folders: tuple[Path, ...]) -> Environment:
-    """One environment per template search path (compiled templates are cached in it)."""
+    """One environment per template search path (compiled templates are cached in it, and
+    octavo's own between runs: ShippedBytecode)."""
     env = _Sandboxed(
         loader=SandboxedLoader(folders),
         autoescape=select_autoescape(["html", "xhtml", "xml", "opf", "ncx"], default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
+        bytecode_cache=ShippedBytecode(compiled_folder()),
     )
     env.filters["yaml"] = yaml_scalar
     env.filters["toml"] = lambda v: json.dumps(str(v), ensure_ascii=False)

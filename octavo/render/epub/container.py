@@ -61,7 +61,8 @@ def writer_options(when: datetime, **overrides: Any) -> dict[str, Any]:
         "epub2_guide": True,  # book.guide -> the OPF <guide>: calibre and Kindle read it
         "epub3_landmark": False,  # (ebooklib's own nav only; octavo's nav has its landmarks)
         "mtime": when.astimezone(UTC),  # ebooklib formats it as %Y-%m-%dT%H:%M:%SZ
-        "compresslevel": COMPRESSLEVEL,
+        # ebooklib's zip is only read back by `repack`, which compresses every member itself
+        "compresslevel": 0,
     }
     options.update(overrides)
     return options

@@ -1,0 +1,68 @@
+"""octavo's own templates kept compiled between runs (ShippedBytecode); a book's never."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment
+
+from octavo.render import templates
+from octavo.render.templates import compiled_folder, environment
+from octavo.shipped import TEMPLATES
+
+SHIPPED = "epub/pagebreak.xhtml"
+
+
+@pytest.fixture
+def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names compiled from source, with the user's cache folder in tmp_path."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    made: list[str] = []
+    original = Environment.compile
+
+    def counted(self: Environment, source: str, name: str | None = None, *args: object) -> object:
+        made.append(name or "")
+        return original(self, source, name, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    return made
+
+
+def _fresh(*folders: Path) -> Environment:
+    """A new environment (as in a new process): environment() without its lru_cache."""
+    fresh: Environment = environment.__wrapped__((*folders, TEMPLATES))
+    return fresh
+
+
+def test_a_shipped_template_is_compiled_once_across_runs(compiled: list[str]) -> None:
+    first = _fresh().get_template(SHIPPED).render(folio="vii")
+    assert compiled == [SHIPPED]
+    assert len(list(compiled_folder().glob("*.jinja"))) == 1
+    assert _fresh().get_template(SHIPPED).render(folio="vii") == first
+    assert 'id="page-vii"' in first
+    assert compiled == [SHIPPED]
+
+
+def test_a_books_own_template_is_never_kept(compiled: list[str], tmp_path: Path) -> None:
+    own = tmp_path / "book" / "templates"
+    (own / "epub").mkdir(parents=True)
+    (own / SHIPPED).write_text("<p>{{ 1 + 1 }}</p>")
+    for _ in range(2):
+        assert _fresh(own).get_template(SHIPPED).render() == "<p>2</p>"
+    assert compiled == [SHIPPED, SHIPPED]
+    assert not compiled_folder().exists()
+
+
+def test_a_damaged_or_unwritable_cache_only_means_compiling(
+    compiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = _fresh().get_template(SHIPPED)
+    (entry,) = compiled_folder().glob("*.jinja")
+    entry.write_bytes(b"j2 not bytecode")
+    assert _fresh().get_template(SHIPPED).render(folio="1")
+    blocked = entry.parent / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(templates, "compiled_folder", lambda: blocked / "templates")
+    assert _fresh().get_template(SHIPPED) is not template
+    assert compiled == [SHIPPED] * 3
