@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,10 @@ from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel import build
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from octavo.render.pdf.parallel.merge import Merger, Placed, merge_parts
+from octavo.render.pdf.parallel.part import PartLayout
 from tests.support.weasyprint_log import quietly
 
 
@@ -110,6 +114,28 @@ def test_parts_merged_before_are_not_merged_again(
     monkeypatch.setattr("octavo.render.pdf.parallel.build.merge_parts", merge)
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
     assert result.laid_out == () and result.pdf == builds.cold.pdf
+
+
+def test_a_merge_begun_while_chapters_are_laid_out_gives_the_same_bytes(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def capture(placed: tuple[Placed, ...], total: int, stamp: PartLayout, *rest: Any) -> bytes:
+        seen.update(placed=placed, total=total, stamp=stamp)
+        return merge_parts(placed, total, stamp, *rest)
+
+    monkeypatch.setattr(build, "MERGED", "not merged before")
+    monkeypatch.setattr(build, "merge_parts", capture)
+    result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
+    placed, total, stamp = seen["placed"], seen["total"], seen["stamp"]
+    begun = Merger()
+    for p in placed[:3]:
+        begun.add(p)
+    assert merge_parts(placed, total, stamp, begun=begun) == result.pdf == builds.cold.pdf
+    elsewhere = Merger()  # the front matter, one page later: not the start of `placed`
+    elsewhere.add(Placed(placed[0].part, 1))
+    assert merge_parts(placed, total, stamp, begun=elsewhere) == result.pdf
 
 
 def test_one_job_is_the_one_process_build(builds: Builds) -> None:

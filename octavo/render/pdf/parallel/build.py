@@ -38,7 +38,7 @@ from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
-from octavo.render.pdf.parallel.merge import Placed, Unmergeable, merge_parts, place
+from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.sandbox import digest_file
@@ -135,13 +135,14 @@ def _parallel(
             pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
         )
         guessed = _guess(pool, store, manuscript, options, started)
+        begun = _begin(manuscript, started, guessed)
         chapters = tuple(_finish(store, started[c.id]) for c in manuscript.chapters)
         front, appendix, stamp = _tail(pool, store, manuscript, options, chapters, guessed)
         for wrong in guessed.values():
             if isinstance(wrong, Future):
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
-        pdf, total = _merged(store, front, (*chapters, appendix), stamp, pool)
+        pdf, total = _merged(store, front, (*chapters, appendix), stamp, pool, begun)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
@@ -153,6 +154,7 @@ def _merged(
     body: tuple[PartLayout, ...],
     stamp: PartLayout,
     pool: Executor,
+    begun: Merger | None = None,
 ) -> tuple[bytes, int]:
     """The merged PDF and its page count; from the cache when these very parts were merged
     before (an edit undone, a section toggled back): the merge is a function of the parts'
@@ -163,10 +165,34 @@ def _merged(
     found = store.store.get(name)
     if found is not None:
         return found, total
-    pdf = merge_parts(placed, total, stamp, store.store, pool)  # fonts filled in the workers
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun)  # fonts: in the workers
     if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
+
+
+def _begin(
+    manuscript: Manuscript, started: dict[str, Started], guessed: dict[str, Started]
+) -> Merger | None:
+    """While chapters are being laid out, the merge begun: the front matter the guess found
+    in the cache, then the chapters in order up to the first still being laid out (used if
+    the front matter is still the same: see merge_parts). None when nothing is awaited."""
+    if all(isinstance(s, PartLayout) for s in started.values()):
+        return None  # nothing to wait for: the merge may come from the cache
+    found = (g for g in guessed.values() if isinstance(g, PartLayout) and g.name == "front")
+    front = next(found, None)
+    if front is None:
+        return None
+    ready = []
+    for chapter in manuscript.chapters:
+        known = started[chapter.id]
+        if not isinstance(known, PartLayout):
+            break
+        ready.append(known)
+    merger = Merger()
+    for p in place(front, tuple(ready))[0]:
+        merger.add(p)
+    return merger
 
 
 def _tail_jobs(

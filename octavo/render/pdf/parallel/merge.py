@@ -20,6 +20,7 @@ from octavo.render.pdf.parallel.fonts import share_fonts
 from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
 __all__ = [
+    "Merger",
     "Placed",
     "Unmergeable",
     "compact",
@@ -55,16 +56,39 @@ def merge_parts(
     stamp: PartLayout,
     fonts: Store | None = None,
     pool: Executor | None = None,
+    begun: Merger | None = None,
 ) -> bytes:
     """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache);
-    `pool`: workers that make the shared fonts side by side."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
+    `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
+    parts made meanwhile (used if they are the first of `placed`)."""
+    merger = begun if begun is not None and begun.fits(placed) else Merger()
+    for p in placed[len(merger.placed) :]:
+        merger.add(p)
+    return merger.finish(total, stamp, fonts, pool)
 
-    writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(p.part.pdf)) for p in placed]
-    first = readers[0].pages[0]
-    for p, reader in zip(placed, readers, strict=True):
+
+class Merger:
+    """`merge_parts` in two steps: the parts added one by one in their order (the first
+    ones while later ones are still being laid out), then `finish`. The same calls in the
+    same order as all at once: the same bytes."""
+
+    def __init__(self) -> None:
+        from pypdf import PdfWriter
+
+        self.writer = PdfWriter()
+        self.placed: list[Placed] = []
+        self.readers: list[Any] = []
+
+    def add(self, p: Placed) -> None:
+        """The next part's pages, after blank pages up to where it starts."""
+        from pypdf import PdfReader
+        from pypdf.generic import NameObject
+
+        writer = self.writer
+        reader = PdfReader(io.BytesIO(p.part.pdf))
+        self.placed.append(p)
+        self.readers.append(reader)
+        first = self.readers[0].pages[0]
         while len(writer.pages) < p.start:
             blank = writer.add_blank_page(float(first.mediabox.width), float(first.mediabox.height))
             for box in ("/MediaBox", "/TrimBox", "/BleedBox"):  # the parts' boxes, bleed too
@@ -72,28 +96,45 @@ def merge_parts(
                     blank[NameObject(box)] = first[box]
         for page in reader.pages:
             writer.add_page(page)
-    if len(writer.pages) != total:
-        raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
-    _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
-    named: set[str] = set()
-    for p in placed:
-        _destinations(writer, p, named)
-        _links(writer, p)
-    for p in placed:
-        for mark in p.part.bookmarks:
-            _outline(writer, mark, p.start, None)
-    if share_fonts(writer, fonts, pool):  # one copy of each font, not one per part
-        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    writer.add_metadata(dict(readers[0].metadata or {}))
-    front: Any = readers[0].trailer["/Root"]
-    if "/Metadata" in front:  # the XMP: identifiers, series (octavo.render.pdf.finish)
-        writer._root_object[NameObject("/Metadata")] = (
-            front["/Metadata"].clone(writer).indirect_reference
-        )
-    writer._ID = _identifier(placed, stamp)
-    out = io.BytesIO()
-    writer.write(out)
-    return compact(out.getvalue())
+
+    def fits(self, placed: tuple[Placed, ...]) -> bool:
+        """Whether the parts added so far begin `placed` (the same parts, the same starts)."""
+        ours = [(p.part.key, p.start) for p in self.placed]
+        return ours == [(p.part.key, p.start) for p in placed[: len(ours)]]
+
+    def finish(
+        self,
+        total: int,
+        stamp: PartLayout,
+        fonts: Store | None = None,
+        pool: Executor | None = None,
+    ) -> bytes:
+        """The book's PDF once every part is added (see `merge_parts`)."""
+        from pypdf.generic import NameObject
+
+        writer, placed, readers = self.writer, tuple(self.placed), self.readers
+        if len(writer.pages) != total:
+            raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
+        _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+        named: set[str] = set()
+        for p in placed:
+            _destinations(writer, p, named)
+            _links(writer, p)
+        for p in placed:
+            for mark in p.part.bookmarks:
+                _outline(writer, mark, p.start, None)
+        if share_fonts(writer, fonts, pool):  # one copy of each font, not one per part
+            writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+        writer.add_metadata(dict(readers[0].metadata or {}))
+        front: Any = readers[0].trailer["/Root"]
+        if "/Metadata" in front:  # the XMP: identifiers, series (octavo.render.pdf.finish)
+            writer._root_object[NameObject("/Metadata")] = (
+                front["/Metadata"].clone(writer).indirect_reference
+            )
+        writer._ID = _identifier(placed, stamp)
+        out = io.BytesIO()
+        writer.write(out)
+        return compact(out.getvalue())
 
 
 def compact(pdf: bytes) -> bytes:
