@@ -81,6 +81,11 @@ class Sources:
         self.strict = strict
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
 
+    @property
+    def made(self) -> bool:
+        """Was the manuscript rendered already?"""
+        return self._made is not None
+
     def manuscript(self) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
         """Read, assemble and render the book (the first time only)."""
         if self._made is None:
@@ -255,28 +260,47 @@ def _default(project: Project, suffix: str) -> Path:
 
 
 def build_epub(
-    book: BookArg, out: Path | None = None, strict: bool = False
+    book: BookArg, out: Path | None = None, strict: bool = False, jobs: int = 1
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
-    """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing."""
+    """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing.
+
+    `jobs` 0 or 2+: the EPUB writer starts in a second process at once, and prepares while
+    this one checks the build stamp and renders the manuscript (octavo.render.epub.beside):
+    the same bytes, sooner on two cores. A build with nothing to do ends it unused."""
+    from contextlib import nullcontext
+
     with boundary("the EPUB"):
         given = sources(book, strict)
         target = out if out is not None else _default(given.project, ".epub")
+        cache = cache_of(given.project)
+        early = jobs != 1 and not given.made and not given.project.config.page_list
+        if early:
+            from octavo.render.epub.beside import beside
 
-        def make() -> Made:
-            from octavo.render.epub.book import render_epub
+        with beside(given.project, cache) if early else nullcontext(None) as writer:
 
-            rendered, found = given.manuscript()
-            breaks: tuple[tuple[str, str], ...] = ()
-            if rendered.book.config.page_list:
-                from octavo.render.pdf.document import PdfOptions
-                from octavo.render.pdf.page_map import page_starts
+            def make() -> Made:
+                rendered, found = given.manuscript()
+                data = writer.render(rendered) if writer is not None else None
+                return ((target, data or _epub(given, cache)),), found
 
-                config = rendered.book.config
-                options = PdfOptions(config.paper, False, config.margins, config.bleed)
-                breaks = page_starts(rendered, options)
-            return ((target, render_epub(rendered, cache_of(given.project), breaks)),), found
+            return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
 
-        return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
+
+def _epub(given: Sources, cache: Path | None) -> bytes:
+    """The EPUB's bytes, made here."""
+    from octavo.render.epub.book import render_epub
+
+    rendered, _ = given.manuscript()
+    breaks: tuple[tuple[str, str], ...] = ()
+    if rendered.book.config.page_list:
+        from octavo.render.pdf.document import PdfOptions
+        from octavo.render.pdf.page_map import page_starts
+
+        config = rendered.book.config
+        options = PdfOptions(config.paper, False, config.margins, config.bleed)
+        breaks = page_starts(rendered, options)
+    return render_epub(rendered, cache, breaks)
 
 
 def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:

@@ -273,14 +273,23 @@ def handouts(
         "out": "The EPUB to write (default: build/<slug>.epub).",
         "strict": STRICT,
         "quiet": QUIET,
+        "jobs": "1: one process; default 0: the EPUB writer starts in a second process "
+        "while the book is rendered (on two cores or more).",
     }
 )
 def epub(
-    c: Context, book: str = "", out: str = "", strict: bool = False, quiet: bool = False
+    c: Context,
+    book: str = "",
+    out: str = "",
+    strict: bool = False,
+    quiet: bool = False,
+    jobs: int = 0,
 ) -> None:
     """Build the EPUB 3; the last line printed is the path written."""
     path, found = _timed(
-        "epub", quiet, lambda: api.build_epub(_book(book), Path(out) if out else None, strict)
+        "epub",
+        quiet,
+        lambda: api.build_epub(_book(book), Path(out) if out else None, strict, jobs),
     )
     _show(found)
     print(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,9 @@ from octavo.text import escape_paragraph, strip_tags
 __all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
 
 
+@lru_cache(maxsize=4096)
 def title_html(text: str) -> str:
-    """A plain-text title as inline XHTML, with typography."""
+    """A plain-text title as inline XHTML, with typography (each text rendered once)."""
     return render_inline(escape_paragraph(text))
 
 
@@ -154,7 +156,7 @@ def _chapter(
             section=section,
             id=section.slug,
             heading_level=level,
-            title_html=title_html(section.title),
+            title_html=cache.title(section.title, title_html),
             body_html=fragment.html,
             note_id=f"note-{section.slug}",
             note_number=note_number,
@@ -173,7 +175,7 @@ def _chapter(
                 )
                 for f in fragment.figures
             ),
-            author_html=title_html(section.author) if section.author else "",
+            author_html=cache.title(section.author, title_html) if section.author else "",
             marks=tuple(IndexMark(m.id, m.path, m.see, m.see_also, m.text) for m in fragment.marks),
         )
         drafts.append(_Draft(rendered, fragment, folder))

@@ -15,6 +15,7 @@ section: 800 sections are one read, not 800.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +72,9 @@ def load_fragment(data: list[Any]) -> Fragment:
 
 
 class SectionCache:
-    """`render` is render_block, through the entries of `store`'s file `name`; `save` writes
-    the entries used back when any was made (call it once, after the last section)."""
+    """`render` is render_block and `title` a title's rendering, through the entries of `store`'s
+    file `name`; `save` writes the entries used back when any was made (call it once, after
+    the last section)."""
 
     def __init__(self, store: Store, name: str):
         self.store, self.name = store, name
@@ -108,6 +110,17 @@ class SectionCache:
         self.used[key] = dump_fragment(fragment)
         self.made += 1
         return fragment
+
+    def title(self, text: str, render: Callable[[str], str]) -> str:
+        """A title (or an author's name) as inline XHTML, `render` (title_html) through the
+        cache."""
+        key = "title:" + fingerprint(text)
+        entry = self.old.get(key)
+        if not isinstance(entry, str):
+            entry = render(text)
+            self.made += 1
+        self.used[key] = entry
+        return entry
 
     def save(self) -> None:
         if self.made or len(self.used) != len(self.old):

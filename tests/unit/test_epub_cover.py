@@ -13,8 +13,8 @@ from PIL import Image, ImageFont
 
 from octavo import api
 from octavo.render.epub import cover
-from octavo.render.epub.cover import COVER_SIZE, cover_text, render_cover
-from octavo.render.epub.cover_draw import CoverDesign, balanced_lines
+from octavo.render.epub.cover import cover_text, render_cover
+from octavo.render.epub.cover_draw import COVER_SIZE, CoverDesign, balanced_lines
 from tests.conftest import BOOK_TOML, ROOT, section_source
 
 SHIPPED_CSS = ROOT / "styles" / "cover.css"
@@ -97,7 +97,17 @@ def _png_chunks(png: bytes) -> list[bytes]:
     return chunks
 
 
-def test_the_shipped_design_is_drawn_without_weasyprint_or_cache(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_shipped_design_is_kept_in_the_cache_too(make_book, tmp_path: Path, counted) -> None:  # type: ignore[no-untyped-def]
+    root = make_book({"001-a.md": section_source(1)})
+    cache = tmp_path / "cache"
+    first = cover.cached_cover(_manuscript(root), cache)
+    assert cover.cached_cover(_manuscript(root), cache) == first and len(counted) == 1
+    (root / "book.toml").write_text(BOOK_TOML.replace("Testland: A", "Otherland: A"))
+    assert cover.cached_cover(_manuscript(root), cache) == b"png of Otherland: A Country Study"
+    assert len(counted) == 2 and len(list(cache.glob("cover-*.png"))) == 1
+
+
+def test_the_shipped_design_is_drawn_without_weasyprint(make_book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_book({"001-a.md": section_source(1)})
     script = (
         "import sys\n"

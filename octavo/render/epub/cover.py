@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
 from octavo.cache import Store, fingerprint
-from octavo.model import Manuscript
+from octavo.model import BookConfig, Manuscript
 from octavo.project import STYLES, TEMPLATES, Project
-from octavo.render.epub.cover_draw import COVER_SIZE, draw_cover
 from octavo.render.url_sandbox import (
     FetchRefused,
     Sandbox,
@@ -30,14 +31,16 @@ from octavo.render.url_sandbox import (
 from octavo.text import no_orphan, strip_tags
 
 __all__ = [
-    "COVER_SIZE",
     "CoverText",
     "cached_cover",
     "cover_html",
     "cover_key",
     "cover_text",
+    "cover_text_of",
     "own_design",
+    "prepare_shipped_cover",
     "render_cover",
+    "shipped_cover",
 ]
 
 
@@ -59,12 +62,16 @@ class CoverText:
 
 
 def cover_text(manuscript: Manuscript) -> CoverText:
-    config = manuscript.book.config
+    return cover_text_of(manuscript.book.config, manuscript.title_html, manuscript.subtitle_html)
+
+
+def cover_text_of(config: BookConfig, title_html: str, subtitle_html: str) -> CoverText:
+    """What the cover says: book.toml's words, the title and subtitle as inline XHTML."""
     return CoverText(
         config.language,
         config.title,
-        no_orphan(manuscript.title_html),
-        no_orphan(manuscript.subtitle_html),
+        no_orphan(title_html),
+        no_orphan(subtitle_html),
         config.country,
         config.series,
         config.publisher,
@@ -80,16 +87,24 @@ def render_cover(manuscript: Manuscript) -> bytes:
     """The cover as PNG bytes, COVER_SIZE pixels: drawn with Pillow in the shipped design,
     or by WeasyPrint when the book has its own cover template or stylesheet."""
     if not own_design(manuscript.book.project):
-        text = cover_text(manuscript)
-        return draw_cover(
-            series=text.series,
-            country=text.country,
-            title_html=text.title_html,
-            subtitle_html=text.subtitle_html,
-            publisher=text.publisher,
-            fonts=STYLES / "fonts",
-        )
+        return shipped_cover(cover_text(manuscript))
     return _laid_out_cover(manuscript)
+
+
+@lru_cache(maxsize=4)
+def shipped_cover(text: CoverText) -> bytes:
+    """The shipped design drawn (kept in memory: octavo.render.epub.beside draws it early).
+    Pillow is imported here, not by every EPUB build: a cover in the cache needs none."""
+    from octavo.render.epub.cover_draw import draw_cover
+
+    return draw_cover(
+        series=text.series,
+        country=text.country,
+        title_html=text.title_html,
+        subtitle_html=text.subtitle_html,
+        publisher=text.publisher,
+        fonts=STYLES / "fonts",
+    )
 
 
 def own_design(project: Project) -> bool:
@@ -103,6 +118,8 @@ def own_design(project: Project) -> bool:
 def _laid_out_cover(manuscript: Manuscript) -> bytes:
     """The book's own cover design, laid out by WeasyPrint in the URL sandbox."""
     import pypdfium2
+
+    from octavo.render.epub.cover_draw import COVER_SIZE
 
     project = manuscript.book.project
     html = cover_html(cover_text(manuscript), project)
@@ -123,20 +140,39 @@ def _laid_out_cover(manuscript: Manuscript) -> bytes:
 
 def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
     """`render_cover`, kept in the cache store's folder `cache` by the fingerprint of all
-    that draws it when WeasyPrint draws it (the shipped design is drawn faster than it is
-    hashed); the book's previous cover is dropped (other books' are kept)."""
-    if cache is None or not own_design(manuscript.book.project):
-        return render_cover(manuscript)
+    that draws it (the shipped design: its words and fonts, octavo's code; a book's own:
+    cover_key); the book's previous cover is dropped (other books' are kept)."""
+    own = own_design(manuscript.book.project)
+    key = cover_key(manuscript) if own else _shipped_key(cover_text(manuscript))
+    return _kept(manuscript.book.config, cache, key, lambda: render_cover(manuscript))
+
+
+def prepare_shipped_cover(config: BookConfig, cache: Path | None, text: CoverText) -> None:
+    """Draw the shipped design's cover into the cache (and memory) unless it is there: what
+    cached_cover will need, made before the manuscript (octavo.render.epub.beside)."""
+    _kept(config, cache, _shipped_key(text), lambda: shipped_cover(text))
+
+
+def _kept(config: BookConfig, cache: Path | None, key: str, draw: Callable[[], bytes]) -> bytes:
+    if cache is None:
+        return draw()
     store = Store(cache)
-    book = fingerprint(manuscript.book.config.identifier)[:8]
-    name = f"cover-{book}-{cover_key(manuscript)}.png"
+    book = fingerprint(config.identifier)[:8]
+    name = f"cover-{book}-{key}.png"
     found = store.get(name)
     if found is not None:
         return found
-    data = render_cover(manuscript)
+    data = draw()
     store.drop(f"cover-{book}-*.png", keep=name)
     store.put(name, data)
     return data
+
+
+def _shipped_key(text: CoverText) -> str:
+    """The fingerprint of the shipped design's cover: its words and the faces it is drawn
+    in (octavo's code, the design's geometry included, is in every fingerprint)."""
+    fonts = sorted((STYLES / "fonts").glob("*.otf"))
+    return fingerprint(repr(text), *(font.read_bytes() for font in fonts))
 
 
 def cover_key(manuscript: Manuscript) -> str:

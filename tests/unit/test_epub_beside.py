@@ -1,0 +1,114 @@
+"""The EPUB writer in a second process: the same bytes; any failure there is made here."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from octavo.render.epub import beside
+from tests.conftest import MakeBook, section_source
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores"
+)
+
+
+@pytest.fixture
+def book(make_book: MakeBook) -> Path:
+    return make_book({f"00{n}-s.md": section_source(n, f"Part {n}", total=3) for n in (1, 2, 3)})
+
+
+def _here_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object) -> bytes:
+        raise AssertionError("the EPUB was made in this process")
+
+    monkeypatch.setattr(api, "_epub", fail)
+
+
+def test_the_second_process_makes_the_same_epub(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone, _ = api.build_epub(book, tmp_path / "one.epub", jobs=1)
+    _here_fails(monkeypatch)
+    two, _ = api.build_epub(book, tmp_path / "two.epub", jobs=0)
+    assert two.read_bytes() == alone.read_bytes()
+
+
+def test_a_failure_over_there_is_made_here(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone, _ = api.build_epub(book, tmp_path / "one.epub", jobs=1)
+
+    def broken(_: bytes) -> object:
+        raise RuntimeError("the manuscript did not arrive")
+
+    monkeypatch.setattr(pickle, "loads", broken)  # only the second process unpickles
+    two, _ = api.build_epub(book, tmp_path / "two.epub", jobs=2)
+    assert two.read_bytes() == alone.read_bytes()
+
+
+def test_a_broken_template_is_reported_as_with_one_process(book: Path, tmp_path: Path) -> None:
+    (book / "templates" / "epub").mkdir(parents=True)
+    (book / "templates" / "epub" / "chapter.xhtml").write_text("{{ nothing.here }}")
+    codes = []
+    for jobs in (1, 0):
+        with pytest.raises(BuildError) as raised:
+            api.build_epub(book, tmp_path / f"{jobs}.epub", jobs=jobs)
+        codes.append([d.code for d in raised.value.diagnostics])
+    assert codes[0] == codes[1] == ["E702"]
+    assert not list(tmp_path.glob("*.epub"))
+
+
+def test_the_second_process_is_ended_when_the_build_stops(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    real = beside.beside
+
+    def watched(*args: object) -> object:
+        context = real(*args)  # type: ignore[arg-type]
+        writer = context.__enter__()
+        started.append(writer.pid if writer else 0)
+        return _Exiting(context, writer)
+
+    monkeypatch.setattr(beside, "beside", watched)
+    (book / "001-s.md").write_text("---\ntitle: [unclosed\n---\n")
+    with pytest.raises(BuildError):
+        api.build_epub(book, tmp_path / "x.epub", jobs=0)
+    assert started and started[0] > 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)  # reaped: no such child any more
+
+
+class _Exiting:
+    def __init__(self, context: object, writer: object):
+        self.context, self.writer = context, writer
+
+    def __enter__(self) -> object:
+        return self.writer
+
+    def __exit__(self, *exc: object) -> object:
+        return self.context.__exit__(*exc)  # type: ignore[attr-defined]
+
+
+def test_a_build_with_nothing_to_do_ends_the_second_process_cleanly(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # build/.octavo here
+    out = tmp_path / "x.epub"
+    api.build_epub(book, out, jobs=0)
+    made = out.stat().st_mtime_ns
+    for cover in (tmp_path / "build").rglob("cover-*.png"):
+        cover.unlink()  # so the second process has something to write when it is stopped
+    api.build_epub(book, out, jobs=0)
+    assert out.stat().st_mtime_ns == made
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left
