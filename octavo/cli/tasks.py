@@ -15,7 +15,6 @@ from invoke.exceptions import Exit
 from invoke.tasks import task
 
 from octavo import api
-from octavo.cli.outline import outline as outline_of
 from octavo.errors import BuildError, Diagnostic, boundary
 
 T = TypeVar("T")
@@ -115,6 +114,8 @@ def import_pages(
 @task(help={"book": BOOK, "strict": STRICT})
 def outline(c: Context, book: str = "", strict: bool = False) -> None:
     """Print the book's tree: chapters, sections, N of M, data dates, and diagnostics."""
+    from octavo.cli.outline import outline as outline_of
+
     lines, found = _run(lambda: outline_of(_book(book)))
     print("\n".join(lines))
     _show(found)

@@ -114,9 +114,10 @@ class _ChapterDraft:
     sections: tuple[_Draft, ...]
 
 
-def _folder(book: Book, section: Section) -> str:
+def _folder(root: Path, section: Section) -> str:
+    """The folder of `section`'s source inside the book folder `root` (resolved)."""
     try:
-        parent = section.path.resolve().parent.relative_to(book.root.resolve())
+        parent = section.path.resolve().parent.relative_to(root)
     except ValueError:
         return ""
     text = parent.as_posix()
@@ -145,7 +146,7 @@ def _chapter(
             figure_word=book.labels["figure"],
             index_terms=book.index_terms,
         )
-        folder = _folder(book, section)
+        folder = _folder(cache.root, section)
         fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)
         note_number = notes + 1

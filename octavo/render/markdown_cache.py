@@ -76,8 +76,9 @@ class SectionCache:
     file `name`; `save` writes the entries used back when any was made (call it once, after
     the last section)."""
 
-    def __init__(self, store: Store, name: str):
+    def __init__(self, store: Store, name: str, root: Path):
         self.store, self.name = store, name
+        self.root = root  # the book folder, resolved
         self.old: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.made = 0
@@ -93,7 +94,8 @@ class SectionCache:
     @classmethod
     def of_book(cls, cache: Path | None, root: Path) -> SectionCache:
         """The entries of the book in folder `root`, in the cache store's folder `cache`."""
-        return cls(Store(cache), f"sections-{fingerprint(str(root.resolve()))[:16]}.json")
+        resolved = root.resolve()
+        return cls(Store(cache), f"sections-{fingerprint(str(resolved))[:16]}.json", resolved)
 
     def render(self, text: str, context: Context, folder: str) -> Fragment:
         key = fingerprint(text, repr(context), folder)

@@ -16,19 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from octavo.cache import Store, fingerprint
 from octavo.model import BookConfig, Manuscript
 from octavo.project import STYLES, TEMPLATES, Project
-from octavo.render.url_sandbox import (
-    FetchRefused,
-    Sandbox,
-    book_sandbox,
-    guarded,
-    sandboxed_html,
-)
 from octavo.text import no_orphan, strip_tags
+
+if TYPE_CHECKING:  # a book's own design only: the shipped one needs no URL sandbox
+    from octavo.render.url_sandbox import Sandbox
 
 __all__ = [
     "CoverText",
@@ -120,6 +117,7 @@ def _laid_out_cover(manuscript: Manuscript) -> bytes:
     import pypdfium2
 
     from octavo.render.epub.cover_draw import COVER_SIZE
+    from octavo.render.url_sandbox import guarded, sandboxed_html
 
     project = manuscript.book.project
     html = cover_html(cover_text(manuscript), project)
@@ -177,6 +175,8 @@ def _shipped_key(text: CoverText) -> str:
 
 def cover_key(manuscript: Manuscript) -> str:
     """The hash of all that draws the cover; every file read through the book's sandbox."""
+    from octavo.render.url_sandbox import book_sandbox
+
     project = manuscript.book.project
     sandbox = book_sandbox(project)
     sheet = project.style("cover.css")
@@ -189,6 +189,8 @@ def cover_key(manuscript: Manuscript) -> str:
 
 def _loaded(sandbox: Sandbox, url: str) -> bytes:
     """A file's bytes, or the code of its refusal (drawing the cover then reports it)."""
+    from octavo.render.url_sandbox import FetchRefused
+
     try:
         return sandbox.load(url)[0]
     except FetchRefused as refused:
