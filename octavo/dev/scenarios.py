@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from dataclasses import replace
@@ -49,12 +50,15 @@ def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
 
 
 def _edit(section: Path) -> None:
+    """A new edit each time (a numbered sentence after the first paragraph): an edit undone
+    or repeated would find its old layout in the cache and measure nothing."""
     text = section.read_text()
-    section.write_text(
-        text.replace("\n\n", "\n\nEdited. ", 1)
-        if "Edited." not in text
-        else text.replace("Edited. ", "", 1)
-    )
+    found = re.search(r"Edit number (\d+)\. ", text)
+    if found:
+        text = text.replace(found.group(0), f"Edit number {int(found.group(1)) + 1}. ", 1)
+    else:
+        text = text.replace("\n\n", "\n\nEdit number 1. ", 1)
+    section.write_text(text)
 
 
 def run_bench(
