@@ -105,7 +105,8 @@ def early_pool(
         if len(section_files(project.root)) < AUTO_SECTIONS:
             yield None
             return
+    from octavo.outputs import cache_of
     from octavo.render.pdf.parallel.build import start_workers
 
-    with start_workers(jobs if jobs > 1 else cores) as pool:
+    with start_workers(jobs if jobs > 1 else cores, cache_of(project)) as pool:
         yield pool

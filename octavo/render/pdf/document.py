@@ -20,6 +20,7 @@ from octavo.project import Project
 from octavo.render.pdf import weasy_speed
 from octavo.render.pdf.html import note_pairs, print_html
 from octavo.render.pdf.index_pages import Located, locate
+from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
 from octavo.render.url_sandbox import guarded, sandboxed_html
@@ -107,6 +108,7 @@ def render_pdf(
     store, name = Store(cache), f"notes-{cache_key(source, options)}.json"
     known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
+    remember_libraries(libraries(cache))  # before WeasyPrint is imported
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     if manuscript.index:  # the index again, its numbers as text with ranges joined

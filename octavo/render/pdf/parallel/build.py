@@ -38,6 +38,7 @@ from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
+from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, merge_parts, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
@@ -72,11 +73,13 @@ class ParallelResult:
 
 
 @contextmanager
-def start_workers(jobs: int) -> Iterator[Executor]:
+def start_workers(jobs: int, cache: Path | None = None) -> Iterator[Executor]:
     """`jobs` worker processes, made now (forked before WeasyPrint is imported here), each
-    importing what a part needs."""
+    importing what a part needs; `cache`: the cache store's folder, where the workers find
+    WeasyPrint's libraries (octavo.render.pdf.libraries)."""
     import multiprocessing
 
+    remember_libraries(libraries(cache))
     with pool_of(jobs, multiprocessing.get_context("fork"), WARM) as pool:
         yield pool
 
@@ -130,7 +133,7 @@ def _parallel(
 ) -> ParallelResult:
     folder = cache / "pdf-parts" if cache else None
     store = _Store(folder, _salt(manuscript, options), str(manuscript.book.project.root.resolve()))
-    with nullcontext(given) if given is not None else start_workers(jobs) as pool:
+    with nullcontext(given) if given is not None else start_workers(jobs, cache) as pool:
         started = _run(
             pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
         )

@@ -1,0 +1,78 @@
+"""WeasyPrint's C libraries found once, not at every import of WeasyPrint.
+
+WeasyPrint (weasyprint.text.ffi) loads Pango, HarfBuzz, fontconfig and GObject through cffi,
+trying several names for each; for every name that is not a file, cffi asks
+`ctypes.util.find_library`, which on Linux runs `ldconfig -p` (and a compiler and a linker
+when that finds nothing): 22 questions and as many processes at every import, about a
+quarter of a second and a third of WeasyPrint's import, in each worker of a parallel build
+while the chapter it waits for could be laid out.
+
+`remember_libraries` answers those questions from the cache store (octavo.cache) and keeps
+every new answer there, keyed by the name and by what decides the answer (the dynamic
+linker's cache file and the library search paths): the same names give the same paths, so
+the same libraries are loaded, the same way. It is a memo of `find_library` only; cffi and
+WeasyPrint run as shipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+
+from octavo.cache import Store
+
+__all__ = ["libraries", "remember_libraries"]
+
+# what `find_library` reads besides the name (glibc's linker cache; the search paths)
+LINKER_CACHE = Path("/etc/ld.so.cache")
+SEARCH_PATHS = ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "PATH")
+
+
+class _Remembered:
+    """`find_library` answered from `store` when asked before."""
+
+    octavo_memo = True
+
+    def __init__(self, find: Callable[[str], str | None], store: Store):
+        self.find, self.store = find, store
+
+    def __call__(self, name: str) -> str | None:
+        entry = f"library-{_key(name)}"
+        kept = self.store.get(entry)
+        if kept is not None:
+            return kept.decode("utf-8", "surrogateescape") or None
+        found = self.find(name)
+        with suppress(OSError):  # WriteFailed too: a cache that cannot be written, asked again
+            self.store.put(entry, (found or "").encode("utf-8", "surrogateescape"))
+        return found
+
+
+def remember_libraries(folder: Path | None) -> None:
+    """From now on this process, and the workers it forks, answer `find_library` from
+    `folder` (a cache store; None: nothing is kept, nothing changes)."""
+    import ctypes.util
+
+    if folder is None or isinstance(ctypes.util.find_library, _Remembered):
+        return
+    ctypes.util.find_library = _Remembered(ctypes.util.find_library, Store(folder))
+
+
+def libraries(cache: Path | None) -> Path | None:
+    """Where the answers are kept in the cache store's folder `cache` (None: none)."""
+    return cache / "libraries" if cache is not None else None
+
+
+def _key(name: str) -> str:
+    digest = hashlib.sha256(f"{sys.platform}\0{name}\0".encode("utf-8", "surrogateescape"))
+    try:
+        stat = LINKER_CACHE.stat()
+        digest.update(f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    except OSError:
+        digest.update(b"no linker cache\0")
+    for variable in SEARCH_PATHS:
+        digest.update(os.environ.get(variable, "").encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()[:32]

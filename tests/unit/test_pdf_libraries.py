@@ -1,0 +1,52 @@
+"""WeasyPrint's libraries, found once: find_library's answers kept in the cache store."""
+
+from __future__ import annotations
+
+import ctypes.util
+from pathlib import Path
+
+import pytest
+
+from octavo.render.pdf.libraries import libraries, remember_libraries
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """find_library replaced by one that records each question (restored after the test)."""
+    questions: list[str] = []
+
+    def find(name: str) -> str | None:
+        questions.append(name)
+        return f"lib{name}.so.0" if name.startswith("pango") else None
+
+    monkeypatch.setattr(ctypes.util, "find_library", find)
+    return questions
+
+
+def test_each_name_is_asked_once_and_answered_the_same(
+    asked: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remember_libraries(libraries(tmp_path))
+    remember_libraries(libraries(tmp_path))  # once in place, not wrapped again
+    first = [ctypes.util.find_library(n) for n in ("pango-1.0", "libpango-1.0-0")]
+    again = [ctypes.util.find_library(n) for n in ("pango-1.0", "libpango-1.0-0")]
+    assert first == again == ["libpango-1.0.so.0", None]
+    assert asked == ["pango-1.0", "libpango-1.0-0"]
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(tmp_path))  # another search path: asked again
+    assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
+    assert asked == ["pango-1.0", "libpango-1.0-0", "pango-1.0"]
+
+
+def test_no_cache_changes_nothing(asked: list[str]) -> None:
+    original = ctypes.util.find_library
+    remember_libraries(libraries(None))
+    assert ctypes.util.find_library is original
+
+
+def test_a_cache_that_cannot_be_written_only_asks_again(asked: list[str], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    remember_libraries(blocker / "libraries")
+    assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
+    assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
+    assert asked == ["pango-1.0", "pango-1.0"]
