@@ -67,7 +67,7 @@ class Beside:
 @contextlib.contextmanager
 def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     """The writer in a forked process, ended (killed if need be) on leaving."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if not hasattr(os, "fork") or _cores() < 2:
         yield None
         return
     # what both need, imported once, before the fork
@@ -92,6 +92,14 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         yield writer
     finally:
         writer.close()
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no sched_getaffinity here (macOS)
+        return os.cpu_count() or 1
 
 
 def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int:
