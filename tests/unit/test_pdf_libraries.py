@@ -37,10 +37,19 @@ def test_each_name_is_asked_once_and_answered_the_same(
     assert asked == ["pango-1.0", "libpango-1.0-0", "pango-1.0"]
 
 
-def test_no_cache_changes_nothing(asked: list[str]) -> None:
+def test_no_cache_asks_as_before_and_each_book_keeps_its_own(asked: list[str], tmp_path: Path) -> None:
     original = ctypes.util.find_library
     remember_libraries(libraries(None))
     assert ctypes.util.find_library is original
+    remember_libraries(libraries(tmp_path / "one"))
+    ctypes.util.find_library("pango-1.0")
+    remember_libraries(libraries(None))  # a build without a cache after one with
+    ctypes.util.find_library("pango-1.0")
+    remember_libraries(libraries(tmp_path / "two"))  # another book: its own cache
+    ctypes.util.find_library("pango-1.0")
+    assert asked == ["pango-1.0"] * 3
+    assert len(list((tmp_path / "one" / "libraries").iterdir())) == 1
+    assert len(list((tmp_path / "two" / "libraries").iterdir())) == 1
 
 
 def test_a_cache_that_cannot_be_written_only_asks_again(asked: list[str], tmp_path: Path) -> None:

@@ -53,12 +53,14 @@ class _Remembered:
 
 def remember_libraries(folder: Path | None) -> None:
     """From now on this process, and the workers it forks, answer `find_library` from
-    `folder` (a cache store; None: nothing is kept, nothing changes)."""
+    `folder` (a cache store; None: none, every question asked as before)."""
     import ctypes.util
 
-    if folder is None or isinstance(ctypes.util.find_library, _Remembered):
-        return
-    ctypes.util.find_library = _Remembered(ctypes.util.find_library, Store(folder))
+    store = Store(folder)
+    if isinstance(ctypes.util.find_library, _Remembered):
+        ctypes.util.find_library.store = store  # another book in this process: its cache
+    elif folder is not None:
+        ctypes.util.find_library = _Remembered(ctypes.util.find_library, store)
 
 
 def libraries(cache: Path | None) -> Path | None:
