@@ -37,7 +37,9 @@ def test_each_name_is_asked_once_and_answered_the_same(
     assert asked == ["pango-1.0", "libpango-1.0-0", "pango-1.0"]
 
 
-def test_no_cache_asks_as_before_and_each_book_keeps_its_own(asked: list[str], tmp_path: Path) -> None:
+def test_no_cache_asks_as_before_and_each_book_keeps_its_own(
+    asked: list[str], tmp_path: Path
+) -> None:
     original = ctypes.util.find_library
     remember_libraries(libraries(None))
     assert ctypes.util.find_library is original
