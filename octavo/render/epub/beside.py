@@ -7,7 +7,8 @@ through a pipe) and takes back the EPUB's bytes: those of `render_epub`, which i
 process runs. Whatever goes wrong over there (a broken template, a killed process) gives
 None, and the caller runs render_epub itself, so its errors are reported as ever.
 
-Where there is no fork (Windows) or one core, nothing is started (`beside` yields None).
+On Linux only (fork; macOS forks badly once system frameworks are loaded, Windows has
+none), and with two cores or more; else nothing is started (`beside` yields None).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class Beside:
 @contextlib.contextmanager
 def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     """The writer in a forked process, ended (killed if need be) on leaving."""
-    if not hasattr(os, "fork") or _cores() < 2:
+    if not sys.platform.startswith("linux") or _cores() < 2:
         yield None
         return
     # what both need, imported once, before the fork
@@ -98,7 +99,7 @@ def _cores() -> int:
     """The cores this process may run on (a container's share, not the machine's)."""
     try:
         return len(os.sched_getaffinity(0))
-    except AttributeError:  # no sched_getaffinity here (macOS)
+    except AttributeError:  # (not on Linux)
         return os.cpu_count() or 1
 
 
