@@ -61,3 +61,23 @@ def test_a_cache_that_cannot_be_written_only_asks_again(asked: list[str], tmp_pa
     assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
     assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
     assert asked == ["pango-1.0", "pango-1.0"]
+
+
+def test_a_kept_answer_naming_a_path_is_never_loaded(asked: list[str], tmp_path: Path) -> None:
+    """The cache is in the working folder, perhaps an untrusted book's: a planted answer
+    that names a file (a library of the book's own) is not taken; the question is asked."""
+    remember_libraries(libraries(tmp_path))
+    ctypes.util.find_library("pango-1.0")
+    (kept,) = (tmp_path / "libraries").iterdir()
+    kept.write_bytes(str(tmp_path / "evil.so").encode())
+    assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
+    assert asked == ["pango-1.0", "pango-1.0"]
+
+
+def test_an_answer_with_a_folder_is_not_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "/opt/lib/libpango.dylib")
+    remember_libraries(libraries(tmp_path))
+    assert ctypes.util.find_library("pango-1.0") == "/opt/lib/libpango.dylib"
+    assert not (tmp_path / "libraries").exists() or not list((tmp_path / "libraries").iterdir())

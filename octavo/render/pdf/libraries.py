@@ -43,12 +43,22 @@ class _Remembered:
     def __call__(self, name: str) -> str | None:
         entry = f"library-{_key(name)}"
         kept = self.store.get(entry)
-        if kept is not None:
-            return kept.decode("utf-8", "surrogateescape") or None
+        if kept is not None and _bare(answer := kept.decode("utf-8", "surrogateescape")):
+            return answer or None
         found = self.find(name)
-        with suppress(OSError):  # WriteFailed too: a cache that cannot be written, asked again
-            self.store.put(entry, (found or "").encode("utf-8", "surrogateescape"))
+        if _bare(found or ""):
+            with suppress(OSError):  # WriteFailed too: a cache that cannot be written
+                self.store.put(entry, (found or "").encode("utf-8", "surrogateescape"))
         return found
+
+
+def _bare(answer: str) -> bool:
+    """A library's file name with no folder in it (what glibc's find_library answers), or
+    no answer. The cache lives in the working folder, which may be an untrusted book's: a
+    kept answer naming a path (a library planted there) would be loaded, so only a bare
+    name, which the dynamic linker looks up in the system's own places, is kept or taken;
+    anything else is asked again."""
+    return "/" not in answer and "\\" not in answer and answer not in (".", "..")
 
 
 def remember_libraries(folder: Path | None) -> None:
