@@ -9,7 +9,9 @@ those sections' contexts change, and they are rendered again.
 
 The entries of one book live in one JSON file of the cache store, rewritten (with the entries
 this build used, no others) only when something was rendered; one file a book, not one a
-section: 800 sections are one read, not 800.
+section: 800 sections are one read, not 800. The file is signed with this user's key
+(octavo.render.signed): its XHTML goes into the outputs past the cleaner, and the state
+folder may be an untrusted book's, which could ship a file of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from octavo.cache import Store, fingerprint
 from octavo.render.index_marks import MarkUse
 from octavo.render.markdown import Context, Fragment, render_block
 from octavo.render.sanitize import Removal
+from octavo.render.signed import sign, verified
 from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
 
 __all__ = ["SectionCache", "dump_fragment", "load_fragment"]
@@ -83,6 +86,7 @@ class SectionCache:
         self.used: dict[str, Any] = {}
         self.made = 0
         data = store.get(name)
+        data = verified(data) if data is not None else None  # a planted file is not taken
         if data is not None:
             try:
                 found = json.loads(data)
@@ -127,4 +131,6 @@ class SectionCache:
     def save(self) -> None:
         if self.made or len(self.used) != len(self.old):
             data = json.dumps(self.used, ensure_ascii=False, separators=(",", ":"))
-            self.store.put(self.name, data.encode("utf-8"))
+            signed = sign(data.encode("utf-8"))
+            if signed is not None:
+                self.store.put(self.name, signed)

@@ -34,6 +34,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from octavo.errors import BuildError, error, template_diagnostic
+from octavo.render.signed import user_cache
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 
@@ -123,8 +124,7 @@ class _Sandboxed(ImmutableSandboxedEnvironment):
 def compiled_folder() -> Path:
     """Where octavo's own templates are kept compiled: the user's cache folder
     ($XDG_CACHE_HOME, else ~/.cache), octavo/templates/."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "octavo" / "templates"
+    return user_cache() / "templates"
 
 
 class ShippedBytecode(BytecodeCache):

@@ -12,6 +12,7 @@ from octavo.render import markdown_cache
 from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import Context, render_block
 from octavo.render.markdown_cache import SectionCache, dump_fragment, load_fragment
+from octavo.render.signed import sign, verified
 from octavo.source.sections import load_book
 from tests.conftest import DATA
 
@@ -84,14 +85,34 @@ def test_a_damaged_cache_is_made_again(book: Path, tmp_path: Path) -> None:
     plain = render_manuscript(loaded)
     render_manuscript(loaded, cache)
     (entry,) = cache.glob("sections-*.json")
-    data = json.loads(entry.read_text())
+    data = json.loads(verified(entry.read_bytes()) or b"")
     first = next(iter(data))
     data[first] = ["not", "a", "fragment"]
-    entry.write_text(json.dumps(data))
+    entry.write_bytes(sign(json.dumps(data).encode()) or b"")
     assert render_manuscript(loaded, cache) == plain
-    entry.write_text("{not json")
+    entry.write_bytes(sign(b"{not json") or b"")
     assert render_manuscript(loaded, cache) == plain
-    assert json.loads(entry.read_text()).keys() == data.keys()
+    assert json.loads(verified(entry.read_bytes()) or b"").keys() == data.keys()
+
+
+def test_a_file_the_book_planted_is_not_taken(book: Path, tmp_path: Path) -> None:
+    """The state folder may be an untrusted book's: an unsigned (or otherwise signed) file
+    of entries with the right keys is ignored, so no HTML gets past the cleaner."""
+    cache = tmp_path / "cache"
+    loaded, _ = load_book(book)
+    plain = render_manuscript(loaded)
+    render_manuscript(loaded, cache)
+    (entry,) = cache.glob("sections-*.json")
+    data = json.loads(verified(entry.read_bytes()) or b"")
+    for value in data.values():
+        if isinstance(value, list):
+            value[0] = "<script>alert(1)</script>"
+    planted = json.dumps(data).encode()
+    for blob in (planted, b"octavo-signed-1\n" + b"0" * 64 + b"\n" + planted):
+        entry.write_bytes(blob)
+        again = render_manuscript(loaded, cache)
+        assert again == plain
+        assert "<script>" not in repr(again)
 
 
 def test_without_a_cache_folder_nothing_is_kept(book: Path) -> None:
