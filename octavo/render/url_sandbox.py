@@ -14,10 +14,11 @@ a stylesheet.
 from __future__ import annotations
 
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from octavo.errors import BuildError, Diagnostic, error
 from octavo.limits import MAX_DATA_URL
@@ -31,6 +32,8 @@ __all__ = [
     "Sandbox",
     "book_sandbox",
     "guarded",
+    "real_urls",
+    "sandbox_url",
     "sandboxed_html",
     "weasyprint_fetcher",
 ]
@@ -56,19 +59,39 @@ class Sandbox:
     # that the book lacks is taken from octavo's folder at the same place (a copied
     # styles/print/fonts.css keeps finding ../fonts/)
     fallbacks: tuple[tuple[Path, Path], ...] = ()
+    # (name, folder): `file://name/rest` is folder/rest, a URL that is the same wherever
+    # the folder lies (the host of a file: URL is otherwise refused as the network)
+    places: tuple[tuple[str, Path], ...] = ()
 
     def resolve(self, url: str) -> Path:
         """The real path of an allowed `file:` URL, else FetchRefused."""
         parts = urlsplit(url)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        if parts.scheme.lower() != "file":
             raise self.refusal("E602", url, "network and non-file URLs are never fetched")
-        path = self._fallback(Path(unquote(parts.path)))
+        if parts.netloc in ("", "localhost"):
+            named = Path(unquote(parts.path))
+        else:
+            folder = dict(self.places).get(parts.netloc)
+            if folder is None:
+                raise self.refusal("E602", url, "network and non-file URLs are never fetched")
+            named = folder / unquote(parts.path).lstrip("/")
+        path = self._fallback(named)
         real = path.resolve()
         if not any(real.is_relative_to(root.resolve()) for root in self.roots):
             raise self.refusal("E601", url, "outside the book, templates/ and styles/")
         if not real.is_file():
             raise self.refusal("E603", url, "no such file")
         return path
+
+    def url(self, path: Path) -> str:
+        """The `file:` URL of `path`: by the name of its place if it lies in one (the same
+        URL wherever that folder is), else by its real path."""
+        real = path.resolve()
+        for name, folder in self.places:
+            if real.is_relative_to(folder.resolve()):
+                rest = real.relative_to(folder.resolve()).as_posix()
+                return f"file://{name}/{quote('' if rest == '.' else rest)}"
+        return real.as_uri()
 
     def _fallback(self, path: Path) -> Path:
         if path.exists() or path.is_symlink():
@@ -108,6 +131,18 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
             self.diagnostic = refused.diagnostic
             super().__init__(str(refused.diagnostic))
 
+    class Response(URLFetcherResponse):  # type: ignore[misc]
+        """`path` (where WeasyPrint reads a big image again) is the real file, never
+        one made of a `file://name/` URL."""
+
+        def __init__(self, url: str, real: Path, content: bytes, mime: str):
+            super().__init__(url, content, {"Content-Type": mime})
+            self.real = real
+
+        @property
+        def path(self) -> str:
+            return str(self.real)
+
     class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if urlsplit(url).scheme.lower() == "data":
@@ -123,7 +158,9 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
                 raise Refused(refused) from refused
             if mime == "image/svg+xml":  # no scripts, nothing loaded from outside
                 content = _clean_svg(content)
-            return URLFetcherResponse(path.as_uri(), content, {"Content-Type": mime})
+            # the base of the file's own relative URLs: by its place's name, as WeasyPrint
+            # names the images it loads by their URLs
+            return Response(sandbox.url(path), path, content, mime)
 
     return SandboxFetcher(allowed_protocols=("file", "data"))
 
@@ -140,14 +177,29 @@ def _clean_svg(content: bytes) -> bytes:
 def book_sandbox(project: Project) -> Sandbox:
     """What a build may read on a book's behalf (Project.sandbox_roots): the book, octavo's
     templates/ and styles/."""
-    from octavo.project import STYLES
+    from octavo.project import STYLES, TEMPLATES
 
     book = project.root.absolute()
     return Sandbox(
         project.sandbox_roots,
         project.root,
         ((book / "styles", STYLES), (book.resolve() / "styles", STYLES)),
+        (("book", book.resolve()), ("templates", TEMPLATES), ("styles", STYLES)),
     )
+
+
+def sandbox_url(project: Project, path: Path) -> str:
+    """The URL WeasyPrint is given for a file of the book or of octavo (`file://book/…`,
+    `file://styles/…`): the same wherever the book lies and octavo is installed."""
+    return book_sandbox(project).url(path)
+
+
+def real_urls(html: str, project: Project) -> str:
+    """`html` with its `href` and `src` URLs of sandbox_url by the files' paths again, for
+    `invoke pdf --html`: a file WeasyPrint alone (or a browser) lays out, stylesheets and all."""
+    for name, folder in book_sandbox(project).places:
+        html = re.sub(rf'(\s(?:href|src)=")file://{name}/', rf"\g<1>{folder.as_uri()}/", html)
+    return html
 
 
 def sandboxed_html(source: str, project: Project) -> Any:
@@ -157,7 +209,7 @@ def sandboxed_html(source: str, project: Project) -> Any:
 
     return HTML(
         string=source,
-        base_url=project.root.resolve().as_uri() + "/",
+        base_url=sandbox_url(project, project.root),  # file://book/
         url_fetcher=weasyprint_fetcher(book_sandbox(project)),
     )
 

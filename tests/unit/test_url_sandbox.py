@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from octavo import api
 from octavo.errors import BuildError
-from octavo.render.url_sandbox import FetchRefused, Sandbox, weasyprint_fetcher
+from octavo.render.url_sandbox import FetchRefused, Sandbox, real_urls, weasyprint_fetcher
+from octavo.shipped import STYLES
+from tests.conftest import MakeBook, section_source
 
 
 @pytest.fixture
@@ -96,3 +99,66 @@ def test_oversized_data_url_is_refused(sandbox: Sandbox) -> None:
     with pytest.raises(FatalURLFetchingError) as caught:
         fetcher.fetch("data:text/css," + "a" * MAX_DATA_URL)
     assert caught.value.diagnostic.code == "E607"
+
+
+@pytest.fixture
+def named(sandbox: Sandbox) -> Sandbox:
+    """The same sandbox with its root named `book` (as octavo.render.url_sandbox.book_sandbox
+    names the book, templates/ and styles/)."""
+    return Sandbox(sandbox.roots, sandbox.source, places=(("book", sandbox.roots[0]),))
+
+
+def test_a_named_url_is_the_file_of_its_place(named: Sandbox) -> None:
+    assert named.resolve("file://book/style.css") == named.roots[0] / "style.css"
+    assert named.load("file://book/style.css")[0] == b"p { color: red }"
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        pytest.param("file://book/../../etc/passwd", "E601", id="dot-dot"),
+        pytest.param("file://book/nope.css", "E603", id="missing"),
+        pytest.param("file://styles/base.css", "E602", id="unknown-name"),
+    ],
+)
+def test_a_named_url_keeps_the_rules(named: Sandbox, url: str, code: str) -> None:
+    with pytest.raises(FetchRefused) as caught:
+        named.resolve(url)
+    assert caught.value.diagnostic.code == code
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        pytest.param("style.css", "file://book/style.css", id="file"),
+        pytest.param("", "file://book/", id="folder"),
+        pytest.param("a b/c.css", "file://book/a%20b/c.css", id="quoted"),
+    ],
+)
+def test_a_file_of_a_place_is_named_without_its_path(named: Sandbox, name: str, url: str) -> None:
+    assert named.url(named.roots[0] / name) == url
+
+
+def test_a_file_of_no_place_keeps_its_path(named: Sandbox, tmp_path: Path) -> None:
+    assert named.url(tmp_path / "x.css") == (tmp_path / "x.css").as_uri()
+
+
+def test_weasyprint_gets_the_named_url_and_the_real_file(named: Sandbox) -> None:
+    """The URL is the base of the file's own relative URLs; `path` is where WeasyPrint
+    reads a big image again, never a path made of the name."""
+    response = weasyprint_fetcher(named).fetch("file://book/style.css")
+    assert (response.url, response.path) == (
+        "file://book/style.css",
+        str(named.roots[0] / "style.css"),
+    )
+
+
+def test_the_print_html_written_out_names_the_real_files(make_book: MakeBook) -> None:
+    """`invoke pdf --html`: a file WeasyPrint alone lays out, its stylesheets found."""
+    project = api.open_book(make_book({"001-a.md": section_source(1, total=1)}))
+    html = '<link rel="stylesheet" href="file://styles/base.css"><img src="file://book/a.png">'
+    book = project.root.resolve().as_uri()
+    assert real_urls(html + "<p>file://book/</p>", project) == (
+        f'<link rel="stylesheet" href="{STYLES.as_uri()}/base.css"><img src="{book}/a.png">'
+        "<p>file://book/</p>"
+    )

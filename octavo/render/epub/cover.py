@@ -76,8 +76,11 @@ def cover_text_of(config: BookConfig, title_html: str, subtitle_html: str) -> Co
 
 
 def cover_html(cover: CoverText, project: Project) -> str:
+    from octavo.render.url_sandbox import sandbox_url
+
     template = project.env().get_template("shared/cover.html")
-    return template.render(cover=cover, stylesheets=[project.style("cover.css").resolve().as_uri()])
+    sheet = sandbox_url(project, project.style("cover.css"))  # file://book/… or file://styles/…
+    return template.render(cover=cover, stylesheets=[sheet])
 
 
 def render_cover(manuscript: Manuscript) -> bytes:

@@ -14,6 +14,7 @@ from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
 from octavo.project import Project
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
+from octavo.render.url_sandbox import real_urls
 from octavo.source.paper import PaperError, parse_length, parse_marks
 
 __all__ = ["auto_jobs", "early_pool", "pdf_options", "render_book_pdf"]
@@ -33,7 +34,8 @@ def render_book_pdf(
     marks: str | None = None,
     pool: Executor | None = None,
 ) -> tuple[bytes, str | None]:
-    """The PDF, and the print HTML as laid out if `html` (else None).
+    """The PDF, and the print HTML as laid out if `html` (else None), its stylesheets by
+    their paths (url_sandbox.real_urls: WeasyPrint alone lays it out).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
     (octavo.render.pdf.parallel.build); the same pages. `html` needs the one-process layout.
@@ -49,7 +51,7 @@ def render_book_pdf(
 
             return render_pdf_parallel(manuscript, options, jobs, cache, pool).pdf, None
         result: PrintResult = render_pdf(manuscript, options, cache)
-        return result.pdf, result.html if html else None
+        return result.pdf, real_urls(result.html, manuscript.book.project) if html else None
     finally:
         if cache is not None:
             prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)

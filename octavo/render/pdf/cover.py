@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
 from octavo.render.pdf.html import Sheet, render_print
+from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 
 __all__ = ["COVER_BLEED", "CoverGeometry", "cover_geometry", "cover_html", "render_cover"]
@@ -69,10 +70,10 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = Fal
         .render(cover=geometry, pt=lambda v: f"{v:.3f}".rstrip("0").rstrip(".") + "pt")
     )
     sheets = (
-        Sheet(project.style("print/fonts.css").resolve().as_uri()),
+        Sheet(sandbox_url(project, project.style("print/fonts.css"))),
         Sheet(text=page_css),
-        Sheet(project.style("print/cover.css").resolve().as_uri()),
-        *((Sheet(project.style("print/cmyk.css").resolve().as_uri()),) if cmyk else ()),
+        Sheet(sandbox_url(project, project.style("print/cover.css"))),
+        *((Sheet(sandbox_url(project, project.style("print/cmyk.css"))),) if cmyk else ()),
     )
     return render_print(
         manuscript,

@@ -16,6 +16,7 @@ from octavo.render.manuscript import Heading, body_headings
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.landscape import landscape_tables
+from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -157,8 +158,8 @@ def stylesheets(
 ) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
     the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
-    files = [Sheet(project.style(n).resolve().as_uri()) for n in ("base.css", "print/fonts.css")]
-    after = [Sheet(project.style(n).resolve().as_uri()) for n in ("print/book.css", *extra)]
+    files = [Sheet(sandbox_url(project, project.style(n))) for n in ("base.css", "print/fonts.css")]
+    after = [Sheet(sandbox_url(project, project.style(n))) for n in ("print/book.css", *extra)]
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
 
 
