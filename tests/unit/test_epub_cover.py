@@ -13,7 +13,7 @@ from PIL import Image, ImageFont
 
 from octavo import api
 from octavo.render.epub import cover
-from octavo.render.epub.cover import cover_text, render_cover
+from octavo.render.epub.cover import CoverText, cover_text, render_cover
 from octavo.render.epub.cover_draw import COVER_SIZE, CoverDesign, balanced_lines
 from tests.conftest import BOOK_TOML, ROOT, section_source
 
@@ -166,14 +166,16 @@ def test_a_long_country_and_title_never_run_into_the_publisher() -> None:
     from octavo.shipped import STYLES
 
     design = CoverDesign()
-    png = draw_cover(
-        series="Country Studies",
-        country="Belarus, Nepal and Moldova",
+    text = CoverText(
+        language="en",
+        title="Belarus, Nepal and Moldova: Country Studies",
         title_html="Belarus, Nepal and Moldova: Country Studies",
         subtitle_html="",
+        country="Belarus, Nepal and Moldova",
+        series="Country Studies",
         publisher="Federal Research Division, Library of Congress",
-        fonts=STYLES / "fonts",
     )
+    png = draw_cover(text, STYLES / "fonts")
     picture = Image.open(io.BytesIO(png))
     indices = Image.frombytes("L", picture.size, picture.tobytes())  # palette indices
     ink = indices.point(lambda v: 255 if 0 < v < 128 else 0)  # 1-127: the ink's shades

@@ -97,14 +97,7 @@ def shipped_cover(text: CoverText) -> bytes:
     Pillow is imported here, not by every EPUB build: a cover in the cache needs none."""
     from octavo.render.epub.cover_draw import draw_cover
 
-    return draw_cover(
-        series=text.series,
-        country=text.country,
-        title_html=text.title_html,
-        subtitle_html=text.subtitle_html,
-        publisher=text.publisher,
-        fonts=STYLES / "fonts",
-    )
+    return draw_cover(text, STYLES / "fonts")
 
 
 def own_design(project: Project) -> bool:

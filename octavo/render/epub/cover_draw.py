@@ -16,10 +16,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.text import strip_tags
+
+if TYPE_CHECKING:
+    from octavo.render.epub.cover import CoverText
 
 __all__ = [
     "COVER_SIZE",
@@ -72,17 +76,10 @@ def faces(fonts: Path) -> Faces:
     )
 
 
-def draw_cover(
-    *,
-    series: str,
-    country: str,
-    title_html: str,
-    subtitle_html: str,
-    publisher: str,
-    fonts: Path,
-    design: CoverDesign = CoverDesign(),
-) -> bytes:
-    """The cover as PNG bytes: the same text gives the same bytes."""
+def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()) -> bytes:
+    """The cover of `text` as PNG bytes: the same text gives the same bytes."""
+    series, country, publisher = text.series, text.country, text.publisher
+    title_html, subtitle_html = text.title_html, text.subtitle_html
     face = faces(fonts)
     width, height = design.size
     inner = design.inset + design.border
