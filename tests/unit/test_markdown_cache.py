@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from octavo.errors import Diagnostic
+from octavo.model import Book, Manuscript
 from octavo.render import markdown_cache
 from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import Context, render_block
@@ -79,13 +82,21 @@ def test_an_edit_renders_that_section_and_those_whose_numbers_moved(
     assert after and len(renders) == 1 + len(after) + 5
 
 
-def test_a_damaged_cache_is_made_again(book: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
+def _kept(
+    book: Path, cache: Path
+) -> tuple[Book, tuple[Manuscript, tuple[Diagnostic, ...]], Path, dict[str, Any]]:
+    """The book read, its manuscript (and diagnostics) rendered without a cache, and the cache file (and its
+    entries) a build with `cache` leaves."""
     loaded, _ = load_book(book)
     plain = render_manuscript(loaded)
     render_manuscript(loaded, cache)
     (entry,) = cache.glob("sections-*.json")
-    data = json.loads(verified(entry.read_bytes()) or b"")
+    return loaded, plain, entry, json.loads(verified(entry.read_bytes()) or b"")
+
+
+def test_a_damaged_cache_is_made_again(book: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    loaded, plain, entry, data = _kept(book, cache)
     first = next(iter(data))
     data[first] = ["not", "a", "fragment"]
     entry.write_bytes(sign(json.dumps(data).encode()) or b"")
@@ -99,11 +110,7 @@ def test_a_file_the_book_planted_is_not_taken(book: Path, tmp_path: Path) -> Non
     """The state folder may be an untrusted book's: an unsigned (or otherwise signed) file
     of entries with the right keys is ignored, so no HTML gets past the cleaner."""
     cache = tmp_path / "cache"
-    loaded, _ = load_book(book)
-    plain = render_manuscript(loaded)
-    render_manuscript(loaded, cache)
-    (entry,) = cache.glob("sections-*.json")
-    data = json.loads(verified(entry.read_bytes()) or b"")
+    loaded, plain, entry, data = _kept(book, cache)
     for value in data.values():
         if isinstance(value, list):
             value[0] = "<script>alert(1)</script>"
