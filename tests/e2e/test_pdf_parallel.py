@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,9 @@ from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel import build
+from octavo.render.pdf.parallel import build, fonts
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import Merger, Placed, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from tests.support.weasyprint_log import quietly
@@ -141,3 +143,27 @@ def test_a_merge_begun_while_chapters_are_laid_out_gives_the_same_bytes(
 def test_one_job_is_the_one_process_build(builds: Builds) -> None:
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 1, None)
     assert not result.parallel and result.pdf == builds.one.read_bytes()
+
+
+def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """begin_unions reads each font's subsets from the parts while the pages are merged: a
+    wrong guess would cost the unions again after the merge (the same bytes, later)."""
+    seen: dict[str, Any] = {}
+
+    def capture(placed: tuple[Placed, ...], total: int, stamp: PartLayout, *rest: Any) -> bytes:
+        seen.update(placed=placed, total=total, stamp=stamp)
+        return b""
+
+    monkeypatch.setattr(build, "MERGED", "not merged before either")
+    monkeypatch.setattr(build, "merge_parts", capture)
+    render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
+    placed, total, stamp = seen["placed"], seen["total"], seen["stamp"]
+    with ThreadPoolExecutor(2) as pool:
+        begun = begin_unions((*(p.part.pdf for p in placed), stamp.pdf), None, pool)
+        assert len(begun) >= 2  # the regular face and the bold, at least
+        for future in begun.values():
+            future.result()
+    monkeypatch.setattr(fonts, "_union", lambda subsets: pytest.fail("a union not begun"))
+    assert merge_parts(placed, total, stamp, unions=begun) == builds.cold.pdf

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor, Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,3 +41,39 @@ def test_without_a_store_every_union_is_made(monkeypatch: pytest.MonkeyPatch) ->
     for _ in range(2):
         assert fonts._kept_union([b"a"], Store(None)) == b"x"
     assert len(calls) == 2
+
+
+class _Now(Executor):
+    """An executor that runs each call at once, in this process, and records it."""
+
+    def __init__(self) -> None:
+        self.calls: list[Any] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.calls.append(args)
+        done: Future[Any] = Future()
+        done.set_result(fn(*args, **kwargs))
+        return done
+
+
+def test_a_union_begun_is_taken_only_for_the_same_subsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fonts, "_union", lambda subsets: b"+".join(subsets))
+    begun: Future[bytes | None] = Future()
+    begun.set_result(b"begun")
+    guessed: Future[bytes | None] = Future()
+    guessed.set_result(b"a wrong guess")
+    names = fonts._names([[b"a", b"b"], [b"a", b"d"]])
+    made = fonts._kept_unions(
+        [[b"a", b"b"], [b"a", b"c"]], Store(None), None, {names[0]: begun, names[1]: guessed}
+    )
+    assert made == [b"begun", b"a+c"]
+
+
+def test_unions_are_submitted_the_biggest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "_union", lambda subsets: b"".join(subsets))
+    pool = _Now()
+    subsets = [[b"a", b"b"], [b"c" * 9, b"d"], [b"e" * 4, b"f"]]
+    assert fonts._kept_unions(subsets, Store(None), pool) == [b"ab", b"c" * 9 + b"d", b"eeeef"]
+    assert pool.calls == [(subsets[1],), (subsets[2],), (subsets[0],)]

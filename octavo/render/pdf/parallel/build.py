@@ -39,7 +39,15 @@ from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
 from octavo.render.pdf.libraries import libraries, remember_libraries
-from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, merge_parts, place
+from octavo.render.pdf.parallel.fonts import begin_unions
+from octavo.render.pdf.parallel.merge import (
+    Merger,
+    Placed,
+    Unmergeable,
+    merge_libraries,
+    merge_parts,
+    place,
+)
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.sandbox import digest_file
@@ -139,6 +147,8 @@ def _parallel(
         )
         guessed = _guess(pool, store, manuscript, options, started)
         begun = _begin(manuscript, started, guessed)
+        if any(isinstance(s, Future) for s in started.values()):
+            merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(_finish(store, started[c.id]) for c in manuscript.chapters)
         front, appendix, stamp = _tail(pool, store, manuscript, options, chapters, guessed)
         for wrong in guessed.values():
@@ -168,7 +178,9 @@ def _merged(
     found = store.store.get(name)
     if found is not None:
         return found, total
-    pdf = merge_parts(placed, total, stamp, store.store, pool, begun)  # fonts: in the workers
+    # the shared fonts are made in the workers while this process merges the pages
+    unions = begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions)
     if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total

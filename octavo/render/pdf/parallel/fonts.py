@@ -10,7 +10,10 @@ font of the same name, a format this does not know) are left as they are.
 
 Filling a font is the costliest step of the merge (every glyph decompiled, bounds drawn
 again on save): each union is kept in the cache by the subsets it was made of, so a
-rebuild whose parts use the same glyphs as before (most edits) takes it from there.
+rebuild whose parts use the same glyphs as before (most edits) takes it from there. The
+unions are started in the workers (`begin_unions`) as soon as the last part is laid out,
+read from the parts themselves, while this process merges their pages; the biggest font
+first, so that the two workers finish together.
 """
 
 from __future__ import annotations
@@ -18,22 +21,50 @@ from __future__ import annotations
 import io
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from octavo.cache import Store, fingerprint
 
-__all__ = ["share_fonts"]
+__all__ = ["Begun", "begin_unions", "share_fonts"]
 
 _FILE_KEYS = ("/FontFile3", "/FontFile2")
 
+Begun = dict[str, Future[bytes | None]]  # unions being made, by their name in the store
 
-def share_fonts(writer: Any, store: Store | None = None, pool: Executor | None = None) -> int:
+
+def begin_unions(pdfs: Iterable[bytes], store: Store | None, pool: Executor) -> Begun:
+    """The unions `share_fonts` will need, started now in `pool`: each font's subsets read
+    from the parts' PDFs in the order the merge adds them (`pdfs`: the front matter, the
+    body, the stamp). A guess: `share_fonts` takes a union from here only when it needs
+    these very subsets (the same name), so a wrong guess costs work, never a byte."""
+    import pikepdf
+
+    groups: dict[tuple[str, str], list[bytes]] = defaultdict(list)
+    for pdf in pdfs:
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            for obj in document.objects:
+                if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                    key = next((k for k in _FILE_KEYS if k in obj), None)
+                    if key is not None:
+                        groups[(str(obj["/FontName"]), key)].append(obj[key].read_bytes())
+    fonts = [subsets for _, subsets in sorted(groups.items()) if len(subsets) >= 2]
+    return _submit(fonts, _names(fonts), store or Store(None), pool)
+
+
+def share_fonts(
+    writer: Any,
+    store: Store | None = None,
+    pool: Executor | None = None,
+    begun: Begun | None = None,
+) -> int:
     """Make every font descriptor of `writer` with the same /FontName share one font file
     holding the union of their glyphs; the number of font files saved. `store`: where
     unions made before are kept (None: none); `pool`: workers that fill the fonts side by
-    side (None: one after the other, here)."""
+    side (None: one after the other, here); `begun`: unions started before
+    (`begin_unions`)."""
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
@@ -48,7 +79,7 @@ def share_fonts(writer: Any, store: Store | None = None, pool: Executor | None =
         if len(streams) >= 2:
             shareable.append((key, descriptors, streams))
     subsets = [[s.get_data() for s in streams] for _, _, streams in shareable]
-    made = _kept_unions(subsets, store, pool)
+    made = _kept_unions(subsets, store, pool, begun)
     saved = 0
     for (key, descriptors, streams), union in zip(shareable, made, strict=True):
         if isinstance(union, Exception):  # sharing is a saving only: a font it cannot merge stays
@@ -85,31 +116,48 @@ def _kept_union(subsets: list[bytes], store: Store) -> bytes | None:
     return made
 
 
+def _names(fonts: list[list[bytes]]) -> list[str]:
+    return [f"font-{fingerprint('font-union', *subsets)}" for subsets in fonts]
+
+
+def _submit(fonts: list[list[bytes]], names: list[str], store: Store, pool: Executor) -> Begun:
+    """The unions `store` does not hold, started in `pool`, the biggest first: the pool
+    takes them in that order, so the last to finish is a small one."""
+    todo = [i for i, name in enumerate(names) if store.get(name) is None]
+    todo.sort(key=lambda i: -sum(len(s) for s in fonts[i]))
+    return {names[i]: pool.submit(_union, fonts[i]) for i in todo}
+
+
 def _kept_unions(
-    fonts: list[list[bytes]], store: Store | None, pool: Executor | None
+    fonts: list[list[bytes]],
+    store: Store | None,
+    pool: Executor | None,
+    begun: Begun | None = None,
 ) -> list[bytes | Exception | None]:
-    """The union of each font's `subsets`, from `store` when made before, else made (in
-    `pool` when given, all at once); what failed is its exception."""
-    store = store or Store(None)
-    names = [f"font-{fingerprint('font-union', *subsets)}" for subsets in fonts]
+    """The union of each font's `subsets`, from `store` when made before, or from `begun`,
+    else made (in `pool` when given, all at once); what failed is its exception."""
+    store, begun = store or Store(None), begun or {}
+    names = _names(fonts)
     kept = [store.get(name) for name in names]
-    started: dict[int, Future[bytes | None]] = {}
+    started = {name: begun[name] for name in names if name in begun}
     if pool is not None:
-        started = {i: pool.submit(_union, f) for i, f in enumerate(fonts) if kept[i] is None}
+        missing = [i for i, name in enumerate(names) if kept[i] is None and name not in started]
+        todo = [fonts[i] for i in missing]
+        started |= _submit(todo, [names[i] for i in missing], Store(None), pool)
     results: list[bytes | Exception | None] = []
-    for i, subsets in enumerate(fonts):
-        if kept[i] is not None:
-            results.append(kept[i] or None)
+    for name, known, subsets in zip(names, kept, fonts, strict=True):
+        if known is not None:
+            results.append(known or None)
             continue
         try:
             try:
-                union = started[i].result() if i in started else _union(subsets)
+                union = started[name].result() if name in started else _union(subsets)
             except BrokenProcessPool:
                 union = _union(subsets)  # the workers are gone: the same union, made here
         except Exception as exc:
             results.append(exc)
             continue
-        store.put(names[i], union or b"")
+        store.put(name, union or b"")
         results.append(union)
     return results
 
