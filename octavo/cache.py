@@ -4,7 +4,8 @@
 `versions()` (octavo's own code and the libraries that render). `build_key` covers every
 byte that can change an output: the book folder, the template and style search paths
 (fonts included), the versions, the task's options and SOURCE_DATE_EPOCH; octavo.outputs
-keeps it in a build stamp. `Store` keeps what is costly to make again (the cover, the note
+keeps it in a build stamp. A file whose stat did not change is not read again
+(octavo.stat_cache). `Store` keeps what is costly to make again (the cover, the note
 fixes, the laid-out PDF parts) by fingerprint in one folder, octavo's state
 (`Project.cache`: build/.octavo/cache/), pruned to book.toml's `layout_cache_mb`.
 """
@@ -20,8 +21,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from octavo.project import Project
-from octavo.sandbox import digest_file
 from octavo.shipped import PACKAGE
+from octavo.stat_cache import folder_digests, skipped
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -54,11 +55,9 @@ VERSIONED = (
 
 def _files(folder: Path) -> Iterable[Path]:
     for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and d not in ("build", "__pycache__")
-        )
+        dirs[:] = sorted(d for d in dirs if not skipped(d, True))
         for name in sorted(files):
-            if not name.startswith(".") and not name.endswith((".part", ".pyc")):
+            if not skipped(name, False):
                 yield Path(here) / name
 
 
@@ -88,15 +87,19 @@ def fingerprint(*parts: str | bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def build_key(project: Project, options: Mapping[str, object]) -> str:
-    """The fingerprint of every input of a build of `project` with `options`."""
+def build_key(project: Project, options: Mapping[str, object], state: Path | None = None) -> str:
+    """The fingerprint of every input of a build of `project` with `options`. `state`:
+    octavo's state folder, where each file's digest is kept by its stat (octavo.stat_cache),
+    so that only a file whose stat changed is read again; None: every file is read."""
     digest = hashlib.sha256()
+    book = project.root.resolve()
     for root in dict.fromkeys(r.resolve() for r in project.watched if r.is_dir()):
-        for path in _files(root):
-            digest.update(f"{path.relative_to(root)}\0{root.name}\0".encode())
-            # streamed, under the sandbox's rules: a symlink out of the folder, a FIFO, a
-            # device or an oversized file is never read (its refusal is hashed instead)
-            digest.update(digest_file(path, (root,)))
+        # under the sandbox's rules: a symlink out of the folder, a FIFO, a device or an
+        # oversized file is never read (its refusal is hashed instead); a section read here
+        # is not read again by the build that follows
+        for relative, file_digest in folder_digests(root, state, (".md",) if root == book else ()):
+            digest.update(f"{relative}\0{root.name}\0".encode())
+            digest.update(file_digest)
     epoch = project.epoch.isoformat() if project.epoch else ""
     return fingerprint(
         digest.digest(), repr(sorted((k, str(v)) for k, v in options.items())), epoch

@@ -188,16 +188,17 @@ def cached_build(
     refused first (`guard_output`)."""
     for output in (out, *extra_outputs):
         guard_output(project.root, output)
-    key = build_key(
-        project,
-        {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
-    )
     problem = state_problem(project)
-    if problem is not None:
+    if problem is not None:  # nothing kept: every build is a cold one
         files, found = make()
         for path, data in files:
             atomic_bytes(path, data)
         return out, (*found, problem)
+    key = build_key(
+        project,
+        {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
+        project.state,
+    )
     stamp = stamp_of(project, out)
     replayed = is_fresh(stamp, out, key)
     if replayed is not None and all(p.exists() for p in extra_outputs):

@@ -12,7 +12,10 @@ byte is read:
 
 It then opens the real path without blocking (a FIFO swapped in after the check cannot
 hang the build), checks the open file again with `fstat`, and reads at most limit + 1
-bytes. `digest_file` streams a file under the same rules for the change check.
+bytes. `digest_file` reads a file under the same rules for the change check; a section it
+read (`keep`) is not read from the disk again by `read_file` in the same process, so long as
+the file opened then is still the file, unchanged (the same device, inode, size, mtime and
+ctime): the key and the build see the same bytes, read once.
 """
 
 from __future__ import annotations
@@ -52,6 +55,17 @@ class FileRefused(Exception):
 class _Opened:
     real: Path
     size: int
+    identity: tuple[int, ...]  # device, inode, size, mtime and ctime (ns) of the file opened
+
+
+# What digest_file read and was asked to keep, by real path: (identity, bytes); read_file
+# takes an entry (once) when the file it opens has the same identity.
+_read_ahead: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+
+def identity(info: os.stat_result) -> tuple[int, ...]:
+    """What tells one version of a file from another without reading it."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def inside(path: Path, roots: Iterable[Path]) -> bool:
@@ -155,7 +169,7 @@ def _open(path: Path, roots: Iterable[Path], kind: str, where: Path) -> tuple[in
     except BaseException:
         os.close(fd)
         raise
-    return fd, _Opened(real, info.st_size)
+    return fd, _Opened(real, info.st_size, identity(info))
 
 
 def read_file(
@@ -163,8 +177,12 @@ def read_file(
 ) -> bytes:
     """The bytes of `path` under the rules above, else FileRefused."""
     where = shown or path
-    fd, _ = _open(path, roots, kind, where)
+    fd, opened = _open(path, roots, kind, where)
     limit = LIMITS.get(kind, LIMITS["any"])
+    kept = _read_ahead.pop(str(opened.real), None)
+    if kept is not None and kept[0] == opened.identity:  # read by the change check already
+        os.close(fd)
+        return kept[1]
     chunks: list[bytes] = []
     total = 0
     try:
@@ -180,20 +198,28 @@ def read_file(
     return b"".join(chunks)
 
 
-def digest_file(path: Path, roots: Iterable[Path]) -> bytes:
+def digest_file(path: Path, roots: Iterable[Path], keep: bool = False) -> bytes:
     """A digest of `path` read in chunks under the same rules; a refused file gives a digest
-    of its refusal (the build that follows reports it)."""
+    of its refusal (the build that follows reports it). `keep`: a file within a section's
+    size limit is kept for `read_file`, which then does not read it again."""
     digest = hashlib.sha256()
     try:
-        fd, _ = _open(path, roots, "any", path)
+        fd, opened = _open(path, roots, "any", path)
     except FileRefused as refused:
         digest.update(f"refused {refused.diagnostic.code}".encode())
         return digest.digest()
+    keep = keep and opened.size <= LIMITS["section"]
+    chunks: list[bytes] = []
     try:
         while chunk := os.read(fd, MiB):
             digest.update(chunk)
+            if keep:
+                chunks.append(chunk)
     except OSError as exc:
         digest.update(f"unreadable {exc.errno}".encode())
+        keep = False
     finally:
         os.close(fd)
+    if keep:
+        _read_ahead[str(opened.real)] = (opened.identity, b"".join(chunks))
     return digest.digest()

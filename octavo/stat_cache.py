@@ -1,0 +1,159 @@
+"""Each file's digest, remembered by its stat, so that a build with nothing to do reads no source.
+
+`folder_digests` gives the digest of every file the change check covers (octavo.cache) in
+one folder, in a fixed order. A file is read only when its stat changed since it was last
+hashed: its size, mtime, inode, device or ctime (a rename, a `chmod`, a copy over it, an
+editor's save-as all change one of them). What was hashed is kept in octavo's state folder,
+one file a folder (`build/.octavo/stat/`), under two rules:
+
+- git's racy-file rule: an entry is taken only if its file's mtime is strictly older than
+  the moment the entry was made (the scan before the keep was written, less a margin of
+  `RACY_NS`, and the kept file's own mtime): a file changed again within the same tick of
+  a coarse clock (or the same second of a filesystem that keeps whole seconds) after it
+  was read keeps its stat, so it is read again until its mtime is safely in the past;
+- the state folder may be an untrusted book's (build/ of the folder octavo runs in): the
+  kept file is signed with this user's key (octavo.render.signed), so a planted one, which
+  would make a changed source look unchanged and skip the build that checks it, is never
+  taken. A missing, damaged, foreign or unsigned file is ignored: every file is hashed.
+
+Only a regular file reached without following a link, within the change check's size
+limit, is remembered: anything else goes through the sandbox (octavo.sandbox) every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from octavo.limits import FILE_LIMITS
+from octavo.render.signed import sign, verified
+from octavo.sandbox import digest_file
+from octavo.write import atomic_bytes
+
+__all__ = ["RACY_NS", "folder_digests", "kept_file", "skipped"]
+
+RACY_NS = 2_000_000_000  # a filesystem of whole (or even) seconds, and a clock's coarse tick
+_VERSION = 1
+_SKIPPED_DIRS = ("build", "__pycache__")
+
+
+def skipped(name: str, folder: bool) -> bool:
+    """What the change check never covers: dot files and folders, a write under way,
+    compiled Python, and build/ and __pycache__/ folders."""
+    if name.startswith("."):
+        return True
+    return name in _SKIPPED_DIRS if folder else name.endswith((".part", ".pyc"))
+
+
+def kept_file(state: Path, root: Path) -> Path:
+    """Where the digests of the files under `root` (a real path) are kept."""
+    return state / "stat" / f"{hashlib.sha256(str(root).encode()).hexdigest()[:32]}.json"
+
+
+def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:
+    """The entries kept for `root` (path -> "stat digest") and the time before which an
+    entry's mtime must lie to be taken."""
+    try:
+        with open(path, "rb") as handle:
+            blob = handle.read()
+            written = os.fstat(handle.fileno()).st_mtime_ns
+        data = verified(blob)
+        if data is None:
+            return {}, 0
+        kept = json.loads(data)
+        if kept["version"] != _VERSION or kept["root"] != str(root):
+            return {}, 0
+        entries = kept["files"]
+        if not all(type(k) is str and type(v) is str for k, v in entries.items()):
+            return {}, 0
+        return entries, min(int(kept["scanned"]), written) - RACY_NS
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, 0  # missing, damaged, or not this user's: everything is hashed
+
+
+def _stat(info: os.stat_result) -> str:
+    """What tells one version of a file from another: size, mtime, inode, device, ctime."""
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {info.st_dev} {info.st_ctime_ns}"
+
+
+def _save(path: Path, root: Path, scanned: int, entries: dict[str, str]) -> None:
+    data = json.dumps(
+        {"version": _VERSION, "root": str(root), "scanned": scanned, "files": entries},
+        separators=(",", ":"),
+    )
+    signed = sign(data.encode("utf-8"))
+    if signed is not None:
+        with contextlib.suppress(OSError):  # a keep that cannot be written is made again
+            atomic_bytes(path, signed)
+
+
+def _entries(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """The files under `folder` as (path relative to the root, entry): a folder's files by
+    name, then its folders by name, depth first, never into a linked folder (os.walk's
+    order, which the change check has always used)."""
+    try:
+        with os.scandir(folder) as found:
+            listed = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    folders = []
+    for entry in listed:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            folders.append(entry)
+        elif not skipped(entry.name, False):
+            yield prefix + entry.name, entry
+    for entry in folders:
+        if not skipped(entry.name, True) and not entry.is_symlink():
+            yield from _entries(entry.path, prefix + entry.name + "/")
+
+
+def folder_digests(
+    root: Path, state: Path | None = None, keep: tuple[str, ...] = ()
+) -> tuple[tuple[str, bytes], ...]:
+    """(path relative to `root`, digest) of every file the change check covers under `root`
+    (a real path), reading only those whose stat changed since the digests kept in `state`
+    (None: keep nothing, read every file). A file ending in one of `keep` that is read is
+    kept for the build that follows (octavo.sandbox.digest_file)."""
+    found: list[tuple[str, bytes]] = []
+    kept_at = kept_file(state, root) if state is not None else None
+    entries, before = _load(kept_at, root) if kept_at is not None else ({}, 0)
+    scanned = time.time_ns()
+    made: dict[str, str] = {}
+    changed = False
+    limit = FILE_LIMITS["any"]
+    for relative, entry in _entries(str(root), ""):
+        info = None
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            # a link, a FIFO, a device, a file too big: the sandbox's rules, every time
+            found.append((relative, digest_file(Path(entry.path), (root,))))
+            continue
+        now = _stat(info)
+        old = entries.get(relative, "")
+        if (
+            info.st_mtime_ns < before
+            and old[: len(now)] == now
+            and old[len(now) : len(now) + 1] == " "
+        ):
+            made[relative] = old
+            found.append((relative, bytes.fromhex(old[len(now) + 1 :])))
+            continue
+        digest = digest_file(Path(entry.path), (root,), keep=relative.endswith(keep))
+        made[relative] = f"{now} {digest.hex()}"
+        # worth keeping: a new digest, or an entry that will no longer be racy
+        changed = changed or old != made[relative] or info.st_mtime_ns < scanned - RACY_NS
+        found.append((relative, digest))
+    if kept_at is not None and (changed or made.keys() != entries.keys()):
+        _save(kept_at, root, scanned, made)
+    return tuple(found)

@@ -1,0 +1,305 @@
+"""Digests remembered by stat: a build with nothing to do reads no source, and every change
+is still seen (octavo.stat_cache, octavo.cache.build_key)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from octavo import stat_cache
+from octavo.api import open_book
+from octavo.cache import build_key
+from octavo.outputs import Made, cached_build
+from octavo.render import signed
+from octavo.sandbox import digest_file
+from octavo.source.sections import read_book
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+
+OLD = time.time_ns() - 60 * 10**9  # a minute ago: safely out of the racy window
+
+
+@pytest.fixture(autouse=True)
+def user_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+@pytest.fixture
+def book(make_book: MakeBook) -> Path:
+    root = make_book(
+        {
+            "001-a.md": section_source(1, "Land"),
+            "002-b.md": section_source(2, "Rivers"),
+            "003-c.md": section_source(3, "Lakes"),
+            "styles/extra.css": "p { color: black }",
+            "templates/x.html": "x",
+            "images/map.png": b"\x89PNG not really",
+        }
+    )
+    _age(root)
+    return root
+
+
+def _age(root: Path) -> None:
+    """Every file of the book modified a minute ago (as a book is, between builds)."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD, OLD))
+
+
+Reads = list[str]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    """The files the change check reads, by name."""
+    seen: Reads = []
+    real = digest_file
+
+    def counted(path: Path, roots: tuple[Path, ...], keep: bool = False) -> bytes:
+        seen.append(path.name)
+        return real(path, roots, keep)
+
+    monkeypatch.setattr("octavo.stat_cache.digest_file", counted)
+    return seen
+
+
+def _keys(book: Path, state: Path) -> Callable[[], str]:
+    """The key with the stat cache, checked against the key from reading every file."""
+
+    def key() -> str:
+        project = open_book(book)
+        remembered = build_key(project, {}, state)
+        assert remembered == build_key(project, {}, None)
+        return remembered
+
+    return key
+
+
+def test_a_second_check_reads_no_file(book: Path, tmp_path: Path, reads: Reads) -> None:
+    key = _keys(book, tmp_path / "state")
+    first = key()
+    reads.clear()
+    project = open_book(book)
+    assert build_key(project, {}, tmp_path / "state") == first
+    assert reads == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: (b / "002-b.md").write_text(section_source(2, "Seas")), id="edit"),
+        pytest.param(lambda b: (b / "002-b.md").rename(b / "009-b.md"), id="rename"),
+        pytest.param(lambda b: (b / "002-b.md").unlink(), id="remove"),
+        pytest.param(lambda b: (b / "004-d.md").write_text(section_source(4)), id="add"),
+        pytest.param(
+            lambda b: (b / "book.toml").write_text(BOOK_TOML.replace("Testland:", "Other:")),
+            id="book.toml",
+        ),
+        pytest.param(lambda b: (b / "styles/extra.css").write_text("p{}"), id="stylesheet"),
+        pytest.param(lambda b: (b / "templates/x.html").write_text("y"), id="template"),
+        pytest.param(lambda b: (b / "images/map.png").write_bytes(b"\x89PNG other"), id="image"),
+        pytest.param(
+            lambda b: (b / "sub").mkdir() or (b / "sub/x.md").write_text("x"), id="folder"
+        ),
+    ],
+)
+def test_every_change_changes_the_key(
+    book: Path, tmp_path: Path, change: Callable[[Path], object]
+) -> None:
+    key = _keys(book, tmp_path / "state")
+    before = key()
+    change(book)
+    after = key()
+    assert after != before
+    assert key() == after
+
+
+def test_a_touched_file_is_read_again_and_the_key_is_the_same(
+    book: Path, tmp_path: Path, reads: Reads
+) -> None:
+    key = _keys(book, tmp_path / "state")
+    before = key()
+    os.utime(book / "002-b.md", ns=(OLD + 10**9, OLD + 10**9))
+    reads.clear()
+    assert build_key(open_book(book), {}, tmp_path / "state") == before
+    assert reads == ["002-b.md"]
+    reads.clear()
+    assert build_key(open_book(book), {}, tmp_path / "state") == before
+    assert reads == []  # the new stat was kept
+
+
+def test_a_file_replaced_within_the_same_second_is_seen(
+    book: Path, tmp_path: Path, reads: Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filesystem of whole seconds that keeps no ctime: a file replaced by one of the same
+    size within the same second has the same stat. It is read while it is racy (its mtime
+    not older than the keep), so the replacement is seen."""
+    monkeypatch.setattr(
+        stat_cache, "_stat", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
+    )
+    key = _keys(book, tmp_path / "state")
+    section = book / "002-b.md"
+    now = time.time_ns()
+    section.write_text(section_source(2, "Seas"))
+    os.utime(section, ns=(now, now))
+    before = key()
+    section.write_text(section_source(2, "Bays"))  # the same size, the same second
+    os.utime(section, ns=(now, now))
+    reads.clear()
+    assert key() != before
+    assert "002-b.md" in reads
+
+
+def test_a_racy_entry_is_never_taken_even_from_this_users_own_keep(
+    book: Path, tmp_path: Path, reads: Reads
+) -> None:
+    state = tmp_path / "state"
+    section = book / "002-b.md"
+    now = time.time_ns()
+    os.utime(section, ns=(now, now))
+    key = _keys(book, state)
+    right = key()
+    kept = stat_cache.kept_file(state, book.resolve())
+    data = _planted_digest(kept, "002-b.md", "00" * 32)
+    kept.write_bytes(_sign(data))
+    reads.clear()
+    assert key() == right
+    assert "002-b.md" in reads
+
+
+def _planted_digest(kept: Path, name: str, digest: str) -> dict[str, object]:
+    data: dict[str, object] = json.loads(signed.verified(kept.read_bytes()) or b"")
+    files = data["files"]
+    assert isinstance(files, dict)
+    files[name] = files[name].rsplit(" ", 1)[0] + " " + digest
+    return data
+
+
+def _sign(data: dict[str, object]) -> bytes:
+    blob = signed.sign(json.dumps(data).encode())
+    assert blob is not None
+    return blob
+
+
+def test_a_planted_keep_is_not_taken(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A book that ships build/.octavo/stat/ (signed by another key, or not at all) cannot
+    make a changed source look unchanged."""
+    state = tmp_path / "state"
+    key = _keys(book, state)
+    key()
+    kept = stat_cache.kept_file(state, book.resolve())
+    data = _planted_digest(kept, "002-b.md", "00" * 32)  # a digest the file does not have
+    unsigned = json.dumps(data).encode()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    foreign = _sign(data)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    for planted in (unsigned, foreign):
+        kept.write_bytes(planted)
+        key()  # equal to the key from reading every file
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"\x00garbage", id="garbage"),
+        pytest.param(None, id="signed-but-not-json"),
+        pytest.param(b"folder", id="a-folder"),
+    ],
+)
+def test_a_damaged_keep_is_ignored(book: Path, tmp_path: Path, blob: bytes | None) -> None:
+    state = tmp_path / "state"
+    key = _keys(book, state)
+    right = key()
+    kept = stat_cache.kept_file(state, book.resolve())
+    if blob == b"folder":
+        kept.unlink()
+        kept.mkdir()
+    else:
+        kept.write_bytes(blob if blob is not None else signed.sign(b"{not json") or b"")
+    assert key() == right
+
+
+def test_a_keep_of_another_folder_is_ignored(book: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    key = _keys(book, state)
+    right = key()
+    kept = stat_cache.kept_file(state, book.resolve())
+    data = json.loads(signed.verified(kept.read_bytes()) or b"")
+    data["root"] = "/elsewhere"
+    kept.write_bytes(_sign(data))
+    assert key() == right
+
+
+def test_a_link_out_of_the_book_is_checked_every_time(
+    book: Path, tmp_path: Path, reads: Reads
+) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("secret")
+    (book / "004-link.md").symlink_to(secret)
+    key = _keys(book, tmp_path / "state")
+    before = key()
+    reads.clear()
+    key()
+    assert reads.count("004-link.md") == 2  # never kept (twice: with and without the keep)
+    secret.write_text("other")
+    assert key() == before  # refused, never read: its refusal is hashed, not its bytes
+
+
+def test_a_section_read_by_the_check_is_not_read_again(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_key(open_book(book), {}, tmp_path / "state")
+    sections = {p.stat().st_ino for p in book.glob("*.md")}
+    read: list[int] = []
+    real = os.read
+
+    def counted(fd: int, size: int) -> bytes:
+        read.append(os.fstat(fd).st_ino)
+        return real(fd, size)
+
+    monkeypatch.setattr(os, "read", counted)
+    loaded, _ = read_book(open_book(book))
+    assert loaded is not None and len(loaded.sections) == 3
+    assert read and not sections & set(read)  # the labels were read, no section
+
+
+def test_a_section_changed_after_the_check_is_read_as_it_is(book: Path, tmp_path: Path) -> None:
+    build_key(open_book(book), {}, tmp_path / "state")
+    (book / "002-b.md").write_text(section_source(2, "Seas"))
+    loaded, _ = read_book(open_book(book))
+    assert loaded is not None
+    assert [s.title for s in loaded.sections] == ["Land", "Seas", "Lakes"]
+
+
+def test_a_build_is_skipped_exactly_when_nothing_changed(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    made: list[int] = []
+
+    def make() -> Made:
+        made.append(1)
+        return ((tmp_path / "out.bin", b"%d" % len(made)),), ()
+
+    def build() -> int:
+        cached_build(open_book(book), tmp_path / "out.bin", {"kind": "test"}, make)
+        return len(made)
+
+    assert build() == 1
+    assert build() == 1
+    os.utime(book / "001-a.md")  # touched, unchanged
+    assert build() == 1
+    (book / "001-a.md").write_text(section_source(1, "Hills"))
+    assert build() == 2
+    assert build() == 2
+    (book / "styles/extra.css").unlink()
+    assert build() == 3
+    assert build() == 3
