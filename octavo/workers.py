@@ -7,7 +7,11 @@ and exits at once if the parent is already gone (the race between fork and prctl
 Elsewhere (no prctl), workers still end with a normal shutdown of the pool.
 
 A pool can be started early (`warm`): its workers are made at once and import the modules
-they will need (WeasyPrint: ~0.4 s of CPU each) while the caller still reads the book.
+they will need (WeasyPrint: ~0.3 s of CPU each) while the caller still reads the book.
+They import one after the other, not side by side: the caller works meanwhile, and three
+processes on two cores made every worker late, where now the first is ready as soon as
+one core allows (an edit needs only that one; a cold build gives it the first job while
+the second is still importing).
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
+from typing import Any
 
 __all__ = ["die_with_parent", "pool"]
 
 _PR_SET_PDEATHSIG = 1
+TURN_WAIT = 10.0  # seconds a worker waits for its turn to import before it goes ahead
 
 
 def die_with_parent(parent: int) -> None:
@@ -37,10 +43,18 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)  # the parent died before prctl took effect
 
 
-def _initialize(parent: int, modules: tuple[str, ...]) -> None:
+def _initialize(parent: int, modules: tuple[str, ...], turn: Any) -> None:
+    """`turn`: a lock the pool's workers take in turn to import `modules`."""
     die_with_parent(parent)
-    for name in modules:
-        importlib.import_module(name)
+    if not modules:
+        return
+    mine = turn.acquire(timeout=TURN_WAIT)  # one that died holding it delays, never blocks
+    try:
+        for name in modules:
+            importlib.import_module(name)
+    finally:
+        if mine:
+            turn.release()
 
 
 def pool(
@@ -48,11 +62,14 @@ def pool(
 ) -> ProcessPoolExecutor:
     """A ProcessPoolExecutor of `jobs` workers that die with this process. `warm`: modules
     each worker imports first; the workers are then started now, not at the first task."""
+    import multiprocessing
+
+    turn = (context or multiprocessing.get_context()).Lock()
     executor = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_initialize,
-        initargs=(os.getpid(), warm),
+        initargs=(os.getpid(), warm, turn),
     )
     if warm:
         executor.submit(os.getpid)  # a fork pool makes all its workers at the first task

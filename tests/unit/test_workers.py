@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+from pathlib import Path
+
+import pytest
 
 from octavo.workers import pool
 
@@ -39,3 +43,25 @@ def test_the_parent_of_a_parallel_build_does_not_import_weasyprint() -> None:
     code = f"import sys; import {', '.join(modules)}; print('weasyprint' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_workers_of_a_warm_pool_import_one_after_the_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Side by side they shared the cores with the caller and were all late; in turn, the
+    first is ready as soon as one core allows."""
+    log = tmp_path / "imports.log"
+    (tmp_path / "slow_to_import.py").write_text(
+        "import os, time\n"
+        f"with open({str(log)!r}, 'a') as f: f.write(f'start {{os.getpid()}}\\n')\n"
+        "time.sleep(0.2)\n"
+        f"with open({str(log)!r}, 'a') as f: f.write(f'end {{os.getpid()}}\\n')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pool(2, multiprocessing.get_context("fork"), ("slow_to_import",)) as workers:
+        for _ in range(4):
+            workers.submit(os.getpid).result()
+    events = log.read_text().split()
+    assert len(events) == 8  # start and end of each of the two workers, not interleaved
+    assert events[0::4] == ["start", "start"] and events[2::4] == ["end", "end"]
+    assert events[1] == events[3] and events[5] == events[7] and events[1] != events[5]
