@@ -15,14 +15,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from octavo.project import Project
 from octavo.shipped import PACKAGE
-from octavo.stat_cache import folder_digests, skipped
+from octavo.stat_cache import folder_digests, kept_text, skipped
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -61,15 +60,28 @@ def _files(folder: Path) -> Iterable[Path]:
                 yield Path(here) / name
 
 
-@lru_cache(maxsize=1)
-def versions() -> str:
+_known: dict[str, str] = {}  # versions() of this process
+
+
+def versions(state: Path | None = None) -> str:
     """What changes every output besides its inputs: a digest of octavo's code and the
-    version of each library in VERSIONED."""
-    code = hashlib.sha256()
-    for path in _files(PACKAGE):
-        if path.suffix == ".py":
-            code.update(f"{path.relative_to(PACKAGE)}\0".encode() + path.read_bytes())
-    found = [f"octavo={code.hexdigest()}"]
+    version of each library in VERSIONED. Made once a process; `state`: octavo's state
+    folder, where what it took to make is kept (octavo.stat_cache), so a build with nothing
+    to do reads none of octavo's code and asks no library's metadata: the same answer."""
+    if "versions" not in _known:
+        code = hashlib.sha256()
+        for relative, digest in folder_digests(PACKAGE, state):
+            if relative.endswith(".py"):
+                code.update(f"{relative}\0".encode() + digest)
+        libraries = kept_text(state, "libraries", tuple(sys.path), _libraries)
+        _known["versions"] = f"octavo={code.hexdigest()};{libraries}"
+    return _known["versions"]
+
+
+def _libraries() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
     for name in VERSIONED:
         try:
             found.append(f"{name}={version(name)}")
@@ -101,6 +113,7 @@ def build_key(project: Project, options: Mapping[str, object], state: Path | Non
             digest.update(f"{relative}\0{root.name}\0".encode())
             digest.update(file_digest)
     epoch = project.epoch.isoformat() if project.epoch else ""
+    versions(state)  # made with what is kept in `state`, before fingerprint needs it
     return fingerprint(
         digest.digest(), repr(sorted((k, str(v)) for k, v in options.items())), epoch
     )

@@ -3,15 +3,18 @@ reported), refusing outputs that would harm an input, and writing what a rendere
 
 Renderers return bytes; `cached_build` writes them atomically (octavo.write) and records a
 build stamp in octavo's state folder (`Project.state`: build/.octavo/stamps/, one JSON file
-per output: the build key, the output's digest, the diagnostics), never beside the output.
+per output: the build key, the output's digest and stat, the diagnostics), never beside the
+output.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error, warning
 from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
+from octavo.stat_cache import RACY_NS, stat_text
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
@@ -110,14 +114,35 @@ def _digest(path: Path) -> str:
 
 def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
     """What the build of `out` reported, if `out` exists, was built from inputs with this
-    key and was not changed since; else None."""
+    key and was not changed since; else None. `out` is read only when its stat changed
+    since the stamp (or is racy: octavo.stat_cache); if its bytes are still the ones
+    built, its new stat is kept."""
     try:
-        data = json.loads(stamp.read_text(encoding="utf-8"))
-        if out.is_file() and data["key"] == key and data["sha256"] == _digest(out):
-            return _decode(data["found"])
+        with open(stamp, "rb") as handle:
+            data = json.loads(handle.read())
+            written = os.fstat(handle.fileno()).st_mtime_ns
+        if data["key"] != key:
+            return None
+        info = os.stat(out)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        found = _decode(data["found"])
+        before = min(int(data.get("recorded", 0)), written) - RACY_NS
+        if data.get("stat") == stat_text(info) and info.st_mtime_ns < before:
+            return found
+        if data["sha256"] != _digest(out):
+            return None
+        now = time.time_ns()
+        if info.st_mtime_ns < now - RACY_NS:  # no longer racy: keep the stat, read no more
+            with contextlib.suppress(OSError):
+                atomic_text(stamp, _stamp_text({**data, "stat": stat_text(info), "recorded": now}))
+        return found
     except (OSError, ValueError, KeyError, TypeError):
-        pass  # no stamp, or a damaged one: build again
-    return None
+        return None  # no stamp, no output, or a damaged stamp: build again
+
+
+def _stamp_text(data: Mapping[str, object]) -> str:
+    return json.dumps(data, indent=1) + "\n"
 
 
 def record(
@@ -127,10 +152,19 @@ def record(
     found: tuple[Diagnostic, ...] = (),
     book: Path | None = None,
 ) -> None:
-    data = {"out": str(out.resolve()), "key": key, "sha256": _digest(out), "found": _encode(found)}
+    recorded = time.time_ns()
+    info = os.stat(out)
+    data: dict[str, object] = {
+        "out": str(out.resolve()),
+        "key": key,
+        "sha256": _digest(out),
+        "stat": stat_text(info),
+        "recorded": recorded,
+        "found": _encode(found),
+    }
     if book is not None:
         data["book"] = str(book.resolve())  # the default output's owner (guard_default)
-    atomic_text(stamp, json.dumps(data, indent=1) + "\n")
+    atomic_text(stamp, _stamp_text(data))
 
 
 def guard_default(project: Project, out: Path) -> None:

@@ -28,7 +28,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from octavo.limits import FILE_LIMITS
@@ -36,7 +36,7 @@ from octavo.render.signed import sign, verified
 from octavo.sandbox import digest_file
 from octavo.write import atomic_bytes
 
-__all__ = ["RACY_NS", "folder_digests", "kept_file", "skipped"]
+__all__ = ["RACY_NS", "folder_digests", "kept_file", "kept_text", "skipped", "stat_text"]
 
 RACY_NS = 2_000_000_000  # a filesystem of whole (or even) seconds, and a clock's coarse tick
 _VERSION = 1
@@ -77,7 +77,7 @@ def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:
         return {}, 0  # missing, damaged, or not this user's: everything is hashed
 
 
-def _stat(info: os.stat_result) -> str:
+def stat_text(info: os.stat_result) -> str:
     """What tells one version of a file from another: size, mtime, inode, device, ctime."""
     return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {info.st_dev} {info.st_ctime_ns}"
 
@@ -139,7 +139,7 @@ def folder_digests(
             # a link, a FIFO, a device, a file too big: the sandbox's rules, every time
             found.append((relative, digest_file(Path(entry.path), (root,))))
             continue
-        now = _stat(info)
+        now = stat_text(info)
         old = entries.get(relative, "")
         if (
             info.st_mtime_ns < before
@@ -157,3 +157,42 @@ def folder_digests(
     if kept_at is not None and (changed or made.keys() != entries.keys()):
         _save(kept_at, root, scanned, made)
     return tuple(found)
+
+
+def kept_text(
+    state: Path | None, name: str, folders: tuple[str, ...], make: Callable[[], str]
+) -> str:
+    """`make()`, kept in `state` (signed, as above) for as long as each of `folders` keeps its
+    stat: a folder's mtime changes when an entry is added to it, removed or renamed (as an
+    installer does to a package's metadata). A racy folder, or no `state`: made again."""
+    scanned = time.time_ns()
+    stats, newest = [], 0
+    for folder in folders:
+        try:
+            info = os.stat(folder)
+        except (OSError, ValueError):
+            stats.append(f"{folder}\0missing")
+            continue
+        stats.append(f"{folder}\0{stat_text(info)}")
+        newest = max(newest, info.st_mtime_ns)
+    if state is None:
+        return make()
+    kept = state / "stat" / f"{name}.json"
+    try:
+        with open(kept, "rb") as handle:
+            blob = handle.read()
+            written = os.fstat(handle.fileno()).st_mtime_ns
+        data = json.loads(verified(blob) or b"null")
+        before = min(int(data["scanned"]), written) - RACY_NS
+        if data["version"] == _VERSION and data["stats"] == stats and newest < before:
+            return str(data["value"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing, damaged, or not this user's: made again
+    value = make()
+    if newest < scanned - RACY_NS:
+        data = {"version": _VERSION, "stats": stats, "scanned": scanned, "value": value}
+        signed = sign(json.dumps(data).encode("utf-8"))
+        if signed is not None:
+            with contextlib.suppress(OSError):
+                atomic_bytes(kept, signed)
+    return value

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
+from octavo import outputs
 from octavo.api import open_book
 from octavo.cache import build_key, fingerprint, versions
 from octavo.errors import warning
@@ -71,3 +74,46 @@ def test_one_fingerprint_starts_every_key() -> None:
     assert fingerprint("a") == fingerprint("a") != fingerprint("b")
     assert fingerprint("ab") != fingerprint("a", "b")
     assert "weasyprint=" in versions() and versions().startswith("octavo=")
+
+
+def test_an_output_is_read_only_when_its_stat_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
+    out.write_bytes(b"%PDF")
+    record(stamp, out, "k")
+    read: list[Path] = []
+    real = outputs._digest
+
+    def counted(path: Path) -> str:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(outputs, "_digest", counted)
+    assert is_fresh(stamp, out, "k") == ()
+    assert read == [out]  # just written: racy, so read
+    old = time.time_ns() - 60 * 10**9
+    os.utime(out, ns=(old, old))  # a new stat (the ctime), the same bytes: read, then kept
+    assert is_fresh(stamp, out, "k") == ()
+    read.clear()
+    assert is_fresh(stamp, out, "k") == () and read == []
+    out.write_bytes(b"%PDX")  # the same size
+    os.utime(out, ns=(old, old))
+    assert is_fresh(stamp, out, "k") is None
+
+
+def test_an_output_replaced_within_its_second_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filesystem of whole seconds without ctimes: the same stat, other bytes."""
+    monkeypatch.setattr(
+        outputs, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
+    )
+    out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
+    now = time.time_ns()
+    out.write_bytes(b"%PDF")
+    os.utime(out, ns=(now, now))
+    record(stamp, out, "k")
+    out.write_bytes(b"%PDX")
+    os.utime(out, ns=(now, now))
+    assert is_fresh(stamp, out, "k") is None

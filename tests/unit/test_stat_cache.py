@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo import stat_cache
+from octavo import cache, stat_cache
 from octavo.api import open_book
 from octavo.cache import build_key
 from octavo.outputs import Made, cached_build
@@ -140,7 +140,7 @@ def test_a_file_replaced_within_the_same_second_is_seen(
     size within the same second has the same stat. It is read while it is racy (its mtime
     not older than the keep), so the replacement is seen."""
     monkeypatch.setattr(
-        stat_cache, "_stat", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
+        stat_cache, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
     )
     key = _keys(book, tmp_path / "state")
     section = book / "002-b.md"
@@ -303,3 +303,56 @@ def test_a_build_is_skipped_exactly_when_nothing_changed(
     (book / "styles/extra.css").unlink()
     assert build() == 3
     assert build() == 3
+
+
+def test_a_kept_text_is_made_again_when_a_folder_changes(tmp_path: Path) -> None:
+    """The libraries' versions are kept while no folder of sys.path gains, loses or renames
+    an entry (as an installer does to a package's metadata)."""
+    state, site = tmp_path / "state", tmp_path / "site"
+    site.mkdir()
+    os.utime(site, ns=(OLD, OLD))
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("made")
+        return f"pillow={len(made)}"
+
+    def kept() -> str:
+        return stat_cache.kept_text(state, "libraries", (str(site), str(tmp_path / "no")), make)
+
+    assert kept() == "pillow=1"
+    assert kept() == "pillow=1" and len(made) == 1
+    (site / "pillow-13.dist-info").mkdir()  # installed now: racy, made every time
+    assert kept() == "pillow=2" and kept() == "pillow=3"
+    os.utime(site, ns=(OLD, OLD))
+    assert kept() == "pillow=4" and kept() == "pillow=4"
+    assert stat_cache.kept_text(None, "libraries", (str(site),), make) == "pillow=5"
+
+
+def test_a_planted_kept_text_is_not_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    state, site = tmp_path / "state", tmp_path / "site"
+    site.mkdir()
+    os.utime(site, ns=(OLD, OLD))
+    assert (
+        stat_cache.kept_text(state, "libraries", (str(site),), lambda: "pillow=13") == "pillow=13"
+    )
+    path = state / "stat" / "libraries.json"
+    data = json.loads(signed.verified(path.read_bytes()) or b"")
+    data["value"] = "pillow=1"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    for planted in (json.dumps(data).encode(), _sign(data)):
+        path.write_bytes(planted)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+        assert stat_cache.kept_text(state, "libraries", (str(site),), lambda: "pillow=13") == (
+            "pillow=13"
+        )
+
+
+def test_the_versions_are_the_same_made_or_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_known", {})
+    made = cache.versions()
+    for _ in range(2):
+        cache._known.clear()
+        assert cache.versions(tmp_path / "state") == made
