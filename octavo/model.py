@@ -8,12 +8,13 @@ and styles are found, its build time, what a renderer may read.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from octavo.settings import BookConfig, YearMonth
 
 if TYPE_CHECKING:
     from octavo.project import Project
@@ -138,24 +139,6 @@ def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:
     raise KeyError(f"no label {key!r}")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class YearMonth:
-    """A month of a year, as in "Data as of June 1995"."""
-
-    year: int
-    month: int
-
-    @property
-    def label(self) -> str:
-        """'June 1995'."""
-        return f"{calendar.month_name[self.month]} {self.year}"
-
-    @property
-    def iso(self) -> str:
-        """'1995-06'."""
-        return f"{self.year:04d}-{self.month:02d}"
-
-
 @dataclass(frozen=True, slots=True)
 class Section:
     """One section of a study, as read from its Markdown source."""
@@ -188,69 +171,6 @@ class Section:
     def depth(self) -> int:
         """1 for a top-level section of its chapter, 2 below that, ..."""
         return len(self.parents) + 1
-
-
-@dataclass(frozen=True, slots=True)
-class BookConfig:
-    """book.toml."""
-
-    title: str
-    language: str
-    identifier: str  # urn:uuid:...
-    subtitle: str = ""
-    country: str = ""
-    series: str = ""
-    authors: tuple[str, ...] = ()
-    editors: tuple[str, ...] = ()
-    publisher: str = ""
-    subject: tuple[str, ...] = ()
-    description: str = ""
-    research_completed: YearMonth | None = None
-    chapter_titles: tuple[tuple[int, str], ...] = ()  # (number, title), sorted
-    paper: str = "letter"  # a trim: octavo.source.paper
-    margins: tuple[tuple[str, float], ...] = ()  # (side, points) set in [margins]
-    bleed: float = 0.0  # points
-    marks: tuple[str, ...] = ()  # "crop", "cross"
-    ppi: float = 444.0  # pages per inch of the paper: the spine of the print cover
-    isbn: str = ""  # ISBN-13, hyphenated (octavo.source.identifiers)
-    lccn: str = ""  # Library of Congress Control Number, normalised
-    doi: str = ""  # "10.1234/abc"
-    series_number: str = ""  # the series' own number for the book: "DA Pam 550-112"
-    series_position: str = ""  # the book's place in the series, a number: "112"
-    cataloguing: str = ""  # a cataloguing-in-publication block for the imprint
-    parts: tuple[str, ...] = ()  # countries in part order; () = by first appearance
-    part_chapter_titles: tuple[tuple[str, int, str], ...] = ()  # (country, number, title)
-    labels: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # [labels] overrides
-    lists: bool = True  # lists of tables and figures, when the book has any
-    page_list: bool = False  # an EPUB page list keyed to the printed folios
-    order: tuple[int, ...] = ()  # explicit order of sequence numbers; () = by sequence
-    source: str = ""  # where the pages came from, for the colophon
-    ncx_depth: int = 2  # contents levels for Kindle-class readers (the EPUB 2 NCX)
-    data_date_line: bool = True  # "Data as of June 1995." in words at each EPUB section's end
-    path: Path = field(default=Path("book.toml"))
-    cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
-    numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
-    toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
-    epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB
-    layout_cache_mb: int = 64  # the layout cache's size cap (octavo.cache.prune)
-
-    def chapter_title(self, number: int, part: str = "") -> str | None:
-        """From [chapters.<part>] for a book in parts, else from [chapters]."""
-        if part:
-            found = {(c, n): t for c, n, t in self.part_chapter_titles}.get((part, number))
-            if found:
-                return found
-        return dict(self.chapter_titles).get(number)
-
-    @property
-    def isbn_digits(self) -> str:
-        return self.isbn.replace("-", "")
-
-    @property
-    def slug(self) -> str:
-        from octavo.text import slugify
-
-        return slugify(self.title) or "book"
 
 
 @dataclass(frozen=True, slots=True)

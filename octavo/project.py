@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error
-from octavo.model import BookConfig, Section
+from octavo.settings import BookConfig
 from octavo.shipped import STYLES, TEMPLATES
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from octavo.model import Section
 
 __all__ = [
     "STYLES",

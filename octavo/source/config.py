@@ -10,7 +10,7 @@ from typing import Any
 
 from octavo.cache import DEFAULT_CACHE_MB
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import BookConfig
+from octavo.settings import BookConfig
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
 from octavo.source.identity import country_only_identifier

@@ -6,7 +6,7 @@ import calendar
 import re
 
 from octavo.limits import YEARS
-from octavo.model import YearMonth
+from octavo.settings import YearMonth
 
 __all__ = ["parse_iso_month", "parse_month_name"]
 
