@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import yaml
 from jinja2 import (
@@ -110,6 +110,22 @@ class SandboxedLoader(BaseLoader):
 class _Sandboxed(ImmutableSandboxedEnvironment):
     """The sandbox, whose template errors (compiling or rendering, for every output) are
     coded diagnostics where they happen, never a traceback."""
+
+    # Jinja's answer for (type, attribute): its checks look at nothing else (isinstance of
+    # function, method, type, code, generator, list, dict, set, deque, their ABCs; the name)
+    _safe: ClassVar[dict[tuple[type, str], bool]] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's own check, made once for each type and attribute name: it is asked for
+        every attribute a template reads, and its ABC checks were half of rendering a
+        chapter. (An object whose __class__ is not its type is asked every time.)"""
+        kind = type(obj)
+        if obj.__class__ is not kind:
+            return bool(super().is_safe_attribute(obj, attr, value))
+        safe = self._safe.get((kind, attr))
+        if safe is None:
+            safe = self._safe[kind, attr] = bool(super().is_safe_attribute(obj, attr, value))
+        return safe
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         try:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
+from octavo.errors import BuildError
 from octavo.render import templates
 from octavo.render.templates import compiled_folder, environment
 from octavo.shipped import TEMPLATES
@@ -66,3 +67,23 @@ def test_a_damaged_or_unwritable_cache_only_means_compiling(
     monkeypatch.setattr(templates, "compiled_folder", lambda: blocked / "templates")
     assert _fresh().get_template(SHIPPED) is not template
     assert compiled == [SHIPPED] * 3
+
+
+class _Popper:
+    pop = "a plain attribute"
+
+
+@pytest.mark.parametrize("first", ["dict", "object"])
+def test_the_sandbox_answers_by_type_whatever_was_asked_before(first: str, tmp_path: Path) -> None:
+    """An attribute's safety is kept by (type, name): `pop` of a dict (it would change it)
+    is refused, `pop` of another object is not, in either order."""
+    env = environment((tmp_path,))
+    template = env.from_string("{{ x.pop }}")
+    values = {"dict": {}, "object": _Popper()}
+    for kind in (first, *(k for k in values if k != first)):
+        if kind == "dict":
+            with pytest.raises(BuildError) as refused:
+                template.render(x=values[kind])
+            assert [d.code for d in refused.value.diagnostics] == ["E702"]
+        else:
+            assert template.render(x=values[kind]) == _Popper.pop
