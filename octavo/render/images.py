@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Image
-from octavo.render.svg import SvgError, clean_svg
 from octavo.sandbox import FileRefused, read_file
+
+# Pillow and lxml (octavo.render.svg) are imported where an image needs them: a build whose
+# images were measured before (octavo.render.markdown_cache) needs neither.
 
 __all__ = [
     "MEDIA_TYPES",
@@ -24,6 +27,7 @@ __all__ = [
     "ImageProblem",
     "image_diagnostics",
     "probe_image",
+    "raster_size",
     "read_image",
     "refused",
     "svg_removals",
@@ -43,8 +47,12 @@ class ImageProblem:
     hint: str = ""
 
 
-def probe_image(root: Path, path: str) -> Image | ImageProblem:
-    """The image at `path` (relative to the book folder, '/'-separated), or why not."""
+def probe_image(
+    root: Path, path: str, measure: Callable[[bytes], tuple[str, int, int] | str] | None = None
+) -> Image | ImageProblem:
+    """The image at `path` (relative to the book folder, '/'-separated), or why not.
+    `measure`: a raster image's format and size, or why it cannot be read (default
+    `raster_size`: Pillow's)."""
     inside = root.resolve()
     target = (inside / path).resolve()
     if not target.is_relative_to(inside):
@@ -62,19 +70,28 @@ def probe_image(root: Path, path: str) -> Image | ImageProblem:
         return ImageProblem(found.code, f"image '{path}': {found.message}", found.hint)
     if target.suffix.lower() == ".svg":
         return _svg(data, path)
+    measured = (measure or raster_size)(data)
+    if isinstance(measured, str):
+        return ImageProblem("E507", f"image '{path}' cannot be read: {measured}", _FORMATS)
+    kind, width, height = measured
+    if kind not in MEDIA_TYPES:
+        return ImageProblem(
+            "E507", f"image '{path}' is {kind}, not PNG, JPEG, GIF or SVG", _FORMATS
+        )
+    return Image(path, MEDIA_TYPES[kind], width, height)
+
+
+def raster_size(data: bytes) -> tuple[str, int, int] | str:
+    """A raster image's format (Pillow's word: "PNG", "JPEG", …) and size in pixels as
+    Pillow reads them, or why it cannot."""
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
 
     try:
         with Pil.open(io.BytesIO(data)) as opened:
-            kind, size = opened.format, opened.size
+            return opened.format or "", *opened.size
     except (UnidentifiedImageError, OSError) as exc:
-        return ImageProblem("E507", f"image '{path}' cannot be read: {exc}", _FORMATS)
-    if kind not in MEDIA_TYPES:
-        return ImageProblem(
-            "E507", f"image '{path}' is {kind}, not PNG, JPEG, GIF or SVG", _FORMATS
-        )
-    return Image(path, MEDIA_TYPES[kind], size[0], size[1])
+        return str(exc)
 
 
 _FORMATS = "save it as PNG, JPEG, GIF or SVG"
@@ -87,6 +104,8 @@ def read_image(root: Path, path: str) -> bytes:
 
 
 def _svg(data: bytes, path: str) -> Image | ImageProblem:
+    from octavo.render.svg import SvgError, clean_svg
+
     head = data[:4096].decode("utf-8", "replace")
     try:
         clean_svg(data)
@@ -101,6 +120,8 @@ def svg_removals(root: Path, image: Image, file: Path, line: int) -> tuple[Diagn
     """W514 for what cleaning takes out of an SVG (scripts, handlers, outside references)."""
     if image.media_type != SVG:
         return ()
+    from octavo.render.svg import clean_svg
+
     _, removed = clean_svg(read_image(root, image.path))
     if not removed:
         return ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
@@ -42,6 +43,9 @@ from octavo.text import escape_paragraph, strip_tags
 __all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
 
 
+Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size
+
+
 @lru_cache(maxsize=4096)
 def title_html(text: str) -> str:
     """A plain-text title as inline XHTML, with typography (each text rendered once)."""
@@ -49,18 +53,23 @@ def title_html(text: str) -> str:
 
 
 def render_manuscript(
-    book: Book, cache: Path | None = None
+    book: Book, cache: Path | SectionCache | None = None
 ) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     """`cache`: the cache store's folder, where each section's rendering is kept between
-    builds (octavo.render.markdown_cache); None renders every section."""
+    builds (octavo.render.markdown_cache), saved here; or that cache opened by the caller,
+    who saves it (when it suits: octavo.api saves it while the EPUB is written); None
+    renders every section."""
     found: list[Diagnostic] = []
     counts = _Counts()
-    sections = SectionCache.of_book(cache, book.root)
+    given = isinstance(cache, SectionCache)
+    sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
     drafts = tuple(_chapter(book, c, counts, found, sections) for c in book.chapters)
-    sections.save()
     targets, anchors = _targets(drafts, found)
     chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
-    images = _images(book, drafts, found)
+    images = _images(book, drafts, found, sections.raster)
+    cover = _cover(book, found, sections.raster)
+    if not given:
+        sections.save()
     config = book.config
     labels = book.labels
     parts = tuple(
@@ -76,7 +85,6 @@ def render_manuscript(
         )
         for p in book.parts
     )
-    cover = _cover(book, found)
     manuscript = Manuscript(
         book,
         chapters,
@@ -114,10 +122,16 @@ class _ChapterDraft:
     sections: tuple[_Draft, ...]
 
 
-def _folder(root: Path, section: Section) -> str:
-    """The folder of `section`'s source inside the book folder `root` (resolved)."""
+def _folder(root: Path, section: Section, resolved: dict[Path, Path]) -> str:
+    """The folder of `section`'s source inside the book folder `root` (resolved). The
+    sections of a folder share its resolving (`resolved`), unless a source is a link."""
+    path = section.path
+    if path.is_symlink():
+        real = path.resolve().parent
+    else:
+        real = resolved.get(path.parent) or resolved.setdefault(path.parent, path.parent.resolve())
     try:
-        parent = section.path.resolve().parent.relative_to(root)
+        parent = real.relative_to(root)
     except ValueError:
         return ""
     text = parent.as_posix()
@@ -146,7 +160,7 @@ def _chapter(
             figure_word=book.labels["figure"],
             index_terms=book.index_terms,
         )
-        folder = _folder(cache.root, section)
+        folder = _folder(cache.root, section, cache.folders)
         fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)
         note_number = notes + 1
@@ -296,7 +310,7 @@ def _heading_html(chapter: Chapter, labels: Labels) -> str:
 
 
 def _images(
-    book: Book, drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic]
+    book: Book, drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic], measure: Measure
 ) -> tuple[Image, ...]:
     """Every image the body shows, probed once; E505-E507 and W508 where they are used."""
     probed: dict[str, Image | ImageProblem] = {}
@@ -309,7 +323,7 @@ def _images(
                     continue
                 line = section.body_line + use.line
                 if use.path not in probed:
-                    probed[use.path] = first = probe_image(book.root, use.path)
+                    probed[use.path] = first = probe_image(book.root, use.path, measure)
                     if isinstance(first, Image):
                         found += svg_removals(book.root, first, section.path, line)
                 image = probed[use.path]
@@ -320,10 +334,10 @@ def _images(
     return tuple(i for i in probed.values() if isinstance(i, Image))
 
 
-def _cover(book: Book, found: list[Diagnostic]) -> Image | None:
+def _cover(book: Book, found: list[Diagnostic], measure: Measure) -> Image | None:
     if not book.config.cover:
         return None
-    image = probe_image(book.root, book.config.cover)
+    image = probe_image(book.root, book.config.cover, measure)
     if isinstance(image, ImageProblem):
         found.append(refused(image, book.config.path, None))
         return None

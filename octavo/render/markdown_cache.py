@@ -7,6 +7,9 @@ starts from octavo's code and the libraries' versions) of all of these, so a hit
 Fragment `render_block` would make. An edit that adds a note renumbers the notes after it:
 those sections' contexts change, and they are rendered again.
 
+The same file keeps each raster image's format and size by its bytes (Pillow's import is
+most of measuring one), and each title's rendering.
+
 The entries of one book live in one JSON file of the cache store, rewritten (with the entries
 this build used, no others) only when something was rendered; one file a book, not one a
 section: 800 sections are one read, not 800. The file is signed with this user's key
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo.cache import Store, fingerprint
+from octavo.render.images import raster_size
 from octavo.render.index_marks import MarkUse
 from octavo.render.markdown import Context, Fragment, render_block
 from octavo.render.sanitize import Removal
@@ -82,6 +86,7 @@ class SectionCache:
     def __init__(self, store: Store, name: str, root: Path):
         self.store, self.name = store, name
         self.root = root  # the book folder, resolved
+        self.folders: dict[Path, Path] = {}  # a source's folder -> resolved (this build)
         self.old: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.made = 0
@@ -127,6 +132,22 @@ class SectionCache:
             self.made += 1
         self.used[key] = entry
         return entry
+
+    def raster(self, data: bytes) -> tuple[str, int, int] | str:
+        """A raster image's format and size (octavo.render.images.raster_size) through the
+        cache: Pillow is imported only for an image not measured before."""
+        key = "image:" + fingerprint(data)
+        entry = self.old.get(key)
+        if isinstance(entry, list) and [type(v) for v in entry] == [str, int, int]:
+            measured: tuple[str, int, int] | str = (entry[0], entry[1], entry[2])
+        elif isinstance(entry, str):
+            measured = entry
+        else:
+            measured = raster_size(data)
+            entry = list(measured) if isinstance(measured, tuple) else measured
+            self.made += 1
+        self.used[key] = entry
+        return measured
 
     def save(self) -> None:
         if self.made or len(self.used) != len(self.old):

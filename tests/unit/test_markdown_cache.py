@@ -127,3 +127,20 @@ def test_without_a_cache_folder_nothing_is_kept(book: Path) -> None:
     sections.render("Some *text*.", Context(), "")
     sections.save()
     assert sections.made == 1
+
+
+def test_an_images_format_and_size_are_kept_so_pillow_is_not_asked_again(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    loaded, plain, _, data = _kept(book, cache)
+    assert sorted(v for k, v in data.items() if k.startswith("image:")) == [
+        ["JPEG", 1500, 1000],
+        ["JPEG", 1600, 2400],
+    ]
+
+    def measured(_: bytes) -> object:
+        raise AssertionError("an image measured again")
+
+    monkeypatch.setattr(markdown_cache, "raster_size", measured)
+    assert render_manuscript(loaded, cache) == plain
