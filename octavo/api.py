@@ -12,6 +12,7 @@ from octavo.project import Project, open_project
 if TYPE_CHECKING:
     from octavo.importers.batch import ImportResult
     from octavo.model import Book, Manuscript
+    from octavo.render.markdown_cache import SectionCache
 
 # The stages are imported inside the functions: a no-op rebuild must not pay for them.
 
@@ -80,23 +81,37 @@ class Sources:
         self.project = book if isinstance(book, Project) else open_book(book)
         self.strict = strict
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
+        self._unsaved: SectionCache | None = None
 
     @property
     def made(self) -> bool:
         """Was the manuscript rendered already?"""
         return self._made is not None
 
-    def manuscript(self) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
-        """Read, assemble and render the book (the first time only)."""
+    def manuscript(self, save_later: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+        """Read, assemble and render the book (the first time only). `save_later`: the
+        sections' cache is saved by `save`, not now (the EPUB writer's second process
+        starts on the manuscript first)."""
         if self._made is None:
             from octavo.render.manuscript import render_manuscript
+            from octavo.render.markdown_cache import SectionCache
             from octavo.source.sections import load_book
 
             loaded, found = load_book(self.project, self.strict)
-            rendered, problems = render_manuscript(loaded, cache_of(self.project))
+            sections = SectionCache.of_book(cache_of(self.project), loaded.root)
+            rendered, problems = render_manuscript(loaded, sections)
+            self._unsaved = sections
+            if not save_later:
+                self.save()
             raise_if_errors(found + problems, self.strict)
             self._made = rendered, found + problems
         return self._made
+
+    def save(self) -> None:
+        """Save the sections' cache, if the manuscript was made with `save_later`."""
+        sections, self._unsaved = self._unsaved, None
+        if sections is not None:
+            sections.save()
 
 
 BookArg = Path | Project | Sources
@@ -280,8 +295,13 @@ def build_epub(
         with beside(given.project, cache) if early else nullcontext(None) as writer:
 
             def make() -> Made:
-                rendered, found = given.manuscript()
-                data = writer.render(rendered) if writer is not None else None
+                try:
+                    rendered, found = given.manuscript(save_later=True)
+                    if writer is not None:
+                        writer.send(rendered)
+                finally:
+                    given.save()  # while the writer works (what it found is reported)
+                data = writer.receive() if writer is not None else None
                 return ((target, data or _epub(given, cache)),), found
 
             return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)

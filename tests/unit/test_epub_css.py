@@ -3,6 +3,7 @@ properties left, no text colour a dark theme would have to fight, and E706."""
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -12,8 +13,10 @@ import tinycss2
 
 from octavo import api
 from octavo.errors import BuildError
-from octavo.render.epub.css import Sheet, StyleError, epub_stylesheets, reading_system_css
+from octavo.render.epub import styles
+from octavo.render.epub.css import Sheet, StyleError, reading_system_css
 from octavo.render.epub.documents import STYLESHEETS
+from octavo.render.epub.styles import epub_stylesheets
 from tests.conftest import ROOT, MakeBook, section_source
 
 
@@ -126,3 +129,23 @@ def test_book_variable_reaches_the_epub(make_book: MakeBook, tmp_path: Path) -> 
     with zipfile.ZipFile(out) as archive:
         base = archive.read("EPUB/css/base.css").decode()
     assert 'font-family: "Charis SIL", serif;' in base
+
+
+def test_the_sheets_are_kept_and_a_planted_entry_is_not_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = api.open_book(ROOT / "book")
+    made = epub_stylesheets(STYLESHEETS, project, tmp_path)
+    (entry,) = tmp_path.glob("epub-css-*.json")
+    kept = entry.read_bytes()
+
+    def resolved(*_: object) -> object:
+        raise AssertionError("resolved again")
+
+    monkeypatch.setattr(styles, "_resolved", resolved)
+    assert epub_stylesheets(STYLESHEETS, project, tmp_path) == made  # parsed nothing
+    planted = json.dumps(["body { background: url(http://x.test/a.png) }", ""]).encode()
+    for blob in (planted, kept[:-3] + b'x"]'):  # unsigned; a signed entry altered
+        entry.write_bytes(blob)
+        with pytest.raises(AssertionError, match="resolved again"):
+            epub_stylesheets(STYLESHEETS, project, tmp_path)

@@ -1,11 +1,13 @@
 """The EPUB writer started beside the manuscript, on the second core.
 
 `beside(project, cache)` forks a process that imports the writer (ebooklib, lxml, Jinja,
-Pillow), draws the shipped cover from book.toml and loads the EPUB templates while this
-process reads and renders the book. `Beside.render` then hands it the manuscript (pickled
-through a pipe) and takes back the EPUB's bytes: those of `render_epub`, which is what the
-process runs. Whatever goes wrong over there (a broken template, a killed process) gives
-None, and the caller runs render_epub itself, so its errors are reported as ever.
+Pillow), draws the shipped cover from book.toml, loads the EPUB templates, resolves the
+stylesheets and reads the deflate streams the last build kept, while this process reads
+and renders the book. `Beside.send` then hands it the manuscript (pickled through a pipe)
+and `Beside.receive` takes back the EPUB's bytes: those of `render_epub`, which is what the
+process runs; between the two, this process is free (octavo.api saves the sections' cache
+then). Whatever goes wrong over there (a broken template, a killed process) gives None, and
+the caller runs render_epub itself, so its errors are reported as ever.
 
 On Linux only (fork; macOS forks badly once system frameworks are loaded, Windows has
 none), and with two cores or more; else nothing is started (`beside` yields None).
@@ -20,32 +22,54 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from octavo.model import Manuscript
 from octavo.project import TEMPLATES, Project
 
+if TYPE_CHECKING:
+    from octavo.render.epub.deflate import Deflated
+
 __all__ = ["Beside", "beside"]
+
+_LENGTH = 8  # bytes of the EPUB's length, sent before it
 
 
 class Beside:
-    """The forked writer: `render` once."""
+    """The forked writer: `send` it the manuscript, then `receive` the EPUB, once."""
 
     def __init__(self, pid: int, to_child: int, from_child: int):
         self.pid, self.to_child, self.from_child = pid, to_child, from_child
+        self.sent = False
+        self.done = False  # the EPUB came whole: the process ends by itself
 
-    def render(self, manuscript: Manuscript) -> bytes | None:
-        """The EPUB's bytes, or None if the writer could not make them."""
+    def send(self, manuscript: Manuscript) -> bool:
+        """Give the writer the manuscript (then `receive`); False if it is gone."""
         data = pickle.dumps(manuscript, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             with os.fdopen(self.to_child, "wb") as pipe:
                 self.to_child = -1
                 pipe.write(data)
+        except OSError:
+            return False
+        self.sent = True
+        return True
+
+    def receive(self) -> bytes | None:
+        """The EPUB's bytes, or None if the writer could not make them. They come with
+        their length first: whole, they are taken at once, while the process keeps what
+        the next build reuses (`close` waits for it)."""
+        if not self.sent:
+            return None
+        try:
             with os.fdopen(self.from_child, "rb") as pipe:
                 self.from_child = -1
-                epub = pipe.read()
+                size = int.from_bytes(pipe.read(_LENGTH), "big")
+                epub = pipe.read(size) if size else b""
         except OSError:
             return None
-        return epub if self._reaped() == 0 and epub else None
+        self.done = bool(epub) and len(epub) == size
+        return epub if self.done else None
 
     def _reaped(self) -> int:
         pid, self.pid = self.pid, 0
@@ -59,10 +83,10 @@ class Beside:
             if fd >= 0:
                 os.close(fd)
         self.to_child = self.from_child = -1
-        if self.pid:  # unused, or left: SIGTERM, so a write under way removes its temporary
-            with contextlib.suppress(ProcessLookupError):
+        if self.pid and not self.done:  # unused, or left: SIGTERM, so a write under way
+            with contextlib.suppress(ProcessLookupError):  # removes its temporary
                 os.kill(self.pid, signal.SIGTERM)
-            self._reaped()
+        self._reaped()
 
 
 @contextlib.contextmanager
@@ -71,9 +95,12 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     if not sys.platform.startswith("linux") or _cores() < 2:
         yield None
         return
-    # what both need, imported once, before the fork
+    # what both need, imported (and octavo's version digest made) once, before the fork
     import octavo.render.manuscript
     import octavo.source.sections  # noqa: F401
+    from octavo.cache import versions
+
+    versions()
 
     inbox, to_child = os.pipe()
     from_child, outbox = os.pipe()
@@ -110,8 +137,9 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int
     fails to write to it) and exits."""
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (until os._exit)
     signal.signal(signal.SIGTERM, _stop)
+    deflated = None
     with contextlib.suppress(Exception):  # the render below meets it again, or the parent
-        _prepare(project, cache)
+        deflated = _prepare(project, cache)
     with os.fdopen(inbox, "rb") as pipe:
         data = pipe.read()
     if not data:
@@ -119,11 +147,14 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int
     from octavo.render.epub.book import render_epub
 
     try:
-        epub = render_epub(pickle.loads(data), cache)
+        epub = render_epub(pickle.loads(data), cache, deflated=deflated)
     except BaseException:  # the parent renders it again and reports why
         return 1
     with os.fdopen(outbox, "wb") as pipe:
-        pipe.write(epub)
+        pipe.write(len(epub).to_bytes(_LENGTH, "big") + epub)
+    if deflated is not None:  # while the parent writes the EPUB
+        with contextlib.suppress(Exception):
+            deflated.save()
     return 0
 
 
@@ -132,12 +163,15 @@ def _stop(*_: object) -> None:
     raise SystemExit(1)
 
 
-def _prepare(project: Project, cache: Path | None) -> None:
+def _prepare(project: Project, cache: Path | None) -> Deflated:
     """What the EPUB needs that does not wait for the manuscript: the writer's imports,
-    the shipped cover (drawn from book.toml into the cache, unless it is there) and the
-    templates."""
+    the shipped cover (drawn from book.toml into the cache, unless it is there), the
+    templates, the stylesheets resolved, and the deflate streams kept by the last build."""
     from octavo.render.epub import book  # noqa: F401  (its imports are the slow part)
     from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
+    from octavo.render.epub.deflate import Deflated
+    from octavo.render.epub.documents import STYLESHEETS
+    from octavo.render.epub.styles import epub_stylesheets
     from octavo.render.manuscript import title_html
 
     config = project.config
@@ -150,3 +184,6 @@ def _prepare(project: Project, cache: Path | None) -> None:
     for name in sorted(os.listdir(TEMPLATES / "epub")):
         with contextlib.suppress(Exception):
             env.get_template(f"epub/{name}")
+    with contextlib.suppress(Exception):  # made (and kept) for the render
+        epub_stylesheets(STYLESHEETS, project, cache)
+    return Deflated.of_book(cache, config.identifier)

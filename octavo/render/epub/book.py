@@ -21,7 +21,7 @@ from ebooklib import epub
 from octavo.model import Manuscript
 from octavo.render.epub.container import epub_bytes, xhtml_item
 from octavo.render.epub.cover import cached_cover, cover_text
-from octavo.render.epub.css import epub_stylesheets
+from octavo.render.epub.deflate import Deflated
 from octavo.render.epub.documents import (
     COVER_IMAGE,
     CSS,
@@ -36,6 +36,7 @@ from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import add_metadata, add_page_list_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
+from octavo.render.epub.styles import epub_stylesheets
 from octavo.render.metadata import BookMeta, book_meta
 
 __all__ = ["package", "render_epub"]
@@ -45,11 +46,18 @@ def render_epub(
     manuscript: Manuscript,
     cache: Path | None = None,
     breaks: tuple[tuple[str, str], ...] = (),
+    deflated: Deflated | None = None,
 ) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
-    `cache`: a folder where the cover image is kept between builds (octavo.render.epub.cover).
-    `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list."""
+    `cache`: a folder where the cover image and the members' deflate streams are kept
+    between builds (octavo.render.epub.cover, octavo.render.epub.deflate).
+    `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list.
+    `deflated`: the streams to use and keep, saved by the caller (default: the book's in
+    `cache`, saved here)."""
+    kept = deflated
+    if kept is None:
+        kept = Deflated.of_book(cache, manuscript.book.config.identifier)
     meta = book_meta(manuscript.book)
     plan = plan_epub(manuscript)
     cover = cover_member(manuscript)
@@ -57,20 +65,29 @@ def render_epub(
         drawn = cached_cover(manuscript, cache)
         cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
     docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}", breaks)
-    book = package(plan, meta, docs, cover, _ncx(plan, meta, docs))
+    sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
+    book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)
     if breaks:
         add_page_list_metadata(book, meta)
-    return epub_bytes(book, meta.modified)
+    data = epub_bytes(book, meta.modified, kept)
+    if deflated is None:
+        kept.save()
+    return data
 
 
 def package(
-    plan: EpubPlan, meta: BookMeta, docs: tuple[Document, ...], cover: Member, ncx: bytes
+    plan: EpubPlan,
+    meta: BookMeta,
+    docs: tuple[Document, ...],
+    cover: Member,
+    ncx: bytes,
+    sheets: tuple[tuple[str, bytes], ...],
 ) -> Any:
-    """The ebooklib book: metadata, stylesheets, images, documents in spine order, the NCX
-    and the OPF guide (the landmarks, in EPUB 2 words)."""
+    """The ebooklib book: metadata, stylesheets (name in css/, CSS), images, documents in
+    spine order, the NCX and the OPF guide (the landmarks, in EPUB 2 words)."""
     book = epub.EpubBook()
     add_metadata(book, meta)
-    for name, css in epub_stylesheets(STYLESHEETS, plan.manuscript.book.project):
+    for name, css in sheets:
         uid = f"css-{name.removesuffix('.css')}"
         book.add_item(epub.EpubItem(uid, f"{CSS}/{name}", "text/css", css))
     image = epub.EpubCover(uid="cover-image", file_name=cover.name)

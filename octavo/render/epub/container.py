@@ -12,6 +12,9 @@
 - ebooklib writes no ``xml:lang`` on ``<package>``: :class:`Writer` adds it.
 - ``EpubHtml`` throws away the document's ``<head>`` and ``<body>`` attributes and
   re-parses the body as HTML: :func:`xhtml_item` keeps a complete XHTML document as is.
+
+:func:`repack` deflates each member once for each content (octavo.render.epub.deflate):
+a member whose stream is kept from an earlier build is written with it, not deflated again.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from xml.parsers import expat
 from ebooklib import epub
 
 from octavo.errors import Diagnostic, Failure, error
+from octavo.render.epub.deflate import Deflated
 
 __all__ = [
     "EpubWriteError",
@@ -39,7 +43,6 @@ __all__ = [
 MIMETYPE = b"application/epub+zip"
 XML_SUFFIXES = (".xhtml", ".html", ".opf", ".ncx", ".xml", ".svg", ".smil")
 FILE_MODE = 0o100644  # regular file, rw-r--r--
-COMPRESSLEVEL = 9
 
 
 class EpubWriteError(Failure, RuntimeError):
@@ -113,35 +116,65 @@ def _check_member(name: str, data: bytes) -> None:
         raise EpubWriteError(f"{name}: not well-formed XML: {exc}") from exc
 
 
-def repack(epub_zip: bytes, when: datetime) -> bytes:
+def repack(epub_zip: bytes, when: datetime, deflated: Deflated | None = None) -> bytes:
     """Rewrite an EPUB zip deterministically.
 
     ``mimetype`` first and stored, then every other member sorted by name, deflated at
     a fixed level, each dated ``when`` (UTC, clamped to 1980) with mode 0644.
-    Bytes are identical for identical input on the same zlib.
+    Bytes are identical for identical input on the same zlib. `deflated`: the streams
+    kept from earlier builds (a member among them was checked then, and is not again).
     """
+    deflated = deflated if deflated is not None else Deflated()
     with zipfile.ZipFile(io.BytesIO(epub_zip)) as source:
         members = {i.filename: source.read(i) for i in source.infolist() if not i.is_dir()}
     if members.pop("mimetype", MIMETYPE) != MIMETYPE:
         raise EpubWriteError("mimetype member is not 'application/epub+zip'")
+    streams = deflated.streams(members, _check_member)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         target.writestr(_zipinfo("mimetype", when), MIMETYPE, compress_type=zipfile.ZIP_STORED)
         for name in sorted(members):
-            _check_member(name, members[name])
-            target.writestr(
-                _zipinfo(name, when),
-                members[name],
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=COMPRESSLEVEL,
-            )
+            _write_deflated(target, _zipinfo(name, when), members[name], streams[name])
     return out.getvalue()
 
 
-def epub_bytes(book: epub.EpubBook, when: datetime, **options: Any) -> bytes:
-    """Write ``book`` with ebooklib and return the reproducible EPUB's bytes, dated `when`."""
+class _Made:
+    """A compressor that gives the stream made beforehand (zipfile calls `compress` once,
+    with the whole member, then `flush`)."""
+
+    def __init__(self, stream: bytes):
+        self.stream = stream
+
+    def compress(self, _: bytes) -> bytes:
+        stream, self.stream = self.stream, b""
+        return stream
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def _write_deflated(
+    target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, stream: bytes
+) -> None:
+    """`data` as a deflated member whose stream (zipfile's own) is `stream`: zipfile writes
+    the headers, the CRC and the sizes as for any member, and the stream as its compressor's
+    output. (Where zipfile's writer has no `_compressor` to give it, it deflates itself: the
+    same bytes, later.)"""
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.file_size = len(data)
+    with target.open(info, "w") as dest:
+        if hasattr(dest, "_compressor"):
+            dest._compressor = _Made(stream)
+        dest.write(data)
+
+
+def epub_bytes(
+    book: epub.EpubBook, when: datetime, deflated: Deflated | None = None, **options: Any
+) -> bytes:
+    """Write ``book`` with ebooklib and return the reproducible EPUB's bytes, dated `when`
+    (`deflated`: streams kept from earlier builds, see `repack`)."""
     buffer = io.BytesIO()
     writer = Writer(buffer, book, writer_options(when, **options))
     writer.process()
     writer.write()  # errors propagate (ebooklib's write_epub would swallow OSError)
-    return repack(buffer.getvalue(), when)
+    return repack(buffer.getvalue(), when, deflated)

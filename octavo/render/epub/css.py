@@ -24,10 +24,8 @@ import tinycss2
 from tinycss2 import ast
 
 from octavo.errors import Diagnostic, Failure, error
-from octavo.project import Project
-from octavo.render.epub.styles import epub_stylesheet
 
-__all__ = ["Sheet", "StyleError", "epub_stylesheets", "reading_system_css"]
+__all__ = ["Sheet", "StyleError", "reading_system_css"]
 
 # At-rules whose block holds rules, not declarations.
 _RULE_BLOCKS = frozenset({"media", "supports", "document", "layer", "container"})
@@ -56,25 +54,6 @@ class StyleError(Failure, ValueError):
             self.line,
             hint="define it in :root { … } of styles/base.css, or give var() a fallback",
         )
-
-
-def epub_stylesheets(
-    layers: Sequence[tuple[str, str]], project: Project
-) -> tuple[tuple[str, bytes], ...]:
-    """(name in the EPUB, CSS bytes) for each (style path, name) layer, found on the book's
-    style search path, read through the sandbox (octavo.render.epub.styles) and resolved
-    for reading systems."""
-    sheets = []
-    for source, _ in layers:
-        path = project.style(source)
-        try:
-            sheets.append(Sheet(path, epub_stylesheet(source, project).decode("utf-8")))
-        except UnicodeDecodeError as exc:
-            raise StyleError(path, None, f"not UTF-8 (byte {exc.start})") from exc
-    resolved = reading_system_css(sheets)
-    return tuple(
-        (name, css.encode("utf-8")) for (_, name), css in zip(layers, resolved, strict=True)
-    )
 
 
 def reading_system_css(sheets: Sequence[Sheet]) -> tuple[str, ...]:

@@ -1,0 +1,133 @@
+"""The EPUB members' deflate streams, made once for each content and kept between builds.
+
+A member's stream is zipfile's own (raw deflate at COMPRESSLEVEL, octavo.render.epub.container),
+so a stream made here, kept, or made by zipfile are the same bytes. After an edit of one
+section only the documents that changed are deflated again: the streams of the others
+(chapters of 100 kB at level 9: most of the writing's time) are taken from the book's file
+in the cache store. That file holds the streams this build used, no others; it is signed
+with this user's key (octavo.render.signed), as the state folder may be an untrusted
+book's. Streams still to make are made on two threads (zlib works without the GIL).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import zlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from octavo.cache import Store, fingerprint
+from octavo.render.signed import sign, verified
+
+__all__ = ["COMPRESSLEVEL", "Deflated", "raw_deflate"]
+
+COMPRESSLEVEL = 9
+_SPLIT = 32 * 1024  # below this much left to deflate, a second thread costs more than it saves
+
+
+def raw_deflate(data: bytes) -> bytes:
+    """The stream zipfile writes for `data` (ZIP_DEFLATED at COMPRESSLEVEL)."""
+    compressor = zlib.compressobj(COMPRESSLEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+def _key(name: str, data: bytes) -> str:
+    """A member's key: its name (what `check` makes of it depends on it) and its bytes."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=16)
+    digest.update(b"\0" + data)
+    return digest.hexdigest()
+
+
+class Deflated:
+    """The streams of one book's members by name and content (`streams`); `save` keeps those
+    used in `store`'s file `name` (no store: nothing is kept)."""
+
+    def __init__(self, store: Store | None = None, name: str = ""):
+        self.store, self.name = store, name
+        self.known: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.made = 0
+        blob = store.get(name) if store is not None else None
+        data = verified(blob) if blob is not None else None  # a planted file is not taken
+        if data is not None:
+            self.known = _read(data)
+
+    @classmethod
+    def of_book(cls, cache: Path | None, identifier: str) -> Deflated:
+        """The kept streams of the book `identifier` in the cache store's folder `cache`."""
+        if cache is None:
+            return cls()
+        zlib_version = zlib.ZLIB_RUNTIME_VERSION
+        name = f"deflated-{fingerprint(identifier, zlib_version, str(COMPRESSLEVEL))[:16]}.bin"
+        return cls(Store(cache), name)
+
+    def streams(
+        self, members: Mapping[str, bytes], check: Callable[[str, bytes], None]
+    ) -> dict[str, bytes]:
+        """Each member's stream by name. A member not deflated before is `check`ed first (a
+        kept one was, by the build that kept it); the streams to make are made the largest
+        first, on two threads."""
+        keys = {name: _key(name, data) for name, data in members.items()}
+        todo = {key: members[name] for name, key in keys.items() if key not in self.known}
+        for name, key in keys.items():
+            if key in todo:
+                check(name, members[name])
+        self.known.update(_deflated(todo))
+        self.made += len(todo)
+        self.used.update((key, self.known[key]) for key in keys.values())
+        return {name: self.known[key] for name, key in keys.items()}
+
+    def save(self) -> None:
+        """Keep the streams used (when one was made, or some were not used)."""
+        if self.store is None or not (self.made or set(self.used) != set(self.known)):
+            return
+        index = {key: len(stream) for key, stream in self.used.items()}
+        head = json.dumps(index, separators=(",", ":")).encode()
+        signed = sign(head + b"\n" + b"".join(self.used.values()))
+        if signed is not None:
+            self.store.put(self.name, signed)
+
+
+def _read(data: bytes) -> dict[str, bytes]:
+    """A saved file's streams; nothing from a damaged one."""
+    head, _, blob = data.partition(b"\n")
+    try:
+        index = json.loads(head)
+    except ValueError:
+        return {}
+    if not isinstance(index, dict):
+        return {}
+    found: dict[str, bytes] = {}
+    at = 0
+    for key, size in index.items():
+        if not isinstance(size, int) or size < 0 or at + size > len(blob):
+            return {}
+        found[str(key)] = blob[at : at + size]
+        at += size
+    return found if at == len(blob) else {}
+
+
+def _deflated(todo: Mapping[str, bytes]) -> dict[str, bytes]:
+    """`raw_deflate` of each value, on two threads when there is enough to share."""
+    shares: tuple[list[str], list[str]] = ([], [])
+    sizes = [0, 0]
+    for key in sorted(todo, key=lambda k: -len(todo[k])):  # each to the lighter share
+        side = 0 if sizes[0] <= sizes[1] else 1
+        shares[side].append(key)
+        sizes[side] += len(todo[key])
+    made: dict[str, bytes] = {}
+
+    def deflate(keys: list[str]) -> None:
+        for key in keys:
+            made[key] = raw_deflate(todo[key])
+
+    if min(sizes) < _SPLIT:
+        deflate([*shares[0], *shares[1]])
+        return made
+    helper = threading.Thread(target=deflate, args=(shares[1],))
+    helper.start()
+    deflate(shares[0])
+    helper.join()
+    return made

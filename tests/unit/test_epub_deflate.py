@@ -1,0 +1,87 @@
+"""The EPUB members' deflate streams: zipfile's own bytes, kept between builds, never a
+stream the state folder was given by someone else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from octavo.render.epub.container import repack
+from octavo.render.epub.deflate import COMPRESSLEVEL, Deflated, raw_deflate
+from octavo.render.signed import sign, verified
+
+WHEN = datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+
+
+def _page(word: str, size: int) -> bytes:
+    words = " ".join(f"{word}{n % 97}" for n in range(size // 6))
+    return f'<?xml version="1.0"?><html><body><p>{words}</p></body></html>'.encode()
+
+
+def _source(pages: dict[str, bytes]) -> bytes:
+    """A zip as ebooklib leaves it: members stored, in any order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr("mimetype", b"application/epub+zip")
+        for name, data in pages.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+PAGES = {
+    "EPUB/text/ch01.xhtml": _page("alpha", 120_000),  # two large members: two threads
+    "EPUB/text/ch02.xhtml": _page("beta", 90_000),
+    "EPUB/css/book.css": b"p { margin: 0 }",
+}
+
+
+def test_a_stream_is_the_one_zipfile_writes() -> None:
+    data = PAGES["EPUB/text/ch01.xhtml"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr("a", data, zipfile.ZIP_DEFLATED, COMPRESSLEVEL)
+    with zipfile.ZipFile(out) as written:
+        info = written.getinfo("a")
+    start = info.header_offset + 30 + len("a")
+    assert out.getvalue()[start : start + info.compress_size] == raw_deflate(data)
+
+
+def test_kept_streams_give_the_same_epub_and_only_changes_are_deflated(tmp_path: Path) -> None:
+    plain = repack(_source(PAGES), WHEN)
+    first = Deflated.of_book(tmp_path, "urn:x")
+    assert repack(_source(PAGES), WHEN, first) == plain
+    assert first.made == len(PAGES)
+    first.save()
+    edited = {**PAGES, "EPUB/text/ch02.xhtml": _page("gamma", 90_000)}
+    again = Deflated.of_book(tmp_path, "urn:x")
+    assert repack(_source(edited), WHEN, again) == repack(_source(edited), WHEN)
+    assert again.made == 1
+    again.save()
+    kept = Deflated.of_book(tmp_path, "urn:x")
+    assert len(kept.known) == len(PAGES)  # the streams used, not the one replaced
+
+
+def test_a_planted_or_damaged_file_is_not_taken(tmp_path: Path) -> None:
+    first = Deflated.of_book(tmp_path, "urn:x")
+    plain = repack(_source(PAGES), WHEN, first)
+    first.save()
+    (entry,) = tmp_path.glob("deflated-*.bin")
+    head, _, _ = (verified(entry.read_bytes()) or b"").partition(b"\n")
+    other = b"".join(raw_deflate(_page("planted", len(d))) for d in PAGES.values())
+    planted = head + b"\n" + other
+    for blob in (planted, b"octavo-signed-1\n" + b"0" * 64 + b"\n" + planted):
+        entry.write_bytes(blob)  # unsigned, or signed with another key
+        assert Deflated.of_book(tmp_path, "urn:x").known == {}
+    entry.write_bytes(sign(head + b"\n" + other[:-1]) or b"")  # signed, sizes do not add up
+    taken = Deflated.of_book(tmp_path, "urn:x")
+    assert taken.known == {}
+    assert repack(_source(PAGES), WHEN, taken) == plain
+
+
+def test_without_a_cache_folder_nothing_is_kept() -> None:
+    streams = Deflated.of_book(None, "urn:x")
+    repack(_source(PAGES), WHEN, streams)
+    streams.save()
+    assert streams.store is None and streams.made == len(PAGES)
