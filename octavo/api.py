@@ -170,10 +170,12 @@ def build_pdf(
         target = out or _default(given.project, ".pdf")
 
         def make() -> Made:
-            from octavo.render.pdf.build import early_pool, render_book_pdf
+            from octavo.render.pdf.parallel.start import early_pool
 
             # workers first: they import WeasyPrint while the book is read and rendered
             with early_pool(given.project, jobs, html is not None, variant, tagged) as pool:
+                from octavo.render.pdf.build import render_book_pdf
+
                 rendered, found = given.manuscript()
                 cache = cache_of(given.project)
                 pdf, laid_out = render_book_pdf(

@@ -11,8 +11,8 @@ import pytest
 from octavo import api
 from octavo.render.pdf import weasy_speed
 from octavo.render.pdf.document import PdfOptions, render_pdf
-from octavo.render.pdf.parallel.build import start_workers
 from octavo.render.pdf.parallel.part import PartJob, lay_out_part
+from octavo.render.pdf.parallel.start import start_workers
 from tests.conftest import MakeBook, section_source
 
 WORDS = ("Agriculture", "Industry", "Construction", "Transportation", "Communications")

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from concurrent.futures import Executor
-from contextlib import contextmanager
 from pathlib import Path
 
 from octavo.cache import prune
 from octavo.errors import BuildError, error
 from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
-from octavo.project import Project
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
+from octavo.render.pdf.parallel.start import AUTO_SECTIONS
 from octavo.render.url_sandbox import real_urls
 from octavo.source.paper import PaperError, parse_length, parse_marks
 
-__all__ = ["auto_jobs", "early_pool", "pdf_options", "render_book_pdf"]
-
-AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
+__all__ = ["auto_jobs", "pdf_options", "render_book_pdf"]
 
 
 def render_book_pdf(
@@ -41,7 +37,8 @@ def render_book_pdf(
     (octavo.render.pdf.parallel.build); the same pages. `html` needs the one-process layout.
     `jobs` < 1: `auto_jobs`. `bleed` and `marks` (as in book.toml) replace the book's.
     `cache`: the cache store's folder (Project.cache), pruned to `layout_cache_mb`.
-    `pool`: workers started before the book was read (`early_pool`), used for the parts."""
+    `pool`: workers started before the book was read (octavo.render.pdf.parallel.start
+    .early_pool), used for the parts."""
     jobs = jobs if jobs > 0 else auto_jobs(manuscript)
     options = pdf_options(manuscript.book.config, paper, tagged, variant, bleed, marks)
     started = time.time() - 1  # mtimes of a coarse filesystem may lag a little
@@ -85,30 +82,3 @@ def auto_jobs(manuscript: Manuscript) -> int:
     if len(manuscript.sections) < AUTO_SECTIONS:
         return 1
     return max(1, min(os.cpu_count() or 1, len(manuscript.chapters)))
-
-
-@contextmanager
-def early_pool(
-    project: Project, jobs: int, html: bool, variant: str, tagged: bool
-) -> Iterator[Executor | None]:
-    """The workers of a build that will be laid out in parts, started before the book is
-    read: each imports WeasyPrint while this process reads and renders the manuscript, so
-    both cores work from the first second. None when the build will be one process (by
-    the same rule as `auto_jobs`, on the number of section files)."""
-    import os
-
-    cores = os.cpu_count() or 1
-    if html or variant or tagged or jobs == 1 or (jobs < 1 and cores < 2):
-        yield None
-        return
-    if jobs < 1:
-        from octavo.source.sections import section_files
-
-        if len(section_files(project.root)) < AUTO_SECTIONS:
-            yield None
-            return
-    from octavo.outputs import cache_of
-    from octavo.render.pdf.parallel.build import start_workers
-
-    with start_workers(jobs if jobs > 1 else cores, cache_of(project)) as pool:
-        yield pool

@@ -4,6 +4,9 @@ print_html (templates/print/book.html)
   -> weasyprint.HTML, loading only through the sandbox (octavo.render.url_sandbox)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
   -> Document.write_pdf (metadata from the HTML head, dates from SOURCE_DATE_EPOCH)
+
+The print HTML's module (templates, the manuscript's renderer) is imported by the functions
+that make HTML: a worker laying out a part imports this module without it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
 from octavo.render.pdf import weasy_speed
-from octavo.render.pdf.html import note_pairs, print_html
 from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -91,6 +93,8 @@ def render_print_html(
 ) -> str:
     """`located`: where the index's terms are (octavo.render.pdf.index_pages); None: the
     index's numbers are left to target-counter()s."""
+    from octavo.render.pdf.html import print_html  # the templates: not in a worker
+
     check_paper(options)
     extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
     return print_html(manuscript, options.page, extra=extra, located=located)
@@ -104,6 +108,8 @@ def render_pdf(
     `cache`: a folder remembering the note fixes of earlier builds, by HTML; a rebuild of
     the same HTML starts from them and needs a single layout.
     """
+    from octavo.render.pdf.html import note_pairs
+
     source = render_print_html(manuscript, options)
     store, name = Store(cache), f"notes-{cache_key(source, options)}.json"
     known = _cached(store, name)

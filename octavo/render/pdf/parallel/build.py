@@ -11,13 +11,13 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of running heads and folios for the body (octavo.render.pdf.parallel.stamp);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
-The workers are started before the book is read (`start_workers`, from
-octavo.render.pdf.build.early_pool) and import WeasyPrint meanwhile; this process never
-imports it. When the cache holds an earlier layout of every chapter still to be laid out,
-the front matter, appendix and stamp are started at once with the folios those layouts
-give (a guess): after an edit that moves no heading to another page, they are laid out
-beside the chapter, not after it; a wrong guess is dropped and laid out again. A part's
-bytes depend on its HTML alone, so a guess changes when a part is laid out, never what.
+The workers are started before the book is read (octavo.render.pdf.parallel.start) and
+import WeasyPrint meanwhile; this process never imports it. When the cache holds an
+earlier layout of every chapter still to be laid out, the front matter, appendix and
+stamp are started at once with the folios those layouts give (a guess): after an edit
+that moves no heading to another page, they are laid out beside the chapter, not after
+it; a wrong guess is dropped and laid out again. A part's bytes depend on its HTML alone,
+so a guess changes when a part is laid out, never what.
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
 one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
@@ -26,10 +26,10 @@ one-process build (octavo.render.pdf.document.render_pdf), which gives the same 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,7 +38,6 @@ from octavo.errors import BuildError
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
-from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import (
     Merger,
@@ -50,8 +49,8 @@ from octavo.render.pdf.parallel.merge import (
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
+from octavo.render.pdf.parallel.start import start_workers
 from octavo.sandbox import digest_file
-from octavo.workers import pool as pool_of
 
 __all__ = [
     "ParallelResult",
@@ -64,9 +63,6 @@ __all__ = [
 FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
 MERGED = "merged-1"  # bump when octavo.render.pdf.parallel.merge writes other bytes
 
-# what a worker imports before its first part (octavo.workers.pool's `warm`)
-WARM = ("weasyprint", "weasyprint.layout", "octavo.render.pdf.parallel.part")
-
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
 
 
@@ -78,18 +74,6 @@ class ParallelResult:
     reused: tuple[str, ...]
     parallel: bool  # False: the one-process build was used
     guessed: tuple[str, ...] = ()  # parts laid out beside the chapters on guessed folios
-
-
-@contextmanager
-def start_workers(jobs: int, cache: Path | None = None) -> Iterator[Executor]:
-    """`jobs` worker processes, made now (forked before WeasyPrint is imported here), each
-    importing what a part needs; `cache`: the cache store's folder, where the workers find
-    WeasyPrint's libraries (octavo.render.pdf.libraries)."""
-    import multiprocessing
-
-    remember_libraries(libraries(cache))
-    with pool_of(jobs, multiprocessing.get_context("fork"), WARM) as pool:
-        yield pool
 
 
 def render_pdf_parallel(

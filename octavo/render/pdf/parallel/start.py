@@ -1,0 +1,69 @@
+"""The workers of a parallel PDF build, started before the book is read.
+
+Apart from octavo.render.pdf.build and octavo.render.pdf.parallel.build, which import the
+print templates and the manuscript's renderer (~0.1 s of CPU): this module imports nothing
+heavy, so the workers are forked that much sooner. They import only what laying out a part
+needs (`WARM`: WeasyPrint and octavo.render.pdf.document, which leaves the templates to
+the functions that make HTML), while this process imports the rest and reads the book.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
+from pathlib import Path
+
+from octavo.project import Project
+from octavo.render.pdf.libraries import libraries, remember_libraries
+from octavo.workers import pool as pool_of
+
+__all__ = ["AUTO_SECTIONS", "WARM", "early_pool", "start_workers"]
+
+AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
+
+# what a worker imports before its first part (octavo.workers.pool's `warm`)
+WARM = (
+    "weasyprint",
+    "weasyprint.layout",
+    "octavo.render.pdf.parallel.part",
+    "octavo.render.pdf.document",
+)
+
+
+@contextmanager
+def early_pool(
+    project: Project, jobs: int, html: bool, variant: str, tagged: bool
+) -> Iterator[Executor | None]:
+    """The workers of a build that will be laid out in parts, started before the book is
+    read: each imports WeasyPrint while this process reads and renders the manuscript, so
+    both cores work from the first second. None when the build will be one process (by
+    the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files)."""
+    import os
+
+    cores = os.cpu_count() or 1
+    if html or variant or tagged or jobs == 1 or (jobs < 1 and cores < 2):
+        yield None
+        return
+    if jobs < 1:
+        from octavo.source.sections import section_files
+
+        if len(section_files(project.root)) < AUTO_SECTIONS:
+            yield None
+            return
+    from octavo.outputs import cache_of
+
+    with start_workers(jobs if jobs > 1 else cores, cache_of(project)) as pool:
+        yield pool
+
+
+@contextmanager
+def start_workers(jobs: int, cache: Path | None = None) -> Iterator[Executor]:
+    """`jobs` worker processes, made now (forked before WeasyPrint is imported here), each
+    importing what a part needs; `cache`: the cache store's folder, where the workers find
+    WeasyPrint's libraries (octavo.render.pdf.libraries)."""
+    import multiprocessing
+
+    remember_libraries(libraries(cache))
+    with pool_of(jobs, multiprocessing.get_context("fork"), WARM) as pool:
+        yield pool
