@@ -8,7 +8,9 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.render.epub.container import repack
+import pytest
+
+from octavo.render.epub.container import EpubWriteError, repack
 from octavo.render.epub.deflate import COMPRESSLEVEL, Deflated, raw_deflate
 from octavo.render.signed import sign, verified
 
@@ -85,3 +87,14 @@ def test_without_a_cache_folder_nothing_is_kept() -> None:
     repack(_source(PAGES), WHEN, streams)
     streams.save()
     assert streams.store is None and streams.made == len(PAGES)
+
+
+def test_streams_begun_early_are_the_same_and_still_checked() -> None:
+    early = Deflated()
+    early.start({name: data for name, data in PAGES.items() if name.endswith(".xhtml")})
+    assert repack(_source(PAGES), WHEN, early) == repack(_source(PAGES), WHEN)
+    broken = {**PAGES, "EPUB/text/ch02.xhtml": b"<p>not closed"}
+    begun = Deflated()
+    begun.start(broken)
+    with pytest.raises(EpubWriteError, match="ch02"):
+        repack(_source(broken), WHEN, begun)

@@ -41,6 +41,8 @@ from octavo.render.metadata import BookMeta, book_meta
 
 __all__ = ["package", "render_epub"]
 
+FOLDER = "EPUB"  # ebooklib's EpubBook.FOLDER_NAME: the package's folder in the zip
+
 
 def render_epub(
     manuscript: Manuscript,
@@ -65,6 +67,7 @@ def render_epub(
         drawn = cached_cover(manuscript, cache)
         cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
     docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}", breaks)
+    kept.start({f"{FOLDER}/{d.file_name}": d.xhtml for d in docs})  # while the package is made
     sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
     book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)
     if breaks:

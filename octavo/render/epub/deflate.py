@@ -6,7 +6,9 @@ section only the documents that changed are deflated again: the streams of the o
 (chapters of 100 kB at level 9: most of the writing's time) are taken from the book's file
 in the cache store. That file holds the streams this build used, no others; it is signed
 with this user's key (octavo.render.signed), as the state folder may be an untrusted
-book's. Streams still to make are made on two threads (zlib works without the GIL).
+book's. Streams still to make are made on two threads (zlib works without the GIL), and
+the documents' begin on a thread as soon as they are rendered (`start`), while the package
+is made and written.
 """
 
 from __future__ import annotations
@@ -49,10 +51,12 @@ class Deflated:
         self.known: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.made = 0
+        self._started: list[tuple[threading.Thread, dict[str, bytes]]] = []
         blob = store.get(name) if store is not None else None
         data = verified(blob) if blob is not None else None  # a planted file is not taken
         if data is not None:
             self.known = _read(data)
+        self.kept = frozenset(self.known)  # written (so checked) by an earlier build
 
     @classmethod
     def of_book(cls, cache: Path | None, identifier: str) -> Deflated:
@@ -70,14 +74,36 @@ class Deflated:
         kept one was, by the build that kept it); the streams to make are made the largest
         first, on two threads."""
         keys = {name: _key(name, data) for name, data in members.items()}
-        todo = {key: members[name] for name, key in keys.items() if key not in self.known}
         for name, key in keys.items():
-            if key in todo:
+            if key not in self.kept:
                 check(name, members[name])
+        for thread, made in self._started:
+            thread.join()
+            self.known.update(made)
+            self.made += len(made)
+        self._started.clear()
+        todo = {key: members[name] for name, key in keys.items() if key not in self.known}
         self.known.update(_deflated(todo))
         self.made += len(todo)
         self.used.update((key, self.known[key]) for key in keys.values())
         return {name: self.known[key] for name, key in keys.items()}
+
+    def start(self, members: Mapping[str, bytes]) -> None:
+        """Begin deflating those of `members` (member name -> bytes) not known yet, on a
+        thread, while this one goes on (`streams` takes them, and checks them as ever)."""
+        todo = {_key(name, data): data for name, data in members.items()}
+        todo = {key: data for key, data in todo.items() if key not in self.known}
+        if not todo:
+            return
+        made: dict[str, bytes] = {}
+
+        def deflate() -> None:
+            for key in sorted(todo, key=lambda k: -len(todo[k])):
+                made[key] = raw_deflate(todo[key])
+
+        thread = threading.Thread(target=deflate, daemon=True)
+        thread.start()
+        self._started.append((thread, made))
 
     def save(self) -> None:
         """Keep the streams used (when one was made, or some were not used)."""
