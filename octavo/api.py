@@ -6,12 +6,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
-from octavo.outputs import Made, cache_of, cached_build, guard_default
+from octavo.outputs import (
+    Made,
+    Planned,
+    as_stamped,
+    cache_of,
+    cached_build,
+    check_build,
+    guard_default,
+)
 from octavo.project import Project, open_project
 
 if TYPE_CHECKING:
     from octavo.importers.batch import ImportResult
     from octavo.model import Book, Manuscript
+    from octavo.render.epub.beside import Beside
     from octavo.render.markdown_cache import SectionCache
 
 # The stages are imported inside the functions: a no-op rebuild must not pay for them.
@@ -281,32 +290,38 @@ def build_epub(
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing.
 
-    `jobs` 0 or 2+: the EPUB writer starts in a second process at once, and prepares while
-    this one checks the build stamp and renders the manuscript (octavo.render.epub.beside):
-    the same bytes, sooner on two cores. A build with nothing to do ends it unused."""
-    from contextlib import nullcontext
+    `jobs` 0 or 2+: the EPUB writer starts in a second process and prepares while this one
+    renders the manuscript (octavo.render.epub.beside): the same bytes, sooner on two
+    cores. It starts at once, beside the change check, when the output is surely made
+    (missing, or changed since its stamp); else once the check finds work to do, so a build
+    with nothing to do starts nothing."""
+    from contextlib import ExitStack
 
-    with boundary("the EPUB"):
+    with boundary("the EPUB"), ExitStack() as stack:
         given = sources(book, strict)
         target = out if out is not None else _default(given.project, ".epub")
         cache = cache_of(given.project)
-        early = jobs != 1 and not given.made and not given.project.config.page_list
-        if early:
+
+        def writer() -> Beside | None:
             from octavo.render.epub.beside import beside
 
-        with beside(given.project, cache) if early else nullcontext(None) as writer:
+            return stack.enter_context(beside(given.project, cache))
 
-            def make() -> Made:
-                try:
-                    rendered, found = given.manuscript(save_later=True)
-                    if writer is not None:
-                        writer.send(rendered)
-                finally:
-                    given.save()  # while the writer works (what it found is reported)
-                data = writer.receive() if writer is not None else None
-                return ((target, data or _epub(given, cache)),), found
-
-            return cached_build(given.project, target, {"kind": "epub", "strict": strict}, make)
+        early = jobs != 1 and not given.made and not given.project.config.page_list
+        surely = early and not as_stamped(given.project, target)
+        ahead = writer() if surely else None
+        checked = check_build(given.project, target, {"kind": "epub", "strict": strict})
+        if not isinstance(checked, Planned):
+            return checked
+        helper = ahead if surely else writer() if early else None
+        try:
+            rendered, found = given.manuscript(save_later=True)
+            if helper is not None:
+                helper.send(rendered)
+        finally:
+            given.save()  # while the writer works (what it found is reported)
+        data = helper.receive() if helper is not None else None
+        return checked.write((((target, data or _epub(given, cache)),), found))
 
 
 def _epub(given: Sources, cache: Path | None) -> bytes:

@@ -28,8 +28,11 @@ from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
     "Made",
+    "Planned",
+    "as_stamped",
     "cache_of",
     "cached_build",
+    "check_build",
     "guard_default",
     "guard_output",
     "is_fresh",
@@ -145,6 +148,16 @@ def _stamp_text(data: Mapping[str, object]) -> str:
     return json.dumps(data, indent=1) + "\n"
 
 
+def as_stamped(project: Project, out: Path) -> bool:
+    """Whether `out` has the stat its build stamp recorded: the build may have nothing to
+    do. Else it surely has (no stamp, no output, or an output changed since)."""
+    try:
+        data = json.loads(stamp_of(project, out).read_bytes())
+        return bool(data.get("stat") == stat_text(os.stat(out)))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def record(
     stamp: Path,
     out: Path,
@@ -210,6 +223,47 @@ def cache_of(project: Project) -> Path | None:
     return project.cache if state_problem(project) is None else None
 
 
+class Planned:
+    """A build `check_build` found needed: `write` what was made, and keep its stamp."""
+
+    def __init__(self, project: Project, out: Path, key: str | None, problem: Diagnostic | None):
+        self.project, self.out, self.key, self.problem = project, out, key, problem
+
+    def write(self, made: Made) -> Built:
+        files, found = made
+        for path, data in files:
+            atomic_bytes(path, data)
+        if self.key is None or self.problem is not None:  # nothing kept: the next is cold too
+            return self.out, (*found, *((self.problem,) if self.problem else ()))
+        record(stamp_of(self.project, self.out), self.out, self.key, found, self.project.root)
+        return self.out, found
+
+
+def check_build(
+    project: Project,
+    out: Path,
+    options: Mapping[str, object],
+    extra_outputs: tuple[Path, ...] = (),
+) -> Built | Planned:
+    """What the build of `out` (and every extra output) reported, if they were built from the
+    same inputs: nothing to do. Else the build to make (`Planned.write`). Outputs that would
+    harm an input are refused first (`guard_output`)."""
+    for output in (out, *extra_outputs):
+        guard_output(project.root, output)
+    problem = state_problem(project)
+    if problem is not None:  # nothing kept: every build is a cold one
+        return Planned(project, out, None, problem)
+    key = build_key(
+        project,
+        {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
+        project.state,
+    )
+    replayed = is_fresh(stamp_of(project, out), out, key)
+    if replayed is not None and all(p.exists() for p in extra_outputs):
+        return out, replayed
+    return Planned(project, out, key, None)
+
+
 def cached_build(
     project: Project,
     out: Path,
@@ -218,27 +272,6 @@ def cached_build(
     extra_outputs: tuple[Path, ...] = (),
 ) -> Built:
     """Write what `make` renders (its files, in order, each atomically) unless `out` (and
-    every extra output) was built from the same inputs. Outputs that would harm an input are
-    refused first (`guard_output`)."""
-    for output in (out, *extra_outputs):
-        guard_output(project.root, output)
-    problem = state_problem(project)
-    if problem is not None:  # nothing kept: every build is a cold one
-        files, found = make()
-        for path, data in files:
-            atomic_bytes(path, data)
-        return out, (*found, problem)
-    key = build_key(
-        project,
-        {**options, "out": out.resolve(), "extra": [str(p.resolve()) for p in extra_outputs]},
-        project.state,
-    )
-    stamp = stamp_of(project, out)
-    replayed = is_fresh(stamp, out, key)
-    if replayed is not None and all(p.exists() for p in extra_outputs):
-        return out, replayed
-    files, found = make()
-    for path, data in files:
-        atomic_bytes(path, data)
-    record(stamp, out, key, found, project.root)
-    return out, found
+    every extra output) was built from the same inputs (`check_build`)."""
+    checked = check_build(project, out, options, extra_outputs)
+    return checked.write(make()) if isinstance(checked, Planned) else checked

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from octavo import api
 from octavo.errors import BuildError
+from octavo.project import Project
 from tests.conftest import MakeBook, section_source
 
 
@@ -51,3 +53,30 @@ def test_both_outputs_open_and_render_the_book_once(
     assert calls == {"config": 1, "render": 1}
     api.build_both(book)
     assert calls == {"config": 2, "render": 1}  # fresh: opened, not rendered
+
+
+def test_an_epub_with_nothing_to_do_starts_no_writer(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from octavo.render.epub import beside
+
+    started: list[Path] = []
+    real = beside.beside
+
+    @contextlib.contextmanager
+    def counted(project: Project, cache: Path | None) -> Iterator[beside.Beside | None]:
+        started.append(project.root)
+        with real(project, cache) as writer:
+            yield writer
+
+    monkeypatch.setattr(beside, "beside", counted)
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    out = tmp_path / "x.epub"
+    api.build_epub(book, out, jobs=0)
+    assert len(started) == 1  # no output yet: started at once
+    api.build_epub(book, out, jobs=0)
+    assert len(started) == 1  # nothing to do: nothing started
+    (book / "001-a.md").write_text(section_source(1, total=1, body="Changed.\n"))
+    api.build_epub(book, out, jobs=0)
+    assert len(started) == 2  # the check found work: started then
