@@ -2,6 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from octavo import codecache
+
+codecache.install()  # before any of octavo's dataclasses is made
+
 try:
     __version__ = version("octavo")
 except PackageNotFoundError:  # running from a checkout that is not installed

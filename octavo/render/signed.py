@@ -18,15 +18,11 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from octavo.codecache import user_cache
+
 __all__ = ["sign", "user_cache", "verified"]
 
 _MAGIC = b"octavo-signed-1\n"
-
-
-def user_cache() -> Path:
-    """octavo's folder in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "octavo"
 
 
 @lru_cache(maxsize=4)

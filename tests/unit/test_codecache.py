@@ -1,0 +1,54 @@
+"""The code of the methods dataclasses writes, kept between runs: the same classes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from octavo import codecache
+
+
+def _make(codes: codecache._Codes, monkeypatch: pytest.MonkeyPatch) -> type:
+    monkeypatch.setattr(dataclasses, "exec", codes.exec, raising=False)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Point:
+        x: int
+        y: tuple[str, ...] = ()
+
+    return Point
+
+
+def test_a_dataclass_made_with_kept_code_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "codes.marshal"
+    first = codecache._Codes(path)
+    point = _make(first, monkeypatch)
+    assert first.new and first.known
+    first.save()
+    again = codecache._Codes(path)
+    assert again.known.keys() == first.known.keys()
+    kept = _make(again, monkeypatch)
+    assert not again.new  # nothing compiled
+    for made in (point, kept):
+        p = made(1, ("a",))
+        assert p == made(1, ("a",)) and hash(p) == hash(made(1, ("a",)))
+        assert repr(p).endswith("Point(x=1, y=('a',))")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            p.x = 2
+
+
+@pytest.mark.parametrize(
+    "blob", [b"", b"not marshal", b"\xfb\x00\x00"], ids=["empty", "text", "cut"]
+)
+def test_a_damaged_file_only_means_compiling(
+    blob: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "codes.marshal"
+    path.write_bytes(blob)
+    codes = codecache._Codes(path)
+    assert codes.known == {}
+    assert _make(codes, monkeypatch)(3).x == 3
