@@ -13,6 +13,7 @@ from octavo.outputs import (
     cache_of,
     cached_build,
     check_build,
+    edited_since,
     guard_default,
 )
 from octavo.project import Project, open_project
@@ -293,8 +294,8 @@ def build_epub(
     `jobs` 0 or 2+: the EPUB writer starts in a second process and prepares while this one
     renders the manuscript (octavo.render.epub.beside): the same bytes, sooner on two
     cores. It starts at once, beside the change check, when the output is surely made
-    (missing, or changed since its stamp); else once the check finds work to do, so a build
-    with nothing to do starts nothing."""
+    (missing, changed since its stamp, or a file of the book modified since: an edit);
+    else once the check finds work to do, so a build with nothing to do starts nothing."""
     from contextlib import ExitStack
 
     with boundary("the EPUB"), ExitStack() as stack:
@@ -308,7 +309,9 @@ def build_epub(
             return stack.enter_context(beside(given.project, cache))
 
         early = jobs != 1 and not given.made and not given.project.config.page_list
-        surely = early and not as_stamped(given.project, target)
+        surely = early and (
+            not as_stamped(given.project, target) or edited_since(given.project, target)
+        )
         ahead = writer() if surely else None
         checked = check_build(given.project, target, {"kind": "epub", "strict": strict})
         if not isinstance(checked, Planned):

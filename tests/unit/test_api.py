@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -80,3 +82,41 @@ def test_an_epub_with_nothing_to_do_starts_no_writer(
     (book / "001-a.md").write_text(section_source(1, total=1, body="Changed.\n"))
     api.build_epub(book, out, jobs=0)
     assert len(started) == 2  # the check found work: started then
+
+
+def test_an_edited_book_starts_its_writer_before_the_change_check(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from octavo import outputs
+    from octavo.render.epub import beside
+
+    events: list[str] = []
+    real_beside, real_check = beside.beside, outputs.check_build
+
+    @contextlib.contextmanager
+    def counted(project: Project, cache: Path | None) -> Iterator[beside.Beside | None]:
+        events.append("writer")
+        with real_beside(project, cache) as writer:
+            yield writer
+
+    def checked(*args: Any) -> Any:
+        events.append("check")
+        return real_check(*args)
+
+    monkeypatch.setattr(beside, "beside", counted)
+    monkeypatch.setattr(api, "check_build", checked)
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    out = tmp_path / "x.epub"
+    api.build_epub(book, out, jobs=0)
+    events.clear()
+    edited = book / "001-a.md"
+    edited.write_text(section_source(1, total=1, body="Edited.\n"))
+    stamp = json.loads(outputs.stamp_of(api.open_book(book), out).read_bytes())
+    later = stamp["recorded"] + 10**6  # past the stamp, whatever the clock's grain
+    os.utime(edited, ns=(later, later))
+    api.build_epub(book, out, jobs=0)
+    assert events == ["writer", "check"]  # an edit: started at once, beside the check
+    events.clear()
+    api.build_epub(book, out, jobs=0)
+    assert events == ["check"]  # nothing to do: nothing started
