@@ -100,7 +100,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     import octavo.source.sections  # noqa: F401
     from octavo.cache import versions
 
-    versions()
+    versions(project.state)
 
     inbox, to_child = os.pipe()
     from_child, outbox = os.pipe()
