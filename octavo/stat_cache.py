@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
 import os
 import stat
 import time
@@ -99,7 +100,7 @@ def _entries(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]
     order, which the change check has always used)."""
     try:
         with os.scandir(folder) as found:
-            listed = sorted(found, key=lambda e: e.name)
+            listed = sorted(found, key=_by_name)
     except OSError:
         return
     folders = []
@@ -117,6 +118,9 @@ def _entries(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]
             yield from _entries(entry.path, prefix + entry.name + "/")
 
 
+_by_name = operator.attrgetter("name")
+
+
 def folder_digests(
     root: Path, state: Path | None = None, keep: tuple[str, ...] = ()
 ) -> tuple[tuple[str, bytes], ...]:
@@ -132,25 +136,22 @@ def folder_digests(
     changed = False
     limit = FILE_LIMITS["any"]
     for relative, entry in _entries(str(root), ""):
-        info = None
-        with contextlib.suppress(OSError):
+        try:
             info = entry.stat(follow_symlinks=False)
+        except OSError:
+            info = None
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             # a link, a FIFO, a device, a file too big: the sandbox's rules, every time
             found.append((relative, digest_file(Path(entry.path), (root,))))
             continue
-        now = stat_text(info)
+        now = stat_text(info) + " "  # an entry is "<stat> <digest>"
         old = entries.get(relative, "")
-        if (
-            info.st_mtime_ns < before
-            and old[: len(now)] == now
-            and old[len(now) : len(now) + 1] == " "
-        ):
+        if old.startswith(now) and info.st_mtime_ns < before:
             made[relative] = old
-            found.append((relative, bytes.fromhex(old[len(now) + 1 :])))
+            found.append((relative, bytes.fromhex(old[len(now) :])))
             continue
         digest = digest_file(Path(entry.path), (root,), keep=relative.endswith(keep))
-        made[relative] = f"{now} {digest.hex()}"
+        made[relative] = now + digest.hex()
         # worth keeping: a new digest, or an entry that will no longer be racy
         changed = changed or old != made[relative] or info.st_mtime_ns < scanned - RACY_NS
         found.append((relative, digest))
