@@ -24,7 +24,6 @@ import contextlib
 import dataclasses
 import marshal
 import os
-import tempfile
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
@@ -69,6 +68,8 @@ class _Codes:
     def save(self) -> None:
         if not self.new:
             return
+        import tempfile
+
         kept = self.known if len(self.known) <= _LIMIT else self.used
         with contextlib.suppress(Exception):  # a cache: compiling next time is the worst
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
