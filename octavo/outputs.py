@@ -170,18 +170,30 @@ def edited_since(project: Project, out: Path) -> bool:
         return True
     if not isinstance(recorded, int):
         return True
-    for root in dict.fromkeys(project.watched):
-        if root in (TEMPLATES, STYLES):
-            continue  # octavo's own: in every fingerprint already
-        for here, dirs, files in os.walk(root):
-            dirs[:] = [
-                d for d in dirs if not d.startswith(".") and d not in ("build", "__pycache__")
-            ]
-            for name in files:
-                with contextlib.suppress(OSError):
-                    if os.stat(os.path.join(here, name)).st_mtime_ns > recorded:
-                        return True
+    roots = [r for r in dict.fromkeys(project.watched) if r not in (TEMPLATES, STYLES)]
+    return any(_modified_after(str(root), recorded) for root in roots)
+
+
+def _modified_after(folder: str, when: int) -> bool:
+    """A file under `folder` (not in a dot folder, build/ or __pycache__) modified after
+    `when` (ns)?"""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_dir():
+                skipped = entry.name[:1] == "." or entry.name in _SKIPPED
+                found = not skipped and _modified_after(entry.path, when)
+            else:
+                found = entry.stat().st_mtime_ns > when
+            if found:
+                return True
     return False
+
+
+_SKIPPED = ("build", "__pycache__")
 
 
 def record(
