@@ -45,6 +45,7 @@ from octavo.render.pdf.parallel.merge import (
     Unmergeable,
     merge_libraries,
     merge_parts,
+    merging,
     place,
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
@@ -134,7 +135,8 @@ def _parallel(
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(_finish(store, started[c.id]) for c in manuscript.chapters)
-        front, appendix, stamp = _tail(pool, store, manuscript, options, chapters, guessed)
+        tail = _tail(pool, store, manuscript, options, chapters, guessed, begun)
+        front, appendix, stamp, begun = tail
         for wrong in guessed.values():
             if isinstance(wrong, Future):
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
@@ -223,9 +225,11 @@ def _tail(
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
     guessed: dict[str, Started],
-) -> tuple[PartLayout, PartLayout, PartLayout]:
+    begun: Merger | None = None,
+) -> tuple[PartLayout, PartLayout, PartLayout, Merger | None]:
     """Front matter, appendix and stamp once the chapters are known: a guess started
-    earlier with the same HTML (the same key) is taken over."""
+    earlier with the same HTML (the same key) is taken over. While the stamp is still
+    being laid out, the merge of the others is begun (`begun` carried on, or a new one)."""
 
     def start(job: PartJob) -> Started:
         keyed = store.keyed(job)
@@ -240,7 +244,10 @@ def _tail(
     front_started = start(front_job)
     appendix = _finish(store, start(appendix_job))
     stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
-    return _finish(store, front_started), appendix, _finish(store, stamp_started)
+    front = _finish(store, front_started)
+    if isinstance(stamp_started, Future) and not stamp_started.done():
+        begun = merging(place(front, (*chapters, appendix))[0], begun)
+    return front, appendix, _finish(store, stamp_started), begun
 
 
 def _guess(

@@ -26,6 +26,7 @@ __all__ = [
     "compact",
     "merge_libraries",
     "merge_parts",
+    "merging",
     "place",
 ]
 
@@ -71,10 +72,16 @@ def merge_parts(
     `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
     parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
     being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions)."""
+    return merging(placed, begun).finish(total, stamp, fonts, pool, unions)
+
+
+def merging(placed: tuple[Placed, ...], begun: Merger | None = None) -> Merger:
+    """A merge with every part of `placed` added in order: `begun` when it holds the first
+    of them (see `Merger.fits`), else a new one."""
     merger = begun if begun is not None and begun.fits(placed) else Merger()
     for p in placed[len(merger.placed) :]:
         merger.add(p)
-    return merger.finish(total, stamp, fonts, pool, unions)
+    return merger
 
 
 class Merger:
