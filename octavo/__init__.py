@@ -1,6 +1,10 @@
 """octavo: country studies from scraped pages to EPUB 3 and print PDF."""
 
+from octavo import codecache
+
 __all__ = ["__version__"]
+
+codecache.install()  # before any of octavo's dataclasses is made
 
 
 def __getattr__(name: str) -> str:

@@ -9,8 +9,10 @@ command, before any work. The text is the same from run to run, so the compiled 
 kept in the user's cache folder (octavo/dataclass-code-<Python's bytecode magic>.marshal),
 by the exact text, and run the way `dataclasses` runs its text: `exec` of the text and
 `exec` of its code compiled with the same file name do the same. `install` gives the
-`dataclasses` module this `exec` (for every dataclass made after it, octavo's or not); the
-codes new to the file are added as the process exits. The folder is the one where octavo
+`dataclasses` module this `exec`, which keeps codes only for the dataclasses of octavo's own
+modules (it knows them by the globals `dataclasses` runs the text in); any other dataclass
+of the process, a library's or a program's that imports octavo, is made exactly as before.
+The codes new to the file are added as the process exits. The folder is the one where octavo
 keeps its templates' compiled code (octavo.render.templates.ShippedBytecode) and the
 signing key (octavo.render.signed): never in or beside a book. A file that cannot be
 read, written or understood only means compiling, as before.
@@ -41,8 +43,9 @@ def user_cache() -> Path:
 
 
 class _Codes:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, packages: tuple[str, ...] = ("octavo",)):
         self.path = path
+        self.packages = packages
         self.known: dict[str, CodeType] = {}
         self.used: dict[str, CodeType] = {}
         self.new = False
@@ -55,7 +58,7 @@ class _Codes:
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
         """`exec` as `dataclasses` calls it, with the text's code compiled once."""
-        if not isinstance(source, str):
+        if not isinstance(source, str) or not self._ours(globals):
             builtins.exec(source, globals, locals)
             return
         code = self.known.get(source)
@@ -64,6 +67,10 @@ class _Codes:
             self.new = True
         self.used[source] = code
         builtins.exec(code, globals, locals)
+
+    def _ours(self, globals: dict[str, Any] | None) -> bool:
+        name = (globals or {}).get("__name__")
+        return isinstance(name, str) and name.partition(".")[0] in self.packages
 
     def save(self) -> None:
         if not self.new:

@@ -9,6 +9,8 @@ import pytest
 
 from octavo import codecache
 
+_HERE = __name__.partition(".")[0]  # this test module's package: its dataclasses are kept
+
 
 def _make(codes: codecache._Codes, monkeypatch: pytest.MonkeyPatch) -> type:
     monkeypatch.setattr(dataclasses, "exec", codes.exec, raising=False)
@@ -25,11 +27,11 @@ def test_a_dataclass_made_with_kept_code_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "codes.marshal"
-    first = codecache._Codes(path)
+    first = codecache._Codes(path, packages=(_HERE,))
     point = _make(first, monkeypatch)
     assert first.new and first.known
     first.save()
-    again = codecache._Codes(path)
+    again = codecache._Codes(path, packages=(_HERE,))
     assert again.known.keys() == first.known.keys()
     kept = _make(again, monkeypatch)
     assert not again.new  # nothing compiled
@@ -49,6 +51,22 @@ def test_a_damaged_file_only_means_compiling(
 ) -> None:
     path = tmp_path / "codes.marshal"
     path.write_bytes(blob)
-    codes = codecache._Codes(path)
+    codes = codecache._Codes(path, packages=(_HERE,))
     assert codes.known == {}
     assert _make(codes, monkeypatch)(3).x == 3
+
+
+def test_only_octavos_own_dataclasses_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another package's dataclass, in a process that imported octavo, is made as before."""
+    codes = codecache._Codes(tmp_path / "codes.marshal")  # octavo's modules only
+    assert _make(codes, monkeypatch)(1).x == 1
+    assert not codes.new and codes.known == {}
+
+
+def test_importing_octavo_installs_the_kept_codes() -> None:
+    """Lost once in a merge without a test failing: the package itself installs them."""
+    import octavo  # noqa: F401
+
+    assert getattr(dataclasses, "exec", None) == codecache._installed[0].exec
