@@ -3,6 +3,7 @@ the first bad byte."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error
@@ -45,8 +46,10 @@ def read_utf8(
 
 
 def shown(path: Path) -> Path:
-    """Paths in messages are relative to the working folder when they can be."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
+    """Paths in messages are relative to the working folder when they can be (its real path:
+    `Path.resolve().relative_to(Path.cwd())` in strings, a section at a time)."""
+    real, here = os.path.realpath(path), os.getcwd()
+    if real == here:
+        return Path(".")
+    inside = here if here.endswith(os.sep) else here + os.sep
+    return Path(real[len(inside) :]) if real.startswith(inside) else path

@@ -76,7 +76,8 @@ def split_front_matter(text: str) -> FrontMatter:
         raise FrontMatterError("E202", f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", 2)
     loader = _Loader(source)
     try:
-        _refuse_aliases(source)
+        if "&" in source or "*" in source:  # an anchor or alias needs one: else no second parse
+            _refuse_aliases(source)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:

@@ -68,6 +68,24 @@ def test_yaml_bomb_is_refused() -> None:
         raise AssertionError("a YAML bomb was loaded")
 
 
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        pytest.param("---\ntitle: &t Trade\ncountry: *t\n---\n", 2, id="anchor-and-alias"),
+        pytest.param("---\ntitle: Trade\nparents: [*t]\n---\n", 3, id="alias-alone"),
+        pytest.param('---\ntitle: "Trade & Industry"\nnote: 2 * 3\n---\n', 0, id="plain-text"),
+    ],
+)
+def test_only_an_anchor_or_alias_is_refused(source: str, line: int) -> None:
+    """The second parse that looks for anchors runs only when the text has & or *."""
+    if not line:
+        assert split_front_matter(source).data["title"] == "Trade & Industry"
+        return
+    with pytest.raises(FrontMatterError) as caught:
+        split_front_matter(source)
+    assert (caught.value.code, caught.value.line) == ("E203", line)
+
+
 @pytest.mark.slow
 def test_two_thousand_sections_assemble(tmp_path: Path) -> None:
     from octavo.dev.gen import generate_study
