@@ -23,7 +23,7 @@ from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error, warning
 from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
-from octavo.stat_cache import RACY_NS, stat_text
+from octavo.stat_cache import RACY_NS, skipped, stat_text
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
@@ -175,25 +175,25 @@ def edited_since(project: Project, out: Path) -> bool:
 
 
 def _modified_after(folder: str, when: int) -> bool:
-    """A file under `folder` (not in a dot folder, build/ or __pycache__) modified after
-    `when` (ns)?"""
+    """A file under `folder` that the change check covers (octavo.stat_cache.skipped)
+    modified after `when` (ns)? Links are never followed: a book's link to itself or to /
+    would make the walk endless or leave the book."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return False
     for entry in entries:
         with contextlib.suppress(OSError):
-            if entry.is_dir():
-                skipped = entry.name[:1] == "." or entry.name in _SKIPPED
-                found = not skipped and _modified_after(entry.path, when)
+            folder_here = entry.is_dir(follow_symlinks=False)
+            if skipped(entry.name, folder_here):
+                continue
+            if folder_here:
+                found = _modified_after(entry.path, when)
             else:
-                found = entry.stat().st_mtime_ns > when
+                found = entry.stat(follow_symlinks=False).st_mtime_ns > when
             if found:
                 return True
     return False
-
-
-_SKIPPED = ("build", "__pycache__")
 
 
 def record(
