@@ -61,10 +61,7 @@ def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:
     """The entries kept for `root` (path -> "stat digest") and the time before which an
     entry's mtime must lie to be taken."""
     try:
-        with open(path, "rb") as handle:
-            blob = handle.read()
-            written = os.fstat(handle.fileno()).st_mtime_ns
-        data = verified(blob)
+        data, written = _read_kept(path)
         if data is None:
             return {}, 0
         kept = json.loads(data)
@@ -76,6 +73,19 @@ def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:
         return entries, min(int(kept["scanned"]), written) - RACY_NS
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}, 0  # missing, damaged, or not this user's: everything is hashed
+
+
+def _read_kept(path: Path) -> tuple[bytes | None, int]:
+    """A keep's data, if this user signed it, and the time it was written. Only a regular
+    file is read, never through a link: the state folder may be an untrusted book's, and a
+    FIFO or a link to /dev/zero planted there (the versions' keep has a fixed name) would
+    hang the build or fill its memory. OSError when it cannot be read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_LIMITS["any"]:
+            return None, 0
+        return verified(handle.read(FILE_LIMITS["any"])), info.st_mtime_ns
 
 
 def stat_text(info: os.stat_result) -> str:
@@ -180,10 +190,8 @@ def kept_text(
         return make()
     kept = state / "stat" / f"{name}.json"
     try:
-        with open(kept, "rb") as handle:
-            blob = handle.read()
-            written = os.fstat(handle.fileno()).st_mtime_ns
-        data = json.loads(verified(blob) or b"null")
+        signed_data, written = _read_kept(kept)
+        data = json.loads(signed_data or b"null")
         before = min(int(data["scanned"]), written) - RACY_NS
         if data["version"] == _VERSION and data["stats"] == stats and newest < before:
             return str(data["value"])

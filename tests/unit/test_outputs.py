@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import signal
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from octavo import outputs
 from octavo.api import open_book
 from tests.conftest import MakeBook, section_source
+from tests.support.timing import within
 
 
 @pytest.fixture
@@ -41,24 +39,6 @@ def _link(link: Path, target: Path | str) -> None:
     os.utime(link, ns=(old, old), follow_symlinks=False)
 
 
-class _TooLong(Exception):
-    pass
-
-
-@contextmanager
-def _within(seconds: int) -> Iterator[None]:
-    def stop(*_: object) -> None:
-        raise _TooLong
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def test_an_edit_in_a_folder_of_the_book_is_seen(stamped: Path) -> None:
     assert not _edited(stamped)
     (stamped / "images" / "map.png").write_bytes(b"new png")
@@ -79,5 +59,5 @@ def test_links_of_a_book_to_itself_are_not_walked_into(stamped: Path) -> None:
     # followed, two such links make 2**40 folders to look at: the build never starts
     _link(stamped / "a", ".")
     _link(stamped / "b", ".")
-    with _within(10):
+    with within(10):
         assert not _edited(stamped)

@@ -19,6 +19,7 @@ from octavo.render import signed
 from octavo.sandbox import digest_file
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.support.timing import within
 
 OLD = time.time_ns() - 60 * 10**9  # a minute ago: safely out of the racy window
 
@@ -346,6 +347,24 @@ def test_a_planted_kept_text_is_not_taken(tmp_path: Path, monkeypatch: pytest.Mo
         assert stat_cache.kept_text(state, "libraries", (str(site),), lambda: "pillow=13") == (
             "pillow=13"
         )
+
+
+def test_a_fifo_planted_as_a_keep_is_not_waited_on(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state folder may be an untrusted book's: a FIFO where a keep is (the versions'
+    has a fixed name) would block the read for ever."""
+    state = tmp_path / "state"
+    monkeypatch.setattr(cache, "_known", {})
+    made = cache.versions()
+    (state / "stat").mkdir(parents=True)
+    os.mkfifo(state / "stat" / "libraries.json")
+    os.mkfifo(stat_cache.kept_file(state, book.resolve()))
+    expected = build_key(open_book(book), {}, None)
+    cache._known.clear()
+    with within(10):
+        assert build_key(open_book(book), {}, state) == expected
+        assert cache.versions(state) == made
 
 
 def test_the_versions_are_the_same_made_or_kept(
