@@ -21,7 +21,7 @@ from pathlib import Path
 
 from octavo.project import Project
 from octavo.shipped import PACKAGE
-from octavo.stat_cache import folder_digests, kept_text, skipped
+from octavo.stat_cache import folder_digests, kept_text, read_state, skipped
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -131,7 +131,7 @@ class Store:
             return None
         path = self.folder / name
         try:
-            data = path.read_bytes()
+            data, _ = read_state(path)
         except OSError:
             return None  # missing or unreadable: made again
         touch(path)

@@ -23,7 +23,7 @@ from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error, warning
 from octavo.project import Project
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
-from octavo.stat_cache import RACY_NS, skipped, stat_text
+from octavo.stat_cache import RACY_NS, read_state, skipped, stat_text
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
@@ -122,9 +122,8 @@ def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
     since the stamp (or is racy: octavo.stat_cache); if its bytes are still the ones
     built, its new stat is kept."""
     try:
-        with open(stamp, "rb") as handle:
-            data = json.loads(handle.read())
-            written = os.fstat(handle.fileno()).st_mtime_ns
+        blob, written = read_state(stamp)
+        data = json.loads(blob)
         if data["key"] != key:
             return None
         info = os.stat(out)
@@ -153,7 +152,7 @@ def as_stamped(project: Project, out: Path) -> bool:
     """Whether `out` has the stat its build stamp recorded: the build may have nothing to
     do. Else it surely has (no stamp, no output, or an output changed since)."""
     try:
-        data = json.loads(stamp_of(project, out).read_bytes())
+        data = json.loads(read_state(stamp_of(project, out))[0])
         return bool(data.get("stat") == stat_text(os.stat(out)))
     except (OSError, ValueError, AttributeError):
         return False
@@ -165,7 +164,7 @@ def edited_since(project: Project, out: Path) -> bool:
     files' times (one stat a file, no read), never a verdict: a file copied with its old
     time is found by the change check as ever, only later."""
     try:
-        recorded = json.loads(stamp_of(project, out).read_bytes())["recorded"]
+        recorded = json.loads(read_state(stamp_of(project, out))[0])["recorded"]
     except (OSError, ValueError, KeyError, TypeError):
         return True
     if not isinstance(recorded, int):
@@ -222,7 +221,7 @@ def guard_default(project: Project, out: Path) -> None:
     """A default output (build/<slug>.*) that another book's build wrote is never replaced:
     two books with one title have one slug (E124)."""
     try:
-        owner = json.loads(stamp_of(project, out).read_text(encoding="utf-8")).get("book")
+        owner = json.loads(read_state(stamp_of(project, out))[0]).get("book")
     except (OSError, ValueError, AttributeError):
         return  # never built, or a damaged stamp
     if out.exists() and owner and Path(owner) != project.root.resolve():

@@ -23,6 +23,7 @@ limit, is remembered: anything else goes through the sandbox (octavo.sandbox) ev
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import operator
@@ -75,17 +76,23 @@ def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:
         return {}, 0  # missing, damaged, or not this user's: everything is hashed
 
 
-def _read_kept(path: Path) -> tuple[bytes | None, int]:
-    """A keep's data, if this user signed it, and the time it was written. Only a regular
-    file is read, never through a link: the state folder may be an untrusted book's, and a
-    FIFO or a link to /dev/zero planted there (the versions' keep has a fixed name) would
-    hang the build or fill its memory. OSError when it cannot be read."""
+def read_state(path: Path) -> tuple[bytes, int]:
+    """The bytes of a file of octavo's state folder, and when it was written; OSError when
+    it is missing or is not a regular file within FILE_LIMITS. Never through a link: the
+    state folder may be an untrusted book's, and a FIFO or a link to /dev/zero planted there
+    (the versions' keep has a fixed name) would hang the build or fill its memory."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_LIMITS["any"]:
-            return None, 0
-        return verified(handle.read(FILE_LIMITS["any"])), info.st_mtime_ns
+            raise OSError(errno.EINVAL, "not a regular file of octavo's state", str(path))
+        return handle.read(FILE_LIMITS["any"]), info.st_mtime_ns
+
+
+def _read_kept(path: Path) -> tuple[bytes | None, int]:
+    """A keep's data, if this user signed it, and the time it was written."""
+    blob, written = read_state(path)
+    return verified(blob), written
 
 
 def stat_text(info: os.stat_result) -> str:

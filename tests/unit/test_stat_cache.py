@@ -14,7 +14,15 @@ import pytest
 from octavo import cache, stat_cache
 from octavo.api import open_book
 from octavo.cache import build_key
-from octavo.outputs import Made, cached_build
+from octavo.outputs import (
+    Made,
+    as_stamped,
+    cached_build,
+    edited_since,
+    guard_default,
+    is_fresh,
+    stamp_of,
+)
 from octavo.render import signed
 from octavo.sandbox import digest_file
 from octavo.source.sections import read_book
@@ -375,3 +383,28 @@ def test_the_versions_are_the_same_made_or_kept(
     for _ in range(2):
         cache._known.clear()
         assert cache.versions(tmp_path / "state") == made
+
+
+def test_a_fifo_planted_in_the_state_folder_is_never_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamps and the cache store's entries too (octavo.outputs, octavo.cache.Store)."""
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "book.toml").write_text(BOOK_TOML)
+    (book / "001-a.md").write_text(section_source(1, total=1))
+    project = open_book(book)
+    out = tmp_path / "x.epub"
+    out.write_bytes(b"epub")
+    stamp = stamp_of(project, out)
+    stamp.parent.mkdir(parents=True)
+    os.mkfifo(stamp)
+    (tmp_path / "store").mkdir()
+    os.mkfifo(tmp_path / "store" / "entry")
+    with within(10):
+        assert is_fresh(stamp, out, "key") is None
+        assert not as_stamped(project, out)
+        assert edited_since(project, out)
+        guard_default(project, out)
+        assert cache.Store(tmp_path / "store").get("entry") is None
