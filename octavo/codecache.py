@@ -37,8 +37,13 @@ _LIMIT = 4000  # codes a file keeps; past it, only those the last process used
 
 
 def user_cache() -> Path:
-    """octavo's folder in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """octavo's folder in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). A
+    relative $XDG_CACHE_HOME is ignored, as the XDG spec asks: it would name a folder of
+    the working folder, which may be an untrusted book's, and what is kept here is run
+    (compiled code) or trusted (the signing key)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "octavo"
 
 

@@ -70,3 +70,20 @@ def test_importing_octavo_installs_the_kept_codes() -> None:
     import octavo  # noqa: F401
 
     assert getattr(dataclasses, "exec", None) == codecache._installed[0].exec
+
+
+@pytest.mark.parametrize("given", ["", "cache", "./cache"], ids=["empty", "relative", "dotted"])
+def test_the_user_cache_is_never_in_the_working_folder(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", given)
+    assert codecache.user_cache() == tmp_path / "home" / ".cache" / "octavo"
+
+
+def test_an_absolute_xdg_cache_home_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert codecache.user_cache() == tmp_path / "xdg" / "octavo"
