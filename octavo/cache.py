@@ -47,6 +47,7 @@ VERSIONED = (
     "fonttools",
     "pypdf",
     "pypdfium2",
+    "pikepdf",  # writes the merged parallel PDF (object streams)
     "tinycss2",
     "pyicu",  # the index's collation
 )
@@ -73,7 +74,9 @@ def versions(state: Path | None = None) -> str:
         for relative, digest in folder_digests(PACKAGE, state):
             if relative.endswith(".py"):
                 code.update(f"{relative}\0".encode() + digest)
-        libraries = kept_text(state, "libraries", tuple(sys.path), _libraries)
+        # kept by the list asked too: a library added to VERSIONED is asked at once
+        listed = hashlib.sha256(repr(VERSIONED).encode()).hexdigest()[:16]
+        libraries = kept_text(state, f"libraries-{listed}", tuple(sys.path), _libraries)
         _known["versions"] = f"octavo={code.hexdigest()};{libraries}"
     return _known["versions"]
 

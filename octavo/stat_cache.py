@@ -80,7 +80,7 @@ def read_state(path: Path) -> tuple[bytes, int]:
     """The bytes of a file of octavo's state folder, and when it was written; OSError when
     it is missing or is not a regular file within FILE_LIMITS. Never through a link: the
     state folder may be an untrusted book's, and a FIFO or a link to /dev/zero planted there
-    (the versions' keep has a fixed name) would hang the build or fill its memory."""
+    (each keep's name is anyone's to work out) would hang the build or fill its memory."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)

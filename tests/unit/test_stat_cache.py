@@ -360,15 +360,15 @@ def test_a_planted_kept_text_is_not_taken(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_fifo_planted_as_a_keep_is_not_waited_on(
     book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The state folder may be an untrusted book's: a FIFO where a keep is (the versions'
-    has a fixed name) would block the read for ever."""
-    state = tmp_path / "state"
+    """The state folder may be an untrusted book's: a FIFO where a keep is (its name is
+    anyone's to work out) would block the read for ever."""
+    state, first = tmp_path / "state", tmp_path / "first"
     monkeypatch.setattr(cache, "_known", {})
-    made = cache.versions()
+    made = cache.versions(first)
+    expected = build_key(open_book(book), {}, first)
     (state / "stat").mkdir(parents=True)
-    os.mkfifo(state / "stat" / "libraries.json")
-    os.mkfifo(stat_cache.kept_file(state, book.resolve()))
-    expected = build_key(open_book(book), {}, None)
+    for keep in (first / "stat").iterdir():  # the book's, octavo's code's, the libraries'
+        os.mkfifo(state / "stat" / keep.name)
     cache._known.clear()
     with within(10):
         assert build_key(open_book(book), {}, state) == expected
@@ -408,3 +408,14 @@ def test_a_fifo_planted_in_the_state_folder_is_never_waited_on(
         assert edited_since(project, out)
         guard_default(project, out)
         assert cache.Store(tmp_path / "store").get("entry") is None
+
+
+def test_a_library_added_to_the_versioned_list_is_asked_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = tmp_path / "state"
+    monkeypatch.setattr(cache, "_known", {})
+    cache.versions(state)
+    monkeypatch.setattr(cache, "VERSIONED", (*cache.VERSIONED, "no-such-library"))
+    cache._known.clear()
+    assert "no-such-library=none" in cache.versions(state)
