@@ -8,10 +8,11 @@ Elsewhere (no prctl), workers still end with a normal shutdown of the pool.
 
 A pool can be started early (`warm`): its workers are made at once and import the modules
 they will need (WeasyPrint: ~0.3 s of CPU each) while the caller still reads the book.
-They import one after the other, not side by side: the caller works meanwhile, and three
-processes on two cores made every worker late, where now the first is ready as soon as
-one core allows (an edit needs only that one; a cold build gives it the first job while
-the second is still importing).
+They import at most one fewer at a time than there are cores, as the caller works
+meanwhile: on two cores, one after the other. Side by side there, three processes on two
+cores made every worker late, where now the first is ready as soon as one core allows (an
+edit needs only that one; a cold build gives it the first job while the second is still
+importing).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any
 
-__all__ = ["die_with_parent", "pool"]
+__all__ = ["cores", "die_with_parent", "pool"]
 
 _PR_SET_PDEATHSIG = 1
 TURN_WAIT = 10.0  # seconds a worker waits for its turn to import before it goes ahead
@@ -43,8 +44,16 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)  # the parent died before prctl took effect
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on Linux)
+        return os.cpu_count() or 1
+
+
 def _initialize(parent: int, modules: tuple[str, ...], turn: Any) -> None:
-    """`turn`: a lock the pool's workers take in turn to import `modules`."""
+    """`turn`: a semaphore the pool's workers hold while they import `modules`."""
     die_with_parent(parent)
     if not modules:
         return
@@ -64,7 +73,7 @@ def pool(
     each worker imports first; the workers are then started now, not at the first task."""
     import multiprocessing
 
-    turn = (context or multiprocessing.get_context()).Lock()
+    turn = (context or multiprocessing.get_context()).Semaphore(max(1, cores() - 1))
     executor = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,

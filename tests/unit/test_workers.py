@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo import workers
 from octavo.workers import pool
 
 
@@ -45,11 +46,8 @@ def test_the_parent_of_a_parallel_build_does_not_import_weasyprint() -> None:
     assert done.stdout.strip() == "False"
 
 
-def test_the_workers_of_a_warm_pool_import_one_after_the_other(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Side by side they shared the cores with the caller and were all late; in turn, the
-    first is ready as soon as one core allows."""
+def _import_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_cores: int) -> list[str]:
+    """The start and end of each import of a slow module by the 2 workers of a warm pool."""
     log = tmp_path / "imports.log"
     (tmp_path / "slow_to_import.py").write_text(
         "import os, time\n"
@@ -58,13 +56,29 @@ def test_the_workers_of_a_warm_pool_import_one_after_the_other(
         f"with open({str(log)!r}, 'a') as f: f.write(f'end {{os.getpid()}}\\n')\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pool(2, multiprocessing.get_context("fork"), ("slow_to_import",)) as workers:
+    monkeypatch.setattr(workers, "cores", lambda: machine_cores)
+    with pool(2, multiprocessing.get_context("fork"), ("slow_to_import",)) as started:
         for _ in range(4):
-            workers.submit(os.getpid).result()
-    events = log.read_text().split()
+            started.submit(os.getpid).result()
+    return log.read_text().split()
+
+
+def test_on_two_cores_the_workers_of_a_warm_pool_import_one_after_the_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Side by side they shared the cores with the caller and were all late; in turn, the
+    first is ready as soon as one core allows."""
+    events = _import_log(tmp_path, monkeypatch, 2)
     assert len(events) == 8  # start and end of each of the two workers, not interleaved
     assert events[0::4] == ["start", "start"] and events[2::4] == ["end", "end"]
     assert events[1] == events[3] and events[5] == events[7] and events[1] != events[5]
+
+
+def test_with_more_cores_the_workers_import_side_by_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = _import_log(tmp_path, monkeypatch, 3)  # one core for the caller, two for them
+    assert events[0::2] == ["start", "start", "end", "end"]
 
 
 def test_a_parallel_build_forks_its_workers_before_the_templates_are_imported() -> None:
