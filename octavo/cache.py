@@ -16,12 +16,12 @@ import contextlib
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from octavo.project import Project
 from octavo.shipped import PACKAGE
-from octavo.stat_cache import folder_digests, kept_text, read_state, skipped
+from octavo.stat_cache import folder_digests, kept_text, read_state
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -51,14 +51,6 @@ VERSIONED = (
     "tinycss2",
     "pyicu",  # the index's collation
 )
-
-
-def _files(folder: Path) -> Iterable[Path]:
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not skipped(d, True))
-        for name in sorted(files):
-            if not skipped(name, False):
-                yield Path(here) / name
 
 
 _known: dict[str, str] = {}  # versions() of this process

@@ -22,8 +22,9 @@ from typing import Any
 from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error, warning
 from octavo.project import Project
+from octavo.render.signed import sign, verified
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
-from octavo.stat_cache import RACY_NS, read_state, skipped, stat_text
+from octavo.stat_cache import RACY_NS, changed_at, read_state, skipped, stat_text
 from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
@@ -122,8 +123,7 @@ def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
     since the stamp (or is racy: octavo.stat_cache); if its bytes are still the ones
     built, its new stat is kept."""
     try:
-        blob, written = read_state(stamp)
-        data = json.loads(blob)
+        data, written = _read_stamp(stamp)
         if data["key"] != key:
             return None
         info = os.stat(out)
@@ -131,28 +131,47 @@ def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
             return None
         found = _decode(data["found"])
         before = min(int(data.get("recorded", 0)), written) - RACY_NS
-        if data.get("stat") == stat_text(info) and info.st_mtime_ns < before:
+        if data.get("stat") == stat_text(info) and changed_at(info) < before:
             return found
         if data["sha256"] != _digest(out):
             return None
         now = time.time_ns()
-        if info.st_mtime_ns < now - RACY_NS:  # no longer racy: keep the stat, read no more
-            with contextlib.suppress(OSError):
-                atomic_text(stamp, _stamp_text({**data, "stat": stat_text(info), "recorded": now}))
+        if changed_at(info) < now - RACY_NS:  # no longer racy: keep the stat, read no more
+            text = _stamp_text({**data, "stat": stat_text(info), "recorded": now})
+            if text is not None:
+                with contextlib.suppress(OSError):
+                    atomic_text(stamp, text)
         return found
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no stamp, no output, or a damaged stamp: build again
 
 
-def _stamp_text(data: Mapping[str, object]) -> str:
-    return json.dumps(data, indent=1) + "\n"
+def _stamp_text(data: Mapping[str, object]) -> str | None:
+    """A stamp as kept: signed with this user's key (octavo.render.signed). The state folder
+    may be an untrusted book's; a stamp planted there with an output beside it would
+    otherwise make octavo report "nothing to do" and leave the planted output in place."""
+    signed = sign((json.dumps(data, indent=1) + "\n").encode("utf-8"))
+    return None if signed is None else signed.decode("utf-8")  # None: no key, no stamp
+
+
+def _read_stamp(stamp: Path) -> tuple[dict[str, Any], int]:
+    """A stamp's data, if this user signed it, and when it was written; OSError or
+    ValueError when it is missing, foreign or damaged (the build is then made again)."""
+    blob, written = read_state(stamp)
+    data = verified(blob)
+    if data is None:
+        raise ValueError(f"{stamp}: not signed with this user's key")
+    found = json.loads(data)
+    if not isinstance(found, dict):
+        raise ValueError(f"{stamp}: not a stamp")
+    return found, written
 
 
 def as_stamped(project: Project, out: Path) -> bool:
     """Whether `out` has the stat its build stamp recorded: the build may have nothing to
     do. Else it surely has (no stamp, no output, or an output changed since)."""
     try:
-        data = json.loads(read_state(stamp_of(project, out))[0])
+        data = _read_stamp(stamp_of(project, out))[0]
         return bool(data.get("stat") == stat_text(os.stat(out)))
     except (OSError, ValueError, AttributeError):
         return False
@@ -164,7 +183,7 @@ def edited_since(project: Project, out: Path) -> bool:
     files' times (one stat a file, no read), never a verdict: a file copied with its old
     time is found by the change check as ever, only later."""
     try:
-        recorded = json.loads(read_state(stamp_of(project, out))[0])["recorded"]
+        recorded = _read_stamp(stamp_of(project, out))[0]["recorded"]
     except (OSError, ValueError, KeyError, TypeError):
         return True
     if not isinstance(recorded, int):
@@ -214,14 +233,19 @@ def record(
     }
     if book is not None:
         data["book"] = str(book.resolve())  # the default output's owner (guard_default)
-    atomic_text(stamp, _stamp_text(data))
+    text = _stamp_text(data)
+    if text is None:  # no user key (a read-only home): no stamp, the next build is made again
+        with contextlib.suppress(FileNotFoundError):
+            stamp.unlink()
+        return
+    atomic_text(stamp, text)
 
 
 def guard_default(project: Project, out: Path) -> None:
     """A default output (build/<slug>.*) that another book's build wrote is never replaced:
     two books with one title have one slug (E124)."""
     try:
-        owner = json.loads(read_state(stamp_of(project, out))[0]).get("book")
+        owner = _read_stamp(stamp_of(project, out))[0].get("book")
     except (OSError, ValueError, AttributeError):
         return  # never built, or a damaged stamp
     if out.exists() and owner and Path(owner) != project.root.resolve():

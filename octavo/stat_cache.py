@@ -6,11 +6,13 @@ hashed: its size, mtime, inode, device or ctime (a rename, a `chmod`, a copy ove
 editor's save-as all change one of them). What was hashed is kept in octavo's state folder,
 one file a folder (`build/.octavo/stat/`), under two rules:
 
-- git's racy-file rule: an entry is taken only if its file's mtime is strictly older than
+- git's racy-file rule: an entry is taken only if its file's last change (the later of its
+  mtime and ctime, `changed_at`: `cp -p`, `touch -d` or an archive put an old mtime on new
+  bytes, and only the ctime says they are new) is strictly older than
   the moment the entry was made (the scan before the keep was written, less a margin of
   `RACY_NS`, and the kept file's own mtime): a file changed again within the same tick of
   a coarse clock (or the same second of a filesystem that keeps whole seconds) after it
-  was read keeps its stat, so it is read again until its mtime is safely in the past;
+  was read keeps its stat, so it is read again until that change is safely in the past;
 - the state folder may be an untrusted book's (build/ of the folder octavo runs in): the
   kept file is signed with this user's key (octavo.render.signed), so a planted one, which
   would make a changed source look unchanged and skip the build that checks it, is never
@@ -38,7 +40,15 @@ from octavo.render.signed import sign, verified
 from octavo.sandbox import digest_file
 from octavo.write import atomic_bytes
 
-__all__ = ["RACY_NS", "folder_digests", "kept_file", "kept_text", "skipped", "stat_text"]
+__all__ = [
+    "RACY_NS",
+    "changed_at",
+    "folder_digests",
+    "kept_file",
+    "kept_text",
+    "skipped",
+    "stat_text",
+]
 
 RACY_NS = 2_000_000_000  # a filesystem of whole (or even) seconds, and a clock's coarse tick
 _VERSION = 1
@@ -93,6 +103,12 @@ def _read_kept(path: Path) -> tuple[bytes | None, int]:
     """A keep's data, if this user signed it, and the time it was written."""
     blob, written = read_state(path)
     return verified(blob), written
+
+
+def changed_at(info: os.stat_result) -> int:
+    """When the file last changed (ns), for the racy rule: the later of its mtime and its
+    ctime, since an old mtime can be put back on new bytes."""
+    return max(info.st_mtime_ns, info.st_ctime_ns)
 
 
 def stat_text(info: os.stat_result) -> str:
@@ -163,14 +179,14 @@ def folder_digests(
             continue
         now = stat_text(info) + " "  # an entry is "<stat> <digest>"
         old = entries.get(relative, "")
-        if old.startswith(now) and info.st_mtime_ns < before:
+        if old.startswith(now) and changed_at(info) < before:
             made[relative] = old
             found.append((relative, bytes.fromhex(old[len(now) :])))
             continue
         digest = digest_file(Path(entry.path), (root,), keep=relative.endswith(keep))
         made[relative] = now + digest.hex()
         # worth keeping: a new digest, or an entry that will no longer be racy
-        changed = changed or old != made[relative] or info.st_mtime_ns < scanned - RACY_NS
+        changed = changed or old != made[relative] or changed_at(info) < scanned - RACY_NS
         found.append((relative, digest))
     if kept_at is not None and (changed or made.keys() != entries.keys()):
         _save(kept_at, root, scanned, made)
@@ -187,7 +203,7 @@ def kept_text(
     stats, newest = [], 0
     for folder in folders:
         try:
-            info = os.stat(folder)
+            info = os.stat(folder or ".")  # "": the current folder (python -m, python -c)
         except (OSError, ValueError):
             stats.append(f"{folder}\0missing")
             continue

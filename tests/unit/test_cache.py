@@ -54,6 +54,25 @@ def test_fresh_only_with_output_and_matching_key(tmp_path: Path) -> None:
     assert is_fresh(stamp, out, "k") is None
 
 
+def test_a_stamp_not_signed_by_this_user_is_not_taken(tmp_path: Path) -> None:
+    """A build/.octavo planted with a stamp and an output beside it (an untrusted working
+    folder) must not make octavo say "nothing to do": only a stamp this user signed counts."""
+    import json
+
+    out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
+    out.write_bytes(b"%PDF")
+    record(stamp, out, "k")
+    assert is_fresh(stamp, out, "k") == ()
+    signed = stamp.read_bytes()
+    planted = signed[signed.index(b"{") :]  # the same stamp without its signature
+    assert json.loads(planted)["key"] == "k"
+    stamp.write_bytes(planted)
+    assert is_fresh(stamp, out, "k") is None
+    forged = signed.replace(b'"k"', b'"j"')  # signed once, then changed
+    stamp.write_bytes(forged)
+    assert is_fresh(stamp, out, "j") is None
+
+
 def test_state_is_one_hidden_folder_never_beside_the_output(
     make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,6 +95,7 @@ def test_one_fingerprint_starts_every_key() -> None:
     assert "weasyprint=" in versions() and versions().startswith("octavo=")
 
 
+@pytest.mark.usefixtures("ctime_settled")
 def test_an_output_is_read_only_when_its_stat_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

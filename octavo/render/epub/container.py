@@ -29,7 +29,7 @@ from xml.parsers import expat
 from ebooklib import epub
 
 from octavo.errors import Diagnostic, Failure, error
-from octavo.render.epub.deflate import Deflated
+from octavo.render.epub.deflate import COMPRESSLEVEL, Deflated
 
 __all__ = [
     "EpubWriteError",
@@ -158,9 +158,10 @@ def _write_deflated(
 ) -> None:
     """`data` as a deflated member whose stream (zipfile's own) is `stream`: zipfile writes
     the headers, the CRC and the sizes as for any member, and the stream as its compressor's
-    output. (Where zipfile's writer has no `_compressor` to give it, it deflates itself: the
-    same bytes, later.)"""
+    output. (Where zipfile's writer has no `_compressor` to give it, it deflates itself at
+    the same level: the same bytes, later.)"""
     info.compress_type = zipfile.ZIP_DEFLATED
+    info._compresslevel = COMPRESSLEVEL  # type: ignore[attr-defined]  # what open() deflates at
     info.file_size = len(data)
     with target.open(info, "w") as dest:
         if hasattr(dest, "_compressor"):

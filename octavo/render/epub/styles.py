@@ -27,7 +27,7 @@ from octavo.project import Project
 from octavo.render.signed import sign, verified
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["epub_stylesheet", "epub_stylesheets"]
+__all__ = ["epub_stylesheets"]
 
 HINT = "the EPUB packs only its stylesheets: use a data: URL, or drop the rule"
 
@@ -50,15 +50,6 @@ def epub_stylesheets(
         if signed is not None:
             store.put(entry, signed)
     return tuple((name, css.encode("utf-8")) for (_, name), css in zip(layers, kept, strict=True))
-
-
-def epub_stylesheet(name: str, project: Project) -> bytes:
-    """The bytes of style `name` (the book's override first), checked; or BuildError."""
-    path, data = _read(name, project)
-    problems = _problems(data, path)
-    if problems:
-        raise BuildError(list(problems))
-    return data
 
 
 def _read(name: str, project: Project) -> tuple[Path, bytes]:
