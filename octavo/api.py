@@ -379,7 +379,6 @@ def build_all(
     """`invoke all`: EPUB and PDF of several books, `jobs` books at a time (< 1: one a
     core); every failure is reported, the other books still build. Two books with one
     identifier are a warning (W131): reading systems would take them for one book."""
-    import os
 
     from octavo import workers
 
@@ -395,7 +394,7 @@ def build_all(
         for book in books
         if not book.is_dir()
     ]
-    with workers.pool(jobs if jobs > 0 else os.cpu_count() or 1) as pool:
+    with workers.pool(jobs if jobs > 0 else workers.cores()) as pool:
         futures = [
             pool.submit(_build_one, book, name, out, strict)
             for book, name in zip(books, names, strict=True)

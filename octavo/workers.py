@@ -26,6 +26,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from octavo.machine import cores
+
 __all__ = ["cores", "die_with_parent", "pool"]
 
 _PR_SET_PDEATHSIG = 1
@@ -42,14 +44,6 @@ def die_with_parent(parent: int) -> None:
             pass  # no prctl here: the pool's own shutdown still ends the workers
     if os.getppid() != parent:
         os._exit(1)  # the parent died before prctl took effect
-
-
-def cores() -> int:
-    """The cores this process may run on (a container's share, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # (not on Linux)
-        return os.cpu_count() or 1
 
 
 def _initialize(parent: int, modules: tuple[str, ...], turn: Any) -> None:

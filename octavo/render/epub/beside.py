@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from octavo.machine import cores
 from octavo.model import Manuscript
 from octavo.project import TEMPLATES, Project
 
@@ -92,7 +93,7 @@ class Beside:
 @contextlib.contextmanager
 def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     """The writer in a forked process, ended (killed if need be) on leaving."""
-    if not sys.platform.startswith("linux") or _cores() < 2:
+    if not sys.platform.startswith("linux") or cores() < 2:
         yield None
         return
     # what both need, imported (and octavo's version digest made) once, before the fork
@@ -120,14 +121,6 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         yield writer
     finally:
         writer.close()
-
-
-def _cores() -> int:
-    """The cores this process may run on (a container's share, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # (not on Linux)
-        return os.cpu_count() or 1
 
 
 def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int:

@@ -77,8 +77,8 @@ def pdf_options(
 
 def auto_jobs(manuscript: Manuscript) -> int:
     """Every core for a book of several chapters and AUTO_SECTIONS sections or more."""
-    import os
+    from octavo.machine import cores
 
     if len(manuscript.sections) < AUTO_SECTIONS:
         return 1
-    return max(1, min(os.cpu_count() or 1, len(manuscript.chapters)))
+    return max(1, min(cores(), len(manuscript.chapters)))

@@ -39,9 +39,9 @@ def early_pool(
     read: each imports WeasyPrint while this process reads and renders the manuscript, so
     both cores work from the first second. None when the build will be one process (by
     the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files)."""
-    import os
+    from octavo.machine import cores as machine_cores
 
-    cores = os.cpu_count() or 1
+    cores = machine_cores()
     if html or variant or tagged or jobs == 1 or (jobs < 1 and cores < 2):
         yield None
         return
