@@ -20,7 +20,7 @@ from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
-from octavo.render.pdf import weasy_speed
+from octavo.render.pdf import weasy_draw, weasy_speed
 from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -144,6 +144,7 @@ def load_html(source: str, project: Project) -> Any:
     """weasyprint.HTML of `source`, in a process whose WeasyPrint measures each text once
     per layout (octavo.render.pdf.weasy_speed: the same pages, less CPU)."""
     weasy_speed.install()
+    weasy_draw.install()
     return sandboxed_html(source, project)
 
 
