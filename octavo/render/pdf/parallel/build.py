@@ -46,6 +46,7 @@ from octavo.render.pdf.parallel.merge import (
     merge_libraries,
     merge_parts,
     merging,
+    merging_body,
     place,
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
@@ -244,6 +245,12 @@ def _tail(
     front_started = start(front_job)
     appendix = _finish(store, start(appendix_job))
     stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
+    if begun is None and isinstance(front_started, Future) and not front_started.done():
+        # after an edit the front matter (laid out again for its date) ends last: the body
+        # is merged and stamped meanwhile, and the front put before it (the same bytes)
+        stamp = _finish(store, stamp_started)
+        begun = merging_body((*chapters, appendix), stamp)
+        return _finish(store, front_started), appendix, stamp, begun
     front = _finish(store, front_started)
     if isinstance(stamp_started, Future) and not stamp_started.done():
         begun = merging(place(front, (*chapters, appendix))[0], begun)

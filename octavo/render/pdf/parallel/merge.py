@@ -27,6 +27,7 @@ __all__ = [
     "merge_libraries",
     "merge_parts",
     "merging",
+    "merging_body",
     "place",
 ]
 
@@ -72,13 +73,33 @@ def merge_parts(
     `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
     parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
     being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions)."""
-    return merging(placed, begun).finish(total, stamp, fonts, pool, unions)
+    return merging(placed, begun, stamp).finish(total, stamp, fonts, pool, unions)
 
 
-def merging(placed: tuple[Placed, ...], begun: Merger | None = None) -> Merger:
+def merging_body(body: tuple[PartLayout, ...], stamp: PartLayout) -> Merger:
+    """A merge begun with the body (the chapters and the appendix) and its stamp, while the
+    front matter is still being laid out (after an edit it is laid out again for its
+    date): `merging` puts the front before it. The same bytes as a merge in order: the
+    pages, objects and calls are the same, `compact` numbers the objects anew, and the
+    fonts are shared in book order (`Merger.rank`)."""
+    merger = Merger()
+    merger.front = False
+    for p in place(PartLayout("none", "", b"", (), (), ()), body)[0][1:]:
+        merger.add(p)
+    _stamp(merger.writer, 0, stamp)
+    merger.stamped = stamp.key
+    return merger
+
+
+def merging(
+    placed: tuple[Placed, ...], begun: Merger | None = None, stamp: PartLayout | None = None
+) -> Merger:
     """A merge with every part of `placed` added in order: `begun` when it holds the first
-    of them (see `Merger.fits`), else a new one."""
-    merger = begun if begun is not None and begun.fits(placed) else Merger()
+    of them, or their body stamped by `stamp` (see `Merger.fits`), else a new one."""
+    if begun is not None and not begun.front and begun.fits(placed, stamp):
+        begun.put_front(placed)
+        return begun
+    merger = begun if begun is not None and begun.front and begun.fits(placed) else Merger()
     for p in placed[len(merger.placed) :]:
         merger.add(p)
     return merger
@@ -95,6 +116,9 @@ class Merger:
         self.writer = PdfWriter()
         self.placed: list[Placed] = []
         self.readers: list[Any] = []
+        self.stamped = ""  # the key of the stamp laid over the body early (`merging_body`)
+        self.front = True  # False while a merge begun with the body waits for the front
+        self.first = len(self.writer._objects)  # the objects of a new writer come first
 
     def add(self, p: Placed) -> None:
         """The next part's pages, after blank pages up to where it starts."""
@@ -114,10 +138,42 @@ class Merger:
         for page in reader.pages:
             writer.add_page(page)
 
-    def fits(self, placed: tuple[Placed, ...]) -> bool:
-        """Whether the parts added so far begin `placed` (the same parts, the same starts)."""
+    def fits(self, placed: tuple[Placed, ...], stamp: PartLayout | None = None) -> bool:
+        """Whether the parts added so far begin `placed` (the same parts, the same starts);
+        a merge begun with the body: whether it is `placed`'s body, stamped by `stamp`."""
         ours = [(p.part.key, p.start) for p in self.placed]
-        return ours == [(p.part.key, p.start) for p in placed[: len(ours)]]
+        if self.front:
+            return ours == [(p.part.key, p.start) for p in placed[: len(ours)]]
+        shift = placed[1].start if len(placed) > 1 else 0
+        body = [(p.part.key, p.start - shift) for p in placed[1:]]
+        return stamp is not None and stamp.key == self.stamped and ours == body
+
+    def put_front(self, placed: tuple[Placed, ...]) -> None:
+        """The front matter's pages (and the blank page after them) before a body merged
+        first (`merging_body`): the same pages, objects and calls as in order, but for
+        the objects' numbers, which `compact` writes anew."""
+        from pypdf import PdfReader
+        from pypdf.generic import NameObject
+
+        writer, front = self.writer, placed[0]
+        reader = PdfReader(io.BytesIO(front.part.pdf))
+        begin = len(writer._objects)
+        for index, page in enumerate(reader.pages):
+            writer.insert_page(page, index)
+        first = reader.pages[0]
+        at = len(reader.pages)
+        while at < (placed[1].start if len(placed) > 1 else at):
+            width, height = float(first.mediabox.width), float(first.mediabox.height)
+            writer.insert_blank_page(width, height, at)
+            blank = writer.pages[at]  # the page inserted is a copy of the one made
+            for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
+                if box in first:
+                    blank[NameObject(box)] = first[box]
+            at += 1
+        _move_first(writer, self.first, begin)  # the front's objects before the body's
+        self.readers.insert(0, reader)
+        self.placed = list(placed)
+        self.front = True
 
     def finish(
         self,
@@ -133,7 +189,8 @@ class Merger:
         writer, placed, readers = self.writer, tuple(self.placed), self.readers
         if len(writer.pages) != total:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
-        _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+        if self.stamped != stamp.key:
+            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
         named: set[str] = set()
         for p in placed:
             _destinations(writer, p, named)
@@ -257,3 +314,46 @@ def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
         digest.update(hashlib.sha256(part.pdf).digest())
     value = ByteStringObject(digest.digest())
     return ArrayObject([value, value])
+
+
+def _move_first(writer: Any, first: int, begin: int) -> None:
+    """The writer's objects from `begin` on moved to `first` (before the body's), every
+    reference to them and after them renumbered: the object order of a merge in book order,
+    which `compact` keeps (qpdf numbers objects in their first order)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    objects = writer._objects
+    order = [*range(first), *range(begin, len(objects)), *range(first, begin)]
+    number = {old + 1: new + 1 for new, old in enumerate(order)}
+    done: set[int] = set()
+
+    def renumber(ref: Any) -> None:
+        if isinstance(ref, IndirectObject) and ref.pdf is writer and id(ref) not in done:
+            done.add(id(ref))
+            ref.idnum = number[ref.idnum]
+
+    seen: set[int] = set()
+
+    def walk(value: Any) -> None:
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, IndirectObject):
+            renumber(value)
+        elif isinstance(value, DictionaryObject):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, ArrayObject):
+            for item in value:
+                walk(item)
+
+    for obj in objects:
+        if obj is not None:
+            renumber(getattr(obj, "indirect_reference", None))
+            walk(obj)
+    for name in ("_root", "_info", "_pages"):
+        renumber(getattr(writer, name, None))
+    for translated in writer._id_translated.values():
+        for key, value in translated.items():
+            translated[key] = number.get(value, value)
+    writer._objects = [objects[old] for old in order]
