@@ -17,7 +17,10 @@ earlier layout of every chapter still to be laid out, the front matter, appendix
 stamp are started at once with the folios those layouts give (a guess): after an edit
 that moves no heading to another page, they are laid out beside the chapter, not after
 it; a wrong guess is dropped and laid out again. A part's bytes depend on its HTML alone,
-so a guess changes when a part is laid out, never what.
+so a guess changes when a part is laid out, never what. When the front matter is the
+last part still being laid out (after an edit, for its date), the body is merged and
+stamped meanwhile and the front put before it (octavo.render.pdf.parallel.merge: the same
+bytes as a merge in order).
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
 one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
