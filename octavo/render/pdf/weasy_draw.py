@@ -29,6 +29,8 @@ import inspect
 import weakref
 from typing import Any
 
+from octavo.render.pdf.weasy_patch import checked_source, is_patched
+
 __all__ = ["install", "installed"]
 
 CHECKED = "70."
@@ -57,22 +59,12 @@ def install() -> bool:
 
 
 def installed() -> bool:
-    import sys
-
-    draw = sys.modules.get("weasyprint.draw")
-    return getattr(getattr(draw, "draw_text", None), "octavo_replay", False) is True
+    return is_patched("weasyprint.draw", "draw_text", "octavo_replay")
 
 
 def _checked(text: Any) -> bool:
-    import weasyprint
-
-    if not str(weasyprint.__version__).startswith(CHECKED):
-        return False
-    try:
-        source = inspect.getsource(text.draw_text)
-    except (OSError, TypeError, AttributeError):
-        return False
-    return source.count(SHAPE) == 1 and source.count("draw_first_line(") == 1
+    source = checked_source(CHECKED, text, "draw_text")
+    return source is not None and source.count(SHAPE) == 1 and source.count("draw_first_line(") == 1
 
 
 class _Recorder:

@@ -42,6 +42,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from octavo.render.pdf.weasy_patch import checked_source, is_patched
+
 __all__ = ["install", "installed"]
 
 CHECKED = "70."  # the WeasyPrint versions read (a prefix of weasyprint.__version__)
@@ -65,21 +67,13 @@ def install() -> bool:
 
 
 def installed() -> bool:
-    import sys
-
-    preferred = sys.modules.get("weasyprint.layout.preferred")
-    return getattr(getattr(preferred, "split_first_line", None), "octavo_memo", False) is True
+    return is_patched("weasyprint.layout.preferred", "split_first_line", "octavo_memo")
 
 
 def _checked(preferred: Any) -> bool:
-    import weasyprint
-
-    if not str(weasyprint.__version__).startswith(CHECKED):
+    source = checked_source(CHECKED, preferred, "inline_line_widths")
+    if source is None:
         return False
-    try:
-        source = inspect.getsource(preferred.inline_line_widths)
-    except (OSError, TypeError, AttributeError):
-        return False  # no source to check the shape against
     users = [
         name
         for name, value in vars(preferred).items()

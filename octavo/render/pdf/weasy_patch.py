@@ -1,0 +1,30 @@
+"""What octavo's patches of WeasyPrint's internals share (octavo.render.pdf.weasy_speed,
+octavo.render.pdf.weasy_draw): each patches one name of one module, only on the version it
+was read against and only while the patched function's source still has the shape read."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Any
+
+__all__ = ["checked_source", "is_patched"]
+
+
+def checked_source(version: str, module: Any, name: str) -> str | None:
+    """The source of `module.name` if this WeasyPrint's version starts with `version` and
+    the source can be read; else None (the patch is then not made)."""
+    import weasyprint
+
+    if not str(weasyprint.__version__).startswith(version):
+        return None
+    try:
+        return inspect.getsource(getattr(module, name))
+    except (OSError, TypeError, AttributeError):
+        return None  # no source to check the shape against
+
+
+def is_patched(module: str, name: str, marker: str) -> bool:
+    """Whether `module.name` is octavo's patch, which carries the attribute `marker`."""
+    found = sys.modules.get(module)
+    return getattr(getattr(found, name, None), marker, False) is True
