@@ -3,7 +3,8 @@
 `fingerprint` is the one hash of "what changes an output": every key below starts from
 `versions()` (octavo's own code and the libraries that render). `build_key` covers every
 byte that can change an output: the book folder, the template and style search paths
-(fonts included), the versions, the task's options and SOURCE_DATE_EPOCH; octavo.outputs
+(fonts included), the versions, the task's options and the build date's inputs
+(SOURCE_DATE_EPOCH, else the book's last commit, else its newest source's mtime); octavo.outputs
 keeps it in a build stamp. A file whose stat did not change is not read again
 (octavo.stat_cache). `Store` keeps what is costly to make again (the cover, the note
 fixes, the laid-out PDF parts) by fingerprint in one folder, octavo's state
@@ -19,9 +20,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from octavo.project import Project
+from octavo.project import Project, commit_files, last_commit
 from octavo.shipped import PACKAGE
-from octavo.stat_cache import folder_digests, kept_text, read_state
+from octavo.stat_cache import folder_digests, folder_scan, kept_text, read_state
 from octavo.write import atomic_bytes
 
 __all__ = [
@@ -100,18 +101,51 @@ def build_key(project: Project, options: Mapping[str, object], state: Path | Non
     so that only a file whose stat changed is read again; None: every file is read."""
     digest = hashlib.sha256()
     book = project.root.resolve()
+    dated = ""
     for root in dict.fromkeys(r.resolve() for r in project.watched if r.is_dir()):
         # under the sandbox's rules: a symlink out of the folder, a FIFO, a device or an
         # oversized file is never read (its refusal is hashed instead); a section read here
         # is not read again by the build that follows
-        for relative, file_digest in folder_digests(root, state, (".md",) if root == book else ()):
+        found, newest = folder_scan(root, state, *((".md",), _dated) if root == book else ())
+        for relative, file_digest in found:
             digest.update(f"{relative}\0{root.name}\0".encode())
             digest.update(file_digest)
-    epoch = project.epoch.isoformat() if project.epoch else ""
+        if root == book:
+            dated = _build_date(project, state, newest)
     versions(state)  # made with what is kept in `state`, before fingerprint needs it
     return fingerprint(
-        digest.digest(), repr(sorted((k, str(v)) for k, v in options.items())), epoch
+        digest.digest(), repr(sorted((k, str(v)) for k, v in options.items())), dated
     )
+
+
+def _dated(relative: str) -> bool:
+    """The files whose modification time can be the build date (Project.build_time)."""
+    return relative == "book.toml" or relative.endswith(".md")
+
+
+def _build_date(project: Project, state: Path | None, newest: int) -> str:
+    """What the build date (Project.build_time) is made of, for the key: SOURCE_DATE_EPOCH;
+    else the last commit touching the book, known without running git while git's files
+    keep their stats (octavo.stat_cache.kept_text); else the newest source's mtime. Without
+    this, a commit of what was already built left its output dated as before, where a clean
+    checkout dates it by the commit."""
+    if project.epoch is not None:
+        return project.epoch.isoformat()
+    root = project.root.resolve()
+    files = commit_files(root)
+    if files == ():
+        return f"modified {newest}"
+
+    def commit() -> str:
+        found = last_commit(root)
+        return found.isoformat() if found else ""
+
+    if files is None:
+        committed = commit()
+    else:
+        name = "commit-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]
+        committed = kept_text(state, name, files, commit)
+    return f"committed {committed}" if committed else f"modified {newest}"
 
 
 class Store:

@@ -29,6 +29,7 @@ __all__ = [
     "STYLES",
     "TEMPLATES",
     "Project",
+    "commit_files",
     "last_commit",
     "octavo_templates",
     "open_project",
@@ -142,6 +143,52 @@ def last_commit(root: Path) -> datetime | None:
     if done.returncode != 0 or not stamp.isdigit():
         return None
     return datetime.fromtimestamp(int(stamp), UTC)
+
+
+_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES")
+
+
+def commit_files(root: Path) -> tuple[str, ...] | None:
+    """The files git rewrites whenever `last_commit(root)` can change (HEAD, its reflog, the
+    branch it names, packed-refs), so that their stats can stand for the answer and a build
+    with nothing to do runs no git; () outside any repository (no `.git` above `root`); None
+    when this cannot be told without git (git's location set by the environment, a `.git`
+    file or HEAD that cannot be read)."""
+    if any(os.environ.get(name) for name in _GIT_ENV):
+        return None
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        try:
+            if dot.is_dir():
+                gitdir = common = dot
+            elif dot.exists():
+                gitdir = folder / _git_line(dot).removeprefix("gitdir: ")
+                shared = gitdir / "commondir"
+                common = gitdir / _git_line(shared) if shared.exists() else gitdir
+            else:
+                continue
+            head = _git_line(gitdir / "HEAD")
+        except (OSError, ValueError):
+            return None
+        files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", common / "packed-refs"]
+        if head.startswith("ref: "):
+            files.append(common / head.removeprefix("ref: "))
+        return tuple(str(f) for f in files)
+    return ()
+
+
+def _git_line(path: Path) -> str:
+    """The first line of one of git's small files (at most 4 KiB read). A book's `.git` is
+    untrusted: anything but a regular file (a FIFO would block) is refused (ValueError)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(f"not a regular file: {path}")
+        return os.read(fd, 4096).decode("utf-8").split("\n", 1)[0].strip()
+    finally:
+        os.close(fd)
 
 
 def source_date_epoch() -> tuple[datetime | None, tuple[Diagnostic, ...]]:

@@ -44,6 +44,7 @@ __all__ = [
     "RACY_NS",
     "changed_at",
     "folder_digests",
+    "folder_scan",
     "kept_file",
     "kept_text",
     "skipped",
@@ -161,7 +162,20 @@ def folder_digests(
     (a real path), reading only those whose stat changed since the digests kept in `state`
     (None: keep nothing, read every file). A file ending in one of `keep` that is read is
     kept for the build that follows (octavo.sandbox.digest_file)."""
+    return folder_scan(root, state, keep)[0]
+
+
+def folder_scan(
+    root: Path,
+    state: Path | None = None,
+    keep: tuple[str, ...] = (),
+    dated: Callable[[str], bool] | None = None,
+) -> tuple[tuple[tuple[str, bytes], ...], int]:
+    """`folder_digests`, and the newest modification time (whole seconds, 0: none) of the
+    files whose relative path `dated` accepts: what the build date is made of when neither
+    SOURCE_DATE_EPOCH nor git gives it (octavo.project.Project.build_time)."""
     found: list[tuple[str, bytes]] = []
+    newest = 0
     kept_at = kept_file(state, root) if state is not None else None
     entries, before = _load(kept_at, root) if kept_at is not None else ({}, 0)
     scanned = time.time_ns()
@@ -173,6 +187,8 @@ def folder_digests(
             info = entry.stat(follow_symlinks=False)
         except OSError:
             info = None
+        if dated is not None and dated(relative):
+            newest = max(newest, _mtime(entry, info))
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             # a link, a FIFO, a device, a file too big: the sandbox's rules, every time
             found.append((relative, digest_file(Path(entry.path), (root,))))
@@ -190,7 +206,18 @@ def folder_digests(
         found.append((relative, digest))
     if kept_at is not None and (changed or made.keys() != entries.keys()):
         _save(kept_at, root, scanned, made)
-    return tuple(found)
+    return tuple(found), newest
+
+
+def _mtime(entry: os.DirEntry[str], info: os.stat_result | None) -> int:
+    """A file's modification time in whole seconds, as the build date reads it (through a
+    link, as Path.stat does); 0 when it cannot be read."""
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return int(info.st_mtime)
+    try:
+        return int(entry.stat().st_mtime)
+    except OSError:
+        return 0
 
 
 def kept_text(

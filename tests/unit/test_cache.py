@@ -137,3 +137,107 @@ def test_an_output_replaced_within_its_second_is_read(
     out.write_bytes(b"%PDX")
     os.utime(out, ns=(now, now))
     assert is_fresh(stamp, out, "k") is None
+
+
+def _git(folder: Path, *args: str, date: str = "2024-03-01T12:00:00Z") -> None:
+    import subprocess
+
+    people = {
+        f"GIT_{who}_{what}": value
+        for who in ("AUTHOR", "COMMITTER")
+        for what, value in (("NAME", "t"), ("EMAIL", "t@example.org"), ("DATE", date))
+    }
+    subprocess.run(["git", *args], cwd=folder, env={**os.environ, **people}, check=True)
+
+
+def _age(*paths: Path) -> None:
+    """As if written long ago: the kept answers of octavo.stat_cache are taken only then."""
+    for path in paths:
+        if path.exists():
+            os.utime(path, (1_600_000_000, 1_600_000_000))
+
+
+@pytest.mark.usefixtures("ctime_settled")
+def test_a_commit_of_what_was_built_changes_the_key(make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The build date is the book's last commit: committing what was already built dates a
+    clean checkout's output anew, so the key changes too (else the output kept the old
+    date). While git's files keep their stats, git is not run again."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    _git(book, "init", "-q")
+    _git(book, "add", ".")
+    _git(book, "commit", "-qm", "one")
+    state = book / "build" / ".octavo"
+    git = book / ".git"
+
+    def aged() -> None:  # git's files as if written long ago, once (utime changes ctime)
+        heads = git / "refs" / "heads"
+        _age(git / "HEAD", git / "logs" / "HEAD", heads / "main", heads / "master")
+
+    def key() -> str:
+        return build_key(open_book(book), {}, state)
+
+    aged()
+    first = key()
+    assert key() == first
+    (book / "001-a.md").write_text(section_source(1, total=1, body="Changed.\n"))
+    edited = key()
+    assert edited != first
+    _git(book, "commit", "-qam", "two", date="2025-04-01T12:00:00Z")
+    aged()
+    committed = key()
+    assert committed != edited  # the same files, a new build date
+    ran: list[str] = []
+    monkeypatch.setattr("octavo.cache.last_commit", lambda root: ran.append(str(root)))
+    assert key() == committed
+    assert ran == []  # known from git's files' stats
+
+
+@pytest.mark.usefixtures("ctime_settled")
+def test_a_touched_source_outside_git_changes_the_key(make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Outside git the build date is the newest source's mtime: a source touched (`touch`,
+    `cp -p`) dates a clean build anew, so the key changes though no byte did."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(book.parent))  # no repository above
+    state = book / "build" / ".octavo"
+    os.utime(book / "001-a.md", (1_600_000_000, 1_600_000_000))
+    os.utime(book / "book.toml", (1_600_000_000, 1_600_000_000))
+    first = build_key(open_book(book), {}, state)
+    assert build_key(open_book(book), {}, state) == first
+    os.utime(book / "book.toml", (1_650_000_000, 1_650_000_000))
+    assert build_key(open_book(book), {}, state) != first
+
+
+def test_commit_files_outside_a_repository_and_when_git_is_placed_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from octavo.project import commit_files
+
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
+        monkeypatch.delenv(name, raising=False)
+    folder = tmp_path / "book"
+    folder.mkdir()
+    found = commit_files(folder)
+    assert found is not None and all(".git" in f for f in found)  # (): no repository above
+    _git(folder, "init", "-q")
+    files = commit_files(folder)
+    assert files is not None and str(folder / ".git" / "HEAD") in files
+    assert any(f.endswith(("refs/heads/main", "refs/heads/master")) for f in files)
+    monkeypatch.setenv("GIT_DIR", str(folder / ".git"))
+    assert commit_files(folder) is None  # git placed elsewhere: asked every time
+
+
+def test_a_planted_git_file_never_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A book's `.git` file naming a folder whose HEAD is a FIFO: told as "cannot tell"
+    (git is asked, with its own timeout), never read."""
+    from octavo.project import commit_files
+
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
+        monkeypatch.delenv(name, raising=False)
+    book, planted = tmp_path / "book", tmp_path / "planted"
+    book.mkdir()
+    planted.mkdir()
+    os.mkfifo(planted / "HEAD")
+    (book / ".git").write_text(f"gitdir: {planted}\n")
+    assert commit_files(book) is None
