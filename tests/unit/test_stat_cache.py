@@ -408,6 +408,23 @@ def test_the_versions_are_the_same_made_or_kept(
         assert cache.versions(tmp_path / "state") == made
 
 
+def test_the_versions_are_kept_for_the_user_not_the_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """octavo's code and the libraries are the user's install: what they took to make is
+    kept in the user's cache folder, where a cold build (its state folder removed) finds
+    it; nothing of it is kept in (or taken from) a book's state folder."""
+    monkeypatch.setattr(cache, "_known", {})
+    made = cache.versions()
+    cache._known.clear()
+    assert cache.versions(tmp_path / "state") == made
+    assert not (tmp_path / "state").exists()
+    kept = sorted(p.name for p in (tmp_path / "user-cache" / "octavo" / "stat").iterdir())
+    assert kept and any(name.startswith("libraries-") for name in kept)
+    cache._known.clear()
+    assert cache.versions(tmp_path / "other-state") == made
+
+
 def test_a_fifo_planted_in_the_state_folder_is_never_waited_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
