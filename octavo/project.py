@@ -111,9 +111,12 @@ class Project:
         them told readers a book made in 2026 was typeset in 1995."""
         if self.epoch is not None:
             return self.epoch
-        committed = last_commit(self.root)
-        if committed is not None:
-            return committed
+        from octavo.cache import kept_commit  # (octavo.cache imports this module)
+
+        # what the change check (octavo.cache.build_key) found and kept, else git asked
+        committed = kept_commit(self.root.resolve(), self.state, save=False)
+        if committed:
+            return datetime.fromisoformat(committed)
         files = (self.root / "book.toml", *(s.path for s in sections))
         times = [int(p.stat().st_mtime) for p in files if p.is_file()]
         return datetime.fromtimestamp(max(times), UTC) if times else EARLIEST

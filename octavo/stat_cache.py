@@ -222,11 +222,16 @@ def _mtime(entry: os.DirEntry[str], info: os.stat_result | None) -> int:
 
 
 def kept_text(
-    state: Path | None, name: str, folders: tuple[str, ...], make: Callable[[], str]
+    state: Path | None,
+    name: str,
+    folders: tuple[str, ...],
+    make: Callable[[], str],
+    save: bool = True,
 ) -> str:
     """`make()`, kept in `state` (signed, as above) for as long as each of `folders` keeps its
     stat: a folder's mtime changes when an entry is added to it, removed or renamed (as an
-    installer does to a package's metadata). A racy folder, or no `state`: made again."""
+    installer does to a package's metadata). A racy folder, or no `state`: made again.
+    `save` False: a keep is taken, never written (a reader that writes no state)."""
     scanned = time.time_ns()
     stats, newest = [], 0
     for folder in folders:
@@ -249,7 +254,7 @@ def kept_text(
     except (OSError, ValueError, KeyError, TypeError):
         pass  # missing, damaged, or not this user's: made again
     value = make()
-    if newest < scanned - RACY_NS:
+    if save and newest < scanned - RACY_NS:
         data = {"version": _VERSION, "stats": stats, "scanned": scanned, "value": value}
         signed = sign(json.dumps(data).encode("utf-8"))
         if signed is not None:
