@@ -126,7 +126,7 @@ def _save(path: Path, root: Path, scanned: int, entries: dict[str, str]) -> None
     signed = sign(data.encode("utf-8"))
     if signed is not None:
         with contextlib.suppress(OSError):  # a keep that cannot be written is made again
-            atomic_bytes(path, signed)
+            atomic_bytes(path, signed, durable=False)
 
 
 def _entries(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
@@ -259,5 +259,5 @@ def kept_text(
         signed = sign(json.dumps(data).encode("utf-8"))
         if signed is not None:
             with contextlib.suppress(OSError):
-                atomic_bytes(kept, signed)
+                atomic_bytes(kept, signed, durable=False)
     return value

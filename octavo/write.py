@@ -22,11 +22,16 @@ class WriteFailed(OSError):
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[BinaryIO]:
+def atomic_write(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """Yield a temporary file beside `path`; rename it over `path` only on success.
 
     A failure or interrupt (KeyboardInterrupt included) removes the temporary file and
     leaves the previous `path` untouched; an OSError is raised as WriteFailed.
+    `durable`: the bytes are on disk (fsync) before the rename, so that a crash leaves the
+    old file or the new one, whole. False only for what is signed and checked whenever it
+    is read, and only made again when torn or empty after a crash (octavo.stat_cache's
+    keeps): a cold build writes four of them before the book is read, and an fsync (a
+    journal commit) costs 1-6 ms of waiting each.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,7 +42,8 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException as exc:
@@ -48,8 +54,8 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def atomic_bytes(path: Path, data: bytes) -> Path:
-    with atomic_write(path) as handle:
+def atomic_bytes(path: Path, data: bytes, durable: bool = True) -> Path:
+    with atomic_write(path, durable) as handle:
         handle.write(data)
     return path
 

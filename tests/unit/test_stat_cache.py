@@ -425,6 +425,18 @@ def test_the_versions_are_kept_for_the_user_not_the_book(
     assert cache.versions(tmp_path / "other-state") == made
 
 
+def test_keeps_are_written_without_waiting_for_the_disk(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keep is signed and checked when read: one torn by a crash is only made again, so
+    it is not fsynced (a journal commit of 1-6 ms, four times before a book is read)."""
+    synced: list[int] = []
+    monkeypatch.setattr("octavo.write.os.fsync", synced.append)
+    build_key(open_book(book), {}, tmp_path / "state")
+    assert list((tmp_path / "state" / "stat").iterdir())
+    assert synced == []
+
+
 def test_a_fifo_planted_in_the_state_folder_is_never_waited_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
