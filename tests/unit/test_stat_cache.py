@@ -425,6 +425,22 @@ def test_the_versions_are_kept_for_the_user_not_the_book(
     assert cache.versions(tmp_path / "other-state") == made
 
 
+def test_octavos_templates_and_styles_are_kept_for_the_user(book: Path, tmp_path: Path) -> None:
+    """Like its code, octavo's shipped templates and styles are its install: their digests
+    are kept in the user's cache folder (a cold build, its state removed, finds them);
+    the book's folders (its own templates and styles included) are kept in its state."""
+    from octavo.shipped import STYLES, TEMPLATES
+
+    state, user = tmp_path / "state" / "stat", tmp_path / "user-cache" / "octavo" / "stat"
+    key = build_key(open_book(book), {}, tmp_path / "state")
+    shipped = (TEMPLATES.resolve(), STYLES.resolve())
+    mine = {stat_cache.kept_file(tmp_path / "state", r).name for r in shipped}
+    assert mine <= {p.name for p in user.iterdir()}
+    assert not mine & {p.name for p in state.iterdir()}
+    assert stat_cache.kept_file(tmp_path / "state", book.resolve()).exists()
+    assert build_key(open_book(book), {}, tmp_path / "other") == key
+
+
 def test_keeps_are_written_without_waiting_for_the_disk(
     book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
