@@ -135,6 +135,7 @@ def test_the_sheets_are_kept_and_a_planted_entry_is_not_taken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = api.open_book(ROOT / "book")
+    monkeypatch.setattr(styles, "_keeping", lambda read, cache: cache)  # (octavo's own sheets)
     made = epub_stylesheets(STYLESHEETS, project, tmp_path)
     (entry,) = tmp_path.glob("epub-css-*.json")
     kept = entry.read_bytes()
@@ -149,3 +150,27 @@ def test_the_sheets_are_kept_and_a_planted_entry_is_not_taken(
         entry.write_bytes(blob)
         with pytest.raises(AssertionError, match="resolved again"):
             epub_stylesheets(STYLESHEETS, project, tmp_path)
+
+
+def test_octavos_own_sheets_are_kept_for_the_user(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A book without styles of its own: what octavo's sheets give is octavo's install,
+    kept in the user's cache folder, where a cold build (its state removed) finds it; a
+    book's own sheet keeps them in its cache store."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    plain = api.open_book(make_book({}))
+    made = epub_stylesheets(STYLESHEETS, plain, tmp_path / "state")
+    assert not (tmp_path / "state").exists()
+    assert list((tmp_path / "user" / "octavo" / "cache").glob("epub-css-*.json"))
+    real = styles._resolved
+
+    def resolved(*_: object) -> object:
+        raise AssertionError("resolved again")
+
+    monkeypatch.setattr(styles, "_resolved", resolved)
+    assert epub_stylesheets(STYLESHEETS, plain, tmp_path / "other-state") == made
+    monkeypatch.setattr(styles, "_resolved", real)
+    own = api.open_book(make_book({"styles/epub/book.css": "p { margin: 0 }\n"}))
+    epub_stylesheets(STYLESHEETS, own, tmp_path / "own-state")
+    assert list((tmp_path / "own-state").glob("epub-css-*.json"))
