@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 
 from octavo import api
@@ -94,8 +97,9 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     )
     chapters = {c.id for c in manuscript.chapters}
     assert [name for name in result.laid_out if name in chapters] == [manuscript.chapters[2].id]
-    # the front matter (re-laid for its date) was started beside the chapter, on the folios
-    # of the chapter's last layout: one more sentence moved no heading
+    # the front matter, appendix and stamp, if laid out again (another day in the imprint),
+    # were started beside the chapter, on the folios of the chapter's last layout: one
+    # more sentence moved no heading
     assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
     out = tmp_path / "edited.pdf"
     out.write_bytes(result.pdf)
@@ -103,6 +107,31 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     # what the cache and the guesses saved changed no byte: a cold build gives the same PDF
     cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
     assert cold.guessed == () and cold.pdf == result.pdf
+
+
+def test_a_new_build_time_alone_lays_out_no_part(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The front matter is laid out at a stand-in time and given the book's dates as it is
+    merged (octavo.render.pdf.parallel.dates): a build whose only change is its time (a
+    source saved again the same day) lays out nothing, and writes the bytes that laying
+    the front out at that time gives."""
+    at = builds.manuscript.book.modified
+    same_day = timedelta(seconds=1 if at.second < 59 else -1)
+    later = replace(builds.manuscript, book=replace(builds.manuscript.book, modified=at + same_day))
+    result, warnings = quietly(lambda: render_pdf_parallel(later, PdfOptions(), 2, builds.cache))
+    assert result.laid_out == () and warnings == []
+    when = later.book.modified
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        info = pdf.docinfo
+        assert info["/CreationDate"] == info["/ModDate"] == when.strftime("D:%Y%m%d%H%M%SZ")
+        xmp = pdf.open_metadata()
+        assert xmp["xmp:CreateDate"] == xmp["xmp:ModifyDate"] == when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert result.pdf != builds.cold.pdf
+    # the front laid out at the book's own time, as before the stand-in: the same bytes
+    monkeypatch.setattr(build, "stands_in", lambda timestamp: False)
+    laid, _ = quietly(lambda: render_pdf_parallel(later, PdfOptions(), 2, builds.cache))
+    assert laid.laid_out == ("front",) and laid.pdf == result.pdf
 
 
 def test_parts_merged_before_are_not_merged_again(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from jinja2 import Environment
@@ -177,6 +178,7 @@ class PrintPart:
     chapters: tuple[str, ...]  # ids of the chapters in the body
     appendix: bool
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
+    modified: datetime | None = None  # the PDF's dates as laid out; None: the book's
 
 
 def body_entries(
@@ -211,18 +213,22 @@ def render_print(
     template: str,
     stylesheets: tuple[Sheet, ...],
     measure: float | None = None,
+    modified: datetime | None = None,
     **context: Any,
 ) -> str:
     """A print template (templates/print/) rendered with what every print document is
     given: the manuscript (`ms`), the book's metadata (`meta`), its `labels` and its
     `stylesheets`; `context` adds the template's own. `measure`: the text block's width,
-    past which a wide table goes on a landscape page (octavo.render.pdf.landscape)."""
+    past which a wide table goes on a landscape page (octavo.render.pdf.landscape).
+    `modified`: the PDF's dates in its head, if not the book's (the imprint's day stays
+    the book's: octavo.render.pdf.parallel.dates)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     env.filters["landscape"] = lambda body: landscape_tables(body, measure)
+    meta = book_meta(manuscript.book)
     return env.get_template(template).render(
         ms=manuscript,
-        meta=book_meta(manuscript.book),
+        meta=meta if modified is None else replace(meta, modified=modified),
         labels=manuscript.labels,
         stylesheets=stylesheets,
         **context,
@@ -249,6 +255,7 @@ def print_html(
         "print/book.html",
         stylesheets(project, page, *extra, landscape=landscape),
         measure=text_measure(page),
+        modified=None if part is None else part.modified,
         chapters=chapters,
         page_runs=page_runs(located) if located is not None else None,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),

@@ -17,10 +17,12 @@ earlier layout of every chapter still to be laid out, the front matter, appendix
 stamp are started at once with the folios those layouts give (a guess): after an edit
 that moves no heading to another page, they are laid out beside the chapter, not after
 it; a wrong guess is dropped and laid out again. A part's bytes depend on its HTML alone,
-so a guess changes when a part is laid out, never what. When the front matter is the
-last part still being laid out (after an edit, for its date), the body is merged and
-stamped meanwhile and the front put before it (octavo.render.pdf.parallel.merge: the same
-bytes as a merge in order).
+so a guess changes when a part is laid out, never what. The front matter is laid out with
+a stand-in build time and given the book's before the merge
+(octavo.render.pdf.parallel.dates): an edit that changes only the build time finds it in
+the cache. When the front matter is the last part still being laid out (a page number
+moved, a title changed), the body is merged and stamped meanwhile and the front put
+before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
 one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
@@ -39,8 +41,10 @@ from pathlib import Path
 from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError
 from octavo.model import Manuscript
+from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
+from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import (
     Merger,
@@ -188,6 +192,7 @@ def _begin(
     front = next(found, None)
     if front is None:
         return None
+    front = _dated(manuscript, front)
     ready = []
     for chapter in manuscript.chapters:
         known = started[chapter.id]
@@ -207,11 +212,26 @@ def _tail_jobs(
     placed, _ = place(_empty(), chapters)
     folios = _folios(placed[1:])
     appendix = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+    when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
     front = replace(
-        _job(manuscript, options, "front", PrintPart(True, (), False, folios)),
+        _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
     )
     return front, appendix
+
+
+def _dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
+    """The front part laid out at STAND_IN (`_tail_jobs`) with the book's dates, as if laid
+    out with them; its key names these bytes. An unexpected PDF: Unmergeable (the
+    one-process build)."""
+    timestamp = book_meta(manuscript.book).timestamp
+    if not stands_in(timestamp):
+        return front  # laid out with the book's own dates
+    try:
+        pdf = redate(front.pdf, timestamp)
+    except Redated as exc:
+        raise Unmergeable(f"the front matter's dates: {exc}") from exc
+    return replace(front, pdf=pdf, key=fingerprint(front.key, timestamp))
 
 
 def _stamp_job(
@@ -249,12 +269,12 @@ def _tail(
     appendix = _finish(store, start(appendix_job))
     stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
     if begun is None and isinstance(front_started, Future) and not front_started.done():
-        # after an edit the front matter (laid out again for its date) ends last: the body
-        # is merged and stamped meanwhile, and the front put before it (the same bytes)
+        # the front matter laid out again (a page number moved) ends last: the body is
+        # merged and stamped meanwhile, and the front put before it (the same bytes)
         stamp = _finish(store, stamp_started)
         begun = merging_body((*chapters, appendix), stamp)
-        return _finish(store, front_started), appendix, stamp, begun
-    front = _finish(store, front_started)
+        return _dated(manuscript, _finish(store, front_started)), appendix, stamp, begun
+    front = _dated(manuscript, _finish(store, front_started))
     if isinstance(stamp_started, Future) and not stamp_started.done():
         begun = merging(place(front, (*chapters, appendix))[0], begun)
     return front, appendix, _finish(store, stamp_started), begun

@@ -78,8 +78,8 @@ def merge_parts(
 
 def merging_body(body: tuple[PartLayout, ...], stamp: PartLayout) -> Merger:
     """A merge begun with the body (the chapters and the appendix) and its stamp, while the
-    front matter is still being laid out (after an edit it is laid out again for its
-    date): `merging` puts the front before it. The same bytes as a merge in order: the
+    front matter is still being laid out (after an edit that moved a page number):
+    `merging` puts the front before it. The same bytes as a merge in order: the
     pages, objects and calls are the same, `compact` numbers the objects anew, and the
     fonts are shared in book order (`Merger.rank`)."""
     merger = Merger()
