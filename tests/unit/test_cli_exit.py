@@ -1,0 +1,46 @@
+"""The command's end: the heap is frozen for the interpreter's shutdown (octavo.cli.tasks)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from octavo.cli import tasks
+
+
+def test_a_task_freezes_the_heap_once_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    registered: list[object] = []
+
+    def register(handler: object) -> object:
+        registered.append(handler)
+        return handler
+
+    monkeypatch.setattr(tasks, "_ending", [])
+    monkeypatch.setattr("octavo.cli.tasks.atexit.register", register)
+    assert tasks._run(lambda: 1) == 1
+    assert tasks._run(lambda: 2) == 2
+    assert registered == [tasks._quick_exit]
+
+
+def test_the_frozen_exit_still_runs_what_runs_at_exit(tmp_path: Path) -> None:
+    """atexit handlers registered before and after, and weakref finalizers, still run."""
+    code = textwrap.dedent(
+        f"""
+        import atexit, weakref
+        from pathlib import Path
+        from octavo.cli import tasks
+        out = Path({str(tmp_path / "out")!r})
+        atexit.register(lambda: out.with_suffix(".before").write_text("x"))
+        tasks._run(lambda: None)
+        class Thing: pass
+        thing = Thing()
+        weakref.finalize(thing, lambda: out.with_suffix(".finalized").write_text("x"))
+        atexit.register(lambda: out.with_suffix(".after").write_text("x"))
+        """
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".after", ".before", ".finalized"]
