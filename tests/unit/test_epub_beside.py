@@ -114,3 +114,22 @@ def test_a_build_with_nothing_to_do_ends_the_second_process_cleanly(
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left
+
+
+def test_the_heap_is_frozen_for_the_build_only(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen before the fork (neither process's collector traverses the heap both hold),
+    given back to the collector when the build ends, failed or not (`invoke watch` builds
+    again and again in one process)."""
+    import gc
+
+    real = beside._write
+
+    def write(*args: object) -> int:  # the second process: what it was forked with
+        return real(*args) if gc.get_freeze_count() else 1  # type: ignore[arg-type]
+
+    monkeypatch.setattr(beside, "_write", write)
+    _here_fails(monkeypatch)  # (the second process gave up: not frozen)
+    api.build_epub(book, tmp_path / "b.epub", jobs=0)
+    assert gc.get_freeze_count() == 0
