@@ -109,6 +109,30 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     assert cold.guessed == () and cold.pdf == result.pdf
 
 
+def test_an_edit_that_moves_page_numbers_lays_the_front_matter_out_again(
+    builds: Builds, tmp_path: Path
+) -> None:
+    """Pages added to a chapter move the folios after it: the front matter guessed from the
+    last layouts is wrong, and is laid out again with the new numbers (its key holds no
+    build time, but it holds the folios)."""
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    source = book / builds.manuscript.chapters[2].sections[3].section.path.name
+    paragraph = "The railway carried grain, timber and machinery to the ports. " * 8
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + "\n\n" + "\n\n".join([paragraph] * 30) + "\n", encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    assert "front" in result.laid_out and "front" not in result.guessed
+    out = tmp_path / "edited.pdf"
+    out.write_bytes(result.pdf)
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    assert cold.pdf == result.pdf
+
+
 def test_a_new_build_time_alone_lays_out_no_part(
     builds: Builds, monkeypatch: pytest.MonkeyPatch
 ) -> None:
