@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+
+import pytest
 
 from octavo import api
 from octavo.render.manuscript import body_headings
+from tests.conftest import MakeBook, section_source
 
 
 def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
@@ -17,3 +21,49 @@ def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
         (3, "Rivers", True),
         (3, "Lakes", True),
     ]
+
+
+def test_the_sections_are_rendered_with_the_cycle_collector_paused_then_resumed() -> None:
+    """Rendering makes no reference cycles, so the collector is paused meanwhile; it is
+    resumed after (also when rendering fails), and left off if it was off."""
+    from octavo.render import manuscript
+
+    seen: list[bool] = []
+    with manuscript._no_cycle_collection():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), manuscript._no_cycle_collection():
+        raise RuntimeError("a section failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with manuscript._no_cycle_collection():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("rich", [False, True])
+def test_rendering_makes_no_reference_cycles_per_section(make_book: MakeBook, rich: bool) -> None:
+    """What lets the collector pause while the sections are rendered: ten times the
+    sections leave no more cyclic garbage (else a large book would grow its memory)."""
+    from octavo.render.manuscript import render_manuscript
+
+    extra = "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: T.\n\nA note.[^n]\n\n[^n]: N.\n"
+    found = []
+    for count in (3, 30):
+        files: dict[str, str | bytes] = {
+            f"{n:03d}-s.md": section_source(n, f"Part {n}", total=count, body=extra if rich else "")
+            for n in range(1, count + 1)
+        }
+        book, _ = api.read(make_book(files))
+        render_manuscript(book, None)  # the parsers and caches made
+        gc.collect()
+        gc.disable()
+        try:
+            render_manuscript(book, None)
+            found.append(gc.collect())
+        finally:
+            gc.enable()
+    assert found[1] <= found[0], found
