@@ -133,3 +133,20 @@ def test_the_heap_is_frozen_for_the_build_only(
     _here_fails(monkeypatch)  # (the second process gave up: not frozen)
     api.build_epub(book, tmp_path / "b.epub", jobs=0)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: Path) -> None:
+    """The EPUB is made of the rendered sections: their Markdown stays here (40 % of the
+    pickle); everything else arrives equal, each section still one object."""
+    from dataclasses import replace
+
+    manuscript, _ = api.manuscript(book)
+    sent = pickle.loads(beside._dumps(manuscript))
+    chapter, there = manuscript.chapters[0], sent.chapters[0]
+    assert [s.section.body for s in there.sections] == ["", "", ""]
+    assert all(s.section.body for s in chapter.sections)
+    assert there.sections[0].section is sent.book.chapters[0].sections[0]
+    assert [s.section for s in there.sections] == [
+        replace(s.section, body="") for s in chapter.sections
+    ]
+    assert [s.body_html for s in there.sections] == [s.body_html for s in chapter.sections]
