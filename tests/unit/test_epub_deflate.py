@@ -98,3 +98,25 @@ def test_streams_begun_early_are_the_same_and_still_checked() -> None:
     begun.start(broken)
     with pytest.raises(EpubWriteError, match="ch02"):
         repack(_source(broken), WHEN, begun)
+
+
+def test_streams_begun_early_are_shared_by_two_threads_when_large() -> None:
+    """Enough bytes for two threads: each deflates a share, the largest first to the
+    lighter share; the streams are those of one thread (raw_deflate's)."""
+    import threading
+
+    from octavo.render.epub import deflate
+
+    members = {f"EPUB/text/ch{i}.xhtml": (b"<p>%d</p>" % i) * (4000 + 500 * i) for i in range(6)}
+    before = threading.active_count()
+    kept = Deflated()
+    kept.start(members)
+    assert len(kept._started) == 2 and threading.active_count() <= before + 2
+    shares = deflate._shares({name: data for name, data in members.items()})
+    assert sorted(len(s) for s in shares) == [3, 3]
+    got = kept.streams(members, lambda name, data: None)
+    assert got == {name: raw_deflate(data) for name, data in members.items()}
+    small = Deflated()
+    small.start({"EPUB/a.xhtml": b"<p/>"})
+    assert len(small._started) == 1
+    assert deflate._shares({}) == []
