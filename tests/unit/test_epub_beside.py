@@ -150,3 +150,23 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
         replace(s.section, body="") for s in chapter.sections
     ]
     assert [s.body_html for s in there.sections] == [s.body_html for s in chapter.sections]
+
+
+def test_the_writer_runs_without_the_cyclic_collector(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from octavo.render.epub import book as epub_book
+
+    real = epub_book.render_epub
+
+    def render(*args: object, **kwargs: object) -> bytes:  # the second process's render
+        if gc.isenabled():
+            raise RuntimeError("the collector is on")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(epub_book, "render_epub", render)
+    _here_fails(monkeypatch)
+    api.build_epub(book, tmp_path / "b.epub", jobs=0)
+    assert gc.isenabled()  # this process's is untouched

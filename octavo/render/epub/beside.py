@@ -158,7 +158,10 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int
     """The forked process: prepare, wait for the manuscript, send the EPUB. Never prints
     (stdout and stderr may be held by the parent's progress display). It never outlives
     its parent by more than its preparing: it then reads the end of the parent's pipe (or
-    fails to write to it) and exits."""
+    fails to write to it) and exits. Its cyclic collector is off: it lives one build and
+    ends by os._exit, and what it leaves in cycles is small (526 objects for 81 sections,
+    3,101 for 800), where the collector's passes cost 8.5 and 23 ms."""
+    gc.disable()
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (until os._exit)
     signal.signal(signal.SIGTERM, _stop)
     deflated = None
