@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
 from octavo.outputs import (
@@ -92,6 +93,8 @@ class Sources:
         self.strict = strict
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
         self._unsaved: SectionCache | None = None
+        # raster images measured elsewhere (the EPUB writer's process), if it has said so
+        self.measured: Callable[[], Mapping[str, Any]] | None = None
 
     @property
     def made(self) -> bool:
@@ -109,6 +112,7 @@ class Sources:
 
             loaded, found = load_book(self.project, self.strict)
             sections = SectionCache.of_book(cache_of(self.project), loaded.root)
+            sections.measured = self.measured
             rendered, problems = render_manuscript(loaded, sections)
             self._unsaved = sections
             if not save_later:
@@ -317,11 +321,13 @@ def build_epub(
         if not isinstance(checked, Planned):
             return checked
         helper = ahead if surely else writer() if early else None
+        given.measured = helper.measured if helper is not None else None
         try:
             rendered, found = given.manuscript(save_later=True)
             if helper is not None:
                 helper.send(rendered)
         finally:
+            given.measured = None
             given.save()  # while the writer works (what it found is reported)
         data = helper.receive() if helper is not None else None
         return checked.write((((target, data or _epub(given, cache)),), found))

@@ -20,7 +20,7 @@ folder may be an untrusted book's, which could ship a file of its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from octavo.render.sanitize import Removal
 from octavo.render.signed import sign, verified
 from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
 
-__all__ = ["SectionCache", "dump_fragment", "load_fragment"]
+__all__ = ["SectionCache", "dump_fragment", "load_fragment", "raster_key"]
 
 
 def _rows(items: tuple[Any, ...]) -> list[list[Any]]:
@@ -78,6 +78,22 @@ def load_fragment(data: list[Any]) -> Fragment:
     )
 
 
+def _name_of(root: Path) -> str:
+    return f"sections-{fingerprint(str(root))[:16]}.json"
+
+
+def raster_key(data: bytes) -> str:
+    """The key of a raster image's measure: its bytes (and octavo's versions)."""
+    return "image:" + fingerprint(data)
+
+
+def _is_size(entry: object) -> bool:
+    """A measure as kept: [format, width, height], or why it could not be read."""
+    if isinstance(entry, list):
+        return [type(v) for v in entry] == [str, int, int]
+    return isinstance(entry, str)
+
+
 class SectionCache:
     """`render` is render_block and `title` a title's rendering, through the entries of `store`'s
     file `name`; `save` writes the entries used back when any was made (call it once, after
@@ -90,6 +106,7 @@ class SectionCache:
         self.old: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.made = 0
+        self.measured: Callable[[], Mapping[str, Any]] | None = None  # raster_key -> size
         data = store.get(name)
         data = verified(data) if data is not None else None  # a planted file is not taken
         if data is not None:
@@ -104,7 +121,12 @@ class SectionCache:
     def of_book(cls, cache: Path | None, root: Path) -> SectionCache:
         """The entries of the book in folder `root`, in the cache store's folder `cache`."""
         resolved = root.resolve()
-        return cls(Store(cache), f"sections-{fingerprint(str(resolved))[:16]}.json", resolved)
+        return cls(Store(cache), _name_of(resolved), resolved)
+
+    @staticmethod
+    def kept(cache: Path | None, root: Path) -> bool:
+        """Is there a file of entries for the book in folder `root` (a cold build has none)?"""
+        return cache is not None and (cache / _name_of(root.resolve())).is_file()
 
     def render(self, text: str, context: Context, folder: str) -> Fragment:
         key = fingerprint(text, repr(context), folder)
@@ -135,10 +157,14 @@ class SectionCache:
 
     def raster(self, data: bytes) -> tuple[str, int, int] | str:
         """A raster image's format and size (octavo.render.images.raster_size) through the
-        cache: Pillow is imported only for an image not measured before."""
-        key = "image:" + fingerprint(data)
+        cache: Pillow is imported only for an image not measured before, nor by the EPUB
+        writer's process (`measured`: what it measured, if it has said so yet)."""
+        key = raster_key(data)
         entry = self.old.get(key)
-        if isinstance(entry, list) and [type(v) for v in entry] == [str, int, int]:
+        if not _is_size(entry) and self.measured is not None:
+            entry = self.measured().get(key)
+            self.made += _is_size(entry)
+        if isinstance(entry, list) and _is_size(entry):
             measured: tuple[str, int, int] | str = (entry[0], entry[1], entry[2])
         elif isinstance(entry, str):
             measured = entry

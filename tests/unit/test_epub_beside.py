@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sys
 from pathlib import Path
 
@@ -170,3 +171,71 @@ def test_the_writer_runs_without_the_cyclic_collector(
     _here_fails(monkeypatch)
     api.build_epub(book, tmp_path / "b.epub", jobs=0)
     assert gc.isenabled()  # this process's is untouched
+
+
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_the_writer_measures_the_books_raster_images_as_this_process_would(
+    make_book: MakeBook,
+) -> None:
+    from octavo.render.images import raster_size
+    from octavo.render.markdown_cache import raster_key
+
+    root = make_book(
+        {
+            "images/map.png": _png(40, 30),
+            "images/broken.jpg": b"not a jpeg",
+            "build/images/old.png": _png(5, 5),  # never the build folder
+            "001-s.md": section_source(1, total=1),
+        }
+    )
+    found = beside._measures(root)
+    image = (root / "images/map.png").read_bytes()
+    assert sorted(found) == sorted([raster_key(image), raster_key(b"not a jpeg")])
+    assert found[raster_key(image)] == list(raster_size(image)) == ["PNG", 40, 30]
+    assert isinstance(found[raster_key(b"not a jpeg")], str)  # why not, as raster_size says
+
+
+def test_a_measure_given_by_the_writer_is_taken_without_pillow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from octavo.render import markdown_cache
+    from octavo.render.markdown_cache import SectionCache, raster_key
+
+    def refused(_: bytes) -> object:
+        raise AssertionError("measured here")
+
+    sections = SectionCache.of_book(tmp_path / "cache", tmp_path)
+    data = _png(3, 2)
+    sections.measured = lambda: {raster_key(data): ["PNG", 3, 2], "image:x": ["bad"]}
+    monkeypatch.setattr(markdown_cache, "raster_size", refused)
+    assert sections.raster(data) == ("PNG", 3, 2)
+    monkeypatch.undo()
+    assert sections.raster(_png(4, 4)) == ("PNG", 4, 4)  # not given: measured here
+
+
+def test_a_book_with_images_gives_the_same_epub_from_the_second_process(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    body = "Text.\n\n![A map](images/map.png)\n\nMore text.\n"
+    root = make_book(
+        {
+            "images/map.png": _png(400, 300),
+            **{f"00{n}-s.md": section_source(n, f"Part {n}", total=2, body=body) for n in (1, 2)},
+        }
+    )
+    monkeypatch.chdir(tmp_path)
+    alone, _ = api.build_epub(root, tmp_path / "one.epub", jobs=1)
+    shutil.rmtree(tmp_path / "build" / ".octavo")  # cold again: the writer measures
+    _here_fails(monkeypatch)
+    two, _ = api.build_epub(root, tmp_path / "two.epub", jobs=0)
+    assert two.read_bytes() == alone.read_bytes()

@@ -20,13 +20,15 @@ import copyreg
 import dataclasses
 import gc
 import io
+import json
 import os
 import pickle
+import select
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from octavo.machine import cores
 from octavo.model import Manuscript, Section
@@ -43,10 +45,23 @@ _LENGTH = 8  # bytes of the EPUB's length, sent before it
 class Beside:
     """The forked writer: `send` it the manuscript, then `receive` the EPUB, once."""
 
-    def __init__(self, pid: int, to_child: int, from_child: int):
+    def __init__(self, pid: int, to_child: int, from_child: int, sizes: int = -1):
         self.pid, self.to_child, self.from_child = pid, to_child, from_child
+        self.sizes = sizes  # the raster images' measures, sent early (see `measured`)
         self.sent = False
         self.done = False  # the EPUB came whole: the process ends by itself
+        self._measured: dict[str, Any] = {}
+
+    def measured(self) -> Mapping[str, Any]:
+        """The book's raster images measured over there (octavo.render.markdown_cache's
+        raster_key -> [format, width, height] or why not), if it has said so already:
+        never waited for (this process measures what it lacks itself, as ever)."""
+        if self.sizes >= 0 and select.select([self.sizes], [], [], 0)[0]:
+            fd, self.sizes = self.sizes, -1
+            with contextlib.suppress(OSError, ValueError), os.fdopen(fd, "rb") as pipe:
+                found = json.loads(pipe.read() or b"{}")
+                self._measured = found if isinstance(found, dict) else {}
+        return self._measured
 
     def send(self, manuscript: Manuscript) -> bool:
         """Give the writer the manuscript (then `receive`); False if it is gone."""
@@ -84,10 +99,10 @@ class Beside:
         return os.waitstatus_to_exitcode(status)
 
     def close(self) -> None:
-        for fd in (self.to_child, self.from_child):
+        for fd in (self.to_child, self.from_child, self.sizes):
             if fd >= 0:
                 os.close(fd)
-        self.to_child = self.from_child = -1
+        self.to_child = self.from_child = self.sizes = -1
         if self.pid and not self.done:  # unused, or left: SIGTERM, so a write under way
             with contextlib.suppress(ProcessLookupError):  # removes its temporary
                 os.kill(self.pid, signal.SIGTERM)
@@ -130,6 +145,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
 
     inbox, to_child = os.pipe()
     from_child, outbox = os.pipe()
+    sizes, sizes_out = os.pipe()
     # The heap as it is (the imports, mostly) out of the collector's reach until the
     # build ends (as the gc module's documentation advises before a fork): neither
     # process traverses it again, so neither copies the other's pages for the collector's
@@ -141,12 +157,14 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         try:
             os.close(to_child)
             os.close(from_child)
-            code = _write(project, cache, inbox, outbox)
+            os.close(sizes)
+            code = _write(project, cache, inbox, outbox, sizes_out)
         finally:
             os._exit(code)
     os.close(inbox)
     os.close(outbox)
-    writer = Beside(pid, to_child, from_child)
+    os.close(sizes_out)
+    writer = Beside(pid, to_child, from_child, sizes)
     try:
         yield writer
     finally:
@@ -154,7 +172,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         gc.unfreeze()  # a long-lived process (`invoke watch`) collects it again
 
 
-def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int:
+def _write(project: Project, cache: Path | None, inbox: int, outbox: int, sizes: int) -> int:
     """The forked process: prepare, wait for the manuscript, send the EPUB. Never prints
     (stdout and stderr may be held by the parent's progress display). It never outlives
     its parent by more than its preparing: it then reads the end of the parent's pipe (or
@@ -166,7 +184,7 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int
     signal.signal(signal.SIGTERM, _stop)
     deflated = None
     with contextlib.suppress(Exception):  # the render below meets it again, or the parent
-        deflated = _prepare(project, cache)
+        deflated = _prepare(project, cache, sizes)
     with os.fdopen(inbox, "rb") as pipe:
         data = pipe.read()
     if not data:
@@ -185,14 +203,45 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int) -> int
     return 0
 
 
+_RASTERS = (".png", ".jpg", ".jpeg", ".gif")
+
+
+def _measures(root: Path) -> dict[str, object]:
+    """Every raster image of the book folder measured as the parent would measure it
+    (read by the sandbox's rules, octavo.render.images.raster_size, by raster_key): Pillow
+    is imported here for the cover anyway, and here it is off the parent's way (its
+    import and plugins: 18-28 ms before the manuscript can be sent). Never into a linked
+    folder, nor build/ or a dot folder (octavo.stat_cache.skipped)."""
+    from octavo.render.images import raster_size, read_image
+    from octavo.render.markdown_cache import raster_key
+    from octavo.sandbox import FileRefused
+    from octavo.stat_cache import skipped
+
+    found: dict[str, object] = {}
+    for here, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if not skipped(f, True))
+        for name in sorted(files):
+            if not name.lower().endswith(_RASTERS) or skipped(name, False):
+                continue
+            relative = os.path.relpath(os.path.join(here, name), root).replace(os.sep, "/")
+            try:
+                data = read_image(root, relative)
+            except FileRefused:
+                continue
+            size = raster_size(data)
+            found[raster_key(data)] = list(size) if isinstance(size, tuple) else size
+    return found
+
+
 def _stop(*_: object) -> None:
     """SIGTERM: unwind (octavo.write removes a temporary file), then os._exit."""
     raise SystemExit(1)
 
 
-def _prepare(project: Project, cache: Path | None) -> Deflated:
+def _prepare(project: Project, cache: Path | None, sizes: int = -1) -> Deflated:
     """What the EPUB needs that does not wait for the manuscript: the writer's imports,
     the shipped cover (drawn from book.toml into the cache, unless it is there), the
+    book's raster images measured for the parent (`sizes`, on a cold build), the
     templates, the stylesheets resolved, and the deflate streams kept by the last build."""
     from octavo.render.epub import book  # noqa: F401  (its imports are the slow part)
     from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
@@ -200,6 +249,7 @@ def _prepare(project: Project, cache: Path | None) -> Deflated:
     from octavo.render.epub.documents import STYLESHEETS
     from octavo.render.epub.styles import epub_stylesheets
     from octavo.render.manuscript import title_html
+    from octavo.render.markdown_cache import SectionCache
 
     config = project.config
     if not config.cover and not own_design(project):
@@ -207,6 +257,10 @@ def _prepare(project: Project, cache: Path | None) -> Deflated:
         prepare_shipped_cover(
             config, cache, cover_text_of(config, title_html(config.title), subtitle)
         )
+    if sizes >= 0:
+        with contextlib.suppress(Exception), os.fdopen(sizes, "wb") as pipe:
+            if not SectionCache.kept(cache, project.root):  # else the parent knows them
+                pipe.write(json.dumps(_measures(project.root)).encode())
     env = project.env()
     for name in sorted(os.listdir(TEMPLATES / "epub")):
         with contextlib.suppress(Exception):
