@@ -3,11 +3,14 @@
 `beside(project, cache)` forks a process that imports the writer (ebooklib, lxml, Jinja,
 Pillow), draws the shipped cover from book.toml, loads the EPUB templates, resolves the
 stylesheets and reads the deflate streams the last build kept, while this process reads
-and renders the book. `Beside.send` then hands it the manuscript (pickled through a pipe)
-and `Beside.receive` takes back the EPUB's bytes: those of `render_epub`, which is what the
-process runs; between the two, this process is free (octavo.api saves the sections' cache
-then). Whatever goes wrong over there (a broken template, a killed process) gives None, and
-the caller runs render_epub itself, so its errors are reported as ever.
+and renders the book; on a cold build it also measures the book's raster images and sends
+the measures early (`Beside.measured`), so that this process need not import Pillow.
+`Beside.send` then hands it the manuscript (pickled through a pipe, without the sections'
+Markdown) and `Beside.receive` takes back the EPUB's bytes: those of `render_epub`, which
+is what the process runs; between the two, this process is free (octavo.api saves the
+sections' cache then). Whatever goes wrong over there (a broken template, a killed
+process) gives None, and the caller runs render_epub itself, so its errors are reported as
+ever.
 
 On Linux only (fork; macOS forks badly once system frameworks are loaded, Windows has
 none), and with two cores or more; else nothing is started (`beside` yields None).
