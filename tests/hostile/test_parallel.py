@@ -11,8 +11,9 @@ from pathlib import Path
 from tests.support.cli import command, invoke
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
+def _descendants(pid: int) -> set[int]:
+    """The processes `pid` forked, and theirs (the workers are forked by a zygote)."""
+    parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -20,8 +21,13 @@ def _children(pid: int) -> set[int]:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            found.add(int(entry.name))
+        parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    grown = True
+    while grown:
+        more = {child for child, parent in parents.items() if parent in found | {pid}}
+        grown = not more <= found
+        found |= more
     return found
 
 
@@ -53,7 +59,7 @@ def test_kill_9_of_a_parallel_build_leaves_no_worker(tmp_path: Path) -> None:
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
-        workers = _children(process.pid)
+        workers = _descendants(process.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, "the build never started its workers"
     os.kill(process.pid, signal.SIGKILL)

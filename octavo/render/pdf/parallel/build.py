@@ -133,8 +133,10 @@ def _parallel(
     given: Executor | None,
 ) -> ParallelResult:
     folder = cache / "pdf-parts" if cache else None
-    store = _Store(folder, _salt(manuscript, options), str(manuscript.book.project.root.resolve()))
-    with nullcontext(given) if given is not None else start_workers(jobs, cache) as pool:
+    project = manuscript.book.project
+    store = _Store(folder, _salt(manuscript, options), str(project.root.resolve()))
+    workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
+    with workers as pool:
         started = _run(
             pool, store, [_chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
         )

@@ -25,6 +25,7 @@ __all__ = [
     "from_json",
     "lay_out_part",
     "to_json",
+    "warm_up",
 ]
 
 PT = 0.75  # PDF points per CSS pixel
@@ -106,6 +107,22 @@ def lay_out_part(job: PartJob) -> PartLayout:
     marks = tuple(_bookmark(b) for b in tree)
     messages = tuple(recorder.messages)
     return PartLayout(job.name, job.key, pdf, pages, marks, messages)
+
+
+def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
+    """What a worker does before its first part (octavo.zygote: once, in the process the
+    others are forked from): import `modules`, then lay out templates/print/warm.html in
+    `project`'s sandbox (its PDF thrown away), so that fontconfig, Pango, the hyphenation
+    dictionary and WeasyPrint's first-use imports are ready."""
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+    if project is not None:
+        from octavo.shipped import TEMPLATES
+
+        html = (TEMPLATES / "print" / "warm.html").read_text(encoding="utf-8")
+        lay_out_part(PartJob("warm", "", html, project, (), ()))
 
 
 def _pages(

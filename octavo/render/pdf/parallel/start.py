@@ -2,9 +2,11 @@
 
 Apart from octavo.render.pdf.build and octavo.render.pdf.parallel.build, which import the
 print templates and the manuscript's renderer (~0.1 s of CPU): this module imports nothing
-heavy, so the workers are forked that much sooner. They import only what laying out a part
-needs (`WARM`: WeasyPrint and octavo.render.pdf.document, which leaves the templates to
-the functions that make HTML), while this process imports the rest and reads the book.
+heavy, so the workers are forked that much sooner. They are forked from one warm process
+(octavo.zygote), which imports only what laying out a part needs (`WARM`: WeasyPrint and
+octavo.render.pdf.document, which leaves the templates to the functions that make HTML)
+and lays out a few lines (octavo.render.pdf.parallel.part.warm_up), while this process
+imports the rest and reads the book.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from octavo.project import Project
 from octavo.render.pdf.libraries import libraries, remember_libraries
-from octavo.workers import pool as pool_of
+from octavo.render.pdf.parallel.part import warm_up
+from octavo.zygote import Zygote
 
 __all__ = ["AUTO_SECTIONS", "WARM", "early_pool", "start_workers"]
 
 AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
-# what a worker imports before its first part (octavo.workers.pool's `warm`)
+# what the workers' zygote imports before it forks them (octavo.zygote)
 WARM = (
     "weasyprint",
     "weasyprint.layout",
@@ -53,17 +57,18 @@ def early_pool(
             return
     from octavo.outputs import cache_of
 
-    with start_workers(jobs if jobs > 1 else cores, cache_of(project)) as pool:
+    with start_workers(jobs if jobs > 1 else cores, cache_of(project), project) as pool:
         yield pool
 
 
 @contextmanager
-def start_workers(jobs: int, cache: Path | None = None) -> Iterator[Executor]:
-    """`jobs` worker processes, made now (forked before WeasyPrint is imported here), each
-    importing what a part needs; `cache`: the cache store's folder, where the workers find
-    WeasyPrint's libraries (octavo.render.pdf.libraries)."""
-    import multiprocessing
-
+def start_workers(
+    jobs: int, cache: Path | None = None, project: Project | None = None
+) -> Iterator[Executor]:
+    """`jobs` worker processes, made now (forked before WeasyPrint is imported here) from
+    one that imports what a part needs and lays out a few lines with `project`'s styles;
+    `cache`: the cache store's folder, where the workers find WeasyPrint's libraries
+    (octavo.render.pdf.libraries)."""
     remember_libraries(libraries(cache))
-    with pool_of(jobs, multiprocessing.get_context("fork"), WARM) as pool:
+    with Zygote(jobs, partial(warm_up, project, WARM)) as pool:
         yield pool
