@@ -239,8 +239,67 @@ def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
         )
     for index, over in enumerate(pages):
         page = writer.pages[body_start + index]
-        page.merge_page(over)  # blank pages have heads too
-        page.compress_content_streams()  # merge_page leaves the joined stream uncompressed
+        overlay(page, over)  # blank pages have heads too
+        page.compress_content_streams()  # the joined stream is left uncompressed
+
+
+_RESOURCES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font")
+
+
+def overlay(page: Any, over: Any) -> None:
+    """`page.merge_page(over)`, with `over`'s content stream parsed once: pypdf 7 parses it,
+    writes it out and parses it again when it renames the resources whose names the page
+    uses (it always does here: both pages are WeasyPrint's), which was most of the stamp's
+    time. The same steps otherwise (pypdf's `_merge_page_writer` with `over=True`, no
+    transformation), so the same bytes; a page it does not cover (annotations, resources
+    not a dictionary): `merge_page` itself."""
+    from pypdf import get_configuration
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    mine, theirs = page.get("/Resources"), over.get("/Resources")
+    mine = mine.get_object() if mine is not None else None
+    theirs = theirs.get_object() if theirs is not None else None
+    if (
+        "/Annots" in over
+        or not isinstance(mine, DictionaryObject)
+        or not isinstance(theirs, DictionaryObject)
+    ):
+        page.merge_page(over)
+        return
+    rename: dict[Any, Any] = {}
+    for kind in (*_RESOURCES, "/Properties"):
+        if kind in theirs:
+            if kind not in mine:
+                mine[NameObject(kind)] = DictionaryObject()
+            rename.update(page._merge_resources(mine, theirs, kind, False)[1])
+    if "/ProcSet" in theirs:
+        if "/ProcSet" not in mine:
+            mine[NameObject("/ProcSet")] = ArrayObject()
+        sets: Any = mine["/ProcSet"]
+        given: Any = theirs["/ProcSet"]
+        for name in given:
+            if name not in sets:
+                sets.append(name)
+        sets.sort()
+    contents = ArrayObject()
+    own = page.get_contents()
+    if own is not None:
+        own.isolate_graphics_state()
+        contents.append(own)
+    stamp = over.get_contents()
+    if stamp is not None:
+        box = getattr(over, get_configuration().page_merge_box)
+        clip = [FloatObject(v) for v in (box.left, box.bottom, box.width, box.height)]
+        operations = stamp.operations  # the one parse
+        operations[:0] = [(clip, b"re"), ([], b"W"), ([], b"n")]
+        for operands, _ in operations:
+            named = operands.items() if isinstance(operands, dict) else enumerate(operands)
+            for at, value in list(named):
+                if isinstance(value, NameObject):
+                    operands[at] = rename.get(value, value)
+        stamp.isolate_graphics_state()
+        contents.append(stamp)
+    page.replace_contents(contents)
 
 
 def _height(writer: Any, index: int) -> float:

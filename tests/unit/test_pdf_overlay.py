@@ -1,0 +1,99 @@
+"""octavo.render.pdf.parallel.merge.overlay: pypdf's `merge_page`, the stamp parsed once."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+)
+
+from octavo.render.pdf.parallel.merge import overlay
+
+
+def _font(name: str) -> DictionaryObject:
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject(name),
+        }
+    )
+
+
+def _page(writer: PdfWriter, fonts: dict[str, str], text: bytes, annots: bool = False) -> Any:
+    page = writer.add_blank_page(612, 792)
+    content = DecodedStreamObject()
+    content.set_data(text)
+    page[NameObject("/Contents")] = writer._add_object(content)
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/Font"): DictionaryObject(
+                {NameObject(k): writer._add_object(_font(v)) for k, v in fonts.items()}
+            ),
+            NameObject("/ProcSet"): ArrayObject([NameObject("/Text"), NameObject("/PDF")]),
+        }
+    )
+    if annots:
+        link = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject(NumberObject(v) for v in (0, 0, 9, 9)),
+            }
+        )
+        page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+    return page
+
+
+def _pdf(pages: list[tuple[dict[str, str], bytes]], annots: bool = False) -> bytes:
+    writer = PdfWriter()
+    for fonts, text in pages:
+        _page(writer, fonts, text, annots)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+BODY = [
+    (
+        {"/f0": "/Body", "/f1": "/Bold"},
+        b"BT /f0 10 Tf 72 700 Td (Body 0.5) Tj /f1 9 Tf [(A) -20 (b)] TJ ET",
+    ),
+    ({"/f0": "/Body"}, b"q 0.5 0 0 RG 1 0 0 1 0 0 cm 0 0 10.25 20 re S Q"),
+    ({}, b""),
+]
+STAMP = [
+    ({"/f0": "/Head", "/f1": "/Bold"}, b"BT /f0 8 Tf 72 750 Td (Head) Tj /f1 8 Tf (1) Tj ET"),
+    ({"/f0": "/Body"}, b"BT /f0 8 Tf 300 30 Td <0102> Tj ET"),
+    ({"/f2": "/Head"}, b"BT /f2 8 Tf (\\(3\\)) Tj ET"),
+]
+
+
+def _merged(merge: Callable[[Any, Any], None], annots: bool = False) -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf(BODY)))
+    stamp = PdfReader(io.BytesIO(_pdf(STAMP, annots)))
+    for page, over in zip(writer.pages, stamp.pages, strict=True):
+        merge(page, over)
+        page.compress_content_streams()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("annots", [False, True], ids=["renamed", "annotated"])
+def test_the_same_bytes_as_merge_page(annots: bool) -> None:
+    """Resources renamed (/f0 taken by another font), shared (/f1 the same), added (/f2),
+    an empty page; a stamp with links goes to `merge_page` itself."""
+    expected = _merged(lambda page, over: page.merge_page(over), annots)
+    assert _merged(overlay, annots) == expected
+    text = PdfReader(io.BytesIO(expected)).pages[0].get_contents()
+    assert text is not None and b"/f0-0" in text.get_data()  # the rename was exercised
