@@ -191,10 +191,11 @@ class Merger:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
             _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
-        named: set[str] = set()
+        named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             _destinations(writer, p, named)
             _links(writer, p)
+        _name(writer, named)
         for p in placed:
             for mark in p.part.bookmarks:
                 _outline(writer, mark, p.start, None)
@@ -307,7 +308,7 @@ def _height(writer: Any, index: int) -> float:
     return float(writer.pages[index].trimbox.top)
 
 
-def _destinations(writer: Any, p: Placed, named: set[str]) -> None:
+def _destinations(writer: Any, p: Placed, named: dict[str, tuple[Any, Any]]) -> None:
     """A named destination for each anchor of the part not `named` before: an element
     split over pages (a table's caption at a page's foot, its rows overleaf) is an anchor
     on each, and its destination is the first, as WeasyPrint's own (`resolve_links`) and
@@ -320,10 +321,32 @@ def _destinations(writer: Any, p: Placed, named: set[str]) -> None:
         for name, x, y in page.anchors:
             if name in named:
                 continue
-            named.add(name)
             fit = Fit.xyz(left=x, top=height - y, zoom=0)
             target = writer.pages[index].indirect_reference
-            writer.add_named_destination_object(Destination(TextStringObject(name), target, fit))
+            destination = Destination(TextStringObject(name), target, fit)
+            # pypdf's add_named_destination_object, but for the name put in the names' array
+            # in order: `_name` sorts them all at once
+            named[name] = (destination["/Title"], writer._add_object(destination.dest_array))
+            if len(named) == 1:
+                writer.get_named_dest_root()  # the /Names and /Dests objects, made here
+
+
+def _name(writer: Any, named: dict[str, tuple[Any, Any]]) -> None:
+    """The names' array of `named` destinations: sorted once, where pypdf's
+    add_named_destination_array inserts each name in order (O(n²) comparisons: 0.3 s for the
+    2,300 anchors of an 800-section book); the same array for an array empty before."""
+    from pypdf.generic import TextStringObject
+
+    if not named:
+        return  # no /Names made
+    array = writer.get_named_dest_root()
+    if array:  # names there before (none are): pypdf's own insertion among them
+        for title, reference in named.values():
+            writer.add_named_destination_array(title, reference)
+        return
+    for name in sorted(named):
+        title, reference = named[name]
+        array.extend([TextStringObject(title), reference])
 
 
 def _links(writer: Any, p: Placed) -> None:
