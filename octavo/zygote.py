@@ -105,6 +105,9 @@ class Zygote(Executor):
                     done, value = worker.recv()
                 except (OSError, EOFError) as exc:
                     return self._break(future, exc)
+                except Exception as exc:  # a reply read whole that cannot be unpickled here
+                    future.set_exception(exc)
+                    continue
                 if done:
                     future.set_result(value)
                 else:
@@ -181,17 +184,21 @@ def _worker(zygote: int, end: Connection, others: list[Connection]) -> None:  # 
 def _serve(end: Connection) -> None:  # pragma: no cover  (runs in a worker)
     """Run the tasks sent on `end` and send back (True, result) or (False, exception)."""
     while True:
+        reply: tuple[bool, Any]
         try:
             task = end.recv()
         except (EOFError, OSError):
             return  # the build is gone
-        if task is None:
-            return
-        fn, args, kwargs = task
-        try:
-            reply: tuple[bool, Any] = (True, fn(*args, **kwargs))
-        except BaseException as exc:
+        except Exception as exc:  # a task read whole that cannot be unpickled here
             reply = (False, exc)
+        else:
+            if task is None:
+                return
+            fn, args, kwargs = task
+            try:
+                reply = (True, fn(*args, **kwargs))
+            except BaseException as exc:
+                reply = (False, exc)
         try:
             end.send(reply)
         except (EOFError, OSError):

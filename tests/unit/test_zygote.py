@@ -27,6 +27,17 @@ def _fail(code: str) -> None:
     raise BuildError([error(code, "a part that cannot be laid out")])
 
 
+class _Odd(Exception):
+    """Pickled with its args, but cannot be made from them again: unpickling fails."""
+
+    def __init__(self, code: str, line: int):
+        super().__init__(f"{code}:{line}")
+
+
+def _odd() -> None:
+    raise _Odd("E699", 3)
+
+
 def _die() -> None:
     os._exit(3)
 
@@ -57,6 +68,13 @@ def test_a_task_s_error_comes_back_with_its_code() -> None:
             pool.submit(_fail, "E699").result()
         assert raised.value.diagnostics[0].code == "E699"
         assert pool.submit(pow, 2, 10).result() == 1024  # the worker goes on
+
+
+def test_an_error_that_cannot_come_back_whole_fails_its_task_only() -> None:
+    with Zygote(1) as pool:
+        with pytest.raises(TypeError):
+            pool.submit(_odd).result(timeout=10)
+        assert pool.submit(pow, 2, 5).result(timeout=10) == 32
 
 
 def test_a_worker_that_dies_breaks_the_pool_and_nothing_hangs() -> None:
