@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,8 @@ from pypdf.generic import (
     NumberObject,
 )
 
-from octavo.render.pdf.parallel.merge import overlay
+from octavo.cache import Store
+from octavo.render.pdf.parallel.merge import Stamped, overlay
 
 
 def _font(name: str) -> DictionaryObject:
@@ -83,17 +85,47 @@ def _merged(merge: Callable[[Any, Any], None], annots: bool = False) -> bytes:
     stamp = PdfReader(io.BytesIO(_pdf(STAMP, annots)))
     for page, over in zip(writer.pages, stamp.pages, strict=True):
         merge(page, over)
-        page.compress_content_streams()
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _merge_page(page: Any, over: Any) -> None:
+    page.merge_page(over)
+    page.compress_content_streams()
 
 
 @pytest.mark.parametrize("annots", [False, True], ids=["renamed", "annotated"])
 def test_the_same_bytes_as_merge_page(annots: bool) -> None:
     """Resources renamed (/f0 taken by another font), shared (/f1 the same), added (/f2),
     an empty page; a stamp with links goes to `merge_page` itself."""
-    expected = _merged(lambda page, over: page.merge_page(over), annots)
+    expected = _merged(_merge_page, annots)
     assert _merged(overlay, annots) == expected
     text = PdfReader(io.BytesIO(expected)).pages[0].get_contents()
     assert text is not None and b"/f0-0" in text.get_data()  # the rename was exercised
+
+
+def test_stamped_pages_kept_give_the_same_bytes(tmp_path: Path) -> None:
+    """A second merge of the book takes the stamped pages from the cache: the same bytes; a
+    page changed since is stamped anew; a damaged entry is not used."""
+    expected = _merged(_merge_page)
+    store = Store(tmp_path)
+    first = Stamped(store, "book")
+    assert _merged(lambda page, over: overlay(page, over, first)) == expected
+    first.save()
+    again = Stamped(store, "book")
+    assert set(again.found) == set(first.made) and len(again.found) == 3
+    assert _merged(lambda page, over: overlay(page, over, again)) == expected
+    other = Stamped(store, "another book")
+    assert not other.found
+    changed = Stamped(store, "book")
+    changed.found = {k: b"not this" for k in changed.found}
+    body = _pdf([(BODY[0][0], BODY[0][1] + b" "), *BODY[1:]])
+    writer = PdfWriter(clone_from=io.BytesIO(body))
+    over = PdfReader(io.BytesIO(_pdf(STAMP))).pages[0]
+    overlay(writer.pages[0], over, changed)
+    contents = writer.pages[0].get_contents()
+    assert contents is not None and b"Body 0.5" in contents.get_data()
+    damaged = tmp_path / first.name
+    damaged.write_bytes(damaged.read_bytes()[:-1])
+    assert not Stamped(store, "book").found

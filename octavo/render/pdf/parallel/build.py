@@ -176,7 +176,7 @@ def _merged(
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
     unions = begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
-    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
     if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
@@ -274,7 +274,7 @@ def _tail(
         # the front matter laid out again (a page number moved) ends last: the body is
         # merged and stamped meanwhile, and the front put before it (the same bytes)
         stamp = _finish(store, stamp_started)
-        begun = merging_body((*chapters, appendix), stamp)
+        begun = merging_body((*chapters, appendix), stamp, store.store, store.book)
         return _dated(manuscript, _finish(store, front_started)), appendix, stamp, begun
     front = _dated(manuscript, _finish(store, front_started))
     if isinstance(stamp_started, Future) and not stamp_started.done():

@@ -20,16 +20,21 @@ from octavo.render.pdf.parallel.fonts import Begun, share_fonts
 from octavo.render.pdf.parallel.part import Bookmark, PartLayout
 
 __all__ = [
+    "STAMPED",
     "Merger",
     "Placed",
+    "Stamped",
     "Unmergeable",
     "compact",
     "merge_libraries",
     "merge_parts",
     "merging",
     "merging_body",
+    "overlay",
     "place",
 ]
+
+STAMPED = "stamped-1"  # bump when `overlay` makes other content for the same inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +73,19 @@ def merge_parts(
     pool: Executor | None = None,
     begun: Merger | None = None,
     unions: Begun | None = None,
+    book: str = "",
 ) -> bytes:
-    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache);
+    """The book's PDF; `fonts`: where shared fonts and stamped pages made before are kept
+    (octavo.cache; `book` names the book's stamped pages);
     `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
     parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
     being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions)."""
-    return merging(placed, begun, stamp).finish(total, stamp, fonts, pool, unions)
+    return merging(placed, begun, stamp).finish(total, stamp, fonts, pool, unions, book)
 
 
-def merging_body(body: tuple[PartLayout, ...], stamp: PartLayout) -> Merger:
+def merging_body(
+    body: tuple[PartLayout, ...], stamp: PartLayout, store: Store | None = None, book: str = ""
+) -> Merger:
     """A merge begun with the body (the chapters and the appendix) and its stamp, while the
     front matter is still being laid out (after an edit that moved a page number):
     `merging` puts the front before it. The same bytes as a merge in order: the
@@ -86,7 +95,7 @@ def merging_body(body: tuple[PartLayout, ...], stamp: PartLayout) -> Merger:
     merger.front = False
     for p in place(PartLayout("none", "", b"", (), (), ()), body)[0][1:]:
         merger.add(p)
-    _stamp(merger.writer, 0, stamp)
+    _stamp(merger.writer, 0, stamp, store, book)
     merger.stamped = stamp.key
     return merger
 
@@ -182,6 +191,7 @@ class Merger:
         fonts: Store | None = None,
         pool: Executor | None = None,
         unions: Begun | None = None,
+        book: str = "",
     ) -> bytes:
         """The book's PDF once every part is added (see `merge_parts`)."""
         from pypdf.generic import NameObject
@@ -190,7 +200,7 @@ class Merger:
         if len(writer.pages) != total:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
-            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp, fonts, book)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             _destinations(writer, p, named)
@@ -230,7 +240,9 @@ def compact(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
+def _stamp(
+    writer: Any, body_start: int, stamp: PartLayout, store: Store | None = None, book: str = ""
+) -> None:
     from pypdf import PdfReader
 
     pages = PdfReader(io.BytesIO(stamp.pdf)).pages
@@ -238,24 +250,71 @@ def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
         raise Unmergeable(
             f"the stamp has {len(pages)} pages, the body {len(writer.pages) - body_start}"
         )
+    kept = Stamped(store, book)
     for index, over in enumerate(pages):
-        page = writer.pages[body_start + index]
-        overlay(page, over)  # blank pages have heads too
-        page.compress_content_streams()  # the joined stream is left uncompressed
+        overlay(writer.pages[body_start + index], over, kept)  # blank pages have heads too
+    kept.save()
+
+
+class Stamped:
+    """The stamped content streams of the book's last build (octavo.cache), by what they are
+    made of (the page's content, the stamp's, the renames): after an edit, only the pages
+    that changed are stamped anew (parsing and writing out the stamp's content is most of
+    the stamp's time). One entry a book, written again when its pages changed."""
+
+    def __init__(self, store: Store | None, book: str) -> None:
+        from octavo.cache import fingerprint
+
+        self.store, self.name = store, f"stamped-{fingerprint(STAMPED, book)}"
+        self.found: dict[bytes, bytes] = {}
+        self.made: dict[bytes, bytes] = {}
+        kept = store.get(self.name) if store is not None else None
+        if kept is not None and hashlib.sha256(kept[32:]).digest() != kept[:32]:
+            kept = None  # damaged: every page stamped anew
+        at = 32
+        while kept is not None and at + 36 <= len(kept):
+            size = int.from_bytes(kept[at + 32 : at + 36], "big")
+            self.found[kept[at : at + 32]] = kept[at + 36 : at + 36 + size]
+            at += 36 + size
+
+    @staticmethod
+    def key(*parts: bytes) -> bytes:
+        import zlib
+
+        import pypdf
+
+        digest = hashlib.sha256(f"{pypdf.__version__} {zlib.ZLIB_RUNTIME_VERSION}".encode())
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.digest()
+
+    def save(self) -> None:
+        if self.store is not None and self.made.keys() != self.found.keys():
+            entries = sorted(self.made.items())
+            body = b"".join(k + len(v).to_bytes(4, "big") + v for k, v in entries)
+            self.store.put(self.name, hashlib.sha256(body).digest() + body)
 
 
 _RESOURCES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font")
 
 
-def overlay(page: Any, over: Any) -> None:
+def overlay(page: Any, over: Any, kept: Stamped | None = None) -> None:
     """`page.merge_page(over)`, with `over`'s content stream parsed once: pypdf 7 parses it,
     writes it out and parses it again when it renames the resources whose names the page
     uses (it always does here: both pages are WeasyPrint's), which was most of the stamp's
     time. The same steps otherwise (pypdf's `_merge_page_writer` with `over=True`, no
     transformation), so the same bytes; a page it does not cover (annotations, resources
-    not a dictionary): `merge_page` itself."""
+    not a dictionary): `merge_page` itself. The joined content compressed, or, when
+    `kept` holds it (the same page content, stamp content and renames), taken from it."""
     from pypdf import get_configuration
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        EncodedStreamObject,
+        FloatObject,
+        NameObject,
+    )
 
     mine, theirs = page.get("/Resources"), over.get("/Resources")
     mine = mine.get_object() if mine is not None else None
@@ -266,6 +325,7 @@ def overlay(page: Any, over: Any) -> None:
         or not isinstance(theirs, DictionaryObject)
     ):
         page.merge_page(over)
+        page.compress_content_streams()  # merge_page leaves the joined stream uncompressed
         return
     rename: dict[Any, Any] = {}
     for kind in (*_RESOURCES, "/Properties"):
@@ -283,14 +343,27 @@ def overlay(page: Any, over: Any) -> None:
                 sets.append(name)
         sets.sort()
     contents = ArrayObject()
-    own = page.get_contents()
+    own, stamp = page.get_contents(), over.get_contents()
+    box = getattr(over, get_configuration().page_merge_box)
+    clip = [FloatObject(v) for v in (box.left, box.bottom, box.width, box.height)]
+    key = None
+    if kept is not None and own is not None and stamp is not None:
+        names = b" ".join(bytes(f"{k} {v}", "utf-8") for k, v in sorted(rename.items()))
+        sizes = b" ".join(v.myrepr().encode() for v in clip)
+        key = kept.key(own.get_data(), stamp.get_data(), names, sizes)
+        found = kept.found.get(key)
+        if found is not None:  # the same objects made and dropped as below: the same order
+            page.replace_contents(ArrayObject([own, stamp]))
+            joined = EncodedStreamObject()
+            joined[NameObject("/Filter")] = NameObject("/FlateDecode")
+            joined._data = found
+            page.replace_contents(joined)
+            kept.made[key] = found
+            return
     if own is not None:
         own.isolate_graphics_state()
         contents.append(own)
-    stamp = over.get_contents()
     if stamp is not None:
-        box = getattr(over, get_configuration().page_merge_box)
-        clip = [FloatObject(v) for v in (box.left, box.bottom, box.width, box.height)]
         operations = stamp.operations  # the one parse
         operations[:0] = [(clip, b"re"), ([], b"W"), ([], b"n")]
         for operands, _ in operations:
@@ -301,6 +374,9 @@ def overlay(page: Any, over: Any) -> None:
         stamp.isolate_graphics_state()
         contents.append(stamp)
     page.replace_contents(contents)
+    page.compress_content_streams()  # the joined stream is left uncompressed
+    if kept is not None and key is not None:
+        kept.made[key] = page["/Contents"].get_object()._data
 
 
 def _height(writer: Any, index: int) -> float:
