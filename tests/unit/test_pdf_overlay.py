@@ -129,3 +129,27 @@ def test_stamped_pages_kept_give_the_same_bytes(tmp_path: Path) -> None:
     damaged = tmp_path / first.name
     damaged.write_bytes(damaged.read_bytes()[:-1])
     assert not Stamped(store, "book").found
+
+
+def test_overlay_only_on_the_pypdf_it_was_checked_against(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`overlay` repeats pypdf's private steps: on a pypdf it was not checked against, it
+    stamps with `merge_page` itself (the same bytes); this pypdf is one it was checked on."""
+    import pypdf
+    from pypdf import PageObject
+
+    from octavo.render.pdf.parallel import merge
+
+    assert merge.overlay_checked()  # else the speed-up silently went away: check and list it
+    expected = _merged(_merge_page)
+    calls: list[int] = []
+    real = PageObject.merge_page
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        calls.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "merge_page", counted)
+    assert _merged(overlay) == expected and not calls
+    monkeypatch.setattr(pypdf, "__version__", "99.0.0")
+    assert not merge.overlay_checked()
+    assert _merged(overlay) == expected and len(calls) == 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ __all__ = [
     "merging",
     "merging_body",
     "overlay",
+    "overlay_checked",
     "place",
 ]
 
@@ -299,6 +301,19 @@ class Stamped:
 _RESOURCES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font")
 
 
+OVERLAY_CHECKED = ((7, 1),)  # pypdf versions whose merge_page `overlay` repeats (its test)
+
+
+def overlay_checked() -> bool:
+    """Whether this pypdf is one `overlay` was checked against byte for byte: it repeats
+    pypdf's own steps through its private `_merge_resources` and `_data`; any other version
+    stamps with `merge_page`, the same bytes, only slower."""
+    import pypdf
+
+    found = re.match(r"(\d+)\.(\d+)", pypdf.__version__)
+    return found is not None and (int(found[1]), int(found[2])) in OVERLAY_CHECKED
+
+
 def overlay(page: Any, over: Any, kept: Stamped | None = None) -> None:
     """`page.merge_page(over)`, with `over`'s content stream parsed once: pypdf 7 parses it,
     writes it out and parses it again when it renames the resources whose names the page
@@ -320,7 +335,8 @@ def overlay(page: Any, over: Any, kept: Stamped | None = None) -> None:
     mine = mine.get_object() if mine is not None else None
     theirs = theirs.get_object() if theirs is not None else None
     if (
-        "/Annots" in over
+        not overlay_checked()
+        or "/Annots" in over
         or not isinstance(mine, DictionaryObject)
         or not isinstance(theirs, DictionaryObject)
     ):
