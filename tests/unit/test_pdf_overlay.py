@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -153,3 +154,20 @@ def test_overlay_only_on_the_pypdf_it_was_checked_against(monkeypatch: pytest.Mo
     monkeypatch.setattr(pypdf, "__version__", "99.0.0")
     assert not merge.overlay_checked()
     assert _merged(overlay) == expected and len(calls) == 3
+
+
+def test_a_planted_stamped_entry_is_not_taken(tmp_path: Path) -> None:
+    """The kept stamped pages go into the PDF as they are, from a state folder that may be an
+    untrusted book's: an entry this user did not sign (well formed, but planted) is not
+    taken, as the kept sections are not (octavo.render.signed)."""
+    store = Store(tmp_path)
+    first = Stamped(store, "book")
+    _merged(lambda page, over: overlay(page, over, first))
+    first.save()
+    kept = tmp_path / first.name
+    body = kept.read_bytes().partition(b"\n")[2]  # the entries without this user's signature
+    planted = b"".join(k + len(b"q Q").to_bytes(4, "big") + b"q Q" for k in first.made)
+    assert len(body) > len(planted)
+    # with a checksum, as an unsigned entry once was: anyone can make one
+    kept.write_bytes(hashlib.sha256(planted).digest() + planted)
+    assert not Stamped(store, "book").found
