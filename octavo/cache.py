@@ -22,6 +22,7 @@ from pathlib import Path
 
 from octavo.codecache import user_cache
 from octavo.project import STYLES, TEMPLATES, Project, commit_files, last_commit
+from octavo.render.signed import sign, verified
 from octavo.shipped import PACKAGE
 from octavo.stat_cache import folder_digests, folder_scan, kept_text, read_state
 from octavo.write import atomic_bytes
@@ -179,10 +180,16 @@ def kept_commit(root: Path, state: Path | None, save: bool = True) -> str:
 
 class Store:
     """The one cache store: entries by name in `folder` (None: keep nothing). A hit marks
-    its entry as used, so `prune` removes the least recently used first."""
+    its entry as used, so `prune` removes the least recently used first.
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder
+    `signed`: every entry is signed with this user's key (octavo.render.signed) and only
+    an entry that carries its signature is taken. The store is in the working folder, which
+    may be an untrusted book's, so a store whose entries go into an output as they are (laid
+    out PDF parts, merged PDFs, font subsets, the cover) is signed: a planted entry is made
+    again, never used. No key: nothing is kept or taken."""
+
+    def __init__(self, folder: Path | None, signed: bool = False):
+        self.folder, self.signed = folder, signed
 
     def get(self, name: str) -> bytes | None:
         if self.folder is None:
@@ -192,12 +199,18 @@ class Store:
             data, _ = read_state(path)
         except OSError:
             return None  # missing or unreadable: made again
+        taken = verified(data) if self.signed else data
+        if taken is None:
+            return None  # not signed by this user: made again (and overwritten)
         touch(path)
-        return data
+        return taken
 
     def put(self, name: str, data: bytes) -> None:
-        if self.folder is not None:
-            atomic_bytes(self.folder / name, data)
+        if self.folder is None:
+            return
+        kept = sign(data) if self.signed else data
+        if kept is not None:  # None: signed, but no key
+            atomic_bytes(self.folder / name, kept)
 
     def drop(self, pattern: str, keep: str = "") -> None:
         """Remove the entries matching `pattern` (a glob), but `keep`."""

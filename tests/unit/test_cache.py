@@ -264,3 +264,44 @@ def test_a_planted_git_file_never_blocks(tmp_path: Path, monkeypatch: pytest.Mon
     os.mkfifo(planted / "HEAD")
     (book / ".git").write_text(f"gitdir: {planted}\n")
     assert commit_files(book) is None
+
+
+def test_a_signed_store_takes_only_what_this_user_signed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache store is in the working folder, which may be an untrusted book's: a signed
+    store (laid-out PDF parts, merged PDFs, font subsets, the cover) takes an entry only if
+    this user signed it; a planted entry is made again. No key: nothing is kept or taken."""
+    from octavo import cache
+    from octavo.render import signed
+
+    store = cache.Store(tmp_path, signed=True)
+    store.put("part.pdf", b"%PDF laid out here")
+    assert store.get("part.pdf") == b"%PDF laid out here"
+    assert cache.Store(tmp_path).get("part.pdf") != b"%PDF laid out here"  # kept signed
+    (tmp_path / "part.pdf").write_bytes(b"%PDF planted")
+    assert store.get("part.pdf") is None
+    store.put("part.pdf", b"%PDF laid out here")
+    blob = (tmp_path / "part.pdf").read_bytes()
+    (tmp_path / "part.pdf").write_bytes(blob.replace(b"here", b"there"))  # signed, then changed
+    assert store.get("part.pdf") is None
+    monkeypatch.setattr(signed, "_key", lambda folder: None)
+    store.put("other.pdf", b"%PDF")
+    assert not (tmp_path / "other.pdf").exists() and store.get("part.pdf") is None
+
+
+def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -> None:
+    """A laid-out part planted under the right name (its key is a function of the book's
+    HTML and styles, which anyone can compute) is not taken: it is laid out again."""
+    from octavo.render.pdf.parallel import build
+    from octavo.render.pdf.parallel.part import PartJob, PartLayout, to_json
+
+    store = build._Store(tmp_path / "cache", "salt")
+    project = open_book(make_book({"001-a.md": section_source(1)}))
+    job = store.keyed(PartJob("ch1", "", "<p>x</p>", project, (), ()))
+    part = PartLayout("ch1", job.key, b"%PDF laid out here", (), (), ())
+    store.put(part)
+    assert build._Store(tmp_path / "cache", "salt").get(job) == part
+    (tmp_path / "cache" / f"{job.key}.pdf").write_bytes(b"%PDF planted")
+    (tmp_path / "cache" / f"{job.key}.json").write_bytes(to_json(part).encode("utf-8"))
+    assert build._Store(tmp_path / "cache", "salt").get(job) is None

@@ -110,7 +110,7 @@ def test_stamped_pages_kept_give_the_same_bytes(tmp_path: Path) -> None:
     """A second merge of the book takes the stamped pages from the cache: the same bytes; a
     page changed since is stamped anew; a damaged entry is not used."""
     expected = _merged(_merge_page)
-    store = Store(tmp_path)
+    store = Store(tmp_path, signed=True)
     first = Stamped(store, "book")
     assert _merged(lambda page, over: overlay(page, over, first)) == expected
     first.save()
@@ -160,12 +160,12 @@ def test_a_planted_stamped_entry_is_not_taken(tmp_path: Path) -> None:
     """The kept stamped pages go into the PDF as they are, from a state folder that may be an
     untrusted book's: an entry this user did not sign (well formed, but planted) is not
     taken, as the kept sections are not (octavo.render.signed)."""
-    store = Store(tmp_path)
+    store = Store(tmp_path, signed=True)
     first = Stamped(store, "book")
     _merged(lambda page, over: overlay(page, over, first))
     first.save()
     kept = tmp_path / first.name
-    body = kept.read_bytes().partition(b"\n")[2]  # the entries without this user's signature
+    body = kept.read_bytes().split(b"\n", 2)[2]  # the entries without this user's signature
     planted = b"".join(k + len(b"q Q").to_bytes(4, "big") + b"q Q" for k in first.made)
     assert len(body) > len(planted)
     # with a checksum, as an unsigned entry once was: anyone can make one

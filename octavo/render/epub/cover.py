@@ -151,7 +151,7 @@ def prepare_shipped_cover(config: BookConfig, cache: Path | None, text: CoverTex
 def _kept(config: BookConfig, cache: Path | None, key: str, draw: Callable[[], bytes]) -> bytes:
     if cache is None:
         return draw()
-    store = Store(cache)
+    store = Store(cache, signed=True)  # the PNG goes into the EPUB as it is
     book = fingerprint(config.identifier)[:8]
     name = f"cover-{book}-{key}.png"
     found = store.get(name)

@@ -111,7 +111,7 @@ def render_pdf(
     from octavo.render.pdf.html import note_pairs
 
     source = render_print_html(manuscript, options)
-    store, name = Store(cache), f"notes-{cache_key(source, options)}.json"
+    store, name = Store(cache, signed=True), f"notes-{cache_key(source, options)}.json"
     known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_libraries(libraries(cache))  # before WeasyPrint is imported

@@ -388,7 +388,7 @@ class _Store:
     """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
 
     def __init__(self, folder: Path | None, salt: str, book: str = ""):
-        self.store, self.salt, self.book = Store(folder), salt, book
+        self.store, self.salt, self.book = Store(folder, signed=True), salt, book
         self.laid_out: list[str] = []
         self.reused: list[str] = []
         self.guessed: list[str] = []

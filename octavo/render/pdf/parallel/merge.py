@@ -262,20 +262,19 @@ class Stamped:
     """The stamped content streams of the book's last build (octavo.cache), by what they are
     made of (the page's content, the stamp's, the renames): after an edit, only the pages
     that changed are stamped anew (parsing and writing out the stamp's content is most of
-    the stamp's time). One entry a book, written again when its pages changed, signed with
-    this user's key (octavo.render.signed): it goes into the PDF as it is, and the state
-    folder may be an untrusted book's."""
+    the stamp's time). One entry a book, written again when its pages changed, kept only in
+    a signed store (octavo.cache.Store, signed with this user's key): it goes into the PDF
+    as it is, and the state folder may be an untrusted book's."""
 
     def __init__(self, store: Store | None, book: str) -> None:
         from octavo.cache import fingerprint
-        from octavo.render.signed import verified
 
-        self.store, self.name = store, f"stamped-{fingerprint(STAMPED, book)}"
+        self.store = store if store is not None and store.signed else None
+        self.name = f"stamped-{fingerprint(STAMPED, book)}"
         self.found: dict[bytes, bytes] = {}
         self.made: dict[bytes, bytes] = {}
-        kept = store.get(self.name) if store is not None else None
-        # damaged, planted or not this user's: every page stamped anew
-        kept = verified(kept) if kept is not None else None
+        # damaged, planted or not this user's (the signed store says None): all stamped anew
+        kept = self.store.get(self.name) if self.store is not None else None
         at = 0
         while kept is not None and at + 36 <= len(kept):
             size = int.from_bytes(kept[at + 32 : at + 36], "big")
@@ -295,13 +294,11 @@ class Stamped:
         return digest.digest()
 
     def save(self) -> None:
-        from octavo.render.signed import sign
-
         if self.store is not None and self.made.keys() != self.found.keys():
             entries = sorted(self.made.items())
-            signed = sign(b"".join(k + len(v).to_bytes(4, "big") + v for k, v in entries))
-            if signed is not None:  # no key: nothing kept, every page stamped each time
-                self.store.put(self.name, signed)
+            self.store.put(
+                self.name, b"".join(k + len(v).to_bytes(4, "big") + v for k, v in entries)
+            )
 
 
 _RESOURCES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font")
