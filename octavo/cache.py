@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from octavo.codecache import user_cache
-from octavo.project import STYLES, TEMPLATES, Project, commit_files, last_commit
+from octavo.project import STYLES, TEMPLATES, Project, kept_commit
 from octavo.render.signed import sign, verified
 from octavo.shipped import PACKAGE
 from octavo.stat_cache import folder_digests, folder_scan, kept_text, read_state
@@ -34,7 +34,6 @@ __all__ = [
     "build_key",
     "fingerprint",
     "install_state",
-    "kept_commit",
     "name_is_partial",
     "prune",
     "touch",
@@ -156,26 +155,6 @@ def _build_date(project: Project, state: Path | None, newest: int) -> str:
         return project.epoch.isoformat()
     committed = kept_commit(project.root.resolve(), state)
     return f"committed {committed}" if committed else f"modified {newest}"
-
-
-def kept_commit(root: Path, state: Path | None, save: bool = True) -> str:
-    """The committer date (ISO) of the last commit touching the folder `root` (a real path),
-    "" outside git or before its first commit; kept in `state` while git's files keep
-    their stats (octavo.project.commit_files). `save` False: a keep is taken, not written:
-    Project.build_time reads the one the change check just wrote, so that a cold build
-    runs git once, not twice (a git process: 10-15 ms before the book is read)."""
-    files = commit_files(root)
-    if files == ():
-        return ""
-
-    def commit() -> str:
-        found = last_commit(root)
-        return found.isoformat() if found else ""
-
-    if files is None:
-        return commit()
-    name = "commit-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]
-    return kept_text(state, name, files, commit, save)
 
 
 class Store:

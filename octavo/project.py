@@ -9,6 +9,7 @@ and the one folder of octavo's own state, the build time, and the folders a rend
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -111,8 +112,6 @@ class Project:
         them told readers a book made in 2026 was typeset in 1995."""
         if self.epoch is not None:
             return self.epoch
-        from octavo.cache import kept_commit  # (octavo.cache imports this module)
-
         # what the change check (octavo.cache.build_key) found and kept, else git asked
         committed = kept_commit(self.root.resolve(), self.state, save=False)
         if committed:
@@ -120,6 +119,28 @@ class Project:
         files = (self.root / "book.toml", *(s.path for s in sections))
         times = [int(p.stat().st_mtime) for p in files if p.is_file()]
         return datetime.fromtimestamp(max(times), UTC) if times else EARLIEST
+
+
+def kept_commit(root: Path, state: Path | None, save: bool = True) -> str:
+    """The committer date (ISO) of the last commit touching the folder `root` (a real path),
+    "" outside git or before its first commit; kept in `state` while git's files keep
+    their stats (octavo.project.commit_files). `save` False: a keep is taken, not written:
+    Project.build_time reads the one the change check just wrote, so that a cold build
+    runs git once, not twice (a git process: 10-15 ms before the book is read)."""
+    from octavo.stat_cache import kept_text  # (it reads files through octavo.sandbox)
+
+    files = commit_files(root)
+    if files == ():
+        return ""
+
+    def commit() -> str:
+        found = last_commit(root)
+        return found.isoformat() if found else ""
+
+    if files is None:
+        return commit()
+    name = "commit-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return kept_text(state, name, files, commit, save)
 
 
 def last_commit(root: Path) -> datetime | None:

@@ -189,7 +189,7 @@ def test_a_commit_of_what_was_built_changes_the_key(make_book, monkeypatch) -> N
     committed = key()
     assert committed != edited  # the same files, a new build date
     ran: list[str] = []
-    monkeypatch.setattr("octavo.cache.last_commit", lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
     assert key() == committed
     assert ran == []  # known from git's files' stats
 
@@ -210,8 +210,7 @@ def test_a_build_runs_git_once(make_book, monkeypatch) -> None:  # type: ignore[
     project = open_book(book)
     build_key(project, {}, project.state)
     ran: list[str] = []
-    for where in ("octavo.cache.last_commit", "octavo.project.last_commit"):
-        monkeypatch.setattr(where, lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
     assert project.build_time(()) == datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
     assert ran == []
 
