@@ -90,7 +90,9 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     try:
         with Pil.open(io.BytesIO(data)) as opened:
             return opened.format or "", *opened.size
-    except (UnidentifiedImageError, OSError) as exc:
+    except UnidentifiedImageError:  # Pillow's text names the stream's memory address
+        return "not an image Pillow knows (PNG, JPEG, GIF or another raster format)"
+    except OSError as exc:
         return str(exc)
 
 

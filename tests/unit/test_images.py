@@ -47,3 +47,13 @@ def test_print_resolution(width: int, percent: int, warned: bool) -> None:
     image = Image("images/a.png", "image/png", width, 100)
     found = image_diagnostics(image, percent, 6.4, Path("a.md"), 3)
     assert [d.code for d in found] == (["W508"] if warned else [])
+
+
+def test_an_unreadable_image_is_told_the_same_way_each_time(book: Path) -> None:
+    """Pillow's own text for a file it cannot identify names a memory address; the
+    message must be the same run to run (a build's diagnostics are reproducible too)."""
+    (book / "images" / "d.png").write_bytes(b"not an image at all")
+    found = probe_image(book, "images/d.png")
+    assert isinstance(found, ImageProblem) and found.code == "E507"
+    assert "0x" not in found.message and "d.png" in found.message
+    assert probe_image(book, "images/d.png") == found
