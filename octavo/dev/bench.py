@@ -1,9 +1,12 @@
 """invoke bench: whole-process wall time and peak RSS, side by side in one run.
 
 Each figure is the median of `runs` runs of a whole command (a fresh process, as a user
-runs it). Peak RSS is what wait4 reports for the command: the largest resident set of any
-one process of its tree (the command or a descendant it waited for), in MiB. For a
-command with worker processes that is the largest worker, not the sum.
+runs it). Commands compared with each other run in turns (`measure_alternating`: A, B, A,
+B, …), not one block after another, so that a machine slowed for a while (another job, a
+thermal limit) slows both sides of a ratio alike. Peak RSS is what wait4 reports for the
+command: the largest resident set of any one process of its tree (the command or a
+descendant it waited for), in MiB. For a command with worker processes that is the largest
+worker, not the sum.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "Measured",
     "Report",
     "Row",
     "Timing",
@@ -27,6 +31,7 @@ __all__ = [
     "judged",
     "markdown_table",
     "measure",
+    "measure_alternating",
     "readme_with_table",
     "remove",
     "run_once",
@@ -92,6 +97,16 @@ def run_once(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | Non
     return Timing(seconds, usage.ru_maxrss / 1024)
 
 
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A command to time: `prepare` runs before each run, untimed."""
+
+    name: str
+    command: Sequence[str | Path]
+    prepare: Callable[[], None] | None = None
+    env: dict[str, str] | None = None
+
+
 def measure(
     name: str,
     command: Sequence[str | Path],
@@ -100,17 +115,27 @@ def measure(
     prepare: Callable[[], None] | None = None,
     env: dict[str, str] | None = None,
 ) -> Row:
-    timings = []
+    return measure_alternating([Measured(name, command, prepare, env)], cwd, runs)[0]
+
+
+def measure_alternating(commands: Sequence[Measured], cwd: Path, runs: int) -> list[Row]:
+    """A row for each command, run in turns: the first run of each in order, then the
+    second of each, and so on."""
+    timings: list[list[Timing]] = [[] for _ in commands]
     for _ in range(runs):
-        if prepare:
-            prepare()
-        timings.append(run_once(command, cwd, env))
-    return Row(
-        name,
-        statistics.median(t.seconds for t in timings),
-        statistics.median(t.rss_mib for t in timings),
-        tuple(round(t.seconds, 3) for t in timings),
-    )
+        for measured, times in zip(commands, timings, strict=True):
+            if measured.prepare:
+                measured.prepare()
+            times.append(run_once(measured.command, cwd, measured.env))
+    return [
+        Row(
+            measured.name,
+            statistics.median(t.seconds for t in times),
+            statistics.median(t.rss_mib for t in times),
+            tuple(round(t.seconds, 3) for t in times),
+        )
+        for measured, times in zip(commands, timings, strict=True)
+    ]
 
 
 def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "") -> Row:

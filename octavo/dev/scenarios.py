@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from octavo.dev.bench import Report, Row, context, judged, measure, remove, table
+from octavo.dev.bench import (
+    Measured,
+    Report,
+    Row,
+    context,
+    judged,
+    measure,
+    measure_alternating,
+    remove,
+    table,
+)
 from octavo.source.sections import load_book
 from octavo.write import atomic_text
 
@@ -88,6 +99,8 @@ def run_bench(
 
 
 def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> None:
+    """The EPUB's and the PDF's rows for a study of `size` sections; what a ratio compares
+    runs in turns (octavo.dev.bench.measure_alternating)."""
     book = _study(root, size)
     out = root / f"out-{size}"
     out.mkdir(exist_ok=True)
@@ -96,61 +109,32 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
     source = pandoc_markdown(book, out / "pandoc.md")
     edit = partial(_edit, sorted(book.glob("*.md"))[size // 2])
     pandoc = shutil.which("pandoc")
-    ours = measure(
-        f"{size}: invoke epub, cold",
-        _invoke("epub", "--book", book, "--out", epub),
-        project,
-        runs,
-        remove(epub, state),
-    )
-    warm = measure(
-        f"{size}: invoke epub after editing one section",
-        _invoke("epub", "--book", book, "--out", epub),
-        project,
-        runs,
-        edit,
-    )
-    if pandoc:
-        theirs = report.add(
-            measure(
-                f"{size}: pandoc → EPUB",
-                [pandoc, source, "--toc", "--resource-path", book, "-o", out / "pandoc.epub"],
-                project,
-                runs,
-            )
-        )
-        for row in (ours, warm):
-            report.add(judged(row, "≤ 0.33 × pandoc → EPUB", row.seconds / theirs.seconds, 0.33))
-    else:
-        report.add(replace(ours, note=NO_PANDOC))
-        report.add(replace(warm, note=NO_PANDOC))
-    one = measure(
-        f"{size}: invoke pdf cold, one process",
-        _invoke("pdf", "--book", book, "--out", one_pdf, "--html", html, "--jobs", "1"),
-        project,
-        runs,
-        remove(one_pdf, state),
-    )
-    alone = report.add(
-        measure(
+    _epub(report, project, runs, size, (book, epub, state, edit), pandoc, source, out)
+    pdfs = [
+        Measured(
+            f"{size}: invoke pdf cold, one process",
+            _invoke("pdf", "--book", book, "--out", one_pdf, "--html", html, "--jobs", "1"),
+            remove(one_pdf, state),
+        ),
+        Measured(
             f"{size}: WeasyPrint alone on octavo's --html",
             [sys.executable, "-m", "weasyprint", html, out / "wp.pdf"],
-            project,
-            runs,
-        )
-    )
-    report.add(judged(one, "≤ 1.05 × WeasyPrint alone", one.seconds / alone.seconds, 1.05))
-    both = measure(
-        f"{size}: invoke pdf cold, default jobs",
-        _invoke("pdf", "--book", book, "--out", pdf),
-        project,
-        runs,
-        remove(pdf, state),
-    )
-    report.add(judged(both, "≤ 0.55 × WeasyPrint alone", both.seconds / alone.seconds, 0.55))
+        ),
+        Measured(
+            f"{size}: invoke pdf cold, default jobs",
+            _invoke("pdf", "--book", book, "--out", pdf),
+            remove(pdf, state),
+        ),
+        Measured(
+            f"{size}: invoke pdf after editing one section",
+            _invoke("pdf", "--book", book, "--out", pdf),
+            edit,
+        ),
+        Measured(f"{size}: no-op invoke pdf", _invoke("pdf", "--book", book, "--out", pdf)),
+    ]
     if pandoc:
-        plain = report.add(
-            measure(
+        pdfs.append(
+            Measured(
                 f"{size}: pandoc → HTML → WeasyPrint",
                 [
                     "bash",
@@ -158,10 +142,14 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
                     f"{pandoc} {source} -s --toc -o {out}/p.html && "
                     f"{sys.executable} -m weasyprint --base-url {book}/ {out}/p.html {out}/p.pdf",
                 ],
-                project,
-                runs,
             )
         )
+    one, alone, both, edited, noop, *plain = measure_alternating(pdfs, project, runs)
+    report.add(alone)
+    report.add(judged(one, "≤ 1.05 × WeasyPrint alone", one.seconds / alone.seconds, 1.05))
+    report.add(judged(both, "≤ 0.55 × WeasyPrint alone", both.seconds / alone.seconds, 0.55))
+    for theirs in plain:
+        report.add(theirs)
         report.add(
             Row(
                 f"  {size}: invoke pdf cold, default jobs, vs pandoc → WeasyPrint",
@@ -169,8 +157,8 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
                 both.rss_mib,
                 both.runs,
                 "≤ 0.60 × pandoc → WeasyPrint",
-                round(both.seconds / plain.seconds, 3),
-                both.seconds / plain.seconds <= 0.60,
+                round(both.seconds / theirs.seconds, 3),
+                both.seconds / theirs.seconds <= 0.60,
             )
         )
     report.add(
@@ -190,18 +178,46 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
             f"{pdf.stat().st_size / 1e6:.2f} MB vs {one_pdf.stat().st_size / 1e6:.2f} MB",
         )
     )
-    edited = measure(
-        f"{size}: invoke pdf after editing one section",
-        _invoke("pdf", "--book", book, "--out", pdf),
-        project,
-        runs,
-        edit,
-    )
     report.add(judged(edited, "≤ 0.15 × cold, default jobs", edited.seconds / both.seconds, 0.15))
-    noop = measure(
-        f"{size}: no-op invoke pdf", _invoke("pdf", "--book", book, "--out", pdf), project, runs
-    )
     report.add(judged(noop, "≤ 0.30 s", None, 0.30))
+
+
+def _epub(
+    report: Report,
+    project: Path,
+    runs: int,
+    size: int,
+    study: tuple[Path, Path, Path, Callable[[], None]],
+    pandoc: str | None,
+    source: Path,
+    out: Path,
+) -> None:
+    """The cold EPUB, pandoc's and the EPUB after an edit, in turns."""
+    book, epub, state, edit = study
+    ours = [
+        Measured(
+            f"{size}: invoke epub, cold",
+            _invoke("epub", "--book", book, "--out", epub),
+            remove(epub, state),
+        ),
+        Measured(
+            f"{size}: invoke epub after editing one section",
+            _invoke("epub", "--book", book, "--out", epub),
+            edit,
+        ),
+    ]
+    if not pandoc:
+        for row in measure_alternating(ours, project, runs):
+            report.add(replace(row, note=NO_PANDOC))
+        return
+    theirs = Measured(
+        f"{size}: pandoc → EPUB",
+        [pandoc, source, "--toc", "--resource-path", book, "-o", out / "pandoc.epub"],
+    )
+    cold, warm, plain = measure_alternating([*ours, theirs], project, runs)
+    report.add(plain)
+    for row in (cold, warm):
+        report.add(judged(row, "≤ 0.33 × pandoc → EPUB", row.seconds / plain.seconds, 0.33))
 
 
 def _series(report: Report, root: Path, project: Path, series: int, runs: int) -> None:

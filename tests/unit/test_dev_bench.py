@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from octavo.dev.bench import BEGIN, END, Report, Row, judged, markdown_table, readme_with_table
 
@@ -42,3 +43,27 @@ def test_only_the_part_between_the_markers_is_rewritten() -> None:
     assert rewritten.endswith(END + "\nafter\n")
     assert "old table" not in rewritten and "| 81: pandoc → EPUB | 1.60 s |" in rewritten
     assert readme_with_table(rewritten, _report()) == rewritten  # idempotent
+
+
+def test_compared_commands_run_in_turns(tmp_path: Path) -> None:
+    """A ratio's two sides run A, B, A, B, … (each after its own preparation), so a machine
+    slowed for a while slows both alike; each row is the median of its own runs."""
+    from octavo.dev.bench import Measured, measure_alternating
+
+    log = tmp_path / "log"
+    order: list[str] = []
+
+    def command(name: str) -> list[str | Path]:
+        return ["sh", "-c", f"echo {name} >> {log}"]
+
+    rows = measure_alternating(
+        [
+            Measured("a", command("a"), lambda: order.append("prepare a")),
+            Measured("b", command("b")),
+        ],
+        tmp_path,
+        3,
+    )
+    assert log.read_text().split() == ["a", "b"] * 3
+    assert order == ["prepare a"] * 3
+    assert [r.name for r in rows] == ["a", "b"] and all(len(r.runs) == 3 for r in rows)
