@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +96,9 @@ class Sources:
         self._unsaved: SectionCache | None = None
         # raster images measured elsewhere (the EPUB writer's process), if it has said so
         self.measured: Callable[[], Mapping[str, Any]] | None = None
+        # a cold build's sections rendered on two cores (octavo.render.split) once this
+        # can be read (the EPUB writer's process prepared); -1: on one
+        self.prepared = -1
 
     @property
     def made(self) -> bool:
@@ -108,12 +112,19 @@ class Sources:
         if self._made is None:
             from octavo.render.manuscript import render_manuscript
             from octavo.render.markdown_cache import SectionCache
+            from octavo.render.split import helping
             from octavo.source.sections import load_book
 
             loaded, found = load_book(self.project, self.strict)
             sections = SectionCache.of_book(cache_of(self.project), loaded.root)
             sections.measured = self.measured
-            rendered, problems = render_manuscript(loaded, sections)
+            # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once
+            # it is prepared
+            two = self.prepared >= 0 and not sections.old
+            with helping(loaded, self.prepared) if two else nullcontext() as split:
+                sections.split = split
+                rendered, problems = render_manuscript(loaded, sections)
+            sections.split = None
             self._unsaved = sections
             if not save_later:
                 self.save()
@@ -322,12 +333,13 @@ def build_epub(
             return checked
         helper = ahead if surely else writer() if early else None
         given.measured = helper.measured if helper is not None else None
+        given.prepared = helper.prepared if helper is not None else -1
         try:
             rendered, found = given.manuscript(save_later=True)
             if helper is not None:
                 helper.send(rendered)
         finally:
-            given.measured = None
+            given.measured, given.prepared = None, -1
             given.save()  # while the writer works (what it found is reported)
         data = helper.receive() if helper is not None else None
         return checked.write((((target, data or _epub(given, cache)),), found))

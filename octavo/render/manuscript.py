@@ -42,7 +42,14 @@ from octavo.render.markdown_cache import SectionCache
 from octavo.render.xref import Targets, resolve_links
 from octavo.text import escape_paragraph, strip_tags
 
-__all__ = ["Heading", "body_headings", "render_manuscript", "title_html", "toc_tree"]
+__all__ = [
+    "Heading",
+    "body_headings",
+    "estimated_contexts",
+    "render_manuscript",
+    "title_html",
+    "toc_tree",
+]
 
 
 Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size
@@ -157,28 +164,62 @@ def _folder(root: Path, section: Section, resolved: dict[Path, Path]) -> str:
     return "" if text == "." else text + "/"
 
 
+def _context(
+    book: Book, chapter: Chapter, section: Section, notes: int, counts: _Counts
+) -> Context:
+    """What `section`'s body is rendered in: `notes` of its chapter before it (its own data
+    note aside), `counts` the tables and figures before it."""
+    by_chapter = book.config.numbering == "chapter"
+    return Context(
+        slug=section.slug,
+        # an opening is the chapter's
+        level=1 if section is chapter.opening else min(section.depth + 1, 6),
+        notes_before=notes + 1,
+        tables_before=counts.tables,
+        figures_before=counts.figures,
+        chapter=chapter.number if by_chapter else None,
+        toc_depth=book.config.toc_depth,
+        table_word=book.labels["table"],
+        figure_word=book.labels["figure"],
+        index_terms=book.index_terms,
+    )
+
+
+def estimated_contexts(
+    book: Book, counted: Callable[[str], tuple[int, int, int]]
+) -> list[tuple[str, Context, str]]:
+    """Each section's Markdown, context and folder, in the order render_manuscript renders
+    them, with the numbers of the sections before it counted by `counted` (Markdown ->
+    notes, tables, figures) rather than rendered: the contexts render_manuscript makes
+    wherever the counts are right (octavo.render.split)."""
+    counts = _Counts()
+    resolved: dict[Path, Path] = {}
+    root = book.root.resolve()
+    made = []
+    for chapter in book.chapters:
+        if book.config.numbering == "chapter":
+            counts.tables = counts.figures = 0
+        notes = 0
+        for section in chapter.sections:
+            context = _context(book, chapter, section, notes, counts)
+            made.append((section.body, context, _folder(root, section, resolved)))
+            more_notes, tables, figures = counted(section.body)
+            notes += 1 + more_notes
+            counts.tables += tables
+            counts.figures += figures
+    return made
+
+
 def _chapter(
     book: Book, chapter: Chapter, counts: _Counts, found: list[Diagnostic], cache: SectionCache
 ) -> _ChapterDraft:
-    by_chapter = book.config.numbering == "chapter"
-    if by_chapter:
+    if book.config.numbering == "chapter":
         counts.tables = counts.figures = 0
     notes = 0
     drafts = []
     for section in chapter.sections:
         level = min(section.depth + 1, 6)
-        context = Context(
-            slug=section.slug,
-            level=1 if section is chapter.opening else level,  # an opening is the chapter's
-            notes_before=notes + 1,
-            tables_before=counts.tables,
-            figures_before=counts.figures,
-            chapter=chapter.number if by_chapter else None,
-            toc_depth=book.config.toc_depth,
-            table_word=book.labels["table"],
-            figure_word=book.labels["figure"],
-            index_terms=book.index_terms,
-        )
+        context = _context(book, chapter, section, notes, counts)
         folder = _folder(cache.root, section, cache.folders)
         fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from octavo.cache import Store, fingerprint
 from octavo.render.images import raster_size
@@ -31,6 +31,9 @@ from octavo.render.markdown import Context, Fragment, render_block
 from octavo.render.sanitize import Removal
 from octavo.render.signed import sign, verified
 from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
+
+if TYPE_CHECKING:
+    from octavo.render.split import Split
 
 __all__ = ["SectionCache", "dump_fragment", "load_fragment", "raster_key"]
 
@@ -107,6 +110,8 @@ class SectionCache:
         self.used: dict[str, Any] = {}
         self.made = 0
         self.measured: Callable[[], Mapping[str, Any]] | None = None  # raster_key -> size
+        self.split: Split | None = None  # sections rendered from the back by another process
+        self.position = 0  # the next section's place in the book (`render` is called in order)
         data = store.get(name)
         data = verified(data) if data is not None else None  # a planted file is not taken
         if data is not None:
@@ -129,7 +134,11 @@ class SectionCache:
         return cache is not None and (cache / _name_of(root.resolve())).is_file()
 
     def render(self, text: str, context: Context, folder: str) -> Fragment:
+        """The section's Fragment: kept, else rendered by the other process (`split`, if it
+        claimed the section first, under this very key), else rendered here. Called for
+        each section of the book in order."""
         key = fingerprint(text, repr(context), folder)
+        position, self.position = self.position, self.position + 1
         entry = self.old.get(key)
         if entry is not None:
             try:
@@ -139,6 +148,12 @@ class SectionCache:
             else:
                 self.used[key] = entry
                 return fragment
+        if self.split is not None and not self.split.claim(position):
+            entry = self.split.entries().get(key)
+            if entry is not None:
+                self.used[key] = entry
+                self.made += 1
+                return load_fragment(entry)
         fragment = render_block(text, context=context, folder=folder)
         self.used[key] = dump_fragment(fragment)
         self.made += 1

@@ -48,9 +48,12 @@ _LENGTH = 8  # bytes of the EPUB's length, sent before it
 class Beside:
     """The forked writer: `send` it the manuscript, then `receive` the EPUB, once."""
 
-    def __init__(self, pid: int, to_child: int, from_child: int, sizes: int = -1):
+    def __init__(
+        self, pid: int, to_child: int, from_child: int, sizes: int = -1, prepared: int = -1
+    ):
         self.pid, self.to_child, self.from_child = pid, to_child, from_child
         self.sizes = sizes  # the raster images' measures, sent early (see `measured`)
+        self.prepared = prepared  # readable once the process is prepared (or ended)
         self.sent = False
         self.done = False  # the EPUB came whole: the process ends by itself
         self._measured: dict[str, Any] = {}
@@ -102,10 +105,10 @@ class Beside:
         return os.waitstatus_to_exitcode(status)
 
     def close(self) -> None:
-        for fd in (self.to_child, self.from_child, self.sizes):
+        for fd in (self.to_child, self.from_child, self.sizes, self.prepared):
             if fd >= 0:
                 os.close(fd)
-        self.to_child = self.from_child = self.sizes = -1
+        self.to_child = self.from_child = self.sizes = self.prepared = -1
         if self.pid and not self.done:  # unused, or left: SIGTERM, so a write under way
             with contextlib.suppress(ProcessLookupError):  # removes its temporary
                 os.kill(self.pid, signal.SIGTERM)
@@ -149,6 +152,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     inbox, to_child = os.pipe()
     from_child, outbox = os.pipe()
     sizes, sizes_out = os.pipe()
+    prepared, prepared_out = os.pipe()
     # The heap as it is (the imports, mostly) out of the collector's reach until the
     # build ends (as the gc module's documentation advises before a fork): neither
     # process traverses it again, so neither copies the other's pages for the collector's
@@ -161,13 +165,15 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
             os.close(to_child)
             os.close(from_child)
             os.close(sizes)
-            code = _write(project, cache, inbox, outbox, sizes_out)
+            os.close(prepared)
+            code = _write(project, cache, inbox, outbox, sizes_out, prepared_out)
         finally:
             os._exit(code)
     os.close(inbox)
     os.close(outbox)
     os.close(sizes_out)
-    writer = Beside(pid, to_child, from_child, sizes)
+    os.close(prepared_out)
+    writer = Beside(pid, to_child, from_child, sizes, prepared)
     try:
         yield writer
     finally:
@@ -175,7 +181,9 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         gc.unfreeze()  # a long-lived process (`invoke watch`) collects it again
 
 
-def _write(project: Project, cache: Path | None, inbox: int, outbox: int, sizes: int) -> int:
+def _write(
+    project: Project, cache: Path | None, inbox: int, outbox: int, sizes: int, prepared: int
+) -> int:
     """The forked process: prepare, wait for the manuscript, send the EPUB. Never prints
     (stdout and stderr may be held by the parent's progress display). It never outlives
     its parent by more than its preparing: it then reads the end of the parent's pipe (or
@@ -188,6 +196,7 @@ def _write(project: Project, cache: Path | None, inbox: int, outbox: int, sizes:
     deflated = None
     with contextlib.suppress(Exception):  # the render below meets it again, or the parent
         deflated = _prepare(project, cache, sizes)
+    os.close(prepared)  # the second core is free: a helper may render (octavo.render.split)
     with os.fdopen(inbox, "rb") as pipe:
         data = pipe.read()
     if not data:

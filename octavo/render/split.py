@@ -1,0 +1,201 @@
+"""A cold build's sections rendered on two cores: this process renders them from the front,
+a process forked from it (`helping`, once the book is read) from the back, until they meet.
+
+Each process claims a section before rendering it (`Split.claim`, `Split.claim_back`: the
+two ends kept in memory both processes share), so that, but for a race at the meeting
+point, no section is rendered twice. The helper cannot know the notes, tables and figures
+of the sections before those it renders (they number its own): it renders them in
+contexts counted from the Markdown (`counted`) and sends each rendering under its section
+cache key (octavo.render.markdown_cache: the fingerprint of the Markdown, the context and
+the folder). This process takes a rendering only under the key it would render with
+itself, as it takes a kept one: where a count was wrong the key differs, and the section
+is rendered here. The rendering, and the book's bytes, are the same either way; a race or
+a wrong count only costs time. Whatever becomes of the helper (killed, failed), this
+process renders what it did not get.
+
+The EPUB writer's process (octavo.render.epub.beside) prepares on the second core first:
+the helper starts once it is prepared (they would share the core otherwise, and the
+writer, whose preparing is needed at the end, would finish later). On Linux only (fork),
+with two cores or more, as beside.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import mmap
+import os
+import pickle
+import re
+import select
+import signal
+import struct
+import sys
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from octavo.machine import cores
+
+if TYPE_CHECKING:
+    from octavo.model import Book
+    from octavo.render.markdown import Context
+
+__all__ = ["Split", "counted", "helping", "render_back"]
+
+_ENDS = struct.Struct("qq")  # the next section the front claims, the last the back claimed
+_END = struct.Struct("q")
+_HALF = _END.size
+_OPEN = 1 << 62  # the back before the helper's first claim
+_LENGTH = 8  # bytes of the renderings' length, sent before them
+
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_CAPTION = re.compile(r"(?:Table)?:\s")  # octavo.render.floats' caption paragraph
+_FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")  # a paragraph of one image
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def counted(markdown: str) -> tuple[int, int, int]:
+    """The notes, numbered tables and figures a section's Markdown is expected to render
+    (octavo.render.footnotes, octavo.render.floats): called notes that are defined, tables
+    with a `Table:` paragraph beside them, paragraphs of one image. A guess, right for
+    ordinary Markdown, checked by the rendering's key (see the module's docstring)."""
+    notes = len(set(_REFERENCE.findall(markdown)) & set(_DEFINITION.findall(markdown)))
+    blocks = [b.strip() for b in _BLANK.split(markdown)]
+    tables = figures = 0
+    captioned: set[int] = set()
+    for i, block in enumerate(blocks):
+        if _FIGURE.fullmatch(block):
+            figures += 1
+        if not block.startswith("|"):
+            continue
+        for j in (i + 1, i - 1):  # a caption after the table first, as floats.table
+            if 0 <= j < len(blocks) and j not in captioned and _CAPTION.match(blocks[j]):
+                captioned.add(j)
+                tables += 1
+                break
+    return notes, tables, figures
+
+
+class Split:
+    """The two ends of the sections' list, in memory shared across the fork, and the pipe
+    the helper sends its renderings through."""
+
+    def __init__(self) -> None:
+        self._ends = mmap.mmap(-1, _ENDS.size)  # anonymous and shared: both see each write
+        self._ends[:] = _ENDS.pack(0, _OPEN)
+        self.inbox, self.outbox = os.pipe()
+        self._entries: dict[str, Any] | None = None
+
+    def _read(self) -> tuple[int, int]:
+        front, back = _ENDS.unpack(self._ends[:])
+        return front, back
+
+    def claim(self, index: int) -> bool:
+        """This process's claim of section `index` (sections are claimed in order): False
+        once the helper has claimed it, and those after it (their renderings are then in
+        `entries`). Each process writes its own end, then reads the other's: at worst both
+        render the section where they meet."""
+        self._ends[:_HALF] = _END.pack(index + 1)
+        return index < self._read()[1]
+
+    def claim_back(self, count: int) -> int | None:
+        """The helper's next claim, from the last of `count` sections towards the front;
+        None once they met."""
+        index = min(self._read()[1], count) - 1
+        self._ends[_HALF:] = _END.pack(index)
+        return index if index >= self._read()[0] else None
+
+    def entries(self) -> Mapping[str, Any]:
+        """The helper's renderings (octavo.render.markdown_cache's key -> its
+        dump_fragment), waited for once; {} if it sent none whole (it ended, or failed)."""
+        if self._entries is None:
+            self._entries = {}
+            with contextlib.suppress(Exception):  # anything but a whole dict: {}
+                data = _read_all(self.inbox)
+                size = int.from_bytes(data[:_LENGTH], "big")
+                if size and len(data) == _LENGTH + size:
+                    found = pickle.loads(data[_LENGTH:])
+                    self._entries = found if isinstance(found, dict) else {}
+        return self._entries
+
+    def close(self) -> None:
+        for fd in (self.inbox, self.outbox):
+            if fd >= 0:
+                os.close(fd)
+        self.inbox = self.outbox = -1
+        self._ends.close()
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def helping(book: Book, after: int = -1) -> Iterator[Split | None]:
+    """A helper forked to render `book`'s sections from the back (None: not on this
+    system), once `after` can be read (the EPUB writer's process says it is prepared, or
+    ended: octavo.render.epub.beside); ended (killed if need be) on leaving. It must be
+    gone before the manuscript is sent to the writer, which reads it to the pipe's end:
+    leaving this ends it."""
+    if not sys.platform.startswith("linux") or cores() < 2:
+        yield None
+        return
+    split = Split()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
+        code = 1
+        try:
+            os.close(split.inbox)
+            code = _help(book, split, after)
+        finally:
+            os._exit(code)
+    os.close(split.outbox)
+    split.outbox = -1
+    try:
+        yield split
+    finally:
+        split.close()
+        with contextlib.suppress(ProcessLookupError):  # done, or left: rendering is pure
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+def _help(book: Book, split: Split, after: int) -> int:
+    """The helper: render from the back, once `after` (a pipe's end, -1: none) can be read,
+    send the renderings, end. It never prints, and its cyclic collector is off (it lives
+    for the rendering, and ends by os._exit)."""
+    gc.disable()
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (until os._exit)
+    if after >= 0:  # the EPUB writer's preparing first: it needs the second core too
+        with contextlib.suppress(OSError):
+            select.select([after], [], [])
+    from octavo.render.manuscript import estimated_contexts
+
+    render_back(split, estimated_contexts(book, counted))
+    return 0
+
+
+def render_back(split: Split, work: list[tuple[str, Context, str]]) -> None:
+    """Render `work` ((Markdown, Context, folder) a section, as estimated_contexts makes
+    it) from the back while the other process renders from the front, then send what was
+    made, by key, all at once (a pipe's buffer would stop the helper mid-way otherwise)."""
+    from octavo.cache import fingerprint
+    from octavo.render.markdown import render_block
+    from octavo.render.markdown_cache import dump_fragment
+
+    made: dict[str, Any] = {}
+    while (index := split.claim_back(len(work))) is not None:
+        text, context, folder = work[index]
+        try:
+            fragment = render_block(text, context=context, folder=folder)
+        except Exception:  # rendered again over there, which reports it
+            continue
+        made[fingerprint(text, repr(context), folder)] = dump_fragment(fragment)
+    data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+    with os.fdopen(split.outbox, "wb") as pipe:
+        split.outbox = -1
+        pipe.write(len(data).to_bytes(_LENGTH, "big") + data)

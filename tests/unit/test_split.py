@@ -1,0 +1,179 @@
+"""A cold build's sections rendered from both ends (octavo.render.split): the same bytes,
+whatever the helper guesses or becomes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from octavo import api
+from octavo.render import split
+from octavo.render.manuscript import estimated_contexts
+from octavo.render.markdown import render_block
+from octavo.source.sections import load_book
+from tests.conftest import ROOT, MakeBook, section_source
+
+TWO_CORES = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
+    reason="Linux with two cores",
+)
+
+NOTES = "Text.[^a] More.[^b] Again.[^a]\n\n[^a]: One.\n\n[^b]: Two.\n\n[^c]: Never called.\n"
+TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+
+
+def _real(markdown: str) -> tuple[int, int, int]:
+    fragment = render_block(markdown)
+    return len(fragment.notes), len(fragment.tables), len(fragment.figures)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Plain text.\n",
+        NOTES,
+        "A call to nothing.[^x]\n",
+        f"{TABLE}\nTable: After. {{#tbl:a}}\n",
+        f"Table: Before.\n\n{TABLE}",
+        f": Before.\n\n{TABLE}\nTable: After.\n\n{TABLE}",
+        f"{TABLE}\nNo caption.\n",
+        "Term\n: a definition, not a caption\n",
+        "![A figure](images/a.png){#fig:a}\n\nText ![inline](images/b.png) here.\n",
+        "![](images/a.png)\n",
+    ],
+)
+def test_the_counts_are_those_the_rendering_makes(markdown: str) -> None:
+    assert split.counted(markdown) == _real(markdown)
+
+
+@pytest.mark.parametrize("name", ["constructs", "volume"])
+def test_the_estimated_contexts_are_the_rendered_ones(name: str) -> None:
+    book, _ = load_book(ROOT / "tests" / "data" / name)
+    assert estimated_contexts(book, split.counted) == estimated_contexts(book, _real)
+
+
+def test_each_section_is_claimed_by_one_end() -> None:
+    ends = split.Split()
+    try:
+        assert ends.claim(0) and ends.claim(1)
+        assert [ends.claim_back(5), ends.claim_back(5), ends.claim_back(5)] == [4, 3, 2]
+        assert not ends.claim(2)  # the back has it, and all after it
+        assert ends.claim_back(5) is None  # met
+    finally:
+        ends.close()
+
+
+def test_the_back_stops_where_the_front_is() -> None:
+    ends = split.Split()
+    try:
+        assert all(ends.claim(i) for i in range(4))
+        assert ends.claim_back(4) is None
+    finally:
+        ends.close()
+
+
+@pytest.fixture
+def book(make_book: MakeBook) -> Path:
+    bodies = [NOTES, f"{TABLE}\nTable: Counted.\n", "Plain.\n", NOTES, f"{TABLE}\nTable: Two.\n"]
+    files: dict[str, str | bytes] = {
+        f"00{n}-s.md": section_source(
+            n, f"Part {n}", chapter=1 + n // 3, total=len(bodies), body=bodies[n - 1]
+        )
+        for n in range(1, len(bodies) + 1)
+    }
+    return make_book(files)
+
+
+def _cold(book: Path, out: Path, jobs: int) -> bytes:
+    shutil.rmtree(api.open_book(book).state, ignore_errors=True)
+    built, _ = api.build_epub(book, out, jobs=jobs)
+    return built.read_bytes()
+
+
+def _taken(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many renderings this process took from the helper (recorded on their way)."""
+    taken: list[int] = []
+    real = split.Split.entries
+
+    def entries(self: split.Split) -> Any:
+        found = real(self)
+        taken[:] = [len(found)]
+        return found
+
+    monkeypatch.setattr(split.Split, "entries", entries)
+    return taken
+
+
+@TWO_CORES
+def test_a_cold_build_from_both_ends_is_the_same_epub(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone = _cold(book, tmp_path / "one.epub", jobs=1)
+    assert _cold(book, tmp_path / "two.epub", jobs=0) == alone
+
+
+@TWO_CORES
+def test_the_helper_renders_sections_this_process_takes(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone = _cold(book, tmp_path / "one.epub", jobs=1)
+    taken = _taken(monkeypatch)
+    slow = split.Split.claim
+
+    def claim(self: split.Split, index: int) -> bool:  # this process, slowly: the helper
+        import time  # catches up
+
+        time.sleep(0.2)
+        return slow(self, index)
+
+    monkeypatch.setattr(split.Split, "claim", claim)
+    assert _cold(book, tmp_path / "two.epub", jobs=0) == alone
+    assert taken and taken[0] >= 1
+
+
+@TWO_CORES
+@pytest.mark.parametrize("guess", [(9, 9, 9), (0, 0, 0)])
+def test_a_wrong_count_is_rendered_here_again(
+    guess: tuple[int, int, int], book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone = _cold(book, tmp_path / "one.epub", jobs=1)
+    monkeypatch.setattr(split, "counted", lambda _: guess)  # the helper is forked: it too
+    assert _cold(book, tmp_path / "two.epub", jobs=0) == alone
+
+
+@TWO_CORES
+def test_a_helper_that_fails_leaves_the_rendering_here(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    alone = _cold(book, tmp_path / "one.epub", jobs=1)
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("the helper failed")
+
+    monkeypatch.setattr(split, "render_back", broken)
+    monkeypatch.setattr(split.Split, "claim", lambda self, index: index < 2)  # then over there
+    assert _cold(book, tmp_path / "two.epub", jobs=0) == alone
+
+
+@TWO_CORES
+def test_a_build_with_renderings_kept_starts_no_helper(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    api.build_epub(book, tmp_path / "first.epub", jobs=0)
+    (book / "003-s.md").write_text(section_source(3, "Part 3", chapter=2, total=5, body="New.\n"))
+
+    def started(*_: object) -> None:
+        raise AssertionError("a helper was started")
+
+    monkeypatch.setattr(split, "helping", started)
+    api.build_epub(book, tmp_path / "second.epub", jobs=0)
