@@ -42,14 +42,21 @@ Task = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 class Zygote(Executor):
     """`jobs` worker processes (at least one), all made now: the zygote runs `warm` (an
-    error in it is left for the tasks to meet again), then forks the others."""
+    error in it is left for the tasks to meet again), then forks the others. `end`: what
+    each worker runs after its last task (the zygote's, after its workers have ended), e.g.
+    removing the temporary files of what it made."""
 
-    def __init__(self, jobs: int, warm: Callable[[], object] = lambda: None):
+    def __init__(
+        self,
+        jobs: int,
+        warm: Callable[[], object] = lambda: None,
+        end: Callable[[], object] = lambda: None,
+    ):
         ends = [Pipe() for _ in range(max(1, jobs))]
         parent = os.getpid()
         self._pid = os.fork()
         if self._pid == 0:  # pragma: no cover  (the zygote: coverage does not follow it)
-            _zygote(parent, [theirs for _, theirs in ends], [mine for mine, _ in ends], warm)
+            _zygote(parent, [theirs for _, theirs in ends], [mine for mine, _ in ends], warm, end)
         for _, theirs in ends:
             theirs.close()
         self._tasks: queue.SimpleQueue[Task | None] = queue.SimpleQueue()
@@ -142,9 +149,13 @@ class Zygote(Executor):
 
 
 def _zygote(  # pragma: no cover  (runs in the zygote)
-    parent: int, ends: list[Connection], others: list[Connection], warm: Callable[[], object]
+    parent: int,
+    ends: list[Connection],
+    others: list[Connection],
+    warm: Callable[[], object],
+    finish: Callable[[], object],
 ) -> None:
-    """Warm up, fork the other workers, serve as the first, wait for the others, exit."""
+    """Warm up, fork the other workers, serve as the first, wait for the others, finish."""
     code = 1
     try:
         die_with_parent(parent)
@@ -158,25 +169,29 @@ def _zygote(  # pragma: no cover  (runs in the zygote)
         for index in range(1, len(ends)):
             pid = os.fork()
             if pid == 0:
-                _worker(me, ends[index], [e for i, e in enumerate(ends) if i != index])
+                _worker(me, ends[index], [e for i, e in enumerate(ends) if i != index], finish)
             forked.append(pid)
             ends[index].close()
         _serve(ends[0])
         for pid in forked:
             os.waitpid(pid, 0)
         code = 0
+        finish()
     finally:
         os._exit(code)
 
 
-def _worker(zygote: int, end: Connection, others: list[Connection]) -> None:  # pragma: no cover
+def _worker(  # pragma: no cover  (runs in a worker)
+    zygote: int, mine: Connection, others: list[Connection], finish: Callable[[], object]
+) -> None:
     code = 1
     try:
         die_with_parent(zygote)
         for other in others:
             other.close()
-        _serve(end)
+        _serve(mine)
         code = 0
+        finish()
     finally:
         os._exit(code)
 

@@ -19,6 +19,7 @@ can be handed in (`known`) so a rebuild of the same HTML starts from them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,10 +42,14 @@ class Fix:
 
 
 def place_notes(
-    html: Any, notes: tuple[tuple[str, str], ...], known: tuple[Fix, ...] = ()
+    html: Any,
+    notes: tuple[tuple[str, str], ...],
+    known: tuple[Fix, ...] = (),
+    fonts: Callable[[], Any] = lambda: None,
 ) -> tuple[Any, tuple[Fix, ...]]:
     """Render `html` (a weasyprint.HTML) until every note is on its heading's page; the
-    document, and every mark it carries (the known ones included)."""
+    document, and every mark it carries (the known ones included). `fonts`: each layout's
+    font configuration (None: WeasyPrint's own, a new one)."""
     root = html.etree_element
     fixes = list(known)
     for fix in known:
@@ -55,11 +60,11 @@ def place_notes(
     while True:
         layouts += 1
         if hold:
-            document, holds = _render_held(html)
+            document, holds = _render_held(html, fonts())
             fixes.extend(_hold_marks(root, holds))
             hold = False
         else:
-            document = html.render()
+            document = html.render(font_config=fonts())
         pages = read_layout(document, headings)
         bad = [p for p in note_placements(pages, notes) if p.misplaced]
         if not bad:
@@ -69,9 +74,9 @@ def place_notes(
         fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))
 
 
-def _render_held(html: Any) -> tuple[Any, list[Held]]:
+def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held]]:
     with held() as holds:
-        document = html.render()
+        document = html.render(font_config=fonts)
     return document, holds or []
 
 

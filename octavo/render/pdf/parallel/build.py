@@ -57,9 +57,9 @@ from octavo.render.pdf.parallel.merge import (
     place,
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
+from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.render.pdf.parallel.start import start_workers
-from octavo.sandbox import digest_file
 
 __all__ = [
     "ParallelResult",
@@ -134,7 +134,9 @@ def _parallel(
 ) -> ParallelResult:
     folder = cache / "pdf-parts" if cache else None
     project = manuscript.book.project
-    store = _Store(folder, _salt(manuscript, options), str(project.root.resolve()))
+    styles = styles_digest(project)
+    store = _Store(folder, _salt(options, styles), str(project.root.resolve()))
+    store.fonts = scope(project, styles)
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
         started = _run(
@@ -389,12 +391,14 @@ class _Store:
 
     def __init__(self, folder: Path | None, salt: str, book: str = ""):
         self.store, self.salt, self.book = Store(folder, signed=True), salt, book
+        self.fonts = ""  # the workers' shared fonts (octavo.render.pdf.parallel.shared_fonts)
         self.laid_out: list[str] = []
         self.reused: list[str] = []
         self.guessed: list[str] = []
 
     def keyed(self, job: PartJob) -> PartJob:
-        return replace(job, key=fingerprint(self.salt, job.name, job.html, job.xmp))
+        key = fingerprint(self.salt, job.name, job.html, job.xmp)
+        return replace(job, key=key, fonts=self.fonts)
 
     def get(self, job: PartJob) -> PartLayout | None:
         pdf, meta = self.store.get(f"{job.key}.pdf"), self.store.get(f"{job.key}.json")
@@ -432,12 +436,7 @@ class _Store:
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
 
 
-def _salt(manuscript: Manuscript, options: PdfOptions) -> str:
-    """What a part's layout depends on besides its HTML: styles, fonts, options, versions."""
-    parts: list[str | bytes] = [FORMAT, str(options)]
-    for folder in reversed(manuscript.book.project.style_dirs):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():  # read by the sandbox's rules (no FIFO, no link out)
-                parts.append(str(path.relative_to(folder)))
-                parts.append(digest_file(path, manuscript.book.project.sandbox_roots))
-    return fingerprint(*parts)
+def _salt(options: PdfOptions, styles: str) -> str:
+    """What a part's layout depends on besides its HTML: styles (`styles_digest`: fonts
+    included), options, versions."""
+    return fingerprint(FORMAT, str(options), styles)

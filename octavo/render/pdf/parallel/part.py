@@ -67,6 +67,7 @@ class PartJob:
     chapters: tuple[str, ...]  # ids of the chapter (and appendix) headings it holds
     bleed: float = 0.0  # points: the BleedBox's distance from the TrimBox
     xmp: bytes = b""  # the book's identifiers for the XMP metadata (the front part's)
+    fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +93,15 @@ def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
     from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
     from octavo.render.pdf.notes.place import place_notes
+    from octavo.render.pdf.parallel.shared_fonts import Fonts
 
     recorder = _Recorder()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(recorder)
     try:
         html = load_html(job.html, job.project)
-        document, _ = guarded(lambda: place_notes(html, job.notes))
+        fonts = (lambda: Fonts(job.fonts)) if job.fonts else (lambda: None)
+        document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed), xmp=job.xmp))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
@@ -113,8 +116,11 @@ def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
     """What a worker does before its first part (octavo.zygote: once, in the process the
     others are forked from): import `modules`, then lay out templates/print/warm.html in
     `project`'s sandbox (its PDF thrown away), so that fontconfig, Pango, the hyphenation
-    dictionary and WeasyPrint's first-use imports are ready."""
+    dictionary and WeasyPrint's first-use imports are ready; its font configuration is
+    the one the workers' parts of this book then share (octavo.render.pdf.parallel.shared_fonts)."""
     import importlib
+
+    from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 
     for name in modules:
         importlib.import_module(name)
@@ -122,7 +128,8 @@ def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
         from octavo.shipped import TEMPLATES
 
         html = (TEMPLATES / "print" / "warm.html").read_text(encoding="utf-8")
-        lay_out_part(PartJob("warm", "", html, project, (), ()))
+        fonts = scope(project, styles_digest(project))
+        lay_out_part(PartJob("warm", "", html, project, (), (), fonts=fonts))
 
 
 def _pages(

@@ -20,6 +20,7 @@ from pathlib import Path
 from octavo.project import Project
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.parallel.part import warm_up
+from octavo.render.pdf.parallel.shared_fonts import clean
 from octavo.zygote import Zygote
 
 __all__ = ["AUTO_SECTIONS", "WARM", "early_pool", "start_workers"]
@@ -68,7 +69,8 @@ def start_workers(
     """`jobs` worker processes, made now (forked before WeasyPrint is imported here) from
     one that imports what a part needs and lays out a few lines with `project`'s styles;
     `cache`: the cache store's folder, where the workers find WeasyPrint's libraries
-    (octavo.render.pdf.libraries)."""
+    (octavo.render.pdf.libraries). Each worker removes its shared fonts' temporary folder
+    when it ends (octavo.render.pdf.parallel.shared_fonts)."""
     remember_libraries(libraries(cache))
-    with Zygote(jobs, partial(warm_up, project, WARM)) as pool:
+    with Zygote(jobs, partial(warm_up, project, WARM), clean) as pool:
         yield pool

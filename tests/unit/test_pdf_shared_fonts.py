@@ -1,0 +1,111 @@
+"""octavo.render.pdf.parallel.shared_fonts: one font configuration for a worker's parts of
+one book, the same bytes, never another book's, its folder removed by its maker."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from octavo.dev.gen import generate_study
+from octavo.project import Project, open_project
+from octavo.render.pdf.parallel import shared_fonts
+from octavo.render.pdf.parallel.part import PartJob, lay_out_part
+from octavo.render.pdf.parallel.shared_fonts import Fonts, clean, scope, styles_digest
+from octavo.shipped import TEMPLATES
+from octavo.zygote import Zygote
+
+WARM = (TEMPLATES / "print" / "warm.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """WeasyPrint's temporary font folders made here, and nothing shared left behind."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    clean()
+    yield folder
+    clean()
+
+
+def _book(folder: Path) -> Project:
+    project, _ = open_project(generate_study(folder, 2))
+    assert project is not None
+    return project
+
+
+def _part(project: Project, fonts: str) -> bytes:
+    laid_out = lay_out_part(PartJob("warm", "", WARM, project, (), (), fonts=fonts))
+    assert laid_out.warnings == ()
+    return laid_out.pdf
+
+
+def test_parts_share_one_configuration_and_give_the_same_bytes(
+    tmp_path: Path, temporary: Path
+) -> None:
+    project = _book(tmp_path / "book")
+    fonts = scope(project, styles_digest(project))
+    alone = _part(project, "")  # WeasyPrint's own configuration, a new one each time
+    gc.collect()  # its folder removed with its document
+    assert _part(project, fonts) == alone
+    assert _part(project, fonts) == alone
+    assert len(shared_fonts._shared) == 1  # one configuration for both parts
+    gc.collect()
+    assert len(list(temporary.iterdir())) == 1  # its fonts copied once
+    clean()
+    assert list(temporary.iterdir()) == []
+
+
+def test_another_book_or_other_styles_get_another_configuration(
+    tmp_path: Path, temporary: Path
+) -> None:
+    first, second = _book(tmp_path / "one"), _book(tmp_path / "two")
+    one = scope(first, styles_digest(first))
+    assert one != scope(second, styles_digest(second))
+    shutil.copytree(first.style_dirs[-1], first.root / "styles", dirs_exist_ok=True)
+    (first.root / "styles" / "print" / "book.css").write_text("p { color: black }\n")
+    restyled, _ = open_project(first.root)
+    assert restyled is not None
+    assert scope(restyled, styles_digest(restyled)) != one
+    a, b = Fonts(one), Fonts(scope(second, styles_digest(second)))
+    assert a.font_map is not b.font_map
+    assert Fonts(one).font_map is a.font_map
+
+
+def test_a_face_added_after_the_fonts_are_used_is_that_document_s_alone(
+    tmp_path: Path, temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _book(tmp_path / "book")
+    fonts = scope(project, styles_digest(project))
+    first = Fonts(fonts)
+    assert first.font_map is not None
+    config = first._config
+    added: list[object] = []
+    monkeypatch.setattr(type(config), "add_font_face", lambda self, d, f: added.append(d))
+    first.add_font_face({"font_family": "SVG's"}, None)
+    assert added == [{"font_family": "SVG's"}]
+    assert Fonts(fonts).font_map is not first.font_map  # a new one for the next document
+
+
+def _layout(project: Project, fonts: str) -> tuple[int, bytes]:
+    return os.getpid(), _part(project, fonts)
+
+
+def test_workers_remove_the_folders_they_made_when_they_end(
+    tmp_path: Path, temporary: Path
+) -> None:
+    project = _book(tmp_path / "book")
+    fonts = scope(project, styles_digest(project))
+    alone = _part(project, "")
+    gc.collect()
+    with Zygote(2, lambda: _part(project, fonts), clean) as pool:
+        done = [pool.submit(_layout, project, fonts) for _ in range(4)]
+        assert {pdf for _, pdf in (f.result() for f in done)} == {alone}
+        assert len(list(temporary.iterdir())) == 1  # the zygote's, shared by its workers
+    assert list(temporary.iterdir()) == []
