@@ -184,12 +184,15 @@ class Store:
         touch(path)
         return taken
 
-    def put(self, name: str, data: bytes) -> None:
+    def put(self, name: str, data: bytes, durable: bool = True) -> None:
+        """`durable` False: written without waiting for the disk (octavo.write), for an entry
+        that is signed (`signed`, or `data` signed by its maker) and so checked whenever it
+        is read: one torn by a crash is made again, never taken."""
         if self.folder is None:
             return
         kept = sign(data) if self.signed else data
         if kept is not None:  # None: signed, but no key
-            atomic_bytes(self.folder / name, kept)
+            atomic_bytes(self.folder / name, kept, durable)
 
     def drop(self, pattern: str, keep: str = "") -> None:
         """Remove the entries matching `pattern` (a glob), but `keep`."""

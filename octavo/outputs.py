@@ -25,7 +25,7 @@ from octavo.project import Project
 from octavo.render.signed import sign, verified
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 from octavo.stat_cache import RACY_NS, changed_at, read_state, skipped, stat_text
-from octavo.write import atomic_bytes, atomic_text
+from octavo.write import atomic_bytes
 
 __all__ = [
     "Made",
@@ -140,7 +140,7 @@ def is_fresh(stamp: Path, out: Path, key: str) -> tuple[Diagnostic, ...] | None:
             text = _stamp_text({**data, "stat": stat_text(info), "recorded": now})
             if text is not None:
                 with contextlib.suppress(OSError):
-                    atomic_text(stamp, text)
+                    atomic_bytes(stamp, text.encode("utf-8"), durable=False)  # as in record
         return found
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no stamp, no output, or a damaged stamp: build again
@@ -238,7 +238,9 @@ def record(
         with contextlib.suppress(FileNotFoundError):
             stamp.unlink()
         return
-    atomic_text(stamp, text)
+    # signed, so checked when read: a stamp torn by a crash only means building again (the
+    # output itself was made durable before it)
+    atomic_bytes(stamp, text.encode("utf-8"), durable=False)
 
 
 def guard_default(project: Project, out: Path) -> None:

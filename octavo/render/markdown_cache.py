@@ -195,4 +195,4 @@ class SectionCache:
             data = json.dumps(self.used, ensure_ascii=False, separators=(",", ":"))
             signed = sign(data.encode("utf-8"))
             if signed is not None:
-                self.store.put(self.name, signed)
+                self.store.put(self.name, signed, durable=False)

@@ -177,3 +177,16 @@ def test_a_build_with_renderings_kept_starts_no_helper(
 
     monkeypatch.setattr(split, "helping", started)
     api.build_epub(book, tmp_path / "second.epub", jobs=0)
+
+
+def test_a_cold_epub_waits_for_the_disk_for_the_epub_only(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What else it writes (the stamp, the renderings, the cover, the deflate streams, the
+    stylesheets) is signed and checked when read: one torn by a crash is made again."""
+    synced: list[str] = []
+    monkeypatch.setattr(
+        "octavo.write.os.fsync", lambda fd: synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+    )
+    _cold(book, tmp_path / "one.epub", jobs=1)
+    assert [Path(p).name.split(".")[1:3] for p in synced] == [["one", "epub"]]

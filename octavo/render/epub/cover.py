@@ -159,7 +159,7 @@ def _kept(config: BookConfig, cache: Path | None, key: str, draw: Callable[[], b
         return found
     data = draw()
     store.drop(f"cover-{book}-*.png", keep=name)
-    store.put(name, data)
+    store.put(name, data, durable=False)  # signed: a torn one is drawn again
     return data
 
 

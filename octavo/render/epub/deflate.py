@@ -115,7 +115,7 @@ class Deflated:
         head = json.dumps(index, separators=(",", ":")).encode()
         signed = sign(head + b"\n" + b"".join(self.used.values()))
         if signed is not None:
-            self.store.put(self.name, signed)
+            self.store.put(self.name, signed, durable=False)
 
 
 def _read(data: bytes) -> dict[str, bytes]:

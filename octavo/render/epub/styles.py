@@ -50,7 +50,7 @@ def epub_stylesheets(
         kept = _resolved(tuple(read))
         signed = sign(json.dumps(kept, ensure_ascii=False).encode("utf-8"))
         if signed is not None:
-            store.put(entry, signed)
+            store.put(entry, signed, durable=False)
     return tuple((name, css.encode("utf-8")) for (_, name), css in zip(layers, kept, strict=True))
 
 
