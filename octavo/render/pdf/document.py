@@ -20,7 +20,7 @@ from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
-from octavo.render.pdf import weasy_draw, weasy_speed, weasy_stack, weasy_styles
+from octavo.render.pdf import weasy_draw, weasy_speed, weasy_stack, weasy_styles, weasy_text
 from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -142,7 +142,8 @@ def _cached(store: Store, name: str) -> tuple[Fix, ...]:
 
 def load_html(source: str, project: Project) -> Any:
     """weasyprint.HTML of `source`, in a process whose WeasyPrint measures each text once
-    per layout (octavo.render.pdf.weasy_speed), draws a leader's dots from the first one
+    per layout (octavo.render.pdf.weasy_speed), makes each font description once
+    (octavo.render.pdf.weasy_text), draws a leader's dots from the first one
     (octavo.render.pdf.weasy_draw) and prepares each stylesheet once
     (octavo.render.pdf.weasy_styles), and lays out and draws without mapping memory for its
     calls (octavo.render.pdf.weasy_stack): the same pages, less CPU."""
@@ -150,6 +151,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_draw.install()
     weasy_styles.install()
     weasy_stack.install()
+    weasy_text.install()
     return sandboxed_html(source, project)
 
 

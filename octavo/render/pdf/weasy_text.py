@@ -1,0 +1,130 @@
+"""WeasyPrint 70 builds the same Pango font description and asks Pango where the same
+short text may break again and again: here each is made once per process.
+
+What it patches:
+- the name `get_font_description` in `weasyprint.text.line_break`, which `Layout.setup`
+  calls for every Pango layout it makes: each line tried in line breaking, each
+  hyphenation tried, each table cell measured, each text box drawn (5,300 a chapter of the
+  81-section study, from a few dozen distinct fonts). The description is a function of
+  seven font values of the style (`FONT_KEYS`, all that the function reads); the memo is
+  keyed by those values. Pango copies a description it is given
+  (`pango_layout_set_font_description`) or only reads it (`pango_context_get_metrics`),
+  so one description serves every layout of the same font.
+- the name `can_break_text` in `weasyprint.layout.preferred` and `weasyprint.layout.inline`,
+  which asks Pango (`pango_get_log_attrs`) whether a text can break; the preferred widths
+  ask it for every text box with the box's last letter and an "a" (1,070 a chapter, a few
+  dozen distinct). The answer is a function of the text and the language.
+
+Both functions are pure for their keys (the same values give a description with the same
+fields, the same text and language the same Unicode line-break properties), so the boxes
+and the PDFs are the same bytes (tests/unit/test_pdf_weasy_text.py; the reference PDFs
+compared with `cmp`). The memos are bounded (`KEPT`).
+
+Checked against: WeasyPrint 70.0. `install()` patches only a 70.x whose
+`get_font_description` reads exactly `FONT_KEYS` and whose `can_break_text` still takes
+(text, lang); otherwise it does nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from octavo.render.pdf.weasy_patch import checked_source, is_patched
+
+__all__ = ["FONT_KEYS", "install", "installed"]
+
+CHECKED = "70."
+FONT_KEYS = (
+    "font_family",
+    "font_style",
+    "font_stretch",
+    "font_weight",
+    "font_size",
+    "font_variant_caps",
+    "font_variation_settings",
+)
+BREAK_SHAPE = (  # can_break_text as read: a function of its text and language alone
+    "def can_break_text(text, lang):\n"
+    "    return get_next_break_point_from_text(text, lang) is not None"
+)
+KEPT = 4096  # entries a memo keeps before it starts again
+
+
+def install() -> bool:
+    """Patch this process's WeasyPrint if it is a version checked here (once; cheap after);
+    True if the patches are in place."""
+    from weasyprint.layout import inline, preferred
+    from weasyprint.text import fonts, line_break
+
+    if installed():
+        return True
+    described = checked_source(CHECKED, fonts, "get_font_description")
+    breaks = checked_source(CHECKED, line_break, "can_break_text")
+    if described is None or breaks is None or not breaks.startswith(BREAK_SHAPE):
+        return False
+    if set(re.findall(r"style\['(\w+)'\]", described)) != set(FONT_KEYS):
+        return False
+    if line_break.get_font_description is not fonts.get_font_description:
+        return False
+    line_break.get_font_description = _described(fonts.get_font_description)
+    can_break = _memoized(line_break.can_break_text)
+    for module in (preferred, inline):
+        if module.can_break_text is line_break.can_break_text:
+            module.can_break_text = can_break
+    return True
+
+
+def installed() -> bool:
+    return is_patched(
+        "weasyprint.text.line_break", "get_font_description", "octavo_memo"
+    ) and is_patched("weasyprint.layout.preferred", "can_break_text", "octavo_memo")
+
+
+def _described(describe: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    memo: dict[tuple[Any, ...], Any] = {}
+
+    def get_font_description(style: Any) -> Any:
+        try:
+            key = tuple(_hashable(style[name]) for name in FONT_KEYS)
+            found = memo.get(key)
+        except TypeError:  # a value that cannot be a key: as shipped
+            return describe(style)
+        if found is None:
+            if len(memo) >= KEPT:
+                memo.clear()
+            found = memo[key] = describe(style)
+        return found
+
+    get_font_description.octavo_memo = True  # type: ignore[attr-defined]
+    get_font_description.__wrapped__ = describe  # type: ignore[attr-defined]
+    return get_font_description
+
+
+def _hashable(value: Any) -> Any:
+    """`value`, with a list (font_family is a list or tuple of names) as a tuple; the type
+    is kept in the key, so that values equal only across types stay apart."""
+    if isinstance(value, list):
+        return (list, tuple(value))
+    return (type(value), value)
+
+
+def _memoized(can_break_text: Callable[[str, Any], bool]) -> Callable[[str, Any], bool]:
+    memo: dict[tuple[str, Any], bool] = {}
+
+    def memo_can_break_text(text: str, lang: Any) -> bool:
+        key = (text, lang)
+        try:
+            found = memo.get(key)
+        except TypeError:
+            return can_break_text(text, lang)
+        if found is None:
+            if len(memo) >= KEPT:
+                memo.clear()
+            found = memo[key] = can_break_text(text, lang)
+        return found
+
+    memo_can_break_text.octavo_memo = True  # type: ignore[attr-defined]
+    memo_can_break_text.__wrapped__ = can_break_text  # type: ignore[attr-defined]
+    return memo_can_break_text
