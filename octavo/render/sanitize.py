@@ -12,7 +12,6 @@ import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
-from html.parser import HTMLParser
 
 __all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals"]
 
@@ -170,81 +169,6 @@ def _start_tag(
     return f"<{tag}{''.join(kept)}{' /' if tag in _VOID else ''}>", removed
 
 
-class _Cleaner(HTMLParser):
-    """`closers`: end tags still to come of each content-dropping element. A start tag whose
-    end tag never comes (an unclosed <iframe>, prose that mentions <title>) is removed
-    alone: its content, the rest of the section, is kept."""
-
-    def __init__(self, closers: dict[str, int]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.stack: list[str] = []
-        self.dropping = 0
-        self.removed: list[str] = []
-        self.closers = closers
-        self.open: list[str] = []  # dropping elements entered, innermost last
-
-    def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
-        if elem in self.open:  # only a <script>/<style> that is closed later is raw text
-            super().set_cdata_mode(elem, *args, **kwargs)  # type: ignore[arg-type]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_CONTENT and self.closers.get(tag, 0) > self.open.count(tag):
-            self.dropping += 1
-            self.open.append(tag)
-        trusted = TRUSTED in attrs
-        if self.dropping or not (tag in ALLOWED or (trusted and tag in _TRUSTED_ONLY)):
-            self.removed.append(f"tag <{tag}>")
-            return
-        piece, removed = _start_tag(tag, attrs, trusted)
-        self.removed += removed
-        self.out.append(piece)
-        if tag not in _VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack and self.stack[-1] == tag:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_CONTENT:
-            self.closers[tag] = self.closers.get(tag, 0) - 1
-            if tag in self.open:
-                self.open.reverse()
-                self.open.remove(tag)
-                self.open.reverse()
-                self.dropping = max(0, self.dropping - 1)
-            return
-        if self.dropping or tag not in self.stack:
-            return
-        while self.stack:
-            top = self.stack.pop()
-            self.out.append(f"</{top}>")
-            if top == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            self.out.append(escape(data, quote=False))
-
-    def handle_comment(self, data: str) -> None:
-        self.removed.append("comment")
-
-    def handle_pi(self, data: str) -> None:
-        self.removed.append("processing instruction")
-
-    def handle_decl(self, decl: str) -> None:
-        self.removed.append("declaration")
-
-    def unknown_decl(self, data: str) -> None:
-        self.removed.append("declaration")
-
-    def result(self) -> str:
-        self.close()
-        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.stack))
-
-
 # The plain markup markdown-it writes: a tag with double-quoted attributes, or an end tag.
 # Anything else (a comment, an unquoted value, a '<' in text) goes to html.parser.
 # (An end tag's attributes, which octavo's own marks on closing tokens, html.parser ignores.)
@@ -278,7 +202,7 @@ def _plain_start(raw: str) -> tuple[str, str | None, tuple[str, ...], bool] | No
 
 
 def _clean_plain(html: str) -> tuple[str, list[str]] | None:
-    """What _Cleaner makes of `html`, if it is plain markup (see _PLAIN_TAG), without
+    """What html_cleaner.Cleaner makes of `html`, if it is plain markup (see _PLAIN_TAG), without
     html.parser: the same calls, split by one regex, start tags worked out once each.
     None when it is not plain: html.parser then reads it."""
     out: list[str] = []
@@ -328,7 +252,9 @@ def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
     plain = _clean_plain(html)
     if plain is not None:
         return _strip_controls(plain[0]), tuple(plain[1])
-    cleaner = _Cleaner(_closers(html))
+    from octavo.render.html_cleaner import Cleaner  # html.parser: only for what is not plain
+
+    cleaner = Cleaner(_closers(html))
     cleaner.feed(html)
     text = cleaner.result()
     return _strip_controls(text), tuple(cleaner.removed)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from octavo.render import markdown, sanitize, tokens
+from octavo.render import html_cleaner, markdown, sanitize, tokens
 from octavo.render.markdown import render_block
 from octavo.render.sanitize import TRUSTED, clean_fragment
 from tests.support.strategies import any_text, construct_bodies, html_bits, markdown_bodies
@@ -21,7 +21,7 @@ MARK = f'{TRUSTED[0]}="{TRUSTED[1]}"'
 
 def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
     """clean_fragment through html.parser alone."""
-    cleaner = sanitize._Cleaner(sanitize._closers(html))
+    cleaner = html_cleaner.Cleaner(sanitize._closers(html))
     cleaner.feed(html)
     return sanitize._strip_controls(cleaner.result()), tuple(cleaner.removed)
 
@@ -84,3 +84,17 @@ def test_rendered_bodies_clean_as_html_parser_does(body: str) -> None:
         patch.setattr(tokens, "clean_fragment", both)
         render_block(body)
     assert seen
+
+
+def test_plain_markup_is_cleaned_without_importing_html_parser() -> None:
+    """html.parser (2 ms of every command) is imported only for markup that is not plain."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from octavo.render.markdown import render_block; "
+        "render_block('Some *text*, [a link](#x) and <sup>2</sup>.'); "
+        "print('html.parser' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"
