@@ -125,13 +125,16 @@ def test_the_helper_renders_sections_this_process_takes(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     alone = _cold(book, tmp_path / "one.epub", jobs=1)
     taken = _taken(monkeypatch)
-    slow = split.Split.claim
+    real = split.Split.claim
 
-    def claim(self: split.Split, index: int) -> bool:  # this process, slowly: the helper
-        import time  # catches up
+    def claim(self: split.Split, index: int) -> bool:  # this process waits for the helper
+        import time  # to claim the last section (after the writer is prepared)
 
-        time.sleep(0.2)
-        return slow(self, index)
+        waited = 0.0
+        while self._read()[1] >= split._OPEN and waited < 60:
+            time.sleep(0.01)
+            waited += 0.01
+        return real(self, index)
 
     monkeypatch.setattr(split.Split, "claim", claim)
     assert _cold(book, tmp_path / "two.epub", jobs=0) == alone
