@@ -93,5 +93,15 @@ def test_values_equal_across_types_are_kept_apart() -> None:
     assert described(style | {"font_size": 12}) == described(style | {"font_size": 12}) == 1
     assert described(style | {"font_size": 12.0}) == 2
     assert described(style | {"font_family": ("serif",)}) == 3
-    assert described(style | {"font_variation_settings": [["wght", 400]]}) == 4  # unhashable
-    assert described(style | {"font_variation_settings": [["wght", 400]]}) == 5
+    assert described(style | {"font_variation_settings": (("wght", 400),)}) == 4
+    assert described(style | {"font_variation_settings": (("wght", 400.0),)}) == 5
+    assert described(style | {"font_family": [["serif"]]}) == 6  # unhashable: as shipped
+    assert described(style | {"font_family": [["serif"]]}) == 7
+
+
+def test_the_key_is_made_of_the_values_the_description_reads() -> None:
+    import inspect
+    import re
+
+    read = re.findall(r'style\["(\w+)"\]', inspect.getsource(weasy_text._font))
+    assert sorted(read) == sorted(weasy_text.FONT_KEYS)

@@ -87,8 +87,7 @@ def _described(describe: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
     def get_font_description(style: Any) -> Any:
         try:
-            key = tuple(_hashable(style[name]) for name in FONT_KEYS)
-            found = memo.get(key)
+            found = memo.get(key := _font(style))
         except TypeError:  # a value that cannot be a key: as shipped
             return describe(style)
         if found is None:
@@ -102,12 +101,22 @@ def _described(describe: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return get_font_description
 
 
-def _hashable(value: Any) -> Any:
-    """`value`, with a list (font_family is a list or tuple of names) as a tuple; the type
-    is kept in the key, so that values equal only across types stay apart."""
-    if isinstance(value, list):
-        return (list, tuple(value))
-    return (type(value), value)
+def _font(style: Any) -> tuple[Any, ...]:
+    """The values of FONT_KEYS, each with its type (values equal across types, 12 and
+    12.0, stay apart), the family list as a tuple, the variation settings as written."""
+    family, weight, size = style["font_family"], style["font_weight"], style["font_size"]
+    return (
+        type(family),
+        tuple(family),
+        style["font_style"],
+        style["font_stretch"],
+        type(weight),
+        weight,
+        type(size),
+        size,
+        style["font_variant_caps"],
+        repr(style["font_variation_settings"]),
+    )
 
 
 def _memoized(can_break_text: Callable[[str, Any], bool]) -> Callable[[str, Any], bool]:
