@@ -165,7 +165,10 @@ class Store:
     an entry that carries its signature is taken. The store is in the working folder, which
     may be an untrusted book's, so a store whose entries go into an output as they are (laid
     out PDF parts, merged PDFs, font subsets, the cover) is signed: a planted entry is made
-    again, never used. No key: nothing is kept or taken."""
+    again, never used. No key: nothing is kept or taken. A signed entry is written without
+    waiting for the disk (no fsync, octavo.write.atomic_write): one torn by a crash fails
+    its signature and is made again, and a parallel PDF build writes a dozen entries after
+    its last part, each fsync a journal commit on the way to the output."""
 
     def __init__(self, folder: Path | None, signed: bool = False):
         self.folder, self.signed = folder, signed
@@ -187,12 +190,13 @@ class Store:
     def put(self, name: str, data: bytes, durable: bool = True) -> None:
         """`durable` False: written without waiting for the disk (octavo.write), for an entry
         that is signed (`signed`, or `data` signed by its maker) and so checked whenever it
-        is read: one torn by a crash is made again, never taken."""
+        is read: one torn by a crash is made again, never taken. A `signed` store's entries
+        are never waited for."""
         if self.folder is None:
             return
         kept = sign(data) if self.signed else data
         if kept is not None:  # None: signed, but no key
-            atomic_bytes(self.folder / name, kept, durable)
+            atomic_bytes(self.folder / name, kept, durable and not self.signed)
 
     def drop(self, pattern: str, keep: str = "") -> None:
         """Remove the entries matching `pattern` (a glob), but `keep`."""

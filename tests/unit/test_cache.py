@@ -289,6 +289,22 @@ def test_a_signed_store_takes_only_what_this_user_signed(
     assert not (tmp_path / "other.pdf").exists() and store.get("part.pdf") is None
 
 
+def test_a_signed_entry_is_written_without_waiting_for_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A signed entry torn by a crash fails its signature and is made again: no fsync. An
+    unsigned one (taken as it reads) is still made durable."""
+    from octavo import cache
+
+    synced: list[int] = []
+    monkeypatch.setattr("octavo.write.os.fsync", synced.append)
+    cache.Store(tmp_path, signed=True).put("part.pdf", b"%PDF laid out here")
+    assert cache.Store(tmp_path, signed=True).get("part.pdf") == b"%PDF laid out here"
+    assert synced == []
+    cache.Store(tmp_path).put("library-x", b"libx.so.1")
+    assert len(synced) == 1
+
+
 def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -> None:
     """A laid-out part planted under the right name (its key is a function of the book's
     HTML and styles, which anyone can compute) is not taken: it is laid out again."""
