@@ -53,7 +53,7 @@ def test_a_book_with_headings_notes_and_a_table_is_the_same_pdf_with_and_without
 
         plain.setattr(module, "get_font_description", counted)
         without = render_pdf(manuscript, PdfOptions())
-    assert not weasy_text.installed()
+        assert not weasy_text.installed()
     with_memo = render_pdf(manuscript, PdfOptions())  # load_html installs the memos
     assert weasy_text.installed()
     assert with_memo.pdf == without.pdf
