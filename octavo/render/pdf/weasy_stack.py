@@ -22,6 +22,10 @@ are the same bytes (tests/unit/test_pdf_weasy_stack.py; the reference PDFs compa
 
 Checked against: CPython 3.11 (whose frames live in chunks, `Python/pystate.c`'s
 push_chunk) and WeasyPrint 70.0; on another Python or WeasyPrint `install()` does nothing.
+It is CPython's known issue gh-142183 ("Calls across stack chunks perform badly"), fixed
+for 3.13 and 3.14 by keeping one spare chunk a thread (gh-145789, gh-146123), not for 3.11:
+once octavo runs on a Python with that fix, delete this module and its `install()` call in
+octavo.render.pdf.document.load_html (its test then says the edge no longer faults).
 """
 
 from __future__ import annotations
