@@ -12,12 +12,14 @@ asks the same of its workers.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # not imported on the EPUB's path, whose forked processes use this too
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 from octavo.machine import cores
 
@@ -27,8 +29,11 @@ _PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent(parent: int) -> None:
-    """A pool initializer: SIGKILL this worker when `parent` (the pid that made it) dies."""
+    """SIGKILL this process when `parent` (the pid that forked it) dies: a pool's
+    initializer, and the first call of every process octavo forks by hand."""
     if sys.platform.startswith("linux"):
+        import ctypes  # here: the EPUB's forked processes ask it too, and start fast
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -40,6 +45,8 @@ def die_with_parent(parent: int) -> None:
 
 def pool(jobs: int, context: BaseContext | None = None) -> ProcessPoolExecutor:
     """A ProcessPoolExecutor of `jobs` workers that die with this process."""
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,

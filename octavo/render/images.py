@@ -92,6 +92,8 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
             return opened.format or "", *opened.size
     except UnidentifiedImageError:  # Pillow's text names the stream's memory address
         return "not an image Pillow knows (PNG, JPEG, GIF or another raster format)"
+    except Pil.DecompressionBombError:  # a few bytes that claim billions of pixels
+        return "it claims more pixels than Pillow will decode (a decompression bomb)"
     except OSError as exc:
         return str(exc)
 

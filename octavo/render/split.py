@@ -35,6 +35,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from octavo.machine import cores
+from octavo.workers import die_with_parent
 
 if TYPE_CHECKING:
     from octavo.model import Book
@@ -144,11 +145,17 @@ def helping(book: Book, after: int = -1) -> Iterator[Split | None]:
     if not sys.platform.startswith("linux") or cores() < 2:
         yield None
         return
-    split = Split()
-    pid = os.fork()
+    split, parent = Split(), os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a process limit): this one renders them all
+        split.close()
+        yield None
+        return
     if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
         code = 1
         try:
+            die_with_parent(parent)  # a killed build leaves no helper rendering on
             os.close(split.inbox)
             code = _help(book, split, after)
         finally:

@@ -57,3 +57,21 @@ def test_an_unreadable_image_is_told_the_same_way_each_time(book: Path) -> None:
     assert isinstance(found, ImageProblem) and found.code == "E507"
     assert "0x" not in found.message and "d.png" in found.message
     assert probe_image(book, "images/d.png") == found
+
+
+def test_an_image_claiming_billions_of_pixels_is_e507(book: Path) -> None:
+    """A 60-byte PNG whose header claims 30,000 × 30,000 pixels: Pillow refuses it with a
+    DecompressionBombError (not an OSError), which must be E507, never a traceback."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+    (book / "images" / "bomb.png").write_bytes(png)
+    found = probe_image(book, "images/bomb.png")
+    assert isinstance(found, ImageProblem) and found.code == "E507"
+    assert "decompression bomb" in found.message

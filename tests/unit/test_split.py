@@ -193,3 +193,73 @@ def test_a_cold_epub_waits_for_the_disk_for_the_epub_only(
     )
     _cold(book, tmp_path / "one.epub", jobs=1)
     assert [Path(p).name.split(".")[1:3] for p in synced] == [["one", "epub"]]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and /proc")
+def test_a_killed_build_leaves_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kill -9` of the build ends its helper too (as the zygote's workers): it must not go
+    on rendering a (maybe hostile, slow) book for nobody."""
+    import signal
+    import time
+
+    from octavo.dev.gen import generate_study
+
+    monkeypatch.setattr(split, "cores", lambda: 2)
+    book = api.read(generate_study(tmp_path / "book", 3))[0]
+    after, prepared = os.pipe()  # the EPUB writer's "prepared": still preparing
+    build = os.fork()
+    if build == 0:  # pragma: no cover  (the build)
+        try:
+            os.close(prepared)
+            with split.helping(book, after):
+                time.sleep(60)
+        finally:
+            os._exit(0)
+    os.close(after)
+    children = Path(f"/proc/{build}/task/{build}/children")
+    for _ in range(200):
+        if children.read_text().split():
+            break
+        time.sleep(0.02)
+    helper = int(children.read_text().split()[0])
+    os.kill(build, signal.SIGKILL)
+    os.waitpid(build, 0)
+    for _ in range(200):
+        if not _alive(helper):
+            break
+        time.sleep(0.02)
+    still = _alive(helper)
+    os.close(prepared)
+    if still:
+        os.kill(helper, signal.SIGKILL)
+    assert not still
+
+
+def test_a_helper_that_cannot_be_forked_leaves_the_rendering_here(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fork() refused (a process limit) for the EPUB writer and the helper: the EPUB is
+    made in this process, the same bytes, not an error."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(split, "cores", lambda: 2)
+    monkeypatch.setattr("octavo.render.epub.beside.cores", lambda: 2)
+    root = make_book({f"00{i}-a.md": section_source(i, total=3) for i in (1, 2, 3)})
+    expected, _ = api.build_epub(root, tmp_path / "expected.epub", jobs=1)
+    shutil.rmtree(tmp_path / "build", ignore_errors=True)
+    calls: list[int] = []
+
+    def fork() -> int:
+        calls.append(1)
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", fork)
+    out, _ = api.build_epub(root, tmp_path / "out.epub", jobs=0)
+    assert calls and out.read_bytes() == expected.read_bytes()
