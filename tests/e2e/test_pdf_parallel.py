@@ -226,3 +226,42 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
             future.result()
     monkeypatch.setattr(fonts, "_union", lambda subsets: pytest.fail("a union not begun"))
     assert merge_parts(placed, total, stamp, unions=begun) == builds.cold.pdf
+
+
+def test_an_image_or_font_replaced_is_laid_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A picture replaced by another of the same size, or a font the book's styles load
+    from outside styles/, changes no part's HTML: the incremental PDF must still be the
+    cold build's (the parts' key holds the book's other files), not the old one."""
+    from PIL import Image
+
+    from octavo.shipped import STYLES
+
+    monkeypatch.chdir(tmp_path)  # the state folder (build/.octavo) is the working folder's
+    root = generate_study(tmp_path / "book", 3)
+    section = sorted(root.glob("*.md"))[-1]
+    section.write_text(section.read_text() + "\n\n![A map](map.png)\n")
+    (root / "styles" / "print").mkdir(parents=True, exist_ok=True)
+    (root / "fonts").mkdir()
+    css = (STYLES / "print" / "fonts.css").read_text()
+    css = css.replace('url("../fonts/LinLibertine_R.otf")', 'url("../../fonts/Main.otf")')
+    (root / "styles" / "print" / "fonts.css").write_text(css)
+    shutil.copy(STYLES / "fonts" / "LinLibertine_R.otf", root / "fonts" / "Main.otf")
+    Image.new("RGB", (60, 40), "red").save(root / "map.png")
+
+    def pdf(name: str) -> bytes:
+        (out, _), _ = quietly(lambda: api.build_pdf(root, tmp_path / name, jobs=2))
+        return out.read_bytes()
+
+    before = pdf("before.pdf")
+    for edit in (
+        lambda: Image.new("RGB", (60, 40), "blue").save(root / "map.png"),
+        lambda: shutil.copy(STYLES / "fonts" / "LinLibertine_RB.otf", root / "fonts" / "Main.otf"),
+    ):
+        edit()
+        incremental = pdf("incremental.pdf")
+        shutil.rmtree(tmp_path / "build" / ".octavo")
+        cold = pdf("cold.pdf")
+        assert cold != before and incremental == cold
+        before = cold

@@ -30,6 +30,7 @@ one-process build (octavo.render.pdf.document.render_pdf), which gives the same 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future
@@ -41,6 +42,7 @@ from pathlib import Path
 from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError
 from octavo.model import Manuscript
+from octavo.project import Project
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
@@ -135,7 +137,8 @@ def _parallel(
     folder = cache / "pdf-parts" if cache else None
     project = manuscript.book.project
     styles = styles_digest(project)
-    store = _Store(folder, _salt(options, styles), str(project.root.resolve()))
+    salt = _salt(options, styles, _book_files(project, cache))
+    store = _Store(folder, salt, str(project.root.resolve()))
     store.fonts = scope(project, styles)
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
@@ -436,7 +439,23 @@ class _Store:
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
 
 
-def _salt(options: PdfOptions, styles: str) -> str:
+def _salt(options: PdfOptions, styles: str, files: str = "") -> str:
     """What a part's layout depends on besides its HTML: styles (`styles_digest`: fonts
-    included), options, versions."""
-    return fingerprint(FORMAT, str(options), styles)
+    included), the book's other files (`_book_files`), options, versions."""
+    return fingerprint(FORMAT, str(options), styles, files)
+
+
+def _book_files(project: Project, cache: Path | None) -> str:
+    """A digest of the book folder's files but its Markdown (whose text is in the parts'
+    HTML): the images, fonts and anything else a part's HTML or stylesheets can load by
+    URL. An image replaced by another of the same size changed no HTML: without this, the
+    part that shows it was taken from the cache as it was. Read by the change check's
+    rules, from the digests it kept by stat (octavo.stat_cache): no file is read again."""
+    from octavo.stat_cache import folder_digests
+
+    digest = hashlib.sha256()
+    state = project.state if cache is not None else None
+    for relative, found in folder_digests(project.root.resolve(), state):
+        if not relative.endswith(".md"):
+            digest.update(f"{relative}\0".encode("utf-8", "surrogateescape") + found)
+    return digest.hexdigest()
