@@ -20,7 +20,14 @@ from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
-from octavo.render.pdf import weasy_draw, weasy_speed, weasy_stack, weasy_styles, weasy_text
+from octavo.render.pdf import (
+    weasy_draw,
+    weasy_folders,
+    weasy_speed,
+    weasy_stack,
+    weasy_styles,
+    weasy_text,
+)
 from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -152,6 +159,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_styles.install()
     weasy_stack.install()
     weasy_text.install()
+    weasy_folders.install()
     return sandboxed_html(source, project)
 
 
