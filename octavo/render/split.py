@@ -31,6 +31,7 @@ import select
 import signal
 import struct
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,7 @@ _END = struct.Struct("q")
 _HALF = _END.size
 _OPEN = 1 << 62  # the back before the helper's first claim
 _LENGTH = 8  # bytes of the renderings' length, sent before them
+WAIT = 30.0  # seconds the renderings are waited for, at most, once the two ends met
 
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -113,7 +115,7 @@ class Split:
         if self._entries is None:
             self._entries = {}
             with contextlib.suppress(Exception):  # anything but a whole dict: {}
-                data = _read_all(self.inbox)
+                data = _read_all(self.inbox, WAIT)
                 size = int.from_bytes(data[:_LENGTH], "big")
                 if size and len(data) == _LENGTH + size:
                     found = pickle.loads(data[_LENGTH:])
@@ -128,11 +130,20 @@ class Split:
         self._ends.close()
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
+def _read_all(fd: int, wait: float) -> bytes:
+    """What `fd` gives up to its end; b"" if that takes over `wait` seconds (a helper that
+    hangs, say forked while another thread of a host program held a lock: this process
+    then renders what it did not get, and `helping` ends the helper)."""
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + wait
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return b""
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
         chunks.append(chunk)
-    return b"".join(chunks)
 
 
 @contextlib.contextmanager

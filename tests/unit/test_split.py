@@ -263,3 +263,18 @@ def test_a_helper_that_cannot_be_forked_leaves_the_rendering_here(
     monkeypatch.setattr(os, "fork", fork)
     out, _ = api.build_epub(root, tmp_path / "out.epub", jobs=0)
     assert calls and out.read_bytes() == expected.read_bytes()
+
+
+def test_a_helper_that_hangs_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper that never sends (hung: say forked while a host program's thread held a
+    lock) costs at most `split.WAIT`, then its sections are rendered here."""
+    import time
+
+    monkeypatch.setattr(split, "WAIT", 0.2)
+    ends = split.Split()
+    try:
+        started = time.monotonic()
+        assert ends.entries() == {}  # the write end open, nothing sent
+        assert time.monotonic() - started < 5
+    finally:
+        ends.close()
