@@ -4,11 +4,14 @@ one book, the same bytes, never another book's, its folder removed by its maker.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,3 +111,103 @@ def test_workers_remove_the_folders_they_made_when_they_end(
         assert len(list(temporary.iterdir())) == 1  # the zygote's, shared by its workers
     assert list(temporary.iterdir()) == []
     assert pdfs == {_part(project, "")}  # as laid out with WeasyPrint's own fonts
+
+
+def _app_fonts(config: Any) -> int:
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    found = fontconfig.FcConfigGetFonts(config._config, fontconfig.FcSetApplication)
+    return 0 if found == ffi.NULL else int(found.nfont)
+
+
+def test_a_face_added_in_each_of_two_forked_workers_is_registered_in_both(
+    tmp_path: Path, temporary: Path
+) -> None:
+    from weasyprint.urls import URLFetcher
+
+    project = _book(tmp_path / "book")
+    fonts = scope(project, styles_digest(project))
+    book, svg = sorted(Path(project.style_dirs[-1]).rglob("*.otf"))[:2]
+
+    def given() -> Fonts:  # a document's fonts: the book's face, then its first use
+        made = Fonts(fonts)
+        made.add_font_face(
+            {"src": (("external", book.as_uri()),), "font_family": "b"}, URLFetcher()
+        )
+        assert made.font_map is not None
+        return made
+
+    made = given()  # the zygote's, made before the workers are forked
+    before = _app_fonts(made._config)
+    face = {"src": (("external", svg.as_uri()),), "font_family": "SVG's"}
+    added = []
+    for _ in range(2):  # one worker after the other, both given the same folder on disk
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the worker)
+            count = 99
+            try:
+                inherited = given()
+                if inherited._config is made._config:
+                    inherited.add_font_face(face, URLFetcher())
+                    count = _app_fonts(inherited._config)
+                clean()  # its own folder only
+            finally:
+                os._exit(count)
+        _, status = os.waitpid(pid, 0)
+        added.append(os.waitstatus_to_exitcode(status) - before)
+    assert added == [1, 1]
+    assert len(list(temporary.iterdir())) == 1  # the zygote's; each worker removed its own
+
+
+def test_sharing_applies_to_the_weasyprint_it_was_read_against(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import weasyprint
+
+    assert shared_fonts.applies(), "fonts are no longer shared: read FontConfiguration again"
+    monkeypatch.setattr(shared_fonts, "_checked", {})
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    assert not shared_fonts.applies()
+    monkeypatch.setattr(shared_fonts, "_checked", {})
+    monkeypatch.undo()
+    monkeypatch.setattr(shared_fonts, "_checked", {})
+    monkeypatch.setattr(shared_fonts, "SHAPE", (*shared_fonts.SHAPE, "self._cache = "))
+    assert not shared_fonts.applies()
+
+
+def test_on_another_weasyprint_each_part_has_a_configuration_of_its_own(
+    tmp_path: Path, temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _book(tmp_path / "book")
+    monkeypatch.setattr(shared_fonts, "applies", lambda: False)
+    _part(project, scope(project, styles_digest(project)))
+    assert shared_fonts._shared == {}
+
+
+def _broken_face(project: Project) -> PartJob:
+    folder = project.root / "styles"
+    (folder / "fonts").mkdir(parents=True, exist_ok=True)
+    (folder / "fonts" / "Bad.otf").write_bytes(b"not a font at all" * 10)
+    css = '@font-face { font-family: "bad"; src: url("fonts/Bad.otf") format("opentype") }\n'
+    (folder / "bad.css").write_text(css, encoding="utf-8")
+    link = '<link rel="stylesheet" href="file://book/styles/bad.css">\n</head>'
+    return PartJob("warm", "", WARM.replace("</head>", link, 1), project, (), (), fonts="")
+
+
+def _warnings(job: PartJob) -> tuple[str, ...]:
+    return lay_out_part(job).warnings
+
+
+def test_every_part_given_a_broken_face_warns_as_laid_out_alone(
+    tmp_path: Path, temporary: Path
+) -> None:
+    project = _book(tmp_path / "book")
+    job = _broken_face(project)
+    alone = _warnings(job)
+    assert any("bad" in message for message in alone)
+    shared = replace(job, fonts=scope(project, styles_digest(project)))
+    assert [_warnings(shared), _warnings(shared)] == [alone, alone]
+    with Zygote(2, lambda: _warnings(shared), clean) as pool:
+        assert [pool.submit(_warnings, shared).result() for _ in range(3)] == [alone] * 3
+    handler = next(h for h in logging.getLogger("weasyprint").handlers if hasattr(h, "records"))
+    handler.records.clear()  # expected here

@@ -93,14 +93,15 @@ def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
     from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
     from octavo.render.pdf.notes.place import place_notes
-    from octavo.render.pdf.parallel.shared_fonts import Fonts
+    from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
     recorder = _Recorder()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(recorder)
     try:
         html = load_html(job.html, job.project)
-        fonts = (lambda: Fonts(job.fonts)) if job.fonts else (lambda: None)
+        shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
+        fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed), xmp=job.xmp))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
