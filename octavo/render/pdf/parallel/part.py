@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -89,16 +90,26 @@ class _Recorder(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextmanager
+def warnings_logged() -> Iterator[list[str]]:
+    """The warnings WeasyPrint logs meanwhile, as they are logged (they go on to its other
+    handlers too)."""
+    recorder = _Recorder()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(recorder)
+    try:
+        yield recorder.messages
+    finally:
+        logger.removeHandler(recorder)
+
+
 def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
     from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
-    recorder = _Recorder()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(recorder)
-    try:
+    with warnings_logged() as logged:
         html = load_html(job.html, job.project)
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
@@ -106,10 +117,8 @@ def lay_out_part(job: PartJob) -> PartLayout:
         pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed), xmp=job.xmp))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
-    finally:
-        logger.removeHandler(recorder)
     marks = tuple(_bookmark(b) for b in tree)
-    messages = tuple(recorder.messages)
+    messages = tuple(logged)
     return PartLayout(job.name, job.key, pdf, pages, marks, messages)
 
 

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo.project import Project
+from octavo.render.pdf.parallel.part import warnings_logged
 from octavo.render.pdf.weasy_patch import checked_source
 from octavo.sandbox import digest_file
 
@@ -90,15 +91,6 @@ def applies() -> bool:
         source = checked_source(CHECKED, fonts, "FontConfiguration")
         found = _checked["applies"] = source is not None and all(s in source for s in SHAPE)
     return found
-
-
-class _Logged(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 class Fonts:
@@ -148,19 +140,14 @@ def _config(scope: str, faces: list[tuple[Any, Any]]) -> tuple[_Shared, bool]:
     from weasyprint.text.fonts import FontConfiguration
 
     config = FontConfiguration()
-    logged = _Logged()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(logged)
-    try:
+    with warnings_logged() as logged:
         for descriptors, url_fetcher in faces:
             config.add_font_face(descriptors, url_fetcher)
-    finally:
-        logger.removeHandler(logged)
     if not _registered:
         _registered.append(atexit.register(clean) is clean)
     _made.append((os.getpid(), config))
     files = frozenset(os.listdir(config._folder)) if config._folder is not None else frozenset()
-    made = _shared[key] = _Shared(config, tuple(logged.messages), files)
+    made = _shared[key] = _Shared(config, tuple(logged), files)
     while len(_shared) > KEPT:
         _, dropped = _shared.popitem(last=False)
         if (os.getpid(), dropped.config) in _made:  # another process's: never removed here
