@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # not imported on the EPUB's path, whose forked processes use this too
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # not imported on the EPUB's path, whose forked processes use
 
 from octavo.machine import cores
 
-__all__ = ["cores", "die_with_parent", "pool"]
+__all__ = ["cores", "die_with_parent", "forked", "pool"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -41,6 +42,25 @@ def die_with_parent(parent: int) -> None:
             pass  # no prctl here: the pool's own shutdown still ends the workers
     if os.getppid() != parent:
         os._exit(1)  # the parent died before prctl took effect
+
+
+def forked(child: Callable[[], int]) -> int | None:
+    """A process forked to run `child` (its exit code), dying with this one (`kill -9`
+    leaves none behind); its pid, or None when no process can be had (a process limit):
+    the caller then does the work itself."""
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
+        code = 1
+        try:
+            die_with_parent(parent)
+            code = child()
+        finally:
+            os._exit(code)
+    return pid
 
 
 def pool(jobs: int, context: BaseContext | None = None) -> ProcessPoolExecutor:

@@ -42,7 +42,7 @@ Task = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 class Zygote(Executor):
     """`jobs` worker processes (at least one), all made now: the zygote runs `warm` (an
-    error in it is left for the tasks to meet again), then forks the others. `end`: what
+    error in it is left for the tasks to meet again), then forks the others. `finish`: what
     each worker runs after its last task (the zygote's, after its workers have ended), e.g.
     removing the temporary files of what it made."""
 
@@ -50,13 +50,13 @@ class Zygote(Executor):
         self,
         jobs: int,
         warm: Callable[[], object] = lambda: None,
-        end: Callable[[], object] = lambda: None,
+        finish: Callable[[], object] = lambda: None,
     ):
         ends = [Pipe() for _ in range(max(1, jobs))]
         parent = os.getpid()
         self._pid = os.fork()
         if self._pid == 0:  # pragma: no cover  (the zygote: coverage does not follow it)
-            _zygote(parent, [theirs for _, theirs in ends], [mine for mine, _ in ends], warm, end)
+            _zygote(parent, [e for _, e in ends], [e for e, _ in ends], warm, finish)
         for _, theirs in ends:
             theirs.close()
         self._tasks: queue.SimpleQueue[Task | None] = queue.SimpleQueue()

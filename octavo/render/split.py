@@ -36,7 +36,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from octavo.machine import cores
-from octavo.workers import die_with_parent
+from octavo.workers import forked
 
 if TYPE_CHECKING:
     from octavo.model import Book
@@ -156,21 +156,17 @@ def helping(book: Book, after: int = -1) -> Iterator[Split | None]:
     if not sys.platform.startswith("linux") or cores() < 2:
         yield None
         return
-    split, parent = Split(), os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:  # no process to be had (a process limit): this one renders them all
+    split = Split()
+
+    def child() -> int:
+        os.close(split.inbox)
+        return _help(book, split, after)
+
+    pid = forked(child)
+    if pid is None:  # no process to be had: this one renders them all
         split.close()
         yield None
         return
-    if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
-        code = 1
-        try:
-            die_with_parent(parent)  # a killed build leaves no helper rendering on
-            os.close(split.inbox)
-            code = _help(book, split, after)
-        finally:
-            os._exit(code)
     os.close(split.outbox)
     split.outbox = -1
     try:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from octavo.machine import cores
 from octavo.model import Manuscript, Section
 from octavo.project import TEMPLATES, Project
-from octavo.workers import die_with_parent
+from octavo.workers import forked
 
 if TYPE_CHECKING:
     from octavo.render.epub.deflate import Deflated
@@ -159,26 +159,19 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     # process traverses it again, so neither copies the other's pages for the collector's
     # marks, and this process's collections during the render are shorter.
     gc.freeze()
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:  # no process to be had (a process limit): written in this process
+
+    def child() -> int:
+        for fd in (to_child, from_child, sizes, prepared):
+            os.close(fd)
+        return _write(project, cache, inbox, outbox, sizes_out, prepared_out)
+
+    pid = forked(child)
+    if pid is None:  # no process to be had: written in this process
         for fd in (inbox, to_child, from_child, outbox, sizes, sizes_out, prepared, prepared_out):
             os.close(fd)
         gc.unfreeze()
         yield None
         return
-    if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
-        code = 1
-        try:
-            die_with_parent(parent)  # a killed build leaves no writer behind
-            os.close(to_child)
-            os.close(from_child)
-            os.close(sizes)
-            os.close(prepared)
-            code = _write(project, cache, inbox, outbox, sizes_out, prepared_out)
-        finally:
-            os._exit(code)
     os.close(inbox)
     os.close(outbox)
     os.close(sizes_out)
