@@ -40,3 +40,48 @@ def test_only_the_maker_removes_a_folder(tmp_path: Path) -> None:
     finally:
         weasy_folders._made[:] = [m for m in weasy_folders._made if m[1] != str(theirs)]
     assert not mine.exists() and theirs.exists()
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
+
+
+def test_a_killed_builds_folder_is_swept_later(tmp_path: Path) -> None:
+    """A process killed outright (no exit handler ran) leaves its font folder; a later build
+    removes it once its maker is gone and it has been untouched for an hour, and nothing
+    else: not a running process's, not a recent one, not a folder of another name."""
+    from octavo.render.pdf import weasy_folders
+
+    script = (
+        "import os, sys; from octavo.render.pdf import weasy_folders as w; "
+        "print(w.make_folder(sys.argv[1])); sys.stdout.flush(); os._exit(0)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    made = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert Path(made).is_dir()  # killed: left behind
+    dead = _dead_pid()
+    recent = tmp_path / f"{weasy_folders.PREFIX}{dead}-recent"
+    running = tmp_path / f"{weasy_folders.PREFIX}{os.getpid()}-running"
+    other = tmp_path / "weasyprint-abc"
+    for folder in (recent, running, other):
+        folder.mkdir()
+    (tmp_path / f"{weasy_folders.PREFIX}{dead}-link").symlink_to(other)
+    later = Path(made).stat().st_mtime + weasy_folders.STALE
+    os.utime(recent, (later - 10, later - 10))
+    assert weasy_folders.sweep(str(tmp_path), now=later - 1) == ()
+    assert weasy_folders.sweep(str(tmp_path), now=later) == (made,)
+    assert not Path(made).exists()
+    assert recent.is_dir() and running.is_dir() and other.is_dir()

@@ -41,7 +41,6 @@ import hashlib
 import logging
 import os
 import shutil
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +48,7 @@ from typing import Any
 
 from octavo.project import Project
 from octavo.render.pdf.parallel.part import warnings_logged
+from octavo.render.pdf.weasy_folders import make_folder, remove_made
 from octavo.render.pdf.weasy_patch import checked_source
 from octavo.sandbox import digest_file
 
@@ -159,7 +159,7 @@ def _own_folder(config: Any, files: frozenset[str]) -> None:
     """Give `config`, made by another process, a folder of this process's own holding the
     files of the faces it was made with (`files`): WeasyPrint then adds a face to it as
     to a configuration of this document's own, whatever other processes added to theirs."""
-    folder = tempfile.mkdtemp(prefix="weasyprint-")
+    folder = make_folder()
     for name in sorted(files):
         shutil.copyfile(os.path.join(config._folder, name), os.path.join(folder, name))
     config._folder = Path(folder)
@@ -176,6 +176,7 @@ def clean() -> None:
             shutil.rmtree(config._folder, ignore_errors=True)
             config._folder = None
     _made[:] = [(pid, config) for pid, config in _made if pid != me]
+    remove_made()  # a worker's own documents' folders: it ends without running exit handlers
 
 
 def scope(project: Project, styles: str) -> str:
