@@ -79,8 +79,9 @@ def sweep(parent: str | None = None, now: float | None = None) -> tuple[str, ...
         except OSError:
             continue
         if found and stale and not folder.is_symlink() and not _running(int(found.group(1))):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(str(folder))
+            shutil.rmtree(folder, ignore_errors=True)  # another user's: not ours to remove
+            if not folder.exists():
+                removed.append(str(folder))
     return tuple(removed)
 
 
