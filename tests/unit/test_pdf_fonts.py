@@ -77,3 +77,42 @@ def test_unions_are_submitted_the_biggest_first(monkeypatch: pytest.MonkeyPatch)
     subsets = [[b"a", b"b"], [b"c" * 9, b"d"], [b"e" * 4, b"f"]]
     assert fonts._kept_unions(subsets, Store(None), pool) == [b"ab", b"c" * 9 + b"d", b"eeeef"]
     assert pool.calls == [(subsets[1],), (subsets[2],), (subsets[0],)]
+
+
+@pytest.mark.parametrize(
+    ("code", "empty"),
+    [
+        (b"\x0e", True),  # endchar
+        (bytes([139, 14]), True),  # 0 endchar: a width
+        (bytes([247, 0, 14]), True),  # 108 endchar
+        (bytes([28, 1, 0, 14]), True),  # 256 endchar
+        (bytes([255, 0, 1, 0, 0, 14]), True),  # 1.0 (fixed) endchar
+        (bytes([139, 139, 14]), False),  # two numbers: not a width alone
+        (bytes([247, 14]), False),  # a number cut short
+        (bytes([139, 139, 21, 14]), False),  # a rmoveto: drawn
+        (b"", False),
+        (bytes([139]), False),  # no endchar
+    ],
+)
+def test_an_empty_charstring_is_known_from_its_bytes(code: bytes, empty: bool) -> None:
+    assert fonts._empty_code(code) is empty
+
+
+def test_empty_from_bytes_agrees_with_the_decompiled_program() -> None:
+    """On every glyph of a real CFF font (and its empty stand-ins, as a subset with glyph ids
+    kept has them): what the bytes call empty, the decompiled program calls empty."""
+    from fontTools.misc.psCharStrings import T2CharString
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(Path(__file__).parents[2] / "styles" / "fonts" / "LinLibertine_R.otf")
+    top = font["CFF "].cff.topDictIndex[0]
+    charstrings = top.CharStrings
+    stand_ins = [bytes([139, 14]), b"\x0e", bytes([248, 20, 14])]
+    checked = 0
+    for code in [charstrings[n].bytecode for n in font.getGlyphOrder()[:400]] + stand_ins:
+        glyph = T2CharString(bytecode=code, private=top.Private, globalSubrs=top.GlobalSubrs)
+        said = fonts._empty_code(code)
+        glyph.decompile()
+        assert not said or fonts._empty(glyph), code
+        checked += said
+    assert checked >= len(stand_ins)

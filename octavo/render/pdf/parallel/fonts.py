@@ -167,10 +167,14 @@ def _union(subsets: list[bytes]) -> bytes | None:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        fonts = [TTFont(io.BytesIO(data), lazy=False, recalcTimestamp=False) for data in subsets]
+        # the others are read only where the base lacks a glyph: their tables as needed
+        fonts = [TTFont(io.BytesIO(data), recalcTimestamp=False) for data in subsets]
+        orders = [font.getGlyphOrder() for font in fonts]
+        first = max(range(len(fonts)), key=lambda i: len(orders[i]))  # the first longest
+        fonts[first] = TTFont(io.BytesIO(subsets[first]), lazy=False, recalcTimestamp=False)
     except (TTLibError, AssertionError, ValueError, KeyError):
         return None
-    base = max(fonts, key=lambda f: len(f.getGlyphOrder()))
+    base = fonts[first]
     order = base.getGlyphOrder()
     if "CFF " in base:
         _charstrings(base)  # all of them, once: `base` is written out again
@@ -201,6 +205,8 @@ def _fill(base: Any, other: Any, names: list[str]) -> bool:
             if not _empty(mine[name]):
                 continue
             glyph = theirs[name]
+            if glyph.bytecode is not None and _empty_code(glyph.bytecode):
+                continue  # empty in both: nothing to copy, nothing to decompile
             glyph.decompile()  # only the glyphs `base` lacks: a tenth of the merge's time
             if not _empty(glyph):
                 mine[name].program = list(glyph.program)
@@ -238,6 +244,25 @@ def _bounds_once(font: Any) -> None:
 def _empty(charstring: Any) -> bool:
     program = charstring.program
     return len(program) <= 2 and program[-1] == "endchar"
+
+
+# the bytes a Type 2 number takes, by its first byte (CFF spec, Technote #5177, 3.2)
+_NUMBER_SIZE = {
+    **dict.fromkeys(range(32, 247), 1),
+    **dict.fromkeys(range(247, 255), 2),
+    28: 3,
+    255: 5,
+}
+
+
+def _empty_code(code: bytes) -> bool:
+    """A charstring that `_empty` would find empty, read from its bytes without decompiling
+    it: `endchar` (14) alone or after one number (a width). Most glyphs of a subset with its
+    glyph ids kept are such; a charstring of another shape is decompiled and looked at."""
+    if not code or code[-1] != 14:
+        return False
+    operand = code[:-1]
+    return not operand or _NUMBER_SIZE.get(operand[0]) == len(operand)
 
 
 def _copy_metrics(base: Any, other: Any, name: str) -> None:
