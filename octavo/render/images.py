@@ -27,6 +27,7 @@ __all__ = [
     "ImageProblem",
     "image_diagnostics",
     "probe_image",
+    "raster_key",
     "raster_size",
     "read_image",
     "refused",
@@ -79,6 +80,14 @@ def probe_image(
             "E507", f"image '{path}' is {kind}, not PNG, JPEG, GIF or SVG", _FORMATS
         )
     return Image(path, MEDIA_TYPES[kind], width, height)
+
+
+def raster_key(data: bytes) -> str:
+    """The key of a raster image's measure (octavo.render.markdown_cache keeps them): its
+    bytes (and octavo's versions)."""
+    from octavo.cache import fingerprint
+
+    return "image:" + fingerprint(data)
 
 
 def raster_size(data: bytes) -> tuple[str, int, int] | str:

@@ -6,7 +6,6 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from octavo.model import (
     Section,
     TocNode,
 )
+from octavo.render.headings import Heading, body_headings
 from octavo.render.images import (
     ImageProblem,
     image_diagnostics,
@@ -37,10 +37,10 @@ from octavo.render.images import (
     text_width_in,
 )
 from octavo.render.index import build_index
-from octavo.render.markdown import Context, Fragment, render_inline
+from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
+from octavo.render.titles import title_html
 from octavo.render.xref import Targets, resolve_links
-from octavo.text import escape_paragraph, strip_tags
 
 __all__ = [
     "Heading",
@@ -53,12 +53,6 @@ __all__ = [
 
 
 Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size
-
-
-@lru_cache(maxsize=4096)
-def title_html(text: str) -> str:
-    """A plain-text title as inline XHTML, with typography (each text rendered once)."""
-    return render_inline(escape_paragraph(text))
 
 
 def render_manuscript(
@@ -431,49 +425,3 @@ def toc_tree(sections: tuple[RenderedSection, ...]) -> tuple[TocNode, ...]:
 
 def _freeze(level: dict[str, dict[str, Any]]) -> tuple[TocNode, ...]:
     return tuple(TocNode(n["html"], n["id"], _freeze(n["children"])) for n in level.values())
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A heading of a chapter's body: a section, or a breadcrumb level it has no section for.
-
-    The EPUB and the print HTML both set a chapter's headings from this one sequence."""
-
-    level: int
-    id: str
-    title_html: str
-    section: RenderedSection | None = None
-    path: tuple[str, ...] = ()  # a breadcrumb's levels (title_html) from the chapter down
-
-    @property
-    def label(self) -> str:
-        return strip_tags(self.title_html)
-
-
-def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
-    """Sections in reading order, each preceded by the breadcrumb levels it opens.
-
-    A breadcrumb heading's id is ``<chapter>-level-<n>``, n counting them in the chapter.
-    """
-    found: list[Heading] = []
-    open_path: tuple[str, ...] = ()
-    for rendered in chapter.sections:
-        if rendered is chapter.opening:
-            continue
-        parents = rendered.section.parents
-        for depth in range(_common_prefix(open_path, parents), len(parents)):
-            path = tuple(title_html(p) for p in parents[: depth + 1])
-            ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
-            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
-        found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))
-        open_path = (*parents, rendered.section.title)
-    return tuple(found)
-
-
-def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    count = 0
-    for left, right in zip(a, b, strict=False):
-        if left != right:
-            break
-        count += 1
-    return count

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from octavo.cache import Store, fingerprint
-from octavo.render.images import raster_size
+from octavo.render.images import raster_key, raster_size
 from octavo.render.index_marks import MarkUse
 from octavo.render.markdown import Context, Fragment, render_block
 from octavo.render.sanitize import Removal
@@ -83,11 +83,6 @@ def load_fragment(data: list[Any]) -> Fragment:
 
 def _name_of(root: Path) -> str:
     return f"sections-{fingerprint(str(root))[:16]}.json"
-
-
-def raster_key(data: bytes) -> str:
-    """The key of a raster image's measure: its bytes (and octavo's versions)."""
-    return "image:" + fingerprint(data)
 
 
 def _is_size(entry: object) -> bool:

@@ -142,8 +142,9 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
     from dataclasses import replace
 
     manuscript, _ = api.manuscript(book)
-    sent = pickle.loads(beside._dumps(manuscript))
+    sent, titles = pickle.loads(beside._dumps(manuscript))
     chapter, there = manuscript.chapters[0], sent.chapters[0]
+    assert titles[manuscript.book.config.title] == manuscript.title_html  # rendered here
     assert [s.section.body for s in there.sections] == ["", "", ""]
     assert all(s.section.body for s in chapter.sections)
     assert there.sections[0].section is sent.book.chapters[0].sections[0]
@@ -239,3 +240,33 @@ def test_a_book_with_images_gives_the_same_epub_from_the_second_process(
     _here_fails(monkeypatch)
     two, _ = api.build_epub(root, tmp_path / "two.epub", jobs=0)
     assert two.read_bytes() == alone.read_bytes()
+
+
+def test_the_writer_never_imports_the_markdown_parser() -> None:
+    """It is forked before this process imports markdown-it, and told the titles it needs:
+    importing the parser there would cost the second core 25-30 ms of every cold build."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from octavo.render.epub import beside, book, cover_draw, styles\n"
+        "from octavo.render.epub.beside import _prepare, _write\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py'))))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "[]"
+
+
+def test_the_writer_is_told_the_covers_titles_and_whether_to_measure(
+    book: Path, tmp_path: Path
+) -> None:
+    from octavo.render.titles import title_html
+
+    project = api.open_book(book)
+    told = beside._told(project, tmp_path / "cache")
+    assert told == {
+        "titles": {project.config.title: title_html(project.config.title)},
+        "measure": True,  # a cold build: nothing measured is kept
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from octavo.model import Block, Manuscript, RenderedChapter, RenderedPart, TocNode
-from octavo.render.manuscript import Heading, body_headings
+from octavo.render.headings import Heading, body_headings
 from octavo.text import strip_tags
 
 __all__ = [
