@@ -47,7 +47,7 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
-from octavo.render.pdf.parallel.fonts import begin_unions
+from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.merge import (
     Merger,
     Placed,
@@ -151,12 +151,13 @@ def _parallel(
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(_finish(store, started[c.id]) for c in manuscript.chapters)
         tail = _tail(pool, store, manuscript, options, chapters, guessed, begun)
-        front, appendix, stamp, begun = tail
+        front, appendix, stamp = tail.front, tail.appendix, tail.stamp
         for wrong in guessed.values():
             if isinstance(wrong, Future):
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
-        pdf, total = _merged(store, front, (*chapters, appendix), stamp, pool, begun)
+        body = (*chapters, appendix)
+        pdf, total = _merged(store, front, body, stamp, pool, tail.begun, tail.unions)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
@@ -169,10 +170,11 @@ def _merged(
     stamp: PartLayout,
     pool: Executor,
     begun: Merger | None = None,
+    unions: Begun | None = None,
 ) -> tuple[bytes, int]:
     """The merged PDF and its page count; from the cache when these very parts were merged
     before (an edit undone, a section toggled back): the merge is a function of the parts'
-    bytes, which their keys name."""
+    bytes, which their keys name. `unions`: the shared fonts begun already (`_unions`)."""
     placed, total = place(front, body)
     parts = (front, *body, stamp)
     name = "merged-" + fingerprint(MERGED, *(p.key for p in parts))
@@ -180,11 +182,32 @@ def _merged(
     if found is not None:
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
-    unions = begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
+    unions = unions if unions is not None else _unions(store, front, body, stamp, pool)
     pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
     if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
+
+
+def _unions(
+    store: _Store,
+    front: PartLayout,
+    body: tuple[PartLayout, ...],
+    stamp: PartLayout,
+    pool: Executor,
+) -> Begun:
+    """The shared fonts of these parts, started in the workers (read in the merge's order)."""
+    placed, _ = place(front, body)
+    return begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    front: PartLayout
+    appendix: PartLayout
+    stamp: PartLayout
+    begun: Merger | None  # the merge begun meanwhile
+    unions: Begun | None = None  # the shared fonts begun meanwhile
 
 
 def _begin(
@@ -257,7 +280,7 @@ def _tail(
     chapters: tuple[PartLayout, ...],
     guessed: dict[str, Started],
     begun: Merger | None = None,
-) -> tuple[PartLayout, PartLayout, PartLayout, Merger | None]:
+) -> _Tail:
     """Front matter, appendix and stamp once the chapters are known: a guess started
     earlier with the same HTML (the same key) is taken over. While the stamp is still
     being laid out, the merge of the others is begun (`begun` carried on, or a new one)."""
@@ -275,16 +298,22 @@ def _tail(
     front_started = start(front_job)
     appendix = _finish(store, start(appendix_job))
     stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
+    body = (*chapters, appendix)
     if begun is None and isinstance(front_started, Future) and not front_started.done():
         # the front matter laid out again (a page number moved) ends last: the body is
         # merged and stamped meanwhile, and the front put before it (the same bytes)
         stamp = _finish(store, stamp_started)
-        begun = merging_body((*chapters, appendix), stamp, store.store, store.book)
-        return _dated(manuscript, _finish(store, front_started)), appendix, stamp, begun
+        front, unions = None, None
+        if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
+            front = _dated(manuscript, _finish(store, front_started))
+            unions = _unions(store, front, body, stamp, pool)
+        begun = merging_body(body, stamp, store.store, store.book)
+        front = front or _dated(manuscript, _finish(store, front_started))
+        return _Tail(front, appendix, stamp, begun, unions)
     front = _dated(manuscript, _finish(store, front_started))
     if isinstance(stamp_started, Future) and not stamp_started.done():
-        begun = merging(place(front, (*chapters, appendix))[0], begun)
-    return front, appendix, _finish(store, stamp_started), begun
+        begun = merging(place(front, body)[0], begun)
+    return _Tail(front, appendix, _finish(store, stamp_started), begun)
 
 
 def _guess(
