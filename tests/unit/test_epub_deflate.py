@@ -100,23 +100,38 @@ def test_streams_begun_early_are_the_same_and_still_checked() -> None:
         repack(_source(broken), WHEN, begun)
 
 
-def test_streams_begun_early_are_shared_by_two_threads_when_large() -> None:
-    """Enough bytes for two threads: each deflates a share, the largest first to the
-    lighter share; the streams are those of one thread (raw_deflate's)."""
+def test_streams_begun_early_are_made_on_one_thread_as_they_are_given() -> None:
+    """Each document is given as it is rendered: one thread deflates them in turn (the
+    streams of raw_deflate), and what still waits when they are taken is deflated beside
+    it; a stream known already is not made again."""
     import threading
-
-    from octavo.render.epub import deflate
 
     members = {f"EPUB/text/ch{i}.xhtml": (b"<p>%d</p>" % i) * (4000 + 500 * i) for i in range(6)}
     before = threading.active_count()
     kept = Deflated()
-    kept.start(members)
-    assert len(kept._started) == 2 and threading.active_count() <= before + 2
-    shares = deflate._shares({name: data for name, data in members.items()})
-    assert sorted(len(s) for s in shares) == [3, 3]
+    for name, data in members.items():
+        kept.start({name: data})
+    assert threading.active_count() <= before + 1
     got = kept.streams(members, lambda name, data: None)
     assert got == {name: raw_deflate(data) for name, data in members.items()}
-    small = Deflated()
-    small.start({"EPUB/a.xhtml": b"<p/>"})
-    assert len(small._started) == 1
-    assert deflate._shares({}) == []
+    assert kept.made == len(members) and threading.active_count() == before
+    kept.start(members)  # all known now: no thread, nothing made again
+    assert kept.streams(members, lambda name, data: None) == got
+    assert kept.made == len(members) and threading.active_count() == before
+
+
+def test_a_stopped_thread_ends_and_leaves_streams_to_make() -> None:
+    """A render that fails half-way stops the thread: none is left waiting."""
+    import threading
+
+    before = threading.active_count()
+    kept = Deflated()
+    kept.start({"EPUB/text/ch1.xhtml": b"<p>1</p>"})
+    kept.stop()
+    kept.stop()  # (once is enough)
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(timeout=5)
+    assert threading.active_count() == before
+    got = kept.streams({"EPUB/a.xhtml": b"<p/>"}, lambda name, data: None)
+    assert got == {"EPUB/a.xhtml": raw_deflate(b"<p/>")}

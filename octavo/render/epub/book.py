@@ -66,13 +66,25 @@ def render_epub(
     if cover is None:
         drawn = cached_cover(manuscript, cache)
         cover = Member(f"{IMAGES}/{COVER_IMAGE}", "image/png", drawn)
-    docs = documents(plan, meta, cover_text(manuscript), f"../{cover.name}", breaks)
-    kept.start({f"{FOLDER}/{d.file_name}": d.xhtml for d in docs})  # while the package is made
-    sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
-    book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)
-    if breaks:
-        add_page_list_metadata(book, meta)
-    data = epub_bytes(book, meta.modified, kept)
+    try:
+        # the cover, then each document as soon as it is rendered, deflated on a thread
+        # while the others are rendered (octavo.render.epub.deflate)
+        kept.start({f"{FOLDER}/{cover.name}": cover.data})
+        docs = documents(
+            plan,
+            meta,
+            cover_text(manuscript),
+            f"../{cover.name}",
+            breaks,
+            lambda d: kept.start({f"{FOLDER}/{d.file_name}": d.xhtml}),
+        )
+        sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
+        book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)
+        if breaks:
+            add_page_list_metadata(book, meta)
+        data = epub_bytes(book, meta.modified, kept)
+    finally:
+        kept.stop()  # a failed render leaves no thread behind
     if deflated is None:
         kept.save()
     return data

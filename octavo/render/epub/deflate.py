@@ -7,14 +7,15 @@ section only the documents that changed are deflated again: the streams of the o
 in the cache store. That file holds the streams this build used, no others; it is signed
 with this user's key (octavo.render.signed), as the state folder may be an untrusted
 book's. Streams still to make are made on two threads (zlib works without the GIL), and
-the documents' begin on a thread as soon as they are rendered (`start`), while the package
-is made and written.
+each document's begins on one thread as soon as it is rendered (`start`), while the other
+documents are rendered and the package is made and written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import threading
 import zlib
 from collections.abc import Callable, Mapping
@@ -51,7 +52,9 @@ class Deflated:
         self.known: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.made = 0
-        self._started: list[tuple[threading.Thread, dict[str, bytes]]] = []
+        self._waiting: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
+        self._begun: dict[str, bytes] = {}  # key -> its stream, made since `start`
+        self._thread: threading.Thread | None = None
         blob = store.get(name) if store is not None else None
         data = verified(blob) if blob is not None else None  # a planted file is not taken
         if data is not None:
@@ -77,11 +80,7 @@ class Deflated:
         for name, key in keys.items():
             if key not in self.kept:
                 check(name, members[name])
-        for thread, made in self._started:
-            thread.join()
-            self.known.update(made)
-            self.made += len(made)
-        self._started.clear()
+        self._finish()
         todo = {key: members[name] for name, key in keys.items() if key not in self.known}
         self.known.update(_deflated(todo))
         self.made += len(todo)
@@ -89,23 +88,55 @@ class Deflated:
         return {name: self.known[key] for name, key in keys.items()}
 
     def start(self, members: Mapping[str, bytes]) -> None:
-        """Begin deflating those of `members` (member name -> bytes) not known yet, on one
-        thread, or two when there is enough to share (zlib lets go of the GIL; a cold
-        build's documents at level 9 take 14-16 ms of one core at 81 sections, 163-176 ms
-        at 800, while the parent only waits for the EPUB), as this one goes on (`streams`
-        takes them, and checks them as ever)."""
-        todo = {_key(name, data): data for name, data in members.items()}
-        todo = {key: data for key, data in todo.items() if key not in self.known}
-        for share in _shares(todo):
-            made: dict[str, bytes] = {}
+        """Begin deflating those of `members` (member name -> bytes) not known yet, in the
+        order given, on one thread (zlib lets go of the GIL: a cold build's documents at
+        level 9 take 14-16 ms of one core at 81 sections, 163-176 ms at 800), as this one
+        goes on: given each document as it is rendered, the thread deflates while the next
+        are rendered. One thread, not two: the parent only waits for the EPUB, so this
+        process has two cores, and a second deflating thread took this one's. `streams`
+        takes them (deflating what still waits beside the thread), and checks them."""
+        for name, data in members.items():
+            key = _key(name, data)
+            if key in self.known:
+                continue
+            if self._thread is None:
+                self._waiting = queue.SimpleQueue()  # the thread's own
+                self._thread = threading.Thread(
+                    target=self._deflate_waiting, args=(self._waiting,), daemon=True
+                )
+                self._thread.start()
+            self._waiting.put((key, data))
 
-            def deflate(keys: list[str] = share, made: dict[str, bytes] = made) -> None:
-                for key in keys:
-                    made[key] = raw_deflate(todo[key])
+    def stop(self) -> None:
+        """End the thread `start` began (once it has made what it was given), if `streams`
+        did not: a render that failed half-way leaves no thread waiting."""
+        if self._thread is not None:
+            self._waiting.put(None)
+            self._thread = None
 
-            thread = threading.Thread(target=deflate, daemon=True)
-            thread.start()
-            self._started.append((thread, made))
+    def _deflate_waiting(self, waiting: queue.SimpleQueue[tuple[str, bytes] | None]) -> None:
+        """The thread: what `start` was given, in turn, until told to stop (None)."""
+        while (item := waiting.get()) is not None:
+            self._begun[item[0]] = raw_deflate(item[1])
+
+    def _finish(self) -> None:
+        """What `start` was given, made: what still waits is deflated here too, beside the
+        thread, which is then stopped."""
+        if self._thread is None:
+            return
+        while True:
+            try:
+                item = self._waiting.get_nowait()
+            except queue.Empty:
+                break
+            if item is not None:
+                self._begun[item[0]] = raw_deflate(item[1])
+        self._waiting.put(None)
+        self._thread.join()
+        self._thread = None
+        self.known.update(self._begun)
+        self.made += len(self._begun)
+        self._begun = {}
 
     def save(self) -> None:
         """Keep the streams used (when one was made, or some were not used)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -140,10 +141,13 @@ def documents(
     cover: CoverText,
     cover_src: str = "",
     breaks: tuple[tuple[str, str], ...] = (),
+    rendered: Callable[[Document], None] | None = None,
 ) -> tuple[Document, ...]:
     """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
 
-    `cover_src`: the cover image, relative to the text/ folder (default: the drawn one)."""
+    `cover_src`: the cover image, relative to the text/ folder (default: the drawn one).
+    `rendered`: told each document as soon as it is made (the chapters first), so that it
+    can be deflated while the others are rendered (octavo.render.epub.deflate)."""
     ms = plan.manuscript
     labels = ms.labels
     files = plan.files
@@ -151,18 +155,23 @@ def documents(
     render = _renderer(ms.book.project, meta.language, labels, pages)
     alt = labels.format("cover_alt", title=cover.alt)
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", alt)
-    files = plan.files
     line = ms.book.config.data_date_line
+
+    def made(document: Document) -> Document:
+        if rendered is not None:
+            rendered(document)
+        return document
+
     divisions: list[Document] = []
     for c in plan.chapters:
         part = plan.part_before(c)
         if part is not None:
             text = part.part.heading_text
             xhtml = render("part", text, "bodymatter", part=part)
-            divisions.append(Document(part.part.id, part.name, text, xhtml))
+            divisions.append(made(Document(part.part.id, part.name, text, xhtml)))
         xhtml = render("chapter", c.text, c.body_type, ch=c, files=files, line=line)
-        divisions.append(Document(c.chapter.id, c.name, c.text, xhtml))
-    return (
+        divisions.append(made(Document(c.chapter.id, c.name, c.text, xhtml)))
+    front = (
         Document(
             "cover",
             "cover.xhtml",
@@ -191,7 +200,8 @@ def documents(
             ),
             ("nav",),
         ),
-        *divisions,
+    )
+    back = (
         Document(
             APPENDIX,
             f"{APPENDIX}.xhtml",
@@ -212,6 +222,7 @@ def documents(
             render("colophon", labels["colophon"], "backmatter", ms=ms, meta=meta),
         ),
     )
+    return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
 
 
 def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
