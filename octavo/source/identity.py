@@ -12,14 +12,27 @@ from the country alone, as octavo 0.1 did (`country_only_identifier` recognises 
 
 from __future__ import annotations
 
+import hashlib
 import json
-import uuid
 from collections.abc import Iterable
 
 __all__ = ["book_identifier", "country_only_identifier"]
 
-# octavo's own namespace for name-based (version 5) UUIDs.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/octavo/octavo#book-identity")
+# RFC 4122's namespace for URLs, and octavo's own for name-based (version 5) UUIDs: the
+# latter is uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/octavo/octavo#book-identity").
+NAMESPACE_URL = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
+NAMESPACE = bytes.fromhex("59d62f3138805063a80fa71a5d20196b")
+
+
+def _uuid5(namespace: bytes, name: str) -> str:
+    """uuid.uuid5(namespace, name) as text (RFC 4122: SHA-1, version 5, variant 10), made
+    without the uuid module: it imports `platform` and asks uname, 2-3 ms of every command
+    before its work (every book.toml is checked against its country's old identifier)."""
+    digest = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def book_identifier(
@@ -39,10 +52,10 @@ def book_identifier(
         "total": total,
     }
     key = json.dumps(identity, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
+    return f"urn:uuid:{_uuid5(NAMESPACE, key)}"
 
 
 def country_only_identifier(country: str) -> str:
     """The identifier octavo 0.1's importer gave every book about `country` (all shared it)."""
     name = "octavo:country-study:" + country.lower()
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+    return f"urn:uuid:{_uuid5(NAMESPACE_URL, name)}"

@@ -83,3 +83,19 @@ def test_import_names_the_study_and_site_as_source_not_the_folder(tmp_path: Path
     assert config["source"].startswith("Library of Congress Country Studies")
     assert config["publisher"] == "Federal Research Division, Library of Congress"
     assert SEED.parent.name not in config["source"]
+
+
+@pytest.mark.parametrize(
+    "name", ["", "octavo:country-study:belarus", "Ünïcode — title", "x" * 500], ids=str.__len__
+)
+def test_the_name_based_uuids_are_the_uuid_modules(name: str) -> None:
+    """Made without the uuid module (its import costs every command), the same UUIDs."""
+    import uuid
+
+    from octavo.source import identity
+
+    ours = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/octavo/octavo#book-identity")
+    kept = (identity.NAMESPACE, identity.NAMESPACE_URL)
+    assert kept == (ours.bytes, uuid.NAMESPACE_URL.bytes)
+    for namespace in (uuid.NAMESPACE_URL, ours):
+        assert identity._uuid5(namespace.bytes, name) == str(uuid.uuid5(namespace, name))
