@@ -113,8 +113,28 @@ def test_a_build_with_nothing_to_do_ends_the_second_process_cleanly(
     api.build_epub(book, out, jobs=0)
     assert out.stat().st_mtime_ns == made
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
+    beside._reap_ended()  # the first build's writer, which ended by itself
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left
+
+
+def test_a_writer_that_sent_the_epub_is_reaped_later_once_it_kept_its_streams(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This process waits for the writer's pipe to end (it has saved the deflate streams
+    the next build takes), not for the process to be gone (the kernel freeing its memory):
+    it is reaped at the next build, or left to init as this process exits."""
+    monkeypatch.chdir(tmp_path)  # build/.octavo here
+    _here_fails(monkeypatch)
+    api.build_epub(book, tmp_path / "x.epub", jobs=0)
+    assert len(beside._ending) == 1
+    assert list((tmp_path / "build").rglob("deflated-*.bin"))  # kept before the pipe ended
+    api.build_epub(book, tmp_path / "y.epub", jobs=0)  # reaps the first
+    assert len(beside._ending) == 1
+    beside._reap_ended()
+    assert beside._ending == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_the_heap_is_frozen_for_the_build_only(

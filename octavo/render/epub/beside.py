@@ -21,6 +21,7 @@ none), and with two cores or more; else nothing is started (`beside` yields None
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copyreg
 import dataclasses
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["Beside", "beside"]
 
 _LENGTH = 8  # bytes of the EPUB's length, sent before it
+_ending: list[int] = []  # writers done with their work, reaped later (`Beside.close`)
 
 
 class Beside:
@@ -88,35 +90,60 @@ class Beside:
     def receive(self) -> bytes | None:
         """The EPUB's bytes, or None if the writer could not make them. They come with
         their length first: whole, they are taken at once, while the process keeps what
-        the next build reuses (`close` waits for it)."""
+        the next build reuses, then closes its pipe (`close` waits for that)."""
         if not self.sent:
             return None
         try:
-            with os.fdopen(self.from_child, "rb") as pipe:
-                self.from_child = -1
-                size = int.from_bytes(pipe.read(_LENGTH), "big")
-                epub = pipe.read(size) if size else b""
+            size = int.from_bytes(_read(self.from_child, _LENGTH), "big")
+            epub = _read(self.from_child, size) if size else b""
         except OSError:
             return None
         self.done = bool(epub) and len(epub) == size
         return epub if self.done else None
 
-    def _reaped(self) -> int:
-        pid, self.pid = self.pid, 0
-        if not pid:
-            return -1
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status)
-
     def close(self) -> None:
+        """End the writer: one that sent the EPUB is waited for until it has kept what it
+        keeps (its pipe's end), then reaped later, at the next build or as this process
+        exits (not waited for then), not while it frees its memory (3-5 ms of a cold
+        build's end); any other is stopped (SIGTERM, so a write under way removes its
+        temporary) and reaped now."""
+        if self.done and self.from_child >= 0:
+            with contextlib.suppress(OSError):
+                while os.read(self.from_child, 1 << 16):
+                    pass
         for fd in (self.to_child, self.from_child, self.sizes, self.prepared):
             if fd >= 0:
                 os.close(fd)
         self.to_child = self.from_child = self.sizes = self.prepared = -1
-        if self.pid and not self.done:  # unused, or left: SIGTERM, so a write under way
-            with contextlib.suppress(ProcessLookupError):  # removes its temporary
-                os.kill(self.pid, signal.SIGTERM)
-        self._reaped()
+        pid, self.pid = self.pid, 0
+        if not pid:
+            return
+        if self.done:
+            _ending.append(pid)
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+
+
+def _read(fd: int, size: int) -> bytes:
+    """`size` bytes of `fd`, or fewer at its end."""
+    chunks: list[bytes] = []
+    while size > 0 and (chunk := os.read(fd, min(size, 1 << 20))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _reap_ended(wait: bool = True) -> None:
+    """Reap the writers that ended (`wait`: each has exited by now, or is about to)."""
+    while _ending:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_ending.pop(), 0 if wait else os.WNOHANG)
+
+
+# As this process exits, a writer still freeing its memory is left to init to reap.
+atexit.register(_reap_ended, False)
 
 
 def _dumps(manuscript: Manuscript) -> bytes:
@@ -149,6 +176,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
     if not sys.platform.startswith("linux") or cores() < 2:
         yield None
         return
+    _reap_ended()  # an earlier build's (`invoke watch`)
     from octavo.cache import versions
 
     versions(project.state)  # what both need, made once, before the fork
@@ -240,9 +268,10 @@ def _write(
         return 1
     with os.fdopen(outbox, "wb") as pipe:
         pipe.write(len(epub).to_bytes(_LENGTH, "big") + epub)
-    if deflated is not None:  # while the parent writes the EPUB
-        with contextlib.suppress(Exception):
-            deflated.save()
+        pipe.flush()
+        if deflated is not None:  # while the parent writes the EPUB; the pipe's end
+            with contextlib.suppress(Exception):  # tells it this is done
+                deflated.save()
     return 0
 
 
