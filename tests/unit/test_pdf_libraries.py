@@ -1,4 +1,4 @@
-"""WeasyPrint's libraries, found once: find_library's answers kept in the cache store."""
+"""WeasyPrint's libraries, found once: find_library's answers kept in the user's cache."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from octavo.render.pdf.libraries import libraries, remember_libraries
 
 
 @pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """find_library replaced by one that records each question (restored after the test)."""
+def asked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """find_library replaced by one that records each question (restored after the test);
+    the user's cache folder in `tmp_path` (octavo/ in it)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     questions: list[str] = []
 
     def find(name: str) -> str | None:
@@ -37,21 +39,23 @@ def test_each_name_is_asked_once_and_answered_the_same(
     assert asked == ["pango-1.0", "libpango-1.0-0", "pango-1.0"]
 
 
-def test_no_cache_asks_as_before_and_each_book_keeps_its_own(
+def test_no_cache_asks_as_before_and_every_book_shares_the_machines_answers(
     asked: list[str], tmp_path: Path
 ) -> None:
+    """The answers are the machine's: kept in the user's cache, never in a book's build
+    folder, so another book (or the same one after `rm -r build`) finds them."""
     original = ctypes.util.find_library
     remember_libraries(libraries(None))
     assert ctypes.util.find_library is original
-    remember_libraries(libraries(tmp_path / "one"))
+    remember_libraries(libraries(tmp_path / "one" / "build"))
     ctypes.util.find_library("pango-1.0")
-    remember_libraries(libraries(None))  # a build without a cache after one with
+    remember_libraries(libraries(None))  # a build without a cache after one with: asks
     ctypes.util.find_library("pango-1.0")
-    remember_libraries(libraries(tmp_path / "two"))  # another book: its own cache
+    remember_libraries(libraries(tmp_path / "two" / "build"))  # another book: answered
     ctypes.util.find_library("pango-1.0")
-    assert asked == ["pango-1.0"] * 3
-    assert len(list((tmp_path / "one" / "libraries").iterdir())) == 1
-    assert len(list((tmp_path / "two" / "libraries").iterdir())) == 1
+    assert asked == ["pango-1.0"] * 2
+    assert len(list((tmp_path / "octavo" / "libraries").iterdir())) == 1
+    assert not (tmp_path / "one").exists() and not (tmp_path / "two").exists()
 
 
 def test_a_cache_that_cannot_be_written_only_asks_again(asked: list[str], tmp_path: Path) -> None:
@@ -64,11 +68,11 @@ def test_a_cache_that_cannot_be_written_only_asks_again(asked: list[str], tmp_pa
 
 
 def test_a_kept_answer_naming_a_path_is_never_loaded(asked: list[str], tmp_path: Path) -> None:
-    """The cache is in the working folder, perhaps an untrusted book's: a planted answer
-    that names a file (a library of the book's own) is not taken; the question is asked."""
+    """A planted answer that names a file (a library of someone's own) is not taken; the
+    question is asked again."""
     remember_libraries(libraries(tmp_path))
     ctypes.util.find_library("pango-1.0")
-    (kept,) = (tmp_path / "libraries").iterdir()
+    (kept,) = (tmp_path / "octavo" / "libraries").iterdir()
     kept.write_bytes(str(tmp_path / "evil.so").encode())
     assert ctypes.util.find_library("pango-1.0") == "libpango-1.0.so.0"
     assert asked == ["pango-1.0", "pango-1.0"]
@@ -77,7 +81,9 @@ def test_a_kept_answer_naming_a_path_is_never_loaded(asked: list[str], tmp_path:
 def test_an_answer_with_a_folder_is_not_kept(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: "/opt/lib/libpango.dylib")
     remember_libraries(libraries(tmp_path))
     assert ctypes.util.find_library("pango-1.0") == "/opt/lib/libpango.dylib"
-    assert not (tmp_path / "libraries").exists() or not list((tmp_path / "libraries").iterdir())
+    kept = tmp_path / "octavo" / "libraries"
+    assert not kept.exists() or not list(kept.iterdir())

@@ -7,11 +7,14 @@ when that finds nothing): 22 questions and as many processes at every import, ab
 quarter of a second and a third of WeasyPrint's import, in each worker of a parallel build
 while the chapter it waits for could be laid out.
 
-`remember_libraries` answers those questions from the cache store (octavo.cache) and keeps
+`remember_libraries` answers those questions from a cache store (octavo.cache) and keeps
 every new answer there, keyed by the name and by what decides the answer (the dynamic
 linker's cache file and the library search paths): the same names give the same paths, so
 the same libraries are loaded, the same way. It is a memo of `find_library` only; cffi and
-WeasyPrint run as shipped.
+WeasyPrint run as shipped. The store is in the user's cache folder, beside octavo's compiled
+templates (`libraries`): the answers are the machine's, not a book's, so the first build
+of any book after `rm -r build` (a cold build) finds them too, where asking again cost
+~0.4 s of the zygote's WeasyPrint import, before any chapter could start.
 """
 
 from __future__ import annotations
@@ -74,8 +77,13 @@ def remember_libraries(folder: Path | None) -> None:
 
 
 def libraries(cache: Path | None) -> Path | None:
-    """Where the answers are kept in the cache store's folder `cache` (None: none)."""
-    return cache / "libraries" if cache is not None else None
+    """Where a build keeps the answers: the user's cache folder (octavo.codecache.user_cache)
+    when it keeps a cache at all (`cache`, its store's folder, not None); None: none."""
+    if cache is None:
+        return None
+    from octavo.codecache import user_cache
+
+    return user_cache() / "libraries"
 
 
 def _key(name: str) -> str:

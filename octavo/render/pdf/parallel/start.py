@@ -68,9 +68,10 @@ def start_workers(
 ) -> Iterator[Executor]:
     """`jobs` worker processes, made now (forked before WeasyPrint is imported here) from
     one that imports what a part needs and lays out a few lines with `project`'s styles;
-    `cache`: the cache store's folder, where the workers find WeasyPrint's libraries
-    (octavo.render.pdf.libraries). Each worker removes its shared fonts' temporary folder
-    when it ends (octavo.render.pdf.parallel.shared_fonts)."""
+    `cache`: the cache store's folder (None: no cache; then WeasyPrint's libraries are
+    looked for as shipped, else remembered: octavo.render.pdf.libraries). Each worker
+    removes its shared fonts' temporary folder when it ends
+    (octavo.render.pdf.parallel.shared_fonts)."""
     remember_libraries(libraries(cache))
     with Zygote(jobs, partial(warm_up, project, WARM), clean) as pool:
         yield pool
