@@ -212,19 +212,21 @@ def markdown_table(report: dict[str, object]) -> list[str]:
     lines = [
         f"{report.get('cpus')} cores, {report.get('processor')}, Python {report.get('python')}, "
         f"WeasyPrint {report.get('weasyprint')}, {report.get('pandoc')} ({report.get('date')}); "
-        "medians of each run's figures:",
+        "medians of each run's figures, and the fastest and slowest run:",
         "",
-        "| measure | median | peak RSS | ratio | goal |",
-        "|---|---:|---:|---:|---|",
+        "| measure | median | runs | peak RSS | ratio | goal |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         seconds = f"{row['seconds']:.2f} s" if row["seconds"] else ""
+        runs = row["runs"]
+        spread = f"{min(runs):.2f}–{max(runs):.2f}" if len(runs) > 1 else ""
         rss = f"{row['rss_mib']:.0f} MiB" if row["rss_mib"] else ""
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else ""
         verdict = {None: "", True: ": met", False: ": **not met**"}[row["met"]]
         note = f" ({row['note']})" if row["note"] else ""
         goal = f"{row['goal']}{verdict}{note}"
-        lines.append(f"| {row['name'].strip()} | {seconds} | {rss} | {ratio} | {goal} |")
+        lines.append(f"| {row['name'].strip()} | {seconds} | {spread} | {rss} | {ratio} | {goal} |")
     return lines
 
 
