@@ -300,15 +300,18 @@ def _tail(
     stamp_started = start(_stamp_job(manuscript, options, (*chapters, appendix)))
     body = (*chapters, appendix)
     if begun is None and isinstance(front_started, Future) and not front_started.done():
-        # the front matter laid out again (a page number moved) ends last: the body is
-        # merged and stamped meanwhile, and the front put before it (the same bytes)
+        # the front matter is still being laid out (a page number moved, or a cold build's
+        # front is the longer): the body is merged and stamped meanwhile, and the front put
+        # before it (the same bytes)
         stamp = _finish(store, stamp_started)
-        front, unions = None, None
+        front: PartLayout | None = None
+        unions: Begun | None = None
         if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
             front = _dated(manuscript, _finish(store, front_started))
             unions = _unions(store, front, body, stamp, pool)
         begun = merging_body(body, stamp, store.store, store.book)
-        front = front or _dated(manuscript, _finish(store, front_started))
+        if front is None:
+            front = _dated(manuscript, _finish(store, front_started))
         return _Tail(front, appendix, stamp, begun, unions)
     front = _dated(manuscript, _finish(store, front_started))
     if isinstance(stamp_started, Future) and not stamp_started.done():
