@@ -184,3 +184,20 @@ def test_a_long_country_and_title_never_run_into_the_publisher() -> None:
     publisher_top = picture.size[1] - inner - design.publisher_bottom - line
     box = ink.getbbox()
     assert box is not None and box[3] <= publisher_top
+
+
+@pytest.mark.parametrize("rows", [(0, 3), (60, 70), (127, 128), (300, 400)], ids=str)
+def test_the_indices_are_those_of_the_whole_masks(rows: tuple[int, int]) -> None:
+    """Worked out strip by strip, where there is text: the same as over the whole cover."""
+    from PIL import ImageChops, ImageDraw
+
+    from octavo.render.epub import cover_draw
+
+    ink, accent = Image.new("L", (50, 400)), Image.new("L", (50, 400))
+    ImageDraw.Draw(ink).ellipse((5, rows[0], 30, rows[1]), fill=200)
+    ImageDraw.Draw(accent).rectangle((35, rows[0] + 1, 45, rows[1] + 40), fill=255)
+    ImageDraw.Draw(accent).line((0, 399, 49, 399), fill=90)
+    whole = ImageChops.add(ink.point(cover_draw._TO_INK), accent.point(cover_draw._TO_ACCENT))
+    assert cover_draw._indices(ink, accent).tobytes() == whole.tobytes()
+    empty = Image.new("L", (50, 400))
+    assert cover_draw._indices(empty, empty).tobytes() == empty.tobytes()

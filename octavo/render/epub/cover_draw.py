@@ -101,25 +101,45 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     # Two coverage masks, one a colour: text is drawn anti-aliased into them, then they
     # become palette indices (ground→ink 0-127, ground→accent 128-255). No two masks
     # overlap, so a palette PNG holds the picture exactly, small and quick to write.
-    on_accent.rectangle(
-        (design.inset, design.inset, width - design.inset - 1, height - design.inset - 1),
-        outline=255,
-        width=design.border,
-    )
     if series:
         font = _font(face.regular, design.series_pt)
         _centred(on_accent, series.upper(), font, inner + design.pad_top, left, box, 0.2)
     for i, line in enumerate(publisher_lines):
         _centred(on_accent, line, publisher_font, publisher_top + i * step, left, box, 0.03)
-    indices = ImageChops.add(
-        ink.point([v * 127 // 255 for v in range(256)]),
-        accent.point([0] + [128 + v * 127 // 255 for v in range(1, 256)]),
+    indices = _indices(ink, accent)
+    ImageDraw.Draw(indices).rectangle(  # the frame: accent all through (index 255)
+        (design.inset, design.inset, width - design.inset - 1, height - design.inset - 1),
+        outline=255,
+        width=design.border,
     )
     picture = indices.convert("P")
     picture.putpalette(_palette(design))
     out = io.BytesIO()
     picture.save(out, "PNG", compress_level=6)
     return out.getvalue()
+
+
+_TO_INK = [v * 127 // 255 for v in range(256)]  # coverage -> palette index
+_TO_ACCENT = [0] + [128 + v * 127 // 255 for v in range(1, 256)]
+_STRIP = 64  # rows of the masks turned into indices at a time
+
+
+def _indices(ink: Image.Image, accent: Image.Image) -> Image.Image:
+    """The masks' coverage as palette indices, worked out only on the strips of rows that
+    hold text: the rest of the cover is ground (index 0), and passes over all of it (two
+    lookups and a sum of 3.8 megapixels each) took 11 ms, a fifth of drawing it."""
+    width = ink.size[0]
+    indices = Image.new("L", ink.size)
+    boxes = [b for b in (ink.getbbox(), accent.getbbox()) if b is not None]
+    top, bottom = min((b[1] for b in boxes), default=0), max((b[3] for b in boxes), default=0)
+    for y in range(top, bottom, _STRIP):
+        strip = (0, y, width, min(y + _STRIP, bottom))
+        ink_strip, accent_strip = ink.crop(strip), accent.crop(strip)
+        if ink_strip.getbbox() is None and accent_strip.getbbox() is None:
+            continue
+        coverage = ImageChops.add(ink_strip.point(_TO_INK), accent_strip.point(_TO_ACCENT))
+        indices.paste(coverage, strip)
+    return indices
 
 
 def _middle(
