@@ -214,7 +214,8 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
         if lt < 0:
             lt = size
         if lt > at:
-            out.append(escape(unescape(html[at:lt]), quote=False))
+            text = html[at:lt]  # as it is when there is nothing to (un)escape: most text
+            out.append(escape(unescape(text), quote=False) if "&" in text or ">" in text else text)
         if lt == size:
             break
         match = _PLAIN_TAG.match(html, lt)
