@@ -172,6 +172,13 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
         replace(s.section, body="") for s in chapter.sections
     ]
     assert [s.body_html for s in there.sections] == [s.body_html for s in chapter.sections]
+    for name in ("title_html", "anchors", "images", "cover", "parts", "index"):
+        assert getattr(sent, name) == getattr(manuscript, name)  # rebuilt from their fields
+    assert sent.book.config == manuscript.book.config
+    assert [c.sections[1:] for c in sent.chapters] == [
+        tuple(replace(s, section=replace(s.section, body="")) for s in c.sections[1:])
+        for c in manuscript.chapters
+    ]
 
 
 def test_the_writer_runs_without_the_cyclic_collector(

@@ -33,10 +33,11 @@ import pickle
 import select
 import signal
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from octavo import model, settings
 from octavo.machine import cores
 from octavo.model import Manuscript, Section
 from octavo.project import TEMPLATES, Project
@@ -156,7 +157,7 @@ def _dumps(manuscript: Manuscript) -> bytes:
 
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Section: _without_body}
+    pickler.dispatch_table = {**copyreg.dispatch_table, **_BY_ARGUMENTS, Section: _without_body}
     pickler.dump((manuscript, rendered()))
     return out.getvalue()
 
@@ -168,6 +169,36 @@ def _without_body(section: Section) -> tuple[type[Section], tuple[object, ...]]:
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Section))  # Section's arguments, in order
+
+
+def _arguments(kind: type) -> tuple[str, ...] | None:
+    """The fields a dataclass of the model is made of, in order; None if it is not one
+    that its fields make again (a field left out of __init__, a __post_init__)."""
+    if not dataclasses.is_dataclass(kind) or hasattr(kind, "__post_init__"):
+        return None
+    fields = dataclasses.fields(kind)
+    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
+
+
+def _reducer(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[object, ...]]]:
+    def reduce(obj: Any) -> tuple[type, tuple[object, ...]]:
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+    return reduce
+
+
+# The manuscript's dataclasses pickled as their class and fields, rebuilt by calling the
+# class: dataclasses' own __getstate__ and __setstate__ look the fields up again for each
+# object (384 at 81 sections), half of pickling it here and of unpickling it there, which
+# both wait for (1.5 of 3.5 ms, at 81 sections).
+_BY_ARGUMENTS = {
+    kind: _reducer(names)
+    for module in (model, settings)
+    for kind in vars(module).values()
+    if isinstance(kind, type)
+    and kind.__module__ == module.__name__
+    and (names := _arguments(kind)) is not None
+}
 
 
 @contextlib.contextmanager
