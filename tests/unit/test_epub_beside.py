@@ -297,3 +297,20 @@ def test_the_writer_is_told_the_covers_titles_and_whether_to_measure(
         "titles": {project.config.title: title_html(project.config.title)},
         "measure": True,  # a cold build: nothing measured is kept
     }
+
+
+def test_a_failure_as_the_writer_is_told_ends_it(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What goes wrong here between the fork and the manuscript never leaves the writer
+    waiting for a manuscript that will not come."""
+
+    def broken(*_: object) -> object:
+        raise RuntimeError("cannot tell")
+
+    monkeypatch.setattr(beside, "_told", broken)
+    with pytest.raises(RuntimeError, match="cannot tell"), beside.beside(api.open_book(book), None):
+        pass
+    beside._reap_ended()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # ended and reaped

@@ -238,10 +238,10 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         return
     for fd in (inbox, outbox, sizes_out, prepared_out, told):
         os.close(fd)
-    with contextlib.suppress(OSError), os.fdopen(tell, "wb") as pipe:
-        pipe.write(json.dumps(_told(project, cache)).encode())
     writer = Beside(pid, to_child, from_child, sizes, prepared)
     try:
+        with contextlib.suppress(OSError), os.fdopen(tell, "wb") as pipe:
+            pipe.write(json.dumps(_told(project, cache)).encode())
         yield writer
     finally:
         writer.close()
