@@ -120,6 +120,20 @@ def test_epub_table_fits_a_phone(built: Built, tmp_path: Path) -> None:
     assert "error" not in result and result["scrollWidth"] <= 360
 
 
+def test_epub_table_fits_a_column_of_a_wide_screen(built: Built, tmp_path: Path) -> None:
+    """A reader that sets its pages in two columns on a wide screen (Foliate; Apple Books)
+    gives a table a column's width with no phone rule in force: the table must still fit
+    it (its heads' words broken where they must), not run over the next column's text."""
+    readers.need("chromium")
+    readers.unzip(built.epub, tmp_path / "unzipped")
+    text = tmp_path / "unzipped" / "EPUB" / "text"
+    column = "body { width: 440px !important; }"
+    report = readers.chromium_probe(text, ["ch01.xhtml"], 1000, 800, False, sheet_css=column)
+    (result,) = report["results"]
+    assert "error" not in result and result["tables"]
+    assert all(t["width"] <= t["room"] + 1 for t in result["tables"]), result["tables"]
+
+
 def test_a_turned_page_is_checked_against_its_own_text_block(tmp_path: Path) -> None:
     """A table pushed past the landscape page's margin is E642; a book read against
     another trim is still E641, landscape pages or not."""

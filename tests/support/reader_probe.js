@@ -109,6 +109,9 @@ function measure(frame) {
     image: box && { top: box.top, bottom: box.bottom, left: box.left, right: box.right,
                     width: box.width, height: box.height, display: win.getComputedStyle(image).display },
     noteCalls: noteCalls(win, doc),
+    tables: [...doc.querySelectorAll("table")].map((t) => ({
+      width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth,
+    })),
     visibleText: doc.body.innerText,
   };
 }

@@ -240,13 +240,19 @@ _PROBE = Path(__file__).with_name("reader_probe.js")
 
 
 def _probe_page(
-    text: Path, docs: list[str], width: int, height: int, dark: bool, sheet: bool = False
+    text: Path,
+    docs: list[str],
+    width: int,
+    height: int,
+    dark: bool,
+    sheet: bool = False,
+    sheet_css: str = "",
 ) -> Path:
     """A page holding `docs` in width x height frames (in a row when `sheet`), measured by
     reader_probe.js once loaded (which injects the dark reader sheet when `dark`)."""
     page = text / f"probe-{width}{'-dark' if dark else ''}{'-sheet' if sheet else ''}.html"
     config = {"docs": docs, "width": width, "height": height,
-              "dark": DARK_READER_CSS if dark else ""}  # fmt: skip
+              "dark": (DARK_READER_CSS if dark else "") + sheet_css}  # fmt: skip
     display = "inline-block;margin-right:8px;vertical-align:top" if sheet else "block"
     frames = "".join(
         f'<iframe src="{name}" width="{width}" height="{height}" '
@@ -264,11 +270,14 @@ def _probe_page(
     return page
 
 
-def chromium_probe(text: Path, docs: list[str], width: int, height: int, dark: bool) -> Any:
+def chromium_probe(
+    text: Path, docs: list[str], width: int, height: int, dark: bool, sheet_css: str = ""
+) -> Any:
     """Every document of `docs` (names in `text`) in a width x height frame: computed
     contrast of every heading (and of each element inside it with text of its own), of the
-    body text, the note calls' size against a letter of body text, overflow, cover fit."""
-    page = _probe_page(text, docs, width, height, dark)
+    body text, the note calls' size against a letter of body text, overflow, cover fit.
+    `sheet_css`: a reader's own rules, injected first (as the dark sheet is)."""
+    page = _probe_page(text, docs, width, height, dark, sheet_css=sheet_css)
     done = subprocess.run(
         [_chromium(), *_CHROMIUM_FLAGS, "--virtual-time-budget=20000",
          f"--window-size={width},{height}", "--dump-dom", page.as_uri()],
