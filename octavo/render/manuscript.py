@@ -27,7 +27,6 @@ from octavo.model import (
     Section,
     TocNode,
 )
-from octavo.render.headings import Heading, body_headings
 from octavo.render.images import (
     ImageProblem,
     image_diagnostics,
@@ -42,14 +41,7 @@ from octavo.render.markdown_cache import SectionCache
 from octavo.render.titles import title_html
 from octavo.render.xref import Targets, resolve_links
 
-__all__ = [
-    "Heading",
-    "body_headings",
-    "estimated_contexts",
-    "render_manuscript",
-    "title_html",
-    "toc_tree",
-]
+__all__ = ["estimated_contexts", "render_manuscript", "toc_tree"]
 
 
 Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size

@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-__all__ = ["book_identifier", "country_only_identifier"]
+__all__ = ["NAMESPACE_URL", "book_identifier", "country_only_identifier", "uuid5"]
 
 # RFC 4122's namespace for URLs, and octavo's own for name-based (version 5) UUIDs: the
 # latter is uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/octavo/octavo#book-identity").
@@ -24,7 +24,7 @@ NAMESPACE_URL = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
 NAMESPACE = bytes.fromhex("59d62f3138805063a80fa71a5d20196b")
 
 
-def _uuid5(namespace: bytes, name: str) -> str:
+def uuid5(namespace: bytes, name: str) -> str:
     """uuid.uuid5(namespace, name) as text (RFC 4122: SHA-1, version 5, variant 10), made
     without the uuid module: it imports `platform` and asks uname, 2-3 ms of every command
     before its work (every book.toml is checked against its country's old identifier)."""
@@ -52,10 +52,10 @@ def book_identifier(
         "total": total,
     }
     key = json.dumps(identity, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"urn:uuid:{_uuid5(NAMESPACE, key)}"
+    return f"urn:uuid:{uuid5(NAMESPACE, key)}"
 
 
 def country_only_identifier(country: str) -> str:
     """The identifier octavo 0.1's importer gave every book about `country` (all shared it)."""
     name = "octavo:country-study:" + country.lower()
-    return f"urn:uuid:{_uuid5(NAMESPACE_URL, name)}"
+    return f"urn:uuid:{uuid5(NAMESPACE_URL, name)}"

@@ -1,6 +1,7 @@
 // Measures the content documents loaded in this page's frames (tests/support/readers.py).
-// CONFIG = {docs, width, height, dark}: `dark` is a reader stylesheet to inject first in
-// each document's <head> (a reading system's theme: the book's own colours win over it).
+// CONFIG = {docs, width, height, dark, css}: `css` is a reader stylesheet to inject first
+// in each document's <head> (a reading system's theme, dark when `dark`, or its own layout
+// rules: the book's own styles win over it).
 "use strict";
 
 function channels(colour) {
@@ -82,9 +83,9 @@ function measure(frame) {
   const win = frame.contentWindow;
   const doc = frame.contentDocument;
   if (!doc || !doc.documentElement) return { doc: frame.dataset.name, error: "no access" };
-  if (CONFIG.dark) {
+  if (CONFIG.css) {
     const style = doc.createElementNS("http://www.w3.org/1999/xhtml", "style");
-    style.textContent = CONFIG.dark;
+    style.textContent = CONFIG.css;
     const head = doc.querySelector("head");
     head.insertBefore(style, head.firstChild);
   }
@@ -109,9 +110,11 @@ function measure(frame) {
     image: box && { top: box.top, bottom: box.bottom, left: box.left, right: box.right,
                     width: box.width, height: box.height, display: win.getComputedStyle(image).display },
     noteCalls: noteCalls(win, doc),
-    tables: [...doc.querySelectorAll("table")].map((t) => ({
-      width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth,
-    })),
+    tables: [...doc.querySelectorAll("table")].map((t) => {
+      const box = win.getComputedStyle(t.parentElement);
+      const padding = parseFloat(box.paddingLeft) + parseFloat(box.paddingRight);
+      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding };
+    }),
     visibleText: doc.body.innerText,
   };
 }

@@ -252,7 +252,7 @@ def _probe_page(
     reader_probe.js once loaded (which injects the dark reader sheet when `dark`)."""
     page = text / f"probe-{width}{'-dark' if dark else ''}{'-sheet' if sheet else ''}.html"
     config = {"docs": docs, "width": width, "height": height,
-              "dark": (DARK_READER_CSS if dark else "") + sheet_css}  # fmt: skip
+              "dark": dark, "css": (DARK_READER_CSS if dark else "") + sheet_css}  # fmt: skip
     display = "inline-block;margin-right:8px;vertical-align:top" if sheet else "block"
     frames = "".join(
         f'<iframe src="{name}" width="{width}" height="{height}" '

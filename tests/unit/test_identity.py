@@ -98,4 +98,4 @@ def test_the_name_based_uuids_are_the_uuid_modules(name: str) -> None:
     kept = (identity.NAMESPACE, identity.NAMESPACE_URL)
     assert kept == (ours.bytes, uuid.NAMESPACE_URL.bytes)
     for namespace in (uuid.NAMESPACE_URL, ours):
-        assert identity._uuid5(namespace.bytes, name) == str(uuid.uuid5(namespace, name))
+        assert identity.uuid5(namespace.bytes, name) == str(uuid.uuid5(namespace, name))

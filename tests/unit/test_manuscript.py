@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.render.manuscript import body_headings
+from octavo.render.headings import body_headings
 from tests.conftest import MakeBook, section_source
 
 

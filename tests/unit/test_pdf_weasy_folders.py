@@ -85,3 +85,18 @@ def test_a_killed_builds_folder_is_swept_later(tmp_path: Path) -> None:
     assert weasy_folders.sweep(str(tmp_path), now=later) == (made,)
     assert not Path(made).exists()
     assert recent.is_dir() and running.is_dir() and other.is_dir()
+
+
+def test_a_planted_folder_name_never_fails_a_build(tmp_path: Path) -> None:
+    """/tmp is shared: a folder named with a pid no process can have (too large for the
+    system's kill) or with non-ASCII digits is left alone, never an error."""
+    from octavo.render.pdf import weasy_folders
+
+    huge = tmp_path / f"{weasy_folders.PREFIX}99999999999999999999-x"
+    arabic = tmp_path / f"{weasy_folders.PREFIX}\u0661\u0662-x"
+    for folder in (huge, arabic):
+        folder.mkdir()
+        os.utime(folder, (0, 0))
+    assert weasy_folders.sweep(str(tmp_path)) == ()
+    assert huge.is_dir() and arabic.is_dir()
+    assert weasy_folders._running(2**70)  # an impossible pid counts as running: kept

@@ -16,9 +16,10 @@
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from typing import Any
+
+from octavo.source.identity import NAMESPACE_URL, uuid5
 
 __all__ = ["finisher", "variant_options"]
 
@@ -48,7 +49,7 @@ def finisher(bleed: float, identifier: str, xmp: bytes = b"") -> Callable[[Any, 
                 page["BleedBox"] = type(page["TrimBox"])(
                     [left - bleed, bottom - bleed, right + bleed, top + bleed]
                 )
-        did = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, identifier)}".encode()
+        did = f"xmp.did:{uuid5(NAMESPACE_URL, identifier)}".encode()
         for item in pdf.objects:
             extra = getattr(item, "extra", None)
             if isinstance(extra, dict) and extra.get("Type") == "/Metadata":

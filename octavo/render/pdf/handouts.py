@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
-from octavo.render.manuscript import Heading, body_headings
+from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
 from octavo.render.pdf.html import (
     ids_in,

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
-from octavo.render.manuscript import Heading, body_headings
+from octavo.render.headings import Heading, body_headings
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.landscape import landscape_tables

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import sys
 from collections.abc import Callable
 from contextlib import suppress
@@ -57,10 +58,9 @@ class _Remembered:
 
 def _bare(answer: str) -> bool:
     """A library's file name with no folder in it (what glibc's find_library answers), or
-    no answer. The cache lives in the working folder, which may be an untrusted book's: a
-    kept answer naming a path (a library planted there) would be loaded, so only a bare
-    name, which the dynamic linker looks up in the system's own places, is kept or taken;
-    anything else is asked again."""
+    no answer. A kept answer naming a path (a library planted there, by whoever could write
+    the cache) would be loaded, so only a bare name, which the dynamic linker looks up in
+    the system's own places, is kept or taken; anything else is asked again."""
     return "/" not in answer and "\\" not in answer and answer not in (".", "..")
 
 
@@ -87,7 +87,10 @@ def libraries(cache: Path | None) -> Path | None:
 
 
 def _key(name: str) -> str:
-    digest = hashlib.sha256(f"{sys.platform}\0{name}\0".encode("utf-8", "surrogateescape"))
+    # the interpreter's ABI too: glibc's answer is filtered by it, and the user's cache is
+    # shared by every Python (a 32-bit one would take a 64-bit one's answer)
+    abi = f"{struct.calcsize('P')}:{getattr(sys.implementation, '_multiarch', '')}"
+    digest = hashlib.sha256(f"{sys.platform}\0{abi}\0{name}\0".encode("utf-8", "surrogateescape"))
     try:
         stat = LINKER_CACHE.stat()
         digest.update(f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())

@@ -20,6 +20,7 @@ namespace sharing the temporary folder looks dead from here).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import shutil
@@ -32,7 +33,7 @@ __all__ = ["install", "make_folder", "remove_made", "sweep"]
 
 PREFIX = "weasyprint-octavo-"  # then the maker's pid and a dash
 STALE = 3600.0  # seconds untouched before a dead process's folder is removed
-_NAME = re.compile(re.escape(PREFIX) + r"(\d+)-")
+_NAME = re.compile(re.escape(PREFIX) + r"([0-9]{1,9})-", re.ASCII)  # a pid, never a huge one
 
 _made: list[tuple[int, str]] = []  # (pid of the maker, folder)
 
@@ -51,7 +52,9 @@ def install() -> None:
     recorded.octavo_recorded = True  # type: ignore[attr-defined]
     fonts.mkdtemp = recorded
     atexit.register(remove_made)
-    sweep()
+    if os.name == "posix":  # elsewhere os.kill(pid, 0) would end the process, not ask
+        with contextlib.suppress(Exception):  # housekeeping: never the build's failure
+            sweep()
 
 
 def make_folder(parent: str | None = None) -> str:
@@ -86,12 +89,14 @@ def sweep(parent: str | None = None, now: float | None = None) -> tuple[str, ...
 
 
 def _running(pid: int) -> bool:
+    """Whether `pid` names a running process (POSIX: signal 0 only asks). Anything but a
+    clear "no such process" counts as running: the folder stays."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
-        return True  # another user's process: running
+    except (OSError, OverflowError, ValueError):
+        return True  # another user's process, or a name no process can have: kept
     return True
 
 

@@ -157,7 +157,7 @@ def _parallel(
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
-        pdf, total = _merged(store, front, body, stamp, pool, tail.begun, tail.unions)
+        pdf, total = _merged(store, front, body, stamp, pool, tail.merge, tail.unions)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
@@ -180,6 +180,8 @@ def _merged(
     name = "merged-" + fingerprint(MERGED, *(p.key for p in parts))
     found = store.store.get(name)
     if found is not None:
+        for union in (unions or {}).values():
+            union.cancel()  # begun beside the stamping (`_tail`): not needed after all
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
     unions = unions if unions is not None else _unions(store, front, body, stamp, pool)
@@ -203,11 +205,13 @@ def _unions(
 
 @dataclass(frozen=True, slots=True)
 class _Tail:
+    """The last parts laid out (`_tail`), and what was begun while they were."""
+
     front: PartLayout
     appendix: PartLayout
     stamp: PartLayout
-    begun: Merger | None  # the merge begun meanwhile
-    unions: Begun | None = None  # the shared fonts begun meanwhile
+    merge: Merger | None  # the merge begun meanwhile (`merging`, `merging_body`)
+    unions: Begun | None = None  # the shared fonts begun meanwhile (`_unions`)
 
 
 def _begin(

@@ -178,12 +178,15 @@ def _union(subsets: list[bytes]) -> bytes | None:
     order = base.getGlyphOrder()
     if "CFF " in base:
         _charstrings(base)  # all of them, once: `base` is written out again
-    for other in fonts:
-        if other is base:
-            continue
-        theirs = other.getGlyphOrder()
-        if theirs != order[: len(theirs)] or not _fill(base, other, theirs):
-            return None
+    try:  # the others' tables are read here (lazily): a damaged one, as at their loading
+        for other in fonts:
+            if other is base:
+                continue
+            theirs = other.getGlyphOrder()
+            if theirs != order[: len(theirs)] or not _fill(base, other, theirs):
+                return None
+    except (TTLibError, AssertionError, ValueError, KeyError):
+        return None
     if "CFF " in base:
         _bounds_once(base)
     out = io.BytesIO()

@@ -9,7 +9,7 @@ a chapter come from the same `break-before: right`.
 from __future__ import annotations
 
 from octavo.model import APPENDIX, Manuscript
-from octavo.render.manuscript import body_headings
+from octavo.render.headings import body_headings
 from octavo.render.pdf.html import PrintChapter, render_print, stylesheets
 from octavo.source.paper import PageSetup
 
