@@ -12,7 +12,7 @@ import pytest
 
 from octavo import api
 from octavo.errors import BuildError
-from octavo.render.epub import beside
+from octavo.render.epub import beside, handover
 from tests.conftest import MakeBook, section_source
 
 pytestmark = pytest.mark.skipif(
@@ -162,7 +162,7 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
     from dataclasses import replace
 
     manuscript, _ = api.manuscript(book)
-    sent, titles = pickle.loads(beside._dumps(manuscript))
+    sent, titles = pickle.loads(handover.dumps(manuscript))
     chapter, there = manuscript.chapters[0], sent.chapters[0]
     assert titles[manuscript.book.config.title] == manuscript.title_html  # rendered here
     assert [s.section.body for s in there.sections] == ["", "", ""]

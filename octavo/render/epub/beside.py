@@ -8,12 +8,12 @@ the measures early (`Beside.measured`), so that this process need not import Pil
 It is forked before this process imports the Markdown parser, and never imports it: the
 titles it needs (the cover's, then the manuscript's) are rendered here and told to it
 (octavo.render.titles), so it starts 30 ms sooner and has 30 ms less to do.
-`Beside.send` then hands it the manuscript (pickled through a pipe, without the sections'
-Markdown) and `Beside.receive` takes back the EPUB's bytes: those of `render_epub`, which
-is what the process runs; between the two, this process is free (octavo.api saves the
-sections' cache then). Whatever goes wrong over there (a broken template, a killed
-process) gives None, and the caller runs render_epub itself, so its errors are reported as
-ever.
+`Beside.send` then hands it the manuscript (pickled through a pipe without the sections'
+Markdown: octavo.render.epub.handover) and `Beside.receive` takes back the EPUB's bytes:
+those of `render_epub`, which is what the process runs; between the two, this process is
+free (octavo.api saves the sections' cache then). Whatever goes wrong over there (a broken
+template, a killed process) gives None, and the caller runs render_epub itself, so its
+errors are reported as ever.
 
 On Linux only (fork; macOS forks badly once system frameworks are loaded, Windows has
 none), and with two cores or more; else nothing is started (`beside` yields None).
@@ -23,24 +23,20 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import copyreg
-import dataclasses
 import gc
-import io
 import json
 import os
-import pickle
 import select
 import signal
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from octavo import model, settings
 from octavo.machine import cores
-from octavo.model import Manuscript, Section
+from octavo.model import Manuscript
 from octavo.project import TEMPLATES, Project
+from octavo.render.epub.handover import dumps, loads
 from octavo.workers import forked
 
 if TYPE_CHECKING:
@@ -78,7 +74,7 @@ class Beside:
 
     def send(self, manuscript: Manuscript) -> bool:
         """Give the writer the manuscript (then `receive`); False if it is gone."""
-        data = _dumps(manuscript)
+        data = dumps(manuscript)
         try:
             with os.fdopen(self.to_child, "wb") as pipe:
                 self.to_child = -1
@@ -145,60 +141,6 @@ def _reap_ended(wait: bool = True) -> None:
 
 # As this process exits, a writer still freeing its memory is left to init to reap.
 atexit.register(_reap_ended, False)
-
-
-def _dumps(manuscript: Manuscript) -> bytes:
-    """The manuscript pickled for the writer, with the titles rendered here (the writer
-    then needs no Markdown parser), each section's Markdown left out: the EPUB is made of
-    the rendered sections, never of their sources (a test builds both ways and compares the
-    bytes), and the sources are 40 % of the pickle (3.3 of 8.1 MB at 800 sections), pickled
-    here and unpickled there while nothing else can go on."""
-    from octavo.render.titles import rendered
-
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, **_BY_ARGUMENTS, Section: _without_body}
-    pickler.dump((manuscript, rendered()))
-    return out.getvalue()
-
-
-def _without_body(section: Section) -> tuple[type[Section], tuple[object, ...]]:
-    """`section` as pickle rebuilds it (each object once: the rendered section and its
-    chapter share it), its Markdown empty."""
-    return Section, tuple("" if name == "body" else getattr(section, name) for name in _FIELDS)
-
-
-_FIELDS = tuple(f.name for f in dataclasses.fields(Section))  # Section's arguments, in order
-
-
-def _arguments(kind: type) -> tuple[str, ...] | None:
-    """The fields a dataclass of the model is made of, in order; None if it is not one
-    that its fields make again (a field left out of __init__, a __post_init__)."""
-    if not dataclasses.is_dataclass(kind) or hasattr(kind, "__post_init__"):
-        return None
-    fields = dataclasses.fields(kind)
-    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
-
-
-def _reducer(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[object, ...]]]:
-    def reduce(obj: Any) -> tuple[type, tuple[object, ...]]:
-        return type(obj), tuple(getattr(obj, name) for name in names)
-
-    return reduce
-
-
-# The manuscript's dataclasses pickled as their class and fields, rebuilt by calling the
-# class: dataclasses' own __getstate__ and __setstate__ look the fields up again for each
-# object (384 at 81 sections), half of pickling it here and of unpickling it there, which
-# both wait for (1.5 of 3.5 ms, at 81 sections).
-_BY_ARGUMENTS = {
-    kind: _reducer(names)
-    for module in (model, settings)
-    for kind in vars(module).values()
-    if isinstance(kind, type)
-    and kind.__module__ == module.__name__
-    and (names := _arguments(kind)) is not None
-}
 
 
 @contextlib.contextmanager
@@ -292,7 +234,7 @@ def _write(
     from octavo.render.titles import learn
 
     try:
-        manuscript, titles = pickle.loads(data)
+        manuscript, titles = loads(data)
         learn(titles)
         epub = render_epub(manuscript, cache, deflated=deflated)
     except BaseException:  # the parent renders it again and reports why
