@@ -113,6 +113,60 @@ def test_workers_remove_the_folders_they_made_when_they_end(
     assert pdfs == {_part(project, "")}  # as laid out with WeasyPrint's own fonts
 
 
+def test_clean_removes_each_folder_once(
+    tmp_path: Path, temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folders this process made, its shared configuration's and its own documents',
+    are removed by `clean`, each once; the shared one not again when WeasyPrint collects
+    its configuration."""
+    from weasyprint.text import fonts as weasy_fonts
+
+    project = _book(tmp_path / "book")
+    _part(project, "")  # a configuration of its own
+    fonts = scope(project, styles_digest(project))
+    _part(project, fonts)
+    (made_here,) = shared_fonts._shared.values()
+    shared = made_here.config  # alive after `clean`, then collected
+    folder = str(shared._folder)
+    del made_here
+    made = {str(p) for p in temporary.iterdir()}
+    assert folder in made
+    removed: list[str] = []
+    rmtree = shutil.rmtree
+
+    def recorded(path: Any, *args: Any, **kwargs: Any) -> None:
+        removed.append(str(path))
+        rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", recorded)
+    monkeypatch.setattr(weasy_fonts, "rmtree", recorded)
+    clean()
+    assert list(temporary.iterdir()) == []
+    assert made <= set(removed) and len(removed) == len(set(removed))
+    del shared
+    gc.collect()  # the shared configuration collected: its folder is not removed again
+    assert removed.count(folder) == 1
+
+
+def test_a_configuration_made_before_the_folders_are_recorded_is_cleaned(
+    tmp_path: Path, temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared configuration made where no document installed the record of font folders
+    (octavo.render.pdf.weasy_folders) still has its folder removed by `clean`."""
+    from weasyprint.text import fonts as weasy_fonts
+    from weasyprint.urls import URLFetcher
+
+    monkeypatch.setattr(weasy_fonts, "mkdtemp", tempfile.mkdtemp)  # as WeasyPrint ships
+    project = _book(tmp_path / "book")
+    face = sorted(Path(project.style_dirs[-1]).rglob("*.otf"))[0]
+    made = Fonts(scope(project, styles_digest(project)))
+    made.add_font_face({"src": (("external", face.as_uri()),), "font_family": "b"}, URLFetcher())
+    assert made.font_map is not None
+    assert len(list(temporary.iterdir())) == 1
+    clean()
+    assert list(temporary.iterdir()) == []
+
+
 def _app_fonts(config: Any) -> int:
     from weasyprint.text.ffi import ffi, fontconfig
 

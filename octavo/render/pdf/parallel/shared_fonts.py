@@ -48,7 +48,7 @@ from typing import Any
 
 from octavo.project import Project
 from octavo.render.pdf.parallel.part import warnings_logged
-from octavo.render.pdf.weasy_folders import make_folder, remove_made
+from octavo.render.pdf.weasy_folders import install, make_folder, remove_made
 from octavo.render.pdf.weasy_patch import checked_source
 from octavo.sandbox import digest_file
 
@@ -139,6 +139,7 @@ def _config(scope: str, faces: list[tuple[Any, Any]]) -> tuple[_Shared, bool]:
         return found, True
     from weasyprint.text.fonts import FontConfiguration
 
+    install()  # its folder recorded (made by `make_folder`), so that `clean` removes it
     config = FontConfiguration()
     with warnings_logged() as logged:
         for descriptors, url_fetcher in faces:
@@ -167,16 +168,16 @@ def _own_folder(config: Any, files: frozenset[str]) -> None:
 
 
 def clean() -> None:
-    """Remove the temporary font folders of the configurations this process made; forget
+    """Remove the temporary font folders this process made (weasy_folders.remove_made: a
+    worker ends without running exit handlers), its configurations' among them; forget
     every configuration (those it inherited stay alive, unused: their maker removes them)."""
     me = os.getpid()
     _shared.clear()
     for pid, config in _made:
-        if pid == me and config._folder is not None:
-            shutil.rmtree(config._folder, ignore_errors=True)
-            config._folder = None
+        if pid == me:
+            config._folder = None  # removed below: not again when WeasyPrint collects it
     _made[:] = [(pid, config) for pid, config in _made if pid != me]
-    remove_made()  # a worker's own documents' folders: it ends without running exit handlers
+    remove_made()
 
 
 def scope(project: Project, styles: str) -> str:
