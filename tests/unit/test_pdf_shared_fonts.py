@@ -213,18 +213,26 @@ def test_a_face_added_in_each_of_two_forked_workers_is_registered_in_both(
     assert len(list(temporary.iterdir())) == 1  # the zygote's; each worker removed its own
 
 
+@pytest.fixture
+def asked_again() -> Iterator[None]:
+    """`applies` asked afresh here, and afresh after (not this test's answer)."""
+    shared_fonts.applies.cache_clear()
+    yield
+    shared_fonts.applies.cache_clear()
+
+
 def test_sharing_applies_to_the_weasyprint_it_was_read_against(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, asked_again: None
 ) -> None:
     import weasyprint
 
     assert shared_fonts.applies(), "fonts are no longer shared: read FontConfiguration again"
-    monkeypatch.setattr(shared_fonts, "_checked", {})
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    assert shared_fonts.applies()  # asked once a process
+    shared_fonts.applies.cache_clear()
     assert not shared_fonts.applies()
-    monkeypatch.setattr(shared_fonts, "_checked", {})
     monkeypatch.undo()
-    monkeypatch.setattr(shared_fonts, "_checked", {})
+    shared_fonts.applies.cache_clear()
     monkeypatch.setattr(shared_fonts, "SHAPE", (*shared_fonts.SHAPE, "self._cache = "))
     assert not shared_fonts.applies()
 

@@ -37,6 +37,7 @@ otherwise), never by a process that only inherited it through a fork.
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import logging
 import os
@@ -78,19 +79,16 @@ class _Shared:
 _shared: OrderedDict[Key, _Shared] = OrderedDict()
 _made: list[tuple[int, Any]] = []  # (pid of the maker, configuration): kept alive until clean
 _registered: list[bool] = []
-_checked: dict[str, bool] = {}
 
 
+@functools.cache
 def applies() -> bool:
     """Whether parts share font configurations here: WeasyPrint is the version `Fonts` was
     read against and its FontConfiguration still has the shape read (`SHAPE`)."""
-    found = _checked.get("applies")
-    if found is None:
-        from weasyprint.text import fonts
+    from weasyprint.text import fonts
 
-        source = checked_source(CHECKED, fonts, "FontConfiguration")
-        found = _checked["applies"] = source is not None and all(s in source for s in SHAPE)
-    return found
+    source = checked_source(CHECKED, fonts, "FontConfiguration")
+    return source is not None and all(s in source for s in SHAPE)
 
 
 class Fonts:
