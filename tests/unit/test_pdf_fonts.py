@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,47 @@ def test_without_a_store_every_union_is_made(monkeypatch: pytest.MonkeyPatch) ->
     for _ in range(2):
         assert fonts._kept_union([b"a"], Store(None)) == b"x"
     assert len(calls) == 2
+
+
+def _subset(text: str) -> bytes:
+    """A subset of the book's font as WeasyPrint makes one: glyph ids kept, desubroutinized."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(Path(__file__).parents[2] / "styles" / "fonts" / "LinLibertine_R.otf")
+    options = subset.Options(retain_gids=True, desubroutinize=True)
+    options.drop_tables += ["FFTM"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("where", ["at-loading", "read-lazily"])
+def test_a_damaged_subset_ends_its_union_as_none_kept(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subset fontTools cannot read, found when it is loaded or when the glyphs the base
+    lacks are read from it: no union (its font stays unshared), kept as such in the cache,
+    never an exception met again at every build."""
+    from fontTools.ttLib import TTLibError
+
+    base, other = _subset("ab"), _subset("abc")
+    assert fonts._union([base, other]) is not None  # undamaged: a union
+    if where == "at-loading":
+        other = other[:40]  # its table directory cut short
+    else:
+
+        def damaged(*args: object) -> bool:
+            raise TTLibError("a damaged table")
+
+        monkeypatch.setattr(fonts, "_fill", damaged)  # where its glyphs are read
+    store = Store(tmp_path)
+    assert fonts._kept_union([base, other], store) is None
+    monkeypatch.setattr(fonts, "_union", lambda subsets: pytest.fail("tried again"))
+    assert fonts._kept_union([base, other], store) is None
 
 
 class _Now(Executor):

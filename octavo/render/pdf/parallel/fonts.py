@@ -166,23 +166,19 @@ def _union(subsets: list[bytes]) -> bytes | None:
     """One font with every glyph filled in any of `subsets` (same font, glyph ids kept)."""
     from fontTools.ttLib import TTFont, TTLibError
 
-    try:
+    try:  # a damaged subset, found at its loading or when its tables are read: no union
         # the others are read only where the base lacks a glyph: their tables as needed
         fonts = [TTFont(io.BytesIO(data), recalcTimestamp=False) for data in subsets]
         orders = [font.getGlyphOrder() for font in fonts]
         first = max(range(len(fonts)), key=lambda i: len(orders[i]))  # the first longest
-        fonts[first] = TTFont(io.BytesIO(subsets[first]), lazy=False, recalcTimestamp=False)
-    except (TTLibError, AssertionError, ValueError, KeyError):
-        return None
-    base = fonts[first]
-    order = base.getGlyphOrder()
-    if "CFF " in base:
-        _charstrings(base)  # all of them, once: `base` is written out again
-    try:  # the others' tables are read here (lazily): a damaged one, as at their loading
+        base = fonts[first] = TTFont(io.BytesIO(subsets[first]), lazy=False, recalcTimestamp=False)
+        order = base.getGlyphOrder()
+        if "CFF " in base:
+            _charstrings(base)  # all of them, once: `base` is written out again
         for other in fonts:
             if other is base:
                 continue
-            theirs = other.getGlyphOrder()
+            theirs = other.getGlyphOrder()  # the others' tables are read here, lazily
             if theirs != order[: len(theirs)] or not _fill(base, other, theirs):
                 return None
     except (TTLibError, AssertionError, ValueError, KeyError):
