@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -226,6 +226,66 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
             future.result()
     monkeypatch.setattr(fonts, "_union", lambda subsets: pytest.fail("a union not begun"))
     assert merge_parts(placed, total, stamp, unions=begun) == builds.cold.pdf
+
+
+class _Late(Future[Any]):
+    """A part being laid out that, asked first, is not done yet; asked again, it is (once
+    laid out): the front matter still being laid out when the stamp starts, done by the
+    time the stamp is (`build._tail`)."""
+
+    def __init__(self, laying_out: Future[Any]) -> None:
+        super().__init__()
+        self._laying_out = laying_out
+        self._asked = False
+
+    def done(self) -> bool:
+        if not self._asked:
+            self._asked = True
+            return False
+        self._laying_out.result()
+        return True
+
+    def result(self, timeout: float | None = None) -> Any:
+        return self._laying_out.result(timeout)
+
+
+def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared fonts begun in the workers while the stamp is laid out (`_tail`) are the
+    ones the merge takes: each union is submitted once, none begun again after the merge."""
+    root = generate_study(tmp_path / "book", 3)
+    manuscript, _ = api.manuscript(root)
+    start, tail, submit = build._start, build._tail, fonts._submit
+    seen: dict[str, Any] = {}
+    submitted: list[str] = []
+
+    def late_front(pool: Any, store: Any, keyed: Any) -> Any:
+        started = start(pool, store, keyed)
+        return _Late(started) if keyed.name == "front" and isinstance(started, Future) else started
+
+    def tail_seen(*args: Any) -> Any:
+        seen["tail"] = tail(*args)
+        return seen["tail"]
+
+    def merge_seen(*args: Any) -> bytes:
+        seen["unions"] = args[6]
+        return merge_parts(*args)
+
+    def submitted_seen(*args: Any) -> fonts.Begun:
+        begun = submit(*args)
+        submitted.extend(begun)
+        return begun
+
+    monkeypatch.setattr(build, "_start", late_front)
+    monkeypatch.setattr(build, "_tail", tail_seen)
+    monkeypatch.setattr(build, "merge_parts", merge_seen)
+    monkeypatch.setattr(fonts, "_submit", submitted_seen)
+    result, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, tmp_path / "c"))
+    assert result.parallel
+    assert seen["tail"].unions, "no shared fonts begun beside the stamping"
+    assert seen["unions"] is seen["tail"].unions  # handed on to the merge
+    assert sorted(submitted) == sorted(seen["tail"].unions)  # none begun again
 
 
 def test_an_image_or_font_replaced_is_laid_out_again(
