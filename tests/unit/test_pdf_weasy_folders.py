@@ -100,3 +100,46 @@ def test_a_planted_folder_name_never_fails_a_build(tmp_path: Path) -> None:
     assert weasy_folders.sweep(str(tmp_path)) == ()
     assert huge.is_dir() and arabic.is_dir()
     assert weasy_folders._running(2**70)  # an impossible pid counts as running: kept
+
+
+def test_a_folder_in_use_is_never_swept(tmp_path: Path) -> None:
+    """A process this one cannot see (another PID namespace sharing the temporary folder)
+    holds its folder's lock: the sweep leaves the folder, however old, until it lets go."""
+    import fcntl
+
+    from octavo.render.pdf import weasy_folders
+
+    folder = tmp_path / f"{weasy_folders.PREFIX}{_dead_pid()}-elsewhere"
+    folder.mkdir()
+    lock = os.open(folder / weasy_folders.LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        os.utime(folder, (0, 0))
+        assert weasy_folders.sweep(str(tmp_path)) == ()
+        assert folder.is_dir()
+    finally:
+        os.close(lock)
+    assert weasy_folders.sweep(str(tmp_path)) == (str(folder),)
+
+
+def test_the_maker_holds_its_folders_lock_while_the_folder_lives(tmp_path: Path) -> None:
+    """Held from `make_folder` on; let go once the folder is removed (by WeasyPrint, when it
+    collects its configuration), not held open for the rest of the process."""
+    import shutil
+
+    from octavo.render.pdf import weasy_folders
+
+    first = weasy_folders.make_folder(str(tmp_path))
+    second = ""
+    try:
+        assert weasy_folders._claim(Path(first)) is None  # in use: never swept
+        shutil.rmtree(first)
+        second = weasy_folders.make_folder(str(tmp_path))
+        assert first not in weasy_folders._held and second in weasy_folders._held
+    finally:
+        made = {first, second}
+        weasy_folders._let_go(folders=frozenset(made))
+        weasy_folders._made[:] = [m for m in weasy_folders._made if m[1] not in made]
+    claimed = weasy_folders._claim(Path(second))  # let go: free to sweep
+    assert claimed is not None and claimed >= 0
+    os.close(claimed)

@@ -13,8 +13,11 @@ what workers share).
 A process killed outright (`kill -9`, the machine's power) runs no exit handler: its folders
 stay. So each folder is named after the process that made it (`weasyprint-octavo-<pid>-*`),
 and the first PDF build of a later process removes those whose maker is no longer running
-and which nobody has touched for an hour (`sweep`; the hour: a process of another PID
-namespace sharing the temporary folder looks dead from here).
+and which nobody has touched for an hour (`sweep`). A process of another PID namespace
+sharing the temporary folder looks dead from here, and a long build may not touch its
+folder for an hour: so (POSIX) the maker holds a shared lock (flock) on a file in each of
+its folders for as long as it lives, released by the system however it ends, and the sweep
+removes a folder only while it holds that lock exclusively.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ __all__ = ["install", "make_folder", "remove_made", "sweep"]
 
 PREFIX = "weasyprint-octavo-"  # then the maker's pid and a dash
 STALE = 3600.0  # seconds untouched before a dead process's folder is removed
+LOCK = ".octavo-in-use"  # in each folder: locked (shared) by its maker while it lives
 _NAME = re.compile(re.escape(PREFIX) + r"([0-9]{1,9})-", re.ASCII)  # a pid, never a huge one
 
 _made: list[tuple[int, str]] = []  # (pid of the maker, folder)
+_held: dict[str, int] = {}  # folder -> the open file of its lock (POSIX)
 
 
 def install() -> None:
@@ -58,10 +63,45 @@ def install() -> None:
 
 
 def make_folder(parent: str | None = None) -> str:
-    """A new font folder named after this process, removed at its normal end."""
+    """A new font folder named after this process, removed at its normal end; locked
+    (POSIX) while this process lives, so that no sweep removes it meanwhile."""
     folder = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=parent)
     _made.append((os.getpid(), folder))
+    if os.name == "posix":
+        _let_go(gone_only=True)
+        with contextlib.suppress(OSError):  # no lock: the sweep's hour alone, as before
+            _hold(folder)
     return folder
+
+
+def _hold(folder: str) -> None:
+    """Lock `folder`'s LOCK file, shared, until this process ends or removes the folder
+    (a forked worker inherits the lock: it uses the folder too)."""
+    import fcntl
+
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    lock = os.open(os.path.join(folder, LOCK), flags, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)  # never waits: a new file
+    except OSError:
+        os.close(lock)
+        raise
+    _held[folder] = lock
+
+
+def _let_go(gone_only: bool = False, folders: frozenset[str] | None = None) -> None:
+    """Close the lock files of `folders` (None: all held), or (`gone_only`) of the folders
+    removed meanwhile (WeasyPrint removes one when it collects its configuration)."""
+    for folder, lock in list(_held.items()):
+        if folders is not None and folder not in folders:
+            continue
+        try:
+            if gone_only and os.fstat(lock).st_nlink > 0:
+                continue
+            os.close(lock)
+        except OSError:
+            pass
+        del _held[folder]
 
 
 def sweep(parent: str | None = None, now: float | None = None) -> tuple[str, ...]:
@@ -81,11 +121,39 @@ def sweep(parent: str | None = None, now: float | None = None) -> tuple[str, ...
             stale = now - folder.lstat().st_mtime >= STALE and folder.is_dir()
         except OSError:
             continue
-        if found and stale and not folder.is_symlink() and not _running(int(found.group(1))):
+        if not found or not stale or folder.is_symlink() or _running(int(found.group(1))):
+            continue
+        claimed = _claim(folder)
+        if claimed is None:
+            continue  # in use by a process this one cannot see, or not ours to look into
+        try:
             shutil.rmtree(folder, ignore_errors=True)  # another user's: not ours to remove
-            if not folder.exists():
-                removed.append(str(folder))
+        finally:
+            if claimed >= 0:
+                os.close(claimed)
+        if not folder.exists():
+            removed.append(str(folder))
     return tuple(removed)
+
+
+def _claim(folder: Path) -> int | None:
+    """`folder`'s LOCK locked exclusively (its open file, to close after the removal); -1
+    if it has none (made before the locks, or its maker killed before it took it); None if
+    a process holds it (or it cannot be read): the folder stays."""
+    import fcntl
+
+    try:
+        lock = os.open(folder / LOCK, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return -1
+    except OSError:
+        return None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(lock)
+        return None
+    return lock
 
 
 def _running(pid: int) -> bool:
@@ -104,7 +172,8 @@ def remove_made() -> None:
     """Remove the font folders this process made (whatever still refers to them is done:
     the process is ending)."""
     me = os.getpid()
-    for pid, folder in _made:
-        if pid == me:
-            shutil.rmtree(folder, ignore_errors=True)
+    mine = frozenset(folder for pid, folder in _made if pid == me)
+    for folder in sorted(mine):
+        shutil.rmtree(folder, ignore_errors=True)
+    _let_go(folders=mine)
     _made[:] = [(pid, folder) for pid, folder in _made if pid != me]

@@ -49,7 +49,7 @@ from typing import Any
 
 from octavo.project import Project
 from octavo.render.pdf.parallel.part import warnings_logged
-from octavo.render.pdf.weasy_folders import install, make_folder, remove_made
+from octavo.render.pdf.weasy_folders import LOCK, install, make_folder, remove_made
 from octavo.render.pdf.weasy_patch import checked_source
 from octavo.sandbox import digest_file
 
@@ -145,7 +145,8 @@ def _config(scope: str, faces: list[tuple[Any, Any]]) -> tuple[_Shared, bool]:
     if not _registered:
         _registered.append(atexit.register(clean) is clean)
     _made.append((os.getpid(), config))
-    files = frozenset(os.listdir(config._folder)) if config._folder is not None else frozenset()
+    folder = config._folder
+    files = frozenset(os.listdir(folder)) - {LOCK} if folder is not None else frozenset()
     made = _shared[key] = _Shared(config, tuple(logged), files)
     while len(_shared) > KEPT:
         _, dropped = _shared.popitem(last=False)
