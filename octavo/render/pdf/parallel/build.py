@@ -52,10 +52,10 @@ from octavo.render.pdf.parallel.merge import (
     Merger,
     Placed,
     Unmergeable,
+    body_merger,
     merge_libraries,
     merge_parts,
     merging,
-    merging_body,
     place,
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
@@ -210,7 +210,7 @@ class _Tail:
     front: PartLayout
     appendix: PartLayout
     stamp: PartLayout
-    merge: Merger | None  # the merge begun meanwhile (`merging`, `merging_body`)
+    merge: Merger | None  # the merge begun meanwhile (`merging`, `body_merger`)
     unions: Begun | None = None  # the shared fonts begun meanwhile (`_unions`)
 
 
@@ -306,14 +306,15 @@ def _tail(
     if begun is None and isinstance(front_started, Future) and not front_started.done():
         # the front matter is still being laid out (a page number moved, or a cold build's
         # front is the longer): the body is merged and stamped meanwhile, and the front put
-        # before it (the same bytes)
+        # before it (the same bytes); the body's pages are added while the stamp is laid out
+        merger = body_merger(body)
         stamp = _finish(store, stamp_started)
         front: PartLayout | None = None
         unions: Begun | None = None
         if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
             front = _dated(manuscript, _finish(store, front_started))
             unions = _unions(store, front, body, stamp, pool)
-        begun = merging_body(body, stamp, store.store, store.book)
+        begun = merger.stamp_body(stamp, store.store, store.book)
         if front is None:
             front = _dated(manuscript, _finish(store, front_started))
         return _Tail(front, appendix, stamp, begun, unions)

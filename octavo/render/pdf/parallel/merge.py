@@ -26,6 +26,7 @@ __all__ = [
     "Placed",
     "Stamped",
     "Unmergeable",
+    "body_merger",
     "compact",
     "merge_libraries",
     "merge_parts",
@@ -93,12 +94,16 @@ def merging_body(
     `merging` puts the front before it. The same bytes as a merge in order: the
     pages, objects and calls are the same, `compact` numbers the objects anew, and the
     fonts are shared in book order (`Merger.rank`)."""
+    return body_merger(body).stamp_body(stamp, store, book)
+
+
+def body_merger(body: tuple[PartLayout, ...]) -> Merger:
+    """`merging_body`'s first step, taken while the stamp is still being laid out: the
+    body's pages added; `Merger.stamp_body` then lays the stamp over them."""
     merger = Merger()
     merger.front = False
     for p in place(PartLayout("none", "", b"", (), (), ()), body)[0][1:]:
         merger.add(p)
-    _stamp(merger.writer, 0, stamp, store, book)
-    merger.stamped = stamp.key
     return merger
 
 
@@ -185,6 +190,13 @@ class Merger:
         self.readers.insert(0, reader)
         self.placed = list(placed)
         self.front = True
+
+    def stamp_body(self, stamp: PartLayout, store: Store | None = None, book: str = "") -> Merger:
+        """The stamp laid over a body merged first (`body_merger`); the stamped pages made
+        before are in `store` under `book` (`Stamped`)."""
+        _stamp(self.writer, 0, stamp, store, book)
+        self.stamped = stamp.key
+        return self
 
     def finish(
         self,
