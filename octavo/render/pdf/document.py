@@ -23,6 +23,7 @@ from octavo.project import Project
 from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
+    weasy_pages,
     weasy_speed,
     weasy_stack,
     weasy_styles,
@@ -149,12 +150,14 @@ def _cached(store: Store, name: str) -> tuple[Fix, ...]:
 
 def load_html(source: str, project: Project) -> Any:
     """weasyprint.HTML of `source`, in a process whose WeasyPrint measures each text once
-    per layout (octavo.render.pdf.weasy_speed), makes each font description once
+    per layout (octavo.render.pdf.weasy_speed), computes the styles of pages alike once
+    (octavo.render.pdf.weasy_pages), makes each font description once
     (octavo.render.pdf.weasy_text), draws a leader's dots from the first one
     (octavo.render.pdf.weasy_draw) and prepares each stylesheet once
     (octavo.render.pdf.weasy_styles), and lays out and draws without mapping memory for its
     calls (octavo.render.pdf.weasy_stack): the same pages, less CPU."""
     weasy_speed.install()
+    weasy_pages.install()
     weasy_draw.install()
     weasy_styles.install()
     weasy_stack.install()
