@@ -29,6 +29,7 @@ from octavo.render.pdf import (
     weasy_styles,
     weasy_text,
 )
+from octavo.render.pdf.hyphenation import patterns_folder, remember_patterns
 from octavo.render.pdf.index_pages import Located, locate
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -123,6 +124,7 @@ def render_pdf(
     known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_libraries(libraries(cache))  # before WeasyPrint is imported
+    remember_patterns(patterns_folder(cache))
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     if manuscript.index:  # the index again, its numbers as text with ranges joined

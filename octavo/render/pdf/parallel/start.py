@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from octavo.project import Project
+from octavo.render.pdf.hyphenation import patterns_folder, remember_patterns
 from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.parallel.part import warm_up
 from octavo.render.pdf.parallel.shared_fonts import clean
@@ -73,5 +74,6 @@ def start_workers(
     removes its shared fonts' temporary folder when it ends
     (octavo.render.pdf.parallel.shared_fonts)."""
     remember_libraries(libraries(cache))
+    remember_patterns(patterns_folder(cache))  # read in the zygote's warm-up
     with Zygote(jobs, partial(warm_up, project, WARM), clean) as pool:
         yield pool

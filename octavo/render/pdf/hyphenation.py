@@ -1,0 +1,109 @@
+"""Pyphen's hyphenation patterns read once, not at every build's first hyphenated word.
+
+WeasyPrint hyphenates with Pyphen, which parses a dictionary's text file (hyph_en_US.dic:
+11,015 patterns) into a dict the first time a process needs it: ~0.07 s, in the zygote
+of a parallel build before any chapter can start (octavo.render.pdf.parallel.start), and
+in a one-process build before its first page. `remember_patterns` keeps what that parse
+makes (the patterns and their longest key) in the user's cache folder, beside the
+libraries WeasyPrint loads (octavo.render.pdf.libraries), keyed by Pyphen's version and
+the dictionary file's path, size and time: read back with `marshal` in ~8 ms. The patterns
+are the same dict, so the same words break at the same places. Only plain patterns are
+kept (a dictionary with nonstandard hyphenation, whose values carry data, is parsed as
+shipped), and what is read back is checked to be of that shape, else parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from octavo.cache import Store
+
+__all__ = ["patterns_folder", "remember_patterns"]
+
+CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
+
+_state: dict[str, Any] = {}  # "store": where patterns are kept; "parse": Pyphen's own parse
+
+
+def remember_patterns(folder: Path | None) -> None:
+    """From now on this process, and the workers it forks, take Pyphen's parsed patterns
+    from `folder` (a cache store) and keep there those it parses; None: parse as shipped.
+    A Pyphen of another version than `CHECKED` is left as shipped."""
+    import pyphen
+
+    if not str(getattr(pyphen, "__version__", "")).startswith(CHECKED):
+        return
+    if "parse" not in _state:
+        _state["parse"] = pyphen.HyphDict.__init__
+        pyphen.HyphDict.__init__ = _init
+    _state["store"] = Store(folder) if folder is not None else None
+
+
+def patterns_folder(cache: Path | None) -> Path | None:
+    """Where a build keeps them: the user's cache folder when it keeps a cache at all."""
+    if cache is None:
+        return None
+    from octavo.codecache import user_cache
+
+    return user_cache() / "hyphenation"
+
+
+def _init(self: Any, path: Any) -> None:
+    store: Store | None = _state.get("store")
+    entry = _entry(path) if store is not None else None
+    if store is not None and entry is not None:
+        kept = _loads(store.get(entry))
+        if kept is not None:
+            self.maxlen, self.patterns = kept
+            self.cache = {}
+            return
+    _state["parse"](self, path)
+    if store is not None and entry is not None:
+        made = (self.maxlen, self.patterns)
+        if _plain(made):
+            with suppress(OSError, ValueError):  # a cache that cannot be written
+                store.put(entry, marshal.dumps(made))
+
+
+def _entry(path: Any) -> str | None:
+    """The store's name for the dictionary at `path` as it is now (None: not a file)."""
+    import pyphen
+
+    try:
+        stat = os.stat(str(path))
+    except (OSError, ValueError):
+        return None
+    key = f"{pyphen.__version__}\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    return "patterns-" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _loads(data: bytes | None) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]] | None:
+    if data is None:
+        return None
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None  # damaged, or another Python's: parsed again
+    return found if _plain(found) else None
+
+
+def _plain(found: Any) -> bool:
+    """(longest key, {pattern: (offset, values)}) of plain ints only, as Pyphen's parse
+    makes them for a dictionary without nonstandard hyphenation."""
+    if not (isinstance(found, tuple) and len(found) == 2 and type(found[0]) is int):
+        return False
+    patterns = found[1]
+    return type(patterns) is dict and all(
+        type(key) is str
+        and type(value) is tuple
+        and len(value) == 2
+        and type(value[0]) is int
+        and type(value[1]) is tuple
+        and all(type(v) is int for v in value[1])
+        for key, value in patterns.items()
+    )
