@@ -21,6 +21,7 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
 from octavo.render.pdf import (
+    weasy_arrays,
     weasy_draw,
     weasy_folders,
     weasy_pages,
@@ -155,9 +156,10 @@ def load_html(source: str, project: Project) -> Any:
     per layout (octavo.render.pdf.weasy_speed), computes the styles of pages alike once
     (octavo.render.pdf.weasy_pages), makes each font description once
     (octavo.render.pdf.weasy_text), draws a leader's dots from the first one
-    (octavo.render.pdf.weasy_draw) and prepares each stylesheet once
-    (octavo.render.pdf.weasy_styles), and lays out and draws without mapping memory for its
-    calls (octavo.render.pdf.weasy_stack): the same pages, less CPU."""
+    (octavo.render.pdf.weasy_draw), prepares each stylesheet once
+    (octavo.render.pdf.weasy_styles), types its font subsets' arrays without cffi's C
+    parser (octavo.render.pdf.weasy_arrays), and lays out and draws without mapping memory
+    for its calls (octavo.render.pdf.weasy_stack): the same pages, less CPU."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -165,6 +167,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_stack.install()
     weasy_text.install()
     weasy_folders.install()
+    weasy_arrays.install()
     return sandboxed_html(source, project)
 
 
