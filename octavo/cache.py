@@ -54,6 +54,7 @@ VERSIONED = (
     "pikepdf",  # writes the merged parallel PDF (object streams)
     "tinycss2",
     "pyicu",  # the index's collation
+    "pyphen",  # the hyphenation dictionaries: where the PDF's lines break
 )
 
 

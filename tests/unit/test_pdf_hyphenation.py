@@ -63,11 +63,12 @@ def test_a_damaged_or_odd_entry_is_parsed_again(parses: list[Path], tmp_path: Pa
     english = pyphen.LANGUAGES["en_US"]
     first = pyphen.HyphDict(english)
     (entry,) = tmp_path.iterdir()
-    for planted in (b"\x00garbage", _marshalled((3, {"ab": (0, ("1",))})), b""):
+    wrong_length = _marshalled((first.maxlen + 1, first.patterns))  # positions would differ
+    for planted in (b"\x00garbage", _marshalled((3, {"ab": (0, ("1",))})), wrong_length, b""):
         entry.write_bytes(planted)
         again = pyphen.HyphDict(english)
         assert again.patterns == first.patterns
-    assert len(parses) == 4
+    assert len(parses) == 5
 
 
 def test_a_dictionary_with_nonstandard_hyphenation_is_not_kept(
@@ -88,7 +89,7 @@ def test_the_patterns_live_in_the_users_cache(
     assert patterns_folder(tmp_path / "book" / "build") == tmp_path / "octavo" / "hyphenation"
 
 
-def _marshalled(value: tuple[int, dict[str, tuple[int, tuple[str]]]]) -> bytes:
+def _marshalled(value: Any) -> bytes:
     import marshal
 
     return marshal.dumps(value)

@@ -67,15 +67,32 @@ def test_sizes_after_the_first_are_never_parsed(monkeypatch: pytest.MonkeyPatch)
 def test_the_pdf_is_the_same_with_and_without(
     small_book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Each render from an empty cache of types (cffi keeps every name it typed: else the
+    second render would type no array at all), and the sized names typed by the patch."""
+    from weasyprint.text.ffi import ffi
+
     manuscript, _ = api.manuscript(small_book)
     with monkeypatch.context() as plain:
         plain.setattr(_parser(), "parse_type", _shipped())
         plain.setattr(weasy_arrays, "install", lambda: False)  # cffi as shipped
+        plain.setattr(ffi, "_parsed_types", {})
         without = render_pdf(manuscript, PdfOptions())
         assert not weasy_arrays.installed()
+    monkeypatch.setattr(ffi, "_parsed_types", {})
     with_patch = render_pdf(manuscript, PdfOptions())
     assert weasy_arrays.installed()
+    assert [name for name in ffi._parsed_types if weasy_arrays.SIZED.fullmatch(name)]
     assert with_patch.pdf == without.pdf
+
+
+def test_a_cffi_that_reads_otherwise_is_left_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = _shipped()
+    monkeypatch.setattr(_parser(), "parse_type", shipped)
+    monkeypatch.setattr(
+        weasy_arrays, "SHAPE", (("cffi.cparser", "Parser._get_type_and_quals", "no such line"),)
+    )
+    assert weasy_arrays.install() is False
+    assert _parser().parse_type is shipped
 
 
 def test_an_unchecked_cffi_is_left_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:

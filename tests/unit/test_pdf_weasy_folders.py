@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from octavo.dev.gen import generate_study
 from tests.conftest import ROOT
 
@@ -143,3 +145,28 @@ def test_the_maker_holds_its_folders_lock_while_the_folder_lives(tmp_path: Path)
     claimed = weasy_folders._claim(Path(second))  # let go: free to sweep
     assert claimed is not None and claimed >= 0
     os.close(claimed)
+
+
+def test_where_locks_cannot_be_had_the_hour_alone_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without locks (NFS without them, some FUSE): the maker leaves no lock
+    file behind (else the sweep would keep its folder for ever once it is dead) and the
+    sweep takes a lock file it cannot lock for no lock (-1), not for one held."""
+    import errno
+    import fcntl
+
+    from octavo.render.pdf import weasy_folders
+
+    def unsupported(fd: int, operation: int) -> None:
+        raise OSError(errno.EOPNOTSUPP, "locks not supported")
+
+    monkeypatch.setattr(fcntl, "flock", unsupported)
+    made = weasy_folders.make_folder(str(tmp_path))
+    try:
+        assert not (Path(made) / weasy_folders.LOCK).exists()
+        assert made not in weasy_folders._held
+    finally:
+        weasy_folders._made[:] = [m for m in weasy_folders._made if m[1] != made]
+    (Path(made) / weasy_folders.LOCK).touch()  # one left by a maker that could lock
+    assert weasy_folders._claim(Path(made)) == -1

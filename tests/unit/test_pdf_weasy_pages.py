@@ -91,3 +91,46 @@ def test_an_unchecked_weasyprint_is_left_as_shipped(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
     assert weasy_pages.install() is False
     assert page.set_page_type_computed_styles is shipped
+
+
+PAGES_CSS = """
+@page { size: A6; margin: 18mm 12mm;
+  @top-center { content: string(title) " " counter(page); font-size: 8pt }
+  @bottom-right { content: counter(page) " of " counter(pages) } }
+@page :first { @top-center { content: none } }
+@page :left { margin-left: 16mm; @bottom-left { content: "left " counter(page) } }
+@page :blank { @top-center { content: none } @bottom-right { content: none } }
+@page :nth(3n+1) { @bottom-center { content: "every third" } }
+@page chapter { @top-right { content: "in a chapter" } }
+@page chapter:nth(1 of chapter) { @top-right { content: "a chapter opens" } }
+@page wide { size: A6 landscape; @top-center { content: "wide " counter(page) } }
+section { page: chapter }
+aside { page: wide }
+h1 { string-set: title content(); break-before: right }
+"""
+
+
+def test_selectors_of_every_kind_give_the_same_pages() -> None:
+    """:first, :left, :blank, :nth(), named pages and page groups, a page of another size
+    between, counters in margin boxes: WeasyPrint's pages with the patch as without."""
+    import weasyprint
+    from weasyprint.layout import page
+
+    text = "<p>" + "The economies of the region grew slowly. " * 90 + "</p>"
+    chapters = "".join(
+        f"<section><h1>Chapter {n}</h1>{text * (n + 1)}</section>" for n in range(1, 4)
+    )
+    html = f"<html lang='en'><style>{PAGES_CSS}</style><body>{chapters}<aside>{text}</aside>"
+    html += f"<h1>After</h1>{text}</body></html>"
+    shipped = _shipped()
+    pdfs = []
+    for function in (shipped, weasy_pages._shared(shipped)):
+        original = page.set_page_type_computed_styles
+        page.set_page_type_computed_styles = function
+        try:
+            document = weasyprint.HTML(string=html).render()
+            pdfs.append((len(document.pages), document.write_pdf()))
+        finally:
+            page.set_page_type_computed_styles = original
+    assert pdfs[0][0] >= 15
+    assert pdfs[1] == pdfs[0]

@@ -14,7 +14,6 @@ shipped), and what is read back is checked to be of that shape, else parsed agai
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from contextlib import suppress
@@ -26,6 +25,7 @@ from octavo.cache import Store
 __all__ = ["patterns_folder", "remember_patterns"]
 
 CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
+PATTERNS = "patterns-1"  # bump when what is kept changes shape
 
 _state: dict[str, Any] = {}  # "store": where patterns are kept; "parse": Pyphen's own parse
 
@@ -54,6 +54,8 @@ def patterns_folder(cache: Path | None) -> Path | None:
 
 
 def _init(self: Any, path: Any) -> None:
+    """Pyphen's HyphDict.__init__ with the memo: the parsed patterns of the dictionary at
+    `path` read back from the store, else parsed as shipped and kept (plain ones only)."""
     store: Store | None = _state.get("store")
     entry = _entry(path) if store is not None else None
     if store is not None and entry is not None:
@@ -67,19 +69,23 @@ def _init(self: Any, path: Any) -> None:
         made = (self.maxlen, self.patterns)
         if _plain(made):
             with suppress(OSError, ValueError):  # a cache that cannot be written
-                store.put(entry, marshal.dumps(made))
+                # not waited for on the disk: a torn entry fails marshal or the shape check
+                store.put(entry, marshal.dumps(made), durable=False)
 
 
 def _entry(path: Any) -> str | None:
-    """The store's name for the dictionary at `path` as it is now (None: not a file)."""
+    """The store's name for the dictionary at `path` as it is now (None: not a file): by
+    Pyphen's version, the path and what tells one version of a file from another."""
     import pyphen
 
+    from octavo.cache import fingerprint
+    from octavo.stat_cache import stat_text
+
     try:
-        stat = os.stat(str(path))
+        info = os.stat(str(path))
     except (OSError, ValueError):
         return None
-    key = f"{pyphen.__version__}\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return "patterns-" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return "patterns-" + fingerprint(PATTERNS, pyphen.__version__, str(path), stat_text(info))
 
 
 def _loads(data: bytes | None) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]] | None:
@@ -98,7 +104,9 @@ def _plain(found: Any) -> bool:
     if not (isinstance(found, tuple) and len(found) == 2 and type(found[0]) is int):
         return False
     patterns = found[1]
-    return type(patterns) is dict and all(
+    if type(patterns) is not dict or found[0] != max(map(len, patterns), default=-1):
+        return False  # the longest key is what `positions` slices by: it must be right
+    return all(
         type(key) is str
         and type(value) is tuple
         and len(value) == 2

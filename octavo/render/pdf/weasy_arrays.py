@@ -14,7 +14,8 @@ parsed once, as shipped, and the array of N of its item made as cffi's parser ma
 other name is parsed as shipped. The same type, so the same arrays and the same bytes
 (tests/unit/test_pdf_weasy_arrays.py).
 
-Checked against: cffi 2.0 and WeasyPrint 70.0. `install()` patches only those.
+Checked against: cffi 2.0 and WeasyPrint 70.0. `install()` patches only those, and only
+while cffi still parses a type name and makes an array type as read here (`SHAPE`).
 
 To remove it (once WeasyPrint sizes its arrays by their initializer, `hb_codepoint_t[]`):
 delete this module and the `install()` call in octavo.render.pdf.document.load_html.
@@ -29,7 +30,11 @@ from typing import Any
 __all__ = ["install", "installed"]
 
 CHECKED = ("2.0.", "70.")  # cffi, WeasyPrint
-SIZED = re.compile(r"([A-Za-z_]\w*(?: [A-Za-z_]\w*)*)\[([1-9][0-9]*)\]")
+SIZED = re.compile(r"([A-Za-z_]\w*(?: [A-Za-z_]\w*)*)\[([1-9][0-9]*)\]", re.ASCII)
+SHAPE = (  # how cffi turns a name into a type, and an array declarator into ArrayType
+    ("cffi.api", "FFI._typeof_locked", "type = self._parser.parse_type(cdecl)"),
+    ("cffi.cparser", "Parser._get_type_and_quals", "return model.ArrayType(tp, length), quals"),
+)
 
 
 def install() -> bool:
@@ -45,6 +50,8 @@ def install() -> bool:
     if not str(cffi.__version__).startswith(cffi_version):
         return False
     if not str(weasyprint.__version__).startswith(weasy_version):
+        return False
+    if not all(_reads(module, name, line) for module, name, line in SHAPE):
         return False
     from weasyprint.text.ffi import ffi
 
@@ -64,7 +71,22 @@ def installed() -> bool:
     return getattr(parse, "octavo_memo", False) is True
 
 
+def _reads(module: str, name: str, line: str) -> bool:
+    """Whether cffi's `module.name` (Class.method) still has `line` in its source."""
+    import importlib
+    import inspect
+
+    try:
+        found: Any = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+        return inspect.getsource(found).count(line) == 1
+    except (ImportError, AttributeError, OSError, TypeError):
+        return False
+
+
 def _sized(parse: Callable[[str], Any], array: Callable[[Any, int], Any]) -> Callable[[str], Any]:
+    """`parse` (cffi's parse_type) with each `T[N]` made from `T[]`'s item by `array`."""
     unsized: dict[str, Any] = {}  # "T" -> the type of "T[]"
 
     def parse_type(cdecl: str) -> Any:

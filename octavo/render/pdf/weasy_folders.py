@@ -84,7 +84,11 @@ def _hold(folder: str) -> None:
     try:
         fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)  # never waits: a new file
     except OSError:
+        # no locks here (NFS without them, some FUSE): no lock file either, or the sweep
+        # would take the folder for one in use forever; the hour alone decides, as before
         os.close(lock)
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(folder, LOCK))
         raise
     _held[folder] = lock
 
@@ -139,20 +143,23 @@ def sweep(parent: str | None = None, now: float | None = None) -> tuple[str, ...
 def _claim(folder: Path) -> int | None:
     """`folder`'s LOCK locked exclusively (its open file, to close after the removal); -1
     if it has none (made before the locks, or its maker killed before it took it); None if
-    a process holds it (or it cannot be read): the folder stays."""
+    a process holds it (or it cannot be opened: not ours): the folder stays. Where locks
+    are not to be had (NFS without them: another error than "held"), -1: the hour alone
+    decides, as before the locks."""
+    import errno
     import fcntl
 
     try:
-        lock = os.open(folder / LOCK, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        lock = os.open(folder / LOCK, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         return -1
     except OSError:
         return None
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
         os.close(lock)
-        return None
+        return None if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES) else -1
     return lock
 
 

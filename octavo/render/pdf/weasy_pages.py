@@ -94,6 +94,8 @@ def _matched(style_for: Any, page_type: Any) -> tuple[Any, ...]:
 
 
 def _shared(compute: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+    """`compute` (WeasyPrint's set_page_type_computed_styles) run for the first page of
+    each kind (what matched), its styles given to the later pages of that kind."""
     memos: weakref.WeakKeyDictionary[Any, Memo] = weakref.WeakKeyDictionary()
 
     def set_page_type_computed_styles(page_type: Any, html: Any, style_for: Any) -> None:

@@ -307,6 +307,7 @@ def _tail(
         # the front matter is still being laid out (a page number moved, or a cold build's
         # front is the longer): the body is merged and stamped meanwhile, and the front put
         # before it (the same bytes); the body's pages are added while the stamp is laid out
+        # (a part pypdf cannot read fails the build here, before the stamp is waited for)
         merger = body_merger(body)
         stamp = _finish(store, stamp_started)
         front: PartLayout | None = None

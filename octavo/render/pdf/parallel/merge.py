@@ -132,7 +132,7 @@ class Merger:
         self.writer = PdfWriter()
         self.placed: list[Placed] = []
         self.readers: list[Any] = []
-        self.stamped = ""  # the key of the stamp laid over the body early (`merging_body`)
+        self.stamped = ""  # the key of the stamp laid over the body early (`stamp_body`)
         self.front = True  # False while a merge begun with the body waits for the front
         self.first = len(self.writer._objects)  # the objects of a new writer come first
 
@@ -166,7 +166,7 @@ class Merger:
 
     def put_front(self, placed: tuple[Placed, ...]) -> None:
         """The front matter's pages (and the blank page after them) before a body merged
-        first (`merging_body`): the same pages, objects and calls as in order, but for
+        first (`body_merger`): the same pages, objects and calls as in order, but for
         the objects' numbers, which `compact` writes anew."""
         from pypdf import PdfReader
         from pypdf.generic import NameObject
