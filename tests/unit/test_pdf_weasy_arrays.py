@@ -19,8 +19,10 @@ def _parser() -> Any:
 
 
 def _shipped() -> Any:
-    parse = _parser().parse_type
-    return getattr(parse, "__wrapped__", parse)
+    """cffi's own parse_type, under the patch and any test's recorder."""
+    import inspect
+
+    return inspect.unwrap(_parser().parse_type)
 
 
 @pytest.mark.parametrize(
@@ -33,34 +35,33 @@ def test_a_sized_array_is_the_type_the_parser_makes(name: str) -> None:
     assert _parser().parse_type(name) == _shipped()(name)
 
 
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The patch over a parser that records each name it is asked (restored after)."""
+    names: list[str] = []
+    shipped = _shipped()
+
+    def parse(cdecl: str) -> Any:
+        names.append(cdecl)
+        return shipped(cdecl)
+
+    parse.__wrapped__ = shipped  # type: ignore[attr-defined]
+    monkeypatch.setattr(_parser(), "parse_type", weasy_arrays._sized(parse, _array()))
+    return names
+
+
 @pytest.mark.parametrize(
     "name", ["char[010]", "char[0x10]", "int *[3]", "PangoRectangle *", "char[]"]
 )
-def test_other_names_go_to_the_parser(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    weasy_arrays.install()
-    asked: list[str] = []
-    shipped = _shipped()
-
-    def parse(cdecl: str) -> Any:
-        asked.append(cdecl)
-        return shipped(cdecl)
-
-    monkeypatch.setattr(_parser(), "parse_type", weasy_arrays._sized(parse, _array()))
-    assert _parser().parse_type(name) == shipped(name)
+def test_other_names_go_to_the_parser(name: str, asked: list[str]) -> None:
+    assert _parser().parse_type(name) == _shipped()(name)
     assert asked == [name]
 
 
-def test_sizes_after_the_first_are_never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-    shipped = _shipped()
-
-    def parse(cdecl: str) -> Any:
-        asked.append(cdecl)
-        return shipped(cdecl)
-
-    monkeypatch.setattr(_parser(), "parse_type", weasy_arrays._sized(parse, _array()))
+def test_sizes_after_the_first_are_never_parsed(asked: list[str]) -> None:
     for size in (38, 11, 2427, 38):
-        assert _parser().parse_type(f"hb_codepoint_t[{size}]") == shipped(f"hb_codepoint_t[{size}]")
+        name = f"hb_codepoint_t[{size}]"
+        assert _parser().parse_type(name) == _shipped()(name)
     assert asked == ["hb_codepoint_t[]"]
 
 
