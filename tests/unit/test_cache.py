@@ -308,15 +308,15 @@ def test_a_signed_entry_is_written_without_waiting_for_the_disk(
 def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -> None:
     """A laid-out part planted under the right name (its key is a function of the book's
     HTML and styles, which anyone can compute) is not taken: it is laid out again."""
-    from octavo.render.pdf.parallel import build
+    from octavo.render.pdf.parallel import parts_store
     from octavo.render.pdf.parallel.part import PartJob, PartLayout, to_json
 
-    store = build._Store(tmp_path / "cache", "salt")
+    store = parts_store.PartStore(tmp_path / "cache", "salt")
     project = open_book(make_book({"001-a.md": section_source(1)}))
     job = store.keyed(PartJob("ch1", "", "<p>x</p>", project, (), ()))
     part = PartLayout("ch1", job.key, b"%PDF laid out here", (), (), ())
     store.put(part)
-    assert build._Store(tmp_path / "cache", "salt").get(job) == part
+    assert parts_store.PartStore(tmp_path / "cache", "salt").get(job) == part
     (tmp_path / "cache" / f"{job.key}.pdf").write_bytes(b"%PDF planted")
     (tmp_path / "cache" / f"{job.key}.json").write_bytes(to_json(part).encode("utf-8"))
-    assert build._Store(tmp_path / "cache", "salt").get(job) is None
+    assert parts_store.PartStore(tmp_path / "cache", "salt").get(job) is None

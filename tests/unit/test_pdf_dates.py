@@ -13,7 +13,7 @@ import pytest
 from octavo import api
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, write_document
-from octavo.render.pdf.parallel import build
+from octavo.render.pdf.parallel import build, parts_store
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, pdf_date, redate
 from octavo.render.pdf.parallel.part import PageMap, PartLayout
 
@@ -92,7 +92,7 @@ def _chapters(manuscript: Manuscript) -> tuple[PartLayout, ...]:
 
 def _front_key(manuscript: Manuscript) -> str:
     front, _ = build._tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
-    return build._Store(None, "salt").keyed(front).key
+    return parts_store.PartStore(None, "salt").keyed(front).key
 
 
 def _at(manuscript: Manuscript, delta: timedelta) -> Manuscript:

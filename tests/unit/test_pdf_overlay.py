@@ -1,4 +1,4 @@
-"""octavo.render.pdf.parallel.merge.overlay: pypdf's `merge_page`, the stamp parsed once."""
+"""octavo.render.pdf.parallel.overlay: pypdf's `merge_page`, the stamp parsed once."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pypdf.generic import (
 )
 
 from octavo.cache import Store
-from octavo.render.pdf.parallel.merge import Stamped, overlay
+from octavo.render.pdf.parallel.overlay import Stamped, overlay
 
 
 def _font(name: str) -> DictionaryObject:
@@ -138,9 +138,9 @@ def test_overlay_only_on_the_pypdf_it_was_checked_against(monkeypatch: pytest.Mo
     import pypdf
     from pypdf import PageObject
 
-    from octavo.render.pdf.parallel import merge
+    from octavo.render.pdf.parallel import overlay as module
 
-    assert merge.overlay_checked()  # else the speed-up silently went away: check and list it
+    assert module.overlay_checked()  # else the speed-up silently went away: check and list it
     expected = _merged(_merge_page)
     calls: list[int] = []
     real = PageObject.merge_page
@@ -152,7 +152,7 @@ def test_overlay_only_on_the_pypdf_it_was_checked_against(monkeypatch: pytest.Mo
     monkeypatch.setattr(PageObject, "merge_page", counted)
     assert _merged(overlay) == expected and not calls
     monkeypatch.setattr(pypdf, "__version__", "99.0.0")
-    assert not merge.overlay_checked()
+    assert not module.overlay_checked()
     assert _merged(overlay) == expected and len(calls) == 3
 
 

@@ -30,7 +30,6 @@ one-process build (octavo.render.pdf.document.render_pdf), which gives the same 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future
@@ -39,10 +38,9 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.cache import Store, fingerprint
+from octavo.cache import fingerprint
 from octavo.errors import BuildError
 from octavo.model import Manuscript
-from octavo.project import Project
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
@@ -58,7 +56,8 @@ from octavo.render.pdf.parallel.merge import (
     merging,
     place,
 )
-from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
+from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
+from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 from octavo.render.pdf.parallel.start import start_workers
@@ -71,7 +70,6 @@ __all__ = [
     "start_workers",
 ]
 
-FORMAT = "parts-3"  # bump when the page map, the part HTML or the note fixes change meaning
 MERGED = "merged-1"  # bump when octavo.render.pdf.parallel.merge writes other bytes
 
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
@@ -137,8 +135,9 @@ def _parallel(
     folder = cache / "pdf-parts" if cache else None
     project = manuscript.book.project
     styles = styles_digest(project)
-    salt = _salt(options, styles, _book_files(project, cache))
-    store = _Store(folder, salt, str(project.root.resolve()))
+    store = PartStore(
+        folder, salt(options, styles, book_files(project, cache)), str(project.root.resolve())
+    )
     store.fonts = scope(project, styles)
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
@@ -164,7 +163,7 @@ def _parallel(
 
 
 def _merged(
-    store: _Store,
+    store: PartStore,
     front: PartLayout,
     body: tuple[PartLayout, ...],
     stamp: PartLayout,
@@ -186,13 +185,13 @@ def _merged(
     # the shared fonts are made in the workers while this process merges the pages
     unions = unions if unions is not None else _unions(store, front, body, stamp, pool)
     pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
-    if not any(p.warnings for p in parts):  # as `_Store.put`: what warned is made again
+    if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
 
 
 def _unions(
-    store: _Store,
+    store: PartStore,
     front: PartLayout,
     body: tuple[PartLayout, ...],
     stamp: PartLayout,
@@ -278,7 +277,7 @@ def _stamp_job(
 
 def _tail(
     pool: Executor,
-    store: _Store,
+    store: PartStore,
     manuscript: Manuscript,
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
@@ -327,7 +326,7 @@ def _tail(
 
 def _guess(
     pool: Executor,
-    store: _Store,
+    store: PartStore,
     manuscript: Manuscript,
     options: PdfOptions,
     started: dict[str, Started],
@@ -403,7 +402,7 @@ def _plain_job(manuscript: Manuscript, options: PdfOptions, name: str, source: s
     return PartJob(name, "", source, manuscript.book.project, (), (), options.page.bleed)
 
 
-def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, Started]:
+def _run(pool: Executor, store: PartStore, jobs: list[PartJob]) -> dict[str, Started]:
     """Start the parts the cache does not hold, longest first, in the workers."""
     return {
         job.name: _start(pool, store, store.keyed(job))
@@ -411,13 +410,13 @@ def _run(pool: Executor, store: _Store, jobs: list[PartJob]) -> dict[str, Starte
     }
 
 
-def _start(pool: Executor, store: _Store, keyed: PartJob) -> Started:
+def _start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
     """A part from the cache, or its layout started in a worker (`_finish` waits for it)."""
     found = store.get(keyed)
     return found if found is not None else pool.submit(lay_out_part, keyed)
 
 
-def _finish(store: _Store, started: Started) -> PartLayout:
+def _finish(store: PartStore, started: Started) -> PartLayout:
     if isinstance(started, PartLayout):
         return started
     result = started.result()
@@ -425,75 +424,3 @@ def _finish(store: _Store, started: Started) -> PartLayout:
         logging.getLogger("weasyprint").warning("%s", message)
     store.put(result)
     return result
-
-
-class _Store:
-    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
-
-    def __init__(self, folder: Path | None, salt: str, book: str = ""):
-        self.store, self.salt, self.book = Store(folder, signed=True), salt, book
-        self.fonts = ""  # the workers' shared fonts (octavo.render.pdf.parallel.shared_fonts)
-        self.laid_out: list[str] = []
-        self.reused: list[str] = []
-        self.guessed: list[str] = []
-
-    def keyed(self, job: PartJob) -> PartJob:
-        key = fingerprint(self.salt, job.name, job.html, job.xmp)
-        return replace(job, key=key, fonts=self.fonts)
-
-    def get(self, job: PartJob) -> PartLayout | None:
-        pdf, meta = self.store.get(f"{job.key}.pdf"), self.store.get(f"{job.key}.json")
-        if pdf is None or meta is None:
-            return None
-        try:
-            found = from_json(meta.decode("utf-8"), pdf)
-        except (ValueError, KeyError, TypeError):
-            return None  # damaged: lay it out again
-        self.reused.append(job.name)
-        return found
-
-    def last(self, name: str) -> PartLayout | None:
-        """The page map of the part `name` as the last build laid it out (no PDF)."""
-        key = self.store.get(self._last(name))
-        meta = self.store.get(f"{key.decode('ascii', 'replace')}.json") if key else None
-        try:
-            return from_json(meta.decode("utf-8"), b"") if meta else None
-        except (ValueError, KeyError, TypeError):
-            return None
-
-    def remember(self, parts: Iterable[PartLayout]) -> None:
-        """Which layout of each part this build used: the next build's guesses."""
-        for part in parts:
-            if self.store.get(self._last(part.name)) != part.key.encode():
-                self.store.put(self._last(part.name), part.key.encode())
-
-    def _last(self, name: str) -> str:
-        return f"last-{fingerprint(self.salt, self.book, name)}"
-
-    def put(self, layout: PartLayout) -> None:
-        self.laid_out.append(layout.name)
-        if not layout.warnings:
-            self.store.put(f"{layout.key}.pdf", layout.pdf)
-            self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
-
-
-def _salt(options: PdfOptions, styles: str, files: str = "") -> str:
-    """What a part's layout depends on besides its HTML: styles (`styles_digest`: fonts
-    included), the book's other files (`_book_files`), options, versions."""
-    return fingerprint(FORMAT, str(options), styles, files)
-
-
-def _book_files(project: Project, cache: Path | None) -> str:
-    """A digest of the book folder's files but its Markdown (whose text is in the parts'
-    HTML): the images, fonts and anything else a part's HTML or stylesheets can load by
-    URL. An image replaced by another of the same size changed no HTML: without this, the
-    part that shows it was taken from the cache as it was. Read by the change check's
-    rules, from the digests it kept by stat (octavo.stat_cache): no file is read again."""
-    from octavo.stat_cache import folder_digests
-
-    digest = hashlib.sha256()
-    state = project.state if cache is not None else None
-    for relative, found in folder_digests(project.root.resolve(), state):
-        if not relative.endswith(".md"):
-            digest.update(f"{relative}\0".encode("utf-8", "surrogateescape") + found)
-    return digest.hexdigest()

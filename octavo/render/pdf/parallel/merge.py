@@ -4,27 +4,34 @@ front matter, a blank page if it ends on a right-hand page, then each body part 
 page first when the previous one ended on a right-hand page, as `break-before: right`
 does), the stamp (running heads, folios) laid over the body pages, then the named
 destinations, the links of the contents and appendix, the bookmarks and the metadata of
-the front part, and an /ID made from the content: the same parts give the same bytes.
+the front part, and an /ID made from the content: the same parts give the same bytes. The
+stamp's overlay: octavo.render.pdf.parallel.overlay; the destinations, links and bookmarks:
+octavo.render.pdf.parallel.navigation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import re
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
 from octavo.cache import Store
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
-from octavo.render.pdf.parallel.part import Bookmark, PartLayout
+from octavo.render.pdf.parallel.navigation import (
+    add_destinations,
+    add_links,
+    add_outline,
+    move_first,
+    name_destinations,
+)
+from octavo.render.pdf.parallel.overlay import Stamped, overlay
+from octavo.render.pdf.parallel.part import PartLayout
 
 __all__ = [
-    "STAMPED",
     "Merger",
     "Placed",
-    "Stamped",
     "Unmergeable",
     "body_merger",
     "compact",
@@ -32,12 +39,8 @@ __all__ = [
     "merge_parts",
     "merging",
     "merging_body",
-    "overlay",
-    "overlay_checked",
     "place",
 ]
-
-STAMPED = "stamped-1"  # bump when `overlay` makes other content for the same inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,7 @@ class Merger:
                 if box in first:
                     blank[NameObject(box)] = first[box]
             at += 1
-        _move_first(writer, self.first, begin)  # the front's objects before the body's
+        move_first(writer, self.first, begin)  # the front's objects before the body's
         self.readers.insert(0, reader)
         self.placed = list(placed)
         self.front = True
@@ -217,12 +220,12 @@ class Merger:
             _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp, fonts, book)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
-            _destinations(writer, p, named)
-            _links(writer, p)
-        _name(writer, named)
+            add_destinations(writer, p, named)
+            add_links(writer, p)
+        name_destinations(writer, named)
         for p in placed:
             for mark in p.part.bookmarks:
-                _outline(writer, mark, p.start, None)
+                add_outline(writer, mark, p.start, None)
         if share_fonts(writer, fonts, pool, unions):  # one copy of each font, not one per part
             writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
         writer.add_metadata(dict(readers[0].metadata or {}))
@@ -270,231 +273,6 @@ def _stamp(
     kept.save()
 
 
-class Stamped:
-    """The stamped content streams of the book's last build (octavo.cache), by what they are
-    made of (the page's content, the stamp's, the renames): after an edit, only the pages
-    that changed are stamped anew (parsing and writing out the stamp's content is most of
-    the stamp's time). One entry a book, written again when its pages changed, kept only in
-    a signed store (octavo.cache.Store, signed with this user's key): it goes into the PDF
-    as it is, and the state folder may be an untrusted book's."""
-
-    def __init__(self, store: Store | None, book: str) -> None:
-        from octavo.cache import fingerprint
-
-        self.store = store if store is not None and store.signed else None
-        self.name = f"stamped-{fingerprint(STAMPED, book)}"
-        self.found: dict[bytes, bytes] = {}
-        self.made: dict[bytes, bytes] = {}
-        # damaged, planted or not this user's (the signed store says None): all stamped anew
-        kept = self.store.get(self.name) if self.store is not None else None
-        at = 0
-        while kept is not None and at + 36 <= len(kept):
-            size = int.from_bytes(kept[at + 32 : at + 36], "big")
-            self.found[kept[at : at + 32]] = kept[at + 36 : at + 36 + size]
-            at += 36 + size
-
-    @staticmethod
-    def key(*parts: bytes) -> bytes:
-        import zlib
-
-        import pypdf
-
-        digest = hashlib.sha256(f"{pypdf.__version__} {zlib.ZLIB_RUNTIME_VERSION}".encode())
-        for part in parts:
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-        return digest.digest()
-
-    def save(self) -> None:
-        if self.store is not None and self.made.keys() != self.found.keys():
-            entries = sorted(self.made.items())
-            self.store.put(
-                self.name, b"".join(k + len(v).to_bytes(4, "big") + v for k, v in entries)
-            )
-
-
-_RESOURCES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font")
-
-
-OVERLAY_CHECKED = ((7, 1),)  # pypdf versions whose merge_page `overlay` repeats (its test)
-
-
-def overlay_checked() -> bool:
-    """Whether this pypdf is one `overlay` was checked against byte for byte: it repeats
-    pypdf's own steps through its private `_merge_resources` and `_data`; any other version
-    stamps with `merge_page`, the same bytes, only slower."""
-    import pypdf
-
-    found = re.match(r"(\d+)\.(\d+)", pypdf.__version__)
-    return found is not None and (int(found[1]), int(found[2])) in OVERLAY_CHECKED
-
-
-def overlay(page: Any, over: Any, kept: Stamped | None = None) -> None:
-    """`page.merge_page(over)`, with `over`'s content stream parsed once: pypdf 7 parses it,
-    writes it out and parses it again when it renames the resources whose names the page
-    uses (it always does here: both pages are WeasyPrint's), which was most of the stamp's
-    time. The same steps otherwise (pypdf's `_merge_page_writer` with `over=True`, no
-    transformation), so the same bytes; a page it does not cover (annotations, resources
-    not a dictionary): `merge_page` itself. The joined content compressed, or, when
-    `kept` holds it (the same page content, stamp content and renames), taken from it."""
-    from pypdf import get_configuration
-    from pypdf.generic import (
-        ArrayObject,
-        DictionaryObject,
-        EncodedStreamObject,
-        FloatObject,
-        NameObject,
-    )
-
-    mine, theirs = page.get("/Resources"), over.get("/Resources")
-    mine = mine.get_object() if mine is not None else None
-    theirs = theirs.get_object() if theirs is not None else None
-    if (
-        not overlay_checked()
-        or "/Annots" in over
-        or not isinstance(mine, DictionaryObject)
-        or not isinstance(theirs, DictionaryObject)
-    ):
-        page.merge_page(over)
-        page.compress_content_streams()  # merge_page leaves the joined stream uncompressed
-        return
-    rename: dict[Any, Any] = {}
-    for kind in (*_RESOURCES, "/Properties"):
-        if kind in theirs:
-            if kind not in mine:
-                mine[NameObject(kind)] = DictionaryObject()
-            rename.update(page._merge_resources(mine, theirs, kind, False)[1])
-    if "/ProcSet" in theirs:
-        if "/ProcSet" not in mine:
-            mine[NameObject("/ProcSet")] = ArrayObject()
-        sets: Any = mine["/ProcSet"]
-        given: Any = theirs["/ProcSet"]
-        for name in given:
-            if name not in sets:
-                sets.append(name)
-        sets.sort()
-    contents = ArrayObject()
-    own, stamp = page.get_contents(), over.get_contents()
-    box = getattr(over, get_configuration().page_merge_box)
-    clip = [FloatObject(v) for v in (box.left, box.bottom, box.width, box.height)]
-    key = None
-    if kept is not None and own is not None and stamp is not None:
-        names = b" ".join(bytes(f"{k} {v}", "utf-8") for k, v in sorted(rename.items()))
-        sizes = b" ".join(v.myrepr().encode() for v in clip)
-        key = kept.key(own.get_data(), stamp.get_data(), names, sizes)
-        found = kept.found.get(key)
-        if found is not None:  # the same objects made and dropped as below: the same order
-            page.replace_contents(ArrayObject([own, stamp]))
-            joined = EncodedStreamObject()
-            joined[NameObject("/Filter")] = NameObject("/FlateDecode")
-            joined._data = found
-            page.replace_contents(joined)
-            kept.made[key] = found
-            return
-    if own is not None:
-        own.isolate_graphics_state()
-        contents.append(own)
-    if stamp is not None:
-        operations = stamp.operations  # the one parse
-        operations[:0] = [(clip, b"re"), ([], b"W"), ([], b"n")]
-        for operands, _ in operations:
-            named = operands.items() if isinstance(operands, dict) else enumerate(operands)
-            for at, value in list(named):
-                if isinstance(value, NameObject):
-                    operands[at] = rename.get(value, value)
-        stamp.isolate_graphics_state()
-        contents.append(stamp)
-    page.replace_contents(contents)
-    page.compress_content_streams()  # the joined stream is left uncompressed
-    if kept is not None and key is not None:
-        kept.made[key] = page["/Contents"].get_object()._data
-
-
-def _height(writer: Any, index: int) -> float:
-    """The PDF y of the trim's top edge: the parts' y are measured down from it."""
-    return float(writer.pages[index].trimbox.top)
-
-
-def _destinations(writer: Any, p: Placed, named: dict[str, tuple[Any, Any]]) -> None:
-    """A named destination for each anchor of the part not `named` before: an element
-    split over pages (a table's caption at a page's foot, its rows overleaf) is an anchor
-    on each, and its destination is the first, as WeasyPrint's own (`resolve_links`) and
-    as the folios of the contents and lists (build._folios)."""
-    from pypdf.generic import Destination, Fit, TextStringObject
-
-    for offset, page in enumerate(p.part.pages):
-        index = p.start + offset
-        height = _height(writer, index)
-        for name, x, y in page.anchors:
-            if name in named:
-                continue
-            fit = Fit.xyz(left=x, top=height - y, zoom=0)
-            target = writer.pages[index].indirect_reference
-            destination = Destination(TextStringObject(name), target, fit)
-            # pypdf's add_named_destination_object, but for the name put in the names' array
-            # in order: `_name` sorts them all at once
-            named[name] = (destination["/Title"], writer._add_object(destination.dest_array))
-            if len(named) == 1:
-                writer.get_named_dest_root()  # the /Names and /Dests objects, made here
-
-
-def _name(writer: Any, named: dict[str, tuple[Any, Any]]) -> None:
-    """The names' array of `named` destinations: sorted once, where pypdf's
-    add_named_destination_array inserts each name in order (O(n²) comparisons: 0.3 s for the
-    2,300 anchors of an 800-section book); the same array for an array empty before."""
-    from pypdf.generic import TextStringObject
-
-    if not named:
-        return  # no /Names made
-    array = writer.get_named_dest_root()
-    if array:  # names there before (none are): pypdf's own insertion among them
-        for title, reference in named.values():
-            writer.add_named_destination_array(title, reference)
-        return
-    for name in sorted(named):
-        title, reference = named[name]
-        array.extend([TextStringObject(title), reference])
-
-
-def _links(writer: Any, p: Placed) -> None:
-    from pypdf.generic import (
-        ArrayObject,
-        DictionaryObject,
-        FloatObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
-
-    for offset, page in enumerate(p.part.pages):
-        index = p.start + offset
-        height = _height(writer, index)
-        for link in page.links:
-            x, y, w, h = link.rect
-            rect = [x, height - y - h, x + w, height - y]
-            annotation = DictionaryObject(
-                {
-                    NameObject("/Type"): NameObject("/Annot"),
-                    NameObject("/Subtype"): NameObject("/Link"),
-                    NameObject("/Rect"): ArrayObject(FloatObject(round(v, 3)) for v in rect),
-                    NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
-                    NameObject("/Dest"): TextStringObject(link.target),
-                }
-            )
-            writer.add_annotation(index, annotation)
-
-
-def _outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> None:
-    from pypdf.generic import Fit
-
-    fit = Fit.xyz(left=mark.x, top=mark.y, zoom=0)
-    item = writer.add_outline_item(
-        title=mark.label, page_number=start + mark.page, parent=parent, fit=fit, is_open=mark.open
-    )
-    for child in mark.children:
-        _outline(writer, child, start, item)
-
-
 def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
     from pypdf.generic import ArrayObject, ByteStringObject
 
@@ -503,46 +281,3 @@ def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
         digest.update(hashlib.sha256(part.pdf).digest())
     value = ByteStringObject(digest.digest())
     return ArrayObject([value, value])
-
-
-def _move_first(writer: Any, first: int, begin: int) -> None:
-    """The writer's objects from `begin` on moved to `first` (before the body's), every
-    reference to them and after them renumbered: the object order of a merge in book order,
-    which `compact` keeps (qpdf numbers objects in their first order)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
-    objects = writer._objects
-    order = [*range(first), *range(begin, len(objects)), *range(first, begin)]
-    number = {old + 1: new + 1 for new, old in enumerate(order)}
-    done: set[int] = set()
-
-    def renumber(ref: Any) -> None:
-        if isinstance(ref, IndirectObject) and ref.pdf is writer and id(ref) not in done:
-            done.add(id(ref))
-            ref.idnum = number[ref.idnum]
-
-    seen: set[int] = set()
-
-    def walk(value: Any) -> None:
-        if id(value) in seen:
-            return
-        seen.add(id(value))
-        if isinstance(value, IndirectObject):
-            renumber(value)
-        elif isinstance(value, DictionaryObject):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, ArrayObject):
-            for item in value:
-                walk(item)
-
-    for obj in objects:
-        if obj is not None:
-            renumber(getattr(obj, "indirect_reference", None))
-            walk(obj)
-    for name in ("_root", "_info", "_pages"):
-        renumber(getattr(writer, name, None))
-    for translated in writer._id_translated.values():
-        for key, value in translated.items():
-            translated[key] = number.get(value, value)
-    writer._objects = [objects[old] for old in order]
