@@ -47,6 +47,13 @@ def user_cache() -> Path:
     return Path(base) / "octavo"
 
 
+def machine_folder(cache: Path | None, name: str) -> Path | None:
+    """Where a build keeps what it learns of the machine, not of a book (the libraries
+    WeasyPrint loads, Pyphen's parsed patterns): `name` in the user's cache folder, when the
+    build keeps a cache at all (`cache`, its store's folder, not None); None: nothing kept."""
+    return user_cache() / name if cache is not None else None
+
+
 class _Codes:
     def __init__(self, path: Path, packages: tuple[str, ...] = ("octavo",)):
         self.path = path

@@ -22,7 +22,7 @@ from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build, fonts
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
-from octavo.render.pdf.parallel.merge import Merger, Placed, merge_parts, merging_body
+from octavo.render.pdf.parallel.merge import Merger, Placed, body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from tests.support.weasyprint_log import quietly
 
@@ -193,10 +193,12 @@ def test_a_merge_begun_while_chapters_are_laid_out_gives_the_same_bytes(
     assert merge_parts(placed, total, stamp, begun=elsewhere) == result.pdf
 
     body = tuple(p.part for p in placed[1:])
-    first = merging_body(body, stamp)  # the front matter still being laid out: put before
+    first = body_merger(body).stamp_body(stamp)  # the front still being laid out: put before
     assert merge_parts(placed, total, stamp, begun=first) == builds.cold.pdf
     other = replace(stamp, key="another stamp")  # stamped otherwise: merged again, in order
-    assert merge_parts(placed, total, stamp, begun=merging_body(body, other)) == result.pdf
+    assert (
+        merge_parts(placed, total, stamp, begun=body_merger(body).stamp_body(other)) == result.pdf
+    )
 
 
 def test_one_job_is_the_one_process_build(builds: Builds) -> None:

@@ -90,7 +90,7 @@ def test_a_cffi_that_reads_otherwise_is_left_as_shipped(monkeypatch: pytest.Monk
     shipped = _shipped()
     monkeypatch.setattr(_parser(), "parse_type", shipped)
     monkeypatch.setattr(
-        weasy_arrays, "SHAPE", (("cffi.cparser", "Parser._get_type_and_quals", "no such line"),)
+        weasy_arrays, "SHAPE", (("cffi.cparser", "Parser", "_get_type_and_quals", "no such line"),)
     )
     assert weasy_arrays.install() is False
     assert _parser().parse_type is shipped

@@ -30,9 +30,8 @@ from octavo.render.pdf import (
     weasy_styles,
     weasy_text,
 )
-from octavo.render.pdf.hyphenation import patterns_folder, remember_patterns
+from octavo.render.pdf.hyphenation import remember_machine
 from octavo.render.pdf.index_pages import Located, locate
-from octavo.render.pdf.libraries import libraries, remember_libraries
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import serialize
 from octavo.render.url_sandbox import guarded, sandboxed_html
@@ -124,8 +123,7 @@ def render_pdf(
     store, name = Store(cache, signed=True), f"notes-{cache_key(source, options)}.json"
     known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
-    remember_libraries(libraries(cache))  # before WeasyPrint is imported
-    remember_patterns(patterns_folder(cache))
+    remember_machine(cache)  # before WeasyPrint is imported
     html = load_html(source, manuscript.book.project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     if manuscript.index:  # the index again, its numbers as text with ranges joined

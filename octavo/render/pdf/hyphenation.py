@@ -22,7 +22,7 @@ from typing import Any
 
 from octavo.cache import Store
 
-__all__ = ["patterns_folder", "remember_patterns"]
+__all__ = ["patterns_folder", "remember_machine", "remember_patterns"]
 
 CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
 PATTERNS = "patterns-1"  # bump when what is kept changes shape
@@ -46,11 +46,9 @@ def remember_patterns(folder: Path | None) -> None:
 
 def patterns_folder(cache: Path | None) -> Path | None:
     """Where a build keeps them: the user's cache folder when it keeps a cache at all."""
-    if cache is None:
-        return None
-    from octavo.codecache import user_cache
+    from octavo.codecache import machine_folder
 
-    return user_cache() / "hyphenation"
+    return machine_folder(cache, "hyphenation")
 
 
 def _init(self: Any, path: Any) -> None:
@@ -115,3 +113,13 @@ def _plain(found: Any) -> bool:
         and all(type(v) is int for v in value[1])
         for key, value in patterns.items()
     )
+
+
+def remember_machine(cache: Path | None) -> None:
+    """What every PDF build takes from the user's cache before WeasyPrint is imported (in
+    the zygote of a parallel build, or the one process): the libraries WeasyPrint loads
+    (octavo.render.pdf.libraries) and Pyphen's parsed patterns."""
+    from octavo.render.pdf.libraries import libraries, remember_libraries
+
+    remember_libraries(libraries(cache))
+    remember_patterns(patterns_folder(cache))

@@ -79,11 +79,9 @@ def remember_libraries(folder: Path | None) -> None:
 def libraries(cache: Path | None) -> Path | None:
     """Where a build keeps the answers: the user's cache folder (octavo.codecache.user_cache)
     when it keeps a cache at all (`cache`, its store's folder, not None); None: none."""
-    if cache is None:
-        return None
-    from octavo.codecache import user_cache
+    from octavo.codecache import machine_folder
 
-    return user_cache() / "libraries"
+    return machine_folder(cache, "libraries")
 
 
 def _key(name: str) -> str:

@@ -27,13 +27,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from octavo.render.pdf.weasy_patch import checked_source
+
 __all__ = ["install", "installed"]
 
 CHECKED = ("2.0.", "70.")  # cffi, WeasyPrint
 SIZED = re.compile(r"([A-Za-z_]\w*(?: [A-Za-z_]\w*)*)\[([1-9][0-9]*)\]", re.ASCII)
 SHAPE = (  # how cffi turns a name into a type, and an array declarator into ArrayType
-    ("cffi.api", "FFI._typeof_locked", "type = self._parser.parse_type(cdecl)"),
-    ("cffi.cparser", "Parser._get_type_and_quals", "return model.ArrayType(tp, length), quals"),
+    ("cffi.api", "FFI", "_typeof_locked", "type = self._parser.parse_type(cdecl)"),
+    ("cffi.cparser", "Parser", "_get_type_and_quals", "return model.ArrayType(tp, length), quals"),
 )
 
 
@@ -51,7 +53,7 @@ def install() -> bool:
         return False
     if not str(weasyprint.__version__).startswith(weasy_version):
         return False
-    if not all(_reads(module, name, line) for module, name, line in SHAPE):
+    if not all(_reads(*shape) for shape in SHAPE):
         return False
     from weasyprint.text.ffi import ffi
 
@@ -71,18 +73,13 @@ def installed() -> bool:
     return getattr(parse, "octavo_memo", False) is True
 
 
-def _reads(module: str, name: str, line: str) -> bool:
-    """Whether cffi's `module.name` (Class.method) still has `line` in its source."""
+def _reads(module: str, kind: str, name: str, line: str) -> bool:
+    """Whether cffi's `module.kind.name` still has `line` in its source."""
     import importlib
-    import inspect
 
-    try:
-        found: Any = importlib.import_module(module)
-        for part in name.split("."):
-            found = getattr(found, part)
-        return inspect.getsource(found).count(line) == 1
-    except (ImportError, AttributeError, OSError, TypeError):
-        return False
+    found = getattr(importlib.import_module(module), kind, None)
+    source = checked_source(CHECKED[1], found, name) if found is not None else None
+    return source is not None and source.count(line) == 1
 
 
 def _sized(parse: Callable[[str], Any], array: Callable[[Any, int], Any]) -> Callable[[str], Any]:

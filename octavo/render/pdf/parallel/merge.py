@@ -38,7 +38,6 @@ __all__ = [
     "merge_libraries",
     "merge_parts",
     "merging",
-    "merging_body",
     "place",
 ]
 
@@ -89,20 +88,13 @@ def merge_parts(
     return merging(placed, begun, stamp).finish(total, stamp, fonts, pool, unions, book)
 
 
-def merging_body(
-    body: tuple[PartLayout, ...], stamp: PartLayout, store: Store | None = None, book: str = ""
-) -> Merger:
-    """A merge begun with the body (the chapters and the appendix) and its stamp, while the
-    front matter is still being laid out (after an edit that moved a page number):
-    `merging` puts the front before it. The same bytes as a merge in order: the
-    pages, objects and calls are the same, `compact` numbers the objects anew, and the
-    fonts are shared in book order (`Merger.rank`)."""
-    return body_merger(body).stamp_body(stamp, store, book)
-
-
 def body_merger(body: tuple[PartLayout, ...]) -> Merger:
-    """`merging_body`'s first step, taken while the stamp is still being laid out: the
-    body's pages added; `Merger.stamp_body` then lays the stamp over them."""
+    """A merge begun with the body (the chapters and the appendix) while the front matter
+    is still being laid out (a cold build; an edit that moved a page number), and the stamp
+    too: the body's pages added here, `Merger.stamp_body` then lays the stamp over them and
+    `merging` puts the front before it. The same bytes as a merge in order: the pages,
+    objects and calls are the same, `compact` numbers the objects anew, and the fonts are
+    shared in book order."""
     merger = Merger()
     merger.front = False
     for p in place(PartLayout("none", "", b"", (), (), ()), body)[0][1:]:

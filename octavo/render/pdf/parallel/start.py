@@ -18,8 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from octavo.project import Project
-from octavo.render.pdf.hyphenation import patterns_folder, remember_patterns
-from octavo.render.pdf.libraries import libraries, remember_libraries
+from octavo.render.pdf.hyphenation import remember_machine
 from octavo.render.pdf.parallel.part import warm_up
 from octavo.render.pdf.parallel.shared_fonts import clean
 from octavo.zygote import Zygote
@@ -73,7 +72,6 @@ def start_workers(
     looked for as shipped, else remembered: octavo.render.pdf.libraries). Each worker
     removes its shared fonts' temporary folder when it ends
     (octavo.render.pdf.parallel.shared_fonts)."""
-    remember_libraries(libraries(cache))
-    remember_patterns(patterns_folder(cache))  # read in the zygote's warm-up
+    remember_machine(cache)  # the zygote imports WeasyPrint and warms up with them
     with Zygote(jobs, partial(warm_up, project, WARM), clean) as pool:
         yield pool
