@@ -19,7 +19,7 @@ from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel import build, fonts
+from octavo.render.pdf.parallel import build, fonts, jobs, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import Merger, Placed, body_merger, merge_parts
@@ -153,7 +153,7 @@ def test_a_new_build_time_alone_lays_out_no_part(
         assert xmp["xmp:CreateDate"] == xmp["xmp:ModifyDate"] == when.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert result.pdf != builds.cold.pdf
     # the front laid out at the book's own time, as before the stand-in: the same bytes
-    monkeypatch.setattr(build, "stands_in", lambda timestamp: False)
+    monkeypatch.setattr(jobs, "stands_in", lambda timestamp: False)
     laid, _ = quietly(lambda: render_pdf_parallel(later, PdfOptions(), 2, builds.cache))
     assert laid.laid_out == ("front",) and laid.pdf == result.pdf
 
@@ -166,7 +166,7 @@ def test_parts_merged_before_are_not_merged_again(
     def merge(*args: object) -> bytes:
         raise AssertionError("merged again")
 
-    monkeypatch.setattr("octavo.render.pdf.parallel.build.merge_parts", merge)
+    monkeypatch.setattr("octavo.render.pdf.parallel.tail.merge_parts", merge)
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
     assert result.laid_out == () and result.pdf == builds.cold.pdf
 
@@ -180,8 +180,8 @@ def test_a_merge_begun_while_chapters_are_laid_out_gives_the_same_bytes(
         seen.update(placed=placed, total=total, stamp=stamp)
         return merge_parts(placed, total, stamp, *rest)
 
-    monkeypatch.setattr(build, "MERGED", "not merged before")
-    monkeypatch.setattr(build, "merge_parts", capture)
+    monkeypatch.setattr(tail, "MERGED", "not merged before")
+    monkeypatch.setattr(tail, "merge_parts", capture)
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
     placed, total, stamp = seen["placed"], seen["total"], seen["stamp"]
     begun = Merger()
@@ -217,8 +217,8 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
         seen.update(placed=placed, total=total, stamp=stamp)
         return b""
 
-    monkeypatch.setattr(build, "MERGED", "not merged before either")
-    monkeypatch.setattr(build, "merge_parts", capture)
+    monkeypatch.setattr(tail, "MERGED", "not merged before either")
+    monkeypatch.setattr(tail, "merge_parts", capture)
     render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
     placed, total, stamp = seen["placed"], seen["total"], seen["stamp"]
     with ThreadPoolExecutor(2) as pool:
@@ -233,7 +233,7 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
 class _Late(Future[Any]):
     """A part being laid out that, asked first, is not done yet; asked again, it is (once
     laid out): the front matter still being laid out when the stamp starts, done by the
-    time the stamp is (`build._tail`)."""
+    time the stamp is (`tail.lay_out_tail`)."""
 
     def __init__(self, laying_out: Future[Any]) -> None:
         super().__init__()
@@ -254,11 +254,11 @@ class _Late(Future[Any]):
 def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The shared fonts begun in the workers while the stamp is laid out (`_tail`) are the
-    ones the merge takes: each union is submitted once, none begun again after the merge."""
+    """The shared fonts begun in the workers while the stamp is laid out (`lay_out_tail`) are
+    the ones the merge takes: each union is submitted once, none begun again after the merge."""
     root = generate_study(tmp_path / "book", 3)
     manuscript, _ = api.manuscript(root)
-    start, tail, submit = build._start, build._tail, fonts._submit
+    start, lay_out_tail, submit = jobs.start, tail.lay_out_tail, fonts._submit
     seen: dict[str, Any] = {}
     submitted: list[str] = []
 
@@ -267,7 +267,7 @@ def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
         return _Late(started) if keyed.name == "front" and isinstance(started, Future) else started
 
     def tail_seen(*args: Any) -> Any:
-        seen["tail"] = tail(*args)
+        seen["tail"] = lay_out_tail(*args)
         return seen["tail"]
 
     def merge_seen(*args: Any) -> bytes:
@@ -279,9 +279,9 @@ def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
         submitted.extend(begun)
         return begun
 
-    monkeypatch.setattr(build, "_start", late_front)
-    monkeypatch.setattr(build, "_tail", tail_seen)
-    monkeypatch.setattr(build, "merge_parts", merge_seen)
+    monkeypatch.setattr(tail, "start", late_front)
+    monkeypatch.setattr(build, "lay_out_tail", tail_seen)
+    monkeypatch.setattr(tail, "merge_parts", merge_seen)
     monkeypatch.setattr(fonts, "_submit", submitted_seen)
     result, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, tmp_path / "c"))
     assert result.parallel

@@ -13,7 +13,7 @@ import pytest
 from octavo import api
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, write_document
-from octavo.render.pdf.parallel import build, parts_store
+from octavo.render.pdf.parallel import jobs, parts_store
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, pdf_date, redate
 from octavo.render.pdf.parallel.part import PageMap, PartLayout
 
@@ -91,7 +91,7 @@ def _chapters(manuscript: Manuscript) -> tuple[PartLayout, ...]:
 
 
 def _front_key(manuscript: Manuscript) -> str:
-    front, _ = build._tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
+    front, _ = jobs.tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
     return parts_store.PartStore(None, "salt").keyed(front).key
 
 
@@ -106,7 +106,7 @@ def test_the_front_key_does_not_change_with_the_build_time_alone(small_book: Pat
     at = manuscript.book.modified
     same_day = timedelta(seconds=1 if at.second < 59 else -1)  # a source saved again
     assert _front_key(_at(manuscript, same_day)) == _front_key(manuscript)
-    front, _ = build._tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
+    front, _ = jobs.tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
     assert f'name="dcterms.modified" content="{STAND_IN_AT}"' in front.html
     assert manuscript.book.labels.day(at) in front.html  # the imprint's day is the book's
     # the imprint shows the day: another day is another front matter
@@ -118,12 +118,12 @@ def test_the_other_parts_do_not_carry_the_build_time(small_book: Path) -> None:
     later = _at(manuscript, timedelta(days=400))
     for m in (manuscript, later):
         chapters = _chapters(m)
-        _, appendix = build._tail_jobs(m, PdfOptions(), chapters)
-        assert appendix.html == build._tail_jobs(manuscript, PdfOptions(), chapters)[1].html
+        _, appendix = jobs.tail_jobs(m, PdfOptions(), chapters)
+        assert appendix.html == jobs.tail_jobs(manuscript, PdfOptions(), chapters)[1].html
         for c in m.chapters:
             assert (
-                build._chapter_job(m, PdfOptions(), c.id).html
-                == build._chapter_job(manuscript, PdfOptions(), c.id).html
+                jobs.chapter_job(m, PdfOptions(), c.id).html
+                == jobs.chapter_job(manuscript, PdfOptions(), c.id).html
             )
-        stamp = build._stamp_job(m, PdfOptions(), chapters)
-        assert stamp.html == build._stamp_job(manuscript, PdfOptions(), chapters).html
+        stamp = jobs.stamp_job(m, PdfOptions(), chapters)
+        assert stamp.html == jobs.stamp_job(manuscript, PdfOptions(), chapters).html

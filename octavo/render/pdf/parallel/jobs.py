@@ -1,0 +1,146 @@
+"""The parts of a parallel build as jobs, and their layouts started and waited for.
+
+A chapter's job is its print HTML (templates/print/book.html with `part`); the front
+matter and the appendix are given the folios the chapters' page counts make; the stamp of
+running heads and folios is given their counts (octavo.render.pdf.parallel.stamp). A job
+is laid out in a worker (`start`), or its layout taken from the cache, and waited for
+(`finish`). The front matter is laid out with a stand-in build time and given the book's
+before the merge (`dated`, octavo.render.pdf.parallel.dates).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from concurrent.futures import Executor, Future
+from dataclasses import replace
+
+from octavo.cache import fingerprint
+from octavo.model import Manuscript
+from octavo.render.metadata import book_meta
+from octavo.render.pdf.document import PdfOptions, xmp_descriptions
+from octavo.render.pdf.html import PrintPart, note_pairs, print_html
+from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
+from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
+from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
+from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
+
+__all__ = [
+    "Started",
+    "chapter_job",
+    "dated",
+    "finish",
+    "stamp_job",
+    "start",
+    "start_all",
+    "tail_jobs",
+]
+
+Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
+
+
+def chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> PartJob:
+    return _job(manuscript, options, ident, PrintPart(False, (ident,), False, ()))
+
+
+def tail_jobs(
+    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+) -> tuple[PartJob, PartJob]:
+    """The front matter and the appendix, with the folios the chapters give."""
+    placed, _ = place(_empty(), chapters)
+    folios = _folios(placed[1:])
+    appendix = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+    when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
+    front = replace(
+        _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
+        xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
+    )
+    return front, appendix
+
+
+def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
+    """The front part laid out at STAND_IN (`tail_jobs`) with the book's dates, as if laid
+    out with them; its key names these bytes. An unexpected PDF: Unmergeable (the
+    one-process build)."""
+    timestamp = book_meta(manuscript.book).timestamp
+    if not stands_in(timestamp):
+        return front  # laid out with the book's own dates
+    try:
+        pdf = redate(front.pdf, timestamp)
+    except Redated as exc:
+        raise Unmergeable(f"the front matter's dates: {exc}") from exc
+    return replace(front, pdf=pdf, key=fingerprint(front.key, timestamp))
+
+
+def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]) -> PartJob:
+    """The running heads and folios of `body` (the chapters and the appendix)."""
+    source = stamp_html(manuscript, options.page, _counts(body))
+    return _plain_job(manuscript, options, "stamp", source)
+
+
+def start_all(pool: Executor, store: PartStore, jobs: list[PartJob]) -> dict[str, Started]:
+    """Start the parts the cache does not hold, longest first, in the workers."""
+    return {
+        job.name: start(pool, store, store.keyed(job))
+        for job in sorted(jobs, key=lambda j: -len(j.html))
+    }
+
+
+def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
+    """A part from the cache, or its layout started in a worker (`finish` waits for it)."""
+    found = store.get(keyed)
+    return found if found is not None else pool.submit(lay_out_part, keyed)
+
+
+def finish(store: PartStore, started: Started) -> PartLayout:
+    if isinstance(started, PartLayout):
+        return started
+    result = started.result()
+    for message in result.warnings:
+        logging.getLogger("weasyprint").warning("%s", message)
+    store.put(result)
+    return result
+
+
+def _empty() -> PartLayout:
+    return PartLayout("none", "", b"", (), (), ())
+
+
+def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
+    """(id, folio) of every heading and anchor (a table, a figure: the lists of them) in the
+    body; folio 1 is the first body page."""
+    first = body[0].start if body else 0
+    found: dict[str, str] = {}
+    for p in body:
+        for offset, page in enumerate(p.part.pages):
+            for heading in page.headings:
+                found.setdefault(heading, str(p.start + offset - first + 1))
+            for anchor, _, _ in page.anchors:
+                found.setdefault(anchor, str(p.start + offset - first + 1))
+    after = max((p.start + len(p.part.pages) for p in body), default=first)
+    found[APPENDIX] = str(after + after % 2 - first + 1)
+    return tuple(found.items())
+
+
+def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
+    """(chapter id, pages but blank ones) of the body, in order."""
+    counts: dict[str, int] = {}
+    for part in parts:
+        for page in part.pages:
+            if not page.blank:
+                counts[page.chapter] = counts.get(page.chapter, 0) + 1
+    return tuple(counts.items())
+
+
+def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
+    source = print_html(manuscript, options.page, part, landscape=False)  # else no parts
+    chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
+    notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
+    chapters += (APPENDIX,) if part.appendix else ()
+    project, bleed = manuscript.book.project, options.page.bleed
+    return PartJob(name, "", source, project, notes, chapters, bleed)
+
+
+def _plain_job(manuscript: Manuscript, options: PdfOptions, name: str, source: str) -> PartJob:
+    return PartJob(name, "", source, manuscript.book.project, (), (), options.page.bleed)

@@ -1,0 +1,192 @@
+"""The parts after the chapters (front matter, appendix, stamp) and the merge.
+
+Their folios come from the chapters' page counts. When the cache holds an earlier layout
+of every chapter still to be laid out, they are started at once with the folios those
+layouts give (`guess`), and taken over once the chapters are known if the guess was right
+(`lay_out_tail`). The merge is begun while the last parts are still being laid out
+(`begin`, `lay_out_tail`), and taken from the cache when these very parts were merged
+before (`merged`).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+
+from octavo.cache import fingerprint
+from octavo.errors import BuildError
+from octavo.model import Manuscript
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.html import note_pairs
+from octavo.render.pdf.parallel.fonts import Begun, begin_unions
+from octavo.render.pdf.parallel.jobs import (
+    Started,
+    dated,
+    finish,
+    stamp_job,
+    start,
+    tail_jobs,
+)
+from octavo.render.pdf.parallel.merge import Merger, body_merger, merge_parts, merging, place
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
+from octavo.render.pdf.parallel.parts_store import PartStore
+
+__all__ = ["MERGED", "Tail", "begin", "guess", "lay_out_tail", "merged"]
+
+MERGED = "merged-1"  # bump when octavo.render.pdf.parallel.merge writes other bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """The last parts laid out (`lay_out_tail`), and what was begun while they were."""
+
+    front: PartLayout
+    appendix: PartLayout
+    stamp: PartLayout
+    merge: Merger | None  # the merge begun meanwhile (`merging`, `body_merger`)
+    unions: Begun | None = None  # the shared fonts begun meanwhile (`_unions`)
+
+
+def guess(
+    pool: Executor,
+    store: PartStore,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    started: dict[str, Started],
+) -> dict[str, Started]:
+    """Front matter, appendix and stamp started now (by key), with the folios of the last
+    layouts of the chapters still being laid out; none when one has no earlier layout."""
+    chapters = []
+    for chapter in manuscript.chapters:
+        known = started[chapter.id]
+        last = known if isinstance(known, PartLayout) else store.last(chapter.id)
+        headings = {chapter.id, *(h for h, _ in note_pairs(chapter.sections))}
+        if last is None or {h for p in last.pages for h in p.headings} != headings:
+            return {}  # never laid out, or its headings changed since: no folio to guess
+        chapters.append(last)
+    try:
+        jobs = tail_jobs(manuscript, options, tuple(chapters))
+    except BuildError:
+        return {}  # a link target (a table, a figure) the last layouts lack: no guess
+    front, appendix = (store.keyed(j) for j in jobs)
+    guessed = {front.key: start(pool, store, front)}
+    guessed[appendix.key] = found = start(pool, store, appendix)
+    last = found if isinstance(found, PartLayout) else store.last("appendix")
+    if last is not None:
+        stamp = store.keyed(stamp_job(manuscript, options, (*chapters, last)))
+        guessed[stamp.key] = start(pool, store, stamp)
+    return guessed
+
+
+def begin(
+    manuscript: Manuscript, started: dict[str, Started], guessed: dict[str, Started]
+) -> Merger | None:
+    """While chapters are being laid out, the merge begun: the front matter the guess found
+    in the cache, then the chapters in order up to the first still being laid out (used if
+    the front matter is still the same: see merge_parts). None when nothing is awaited."""
+    if all(isinstance(s, PartLayout) for s in started.values()):
+        return None  # nothing to wait for: the merge may come from the cache
+    found = (g for g in guessed.values() if isinstance(g, PartLayout) and g.name == "front")
+    front = next(found, None)
+    if front is None:
+        return None
+    front = dated(manuscript, front)
+    ready = []
+    for chapter in manuscript.chapters:
+        known = started[chapter.id]
+        if not isinstance(known, PartLayout):
+            break
+        ready.append(known)
+    merger = Merger()
+    for p in place(front, tuple(ready))[0]:
+        merger.add(p)
+    return merger
+
+
+def lay_out_tail(
+    pool: Executor,
+    store: PartStore,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    guessed: dict[str, Started],
+    begun: Merger | None = None,
+) -> Tail:
+    """Front matter, appendix and stamp once the chapters are known: a guess started
+    earlier with the same HTML (the same key) is taken over. While the stamp is still
+    being laid out, the merge of the others is begun (`begun` carried on, or a new one)."""
+
+    def take_or_start(job: PartJob) -> Started:
+        keyed = store.keyed(job)
+        earlier = guessed.pop(keyed.key, None)
+        if isinstance(earlier, Future):
+            store.guessed.append(job.name)
+        return earlier if earlier is not None else start(pool, store, keyed)
+
+    front_job, appendix_job = tail_jobs(manuscript, options, chapters)
+    # the stamp needs the appendix's page count only: it starts as soon as the appendix
+    # is done, while the front matter (the longer of the two) is still being laid out
+    front_started = take_or_start(front_job)
+    appendix = finish(store, take_or_start(appendix_job))
+    stamp_started = take_or_start(stamp_job(manuscript, options, (*chapters, appendix)))
+    body = (*chapters, appendix)
+    if begun is None and isinstance(front_started, Future) and not front_started.done():
+        # the front matter is still being laid out (a page number moved, or a cold build's
+        # front is the longer): the body is merged and stamped meanwhile, and the front put
+        # before it (the same bytes); the body's pages are added while the stamp is laid out
+        # (a part pypdf cannot read fails the build here, before the stamp is waited for)
+        merger = body_merger(body)
+        stamp = finish(store, stamp_started)
+        front: PartLayout | None = None
+        unions: Begun | None = None
+        if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
+            front = dated(manuscript, finish(store, front_started))
+            unions = _unions(store, front, body, stamp, pool)
+        begun = merger.stamp_body(stamp, store.store, store.book)
+        if front is None:
+            front = dated(manuscript, finish(store, front_started))
+        return Tail(front, appendix, stamp, begun, unions)
+    front = dated(manuscript, finish(store, front_started))
+    if isinstance(stamp_started, Future) and not stamp_started.done():
+        begun = merging(place(front, body)[0], begun)
+    return Tail(front, appendix, finish(store, stamp_started), begun)
+
+
+def merged(
+    store: PartStore,
+    front: PartLayout,
+    body: tuple[PartLayout, ...],
+    stamp: PartLayout,
+    pool: Executor,
+    begun: Merger | None = None,
+    unions: Begun | None = None,
+) -> tuple[bytes, int]:
+    """The merged PDF and its page count; from the cache when these very parts were merged
+    before (an edit undone, a section toggled back): the merge is a function of the parts'
+    bytes, which their keys name. `unions`: the shared fonts begun already (`_unions`)."""
+    placed, total = place(front, body)
+    parts = (front, *body, stamp)
+    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts))
+    found = store.store.get(name)
+    if found is not None:
+        for union in (unions or {}).values():
+            union.cancel()  # begun beside the stamping (`lay_out_tail`): not needed after all
+        return found, total
+    # the shared fonts are made in the workers while this process merges the pages
+    unions = unions if unions is not None else _unions(store, front, body, stamp, pool)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
+    if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
+        store.store.put(name, pdf)
+    return pdf, total
+
+
+def _unions(
+    store: PartStore,
+    front: PartLayout,
+    body: tuple[PartLayout, ...],
+    stamp: PartLayout,
+    pool: Executor,
+) -> Begun:
+    """The shared fonts of these parts, started in the workers (read in the merge's order)."""
+    placed, _ = place(front, body)
+    return begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
