@@ -19,14 +19,14 @@ WORDS = ("agriculture", "transportation", "interdependent", "communications", "h
 def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Pyphen's own parse, counted (the memo's state and Pyphen's class restored after)."""
     parsed: list[Path] = []
-    shipped = hyphenation._state.get("parse", pyphen.HyphDict.__init__)
+    shipped = hyphenation._memo.parse or pyphen.HyphDict.__init__
 
     def counted(self: Any, path: Any) -> None:
         parsed.append(Path(str(path)))
         shipped(self, path)
 
     monkeypatch.setattr(pyphen.HyphDict, "__init__", counted)
-    monkeypatch.setattr(hyphenation, "_state", {})
+    monkeypatch.setattr(hyphenation, "_memo", hyphenation._Memo())
     yield parsed
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,16 @@ __all__ = ["patterns_folder", "remember_machine", "remember_patterns"]
 CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
 PATTERNS = "patterns-1"  # bump when what is kept changes shape
 
-_state: dict[str, Any] = {}  # "store": where patterns are kept; "parse": Pyphen's own parse
+
+@dataclass(slots=True)
+class _Memo:
+    """What `_init` works with; set by `remember_patterns` (mutable: one a process)."""
+
+    store: Store | None = None  # where patterns are kept (None: parsed as shipped)
+    parse: Callable[[Any, Any], None] | None = None  # Pyphen's own HyphDict.__init__
+
+
+_memo = _Memo()
 
 
 def remember_patterns(folder: Path | None) -> None:
@@ -38,10 +49,10 @@ def remember_patterns(folder: Path | None) -> None:
 
     if not str(getattr(pyphen, "__version__", "")).startswith(CHECKED):
         return
-    if "parse" not in _state:
-        _state["parse"] = pyphen.HyphDict.__init__
+    if _memo.parse is None:
+        _memo.parse = pyphen.HyphDict.__init__
         pyphen.HyphDict.__init__ = _init
-    _state["store"] = Store(folder) if folder is not None else None
+    _memo.store = Store(folder) if folder is not None else None
 
 
 def patterns_folder(cache: Path | None) -> Path | None:
@@ -54,7 +65,7 @@ def patterns_folder(cache: Path | None) -> Path | None:
 def _init(self: Any, path: Any) -> None:
     """Pyphen's HyphDict.__init__ with the memo: the parsed patterns of the dictionary at
     `path` read back from the store, else parsed as shipped and kept (plain ones only)."""
-    store: Store | None = _state.get("store")
+    store = _memo.store
     entry = _entry(path) if store is not None else None
     if store is not None and entry is not None:
         kept = _loads(store.get(entry))
@@ -62,7 +73,10 @@ def _init(self: Any, path: Any) -> None:
             self.maxlen, self.patterns = kept
             self.cache = {}
             return
-    _state["parse"](self, path)
+    parse = _memo.parse
+    if parse is None:  # not reached: `remember_patterns` keeps it before `_init` is in place
+        raise RuntimeError("Pyphen's own HyphDict.__init__ was not kept")
+    parse(self, path)
     if store is not None and entry is not None:
         made = (self.maxlen, self.patterns)
         if _plain(made):
