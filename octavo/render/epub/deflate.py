@@ -117,7 +117,11 @@ class Deflated:
     def _deflate_waiting(self, waiting: queue.SimpleQueue[tuple[str, bytes] | None]) -> None:
         """The thread: what `start` was given, in turn, until told to stop (None)."""
         while (item := waiting.get()) is not None:
-            self._begun[item[0]] = raw_deflate(item[1])
+            self._deflate(item)
+
+    def _deflate(self, item: tuple[str, bytes]) -> None:
+        """One member `start` was given (its key, its bytes), deflated into `_begun`."""
+        self._begun[item[0]] = raw_deflate(item[1])
 
     def _finish(self) -> None:
         """What `start` was given, made: what still waits is deflated here too, beside the
@@ -130,7 +134,7 @@ class Deflated:
             except queue.Empty:
                 break
             if item is not None:
-                self._begun[item[0]] = raw_deflate(item[1])
+                self._deflate(item)
         self._waiting.put(None)
         self._thread.join()
         self._thread = None
