@@ -105,6 +105,10 @@ def test_a_style_that_reaches_out_is_an_error(tmp_path: Path, listener, rule: st
     assert seen == [] and not (tmp_path / "b.pdf").exists()
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
     # 160 sections: far more than the few seconds before the signal, however fast the
     # machine (40 sections built within the 4 s on a quiet one, and the test failed)
@@ -126,6 +130,10 @@ def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl-C's default action, whatever this process was given: a command started in
+        # the background by a shell without job control ignores SIGINT, and Python then
+        # never installs its handler (seen: a CI run started so; the build ran on, exit 0)
+        preexec_fn=_interruptible,
     )
     time.sleep(3)  # reading, rendering, layout under way
     process.send_signal(signal.SIGINT)
