@@ -27,7 +27,14 @@ from octavo.render.pdf.parallel.jobs import (
     start,
     tail_jobs,
 )
-from octavo.render.pdf.parallel.merge import Merger, body_merger, merge_parts, merging, place
+from octavo.render.pdf.parallel.merge import (
+    Merger,
+    Placed,
+    body_merger,
+    merge_parts,
+    merging,
+    place,
+)
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 
@@ -141,7 +148,7 @@ def lay_out_tail(
         unions: Begun | None = None
         if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
             front = dated(manuscript, finish(store, front_started))
-            unions = _unions(store, front, body, stamp, pool)
+            unions = _unions(store, place(front, body)[0], stamp, pool)
         begun = merger.stamp_body(stamp, store.store, store.book)
         if front is None:
             front = dated(manuscript, finish(store, front_started))
@@ -173,7 +180,7 @@ def merged(
             union.cancel()  # begun beside the stamping (`lay_out_tail`): not needed after all
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
-    unions = unions if unions is not None else _unions(store, front, body, stamp, pool)
+    unions = unions if unions is not None else _unions(store, placed, stamp, pool)
     pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
     if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
         store.store.put(name, pdf)
@@ -181,12 +188,8 @@ def merged(
 
 
 def _unions(
-    store: PartStore,
-    front: PartLayout,
-    body: tuple[PartLayout, ...],
-    stamp: PartLayout,
-    pool: Executor,
+    store: PartStore, placed: tuple[Placed, ...], stamp: PartLayout, pool: Executor
 ) -> Begun:
-    """The shared fonts of these parts, started in the workers (read in the merge's order)."""
-    placed, _ = place(front, body)
+    """The shared fonts of the placed parts and the stamp, started in the workers (read in
+    the merge's order)."""
     return begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
