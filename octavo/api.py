@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from octavo.model import Book, Manuscript
     from octavo.render.epub.beside import Beside
     from octavo.render.markdown_cache import SectionCache
+    from octavo.render.pdf.parallel.start import KeptWorkers
 
 # The stages are imported inside the functions: a no-op rebuild must not pay for them.
 
@@ -183,13 +184,15 @@ def build_pdf(
     variant: str = "",
     bleed: str | None = None,
     marks: str | None = None,
+    kept: KeptWorkers | None = None,
 ) -> tuple[Path, tuple[Diagnostic, ...]]:
     """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out).
 
     A rebuild whose inputs did not change does no work (octavo.outputs). `jobs` > 1 lays
     chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
     a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
-    replace book.toml's."""
+    replace book.toml's. `kept`: workers kept warm between the builds of this process
+    (`invoke watch`), used when the PDF is laid out in parts."""
     with boundary("the PDF"):
         given = sources(book, strict)
         target = out or _default(given.project, ".pdf")
@@ -198,7 +201,8 @@ def build_pdf(
             from octavo.render.pdf.parallel.start import early_pool
 
             # workers first: they import WeasyPrint while the book is read and rendered
-            with early_pool(given.project, jobs, html is not None, variant, tagged) as pool:
+            with_html = html is not None
+            with early_pool(given.project, jobs, with_html, variant, tagged, kept) as pool:
                 from octavo.render.pdf.build import render_book_pdf
 
                 rendered, found = given.manuscript()
@@ -453,11 +457,15 @@ def shared_identifiers(books: list[Path]) -> tuple[Diagnostic, ...]:
     return tuple(found)
 
 
-def build_both(book: BookArg, strict: bool = False) -> tuple[list[Path], tuple[Diagnostic, ...]]:
-    """The EPUB and the PDF to their default places (`invoke watch`'s rebuild)."""
+def build_both(
+    book: BookArg, strict: bool = False, kept: KeptWorkers | None = None
+) -> tuple[list[Path], tuple[Diagnostic, ...]]:
+    """The EPUB and the PDF to their default places (`invoke watch`'s rebuild), each as
+    `invoke epub` and `invoke pdf` make it by default (two cores; the PDF laid out in
+    parts, unchanged chapters reused, by `kept` workers if given)."""
     given = sources(book, strict)
-    epub, found = build_epub(given, strict=strict)
-    pdf, more = build_pdf(given, strict=strict)
+    epub, found = build_epub(given, strict=strict, jobs=0)
+    pdf, more = build_pdf(given, strict=strict, jobs=0, kept=kept)
     return [epub, pdf], tuple(dict.fromkeys(found + more))
 
 

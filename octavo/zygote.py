@@ -69,6 +69,11 @@ class Zygote(Executor):
         for feeder in self._feeders:
             feeder.start()
 
+    @property
+    def broken(self) -> bool:
+        """Did a worker die (every later task would fail with BrokenProcessPool)?"""
+        return bool(self._broken)
+
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         with self._lock:
             if self._broken:

@@ -354,16 +354,18 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
     """Rebuild the EPUB and the PDF whenever a source, template or style changes."""
     from octavo.cli.watch import watch as watch_loop
     from octavo.project import watched
+    from octavo.render.pdf.parallel.start import KeptWorkers
 
     root = _book(book)
+    with KeptWorkers() as kept:  # the PDF's workers, warm from one rebuild to the next
 
-    def rebuild() -> list[Path]:
-        written, found = api.build_both(root, strict)
-        _show(found)
-        return written
+        def rebuild() -> list[Path]:
+            written, found = api.build_both(root, strict, kept)
+            _show(found)
+            return written
 
-    print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
-    watch_loop(watched(root), rebuild, sys.stderr)
+        print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
+        watch_loop(watched(root), rebuild, sys.stderr)
 
 
 @task(help={"book": BOOK})

@@ -24,6 +24,7 @@ from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import Merger, Placed, body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
+from octavo.zygote import Zygote
 from tests.support.weasyprint_log import quietly
 
 
@@ -327,3 +328,52 @@ def test_an_image_or_font_replaced_is_laid_out_again(
         cold = pdf("cold.pdf")
         assert cold != before and incremental == cold
         before = cold
+
+
+def test_watch_rebuilds_by_workers_kept_warm(
+    builds: Builds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke watch`'s rebuild (api.build_both with KeptWorkers) lays the PDF out in parts
+    as `invoke pdf` does, the same bytes, and after an edit lays out the edited chapter
+    alone, by the workers started for the first build; they end with the watch."""
+    from octavo.render.pdf.parallel import start
+    from octavo.render.pdf.parallel.start import KeptWorkers
+
+    monkeypatch.chdir(tmp_path)  # build/ of the default outputs
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    pools: list[Any] = []
+    real = start.start_workers
+
+    def counted(*args: Any) -> Any:
+        pools.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(start, "start_workers", counted)
+    laid_out: list[tuple[str, ...]] = []
+    parallel = build.render_pdf_parallel
+
+    def recorded(*args: Any, **kwargs: Any) -> ParallelResult:
+        result = parallel(*args, **kwargs)
+        laid_out.append(result.laid_out)
+        return result
+
+    monkeypatch.setattr(build, "render_pdf_parallel", recorded)
+    with KeptWorkers() as kept:
+        (written, _), warnings = quietly(lambda: api.build_both(book, kept=kept))
+        first = written[1].read_bytes()
+        jobs = pools[0][0]
+        zygote = kept.pool(api.open_book(book), jobs)
+        assert isinstance(zygote, Zygote)
+        source = book / builds.manuscript.chapters[2].sections[3].section.path.name
+        text = source.read_text(encoding="utf-8").rstrip("\n")
+        source.write_text(text + " One more sentence, about the railway.\n", encoding="utf-8")
+        (written, _), more = quietly(lambda: api.build_both(book, kept=kept))
+        assert len(pools) == 1 and kept.pool(api.open_book(book), jobs) is zygote
+    assert not Path(f"/proc/{zygote._pid}").exists()  # ended with the watch, and reaped
+    chapters = {c.id for c in builds.manuscript.chapters}
+    assert len(laid_out) == 2 and chapters <= set(laid_out[0])
+    assert [n for n in laid_out[1] if n in chapters] == [builds.manuscript.chapters[2].id]
+    assert warnings == more == []
+    (alone, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "pdf" / "b.pdf", jobs=0))
+    assert written[1].read_bytes() == alone.read_bytes() != first

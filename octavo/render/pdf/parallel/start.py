@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from octavo.render.pdf.parallel.part import warm_up
 from octavo.render.pdf.parallel.shared_fonts import clean
 from octavo.zygote import Zygote
 
-__all__ = ["AUTO_SECTIONS", "WARM", "early_pool", "start_workers"]
+__all__ = ["AUTO_SECTIONS", "WARM", "KeptWorkers", "early_pool", "start_workers"]
 
 AUTO_SECTIONS = 20  # below this, one process is sooner than parts, stamp and merge
 
@@ -36,14 +36,57 @@ WARM = (
 )
 
 
+class KeptWorkers:
+    """Workers kept warm from one build to the next in one process (`invoke watch`): started
+    by the first build laid out in parts, then given to every later one, so that a rebuild
+    after an edit does not import WeasyPrint and warm up again (0.7-0.8 s of its ~3 s on
+    the 81-section study) before the edited chapter can start. Started again for another
+    book or number of workers, or once a worker died; ended by `close` (its workers remove
+    their shared fonts' folders then, as at the end of a build)."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._pool: Executor | None = None
+        self._for: tuple[Path, int] | None = None
+
+    def pool(self, project: Project, jobs: int) -> Executor:
+        """The kept workers for `jobs` parts of `project` at a time, started if need be."""
+        wanted = (project.root.resolve(), jobs)
+        if self._pool is not None and (wanted != self._for or getattr(self._pool, "broken", False)):
+            self.close()
+        if self._pool is None:
+            from octavo.outputs import cache_of
+
+            self._pool = self._stack.enter_context(start_workers(jobs, cache_of(project), project))
+            self._for = wanted
+        return self._pool
+
+    def close(self) -> None:
+        """End the workers (each finishes the part it is laying out first)."""
+        self._pool = self._for = None
+        self._stack.close()
+
+    def __enter__(self) -> KeptWorkers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
 @contextmanager
 def early_pool(
-    project: Project, jobs: int, html: bool, variant: str, tagged: bool
+    project: Project,
+    jobs: int,
+    html: bool,
+    variant: str,
+    tagged: bool,
+    kept: KeptWorkers | None = None,
 ) -> Iterator[Executor | None]:
     """The workers of a build that will be laid out in parts, started before the book is
     read: each imports WeasyPrint while this process reads and renders the manuscript, so
     both cores work from the first second. None when the build will be one process (by
-    the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files)."""
+    the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files).
+    `kept`: workers kept from an earlier build of this process, used (and kept) instead."""
     from octavo.machine import cores as machine_cores
 
     cores = machine_cores()
@@ -56,6 +99,9 @@ def early_pool(
         if len(section_files(project.root)) < AUTO_SECTIONS:
             yield None
             return
+    if kept is not None:
+        yield kept.pool(project, jobs if jobs > 1 else cores)
+        return
     from octavo.outputs import cache_of
 
     with start_workers(jobs if jobs > 1 else cores, cache_of(project), project) as pool:
