@@ -8,6 +8,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import zipfile
@@ -105,39 +106,58 @@ def test_a_style_that_reaches_out_is_an_error(tmp_path: Path, listener, rule: st
     assert seen == [] and not (tmp_path / "b.pdf").exists()
 
 
+STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 def _interruptible() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    for number in STOPS:
+        signal.signal(number, signal.SIG_DFL)
 
 
-def test_interrupted_build_keeps_the_previous_output(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def big_study(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # 160 sections: far more than the few seconds before the signal, however fast the
     # machine (40 sections built within the 4 s on a quiet one, and the test failed)
-    made = invoke("gen-study", "--sections", "160", "--words", "300", "--out", tmp_path / "study")
+    study = tmp_path_factory.mktemp("interrupted") / "study"
+    made = invoke("gen-study", "--sections", "160", "--words", "300", "--out", study)
     assert made.returncode == 0
+    return study
+
+
+def _font_folders() -> set[str]:
+    """WeasyPrint's temporary font folders (octavo.render.pdf.weasy_folders)."""
+    from octavo.render.pdf.weasy_folders import PREFIX
+
+    return {p.name for p in Path(tempfile.gettempdir()).glob(f"{PREFIX}*")}
+
+
+@pytest.mark.parametrize("stop", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_interrupted_build_keeps_the_previous_output(
+    tmp_path: Path, big_study: Path, stop: signal.Signals
+) -> None:
+    """Ctrl-C, a `kill` or a closed terminal: the build stops, exit 1, the previous output
+    kept, no partial file, and its workers' temporary font folders removed."""
     out = tmp_path / "out"
     out.mkdir()
     previous = b"%PDF-1.7 previous good build\n"
     (out / "b.pdf").write_bytes(previous)
+    folders = _font_folders()
     process = subprocess.Popen(
-        command(
-            "pdf",
-            "--book",
-            str(tmp_path / "study"),
-            "--out",
-            str(out / "b.pdf"),
-        ),
+        command("pdf", "--book", str(big_study), "--out", str(out / "b.pdf")),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        # Ctrl-C's default action, whatever this process was given: a command started in
-        # the background by a shell without job control ignores SIGINT, and Python then
-        # never installs its handler (seen: a CI run started so; the build ran on, exit 0)
+        # the signals' default actions, whatever this process was given: a command started
+        # in the background by a shell without job control ignores SIGINT, and Python then
+        # never installs its handler (seen: a CI run started so; the build ran on, exit 0);
+        # one started by nohup ignores SIGHUP
         preexec_fn=_interruptible,
     )
     time.sleep(3)  # reading, rendering, layout under way
-    process.send_signal(signal.SIGINT)
-    process.communicate(timeout=120)
-    assert process.returncode != 0
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1 and b"Traceback" not in stderr
     assert (out / "b.pdf").read_bytes() == previous
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
+    assert _font_folders() - folders == set()
