@@ -36,6 +36,7 @@ __all__ = [
     "remove",
     "run_once",
     "table",
+    "watched_edits",
 ]
 
 
@@ -136,6 +137,73 @@ def measure_alternating(commands: Sequence[Measured], cwd: Path, runs: int) -> l
         )
         for measured, times in zip(commands, timings, strict=True)
     ]
+
+
+def watched_edits(
+    name: str,
+    command: Sequence[str | Path],
+    cwd: Path,
+    edit: Callable[[], None],
+    runs: int,
+    done: str = "watch: rebuilt",
+    limit: float = 300.0,
+) -> Row:
+    """A long-running command that rebuilds on each save (`invoke watch`): once its first
+    build is done (a stderr line starting `done`), each run is an edit and the wall time
+    from the saved file to the next such line, as a user waits for it. Peak RSS: the
+    command's tree over all the runs. A line not seen within `limit` seconds fails."""
+    import queue
+    import signal
+    import threading
+
+    process = subprocess.Popen(
+        [str(c) for c in command],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.SimpleQueue[str] = queue.SimpleQueue()
+    seen: list[str] = []
+
+    def read() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.put(line)
+        lines.put("")
+
+    def rebuilt() -> None:
+        deadline = time.monotonic() + limit
+        while True:
+            try:
+                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                line = ""
+            seen.append(line)
+            if line.startswith(done):
+                return
+            if not line or "build failed" in line:
+                raise RuntimeError(f"{name}: no '{done}' line:\n{''.join(seen)[-2000:]}")
+
+    threading.Thread(target=read, daemon=True).start()
+    times: list[float] = []
+    try:
+        rebuilt()  # the first build
+        for _ in range(runs):
+            time.sleep(1.0)  # the watch is waiting again
+            start = time.perf_counter()
+            edit()
+            rebuilt()
+            times.append(time.perf_counter() - start)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, _, usage = os.wait4(process.pid, 0)
+    return Row(
+        name,
+        statistics.median(times),
+        usage.ru_maxrss / 1024,
+        tuple(round(t, 3) for t in times),
+    )
 
 
 def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "") -> Row:

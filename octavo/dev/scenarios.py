@@ -20,6 +20,7 @@ from octavo.dev.bench import (
     measure_alternating,
     remove,
     table,
+    watched_edits,
 )
 from octavo.source.sections import load_book
 from octavo.write import atomic_text
@@ -180,6 +181,28 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
     )
     report.add(judged(edited, "≤ 0.15 × cold, default jobs", edited.seconds / both.seconds, 0.15))
     report.add(judged(noop, "≤ 0.30 s", None, 0.30))
+    watched = _watched(root, project, book, size, runs)
+    report.add(replace(watched, ratio=round(watched.seconds / both.seconds, 3)))
+
+
+def _watched(root: Path, project: Path, book: Path, size: int, runs: int) -> Row:
+    """`invoke watch` on a copy of the study: from saving an edited section to the line
+    saying the EPUB and the PDF were rebuilt (its workers kept warm between rebuilds). Its
+    ratio is to the cold PDF's, as the edited `invoke pdf`'s; no goal of its own."""
+    folder = root / f"watch-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    copy = folder / "study"
+    shutil.copytree(book, copy)
+    command = _invoke("--search-root", project, "watch", "--book", copy)
+    section = sorted(copy.glob("*.md"))[size // 2]
+    row = watched_edits(
+        f"{size}: invoke watch, EPUB and PDF after editing one section",
+        command,
+        folder,
+        partial(_edit, section),
+        runs,
+    )
+    return replace(row, note="from the save to watch's line; the EPUB included")
 
 
 def _epub(

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+import time
 from pathlib import Path
 
-from octavo.dev.bench import BEGIN, END, Report, Row, judged, markdown_table, readme_with_table
+import pytest
+
+from octavo.dev.bench import (
+    BEGIN,
+    END,
+    Report,
+    Row,
+    judged,
+    markdown_table,
+    readme_with_table,
+    watched_edits,
+)
 
 
 def _report() -> dict[str, object]:
@@ -67,3 +81,42 @@ def test_compared_commands_run_in_turns(tmp_path: Path) -> None:
     assert log.read_text().split() == ["a", "b"] * 3
     assert order == ["prepare a"] * 3
     assert [r.name for r in rows] == ["a", "b"] and all(len(r.runs) == 3 for r in rows)
+
+
+WATCHER = """
+import os, sys, time
+source = sys.argv[1]
+print("watch: rebuilt (first build)", file=sys.stderr, flush=True)
+seen = os.stat(source).st_mtime_ns
+try:
+    while True:
+        time.sleep(0.02)
+        now = os.stat(source).st_mtime_ns
+        if now != seen:
+            seen = now
+            text = open(source).read()
+            word = "build failed" if "broken" in text else "rebuilt"
+            print(f"watch: {word} ({text})", file=sys.stderr, flush=True)
+except KeyboardInterrupt:
+    pass
+"""
+
+
+def test_a_watched_edit_is_timed_from_the_save_to_the_rebuilt_line(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("0")
+    edits = iter(range(1, 10))
+
+    def edit() -> None:
+        source.write_text(str(next(edits)))
+        os.utime(source, ns=(0, time.time_ns()))  # a new mtime, however coarse the clock
+
+    command: list[str | Path] = [sys.executable, "-c", WATCHER, source]
+    row = watched_edits("watch", command, tmp_path, edit, 2)
+    assert len(row.runs) == 2 and 0 < row.seconds < 5 and row.rss_mib > 0
+
+    def breaks() -> None:
+        source.write_text("broken")
+
+    with pytest.raises(RuntimeError, match="build failed"):
+        watched_edits("watch", command, tmp_path, breaks, 1)
