@@ -174,8 +174,8 @@ def has_landscape(manuscript: Manuscript, page: PageSetup) -> bool:
 class PrintPart:
     """A piece of the book laid out on its own (octavo.render.pdf.parallel.build)."""
 
-    front: bool  # half-title, title, imprint, contents
-    chapters: tuple[str, ...]  # ids of the chapters in the body
+    front: bool  # half-title, title, imprint, contents, the front-matter divisions
+    chapters: tuple[str, ...]  # ids of the chapters in the body (or back-matter divisions)
     appendix: bool
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
     modified: datetime | None = None  # the PDF's dates as laid out; None: the book's
@@ -250,6 +250,17 @@ def print_html(
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
     if landscape is None:
         landscape = has_landscape(manuscript, page)
+    back = tuple(c for c in chapters if c.chapter.matter == "back")
+    folios: dict[str, str | None] | None = None
+    here: frozenset[str] | None = None
+    if part is not None:
+        shown = [c for c in manuscript.chapters if c.id in part.chapters]
+        shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
+        here = ids_in(s for c in shown for s in c.sections)
+        folios = dict(part.folios)
+        # the front part holds the front-matter divisions: their contents lines and lists
+        # are hrefs, numbered by WeasyPrint as in a whole book (the macro `target`)
+        folios |= {i: None for c in shown if c.matter == "front" for i in (c.id, *here)}
     return render_print(
         manuscript,
         "print/book.html",
@@ -262,7 +273,10 @@ def print_html(
         front_sections=frozenset(
             s.id for c in manuscript.chapters if c.matter == "front" for s in c.sections
         ),
-        back_chapters=tuple(c for c in chapters if c.chapter.matter == "back"),
+        back_chapters=back,
+        back_shown=back
+        if part is None
+        else tuple(c for c in back if c.chapter.id in part.chapters),
         body_entries=body_entries(manuscript, chapters),
         part=part is not None,
         front=part is None or part.front,
@@ -270,8 +284,6 @@ def print_html(
         if part is None
         else tuple(c for c in chapters if c.chapter.id in part.chapters),
         appendix=part is None or part.appendix,
-        folios=None if part is None else dict(part.folios),
-        here=None
-        if part is None
-        else ids_in(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections),
+        folios=folios,
+        here=here,
     )

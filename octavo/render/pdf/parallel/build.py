@@ -6,10 +6,13 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 1. each chapter is a part (print HTML from templates/print/book.html with `part`), laid
    out in `jobs` worker processes, longest first, or taken from the cache when its HTML,
    styles, fonts and versions are those of an earlier build (octavo.render.pdf.parallel.jobs);
+   so is each back-matter division (Bibliography, Glossary, ...);
 2. from their page counts come the folios of every heading; the front matter (contents
-   numbers given) and the appendix (page column given) are laid out next, with the stamp
-   of running heads and folios for the body (octavo.render.pdf.parallel.stamp,
-   octavo.render.pdf.parallel.tail);
+   numbers given; the front-matter divisions after it, roman folios and heads their own)
+   and the appendix (page column given; the front-matter divisions' roman folios from the
+   front matter's layout, which it then waits for) are laid out next, with the stamp of
+   running heads and folios for the body and back matter
+   (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
 The workers are started before the book is read (octavo.render.pdf.parallel.start) and
@@ -41,7 +44,7 @@ from pathlib import Path
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.html import has_landscape
-from octavo.render.pdf.parallel.jobs import chapter_job, finish, start_all
+from octavo.render.pdf.parallel.jobs import chapter_job, finish, in_parts, start_all
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
@@ -100,11 +103,11 @@ def has_page_refs(manuscript: Manuscript) -> bool:
 
 
 def in_parts_ok(manuscript: Manuscript) -> bool:
-    """Parts laid out apart know only chapters and the appendix: a book with front or back
-    matter divisions, parts of countries or an index (its numbers come from a first layout
-    of the whole book) is laid out in one process (the same pages)."""
-    divisions = all(c.matter == "body" for c in manuscript.chapters)
-    return divisions and not manuscript.parts and not manuscript.index
+    """Parts laid out apart know chapters, front- and back-matter divisions (the front
+    ones in the front part, each back one a part of its own: jobs.in_parts) and the
+    appendix: a book with parts of countries or an index (its numbers come from a
+    first layout of the whole book) is laid out in one process (the same pages)."""
+    return not manuscript.parts and not manuscript.index
 
 
 def _parallel(
@@ -123,14 +126,13 @@ def _parallel(
     store.fonts = scope(project, styles)
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
-        started = start_all(
-            pool, store, [chapter_job(manuscript, options, c.id) for c in manuscript.chapters]
-        )
+        parted = in_parts(manuscript)
+        started = start_all(pool, store, [chapter_job(manuscript, options, c.id) for c in parted])
         guessed = guess(pool, store, manuscript, options, started)
         begun = begin(manuscript, started, guessed)
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
-        chapters = tuple(finish(store, started[c.id]) for c in manuscript.chapters)
+        chapters = tuple(finish(store, started[c.id]) for c in parted)
         tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun)
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
         for wrong in guessed.values():

@@ -1,11 +1,14 @@
 """The parts of a parallel build as jobs, and their layouts started and waited for.
 
-A chapter's job is its print HTML (templates/print/book.html with `part`); the front
-matter and the appendix are given the folios the chapters' page counts make; the stamp of
-running heads and folios is given their counts (octavo.render.pdf.parallel.stamp). A job
-is laid out in a worker (`start`), or its layout taken from the cache, and waited for
-(`finish`). The front matter is laid out with a stand-in build time and given the book's
-before the merge (`dated`, octavo.render.pdf.parallel.dates).
+A chapter's job is its print HTML (templates/print/book.html with `part`), and so is a
+back-matter division's (`in_parts`); the front matter (with the front-matter divisions)
+and the appendix are given the folios the chapters' page counts make, the appendix also
+the front-matter divisions' roman ones from the front matter's layout (`appendix_job`);
+the stamp of running heads and folios is given their counts
+(octavo.render.pdf.parallel.stamp). A job is laid out in a worker (`start`), or its
+layout taken from the cache, and waited for (`finish`). The front matter is laid out
+with a stand-in build time and given the book's before the merge (`dated`,
+octavo.render.pdf.parallel.dates).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 from octavo.cache import fingerprint
-from octavo.model import Manuscript
+from octavo.model import Manuscript, RenderedChapter, roman
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
@@ -28,9 +31,14 @@ from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
 
 __all__ = [
     "Started",
+    "appendix_job",
     "chapter_job",
     "dated",
     "finish",
+    "front_folios",
+    "front_job",
+    "has_front_divisions",
+    "in_parts",
     "stamp_job",
     "start",
     "start_all",
@@ -40,23 +48,77 @@ __all__ = [
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
 
 
+def in_parts(manuscript: Manuscript) -> tuple[RenderedChapter, ...]:
+    """The divisions laid out each as a part of its own, in order: the body's chapters,
+    then the back-matter divisions (which open on a right-hand page as chapters do, and
+    whose running heads and folios the stamp gives as the body's). The front-matter
+    divisions are laid out in the front part, after the contents: their roman folios
+    follow its pages."""
+    return tuple(c for c in manuscript.chapters if c.matter != "front")
+
+
+def has_front_divisions(manuscript: Manuscript) -> bool:
+    return any(c.matter == "front" for c in manuscript.chapters)
+
+
 def chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> PartJob:
     return _job(manuscript, options, ident, PrintPart(False, (ident,), False, ()))
 
 
 def tail_jobs(
-    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    front: PartLayout | None = None,
 ) -> tuple[PartJob, PartJob]:
-    """The front matter and the appendix, with the folios the chapters give."""
-    placed, _ = place(_empty(), chapters)
-    folios = _folios(placed[1:])
-    appendix = _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+    """The front matter and the appendix, with the folios the chapters (`in_parts`) give;
+    the appendix's, with the front-matter divisions' from `front` (`appendix_job`)."""
+    return front_job(manuscript, options, chapters), appendix_job(
+        manuscript, options, chapters, front
+    )
+
+
+def front_job(
+    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+) -> PartJob:
+    """The front matter, with the folios the chapters (`in_parts`) give."""
+    folios = _folios(place(_empty(), chapters)[0][1:])
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
-    front = replace(
+    return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
     )
-    return front, appendix
+
+
+def appendix_job(
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    front: PartLayout | None = None,
+) -> PartJob:
+    """The appendix, with the folios the chapters (`in_parts`) give, and, in a book with
+    front-matter divisions, their sections' roman folios as `front` (the front part's
+    layout) prints them: its currency table gives every section's page. Their folios
+    follow the contents' length, known once the front part is laid out; so this job
+    waits for it (or is guessed from its last layout: tail.guess)."""
+    folios = _folios(place(_empty(), chapters)[0][1:])
+    if has_front_divisions(manuscript):
+        if front is None:
+            raise ValueError("the front matter's layout is needed for the appendix's folios")
+        folios += front_folios(manuscript, front)
+    return _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+
+
+def front_folios(manuscript: Manuscript, front: PartLayout) -> tuple[tuple[str, str], ...]:
+    """(id, roman folio) of the headings on the front part's pages: the page counter as
+    book.css sets it, from 1 on the half-title (a cover and its blank back before it:
+    `@page :nth(1 of cover) { counter-reset: page -1 }`)."""
+    first = 2 if manuscript.cover else 0
+    found: dict[str, str] = {}
+    for index, page in enumerate(front.pages):
+        for heading in page.headings:
+            found.setdefault(heading, roman(index - first + 1).lower())
+    return tuple(found.items())
 
 
 def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
@@ -74,7 +136,8 @@ def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
 
 
 def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]) -> PartJob:
-    """The running heads and folios of `body` (the chapters and the appendix)."""
+    """The running heads and folios of `body` (the chapters, the back-matter divisions and
+    the appendix)."""
     source = stamp_html(manuscript, options.page, _counts(body))
     return _plain_job(manuscript, options, "stamp", source)
 
@@ -124,7 +187,7 @@ def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
-    """(chapter id, pages but blank ones) of the body, in order."""
+    """(chapter id, pages but blank ones) of the body and back matter, in order."""
     counts: dict[str, int] = {}
     for part in parts:
         for page in part.pages:
@@ -135,8 +198,10 @@ def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
 
 def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
     source = print_html(manuscript, options.page, part, landscape=False)  # else no parts
-    chapters = tuple(c.id for c in manuscript.chapters if c.id in part.chapters)
-    notes = note_pairs(s for c in manuscript.chapters if c.id in part.chapters for s in c.sections)
+    shown = [c for c in manuscript.chapters if c.id in part.chapters]
+    shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
+    chapters = tuple(c.id for c in shown)
+    notes = note_pairs(s for c in shown for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
     project, bleed = manuscript.book.project, options.page.bleed
     return PartJob(name, "", source, project, notes, chapters, bleed)

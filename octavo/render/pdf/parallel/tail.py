@@ -1,9 +1,11 @@
 """The parts after the chapters (front matter, appendix, stamp) and the merge.
 
-Their folios come from the chapters' page counts. When the cache holds an earlier layout
-of every chapter still to be laid out, they are started at once with the folios those
-layouts give (`guess`), and taken over once the chapters are known if the guess was right
-(`lay_out_tail`). The merge is begun while the last parts are still being laid out
+Their folios come from the chapters' page counts (and the back-matter divisions', laid
+out as chapters are); the appendix's also from the front matter's, in a book with
+front-matter divisions (their sections' roman folios). When the cache holds an earlier
+layout of every chapter still to be laid out, they are started at once with the folios
+those layouts give (`guess`), and taken over once the chapters are known if the guess was
+right (`lay_out_tail`). The merge is begun while the last parts are still being laid out
 (`begin`, `lay_out_tail`), and taken from the cache when these very parts were merged
 before (`merged`).
 """
@@ -21,11 +23,14 @@ from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.jobs import (
     Started,
+    appendix_job,
     dated,
     finish,
+    front_job,
+    has_front_divisions,
+    in_parts,
     stamp_job,
     start,
-    tail_jobs,
 )
 from octavo.render.pdf.parallel.merge import (
     Merger,
@@ -64,7 +69,7 @@ def guess(
     """Front matter, appendix and stamp started now (by key), with the folios of the last
     layouts of the chapters still being laid out; none when one has no earlier layout."""
     chapters = []
-    for chapter in manuscript.chapters:
+    for chapter in in_parts(manuscript):
         known = started[chapter.id]
         last = known if isinstance(known, PartLayout) else store.last(chapter.id)
         headings = {chapter.id, *(h for h, _ in note_pairs(chapter.sections))}
@@ -72,11 +77,20 @@ def guess(
             return {}  # never laid out, or its headings changed since: no folio to guess
         chapters.append(last)
     try:
-        jobs = tail_jobs(manuscript, options, tuple(chapters))
+        front = store.keyed(front_job(manuscript, options, tuple(chapters)))
     except BuildError:
         return {}  # a link target (a table, a figure) the last layouts lack: no guess
-    front, appendix = (store.keyed(j) for j in jobs)
     guessed = {front.key: start(pool, store, front)}
+    # the front-matter divisions' folios (in a book that has them) as the front matter
+    # found in the cache prints them, or as its last layout did
+    known_front = guessed[front.key]
+    last_front = known_front if isinstance(known_front, PartLayout) else store.last("front")
+    if last_front is None and has_front_divisions(manuscript):
+        return guessed
+    try:
+        appendix = store.keyed(appendix_job(manuscript, options, tuple(chapters), last_front))
+    except BuildError:
+        return guessed  # no folio for a front-matter division's section: no appendix guessed
     guessed[appendix.key] = found = start(pool, store, appendix)
     last = found if isinstance(found, PartLayout) else store.last("appendix")
     if last is not None:
@@ -99,7 +113,7 @@ def begin(
         return None
     front = dated(manuscript, front)
     ready = []
-    for chapter in manuscript.chapters:
+    for chapter in in_parts(manuscript):
         known = started[chapter.id]
         if not isinstance(known, PartLayout):
             break
@@ -130,11 +144,16 @@ def lay_out_tail(
             store.guessed.append(job.name)
         return earlier if earlier is not None else start(pool, store, keyed)
 
-    front_job, appendix_job = tail_jobs(manuscript, options, chapters)
     # the stamp needs the appendix's page count only: it starts as soon as the appendix
-    # is done, while the front matter (the longer of the two) is still being laid out
-    front_started = take_or_start(front_job)
-    appendix = finish(store, take_or_start(appendix_job))
+    # is done, while the front matter (the longer of the two) is still being laid out;
+    # but for a book with front-matter divisions, whose folios the appendix prints: these
+    # follow the contents' length, so the appendix's job is known once the front matter
+    # is laid out (and taken over from the guess, begun earlier, if it is the same)
+    front_started = take_or_start(front_job(manuscript, options, chapters))
+    before: PartLayout | None = None
+    if has_front_divisions(manuscript):
+        front_started = before = finish(store, front_started)
+    appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, before)))
     stamp_started = take_or_start(stamp_job(manuscript, options, (*chapters, appendix)))
     body = (*chapters, appendix)
     if begun is None and isinstance(front_started, Future) and not front_started.done():

@@ -1,0 +1,176 @@
+"""A study with front- and back-matter divisions (a Preface, a Glossary) laid out in parts:
+the front divisions in the front part, the back ones as parts of their own, the same
+pages as the one-process build (octavo.render.pdf.parallel.jobs.in_parts)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf
+from octavo.dev.gen import generate_study
+from octavo.model import Manuscript
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from tests.e2e.test_pdf_parallel import page_texts
+from tests.support.weasyprint_log import quietly
+
+SECTIONS = 24
+
+_PARAGRAPH = (
+    "The study was prepared by the research staff of a national library, who drew on "
+    "official statistics, scholarly monographs and the press of the period; its chapters "
+    "follow one plan, so that readers may compare one country with another. "
+)
+
+
+def _front_matter(title: str, kind: str, sequence: int) -> str:
+    return (
+        f'---\ntitle: "{title}"\ncountry: Belarus\nchapter: 0\nparents: []\n'
+        f'sequence: {sequence}\ntotal: {SECTIONS + 2}\ndata_as_of: "1995-06"\n'
+        f"kind: {kind}\n---\n\n"
+    )
+
+
+def add_divisions(book: Path) -> None:
+    """A Preface (two pages and more, a footnote, a table for the list of tables, a link
+    into the body) and a Glossary (three pages and more), written as section files."""
+    for path in book.glob("*.md"):  # every section says how many there are
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"total: {SECTIONS}\n", f"total: {SECTIONS + 2}\n"))
+    body = sorted(book.glob("0*.md"))[5].name
+    preface = _front_matter("Preface", "preface", SECTIONS + 1) + "\n\n".join(
+        [_PARAGRAPH * 4] * 9
+        + [
+            "The figures are the latest available.[^p1]\n\n[^p1]: Some are estimates.",
+            f"See [the chapters that follow]({body}).",
+            "| Year | Census |\n|:--|--:|\n| 1989 | 10,151,806 |\n| 1999 | 10,045,237 |\n\n"
+            "Table: Population at the censuses {#tbl:preface-census}",
+        ]
+    )
+    (book / f"{SECTIONS + 1:03d}-preface.md").write_text(preface + "\n", encoding="utf-8")
+    terms = [f"**Term {n}**: {_PARAGRAPH}" for n in range(60)]
+    glossary = _front_matter("Glossary", "glossary", SECTIONS + 2) + "\n\n".join(terms)
+    (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Builds:
+    root: Path
+    manuscript: Manuscript
+    one: Path  # jobs=1
+    cold: ParallelResult  # jobs=2, empty cache
+    cold_pdf: Path
+    cache: Path
+    warnings: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    folder = tmp_path_factory.mktemp("matter")
+    root = generate_study(folder / "book", SECTIONS, constructs=True)
+    add_divisions(root)
+    manuscript, _ = api.manuscript(root)
+    cache = folder / "cache"
+    (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))
+    cold, second = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, cache))
+    cold_pdf = folder / "cold.pdf"
+    cold_pdf.write_bytes(cold.pdf)
+    return Builds(root, manuscript, one, cold, cold_pdf, cache, (*first, *second))
+
+
+def test_the_study_has_front_and_back_divisions(builds: Builds) -> None:
+    kinds = {c.kind: c.matter for c in builds.manuscript.chapters if c.matter != "body"}
+    assert kinds == {"preface": "front", "glossary": "back"}
+    assert len(builds.manuscript.sections) >= 20
+
+
+def test_laid_out_in_parts(builds: Builds) -> None:
+    assert builds.cold.parallel and builds.cold.reused == ()
+    back = next(c.id for c in builds.manuscript.chapters if c.matter == "back")
+    assert {"front", "appendix", "stamp", back} <= set(builds.cold.laid_out)
+
+
+def test_no_weasyprint_warning(builds: Builds) -> None:
+    assert builds.warnings == ()
+
+
+def test_same_pages_as_one_process(builds: Builds) -> None:
+    """Running heads and folios (roman in the Preface, arabic in the Glossary), the contents'
+    numbers, the currency table's pages: the text of every page."""
+    one, parallel = page_texts(builds.one), page_texts(builds.cold_pdf)
+    assert len(parallel) == len(one)
+    assert [i for i, (a, b) in enumerate(zip(one, parallel, strict=True)) if a != b] == []
+    # what the comparison covers: the Preface's roman folio in the contents and the
+    # currency table, the Glossary's pages with their running head and arabic folio
+    contents = next(p for p in parallel if p.startswith("Contents"))
+    assert re.search(r"Preface( \.)+ x[iv]* .* Glossary( \.)+ \d+ ", contents)
+    preface = [p for p in parallel if p.startswith("Preface The study")]
+    assert preface and all(re.fullmatch(r"x[iv]*", p.split()[-1]) for p in preface)
+    glossary = [p for p in parallel if p.startswith("Glossary Term")]
+    assert glossary and all(p.split()[-1].isdigit() for p in glossary)
+    currency = " ".join(p for p in parallel if "Data as of Page" in p)
+    assert re.search(r"Page \w+ \d{4} x[iv]* ", currency)
+
+
+def test_reads_back_clean(builds: Builds) -> None:
+    assert [str(d) for d in check_book_pdf(builds.cold_pdf, builds.manuscript)] == []
+
+
+def test_editing_one_body_section_lays_out_its_chapter_alone(
+    builds: Builds, tmp_path: Path
+) -> None:
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    chapter = next(c for c in builds.manuscript.chapters if c.matter == "body")
+    source = book / chapter.sections[1].section.path.name
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + " One more sentence, about the railway.\n", encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    divisions = {c.id for c in manuscript.chapters}
+    assert result.parallel
+    assert [name for name in result.laid_out if name in divisions] == [chapter.id]
+    # the front matter, appendix and stamp, if laid out again, were started beside the
+    # chapter on the folios of the last layouts (the appendix's roman ones too)
+    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
+    out = tmp_path / "edited.pdf"
+    out.write_bytes(result.pdf)
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    assert cold.pdf == result.pdf
+
+
+@pytest.mark.parametrize("kind", ["preface", "glossary"])
+def test_editing_a_division_lays_out_its_part_alone(
+    builds: Builds, tmp_path: Path, kind: str
+) -> None:
+    """A Glossary edited: its part alone of the divisions; a Preface edited: none of them
+    (it is laid out in the front part, and the appendix after it, as the Preface's roman
+    folios may have moved). The same bytes as a cold build either way."""
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    division = next(c for c in builds.manuscript.chapters if c.kind == kind)
+    source = book / division.sections[0].section.path.name
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + "\n\n" + _PARAGRAPH + "\n", encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    divisions = {c.id for c in manuscript.chapters if c.matter != "front"}
+    laid_out = [name for name in result.laid_out if name in divisions]
+    assert result.parallel and laid_out == ([division.id] if kind == "glossary" else [])
+    assert "front" in result.laid_out or kind == "glossary"
+    out = tmp_path / "edited.pdf"
+    out.write_bytes(result.pdf)
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    assert cold.pdf == result.pdf
