@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import threading
 import time
 import zipfile
@@ -124,13 +123,6 @@ def big_study(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return study
 
 
-def _font_folders() -> set[str]:
-    """WeasyPrint's temporary font folders (octavo.render.pdf.weasy_folders)."""
-    from octavo.render.pdf.weasy_folders import PREFIX
-
-    return {p.name for p in Path(tempfile.gettempdir()).glob(f"{PREFIX}*")}
-
-
 @pytest.mark.parametrize("stop", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_interrupted_build_keeps_the_previous_output(
     tmp_path: Path, big_study: Path, stop: signal.Signals
@@ -141,13 +133,14 @@ def test_interrupted_build_keeps_the_previous_output(
     out.mkdir()
     previous = b"%PDF-1.7 previous good build\n"
     (out / "b.pdf").write_bytes(previous)
-    folders = _font_folders()
+    temporary = tmp_path / "tmp"  # the build's own: no other process's folder counts
+    temporary.mkdir()
     process = subprocess.Popen(
         command("pdf", "--book", str(big_study), "--out", str(out / "b.pdf")),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary)},
         # the signals' default actions, whatever this process was given: a command started
         # in the background by a shell without job control ignores SIGINT, and Python then
         # never installs its handler (seen: a CI run started so; the build ran on, exit 0);
@@ -160,4 +153,4 @@ def test_interrupted_build_keeps_the_previous_output(
     assert process.returncode == 1 and b"Traceback" not in stderr
     assert (out / "b.pdf").read_bytes() == previous
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
-    assert _font_folders() - folders == set()
+    assert list(temporary.iterdir()) == []  # the workers' font folders removed
