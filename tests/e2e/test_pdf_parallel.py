@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -25,6 +24,7 @@ from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import Merger, Placed, body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.zygote import Zygote
+from tests.support.pdf_text import page_texts
 from tests.support.weasyprint_log import quietly
 
 
@@ -53,12 +53,6 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     (again, _), third = quietly(lambda: api.build_pdf(root, folder / "two" / "study.pdf", jobs=2))
     warnings = (*first, *second, *third)
     return Builds(root, manuscript, one, cold, cold_pdf, again, cache, warnings)
-
-
-def page_texts(path: Path) -> list[str]:
-    command = ["pdftotext", str(path), "-"]
-    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return [" ".join(page.split()) for page in text.split("\f")]
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:

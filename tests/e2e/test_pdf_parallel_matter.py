@@ -17,7 +17,7 @@ from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
-from tests.e2e.test_pdf_parallel import page_texts
+from tests.support.pdf_text import page_texts
 from tests.support.weasyprint_log import quietly
 
 SECTIONS = 24
