@@ -18,45 +18,8 @@ from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from tests.support.pdf_text import page_texts
+from tests.support.studies import PARAGRAPH, SECTIONS, add_divisions
 from tests.support.weasyprint_log import quietly
-
-SECTIONS = 24
-
-_PARAGRAPH = (
-    "The study was prepared by the research staff of a national library, who drew on "
-    "official statistics, scholarly monographs and the press of the period; its chapters "
-    "follow one plan, so that readers may compare one country with another. "
-)
-
-
-def _front_matter(title: str, kind: str, sequence: int) -> str:
-    return (
-        f'---\ntitle: "{title}"\ncountry: Belarus\nchapter: 0\nparents: []\n'
-        f'sequence: {sequence}\ntotal: {SECTIONS + 2}\ndata_as_of: "1995-06"\n'
-        f"kind: {kind}\n---\n\n"
-    )
-
-
-def add_divisions(book: Path) -> None:
-    """A Preface (two pages and more, a footnote, a table for the list of tables, a link
-    into the body) and a Glossary (three pages and more), written as section files."""
-    for path in book.glob("*.md"):  # every section says how many there are
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(f"total: {SECTIONS}\n", f"total: {SECTIONS + 2}\n"))
-    body = sorted(book.glob("0*.md"))[5].name
-    preface = _front_matter("Preface", "preface", SECTIONS + 1) + "\n\n".join(
-        [_PARAGRAPH * 4] * 9
-        + [
-            "The figures are the latest available.[^p1]\n\n[^p1]: Some are estimates.",
-            f"See [the chapters that follow]({body}).",
-            "| Year | Census |\n|:--|--:|\n| 1989 | 10,151,806 |\n| 1999 | 10,045,237 |\n\n"
-            "Table: Population at the censuses {#tbl:preface-census}",
-        ]
-    )
-    (book / f"{SECTIONS + 1:03d}-preface.md").write_text(preface + "\n", encoding="utf-8")
-    terms = [f"**Term {n}**: {_PARAGRAPH}" for n in range(60)]
-    glossary = _front_matter("Glossary", "glossary", SECTIONS + 2) + "\n\n".join(terms)
-    (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -160,7 +123,7 @@ def test_editing_a_division_lays_out_its_part_alone(
     division = next(c for c in builds.manuscript.chapters if c.kind == kind)
     source = book / division.sections[0].section.path.name
     text = source.read_text(encoding="utf-8").rstrip("\n")
-    source.write_text(text + "\n\n" + _PARAGRAPH + "\n", encoding="utf-8")
+    source.write_text(text + "\n\n" + PARAGRAPH + "\n", encoding="utf-8")
     manuscript, _ = api.manuscript(book)
     result, warnings = quietly(
         lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)

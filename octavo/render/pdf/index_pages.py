@@ -13,14 +13,21 @@ from typing import Any
 
 from octavo.model import IndexEntry, Manuscript, roman
 
-__all__ = ["Located", "locate", "page_runs"]
+__all__ = ["Located", "front_folio", "locate", "page_runs"]
 
 Located = dict[str, tuple[int, str]]  # mark id -> (0-based page, printed folio)
 
 
+def front_folio(index: int, manuscript: Manuscript) -> str:
+    """The roman folio of the front matter's page `index` (0-based, of the whole book): the
+    page counter as book.css sets it, from 1 on the half-title; a cover and its blank back
+    come before it (`@page :nth(1 of cover) { counter-reset: page -1 }`)."""
+    return roman(index - (2 if manuscript.cover else 0) + 1).lower()
+
+
 def locate(document: Any, manuscript: Manuscript) -> Located:
-    """Every index mark's page and folio (front matter roman, from the half-title; the body
-    arabic, from its first page)."""
+    """Every index mark's page and folio (front matter roman, from the half-title:
+    `front_folio`; the body arabic, from its first page)."""
     marks = {m.id for s in manuscript.sections for m in s.marks if m.id}
     starts = [c.id for c in manuscript.chapters if c.matter != "front"]
     starts = [p.id for p in manuscript.parts] + starts
@@ -30,7 +37,7 @@ def locate(document: Any, manuscript: Manuscript) -> Located:
     )
     found: Located = {}
     for index, page in enumerate(document.pages):
-        folio = str(index - body + 1) if index >= body else roman(index + 1).lower()
+        folio = str(index - body + 1) if index >= body else front_folio(index, manuscript)
         for ident in marks & set(page.anchors):
             found.setdefault(ident, (index, folio))
     return found

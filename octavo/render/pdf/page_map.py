@@ -9,9 +9,10 @@ place (a page of running text only) has no marker; its citation is found at the 
 
 from __future__ import annotations
 
-from octavo.model import Manuscript, roman
+from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, render_print_html
 from octavo.render.pdf.html import note_pairs
+from octavo.render.pdf.index_pages import front_folio
 from octavo.render.pdf.notes.place import place_notes
 
 __all__ = ["page_starts"]
@@ -35,6 +36,6 @@ def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str,
         if first is not None:
             used.add(first)
             found.append(
-                (first, str(index - body + 1) if index >= body else roman(index + 1).lower())
+                (first, str(index - body + 1) if index >= body else front_folio(index, manuscript))
             )
     return tuple(found)

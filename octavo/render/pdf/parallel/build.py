@@ -10,8 +10,10 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
-   front matter's layout, which it then waits for) are laid out next, with the stamp of
-   running heads and folios for the body and back matter
+   front matter's layout, which it then waits for; the index, when the book has one, set
+   with its marks' pages from the parts' page maps, jobs.index_located, while the front
+   matter waits for its folio) are laid out next, with the stamp of running heads and
+   folios for the body and back matter
    (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
@@ -104,10 +106,11 @@ def has_page_refs(manuscript: Manuscript) -> bool:
 
 def in_parts_ok(manuscript: Manuscript) -> bool:
     """Parts laid out apart know chapters, front- and back-matter divisions (the front
-    ones in the front part, each back one a part of its own: jobs.in_parts) and the
-    appendix: a book with parts of countries or an index (its numbers come from a
-    first layout of the whole book) is laid out in one process (the same pages)."""
-    return not manuscript.parts and not manuscript.index
+    ones in the front part, each back one a part of its own: jobs.in_parts), the appendix
+    and the index (its numbers from the marks' pages in the parts' layouts:
+    jobs.index_located): a book with parts of countries is laid out in one process (the
+    same pages)."""
+    return not manuscript.parts
 
 
 def _parallel(

@@ -3,7 +3,9 @@
 A chapter's job is its print HTML (templates/print/book.html with `part`), and so is a
 back-matter division's (`in_parts`); the front matter (with the front-matter divisions)
 and the appendix are given the folios the chapters' page counts make, the appendix also
-the front-matter divisions' roman ones from the front matter's layout (`appendix_job`);
+the front-matter divisions' roman ones from the front matter's layout and, in a book
+with an index, its marks' pages from the parts' page maps (`appendix_job`,
+`index_located`); the front matter, the index's folio from the appendix's (`front_job`);
 the stamp of running heads and folios is given their counts
 (octavo.render.pdf.parallel.stamp). A job is laid out in a worker (`start`), or its
 layout taken from the cache, and waited for (`finish`). The front matter is laid out
@@ -19,10 +21,11 @@ from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 from octavo.cache import fingerprint
-from octavo.model import Manuscript, RenderedChapter, roman
+from octavo.model import Manuscript, RenderedChapter
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
+from octavo.render.pdf.index_pages import Located, front_folio
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
@@ -39,6 +42,8 @@ __all__ = [
     "front_job",
     "has_front_divisions",
     "in_parts",
+    "index_located",
+    "index_page",
     "stamp_job",
     "start",
     "start_all",
@@ -70,19 +75,29 @@ def tail_jobs(
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
     front: PartLayout | None = None,
+    appendix: PartLayout | None = None,
 ) -> tuple[PartJob, PartJob]:
     """The front matter and the appendix, with the folios the chapters (`in_parts`) give;
-    the appendix's, with the front-matter divisions' from `front` (`appendix_job`)."""
-    return front_job(manuscript, options, chapters), appendix_job(
+    the appendix's, with the front-matter divisions' from `front` (`appendix_job`); the
+    front's, with the index's from `appendix` (`front_job`)."""
+    return front_job(manuscript, options, chapters, appendix), appendix_job(
         manuscript, options, chapters, front
     )
 
 
 def front_job(
-    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    appendix: PartLayout | None = None,
 ) -> PartJob:
-    """The front matter, with the folios the chapters (`in_parts`) give."""
+    """The front matter, with the folios the chapters (`in_parts`) give; in a book with an
+    index, the contents' number of the index too, from `appendix` (its layout: the index
+    opens after the currency table), or, without one, guessed as the appendix's own (a
+    front laid out so is laid out again once the appendix is: tail._settled)."""
     folios = _folios(place(_empty(), chapters)[0][1:])
+    if manuscript.index:
+        folios += (("index", _index_folio(chapters, appendix)),)
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
     return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
@@ -106,18 +121,60 @@ def appendix_job(
         if front is None:
             raise ValueError("the front matter's layout is needed for the appendix's folios")
         folios += front_folios(manuscript, front)
-    return _job(manuscript, options, "appendix", PrintPart(False, (), True, folios))
+    located = index_located(manuscript, chapters, front) if manuscript.index else None
+    part = PrintPart(False, (), True, folios)
+    return _job(manuscript, options, "appendix", part, located)
+
+
+def index_located(
+    manuscript: Manuscript, chapters: tuple[PartLayout, ...], front: PartLayout | None = None
+) -> Located:
+    """Every index mark's page (0-based, as placed after `front`) and folio, as
+    octavo.render.pdf.index_pages.locate reads them from a whole book's layout: the
+    chapters' and back-matter divisions' anchors (`in_parts`), arabic from the first body
+    page; the front-matter divisions' from `front`, roman (`front_folio`). The appendix
+    sets the index from them (its page runs: index_pages.page_runs)."""
+    marks = {m.id for s in manuscript.sections for m in s.marks if m.id}
+    found: Located = {}
+    for index, page in enumerate(front.pages if front is not None else ()):
+        for name, _, _ in page.anchors:
+            if name in marks:
+                found.setdefault(name, (index, front_folio(index, manuscript)))
+    body = place(front if front is not None else _empty(), chapters)[0][1:]
+    first = body[0].start if body else 0
+    for p in body:
+        for offset, page in enumerate(p.part.pages):
+            for name, _, _ in page.anchors:
+                if name in marks:
+                    found.setdefault(name, (p.start + offset, str(p.start + offset - first + 1)))
+    return found
+
+
+def index_page(appendix: PartLayout) -> int | None:
+    """The page of the appendix part (0-based) where the index opens; None: it has none."""
+    pages = enumerate(appendix.pages)
+    return next((i for i, page in pages if any(a == "index" for a, _, _ in page.anchors)), None)
+
+
+def _index_folio(chapters: tuple[PartLayout, ...], appendix: PartLayout | None) -> str:
+    """The index's folio: its page in `appendix` placed after the chapters; without an
+    appendix (or an index in it), the appendix's first page (a guess)."""
+    placed = place(_empty(), chapters)[0][1:]
+    first = placed[0].start if placed else 0
+    at = placed[-1].start + len(placed[-1].part.pages) if placed else 0
+    at += at % 2  # the appendix opens on a right-hand page
+    offset = index_page(appendix) if appendix is not None else None
+    return str(at + (offset or 0) - first + 1)
 
 
 def front_folios(manuscript: Manuscript, front: PartLayout) -> tuple[tuple[str, str], ...]:
     """(id, roman folio) of the headings on the front part's pages: the page counter as
     book.css sets it, from 1 on the half-title (a cover and its blank back before it:
     `@page :nth(1 of cover) { counter-reset: page -1 }`)."""
-    first = 2 if manuscript.cover else 0
     found: dict[str, str] = {}
     for index, page in enumerate(front.pages):
         for heading in page.headings:
-            found.setdefault(heading, roman(index - first + 1).lower())
+            found.setdefault(heading, front_folio(index, manuscript))
     return tuple(found.items())
 
 
@@ -196,13 +253,20 @@ def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
     return tuple(counts.items())
 
 
-def _job(manuscript: Manuscript, options: PdfOptions, name: str, part: PrintPart) -> PartJob:
-    source = print_html(manuscript, options.page, part, landscape=False)  # else no parts
+def _job(
+    manuscript: Manuscript,
+    options: PdfOptions,
+    name: str,
+    part: PrintPart,
+    located: Located | None = None,
+) -> PartJob:
+    source = print_html(manuscript, options.page, part, located=located, landscape=False)
     shown = [c for c in manuscript.chapters if c.id in part.chapters]
     shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
     chapters = tuple(c.id for c in shown)
     notes = note_pairs(s for c in shown for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
+    chapters += ("index",) if part.appendix and manuscript.index else ()  # its own heads
     project, bleed = manuscript.book.project, options.page.bleed
     return PartJob(name, "", source, project, notes, chapters, bleed)
 

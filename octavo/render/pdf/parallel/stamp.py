@@ -17,9 +17,9 @@ __all__ = ["APPENDIX", "stamp_html"]
 
 
 def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[tuple[str, int], ...]) -> str:
-    """`pages`: (chapter id or APPENDIX, pages it fills but blank ones), in order."""
+    """`pages`: (chapter id, APPENDIX or "index", pages it fills but blank ones), in order."""
     project = manuscript.book.project
     by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
     sheets = stylesheets(project, page, "print/stamp.css")
-    stamps = [(by_id.get(ident), count) for ident, count in pages]
+    stamps = [(by_id.get(ident), ident, count) for ident, count in pages]
     return render_print(manuscript, "print/stamp.html", sheets, stamps=stamps)

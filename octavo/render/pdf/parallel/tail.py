@@ -2,16 +2,18 @@
 
 Their folios come from the chapters' page counts (and the back-matter divisions', laid
 out as chapters are); the appendix's also from the front matter's, in a book with
-front-matter divisions (their sections' roman folios). When the cache holds an earlier
-layout of every chapter still to be laid out, they are started at once with the folios
-those layouts give (`guess`), and taken over once the chapters are known if the guess was
-right (`lay_out_tail`). The merge is begun while the last parts are still being laid out
-(`begin`, `lay_out_tail`), and taken from the cache when these very parts were merged
-before (`merged`).
+front-matter divisions (their sections' roman folios); in a book with an index, the
+front's from the appendix's (the index's folio in the contents: `_settled`). When the
+cache holds an earlier layout of every chapter still to be laid out, they are started at
+once with the folios those layouts give (`guess`), and taken over once the chapters are
+known if the guess was right (`lay_out_tail`). The merge is begun while the last parts
+are still being laid out (`begin`, `lay_out_tail`), and taken from the cache when these
+very parts were merged before (`merged`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
@@ -29,12 +31,14 @@ from octavo.render.pdf.parallel.jobs import (
     front_job,
     has_front_divisions,
     in_parts,
+    index_page,
     stamp_job,
     start,
 )
 from octavo.render.pdf.parallel.merge import (
     Merger,
     Placed,
+    Unmergeable,
     body_merger,
     merge_parts,
     merging,
@@ -76,8 +80,12 @@ def guess(
         if last is None or {h for p in last.pages for h in p.headings} != headings:
             return {}  # never laid out, or its headings changed since: no folio to guess
         chapters.append(last)
+    # in a book with an index, the contents' number of the index as the last appendix had it
+    last_appendix = store.last("appendix") if manuscript.index else None
+    if manuscript.index and (last_appendix is None or index_page(last_appendix) is None):
+        return {}  # no folio of the index to guess
     try:
-        front = store.keyed(front_job(manuscript, options, tuple(chapters)))
+        front = store.keyed(front_job(manuscript, options, tuple(chapters), last_appendix))
     except BuildError:
         return {}  # a link target (a table, a figure) the last layouts lack: no guess
     guessed = {front.key: start(pool, store, front)}
@@ -149,13 +157,35 @@ def lay_out_tail(
     # but for a book with front-matter divisions, whose folios the appendix prints: these
     # follow the contents' length, so the appendix's job is known once the front matter
     # is laid out (and taken over from the guess, begun earlier, if it is the same)
-    front_started = take_or_start(front_job(manuscript, options, chapters))
-    before: PartLayout | None = None
-    if has_front_divisions(manuscript):
-        front_started = before = finish(store, front_started)
-    appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, before)))
+    # in a book with an index, the contents give the index's folio, known once the appendix
+    # is laid out (the index opens after the currency table): the front matter follows it
+    front_started: Started
+    if manuscript.index and has_front_divisions(manuscript):
+        front_started, appendix = _settled(store, manuscript, options, chapters, take_or_start)
+    elif manuscript.index:
+        appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters)))
+        front_started = take_or_start(front_job(manuscript, options, chapters, appendix))
+    else:
+        front_started = take_or_start(front_job(manuscript, options, chapters))
+        before: PartLayout | None = None
+        if has_front_divisions(manuscript):
+            front_started = before = finish(store, front_started)
+        job = appendix_job(manuscript, options, chapters, before)
+        appendix = finish(store, take_or_start(job))
     stamp_started = take_or_start(stamp_job(manuscript, options, (*chapters, appendix)))
     body = (*chapters, appendix)
+
+    def finish_front(started: Started) -> PartLayout:
+        """The front laid out, dated; in a book with an index and front-matter divisions,
+        the one whose folios the appendix printed (else Unmergeable: the one-process
+        build; a contents whose length the index's number changed)."""
+        front = finish(store, started)
+        if manuscript.index and has_front_divisions(manuscript):
+            job = store.keyed(appendix_job(manuscript, options, chapters, front))
+            if job.key != appendix.key:
+                raise Unmergeable("the front's folios moved with the index's number")
+        return dated(manuscript, front)
+
     if begun is None and isinstance(front_started, Future) and not front_started.done():
         # the front matter is still being laid out (a page number moved, or a cold build's
         # front is the longer): the body is merged and stamped meanwhile, and the front put
@@ -166,16 +196,38 @@ def lay_out_tail(
         front: PartLayout | None = None
         unions: Begun | None = None
         if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
-            front = dated(manuscript, finish(store, front_started))
+            front = finish_front(front_started)
             unions = _unions(store, place(front, body)[0], stamp, pool)
         begun = merger.stamp_body(stamp, store.store, store.book)
         if front is None:
-            front = dated(manuscript, finish(store, front_started))
+            front = finish_front(front_started)
         return Tail(front, appendix, stamp, begun, unions)
-    front = dated(manuscript, finish(store, front_started))
+    front = finish_front(front_started)
     if isinstance(stamp_started, Future) and not stamp_started.done():
         begun = merging(place(front, body)[0], begun)
     return Tail(front, appendix, finish(store, stamp_started), begun)
+
+
+def _settled(
+    store: PartStore,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    take_or_start: Callable[[PartJob], Started],
+) -> tuple[Started, PartLayout]:
+    """Front matter and appendix of a book with an index and front-matter divisions: each
+    needs the other's layout (the contents number the index; the appendix prints the
+    divisions' roman folios and the index their marks'). The front is laid out with the
+    index's folio of the last appendix (or a guess: `front_job`), the appendix after it;
+    if the index's folio is not the one the front printed, the front is started again
+    with it, laid out beside the stamp (its folios checked then: `lay_out_tail`)."""
+    hint = store.last("appendix")
+    front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
+    appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
+    final = front_job(manuscript, options, chapters, appendix)
+    if store.keyed(final).key == front.key:
+        return front, appendix
+    return take_or_start(final), appendix
 
 
 def merged(

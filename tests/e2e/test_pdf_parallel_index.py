@@ -1,0 +1,173 @@
+"""A study with an index laid out in parts: the marks' pages read from the chapters' (and
+back-matter divisions', and the front part's) layouts, the index set in the appendix part
+with the same numbers, ranges and order as the one-process build's (locate, page_runs).
+
+The book has a cover, so the Preface's marks get the roman folios book.css prints (from i
+on the half-title), in the one-process build as in parts (index_pages.front_folio)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.dev.gen import generate_study
+from octavo.model import Manuscript
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.page_map import page_starts
+from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from tests.conftest import DATA
+from tests.support.pdf_text import page_texts
+from tests.support.studies import SECTIONS, add_divisions
+from tests.support.weasyprint_log import quietly
+
+
+def add_marks(book: Path) -> None:
+    """A cover; index marks in body sections of both chapters, in the Glossary (one term
+    on every page of it: a range; and each of its terms) and in the Preface (the same: a
+    roman range)."""
+    shutil.copy(DATA / "constructs" / "images" / "cover.jpg", book / "images" / "cover.jpg")
+    config = book / "book.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('paper = "letter"\n', 'paper = "letter"\ncover = "images/cover.jpg"\n')
+    )
+    body = sorted(book.glob("0*.md"))
+    for n, path in enumerate(body[1:SECTIONS:4]):
+        extra = (
+            "The capital, [Minsk]{.index}, lies on the "
+            '[Svislach]{index="Rivers!Svislach"}, and the [railway]{index="Railways"} '
+            f"reaches it from the west (note {n})."
+        )
+        if n % 2:
+            extra += ' Much of the land is [farmland]{index="Belarus!agriculture"}.'
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + extra + "\n")
+    glossary = next(book.glob("*-glossary.md"))
+    text = glossary.read_text(encoding="utf-8")
+    text = text.replace("the press of the period", '[the press]{index="Press"} of the period')
+    text = text.replace("**Term 7**", '**[Term 7]{index="Railways"}**')
+    text = re.sub(r"\*\*Term (\d+)\*\*", r"**[Term \1]{.index}**", text)  # a longer index
+    glossary.write_text(text, encoding="utf-8")
+    preface = next(book.glob("*-preface.md"))
+    text = preface.read_text(encoding="utf-8")
+    text = text.replace("official statistics", '[official statistics]{index="Statistics"}')
+    text = text.replace("The figures are", "The [figures]{.index} are")
+    preface.write_text(text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Builds:
+    root: Path
+    manuscript: Manuscript
+    one: Path  # jobs=1
+    cold: ParallelResult  # jobs=2, empty cache
+    cold_pdf: Path
+    cache: Path
+    warnings: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    folder = tmp_path_factory.mktemp("index")
+    root = generate_study(folder / "book", SECTIONS, constructs=True)
+    add_divisions(root)
+    add_marks(root)
+    manuscript, _ = api.manuscript(root)
+    cache = folder / "cache"
+    (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))
+    cold, second = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, cache))
+    cold_pdf = folder / "cold.pdf"
+    cold_pdf.write_bytes(cold.pdf)
+    return Builds(root, manuscript, one, cold, cold_pdf, cache, (*first, *second))
+
+
+def _index_text(pages: list[str]) -> str:
+    start = next(i for i, p in enumerate(pages) if p.startswith("Index "))
+    return " ".join(pages[start:])
+
+
+def test_the_study_has_an_index_a_cover_and_divisions(builds: Builds) -> None:
+    ms = builds.manuscript
+    assert ms.index and ms.cover is not None and len(ms.sections) >= 20
+    marked = {c.matter for c in ms.chapters for s in c.sections if s.marks}
+    assert marked == {"front", "body", "back"}
+    chapters = {c.id for c in ms.chapters if c.matter == "body" for s in c.sections if s.marks}
+    assert len(chapters) >= 2
+
+
+def test_laid_out_in_parts(builds: Builds) -> None:
+    assert builds.cold.parallel and builds.cold.reused == ()
+    assert {"front", "appendix", "stamp"} <= set(builds.cold.laid_out)
+
+
+def test_no_weasyprint_warning(builds: Builds) -> None:
+    assert builds.warnings == ()
+
+
+def test_same_pages_as_one_process(builds: Builds) -> None:
+    """Every page's text: the index's numbers (single pages, arabic and roman ranges), the
+    contents' number of the index."""
+    one, parallel = page_texts(builds.one), page_texts(builds.cold_pdf)
+    assert len(parallel) == len(one)
+    assert [i for i, (a, b) in enumerate(zip(one, parallel, strict=True)) if a != b] == []
+    index = _index_text(parallel)
+    assert parallel[-2].startswith("Belarus: A Country Study Term")  # the index's 2nd page
+    assert re.search(r"Statistics, [ivx]+–[ivx]+\b", index)  # a roman range (the Preface)
+    assert re.search(r"Press, \d+–\d+\b", index)  # an arabic range (the Glossary)
+    assert re.search(r"Railways, \d+(–\d+)?(, \d+(–\d+)?)+", index)
+    assert re.search(r"figures, [ivx]+\b", index)
+    assert re.search(r"Term 59, \d+\b", index)
+    contents = next(p for p in parallel if p.startswith("Contents"))
+    assert re.search(r"Index( \.)+ \d+", contents)
+
+
+def test_reads_back_clean(builds: Builds) -> None:
+    """check_book_pdf: every number of the index is a folio of its marks (E625), the
+    contents' numbers (E610)."""
+    assert [str(d) for d in check_book_pdf(builds.cold_pdf, builds.manuscript)] == []
+
+
+def test_one_process_build_with_a_cover_reads_back_clean(builds: Builds) -> None:
+    """The Preface's marks in the index with the roman folios printed on their pages: the
+    cover and its blank back come before folio i (book.css)."""
+    assert [str(d) for d in check_book_pdf(builds.one, builds.manuscript)] == []
+
+
+def test_page_list_folios_in_the_front_matter_count_from_the_half_title(builds: Builds) -> None:
+    """The EPUB's page list (page_starts) names a front-matter page by the folio printed on
+    it, a cover before the half-title or not."""
+    starts = dict(page_starts(builds.manuscript, PdfOptions()))
+    facts = read_pdf(builds.one)
+    front = {i: f for i, f in starts.items() if not f.isdigit()}
+    assert front and {i: facts.pages[facts.dests[i]].folio for i in front} == front
+
+
+def test_editing_one_body_section_lays_out_its_chapter_alone(
+    builds: Builds, tmp_path: Path
+) -> None:
+    book = tmp_path / "book"
+    shutil.copytree(builds.root, book)
+    chapter = next(c for c in builds.manuscript.chapters if c.matter == "body")
+    section = next(s for s in chapter.sections[1:] if s.marks)
+    source = book / section.section.path.name
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + " One more sentence, about the [railway]{.index}.\n")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    divisions = {c.id for c in manuscript.chapters}
+    assert result.parallel
+    assert [name for name in result.laid_out if name in divisions] == [chapter.id]
+    assert set(result.laid_out) - divisions <= {"front", "appendix", "stamp"}
+    out = tmp_path / "edited.pdf"
+    out.write_bytes(result.pdf)
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
+    assert "railway, " in _index_text(page_texts(out))
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    assert cold.pdf == result.pdf

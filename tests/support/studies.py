@@ -1,0 +1,46 @@
+"""Generated studies made richer for the parallel build's tests: front- and back-matter
+divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["PARAGRAPH", "SECTIONS", "add_divisions"]
+
+SECTIONS = 24
+
+PARAGRAPH = (
+    "The study was prepared by the research staff of a national library, who drew on "
+    "official statistics, scholarly monographs and the press of the period; its chapters "
+    "follow one plan, so that readers may compare one country with another. "
+)
+
+
+def _front_matter(title: str, kind: str, sequence: int) -> str:
+    return (
+        f'---\ntitle: "{title}"\ncountry: Belarus\nchapter: 0\nparents: []\n'
+        f'sequence: {sequence}\ntotal: {SECTIONS + 2}\ndata_as_of: "1995-06"\n'
+        f"kind: {kind}\n---\n\n"
+    )
+
+
+def add_divisions(book: Path) -> None:
+    """A Preface (two pages and more, a footnote, a table for the list of tables, a link
+    into the body) and a Glossary (three pages and more), written as section files."""
+    for path in book.glob("*.md"):  # every section says how many there are
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"total: {SECTIONS}\n", f"total: {SECTIONS + 2}\n"))
+    body = sorted(book.glob("0*.md"))[5].name
+    preface = _front_matter("Preface", "preface", SECTIONS + 1) + "\n\n".join(
+        [PARAGRAPH * 4] * 9
+        + [
+            "The figures are the latest available.[^p1]\n\n[^p1]: Some are estimates.",
+            f"See [the chapters that follow]({body}).",
+            "| Year | Census |\n|:--|--:|\n| 1989 | 10,151,806 |\n| 1999 | 10,045,237 |\n\n"
+            "Table: Population at the censuses {#tbl:preface-census}",
+        ]
+    )
+    (book / f"{SECTIONS + 1:03d}-preface.md").write_text(preface + "\n", encoding="utf-8")
+    terms = [f"**Term {n}**: {PARAGRAPH}" for n in range(60)]
+    glossary = _front_matter("Glossary", "glossary", SECTIONS + 2) + "\n\n".join(terms)
+    (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
