@@ -27,9 +27,16 @@ def _describe(changes: Iterable[tuple[object, str]], roots: tuple[Path, ...]) ->
     return ", ".join(dict.fromkeys(names))
 
 
-def _ignored(path: str) -> bool:
+def _ignored(path: str, roots: tuple[Path, ...] = ()) -> bool:
+    """An editor's temporary, a hidden file, or a file under a `build/` or hidden folder of
+    the watched folder (octavo's outputs and state, when it runs in the book's folder);
+    the folders above the watched one do not count (a book kept in ~/build/ is watched)."""
     name = Path(path).name
-    return name.startswith(".") or name.endswith((".part", "~", ".swp")) or "/build/" in path
+    if name.startswith(".") or name.endswith((".part", "~", ".swp")):
+        return True
+    where = Path(path)
+    below = next((where.relative_to(r) for r in roots if where.is_relative_to(r)), where)
+    return any(part == "build" or part.startswith(".") for part in below.parts[:-1])
 
 
 def watch(
@@ -77,7 +84,7 @@ def watch(
         *existing,
         debounce=debounce_ms,
         stop_event=stop,
-        watch_filter=lambda _change, path: not _ignored(path),
+        watch_filter=lambda _change, path: not _ignored(path, existing),
         raise_interrupt=False,
     ):
         run(f"changed: {_describe(batch, existing)}")

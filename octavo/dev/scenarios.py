@@ -189,7 +189,7 @@ def _watched(root: Path, project: Path, book: Path, size: int, runs: int) -> Row
     """`invoke watch` on a copy of the study: from saving an edited section to the line
     saying the EPUB and the PDF were rebuilt (its workers kept warm between rebuilds). Its
     ratio is to the cold PDF's, as the edited `invoke pdf`'s; no goal of its own."""
-    folder = root / f"watch-{size}"
+    folder = (root / f"watch-{size}").resolve()  # the watch runs in it: no relative paths
     shutil.rmtree(folder, ignore_errors=True)
     copy = folder / "study"
     shutil.copytree(book, copy)

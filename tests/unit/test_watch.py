@@ -41,3 +41,17 @@ def test_watch_rebuilds_after_a_change_and_survives_a_broken_save(tmp_path: Path
     log = out.getvalue()
     assert calls[0] == "one" and "broken" in calls and calls[-1] == "fixed"
     assert "build failed" in log and "E207" in log and "changed: a.md" in log
+
+
+def test_only_build_and_hidden_folders_below_the_watched_one_are_ignored(tmp_path: Path) -> None:
+    from octavo.cli.watch import _ignored
+
+    root = tmp_path / "build" / "books" / "belarus"  # a book kept under a folder named build
+    roots = (root,)
+    assert not _ignored(str(root / "001-a.md"), roots)
+    assert not _ignored(str(root / "styles" / "print" / "book.css"), roots)
+    assert _ignored(str(root / "build" / "belarus.pdf"), roots)  # the outputs, run from here
+    assert _ignored(str(root / "build" / ".octavo" / "stamp"), roots)
+    assert _ignored(str(root / ".git" / "index"), roots)
+    assert _ignored(str(root / ".001-a.md.swp"), roots)
+    assert _ignored(str(root / "001-a.md~"), roots)
