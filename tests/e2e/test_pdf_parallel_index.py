@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
-from octavo.dev.gen import generate_study
-from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.page_map import page_starts
-from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from octavo.render.pdf.parallel.build import render_pdf_parallel
 from tests.conftest import DATA
 from tests.support.pdf_text import page_texts
-from tests.support.studies import SECTIONS, add_divisions
+from tests.support.studies import SECTIONS, Builds, add_divisions, built_both_ways
 from tests.support.weasyprint_log import quietly
 
 
@@ -60,30 +57,9 @@ def add_marks(book: Path) -> None:
     preface.write_text(text, encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Builds:
-    root: Path
-    manuscript: Manuscript
-    one: Path  # jobs=1
-    cold: ParallelResult  # jobs=2, empty cache
-    cold_pdf: Path
-    cache: Path
-    warnings: tuple[str, ...]
-
-
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    folder = tmp_path_factory.mktemp("index")
-    root = generate_study(folder / "book", SECTIONS, constructs=True)
-    add_divisions(root)
-    add_marks(root)
-    manuscript, _ = api.manuscript(root)
-    cache = folder / "cache"
-    (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))
-    cold, second = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, cache))
-    cold_pdf = folder / "cold.pdf"
-    cold_pdf.write_bytes(cold.pdf)
-    return Builds(root, manuscript, one, cold, cold_pdf, cache, (*first, *second))
+    return built_both_ways(tmp_path_factory.mktemp("index"), add_divisions, add_marks)
 
 
 def _index_text(pages: list[str]) -> str:

@@ -3,9 +3,18 @@ divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PARAGRAPH", "SECTIONS", "add_divisions"]
+from octavo import api
+from octavo.dev.gen import generate_study
+from octavo.model import Manuscript
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
+from tests.support.weasyprint_log import quietly
+
+__all__ = ["PARAGRAPH", "SECTIONS", "Builds", "add_divisions", "built_both_ways"]
 
 SECTIONS = 24
 
@@ -44,3 +53,29 @@ def add_divisions(book: Path) -> None:
     terms = [f"**Term {n}**: {PARAGRAPH}" for n in range(60)]
     glossary = _front_matter("Glossary", "glossary", SECTIONS + 2) + "\n\n".join(terms)
     (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Builds:
+    root: Path
+    manuscript: Manuscript
+    one: Path  # jobs=1
+    cold: ParallelResult  # jobs=2, empty cache
+    cold_pdf: Path
+    cache: Path
+    warnings: tuple[str, ...]
+
+
+def built_both_ways(folder: Path, *richer: Callable[[Path], None]) -> Builds:
+    """A generated study (SECTIONS, constructs) made `richer`, built in one process and in
+    parts (an empty cache), with what WeasyPrint logged."""
+    root = generate_study(folder / "book", SECTIONS, constructs=True)
+    for make in richer:
+        make(root)
+    manuscript, _ = api.manuscript(root)
+    cache = folder / "cache"
+    (one, _), first = quietly(lambda: api.build_pdf(root, folder / "one" / "study.pdf"))
+    cold, second = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, cache))
+    cold_pdf = folder / "cold.pdf"
+    cold_pdf.write_bytes(cold.pdf)
+    return Builds(root, manuscript, one, cold, cold_pdf, cache, (*first, *second))
