@@ -13,15 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.page_map import page_starts
-from octavo.render.pdf.parallel.build import render_pdf_parallel
 from tests.conftest import DATA
 from tests.support.pdf_text import page_texts
-from tests.support.studies import SECTIONS, Builds, add_divisions, built_both_ways
-from tests.support.weasyprint_log import quietly
+from tests.support.studies import SECTIONS, Builds, add_divisions, built_both_ways, edited
 
 
 def add_marks(book: Path) -> None:
@@ -126,24 +123,15 @@ def test_page_list_folios_in_the_front_matter_count_from_the_half_title(builds: 
 def test_editing_one_body_section_lays_out_its_chapter_alone(
     builds: Builds, tmp_path: Path
 ) -> None:
-    book = tmp_path / "book"
-    shutil.copytree(builds.root, book)
     chapter = next(c for c in builds.manuscript.chapters if c.matter == "body")
     section = next(s for s in chapter.sections[1:] if s.marks)
-    source = book / section.section.path.name
-    text = source.read_text(encoding="utf-8").rstrip("\n")
-    source.write_text(text + " One more sentence, about the [railway]{.index}.\n")
-    manuscript, _ = api.manuscript(book)
-    result, warnings = quietly(
-        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
-    )
+    addition = " One more sentence, about the [railway]{.index}.\n"
+    done = edited(builds, tmp_path, section.section.path.name, addition)
+    result, manuscript = done.result, done.manuscript
     divisions = {c.id for c in manuscript.chapters}
     assert result.parallel
     assert [name for name in result.laid_out if name in divisions] == [chapter.id]
     assert set(result.laid_out) - divisions <= {"front", "appendix", "stamp"}
-    out = tmp_path / "edited.pdf"
-    out.write_bytes(result.pdf)
-    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
-    assert "railway, " in _index_text(page_texts(out))
-    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
-    assert cold.pdf == result.pdf
+    assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
+    assert "railway, " in _index_text(page_texts(done.pdf))
+    assert done.cold == result.pdf

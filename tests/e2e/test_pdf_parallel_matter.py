@@ -5,18 +5,13 @@ pages as the one-process build (octavo.render.pdf.parallel.jobs.in_parts)."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from octavo import api
 from octavo.check.pdf import check_book_pdf
-from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel.build import render_pdf_parallel
 from tests.support.pdf_text import page_texts
-from tests.support.studies import PARAGRAPH, Builds, add_divisions, built_both_ways
-from tests.support.weasyprint_log import quietly
+from tests.support.studies import PARAGRAPH, Builds, add_divisions, built_both_ways, edited
 
 
 @pytest.fixture(scope="module")
@@ -65,27 +60,18 @@ def test_reads_back_clean(builds: Builds) -> None:
 def test_editing_one_body_section_lays_out_its_chapter_alone(
     builds: Builds, tmp_path: Path
 ) -> None:
-    book = tmp_path / "book"
-    shutil.copytree(builds.root, book)
     chapter = next(c for c in builds.manuscript.chapters if c.matter == "body")
-    source = book / chapter.sections[1].section.path.name
-    text = source.read_text(encoding="utf-8").rstrip("\n")
-    source.write_text(text + " One more sentence, about the railway.\n", encoding="utf-8")
-    manuscript, _ = api.manuscript(book)
-    result, warnings = quietly(
-        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
-    )
+    name = chapter.sections[1].section.path.name
+    done = edited(builds, tmp_path, name, " One more sentence, about the railway.\n")
+    result, manuscript = done.result, done.manuscript
     divisions = {c.id for c in manuscript.chapters}
     assert result.parallel
     assert [name for name in result.laid_out if name in divisions] == [chapter.id]
     # the front matter, appendix and stamp, if laid out again, were started beside the
     # chapter on the folios of the last layouts (the appendix's roman ones too)
     assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
-    out = tmp_path / "edited.pdf"
-    out.write_bytes(result.pdf)
-    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
-    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
-    assert cold.pdf == result.pdf
+    assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
+    assert done.cold == result.pdf
 
 
 @pytest.mark.parametrize("kind", ["preface", "glossary"])
@@ -95,22 +81,13 @@ def test_editing_a_division_lays_out_its_part_alone(
     """A Glossary edited: its part alone of the divisions; a Preface edited: none of them
     (it is laid out in the front part, and the appendix after it, as the Preface's roman
     folios may have moved). The same bytes as a cold build either way."""
-    book = tmp_path / "book"
-    shutil.copytree(builds.root, book)
     division = next(c for c in builds.manuscript.chapters if c.kind == kind)
-    source = book / division.sections[0].section.path.name
-    text = source.read_text(encoding="utf-8").rstrip("\n")
-    source.write_text(text + "\n\n" + PARAGRAPH + "\n", encoding="utf-8")
-    manuscript, _ = api.manuscript(book)
-    result, warnings = quietly(
-        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
-    )
+    name = division.sections[0].section.path.name
+    done = edited(builds, tmp_path, name, "\n\n" + PARAGRAPH + "\n")
+    result, manuscript = done.result, done.manuscript
     divisions = {c.id for c in manuscript.chapters if c.matter != "front"}
     laid_out = [name for name in result.laid_out if name in divisions]
     assert result.parallel and laid_out == ([division.id] if kind == "glossary" else [])
     assert "front" in result.laid_out or kind == "glossary"
-    out = tmp_path / "edited.pdf"
-    out.write_bytes(result.pdf)
-    assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
-    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
-    assert cold.pdf == result.pdf
+    assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
+    assert done.cold == result.pdf

@@ -3,6 +3,7 @@ divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py).""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,15 @@ from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from tests.support.weasyprint_log import quietly
 
-__all__ = ["PARAGRAPH", "SECTIONS", "Builds", "add_divisions", "built_both_ways"]
+__all__ = [
+    "PARAGRAPH",
+    "SECTIONS",
+    "Builds",
+    "Edited",
+    "add_divisions",
+    "built_both_ways",
+    "edited",
+]
 
 SECTIONS = 24
 
@@ -79,3 +88,29 @@ def built_both_ways(folder: Path, *richer: Callable[[Path], None]) -> Builds:
     cold_pdf = folder / "cold.pdf"
     cold_pdf.write_bytes(cold.pdf)
     return Builds(root, manuscript, one, cold, cold_pdf, cache, (*first, *second))
+
+
+@dataclass(frozen=True)
+class Edited:
+    manuscript: Manuscript  # of the edited copy
+    result: ParallelResult  # laid out in parts with the cache of `Builds`
+    pdf: Path  # its PDF, written
+    warnings: list[str]
+    cold: bytes  # the edited copy laid out in parts with no cache
+
+
+def edited(builds: Builds, folder: Path, name: str, addition: str) -> Edited:
+    """A copy of the study in `folder` whose section file `name` ends with `addition`, laid
+    out in parts again with the cache of the builds before, and cold."""
+    book = shutil.copytree(builds.root, folder / "book")
+    source = book / name
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(text + addition, encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, builds.cache)
+    )
+    out = folder / "edited.pdf"
+    out.write_bytes(result.pdf)
+    cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    return Edited(manuscript, result, out, warnings, cold.pdf)

@@ -91,7 +91,7 @@ def _chapters(manuscript: Manuscript) -> tuple[PartLayout, ...]:
 
 
 def _front_key(manuscript: Manuscript) -> str:
-    front, _ = jobs.tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
+    front = jobs.front_job(manuscript, PdfOptions(), _chapters(manuscript))
     return parts_store.PartStore(None, "salt").keyed(front).key
 
 
@@ -106,7 +106,7 @@ def test_the_front_key_does_not_change_with_the_build_time_alone(small_book: Pat
     at = manuscript.book.modified
     same_day = timedelta(seconds=1 if at.second < 59 else -1)  # a source saved again
     assert _front_key(_at(manuscript, same_day)) == _front_key(manuscript)
-    front, _ = jobs.tail_jobs(manuscript, PdfOptions(), _chapters(manuscript))
+    front = jobs.front_job(manuscript, PdfOptions(), _chapters(manuscript))
     assert f'name="dcterms.modified" content="{STAND_IN_AT}"' in front.html
     assert manuscript.book.labels.day(at) in front.html  # the imprint's day is the book's
     # the imprint shows the day: another day is another front matter
@@ -118,8 +118,8 @@ def test_the_other_parts_do_not_carry_the_build_time(small_book: Path) -> None:
     later = _at(manuscript, timedelta(days=400))
     for m in (manuscript, later):
         chapters = _chapters(m)
-        _, appendix = jobs.tail_jobs(m, PdfOptions(), chapters)
-        assert appendix.html == jobs.tail_jobs(manuscript, PdfOptions(), chapters)[1].html
+        appendix = jobs.appendix_job(m, PdfOptions(), chapters)
+        assert appendix.html == jobs.appendix_job(manuscript, PdfOptions(), chapters).html
         for c in m.chapters:
             assert (
                 jobs.chapter_job(m, PdfOptions(), c.id).html

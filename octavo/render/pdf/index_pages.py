@@ -13,7 +13,7 @@ from typing import Any
 
 from octavo.model import IndexEntry, Manuscript, roman
 
-__all__ = ["Located", "front_folio", "locate", "page_runs"]
+__all__ = ["Located", "front_folio", "locate", "mark_ids", "page_runs"]
 
 Located = dict[str, tuple[int, str]]  # mark id -> (0-based page, printed folio)
 
@@ -25,10 +25,15 @@ def front_folio(index: int, manuscript: Manuscript) -> str:
     return roman(index - (2 if manuscript.cover else 0) + 1).lower()
 
 
+def mark_ids(manuscript: Manuscript) -> set[str]:
+    """The ids of the book's index marks (each one's page is looked for by its id)."""
+    return {m.id for s in manuscript.sections for m in s.marks if m.id}
+
+
 def locate(document: Any, manuscript: Manuscript) -> Located:
     """Every index mark's page and folio (front matter roman, from the half-title:
     `front_folio`; the body arabic, from its first page)."""
-    marks = {m.id for s in manuscript.sections for m in s.marks if m.id}
+    marks = mark_ids(manuscript)
     starts = [c.id for c in manuscript.chapters if c.matter != "front"]
     starts = [p.id for p in manuscript.parts] + starts
     body = next(

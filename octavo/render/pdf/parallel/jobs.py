@@ -25,7 +25,7 @@ from octavo.model import Manuscript, RenderedChapter
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, note_pairs, print_html
-from octavo.render.pdf.index_pages import Located, front_folio
+from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
@@ -47,7 +47,6 @@ __all__ = [
     "stamp_job",
     "start",
     "start_all",
-    "tail_jobs",
 ]
 
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
@@ -70,21 +69,6 @@ def chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> Part
     return _job(manuscript, options, ident, PrintPart(False, (ident,), False, ()))
 
 
-def tail_jobs(
-    manuscript: Manuscript,
-    options: PdfOptions,
-    chapters: tuple[PartLayout, ...],
-    front: PartLayout | None = None,
-    appendix: PartLayout | None = None,
-) -> tuple[PartJob, PartJob]:
-    """The front matter and the appendix, with the folios the chapters (`in_parts`) give;
-    the appendix's, with the front-matter divisions' from `front` (`appendix_job`); the
-    front's, with the index's from `appendix` (`front_job`)."""
-    return front_job(manuscript, options, chapters, appendix), appendix_job(
-        manuscript, options, chapters, front
-    )
-
-
 def front_job(
     manuscript: Manuscript,
     options: PdfOptions,
@@ -95,7 +79,7 @@ def front_job(
     index, the contents' number of the index too, from `appendix` (its layout: the index
     opens after the currency table), or, without one, guessed as the appendix's own (a
     front laid out so is laid out again once the appendix is: tail._settled)."""
-    folios = _folios(place(_empty(), chapters)[0][1:])
+    folios = _folios(_body(chapters))
     if manuscript.index:
         folios += (("index", _index_folio(chapters, appendix)),)
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
@@ -116,7 +100,7 @@ def appendix_job(
     layout) prints them: its currency table gives every section's page. Their folios
     follow the contents' length, known once the front part is laid out; so this job
     waits for it (or is guessed from its last layout: tail.guess)."""
-    folios = _folios(place(_empty(), chapters)[0][1:])
+    folios = _folios(_body(chapters))
     if has_front_divisions(manuscript):
         if front is None:
             raise ValueError("the front matter's layout is needed for the appendix's folios")
@@ -134,13 +118,13 @@ def index_located(
     chapters' and back-matter divisions' anchors (`in_parts`), arabic from the first body
     page; the front-matter divisions' from `front`, roman (`front_folio`). The appendix
     sets the index from them (its page runs: index_pages.page_runs)."""
-    marks = {m.id for s in manuscript.sections for m in s.marks if m.id}
+    marks = mark_ids(manuscript)
     found: Located = {}
     for index, page in enumerate(front.pages if front is not None else ()):
         for name, _, _ in page.anchors:
             if name in marks:
                 found.setdefault(name, (index, front_folio(index, manuscript)))
-    body = place(front if front is not None else _empty(), chapters)[0][1:]
+    body = _body(chapters, front)
     first = body[0].start if body else 0
     for p in body:
         for offset, page in enumerate(p.part.pages):
@@ -159,7 +143,7 @@ def index_page(appendix: PartLayout) -> int | None:
 def _index_folio(chapters: tuple[PartLayout, ...], appendix: PartLayout | None) -> str:
     """The index's folio: its page in `appendix` placed after the chapters; without an
     appendix (or an index in it), the appendix's first page (a guess)."""
-    placed = place(_empty(), chapters)[0][1:]
+    placed = _body(chapters)
     first = placed[0].start if placed else 0
     at = placed[-1].start + len(placed[-1].part.pages) if placed else 0
     at += at % 2  # the appendix opens on a right-hand page
@@ -179,7 +163,7 @@ def front_folios(manuscript: Manuscript, front: PartLayout) -> tuple[tuple[str, 
 
 
 def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
-    """The front part laid out at STAND_IN (`tail_jobs`) with the book's dates, as if laid
+    """The front part laid out at STAND_IN (`front_job`) with the book's dates, as if laid
     out with them; its key names these bytes. An unexpected PDF: Unmergeable (the
     one-process build)."""
     timestamp = book_meta(manuscript.book).timestamp
@@ -221,6 +205,11 @@ def finish(store: PartStore, started: Started) -> PartLayout:
         logging.getLogger("weasyprint").warning("%s", message)
     store.put(result)
     return result
+
+
+def _body(chapters: tuple[PartLayout, ...], front: PartLayout | None = None) -> tuple[Placed, ...]:
+    """The chapters (`in_parts`) placed after `front` (None: an empty one)."""
+    return place(front if front is not None else _empty(), chapters)[0][1:]
 
 
 def _empty() -> PartLayout:

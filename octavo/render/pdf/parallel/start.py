@@ -39,10 +39,11 @@ WARM = (
 class KeptWorkers:
     """Workers kept warm from one build to the next in one process (`invoke watch`): started
     by the first build laid out in parts, then given to every later one, so that a rebuild
-    after an edit does not import WeasyPrint and warm up again (0.7-0.8 s of its ~3 s on
-    the 81-section study) before the edited chapter can start. Started again for another
-    book or number of workers, or once a worker died; ended by `close` (its workers remove
-    their shared fonts' folders then, as at the end of a build)."""
+    after an edit does not import WeasyPrint and warm up again (the CPU of ~0.7 s; a
+    command overlaps most of it with the manuscript: the bench's watch row is about the
+    edited `invoke pdf`'s time, the edited chapter's layout being the cost). Started again
+    for another book or number of workers, or once a worker died; ended by `close` (its
+    workers remove their shared fonts' folders then, as at the end of a build)."""
 
     def __init__(self) -> None:
         self._stack = ExitStack()
