@@ -163,7 +163,8 @@ def outline(c: Context, book: str = "", strict: bool = False) -> None:
         "out": "Folder for the book.",
         "seed": "Random seed (default 1).",
         "words": "Typical words a section (600).",
-        "rich": "Add tables, figures and footnotes, as the benchmark's studies have.",
+        "rich": "Add tables, figures, footnotes, a Preface, a Bibliography, a Glossary and "
+        "index marks, as the benchmark's studies have.",
     }
 )
 def gen_study(
@@ -172,7 +173,7 @@ def gen_study(
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
     from octavo.dev.gen import generate_study  # here: no other task pays for its imports
 
-    folder = _run(lambda: generate_study(Path(out), sections, seed, words, rich))
+    folder = _run(lambda: generate_study(Path(out), sections, seed, words, rich, rich))
     print(folder)
 
 

@@ -12,6 +12,7 @@ from octavo.write import atomic_text
 __all__ = [
     "StudyPage",
     "enrich",
+    "furnish",
     "generate_pages",
     "generate_study",
     "write_pages",
@@ -221,11 +222,17 @@ def write_pages(pages: tuple[StudyPage, ...], folder: Path) -> tuple[Path, ...]:
 
 
 def generate_study(
-    out: Path, sections: int, seed: int = 1, words: int = 600, constructs: bool = False
+    out: Path,
+    sections: int,
+    seed: int = 1,
+    words: int = 600,
+    constructs: bool = False,
+    matter: bool = False,
 ) -> Path:
     """Raw pages into OUT/pages, imported into the book folder OUT.
 
-    `constructs`: then give some sections what a real study holds besides prose (`enrich`)."""
+    `constructs`: then give some sections what a real study holds besides prose (`enrich`);
+    `matter`: and the pages around the chapters and an index's marks (`furnish`)."""
     from octavo.errors import raise_if_errors
     from octavo.importers.batch import import_pages
 
@@ -234,6 +241,8 @@ def generate_study(
     raise_if_errors(result.diagnostics)
     if constructs:
         enrich(out, seed)
+    if matter:
+        furnish(out, seed)
     return out
 
 
@@ -265,6 +274,73 @@ def enrich(book: Path, seed: int = 1) -> None:
         if extra:
             text = path.read_text(encoding="utf-8")
             atomic_text(path, text.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n")
+
+
+def furnish(book: Path, seed: int = 1) -> None:
+    """What a country study holds around its chapters, for the benchmark: a Preface (with a
+    footnote), a Bibliography and a Glossary, each a section file of its own kind, and index
+    marks (pandoc's span syntax) in every 3rd section, some as subentries, some of one term
+    in several chapters, so the book ends with an index of ranges and page lists."""
+    rng = random.Random(seed)
+    files = sorted(p for p in book.glob("*.md"))
+    total = len(files) + 3
+    for path in files:  # every section says how many there are
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(f"\ntotal: {len(files)}\n", f"\ntotal: {total}\n", 1)
+        atomic_text(path, _marked(text, files.index(path) + 1))
+    preface = [_paragraph(rng, 110) for _ in range(5)]
+    preface[1] += "[^preface]\n\n[^preface]: " + _paragraph(rng, 14)
+    entries = [
+        f"{_paragraph(rng, 3)[:-1].title()}. *{_paragraph(rng, 7)[:-1].title()}*. "
+        f"{rng.choice(('Minsk', 'Moscow', 'Washington', 'London'))}: {1960 + n % 36}."
+        for n in range(80)
+    ]
+    terms = sorted({rng.choice(_WORDS).title() + " " + rng.choice(_WORDS) for _ in range(60)})
+    glossary = [f"**{term}**: {_paragraph(rng, 30)}" for term in terms]
+    for offset, (title, kind, paragraphs) in enumerate(
+        (
+            ("Preface", "preface", preface),
+            ("Bibliography", "bibliography", entries),
+            ("Glossary", "glossary", glossary),
+        ),
+        start=len(files) + 1,
+    ):
+        head = (
+            f'---\ntitle: "{title}"\ncountry: Belarus\nchapter: 0\nparents: []\n'
+            f'sequence: {offset}\ntotal: {total}\ndata_as_of: "1995-06"\nkind: {kind}\n---\n\n'
+        )
+        atomic_text(book / f"{offset:03d}-{kind}.md", head + "\n\n".join(paragraphs) + "\n")
+
+
+_MARKS = (
+    ("railway", '{index="Railways"}'),
+    ("river", '{index="Rivers!navigation"}'),
+    ("parliament", "{.index}"),
+    ("currency", '{index="Currency!reform"}'),
+    ("energy", '{index="Energy"}'),
+    ("forest", "{.index}"),
+)
+
+
+_TERMS = tuple(w for w in _WORDS[1:40] if w not in {m[0] for m in _MARKS})  # no "the"
+
+
+def _marked(text: str, number: int) -> str:
+    """Every 3rd section: the first use of two of `_MARKS`' words and of two more words made
+    index marks (entries of their own), where the section uses them."""
+    if number % 3:
+        return text
+    words = [
+        (_MARKS[number % 6][0], _MARKS[number % 6][1]),
+        (_MARKS[(number // 3) % 6][0], _MARKS[(number // 3) % 6][1]),
+        *((_TERMS[(number * k) % len(_TERMS)], "{.index}") for k in (5, 11)),
+    ]
+    body = text.find("\n---\n") + 5  # after the front matter
+    for word, mark in words:
+        at = text.find(f" {word} ", body)
+        if at >= 0:
+            text = f"{text[: at + 1]}[{word}]{mark}{text[at + 1 + len(word) :]}"
+    return text
 
 
 def _table(rng: random.Random, number: int) -> str:

@@ -68,8 +68,9 @@ def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
     from octavo.dev.gen import generate_study
 
     folder = root / f"study-{sections}"
-    if not (folder / "book.toml").exists():
-        generate_study(folder, sections, seed=seed, constructs=rich)
+    if not (folder / "book.toml").exists() or not any(folder.glob("*-glossary.md")):
+        shutil.rmtree(folder, ignore_errors=True)  # an earlier bench's, without the matter
+        generate_study(folder, sections, seed=seed, constructs=rich, matter=rich)
     return folder
 
 

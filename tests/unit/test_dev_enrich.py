@@ -37,3 +37,34 @@ def test_enriching_is_reproducible(rich: Path, tmp_path: Path) -> None:
     for path in sorted(rich.rglob("*.*")):
         if "pages" not in path.parts:
             assert path.read_bytes() == (again / path.relative_to(rich)).read_bytes(), path
+
+
+@pytest.fixture(scope="module")
+def furnished(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("furnished") / "book"
+    return generate_study(folder, 25, words=200, constructs=True, matter=True)
+
+
+def test_the_benchmark_study_has_matter_around_its_chapters_and_an_index(
+    furnished: Path,
+) -> None:
+    """What a real study has and the benchmark measures (octavo.dev.gen.furnish): a Preface
+    with a note, a Bibliography, a Glossary, and marks for an index of subentries."""
+    manuscript, found = api.manuscript(furnished, strict=True)
+    assert found == ()  # every section says 28 sections, none is missing
+    kinds = [c.kind for c in manuscript.chapters]
+    assert kinds[0] == "preface" and kinds[-2:] == ["bibliography", "glossary"]
+    assert kinds.count("section") >= 2  # chapters of the body
+    terms = {e.term for e in manuscript.index_entries}
+    assert len({"Rivers", "Currency", "Energy", "parliament", "forest"} & terms) >= 3
+    assert any(e.children for e in manuscript.index_entries)  # "Rivers!navigation": a subentry
+    marked = sum(
+        "{.index}" in p.read_text() or '{index="' in p.read_text() for p in furnished.glob("*.md")
+    )
+    assert 7 <= marked <= 8  # every 3rd of 25 sections, where its words occur
+
+
+def test_furnishing_is_reproducible(furnished: Path, tmp_path: Path) -> None:
+    again = generate_study(tmp_path / "book", 25, words=200, constructs=True, matter=True)
+    for path in sorted(furnished.glob("*.md")):
+        assert path.read_bytes() == (again / path.name).read_bytes(), path
