@@ -78,6 +78,15 @@ def test_laid_out_in_parts(builds: Builds) -> None:
     assert {"front", "appendix", "stamp"} <= set(builds.cold.laid_out)
 
 
+def test_a_cold_build_lays_the_front_out_once(builds: Builds) -> None:
+    """The appendix is laid out with the roman folios of the front's sketch (jobs.sketch_job),
+    the front once after it with the index's folio: before the sketch, a cold build laid the
+    front out twice, one after the other (on a guessed folio of the index, then the real)."""
+    laid_out = builds.cold.laid_out
+    assert laid_out.count("front") == 1 and laid_out.count("front-sketch") == 1
+    assert laid_out.index("appendix") < laid_out.index("front")
+
+
 def test_no_weasyprint_warning(builds: Builds) -> None:
     assert builds.warnings == ()
 

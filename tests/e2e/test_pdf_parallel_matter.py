@@ -5,13 +5,22 @@ pages as the one-process build (octavo.render.pdf.parallel.jobs.in_parts)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from octavo import api
 from octavo.check.pdf import check_book_pdf
+from octavo.model import Manuscript
+from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel import build
+from octavo.render.pdf.parallel.build import render_pdf_parallel
+from octavo.render.pdf.parallel.jobs import sketch_job
+from octavo.render.pdf.parallel.part import PartJob
 from tests.support.pdf_text import page_texts
 from tests.support.studies import PARAGRAPH, Builds, add_divisions, built_both_ways, edited
+from tests.support.weasyprint_log import quietly
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +38,41 @@ def test_laid_out_in_parts(builds: Builds) -> None:
     assert builds.cold.parallel and builds.cold.reused == ()
     back = next(c.id for c in builds.manuscript.chapters if c.matter == "back")
     assert {"front", "appendix", "stamp", back} <= set(builds.cold.laid_out)
+
+
+def test_a_cold_build_sketches_the_front_beside_the_chapters(builds: Builds) -> None:
+    """Nothing to guess from: the front matter with stand-in folios (jobs.sketch_job) is laid
+    out after the chapters were started, and the appendix takes the Preface's roman folios
+    from it, so the front matter itself is laid out once, beside the appendix."""
+    laid_out = builds.cold.laid_out
+    assert laid_out.count("front-sketch") == 1 and laid_out.count("front") == 1
+    chapters = [c.id for c in builds.manuscript.chapters if c.matter != "front"]
+    assert max(laid_out.index(c) for c in chapters) < laid_out.index("appendix")
+
+
+def test_a_sketch_whose_folios_moved_gives_the_one_process_pages(
+    builds: Builds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sketch two pages longer before the Preface than the front matter: the roman folios
+    the appendix printed are not the front's, so the parts do not fit (merge.Unmergeable)
+    and the book is laid out in one process, with the same pages. (Stand-in folios do
+    not move them: a contents line's number is in its ::after, beside a leader, and even
+    one 120 characters wide left the pages as they were.)"""
+
+    def longer(manuscript: Manuscript, options: PdfOptions) -> PartJob:
+        job = sketch_job(manuscript, options)
+        pages = '<p style="break-before: page">x</p>' * 2  # after the imprint's list
+        return replace(job, html=job.html.replace("</dl>", "</dl>" + pages, 1))
+
+    monkeypatch.setattr(build, "sketch_job", longer)
+    manuscript, _ = api.manuscript(builds.root)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, tmp_path / "cache")
+    )
+    assert not result.parallel and warnings == []
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(result.pdf)
+    assert page_texts(pdf) == page_texts(builds.one)
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:

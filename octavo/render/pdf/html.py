@@ -26,6 +26,7 @@ __all__ = [
     "PrintChapter",
     "PrintPart",
     "Sheet",
+    "Sketched",
     "away_links",
     "body_entries",
     "has_landscape",
@@ -179,6 +180,21 @@ class PrintPart:
     appendix: bool
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
     modified: datetime | None = None  # the PDF's dates as laid out; None: the book's
+    sketch: bool = False  # every folio not given a stand-in (`Sketched`)
+
+
+class Sketched(dict[str, str | None]):
+    """The folios of a front part laid out before the chapters' page counts are known, for
+    its own page map only (octavo.render.pdf.parallel.jobs.sketch_job): a folio not given
+    is `STAND_IN`, two figures wide, as most of a study's are."""
+
+    STAND_IN = "00"
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> str:
+        return self.STAND_IN
 
 
 def body_entries(
@@ -261,6 +277,8 @@ def print_html(
         # the front part holds the front-matter divisions: their contents lines and lists
         # are hrefs, numbered by WeasyPrint as in a whole book (the macro `target`)
         folios |= {i: None for c in shown if c.matter == "front" for i in (c.id, *here)}
+        if part.sketch:
+            folios = Sketched(folios)
     return render_print(
         manuscript,
         "print/book.html",

@@ -10,7 +10,8 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
-   front matter's layout, which it then waits for; the index, when the book has one, set
+   front matter's layout, or from its sketch, laid out beside the chapters in a cold
+   build: jobs.sketch_job; the index, when the book has one, set
    with its marks' pages from the parts' page maps, jobs.index_located, while the front
    matter waits for its folio) are laid out next, with the stamp of running heads and
    folios for the body and back matter
@@ -46,7 +47,15 @@ from pathlib import Path
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.html import has_landscape
-from octavo.render.pdf.parallel.jobs import chapter_job, finish, in_parts, start_all
+from octavo.render.pdf.parallel.jobs import (
+    chapter_job,
+    finish,
+    has_front_divisions,
+    in_parts,
+    sketch_job,
+    start,
+    start_all,
+)
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
@@ -132,11 +141,14 @@ def _parallel(
         parted = in_parts(manuscript)
         started = start_all(pool, store, [chapter_job(manuscript, options, c.id) for c in parted])
         guessed = guess(pool, store, manuscript, options, started)
+        sketch = None
+        if not guessed and has_front_divisions(manuscript):  # after the chapters: beside them
+            sketch = start(pool, store, store.keyed(sketch_job(manuscript, options)))
         begun = begin(manuscript, started, guessed)
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(finish(store, started[c.id]) for c in parted)
-        tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun)
+        tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun, sketch)
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
         for wrong in guessed.values():
             if isinstance(wrong, Future):

@@ -44,6 +44,7 @@ __all__ = [
     "in_parts",
     "index_located",
     "index_page",
+    "sketch_job",
     "stamp_job",
     "start",
     "start_all",
@@ -87,6 +88,15 @@ def front_job(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
     )
+
+
+def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
+    """The front matter laid out before the chapters' page counts are known, with stand-in
+    folios (html.Sketched): its page map gives the front-matter divisions' roman folios
+    (they follow the contents' length, not its numbers), so the appendix, which prints
+    them, need not wait for the real front matter (tail.lay_out_tail). Never merged."""
+    part = PrintPart(True, (), False, (), STAND_IN, sketch=True)
+    return _job(manuscript, options, "front-sketch", part)
 
 
 def appendix_job(

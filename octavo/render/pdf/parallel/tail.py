@@ -140,10 +140,14 @@ def lay_out_tail(
     chapters: tuple[PartLayout, ...],
     guessed: dict[str, Started],
     begun: Merger | None = None,
+    sketch: Started | None = None,
 ) -> Tail:
     """Front matter, appendix and stamp once the chapters are known: a guess started
     earlier with the same HTML (the same key) is taken over. While the stamp is still
-    being laid out, the merge of the others is begun (`begun` carried on, or a new one)."""
+    being laid out, the merge of the others is begun (`begun` carried on, or a new one).
+    `sketch`: the front matter with stand-in folios (jobs.sketch_job), started beside the
+    chapters when nothing could be guessed; the appendix takes the front-matter divisions'
+    roman folios from it, and so is laid out beside the front matter, not after it."""
 
     def take_or_start(job: PartJob) -> Started:
         keyed = store.keyed(job)
@@ -159,16 +163,21 @@ def lay_out_tail(
     # is laid out (and taken over from the guess, begun earlier, if it is the same)
     # in a book with an index, the contents give the index's folio, known once the appendix
     # is laid out (the index opens after the currency table): the front matter follows it
+    # with a sketch of the front, the appendix is laid out with its roman folios, and the
+    # front checked against them once laid out (`finish_front`)
+    sketched = finish(store, sketch) if sketch is not None else None
     front_started: Started
     if manuscript.index and has_front_divisions(manuscript):
-        front_started, appendix = _settled(store, manuscript, options, chapters, take_or_start)
+        front_started, appendix = _settled(
+            store, manuscript, options, chapters, take_or_start, sketched
+        )
     elif manuscript.index:
         appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters)))
         front_started = take_or_start(front_job(manuscript, options, chapters, appendix))
     else:
         front_started = take_or_start(front_job(manuscript, options, chapters))
-        before: PartLayout | None = None
-        if has_front_divisions(manuscript):
+        before: PartLayout | None = sketched
+        if has_front_divisions(manuscript) and before is None:
             front_started = before = finish(store, front_started)
         job = appendix_job(manuscript, options, chapters, before)
         appendix = finish(store, take_or_start(job))
@@ -177,10 +186,11 @@ def lay_out_tail(
 
     def finish_front(started: Started) -> PartLayout:
         """The front laid out, dated; in a book with an index and front-matter divisions,
-        the one whose folios the appendix printed (else Unmergeable: the one-process
-        build; a contents whose length the index's number changed)."""
+        or whose appendix took their folios from a sketch, the one whose folios the
+        appendix printed (else Unmergeable: the one-process build; a contents whose
+        length the index's number, or the sketch's stand-in folios, changed)."""
         front = finish(store, started)
-        if manuscript.index and has_front_divisions(manuscript):
+        if has_front_divisions(manuscript) and (manuscript.index or sketched is not None):
             job = store.keyed(appendix_job(manuscript, options, chapters, front))
             if job.key != appendix.key:
                 raise Unmergeable("the front's folios moved with the index's number")
@@ -214,13 +224,21 @@ def _settled(
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
     take_or_start: Callable[[PartJob], Started],
+    sketched: PartLayout | None = None,
 ) -> tuple[Started, PartLayout]:
     """Front matter and appendix of a book with an index and front-matter divisions: each
     needs the other's layout (the contents number the index; the appendix prints the
     divisions' roman folios and the index their marks'). The front is laid out with the
     index's folio of the last appendix (or a guess: `front_job`), the appendix after it;
     if the index's folio is not the one the front printed, the front is started again
-    with it, laid out beside the stamp (its folios checked then: `lay_out_tail`)."""
+    with it, laid out beside the stamp (its folios checked then: `lay_out_tail`). With a
+    `sketched` front (jobs.sketch_job), the appendix is laid out first with its folios,
+    and the front after it with the index's folio, beside the stamp."""
+    if sketched is not None:
+        appendix = finish(
+            store, take_or_start(appendix_job(manuscript, options, chapters, sketched))
+        )
+        return take_or_start(front_job(manuscript, options, chapters, appendix)), appendix
     hint = store.last("appendix")
     front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
     appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
