@@ -295,7 +295,7 @@ def furnish(book: Path, seed: int = 1) -> None:
         f"{rng.choice(('Minsk', 'Moscow', 'Washington', 'London'))}: {1960 + n % 36}."
         for n in range(80)
     ]
-    terms = sorted({rng.choice(_WORDS).title() + " " + rng.choice(_WORDS) for _ in range(60)})
+    terms = sorted({rng.choice(_TERMS).title() + " " + rng.choice(_TERMS) for _ in range(60)})
     glossary = [f"**{term}**: {_paragraph(rng, 30)}" for term in terms]
     for offset, (title, kind, paragraphs) in enumerate(
         (

@@ -10,7 +10,7 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
-   front matter's layout, or from its sketch, laid out beside the chapters in a cold
+   front matter's layout, or from its sketch, laid out among the chapters in a cold
    build: jobs.sketch_job; the index, when the book has one, set
    with its marks' pages from the parts' page maps, jobs.index_located, while the front
    matter waits for its folio) are laid out next, with the stamp of running heads and
@@ -53,7 +53,6 @@ from octavo.render.pdf.parallel.jobs import (
     has_front_divisions,
     in_parts,
     sketch_job,
-    start,
     start_all,
 )
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
@@ -139,16 +138,22 @@ def _parallel(
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
         parted = in_parts(manuscript)
-        started = start_all(pool, store, [chapter_job(manuscript, options, c.id) for c in parted])
+        chapter_jobs = [chapter_job(manuscript, options, c.id) for c in parted]
+        # a part this cache never laid out: nothing to guess from (tail.guess), so a
+        # sketch of the front is laid out among the chapters (tail.lay_out_tail)
+        sketch = has_front_divisions(manuscript) and any(
+            store.last(job.name) is None for job in chapter_jobs
+        )
+        started = start_all(
+            pool, store, chapter_jobs, sketch_job(manuscript, options) if sketch else None
+        )
+        sketched = started.pop("front-sketch", None)
         guessed = guess(pool, store, manuscript, options, started)
-        sketch = None
-        if not guessed and has_front_divisions(manuscript):  # after the chapters: beside them
-            sketch = start(pool, store, store.keyed(sketch_job(manuscript, options)))
         begun = begin(manuscript, started, guessed)
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(finish(store, started[c.id]) for c in parted)
-        tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun, sketch)
+        tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun, sketched)
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
         for wrong in guessed.values():
             if isinstance(wrong, Future):

@@ -193,12 +193,25 @@ def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayou
     return _plain_job(manuscript, options, "stamp", source)
 
 
-def start_all(pool: Executor, store: PartStore, jobs: list[PartJob]) -> dict[str, Started]:
-    """Start the parts the cache does not hold, longest first, in the workers."""
-    return {
-        job.name: start(pool, store, store.keyed(job))
-        for job in sorted(jobs, key=lambda j: -len(j.html))
-    }
+def start_all(
+    pool: Executor, store: PartStore, jobs: list[PartJob], middle: PartJob | None = None
+) -> dict[str, Started]:
+    """Start the parts the cache does not hold, longest first, in the workers; `middle`
+    (a sketch of the front) after the first half of those laid out, so that the shorter
+    ones still to come even out the workers' ends."""
+    keyed = [store.keyed(job) for job in sorted(jobs, key=lambda j: -len(j.html))]
+    found = {job.name: store.get(job) for job in keyed}
+    started: dict[str, Started] = {}
+    half = -(-sum(f is None for f in found.values()) // 2)
+    for job in keyed:
+        if middle is not None and half == 0:
+            started[middle.name] = start(pool, store, store.keyed(middle))
+        layout = found[job.name]
+        started[job.name] = layout if layout is not None else pool.submit(lay_out_part, job)
+        half -= layout is None
+    if middle is not None and middle.name not in started:
+        started[middle.name] = start(pool, store, store.keyed(middle))
+    return started
 
 
 def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:

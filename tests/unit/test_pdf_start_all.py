@@ -1,0 +1,57 @@
+"""The order in which a parallel build hands its parts to the workers
+(octavo.render.pdf.parallel.jobs.start_all): the longest first, a sketch of the front in
+the middle of those to lay out, parts the cache holds never submitted."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, Future
+from pathlib import Path
+from typing import Any
+
+from octavo.project import open_project
+from octavo.render.pdf.parallel.jobs import start_all
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
+from octavo.render.pdf.parallel.parts_store import PartStore
+from tests.conftest import ROOT
+
+
+class Recording(Executor):
+    """Records what is submitted, in order; runs nothing."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.names.append(args[0].name)
+        return Future()
+
+
+def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
+    project, _ = open_project(ROOT / "book")
+    return [PartJob(name, "", "x" * size, project, (), ()) for name, size in sizes]
+
+
+def test_longest_first_and_the_sketch_after_half_of_them(tmp_path: Path) -> None:
+    pool = Recording()
+    chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70), ("ch4", 10), ("ch5", 30))
+    sketch = _jobs(("front-sketch", 20))[0]
+    started = start_all(pool, PartStore(tmp_path, "salt"), chapters, sketch)
+    assert pool.names == ["ch2", "ch3", "ch1", "front-sketch", "ch5", "ch4"]
+    assert set(started) == {"ch1", "ch2", "ch3", "ch4", "ch5", "front-sketch"}
+
+
+def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> None:
+    store = PartStore(tmp_path, "salt")
+    chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70))
+    cached = store.keyed(chapters[1])
+    store.put(PartLayout(cached.name, cached.key, b"%PDF-1.7", (), (), ()))
+    pool = Recording()
+    started = start_all(pool, store, chapters, _jobs(("front-sketch", 20))[0])
+    assert pool.names == ["ch3", "front-sketch", "ch1"]
+    assert isinstance(started["ch2"], PartLayout)
+
+
+def test_without_a_sketch_the_order_is_longest_first(tmp_path: Path) -> None:
+    pool = Recording()
+    start_all(pool, PartStore(tmp_path, "salt"), _jobs(("a", 1), ("b", 3), ("c", 2)))
+    assert pool.names == ["b", "c", "a"]
