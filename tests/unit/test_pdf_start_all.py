@@ -28,6 +28,7 @@ class Recording(Executor):
 
 def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
     project, _ = open_project(ROOT / "book")
+    assert project is not None
     return [PartJob(name, "", "x" * size, project, (), ()) for name, size in sizes]
 
 
