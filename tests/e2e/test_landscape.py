@@ -1,5 +1,5 @@
 """A table too wide for the text block even in small type (tests/data/landscape: 14
-columns) goes on landscape pages of its own, in one process and in parallel alike; the
+columns) goes on landscape pages of its own, in one process and in parts alike; the
 EPUB is not touched by it (octavo.render.pdf.landscape)."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from octavo.render.pdf.parallel.build import render_pdf_parallel
 from octavo.source.paper import page_setup
 from tests.conftest import DATA, ROOT
 from tests.support import readers
+from tests.support.pdf_text import page_texts
 from tests.support.validators import assert_epubcheck_clean
 from tests.support.weasyprint_log import quietly
 
@@ -96,12 +97,14 @@ def test_html_alone_lays_out_the_same_pages(built: Built) -> None:
 
 
 def test_parallel_build_gives_the_same_pages(built: Built, tmp_path: Path) -> None:
-    result, _ = quietly(lambda: render_pdf_parallel(built.manuscript, PdfOptions(), 2, None))
+    """Laid out in parts, its landscape pages stamped as such (more in
+    tests/e2e/test_pdf_parallel_landscape.py)."""
+    result, logged = quietly(lambda: render_pdf_parallel(built.manuscript, PdfOptions(), 2, None))
     out = tmp_path / "p.pdf"
     out.write_bytes(result.pdf)
-    assert not result.parallel  # the stamp of running heads knows portrait pages only
+    assert result.parallel and logged == []
     assert _turned(out) == _turned(built.pdf)
-    assert result.pdf == built.pdf.read_bytes()
+    assert page_texts(out) == page_texts(built.pdf)
 
 
 def test_epub_is_untouched(built: Built) -> None:

@@ -1,5 +1,6 @@
 """Generated studies made richer for the parallel build's tests: front- and back-matter
-divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py)."""
+divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py), tables set
+on landscape pages (test_pdf_parallel_landscape.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ __all__ = [
     "Builds",
     "Edited",
     "add_divisions",
+    "add_landscape_tables",
     "built_both_ways",
     "edited",
 ]
@@ -64,6 +66,39 @@ def add_divisions(book: Path) -> None:
     (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
 
 
+def _wide_table(ident: str) -> str:
+    """The 14-column table of tests/data/landscape (too wide for the text block even in
+    small type: landscape pages), with the id `ident`."""
+    source = Path(__file__).parents[1] / "data" / "landscape" / "001-accounts.md"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    table = [line for line in lines if line.startswith("|")]
+    caption = next(line for line in lines if line.startswith("Table:"))
+    return "\n".join(table) + "\n\n" + caption.replace("tbl:accounts", ident)
+
+
+def add_landscape_tables(book: Path) -> None:
+    """A wide table on landscape pages at the end of the first chapter, after five
+    paragraphs more (so that it ends on a right-hand page, and the next chapter's blank
+    page follows a landscape one), and one in the Glossary (`add_divisions`), between its
+    terms."""
+    sections = sorted(book.glob("0*.md"))
+    first = [p for p in sections if "\nchapter: 1\n" in p.read_text(encoding="utf-8")]
+    last = first[-1]
+    text = last.read_text(encoding="utf-8").rstrip("\n")
+    more = "\n\n".join([PARAGRAPH * 4] * 5)
+    table = _wide_table("tbl:body-wide")
+    last.write_text(f"{text}\n\n{more}\n\n{table}\n", encoding="utf-8")
+    glossary = book / f"{SECTIONS + 2:03d}-glossary.md"
+    text = glossary.read_text(encoding="utf-8").rstrip("\n")
+    middle = "\n\n" + _wide_table("tbl:glossary-wide") + "\n\n"
+    terms = text.split("\n\n")
+    half = len(terms) // 2
+    glossary.write_text(
+        "\n\n".join(terms[:half]) + middle + "\n\n".join(terms[half:]) + "\n",
+        encoding="utf-8",
+    )
+
+
 @dataclass(frozen=True)
 class Builds:
     root: Path
@@ -75,10 +110,15 @@ class Builds:
     warnings: tuple[str, ...]
 
 
-def built_both_ways(folder: Path, *richer: Callable[[Path], None]) -> Builds:
-    """A generated study (SECTIONS, constructs) made `richer`, built in one process and in
-    parts (an empty cache), with what WeasyPrint logged."""
-    root = generate_study(folder / "book", SECTIONS, constructs=True)
+def built_both_ways(
+    folder: Path, *richer: Callable[[Path], None], book: Path | None = None
+) -> Builds:
+    """A generated study (SECTIONS, constructs), or a copy of `book`, made `richer`, built
+    in one process and in parts (an empty cache), with what WeasyPrint logged."""
+    if book is None:
+        root = generate_study(folder / "book", SECTIONS, constructs=True)
+    else:
+        root = shutil.copytree(book, folder / "book")
     for make in richer:
         make(root)
     manuscript, _ = api.manuscript(root)

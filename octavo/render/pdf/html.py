@@ -165,10 +165,14 @@ def stylesheets(
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
 
 
-def has_landscape(manuscript: Manuscript, page: PageSetup) -> bool:
-    """Whether a table of the book goes on a landscape page (octavo.render.pdf.landscape)."""
+def has_landscape(
+    manuscript: Manuscript, page: PageSetup, sections: Iterable[RenderedSection] | None = None
+) -> bool:
+    """Whether a table of the book (of `sections`, if given: a part's) goes on a landscape
+    page (octavo.render.pdf.landscape)."""
     measure = text_measure(page)
-    return any(landscape_tables(s.body_html, measure) != s.body_html for s in manuscript.sections)
+    given = manuscript.sections if sections is None else sections
+    return any(landscape_tables(s.body_html, measure) != s.body_html for s in given)
 
 
 @dataclass(frozen=True, slots=True)

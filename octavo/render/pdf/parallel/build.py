@@ -6,7 +6,9 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 1. each chapter is a part (print HTML from templates/print/book.html with `part`), laid
    out in `jobs` worker processes, longest first, or taken from the cache when its HTML,
    styles, fonts and versions are those of an earlier build (octavo.render.pdf.parallel.jobs);
-   so is each back-matter division (Bibliography, Glossary, ...);
+   so is each back-matter division (Bibliography, Glossary, ...); a table too wide for the
+   text block goes on landscape pages there as in one process, and the part's page map
+   records each page's size (octavo.render.pdf.parallel.part.PageMap);
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
@@ -14,7 +16,7 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    build: jobs.sketch_job; the index, when the book has one, set
    with its marks' pages from the parts' page maps, jobs.index_located, while the front
    matter waits for its folio) are laid out next, with the stamp of running heads and
-   folios for the body and back matter
+   folios for the body and back matter, its landscape pages stamped as landscape ones
    (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
@@ -60,11 +62,13 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
+from octavo.source.paper import PageSetup
 
 __all__ = [
     "ParallelResult",
     "has_page_refs",
     "in_parts_ok",
+    "landscape_in_parts_ok",
     "render_pdf_parallel",
     "start_workers",
 ]
@@ -88,15 +92,14 @@ def render_pdf_parallel(
     pool: Executor | None = None,
 ) -> ParallelResult:
     """The same PDF as render_pdf, laid out by `jobs` processes from parts (`pool`'s
-    workers if given, else started here); a book with a landscape table in one process
-    (the stamp of running heads knows portrait pages only)."""
+    workers if given, else started here)."""
     check_paper(options)
     if (
         jobs > 1
         and not options.pdf_variant
         and not has_page_refs(manuscript)
-        and not has_landscape(manuscript, options.page)
         and in_parts_ok(manuscript)
+        and landscape_in_parts_ok(manuscript, options.page)
     ):
         try:
             return _parallel(manuscript, options, jobs, cache, pool)
@@ -119,6 +122,18 @@ def in_parts_ok(manuscript: Manuscript) -> bool:
     jobs.index_located): a book with parts of countries is laid out in one process (the
     same pages)."""
     return not manuscript.parts
+
+
+def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
+    """A table on landscape pages is laid out in its chapter's part and stamped as a
+    `landscape` page (octavo.render.pdf.parallel.stamp): its heads and folio as one process
+    prints them in the body and back matter. In a part of a country one process sets it on
+    a `country-landscape` page, whose left head names the part, not the book: a book with
+    such a table is laid out in one process (the stamp knows no part's heads)."""
+    return not any(
+        manuscript.part_of(c) is not None and has_landscape(manuscript, page, c.sections)
+        for c in manuscript.chapters
+    )
 
 
 def _parallel(

@@ -24,13 +24,13 @@ from octavo.cache import fingerprint
 from octavo.model import Manuscript, RenderedChapter
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
-from octavo.render.pdf.html import PrintPart, note_pairs, print_html
+from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
 from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
-from octavo.render.pdf.parallel.stamp import APPENDIX, stamp_html
+from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
 
 __all__ = [
     "Started",
@@ -188,7 +188,7 @@ def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
 
 def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]) -> PartJob:
     """The running heads and folios of `body` (the chapters, the back-matter divisions and
-    the appendix)."""
+    the appendix), their landscape pages as landscape ones."""
     source = stamp_html(manuscript, options.page, _counts(body))
     return _plain_job(manuscript, options, "stamp", source)
 
@@ -255,14 +255,23 @@ def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
-def _counts(parts: Iterable[PartLayout]) -> tuple[tuple[str, int], ...]:
-    """(chapter id, pages but blank ones) of the body and back matter, in order."""
+def _counts(parts: Iterable[PartLayout]) -> tuple[Pages, ...]:
+    """(chapter id, pages but blank ones, which of these are landscape) of the body and
+    back matter, in order. A chapter that opens on a landscape page (which its heading
+    never leaves it): Unmergeable, the stamp opens each chapter on its heading's page."""
     counts: dict[str, int] = {}
+    turned: dict[str, list[int]] = {}
     for part in parts:
         for page in part.pages:
             if not page.blank:
-                counts[page.chapter] = counts.get(page.chapter, 0) + 1
-    return tuple(counts.items())
+                at = counts.get(page.chapter, 0)
+                counts[page.chapter] = at + 1
+                turned.setdefault(page.chapter, [])
+                if page.turned:
+                    turned[page.chapter].append(at)
+    if any(t[:1] == [0] for t in turned.values()):
+        raise Unmergeable("a chapter opens on a landscape page")
+    return tuple((ident, count, tuple(turned[ident])) for ident, count in counts.items())
 
 
 def _job(
@@ -272,9 +281,12 @@ def _job(
     part: PrintPart,
     located: Located | None = None,
 ) -> PartJob:
-    source = print_html(manuscript, options.page, part, located=located, landscape=False)
     shown = [c for c in manuscript.chapters if c.id in part.chapters]
     shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
+    # a part's landscape pages are set as the one-process build sets them (its own page
+    # `part-landscape`, no heads: they are stamped on); a part without any: the same HTML
+    turned = has_landscape(manuscript, options.page, (s for c in shown for s in c.sections))
+    source = print_html(manuscript, options.page, part, located=located, landscape=turned)
     chapters = tuple(c.id for c in shown)
     notes = note_pairs(s for c in shown for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()

@@ -3,7 +3,8 @@
 The page map is what the parent needs to put the parts together without reading the PDFs
 back: for each page whether it is blank, the chapter it belongs to, the headings and notes
 on it, its named destinations and the boxes of its links (`data-href`, see
-templates/print/macros.html), all in PDF points from the page's top-left corner.
+templates/print/macros.html), all in PDF points from the page's top-left corner, and its
+size (a landscape page, `PageMap.turned`, is stamped as one: octavo.render.pdf.parallel.stamp).
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ class PageMap:
     notes: tuple[str, ...]
     anchors: tuple[tuple[str, float, float], ...]  # (id, x, y) in points from top-left
     links: tuple[LinkBox, ...]
+    size: tuple[float, float] = (0.0, 0.0)  # width, height in points (the trim's, no bleed)
+
+    @property
+    def turned(self) -> bool:
+        """A landscape page (a table too wide for the text block: octavo.render.pdf.landscape):
+        wider than high, never rotated (WeasyPrint sets the page's size, no /Rotate)."""
+        return self.size[0] > self.size[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +169,7 @@ def _pages(
             layout.notes,
             anchors,
             tuple(_links(box)),
+            (page.width * PT, page.height * PT),
         )
 
 
@@ -211,6 +220,7 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
             tuple(p["notes"]),
             tuple((n, x, y) for n, x, y in p["anchors"]),
             tuple(LinkBox(link["target"], tuple(link["rect"])) for link in p["links"]),
+            (p["size"][0], p["size"][1]),
         )
         for p in data["pages"]
     )

@@ -1,0 +1,175 @@
+"""A book with tables set on landscape pages laid out in parts: the chapter's part turns its
+pages as the one-process build does, its page map records them (`PageMap.size`), and the
+stamp gives them the running heads and folio of a landscape page, where the one-process
+build prints them (octavo.render.pdf.parallel.stamp). tests/data/landscape (one chapter) and
+a study with a landscape table ending a body chapter (a blank page after it) and one in the
+Glossary, a back-matter division laid out as a part of its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from octavo import api
+from octavo.check.pdf import MARGIN, PdfPage, check_book_pdf, read_pdf
+from octavo.model import Manuscript
+from octavo.render.pdf.build import pdf_options
+from octavo.render.pdf.html import has_landscape
+from octavo.render.pdf.parallel.build import landscape_in_parts_ok
+from tests.conftest import DATA
+from tests.support.pdf_text import page_texts
+from tests.support.studies import (
+    PARAGRAPH,
+    Builds,
+    add_divisions,
+    add_landscape_tables,
+    built_both_ways,
+    edited,
+)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    return built_both_ways(tmp_path_factory.mktemp("landscape"), book=DATA / "landscape")
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    folder = tmp_path_factory.mktemp("landscape-study")
+    return built_both_ways(folder, add_divisions, add_landscape_tables)
+
+
+@pytest.fixture(params=["data", "study"])
+def builds(request: pytest.FixtureRequest) -> Builds:
+    found: Builds = request.getfixturevalue(request.param)
+    return found
+
+
+def _turned(path: Path) -> list[int]:
+    return [i for i, p in enumerate(read_pdf(path).pages) if p.width > p.height]
+
+
+def _chapter_with_table(manuscript: Manuscript) -> str:
+    """The body chapter with a table on landscape pages."""
+    page = pdf_options(manuscript.book.config).page
+    body = (c for c in manuscript.chapters if c.matter == "body")
+    return next(c.id for c in body if has_landscape(manuscript, page, c.sections))
+
+
+def _margins(page: PdfPage) -> list[tuple[float, float, str]]:
+    """Where the running head and folio are drawn: (x0, top, character) in the page's
+    top and bottom margins (check.pdf's MARGIN)."""
+    return [
+        (round(x0, 2), round(top, 2), text)
+        for x0, top, _, _, text in page.chars
+        if top < page.height * MARGIN + 20 or top > page.height * (1 - MARGIN) - 10
+    ]
+
+
+def test_laid_out_in_parts(builds: Builds) -> None:
+    assert builds.cold.parallel and builds.cold.reused == ()
+    assert _chapter_with_table(builds.manuscript) in builds.cold.laid_out
+    assert {"front", "appendix", "stamp"} <= set(builds.cold.laid_out)
+
+
+def test_no_weasyprint_warning(builds: Builds) -> None:
+    assert builds.warnings == ()
+
+
+def test_same_pages_as_one_process(builds: Builds) -> None:
+    one, parallel = page_texts(builds.one), page_texts(builds.cold_pdf)
+    assert len(parallel) == len(one)
+    assert [i for i, (a, b) in enumerate(zip(one, parallel, strict=True)) if a != b] == []
+
+
+def test_same_page_boxes_and_rotation(builds: Builds) -> None:
+    """Each page's MediaBox, TrimBox and BleedBox and /Rotate (none: WeasyPrint sets a
+    landscape page's size, it does not rotate it)."""
+
+    def boxes(path: Path) -> list[tuple[object, ...]]:
+        pages = PdfReader(path).pages
+        return [
+            (
+                *(tuple(p.get(b, p.mediabox)) for b in ("/MediaBox", "/TrimBox", "/BleedBox")),
+                p.get("/Rotate"),
+            )
+            for p in pages
+        ]
+
+    assert boxes(builds.cold_pdf) == boxes(builds.one)
+    turned = _turned(builds.cold_pdf)
+    assert turned and turned == _turned(builds.one)
+    # the study: its body table and its Glossary's, two pages each
+    assert len(turned) == (2 if len(builds.manuscript.chapters) == 1 else 4)
+
+
+def test_heads_and_folios_where_one_process_prints_them(builds: Builds) -> None:
+    """On the landscape pages and their neighbours (the blank page after one too), every
+    character of the running head and folio in the same place."""
+    one, parallel = read_pdf(builds.one).pages, read_pdf(builds.cold_pdf).pages
+    turned = _turned(builds.one)
+    near = sorted({i + d for i in turned for d in (-1, 0, 1, 2) if 0 <= i + d < len(one)})
+    assert [i for i in near if _margins(one[i]) != _margins(parallel[i])] == []
+    for i in turned:
+        assert parallel[i].head and parallel[i].folio.isdigit()
+
+
+def test_a_blank_page_after_a_landscape_one(study: Builds) -> None:
+    """The study's first chapter ends on a right-hand landscape page: the blank page before
+    the next chapter is portrait, as in one process (`test_same_page_boxes_and_rotation`)."""
+    pages = read_pdf(study.cold_pdf).pages
+    after = [pages[i + 1] for i in _turned(study.cold_pdf) if i + 1 < len(pages)]
+    blank = [p for p in after if not p.lines]
+    assert blank and all(p.width < p.height for p in blank)
+
+
+def test_reads_back_clean(builds: Builds) -> None:
+    assert [str(d) for d in check_book_pdf(builds.cold_pdf, builds.manuscript)] == []
+
+
+def test_editing_the_chapter_with_the_table_lays_it_out_alone(
+    builds: Builds, tmp_path: Path
+) -> None:
+    ident = _chapter_with_table(builds.manuscript)
+    chapter = next(c for c in builds.manuscript.chapters if c.id == ident)
+    name = chapter.sections[0].section.path.name
+    done = edited(builds, tmp_path, name, " One more sentence, about the railway.\n")
+    result, manuscript = done.result, done.manuscript
+    divisions = {c.id for c in manuscript.chapters}
+    assert result.parallel
+    assert [name for name in result.laid_out if name in divisions] == [ident]
+    # the front matter, appendix and stamp, if laid out again, were started beside the
+    # chapter on the folios of the last layouts
+    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
+    assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
+    assert done.cold == result.pdf
+
+
+def test_editing_the_glossary_lays_out_its_part_alone(study: Builds, tmp_path: Path) -> None:
+    """A paragraph more at the end of the Glossary (a table on landscape pages in its
+    middle): its part alone of the divisions, the same bytes as a cold build."""
+    glossary = next(c for c in study.manuscript.chapters if c.kind == "glossary")
+    name = glossary.sections[0].section.path.name
+    done = edited(study, tmp_path, name, "\n\n" + PARAGRAPH + "\n")
+    result, manuscript = done.result, done.manuscript
+    divisions = {c.id for c in manuscript.chapters if c.matter != "front"}
+    assert result.parallel
+    assert [name for name in result.laid_out if name in divisions] == [glossary.id]
+    assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
+    assert done.cold == result.pdf
+
+
+def test_a_landscape_table_in_a_part_of_a_country_stays_one_process(data: Builds) -> None:
+    """tests/data/volume (parts of countries) given the landscape table in a chapter of a part:
+    one process sets it on `country-landscape` pages, the stamp knows no part's heads."""
+    volume, _ = api.manuscript(DATA / "volume")
+    page = pdf_options(volume.book.config).page
+    assert landscape_in_parts_ok(volume, page) and landscape_in_parts_ok(data.manuscript, page)
+    wide = data.manuscript.sections[0].body_html
+    at, last = [(i, c) for i, c in enumerate(volume.chapters) if volume.part_of(c)][-1]
+    turned = replace(last, sections=(replace(last.sections[0], body_html=wide),))
+    chapters = (*volume.chapters[:at], turned, *volume.chapters[at + 1 :])
+    assert not landscape_in_parts_ok(replace(volume, chapters=chapters), page)
