@@ -16,7 +16,7 @@ import pytest
 from octavo import api
 from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build, fonts, jobs, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
@@ -95,7 +95,7 @@ def test_editing_one_section_lays_out_one_part(builds: Builds, tmp_path: Path) -
     # the front matter, appendix and stamp, if laid out again (another day in the imprint),
     # were started beside the chapter, on the folios of the chapter's last layout: one
     # more sentence moved no heading
-    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
+    assert set(result.guessed) == {"front", APPENDIX, "stamp"} & set(result.laid_out)
     out = tmp_path / "edited.pdf"
     out.write_bytes(result.pdf)
     assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []

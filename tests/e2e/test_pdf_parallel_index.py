@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.model import APPENDIX
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.page_map import page_starts
 from tests.conftest import DATA
@@ -75,7 +76,7 @@ def test_the_study_has_an_index_a_cover_and_divisions(builds: Builds) -> None:
 
 def test_laid_out_in_parts(builds: Builds) -> None:
     assert builds.cold.parallel and builds.cold.reused == ()
-    assert {"front", "appendix", "stamp"} <= set(builds.cold.laid_out)
+    assert {"front", APPENDIX, "stamp"} <= set(builds.cold.laid_out)
 
 
 def test_a_cold_build_lays_the_front_out_once(builds: Builds) -> None:
@@ -84,7 +85,7 @@ def test_a_cold_build_lays_the_front_out_once(builds: Builds) -> None:
     front out twice, one after the other (on a guessed folio of the index, then the real)."""
     laid_out = builds.cold.laid_out
     assert laid_out.count("front") == 1 and laid_out.count("front-sketch") == 1
-    assert laid_out.index("appendix") < laid_out.index("front")
+    assert laid_out.index(APPENDIX) < laid_out.index("front")
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:
@@ -140,7 +141,7 @@ def test_editing_one_body_section_lays_out_its_chapter_alone(
     divisions = {c.id for c in manuscript.chapters}
     assert result.parallel
     assert [name for name in result.laid_out if name in divisions] == [chapter.id]
-    assert set(result.laid_out) - divisions <= {"front", "appendix", "stamp"}
+    assert set(result.laid_out) - divisions <= {"front", APPENDIX, "stamp"}
     assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
     assert "railway, " in _index_text(page_texts(done.pdf))
     assert done.cold == result.pdf

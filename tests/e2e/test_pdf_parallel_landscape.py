@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from octavo import api
 from octavo.check.pdf import MARGIN, PdfPage, check_book_pdf, read_pdf
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.html import has_landscape
 from octavo.render.pdf.parallel.build import landscape_in_parts_ok
@@ -72,7 +72,7 @@ def _margins(page: PdfPage) -> list[tuple[float, float, str]]:
 def test_laid_out_in_parts(builds: Builds) -> None:
     assert builds.cold.parallel and builds.cold.reused == ()
     assert _chapter_with_table(builds.manuscript) in builds.cold.laid_out
-    assert {"front", "appendix", "stamp"} <= set(builds.cold.laid_out)
+    assert {"front", APPENDIX, "stamp"} <= set(builds.cold.laid_out)
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:
@@ -143,7 +143,7 @@ def test_editing_the_chapter_with_the_table_lays_it_out_alone(
     assert [name for name in result.laid_out if name in divisions] == [ident]
     # the front matter, appendix and stamp, if laid out again, were started beside the
     # chapter on the folios of the last layouts
-    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
+    assert set(result.guessed) == {"front", APPENDIX, "stamp"} & set(result.laid_out)
     assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
     assert done.cold == result.pdf
 

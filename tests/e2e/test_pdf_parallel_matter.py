@@ -12,7 +12,7 @@ import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build
 from octavo.render.pdf.parallel.build import render_pdf_parallel
@@ -37,7 +37,7 @@ def test_the_study_has_front_and_back_divisions(builds: Builds) -> None:
 def test_laid_out_in_parts(builds: Builds) -> None:
     assert builds.cold.parallel and builds.cold.reused == ()
     back = next(c.id for c in builds.manuscript.chapters if c.matter == "back")
-    assert {"front", "appendix", "stamp", back} <= set(builds.cold.laid_out)
+    assert {"front", APPENDIX, "stamp", back} <= set(builds.cold.laid_out)
 
 
 def test_a_cold_build_sketches_the_front_beside_the_chapters(builds: Builds) -> None:
@@ -47,7 +47,7 @@ def test_a_cold_build_sketches_the_front_beside_the_chapters(builds: Builds) -> 
     laid_out = builds.cold.laid_out
     assert laid_out.count("front-sketch") == 1 and laid_out.count("front") == 1
     chapters = [c.id for c in builds.manuscript.chapters if c.matter != "front"]
-    assert max(laid_out.index(c) for c in chapters) < laid_out.index("appendix")
+    assert max(laid_out.index(c) for c in chapters) < laid_out.index(APPENDIX)
 
 
 def test_a_sketch_whose_folios_moved_gives_the_one_process_pages(
@@ -113,7 +113,7 @@ def test_editing_one_body_section_lays_out_its_chapter_alone(
     assert [name for name in result.laid_out if name in divisions] == [chapter.id]
     # the front matter, appendix and stamp, if laid out again, were started beside the
     # chapter on the folios of the last layouts (the appendix's roman ones too)
-    assert set(result.guessed) == {"front", "appendix", "stamp"} & set(result.laid_out)
+    assert set(result.guessed) == {"front", APPENDIX, "stamp"} & set(result.laid_out)
     assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
     assert done.cold == result.pdf
 

@@ -1,9 +1,11 @@
 """Generated studies made richer for the parallel build's tests: front- and back-matter
 divisions (tests/e2e/test_pdf_parallel_matter.py, test_pdf_parallel_index.py), tables set
-on landscape pages (test_pdf_parallel_landscape.py)."""
+on landscape pages (test_pdf_parallel_landscape.py), parts of countries
+(test_pdf_parallel_parts.py)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ __all__ = [
     "Edited",
     "add_divisions",
     "add_landscape_tables",
+    "add_parts",
     "built_both_ways",
     "edited",
 ]
@@ -96,6 +99,26 @@ def add_landscape_tables(book: Path) -> None:
     glossary.write_text(
         "\n\n".join(terms[:half]) + middle + "\n\n".join(terms[half:]) + "\n",
         encoding="utf-8",
+    )
+
+
+def add_parts(book: Path) -> None:
+    """Two parts of countries: the body's later chapters (the upper half of their numbers)
+    become Moldova's, the others stay Belarus's (book.toml's `parts`)."""
+    found = {
+        p: re.search(r"^chapter: (\d+)$", p.read_text(encoding="utf-8"), re.M)
+        for p in book.glob("*.md")
+    }
+    numbers = sorted({int(m[1]) for m in found.values() if m and int(m[1])})
+    later = set(numbers[(len(numbers) + 1) // 2 :])
+    for path, match in found.items():
+        if match and int(match[1]) in later:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\ncountry: Belarus\n", "\ncountry: Moldova\n"))
+    config = book / "book.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('paper = "letter"\n', 'paper = "letter"\nparts = ["Belarus", "Moldova"]\n')
     )
 
 

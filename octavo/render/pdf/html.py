@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -90,11 +91,25 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
     return tuple(pairs)
 
 
+# the text block's width of the document render_print is rendering (None: none, a handout)
+_MEASURE: ContextVar[float | None] = ContextVar("octavo_print_measure", default=None)
+
+
+def _landscape(body: str) -> str:
+    """The `landscape` filter: `body`'s wide tables past the width of the text block of the
+    document being rendered (`render_print`) classed landscape. One function for every
+    render: Jinja keeps a template imported without context (templates/print/macros.html)
+    as it was first made, with the filters of that render, so a filter replaced at each
+    render would keep the first one's width in every later document of the process (a
+    stamp's or a handout's, none: no landscape table in a book rendered after it)."""
+    return landscape_tables(body, _MEASURE.get())
+
+
 def print_environment(project: Project) -> Environment:
     env = project.env()
     env.filters["footnotes"] = inline_notes
     env.filters["away_links"] = away_links
-    env.filters["landscape"] = lambda body: body  # render_print: with the text block's width
+    env.filters["landscape"] = _landscape  # render_print sets the text block's width
     return env
 
 
@@ -180,7 +195,9 @@ class PrintPart:
     """A piece of the book laid out on its own (octavo.render.pdf.parallel.build)."""
 
     front: bool  # half-title, title, imprint, contents, the front-matter divisions
-    chapters: tuple[str, ...]  # ids of the chapters in the body (or back-matter divisions)
+    # ids of the chapters in the body (or back-matter divisions, or parts of countries:
+    # their title pages)
+    chapters: tuple[str, ...]
     appendix: bool
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
     modified: datetime | None = None  # the PDF's dates as laid out; None: the book's
@@ -244,15 +261,18 @@ def render_print(
     the book's: octavo.render.pdf.parallel.dates)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
-    env.filters["landscape"] = lambda body: landscape_tables(body, measure)
     meta = book_meta(manuscript.book)
-    return env.get_template(template).render(
-        ms=manuscript,
-        meta=meta if modified is None else replace(meta, modified=modified),
-        labels=manuscript.labels,
-        stylesheets=stylesheets,
-        **context,
-    )
+    token = _MEASURE.set(measure)
+    try:
+        return env.get_template(template).render(
+            ms=manuscript,
+            meta=meta if modified is None else replace(meta, modified=modified),
+            labels=manuscript.labels,
+            stylesheets=stylesheets,
+            **context,
+        )
+    finally:
+        _MEASURE.reset(token)
 
 
 def print_html(
@@ -300,6 +320,9 @@ def print_html(
         if part is None
         else tuple(c for c in back if c.chapter.id in part.chapters),
         body_entries=body_entries(manuscript, chapters),
+        part_titles=None
+        if part is None
+        else frozenset(p.id for p in manuscript.parts if p.id in part.chapters),
         part=part is not None,
         front=part is None or part.front,
         body_chapters=chapters

@@ -6,9 +6,12 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
 1. each chapter is a part (print HTML from templates/print/book.html with `part`), laid
    out in `jobs` worker processes, longest first, or taken from the cache when its HTML,
    styles, fonts and versions are those of an earlier build (octavo.render.pdf.parallel.jobs);
-   so is each back-matter division (Bibliography, Glossary, ...); a table too wide for the
-   text block goes on landscape pages there as in one process, and the part's page map
-   records each page's size (octavo.render.pdf.parallel.part.PageMap);
+   so is each back-matter division (Bibliography, Glossary, ...) and, in a book of parts
+   of countries, each part's title page (its chapters are laid out in its `.part-matter`;
+   the stamp gives them the part's name in their heads, and the merge puts their
+   bookmarks under the part's: jobs.in_parts, jobs.nested); a table too wide for the text
+   block goes on landscape pages there as in one process, and the part's page map records
+   each page's size (octavo.render.pdf.parallel.part.PageMap);
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
@@ -33,8 +36,10 @@ the cache. When the front matter is the last part still being laid out (a page n
 moved, a title changed), the body is merged and stamped meanwhile and the front put
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
-`jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), or parts that do not fit together: the
-one-process build (octavo.render.pdf.document.render_pdf), which gives the same pages.
+`jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), page references (`has_page_refs`), a
+landscape table in a part of a country (`landscape_in_parts_ok`), or parts that do not
+fit together: the one-process build (octavo.render.pdf.document.render_pdf), which gives
+the same pages.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from octavo.render.pdf.parallel.jobs import (
     finish,
     has_front_divisions,
     in_parts,
+    nested,
     sketch_job,
     start_all,
 )
@@ -67,7 +73,6 @@ from octavo.source.paper import PageSetup
 __all__ = [
     "ParallelResult",
     "has_page_refs",
-    "in_parts_ok",
     "landscape_in_parts_ok",
     "render_pdf_parallel",
     "start_workers",
@@ -98,7 +103,6 @@ def render_pdf_parallel(
         jobs > 1
         and not options.pdf_variant
         and not has_page_refs(manuscript)
-        and in_parts_ok(manuscript)
         and landscape_in_parts_ok(manuscript, options.page)
     ):
         try:
@@ -115,21 +119,19 @@ def has_page_refs(manuscript: Manuscript) -> bool:
     return any('class="xref page' in s.body_html for s in manuscript.sections)
 
 
-def in_parts_ok(manuscript: Manuscript) -> bool:
-    """Parts laid out apart know chapters, front- and back-matter divisions (the front
-    ones in the front part, each back one a part of its own: jobs.in_parts), the appendix
-    and the index (its numbers from the marks' pages in the parts' layouts:
-    jobs.index_located): a book with parts of countries is laid out in one process (the
-    same pages)."""
-    return not manuscript.parts
-
-
 def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
     """A table on landscape pages is laid out in its chapter's part and stamped as a
     `landscape` page (octavo.render.pdf.parallel.stamp): its heads and folio as one process
     prints them in the body and back matter. In a part of a country one process sets it on
     a `country-landscape` page, whose left head names the part, not the book: a book with
-    such a table is laid out in one process (the stamp knows no part's heads)."""
+    such a table is laid out in one process (the stamp gives the part's name to a
+    country's `country-body` pages, but stamps every turned page as a `landscape` one).
+
+    The one combination kept in one process: parts laid out apart know chapters, front-
+    and back-matter divisions (the front ones in the front part, each back one a part of
+    its own: jobs.in_parts), parts of countries (each one's title page a part of its own,
+    its chapters' heads stamped with its name), landscape pages, the appendix and the index
+    (its numbers from the marks' pages in the parts' layouts: jobs.index_located)."""
     return not any(
         manuscript.part_of(c) is not None and has_landscape(manuscript, page, c.sections)
         for c in manuscript.chapters
@@ -175,7 +177,8 @@ def _parallel(
                 wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
-        pdf, total = merged(store, front, body, stamp, pool, tail.merge, tail.unions)
+        nest = nested(manuscript)
+        pdf, total = merged(store, front, body, stamp, pool, tail.merge, tail.unions, nest)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))

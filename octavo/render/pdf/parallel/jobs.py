@@ -21,7 +21,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 from octavo.cache import fingerprint
-from octavo.model import Manuscript, RenderedChapter
+from octavo.model import Manuscript, RenderedChapter, RenderedPart
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
@@ -41,9 +41,11 @@ __all__ = [
     "front_folios",
     "front_job",
     "has_front_divisions",
+    "headings",
     "in_parts",
     "index_located",
     "index_page",
+    "nested",
     "sketch_job",
     "stamp_job",
     "start",
@@ -53,13 +55,42 @@ __all__ = [
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
 
 
-def in_parts(manuscript: Manuscript) -> tuple[RenderedChapter, ...]:
+def in_parts(manuscript: Manuscript) -> tuple[RenderedChapter | RenderedPart, ...]:
     """The divisions laid out each as a part of its own, in order: the body's chapters,
     then the back-matter divisions (which open on a right-hand page as chapters do, and
-    whose running heads and folios the stamp gives as the body's). The front-matter
-    divisions are laid out in the front part, after the contents: their roman folios
-    follow its pages."""
-    return tuple(c for c in manuscript.chapters if c.matter != "front")
+    whose running heads and folios the stamp gives as the body's). In a book of parts of
+    countries, each part's title page is one too, before its chapters (a right-hand page,
+    its blank back made by the next chapter's right-hand start as in a whole book); its
+    chapters are laid out in their part's `.part-matter`, which gives their bookmarks'
+    levels, and their bookmarks go under the part's in the merge (`nested`). The
+    front-matter divisions are laid out in the front part, after the contents: their roman
+    folios follow its pages."""
+    found: list[RenderedChapter | RenderedPart] = []
+    for chapter in manuscript.chapters:
+        if chapter.matter == "front":
+            continue
+        part = manuscript.part_of(chapter)
+        if part is not None and all(p.id != part.id for p in found):
+            found.append(part)
+        found.append(chapter)
+    return tuple(found)
+
+
+def headings(division: RenderedChapter | RenderedPart) -> frozenset[str]:
+    """The ids a division's layout records as headings (its page map): its own, and in a
+    chapter each note's call (note_pairs)."""
+    if isinstance(division, RenderedPart):
+        return frozenset((division.id,))
+    return frozenset((division.id, *(h for h, _ in note_pairs(division.sections))))
+
+
+def nested(manuscript: Manuscript) -> dict[str, str]:
+    """(chapter id -> its part's id) of the chapters of parts of countries: in the merged
+    outline their bookmarks go under their part's (octavo.render.pdf.parallel.merge), as
+    WeasyPrint nests them in a whole book (`.part-matter` chapters one level down)."""
+    return {
+        c.id: part.id for c in manuscript.chapters if (part := manuscript.part_of(c)) is not None
+    }
 
 
 def has_front_divisions(manuscript: Manuscript) -> bool:
@@ -117,7 +148,7 @@ def appendix_job(
         folios += front_folios(manuscript, front)
     located = index_located(manuscript, chapters, front) if manuscript.index else None
     part = PrintPart(False, (), True, folios)
-    return _job(manuscript, options, "appendix", part, located)
+    return _job(manuscript, options, APPENDIX, part, located)  # named as its heading
 
 
 def index_located(
@@ -287,7 +318,8 @@ def _job(
     # `part-landscape`, no heads: they are stamped on); a part without any: the same HTML
     turned = has_landscape(manuscript, options.page, (s for c in shown for s in c.sections))
     source = print_html(manuscript, options.page, part, located=located, landscape=turned)
-    chapters = tuple(c.id for c in shown)
+    chapters = tuple(p.id for p in manuscript.parts if p.id in part.chapters)  # title pages
+    chapters += tuple(c.id for c in shown)
     notes = note_pairs(s for c in shown for s in c.sections)
     chapters += (APPENDIX,) if part.appendix else ()
     chapters += ("index",) if part.appendix and manuscript.index else ()  # its own heads

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
@@ -79,13 +80,17 @@ def merge_parts(
     begun: Merger | None = None,
     unions: Begun | None = None,
     book: str = "",
+    nest: Mapping[str, str] | None = None,
 ) -> bytes:
     """The book's PDF; `fonts`: where shared fonts and stamped pages made before are kept
     (octavo.cache; `book` names the book's stamped pages);
     `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
     parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
-    being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions)."""
-    return merging(placed, begun, stamp).finish(total, stamp, fonts, pool, unions, book)
+    being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions); `nest`: (part
+    name -> name of the part whose first bookmark its bookmarks go under: a country's
+    chapters under its title page's, octavo.render.pdf.parallel.jobs.nested)."""
+    merger = merging(placed, begun, stamp)
+    return merger.finish(total, stamp, fonts, pool, unions, book, nest)
 
 
 def body_merger(body: tuple[PartLayout, ...]) -> Merger:
@@ -201,6 +206,7 @@ class Merger:
         pool: Executor | None = None,
         unions: Begun | None = None,
         book: str = "",
+        nest: Mapping[str, str] | None = None,
     ) -> bytes:
         """The book's PDF once every part is added (see `merge_parts`)."""
         from pypdf.generic import NameObject
@@ -215,9 +221,12 @@ class Merger:
             add_destinations(writer, p, named)
             add_links(writer, p)
         name_destinations(writer, named)
+        items: dict[str, Any] = {}  # part name -> its first bookmark's outline item
         for p in placed:
+            parent = items.get((nest or {}).get(p.part.name, ""))
             for mark in p.part.bookmarks:
-                add_outline(writer, mark, p.start, None)
+                item = add_outline(writer, mark, p.start, parent)
+                items.setdefault(p.part.name, item)
         if share_fonts(writer, fonts, pool, unions):  # one copy of each font, not one per part
             writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
         writer.add_metadata(dict(readers[0].metadata or {}))

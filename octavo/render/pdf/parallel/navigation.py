@@ -89,7 +89,8 @@ def add_links(writer: Any, p: Placed) -> None:
             writer.add_annotation(index, annotation)
 
 
-def add_outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> None:
+def add_outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> Any:
+    """`mark` and its children in the outline, under `parent` (None: at the top); its item."""
     from pypdf.generic import Fit
 
     fit = Fit.xyz(left=mark.x, top=mark.y, zoom=0)
@@ -98,6 +99,7 @@ def add_outline(writer: Any, mark: Bookmark, start: int, parent: Any) -> None:
     )
     for child in mark.children:
         add_outline(writer, child, start, item)
+    return item
 
 
 def move_first(writer: Any, first: int, begin: int) -> None:

@@ -68,7 +68,7 @@ class Bookmark:
 
 @dataclass(frozen=True, slots=True)
 class PartJob:
-    name: str  # "front", a chapter id, "appendix" or "stamp"
+    name: str  # "front", a division's id (a chapter's, a part's), APPENDIX or "stamp"
     key: str  # cache key of the part
     html: str
     project: Project  # the book: base URL and sandbox

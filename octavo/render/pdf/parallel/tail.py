@@ -13,15 +13,14 @@ very parts were merged before (`merged`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
 from octavo.cache import fingerprint
 from octavo.errors import BuildError
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.jobs import (
     Started,
@@ -30,6 +29,7 @@ from octavo.render.pdf.parallel.jobs import (
     finish,
     front_job,
     has_front_divisions,
+    headings,
     in_parts,
     index_page,
     stamp_job,
@@ -76,12 +76,11 @@ def guess(
     for chapter in in_parts(manuscript):
         known = started[chapter.id]
         last = known if isinstance(known, PartLayout) else store.last(chapter.id)
-        headings = {chapter.id, *(h for h, _ in note_pairs(chapter.sections))}
-        if last is None or {h for p in last.pages for h in p.headings} != headings:
+        if last is None or {h for p in last.pages for h in p.headings} != headings(chapter):
             return {}  # never laid out, or its headings changed since: no folio to guess
         chapters.append(last)
     # in a book with an index, the contents' number of the index as the last appendix had it
-    last_appendix = store.last("appendix") if manuscript.index else None
+    last_appendix = store.last(APPENDIX) if manuscript.index else None
     if manuscript.index and (last_appendix is None or index_page(last_appendix) is None):
         return {}  # no folio of the index to guess
     try:
@@ -100,7 +99,7 @@ def guess(
     except BuildError:
         return guessed  # no folio for a front-matter division's section: no appendix guessed
     guessed[appendix.key] = found = start(pool, store, appendix)
-    last = found if isinstance(found, PartLayout) else store.last("appendix")
+    last = found if isinstance(found, PartLayout) else store.last(APPENDIX)
     if last is not None:
         stamp = store.keyed(stamp_job(manuscript, options, (*chapters, last)))
         guessed[stamp.key] = start(pool, store, stamp)
@@ -239,7 +238,7 @@ def _settled(
             store, take_or_start(appendix_job(manuscript, options, chapters, sketched))
         )
         return take_or_start(front_job(manuscript, options, chapters, appendix)), appendix
-    hint = store.last("appendix")
+    hint = store.last(APPENDIX)
     front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
     appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
     final = front_job(manuscript, options, chapters, appendix)
@@ -256,13 +255,16 @@ def merged(
     pool: Executor,
     begun: Merger | None = None,
     unions: Begun | None = None,
+    nest: Mapping[str, str] | None = None,
 ) -> tuple[bytes, int]:
     """The merged PDF and its page count; from the cache when these very parts were merged
     before (an edit undone, a section toggled back): the merge is a function of the parts'
-    bytes, which their keys name. `unions`: the shared fonts begun already (`_unions`)."""
+    bytes, which their keys name, and of the bookmarks' nesting (`nest`: merge_parts).
+    `unions`: the shared fonts begun already (`_unions`)."""
     placed, total = place(front, body)
     parts = (front, *body, stamp)
-    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts))
+    nesting = (f"{child} in {part}" for child, part in sorted((nest or {}).items()))
+    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts), *nesting)
     found = store.store.get(name)
     if found is not None:
         for union in (unions or {}).values():
@@ -270,7 +272,7 @@ def merged(
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
     unions = unions if unions is not None else _unions(store, placed, stamp, pool)
-    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book, nest)
     if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
