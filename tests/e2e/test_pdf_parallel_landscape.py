@@ -7,6 +7,7 @@ Glossary, a back-matter division laid out as a part of its own."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from octavo import api
-from octavo.check.pdf import MARGIN, PdfPage, check_book_pdf, read_pdf
+from octavo.check.pdf import MARGIN, PdfFacts, PdfPage, check_book_pdf, read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.html import has_landscape
@@ -48,8 +49,15 @@ def builds(request: pytest.FixtureRequest) -> Builds:
     return found
 
 
+@functools.cache
+def _read(path: Path) -> PdfFacts:
+    """A PDF read back once for the module's tests (check.pdf.read_pdf reads every
+    character of every page: seconds for the study's)."""
+    return read_pdf(path)
+
+
 def _turned(path: Path) -> list[int]:
-    return [i for i, p in enumerate(read_pdf(path).pages) if p.width > p.height]
+    return [i for i, p in enumerate(_read(path).pages) if p.width > p.height]
 
 
 def _chapter_with_table(manuscript: Manuscript) -> str:
@@ -109,7 +117,7 @@ def test_same_page_boxes_and_rotation(builds: Builds) -> None:
 def test_heads_and_folios_where_one_process_prints_them(builds: Builds) -> None:
     """On the landscape pages and their neighbours (the blank page after one too), every
     character of the running head and folio in the same place."""
-    one, parallel = read_pdf(builds.one).pages, read_pdf(builds.cold_pdf).pages
+    one, parallel = _read(builds.one).pages, _read(builds.cold_pdf).pages
     turned = _turned(builds.one)
     near = sorted({i + d for i in turned for d in (-1, 0, 1, 2) if 0 <= i + d < len(one)})
     assert [i for i in near if _margins(one[i]) != _margins(parallel[i])] == []
@@ -120,7 +128,7 @@ def test_heads_and_folios_where_one_process_prints_them(builds: Builds) -> None:
 def test_a_blank_page_after_a_landscape_one(study: Builds) -> None:
     """The study's first chapter ends on a right-hand landscape page: the blank page before
     the next chapter is portrait, as in one process (`test_same_page_boxes_and_rotation`)."""
-    pages = read_pdf(study.cold_pdf).pages
+    pages = _read(study.cold_pdf).pages
     after = [pages[i + 1] for i in _turned(study.cold_pdf) if i + 1 < len(pages)]
     blank = [p for p in after if not p.lines]
     assert blank and all(p.width < p.height for p in blank)
