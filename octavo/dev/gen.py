@@ -284,10 +284,10 @@ def furnish(book: Path, seed: int = 1) -> None:
     rng = random.Random(seed)
     files = sorted(p for p in book.glob("*.md"))
     total = len(files) + 3
-    for path in files:  # every section says how many there are
+    for number, path in enumerate(files, start=1):  # every section says how many there are
         text = path.read_text(encoding="utf-8")
         text = text.replace(f"\ntotal: {len(files)}\n", f"\ntotal: {total}\n", 1)
-        atomic_text(path, _marked(text, files.index(path) + 1))
+        atomic_text(path, _marked(text, number))
     preface = [_paragraph(rng, 110) for _ in range(5)]
     preface[1] += "[^preface]\n\n[^preface]: " + _paragraph(rng, 14)
     entries = [
