@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
-from octavo.model import APPENDIX
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.page_map import page_starts
+from octavo.render.pdf.parallel import build
+from octavo.render.pdf.parallel.build import render_pdf_parallel
+from octavo.render.pdf.parallel.jobs import appendix_sketch_job
+from octavo.render.pdf.parallel.part import PartJob
 from tests.conftest import DATA
 from tests.support.pdf_text import page_texts
 from tests.support.studies import SECTIONS, Builds, add_divisions, built_both_ways, edited
+from tests.support.weasyprint_log import quietly
 
 
 def add_marks(book: Path) -> None:
@@ -81,11 +88,37 @@ def test_laid_out_in_parts(builds: Builds) -> None:
 
 def test_a_cold_build_lays_the_front_out_once(builds: Builds) -> None:
     """The appendix is laid out with the roman folios of the front's sketch (jobs.sketch_job),
-    the front once after it with the index's folio: before the sketch, a cold build laid the
-    front out twice, one after the other (on a guessed folio of the index, then the real)."""
+    the front once beside it with the index's folio from the appendix's sketch
+    (jobs.appendix_sketch_job): before the sketches, a cold build laid the front out twice,
+    one after the other (on a guessed folio of the index, then the real)."""
     laid_out = builds.cold.laid_out
-    assert laid_out.count("front") == 1 and laid_out.count("front-sketch") == 1
-    assert laid_out.index(APPENDIX) < laid_out.index("front")
+    assert laid_out.count("front") == 1 and laid_out.count(APPENDIX) == 1
+    assert laid_out.count("front-sketch") == 1 and laid_out.count("appendix-sketch") == 1
+
+
+def test_an_appendix_sketch_whose_index_moved_gives_the_same_pages(
+    builds: Builds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sketch of the appendix whose index opens two pages later than the appendix's: the
+    front laid out beside the appendix numbers the index wrongly, so it is dropped and
+    the front laid out again with the appendix's folio; the parts still fit, and every
+    page is the one-process build's."""
+
+    def longer(manuscript: Manuscript, options: PdfOptions) -> PartJob:
+        job = appendix_sketch_job(manuscript, options)
+        pages = '<p style="break-before: page">x</p>' * 2
+        return replace(job, html=job.html.replace("</table>", "</table>" + pages, 1))
+
+    monkeypatch.setattr(build, "appendix_sketch_job", longer)
+    manuscript, _ = api.manuscript(builds.root)
+    result, warnings = quietly(
+        lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, tmp_path / "cache")
+    )
+    assert result.parallel and warnings == []
+    assert "front" in result.laid_out and "appendix-sketch" in result.laid_out
+    pdf = tmp_path / "parts.pdf"
+    pdf.write_bytes(result.pdf)
+    assert page_texts(pdf) == page_texts(builds.one)
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:

@@ -32,13 +32,13 @@ def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
     return [PartJob(name, "", "x" * size, project, (), ()) for name, size in sizes]
 
 
-def test_longest_first_and_the_sketch_after_half_of_them(tmp_path: Path) -> None:
+def test_longest_first_and_the_sketches_after_half_of_them(tmp_path: Path) -> None:
     pool = Recording()
     chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70), ("ch4", 10), ("ch5", 30))
-    sketch = _jobs(("front-sketch", 20))[0]
-    started = start_all(pool, PartStore(tmp_path, "salt"), chapters, sketch)
-    assert pool.names == ["ch2", "ch3", "ch1", "front-sketch", "ch5", "ch4"]
-    assert set(started) == {"ch1", "ch2", "ch3", "ch4", "ch5", "front-sketch"}
+    sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 5)))
+    started = start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
+    assert pool.names == ["ch2", "ch3", "ch1", "front-sketch", "appendix-sketch", "ch5", "ch4"]
+    assert set(started) == {"ch1", "ch2", "ch3", "ch4", "ch5", "front-sketch", "appendix-sketch"}
 
 
 def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> Non
     cached = store.keyed(chapters[1])
     store.put(PartLayout(cached.name, cached.key, b"%PDF-1.7", (), (), ()))
     pool = Recording()
-    started = start_all(pool, store, chapters, _jobs(("front-sketch", 20))[0])
+    started = start_all(pool, store, chapters, tuple(_jobs(("front-sketch", 20))))
     assert pool.names == ["ch3", "front-sketch", "ch1"]
     assert isinstance(started["ch2"], PartLayout)
 

@@ -205,9 +205,10 @@ class PrintPart:
 
 
 class Sketched(dict[str, str | None]):
-    """The folios of a front part laid out before the chapters' page counts are known, for
-    its own page map only (octavo.render.pdf.parallel.jobs.sketch_job): a folio not given
-    is `STAND_IN`, two figures wide, as most of a study's are."""
+    """The folios of a front part or an appendix laid out before the chapters' page counts
+    are known, for its own page map only (octavo.render.pdf.parallel.jobs.sketch_job,
+    appendix_sketch_job): a folio not given is `STAND_IN`, two figures wide, as most of a
+    study's are."""
 
     STAND_IN = "00"
 
@@ -311,6 +312,8 @@ def print_html(
         modified=None if part is None else part.modified,
         chapters=chapters,
         page_runs=page_runs(located) if located is not None else None,
+        # a sketched appendix: the index's heading alone (where it opens, not its entries)
+        index_groups=() if part is not None and part.sketch else manuscript.index,
         front_chapters=tuple(c for c in chapters if c.chapter.matter == "front"),
         front_sections=frozenset(
             s.id for c in manuscript.chapters if c.matter == "front" for s in c.sections

@@ -17,8 +17,10 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    and the appendix (page column given; the front-matter divisions' roman folios from the
    front matter's layout, or from its sketch, laid out among the chapters in a cold
    build: jobs.sketch_job; the index, when the book has one, set
-   with its marks' pages from the parts' page maps, jobs.index_located, while the front
-   matter waits for its folio) are laid out next, with the stamp of running heads and
+   with its marks' pages from the parts' page maps, jobs.index_located; the front
+   matter numbers the index in its contents: a cold build takes that folio from a sketch
+   of the appendix, jobs.appendix_sketch_job, and lays the two out side by side) are laid
+   out next, with the stamp of running heads and
    folios for the body and back matter, its landscape pages stamped as landscape ones
    (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
 3. octavo.render.pdf.parallel.merge puts it all together.
@@ -51,10 +53,11 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.model import Manuscript
+from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.html import has_landscape
 from octavo.render.pdf.parallel.jobs import (
+    appendix_sketch_job,
     chapter_job,
     finish,
     has_front_divisions,
@@ -64,6 +67,7 @@ from octavo.render.pdf.parallel.jobs import (
     start_all,
 )
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
+from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
@@ -156,21 +160,26 @@ def _parallel(
     with workers as pool:
         parted = in_parts(manuscript)
         chapter_jobs = [chapter_job(manuscript, options, c.id) for c in parted]
-        # a part this cache never laid out: nothing to guess from (tail.guess), so a
-        # sketch of the front is laid out among the chapters (tail.lay_out_tail)
-        sketch = has_front_divisions(manuscript) and any(
-            store.last(job.name) is None for job in chapter_jobs
-        )
-        started = start_all(
-            pool, store, chapter_jobs, sketch_job(manuscript, options) if sketch else None
-        )
+        # a part this cache never laid out: nothing to guess from (tail.guess), so the
+        # front and, in a book with an index, the appendix are sketched among the chapters
+        # (tail.lay_out_tail)
+        cold = any(store.last(job.name) is None for job in chapter_jobs)
+        sketches: tuple[PartJob, ...] = ()
+        if cold and has_front_divisions(manuscript):
+            sketches += (sketch_job(manuscript, options),)
+        if manuscript.index and (cold or store.last(APPENDIX) is None):
+            sketches += (appendix_sketch_job(manuscript, options),)
+        started = start_all(pool, store, chapter_jobs, sketches)
         sketched = started.pop("front-sketch", None)
+        hint = started.pop("appendix-sketch", None)
         guessed = guess(pool, store, manuscript, options, started)
         begun = begin(manuscript, started, guessed)
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(finish(store, started[c.id]) for c in parted)
-        tail = lay_out_tail(pool, store, manuscript, options, chapters, guessed, begun, sketched)
+        tail = lay_out_tail(
+            pool, store, manuscript, options, chapters, guessed, begun, sketched, hint
+        )
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
         for wrong in guessed.values():
             if isinstance(wrong, Future):

@@ -35,6 +35,7 @@ from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
 __all__ = [
     "Started",
     "appendix_job",
+    "appendix_sketch_job",
     "chapter_job",
     "dated",
     "finish",
@@ -125,9 +126,20 @@ def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
     """The front matter laid out before the chapters' page counts are known, with stand-in
     folios (html.Sketched): its page map gives the front-matter divisions' roman folios
     (they follow the contents' length, not its numbers), so the appendix, which prints
-    them, need not wait for the real front matter (tail.lay_out_tail). Never merged."""
+    them, need not wait for the real front matter (tail.lay_out_tail). Never merged, so
+    no PDF is written (PartJob.sketch)."""
     part = PrintPart(True, (), False, (), STAND_IN, sketch=True)
-    return _job(manuscript, options, "front-sketch", part)
+    return replace(_job(manuscript, options, "front-sketch", part), sketch=True)
+
+
+def appendix_sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
+    """The appendix laid out before the chapters' page counts are known: its currency
+    table with stand-in folios (html.Sketched) and the index's heading without its entries.
+    The page where the index opens follows the table's length, not its numbers, so the
+    front matter, which numbers the index in its contents, need not wait for the appendix
+    in a cold build (tail.lay_out_tail). Never merged: no PDF is written."""
+    part = PrintPart(False, (), True, (), sketch=True)
+    return replace(_job(manuscript, options, "appendix-sketch", part), sketch=True)
 
 
 def appendix_job(
@@ -225,24 +237,31 @@ def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayou
 
 
 def start_all(
-    pool: Executor, store: PartStore, jobs: list[PartJob], middle: PartJob | None = None
+    pool: Executor, store: PartStore, jobs: list[PartJob], middle: tuple[PartJob, ...] = ()
 ) -> dict[str, Started]:
     """Start the parts the cache does not hold, longest first, in the workers; `middle`
-    (a sketch of the front) after the first half of those laid out, so that the shorter
-    ones still to come even out the workers' ends."""
+    (sketches of the front and the appendix) after the first half of those laid out, so
+    that the shorter ones still to come even out the workers' ends."""
     keyed = [store.keyed(job) for job in sorted(jobs, key=lambda j: -len(j.html))]
     found = {job.name: store.get(job) for job in keyed}
     started: dict[str, Started] = {}
     half = -(-sum(f is None for f in found.values()) // 2)
     for job in keyed:
-        if middle is not None and half == 0:
-            started[middle.name] = start(pool, store, store.keyed(middle))
+        if half == 0:
+            _start_sketches(pool, store, middle, started)
         layout = found[job.name]
         started[job.name] = layout if layout is not None else pool.submit(lay_out_part, job)
         half -= layout is None
-    if middle is not None and middle.name not in started:
-        started[middle.name] = start(pool, store, store.keyed(middle))
+    _start_sketches(pool, store, middle, started)
     return started
+
+
+def _start_sketches(
+    pool: Executor, store: PartStore, sketches: tuple[PartJob, ...], started: dict[str, Started]
+) -> None:
+    for sketch in sketches:
+        if sketch.name not in started:
+            started[sketch.name] = start(pool, store, store.keyed(sketch))
 
 
 def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:

@@ -77,6 +77,7 @@ class PartJob:
     bleed: float = 0.0  # points: the BleedBox's distance from the TrimBox
     xmp: bytes = b""  # the book's identifiers for the XMP metadata (the front part's)
     fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
+    sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,8 @@ def lay_out_part(job: PartJob) -> PartLayout:
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
-        pdf = guarded(lambda: write_document(document, PdfOptions(bleed=job.bleed), xmp=job.xmp))
+        options = PdfOptions(bleed=job.bleed)
+        pdf = b"" if job.sketch else guarded(lambda: write_document(document, options, xmp=job.xmp))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
     marks = tuple(_bookmark(b) for b in tree)

@@ -140,13 +140,17 @@ def lay_out_tail(
     guessed: dict[str, Started],
     begun: Merger | None = None,
     sketch: Started | None = None,
+    hint: Started | None = None,
 ) -> Tail:
     """Front matter, appendix and stamp once the chapters are known: a guess started
     earlier with the same HTML (the same key) is taken over. While the stamp is still
     being laid out, the merge of the others is begun (`begun` carried on, or a new one).
     `sketch`: the front matter with stand-in folios (jobs.sketch_job), started beside the
     chapters when nothing could be guessed; the appendix takes the front-matter divisions'
-    roman folios from it, and so is laid out beside the front matter, not after it."""
+    roman folios from it, and so is laid out beside the front matter, not after it.
+    `hint`: the appendix with stand-in folios (jobs.appendix_sketch_job), started beside
+    the chapters in a book with an index: the front matter takes the index's folio from
+    it, and so is laid out beside the appendix, not after it (`_beside`)."""
 
     def take_or_start(job: PartJob) -> Started:
         keyed = store.keyed(job)
@@ -161,18 +165,20 @@ def lay_out_tail(
     # follow the contents' length, so the appendix's job is known once the front matter
     # is laid out (and taken over from the guess, begun earlier, if it is the same)
     # in a book with an index, the contents give the index's folio, known once the appendix
-    # is laid out (the index opens after the currency table): the front matter follows it
-    # with a sketch of the front, the appendix is laid out with its roman folios, and the
-    # front checked against them once laid out (`finish_front`)
+    # is laid out (the index opens after the currency table), or from a sketch of the
+    # appendix: the front matter is laid out beside it (`_beside`); with a sketch of the
+    # front, the appendix is laid out with its roman folios, and the front checked against
+    # them once laid out (`finish_front`)
     sketched = finish(store, sketch) if sketch is not None else None
+    hinted = finish(store, hint) if hint is not None else None
     front_started: Started
-    if manuscript.index and has_front_divisions(manuscript):
-        front_started, appendix = _settled(
-            store, manuscript, options, chapters, take_or_start, sketched
-        )
+    if manuscript.index and has_front_divisions(manuscript) and sketched is None:
+        front_started, appendix = _settled(store, manuscript, options, chapters, take_or_start)
     elif manuscript.index:
-        appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters)))
-        front_started = take_or_start(front_job(manuscript, options, chapters, appendix))
+        job = appendix_job(manuscript, options, chapters, sketched)
+        front_started, appendix = _beside(
+            store, manuscript, options, chapters, take_or_start, job, hinted
+        )
     else:
         front_started = take_or_start(front_job(manuscript, options, chapters))
         before: PartLayout | None = sketched
@@ -217,27 +223,51 @@ def lay_out_tail(
     return Tail(front, appendix, finish(store, stamp_started), begun)
 
 
+def _beside(
+    store: PartStore,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    chapters: tuple[PartLayout, ...],
+    take_or_start: Callable[[PartJob], Started],
+    job: PartJob,
+    hinted: PartLayout | None,
+) -> tuple[Started, PartLayout]:
+    """Front matter and appendix (`job`: its folios known) of a book with an index. The
+    contents number the index, which opens after the currency table: the front is laid
+    out beside the appendix with the index's folio of the `hinted` sketch of it
+    (jobs.appendix_sketch_job); if the appendix, once laid out, opens its index elsewhere,
+    that front is dropped and laid out again with the right folio, beside the stamp.
+    Without a sketch the front follows the appendix."""
+    appendix_started = take_or_start(job)
+    early: PartJob | None = None
+    front_started: Started | None = None
+    if hinted is not None:
+        early = store.keyed(front_job(manuscript, options, chapters, hinted))
+        front_started = take_or_start(early)
+    appendix = finish(store, appendix_started)
+    final = store.keyed(front_job(manuscript, options, chapters, appendix))
+    if front_started is not None and early is not None and early.key == final.key:
+        return front_started, appendix
+    if isinstance(front_started, Future):
+        front_started.cancel()  # not started yet: never laid out; else its result dropped
+    return take_or_start(final), appendix
+
+
 def _settled(
     store: PartStore,
     manuscript: Manuscript,
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
     take_or_start: Callable[[PartJob], Started],
-    sketched: PartLayout | None = None,
 ) -> tuple[Started, PartLayout]:
-    """Front matter and appendix of a book with an index and front-matter divisions: each
-    needs the other's layout (the contents number the index; the appendix prints the
-    divisions' roman folios and the index their marks'). The front is laid out with the
-    index's folio of the last appendix (or a guess: `front_job`), the appendix after it;
-    if the index's folio is not the one the front printed, the front is started again
-    with it, laid out beside the stamp (its folios checked then: `lay_out_tail`). With a
-    `sketched` front (jobs.sketch_job), the appendix is laid out first with its folios,
-    and the front after it with the index's folio, beside the stamp."""
-    if sketched is not None:
-        appendix = finish(
-            store, take_or_start(appendix_job(manuscript, options, chapters, sketched))
-        )
-        return take_or_start(front_job(manuscript, options, chapters, appendix)), appendix
+    """Front matter and appendix of a book with an index and front-matter divisions, and
+    no sketch of the front: each needs the other's layout (the contents number the index;
+    the appendix prints the divisions' roman folios and the index their marks'). The
+    front is laid out with the index's folio of the last appendix (or a guess:
+    `front_job`), the appendix after it; if the index's folio is not the one the front
+    printed, the front is started again with it, laid out beside the stamp (its folios
+    checked then: `lay_out_tail`). With a sketch of the front (jobs.sketch_job), the
+    appendix takes its folios from that instead (`_beside`)."""
     hint = store.last(APPENDIX)
     front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
     appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
