@@ -11,13 +11,21 @@ import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import weasyprint
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.model import APPENDIX, Manuscript
-from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.document import (
+    PdfOptions,
+    load_html,
+    render_pdf,
+    write_document,
+    xmp_descriptions,
+)
 from octavo.render.pdf.page_map import page_starts
 from octavo.render.pdf.parallel import build
 from octavo.render.pdf.parallel.build import render_pdf_parallel
@@ -119,6 +127,33 @@ def test_an_appendix_sketch_whose_index_moved_gives_the_same_pages(
     pdf = tmp_path / "parts.pdf"
     pdf.write_bytes(result.pdf)
     assert page_texts(pdf) == page_texts(builds.one)
+
+
+def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One process lays the book out once (the index's numbers as target-counter()s), then
+    the index alone with its numbers as text, from the page where it opened: the very
+    bytes of one layout of the whole HTML it hands WeasyPrint alone (`--html`)."""
+    manuscript, _ = api.manuscript(builds.root)
+    options = PdfOptions()
+    pages: list[int] = []
+    render = weasyprint.HTML.render
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        document = render(self, *args, **kwargs)
+        pages.append(len(document.pages))
+        return document
+
+    counted.octavo_room = True  # type: ignore[attr-defined]  # weasy_stack: in place
+    monkeypatch.setattr(weasyprint.HTML, "render", counted)
+    result, warnings = quietly(lambda: render_pdf(manuscript, options, with_html=True))
+    monkeypatch.undo()
+    assert warnings == [] and len(pages) == 2 and pages[1] < result.pages // 4
+    whole = load_html(result.html, manuscript.book.project).render()
+    identifier, xmp = manuscript.book.config.identifier, xmp_descriptions(manuscript, options)
+    assert write_document(whole, options, identifier, xmp) == result.pdf
+    assert result.pdf == builds.one.read_bytes()
 
 
 def test_no_weasyprint_warning(builds: Builds) -> None:

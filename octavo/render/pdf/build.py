@@ -47,7 +47,7 @@ def render_book_pdf(
             from octavo.render.pdf.parallel.build import render_pdf_parallel
 
             return render_pdf_parallel(manuscript, options, jobs, cache, pool).pdf, None
-        result: PrintResult = render_pdf(manuscript, options, cache)
+        result: PrintResult = render_pdf(manuscript, options, cache, with_html=html)
         return result.pdf, real_urls(result.html, manuscript.book.project) if html else None
     finally:
         if cache is not None:

@@ -31,9 +31,9 @@ from octavo.render.pdf import (
     weasy_text,
 )
 from octavo.render.pdf.hyphenation import remember_machine
-from octavo.render.pdf.index_pages import Located, locate
+from octavo.render.pdf.index_pages import Located, index_opening, locate
 from octavo.render.pdf.notes.place import Fix, place_notes
-from octavo.render.pdf.tree import serialize
+from octavo.render.pdf.tree import replace_element, serialize
 from octavo.render.url_sandbox import guarded, sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
 
@@ -84,7 +84,8 @@ class PdfOptions:
 @dataclass(frozen=True, slots=True)
 class PrintResult:
     pdf: bytes
-    html: str  # the HTML as laid out, note fixes included: WeasyPrint alone gives the same
+    html: str  # the HTML as laid out, note fixes included (WeasyPrint alone gives the same
+    # pages); "" unless asked for
     pages: int
 
 
@@ -98,45 +99,60 @@ def check_paper(options: PdfOptions) -> None:
 
 
 def render_print_html(
-    manuscript: Manuscript, options: PdfOptions, located: Located | None = None
+    manuscript: Manuscript,
+    options: PdfOptions,
+    located: Located | None = None,
+    index_from: int | None = None,
 ) -> str:
     """`located`: where the index's terms are (octavo.render.pdf.index_pages); None: the
-    index's numbers are left to target-counter()s."""
+    index's numbers are left to target-counter()s. `index_from`: the index alone, its first
+    page numbered so."""
     from octavo.render.pdf.html import print_html  # the templates: not in a worker
 
     check_paper(options)
     extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
-    return print_html(manuscript, options.page, extra=extra, located=located)
+    return print_html(manuscript, options.page, extra=extra, located=located, index_from=index_from)
 
 
 def render_pdf(
-    manuscript: Manuscript, options: PdfOptions, cache: Path | None = None
+    manuscript: Manuscript,
+    options: PdfOptions,
+    cache: Path | None = None,
+    with_html: bool = False,
 ) -> PrintResult:
-    """The PDF of a manuscript.
+    """The PDF of a manuscript, and (`with_html`) the HTML WeasyPrint alone lays out to it.
 
     `cache`: a folder remembering the note fixes of earlier builds, by HTML; a rebuild of
-    the same HTML starts from them and needs a single layout.
+    the same HTML starts from them and needs a single layout. A book with an index is laid
+    out once with the index's numbers as target-counter()s; the index is then set with its
+    numbers as text and laid out alone, in place of the first layout's
+    (octavo.render.pdf.index_pages): the pages of one layout of the final HTML.
     """
     from octavo.render.pdf.html import note_pairs
 
+    project = manuscript.book.project
     source = render_print_html(manuscript, options)
     store, name = Store(cache, signed=True), f"notes-{cache_key(source, options)}.json"
     known = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_machine(cache)  # before WeasyPrint is imported
-    html = load_html(source, manuscript.book.project)
+    html = load_html(source, project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
-    if manuscript.index:  # the index again, its numbers as text with ranges joined
+    if manuscript.index:
         located = locate(document, manuscript)
-        html = load_html(render_print_html(manuscript, options, located), manuscript.book.project)
-        first = fixes
-        document, fixes = guarded(lambda: place_notes(html, notes, first))
+        opens, folio = index_opening(document, manuscript)
+        alone = load_html(render_print_html(manuscript, options, located, folio), project)
+        index = guarded(lambda: alone.render())
+        document = document.copy([*document.pages[:opens], *index.pages])
+        if with_html:  # the first layout's tree, its index the one laid out alone
+            replace_element(html.etree_element, alone.etree_element, "index-section")
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp))
     if fixes != known:
         store.put(name, fixes_to_json(fixes).encode("utf-8"))
-    return PrintResult(pdf, serialize(html.etree_element), len(document.pages))
+    laid_out = serialize(html.etree_element) if with_html else ""
+    return PrintResult(pdf, laid_out, len(document.pages))
 
 
 def _cached(store: Store, name: str) -> tuple[Fix, ...]:

@@ -283,10 +283,12 @@ def print_html(
     extra: tuple[str, ...] = (),
     located: Located | None = None,
     landscape: bool | None = None,
+    index_from: int | None = None,
 ) -> str:
     """The whole book (or a part of it) as one HTML document; stylesheets by file URL,
     `extra` ones (e.g. print/cmyk.css) after book.css. `landscape`: `has_landscape`, when
-    the caller knows it already (it reads every table of the book)."""
+    the caller knows it already (it reads every table of the book). `index_from`: the
+    index alone, its first page numbered so (octavo.render.pdf.document.render_pdf)."""
     project = manuscript.book.project
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
     if landscape is None:
@@ -319,19 +321,26 @@ def print_html(
             s.id for c in manuscript.chapters if c.matter == "front" for s in c.sections
         ),
         back_chapters=back,
-        back_shown=back
+        back_shown=()
+        if index_from is not None
+        else back
         if part is None
         else tuple(c for c in back if c.chapter.id in part.chapters),
         body_entries=body_entries(manuscript, chapters),
-        part_titles=None
+        part_titles=frozenset()
+        if index_from is not None
+        else None
         if part is None
         else frozenset(p.id for p in manuscript.parts if p.id in part.chapters),
         part=part is not None,
-        front=part is None or part.front,
-        body_chapters=chapters
+        front=(part is None or part.front) and index_from is None,
+        body_chapters=()
+        if index_from is not None
+        else chapters
         if part is None
         else tuple(c for c in chapters if c.chapter.id in part.chapters),
         appendix=part is None or part.appendix,
+        index_from=index_from,
         folios=folios,
         here=here,
     )

@@ -3,7 +3,8 @@
 The book is laid out once with the index's numbers as target-counter()s, one per mark; the
 folio of every mark is read from that layout (WeasyPrint's anchors), and the index is
 set again with the numbers as text, consecutive pages joined ("42–44"). The index comes
-last, so the second layout moves nothing before it.
+last, so setting it again moves nothing before it: it is laid out alone, from the page
+where it opened (`index_opening`), and takes the place of the first layout's index.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from typing import Any
 
 from octavo.model import IndexEntry, Manuscript, roman
 
-__all__ = ["Located", "front_folio", "locate", "mark_ids", "page_runs"]
+__all__ = [
+    "Located",
+    "body_start",
+    "front_folio",
+    "index_opening",
+    "locate",
+    "mark_ids",
+    "page_runs",
+]
 
 Located = dict[str, tuple[int, str]]  # mark id -> (0-based page, printed folio)
 
@@ -30,16 +39,28 @@ def mark_ids(manuscript: Manuscript) -> set[str]:
     return {m.id for s in manuscript.sections for m in s.marks if m.id}
 
 
+def body_start(document: Any, manuscript: Manuscript) -> int:
+    """The 0-based page of the book where the body (its arabic folio 1) begins."""
+    starts = [c.id for c in manuscript.chapters if c.matter != "front"]
+    starts = [p.id for p in manuscript.parts] + starts
+    return next(
+        (i for i, page in enumerate(document.pages) if any(s in page.anchors for s in starts)),
+        len(document.pages),
+    )
+
+
+def index_opening(document: Any, manuscript: Manuscript) -> tuple[int, int]:
+    """The 0-based page where the index opens (its heading's id, "index"), and its
+    folio."""
+    opens = next(i for i, page in enumerate(document.pages) if "index" in page.anchors)
+    return opens, opens - body_start(document, manuscript) + 1
+
+
 def locate(document: Any, manuscript: Manuscript) -> Located:
     """Every index mark's page and folio (front matter roman, from the half-title:
     `front_folio`; the body arabic, from its first page)."""
     marks = mark_ids(manuscript)
-    starts = [c.id for c in manuscript.chapters if c.matter != "front"]
-    starts = [p.id for p in manuscript.parts] + starts
-    body = next(
-        (i for i, page in enumerate(document.pages) if any(s in page.anchors for s in starts)),
-        len(document.pages),
-    )
+    body = body_start(document, manuscript)
     found: Located = {}
     for index, page in enumerate(document.pages):
         folio = str(index - body + 1) if index >= body else front_folio(index, manuscript)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-__all__ = ["element_at", "path_of", "paths_of", "serialize"]
+__all__ = ["element_at", "path_of", "paths_of", "replace_element", "serialize"]
 
 VOID = frozenset(
     (
@@ -69,6 +69,25 @@ def element_at(root: Any, path: tuple[int, ...]) -> Any:
     for index in path:
         node = node[index]
     return node
+
+
+def replace_element(root: Any, other: Any, ident: str) -> None:
+    """Put the element of id `ident` in the tree `other` in place of `root`'s (each tree
+    must hold it), the tail after it kept."""
+    parent, at = _holder(root, ident)
+    other_parent, other_at = _holder(other, ident)
+    element = other_parent[other_at]
+    element.tail = parent[at].tail
+    parent[at] = element
+
+
+def _holder(root: Any, ident: str) -> tuple[Any, int]:
+    """The parent of the element of id `ident` under `root`, and its index there."""
+    for parent in root.iter():
+        for index, child in enumerate(parent):
+            if child.get("id") == ident:
+                return parent, index
+    raise LookupError(ident)
 
 
 def serialize(root: Any) -> str:
