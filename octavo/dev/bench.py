@@ -162,6 +162,9 @@ def watched_edits(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # a bench started in the background (`nohup invoke bench &`) ignores SIGINT, and so
+        # would the watch it stops with one: it hung the run at the first watch row
+        preexec_fn=_interruptible,
     )
     lines: queue.SimpleQueue[str] = queue.SimpleQueue()
     seen: list[str] = []
@@ -204,6 +207,13 @@ def watched_edits(
         usage.ru_maxrss / 1024,
         tuple(round(t, 3) for t in times),
     )
+
+
+def _interruptible() -> None:
+    """In the child before it runs: SIGINT back to its default, whatever the bench's."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "") -> Row:

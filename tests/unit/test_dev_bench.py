@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -120,3 +121,29 @@ def test_a_watched_edit_is_timed_from_the_save_to_the_rebuilt_line(tmp_path: Pat
 
     with pytest.raises(RuntimeError, match="build failed"):
         watched_edits("watch", command, tmp_path, breaks, 1)
+
+
+def test_a_bench_started_in_the_background_still_stops_its_watch(tmp_path: Path) -> None:
+    """`nohup invoke bench &` ignores SIGINT; the watch it stops with one must not."""
+    source = tmp_path / "a.md"
+    source.write_text("0")
+
+    def edit() -> None:
+        source.write_text("1")
+        os.utime(source, ns=(0, time.time_ns()))
+
+    command: list[str | Path] = [sys.executable, "-c", WATCHER, source]
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the watch ignored SIGINT: the bench waits for it for ever")
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    alarm = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        row = watched_edits("watch", command, tmp_path, edit, 1)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alarm)
+        signal.signal(signal.SIGINT, before)
+    assert len(row.runs) == 1
