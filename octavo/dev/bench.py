@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -153,7 +154,6 @@ def watched_edits(
     from the saved file to the next such line, as a user waits for it. Peak RSS: the
     command's tree over all the runs. A line not seen within `limit` seconds fails."""
     import queue
-    import signal
     import threading
 
     process = subprocess.Popen(
@@ -210,9 +210,8 @@ def watched_edits(
 
 
 def _interruptible() -> None:
-    """In the child before it runs: SIGINT back to its default, whatever the bench's."""
-    import signal
-
+    """In the child before it runs: SIGINT back to its default, whatever the bench's (no
+    import here: a forked child must not take the import lock)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 

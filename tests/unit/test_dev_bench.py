@@ -103,14 +103,18 @@ except KeyboardInterrupt:
 """
 
 
+def _save(source: Path, text: str) -> None:
+    source.write_text(text)
+    os.utime(source, ns=(0, time.time_ns()))  # a new mtime, however coarse the clock
+
+
 def test_a_watched_edit_is_timed_from_the_save_to_the_rebuilt_line(tmp_path: Path) -> None:
     source = tmp_path / "a.md"
     source.write_text("0")
     edits = iter(range(1, 10))
 
     def edit() -> None:
-        source.write_text(str(next(edits)))
-        os.utime(source, ns=(0, time.time_ns()))  # a new mtime, however coarse the clock
+        _save(source, str(next(edits)))
 
     command: list[str | Path] = [sys.executable, "-c", WATCHER, source]
     row = watched_edits("watch", command, tmp_path, edit, 2)
@@ -129,8 +133,7 @@ def test_a_bench_started_in_the_background_still_stops_its_watch(tmp_path: Path)
     source.write_text("0")
 
     def edit() -> None:
-        source.write_text("1")
-        os.utime(source, ns=(0, time.time_ns()))
+        _save(source, "1")
 
     command: list[str | Path] = [sys.executable, "-c", WATCHER, source]
 
