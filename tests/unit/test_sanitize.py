@@ -51,6 +51,7 @@ def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
         "</>",
         "",
     ],
+    ids=lambda html: repr(html.replace(TRUSTED[1], "KEY")),  # the same names in every process
 )
 def test_the_fast_path_cleans_as_html_parser_does(html: str) -> None:
     assert clean_fragment(html) == _parsed(html)
