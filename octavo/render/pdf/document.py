@@ -34,6 +34,7 @@ from octavo.render.pdf.hyphenation import remember_machine
 from octavo.render.pdf.index_pages import Located, index_opening, locate
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.tree import replace_element, serialize
+from octavo.render.pdf.whole import whole_book_features
 from octavo.render.url_sandbox import guarded, sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
 
@@ -126,7 +127,9 @@ def render_pdf(
     the same HTML starts from them and needs a single layout. A book with an index is laid
     out once with the index's numbers as target-counter()s; the index is then set with its
     numbers as text and laid out alone, in place of the first layout's
-    (octavo.render.pdf.index_pages): the pages of one layout of the final HTML.
+    (octavo.render.pdf.index_pages): the pages of one layout of the final HTML; or, when
+    the book's own styles read the whole document from a page (`@page :first`,
+    `counter(pages)`: octavo.render.pdf.whole), the final HTML is laid out whole again.
     """
     from octavo.render.pdf.html import note_pairs
 
@@ -138,7 +141,12 @@ def render_pdf(
     remember_machine(cache)  # before WeasyPrint is imported
     html = load_html(source, project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
-    if manuscript.index:
+    if manuscript.index and whole_book_features(project):  # the final HTML laid out whole
+        located = locate(document, manuscript)
+        html = load_html(render_print_html(manuscript, options, located), project)
+        first = fixes
+        document, fixes = guarded(lambda: place_notes(html, notes, first))
+    elif manuscript.index:
         located = locate(document, manuscript)
         opens, folio = index_opening(document, manuscript)
         alone = load_html(render_print_html(manuscript, options, located, folio), project)

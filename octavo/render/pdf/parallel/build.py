@@ -39,9 +39,10 @@ moved, a title changed), the body is merged and stamped meanwhile and the front 
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), page references (`has_page_refs`), a
-landscape table in a part of a country (`landscape_in_parts_ok`), or parts that do not
-fit together: the one-process build (octavo.render.pdf.document.render_pdf), which gives
-the same pages.
+landscape table in a part of a country (`landscape_in_parts_ok`), a book whose own styles
+read the whole document from a page (`@page :first`, `counter(pages)`:
+octavo.render.pdf.whole), or parts that do not fit together: the one-process build
+(octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
+from octavo.render.pdf.whole import whole_book_features
 from octavo.source.paper import PageSetup
 
 __all__ = [
@@ -108,6 +110,7 @@ def render_pdf_parallel(
         and not options.pdf_variant
         and not has_page_refs(manuscript)
         and landscape_in_parts_ok(manuscript, options.page)
+        and not whole_book_features(manuscript.book.project)
     ):
         try:
             return _parallel(manuscript, options, jobs, cache, pool)

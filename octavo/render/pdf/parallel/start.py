@@ -86,12 +86,18 @@ def early_pool(
     """The workers of a build that will be laid out in parts, started before the book is
     read: each imports WeasyPrint while this process reads and renders the manuscript, so
     both cores work from the first second. None when the build will be one process (by
-    the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files).
+    the same rule as octavo.render.pdf.build.auto_jobs, on the number of section files; or
+    a book laid out whole: octavo.render.pdf.whole).
     `kept`: workers kept from an earlier build of this process, used (and kept) instead."""
     from octavo.machine import cores as machine_cores
 
     cores = machine_cores()
     if html or variant or tagged or jobs == 1 or (jobs < 1 and cores < 2):
+        yield None
+        return
+    from octavo.render.pdf.whole import whole_book_features
+
+    if whole_book_features(project):  # laid out whole, in one process
         yield None
         return
     if jobs < 1:
