@@ -28,15 +28,28 @@ _MAGIC = b"octavo-signed-1\n"
 @lru_cache(maxsize=4)
 def _key(folder: Path) -> bytes | None:
     path = folder / "key"
-    with contextlib.suppress(OSError):
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(secrets.token_bytes(32))
+    if not path.exists():
+        import tempfile  # once a user: not in every command's imports
+
+        with contextlib.suppress(OSError):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # written whole under another name, then linked into place: a process that
+            # starts meanwhile (the tests on every core) never reads it half written, and
+            # of two makers the first one's key stays (a link never replaces a file)
+            fd, made = tempfile.mkstemp(dir=folder, prefix="key.", suffix=".part")  # 0600
+            key = secrets.token_bytes(32)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(key)
+                os.link(made, path)
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links: made in place, as before
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                with os.fdopen(os.open(path, flags, 0o600), "wb") as out:
+                    out.write(key)
+            finally:
+                os.unlink(made)
     try:
         key = path.read_bytes()
     except OSError:

@@ -35,12 +35,22 @@ def test_a_copy_of_the_shipped_stylesheet_with_other_colours_has_none(
 
 def test_first_pages_and_the_page_total_are_found(make_book: MakeBook) -> None:
     css = (
-        BOOK_CSS + "\n@page :FIRST { @top-center { content: 'Draft'; } }\n"
+        BOOK_CSS + "\n@page:FIRST { @top-center { content: 'Draft'; } }\n"
         "@page body:left { @bottom-left { content: counter(page) ' of ' counter( pages ); } }\n"
     )
     assert _features(_book(make_book, {"styles/print/book.css": css})) == (
-        ":first",
+        "@page:first",
         "counter(pages)",
+    )
+
+
+def test_a_stylesheet_of_its_own_making_is_compared_rule_by_rule(make_book: MakeBook) -> None:
+    """octavo's book.css has a dozen :blank pages in one rule; a book's own rule for blank
+    pages is another rule all the same."""
+    css = "@page :blank { @top-center { content: 'Blank'; } }\n@page :first { margin: 0; }\n"
+    assert _features(_book(make_book, {"styles/print/book.css": css})) == (
+        "@page:blank",
+        "@page:first",
     )
 
 
@@ -53,16 +63,17 @@ def test_one_more_use_of_a_shipped_feature_is_found(make_book: MakeBook) -> None
 def test_every_kind_is_found_and_comments_are_not(make_book: MakeBook) -> None:
     css = (
         "/* @page :first { } counter(pages) */\n"
-        "@page :blank { @top-center { content: element(head); } }\n"
-        "@page :nth(2n) { margin: 1in; }\n"
+        "@page :nth(2n) { @top-center { content: element(head); } }\n"
         "h3 { position: running(head); }\n"
         "a::after { content: target-counter(attr(href), page) target-text(attr(href)); }\n"
-        "body { counter-reset: page 5; }\n"
+        "body { counter-reset: page 5; } h2 { counter-set: chapter 1 pages 2; }\n"
+        "p::after { content: counters(pages, '.'); }\n"
     )
     assert _features(_book(make_book, {"styles/print/extra.css": css})) == (
-        ":blank",
-        ":nth(2n)",
+        "@page:nth(2n)",
         "counter-reset:page5",
+        "counter-set:chapter1pages2",
+        "counters(pages,'.')",
         "element(head)",
         "running(head)",
         "target-counter(attr(href),page)",
@@ -70,13 +81,44 @@ def test_every_kind_is_found_and_comments_are_not(make_book: MakeBook) -> None:
     )
 
 
-def test_print_templates_count_and_handouts_and_the_epub_do_not(make_book: MakeBook) -> None:
+def test_what_does_not_read_the_whole_book_is_not_found(make_book: MakeBook) -> None:
+    """First children and letters, nth children, the page's own folio, a counter named
+    like the page's, a page rule for left pages: the same in a part as in the book."""
+    css = (
+        "p:first-child, p:first-of-type::first-letter, li:nth-child(2n) { color: red; }\n"
+        "@page :left { @bottom-left { content: counter(page); } }\n"
+        "h2 { counter-increment: chapter-page; } h3::before { content: counter(page); }\n"
+    )
+    assert _features(_book(make_book, {"styles/print/extra.css": css})) == ()
+
+
+def test_a_hostile_stylesheet_is_read_in_linear_time(make_book: MakeBook) -> None:
+    """Runs of openings that never close (a regex that backtracks would take minutes)."""
+    css = "counter-reset:" * 20000 + "string(" * 20000 + "@page :nth(" * 20000
+    assert _features(_book(make_book, {"styles/print/book.css": css})) == ()
+
+
+def test_a_linked_folder_is_not_walked(make_book: MakeBook, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "book.css").write_text("@page :first { margin: 0; }\n")
+    book = _book(make_book, {"styles/base.css": "p { color: red; }\n"})
+    (book / "styles" / "print").symlink_to(outside, target_is_directory=True)
+    assert _features(book) == ()
+
+
+def test_print_templates_count_and_handouts_covers_and_the_epub_do_not(
+    make_book: MakeBook,
+) -> None:
     """A print template (the page's CSS is one) is read as a stylesheet is; the handouts
-    are documents of a chapter each, and the EPUB has no pages."""
+    and the cover are documents of their own, and the EPUB has no pages."""
     page = (TEMPLATES / "print" / "page.css").read_text(encoding="utf-8")
+    first = "\n@page :first { margin-top: 2in; }\n"
     files = {
-        "templates/print/page.css": page + "\n@page :first { margin-top: 2in; }\n",
-        "styles/print/handout.css": "@page :first { margin: 0; }\n",
-        "styles/epub/book.css": "p { string-set: x content(); }\n",
+        "templates/print/page.css": page + first,
+        "styles/print/handout.css": first,
+        "styles/print/cover.css": first,
+        "templates/print/cover-page.css": first,
+        "styles/epub/book.css": first,
     }
-    assert _features(_book(make_book, files)) == (":first",)
+    assert _features(_book(make_book, files)) == ("@page:first",)

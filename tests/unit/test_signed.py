@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,22 @@ def test_what_this_user_signed_reads_back() -> None:
     blob = sign(b"data")
     assert blob is not None and verified(blob) == b"data"
     assert (user_cache() / "key").stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in user_cache().iterdir()] == ["key"]  # its draft linked, removed
+
+
+def test_a_key_another_process_made_meanwhile_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes making the key at once (the tests on every core): the first one's
+    stays, and neither reads it half written (it is linked into place whole)."""
+    theirs = b"k" * 32
+    link = os.link
+
+    def after_them(source: str, target: Path) -> None:
+        target.write_bytes(theirs)  # the other process's key, linked first
+        link(source, target)
+
+    monkeypatch.setattr(os, "link", after_them)
+    assert signed._key(user_cache()) == theirs
+    assert [p.name for p in user_cache().iterdir()] == ["key"]
 
 
 def test_another_key_or_a_changed_byte_is_refused(

@@ -78,7 +78,8 @@ def test_the_back_stops_where_the_front_is() -> None:
 
 
 @pytest.fixture
-def book(make_book: MakeBook) -> Path:
+def book(make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # its state folder (build/.octavo), which `_cold` removes
     bodies = [NOTES, f"{TABLE}\nTable: Counted.\n", "Plain.\n", NOTES, f"{TABLE}\nTable: Two.\n"]
     files: dict[str, str | bytes] = {
         f"00{n}-s.md": section_source(

@@ -4,20 +4,25 @@ The PDF is laid out in separate documents where it can: the chapters in parts, t
 running heads and folios as a stamp (octavo.render.pdf.parallel), and, in one process,
 the index alone after the rest (octavo.render.pdf.document.render_pdf). Each document
 starts its own page count, so what a page's style reads from the whole document differs
-in them: `@page :first` matches the first page of every part, `:nth()` and `:blank`
-count and see a part's pages, `counter(pages)` is a part's (or the stamp's) total,
-`string()`, `element()` and the `target-*()` functions see only what a part holds, and a
-page counter reset or incremented by a stylesheet is not the one the stamp prints. The
-shipped styles use such features only where octavo lays them out right (its heads and
-folios, the contents' numbers). A book's own stylesheet (styles/base.css, styles/print/,
-and the print templates: a file that replaces octavo's) that uses one more than the
-shipped file of the same name is laid out whole, in one process: its pages are then
-those WeasyPrint alone gives its --html (a copied book.css with other colours keeps the
-parallel layout).
+in them: an `@page` rule for `:first`, `:blank` or `:nth()` pages matches a part's
+pages, `counter(pages)` is a part's (or the stamp's) total, `string()`, `element()` and
+the `target-*()` functions see only what a part holds, and a page counter reset or
+incremented by a stylesheet is not the one the stamp prints. The shipped styles use such
+features only where octavo lays them out right (its heads and folios, the contents'
+numbers). A book's own print stylesheet or template (a file that replaces octavo's of the
+same name) that uses one more than octavo's file is laid out whole, in one process: its
+pages are then those WeasyPrint alone gives its --html. An `@page` rule counts by its
+whole selector, so a copied book.css with other colours keeps the parallel layout, and a
+rule of the book's own for `:blank` pages counts even where octavo's file has others.
+
+Read: the book's styles/ and templates/ but their EPUB, import, handout and cover files
+(documents of their own), as the sandbox reads them (a style's or template's size limit),
+never through a linked folder. Not followed: an `@import` of a file outside them.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -29,45 +34,40 @@ from octavo.shipped import STYLES, TEMPLATES
 __all__ = ["whole_book_features"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_ARGUMENTS = r"\((?:[^()]|\([^()]*\))*\)"  # (...), one level of (...) inside: attr(href)
-_FEATURE = re.compile(
-    rf""":first\b|:blank\b|:nth{_ARGUMENTS}"""
-    rf"""|\bcounters?\(\s*pages\b[^)]*\)"""
-    rf"""|\b(?:string|element|running|target-counters?|target-text){_ARGUMENTS}"""
-    r"""|\bcounter-(?:reset|set|increment)\s*:[^;}]*\bpages?\b[^;}]*""",
+_ARGUMENTS = r"\((?:[^()]|\([^()]*+\))*+\)"  # (...), one level of (...) inside: attr(href)
+_PAGE_RULE = re.compile(r"@page\b([^{;]*+)")
+_PAGE_SELECTOR = re.compile(rf":(?:first|blank)(?![\w-])|:nth{_ARGUMENTS}", re.IGNORECASE)
+_FUNCTION = re.compile(
+    rf"\bcounters?\(\s*pages\b[^)]*+\)"
+    rf"|\b(?:string|element|running|target-counters?|target-text){_ARGUMENTS}",
     re.IGNORECASE,
 )
-# what a book may replace that the print book reads (the handouts are documents of their
-# own, a chapter each: their styles may use every feature)
-_STYLES = ("base.css", "print")
-_TEMPLATES = ("print",)
-_HANDOUTS = ("print/handout.css", "print/handout.html")
+_COUNTER = re.compile(r"\bcounter-(?:reset|set|increment)\s*:([^;}]*+)", re.IGNORECASE)
+_SKIPPED = ("epub/", "import/", "print/handout.", "print/cover.", "print/cover-page.")
+_KINDS = {".css": "style", ".html": "template"}
 
 
 def whole_book_features(project: Project) -> tuple[str, ...]:
-    """The features of `project`'s own print styles and templates that the shipped files
-    of the same names do not use (see the module's docstring); () for a book without any."""
+    """The features of `project`'s own print styles and templates that octavo's files of
+    the same names do not use (see the module's docstring); () for a book without any."""
     found: Counter[str] = Counter()
-    for own, shipped, names in (
-        (project.style_dirs[0], STYLES, _STYLES),
-        (project.template_dirs[0], TEMPLATES, _TEMPLATES),
-    ):
+    for own, shipped in ((project.style_dirs[0], STYLES), (project.template_dirs[0], TEMPLATES)):
         if own == shipped:
             continue  # the book has no such folder of its own
-        for relative in _own_files(own, names):
+        for relative in _own_files(own):
             found += _features(own, relative, project) - _features(shipped, relative, project)
     return tuple(sorted(found))
 
 
-def _own_files(folder: Path, names: tuple[str, ...]) -> list[str]:
-    """The files under `folder` (relative, "/"-separated) that the print book may read."""
+def _own_files(folder: Path) -> list[str]:
+    """The stylesheets and templates under `folder` (relative, "/"-separated) that the print
+    book may read; never into a linked folder."""
     found = []
-    for name in names:
-        path = folder / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            relative = file.relative_to(folder).as_posix()
-            if file.suffix in (".css", ".html") and relative not in _HANDOUTS:
+    for here, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(here, f)))
+        for name in sorted(files):
+            relative = os.path.relpath(os.path.join(here, name), folder).replace(os.sep, "/")
+            if Path(name).suffix in _KINDS and not relative.startswith(_SKIPPED):
                 found.append(relative)
     return found
 
@@ -75,9 +75,22 @@ def _own_files(folder: Path, names: tuple[str, ...]) -> list[str]:
 def _features(folder: Path, relative: str, project: Project) -> Counter[str]:
     """The features `folder`/`relative` uses, by their text (lower case, spaces closed up);
     none when it is missing or refused (the build that reads it reports that)."""
+    kind = _KINDS[Path(relative).suffix]
     try:
-        text = read_file(folder / relative, project.sandbox_roots).decode("utf-8", "replace")
+        data = read_file(folder / relative, project.sandbox_roots, kind)
     except (FileRefused, OSError):
         return Counter()
-    text = _COMMENT.sub(" ", text)
-    return Counter(re.sub(r"\s+", "", m.group(0).lower()) for m in _FEATURE.finditer(text))
+    text = _COMMENT.sub(" ", data.decode("utf-8", "replace"))
+    found: Counter[str] = Counter()
+    for rule in _PAGE_RULE.finditer(text):
+        if _PAGE_SELECTOR.search(rule[1]):  # the whole selector: "@page :blank, body:blank"
+            found["@page" + _closed(rule[1])] += 1
+    found.update(_closed(m[0]) for m in _FUNCTION.finditer(text))
+    for counter in _COUNTER.finditer(text):
+        if {"page", "pages"} & set(re.split(r"[\s,]+", counter[1])):
+            found[_closed(counter[0])] += 1
+    return found
+
+
+def _closed(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())

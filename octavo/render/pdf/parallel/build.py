@@ -105,12 +105,15 @@ def render_pdf_parallel(
     """The same PDF as render_pdf, laid out by `jobs` processes from parts (`pool`'s
     workers if given, else started here)."""
     check_paper(options)
+    whole = whole_book_features(manuscript.book.project) if jobs > 1 else ()
+    if whole:
+        logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
     if (
         jobs > 1
         and not options.pdf_variant
         and not has_page_refs(manuscript)
         and landscape_in_parts_ok(manuscript, options.page)
-        and not whole_book_features(manuscript.book.project)
+        and not whole
     ):
         try:
             return _parallel(manuscript, options, jobs, cache, pool)
