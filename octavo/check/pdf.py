@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ class PdfPage:
 
     chars: tuple[tuple[float, float, float, float, str], ...] = ()  # (x0, top, x1, bottom, text)
     graphics: int = 0  # images, curves and rectangles drawn on the page
+    number: str | None = None  # the folio's number in a folio of the book's wording (`_cited`)
 
     @property
     def head(self) -> str:
@@ -59,9 +60,15 @@ class PdfPage:
         return first[2] if first and first[1] < self.height * MARGIN + 20 else ""
 
     @property
-    def folio(self) -> str:
+    def folio_line(self) -> str:
+        """The folio as printed: the page's last line, in its bottom margin."""
         last = self.lines[-1] if self.lines else None
         return last[2] if last and last[0] > self.height * (1 - MARGIN) - 10 else ""
+
+    @property
+    def folio(self) -> str:
+        """The folio as the contents and the index cite it: "7" of "p. 7 of 137" too."""
+        return self.number if self.number is not None else self.folio_line
 
     def texts(self) -> set[str]:
         return {" ".join(text.split()) for _, _, text in self.lines}
@@ -99,7 +106,7 @@ def read_pdf(path: Path) -> PdfFacts:
     dests = {name: n for name, n in numbers.items() if n is not None}
     outline = frozenset(_outline(reader, reader.outline))
     with pdfplumber.open(path) as pdf:
-        pages = tuple(_page(i, p, reader.pages[i]) for i, p in enumerate(pdf.pages))
+        pages = _cited(tuple(_page(i, p, reader.pages[i]) for i, p in enumerate(pdf.pages)))
     links = tuple(_links(reader))
     metadata = {k: str(v) for k, v in (reader.metadata or {}).items()}
     return PdfFacts(path, pages, dests, outline, links, metadata, pdffonts(path))
@@ -136,6 +143,32 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         tuple((x0 - left, t - down, x1 - left, bt - down, c) for x0, t, x1, bt, c in chars),
         len(page.images) + len(page.curves) + len(page.rects),
     )
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _cited(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
+    """`pages` with the number of each folio a book's stylesheet words ("p. 7 of 137",
+    "— 7 —"): among the folios of one wording (their numbers aside), the number that
+    differs from page to page (the first, where one page alone has that wording). A bare
+    number or a roman folio is cited as it is printed."""
+    shapes: dict[str, list[list[str]]] = {}
+    for page in pages:
+        line = page.folio_line
+        if not line.isdigit() and _NUMBER.search(line):
+            shapes.setdefault(_NUMBER.sub("#", line), []).append(_NUMBER.findall(line))
+    counting: dict[str, int] = {}
+    for shape, found in shapes.items():
+        moving = [at for at in range(len(found[0])) if len({f[at] for f in found}) > 1]
+        counting[shape] = moving[0] if len(moving) == 1 else 0
+    cited = []
+    for page in pages:
+        shape = _NUMBER.sub("#", page.folio_line)
+        if shape in counting:
+            page = replace(page, number=_NUMBER.findall(page.folio_line)[counting[shape]])
+        cited.append(page)
+    return tuple(cited)
 
 
 def _links(reader: Any) -> Iterator[Link]:
@@ -428,13 +461,14 @@ def check_handout_pdf(
     words = re.escape(manuscript.labels["page_of"]).replace(r"\{number\}", r"(?P<n>\d+)")
     page_of = re.compile("^" + words.replace(r"\{total\}", r"(?P<m>\d+)") + "$")
     for page in facts.pages:
-        match = page_of.match(page.folio)
+        match = page_of.match(page.folio_line)
         if not match or (int(match["n"]), int(match["m"])) != (page.index + 1, total):
             found.append(
                 _problem(
                     "E619",
                     facts,
-                    f"folio {page.folio!r} on page {page.index + 1}, expected 'page N of {total}'",
+                    f"folio {page.folio_line!r} on page {page.index + 1}, "
+                    f"expected 'page N of {total}'",
                 )
             )
     return tuple(found)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
+from octavo.check.pdf import check_book_pdf
 from octavo.shipped import STYLES
 from tests.conftest import MakeBook, section_source
 from tests.support.pdf_text import page_texts
@@ -23,6 +24,7 @@ _BODY = (
 _OWN = """
 @page :first { @top-center { content: "FIRST PAGE"; } }
 @page body:left { @bottom-left { content: "page " counter(page) " of " counter(pages); } }
+@page body:right { @bottom-right { content: "page " counter(page) " of " counter(pages); } }
 """
 
 
@@ -53,3 +55,6 @@ def test_own_first_page_and_page_total_are_the_whole_books(
     totals = {m[1] for text in pages for m in re.finditer(r"page \d+ of (\d+)", text)}
     assert totals == {str(len(pages))}
     assert any(text.startswith("Index ") for text in pages)  # the index, set after the rest
+    # read back: the contents and the index cite "page 7 of 27" as folio 7
+    manuscript, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(one, manuscript)] == []
