@@ -150,18 +150,18 @@ _NUMBER = re.compile(r"\d+")
 
 def _cited(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
     """`pages` with the number of each folio a book's stylesheet words ("p. 7 of 137",
-    "— 7 —"): among the folios of one wording (their numbers aside), the number that
-    differs from page to page (the first, where one page alone has that wording). A bare
-    number or a roman folio is cited as it is printed."""
+    "— 7 —"): among the folios of one wording (their numbers aside), the number that takes
+    the most values from page to page (the first, where one page alone has that wording).
+    A bare number or a roman folio is cited as it is printed."""
     shapes: dict[str, list[list[str]]] = {}
     for page in pages:
         line = page.folio_line
         if not line.isdigit() and _NUMBER.search(line):
             shapes.setdefault(_NUMBER.sub("#", line), []).append(_NUMBER.findall(line))
-    counting: dict[str, int] = {}
-    for shape, found in shapes.items():
-        moving = [at for at in range(len(found[0])) if len({f[at] for f in found}) > 1]
-        counting[shape] = moving[0] if len(moving) == 1 else 0
+    counting = {  # the number with the most values ("Chapter 3, page 17": the page's)
+        shape: max(range(len(found[0])), key=lambda at: len({f[at] for f in found}))
+        for shape, found in shapes.items()
+    }
     cited = []
     for page in pages:
         shape = _NUMBER.sub("#", page.folio_line)

@@ -20,3 +20,9 @@ def test_a_worded_folio_is_cited_by_the_number_that_counts_pages() -> None:
 def test_the_counting_number_need_not_come_first() -> None:
     pages = _cited(tuple(_page(i, f"Belarus 1995 · {i + 4}") for i in range(3)))
     assert [p.folio for p in pages] == ["4", "5", "6"]
+
+
+def test_a_chapter_number_beside_the_page_s_is_not_the_folio() -> None:
+    folios = ["Chapter 1, page 1", "Chapter 1, page 2", "Chapter 2, page 3", "Chapter 2, page 4"]
+    pages = _cited(tuple(_page(i, f) for i, f in enumerate(folios)))
+    assert [p.folio for p in pages] == ["1", "2", "3", "4"]
