@@ -50,6 +50,7 @@ __all__ = [
     "kept_text",
     "skipped",
     "stat_text",
+    "walk_files",
 ]
 
 RACY_NS = 2_000_000_000  # a filesystem of whole (or even) seconds, and a clock's coarse tick
@@ -154,6 +155,12 @@ def _entries(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]
 
 
 _by_name = operator.attrgetter("name")
+
+
+def walk_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """The files the change check covers under `root` (relative path, entry), in its order:
+    never into a linked folder, nor build/, __pycache__/ or a dot folder (`skipped`)."""
+    return _entries(str(root), "")
 
 
 def folder_digests(

@@ -153,22 +153,19 @@ def _cited(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
     "— 7 —"): among the folios of one wording (their numbers aside), the number that takes
     the most values from page to page (the first, where one page alone has that wording).
     A bare number or a roman folio is cited as it is printed."""
+    read = [(_NUMBER.sub("#", p.folio_line), _NUMBER.findall(p.folio_line)) for p in pages]
     shapes: dict[str, list[list[str]]] = {}
-    for page in pages:
-        line = page.folio_line
-        if not line.isdigit() and _NUMBER.search(line):
-            shapes.setdefault(_NUMBER.sub("#", line), []).append(_NUMBER.findall(line))
+    for (shape, numbers), page in zip(read, pages, strict=True):
+        if numbers and not page.folio_line.isdigit():
+            shapes.setdefault(shape, []).append(numbers)
     counting = {  # the number with the most values ("Chapter 3, page 17": the page's)
         shape: max(range(len(found[0])), key=lambda at: len({f[at] for f in found}))
         for shape, found in shapes.items()
     }
-    cited = []
-    for page in pages:
-        shape = _NUMBER.sub("#", page.folio_line)
-        if shape in counting:
-            page = replace(page, number=_NUMBER.findall(page.folio_line)[counting[shape]])
-        cited.append(page)
-    return tuple(cited)
+    return tuple(
+        replace(page, number=numbers[counting[shape]]) if shape in counting else page
+        for (shape, numbers), page in zip(read, pages, strict=True)
+    )
 
 
 def _links(reader: Any) -> Iterator[Link]:

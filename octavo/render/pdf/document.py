@@ -141,19 +141,19 @@ def render_pdf(
     remember_machine(cache)  # before WeasyPrint is imported
     html = load_html(source, project)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
-    if manuscript.index and whole_book_features(project):  # the final HTML laid out whole
+    if manuscript.index:
         located = locate(document, manuscript)
-        html = load_html(render_print_html(manuscript, options, located), project)
-        first = fixes
-        document, fixes = guarded(lambda: place_notes(html, notes, first))
-    elif manuscript.index:
-        located = locate(document, manuscript)
-        opens, folio = index_opening(document, manuscript)
-        alone = load_html(render_print_html(manuscript, options, located, folio), project)
-        index = guarded(lambda: alone.render())
-        document = document.copy([*document.pages[:opens], *index.pages])
-        if with_html:  # the first layout's tree, its index the one laid out alone
-            replace_element(html.etree_element, alone.etree_element, "index-section")
+        if whole_book_features(project):  # the final HTML laid out whole
+            html = load_html(render_print_html(manuscript, options, located), project)
+            first = fixes
+            document, fixes = guarded(lambda: place_notes(html, notes, first))
+        else:
+            opens, folio = index_opening(document, manuscript)
+            alone = load_html(render_print_html(manuscript, options, located, folio), project)
+            index = guarded(lambda: alone.render())
+            document = document.copy([*document.pages[:opens], *index.pages])
+            if with_html:  # the first layout's tree, its index the one laid out alone
+                replace_element(html.etree_element, alone.etree_element, "index-section")
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp))

@@ -22,7 +22,6 @@ never through a linked folder. Not followed: an `@import` of a file outside them
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -30,6 +29,7 @@ from pathlib import Path
 from octavo.project import Project
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import STYLES, TEMPLATES
+from octavo.stat_cache import walk_files
 
 __all__ = ["whole_book_features"]
 
@@ -61,15 +61,12 @@ def whole_book_features(project: Project) -> tuple[str, ...]:
 
 def _own_files(folder: Path) -> list[str]:
     """The stylesheets and templates under `folder` (relative, "/"-separated) that the print
-    book may read; never into a linked folder."""
-    found = []
-    for here, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(here, f)))
-        for name in sorted(files):
-            relative = os.path.relpath(os.path.join(here, name), folder).replace(os.sep, "/")
-            if Path(name).suffix in _KINDS and not relative.startswith(_SKIPPED):
-                found.append(relative)
-    return found
+    book may read, as the change check walks it (never into a linked folder)."""
+    return [
+        relative
+        for relative, _ in walk_files(folder)
+        if Path(relative).suffix in _KINDS and not relative.startswith(_SKIPPED)
+    ]
 
 
 def _features(folder: Path, relative: str, project: Project) -> Counter[str]:
