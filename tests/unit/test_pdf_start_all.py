@@ -1,6 +1,6 @@
 """The order in which a parallel build hands its parts to the workers
-(octavo.render.pdf.parallel.jobs.start_all): the longest first, a sketch of the front in
-the middle of those to lay out, parts the cache holds never submitted."""
+(octavo.render.pdf.parallel.jobs.start_all): the longest first, the sketches of the front and
+the appendix by their length among them, parts the cache holds never submitted."""
 
 from __future__ import annotations
 
@@ -32,13 +32,22 @@ def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
     return [PartJob(name, "", "x" * size, project, (), ()) for name, size in sizes]
 
 
-def test_longest_first_and_the_sketches_after_half_of_them(tmp_path: Path) -> None:
+def test_longest_first_the_sketches_by_their_length_among_the_parts(tmp_path: Path) -> None:
     pool = Recording()
-    chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70), ("ch4", 10), ("ch5", 30))
-    sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 5)))
+    chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70), ("glossary", 10), ("ch5", 30))
+    sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 25)))
     started = start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
-    assert pool.names == ["ch2", "ch3", "ch1", "front-sketch", "appendix-sketch", "ch5", "ch4"]
-    assert set(started) == {"ch1", "ch2", "ch3", "ch4", "ch5", "front-sketch", "appendix-sketch"}
+    # the shortest last, whatever they are: the workers end together
+    assert pool.names == ["ch2", "ch3", "ch1", "ch5", "appendix-sketch", "front-sketch", "glossary"]
+    assert set(started) == {
+        "ch1",
+        "ch2",
+        "ch3",
+        "glossary",
+        "ch5",
+        "front-sketch",
+        "appendix-sketch",
+    }
 
 
 def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> None:
@@ -48,7 +57,7 @@ def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> Non
     store.put(PartLayout(cached.name, cached.key, b"%PDF-1.7", (), (), ()))
     pool = Recording()
     started = start_all(pool, store, chapters, tuple(_jobs(("front-sketch", 20))))
-    assert pool.names == ["ch3", "front-sketch", "ch1"]
+    assert pool.names == ["ch3", "ch1", "front-sketch"]
     assert isinstance(started["ch2"], PartLayout)
 
 

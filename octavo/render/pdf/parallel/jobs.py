@@ -237,31 +237,19 @@ def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayou
 
 
 def start_all(
-    pool: Executor, store: PartStore, jobs: list[PartJob], middle: tuple[PartJob, ...] = ()
+    pool: Executor, store: PartStore, jobs: list[PartJob], sketches: tuple[PartJob, ...] = ()
 ) -> dict[str, Started]:
-    """Start the parts the cache does not hold, longest first, in the workers; `middle`
-    (sketches of the front and the appendix) after the first half of those laid out, so
-    that the shorter ones still to come even out the workers' ends."""
-    keyed = [store.keyed(job) for job in sorted(jobs, key=lambda j: -len(j.html))]
-    found = {job.name: store.get(job) for job in keyed}
+    """Start the parts the cache does not hold in the workers, longest first (the length
+    of its HTML is a fair measure of a part's layout time, a sketch's too): the shortest
+    come last and even out the workers' ends. The sketches (of the front and the appendix)
+    are wanted only once every chapter is laid out, so they take their place by length
+    like any part: after the chapters, before the shorter back-matter divisions."""
+    keyed = [store.keyed(job) for job in (*jobs, *sketches)]
     started: dict[str, Started] = {}
-    half = -(-sum(f is None for f in found.values()) // 2)
-    for job in keyed:
-        if half == 0:
-            _start_sketches(pool, store, middle, started)
-        layout = found[job.name]
-        started[job.name] = layout if layout is not None else pool.submit(lay_out_part, job)
-        half -= layout is None
-    _start_sketches(pool, store, middle, started)
-    return started
-
-
-def _start_sketches(
-    pool: Executor, store: PartStore, sketches: tuple[PartJob, ...], started: dict[str, Started]
-) -> None:
-    for sketch in sketches:
-        if sketch.name not in started:
-            started[sketch.name] = start(pool, store, store.keyed(sketch))
+    for job in sorted(keyed, key=lambda j: -len(j.html)):  # stable: equal lengths in order
+        if job.name not in started:
+            started[job.name] = start(pool, store, job)
+    return {job.name: started[job.name] for job in keyed}
 
 
 def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
