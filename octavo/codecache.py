@@ -6,13 +6,19 @@ __delattr__ are written as source text and compiled at every import: six compile
 a class, most of what making one costs. octavo makes some sixty frozen dataclasses as it is
 imported (the model, the token stream, the EPUB's plan...): 30 ms and more of every
 command, before any work. The text is the same from run to run, so the compiled code is
-kept in the user's cache folder (octavo/dataclass-code-<Python's bytecode magic>.marshal),
+kept in the user's cache folder (octavo/dataclass-codes-<Python's bytecode magic>.marshal),
 by the exact text, and run the way `dataclasses` runs its text: `exec` of the text and
 `exec` of its code compiled with the same file name do the same. `install` gives the
 `dataclasses` module this `exec`, which keeps codes only for the dataclasses of octavo's own
 modules (it knows them by the globals `dataclasses` runs the text in); any other dataclass
 of the process, a library's or a program's that imports octavo, is made exactly as before.
-The codes new to the file are added as the process exits. The folder is the one where octavo
+Each code is kept marshalled on its own and read when a class needs it: a command reads
+the codes it uses, not the file's every one (a no-op `invoke pdf` makes 43 classes' methods
+of the 376 in the file; reading all of them took 3 to 7 ms of every command). The codes new
+to the file are added as the process exits, and the file forgets a code no process used in
+its last `_KEEP` writes (an earlier version's, once octavo changed): it stays the size of
+what today's commands use, where it grew with every change of octavo's code (619 codes,
+690 KB, after sixteen sessions of development). The folder is the one where octavo
 keeps its templates' compiled code (octavo.render.templates.ShippedBytecode) and the
 signing key (octavo.render.signed): never in or beside a book. A file that cannot be
 read, written or understood only means compiling, as before.
@@ -34,6 +40,7 @@ from typing import Any
 __all__ = ["install", "user_cache"]
 
 _LIMIT = 4000  # codes a file keeps; past it, only those the last process used
+_KEEP = 8  # writes of the file a code outlives its last use in a process that wrote it
 
 
 def user_cache() -> Path:
@@ -55,48 +62,76 @@ def machine_folder(cache: Path | None, name: str) -> Path | None:
 
 
 class _Codes:
-    def __init__(self, path: Path, packages: tuple[str, ...] = ("octavo",)):
+    def __init__(
+        self, path: Path, packages: tuple[str, ...] = ("octavo",), before: Path | None = None
+    ):
         self.path = path
+        self.before = before  # the file of an earlier octavo, removed as this one is written
         self.packages = packages
-        self.known: dict[str, CodeType] = {}
-        self.used: dict[str, CodeType] = {}
+        self.known: dict[str, bytes] = {}  # text -> its code, marshalled
+        self.used: dict[str, CodeType] = {}  # what this process ran
         self.new = False
+        self.writes = 0  # how many times the file was written
+        self.stamps: dict[str, int] = {}  # text -> the write that last found it used
         with contextlib.suppress(Exception):  # missing, unreadable, another Python's
-            found = marshal.loads(path.read_bytes())
-            if isinstance(found, dict):
-                self.known = {
-                    k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, CodeType)
-                }
+            writes, table = marshal.loads(path.read_bytes())
+            known, stamps = {}, {}
+            for text, (code, stamp) in table.items():
+                if isinstance(text, str) and isinstance(code, bytes) and isinstance(stamp, int):
+                    known[text], stamps[text] = code, stamp
+            self.known, self.stamps, self.writes = known, stamps, int(writes)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
         """`exec` as `dataclasses` calls it, with the text's code compiled once."""
         if not isinstance(source, str) or not self._ours(globals):
             builtins.exec(source, globals, locals)
             return
-        code = self.known.get(source)
+        code = self.used.get(source)
         if code is None:
-            code = self.known[source] = compile(source, "<string>", "exec")
+            code = self._read(source)
+        if code is None:
+            code = compile(source, "<string>", "exec")
+            self.known[source] = marshal.dumps(code)
             self.new = True
         self.used[source] = code
         builtins.exec(code, globals, locals)
+
+    def _read(self, source: str) -> CodeType | None:
+        kept = self.known.get(source)
+        if kept is None:
+            return None
+        with contextlib.suppress(Exception):  # damaged: compiled again
+            code = marshal.loads(kept)
+            if isinstance(code, CodeType):
+                return code
+        return None
 
     def _ours(self, globals: dict[str, Any] | None) -> bool:
         name = (globals or {}).get("__name__")
         return isinstance(name, str) and name.partition(".")[0] in self.packages
 
     def save(self) -> None:
-        if not self.new:
+        if not self.new or not self.used:  # nothing made: nothing to add, nor to tell
             return
         import tempfile
 
-        kept = self.known if len(self.known) <= _LIMIT else self.used
+        writes = self.writes + 1
+        table = {}
+        for text, code in self.known.items():
+            stamp = writes if text in self.used else self.stamps.get(text, 0)
+            if writes - stamp <= _KEEP:
+                table[text] = (code, stamp)
+        if len(table) > _LIMIT:
+            table = {text: (self.known[text], writes) for text in self.used}
         with contextlib.suppress(Exception):  # a cache: compiling next time is the worst
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".part")
             try:
                 with os.fdopen(fd, "wb") as out:
-                    out.write(marshal.dumps(kept))
+                    out.write(marshal.dumps((writes, table)))
                 os.replace(temporary, self.path)
+                if self.before is not None:
+                    self.before.unlink(missing_ok=True)
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
@@ -109,7 +144,11 @@ def install() -> None:
     """Give `dataclasses` the kept codes (once a process)."""
     if _installed:
         return
-    codes = _Codes(user_cache() / f"dataclass-code-{MAGIC_NUMBER.hex()}.marshal")
+    magic = MAGIC_NUMBER.hex()
+    # the file of octavo before each code was kept on its own (text -> code, every code
+    # of every version): left to be removed
+    before = user_cache() / f"dataclass-code-{magic}.marshal"
+    codes = _Codes(user_cache() / f"dataclass-codes-{magic}.marshal", before=before)
     _installed.append(codes)
     dataclasses.exec = codes.exec  # type: ignore[attr-defined]
     atexit.register(codes.save)

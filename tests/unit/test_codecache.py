@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import marshal
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,57 @@ def test_an_absolute_xdg_cache_home_is_taken(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert codecache.user_cache() == tmp_path / "xdg" / "octavo"
+
+
+def test_a_code_no_process_used_in_the_last_writes_is_forgotten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier version's code leaves the file once later versions wrote it _KEEP times;
+    the codes every process uses stay."""
+    path = tmp_path / "codes.marshal"
+    old = marshal.dumps(compile("x = 1", "<string>", "exec"))
+    path.write_bytes(marshal.dumps((5, {"x = 1": (old, 5)})))  # used by the fifth write
+    for write in range(6, 6 + codecache._KEEP + 1):
+        codes = codecache._Codes(path, packages=(_HERE,))
+        assert codes.writes == write - 1
+        assert "x = 1" in codes.known
+        _make(codes, monkeypatch)
+        codes.new = True  # as if this version's code were new: the file is written
+        codes.save()
+    final = codecache._Codes(path, packages=(_HERE,))
+    assert "x = 1" not in final.known  # unused in the last _KEEP + 1 writes: forgotten
+    assert final.known and final.known.keys() == codes.used.keys()  # the used ones stay
+
+
+def test_the_file_of_an_earlier_octavo_is_removed_as_this_one_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file as octavo wrote it before (text -> code, every code of every version): not
+    read, removed once the new file is written."""
+    before = tmp_path / "dataclass-code-x.marshal"
+    before.write_bytes(marshal.dumps({"x = 1": compile("x = 1", "<string>", "exec")}))
+    codes = codecache._Codes(tmp_path / "dataclass-codes-x.marshal", (_HERE,), before)
+    assert codes.known == {}
+    _make(codes, monkeypatch)
+    codes.save()
+    assert not before.exists() and codes.path.exists()
+
+
+def test_a_damaged_code_in_the_file_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each code is read when it is needed: one that cannot be read is compiled, the others
+    are still taken from the file."""
+    path = tmp_path / "codes.marshal"
+    first = codecache._Codes(path, packages=(_HERE,))
+    _make(first, monkeypatch)
+    first.save()
+    table = marshal.loads(path.read_bytes())[1]
+    damaged = next(iter(table))
+    table[damaged] = (b"\xfb not a code", table[damaged][1])
+    path.write_bytes(marshal.dumps((1, table)))
+    again = codecache._Codes(path, packages=(_HERE,))
+    point = _make(again, monkeypatch)
+    assert point(2).x == 2
+    assert again.new  # the damaged one compiled, and the file to be written again
+    assert isinstance(marshal.loads(again.known[damaged]), type(again.used[damaged]))
