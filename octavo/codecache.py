@@ -13,15 +13,17 @@ by the exact text, and run the way `dataclasses` runs its text: `exec` of the te
 modules (it knows them by the globals `dataclasses` runs the text in); any other dataclass
 of the process, a library's or a program's that imports octavo, is made exactly as before.
 Each code is kept marshalled on its own and read when a class needs it: a command reads
-the codes it uses, not the file's every one (a no-op `invoke pdf` makes 43 classes' methods
-of the 376 in the file; reading all of them took 3 to 7 ms of every command). The codes new
-to the file are added as the process exits, and the file forgets a code no process used in
-its last `_KEEP` writes (an earlier version's, once octavo changed): it stays the size of
-what today's commands use, where it grew with every change of octavo's code (619 codes,
-690 KB, after sixteen sessions of development). The folder is the one where octavo
-keeps its templates' compiled code (octavo.render.templates.ShippedBytecode) and the
-signing key (octavo.render.signed): never in or beside a book. A file that cannot be
-read, written or understood only means compiling, as before.
+the codes it uses, not the file's every one (a no-op `invoke pdf` runs 43 of the 376 codes
+in the file; reading all of them took 3 to 7 ms of every command). The codes new to the
+file are added as the process exits, merged with what other processes wrote meanwhile (a
+process that compiled nothing writes nothing), and the file forgets a code no writing
+process used in its last `_KEEP` writes (an earlier version's, once octavo changed; a
+command that never compiles may lose its codes so, and compiles them once again): it
+stays the size of what today's commands use, where it grew with every change of octavo's
+code (619 codes, 690 KB, after sixteen sessions of development). The folder is the one
+where octavo keeps its templates' compiled code (octavo.render.templates.ShippedBytecode)
+and the signing key (octavo.render.signed): never in or beside a book. A file, or an entry
+of it, that cannot be read, written or understood only means compiling, as before.
 """
 
 from __future__ import annotations
@@ -73,13 +75,7 @@ class _Codes:
         self.new = False
         self.writes = 0  # how many times the file was written
         self.stamps: dict[str, int] = {}  # text -> the write that last found it used
-        with contextlib.suppress(Exception):  # missing, unreadable, another Python's
-            writes, table = marshal.loads(path.read_bytes())
-            known, stamps = {}, {}
-            for text, (code, stamp) in table.items():
-                if isinstance(text, str) and isinstance(code, bytes) and isinstance(stamp, int):
-                    known[text], stamps[text] = code, stamp
-            self.known, self.stamps, self.writes = known, stamps, int(writes)
+        self.writes, self.known, self.stamps = _load(path)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
         """`exec` as `dataclasses` calls it, with the text's code compiled once."""
@@ -115,12 +111,18 @@ class _Codes:
             return
         import tempfile
 
-        writes = self.writes + 1
-        table = {}
-        for text, code in self.known.items():
-            stamp = writes if text in self.used else self.stamps.get(text, 0)
-            if writes - stamp <= _KEEP:
-                table[text] = (code, stamp)
+        # what other processes wrote meanwhile is kept too (`invoke watch` runs for hours)
+        writes, known, stamps = _load(self.path)
+        writes = max(writes, self.writes) + 1
+        known.update(self.known)
+        for text, stamp in self.stamps.items():
+            stamps[text] = max(stamp, stamps.get(text, stamp))
+        stamps.update(dict.fromkeys(self.used, writes))
+        table = {
+            text: (code, stamps.get(text, 0))
+            for text, code in known.items()
+            if writes - stamps.get(text, 0) <= _KEEP
+        }
         if len(table) > _LIMIT:
             table = {text: (self.known[text], writes) for text in self.used}
         with contextlib.suppress(Exception):  # a cache: compiling next time is the worst
@@ -137,6 +139,26 @@ class _Codes:
                     os.unlink(temporary)
 
 
+def _load(path: Path) -> tuple[int, dict[str, bytes], dict[str, int]]:
+    """The file's writes, codes (marshalled) and stamps; an entry not of that shape is
+    left out, a file not of it read as empty (missing, damaged, another Python's)."""
+    known: dict[str, bytes] = {}
+    stamps: dict[str, int] = {}
+    try:
+        found = marshal.loads(path.read_bytes())
+    except Exception:
+        return 0, known, stamps
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict)):
+        return 0, known, stamps
+    writes, table = found
+    for text, entry in table.items():
+        if isinstance(text, str) and isinstance(entry, tuple) and len(entry) == 2:
+            code, stamp = entry
+            if isinstance(code, bytes) and isinstance(stamp, int):
+                known[text], stamps[text] = code, stamp
+    return (writes if isinstance(writes, int) else 0), known, stamps
+
+
 _installed: list[_Codes] = []
 
 
@@ -146,7 +168,8 @@ def install() -> None:
         return
     magic = MAGIC_NUMBER.hex()
     # the file of octavo before each code was kept on its own (text -> code, every code
-    # of every version): left to be removed
+    # of every version): removed when this one is written (an older octavo still run on
+    # this Python compiles its classes then, and writes its file again)
     before = user_cache() / f"dataclass-code-{magic}.marshal"
     codes = _Codes(user_cache() / f"dataclass-codes-{magic}.marshal", before=before)
     _installed.append(codes)

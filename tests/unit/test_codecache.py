@@ -142,3 +142,32 @@ def test_a_damaged_code_in_the_file_is_compiled_again(
     assert point(2).x == 2
     assert again.new  # the damaged one compiled, and the file to be written again
     assert isinstance(marshal.loads(again.known[damaged]), type(again.used[damaged]))
+
+
+def test_an_entry_of_another_shape_is_left_out_the_others_read(tmp_path: Path) -> None:
+    path = tmp_path / "codes.marshal"
+    good = marshal.dumps(compile("x = 1", "<string>", "exec"))
+    table = {"x = 1": (good, 3), "y = 2": (good, 3, 4), "z = 3": 7, 4: (good, 3)}
+    path.write_bytes(marshal.dumps((3, table)))
+    codes = codecache._Codes(path)
+    assert codes.known == {"x = 1": good} and codes.writes == 3
+    path.write_bytes(marshal.dumps(("3", table)))  # writes not a count: read as 0
+    assert codecache._Codes(path).writes == 0
+
+
+def test_what_another_process_wrote_meanwhile_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-lived process (`invoke watch`) writes the file after others did: their codes
+    and stamps stay, and the count of writes goes on from theirs."""
+    path = tmp_path / "codes.marshal"
+    long_lived = codecache._Codes(path, packages=(_HERE,))
+    other = marshal.dumps(compile("y = 2", "<string>", "exec"))
+    path.write_bytes(marshal.dumps((5, {"y = 2": (other, 5)})))  # written meanwhile
+    _make(long_lived, monkeypatch)
+    long_lived.save()
+    after = codecache._Codes(path, packages=(_HERE,))
+    assert after.writes == 6
+    assert after.known["y = 2"] == other and after.stamps["y = 2"] == 5
+    assert long_lived.used.keys() <= after.known.keys()
+    assert {after.stamps[text] for text in long_lived.used} == {6}

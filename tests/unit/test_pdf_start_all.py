@@ -50,7 +50,7 @@ def test_longest_first_the_sketches_by_their_length_among_the_parts(tmp_path: Pa
     }
 
 
-def test_parts_in_the_cache_are_not_counted_nor_submitted(tmp_path: Path) -> None:
+def test_parts_in_the_cache_are_not_submitted(tmp_path: Path) -> None:
     store = PartStore(tmp_path, "salt")
     chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70))
     cached = store.keyed(chapters[1])
@@ -65,3 +65,10 @@ def test_without_a_sketch_the_order_is_longest_first(tmp_path: Path) -> None:
     pool = Recording()
     start_all(pool, PartStore(tmp_path, "salt"), _jobs(("a", 1), ("b", 3), ("c", 2)))
     assert pool.names == ["b", "c", "a"]
+
+
+def test_a_sketch_longer_than_a_chapter_goes_first(tmp_path: Path) -> None:
+    pool = Recording()
+    chapters = _jobs(("ch1", 10), ("ch2", 15), ("glossary", 40))
+    start_all(pool, PartStore(tmp_path, "salt"), chapters, tuple(_jobs(("front-sketch", 20))))
+    assert pool.names == ["glossary", "front-sketch", "ch2", "ch1"]

@@ -242,8 +242,8 @@ def start_all(
     """Start the parts the cache does not hold in the workers, longest first (the length
     of its HTML is a fair measure of a part's layout time, a sketch's too): the shortest
     come last and even out the workers' ends. The sketches (of the front and the appendix)
-    are wanted only once every chapter is laid out, so they take their place by length
-    like any part: after the chapters, before the shorter back-matter divisions."""
+    take their place by length like any part (in the bench's study: after the chapters,
+    before the glossary and the bibliography)."""
     keyed = [store.keyed(job) for job in (*jobs, *sketches)]
     started: dict[str, Started] = {}
     for job in sorted(keyed, key=lambda j: -len(j.html)):  # stable: equal lengths in order
