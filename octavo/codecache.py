@@ -69,11 +69,10 @@ class _Codes:
         self.path = path
         self.before = before  # the file of an earlier octavo, removed as this one is written
         self.packages = packages
-        self.known: dict[str, bytes] = {}  # text -> its code, marshalled
         self.used: dict[str, CodeType] = {}  # what this process ran
-        self.new = False
-        self.writes = 0  # how many times the file was written
-        self.stamps: dict[str, int] = {}  # text -> the write that last found it used
+        self.new = False  # a code compiled here (so `used` is not empty either)
+        # how many times the file was written; text -> its code, marshalled; text -> the
+        # write that last found it used
         self.writes, self.known, self.stamps = _load(path)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
@@ -106,7 +105,7 @@ class _Codes:
         return isinstance(name, str) and name.partition(".")[0] in self.packages
 
     def save(self) -> None:
-        if not self.new or not self.used:  # nothing made: nothing to add, nor to tell
+        if not self.new:  # nothing compiled: nothing to add
             return
         import tempfile
 
@@ -166,9 +165,9 @@ def install() -> None:
     if _installed:
         return
     magic = MAGIC_NUMBER.hex()
-    # the file of octavo before each code was kept on its own (text -> code, every code
-    # of every version): removed when this one is written (an older octavo still run on
-    # this Python compiles its classes then, and writes its file again)
+    # the file of octavo before each code was kept on its own (text -> code, read whole):
+    # removed when this one is written (an older octavo still run on this Python compiles
+    # its classes then, and writes its file again)
     before = user_cache() / f"dataclass-code-{magic}.marshal"
     codes = _Codes(user_cache() / f"dataclass-codes-{magic}.marshal", before=before)
     _installed.append(codes)
