@@ -4,6 +4,7 @@ reads the broken markup of 1990s pages as a browser does)."""
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -44,10 +45,11 @@ class Flattener:
         self.lists = 0
 
     def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
-        """Text and inline markup of an element, as plain text and as Markdown."""
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROP:
+        """Text and inline markup of an element, as plain text and as Markdown. A comment or
+        a processing instruction has none (its tail is its parent's text)."""
+        if not isinstance(element.tag, str) or element.tag in _DROP:
             return
+        tag = element.tag
         inner_plain: list[str] = []
         inner_md: list[str] = []
         for piece in (element.text, *(c for c in element)):
@@ -178,9 +180,9 @@ def _owner(row: etree._Element) -> etree._Element | None:
 
 
 def _copy(element: etree._Element) -> etree._Element:
-    copied = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
-    copied.tail = element.tail
-    return copied
+    """The element with its subtree and tail (a comment too: serialized alone and parsed
+    again, as it was, one is an empty document to lxml)."""
+    return copy.deepcopy(element)
 
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block

@@ -63,6 +63,10 @@ def _book_settings(book: Path) -> dict[str, object]:
         return {}
 
 
+def _naming(countries: Counter[str]) -> str:
+    return f" (this import's pages name {', '.join(sorted(countries))})" if countries else ""
+
+
 def _possible(page: Page) -> bool:
     numbers = (page.sequence, page.total)
     return all(type(n) is int and 1 <= n <= MAX_SECTIONS for n in numbers) and (
@@ -90,9 +94,7 @@ class Supplier:
         for _, p, _ in pages:
             if p.data_as_of:
                 dates_of.setdefault(p.country, Counter())[p.data_as_of] += 1
-        country = str(self.settings.get("country") or "") or (
-            countries.most_common(1)[0][0] if countries else ""
-        )
+        country, whence = self._country(countries)
         numbered: list[tuple[int | None, str]] = []
         for path, page, entry in pages:
             number, how = self._number(path, page, entry)
@@ -140,17 +142,27 @@ class Supplier:
                 )
                 out.append((path, None, supplied, found))
                 continue
-            if not page.country:
+            if not page.country and country:
                 page = replace(page, country=country)
+                if whence:
+                    supplied.append(f"country {country} from {whence}")
+                    found.append(
+                        warning(
+                            "W414",
+                            f"no country found in the page: took {country} from {whence}",
+                            path,
+                            hint="check it: a page of another study is refused when imported alone",
+                        )
+                    )
             own = dates_of.get(page.country) or dates
             date = page.data_as_of or self._date(own, path, supplied, found)
             if not page.country:
                 found.append(
                     error(
                         "E401",
-                        "no country found in the page",
+                        "no country found in the page" + _naming(countries),
                         path,
-                        hint="set 'country' in book.toml",
+                        hint="import it alone into a book whose book.toml sets its 'country'",
                     )
                 )
             if date is None:
@@ -159,6 +171,20 @@ class Supplier:
                 continue
             out.append((path, replace(page, data_as_of=date), supplied, found))
         return out
+
+    def _country(self, countries: Counter[str]) -> tuple[str, str]:
+        """The country for a page that names none, and where it came from ("" for the
+        book's own): book.toml's, unless this import's pages name another (a volume's
+        book.toml names all its countries in one, "Belarus and Moldova": no page's); else
+        the one country this import's pages name. Pages of several countries give none: a
+        page is never given a country by a count of the others (a page of Nepal imported
+        beside pages of Belarus was given Belarus, silently)."""
+        own = str(self.settings.get("country") or "")
+        if own and set(countries) <= {own}:
+            return own, ""
+        if len(countries) == 1:
+            return next(iter(countries)), "the other pages of this import"
+        return "", ""
 
     def _number(self, path: Path, page: Page, entry: Entry | None) -> tuple[int | None, str]:
         if entry and entry.sequence:

@@ -362,3 +362,26 @@ def test_pages_of_two_countries_make_a_volume_of_both(tmp_path: Path) -> None:
     import_pages([more], tmp_path / "more" / "book")
     config = tomllib.loads((tmp_path / "more" / "book" / "book.toml").read_text())
     assert config["title"] == "Nepal and Belarus: Country Studies"
+
+
+def test_a_page_with_no_country_takes_one_only_from_one_country(tmp_path: Path) -> None:
+    """A page naming no country beside pages of one study takes theirs, said (W414, and
+    `supplied:`); beside pages of several it is refused (E401 naming them), never given the
+    most frequent one; and a second import of the same pages refuses it alike, where it
+    took the volume's book.toml country ("Bhutan, Nepal, …") and then clashed (E402)."""
+    profile = "mongabay/country_profiles_2004-2005_Nepal.txt"  # names no country
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = _copy(tmp_path / "one", profile, "allrefer/belarus9.txt")
+    result = import_pages([one], tmp_path / "one" / "book")
+    (w414,) = [d for d in result.diagnostics if d.code == "W414"]
+    assert "took Belarus from the other pages of this import" in w414.message
+    (page,) = [p for p in result.written if "nepal" in p.name]
+    assert _front(page)["country"] == "Belarus"
+    assert "country Belarus from the other pages of this import" in str(_front(page)["supplied"])
+    several = _copy(tmp_path / "two", profile, "allrefer/belarus9.txt", "allrefer/nepal10.txt")
+    for _ in range(2):  # the same answer both times
+        result = import_pages([several], tmp_path / "two" / "book")
+        (e401,) = [d for d in result.diagnostics if d.code == "E401"]
+        assert "name Belarus, Nepal" in e401.message
+        assert not [d for d in result.diagnostics if d.code in ("E402", "W414")]

@@ -70,6 +70,20 @@ def test_structure_kept(tmp_path: Path) -> None:
     assert "Country Listing" not in " ".join(b.text for b in page.blocks)
 
 
+def test_comments_and_processing_instructions_are_not_text(tmp_path: Path) -> None:
+    """A comment between blocks (a saved page's "<!-- saved from url -->", a template's
+    notes) crashed the import with lxml's "Document is empty"; one inside a paragraph was
+    read as its words."""
+    text = PAGE.replace(
+        "<ul>", "<!-- a comment between blocks -->\n<?php echo 1; ?>\n<ul>"
+    ).replace("as the census", "as the <!-- hidden words --> census")
+    page = parse_html_page(_page(tmp_path, text=text).read_bytes(), tmp_path / "58.htm")
+    assert [b.kind for b in page.blocks][:3] == ["paragraph", "list", "table"]
+    words = " ".join(b.text for b in page.blocks)
+    assert "as the census" in words
+    assert "hidden" not in words and "comment" not in words and "php" not in words
+
+
 def test_title_from_the_html_title(tmp_path: Path) -> None:
     page = parse_html_page(_page(tmp_path).read_bytes(), tmp_path / "58.htm")
     assert page.title == "Religion" and any("<title>" in r for r in page.reasons)
