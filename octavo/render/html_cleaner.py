@@ -82,6 +82,16 @@ class Cleaner(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self.removed.append("declaration")
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """`<![…` is a bogus comment in HTML (CDATA only in SVG or MathML); Python's parser
+        raised an AssertionError for any keyword but its SGML few ("<![Cap", a figure after
+        a `<`: a traceback instead of a book)."""
+        try:
+            found: int = super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+        return found
+
     def result(self) -> str:
         self.close()
         return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.stack))
