@@ -75,10 +75,11 @@ def _blocks(core: StateCore) -> None:
             index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
         i += 1
-    for note_tokens, _ in notes:  # a note's text is text like any other
+    for note_tokens, _ in notes:  # a note's text is text like any other; its marks too
         for token in note_tokens:
             if token.type == "inline":
                 inlines.walk(core, state, token)
+                index_marks.mark_spans(state, token)
     trust(tokens)
     footnotes.order_notes(tokens, state)
     footnotes.add_notes(core, state, notes)

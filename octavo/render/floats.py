@@ -123,7 +123,9 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
         credit_open.attrSet("class", "credit")
         text = Token("text", "", 0)
         text.content = attrs["credit"]
-        credit = [credit_open, text, close("span")]
+        space = Token("text", "", 0)  # the credit a word apart where styles are not read
+        space.content = " "
+        credit = [space, credit_open, text, close("span")]
     figcaption = [Token("figcaption_open", "figcaption", 1), *label, *credit]
     inline.children = [*shown, *figcaption, close("figcaption")]
     state.figures.append(Caption(ident, number, caption_html, line))

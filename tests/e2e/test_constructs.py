@@ -8,6 +8,7 @@ import dataclasses
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from octavo import api
 from octavo.check.content import check_content
 from octavo.check.pdf import check_book_pdf, check_handout_pdf, read_pdf
 from octavo.model import Manuscript, RenderedSection
-from tests.conftest import DATA
+from tests.conftest import DATA, MakeBook, section_source
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 from tests.support.weasyprint_log import quietly
 
@@ -82,6 +83,9 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
     assert 'href="ch01.xhtml#s001-country-profile"' in text["EPUB/text/ch04.xhtml"]
     assert 'src="../media/images/map.svg"' in text["EPUB/text/ch03.xhtml"]
     assert 'lang="fr" xml:lang="fr"' in text["EPUB/text/ch03.xhtml"]
+    french = _section(text["EPUB/text/ch03.xhtml"], 'lang="fr"')
+    assert french.count('lang="en" xml:lang="en"') == 2  # its date, line and note, in English
+    assert 'summer <span class="credit">' in text["EPUB/text/ch03.xhtml"]  # a word apart
     assert {"EPUB/media/images/cover.jpg", "EPUB/media/images/valley.jpg"} <= set(names)
     assert "<script" not in text["EPUB/text/ch03.xhtml"]
     nav = text["EPUB/text/nav.xhtml"]
@@ -89,11 +93,50 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
     assert "Regional wages" not in nav  # an h4 (the section opens its chapter): past toc_depth 3
 
 
+def _section(xhtml: str, marker: str) -> str:
+    """The text of the (first) section whose opening tag has `marker`, to its end."""
+    start = next(m.start() for m in re.finditer(r"<section [^>]*>", xhtml) if marker in m[0])
+    return xhtml[start : xhtml.index("</section>", start)]
+
+
 def test_pdf_reads_back_clean(built: Built) -> None:
     """Notes on the page of their call, header rows repeated, page references equal to the
     target's folio, figures drawn with their captions (octavo.check.content), and no glyph
     outside the text block (E642)."""
     assert [str(d) for d in check_book_pdf(built.pdf, built.manuscript)] == []
+
+
+def test_every_footnote_starts_at_the_text_edge(make_book: MakeBook, tmp_path: Path) -> None:
+    """An author's note called from a paragraph after the first started indented (that
+    paragraph's text-indent) where the data-date note did not."""
+    import pdfplumber
+
+    body = "The first paragraph.\n\nThe second, with a note.[^a]\n\n[^a]: A note of its author.\n"
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    pdf, _ = api.build_pdf(book, tmp_path / "n.pdf", jobs=1)
+    with pdfplumber.open(pdf) as opened:
+        page = next(p for p in opened.pages if "A note of its author." in (p.extract_text() or ""))
+        notes = [line for line in page.extract_text_lines() if re.match(r"\d\. ", line["text"])]
+    assert [line["text"][:2] for line in notes] == ["1.", "2."]
+    assert abs(notes[0]["x0"] - notes[1]["x0"]) < 0.5, notes
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_page_labels_are_the_printed_folios(built: Built, jobs: int, tmp_path: Path) -> None:
+    """A viewer's page numbers (/PageLabels) are the folios printed on the pages: the
+    cover's two pages labelled as a cover, the front matter roman, the body arabic from 1;
+    one process or parts merged alike. The catalog carries the book's language."""
+    import pypdf
+
+    pdf = built.pdf if jobs == 2 else api.build_pdf(BOOK, tmp_path / "one.pdf", jobs=1)[0]
+    reader = pypdf.PdfReader(pdf)
+    labels = reader.page_labels
+    assert labels[:2] == ["Cover", "Cover"] and labels[2] == "i"
+    printed = [(n, page.folio) for n, page in enumerate(read_pdf(pdf).pages) if page.folio]
+    assert len(printed) > 10
+    assert [labels[n] for n, _ in printed] == [folio for _, folio in printed]
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
 
 
 def test_footnotes_share_pages_with_data_date_notes(built: Built) -> None:

@@ -26,6 +26,8 @@ from octavo.render.pdf.document import (
     write_document,
     xmp_descriptions,
 )
+from octavo.render.pdf.index_pages import body_start
+from octavo.render.pdf.page_labels import book_labels
 from octavo.render.pdf.page_map import page_starts
 from octavo.render.pdf.parallel import build
 from octavo.render.pdf.parallel.build import render_pdf_parallel
@@ -152,7 +154,10 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     assert warnings == [] and len(pages) == 2 and pages[1] < result.pages // 4
     whole = load_html(result.html, manuscript.book.project).render()
     identifier, xmp = manuscript.book.config.identifier, xmp_descriptions(manuscript, options)
-    assert write_document(whole, options, identifier, xmp) == result.pdf
+    cover = manuscript.labels["cover"] if manuscript.cover else ""
+    labels = book_labels(cover, body_start(whole, manuscript), len(whole.pages))
+    lang = manuscript.book.config.language
+    assert write_document(whole, options, identifier, xmp, labels, lang) == result.pdf
     assert result.pdf == builds.one.read_bytes()
 
 

@@ -16,7 +16,8 @@ import pytest
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.model import Manuscript
-from tests.conftest import DATA, ROOT
+from octavo.text import strip_tags
+from tests.conftest import DATA, ROOT, MakeBook, section_source
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 
 VOLUME = DATA / "volume"
@@ -73,6 +74,9 @@ def test_epub_semantics_landmarks_and_index(volume: tuple[Manuscript, Path, Path
     assert 'epub:type="lot"' in nav and "Table 2. Population of the largest cities" in nav
     assert 'epub:type="index"' in index and 'epub:type="index-locator"' in index
     assert 'epub:type="index-xref-preferred"' in index and 'epub:type="index-xref-related"' in index
+    # two sections of one title, one in each part: each locator says whose
+    ukrainians = strip_tags(next(line for line in index.splitlines() if "Ukrainians" in line))
+    assert ukrainians == "Ukrainians: Country Profile (Belarus), Country Profile (Moldova)"
 
 
 def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
@@ -89,6 +93,31 @@ def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
     assert facts.dests["index"] > max(order)  # ... and the index after the back matter
     index_text = " ".join(" ".join(p.texts()) for p in facts.pages[facts.dests["index"] :])
     assert re.search(r"\d+–\d+", index_text)  # a range joined
+
+
+def test_bibliography_entries_hang_ragged_right(make_book: MakeBook, tmp_path: Path) -> None:
+    """Each entry's first line at the text's left edge (not indented as prose's next
+    paragraph is), its further lines indented by 1.5em."""
+    import pdfplumber
+
+    long = "A Very Long Title of a Study of Agriculture, Industry and Trade in the Region"
+    entries = f"Marples, David R. *{long}*. New York: St. Martin's Press, 1996.\n\n" * 2
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=2),
+            "002-b.md": section_source(
+                2, "Sources", chapter=0, total=2, extra="kind: bibliography\n", body=entries
+            ),
+        }
+    )
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf", jobs=1)
+    with pdfplumber.open(pdf) as opened:
+        page = next(p for p in opened.pages if "Marples" in (p.extract_text() or ""))
+        lines = [(line["x0"], line["text"]) for line in page.extract_text_lines()]
+    firsts = [x for x, text in lines if text.startswith("Marples")]
+    nexts = [x for x, text in lines if "Press" in text and not text.startswith("Marples")]
+    assert len(firsts) == 2 and abs(firsts[1] - firsts[0]) < 0.5
+    assert len(nexts) == 2 and all(12 < x - firsts[0] < 20 for x in nexts)  # 1.5em of ~10pt
 
 
 def test_a_wrong_index_number_is_caught(volume: tuple[Manuscript, Path, Path]) -> None:

@@ -88,7 +88,7 @@ def test_figure_numbered_with_alt_credit_and_width() -> None:
     assert fragment.html == (
         '<figure id="fig:m" class="figure" style="width: 80%">'
         '<img src="images/m.png" alt="A map" /><figcaption>'
-        '<span class="caption-label">Figure 1.</span> A <em>map</em>'
+        '<span class="caption-label">Figure 1.</span> A <em>map</em> '
         '<span class="credit">Courtesy X</span></figcaption></figure>\n'
     )
     (figure,) = fragment.figures
@@ -171,3 +171,12 @@ def test_every_image_is_checked_wherever_it_is(source: str) -> None:
     fragment = render_block(source)
     assert "E506" in [p.code for p in fragment.problems]
     assert "etc/p.png" not in fragment.html + "".join(n.html for n in fragment.notes)
+
+
+def test_an_index_mark_in_a_note_is_a_mark() -> None:
+    """A mark in a footnote's text was left a bare span: its page missing from the index."""
+    source = 'Output grew.[^a]\n\n[^a]: Few [energy]{index="Energy"} sources.\n'
+    fragment = render_block(source, context=CONTEXT)
+    (mark,) = fragment.marks
+    assert (mark.path, mark.text) == (("Energy",), "energy")
+    assert f'<span class="index-mark" id="{mark.id}">energy</span>' in fragment.notes[0].html

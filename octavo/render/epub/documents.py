@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -225,17 +226,37 @@ def documents(
     return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
 
 
+def _whose(ms: Manuscript) -> dict[str, str]:
+    """Each index mark's part (a volume's country), else its chapter's heading."""
+    parts = {p.part.number: p.part.title for p in ms.parts}
+    return {
+        m.id: parts.get(c.chapter.part) or c.heading_text
+        for c in ms.chapters
+        for rs in c.sections
+        for m in rs.marks
+        if m.id
+    }
+
+
 def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
     """The index document (EPUB Indexes 1.1), when the book marks terms."""
     ms = plan.manuscript
     if not ms.index:
         return ()
     where = {m.id: (rs.id, rs.title_text) for rs in ms.sections for m in rs.marks if m.id}
+    whose = _whose(ms)
 
     def locators(entry: IndexEntry) -> tuple[tuple[str, str], ...]:
-        """(mark id, section title): the first mark of each section the entry is in."""
+        """(mark id, section title): the first mark of each section the entry is in; a title
+        two of them share ("Country Profile" of each part) named with its part or
+        chapter: "Country Profile (Belarus)"."""
         firsts = {where[m][0]: m for m in reversed(entry.locators)}
-        return tuple((m, where[m][1]) for m in entry.locators if firsts[where[m][0]] == m)
+        chosen = [m for m in entry.locators if firsts[where[m][0]] == m]
+        shared = Counter(where[m][1] for m in chosen)
+        return tuple(
+            (m, where[m][1] if shared[where[m][1]] == 1 else f"{where[m][1]} ({whose[m]})")
+            for m in chosen
+        )
 
     ids = {e.term: f"index-entry-{n}" for n, e in enumerate(_entries(ms), start=1)}
     title = ms.labels["index"]

@@ -31,8 +31,9 @@ from octavo.render.pdf import (
     weasy_text,
 )
 from octavo.render.pdf.hyphenation import remember_machine
-from octavo.render.pdf.index_pages import Located, index_opening, locate
+from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.notes.place import Fix, place_notes
+from octavo.render.pdf.page_labels import Label, book_labels
 from octavo.render.pdf.tree import replace_element, serialize
 from octavo.render.pdf.whole import whole_book_features
 from octavo.render.url_sandbox import guarded, sandboxed_html
@@ -156,7 +157,10 @@ def render_pdf(
                 replace_element(html.etree_element, alone.etree_element, "index-section")
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
-    pdf = guarded(lambda: write_document(document, options, identifier, xmp))
+    cover = manuscript.labels["cover"] if manuscript.cover else ""
+    labels = book_labels(cover, body_start(document, manuscript), len(document.pages))
+    lang = manuscript.book.config.language
+    pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, lang))
     if fixes != known:
         store.put(name, fixes_to_json(fixes).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
@@ -203,16 +207,22 @@ def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
 
 
 def write_document(
-    document: Any, options: PdfOptions, identifier: str = "", xmp: bytes = b""
+    document: Any,
+    options: PdfOptions,
+    identifier: str = "",
+    xmp: bytes = b"",
+    labels: tuple[Label, ...] = (),
+    lang: str = "",
 ) -> bytes:
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
-    from `identifier` (the book's; else the title) — octavo.render.pdf.finish."""
+    from `identifier` (the book's; else the title), page labels, the language —
+    octavo.render.pdf.finish."""
     from octavo.render.pdf.finish import finisher, variant_options
 
     variant = options.pdf_variant
     seed = identifier or str(document.metadata.title)
     pdf: bytes = document.write_pdf(
-        finisher=finisher(options.page.bleed, seed, xmp),
+        finisher=finisher(options.page.bleed, seed, xmp, labels, lang),
         pdf_tags=variant == "pdf/ua-1",
         **variant_options(variant),
     )

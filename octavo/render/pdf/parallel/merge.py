@@ -235,10 +235,26 @@ class Merger:
             writer._root_object[NameObject("/Metadata")] = (
                 front["/Metadata"].clone(writer).indirect_reference
             )
+        _labels(writer, front, placed[1].start if len(placed) > 1 else total)
         writer._ID = _identifier(placed, stamp)
         out = io.BytesIO()
         writer.write(out)
         return compact(out.getvalue())
+
+
+def _labels(writer: Any, front: Any, body: int) -> None:
+    """The front part's page labels (its cover's, its roman folios'), the body's arabic
+    folios from page `body` on, and the front's language, in the book's catalog."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    if "/Lang" in front:
+        writer._root_object[NameObject("/Lang")] = front["/Lang"].clone(writer)
+    if "/PageLabels" not in front:
+        return
+    nums = ArrayObject(n.clone(writer) for n in front["/PageLabels"]["/Nums"])
+    if body < len(writer.pages):
+        nums += [NumberObject(body), DictionaryObject({NameObject("/S"): NameObject("/D")})]
+    writer._root_object[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): nums})
 
 
 def compact(pdf: bytes) -> bytes:

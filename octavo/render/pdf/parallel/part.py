@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from octavo.project import Project
+from octavo.render.pdf.page_labels import Label
 
 __all__ = [
     "Bookmark",
@@ -78,6 +79,8 @@ class PartJob:
     xmp: bytes = b""  # the book's identifiers for the XMP metadata (the front part's)
     fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
     sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
+    labels: tuple[Label, ...] = ()  # page labels (the front part's: the merge adds the body's)
+    lang: str = ""  # the book's language, for the catalog (the front part's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def warnings_logged() -> Iterator[list[str]]:
 
 def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
-    from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
+    from octavo.render.pdf.document import PdfOptions, guarded, load_html
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
@@ -124,12 +127,18 @@ def lay_out_part(job: PartJob) -> PartLayout:
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         options = PdfOptions(bleed=job.bleed)
-        pdf = b"" if job.sketch else guarded(lambda: write_document(document, options, xmp=job.xmp))
+        pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
     marks = tuple(_bookmark(b) for b in tree)
     messages = tuple(logged)
     return PartLayout(job.name, job.key, pdf, pages, marks, messages)
+
+
+def _written(document: Any, options: Any, job: PartJob) -> bytes:
+    from octavo.render.pdf.document import write_document
+
+    return write_document(document, options, xmp=job.xmp, labels=job.labels, lang=job.lang)
 
 
 def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
