@@ -86,6 +86,9 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
     french = _section(text["EPUB/text/ch03.xhtml"], 'lang="fr"')
     assert french.count('lang="en" xml:lang="en"') == 2  # its date, line and note, in English
     assert 'summer <span class="credit">' in text["EPUB/text/ch03.xhtml"]  # a word apart
+    # the book's own cover image: its alt text names the book, not words the image may lack
+    title = built.manuscript.book.config.title
+    assert f'alt="Cover of {title}"' in text["EPUB/text/cover.xhtml"]
     assert {"EPUB/media/images/cover.jpg", "EPUB/media/images/valley.jpg"} <= set(names)
     assert "<script" not in text["EPUB/text/ch03.xhtml"]
     nav = text["EPUB/text/nav.xhtml"]

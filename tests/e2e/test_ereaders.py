@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,9 @@ def test_txt_conversion_has_every_data_date(book: Book) -> None:
     assert readers.css_errors(log) == []
     text = " ".join(out.read_text("utf-8").split())
     _assert_dates_in_order(text, book.manuscript)
+    # once a section: the note after the date line (the same words) is not shown in place
+    notes = Counter(book.manuscript.labels.note(rs.section) for rs in book.manuscript.sections)
+    assert {note: text.count(note) for note in notes} == dict(notes)
 
 
 def _assert_dates_in_order(text: str, manuscript: Manuscript) -> None:

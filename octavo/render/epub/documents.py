@@ -154,7 +154,12 @@ def documents(
     files = plan.files
     pages = tuple((files[a], a, folio) for a, folio in breaks if a in files)
     render = _renderer(ms.book.project, meta.language, labels, pages)
-    alt = labels.format("cover_alt", title=cover.alt)
+    # the drawn cover's words are known and said; a book's own image's are not: its title
+    alt = (
+        labels.format("cover_of", title=cover.title)
+        if cover_src
+        else labels.format("cover_alt", title=cover.alt)
+    )
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", alt)
     line = ms.book.config.data_date_line
 
