@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -112,6 +113,21 @@ def _entry_for(path: Path, page: Page | None, manifest: dict[str, Entry]) -> Ent
     return next((manifest[k] for k in keys if k in manifest), None)
 
 
+def _cut_short(data: bytes, path: Path) -> list[Diagnostic]:
+    """W415 for an HTML page that ends without closing its document: a save or a download
+    cut short (lxml reads what there is, and the section would end mid-sentence)."""
+    if re.search(rb"</(?:html|body)\s*>", data[-4096:], re.IGNORECASE):
+        return []
+    return [
+        warning(
+            "W415",
+            "the page ends before </body> or </html>: cut short? its text may end early",
+            path,
+            hint="save the page again, whole",
+        )
+    ]
+
+
 def _read(path: Path, known: bool) -> tuple[Page | None, list[Diagnostic]]:
     try:  # a regular file under the size limit, checked before reading (/dev/zero is E005)
         data = read_file(path, (Path("/"),), "page")
@@ -119,7 +135,7 @@ def _read(path: Path, known: bool) -> tuple[Page | None, list[Diagnostic]]:
         return None, [refused.diagnostic]
     try:
         if looks_like_html(data):
-            return parse_html_page(data, path, known), []
+            return parse_html_page(data, path, known), _cut_short(data, path)
         return parse_page(decode_page(data), path.name, known=known), []
     except RecursionError:  # elements nested thousands deep: no page of a study
         return None, [error("E401", "not a country-study page: nested too deep to read", path)]
@@ -145,17 +161,20 @@ def import_pages(
     batch = Supplier(book, options)
     reports: list[PageReport] = []
     readable: list[tuple[Path, Page, Entry | None]] = []
+    read_with: dict[Path, list[Diagnostic]] = {}  # what reading a page that was read found
     for path in page_files(paths):
         known = _entry_for(path, None, manifest) is not None
         page, problems = _read(path, known)
         if page is None:
             reports.append(PageReport(path, "refused", None, "", (), (), tuple(problems)))
             continue
+        read_with[path] = problems
         readable.append((path, page, _entry_for(path, page, manifest)))
     supplied_pages = batch.supply(readable)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     for path, page, supplied, found in supplied_pages:
         page = link_targets(page, targets) if page and page.links else page
+        found = [*read_with.get(path, []), *found]
         reports.append(
             _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
         )

@@ -168,8 +168,26 @@ class Flattener:
             return False
         width = max(len(r) for r in cells)
         cells = [r + ("",) * (width - len(r)) for r in cells]
-        self.items.append(Item("table", " ".join(plain), rows=tuple(cells)))
+        caption = self.caption(element)
+        words = " ".join([caption[0], *plain]).strip()
+        self.items.append(Item("table", words, caption[1], rows=tuple(cells)))
         return True
+
+    def caption(self, table: etree._Element) -> tuple[str, str]:
+        """The table's <caption>, plain and as Markdown, without the page's own number
+        ("Table 12."): octavo numbers the book's tables."""
+        found = next((c for c in table if isinstance(c.tag, str) and c.tag == "caption"), None)
+        if found is None:
+            return "", ""
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(found, plain, md)
+        text, markdown = one_line("".join(plain)), one_line("".join(md))
+        number = _TABLE_NUMBER.match(text)
+        if number:
+            text = text[number.end() :]
+            markdown = _TABLE_NUMBER.sub("", markdown, count=1)
+        return text, markdown
 
 
 def _owner(row: etree._Element) -> etree._Element | None:
@@ -186,6 +204,7 @@ def _copy(element: etree._Element) -> etree._Element:
 
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block
+_TABLE_NUMBER = re.compile(r"(?i)\s*table\s+[0-9]+[a-z]?\s*[.:]\s*")
 
 
 def _spaces(text: str) -> str:

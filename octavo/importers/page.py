@@ -38,7 +38,7 @@ class Block:
     kind: str  # paragraph, entry, lines, caption, credit, list, table, image
     text: str = ""
     markdown: str = ""
-    label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...')
+    label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...'); a table's caption
     items: tuple[str, ...] = ()  # Markdown of list items or of a line block's lines
     rows: tuple[tuple[str, ...], ...] = ()  # a table's Markdown cells, first row the head
     ordered: bool = False

@@ -146,3 +146,31 @@ def test_html_nested_too_deep_is_refused_not_a_traceback(tmp_path: Path) -> None
     result = import_pages([page], tmp_path / "book")
     assert result.summary() == "0 imported, 0 unchanged, 1 refused"
     assert [d.code for d in result.diagnostics] == ["E401"]
+
+
+def test_a_table_keeps_its_caption_without_the_page_s_number(tmp_path: Path) -> None:
+    """An HTML table's <caption> was dropped; it is the table's caption in pandoc's syntax
+    (`Table: …` after it), without the page's own "Table 12." (octavo numbers tables)."""
+    text = PAGE.replace("<table>", "<table><caption>Table 12. Faiths, <i>1990</i></caption>")
+    page = parse_html_page(_page(tmp_path, text=text).read_bytes(), tmp_path / "58.htm")
+    (table,) = [b for b in page.blocks if b.kind == "table"]
+    assert table.label == "Faiths, *1990*" and table.text.startswith("Faiths, 1990 Faith")
+    result = import_pages([tmp_path / "58.htm"], tmp_path / "book")
+    (section,) = result.written
+    assert "| Roman Catholic \\| Uniate | 8 percent |\n\nTable: Faiths, *1990*\n" in (
+        section.read_text()
+    )
+    (fragment,) = [render_block(section.read_text().split("---\n", 2)[2])]
+    assert "Table 1.</span> Faiths, <em>1990</em>" in fragment.html
+
+
+def test_a_page_cut_short_is_said(tmp_path: Path) -> None:
+    """A page saved or downloaded only in part read as a section ending mid-sentence, in
+    silence: W415 (and so refused under --strict)."""
+    whole = import_pages([_page(tmp_path)], tmp_path / "whole")
+    assert not [d for d in whole.diagnostics if d.code == "W415"]
+    cut = PAGE[: PAGE.index("</body>")]  # its end lost
+    (tmp_path / "cut").mkdir()
+    result = import_pages([_page(tmp_path / "cut", text=cut)], tmp_path / "book")
+    (w415,) = [d for d in result.diagnostics if d.code == "W415"]
+    assert "cut short" in w415.message and result.written
