@@ -34,12 +34,15 @@ class Options:
     strict: bool = False  # a page that needs a warning is refused
 
 
-def _existing(book: Path) -> tuple[dict[int, Path], Counter[int], dict[str, int]]:
-    """Section number -> file, the totals, and page file -> number, of the sections
-    already in the book."""
+def _existing(
+    book: Path,
+) -> tuple[dict[int, Path], Counter[int], dict[str, int], Counter[str]]:
+    """Section number -> file, the totals, page file -> number, and the countries, of the
+    sections already in the book."""
     found: dict[int, Path] = {}
     totals: Counter[int] = Counter()
     sources: dict[str, int] = {}
+    countries: Counter[str] = Counter()
     for path in section_files(book):
         text, _ = read_utf8(path, root=book)
         try:
@@ -52,7 +55,9 @@ def _existing(book: Path) -> tuple[dict[int, Path], Counter[int], dict[str, int]
                 sources.setdefault(data["source"], data["sequence"])
         if type(data.get("total")) is int:
             totals[data["total"]] += 1
-    return found, totals, sources
+        if isinstance(data.get("country"), str) and data["country"]:
+            countries[data["country"]] += 1
+    return found, totals, sources, countries
 
 
 def _book_settings(book: Path) -> dict[str, object]:
@@ -63,8 +68,10 @@ def _book_settings(book: Path) -> dict[str, object]:
         return {}
 
 
-def _naming(countries: Counter[str]) -> str:
-    return f" (this import's pages name {', '.join(sorted(countries))})" if countries else ""
+def _naming(countries: Counter[str], book: Counter[str]) -> str:
+    if countries:
+        return f" (this import's pages name {', '.join(sorted(countries))})"
+    return f" (the book's sections name {', '.join(sorted(book))})" if book else ""
 
 
 def _possible(page: Page) -> bool:
@@ -80,8 +87,8 @@ class Supplier:
     def __init__(self, book: Path, options: Options):
         self.book, self.options = book, options
         self.settings = _book_settings(book)
-        self.existing, self.totals, self.sources = (
-            _existing(book) if book.is_dir() else ({}, Counter(), {})
+        self.existing, self.totals, self.sources, self.countries = (
+            _existing(book) if book.is_dir() else ({}, Counter(), {}, Counter())
         )
 
     def supply(
@@ -151,7 +158,7 @@ class Supplier:
                             "W414",
                             f"no country found in the page: took {country} from {whence}",
                             path,
-                            hint="check it: a page of another study is refused when imported alone",
+                            hint="check it: a page of another study needs a book of its own",
                         )
                     )
             own = dates_of.get(page.country) or dates
@@ -160,7 +167,7 @@ class Supplier:
                 found.append(
                     error(
                         "E401",
-                        "no country found in the page" + _naming(countries),
+                        "no country found in the page" + _naming(countries, self.countries),
                         path,
                         hint="import it alone into a book whose book.toml sets its 'country'",
                     )
@@ -174,16 +181,17 @@ class Supplier:
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the
-        book's own): book.toml's, unless this import's pages name another (a volume's
-        book.toml names all its countries in one, "Belarus and Moldova": no page's); else
-        the one country this import's pages name. Pages of several countries give none: a
-        page is never given a country by a count of the others (a page of Nepal imported
-        beside pages of Belarus was given Belarus, silently)."""
-        own = str(self.settings.get("country") or "")
-        if own and set(countries) <= {own}:
-            return own, ""
+        book's own): the one country this import's pages name (said, the same at every
+        import of them); with none named, book.toml's, unless it is a volume's (its
+        sections name other countries: the import wrote "Belarus and Moldova", no page's
+        country). Pages of several countries give none: a page is never given a country
+        by a count of the others (a page of Nepal imported beside pages of Belarus was
+        given Belarus, silently)."""
         if len(countries) == 1:
             return next(iter(countries)), "the other pages of this import"
+        own = str(self.settings.get("country") or "")
+        if not countries and own and set(self.countries) <= {own}:
+            return own, ""
         return "", ""
 
     def _number(self, path: Path, page: Page, entry: Entry | None) -> tuple[int | None, str]:

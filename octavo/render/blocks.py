@@ -75,7 +75,9 @@ def _blocks(core: StateCore) -> None:
             index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
         i += 1
-    for note_tokens, _ in notes:  # a note's text is text like any other; its marks too
+    # a note's text is text like any other; its marks too (automatic terms, index_terms,
+    # are looked for in the text only: a note's words are indexed where marked)
+    for note_tokens, _ in notes:
         for token in note_tokens:
             if token.type == "inline":
                 inlines.walk(core, state, token)

@@ -156,8 +156,7 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     identifier, xmp = manuscript.book.config.identifier, xmp_descriptions(manuscript, options)
     cover = manuscript.labels["cover"] if manuscript.cover else ""
     labels = book_labels(cover, body_start(whole, manuscript), len(whole.pages))
-    lang = manuscript.book.config.language
-    assert write_document(whole, options, identifier, xmp, labels, lang) == result.pdf
+    assert write_document(whole, options, identifier, xmp, labels) == result.pdf
     assert result.pdf == builds.one.read_bytes()
 
 

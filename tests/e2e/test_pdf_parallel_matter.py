@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build
@@ -38,6 +39,25 @@ def test_laid_out_in_parts(builds: Builds) -> None:
     assert builds.cold.parallel and builds.cold.reused == ()
     back = next(c.id for c in builds.manuscript.chapters if c.matter == "back")
     assert {"front", APPENDIX, "stamp", back} <= set(builds.cold.laid_out)
+
+
+def test_page_labels_are_the_printed_folios_merged_or_not(builds: Builds) -> None:
+    """A viewer's page numbers (/PageLabels) are the folios printed on the pages, front
+    matter roman and body arabic, in the merged PDF (the front part's ranges, the body's
+    added by the merge) as in the one-process one; and the merged catalog keeps the
+    language the front part's had (pypdf's writer left /Lang out)."""
+    import pypdf
+
+    assert builds.cold.parallel
+    for pdf in (builds.one, builds.cold_pdf):
+        reader = pypdf.PdfReader(pdf)
+        labels = reader.page_labels
+        printed = [(n, page.folio) for n, page in enumerate(read_pdf(pdf).pages) if page.folio]
+        folios = {folio for _, folio in printed}
+        assert any(f.isalpha() for f in folios) and {"2", "3"} <= folios  # roman and arabic
+        assert [labels[n] for n, _ in printed] == [folio for _, folio in printed]
+        root: Any = reader.trailer["/Root"]
+        assert root["/Lang"] == "en"
 
 
 def test_a_cold_build_sketches_the_front_beside_the_chapters(builds: Builds) -> None:

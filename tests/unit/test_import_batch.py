@@ -379,6 +379,16 @@ def test_a_page_with_no_country_takes_one_only_from_one_country(tmp_path: Path) 
     (page,) = [p for p in result.written if "nepal" in p.name]
     assert _front(page)["country"] == "Belarus"
     assert "country Belarus from the other pages of this import" in str(_front(page)["supplied"])
+    again = import_pages([one], tmp_path / "one" / "book")  # book.toml now says Belarus
+    assert len(again.unchanged) == 2 and not [d for d in again.diagnostics if d.code[0] == "E"]
+    # a volume's book.toml country ("Belarus and Nepal") is no page's: refused, said whose
+    (tmp_path / "vol").mkdir()
+    both = _copy(tmp_path / "vol", "allrefer/belarus9.txt", "allrefer/nepal10.txt")
+    import_pages([both], tmp_path / "vol" / "book")
+    (tmp_path / "alone").mkdir()
+    alone = import_pages([_copy(tmp_path / "alone", profile)], tmp_path / "vol" / "book")
+    (e401,) = [d for d in alone.diagnostics if d.code == "E401"]
+    assert "the book's sections name Belarus, Nepal" in e401.message and not alone.written
     several = _copy(tmp_path / "two", profile, "allrefer/belarus9.txt", "allrefer/nepal10.txt")
     for _ in range(2):  # the same answer both times
         result = import_pages([several], tmp_path / "two" / "book")

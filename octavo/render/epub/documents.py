@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -231,11 +230,12 @@ def documents(
     return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
 
 
-def _whose(ms: Manuscript) -> dict[str, str]:
-    """Each index mark's part (a volume's country), else its chapter's heading."""
+def _whose(ms: Manuscript) -> dict[str, tuple[str, str]]:
+    """Each index mark's part (a volume's country; "" in a book without parts) and its
+    chapter's heading."""
     parts = {p.part.number: p.part.title for p in ms.parts}
     return {
-        m.id: parts.get(c.chapter.part) or c.heading_text
+        m.id: (parts.get(c.chapter.part, ""), c.heading_text)
         for c in ms.chapters
         for rs in c.sections
         for m in rs.marks
@@ -257,11 +257,19 @@ def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
         chapter: "Country Profile (Belarus)"."""
         firsts = {where[m][0]: m for m in reversed(entry.locators)}
         chosen = [m for m in entry.locators if firsts[where[m][0]] == m]
-        shared = Counter(where[m][1] for m in chosen)
-        return tuple(
-            (m, where[m][1] if shared[where[m][1]] == 1 else f"{where[m][1]} ({whose[m]})")
-            for m in chosen
-        )
+        alike: dict[str, list[str]] = {}
+        for m in chosen:
+            alike.setdefault(where[m][1], []).append(m)
+        named = {}
+        for title, marks in alike.items():
+            if len(marks) == 1:
+                named[marks[0]] = title
+                continue
+            # the part where the parts differ, else the chapter
+            by_part = len({whose[m][0] for m in marks}) == len(marks)
+            for m in marks:
+                named[m] = f"{title} ({whose[m][0] if by_part else whose[m][1]})"
+        return tuple((m, named[m]) for m in chosen)
 
     ids = {e.term: f"index-entry-{n}" for n, e in enumerate(_entries(ms), start=1)}
     title = ms.labels["index"]

@@ -159,8 +159,7 @@ def render_pdf(
     xmp = xmp_descriptions(manuscript, options)
     cover = manuscript.labels["cover"] if manuscript.cover else ""
     labels = book_labels(cover, body_start(document, manuscript), len(document.pages))
-    lang = manuscript.book.config.language
-    pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, lang))
+    pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels))
     if fixes != known:
         store.put(name, fixes_to_json(fixes).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
@@ -212,17 +211,16 @@ def write_document(
     identifier: str = "",
     xmp: bytes = b"",
     labels: tuple[Label, ...] = (),
-    lang: str = "",
 ) -> bytes:
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
-    from `identifier` (the book's; else the title), page labels, the language —
+    from `identifier` (the book's; else the title), page labels —
     octavo.render.pdf.finish."""
     from octavo.render.pdf.finish import finisher, variant_options
 
     variant = options.pdf_variant
     seed = identifier or str(document.metadata.title)
     pdf: bytes = document.write_pdf(
-        finisher=finisher(options.page.bleed, seed, xmp, labels, lang),
+        finisher=finisher(options.page.bleed, seed, xmp, labels),
         pdf_tags=variant == "pdf/ua-1",
         **variant_options(variant),
     )

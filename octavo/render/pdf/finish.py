@@ -11,9 +11,9 @@
   adds the book's identifiers and series (templates/print/xmp.xml). WeasyPrint's PDF/X-4
   DocumentID is random (uuid4); the finisher makes it from the book's identifier, so the
   same sources give the same bytes.
-- Page labels and language: the catalog's /PageLabels (octavo.render.pdf.page_labels: the
-  printed folios, for a viewer's page numbers) and /Lang (the book's language), for the
-  PDFs that are the book or its front part.
+- Page labels: the catalog's /PageLabels (octavo.render.pdf.page_labels: the printed
+  folios, for a viewer's page numbers), in the PDFs that are the book or its front part.
+  (/Lang WeasyPrint writes itself, from the HTML's `lang`.)
 """
 
 from __future__ import annotations
@@ -45,18 +45,13 @@ def finisher(
     identifier: str,
     xmp: bytes = b"",
     labels: tuple[Label, ...] = (),
-    lang: str = "",
 ) -> Callable[[Any, Any], None]:
     """write_pdf's finisher: exact BleedBoxes, `xmp` (rdf:Description elements) in the XMP
-    metadata, a DocumentID made from `identifier`, the page `labels` and the `lang`."""
+    metadata, a DocumentID made from `identifier`, and the page `labels`."""
 
     def finish(document: Any, pdf: Any) -> None:
         if labels:
             pdf.catalog["PageLabels"] = pydyf_labels(labels)
-        if lang:
-            import pydyf
-
-            pdf.catalog["Lang"] = pydyf.String(lang)
         if xmp and "Metadata" not in pdf.catalog:
             document.metadata.include_in_pdf(pdf, "", None, None, compress=False)
         for page in pdf.objects:

@@ -94,8 +94,7 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     html = load_html(handout_html(manuscript, unit, page), manuscript.book.project)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
-    lang = manuscript.book.config.language  # a handout's folios are its own: no labels
-    pdf: bytes = guarded(lambda: write_document(document, options, lang=lang))
+    pdf: bytes = guarded(lambda: write_document(document, options))
     return pdf
 
 

@@ -26,8 +26,9 @@ def front_labels(cover: str) -> tuple[Label, ...]:
 
 
 def book_labels(cover: str, body: int, total: int) -> tuple[Label, ...]:
-    """Every range of a book of `total` pages whose body begins on page `body`."""
-    front = front_labels(cover)
+    """Every range of a book of `total` pages whose body begins on page `body` (the front
+    matter's ranges that begin before it: a book's own template may have none)."""
+    front = tuple(label for label in front_labels(cover) if label[0] < body)
     return (*front, (body, "D", "")) if body < total else front
 
 

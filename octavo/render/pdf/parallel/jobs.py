@@ -122,7 +122,6 @@ def front_job(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
         labels=front_labels(cover),  # and its catalog's, with the body's labels added
-        lang=manuscript.book.config.language,
     )
 
 

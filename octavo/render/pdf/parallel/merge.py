@@ -244,14 +244,18 @@ class Merger:
 
 def _labels(writer: Any, front: Any, body: int) -> None:
     """The front part's page labels (its cover's, its roman folios'), the body's arabic
-    folios from page `body` on, and the front's language, in the book's catalog."""
+    folios from page `body` on, and the front's language (WeasyPrint's /Lang: pypdf's
+    writer left it out), in the book's catalog."""
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
     if "/Lang" in front:
         writer._root_object[NameObject("/Lang")] = front["/Lang"].clone(writer)
     if "/PageLabels" not in front:
         return
-    nums = ArrayObject(n.clone(writer) for n in front["/PageLabels"]["/Nums"])
+    given = list(front["/PageLabels"]["/Nums"])
+    pairs = zip(given[::2], given[1::2], strict=True)
+    kept = [n for first, entry in pairs if int(first) < body for n in (first, entry)]
+    nums = ArrayObject(n.clone(writer) for n in kept)  # a key once, ascending
     if body < len(writer.pages):
         nums += [NumberObject(body), DictionaryObject({NameObject("/S"): NameObject("/D")})]
     writer._root_object[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): nums})

@@ -80,7 +80,6 @@ class PartJob:
     fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
     sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
     labels: tuple[Label, ...] = ()  # page labels (the front part's: the merge adds the body's)
-    lang: str = ""  # the book's language, for the catalog (the front part's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +137,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
 def _written(document: Any, options: Any, job: PartJob) -> bytes:
     from octavo.render.pdf.document import write_document
 
-    return write_document(document, options, xmp=job.xmp, labels=job.labels, lang=job.lang)
+    return write_document(document, options, xmp=job.xmp, labels=job.labels)
 
 
 def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
