@@ -150,6 +150,16 @@ def _folder(root: Path, section: Section, resolved: dict[Path, Path]) -> str:
     return "" if text == "." else text + "/"
 
 
+def _in_book_language(note_html: str, book: Book, section: Section) -> str:
+    """The data date's words are the book's: in a section of another language they are
+    marked so (a screen reader's voice, the print's hyphenation and PDF tags)."""
+    language = book.config.language
+    if not section.lang or section.lang.lower() == language.lower():
+        return note_html
+    code = escape(language, quote=True)
+    return f'<span lang="{code}" xml:lang="{code}">{note_html}</span>'
+
+
 def _context(
     book: Book, chapter: Chapter, section: Section, notes: int, counts: _Counts
 ) -> Context:
@@ -221,7 +231,7 @@ def _chapter(
             body_html=fragment.html,
             note_id=f"note-{section.slug}",
             note_number=note_number,
-            note_html=escape(book.labels.note(section)),
+            note_html=_in_book_language(escape(book.labels.note(section)), book, section),
             notes=tuple(Note(n.id, n.number, n.html) for n in fragment.notes),
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(
