@@ -69,6 +69,13 @@ class _Reader:
                 return number
         return len(self.lines)
 
+    def heading_line(self, heading: str, end: int) -> tuple[int, str] | None:
+        """The first line before `end` that is `heading` alone."""
+        for number in range(min(end, len(self.lines))):
+            if number not in self.skip and self.lines[number].strip() == heading:
+                return number, heading
+        return None
+
     def _wrapped(self, number: int) -> str:
         """A line and the lines that follow it up to a blank or skipped one."""
         end = number + 1
@@ -177,11 +184,14 @@ def layout(
     profile: Profile | None = None,
     known: bool = False,
     fallback_title: str = "",
+    heading: str = "",
 ) -> tuple[Page, list[tuple[int, str]]]:
     """The page's fields (its blocks left empty) and its body lines, read with the profile
     of its site; PageError when it shows nothing of a country-study page (no title, no data
     date, no breadcrumb, no site's layout) and the user has not vouched for it (`known`: a
-    manifest names it). `fallback_title` is a title from outside the text (HTML <title>)."""
+    manifest names it). `fallback_title` is a title from outside the text (HTML <title>);
+    `heading` an HTML heading the <title> names: the title where the body's first lines are
+    too short to tell from a header (a short section's page)."""
     lines = text.split("\n")
     found = [address] + [m[0] for m in URL.finditer("\n".join(lines[:12]))]
     detection = detect(lines, " ".join(found))
@@ -212,6 +222,12 @@ def layout(
     else:
         header_end = reader.header_end(0)
         found_title = reader.title(header_end)
+        named = reader.heading_line(heading, header_end) if heading else None
+        if named is not None and (found_title is None or named[0] < found_title[0]):
+            if found_title is not None:
+                reader.reasons.pop()  # the title() reason of the line it was
+            reader.reasons.append(f"title on line {named[0] + 1} (the heading its <title> names)")
+            found_title = named
         if found_title:
             title_line, title = found_title
         start = title_line + 1 if found_title else 0

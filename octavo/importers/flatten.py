@@ -42,6 +42,7 @@ class Flattener:
     def __init__(self) -> None:
         self.items: list[Item] = []
         self.links: list[str] = []
+        self.headings: list[str] = []  # the texts of its h1-h3, in order
         self.lists = 0
 
     def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
@@ -113,6 +114,8 @@ class Flattener:
             return
         if tag == "table" and self.table(element):
             return
+        if tag in ("h1", "h2", "h3"):
+            self.headings.append(one_line("".join(element.itertext())))
         if tag == "img":
             self.items.append(
                 Item("image", one_line(element.get("alt") or ""), src=element.get("src") or "")

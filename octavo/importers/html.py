@@ -38,7 +38,8 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     items = flat.items
     text = "\n\n".join(item.text for item in items)
     address = " ".join([path.name, *(str(c) for c in canonical)])
-    page, lines = layout(text, address, known=known, fallback_title=title)
+    heading = _named_heading(flat.headings, title)
+    page, lines = layout(text, address, known=known, fallback_title=title, heading=heading)
     kept = _kept_items(items, lines)
     blocks, wanted = _blocks(kept, path)
     images, skipped = _read_images(path, wanted)
@@ -52,6 +53,13 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     if result.kind == "chapter":
         result = with_kind(page, _drop_link_lists(result.blocks))
     return replace(result, links=tuple(flat.links), images=images, skipped_images=skipped)
+
+
+def _named_heading(headings: list[str], title: str) -> str:
+    """The page's heading that its <title> names ('Trade' of 'Belarus - Trade'), if any."""
+    named = {p.strip().casefold() for p in re.split(r"\s+[-–—:|]\s+|:\s+", title)}
+    named.add(title.strip().casefold())
+    return next((h for h in headings if h and h.casefold() in named), "")
 
 
 def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[Item, str]]:

@@ -174,3 +174,27 @@ def test_a_page_cut_short_is_said(tmp_path: Path) -> None:
     result = import_pages([_page(tmp_path / "cut", text=cut)], tmp_path / "book")
     (w415,) = [d for d in result.diagnostics if d.code == "W415"]
     assert "cut short" in w415.message and result.written
+
+
+SHORT = """<html><head><title>Belarus - Trade</title>
+<link rel="canonical" href="http://countrystudies.us/belarus/12.htm"></head><body>
+<h3>Trade</h3>
+<p><a href="index.htm">Belarus Table of Contents</a></p>
+<p>Trade grew quickly.</p>
+<table><tr><th>Year</th><th>Exports</th></tr><tr><td>1992</td><td>1,234</td></tr>
+<tr><td>1993</td><td>1,456</td></tr></table>
+<p>Imports fell, as the table shows.</p>
+<p>Data as of June 1995</p>
+</body></html>
+"""
+
+
+def test_a_short_section_s_title_is_the_heading_its_title_names(tmp_path: Path) -> None:
+    """A short section's lines before its first long paragraph read as header lines: the
+    last of them was taken for its title and the rest lost ("Imports fell, …" titled a
+    section with an empty body). The <h3> the <title> names ('Belarus - Trade') is it."""
+    page = parse_html_page(_page(tmp_path, text=SHORT).read_bytes(), tmp_path / "12.htm")
+    assert page.title == "Trade"
+    assert [b.kind for b in page.blocks] == ["paragraph", "table", "paragraph"]
+    assert page.blocks[0].text == "Trade grew quickly."
+    assert any("the heading its <title> names" in r for r in page.reasons)
