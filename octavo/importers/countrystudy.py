@@ -221,11 +221,11 @@ def layout(
         reader.reasons.append(f"breadcrumb on line {crumb_at + 1}")
     else:
         header_end = reader.header_end(0)
+        told = len(reader.reasons)
         found_title = reader.title(header_end)
         named = reader.heading_line(heading, header_end) if heading else None
         if named is not None and (found_title is None or named[0] < found_title[0]):
-            if found_title is not None:
-                reader.reasons.pop()  # the title() reason of the line it was
+            del reader.reasons[told:]  # why title() chose the line it did
             reader.reasons.append(f"title on line {named[0] + 1} (the heading its <title> names)")
             found_title = named
         if found_title:

@@ -156,7 +156,7 @@ def documents(
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (
         labels.format("cover_of", title=cover.title)
-        if cover_src
+        if ms.cover is not None
         else labels.format("cover_alt", title=cover.alt)
     )
     cover_doc = Cover(cover_src or f"../{IMAGES}/{COVER_IMAGE}", alt)

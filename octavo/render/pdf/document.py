@@ -33,7 +33,7 @@ from octavo.render.pdf import (
 from octavo.render.pdf.hyphenation import remember_machine
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.notes.place import Fix, place_notes
-from octavo.render.pdf.page_labels import Label, book_labels
+from octavo.render.pdf.page_labels import Label, book_labels, cover_word
 from octavo.render.pdf.tree import replace_element, serialize
 from octavo.render.pdf.whole import whole_book_features
 from octavo.render.url_sandbox import guarded, sandboxed_html
@@ -157,8 +157,9 @@ def render_pdf(
                 replace_element(html.etree_element, alone.etree_element, "index-section")
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
-    cover = manuscript.labels["cover"] if manuscript.cover else ""
-    labels = book_labels(cover, body_start(document, manuscript), len(document.pages))
+    labels = book_labels(
+        cover_word(manuscript), body_start(document, manuscript), len(document.pages)
+    )
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels))
     if fixes != known:
         store.put(name, fixes_to_json(fixes).encode("utf-8"))

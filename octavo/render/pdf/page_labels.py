@@ -12,11 +12,19 @@ front part carries the cover's and the roman range and the merge adds the body's
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Label", "book_labels", "front_labels", "pydyf_labels"]
+if TYPE_CHECKING:
+    from octavo.model import Manuscript
+
+__all__ = ["Label", "book_labels", "cover_word", "front_labels", "pydyf_labels"]
 
 Label = tuple[int, str, str]  # first page (0-based), style ("r", "D" or "" for none), prefix
+
+
+def cover_word(manuscript: Manuscript) -> str:
+    """The label of a book's own cover's pages, in its language; "" for a book without."""
+    return manuscript.labels["cover"] if manuscript.cover else ""
 
 
 def front_labels(cover: str) -> tuple[Label, ...]:

@@ -26,7 +26,7 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
 from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
-from octavo.render.pdf.page_labels import front_labels
+from octavo.render.pdf.page_labels import cover_word, front_labels
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
@@ -117,11 +117,10 @@ def front_job(
     if manuscript.index:
         folios += (("index", _index_folio(chapters, appendix)),)
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
-    cover = manuscript.labels["cover"] if manuscript.cover else ""
     return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
-        labels=front_labels(cover),  # and its catalog's, with the body's labels added
+        labels=front_labels(cover_word(manuscript)),  # the merge adds the body's labels
     )
 
 

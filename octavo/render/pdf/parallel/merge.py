@@ -235,14 +235,14 @@ class Merger:
             writer._root_object[NameObject("/Metadata")] = (
                 front["/Metadata"].clone(writer).indirect_reference
             )
-        _labels(writer, front, placed[1].start if len(placed) > 1 else total)
+        _catalog(writer, front, placed[1].start if len(placed) > 1 else total)
         writer._ID = _identifier(placed, stamp)
         out = io.BytesIO()
         writer.write(out)
         return compact(out.getvalue())
 
 
-def _labels(writer: Any, front: Any, body: int) -> None:
+def _catalog(writer: Any, front: Any, body: int) -> None:
     """The front part's page labels (its cover's, its roman folios'), the body's arabic
     folios from page `body` on, and the front's language (WeasyPrint's /Lang: pypdf's
     writer left it out), in the book's catalog."""
