@@ -345,8 +345,19 @@ def build_epub(
         finally:
             given.measured, given.prepared = None, -1
             given.save()  # while the writer works (what it found is reported)
+        found += _epub_warnings(rendered, strict)
         data = helper.receive() if helper is not None else None
         return checked.write((((target, data or _epub(given, cache)),), found))
+
+
+def _epub_warnings(rendered: Manuscript, strict: bool) -> tuple[Diagnostic, ...]:
+    """What only the EPUB's build warns of (page references it cannot print: W517);
+    fatal under --strict, as every warning."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+
+    found = unprinted_page_refs(rendered)
+    raise_if_errors(found, strict)
+    return found
 
 
 def _epub(given: Sources, cache: Path | None) -> bytes:
@@ -354,15 +365,15 @@ def _epub(given: Sources, cache: Path | None) -> bytes:
     from octavo.render.epub.book import render_epub
 
     rendered, _ = given.manuscript()
-    breaks: tuple[tuple[str, str], ...] = ()
     if rendered.book.config.page_list:
         from octavo.render.pdf.document import PdfOptions
-        from octavo.render.pdf.page_map import page_starts
+        from octavo.render.pdf.page_map import print_pages
 
         config = rendered.book.config
         options = PdfOptions(config.paper, False, config.margins, config.bleed)
-        breaks = page_starts(rendered, options)
-    return render_epub(rendered, cache, breaks)
+        pages = print_pages(rendered, options)
+        return render_epub(rendered, cache, pages.starts, folios=dict(pages.folios))
+    return render_epub(rendered, cache)
 
 
 def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:

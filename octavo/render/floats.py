@@ -117,6 +117,8 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     if percent != 100:
         opening.attrSet("style", f"width: {percent}%")
     label = labelled(f"{state.context.figure_word} {number}.", caption)
+    if _said_twice(caption, attrs):  # the space too: one run of text with the words in print
+        label = [*label[:3], *_hidden(label[3:])]
     credit: list[Token] = []
     if attrs.get("credit"):
         credit_open = Token("span_open", "span", 1)
@@ -129,6 +131,22 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     figcaption = [Token("figcaption_open", "figcaption", 1), *label, *credit]
     inline.children = [*shown, *figcaption, close("figcaption")]
     state.figures.append(Caption(ident, number, caption_html, line))
+
+
+def _said_twice(caption: list[Token], attrs: dict[str, str]) -> bool:
+    """Whether the caption's words are the image's alt text too (no `fig-alt`): a screen
+    reader would read them twice, as the image and again as its caption, so they are
+    hidden from it in the caption (as pandoc hides such a figcaption); the label and the
+    credit stay said. Not a caption with a link: nothing focusable may be hidden."""
+    return (
+        bool(caption) and not attrs.get("fig-alt") and all(t.type != "link_open" for t in caption)
+    )
+
+
+def _hidden(tokens: list[Token]) -> list[Token]:
+    opening = Token("span_open", "span", 1)
+    opening.attrSet("aria-hidden", "true")
+    return [opening, *tokens, close("span")]
 
 
 def place_image(

@@ -8,6 +8,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.conditional import mark
 from octavo.render.floats import place_image
 from octavo.render.tokens import SCHEME, State, given_id, renderer
 
@@ -36,7 +37,15 @@ def line_block(inline: Token) -> bool:
 
 def walk(core: StateCore, state: State, inline: Token) -> None:
     line = inline.map[0] if inline.map else 0
-    children = inline.children or []
+    children = mark(  # words for one output only
+        inline.children or [],
+        lambda held: state.problem(
+            "W516",
+            f"words for one output hold {held}: shown in both",
+            line,
+            "keep notes, ids and index marks outside [...]{.content-visible when-format=...}",
+        ),
+    )
     out: list[Token] = []
     previous: Token | None = None
     for child in children:

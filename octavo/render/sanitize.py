@@ -73,6 +73,7 @@ _TRUSTED_ATTRIBUTES = {
     "start",
     "epub:type",
     "aria-label",
+    "aria-hidden",
     "data-label",
 }
 _RAW_INLINE = {

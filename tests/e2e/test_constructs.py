@@ -86,7 +86,7 @@ def test_epub_references_cross_chapters_both_ways(built: Built) -> None:
     assert french.count('lang="en" xml:lang="en"') == 2  # its date, line and note, in English
     (rs,) = [rs for rs in built.manuscript.sections if rs.section.lang == "fr"]
     assert rs.note_html.startswith('<span lang="en"')  # the print's footnote too
-    assert 'summer <span class="credit">' in text["EPUB/text/ch03.xhtml"]  # a word apart
+    assert 'summer</span> <span class="credit">' in text["EPUB/text/ch03.xhtml"]  # a word apart
     # the book's own cover image: its alt text names the book, not words the image may lack
     title = built.manuscript.book.config.title
     assert f'alt="Cover of {title}"' in text["EPUB/text/cover.xhtml"]
@@ -196,3 +196,15 @@ def test_body_headings_are_bookmarks_to_toc_depth(built: Built) -> None:
     titles = {title for title, _ in read_pdf(built.pdf).outline}
     assert {"Structure", "Prices and wages", "Trade", "Climate"} <= titles  # no note call
     assert "Regional wages" not in titles  # an h4: deeper than toc_depth = 3
+
+
+def test_words_for_one_output_are_in_that_output_alone(built: Built) -> None:
+    """`[…]{.content-visible when-format="pdf"}` (Quarto's syntax): the page references'
+    words in the PDF only, the EPUB's own words in the EPUB only."""
+    with zipfile.ZipFile(built.epub) as archive:
+        economy = archive.read("EPUB/text/ch02.xhtml").decode()
+    pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
+    assert re.search(r'map\s+<span class="only-epub">in\s+<a href="ch03.xhtml#fig:map"', economy)
+    assert "on page" not in economy
+    assert "ref-label" not in economy and "only-pdf" not in economy
+    assert "on the map on page" in pdf and "map in Figure 1" not in pdf  # its folio: E621

@@ -88,11 +88,20 @@ def test_figure_numbered_with_alt_credit_and_width() -> None:
     assert fragment.html == (
         '<figure id="fig:m" class="figure" style="width: 80%">'
         '<img src="images/m.png" alt="A map" /><figcaption>'
-        '<span class="caption-label">Figure 1.</span> A <em>map</em> '
-        '<span class="credit">Courtesy X</span></figcaption></figure>\n'
+        '<span class="caption-label">Figure 1.</span><span aria-hidden="true"> A <em>map</em>'
+        '</span> <span class="credit">Courtesy X</span></figcaption></figure>\n'
     )
     (figure,) = fragment.figures
     assert (figure.id, figure.number, figure.caption_html) == ("fig:m", "1", "A <em>map</em>")
+
+
+def test_caption_said_once_to_a_screen_reader() -> None:
+    # the alt text is the caption's words: they are hidden in the caption (as pandoc does),
+    # the label and credit said; with its own fig-alt, or a link in it, the caption is said
+    said = render_block('![A map](images/m.png){fig-alt="Provinces"}\n', context=CONTEXT).html
+    assert 'alt="Provinces"' in said and "aria-hidden" not in said
+    linked = render_block("![A [map](#x) here](images/m.png)\n", context=CONTEXT).html
+    assert "aria-hidden" not in linked and 'alt="A map here"' in linked
 
 
 def test_image_path_is_relative_to_the_book_and_may_not_leave_it() -> None:

@@ -13,6 +13,7 @@ cover page is an ordinary linear spine item.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,14 @@ def render_epub(
     cache: Path | None = None,
     breaks: tuple[tuple[str, str], ...] = (),
     deflated: Deflated | None = None,
+    folios: Mapping[str, str] | None = None,
 ) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
     `cache`: a folder where the cover image and the members' deflate streams are kept
     between builds (octavo.render.epub.cover, octavo.render.epub.deflate).
-    `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list.
+    `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list;
+    `folios`: the printed page of each id, which a page reference then prints.
     `deflated`: the streams to use and keep, saved by the caller (default: the book's in
     `cache`, saved here)."""
     kept = deflated
@@ -77,6 +80,7 @@ def render_epub(
             f"../{cover.name}",
             breaks,
             lambda d: kept.start({f"{FOLDER}/{d.file_name}": d.xhtml}),
+            folios,
         )
         sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
         book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import escape, unescape
 from types import SimpleNamespace
 from typing import Any
 
 from octavo.model import APPENDIX, IndexEntry, Labels, Manuscript
 from octavo.project import Project
+from octavo.render.conditional import for_output
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
@@ -142,17 +144,20 @@ def documents(
     cover_src: str = "",
     breaks: tuple[tuple[str, str], ...] = (),
     rendered: Callable[[Document], None] | None = None,
+    folios: Mapping[str, str] | None = None,
 ) -> tuple[Document, ...]:
     """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
 
     `cover_src`: the cover image, relative to the text/ folder (default: the drawn one).
     `rendered`: told each document as soon as it is made (the chapters first), so that it
-    can be deflated while the others are rendered (octavo.render.epub.deflate)."""
+    can be deflated while the others are rendered (octavo.render.epub.deflate).
+    `folios`: the printed page of each id (a book with a page list): a page reference
+    prints it, as the PDF does, instead of its target's name."""
     ms = plan.manuscript
     labels = ms.labels
     files = plan.files
     pages = tuple((files[a], a, folio) for a, folio in breaks if a in files)
-    render = _renderer(ms.book.project, meta.language, labels, pages)
+    render = _renderer(ms.book.project, meta.language, labels, pages, folios or {})
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (
         labels.format("cover_of", title=cover.title)
@@ -284,6 +289,26 @@ def _entries(ms: Manuscript) -> tuple[IndexEntry, ...]:
 
 
 _NO = SimpleNamespace(name="")
+_PAGE_REF = re.compile(
+    r'(<a href="[^"]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'
+    r'<span class="ref-label">.*?</span>(</a>)',
+    re.DOTALL,
+)
+
+
+def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
+    """Each page reference's words (its target's name) replaced by the printed page of its
+    target, when `folios` knows it (a book with a page list)."""
+    if not folios or "ref-label" not in xhtml:
+        return xhtml
+
+    def folio(match: re.Match[str]) -> str:
+        found = folios.get(unescape(match[2]))
+        return match[0] if found is None else f"{match[1]}{escape(found)}{match[3]}"
+
+    return _PAGE_REF.sub(folio, xhtml)
+
+
 _BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')
 
 
@@ -292,9 +317,13 @@ def _renderer(
     language: str,
     labels: Labels,
     pages: tuple[tuple[str, str, str], ...] = (),
+    folios: Mapping[str, str] | None = None,
 ) -> Any:
     """`pages`: (document, id, folio) of each printed page's start: a page-break marker
-    (templates/epub/pagebreak.xhtml) goes right before the element with that id."""
+    (templates/epub/pagebreak.xhtml) goes right before the element with that id.
+    `folios`: the printed page of each id, which page references print. Every document
+    is rid of the words marked for print only (octavo.render.conditional), whatever
+    template made it."""
     env = project.env()
     env.filters["relink"] = relink
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
@@ -306,6 +335,7 @@ def _renderer(
         text: str = env.get_template(f"epub/{template}.xhtml").render(
             page=page, labels=labels, **context
         )
+        text = page_references(for_output(text, "epub"), folios or {})
         here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
         here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
         if here:

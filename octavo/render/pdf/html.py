@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
+from octavo.render.conditional import for_output
 from octavo.render.headings import Heading, body_headings
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.index_pages import Located, page_runs
@@ -259,19 +260,21 @@ def render_print(
     `stylesheets`; `context` adds the template's own. `measure`: the text block's width,
     past which a wide table goes on a landscape page (octavo.render.pdf.landscape).
     `modified`: the PDF's dates in its head, if not the book's (the imprint's day stays
-    the book's: octavo.render.pdf.parallel.dates)."""
+    the book's: octavo.render.pdf.parallel.dates). The words marked for the EPUB only
+    are left out (octavo.render.conditional), whatever template made the document."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     meta = book_meta(manuscript.book)
     token = _MEASURE.set(measure)
     try:
-        return env.get_template(template).render(
+        html = env.get_template(template).render(
             ms=manuscript,
             meta=meta if modified is None else replace(meta, modified=modified),
             labels=manuscript.labels,
             stylesheets=stylesheets,
             **context,
         )
+        return for_output(html, "pdf")
     finally:
         _MEASURE.reset(token)
 

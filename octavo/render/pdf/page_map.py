@@ -1,13 +1,18 @@
-"""Where each printed page begins, for the EPUB's page list (book.toml `page_list = true`).
+"""Where each printed page begins, for the EPUB's page list (book.toml `page_list = true`),
+and the printed page of every place the EPUB also has, for its page references.
 
 The print layout is made (as for the PDF, without writing it) and each page gives the first
 place of the body on it that the EPUB also has: a section, a heading, a table or figure, an
 index mark. The EPUB sets a page-break marker there, named by the page's folio, so that a
 citation of "p. 42" of the printed book can be found in the e-book. A page with no such
 place (a page of running text only) has no marker; its citation is found at the previous one.
+A page reference (`[](#id){.page}`) prints its target's folio in the PDF; in such an EPUB it
+prints the same folio, that of the printed page its page list names.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, render_print_html
@@ -15,11 +20,22 @@ from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import front_folio
 from octavo.render.pdf.notes.place import place_notes
 
-__all__ = ["page_starts"]
+__all__ = ["PrintPages", "page_starts", "print_pages"]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintPages:
+    starts: tuple[tuple[str, str], ...]  # (id of a page's first shared place, its folio)
+    folios: tuple[tuple[str, str], ...]  # (every shared id, the folio of its page)
 
 
 def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str, str], ...]:
     """(id of the first shared place on a page, the page's folio), in page order."""
+    return print_pages(manuscript, options).starts
+
+
+def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
+    """Where each printed page begins, and the printed page of every shared place."""
     html = load_html(render_print_html(manuscript, options), manuscript.book.project)
     document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
     shared = {ident for ident, _ in manuscript.anchors}
@@ -30,12 +46,15 @@ def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str,
         len(document.pages),
     )
     found: list[tuple[str, str]] = []
+    folios: dict[str, str] = {}
     used: set[str] = set()
     for index, page in enumerate(document.pages):
+        folio = str(index - body + 1) if index >= body else front_folio(index, manuscript)
         first = next((a for a in page.anchors if a in shared and a not in used), None)
         if first is not None:
             used.add(first)
-            found.append(
-                (first, str(index - body + 1) if index >= body else front_folio(index, manuscript))
-            )
-    return tuple(found)
+            found.append((first, folio))
+        for anchor in page.anchors:
+            if anchor in shared:
+                folios.setdefault(anchor, folio)
+    return PrintPages(tuple(found), tuple(folios.items()))

@@ -1,0 +1,125 @@
+"""Words for one output only: Quarto's conditional spans, `[words]{.content-visible
+when-format="pdf"}` and `[words]{.content-hidden when-format="epub"}` (also `unless-format`).
+
+A span shown in both outputs loses its condition; one shown in neither is dropped with its
+words; one shown in one output is marked `only-pdf` or `only-epub` (`mark`), and each
+output drops what is the other's (`for_output`: the EPUB from its documents, the print
+HTML before WeasyPrint sees it). Format names as Quarto reads them: `pdf` (and `latex`) is
+the print PDF, `epub` the EPUB, and `html` every HTML format, the EPUB included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it.token import Token
+
+__all__ = ["OUTPUTS", "for_output", "mark", "shown_in"]
+
+OUTPUTS = ("pdf", "epub")
+_NAMES = {"pdf": {"pdf"}, "latex": {"pdf"}, "epub": {"epub"}, "html": {"epub"}}
+_CONDITIONS = ("content-visible", "content-hidden")
+_SPAN = re.compile(r"<span\b[^>]*>|</span>")
+
+
+def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
+    """The outputs a span with these classes and attributes shows in; None: it sets no
+    condition."""
+    kind = next((c for c in classes if c in _CONDITIONS), None)
+    if kind is None:
+        return None
+    named: set[str] = set()
+    when = "when-format" in attrs
+    for name in re.split(r"[\s,]+", attrs.get("when-format" if when else "unless-format", "")):
+        named |= _NAMES.get(name.lower(), set())
+    if "when-format" not in attrs and "unless-format" not in attrs:
+        named, when = set(OUTPUTS), True  # no format named: a condition true everywhere
+    matched = named if when else set(OUTPUTS) - named
+    return matched if kind == "content-visible" else set(OUTPUTS) - matched
+
+
+def mark(children: list[Token], refuse: Callable[[str], None]) -> list[Token]:
+    """The inline's children with each conditional span made plain, marked for one output,
+    or dropped with what it holds. A span holding a note call, an id or an index mark
+    shows in both outputs (`refuse` is told why): the other output would lose a note's
+    call, or a link's or the index's target."""
+    out: list[Token] = []
+    at = 0
+    while at < len(children):
+        child = children[at]
+        end = _closing(children, at) if child.type == "span_open" else at
+        shown = shown_in(*_condition(child)) if end > at else None
+        if shown is None:
+            out.append(child)
+            at += 1
+            continue
+        for name in ("when-format", "unless-format"):
+            child.attrs.pop(name, None)
+        kept = [c for c in str(child.attrGet("class") or "").split() if c not in _CONDITIONS]
+        inside = children[at + 1 : end]
+        held = _held(inside)
+        if held:
+            refuse(held)
+            shown = set(OUTPUTS)
+        if len(shown) == 1:
+            kept.append(f"only-{next(iter(shown))}")
+        if kept:
+            child.attrSet("class", " ".join(kept))
+        else:
+            child.attrs.pop("class", None)
+        if shown:
+            out += [child, *mark(inside, refuse), children[end]]
+        at = end + 1
+    return out
+
+
+def _condition(token: Token) -> tuple[list[str], dict[str, str]]:
+    attrs = {str(k): str(v) for k, v in token.attrs.items()}
+    return attrs.get("class", "").split(), attrs
+
+
+def _closing(children: list[Token], at: int) -> int:
+    """The index of the span_close of the span opened at `at` (`at`: none)."""
+    depth = 0
+    for index in range(at, len(children)):
+        kind = children[index].type
+        depth += 1 if kind == "span_open" else -1 if kind == "span_close" else 0
+        if depth == 0:
+            return index
+    return at
+
+
+def _held(tokens: list[Token]) -> str:
+    """What in `tokens` may not be in one output only, or ""."""
+    for token in tokens:
+        if token.type == "footnote_ref":
+            return "a note's call"
+        if token.attrGet("id"):
+            return "an id"
+        if token.type == "span_open" and "index" in str(token.attrGet("class") or "").split():
+            return "an index mark"
+    return ""
+
+
+def for_output(html: str, output: str) -> str:
+    """`html` without the spans marked for the other output (and what they hold)."""
+    other = next(o for o in OUTPUTS if o != output)
+    marker = f"only-{other}"
+    if marker not in html:
+        return html
+    parts: list[str] = []
+    at = depth = 0
+    start = -1
+    for found in _SPAN.finditer(html):
+        tag = found[0]
+        if start < 0:
+            if tag != "</span>" and re.search(rf'\bclass="[^"]*\b{marker}\b', tag):
+                parts.append(html[at : found.start()])
+                start, depth = found.start(), 1
+            continue
+        depth += -1 if tag == "</span>" else 1
+        if depth == 0:
+            at, start = found.end(), -1
+    parts.append(html[at:] if start < 0 else "")
+    return "".join(parts)

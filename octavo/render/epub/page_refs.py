@@ -1,0 +1,57 @@
+"""Page references an EPUB cannot print (W517).
+
+`[](#id){.page}` prints its target's folio in the PDF. An EPUB with a page list prints the
+same folio (octavo.render.epub.documents.page_references); one without has no pages and
+shows the target's name, so "on page [](#fig:map){.page}" reads "on page Figure 2". Each
+such reference is a warning of the EPUB's build (the PDF's is as meant), unless its words
+are marked for print only (octavo.render.conditional).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from octavo.errors import Diagnostic, warning
+from octavo.model import Manuscript
+from octavo.render.conditional import for_output
+from octavo.text import strip_tags
+
+__all__ = ["unprinted_page_refs"]
+
+_PAGE_REF = re.compile(
+    r'<a href="#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*><span class="ref-label">(.*?)</span>',
+    re.DOTALL,
+)
+
+
+def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+    """A warning for each page reference the EPUB would show as its target's name."""
+    if manuscript.book.config.page_list:
+        return ()
+    found: list[Diagnostic] = []
+    for rs in manuscript.sections:
+        html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), "epub")
+        for ident, name in dict.fromkeys(_PAGE_REF.findall(html)):
+            section, target, shown = rs.section, unescape(ident), strip_tags(name)
+            found.append(
+                warning(
+                    "W517",
+                    f"page reference to #{target} shows '{shown}' in the EPUB, which has no pages",
+                    section.path,
+                    section.body_line + _line(section.body, ident),
+                    "set page_list = true in book.toml (the EPUB then prints the folio), or "
+                    f"keep its words for print: [on page [](#{target}){{.page}}]"
+                    '{.content-visible when-format="pdf"}',
+                )
+            )
+    return tuple(found)
+
+
+def _line(body: str, ident: str) -> int:
+    """The 0-based line of the body that links to `ident` as a page reference (0: unknown)."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if f"(#{ident})" in line and ".page" in line:
+            return index
+    return next((i for i, line in enumerate(lines) if f"(#{ident})" in line), 0)

@@ -1,0 +1,59 @@
+"""Words for one output only: Quarto's conditional spans (octavo.render.conditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.render.conditional import for_output, shown_in
+from octavo.render.markdown import render_block
+
+
+@pytest.mark.parametrize(
+    ("classes", "attrs", "shown"),
+    [
+        (["content-visible"], {"when-format": "pdf"}, {"pdf"}),
+        (["content-visible"], {"when-format": "latex"}, {"pdf"}),
+        (["content-visible"], {"when-format": "epub"}, {"epub"}),
+        (["content-visible"], {"when-format": "html"}, {"epub"}),  # Quarto: EPUB is HTML
+        (["content-visible"], {"when-format": "docx"}, set()),
+        (["content-visible"], {"unless-format": "pdf"}, {"epub"}),
+        (["content-hidden"], {"when-format": "epub"}, {"pdf"}),
+        (["content-hidden"], {"when-format": "docx"}, {"pdf", "epub"}),
+        (["content-hidden"], {"unless-format": "html"}, {"epub"}),
+        (["content-visible"], {"when-format": "pdf, epub"}, {"pdf", "epub"}),
+        (["x"], {"when-format": "pdf"}, None),  # no condition without the class
+    ],
+)
+def test_which_output_shows_a_span(
+    classes: list[str], attrs: dict[str, str], shown: set[str] | None
+) -> None:
+    assert shown_in(classes, attrs) == shown
+
+
+def test_each_output_keeps_its_own_words() -> None:
+    source = (
+        'See the map[ (page [](#m){.page})]{.content-visible when-format="pdf"}'
+        '[, [a [tap]{.y} away]]{.content-visible when-format="epub"}'
+        '[never]{.content-visible when-format="docx"}[ always]{.content-hidden when-format=docx}.\n'
+    )
+    fragment = render_block(source)
+    assert fragment.problems == ()
+    assert "never" not in fragment.html and "when-format" not in fragment.html
+    pdf, epub = for_output(fragment.html, "pdf"), for_output(fragment.html, "epub")
+    assert "(page" in pdf and "tap" not in pdf and "<span> always</span>." in pdf
+    assert "(page" not in epub and 'a <span class="y">tap</span> away' in epub
+    assert epub.endswith("<span> always</span>.</p>\n")
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "[call[^n]]{.content-visible when-format=pdf}",
+        "[[Lumen]{.index}]{.content-hidden when-format=pdf}",
+        "[[Lumen]{#lumen}]{.content-visible when-format=epub}",
+    ],
+)
+def test_notes_ids_and_index_marks_stay_in_both(held: str) -> None:
+    fragment = render_block(f"Words {held}.\n" + ("\n[^n]: A note.\n" if "^n" in held else ""))
+    assert [p.code for p in fragment.problems] == ["W516"]
+    assert "only-" not in fragment.html
