@@ -15,7 +15,7 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import parse_page
-from octavo.importers.decode import decode_page, looks_like_html
+from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.html import image_files, link_targets, parse_html_page
 from octavo.importers.manifest import Entry
 from octavo.importers.page import Page, PageError
@@ -133,6 +133,10 @@ def _read(path: Path, known: bool) -> tuple[Page | None, list[Diagnostic]]:
         data = read_file(path, (Path("/"),), "page")
     except FileRefused as refused:
         return None, [refused.diagnostic]
+    why = not_text(data)
+    if why is not None:
+        hint = "save the page from the browser as HTML or as text; the rest of the batch imports"
+        return None, [error("E401", f"not a country-study page: {why}", path, hint=hint)]
     try:
         if looks_like_html(data):
             return parse_html_page(data, path, known), _cut_short(data, path)

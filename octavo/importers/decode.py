@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["decode_page", "looks_like_html"]
+__all__ = ["decode_page", "looks_like_html", "not_text"]
 
 _META = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE | re.DOTALL
@@ -16,6 +16,34 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I)
+
+
+# what a file saved in the place of a page most often is, by its first bytes
+_KINDS = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (an EPUB, a Word document, …)"),
+    (b"\x1f\x8b", "gzip-compressed data (a page saved still compressed?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def not_text(data: bytes) -> str | None:
+    """Why `data` cannot be a saved page (empty; an image, a PDF, an archive; binary), or
+    None: what a page with no words, or one of another format, is said to be."""
+    if not data.strip(b" \t\r\n\f\v" + codecs.BOM_UTF8):
+        return "the file is empty" if not data else "the file holds no text, only blank space"
+    kind = next((name for magic, name in _KINDS if data.startswith(magic)), None)
+    if kind is not None:
+        return f"the file is {kind}, not a saved page"
+    head = data[:4096]
+    if head[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and b"\x00" in head:
+        return "the file is binary data (it holds NUL bytes), not a saved page"
+    return None
 
 
 def looks_like_html(data: bytes) -> bool:

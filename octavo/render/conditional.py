@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:  # the EPUB's writer uses `for_output`, and never imports the parser
+    from markdown_it.token import Token
 
 __all__ = ["OUTPUTS", "for_output", "mark", "shown_in"]
 

@@ -86,6 +86,30 @@ def test_fifo_page_is_refused_without_hanging(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics] == ["E005"]
 
 
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (b"", "the file is empty"),
+        (b" \n\n\t\r\n", "holds no text, only blank space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3", "a PDF"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive"),
+        (b"\x1f\x8b\x08\x00", "gzip-compressed"),
+        (b"Belarus\x00\x01\x02 Data as of June 1995", "binary data"),
+    ],
+    ids=["empty", "blank", "png", "pdf", "zip", "gzip", "nul"],
+)
+def test_a_file_that_is_no_page_says_what_it_is(tmp_path: Path, data: bytes, why: str) -> None:
+    """Named for what it is, where every one read "no title line naming a country, no 'Data
+    as of' line, no site's layout" and advised naming it in a manifest."""
+    page = tmp_path / "page.html"
+    page.write_bytes(data)
+    result = import_pages([page], tmp_path / "book")
+    (found,) = result.diagnostics
+    assert found.code == "E401" and why in found.message and "manifest" not in found.hint
+    assert not result.written
+
+
 def test_oversized_page_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "big.txt"
     with page.open("wb") as handle:
