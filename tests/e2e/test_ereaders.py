@@ -264,3 +264,58 @@ def test_mupdf_draws_a_table_s_rules_between_its_rows(make_book: MakeBook, tmp_p
             ink = sum(v <= 90 for v in line)
             assert ink < width * 0.03, f"text drawn across the rule at y={y}: {ink} pixels"
     assert len(rules) >= 8  # the head's rule and one under each row, found
+
+
+def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A photograph narrower than the text is centred; its caption was the text's width from
+    the left margin, under nothing. In Chromium (calibre's viewer, Apple Books, Kobo's
+    engine) it is now the image's width, under it; MuPDF, which has no table captions,
+    keeps the full-width caption below the image (the rule is behind @supports), never
+    beside it."""
+    readers.need("chromium")
+    readers.need("mutool")
+    from io import BytesIO
+
+    from PIL import Image
+
+    def png(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+        out = BytesIO()
+        Image.new("RGB", size, colour).save(out, "PNG")
+        return out.getvalue()
+
+    caption = "A small photograph, with a caption long enough to run over two lines of text"
+    body = f"Before.\n\n![{caption}](small.png)\n\n![A wide one](wide.png)\n\nAfter.\n"
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=1, body=body),
+            "small.png": png((240, 320), (120, 160, 200)),
+            "wide.png": png((2400, 1200), (200, 160, 120)),
+        }
+    )
+    epub, _ = api.build_epub(book, tmp_path / "t.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    for width in (360, 768):
+        (result,) = readers.chromium_probe(text, ["ch01.xhtml"], width, 1024, False)["results"]
+        small, wide = result["figures"]
+        for figure in (small, wide):
+            image, under = figure["image"], figure["caption"]
+            assert image["left"] - 1 <= under["left"] and under["right"] <= image["right"] + 1
+            assert under["top"] >= image["bottom"] - 1, (width, figure)
+        assert small["caption"]["left"] > 20  # the image's left edge, not the margin
+    shot = tmp_path / "m.png"
+    done = subprocess.run(
+        ["mutool", "draw", "-q", "-r", "96", "-W", "768", "-H", "1200", "-o", shot,
+         text / "ch01.xhtml", "1"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    page = Image.open(shot).convert("RGB")
+    blue = [(x, y) for x in range(page.width) for y in range(page.height)
+            if page.getpixel((x, y)) == (120, 160, 200)]  # fmt: skip
+    left, right = min(x for x, _ in blue), max(x for x, _ in blue)
+    top, bottom = min(y for _, y in blue), max(y for _, y in blue)
+    beside = [(x, y) for y in range(top, bottom + 1) for x in range(page.width)
+              if not left <= x <= right and sum(page.getpixel((x, y))) < 300]  # fmt: skip
+    assert beside == [], "MuPDF set words beside the image"

@@ -110,6 +110,13 @@ function measure(frame) {
     image: box && { top: box.top, bottom: box.bottom, left: box.left, right: box.right,
                     width: box.width, height: box.height, display: win.getComputedStyle(image).display },
     noteCalls: noteCalls(win, doc),
+    figures: [...doc.querySelectorAll("figure")].map((f) => {
+      const img = f.querySelector("img"), caption = f.querySelector("figcaption");
+      const i = img ? img.getBoundingClientRect() : null;
+      const c = caption ? caption.getBoundingClientRect() : null;
+      return { id: f.id, image: i && { left: i.left, right: i.right, bottom: i.bottom },
+               caption: c && { left: c.left, right: c.right, top: c.top } };
+    }),
     tables: [...doc.querySelectorAll("table")].map((t) => {
       const box = win.getComputedStyle(t.parentElement);
       const padding = parseFloat(box.paddingLeft) + parseFloat(box.paddingRight);
