@@ -273,7 +273,8 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
     the left margin, under nothing. In Chromium (calibre's viewer, Apple Books, Kobo's
     engine) it is now the image's width, under it; MuPDF, which has no table captions,
     keeps the full-width caption below the image (the rule is behind @supports), never
-    beside it."""
+    beside it. A tall image is held to 85% of the screen's height, its caption on the
+    same screen."""
     readers.need("chromium")
     readers.need("mutool")
     from io import BytesIO
@@ -286,20 +287,26 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
         return out.getvalue()
 
     caption = "A small photograph, with a caption long enough to run over two lines of text"
-    body = f"Before.\n\n![{caption}](small.png)\n\n![A wide one](wide.png)\n\nAfter.\n"
+    body = (
+        f"Before.\n\n![{caption}](small.png)\n\n![A wide one](wide.png)\n\n"
+        "![A tall one](tall.png)\n\nAfter.\n"
+    )
     book = make_book(
         {
             "001-a.md": section_source(1, "Trade", total=1, body=body),
             "small.png": png((240, 320), (120, 160, 200)),
             "wide.png": png((2400, 1200), (200, 160, 120)),
+            "tall.png": png((900, 3600), (160, 200, 120)),
         }
     )
     epub, _ = api.build_epub(book, tmp_path / "t.epub")
     text = readers.unzip(epub, tmp_path / "x")
     for width in (360, 768):
         (result,) = readers.chromium_probe(text, ["ch01.xhtml"], width, 1024, False)["results"]
-        small, wide = result["figures"]
-        for figure in (small, wide):
+        small, wide, tall = result["figures"]
+        # never taller than the screen (85vh): its caption on the same screen
+        assert tall["image"]["bottom"] - tall["image"]["top"] <= 0.85 * 1024 + 1
+        for figure in (small, wide, tall):
             image, under = figure["image"], figure["caption"]
             assert image["left"] - 1 <= under["left"] and under["right"] <= image["right"] + 1
             assert under["top"] >= image["bottom"] - 1, (width, figure)

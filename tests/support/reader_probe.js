@@ -114,7 +114,7 @@ function measure(frame) {
       const img = f.querySelector("img"), caption = f.querySelector("figcaption");
       const i = img ? img.getBoundingClientRect() : null;
       const c = caption ? caption.getBoundingClientRect() : null;
-      return { id: f.id, image: i && { left: i.left, right: i.right, bottom: i.bottom },
+      return { id: f.id, image: i && { left: i.left, right: i.right, top: i.top, bottom: i.bottom },
                caption: c && { left: c.left, right: c.right, top: c.top } };
     }),
     tables: [...doc.querySelectorAll("table")].map((t) => {
