@@ -3,7 +3,8 @@
 - headings of a body go below the section's own heading, with ids (`{#id}` or generated);
 - tables and figures are numbered with their captions (octavo.render.floats);
 - footnotes become note calls, their texts kept apart (octavo.render.footnotes);
-- `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines).
+- `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines);
+- fenced divs get their id and classes, or are kept for one output (octavo.render.divs).
 
 Every element made here is marked trusted (octavo.render.sanitize.TRUSTED), so that the
 cleaner lets its ids and classes through while raw HTML stays on the plain allow-list.
@@ -17,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render import floats, footnotes, index_marks, inlines
+from octavo.render import divs, floats, footnotes, index_marks, inlines
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -55,9 +56,18 @@ def _blocks(core: StateCore) -> None:
     state = _state(core)
     if state is None:
         return
-    tokens = core.tokens
-    notes = footnotes.take_notes(tokens)
+    notes = footnotes.take_notes(core.tokens)
     footnotes.unused_notes(core, state)
+    core.tokens = tokens = divs.divs(
+        core.tokens,
+        lambda attrs, line: given_id(state, attrs, line),
+        lambda held, line: state.problem(
+            "W516",
+            f"words for one output hold {held}: shown in both",
+            line,
+            "keep headings, tables, figures, notes, ids and index marks outside it",
+        ),
+    )
     i = 0
     while i < len(tokens):
         token = tokens[i]

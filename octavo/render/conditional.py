@@ -22,7 +22,7 @@ __all__ = ["OUTPUTS", "for_output", "mark", "shown_in"]
 OUTPUTS = ("pdf", "epub")
 _NAMES = {"pdf": {"pdf"}, "latex": {"pdf"}, "epub": {"epub"}, "html": {"epub"}}
 _CONDITIONS = ("content-visible", "content-hidden")
-_SPAN = re.compile(r"<span\b[^>]*>|</span>")
+_TAG = re.compile(r"<(/?)(span|div)\b[^>]*>")
 
 
 def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
@@ -105,23 +105,24 @@ def _held(tokens: list[Token]) -> str:
 
 
 def for_output(html: str, output: str) -> str:
-    """`html` without the spans marked for the other output (and what they hold)."""
+    """`html` without the spans and divs marked for the other output (and what they hold)."""
     other = next(o for o in OUTPUTS if o != output)
     marker = f"only-{other}"
     if marker not in html:
         return html
     parts: list[str] = []
     at = depth = 0
-    start = -1
-    for found in _SPAN.finditer(html):
-        tag = found[0]
+    start, tag = -1, ""
+    for found in _TAG.finditer(html):
+        closing, name = found[1] == "/", found[2]
         if start < 0:
-            if tag != "</span>" and re.search(rf'\bclass="[^"]*\b{marker}\b', tag):
+            if not closing and re.search(rf'\bclass="[^"]*\b{marker}\b', found[0]):
                 parts.append(html[at : found.start()])
-                start, depth = found.start(), 1
+                start, tag, depth = found.start(), name, 1
             continue
-        depth += -1 if tag == "</span>" else 1
-        if depth == 0:
-            at, start = found.end(), -1
+        if name == tag:
+            depth += -1 if closing else 1
+            if depth == 0:
+                at, start = found.end(), -1
     parts.append(html[at:] if start < 0 else "")
     return "".join(parts)

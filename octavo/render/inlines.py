@@ -140,7 +140,11 @@ def _crossrefs(token: Token) -> list[Token]:
 
 
 _UNRENDERED = (
-    (re.compile(r"^:::"), "fenced divs (:::) are not rendered; their text is kept"),
+    (
+        re.compile(r"^:::"),
+        "a ':::' line that opens no fenced div (::: {.class} or ::: Word) and closes none; "
+        "its text is kept",
+    ),
     (re.compile(r"^\+[-=:]+\+"), "grid tables are not rendered; write a pipe table"),
 )
 

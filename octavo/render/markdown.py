@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from octavo.render import attributes, blocks
+from octavo.render import attributes, blocks, divs
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 
@@ -87,6 +87,7 @@ def _parser(typography: bool) -> MarkdownIt:
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)
+    divs.install(md)
     blocks.install(md)
     return md
 

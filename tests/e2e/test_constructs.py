@@ -208,3 +208,14 @@ def test_words_for_one_output_are_in_that_output_alone(built: Built) -> None:
     assert "on page" not in economy
     assert "ref-label" not in economy and "only-pdf" not in economy
     assert "on the map on page" in pdf and "map in Figure 1" not in pdf  # its folio: E621
+
+
+def test_fenced_divs_in_both_outputs_and_one(built: Built) -> None:
+    """pandoc's fenced divs: a sidebar in both outputs, with its id and class; a div for
+    the EPUB only (Quarto's `.content-visible when-format="epub"`) in the EPUB alone."""
+    with zipfile.ZipFile(built.epub) as archive:
+        geography = archive.read("EPUB/text/ch03.xhtml").decode()
+    pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
+    assert '<div id="climate-box" class="sidebar">' in geography
+    assert "coldest month is January" in pdf and "Select a figure" in geography
+    assert "Select a figure" not in pdf and ":::" not in pdf + geography

@@ -136,7 +136,10 @@ def test_notes_are_taken_out_of_the_body() -> None:
         pytest.param("![](m.png)\n", "W509", 0, id="figure-without-alt"),
         pytest.param("Text ![](m.png) inline.\n", "W509", 0, id="image-without-alt"),
         pytest.param("![a](https://example.org/m.png)\n", "E506", 0, id="remote-image"),
-        pytest.param("Text.\n\n::: note\nA div.\n:::\n", "W504", 2, id="fenced-div"),
+        pytest.param("Text.\n\n:::\nNo div.\n", "W504", 2, id="stray-div-fence"),
+        pytest.param(
+            "::: {.content-visible when-format=pdf}\n# H\n:::\n", "W516", 0, id="div-held"
+        ),
         pytest.param("+---+\n| a |\n+---+\n", "W504", 0, id="grid-table"),
         pytest.param("As shown [@smith94, p. 3].\n", "W504", 0, id="citation"),
     ],
@@ -189,3 +192,20 @@ def test_an_index_mark_in_a_note_is_a_mark() -> None:
     (mark,) = fragment.marks
     assert (mark.path, mark.text) == (("Energy",), "energy")
     assert f'<span class="index-mark" id="{mark.id}">energy</span>' in fragment.notes[0].html
+
+
+def test_fenced_divs_as_pandoc_writes_them() -> None:
+    source = (
+        "::: Warning\nA *box*.\n:::\n\n:::: {#side .sidebar lang=fr}\nOuter.\n\n"
+        '::: {.content-visible when-format="epub"}\nE-book only.\n:::\n::::\n\n'
+        "::: {.content-hidden when-format=html}\nPrint only.\n:::\n"
+    )
+    fragment = render_block(source)
+    assert fragment.problems == ()
+    assert fragment.html == (
+        '<div class="Warning">\n<p>A <em>box</em>.</p>\n</div>\n'
+        '<div id="side" class="sidebar">\n<p>Outer.</p>\n'
+        '<div class="only-epub">\n<p>E-book only.</p>\n</div>\n</div>\n'
+        '<div class="only-pdf">\n<p>Print only.</p>\n</div>\n'
+    )
+    assert fragment.ids == (("side", 4),)  # its line, for E513

@@ -1,0 +1,130 @@
+"""pandoc's fenced divs: `::: {#id .class}` or `::: Warning`, closed by a `:::` line.
+
+Parsed by mdit-py-plugins' container plugin (`install`), a `<div>` with the id and classes
+given (a bare word is a class, as in pandoc); other attributes are not kept. A nested div
+takes more colons than the one around it (`:::: {.outer}` … `::: {.inner}` … `:::` …
+`::::`), as pandoc's manual writes them: the plugin ends a div at the first closing line of
+at least as many colons. Quarto's conditional classes work on a div as on a span
+(octavo.render.conditional): `::: {.content-visible when-format="pdf"}`; a div that holds a
+heading, a table, a figure, a note's call, an id or an index mark shows in both outputs
+(W516), since the other output would lose it from the contents, the lists, the notes or the
+index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError, parse
+from mdit_py_plugins.container import container_plugin
+
+from octavo.render.conditional import OUTPUTS, shown_in
+
+__all__ = ["OPEN", "divs", "install"]
+
+OPEN, CLOSE = "container_div_open", "container_div_close"
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def install(md: MarkdownIt) -> None:
+    container_plugin(md, "div", validate=_opens)
+
+
+def _opens(params: str, _markup: str = "") -> bool:
+    """pandoc's opening fence: attributes in braces, or one word (a class)."""
+    given = params.strip()
+    return bool(given) and (_WORD.fullmatch(given) is not None or _attributes(given) is not None)
+
+
+def _attributes(given: str) -> dict[str, str] | None:
+    if _WORD.fullmatch(given):
+        return {"class": given}
+    if not (given.startswith("{") and given.endswith("}")):
+        return None
+    try:
+        end, found = parse(given)
+    except ParseError:
+        return None
+    return dict(found) if end == len(given) - 1 else None
+
+
+def divs(
+    tokens: list[Token],
+    own_id: Callable[[dict[str, str], int], str],
+    refuse: Callable[[str, int], None],
+) -> list[Token]:
+    """`tokens` with each fenced div's id and classes set (`own_id`: the id given, if the
+    book may use it, else ""), its condition applied (marked for one output, or dropped
+    with what it holds); `refuse`: told what a conditional div holds that keeps it in both
+    outputs, with the div's line."""
+    out: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token.type != OPEN:
+            out.append(token)
+            at += 1
+            continue
+        end = _closing(tokens, at)
+        line = token.map[0] if token.map else 0
+        attrs = _attributes(token.info.strip()) or {}
+        classes = attrs.get("class", "").split()
+        shown = shown_in(classes, attrs)
+        kept = [c for c in classes if c not in ("content-visible", "content-hidden")]
+        inside = tokens[at + 1 : end]
+        if shown is not None and shown != set(OUTPUTS):
+            held = _held(inside)
+            if held:
+                refuse(held, line)
+                shown = set(OUTPUTS)
+        if shown is not None and not shown:
+            at = end + 1
+            continue
+        if shown is not None and len(shown) == 1:
+            kept.append(f"only-{next(iter(shown))}")
+        token.attrs = {}
+        ident = own_id(attrs, line) if "id" in attrs else ""
+        if ident:
+            token.attrSet("id", ident)
+        if kept:
+            token.attrSet("class", " ".join(dict.fromkeys(kept)))
+        token.type, tokens[end].type = "div_open", "div_close"
+        out += [token, *divs(inside, own_id, refuse), tokens[end]]
+        at = end + 1
+    return out
+
+
+def _closing(tokens: list[Token], at: int) -> int:
+    depth = 0
+    for index in range(at, len(tokens)):
+        kind = tokens[index].type
+        depth += 1 if kind == OPEN else -1 if kind == CLOSE else 0
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def _held(tokens: list[Token]) -> str:
+    """What in `tokens` (a div's blocks) may not be in one output only, or ""."""
+    for token in tokens:
+        if token.type == "heading_open":
+            return "a heading"
+        if token.type == "table_open":
+            return "a table"
+        if token.type == OPEN and "#" in token.info:
+            return "an id"
+        for child in token.children or ():
+            if child.type == "footnote_ref":
+                return "a note's call"
+            if child.type == "image":
+                return "an image"
+            if child.type == "span_open" and "index" in str(child.attrGet("class") or ""):
+                return "an index mark"
+            if child.attrGet("id"):
+                return "an id"
+        if token.type == "inline" and re.search(r"\{[^}]*(#|\.index\b|index=)", token.content):
+            return "an id or an index mark"
+    return ""
