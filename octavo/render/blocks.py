@@ -35,6 +35,7 @@ from octavo.render.tokens import (
 from octavo.text import slugify, strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
+_ATTRIBUTES = re.compile(r"(?<=\])\{[^{}]*\}")  # '{.index}' in '## [Trade]{.index}'
 
 __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "install"]
 
@@ -63,7 +64,7 @@ def _blocks(core: StateCore) -> None:
         lambda attrs, line: given_id(state, attrs, line),
         lambda held, line: state.problem(
             "W516",
-            f"words for one output hold {held}: shown in both",
+            f"words for one output {held}: shown in both",
             line,
             "keep headings, tables, figures, notes, ids and index marks outside it",
         ),
@@ -80,7 +81,7 @@ def _blocks(core: StateCore) -> None:
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):
             token.attrSet("class", "line-block")
         elif token.type == "inline":
-            inlines.walk(core, state, token)
+            inlines.walk(core, state, token, heading=i > 0 and tokens[i - 1].type == "heading_open")
             index_marks.auto_mark(state, token)
             index_marks.mark_spans(state, token)
             inlines.unrendered_block(state, token)
@@ -103,7 +104,8 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     line = opening.map[0] if opening.map else 0
     level = min(state.context.level + int(opening.tag[1]), 6)
     opening.tag = closing.tag = f"h{level}"
-    words = _NOTE_CALL.sub("", inline.content)  # the id is made from the title alone
+    # the id is made from the title's words alone: no note call, no span's attributes
+    words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", inline.content))
     ident = given_id(state, attrs, line) or new_id(state, slugify(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]

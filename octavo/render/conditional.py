@@ -41,11 +41,12 @@ def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
     return matched if kind == "content-visible" else set(OUTPUTS) - matched
 
 
-def mark(children: list[Token], refuse: Callable[[str], None]) -> list[Token]:
+def mark(children: list[Token], refuse: Callable[[str], None], always: str = "") -> list[Token]:
     """The inline's children with each conditional span made plain, marked for one output,
     or dropped with what it holds. A span holding a note call, an id or an index mark
     shows in both outputs (`refuse` is told why): the other output would lose a note's
-    call, or a link's or the index's target."""
+    call, or a link's or the index's target; so does every span when `always` says why
+    ("in a heading": both outputs make their contents of a heading's words)."""
     out: list[Token] = []
     at = 0
     while at < len(children):
@@ -60,7 +61,7 @@ def mark(children: list[Token], refuse: Callable[[str], None]) -> list[Token]:
             child.attrs.pop(name, None)
         kept = [c for c in str(child.attrGet("class") or "").split() if c not in _CONDITIONS]
         inside = children[at + 1 : end]
-        held = _held(inside)
+        held = (always or _held(inside)) if shown != set(OUTPUTS) else ""
         if held:
             refuse(held)
             shown = set(OUTPUTS)
@@ -71,7 +72,7 @@ def mark(children: list[Token], refuse: Callable[[str], None]) -> list[Token]:
         else:
             child.attrs.pop("class", None)
         if shown:
-            out += [child, *mark(inside, refuse), children[end]]
+            out += [child, *mark(inside, refuse, always), children[end]]
         at = end + 1
     return out
 
@@ -93,14 +94,14 @@ def _closing(children: list[Token], at: int) -> int:
 
 
 def _held(tokens: list[Token]) -> str:
-    """What in `tokens` may not be in one output only, or ""."""
+    """What in `tokens` may not be in one output only ("hold …"), or ""."""
     for token in tokens:
         if token.type == "footnote_ref":
-            return "a note's call"
+            return "hold a note's call"
         if token.attrGet("id"):
-            return "an id"
+            return "hold an id"
         if token.type == "span_open" and "index" in str(token.attrGet("class") or "").split():
-            return "an index mark"
+            return "hold an index mark"
     return ""
 
 

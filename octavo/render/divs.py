@@ -111,20 +111,20 @@ def _held(tokens: list[Token]) -> str:
     """What in `tokens` (a div's blocks) may not be in one output only, or ""."""
     for token in tokens:
         if token.type == "heading_open":
-            return "a heading"
+            return "hold a heading"
         if token.type == "table_open":
-            return "a table"
+            return "hold a table"
         if token.type == OPEN and "#" in token.info:
-            return "an id"
+            return "hold an id"
         for child in token.children or ():
             if child.type == "footnote_ref":
-                return "a note's call"
+                return "hold a note's call"
             if child.type == "image":
-                return "an image"
+                return "hold an image"
             if child.type == "span_open" and "index" in str(child.attrGet("class") or ""):
-                return "an index mark"
+                return "hold an index mark"
             if child.attrGet("id"):
-                return "an id"
+                return "hold an id"
         if token.type == "inline" and re.search(r"\{[^}]*(#|\.index\b|index=)", token.content):
-            return "an id or an index mark"
+            return "hold an id or an index mark"
     return ""

@@ -35,16 +35,21 @@ def line_block(inline: Token) -> bool:
     return True
 
 
-def walk(core: StateCore, state: State, inline: Token) -> None:
+def walk(core: StateCore, state: State, inline: Token, heading: bool = False) -> None:
+    """`heading`: the inline is a heading's, whose words are in both outputs (its contents
+    entry, bookmark and navigation entries are made from them)."""
     line = inline.map[0] if inline.map else 0
     children = mark(  # words for one output only
         inline.children or [],
         lambda held: state.problem(
             "W516",
-            f"words for one output hold {held}: shown in both",
+            f"words for one output {held}: shown in both",
             line,
-            "keep notes, ids and index marks outside [...]{.content-visible when-format=...}",
+            "keep notes, ids and index marks outside [...]{.content-visible when-format=...}"
+            if not heading
+            else "a heading's words make the contents, bookmarks and links of both outputs",
         ),
+        "in a heading" if heading else "",
     )
     out: list[Token] = []
     previous: Token | None = None
@@ -62,12 +67,12 @@ def walk(core: StateCore, state: State, inline: Token) -> None:
             continue
         if child.type == "link_open":
             _link(child)
-        elif (
-            child.type == "span_open"
+        if (
+            child.type in ("span_open", "link_open")
             and child.attrGet("id")
             and not given_id(state, {"id": str(child.attrGet("id"))}, line)
         ):
-            child.attrs.pop("id", None)  # not usable, or used already
+            child.attrs.pop("id", None)  # not usable, or used already (a link's too)
         if child.type == "text":
             _text_problems(state, child, previous, line)
             out += _crossrefs(child)

@@ -209,3 +209,10 @@ def test_fenced_divs_as_pandoc_writes_them() -> None:
         '<div class="only-pdf">\n<p>Print only.</p>\n</div>\n'
     )
     assert fragment.ids == (("side", 4),)  # its line, for E513
+
+
+def test_a_link_s_id_is_checked_like_any_other() -> None:
+    # found by the fuzz test: a link's {#id} and a span's were both written
+    fragment = render_block("[](#x){.page}{#id .c}[^n]{#id .c}\n")
+    assert [p.code for p in fragment.problems] == ["E513"]
+    assert fragment.html.count('id="id"') == 1

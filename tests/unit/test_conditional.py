@@ -57,3 +57,10 @@ def test_notes_ids_and_index_marks_stay_in_both(held: str) -> None:
     fragment = render_block(f"Words {held}.\n" + ("\n[^n]: A note.\n" if "^n" in held else ""))
     assert [p.code for p in fragment.problems] == ["W516"]
     assert "only-" not in fragment.html
+
+
+def test_a_heading_s_words_are_in_both_outputs() -> None:
+    # its contents entry, bookmark and navigation are made of them; its id of its words
+    fragment = render_block("# Trade[ (print)]{.content-visible when-format=pdf}\n")
+    assert [p.code for p in fragment.problems] == ["W516"]
+    assert fragment.html.startswith('<h3 id="s-trade-print" ') and "only-" not in fragment.html
