@@ -13,6 +13,7 @@ from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from tests.conftest import ROOT
 from tests.support.cli import invoke
+from tests.support.weasyprint_log import quietly
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +115,39 @@ def test_a_style_reaching_outside_the_book_is_an_error(make_book, tmp_path: Path
     result = invoke("pdf", "--book", book, "--out", tmp_path / "x.pdf")
     assert result.returncode == 1 and "E601" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("paper", ["6x9", "a4"])
+def test_a_tall_figure_fits_the_text_block_with_its_caption(
+    make_book: Any, tmp_path: Path, paper: str
+) -> None:
+    """A portrait photograph ran off the foot of the page (a 1:2 JPEG on 6x9 paper: its box
+    to 730 pt of 648), its caption alone at the top of the next: now held to the text block
+    less a caption's room, and read back whole (E622 would say it lacks its caption)."""
+    from io import BytesIO
+
+    import pdfplumber
+    from PIL import Image
+
+    from tests.conftest import BOOK_TOML, section_source
+
+    picture = BytesIO()
+    Image.new("RGB", (1200, 2400), (90, 120, 160)).save(picture, "JPEG")
+    caption = "The parliament tower, Port Vell"
+    body = f'Before.\n\n![{caption}](tower.jpg){{credit="Courtesy of the Board"}}\n\nAfter.\n'
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=1, body=body),
+            "tower.jpg": picture.getvalue(),
+        },
+        toml=BOOK_TOML + f'paper = "{paper}"\n',
+    )
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf"))
+    assert [str(d) for d in found] == [] and logged == []
+    manuscript, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    with pdfplumber.open(pdf) as opened:
+        (page,) = [p for p in opened.pages if p.images]
+        (image,) = page.images
+        assert image["top"] >= 0 and image["bottom"] <= float(page.height)
+        assert caption in (page.extract_text() or "")
