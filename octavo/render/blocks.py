@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render import divs, floats, footnotes, index_marks, inlines
+from octavo.render import divs, floats, footnotes, html_tables, index_marks, inlines
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -76,6 +76,8 @@ def _blocks(core: StateCore) -> None:
             _heading(core, state, tokens, i)
         elif token.type == "table_open":
             i = floats.table(core, state, tokens, i)
+        elif token.type == "html_block":
+            i = html_tables.html_table(core, state, tokens, i)
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):

@@ -216,3 +216,36 @@ def test_a_link_s_id_is_checked_like_any_other() -> None:
     fragment = render_block("[](#x){.page}{#id .c}[^n]{#id .c}\n")
     assert [p.code for p in fragment.problems] == ["E513"]
     assert fragment.html.count('id="id"') == 1
+
+
+def test_a_raw_html_table_is_a_table_as_a_pipe_table_is() -> None:
+    """Numbered and listed from its `Table:` paragraph or its own <caption> (without the
+    page's "Table 12."), classed, its header cells scope="col"; the author's HTML still
+    cleaned (found by an author's walk: the caption printed as text, nothing numbered)."""
+    source = (
+        '<table border="1" id="mine">\n<caption>Table 12. Trade, <i>1992</i></caption>\n'
+        "<thead><tr><th>Year</th><th>Exports</th></tr></thead>\n"
+        "<tbody><tr><td>1992</td><td>1,234</td></tr></tbody>\n</table>\n\n"
+        "Table: Trade with *Russia* {#tbl:trade}\n\n"
+        '<table>\n<tr><th>A</th><th>B</th><th colspan="5">C</th></tr>\n'
+        "<tr><td>1</td><td>2</td><td>3</td></tr>\n</table>\n\n"
+        "<table><tr><td>No caption</td></tr></table>\n"
+    )
+    fragment = render_block(source, context=CONTEXT)
+    assert [(t.id, t.number, t.caption_html) for t in fragment.tables] == [
+        ("s002-economy-table-3", "3", "Trade, <i>1992</i>"),  # two tables before it
+        ("tbl:trade", "4", "Trade with <em>Russia</em>"),
+    ]
+    html = fragment.html
+    assert (
+        '<table class="table" id="s002-economy-table-3"><caption><span class="caption-label">'
+        in html
+    )
+    assert "Table 3.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
+    assert (
+        '<table class="table wide" id="tbl:trade">' in html
+        and '<th colspan="5" scope="col">' in html
+    )
+    assert '<th scope="col">Year</th>' in html and "Table:" not in html
+    assert '<table class="table"><tr><td>No caption</td></tr></table>' in html
+    assert [r.what for r in fragment.removed] == ["attribute border on <table>"]

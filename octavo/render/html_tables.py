@@ -1,0 +1,153 @@
+"""A raw HTML `<table>` made a table as a pipe table is (octavo.render.floats.table).
+
+The README's table kinds are a pipe table or a raw HTML `<table>`, each captioned by a
+`Table: …` paragraph next to it (or, for the HTML one, its own `<caption>`): numbered,
+listed, styled (`class="table"`, "wide" from six columns), its header cells `scope="col"`
+for the EPUB. What the author's HTML holds is still cleaned as any raw HTML is
+(octavo.render.sanitize); only the table element, its caption and label, which octavo
+writes, are marked trusted. A block holding more than one table, or more than a table, is
+left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from octavo.render.sanitize import TRUSTED, clean_fragment
+from octavo.render.tokens import (
+    Caption,
+    State,
+    attributes,
+    given_id,
+    inline_html,
+    labelled,
+    new_id,
+    renderer,
+    trust,
+)
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+__all__ = ["html_table"]
+
+_ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
+_CAPTION = re.compile(r"^(?:Table)?:\s+")
+_OWN_NUMBER = re.compile(r"^\s*Table\s+[\w.-]+[.:]\s*", re.IGNORECASE)  # the page's "Table 12."
+_WIDE = 6
+
+
+def html_table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
+    """The html_block at `i`, if it is one table, made a table (see above); the index of
+    that block after (a caption paragraph before it is taken out)."""
+    block = tokens[i]
+    if not _ONE_TABLE.match(block.content) or block.content.lower().count("<table") != 1:
+        return i
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        table = lxml_html.fragment_fromstring(block.content.strip())
+    except (etree.ParserError, ValueError):
+        return i
+    if table.tag != "table":
+        return i
+    line = block.map[0] if block.map else 0
+    own = table.find("caption")
+    if own is not None:
+        table.remove(own)
+    caption: list[Token] | None = None
+    if own is not None and "".join(own.itertext()).strip():
+        pass  # its own caption: a `Table:` paragraph next to it is the next table's
+    elif _caption_at(tokens, i + 1):
+        caption = tokens[i + 1 : i + 4]
+        del tokens[i + 1 : i + 4]
+    elif _caption_at(tokens, i - 3):
+        caption = tokens[i - 3 : i]
+        del tokens[i - 3 : i]
+        i -= 3
+    columns = _header(table)
+    for name in ("id", "class"):  # octavo's: an id checked and given by the caption
+        table.attrib.pop(name, None)
+    table.set("class", "table wide" if columns >= _WIDE else "table")
+    table.set(*TRUSTED)
+    shown = _caption(core, state, caption, own, line)
+    if shown is not None:
+        table.set("id", shown[0])
+    written = etree.tostring(table, method="html", encoding="unicode").strip()
+    if shown is not None:  # right after the opening tag, as the first child
+        at = written.index(">") + 1
+        written = written[:at] + shown[1] + written[at:]
+    block.content = written + "\n"
+    return i
+
+
+def _caption_at(tokens: list[Token], i: int) -> bool:
+    return (
+        0 <= i < len(tokens) - 2
+        and tokens[i].type == "paragraph_open"
+        and bool(_CAPTION.match(tokens[i + 1].content))
+    )
+
+
+def _header(table: etree._Element) -> int:
+    """The header row's cells made scope="col" (the thead's rows, else a first row of th
+    alone); the number of columns (the widest row, colspans counted)."""
+    rows = table.findall(".//tr")
+    head = [r for r in rows if r.getparent() is not None and r.getparent().tag == "thead"]
+    if not head and rows and all(c.tag == "th" for c in rows[0]):
+        head = rows[:1]
+    for row in head:
+        for cell in row:
+            if cell.tag == "th" and not cell.get("scope"):
+                cell.set("scope", "col")
+    widths = [sum(_span(c) for c in r if c.tag in ("th", "td")) for r in rows]
+    return max(widths, default=0)
+
+
+def _span(cell: etree._Element) -> int:
+    value = cell.get("colspan", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
+
+
+def _caption(
+    core: StateCore,
+    state: State,
+    paragraph: list[Token] | None,
+    own: etree._Element | None,
+    line: int,
+) -> tuple[str, str] | None:
+    """(id, the <caption> element's HTML) of the table, numbered and listed; None when it
+    has no caption (as a pipe table without one: not numbered)."""
+    attrs: dict[str, str] = {}
+    if paragraph is not None:
+        inline = paragraph[1]
+        attrs = attributes(inline)
+        children = inline.children or []
+        if children and children[0].type == "text":
+            children[0].content = _CAPTION.sub("", children[0].content, count=1)
+        listed = inline_html(core, inline, label=True)
+        words = children
+    elif own is not None and "".join(own.itertext()).strip():
+        from lxml import etree
+
+        inner = (own.text or "") + "".join(
+            etree.tostring(c, method="html", encoding="unicode") for c in own
+        )
+        listed, _ = clean_fragment(_OWN_NUMBER.sub("", inner.strip(), count=1))
+        words = [Token("html_inline", "", 0)]
+        words[0].content = listed
+    else:
+        return None
+    number = state.number(state.context.tables_before, len(state.tables))
+    ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
+    state.tables.append(Caption(ident, number, listed, line))
+    label = labelled(f"{state.context.table_word} {number}.", words)
+    trust(label)
+    body = renderer(core).renderInline(label, core.md.options, core.env)
+    marker = f'{TRUSTED[0]}="{TRUSTED[1]}"'
+    return ident, f"<caption {marker}>{body}</caption>"
