@@ -150,7 +150,9 @@ def test_interrupted_build_keeps_the_previous_output(
     time.sleep(3)  # reading, rendering, layout under way
     process.send_signal(stop)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 1 and b"Traceback" not in stderr
+    # what it printed, if not: an abort (-6) was seen once, in a CI run on a loaded host
+    said = stderr.decode(errors="replace")[-3000:]
+    assert process.returncode == 1 and b"Traceback" not in stderr, said
     assert (out / "b.pdf").read_bytes() == previous
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
     assert list(temporary.iterdir()) == []  # the workers' font folders removed
