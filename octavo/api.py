@@ -106,32 +106,42 @@ class Sources:
         """Was the manuscript rendered already?"""
         return self._made is not None
 
-    def manuscript(self, save_later: bool = False) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+    def manuscript(
+        self,
+        save_later: bool = False,
+        more: Callable[[Manuscript], tuple[Diagnostic, ...]] | None = None,
+    ) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
         """Read, assemble and render the book (the first time only). `save_later`: the
         sections' cache is saved by `save`, not now (the EPUB writer's second process
-        starts on the manuscript first)."""
-        if self._made is None:
-            from octavo.render.manuscript import render_manuscript
-            from octavo.render.markdown_cache import SectionCache
-            from octavo.render.split import helping
-            from octavo.source.sections import load_book
+        starts on the manuscript first). `more`: what one output alone finds in the
+        manuscript (the EPUB's W517), reported with the rest and fatal with them under
+        --strict (not kept for the other output)."""
+        if self._made is not None:
+            extra = more(self._made[0]) if more is not None else ()
+            raise_if_errors(extra, self.strict)
+            return self._made[0], self._made[1] + extra
+        from octavo.render.manuscript import render_manuscript
+        from octavo.render.markdown_cache import SectionCache
+        from octavo.render.split import helping
+        from octavo.source.sections import load_book
 
-            loaded, found = load_book(self.project, self.strict)
-            sections = SectionCache.of_book(cache_of(self.project), loaded.root)
-            sections.measured = self.measured
-            # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once
-            # it is prepared
-            two = self.prepared >= 0 and not sections.old
-            with helping(loaded, self.prepared) if two else nullcontext() as split:
-                sections.split = split
-                rendered, problems = render_manuscript(loaded, sections)
-            sections.split = None
-            self._unsaved = sections
-            if not save_later:
-                self.save()
-            raise_if_errors(found + problems, self.strict)
-            self._made = rendered, found + problems
-        return self._made
+        loaded, found = load_book(self.project, self.strict)
+        sections = SectionCache.of_book(cache_of(self.project), loaded.root)
+        sections.measured = self.measured
+        # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once
+        # it is prepared
+        two = self.prepared >= 0 and not sections.old
+        with helping(loaded, self.prepared) if two else nullcontext() as split:
+            sections.split = split
+            rendered, problems = render_manuscript(loaded, sections)
+        sections.split = None
+        self._unsaved = sections
+        if not save_later:
+            self.save()
+        extra = more(rendered) if more is not None else ()
+        raise_if_errors(found + problems + extra, self.strict)
+        self._made = rendered, found + problems
+        return self._made[0], self._made[1] + extra
 
     def save(self) -> None:
         """Save the sections' cache, if the manuscript was made with `save_later`."""
@@ -338,26 +348,17 @@ def build_epub(
         helper = ahead if surely else writer() if early else None
         given.measured = helper.measured if helper is not None else None
         given.prepared = helper.prepared if helper is not None else -1
-        try:
-            rendered, found = given.manuscript(save_later=True)
+        from octavo.render.epub.page_refs import unprinted_page_refs
+
+        try:  # with what only the EPUB warns of: page references it cannot print (W517)
+            rendered, found = given.manuscript(save_later=True, more=unprinted_page_refs)
             if helper is not None:
                 helper.send(rendered)
         finally:
             given.measured, given.prepared = None, -1
             given.save()  # while the writer works (what it found is reported)
-        found += _epub_warnings(rendered, strict)
         data = helper.receive() if helper is not None else None
         return checked.write((((target, data or _epub(given, cache)),), found))
-
-
-def _epub_warnings(rendered: Manuscript, strict: bool) -> tuple[Diagnostic, ...]:
-    """What only the EPUB's build warns of (page references it cannot print: W517);
-    fatal under --strict, as every warning."""
-    from octavo.render.epub.page_refs import unprinted_page_refs
-
-    found = unprinted_page_refs(rendered)
-    raise_if_errors(found, strict)
-    return found
 
 
 def _epub(given: Sources, cache: Path | None) -> bytes:

@@ -15,6 +15,9 @@ from octavo.render.tokens import SCHEME, State, given_id, renderer
 __all__ = ["line_block", "unrendered_block", "walk"]
 
 _CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
+# pandoc's in-text citation of an author-year key, "@smith1990 argues" (not "@octavo", nor
+# a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
+_IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?!\d)|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -79,6 +82,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         else:
             out.append(child)
         previous = child
+    _paragraph_math(state, children, line)
     inline.children = out
 
 
@@ -107,20 +111,38 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
             line,
             f"add a line '[^{match[1]}]: the note' after the paragraph",
         )
-    if "@" in text and _CITATION.search(text) and not _CROSSREF.search(text):
+    if "@" in text and (
+        (_CITATION.search(text) and not _CROSSREF.search(text)) or _IN_TEXT.search(text)
+    ):
         state.problem(
             "W504",
-            "citations ([@key]) are not rendered; shown as text",
+            "citations ([@key], @key) are not rendered; shown as text",
             line,
             "write the reference out, e.g. (Smith 1994, 12), and list it in a Bibliography",
         )
     if "$" in text and _MATH.search(text):
+        _math(state, line)
+
+
+def _math(state: State, line: int) -> None:
+    if ("W504", line) not in {(p.code, p.line) for p in state.problems if "math" in p.message}:
         state.problem(
             "W504",
             "math is not rendered; its TeX source is shown as text",
             line,
             "write it in words or Unicode (x², ≤), or escape the dollar signs (\\$)",
         )
+
+
+def _paragraph_math(state: State, children: list[Token], line: int) -> None:
+    """Display math over lines ("$$" alone on a line, the TeX, "$$"): each text token
+    holds a part only, so the paragraph's text is read whole (a code span breaks it)."""
+    joined = "".join(
+        c.content if c.type == "text" else "\n" if c.type.endswith("break") else "\x00"
+        for c in children
+    )
+    if "$$" in joined and _MATH.search(joined):
+        _math(state, line)
 
 
 def _crossrefs(token: Token) -> list[Token]:

@@ -142,6 +142,8 @@ def test_notes_are_taken_out_of_the_body() -> None:
         ),
         pytest.param("+---+\n| a |\n+---+\n", "W504", 0, id="grid-table"),
         pytest.param("As shown [@smith94, p. 3].\n", "W504", 0, id="citation"),
+        pytest.param("As @smith1990 argues.\n", "W504", 0, id="in-text-citation"),
+        pytest.param("Text $x$.\n\n$$\n\\int f\n$$\n", "W504", 2, id="display-math-lines"),
     ],
 )
 def test_problem(source: str, code: str, line: int) -> None:
@@ -249,3 +251,8 @@ def test_a_raw_html_table_is_a_table_as_a_pipe_table_is() -> None:
     assert '<th scope="col">Year</th>' in html and "Table:" not in html
     assert '<table class="table"><tr><td>No caption</td></tr></table>' in html
     assert [r.what for r in fragment.removed] == ["attribute border on <table>"]
+
+
+def test_no_citation_in_a_handle_a_mail_or_a_cross_reference() -> None:
+    source = "Write to @octavo or a@b1990.org; see @tbl:x1990 and @fig:map.\n"
+    assert not [p for p in render_block(source).problems if "citation" in p.message]
