@@ -83,12 +83,18 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
 
 
 def lone_image(tokens: list[Token], i: int) -> bool:
+    """An image alone in its paragraph, with a caption: pandoc's implicit figure (an image
+    without words is an image, not an empty numbered "Figure 3.")."""
     children = [
         c
         for c in tokens[i + 1].children or []
         if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))
     ]
-    return len(children) == 1 and children[0].type == "image"
+    return (
+        len(children) == 1
+        and children[0].type == "image"
+        and any(c.content.strip() or c.type != "text" for c in children[0].children or [])
+    )
 
 
 def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:

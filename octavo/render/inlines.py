@@ -31,7 +31,9 @@ def line_block(inline: Token) -> bool:
     start = True
     for child in inline.children or []:
         if start and child.type == "text":
-            child.content = child.content.removeprefix("|").removeprefix(" ")
+            kept = child.content.removeprefix("|").removeprefix(" ")
+            words = kept.lstrip(" ")  # a line's own indent kept, as pandoc keeps it
+            child.content = "\u00a0" * (len(kept) - len(words)) + words
         if child.type == "softbreak":
             child.type, child.tag = "hardbreak", "br"
         start = child.type == "hardbreak"

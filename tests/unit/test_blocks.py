@@ -70,6 +70,12 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             "[x]{#here .index}\n", '<span id="here" class="index-mark">x</span>', id="span"
         ),
         pytest.param("| Ann\n| Bo\n", '<p class="line-block">Ann<br />\nBo</p>', id="line-block"),
+        pytest.param(
+            "| Ann\n|     Bo\n",
+            '<p class="line-block">Ann<br />\n\u00a0\u00a0\u00a0\u00a0Bo</p>',
+            id="line-block-indent",  # kept, as pandoc keeps it (spaces would collapse)
+        ),
+        pytest.param("![](m.png)\n", '<p><img src="m.png" alt="" /></p>', id="image-no-figure"),
         pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
         pytest.param(
             "H~2~O, 10^3^, ~~old~~\n",
