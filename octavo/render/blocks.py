@@ -68,6 +68,7 @@ def _blocks(core: StateCore) -> None:
             line,
             "keep headings, tables, figures, notes, ids and index marks outside it",
         ),
+        lambda message, hint, line: state.problem("W518", message, line, hint),
     )
     i = 0
     while i < len(tokens):

@@ -21,8 +21,24 @@ __all__ = ["OUTPUTS", "for_output", "mark", "shown_in"]
 
 OUTPUTS = ("pdf", "epub")
 _NAMES = {"pdf": {"pdf"}, "latex": {"pdf"}, "epub": {"epub"}, "html": {"epub"}}
+# Quarto's other formats: words for them are in neither of octavo's outputs, as meant
+_OTHERS = {
+    "asciidoc", "beamer", "commonmark", "context", "docx", "gfm", "html:js", "ipynb",
+    "jats", "man", "markdown", "odt", "pptx", "revealjs", "rtf", "texinfo", "typst",
+}  # fmt: skip
+W518_HINT = (
+    "octavo's outputs are pdf (or latex) and epub (or html); Quarto's others show in neither"
+)
+Report = Callable[[str, str, str], None]  # code, message, hint
 _CONDITIONS = ("content-visible", "content-hidden")
 _TAG = re.compile(r"<(/?)(span|div)\b[^>]*>")
+
+
+def unknown_formats(attrs: dict[str, str]) -> list[str]:
+    """The format names of a condition that neither octavo nor Quarto knows (a typo)."""
+    given = attrs.get("when-format", attrs.get("unless-format", ""))
+    names = [n.lower() for n in re.split(r"[\s,]+", given) if n]
+    return [n for n in names if n not in _NAMES and n not in _OTHERS]
 
 
 def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
@@ -41,7 +57,12 @@ def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
     return matched if kind == "content-visible" else set(OUTPUTS) - matched
 
 
-def mark(children: list[Token], refuse: Callable[[str], None], always: str = "") -> list[Token]:
+def mark(
+    children: list[Token],
+    refuse: Callable[[str], None],
+    always: str = "",
+    report: Report | None = None,
+) -> list[Token]:
     """The inline's children with each conditional span made plain, marked for one output,
     or dropped with what it holds. A span holding a note call, an id or an index mark
     shows in both outputs (`refuse` is told why): the other output would lose a note's
@@ -57,6 +78,9 @@ def mark(children: list[Token], refuse: Callable[[str], None], always: str = "")
             out.append(child)
             at += 1
             continue
+        unknown = unknown_formats(_condition(child)[1])
+        if unknown and report is not None:
+            report("W518", f"format '{unknown[0]}' of words for one output is not known", W518_HINT)
         for name in ("when-format", "unless-format"):
             child.attrs.pop(name, None)
         kept = [c for c in str(child.attrGet("class") or "").split() if c not in _CONDITIONS]
@@ -72,7 +96,7 @@ def mark(children: list[Token], refuse: Callable[[str], None], always: str = "")
         else:
             child.attrs.pop("class", None)
         if shown:
-            out += [child, *mark(inside, refuse, always), children[end]]
+            out += [child, *mark(inside, refuse, always, report), children[end]]
         at = end + 1
     return out
 

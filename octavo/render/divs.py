@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 from mdit_py_plugins.container import container_plugin
 
-from octavo.render.conditional import OUTPUTS, shown_in
+from octavo.render.conditional import OUTPUTS, W518_HINT, shown_in, unknown_formats
 
 __all__ = ["OPEN", "divs", "install"]
 
@@ -55,6 +55,7 @@ def divs(
     tokens: list[Token],
     own_id: Callable[[dict[str, str], int], str],
     refuse: Callable[[str, int], None],
+    unknown: Callable[[str, str, int], None] | None = None,
 ) -> list[Token]:
     """`tokens` with each fenced div's id and classes set (`own_id`: the id given, if the
     book may use it, else ""), its condition applied (marked for one output, or dropped
@@ -73,6 +74,9 @@ def divs(
         attrs = _attributes(token.info.strip()) or {}
         classes = attrs.get("class", "").split()
         shown = shown_in(classes, attrs)
+        names = unknown_formats(attrs) if shown is not None else []
+        if names and unknown is not None:
+            unknown(f"format '{names[0]}' of words for one output is not known", W518_HINT, line)
         kept = [c for c in classes if c not in ("content-visible", "content-hidden")]
         inside = tokens[at + 1 : end]
         if shown is not None and shown != set(OUTPUTS):
@@ -92,7 +96,7 @@ def divs(
         if kept:
             token.attrSet("class", " ".join(dict.fromkeys(kept)))
         token.type, tokens[end].type = "div_open", "div_close"
-        out += [token, *divs(inside, own_id, refuse), tokens[end]]
+        out += [token, *divs(inside, own_id, refuse, unknown), tokens[end]]
         at = end + 1
     return out
 

@@ -55,6 +55,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
             else "a heading's words make the contents, bookmarks and links of both outputs",
         ),
         "in a heading" if heading else "",
+        lambda code, message, hint: state.problem(code, message, line, hint),
     )
     out: list[Token] = []
     previous: Token | None = None

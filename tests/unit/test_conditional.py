@@ -64,3 +64,12 @@ def test_a_heading_s_words_are_in_both_outputs() -> None:
     fragment = render_block("# Trade[ (print)]{.content-visible when-format=pdf}\n")
     assert [p.code for p in fragment.problems] == ["W516"]
     assert fragment.html.startswith('<h3 id="s-trade-print" ') and "only-" not in fragment.html
+
+
+def test_a_format_no_one_knows_is_a_warning() -> None:
+    # Quarto's semantics kept (words for 'pfd' are in no output), but a typo is said
+    source = "A [x]{.content-visible when-format=pfd} [y]{.content-visible when-format=docx}.\n"
+    source += '\n::: {.content-hidden unless-format="epbu"}\nZ\n:::\n'
+    fragment = render_block(source)
+    assert [(p.code, p.line) for p in fragment.problems] == [("W518", 2), ("W518", 0)]
+    assert "'pfd'" in fragment.problems[1].message and "x" not in fragment.html
