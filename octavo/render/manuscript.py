@@ -16,6 +16,8 @@ from octavo.model import (
     Book,
     Chapter,
     Image,
+    IndexEntry,
+    IndexGroup,
     IndexMark,
     Labels,
     Manuscript,
@@ -81,6 +83,8 @@ def render_manuscript(
         )
         for p in book.parts
     )
+    index = build_index((m for c in chapters for s in c.sections for m in s.marks), config.language)
+    found += _dead_ends(chapters, index)
     manuscript = Manuscript(
         book,
         chapters,
@@ -90,9 +94,55 @@ def render_manuscript(
         images,
         cover,
         parts,
-        build_index((m for c in chapters for s in c.sections for m in s.marks), config.language),
+        index,
     )
     return manuscript, tuple(found)
+
+
+def _dead_ends(
+    chapters: tuple[RenderedChapter, ...], index: tuple[IndexGroup, ...]
+) -> list[Diagnostic]:
+    """W519 for each `see=`/`seealso=` naming no entry of the index: the index would print
+    "Hanseatic League, see Hanse" with no Hanse to find."""
+    entries: set[tuple[str, ...]] = set()
+
+    def walk(found: tuple[IndexEntry, ...], above: tuple[str, ...]) -> None:
+        for entry in found:
+            entries.add((*above, entry.term))
+            walk(entry.children, (*above, entry.term))
+
+    for group in index:
+        walk(group.entries, ())
+    dead: list[Diagnostic] = []
+    for chapter in chapters:
+        for rs in chapter.sections:
+            named = {t for m in rs.marks for t in (m.see, m.see_also) if t}
+            for target in sorted(named):
+                path = tuple(part.strip() for part in target.split("!"))
+                if path in entries:
+                    continue
+                lines = rs.section.body.split("\n")
+                quoted = (f'see="{target}"', f'seealso="{target}"')
+                at = next(
+                    (i for i, line in enumerate(lines) if any(q in _typed(line) for q in quoted)),
+                    0,
+                )
+                dead.append(
+                    warning(
+                        "W519",
+                        f"index cross-reference to '{target}' names no entry of the index",
+                        rs.section.path,
+                        rs.section.body_line + at,
+                        'mark that entry somewhere ([words]{index="Entry"}), or name one '
+                        "the index has (Entry!sub-entry for a sub-entry)",
+                    )
+                )
+    return dead
+
+
+def _typed(line: str) -> str:
+    """A source line as an index term's words are set (index_marks._typeset)."""
+    return " ".join(line.replace("'", "\u2019").split())
 
 
 @contextmanager
