@@ -150,6 +150,18 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         return None, tuple(found)
     data_as_of = parse_iso_month(data["data_as_of"])
     assert data_as_of is not None  # checked above
+    updated = parse_iso_month(data.get("last_updated"))
+    if updated is not None and (updated.year, updated.month) < (data_as_of.year, data_as_of.month):
+        warned.append(
+            warning(
+                "W210",
+                f"front matter: last_updated ({updated.iso}) is before data_as_of "
+                f"({data_as_of.iso}); printed as given",
+                path,
+                lines.get("last_updated", 1),
+                "a section is updated after the date of its data: check both dates",
+            )
+        )
     section = Section(
         slug=f"s{sequence:03d}-{slugify(data['title'], 32) or 'section'}",
         title=data["title"].strip(),
@@ -159,7 +171,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         sequence=sequence,
         total=data["total"],
         data_as_of=data_as_of,
-        last_updated=parse_iso_month(data.get("last_updated")),
+        last_updated=updated,
         source=str(data.get("source") or ""),
         body=fm.body.strip("\n") + "\n",
         path=path,
