@@ -271,9 +271,9 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
 ) -> None:
     """A photograph narrower than the text is centred; its caption was the text's width from
     the left margin, under nothing. In Chromium (calibre's viewer, Apple Books, Kobo's
-    engine) it is now the image's width, under it; MuPDF, which has no table captions,
-    keeps the full-width caption below the image (the rule is behind @supports), never
-    beside it. A tall image is held to 85% of the screen's height, its caption on the
+    engine) it is now the image's width, under it (the figure fit-content, its caption's
+    words not widening it); MuPDF, without either, keeps the full-width caption below the
+    image, never beside it (as a table caption was set there). A tall image is held to 85% of the screen's height, its caption on the
     same screen."""
     readers.need("chromium")
     readers.need("mutool")
