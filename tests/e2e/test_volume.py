@@ -197,3 +197,7 @@ def test_page_list_is_keyed_to_the_printed_folios(
     for folio, ident in found:
         assert facts.pages[facts.dests[ident]].folio == folio, ident
     assert {"ix", "xvii", "7", "21"} <= {folio for folio, _ in found}
+    # the data-currency appendix and the index open printed pages of their own: a reader
+    # going to "page 41" of the printed book finds them too (they had no marker)
+    manuscript = volume[0]
+    assert {manuscript.appendix_id, "index"} <= {ident for _, ident in found}

@@ -156,7 +156,9 @@ def documents(
     ms = plan.manuscript
     labels = ms.labels
     files = plan.files
-    pages = tuple((files[a], a, folio) for a, folio in breaks if a in files)
+    # the appendix and the index open pages of their own in print: their markers too
+    where = {**files, ms.appendix_id: f"{APPENDIX}.xhtml", "index": "index.xhtml"}
+    pages = tuple((where[a], a, folio) for a, folio in breaks if a in where)
     render = _renderer(ms.book.project, meta.language, labels, pages, folios or {})
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (

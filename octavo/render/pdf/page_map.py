@@ -38,7 +38,9 @@ def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
     """Where each printed page begins, and the printed page of every shared place."""
     html = load_html(render_print_html(manuscript, options), manuscript.book.project)
     document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
-    shared = {ident for ident, _ in manuscript.anchors}
+    # the body's places, and the openings of the data-currency appendix and the index,
+    # which both outputs name alike
+    shared = {ident for ident, _ in manuscript.anchors} | {manuscript.appendix_id, "index"}
     starts = [c.id for c in manuscript.chapters if c.matter != "front"]
     starts = [p.id for p in manuscript.parts] + starts
     body = next(
