@@ -53,6 +53,7 @@ class PdfPage:
     chars: tuple[tuple[float, float, float, float, str], ...] = ()  # (x0, top, x1, bottom, text)
     graphics: int = 0  # images, curves and rectangles drawn on the page
     number: str | None = None  # the folio's number in a folio of the book's wording (`_cited`)
+    pictures: int = 0  # images alone
 
     @property
     def head(self) -> str:
@@ -142,6 +143,7 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         right - left,
         tuple((x0 - left, t - down, x1 - left, bt - down, c) for x0, t, x1, bt, c in chars),
         len(page.images) + len(page.curves) + len(page.rects),
+        pictures=len(page.images),
     )
 
 

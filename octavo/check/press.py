@@ -131,7 +131,8 @@ def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
 def _blank(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         block = _block(page, setup)
-        if page.spans and all(_in_margin(span, block) for span in page.spans):
+        # a page whose body is a picture alone (an image without a caption) is not blank
+        if page.spans and not page.pictures and all(_in_margin(s, block) for s in page.spans):
             shown = " / ".join(text for _, _, text in page.lines)
             yield error(
                 "E643",

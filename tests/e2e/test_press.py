@@ -176,3 +176,27 @@ def test_a_full_bleed_figure_runs_into_the_bleed(make_book: MakeBook, tmp_path: 
         assert image["top"] <= top + 9.5 and image["bottom"] >= bottom - 9.5
         assert image["x0"] >= left and image["top"] >= top - 9  # cropped, not in the marks
         assert page.extract_text().strip().startswith("Figure 1. The land from the air")
+
+
+def test_a_page_holding_a_picture_alone_is_not_blank(make_book: MakeBook, tmp_path: Path) -> None:
+    """An image without a caption that fills its page (the next chapter opening on a
+    right-hand page after it) was E643, "blank but for a running head or folio"."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (1200, 2400), (90, 120, 160)).save(picture, "JPEG")
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=2, body="Before.\n\n![](tower.jpg)\n"),
+            "002-b.md": section_source(2, "Sea", chapter=2, total=2, body="Text.\n"),
+            "tower.jpg": picture.getvalue(),
+        },
+        BOOK_TOML + 'paper = "6x9"\n',
+    )
+    pdf, _ = api.build_pdf(book, tmp_path / "p.pdf")
+    facts = read_pdf(pdf)
+    (alone,) = [p for p in facts.pages if p.pictures]
+    assert [text for _, _, text in alone.lines] == ["Testland: A Country Study", "2"]
+    assert [str(d) for d in check_press(facts, page_setup("6x9"))] == []
