@@ -99,6 +99,22 @@ def render_manuscript(
     return manuscript, tuple(found)
 
 
+def _nearest(href: str, targets: Targets) -> str:
+    """'did you mean …?' for a reference that does not resolve, when one id or section file
+    of the book is close to it ("" when none is)."""
+    import difflib
+
+    path, _, fragment = href.partition("#")
+    if fragment:
+        close = difflib.get_close_matches(fragment, list(targets.labels), n=1, cutoff=0.75)
+        shown = f"{path}#{close[0]}" if close else ""
+    else:
+        names = {Path(f).name: f for f in targets.files}
+        close = difflib.get_close_matches(Path(path).name, list(names), n=1, cutoff=0.75)
+        shown = close[0] if close else ""
+    return f"did you mean '{shown}'?" if shown else ""
+
+
 def _dead_ends(
     chapters: tuple[RenderedChapter, ...], index: tuple[IndexGroup, ...]
 ) -> list[Diagnostic]:
@@ -390,7 +406,8 @@ def _resolved(
                     f"reference '{miss.href}' does not resolve: {miss.why}; its text is kept",
                     section.path,
                     line,
-                    hint="link to a section's file (058-russia.md) or to an {#id} of the book",
+                    hint=_nearest(miss.href, targets)
+                    or "link to a section's file (058-russia.md) or to an {#id} of the book",
                 )
             )
         sections.append(replace(rs, body_html=body, notes=tuple(notes)))

@@ -18,3 +18,26 @@ def test_a_see_naming_no_entry_is_a_warning(make_book: MakeBook) -> None:
     _, found = api.manuscript(book)
     dead = [(d.code, d.line, d.message.split("'")[1]) for d in found if d.code == "W519"]
     assert dead == [("W519", 13, "Commerce"), ("W519", 13, "Hanse")]  # each's line in the file
+
+
+def test_a_reference_that_does_not_resolve_names_the_nearest(make_book: MakeBook) -> None:
+    """W512 says which id or section file was probably meant (found by an author's walk:
+    '{#charters}' linked as '@sec:charters' said only 'no id')."""
+    body = (
+        "See [x](#sec:charter), [y](002-ports.md), @tbl:gpd and [z](#zzzz).\n\n"
+        "## Charters {#sec:charters}\n\nText.\n\nTable: GDP {#tbl:gdp}\n\n| a |\n|---|\n| 1 |\n"
+    )
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=2, body=body),
+            "002-port.md": section_source(2, "Port", total=2),
+        }
+    )
+    _, found = api.manuscript(book)
+    hints = [d.hint for d in found if d.code == "W512"]
+    assert hints[:3] == [
+        "did you mean '#sec:charters'?",
+        "did you mean '002-port.md'?",
+        "did you mean '#tbl:gdp'?",
+    ]
+    assert "did you mean" not in hints[3]
