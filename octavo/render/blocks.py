@@ -71,23 +71,27 @@ def _blocks(core: StateCore) -> None:
         lambda message, hint, line: state.problem("W518", message, line, hint),
     )
     i = 0
+    one_output: list[bool] = []  # the divs around the token: each for one output alone?
     while i < len(tokens):
         token = tokens[i]
+        if token.type == "div_open":
+            one_output.append("only-" in str(token.attrGet("class") or ""))
+        elif token.type == "div_close" and one_output:
+            one_output.pop()
         if token.type == "heading_open":
             _heading(core, state, tokens, i)
         elif token.type == "table_open":
             i = floats.table(core, state, tokens, i)
         elif token.type == "html_block":
-            i = html_tables.html_table(core, state, tokens, i)
+            i = html_tables.html_table(core, state, tokens, i, lambda t: _inline(core, state, t))
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):
             token.attrSet("class", "line-block")
         elif token.type == "inline":
-            inlines.walk(core, state, token, heading=i > 0 and tokens[i - 1].type == "heading_open")
-            index_marks.auto_mark(state, token)
-            index_marks.mark_spans(state, token)
-            inlines.unrendered_block(state, token)
+            heading = i > 0 and tokens[i - 1].type == "heading_open"
+            # no automatic index mark in words for one output: the other would lose its place
+            _inline(core, state, token, heading, auto=not any(one_output))
         i += 1
     # a note's text is text like any other; its marks too (automatic terms, index_terms,
     # are looked for in the text only: a note's words are indexed where marked)
@@ -99,6 +103,17 @@ def _blocks(core: StateCore) -> None:
     trust(tokens)
     footnotes.order_notes(tokens, state)
     footnotes.add_notes(core, state, notes)
+
+
+def _inline(
+    core: StateCore, state: State, token: Token, heading: bool = False, auto: bool = True
+) -> None:
+    """An inline's words walked (references, problems, words for one output), index-marked."""
+    inlines.walk(core, state, token, heading=heading)
+    if auto:
+        index_marks.auto_mark(state, token)
+    index_marks.mark_spans(state, token)
+    inlines.unrendered_block(state, token)
 
 
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:

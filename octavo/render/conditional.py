@@ -73,6 +73,11 @@ def mark(
     while at < len(children):
         child = children[at]
         end = _closing(children, at) if child.type == "span_open" else at
+        if child.type == "span_open" and RESERVED & set(_condition(child)[0]):
+            mine = [c for c in _condition(child)[0] if c not in RESERVED]  # octavo's alone
+            child.attrs.pop("class", None)
+            if mine:
+                child.attrSet("class", " ".join(mine))
         shown = shown_in(*_condition(child)) if end > at else None
         if shown is None:
             out.append(child)
@@ -129,6 +134,15 @@ def _held(tokens: list[Token]) -> str:
     return ""
 
 
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+RESERVED = frozenset(f"only-{o}" for o in OUTPUTS)  # octavo's marks: never an author's class
+
+
+def _classes(tag: str) -> list[str]:
+    found = _CLASS.search(tag)
+    return found[1].split() if found else []
+
+
 def for_output(html: str, output: str) -> str:
     """`html` without the spans and divs marked for the other output (and what they hold)."""
     other = next(o for o in OUTPUTS if o != output)
@@ -141,7 +155,7 @@ def for_output(html: str, output: str) -> str:
     for found in _TAG.finditer(html):
         closing, name = found[1] == "/", found[2]
         if start < 0:
-            if not closing and re.search(rf'\bclass="[^"]*\b{marker}\b', found[0]):
+            if not closing and marker in _classes(found[0]):
                 parts.append(html[at : found.start()])
                 start, tag, depth = found.start(), name, 1
             continue

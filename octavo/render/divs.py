@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 from mdit_py_plugins.container import container_plugin
 
-from octavo.render.conditional import OUTPUTS, W518_HINT, shown_in, unknown_formats
+from octavo.render.conditional import OUTPUTS, RESERVED, W518_HINT, shown_in, unknown_formats
 
 __all__ = ["OPEN", "divs", "install"]
 
@@ -77,7 +77,7 @@ def divs(
         names = unknown_formats(attrs) if shown is not None else []
         if names and unknown is not None:
             unknown(f"format '{names[0]}' of words for one output is not known", W518_HINT, line)
-        kept = [c for c in classes if c not in ("content-visible", "content-hidden")]
+        kept = [c for c in classes if c not in ("content-visible", "content-hidden", *RESERVED)]
         inside = tokens[at + 1 : end]
         if shown is not None and shown != set(OUTPUTS):
             held = _held(inside)
@@ -116,7 +116,9 @@ def _held(tokens: list[Token]) -> str:
     for token in tokens:
         if token.type == "heading_open":
             return "hold a heading"
-        if token.type == "table_open":
+        if token.type == "table_open" or (
+            token.type == "html_block" and "<table" in token.content.lower()
+        ):
             return "hold a table"
         if token.type == OPEN and "#" in token.info:
             return "hold an id"

@@ -27,6 +27,7 @@ from octavo.render.tokens import (
 __all__ = ["figure", "lone_image", "place_image", "table"]
 
 _CAPTION = re.compile(r"^(?:Table)?:\s+")
+_CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
 def _caption_at(tokens: list[Token], i: int) -> bool:
@@ -83,18 +84,20 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
 
 
 def lone_image(tokens: list[Token], i: int) -> bool:
-    """An image alone in its paragraph, with a caption: pandoc's implicit figure (an image
-    without words is an image, not an empty numbered "Figure 3.")."""
+    """An image alone in its paragraph, with a caption (or an id or fig-alt of its own):
+    pandoc's implicit figure (a bare image without words is an image, not an empty
+    numbered "Figure 3.")."""
     children = [
         c
         for c in tokens[i + 1].children or []
         if not (c.type == "softbreak" or (c.type == "text" and not c.content.strip()))
     ]
-    return (
-        len(children) == 1
-        and children[0].type == "image"
-        and any(c.content.strip() or c.type != "text" for c in children[0].children or [])
-    )
+    if len(children) != 1 or children[0].type != "image":
+        return False
+    image = children[0]
+    worded = any(c.content.strip() or c.type != "text" for c in image.children or [])
+    # an image the author named or described (`{#fig:map}`, fig-alt) is meant as a figure
+    return worded or any(image.attrGet(a) for a in ("id", "fig-alt"))
 
 
 def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
@@ -143,9 +146,13 @@ def _said_twice(caption: list[Token], attrs: dict[str, str]) -> bool:
     """Whether the caption's words are the image's alt text too (no `fig-alt`): a screen
     reader would read them twice, as the image and again as its caption, so they are
     hidden from it in the caption (as pandoc hides such a figcaption); the label and the
-    credit stay said. Not a caption with a link: nothing focusable may be hidden."""
+    credit stay said. Not a caption with a link, a note's call or a reference: nothing
+    focusable may be hidden."""
     return (
-        bool(caption) and not attrs.get("fig-alt") and all(t.type != "link_open" for t in caption)
+        bool(caption)
+        and not attrs.get("fig-alt")
+        and all(t.type not in ("link_open", "footnote_ref") for t in caption)
+        and not any(t.type == "text" and _CROSSREF.search(t.content) for t in caption)
     )
 
 

@@ -12,6 +12,7 @@ left as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markdown_it.rules_core import StateCore
@@ -37,13 +38,19 @@ __all__ = ["html_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
 _CAPTION = re.compile(r"^(?:Table)?:\s+")
-_OWN_NUMBER = re.compile(r"^\s*Table\s+[\w.-]+[.:]\s*", re.IGNORECASE)  # the page's "Table 12."
+# the page's own "Table 12." (or "Table 3-4:", "Table IV."), not "Table tennis:"
+_OWN_NUMBER = re.compile(r"^\s*Table\s+(?:\d[\w.-]*|[IVXLC]+)[.:]\s*", re.IGNORECASE)
 _WIDE = 6
+_KEPT = ("lang", "title")  # what a plain table keeps (octavo.render.sanitize: global ones)
 
 
-def html_table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
+def html_table(
+    core: StateCore, state: State, tokens: list[Token], i: int, walk: Callable[[Token], None]
+) -> int:
     """The html_block at `i`, if it is one table, made a table (see above); the index of
-    that block after (a caption paragraph before it is taken out)."""
+    that block after (a caption paragraph before it is taken out). `walk`: what every
+    inline goes through (references, index marks, words for one output), given the
+    caption's words, which are rendered here."""
     block = tokens[i]
     if not _ONE_TABLE.match(block.content) or block.content.lower().count("<table") != 1:
         return i
@@ -71,11 +78,17 @@ def html_table(core: StateCore, state: State, tokens: list[Token], i: int) -> in
         del tokens[i - 3 : i]
         i -= 3
     columns = _header(table)
-    for name in ("id", "class"):  # octavo's: an id checked and given by the caption
-        table.attrib.pop(name, None)
+    # the element is trusted for octavo's class and id: the author's other attributes are
+    # kept only where a plain table may have them (lang, title), the rest reported removed
+    removed = [name for name in table.attrib if name not in _KEPT]
+    for name in removed:
+        del table.attrib[name]
+    block.meta["removed"] = tuple(
+        f"attribute {n} on <table>" for n in removed if n not in ("id", "class")
+    )
     table.set("class", "table wide" if columns >= _WIDE else "table")
     table.set(*TRUSTED)
-    shown = _caption(core, state, caption, own, line)
+    shown = _caption(core, state, caption, own, line, walk)
     if shown is not None:
         table.set("id", shown[0])
     written = etree.tostring(table, method="html", encoding="unicode").strip()
@@ -120,6 +133,7 @@ def _caption(
     paragraph: list[Token] | None,
     own: etree._Element | None,
     line: int,
+    walk: Callable[[Token], None],
 ) -> tuple[str, str] | None:
     """(id, the <caption> element's HTML) of the table, numbered and listed; None when it
     has no caption (as a pipe table without one: not numbered)."""
@@ -127,11 +141,12 @@ def _caption(
     if paragraph is not None:
         inline = paragraph[1]
         attrs = attributes(inline)
-        children = inline.children or []
-        if children and children[0].type == "text":
-            children[0].content = _CAPTION.sub("", children[0].content, count=1)
+        given = inline.children or []
+        if given and given[0].type == "text":
+            given[0].content = _CAPTION.sub("", given[0].content, count=1)
+        walk(inline)  # as a pipe table's caption is, in the token stream
         listed = inline_html(core, inline, label=True)
-        words = children
+        words = inline.children or []
     elif own is not None and "".join(own.itertext()).strip():
         from lxml import etree
 

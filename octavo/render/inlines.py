@@ -128,7 +128,10 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
 
 
 def _math(state: State, line: int) -> None:
-    if ("W504", line) not in {(p.code, p.line) for p in state.problems if "math" in p.message}:
+    """W504 for math, once a line (the text's tokens and the paragraph's whole text both
+    look for it)."""
+    if line not in state.math_lines:
+        state.math_lines.add(line)
         state.problem(
             "W504",
             "math is not rendered; its TeX source is shown as text",
@@ -144,7 +147,7 @@ def _paragraph_math(state: State, children: list[Token], line: int) -> None:
         c.content if c.type == "text" else "\n" if c.type.endswith("break") else "\x00"
         for c in children
     )
-    if "$$" in joined and _MATH.search(joined):
+    if "$$" in joined and any(_MATH.search(part) for part in joined.split("\x00")):
         _math(state, line)
 
 
@@ -171,7 +174,7 @@ def _crossrefs(token: Token) -> list[Token]:
 
 _UNRENDERED = (
     (
-        re.compile(r"^:::"),
+        re.compile(r"^:::", re.MULTILINE),
         "a ':::' line that opens no fenced div (::: {.class} or ::: Word) and closes none; "
         "its text is kept",
     ),
@@ -181,9 +184,9 @@ _UNRENDERED = (
 
 def unrendered_block(state: State, inline: Token) -> None:
     """W504 for pandoc blocks octavo does not render, which would read as a paragraph."""
-    if inline.content[:1] not in (":", "+"):  # what both patterns begin with
-        return
+    if inline.content[:1] not in (":", "+") and "\n:::" not in inline.content:
+        return  # what both patterns begin with (a stray fence: on any line)
     line = inline.map[0] if inline.map else 0
     for pattern, message in _UNRENDERED:
-        if pattern.match(inline.content):
+        if pattern.search(inline.content):
             state.problem("W504", message, line, "see README, 'Writing a section'")

@@ -106,6 +106,7 @@ def render_block(
         line = block.map[0] if block.map else 0
         if block.type == "html_block":
             removed += find_removals(block.content, line)
+            removed += [Removal(what, line) for what in block.meta.get("removed", ())]
         for token in block.children or ():
             if token.type == "link_open":
                 links.append((str(token.attrGet("href") or ""), line))

@@ -54,7 +54,9 @@ WAIT = 30.0  # seconds the renderings are waited for, at most, once the two ends
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _CAPTION = re.compile(r"(?:Table)?:\s")  # octavo.render.floats' caption paragraph
-_FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")  # a paragraph of one image
+# a paragraph of one image with words, or named or described (octavo.render.floats.lone_image)
+_FIGURE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_NAMED = re.compile(r"#|fig-alt=")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
@@ -68,9 +70,14 @@ def counted(markdown: str) -> tuple[int, int, int]:
     tables = figures = 0
     captioned: set[int] = set()
     for i, block in enumerate(blocks):
-        if _FIGURE.fullmatch(block):
+        image = _FIGURE.fullmatch(block)
+        if image and (image[1].strip() or _NAMED.search(image[2] or "")):
             figures += 1
-        if not block.startswith("|"):
+        html = block[:6].lower() == "<table"  # octavo.render.html_tables
+        if html and re.search(r"<caption\b[^>]*>\s*[^<\s]", block, re.IGNORECASE):
+            tables += 1  # its own caption: a `Table:` paragraph beside it is not its
+            continue
+        if not (block.startswith("|") or html):
             continue
         for j in (i + 1, i - 1):  # a caption after the table first, as floats.table
             if 0 <= j < len(blocks) and j not in captioned and _CAPTION.match(blocks[j]):

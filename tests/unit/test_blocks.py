@@ -262,3 +262,38 @@ def test_a_raw_html_table_is_a_table_as_a_pipe_table_is() -> None:
 def test_no_citation_in_a_handle_a_mail_or_a_cross_reference() -> None:
     source = "Write to @octavo or a@b1990.org; see @tbl:x1990 and @fig:map.\n"
     assert not [p for p in render_block(source).problems if "citation" in p.message]
+
+
+def test_an_html_table_s_caption_is_walked_and_its_own_attributes_cleaned() -> None:
+    """Found in review: the caption after an HTML table was rendered without the walk a
+    pipe table's caption gets (a duplicate id written twice, @tbl: left as text, an index
+    mark lost, words for one output in both), and the trusted table kept the author's
+    role, aria-hidden and style; 'Table tennis:' lost its first word as a page's number."""
+    source = (
+        "See [y]{#dup}.\n\n"
+        '<table border="1" role="presentation" aria-hidden="true" lang="fr"><tr><th>A</th></tr>'
+        "</table>\n\nTable: Prices [x]{#dup}, see @tbl:q and [Minsk]{.index} and "
+        "[pdf]{.content-visible when-format=pdf}.\n\n"
+        "<table><caption>Table tennis: clubs</caption><tr><td>1</td></tr></table>\n"
+    )
+    fragment = render_block(source)
+    html = fragment.html
+    assert [p.code for p in fragment.problems] == ["E513"] and html.count('id="dup"') == 1
+    assert '<a href="#tbl:q" class="xref auto">' in html and '<span class="only-pdf">' in html
+    assert [m.path for m in fragment.marks] == [("Minsk",)]
+    assert '<table lang="fr" class="table" id="s-table-1">' in html
+    assert {r.what for r in fragment.removed} >= {
+        "attribute role on <table>",
+        "attribute aria-hidden on <table>",
+    }
+    assert "Table 2.</span> Table tennis: clubs" in html
+
+
+def test_review_cases_of_figures_fences_and_math() -> None:
+    noted = render_block("![Map of the Hanse[^1], see @tbl:a](m.png)\n\n[^1]: N.\n").html
+    assert "aria-hidden" not in noted  # a note's call and a reference stay reachable
+    named = render_block('![](map.png){#fig:map width="50%"}\n').html
+    assert named.startswith('<figure id="fig:map"')  # named: a figure, as meant
+    nested = render_block("::: a\n::: b\ntext\n:::\nafter\n:::\n")
+    assert [(p.code, p.line) for p in nested.problems] == [("W504", 4)]  # a stray fence said
+    assert not render_block("Costs US$$ per `x` unit, or $$ more.\n").problems

@@ -73,3 +73,27 @@ def test_a_format_no_one_knows_is_a_warning() -> None:
     fragment = render_block(source)
     assert [(p.code, p.line) for p in fragment.problems] == [("W518", 2), ("W518", 0)]
     assert "'pfd'" in fragment.problems[1].message and "x" not in fragment.html
+
+
+def test_octavo_s_marks_are_no_author_s_class() -> None:
+    # a class that contains the mark's words, or the mark itself written by hand, was
+    # taken for words of one output (found in review)
+    source = "Keep [these]{.not-only-pdf} and [x]{.only-pdf}.\n\n::: only-pdf\n# H\n:::\n"
+    html = render_block(source).html
+    assert 'class="not-only-pdf"' in html and "<span>x</span>" in html
+    assert for_output(html, "epub") == html and "only-pdf" not in html.replace("not-only", "")
+
+
+def test_a_div_for_one_output_keeps_what_the_other_would_link_to() -> None:
+    # a raw HTML table is listed and linked like any; an automatic index term is not
+    # marked in words the other output drops
+    from octavo.render.markdown import Context
+
+    table = "::: {.content-visible when-format=pdf}\n<table><tr><th>A</th></tr></table>\n\n"
+    fragment = render_block(table + "Table: Prices\n:::\n")
+    assert [p.code for p in fragment.problems] == ["W516"] and "only-" not in fragment.html
+    context = Context(index_terms=(("Minsk", "Minsk"),))
+    marked = render_block(
+        "::: {.content-visible when-format=pdf}\nMinsk is big.\n:::\n", context=context
+    )
+    assert marked.marks == () and "index-mark" not in marked.html

@@ -45,6 +45,10 @@ def _real(markdown: str) -> tuple[int, int, int]:
         "Term\n: a definition, not a caption\n",
         "![A figure](images/a.png){#fig:a}\n\nText ![inline](images/b.png) here.\n",
         "![](images/a.png)\n",
+        '![](images/a.png){#fig:a width="50%"}\n',
+        "<table><tr><td>1</td></tr></table>\n\nTable: After.\n",
+        "<table><caption>Own.</caption><tr><td>1</td></tr></table>\n\nTable: Next's.\n\n"
+        "<table><tr><td>2</td></tr></table>\n",
     ],
 )
 def test_the_counts_are_those_the_rendering_makes(markdown: str) -> None:
