@@ -24,7 +24,7 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["figure", "lone_image", "place_image", "table"]
+__all__ = ["figure", "lone_image", "place_image", "table", "take_caption"]
 
 _CAPTION = re.compile(r"^(?:Table)?:\s+")
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
@@ -38,20 +38,29 @@ def _caption_at(tokens: list[Token], i: int) -> bool:
     )
 
 
+def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | None, int]:
+    """The `Table: …` paragraph's three tokens beside the table at tokens[i:end + 1] (after
+    it first, as pandoc reads it), taken out of `tokens`; and how far the table moved back
+    (3 when the caption was before it)."""
+    if _caption_at(tokens, end + 1):
+        caption = tokens[end + 1 : end + 4]
+        del tokens[end + 1 : end + 4]
+        return caption, 0
+    if _caption_at(tokens, i - 3):
+        caption = tokens[i - 3 : i]
+        del tokens[i - 3 : i]
+        return caption, 3
+    return None, 0
+
+
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     """Number the table at `i` and give it its caption; the index of its table_open after
     (a caption before it is taken out), so that its cells are walked next."""
     end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
     where = tokens[i].map
     line = where[0] if where else 0
-    caption: list[Token] | None = None
-    if _caption_at(tokens, end + 1):
-        caption = tokens[end + 1 : end + 4]
-        del tokens[end + 1 : end + 4]
-    elif _caption_at(tokens, i - 3):
-        caption = tokens[i - 3 : i]
-        del tokens[i - 3 : i]
-        i, end = i - 3, end - 3
+    caption, moved = take_caption(tokens, i, end)
+    i, end = i - moved, end - moved
     columns = 0
     in_head = False
     for token in tokens[i:end]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.floats import take_caption
 from octavo.render.sanitize import TRUSTED, clean_fragment
 from octavo.render.tokens import (
     Caption,
@@ -68,15 +69,9 @@ def html_table(
     if own is not None:
         table.remove(own)
     caption: list[Token] | None = None
-    if own is not None and "".join(own.itertext()).strip():
-        pass  # its own caption: a `Table:` paragraph next to it is the next table's
-    elif _caption_at(tokens, i + 1):
-        caption = tokens[i + 1 : i + 4]
-        del tokens[i + 1 : i + 4]
-    elif _caption_at(tokens, i - 3):
-        caption = tokens[i - 3 : i]
-        del tokens[i - 3 : i]
-        i -= 3
+    if own is None or not "".join(own.itertext()).strip():  # else a Table: beside it is
+        caption, moved = take_caption(tokens, i, i)  # the next table's
+        i -= moved
     columns = _header(table)
     # the element is trusted for octavo's class and id: the author's other attributes are
     # kept only where a plain table may have them (lang, title), the rest reported removed
@@ -97,14 +92,6 @@ def html_table(
         written = written[:at] + shown[1] + written[at:]
     block.content = written + "\n"
     return i
-
-
-def _caption_at(tokens: list[Token], i: int) -> bool:
-    return (
-        0 <= i < len(tokens) - 2
-        and tokens[i].type == "paragraph_open"
-        and bool(_CAPTION.match(tokens[i + 1].content))
-    )
 
 
 def _header(table: etree._Element) -> int:

@@ -246,13 +246,7 @@ def test_mupdf_draws_a_table_s_rules_between_its_rows(make_book: MakeBook, tmp_p
     book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
     epub, _ = api.build_epub(book, tmp_path / "t.epub")
     text = readers.unzip(epub, tmp_path / "x")
-    png = tmp_path / "t.png"
-    done = subprocess.run(
-        ["mutool", "draw", "-q", "-r", "200", "-W", "390", "-H", "844", "-o", png,
-         text / "ch01.xhtml", "1"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    png = readers.mutool_page(text / "ch01.xhtml", tmp_path / "t.png", 390, 844, dpi=200)
     image = Image.open(png).convert("L")
     width, height = image.size
     grey = image.tobytes()  # one byte a pixel, row by row
@@ -311,13 +305,7 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
             assert image["left"] - 1 <= under["left"] and under["right"] <= image["right"] + 1
             assert under["top"] >= image["bottom"] - 1, (width, figure)
         assert small["caption"]["left"] > 20  # the image's left edge, not the margin
-    shot = tmp_path / "m.png"
-    done = subprocess.run(
-        ["mutool", "draw", "-q", "-r", "96", "-W", "768", "-H", "1200", "-o", shot,
-         text / "ch01.xhtml", "1"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    shot = readers.mutool_page(text / "ch01.xhtml", tmp_path / "m.png", 768, 1200)
     page = Image.open(shot).convert("RGB")
     width, data = page.width, page.tobytes()  # three bytes a pixel, row by row
     pixels = [tuple(data[i : i + 3]) for i in range(0, len(data), 3)]

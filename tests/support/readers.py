@@ -215,6 +215,14 @@ def mutool_pages(epub: Path, out: Path, width: int, height: int, pages: str) -> 
     return sorted(out.glob(f"mupdf-{width}x{height}-*.png"))
 
 
+def mutool_page(document: Path, out: Path, width: int, height: int, dpi: int = 96) -> Path:
+    """The first page MuPDF lays out of one document (an EPUB's XHTML) as a PNG at `out`."""
+    done = _run("mutool", "draw", "-q", "-r", str(dpi), "-W", str(width), "-H", str(height),
+                "-o", out, document, "1")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return out
+
+
 def unzip(epub: Path, folder: Path) -> Path:
     """The EPUB unpacked; returns its text/ folder (content documents)."""
     with zipfile.ZipFile(epub) as archive:
