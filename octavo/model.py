@@ -25,6 +25,7 @@ __all__ = [
     "BODY_KIND",
     "CHAPTER_PAGE",
     "FRONT_KINDS",
+    "INDEX",
     "KINDS",
     "Block",
     "Book",
@@ -415,6 +416,7 @@ class RenderedPart:
 # The data-currency appendix: the id of its heading (the PDF's link target and the stamp's
 # chapter), and the name of its EPUB document (APPENDIX + ".xhtml").
 APPENDIX = "data-currency"
+INDEX = "index"  # the index's id in both outputs (templates/print/book.html, epub/index.xhtml)
 
 
 @dataclass(frozen=True, slots=True)

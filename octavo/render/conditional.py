@@ -72,23 +72,25 @@ def mark(
     at = 0
     while at < len(children):
         child = children[at]
-        end = _closing(children, at) if child.type == "span_open" else at
-        if child.type == "span_open" and RESERVED & set(_condition(child)[0]):
-            mine = [c for c in _condition(child)[0] if c not in RESERVED]  # octavo's alone
-            child.attrs.pop("class", None)
-            if mine:
-                child.attrSet("class", " ".join(mine))
-        shown = shown_in(*_condition(child)) if end > at else None
-        if shown is None:
+        if child.type != "span_open":
             out.append(child)
             at += 1
             continue
-        unknown = unknown_formats(_condition(child)[1])
+        end = _closing(children, at)
+        classes, attrs = _condition(child)
+        # octavo's marks are never an author's class
+        kept = [c for c in classes if c not in RESERVED and c not in _CONDITIONS]
+        shown = shown_in(classes, attrs) if end > at else None
+        if shown is None:  # no condition: only octavo's marks taken off
+            _set_classes(child, [c for c in classes if c not in RESERVED])
+            out.append(child)
+            at += 1
+            continue
+        unknown = unknown_formats(attrs)
         if unknown and report is not None:
             report("W518", f"format '{unknown[0]}' of words for one output is not known", W518_HINT)
         for name in ("when-format", "unless-format"):
             child.attrs.pop(name, None)
-        kept = [c for c in str(child.attrGet("class") or "").split() if c not in _CONDITIONS]
         inside = children[at + 1 : end]
         held = (always or _held(inside)) if shown != set(OUTPUTS) else ""
         if held:
@@ -96,14 +98,20 @@ def mark(
             shown = set(OUTPUTS)
         if len(shown) == 1:
             kept.append(f"only-{next(iter(shown))}")
-        if kept:
-            child.attrSet("class", " ".join(kept))
-        else:
-            child.attrs.pop("class", None)
+        _set_classes(child, kept)
         if shown:
             out += [child, *mark(inside, refuse, always, report), children[end]]
         at = end + 1
     return out
+
+
+def _set_classes(token: Token, classes: list[str]) -> None:
+    """The token's classes, written only when they change (its attributes keep their order)."""
+    if classes == str(token.attrGet("class") or "").split():
+        return
+    token.attrs.pop("class", None)
+    if classes:
+        token.attrSet("class", " ".join(classes))
 
 
 def _condition(token: Token) -> tuple[list[str], dict[str, str]]:

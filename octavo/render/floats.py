@@ -40,17 +40,20 @@ def _caption_at(tokens: list[Token], i: int) -> bool:
 
 def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | None, int]:
     """The `Table: …` paragraph's three tokens beside the table at tokens[i:end + 1] (after
-    it first, as pandoc reads it), taken out of `tokens`; and how far the table moved back
-    (3 when the caption was before it)."""
+    it first, as pandoc reads it), taken out of `tokens`, its words without the `Table:`
+    mark; and how far the table moved back (3 when the caption was before it)."""
     if _caption_at(tokens, end + 1):
-        caption = tokens[end + 1 : end + 4]
-        del tokens[end + 1 : end + 4]
-        return caption, 0
-    if _caption_at(tokens, i - 3):
-        caption = tokens[i - 3 : i]
-        del tokens[i - 3 : i]
-        return caption, 3
-    return None, 0
+        at, moved = end + 1, 0
+    elif _caption_at(tokens, i - 3):
+        at, moved = i - 3, 3
+    else:
+        return None, 0
+    caption = tokens[at : at + 3]
+    del tokens[at : at + 3]
+    words = caption[1].children or []
+    if words and words[0].type == "text":
+        words[0].content = _CAPTION.sub("", words[0].content, count=1)
+    return caption, moved
 
 
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
@@ -82,8 +85,6 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
     tokens[i].attrSet("id", ident)
     children = inline.children or []
-    if children and children[0].type == "text":
-        children[0].content = _CAPTION.sub("", children[0].content, count=1)
     html = inline_html(core, inline, label=True)
     state.tables.append(Caption(ident, number, html, line))
     label = labelled(f"{state.context.table_word} {number}.", children)

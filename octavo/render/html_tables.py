@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["html_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
-_CAPTION = re.compile(r"^(?:Table)?:\s+")
 # the page's own "Table 12." (or "Table 3-4:", "Table IV."), not "Table tennis:"
 _OWN_NUMBER = re.compile(r"^\s*Table\s+(?:\d[\w.-]*|[IVXLC]+)[.:]\s*", re.IGNORECASE)
 _WIDE = 6
@@ -128,9 +127,6 @@ def _caption(
     if paragraph is not None:
         inline = paragraph[1]
         attrs = attributes(inline)
-        given = inline.children or []
-        if given and given[0].type == "text":
-            given[0].content = _CAPTION.sub("", given[0].content, count=1)
         walk(inline)  # as a pipe table's caption is, in the token stream
         listed = inline_html(core, inline, label=True)
         words = inline.children or []

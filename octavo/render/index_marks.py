@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from octavo.render.tokens import State, new_id
 
-__all__ = ["MarkUse", "auto_mark", "mark_spans"]
+__all__ = ["MarkUse", "auto_mark", "mark_spans", "typeset"]
 
 SEPARATOR = "!"
 
@@ -38,7 +38,7 @@ class MarkUse:
 
 @lru_cache(maxsize=8)
 def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(_typeset(w)) for w, _ in terms)
+    words = "|".join(re.escape(typeset(w)) for w, _ in terms)
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
@@ -48,7 +48,7 @@ def auto_mark(state: State, inline: Token) -> None:
     terms = state.context.index_terms
     if not terms or not inline.children:
         return
-    entries = {_typeset(w): e for w, e in terms}
+    entries = {typeset(w): e for w, e in terms}
     pattern = _pattern(terms)
     out: list[Token] = []
     depth = 0
@@ -90,9 +90,9 @@ def mark_spans(state: State, inline: Token) -> None:
             continue
         words = _words(children, i)
         entry = str(named).strip() if named is not None else words
-        path = tuple(_typeset(p) for p in entry.split(SEPARATOR))
-        see = _typeset(str(child.attrGet("see") or ""))
-        see_also = _typeset(str(child.attrGet("seealso") or ""))
+        path = tuple(typeset(p) for p in entry.split(SEPARATOR))
+        see = typeset(str(child.attrGet("see") or ""))
+        see_also = typeset(str(child.attrGet("seealso") or ""))
         if not all(path) or not words:
             state.problem(
                 "W515",
@@ -113,7 +113,7 @@ def mark_spans(state: State, inline: Token) -> None:
             child.attrSet("id", ident)
 
 
-def _typeset(term: str) -> str:
+def typeset(term: str) -> str:
     """An attribute's term as the text's words are set: an apostrophe is ’ in both."""
     return " ".join(term.replace("'", "\u2019").split())
 

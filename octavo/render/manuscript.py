@@ -38,6 +38,7 @@ from octavo.render.images import (
     text_width_in,
 )
 from octavo.render.index import build_index
+from octavo.render.index_marks import typeset
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
 from octavo.render.titles import title_html
@@ -140,7 +141,7 @@ def _dead_ends(
                 lines = rs.section.body.split("\n")
                 quoted = (f'see="{target}"', f'seealso="{target}"')
                 at = next(
-                    (i for i, line in enumerate(lines) if any(q in _typed(line) for q in quoted)),
+                    (i for i, line in enumerate(lines) if any(q in typeset(line) for q in quoted)),
                     0,
                 )
                 dead.append(
@@ -154,11 +155,6 @@ def _dead_ends(
                     )
                 )
     return dead
-
-
-def _typed(line: str) -> str:
-    """A source line as an index term's words are set (index_marks._typeset)."""
-    return " ".join(line.replace("'", "\u2019").split())
 
 
 @contextmanager

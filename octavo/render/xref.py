@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 __all__ = [
+    "PAGE_REF",
     "Targets",
     "Unresolved",
     "resolve_links",
 ]
 
+# A page reference as `resolve_links` writes it (its href pointed at a document or not):
+# the opening tag, the target's id, its name (the ref-label), the closing tag.
+PAGE_REF = re.compile(
+    r'(<a href="[^"#]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'
+    r'<span class="ref-label">(.*?)</span>(</a>)',
+    re.DOTALL,
+)
 _XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 

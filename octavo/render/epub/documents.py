@@ -9,13 +9,14 @@ from html import escape, unescape
 from types import SimpleNamespace
 from typing import Any
 
-from octavo.model import APPENDIX, IndexEntry, Labels, Manuscript
+from octavo.model import APPENDIX, INDEX, IndexEntry, Labels, Manuscript
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 from octavo.render.metadata import BookMeta
+from octavo.render.xref import PAGE_REF
 
 __all__ = [
     "STYLESHEETS",
@@ -157,7 +158,7 @@ def documents(
     labels = ms.labels
     files = plan.files
     # the appendix and the index open pages of their own in print: their markers too
-    where = {**files, ms.appendix_id: f"{APPENDIX}.xhtml", "index": "index.xhtml"}
+    where = {**files, ms.appendix_id: f"{APPENDIX}.xhtml", INDEX: f"{INDEX}.xhtml"}
     pages = tuple((where[a], a, folio) for a, folio in breaks if a in where)
     render = _renderer(ms.book.project, meta.language, labels, pages, folios or {})
     # the drawn cover's words are known and said; a book's own image's are not: its title
@@ -291,11 +292,6 @@ def _entries(ms: Manuscript) -> tuple[IndexEntry, ...]:
 
 
 _NO = SimpleNamespace(name="")
-_PAGE_REF = re.compile(
-    r'(<a href="[^"]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'
-    r'<span class="ref-label">.*?</span>(</a>)',
-    re.DOTALL,
-)
 
 
 def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
@@ -306,9 +302,9 @@ def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
 
     def folio(match: re.Match[str]) -> str:
         found = folios.get(unescape(match[2]))
-        return match[0] if found is None else f"{match[1]}{escape(found)}{match[3]}"
+        return match[0] if found is None else f"{match[1]}{escape(found)}{match[4]}"
 
-    return _PAGE_REF.sub(folio, xhtml)
+    return PAGE_REF.sub(folio, xhtml)
 
 
 _BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')

@@ -9,20 +9,15 @@ are marked for print only (octavo.render.conditional).
 
 from __future__ import annotations
 
-import re
 from html import unescape
 
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
 from octavo.render.conditional import for_output
+from octavo.render.xref import PAGE_REF
 from octavo.text import strip_tags
 
 __all__ = ["unprinted_page_refs"]
-
-_PAGE_REF = re.compile(
-    r'<a href="#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*><span class="ref-label">(.*?)</span>',
-    re.DOTALL,
-)
 
 
 def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
@@ -32,7 +27,8 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     for rs in manuscript.sections:
         html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), "epub")
-        for ident, name in dict.fromkeys(_PAGE_REF.findall(html)):
+        named = {m[2]: m[3] for m in PAGE_REF.finditer(html)}  # id -> its name, once each
+        for ident, name in named.items():
             section, target, shown = rs.section, unescape(ident), strip_tags(name)
             found.append(
                 warning(

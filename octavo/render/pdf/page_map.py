@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from octavo.model import Manuscript
+from octavo.model import INDEX, Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, render_print_html
 from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import front_folio
@@ -40,7 +40,7 @@ def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
     document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
     # the body's places, and the openings of the data-currency appendix and the index,
     # which both outputs name alike
-    shared = {ident for ident, _ in manuscript.anchors} | {manuscript.appendix_id, "index"}
+    shared = {ident for ident, _ in manuscript.anchors} | {manuscript.appendix_id, INDEX}
     starts = [c.id for c in manuscript.chapters if c.matter != "front"]
     starts = [p.id for p in manuscript.parts] + starts
     body = next(
