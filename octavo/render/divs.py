@@ -1,10 +1,10 @@
 """pandoc's fenced divs: `::: {#id .class}` or `::: Warning`, closed by a `:::` line.
 
-Parsed by mdit-py-plugins' container plugin (`install`), a `<div>` with the id and classes
-given (a bare word is a class, as in pandoc); other attributes are not kept. A nested div
-takes more colons than the one around it (`:::: {.outer}` … `::: {.inner}` … `:::` …
-`::::`), as pandoc's manual writes them: the plugin ends a div at the first closing line of
-at least as many colons. Quarto's conditional classes work on a div as on a span
+Parsed by octavo.render.div_fences (`install`), a `<div>` with the id and classes given (a
+bare word is a class, as in pandoc); other attributes are not kept. Divs nest as in pandoc:
+a closing fence closes the innermost div still open, whatever the colons' count
+(`:::: {.outer}` … `::: {.inner}` … `:::` … `::::`, as pandoc's manual writes them, or
+three colons each). Quarto's conditional classes work on a div as on a span
 (octavo.render.conditional): `::: {.content-visible when-format="pdf"}`; a div that holds a
 heading, a table, a figure, a note's call, an id or an index mark shows in both outputs
 (W516), since the other output would lose it from the contents, the lists, the notes or the
@@ -19,21 +19,21 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
-from mdit_py_plugins.container import container_plugin
 
+from octavo.render import div_fences
 from octavo.render.conditional import OUTPUTS, RESERVED, W518_HINT, shown_in, unknown_formats
 
 __all__ = ["OPEN", "divs", "install"]
 
-OPEN, CLOSE = "container_div_open", "container_div_close"
+OPEN, CLOSE = div_fences.OPEN, div_fences.CLOSE
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 def install(md: MarkdownIt) -> None:
-    container_plugin(md, "div", validate=_opens)
+    div_fences.install(md, _opens)
 
 
-def _opens(params: str, _markup: str = "") -> bool:
+def _opens(params: str) -> bool:
     """pandoc's opening fence: attributes in braces, or one word (a class)."""
     given = params.strip()
     return bool(given) and (_WORD.fullmatch(given) is not None or _attributes(given) is not None)

@@ -175,7 +175,8 @@ def _crossrefs(token: Token) -> list[Token]:
 _UNRENDERED = (
     (
         re.compile(r"^:::", re.MULTILINE),
-        "a ':::' line that opens no fenced div (::: {.class} or ::: Word) and closes none; "
+        "a ':::' line that is no fenced div's fence (an opening '::: {.class}' or "
+        "'::: Word' needs a closing ':::' line after it, a closing one a div to close); "
         "its text is kept",
     ),
     (re.compile(r"^\+[-=:]+\+"), "grid tables are not rendered; write a pipe table"),

@@ -219,6 +219,52 @@ def test_fenced_divs_as_pandoc_writes_them() -> None:
     assert fragment.ids == (("side", 4),)  # its line, for E513
 
 
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        pytest.param(
+            "::: a\n::: b\nInner.\n:::\n:::\n\nAfter.\n",
+            '<div class="a">\n<div class="b">\n<p>Inner.</p>\n</div>\n</div>\n<p>After.</p>\n',
+            id="same-colons-nest",
+        ),
+        pytest.param(
+            "::: a\n```\n:::\n```\n:::\n",
+            '<div class="a">\n<pre><code>:::\n</code></pre>\n</div>\n',
+            id="a-fence-in-code-is-text",
+        ),
+        pytest.param(
+            "::: Warning :::\nA box.\n:::\n",
+            '<div class="Warning">\n<p>A box.</p>\n</div>\n',
+            id="trailing-colons",
+        ),
+        pytest.param(
+            "::::: big\nText.\n:::\n", '<div class="big">\n<p>Text.</p>\n</div>\n', id="fewer"
+        ),
+        pytest.param(
+            "- One.\n\n  ::: a\n  In a list.\n  :::\n- Two.\n",
+            '<ul>\n<li>\n<p>One.</p>\n<div class="a">\n<p>In a list.</p>\n</div>\n</li>\n'
+            "<li>\n<p>Two.</p>\n</li>\n</ul>\n",
+            id="in-a-list-item",
+        ),
+    ],
+)
+def test_fenced_divs_nest_and_close_as_pandoc_reads_them(source: str, html: str) -> None:
+    """A closing fence closes the innermost div open, whatever its colons; a fence in code
+    is code (found by an author's walk: the outer div closed at the inner one's fence and
+    the last `:::` printed as text). The expected HTML is pandoc 2.17's."""
+    fragment = render_block(source)
+    assert fragment.problems == ()
+    assert fragment.html == html
+
+
+def test_a_div_never_closed_is_text_and_said() -> None:
+    """As in pandoc, an opening fence without its close is a paragraph's text, with W504 and
+    its line (it was a div running on to the end of the section, silently)."""
+    fragment = render_block("Before.\n\n::: Warning\nNo end.\n")
+    assert fragment.html == "<p>Before.</p>\n<p>::: Warning\nNo end.</p>\n"
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 2)]
+
+
 def test_a_link_s_id_is_checked_like_any_other() -> None:
     # found by the fuzz test: a link's {#id} and a span's were both written
     fragment = render_block("[](#x){.page}{#id .c}[^n]{#id .c}\n")
@@ -295,5 +341,6 @@ def test_review_cases_of_figures_fences_and_math() -> None:
     named = render_block('![](map.png){#fig:map width="50%"}\n').html
     assert named.startswith('<figure id="fig:map"')  # named: a figure, as meant
     nested = render_block("::: a\n::: b\ntext\n:::\nafter\n:::\n")
-    assert [(p.code, p.line) for p in nested.problems] == [("W504", 4)]  # a stray fence said
+    assert not nested.problems  # nested as pandoc reads it (a stray fence before 2026-12-03)
+    assert nested.html.endswith("</div>\n<p>after</p>\n</div>\n")
     assert not render_block("Costs US$$ per `x` unit, or $$ more.\n").problems
