@@ -6,8 +6,9 @@ linking file), or `@tbl:label` / `@fig:label` / `@sec:id` (class `auto`: its tex
 "Table 3", "Figure 4" or the heading's title). Resolved, its href is `#id`: the print
 HTML uses it as is; the EPUB points it at the right document (octavo.render.epub).
 `[](#id){.page}` (class `page`) is a page reference: print shows the target's folio, the
-EPUB, which has no pages, the target's name. What does not resolve loses its link, keeps
-its text and is a warning (W512).
+EPUB, which has no pages, the target's name; the space before it is a no-break space, so
+that "page" and its number are never parted by a line's end. What does not resolve loses
+its link, keeps its text and is a warning (W512).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ PAGE_REF = re.compile(
     r'<span class="ref-label">(.*?)</span>(</a>)',
     re.DOTALL,
 )
-_XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
+_XREF = re.compile(r'( ?)<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
+NBSP = "\u00a0"
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
@@ -54,22 +56,24 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
     missed: list[Unresolved] = []
 
     def one(match: re.Match[str]) -> str:
-        attrs = dict(_ATTR.findall(match[1]))
+        space = match[1]
+        attrs = dict(_ATTR.findall(match[2]))
         classes = attrs.get("class", "").split()
         href = unescape(attrs.get("href", ""))
-        text = match[2]
+        text = match[3]
         ident, why = _target(href, folder, targets)
         if ident is None:
             missed.append(Unresolved(href, why))
-            return text
+            return space + text
         label = escape(targets.labels.get(ident, ""), quote=False)
         if "auto" in classes or ("page" in classes and not text.strip()):
             text = label or text
         if "page" in classes:  # print shows the folio instead (styles/print/book.css)
             text = f'<span class="ref-label">{text}</span>'
+            space = space and NBSP  # "page 42" never broken at the line's end
         kept = " ".join(c for c in classes if c != "auto")
         title = f' title="{attrs["title"]}"' if "title" in attrs else ""
-        return f'<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'
+        return f'{space}<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'
 
     return _XREF.sub(one, html), tuple(missed)
 

@@ -52,6 +52,14 @@ TARGETS = Targets(
             id="page",
         ),
         pytest.param(
+            'on page <a href="#tbl:gdp" class="xref page"></a>, see <a href="#tbl:gdp" class'
+            '="xref">it</a>',
+            "",
+            'on page\u00a0<a href="#tbl:gdp" class="xref page"><span class="ref-label">Table 3'
+            '</span></a>, see <a href="#tbl:gdp" class="xref">it</a>',
+            id="page-kept-with-its-word",  # a line never ends between "page" and its number
+        ),
+        pytest.param(
             '<a href="https://x.org/">x</a>',
             "",
             '<a href="https://x.org/">x</a>',
@@ -71,4 +79,6 @@ def test_unresolved_keeps_its_words(href: str) -> None:
         f'<a href="{href}" class="xref">the <em>words</em></a>', "", TARGETS
     )
     assert html == "the <em>words</em>"
+    kept, _ = resolve_links(f'on page <a href="{href}" class="xref page"></a>', "", TARGETS)
+    assert kept == "on page "  # unresolved: its space as written
     assert [m.href for m in missed] == [href]
