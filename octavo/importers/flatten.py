@@ -35,6 +35,7 @@ class Item:
     rows: tuple[tuple[str, ...], ...] = ()
     ordered: bool = False
     list_id: int = 0
+    aligns: tuple[str, ...] = ()  # a table's columns: "", "right" or "center"
     src: str = ""
 
 
@@ -155,8 +156,9 @@ class Flattener:
             return False
         cells: list[tuple[str, ...]] = []
         plain: list[str] = []
+        shown: list[list[tuple[str, str]]] = []  # each row's cells: (text, its own alignment)
         for row in rows:
-            texts, mds = [], []
+            texts, mds, aligned = [], [], []
             for cell in row:
                 if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
                     p: list[str] = []
@@ -164,16 +166,21 @@ class Flattener:
                     self.inline(cell, p, m)
                     texts.append(one_line("".join(p)))
                     mds.append(one_line("".join(m)).replace("|", "\\|"))
+                    aligned.append((texts[-1], _own_alignment(cell)))
             if any(texts):
                 cells.append(tuple(mds))
                 plain.append(" ".join(texts))
+                shown.append(aligned)
         if len(cells) < 2 or max(len(r) for r in cells) < 2:
             return False
         width = max(len(r) for r in cells)
         cells = [r + ("",) * (width - len(r)) for r in cells]
         caption = self.caption(element)
         words = " ".join([caption[0], *plain]).strip()
-        self.items.append(Item("table", words, caption[1], rows=tuple(cells)))
+        aligns = tuple(
+            _column_alignment([r[c] for r in shown[1:] if c < len(r)], c == 0) for c in range(width)
+        )
+        self.items.append(Item("table", words, caption[1], rows=tuple(cells), aligns=aligns))
         return True
 
     def caption(self, table: etree._Element) -> tuple[str, str]:
@@ -193,6 +200,28 @@ class Flattener:
         return text, markdown
 
 
+def _own_alignment(cell: etree._Element) -> str:
+    """A cell's alignment as its page writes it (`align="right"`, `text-align: center`)."""
+    found = _TEXT_ALIGN.search(cell.get("style", ""))
+    how = (found.group(1) if found else cell.get("align", "")).strip().lower()
+    return how if how in ("left", "right", "center") else ""
+
+
+def _column_alignment(body: list[tuple[str, str]], stub: bool) -> str:
+    """A column's alignment from its body cells: as the page aligns them, if it aligns
+    more than half; else right for a column of figures ("1,234", "12.5", "-3", "(4.1)",
+    "15%", with "-" or "n.a." for none), as the printed studies set them, but for the
+    first (`stub`), which names the rows (years too); else none (left)."""
+    said = [how for _, how in body if how]
+    if len(said) * 2 > len(body):
+        most = max(sorted(set(said)), key=said.count)
+        return "" if most == "left" else most
+    texts = [text for text, _ in body if text]
+    if not stub and texts and all(_FIGURE.fullmatch(t) or _NONE.fullmatch(t) for t in texts):
+        return "right" if any(_FIGURE.fullmatch(t) for t in texts) else ""
+    return ""
+
+
 def _owner(row: etree._Element) -> etree._Element | None:
     parent = row.getparent()
     while parent is not None and parent.tag != "table":
@@ -207,6 +236,9 @@ def _copy(element: etree._Element) -> etree._Element:
 
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block
+_TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)")
+_FIGURE = re.compile(r"[-+\u2212\u2013(]?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
+_NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|\*")
 _TABLE_NUMBER = re.compile(r"(?i)\s*table\s+[0-9]+[a-z]?\s*[.:]\s*")
 
 

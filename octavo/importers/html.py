@@ -98,7 +98,11 @@ def _blocks(
                     )
                 )
         elif item.kind == "table":
-            blocks.append(Block("table", text=item.text, label=item.markdown, rows=item.rows))
+            blocks.append(
+                Block(
+                    "table", text=item.text, label=item.markdown, rows=item.rows, aligns=item.aligns
+                )
+            )
         elif item.kind == "image":
             target = _image_target(path, item.src)
             block = Block("image", text=item.text, markdown=escape_inline(item.text), src=target)

@@ -41,6 +41,7 @@ class Block:
     label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...'); a table's caption
     items: tuple[str, ...] = ()  # Markdown of list items or of a line block's lines
     rows: tuple[tuple[str, ...], ...] = ()  # a table's Markdown cells, first row the head
+    aligns: tuple[str, ...] = ()  # a table's columns' alignment: "", "right" or "center"
     ordered: bool = False
     src: str = ""  # an image's address in the page
 

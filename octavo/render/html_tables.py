@@ -42,6 +42,7 @@ _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL
 _OWN_NUMBER = re.compile(r"^\s*Table\s+(?:\d[\w.-]*|[IVXLC]+)[.:]\s*", re.IGNORECASE)
 _WIDE = 6
 _KEPT = ("lang", "title")  # what a plain table keeps (octavo.render.sanitize: global ones)
+_TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 
 
 def html_table(
@@ -72,6 +73,7 @@ def html_table(
         caption, moved = take_caption(tokens, i, i)  # the next table's
         i -= moved
     columns = _header(table)
+    moved_cells = _aligned(table)
     # the element is trusted for octavo's class and id: the author's other attributes are
     # kept only where a plain table may have them (lang, title), the rest reported removed
     removed = [name for name in table.attrib if name not in _KEPT]
@@ -79,7 +81,7 @@ def html_table(
         del table.attrib[name]
     block.meta["removed"] = tuple(
         f"attribute {n} on <table>" for n in removed if n not in ("id", "class")
-    )
+    ) + tuple(moved_cells)
     table.set("class", "table wide" if columns >= _WIDE else "table")
     table.set(*TRUSTED)
     shown = _caption(core, state, caption, own, line, walk)
@@ -106,6 +108,40 @@ def _header(table: etree._Element) -> int:
                 cell.set("scope", "col")
     widths = [sum(_span(c) for c in r if c.tag in ("th", "td")) for r in rows]
     return max(widths, default=0)
+
+
+def _aligned(table: etree._Element) -> list[str]:
+    """Each cell's own alignment (`align="right"`, `style="text-align: center"`) made a pipe
+    table's (class align-right or align-center): the cleaner keeps neither attribute, and
+    a column of figures lost its alignment silently. Such a cell is octavo's, trusted for
+    that class: of the author's attributes it keeps only what the cleaner lets any cell
+    keep; what else it had is returned, as removed."""
+    removed: list[str] = []
+    for cell in table.iter("th", "td"):
+        style = cell.get("style", "")
+        found = _TEXT_ALIGN.search(style)
+        how = (found.group(1) if found else cell.get("align", "")).strip().lower()
+        if how not in ("right", "center"):
+            continue
+        rest = _TEXT_ALIGN.sub("", style).strip(" ;")
+        for name, value in list(cell.attrib.items()):
+            if name in ("align", "style") and not (name == "style" and rest):
+                del cell.attrib[name]
+            elif not _cell_keeps(name, value):
+                del cell.attrib[name]
+                removed.append(f"attribute {name} on <{cell.tag}>")
+        cell.set("class", f"align-{how}")
+        cell.set(*TRUSTED)
+    return removed
+
+
+def _cell_keeps(name: str, value: str) -> bool:
+    """What the cleaner keeps on an author's cell (octavo.render.sanitize)."""
+    if name in ("colspan", "rowspan"):
+        return value.isdigit() and 0 < int(value) < 1000
+    if name == "scope":
+        return value in ("col", "row", "colgroup", "rowgroup")
+    return name in _KEPT
 
 
 def _span(cell: etree._Element) -> int:

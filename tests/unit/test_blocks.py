@@ -305,6 +305,29 @@ def test_a_raw_html_table_is_a_table_as_a_pipe_table_is() -> None:
     assert [r.what for r in fragment.removed] == ["attribute border on <table>"]
 
 
+def test_an_html_table_s_cells_keep_their_alignment() -> None:
+    """align="right" and text-align become a pipe table's align-right / align-center (the
+    cleaner dropped both silently: a column of figures set flush left); what else such a
+    cell had is removed as from any cell, and said."""
+    source = (
+        '<table>\n<tr><th>Year</th><th align="RIGHT" id="x" colspan="z">Exports</th>'
+        '<th style="color: red; text-align:center">Share</th></tr>\n'
+        '<tr><td align="left">1992</td><td align=right colspan="2">1,234</td></tr>\n</table>\n'
+    )
+    fragment = render_block(source)
+    assert (
+        '<tr><th scope="col">Year</th><th scope="col" class="align-right">Exports</th>'
+        '<th scope="col" class="align-center">Share</th></tr>\n'
+        '<tr><td>1992</td><td colspan="2" class="align-right">1,234</td></tr>'
+    ) in fragment.html
+    assert sorted(r.what for r in fragment.removed) == [
+        "attribute align on <td>",
+        "attribute colspan on <th>",
+        "attribute id on <th>",
+        "attribute style on <th>",
+    ]
+
+
 def test_no_citation_in_a_handle_a_mail_or_a_cross_reference() -> None:
     source = "Write to @octavo or a@b1990.org; see @tbl:x1990 and @fig:map.\n"
     assert not [p for p in render_block(source).problems if "citation" in p.message]

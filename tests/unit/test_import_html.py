@@ -198,3 +198,31 @@ def test_a_short_section_s_title_is_the_heading_its_title_names(tmp_path: Path) 
     assert [b.kind for b in page.blocks] == ["paragraph", "table", "paragraph"]
     assert page.blocks[0].text == "Trade grew quickly."
     assert any("the heading its <title> names" in r for r in page.reasons)
+
+
+def test_a_table_keeps_its_columns_alignment(tmp_path: Path) -> None:
+    """Figures right-aligned as the printed studies set them, and as the page aligns its
+    cells (found by an author's walk: every imported column was left-aligned, and a raw
+    HTML table's align="right" was dropped silently)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "30.htm").write_text(
+        "<html><head><title>Belarus - Economy</title></head><body><p>Belarus Table of "
+        "Contents</p><p>Output fell in every sector after 1991; the ministry's figures below "
+        "are disputed by the statistical office and by foreign observers alike.</p>"
+        "<table><caption>Table 3. Output, 1990-94</caption>"
+        "<tr><th>Year</th><th>Industry</th><th>Farming</th><th>Grade</th><th>City</th></tr>"
+        "<tr><td>1990</td><td>1,234.5</td><td>(12.3)</td><td align=center>a</td>"
+        "<td>Minsk</td></tr>"
+        "<tr><td>1991</td><td>-</td><td>45%</td><td style='text-align: center'>b</td>"
+        "<td align=right>Brest</td></tr>"
+        "<tr><td>1992</td><td>n.a.</td><td>7</td><td>c</td><td>Hrodna</td></tr>"
+        "</table><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    source = (book / "030-economy.md").read_text()
+    assert "| Year | Industry | Farming | Grade | City |\n|---|---:|---:|:---:|---|\n" in source
+    html = render_block(source.split("---\n", 2)[2]).html
+    assert '<td class="align-right">1,234.5</td>' in html
+    assert '<td class="align-center">a</td>' in html and "<td>1990</td>" in html
