@@ -7,6 +7,7 @@ import unicodedata
 from html import unescape
 
 __all__ = [
+    "drop_table_number",
     "escape_block_start",
     "escape_inline",
     "escape_paragraph",
@@ -16,6 +17,13 @@ __all__ = [
 ]
 
 _TAG = re.compile(r"<[^>]*>")
+# a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
+# "Table tennis:"), alone or in bold or italics (Markdown's markers or HTML's tags)
+_TABLE_NUMBER = r"Table\s+(?:\d[\w.-]*|[IVXLC]+)\s*[.:]"
+_NUMBERED = {
+    "markdown": re.compile(rf"\s*(\*{{1,3}}|_{{1,3}})?{_TABLE_NUMBER}\s*(\1)?\s*", re.I),
+    "html": re.compile(rf"\s*(<(b|strong|i|em)>)?\s*{_TABLE_NUMBER}\s*(</\2\s*>)?\s*", re.I),
+}
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 _INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- and subscripts
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
@@ -65,3 +73,16 @@ def no_orphan(html: str) -> str:
     if len(strip_tags(html).split()) < 3:
         return html
     return _LAST_SPACE.sub("\u00a0", html, count=1)
+
+
+def drop_table_number(caption: str, markup: str = "markdown") -> str:
+    """A table's caption without the page's own number before it ("Table 12. Trade" ->
+    "Trade"; "**Table 12.** Trade" and "<b>Table 12.</b> Trade" too): octavo numbers the
+    book's tables. A caption set in bold or italics whole keeps them ("**Table 12. Trade**"
+    -> "**Trade**"). `markup`: "markdown" (plain text too) or "html"."""
+    found = _NUMBERED[markup].match(caption)
+    if found is None:
+        return caption
+    opened, closed = (found[1], found[2]) if markup == "markdown" else (found[1], found[3])
+    kept = opened if opened and not closed else ""
+    return kept + caption[found.end() :]

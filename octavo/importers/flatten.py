@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
-from octavo.text import escape_inline
+from octavo.text import drop_table_number, escape_inline
 
 __all__ = ["Flattener", "Item", "document", "one_line"]
 
@@ -193,11 +193,7 @@ class Flattener:
         md: list[str] = []
         self.inline(found, plain, md)
         text, markdown = one_line("".join(plain)), one_line("".join(md))
-        number = _TABLE_NUMBER.match(text)
-        if number:
-            text = text[number.end() :]
-            markdown = _TABLE_NUMBER.sub("", markdown, count=1)
-        return text, markdown
+        return drop_table_number(text), drop_table_number(markdown)
 
 
 def _own_alignment(cell: etree._Element) -> str:
@@ -239,7 +235,6 @@ _BREAK = "\x01"  # a <br>: the end of one line of the block
 _TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)")
 _FIGURE = re.compile(r"[-+\u2212\u2013(]?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
 _NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|\*")
-_TABLE_NUMBER = re.compile(r"(?i)\s*table\s+[0-9]+[a-z]?\s*[.:]\s*")
 
 
 def _spaces(text: str) -> str:

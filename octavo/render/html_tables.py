@@ -31,6 +31,7 @@ from octavo.render.tokens import (
     renderer,
     trust,
 )
+from octavo.text import drop_table_number
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["html_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
-# the page's own "Table 12." (or "Table 3-4:", "Table IV."), not "Table tennis:"
-_OWN_NUMBER = re.compile(r"^\s*Table\s+(?:\d[\w.-]*|[IVXLC]+)[.:]\s*", re.IGNORECASE)
 _WIDE = 6
 _KEPT = ("lang", "title")  # what a plain table keeps (octavo.render.sanitize: global ones)
 _TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
@@ -172,7 +171,7 @@ def _caption(
         inner = (own.text or "") + "".join(
             etree.tostring(c, method="html", encoding="unicode") for c in own
         )
-        listed, _ = clean_fragment(_OWN_NUMBER.sub("", inner.strip(), count=1))
+        listed, _ = clean_fragment(drop_table_number(inner.strip(), "html"))
         words = [Token("html_inline", "", 0)]
         words[0].content = listed
     else:

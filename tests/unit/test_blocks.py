@@ -328,6 +328,16 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
     ]
 
 
+def test_an_html_table_s_own_number_in_bold_is_dropped() -> None:
+    """ "<b>Table 12.</b> Trade" was captioned "Table 1. Table 12. Trade"."""
+    source = (
+        "<table><caption><b>Table 12.</b> Trade, <i>1992</i></caption>"
+        "<tr><td>1</td><td>2</td></tr></table>\n"
+    )
+    html = render_block(source).html
+    assert "Table 1.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
+
+
 def test_no_citation_in_a_handle_a_mail_or_a_cross_reference() -> None:
     source = "Write to @octavo or a@b1990.org; see @tbl:x1990 and @fig:map.\n"
     assert not [p for p in render_block(source).problems if "citation" in p.message]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from octavo.importers.batch import import_pages
 from octavo.importers.decode import decode_page, looks_like_html
 from octavo.importers.html import parse_html_page
@@ -226,3 +228,32 @@ def test_a_table_keeps_its_columns_alignment(tmp_path: Path) -> None:
     html = render_block(source.split("---\n", 2)[2]).html
     assert '<td class="align-right">1,234.5</td>' in html
     assert '<td class="align-center">a</td>' in html and "<td>1990</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("caption", "label"),
+    [
+        ("Table 3. Output, 1990-94", "Output, 1990-94"),
+        ("<b>Table 3.</b> Output, 1990-94", "Output, 1990-94"),  # was "**** Output, 1990-94"
+        ("<i>Table 3-4:</i> Output of <i>kolkhozy</i>", "Output of *kolkhozy*"),
+        ("<b>Table IV. Output</b>", "**Output**"),
+        ("Output (see Table 2.)", "Output (see Table 2.)"),
+        ("Table tennis: clubs", "Table tennis: clubs"),
+    ],
+)
+def test_a_table_s_own_number_is_dropped_from_its_caption(
+    tmp_path: Path, caption: str, label: str
+) -> None:
+    """The page's "Table 3." goes (octavo numbers the book's tables) however the page sets
+    it: in bold it left "**** Output" behind, and "Table IV." or "Table 3-4:" stayed."""
+    html = (
+        "<html><head><title>Belarus - Economy</title></head><body><p>Belarus Table of "
+        "Contents</p><p>Output fell in every sector after 1991; the ministry's figures below "
+        f"are disputed.</p><table><caption>{caption}</caption><tr><th>Sector</th><th>1990"
+        "</th></tr><tr><td>Industry</td><td>1,234</td></tr></table><p>Data as of June 1995"
+        "</p></body></html>"
+    )
+    path = tmp_path / "30.htm"
+    path.write_text(html)
+    (table,) = [b for b in parse_html_page(path.read_bytes(), path).blocks if b.kind == "table"]
+    assert table.label == label
