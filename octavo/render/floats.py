@@ -3,12 +3,14 @@ paragraph holding only an image a numbered figure (pandoc's implicit figure)."""
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.conditional import mark
 from octavo.render.tokens import (
     SCHEME,
     Caption,
@@ -85,7 +87,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
     tokens[i].attrSet("id", ident)
     children = inline.children or []
-    html = inline_html(core, inline, label=True)
+    html = _listed(core, inline.children or [])
     state.tables.append(Caption(ident, number, html, line))
     label = labelled(f"{state.context.table_word} {number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
@@ -118,7 +120,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     number = state.number(state.context.figures_before, len(state.figures))
     ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
     caption = list(image.children or [])
-    caption_html = inline_html(core, inline_of(caption), label=True)
+    caption_html = _listed(core, caption)
     alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(
         caption, core.md.options, core.env
     )
@@ -150,6 +152,14 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     figcaption = [Token("figcaption_open", "figcaption", 1), *label, *credit]
     inline.children = [*shown, *figcaption, close("figcaption")]
     state.figures.append(Caption(ident, number, caption_html, line))
+
+
+def _listed(core: StateCore, caption: list[Token]) -> str:
+    """A caption's words as the list of tables or figures gives them: its words for one
+    output marked for that output as in the text, where the list showed both outputs'
+    (the text's own walk, later, reports what it finds; this copy is made before it)."""
+    marked = mark(copy.deepcopy(caption), lambda _held: None)
+    return inline_html(core, inline_of(marked), label=True)
 
 
 def _said_twice(caption: list[Token], attrs: dict[str, str]) -> bool:

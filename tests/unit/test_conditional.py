@@ -97,3 +97,25 @@ def test_a_div_for_one_output_keeps_what_the_other_would_link_to() -> None:
         "::: {.content-visible when-format=pdf}\nMinsk is big.\n:::\n", context=context
     )
     assert marked.marks == () and "index-mark" not in marked.html
+
+
+def test_a_caption_s_words_for_one_output_are_listed_in_that_output_alone() -> None:
+    """The lists of tables and figures were made from a caption before its words for one
+    output were marked: both lists showed both outputs' words (found by an author's walk)."""
+    source = (
+        "| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+        'Table: Towns[ (print)]{.content-visible when-format="pdf"}'
+        '[ (e-book)]{.content-hidden when-format="pdf"}\n\n'
+        '![A map[, on the fold-out]{.content-visible when-format="pdf"}](map.png)\n'
+    )
+    fragment = render_block(source)
+    (table,) = fragment.tables
+    (figure,) = fragment.figures
+    assert table.caption_html == (
+        'Towns<span class="only-pdf"> (print)</span><span class="only-epub"> (e-book)</span>'
+    )
+    assert figure.caption_html == 'A map<span class="only-pdf">, on the fold-out</span>'
+    assert for_output(table.caption_html, "epub") == (
+        'Towns<span class="only-epub"> (e-book)</span>'
+    )
+    assert fragment.problems == ()
