@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
+from octavo.importers.html_notes import CALL, Notes, leading_mark
 from octavo.text import drop_table_number, escape_inline
 
 __all__ = ["Flattener", "Item", "document", "one_line"]
@@ -29,7 +30,7 @@ _BLOCKS = {
 class Item:
     """One flattened block of the document."""
 
-    kind: str  # text, item (of a list), table, image
+    kind: str  # text, item (of a list), table, image, note (its number in list_id)
     text: str  # plain, one line
     markdown: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
@@ -40,11 +41,31 @@ class Item:
 
 
 class Flattener:
-    def __init__(self) -> None:
+    def __init__(self, notes: Notes | None = None) -> None:
         self.items: list[Item] = []
         self.links: list[str] = []
         self.headings: list[str] = []  # the texts of its h1-h3, in order
         self.lists = 0
+        self.notes = notes or Notes()  # the page's footnotes (octavo.importers.html_notes)
+        self._in_note = False
+
+    def note_items(self) -> list[Item]:
+        """Each note as an Item("note"), its number in `list_id`, in the order of numbers;
+        its words without its links back to the call and the number it begins with."""
+        found: list[Item] = []
+        for block, number in sorted(self.notes.blocks.items(), key=lambda pair: pair[1]):
+            plain: list[str] = []
+            md: list[str] = []
+            self._in_note = True
+            try:
+                self.inline(block, plain, md)
+            finally:
+                self._in_note = False
+            text = leading_mark(one_line("".join(plain)))
+            markdown = leading_mark(one_line("".join(md)))
+            if text:
+                found.append(Item("note", text, markdown, list_id=number))
+        return found
 
     def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
         """Text and inline markup of an element, as plain text and as Markdown. A comment or
@@ -52,6 +73,11 @@ class Flattener:
         if not isinstance(element.tag, str) or element.tag in _DROP:
             return
         tag = element.tag
+        if tag == "a" and element.get(CALL):
+            md.append(f"[^{element.get(CALL)}]")  # its mark is octavo's to print
+            return
+        if tag == "a" and self._in_note and self.notes.points_back(element):
+            return  # a note's way back to its call ("↩", or its own "[1]")
         inner_plain: list[str] = []
         inner_md: list[str] = []
         for piece in (element.text, *(c for c in element)):
@@ -86,6 +112,9 @@ class Flattener:
         elif tag in ("b", "strong") and core:
             lead = markdown[: len(markdown) - len(markdown.lstrip())]
             markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
+        elif tag in ("sup", "sub") and core and not _CALL.fullmatch(core):
+            mark = "^" if tag == "sup" else "~"  # pandoc's: a space inside is escaped
+            markdown = f"{mark}{core.replace(' ', chr(92) + ' ')}{mark}"
         elif tag == "a" and element.get("href") and core:
             self.links.append(element.get("href", ""))
             markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
@@ -104,13 +133,13 @@ class Flattener:
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROP or not tag:
-            return
+        if tag in _DROP or not tag or element in self.notes.blocks:
+            return  # a note is read by note_items
         if tag in ("ul", "ol"):
             self.lists += 1
             number = self.lists
             for child in element:
-                if isinstance(child.tag, str) and child.tag == "li":
+                if child.tag == "li" and child not in self.notes.blocks:
                     self.list_item(child, number, tag == "ol")
             return
         if tag == "table" and self.table(element):
@@ -232,6 +261,7 @@ def _copy(element: etree._Element) -> etree._Element:
 
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block
+_CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
 _TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)")
 _FIGURE = re.compile(r"[-+\u2212\u2013(]?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
 _NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|\*")

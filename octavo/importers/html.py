@@ -17,6 +17,7 @@ from octavo.errors import error
 from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
+from octavo.importers.html_notes import find_notes
 from octavo.importers.page import Block, Page
 from octavo.sandbox import FileRefused, read_file
 from octavo.text import escape_inline, slugify
@@ -33,7 +34,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     title = one_line(root.findtext(".//title") or "")
     canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     body = root.find("body")
-    flat = Flattener()
+    flat = Flattener(find_notes(body if body is not None else root))
     flat.walk(body if body is not None else root)
     items = flat.items
     text = "\n\n".join(item.text for item in items)
@@ -52,7 +53,27 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     result = with_kind(page, tuple(blocks))
     if result.kind == "chapter":
         result = with_kind(page, _drop_link_lists(result.blocks))
-    return replace(result, links=tuple(flat.links), images=images, skipped_images=skipped)
+    notes = _notes(flat.note_items(), result.blocks)
+    return replace(
+        result,
+        blocks=(*result.blocks, *notes),
+        links=tuple(flat.links),
+        images=images,
+        skipped_images=skipped,
+    )
+
+
+def _notes(items: list[Item], blocks: tuple[Block, ...]) -> list[Block]:
+    """The notes whose call is in the body kept (a call in the site's chrome, dropped, would
+    leave its note unused), as `[^N]: …` blocks after it."""
+    body = " ".join(
+        " ".join((b.markdown, b.label, *b.items, *(c for r in b.rows for c in r))) for b in blocks
+    )
+    return [
+        Block("note", text=i.text, markdown=i.markdown, label=str(i.list_id))
+        for i in items
+        if f"[^{i.list_id}]" in body
+    ]
 
 
 def _named_heading(headings: list[str], title: str) -> str:

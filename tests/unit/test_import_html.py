@@ -257,3 +257,77 @@ def test_a_table_s_own_number_is_dropped_from_its_caption(
     path.write_text(html)
     (table,) = [b for b in parse_html_page(path.read_bytes(), path).blocks if b.kind == "table"]
     assert table.label == label
+
+
+_NOTED = {
+    "by-hand": (
+        '<p>Output fell after 1991, as the ministry reported.<sup><a href="#fn1" id="r1">1</a>'
+        '</sup> The figures are disputed.<a href="#fn2"><sup>[2]</sup></a> The ministry'
+        ' repeated it<a href="#fn1">1</a>.</p><p>Data as of June 1995</p><hr><ol>'
+        '<li id="fn1">Ministry of Statistics, <i>Report</i>, 1995. <a href="#r1">&#8617;</a>'
+        '</li><li id="fn2">See the IMF report.</li></ol>'
+    ),
+    "word": (
+        '<p>Output fell after 1991, as the ministry reported.<a href="#_ftn1" name="_ftnref1">'
+        '<span><sup>[1]</sup></span></a> The figures are disputed.<a href="#_ftn2" name='
+        '"_ftnref2">[2]</a> The ministry repeated it.</p><p>Data as of June 1995</p><div><hr>'
+        '<div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> Ministry of Statistics, '
+        '<i>Report</i>, 1995.</p></div><div id="ftn2"><p><a href="#_ftnref2" name="_ftn2">[2]'
+        "</a> See the IMF report.</p></div></div>"
+    ),
+    "pandoc": (
+        '<p>Output fell after 1991, as the ministry reported.<a href="#fn1" class="footnote-ref"'
+        ' id="fnref1" role="doc-noteref"><sup>1</sup></a> The figures are disputed.<a href='
+        '"#fn2" class="footnote-ref" id="fnref2"><sup>2</sup></a> The ministry repeated it.</p>'
+        '<p>Data as of June 1995</p><section class="footnotes"><hr /><ol><li id="fn1"><p>'
+        "Ministry of Statistics, <em>Report</em>, 1995.<a href=\"#fnref1\" class=\"footnote-"
+        'back">&#8617;&#xFE0E;</a></p></li><li id="fn2"><p>See the IMF report.<a href="#fnref2"'
+        ">&#8617;</a></p></li></ol></section>"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", _NOTED.values(), ids=_NOTED.keys())
+def test_a_page_s_footnotes_become_the_section_s_notes(tmp_path: Path, body: str) -> None:
+    """A call (an in-page link whose words are a mark, to a block after it) becomes pandoc's
+    `[^N]` and its note a definition, without its links back: they were read as a number
+    run into the sentence ("reported.1") and a list of notes with "↩" links."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "30.htm").write_text(
+        "<html><head><title>Belarus - Economy</title></head><body><p>Belarus Table of "
+        f"Contents</p>{body}</body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    source = (book / "030-economy.md").read_text()
+    text = source.split("---\n", 2)[2]
+    assert "as the ministry reported.[^1] The figures are disputed.[^2]" in text
+    assert "[^1]: Ministry of Statistics, *Report*, 1995.\n" in text
+    assert "[^2]: See the IMF report.\n" in text
+    assert "\u21a9" not in text and "\\[1\\]" not in text and "fn" not in text
+    fragment = render_block(text, typography=False)
+    assert [n.html for n in fragment.notes][:2] == [
+        "Ministry of Statistics, <em>Report</em>, 1995.",
+        "See the IMF report.",
+    ]
+
+
+def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
+    """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
+    is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
+    page = _page(
+        tmp_path,
+        text=(
+            '<html><head><title>Belarus - Economy</title></head><body><a name="top"></a><p>'
+            "Belarus Table of Contents</p><p>Output is told in <a href='#s2'>2</a> parts, of 10"
+            " km<sup>2</sup> and of H<sub>2</sub>O on the 10<sup>th of May</sup>, as the "
+            "ministry reported it.</p><div id='s2'><h2>Two</h2><p>The second part, long enough"
+            " to be kept as a paragraph of the body.</p></div><p><a href='#top'>1</a></p><p>"
+            "Data as of June 1995</p></body></html>"
+        ),
+    )
+    blocks = parse_html_page(page.read_bytes(), page).blocks
+    assert "note" not in [b.kind for b in blocks]
+    first = blocks[0].markdown
+    assert "of 10 km^2^ and of H~2~O on the 10^th\\ of\\ May^" in first and "[^" not in first
