@@ -51,7 +51,7 @@ class Entry:
 
 
 def _number(value: Any, least: int) -> int | None:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         value = int(value.strip())
     return value if type(value) is int and value >= least else None
 

@@ -137,7 +137,7 @@ def _aligned(table: etree._Element) -> list[str]:
 def _cell_keeps(name: str, value: str) -> bool:
     """What the cleaner keeps on an author's cell (octavo.render.sanitize)."""
     if name in ("colspan", "rowspan"):
-        return value.isdigit() and 0 < int(value) < 1000
+        return value.isdecimal() and 0 < int(value) < 1000
     if name == "scope":
         return value in ("col", "row", "colgroup", "rowgroup")
     return name in _KEPT
@@ -145,7 +145,7 @@ def _cell_keeps(name: str, value: str) -> bool:
 
 def _span(cell: etree._Element) -> int:
     value = cell.get("colspan", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
+    return int(value) if value.isdecimal() and 0 < int(value) < 1000 else 1
 
 
 def _caption(

@@ -142,7 +142,7 @@ def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) ->
     if name == "href":
         return bool(value and _SAFE_URL.match(value.strip()))
     if name in ("colspan", "rowspan"):
-        return bool(value and value.isdigit() and 0 < int(value) < 1000)
+        return bool(value and value.isdecimal() and 0 < int(value) < 1000)
     if name == "scope":
         return value in ("col", "row", "colgroup", "rowgroup")
     return True

@@ -241,6 +241,30 @@ def test_fenced_divs_as_pandoc_writes_them() -> None:
             "::::: big\nText.\n:::\n", '<div class="big">\n<p>Text.</p>\n</div>\n', id="fewer"
         ),
         pytest.param(
+            "::: a\n- ```\n  :::\n  ```\n:::\n",
+            '<div class="a">\n<ul>\n<li>\n<pre><code>:::\n</code></pre>\n</li>\n</ul>\n</div>\n',
+            id="a-fence-in-a-list-item-s-code",  # found in review: it closed the div
+        ),
+        pytest.param(
+            "::: outer\n- ::: inner\n  Text.\n  :::\n:::\n",
+            '<div class="outer">\n<ul>\n<li>\n<div class="inner">\n<p>Text.</p>\n</div>\n'
+            "</li>\n</ul>\n</div>\n",
+            id="a-div-in-a-list-item-in-a-div",
+        ),
+        pytest.param(
+            "::: a\n<pre>\n:::\n</pre>\n:::\n",
+            '<div class="a">\n<pre>\n:::\n</pre>\n</div>\n',
+            id="a-fence-in-raw-html",
+        ),
+        pytest.param(
+            "::: a\n```\nx\n    ```\n:::\n```\n:::\n",
+            '<div class="a">\n<pre><code>x\n    ```\n:::\n</code></pre>\n</div>\n',
+            id="an-indented-fence-does-not-end-code",
+        ),
+        pytest.param(
+            "::: {.a}:::\nx\n:::\n", '<div class="a">\n<p>x</p>\n</div>\n', id="colons-after-braces"
+        ),
+        pytest.param(
             "- One.\n\n  ::: a\n  In a list.\n  :::\n- Two.\n",
             '<ul>\n<li>\n<p>One.</p>\n<div class="a">\n<p>In a list.</p>\n</div>\n</li>\n'
             "<li>\n<p>Two.</p>\n</li>\n</ul>\n",
@@ -255,6 +279,26 @@ def test_fenced_divs_nest_and_close_as_pandoc_reads_them(source: str, html: str)
     fragment = render_block(source)
     assert fragment.problems == ()
     assert fragment.html == html
+
+
+@pytest.mark.parametrize(
+    "source", ["Text\n::: a\nin\n:::\n", " ::: a\nin\n :::\n", "::: :::\nx\n:::\n"]
+)
+def test_what_pandoc_reads_as_no_fence_is_text(source: str) -> None:
+    """An opening fence does not interrupt a paragraph, nor is one indented, nor colons
+    alone: text, as pandoc reads them, and said (W504)."""
+    fragment = render_block(source)
+    assert "<div" not in fragment.html and ":::" in fragment.html
+    assert "W504" in [p.code for p in fragment.problems]
+
+
+def test_stray_fences_lose_no_text() -> None:
+    """Fences never closed nest nothing: past markdown-it's depth a deeper one would have
+    dropped the rest of the section; the old plugin's search for each one's end took
+    seconds for a thousand."""
+    fragment = render_block("::: a\n\n" * 400 + "Last words.\n")
+    assert fragment.html.endswith("<p>::: a</p>\n<p>Last words.</p>\n")
+    assert fragment.too_deep is None and len(fragment.problems) == 400
 
 
 def test_a_div_never_closed_is_text_and_said() -> None:
@@ -326,6 +370,12 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
         "attribute id on <th>",
         "attribute style on <th>",
     ]
+
+
+def test_a_cell_s_span_of_no_number_is_dropped_not_raised() -> None:
+    """colspan="²" passed str.isdigit and then int() raised: the section did not render."""
+    html = render_block('<table><tr><td colspan="\u00b2" align=right>1</td></tr></table>\n').html
+    assert '<td class="align-right">1</td>' in html
 
 
 def test_an_html_table_s_own_number_in_bold_is_dropped() -> None:

@@ -395,3 +395,13 @@ def test_a_page_with_no_country_takes_one_only_from_one_country(tmp_path: Path) 
         (e401,) = [d for d in result.diagnostics if d.code == "E401"]
         assert "name Belarus, Nepal" in e401.message
         assert not [d for d in result.diagnostics if d.code in ("E402", "W414")]
+
+
+def test_a_manifest_number_of_no_digits_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """'²' passed str.isdigit and then int() raised (found in review)."""
+    from octavo.importers.manifest import load_manifest
+
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,parents,sequence,title\nr-1.txt,\u00b2,,3,Trade\n")
+    _, problems = load_manifest(manifest)
+    assert [(p.code, p.line) for p in problems] == [("E409", 2)]

@@ -280,7 +280,7 @@ _NOTED = {
         ' id="fnref1" role="doc-noteref"><sup>1</sup></a> The figures are disputed.<a href='
         '"#fn2" class="footnote-ref" id="fnref2"><sup>2</sup></a> The ministry repeated it.</p>'
         '<p>Data as of June 1995</p><section class="footnotes"><hr /><ol><li id="fn1"><p>'
-        "Ministry of Statistics, <em>Report</em>, 1995.<a href=\"#fnref1\" class=\"footnote-"
+        'Ministry of Statistics, <em>Report</em>, 1995.<a href="#fnref1" class="footnote-'
         'back">&#8617;&#xFE0E;</a></p></li><li id="fn2"><p>See the IMF report.<a href="#fnref2"'
         ">&#8617;</a></p></li></ol></section>"
     ),

@@ -42,6 +42,7 @@ def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
         '<a href="javascript:x()" onclick="y">l</a>',
         '<a href="http://x.org/?a=1&amp;b=2" title="">l</a>',
         '<td colspan="2" scope="row" checked>c</td>',
+        '<td colspan="\u00b2" rowspan="\u0663">c</td>',  # found in review: int("²") raised
         "<p>a < b and c > d</p>",
         "<p>x<!-- c -->y</p>",
         "<script>alert(1)</script><p>after</p>",
