@@ -18,11 +18,19 @@ __all__ = [
 
 _TAG = re.compile(r"<[^>]*>")
 # a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
-# "Table tennis:"), alone or in bold or italics (Markdown's markers or HTML's tags)
-_TABLE_NUMBER = r"Table\s+(?:\d[\w.-]*|[IVXLC]+)\s*[.:]"
+# "Table tennis:" nor "Table 12.3 Tariffs"), alone or in bold or italics, whole or in part
+# (Markdown's markers or HTML's tags), its point inside them or after
+_NUMBER = r"Table\s+(?:\d[\w.-]*|[IVXLC]+)"
 _NUMBERED = {
-    "markdown": re.compile(rf"\s*(\*{{1,3}}|_{{1,3}})?{_TABLE_NUMBER}\s*(\1)?\s*", re.I),
-    "html": re.compile(rf"\s*(<(b|strong|i|em)>)?\s*{_TABLE_NUMBER}\s*(</\2\s*>)?\s*", re.I),
+    "markdown": re.compile(
+        rf"\s*(?P<open>[*_]*){_NUMBER}(?P<c1>[*_]*)\s*[.:](?:(?P<c2>[*_]+)|(?=\s|$))\s*", re.I
+    ),
+    "html": re.compile(
+        rf"\s*(?P<open>(?:<(?:b|strong|i|em)>\s*)*){_NUMBER}\s*"
+        rf"(?P<c1>(?:</(?:b|strong|i|em)\s*>\s*)*)[.:]"
+        r"(?:\s*(?P<c2>(?:</(?:b|strong|i|em)\s*>)+)|(?=\s|$|<))\s*",
+        re.I,
+    ),
 }
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 _INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- and subscripts
@@ -77,12 +85,17 @@ def no_orphan(html: str) -> str:
 
 def drop_table_number(caption: str, markup: str = "markdown") -> str:
     """A table's caption without the page's own number before it ("Table 12. Trade" ->
-    "Trade"; "**Table 12.** Trade" and "<b>Table 12.</b> Trade" too): octavo numbers the
-    book's tables. A caption set in bold or italics whole keeps them ("**Table 12. Trade**"
-    -> "**Trade**"). `markup`: "markdown" (plain text too) or "html"."""
+    "Trade"; "**Table 12.** Trade", "<b>Table 12</b>. Trade" too): octavo numbers the book's
+    tables. What sets the caption in bold or italics beyond the number stays ("**Table 12.
+    Trade**" -> "**Trade**", "<i><b>Table 3.</b> Output</i>" -> "<i>Output</i>").
+    `markup`: "markdown" (plain text too) or "html"."""
     found = _NUMBERED[markup].match(caption)
     if found is None:
         return caption
-    opened, closed = (found[1], found[2]) if markup == "markdown" else (found[1], found[3])
-    kept = opened if opened and not closed else ""
+    opened, closed = found["open"], found["c1"] + (found["c2"] or "")
+    if markup == "markdown":
+        kept = opened[: max(0, len(opened) - len(closed))]
+    else:
+        tags = _TAG.findall(opened)
+        kept = "".join(tags[: max(0, len(tags) - len(_TAG.findall(closed)))])
     return kept + caption[found.end() :]

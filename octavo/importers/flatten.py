@@ -226,9 +226,12 @@ class Flattener:
 
 
 def _own_alignment(cell: etree._Element) -> str:
-    """A cell's alignment as its page writes it (`align="right"`, `text-align: center`)."""
+    """A cell's alignment as its page writes it (`align="right"`, `text-align: center`, or
+    its row's `align`)."""
     found = _TEXT_ALIGN.search(cell.get("style", ""))
-    how = (found.group(1) if found else cell.get("align", "")).strip().lower()
+    row = cell.getparent()
+    said = cell.get("align") or (row.get("align") if row is not None else None) or ""
+    how = (found.group(1) if found else said).strip().lower()
     return how if how in ("left", "right", "center") else ""
 
 
@@ -263,8 +266,9 @@ def _copy(element: etree._Element) -> etree._Element:
 _BREAK = "\x01"  # a <br>: the end of one line of the block
 _CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
 _TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)")
-_FIGURE = re.compile(r"[-+\u2212\u2013(]?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
-_NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|\*")
+_FIGURE = re.compile(r"[-+\u2212\u2013(]?\s?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
+# no figure: a dash, "n.a.", "N/A", dots, an asterisk, or a unit row's "(percent)"
+_NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|n/a|\*|\([^)]*[a-z][^)]*\)")
 
 
 def _spaces(text: str) -> str:

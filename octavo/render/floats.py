@@ -122,7 +122,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     caption = list(image.children or [])
     caption_html = _listed(core, caption)
     alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(
-        caption, core.md.options, core.env
+        _in_both(caption), core.md.options, core.env
     )
     if not alt.strip():
         state.problem(
@@ -162,17 +162,32 @@ def _listed(core: StateCore, caption: list[Token]) -> str:
     return inline_html(core, inline_of(marked), label=True)
 
 
+def _in_both(caption: list[Token]) -> list[Token]:
+    """A caption's words that both outputs show (an image's alt text is the same in both:
+    words for one output were read out in the other)."""
+    kept: list[Token] = []
+    depth = 0  # inside a span for one output
+    for token in mark(copy.deepcopy(caption), lambda _held: None):
+        if depth or (token.type == "span_open" and "only-" in str(token.attrGet("class"))):
+            depth += {"span_open": 1, "span_close": -1}.get(token.type, 0)
+            continue
+        kept.append(token)
+    return kept
+
+
 def _said_twice(caption: list[Token], attrs: dict[str, str]) -> bool:
     """Whether the caption's words are the image's alt text too (no `fig-alt`): a screen
     reader would read them twice, as the image and again as its caption, so they are
     hidden from it in the caption (as pandoc hides such a figcaption); the label and the
     credit stay said. Not a caption with a link, a note's call or a reference: nothing
-    focusable may be hidden."""
+    focusable may be hidden; nor one with words for one output, which the alt text, the
+    same in both, does not say."""
     return (
         bool(caption)
         and not attrs.get("fig-alt")
         and all(t.type not in ("link_open", "footnote_ref") for t in caption)
         and not any(t.type == "text" and _CROSSREF.search(t.content) for t in caption)
+        and _in_both(caption) == caption
     )
 
 

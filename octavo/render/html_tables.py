@@ -31,7 +31,7 @@ from octavo.render.tokens import (
     renderer,
     trust,
 )
-from octavo.text import drop_table_number
+from octavo.text import drop_table_number, strip_tags
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -67,6 +67,8 @@ def html_table(
     own = table.find("caption")
     if own is not None:
         table.remove(own)
+        if not strip_tags(_own_words(own)).strip():
+            own = None  # no words but the page's own number ("<b>Table 3.</b>"): none
     caption: list[Token] | None = None
     if own is None or not "".join(own.itertext()).strip():  # else a Table: beside it is
         caption, moved = take_caption(tokens, i, i)  # the next table's
@@ -92,6 +94,16 @@ def html_table(
         written = written[:at] + shown[1] + written[at:]
     block.content = written + "\n"
     return i
+
+
+def _own_words(own: etree._Element) -> str:
+    """A <caption>'s HTML without the page's own number ("Table 12.")."""
+    from lxml import etree
+
+    inner = (own.text or "") + "".join(
+        etree.tostring(c, method="html", encoding="unicode") for c in own
+    )
+    return drop_table_number(inner.strip(), "html")
 
 
 def _header(table: etree._Element) -> int:
@@ -165,13 +177,8 @@ def _caption(
         walk(inline)  # as a pipe table's caption is, in the token stream
         listed = inline_html(core, inline, label=True)
         words = inline.children or []
-    elif own is not None and "".join(own.itertext()).strip():
-        from lxml import etree
-
-        inner = (own.text or "") + "".join(
-            etree.tostring(c, method="html", encoding="unicode") for c in own
-        )
-        listed, _ = clean_fragment(drop_table_number(inner.strip(), "html"))
+    elif own is not None:
+        listed, _ = clean_fragment(_own_words(own))
         words = [Token("html_inline", "", 0)]
         words[0].content = listed
     else:

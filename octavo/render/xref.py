@@ -32,7 +32,7 @@ PAGE_REF = re.compile(
     r'<span class="ref-label">(.*?)</span>(</a>)',
     re.DOTALL,
 )
-_XREF = re.compile(r'( ?)<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
+_XREF = re.compile(r'([ \t]*\n?[ \t]*)<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 NBSP = "\u00a0"
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 
@@ -70,7 +70,8 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             text = label or text
         if "page" in classes:  # print shows the folio instead (styles/print/book.css)
             text = f'<span class="ref-label">{text}</span>'
-            space = space and NBSP  # "page 42" never broken at the line's end
+            space = space and NBSP  # "page 42" never broken at the line's end (nor its
+            # source's: "page" at the end of a hard-wrapped line)
         kept = " ".join(c for c in classes if c != "auto")
         title = f' title="{attrs["title"]}"' if "title" in attrs else ""
         return f'{space}<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'

@@ -49,7 +49,8 @@ def test_with_a_page_list_the_epub_prints_the_printed_folio(tmp_path: Path) -> N
     assert f'#tbl:gdp" class="xref page">{folio["tbl:gdp"]}</a>' in profile
     assert f'#fig:valley" class="xref page">{folio["fig:valley"]}</a>' in economy
     assert (
-        f'on page <a href="ch03.xhtml#fig:map" class="xref page">{folio["fig:map"]}</a>' in economy
+        f'on page\u00a0<a href="ch03.xhtml#fig:map" class="xref page">{folio["fig:map"]}</a>'
+        in economy
     )
     assert "ref-label" not in "".join(text.values())
     assert_epubcheck_clean(epub)

@@ -372,6 +372,26 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
     ]
 
 
+def test_an_html_caption_of_the_page_s_number_alone_is_no_caption() -> None:
+    """ "<b>Table 3.</b>" alone: not numbered with an empty caption (as the importer reads
+    it); "<i><b>Table 3.</b> Output</i>" keeps its italics (found in review)."""
+    alone = render_block("<table><caption><b>Table 3.</b></caption><tr><td>1</td></tr></table>\n")
+    assert alone.tables == () and "<caption" not in alone.html
+    nested = render_block(
+        "<table><caption><i><b>Table 3.</b> Output</i></caption><tr><td>1</td></tr></table>\n"
+    )
+    assert [t.caption_html for t in nested.tables] == ["<i>Output</i>"]
+
+
+def test_a_figure_s_alt_text_has_the_words_both_outputs_show() -> None:
+    """The alt text is the same in both outputs: words for one were read out in the other
+    (found in review); such a caption is not hidden as said twice."""
+    html = render_block(
+        '![A map[, on the fold-out]{.content-visible when-format="pdf"}](map.png)\n'
+    ).html
+    assert 'alt="A map"' in html and "aria-hidden" not in html
+
+
 def test_a_cell_s_span_of_no_number_is_dropped_not_raised() -> None:
     """colspan="²" passed str.isdigit and then int() raised: the section did not render."""
     html = render_block('<table><tr><td colspan="\u00b2" align=right>1</td></tr></table>\n').html

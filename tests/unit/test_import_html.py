@@ -214,11 +214,13 @@ def test_a_table_keeps_its_columns_alignment(tmp_path: Path) -> None:
         "are disputed by the statistical office and by foreign observers alike.</p>"
         "<table><caption>Table 3. Output, 1990-94</caption>"
         "<tr><th>Year</th><th>Industry</th><th>Farming</th><th>Grade</th><th>City</th></tr>"
+        "<tr><td></td><td>(millions)</td><td>(percent)</td><td></td><td></td></tr>"
         "<tr><td>1990</td><td>1,234.5</td><td>(12.3)</td><td align=center>a</td>"
         "<td>Minsk</td></tr>"
         "<tr><td>1991</td><td>-</td><td>45%</td><td style='text-align: center'>b</td>"
         "<td align=right>Brest</td></tr>"
-        "<tr><td>1992</td><td>n.a.</td><td>7</td><td>c</td><td>Hrodna</td></tr>"
+        "<tr><td>1992</td><td>n.a.</td><td>\u2013 7</td><td>c</td><td>Hrodna</td></tr>"
+        "<tr align=center><td>1993</td><td>N/A</td><td>8</td><td>d</td><td>Pinsk</td></tr>"
         "</table><p>Data as of June 1995</p></body></html>"
     )
     book = tmp_path / "book"
@@ -237,6 +239,9 @@ def test_a_table_keeps_its_columns_alignment(tmp_path: Path) -> None:
         ("<b>Table 3.</b> Output, 1990-94", "Output, 1990-94"),  # was "**** Output, 1990-94"
         ("<i>Table 3-4:</i> Output of <i>kolkhozy</i>", "Output of *kolkhozy*"),
         ("<b>Table IV. Output</b>", "**Output**"),
+        ("<i><b>Table 3.</b> Output</i>", "*Output*"),  # review: "***** Output*"
+        ("<b>Table 3</b>. Output", "Output"),
+        ("Table 12.3 Tariffs", "Table 12.3 Tariffs"),  # no number of the page's: kept whole
         ("Output (see Table 2.)", "Output (see Table 2.)"),
         ("Table tennis: clubs", "Table tennis: clubs"),
     ],

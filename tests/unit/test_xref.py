@@ -60,6 +60,13 @@ TARGETS = Targets(
             id="page-kept-with-its-word",  # a line never ends between "page" and its number
         ),
         pytest.param(
+            'see page\n<a href="#tbl:gdp" class="xref page"></a>',
+            "",
+            'see page\u00a0<a href="#tbl:gdp" class="xref page"><span class="ref-label">Table 3'
+            "</span></a>",
+            id="page-at-a-source-line-s-end",  # hard-wrapped source (found in review)
+        ),
+        pytest.param(
             '<a href="https://x.org/">x</a>',
             "",
             '<a href="https://x.org/">x</a>',
