@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 __all__ = ["check_content", "check_notes"]
 
 _PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page')
+# a page reference as printed: its target's folio, not its label (hidden in print)
+_PRINTED_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
+
+
+def _folio_of(facts: PdfFacts, target: str) -> str:
+    return facts.pages[facts.dests[target]].folio if target in facts.dests else ""
 
 
 def _flat(text: str) -> str:
@@ -50,7 +56,8 @@ def check_notes(
     for rs in sections:
         for note in rs.notes:
             page = facts.dests.get(note.ref_id)
-            text = _flat(f"{note.number - base}. {strip_tags(note.html)}")
+            shown = _PRINTED_REF.sub(lambda m: _folio_of(facts, m[1]), note.html)
+            text = _flat(f"{note.number - base}. {strip_tags(shown)}")
             if page is None or _squash(text) not in _page_text(facts.pages[page]):
                 where = "?" if page is None else facts.pages[page].folio
                 yield error(
@@ -133,7 +140,8 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
 
 def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
     """E621: the number a page reference prints is the folio of its target's page."""
-    wanted = {t for rs in sections for t in _PAGE_REF.findall(rs.body_html)}
+    held = (h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes)))
+    wanted = {t for html in held for t in _PAGE_REF.findall(html)}
     printed: dict[str, list[str]] = {}
     for link in facts.links:
         if link.dest not in wanted:

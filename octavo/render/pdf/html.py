@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from jinja2 import Environment
@@ -31,6 +32,7 @@ __all__ = [
     "Sketched",
     "away_links",
     "body_entries",
+    "given_folios",
     "has_landscape",
     "ids_in",
     "inline_notes",
@@ -55,6 +57,10 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
 
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
+# a page reference in a part (its href, or its data-href once away_links made it one)
+_PAGE_REF = re.compile(
+    r'<a (href|data-href)="#([^"]+)" class="([^"]*\bpage\b[^"]*)"([^>]*)>(.*?)</a>', re.DOTALL
+)
 
 
 def ids_in(sections: Iterable[RenderedSection]) -> frozenset[str]:
@@ -75,11 +81,26 @@ def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
     def one(match: re.Match[str]) -> str:
         if match[1] in here:
             return match[0]
-        if away == "data" and "page" not in match[2]:
+        if away == "data":  # a page reference's folio is given (`given_folios`)
             return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
         return match[3]
 
     return _LINK.sub(one, html)
+
+
+def given_folios(html: str, folios: Mapping[str, str]) -> str:
+    """A part's page references with their targets' folios written in (`folios`: id ->
+    folio; one not known yet, two figures wide: `Sketched.STAND_IN`), where WeasyPrint,
+    laying out the part alone, could not count them (octavo.render.pdf.parallel.page_refs)."""
+
+    def one(match: re.Match[str]) -> str:
+        folio = escape(folios.get(match[2], Sketched.STAND_IN), quote=False)
+        return (
+            f'<a {match[1]}="#{match[2]}" class="{match[3]} folio-given"{match[4]}>'
+            f'{match[5]}<span class="folio">{folio}</span></a>'
+        )
+
+    return _PAGE_REF.sub(one, html)
 
 
 def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:
@@ -203,6 +224,9 @@ class PrintPart:
     folios: tuple[tuple[str, str], ...]  # (id, folio) of every link target it shows
     modified: datetime | None = None  # the PDF's dates as laid out; None: the book's
     sketch: bool = False  # every folio not given a stand-in (`Sketched`)
+    # a chapter part's page references: their targets' folios (`given_folios`); None: a
+    # part that holds none (the front matter, the appendix: laid out with the book's own)
+    page_refs: tuple[tuple[str, str], ...] | None = None
 
 
 class Sketched(dict[str, str | None]):
@@ -309,7 +333,7 @@ def print_html(
         folios |= {i: None for c in shown if c.matter == "front" for i in (c.id, *here)}
         if part.sketch:
             folios = Sketched(folios)
-    return render_print(
+    html = render_print(
         manuscript,
         "print/book.html",
         stylesheets(project, page, *extra, landscape=landscape),
@@ -347,3 +371,6 @@ def print_html(
         folios=folios,
         here=here,
     )
+    if part is not None and part.page_refs is not None:
+        html = given_folios(html, dict(part.page_refs))
+    return html

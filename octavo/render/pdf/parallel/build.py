@@ -38,7 +38,11 @@ the cache. When the front matter is the last part still being laid out (a page n
 moved, a title changed), the body is merged and stamped meanwhile and the front put
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
-`jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), page references (`has_page_refs`), a
+Page references (`has_page_refs`) in the body's parts to targets in them: each part is
+given its targets' folios, laid out again until every one prints its target's
+(octavo.render.pdf.parallel.page_refs).
+
+`jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), other page references (`by_part`), a
 landscape table in a part of a country (`landscape_in_parts_ok`), a book whose own styles
 read the whole document from a page (`@page :first`, `counter(pages)`:
 octavo.render.pdf.whole), or parts that do not fit together: the one-process build
@@ -48,6 +52,7 @@ octavo.render.pdf.whole), or parts that do not fit together: the one-process bui
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
@@ -68,6 +73,7 @@ from octavo.render.pdf.parallel.jobs import (
     start_all,
 )
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
+from octavo.render.pdf.parallel.page_refs import by_part, first_given, settle
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
@@ -111,7 +117,7 @@ def render_pdf_parallel(
     if (
         jobs > 1
         and not options.pdf_variant
-        and not has_page_refs(manuscript)
+        and (not has_page_refs(manuscript) or by_part(manuscript) is not None)
         and landscape_in_parts_ok(manuscript, options.page)
         and not whole
     ):
@@ -125,7 +131,8 @@ def render_pdf_parallel(
 
 def has_page_refs(manuscript: Manuscript) -> bool:
     """A page reference needs the folio of its target while its own part is laid out: such
-    a book is laid out in one process (parts would number their pages from 1)."""
+    a book's parts are given them (octavo.render.pdf.parallel.page_refs), or, where that
+    cannot be done, the book is laid out in one process."""
     return any('class="xref page' in s.body_html for s in manuscript.sections)
 
 
@@ -165,7 +172,13 @@ def _parallel(
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
         parted = in_parts(manuscript)
-        chapter_jobs = [chapter_job(manuscript, options, c.id) for c in parted]
+        refs = (by_part(manuscript) or {}) if has_page_refs(manuscript) else {}
+        folios = first_given(refs, tuple(store.last(c.id) for c in parted)) if refs else {}
+
+        def part_job(name: str, refs_given: Mapping[str, str]) -> PartJob:
+            return chapter_job(manuscript, options, name, refs_given if refs else None)
+
+        chapter_jobs = [part_job(c.id, folios.get(c.id, {})) for c in parted]
         # a part this cache never laid out: nothing to guess from (tail.guess), so the
         # front and, in a book with an index, the appendix are sketched among the chapters
         # (tail.lay_out_tail)
@@ -183,6 +196,9 @@ def _parallel(
         if any(isinstance(s, Future) for s in started.values()):
             merge_libraries()  # while the chapters are laid out, not after
         chapters = tuple(finish(store, started[c.id]) for c in parted)
+        if refs:
+            names = tuple(c.id for c in parted)
+            chapters = settle(pool, store, part_job, names, chapters, refs, folios)
         tail = lay_out_tail(
             pool, store, manuscript, options, chapters, guessed, begun, sketched, hint
         )

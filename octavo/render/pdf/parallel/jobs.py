@@ -16,7 +16,7 @@ octavo.render.pdf.parallel.dates).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import replace
 
@@ -37,6 +37,7 @@ __all__ = [
     "Started",
     "appendix_job",
     "appendix_sketch_job",
+    "body_folios",
     "chapter_job",
     "dated",
     "finish",
@@ -99,8 +100,23 @@ def has_front_divisions(manuscript: Manuscript) -> bool:
     return any(c.matter == "front" for c in manuscript.chapters)
 
 
-def chapter_job(manuscript: Manuscript, options: PdfOptions, ident: str) -> PartJob:
-    return _job(manuscript, options, ident, PrintPart(False, (ident,), False, ()))
+def chapter_job(
+    manuscript: Manuscript,
+    options: PdfOptions,
+    ident: str,
+    page_refs: Mapping[str, str] | None = None,
+) -> PartJob:
+    """A chapter's (or back-matter division's, or part's title page's) part; `page_refs`:
+    its page references' targets' folios (octavo.render.pdf.parallel.page_refs)."""
+    given = None if page_refs is None else tuple(sorted(page_refs.items()))
+    part = PrintPart(False, (ident,), False, (), page_refs=given)
+    return _job(manuscript, options, ident, part)
+
+
+def body_folios(chapters: tuple[PartLayout, ...]) -> dict[str, str]:
+    """The folio of every heading and anchor of the chapters (`in_parts`) placed as the
+    book places them: 1 the first body page."""
+    return dict(_folios(_body(chapters)))
 
 
 def front_job(

@@ -1,0 +1,102 @@
+"""Page references in a book laid out in parts: each part given its targets' folios.
+
+A page reference (`[](#id){.page}`) prints its target's folio. Laid out whole, WeasyPrint
+counts it (`target-counter`); a part laid out alone cannot: its pages are numbered from
+one and its targets may be in other parts. So each chapter's part is given the folios of
+the targets its references name, written into its HTML (octavo.render.pdf.html
+.given_folios: a folio not known yet, two figures wide), and laid out; the chapters' page
+maps then give every target's folio (jobs.body_folios), and a part whose references were
+given another folio is laid out again with the new ones, until none changes (`settle`;
+after `ROUNDS` rounds the one-process build is used). What the parts are first given is
+what the last build found (an edit that moves no target to another page lays out the
+edited chapter once), else nothing (a cold build lays the chapters that hold references
+out twice). Either way the pages are those whose folios are the ones they print, as in
+one process; a part's bytes depend on its HTML alone.
+
+Only references in the body's parts (chapters, back-matter divisions, parts' title pages:
+jobs.in_parts) to targets in them are laid out so; a book with a reference in a
+front-matter division (laid out with the contents) or to one of them or to the appendix
+is laid out in one process (`by_part` is None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
+
+from octavo.model import Manuscript, RenderedSection
+from octavo.render.pdf.html import ids_in
+from octavo.render.pdf.parallel.jobs import body_folios, finish, in_parts, start
+from octavo.render.pdf.parallel.merge import Unmergeable
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
+from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.xref import PAGE_REF
+
+__all__ = ["ROUNDS", "by_part", "first_given", "settle"]
+
+ROUNDS = 4  # layouts of a part before its references are taken as never settling
+Given = dict[str, dict[str, str]]  # a part's name -> (target id -> the folio it is given)
+
+
+def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
+    """The targets of each body part's page references (by the part's name); None when a
+    reference is elsewhere or points elsewhere (see above)."""
+    found: dict[str, frozenset[str]] = {}
+    body: set[str] = set()
+    for division in in_parts(manuscript):
+        sections = [s for c in manuscript.chapters if c.id == division.id for s in c.sections]
+        body |= ids_in(sections) | {division.id}
+        found[division.id] = frozenset(t for s in sections for t in _targets(s))
+    elsewhere = any(
+        _targets(s) for c in manuscript.chapters if c.id not in found for s in c.sections
+    )
+    if elsewhere or any(t not in body for targets in found.values() for t in targets):
+        return None
+    return found
+
+
+def first_given(refs: Mapping[str, frozenset[str]], last: tuple[PartLayout | None, ...]) -> Given:
+    """What each part is first given: the folios the last build's layouts of every part
+    (`last`, in order; None: a part it did not lay out) give, else nothing."""
+    known = body_folios(tuple(p for p in last if p is not None)) if all(last) else {}
+    return {name: {t: known[t] for t in sorted(ts) if t in known} for name, ts in refs.items()}
+
+
+def settle(
+    pool: Executor,
+    store: PartStore,
+    job: Callable[[str, Mapping[str, str]], PartJob],
+    names: tuple[str, ...],
+    chapters: tuple[PartLayout, ...],
+    refs: Mapping[str, frozenset[str]],
+    given: Given,
+) -> tuple[PartLayout, ...]:
+    """The chapters (`names`, in order) once every reference prints its target's folio:
+    a part given another folio than its layouts put its target on laid out again (`job`:
+    a part's job with its references' folios). Unmergeable if they never settle."""
+    for _ in range(ROUNDS):
+        found = body_folios(chapters)
+        if any(t not in found for targets in refs.values() for t in targets):
+            raise Unmergeable("a page reference's target is on no page of the parts")
+        stale = [
+            at
+            for at, name in enumerate(names)
+            if any(given[name].get(t) != found.get(t) for t in refs.get(name, ()))
+        ]
+        if not stale:
+            return chapters
+        started = {}
+        for at in stale:
+            name = names[at]
+            given[name] = {t: found[t] for t in sorted(refs[name]) if t in found}
+            started[at] = start(pool, store, store.keyed(job(name, given[name])))
+        chapters = tuple(
+            finish(store, started[at]) if at in started else part
+            for at, part in enumerate(chapters)
+        )
+    raise Unmergeable("page references did not settle")
+
+
+def _targets(section: RenderedSection) -> list[str]:
+    text = section.body_html + "".join(n.html for n in section.notes)
+    return [found[2] for found in PAGE_REF.finditer(text)]
