@@ -36,16 +36,19 @@ class Built:
     warnings: tuple[str, ...]
 
 
-def _refer(root: Path) -> None:
-    """References across the book's two chapters, forward and back, in text and a note."""
+def _refer(root: Path, notes_only: bool = False) -> None:
+    """References across the book's two chapters, forward and back, in text and notes; all
+    in the first chapter (an edit in the second lays out no chapter that holds one)."""
     files = sorted(root.glob("*.md"))
     labels = [m for f in files for m in re.findall(r"\{#((?:tbl|fig):[\w-]+)\}", f.read_text())]
     first, last = labels[0], labels[-1]
     for at, words in (
         (1, f"As the table shows (page [](#{last}){{.page}}), output fell; see page [](#{first}){{.page}}."),
-        (12, f"See page [](#{last}){{.page}}.[^p]\n\n[^p]: And page [](#{first}){{.page}}."),
-        (20, f"The figures (page [](#{first}){{.page}}) are disputed."),
+        (5, f"See page [](#{last}){{.page}}.[^p]\n\n[^p]: And page [](#{first}){{.page}}."),
+        (8, f"The figures[^q] are disputed.\n\n[^q]: Page [](#{last}){{.page}} gives them."),
     ):  # fmt: skip
+        if notes_only:
+            words = f"As the ministry says.[^n{at}]\n\n[^n{at}]: See page [](#{first}){{.page}}."
         text = files[at].read_text()
         head, _, body = text.partition("\n---\n")
         files[at].write_text(f"{head}\n---\n\n{words}\n{body}")
@@ -71,7 +74,7 @@ def test_laid_out_in_parts_every_reference_its_target_s_folio(built: Built) -> N
     assert built.cold.parallel and built.warnings == ()
     assert by_part(built.manuscript) is not None
     assert [str(d) for d in check_book_pdf(built.cold_pdf, built.manuscript)] == []
-    assert len(re.findall(r"page \d+", " ".join(page_texts(built.cold_pdf)))) == 5
+    assert len(re.findall(r"(?i)page \d+", " ".join(page_texts(built.cold_pdf)))) == 5
 
 
 def test_the_same_pages_as_one_process(built: Built) -> None:
@@ -82,8 +85,8 @@ def test_the_same_pages_as_one_process(built: Built) -> None:
 def test_an_edit_lays_out_its_chapter_once_and_equals_a_cold_build(
     built: Built, tmp_path: Path
 ) -> None:
-    """Each part is first given what the last build of this book found: an edit that
-    moves no target lays out the edited chapter alone, once."""
+    """An edit in a chapter without references, that moves no target, lays it out alone,
+    once (the chapter that holds them, given the same folios, comes from the cache)."""
     book = tmp_path / "book"
     shutil.copytree(built.root, book)
     cache = tmp_path / "cache"
@@ -137,3 +140,41 @@ def test_a_reference_in_the_front_matter_is_laid_out_in_one_process(
     manuscript, _ = api.manuscript(book)
     assert any(c.kind == "preface" for c in manuscript.chapters)
     assert by_part(manuscript) is None
+
+
+def test_a_book_that_styles_its_references_itself_is_laid_out_in_one_process(
+    built: Built, tmp_path: Path
+) -> None:
+    """A part prints the folio alone: a book's own copy of print/book.css with other rules
+    for `a.page` (its words, "p. 7") keeps the book whole; an identical copy does not."""
+    from octavo.shipped import STYLES
+
+    book = tmp_path / "book"
+    shutil.copytree(built.root, book)
+    (book / "styles" / "print").mkdir(parents=True)
+    shipped = (STYLES / "print" / "book.css").read_text()
+    (book / "styles" / "print" / "book.css").write_text(shipped)
+    assert by_part(api.manuscript(book)[0]) is not None
+    restyled = shipped.replace(
+        "a.page::after { content: target-counter(", 'a.page::after { content: "p. " target-counter('
+    )
+    assert restyled != shipped
+    (book / "styles" / "print" / "book.css").write_text(restyled)
+    assert by_part(api.manuscript(book)[0]) is None
+
+
+def test_references_in_notes_alone_are_given_their_folios(tmp_path: Path) -> None:
+    """A book whose only references are in notes was not found to hold any: its parts
+    printed a part's own page number, or nothing (found in review)."""
+    from octavo.render.pdf.parallel.build import has_page_refs
+
+    book = generate_study(tmp_path / "book", 24, constructs=True)
+    _refer(book, notes_only=True)
+    manuscript, _ = api.manuscript(book)
+    assert has_page_refs(manuscript) and by_part(manuscript) is not None
+    assert not any("xref page" in s.body_html for s in manuscript.sections)
+    result, warnings = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
+    out = tmp_path / "notes.pdf"
+    out.write_bytes(result.pdf)
+    assert result.parallel and warnings == []
+    assert [str(d) for d in check_book_pdf(out, manuscript)] == []

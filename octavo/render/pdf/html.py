@@ -57,6 +57,7 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
 
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
+_REF_CLASS = re.compile(r'class="[^"]*\bpage\b')
 # a page reference in a part (its href, or its data-href once away_links made it one)
 _PAGE_REF = re.compile(
     r'<a (href|data-href)="#([^"]+)" class="([^"]*\bpage\b[^"]*)"([^>]*)>(.*?)</a>', re.DOTALL
@@ -81,7 +82,8 @@ def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
     def one(match: re.Match[str]) -> str:
         if match[1] in here:
             return match[0]
-        if away == "data":  # a page reference's folio is given (`given_folios`)
+        if away == "data" and ("page" not in match[2] or _REF_CLASS.search(match[2])):
+            # a page reference's folio is given (`given_folios`)
             return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
         return match[3]
 
@@ -91,14 +93,14 @@ def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
 def given_folios(html: str, folios: Mapping[str, str]) -> str:
     """A part's page references with their targets' folios written in (`folios`: id ->
     folio; one not known yet, two figures wide: `Sketched.STAND_IN`), where WeasyPrint,
-    laying out the part alone, could not count them (octavo.render.pdf.parallel.page_refs)."""
+    laying out the part alone, could not count them (octavo.render.pdf.parallel.page_refs).
+    The link keeps its other classes but `page`: what prints is the folio alone, whatever
+    a stylesheet (a book's own copy of print/book.css) says of `a.page`."""
 
     def one(match: re.Match[str]) -> str:
         folio = escape(folios.get(match[2], Sketched.STAND_IN), quote=False)
-        return (
-            f'<a {match[1]}="#{match[2]}" class="{match[3]} folio-given"{match[4]}>'
-            f'{match[5]}<span class="folio">{folio}</span></a>'
-        )
+        kept = " ".join(c for c in match[3].split() if c != "page")  # no ::after, no label
+        return f'<a {match[1]}="#{match[2]}" class="{kept} folio-given"{match[4]}>{folio}</a>'
 
     return _PAGE_REF.sub(one, html)
 

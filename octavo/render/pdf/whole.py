@@ -31,7 +31,7 @@ from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import STYLES, TEMPLATES
 from octavo.stat_cache import walk_files
 
-__all__ = ["whole_book_features"]
+__all__ = ["own_rules", "whole_book_features"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _ARGUMENTS = r"\((?:[^()]|\([^()]*+\))*+\)"  # (...), one level of (...) inside: attr(href)
@@ -57,6 +57,28 @@ def whole_book_features(project: Project) -> tuple[str, ...]:
         for relative in _own_files(own):
             found += _features(own, relative, project) - _features(shipped, relative, project)
     return tuple(sorted(found))
+
+
+def own_rules(project: Project, rule: re.Pattern[str]) -> tuple[str, ...]:
+    """The rules (`rule`'s matches, spaces closed up) of `project`'s own print stylesheets
+    that octavo's file of the same name does not have; () for a book without any."""
+    own = project.style_dirs[0]
+    if own == STYLES:
+        return ()
+    found: Counter[str] = Counter()
+    for relative in _own_files(own):
+        if relative.endswith(".css"):
+            found += _rules(own, relative, project, rule) - _rules(STYLES, relative, project, rule)
+    return tuple(sorted(found))
+
+
+def _rules(folder: Path, relative: str, project: Project, rule: re.Pattern[str]) -> Counter[str]:
+    try:
+        data = read_file(folder / relative, project.sandbox_roots, "style")
+    except (FileRefused, OSError):
+        return Counter()
+    text = _COMMENT.sub(" ", data.decode("utf-8", "replace"))
+    return Counter(_closed(m[0]) for m in rule.finditer(text))
 
 
 def _own_files(folder: Path) -> list[str]:

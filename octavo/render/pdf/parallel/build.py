@@ -73,7 +73,7 @@ from octavo.render.pdf.parallel.jobs import (
     start_all,
 )
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
-from octavo.render.pdf.parallel.page_refs import by_part, first_given, settle
+from octavo.render.pdf.parallel.page_refs import by_part, holds_refs, settle
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
@@ -130,10 +130,11 @@ def render_pdf_parallel(
 
 
 def has_page_refs(manuscript: Manuscript) -> bool:
-    """A page reference needs the folio of its target while its own part is laid out: such
-    a book's parts are given them (octavo.render.pdf.parallel.page_refs), or, where that
-    cannot be done, the book is laid out in one process."""
-    return any('class="xref page' in s.body_html for s in manuscript.sections)
+    """A page reference (in a section's text or a note) needs the folio of its target
+    while its own part is laid out: such a book's parts are given them
+    (octavo.render.pdf.parallel.page_refs), or, where that cannot be done, the book is laid
+    out in one process."""
+    return holds_refs(manuscript)
 
 
 def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
@@ -173,7 +174,7 @@ def _parallel(
     with workers as pool:
         parted = in_parts(manuscript)
         refs = (by_part(manuscript) or {}) if has_page_refs(manuscript) else {}
-        folios = first_given(refs, tuple(store.last(c.id) for c in parted)) if refs else {}
+        folios: dict[str, dict[str, str]] = {name: {} for name in refs}  # page_refs: why
 
         def part_job(name: str, refs_given: Mapping[str, str]) -> PartJob:
             return chapter_job(manuscript, options, name, refs_given if refs else None)

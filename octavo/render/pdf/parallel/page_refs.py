@@ -7,20 +7,26 @@ the targets its references name, written into its HTML (octavo.render.pdf.html
 .given_folios: a folio not known yet, two figures wide), and laid out; the chapters' page
 maps then give every target's folio (jobs.body_folios), and a part whose references were
 given another folio is laid out again with the new ones, until none changes (`settle`;
-after `ROUNDS` rounds the one-process build is used). What the parts are first given is
-what the last build found (an edit that moves no target to another page lays out the
-edited chapter once), else nothing (a cold build lays the chapters that hold references
-out twice). Either way the pages are those whose folios are the ones they print, as in
-one process; a part's bytes depend on its HTML alone.
+after `ROUNDS` rounds the one-process build is used). Every build starts from nothing
+(the stand-in): the rounds are then the same in a cold build and an incremental one, whose
+cache answers each part whose HTML it laid out before, so both end on the same pages even
+where two sets of folios would each fit (a part one line longer with "101" than with "99").
+An edit in a chapter without references lays it out once; in one with them, twice (its
+stand-in round, then its folios), the other chapters coming from the cache. The pages
+are those whose folios are the ones they print, as in one process; a part's bytes depend
+on its HTML alone.
 
 Only references in the body's parts (chapters, back-matter divisions, parts' title pages:
 jobs.in_parts) to targets in them are laid out so; a book with a reference in a
-front-matter division (laid out with the contents) or to one of them or to the appendix
-is laid out in one process (`by_part` is None).
+front-matter division (laid out with the contents) or to one of them or to the appendix,
+or whose own print stylesheet has rules for page references other than octavo's (a part
+prints the folio alone: octavo.render.pdf.html.given_folios), is laid out in one process
+(`by_part` is None).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 
@@ -30,11 +36,14 @@ from octavo.render.pdf.parallel.jobs import body_folios, finish, in_parts, start
 from octavo.render.pdf.parallel.merge import Unmergeable
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.whole import own_rules
 from octavo.render.xref import PAGE_REF
 
-__all__ = ["ROUNDS", "by_part", "first_given", "settle"]
+__all__ = ["ROUNDS", "by_part", "holds_refs", "settle"]
 
-ROUNDS = 4  # layouts of a part before its references are taken as never settling
+ROUNDS = 4  # layouts again of a part before its references are taken as never settling
+# a rule for a page reference (`a.page`, `.ref-label`): a book's own differs from octavo's
+_STYLED = re.compile(r"[^{}]*(?:\.page\b|\.ref-label\b)[^{}]*\{[^}]*\}")
 Given = dict[str, dict[str, str]]  # a part's name -> (target id -> the folio it is given)
 
 
@@ -52,14 +61,14 @@ def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
     )
     if elsewhere or any(t not in body for targets in found.values() for t in targets):
         return None
+    if own_rules(manuscript.book.project, _STYLED):
+        return None  # the book styles its references itself: laid out whole, as it says
     return found
 
 
-def first_given(refs: Mapping[str, frozenset[str]], last: tuple[PartLayout | None, ...]) -> Given:
-    """What each part is first given: the folios the last build's layouts of every part
-    (`last`, in order; None: a part it did not lay out) give, else nothing."""
-    known = body_folios(tuple(p for p in last if p is not None)) if all(last) else {}
-    return {name: {t: known[t] for t in sorted(ts) if t in known} for name, ts in refs.items()}
+def holds_refs(manuscript: Manuscript) -> bool:
+    """Does a section's text or note hold a page reference?"""
+    return any(_targets(s) for s in manuscript.sections)
 
 
 def settle(
@@ -74,7 +83,7 @@ def settle(
     """The chapters (`names`, in order) once every reference prints its target's folio:
     a part given another folio than its layouts put its target on laid out again (`job`:
     a part's job with its references' folios). Unmergeable if they never settle."""
-    for _ in range(ROUNDS):
+    for laid in range(ROUNDS + 1):
         found = body_folios(chapters)
         if any(t not in found for targets in refs.values() for t in targets):
             raise Unmergeable("a page reference's target is on no page of the parts")
@@ -85,6 +94,8 @@ def settle(
         ]
         if not stale:
             return chapters
+        if laid == ROUNDS:
+            break
         started = {}
         for at in stale:
             name = names[at]
