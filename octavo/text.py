@@ -7,6 +7,8 @@ import unicodedata
 from html import unescape
 
 __all__ = [
+    "TEXT_ALIGN",
+    "alignment",
     "drop_table_number",
     "escape_block_start",
     "escape_inline",
@@ -17,6 +19,7 @@ __all__ = [
 ]
 
 _TAG = re.compile(r"<[^>]*>")
+TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 # a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
 # "Table tennis:" nor "Table 12.3 Tariffs"), alone or in bold or italics, whole or in part
 # (Markdown's markers or HTML's tags), its point inside them or after
@@ -99,3 +102,11 @@ def drop_table_number(caption: str, markup: str = "markdown") -> str:
         tags = _TAG.findall(opened)
         kept = "".join(tags[: max(0, len(tags) - len(_TAG.findall(closed)))])
     return kept + caption[found.end() :]
+
+
+def alignment(style: str, *said: str | None) -> str:
+    """A cell's alignment as a page writes it: its `style`'s text-align, else the first of
+    `said` given (its `align`, its row's): "left", "right", "center" or ""."""
+    found = TEXT_ALIGN.search(style)
+    how = (found.group(1) if found else next((s for s in said if s), "")).strip().lower()
+    return how if how in ("left", "right", "center") else ""

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["check_content", "check_notes"]
 
-_PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page')
-# a page reference as printed: its target's folio, not its label (hidden in print)
-_PRINTED_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
+# a page reference as the manuscript writes it (read here, not with the renderer's own
+# pattern: a check that reused it would agree with its mistakes)
+_PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
 
 
 def _folio_of(facts: PdfFacts, target: str) -> str:
@@ -56,7 +56,8 @@ def check_notes(
     for rs in sections:
         for note in rs.notes:
             page = facts.dests.get(note.ref_id)
-            shown = _PRINTED_REF.sub(lambda m: _folio_of(facts, m[1]), note.html)
+            # a page reference prints its target's folio, not its label (hidden in print)
+            shown = _PAGE_REF.sub(lambda m: _folio_of(facts, m[1]), note.html)
             text = _flat(f"{note.number - base}. {strip_tags(shown)}")
             if page is None or _squash(text) not in _page_text(facts.pages[page]):
                 where = "?" if page is None else facts.pages[page].folio

@@ -13,7 +13,7 @@ from lxml import etree
 
 from octavo.importers.decode import decode_page
 from octavo.importers.html_notes import CALL, Notes, leading_mark
-from octavo.text import drop_table_number, escape_inline
+from octavo.text import alignment, drop_table_number, escape_inline
 
 __all__ = ["Flattener", "Item", "document", "one_line"]
 
@@ -228,11 +228,10 @@ class Flattener:
 def _own_alignment(cell: etree._Element) -> str:
     """A cell's alignment as its page writes it (`align="right"`, `text-align: center`, or
     its row's `align`)."""
-    found = _TEXT_ALIGN.search(cell.get("style", ""))
     row = cell.getparent()
-    said = cell.get("align") or (row.get("align") if row is not None else None) or ""
-    how = (found.group(1) if found else said).strip().lower()
-    return how if how in ("left", "right", "center") else ""
+    return alignment(
+        cell.get("style", ""), cell.get("align"), None if row is None else row.get("align")
+    )
 
 
 def _column_alignment(body: list[tuple[str, str]], stub: bool) -> str:
@@ -265,7 +264,6 @@ def _copy(element: etree._Element) -> etree._Element:
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block
 _CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
-_TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)")
 _FIGURE = re.compile(r"[-+\u2212\u2013(]?\s?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
 # no figure: a dash, "n.a.", "N/A", dots, an asterisk, or a unit row's "(percent)"
 _NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|n/a|\*|\([^)]*[a-z][^)]*\)")

@@ -33,7 +33,6 @@ _LEADING = re.compile(r"\s*\\?[\[(]?\d{1,3}\\?[\])]?\\?[.:]?\s+")
 
 @dataclass
 class Notes:
-    calls: dict[etree._Element, int] = field(default_factory=dict)  # a call's <a> -> number
     blocks: dict[etree._Element, int] = field(default_factory=dict)  # a note's block -> number
     order: dict[etree._Element, int] = field(default_factory=dict)  # document order
     targets: dict[str, etree._Element] = field(default_factory=dict)  # id or name -> element
@@ -70,8 +69,7 @@ def find_notes(root: etree._Element) -> Notes:
         if block is None or _holds(block, link) or not _note_sized(block):
             continue
         number = notes.blocks.setdefault(block, len(notes.blocks) + 1)
-        notes.calls[link] = number
-        link.set(CALL, str(number))
+        link.set(CALL, str(number))  # read by the flattener, on the element or its copy
     return notes
 
 
@@ -100,9 +98,4 @@ def _note_sized(block: etree._Element) -> bool:
 
 
 def _holds(block: etree._Element, link: etree._Element) -> bool:
-    parent: etree._Element | None = link
-    while parent is not None:
-        if parent is block:
-            return True
-        parent = parent.getparent()
-    return False
+    return any(parent is block for parent in link.iterancestors())

@@ -87,7 +87,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
     tokens[i].attrSet("id", ident)
     children = inline.children or []
-    html = _listed(core, inline.children or [])
+    html = inline_html(core, inline_of(_marked(children)), label=True)
     state.tables.append(Caption(ident, number, html, line))
     label = labelled(f"{state.context.table_word} {number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
@@ -120,9 +120,10 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     number = state.number(state.context.figures_before, len(state.figures))
     ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
     caption = list(image.children or [])
-    caption_html = _listed(core, caption)
+    marked = _marked(caption)
+    caption_html = inline_html(core, inline_of(marked), label=True)
     alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(
-        _in_both(caption), core.md.options, core.env
+        _in_both(marked), core.md.options, core.env
     )
     if not alt.strip():
         state.problem(
@@ -138,7 +139,8 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     if percent != 100:
         opening.attrSet("style", f"width: {percent}%")
     label = labelled(f"{state.context.figure_word} {number}.", caption)
-    if _said_twice(caption, attrs):  # the space too: one run of text with the words in print
+    # the space too: one run of text with the words in print
+    if _said_twice(caption, attrs, marked):
         label = [*label[:3], *_hidden(label[3:])]
     credit: list[Token] = []
     if attrs.get("credit"):
@@ -154,20 +156,20 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     state.figures.append(Caption(ident, number, caption_html, line))
 
 
-def _listed(core: StateCore, caption: list[Token]) -> str:
-    """A caption's words as the list of tables or figures gives them: its words for one
-    output marked for that output as in the text, where the list showed both outputs'
-    (the text's own walk, later, reports what it finds; this copy is made before it)."""
-    marked = mark(copy.deepcopy(caption), lambda _held: None)
-    return inline_html(core, inline_of(marked), label=True)
+def _marked(caption: list[Token]) -> list[Token]:
+    """A copy of a caption's words with its words for one output marked for that output,
+    as the text's are: what the lists of tables and figures and the alt text are made of,
+    where the lists showed both outputs' words (the text's own walk, later, reports what
+    it finds)."""
+    return mark(copy.deepcopy(caption), lambda _held: None)
 
 
-def _in_both(caption: list[Token]) -> list[Token]:
-    """A caption's words that both outputs show (an image's alt text is the same in both:
-    words for one output were read out in the other)."""
+def _in_both(marked: list[Token]) -> list[Token]:
+    """A marked caption's words that both outputs show (an image's alt text is the same in
+    both: words for one output were read out in the other)."""
     kept: list[Token] = []
     depth = 0  # inside a span for one output
-    for token in mark(copy.deepcopy(caption), lambda _held: None):
+    for token in marked:
         if depth or (token.type == "span_open" and "only-" in str(token.attrGet("class"))):
             depth += {"span_open": 1, "span_close": -1}.get(token.type, 0)
             continue
@@ -175,19 +177,19 @@ def _in_both(caption: list[Token]) -> list[Token]:
     return kept
 
 
-def _said_twice(caption: list[Token], attrs: dict[str, str]) -> bool:
+def _said_twice(caption: list[Token], attrs: dict[str, str], marked: list[Token]) -> bool:
     """Whether the caption's words are the image's alt text too (no `fig-alt`): a screen
     reader would read them twice, as the image and again as its caption, so they are
     hidden from it in the caption (as pandoc hides such a figcaption); the label and the
     credit stay said. Not a caption with a link, a note's call or a reference: nothing
-    focusable may be hidden; nor one with words for one output, which the alt text, the
-    same in both, does not say."""
+    focusable may be hidden; nor one with words for one output (`marked`: its words so
+    marked), which the alt text, the same in both, does not say."""
     return (
         bool(caption)
         and not attrs.get("fig-alt")
         and all(t.type not in ("link_open", "footnote_ref") for t in caption)
         and not any(t.type == "text" and _CROSSREF.search(t.content) for t in caption)
-        and _in_both(caption) == caption
+        and len(_in_both(marked)) == len(marked)
     )
 
 

@@ -19,7 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.floats import take_caption
-from octavo.render.sanitize import TRUSTED, clean_fragment
+from octavo.render.sanitize import TRUSTED, clean_fragment, kept_attribute
 from octavo.render.tokens import (
     Caption,
     State,
@@ -31,7 +31,7 @@ from octavo.render.tokens import (
     renderer,
     trust,
 )
-from octavo.text import drop_table_number, strip_tags
+from octavo.text import TEXT_ALIGN, alignment, drop_table_number, strip_tags
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,8 +40,6 @@ __all__ = ["html_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
 _WIDE = 6
-_KEPT = ("lang", "title")  # what a plain table keeps (octavo.render.sanitize: global ones)
-_TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 
 
 def html_table(
@@ -68,21 +66,21 @@ def html_table(
     if own is not None:
         table.remove(own)
         if not strip_tags(_own_words(own)).strip():
-            own = None  # no words but the page's own number ("<b>Table 3.</b>"): none
+            own = None  # no words, or the page's own number alone ("<b>Table 3.</b>")
     caption: list[Token] | None = None
-    if own is None or not "".join(own.itertext()).strip():  # else a Table: beside it is
-        caption, moved = take_caption(tokens, i, i)  # the next table's
+    if own is None:  # else a Table: beside it is the next table's
+        caption, moved = take_caption(tokens, i, i)
         i -= moved
     columns = _header(table)
-    moved_cells = _aligned(table)
+    from_cells = _aligned(table)
     # the element is trusted for octavo's class and id: the author's other attributes are
     # kept only where a plain table may have them (lang, title), the rest reported removed
-    removed = [name for name in table.attrib if name not in _KEPT]
+    removed = [n for n, v in table.attrib.items() if not kept_attribute("table", n, v)]
     for name in removed:
         del table.attrib[name]
     block.meta["removed"] = tuple(
         f"attribute {n} on <table>" for n in removed if n not in ("id", "class")
-    ) + tuple(moved_cells)
+    ) + tuple(from_cells)
     table.set("class", "table wide" if columns >= _WIDE else "table")
     table.set(*TRUSTED)
     shown = _caption(core, state, caption, own, line, walk)
@@ -130,34 +128,25 @@ def _aligned(table: etree._Element) -> list[str]:
     removed: list[str] = []
     for cell in table.iter("th", "td"):
         style = cell.get("style", "")
-        found = _TEXT_ALIGN.search(style)
-        how = (found.group(1) if found else cell.get("align", "")).strip().lower()
+        how = alignment(style, cell.get("align"))
         if how not in ("right", "center"):
             continue
-        rest = _TEXT_ALIGN.sub("", style).strip(" ;")
-        for name, value in list(cell.attrib.items()):
-            if name in ("align", "style") and not (name == "style" and rest):
-                del cell.attrib[name]
-            elif not _cell_keeps(name, value):
-                del cell.attrib[name]
+        said = {"align"} | ({"style"} if not TEXT_ALIGN.sub("", style).strip(" ;") else set())
+        attributes = dict(cell.attrib)
+        cell.attrib.clear()
+        for name, value in attributes.items():
+            if kept_attribute(cell.tag, name, value):
+                cell.set(name, value)
+            elif name not in said:  # the alignment itself is kept, as the class
                 removed.append(f"attribute {name} on <{cell.tag}>")
         cell.set("class", f"align-{how}")
         cell.set(*TRUSTED)
     return removed
 
 
-def _cell_keeps(name: str, value: str) -> bool:
-    """What the cleaner keeps on an author's cell (octavo.render.sanitize)."""
-    if name in ("colspan", "rowspan"):
-        return value.isdecimal() and 0 < int(value) < 1000
-    if name == "scope":
-        return value in ("col", "row", "colgroup", "rowgroup")
-    return name in _KEPT
-
-
 def _span(cell: etree._Element) -> int:
     value = cell.get("colspan", "1")
-    return int(value) if value.isdecimal() and 0 < int(value) < 1000 else 1
+    return int(value) if kept_attribute(cell.tag, "colspan", value) else 1
 
 
 def _caption(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 
-__all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals"]
+__all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals", "kept_attribute"]
 
 # octavo's own Markdown rules mark the elements they make with this attribute and value
 # (random per process, removed on output): only those may carry ids, classes, images and
@@ -130,6 +130,11 @@ _SAFE_URL = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
 class Removal:
     what: str  # "tag <script>", "attribute onclick on <b>", "link javascript:…"
     line: int  # 0-based line within the Markdown source (from markdown-it's map)
+
+
+def kept_attribute(tag: str, name: str, value: str | None) -> bool:
+    """Does the cleaner keep attribute `name`="`value`" on an author's `tag`?"""
+    return _allowed_attribute(tag, name, value, False)
 
 
 def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) -> bool:

@@ -25,10 +25,11 @@ __all__ = [
     "resolve_links",
 ]
 
-# A page reference as `resolve_links` writes it (its href pointed at a document or not):
-# the opening tag, the target's id, its name (the ref-label), the closing tag.
+# A page reference as `resolve_links` writes it (its href pointed at a document or not, or
+# a data-href in a print part: octavo.render.pdf.html.away_links): the opening tag, the
+# target's id, its name (the ref-label), the closing tag.
 PAGE_REF = re.compile(
-    r'(<a href="[^"#]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'
+    r'(<a (?:data-)?href="[^"#]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'
     r'<span class="ref-label">(.*?)</span>(</a>)',
     re.DOTALL,
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from jinja2 import Environment
@@ -21,6 +21,7 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
+from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -58,10 +59,7 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF_CLASS = re.compile(r'class="[^"]*\bpage\b')
-# a page reference in a part (its href, or its data-href once away_links made it one)
-_PAGE_REF = re.compile(
-    r'<a (href|data-href)="#([^"]+)" class="([^"]*\bpage\b[^"]*)"([^>]*)>(.*?)</a>', re.DOTALL
-)
+_CLASSES = re.compile(r'class="([^"]*)"')
 
 
 def ids_in(sections: Iterable[RenderedSection]) -> frozenset[str]:
@@ -97,12 +95,16 @@ def given_folios(html: str, folios: Mapping[str, str]) -> str:
     The link keeps its other classes but `page`: what prints is the folio alone, whatever
     a stylesheet (a book's own copy of print/book.css) says of `a.page`."""
 
-    def one(match: re.Match[str]) -> str:
-        folio = escape(folios.get(match[2], Sketched.STAND_IN), quote=False)
-        kept = " ".join(c for c in match[3].split() if c != "page")  # no ::after, no label
-        return f'<a {match[1]}="#{match[2]}" class="{kept} folio-given"{match[4]}>{folio}</a>'
+    def given(classes: re.Match[str]) -> str:  # no `page`: no ::after, no label shown
+        return (
+            f'class="{" ".join([*(c for c in classes[1].split() if c != "page"), "folio-given"])}"'
+        )
 
-    return _PAGE_REF.sub(one, html)
+    def one(match: re.Match[str]) -> str:
+        folio = escape(folios.get(unescape(match[2]), Sketched.STAND_IN), quote=False)
+        return f"{_CLASSES.sub(given, match[1], count=1)}{folio}{match[4]}"
+
+    return PAGE_REF.sub(one, html)
 
 
 def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:

@@ -73,12 +73,17 @@ def own_rules(project: Project, rule: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _rules(folder: Path, relative: str, project: Project, rule: re.Pattern[str]) -> Counter[str]:
+    return Counter(_closed(m[0]) for m in rule.finditer(_text(folder, relative, project)))
+
+
+def _text(folder: Path, relative: str, project: Project) -> str:
+    """`folder`/`relative`'s text without its comments, read as the sandbox reads a style
+    or template; "" when it is missing or refused (the build that reads it reports that)."""
     try:
-        data = read_file(folder / relative, project.sandbox_roots, "style")
+        data = read_file(folder / relative, project.sandbox_roots, _KINDS[Path(relative).suffix])
     except (FileRefused, OSError):
-        return Counter()
-    text = _COMMENT.sub(" ", data.decode("utf-8", "replace"))
-    return Counter(_closed(m[0]) for m in rule.finditer(text))
+        return ""
+    return _COMMENT.sub(" ", data.decode("utf-8", "replace"))
 
 
 def _own_files(folder: Path) -> list[str]:
@@ -94,12 +99,7 @@ def _own_files(folder: Path) -> list[str]:
 def _features(folder: Path, relative: str, project: Project) -> Counter[str]:
     """The features `folder`/`relative` uses, by their text (lower case, spaces closed up);
     none when it is missing or refused (the build that reads it reports that)."""
-    kind = _KINDS[Path(relative).suffix]
-    try:
-        data = read_file(folder / relative, project.sandbox_roots, kind)
-    except (FileRefused, OSError):
-        return Counter()
-    text = _COMMENT.sub(" ", data.decode("utf-8", "replace"))
+    text = _text(folder, relative, project)
     found: Counter[str] = Counter()
     for rule in _PAGE_RULE.finditer(text):
         if _PAGE_SELECTOR.search(rule[1]):  # the whole selector: "@page :blank, body:blank"

@@ -38,7 +38,7 @@ the cache. When the front matter is the last part still being laid out (a page n
 moved, a title changed), the body is merged and stamped meanwhile and the front put
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
-Page references (`has_page_refs`) in the body's parts to targets in them: each part is
+Page references (page_refs.holds_refs) in the body's parts to targets in them: each part is
 given its targets' folios, laid out again until every one prints its target's
 (octavo.render.pdf.parallel.page_refs).
 
@@ -73,7 +73,7 @@ from octavo.render.pdf.parallel.jobs import (
     start_all,
 )
 from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
-from octavo.render.pdf.parallel.page_refs import by_part, holds_refs, settle
+from octavo.render.pdf.parallel.page_refs import by_part, settle
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
@@ -84,7 +84,6 @@ from octavo.source.paper import PageSetup
 
 __all__ = [
     "ParallelResult",
-    "has_page_refs",
     "landscape_in_parts_ok",
     "render_pdf_parallel",
     "start_workers",
@@ -114,27 +113,14 @@ def render_pdf_parallel(
     whole = whole_book_features(manuscript.book.project) if jobs > 1 else ()
     if whole:
         logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
-    if (
-        jobs > 1
-        and not options.pdf_variant
-        and (not has_page_refs(manuscript) or by_part(manuscript) is not None)
-        and landscape_in_parts_ok(manuscript, options.page)
-        and not whole
-    ):
+    refs = by_part(manuscript) if jobs > 1 and not options.pdf_variant else None
+    if refs is not None and landscape_in_parts_ok(manuscript, options.page) and not whole:
         try:
-            return _parallel(manuscript, options, jobs, cache, pool)
+            return _parallel(manuscript, options, jobs, cache, pool, refs)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
-
-
-def has_page_refs(manuscript: Manuscript) -> bool:
-    """A page reference (in a section's text or a note) needs the folio of its target
-    while its own part is laid out: such a book's parts are given them
-    (octavo.render.pdf.parallel.page_refs), or, where that cannot be done, the book is laid
-    out in one process."""
-    return holds_refs(manuscript)
 
 
 def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
@@ -162,7 +148,9 @@ def _parallel(
     jobs: int,
     cache: Path | None,
     given: Executor | None,
+    refs: Mapping[str, frozenset[str]],
 ) -> ParallelResult:
+    """`refs`: the targets of each part's page references (page_refs.by_part)."""
     folder = cache / "pdf-parts" if cache else None
     project = manuscript.book.project
     styles = styles_digest(project)
@@ -173,7 +161,6 @@ def _parallel(
     workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
     with workers as pool:
         parted = in_parts(manuscript)
-        refs = (by_part(manuscript) or {}) if has_page_refs(manuscript) else {}
         folios: dict[str, dict[str, str]] = {name: {} for name in refs}  # page_refs: why
 
         def part_job(name: str, refs_given: Mapping[str, str]) -> PartJob:

@@ -48,8 +48,8 @@ Given = dict[str, dict[str, str]]  # a part's name -> (target id -> the folio it
 
 
 def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
-    """The targets of each body part's page references (by the part's name); None when a
-    reference is elsewhere or points elsewhere (see above)."""
+    """The targets of each body part's page references (by the part's name; {} for a book
+    without any); None when a reference is elsewhere or points elsewhere (see above)."""
     found: dict[str, frozenset[str]] = {}
     body: set[str] = set()
     for division in in_parts(manuscript):
@@ -61,6 +61,8 @@ def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
     )
     if elsewhere or any(t not in body for targets in found.values() for t in targets):
         return None
+    if not any(found.values()):
+        return {}
     if own_rules(manuscript.book.project, _STYLED):
         return None  # the book styles its references itself: laid out whole, as it says
     return found
