@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,21 @@ def test_a_tall_figure_fits_the_text_block_with_its_caption(
         (image,) = page.images
         assert image["top"] >= 0 and image["bottom"] <= float(page.height)
         assert caption in (page.extract_text() or "")
+
+
+def test_a_superscript_keeps_its_line_s_leading(make_book: Any, tmp_path: Path) -> None:
+    """ "6,200 km^2^" (an imported page's <sup> now too) pushed its line about three points
+    from the one above; every line of a paragraph is now as far from the next."""
+    from tests.conftest import section_source
+
+    words = "The area farmed fell in every province after the reforms of the early nineties. "
+    body = f"{words * 3}It fell to 6,200 km^2^ and H~2~O was short. {words * 3}\n"
+    book = make_book({"001-a.md": section_source(1, "Land", total=1, body=body)})
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf"))
+    assert logged == []
+    (page,) = [p for p in read_pdf(pdf).pages if "km" in " ".join(t for _, _, t in p.lines)]
+    ours = [top for top, _, line in page.lines if "area farmed" in line or "km" in line]
+    # its lines (a raised or lowered figure alone is read as a line of its own)
+    text = [top for top, _, t in page.lines if min(ours) <= top <= max(ours) and len(t) > 9]
+    gaps = {round(b - a, 1) for a, b in itertools.pairwise(text)}
+    assert len(text) >= 5 and len(gaps) == 1, page.lines
