@@ -21,7 +21,7 @@ from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build, fonts, jobs, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
-from octavo.render.pdf.parallel.merge import Merger, Placed, body_merger, merge_parts
+from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.zygote import Zygote
 from tests.support.pdf_text import page_texts
@@ -126,6 +126,29 @@ def test_an_edit_that_moves_page_numbers_lays_the_front_matter_out_again(
     assert [str(d) for d in check_book_pdf(out, manuscript)] == [] and warnings == []
     cold, _ = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
     assert cold.pdf == result.pdf
+
+
+def test_parts_that_do_not_fit_leave_no_guessed_part_waiting(
+    builds: Builds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts found not to fit (merge.Unmergeable: page references that never settle, a
+    landscape opening) fall back to one process; a guessed tail part not begun yet is
+    cancelled then, so a warm pool (watch) is not kept busy with work nobody takes."""
+    waiting: Future[PartLayout] = Future()
+
+    def guessed(*args: Any) -> dict[str, Future[PartLayout]]:
+        return {"front": waiting}
+
+    def unfit(*args: Any) -> None:
+        raise Unmergeable("the parts do not fit")
+
+    monkeypatch.setattr(build, "guess", guessed)
+    monkeypatch.setattr(build, "lay_out_tail", unfit)
+    monkeypatch.setattr(build, "render_pdf", lambda *args: builds.cold)
+    result, _ = quietly(
+        lambda: render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
+    )
+    assert not result.parallel and waiting.cancelled()
 
 
 def test_a_new_build_time_alone_lays_out_no_part(

@@ -180,20 +180,22 @@ def _parallel(
         sketched = started.pop("front-sketch", None)
         hint = started.pop("appendix-sketch", None)
         guessed = guess(pool, store, manuscript, options, started)
-        begun = begin(manuscript, started, guessed)
-        if any(isinstance(s, Future) for s in started.values()):
-            merge_libraries()  # while the chapters are laid out, not after
-        chapters = tuple(finish(store, started[c.id]) for c in parted)
-        if refs:
-            names = tuple(c.id for c in parted)
-            chapters = settle(pool, store, part_job, names, chapters, refs, folios)
-        tail = lay_out_tail(
-            pool, store, manuscript, options, chapters, guessed, begun, sketched, hint
-        )
+        try:
+            begun = begin(manuscript, started, guessed)
+            if any(isinstance(s, Future) for s in started.values()):
+                merge_libraries()  # while the chapters are laid out, not after
+            chapters = tuple(finish(store, started[c.id]) for c in parted)
+            if refs:
+                names = tuple(c.id for c in parted)
+                chapters = settle(pool, store, part_job, names, chapters, refs, folios)
+            tail = lay_out_tail(
+                pool, store, manuscript, options, chapters, guessed, begun, sketched, hint
+            )
+        finally:  # also when the parts do not fit: a warm pool (watch) is not kept busy
+            for wrong in (*guessed.values(), sketched, hint):
+                if isinstance(wrong, Future):
+                    wrong.cancel()  # not started yet: never laid out; else its result dropped
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
-        for wrong in guessed.values():
-            if isinstance(wrong, Future):
-                wrong.cancel()  # not started yet: never laid out; else its result is dropped
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
         nest = nested(manuscript)
