@@ -4,7 +4,8 @@
 - tables and figures are numbered with their captions (octavo.render.floats);
 - footnotes become note calls, their texts kept apart (octavo.render.footnotes);
 - `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines);
-- fenced divs get their id and classes, or are kept for one output (octavo.render.divs).
+- fenced divs get their id and classes, or are kept for one output (octavo.render.divs);
+- fenced code blocks their `{#id .language .class}`.
 
 Every element made here is marked trusted (octavo.render.sanitize.TRUSTED), so that the
 cleaner lets its ids and classes through while raw HTML stays on the plain allow-list.
@@ -17,8 +18,10 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, html_tables, index_marks, inlines
+from octavo.render.attributes import pandoc_attrs
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -80,6 +83,8 @@ def _blocks(core: StateCore) -> None:
             one_output.pop()
         if token.type == "heading_open":
             _heading(core, state, tokens, i)
+        elif token.type == "fence" and token.info.lstrip().startswith("{"):
+            _fence(state, token)
         elif token.type == "table_open":
             i = floats.table(core, state, tokens, i)
         elif token.type == "html_block":
@@ -114,6 +119,23 @@ def _inline(
         index_marks.auto_mark(state, token)
     index_marks.mark_spans(state, token)
     inlines.unrendered_block(state, token)
+
+
+def _fence(state: State, token: Token) -> None:
+    """pandoc's attributes on a fenced code block (```` ```{#id .python} ````): the first
+    class its language, the id and other classes the block's (markdown-it took `{#id` for
+    the language)."""
+    try:
+        _, attrs = pandoc_attrs(token.info.strip())
+    except ParseError:
+        return
+    language, *classes = attrs.get("class", "").split() or [""]
+    token.info = language
+    ident = given_id(state, attrs, token.map[0] if token.map else 0)
+    if ident:
+        token.attrSet("id", ident)
+    if classes:
+        token.attrSet("class", " ".join(classes))
 
 
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:

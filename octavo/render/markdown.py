@@ -67,6 +67,22 @@ class Fragment:
     marks: tuple[MarkUse, ...] = ()  # index marks, in reading order
 
 
+def _addresses(state: StateCore) -> None:
+    """An autolink's text (`<https://a.org/x--y>`) printed as typed: made `text_special`,
+    which typography passes by (markdown-it's `text_join` makes it text again); the link
+    classed as pandoc classes it, `uri` or `email` (print breaks it without a hyphen)."""
+    for block in state.tokens:
+        address = False
+        for token in block.children or ():
+            if token.type in ("link_open", "link_close") and token.info == "auto":
+                address = token.type == "link_open"
+                if address:
+                    mail = str(token.attrGet("href") or "").lower().startswith("mailto:")
+                    token.attrSet("class", "email" if mail else "uri")
+            elif address and token.type == "text":
+                token.type = "text_special"
+
+
 def _punctuation(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
@@ -84,6 +100,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md.use(footnote_plugin, inline=False).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)
+    md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)

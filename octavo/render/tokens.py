@@ -40,6 +40,7 @@ __all__ = [
 
 TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
 ID = re.compile(r"[A-Za-z][\w:.-]*")
+_UNNUMBERED = re.compile(r"(\"[^\"]*\")|(?<=[{\s])-(?=[\s}])")  # a quoted value kept
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -125,6 +126,7 @@ def attributes(inline: Token) -> dict[str, str]:
     if not match:
         return {}
     written = re.sub("[\u201c\u201d\u201e]", '"', match[1])
+    written = _UNNUMBERED.sub(lambda m: m[1] or ".unnumbered", written)  # pandoc's `{-}`
     try:
         _, found = parse(written)
     except ParseError:

@@ -31,3 +31,40 @@ def test_a_figure_with_a_bare_percentage_is_sized_without_a_warning() -> None:
     fragment = render_block("![Valley](images/v.png){#fig:v width=80%}\n")
     assert 'style="width: 80%"' in fragment.html and "{" not in fragment.html
     assert not [p for p in fragment.problems if p.code == "W504"]
+
+
+@pytest.mark.parametrize(
+    ("source", "heading"),
+    [
+        ("# Sources {-}\n", '<h3 id="s-sources" class="body-heading unnumbered" '),
+        ("# Sources {#src -}\n", '<h3 id="src" class="body-heading unnumbered" '),
+        ('# Sources {title="a - b"}\n', '<h3 id="s-sources" class="body-heading" '),
+    ],
+    ids=["alone", "with-an-id", "a-dash-in-a-quoted-value"],
+)
+def test_pandocs_unnumbered_shorthand(source: str, heading: str) -> None:
+    """`{-}` is pandoc's `{.unnumbered}`: taken off the title, not printed in it."""
+    html = render_block(source).html
+    assert html.startswith(heading) and "{" not in html and ">Sources</h3>" in html
+
+
+def test_a_fenced_code_blocks_attributes() -> None:
+    """```` ```{#id .language .class} ````: the first class is the language (markdown-it
+    took `{#id` for it); the id is the book's like any other."""
+    fragment = render_block(
+        "~~~ {#named .haskell .numberLines}\nqsort\n~~~\n\n```{.python}\nx\n```\n"
+    )
+    assert fragment.html.startswith('<pre><code id="named" class="numberLines language-haskell">')
+    assert '<pre><code class="language-python">x\n' in fragment.html
+    assert fragment.ids == (("named", 0),) and fragment.problems == ()
+
+
+def test_an_autolinks_address_is_printed_as_typed() -> None:
+    """No typography in `<https://…>` (an en dash for `--` gives a wrong address), and the
+    link classed as pandoc classes it."""
+    html = render_block("See <https://example.org/a--b...c/'x'> -- or <a--b@example.org>.\n").html
+    assert (
+        '>https://example.org/a--b...c/\'x\'</a> – or <a href="mailto:a--b@example.org" class="email">a--b@example.org</a>'
+        in html
+    )
+    assert 'class="uri">https://' in html
