@@ -13,6 +13,7 @@ __all__ = [
     "escape_block_start",
     "escape_inline",
     "escape_paragraph",
+    "escape_prose",
     "no_orphan",
     "slugify",
     "strip_tags",
@@ -36,6 +37,10 @@ _NUMBERED = {
     ),
 }
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
+# A printed study's '--' is a typed em dash ('poor--projected', 'services-- particular'),
+# where Markdown's typography (and pandoc's) reads '--' as an en dash; one standing alone
+# ('--' for "none" in a table's cell, ' -- ' between spaces) is left as written.
+_TYPED_DASH = re.compile(r"(?<=[^-\s])--(?!-)|(?<!-)--(?=[^-\s])")
 _INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- and subscripts
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
 # (~~~), pandoc line blocks (|) and definitions (:).
@@ -45,6 +50,11 @@ _LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|\d+(?=[.)]))")
 def escape_inline(text: str) -> str:
     """Backslash what Markdown would read as inline markup; ordinary prose is unchanged."""
     return _INLINE.sub(lambda m: "\\" + m[0], text)
+
+
+def escape_prose(text: str) -> str:
+    """escape_inline() of a page's prose, its typed em dashes made pandoc's `---`."""
+    return escape_inline(_TYPED_DASH.sub("---", text))
 
 
 def escape_paragraph(text: str) -> str:

@@ -12,7 +12,7 @@ import itertools
 import re
 
 from octavo.importers.page import Block
-from octavo.text import escape_inline
+from octavo.text import escape_inline, escape_prose
 
 __all__ = ["CREDIT", "IMAGE_MARK", "LABEL", "text_blocks"]
 
@@ -66,7 +66,7 @@ def _chunks(lines: list[str]) -> list[list[str]]:
 
 
 def _paragraph(text: str, kind: str = "paragraph") -> Block:
-    return Block(kind, text=text, markdown=escape_inline(text))
+    return Block(kind, text=text, markdown=escape_prose(text))
 
 
 def _entry_blocks(chunk: list[str]) -> list[Block]:
@@ -89,7 +89,7 @@ def _entry_blocks(chunk: list[str]) -> list[Block]:
                 Block(
                     "entry",
                     text=part,
-                    markdown=escape_inline(rest),
+                    markdown=escape_prose(rest),
                     label=escape_inline(match["label"]),
                 )
             )

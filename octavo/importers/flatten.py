@@ -13,7 +13,7 @@ from lxml import etree
 
 from octavo.importers.decode import decode_page
 from octavo.importers.html_notes import CALL, Notes, leading_mark
-from octavo.text import alignment, drop_table_number, escape_inline
+from octavo.text import alignment, drop_table_number, escape_inline, escape_prose
 
 __all__ = ["Flattener", "Item", "document", "one_line"]
 
@@ -85,12 +85,12 @@ class Flattener:
                 continue
             if isinstance(piece, str):
                 inner_plain.append(_spaces(piece))
-                inner_md.append(escape_inline(_spaces(piece)))
+                inner_md.append(escape_prose(_spaces(piece)))
                 continue
             self.inline(piece, inner_plain, inner_md)
             if piece.tail:
                 inner_plain.append(_spaces(piece.tail))
-                inner_md.append(escape_inline(_spaces(piece.tail)))
+                inner_md.append(escape_prose(_spaces(piece.tail)))
         text = "".join(inner_plain)
         markdown = "".join(inner_md)
         if tag == "br":

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["assemble", "missing_runs", "ranges"]
 
 
+NEW_SOURCE = "octavo new"  # the `source` of the example section of templates/new/
+
+
 def ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 5] -> '1–3, 5'."""
     runs: list[list[int]] = []
@@ -102,7 +105,9 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
             f"total is {s.total} here but {usual} in the other sections",
             s.path,
             _line(s, "total"),
-            "every section must say the same 'of M'",
+            "the example section `new` wrote: delete it now that the book has sections of its own"
+            if s.source == NEW_SOURCE
+            else "every section must say the same 'of M'",
         )
         for s in sections
         if s.total != usual

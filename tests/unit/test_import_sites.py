@@ -14,7 +14,7 @@ from octavo.importers import decode_page, parse_page
 from octavo.importers.batch import render_section
 from octavo.model import YearMonth
 from octavo.render.markdown import render_block
-from octavo.text import strip_tags
+from octavo.text import escape_prose, strip_tags
 from tests.conftest import DATA, SEED
 
 PAGES = DATA / "pages"
@@ -162,11 +162,23 @@ def test_markdown_renders_every_body_word(case: Case) -> None:
     html = render_block(markdown, typography=False).html
 
     # A definition list's term is its label without the colon ('Roads:' -> 'Roads', and
-    # ':   ' opens the definition): colons at word ends are left out of the comparison.
+    # ':   ' opens the definition): colons at word ends are left out of the comparison; a
+    # typed em dash '--' is written '---' (test_a_typed_em_dash_is_an_em_dash)
     def bare(text: str) -> list[str]:
-        return [w.rstrip(":") for w in _words(text) if w.rstrip(":")]
+        return [w.rstrip(":").replace("---", "--") for w in _words(text) if w.rstrip(":")]
 
     assert bare(strip_tags(html)) == bare(_body(case))
+
+
+def test_a_typed_em_dash_is_an_em_dash() -> None:
+    """The studies' '--' is a typewriter's em dash ('transportation--bus service'), which
+    Markdown reads as an en dash: written '---', pandoc's em dash; one alone is kept."""
+    page = _page(next(c for c in CASES if c.file == "allrefer/nepal10.txt"))
+    markdown = "\n\n".join(b.markdown for b in page.blocks)
+    assert "transportation---bus service---common" in markdown
+    html = render_block(markdown).html
+    assert "transportation\u2014bus service\u2014common" in html
+    assert escape_prose("none: -- | a -- b | x--y") == "none: -- | a -- b | x---y"
 
 
 def test_entries_split_inside_one_line() -> None:

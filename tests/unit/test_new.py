@@ -56,3 +56,29 @@ def test_a_place_that_cannot_be_written_is_e115(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         new_book(tmp_path / "a-file" / "b")
     assert [d.code for d in caught.value.diagnostics] == ["E115"]
+
+
+def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> None:
+    """`new` then `import-pages`, as the README says: a page without a data date takes
+    the date the other pages carry (1991), not the month the folder was made (`new`
+    states no research date of its own); the example section, its 'total: 1' now
+    wrong, is named as `new`'s to delete."""
+    from octavo import api
+    from tests.conftest import DATA
+
+    book = tmp_path / "nepal"
+    new_book(book, country="Nepal")
+    assert "\nresearch_completed" not in (book / "book.toml").read_text()
+    api.run_import([str(DATA / "pages" / "allrefer")], book)
+    undated = (book / "026-the-rana-oligarchy.md").read_text()
+    assert 'data_as_of: "1991-09"' in undated
+    _, found = read_book(book)
+    assert [(d.code, d.hint) for d in found if d.code == "E302"] == [
+        (
+            "E302",
+            "the example section `new` wrote: delete it now that the book has sections of its own",
+        )
+    ]
+    (book / "001-about.md").unlink()
+    _, found = read_book(book)
+    assert [d.code for d in found if d.severity.value == "error"] == []
