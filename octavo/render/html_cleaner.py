@@ -71,7 +71,8 @@ class Cleaner(HTMLParser):
             self.out.append(escape(data, quote=False))
 
     def handle_comment(self, data: str) -> None:
-        self.removed.append("comment")
+        """A comment is the author's note to self: never printed, never a warning (pandoc
+        passes it to HTML, where it shows nowhere either)."""
 
     def handle_pi(self, data: str) -> None:
         self.removed.append("processing instruction")

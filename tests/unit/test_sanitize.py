@@ -116,3 +116,16 @@ def test_a_marked_section_is_a_bogus_comment_not_a_traceback(source: str) -> Non
     MathML): removed, and the rest of the block kept."""
     html = render_block(source).html
     assert "<![" not in html.replace("&lt;![", "")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["<!-- to check: the 1994 figures -->\n\nText.\n", "Text <!-- not yet --> more.\n"],
+    ids=["block", "inline"],
+)
+def test_a_comment_is_dropped_without_a_warning(source: str) -> None:
+    """An author's note to self: never printed and never a warning (W502 made `--strict`
+    fail on it); pandoc passes it to HTML, where it shows nowhere either."""
+    fragment = render_block(source)
+    assert "<!--" not in fragment.html and "not yet" not in fragment.html
+    assert fragment.removed == ()

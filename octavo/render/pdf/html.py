@@ -302,9 +302,18 @@ def render_print(
             stylesheets=stylesheets,
             **context,
         )
-        return for_output(html, "pdf")
+        return _list_starts(for_output(html, "pdf"))
     finally:
         _MEASURE.reset(token)
+
+
+_OL_START = re.compile(r'<ol start="(-?\d+)"')
+
+
+def _list_starts(html: str) -> str:
+    """A list numbered from N (`5.` after a paragraph: `<ol start="5">`) counts from N in
+    print too: WeasyPrint 70 numbers every list from 1, whatever its `start`."""
+    return _OL_START.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m[1]) - 1}"', html)
 
 
 def print_html(
