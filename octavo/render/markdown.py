@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from octavo.render import attributes, blocks, divs
+from octavo.render import attributes, blocks, divs, pandoc_tables
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 
@@ -97,6 +97,7 @@ def _punctuation(state: StateCore) -> None:
 def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
     md.enable(["table", "strikethrough"])
+    pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     md.use(footnote_plugin, inline=False).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)
