@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.sanitize import TRUSTED
+from octavo.render.sanitize import TRUSTED, clean_fragment
 from octavo.render.tokens import NoteUse, State, inline_html, trust
+from octavo.text import strip_tags
 
 __all__ = [
     "add_notes",
@@ -71,9 +73,53 @@ def _note_id(state: State, ident: int) -> str:
     return f"fn-{state.context.slug}-{ident + 1}"
 
 
+# What a note (a span at the page's foot in print, a paragraph in the EPUB) cannot hold as
+# it is: each set as lines of its words, none lost (W520)
+_BLOCKS = {
+    "bullet_list_open",
+    "ordered_list_open",
+    "blockquote_open",
+    "code_block",
+    "fence",
+    "table_open",
+    "html_block",
+    "heading_open",
+    "dl_open",
+}
+
+
 def _note_html(core: StateCore, tokens: list[Token]) -> str:
-    paragraphs = [inline_html(core, t) for t in tokens if t.type == "inline"]
-    return "<br/>".join(p for p in paragraphs if p)
+    """A note's paragraphs, one line each; a list's items with their bullet or number, a
+    code block's lines as code, a raw HTML block's words."""
+    lines: list[str] = []
+    lists: list[int | None] = []  # the open lists: an ordered one's next number
+    mark = ""
+    for token in tokens:
+        if token.type == "bullet_list_open":
+            lists.append(None)
+        elif token.type == "ordered_list_open":
+            lists.append(int(token.attrGet("start") or 1))
+        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
+        elif token.type == "list_item_open" and lists:
+            number = lists[-1]
+            mark = "\u2022\u00a0" if number is None else f"{number}.\u00a0"
+            if number is not None:
+                lists[-1] = number + 1
+        elif token.type == "inline":
+            html = inline_html(core, token)
+            if html:
+                lines.append(mark + html)
+                mark = ""
+        elif token.type in ("code_block", "fence"):
+            code = escape(token.content.rstrip("\n"), quote=False).split("\n")
+            kept = (line.lstrip(" ").rjust(len(line), "\u00a0") for line in code)  # indents
+            lines.append("<br/>".join(f"<code>{line}</code>" for line in kept))
+        elif token.type == "html_block":
+            words = " ".join(strip_tags(clean_fragment(token.content)[0]).split())
+            if words:
+                lines.append(escape(words, quote=False))
+    return "<br/>".join(lines)
 
 
 def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
@@ -94,7 +140,16 @@ def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]
     for note_tokens, ident in notes:
         trust(note_tokens)
         number = state.note_number(ident)
-        state.notes.append(NoteUse(_note_id(state, ident), number, _note_html(core, note_tokens)))
+        html = _note_html(core, note_tokens)
+        state.notes.append(NoteUse(_note_id(state, ident), number, html))
+        if any(t.type in _BLOCKS for t in note_tokens):
+            line = next((t.map[0] for t in note_tokens if t.map), 0)
+            state.problem(
+                "W520",
+                "a note holds a list, a quote, code or a table: set as lines of its text",
+                line,
+                "a note is one or more paragraphs at the page's foot; put the rest in the text",
+            )
     state.notes.sort(key=lambda n: n.number)
 
 

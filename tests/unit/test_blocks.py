@@ -447,3 +447,22 @@ def test_review_cases_of_figures_fences_and_math() -> None:
     assert not nested.problems  # nested as pandoc reads it (a stray fence before 2026-12-03)
     assert nested.html.endswith("</div>\n<p>after</p>\n</div>\n")
     assert not render_block("Costs US$$ per `x` unit, or $$ more.\n").problems
+
+
+def test_a_notes_blocks_are_set_as_lines_none_lost() -> None:
+    """A note is a span at the page's foot in print (a paragraph in the EPUB): its list
+    items keep their bullets and numbers, its code its lines and indents, none dropped
+    (a code block vanished, lists lost their marks); W520 says so."""
+    source = (
+        "Text.[^x]\n\n[^x]: Para one.\n\n        code <block>\n          indented\n\n"
+        "    Para two.\n\n    - item one\n    - item two\n\n    3. three\n    4. four\n"
+    )
+    fragment = render_block(source)
+    assert fragment.notes[0].html == (
+        "Para one.<br/><code>code &lt;block&gt;</code><br/><code>\u00a0\u00a0indented</code>"
+        "<br/>Para two.<br/>\u2022\u00a0item one<br/>\u2022\u00a0item two"
+        "<br/>3.\u00a0three<br/>4.\u00a0four"
+    )
+    assert [(p.code, p.line) for p in fragment.problems] == [("W520", 2)]
+    plain = render_block("Text.[^x]\n\n[^x]: One.\n\n    Two.\n")
+    assert plain.notes[0].html == "One.<br/>Two." and plain.problems == ()
