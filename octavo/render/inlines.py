@@ -24,19 +24,24 @@ _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def line_block(inline: Token) -> bool:
-    """pandoc's line block (every line starts '| '): its lines are kept, the bars dropped."""
+    """pandoc's line block (lines that start '| '): its lines are kept, the bars dropped; a
+    line without a bar (pandoc's continuation, indented in the source) goes on the line
+    above, as pandoc joins it."""
     lines = inline.content.split("\n")
-    if not lines or not all(line.startswith("| ") or line == "|" for line in lines):
+    barred = [line.startswith("| ") or line == "|" for line in lines]
+    if not barred[0]:
         return False
-    start = True
+    at, start = 0, True
     for child in inline.children or []:
-        if start and child.type == "text":
+        if start and child.type == "text" and barred[at]:
             kept = child.content.removeprefix("|").removeprefix(" ")
             words = kept.lstrip(" ")  # a line's own indent kept, as pandoc keeps it
             child.content = "\u00a0" * (len(kept) - len(words)) + words
-        if child.type == "softbreak":
-            child.type, child.tag = "hardbreak", "br"
-        start = child.type == "hardbreak"
+        start = child.type in ("softbreak", "hardbreak")
+        if start:
+            at = min(at + 1, len(lines) - 1)
+            if child.type == "softbreak" and barred[at]:
+                child.type, child.tag = "hardbreak", "br"
     return True
 
 

@@ -75,6 +75,12 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             '<p class="line-block">Ann<br />\n\u00a0\u00a0\u00a0\u00a0Bo</p>',
             id="line-block-indent",  # kept, as pandoc keeps it (spaces would collapse)
         ),
+        pytest.param(
+            "| The Minister of Foreign Affairs,\n  acting for the Government\n| Minsk\n",
+            '<p class="line-block">The Minister of Foreign Affairs,\nacting for the Government'
+            "<br />\nMinsk</p>",
+            id="line-block-continued",  # pandoc's continuation line: on the line above
+        ),
         pytest.param("![](m.png)\n", '<p><img src="m.png" alt="" /></p>', id="image-no-figure"),
         pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
         pytest.param(
