@@ -98,7 +98,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
-    md.use(footnote_plugin, inline=False).use(deflist_plugin)
+    md.use(footnote_plugin, inline=True).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)
     md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography

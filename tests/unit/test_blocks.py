@@ -472,3 +472,14 @@ def test_a_notes_blocks_are_set_as_lines_none_lost() -> None:
     assert [(p.code, p.line) for p in fragment.problems] == [("W520", 2)]
     plain = render_block("Text.[^x]\n\n[^x]: One.\n\n    Two.\n")
     assert plain.notes[0].html == "One.<br/>Two." and plain.problems == ()
+
+
+def test_an_inline_note_is_a_note() -> None:
+    """pandoc's `^[…]`: a note written where it is called, numbered with the others (its
+    words were printed in the text, brackets and all); `10^3^` stays a superscript."""
+    fragment = render_block("Here.^[Inline, *with* words.] There.[^a] 10^3^.\n\n[^a]: Ref.\n")
+    assert [(n.number, n.html) for n in fragment.notes] == [
+        (1, "Inline, <em>with</em> words."),
+        (2, "Ref."),
+    ]
+    assert "^[" not in fragment.html and "10<sup>3</sup>" in fragment.html
