@@ -23,6 +23,7 @@ __all__ = [
     "format_diagnostics",
     "raise_if_errors",
     "template_diagnostic",
+    "template_failure",
     "warning",
 ]
 
@@ -170,6 +171,23 @@ def template_diagnostic(exc: BaseException) -> Diagnostic | None:
             hint="a book's templates/ may override octavo's, not remove them",
         )
     return error("E702", f"template: {exc}", file, line, hint="check the book's own templates/")
+
+
+def template_failure(exc: BaseException) -> Diagnostic | None:
+    """E702 for an error a template's own code raised (a division by zero, a macro calling
+    itself, a number too big to print), at the template's file and line; None if no
+    template frame is in its traceback (octavo's own error, reported as one)."""
+    file, line = _template_frame(exc)
+    if file is None:
+        return None
+    told = " ".join(str(exc).split())[:200] or "no message"
+    return error(
+        "E702",
+        f"template: {type(exc).__name__}: {told}",
+        file,
+        line,
+        hint="check the book's own templates/",
+    )
 
 
 def _template_frame(exc: BaseException) -> tuple[Path | None, int | None]:

@@ -16,7 +16,7 @@ import posixpath
 import sys
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, NoReturn
 
 import yaml
@@ -33,7 +33,7 @@ from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from octavo.errors import BuildError, error, template_diagnostic
+from octavo.errors import BuildError, error, template_diagnostic, template_failure
 from octavo.render.signed import user_cache
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
@@ -107,6 +107,26 @@ class SandboxedLoader(BaseLoader):
         return contents, str(candidate), uptodate
 
 
+# Whose methods a template may call: strings, lists and dicts, Markup, Jinja's own (macros,
+# loops), dates, and octavo's data (octavo.model: pure functions of what they hold).
+_CALLABLE_FROM = frozenset({"builtins", "markupsafe", "datetime", "octavo.model"})
+
+
+def _reachable(obj: Any, value: Any) -> bool:
+    """Jinja's sandbox stops at private names and at mutation, not at a path's public
+    methods: `ms.book.root.parent.joinpath('x').write_text(…)` wrote anywhere, and
+    `project.style('../../x').read_text()` read anything. Nothing of a path or a project
+    is read here (a path prints as text), nor a method of anything but `_CALLABLE_FROM`'s."""
+    from octavo.project import Project
+
+    if isinstance(obj, (PurePath, Project)):
+        return False
+    if callable(value) and not isinstance(value, type):
+        module = type(obj).__module__
+        return module in _CALLABLE_FROM or module.startswith("jinja2.")
+    return True
+
+
 class _Sandboxed(ImmutableSandboxedEnvironment):
     """The sandbox, whose template errors (compiling or rendering, for every output) are
     coded diagnostics where they happen, never a traceback."""
@@ -116,22 +136,47 @@ class _Sandboxed(ImmutableSandboxedEnvironment):
     _safe: ClassVar[dict[tuple[type, str], bool]] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Jinja's own check, made once for each type and attribute name: it is asked for
-        every attribute a template reads, and its ABC checks were half of rendering a
-        chapter. (An object whose __class__ is not its type is asked every time.)"""
+        """Jinja's own check and octavo's (`_reachable`), made once for each type and
+        attribute name: it is asked for every attribute a template reads, and its ABC
+        checks were half of rendering a chapter. (An object whose __class__ is not its type
+        is asked every time.)"""
         kind = type(obj)
         if obj.__class__ is not kind:
-            return bool(super().is_safe_attribute(obj, attr, value))
+            return _reachable(obj, value) and bool(super().is_safe_attribute(obj, attr, value))
         safe = self._safe.get((kind, attr))
         if safe is None:
-            safe = self._safe[kind, attr] = bool(super().is_safe_attribute(obj, attr, value))
+            safe = _reachable(obj, value) and bool(super().is_safe_attribute(obj, attr, value))
+            self._safe[kind, attr] = safe
         return safe
+
+    def compile(
+        self, source: Any, name: str | None = None, filename: str | None = None, *args: Any
+    ) -> Any:
+        """Jinja's compiler, whose own failures on a template (its constant folding of
+        `10 ** 5000`, a number too long to write) are E702 at the template too."""
+        try:
+            return super().compile(source, name, filename, *args)
+        except (TemplateError, BuildError):
+            raise
+        except Exception as exc:
+            where = Path(filename) if filename else None
+            told = " ".join(str(exc).split())[:200]
+            raise BuildError(
+                [error("E702", f"template: {type(exc).__name__}: {told}", where)]
+            ) from exc
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         try:
             super().handle_exception(source)  # re-raised with the template's own frames
         except TemplateError as exc:
             found = template_diagnostic(exc)
+            if found is None:
+                raise
+            raise BuildError([found]) from exc
+        except BuildError:
+            raise
+        except Exception as exc:  # a template's own mistake: `1/0`, recursion, `range(10**9)`
+            found = template_failure(exc)
             if found is None:
                 raise
             raise BuildError([found]) from exc

@@ -87,3 +87,56 @@ def test_the_sandbox_answers_by_type_whatever_was_asked_before(first: str, tmp_p
             assert [d.code for d in refused.value.diagnostics] == ["E702"]
         else:
             assert template.render(x=values[kind]) == _Popper.pop
+
+
+class _Tool:
+    def run(self) -> str:
+        return "ran"
+
+
+def test_a_template_reaches_no_path_project_or_foreign_method(tmp_path: Path) -> None:
+    """Jinja's sandbox stops at private names, not at a path's public methods: a book's
+    template wrote a file outside the book (`root.parent.joinpath('x').write_text(…)`) and
+    read one (`project.style('../../x').read_text()`). A path prints as text; nothing of
+    it, of a project, or a method of anything but strings, lists, dicts, dates, Jinja's
+    and octavo.model's own is reached."""
+    from octavo.project import open_project
+
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "book.toml").write_text('title = "T"\n', encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    env = environment((tmp_path,))
+    given = {"root": book, "project": open_project(book), "tool": _Tool()}
+    for source in (
+        "{{ root.parent.joinpath('victim.txt').write_text('x') }}",
+        "{{ root.read_text() }}",
+        "{{ project.style('../victim.txt') }}",
+        "{{ tool.run() }}",
+    ):
+        with pytest.raises(BuildError) as refused:
+            env.from_string(source).render(**given)
+        assert [d.code for d in refused.value.diagnostics] == ["E702"], source
+    assert not victim.exists()
+    shown = env.from_string("{{ root }} {{ 'a b'.split()|join('+') }} {{ {'k': 1}.get('k') }}")
+    assert shown.render(**given) == f"{book} a+b 1"
+
+
+@pytest.mark.parametrize(
+    ("source", "told"),
+    [
+        ("line one\n{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}", "RecursionError"),
+        ("{{ 10 ** 5000 }}", "ValueError: Exceeds the limit"),
+    ],
+    ids=["division", "recursion", "constant-too-long"],
+)
+def test_a_templates_own_error_is_e702_not_a_traceback(
+    source: str, told: str, tmp_path: Path
+) -> None:
+    (tmp_path / "own.html").write_text(source, encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        environment((tmp_path,)).get_template("own.html").render()
+    [found] = failed.value.diagnostics
+    assert found.code == "E702" and f"template: {told}" in found.message
+    assert found.file is not None and found.file.name == "own.html"
