@@ -145,12 +145,24 @@ def kept_commit(root: Path, state: Path | None, save: bool = True) -> str:
 
 def last_commit(root: Path) -> datetime | None:
     """The committer date of the newest commit touching `root`; None outside a repository,
-    without git, or before the folder's first commit. The book folder is untrusted: git runs
-    with no pager, no fsmonitor and no system or global configuration."""
+    without git, or before the folder's first commit. The book folder is untrusted, and so
+    is its repository's own configuration, which git reads whatever we do: git runs with no
+    pager, no fsmonitor, no signature shown (a `gpg.program` of the book's ran when its
+    `log.showSignature` asked for one), no fetch of a partial clone's missing objects (a
+    remote's `uploadpack` runs a program) and no system or global configuration."""
     import subprocess
 
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
-    command = ["git", "--no-pager", "-c", "core.fsmonitor=false", "log", "-1", "--format=%ct"]
+    env = {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_NO_LAZY_FETCH": "1",  # git 2.44 and later
+        "GIT_ALLOW_PROTOCOL": "none",  # earlier ones: no transport at all
+        "GIT_TERMINAL_PROMPT": "0",
+    }
+    settings = ("core.fsmonitor=false", "log.showSignature=false", "gpg.program=false")
+    command = ["git", "--no-pager", *(f for s in settings for f in ("-c", s)), "log"]
+    command += ["--no-show-signature", "-1", "--format=%ct"]
     try:
         done = subprocess.run(
             [*command, "--", "."],
