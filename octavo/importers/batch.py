@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -251,10 +252,56 @@ def _write(
             )
         )
         return replace(refused, problems=tuple(found))
+    images, problems = _images_to_write(batch.book, image_files(page), force)
+    if problems:
+        return replace(refused, problems=(*found, *(replace(d, file=path) for d in problems)))
     atomic_text(target, text)
-    for image in image_files(page):
-        atomic_bytes(batch.book / image[0], image[1])
+    for image, data in images:
+        atomic_bytes(image, data)
     if old is not None and old != target:
         old.unlink()
     batch.existing[page.sequence] = target
     return replace(report, problems=tuple(found))
+
+
+def _images_to_write(
+    book: Path, images: Iterable[tuple[str, bytes]], force: bool
+) -> tuple[list[tuple[Path, bytes]], list[Diagnostic]]:
+    """The page's images to write (those not already there, byte for byte), or why none
+    may be: an image of the book's own with other bytes is never replaced without
+    `--force` (nor a link, ever), and none is written through a folder that leads out
+    of the book (`images/` a symlink elsewhere)."""
+    inside = os.path.realpath(book)
+    write: list[tuple[Path, bytes]] = []
+    problems: list[Diagnostic] = []
+    for name, data in images:
+        target = book / name
+        folder = os.path.realpath(target.parent)
+        if os.path.commonpath([inside, folder]) != inside:
+            problems.append(
+                error(
+                    "E004",
+                    f"{target.parent} leads out of the book (to {folder}); the page's image "
+                    f"{name} not written",
+                    hint="make images/ a folder of the book's own",
+                )
+            )
+        elif target.is_symlink() or (target.exists() and not target.is_file()):
+            problems.append(error("E402", f"{target} is not a file of the book's; not overwritten"))
+        elif target.is_file() and _same(target, data):
+            continue
+        elif target.exists() and not force:
+            problems.append(
+                error(
+                    "E402",
+                    f"{target} exists with other content; not overwritten",
+                    hint="pass --force to replace it",
+                )
+            )
+        else:
+            write.append((target, data))
+    return write, problems
+
+
+def _same(path: Path, data: bytes) -> bool:
+    return path.stat().st_size == len(data) and path.read_bytes() == data

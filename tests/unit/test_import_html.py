@@ -336,3 +336,31 @@ def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     assert "note" not in [b.kind for b in blocks]
     first = blocks[0].markdown
     assert "of 10 km^2^ and of H~2~O on the 10^th\\ of\\ May^" in first and "[^" not in first
+
+
+def test_an_image_of_the_books_own_is_never_replaced(tmp_path: Path) -> None:
+    """The page's image written where the book has one of its own with other bytes was
+    replaced without a word, and written through an `images/` linked out of the book:
+    now E402 (E004 for the link), the page refused, nothing written; `--force` replaces
+    the book's own; the same bytes again are no change."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    _page(pages)
+    book = tmp_path / "book"
+    (book / "images").mkdir(parents=True)
+    own = book / "images" / "58-church.jpg"
+    own.write_bytes(b"the book's own picture")
+    result = import_pages([pages], book)
+    assert result.summary() == "0 imported, 0 unchanged, 1 refused"
+    assert [d.code for d in result.diagnostics if d.severity.value == "error"] == ["E402"]
+    assert own.read_bytes() == b"the book's own picture" and not (book / "058-religion.md").exists()
+    assert import_pages([pages], book, force=True).summary() == "1 imported, 0 unchanged, 0 refused"
+    assert own.read_bytes().startswith(b"\xff\xd8")
+    assert import_pages([pages], book).summary() == "0 imported, 1 unchanged, 0 refused"
+    elsewhere, linked = tmp_path / "elsewhere", tmp_path / "linked"
+    elsewhere.mkdir()
+    (linked / "images").parent.mkdir()
+    (linked / "images").symlink_to(elsewhere)
+    out = import_pages([pages], linked)
+    assert [d.code for d in out.diagnostics if d.severity.value == "error"] == ["E004"]
+    assert list(elsewhere.iterdir()) == [] and not (linked / "058-religion.md").exists()
