@@ -264,7 +264,8 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
         )
     config, found = load_config(root)
     epoch, bad_epoch = source_date_epoch()
-    if config is None or bad_epoch:
+    found += _build_leaves(root, build)
+    if config is None or bad_epoch or any(d.code == "E125" for d in found):
         return None, found + bad_epoch
     config = replace(config, path=shown(config.path))
     project = Project(
@@ -277,6 +278,28 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
         found,
     )
     return project, found
+
+
+def _build_leaves(root: Path, build: Path) -> tuple[Diagnostic, ...]:
+    """E125 when the build folder (outputs and state) lies in the book folder but leads
+    out of it: a book's own `build` link would have octavo write its outputs, named by
+    its title, over a file of the user's elsewhere."""
+    book = os.path.realpath(root)
+    where = os.path.abspath(build)
+    if os.path.commonpath([os.path.abspath(root), where]) != os.path.abspath(root):
+        return ()  # the build folder of the folder octavo runs from, outside the book: yours
+    real = os.path.realpath(where)
+    if os.path.commonpath([book, real]) == book:
+        return ()
+    return (
+        error(
+            "E125",
+            f"{build} is in the book folder but leads out of it (to {real}); nothing written",
+            build,
+            hint="remove the link, or run octavo from another folder with --book "
+            "(outputs go to build/ of the folder it runs from)",
+        ),
+    )
 
 
 def watched(root: Path) -> tuple[Path, ...]:

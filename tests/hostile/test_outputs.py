@@ -117,3 +117,19 @@ def test_preview_into_the_book_is_refused(book: Path) -> None:
     before = _snapshot(book)
     assert _codes(lambda: preview(book, 1, book / "preview")) == ["E120"]
     assert _snapshot(book) == before
+
+
+def test_a_books_build_link_out_of_it_is_e125(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`octavo epub` in a book folder whose own `build` is a link elsewhere wrote its
+    output (named by the book's title) and its state there, over a file of the user's."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    elsewhere = tmp_path / "documents"
+    elsewhere.mkdir()
+    (book / "build").symlink_to(elsewhere)
+    monkeypatch.chdir(book)
+    with pytest.raises(BuildError) as refused:
+        api.build_epub(book)
+    assert [d.code for d in refused.value.diagnostics] == ["E125"]
+    assert list(elsewhere.iterdir()) == []
