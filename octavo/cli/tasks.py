@@ -191,7 +191,7 @@ def gen_study(
         "marks": "Printer's marks: crop, cross, 'crop cross' or none (default: the book's).",
         "quiet": QUIET,
         "jobs": "Lay chapters out in N processes, reusing unchanged ones (default 0: every "
-        "core for a book of 20 sections or more, else 1).",
+        "core, two at least, for a book of 20 sections or more, else 1).",
     }
 )
 def pdf(

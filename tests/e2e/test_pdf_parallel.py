@@ -224,6 +224,18 @@ def test_one_job_is_the_one_process_build(builds: Builds) -> None:
     assert not result.parallel and result.pdf == builds.one.read_bytes()
 
 
+def test_the_default_build_is_the_same_bytes_on_one_core(
+    builds: Builds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A book laid out in parts by default is so on any machine: on one core it was laid
+    out whole, in one process, and its PDF was other bytes than on two."""
+    monkeypatch.setattr("octavo.machine.cores", lambda: 1)
+    (one_core, _), warnings = quietly(
+        lambda: api.build_pdf(builds.root, tmp_path / "one-core.pdf", jobs=0)  # the default
+    )
+    assert warnings == [] and one_core.read_bytes() == builds.again.read_bytes()
+
+
 def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
     builds: Builds, monkeypatch: pytest.MonkeyPatch
 ) -> None:

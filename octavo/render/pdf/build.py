@@ -76,9 +76,11 @@ def pdf_options(
 
 
 def auto_jobs(manuscript: Manuscript) -> int:
-    """Every core for a book of several chapters and AUTO_SECTIONS sections or more."""
+    """Every core for a book of several chapters and AUTO_SECTIONS sections or more, and
+    two at least: such a book is laid out in parts on any machine, so that its PDF is the
+    same bytes on one core as on eight (one process, whole, gives other bytes)."""
     from octavo.machine import cores
 
-    if len(manuscript.sections) < AUTO_SECTIONS:
+    if len(manuscript.sections) < AUTO_SECTIONS or len(manuscript.chapters) < 2:
         return 1
-    return max(1, min(cores(), len(manuscript.chapters)))
+    return max(2, min(cores(), len(manuscript.chapters)))

@@ -92,7 +92,7 @@ def early_pool(
     from octavo.machine import cores as machine_cores
 
     cores = machine_cores()
-    if html or variant or tagged or jobs == 1 or (jobs < 1 and cores < 2):
+    if html or variant or tagged or jobs == 1:
         yield None
         return
     from octavo.render.pdf.whole import whole_book_features
@@ -106,12 +106,13 @@ def early_pool(
         if len(section_files(project.root)) < AUTO_SECTIONS:
             yield None
             return
+    workers = jobs if jobs > 1 else max(2, cores)  # two on one core: see auto_jobs
     if kept is not None:
-        yield kept.pool(project, jobs if jobs > 1 else cores)
+        yield kept.pool(project, workers)
         return
     from octavo.outputs import cache_of
 
-    with start_workers(jobs if jobs > 1 else cores, cache_of(project), project) as pool:
+    with start_workers(workers, cache_of(project), project) as pool:
         yield pool
 
 
