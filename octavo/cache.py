@@ -131,7 +131,7 @@ def build_key(project: Project, options: Mapping[str, object], state: Path | Non
         keep = install_state() if state is not None and root in shipped else state
         found, newest = folder_scan(root, keep, *((".md",), _dated) if root == book else ())
         for relative, file_digest in found:
-            digest.update(f"{relative}\0{root.name}\0".encode())
+            digest.update(os.fsencode(f"{relative}\0{root.name}\0"))  # any name: bytes
             digest.update(file_digest)
         if root == book:
             dated = _build_date(project, state, newest)

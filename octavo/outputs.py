@@ -109,7 +109,7 @@ def _decode(rows: list[list[Any]]) -> tuple[Diagnostic, ...]:
 
 def stamp_of(project: Project, out: Path) -> Path:
     """The build stamp of `out`, in octavo's state folder."""
-    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
+    name = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32]
     return project.state / "stamps" / f"{name}.json"
 
 

@@ -68,7 +68,7 @@ def skipped(name: str, folder: bool) -> bool:
 
 def kept_file(state: Path, root: Path) -> Path:
     """Where the digests of the files under `root` (a real path) are kept."""
-    return state / "stat" / f"{hashlib.sha256(str(root).encode()).hexdigest()[:32]}.json"
+    return state / "stat" / f"{hashlib.sha256(os.fsencode(root)).hexdigest()[:32]}.json"
 
 
 def _load(path: Path, root: Path) -> tuple[dict[str, str], int]:

@@ -235,3 +235,13 @@ def stat_is_fifo(path: Path) -> bool:
     import stat
 
     return stat.S_ISFIFO(os.lstat(path).st_mode)
+
+
+def test_a_file_name_that_is_not_utf8_is_no_traceback(make_book: MakeBook, tmp_path: Path) -> None:
+    """Any file of the book goes into the change check by its name's bytes: a name that
+    is not UTF-8 (`readme-\\xe9.txt`, Latin-1) raised UnicodeEncodeError there."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    (book / os.fsdecode(b"readme-\xe9.txt")).write_text("notes\n", encoding="utf-8")
+    first, _ = api.build_epub(book, tmp_path / "a.epub")
+    again, _ = api.build_epub(book, tmp_path / "a.epub")
+    assert first == again and first.stat().st_size > 0
