@@ -10,11 +10,12 @@ import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from invoke.collection import Collection
 from invoke.context import Context
-from invoke.exceptions import Exit
+from invoke.exceptions import Exit, ParseError
+from invoke.parser.argument import Argument
 from invoke.tasks import task
 
 from octavo import api
@@ -27,6 +28,29 @@ STRICT = "Treat warnings as errors."
 
 QUIET = "Print only the result and problems, no progress."
 _ending: list[Callable[[], None]] = []  # _quick_exit, once registered
+
+
+def _told_values() -> None:
+    """An option given a value of the wrong kind (`--jobs x`) is a ParseError, which
+    invoke prints and exits 1 on, with a code, under `invoke` and `octavo` alike: invoke
+    casts an option's value to its default's type and let int()'s ValueError out as a
+    traceback."""
+    if getattr(Argument.set_value, "octavo", False):
+        return
+    original = Argument.set_value
+
+    def set_value(self: Argument, value: Any, cast: bool = True) -> None:
+        try:
+            original(self, value, cast)
+        except (TypeError, ValueError):
+            kind = "a whole number" if self.kind is int else f"a {self.kind.__name__}"
+            raise ParseError(f"E126 error: --{self.name} {value!r} is not {kind}") from None
+
+    set_value.octavo = True  # type: ignore[attr-defined]
+    Argument.set_value = set_value  # type: ignore[method-assign]
+
+
+_told_values()
 
 
 def _timed(name: str, quiet: bool, action: Callable[[], T]) -> T:

@@ -155,3 +155,20 @@ def test_a_working_folder_that_cannot_be_written_still_builds_with_W118(
     assert result.returncode == 0, result.stderr
     assert "W118" in result.stderr and out.is_file()
     assert not (Path("/sys") / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (("pdf", "--jobs", "x"), "E126 error: --jobs 'x' is not a whole number"),
+        (("cover", "--pages", "abc"), "E126 error: --pages 'abc' is not a whole number"),
+    ],
+    ids=["jobs", "pages"],
+)
+def test_an_option_of_the_wrong_kind_is_e126_not_a_traceback(
+    args: tuple[str, ...], told: str
+) -> None:
+    """invoke casts an option to its default's type and let int()'s ValueError out."""
+    done = invoke(*args)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == told
