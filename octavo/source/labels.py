@@ -63,7 +63,15 @@ def load_labels(
         data = dict(base)
     else:
         try:
-            data = {**base, **read_catalogue(path, template_dirs)}
+            catalogue = read_catalogue(path, template_dirs)
+            data = dict(base)
+            for key, value in catalogue.items():
+                given = tuple(value) if isinstance(value, list) else value  # (months)
+                problem = _bad_override(key, given, base) if key in base else ""
+                if problem:
+                    found.append(error("E116", f"{key}: {problem}", path))
+                else:
+                    data[key] = value
         except FileRefused as refused:
             found.append(refused.diagnostic)
             data = dict(base)
@@ -100,4 +108,9 @@ def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
         return (
             f"unknown placeholder {{{sorted(given - wanted)[0]}}} (this label has {sorted(wanted)})"
         )
+    shaped = next(
+        (name for _, name, spec, told in string.Formatter().parse(value) if spec or told), None
+    )
+    if shaped is not None:  # `{date:>1000000000000}` asked for a terabyte of spaces
+        return f"placeholder {{{shaped}}} with a format or conversion (write {{{shaped}}} alone)"
     return ""

@@ -75,10 +75,26 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         '\n[labels]\nmonths = ["a", "b"]\n',
         "\n[labels]\ncontents = 3\n",
         '\n[labels]\ncontents = "a } b"\n',
+        '\n[labels]\ndata_as_of = "Data as of {date:>1000000000000}."\n',
+        '\n[labels]\nchapter_heading = "{label:d}: {title}"\n',
+        '\n[labels]\ncolophon_made = "Made {version!z} on {date}."\n',
     ],
-    ids=["placeholder", "unknown", "months", "type", "brace"],
+    # a placeholder's format or conversion: a terabyte of padding (MemoryError), a
+    # format its value cannot take or a conversion Python has not (ValueError)
+    ids=["placeholder", "unknown", "months", "type", "brace", "width", "format", "conversion"],
 )
 def test_a_bad_override_is_E116(make_book, labels: str) -> None:  # type: ignore[no-untyped-def]
     _, found = _book(make_book, "en", labels)
     assert [d.code for d in found] == ["E116"]
     assert Path(str(found[0].file)).name == "book.toml"
+
+
+def test_a_books_own_catalogue_is_held_to_the_same_rules(make_book) -> None:  # type: ignore[no-untyped-def]
+    """templates/labels/<language>.toml of the book's own: a placeholder with a format is
+    E116 at that file, and the label is the shipped one."""
+    from tests.conftest import section_source
+
+    own = {"templates/labels/en.toml": 'data_as_of = "Data as of {date:>99}."\n'}
+    book = make_book({"001-a.md": section_source(1, total=1), **own})
+    _, found = read_book(book)
+    assert [(d.code, Path(str(d.file)).name) for d in found] == [("E116", "en.toml")]
