@@ -4,7 +4,8 @@ docs/security.md lists them; each is enforced before the work it bounds is done.
 
 from __future__ import annotations
 
-__all__ = ["FILE_LIMITS", "MAX_DATA_URL", "MAX_SECTIONS", "YEARS", "MiB"]
+__all__ = ["FILE_LIMITS", "MAX_DATA_URL", "MAX_PARENTS", "MAX_SECTIONS", "YEARS", "MiB"]
+MAX_PARENTS = 12  # levels between a chapter and its section (a study uses two or three)
 
 MiB = 1024 * 1024
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, error
 from octavo.importers.page import KINDS
+from octavo.limits import MAX_PARENTS, MAX_SECTIONS
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = ["Entry", "load_manifest"]
@@ -51,9 +52,9 @@ class Entry:
 
 
 def _number(value: Any, least: int) -> int | None:
-    if isinstance(value, str) and value.strip().isdecimal():
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 9:
         value = int(value.strip())
-    return value if type(value) is int and value >= least else None
+    return value if type(value) is int and least <= value <= MAX_SECTIONS else None
 
 
 def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, list[Diagnostic]]:
@@ -69,7 +70,7 @@ def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, l
             continue
         values[key] = _number(raw, least)
         if values[key] is None:
-            bad(f"'{key}' must be a whole number ({least} or more), not {raw!r}")
+            bad(f"'{key}' must be a whole number ({least} to {MAX_SECTIONS:,}), not {raw!r}")
     parents = row.get("parents") or None  # an empty cell gives nothing
     if isinstance(parents, str):
         values["parents"] = tuple(p.strip() for p in parents.split(">") if p.strip())
@@ -77,6 +78,8 @@ def _entry(row: dict[str, Any], line: int, where: Path) -> tuple[Entry | None, l
         values["parents"] = tuple(p.strip() for p in parents if p.strip())
     elif parents is not None:
         bad("'parents' must be titles (' > ' between them)")
+    if len(values.get("parents", ())) > MAX_PARENTS:
+        bad(f"'parents' holds more than {MAX_PARENTS} levels")
     for key in ("title", "kind", "chapter_title"):
         value = row.get(key)
         if value not in (None, "") and not isinstance(value, str):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, raise_if_errors, warning
-from octavo.limits import MAX_SECTIONS
+from octavo.limits import MAX_PARENTS, MAX_SECTIONS
 from octavo.model import BODY_KIND, CHAPTER_PAGE, KINDS, Book, Section
 from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
@@ -126,6 +126,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
     ):
         bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
+    elif parents is not None and len(parents) > MAX_PARENTS:  # the contents nest each level
+        bad("E206", "parents", f"front matter: 'parents' holds more than {MAX_PARENTS} levels")
     supplied = data.get("supplied")
     if supplied is not None and not (
         isinstance(supplied, list) and all(isinstance(p, str) for p in supplied)

@@ -245,3 +245,10 @@ def test_a_file_name_that_is_not_utf8_is_no_traceback(make_book: MakeBook, tmp_p
     first, _ = api.build_epub(book, tmp_path / "a.epub")
     again, _ = api.build_epub(book, tmp_path / "a.epub")
     assert first == again and first.stat().st_size > 0
+
+
+def test_parents_deeper_than_the_contents_nest_are_e206(make_book: MakeBook) -> None:
+    """150 levels of `parents` nested the PDF's contents into a RecursionError."""
+    parents = "[" + ", ".join(f"L{n}" for n in range(150)) + "]"
+    book = make_book({"001-a.md": section_source(1, total=1, parents=parents)})
+    assert _codes(book) == ["E206"]

@@ -168,9 +168,15 @@ def test_e409_manifest_problems_have_their_line(tmp_path: Path) -> None:
     from octavo.importers.manifest import load_manifest
 
     manifest = tmp_path / "pages.csv"
-    manifest.write_text("page,chapter,sequence\na.htm,three,1\nb.htm,2,0\n")
+    deep = " > ".join(f"Level {n}" for n in range(13))
+    manifest.write_text(
+        "page,chapter,sequence,parents\na.htm,three,1,\nb.htm,2,0,\n"
+        f"c.htm,99999999999999999999999,3,\nd.htm,1,4,{deep}\n"
+    )
     _, problems = load_manifest(manifest)
-    assert [(d.code, d.line) for d in problems] == [("E409", 2), ("E409", 3)]
+    # (a chapter past any a build takes, or parents deeper than it nests: refused here,
+    # not written into a section the build then refuses)
+    assert [(d.code, d.line) for d in problems] == [("E409", n) for n in (2, 3, 4, 5)]
     bad = tmp_path / "bad.toml"
     bad.write_text("[pages\n")
     assert [d.code for d in load_manifest(bad)[1]] == ["E409"]
