@@ -35,6 +35,17 @@ _STRINGS = (
     "source",
     "cover",
 )
+# a title, a name, a publisher: one line of a title page (a 50,000-letter title asked the
+# cover for a picture past Pillow's decompression-bomb limit, and the PDF for minutes)
+MAX_LINE = 1000
+MAX_TEXT = 20_000  # the description: a blurb, on the print cover's back
+_LONG_HINT = "a book.toml string is a line of the title page or the imprint"
+
+
+def _longest(key: str) -> int:
+    return MAX_TEXT if key == "description" else MAX_LINE
+
+
 _LISTS = ("authors", "editors", "subject", "parts")
 _PRINT = ("paper", "margins", "bleed", "marks", "ppi")
 _IDENTIFIERS = ("isbn", "lccn", "doi", "uuid")
@@ -139,12 +150,18 @@ def _config(
             bad("E105", key, f"'{key}' must be a string")
         elif key in data and _CONTROL.search(data[key]):
             bad("E123", key, f"'{key}' holds a control character", _CONTROL_HINT)
+        elif key in data and len(data[key]) > (most := _longest(key)):
+            bad("E123", key, f"'{key}' is longer than {most:,} characters", _LONG_HINT)
     for key in _LISTS:
         value = data.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             bad("E105", key, f"'{key}' must be a list of strings")
         elif any(_CONTROL.search(v) for v in value):
             bad("E123", key, f"'{key}' holds a control character", _CONTROL_HINT)
+        elif any(len(v) > MAX_LINE for v in value):
+            bad(
+                "E123", key, f"an entry of '{key}' is longer than {MAX_LINE} characters", _LONG_HINT
+            )
     for number, title in (
         (data.get("chapters") or {}).items() if isinstance(data.get("chapters"), dict) else ()
     ):

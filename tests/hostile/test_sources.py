@@ -252,3 +252,14 @@ def test_parents_deeper_than_the_contents_nest_are_e206(make_book: MakeBook) -> 
     parents = "[" + ", ".join(f"L{n}" for n in range(150)) + "]"
     book = make_book({"001-a.md": section_source(1, total=1, parents=parents)})
     assert _codes(book) == ["E206"]
+
+
+def test_a_title_longer_than_a_title_page_line_is_e123(make_book: MakeBook) -> None:
+    """A 50,000-letter title asked the EPUB's cover for a picture past Pillow's limit (a
+    DecompressionBombError traceback) and the PDF for minutes; a long description (a
+    blurb) is fine."""
+    toml = BOOK_TOML.replace('title = "', 'title = "' + "Belarus " * 6000, 1)
+    book = make_book({"001-a.md": section_source(1, total=1)}, toml)
+    assert _codes(book) == ["E123"]
+    blurb = BOOK_TOML + 'description = "' + "A study of the country. " * 200 + '"\n'
+    assert _codes(make_book({"001-a.md": section_source(1, total=1)}, blurb)) == []
