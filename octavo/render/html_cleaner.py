@@ -7,7 +7,16 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from octavo.render.sanitize import _DROP_CONTENT, _TRUSTED_ONLY, _VOID, ALLOWED, TRUSTED, _start_tag
+from octavo.render.sanitize import (
+    _DROP_CONTENT,
+    _TRUSTED_ONLY,
+    _VOID,
+    ALLOWED,
+    DEEP,
+    MAX_DEPTH,
+    TRUSTED,
+    _start_tag,
+)
 
 __all__ = ["Cleaner"]
 
@@ -25,6 +34,7 @@ class Cleaner(HTMLParser):
         self.removed: list[str] = []
         self.closers = closers
         self.open: list[str] = []  # dropping elements entered, innermost last
+        self.deep: dict[str, int] = {}  # start tags dropped past MAX_DEPTH, not closed yet
 
     def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
         if elem in self.open:  # only a <script>/<style> that is closed later is raw text
@@ -40,6 +50,11 @@ class Cleaner(HTMLParser):
             return
         piece, removed = _start_tag(tag, attrs, trusted)
         self.removed += removed
+        if tag not in _VOID and len(self.stack) >= MAX_DEPTH:
+            if DEEP not in self.removed:
+                self.removed.append(DEEP)
+            self.deep[tag] = self.deep.get(tag, 0) + 1
+            return
         self.out.append(piece)
         if tag not in _VOID:
             self.stack.append(tag)
@@ -57,6 +72,9 @@ class Cleaner(HTMLParser):
                 self.open.remove(tag)
                 self.open.reverse()
                 self.dropping = max(0, self.dropping - 1)
+            return
+        if self.deep.get(tag):  # the end of a start tag dropped past MAX_DEPTH
+            self.deep[tag] -= 1
             return
         if self.dropping or tag not in self.stack:
             return

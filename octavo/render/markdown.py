@@ -24,7 +24,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 
 from octavo.render import attributes, blocks, divs, pandoc_tables
 from octavo.render.index_marks import MarkUse
-from octavo.render.sanitize import Removal, clean_fragment, find_removals
+from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]
 
@@ -130,7 +130,11 @@ def render_block(
                 links.append((str(token.attrGet("href") or ""), line))
             elif token.type == "html_inline":
                 removed += find_removals(token.content, line)
-    html, _ = clean_fragment(md.renderer.render(tokens, md.options, env))
+    html, cleaned = clean_fragment(md.renderer.render(tokens, md.options, env))
+    if DEEP in cleaned and not any(r.what == DEEP for r in removed):  # inline tags, each
+        # clean alone, nest past the limit only together: at the block holding the most
+        deepest = max(tokens, key=lambda b: sum(c.type == "html_inline" for c in b.children or ()))
+        removed.append(Removal(DEEP, deepest.map[0] if deepest.map else 0))
     limit = int(md.options["maxNesting"]) - 1
     deep = next((t.map[0] if t.map else 0 for t in tokens if t.level >= limit), None)
     return Fragment(

@@ -112,6 +112,11 @@ _DROP_CONTENT = {
     "head",
     "title",
 }
+# Elements open at once in a fragment, past which a start tag is dropped (its text kept):
+# WeasyPrint lays nested boxes out by recursion (3,000 nested <b>, 300 nested tables: a
+# RecursionError). Markdown's own nesting stops sooner (E503).
+MAX_DEPTH = 64
+DEEP = f"nesting past {MAX_DEPTH} levels"
 _CELL = {"colspan", "rowspan", "scope"}
 _ATTRIBUTES = {
     "a": {"href", "title"},
@@ -214,6 +219,7 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
     out: list[str] = []
     stack: list[str] = []
     removed: list[str] = []
+    deep: dict[str, int] = {}  # start tags dropped past MAX_DEPTH, by name, not closed yet
     at, size = 0, len(html)
     while at < size:
         lt = html.find("<", at)
@@ -235,6 +241,12 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
                 return None
             tag, piece, gone, closing = start
             removed += gone
+            if piece is not None and tag not in _VOID and len(stack) >= MAX_DEPTH:
+                if DEEP not in removed:
+                    removed.append(DEEP)
+                if not closing:
+                    deep[tag] = deep.get(tag, 0) + 1
+                continue
             if piece is not None:
                 out.append(piece)
                 if tag not in _VOID:
@@ -243,6 +255,9 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
                 continue
         else:
             tag = end.lower()
+            if deep.get(tag):  # the end of a start tag dropped past MAX_DEPTH
+                deep[tag] -= 1
+                continue
         if tag in _DROP_CONTENT or tag not in stack:  # (never opened on this path)
             continue
         while stack:
