@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo.cache import build_key
-from octavo.errors import BuildError, Diagnostic, Severity, error, warning
+from octavo.errors import BuildError, Diagnostic, Severity, error, raise_if_errors, warning
 from octavo.project import Project
 from octavo.render.signed import sign, verified
 from octavo.shipped import PACKAGE, STYLES, TEMPLATES
@@ -315,6 +315,7 @@ def check_build(
         guard_output(project.root, output)
     problem = state_problem(project)
     if problem is not None:  # nothing kept: every build is a cold one
+        raise_if_errors((problem,), strict=bool(options.get("strict")))  # --strict: fatal
         return Planned(project, out, None, problem)
     key = build_key(
         project,

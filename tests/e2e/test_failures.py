@@ -155,6 +155,10 @@ def test_a_working_folder_that_cannot_be_written_still_builds_with_W118(
     assert result.returncode == 0, result.stderr
     assert "W118" in result.stderr and out.is_file()
     assert not (Path("/sys") / "build").exists()
+    # --strict makes it fatal, as any warning: nothing written (it was built all the same)
+    strict = tmp_path / "strict.epub"
+    refused = invoke("epub", "--book", book, "--out", strict, "--strict", cwd=Path("/sys"))
+    assert refused.returncode == 1 and "W118" in refused.stderr and not strict.exists()
 
 
 @pytest.mark.parametrize(
