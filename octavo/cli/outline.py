@@ -56,6 +56,11 @@ def _present(sections: tuple[Section, ...], path: tuple[str, ...]) -> bool:
 def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
     """`invoke outline`: the tree and every diagnostic."""
     from octavo import api
+    from octavo.errors import BuildError
 
     loaded, found = api.read(book)
-    return outline_lines(loaded), found
+    try:  # what rendering finds too (raw HTML removed, notes never called, …), as a build
+        _, rendered = api.manuscript(book)
+    except BuildError as failed:
+        rendered = failed.diagnostics
+    return outline_lines(loaded), tuple(dict.fromkeys((*found, *rendered)))

@@ -78,3 +78,17 @@ def test_import_reports_each_page_and_exits_1_only_for_a_refusal(tmp_path: Path)
     assert "refused   " in mixed.stdout and "notes.txt: E401" in mixed.stdout
     assert "1 page(s) refused" in mixed.stderr and "2 unchanged are in" in mixed.stderr
     assert "Traceback" not in mixed.stderr
+
+
+def test_outline_shows_what_rendering_finds(tmp_path: Path) -> None:
+    """`outline` lists every diagnostic, as the README says: those of the rendering too (a
+    note called but never defined, raw HTML removed), not the reading's alone."""
+    book = tmp_path / "b"
+    invoke("new", book)
+    section = book / "001-about.md"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text + "\nA call.[^nowhere] <iframe>x</iframe>\n", encoding="utf-8")
+    result = invoke("outline", "--book", book)
+    assert result.returncode == 0, result.stderr
+    assert "W510" in result.stderr and "W502" in result.stderr
+    assert invoke("outline", "--book", book, "--strict").returncode == 1
