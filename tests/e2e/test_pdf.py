@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 
 from octavo import api
@@ -174,3 +176,32 @@ def test_a_superscript_keeps_its_line_s_leading(make_book: Any, tmp_path: Path) 
     text = [top for top, _, t in page.lines if min(ours) <= top <= max(ours) and len(t) > 9]
     gaps = {round(b - a, 1) for a, b in itertools.pairwise(text)}
     assert len(text) >= 5 and len(gaps) == 1, page.lines
+
+
+def test_calls_and_breaks_as_a_typographer_sets_them(make_book: Any, tmp_path: Path) -> None:
+    """A heading's call (its data date) is sized and raised for the heading's type (it
+    was 5.8 pt beside a 42 pt chapter title, near its baseline); a note called a second
+    time is a raised call too (it printed as a full-size figure); no word is broken with
+    fewer than three letters on a side ("co-", "Be-larus")."""
+    from tests.conftest import section_source
+
+    words = (
+        "Collectivization, industrialization and electrification reorganized agriculture; "
+        "cooperation between republics, decentralization and privatization continued. "
+    ) * 15
+    body = f"First call.[^a] {words}Second call of the same note.[^a]\n\n[^a]: The note.\n"
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
+    assert logged == []
+    with pdfplumber.open(pdf) as document:
+        (page,) = [p for p in document.pages if "Second call" in (p.extract_text() or "")]
+        chars = page.chars
+        text = "\n".join(p.extract_text() or "" for p in document.pages)
+    title = [c for c in chars if 13 < c["size"] < 16]  # the section's heading, "Trade"
+    end = max(t["x1"] for t in title)
+    call = next(c for c in chars if c["text"] == "1" and end <= c["x0"] < end + 5)
+    assert call["size"] >= 7.5 and call["bottom"] < max(t["bottom"] for t in title) - 2
+    calls = [c["size"] for c in chars if c["text"] == "2" and c["size"] < 7]
+    assert len(calls) == 2 and round(calls[0], 2) == round(calls[1], 2)  # the two calls alike
+    broken = re.findall(r"(\w+)[-\u2010]\n(\w+)", text)
+    assert broken and all(len(a) >= 3 and len(b) >= 3 for a, b in broken), broken
