@@ -73,7 +73,11 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
             alt = renderer(core).renderInlineAsText(child.children or [], core.md.options, {})
             if not alt.strip():
                 state.problem("W509", "image without alt text", line, "write ![alt text](path)")
-            out += place_image(state, child, alt, line, figure=False)
+            width = str(child.attrGet("width") or "")  # pandoc's {width=10%}, kept
+            placed = place_image(state, child, alt, line, figure=False)
+            if placed and re.fullmatch(r"(100|[1-9]\d?)%", width):
+                placed[0].attrSet("style", f"width: {width}")
+            out += placed
             previous = child
             continue
         if child.type == "link_open":

@@ -82,6 +82,11 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             id="line-block-continued",  # pandoc's continuation line: on the line above
         ),
         pytest.param("![](m.png)\n", '<p><img src="m.png" alt="" /></p>', id="image-no-figure"),
+        pytest.param(
+            "An icon ![flag](f.png){width=5%} here.\n",
+            '<img src="f.png" alt="flag" style="width: 5%" />',
+            id="inline-image-width",  # pandoc's width of an inline image (it was dropped)
+        ),
         pytest.param("Visit https://example.org/a.\n", "https://example.org/a", id="url-kept"),
         pytest.param(
             "H~2~O, 10^3^, ~~old~~\n",
