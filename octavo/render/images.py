@@ -98,7 +98,11 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
 
     try:
         with Pil.open(io.BytesIO(data)) as opened:
-            return opened.format or "", *opened.size
+            kind, (width, height) = opened.format or "", opened.size
+            if kind == "JPEG":  # decoded at an eighth of its size: as sure, far quicker
+                opened.draft(opened.mode, (max(1, width // 8), max(1, height // 8)))
+            opened.load()  # a truncated stream stops here (the PDF left it out, silent)
+            return kind, width, height
     except UnidentifiedImageError:  # Pillow's text names the stream's memory address
         return "not an image Pillow knows (PNG, JPEG, GIF or another raster format)"
     except Pil.DecompressionBombError:  # a few bytes that claim billions of pixels

@@ -49,4 +49,20 @@ def clean_svg(data: bytes) -> tuple[bytes, tuple[str, ...]]:
             if local.lower().startswith("on") or external or styled:
                 removed.append(f"{local}= on <{name}>")
                 del element.attrib[attribute]
+    for entity in list(root.iter(etree.Entity)):  # `&x;` of a DOCTYPE's, never resolved:
+        removed.append(f"entity {entity.text}")  # written back it made the SVG not XML
+        parent = entity.getparent()
+        if parent is not None:
+            _drop_keeping_tail(parent, entity)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8"), tuple(removed)
+
+
+def _drop_keeping_tail(parent: etree._Element, node: etree._Element) -> None:
+    """`node` out of `parent`, the text after it kept where it was."""
+    tail = node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)

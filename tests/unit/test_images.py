@@ -75,3 +75,16 @@ def test_an_image_claiming_billions_of_pixels_is_e507(book: Path) -> None:
     found = probe_image(book, "images/bomb.png")
     assert isinstance(found, ImageProblem) and found.code == "E507"
     assert "decompression bomb" in found.message
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_truncated_image_is_e507(book: Path, kind: str) -> None:
+    """Pillow reads a truncated file's size from its head; WeasyPrint then left the image
+    out of the PDF without a word. Its stream is decoded once (a JPEG at an eighth)."""
+    whole = book / "images" / f"whole.{kind.lower()}"
+    Pil.effect_noise((400, 300), 60).convert("RGB").save(whole, kind)
+    cut = book / "images" / f"cut.{kind.lower()}"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    found = probe_image(book, f"images/{cut.name}")
+    assert isinstance(found, ImageProblem) and found.code == "E507" and "truncated" in found.message
+    assert isinstance(probe_image(book, f"images/{whole.name}"), Image)

@@ -33,3 +33,15 @@ def test_entities_are_never_expanded() -> None:
 def test_not_an_svg(data: bytes) -> None:
     with pytest.raises(SvgError):
         clean_svg(data)
+
+
+def test_an_entity_of_its_own_doctype_is_removed_and_told() -> None:
+    """`<!ENTITY x SYSTEM "file:///…">` then `&x;`: never resolved, but written back as
+    `&x;` it made the SVG not XML (E704 in the EPUB, the image silently left out of the
+    PDF); it is removed, the words around it kept, and W514 says so."""
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<svg xmlns="http://www.w3.org/2000/svg"><text>before &x; after</text></svg>'
+    )
+    cleaned, removed = clean_svg(data)
+    assert b"&x;" not in cleaned and b"before  after" in cleaned and removed == ("entity &x;",)
