@@ -119,7 +119,31 @@ class Sandbox:
         return content, mime, path.resolve()
 
     def refusal(self, code: str, url: str, why: str) -> FetchRefused:
-        return FetchRefused(error(code, f"refused to load {url}: {why}", self.source, hint=HINT))
+        file, line = _written(self.source, url) if self.source else (None, None)
+        told = error(code, f"refused to load {url}: {why}", file or self.source, line, hint=HINT)
+        return FetchRefused(told)
+
+
+def _written(source: Path, url: str) -> tuple[Path | None, int | None]:
+    """Where a book's own stylesheet or template writes `url` (or the last part of its
+    path, as written before WeasyPrint resolved it), when `source` is the book's folder:
+    the file and line a refusal names, not the folder alone. (None, None) if not found."""
+    if not source.is_dir():
+        return None, None
+    tail = url.rstrip("/").rsplit("/", 1)[-1]
+    for folder in (source / "styles", source / "templates"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.suffix not in (".css", ".html", ".xhtml") or not path.is_file():
+                continue
+            try:
+                text = read_file(path, (source,), "style").decode("utf-8", "replace")
+            except FileRefused:
+                continue
+            for wanted in (url, tail):
+                at = text.find(wanted) if wanted else -1
+                if at >= 0:
+                    return path, text.count("\n", 0, at) + 1
+    return None, None
 
 
 def weasyprint_fetcher(sandbox: Sandbox) -> Any:

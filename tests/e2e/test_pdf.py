@@ -114,9 +114,12 @@ def test_a_style_reaching_outside_the_book_is_an_error(make_book, tmp_path: Path
     book = make_book({"001-a.md": section_source(1, "Land", total=1)})
     sheet = book / "styles" / "print" / "book.css"
     sheet.parent.mkdir(parents=True)
-    sheet.write_text('@import url("file:///etc/passwd");\n', encoding="utf-8")
+    sheet.write_text(
+        '/* the book\'s look */\n@import url("file:///etc/passwd");\n', encoding="utf-8"
+    )
     result = invoke("pdf", "--book", book, "--out", tmp_path / "x.pdf")
     assert result.returncode == 1 and "E601" in result.stderr
+    assert f"{sheet}:2: E601" in result.stderr  # where it is written, not the book's folder
     assert not (tmp_path / "x.pdf").exists()
 
 
