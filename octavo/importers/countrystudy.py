@@ -235,7 +235,9 @@ def layout(
         reader.skip.add(title_line)
     elif fallback_title:
         title = _fallback(fallback_title, reader)
-    end = reader.body_end(start)
+    # an end marker ("Section 5 of 20", "Data as of …") above the first line of prose is
+    # the page's header, not the body's end (a page so laid out lost its whole body)
+    end = reader.body_end(max(start, header_end) if header_end < len(lines) else start)
     body = reader.body_lines(start, end, header_end)
     kind = kind_of(title or "")
     if crumbs and len(crumbs) <= 2 and chapter:

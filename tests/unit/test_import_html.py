@@ -364,3 +364,23 @@ def test_an_image_of_the_books_own_is_never_replaced(tmp_path: Path) -> None:
     out = import_pages([pages], linked)
     assert [d.code for d in out.diagnostics if d.severity.value == "error"] == ["E004"]
     assert list(elsewhere.iterdir()) == [] and not (linked / "058-religion.md").exists()
+
+
+def test_a_section_line_above_the_body_is_not_its_end(tmp_path: Path) -> None:
+    """'Section 5 of 20' (or a data date) under the title, above the text: the end of the
+    body was looked for from the title down, and the whole body was lost (W404 alone)."""
+    page = tmp_path / "belarus5.html"
+    page.write_text(
+        "<html><head><title>Belarus: Transportation</title></head><body>"
+        "<p>Belarus: Transportation</p><p>Section 5 of 20</p>"
+        "<p>The railroad network of Belarus consisted of about 5,600 kilometers of track in "
+        "1994, most of it broad gauge.</p><p>Roads are many.</p>"
+        "<p>Data as of June 1995</p></body></html>",
+        encoding="utf-8",
+    )
+    result = import_pages([page], tmp_path / "book")
+    assert [d.code for d in result.diagnostics if d.code == "W404"] == []
+    text = (tmp_path / "book" / "005-transportation.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert "5,600 kilometers" in body and "Roads are many." in body and "Section 5" not in body
+    assert 'data_as_of: "1995-06"' in text and "total: 20" in text
