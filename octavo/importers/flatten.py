@@ -279,6 +279,13 @@ def one_line(text: str) -> str:
 
 
 def document(data: bytes) -> etree._Element:
+    """The page's tree; RecursionError (E401, nested too deep) when libxml2 stopped at its
+    depth limit: it keeps what came before and drops the rest of the page without a word
+    (its data date with it), which would be a section cut short."""
     text = decode_page(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    return lxml.html.document_fromstring(text)
+    parser = lxml.html.HTMLParser()
+    tree = lxml.html.document_fromstring(text, parser=parser)
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
+        raise RecursionError("nested past the HTML parser's depth limit")
+    return tree

@@ -384,3 +384,19 @@ def test_a_section_line_above_the_body_is_not_its_end(tmp_path: Path) -> None:
     body = text.split("---\n", 2)[2]
     assert "5,600 kilometers" in body and "Roads are many." in body and "Section 5" not in body
     assert 'data_as_of: "1995-06"' in text and "total: 20" in text
+
+
+def test_a_page_past_the_parsers_depth_is_refused_not_cut(tmp_path: Path) -> None:
+    """libxml2 stops at 256 open elements and keeps what came before: the page's text
+    after them, its data date with it, was lost, and W412 blamed a missing date."""
+    page = tmp_path / "belarus5.html"
+    deep = "<div>" * 300 + "deep" + "</div>" * 300
+    page.write_text(
+        "<html><head><title>Belarus: Transportation</title></head><body>"
+        f"<p>Belarus: Transportation</p><p>The railroad network grew.</p>{deep}"
+        "<p>Roads are many.</p><p>Data as of June 1995</p></body></html>",
+        encoding="utf-8",
+    )
+    result = import_pages([page], tmp_path / "book")
+    assert result.summary() == "0 imported, 0 unchanged, 1 refused"
+    assert [d.code for d in result.diagnostics] == ["E401"]
