@@ -135,7 +135,7 @@ class Supplier:
                         hint="give its number in a --manifest",
                     )
                 )
-            page = self._fields(path, page, entry, supplied, found)
+            page = self._fields(path, page, entry, supplied, found, (number, country))
             page = replace(page, sequence=number, total=page.total or total)
             if not _possible(page):
                 found.append(
@@ -213,7 +213,9 @@ class Supplier:
         entry: Entry | None,
         supplied: list[str],
         found: list[Diagnostic],
+        guessed: tuple[int | None, str] = (None, ""),
     ) -> Page:
+        """`guessed`: the section's number and the import's country, as supplied later."""
         if entry:
             given = {
                 k: v
@@ -231,12 +233,14 @@ class Supplier:
             if "title" in given and "kind" not in given:
                 page = replace(page, kind=page.kind or kind_of(page.title))
         if not page.title:
-            page = replace(page, title=path.stem)
+            number, country = guessed
+            title = _file_title(path.stem, page.country or country, page.sequence or number)
+            page = replace(page, title=title)
             supplied.append("title from the file name")
             found.append(
                 warning(
                     "W406",
-                    f"no title found: titled {path.stem!r} from the file name",
+                    f"no title found: titled {title!r} from the file name",
                     path,
                     hint="give it a title in a --manifest",
                 )
@@ -299,3 +303,13 @@ class Supplier:
             path,
             hint="pass --data-as-of YYYY-MM, or set research_completed in book.toml",
         )
+
+
+def _file_title(stem: str, country: str | None, sequence: int | None) -> str:
+    """A title from a page's file name when it has one (`belarus-economy`); a name of a
+    country and a number alone (`cNepal8`, printed as the section's heading and in the
+    contents) gives "Section 8"."""
+    rest = re.sub(re.escape(country), " ", stem, flags=re.IGNORECASE) if country else stem
+    if re.search(r"[^\W\d_]{3,}", rest) or sequence is None:
+        return stem
+    return f"Section {sequence}"

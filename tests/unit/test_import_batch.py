@@ -411,3 +411,16 @@ def test_a_manifest_number_of_no_digits_is_an_error_not_a_crash(tmp_path: Path) 
     manifest.write_text("page,chapter,parents,sequence,title\nr-1.txt,\u00b2,,3,Trade\n")
     _, problems = load_manifest(manifest)
     assert [(p.code, p.line) for p in problems] == [("E409", 2)]
+
+
+def test_a_file_name_of_a_country_and_a_number_is_no_title(tmp_path: Path) -> None:
+    """tripod's `cNepal8.txt` has no title of its own: 'cNepal8' was its heading and its
+    contents line; a name that holds a word keeps being the title."""
+    from octavo.importers.supply import _file_title
+    from tests.conftest import DATA
+
+    result = import_pages([DATA / "pages" / "tripod" / "cNepal8.txt"], tmp_path / "book")
+    (report,) = result.reports
+    assert report.target is not None and _front(report.target)["title"] == "Section 8"
+    assert _file_title("belarus-economy", "Belarus", 9) == "belarus-economy"
+    assert _file_title("r-9052", "Nepal", 9052) == "Section 9052"
