@@ -93,6 +93,16 @@ def _punctuation(state: StateCore) -> None:
                     token.content = pattern.sub(replacement, token.content)
 
 
+def _apostrophes(state: StateCore) -> None:
+    """After smart quotes: a straight `'` left unpaired is an apostrophe ('Tis, the '90s),
+    and a `"` after a figure an inch mark (5'10"), as pandoc sets them."""
+    for block in state.tokens:
+        for token in block.children or ():
+            if token.type == "text" and ("'" in token.content or '"' in token.content):
+                content = token.content.replace("'", "\u2019")
+                token.content = re.sub(r'(?<=\d)"', "\u201d", content)
+
+
 @lru_cache(maxsize=2)
 def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
@@ -105,6 +115,7 @@ def _parser(typography: bool) -> MarkdownIt:
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)
+        md.core.ruler.after("smartquotes", "octavo_apostrophes", _apostrophes)
     divs.install(md)
     blocks.install(md)
     return md

@@ -488,3 +488,10 @@ def test_an_inline_note_is_a_note() -> None:
         (2, "Ref."),
     ]
     assert "^[" not in fragment.html and "10<sup>3</sup>" in fragment.html
+
+
+def test_an_unpaired_quote_is_an_apostrophe_and_inches_are_inches() -> None:
+    """markdown-it leaves a straight quote it cannot pair; pandoc sets ’Tis, ’90s, 5’10”."""
+    html = render_block("And 'Tis the '90s, 5'10\" tall, 'quoted', `co'de`.\n").html
+    assert "And \u2019Tis the \u201990s, 5\u201910\u201d tall, \u2018quoted\u2019" in html
+    assert "<code>co'de</code>" in html
