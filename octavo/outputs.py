@@ -313,6 +313,18 @@ def check_build(
     harm an input are refused first (`guard_output`)."""
     for output in (out, *extra_outputs):
         guard_output(project.root, output)
+    named = [os.path.realpath(p) for p in (out, *extra_outputs)]
+    if len(set(named)) < len(named):  # `--html` the `--out`: the PDF replaced the HTML
+        raise BuildError(
+            [
+                error(
+                    "E127",
+                    f"{out} is named for two outputs",
+                    out,
+                    hint="give --html a file of its own",
+                )
+            ]
+        )
     problem = state_problem(project)
     if problem is not None:  # nothing kept: every build is a cold one
         raise_if_errors((problem,), strict=bool(options.get("strict")))  # --strict: fatal

@@ -133,3 +133,12 @@ def test_a_books_build_link_out_of_it_is_e125(
         api.build_epub(book)
     assert [d.code for d in refused.value.diagnostics] == ["E125"]
     assert list(elsewhere.iterdir()) == []
+
+
+def test_html_and_out_naming_one_file_is_e127(make_book: MakeBook, tmp_path: Path) -> None:
+    """`--html` the same file as `--out`: the PDF silently replaced the HTML."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    out = tmp_path / "b.pdf"
+    with pytest.raises(BuildError) as refused:
+        api.build_pdf(book, out, html=out)
+    assert [d.code for d in refused.value.diagnostics] == ["E127"] and not out.exists()
