@@ -92,9 +92,17 @@ def split_front_matter(text: str) -> FrontMatter:
         loader.dispose()
     if not isinstance(data, dict):
         raise FrontMatterError("E202", "front matter must be a mapping of 'field: value' lines", 2)
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     if isinstance(node, MappingNode):
-        key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+        for key, _ in node.value:  # YAML keeps the last of a key given twice, silently
+            if str(key.value) in key_lines:
+                raise FrontMatterError(
+                    "E202",
+                    f"front matter gives '{key.value}' twice",
+                    key.start_mark.line + 2,
+                    f"keep one '{key.value}:' line",
+                )
+            key_lines[str(key.value)] = key.start_mark.line + 2
     body_line = end + 2
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k): v for k, v in data.items()}, key_lines, body, body_line)

@@ -263,3 +263,11 @@ def test_a_title_longer_than_a_title_page_line_is_e123(make_book: MakeBook) -> N
     assert _codes(book) == ["E123"]
     blurb = BOOK_TOML + 'description = "' + "A study of the country. " * 200 + '"\n'
     assert _codes(make_book({"001-a.md": section_source(1, total=1)}, blurb)) == []
+
+
+def test_a_front_matter_key_given_twice_is_e202(make_book: MakeBook) -> None:
+    """YAML keeps the last of a key given twice, silently: 'title' twice chose one."""
+    source = section_source(1, total=1).replace("title: Trade\n", "title: Trade\ntitle: Other\n", 1)
+    book = make_book({"001-a.md": source})
+    _, found = read_book(book)
+    assert [(d.code, d.line) for d in found] == [("E202", 3)]
