@@ -36,7 +36,9 @@ class BookMeta:
     modified: datetime  # UTC: the build time (Book.modified)
     date_label: str  # '10 June 1995': when the book was made, in the book's language
     contributors: str  # for a title page: 'A, B' or 'Edited by C'
-    credited: tuple[str, ...]  # the PDF's authors: the authors, else 'C (editor)'
+    credited: tuple[
+        str, ...
+    ]  # the PDF's authors: the authors, else 'C (editor)', else the publisher
     summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
     isbn: str = ""  # hyphenated ISBN-13
@@ -114,7 +116,9 @@ def book_meta(book: Book) -> BookMeta:
         modified=modified,
         date_label=labels.day(modified),
         contributors=names,
-        credited=config.authors or tuple(labels.format("editor", name=n) for n in config.editors),
+        credited=config.authors
+        or tuple(labels.format("editor", name=n) for n in config.editors)
+        or tuple(filter(None, (config.publisher,))),  # a corporate author, as the EPUB's
         summary=labels["accessibility_summary"],
         isbn=config.isbn,
         lccn=config.lccn,

@@ -208,3 +208,17 @@ def test_calls_and_breaks_as_a_typographer_sets_them(make_book: Any, tmp_path: P
     assert len(calls) == 2 and round(calls[0], 2) == round(calls[1], 2)  # the two calls alike
     broken = re.findall(r"(\w+)[-\u2010]\n(\w+)", text)
     assert broken and all(len(a) >= 3 and len(b) >= 3 for a, b in broken), broken
+
+
+def test_a_book_without_authors_credits_its_publisher(make_book: Any, tmp_path: Path) -> None:
+    """A country study has no authors of its own: the EPUB's dc:creator is its publisher
+    (a corporate author, as catalogues credit it); the PDF had no /Author at all."""
+    import pypdf
+
+    from tests.conftest import BOOK_TOML, section_source
+
+    toml = BOOK_TOML + 'publisher = "Federal Research Division, Library of Congress"\n'
+    book = make_book({"001-a.md": section_source(1, total=1)}, toml)
+    (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
+    info = pypdf.PdfReader(pdf).metadata
+    assert info is not None and info.author == "Federal Research Division, Library of Congress"
