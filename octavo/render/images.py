@@ -94,13 +94,15 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     """A raster image's format (Pillow's word: "PNG", "JPEG", …) and size in pixels as
     Pillow reads them, or why it cannot."""
     from PIL import Image as Pil
-    from PIL import UnidentifiedImageError
+    from PIL import ImageFile, UnidentifiedImageError
 
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint sets it, for every process
     try:
         with Pil.open(io.BytesIO(data)) as opened:
             kind, (width, height) = opened.format or "", opened.size
             if kind == "JPEG":  # decoded at an eighth of its size: as sure, far quicker
                 opened.draft(opened.mode, (max(1, width // 8), max(1, height // 8)))
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
             opened.load()  # a truncated stream stops here (the PDF left it out, silent)
             return kind, width, height
     except UnidentifiedImageError:  # Pillow's text names the stream's memory address
@@ -109,6 +111,8 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
         return "it claims more pixels than Pillow will decode (a decompression bomb)"
     except OSError as exc:
         return str(exc)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 _FORMATS = "save it as PNG, JPEG, GIF or SVG"

@@ -81,6 +81,8 @@ def test_an_image_claiming_billions_of_pixels_is_e507(book: Path) -> None:
 def test_a_truncated_image_is_e507(book: Path, kind: str) -> None:
     """Pillow reads a truncated file's size from its head; WeasyPrint then left the image
     out of the PDF without a word. Its stream is decoded once (a JPEG at an eighth)."""
+    import weasyprint  # noqa: F401  (it lets Pillow load truncated images, process-wide)
+
     whole = book / "images" / f"whole.{kind.lower()}"
     Pil.effect_noise((400, 300), 60).convert("RGB").save(whole, kind)
     cut = book / "images" / f"cut.{kind.lower()}"
