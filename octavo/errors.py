@@ -173,11 +173,14 @@ def template_diagnostic(exc: BaseException) -> Diagnostic | None:
     return error("E702", f"template: {exc}", file, line, hint="check the book's own templates/")
 
 
-def template_failure(exc: BaseException) -> Diagnostic | None:
+def template_failure(exc: BaseException, compiling: Path | None = None) -> Diagnostic | None:
     """E702 for an error a template's own code raised (a division by zero, a macro calling
     itself, a number too big to print), at the template's file and line; None if no
-    template frame is in its traceback (octavo's own error, reported as one)."""
+    template frame is in its traceback (octavo's own error, reported as one). `compiling`:
+    the template Jinja's compiler failed on (its own frames are Python's), named instead."""
     file, line = _template_frame(exc)
+    if file is None:
+        file = compiling
     if file is None:
         return None
     told = " ".join(str(exc).split())[:200] or "no message"

@@ -4,8 +4,17 @@ docs/security.md lists them; each is enforced before the work it bounds is done.
 
 from __future__ import annotations
 
-__all__ = ["FILE_LIMITS", "MAX_DATA_URL", "MAX_PARENTS", "MAX_SECTIONS", "YEARS", "MiB"]
-MAX_PARENTS = 12  # levels between a chapter and its section (a study uses two or three)
+__all__ = [
+    "FILE_LIMITS",
+    "MAX_DATA_URL",
+    "MAX_DEPTH",
+    "MAX_LINE",
+    "MAX_PARENTS",
+    "MAX_SECTIONS",
+    "MAX_TEXT",
+    "YEARS",
+    "MiB",
+]
 
 MiB = 1024 * 1024
 
@@ -24,3 +33,12 @@ FILE_LIMITS = {
 MAX_DATA_URL = 2 * MiB  # a data: URL in a stylesheet (E607)
 MAX_SECTIONS = 100_000  # a section's sequence and total (E206; E405 for an imported page)
 YEARS = range(1, 10_000)  # a date's year (E107, E207)
+MAX_PARENTS = 12  # levels between a chapter and its section, a study's two or three (E206)
+# a book.toml string: a line of the title page or the imprint (a 50,000-letter title asked
+# the cover for a picture past Pillow's decompression-bomb limit), and the description, a
+# blurb on the print cover's back (E123)
+MAX_LINE = 1000
+MAX_TEXT = 20_000
+# raw HTML's elements open at once, past which a start tag is dropped, its text kept
+# (WeasyPrint lays nested boxes out by recursion: W502)
+MAX_DEPTH = 64

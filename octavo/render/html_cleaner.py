@@ -7,13 +7,13 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
+from octavo.limits import MAX_DEPTH
 from octavo.render.sanitize import (
     _DROP_CONTENT,
     _TRUSTED_ONLY,
     _VOID,
     ALLOWED,
     DEEP,
-    MAX_DEPTH,
     TRUSTED,
     _start_tag,
 )

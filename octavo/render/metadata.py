@@ -36,9 +36,7 @@ class BookMeta:
     modified: datetime  # UTC: the build time (Book.modified)
     date_label: str  # '10 June 1995': when the book was made, in the book's language
     contributors: str  # for a title page: 'A, B' or 'Edited by C'
-    credited: tuple[
-        str, ...
-    ]  # the PDF's authors: the authors, else 'C (editor)', else the publisher
+    credited: tuple[str, ...]  # the PDF's authors, else 'C (editor)', else the publisher
     summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
     isbn: str = ""  # hyphenated ISBN-13

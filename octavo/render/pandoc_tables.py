@@ -204,13 +204,12 @@ def _aligns(lines: list[str], starts: list[int], widths: list[int]) -> list[str]
         if not longest:
             aligns.append("")
             continue
-        left, right = longest[0] == " ", len(longest) < width
-        aligns.append(
-            {(True, False): "right", (False, True): "left", (True, True): "center"}.get(
-                (left, right), ""
-            )
-        )
+        aligns.append(_ALIGN.get((longest[0] == " ", len(longest) < width), ""))
     return aligns
+
+
+# (space before the words, space after them, within the dashes) -> the column's alignment
+_ALIGN = {(True, False): "right", (False, True): "left", (True, True): "center"}
 
 
 def _tokens(

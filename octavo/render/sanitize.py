@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 
+from octavo.limits import MAX_DEPTH
+
 __all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals", "kept_attribute"]
 
 # octavo's own Markdown rules mark the elements they make with this attribute and value
@@ -112,10 +114,8 @@ _DROP_CONTENT = {
     "head",
     "title",
 }
-# Elements open at once in a fragment, past which a start tag is dropped (its text kept):
-# WeasyPrint lays nested boxes out by recursion (3,000 nested <b>, 300 nested tables: a
-# RecursionError). Markdown's own nesting stops sooner (E503).
-MAX_DEPTH = 64
+# what is removed past MAX_DEPTH open elements (octavo.limits: 3,000 nested <b>, 300 nested
+# tables raised a RecursionError in WeasyPrint); Markdown's own nesting stops sooner (E503)
 DEEP = f"nesting past {MAX_DEPTH} levels"
 _CELL = {"colspan", "rowspan", "scope"}
 _ATTRIBUTES = {

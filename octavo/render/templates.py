@@ -159,11 +159,10 @@ class _Sandboxed(ImmutableSandboxedEnvironment):
         except (TemplateError, BuildError):
             raise
         except Exception as exc:
-            where = Path(filename) if filename else None
-            told = " ".join(str(exc).split())[:200]
-            raise BuildError(
-                [error("E702", f"template: {type(exc).__name__}: {told}", where)]
-            ) from exc
+            found = template_failure(exc, Path(filename) if filename else None)
+            if found is None:
+                raise
+            raise BuildError([found]) from exc
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         try:

@@ -136,7 +136,8 @@ def _written(source: Path, url: str) -> tuple[Path | None, int | None]:
             if path.suffix not in (".css", ".html", ".xhtml") or not path.is_file():
                 continue
             try:
-                text = read_file(path, (source,), "style").decode("utf-8", "replace")
+                kind = "style" if path.suffix == ".css" else "template"
+                text = read_file(path, (source,), kind).decode("utf-8", "replace")
             except FileRefused:
                 continue
             for wanted in (url, tail):

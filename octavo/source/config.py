@@ -10,6 +10,7 @@ from typing import Any
 
 from octavo.cache import DEFAULT_CACHE_MB
 from octavo.errors import Diagnostic, error, warning
+from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import BookConfig
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
@@ -35,10 +36,6 @@ _STRINGS = (
     "source",
     "cover",
 )
-# a title, a name, a publisher: one line of a title page (a 50,000-letter title asked the
-# cover for a picture past Pillow's decompression-bomb limit, and the PDF for minutes)
-MAX_LINE = 1000
-MAX_TEXT = 20_000  # the description: a blurb, on the print cover's back
 _LONG_HINT = "a book.toml string is a line of the title page or the imprint"
 
 

@@ -56,7 +56,8 @@ def test_raw_html_nested_past_the_limit_keeps_its_words(source: str) -> None:
     """3,000 nested <b> or 300 nested tables: WeasyPrint lays boxes out by recursion (a
     RecursionError); tags past MAX_DEPTH open at once are dropped, their words kept, and
     W502 says so, once."""
-    from octavo.render.sanitize import DEEP, MAX_DEPTH
+    from octavo.limits import MAX_DEPTH
+    from octavo.render.sanitize import DEEP
 
     fragment = render_block(source)
     assert "deep words" in fragment.html and "after" in fragment.html
