@@ -126,6 +126,17 @@ class Labels:
     def part(self, number: int) -> str:
         return self.format("part_label", number=roman(number))
 
+    def separator(self, key: str) -> str:
+        """The words between `{label}` and `{title}` in a heading's form (': ' of
+        'Chapter 8: Government', ' · ' of 'Part I · Belarus'): what sets the label apart
+        where a template shows the two apart (the contents, a heading read without styles).
+        A space where the book's form does not put the label first."""
+        form = self[key]
+        start, end = form.find("{label}"), form.find("{title}")
+        if start != 0 or end < 0:
+            return " "
+        return form[len("{label}") : end] or " "
+
 
 def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:
     low, high = 0, len(words)

@@ -98,3 +98,17 @@ def test_a_books_own_catalogue_is_held_to_the_same_rules(make_book) -> None:  # 
     book = make_book({"001-a.md": section_source(1, total=1), **own})
     _, found = read_book(book)
     assert [(d.code, Path(str(d.file)).name) for d in found] == [("E116", "en.toml")]
+
+
+@pytest.mark.parametrize(
+    ("form", "between"),
+    [("{label}: {title}", ": "), ("{label}. {title}", ". "), ("{title} ({label})", " ")],
+)
+def test_the_separator_is_the_books_own(make_book, form: str, between: str) -> None:  # type: ignore[no-untyped-def]
+    """What the contents and a heading read without styles put between 'Chapter 1' and
+    the title: the words of the book's `chapter_heading` (a space if the label is not
+    first)."""
+    book, found = _book(make_book, "en", f'\n[labels]\nchapter_heading = "{form}"\n')
+    assert book is not None and not found
+    assert book.labels.separator("chapter_heading") == between
+    assert book.labels.separator("part_heading") == " · "

@@ -33,3 +33,19 @@ def test_unknown_paper_is_e605(small_book: Path) -> None:
 def test_fix_cache_round_trips() -> None:
     fixes = (Fix((1, 4, 2), "keep", "note-a"), Fix((1, 5), "break", "note-b"))
     assert fixes_from_json(fixes_to_json(fixes)) == fixes
+
+
+def test_contents_and_bookmarks_name_a_chapter_as_its_heading_does(make_book) -> None:  # type: ignore[no-untyped-def]
+    """'Chapter 1. The Economy' in the contents (the label's words, the book's separator) and in
+    the bookmark, as the EPUB's contents and the data-currency appendix give it: the
+    contents set ' · ' of its own, the bookmarks the title alone."""
+    from tests.conftest import BOOK_TOML, section_source
+
+    toml = BOOK_TOML + '\n[labels]\nchapter_heading = "{label}. {title}"\n'
+    book = make_book({"001-a.md": section_source(1, "Land", total=1)}, toml)
+    manuscript, _ = api.manuscript(book)
+    tree = tinyhtml5.parse(render_print_html(manuscript, PdfOptions()))
+    line = tree.find(".//*[@id='contents']//*[@class='toc-chapter']/*")
+    assert line is not None and "".join(line.itertext()) == "Chapter 1. The Economy"
+    heading = tree.find(".//*[@class='chapter-heading']")
+    assert heading is not None and heading.get("data-label") == "Chapter 1. The Economy"

@@ -160,8 +160,8 @@ class PrintChapter:
 
     @property
     def label(self) -> str:
-        """Bookmark and running-head text: the chapter's title only."""
-        return strip_tags(self.chapter.title_html)
+        """Bookmark text, as the EPUB's contents give it: 'Chapter 8: Government'."""
+        return self.chapter.heading_text or strip_tags(self.chapter.title_html)
 
 
 @dataclass(frozen=True, slots=True)
