@@ -1,6 +1,7 @@
 """Pyphen's hyphenation patterns read once, not at every build's first hyphenated word.
 
-WeasyPrint hyphenates with Pyphen, which parses a dictionary's text file (hyph_en_US.dic:
+WeasyPrint hyphenates with Pyphen (and the EPUB's table heads are hyphenated with it:
+octavo.render.epub.heads), which parses a dictionary's text file (hyph_en_US.dic:
 11,015 patterns) into a dict the first time a process needs it: ~0.07 s, in the zygote
 of a parallel build before any chapter can start (octavo.render.pdf.parallel.start), and
 in a one-process build before its first page. `remember_patterns` keeps what that parse
@@ -24,7 +25,7 @@ from typing import Any
 
 from octavo.cache import Store
 
-__all__ = ["patterns_folder", "remember_machine", "remember_patterns"]
+__all__ = ["patterns_folder", "remember_patterns"]
 
 CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
 PATTERNS = "patterns-1"  # bump when what is kept changes shape
@@ -127,13 +128,3 @@ def _plain(found: Any) -> bool:
         and all(type(v) is int for v in value[1])
         for key, value in patterns.items()
     )
-
-
-def remember_machine(cache: Path | None) -> None:
-    """What every PDF build takes from the user's cache before WeasyPrint is imported (in
-    the zygote of a parallel build, or the one process): the libraries WeasyPrint loads
-    (octavo.render.pdf.libraries) and Pyphen's parsed patterns."""
-    from octavo.render.pdf.libraries import libraries, remember_libraries
-
-    remember_libraries(libraries(cache))
-    remember_patterns(patterns_folder(cache))

@@ -9,8 +9,8 @@ from typing import Any
 import pyphen
 import pytest
 
-from octavo.render.pdf import hyphenation
-from octavo.render.pdf.hyphenation import patterns_folder, remember_patterns
+from octavo.render import hyphenation
+from octavo.render.hyphenation import patterns_folder, remember_patterns
 
 WORDS = ("agriculture", "transportation", "interdependent", "communications", "hyphenation")
 

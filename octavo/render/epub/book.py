@@ -38,6 +38,7 @@ from octavo.render.epub.metadata import add_metadata, add_page_list_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
 from octavo.render.epub.styles import epub_stylesheets
+from octavo.render.hyphenation import patterns_folder, remember_patterns
 from octavo.render.metadata import BookMeta, book_meta
 
 __all__ = ["package", "render_epub"]
@@ -60,6 +61,7 @@ def render_epub(
     `folios`: the printed page of each id, which a page reference then prints.
     `deflated`: the streams to use and keep, saved by the caller (default: the book's in
     `cache`, saved here)."""
+    remember_patterns(patterns_folder(cache))  # the table heads' hyphenation (.heads)
     kept = deflated
     if kept is None:
         kept = Deflated.of_book(cache, manuscript.book.config.identifier)

@@ -13,6 +13,7 @@ from octavo.model import APPENDIX, INDEX, IndexEntry, Labels, Manuscript
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.epub.cover import CoverText
+from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 from octavo.render.metadata import BookMeta
@@ -324,6 +325,7 @@ def _renderer(
     template made it."""
     env = project.env()
     env.filters["relink"] = relink
+    env.filters["heads"] = soft_hyphens
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
 
     def render(

@@ -30,8 +30,8 @@ from octavo.render.pdf import (
     weasy_styles,
     weasy_text,
 )
-from octavo.render.pdf.hyphenation import remember_machine
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
+from octavo.render.pdf.libraries import remember_machine
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.page_labels import Label, book_labels, cover_word
 from octavo.render.pdf.tree import replace_element, serialize

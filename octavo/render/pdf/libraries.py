@@ -29,7 +29,7 @@ from pathlib import Path
 
 from octavo.cache import Store
 
-__all__ = ["libraries", "remember_libraries"]
+__all__ = ["libraries", "remember_libraries", "remember_machine"]
 
 # what `find_library` reads besides the name (glibc's linker cache; the search paths)
 LINKER_CACHE = Path("/etc/ld.so.cache")
@@ -97,3 +97,13 @@ def _key(name: str) -> str:
     for variable in SEARCH_PATHS:
         digest.update(os.environ.get(variable, "").encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()[:32]
+
+
+def remember_machine(cache: Path | None) -> None:
+    """What every PDF build takes from the user's cache before WeasyPrint is imported (in
+    the zygote of a parallel build, or the one process): the libraries WeasyPrint loads
+    and Pyphen's parsed patterns (octavo.render.hyphenation)."""
+    from octavo.render.hyphenation import patterns_folder, remember_patterns
+
+    remember_libraries(libraries(cache))
+    remember_patterns(patterns_folder(cache))

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from octavo.project import Project
-from octavo.render.pdf.hyphenation import remember_machine
+from octavo.render.pdf.libraries import remember_machine
 from octavo.render.pdf.parallel.part import warm_up
 from octavo.render.pdf.parallel.shared_fonts import clean
 from octavo.zygote import Zygote
