@@ -407,8 +407,10 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 
 def _bookmarks(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    wanted = [(strip_tags(c.title_html), c.id) for c in ms.chapters]
-    wanted += [(s.title_text, s.id) for s in ms.sections]
+    # a chapter's as the EPUB's contents name it ('Chapter 1: The Economy')
+    wanted = [(c.heading_text or strip_tags(c.title_html), c.id) for c in ms.chapters]
+    openings = {c.opening.id for c in ms.chapters if c.opening is not None}  # the chapter's
+    wanted += [(s.title_text, s.id) for s in ms.sections if s.id not in openings]
     for label, ident in wanted:
         if ident in facts.dests and (label, facts.dests[ident]) not in facts.outline:
             yield _problem("E614", facts, f"no bookmark {label!r} to the page of #{ident}")
