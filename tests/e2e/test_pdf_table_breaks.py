@@ -1,6 +1,7 @@
 """A table a page breaks, as a book sets it: never its caption or head alone at a page's
 foot, never a single row left at the foot or carried over to the next page (a table's
-orphans and widows: two rows at least on each side of a break)."""
+orphans and widows: two rows at least on each side of a break), and named again at the head
+of each page it runs on to, "Table 3 (continued)" (octavo.render.pdf.continued)."""
 
 from __future__ import annotations
 
@@ -47,4 +48,9 @@ def test_a_split_table_keeps_its_caption_and_two_rows_each_side(
             wrong.append(f"table {n}: its caption on page {caption}, its rows from {first}")
         if min(held) < 2:
             wrong.append(f"table {n}: rows a page {held}")
+        label = re.findall(rf"(Table [\d.]+)\. Population of set {n:02d}", pages[caption])
+        spans = [i for i, r in enumerate(rows) if r]
+        named = [i for i in spans if f"{label[0]} (continued)" in pages[i]]
+        if named != spans[1:]:
+            wrong.append(f"table {n}: on pages {spans}, named as continued on {named}")
     assert wrong == []

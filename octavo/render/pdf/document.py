@@ -30,6 +30,7 @@ from octavo.render.pdf import (
     weasy_styles,
     weasy_text,
 )
+from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
 from octavo.render.pdf.notes.place import Fix, place_notes
@@ -155,6 +156,7 @@ def render_pdf(
             document = document.copy([*document.pages[:opens], *index.pages])
             if with_html:  # the first layout's tree, its index the one laid out alone
                 replace_element(html.etree_element, alone.etree_element, "index-section")
+    show_continued(document)
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     labels = book_labels(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
 from octavo.render.headings import Heading, body_headings
+from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
 from octavo.render.pdf.html import (
     ids_in,
@@ -94,6 +95,7 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     html = load_html(handout_html(manuscript, unit, page), manuscript.book.project)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
+    show_continued(document)
     pdf: bytes = guarded(lambda: write_document(document, options))
     return pdf
 

@@ -18,6 +18,7 @@ from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.headings import Heading, body_headings
 from octavo.render.metadata import book_meta
+from octavo.render.pdf.continued import continued_heads
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
@@ -119,6 +120,8 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
 
 # the text block's width of the document render_print is rendering (None: none, a handout)
 _MEASURE: ContextVar[float | None] = ContextVar("octavo_print_measure", default=None)
+# the words naming a table on the pages it runs on to, in that document's book's language
+_CONTINUED: ContextVar[str] = ContextVar("octavo_print_continued", default="{label}")
 
 
 def _landscape(body: str) -> str:
@@ -131,11 +134,19 @@ def _landscape(body: str) -> str:
     return landscape_tables(body, _MEASURE.get())
 
 
+def _continued(body: str) -> str:
+    """The `continued` filter: a hidden row naming each captioned table in its head, shown
+    on the pages the table runs on to (octavo.render.pdf.continued); one function for every
+    render, as `_landscape`."""
+    return continued_heads(body, _CONTINUED.get())
+
+
 def print_environment(project: Project) -> Environment:
     env = project.env()
     env.filters["footnotes"] = inline_notes
     env.filters["away_links"] = away_links
     env.filters["landscape"] = _landscape  # render_print sets the text block's width
+    env.filters["continued"] = _continued  # and the words of the book's language
     return env
 
 
@@ -294,6 +305,7 @@ def render_print(
     env.filters["css_string"] = css_string
     meta = book_meta(manuscript.book)
     token = _MEASURE.set(measure)
+    words = _CONTINUED.set(manuscript.labels["table_continued"])
     try:
         html = env.get_template(template).render(
             ms=manuscript,
@@ -305,6 +317,7 @@ def render_print(
         return _list_starts(for_output(html, "pdf"))
     finally:
         _MEASURE.reset(token)
+        _CONTINUED.reset(words)
 
 
 _OL_START = re.compile(r'<ol start="(-?\d+)"')

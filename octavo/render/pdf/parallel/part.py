@@ -116,6 +116,7 @@ def warnings_logged() -> Iterator[list[str]]:
 
 def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page (runs in a worker)."""
+    from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, guarded, load_html
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
@@ -125,6 +126,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+        show_continued(document)
         options = PdfOptions(bleed=job.bleed)
         pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))

@@ -1,0 +1,92 @@
+"""A table a page breaks is named again at the head of every page it runs on to: "Table 3
+(continued)", as a book sets a long table (the caption stays on its first page only).
+
+WeasyPrint repeats a table's head (<thead>) on each page the table spans, and CSS has no way
+to tell the head's first showing from the others (Prince's `prince-caption-page` is its
+own). So the print HTML gives each captioned table's head a first row that names it
+(`continued_heads`), hidden (`visibility: hidden`, styles/print/book.css) and, on the first
+page, overlapped by the caption (whose bottom margin is less the row's height: the table
+sits where it sat without the row); after layout, `show_continued` makes the row visible on
+every page of the table but its first. Visibility changes no line of the layout: nothing is
+laid out again, and a hidden row draws nothing (no hidden text in the PDF). WeasyPrint alone
+on `--html` lays out the same pages, without the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import escape
+from typing import Any
+
+__all__ = ["ROW_CLASS", "continued_heads", "show_continued"]
+
+ROW_CLASS = "table-continued"
+# a table's caption (never past its end: a caption is the table's first child) and its
+# head's first row
+_CAPTIONED = re.compile(
+    r'(<table class="table\b[^"]*"[^>]*>\s*)<caption>(\s*<span class="caption-label">'
+    r"((?:(?!</span>).)*)</span>(?:(?!</caption>).)*</caption>\s*<thead>)"
+    r"((?:(?!</tr>).)*</tr>)",
+    re.DOTALL,
+)
+_CELL = re.compile(r"<t[hd]\b([^>]*)>")
+_SPAN = re.compile(r'\bcolspan="(\d+)"')
+
+
+def continued_heads(body: str, form: str) -> str:
+    """`body` with a hidden first row in the head of each captioned table, naming it in
+    `form` (the book's `table_continued`, '{label} (continued)') with the caption's label
+    ('Table 3', its closing period left out)."""
+    if "caption-label" not in body:
+        return body
+
+    def one(match: re.Match[str]) -> str:
+        label = re.sub(r"[.:\s]+$", "", match[3])  # 'Table 3.' -> 'Table 3' (markup kept)
+        columns = sum(int(s[1]) if (s := _SPAN.search(c)) else 1 for c in _CELL.findall(match[4]))
+        words = escape(form, quote=False).replace(
+            "{label}", f'<span class="caption-label">{label}</span>'
+        )
+        row = f'<tr class="{ROW_CLASS}"><th colspan="{columns}">{words}</th></tr>'
+        return f'{match[1]}<caption class="continues">{match[2]}{row}{match[4]}'
+
+    return _CAPTIONED.sub(one, body)
+
+
+def show_continued(document: Any) -> None:
+    """Make the hidden naming row of each table's head visible on the pages the table runs
+    on to (a laid-out weasyprint Document, changed in place, before it is drawn)."""
+    seen: set[int] = set()
+    for page in document.pages:
+        for table in _tables(page._page_box):
+            element = id(table.element)
+            if element in seen:
+                for row in _rows(table):
+                    for box in _boxes(row):
+                        box.style = box.style.copy()
+                        box.style["visibility"] = "visible"
+            seen.add(element)
+
+
+def _tables(box: Any) -> Iterator[Any]:
+    """The table boxes of a page, not looking into lines (a table is never inside one)."""
+    for child in getattr(box, "children", None) or ():
+        kind = type(child).__name__
+        if kind == "TableBox":
+            yield child
+        elif kind != "LineBox":
+            yield from _tables(child)
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    for group in table.children:
+        if getattr(group, "is_header", False):
+            for row in group.children:
+                if ROW_CLASS in (row.element.get("class") or "").split():
+                    yield row
+
+
+def _boxes(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
