@@ -27,3 +27,11 @@ def test_the_sections_language_decides_and_an_unknown_one_changes_nothing() -> N
     assert soft_hyphens(TABLE, "x-unknown") == TABLE
     assert soft_hyphens(TABLE, "") == TABLE
     assert soft_hyphens("<p>Agriculture</p>", "en") == "<p>Agriculture</p>"
+
+
+def test_plain_english_breaks_as_american() -> None:
+    """'Indus-try' (Pyphen's own "en" is British, which leaves 'Industry' whole and a phone
+    breaks it 'Industr|y'), as print hyphenates a book in "en"; en-GB stays British."""
+    head = "<table><thead><tr><th>Industry Russians</th></tr></thead></table>"
+    assert f"Indus{SHY}try Rus{SHY}sians" in soft_hyphens(head, "en")
+    assert ">Industry " in soft_hyphens(head, "en-GB")

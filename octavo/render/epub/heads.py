@@ -32,6 +32,8 @@ def _dictionary(language: str) -> Any:
     """Pyphen's dictionary of `language` ('fr', 'pt-BR'), None where it has none."""
     import pyphen
 
+    if language.lower() == "en":  # American, as print (styles/print/book.css): Pyphen's
+        language = "en-US"  # own "en" is British ("Indus|try" unbroken, "Russi-ans")
     found = pyphen.language_fallback(language.replace("-", "_"))
     return pyphen.Pyphen(lang=found, left=_EDGE, right=_EDGE) if found else None
 
