@@ -95,6 +95,22 @@ def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
     assert re.search(r"\d+–\d+", index_text)  # a range joined
 
 
+def test_the_data_currency_names_each_country(volume: tuple[Manuscript, Path, Path]) -> None:
+    """A part's row before its chapters in the appendix, EPUB and PDF: 'Country Profile' and
+    'Chapter 1: Historical Setting' are each Belarus's and Moldova's, told apart by it."""
+    _, epub, pdf = volume
+    with zipfile.ZipFile(epub) as archive:
+        page = archive.read("EPUB/text/data-currency.xhtml").decode()
+    rows = re.findall(r'<tbody class="currency-part"><tr><th[^>]*>(.*?)</th>', page)
+    assert [strip_tags(r) for r in rows] == ["Part I · Belarus", "Part II · Moldova"]
+    assert page.index("Part II · Moldova") < page.rindex("Country Profile")
+    lines = [" ".join(t for _, _, t in p.lines) for p in read_pdf(pdf).pages]
+    appendix = " ".join(p for p in lines if "Section Data as of Page" in p)  # its head row
+    belarus, moldova = appendix.index("Part I · Belarus"), appendix.index("Part II · Moldova")
+    assert belarus < appendix.index("Country Profile") < moldova
+    assert moldova < appendix.rindex("Country Profile")
+
+
 def test_bibliography_entries_hang_ragged_right(make_book: MakeBook, tmp_path: Path) -> None:
     """Each entry's first line at the text's left edge (not indented as prose's next
     paragraph is), its further lines indented by 1.5em."""
