@@ -20,7 +20,7 @@ from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.html import image_files, link_targets, parse_html_page
 from octavo.importers.manifest import Entry
 from octavo.importers.page import Page, PageError
-from octavo.importers.section import book_toml, file_name, render_section
+from octavo.importers.section import book_toml, file_name, placeholder_source, render_section
 from octavo.importers.supply import Options, Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
@@ -193,6 +193,8 @@ def import_pages(
     }
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
+    credited = placeholder_source(book, pages) if imported else None
+    found += [credited] if credited else []
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from octavo.errors import Diagnostic, warning
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
 from octavo.source.files import read_utf8
@@ -17,7 +18,16 @@ from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
 
-__all__ = ["book_toml", "file_name", "render_section", "source_of"]
+__all__ = [
+    "NEW_SOURCE",
+    "book_toml",
+    "file_name",
+    "placeholder_source",
+    "render_section",
+    "source_of",
+]
+
+NEW_SOURCE = "written by hand"  # book.toml's source in a book `invoke new` made (templates/new)
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
@@ -92,6 +102,33 @@ def source_of(pages: list[Page]) -> str:
     sites = sorted({p.profile for p in pages if p.profile and p.profile != "generic"})
     where = f", as published at {', '.join(sites)}" if sites else ""
     return f"Library of Congress Country Studies{where}"
+
+
+def placeholder_source(book: Path, pages: list[Page]) -> Diagnostic | None:
+    """W416 when pages were imported into a book whose book.toml still names its text as
+    `invoke new` wrote it, "written by hand": the imprint and the colophon would credit the
+    Library of Congress's text to nobody. Said, not changed: book.toml is the user's."""
+    target = book / "book.toml"
+    text, _ = read_utf8(target, root=book, kind="config")
+    if text is None:
+        return None
+    try:
+        source = tomllib.loads(text).get("source")
+    except ValueError:
+        return None  # the build says what is wrong with it
+    if source != NEW_SOURCE:
+        return None
+    line = next(
+        (n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s*source\s*=", t)), None
+    )
+    return warning(
+        "W416",
+        f"book.toml's source is still {NEW_SOURCE!r}, as `invoke new` wrote it: the imprint "
+        "and colophon would credit the imported pages to it",
+        target,
+        line,
+        hint=f"set source = {json.dumps(source_of(pages), ensure_ascii=False)}",
+    )
 
 
 def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:

@@ -82,3 +82,28 @@ def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> N
     (book / "001-about.md").unlink()
     _, found = read_book(book)
     assert [d.code for d in found if d.severity.value == "error"] == []
+
+
+def test_pages_imported_into_a_new_book_name_their_source(tmp_path: Path) -> None:
+    """W416 at book.toml's `source` line, with the line to put there: the imprint said
+    'Source: written by hand' of the Library of Congress's pages. book.toml is left as it is
+    (it is the user's), and a book that names its source is not told."""
+    from octavo import api
+    from octavo.importers.section import NEW_SOURCE
+    from tests.conftest import DATA
+
+    book = tmp_path / "nepal"
+    new_book(book, country="Nepal")
+    toml = (book / "book.toml").read_text()
+    assert f'source = "{NEW_SOURCE}"' in toml
+    result = api.run_import([str(DATA / "pages" / "allrefer")], book)
+    (told,) = [d for d in result.diagnostics if d.code == "W416"]
+    assert told.file == book / "book.toml"
+    assert toml.splitlines()[(told.line or 0) - 1].startswith("source = ")
+    assert (
+        told.hint == 'set source = "Library of Congress Country Studies, as published at allrefer"'
+    )
+    assert f'source = "{NEW_SOURCE}"' in (book / "book.toml").read_text()  # said, not changed
+    (book / "book.toml").write_text(toml.replace(NEW_SOURCE, "the Library of Congress"))
+    again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
+    assert not [d for d in again.diagnostics if d.code == "W416"]
