@@ -49,3 +49,18 @@ def test_contents_and_bookmarks_name_a_chapter_as_its_heading_does(make_book) ->
     assert line is not None and "".join(line.itertext()) == "Chapter 1. The Economy"
     heading = tree.find(".//*[@class='chapter-heading']")
     assert heading is not None and heading.get("data-label") == "Chapter 1. The Economy"
+
+
+def test_the_contents_lists_the_lists_of_tables_and_figures(make_book) -> None:  # type: ignore[no-untyped-def]
+    """'Tables' in the contents, first of the front matter that follows it (a book's contents
+    lists what comes after it): the list of tables was in the bookmarks only."""
+    from tests.conftest import section_source
+
+    body = "| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: Population.\n"
+    book = make_book({"001-a.md": section_source(1, "Land", total=1, body=body)})
+    manuscript, _ = api.manuscript(book)
+    tree = tinyhtml5.parse(render_print_html(manuscript, PdfOptions()))
+    lines = tree.findall(".//*[@id='contents']//*[@class='toc-chapter toc-front toc-list']/*")
+    assert [(a.get("href"), "".join(a.itertext())) for a in lines] == [
+        ("#list-of-tables", "Tables")
+    ]

@@ -357,6 +357,8 @@ def print_html(
         # the front part holds the front-matter divisions: their contents lines and lists
         # are hrefs, numbered by WeasyPrint as in a whole book (the macro `target`)
         folios |= {i: None for c in shown if c.matter == "front" for i in (c.id, *here)}
+        if part.front:  # and so are the lists of tables and figures that follow the contents
+            folios |= {f"list-of-{kind}": None for kind, _ in manuscript.lists}
         if part.sketch:
             folios = Sketched(folios)
     html = render_print(
