@@ -33,11 +33,15 @@ __all__ = [
 ]
 
 MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the page
+ROTATED = 90  # a broadside page's /Rotate (octavo.render.pdf.broadside)
 
 
 @dataclass(frozen=True, slots=True)
 class PdfPage:
-    """A page as read back; positions in points from the trim's top-left corner."""
+    """A page as read back; positions in points from the trim's top-left corner, as a
+    viewer shows the page: a broadside page (`turned`, a table turned onto a page of the
+    book's size, /Rotate 90) as the table reads, its trim's width and height swapped.
+    `printed` gives its text as the sheet is printed, the folio upright in its margin."""
 
     index: int
     height: float  # of the trim
@@ -54,15 +58,35 @@ class PdfPage:
     graphics: int = 0  # images, curves and rectangles drawn on the page
     number: str | None = None  # the folio's number in a folio of the book's wording (`_cited`)
     pictures: int = 0  # images alone
+    turned: bool = False  # a broadside page: its /Rotate 90 turns the sheet for the viewer
+    foot: str = ""  # a broadside page's folio: the text upright on the sheet, at its foot
+
+    @property
+    def printed_size(self) -> tuple[float, float]:
+        """The trim's width and height as the sheet is printed."""
+        return (self.height, self.width) if self.turned else (self.width, self.height)
+
+    def printed(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box (x0, top, x1, bottom) as the sheet is printed: on a broadside page, turned
+        back (the viewer's top is the sheet's left edge)."""
+        if not self.turned:
+            return box
+        x0, top, x1, bottom = box
+        return (top, self.width - x1, bottom, self.width - x0)
 
     @property
     def head(self) -> str:
+        if self.turned:
+            return ""  # a broadside page prints none (octavo.render.pdf.broadside)
         first = self.lines[0] if self.lines else None
         return first[2] if first and first[1] < self.height * MARGIN + 20 else ""
 
     @property
     def folio_line(self) -> str:
-        """The folio as printed: the page's last line, in its bottom margin."""
+        """The folio as printed: the page's last line, in its bottom margin (on a
+        broadside page, `foot`)."""
+        if self.turned:
+            return self.foot
         last = self.lines[-1] if self.lines else None
         return last[2] if last and last[0] > self.height * (1 - MARGIN) - 10 else ""
 
@@ -126,24 +150,40 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         (name, tuple(float(v) for v in pdf_page.get(name, pdf_page.mediabox)))
         for name in ("/MediaBox", "/TrimBox", "/BleedBox")
     )
-    left, _, right, top = dict(boxes)["/TrimBox"]
+    turned = int(pdf_page.get("/Rotate", 0)) % 360 == ROTATED
+    media, (left, bottom, right, top) = dict(boxes)["/MediaBox"], dict(boxes)["/TrimBox"]
     # pdfplumber measures down from the MediaBox's height, across from x = 0 in PDF units
-    down = float(pdf_page.mediabox.height) - top
+    across, down, width, height = (
+        left,
+        float(pdf_page.mediabox.height) - top,
+        right - left,
+        top - bottom,
+    )
+    if turned:  # as the viewer shows it: the sheet's left edge on top, its foot on the left
+        # (pdfplumber measures a turned page from its MediaBox turned, offset by both sides)
+        across = bottom - media[1] + media[0]
+        down, width, height = left - media[0] - media[1], height, width
     lines = sorted(page.extract_text_lines(return_chars=False), key=lambda ln: ln["top"])
     chars = tuple((c["x0"], c["top"], c["x1"], c["bottom"], c["text"]) for c in page.chars)
+    # on the sheet, in the bottom margin, upright with the book (sideways to the viewer)
+    foot = [c for c in page.chars if turned and not c["upright"]]
+    foot = [c for c in foot if c["x1"] - across < height * MARGIN + 10]
+    folio = "".join(c["text"] for c in sorted(foot, key=lambda c: c["top"])).strip()
     return PdfPage(
         index,
-        top - dict(boxes)["/TrimBox"][1],
+        height,
         tuple((ln["top"] - down, ln["bottom"] - down, ln["text"]) for ln in lines),
         tuple(
-            (ln["x0"] - left, ln["top"] - down, ln["x1"] - left, ln["bottom"] - down)
+            (ln["x0"] - across, ln["top"] - down, ln["x1"] - across, ln["bottom"] - down)
             for ln in lines
         ),
         boxes,  # type: ignore[arg-type]
-        right - left,
-        tuple((x0 - left, t - down, x1 - left, bt - down, c) for x0, t, x1, bt, c in chars),
+        width,
+        tuple((x0 - across, t - down, x1 - across, bt - down, c) for x0, t, x1, bt, c in chars),
         len(page.images) + len(page.curves) + len(page.rects),
         pictures=len(page.images),
+        turned=turned,
+        foot=folio,
     )
 
 
@@ -171,16 +211,23 @@ def _cited(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
 
 
 def _links(reader: Any) -> Iterator[Link]:
+    """Every link to a named destination, measured as its page's text (`_page`): on a
+    broadside page, as the viewer turns it."""
     for index, page in enumerate(reader.pages):
         height = float(page.trimbox.top)  # positions are measured down from the trim's top
         left = float(page.trimbox.left)
+        turned = int(page.get("/Rotate", 0)) % 360 == ROTATED
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
             dest = annot.get("/Dest")
             if annot.get("/Subtype") == "/Link" and isinstance(dest, str):
                 y0, y1 = sorted((float(annot["/Rect"][1]), float(annot["/Rect"][3])))
                 x0, x1 = sorted((float(annot["/Rect"][0]), float(annot["/Rect"][2])))
-                yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
+                if turned:  # the sheet's left edge is the viewer's top, its foot the left
+                    bottom = float(page.trimbox.bottom)
+                    yield Link(index, x0 - left, x1 - left, dest, y0 - bottom, y1 - bottom)
+                else:
+                    yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
 
 
 def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:
@@ -395,8 +442,9 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     for first, (page_index, chapter, left) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:
-            if not page.lines or not left or not (page.head or page.folio):
-                continue  # a blank page, a part's title page, a full-bleed figure's page
+            if not page.lines or not left or not (page.head or page.folio) or page.turned:
+                continue  # a blank page, a part's title page, a full-bleed figure's page, a
+                # broadside page (no running head: octavo.render.pdf.broadside)
             want = left if page.index % 2 else chapter
             if page.head != want:
                 yield _problem(

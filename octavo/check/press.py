@@ -1,12 +1,13 @@
 """Read a written PDF back for the printer (E641-E643): boxes, text inside the margins,
 blank pages left blank. Everything comes from the file (octavo.check.pdf.read_pdf).
 
-- E641: the TrimBox is the trim (or the trim turned, on the landscape page of a table too
-  wide for the text block), the BleedBox the trim plus the bleed, the MediaBox holds both
-  (and the marks, when there are any).
+- E641: the TrimBox is the trim on every page (a broadside page's too: a table turned
+  onto a page of the book's size), the BleedBox the trim plus the bleed, the MediaBox
+  holds both (and the marks, when there are any).
 - E642: the text of a page lies inside the text block (the trim less the margins); the
   running head and the folio, in the margins, stay 9 pt (1/8 in) inside the trim, so a
-  trimming off by that much cuts none of them.
+  trimming off by that much cuts none of them. Measured on the sheet as printed: a
+  broadside page's turned table inside the same text block as its neighbours' text.
 - E643: a page with nothing but a running head or a folio (a blank page that kept them).
 """
 
@@ -69,12 +70,8 @@ def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         trim = page.box("/TrimBox")
         size = (trim[2] - trim[0], trim[3] - trim[1])
-        turned = _close(size, (setup.height, setup.width)) and setup.width != setup.height
         wanted = {
-            "/TrimBox": (
-                size,
-                (setup.height, setup.width) if turned else (setup.width, setup.height),
-            ),
+            "/TrimBox": (size, (setup.width, setup.height)),
             "/BleedBox": (page.box("/BleedBox"), _grow(trim, setup.bleed)),
             "/MediaBox": (page.box("/MediaBox"), _grow(trim, setup.css_bleed)),
         }
@@ -94,11 +91,13 @@ def _pts(values: tuple[float, ...]) -> str:
 
 
 def _block(page: PdfPage, setup: PageSetup) -> tuple[float, float, float, float]:
-    """The text block (x0, top, x1, bottom) from the trim's top-left; recto pages (odd
-    page numbers, even indexes) have the inner margin on the left."""
+    """The text block (x0, top, x1, bottom) from the trim's top-left of the sheet as
+    printed; recto pages (odd page numbers, even indexes) have the inner margin on the
+    left."""
     left = setup.inner if page.index % 2 == 0 else setup.outer
     right = setup.outer if page.index % 2 == 0 else setup.inner
-    return (left, setup.top, page.width - right, page.height - setup.bottom)
+    width, height = page.printed_size
+    return (left, setup.top, width - right, height - setup.bottom)
 
 
 def _in_margin(span: tuple[float, float, float, float], block: tuple[float, ...]) -> bool:
@@ -108,12 +107,12 @@ def _in_margin(span: tuple[float, float, float, float], block: tuple[float, ...]
 def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         block = _block(page, setup)
-        for span, (_, _, text) in zip(page.spans, page.lines, strict=True):
+        width, height = page.printed_size
+        for seen, (_, _, text) in zip(page.spans, page.lines, strict=True):
+            span = page.printed(seen)
             x0, top, x1, bottom = span
-            if _in_margin(span, block):
-                limits = (SAFE, SAFE, page.width - SAFE, page.height - SAFE)
-            else:
-                limits = block
+            safe = (SAFE, SAFE, width - SAFE, height - SAFE)
+            limits = safe if _in_margin(span, block) else block
             if (
                 x0 < limits[0] - TOLERANCE
                 or top < limits[1] - TOLERANCE
@@ -132,7 +131,8 @@ def _blank(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         block = _block(page, setup)
         # a page whose body is a picture alone (an image without a caption) is not blank
-        if page.spans and not page.pictures and all(_in_margin(s, block) for s in page.spans):
+        spans = [page.printed(s) for s in page.spans]
+        if spans and not page.pictures and all(_in_margin(s, block) for s in spans):
             shown = " / ".join(text for _, _, text in page.lines)
             yield error(
                 "E643",

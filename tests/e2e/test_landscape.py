@@ -1,15 +1,22 @@
 """A table too wide for the text block even in small type (tests/data/landscape: 14
-columns) goes on landscape pages of its own, in one process and in parts alike; the
-EPUB is not touched by it (octavo.render.pdf.landscape)."""
+columns) goes on pages of its own, laid out landscape and turned onto pages of the book's
+size (broadside pages: /Rotate 90, the folio upright in its place, no running head), in
+one process and in parts alike; the EPUB is not touched by it
+(octavo.render.pdf.landscape, octavo.render.pdf.broadside)."""
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
+import pdfplumber
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
@@ -53,23 +60,113 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def _turned(path: Path) -> list[int]:
-    return [p.index for p in read_pdf(path).pages if p.width > p.height]
+    return [p.index for p in read_pdf(path).pages if p.turned]
+
+
+def _as_printed(path: Path) -> Any:
+    """pdfplumber's reading of the PDF with every /Rotate taken off: the sheets as a
+    printer prints them (pdfplumber, like a viewer, turns a page by its /Rotate)."""
+    writer = PdfWriter(clone_from=PdfReader(path))
+    for page in writer.pages:
+        if "/Rotate" in page:
+            del page["/Rotate"]
+    out = io.BytesIO()
+    writer.write(out)
+    out.seek(0)
+    return pdfplumber.open(out)
+
+
+def _folio(page: Any) -> list[tuple[float, float, str, bool]]:
+    """The folio's characters on a sheet as printed: (x0, top, text, upright), in the
+    bottom margin (below the text block's 720 pt)."""
+    foot = [c for c in page.chars if c["top"] > 730]
+    return [(round(c["x0"], 2), round(c["top"], 2), c["text"], c["upright"]) for c in foot]
 
 
 def test_builds_with_no_warning(built: Built) -> None:
     assert built.warnings == ()
 
 
-def test_the_table_is_on_landscape_pages_and_the_text_is_not(built: Built) -> None:
+def test_the_table_is_on_broadside_pages_and_the_text_is_not(built: Built) -> None:
     facts = read_pdf(built.pdf)
     turned = _turned(built.pdf)
     start = facts.dests["tbl:accounts"]
     assert len(turned) == 2 and turned == [start, start + 1]  # it spans two pages
-    assert facts.pages[start - 1].width < facts.pages[start - 1].height  # the text before
+    assert not facts.pages[start - 1].turned  # the text before
     after = facts.pages[start + 2]
-    assert after.width < after.height and any("The text goes on" in t for t in after.texts())
-    for page in turned:  # running head and folio in their places
-        assert facts.pages[page].head and facts.pages[page].folio.isdigit()
+    assert not after.turned and any("The text goes on" in t for t in after.texts())
+    for page in turned:  # as the viewer turns it: the table across, its folio, no head
+        assert facts.pages[page].width > facts.pages[page].height
+        assert not facts.pages[page].head and facts.pages[page].folio.isdigit()
+
+
+def test_every_page_is_the_books_size_and_broadside_ones_are_rotated(built: Built) -> None:
+    """A printer takes only pages of the trim size: every MediaBox, TrimBox and BleedBox
+    the same; the broadside pages carry /Rotate 90 (a viewer shows the table upright)."""
+    pages = PdfReader(built.pdf).pages
+    boxes = {
+        tuple(tuple(p.get(b, p.mediabox)) for b in ("/MediaBox", "/TrimBox", "/BleedBox"))
+        for p in pages
+    }
+    assert boxes == {((0, 0, 612, 792),) * 3}
+    rotations = [p.get("/Rotate") for p in pages]
+    rotated = [i for i, r in enumerate(rotations) if r is not None]
+    assert rotated == _turned(built.pdf) and {rotations[i] for i in rotated} == {90}
+
+
+def test_the_folio_of_a_broadside_page_is_where_its_sides_are(built: Built) -> None:
+    """On the sheet as printed, the folio of a turned page is upright, at the same place as
+    on the other pages of its side (the left-hand and the right-hand one after and before
+    the table), and nothing else is printed in the running head's place."""
+    turned = _turned(built.pdf)
+    with _as_printed(built.pdf) as pdf:
+        pages = pdf.pages
+        for index in turned:
+            same_side = next(i for i in (index + 2, index - 2) if i not in turned)
+            mine, theirs = _folio(pages[index]), _folio(pages[same_side])
+            assert [c[2] for c in mine] == [str(index - turned[0] + 2)]
+            assert [c[:2] + c[3:] for c in mine] == [c[:2] + c[3:] for c in theirs]
+            assert mine[0][3] is True  # upright with the book
+            assert all(c["top"] > 68 for c in pages[index].chars)  # no running head
+            # everything else is the table, turned (its top along the sheet's left edge)
+            table = [c for c in pages[index].chars if c["top"] <= 730]
+            assert table and not any(c["upright"] for c in table)
+
+
+def test_the_table_lines_up_with_the_text_block_of_its_neighbours(built: Built) -> None:
+    """Its text block is the book page's turned: on the sheet, the table (less its turned
+    column rules) lies inside the portrait text block, and fills its height."""
+    page = pdf_options(built.manuscript.book.config).page
+    with _as_printed(built.pdf) as pdf:
+        for index in _turned(built.pdf):
+            sheet = pdf.pages[index]
+            inner, outer = page.inner, page.outer
+            left = inner if index % 2 == 0 else outer
+            right = sheet.width - (outer if index % 2 == 0 else inner)
+            table = [c for c in sheet.chars if not c["upright"]]
+            assert min(c["x0"] for c in table) >= left - 1
+            assert max(c["x1"] for c in table) <= right + 1
+            assert min(c["top"] for c in table) >= page.top - 1
+            assert max(c["bottom"] for c in table) <= sheet.height - page.bottom + 1
+            assert max(c["bottom"] for c in table) > sheet.height - page.bottom - 10
+
+
+def test_the_table_reads_in_order(built: Built) -> None:
+    """pdftotext (as a reader copies it) reads the turned table row after row, its header
+    row first on each page."""
+    start = _turned(built.pdf)[0]
+    command = ["pdftotext", "-layout", "-f", str(start + 1), "-l", str(start + 2)]
+    text = subprocess.run([*command, str(built.pdf), "-"], capture_output=True, text=True)
+    first, second = (
+        [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        for page in text.stdout.split("\f")[:2]
+    )
+    header = "Year Agriculture Manufacturing Construction Electricity Wholesale Transportation"
+    assert first[1].startswith("Table 1.") and first[2].startswith(header)
+    assert first[3] == "1950 209 730 819 873 767 639 352 377 852 361 398 851 2,189"
+    assert second[0].startswith(header) and second[-2].startswith("1999 325 441")
+    years = [int(line[:4]) for page in (first, second) for line in page if line[:2] == "19"]
+    assert years == list(range(1950, 2000))
 
 
 def test_reads_back_clean(built: Built) -> None:
@@ -97,8 +194,8 @@ def test_html_alone_lays_out_the_same_pages(built: Built) -> None:
 
 
 def test_parallel_build_gives_the_same_pages(built: Built, tmp_path: Path) -> None:
-    """Laid out in parts, its landscape pages stamped as such (more in
-    tests/e2e/test_pdf_parallel_landscape.py)."""
+    """Laid out in parts, its broadside pages turned and stamped with their folio (more
+    in tests/e2e/test_pdf_parallel_landscape.py)."""
     result, logged = quietly(lambda: render_pdf_parallel(built.manuscript, PdfOptions(), 2, None))
     out = tmp_path / "p.pdf"
     out.write_bytes(result.pdf)
@@ -137,9 +234,66 @@ def test_epub_table_fits_a_column_of_a_wide_screen(built: Built, tmp_path: Path)
     assert all(t["width"] <= t["room"] + 1 for t in result["tables"]), result["tables"]
 
 
+def test_links_on_a_broadside_page_hit_their_text(tmp_path: Path) -> None:
+    """Links in cells of the turned table (to the table and the chapter: WeasyPrint's own
+    links; to a second chapter: in parts, a link the merge adds from the part's page map)
+    and the table's destination are turned with the page: read back, in one process and
+    in parts, each link's rectangle holds its text, and the table's destination is the
+    table's top-left corner on the sheet."""
+    book = tmp_path / "book"
+    shutil.copytree(BOOK, book)
+    source = book / "001-accounts.md"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("| 1955 | 285 |", "| 1955 | [285](#tbl:accounts) |")
+    text = text.replace("| 1995 | 282 |", "| 1995 | [282](#ch01) |")
+    text = text.replace("| 1996 | 883 |", "| 1996 | [883](002-trade.md) |")
+    text = text.replace("total: 1", "total: 2")
+    source.write_text(text, encoding="utf-8")
+    second = text.split("\n\n")[0].replace("National Accounts", "Trade")
+    second = second.replace("chapter: 1", "chapter: 2").replace("sequence: 1", "sequence: 2")
+    (book / "002-trade.md").write_text(second + "\n\nTrade goes on.\n", encoding="utf-8")
+    config = book / "book.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '2 = "Trade"\n', encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    for jobs in (1, 2):
+        out = tmp_path / f"{jobs}.pdf"
+        (pdf, _), logged = quietly(lambda: api.build_pdf(book, out, jobs=jobs))  # noqa: B023
+        assert logged == []
+        facts = read_pdf(pdf)
+        turned = [p.index for p in facts.pages if p.turned]
+        links = [link for link in facts.links if link.page in turned]
+        assert {(link.dest, link.page) for link in links} == {
+            ("tbl:accounts", turned[0]),
+            ("ch01", turned[1]),
+            ("s002-trade", turned[1]),
+        }
+        for link in links:
+            page = facts.pages[link.page]
+            inside = "".join(
+                c[4]
+                for c in page.chars
+                if link.x0 - 1 <= (c[0] + c[2]) / 2 <= link.x1 + 1
+                and link.top - 1 <= (c[1] + c[3]) / 2 <= link.bottom + 1
+            )
+            shown = {"tbl:accounts": "285", "ch01": "282", "s002-trade": "883"}
+            assert inside == shown[link.dest]
+        reader = PdfReader(pdf)
+        target: Any = reader.named_destinations["tbl:accounts"]
+        assert reader.get_destination_page_number(target) == turned[0]
+        with _as_printed(pdf) as printed:
+            chars = printed.pages[turned[0]].chars
+            caption = next(c for c in chars if c["text"] == "T")
+            year = next(c for c in chars if c["text"] == "Y")
+        # the table's top-left corner, turned: between its caption and its header row,
+        # on the sheet's bottom margin (the landscape page's left one)
+        assert caption["x0"] - 1 <= float(target.left) <= year["x0"]
+        assert float(target.top) == pytest.approx(72, abs=0.5)
+        assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+
+
 def test_a_turned_page_is_checked_against_its_own_text_block(tmp_path: Path) -> None:
-    """A table pushed past the landscape page's margin is E642; a book read against
-    another trim is still E641, landscape pages or not."""
+    """A table pushed past the landscape page's margin (the sheet's foot) is E642; a book
+    read against another trim is still E641, broadside pages or not."""
     book = tmp_path / "book"
     shutil.copytree(BOOK, book)
     sheet = book / "styles" / "print" / "book.css"
@@ -150,6 +304,6 @@ def test_a_turned_page_is_checked_against_its_own_text_block(tmp_path: Path) -> 
     facts = read_pdf(pdf)
     found = check_press(facts, page_setup("letter"))
     assert {d.code for d in found} == {"E642"}
-    turned = {f"page {p.index + 1}:" for p in facts.pages if p.width > p.height}
+    turned = {f"page {p.index + 1}:" for p in facts.pages if p.turned}
     assert {d.message.split(" '")[0] for d in found} <= turned
     assert {d.code for d in check_press(facts, page_setup("a4"))} >= {"E641"}

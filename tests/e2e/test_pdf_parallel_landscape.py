@@ -1,9 +1,11 @@
-"""A book with tables set on landscape pages laid out in parts: the chapter's part turns its
-pages as the one-process build does, its page map records them (`PageMap.size`), and the
-stamp gives them the running heads and folio of a landscape page, where the one-process
-build prints them (octavo.render.pdf.parallel.stamp). tests/data/landscape (one chapter) and
-a study with a landscape table ending a body chapter (a blank page after it) and one in the
-Glossary, a back-matter division laid out as a part of its own."""
+"""A book with tables set on broadside pages laid out in parts: the chapter's part lays the
+table out on landscape pages and turns them onto pages of the book's size as the
+one-process build does (octavo.render.pdf.broadside), its page map records them
+(`PageMap.turned`), and the stamp gives them the folio of a broadside page (no running
+head), where the one-process build prints it (octavo.render.pdf.parallel.stamp).
+tests/data/landscape (one chapter) and a study with a landscape table ending a body
+chapter (a blank page after it) and one in the Glossary, a back-matter division laid out
+as a part of its own."""
 
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ def _read(path: Path) -> PdfFacts:
 
 
 def _turned(path: Path) -> list[int]:
-    return [i for i, p in enumerate(_read(path).pages) if p.width > p.height]
+    return [i for i, p in enumerate(_read(path).pages) if p.turned]
 
 
 def _chapter_with_table(manuscript: Manuscript) -> str:
@@ -94,8 +96,8 @@ def test_same_pages_as_one_process(builds: Builds) -> None:
 
 
 def test_same_page_boxes_and_rotation(builds: Builds) -> None:
-    """Each page's MediaBox, TrimBox and BleedBox and /Rotate (none: WeasyPrint sets a
-    landscape page's size, it does not rotate it)."""
+    """Each page's MediaBox, TrimBox and BleedBox, all the book's size, and /Rotate (90 on
+    the broadside pages alone)."""
 
     def boxes(path: Path) -> list[tuple[object, ...]]:
         pages = PdfReader(path).pages
@@ -108,30 +110,34 @@ def test_same_page_boxes_and_rotation(builds: Builds) -> None:
         ]
 
     assert boxes(builds.cold_pdf) == boxes(builds.one)
+    assert len({b[:3] for b in boxes(builds.one)}) == 1
     turned = _turned(builds.cold_pdf)
+    assert [i for i, b in enumerate(boxes(builds.one)) if b[3] == 90] == turned
     assert turned and turned == _turned(builds.one)
     # the study: its body table and its Glossary's, two pages each
     assert len(turned) == (2 if len(builds.manuscript.chapters) == 1 else 4)
 
 
 def test_heads_and_folios_where_one_process_prints_them(builds: Builds) -> None:
-    """On the landscape pages and their neighbours (the blank page after one too), every
-    character of the running head and folio in the same place."""
+    """On the broadside pages and their neighbours (the blank page after one too), every
+    character of the running head and folio in the same place; a broadside page has its
+    folio and no running head."""
     one, parallel = _read(builds.one).pages, _read(builds.cold_pdf).pages
     turned = _turned(builds.one)
     near = sorted({i + d for i in turned for d in (-1, 0, 1, 2) if 0 <= i + d < len(one)})
     assert [i for i in near if _margins(one[i]) != _margins(parallel[i])] == []
     for i in turned:
-        assert parallel[i].head and parallel[i].folio.isdigit()
+        assert not parallel[i].head and parallel[i].folio.isdigit()
+        assert parallel[i].folio == one[i].folio
 
 
-def test_a_blank_page_after_a_landscape_one(study: Builds) -> None:
-    """The study's first chapter ends on a right-hand landscape page: the blank page before
-    the next chapter is portrait, as in one process (`test_same_page_boxes_and_rotation`)."""
+def test_a_blank_page_after_a_broadside_one(study: Builds) -> None:
+    """The study's first chapter ends on a right-hand broadside page: the blank page before
+    the next chapter is not turned, as in one process (`test_same_page_boxes_and_rotation`)."""
     pages = _read(study.cold_pdf).pages
     after = [pages[i + 1] for i in _turned(study.cold_pdf) if i + 1 < len(pages)]
     blank = [p for p in after if not p.lines]
-    assert blank and all(p.width < p.height for p in blank)
+    assert blank and all(not p.turned and p.width < p.height for p in blank)
 
 
 def test_reads_back_clean(builds: Builds) -> None:

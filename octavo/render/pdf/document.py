@@ -3,7 +3,10 @@
 print_html (templates/print/book.html)
   -> weasyprint.HTML, loading only through the sandbox (octavo.render.url_sandbox)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
-  -> Document.write_pdf (metadata from the HTML head, dates from SOURCE_DATE_EPOCH)
+  -> the folios of its broadside pages (a table turned: octavo.render.pdf.broadside) laid
+     out (templates/print/broadside.html) and put after its pages
+  -> Document.write_pdf (metadata from the HTML head, dates from SOURCE_DATE_EPOCH; the
+     broadside pages turned and stamped with their folios)
 
 The print HTML's module (templates, the manuscript's renderer) is imported by the functions
 that make HTML: a worker laying out a part imports this module without it.
@@ -30,8 +33,15 @@ from octavo.render.pdf import (
     weasy_styles,
     weasy_text,
 )
+from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
+from octavo.render.pdf.index_pages import (
+    Located,
+    body_start,
+    front_folio,
+    index_opening,
+    locate,
+)
 from octavo.render.pdf.libraries import remember_machine
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.page_labels import Label, book_labels, cover_word
@@ -159,14 +169,43 @@ def render_pdf(
     show_continued(document)
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
-    labels = book_labels(
-        cover_word(manuscript), body_start(document, manuscript), len(document.pages)
-    )
-    pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels))
+    start, pages = body_start(document, manuscript), len(document.pages)
+    labels = book_labels(cover_word(manuscript), start, pages)
+    stamped, document = broadside_folios(manuscript, options, document, start)
+    pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
     if fixes != known:
         store.put(name, fixes_to_json(fixes).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
-    return PrintResult(pdf, laid_out, len(document.pages))
+    return PrintResult(pdf, laid_out, pages)
+
+
+def broadside_folios(
+    manuscript: Manuscript, options: PdfOptions, document: Any, start: int
+) -> tuple[tuple[int, ...], Any]:
+    """The pages of `document` that get a broadside page's folio (its turned pages but
+    blank ones), and `document` with those folios' pages after its own
+    (templates/print/broadside.html: the same folio, in the same place, as a book laid out
+    in parts stamps on them; `write_document` draws each over its page). `start`: the
+    0-based page of the body's folio 1; before it, roman folios."""
+    from octavo.render.pdf.html import render_print, stylesheets
+
+    blank = [page._page_box.page_type.blank for page in document.pages]
+    stamped = tuple(i for i in turned_pages(document) if not blank[i])
+    if not stamped:
+        return (), document
+    project = manuscript.book.project
+    folios = tuple(
+        (
+            str(i - start + 1) if i >= start else front_folio(i, manuscript),
+            "right" if i % 2 == 0 else "left",
+        )
+        for i in stamped
+    )
+    sheets = stylesheets(project, options.page, "print/broadside.css")
+    source = render_print(manuscript, "print/broadside.html", sheets, folios=folios)
+    laid_out = guarded(lambda: load_html(source, project).render())
+    stamps = [page for page in laid_out.pages if not page._page_box.page_type.blank]
+    return stamped, document.copy([*document.pages, *stamps])
 
 
 def _cached(store: Store, name: str) -> tuple[Fix, ...]:
@@ -214,16 +253,20 @@ def write_document(
     identifier: str = "",
     xmp: bytes = b"",
     labels: tuple[Label, ...] = (),
+    stamped: tuple[int, ...] = (),
 ) -> bytes:
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
-    from `identifier` (the book's; else the title), page labels —
-    octavo.render.pdf.finish."""
+    from `identifier` (the book's; else the title), page labels, its landscape pages
+    turned (octavo.render.pdf.broadside) — octavo.render.pdf.finish. `stamped`: the
+    document's last pages are drawn over these ones (`broadside_folios`) and left out."""
     from octavo.render.pdf.finish import finisher, variant_options
 
     variant = options.pdf_variant
     seed = identifier or str(document.metadata.title)
+    own = len(document.pages) - len(stamped)
+    turned = tuple(i for i in turned_pages(document) if i < own)
     pdf: bytes = document.write_pdf(
-        finisher=finisher(options.page.bleed, seed, xmp, labels),
+        finisher=finisher(options.page.bleed, seed, xmp, labels, turned, stamped),
         pdf_tags=variant == "pdf/ua-1",
         **variant_options(variant),
     )

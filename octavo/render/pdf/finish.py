@@ -11,6 +11,8 @@
   adds the book's identifiers and series (templates/print/xmp.xml). WeasyPrint's PDF/X-4
   DocumentID is random (uuid4); the finisher makes it from the book's identifier, so the
   same sources give the same bytes.
+- Broadside pages: a table's landscape pages turned onto pages of the book's size, and
+  the folios stamped on them (octavo.render.pdf.broadside), before the BleedBoxes.
 - Page labels: the catalog's /PageLabels (octavo.render.pdf.page_labels: the printed
   folios, for a viewer's page numbers), in the PDFs that are the book or its front part.
   (/Lang WeasyPrint writes itself, from the HTML's `lang`.)
@@ -22,6 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from octavo.render.pdf.broadside import turn_pages
 from octavo.render.pdf.page_labels import Label, pydyf_labels
 from octavo.source.identity import NAMESPACE_URL, uuid5
 
@@ -45,11 +48,16 @@ def finisher(
     identifier: str,
     xmp: bytes = b"",
     labels: tuple[Label, ...] = (),
+    turned: tuple[int, ...] = (),
+    stamped: tuple[int, ...] = (),
 ) -> Callable[[Any, Any], None]:
-    """write_pdf's finisher: exact BleedBoxes, `xmp` (rdf:Description elements) in the XMP
-    metadata, a DocumentID made from `identifier`, and the page `labels`."""
+    """write_pdf's finisher: the pages `turned` (0-based) turned, the last pages drawn
+    over the pages `stamped` and taken out (octavo.render.pdf.broadside.turn_pages), exact
+    BleedBoxes, `xmp` (rdf:Description elements) in the XMP metadata, a DocumentID made
+    from `identifier`, and the page `labels`."""
 
     def finish(document: Any, pdf: Any) -> None:
+        turn_pages(pdf, turned, stamped)
         if labels:
             pdf.catalog["PageLabels"] = pydyf_labels(labels)
         if xmp and "Metadata" not in pdf.catalog:

@@ -4,7 +4,10 @@ The page map is what the parent needs to put the parts together without reading 
 back: for each page whether it is blank, the chapter it belongs to, the headings and notes
 on it, its named destinations and the boxes of its links (`data-href`, see
 templates/print/macros.html), all in PDF points from the page's top-left corner, and its
-size (a landscape page, `PageMap.turned`, is stamped as one: octavo.render.pdf.parallel.stamp).
+size. A table's landscape page is turned onto a page of the book's size as the part is
+written (octavo.render.pdf.broadside): its page map says so (`PageMap.turned`, stamped as
+a broadside page: octavo.render.pdf.parallel.stamp) and gives its positions, and its
+bookmarks', on the turned page.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from octavo.project import Project
+from octavo.render.pdf.broadside import Turn, down_point, down_rect, turned_pages
 from octavo.render.pdf.page_labels import Label
 
 __all__ = [
@@ -49,12 +53,9 @@ class PageMap:
     anchors: tuple[tuple[str, float, float], ...]  # (id, x, y) in points from top-left
     links: tuple[LinkBox, ...]
     size: tuple[float, float] = (0.0, 0.0)  # width, height in points (the trim's, no bleed)
-
-    @property
-    def turned(self) -> bool:
-        """A landscape page (a table too wide for the text block: octavo.render.pdf.landscape):
-        wider than high, never rotated (WeasyPrint sets the page's size, no /Rotate)."""
-        return self.size[0] > self.size[1]
+    # a broadside page: a table laid out on a landscape page, turned onto this one
+    # (octavo.render.pdf.broadside); its size, anchors and links are the turned page's
+    turned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,8 @@ def lay_out_part(job: PartJob) -> PartLayout:
         pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
-    marks = tuple(_bookmark(b) for b in tree)
+        turns = _turns(document)
+    marks = tuple(_bookmark(b, turns) for b in tree)
     messages = tuple(logged)
     return PartLayout(job.name, job.key, pdf, pages, marks, messages)
 
@@ -162,6 +164,15 @@ def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
         lay_out_part(PartJob("warm", "", html, project, (), (), fonts=fonts))
 
 
+def _turns(document: Any) -> dict[int, Turn]:
+    """The turn of each landscape page (octavo.render.pdf.broadside), by its index."""
+    pages = document.pages
+    return {
+        i: Turn.of((0.0, 0.0, pages[i].width * PT, pages[i].height * PT))
+        for i in turned_pages(document)
+    }
+
+
 def _pages(
     document: Any, chapters: frozenset[str], notes: tuple[tuple[str, str], ...]
 ) -> Iterator[PageMap]:
@@ -169,19 +180,23 @@ def _pages(
 
     headings = chapters | {h for h, _ in notes}
     chapter = ""
-    for page, layout in zip(document.pages, read_layout(document, headings), strict=True):
+    turned = frozenset(turned_pages(document))
+    pages = zip(document.pages, read_layout(document, headings), strict=True)
+    for index, (page, layout) in enumerate(pages):
         box = page._page_box
         opened = [h for h in layout.headings if h in chapters]
         chapter = opened[0] if opened else chapter
         anchors = tuple((n, x * PT, y * PT) for n, (x, y, *_) in sorted(page.anchors.items()))
+        links = tuple(_links(box))
+        size = (page.width * PT, page.height * PT)
+        if index in turned:  # measured on the page it is turned onto
+            width = size[0]
+            anchors = tuple((n, *down_point(x, y, width)) for n, x, y in anchors)
+            links = tuple(LinkBox(k.target, down_rect(k.rect, width)) for k in links)
+            size = (size[1], size[0])
+        blank = bool(box.page_type.blank)
         yield PageMap(
-            bool(box.page_type.blank),
-            chapter,
-            layout.headings,
-            layout.notes,
-            anchors,
-            tuple(_links(box)),
-            (page.width * PT, page.height * PT),
+            blank, chapter, layout.headings, layout.notes, anchors, links, size, index in turned
         )
 
 
@@ -207,9 +222,12 @@ def _links(page_box: Any) -> Iterator[LinkBox]:
         yield LinkBox(target.removeprefix("#"), (x * PT, y * PT, w * PT, h * PT))
 
 
-def _bookmark(subtree: Any) -> Bookmark:
+def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
+    """A bookmark of WeasyPrint's tree; one into a landscape page, turned with it."""
     label, (page, x, y), children, state = subtree
-    kids = tuple(_bookmark(c) for c in children)
+    kids = tuple(_bookmark(c, turns) for c in children)
+    if page in turns:
+        x, y = turns[page].point(float(x), float(y))
     return Bookmark(label, page, float(x), float(y), state != "closed", kids)
 
 
@@ -233,6 +251,7 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
             tuple((n, x, y) for n, x, y in p["anchors"]),
             tuple(LinkBox(link["target"], tuple(link["rect"])) for link in p["links"]),
             (p["size"][0], p["size"][1]),
+            p["turned"],
         )
         for p in data["pages"]
     )

@@ -3,8 +3,10 @@
 templates/print/stamp.html repeats the body's chapters with only as many empty pages as
 each one filled, under the book's own @page rules (plus styles/print/stamp.css), so the
 margin boxes come out where, and as, a one-process layout prints them; blank pages before
-a chapter come from the same `break-before: right`, and a landscape page of a chapter (a
-table too wide for the text block, `PageMap.turned`) is a `landscape` page here too. In a
+a chapter come from the same `break-before: right`, and a broadside page of a chapter (a
+table too wide for the text block, turned: `PageMap.turned`) is a `broadside` page here,
+of the book's size: no running head, its folio in its place (octavo.render.pdf.broadside;
+the one-process build stamps the same folio: templates/print/broadside.html). In a
 book of parts of countries, each part's title page and chapters are repeated in its
 `.part-matter`, as the book sets them: its title page's page (no head, no folio; the first
 one's starts the body's folios) and the part's name in its chapters' left-hand heads.
@@ -31,22 +33,21 @@ class Stamp:
     chapter: PrintChapter | None  # None: the appendix, the index or a part's title page
     ident: str  # the chapter's id, APPENDIX, "index" or the part's id
     pages: int  # the pages it fills but blank ones
-    turned: frozenset[int] = frozenset()  # which of these are landscape ones, from 0
+    turned: frozenset[int] = frozenset()  # which of these are broadside ones, from 0
     part: RenderedPart | None = None  # a part's title page: its part
     closes: bool = False  # the last division of a part (its `.part-matter` ends here)
 
 
 def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[Pages, ...]) -> str:
     """`pages`: (chapter id, APPENDIX, "index" or a part's id, pages it fills but blank
-    ones, which of these are landscape, from 0), in order. A landscape page is stamped as
-    one (the page `landscape`, turned as in a one-process layout: templates/print/page.css),
-    so its heads and folio are placed as there; a chapter's first page never is (its
-    heading opens it)."""
+    ones, which of these are broadside ones, from 0), in order. A broadside page is
+    stamped as a `broadside` page (styles/print/stamp.css): its folio alone, where the
+    pages of its side print theirs; a chapter's first page never is one (its heading
+    opens it)."""
     project = manuscript.book.project
     by_id = {c.id: PrintChapter(c, body_headings(c)) for c in manuscript.chapters}
     parts = {p.id: p for p in manuscript.parts}
-    turned = any(t for _, _, t in pages)
-    sheets = stylesheets(project, page, "print/stamp.css", landscape=turned)
+    sheets = stylesheets(project, page, "print/stamp.css")
 
     def country(ident: str) -> str:
         """The id of the part `ident` is in (or is), or ""."""
@@ -57,10 +58,10 @@ def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[Pages, ...]
         return part.id if part is not None else ""
 
     stamps = []
-    for index, (ident, count, landscape) in enumerate(pages):
+    for index, (ident, count, turned) in enumerate(pages):
         after = pages[index + 1][0] if index + 1 < len(pages) else ""
         here = country(ident)
         closes = bool(here) and (after in parts or country(after) != here)
         chapter, part = by_id.get(ident), parts.get(ident)
-        stamps.append(Stamp(chapter, ident, count, frozenset(landscape), part, closes))
+        stamps.append(Stamp(chapter, ident, count, frozenset(turned), part, closes))
     return render_print(manuscript, "print/stamp.html", sheets, stamps=stamps)
