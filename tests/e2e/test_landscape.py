@@ -26,7 +26,7 @@ from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.html import has_landscape, print_html
 from octavo.render.pdf.landscape import landscape_tables, narrowest
-from octavo.render.pdf.parallel.build import render_pdf_parallel
+from octavo.render.pdf.parallel.build import landscape_in_parts_ok, render_pdf_parallel
 from octavo.source.paper import page_setup
 from tests.conftest import DATA, ROOT
 from tests.support import readers
@@ -307,3 +307,47 @@ def test_a_turned_page_is_checked_against_its_own_text_block(tmp_path: Path) -> 
     turned = {f"page {p.index + 1}:" for p in facts.pages if p.turned}
     assert {d.message.split(" '")[0] for d in found} <= turned
     assert {d.code for d in check_press(facts, page_setup("a4"))} >= {"E641"}
+
+
+def test_a_broadside_table_in_a_part_of_a_country(tmp_path: Path) -> None:
+    """tests/data/volume (parts of countries) given the wide table at the end of a section of
+    its last part: its `country-landscape` pages (one process: landscape_in_parts_ok) are
+    turned onto pages of the book's size too, their folios in place, and the book reads
+    back clean (E613: no running head expected on them)."""
+    book = tmp_path / "volume"
+    shutil.copytree(DATA / "volume", book)
+    table = (BOOK / "001-accounts.md").read_text(encoding="utf-8").split("---\n")[2]
+    section = book / "027-energy.md"
+    section.write_text(section.read_text(encoding="utf-8") + "\n" + table, encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    page = page_setup("letter")
+    assert not landscape_in_parts_ok(manuscript, page)
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "volume.pdf"))
+    assert logged == [] and found == ()
+    pages = PdfReader(pdf).pages
+    assert {tuple(p.mediabox) for p in pages} == {(0, 0, 612, 792)}
+    facts = read_pdf(pdf)
+    broadside = [p for p in facts.pages if p.turned]
+    assert len(broadside) == 2
+    assert [p.folio for p in broadside] == [str(int(broadside[0].folio) + i) for i in (0, 1)]
+    assert [pages[p.index].get("/Rotate") for p in broadside] == [90, 90]
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    assert [str(d) for d in check_press(facts, page)] == []
+
+
+def test_a_tagged_pdf_holds_no_stamp_page(built: Built, tmp_path: Path) -> None:
+    """PDF/UA-1: the folios laid out for the broadside pages leave nothing in the structure
+    tree (every element on a page of the book), and read back as any other."""
+    import pikepdf
+
+    from octavo.check.variants import check_variant
+
+    (pdf, _), logged = quietly(lambda: api.build_pdf(BOOK, tmp_path / "ua.pdf", tagged=True))
+    assert logged == [] and check_variant(pdf, "pdf/ua-1") == ()
+    assert [str(d) for d in check_book_pdf(pdf, built.manuscript)] == []
+    with pikepdf.open(pdf) as document:
+        pages = {p.objgen for p in document.pages}
+        elements = [o for o in document.objects if isinstance(o, pikepdf.Dictionary)]
+        elements = [o for o in elements if o.get("/Type") == "/StructElem" and "/Pg" in o]
+        assert elements and all(o.Pg.objgen in pages for o in elements)
+        assert [int(document.pages[i].Rotate) for i in _turned(pdf)] == [90, 90]

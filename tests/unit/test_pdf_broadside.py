@@ -94,3 +94,36 @@ def test_a_landscape_page_is_turned_with_its_link_destination_and_bookmark() -> 
     # the viewer's x is the sheet's y, its top the sheet's x: the link holds its word
     assert left <= word["top"] + 1 and word["bottom"] - 1 <= right
     assert bottom <= word["x0"] + 1 and word["x1"] - 1 <= top
+
+
+def test_a_stamp_is_drawn_over_its_page_and_taken_out() -> None:
+    """A tagged document: a landscape page and, after it, a stamp page with a folio. The
+    stamp is drawn over the turned page (upright: the sheet's own coordinates), the page
+    tree and the structure hold no stamp page, and its tagged text is an artifact."""
+    import pdfplumber
+    import pikepdf
+    from weasyprint import HTML
+
+    html = """<html lang="en"><style>@page { size: 612pt 792pt; margin: 72pt }
+      @page wide { size: 792pt 612pt } .wide { page: wide } body { margin: 0 }
+      .stamp { page: stamp; break-before: page } @page stamp { @bottom-right { content: "7" } }
+      </style><p>Before.</p><p class="wide">Turned</p><p class="stamp"></p></html>"""
+    document = HTML(string=html).render()
+
+    def finish(_: object, pdf: object) -> None:
+        turn_pages(pdf, (1,), (1,))
+
+    data = document.write_pdf(finisher=finish, pdf_tags=True)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 2 and int(pdf.pages[1].Rotate) == ROTATE
+        pages = {p.objgen for p in pdf.pages}
+        elements = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)]
+        elements = [o for o in elements if o.get("/Type") == "/StructElem" and "/Pg" in o]
+        assert elements and all(o.Pg.objgen in pages for o in elements)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        assert 2 not in [int(nums[i]) for i in range(0, len(nums), 2)]
+        stamp = pdf.pages[1].Contents[1].read_bytes()
+        assert b"/Artifact\nBMC" in stamp and b"MCID" not in stamp
+    with pdfplumber.open(io.BytesIO(data)) as read:
+        folio = [c for c in read.pages[1].chars if c["text"] == "7"]
+    assert len(folio) == 1 and not folio[0]["upright"]  # sideways to the viewer

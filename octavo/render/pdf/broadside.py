@@ -150,17 +150,56 @@ def turn_pages(pdf: Any, turned: tuple[int, ...], stamped: tuple[int, ...] = ())
                 float(destination[2]), float(destination[3])
             )
     first_stamp = len(references) - len(stamped)
+    if stamped and "StructTreeRoot" in pdf.catalog:
+        _untag(pdf, resolve, frozenset(references[first_stamp:]), first_stamp)
     for offset, index in enumerate(stamped):
         over = resolve(references[first_stamp + offset])
         page = resolve(references[index])
         stamp = resolve(over["Contents"])
-        stamp.stream[:0] = [b"q"]
-        stamp.stream.append(b"Q")
+        # a line of its own first: the streams of a page are read as one, its own ends
+        # without a newline
+        stamp.stream[:] = [b"", b"q", *_artifacts(stamp.stream), b"Q"]
         page["Contents"] = pydyf.Array([page["Contents"], over["Contents"]])
         over.clear()
     if stamped:
         del pdf.pages["Kids"][3 * first_stamp :]
         pdf.pages["Count"] = first_stamp
+
+
+def _artifacts(operations: list[Any]) -> list[Any]:
+    """A stamp's content with its tagged sequences (`/Tag <</MCID n>> BDC`: tagged PDF)
+    marked as artifacts (`/Artifact BMC`): a folio is pagination, and the MCIDs were the
+    stamp page's, not its page's."""
+    out: list[Any] = []
+    for item in operations:
+        if item == b"BDC" and len(out) >= 2 and isinstance(out[-1], dict) and "MCID" in out[-1]:
+            out[-2:] = ["/Artifact", b"BMC"]
+        else:
+            out.append(item)
+    return out
+
+
+def _untag(pdf: Any, resolve: Any, stamps: frozenset[bytes], first: int) -> None:
+    """The stamp pages out of a tagged PDF's structure: their elements (the hidden text
+    that set the folio) out of the tree, left empty, and their entries out of the parent
+    tree (the pages keep theirs: a page's StructParents is its place, from 0)."""
+    root = resolve(pdf.catalog["StructTreeRoot"])
+    dictionaries: list[Any] = [item for item in pdf.objects if isinstance(item, dict)]
+    elements = [item for item in dictionaries if item.get("Type") == "/StructElem"]
+    gone = [item for item in elements if bytes(item.get("Pg", b"")) in stamps]
+    references = {item.reference for item in gone}
+    for item in dictionaries:
+        if isinstance(item.get("K"), list):
+            item["K"][:] = [k for k in item["K"] if not (isinstance(k, bytes) and k in references)]
+    for item in gone:
+        item.clear()
+    nums = resolve(root["ParentTree"])["Nums"]
+    kept = [
+        (key, value)
+        for key, value in zip(nums[::2], nums[1::2], strict=True)
+        if not first <= key < first + len(stamps)
+    ]
+    nums[:] = [v for pair in kept for v in pair]
 
 
 def _destinations(pdf: Any) -> list[Any]:
