@@ -157,7 +157,7 @@ def _wide_table_in_the_glossary(book: Path) -> None:
 
 def test_parts_and_a_landscape_table_outside_them(tmp_path: Path) -> None:
     """Both kinds of page together: the volume with a landscape table in its Glossary is
-    laid out in parts, with the same pages (turned ones where one process turns them) as
+    laid out in parts, with the same pages (broadside ones where one process turns them) as
     the one-process build. (A landscape table in a country's chapter keeps the book in one
     process: landscape_in_parts_ok, tests/e2e/test_pdf_parallel_landscape.py.)"""
     from pypdf import PdfReader
@@ -170,8 +170,10 @@ def test_parts_and_a_landscape_table_outside_them(tmp_path: Path) -> None:
     assert [i for i, (a, b) in enumerate(zip(one, parallel, strict=True)) if a != b] == []
 
     def turned(path: Path) -> list[int]:
+        """The broadside pages: the book's size, /Rotate 90 (octavo.render.pdf.broadside)."""
         pages = PdfReader(path).pages
-        return [i for i, p in enumerate(pages) if p.mediabox.width > p.mediabox.height]
+        assert len({tuple(p.mediabox) for p in pages}) == 1
+        return [i for i, p in enumerate(pages) if p.get("/Rotate") == 90]
 
     assert turned(builds.one) == turned(builds.cold_pdf) != []
     assert [str(d) for d in check_book_pdf(builds.cold_pdf, builds.manuscript)] == []

@@ -1,6 +1,7 @@
 """A table too wide for the text block even in the smaller type of a wide table is set on
-a page of its own turned to landscape (`page: landscape`, styles/print/book.css), never past
-the margin.
+a page of its own laid out landscape (`page: landscape`, styles/print/book.css), never past
+the margin, and turned onto a page of the book's size as the PDF is written (a broadside
+table: octavo.render.pdf.broadside).
 
 Whether it fits is judged from the markup, before layout, so that WeasyPrint alone (and
 `--html`) gives the same pages: the narrowest a table can be is the sum, over its columns,

@@ -10,8 +10,9 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of countries, each part's title page (its chapters are laid out in its `.part-matter`;
    the stamp gives them the part's name in their heads, and the merge puts their
    bookmarks under the part's: jobs.in_parts, jobs.nested); a table too wide for the text
-   block goes on landscape pages there as in one process, and the part's page map records
-   each page's size (octavo.render.pdf.parallel.part.PageMap);
+   block goes on landscape pages there as in one process, turned onto pages of the book's
+   size as the part is written (octavo.render.pdf.broadside), and the part's page map
+   records which (octavo.render.pdf.parallel.part.PageMap.turned);
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
@@ -21,7 +22,7 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    matter numbers the index in its contents: a cold build takes that folio from a sketch
    of the appendix, jobs.appendix_sketch_job, and lays the two out side by side) are laid
    out next, with the stamp of running heads and
-   folios for the body and back matter, its landscape pages stamped as landscape ones
+   folios for the body and back matter, its broadside pages stamped with their folio alone
    (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
 3. octavo.render.pdf.parallel.merge puts it all together.
 
@@ -124,12 +125,13 @@ def render_pdf_parallel(
 
 
 def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
-    """A table on landscape pages is laid out in its chapter's part and stamped as a
-    `landscape` page (octavo.render.pdf.parallel.stamp): its heads and folio as one process
-    prints them in the body and back matter. In a part of a country one process sets it on
-    a `country-landscape` page, whose left head names the part, not the book: a book with
-    such a table is laid out in one process (the stamp gives the part's name to a
-    country's `country-body` pages, but stamps every turned page as a `landscape` one).
+    """A table on landscape pages is laid out in its chapter's part, turned onto pages of
+    the book's size there and stamped as a `broadside` page (its folio alone:
+    octavo.render.pdf.parallel.stamp), as one process prints it in the body and back
+    matter. In a part of a country one process sets it on a `country-landscape` page
+    within the country's `.part-matter`: a book with such a table is still laid out in one
+    process (the page's left head named the part, which the stamp could not give it; a
+    broadside page now prints no head, but a build in parts of such a book is untried).
 
     The one combination kept in one process: parts laid out apart know chapters, front-
     and back-matter divisions (the front ones in the front part, each back one a part of

@@ -249,7 +249,7 @@ def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
 
 def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]) -> PartJob:
     """The running heads and folios of `body` (the chapters, the back-matter divisions and
-    the appendix), their landscape pages as landscape ones."""
+    the appendix), their broadside pages (a table turned) with their folio alone."""
     source = stamp_html(manuscript, options.page, _counts(body))
     return _plain_job(manuscript, options, "stamp", source)
 
@@ -312,7 +312,7 @@ def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def _counts(parts: Iterable[PartLayout]) -> tuple[Pages, ...]:
-    """(chapter id, pages but blank ones, which of these are landscape) of the body and
+    """(chapter id, pages but blank ones, which of these are broadside ones) of the body and
     back matter, in order. A chapter that opens on a landscape page (which its heading
     never leaves it): Unmergeable, the stamp opens each chapter on its heading's page."""
     counts: dict[str, int] = {}
@@ -340,7 +340,8 @@ def _job(
     shown = [c for c in manuscript.chapters if c.id in part.chapters]
     shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
     # a part's landscape pages are set as the one-process build sets them (its own page
-    # `part-landscape`, no heads: they are stamped on); a part without any: the same HTML
+    # `part-landscape`, turned as the part is written, its folio stamped on); a part
+    # without any: the same HTML
     turned = has_landscape(manuscript, options.page, (s for c in shown for s in c.sections))
     source = print_html(manuscript, options.page, part, located=located, landscape=turned)
     chapters = tuple(p.id for p in manuscript.parts if p.id in part.chapters)  # title pages
