@@ -9,6 +9,7 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.fancy_lists import Marker, first_marker, item_label
 from octavo.render.sanitize import TRUSTED, clean_fragment
 from octavo.render.tokens import NoteUse, State, inline_html, trust
 from octavo.text import strip_tags
@@ -92,20 +93,21 @@ def _note_html(core: StateCore, tokens: list[Token]) -> str:
     """A note's paragraphs, one line each; a list's items with their bullet or number, a
     code block's lines as code, a raw HTML block's words."""
     lines: list[str] = []
-    lists: list[int | None] = []  # the open lists: an ordered one's next number
+    # the open lists: an ordered one's marker ("(a)") and next number
+    lists: list[tuple[Marker | None, int] | None] = []
     mark = ""
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if token.type == "bullet_list_open":
             lists.append(None)
         elif token.type == "ordered_list_open":
-            lists.append(int(token.attrGet("start") or 1))
+            lists.append((first_marker(tokens, at), int(token.attrGet("start") or 1)))
         elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
             lists.pop()
         elif token.type == "list_item_open" and lists:
-            number = lists[-1]
-            mark = "\u2022\u00a0" if number is None else f"{number}.\u00a0"
-            if number is not None:
-                lists[-1] = number + 1
+            numbered = lists[-1]
+            mark = "\u2022\u00a0" if numbered is None else item_label(*numbered) + "\u00a0"
+            if numbered is not None:
+                lists[-1] = (numbered[0], numbered[1] + 1)
         elif token.type == "inline":
             html = inline_html(core, token)
             if html:

@@ -2,7 +2,8 @@
 
 pandoc's syntax where pandoc has one: pipe tables with a `Table: …` caption, implicit
 figures (a lone image in a paragraph), `{#id .class key=value}` attributes, footnotes
-(`[^label]`), definition lists, `@tbl:label` references (octavo.render.blocks does the
+(`[^label]`), definition lists, lettered and roman lists and numbered examples
+(octavo.render.fancy_lists), `@tbl:label` references (octavo.render.blocks does the
 work on the token stream). Typography changes characters, never words: straight quotes
 become curly, '--' an en dash, '---' an em dash, '...' an ellipsis.
 """
@@ -22,7 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from octavo.render import attributes, blocks, divs, pandoc_tables
+from octavo.render import attributes, blocks, divs, fancy_lists, pandoc_tables
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
 
@@ -108,6 +109,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
+    fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)

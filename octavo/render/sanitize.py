@@ -73,6 +73,7 @@ _TRUSTED_ATTRIBUTES = {
     "rowspan",
     "style",
     "start",
+    "type",  # an ordered list's numbering, as pandoc writes it (`<ol type="a">`)
     "epub:type",
     "aria-label",
     "aria-hidden",

@@ -222,3 +222,14 @@ def test_fenced_divs_in_both_outputs_and_one(built: Built) -> None:
     assert '<div id="climate-box" class="sidebar">' in geography
     assert "coldest month is January" in pdf and "Select a figure" in geography
     assert "Select a figure" not in pdf and ":::" not in pdf + geography
+
+
+def test_lettered_and_roman_lists_as_typed(built: Built) -> None:
+    """pandoc's fancy lists: `(a)` and `i.` as typed in print (WeasyPrint reads no `type`;
+    the parentheses are counter styles), pandoc's `type` in the EPUB."""
+    with zipfile.ZipFile(built.epub) as archive:
+        geography = archive.read("EPUB/text/ch03.xhtml").decode()
+    pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
+    assert '<ol type="a" class="two-parens">' in geography and '<ol type="i">' in geography
+    assert "(a) the thaw" in pdf and "(c) the harvest" in pdf
+    assert "iii. the lower Vela" in pdf

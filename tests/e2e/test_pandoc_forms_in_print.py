@@ -1,5 +1,6 @@
 """pandoc's Markdown forms as print sets them: a list numbered from 5 counts from 5, a
-code line too long for the measure wraps inside it, unhyphenated."""
+lettered or roman one shows its letters as typed, a code line too long for the measure
+wraps inside it, unhyphenated."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ Text [in small caps]{{.smallcaps}} and [underlined]{{.underline}}.
 
 5. five
 6. six
+
+c) three
+d) four
+
+(iv) four
+(v) five
 """
 
 
@@ -34,6 +41,9 @@ def test_lists_code_and_spans_in_print(make_book: MakeBook, tmp_path: Path) -> N
         page = next(p for p in document.pages if "five" in (p.extract_text() or ""))
         text = page.extract_text() or ""
         assert "5. five" in text and "6. six" in text  # WeasyPrint alone: "1. five"
+        lines = text.splitlines()  # an item a line (markdown-it read one paragraph)
+        assert "c) three" in lines and "d) four" in lines  # pandoc's letters, as typed
+        assert "(iv) four" in lines and "(v) five" in lines
         words = page.extract_words()
         body = [w for w in words if w["text"] == "paragraph."]
         right = max(w["x1"] for w in words if w["top"] < page.height * 0.9)
