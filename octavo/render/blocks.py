@@ -4,6 +4,7 @@
 - tables and figures are numbered with their captions (octavo.render.floats);
 - footnotes become note calls, their texts kept apart (octavo.render.footnotes);
 - `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines);
+- `[Heading text]` linked to this body's heading of that name (octavo.render.heading_refs);
 - fenced divs get their id and classes, or are kept for one output (octavo.render.divs);
 - fenced code blocks their `{#id .language .class}`.
 
@@ -20,7 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
-from octavo.render import divs, floats, footnotes, html_tables, index_marks, inlines
+from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
 from octavo.render.attributes import pandoc_attrs
 from octavo.render.tokens import (
     Caption,
@@ -105,9 +106,29 @@ def _blocks(core: StateCore) -> None:
             if token.type == "inline":
                 inlines.walk(core, state, token)
                 index_marks.mark_spans(state, token)
+    _heading_links(state, [*tokens, *(t for note_tokens, _ in notes for t in note_tokens)])
     trust(tokens)
     footnotes.order_notes(tokens, state)
     footnotes.add_notes(core, state, notes)
+
+
+def _heading_links(state: State, tokens: list[Token]) -> None:
+    """`[Heading text]` pointed at this body's heading of that name (octavo.render.heading_refs),
+    W521 where two headings have it."""
+    headings: dict[str, list[str]] = {}
+    for heading in state.headings:
+        headings.setdefault(heading.name, []).append(heading.id)
+    ambiguous: list[tuple[str, int]] = []
+    heading_refs.link_local(tokens, headings, ambiguous)
+    titles = {h.id: strip_tags(h.title_html) for h in state.headings}
+    for name, line in ambiguous:
+        first = titles[headings[name][0]]
+        state.problem(
+            "W521",
+            f"{len(headings[name])} headings are named '{first}': [{first}] links to the first",
+            line,
+            "give the one meant an id ({#id}) and link to it: [words](#id)",
+        )
 
 
 def _inline(
@@ -155,4 +176,6 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     listed = "unlisted" not in classes
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
-    state.headings.append(HeadingUse(ident, level, title, line, listed))
+    state.headings.append(
+        HeadingUse(ident, level, title, line, listed, heading_refs.heading_name(words))
+    )

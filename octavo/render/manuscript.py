@@ -29,6 +29,7 @@ from octavo.model import (
     Section,
     TocNode,
 )
+from octavo.render.heading_refs import PLACEHOLDER, book_heading_names, heading_name, names_used
 from octavo.render.images import (
     ImageProblem,
     image_diagnostics,
@@ -61,8 +62,9 @@ def render_manuscript(
     counts = _Counts()
     given = isinstance(cache, SectionCache)
     sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
+    names = _heading_names(book)
     with _no_cycle_collection():
-        drafts = tuple(_chapter(book, c, counts, found, sections) for c in book.chapters)
+        drafts = tuple(_chapter(book, c, counts, found, sections, names) for c in book.chapters)
     targets, anchors = _targets(drafts, found)
     chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
     images = _images(book, drafts, found, sections.raster)
@@ -223,10 +225,16 @@ def _in_book_language(note_html: str, book: Book, section: Section) -> str:
 
 
 def _context(
-    book: Book, chapter: Chapter, section: Section, notes: int, counts: _Counts
+    book: Book,
+    chapter: Chapter,
+    section: Section,
+    notes: int,
+    counts: _Counts,
+    names: frozenset[str],
 ) -> Context:
     """What `section`'s body is rendered in: `notes` of its chapter before it (its own data
-    note aside), `counts` the tables and figures before it."""
+    note aside), `counts` the tables and figures before it, the `names` of the book's
+    headings (`_heading_names`) it refers to."""
     by_chapter = book.config.numbering == "chapter"
     return Context(
         slug=section.slug,
@@ -240,7 +248,15 @@ def _context(
         table_word=book.labels["table"],
         figure_word=book.labels["figure"],
         index_terms=book.index_terms,
+        heading_names=names_used(section.body, names),
     )
+
+
+def _heading_names(book: Book) -> frozenset[str]:
+    """What the book's headings are called (`[Climate]`): chapters, sections, body headings."""
+    sections = [s for c in book.chapters for s in c.sections]
+    titles = [*(c.title for c in book.chapters), *(s.title for s in sections)]
+    return book_heading_names(titles, (s.body for s in sections))
 
 
 def estimated_contexts(
@@ -253,13 +269,14 @@ def estimated_contexts(
     counts = _Counts()
     resolved: dict[Path, Path] = {}
     root = book.root.resolve()
+    names = _heading_names(book)
     made = []
     for chapter in book.chapters:
         if book.config.numbering == "chapter":
             counts.tables = counts.figures = 0
         notes = 0
         for section in chapter.sections:
-            context = _context(book, chapter, section, notes, counts)
+            context = _context(book, chapter, section, notes, counts, names)
             made.append((section.body, context, _folder(root, section, resolved)))
             more_notes, tables, figures = counted(section.body)
             notes += 1 + more_notes
@@ -269,7 +286,12 @@ def estimated_contexts(
 
 
 def _chapter(
-    book: Book, chapter: Chapter, counts: _Counts, found: list[Diagnostic], cache: SectionCache
+    book: Book,
+    chapter: Chapter,
+    counts: _Counts,
+    found: list[Diagnostic],
+    cache: SectionCache,
+    names: frozenset[str],
 ) -> _ChapterDraft:
     if book.config.numbering == "chapter":
         counts.tables = counts.figures = 0
@@ -277,7 +299,7 @@ def _chapter(
     drafts = []
     for section in chapter.sections:
         level = min(section.depth + 1, 6)
-        context = _context(book, chapter, section, notes, counts)
+        context = _context(book, chapter, section, notes, counts, names)
         folder = _folder(cache.root, section, cache.folders)
         fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)
@@ -354,12 +376,19 @@ def _targets(
     anchors: dict[str, str] = {}
     files: dict[str, str] = {}
     owner: dict[str, Path] = {}
+    headings: dict[str, list[str]] = {}  # a heading's name -> the ids so named, in book order
     for chapter in drafts:
         here = chapter.chapter.slug
         labels[here], anchors[here] = chapter.chapter.title, here
+        headings.setdefault(heading_name(chapter.chapter.title), []).append(here)
         for draft in chapter.sections:
             rs, section = draft.rendered, draft.rendered.section
             files[draft.folder + section.path.name] = rs.id
+            for name, ident in (
+                (heading_name(section.title), rs.id),
+                *((h.name, h.id) for h in draft.fragment.headings),
+            ):
+                headings.setdefault(name, []).append(ident)
             names = {h.id: h.label for h in rs.headings}
             names.update({t.id: t.label for t in (*rs.tables, *rs.figures)})
             for ident, line in ((rs.id, -1), *draft.fragment.ids):
@@ -378,7 +407,9 @@ def _targets(
                 owner[ident] = section.path
                 labels[ident] = names.get(ident, rs.title_text)
                 anchors[ident] = here
-    return Targets(labels, files), tuple(anchors.items())
+    headings.pop("", None)
+    named = {name: tuple(ids) for name, ids in headings.items()}
+    return Targets(labels, files, named), tuple(anchors.items())
 
 
 def _resolved(
@@ -388,6 +419,7 @@ def _resolved(
     for draft in chapter.sections:
         rs, section = draft.rendered, draft.rendered.section
         lines = dict(reversed(draft.fragment.links))
+        found += _shared_names(draft, targets, lines)
         body, missed = resolve_links(rs.body_html, draft.folder, targets)
         notes = []
         for note in rs.notes:
@@ -421,6 +453,28 @@ def _resolved(
         opening,
         _heading_html(division, labels),
     )
+
+
+def _shared_names(draft: _Draft, targets: Targets, lines: dict[str, int]) -> list[Diagnostic]:
+    """W521 for a link by name (`[Climate]`) to another section's heading, where the book
+    has several headings of that name: it links to the first."""
+    found = []
+    section = draft.rendered.section
+    for href, line in lines.items():
+        ids = targets.headings.get(href.removeprefix(PLACEHOLDER), ())
+        if href.startswith(PLACEHOLDER) and len(ids) > 1:
+            title = targets.labels.get(ids[0], "")
+            found.append(
+                warning(
+                    "W521",
+                    f"{len(ids)} headings of the book are named '{title}': "
+                    f"[{title}] links to the first",
+                    section.path,
+                    section.body_line + line,
+                    hint="give the one meant an id ({#id}) and link to it: [words](#id)",
+                )
+            )
+    return found
 
 
 def _heading_html(chapter: Chapter, labels: Labels) -> str:

@@ -3,7 +3,8 @@
 pandoc's syntax where pandoc has one: pipe tables with a `Table: …` caption, implicit
 figures (a lone image in a paragraph), `{#id .class key=value}` attributes, footnotes
 (`[^label]`), definition lists, lettered and roman lists and numbered examples
-(octavo.render.fancy_lists), `@tbl:label` references (octavo.render.blocks does the
+(octavo.render.fancy_lists), `[Heading text]` links (octavo.render.heading_refs),
+`@tbl:label` references (octavo.render.blocks does the
 work on the token stream). Typography changes characters, never words: straight quotes
 become curly, '--' an en dash, '---' an em dash, '...' an ellipsis.
 """
@@ -23,7 +24,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from octavo.render import attributes, blocks, divs, fancy_lists, pandoc_tables
+from octavo.render import attributes, blocks, divs, fancy_lists, heading_refs, pandoc_tables
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
 
@@ -50,6 +51,9 @@ class Context:
     table_word: str = "Table"  # the labels' words for "Table 3", "Figure 2"
     figure_word: str = "Figure"
     index_terms: tuple[tuple[str, str], ...] = ()  # index.toml: marked wherever they occur
+    # names of the book's headings that the body holds in brackets (`[Climate]`): linked
+    # by name to another section's heading (octavo.render.heading_refs)
+    heading_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
+    heading_refs.install(md)  # `[Heading text]`: a link to that heading
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)

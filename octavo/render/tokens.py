@@ -68,6 +68,7 @@ class HeadingUse:
     title_html: str
     line: int
     listed: bool = True
+    name: str = ""  # what `[Heading text]` calls it (octavo.render.heading_refs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 A reference is a link octavo's Markdown rules marked `xref` (octavo.render.blocks):
 `#id`, another section's file (`058-russia.md`, `058-russia.md#id`, relative to the
 linking file), or `@tbl:label` / `@fig:label` / `@sec:id` (class `auto`: its text becomes
-"Table 3", "Figure 4" or the heading's title). Resolved, its href is `#id`: the print
-HTML uses it as is; the EPUB points it at the right document (octavo.render.epub).
+"Table 3", "Figure 4" or the heading's title), or `#heading:<name>`, a heading of another
+section by its name (`[Climate]`, octavo.render.heading_refs: the book's first so named).
+Resolved, its href is `#id`: the print HTML uses it as is; the EPUB points it at the right
+document (octavo.render.epub).
 `[](#id){.page}` (class `page`) is a page reference: print shows the target's folio, the
 EPUB, which has no pages, the target's name; the space before it is a no-break space, so
 that "page" and its number are never parted by a line's end. What does not resolve loses
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 
 __all__ = [
@@ -35,6 +37,8 @@ PAGE_REF = re.compile(
 )
 _XREF = re.compile(r'([ \t]*\n?[ \t]*)<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 NBSP = "\u00a0"
+_BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
+
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
@@ -44,6 +48,9 @@ class Targets:
 
     labels: dict[str, str]  # id -> its name as text: "Table 3", a heading's title
     files: dict[str, str]  # a section's source, relative to the book folder -> its id
+    # what `[Heading text]` calls a heading (octavo.render.heading_refs) -> the ids of the
+    # headings so named, in book order (a chapter's, a section's title, a body's headings)
+    headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,11 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
 
 def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:
     path, _, fragment = href.partition("#")
+    if not path and fragment.startswith(_BY_NAME):  # `[Climate]`: a heading by its name
+        ids = targets.headings.get(fragment.removeprefix(_BY_NAME))
+        if ids:
+            return ids[0], ""
+        return None, f"no heading named '{fragment.removeprefix(_BY_NAME).lower()}' in the book"
     if not path:
         if fragment in targets.labels:
             return fragment, ""

@@ -233,3 +233,22 @@ def test_lettered_and_roman_lists_as_typed(built: Built) -> None:
     assert '<ol type="a" class="two-parens">' in geography and '<ol type="i">' in geography
     assert "(a) the thaw" in pdf and "(c) the harvest" in pdf
     assert "iii. the lower Vela" in pdf
+
+
+def test_headings_linked_by_their_words(built: Built) -> None:
+    """pandoc's implicit header references: `[Climate]` (another chapter's heading),
+    `[the hills][The Northern Hills]` (a section's title), `[Prices and wages]` (the
+    section's own heading), in the EPUB and as the PDF's links."""
+    with zipfile.ZipFile(built.epub) as archive:
+        profile = archive.read("EPUB/text/ch01.xhtml").decode()
+        economy = archive.read("EPUB/text/ch02.xhtml").decode()
+    assert '<a href="ch03.xhtml#s003-geography-climate" class="xref">Climate</a>' in profile
+    assert '<a href="ch03.xhtml#s004-the-northern-hills" class="xref">the hills</a>' in profile
+    assert '<a href="#s002-the-economy-prices-and-wages" class="xref">' in economy
+    assert "[Climate]" not in profile
+    pdf = read_pdf(built.pdf)
+    text = " ".join(" ".join(p.texts()) for p in pdf.pages)
+    assert "(see Climate)" in text and "[Climate]" not in text
+    dests = {link.dest for link in pdf.links}
+    assert {"s003-geography-climate", "s004-the-northern-hills"} <= dests
+    assert "s002-the-economy-prices-and-wages" in dests
