@@ -37,6 +37,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.tokens import list_items
+
 __all__ = ["Marker", "first_marker", "install", "item_label", "read_marker"]
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
@@ -278,7 +280,7 @@ def decorate(state: StateCore) -> None:
             token.attrs.pop("start", None)
             if examples:
                 token.attrSet("start", examples + 1)
-            for item in _items(tokens, at):
+            for item in list_items(tokens, at):
                 examples += 1
                 label = item.info.removeprefix("(").removeprefix("@")
                 if label and label not in labels:
@@ -287,18 +289,6 @@ def decorate(state: StateCore) -> None:
         if classes:
             token.attrSet("class", " ".join(classes))
     state.env["octavo_examples"] = labels
-
-
-def _items(tokens: list[Token], at: int) -> list[Token]:
-    """The items of the list opened at tokens[at] (not those of lists inside them)."""
-    level = tokens[at].level + 1
-    found = []
-    for token in tokens[at + 1 :]:
-        if token.level < level:
-            break
-        if token.type == "list_item_open" and token.level == level:
-            found.append(token)
-    return found
 
 
 def _example_references(state: StateCore) -> None:

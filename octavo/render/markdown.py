@@ -3,8 +3,8 @@
 pandoc's syntax where pandoc has one: pipe tables with a `Table: …` caption, implicit
 figures (a lone image in a paragraph), `{#id .class key=value}` attributes, footnotes
 (`[^label]`), definition lists, lettered and roman lists and numbered examples
-(octavo.render.fancy_lists), `[Heading text]` links (octavo.render.heading_refs),
-`@tbl:label` references (octavo.render.blocks does the
+(octavo.render.fancy_lists), `[Heading text]` links (octavo.render.heading_refs), task
+lists (octavo.render.task_lists), `@tbl:label` references (octavo.render.blocks does the
 work on the token stream). Typography changes characters, never words: straight quotes
 become curly, '--' an en dash, '---' an em dash, '...' an ellipsis.
 """
@@ -24,7 +24,15 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from octavo.render import attributes, blocks, divs, fancy_lists, heading_refs, pandoc_tables
+from octavo.render import (
+    attributes,
+    blocks,
+    divs,
+    fancy_lists,
+    heading_refs,
+    pandoc_tables,
+    task_lists,
+)
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
 
@@ -115,6 +123,7 @@ def _parser(typography: bool) -> MarkdownIt:
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
+    task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
     attributes.install()  # pandoc's bare values: {width=80%}
     md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)

@@ -77,6 +77,7 @@ _TRUSTED_ATTRIBUTES = {
     "epub:type",
     "aria-label",
     "aria-hidden",
+    "aria-checked",  # a task list's mark (octavo.render.task_lists)
     "data-label",
 }
 _RAW_INLINE = {

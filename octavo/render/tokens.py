@@ -32,6 +32,7 @@ __all__ = [
     "inline_html",
     "inline_of",
     "labelled",
+    "list_items",
     "new_id",
     "renderer",
     "text",
@@ -176,6 +177,18 @@ def labelled(label: str, children: list[Token]) -> list[Token]:
     space = Token("text", "", 0)
     space.content = " "
     return [opening, text, close("span"), space, *children]
+
+
+def list_items(tokens: list[Token], at: int) -> list[Token]:
+    """The items of the list opened at tokens[at] (not those of lists inside them)."""
+    level = tokens[at].level + 1
+    found = []
+    for token in tokens[at + 1 :]:
+        if token.level < level:
+            break
+        if token.type == "list_item_open" and token.level == level:
+            found.append(token)
+    return found
 
 
 def inline_of(children: list[Token]) -> Token:

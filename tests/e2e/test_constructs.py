@@ -252,3 +252,18 @@ def test_headings_linked_by_their_words(built: Built) -> None:
     dests = {link.dest for link in pdf.links}
     assert {"s003-geography-climate", "s004-the-northern-hills"} <= dests
     assert "s002-the-economy-prices-and-wages" in dests
+
+
+def test_a_task_list_marks_its_items(built: Built) -> None:
+    """pandoc's task list: in the EPUB, ☒ and ☐ with their state for a screen reader (no
+    form control, which Ace would report); in print, boxes drawn in the book's face, the
+    done one crossed (the face has neither character: no other face is embedded)."""
+    with zipfile.ZipFile(built.epub) as archive:
+        economy = archive.read("EPUB/text/ch02.xhtml").decode()
+    assert '<ul class="task-list">' in economy and "<input" not in economy
+    assert 'aria-checked="true">\u2612</span> a survey of farm prices' in economy
+    pdf = read_pdf(built.pdf)
+    lines = {line for page in pdf.pages for line in page.texts()}
+    assert "\u00d7 a survey of farm prices" in lines
+    assert "a survey of wages in the provinces" in lines
+    assert all(name.split("+")[-1].startswith("octavo-serif") for name, _ in pdf.fonts)

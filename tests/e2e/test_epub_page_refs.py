@@ -63,7 +63,7 @@ def test_without_one_each_page_reference_is_a_warning(tmp_path: Path) -> None:
     assert [(d.file.name if d.file else "", d.line) for d in warned] == [
         ("001-profile.md", 15),
         ("002-economy.md", 16),
-        ("002-economy.md", 106),
+        ("002-economy.md", 111),
     ]
     assert "#fig:map shows 'Figure 1' in the EPUB" in warned[2].message
     assert "page_list = true" in warned[0].hint
