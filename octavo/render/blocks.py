@@ -23,6 +23,7 @@ from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
 from octavo.render.attributes import pandoc_attrs
+from octavo.render.sanitize import kept_attribute
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -159,6 +160,24 @@ def _fence(state: State, token: Token) -> None:
         token.attrSet("class", " ".join(classes))
 
 
+def _kept_attributes(state: State, opening: Token, attrs: dict[str, str], line: int) -> None:
+    """pandoc's `{lang=fr dir=rtl title="…"}` on a heading: what the raw-HTML allow-list
+    keeps on a heading (octavo.render.sanitize) is kept; the rest, which pandoc's HTML
+    writes as `data-` attributes, is a warning (W504)."""
+    for name, value in attrs.items():
+        if name in ("id", "class"):
+            continue
+        if kept_attribute(opening.tag, name, value):
+            opening.attrSet(name, value)
+        else:
+            state.problem(
+                "W504",
+                f"attribute {name}={value!r} on a heading is not kept",
+                line,
+                'a heading keeps lang="fr", dir="rtl" and title="…" besides its id and classes',
+            )
+
+
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     attrs = attributes(inline)
@@ -173,6 +192,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     if level > state.context.toc_depth:
         classes.append("unlisted")
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
+    _kept_attributes(state, opening, attrs, line)
     listed = "unlisted" not in classes
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text

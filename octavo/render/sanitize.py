@@ -68,6 +68,7 @@ _TRUSTED_ATTRIBUTES = {
     "alt",
     "title",
     "lang",
+    "dir",
     "scope",
     "colspan",
     "rowspan",
@@ -129,7 +130,9 @@ _ATTRIBUTES = {
     "td": _CELL,
 }
 _STYLE = re.compile(r"width: \d{1,3}%")
-_GLOBAL = {"lang", "title"}
+_GLOBAL = {"lang", "dir", "title"}
+_LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag's shape ("fr", "sr-Latn")
+_DIRECTIONS = {"ltr", "rtl", "auto"}
 _SAFE_URL = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
 
 
@@ -157,6 +160,10 @@ def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) ->
         return bool(value and value.isdecimal() and 0 < int(value) < 1000)
     if name == "scope":
         return value in ("col", "row", "colgroup", "rowgroup")
+    if name == "lang":  # a reading system, and DAISY Ace, need a language it can read
+        return bool(value and _LANG.fullmatch(value))
+    if name == "dir":
+        return value in _DIRECTIONS
     return True
 
 

@@ -267,3 +267,13 @@ def test_a_task_list_marks_its_items(built: Built) -> None:
     assert "\u00d7 a survey of farm prices" in lines
     assert "a survey of wages in the provinces" in lines
     assert all(name.split("+")[-1].startswith("octavo-serif") for name, _ in pdf.fonts)
+
+
+def test_a_heading_keeps_its_language(built: Built) -> None:
+    """pandoc's `# Le pays d'en haut {lang=fr}`: the heading in French in both outputs (its
+    hyphenation in print, its voice in a screen reader), Ace- and EPUBCheck-clean."""
+    with zipfile.ZipFile(built.epub) as archive:
+        geography = archive.read("EPUB/text/ch03.xhtml").decode()
+    assert re.search(r'<h\d id="[^"]*pays[^"]*" class="body-heading" lang="fr"', geography)
+    pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
+    assert "Le pays d\u2019en haut" in pdf

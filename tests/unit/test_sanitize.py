@@ -129,3 +129,11 @@ def test_a_comment_is_dropped_without_a_warning(source: str) -> None:
     fragment = render_block(source)
     assert "<!--" not in fragment.html and "not yet" not in fragment.html
     assert fragment.removed == ()
+
+
+def test_lang_and_dir_only_with_values_a_reader_can_read() -> None:
+    html, removed = sanitize.clean_fragment(
+        '<span lang="fr" dir="rtl">a</span><span lang="" dir="up">b</span><b lang="en-GB">c</b>'
+    )
+    assert html == '<span lang="fr" dir="rtl">a</span><span>b</span><b lang="en-GB">c</b>'
+    assert removed == ("attribute lang on <span>", "attribute dir on <span>")
