@@ -45,6 +45,32 @@ _INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- an
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
 # (~~~), pandoc line blocks (|) and definitions (:).
 _LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|\d+(?=[.)]))")
+# pandoc's other list markers (octavo.render.fancy_lists reads them): a letter, a roman
+# numeral, '#' or an example's '@label' before '.' or ')', or any number in parentheses
+_FANCY_START = re.compile(
+    r"^(\s*)(\()?(\d{1,9}|#|@[\w-]*|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=([ \t]*)($|\S?))"
+)
+_ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
+
+
+def _a_list_marker(match: re.Match[str]) -> bool:
+    """Would `match` (of _FANCY_START) start one of pandoc's lists? (Not "A. Smith", which
+    needs two spaces, nor "p. 5", nor a bare number, which _LINE_START escapes.)"""
+    opening, number, delimiter, spaces = match[2], match[3], match[4], match[5]
+    if opening and delimiter != ")":
+        return False
+    if not opening and number.isdigit():
+        return False
+    if len(number) > 1 and number[0].isalpha() and not _ROMAN.fullmatch(number):
+        return False
+    if len(number) > 1 and number[0].isalpha() and number not in (number.lower(), number.upper()):
+        return False
+    if not spaces and match[6]:
+        return False  # "a.b": a word
+    capital = number.isupper() and (len(number) == 1 or number in "IVXLCDM")
+    if not opening and delimiter == "." and capital:
+        return len(spaces) >= 2 or "\t" in spaces or not match[6]
+    return not (number == "p" and delimiter == "." and match[6].isdigit())
 
 
 def escape_inline(text: str) -> str:
@@ -64,6 +90,10 @@ def escape_paragraph(text: str) -> str:
 
 def escape_block_start(escaped: str) -> str:
     """Backslash a marker at the start of already-escaped text that would open a block."""
+    fancy = _FANCY_START.match(escaped)
+    if fancy and _a_list_marker(fancy):  # pandoc's `a.`, `(1)`, `iv)`: "c. 1500" is a date
+        at = fancy.start(2) if fancy[2] else fancy.start(4)
+        return escaped[:at] + "\\" + escaped[at:]
     match = _LINE_START.match(escaped)
     if match:
         marker = match[2]

@@ -10,6 +10,7 @@ import pytest
 
 from octavo.render.fancy_lists import item_label, read_marker
 from octavo.render.markdown import render_block
+from octavo.text import escape_paragraph
 
 
 def _lists(html: str) -> list[tuple[str, list[str]]]:
@@ -176,3 +177,28 @@ def test_a_note_sets_its_lists_numbers_as_typed() -> None:
 )
 def test_item_label(number: str, delimiter: str, value: int, label: str) -> None:
     assert item_label(read_marker(number, delimiter), value) == label
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "c. 1500 settlers came down the Vela.",
+        "(1) the first law; (2) the second.",
+        "a) farms, b) mills.",
+        "iv. The fourth article.",
+        "A.  Lukashenka, with two spaces.",
+        "#. a hash",
+        "(@) an example",
+    ],
+)
+def test_an_imported_paragraph_that_starts_like_a_marker_stays_words(words: str) -> None:
+    """The importer backslashes pandoc's markers at a paragraph's start (octavo.text), as it
+    does `1.`: a chronology's "c. 1500" was a list starting at 3."""
+    markdown = escape_paragraph(words)
+    html = render_block(markdown, typography=False).html
+    assert html == f"<p>{words}</p>\n", markdown
+
+
+def test_only_markers_are_backslashed() -> None:
+    for words in ("A. Smith wrote", "p. 5 has it", "e.g. this", "ab. cd", "Civil war"):
+        assert escape_paragraph(words) == words
