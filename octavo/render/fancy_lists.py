@@ -21,8 +21,8 @@ a marker (its Markdown reader's `orderedListStart`):
   list).
 
 `decorate` then sets what pandoc's HTML writer sets on the list (`type="a"`, `start`), the
-delimiter as a class the stylesheets print (`one-paren`: "a)", `two-parens`: "(a)"), and
-numbers the examples through the body.
+delimiter as a class the stylesheets print (`one-paren`: "a)", `two-parens`: "(a)");
+octavo.render.example_lists numbers the examples.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.tokens import list_items
+from octavo.render import example_lists
 
 __all__ = ["Marker", "first_marker", "install", "item_label", "read_marker"]
 
@@ -57,7 +57,6 @@ _ROMAN_DIGITS = tuple(
 _TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
 _LIST_ALT = ["paragraph", "reference", "blockquote"]  # what a list interrupts, as markdown-it's
 _KNOWN = re.compile(r"\d{1,9}[.)]")  # the markers markdown-it reads itself
-_EXAMPLE_REF = re.compile(r"(?<![\w@])@([\w-]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +155,7 @@ def install(md: MarkdownIt) -> None:
     module.__dict__["int"] = _marker_value  # the rule's one int(): the first marker's value
     md.block.ruler.at("list", _list(module.list_block), {"alt": _LIST_ALT})
     md.core.ruler.after("block", "fancy_lists", decorate)
-    md.core.ruler.after("inline", "example_references", _example_references)
+    md.core.ruler.after("inline", "example_references", example_lists.refer)
 
 
 def _list(list_block: BlockRule) -> BlockRule:
@@ -261,10 +260,8 @@ def _marker_value(text: str) -> int:
 
 
 def decorate(state: StateCore) -> None:
-    """Each ordered list as pandoc's HTML writer sets it (`type`, `start`, `class="example"`),
-    its delimiter a class; examples numbered through the body, their labels kept."""
-    examples = 0
-    labels: dict[str, int] = {}
+    """Each ordered list as pandoc's HTML writer sets it (`type`, `start`), its delimiter a
+    class; the examples numbered (octavo.render.example_lists)."""
     tokens = state.tokens
     for at, token in enumerate(tokens):
         if token.type != "ordered_list_open":
@@ -277,28 +274,14 @@ def decorate(state: StateCore) -> None:
             token.attrSet("type", kind)
         classes = [c for c in (marker.delimiter,) if c != "period"]
         if marker.style == "example":
-            token.attrs.pop("start", None)
-            if examples:
-                token.attrSet("start", examples + 1)
-            for item in list_items(tokens, at):
-                examples += 1
-                label = item.info.removeprefix("(").removeprefix("@")
-                if label and label not in labels:
-                    labels[label] = examples
             classes.insert(0, "example")
         if classes:
             token.attrSet("class", " ".join(classes))
-    state.env["octavo_examples"] = labels
+    example_lists.number(state, [i for i, t in enumerate(tokens) if _example(tokens, i, t)])
 
 
-def _example_references(state: StateCore) -> None:
-    """`(@good)` in the text: the number of the example labelled `good`."""
-    labels = state.env.get("octavo_examples") if isinstance(state.env, dict) else None
-    if not labels:
-        return
-    for block in state.tokens:
-        for child in block.children or ():
-            if child.type == "text" and "@" in child.content:
-                child.content = _EXAMPLE_REF.sub(
-                    lambda m: str(labels[m[1]]) if m[1] in labels else m[0], child.content
-                )
+def _example(tokens: list[Token], at: int, token: Token) -> bool:
+    if token.type != "ordered_list_open":
+        return False
+    marker = first_marker(tokens, at)
+    return marker is not None and marker.style == "example"

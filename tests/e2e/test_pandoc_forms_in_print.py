@@ -30,6 +30,12 @@ d) four
 
 (iv) four
 (v) five
+
+(@) an example
+
+As (@next) will show:
+
+(@next) the next example
 """
 
 
@@ -44,6 +50,8 @@ def test_lists_code_and_spans_in_print(make_book: MakeBook, tmp_path: Path) -> N
         lines = text.splitlines()  # an item a line (markdown-it read one paragraph)
         assert "c) three" in lines and "d) four" in lines  # pandoc's letters, as typed
         assert "(iv) four" in lines and "(v) five" in lines
+        assert "(1) an example" in lines and "(2) the next example" in lines  # numbered on
+        assert "As (2) will show:" in lines
         words = page.extract_words()
         body = [w for w in words if w["text"] == "paragraph."]
         right = max(w["x1"] for w in words if w["top"] < page.height * 0.9)
