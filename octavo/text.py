@@ -17,6 +17,7 @@ __all__ = [
     "no_orphan",
     "slugify",
     "strip_tags",
+    "typed_dashes",
 ]
 
 _TAG = re.compile(r"<[^>]*>")
@@ -78,9 +79,14 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(lambda m: "\\" + m[0], text)
 
 
+def typed_dashes(text: str) -> str:
+    """A page's typed em dashes ('poor--projected') as pandoc's `---`."""
+    return _TYPED_DASH.sub("---", text)
+
+
 def escape_prose(text: str) -> str:
     """escape_inline() of a page's prose, its typed em dashes made pandoc's `---`."""
-    return escape_inline(_TYPED_DASH.sub("---", text))
+    return escape_inline(typed_dashes(text))
 
 
 def escape_paragraph(text: str) -> str:
