@@ -19,6 +19,7 @@ import weasyprint
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from octavo.model import APPENDIX, Manuscript
+from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import (
     PdfOptions,
     load_html,
@@ -136,7 +137,8 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
 ) -> None:
     """One process lays the book out once (the index's numbers as target-counter()s), then
     the index alone with its numbers as text, from the page where it opened: the very
-    bytes of one layout of the whole HTML it hands WeasyPrint alone (`--html`)."""
+    bytes of one layout of the whole HTML it hands WeasyPrint alone (`--html`), with the
+    names of the tables on the pages they run on to (octavo.render.pdf.continued)."""
     manuscript, _ = api.manuscript(builds.root)
     options = PdfOptions()
     pages: list[int] = []
@@ -153,6 +155,7 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     monkeypatch.undo()
     assert warnings == [] and len(pages) == 2 and pages[1] < result.pages // 4
     whole = load_html(result.html, manuscript.book.project).render()
+    show_continued(whole)  # octavo's one touch after layout: 'Table 2 (continued)' drawn
     identifier, xmp = manuscript.book.config.identifier, xmp_descriptions(manuscript, options)
     cover = manuscript.labels["cover"] if manuscript.cover else ""
     labels = book_labels(cover, body_start(whole, manuscript), len(whole.pages))
