@@ -111,6 +111,28 @@ def test_the_data_currency_names_each_country(volume: tuple[Manuscript, Path, Pa
     assert moldova < appendix.rindex("Country Profile")
 
 
+def test_an_index_entry_is_not_parted_where_a_line_would_stand_alone(
+    volume: tuple[Manuscript, Path, Path],
+) -> None:
+    """'Russians' and both its sub-entries in one column: 'in Moldova, 13' stood alone at
+    the top of the second column, its heading at the foot of the first."""
+    import pdfplumber
+
+    with pdfplumber.open(volume[2]) as document:
+        page = next(p for p in reversed(document.pages) if "Russians" in (p.extract_text() or ""))
+        words = page.extract_words()
+    middle = page.width / 2
+    heading = next(w for w in words if w["text"] == "Russians")
+    subs = [
+        w
+        for i, w in enumerate(words)
+        if w["text"] == "in" and words[i + 1]["text"] in ("Belarus,", "Moldova,")
+    ]
+    assert len(subs) == 2
+    column = heading["x0"] > middle
+    assert all((w["x0"] > middle) == column and w["top"] > heading["top"] for w in subs)
+
+
 def test_bibliography_entries_hang_ragged_right(make_book: MakeBook, tmp_path: Path) -> None:
     """Each entry's first line at the text's left edge (not indented as prose's next
     paragraph is), its further lines indented by 1.5em."""
