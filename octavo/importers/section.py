@@ -13,6 +13,7 @@ from pathlib import Path
 from octavo.errors import Diagnostic, warning
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
+from octavo.source.config import key_line
 from octavo.source.files import read_utf8
 from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
@@ -118,15 +119,12 @@ def placeholder_source(book: Path, pages: list[Page]) -> Diagnostic | None:
         return None  # the build says what is wrong with it
     if source != NEW_SOURCE:
         return None
-    line = next(
-        (n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s*source\s*=", t)), None
-    )
     return warning(
         "W416",
         f"book.toml's source is still {NEW_SOURCE!r}, as `invoke new` wrote it: the imprint "
         "and colophon would credit the imported pages to it",
         target,
-        line,
+        key_line(text, "source"),
         hint=f"set source = {json.dumps(source_of(pages), ensure_ascii=False)}",
     )
 

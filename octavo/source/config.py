@@ -18,6 +18,7 @@ from octavo.source.identity import country_only_identifier
 from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
 
 __all__ = [
+    "key_line",
     "language_ok",
     "load_config",
 ]
@@ -90,7 +91,8 @@ def language_ok(tag: str) -> bool:
     return bool(langcodes.tag_is_valid(tag))
 
 
-def _key_line(text: str, key: str) -> int | None:
+def key_line(text: str, key: str) -> int | None:
+    """The line (from 1) where book.toml's `text` sets `key`, or opens its table."""
     pattern = re.compile(rf"^\s*\[?\s*\"?{re.escape(key)}\"?\s*[\]=]", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
@@ -126,7 +128,7 @@ def _config(
     found: list[Diagnostic] = []
 
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
-        found.append(error(code, message, path, _key_line(text, key), hint))
+        found.append(error(code, message, path, key_line(text, key), hint))
 
     for key in sorted(set(data) - _KNOWN):
         found.append(
@@ -134,7 +136,7 @@ def _config(
                 "W103",
                 f"unknown key '{key}' is ignored",
                 path,
-                _key_line(text, key),
+                key_line(text, key),
                 hint=f"known keys: {', '.join(sorted(_KNOWN))}",
             )
         )
@@ -190,7 +192,7 @@ def _config(
                 "importer made it from the country alone): reading systems will mix up their "
                 "places and notes",
                 path,
-                _key_line(text, "identifier"),
+                key_line(text, "identifier"),
                 hint="give the book its own: python3 -c "
                 "\"import uuid; print(f'urn:uuid:{uuid.uuid4()}')\"",
             )

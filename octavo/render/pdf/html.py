@@ -118,10 +118,16 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
     return tuple(pairs)
 
 
-# the text block's width of the document render_print is rendering (None: none, a handout)
-_MEASURE: ContextVar[float | None] = ContextVar("octavo_print_measure", default=None)
-# the words naming a table on the pages it runs on to, in that document's book's language
-_CONTINUED: ContextVar[str] = ContextVar("octavo_print_continued", default="{label}")
+@dataclass(frozen=True, slots=True)
+class _Rendering:
+    """What the body filters need of the document render_print is rendering."""
+
+    measure: float | None = None  # the text block's width (None: none, a handout)
+    continued: str = "{label}"  # the words naming a table on the pages it runs on to
+
+
+_OUTSIDE = _Rendering()  # frozen: one default for every filter called outside a render
+_RENDERING: ContextVar[_Rendering] = ContextVar("octavo_print_rendering", default=_OUTSIDE)
 
 
 def _landscape(body: str) -> str:
@@ -131,14 +137,14 @@ def _landscape(body: str) -> str:
     as it was first made, with the filters of that render, so a filter replaced at each
     render would keep the first one's width in every later document of the process (a
     stamp's or a handout's, none: no landscape table in a book rendered after it)."""
-    return landscape_tables(body, _MEASURE.get())
+    return landscape_tables(body, _RENDERING.get().measure)
 
 
 def _continued(body: str) -> str:
     """The `continued` filter: a hidden row naming each captioned table in its head, shown
     on the pages the table runs on to (octavo.render.pdf.continued); one function for every
     render, as `_landscape`."""
-    return continued_heads(body, _CONTINUED.get())
+    return continued_heads(body, _RENDERING.get().continued)
 
 
 def print_environment(project: Project) -> Environment:
@@ -304,8 +310,7 @@ def render_print(
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     meta = book_meta(manuscript.book)
-    token = _MEASURE.set(measure)
-    words = _CONTINUED.set(manuscript.labels["table_continued"])
+    token = _RENDERING.set(_Rendering(measure, manuscript.labels["table_continued"]))
     try:
         html = env.get_template(template).render(
             ms=manuscript,
@@ -316,8 +321,7 @@ def render_print(
         )
         return _list_starts(for_output(html, "pdf"))
     finally:
-        _MEASURE.reset(token)
-        _CONTINUED.reset(words)
+        _RENDERING.reset(token)
 
 
 _OL_START = re.compile(r'<ol start="(-?\d+)"')
