@@ -249,8 +249,9 @@ def generate_study(
 def enrich(book: Path, seed: int = 1) -> None:
     """What a country study holds besides prose, for the benchmark and the parallel
     layout's tests: every 6th section a numbered table (7 columns; every 12th 9 columns by 45
-    rows, spanning pages), every 9th a figure (one shared PNG, drawn here), every 4th a
-    footnote, every 10th a reference to a section half the book away."""
+    rows, spanning pages; every 24th 15 columns by 30 rows, a broadside), every 9th a figure
+    (one shared PNG, drawn here), every 4th a footnote, every 10th a reference to a section
+    half the book away."""
     from PIL import Image as Pil
 
     rng = random.Random(seed)
@@ -345,9 +346,15 @@ def _marked(text: str, number: int) -> str:
 
 def _table(rng: random.Random, number: int) -> str:
     """Seven columns by 12 rows; every other one nine columns by 45 rows, so it is wide and
-    spans pages (its header row repeats), as a country study's statistical tables do."""
-    wide = number % 12 == 0
-    columns, years = (8, 45) if wide else (6, 12)
+    spans pages (its header row repeats), as a country study's statistical tables do; every
+    fourth 15 columns by 30 rows, too wide for the text block: a broadside table, on pages
+    turned (octavo.render.pdf.landscape)."""
+    if number % 24 == 0:
+        columns, years = 14, 30
+    elif number % 12 == 0:
+        columns, years = 8, 45
+    else:
+        columns, years = 6, 12
     head = "| Year | " + " | ".join(rng.sample(_WORDS, columns)).title() + " |"
     rows = [
         f"| {1950 + year} | "

@@ -26,7 +26,7 @@ from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.html import has_landscape, print_html
 from octavo.render.pdf.landscape import landscape_tables, narrowest
-from octavo.render.pdf.parallel.build import landscape_in_parts_ok, render_pdf_parallel
+from octavo.render.pdf.parallel.build import render_pdf_parallel
 from octavo.source.paper import page_setup
 from tests.conftest import DATA, ROOT
 from tests.support import readers
@@ -314,9 +314,9 @@ def test_a_turned_page_is_checked_against_its_own_text_block(tmp_path: Path) -> 
 
 def test_a_broadside_table_in_a_part_of_a_country(tmp_path: Path) -> None:
     """tests/data/volume (parts of countries) given the wide table at the end of a section of
-    its last part: its `country-landscape` pages (one process: landscape_in_parts_ok) are
-    turned onto pages of the book's size too, their folios in place, and the book reads
-    back clean (E613: no running head expected on them)."""
+    its last part: its `country-landscape` pages are turned onto pages of the book's size
+    too, their folios in place, and the book reads back clean (E613: no running head
+    expected on them), laid out in parts as in one process."""
     book = tmp_path / "volume"
     shutil.copytree(DATA / "volume", book)
     table = (BOOK / "001-accounts.md").read_text(encoding="utf-8").split("---\n")[2]
@@ -324,9 +324,15 @@ def test_a_broadside_table_in_a_part_of_a_country(tmp_path: Path) -> None:
     section.write_text(section.read_text(encoding="utf-8") + "\n" + table, encoding="utf-8")
     manuscript, _ = api.manuscript(book)
     page = page_setup("letter")
-    assert not landscape_in_parts_ok(manuscript, page)
-    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "volume.pdf"))
+    one = tmp_path / "volume.pdf"
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, one, jobs=1))
     assert logged == [] and found == ()
+    (two, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "two.pdf", jobs=2))
+    assert logged == [] and found == ()
+    assert page_texts(two) == page_texts(pdf)
+    assert [(tuple(p.trimbox), p.get("/Rotate")) for p in PdfReader(two).pages] == [
+        (tuple(p.trimbox), p.get("/Rotate")) for p in PdfReader(pdf).pages
+    ]
     pages = PdfReader(pdf).pages
     assert {tuple(p.mediabox) for p in pages} == {(0, 0, 612, 792)}
     facts = read_pdf(pdf)

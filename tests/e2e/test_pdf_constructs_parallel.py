@@ -30,6 +30,8 @@ def test_parts_give_the_one_process_pages_with_every_construct(study: Path, tmp_
         assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
     first, second = read_pdf(one), read_pdf(two)
     assert [p.texts() for p in first.pages] == [p.texts() for p in second.pages]
+    turned = [p.turned for p in first.pages]
+    assert turned.count(True) == 1 and turned == [p.turned for p in second.pages]  # Table 4
     body = range(first.dests[manuscript.chapters[0].id], first.dests["data-currency"])
     crossing = {  # a section's link to a section of another chapter
         (link.page, link.dest)

@@ -22,6 +22,7 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import (
     PdfOptions,
+    broadside_folios,
     load_html,
     render_pdf,
     write_document,
@@ -136,7 +137,8 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     builds: Builds, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One process lays the book out once (the index's numbers as target-counter()s), then
-    the index alone with its numbers as text, from the page where it opened: the very
+    the index alone with its numbers as text, from the page where it opened (and the folios
+    of its broadside pages, stamped as the PDF is written): the very
     bytes of one layout of the whole HTML it hands WeasyPrint alone (`--html`), with the
     names of the tables on the pages they run on to (octavo.render.pdf.continued)."""
     manuscript, _ = api.manuscript(builds.root)
@@ -153,13 +155,16 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     monkeypatch.setattr(weasyprint.HTML, "render", counted)
     result, warnings = quietly(lambda: render_pdf(manuscript, options, with_html=True))
     monkeypatch.undo()
-    assert warnings == [] and len(pages) == 2 and pages[1] < result.pages // 4
+    # the book, its index, and the folio of its one broadside page (templates/print/broadside.html)
+    assert warnings == [] and len(pages) == 3 and pages[1] < result.pages // 4 and pages[2] == 1
     whole = load_html(result.html, manuscript.book.project).render()
     show_continued(whole)  # octavo's one touch after layout: 'Table 2 (continued)' drawn
     identifier, xmp = manuscript.book.config.identifier, xmp_descriptions(manuscript, options)
     cover = manuscript.labels["cover"] if manuscript.cover else ""
-    labels = book_labels(cover, body_start(whole, manuscript), len(whole.pages))
-    assert write_document(whole, options, identifier, xmp, labels) == result.pdf
+    start = body_start(whole, manuscript)
+    labels = book_labels(cover, start, len(whole.pages))
+    stamped, whole = broadside_folios(manuscript, options, whole, start)
+    assert write_document(whole, options, identifier, xmp, labels, stamped) == result.pdf
     assert result.pdf == builds.one.read_bytes()
 
 

@@ -5,23 +5,21 @@ one-process build does (octavo.render.pdf.broadside), its page map records them
 head), where the one-process build prints it (octavo.render.pdf.parallel.stamp).
 tests/data/landscape (one chapter) and a study with a landscape table ending a body
 chapter (a blank page after it) and one in the Glossary, a back-matter division laid out
-as a part of its own."""
+as a part of its own. (One in a chapter of a part of a country:
+tests/e2e/test_pdf_parallel_parts.py, tests/e2e/test_landscape.py.)"""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from octavo import api
 from octavo.check.pdf import MARGIN, PdfFacts, PdfPage, check_book_pdf, read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.html import has_landscape
-from octavo.render.pdf.parallel.build import landscape_in_parts_ok
 from tests.conftest import DATA
 from tests.support.pdf_text import page_texts
 from tests.support.studies import (
@@ -114,8 +112,8 @@ def test_same_page_boxes_and_rotation(builds: Builds) -> None:
     turned = _turned(builds.cold_pdf)
     assert [i for i, b in enumerate(boxes(builds.one)) if b[3] == 90] == turned
     assert turned and turned == _turned(builds.one)
-    # the study: its body table and its Glossary's, two pages each
-    assert len(turned) == (2 if len(builds.manuscript.chapters) == 1 else 4)
+    # the study: its body table and its Glossary's, two pages each, and its own Table 4
+    assert len(turned) == (2 if len(builds.manuscript.chapters) == 1 else 5)
 
 
 def test_heads_and_folios_where_one_process_prints_them(builds: Builds) -> None:
@@ -174,16 +172,3 @@ def test_editing_the_glossary_lays_out_its_part_alone(study: Builds, tmp_path: P
     assert [name for name in result.laid_out if name in divisions] == [glossary.id]
     assert [str(d) for d in check_book_pdf(done.pdf, manuscript)] == [] and done.warnings == []
     assert done.cold == result.pdf
-
-
-def test_a_landscape_table_in_a_part_of_a_country_stays_one_process(data: Builds) -> None:
-    """tests/data/volume (parts of countries) given the landscape table in a chapter of a part:
-    one process sets it on `country-landscape` pages, the stamp knows no part's heads."""
-    volume, _ = api.manuscript(DATA / "volume")
-    page = pdf_options(volume.book.config).page
-    assert landscape_in_parts_ok(volume, page) and landscape_in_parts_ok(data.manuscript, page)
-    wide = data.manuscript.sections[0].body_html
-    at, last = [(i, c) for i, c in enumerate(volume.chapters) if volume.part_of(c)][-1]
-    turned = replace(last, sections=(replace(last.sections[0], body_html=wide),))
-    chapters = (*volume.chapters[:at], turned, *volume.chapters[at + 1 :])
-    assert not landscape_in_parts_ok(replace(volume, chapters=chapters), page)

@@ -3,8 +3,8 @@ own, its chapters laid out in its `.part-matter` (their bookmarks one level down
 under the part's by the merge), the stamp giving them the part's name in their left-hand
 heads (octavo.render.pdf.parallel.jobs.in_parts, .stamp). The same pages as the
 one-process build: tests/data/volume (two countries, front- and back-matter divisions, an
-index) and a generated study with parts (tables, figures, notes, links; a Preface and a
-Glossary)."""
+index) and a generated study with parts (tables, figures, notes, links, a broadside table
+in a country's chapter; a Preface and a Glossary)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import pytest
 from octavo.check.pdf import check_book_pdf
 from octavo.model import APPENDIX
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel.build import landscape_in_parts_ok
 from octavo.render.pdf.parallel.jobs import in_parts, nested
 from octavo.render.pdf.parallel.stamp import stamp_html
 from tests.conftest import DATA
@@ -101,6 +100,23 @@ def test_same_pages_as_one_process(builds: Builds) -> None:
     assert re.search(r"Part I · Belarus [A-Z][a-z]", contents)  # a part's line: no number
 
 
+def test_same_boxes_and_broadside_pages_as_one_process(builds: Builds) -> None:
+    """Every page's boxes and /Rotate: the study's broadside table, in a chapter of a part
+    of a country (a `country-landscape` page), turned in its part as one process turns it."""
+    from pypdf import PdfReader
+
+    def boxes(path: Path) -> list[tuple[object, ...]]:
+        return [
+            (tuple(p.mediabox), tuple(p.trimbox), p.get("/Rotate")) for p in PdfReader(path).pages
+        ]
+
+    one = boxes(builds.one)
+    assert boxes(builds.cold_pdf) == one
+    turned = [i for i, b in enumerate(one) if b[2] == 90]
+    broadside = any(t.id == "tbl:t24" for t in builds.manuscript.tables)  # octavo.dev.gen
+    assert len(turned) == (1 if broadside else 0)
+
+
 def test_outline_as_one_process(builds: Builds) -> None:
     """The parts at the top of the outline, their chapters under them, the back matter
     at the top again: bookmarks, levels and pages as WeasyPrint makes them in one process."""
@@ -158,12 +174,10 @@ def _wide_table_in_the_glossary(book: Path) -> None:
 def test_parts_and_a_landscape_table_outside_them(tmp_path: Path) -> None:
     """Both kinds of page together: the volume with a landscape table in its Glossary is
     laid out in parts, with the same pages (broadside ones where one process turns them) as
-    the one-process build. (A landscape table in a country's chapter keeps the book in one
-    process: landscape_in_parts_ok, tests/e2e/test_pdf_parallel_landscape.py.)"""
+    the one-process build. (One in a country's chapter: the study's, above.)"""
     from pypdf import PdfReader
 
     builds = built_both_ways(tmp_path, _wide_table_in_the_glossary, book=DATA / "volume")
-    assert landscape_in_parts_ok(builds.manuscript, PdfOptions().page)
     assert builds.cold.parallel and builds.warnings == ()
     one, parallel = page_texts(builds.one), page_texts(builds.cold_pdf)
     assert len(parallel) == len(one)

@@ -62,6 +62,8 @@ def test_the_benchmark_study_has_matter_around_its_chapters_and_an_index(
         "{.index}" in p.read_text() or '{index="' in p.read_text() for p in furnished.glob("*.md")
     )
     assert 7 <= marked <= 8  # every 3rd of 25 sections, where its words occur
+    broadside = next(furnished.glob("024-*.md")).read_text()
+    assert broadside.count("\n| 19") == 30 and "|:--|" + "--:|" * 14 in broadside  # 15 columns
 
 
 def test_furnishing_is_reproducible(furnished: Path, tmp_path: Path) -> None:

@@ -10,9 +10,10 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of countries, each part's title page (its chapters are laid out in its `.part-matter`;
    the stamp gives them the part's name in their heads, and the merge puts their
    bookmarks under the part's: jobs.in_parts, jobs.nested); a table too wide for the text
-   block goes on landscape pages there as in one process, turned onto pages of the book's
-   size as the part is written (octavo.render.pdf.broadside), and the part's page map
-   records which (octavo.render.pdf.parallel.part.PageMap.turned);
+   block goes on landscape pages there as in one process (a `country-landscape` page in a
+   part of a country's chapter), turned onto pages of the book's size as the part is
+   written (octavo.render.pdf.broadside), and the part's page map records which
+   (octavo.render.pdf.parallel.part.PageMap.turned);
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the
@@ -44,8 +45,7 @@ given its targets' folios, laid out again until every one prints its target's
 (octavo.render.pdf.parallel.page_refs).
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), other page references (`by_part`), a
-landscape table in a part of a country (`landscape_in_parts_ok`), a book whose own styles
-read the whole document from a page (`@page :first`, `counter(pages)`:
+book whose own styles read the whole document from a page (`@page :first`, `counter(pages)`:
 octavo.render.pdf.whole), or parts that do not fit together: the one-process build
 (octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
@@ -62,7 +62,6 @@ from pathlib import Path
 
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
-from octavo.render.pdf.html import has_landscape
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
@@ -81,11 +80,9 @@ from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
 from octavo.render.pdf.whole import whole_book_features
-from octavo.source.paper import PageSetup
 
 __all__ = [
     "ParallelResult",
-    "landscape_in_parts_ok",
     "render_pdf_parallel",
     "start_workers",
 ]
@@ -115,33 +112,13 @@ def render_pdf_parallel(
     if whole:
         logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
     refs = by_part(manuscript) if jobs > 1 and not options.pdf_variant else None
-    if refs is not None and landscape_in_parts_ok(manuscript, options.page) and not whole:
+    if refs is not None and not whole:
         try:
             return _parallel(manuscript, options, jobs, cache, pool, refs)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
-
-
-def landscape_in_parts_ok(manuscript: Manuscript, page: PageSetup) -> bool:
-    """A table on landscape pages is laid out in its chapter's part, turned onto pages of
-    the book's size there and stamped as a `broadside` page (its folio alone:
-    octavo.render.pdf.parallel.stamp), as one process prints it in the body and back
-    matter. In a part of a country one process sets it on a `country-landscape` page
-    within the country's `.part-matter`: a book with such a table is still laid out in one
-    process (the page's left head named the part, which the stamp could not give it; a
-    broadside page now prints no head, but a build in parts of such a book is untried).
-
-    The one combination kept in one process: parts laid out apart know chapters, front-
-    and back-matter divisions (the front ones in the front part, each back one a part of
-    its own: jobs.in_parts), parts of countries (each one's title page a part of its own,
-    its chapters' heads stamped with its name), landscape pages, the appendix and the index
-    (its numbers from the marks' pages in the parts' layouts: jobs.index_located)."""
-    return not any(
-        manuscript.part_of(c) is not None and has_landscape(manuscript, page, c.sections)
-        for c in manuscript.chapters
-    )
 
 
 def _parallel(
