@@ -427,7 +427,8 @@ def _expand(text: str) -> set[str]:
 
 def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     """Left pages name the book (in a book of parts, the part), right pages the division
-    (none on a division's first page; none on a part's title page)."""
+    (none on a division's first page; none on a part's title page): the contents' and the
+    lists' pages too."""
     title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
     parts = {p.part.number: strip_tags(p.heading_html) for p in ms.parts}
     starts = sorted(
@@ -437,6 +438,14 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             if c.id in facts.dests
         ]
         + [(facts.dests[p.id], "", "") for p in ms.parts if p.id in facts.dests]
+        + [  # the contents and the lists of tables and figures: front-matter divisions
+            (facts.dests[ident], ms.labels[label], title)
+            for ident, label in [
+                ("contents", "contents"),
+                *((f"list-of-{kind}", f"list_of_{kind}") for kind, _ in ms.lists),
+            ]
+            if ident in facts.dests
+        ]
     )
     end = facts.dests.get(APPENDIX, len(facts.pages))
     for first, (page_index, chapter, left) in enumerate(starts):
