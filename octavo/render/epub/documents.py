@@ -239,17 +239,38 @@ def documents(
     return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
 
 
-def _whose(ms: Manuscript) -> dict[str, tuple[str, str]]:
-    """Each index mark's part (a volume's country; "" in a book without parts) and its
-    chapter's heading."""
+def _places(ms: Manuscript) -> dict[str, tuple[str, str]]:
+    """Each section's part (a volume's country; "" in a book without parts) and its
+    chapter's heading, by section id."""
     parts = {p.part.number: p.part.title for p in ms.parts}
     return {
-        m.id: (parts.get(c.chapter.part, ""), c.heading_text)
+        rs.id: (parts.get(c.chapter.part, ""), c.heading_text)
         for c in ms.chapters
         for rs in c.sections
-        for m in rs.marks
-        if m.id
     }
+
+
+def _locator_names(ms: Manuscript) -> dict[str, str]:
+    """Each section's name as an index locator: its title, and where the book has another
+    section of that title, with its part where the parts differ ("Country Profile
+    (Belarus)"), else its chapter. An entry that names one "Country Profile" of a volume's
+    two did not say whose."""
+    places = _places(ms)
+    alike: dict[str, list[str]] = {}
+    for rs in ms.sections:
+        alike.setdefault(rs.title_text, []).append(rs.id)
+    named = {}
+    for title, ids in alike.items():
+        for ident in ids:
+            named[ident] = title
+        if len(ids) == 1:
+            continue
+        by_part = len({places[i][0] for i in ids}) == len(ids)
+        by_chapter = len({places[i][1] for i in ids}) == len(ids)
+        if by_part or by_chapter:
+            for ident in ids:
+                named[ident] = f"{title} ({places[ident][0 if by_part else 1]})"
+    return named
 
 
 def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
@@ -257,28 +278,13 @@ def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
     ms = plan.manuscript
     if not ms.index:
         return ()
-    where = {m.id: (rs.id, rs.title_text) for rs in ms.sections for m in rs.marks if m.id}
-    whose = _whose(ms)
+    where = {m.id: rs.id for rs in ms.sections for m in rs.marks if m.id}
+    names = _locator_names(ms)
 
     def locators(entry: IndexEntry) -> tuple[tuple[str, str], ...]:
-        """(mark id, section title): the first mark of each section the entry is in; a title
-        two of them share ("Country Profile" of each part) named with its part or
-        chapter: "Country Profile (Belarus)"."""
-        firsts = {where[m][0]: m for m in reversed(entry.locators)}
-        chosen = [m for m in entry.locators if firsts[where[m][0]] == m]
-        alike: dict[str, list[str]] = {}
-        for m in chosen:
-            alike.setdefault(where[m][1], []).append(m)
-        named = {}
-        for title, marks in alike.items():
-            if len(marks) == 1:
-                named[marks[0]] = title
-                continue
-            # the part where the parts differ, else the chapter
-            by_part = len({whose[m][0] for m in marks}) == len(marks)
-            for m in marks:
-                named[m] = f"{title} ({whose[m][0] if by_part else whose[m][1]})"
-        return tuple((m, named[m]) for m in chosen)
+        """(mark id, section name): the first mark of each section the entry is in."""
+        firsts = {where[m]: m for m in reversed(entry.locators)}
+        return tuple((m, names[where[m]]) for m in entry.locators if firsts[where[m]] == m)
 
     ids = {e.term: f"index-entry-{n}" for n, e in enumerate(_entries(ms), start=1)}
     title = ms.labels["index"]
