@@ -277,3 +277,14 @@ def test_a_heading_keeps_its_language(built: Built) -> None:
     assert re.search(r'<h\d id="[^"]*pays[^"]*" class="body-heading" lang="fr"', geography)
     pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
     assert "Le pays d\u2019en haut" in pdf
+
+
+def test_the_data_currency_says_a_later_update_in_both_outputs(built: Built) -> None:
+    """Each section was updated after its data's date (`last_updated`): the appendix says so
+    under the date in print as in the EPUB (print said the date alone)."""
+    facts = read_pdf(built.pdf)
+    appendix = "".join(c[4] for c in facts.pages[facts.dests["data-currency"]].chars)
+    assert appendix.count("(updated September 1995)") == len(built.manuscript.sections)
+    with zipfile.ZipFile(built.epub) as epub:
+        xhtml = epub.read("EPUB/text/data-currency.xhtml").decode()
+    assert xhtml.count("(updated September 1995)") == len(built.manuscript.sections)
