@@ -15,6 +15,7 @@ cleaner lets its ids and classes through while raw HTML stays on the plain allow
 from __future__ import annotations
 
 import re
+from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -178,6 +179,15 @@ def _kept_attributes(state: State, opening: Token, attrs: dict[str, str], line: 
             )
 
 
+def _in_its_language(opening: Token, title: str) -> str:
+    """A heading's title as the contents, the nav and a link naming it repeat it: in the
+    heading's own language and direction, if it has them (a French heading was read aloud
+    as English in the EPUB's table of contents)."""
+    kept = [(name, opening.attrGet(name)) for name in ("lang", "dir")]
+    said = " ".join(f'{name}="{escape(str(value))}"' for name, value in kept if value)
+    return f"<span {said}>{title}</span>" if said else title
+
+
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     attrs = attributes(inline)
@@ -196,6 +206,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     listed = "unlisted" not in classes
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
+    title = _in_its_language(opening, title)
     state.headings.append(
         HeadingUse(ident, level, title, line, listed, heading_refs.heading_name(words))
     )

@@ -274,7 +274,10 @@ def test_a_heading_keeps_its_language(built: Built) -> None:
     hyphenation in print, its voice in a screen reader), Ace- and EPUBCheck-clean."""
     with zipfile.ZipFile(built.epub) as archive:
         geography = archive.read("EPUB/text/ch03.xhtml").decode()
+        nav = archive.read("EPUB/text/nav.xhtml").decode()
     assert re.search(r'<h\d id="[^"]*pays[^"]*" class="body-heading" lang="fr"', geography)
+    # and where the contents name it: a screen reader reads the nav's line in French too
+    assert '<span lang="fr">Le pays d\u2019en haut</span></a>' in nav
     pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
     assert "Le pays d\u2019en haut" in pdf
 
