@@ -6,12 +6,19 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import kind_of
 from octavo.importers.manifest import Entry
+from octavo.importers.neighbours import (
+    Neighbour,
+    page_neighbour,
+    placements,
+    section_neighbour,
+    supply_chapter,
+)
 from octavo.importers.page import Page
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
@@ -34,15 +41,20 @@ class Options:
     strict: bool = False  # a page that needs a warning is refused
 
 
-def _existing(
-    book: Path,
-) -> tuple[dict[int, Path], Counter[int], dict[str, int], Counter[str]]:
-    """Section number -> file, the totals, page file -> number, and the countries, of the
-    sections already in the book."""
-    found: dict[int, Path] = {}
-    totals: Counter[int] = Counter()
-    sources: dict[str, int] = {}
-    countries: Counter[str] = Counter()
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    """The sections already in the book: number -> file, the totals, page file -> number,
+    the countries, and each section as a neighbour of the pages imported beside it."""
+
+    files: dict[int, Path] = field(default_factory=dict)
+    totals: Counter[int] = field(default_factory=Counter)
+    sources: dict[str, int] = field(default_factory=dict)
+    countries: Counter[str] = field(default_factory=Counter)
+    neighbours: list[Neighbour] = field(default_factory=list)
+
+
+def _existing(book: Path) -> _Existing:
+    found = _Existing()
     for path in section_files(book):
         text, _ = read_utf8(path, root=book)
         try:
@@ -50,14 +62,16 @@ def _existing(
         except FrontMatterError:
             continue
         if type(data.get("sequence")) is int:
-            found.setdefault(data["sequence"], path)
+            found.files.setdefault(data["sequence"], path)
             if isinstance(data.get("source"), str):
-                sources.setdefault(data["source"], data["sequence"])
+                found.sources.setdefault(data["source"], data["sequence"])
         if type(data.get("total")) is int:
-            totals[data["total"]] += 1
+            found.totals[data["total"]] += 1
         if isinstance(data.get("country"), str) and data["country"]:
-            countries[data["country"]] += 1
-    return found, totals, sources, countries
+            found.countries[data["country"]] += 1
+        neighbour = section_neighbour(data)
+        found.neighbours.extend([neighbour] if neighbour else [])
+    return found
 
 
 def _book_settings(book: Path) -> dict[str, object]:
@@ -87,9 +101,14 @@ class Supplier:
     def __init__(self, book: Path, options: Options):
         self.book, self.options = book, options
         self.settings = _book_settings(book)
+        known = _existing(book) if book.is_dir() else _Existing()
         self.existing, self.totals, self.sources, self.countries = (
-            _existing(book) if book.is_dir() else ({}, Counter(), {}, Counter())
+            known.files,
+            known.totals,
+            known.sources,
+            known.countries,
         )
+        self.neighbours = known.neighbours
 
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
@@ -120,7 +139,9 @@ class Supplier:
             if t and t <= MAX_SECTIONS
         ]
         total = max([*known_totals, *self.totals, *(n or 0 for n, _ in numbered)], default=1)
-        out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
+        # first what each page has or is given (its number, the manifest's fields, a title),
+        # then its chapter: a page that names none is placed by the others around it
+        given: list[tuple[Path, Page, list[str], list[Diagnostic]]] = []
         for (path, page, entry), (number, how) in zip(pages, numbered, strict=True):
             supplied: list[str] = []
             found: list[Diagnostic] = []
@@ -137,6 +158,13 @@ class Supplier:
                 )
             page = self._fields(path, page, entry, supplied, found, (number, country))
             page = replace(page, sequence=number, total=page.total or total)
+            given.append((path, page, supplied, found))
+        placed = placements(
+            [page_neighbour(p, country, _possible(p)) for _, p, _, _ in given], self.neighbours
+        )
+        out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
+        for i, (path, page, supplied, found) in enumerate(given):
+            page = supply_chapter(path, page, placed.get(i), supplied, found)
             if not _possible(page):
                 found.append(
                     error(
@@ -245,25 +273,7 @@ class Supplier:
                     hint="give it a title in a --manifest",
                 )
             )
-        if page.chapter is None:
-            page = replace(page, chapter=0, parents=page.parents or ())
-            if page.kind == "profile" and not page.parents and page.title != "Country Profile":
-                # 'Economy', 'Transportation': the parts of the study's Country Profile
-                page = replace(page, parents=("Country Profile",))
-                supplied.append("chapter 0, under Country Profile (kind profile)")
-            elif page.kind not in (None, "chapter"):
-                supplied.append(f"chapter 0 (front or back matter: kind {page.kind})")
-            else:
-                supplied.append("chapter 0")
-                found.append(
-                    warning(
-                        "W408",
-                        "no chapter found: placed in chapter 0",
-                        path,
-                        hint="give its chapter and parents in a --manifest",
-                    )
-                )
-        return replace(page, parents=page.parents if page.parents is not None else ())
+        return page
 
     def _date(
         self,

@@ -424,3 +424,160 @@ def test_a_file_name_of_a_country_and_a_number_is_no_title(tmp_path: Path) -> No
     assert report.target is not None and _front(report.target)["title"] == "Section 8"
     assert _file_title("belarus-economy", "Belarus", 9) == "belarus-economy"
     assert _file_title("r-9052", "Nepal", 9052) == "Section 9052"
+
+
+# --- a page that names no chapter, placed by its neighbours (W417) ---
+
+CRUMB = "Country Study > Chapter 8 > Foreign Relations > Russia"
+
+
+def _section(folder: Path, seed_text: str, number: int, title: str, crumb: str = "") -> Path:
+    """A page of the seed's study: section `number`, under `crumb` (none: no chapter)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / f"{number:03d}.txt"
+    page.write_text(
+        seed_text.replace("Belarus: Russia", f"Belarus: {title}")
+        .replace(CRUMB, crumb)
+        .replace("Section 58 of 81", f"Section {number} of 81")
+    )
+    return page
+
+
+def _study(tmp_path: Path, seed_text: str, pages: dict[int, str]) -> Path:
+    """Pages by number: a breadcrumb, or "" for a page that names no chapter."""
+    folder = tmp_path / "pages"
+    for number, crumb in pages.items():
+        _section(folder, seed_text, number, f"Topic {number}", crumb)
+    return folder
+
+
+SOCIETY = "Country Study > Chapter 2 > The Society and Its Environment > Population"
+OPENS_3 = "Country Study > Chapter 3"
+
+
+def test_w417_pages_between_two_of_a_chapter_are_of_that_chapter(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """Two pages with no chapter between pages of chapter 2 (the website's reading order)
+    go to chapter 2 under the previous page's breadcrumb, said; they were an 'Introduction'
+    set at the front of the book."""
+    folder = _study(tmp_path, seed_text, {20: SOCIETY, 21: "", 22: "", 23: SOCIETY})
+    book = tmp_path / "book"
+    result = import_pages([folder], book)
+    fronts = {r.path.name: _front(r.target) for r in result.reports if r.target}
+    for name in ("021.txt", "022.txt"):
+        assert (fronts[name]["chapter"], fronts[name]["parents"]) == (
+            2,
+            ["The Society and Its Environment"],
+        )
+        assert fronts[name]["supplied"] == [
+            "chapter 2 by its neighbours (sections 20 and 23), "
+            "under The Society and Its Environment"
+        ]
+    w417 = [(d.code, d.file) for d in result.diagnostics if d.code[0] in "WE"]
+    assert w417 == [("W417", folder / "021.txt"), ("W417", folder / "022.txt")]
+    assert "sections 20 and 23 are both of chapter 2" in result.diagnostics[0].message
+    loaded, found = read_book(book)
+    assert loaded is not None, [str(d) for d in found]
+    (chapter,) = [c for c in loaded.chapters if c.number == 2]
+    assert [s.sequence for s in chapter.sections] == [20, 21, 22, 23]
+    assert not [c for c in loaded.chapters if c.number == 0]  # no 'Introduction'
+    # re-import, in one batch or page by page: not a byte changed
+    before = {p.name: p.read_bytes() for p in book.iterdir()}
+    again = import_pages([folder], book)
+    assert again.summary() == "0 imported, 4 unchanged, 0 refused"
+    alone = import_pages([folder / "022.txt"], book)  # its neighbours are the book's sections
+    assert alone.summary() == "0 imported, 1 unchanged, 0 refused"
+    assert {p.name: p.read_bytes() for p in book.iterdir()} == before
+
+
+def test_w408_a_page_before_every_placed_page_or_beside_none_stays_in_chapter_0(
+    tmp_path: Path, seed_text: str
+) -> None:
+    folder = _study(tmp_path, seed_text, {19: "", 20: SOCIETY, 21: SOCIETY, 22: ""})
+    result = import_pages([folder], tmp_path / "book")
+    codes = [(d.code, d.file.name) for d in result.diagnostics if d.file]
+    assert codes == [("W408", "019.txt"), ("W408", "022.txt")]
+    assert {r.path.name: _front(r.target)["chapter"] for r in result.reports if r.target} == {
+        "019.txt": 0,
+        "020.txt": 2,
+        "021.txt": 2,
+        "022.txt": 0,
+    }
+
+
+def test_w417_disagreeing_neighbours_place_only_before_the_next_chapters_opening(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """A page between a page of chapter 2 and the opening page of chapter 3 ends chapter 2:
+    nothing of chapter 3 comes before its opening. Before any other page of chapter 3 it may
+    be that chapter's first, and before chapter 4 a whole chapter may lie between: W408."""
+    opens = import_pages(
+        [_study(tmp_path / "a", seed_text, {20: SOCIETY, 21: "", 22: OPENS_3})], tmp_path / "a/b"
+    )
+    assert [d.code for d in opens.diagnostics] == ["W417"]
+    assert "section 20 is of chapter 2, section 22 opens chapter 3" in opens.diagnostics[0].message
+    (placed,) = [r.target for r in opens.reports if r.path.name == "021.txt"]
+    assert placed is not None and _front(placed)["chapter"] == 2
+    economy = "Country Study > Chapter 3 > The Economy > Industry"
+    opens_4 = "Country Study > Chapter 4"
+    for where, pages in (
+        ("c", {20: SOCIETY, 21: "", 22: economy}),
+        ("d", {20: SOCIETY, 21: "", 22: opens_4}),
+    ):
+        result = import_pages([_study(tmp_path / where, seed_text, pages)], tmp_path / where / "b")
+        assert [d.code for d in result.diagnostics] == ["W408"], where
+
+
+def test_w417_the_manifest_wins_and_guesses_are_no_evidence(tmp_path: Path, seed_text: str) -> None:
+    """A manifest's chapter is never overruled by the neighbours; a page placed by a guess
+    (W408's chapter 0, or W417's) places no other page."""
+    from octavo.importers.batch import Options
+    from octavo.importers.manifest import load_manifest
+
+    folder = _study(tmp_path, seed_text, {20: SOCIETY, 21: "", 22: "", 23: SOCIETY})
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,parents\n021.txt,5,Elsewhere\n")
+    entries, _ = load_manifest(manifest)
+    result = import_pages([folder], tmp_path / "book", options=Options(manifest=entries))
+    fronts = {r.path.name: _front(r.target) for r in result.reports if r.target}
+    assert (fronts["021.txt"]["chapter"], fronts["021.txt"]["parents"]) == (5, ["Elsewhere"])
+    # the manifest's chapter is evidence like a page's own: 22, between 5 and 2, is not placed
+    assert fronts["022.txt"]["chapter"] == 0
+    assert [(d.code, d.file.name) for d in result.diagnostics if d.file] == [("W408", "022.txt")]
+    # a book whose only neighbour before the page was guessed: the page is not placed by it
+    book = tmp_path / "guessed"
+    import_pages([_study(tmp_path / "g", seed_text, {20: SOCIETY, 21: "", 23: SOCIETY})], book)
+    (book / "020-topic-20.md").unlink()
+    lone = import_pages([_section(tmp_path / "h", seed_text, 22, "Topic 22")], book)
+    assert [d.code for d in lone.diagnostics] == ["W408"]
+
+
+def test_w417_pages_without_numbers_are_read_in_the_files_order(
+    tmp_path: Path, seed_text: str
+) -> None:
+    folder = tmp_path / "pages"
+    for name, crumb in (("a", SOCIETY), ("b", ""), ("c", SOCIETY)):
+        page = _section(folder, seed_text, 1, name.upper(), crumb)
+        page.write_text(page.read_text().replace("Section 1 of 81", ""))
+        page.rename(folder / f"{name}.txt")
+    result = import_pages([folder], tmp_path / "book")
+    assert [(d.code, d.file.name) for d in result.diagnostics if d.code == "W417"] == [
+        ("W417", "b.txt")
+    ]
+
+
+def test_w417_two_book_sections_of_one_number_are_read_not_compared() -> None:
+    """Two of the book's sections numbered alike (E301 at build) were sorted as Neighbour
+    objects, which have no order: a TypeError, not a report (found in review)."""
+    from octavo.importers.neighbours import Neighbour, placements
+
+    book = [Neighbour("Belarus", n, 2, ("Population",), False) for n in (20, 20, 23)]
+    pages: list[Neighbour | None] = [Neighbour("Belarus", 21, None, (), False, placeable=True)]
+    (placed,) = placements(pages, book).values()
+    assert (placed.chapter, placed.parents, placed.after, placed.before) == (
+        2,
+        ("Population",),
+        20,
+        23,
+    )
