@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -121,6 +122,24 @@ def _run(action: Callable[[], T]) -> T:
         ) from None
 
 
+def _helped(value: str, name: str) -> bool:
+    """`invoke import-pages --help`: invoke hands a task's positional argument the word
+    after the task's name, `--help` too, which was then a page not found (E400). The
+    task's help is printed instead, as `invoke --help import-pages` prints it."""
+    if value not in ("--help", "-h"):
+        return False
+    from invoke.program import Program
+
+    binary = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "invoke"
+    binary = "invoke" if binary in ("__main__.py", "-c", "") else binary
+    try:
+        Program(namespace=namespace, binary=binary).run([binary, "--help", name], exit=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return True
+
+
 @task(
     positional=["path"],
     iterable=["more"],
@@ -147,6 +166,8 @@ def import_pages(
     explain: bool = False,
 ) -> None:
     """Import saved country-study pages into a book folder as Markdown sections."""
+    if _helped(path, "import-pages"):
+        return
     given = [path, *more]
     folder = _book(book)
     result = _run(lambda: api.run_import(given, folder, force, strict, manifest, data_as_of))
@@ -429,6 +450,8 @@ def check(c: Context, book: str = "") -> None:
 )
 def new(c: Context, folder: str, country: str = "") -> None:
     """Make a book folder: book.toml, one example section, tasks.py and .gitignore."""
+    if _helped(folder, "new"):
+        return
     from octavo.cli.new import new_book
 
     for path in _run(lambda: new_book(Path(folder), country)):

@@ -92,3 +92,14 @@ def test_outline_shows_what_rendering_finds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "W510" in result.stderr and "W502" in result.stderr
     assert invoke("outline", "--book", book, "--strict").returncode == 1
+
+
+def test_help_after_a_task_with_a_positional_argument() -> None:
+    """`invoke import-pages --help` and `invoke new --help` print the task's help, as
+    `invoke pdf --help` does: invoke handed `--help` to the positional argument, and the
+    import said E400, no such page."""
+    for task, option in (("import-pages", "--manifest"), ("new", "--country")):
+        result = invoke(task, "--help")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("Usage: ") and option in result.stdout
+        assert result.stderr == ""
