@@ -39,7 +39,7 @@ class Block:
     text: str = ""
     markdown: str = ""
     label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...'); a table's caption;
-    # a note's number
+    # a note's number; a caption's or image's credit, as it is written (section.with_credits)
     items: tuple[str, ...] = ()  # Markdown of list items or of a line block's lines
     rows: tuple[tuple[str, ...], ...] = ()  # a table's Markdown cells, first row the head
     aligns: tuple[str, ...] = ()  # a table's columns' alignment: "", "right" or "center"

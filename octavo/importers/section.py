@@ -45,11 +45,30 @@ def _markdown_blocks(page: Page) -> list[Block]:
     ]
 
 
+def with_credits(blocks: list[Block]) -> list[Block]:
+    """A credit under a photo's caption or image given to it (as its `label`): under a
+    caption whose photo is gone it stays with the caption, set apart from the text (it read
+    as a sentence of the body: 'Courtesy Harvey Follender'); under an image it is the
+    figure's `credit="…"`, unless its words hold a quote or backslash an attribute would
+    have to escape, when it stays a paragraph of its own, as before."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if block.kind == "credit" and before is not None and not before.label:
+            if before.kind == "caption":
+                out[-1] = replace(before, label=block.markdown)
+                continue
+            if before.kind == "image" and not set(block.text) & {'"', "\\"}:
+                out[-1] = replace(before, label=block.text)
+                continue
+        out.append(block)
+    return out
+
+
 def render_section(page: Page, source: str, supplied: tuple[str, ...] = ()) -> str:
     template = octavo_templates().get_template("import/section.md.j2")
-    return template.render(
-        page=page, blocks=_markdown_blocks(page), source=source, supplied=list(supplied)
-    )
+    blocks = with_credits(_markdown_blocks(page))
+    return template.render(page=page, blocks=blocks, source=source, supplied=list(supplied))
 
 
 def file_name(page: Page) -> str:

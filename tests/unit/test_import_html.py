@@ -107,7 +107,10 @@ def test_import_copies_images_and_rewrites_links(tmp_path: Path) -> None:
     assert "[Education](059-education.md)" in religion
     assert "site's own page" in religion and "example.org" not in religion
     assert "| Faith | Share |" in religion and "|---|---|" in religion
-    assert "![A church in Minsk](images/58-church.jpg)" in religion
+    # the credit under the image is the figure's (it was a paragraph after it)
+    credit = '{credit="Courtesy Embassy of Belarus"}'
+    assert f"![A church in Minsk](images/58-church.jpg){credit}\n" in religion
+    assert "\nCourtesy Embassy" not in religion
     assert (book / "images" / "58-church.jpg").read_bytes().startswith(b"\xff\xd8")
     body = religion.split("---\n", 2)[2]
     assert "\x00" not in body

@@ -212,7 +212,28 @@ def test_caption_and_credit_kept_apart() -> None:
     assert credit.text == "Courtesy Harvey Follender"
     full = replace(page, chapter=1, parents=(), sequence=1, total=1, data_as_of=YearMonth(1991, 9))
     markdown = render_section(full, "page.txt")
-    assert "\n\n*Hanuman Dhoka Palace, the old royal palace, Kathmandu*\n\nCourtesy" in markdown
+    # set apart as the caption of a photo the page did not keep, its credit with it (both
+    # had read as paragraphs of the text)
+    assert (
+        "\n\n::: photo-caption\n*Hanuman Dhoka Palace, the old royal palace, Kathmandu*\n"
+        "[Courtesy Harvey Follender]{.credit}\n:::\n\nAfter the death" in markdown
+    )
+
+
+def test_a_photo_caption_renders_as_one_in_both_outputs(tmp_path: Path) -> None:
+    """The imported `::: photo-caption` is a div of that class, the credit a span in it,
+    every word kept; nothing is warned about."""
+    from octavo.render.markdown import render_block
+
+    source = (
+        "::: photo-caption\n*Hanuman Dhoka Palace, Kathmandu*\n"
+        "[Courtesy Harvey Follender]{.credit}\n:::\n"
+    )
+    fragment = render_block(source)
+    html = fragment.html
+    assert fragment.problems == ()
+    assert html.startswith('<div class="photo-caption">\n<p><em>Hanuman Dhoka Palace')
+    assert '<span class="credit">Courtesy Harvey Follender</span></p>\n</div>' in html
 
 
 def test_the_seed_is_read_with_the_geoba_profile() -> None:
