@@ -31,6 +31,9 @@ QUIET = "Print only the result and problems, no progress."
 _ending: list[Callable[[], None]] = []  # _quick_exit, once registered
 
 
+_COUNTS = frozenset({"jobs", "sections", "words", "runs", "series"})  # never below 0
+
+
 def _told_values() -> None:
     """An option given a value of the wrong kind (`--jobs x`) is a ParseError, which
     invoke prints and exits 1 on, with a code, under `invoke` and `octavo` alike: invoke
@@ -46,6 +49,9 @@ def _told_values() -> None:
         except (TypeError, ValueError):
             kind = "a whole number" if self.kind is int else f"a {self.kind.__name__}"
             raise ParseError(f"E126 error: --{self.name} {value!r} is not {kind}") from None
+        if self.name in _COUNTS and isinstance(self.value, int) and self.value < 0:
+            # `--jobs -3` was taken as 0, every core, without a word
+            raise ParseError(f"E126 error: --{self.name} {value!r} is not 0 or more")
 
     set_value.octavo = True  # type: ignore[attr-defined]
     Argument.set_value = set_value  # type: ignore[method-assign]
