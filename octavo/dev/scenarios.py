@@ -65,12 +65,19 @@ def _compiled() -> str:
 
 
 def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
-    from octavo.dev.gen import generate_study
+    """The generated study of `sections`, made again when the generator changed since an
+    earlier bench made it (its source's digest kept beside it): a study made before the
+    broadside tables would measure a book without them."""
+    import octavo.dev.gen as gen
+    from octavo.cache import fingerprint
 
     folder = root / f"study-{sections}"
-    if not (folder / "book.toml").exists() or not any(folder.glob("*-glossary.md")):
-        shutil.rmtree(folder, ignore_errors=True)  # an earlier bench's, without the matter
-        generate_study(folder, sections, seed=seed, constructs=rich, matter=rich)
+    stamp = root / f".study-{sections}.gen"
+    made = fingerprint(Path(gen.__file__).read_bytes(), str(seed), str(rich))
+    if not stamp.is_file() or stamp.read_text() != made or not (folder / "book.toml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        gen.generate_study(folder, sections, seed=seed, constructs=rich, matter=rich)
+        atomic_text(stamp, made)
     return folder
 
 
