@@ -25,6 +25,7 @@ from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from octavo.render import (
+    addresses,
     attributes,
     blocks,
     divs,
@@ -83,7 +84,8 @@ class Fragment:
 def _addresses(state: StateCore) -> None:
     """An autolink's text (`<https://a.org/x--y>`) printed as typed: made `text_special`,
     which typography passes by (markdown-it's `text_join` makes it text again); the link
-    classed as pandoc classes it, `uri` or `email` (print breaks it without a hyphen)."""
+    classed as pandoc classes it, `uri` or `email` (its text given its line breaks when
+    rendered: octavo.render.addresses)."""
     for block in state.tokens:
         address = False
         for token in block.children or ():
@@ -134,6 +136,7 @@ def _parser(typography: bool) -> MarkdownIt:
         md.core.ruler.after("smartquotes", "octavo_apostrophes", _apostrophes)
     divs.install(md)
     blocks.install(md)
+    addresses.install(md)  # an address's text given the places a line may end in it
     return md
 
 

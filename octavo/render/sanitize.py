@@ -97,12 +97,13 @@ _RAW_INLINE = {
     "s",
     "u",
     "br",
+    "wbr",  # a place a line may end (octavo.render.addresses makes them in an address)
     "em",
     "strong",
     "code",
 }
 ALLOWED = _MARKDOWN | _RAW_INLINE
-_VOID = {"br", "hr", "img"}
+_VOID = {"br", "hr", "img", "wbr"}
 _DROP_CONTENT = {
     "script",
     "style",

@@ -6,6 +6,7 @@ import pytest
 
 from octavo.render.attributes import pandoc_attrs
 from octavo.render.markdown import render_block
+from octavo.text import strip_tags
 
 
 @pytest.mark.parametrize(
@@ -63,8 +64,7 @@ def test_an_autolinks_address_is_printed_as_typed() -> None:
     """No typography in `<https://…>` (an en dash for `--` gives a wrong address), and the
     link classed as pandoc classes it."""
     html = render_block("See <https://example.org/a--b...c/'x'> -- or <a--b@example.org>.\n").html
-    assert (
-        '>https://example.org/a--b...c/\'x\'</a> – or <a href="mailto:a--b@example.org" class="email">a--b@example.org</a>'
-        in html
-    )
-    assert 'class="uri">https://' in html
+    typed = strip_tags(html)
+    assert "https://example.org/a--b...c/'x' – or a--b@example.org." in typed
+    assert '<a href="mailto:a--b@example.org" class="email"><span class="address">a<wbr />' in html
+    assert 'class="uri"><span class="address">https://<wbr />' in html
