@@ -49,6 +49,8 @@ class Placement:
     after: int  # the section numbers of the neighbours it was placed by
     before: int
     opening: bool  # `before` opens the next chapter (the neighbours' chapters differ)
+    # neighbours of two chapters that place nothing (W408 names them): `before`'s chapter
+    undecided: int | None = None
 
     @property
     def note(self) -> str:
@@ -124,6 +126,10 @@ def _place(before: Neighbour, after: Neighbour) -> Placement | None:
         return Placement(chapter, before.parents, before.sequence, after.sequence, False)
     if after.chapter == chapter + 1 and after.opens:
         return Placement(chapter, before.parents, before.sequence, after.sequence, True)
+    if after.chapter:  # chapters N and N+1 (not its opening) or later: said, not placed
+        return Placement(
+            chapter, before.parents, before.sequence, after.sequence, False, after.chapter
+        )
     return None
 
 
@@ -173,7 +179,7 @@ def supply_chapter(
     """A page's chapter when it names none: by its kind, by its neighbours, else 0."""
     if page.chapter is not None:
         return replace(page, parents=page.parents if page.parents is not None else ())
-    if placement is not None:
+    if placement is not None and placement.undecided is None:
         # a manifest's parents (given without a chapter) win over the neighbour's
         parents = page.parents if page.parents is not None else placement.parents
         supplied.append(replace(placement, parents=parents).note)
@@ -196,12 +202,13 @@ def supply_chapter(
         supplied.append(f"chapter 0 (front or back matter: kind {page.kind})")
     else:
         supplied.append("chapter 0")
-        found.append(
-            warning(
-                "W408",
-                "no chapter found: placed in chapter 0",
-                path,
-                hint="give its chapter and parents in a --manifest",
+        hint = "give its chapter and parents in a --manifest"
+        if placement is not None and placement.undecided is not None:
+            # what an editor needs to decide it: the pages it lies between
+            hint += (
+                f": it lies between section {placement.after}, of chapter "
+                f"{placement.chapter}, and section {placement.before}, of chapter "
+                f"{placement.undecided}"
             )
-        )
+        found.append(warning("W408", "no chapter found: placed in chapter 0", path, hint=hint))
     return page

@@ -527,6 +527,12 @@ def test_w417_disagreeing_neighbours_place_only_before_the_next_chapters_opening
     ):
         result = import_pages([_study(tmp_path / where, seed_text, pages)], tmp_path / where / "b")
         assert [d.code for d in result.diagnostics] == ["W408"], where
+        # the hint names the pages it lies between, for the editor who decides
+        chapter = 3 if where == "c" else 4
+        assert (
+            result.diagnostics[0].hint == "give its chapter and parents in a --manifest: it lies "
+            f"between section 20, of chapter 2, and section 22, of chapter {chapter}"
+        ), where
 
 
 def test_w417_the_manifest_wins_and_guesses_are_no_evidence(tmp_path: Path, seed_text: str) -> None:
