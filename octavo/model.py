@@ -86,6 +86,12 @@ def roman(number: int) -> str:
     return out
 
 
+def _updated_after(section: Section) -> YearMonth | None:
+    """A section's `last_updated` when it is later than its data's date, else None."""
+    later = section.last_updated
+    return None if later is None or later == section.data_as_of else later
+
+
 @dataclass(frozen=True, slots=True)
 class Labels:
     """Every word octavo generates, in the book's language (templates/labels/<lang>.toml,
@@ -116,9 +122,16 @@ class Labels:
     def note(self, section: Section) -> str:
         """The data-date note: 'Data as of June 1995.'"""
         text = self.format("data_as_of", date=self.month_year(section.data_as_of))
-        if section.last_updated is not None and section.last_updated != section.data_as_of:
-            text += " " + self.format("last_updated", date=self.month_year(section.last_updated))
+        later = _updated_after(section)
+        if later is not None:
+            text += " " + self.format("last_updated", date=self.month_year(later))
         return text
+
+    def updated(self, section: Section) -> str:
+        """'updated September 1995', the data-currency appendix's words for a section
+        updated after its data's date (both outputs); "" for one that was not."""
+        later = _updated_after(section)
+        return "" if later is None else self.format("updated", date=self.month_year(later))
 
     def chapter(self, number: int) -> str:
         return self.format("chapter_label", number=number)
