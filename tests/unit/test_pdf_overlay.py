@@ -1,11 +1,10 @@
-"""octavo.render.pdf.parallel.overlay: pypdf's `merge_page`, the stamp parsed once."""
+"""octavo.render.pdf.parallel.overlay: the stamp drawn as pypdf's `merge_page` draws it, as a
+form XObject over the page's own content, untouched."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ from pypdf.generic import (
     NumberObject,
 )
 
-from octavo.cache import Store
-from octavo.render.pdf.parallel.overlay import Stamped, overlay
+from octavo.render.pdf.parallel.overlay import FORM, Overlay
 
 
 def _font(name: str) -> DictionaryObject:
@@ -66,26 +64,34 @@ def _pdf(pages: list[tuple[dict[str, str], bytes]], annots: bool = False) -> byt
     return out.getvalue()
 
 
+# the page's content leaves its state changed (a scale, a colour): the stamp is drawn as if
+# on a fresh page; the same names stand for other fonts in the stamp (/f0), or the same
 BODY = [
     (
-        {"/f0": "/Body", "/f1": "/Bold"},
-        b"BT /f0 10 Tf 72 700 Td (Body 0.5) Tj /f1 9 Tf [(A) -20 (b)] TJ ET",
+        {"/f0": "/Times-Roman", "/f1": "/Helvetica-Bold"},
+        b"0.5 0 0 0.5 0 0 cm 1 0 0 rg BT /f0 20 Tf 144 1400 Td (Body) Tj /f1 18 Tf [(A) -20 (b)]"
+        b" TJ ET",
     ),
-    ({"/f0": "/Body"}, b"q 0.5 0 0 RG 1 0 0 1 0 0 cm 0 0 10.25 20 re S Q"),
+    ({"/f0": "/Times-Roman"}, b"q 0.5 0 0 RG 1 0 0 1 0 0 cm 0 0 10.25 20 re S Q"),
     ({}, b""),
 ]
 STAMP = [
-    ({"/f0": "/Head", "/f1": "/Bold"}, b"BT /f0 8 Tf 72 750 Td (Head) Tj /f1 8 Tf (1) Tj ET"),
-    ({"/f0": "/Body"}, b"BT /f0 8 Tf 300 30 Td <0102> Tj ET"),
-    ({"/f2": "/Head"}, b"BT /f2 8 Tf (\\(3\\)) Tj ET"),
+    (
+        {"/f0": "/Helvetica-Oblique", "/f1": "/Helvetica-Bold"},
+        b"BT /f0 8 Tf 72 750 Td (Head) Tj /f1 8 Tf (1) Tj ET",
+    ),
+    ({"/f0": "/Times-Roman"}, b"BT /f0 8 Tf 300 30 Td (2) Tj ET"),
+    ({"/f2": "/Helvetica-Oblique"}, b"BT /f2 8 Tf 300 30 Td (\\(3\\)) Tj ET"),
 ]
 
 
-def _merged(merge: Callable[[Any, Any], None], annots: bool = False) -> bytes:
+def _merged(merge: Callable[[Any, Any], None] | None = None, annots: bool = False) -> bytes:
+    """BODY stamped with STAMP by `merge` (None: an `Overlay` of the writer)."""
     writer = PdfWriter(clone_from=io.BytesIO(_pdf(BODY)))
     stamp = PdfReader(io.BytesIO(_pdf(STAMP, annots)))
+    lay = merge or Overlay(writer)
     for page, over in zip(writer.pages, stamp.pages, strict=True):
-        merge(page, over)
+        lay(page, over)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -96,78 +102,79 @@ def _merge_page(page: Any, over: Any) -> None:
     page.compress_content_streams()
 
 
-@pytest.mark.parametrize("annots", [False, True], ids=["renamed", "annotated"])
-def test_the_same_bytes_as_merge_page(annots: bool) -> None:
-    """Resources renamed (/f0 taken by another font), shared (/f1 the same), added (/f2),
-    an empty page; a stamp with links goes to `merge_page` itself."""
-    expected = _merged(_merge_page, annots)
-    assert _merged(overlay, annots) == expected
-    text = PdfReader(io.BytesIO(expected)).pages[0].get_contents()
-    assert text is not None and b"/f0-0" in text.get_data()  # the rename was exercised
+def _drawn(pdf: bytes) -> list[list[tuple[Any, ...]]]:
+    """What each page shows, as pdfminer reads it: each character's font, size, place and
+    colour; each rectangle's place."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [
+            sorted(
+                [
+                    (
+                        c["text"],
+                        c["fontname"],
+                        round(c["size"], 2),
+                        round(c["x0"], 2),
+                        round(c["top"], 2),
+                        str(c["non_stroking_color"]),
+                    )
+                    for c in page.chars
+                ]
+                + [("rect", round(r["x0"], 2), round(r["top"], 2)) for r in page.rects]
+            )
+            for page in document.pages
+        ]
 
 
-def test_stamped_pages_kept_give_the_same_bytes(tmp_path: Path) -> None:
-    """A second merge of the book takes the stamped pages from the cache: the same bytes; a
-    page changed since is stamped anew; a damaged entry is not used."""
-    expected = _merged(_merge_page)
-    store = Store(tmp_path, signed=True)
-    first = Stamped(store, "book")
-    assert _merged(lambda page, over: overlay(page, over, first)) == expected
-    first.save()
-    again = Stamped(store, "book")
-    assert set(again.found) == set(first.made) and len(again.found) == 3
-    assert _merged(lambda page, over: overlay(page, over, again)) == expected
-    other = Stamped(store, "another book")
-    assert not other.found
-    changed = Stamped(store, "book")
-    changed.found = {k: b"not this" for k in changed.found}
-    body = _pdf([(BODY[0][0], BODY[0][1] + b" "), *BODY[1:]])
-    writer = PdfWriter(clone_from=io.BytesIO(body))
-    over = PdfReader(io.BytesIO(_pdf(STAMP))).pages[0]
-    overlay(writer.pages[0], over, changed)
-    contents = writer.pages[0].get_contents()
-    assert contents is not None and b"Body 0.5" in contents.get_data()
-    damaged = tmp_path / first.name
-    damaged.write_bytes(damaged.read_bytes()[:-1])
-    assert not Stamped(store, "book").found
+@pytest.mark.parametrize("annots", [False, True], ids=["form", "annotated"])
+def test_drawn_as_merge_page_draws_it(annots: bool) -> None:
+    """The same characters in the same fonts, sizes, places and colours as `merge_page`
+    gives: the stamp's /f0 is its own font, not the page's; the page's scale and colour do
+    not reach the stamp. A stamp page with links goes to `merge_page` itself."""
+    expected = _drawn(_merged(_merge_page, annots))
+    assert _drawn(_merged(None, annots)) == expected
+    assert ("H", "Helvetica-Oblique", 8.0, 72.0, 35.66, "(0,)") in expected[0]
+    assert ("B", "Times-Roman", 10.0, 72.0, 84.17, "(1.0, 0.0, 0.0)") in expected[0]
 
 
-def test_overlay_only_on_the_pypdf_it_was_checked_against(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`overlay` repeats pypdf's private steps: on a pypdf it was not checked against, it
-    stamps with `merge_page` itself (the same bytes); this pypdf is one it was checked on."""
-    import pypdf
-    from pypdf import PageObject
-
-    from octavo.render.pdf.parallel import overlay as module
-
-    assert module.overlay_checked()  # else the speed-up silently went away: check and list it
-    expected = _merged(_merge_page)
-    calls: list[int] = []
-    real = PageObject.merge_page
-
-    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
-        calls.append(1)
-        real(self, *args, **kwargs)
-
-    monkeypatch.setattr(PageObject, "merge_page", counted)
-    assert _merged(overlay) == expected and not calls
-    monkeypatch.setattr(pypdf, "__version__", "99.0.0")
-    assert not module.overlay_checked()
-    assert _merged(overlay) == expected and len(calls) == 3
+def test_the_page_content_kept_as_it_is() -> None:
+    """The page's own content stream is the same object, its bytes untouched (never
+    decoded, never compressed again), between the two streams every page shares; the
+    stamp's content is a form XObject of its bytes as they were."""
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf(BODY)))
+    stamp = PdfReader(io.BytesIO(_pdf(STAMP)))
+    own = [page.raw_get("/Contents") for page in writer.pages[:2]]
+    lay = Overlay(writer)
+    for page, over in zip(writer.pages, stamp.pages, strict=True):
+        lay(page, over)
+    contents: list[Any] = [page.raw_get("/Contents").get_object() for page in writer.pages]
+    assert [c[1] for c in contents[:2]] == own
+    assert len(contents[2]) == 3  # an empty content stream is kept as it is too
+    assert len({c[0].idnum for c in contents}) == len({c[-1].idnum for c in contents}) == 1
+    assert contents[0][-1].get_object().get_data() == f"\nQ\n{FORM} Do\n".encode()
+    resources: Any = writer.pages[0]["/Resources"]
+    form = resources["/XObject"][FORM].get_object()
+    assert form["/Subtype"] == "/Form" and list(form["/BBox"]) == [0, 0, 612, 792]
+    given: Any = stamp.pages[0]["/Contents"]
+    assert form._data == given.get_object()._data
 
 
-def test_a_planted_stamped_entry_is_not_taken(tmp_path: Path) -> None:
-    """The kept stamped pages go into the PDF as they are, from a state folder that may be an
-    untrusted book's: an entry this user did not sign (well formed, but planted) is not
-    taken, as the kept sections are not (octavo.render.signed)."""
-    store = Store(tmp_path, signed=True)
-    first = Stamped(store, "book")
-    _merged(lambda page, over: overlay(page, over, first))
-    first.save()
-    kept = tmp_path / first.name
-    body = kept.read_bytes().split(b"\n", 2)[2]  # the entries without this user's signature
-    planted = b"".join(k + len(b"q Q").to_bytes(4, "big") + b"q Q" for k in first.made)
-    assert len(body) > len(planted)
-    # with a checksum, as an unsigned entry once was: anyone can make one
-    kept.write_bytes(hashlib.sha256(planted).digest() + planted)
-    assert not Stamped(store, "book").found
+def test_a_name_taken_and_shared_resources() -> None:
+    """A page that has an XObject of the form's name keeps it (the form takes another
+    name); resources two pages share are not changed under the other."""
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf(BODY[:2])))
+    first: Any
+    second: Any
+    first, second = writer.pages
+    taken = DictionaryObject({NameObject(FORM): NumberObject(7)})
+    resources = first["/Resources"].get_object()
+    resources[NameObject("/XObject")] = taken
+    second[NameObject("/Resources")] = first.raw_get("/Resources")
+    stamp = PdfReader(io.BytesIO(_pdf(STAMP[:2])))
+    lay = Overlay(writer)
+    lay(first, stamp.pages[0])
+    objects = first["/Resources"]["/XObject"]
+    assert objects[FORM] == 7 and f"{FORM}x" in objects
+    assert list(second["/Resources"]["/XObject"]) == [FORM]  # as it was
+    assert first["/Contents"][-1].get_object().get_data().endswith(f"{FORM}x Do\n".encode())

@@ -27,7 +27,7 @@ from octavo.render.pdf.parallel.navigation import (
     move_first,
     name_destinations,
 )
-from octavo.render.pdf.parallel.overlay import Stamped, overlay
+from octavo.render.pdf.parallel.overlay import Overlay
 from octavo.render.pdf.parallel.part import PartLayout
 
 __all__ = [
@@ -79,18 +79,16 @@ def merge_parts(
     pool: Executor | None = None,
     begun: Merger | None = None,
     unions: Begun | None = None,
-    book: str = "",
     nest: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The book's PDF; `fonts`: where shared fonts and stamped pages made before are kept
-    (octavo.cache; `book` names the book's stamped pages);
+    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache);
     `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
     parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
     being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions); `nest`: (part
     name -> name of the part whose first bookmark its bookmarks go under: a country's
     chapters under its title page's, octavo.render.pdf.parallel.jobs.nested)."""
     merger = merging(placed, begun, stamp)
-    return merger.finish(total, stamp, fonts, pool, unions, book, nest)
+    return merger.finish(total, stamp, fonts, pool, unions, nest)
 
 
 def body_merger(body: tuple[PartLayout, ...]) -> Merger:
@@ -191,10 +189,9 @@ class Merger:
         self.placed = list(placed)
         self.front = True
 
-    def stamp_body(self, stamp: PartLayout, store: Store | None = None, book: str = "") -> Merger:
-        """The stamp laid over a body merged first (`body_merger`); the stamped pages made
-        before are in `store` under `book` (`Stamped`)."""
-        _stamp(self.writer, 0, stamp, store, book)
+    def stamp_body(self, stamp: PartLayout) -> Merger:
+        """The stamp laid over a body merged first (`body_merger`)."""
+        _stamp(self.writer, 0, stamp)
         self.stamped = stamp.key
         return self
 
@@ -205,7 +202,6 @@ class Merger:
         fonts: Store | None = None,
         pool: Executor | None = None,
         unions: Begun | None = None,
-        book: str = "",
         nest: Mapping[str, str] | None = None,
     ) -> bytes:
         """The book's PDF once every part is added (see `merge_parts`)."""
@@ -215,7 +211,7 @@ class Merger:
         if len(writer.pages) != total:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
-            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp, fonts, book)
+            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             add_destinations(writer, p, named)
@@ -278,9 +274,7 @@ def compact(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _stamp(
-    writer: Any, body_start: int, stamp: PartLayout, store: Store | None = None, book: str = ""
-) -> None:
+def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
     from pypdf import PdfReader
 
     pages = PdfReader(io.BytesIO(stamp.pdf)).pages
@@ -288,10 +282,9 @@ def _stamp(
         raise Unmergeable(
             f"the stamp has {len(pages)} pages, the body {len(writer.pages) - body_start}"
         )
-    kept = Stamped(store, book)
+    lay = Overlay(writer)
     for index, over in enumerate(pages):
-        overlay(writer.pages[body_start + index], over, kept)  # blank pages have heads too
-    kept.save()
+        lay(writer.pages[body_start + index], over)  # blank pages have heads too
 
 
 def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:

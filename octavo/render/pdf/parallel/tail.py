@@ -49,7 +49,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore
 
 __all__ = ["MERGED", "Tail", "begin", "guess", "lay_out_tail", "merged"]
 
-MERGED = "merged-1"  # bump when octavo.render.pdf.parallel.merge writes other bytes
+MERGED = "merged-2"  # bump when octavo.render.pdf.parallel.merge writes other bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +213,7 @@ def lay_out_tail(
         if front_started.done():  # done meanwhile: the shared fonts begin before the stamping
             front = finish_front(front_started)
             unions = _unions(store, place(front, body)[0], stamp, pool)
-        begun = merger.stamp_body(stamp, store.store, store.book)
+        begun = merger.stamp_body(stamp)
         if front is None:
             front = finish_front(front_started)
         return Tail(front, appendix, stamp, begun, unions)
@@ -302,7 +302,7 @@ def merged(
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
     unions = unions if unions is not None else _unions(store, placed, stamp, pool)
-    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, store.book, nest)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, nest)
     if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
