@@ -248,6 +248,9 @@ class PrintPart:
     # a chapter part's page references: their targets' folios (`given_folios`); None: a
     # part that holds none (the front matter, the appendix: laid out with the book's own)
     page_refs: tuple[tuple[str, str], ...] | None = None
+    # a part that prints its own running heads and folios, the first page's folio this
+    # (the appendix: the stamp, laid out beside it, covers the pages before it); None: none
+    heads_from: int | None = None
 
 
 class Sketched(dict[str, str | None]):
@@ -400,6 +403,7 @@ def print_html(
         else tuple(c for c in chapters if c.chapter.id in part.chapters),
         appendix=part is None or part.appendix,
         index_from=index_from,
+        heads_from=None if part is None else part.heads_from,
         folios=folios,
         here=here,
     )

@@ -24,7 +24,9 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    of the appendix, jobs.appendix_sketch_job, and lays the two out side by side) are laid
    out next, with the stamp of running heads and
    folios for the body and back matter, its broadside pages stamped with their folio alone
-   (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail);
+   (octavo.render.pdf.parallel.stamp, octavo.render.pdf.parallel.tail), laid out beside
+   them: it needs the chapters' page counts only, the appendix printing its own heads and
+   folios from its first folio on, as the front matter does;
 3. octavo.render.pdf.parallel.merge puts it all together.
 
 The workers are started before the book is read (octavo.render.pdf.parallel.start) and

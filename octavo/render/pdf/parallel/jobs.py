@@ -172,12 +172,13 @@ def appendix_job(
     follow the contents' length, known once the front part is laid out; so this job
     waits for it (or is guessed from its last layout: tail.guess)."""
     folios = _folios(_body(chapters))
+    opens = int(dict(folios)[APPENDIX])  # its running heads and folios are its own
     if has_front_divisions(manuscript):
         if front is None:
             raise ValueError("the front matter's layout is needed for the appendix's folios")
         folios += front_folios(manuscript, front)
     located = index_located(manuscript, chapters, front) if manuscript.index else None
-    part = PrintPart(False, (), True, folios)
+    part = PrintPart(False, (), True, folios, heads_from=opens)
     return _job(manuscript, options, APPENDIX, part, located)  # named as its heading
 
 
@@ -247,10 +248,16 @@ def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
     return replace(front, pdf=pdf, key=fingerprint(front.key, timestamp))
 
 
-def stamp_job(manuscript: Manuscript, options: PdfOptions, body: tuple[PartLayout, ...]) -> PartJob:
-    """The running heads and folios of `body` (the chapters, the back-matter divisions and
-    the appendix), their broadside pages (a table turned) with their folio alone."""
-    source = stamp_html(manuscript, options.page, _counts(body))
+def stamp_job(
+    manuscript: Manuscript, options: PdfOptions, chapters: tuple[PartLayout, ...]
+) -> PartJob:
+    """The running heads and folios of `chapters` (the body's chapters and the back-matter
+    divisions: `in_parts`), their broadside pages (a table turned) with their folio alone,
+    then the appendix's first page, which makes the blank page before it as the book does
+    (the merge lays the stamp over the pages before the appendix, which prints its own:
+    `appendix_job`). It needs no page count of the appendix's: it is laid out beside it."""
+    counts = _counts(p for p in chapters if p.name != APPENDIX)
+    source = stamp_html(manuscript, options.page, (*counts, (APPENDIX, 1, ())))
     return _plain_job(manuscript, options, "stamp", source)
 
 

@@ -2,7 +2,8 @@
 
 front matter, a blank page if it ends on a right-hand page, then each body part (a blank
 page first when the previous one ended on a right-hand page, as `break-before: right`
-does), the stamp (running heads, folios) laid over the body pages, then the named
+does), the stamp (running heads, folios) laid over the body pages up to the
+appendix (which prints its own), then the named
 destinations, the links of the contents and appendix, the bookmarks and the metadata of
 the front part, and an /ID made from the content: the same parts give the same bytes. The
 stamp's overlay: octavo.render.pdf.parallel.overlay; the destinations, links and bookmarks:
@@ -191,7 +192,7 @@ class Merger:
 
     def stamp_body(self, stamp: PartLayout) -> Merger:
         """The stamp laid over a body merged first (`body_merger`)."""
-        _stamp(self.writer, 0, stamp)
+        _stamp(self.writer, 0, self.placed[-1].start, stamp)
         self.stamped = stamp.key
         return self
 
@@ -211,7 +212,8 @@ class Merger:
         if len(writer.pages) != total:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
-            _stamp(writer, placed[1].start if len(placed) > 1 else total, stamp)
+            start = placed[1].start if len(placed) > 1 else total
+            _stamp(writer, start, placed[-1].start if len(placed) > 1 else total, stamp)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             add_destinations(writer, p, named)
@@ -274,17 +276,18 @@ def compact(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _stamp(writer: Any, body_start: int, stamp: PartLayout) -> None:
+def _stamp(writer: Any, start: int, end: int, stamp: PartLayout) -> None:
+    """The stamp laid over the pages from `start` (the body's first) to `end` (the
+    appendix's first, which prints its own heads and folios, as the pages after it do):
+    the stamp's last page is the appendix's first (jobs.stamp_job), not laid over."""
     from pypdf import PdfReader
 
     pages = PdfReader(io.BytesIO(stamp.pdf)).pages
-    if body_start + len(pages) != len(writer.pages):
-        raise Unmergeable(
-            f"the stamp has {len(pages)} pages, the body {len(writer.pages) - body_start}"
-        )
+    if start + len(pages) - 1 != end:
+        raise Unmergeable(f"the stamp has {len(pages) - 1} pages, the body {end - start}")
     lay = Overlay(writer)
-    for index, over in enumerate(pages):
-        lay(writer.pages[body_start + index], over)  # blank pages have heads too
+    for index in range(len(pages) - 1):
+        lay(writer.pages[start + index], pages[index])  # blank pages have heads too
 
 
 def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:

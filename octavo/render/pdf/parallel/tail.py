@@ -83,11 +83,13 @@ def guess(
     last_appendix = store.last(APPENDIX) if manuscript.index else None
     if manuscript.index and (last_appendix is None or index_page(last_appendix) is None):
         return {}  # no folio of the index to guess
+    stamp = store.keyed(stamp_job(manuscript, options, tuple(chapters)))
+    guessed = {stamp.key: start(pool, store, stamp)}
     try:
         front = store.keyed(front_job(manuscript, options, tuple(chapters), last_appendix))
     except BuildError:
-        return {}  # a link target (a table, a figure) the last layouts lack: no guess
-    guessed = {front.key: start(pool, store, front)}
+        return guessed  # a link target (a table, a figure) the last layouts lack
+    guessed[front.key] = start(pool, store, front)
     # the front-matter divisions' folios (in a book that has them) as the front matter
     # found in the cache prints them, or as its last layout did
     known_front = guessed[front.key]
@@ -98,11 +100,7 @@ def guess(
         appendix = store.keyed(appendix_job(manuscript, options, tuple(chapters), last_front))
     except BuildError:
         return guessed  # no folio for a front-matter division's section: no appendix guessed
-    guessed[appendix.key] = found = start(pool, store, appendix)
-    last = found if isinstance(found, PartLayout) else store.last(APPENDIX)
-    if last is not None:
-        stamp = store.keyed(stamp_job(manuscript, options, (*chapters, last)))
-        guessed[stamp.key] = start(pool, store, stamp)
+    guessed[appendix.key] = start(pool, store, appendix)
     return guessed
 
 
@@ -159,9 +157,9 @@ def lay_out_tail(
             store.guessed.append(job.name)
         return earlier if earlier is not None else start(pool, store, keyed)
 
-    # the stamp needs the appendix's page count only: it starts as soon as the appendix
-    # is done, while the front matter (the longer of the two) is still being laid out;
-    # but for a book with front-matter divisions, whose folios the appendix prints: these
+    # the stamp needs the chapters' page counts only (the appendix prints its own heads
+    # and folios): it is laid out beside the front matter and the appendix; for a book
+    # with front-matter divisions, whose folios the appendix prints: these
     # follow the contents' length, so the appendix's job is known once the front matter
     # is laid out (and taken over from the guess, begun earlier, if it is the same)
     # in a book with an index, the contents give the index's folio, known once the appendix
@@ -169,6 +167,7 @@ def lay_out_tail(
     # appendix: the front matter is laid out beside it (`_beside`); with a sketch of the
     # front, the appendix is laid out with its roman folios, and the front checked against
     # them once laid out (`finish_front`)
+    stamp_started = take_or_start(stamp_job(manuscript, options, chapters))
     sketched = finish(store, sketch) if sketch is not None else None
     hinted = finish(store, hint) if hint is not None else None
     front_started: Started
@@ -186,7 +185,6 @@ def lay_out_tail(
             front_started = before = finish(store, front_started)
         job = appendix_job(manuscript, options, chapters, before)
         appendix = finish(store, take_or_start(job))
-    stamp_started = take_or_start(stamp_job(manuscript, options, (*chapters, appendix)))
     body = (*chapters, appendix)
 
     def finish_front(started: Started) -> PartLayout:
