@@ -16,6 +16,7 @@ octavo.render.pdf.parallel.dates).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import replace
@@ -56,6 +57,8 @@ __all__ = [
 ]
 
 Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
+# the class of a part printing its own heads (templates/print/book.html `heads_from`)
+HEADED = re.compile(r"<html\b[^>]*\boctavo-headed\b")
 
 
 def in_parts(manuscript: Manuscript) -> tuple[RenderedChapter | RenderedPart, ...]:
@@ -179,7 +182,10 @@ def appendix_job(
         folios += front_folios(manuscript, front)
     located = index_located(manuscript, chapters, front) if manuscript.index else None
     part = PrintPart(False, (), True, folios, heads_from=opens)
-    return _job(manuscript, options, APPENDIX, part, located)  # named as its heading
+    job = _job(manuscript, options, APPENDIX, part, located)  # named as its heading
+    if not HEADED.search(job.html):  # a book's own print/book.html from before `heads_from`
+        raise Unmergeable("the book's print template does not print the appendix's heads")
+    return job
 
 
 def index_located(
