@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.api import open_book
-from octavo.render.pdf.whole import whole_book_features
+from octavo.render.pdf.whole import older_template, whole_book_features
 from octavo.shipped import STYLES, TEMPLATES
 from tests.conftest import MakeBook, section_source
 
@@ -122,3 +122,18 @@ def test_print_templates_count_and_handouts_covers_and_the_epub_do_not(
         "styles/epub/book.css": first,
     }
     assert _features(_book(make_book, files)) == ("@page:first",)
+
+
+def test_a_copy_of_book_html_from_before_the_appendix_heads_is_older(
+    make_book: MakeBook,
+) -> None:
+    """A book's own print/book.html copied before the appendix printed its own heads
+    (`heads_from`): the parallel build lays the book out in one process from the start
+    (octavo.render.pdf.parallel.build), not after laying out every chapter."""
+    shipped = (TEMPLATES / "print" / "book.html").read_text(encoding="utf-8")
+    assert not older_template(open_book(_book(make_book, {})), "print/book.html", "heads_from")
+    current = _book(make_book, {"templates/print/book.html": shipped})
+    assert not older_template(open_book(current), "print/book.html", "heads_from")
+    before = "\n".join(line for line in shipped.splitlines() if "heads_from" not in line)
+    older = _book(make_book, {"templates/print/book.html": before})
+    assert older_template(open_book(older), "print/book.html", "heads_from")

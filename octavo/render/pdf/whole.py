@@ -31,7 +31,7 @@ from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import STYLES, TEMPLATES
 from octavo.stat_cache import walk_files
 
-__all__ = ["own_rules", "whole_book_features"]
+__all__ = ["older_template", "own_rules", "whole_book_features"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _ARGUMENTS = r"\((?:[^()]|\([^()]*+\))*+\)"  # (...), one level of (...) inside: attr(href)
@@ -57,6 +57,15 @@ def whole_book_features(project: Project) -> tuple[str, ...]:
         for relative in _own_files(own):
             found += _features(own, relative, project) - _features(shipped, relative, project)
     return tuple(sorted(found))
+
+
+def older_template(project: Project, relative: str, word: str) -> bool:
+    """Whether `project` has its own template `relative` (under templates/) and it never
+    says `word` (a variable octavo's has since: a copy made before it)."""
+    own = project.template_dirs[0]
+    if own == TEMPLATES or not (own / relative).is_file():
+        return False
+    return word not in _text(own, relative, project)
 
 
 def own_rules(project: Project, rule: re.Pattern[str]) -> tuple[str, ...]:

@@ -81,7 +81,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
-from octavo.render.pdf.whole import whole_book_features
+from octavo.render.pdf.whole import older_template, whole_book_features
 
 __all__ = [
     "ParallelResult",
@@ -110,7 +110,10 @@ def render_pdf_parallel(
     """The same PDF as render_pdf, laid out by `jobs` processes from parts (`pool`'s
     workers if given, else started here)."""
     check_paper(options)
-    whole = whole_book_features(manuscript.book.project) if jobs > 1 else ()
+    project = manuscript.book.project
+    whole = whole_book_features(project) if jobs > 1 else ()
+    if jobs > 1 and older_template(project, "print/book.html", "heads_from"):
+        whole += ("print/book.html without heads_from (the appendix's own heads)",)
     if whole:
         logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
     refs = by_part(manuscript) if jobs > 1 and not options.pdf_variant else None

@@ -184,6 +184,7 @@ def appendix_job(
     part = PrintPart(False, (), True, folios, heads_from=opens)
     job = _job(manuscript, options, APPENDIX, part, located)  # named as its heading
     if not HEADED.search(job.html):  # a book's own print/book.html from before `heads_from`
+        # (found before any part is laid out: build.render_pdf_parallel; this guards the rest)
         raise Unmergeable("the book's print template does not print the appendix's heads")
     return job
 
