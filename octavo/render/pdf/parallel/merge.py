@@ -212,8 +212,8 @@ class Merger:
         if len(writer.pages) != total:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
-            start = placed[1].start if len(placed) > 1 else total
-            _stamp(writer, start, placed[-1].start if len(placed) > 1 else total, stamp)
+            start, end = (placed[1].start, placed[-1].start) if len(placed) > 1 else (total, total)
+            _stamp(writer, start, end, stamp)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             add_destinations(writer, p, named)

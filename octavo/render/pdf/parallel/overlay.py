@@ -37,7 +37,7 @@ class Overlay:
         stamp = stamp.get_object() if stamp is not None else None
         theirs = over.get("/Resources")
         theirs = theirs.get_object() if theirs is not None else None
-        if "/Annots" in over or not _stream(stamp) or not isinstance(theirs, DictionaryObject):
+        if "/Annots" in over or not _is_stream(stamp) or not isinstance(theirs, DictionaryObject):
             page.merge_page(over)
             page.compress_content_streams()  # merge_page leaves the joined stream plain
             return
@@ -100,7 +100,7 @@ class Overlay:
         return found
 
 
-def _stream(obj: Any) -> bool:
+def _is_stream(obj: Any) -> bool:
     from pypdf.generic import StreamObject
 
     return isinstance(obj, StreamObject)
