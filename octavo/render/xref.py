@@ -35,7 +35,11 @@ PAGE_REF = re.compile(
     r'<span class="ref-label">(.*?)</span>(</a>)',
     re.DOTALL,
 )
-_XREF = re.compile(r'([ \t]*\n?[ \t]*)<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
+# A link octavo marked: found by its literal start, which the regex engine searches for
+# quickly; the blanks before it (up to one line's end) are taken by `_blanks_before`. With
+# the blanks in the pattern (`[ \t]*\n?[ \t]*<a ...`), every character of the text
+# began a try: 64 ms against 1.5 ms for the 81-section study's HTML.
+_XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 NBSP = "\u00a0"
 _BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
 
@@ -63,12 +67,11 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
     """`html` with every xref link resolved (or unlinked), and those that did not resolve."""
     missed: list[Unresolved] = []
 
-    def one(match: re.Match[str]) -> str:
-        space = match[1]
-        attrs = dict(_ATTR.findall(match[2]))
+    def one(match: re.Match[str], space: str) -> str:
+        attrs = dict(_ATTR.findall(match[1]))
         classes = attrs.get("class", "").split()
         href = unescape(attrs.get("href", ""))
-        text = match[3]
+        text = match[2]
         ident, why = _target(href, folder, targets)
         if ident is None:
             missed.append(Unresolved(href, why))
@@ -84,7 +87,26 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
         title = f' title="{attrs["title"]}"' if "title" in attrs else ""
         return f'{space}<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'
 
-    return _XREF.sub(one, html), tuple(missed)
+    parts: list[str] = []
+    done = 0  # the end of the last link replaced
+    for match in _XREF.finditer(html):
+        start = _blanks_before(html, match.start(), done)
+        parts += [html[done:start], one(match, html[start : match.start()])]
+        done = match.end()
+    return "".join(parts) + html[done:] if parts else html, tuple(missed)
+
+
+def _blanks_before(html: str, end: int, floor: int) -> int:
+    """Where the blanks before `end` begin: spaces and tabs, one line's end, spaces and tabs,
+    none before `floor`."""
+    start = end
+    while start > floor and html[start - 1] in " \t":
+        start -= 1
+    if start > floor and html[start - 1] == "\n":
+        start -= 1
+        while start > floor and html[start - 1] in " \t":
+            start -= 1
+    return start
 
 
 def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:

@@ -67,6 +67,28 @@ TARGETS = Targets(
             id="page-at-a-source-line-s-end",  # hard-wrapped source (found in review)
         ),
         pytest.param(
+            'page \t\n\t <a href="#tbl:gdp" class="xref page"></a>',
+            "",
+            'page\u00a0<a href="#tbl:gdp" class="xref page"><span class="ref-label">Table 3'
+            "</span></a>",
+            id="page-blanks-either-side-of-a-line-s-end",
+        ),
+        pytest.param(
+            'page\n\n <a href="#tbl:gdp" class="xref page"></a>',
+            "",
+            'page\n\u00a0<a href="#tbl:gdp" class="xref page"><span class="ref-label">Table 3'
+            "</span></a>",
+            id="page-after-a-blank-line-keeps-one-line-s-end",
+        ),
+        pytest.param(
+            '<a href="#trade" class="xref">a</a> <a href="#tbl:gdp" class="xref page"></a>'
+            ' <a href="#trade" class="xref">b</a>',
+            "",
+            '<a href="#trade" class="xref">a</a>\u00a0<a href="#tbl:gdp" class="xref page">'
+            '<span class="ref-label">Table 3</span></a> <a href="#trade" class="xref">b</a>',
+            id="links-side-by-side",
+        ),
+        pytest.param(
             '<a href="https://x.org/">x</a>',
             "",
             '<a href="https://x.org/">x</a>',
