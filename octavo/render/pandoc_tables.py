@@ -262,7 +262,7 @@ def _caption_above(state: StateCore) -> None:
     tokens = state.tokens
     at = 0
     while at + 10 < len(tokens):
-        if _shape(tokens[at : at + 11]):
+        if tokens[at].type == "dl_open" and _shape(tokens[at : at + 11]):  # a quick no first
             term, words = tokens[at + 2], tokens[at + 6]
             words.content = ": " + words.content  # inline rules have not run yet
             paragraph = [Token("paragraph_open", "p", 1), term, Token("paragraph_close", "p", -1)]
