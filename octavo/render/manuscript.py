@@ -176,11 +176,13 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 class _Counts:
-    """Tables and figures so far: in the book, or in the chapter (numbering = "chapter")."""
+    """Tables and figures so far: in the book, or in the chapter (numbering = "chapter");
+    numbered examples (`(@)`) so far in the book, as pandoc numbers them."""
 
     def __init__(self) -> None:
         self.tables = 0
         self.figures = 0
+        self.examples = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,8 @@ def _context(
         figure_word=book.labels["figure"],
         index_terms=book.index_terms,
         heading_names=names_used(section.body, names),
+        examples_before=counts.examples,
+        examples_in_book=True,
     )
 
 
@@ -260,12 +264,12 @@ def _heading_names(book: Book) -> frozenset[str]:
 
 
 def estimated_contexts(
-    book: Book, counted: Callable[[str], tuple[int, int, int]]
+    book: Book, counted: Callable[[str], tuple[int, int, int, int]]
 ) -> list[tuple[str, Context, str]]:
     """Each section's Markdown, context and folder, in the order render_manuscript renders
     them, with the numbers of the sections before it counted by `counted` (Markdown ->
-    notes, tables, figures) rather than rendered: the contexts render_manuscript makes
-    wherever the counts are right (octavo.render.split)."""
+    notes, tables, figures, examples) rather than rendered: the contexts render_manuscript
+    makes wherever the counts are right (octavo.render.split)."""
     counts = _Counts()
     resolved: dict[Path, Path] = {}
     root = book.root.resolve()
@@ -278,10 +282,11 @@ def estimated_contexts(
         for section in chapter.sections:
             context = _context(book, chapter, section, notes, counts, names)
             made.append((section.body, context, _folder(root, section, resolved)))
-            more_notes, tables, figures = counted(section.body)
+            more_notes, tables, figures, examples = counted(section.body)
             notes += 1 + more_notes
             counts.tables += tables
             counts.figures += figures
+            counts.examples += examples
     return made
 
 
@@ -307,6 +312,7 @@ def _chapter(
         notes += 1 + len(fragment.notes)
         counts.tables += len(fragment.tables)
         counts.figures += len(fragment.figures)
+        counts.examples += len(fragment.examples)
         rendered = RenderedSection(
             section=section,
             id=section.slug,
@@ -377,6 +383,8 @@ def _targets(
     files: dict[str, str] = {}
     owner: dict[str, Path] = {}
     headings: dict[str, list[str]] = {}  # a heading's name -> the ids so named, in book order
+    examples: dict[str, str] = {}  # an example's label -> its number (the first so labelled)
+    numbered = 0  # the examples before, as render_manuscript counted them
     for chapter in drafts:
         here = chapter.chapter.slug
         labels[here], anchors[here] = chapter.chapter.title, here
@@ -384,6 +392,10 @@ def _targets(
         for draft in chapter.sections:
             rs, section = draft.rendered, draft.rendered.section
             files[draft.folder + section.path.name] = rs.id
+            for offset, label in enumerate(draft.fragment.examples, start=1):
+                if label:
+                    examples.setdefault(label, str(numbered + offset))
+            numbered += len(draft.fragment.examples)
             for name, ident in (
                 (heading_name(section.title), rs.id),
                 *((h.name, h.id) for h in draft.fragment.headings),
@@ -409,7 +421,7 @@ def _targets(
                 anchors[ident] = here
     headings.pop("", None)
     named = {name: tuple(ids) for name, ids in headings.items()}
-    return Targets(labels, files, named), tuple(anchors.items())
+    return Targets(labels, files, named, examples), tuple(anchors.items())
 
 
 def _resolved(

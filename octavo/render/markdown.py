@@ -63,6 +63,11 @@ class Context:
     # names of the book's headings that the body holds in brackets (`[Climate]`): linked
     # by name to another section's heading (octavo.render.heading_refs)
     heading_names: tuple[str, ...] = ()
+    # numbered examples (`(@)`) of the book before this body: its own go on from there
+    examples_before: int = 0
+    # `@label` of an example not in this body is left for the book (octavo.render.xref):
+    # pandoc numbers examples through the whole text, and refers to them anywhere in it
+    examples_in_book: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class Fragment:
     ids: tuple[tuple[str, int], ...] = ()  # every id the source gives, with its line
     problems: tuple[blocks.Problem, ...] = field(default=())
     marks: tuple[MarkUse, ...] = ()  # index marks, in reading order
+    examples: tuple[str, ...] = ()  # each numbered example's label ("" for none), in order
 
 
 def _addresses(state: StateCore) -> None:
@@ -180,6 +186,7 @@ def render_block(
         tuple(state.ids),
         tuple(state.problems),
         tuple(state.marks),
+        tuple(state.examples),
     )
 
 

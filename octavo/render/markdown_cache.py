@@ -57,14 +57,14 @@ def dump_fragment(fragment: Fragment) -> list[Any]:
         [list(ident) for ident in fragment.ids],
         _rows(fragment.problems),
         [[m.id, list(m.path), m.see, m.see_also, m.text, m.line] for m in fragment.marks],
+        list(fragment.examples),
     ]
 
 
 def load_fragment(data: list[Any]) -> Fragment:
     """`dump_fragment` read back."""
-    html, images, links, removed, deep, headings, tables, figures, notes, ids, problems, marks = (
-        data
-    )
+    html, images, links, removed, deep, headings, tables, figures, notes, ids, problems = data[:11]
+    marks, examples = data[11:]
     return Fragment(
         html,
         tuple(ImageUse(*row) for row in images),
@@ -78,6 +78,7 @@ def load_fragment(data: list[Any]) -> Fragment:
         tuple((ident, line) for ident, line in ids),
         tuple(Problem(*row) for row in problems),
         tuple(MarkUse(m[0], tuple(m[1]), *m[2:]) for m in marks),
+        tuple(str(label) for label in examples),
     )
 
 

@@ -58,13 +58,15 @@ _CAPTION = re.compile(r"(?:Table)?:\s")  # octavo.render.floats' caption paragra
 _FIGURE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _NAMED = re.compile(r"#|fig-alt=")
 _BLANK = re.compile(r"\n[ \t]*\n")
+_EXAMPLE = re.compile(r"^[ \t]*\(@[\w-]*\)[ \t]", re.MULTILINE)  # a numbered example's item
 
 
-def counted(markdown: str) -> tuple[int, int, int]:
-    """The notes, numbered tables and figures a section's Markdown is expected to render
-    (octavo.render.footnotes, octavo.render.floats): called notes that are defined, tables
-    with a `Table:` paragraph beside them, paragraphs of one image. A guess, right for
-    ordinary Markdown, checked by the rendering's key (see the module's docstring)."""
+def counted(markdown: str) -> tuple[int, int, int, int]:
+    """The notes, numbered tables, figures and examples a section's Markdown is expected to
+    render (octavo.render.footnotes, octavo.render.floats, octavo.render.example_lists):
+    called notes that are defined, tables with a `Table:` paragraph beside them, paragraphs
+    of one image, lines that begin with `(@)` or `(@label)`. A guess, right for ordinary
+    Markdown, checked by the rendering's key (see the module's docstring)."""
     notes = len(set(_REFERENCE.findall(markdown)) & set(_DEFINITION.findall(markdown)))
     blocks = [b.strip() for b in _BLANK.split(markdown)]
     tables = figures = 0
@@ -84,7 +86,8 @@ def counted(markdown: str) -> tuple[int, int, int]:
                 captioned.add(j)
                 tables += 1
                 break
-    return notes, tables, figures
+    examples = len(_EXAMPLE.findall(markdown)) if "(@" in markdown else 0
+    return notes, tables, figures, examples
 
 
 class Split:

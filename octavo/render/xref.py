@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 __all__ = [
+    "EXAMPLE_REF",
+    "EXAMPLE_TARGET",
     "PAGE_REF",
     "Targets",
     "Unresolved",
@@ -41,6 +43,10 @@ PAGE_REF = re.compile(
 # began a try: 64 ms against 1.5 ms for the 81-section study's HTML.
 _XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 NBSP = "\u00a0"
+# `@label` of a numbered example another section may hold (octavo.render.example_lists):
+# the class of its link, and its href's start (#example:<label>)
+EXAMPLE_REF = "example-ref"
+EXAMPLE_TARGET = "example:"
 _BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
 
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
@@ -55,6 +61,8 @@ class Targets:
     # what `[Heading text]` calls a heading (octavo.render.heading_refs) -> the ids of the
     # headings so named, in book order (a chapter's, a section's title, a body's headings)
     headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a numbered example's label -> its number (octavo.render.example_lists)
+    examples: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,9 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
         classes = attrs.get("class", "").split()
         href = unescape(attrs.get("href", ""))
         text = match[2]
+        if EXAMPLE_REF in classes:  # `@label`: the example's number, else as written
+            label = href.removeprefix("#" + EXAMPLE_TARGET)
+            return space + targets.examples.get(label, text)
         ident, why = _target(href, folder, targets)
         if ident is None:
             missed.append(Unresolved(href, why))

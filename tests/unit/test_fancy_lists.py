@@ -9,8 +9,11 @@ import re
 import pytest
 
 from octavo.render.fancy_lists import item_label, read_marker
+from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import render_block
+from octavo.source.sections import load_book
 from octavo.text import escape_paragraph
+from tests.conftest import MakeBook, section_source
 
 
 def _lists(html: str) -> list[tuple[str, list[str]]]:
@@ -202,3 +205,31 @@ def test_an_imported_paragraph_that_starts_like_a_marker_stays_words(words: str)
 def test_only_markers_are_backslashed() -> None:
     for words in ("A. Smith wrote", "p. 5 has it", "e.g. this", "ab. cd", "Civil war"):
         assert escape_paragraph(words) == words
+
+
+def test_examples_are_numbered_through_the_book_and_referred_to_from_any_section(
+    make_book: MakeBook,
+) -> None:
+    """pandoc's text is the whole book: the second section's examples go on from the
+    first's, and `@label` names an example of a section before or after its own."""
+    bodies = [
+        "(@) first\n(@good) second\n",
+        "(@) third\n\nAs @good shows, and @later will, not @none: [@good](https://x.org/).\n",
+        "Text.\n\n(@later) fourth\n",
+    ]
+    book = make_book(
+        {
+            f"00{n}-s.md": section_source(n, f"Part {n}", total=len(bodies), body=body)
+            for n, body in enumerate(bodies, start=1)
+        }
+    )
+    loaded, _ = load_book(book)
+    rendered, found = render_manuscript(loaded)
+    first, second, third = (s.body_html for s in rendered.chapters[0].sections)
+    assert _lists(first) == [('<ol class="example two-parens">', ["first", "second"])]
+    assert _lists(second) == [('<ol start="3" class="example two-parens">', ["third"])]
+    assert _lists(third) == [('<ol start="4" class="example two-parens">', ["fourth"])]
+    # a link's own text is left as written (a link holds no link)
+    assert '<p>As 2 shows, and 4 will, not @none: <a href="https://x.org/">@good</a>' in second
+    assert "example" not in second.split("<p>As", 1)[1]  # no link is left for the reader
+    assert not [d for d in found if d.code == "W512"]

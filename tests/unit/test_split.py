@@ -27,9 +27,14 @@ NOTES = "Text.[^a] More.[^b] Again.[^a]\n\n[^a]: One.\n\n[^b]: Two.\n\n[^c]: Nev
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 
-def _real(markdown: str) -> tuple[int, int, int]:
+def _real(markdown: str) -> tuple[int, int, int, int]:
     fragment = render_block(markdown)
-    return len(fragment.notes), len(fragment.tables), len(fragment.figures)
+    return (
+        len(fragment.notes),
+        len(fragment.tables),
+        len(fragment.figures),
+        len(fragment.examples),
+    )
 
 
 @pytest.mark.parametrize(
@@ -49,6 +54,8 @@ def _real(markdown: str) -> tuple[int, int, int]:
         "<table><tr><td>1</td></tr></table>\n\nTable: After.\n",
         "<table><caption>Own.</caption><tr><td>1</td></tr></table>\n\nTable: Next's.\n\n"
         "<table><tr><td>2</td></tr></table>\n",
+        "(@) one\n(@good) two\n\nAs @good shows.\n\n(@) three\n",
+        "1. a list\n\n    (@) nested\n",
     ],
 )
 def test_the_counts_are_those_the_rendering_makes(markdown: str) -> None:
