@@ -23,9 +23,15 @@ from octavo.render.xref import EXAMPLE_REF, EXAMPLE_TARGET
 
 __all__ = ["number", "refer"]
 
-# not an address's "office@vela", nor a table's, figure's or section's `@tbl:label`
-# (octavo.render.inlines, which runs later)
-_REFERENCE = re.compile(r"(?<![\w@])@(?!(?:tbl|fig|sec):)([\w-]+)")
+# not an address's "office@vela", nor within a web address (".../@name"), nor a table's,
+# figure's or section's `@tbl:label` (octavo.render.inlines, which runs later)
+_REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:tbl|fig|sec):)([\w-]+)")
+_CAPTION = re.compile(r"(?:Table)?:\s")  # a table's caption paragraph (octavo.render.floats)
+# what octavo.render.inlines takes for pandoc's citations: bracketed, or author-year in text
+_CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
+_AUTHOR_YEAR = re.compile(r"@[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
+_RAW_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+_RAW_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _LABELS = "octavo_examples"  # env: each example's label -> its number
 
 
@@ -53,51 +59,81 @@ def number(state: StateCore, lists: list[int]) -> None:
 
 def refer(state: StateCore) -> None:
     """`@good` in the text: the number of the example labelled `good`, or, for the book, a
-    reference to resolve (`EXAMPLE_REF`)."""
+    reference to resolve (`EXAMPLE_REF`) where one may stand (`_left_for_the_book`)."""
     env = state.env if isinstance(state.env, dict) else {}
     labels = env.get(_LABELS) or {}
     found = _state(state)
     in_book = found is not None and found.context.examples_in_book
     if not labels and not in_book:
         return
-    for block in state.tokens:
-        if not block.children or not any(
-            c.type == "text" and "@" in c.content for c in block.children
-        ):
+    tokens = state.tokens
+    for at, block in enumerate(tokens):
+        if not block.children or "@" not in block.content:
             continue
+        # a heading's or caption's words are also a label (the contents, bookmarks, the
+        # list of tables), made from its text alone: no link may stand in them
+        labelled = (at > 0 and tokens[at - 1].type == "heading_open") or bool(
+            _CAPTION.match(block.content)
+        )
         children: list[Token] = []
         links = 0  # a link's text holds no link of its own
+        spans: list[bool] = []  # open spans, each an index mark's (its words are a term)
         for child in block.children:
-            links += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+            links += _link_depth(child)
+            if child.type == "span_open":
+                spans.append(
+                    "index" in str(child.attrGet("class") or "").split()
+                    or child.attrGet("index") is not None
+                )
+            elif child.type == "span_close" and spans:
+                spans.pop()
             if child.type != "text" or "@" not in child.content:
                 children.append(child)
                 continue
             child.content = _REFERENCE.sub(
                 lambda m: str(labels[m[1]]) if m[1] in labels else m[0], child.content
             )
-            children += _left_for_the_book(child) if in_book and not links else [child]
+            left = in_book and not (labelled or links or any(spans))
+            children += _left_for_the_book(child) if left else [child]
         block.children = children
 
 
+def _link_depth(token: Token) -> int:
+    """+1 where `token` opens a link (Markdown's or raw HTML's), -1 where it closes one."""
+    if token.type in ("link_open", "link_close"):
+        return 1 if token.type == "link_open" else -1
+    if token.type == "html_inline":
+        return 1 if _RAW_OPEN.match(token.content) else -1 if _RAW_CLOSE.match(token.content) else 0
+    return 0
+
+
 def _left_for_the_book(token: Token) -> list[Token]:
-    """`token` with each `@label` it still holds made a link for octavo.render.xref."""
-    parts = _REFERENCE.split(token.content)
-    if len(parts) == 1:
-        return [token]
+    """`token` with each `@label` it still holds made a link for octavo.render.xref, but
+    for those a reader of pandoc's Markdown would take for a citation (`[@doe]`, an
+    author-year `@smith1990`: octavo.render.inlines warns of them as they are written)."""
+    text = token.content
+    cited = [m.span() for m in _CITATION.finditer(text)] if "[" in text else []
     out: list[Token] = []
-    for n, part in enumerate(parts):
-        if n % 2 == 0:
-            if part:
-                text = Token("text", "", 0)
-                text.content = part
-                out.append(text)
+    done = 0
+    for match in _REFERENCE.finditer(text):
+        at = match.start()
+        if any(a <= at < b for a, b in cited) or _AUTHOR_YEAR.match(text, at):
             continue
+        if at > done:
+            out.append(_text(text[done:at]))
         opening = Token("link_open", "a", 1)
-        opening.attrs = {"href": f"#{EXAMPLE_TARGET}{part}", "class": f"xref {EXAMPLE_REF}"}
-        text = Token("text", "", 0)
-        text.content = f"@{part}"
-        out += [opening, text, Token("link_close", "a", -1)]
-    return out
+        opening.attrs = {"href": f"#{EXAMPLE_TARGET}{match[1]}", "class": f"xref {EXAMPLE_REF}"}
+        out += [opening, _text(match[0]), Token("link_close", "a", -1)]
+        done = match.end()
+    if not out:
+        return [token]
+    return [*out, _text(text[done:])] if done < len(text) else out
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
 
 
 def _state(state: StateCore) -> State | None:

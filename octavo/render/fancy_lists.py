@@ -1,6 +1,6 @@
 """pandoc's fancy_lists and example_lists: ordered lists numbered with letters or roman
 numerals (`a.`, `B)`, `(iv)`), `#.` for "the next number", and numbered examples (`(@)`,
-`(@label)`, referred to in the text as `(@label)`).
+`(@label)`, referred to in the text as `@label`: octavo.render.example_lists).
 
 markdown-it's own list rule does the work of a list (its items, nesting, loose or tight);
 it finds a marker with its module's `skipOrderedListMarker` and reads the first one's

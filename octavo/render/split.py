@@ -58,7 +58,9 @@ _CAPTION = re.compile(r"(?:Table)?:\s")  # octavo.render.floats' caption paragra
 _FIGURE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _NAMED = re.compile(r"#|fig-alt=")
 _BLANK = re.compile(r"\n[ \t]*\n")
-_EXAMPLE = re.compile(r"^[ \t]*\(@[\w-]*\)[ \t]", re.MULTILINE)  # a numbered example's item
+# a numbered example's item, in a quote or a bullet list too: `(@)`, `(@label)`, `@.`, `@)`
+_EXAMPLE = re.compile(r"^[ \t]*(?:[>*+-][ \t]+)*(?:\(@[\w-]*\)|@[\w-]*[.)])[ \t]", re.MULTILINE)
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
 
 
 def counted(markdown: str) -> tuple[int, int, int, int]:
@@ -86,7 +88,7 @@ def counted(markdown: str) -> tuple[int, int, int, int]:
                 captioned.add(j)
                 tables += 1
                 break
-    examples = len(_EXAMPLE.findall(markdown)) if "(@" in markdown else 0
+    examples = len(_EXAMPLE.findall(_FENCED.sub("", markdown))) if "@" in markdown else 0
     return notes, tables, figures, examples
 
 

@@ -233,3 +233,34 @@ def test_examples_are_numbered_through_the_book_and_referred_to_from_any_section
     assert '<p>As 2 shows, and 4 will, not @none: <a href="https://x.org/">@good</a>' in second
     assert "example" not in second.split("<p>As", 1)[1]  # no link is left for the reader
     assert not [d for d in found if d.code == "W512"]
+
+
+def test_what_stays_as_written_in_a_book(make_book: MakeBook) -> None:
+    """Where a number from another section cannot stand (a heading, a caption, an index
+    term: their words are also labels; a link's text; a web address), and what a reader of
+    pandoc's Markdown takes for a citation, which keeps its warning (W504)."""
+    bodies = [
+        "(@ex) first\n(@smith2001) second\n",
+        "## Head @ex\n\n| a |\n|---|\n| 1 |\n\nTable: Cap @ex\n\n"
+        '[term @ex]{.index}, <a href="https://x.org/">raw @ex</a>, https://m.social/@ex,'
+        " [@doe], and @ex.\n\nAs @smith2001 argues.\n",
+    ]
+    book = make_book(
+        {
+            f"00{n}-s.md": section_source(n, f"Part {n}", total=len(bodies), body=body)
+            for n, body in enumerate(bodies, start=1)
+        }
+    )
+    loaded, _ = load_book(book)
+    rendered, found = render_manuscript(loaded)
+    second = rendered.chapters[0].sections[1]
+    assert [h.title_html for h in second.headings] == ["Head @ex"]
+    assert 'data-label="Head @ex">Head @ex</h4>' in second.body_html
+    assert [t.caption_html for t in second.tables] == ["Cap @ex"]
+    assert [m.text for m in second.marks] == ["term @ex"]
+    assert 'raw @ex</a>, <span class="address">' in second.body_html
+    assert "/@ex</span>, [@doe], and 1.</p>" in second.body_html
+    assert "As @smith2001 argues." in second.body_html  # an author-year key: a citation
+    assert "example" not in second.body_html
+    cited = [d for d in found if d.code == "W504" and "citations" in d.message]
+    assert len(cited) == 2  # [@doe], @smith2001

@@ -56,6 +56,8 @@ def _real(markdown: str) -> tuple[int, int, int, int]:
         "<table><tr><td>2</td></tr></table>\n",
         "(@) one\n(@good) two\n\nAs @good shows.\n\n(@) three\n",
         "1. a list\n\n    (@) nested\n",
+        "- (@) in a bullet\n\n> (@) quoted\n\n@. one\n@. two\n\n@) three\n",
+        "```\n(@) code, not a list\n```\n\n(@) a list\n",
     ],
 )
 def test_the_counts_are_those_the_rendering_makes(markdown: str) -> None:
@@ -154,9 +156,9 @@ def test_the_helper_renders_sections_this_process_takes(
 
 
 @TWO_CORES
-@pytest.mark.parametrize("guess", [(9, 9, 9), (0, 0, 0)])
+@pytest.mark.parametrize("guess", [(9, 9, 9, 9), (0, 0, 0, 0)])
 def test_a_wrong_count_is_rendered_here_again(
-    guess: tuple[int, int, int], book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    guess: tuple[int, int, int, int], book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     alone = _cold(book, tmp_path / "one.epub", jobs=1)
