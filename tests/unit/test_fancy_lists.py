@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from octavo.errors import Diagnostic
+from octavo.model import Manuscript
 from octavo.render.fancy_lists import item_label, read_marker
 from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import render_block
@@ -207,6 +209,18 @@ def test_only_markers_are_backslashed() -> None:
         assert escape_paragraph(words) == words
 
 
+def _rendered(make_book: MakeBook, bodies: list[str]) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
+    """A book of one chapter, a section a body, rendered."""
+    book = make_book(
+        {
+            f"00{n}-s.md": section_source(n, f"Part {n}", total=len(bodies), body=body)
+            for n, body in enumerate(bodies, start=1)
+        }
+    )
+    loaded, _ = load_book(book)
+    return render_manuscript(loaded)
+
+
 def test_examples_are_numbered_through_the_book_and_referred_to_from_any_section(
     make_book: MakeBook,
 ) -> None:
@@ -217,14 +231,7 @@ def test_examples_are_numbered_through_the_book_and_referred_to_from_any_section
         "(@) third\n\nAs @good shows, and @later will, not @none: [@good](https://x.org/).\n",
         "Text.\n\n(@later) fourth\n",
     ]
-    book = make_book(
-        {
-            f"00{n}-s.md": section_source(n, f"Part {n}", total=len(bodies), body=body)
-            for n, body in enumerate(bodies, start=1)
-        }
-    )
-    loaded, _ = load_book(book)
-    rendered, found = render_manuscript(loaded)
+    rendered, found = _rendered(make_book, bodies)
     first, second, third = (s.body_html for s in rendered.chapters[0].sections)
     assert _lists(first) == [('<ol class="example two-parens">', ["first", "second"])]
     assert _lists(second) == [('<ol start="3" class="example two-parens">', ["third"])]
@@ -245,14 +252,7 @@ def test_what_stays_as_written_in_a_book(make_book: MakeBook) -> None:
         '[term @ex]{.index}, <a href="https://x.org/">raw @ex</a>, https://m.social/@ex,'
         " [@doe], and @ex.\n\nAs @smith2001 argues.\n",
     ]
-    book = make_book(
-        {
-            f"00{n}-s.md": section_source(n, f"Part {n}", total=len(bodies), body=body)
-            for n, body in enumerate(bodies, start=1)
-        }
-    )
-    loaded, _ = load_book(book)
-    rendered, found = render_manuscript(loaded)
+    rendered, found = _rendered(make_book, bodies)
     second = rendered.chapters[0].sections[1]
     assert [h.title_html for h in second.headings] == ["Head @ex"]
     assert 'data-label="Head @ex">Head @ex</h4>' in second.body_html
