@@ -18,7 +18,9 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.tokens import State, list_items
+from octavo.render.floats import CAPTION
+from octavo.render.inlines import CITATION, IN_TEXT
+from octavo.render.tokens import State, link, list_items, text
 from octavo.render.xref import EXAMPLE_REF, EXAMPLE_TARGET
 
 __all__ = ["number", "refer"]
@@ -26,10 +28,6 @@ __all__ = ["number", "refer"]
 # not an address's "office@vela", nor within a web address (".../@name"), nor a table's,
 # figure's or section's `@tbl:label` (octavo.render.inlines, which runs later)
 _REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:tbl|fig|sec):)([\w-]+)")
-_CAPTION = re.compile(r"(?:Table)?:\s")  # a table's caption paragraph (octavo.render.floats)
-# what octavo.render.inlines takes for pandoc's citations: bracketed, or author-year in text
-_CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
-_AUTHOR_YEAR = re.compile(r"@[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _RAW_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _LABELS = "octavo_examples"  # env: each example's label -> its number
@@ -73,7 +71,7 @@ def refer(state: StateCore) -> None:
         # a heading's or caption's words are also a label (the contents, bookmarks, the
         # list of tables), made from its text alone: no link may stand in them
         labelled = (at > 0 and tokens[at - 1].type == "heading_open") or bool(
-            _CAPTION.match(block.content)
+            CAPTION.match(block.content)
         )
         children: list[Token] = []
         links = 0  # a link's text holds no link of its own
@@ -111,29 +109,22 @@ def _left_for_the_book(token: Token) -> list[Token]:
     """`token` with each `@label` it still holds made a link for octavo.render.xref, but
     for those a reader of pandoc's Markdown would take for a citation (`[@doe]`, an
     author-year `@smith1990`: octavo.render.inlines warns of them as they are written)."""
-    text = token.content
-    cited = [m.span() for m in _CITATION.finditer(text)] if "[" in text else []
+    words = token.content
+    cited = [m.span() for m in CITATION.finditer(words)] if "[" in words else []
     out: list[Token] = []
     done = 0
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE.finditer(words):
         at = match.start()
-        if any(a <= at < b for a, b in cited) or _AUTHOR_YEAR.match(text, at):
+        if any(a <= at < b for a, b in cited) or IN_TEXT.match(words, at):
             continue
         if at > done:
-            out.append(_text(text[done:at]))
-        opening = Token("link_open", "a", 1)
-        opening.attrs = {"href": f"#{EXAMPLE_TARGET}{match[1]}", "class": f"xref {EXAMPLE_REF}"}
-        out += [opening, _text(match[0]), Token("link_close", "a", -1)]
+            out.append(text(words[done:at]))
+        href = f"#{EXAMPLE_TARGET}{match[1]}"
+        out += link({"href": href, "class": f"xref {EXAMPLE_REF}"}, match[0])
         done = match.end()
     if not out:
         return [token]
-    return [*out, _text(text[done:])] if done < len(text) else out
-
-
-def _text(content: str) -> Token:
-    token = Token("text", "", 0)
-    token.content = content
-    return token
+    return [*out, text(words[done:])] if done < len(words) else out
 
 
 def _state(state: StateCore) -> State | None:

@@ -26,9 +26,9 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["figure", "lone_image", "place_image", "table", "take_caption"]
+__all__ = ["CAPTION", "figure", "lone_image", "place_image", "table", "take_caption"]
 
-_CAPTION = re.compile(r"^(?:Table)?:\s+")
+CAPTION = re.compile(r"^(?:Table)?:\s+")
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
@@ -36,7 +36,7 @@ def _caption_at(tokens: list[Token], i: int) -> bool:
     return (
         0 <= i < len(tokens) - 2
         and tokens[i].type == "paragraph_open"
-        and bool(_CAPTION.match(tokens[i + 1].content))
+        and bool(CAPTION.match(tokens[i + 1].content))
     )
 
 
@@ -54,7 +54,7 @@ def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | N
     del tokens[at : at + 3]
     words = caption[1].children or []
     if words and words[0].type == "text":
-        words[0].content = _CAPTION.sub("", words[0].content, count=1)
+        words[0].content = CAPTION.sub("", words[0].content, count=1)
     return caption, moved
 
 

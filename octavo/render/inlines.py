@@ -10,14 +10,14 @@ from markdown_it.token import Token
 
 from octavo.render.conditional import mark
 from octavo.render.floats import place_image
-from octavo.render.tokens import SCHEME, State, given_id, renderer
+from octavo.render.tokens import SCHEME, State, given_id, link, renderer
 
-__all__ = ["line_block", "unrendered_block", "walk"]
+__all__ = ["CITATION", "IN_TEXT", "line_block", "unrendered_block", "walk"]
 
-_CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
+CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # pandoc's in-text citation of an author-year key, "@smith1990 argues" (not "@octavo", nor
 # a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
-_IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
+IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?!\d)|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -124,7 +124,7 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
             f"add a line '[^{match[1]}]: the note' after the paragraph",
         )
     if "@" in text and (
-        (_CITATION.search(text) and not _CROSSREF.search(text)) or _IN_TEXT.search(text)
+        (CITATION.search(text) and not _CROSSREF.search(text)) or IN_TEXT.search(text)
     ):
         state.problem(
             "W504",
@@ -173,11 +173,7 @@ def _crossrefs(token: Token) -> list[Token]:
                 text.content = part
                 out.append(text)
             continue
-        opening = Token("link_open", "a", 1)
-        opening.attrs = {"href": f"#{part}", "class": "xref auto"}
-        text = Token("text", "", 0)
-        text.content = f"@{part}"
-        out += [opening, text, Token("link_close", "a", -1)]
+        out += link({"href": f"#{part}", "class": "xref auto"}, f"@{part}")
     return out
 
 

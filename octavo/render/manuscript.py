@@ -65,7 +65,7 @@ def render_manuscript(
     names = _heading_names(book)
     with _no_cycle_collection():
         drafts = tuple(_chapter(book, c, counts, found, sections, names) for c in book.chapters)
-    targets, anchors = _targets(drafts, found)
+    targets, anchors = _targets(drafts, found, counts.labels)
     chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
     images = _images(book, drafts, found, sections.raster)
     cover = _cover(book, found, sections.raster)
@@ -177,12 +177,14 @@ def _no_cycle_collection() -> Iterator[None]:
 
 class _Counts:
     """Tables and figures so far: in the book, or in the chapter (numbering = "chapter");
-    numbered examples (`(@)`) so far in the book, as pandoc numbers them."""
+    numbered examples (`(@)`) so far in the book, as pandoc numbers them, and the number of
+    each label (the first so labelled: octavo.render.xref resolves `@label` by them)."""
 
     def __init__(self) -> None:
         self.tables = 0
         self.figures = 0
         self.examples = 0
+        self.labels: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +314,9 @@ def _chapter(
         notes += 1 + len(fragment.notes)
         counts.tables += len(fragment.tables)
         counts.figures += len(fragment.figures)
+        for number, label in enumerate(fragment.examples, start=counts.examples + 1):
+            if label:
+                counts.labels.setdefault(label, str(number))
         counts.examples += len(fragment.examples)
         rendered = RenderedSection(
             section=section,
@@ -375,16 +380,15 @@ def _fragment_diagnostics(section: Section, fragment: Fragment) -> list[Diagnost
 
 
 def _targets(
-    drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic]
+    drafts: tuple[_ChapterDraft, ...], found: list[Diagnostic], examples: dict[str, str]
 ) -> tuple[Targets, tuple[tuple[str, str], ...]]:
-    """Every id of the book with its name and the chapter holding it; E513 for an id twice."""
+    """Every id of the book with its name and the chapter holding it, and `examples` (each
+    numbered example's label -> its number); E513 for an id twice."""
     labels: dict[str, str] = {}
     anchors: dict[str, str] = {}
     files: dict[str, str] = {}
     owner: dict[str, Path] = {}
     headings: dict[str, list[str]] = {}  # a heading's name -> the ids so named, in book order
-    examples: dict[str, str] = {}  # an example's label -> its number (the first so labelled)
-    numbered = 0  # the examples before, as render_manuscript counted them
     for chapter in drafts:
         here = chapter.chapter.slug
         labels[here], anchors[here] = chapter.chapter.title, here
@@ -392,10 +396,6 @@ def _targets(
         for draft in chapter.sections:
             rs, section = draft.rendered, draft.rendered.section
             files[draft.folder + section.path.name] = rs.id
-            for offset, label in enumerate(draft.fragment.examples, start=1):
-                if label:
-                    examples.setdefault(label, str(numbered + offset))
-            numbered += len(draft.fragment.examples)
             for name, ident in (
                 (heading_name(section.title), rs.id),
                 *((h.name, h.id) for h in draft.fragment.headings),

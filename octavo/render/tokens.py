@@ -32,6 +32,7 @@ __all__ = [
     "inline_html",
     "inline_of",
     "labelled",
+    "link",
     "list_items",
     "new_id",
     "renderer",
@@ -233,3 +234,10 @@ def text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
+
+
+def link(attrs: dict[str, str | int | float], content: str) -> list[Token]:
+    """A link's tokens: its opening with `attrs`, `content` as its text, its closing."""
+    opening = Token("link_open", "a", 1)
+    opening.attrs = attrs
+    return [opening, text(content), Token("link_close", "a", -1)]
