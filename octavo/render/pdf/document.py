@@ -118,8 +118,8 @@ def render_print_html(
     index_from: int | None = None,
 ) -> str:
     """`located`: where the index's terms are (octavo.render.pdf.index_pages); None: the
-    index's numbers are left to target-counter()s. `index_from`: the index alone, its first
-    page numbered so."""
+    index's heading alone, which shows where it opens. `index_from`: the index alone, its
+    first page numbered so."""
     from octavo.render.pdf.html import print_html  # the templates: not in a worker
 
     check_paper(options)
@@ -137,8 +137,9 @@ def render_pdf(
 
     `cache`: a folder remembering the note fixes of earlier builds, by HTML; a rebuild of
     the same HTML starts from them and needs a single layout. A book with an index is laid
-    out once with the index's numbers as target-counter()s; the index is then set with its
-    numbers as text and laid out alone, in place of the first layout's
+    out once with the index's heading alone (where it opens; its entries' numbers are
+    read from this layout); the index is then set with its numbers as text and laid out
+    alone, in place of the first layout's heading
     (octavo.render.pdf.index_pages): the pages of one layout of the final HTML; or, when
     the book's own styles read the whole document from a page (`@page :first`,
     `counter(pages)`: octavo.render.pdf.whole), the final HTML is laid out whole again.

@@ -1,10 +1,10 @@
 """The printed index's page numbers: where each marked term landed, ranges joined.
 
-The book is laid out once with the index's numbers as target-counter()s, one per mark; the
-folio of every mark is read from that layout (WeasyPrint's anchors), and the index is
-set again with the numbers as text, consecutive pages joined ("42–44"). The index comes
-last, so setting it again moves nothing before it: it is laid out alone, from the page
-where it opened (`index_opening`), and takes the place of the first layout's index.
+The book is laid out once with the index's heading alone; the folio of every mark is read
+from that layout (WeasyPrint's anchors), and the index is set with the numbers as text,
+consecutive pages joined ("42–44"). The index comes last, so setting it moves nothing
+before it: it is laid out alone, from the page where it opened (`index_opening`), and
+takes the place of the first layout's heading.
 """
 
 from __future__ import annotations
