@@ -1,6 +1,6 @@
 """The order in which a parallel build hands its parts to the workers
 (octavo.render.pdf.parallel.jobs.start_all): the longest first, the sketches of the front and
-the appendix by their length among them, parts the cache holds never submitted."""
+the appendix after the chapters, parts the cache holds never submitted."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
     return [PartJob(name, "", "x" * size, project, (), ()) for name, size in sizes]
 
 
-def test_longest_first_the_sketches_by_their_length_among_the_parts(tmp_path: Path) -> None:
+def test_longest_first_the_sketches_after_the_chapters(tmp_path: Path) -> None:
     pool = Recording()
     chapters = _jobs(("ch1", 50), ("ch2", 90), ("ch3", 70), ("glossary", 10), ("ch5", 30))
     sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 25)))
     started = start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
-    # the shortest last, whatever they are: the workers end together
-    assert pool.names == ["ch2", "ch3", "ch1", "ch5", "appendix-sketch", "front-sketch", "glossary"]
+    # the chapters' page counts first (the stamp needs nothing else), the shortest last
+    assert pool.names == ["ch2", "ch3", "ch1", "ch5", "glossary", "appendix-sketch", "front-sketch"]
     assert set(started) == {
         "ch1",
         "ch2",
@@ -67,8 +67,9 @@ def test_without_a_sketch_the_order_is_longest_first(tmp_path: Path) -> None:
     assert pool.names == ["b", "c", "a"]
 
 
-def test_a_sketch_longer_than_a_chapter_goes_first(tmp_path: Path) -> None:
+def test_a_sketch_longer_than_a_chapter_still_follows_it(tmp_path: Path) -> None:
     pool = Recording()
     chapters = _jobs(("ch1", 10), ("ch2", 15), ("glossary", 40))
-    start_all(pool, PartStore(tmp_path, "salt"), chapters, tuple(_jobs(("front-sketch", 20))))
-    assert pool.names == ["glossary", "front-sketch", "ch2", "ch1"]
+    sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 25)))
+    start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
+    assert pool.names == ["glossary", "ch2", "ch1", "appendix-sketch", "front-sketch"]

@@ -274,11 +274,15 @@ def start_all(
     """Start the parts the cache does not hold in the workers, longest first (the length
     of its HTML is a fair measure of a part's layout time, a sketch's too): the shortest
     come last and even out the workers' ends. The sketches (of the front and the appendix)
-    take their place by length like any part (in the bench's study: after the chapters,
-    before the glossary and the bibliography)."""
+    come after the chapters (and the back-matter divisions, laid out as chapters are),
+    longest first too: the stamp, the first part of the tail
+    (tail.lay_out_tail), needs the chapters' page counts alone, so it is laid out while
+    the sketches are, and the front and the appendix, which need a sketch each, begin
+    together once they are done."""
     keyed = [store.keyed(job) for job in (*jobs, *sketches)]
     started: dict[str, Started] = {}
-    for job in sorted(keyed, key=lambda j: -len(j.html)):  # stable: equal lengths in order
+    order = sorted(range(len(keyed)), key=lambda i: (i >= len(jobs), -len(keyed[i].html)))
+    for job in (keyed[i] for i in order):  # stable: equal lengths in order
         if job.name not in started:
             started[job.name] = start(pool, store, job)
     return {job.name: started[job.name] for job in keyed}
