@@ -7,7 +7,6 @@ from __future__ import annotations
 import atexit
 import gc
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,6 +19,7 @@ from invoke.parser.argument import Argument
 from invoke.tasks import task
 
 from octavo import api
+from octavo.cli import stops
 from octavo.errors import BuildError, Diagnostic, boundary
 
 T = TypeVar("T")
@@ -91,30 +91,13 @@ def _quick_exit() -> None:
     gc.freeze()
 
 
-def _stopped(number: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _stops() -> None:
-    """SIGTERM and SIGHUP (a `kill`, a CI job's timeout, a closed terminal) stop a command
-    as Ctrl-C does: what it was writing is removed (no `.part` file beside the output, the
-    previous output kept), its workers end and remove their temporary font folders, and it
-    exits 1. By default Python ends at once on either, and left both behind. A signal the
-    command was started ignoring (`nohup`) stays ignored. Forked processes inherit this
-    (the EPUB writer's own SIGTERM excepted: octavo.render.epub.beside), as Ctrl-C's
-    KeyboardInterrupt."""
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(number) is signal.SIG_DFL:
-            signal.signal(number, _stopped)
-
-
 def _run(action: Callable[[], T]) -> T:
     """Run an octavo function; a user's mistake exits 1 with its messages, no traceback
     (unless invoke's --debug is given). octavo.api's functions each keep to the error
     boundary; it is kept here too, for every task alike."""
     if not _ending:
         _ending.append(atexit.register(_quick_exit))
-        _stops()
+        stops.install()
     try:
         with boundary("the output"):
             return action()
@@ -428,7 +411,7 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
     from octavo.render.pdf.parallel.start import KeptWorkers
 
     root = _book(book)
-    _stops()
+    stops.install()
     with KeptWorkers() as kept:  # the PDF's workers, warm from one rebuild to the next
 
         def rebuild() -> list[Path]:

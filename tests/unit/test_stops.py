@@ -1,0 +1,85 @@
+"""A stop ends a command as Ctrl-C does, never inside an import (octavo.cli.stops): each case
+runs in a process of its own, which signals itself."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# a module that is stopped half way through its import (a dataclass made after the signal:
+# cut short in __set_name__, Python 3.11 turns the KeyboardInterrupt into RuntimeError)
+MODULE = """
+import os, signal, time
+from dataclasses import dataclass, field
+os.kill(os.getpid(), signal.{name})
+time.sleep(0.1)
+@dataclass
+class Made:
+    value: int = field(default=1)
+DONE = True
+"""
+
+RUN = """
+import signal, sys, time
+sys.path[:0] = [{root!r}, {folder!r}]
+from octavo.cli import stops
+{before}
+stops.install()
+started = time.monotonic()
+try:
+    import stopped_module
+    time.sleep(2)
+    print("not stopped")
+except KeyboardInterrupt:
+    module = sys.modules.get("stopped_module")
+    print("stopped", getattr(module, "DONE", False), round(time.monotonic() - started, 2))
+"""
+
+
+def _run(tmp_path: Path, name: str, before: str = "") -> str:
+    (tmp_path / "stopped_module.py").write_text(MODULE.format(name=name))
+    code = RUN.format(root=str(ROOT), folder=str(tmp_path), before=before)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_stop_during_an_import_comes_once_the_module_is_made(tmp_path: Path, name: str) -> None:
+    stopped, done, seconds = _run(tmp_path, name).split()
+    assert (stopped, done) == ("stopped", "True")
+    assert float(seconds) < 1  # at the end of the import, not after the sleep that follows
+
+
+def test_without_the_timer_a_stop_comes_at_once(tmp_path: Path) -> None:
+    """SIGALRM handled by someone else: no timer, so the stop is raised where it comes."""
+    before = "signal.signal(signal.SIGALRM, lambda *_: None)"
+    assert _run(tmp_path, "SIGTERM", before).split()[:2] == ["stopped", "False"]
+
+
+def test_a_signal_ignored_stays_ignored(tmp_path: Path) -> None:
+    before = "signal.signal(signal.SIGHUP, signal.SIG_IGN)"
+    assert _run(tmp_path, "SIGHUP", before) == "not stopped"
+
+
+def test_installed_twice_it_is_the_same() -> None:
+    from octavo.cli import stops
+
+    saved = {n: signal.getsignal(n) for n in (*stops.STOPS, signal.SIGALRM)}
+    try:
+        stops.install()
+        first = {n: signal.getsignal(n) for n in saved}
+        stops.install()
+        assert {n: signal.getsignal(n) for n in saved} == first
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
