@@ -1,14 +1,16 @@
 """pandoc's example_lists: items marked `(@)` or `(@label)` are numbered one after another
 through the text, whatever lies between their lists, and `@label` in the text is the
-number of the example so labelled (pandoc's HTML: `<ol class="example">`, `start` where a
-list goes on from the one before). octavo.render.fancy_lists reads the markers.
+number of the example so labelled (the last, if two are, as in pandoc; its HTML:
+`<ol class="example">`, `start` where a list goes on from the one before).
+octavo.render.fancy_lists reads the markers.
 
 pandoc's text is the whole book: a section's examples go on from those of the sections
 before it (Context.examples_before), and `@label` may name an example of another section,
 before or after it. A body rendered for the book (Context.examples_in_book) turns a label
 it does not hold into a link octavo.render.xref resolves once every section is rendered:
-the example's number, or the text as written where the book has no such label (pandoc's
-`@label` then stays as it is too).
+the example's number (the last so labelled in the book), or the text as written where the
+book has no such label (pandoc's `@label` then stays as it is too). A label given twice
+is a warning (W522, octavo.render.manuscript).
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from octavo.render.inlines import CITATION, IN_TEXT
 from octavo.render.tokens import State, link, list_items, text
 from octavo.render.xref import EXAMPLE_REF, EXAMPLE_TARGET
 
-__all__ = ["number", "refer"]
+__all__ = ["marker_lines", "number", "refer"]
 
 # not an address's "office@vela", nor within a web address (".../@name"), nor a table's,
 # figure's or section's `@tbl:label` (octavo.render.inlines, which runs later)
 _REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:tbl|fig|sec):)([\w-]+)")
 _RAW_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _LABELS = "octavo_examples"  # env: each example's label -> its number
 
 
@@ -50,8 +53,8 @@ def number(state: StateCore, lists: list[int]) -> None:
             label = item.info.removeprefix("(").removeprefix("@")
             if found is not None:
                 found.examples.append(label)
-            if label and label not in labels:
-                labels[label] = examples
+            if label:
+                labels[label] = examples  # a label given twice: the last, as pandoc's
     state.env[_LABELS] = labels
 
 
@@ -94,6 +97,21 @@ def refer(state: StateCore) -> None:
             left = in_book and not (labelled or links or any(spans))
             children += _left_for_the_book(child) if left else [child]
         block.children = children
+
+
+def marker_lines(markdown: str, label: str) -> list[int]:
+    """The lines (0-based) of `markdown` where an example labelled `label` is given
+    (`(@label)`, `@label.` or `@label)` opening an item), fenced code left out."""
+    name = re.escape(label)
+    marker = re.compile(rf"[ \t]*(?:[>*+-][ \t]+)*(?:\(@{name}\)|@{name}[.)])(?:[ \t]|$)")
+    found, fence = [], ""
+    for at, line in enumerate(markdown.split("\n")):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened[1].startswith(fence)):
+            fence = "" if fence else opened[1]
+        elif not fence and marker.match(line):
+            found.append(at)
+    return found
 
 
 def _link_depth(token: Token) -> int:

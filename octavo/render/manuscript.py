@@ -29,6 +29,7 @@ from octavo.model import (
     Section,
     TocNode,
 )
+from octavo.render.example_lists import marker_lines
 from octavo.render.heading_refs import PLACEHOLDER, book_heading_names, heading_name, names_used
 from octavo.render.images import (
     ImageProblem,
@@ -178,13 +179,15 @@ def _no_cycle_collection() -> Iterator[None]:
 class _Counts:
     """Tables and figures so far: in the book, or in the chapter (numbering = "chapter");
     numbered examples (`(@)`) so far in the book, as pandoc numbers them, and the number of
-    each label (the first so labelled: octavo.render.xref resolves `@label` by them)."""
+    each label (the last so labelled, as in pandoc: octavo.render.xref resolves `@label` by
+    them) with the section that gave it."""
 
     def __init__(self) -> None:
         self.tables = 0
         self.figures = 0
         self.examples = 0
         self.labels: dict[str, str] = {}
+        self.given: dict[str, Path] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,10 +317,7 @@ def _chapter(
         notes += 1 + len(fragment.notes)
         counts.tables += len(fragment.tables)
         counts.figures += len(fragment.figures)
-        for number, label in enumerate(fragment.examples, start=counts.examples + 1):
-            if label:
-                counts.labels.setdefault(label, str(number))
-        counts.examples += len(fragment.examples)
+        found += _labelled(section, fragment.examples, counts)
         rendered = RenderedSection(
             section=section,
             id=section.slug,
@@ -376,6 +376,35 @@ def _fragment_diagnostics(section: Section, fragment: Fragment) -> list[Diagnost
         found.append(
             make(problem.code, problem.message, section.path, at + problem.line, problem.hint)
         )
+    return found
+
+
+def _labelled(section: Section, examples: tuple[str, ...], counts: _Counts) -> list[Diagnostic]:
+    """The section's examples counted and their labels numbered (the last so labelled
+    wins, as in pandoc); W522 for a label given before, in the book or in this section."""
+    found = []
+    here: dict[str, int] = {}  # each label's examples so far in this section
+    for number, label in enumerate(examples, start=counts.examples + 1):
+        if not label:
+            continue
+        if label in counts.labels:
+            before = counts.given[label]
+            lines = marker_lines(section.body, label)
+            line = lines[min(here.get(label, 0), len(lines) - 1)] if lines else 0
+            found.append(
+                warning(
+                    "W522",
+                    f"example label '@{label}' is given again (before: "
+                    f"{'this section' if before == section.path else before.name}): "
+                    f"@{label} is this one, as in pandoc",
+                    section.path,
+                    section.body_line + line,
+                    hint="give each example its own label",
+                )
+            )
+        here[label] = here.get(label, 0) + 1
+        counts.labels[label], counts.given[label] = str(number), section.path
+    counts.examples += len(examples)
     return found
 
 

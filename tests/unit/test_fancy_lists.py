@@ -264,3 +264,22 @@ def test_what_stays_as_written_in_a_book(make_book: MakeBook) -> None:
     assert "example" not in second.body_html
     cited = [d for d in found if d.code == "W504" and "citations" in d.message]
     assert len(cited) == 2  # [@doe], @smith2001
+
+
+def test_a_label_given_twice_is_the_last_and_a_warning(make_book: MakeBook) -> None:
+    """pandoc's `@label` is the last example so labelled (its map of labels is written over,
+    without a word); octavo's too, in a section and in the book, with W522 at each label
+    given again."""
+    bodies = [
+        "(@a) one\n(@a) two\n\nHere @a.\n",
+        "Text.\n\n```\n(@a) code\n```\n\n- (@a) three\n\nThere @a.\n",
+        "Last @a.\n",
+    ]
+    rendered, found = _rendered(make_book, bodies)
+    first, second, third = (s.body_html for s in rendered.chapters[0].sections)
+    assert "<p>Here 2.</p>" in first  # pandoc: "Here 2." for the first section alone
+    assert "<p>There 3.</p>" in second and "<p>Last 3.</p>" in third
+    twice = [(d.code, d.file.name if d.file else "", d.line) for d in found if d.code == "W522"]
+    bodies_at = [s.section.body_line for s in rendered.chapters[0].sections]
+    assert twice == [("W522", "001-s.md", bodies_at[0] + 1), ("W522", "002-s.md", bodies_at[1] + 6)]
+    assert "before: this section" in next(d.message for d in found if d.code == "W522")
