@@ -15,7 +15,9 @@ the chapters' layout by merge_libraries) gives an ImportError with a traceback, 
 (exit -6) or an exit by SIGINT with nothing printed (-2); a dataclass cut short in
 `__set_name__` gives RuntimeError (seen under load, a stop 0.2-0.9 s into `invoke pdf`: 6
 of 60). So a stop that comes during an import is held, and a timer (SIGALRM, every
-`HELD_FOR` seconds) raises it once no import is under way.
+`HELD_FOR` seconds) raises it once no import is under way; a second stop while one is
+held is raised at once (an import that hangs can still be stopped), and one still held
+when the task's work is done is raised then (`release`: the next task is not begun).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import signal
 from types import FrameType
 
-__all__ = ["HELD_FOR", "install"]
+__all__ = ["HELD_FOR", "cancel", "install", "release"]
 
 HELD_FOR = 0.02  # seconds between two looks at a held stop
 STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -45,15 +47,33 @@ def install() -> None:
             signal.signal(number, handler)
 
 
+def release() -> None:
+    """The task's work is done: a stop still held is raised now."""
+    if _held:
+        cancel()
+        raise KeyboardInterrupt
+
+
+def cancel() -> None:
+    """No stop held any more, no timer left to go off (the command ends another way)."""
+    if _held:
+        _held.clear()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _raise(number: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
 def _stop(number: int, frame: FrameType | None) -> None:
-    if _importing(frame):
+    # held only the first time, and while the timer is still this module's (not replaced
+    # since `install` by someone else's, whose timer it would take over)
+    ours = signal.getsignal(signal.SIGALRM) is _again
+    if not _held and ours and _importing(frame):
         _held.append(number)
         signal.setitimer(signal.ITIMER_REAL, HELD_FOR)
         return
+    cancel()
     raise KeyboardInterrupt
 
 

@@ -100,15 +100,18 @@ def _run(action: Callable[[], T]) -> T:
         stops.install()
     try:
         with boundary("the output"):
-            return action()
-    except BuildError as exc:
-        if "--debug" in sys.argv or "-d" in sys.argv:
+            done = action()
+    except BaseException as exc:
+        stops.cancel()  # a stop held now ends the command with this
+        if not isinstance(exc, BuildError) or "--debug" in sys.argv or "-d" in sys.argv:
             raise
         count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         wrote = "".join(f"\nwrote {path}" for path in exc.written)
         raise Exit(
             f"{exc}{wrote}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
         ) from None
+    stops.release()  # a stop held by the work's last import: the next task is not begun
+    return done
 
 
 def _helped(value: str, name: str) -> bool:

@@ -73,3 +73,12 @@ def test_a_sketch_longer_than_a_chapter_still_follows_it(tmp_path: Path) -> None
     sketches = tuple(_jobs(("front-sketch", 20), ("appendix-sketch", 25)))
     start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
     assert pool.names == ["glossary", "ch2", "ch1", "appendix-sketch", "front-sketch"]
+
+
+def test_a_sketch_longer_than_every_chapter_goes_first(tmp_path: Path) -> None:
+    """Long front matter: its sketch laid out last would end the tail after every chapter."""
+    pool = Recording()
+    chapters = _jobs(("ch1", 10), ("ch2", 15))
+    sketches = tuple(_jobs(("front-sketch", 40), ("appendix-sketch", 12)))
+    start_all(pool, PartStore(tmp_path, "salt"), chapters, sketches)
+    assert pool.names == ["front-sketch", "ch2", "ch1", "appendix-sketch"]

@@ -137,3 +137,23 @@ def test_a_copy_of_book_html_from_before_the_appendix_heads_is_older(
     before = "\n".join(line for line in shipped.splitlines() if "heads_from" not in line)
     older = _book(make_book, {"templates/print/book.html": before})
     assert older_template(open_book(older), "print/book.html", "heads_from")
+
+
+def test_a_book_template_from_before_the_index_groups_still_sets_its_index(
+    make_book: MakeBook,
+) -> None:
+    """A book's own print/book.html copied before `index_groups` loops over `ms.index` and
+    calls octavo's index macro whatever is known: a layout that cannot number the index
+    gives it entries without numbers (the shipped template gives none), not an E702."""
+    from octavo.api import manuscript
+    from octavo.render.pdf.document import PdfOptions, render_print_html
+
+    own = (TEMPLATES / "print" / "book.html").read_text(encoding="utf-8")
+    own = own.replace("{%- for group in index_groups %}", "{%- for group in ms.index %}")
+    body = "The capital, [Minsk]{.index}, lies here.\n"
+    book = _book(make_book, {"001-a.md": section_source(1, total=1, body=body)})
+    (book / "templates" / "print").mkdir(parents=True)
+    (book / "templates" / "print" / "book.html").write_text(own, encoding="utf-8")
+    rendered, _ = manuscript(book)
+    html = render_print_html(rendered, PdfOptions())
+    assert '<p class="index-entry">Minsk</p>' in html

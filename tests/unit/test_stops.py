@@ -30,6 +30,9 @@ RUN = """
 import signal, sys, time
 sys.path[:0] = [{root!r}, {folder!r}]
 from octavo.cli import stops
+# its default action, whatever this process was given (a shell without job control starts
+# a background command with SIGINT ignored; nohup, SIGHUP): install() leaves an ignored one
+signal.signal(signal.{name}, signal.SIG_DFL)
 {before}
 stops.install()
 started = time.monotonic()
@@ -45,7 +48,7 @@ except KeyboardInterrupt:
 
 def _run(tmp_path: Path, name: str, before: str = "") -> str:
     (tmp_path / "stopped_module.py").write_text(MODULE.format(name=name))
-    code = RUN.format(root=str(ROOT), folder=str(tmp_path), before=before)
+    code = RUN.format(root=str(ROOT), folder=str(tmp_path), name=name, before=before)
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
     )
@@ -69,6 +72,51 @@ def test_without_the_timer_a_stop_comes_at_once(tmp_path: Path) -> None:
 def test_a_signal_ignored_stays_ignored(tmp_path: Path) -> None:
     before = "signal.signal(signal.SIGHUP, signal.SIG_IGN)"
     assert _run(tmp_path, "SIGHUP", before) == "not stopped"
+
+
+def test_a_second_stop_during_an_import_comes_at_once(tmp_path: Path) -> None:
+    """An import that hangs can still be stopped: the second stop is not held."""
+    (tmp_path / "stopped_module.py").write_text(
+        MODULE.format(name="SIGTERM").replace(
+            "time.sleep(0.1)", "time.sleep(0.1)\nos.kill(os.getpid(), signal.SIGTERM)"
+        )
+    )
+    code = RUN.format(root=str(ROOT), folder=str(tmp_path), name="SIGTERM", before="")
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split()[:2] == ["stopped", "False"], done.stderr
+
+
+def test_a_stop_held_at_the_end_of_the_work_is_raised_then() -> None:
+    """`release`: a stop held by the work's last import ends the command before the next
+    task; `cancel` drops it (the command ends another way) and leaves no timer."""
+    from octavo.cli import stops
+
+    saved = signal.getsignal(signal.SIGALRM)
+    try:
+        signal.signal(signal.SIGALRM, stops._again)
+        stops._held.append(signal.SIGTERM)
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        with pytest.raises(KeyboardInterrupt):
+            stops.release()
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and not stops._held
+        stops.release()  # nothing held: nothing raised
+        stops._held.append(signal.SIGTERM)
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        stops.cancel()
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and not stops._held
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        stops._held.clear()
+        signal.signal(signal.SIGALRM, saved)
+
+
+def test_someone_elses_timer_set_later_is_not_taken_over(tmp_path: Path) -> None:
+    """A SIGALRM handler set after install(): a stop is raised at once, not held (holding
+    would reset that timer and send its alarm to the other handler)."""
+    before = "stops.install = (lambda install: lambda: (install(), signal.signal(signal.SIGALRM, lambda *_: None)))(stops.install)"
+    assert _run(tmp_path, "SIGTERM", before).split()[:2] == ["stopped", "False"]
 
 
 def test_installed_twice_it_is_the_same() -> None:

@@ -375,7 +375,8 @@ def print_html(
         measure=text_measure(page),
         modified=None if part is None else part.modified,
         chapters=chapters,
-        page_runs=page_runs(located) if located is not None else None,
+        # `{}`, not None: a book's own book.html from before index_groups sets ms.index
+        page_runs=page_runs(located if located is not None else {}),
         # the index's entries with their numbers; without them (a whole book's first layout,
         # a sketch of the appendix, the EPUB's page map) its heading alone: where it opens
         # (the entries, their numbers target-counter()s, once cost a one-process build three

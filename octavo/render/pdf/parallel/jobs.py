@@ -278,10 +278,16 @@ def start_all(
     longest first too: the stamp, the first part of the tail
     (tail.lay_out_tail), needs the chapters' page counts alone, so it is laid out while
     the sketches are, and the front and the appendix, which need a sketch each, begin
-    together once they are done."""
+    together once they are done. A sketch longer than every chapter (long front matter)
+    goes first instead: laid out last it would hold up the tail longer than any chapter."""
     keyed = [store.keyed(job) for job in (*jobs, *sketches)]
     started: dict[str, Started] = {}
-    order = sorted(range(len(keyed)), key=lambda i: (i >= len(jobs), -len(keyed[i].html)))
+    longest = max((len(job.html) for job in keyed[: len(jobs)]), default=0)
+
+    def late(i: int) -> bool:
+        return i >= len(jobs) and len(keyed[i].html) <= longest
+
+    order = sorted(range(len(keyed)), key=lambda i: (late(i), -len(keyed[i].html)))
     for job in (keyed[i] for i in order):  # stable: equal lengths in order
         if job.name not in started:
             started[job.name] = start(pool, store, job)

@@ -167,19 +167,23 @@ def lay_out_tail(
     # appendix: the front matter is laid out beside it (`_beside`); with a sketch of the
     # front, the appendix is laid out with its roman folios, and the front checked against
     # them once laid out (`finish_front`)
+    # (each sketch is waited for where a part needs it, after what needs none is started)
     stamp_started = take_or_start(stamp_job(manuscript, options, chapters))
-    sketched = finish(store, sketch) if sketch is not None else None
-    hinted = finish(store, hint) if hint is not None else None
+    sketched: PartLayout | None = None
     front_started: Started
-    if manuscript.index and has_front_divisions(manuscript) and sketched is None:
-        front_started, appendix = _settled(store, manuscript, options, chapters, take_or_start)
+    if manuscript.index and has_front_divisions(manuscript) and sketch is None:
+        front_started, appendix = _settled(
+            store, manuscript, options, chapters, take_or_start, hint
+        )
     elif manuscript.index:
+        sketched = finish(store, sketch) if sketch is not None else None
         job = appendix_job(manuscript, options, chapters, sketched)
         front_started, appendix = _beside(
-            store, manuscript, options, chapters, take_or_start, job, hinted
+            store, manuscript, options, chapters, take_or_start, job, hint
         )
     else:
         front_started = take_or_start(front_job(manuscript, options, chapters))
+        sketched = finish(store, sketch) if sketch is not None else None
         before: PartLayout | None = sketched
         if has_front_divisions(manuscript) and before is None:
             front_started = before = finish(store, front_started)
@@ -228,15 +232,17 @@ def _beside(
     chapters: tuple[PartLayout, ...],
     take_or_start: Callable[[PartJob], Started],
     job: PartJob,
-    hinted: PartLayout | None,
+    hint: Started | None,
 ) -> tuple[Started, PartLayout]:
     """Front matter and appendix (`job`: its folios known) of a book with an index. The
     contents number the index, which opens after the currency table: the front is laid
     out beside the appendix with the index's folio of the `hinted` sketch of it
     (jobs.appendix_sketch_job); if the appendix, once laid out, opens its index elsewhere,
     that front is dropped and laid out again with the right folio, beside the stamp.
-    Without a sketch the front follows the appendix."""
+    Without a sketch the front follows the appendix. The appendix is started before the
+    sketch is waited for: it does not need it."""
     appendix_started = take_or_start(job)
+    hinted = finish(store, hint) if hint is not None else None
     early: PartJob | None = None
     front_started: Started | None = None
     if hinted is not None:
@@ -257,16 +263,20 @@ def _settled(
     options: PdfOptions,
     chapters: tuple[PartLayout, ...],
     take_or_start: Callable[[PartJob], Started],
+    sketch: Started | None = None,
 ) -> tuple[Started, PartLayout]:
     """Front matter and appendix of a book with an index and front-matter divisions, and
     no sketch of the front: each needs the other's layout (the contents number the index;
     the appendix prints the divisions' roman folios and the index their marks'). The
-    front is laid out with the index's folio of the last appendix (or a guess:
-    `front_job`), the appendix after it; if the index's folio is not the one the front
+    front is laid out with the index's folio of the last appendix (or of `sketch`, the
+    appendix's, when there is no last one; or a guess: `front_job`), the appendix after
+    it; if the index's folio is not the one the front
     printed, the front is started again with it, laid out beside the stamp (its folios
     checked then: `lay_out_tail`). With a sketch of the front (jobs.sketch_job), the
     appendix takes its folios from that instead (`_beside`)."""
     hint = store.last(APPENDIX)
+    if hint is None and sketch is not None:
+        hint = finish(store, sketch)
     front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
     appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
     final = front_job(manuscript, options, chapters, appendix)
