@@ -21,7 +21,7 @@ def test_a_task_freezes_the_heap_once_at_exit(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(tasks, "_ending", [])
     monkeypatch.setattr("octavo.cli.tasks.atexit.register", register)
-    monkeypatch.setattr(tasks.stops, "install", lambda: None)  # pytest keeps its own signals
+    monkeypatch.setattr("octavo.cli.stops.install", lambda: None)  # pytest keeps its signals
     assert tasks._run(lambda: 1) == 1
     assert tasks._run(lambda: 2) == 2
     assert registered == [tasks._quick_exit]
