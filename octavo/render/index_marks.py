@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from octavo.render.tokens import State, new_id
+from octavo.render.tokens import State, new_id, text
 
 __all__ = ["MarkUse", "auto_mark", "mark_spans", "typeset"]
 
@@ -62,19 +62,13 @@ def auto_mark(state: State, inline: Token) -> None:
             continue
         at = 0
         for match in pattern.finditer(child.content):
-            out.append(_text(child.content[at : match.start()]))
+            out.append(text(child.content[at : match.start()]))
             opening = Token("span_open", "span", 1)
             opening.attrSet("index", entries[match[0]])
-            out += [opening, _text(match[0]), Token("span_close", "span", -1)]
+            out += [opening, text(match[0]), Token("span_close", "span", -1)]
             at = match.end()
-        out.append(_text(child.content[at:]))
+        out.append(text(child.content[at:]))
     inline.children = [t for t in out if t.type != "text" or t.content]
-
-
-def _text(content: str) -> Token:
-    token = Token("text", "", 0)
-    token.content = content
-    return token
 
 
 def mark_spans(state: State, inline: Token) -> None:

@@ -200,7 +200,9 @@ def inline_of(children: list[Token]) -> Token:
 
 
 def close(tag: str) -> Token:
-    return Token(f"{tag}close", tag, -1)
+    """The closing token of `tag`, of markdown-it's type (`span_close`): a walker of the
+    tokens (octavo.render.example_lists reads `span_close`) finds it."""
+    return Token(f"{tag}_close", tag, -1)
 
 
 def renderer(core: StateCore) -> RendererHTML:
