@@ -25,14 +25,13 @@ from octavo.render.inlines import CITATION, IN_TEXT
 from octavo.render.tokens import State, link, list_items, text
 from octavo.render.xref import EXAMPLE_REF, EXAMPLE_TARGET
 
-__all__ = ["marker_lines", "number", "refer"]
+__all__ = ["number", "refer"]
 
 # not an address's "office@vela", nor within a web address (".../@name"), nor a table's,
 # figure's or section's `@tbl:label` (octavo.render.inlines, which runs later)
 _REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:tbl|fig|sec):)([\w-]+)")
 _RAW_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _LABELS = "octavo_examples"  # env: each example's label -> its number
 
 
@@ -97,21 +96,6 @@ def refer(state: StateCore) -> None:
             left = in_book and not (labelled or links or any(spans))
             children += _left_for_the_book(child) if left else [child]
         block.children = children
-
-
-def marker_lines(markdown: str, label: str) -> list[int]:
-    """The lines (0-based) of `markdown` where an example labelled `label` is given
-    (`(@label)`, `@label.` or `@label)` opening an item), fenced code left out."""
-    name = re.escape(label)
-    marker = re.compile(rf"[ \t]*(?:[>*+-][ \t]+)*(?:\(@{name}\)|@{name}[.)])(?:[ \t]|$)")
-    found, fence = [], ""
-    for at, line in enumerate(markdown.split("\n")):
-        opened = _FENCE.match(line)
-        if opened and (not fence or opened[1].startswith(fence)):
-            fence = "" if fence else opened[1]
-        elif not fence and marker.match(line):
-            found.append(at)
-    return found
 
 
 def _link_depth(token: Token) -> int:

@@ -29,7 +29,6 @@ from octavo.model import (
     Section,
     TocNode,
 )
-from octavo.render.example_lists import marker_lines
 from octavo.render.heading_refs import PLACEHOLDER, book_heading_names, heading_name, names_used
 from octavo.render.images import (
     ImageProblem,
@@ -43,6 +42,7 @@ from octavo.render.index import build_index
 from octavo.render.index_marks import typeset
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
+from octavo.render.split import example_lines
 from octavo.render.titles import title_html
 from octavo.render.xref import Targets, resolve_links
 
@@ -389,7 +389,7 @@ def _labelled(section: Section, examples: tuple[str, ...], counts: _Counts) -> l
             continue
         if label in counts.labels:
             before = counts.given[label]
-            lines = marker_lines(section.body, label)
+            lines = [at for at, given in example_lines(section.body) if given == label]
             line = lines[min(here.get(label, 0), len(lines) - 1)] if lines else 0
             found.append(
                 warning(

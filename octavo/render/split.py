@@ -42,7 +42,13 @@ if TYPE_CHECKING:
     from octavo.model import Book
     from octavo.render.markdown import Context
 
-__all__ = ["Split", "counted", "helping", "render_back"]
+__all__ = [
+    "Split",
+    "counted",
+    "example_lines",
+    "helping",
+    "render_back",
+]
 
 _ENDS = struct.Struct("qq")  # the next section the front claims, the last the back claimed
 _END = struct.Struct("q")
@@ -59,7 +65,7 @@ _FIGURE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _NAMED = re.compile(r"#|fig-alt=")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # a numbered example's item, in a quote or a bullet list too: `(@)`, `(@label)`, `@.`, `@)`
-_EXAMPLE = re.compile(r"^[ \t]*(?:[>*+-][ \t]+)*(?:\(@[\w-]*\)|@[\w-]*[.)])[ \t]", re.MULTILINE)
+_EXAMPLE = re.compile(r"^[ \t]*(?:[>*+-][ \t]+)*(?:\(@([\w-]*)\)|@([\w-]*)[.)])[ \t]", re.MULTILINE)
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
 
 
@@ -90,6 +96,13 @@ def counted(markdown: str) -> tuple[int, int, int, int]:
                 break
     examples = len(_EXAMPLE.findall(_FENCED.sub("", markdown))) if "@" in markdown else 0
     return notes, tables, figures, examples
+
+
+def example_lines(markdown: str) -> list[tuple[int, str]]:
+    """Each numbered example's item outside fenced code, as `counted` finds them: its line
+    (0-based) and its label ("" for `(@)`)."""
+    kept = _FENCED.sub(lambda m: "\n" * m[0].count("\n"), markdown)
+    return [(kept.count("\n", 0, m.start()), m[1] or m[2] or "") for m in _EXAMPLE.finditer(kept)]
 
 
 class Split:
