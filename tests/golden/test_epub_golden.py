@@ -21,8 +21,7 @@ import pytest
 from lxml import etree
 
 from octavo import __version__, api
-from octavo.dev.gen import generate_study
-from tests.conftest import ROOT
+from tests.golden.books import BOOKS
 
 GOLDEN = Path(__file__).resolve().parent / "epub"
 XML = (".xhtml", ".opf", ".ncx", ".xml")
@@ -61,13 +60,6 @@ def members(epub: Path) -> dict[str, str]:
             golden_name(i.filename): normalised(i.filename, archive.read(i))
             for i in archive.infolist()
         }
-
-
-def small_study(tmp_path: Path) -> Path:
-    return generate_study(tmp_path / "study", 9, words=40)
-
-
-BOOKS = {"default": lambda tmp: ROOT / "book", "study9": small_study}
 
 
 @pytest.mark.parametrize("name", sorted(BOOKS))

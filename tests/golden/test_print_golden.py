@@ -19,10 +19,9 @@ import pytest
 from lxml import etree, html
 
 from octavo import __version__, api
-from octavo.dev.gen import generate_study
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.handouts import handout_html, handouts_of
-from tests.conftest import ROOT
+from tests.golden.books import BOOKS
 
 GOLDEN = Path(__file__).resolve().parent / "print"
 
@@ -38,13 +37,6 @@ def normalised(text: str) -> str:
     ):
         pretty = re.sub(pattern, replacement, pretty)
     return pretty
-
-
-def small_study(tmp_path: Path) -> Path:
-    return generate_study(tmp_path / "study", 9, words=40)
-
-
-BOOKS = {"default": lambda tmp: ROOT / "book", "study9": small_study}
 
 
 def documents(book: Path) -> dict[str, str]:
