@@ -213,6 +213,12 @@ def test_chromium_headings_readable_and_layout_fits(book: Book, width: int, dark
     assert len(calls) == len(book.manuscript.sections)
     small = [c for c in calls if c["width"] < c["letterWidth"] or c["height"] < c["letterHeight"]]
     assert small == [], "note calls smaller than a letter of body text"
+    # a reader that follows a call (no pop-up) lands on its note, a data date's with the
+    # "Data as of" line in view (it was display: none: the page did not move)
+    nowhere = [c["text"] for c in calls if not c["lands"]]
+    assert nowhere == [], "note calls that lead nowhere"
+    lines = [c["lineBelowLanding"] for c in calls if c["lineBelowLanding"] is not None]
+    assert lines and all(0 <= gap <= 40 for gap in lines), lines
 
 
 def test_screenshots_for_review(default_book: Book) -> None:
@@ -315,3 +321,20 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
     beside = [(x, y) for y in range(top, bottom + 1) for x in range(width)
               if not left <= x <= right and sum(pixels[y * width + x]) < 300]  # fmt: skip
     assert beside == [], "MuPDF set words beside the image"
+
+
+@pytest.mark.parametrize("width", [375, 390])
+def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None:
+    """The generated study's broadside tables (16 columns of four-figure numbers) on a
+    phone's screen: 408 px on a 390 px screen, their last column cut off, before their
+    cells' sides were narrowed there (a reader's review)."""
+    readers.need("chromium")
+    root = generate_study(tmp_path / "book", 24, words=40, constructs=True)
+    epub, _ = api.build_epub(root, tmp_path / "rich.epub")
+    text = readers.unzip(epub, tmp_path / "unzipped")
+    chapters = sorted(p.name for p in text.glob("ch*.xhtml"))
+    report = readers.chromium_probe(text, chapters, width, 800, False)
+    widths = [t["width"] for r in report["results"] for t in r["tables"]]
+    assert len(widths) >= 4 and max(widths) > width * 0.9  # the wide ones are there
+    wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > width}
+    assert wide == {}, "wider than the screen"

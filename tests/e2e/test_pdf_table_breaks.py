@@ -54,3 +54,32 @@ def test_a_split_table_keeps_its_caption_and_two_rows_each_side(
         if named != spans[1:]:
             wrong.append(f"table {n}: on pages {spans}, named as continued on {named}")
     assert wrong == []
+
+
+def _short_table_chapter(n: int) -> str:
+    lines = "\n\n".join(f"Line {k}." for k in range(16 + 2 * n))
+    rows = "\n".join(f"| S{n:02d}R{r:02d} | {r * 7} |" for r in range(12))
+    table = f"| Region | Count |\n|---|--:|\n{rows}\n\nTable: Roads of set {n:02d}.\n"
+    return section_source(
+        n + 1, f"Short {n}", chapter=n + 1, total=SHORT, body=f"{lines}\n\n{table}\n\nAfter."
+    )
+
+
+SHORT = 12  # a chapter each: each table starts two lines further down than the last
+
+
+def test_a_short_table_is_never_broken(make_book: MakeBook, tmp_path: Path) -> None:
+    """Twelve rows go whole to the next page when the rest of this one cannot hold them (a
+    reader's review found a 12-row table split four and eight across a page turn)."""
+    chapters = ", ".join(f'{n + 1} = "Chapter {n + 1}"' for n in range(SHORT))
+    toml = BOOK_TOML.replace(BOOK_TOML.splitlines()[4], f"chapters = {{ {chapters} }}")
+    book = make_book({f"{n + 1:03d}-s.md": _short_table_chapter(n) for n in range(SHORT)}, toml)
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=1))
+    assert logged == []
+    pages = page_texts(pdf)
+    spans = {
+        n: [i for i, page in enumerate(pages) if re.search(rf"S{n:02d}R\d\d", page)]
+        for n in range(SHORT)
+    }
+    assert {n: len(found) for n, found in spans.items()} == dict.fromkeys(range(SHORT), 1)
+    assert not [p for p in pages if "(continued)" in p]

@@ -21,7 +21,7 @@ import pytest
 from lxml import etree
 
 from octavo import __version__, api
-from tests.golden.books import BOOKS
+from tests.support.golden_books import BOOKS
 
 GOLDEN = Path(__file__).resolve().parent / "epub"
 XML = (".xhtml", ".opf", ".ncx", ".xml")

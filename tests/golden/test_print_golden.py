@@ -21,7 +21,7 @@ from lxml import etree, html
 from octavo import __version__, api
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.handouts import handout_html, handouts_of
-from tests.golden.books import BOOKS
+from tests.support.golden_books import BOOKS
 
 GOLDEN = Path(__file__).resolve().parent / "print"
 

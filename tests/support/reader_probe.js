@@ -68,10 +68,19 @@ function noteCalls(win, doc) {
     const l = letter.getBoundingClientRect();
     p.removeChild(letter);
     const r = ref.getBoundingClientRect();
+    // where following the call lands: its note must have a box (one hidden with display:
+    // none has none, and the page does not move); a data date's note, hidden after its
+    // line, at the line's own place, so that the line is in view
+    const target = doc.getElementById((ref.getAttribute("href") || "").replace(/^#/, ""));
+    const before = target && target.previousElementSibling;
+    const line = before && before.classList.contains("data-date-line") ? before : null;
     found.push({
       text: ref.textContent,
       width: r.width, height: r.height,
       letterWidth: l.width, letterHeight: l.height,
+      lands: Boolean(target && target.getClientRects().length > 0),
+      lineBelowLanding: line
+        ? line.getBoundingClientRect().top - target.getBoundingClientRect().top : null,
       fontPx: parseFloat(win.getComputedStyle(ref).fontSize),
       bodyFontPx: parseFloat(win.getComputedStyle(p).fontSize),
     });
