@@ -129,7 +129,9 @@ function measure(frame) {
     tables: [...doc.querySelectorAll("table")].map((t) => {
       const box = win.getComputedStyle(t.parentElement);
       const padding = parseFloat(box.paddingLeft) + parseFloat(box.paddingRight);
-      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding };
+      const scroller = win.getComputedStyle(t.parentElement).overflowX;
+      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding,
+               scrolls: scroller === "auto" || scroller === "scroll" };
     }),
     visibleText: doc.body.innerText,
   };
