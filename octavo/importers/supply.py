@@ -22,6 +22,7 @@ from octavo.importers.neighbours import (
 from octavo.importers.page import Page
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
+from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.sections import section_files
@@ -29,6 +30,9 @@ from octavo.source.sections import section_files
 __all__ = ["Options", "Supplier"]
 
 _NUMBER = re.compile(r"(\d+)(?!.*\d)")  # the last number in a file name
+# a volume's own pages, of all its countries: dated as the import's other pages, whatever
+# their country (a country's section takes only its country's date)
+VOLUME_KINDS = ("foreword", "acknowledgments", "preface")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class _Existing:
     sources: dict[str, int] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)
     neighbours: list[Neighbour] = field(default_factory=list)
+    dates: dict[str, Counter[YearMonth]] = field(default_factory=dict)  # by country
 
 
 def _existing(book: Path) -> _Existing:
@@ -69,6 +74,9 @@ def _existing(book: Path) -> _Existing:
             found.totals[data["total"]] += 1
         if isinstance(data.get("country"), str) and data["country"]:
             found.countries[data["country"]] += 1
+            dated = parse_iso_month(data.get("data_as_of"))
+            if dated is not None:
+                found.dates.setdefault(data["country"], Counter())[dated] += 1
         neighbour = section_neighbour(data)
         found.neighbours.extend([neighbour] if neighbour else [])
     return found
@@ -109,16 +117,19 @@ class Supplier:
             known.countries,
         )
         self.neighbours = known.neighbours
+        self.dates = known.dates
 
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
         countries = Counter(p.country for _, p, _ in pages if p.country)
-        dates = Counter(p.data_as_of for _, p, _ in pages if p.data_as_of)
-        # a page of Belarus takes the date of Belarus's pages, though Nepal's are more
+        # a page of Belarus takes the date of Belarus's pages, never Nepal's (a Belarus page
+        # imported beside a Nepal one was dated September 1991); a page that names no
+        # country lends none (it is refused, E401: a 2005 country profile dated the 1995
+        # pages imported with it)
         dates_of: dict[str, Counter[YearMonth]] = {}
         for _, p, _ in pages:
-            if p.data_as_of:
+            if p.data_as_of and p.country:
                 dates_of.setdefault(p.country, Counter())[p.data_as_of] += 1
         country, whence = self._country(countries)
         numbered: list[tuple[int | None, str]] = []
@@ -189,8 +200,7 @@ class Supplier:
                             hint="check it: a page of another study needs a book of its own",
                         )
                     )
-            own = dates_of.get(page.country) or dates
-            date = page.data_as_of or self._date(own, path, supplied, found)
+            date = page.data_as_of or self._date(page, dates_of, path, supplied, found)
             if not page.country:
                 found.append(
                     error(
@@ -277,18 +287,28 @@ class Supplier:
 
     def _date(
         self,
-        dates: Counter[YearMonth],
+        page: Page,
+        dates_of: dict[str, Counter[YearMonth]],
         path: Path,
         supplied: list[str],
         found: list[Diagnostic],
     ) -> YearMonth | None:
-        from octavo.source.dates import parse_iso_month
-
+        """A date for a page without one: --data-as-of, book.toml's research_completed, the
+        most common of the import's pages of its country, then of the book's sections of
+        its country; never another country's, but for a volume's own page (a Preface of
+        "Belarus and Moldova" is of both): the most common of the import's."""
         research = parse_iso_month(self.settings.get("research_completed"))
+        country = page.country or ""
+        every: Counter[YearMonth] = sum(dates_of.values(), Counter())
         for date, who in (
             (self.options.data_as_of, "--data-as-of"),
             (research, "research_completed in book.toml"),
-            (dates.most_common(1)[0][0] if dates else None, "the other pages of this import"),
+            (_commonest(dates_of.get(country)), f"the other pages of {country} in this import"),
+            (_commonest(self.dates.get(country)), f"the book's sections of {country}"),
+            (
+                _commonest(every) if page.kind in VOLUME_KINDS else None,
+                "the other pages of this import",
+            ),
         ):
             if date is not None:
                 supplied.append(f"data date {date.iso} from {who}")
@@ -313,6 +333,10 @@ class Supplier:
             path,
             hint="pass --data-as-of YYYY-MM, or set research_completed in book.toml",
         )
+
+
+def _commonest(dates: Counter[YearMonth] | None) -> YearMonth | None:
+    return dates.most_common(1)[0][0] if dates else None
 
 
 def _file_title(stem: str, country: str | None, sequence: int | None) -> str:

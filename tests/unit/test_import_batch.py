@@ -285,7 +285,7 @@ def test_outline_shows_what_was_supplied_and_by_whom(tmp_path: Path) -> None:
     lines, _ = outline(tmp_path / "book")
     preface = next(line for line in lines if "Preface" in line and "supplied" in line)
     assert "(supplied: section 11: in order after the others" in preface
-    assert "data date 1991-09 from the other pages of this import" in preface
+    assert "data date 1991-09 from the other pages of Nepal in this import" in preface
     seed_only = tmp_path / "seed"
     import_pages([SEED], seed_only)
     assert "supplied" not in "\n".join(outline(seed_only)[0])
@@ -586,3 +586,47 @@ def test_w417_two_book_sections_of_one_number_are_read_not_compared() -> None:
         20,
         23,
     )
+
+
+def test_a_page_is_never_dated_from_another_country_s_pages(tmp_path: Path) -> None:
+    """A reader's review: a Belarus page without a date, imported beside a Nepal page of
+    September 1991, was dated September 1991 (W412 "from the other pages"). Another
+    country's pages lend no date: the page is refused (E403), its hint says how to date it."""
+    folder = _copy(
+        tmp_path,
+        "photius/belarus_society_ethnic_composition.txt",
+        "photius/nepal_economy_other_modes_of_trans~10117.txt",
+    )
+    result = import_pages([folder], tmp_path / "book")
+    refused = {r.path.name: [d.code for d in r.problems] for r in result.reports if not r.target}
+    assert "E403" in refused["belarus_society_ethnic_composition.txt"]
+    (nepal,) = result.written
+    assert _front(nepal)["data_as_of"] == "1991-09"
+
+
+def test_a_page_that_names_no_country_lends_no_date(tmp_path: Path) -> None:
+    """A 2005 country profile that names no country (refused, E401) dated the 1995 pages
+    imported with it November 2005."""
+    folder = _copy(
+        tmp_path,
+        "mongabay/country_profiles_2004-2005_Nepal.txt",
+        "mongabay/nepal-the_rana_oligarchy.txt",
+        "mongabay/moldova_all_b.txt",
+    )
+    result = import_pages([folder], tmp_path / "book")
+    dated = {r.path.name: _front(r.target)["data_as_of"] for r in result.reports if r.target}
+    assert "2005-11" not in dated.values()
+
+
+def test_an_undated_page_takes_the_book_s_date_for_its_country(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    import_pages([_copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")], book)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "nepal-the_rana_oligarchy.txt").write_bytes(
+        (PAGES / "mongabay/nepal-the_rana_oligarchy.txt").read_bytes()
+    )
+    result = import_pages([later], book)
+    (report,) = result.reports
+    assert report.target is not None and _front(report.target)["data_as_of"] == "1991-09"
+    assert "data date 1991-09 from the book's sections of Nepal" in report.line()
