@@ -17,6 +17,7 @@ from pathlib import Path
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
+from octavo.importers.duplicates import Text, duplicates, runs
 from octavo.importers.html import image_files, link_targets, parse_html_page
 from octavo.importers.manifest import Entry
 from octavo.importers.page import Page, PageError
@@ -176,13 +177,16 @@ def import_pages(
         read_with[path] = problems
         readable.append((path, page, _entry_for(path, page, manifest)))
     supplied_pages = batch.supply(readable)
+    _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     for path, page, supplied, found in supplied_pages:
         page = link_targets(page, targets) if page and page.links else page
         found = [*read_with.get(path, []), *found]
-        reports.append(
-            _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
-        )
+        report = _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
+        refused = {d.code for d in report.problems if d.code[0] == "E"}
+        if refused and refused != {"E411"}:  # a twin not written is none (--strict's says why)
+            report = replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
+        reports.append(report)
     order = {p: i for i, p in enumerate(page_files(paths))}
     reports.sort(key=lambda r: order.get(r.path, 0))
     imported = [r.target for r in reports if r.status == "imported" and r.target]
@@ -196,6 +200,27 @@ def import_pages(
     credited = placeholder_source(book, pages) if imported else None
     found += [credited] if credited else []
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
+
+
+def _warn_duplicates(
+    batch: Supplier, pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]]
+) -> None:
+    """W418 on each page whose text is another page's or a section's of the book."""
+    texts = [
+        Text(path, path.name, runs(page.paragraphs), page.sequence)
+        for path, page, _, found in pages
+        if page is not None and not any(d.code[0] == "E" for d in found)
+    ]
+    if not texts:
+        return
+    sections = [
+        Text(file, f"section {number} ({file.name})", runs([body]), number)
+        for number, (file, body) in sorted(batch.bodies.items())
+    ]
+    said = duplicates(texts, sections)
+    for path, _, _, found in pages:
+        if path in said:
+            found.append(said[path])
 
 
 def _write(

@@ -56,6 +56,7 @@ class _Existing:
     countries: Counter[str] = field(default_factory=Counter)
     neighbours: list[Neighbour] = field(default_factory=list)
     dates: dict[str, Counter[YearMonth]] = field(default_factory=dict)  # by country
+    bodies: dict[int, tuple[Path, str]] = field(default_factory=dict)  # number -> file, body
 
 
 def _existing(book: Path) -> _Existing:
@@ -63,11 +64,13 @@ def _existing(book: Path) -> _Existing:
     for path in section_files(book):
         text, _ = read_utf8(path, root=book)
         try:
-            data = split_front_matter(text or "").data
+            front = split_front_matter(text or "")
         except FrontMatterError:
             continue
+        data = front.data
         if type(data.get("sequence")) is int:
             found.files.setdefault(data["sequence"], path)
+            found.bodies.setdefault(data["sequence"], (path, front.body))
             if isinstance(data.get("source"), str):
                 found.sources.setdefault(data["source"], data["sequence"])
         if type(data.get("total")) is int:
@@ -118,6 +121,7 @@ class Supplier:
         )
         self.neighbours = known.neighbours
         self.dates = known.dates
+        self.bodies = known.bodies  # the book's sections' text (W418)
 
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
