@@ -177,16 +177,18 @@ def import_pages(
         read_with[path] = problems
         readable.append((path, page, _entry_for(path, page, manifest)))
     supplied_pages = batch.supply(readable)
-    _warn_duplicates(batch, supplied_pages)
+    twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     for path, page, supplied, found in supplied_pages:
         page = link_targets(page, targets) if page and page.links else page
         found = [*read_with.get(path, []), *found]
         report = _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
-        refused = {d.code for d in report.problems if d.code[0] == "E"}
-        if refused and refused != {"E411"}:  # a twin not written is none (--strict's says why)
+        errors = {d.code for d in report.problems if d.code[0] == "E"}
+        if errors and errors != {"E411"}:  # a twin not written is none (--strict's says why)
             report = replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
         reports.append(report)
+    refused = {r.path for r in reports if r.status == "refused"}
+    reports = [_unsaid_twin(r, twins.get(r.path), refused) for r in reports]
     order = {p: i for i, p in enumerate(page_files(paths))}
     reports.sort(key=lambda r: order.get(r.path, 0))
     imported = [r.target for r in reports if r.status == "imported" and r.target]
@@ -204,15 +206,16 @@ def import_pages(
 
 def _warn_duplicates(
     batch: Supplier, pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]]
-) -> None:
-    """W418 on each page whose text is another page's or a section's of the book."""
+) -> dict[Path, Path]:
+    """W418 on each page whose text is another page's or a section's of the book; each
+    such page's twin of this import, by page."""
     texts = [
         Text(path, path.name, runs(page.paragraphs), page.sequence)
         for path, page, _, found in pages
         if page is not None and not any(d.code[0] == "E" for d in found)
     ]
     if not texts:
-        return
+        return {}
     sections = [
         Text(file, f"section {number} ({file.name})", runs([body]), number)
         for number, (file, body) in sorted(batch.bodies.items())
@@ -220,7 +223,15 @@ def _warn_duplicates(
     said = duplicates(texts, sections)
     for path, _, _, found in pages:
         if path in said:
-            found.append(said[path])
+            found.append(said[path][0])
+    return {path: twin for path, (_, twin) in said.items() if twin is not None}
+
+
+def _unsaid_twin(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:
+    """The report without its W418 when the page it names was not written after all."""
+    if twin is None or twin not in refused:
+        return report
+    return replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
 
 
 def _write(

@@ -1,16 +1,25 @@
 """W418: a page whose text is another's (the same section saved from two sites, or one page
-saved twice under two names), which an import wrote as two sections of the book.
+saved twice under two names), which an import would write as two sections of the book.
 
 The text is compared as runs of five words (lower case, words alone: no markup, no
 punctuation, so two sites' renderings of one section compare alike): a page with at least
 `MIN_WORDS` words, four fifths of whose runs are in another page of the import or in a
-section of the book, is said to be that page's text, naming it. The page is imported all
-the same (the editor chooses which to keep); `--strict` refuses it, as every warning.
+section of the book, is said to be that text, naming it. Of two pages of the import that
+are each other's text, the later is said (the earlier is the one kept; `--strict` refuses
+only the later); a page within a longer one is said whichever comes first. The page is
+imported all the same: the editor chooses which to keep.
+
+Cost: each text's runs are kept as hashes, a sample of them on a long text (those whose
+hash is a multiple of `SAMPLE`: the same runs are sampled in every text, so a share stays
+a fair estimate), and found through one index from run to texts, not text against text
+(1,600 texts of 2,000 words, as an import of 800 pages into a book of 800 sections: 2.5 s
+to take their runs, 0.4 s to compare them, here).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +31,8 @@ __all__ = ["MIN_WORDS", "SAME", "Text", "duplicates", "runs"]
 RUN = 5  # words in a run
 MIN_WORDS = 40  # a page shorter than this is not compared (a title page, a list of names)
 SAME = 0.8  # the share of a page's runs found in another for it to be that page's text
+SAMPLE = 8  # a text of more than FULL runs keeps those whose hash is a multiple of this
+FULL = 256
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -31,38 +42,62 @@ class Text:
 
     path: Path  # the page, or the section's file
     name: str  # how a message names it
-    runs: frozenset[tuple[str, ...]]
+    runs: frozenset[int]
     sequence: int | None = None  # its section's number (a page is not compared with its own)
 
 
-def runs(paragraphs: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    """Every run of RUN words of the text (none when it has fewer than MIN_WORDS)."""
+def runs(paragraphs: Iterable[str]) -> frozenset[int]:
+    """The hashes of the text's runs of RUN words, sampled on a long text (none when it has
+    fewer than MIN_WORDS words). Python's hash of a string differs from one process to the
+    next: the hashes are compared within one import only."""
     words = [w.lower() for text in paragraphs for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return frozenset()
-    return frozenset(tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1))
+    every = {hash(tuple(words[i : i + RUN])) for i in range(len(words) - RUN + 1)}
+    if len(every) <= FULL:
+        return frozenset(every)
+    return frozenset(h for h in every if h % SAMPLE == 0) or frozenset(every)
 
 
-def duplicates(pages: Sequence[Text], sections: Sequence[Text]) -> dict[Path, Diagnostic]:
-    """W418 for each page of `pages` whose text is another page's or a section's of
-    `sections` (a section imported from the page itself is left out by the caller)."""
-    found: dict[Path, Diagnostic] = {}
-    for page in pages:
+def duplicates(
+    pages: Sequence[Text], sections: Sequence[Text]
+) -> dict[Path, tuple[Diagnostic, Path | None]]:
+    """W418 for each page of `pages` (in import order) whose text is another page's or a
+    section's of `sections`, with the page it names (None: a section)."""
+    texts = [*pages, *sections]
+    index: dict[int, list[int]] = {}
+    for number, text in enumerate(texts):
+        for run in text.runs:
+            index.setdefault(run, []).append(number)
+    found: dict[Path, tuple[Diagnostic, Path | None]] = {}
+    for i, page in enumerate(pages):
         if not page.runs:
             continue
-        for other in (*pages, *sections):
-            if other is page or not other.runs or other.path == page.path:
+        shared = Counter(j for run in page.runs for j in index[run] if j != i)
+        for j, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
+            other = texts[j]
+            share = count / len(page.runs)
+            if share < SAME:
+                break
+            if other.path == page.path:
                 continue
             if page.sequence is not None and other.sequence == page.sequence:
                 continue  # the section this page was imported to before
-            shared = len(page.runs & other.runs) / len(page.runs)
-            if shared >= SAME:
-                found[page.path] = warning(
+            if j < len(pages) and j > i and _share(other, page) >= SAME:
+                continue  # each other's text: the later one is said
+            found[page.path] = (
+                warning(
                     "W418",
-                    f"the same text as {other.name} ({shared:.0%} of this page's words are in "
+                    f"the same text as {other.name} ({share:.0%} of this page's text is in "
                     "it): the book would hold it twice",
                     page.path,
                     hint="keep one of them: leave this page out, or remove the other's section",
-                )
-                break
+                ),
+                other.path if j < len(pages) else None,
+            )
+            break
     return found
+
+
+def _share(page: Text, other: Text) -> float:
+    return len(page.runs & other.runs) / len(page.runs) if page.runs else 0.0

@@ -127,15 +127,16 @@ class Supplier:
         self, pages: list[tuple[Path, Page, Entry | None]]
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
         countries = Counter(p.country for _, p, _ in pages if p.country)
+        country, whence = self._country(countries)
         # a page of Belarus takes the date of Belarus's pages, never Nepal's (a Belarus page
         # imported beside a Nepal one was dated September 1991); a page that names no
-        # country lends none (it is refused, E401: a 2005 country profile dated the 1995
-        # pages imported with it)
+        # country lends its date under the country it is given (W414, the import's one),
+        # none where it is given none (refused, E401: a 2005 country profile of no named
+        # country dated the 1995 pages imported with it)
         dates_of: dict[str, Counter[YearMonth]] = {}
         for _, p, _ in pages:
-            if p.data_as_of and p.country:
-                dates_of.setdefault(p.country, Counter())[p.data_as_of] += 1
-        country, whence = self._country(countries)
+            if p.data_as_of and (p.country or country):
+                dates_of.setdefault(p.country or country, Counter())[p.data_as_of] += 1
         numbered: list[tuple[int | None, str]] = []
         for path, page, entry in pages:
             number, how = self._number(path, page, entry)
@@ -278,11 +279,13 @@ class Supplier:
             number, country = guessed
             title = _file_title(path.stem, page.country or country, page.sequence or number)
             page = replace(page, title=title)
-            supplied.append("title from the file name")
+            # 'r-1249' names no words: the title is the section's number, not the name's
+            whence = "the file name" if title == path.stem else "its section number"
+            supplied.append(f"title from {whence}")
             found.append(
                 warning(
                     "W406",
-                    f"no title found: titled {title!r} from the file name",
+                    f"no title found: titled {title!r} from {whence}",
                     path,
                     hint="give it a title in a --manifest",
                 )
@@ -300,17 +303,19 @@ class Supplier:
         """A date for a page without one: --data-as-of, book.toml's research_completed, the
         most common of the import's pages of its country, then of the book's sections of
         its country; never another country's, but for a volume's own page (a Preface of
-        "Belarus and Moldova" is of both): the most common of the import's."""
+        "Belarus and Moldova" is of both): the import's date, when its pages give one
+        (a Preface beside pages of 1995 and 1991 is given none: which study is it of?)."""
         research = parse_iso_month(self.settings.get("research_completed"))
         country = page.country or ""
         every: Counter[YearMonth] = sum(dates_of.values(), Counter())
+        agreed = every if len(every) == 1 else None  # the import's pages give one date
         for date, who in (
             (self.options.data_as_of, "--data-as-of"),
             (research, "research_completed in book.toml"),
             (_commonest(dates_of.get(country)), f"the other pages of {country} in this import"),
             (_commonest(self.dates.get(country)), f"the book's sections of {country}"),
             (
-                _commonest(every) if page.kind in VOLUME_KINDS else None,
+                _commonest(agreed) if page.kind in VOLUME_KINDS else None,
                 "the other pages of this import",
             ),
         ):

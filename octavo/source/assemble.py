@@ -202,11 +202,18 @@ def _chapters(
             and section.kind == BODY_KIND
             and previous_part == part
         ):
+            # (chapter 0 is no chapter: the body sections the import could not place)
+            which = (
+                f"chapter {section.chapter} is"
+                if section.chapter
+                else "the sections of no chapter are"
+            )
+            between = previous.path.name if previous is not None else "another"
             found.append(
                 warning(
                     "W308",
-                    f"chapter {section.chapter} is interrupted by another "
-                    "chapter; its sections are kept together",
+                    f"{which} interrupted by {between} (another chapter's or kind's); "
+                    "their sections are kept together",
                     section.path,
                     _line(section, "chapter"),
                 )

@@ -129,9 +129,7 @@ function measure(frame) {
     tables: [...doc.querySelectorAll("table")].map((t) => {
       const box = win.getComputedStyle(t.parentElement);
       const padding = parseFloat(box.paddingLeft) + parseFloat(box.paddingRight);
-      const scroller = win.getComputedStyle(t.parentElement).overflowX;
-      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding,
-               scrolls: scroller === "auto" || scroller === "scroll" };
+      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding };
     }),
     visibleText: doc.body.innerText,
   };

@@ -193,3 +193,20 @@ def test_the_opening_is_the_first_section_of_its_division(make_book) -> None:  #
     manuscript, _ = render_manuscript(book)
     (chapter,) = manuscript.chapters
     assert [rs.note_number for rs in chapter.sections] == [1, 2, 3]
+
+
+def test_w308_names_what_interrupts_and_no_chapter_0(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A reader's review: 'chapter 0 is interrupted by another chapter' in a book with no
+    chapter 0 (the import's unplaced sections) and no word of what interrupted it."""
+    from octavo.source.sections import read_book
+    from tests.conftest import section_source
+
+    book = make_book(
+        {
+            "001-a.md": section_source(1, chapter=0),
+            "002-b.md": section_source(2, chapter=1),
+            "003-c.md": section_source(3, chapter=0),
+        }
+    )
+    (w308,) = [d for d in read_book(book)[1] if d.code == "W308"]
+    assert w308.message.startswith("the sections of no chapter are interrupted by 002-b.md")

@@ -629,8 +629,47 @@ def test_a_page_that_names_no_country_lends_no_date(tmp_path: Path) -> None:
         "mongabay/moldova_all_b.txt",
     )
     result = import_pages([folder], tmp_path / "book")
-    dated = {r.path.name: _front(r.target)["data_as_of"] for r in result.reports if r.target}
-    assert "2005-11" not in dated.values()
+    codes = {r.path.name: {d.code for d in r.problems} for r in result.reports}
+    assert "E401" in codes["country_profiles_2004-2005_Nepal.txt"]
+    # no page of Moldova or Nepal has a date of its own: none is given the profile's
+    assert "E403" in codes["nepal-the_rana_oligarchy.txt"] and "E403" in codes["moldova_all_b.txt"]
+    assert result.written == ()
+
+
+def _page(folder: Path, name: str, title: str, date: str, body: str) -> None:
+    folder.mkdir(exist_ok=True)
+    words = " ".join(f"{body}{i}" for i in range(60))
+    (folder / name).write_text(f"{title}\n\n{words}.\n\n{date}\n")
+
+
+def test_a_volume_s_preface_takes_the_import_s_one_date_only(tmp_path: Path) -> None:
+    """A Preface names no country of one study: it takes the import's date when its pages
+    give one, and none beside pages of 1995 and 1991 (which study is it of?)."""
+    one = tmp_path / "one"
+    _page(one, "a.txt", "Belarus: Economy", "Data as of June 1995", "alpha")
+    _page(one, "b.txt", "Moldova: Economy", "Data as of June 1995", "beta")
+    _page(one, "c.txt", "Belarus and Moldova: Preface", "", "gamma")
+    agreed = import_pages([one], tmp_path / "book1")
+    preface = next(r for r in agreed.reports if r.path.name == "c.txt")
+    assert preface.target is not None and _front(preface.target)["data_as_of"] == "1995-06"
+    two = tmp_path / "two"
+    _page(two, "a.txt", "Belarus: Economy", "Data as of June 1995", "alpha")
+    _page(two, "b.txt", "Nepal: Economy", "Data as of September 1991", "beta")
+    _page(two, "c.txt", "Belarus and Moldova: Preface", "", "gamma")
+    split = import_pages([two], tmp_path / "book2")
+    preface = next(r for r in split.reports if r.path.name == "c.txt")
+    assert preface.status == "refused" and "E403" in {d.code for d in preface.problems}
+
+
+def test_a_page_given_the_import_s_country_lends_its_date(tmp_path: Path) -> None:
+    """A dated page that names no country is given the import's one country (W414), and
+    its date is that country's for the undated pages (the review found it lent none)."""
+    folder = tmp_path / "pages"
+    _page(folder, "a.txt", "Trade", "Data as of September 1991", "alpha")
+    _page(folder, "b.txt", "Nepal: Roads", "", "beta")
+    result = import_pages([folder], tmp_path / "book")
+    fronts = {r.path.name: _front(r.target) for r in result.reports if r.target}
+    assert fronts["a.txt"]["country"] == "Nepal" and fronts["b.txt"]["data_as_of"] == "1991-09"
 
 
 def test_an_undated_page_takes_the_book_s_date_for_its_country(tmp_path: Path) -> None:
@@ -645,3 +684,20 @@ def test_an_undated_page_takes_the_book_s_date_for_its_country(tmp_path: Path) -
     (report,) = result.reports
     assert report.target is not None and _front(report.target)["data_as_of"] == "1991-09"
     assert "data date 1991-09 from the book's sections of Nepal" in report.line()
+
+
+def test_w406_says_whether_the_title_is_the_file_s_name_or_the_section_s_number(
+    tmp_path: Path,
+) -> None:
+    """'r-1249.txt' has no words in its name: its title 'Section 1' is its number's, which
+    W406 called 'from the file name' (a reader's review)."""
+    numbered = import_pages([_copy(tmp_path, "country-data.com/r-1249.txt")], tmp_path / "a")
+    (w406,) = [d for d in numbered.diagnostics if d.code == "W406"]
+    assert w406.message == "no title found: titled 'Section 1' from its section number"
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / "belarus-economy.txt").write_bytes(
+        (PAGES / "country-data.com/r-1249.txt").read_bytes()
+    )
+    (w406,) = [d for d in import_pages([named], tmp_path / "b").diagnostics if d.code == "W406"]
+    assert w406.message == "no title found: titled 'belarus-economy' from the file name"

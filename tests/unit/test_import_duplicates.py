@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from octavo.importers.batch import import_pages
+from octavo.importers.batch import Options, import_pages
 from octavo.importers.duplicates import MIN_WORDS, Text, duplicates, runs
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -28,22 +28,46 @@ def _w418(result: object) -> dict[str, str]:
     }
 
 
-def test_one_section_from_two_sites_is_said_on_both(tmp_path: Path) -> None:
+def test_one_section_from_two_sites_is_said_on_the_later_page(tmp_path: Path) -> None:
     pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
     result = import_pages([pages], tmp_path / "book")
     said = _w418(result)
-    assert sorted(said) == ["cNepal8.txt", "nepal10.txt"]
-    assert "the same text as nepal10.txt (100%" in said["cNepal8.txt"]
+    assert sorted(said) == ["nepal10.txt"]  # in the import's order: cNepal8.txt is kept
+    assert said["nepal10.txt"].startswith("the same text as cNepal8.txt (100% of this page's")
     assert len(result.written) == 2  # imported all the same: the editor chooses
 
 
-def test_a_page_whose_text_is_a_section_of_the_book_names_it(tmp_path: Path) -> None:
+def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
+    from octavo.importers.manifest import load_manifest
+
+    pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    manifest = tmp_path / "pages.csv"  # numbers and titles: no other warning to refuse
+    manifest.write_text("page,sequence,title\ncNepal8.txt,8,Transport\nnepal10.txt,10,Roads\n")
+    entries, _ = load_manifest(manifest)
+    options = Options(strict=True, manifest=entries)
+    result = import_pages([pages], tmp_path / "book", options=options)
+    assert {r.path.name: r.status for r in result.reports} == {
+        "cNepal8.txt": "imported",
+        "nepal10.txt": "refused",
+    }
+    assert [d.code for d in result.diagnostics] == ["W418", "E411"]
+
+
+def test_a_twin_that_is_not_written_is_not_named(tmp_path: Path) -> None:
+    """One twin refused (E402: its number's file holds other text by then): the other is
+    the only copy, and no page is said to be a twin."""
     book = tmp_path / "book"
     import_pages([_folder(tmp_path, "first", "allrefer/nepal10.txt")], book)
-    again = import_pages([_folder(tmp_path, "again", "allrefer/nepal10.txt")], book)
-    assert _w418(again) == {} and len(again.unchanged) == 1  # its own section: not a twin
-    later = import_pages([_folder(tmp_path, "later", "tripod/cNepal8.txt")], book)
-    assert "section 10 (010-transportation-and-communications.md)" in _w418(later)["cNepal8.txt"]
+    section = book / "010-transportation-and-communications.md"
+    front = section.read_text().split("---\n")[1]
+    section.write_text(f"---\n{front}---\n" + " ".join(f"other{i}" for i in range(200)) + "\n")
+    pages = _folder(tmp_path, "pages", "allrefer/nepal10.txt", "tripod/cNepal8.txt")
+    result = import_pages([pages], book)
+    assert {r.path.name: r.status for r in result.reports} == {
+        "nepal10.txt": "refused",
+        "cNepal8.txt": "imported",
+    }
+    assert _w418(result) == {}
 
 
 def test_different_pages_and_short_ones_are_not_compared_alike(tmp_path: Path) -> None:
@@ -53,7 +77,10 @@ def test_different_pages_and_short_ones_are_not_compared_alike(tmp_path: Path) -
     assert runs([short]) == frozenset()
     long = " ".join(f"word{i}" for i in range(MIN_WORDS))
     a, b = Text(Path("a"), "a", runs([long])), Text(Path("b"), "b", runs([long]))
-    assert set(duplicates([a, b], [])) == {Path("a"), Path("b")}
+    assert set(duplicates([a, b], [])) == {Path("b")}  # each other's: the later is said
+    within = " ".join(f"word{i}" for i in range(MIN_WORDS * 3))
+    c = Text(Path("c"), "c", runs([within]))  # a's text and more: a is within c
+    assert set(duplicates([a, c], [])) == {Path("a")}
     assert duplicates([a], [Text(Path("s"), "s", runs([long]), sequence=None)])
     assert (
         duplicates([Text(Path("a"), "a", runs([long]), 7)], [Text(Path("s"), "s", a.runs, 7)]) == {}

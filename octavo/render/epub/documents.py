@@ -16,7 +16,6 @@ from octavo.render.epub.cover import CoverText
 from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
-from octavo.render.epub.scrolls import scrolling_tables
 from octavo.render.metadata import BookMeta
 from octavo.render.xref import PAGE_REF
 
@@ -333,7 +332,6 @@ def _renderer(
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
-    env.filters["scrolls"] = scrolling_tables
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
 
     def render(
