@@ -182,13 +182,11 @@ def import_pages(
     for path, page, supplied, found in supplied_pages:
         page = link_targets(page, targets) if page and page.links else page
         found = [*read_with.get(path, []), *found]
-        report = _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
-        errors = {d.code for d in report.problems if d.code[0] == "E"}
-        if errors and errors != {"E411"}:  # a twin not written is none (--strict's says why)
-            report = replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
-        reports.append(report)
+        reports.append(
+            _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
+        )
     refused = {r.path for r in reports if r.status == "refused"}
-    reports = [_unsaid_twin(r, twins.get(r.path), refused) for r in reports]
+    reports = [_twin_said(r, twins.get(r.path), refused) for r in reports]
     order = {p: i for i, p in enumerate(page_files(paths))}
     reports.sort(key=lambda r: order.get(r.path, 0))
     imported = [r.target for r in reports if r.status == "imported" and r.target]
@@ -227,9 +225,12 @@ def _warn_duplicates(
     return {path: twin for path, (_, twin) in said.items() if twin is not None}
 
 
-def _unsaid_twin(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:
-    """The report without its W418 when the page it names was not written after all."""
-    if twin is None or twin not in refused:
+def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:
+    """The report without its W418 where no twin is written after all: the page itself
+    refused for another reason (--strict's E411 keeps it: it says why), or the page of
+    this import it names refused."""
+    errors = {d.code for d in report.problems if d.code[0] == "E"}
+    if not (errors and errors != {"E411"}) and (twin is None or twin not in refused):
         return report
     return replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
 

@@ -137,6 +137,8 @@ class Supplier:
         for _, p, _ in pages:
             if p.data_as_of and (p.country or country):
                 dates_of.setdefault(p.country or country, Counter())[p.data_as_of] += 1
+        every: Counter[YearMonth] = sum(dates_of.values(), Counter())
+        agreed = _commonest(every) if len(every) == 1 else None  # the import's one date
         numbered: list[tuple[int | None, str]] = []
         for path, page, entry in pages:
             number, how = self._number(path, page, entry)
@@ -205,7 +207,7 @@ class Supplier:
                             hint="check it: a page of another study needs a book of its own",
                         )
                     )
-            date = page.data_as_of or self._date(page, dates_of, path, supplied, found)
+            date = page.data_as_of or self._date(page, (dates_of, agreed), path, supplied, found)
             if not page.country:
                 found.append(
                     error(
@@ -295,7 +297,7 @@ class Supplier:
     def _date(
         self,
         page: Page,
-        dates_of: dict[str, Counter[YearMonth]],
+        known: tuple[dict[str, Counter[YearMonth]], YearMonth | None],
         path: Path,
         supplied: list[str],
         found: list[Diagnostic],
@@ -307,17 +309,13 @@ class Supplier:
         (a Preface beside pages of 1995 and 1991 is given none: which study is it of?)."""
         research = parse_iso_month(self.settings.get("research_completed"))
         country = page.country or ""
-        every: Counter[YearMonth] = sum(dates_of.values(), Counter())
-        agreed = every if len(every) == 1 else None  # the import's pages give one date
+        dates_of, agreed = known  # the import's dates by country; its one date, if one
         for date, who in (
             (self.options.data_as_of, "--data-as-of"),
             (research, "research_completed in book.toml"),
             (_commonest(dates_of.get(country)), f"the other pages of {country} in this import"),
             (_commonest(self.dates.get(country)), f"the book's sections of {country}"),
-            (
-                _commonest(agreed) if page.kind in VOLUME_KINDS else None,
-                "the other pages of this import",
-            ),
+            (agreed if page.kind in VOLUME_KINDS else None, "the other pages of this import"),
         ):
             if date is not None:
                 supplied.append(f"data date {date.iso} from {who}")

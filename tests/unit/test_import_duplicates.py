@@ -20,6 +20,19 @@ def _folder(tmp_path: Path, name: str, *pages: str) -> Path:
     return folder
 
 
+def _other_text_as(tmp_path: Path, number: int) -> Path:
+    """A book whose section `number` (nepal10's front matter) holds another text: a page
+    imported as that number is refused (E402)."""
+    book = tmp_path / "book"
+    import_pages([_folder(tmp_path, "first", "allrefer/nepal10.txt")], book)
+    section = book / "010-transportation-and-communications.md"
+    front = section.read_text().split("---\n")[1].replace("sequence: 10", f"sequence: {number}")
+    section.unlink()
+    other = " ".join(f"other{i}" for i in range(200))
+    (book / f"{number:03d}-other.md").write_text(f"---\n{front}---\n{other}\n")
+    return book
+
+
 def _w418(result: object) -> dict[str, str]:
     return {
         d.file.name: d.message
@@ -56,11 +69,7 @@ def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
 def test_a_twin_that_is_not_written_is_not_named(tmp_path: Path) -> None:
     """One twin refused (E402: its number's file holds other text by then): the other is
     the only copy, and no page is said to be a twin."""
-    book = tmp_path / "book"
-    import_pages([_folder(tmp_path, "first", "allrefer/nepal10.txt")], book)
-    section = book / "010-transportation-and-communications.md"
-    front = section.read_text().split("---\n")[1]
-    section.write_text(f"---\n{front}---\n" + " ".join(f"other{i}" for i in range(200)) + "\n")
+    book = _other_text_as(tmp_path, 10)
     pages = _folder(tmp_path, "pages", "allrefer/nepal10.txt", "tripod/cNepal8.txt")
     result = import_pages([pages], book)
     assert {r.path.name: r.status for r in result.reports} == {
@@ -85,3 +94,17 @@ def test_different_pages_and_short_ones_are_not_compared_alike(tmp_path: Path) -
     assert (
         duplicates([Text(Path("a"), "a", runs([long]), 7)], [Text(Path("s"), "s", a.runs, 7)]) == {}
     )
+
+
+def test_a_page_whose_earlier_twin_is_refused_is_not_said_a_twin(tmp_path: Path) -> None:
+    """The earlier twin refused at writing (E402: its number's file holds another text):
+    the later page, written, is the only copy and names no twin. (The test above refuses
+    the later one, which is unsaid for being refused itself.)"""
+    book = _other_text_as(tmp_path, 8)
+    pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    result = import_pages([pages], book)
+    assert {r.path.name: r.status for r in result.reports} == {
+        "cNepal8.txt": "refused",
+        "nepal10.txt": "imported",
+    }
+    assert _w418(result) == {}
