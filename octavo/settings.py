@@ -46,6 +46,7 @@ class BookConfig:
     subject: tuple[str, ...] = ()
     description: str = ""
     research_completed: YearMonth | None = None
+    date: str = ""  # when the book was published, W3CDTF: "1995", "1995-06", "1995-06-10"
     chapter_titles: tuple[tuple[int, str], ...] = ()  # (number, title), sorted
     paper: str = "letter"  # a trim: octavo.source.paper
     margins: tuple[tuple[str, float], ...] = ()  # (side, points) set in [margins]

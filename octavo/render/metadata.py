@@ -34,6 +34,7 @@ class BookMeta:
     research_completed: str  # "June 1995", or ""
     data_as_of: str  # "June 1995", or "March 1994 – June 1995" from the sections
     modified: datetime  # UTC: the build time (Book.modified)
+    published: str  # book.toml's date ("1995", "1995-06", "1995-06-10"), or ""
     date_label: str  # '10 June 1995': when the book was made, in the book's language
     contributors: str  # for a title page: 'A, B' or 'Edited by C'
     credited: tuple[str, ...]  # the PDF's authors, else 'C (editor)', else the publisher
@@ -53,8 +54,9 @@ class BookMeta:
 
     @property
     def day(self) -> str:
-        """'1995-06-10' (dc:date)."""
-        return self.modified.strftime("%Y-%m-%d")
+        """The EPUB's dc:date: when the book was published (book.toml's `date`), else the
+        day it was built ('2026-12-05'), as pandoc and Standard Ebooks date an edition."""
+        return self.published or self.modified.strftime("%Y-%m-%d")
 
     @property
     def timestamp(self) -> str:
@@ -112,6 +114,7 @@ def book_meta(book: Book) -> BookMeta:
         research_completed=labels.month_year(completed) if completed else "",
         data_as_of=data_as_of(book),
         modified=modified,
+        published=config.date,
         date_label=labels.day(modified),
         contributors=names,
         credited=config.authors

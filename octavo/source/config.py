@@ -12,7 +12,7 @@ from octavo.cache import DEFAULT_CACHE_MB
 from octavo.errors import Diagnostic, error, warning
 from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import BookConfig
-from octavo.source.dates import parse_iso_month
+from octavo.source.dates import parse_iso_month, parse_published
 from octavo.source.files import read_utf8
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
@@ -54,6 +54,7 @@ _KNOWN = {
     *_LISTS,
     *_FLAGS,
     "research_completed",
+    "date",
     "chapters",
     *_PRINT,
     *_IDENTIFIERS,
@@ -200,6 +201,15 @@ def _config(
     research = data.get("research_completed")
     if research is not None and parse_iso_month(research) is None:
         bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
+    published = parse_published(data["date"]) if "date" in data else ""
+    if published is None:
+        bad(
+            "E148",
+            "date",
+            '\'date\' (when the book was published) is not a date like "1995", "1995-06" '
+            'or "1995-06-10"',
+            "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
+        )
     page = _page(data, bad)
     public = _public(data, bad)
     for key in _FLAGS:
@@ -251,6 +261,7 @@ def _config(
         editors=tuple(data.get("editors", [])),
         subject=tuple(data.get("subject", [])),
         research_completed=parse_iso_month(research) if research else None,
+        date=published or "",
         chapter_titles=tuple(sorted((chapters or {}).items())),
         paper=page[0],
         margins=page[1],

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 from octavo.limits import YEARS
 from octavo.settings import YearMonth
 
-__all__ = ["parse_iso_month", "parse_month_name"]
+__all__ = ["parse_iso_month", "parse_month_name", "parse_published"]
 
 _ISO = re.compile(r"(\d{4})-(\d{2})")
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 
@@ -33,3 +35,27 @@ def parse_month_name(text: str) -> YearMonth | None:
         return None
     month = _MONTHS.get(match[1].lower())
     return YearMonth(int(match[2]), month) if month and int(match[2]) in YEARS else None
+
+
+def parse_published(value: object) -> str | None:
+    """book.toml's `date` (pandoc's metadata field: the EPUB's dc:date) as W3CDTF, the form
+    dc:date takes: "1995", "1995-06" or "1995-06-10", a string or a TOML date; None when
+    it is none of them, or no day of the calendar."""
+    if isinstance(value, datetime.datetime):
+        return None  # a time of day is no publication date
+    if isinstance(value, datetime.date):
+        return value.isoformat() if value.year in YEARS else None
+    if not isinstance(value, str):
+        return None
+    match = _PUBLISHED.fullmatch(value.strip())
+    if not match or int(match[1]) not in YEARS:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is not None and not 1 <= int(month) <= 12:
+        return None
+    if day is not None:
+        try:
+            datetime.date(year, int(month or 1), int(day))
+        except ValueError:
+            return None
+    return match[0]

@@ -1,5 +1,6 @@
 """A book with an ISBN and a series, as a store and a library read it: the EPUB's OPF
-(EPUBCheck, usage messages on), Calibre's ebook-meta on the EPUB and the PDF, the imprint."""
+(EPUBCheck, usage messages on), Calibre's ebook-meta on the EPUB and the PDF (the series,
+the identifiers, when it was published), the imprint."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ SHOP = BOOK_TOML + (
     'lccn = "95-17389"\n'
     'doi = "10.1234/testland"\n'
     'research_completed = "1995-06"\n'
+    'date = "1995-11"\n'
     'cataloguing = """Testland : a country study.\n(DA pam ; 550-112)"""\n'
 )
 
@@ -49,15 +51,18 @@ def test_epub_carries_isbn_and_series(shop: Path, tmp_path: Path) -> None:
     assert 'refines="#series" property="collection-type">series</meta>' in opf
     assert 'refines="#series" property="group-position">112</meta>' in opf
     assert 'refines="#series" property="dcterms:identifier">DA Pam 550-112</meta>' in opf
+    assert "<dc:date>1995-11</dc:date>" in opf  # book.toml's date, not the day it was built
     meta = _ebook_meta(epub)
     assert meta["Series"] == "Country Studies #112"
     assert "isbn:9780844408491" in meta["Identifiers"]
+    assert meta["Published"].startswith("1995-11")
 
 
 def test_pdf_imprint_and_xmp(shop: Path, tmp_path: Path) -> None:
     pdf, _ = api.build_pdf(shop, tmp_path / "shop.pdf")
     meta = _ebook_meta(pdf)
     assert meta["Series"] == "Country Studies #112"
+    assert meta["Published"].startswith("1995-11")  # the XMP's dc:date
     assert "isbn:9780844408491" in meta["Identifiers"] and "lccn:95017389" in meta["Identifiers"]
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
