@@ -131,3 +131,59 @@ def test_installed_twice_it_is_the_same() -> None:
     finally:
         for number, handler in saved.items():
             signal.signal(number, handler)
+
+
+# the `octavo` command before its tasks: a stop inside an import of its start (invoke's, here
+# a module that signals itself) ends it quietly, exit 1 (a traceback before)
+START = """
+import signal, sys
+sys.path[:0] = [{root!r}, {folder!r}]
+# as Python starts: SIGINT raises KeyboardInterrupt, SIGTERM and SIGHUP end the process
+default = signal.default_int_handler if "{name}" == "SIGINT" else signal.SIG_DFL
+signal.signal(signal.{name}, default)
+from octavo.cli import stops
+{before}
+import stopped_module
+print("not stopped")
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("early", [True, False], ids=["before_start", "without"])
+def test_a_stop_while_the_command_starts_ends_it_quietly(
+    tmp_path: Path, name: str, early: bool
+) -> None:
+    (tmp_path / "stopped_module.py").write_text(MODULE.format(name=name))
+    before = "stops.before_start()" if early else ""
+    code = START.format(root=str(ROOT), folder=str(tmp_path), name=name, before=before)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
+    )
+    if early:
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    elif name == "SIGINT":  # Python's own: a KeyboardInterrupt's traceback
+        assert "Traceback" in done.stderr and done.returncode != 0
+    else:  # ended by the signal, as Python leaves SIGTERM and SIGHUP
+        assert done.returncode == -getattr(signal, name)
+
+
+def test_install_takes_over_from_before_start() -> None:
+    code = (
+        "import signal\nfrom octavo.cli import stops\nstops.before_start()\nstops.install()\n"
+        "print(signal.getsignal(signal.SIGINT).__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.stdout.strip() == "_stop", done.stderr
+
+
+def test_the_octavo_command_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from octavo.cli.main import main; main()", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stdout.split()[:1]) == (0, ["octavo"]), done.stderr
