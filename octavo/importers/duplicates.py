@@ -53,7 +53,8 @@ def runs(paragraphs: Iterable[str]) -> frozenset[int]:
     words = [w.lower() for text in paragraphs for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return frozenset()
-    every = {hash(tuple(words[i : i + RUN])) for i in range(len(words) - RUN + 1)}
+    # each run a tuple of RUN words, made and hashed in C (the shorter tails end the zip)
+    every = set(map(hash, zip(*(words[k:] for k in range(RUN)), strict=False)))
     if len(every) <= FULL:
         return frozenset(every)
     return frozenset(h for h in every if h % SAMPLE == 0) or frozenset(every)
