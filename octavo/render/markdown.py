@@ -114,6 +114,37 @@ def _punctuation(state: StateCore) -> None:
                     token.content = pattern.sub(replacement, token.content)
 
 
+_WORD_JOINER = "\u2060"
+_CLOSED_DASH = re.compile(r"(?<=[^\s\u2060])\u2014")  # an em dash set close to a word
+
+
+def _dash_joins(state: StateCore) -> None:
+    """A word joiner (U+2060) before an em dash set close to its word ("Minsk—the
+    capital"): a line may end after the dash, never begin with it (Unicode's line breaking
+    allows both; a line at 390 px began "—the capital"), as Standard Ebooks sets it.
+    Last of the rules, so that index terms and ids are made from the text without it; not
+    in headings nor titles (render_inline): their text is the PDF's bookmarks, the nav's
+    and the NCX's labels."""
+    if state.inlineMode:
+        return
+    for number, block in enumerate(state.tokens):
+        if block.type != "inline" or not block.children:
+            continue
+        if number and state.tokens[number - 1].type == "heading_open":
+            continue
+        last = " "  # the character set last before the token, in this block
+        for token in block.children:
+            if token.type == "text" and "\u2014" in token.content:
+                content = _CLOSED_DASH.sub(_WORD_JOINER + "\u2014", token.content)
+                if content[0] == "\u2014" and not last.isspace():
+                    content = _WORD_JOINER + content  # `*Minsk*—the`: after an element
+                token.content = content
+            if token.type in ("text", "text_special", "code_inline") and token.content:
+                last = token.content[-1]
+            elif token.type in ("softbreak", "hardbreak", "image", "footnote_ref"):
+                last = " "
+
+
 def _apostrophes(state: StateCore) -> None:
     """After smart quotes: a straight `'` left unpaired is an apostrophe ('Tis, the '90s),
     and a `"` after a figure an inch mark (5'10"), as pandoc sets them."""
@@ -143,6 +174,8 @@ def _parser(typography: bool) -> MarkdownIt:
     divs.install(md)
     blocks.install(md)
     addresses.install(md)  # an address's text given the places a line may end in it
+    if typography:
+        md.core.ruler.push("octavo_dash_joins", _dash_joins)
     return md
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import etree
 
-from octavo.render.markdown import Context, render_block
+from octavo.render.markdown import Context, render_block, render_inline
 
 CONTEXT = Context(slug="s002-economy", level=2, notes_before=1, tables_before=2)
 
@@ -527,3 +527,27 @@ def test_a_heading_s_other_attributes_are_w504() -> None:
     fragment = render_block('# Intro {foo=bar lang="x y" dir=up}\n')
     assert fragment.html.startswith('<h3 id="s-intro" class="body-heading" data-label="Intro">')
     assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)] * 3
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("Minsk---the capital", "<p>Minsk\u2060\u2014the capital</p>"),  # pandoc's em dash
+        ("Minsk\u2014the capital", "<p>Minsk\u2060\u2014the capital</p>"),  # typed
+        ("*Minsk*\u2014the", "<p><em>Minsk</em>\u2060\u2014the</p>"),  # after an element
+        ("Minsk \u2014 the capital", "<p>Minsk \u2014 the capital</p>"),  # spaced: a space
+        ("Minsk\u2060\u2014the", "<p>Minsk\u2060\u2014the</p>"),  # joined already: once
+        ("\u2014 Minsk", "<p>\u2014 Minsk</p>"),  # a paragraph's first character
+        ("`a\u2014b`", "<p><code>a\u2014b</code></p>"),  # code as typed
+        ("## Belarus\u2014Russia", ">Belarus\u2014Russia</h"),  # headings: bookmarks, nav
+    ],
+)
+def test_a_closed_em_dash_never_begins_a_line(markdown: str, html: str) -> None:
+    """Unicode's line breaking allows a break before an em dash as after it: a line at
+    390 px began "\u2014the capital". A word joiner before the dash keeps it on the word's
+    line (Standard Ebooks' rule); WeasyPrint sets it as nothing (the PDF's text has none)."""
+    assert html in render_block(markdown).html
+
+
+def test_a_title_has_no_word_joiner() -> None:
+    assert render_inline("Belarus\u2014Russia") == "Belarus\u2014Russia"

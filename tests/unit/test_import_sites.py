@@ -177,7 +177,8 @@ def test_a_typed_em_dash_is_an_em_dash() -> None:
     markdown = "\n\n".join(b.markdown for b in page.blocks)
     assert "transportation---bus service---common" in markdown
     html = render_block(markdown).html
-    assert "transportation\u2014bus service\u2014common" in html
+    # each joined to the word before it (U+2060): no line begins with the dash
+    assert "transportation\u2060\u2014bus service\u2060\u2014common" in html
     assert escape_prose("none: -- | a -- b | x--y") == "none: -- | a -- b | x---y"
 
 
