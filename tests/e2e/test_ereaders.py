@@ -323,13 +323,14 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
     assert beside == [], "MuPDF set words beside the image"
 
 
-@pytest.mark.parametrize("width", [375, 390])
+@pytest.mark.parametrize("width", [360, 375, 390])
 def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None:
     """The generated study's broadside tables (16 columns of four-figure numbers) on a
     phone: 408 px at least, cut on a 390 px screen, before a reader's review; now 356 px
-    (their cells' sides narrowed there), within any screen of 372 px or more. (A 360 px
-    screen still cuts them by 12 px: a box that scrolls sideways is never split across
-    pages, and a paginated reader cut a long table at its page's foot.)"""
+    (their cells' sides narrowed there), within any screen of 372 px or more; 326 px on a
+    narrower one (their type a step smaller: a 360 px screen cut them by 12 px). A box that
+    scrolls sideways is never split across pages: a paginated reader cut a long table at
+    its page's foot."""
     readers.need("chromium")
     root = generate_study(tmp_path / "book", 24, words=40, constructs=True)
     epub, _ = api.build_epub(root, tmp_path / "rich.epub")
