@@ -25,10 +25,22 @@ CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|C
 _SENTENCE_END = re.compile(r"""[.!?:;]["'’”)\]]*$""")
 
 
+def _inner_cuts(line: str) -> list[int]:
+    """Where a line that runs a Country Profile's entries together (tripod's) starts
+    another: at a label after a sentence's end whose text opens as an entry's does, not in
+    lower case ('roads. Railroads: Average ...'). A Foreign Trade entry's 'Imports: natural
+    gas, ...' is a list within its sentence, as the Library's profile prints it."""
+    cuts = []
+    for inner in _INNER_LABEL.finditer(line):
+        label = LABEL.match(line, inner.start())
+        if label is not None and not line[label.end()].islower():
+            cuts.append(inner.start())
+    return cuts
+
+
 def _entries(line: str) -> list[str]:
-    """A line that starts with a label, split before each later label that follows a
-    sentence's end."""
-    cuts = [0, *(m.start() for m in _INNER_LABEL.finditer(line)), len(line)]
+    """A line that starts with a label, split before each later label that opens an entry."""
+    cuts = [0, *_inner_cuts(line), len(line)]
     return [line[a:b].strip() for a, b in itertools.pairwise(cuts) if line[a:b].strip()]
 
 
@@ -69,8 +81,11 @@ def _paragraph(text: str, kind: str = "paragraph") -> Block:
     return Block(kind, text=text, markdown=escape_prose(text))
 
 
-def _entry_blocks(chunk: list[str]) -> list[Block]:
-    """A chunk that starts with a label: one entry per label line, wrapped lines joined."""
+def _entry_blocks(chunk: list[str], run_on: bool) -> list[Block]:
+    """A chunk that starts with a label: one entry per label line, wrapped lines joined;
+    `run_on`: the chunk is the page's one line of entries, split inside (_inner_cuts). A
+    page that starts each entry on a line of its own (allrefer, country-data.com) says
+    where its entries are: a label inside a line is the entry's text ('Imports: ...')."""
     entries: list[list[str]] = []
     for line in chunk:
         if LABEL.match(line) or not entries:
@@ -79,7 +94,8 @@ def _entry_blocks(chunk: list[str]) -> list[Block]:
             entries[-1].append(line)
     blocks = []
     for entry in entries:
-        for part in _entries(" ".join(entry)):
+        joined = " ".join(entry)
+        for part in _entries(joined) if run_on else [joined]:
             match = LABEL.match(part)
             if match is None:
                 blocks.append(_paragraph(part))
@@ -110,8 +126,9 @@ def text_blocks(lines: list[str]) -> list[Block]:
             after_image = True
             continue
         runs = labelled[max(0, number - 1) : number + 2].count(True) > 1
-        if labelled[number] and (runs or len(chunk) > 1 or _INNER_LABEL.search(chunk[0])):
-            blocks += _entry_blocks(chunk)
+        run_on = len(chunk) == 1 and not runs and bool(_inner_cuts(chunk[0]))
+        if labelled[number] and (runs or len(chunk) > 1 or run_on):
+            blocks += _entry_blocks(chunk, run_on)
         elif len(chunk) > 1 and CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
             blocks.append(_paragraph(" ".join(chunk[:-1]), "caption"))
             blocks.append(_paragraph(chunk[-1], "credit"))
