@@ -67,14 +67,35 @@ def _rejoin(lines: list[str]) -> list[str]:
     return [" ".join(p) for p in paragraphs if p]
 
 
-def _chunks(lines: list[str]) -> list[list[str]]:
-    chunks: list[list[str]] = [[]]
+def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the number of blank lines above it."""
+    chunks: list[tuple[int, list[str]]] = [(0, [])]
     for line in lines:
         if line.strip():
-            chunks[-1].append(line.strip())
-        elif chunks[-1]:
-            chunks.append([])
-    return [c for c in chunks if c]
+            chunks[-1][1].append(line.strip())
+        elif chunks[-1][1]:
+            chunks.append((1, []))
+        else:
+            chunks[-1] = (chunks[-1][0] + 1, [])
+    return [c for c in chunks if c[1]]
+
+
+def _credited(chunk: list[str]) -> bool:
+    """A caption with its credit on the line under it ('Courtesy Harvey Follender')."""
+    return len(chunk) > 1 and bool(CREDIT.match(chunk[-1])) and len(chunk[-1]) < 80
+
+
+def _head_captions(chunks: list[tuple[int, list[str]]]) -> int:
+    """How many chunks at the head of the body are the captions of photos whose images a
+    text page lost. The Library's section pages set their photos first, each caption under
+    its image; mongabay's copy keeps no marker for an image (allrefer's keeps '[JPEG]'),
+    only a blank line more, so its photos read as one-line chunks two blank lines apart
+    (its paragraphs are one apart), the last caption credited: the uncredited ones before
+    it are captions too (the Rana page's Sun Dhoka gate had read as the first paragraph)."""
+    head = 0
+    while head + 1 < len(chunks) and len(chunks[head][1]) == 1 and chunks[head + 1][0] >= 2:
+        head += 1
+    return head if head < len(chunks) and _credited(chunks[head][1]) else 0
 
 
 def _paragraph(text: str, kind: str = "paragraph") -> Block:
@@ -118,7 +139,9 @@ IMAGE_MARK = "\x00image"  # stands where a text page had an image marker ('[JPEG
 def text_blocks(lines: list[str]) -> list[Block]:
     """Body lines -> blocks. A chunk after an image marker is that image's caption."""
     blocks: list[Block] = []
-    chunks = _chunks(lines)
+    gapped = _chunks(lines)
+    captions = _head_captions(gapped)
+    chunks = [chunk for _, chunk in gapped]
     labelled = [bool(LABEL.match(c[0])) for c in chunks]
     after_image = False
     for number, chunk in enumerate(chunks):
@@ -129,7 +152,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
         run_on = len(chunk) == 1 and not runs and bool(_inner_cuts(chunk[0]))
         if labelled[number] and (runs or len(chunk) > 1 or run_on):
             blocks += _entry_blocks(chunk, run_on)
-        elif len(chunk) > 1 and CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
+        elif _credited(chunk):
             blocks.append(_paragraph(" ".join(chunk[:-1]), "caption"))
             blocks.append(_paragraph(chunk[-1], "credit"))
         elif _is_signature(chunk):
@@ -140,7 +163,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
                     items=tuple(escape_inline(line) for line in chunk),
                 )
             )
-        elif after_image and len(chunk) == 1:
+        elif (after_image or number < captions) and len(chunk) == 1:
             blocks.append(_paragraph(chunk[0], "caption"))
         else:
             blocks += [_paragraph(p) for p in _rejoin(chunk)]

@@ -71,7 +71,7 @@ CASES = [
          "Acknowledgments and Preface", "Moldova", None, "acknowledgments", "paragraph*3",
          ()),
     Case("mongabay/nepal-the_rana_oligarchy.txt", "mongabay", "The gilded copper", None,
-         "The Rana Oligarchy", "Nepal", None, None, "paragraph caption credit paragraph*2",
+         "The Rana Oligarchy", "Nepal", None, None, "caption*2 credit paragraph*2",
          ("Mongabay", "seeks to raise", "Nepal Index")),
     Case("mongabay/nepal_all.txt", "mongabay", "The authors wish", None, "Acknowledgments",
          "Nepal", None, "acknowledgments", "paragraph*3", ("Mongabay", "Subscribe")),
@@ -250,6 +250,37 @@ def test_caption_and_credit_kept_apart() -> None:
         "\n\n::: photo-caption\n*Hanuman Dhoka Palace, the old royal palace, Kathmandu*\n"
         "[Courtesy Harvey Follender]{.credit}\n:::\n\nAfter the death" in markdown
     )
+
+
+def test_mongabay_keeps_both_captions_as_allrefer_does() -> None:
+    """mongabay's copy of the Rana page marks no image (allrefer's has '[JPEG]'): its first
+    caption, with no credit under it, read as the body's first paragraph. Both captions
+    are captions, word for word as allrefer's; the body begins at 'After the death'."""
+    mongabay = _page(next(c for c in CASES if "rana_oligarchy" in c.file))
+    allrefer = _page(next(c for c in CASES if c.file == "allrefer/nepal26.txt"))
+    head = [(b.kind, b.text) for b in mongabay.blocks[:3]]
+    assert head == [(b.kind, b.text) for b in allrefer.blocks[:3]]
+    assert head[0][0] == "caption" and head[0][1].startswith("The gilded copper Sun Dhoka")
+    assert mongabay.blocks[3].text.startswith("After the death")
+
+
+@pytest.mark.parametrize(
+    ("gap", "credit", "first"),
+    [
+        pytest.param(1, True, "paragraph", id="one-blank-line-apart-a-paragraph"),
+        pytest.param(2, False, "paragraph", id="no-credited-caption-after-it"),
+        pytest.param(2, True, "caption", id="an-image-s-place-then-a-credited-caption"),
+    ],
+)
+def test_a_caption_at_the_head_is_told_by_the_image_s_place(
+    gap: int, credit: bool, first: str
+) -> None:
+    from octavo.importers.blocks import text_blocks
+
+    lines = ["", "", "", "A gate, built in 1753.", *[""] * gap, "A palace, Kathmandu"]
+    lines += ["Courtesy Harvey Follender"] if credit else []
+    lines += ["", "After the death of Jang Bahadur, his brother became prime minister."]
+    assert text_blocks(lines)[0].kind == first
 
 
 def test_a_photo_caption_renders_as_one_in_both_outputs(tmp_path: Path) -> None:
