@@ -12,6 +12,7 @@ from pathlib import Path
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import kind_of
 from octavo.importers.manifest import Entry
+from octavo.importers.metadata import STUDY_COUNTRIES, country_named
 from octavo.importers.neighbours import (
     Neighbour,
     page_neighbour,
@@ -126,16 +127,19 @@ class Supplier:
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
+        pages, named = self._named_in_text(pages)
         countries = Counter(p.country for _, p, _ in pages if p.country)
         country, whence = self._country(countries)
         # a page of Belarus takes the date of Belarus's pages, never Nepal's (a Belarus page
         # imported beside a Nepal one was dated September 1991); a page that names no
         # country lends its date under the country it is given (W414, the import's one),
         # none where it is given none (refused, E401: a 2005 country profile of no named
-        # country dated the 1995 pages imported with it)
+        # country dated the 1995 pages imported with it); nor does a page dated by a line
+        # of its own (Page.own_date: that 2005 profile, now found to be Nepal's by its text,
+        # W419, is no page of Nepal's 1991 study)
         dates_of: dict[str, Counter[YearMonth]] = {}
         for _, p, _ in pages:
-            if p.data_as_of and (p.country or country):
+            if p.data_as_of and (p.country or country) and not p.own_date:
                 dates_of.setdefault(p.country or country, Counter())[p.data_as_of] += 1
         every: Counter[YearMonth] = sum(dates_of.values(), Counter())
         agreed = _commonest(every) if len(every) == 1 else None  # the import's one date
@@ -163,6 +167,18 @@ class Supplier:
         for (path, page, entry), (number, how) in zip(pages, numbered, strict=True):
             supplied: list[str] = []
             found: list[Diagnostic] = []
+            if path in named:
+                said = f"{page.country} from the page's text (named {named[path]} times"
+                supplied.append(f"country {said})")
+                found.append(
+                    warning(
+                        "W419",
+                        f"no country in the page's title or address: took {said}, "
+                        "and no other study's country)",
+                        path,
+                        hint="check it: a page of another study needs a book of its own",
+                    )
+                )
             if how:
                 supplied.append(f"section {number}: {how}")
             if how and not (entry and entry.sequence):  # the manifest's number is no guess
@@ -223,6 +239,25 @@ class Supplier:
                 continue
             out.append((path, replace(page, data_as_of=date), supplied, found))
         return out
+
+    def _named_in_text(
+        self, pages: list[tuple[Path, Page, Entry | None]]
+    ) -> tuple[list[tuple[Path, Page, Entry | None]], dict[Path, int]]:
+        """The pages, each that names no country in its title or address given the one
+        study's country its text names many times, naming no other (W419: a 2005 Country
+        Profile names Nepal six times and has neither); how often, by page. The studies'
+        countries are allrefer's list, this import's pages', the book's and book.toml's."""
+        known = [p.country for _, p, _ in pages if p.country]
+        own = str(self.settings.get("country") or "")
+        candidates = (*STUDY_COUNTRIES, *known, *self.countries, *([own] if own else []))
+        out: list[tuple[Path, Page, Entry | None]] = []
+        named: dict[Path, int] = {}
+        for path, page, entry in pages:
+            found = None if page.country else country_named("\n".join(page.paragraphs), candidates)
+            if found is not None:
+                page, named[path] = replace(page, country=found[0]), found[1]
+            out.append((path, page, entry))
+        return out, named
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the
