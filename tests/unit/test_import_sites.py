@@ -58,7 +58,7 @@ CASES = [
     Case("country-studies.com/nepal_preface.txt", "country-studies.com", "This is the first",
          "You can read more", "Preface", "Nepal", None, "preface", "paragraph*4",
          ("Country Studies index", "main page", "Electricity", "Multidimensional")),
-    Case("countrystudies.us/bhutan_1.txt", "generic", "The authors wish", None,
+    Case("countrystudies.us/bhutan_1.txt", "countrystudies.us", "The authors wish", None,
          "Acknowledgments and Preface", "Bhutan", None, "acknowledgments", "paragraph*3",
          ("Table of Contents",)),
     Case("mongabay/moldova_all_a.txt", "mongabay", "The authors are indebted", None,
@@ -323,3 +323,19 @@ def test_explain_says_what_a_line_of_the_site_is() -> None:
     text = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
     page = parse_page(text, "r-8805.txt")
     assert "line 1 'Country Listing' is the site's chrome" in page.reasons
+
+
+def test_explain_names_countrystudies_us_by_its_header() -> None:
+    """bhutan_1 (countrystudies.us/bhutan/1.htm) was read as "generic": the excerpt ends
+    before the site's 'Source: U.S. Library of Congress' line, its one mark, and its name
+    is not the site's '1.htm'. Its header is the site's: the title over the link to the
+    study's contents (country-data.com's contents line is under 'Country Listing')."""
+    text = (PAGES / "countrystudies.us" / "bhutan_1.txt").read_text(encoding="utf-8")
+    page = parse_page(text, "bhutan_1.txt")
+    assert page.profile == "countrystudies.us"
+    assert page.reasons[0] == (
+        "lines 1 and 3 ('Acknowledgments and Preface' over 'Bhutan Table of Contents') "
+        "are the site's header"
+    )
+    shown = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
+    assert parse_page(shown, "r-8805.txt").profile == "country-data.com"
