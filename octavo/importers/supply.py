@@ -21,6 +21,7 @@ from octavo.importers.neighbours import (
     supply_chapter,
 )
 from octavo.importers.page import Page
+from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
 from octavo.source.dates import parse_iso_month
@@ -198,7 +199,8 @@ class Supplier:
         )
         out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
         for i, (path, page, supplied, found) in enumerate(given):
-            page = supply_chapter(path, page, placed.get(i), supplied, found)
+            addressed = self._addressed(path, page, country, given)
+            page = supply_chapter(path, page, placed.get(i), supplied, found, addressed)
             if not _possible(page):
                 found.append(
                     error(
@@ -258,6 +260,36 @@ class Supplier:
                 page, named[path] = replace(page, country=found[0]), found[1]
             out.append((path, page, entry))
         return out, named
+
+    def _addressed(
+        self,
+        path: Path,
+        page: Page,
+        country: str,
+        pages: list[tuple[Path, Page, list[str], list[Diagnostic]]],
+    ) -> Addressed | None:
+        """For a page that names no chapter, parents or kind: the subject its address
+        names, with the chapter of its study whose known title names it (book.toml's
+        [chapters], the import's chapter-level pages, the manifest's chapter titles)."""
+        if page.chapter is not None or page.parents is not None or page.kind is not None:
+            return None
+        own = page.country or country
+        addressed = address_subject(page.address, path.name, own, page.title)
+        if addressed is None:
+            return None
+        table = self.settings.get("chapters")
+        table = table if isinstance(table, dict) else {}
+        part = table.get(own)  # a book of parts: [chapters.Belarus]; else the book's own
+        if not isinstance(part, dict):
+            part = table if str(self.settings.get("country") or own) == own else {}
+        titles = {int(n): t for n, t in part.items() if str(n).isdigit() and isinstance(t, str)}
+        for _, other, _, _ in pages:
+            if other.chapter_title and other.chapter and (other.country or country) == own:
+                titles[other.chapter] = other.chapter_title
+        for entry in (self.options.manifest or {}).values():
+            if entry.chapter and entry.chapter_title:
+                titles[entry.chapter] = entry.chapter_title
+        return chapter_named(addressed, titles)
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the

@@ -751,3 +751,57 @@ def test_w406_says_whether_the_title_is_the_file_s_name_or_the_section_s_number(
     )
     (w406,) = [d for d in import_pages([named], tmp_path / "b").diagnostics if d.code == "W406"]
     assert w406.message == "no title found: titled 'belarus-economy' from the file name"
+
+
+def test_the_subject_an_address_names_places_a_page_that_names_no_chapter(
+    tmp_path: Path,
+) -> None:
+    """photius's belarus_society_ethnic_composition names no chapter, and was numbered 60
+    after the others and set after chapter 8 as a heading of its own; its address names its
+    chapter's subject, Society. Where book.toml titles a chapter that names it, the page is
+    of that chapter (W420, in its `supplied:` list); where none does, it is set under
+    'Society' in chapter 0 (W408 names it); a re-import finds the same."""
+    page = "photius/belarus_society_ethnic_composition.txt"
+    titled = tmp_path / "titled"
+    titled.mkdir()
+    (titled / "book").mkdir()
+    (titled / "book" / "book.toml").write_text(
+        'title = "Belarus: A Country Study"\nlanguage = "en"\ncountry = "Belarus"\n'
+        'research_completed = "1995-06"\n\n[chapters]\n1 = "Historical Setting"\n'
+        '2 = "The Society and Its Environment"\n3 = "The Economy"\n'
+    )
+    result = import_pages([_copy(titled, page)], titled / "book")
+    (w420,) = [d for d in result.diagnostics if d.code == "W420"]
+    assert "chapter 2 ('The Society and Its Environment')" in w420.message
+    assert "'Society' in 'belarus_society_ethnic_composition.txt'" in w420.message
+    (written,) = result.written
+    front = _front(written)
+    assert (front["chapter"], front["parents"]) == (2, [])
+    assert "chapter 2 by its address" in str(front["supplied"])
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    folder = _copy(bare, page, "allrefer/belarus9.txt")
+    for _ in range(2):
+        result = import_pages([folder], bare / "book")
+        (w408,) = [d for d in result.diagnostics if d.code == "W408"]
+        assert "placed in chapter 0, under 'Society', the subject its address names" in (
+            w408.message
+        )
+    assert len(result.unchanged) == 2
+    section = next(p for p in result.unchanged if "ethnic" in p.name)
+    assert (_front(section)["chapter"], _front(section)["parents"]) == (0, ["Society"])
+
+
+def test_another_country_s_chapter_titles_place_no_page(tmp_path: Path) -> None:
+    """A Nepal page (photius's address: /countries/nepal/economy/) in a Belarus book whose
+    [chapters] name 'The Economy' is not placed in Belarus's chapter 3: under 'Economy'."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "book.toml").write_text(
+        'title = "Belarus: A Country Study"\nlanguage = "en"\ncountry = "Belarus"\n\n'
+        '[chapters]\n3 = "The Economy"\n'
+    )
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    result = import_pages([folder], tmp_path / "book")
+    assert "W420" not in {d.code for d in result.diagnostics}
+    (written,) = result.written
+    assert (_front(written)["chapter"], _front(written)["parents"]) == (0, ["Economy"])
