@@ -48,7 +48,8 @@ def address_subject(url: str, file: str, country: str, title: str) -> Addressed 
     """The subject between the country and the title in a page's address: the folder after
     the country's in its web address ('/countries/nepal/economy/…'), else the words of its
     file's name between the country and the title ('belarus_society_ethnic_composition',
-    titled 'Ethnic Composition'). None where the address names none ('nepal10.html',
+    titled 'Ethnic Composition'; `file` is given for a site that so names its pages, as
+    photius does). None where the address names none ('nepal10.html',
     '/history/nepal/nepal-the_rana_oligarchy.html': the site's, not the chapter's)."""
     own = country.lower()
     if not own:

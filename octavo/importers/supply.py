@@ -21,6 +21,7 @@ from octavo.importers.neighbours import (
     supply_chapter,
 )
 from octavo.importers.page import Page
+from octavo.importers.profiles.sites import SITES
 from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
@@ -274,7 +275,8 @@ class Supplier:
         if page.chapter is not None or page.parents is not None or page.kind is not None:
             return None
         own = page.country or country
-        addressed = address_subject(page.address, path.name, own, page.title)
+        named = any(p.subject_in_name for p in SITES if p.name == page.profile)
+        addressed = address_subject(page.address, path.name if named else "", own, page.title)
         if addressed is None:
             return None
         table = self.settings.get("chapters")

@@ -805,3 +805,15 @@ def test_another_country_s_chapter_titles_place_no_page(tmp_path: Path) -> None:
     assert "W420" not in {d.code for d in result.diagnostics}
     (written,) = result.written
     assert (_front(written)["chapter"], _front(written)["parents"]) == (0, ["Economy"])
+
+
+def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:
+    """A page of another site saved as nepal_chapter3_trade.txt: its name is the user's,
+    and 'Chapter3' no subject (photius's names are country, subject, title)."""
+    _page(tmp_path / "pages", "nepal_chapter3_trade.txt", "Nepal: Trade",
+          "Data as of September 1991", "trade")  # fmt: skip
+    result = import_pages([tmp_path / "pages"], tmp_path / "book")
+    (w408,) = [d for d in result.diagnostics if d.code == "W408"]
+    assert w408.message == "no chapter found: placed in chapter 0"
+    (written,) = result.written
+    assert _front(written)["parents"] == []

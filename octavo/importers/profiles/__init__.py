@@ -35,6 +35,8 @@ class Profile:
     body_end: tuple[re.Pattern[str], ...] = ()  # the body ends before the first such line
     title_after_country: bool = False  # a line holding only the country precedes the title
     title_is_last_header_line: bool = False  # else: the last header line is the title
+    # its pages' names are country, chapter's subject, title: belarus_society_ethnic_...
+    subject_in_name: bool = False
 
 
 # Every site's pages may carry these; none of them is ever body text.

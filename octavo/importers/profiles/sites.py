@@ -123,6 +123,7 @@ SITES = (
         name="photius",
         site="photius.com/countries",
         hosts=("photius.com",),
+        subject_in_name=True,
         marks=rx(
             r".*\bSources: The Library of Congress Country Studies; CIA World Factbook\s*",
             r"\s*NOTE: The information regarding .+ is re-published from The Library of .+",
