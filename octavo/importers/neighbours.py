@@ -200,7 +200,8 @@ def supply_chapter(
             )
         )
         return replace(page, chapter=placement.chapter, parents=parents)
-    if addressed is not None and addressed.chapter is not None and page.parents is None:
+    # `addressed` is given only for a page that names no chapter, parents or kind
+    if addressed is not None and addressed.chapter is not None:
         supplied.append(addressed.note)
         found.append(
             warning(
@@ -213,7 +214,7 @@ def supply_chapter(
             )
         )
         return replace(page, chapter=addressed.chapter, parents=())
-    if addressed is not None and page.parents is None and page.kind is None:
+    if addressed is not None:
         # the heading the site files it under, where it was a heading of its own
         supplied.append(addressed.note)
         found.append(
