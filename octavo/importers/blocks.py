@@ -25,10 +25,22 @@ CREDIT = re.compile(r"(?i)\s*(?:Courtesy\b|Photo(?:graph)?s? (?:by|courtesy)\b|C
 _SENTENCE_END = re.compile(r"""[.!?:;]["'’”)\]]*$""")
 
 
+def _inner_cuts(line: str) -> list[int]:
+    """Where a line that runs a Country Profile's entries together (tripod's) starts
+    another: at a label after a sentence's end whose text opens as an entry's does, not in
+    lower case ('roads. Railroads: Average ...'). A Foreign Trade entry's 'Imports: natural
+    gas, ...' is a list within its sentence, as the Library's profile prints it."""
+    cuts = []
+    for inner in _INNER_LABEL.finditer(line):
+        label = LABEL.match(line, inner.start())
+        if label is not None and not line[label.end()].islower():
+            cuts.append(inner.start())
+    return cuts
+
+
 def _entries(line: str) -> list[str]:
-    """A line that starts with a label, split before each later label that follows a
-    sentence's end."""
-    cuts = [0, *(m.start() for m in _INNER_LABEL.finditer(line)), len(line)]
+    """A line that starts with a label, split before each later label that opens an entry."""
+    cuts = [0, *_inner_cuts(line), len(line)]
     return [line[a:b].strip() for a, b in itertools.pairwise(cuts) if line[a:b].strip()]
 
 
@@ -55,22 +67,46 @@ def _rejoin(lines: list[str]) -> list[str]:
     return [" ".join(p) for p in paragraphs if p]
 
 
-def _chunks(lines: list[str]) -> list[list[str]]:
-    chunks: list[list[str]] = [[]]
+def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the number of blank lines above it."""
+    chunks: list[tuple[int, list[str]]] = [(0, [])]
     for line in lines:
         if line.strip():
-            chunks[-1].append(line.strip())
-        elif chunks[-1]:
-            chunks.append([])
-    return [c for c in chunks if c]
+            chunks[-1][1].append(line.strip())
+        elif chunks[-1][1]:
+            chunks.append((1, []))
+        else:
+            chunks[-1] = (chunks[-1][0] + 1, [])
+    return [c for c in chunks if c[1]]
+
+
+def _credited(chunk: list[str]) -> bool:
+    """A caption with its credit on the line under it ('Courtesy Harvey Follender')."""
+    return len(chunk) > 1 and bool(CREDIT.match(chunk[-1])) and len(chunk[-1]) < 80
+
+
+def _head_captions(chunks: list[tuple[int, list[str]]]) -> int:
+    """How many chunks at the head of the body are the captions of photos whose images a
+    text page lost. The Library's section pages set their photos first, each caption under
+    its image; mongabay's copy keeps no marker for an image (allrefer's keeps '[JPEG]'),
+    only a blank line more, so its photos read as one-line chunks two blank lines apart
+    (its paragraphs are one apart), the last caption credited: the uncredited ones before
+    it are captions too (the Rana page's Sun Dhoka gate had read as the first paragraph)."""
+    head = 0
+    while head + 1 < len(chunks) and len(chunks[head][1]) == 1 and chunks[head + 1][0] >= 2:
+        head += 1
+    return head if head < len(chunks) and _credited(chunks[head][1]) else 0
 
 
 def _paragraph(text: str, kind: str = "paragraph") -> Block:
     return Block(kind, text=text, markdown=escape_prose(text))
 
 
-def _entry_blocks(chunk: list[str]) -> list[Block]:
-    """A chunk that starts with a label: one entry per label line, wrapped lines joined."""
+def _entry_blocks(chunk: list[str], run_on: bool) -> list[Block]:
+    """A chunk that starts with a label: one entry per label line, wrapped lines joined;
+    `run_on`: the chunk is the page's one line of entries, split inside (_inner_cuts). A
+    page that starts each entry on a line of its own (allrefer, country-data.com) says
+    where its entries are: a label inside a line is the entry's text ('Imports: ...')."""
     entries: list[list[str]] = []
     for line in chunk:
         if LABEL.match(line) or not entries:
@@ -79,7 +115,8 @@ def _entry_blocks(chunk: list[str]) -> list[Block]:
             entries[-1].append(line)
     blocks = []
     for entry in entries:
-        for part in _entries(" ".join(entry)):
+        joined = " ".join(entry)
+        for part in _entries(joined) if run_on else [joined]:
             match = LABEL.match(part)
             if match is None:
                 blocks.append(_paragraph(part))
@@ -102,7 +139,9 @@ IMAGE_MARK = "\x00image"  # stands where a text page had an image marker ('[JPEG
 def text_blocks(lines: list[str]) -> list[Block]:
     """Body lines -> blocks. A chunk after an image marker is that image's caption."""
     blocks: list[Block] = []
-    chunks = _chunks(lines)
+    gapped = _chunks(lines)
+    captions = _head_captions(gapped)
+    chunks = [chunk for _, chunk in gapped]
     labelled = [bool(LABEL.match(c[0])) for c in chunks]
     after_image = False
     for number, chunk in enumerate(chunks):
@@ -110,9 +149,10 @@ def text_blocks(lines: list[str]) -> list[Block]:
             after_image = True
             continue
         runs = labelled[max(0, number - 1) : number + 2].count(True) > 1
-        if labelled[number] and (runs or len(chunk) > 1 or _INNER_LABEL.search(chunk[0])):
-            blocks += _entry_blocks(chunk)
-        elif len(chunk) > 1 and CREDIT.match(chunk[-1]) and len(chunk[-1]) < 80:
+        run_on = len(chunk) == 1 and not runs and bool(_inner_cuts(chunk[0]))
+        if labelled[number] and (runs or len(chunk) > 1 or run_on):
+            blocks += _entry_blocks(chunk, run_on)
+        elif _credited(chunk):
             blocks.append(_paragraph(" ".join(chunk[:-1]), "caption"))
             blocks.append(_paragraph(chunk[-1], "credit"))
         elif _is_signature(chunk):
@@ -123,7 +163,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
                     items=tuple(escape_inline(line) for line in chunk),
                 )
             )
-        elif after_image and len(chunk) == 1:
+        elif (after_image or number < captions) and len(chunk) == 1:
             blocks.append(_paragraph(chunk[0], "caption"))
         else:
             blocks += [_paragraph(p) for p in _rejoin(chunk)]

@@ -263,6 +263,7 @@ def layout(
         reasons=tuple(reader.reasons),
         kind=kind,
         address=next((u for u in found[1:] if u), ""),
+        own_date=reader.meta.own_date,
     )
     return page, body
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
 from octavo.importers.page import Page
+from octavo.importers.subject import Addressed
 
 __all__ = [
     "Neighbour",
@@ -24,8 +25,12 @@ __all__ = [
     "supply_chapter",
 ]
 
-# the `supplied:` notes that say a section's chapter was a guess: W408's chapter 0, or W417's
-_GUESSED = re.compile(r"chapter 0|chapter \d+ by its neighbours\b.*")
+# the `supplied:` notes that say a section's chapter was a guess: W408's chapter 0 (under
+# the subject its address names, or not), W417's, or W420's (octavo.importers.subject)
+_GUESSED = re.compile(
+    r"chapter 0(?:, under .+ \(from its address .+\))?"
+    r"|chapter \d+ by its (?:neighbours|address)\b.*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +180,10 @@ def supply_chapter(
     placement: Placement | None,
     supplied: list[str],
     found: list[Diagnostic],
+    addressed: Addressed | None = None,
 ) -> Page:
-    """A page's chapter when it names none: by its kind, by its neighbours, else 0."""
+    """A page's chapter when it names none: by its kind, by its neighbours, by the subject
+    its address names (`addressed`), else 0 (under that subject, if it names one)."""
     if page.chapter is not None:
         return replace(page, parents=page.parents if page.parents is not None else ())
     if placement is not None and placement.undecided is None:
@@ -193,6 +200,35 @@ def supply_chapter(
             )
         )
         return replace(page, chapter=placement.chapter, parents=parents)
+    # `addressed` is given only for a page that names no chapter, parents or kind
+    if addressed is not None and addressed.chapter is not None:
+        supplied.append(addressed.note)
+        found.append(
+            warning(
+                "W420",
+                f"no chapter found: placed in chapter {addressed.chapter} "
+                f"({addressed.title!r}), whose subject its address names "
+                f"({addressed.subject!r} in {addressed.address!r})",
+                path,
+                hint="check it, or give its chapter and parents in a --manifest",
+            )
+        )
+        return replace(page, chapter=addressed.chapter, parents=())
+    if addressed is not None:
+        # the heading the site files it under, where it was a heading of its own
+        supplied.append(addressed.note)
+        found.append(
+            warning(
+                "W408",
+                f"no chapter found: placed in chapter 0, under {addressed.subject!r}, the "
+                f"subject its address names ({addressed.address!r})",
+                path,
+                hint="give its chapter and parents in a --manifest, or its chapter's title "
+                f"in book.toml's [chapters]: a chapter whose title names {addressed.subject!r} "
+                "takes it",
+            )
+        )
+        return replace(page, chapter=0, parents=(addressed.subject,))
     page = replace(page, chapter=0, parents=page.parents or ())
     if page.kind == "profile" and not page.parents and page.title != "Country Profile":
         # 'Economy', 'Transportation': the parts of the study's Country Profile

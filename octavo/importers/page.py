@@ -67,6 +67,9 @@ class Page:
     links: tuple[str, ...] = field(default=())  # hrefs of the body's links, by number
     images: tuple[tuple[str, bytes], ...] = ()  # (path in the book, the image's bytes)
     skipped_images: tuple[tuple[str, str], ...] = ()  # (src, why it was not copied)
+    # dated by a line of its own, not 'Data as of' ('November 2005' atop a 2005 Country
+    # Profile): its own publication's date, never lent to the pages of a study
+    own_date: bool = False
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import kind_of
 from octavo.importers.manifest import Entry
+from octavo.importers.metadata import STUDY_COUNTRIES, country_named
 from octavo.importers.neighbours import (
     Neighbour,
     page_neighbour,
@@ -20,6 +21,8 @@ from octavo.importers.neighbours import (
     supply_chapter,
 )
 from octavo.importers.page import Page
+from octavo.importers.profiles.sites import SITES
+from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
 from octavo.source.dates import parse_iso_month
@@ -126,16 +129,19 @@ class Supplier:
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
+        pages, named = self._named_in_text(pages)
         countries = Counter(p.country for _, p, _ in pages if p.country)
         country, whence = self._country(countries)
         # a page of Belarus takes the date of Belarus's pages, never Nepal's (a Belarus page
         # imported beside a Nepal one was dated September 1991); a page that names no
         # country lends its date under the country it is given (W414, the import's one),
         # none where it is given none (refused, E401: a 2005 country profile of no named
-        # country dated the 1995 pages imported with it)
+        # country dated the 1995 pages imported with it); nor does a page dated by a line
+        # of its own (Page.own_date: that 2005 profile, now found to be Nepal's by its text,
+        # W419, is no page of Nepal's 1991 study)
         dates_of: dict[str, Counter[YearMonth]] = {}
         for _, p, _ in pages:
-            if p.data_as_of and (p.country or country):
+            if p.data_as_of and (p.country or country) and not p.own_date:
                 dates_of.setdefault(p.country or country, Counter())[p.data_as_of] += 1
         every: Counter[YearMonth] = sum(dates_of.values(), Counter())
         agreed = _commonest(every) if len(every) == 1 else None  # the import's one date
@@ -163,6 +169,18 @@ class Supplier:
         for (path, page, entry), (number, how) in zip(pages, numbered, strict=True):
             supplied: list[str] = []
             found: list[Diagnostic] = []
+            if path in named:
+                said = f"{page.country} from the page's text (named {named[path]} times"
+                supplied.append(f"country {said})")
+                found.append(
+                    warning(
+                        "W419",
+                        f"no country in the page's title or address: took {said}, "
+                        "and no other study's country)",
+                        path,
+                        hint="check it: a page of another study needs a book of its own",
+                    )
+                )
             if how:
                 supplied.append(f"section {number}: {how}")
             if how and not (entry and entry.sequence):  # the manifest's number is no guess
@@ -182,7 +200,8 @@ class Supplier:
         )
         out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
         for i, (path, page, supplied, found) in enumerate(given):
-            page = supply_chapter(path, page, placed.get(i), supplied, found)
+            addressed = self._addressed(path, page, country, given)
+            page = supply_chapter(path, page, placed.get(i), supplied, found, addressed)
             if not _possible(page):
                 found.append(
                     error(
@@ -223,6 +242,56 @@ class Supplier:
                 continue
             out.append((path, replace(page, data_as_of=date), supplied, found))
         return out
+
+    def _named_in_text(
+        self, pages: list[tuple[Path, Page, Entry | None]]
+    ) -> tuple[list[tuple[Path, Page, Entry | None]], dict[Path, int]]:
+        """The pages, each that names no country in its title or address given the one
+        study's country its text names many times, naming no other (W419: a 2005 Country
+        Profile names Nepal six times and has neither); how often, by page. The studies'
+        countries are allrefer's list, this import's pages', the book's and book.toml's."""
+        known = [p.country for _, p, _ in pages if p.country]
+        own = str(self.settings.get("country") or "")
+        candidates = (*STUDY_COUNTRIES, *known, *self.countries, *([own] if own else []))
+        out: list[tuple[Path, Page, Entry | None]] = []
+        named: dict[Path, int] = {}
+        for path, page, entry in pages:
+            found = None if page.country else country_named("\n".join(page.paragraphs), candidates)
+            if found is not None:
+                page, named[path] = replace(page, country=found[0]), found[1]
+            out.append((path, page, entry))
+        return out, named
+
+    def _addressed(
+        self,
+        path: Path,
+        page: Page,
+        country: str,
+        pages: list[tuple[Path, Page, list[str], list[Diagnostic]]],
+    ) -> Addressed | None:
+        """For a page that names no chapter, parents or kind: the subject its address
+        names, with the chapter of its study whose known title names it (book.toml's
+        [chapters], the import's chapter-level pages, the manifest's chapter titles)."""
+        if page.chapter is not None or page.parents is not None or page.kind is not None:
+            return None
+        own = page.country or country
+        named = any(p.subject_in_name for p in SITES if p.name == page.profile)
+        addressed = address_subject(page.address, path.name if named else "", own, page.title)
+        if addressed is None:
+            return None
+        table = self.settings.get("chapters")
+        table = table if isinstance(table, dict) else {}
+        part = table.get(own)  # a book of parts: [chapters.Belarus]; else the book's own
+        if not isinstance(part, dict):
+            part = table if str(self.settings.get("country") or own) == own else {}
+        titles = {int(n): t for n, t in part.items() if str(n).isdigit() and isinstance(t, str)}
+        for _, other, _, _ in pages:
+            if other.chapter_title and other.chapter and (other.country or country) == own:
+                titles[other.chapter] = other.chapter_title
+        for entry in (self.options.manifest or {}).values():
+            if entry.chapter and entry.chapter_title:
+                titles[entry.chapter] = entry.chapter_title
+        return chapter_named(addressed, titles)
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the

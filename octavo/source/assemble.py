@@ -270,9 +270,14 @@ def _chapter(
     title = config.chapter_title(number, country) or next(iter(titles), None) or ""
     if not number:
         # One page the import could not place (W408) is a division of its own title: an
-        # 'Introduction' set after chapter 8 around 'Ethnic Composition' misnamed it.
+        # 'Introduction' set after chapter 8 around 'Ethnic Composition' misnamed it; so
+        # are pages all under one heading, of the heading ('Society', the subject their
+        # address names: octavo.importers.subject).
         alone = len(members) == 1 and not members[0].parents
-        title = title or (members[0].title if alone else labels["kind_introduction"])
+        heads = {s.parents[0] for s in members if s.parents}
+        one_head = len(heads) == 1 and all(s.parents for s in members)
+        own = members[0].title if alone else next(iter(heads)) if one_head else ""
+        title = title or own or labels["kind_introduction"]
     elif not title:
         where = f"[chapters.{country}]" if country else "[chapters]"
         found.append(

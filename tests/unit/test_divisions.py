@@ -175,6 +175,25 @@ def test_a_lone_unplaced_section_is_a_division_of_its_own_title(make_book) -> No
     assert unplaced.opening is unplaced.sections[0]
 
 
+def test_unplaced_sections_under_one_heading_are_a_division_of_it(make_book) -> None:  # type: ignore[no-untyped-def]
+    """Unplaced pages the import set under the subject their address names (W408: 'Society'
+    of photius's belarus_society_ethnic_composition) are a division of that heading, not an
+    'Introduction'; under two headings they are one still."""
+    files = {
+        "001-a.md": section_source(1, "Trade", total=3),
+        "002-b.md": section_source(2, "Ethnic Composition", chapter=0, parents="[Society]"),
+        "003-c.md": section_source(3, "Religion", chapter=0, parents="[Society]"),
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None and not found
+    unplaced = book.chapters[-1]
+    assert (unplaced.number, unplaced.title) == (0, "Society")
+    assert [s.parents for s in unplaced.sections] == [(), ()]  # not 'Society' twice
+    files["003-c.md"] = section_source(3, "Religion", chapter=0, parents="[Culture]")
+    book, _ = read_book(make_book(files))
+    assert book is not None and book.chapters[-1].title == "Introduction"
+
+
 def test_the_opening_is_the_first_section_of_its_division(make_book) -> None:  # type: ignore[no-untyped-def]
     """Both outputs set the opening under the division's title, before the other sections;
     its data-date note must then be the division's first (the PDF printed 1 where the

@@ -73,6 +73,16 @@ def _copy(tmp_path: Path, *names: str) -> Path:
     return folder
 
 
+def _nameless(tmp_path: Path) -> str:
+    """The 2005 Country Profile of Nepal with its country put out of the studies
+    ('Ruritania'): a page that names no country; its path, for _copy."""
+    source = PAGES / "mongabay/country_profiles_2004-2005_Nepal.txt"
+    page = tmp_path / "nameless" / "country_profiles_2004-2005_Nepal.txt"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(source.read_text(encoding="utf-8").replace("Nepal", "Ruritania"))
+    return str(page)
+
+
 def _front(path: Path) -> dict[str, object]:
     import yaml
 
@@ -378,7 +388,7 @@ def test_a_page_with_no_country_takes_one_only_from_one_country(tmp_path: Path) 
     `supplied:`); beside pages of several it is refused (E401 naming them), never given the
     most frequent one; and a second import of the same pages refuses it alike, where it
     took the volume's book.toml country ("Bhutan, Nepal, …") and then clashed (E402)."""
-    profile = "mongabay/country_profiles_2004-2005_Nepal.txt"  # names no country
+    profile = _nameless(tmp_path)  # names no country
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     one = _copy(tmp_path / "one", profile, "allrefer/belarus9.txt")
@@ -624,7 +634,7 @@ def test_a_page_that_names_no_country_lends_no_date(tmp_path: Path) -> None:
     imported with it November 2005."""
     folder = _copy(
         tmp_path,
-        "mongabay/country_profiles_2004-2005_Nepal.txt",
+        _nameless(tmp_path),
         "mongabay/nepal-the_rana_oligarchy.txt",
         "mongabay/moldova_all_b.txt",
     )
@@ -634,6 +644,46 @@ def test_a_page_that_names_no_country_lends_no_date(tmp_path: Path) -> None:
     # no page of Moldova or Nepal has a date of its own: none is given the profile's
     assert "E403" in codes["nepal-the_rana_oligarchy.txt"] and "E403" in codes["moldova_all_b.txt"]
     assert result.written == ()
+
+
+def test_a_page_naming_one_study_s_country_many_times_is_of_it(tmp_path: Path) -> None:
+    """The real 2005 Country Profile names Nepal six times (four as a word) and no other
+    study's country, and was refused for naming none (E401), or given Moldova beside a
+    Moldova page (W414). It is Nepal's, said (W419, `supplied:`), alone or beside pages of
+    Moldova; its 'November 2005', its own publication's date, dates no page of the 1991
+    study of Nepal (they are refused, E403, as before)."""
+    profile = "mongabay/country_profiles_2004-2005_Nepal.txt"
+    for name, pages in (
+        ("alone", (profile,)),
+        ("beside", (profile, "mongabay/moldova_all_a.txt", "mongabay/nepal_all.txt")),
+    ):
+        (tmp_path / name).mkdir()
+        result = import_pages([_copy(tmp_path / name, *pages)], tmp_path / name / "book")
+        report = next(r for r in result.reports if r.path.name.startswith("country_"))
+        codes = {d.code for d in report.problems}
+        assert "W419" in codes and not codes & {"E401", "W414"} and report.target
+        assert _front(report.target)["country"] == "Nepal"
+        assert "country Nepal from the page's text (named 4 times)" in report.supplied
+        others = [r for r in result.reports if r is not report]
+        assert all("E403" in {d.code for d in r.problems} for r in others)
+
+
+def test_a_page_naming_two_study_countries_names_none(tmp_path: Path) -> None:
+    """Named four times, but beside another study's country (India, once): E401 as before;
+    so too where it is named twice only."""
+    text = (PAGES / "mongabay/country_profiles_2004-2005_Nepal.txt").read_text(encoding="utf-8")
+    for name, changed in (
+        ("india", text.replace("Kathmandu Valley under", "Kathmandu Valley, beside India, under")),
+        (
+            "twice",
+            text.replace("Short Form: Nepal", "Short Form: it").replace("Nepal recog", "It recog"),
+        ),
+    ):
+        page = tmp_path / name / "country_profiles_2004-2005_Nepal.txt"
+        page.parent.mkdir()
+        page.write_text(changed)
+        result = import_pages([page], tmp_path / name / "book")
+        assert "E401" in {d.code for d in result.diagnostics} and not result.written
 
 
 def _page(folder: Path, name: str, title: str, date: str, body: str) -> None:
@@ -701,3 +751,69 @@ def test_w406_says_whether_the_title_is_the_file_s_name_or_the_section_s_number(
     )
     (w406,) = [d for d in import_pages([named], tmp_path / "b").diagnostics if d.code == "W406"]
     assert w406.message == "no title found: titled 'belarus-economy' from the file name"
+
+
+def test_the_subject_an_address_names_places_a_page_that_names_no_chapter(
+    tmp_path: Path,
+) -> None:
+    """photius's belarus_society_ethnic_composition names no chapter, and was numbered 60
+    after the others and set after chapter 8 as a heading of its own; its address names its
+    chapter's subject, Society. Where book.toml titles a chapter that names it, the page is
+    of that chapter (W420, in its `supplied:` list); where none does, it is set under
+    'Society' in chapter 0 (W408 names it); a re-import finds the same."""
+    page = "photius/belarus_society_ethnic_composition.txt"
+    titled = tmp_path / "titled"
+    titled.mkdir()
+    (titled / "book").mkdir()
+    (titled / "book" / "book.toml").write_text(
+        'title = "Belarus: A Country Study"\nlanguage = "en"\ncountry = "Belarus"\n'
+        'research_completed = "1995-06"\n\n[chapters]\n1 = "Historical Setting"\n'
+        '2 = "The Society and Its Environment"\n3 = "The Economy"\n'
+    )
+    result = import_pages([_copy(titled, page)], titled / "book")
+    (w420,) = [d for d in result.diagnostics if d.code == "W420"]
+    assert "chapter 2 ('The Society and Its Environment')" in w420.message
+    assert "'Society' in 'belarus_society_ethnic_composition.txt'" in w420.message
+    (written,) = result.written
+    front = _front(written)
+    assert (front["chapter"], front["parents"]) == (2, [])
+    assert "chapter 2 by its address" in str(front["supplied"])
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    folder = _copy(bare, page, "allrefer/belarus9.txt")
+    for _ in range(2):
+        result = import_pages([folder], bare / "book")
+        (w408,) = [d for d in result.diagnostics if d.code == "W408"]
+        assert "placed in chapter 0, under 'Society', the subject its address names" in (
+            w408.message
+        )
+    assert len(result.unchanged) == 2
+    section = next(p for p in result.unchanged if "ethnic" in p.name)
+    assert (_front(section)["chapter"], _front(section)["parents"]) == (0, ["Society"])
+
+
+def test_another_country_s_chapter_titles_place_no_page(tmp_path: Path) -> None:
+    """A Nepal page (photius's address: /countries/nepal/economy/) in a Belarus book whose
+    [chapters] name 'The Economy' is not placed in Belarus's chapter 3: under 'Economy'."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "book.toml").write_text(
+        'title = "Belarus: A Country Study"\nlanguage = "en"\ncountry = "Belarus"\n\n'
+        '[chapters]\n3 = "The Economy"\n'
+    )
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    result = import_pages([folder], tmp_path / "book")
+    assert "W420" not in {d.code for d in result.diagnostics}
+    (written,) = result.written
+    assert (_front(written)["chapter"], _front(written)["parents"]) == (0, ["Economy"])
+
+
+def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:
+    """A page of another site saved as nepal_chapter3_trade.txt: its name is the user's,
+    and 'Chapter3' no subject (photius's names are country, subject, title)."""
+    _page(tmp_path / "pages", "nepal_chapter3_trade.txt", "Nepal: Trade",
+          "Data as of September 1991", "trade")  # fmt: skip
+    result = import_pages([tmp_path / "pages"], tmp_path / "book")
+    (w408,) = [d for d in result.diagnostics if d.code == "W408"]
+    assert w408.message == "no chapter found: placed in chapter 0"
+    (written,) = result.written
+    assert _front(written)["parents"] == []

@@ -36,7 +36,7 @@ class Case:
 
 CASES = [
     Case("allrefer/belarus9.txt", "allrefer", "General Character:", "Data as of June 1995",
-         "Economy", "Belarus", YearMonth(1995, 6), "profile", "entry*11", ("ECONOMY", "|")),
+         "Economy", "Belarus", YearMonth(1995, 6), "profile", "entry*9", ("ECONOMY", "|")),
     Case("allrefer/nepal10.txt", "allrefer", "Roads:", "Data as of September 1991",
          "Transportation and Communications", "Nepal", YearMonth(1991, 9), "profile",
          "entry*5", ("NepalTRANSPORTATION", "|")),
@@ -48,7 +48,7 @@ CASES = [
          ("allRefer", "Afghanistan", "Zaire", "Country Guide", "[JPEG]", "You are here")),
     Case("country-data.com/r-8805.txt", "country-data.com", "General Character:",
          "Data as of June 1995", "Economy", "Moldova", YearMonth(1995, 6), "profile",
-         "entry*11", ("Country Listing", "Table of Contents", "ECONOMY")),
+         "entry*9", ("Country Listing", "Table of Contents", "ECONOMY")),
     Case("country-data.com/r-1249.txt", "country-data.com", "Roads:", "Data as of June 1995",
          "", "Belarus", YearMonth(1995, 6), "profile", "entry*5",
          ("Country Listing", "Table of Contents")),
@@ -58,7 +58,7 @@ CASES = [
     Case("country-studies.com/nepal_preface.txt", "country-studies.com", "This is the first",
          "You can read more", "Preface", "Nepal", None, "preface", "paragraph*4",
          ("Country Studies index", "main page", "Electricity", "Multidimensional")),
-    Case("countrystudies.us/bhutan_1.txt", "generic", "The authors wish", None,
+    Case("countrystudies.us/bhutan_1.txt", "countrystudies.us", "The authors wish", None,
          "Acknowledgments and Preface", "Bhutan", None, "acknowledgments", "paragraph*3",
          ("Table of Contents",)),
     Case("mongabay/moldova_all_a.txt", "mongabay", "The authors are indebted", None,
@@ -71,7 +71,7 @@ CASES = [
          "Acknowledgments and Preface", "Moldova", None, "acknowledgments", "paragraph*3",
          ()),
     Case("mongabay/nepal-the_rana_oligarchy.txt", "mongabay", "The gilded copper", None,
-         "The Rana Oligarchy", "Nepal", None, None, "paragraph caption credit paragraph*2",
+         "The Rana Oligarchy", "Nepal", None, None, "caption*2 credit paragraph*2",
          ("Mongabay", "seeks to raise", "Nepal Index")),
     Case("mongabay/nepal_all.txt", "mongabay", "The authors wish", None, "Acknowledgments",
          "Nepal", None, "acknowledgments", "paragraph*3", ("Mongabay", "Subscribe")),
@@ -190,6 +190,38 @@ def test_entries_split_inside_one_line() -> None:
     assert "Other Modes of Transportation" in labels and "Telecommunications" in labels
 
 
+@pytest.mark.parametrize("file", ["allrefer/belarus9.txt", "country-data.com/r-8805.txt"])
+def test_imports_and_exports_stay_in_the_foreign_trade_entry(file: str) -> None:
+    """'Imports:' and 'Exports:' inside the Foreign Trade entry were split out into entries
+    of their own (lower case: 'Imports' / 'natural gas, ...'): the page starts each entry on
+    a line of its own, and the Library's profile prints them in the entry's text."""
+    page = _page(next(c for c in CASES if c.file == file))
+    labels = [b.label for b in page.blocks]
+    assert "Imports" not in labels and "Exports" not in labels
+    (trade,) = [b for b in page.blocks if b.label == "Foreign Trade"]
+    assert " Imports: " in trade.text and trade.text.split(" Exports: ")[1].endswith(".")
+
+
+def test_a_label_inside_a_page_of_entry_lines_is_never_an_entry() -> None:
+    """Even where the list after it opens in capitals: r-8805's Foreign Trade entry, its
+    'Imports: Industrial ...' capitalised, stays one entry (each entry has its paragraph)."""
+    text = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
+    text = text.replace("Imports: industrial", "Imports: Industrial")
+    page = parse_page(text, "r-8805.txt")
+    assert "Imports" not in [b.label for b in page.blocks]
+
+
+def test_a_lower_case_list_inside_a_run_on_line_is_not_an_entry() -> None:
+    """tripod's one line of entries, with a Foreign Trade entry in it: 'Imports: natural
+    gas' (lower case) is that entry's text; 'Railroads: Average' (capital) starts one."""
+    text = (PAGES / "tripod" / "cNepal8.txt").read_text(encoding="utf-8")
+    trade = " Foreign Trade: Mainly with India. Imports: natural gas, oil, and sugar."
+    page = parse_page(text.replace(" Data as of", trade + " Data as of"), "cNepal8.txt")
+    labels = [b.label for b in page.blocks]
+    assert labels[:3] == ["Roads", "Railroads", "Airports"] and labels[-1] == "Foreign Trade"
+    assert "Imports" not in labels and page.blocks[-1].text.endswith("oil, and sugar.")
+
+
 def test_data_date_at_the_end_of_a_line_is_read_and_removed() -> None:
     page = _page(next(c for c in CASES if "10117" in c.file))
     assert page.data_as_of == YearMonth(1991, 9)
@@ -219,6 +251,37 @@ def test_caption_and_credit_kept_apart() -> None:
         "\n\n::: photo-caption\n*Hanuman Dhoka Palace, the old royal palace, Kathmandu*\n"
         "[Courtesy Harvey Follender]{.credit}\n:::\n\nAfter the death" in markdown
     )
+
+
+def test_mongabay_keeps_both_captions_as_allrefer_does() -> None:
+    """mongabay's copy of the Rana page marks no image (allrefer's has '[JPEG]'): its first
+    caption, with no credit under it, read as the body's first paragraph. Both captions
+    are captions, word for word as allrefer's; the body begins at 'After the death'."""
+    mongabay = _page(next(c for c in CASES if "rana_oligarchy" in c.file))
+    allrefer = _page(next(c for c in CASES if c.file == "allrefer/nepal26.txt"))
+    head = [(b.kind, b.text) for b in mongabay.blocks[:3]]
+    assert head == [(b.kind, b.text) for b in allrefer.blocks[:3]]
+    assert head[0][0] == "caption" and head[0][1].startswith("The gilded copper Sun Dhoka")
+    assert mongabay.blocks[3].text.startswith("After the death")
+
+
+@pytest.mark.parametrize(
+    ("gap", "credit", "first"),
+    [
+        pytest.param(1, True, "paragraph", id="one-blank-line-apart-a-paragraph"),
+        pytest.param(2, False, "paragraph", id="no-credited-caption-after-it"),
+        pytest.param(2, True, "caption", id="an-image-s-place-then-a-credited-caption"),
+    ],
+)
+def test_a_caption_at_the_head_is_told_by_the_image_s_place(
+    gap: int, credit: bool, first: str
+) -> None:
+    from octavo.importers.blocks import text_blocks
+
+    lines = ["", "", "", "A gate, built in 1753.", *[""] * gap, "A palace, Kathmandu"]
+    lines += ["Courtesy Harvey Follender"] if credit else []
+    lines += ["", "After the death of Jang Bahadur, his brother became prime minister."]
+    assert text_blocks(lines)[0].kind == first
 
 
 def test_a_photo_caption_renders_as_one_in_both_outputs(tmp_path: Path) -> None:
@@ -261,3 +324,19 @@ def test_explain_says_what_a_line_of_the_site_is() -> None:
     text = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
     page = parse_page(text, "r-8805.txt")
     assert "line 1 'Country Listing' is the site's chrome" in page.reasons
+
+
+def test_explain_names_countrystudies_us_by_its_header() -> None:
+    """bhutan_1 (countrystudies.us/bhutan/1.htm) was read as "generic": the excerpt ends
+    before the site's 'Source: U.S. Library of Congress' line, its one mark, and its name
+    is not the site's '1.htm'. Its header is the site's: the title over the link to the
+    study's contents (country-data.com's contents line is under 'Country Listing')."""
+    text = (PAGES / "countrystudies.us" / "bhutan_1.txt").read_text(encoding="utf-8")
+    page = parse_page(text, "bhutan_1.txt")
+    assert page.profile == "countrystudies.us"
+    assert page.reasons[0] == (
+        "lines 1 and 3 ('Acknowledgments and Preface' over 'Bhutan Table of Contents') "
+        "are the site's header"
+    )
+    shown = (PAGES / "country-data.com" / "r-8805.txt").read_text(encoding="utf-8")
+    assert parse_page(shown, "r-8805.txt").profile == "country-data.com"

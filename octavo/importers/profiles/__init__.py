@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = ["COMMON_CHROME", "COMMON_END", "Detection", "Profile", "detect", "rx"]
 
@@ -26,11 +27,16 @@ class Profile:
     hosts: tuple[str, ...] = ()  # address fragments naming the site (file path, canonical link)
     file_names: tuple[re.Pattern[str], ...] = ()  # how the site names its pages
     marks: tuple[re.Pattern[str], ...] = ()  # a line that matches one is the site's
+    # two lines in a row (blank lines between aside), the first matching the first pattern
+    # and the second the second: the site's header (a title over 'Bhutan Table of Contents')
+    heads: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     titles: tuple[re.Pattern[str], ...] = ()  # title lines: groups 'country' and 'title'
     chrome: tuple[re.Pattern[str], ...] = ()  # the site's navigation, never body text
     body_end: tuple[re.Pattern[str], ...] = ()  # the body ends before the first such line
     title_after_country: bool = False  # a line holding only the country precedes the title
     title_is_last_header_line: bool = False  # else: the last header line is the title
+    # its pages' names are country, chapter's subject, title: belarus_society_ethnic_...
+    subject_in_name: bool = False
 
 
 # Every site's pages may carry these; none of them is ever body text.
@@ -81,6 +87,23 @@ def _score(profile: Profile, lines: list[str], address: str) -> tuple[int, list[
         if hit is not None:
             score += 2
             reasons.append(f"line {hit + 1} {lines[hit].strip()[:60]!r} is the site's chrome")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for upper, lower in profile.heads:
+        pair = next(
+            (
+                (a, b)
+                for a, b in pairwise(filled)
+                if upper.fullmatch(lines[a]) and lower.fullmatch(lines[b])
+            ),
+            None,
+        )
+        if pair is not None:
+            a, b = pair
+            score += 2
+            reasons.append(
+                f"lines {a + 1} and {b + 1} ({lines[a].strip()[:40]!r} over "
+                f"{lines[b].strip()[:40]!r}) are the site's header"
+            )
     return score, reasons
 
 

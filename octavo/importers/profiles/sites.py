@@ -14,6 +14,11 @@ DASH = rx(rf"(?-i)\s*{_C}\s*[-–—]\s*(?P<title>[A-Z].*?)\s*")  # 'Nepal - Pre
 GLUED = rx(rf"(?-i)\s*{_C} ?(?P<title>[A-Z][A-Z ,&'’/()-]{{3,}}?)\s*")  # 'NepalTRANSPORTATION'
 SPACED = rx(rf"(?-i)\s*{_C} (?P<title>[A-Z].*?)\s*")  # 'Belarus Ethnic Composition'
 
+# countrystudies.us: the section's title over the link to the study's contents;
+# country-data.com's contents line is under 'Country Listing' (and over the title)
+_ABOVE_CONTENTS = rx(r"(?!\s*Country Listing\s*$)\s*\S.{0,79}")[0]
+_CONTENTS = rx(r"\s*.{1,60}\S Table of Contents\s*")[0]
+
 SITES = (
     Profile(
         name="loc.gov",
@@ -64,6 +69,7 @@ SITES = (
         hosts=("countrystudies.us",),
         file_names=rx(r"\d+\.html?"),  # 49.htm
         marks=rx(r"\s*Source: U\.?S\.? Library of Congress\.?\s*"),
+        heads=((_ABOVE_CONTENTS, _CONTENTS),),
         titles=COLON + DASH,
         title_is_last_header_line=True,
     ),
@@ -117,6 +123,7 @@ SITES = (
         name="photius",
         site="photius.com/countries",
         hosts=("photius.com",),
+        subject_in_name=True,
         marks=rx(
             r".*\bSources: The Library of Congress Country Studies; CIA World Factbook\s*",
             r"\s*NOTE: The information regarding .+ is re-published from The Library of .+",
