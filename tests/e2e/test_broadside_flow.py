@@ -1,0 +1,133 @@
+"""A broadside table is set after the text that still fits on the page before it
+(octavo.render.pdf.broadside_flow): tests/data/landscape has an opening paragraph, the
+table, then more text than that page holds. Read back from the PDF, in one process and in
+parts: the page before the broadside pages is filled (its last line of text within a
+paragraph's height of its notes), with the paragraphs after the table's call; the text
+goes on after the broadside pages; what points to the table (the list of tables, a page
+reference, its destination) names its page; a rebuild gives the same bytes; the EPUB keeps
+the author's order."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf, read_pdf
+from tests.conftest import DATA
+from tests.support.pdf_text import page_texts
+from tests.support.weasyprint_log import quietly
+
+BODY = 11.0  # the body's type size in points (styles/print/book.css)
+TEXT_FOOT = 720.0  # the text block's foot: the letter page's 792 pt less its 72 pt margin
+AFTER_CALL = "The paragraphs after the table"  # the first paragraph after the call
+GOES_ON = "The text goes on after the table"  # the last: more than the page holds before it
+REFERENCE = "The table of accounts is on page"
+
+
+@dataclass(frozen=True)
+class Built:
+    book: Path
+    pdf: Path
+    again: Path  # built again: from the cache
+    warnings: tuple[str, ...]
+
+
+def _book(folder: Path) -> Path:
+    """tests/data/landscape with a page reference to the table at its end."""
+    book = shutil.copytree(DATA / "landscape", folder / "book")
+    source = book / "001-accounts.md"
+    text = source.read_text(encoding="utf-8").rstrip("\n")
+    source.write_text(f"{text}\n\n{REFERENCE} [](#tbl:accounts){{.page}}.\n", encoding="utf-8")
+    return book
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["one-process", "in-parts"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    jobs: int = request.param
+    folder = tmp_path_factory.mktemp(f"flow{jobs}")
+    book = _book(folder)
+
+    def build() -> tuple[Path, Path, tuple[str, ...]]:
+        pdf, found = api.build_pdf(book, folder / "a.pdf", jobs=jobs)
+        again, more = api.build_pdf(book, folder / "b.pdf", jobs=jobs)
+        return pdf, again, tuple(str(d) for d in (*found, *more))
+
+    (pdf, again, found), logged = quietly(build)
+    return Built(book, pdf, again, (*found, *logged))
+
+
+def _lines(page: Any) -> list[tuple[float, float, str]]:
+    """(top, bottom, text) of each line of the page, top to bottom, with its type size."""
+    rows: dict[tuple[float, float], list[str]] = {}
+    for char in page.chars:
+        rows.setdefault((round(char["bottom"], 1), round(char["size"], 1)), []).append(char["text"])
+    return [(bottom - size, bottom, "".join(rows[bottom, size])) for bottom, size in sorted(rows)]
+
+
+def test_builds_clean(built: Built) -> None:
+    manuscript, _ = api.manuscript(built.book)
+    assert built.warnings == ()
+    assert [str(d) for d in check_book_pdf(built.pdf, manuscript)] == []
+
+
+def test_the_page_before_the_table_is_filled_with_the_text_after_its_call(built: Built) -> None:
+    facts = read_pdf(built.pdf)
+    start = facts.dests["tbl:accounts"]
+    turned = [p.index for p in facts.pages if p.turned]
+    assert turned == [start, start + 1]
+    with pdfplumber.open(built.pdf) as pdf:
+        before = _lines(pdf.pages[start - 1])
+        after = _lines(pdf.pages[start + 2])
+    body = [line for line in before if abs(line[1] - line[0] - BODY) < 0.5]
+    notes = [line for line in before if line[1] - line[0] < BODY - 1 and line[0] < TEXT_FOOT]
+    assert any(AFTER_CALL in text for *_, text in body)  # the text runs on before it
+    leading = body[-1][1] - body[-2][1]
+    foot = min([top for top, *_ in notes], default=TEXT_FOOT)
+    # filled: less room left than the next paragraph's six lines (before: 25 lines empty)
+    room = foot - body[-1][1]
+    assert room < 5 * leading, f"{room / leading:.1f} lines left before the broadside page"
+    texts = [text for *_, text in after]
+    assert any(GOES_ON in text for text in texts)  # and goes on after it
+    assert not any(AFTER_CALL in text for text in texts)
+
+
+def test_what_points_to_the_table_names_its_page(built: Built) -> None:
+    """The list of tables and the page reference print the broadside page's folio."""
+    facts = read_pdf(built.pdf)
+    folio = facts.pages[facts.dests["tbl:accounts"]].folio
+    texts = page_texts(built.pdf)
+    listed = next(t for t in texts if t.startswith("Tables Table 1."))
+    assert re.search(r"velors\)[ .]*(\d+)", listed)[1] == folio  # type: ignore[index]
+    said = next(t for t in texts if REFERENCE in t)
+    assert re.search(rf"{REFERENCE} (\d+)\.", said)[1] == folio  # type: ignore[index]
+
+
+def test_a_rebuild_gives_the_same_bytes(built: Built) -> None:
+    """The second build takes the moves (one process) or the parts (in parts) from the
+    cache: the same bytes as the first."""
+    assert built.again.read_bytes() == built.pdf.read_bytes()
+
+
+def test_both_builds_give_the_same_pages(
+    built: Built, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("other")
+    book = _book(folder)
+    other = 1 if "flow2" in str(built.pdf) else 2
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, folder / "o.pdf", jobs=other))
+    assert logged == [] and page_texts(pdf) == page_texts(built.pdf)
+
+
+def test_the_epub_keeps_the_authors_order(built: Built, tmp_path: Path) -> None:
+    epub, _ = api.build_epub(built.book, tmp_path / "b.epub")
+    with zipfile.ZipFile(epub) as archive:
+        chapter = archive.read("EPUB/text/ch01.xhtml").decode()
+    assert chapter.index('id="tbl:accounts"') < chapter.index(AFTER_CALL)
