@@ -14,19 +14,15 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
 import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
 from tests.conftest import DATA
-from tests.support.pdf_text import page_texts
+from tests.support.pdf_text import foot_of, page_texts
 from tests.support.weasyprint_log import quietly
 
-BODY = 11.0  # the body's type size in points (styles/print/book.css)
-TEXT_FOOT = 720.0  # the text block's foot: the letter page's 792 pt less its 72 pt margin
 AFTER_CALL = "The paragraphs after the table"  # the first paragraph after the call
 GOES_ON = "The text goes on after the table"  # the last: more than the page holds before it
 REFERENCE = "The table of accounts is on page"
@@ -64,14 +60,6 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return Built(book, pdf, again, (*found, *logged))
 
 
-def _lines(page: Any) -> list[tuple[float, float, str]]:
-    """(top, bottom, text) of each line of the page, top to bottom, with its type size."""
-    rows: dict[tuple[float, float], list[str]] = {}
-    for char in page.chars:
-        rows.setdefault((round(char["bottom"], 1), round(char["size"], 1)), []).append(char["text"])
-    return [(bottom - size, bottom, "".join(rows[bottom, size])) for bottom, size in sorted(rows)]
-
-
 def test_builds_clean(built: Built) -> None:
     manuscript, _ = api.manuscript(built.book)
     assert built.warnings == ()
@@ -83,20 +71,12 @@ def test_the_page_before_the_table_is_filled_with_the_text_after_its_call(built:
     start = facts.dests["tbl:accounts"]
     turned = [p.index for p in facts.pages if p.turned]
     assert turned == [start, start + 1]
-    with pdfplumber.open(built.pdf) as pdf:
-        before = _lines(pdf.pages[start - 1])
-        after = _lines(pdf.pages[start + 2])
-    body = [line for line in before if abs(line[1] - line[0] - BODY) < 0.5]
-    notes = [line for line in before if line[1] - line[0] < BODY - 1 and line[0] < TEXT_FOOT]
-    assert any(AFTER_CALL in text for *_, text in body)  # the text runs on before it
-    leading = body[-1][1] - body[-2][1]
-    foot = min([top for top, *_ in notes], default=TEXT_FOOT)
+    before, after = foot_of(built.pdf, start - 1), foot_of(built.pdf, start + 2)
+    assert any(AFTER_CALL in text for text in before.lines)  # the text runs on before it
     # filled: less room left than the next paragraph's six lines (before: 25 lines empty)
-    room = foot - body[-1][1]
-    assert room < 5 * leading, f"{room / leading:.1f} lines left before the broadside page"
-    texts = [text for *_, text in after]
-    assert any(GOES_ON in text for text in texts)  # and goes on after it
-    assert not any(AFTER_CALL in text for text in texts)
+    assert before.lines_left < 5, f"{before.lines_left:.1f} lines left before the table"
+    assert any(GOES_ON in text for text in after.lines)  # and goes on after it
+    assert not any(AFTER_CALL in text for text in after.lines)
 
 
 def test_what_points_to_the_table_names_its_page(built: Built) -> None:

@@ -138,15 +138,13 @@ _NONE = "display: block; height: 0; margin: 0; padding: 0; border: 0"
 
 
 def _stand_in(table: Any) -> Any:
-    """Empty blocks, one inside the other, each with one of the ids of `table`."""
+    """An empty block holding an empty block for each id of `table` (side by side: a table
+    of many index marks makes no deep tree)."""
     namespace = str(table.tag)[: -len(_local(table.tag))]
     outer = table.makeelement(namespace + "div", {"style": _NONE})
     outer.tail = table.tail
-    holder = outer
     for ident in [e.get("id") for e in table.iter() if e.get("id")]:
-        inner = outer.makeelement(namespace + "div", {"id": ident, "style": _NONE})
-        holder.append(inner)
-        holder = inner
+        outer.append(outer.makeelement(namespace + "div", {"id": ident, "style": _NONE}))
     return outer
 
 
