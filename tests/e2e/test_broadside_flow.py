@@ -111,3 +111,23 @@ def test_the_epub_keeps_the_authors_order(built: Built, tmp_path: Path) -> None:
     with zipfile.ZipFile(epub) as archive:
         chapter = archive.read("EPUB/text/ch01.xhtml").decode()
     assert chapter.index('id="tbl:accounts"') < chapter.index(AFTER_CALL)
+
+
+def test_the_html_alone_lays_out_the_same_pages(tmp_path: Path) -> None:
+    """`--html` writes the tree as laid out, the table moved: WeasyPrint alone gives the
+    same pages (the broadside ones not turned: that is the writer's)."""
+    from weasyprint import HTML
+
+    book = _book(tmp_path)
+    html = tmp_path / "book.html"
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "a.pdf", html=html))
+    alone = tmp_path / "alone.pdf"
+    _, more = quietly(lambda: HTML(filename=html).write_pdf(alone))
+    assert logged == more == []
+    text = html.read_text(encoding="utf-8")
+    assert text.index(AFTER_CALL) < text.index('id="tbl:accounts"')
+    turned = {p.index for p in read_pdf(pdf).pages if p.turned}
+    ours, theirs = page_texts(pdf), page_texts(alone)
+    assert len(ours) == len(theirs)
+    differ = [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
+    assert [i for i in differ if i not in turned] == []
