@@ -19,6 +19,8 @@ import pytest
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.render.pdf.whole import whole_book_features
+from octavo.shipped import STYLES
 from tests.conftest import DATA
 from tests.support.pdf_text import foot_of, page_texts
 from tests.support.weasyprint_log import quietly
@@ -131,3 +133,29 @@ def test_the_html_alone_lays_out_the_same_pages(tmp_path: Path) -> None:
     assert len(ours) == len(theirs)
     differ = [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
     assert [i for i in differ if i not in turned] == []
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["index-alone", "laid-out-whole"])
+def test_the_index_cites_a_moved_paragraph_on_its_new_page(tmp_path: Path, whole: bool) -> None:
+    """An index mark in a paragraph moved before the table is cited on the page it is
+    printed on, the page before the table: the index laid out alone, and in a book whose own
+    styles have it laid out whole (octavo.render.pdf.whole: the final HTML made again,
+    the moves made in it again without a layout)."""
+    book = _book(tmp_path)
+    source = book / "001-accounts.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("print, as far", "print, as [far]{.index}", 1), "utf-8")
+    if whole:
+        css = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+        own = book / "styles" / "print" / "book.css"
+        own.parent.mkdir(parents=True)
+        own.write_text(css + '\n@page :first { @top-center { content: "FIRST"; } }\n', "utf-8")
+    manuscript, _ = api.manuscript(book)
+    assert bool(whole_book_features(manuscript.book.project)) == whole
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "i.pdf", jobs=1))
+    assert logged == []
+    facts = read_pdf(pdf)
+    before = facts.pages[facts.dests["tbl:accounts"] - 1]
+    assert any(AFTER_CALL in t for t in before.texts())
+    index = next(t for t in page_texts(pdf) if t.startswith("Index "))
+    assert re.search(r"\bfar,? (\d+)", index)[1] == before.folio  # type: ignore[index]
