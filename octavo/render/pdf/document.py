@@ -185,7 +185,7 @@ def render_pdf(
     labels = book_labels(cover_word(manuscript), start, pages)
     stamped, document = broadside_folios(manuscript, options, document, start)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
-    if fixes != known or remembered != moved:
+    if fixes != known or (moved and remembered != moved):  # no table: written as before
         store.put(name, fixes_to_json(fixes, moved).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
     return PrintResult(pdf, laid_out, pages)
