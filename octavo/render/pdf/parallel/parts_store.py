@@ -17,7 +17,8 @@ from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, to_j
 
 __all__ = ["FORMAT", "PartStore", "book_files", "salt"]
 
-FORMAT = "parts-4"  # bump when the page map, the part HTML or the note fixes change meaning
+FORMAT = "parts-5"  # bump when the page map, the part HTML or the note fixes change meaning
+# (5: a part moves its broadside tables down the text: octavo.render.pdf.broadside_flow)
 
 
 class PartStore:
