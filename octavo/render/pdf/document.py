@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 
-NOTES_FORMAT = "notes-2"  # bump when the note fixes change meaning (2: orphans marks, held)
+NOTES_FORMAT = "notes-3"  # bump when the fixes change meaning (2: orphans, held; 3: widows)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
