@@ -69,8 +69,9 @@ __all__ = [
 ]
 
 
-NOTES_FORMAT = "notes-3"  # bump when the note fixes change meaning (2: orphans marks, held;
-# 3: paths in the tree with its broadside tables moved, and those moves)
+NOTES_FORMAT = "notes-4"  # bump when the note fixes change meaning (2: orphans marks, held;
+# 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
+# hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Held", "held"]
+__all__ = ["Held", "held", "held_last"]
 
 GUARD = "in_column"
 HOLD = "octavo_hold"
@@ -51,6 +51,11 @@ def _hold(context: Any) -> bool:
             note_id = element.get("id", "") if element is not None else ""
             _record.append(Held(box.element, int(box.style["orphans"]), note_id))
     return True
+
+
+def held_last() -> Any:
+    """The element of the paragraph held last (None: none), while holding."""
+    return _record[-1].element if _record else None
 
 
 @contextmanager

@@ -6,7 +6,8 @@ bottom (widows/orphans), it moves the page's notes to the next page. The steps h
 
 1. lay out once with that move held back (octavo.render.pdf.notes.hold) and mark each paragraph
    where WeasyPrint would have made it `orphans-N` (one more than its orphans): WeasyPrint
-   alone then takes the same decision, so `--html` lays out to the same pages;
+   alone then takes the same decision, so `--html` lays out to the same pages; in the same
+   layout no page ends with a hyphenated word (octavo.render.pdf.notes.hyphens: `widows-N`);
 2. read from the pages where every heading and every note landed; done if all are home
    (every book measured so far: 81 and 300 sections, one layout);
 3. otherwise (or when WeasyPrint's code has changed shape), lay out again with fixes: the
@@ -25,6 +26,7 @@ from typing import Any
 
 from octavo.errors import BuildError, error
 from octavo.render.pdf.notes.hold import Held, held
+from octavo.render.pdf.notes.hyphens import Moved, hyphens_held
 from octavo.render.pdf.notes.layout import NotePlacement, PageLayout, note_placements, read_layout
 from octavo.render.pdf.tree import element_at, path_of, paths_of
 
@@ -37,7 +39,7 @@ MAX_PASSES = 6
 @dataclass(frozen=True, slots=True)
 class Fix:
     path: tuple[int, ...]  # index path of the element in the parsed document
-    mark: str  # "orphans-N", "column", "keep" or "break"
+    mark: str  # "orphans-N", "widows-N", "column", "keep" or "break"
     reason: str  # the note that needed it
 
 
@@ -60,8 +62,9 @@ def place_notes(
     while True:
         layouts += 1
         if hold:
-            document, holds = _render_held(html, fonts())
+            document, holds, moved = _render_held(html, fonts())
             fixes.extend(_hold_marks(root, holds))
+            fixes.extend(_moved_marks(root, moved))
             hold = False
         else:
             document = html.render(font_config=fonts())
@@ -74,10 +77,10 @@ def place_notes(
         fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))
 
 
-def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held]]:
-    with held() as holds:
+def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held], list[Moved]]:
+    with held() as holds, hyphens_held() as moved:
         document = html.render(font_config=fonts)
-    return document, holds or []
+    return document, holds or [], moved or []
 
 
 def _hold_marks(root: Any, holds: list[Held]) -> list[Fix]:
@@ -89,6 +92,20 @@ def _hold_marks(root: Any, holds: list[Held]) -> list[Fix]:
         if mark not in _marks(hold.element):
             _mark(hold.element, mark)
             fixes.append(Fix(paths[hold.element], mark, hold.note_id))
+    return fixes
+
+
+def _moved_marks(root: Any, moved: list[Moved]) -> list[Fix]:
+    """Mark each paragraph whose hyphenated line went on to the next page (`widows-N`: the
+    lines it has there; `orphans-N` too when it went whole): WeasyPrint alone then breaks
+    it at the same line."""
+    paths = paths_of(root, [m.element for m in moved])
+    fixes = []
+    for move in moved:
+        for mark in move.marks:
+            if mark not in _marks(move.element):
+                _mark(move.element, mark)
+                fixes.append(Fix(paths[move.element], mark, "a hyphen at a page's foot"))
     return fixes
 
 

@@ -1,0 +1,204 @@
+"""No word hyphenated across a page turn: a paragraph whose last line on a page would end
+with a hyphen WeasyPrint put in sends that line on to the next page too.
+
+WeasyPrint 70 has no `hyphenate-limit-last` (CSS Text 4: `page`): its page breaks follow
+orphans and widows alone, and a word broken across the turn ("constitu- / tion") ended 19 of
+the 130 text pages of an 81-section study. Books avoid it (Chicago 7.38; LaTeX's
+\\brokenpenalty): here the line ending in the hyphen goes on to the next page with the rest,
+the page one line shorter, as widows already leave pages; orphans are kept (the line stays
+where moving it would leave fewer than the paragraph's `orphans` lines behind), and so are
+columns (the index), table cells and paragraphs with more than `MOST` lines after the break.
+
+How: during the held layout (octavo.render.pdf.notes.place, its first), WeasyPrint's
+`_break_line` is given one more line to move (two, if the next one up ends in a hyphen too),
+and each paragraph so moved is written down with the lines it then has on the next page, K.
+Marked `widows-K` (`data-octavo-fix`, styled by styles/print/book.css), it is broken at the
+same line by WeasyPrint alone: with widows K, the K - 1 lines after the overflowing one are
+all the paragraph has, so WeasyPrint moves back exactly the lines moved here. The `--html`
+output therefore lays out to the same pages, and a later layout (a note's fix) too. No
+paragraph is marked unless it ends on that next page (at most `MOST` lines after the
+break), so a larger widows never touches another of its breaks.
+
+The lines after the break are counted by wrapping `iter_line_boxes` (the generator
+`_linebox_layout` reads lines from) for the held layout only; those not yet laid out are
+laid out to be counted, which WeasyPrint does again on the next page (a few lines, only
+where a hyphen ends a page). If WeasyPrint's code changes shape, nothing is patched.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+__all__ = ["MOST", "WIDEST", "Moved", "hyphens_held"]
+
+MOST = 10  # lines after the break, at most, for a paragraph to be moved (it ends next page)
+WIDEST = 13  # the largest widows-N mark styles/print/book.css has a rule for
+MOST_ORPHANS = 6  # the largest orphans-N mark it has: a paragraph moved whole has fewer lines
+DEEPEST = 2  # lines moved at most: the hyphenated one, and one more if it is hyphenated too
+PARAGRAPHS = frozenset({"p"})
+_BREAK_LINE = (  # what `_break_line` must still read as, to be wrapped
+    "over_orphans = len(new_children) - box.style['orphans']",
+    "if needed and needed <= over_orphans:",
+    "del new_children[-needed:]",
+)
+_CALLER = ("lines_iterator = iter_line_boxes(", "report = not context.in_column")
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    element: Any  # the paragraph's element
+    marks: tuple[str, ...]  # widows-N (its lines on the next page); or orphans-N with it
+
+
+class _Counted:
+    """`iter_line_boxes`'s lines, counted as `_linebox_layout` takes them; `begun`: they
+    are the paragraph's first (no skip stack: it begins on this page)."""
+
+    __slots__ = ("begun", "count", "lines")
+
+    def __init__(self, lines: Iterator[Any], begun: bool) -> None:
+        self.lines, self.count, self.begun = lines, 0, begun
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> Any:
+        line = next(self.lines)
+        self.count += 1
+        return line
+
+
+_record: list[Moved] | None = None
+
+
+@contextmanager
+def hyphens_held() -> Iterator[list[Moved] | None]:
+    """Within: no paragraph's line ends a page with an inserted hyphen (where orphans
+    allow); yields the paragraphs moved so (None: WeasyPrint's code is not as read)."""
+    global _record
+    import inspect
+
+    from weasyprint.layout import block
+
+    try:
+        source = inspect.getsource(block._break_line)
+        caller = inspect.getsource(block._linebox_layout)
+    except (OSError, TypeError, AttributeError):
+        source = caller = ""
+    if not all(s in source for s in _BREAK_LINE) or not all(s in caller for s in _CALLER):
+        yield None
+        return
+    breaking, lines = block._break_line, block.iter_line_boxes
+    record: list[Moved] = []
+    _record = record
+    block._break_line = _moving(breaking)
+    block.iter_line_boxes = _counting(lines)
+    try:
+        yield record
+    finally:
+        block._break_line, block.iter_line_boxes = breaking, lines
+        _record = None
+
+
+def _counting(lines: Any) -> Any:
+    def iter_line_boxes(*args: Any, **kwargs: Any) -> _Counted:
+        skip_stack = args[4] if len(args) > 4 else kwargs.get("skip_stack")
+        return _Counted(lines(*args, **kwargs), skip_stack is None)
+
+    return iter_line_boxes
+
+
+def _moving(breaking: Any) -> Any:
+    def _break_line(
+        context: Any,
+        box: Any,
+        line: Any,
+        new_children: list[Any],
+        needed: int,
+        page_is_empty: bool,
+        *rest: Any,
+    ) -> Any:
+        if _record is not None and not page_is_empty and not context.in_column:
+            needed = _needed(context, box, new_children, needed, sys._getframe(1), rest)
+        return breaking(context, box, line, new_children, needed, page_is_empty, *rest)
+
+    return _break_line
+
+
+def _needed(
+    context: Any, box: Any, lines: list[Any], needed: int, caller: Any, rest: tuple[Any, ...]
+) -> int:
+    """`needed` (the lines WeasyPrint moves on for widows), more if the last line left would
+    end with an inserted hyphen: one or two more lines, or, where that would leave fewer
+    than `orphans` lines behind, the paragraph whole (one that begins on this page)."""
+    element = getattr(box, "element", None)
+    if element is None or element.tag not in PARAGRAPHS or box.element_tag != element.tag:
+        return needed
+    local = caller.f_locals
+    counted = local.get("lines_iterator")
+    if not isinstance(counted, _Counted) or "report" not in local:  # not a page's overflow
+        return needed
+    from octavo.render.pdf.notes import hold
+
+    if hold.held_last() is element or any(m.element is element for m in _record or ()):
+        return needed  # held for a note at this break (its own mark), or moved before
+    hyphen = str(box.style["hyphenate_character"])
+    orphans = int(box.style["orphans"])
+    room = len(lines) - orphans  # lines that may leave, orphans kept
+    if room < 0 or needed > room or not _hyphenated(lines[-needed - 1], hyphen):
+        return needed  # as WeasyPrint breaks it (or moves it whole)
+    moved = next(  # the fewest lines to move so that the last one left ends a word
+        (
+            m
+            for m in range(needed + 1, min(room, needed + DEEPEST) + 1)
+            if not _hyphenated(lines[-m - 1], hyphen)
+        ),
+        None,
+    )
+    whole = moved is None
+    if whole and room >= needed + DEEPEST:
+        return needed  # DEEPEST hyphens in a row: left as WeasyPrint breaks it
+    if whole and (not counted.begun or len(lines) + 1 > MOST_ORPHANS):
+        return needed  # begun on a page before, or too long to move whole: left as it is
+    after = _after(context, counted, len(lines), rest)
+    if after > MOST:
+        return needed  # a long paragraph: it may break again, where its mark would act
+    if moved is None:  # WeasyPrint alone: too few lines for orphans, no notes squeezed away
+        marks = (f"orphans-{len(lines) + 1}",) + ((f"widows-{after + 2}",) if after else ())
+        moved = room + 1  # more than orphans allow: the paragraph goes on whole
+    else:  # WeasyPrint alone: widows K, all the lines after the break, moves `moved` back
+        marks = (f"widows-{1 + after + moved}",)
+    if any(int(m.split("-")[1]) > WIDEST for m in marks) or _record is None:
+        return needed
+    _record.append(Moved(element, marks))
+    return moved
+
+
+def _after(context: Any, counted: _Counted, placed: int, rest: tuple[Any, ...]) -> int:
+    """The paragraph's lines after the overflowing one (up to MOST + 1): those taken for
+    widows, and the rest laid out now to be counted (their placeholders removed, as
+    WeasyPrint removes those of the lines it takes for widows)."""
+    from weasyprint.layout.block import remove_placeholders
+
+    absolute_boxes, fixed_boxes = rest[3], rest[4]  # after index, skip_stack, resume_at
+    after = counted.count - placed - 1
+    for next_line, _ in islice(counted, max(0, MOST + 1 - after)):
+        remove_placeholders(context, next_line.children, absolute_boxes, fixed_boxes)
+        after += 1
+    return after
+
+
+def _hyphenated(line: Any, hyphen: str) -> bool:
+    """Does the line end with the hyphen WeasyPrint adds where it breaks a word?"""
+    from weasyprint.formatting_structure import boxes
+
+    last = ""
+    for box in line.descendants():
+        if isinstance(box, boxes.TextBox) and box.text:
+            last = box.text
+    return bool(hyphen) and last.endswith(hyphen)
