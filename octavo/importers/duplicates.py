@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zlib import crc32
 
 from octavo.errors import Diagnostic, warning
 
@@ -48,9 +49,15 @@ class Text:
 
 def runs(paragraphs: Iterable[str]) -> frozenset[int]:
     """The hashes of the text's runs of RUN words, sampled on a long text (none when it has
-    fewer than MIN_WORDS words). Python's hash of a string differs from one process to the
-    next: the hashes are compared within one import only."""
-    words = [w.lower() for text in paragraphs for w in _WORD.findall(text)]
+    fewer than MIN_WORDS words). The same in every process: each word is its CRC-32, and a
+    tuple of integers hashes alike from one run of Python to the next (a string's hash does
+    not: the sample, and so a share near SAME, differed between two imports of one page)."""
+    codes: dict[str, int] = {}
+    words = [
+        codes[w] if w in codes else codes.setdefault(w, crc32(w.encode()))
+        for text in paragraphs
+        for w in _WORD.findall(text.lower())
+    ]
     if len(words) < MIN_WORDS:
         return frozenset()
     # each run a tuple of RUN words, made and hashed in C (the shorter tails end the zip)
