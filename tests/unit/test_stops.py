@@ -168,8 +168,9 @@ def test_a_stop_while_the_command_starts_ends_it_quietly(
 
 
 def test_install_takes_over_from_before_start() -> None:
-    code = (
-        "import signal\nfrom octavo.cli import stops\nstops.before_start()\nstops.install()\n"
+    code = (  # SIGINT as Python sets it in a terminal (a CI job's background shell ignores it)
+        "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "from octavo.cli import stops\nstops.before_start()\nstops.install()\n"
         "print(signal.getsignal(signal.SIGINT).__name__)"
     )
     done = subprocess.run(

@@ -19,6 +19,10 @@ output therefore lays out to the same pages, and a later layout (a note's fix) t
 paragraph is marked unless it ends on that next page (at most `MOST` lines after the
 break), so a larger widows never touches another of its breaks.
 
+WeasyPrint makes a page again when page numbers it reads change (`target-counter`: a page
+reference): its breaks are then decided again, and the last decision of each is the one
+kept (by paragraph and where its lines on the page start).
+
 The lines after the break are counted by wrapping `iter_line_boxes` (the generator
 `_linebox_layout` reads lines from) for the held layout only; those not yet laid out are
 laid out to be counted, which WeasyPrint does again on the next page (a few lines, only
@@ -56,13 +60,17 @@ class Moved:
 
 
 class _Counted:
-    """`iter_line_boxes`'s lines, counted as `_linebox_layout` takes them; `begun`: they
-    are the paragraph's first (no skip stack: it begins on this page)."""
+    """`iter_line_boxes`'s lines, counted as `_linebox_layout` takes them; `start`: where
+    in its paragraph they start (its skip stack, as text; "None": the paragraph begins)."""
 
-    __slots__ = ("begun", "count", "lines")
+    __slots__ = ("count", "lines", "start")
 
-    def __init__(self, lines: Iterator[Any], begun: bool) -> None:
-        self.lines, self.count, self.begun = lines, 0, begun
+    def __init__(self, lines: Iterator[Any], start: str) -> None:
+        self.lines, self.count, self.start = lines, 0, start
+
+    @property
+    def begun(self) -> bool:
+        return self.start == "None"
 
     def __iter__(self) -> _Counted:
         return self
@@ -73,11 +81,14 @@ class _Counted:
         return line
 
 
-_record: list[Moved] | None = None
+# the paragraphs moved, by (element, where its lines on the page start): a page WeasyPrint
+# makes again (page references read their pages' numbers) decides again, the last kept
+Record = dict[tuple[Any, str], Moved]
+_record: Record | None = None
 
 
 @contextmanager
-def hyphens_held() -> Iterator[list[Moved] | None]:
+def hyphens_held() -> Iterator[Record | None]:
     """Within: no paragraph's line ends a page with an inserted hyphen (where orphans
     allow); yields the paragraphs moved so (None: WeasyPrint's code is not as read)."""
     global _record
@@ -94,7 +105,7 @@ def hyphens_held() -> Iterator[list[Moved] | None]:
         yield None
         return
     breaking, lines = block._break_line, block.iter_line_boxes
-    record: list[Moved] = []
+    record: Record = {}
     _record = record
     block._break_line = _moving(breaking)
     block.iter_line_boxes = _counting(lines)
@@ -108,7 +119,7 @@ def hyphens_held() -> Iterator[list[Moved] | None]:
 def _counting(lines: Any) -> Any:
     def iter_line_boxes(*args: Any, **kwargs: Any) -> _Counted:
         skip_stack = args[4] if len(args) > 4 else kwargs.get("skip_stack")
-        return _Counted(lines(*args, **kwargs), skip_stack is None)
+        return _Counted(lines(*args, **kwargs), repr(skip_stack))
 
     return iter_line_boxes
 
@@ -145,8 +156,11 @@ def _needed(
         return needed
     from octavo.render.pdf.notes import hold
 
-    if hold.held_last() is element or any(m.element is element for m in _record or ()):
-        return needed  # held for a note at this break (its own mark), or moved before
+    if _record is None:
+        return needed
+    _record.pop((element, counted.start), None)  # this break decided anew (a page made again)
+    if hold.held_last() is element:
+        return needed  # held for a note at this break: its own mark
     hyphen = str(box.style["hyphenate_character"])
     orphans = int(box.style["orphans"])
     room = len(lines) - orphans  # lines that may leave, orphans kept
@@ -173,9 +187,9 @@ def _needed(
         moved = room + 1  # more than orphans allow: the paragraph goes on whole
     else:  # WeasyPrint alone: widows K, all the lines after the break, moves `moved` back
         marks = (f"widows-{1 + after + moved}",)
-    if any(int(m.split("-")[1]) > WIDEST for m in marks) or _record is None:
+    if any(int(m.split("-")[1]) > WIDEST for m in marks):
         return needed
-    _record.append(Moved(element, marks))
+    _record[element, counted.start] = Moved(element, marks)
     return moved
 
 

@@ -80,7 +80,7 @@ def place_notes(
 def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held], list[Moved]]:
     with held() as holds, hyphens_held() as moved:
         document = html.render(font_config=fonts)
-    return document, holds or [], moved or []
+    return document, holds or [], list((moved or {}).values())
 
 
 def _hold_marks(root: Any, holds: list[Held]) -> list[Fix]:
