@@ -38,8 +38,12 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from octavo.render.pdf.notes import hold
+from octavo.render.pdf.weasy_patch import checked_source
+
 __all__ = ["MOST", "WIDEST", "Moved", "hyphens_held"]
 
+CHECKED = "70."  # the WeasyPrint read
 MOST = 10  # lines after the break, at most, for a paragraph to be moved (it ends next page)
 WIDEST = 13  # the largest widows-N mark styles/print/book.css has a rule for
 MOST_ORPHANS = 6  # the largest orphans-N mark it has: a paragraph moved whole has fewer lines
@@ -84,36 +88,27 @@ class _Counted:
 # the paragraphs moved, by (element, where its lines on the page start): a page WeasyPrint
 # makes again (page references read their pages' numbers) decides again, the last kept
 Record = dict[tuple[Any, str], Moved]
-_record: Record | None = None
 
 
 @contextmanager
 def hyphens_held() -> Iterator[Record | None]:
     """Within: no paragraph's line ends a page with an inserted hyphen (where orphans
     allow); yields the paragraphs moved so (None: WeasyPrint's code is not as read)."""
-    global _record
-    import inspect
-
     from weasyprint.layout import block
 
-    try:
-        source = inspect.getsource(block._break_line)
-        caller = inspect.getsource(block._linebox_layout)
-    except (OSError, TypeError, AttributeError):
-        source = caller = ""
+    source = checked_source(CHECKED, block, "_break_line") or ""
+    caller = checked_source(CHECKED, block, "_linebox_layout") or ""
     if not all(s in source for s in _BREAK_LINE) or not all(s in caller for s in _CALLER):
         yield None
         return
     breaking, lines = block._break_line, block.iter_line_boxes
     record: Record = {}
-    _record = record
-    block._break_line = _moving(breaking)
+    block._break_line = _moving(breaking, record)
     block.iter_line_boxes = _counting(lines)
     try:
         yield record
     finally:
         block._break_line, block.iter_line_boxes = breaking, lines
-        _record = None
 
 
 def _counting(lines: Any) -> Any:
@@ -124,7 +119,7 @@ def _counting(lines: Any) -> Any:
     return iter_line_boxes
 
 
-def _moving(breaking: Any) -> Any:
+def _moving(breaking: Any, record: Record) -> Any:
     def _break_line(
         context: Any,
         box: Any,
@@ -134,15 +129,22 @@ def _moving(breaking: Any) -> Any:
         page_is_empty: bool,
         *rest: Any,
     ) -> Any:
-        if _record is not None and not page_is_empty and not context.in_column:
-            needed = _needed(context, box, new_children, needed, sys._getframe(1), rest)
+        if not page_is_empty and not context.in_column:
+            caller = sys._getframe(1)
+            needed = _needed(context, box, new_children, needed, caller, rest, record)
         return breaking(context, box, line, new_children, needed, page_is_empty, *rest)
 
     return _break_line
 
 
 def _needed(
-    context: Any, box: Any, lines: list[Any], needed: int, caller: Any, rest: tuple[Any, ...]
+    context: Any,
+    box: Any,
+    lines: list[Any],
+    needed: int,
+    caller: Any,
+    rest: tuple[Any, ...],
+    record: Record,
 ) -> int:
     """`needed` (the lines WeasyPrint moves on for widows), more if the last line left would
     end with an inserted hyphen: one or two more lines, or, where that would leave fewer
@@ -154,16 +156,11 @@ def _needed(
     counted = local.get("lines_iterator")
     if not isinstance(counted, _Counted) or "report" not in local:  # not a page's overflow
         return needed
-    from octavo.render.pdf.notes import hold
-
-    if _record is None:
-        return needed
-    _record.pop((element, counted.start), None)  # this break decided anew (a page made again)
+    record.pop((element, counted.start), None)  # this break decided anew (a page made again)
     if hold.held_last() is element:
         return needed  # held for a note at this break: its own mark
     hyphen = str(box.style["hyphenate_character"])
-    orphans = int(box.style["orphans"])
-    room = len(lines) - orphans  # lines that may leave, orphans kept
+    room = len(lines) - int(box.style["orphans"])  # lines that may leave, orphans kept
     if room < 0 or needed > room or not _hyphenated(lines[-needed - 1], hyphen):
         return needed  # as WeasyPrint breaks it (or moves it whole)
     moved = next(  # the fewest lines to move so that the last one left ends a word
@@ -183,13 +180,15 @@ def _needed(
     if after > MOST:
         return needed  # a long paragraph: it may break again, where its mark would act
     if moved is None:  # WeasyPrint alone: too few lines for orphans, no notes squeezed away
-        marks = (f"orphans-{len(lines) + 1}",) + ((f"widows-{after + 2}",) if after else ())
+        widows = after + 2 if after else 0
+        marks = (f"orphans-{len(lines) + 1}",) + ((f"widows-{widows}",) if widows else ())
         moved = room + 1  # more than orphans allow: the paragraph goes on whole
     else:  # WeasyPrint alone: widows K, all the lines after the break, moves `moved` back
-        marks = (f"widows-{1 + after + moved}",)
-    if any(int(m.split("-")[1]) > WIDEST for m in marks):
+        widows = 1 + after + moved
+        marks = (f"widows-{widows}",)
+    if widows > WIDEST:
         return needed
-    _record[element, counted.start] = Moved(element, marks)
+    record[element, counted.start] = Moved(element, marks)
     return moved
 
 

@@ -85,27 +85,25 @@ def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held], list[Moved]]:
 
 def _hold_marks(root: Any, holds: list[Held]) -> list[Fix]:
     """Mark each held paragraph `orphans-N`: WeasyPrint alone then moves it whole too."""
-    paths = paths_of(root, [h.element for h in holds])
-    fixes = []
-    for hold in holds:
-        mark = f"orphans-{hold.orphans + 1}"
-        if mark not in _marks(hold.element):
-            _mark(hold.element, mark)
-            fixes.append(Fix(paths[hold.element], mark, hold.note_id))
-    return fixes
+    return _marked(root, [(h.element, f"orphans-{h.orphans + 1}", h.note_id) for h in holds])
 
 
 def _moved_marks(root: Any, moved: list[Moved]) -> list[Fix]:
     """Mark each paragraph whose hyphenated line went on to the next page (`widows-N`: the
     lines it has there; `orphans-N` too when it went whole): WeasyPrint alone then breaks
     it at the same line."""
-    paths = paths_of(root, [m.element for m in moved])
+    reason = "a hyphen at a page's foot"
+    return _marked(root, [(m.element, mark, reason) for m in moved for mark in m.marks])
+
+
+def _marked(root: Any, wanted: list[tuple[Any, str, str]]) -> list[Fix]:
+    """Each (element, mark, reason) not marked so yet marked, as a Fix."""
+    paths = paths_of(root, [element for element, _, _ in wanted])
     fixes = []
-    for move in moved:
-        for mark in move.marks:
-            if mark not in _marks(move.element):
-                _mark(move.element, mark)
-                fixes.append(Fix(paths[move.element], mark, "a hyphen at a page's foot"))
+    for element, mark, reason in wanted:
+        if mark not in _marks(element):
+            _mark(element, mark)
+            fixes.append(Fix(paths[element], mark, reason))
     return fixes
 
 
