@@ -135,8 +135,9 @@ class Supplier:
             [page_neighbour(p, country, _possible(p)) for _, p, _, _ in given], self.neighbours
         )
         out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
+        titles: dict[str, dict[int, str]] = {}  # a country's known chapter titles (W420)
         for i, (path, page, supplied, found) in enumerate(given):
-            addressed = self._addressed(path, page, country, given)
+            addressed = self._addressed(path, page, country, given, titles)
             page = supply_chapter(path, page, placed.get(i), supplied, found, addressed)
             if not _possible(page):
                 found.append(
@@ -185,10 +186,12 @@ class Supplier:
         page: Page,
         country: str,
         pages: list[tuple[Path, Page, list[str], list[Diagnostic]]],
+        titles: dict[str, dict[int, str]],
     ) -> Addressed | None:
         """For a page that names no chapter, parents or kind: the subject its address
-        names, with the chapter of its study whose known title names it (book.toml's
-        [chapters], the import's chapter-level pages, the manifest's chapter titles)."""
+        names, with the chapter of its study whose known title names it. `titles`: each
+        country's chapter titles, made at its first page that needs them and kept for the
+        import's others (they were made again for every such page)."""
         if page.chapter is not None or page.parents is not None or page.kind is not None:
             return None
         own = page.country or country
@@ -196,6 +199,16 @@ class Supplier:
         addressed = address_subject(page.address, path.name if named else "", own, page.title)
         if addressed is None:
             return None
+        if own not in titles:
+            titles[own] = self._chapter_titles(own, country, pages)
+        return chapter_named(addressed, titles[own])
+
+    def _chapter_titles(
+        self, own: str, country: str, pages: list[tuple[Path, Page, list[str], list[Diagnostic]]]
+    ) -> dict[int, str]:
+        """The titles of the chapters of `own`'s study that this import knows: book.toml's
+        [chapters], the import's chapter-level pages, the manifest's chapter titles (the
+        later of two for one chapter wins). `country`: the import's, for a page naming none."""
         table = self.settings.get("chapters")
         table = table if isinstance(table, dict) else {}
         part = table.get(own)  # a book of parts: [chapters.Belarus]; else the book's own
@@ -208,7 +221,7 @@ class Supplier:
         for entry in (self.options.manifest or {}).values():
             if entry.chapter and entry.chapter_title:
                 titles[entry.chapter] = entry.chapter_title
-        return chapter_named(addressed, titles)
+        return titles
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from octavo.importers.batch import import_pages
 from octavo.source.sections import read_book
 from tests.conftest import ROOT, SEED
@@ -805,6 +807,34 @@ def test_another_country_s_chapter_titles_place_no_page(tmp_path: Path) -> None:
     assert "W420" not in {d.code for d in result.diagnostics}
     (written,) = result.written
     assert (_front(written)["chapter"], _front(written)["parents"]) == (0, ["Economy"])
+
+
+def test_a_country_s_chapter_titles_are_made_once_an_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page placed by its address's subject (W420) made its country's chapter titles
+    again, a walk of every page of the import: once a country now, the pages placed alike."""
+    from octavo.importers.supply import Options, Supplier
+    from octavo.model import YearMonth
+
+    made: list[str] = []
+    make = Supplier._chapter_titles
+
+    def counted(self: Supplier, own: str, *rest: object) -> dict[int, str]:
+        made.append(own)
+        return make(self, own, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Supplier, "_chapter_titles", counted)
+    nepal = PAGES / "photius/nepal_economy_other_modes_of_trans~10117.txt"
+    folder = _copy(tmp_path, "photius/belarus_society_ethnic_composition.txt")
+    for n in range(3):  # three pages of one subject: 'Economy' (W418 aside)
+        (folder / f"nepal_economy_other_modes_of_trans~1011{n}.txt").write_bytes(nepal.read_bytes())
+    result = import_pages(
+        [folder], tmp_path / "book", options=Options(data_as_of=YearMonth(1995, 6))
+    )
+    assert sorted(made) == ["Belarus", "Nepal"]
+    placed = {p.name: _front(p)["parents"] for p in result.written}
+    assert sorted(map(str, placed.values())) == [*["['Economy']"] * 3, "['Society']"]
 
 
 def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:
