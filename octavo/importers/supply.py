@@ -276,8 +276,12 @@ class Supplier:
             supplied += [f"{k} from the manifest" for k in given]
             if "title" in given and "kind" not in given:
                 page = replace(page, kind=page.kind or kind_of(page.title))
+        number, country = guessed
+        if not page.title and page.series and (page.country or country):
+            # the page's own words: "This series of profiles of foreign nations…" (its
+            # country said where it was found: W419, W414), as the Library titles it
+            page = replace(page, title=f"{page.series}: {page.country or country}")
         if not page.title:
-            number, country = guessed
             title = _file_title(path.stem, page.country or country, page.sequence or number)
             page = replace(page, title=title)
             # 'r-1249' names no words: the title is the section's number, not the name's
