@@ -221,11 +221,15 @@ class Chapter:
     kind: str = BODY_KIND
     part: int = 0  # Part.number, 0 when the book has no parts
     opening: Section | None = None  # the chapter-level page: its text opens the chapter
+    # chapter 0's unplaced sections under several headings are a division a heading: this
+    # one's place among them (0 the first), so that each has an id and a file of its own
+    division: int = 0
 
     @property
     def slug(self) -> str:
         prefix = f"p{self.part}-" if self.part else ""
-        return prefix + (self.kind if self.kind != BODY_KIND else f"ch{self.number:02d}")
+        more = f"-{self.division + 1}" if self.division else ""
+        return prefix + (self.kind if self.kind != BODY_KIND else f"ch{self.number:02d}") + more
 
     @property
     def matter(self) -> str:

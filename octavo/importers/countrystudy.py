@@ -29,7 +29,13 @@ from octavo.importers.metadata import (
     title_like,
 )
 from octavo.importers.page import Block, Page, PageError
-from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, detect
+from octavo.importers.profiles import (
+    COMMON_CHROME,
+    COMMON_END,
+    PROFILE_SERIES,
+    Profile,
+    detect,
+)
 from octavo.importers.profiles.sites import COLON, DASH
 
 __all__ = ["country_hint", "kind_of", "layout", "parse_page", "title_case", "with_kind"]
@@ -235,11 +241,12 @@ def layout(
         reader.skip.add(title_line)
     elif fallback_title:
         title = _fallback(fallback_title, reader)
+    series = "" if title else _series(lines[:header_end], reader)
     # an end marker ("Section 5 of 20", "Data as of …") above the first line of prose is
     # the page's header, not the body's end (a page so laid out lost its whole body)
     end = reader.body_end(max(start, header_end) if header_end < len(lines) else start)
     body = reader.body_lines(start, end, header_end)
-    kind = kind_of(title or "")
+    kind = kind_of(title or series)
     if crumbs and len(crumbs) <= 2 and chapter:
         kind = "chapter"
         body = _drop_subsection_list(body)
@@ -264,8 +271,19 @@ def layout(
         kind=kind,
         address=next((u for u in found[1:] if u), ""),
         own_date=reader.meta.own_date,
+        series=series,
     )
     return page, body
+
+
+def _series(header: list[str], reader: _Reader) -> str:
+    """'Country Profile' where a page with no title line says above its body that it is one
+    of the Library's Country Profiles (its title is then the series' and its country's)."""
+    at = next((i for i, line in enumerate(header) if PROFILE_SERIES.fullmatch(line)), None)
+    if at is None:
+        return ""
+    reader.reasons.append(f"line {at + 1}: one of the Library's Country Profiles, no title line")
+    return "Country Profile"
 
 
 def _fallback(title: str, reader: _Reader) -> str:

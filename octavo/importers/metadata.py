@@ -19,14 +19,12 @@ __all__ = [
     "IMAGE_MARKER",
     "LAST_UPDATED",
     "SECTION",
-    "STUDY_COUNTRIES",
     "TOC",
     "TRAILING_DATE",
     "URL",
     "Metadata",
     "body_like",
     "country_hint",
-    "country_named",
     "kind_of",
     "metadata",
     "title_case",
@@ -56,25 +54,6 @@ _KINDS = (
     ("bibliography", r"bibliography"),
     ("glossary", r"glossary"),
 )
-# The countries of the Library's studies, as allrefer's menu of them lists them
-# (tests/data/pages/allrefer/nepal26.txt): where a page's text names one of them.
-STUDY_COUNTRIES = (
-    *("Afghanistan", "Albania", "Algeria", "Angola", "Armenia", "Austria", "Azerbaijan"),
-    *("Bahrain", "Bangladesh", "Belarus", "Belize", "Bhutan", "Bolivia", "Brazil", "Bulgaria"),
-    *("Cambodia", "Chad", "Chile", "China", "Colombia", "Caribbean Islands", "Comoros"),
-    *("Cyprus", "Czechoslovakia", "Dominican Republic", "Ecuador", "Egypt", "El Salvador"),
-    *("Estonia", "Ethiopia", "Finland", "Georgia", "Germany", "Ghana", "Guyana", "Haiti"),
-    *("Honduras", "Hungary", "India", "Indonesia", "Iran", "Iraq", "Israel", "Cote d'Ivoire"),
-    *("Japan", "Jordan", "Kazakhstan", "Kuwait", "Kyrgyzstan", "Latvia", "Laos", "Lebanon"),
-    *("Libya", "Lithuania", "Macau", "Madagascar", "Maldives", "Mauritania", "Mauritius"),
-    *("Mexico", "Moldova", "Mongolia", "Nepal", "Nicaragua", "Nigeria", "North Korea", "Oman"),
-    *("Pakistan", "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar"),
-    *("Romania", "Russia", "Saudi Arabia", "Seychelles", "Singapore", "Somalia"),
-    *("South Africa", "South Korea", "Soviet Union", "Spain", "Sri Lanka", "Sudan", "Syria"),
-    *("Tajikistan", "Thailand", "Turkmenistan", "Turkey", "Uganda", "United Arab Emirates"),
-    *("Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yugoslavia", "Zaire"),
-)
-MIN_NAMED = 3  # a page of a country names it at least so often; another is named in passing
 _NOT_COUNTRIES = {"chapter", "section", "page", "index", "country", "study", "all", "the", "text"}
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
@@ -118,22 +97,6 @@ def country_hint(address: str) -> str:
     match = re.match(r"[A-Za-z]{3,}", stem)
     word = match[0].capitalize() if match else ""
     return "" if word.lower() in _NOT_COUNTRIES else word
-
-
-def country_named(text: str, countries: tuple[str, ...]) -> tuple[str, int] | None:
-    """The one of `countries` that `text` names, as a word, at least MIN_NAMED times, and how
-    often, where it names no other of them at all: a 2005 Country Profile ('Formal Name:
-    Kingdom of Nepal', 'Short Form: Nepal.') has no title and a file name that starts with
-    'country'. A page that names two (Nepal's, naming India) names none."""
-    named = {
-        country: count
-        for country in dict.fromkeys(countries)
-        if (count := len(re.findall(rf"(?<!\w){re.escape(country)}(?!\w)", text)))
-    }
-    if len(named) != 1:
-        return None
-    ((country, count),) = named.items()
-    return (country, count) if count >= MIN_NAMED else None
 
 
 def metadata(lines: list[str], chrome: set[int]) -> Metadata:

@@ -70,6 +70,10 @@ class Page:
     # dated by a line of its own, not 'Data as of' ('November 2005' atop a 2005 Country
     # Profile): its own publication's date, never lent to the pages of a study
     own_date: bool = False
+    # the series a page with no title line says it is one of ('Country Profile': "This series
+    # of profiles of foreign nations…"): titled "Country Profile: Nepal" once its country is
+    # known, as the Library titles each, not by its file name
+    series: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -4,31 +4,22 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.importers.countries import named_in_text, named_note
 from octavo.importers.countrystudy import kind_of
+from octavo.importers.existing import Existing, book_settings, existing_sections
 from octavo.importers.manifest import Entry
-from octavo.importers.metadata import STUDY_COUNTRIES, country_named
-from octavo.importers.neighbours import (
-    Neighbour,
-    page_neighbour,
-    placements,
-    section_neighbour,
-    supply_chapter,
-)
+from octavo.importers.neighbours import page_neighbour, placements, supply_chapter
 from octavo.importers.page import Page
 from octavo.importers.profiles.sites import SITES
 from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
 from octavo.source.dates import parse_iso_month
-from octavo.source.files import read_utf8
-from octavo.source.frontmatter import FrontMatterError, split_front_matter
-from octavo.source.sections import section_files
 
 __all__ = ["Options", "Supplier"]
 
@@ -46,54 +37,6 @@ class Options:
     manifest: dict[str, Entry] | None = None
     data_as_of: YearMonth | None = None
     strict: bool = False  # a page that needs a warning is refused
-
-
-@dataclass(frozen=True, slots=True)
-class _Existing:
-    """The sections already in the book: number -> file, the totals, page file -> number,
-    the countries, and each section as a neighbour of the pages imported beside it."""
-
-    files: dict[int, Path] = field(default_factory=dict)
-    totals: Counter[int] = field(default_factory=Counter)
-    sources: dict[str, int] = field(default_factory=dict)
-    countries: Counter[str] = field(default_factory=Counter)
-    neighbours: list[Neighbour] = field(default_factory=list)
-    dates: dict[str, Counter[YearMonth]] = field(default_factory=dict)  # by country
-    bodies: dict[int, tuple[Path, str]] = field(default_factory=dict)  # number -> file, body
-
-
-def _existing(book: Path) -> _Existing:
-    found = _Existing()
-    for path in section_files(book):
-        text, _ = read_utf8(path, root=book)
-        try:
-            front = split_front_matter(text or "")
-        except FrontMatterError:
-            continue
-        data = front.data
-        if type(data.get("sequence")) is int:
-            found.files.setdefault(data["sequence"], path)
-            found.bodies.setdefault(data["sequence"], (path, front.body))
-            if isinstance(data.get("source"), str):
-                found.sources.setdefault(data["source"], data["sequence"])
-        if type(data.get("total")) is int:
-            found.totals[data["total"]] += 1
-        if isinstance(data.get("country"), str) and data["country"]:
-            found.countries[data["country"]] += 1
-            dated = parse_iso_month(data.get("data_as_of"))
-            if dated is not None:
-                found.dates.setdefault(data["country"], Counter())[dated] += 1
-        neighbour = section_neighbour(data)
-        found.neighbours.extend([neighbour] if neighbour else [])
-    return found
-
-
-def _book_settings(book: Path) -> dict[str, object]:
-    text, _ = read_utf8(book / "book.toml", root=book, kind="config")  # the sandbox's rules
-    try:
-        return tomllib.loads(text) if text is not None else {}
-    except ValueError:  # TOMLDecodeError, or a 5,000-digit number
-        return {}
 
 
 def _naming(countries: Counter[str], book: Counter[str]) -> str:
@@ -114,8 +57,8 @@ class Supplier:
 
     def __init__(self, book: Path, options: Options):
         self.book, self.options = book, options
-        self.settings = _book_settings(book)
-        known = _existing(book) if book.is_dir() else _Existing()
+        self.settings = book_settings(book)
+        known = existing_sections(book) if book.is_dir() else Existing()
         self.existing, self.totals, self.sources, self.countries = (
             known.files,
             known.totals,
@@ -129,7 +72,8 @@ class Supplier:
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]
     ) -> list[tuple[Path, Page | None, list[str], list[Diagnostic]]]:
-        pages, named = self._named_in_text(pages)
+        own = str(self.settings.get("country") or "")
+        pages, named = named_in_text(pages, (*self.countries, *([own] if own else [])))
         countries = Counter(p.country for _, p, _ in pages if p.country)
         country, whence = self._country(countries)
         # a page of Belarus takes the date of Belarus's pages, never Nepal's (a Belarus page
@@ -169,18 +113,10 @@ class Supplier:
         for (path, page, entry), (number, how) in zip(pages, numbered, strict=True):
             supplied: list[str] = []
             found: list[Diagnostic] = []
-            if path in named:
-                said = f"{page.country} from the page's text (named {named[path]} times"
-                supplied.append(f"country {said})")
-                found.append(
-                    warning(
-                        "W419",
-                        f"no country in the page's title or address: took {said}, "
-                        "and no other study's country)",
-                        path,
-                        hint="check it: a page of another study needs a book of its own",
-                    )
-                )
+            if path in named:  # W419
+                note, diagnostic = named_note(path, page.country, named[path])
+                supplied.append(note)
+                found.append(diagnostic)
             if how:
                 supplied.append(f"section {number}: {how}")
             if how and not (entry and entry.sequence):  # the manifest's number is no guess
@@ -199,8 +135,9 @@ class Supplier:
             [page_neighbour(p, country, _possible(p)) for _, p, _, _ in given], self.neighbours
         )
         out: list[tuple[Path, Page | None, list[str], list[Diagnostic]]] = []
+        titles: dict[str, dict[int, str]] = {}  # a country's known chapter titles (W420)
         for i, (path, page, supplied, found) in enumerate(given):
-            addressed = self._addressed(path, page, country, given)
+            addressed = self._addressed(path, page, country, given, titles)
             page = supply_chapter(path, page, placed.get(i), supplied, found, addressed)
             if not _possible(page):
                 found.append(
@@ -243,35 +180,18 @@ class Supplier:
             out.append((path, replace(page, data_as_of=date), supplied, found))
         return out
 
-    def _named_in_text(
-        self, pages: list[tuple[Path, Page, Entry | None]]
-    ) -> tuple[list[tuple[Path, Page, Entry | None]], dict[Path, int]]:
-        """The pages, each that names no country in its title or address given the one
-        study's country its text names many times, naming no other (W419: a 2005 Country
-        Profile names Nepal six times and has neither); how often, by page. The studies'
-        countries are allrefer's list, this import's pages', the book's and book.toml's."""
-        known = [p.country for _, p, _ in pages if p.country]
-        own = str(self.settings.get("country") or "")
-        candidates = (*STUDY_COUNTRIES, *known, *self.countries, *([own] if own else []))
-        out: list[tuple[Path, Page, Entry | None]] = []
-        named: dict[Path, int] = {}
-        for path, page, entry in pages:
-            found = None if page.country else country_named("\n".join(page.paragraphs), candidates)
-            if found is not None:
-                page, named[path] = replace(page, country=found[0]), found[1]
-            out.append((path, page, entry))
-        return out, named
-
     def _addressed(
         self,
         path: Path,
         page: Page,
         country: str,
         pages: list[tuple[Path, Page, list[str], list[Diagnostic]]],
+        titles: dict[str, dict[int, str]],
     ) -> Addressed | None:
         """For a page that names no chapter, parents or kind: the subject its address
-        names, with the chapter of its study whose known title names it (book.toml's
-        [chapters], the import's chapter-level pages, the manifest's chapter titles)."""
+        names, with the chapter of its study whose known title names it. `titles`: each
+        country's chapter titles, made at its first page that needs them and kept for the
+        import's others (they were made again for every such page)."""
         if page.chapter is not None or page.parents is not None or page.kind is not None:
             return None
         own = page.country or country
@@ -279,6 +199,16 @@ class Supplier:
         addressed = address_subject(page.address, path.name if named else "", own, page.title)
         if addressed is None:
             return None
+        if own not in titles:
+            titles[own] = self._chapter_titles(own, country, pages)
+        return chapter_named(addressed, titles[own])
+
+    def _chapter_titles(
+        self, own: str, country: str, pages: list[tuple[Path, Page, list[str], list[Diagnostic]]]
+    ) -> dict[int, str]:
+        """The titles of the chapters of `own`'s study that this import knows: book.toml's
+        [chapters], the import's chapter-level pages, the manifest's chapter titles (the
+        later of two for one chapter wins). `country`: the import's, for a page naming none."""
         table = self.settings.get("chapters")
         table = table if isinstance(table, dict) else {}
         part = table.get(own)  # a book of parts: [chapters.Belarus]; else the book's own
@@ -291,7 +221,7 @@ class Supplier:
         for entry in (self.options.manifest or {}).values():
             if entry.chapter and entry.chapter_title:
                 titles[entry.chapter] = entry.chapter_title
-        return chapter_named(addressed, titles)
+        return titles
 
     def _country(self, countries: Counter[str]) -> tuple[str, str]:
         """The country for a page that names none, and where it came from ("" for the
@@ -346,8 +276,12 @@ class Supplier:
             supplied += [f"{k} from the manifest" for k in given]
             if "title" in given and "kind" not in given:
                 page = replace(page, kind=page.kind or kind_of(page.title))
+        number, country = guessed
+        if not page.title and page.series and (page.country or country):
+            # the page's own words: "This series of profiles of foreign nations…" (its
+            # country said where it was found: W419, W414), as the Library titles it
+            page = replace(page, title=f"{page.series}: {page.country or country}")
         if not page.title:
-            number, country = guessed
             title = _file_title(path.stem, page.country or country, page.sequence or number)
             page = replace(page, title=title)
             # 'r-1249' names no words: the title is the section's number, not the name's

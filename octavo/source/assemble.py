@@ -185,14 +185,14 @@ def _chapters(
 ) -> tuple[tuple[Chapter, ...], list[Diagnostic]]:
     """Divisions in reading order: front matter by kind, the body (by part), back matter."""
     part_of = {p.title: p.number for p in parts}
-    groups: dict[tuple[int, str, int], list[Section]] = defaultdict(list)
+    groups: dict[tuple[int, str, int, str], list[Section]] = defaultdict(list)
     found: list[Diagnostic] = []
     previous: Section | None = None
     previous_part = 0
     for section in ordered:
         part = part_of.get(section.country, 0) if _in_parts(section.kind) else 0
         number = section.chapter if section.kind == BODY_KIND else 0
-        key = (part, section.kind, number)
+        key = (part, section.kind, number, _unplaced_head(config, section, part, parts))
         group = groups[key]
         # Another country's section between two of a chapter's is no interruption: each
         # country's chapters are set in its own part.
@@ -202,28 +202,48 @@ def _chapters(
             and section.kind == BODY_KIND
             and previous_part == part
         ):
-            # (chapter 0 is no chapter: the body sections the import could not place)
-            which = (
-                f"chapter {section.chapter} is"
-                if section.chapter
-                else "the sections of no chapter are"
-            )
+            # (chapter 0 is no chapter: the body sections the import could not place, a
+            # division a heading, named: _unplaced_head)
+            head = section.parents[0] if section.parents else section.title
+            which, other = f"chapter {section.chapter} is", "another chapter's or kind's"
+            if not section.chapter:
+                which = "the sections of no chapter are"
+            if key[3]:
+                which = f"the sections of no chapter under {head!r} are"
+                other = "another chapter's, kind's or heading's"
             between = previous.path.name if previous is not None else "another"
             found.append(
                 warning(
                     "W308",
-                    f"{which} interrupted by {between} (another chapter's or kind's); "
-                    "their sections are kept together",
+                    f"{which} interrupted by {between} ({other}); their sections are kept together",
                     section.path,
                     _line(section, "chapter"),
                 )
             )
         group.append(section)
         previous, previous_part = section, part
-    chapters = [
-        _chapter(config, key, members, labels, parts, found) for key, members in groups.items()
-    ]
+    chapters = []
+    divisions: Counter[tuple[int, str, int]] = Counter()  # chapter 0's, under several heads
+    for (part, kind, number, _), members in groups.items():
+        chapter = _chapter(config, (part, kind, number), members, labels, parts, found)
+        chapters.append(replace(chapter, division=divisions[part, kind, number]))
+        divisions[part, kind, number] += 1
     return tuple(sorted(chapters, key=_place)), found
+
+
+def _unplaced_head(config: BookConfig, section: Section, part: int, parts: tuple[Part, ...]) -> str:
+    """The heading an unplaced body section (chapter 0, W408) is set under: its first
+    breadcrumb level, else its own title; "" for any other section, or where chapter 0 has
+    a title (book.toml's [chapters] 0, a section's chapter_title), under which they are one.
+    Unplaced pages under 'The Rana Oligarchy' and 'Economy' were one division called
+    'Introduction', a heading none of them has: each heading is a division now, as each
+    file of a Quarto book is a chapter of its own heading."""
+    if section.kind != BODY_KIND or section.chapter:
+        return ""
+    country = parts[part - 1].title if part else ""
+    if config.chapter_title(0, country) or section.chapter_title:
+        return ""
+    return (section.parents[0] if section.parents else section.title).casefold()
 
 
 def _place(chapter: Chapter) -> tuple[int, int, int]:
@@ -269,15 +289,12 @@ def _chapter(
     country = parts[part - 1].title if part else ""
     title = config.chapter_title(number, country) or next(iter(titles), None) or ""
     if not number:
-        # One page the import could not place (W408) is a division of its own title: an
-        # 'Introduction' set after chapter 8 around 'Ethnic Composition' misnamed it; so
-        # are pages all under one heading, of the heading ('Society', the subject their
-        # address names: octavo.importers.subject).
-        alone = len(members) == 1 and not members[0].parents
-        heads = {s.parents[0] for s in members if s.parents}
-        one_head = len(heads) == 1 and all(s.parents for s in members)
-        own = members[0].title if alone else next(iter(heads)) if one_head else ""
-        title = title or own or labels["kind_introduction"]
+        # The pages the import could not place (W408) under one heading (_unplaced_head)
+        # are a division of it: of a lone page's own title (an 'Introduction' set after
+        # chapter 8 around 'Ethnic Composition' misnamed it), of the heading they are all
+        # under ('Society', the subject their address names: octavo.importers.subject).
+        first = members[0]
+        title = title or (first.parents[0] if first.parents else first.title)
     elif not title:
         where = f"[chapters.{country}]" if country else "[chapters]"
         found.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from octavo.model import Book
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
-from tests.conftest import DATA, section_source
+from tests.conftest import BOOK_TOML, DATA, section_source
 
 VOLUME = DATA / "volume"
 
@@ -178,7 +178,8 @@ def test_a_lone_unplaced_section_is_a_division_of_its_own_title(make_book) -> No
 def test_unplaced_sections_under_one_heading_are_a_division_of_it(make_book) -> None:  # type: ignore[no-untyped-def]
     """Unplaced pages the import set under the subject their address names (W408: 'Society'
     of photius's belarus_society_ethnic_composition) are a division of that heading, not an
-    'Introduction'; under two headings they are one still."""
+    'Introduction'; under two headings, two divisions (they were one 'Introduction', a
+    heading neither has)."""
     files = {
         "001-a.md": section_source(1, "Trade", total=3),
         "002-b.md": section_source(2, "Ethnic Composition", chapter=0, parents="[Society]"),
@@ -191,7 +192,58 @@ def test_unplaced_sections_under_one_heading_are_a_division_of_it(make_book) -> 
     assert [s.parents for s in unplaced.sections] == [(), ()]  # not 'Society' twice
     files["003-c.md"] = section_source(3, "Religion", chapter=0, parents="[Culture]")
     book, _ = read_book(make_book(files))
-    assert book is not None and book.chapters[-1].title == "Introduction"
+    assert book is not None
+    assert [(c.number, c.title) for c in book.chapters[1:]] == [(0, "Society"), (0, "Culture")]
+
+
+def test_unplaced_sections_are_divisions_of_their_own_headings(make_book) -> None:  # type: ignore[no-untyped-def]
+    """The real Nepal pages the import could not place (W408): two copies of 'The Rana
+    Oligarchy' (allrefer's, mongabay's) and photius's 'Other Modes of Transportation' under
+    'Economy' were one division 'Introduction', a heading none of them has, in the contents
+    of both outputs: they are a division a heading, each with an id and a file of its own."""
+    files = {
+        "001-a.md": section_source(1, "Trade", total=4),
+        "002-b.md": section_source(2, "The Rana Oligarchy", chapter=0, total=4),
+        "003-c.md": section_source(
+            3, "Other Modes of Transportation", chapter=0, parents="[Economy]", total=4
+        ),
+        "004-d.md": section_source(4, "The Rana Oligarchy", chapter=0, total=4),
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None
+    # section 4 is set before section 3, with section 2: said
+    assert [(d.code, d.file.name, d.message) for d in found if d.file] == [
+        (
+            "W308",
+            "004-d.md",
+            "the sections of no chapter under 'The Rana Oligarchy' are interrupted by 003-c.md "
+            "(another chapter's, kind's or heading's); their sections are kept together",
+        )
+    ]
+    unplaced = book.chapters[1:]
+    assert [(c.title, [s.sequence for s in c.sections]) for c in unplaced] == [
+        ("The Rana Oligarchy", [2, 4]),
+        ("Economy", [3]),
+    ]
+    assert unplaced[0].opening is unplaced[0].sections[0]  # its text under the heading
+    assert [s.parents for s in unplaced[1].sections] == [()]  # not 'Economy' twice
+    assert [c.slug for c in book.chapters] == ["ch01", "ch00", "ch00-2"]
+    manuscript, diagnostics = render_manuscript(book)
+    assert not [d for d in diagnostics if d.code == "E513"]
+    assert [c.heading_text for c in manuscript.chapters][1:] == ["The Rana Oligarchy", "Economy"]
+
+
+def test_a_titled_chapter_0_is_one_division(make_book) -> None:  # type: ignore[no-untyped-def]
+    """Where book.toml titles chapter 0, its sections are that one division, whatever their
+    headings: the user said what it is."""
+    files = {
+        "001-a.md": section_source(1, "The Rana Oligarchy", chapter=0, total=2),
+        "002-b.md": section_source(2, "Religion", chapter=0, parents="[Culture]", total=2),
+    }
+    toml = BOOK_TOML.replace("chapters = { 1 =", 'chapters = { 0 = "Unplaced Pages", 1 =')
+    book, found = read_book(make_book(files, toml))
+    assert book is not None and not found
+    assert [(c.number, c.title) for c in book.chapters] == [(0, "Unplaced Pages")]
 
 
 def test_the_opening_is_the_first_section_of_its_division(make_book) -> None:  # type: ignore[no-untyped-def]
@@ -228,4 +280,6 @@ def test_w308_names_what_interrupts_and_no_chapter_0(make_book) -> None:  # type
         }
     )
     (w308,) = [d for d in read_book(book)[1] if d.code == "W308"]
-    assert w308.message.startswith("the sections of no chapter are interrupted by 002-b.md")
+    assert w308.message.startswith(
+        "the sections of no chapter under 'Trade' are interrupted by 002-b.md"
+    )

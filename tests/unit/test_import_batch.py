@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from octavo.importers.batch import import_pages
+from octavo.importers.supply import Options
+from octavo.model import YearMonth
 from octavo.source.sections import read_book
 from tests.conftest import ROOT, SEED
 
@@ -62,6 +66,27 @@ def test_book_toml_is_created_and_reads_back(tmp_path: Path) -> None:
 # --- pages from other sites: what they lack is supplied, and every page is reported ---
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
+
+
+# Every real page of Nepal's study in tests/data/pages (README.md there says where each is
+# from), and Bhutan's Acknowledgments and Preface, of the same volume: a reader's mixed set.
+NEPAL_PAGES = (
+    "allrefer/nepal10.txt",
+    "allrefer/nepal11.txt",
+    "allrefer/nepal26.txt",
+    "tripod/cNepal8.txt",
+    "photius/nepal_economy_other_modes_of_trans~10117.txt",
+    "country-data.com/r-9052.txt",
+    "mongabay/nepal_all.txt",
+    "mongabay/nepal-the_rana_oligarchy.txt",
+    "mongabay/country_profiles_2004-2005_Nepal.txt",
+    "country-studies.com/nepal_preface.txt",
+    "countrystudies.us/bhutan_1.txt",
+)
+
+
+def _dated() -> Options:
+    return Options(data_as_of=YearMonth(1991, 9))
 
 
 def _copy(tmp_path: Path, *names: str) -> Path:
@@ -395,8 +420,9 @@ def test_a_page_with_no_country_takes_one_only_from_one_country(tmp_path: Path) 
     result = import_pages([one], tmp_path / "one" / "book")
     (w414,) = [d for d in result.diagnostics if d.code == "W414"]
     assert "took Belarus from the other pages of this import" in w414.message
-    (page,) = [p for p in result.written if "nepal" in p.name]
+    (page,) = [p for p in result.written if "profile" in p.name]  # its title's, not its name's
     assert _front(page)["country"] == "Belarus"
+    assert _front(page)["title"] == "Country Profile: Belarus"
     assert "country Belarus from the other pages of this import" in str(_front(page)["supplied"])
     again = import_pages([one], tmp_path / "one" / "book")  # book.toml now says Belarus
     assert len(again.unchanged) == 2 and not [d for d in again.diagnostics if d.code[0] == "E"]
@@ -668,6 +694,52 @@ def test_a_page_naming_one_study_s_country_many_times_is_of_it(tmp_path: Path) -
         assert all("E403" in {d.code for d in r.problems} for r in others)
 
 
+def test_a_country_profile_is_titled_by_its_own_words_not_its_file_name(tmp_path: Path) -> None:
+    """The 2005 Country Profile has no title line; its first line says it is one of the
+    Library's series of profiles, which titles each "Country Profile: Nepal". It was titled
+    'country_profiles_2004-2005_Nepal' from its file name (W406), in the contents of both
+    outputs; its country is the one its text names (W419), or, where the page names none
+    and the import one, the import's (W414)."""
+    result = import_pages(
+        [_copy(tmp_path, "mongabay/country_profiles_2004-2005_Nepal.txt")], tmp_path / "book"
+    )
+    (written,) = result.written
+    assert written.name == "001-country-profile-nepal.md"
+    front = _front(written)
+    assert (front["title"], front["kind"], front["parents"]) == (
+        "Country Profile: Nepal",
+        "profile",
+        ["Country Profile"],
+    )
+    assert "W406" not in {d.code for d in result.diagnostics}
+    (report,) = result.reports
+    assert "line 1: one of the Library's Country Profiles, no title line" in report.reasons
+    nameless = tmp_path / "nameless"
+    nameless.mkdir()
+    folder = _copy(nameless, _nameless(nameless), "allrefer/nepal10.txt")
+    result = import_pages([folder], nameless / "book", options=_dated())
+    profile = next(p for p in result.written if "profile" in p.name)
+    assert _front(profile)["title"] == "Country Profile: Nepal"  # W414: the import's
+
+
+def test_the_real_nepal_pages_set_no_introduction(tmp_path: Path) -> None:
+    """A reader's import of every real Nepal page: chapter 0, the pages it could not place,
+    was one 'Introduction' holding 'The Rana Oligarchy' twice and 'Economy > Other Modes of
+    Transportation', a heading none has; each heading is a division of its own now."""
+    folder = _copy(tmp_path, *NEPAL_PAGES)
+    import_pages([folder], tmp_path / "book")
+    book, _ = read_book(tmp_path / "book")
+    assert book is not None
+    body = [(c.title, [s.title for s in c.sections]) for c in book.chapters if c.matter == "body"]
+    assert body == [
+        ("The Rana Oligarchy", ["The Rana Oligarchy", "The Rana Oligarchy"]),
+        ("Economy", ["Other Modes of Transportation"]),
+    ]
+    (profile,) = [c for c in book.chapters if c.kind == "profile"]
+    assert "Country Profile: Nepal" in [s.title for s in profile.sections]
+    assert "Introduction" not in [c.title for c in book.chapters]
+
+
 def test_a_page_naming_two_study_countries_names_none(tmp_path: Path) -> None:
     """Named four times, but beside another study's country (India, once): E401 as before;
     so too where it is named twice only."""
@@ -805,6 +877,33 @@ def test_another_country_s_chapter_titles_place_no_page(tmp_path: Path) -> None:
     assert "W420" not in {d.code for d in result.diagnostics}
     (written,) = result.written
     assert (_front(written)["chapter"], _front(written)["parents"]) == (0, ["Economy"])
+
+
+def test_a_country_s_chapter_titles_are_made_once_an_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page placed by its address's subject (W420) made its country's chapter titles
+    again, a walk of every page of the import: once a country now, the pages placed alike."""
+    from octavo.importers.supply import Supplier
+
+    made: list[str] = []
+    make = Supplier._chapter_titles
+
+    def counted(self: Supplier, own: str, *rest: object) -> dict[int, str]:
+        made.append(own)
+        return make(self, own, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Supplier, "_chapter_titles", counted)
+    nepal = PAGES / "photius/nepal_economy_other_modes_of_trans~10117.txt"
+    folder = _copy(tmp_path, "photius/belarus_society_ethnic_composition.txt")
+    for n in range(3):  # three pages of one subject: 'Economy' (W418 aside)
+        (folder / f"nepal_economy_other_modes_of_trans~1011{n}.txt").write_bytes(nepal.read_bytes())
+    result = import_pages(
+        [folder], tmp_path / "book", options=Options(data_as_of=YearMonth(1995, 6))
+    )
+    assert sorted(made) == ["Belarus", "Nepal"]
+    placed = {p.name: _front(p)["parents"] for p in result.written}
+    assert sorted(map(str, placed.values())) == [*["['Economy']"] * 3, "['Society']"]
 
 
 def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:

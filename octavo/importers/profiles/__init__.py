@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-__all__ = ["COMMON_CHROME", "COMMON_END", "Detection", "Profile", "detect", "rx"]
+__all__ = ["COMMON_CHROME", "COMMON_END", "PROFILE_SERIES", "Detection", "Profile", "detect", "rx"]
 
 
 def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -39,19 +39,26 @@ class Profile:
     subject_in_name: bool = False
 
 
+# The Library's line atop each of its Country Profiles, which it titles "Country Profile:
+# Nepal" (a copy that keeps the line and not the title: mongabay's 2005 profiles).
+PROFILE_SERIES = rx(
+    r"\s*This series of profiles of foreign nations is part of the Country Studies Program\b.*"
+)[0]
 # Every site's pages may carry these; none of them is ever body text.
-COMMON_CHROME = rx(
-    r"\s*[|.\s]*",
-    r"\s*Country Listing\s*",
-    r"\s*.{1,60}\S Table of Contents\s*",
-    r"\s*Custom Search\s*",
-    r"\s*Source: U\.?S\.? Library of Congress\.?\s*",
-    r"\s*Unavailable Country Profile map\s*",
-    r"[\s.|]*(?:!\[[^\]]*\]\([^)]*\)[\s|]*)+",
-    r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*",
-    r"\s*(?:<<\s*)?(?:Previous|Next|Back|Top)(?:\s*(?:Page|\||Next|of Page))*\s*(?:>>)?\s*",
-    r"\s*Click any image to enlarge\.?\s*",
-    r"\s*This series of profiles of foreign nations is part of the Country Studies Program\b.*",
+COMMON_CHROME = (
+    *rx(
+        r"\s*[|.\s]*",
+        r"\s*Country Listing\s*",
+        r"\s*.{1,60}\S Table of Contents\s*",
+        r"\s*Custom Search\s*",
+        r"\s*Source: U\.?S\.? Library of Congress\.?\s*",
+        r"\s*Unavailable Country Profile map\s*",
+        r"[\s.|]*(?:!\[[^\]]*\]\([^)]*\)[\s|]*)+",
+        r"\s*\[(?:JPEG|GIF|PNG|IMAGE|Figure|Photo)\]\s*",
+        r"\s*(?:<<\s*)?(?:Previous|Next|Back|Top)(?:\s*(?:Page|\||Next|of Page))*\s*(?:>>)?\s*",
+        r"\s*Click any image to enlarge\.?\s*",
+    ),
+    PROFILE_SERIES,
 )
 # The first line of closing chrome common to the sites.
 COMMON_END = rx(
