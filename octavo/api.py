@@ -506,7 +506,8 @@ def check(book: BookArg, epub: Path | None = None, pdf: Path | None = None) -> t
 
 def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, ...]:
     from octavo.check.epub import ToolMissing, run_epubcheck
-    from octavo.check.pdf import check_book_pdf, read_pdf
+    from octavo.check.pdf import check_book_pdf
+    from octavo.check.pdf_facts import read_pdf
     from octavo.check.press import check_press
     from octavo.render.pdf.build import pdf_options
 
