@@ -5,7 +5,7 @@
 - a page reference prints the folio of the page its target is on;
 - every figure is on the page of its destination, drawn, with its "Figure N." caption.
 
-Everything is read from the PDF file (octavo.check.pdf.read_pdf); the manuscript says what
+Everything is read from the PDF file (octavo.check.pdf_facts.read_pdf); the manuscript says what
 should be there.
 """
 
@@ -22,7 +22,7 @@ from octavo.model import Manuscript, RenderedSection
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
-    from octavo.check.pdf import PdfFacts, PdfPage
+    from octavo.check.pdf_facts import PdfFacts, PdfPage
 
 __all__ = ["check_content", "check_notes"]
 

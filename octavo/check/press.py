@@ -1,5 +1,5 @@
 """Read a written PDF back for the printer (E641-E643): boxes, text inside the margins,
-blank pages left blank. Everything comes from the file (octavo.check.pdf.read_pdf).
+blank pages left blank. Everything comes from the file (octavo.check.pdf_facts.read_pdf).
 
 - E641: the TrimBox is the trim on every page (a broadside page's too: a table turned
   onto a page of the book's size), the BleedBox the trim plus the bleed, the MediaBox
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from octavo.check.pdf import PdfFacts, PdfPage
+from octavo.check.pdf_facts import PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
 
 __all__ = [

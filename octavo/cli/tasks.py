@@ -1,217 +1,23 @@
 """octavo's tasks, defined once: the `octavo` command runs them (octavo.cli.main), and so
 does `invoke` in the repository (its tasks.py) and in a book folder made by `octavo new`.
-Each task calls one function of octavo.api; a user's mistake exits 1, never a traceback."""
+Each task calls one function of octavo.api; a user's mistake exits 1, never a traceback
+(octavo.cli.running). Here are the tasks that make and check a book's outputs, and the
+namespace of all; those on its sources (new, import-pages, outline, gen-study) are in
+octavo.cli.source_tasks."""
 
 from __future__ import annotations
 
-import atexit
-import gc
-import os
 import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from invoke.collection import Collection
 from invoke.context import Context
-from invoke.exceptions import Exit, ParseError
-from invoke.parser.argument import Argument
 from invoke.tasks import task
 
 from octavo import api
 from octavo.cli import stops
-from octavo.errors import BuildError, Diagnostic, boundary
-
-T = TypeVar("T")
-BOOK = "Book folder (default: the current folder if it holds book.toml, else book)."
-STRICT = "Treat warnings as errors."
-
-
-QUIET = "Print only the result and problems, no progress."
-_ending: list[Callable[[], None]] = []  # _quick_exit, once registered
-
-
-_COUNTS = frozenset({"jobs", "sections", "words", "runs", "series"})  # never below 0
-
-
-def _told_values() -> None:
-    """An option given a value of the wrong kind (`--jobs x`) is a ParseError, which
-    invoke prints and exits 1 on, with a code, under `invoke` and `octavo` alike: invoke
-    casts an option's value to its default's type and let int()'s ValueError out as a
-    traceback."""
-    if getattr(Argument.set_value, "octavo", False):
-        return
-    original = Argument.set_value
-
-    def set_value(self: Argument, value: Any, cast: bool = True) -> None:
-        try:
-            original(self, value, cast)
-        except (TypeError, ValueError):
-            kind = "a whole number" if self.kind is int else f"a {self.kind.__name__}"
-            raise ParseError(f"E126 error: --{self.name} {value!r} is not {kind}") from None
-        if self.name in _COUNTS and isinstance(self.value, int) and self.value < 0:
-            # `--jobs -3` was taken as 0, every core, without a word
-            raise ParseError(f"E126 error: --{self.name} {value!r} is not 0 or more")
-
-    set_value.octavo = True  # type: ignore[attr-defined]
-    Argument.set_value = set_value  # type: ignore[method-assign]
-
-
-_told_values()
-
-
-def _timed(name: str, quiet: bool, action: Callable[[], T]) -> T:
-    """_run with progress on stderr: live on a terminal, a plain timed line elsewhere."""
-    from octavo.cli.progress import progress
-
-    with progress(quiet).step(name):
-        return _run(action)
-
-
-def _book(given: str) -> Path:
-    """The book folder: the one given; else the current folder if it is a book (as in a
-    folder made by `octavo new`); else book/."""
-    if given:
-        return Path(given)
-    return Path(".") if Path("book.toml").is_file() else Path("book")
-
-
-def _show(diagnostics: Iterable[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
-
-
-def _quick_exit() -> None:
-    """At the command's end (atexit, after the last task): the objects alive then are moved
-    out of the cyclic garbage collector's reach (gc.freeze), so that the interpreter's
-    shutdown does not traverse them again and again while it clears the modules: 30-60 ms
-    of a cold `invoke epub` at 81 sections, 12-15 ms left. What runs at exit (atexit,
-    weakref.finalize) still runs; only objects left in reference cycles are not finalized,
-    and octavo closes every file it writes."""
-    gc.freeze()
-
-
-def _run(action: Callable[[], T]) -> T:
-    """Run an octavo function; a user's mistake exits 1 with its messages, no traceback
-    (unless invoke's --debug is given). octavo.api's functions each keep to the error
-    boundary; it is kept here too, for every task alike."""
-    if not _ending:
-        _ending.append(atexit.register(_quick_exit))
-        stops.install()
-    try:
-        with boundary("the output"):
-            done = action()
-    except BaseException as exc:
-        stops.cancel()  # a stop held now ends the command with this
-        if not isinstance(exc, BuildError) or "--debug" in sys.argv or "-d" in sys.argv:
-            raise
-        count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
-        wrote = "".join(f"\nwrote {path}" for path in exc.written)
-        raise Exit(
-            f"{exc}{wrote}\noctavo: stopped ({count or len(exc.diagnostics)} problem(s))", code=1
-        ) from None
-    stops.release()  # a stop held by the work's last import: the next task is not begun
-    return done
-
-
-def _helped(value: str, name: str) -> bool:
-    """`invoke import-pages --help`: invoke hands a task's positional argument the word
-    after the task's name, `--help` too, which was then a page not found (E400). The
-    task's help is printed instead, as `invoke --help import-pages` prints it."""
-    if value not in ("--help", "-h"):
-        return False
-    from invoke.program import Program
-
-    binary = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "invoke"
-    binary = "invoke" if binary in ("__main__.py", "-c", "") else binary
-    try:
-        Program(namespace=namespace, binary=binary).run([binary, "--help", name], exit=False)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `| head`: the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return True
-
-
-@task(
-    positional=["path"],
-    iterable=["more"],
-    help={
-        "path": "A saved page (text or HTML), a folder of pages, or a quoted glob.",
-        "more": "Another page, folder or glob (repeatable).",
-        "book": BOOK,
-        "force": "Replace sections that exist with other content.",
-        "strict": "Refuse a page that needs any warning.",
-        "manifest": "A CSV or TOML file giving pages their chapter, parents, number, title.",
-        "data_as_of": "The data date (YYYY-MM) of pages that carry none.",
-        "explain": "Say for each page which site's layout was read, and why.",
-    },
-)
-def import_pages(
-    c: Context,
-    path: str,
-    more: list[str],
-    book: str = "",
-    force: bool = False,
-    strict: bool = False,
-    manifest: str = "",
-    data_as_of: str = "",
-    explain: bool = False,
-) -> None:
-    """Import saved country-study pages into a book folder as Markdown sections."""
-    if _helped(path, "import-pages"):
-        return
-    given = [path, *more]
-    folder = _book(book)
-    result = _run(lambda: api.run_import(given, folder, force, strict, manifest, data_as_of))
-    _show(result.diagnostics)
-    for report in result.reports:
-        print(report.line())
-        if explain:
-            for reason in report.reasons:
-                print(f"    {reason}")
-    if result.book_toml:
-        print(f"wrote {result.book_toml}")
-    print(result.summary())
-    print(folder)
-    if result.refused:
-        raise Exit(
-            f"octavo: {len(result.refused)} page(s) refused (see above); "
-            f"{len(result.written)} imported and {len(result.unchanged)} unchanged "
-            f"are in {folder}",
-            code=1,
-        )
-
-
-@task(help={"book": BOOK, "strict": STRICT})
-def outline(c: Context, book: str = "", strict: bool = False) -> None:
-    """Print the book's tree: chapters, sections, N of M, data dates, and diagnostics."""
-    from octavo.cli.outline import outline as outline_of
-
-    lines, found = _run(lambda: outline_of(_book(book)))
-    print("\n".join(lines))
-    _show(found)
-    if found and (strict or any(d.severity.value == "error" for d in found)):
-        raise Exit("octavo: the book has problems (see above)", code=1)
-
-
-@task(
-    help={
-        "sections": "How many sections (default 81).",
-        "out": "Folder for the book.",
-        "seed": "Random seed (default 1).",
-        "words": "Typical words a section (600).",
-        "rich": "Add tables, figures, footnotes, a Preface, a Bibliography, a Glossary and "
-        "index marks, as the benchmark's studies have.",
-    }
-)
-def gen_study(
-    c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600, rich: bool = False
-) -> None:
-    """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
-    from octavo.dev.gen import generate_study  # here: no other task pays for its imports
-
-    folder = _run(lambda: generate_study(Path(out), sections, seed, words, rich, rich))
-    print(folder)
+from octavo.cli.running import BOOK, QUIET, STRICT, book_folder, run, show, timed
+from octavo.cli.source_tasks import gen_study, import_pages, new, outline
 
 
 @task(
@@ -246,11 +52,11 @@ def pdf(
     marks: str = "",
 ) -> None:
     """Build the print PDF of a book; prints its path last."""
-    built, found = _timed(
+    built, found = timed(
         "pdf",
         quiet,
         lambda: api.build_pdf(
-            _book(book),
+            book_folder(book),
             Path(out) if out else None,
             paper or None,
             Path(html) if html else None,
@@ -262,7 +68,7 @@ def pdf(
             marks or None,
         ),
     )
-    _show(found)
+    show(found)
     print(built)
 
 
@@ -290,11 +96,11 @@ def cover(
     quiet: bool = False,
 ) -> None:
     """Build the print cover (back, spine, front) sized from the trim, pages and ppi."""
-    built, found = _timed(
+    built, found = timed(
         "cover",
         quiet,
         lambda: api.build_cover(
-            _book(book),
+            book_folder(book),
             Path(out) if out else None,
             pages,
             paper or None,
@@ -303,7 +109,7 @@ def cover(
             strict,
         ),
     )
-    _show(found)
+    show(found)
     print(built)
 
 
@@ -327,14 +133,14 @@ def handouts(
     quiet: bool = False,
 ) -> None:
     """Write one standalone PDF per section (or chapter); prints the folder last."""
-    written, found = _timed(
+    written, found = timed(
         "handouts",
         quiet,
         lambda: api.build_handouts(
-            _book(book), Path(out) if out else None, by, paper or None, strict
+            book_folder(book), Path(out) if out else None, by, paper or None, strict
         ),
     )
-    _show(found)
+    show(found)
     for path in written:
         print(f"wrote {path}")
     print(written[0].parent if written else Path(out or "build/handouts"))
@@ -359,12 +165,12 @@ def epub(
     jobs: int = 0,
 ) -> None:
     """Build the EPUB 3; the last line printed is the path written."""
-    path, found = _timed(
+    path, found = timed(
         "epub",
         quiet,
-        lambda: api.build_epub(_book(book), Path(out) if out else None, strict, jobs),
+        lambda: api.build_epub(book_folder(book), Path(out) if out else None, strict, jobs),
     )
-    _show(found)
+    show(found)
     print(path)
 
 
@@ -382,8 +188,8 @@ def all_books(
     c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
 ) -> None:
     """Build the EPUB and the PDF of several books, using every core."""
-    written, found = _run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
-    _show(found)
+    written, found = run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
+    show(found)
     for path in written:
         print(path)
     print(Path(out))
@@ -400,7 +206,7 @@ def preview(c: Context, book: str = "", pages: int = 8, out: str = "") -> None:
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
     from octavo.cli.preview import preview as run_preview  # Pillow: only this task needs it
 
-    written = _run(lambda: run_preview(_book(book), pages, Path(out) if out else None))
+    written = run(lambda: run_preview(book_folder(book), pages, Path(out) if out else None))
     for path in written[:-1]:
         print(path)
     print(written[-1])
@@ -413,13 +219,13 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
     from octavo.project import watched
     from octavo.render.pdf.parallel.start import KeptWorkers
 
-    root = _book(book)
+    root = book_folder(book)
     stops.install()
     with KeptWorkers() as kept:  # the PDF's workers, warm from one rebuild to the next
 
         def rebuild() -> list[Path]:
             written, found = api.build_both(root, strict, kept)
-            _show(found)
+            show(found)
             return written
 
         print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
@@ -429,26 +235,8 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
 @task(help={"book": BOOK})
 def check(c: Context, book: str = "") -> None:
     """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem."""
-    for line in _run(lambda: api.check(_book(book))):
+    for line in run(lambda: api.check(book_folder(book))):
         print(line)
-
-
-@task(
-    positional=["folder"],
-    help={
-        "folder": "The folder to make (it must not exist, or be empty).",
-        "country": "The study's country (default: from the folder's name).",
-    },
-)
-def new(c: Context, folder: str, country: str = "") -> None:
-    """Make a book folder: book.toml, one example section, tasks.py and .gitignore."""
-    if _helped(folder, "new"):
-        return
-    from octavo.cli.new import new_book
-
-    for path in _run(lambda: new_book(Path(folder), country)):
-        print(f"wrote {path}")
-    print(Path(folder))
 
 
 namespace = Collection(

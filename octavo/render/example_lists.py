@@ -10,7 +10,7 @@ before or after it. A body rendered for the book (Context.examples_in_book) turn
 it does not hold into a link octavo.render.xref resolves once every section is rendered:
 the example's number (the last so labelled in the book), or the text as written where the
 book has no such label (pandoc's `@label` then stays as it is too). A label given twice
-is a warning (W522, octavo.render.manuscript).
+is a warning (W522, octavo.render.drafts).
 """
 
 from __future__ import annotations

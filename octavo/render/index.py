@@ -1,5 +1,5 @@
 """The index: every marked term of the book, grouped by initial and sorted for the book's
-language.
+language; its cross-references (`see=`, `seealso=`) checked against its entries.
 
 Sorting uses ICU's collation (PyICU) for the book's language: diacritics sort with their
 letters (Bălți with B, Ștefan with S, Ўздзенне with У in Belarusian), case is secondary.
@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from octavo.model import IndexEntry, IndexGroup, IndexMark
+from octavo.errors import Diagnostic, warning
+from octavo.model import IndexEntry, IndexGroup, IndexMark, RenderedChapter
+from octavo.render.index_marks import typeset
 
-__all__ = ["build_index", "sort_key"]
+__all__ = ["build_index", "dead_ends", "sort_key"]
 
 
 @lru_cache(maxsize=16)
@@ -85,3 +87,44 @@ def _initial(term: str) -> str:
         if char.isalpha():
             return char.upper()
     return "#"
+
+
+def dead_ends(
+    chapters: tuple[RenderedChapter, ...], index: tuple[IndexGroup, ...]
+) -> list[Diagnostic]:
+    """W519 for each `see=`/`seealso=` naming no entry of the index: the index would print
+    "Hanseatic League, see Hanse" with no Hanse to find."""
+    entries: set[tuple[str, ...]] = set()
+
+    def walk(found: tuple[IndexEntry, ...], above: tuple[str, ...]) -> None:
+        for entry in found:
+            entries.add((*above, entry.term))
+            walk(entry.children, (*above, entry.term))
+
+    for group in index:
+        walk(group.entries, ())
+    dead: list[Diagnostic] = []
+    for chapter in chapters:
+        for rs in chapter.sections:
+            named = {t for m in rs.marks for t in (m.see, m.see_also) if t}
+            for target in sorted(named):
+                path = tuple(part.strip() for part in target.split("!"))
+                if path in entries:
+                    continue
+                lines = rs.section.body.split("\n")
+                quoted = (f'see="{target}"', f'seealso="{target}"')
+                at = next(
+                    (i for i, line in enumerate(lines) if any(q in typeset(line) for q in quoted)),
+                    0,
+                )
+                dead.append(
+                    warning(
+                        "W519",
+                        f"index cross-reference to '{target}' names no entry of the index",
+                        rs.section.path,
+                        rs.section.body_line + at,
+                        'mark that entry somewhere ([words]{index="Entry"}), or name one '
+                        "the index has (Entry!sub-entry for a sub-entry)",
+                    )
+                )
+    return dead

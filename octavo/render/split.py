@@ -212,7 +212,7 @@ def _help(book: Book, split: Split, after: int) -> int:
     if after >= 0:  # the EPUB writer's preparing first: it needs the second core too
         with contextlib.suppress(OSError):
             select.select([after], [], [])
-    from octavo.render.manuscript import estimated_contexts
+    from octavo.render.drafts import estimated_contexts
 
     render_back(split, estimated_contexts(book, counted))
     return 0

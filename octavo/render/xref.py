@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
-# a data-href in a print part: octavo.render.pdf.html.away_links): the opening tag, the
+# a data-href in a print part: octavo.render.pdf.filters.away_links): the opening tag, the
 # target's id, its name (the ref-label), the closing tag.
 PAGE_REF = re.compile(
     r'(<a (?:data-)?href="[^"#]*#([^"]+)" class="[^"]*\bpage\b[^"]*"[^>]*>)'

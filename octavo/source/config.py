@@ -15,7 +15,7 @@ from octavo.settings import BookConfig
 from octavo.source.dates import parse_iso_month, parse_published
 from octavo.source.files import read_utf8
 from octavo.source.identity import country_only_identifier
-from octavo.source.paper import SIDES, PaperError, page_setup, parse_length, parse_marks
+from octavo.source.paper import DEFAULT_PPI, check_ppi, print_keys
 
 __all__ = [
     "key_line",
@@ -23,7 +23,6 @@ __all__ = [
     "load_config",
 ]
 
-DEFAULT_PPI = 444  # pages per inch: 0.00225 in a page, white 50 lb paper (KDP, IngramSpark)
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STRINGS = (
     "title",
@@ -126,6 +125,8 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
 def _config(
     data: dict[str, Any], text: str, path: Path
 ) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
+    from octavo.source.identifiers import public_keys, uuid_as_identifier
+
     found: list[Diagnostic] = []
 
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
@@ -141,7 +142,7 @@ def _config(
                 hint=f"known keys: {', '.join(sorted(_KNOWN))}",
             )
         )
-    data = _uuid_as_identifier(data, bad)
+    data = uuid_as_identifier(data, bad)
     for key in _REQUIRED:
         if not data.get(key):
             found.append(error("E104", f"'{key}' is missing", path))
@@ -210,8 +211,9 @@ def _config(
             'or "1995-06-10"',
             "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
         )
-    page = _page(data, bad)
-    public = _public(data, bad)
+    page = print_keys(data, bad)
+    public = public_keys(data, bad)
+    check_ppi(data, bad)
     for key in _FLAGS:
         if key in data and not isinstance(data[key], bool):
             bad("E105", key, f"'{key}' must be true or false")
@@ -288,108 +290,6 @@ def _config(
         data_date_line=line,
     )
     return config, tuple(found)
-
-
-def _public(data: dict[str, Any], bad: Any) -> dict[str, str]:
-    """isbn, lccn, doi (checked, normalised), the series' number and position, the CIP
-    block; E143 (a wrong ISBN, with the key's line), E144, E145."""
-    from octavo.source import identifiers
-
-    found: dict[str, str] = {}
-    for key, check in (
-        ("isbn", identifiers.isbn),
-        ("lccn", identifiers.lccn),
-        ("doi", identifiers.doi),
-    ):
-        if key in data:
-            try:
-                found[key] = check(data[key])
-            except identifiers.IdentifierError as exc:
-                hint = "copy it again from the ISBN agency's record" if key == "isbn" else ""
-                bad("E143" if key == "isbn" else "E144", key, str(exc), hint)
-    for key in ("series_number", "cataloguing"):
-        if key in data:
-            if isinstance(data[key], str):
-                found[key] = data[key].strip()
-            else:
-                bad("E105", key, f"'{key}' must be a string")
-    position = data.get("series_position")
-    if position is not None:
-        text = str(position).strip() if not isinstance(position, bool) else ""
-        if isinstance(position, int | float | str) and re.fullmatch(r"\d+(\.\d+)?", text):
-            found["series_position"] = text
-        else:
-            bad("E145", "series_position", "'series_position' must be a number such as 112")
-    ppi = data.get("ppi", DEFAULT_PPI)
-    if not (isinstance(ppi, int | float) and not isinstance(ppi, bool) and 100 <= ppi <= 1500):
-        bad(
-            "E146",
-            "ppi",
-            "'ppi' (pages per inch of the paper) must be a number from 100 to 1500",
-            "white paper is about 444, cream 400; ask the printer",
-        )
-    return found
-
-
-def _uuid_as_identifier(data: dict[str, Any], bad: Any) -> dict[str, Any]:
-    """`uuid` is another spelling of `identifier` ("urn:uuid:" may be left out); both given
-    and different: E147."""
-    given = data.get("uuid")
-    if given is None:
-        return data
-    if not isinstance(given, str):
-        bad("E105", "uuid", "'uuid' must be a string")
-        return data
-    value = given.strip().lower()
-    value = value if value.startswith("urn:uuid:") else f"urn:uuid:{value}"
-    if "identifier" in data and data["identifier"] != value:
-        bad(
-            "E147",
-            "uuid",
-            f"'uuid' {given!r} and 'identifier' {data['identifier']!r} differ",
-            "a book has one UUID: keep one of the two keys",
-        )
-        return data
-    return {**data, "identifier": value}
-
-
-Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
-
-
-def _page(data: dict[str, Any], bad: Any) -> Page:
-    """paper, [margins], bleed and marks, each checked; then the page they make together."""
-    paper = data.get("paper", "letter")
-    margins: list[tuple[str, float]] = []
-    bleed = 0.0
-    marks: tuple[str, ...] = ()
-    given = data.get("margins", {})
-    if not isinstance(given, dict) or set(given) - set(SIDES):
-        bad("E140", "margins", "[margins] may set only inner, outer, top and bottom")
-        given = {}
-    for side in SIDES:
-        if side in given:
-            try:
-                margins.append((side, parse_length(given[side])))
-            except PaperError as exc:
-                bad("E140", side, f"margin '{side}': {exc}")
-    try:
-        bleed = parse_length(data.get("bleed", 0))
-        if bleed > 36:
-            raise PaperError(f"{data['bleed']!r} is more than 0.5in")
-    except PaperError as exc:
-        bad("E141", "bleed", f"'bleed': {exc}", 'printers ask for "0.125in" or "3mm"')
-    try:
-        marks = parse_marks(data.get("marks", ""))
-    except PaperError as exc:
-        bad("E142", "marks", str(exc))
-    if not isinstance(paper, str):
-        bad("E108", "paper", '\'paper\' must be a string such as "letter" or "6 x 9 in"')
-        return "letter", tuple(margins), bleed, marks
-    try:
-        page_setup(paper, tuple(margins), bleed, marks)
-    except PaperError as exc:
-        bad("E108", "paper", str(exc))
-    return paper, tuple(margins), bleed, marks
 
 
 def _chapters(value: object) -> dict[int, str] | None:

@@ -10,8 +10,9 @@ year of 2 or 4 digits and a 6-digit serial. DOI: "10.<registrant>/<suffix>".
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["IdentifierError", "doi", "isbn", "lccn"]
+__all__ = ["IdentifierError", "doi", "isbn", "lccn", "public_keys", "uuid_as_identifier"]
 
 _LCCN = re.compile(r"[a-z]{0,3}(?:\d{2}|\d{4})\d{6}")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -58,3 +59,57 @@ def doi(value: object) -> str:
     if not _DOI.fullmatch(text):
         raise IdentifierError(f'DOI {value!r} is not a DOI such as "10.1234/abc"')
     return text
+
+
+def public_keys(data: dict[str, Any], bad: Any) -> dict[str, str]:
+    """book.toml's isbn, lccn, doi (checked, normalised), the series' number and position,
+    the CIP block (`bad` reports a problem at its key, octavo.source.config); E143 (a wrong
+    ISBN, with the key's line), E144, E145."""
+    found: dict[str, str] = {}
+    for key, check in (
+        ("isbn", isbn),
+        ("lccn", lccn),
+        ("doi", doi),
+    ):
+        if key in data:
+            try:
+                found[key] = check(data[key])
+            except IdentifierError as exc:
+                hint = "copy it again from the ISBN agency's record" if key == "isbn" else ""
+                bad("E143" if key == "isbn" else "E144", key, str(exc), hint)
+    for key in ("series_number", "cataloguing"):
+        if key in data:
+            if isinstance(data[key], str):
+                found[key] = data[key].strip()
+            else:
+                bad("E105", key, f"'{key}' must be a string")
+    position = data.get("series_position")
+    if position is not None:
+        text = str(position).strip() if not isinstance(position, bool) else ""
+        if isinstance(position, int | float | str) and re.fullmatch(r"\d+(\.\d+)?", text):
+            found["series_position"] = text
+        else:
+            bad("E145", "series_position", "'series_position' must be a number such as 112")
+    return found
+
+
+def uuid_as_identifier(data: dict[str, Any], bad: Any) -> dict[str, Any]:
+    """`uuid` is another spelling of `identifier` ("urn:uuid:" may be left out); both given
+    and different: E147."""
+    given = data.get("uuid")
+    if given is None:
+        return data
+    if not isinstance(given, str):
+        bad("E105", "uuid", "'uuid' must be a string")
+        return data
+    value = given.strip().lower()
+    value = value if value.startswith("urn:uuid:") else f"urn:uuid:{value}"
+    if "identifier" in data and data["identifier"] != value:
+        bad(
+            "E147",
+            "uuid",
+            f"'uuid' {given!r} and 'identifier' {data['identifier']!r} differ",
+            "a book has one UUID: keep one of the two keys",
+        )
+        return data
+    return {**data, "identifier": value}

@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
+    "DEFAULT_PPI",
     "MARKS",
     "NAMED",
+    "Page",
     "PageSetup",
     "PaperError",
+    "check_ppi",
     "page_setup",
     "parse_length",
     "parse_marks",
     "parse_trim",
+    "print_keys",
 ]
 
 PT_PER = {"in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0}
 _MM = PT_PER["mm"]
 MARKS = ("crop", "cross")
 SIDES = ("top", "bottom", "inner", "outer")
+DEFAULT_PPI = 444  # pages per inch: 0.00225 in a page, white 50 lb paper (KDP, IngramSpark)
 
 # name -> (width, height) in points
 NAMED: dict[str, tuple[float, float]] = {
@@ -179,3 +185,55 @@ def page_setup(
 
 def _number(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
+
+
+def print_keys(data: dict[str, Any], bad: Any) -> Page:
+    """book.toml's paper, [margins], bleed and marks (`data`), each checked (`bad` reports a
+    problem at its key, octavo.source.config); then the page they make together."""
+    paper = data.get("paper", "letter")
+    margins: list[tuple[str, float]] = []
+    bleed = 0.0
+    marks: tuple[str, ...] = ()
+    given = data.get("margins", {})
+    if not isinstance(given, dict) or set(given) - set(SIDES):
+        bad("E140", "margins", "[margins] may set only inner, outer, top and bottom")
+        given = {}
+    for side in SIDES:
+        if side in given:
+            try:
+                margins.append((side, parse_length(given[side])))
+            except PaperError as exc:
+                bad("E140", side, f"margin '{side}': {exc}")
+    try:
+        bleed = parse_length(data.get("bleed", 0))
+        if bleed > 36:
+            raise PaperError(f"{data['bleed']!r} is more than 0.5in")
+    except PaperError as exc:
+        bad("E141", "bleed", f"'bleed': {exc}", 'printers ask for "0.125in" or "3mm"')
+    try:
+        marks = parse_marks(data.get("marks", ""))
+    except PaperError as exc:
+        bad("E142", "marks", str(exc))
+    if not isinstance(paper, str):
+        bad("E108", "paper", '\'paper\' must be a string such as "letter" or "6 x 9 in"')
+        return "letter", tuple(margins), bleed, marks
+    try:
+        page_setup(paper, tuple(margins), bleed, marks)
+    except PaperError as exc:
+        bad("E108", "paper", str(exc))
+    return paper, tuple(margins), bleed, marks
+
+
+def check_ppi(data: dict[str, Any], bad: Any) -> None:
+    """book.toml's ppi (the spine's width is the page count over it): E146."""
+    ppi = data.get("ppi", DEFAULT_PPI)
+    if not (isinstance(ppi, int | float) and not isinstance(ppi, bool) and 100 <= ppi <= 1500):
+        bad(
+            "E146",
+            "ppi",
+            "'ppi' (pages per inch of the paper) must be a number from 100 to 1500",
+            "white paper is about 444, cream 400; ask the printer",
+        )

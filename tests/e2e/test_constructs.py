@@ -13,7 +13,8 @@ import pytest
 
 from octavo import api
 from octavo.check.content import check_content
-from octavo.check.pdf import check_book_pdf, check_handout_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf, check_handout_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.model import Manuscript, RenderedSection
 from tests.conftest import DATA, MakeBook, section_source
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check.pdf import read_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.errors import BuildError
 from tests.conftest import DATA
 from tests.support.validators import assert_epubcheck_clean

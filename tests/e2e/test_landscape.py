@@ -19,7 +19,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.check.press import check_press
 from octavo.model import Manuscript
 from octavo.render.pdf.build import pdf_options

@@ -13,7 +13,8 @@ import pdfplumber
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from tests.conftest import ROOT
 from tests.support.cli import invoke
 from tests.support.weasyprint_log import quietly

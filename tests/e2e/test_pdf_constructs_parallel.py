@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.dev.gen import generate_study
 from tests.support.weasyprint_log import quietly
 

@@ -17,7 +17,8 @@ import pytest
 import weasyprint
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import (

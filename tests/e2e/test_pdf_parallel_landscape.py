@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from octavo.check.pdf import MARGIN, PdfFacts, PdfPage, check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import MARGIN, PdfFacts, PdfPage, read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.html import has_landscape
@@ -51,7 +52,7 @@ def builds(request: pytest.FixtureRequest) -> Builds:
 
 @functools.cache
 def _read(path: Path) -> PdfFacts:
-    """A PDF read back once for the module's tests (check.pdf.read_pdf reads every
+    """A PDF read back once for the module's tests (check.pdf_facts.read_pdf reads every
     character of every page: seconds for the study's)."""
     return read_pdf(path)
 
@@ -69,7 +70,7 @@ def _chapter_with_table(manuscript: Manuscript) -> str:
 
 def _margins(page: PdfPage) -> list[tuple[float, float, str]]:
     """Where the running head and folio are drawn: (x0, top, character) in the page's
-    top and bottom margins (check.pdf's MARGIN)."""
+    top and bottom margins (check.pdf_facts's MARGIN)."""
     return [
         (round(x0, 2), round(top, 2), text)
         for x0, top, _, _, text in page.chars

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import build

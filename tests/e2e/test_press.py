@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.check.press import check_press
 from octavo.check.variants import check_variant
 from octavo.errors import BuildError

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.model import Manuscript
 from octavo.text import strip_tags
 from tests.conftest import DATA, ROOT, MakeBook, section_source

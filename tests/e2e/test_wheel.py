@@ -19,7 +19,8 @@ import pytest
 from pypdf import PdfReader
 
 from octavo import __version__, api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from tests.conftest import ROOT
 from tests.support.validators import assert_epubcheck_clean
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from octavo import api
+from octavo.api import epub as api_epub
 from octavo.errors import BuildError
 from octavo.project import Project
 from tests.conftest import MakeBook, section_source
@@ -103,7 +104,7 @@ def test_an_edited_book_starts_its_writer_before_the_change_check(
         return real_check(*args)
 
     monkeypatch.setattr(beside, "beside", counted)
-    monkeypatch.setattr(api, "check_build", checked)
+    monkeypatch.setattr(api_epub, "check_build", checked)
     monkeypatch.chdir(tmp_path)
     book = make_book({"001-a.md": section_source(1, total=1)})
     out = tmp_path / "x.epub"

@@ -1,4 +1,4 @@
-"""The command's end: the heap is frozen for the interpreter's shutdown (octavo.cli.tasks)."""
+"""The command's end: the heap is frozen for the interpreter's shutdown (octavo.cli.running)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.cli import tasks
+from octavo.cli import running
 
 
 def test_a_task_freezes_the_heap_once_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,12 +19,12 @@ def test_a_task_freezes_the_heap_once_at_exit(monkeypatch: pytest.MonkeyPatch) -
         registered.append(handler)
         return handler
 
-    monkeypatch.setattr(tasks, "_ending", [])
-    monkeypatch.setattr("octavo.cli.tasks.atexit.register", register)
+    monkeypatch.setattr(running, "_ending", [])
+    monkeypatch.setattr("octavo.cli.running.atexit.register", register)
     monkeypatch.setattr("octavo.cli.stops.install", lambda: None)  # pytest keeps its signals
-    assert tasks._run(lambda: 1) == 1
-    assert tasks._run(lambda: 2) == 2
-    assert registered == [tasks._quick_exit]
+    assert running.run(lambda: 1) == 1
+    assert running.run(lambda: 2) == 2
+    assert registered == [running._quick_exit]
 
 
 def test_the_frozen_exit_still_runs_what_runs_at_exit(tmp_path: Path) -> None:
@@ -33,10 +33,10 @@ def test_the_frozen_exit_still_runs_what_runs_at_exit(tmp_path: Path) -> None:
         f"""
         import atexit, weakref
         from pathlib import Path
-        from octavo.cli import tasks
+        from octavo.cli import running
         out = Path({str(tmp_path / "out")!r})
         atexit.register(lambda: out.with_suffix(".before").write_text("x"))
-        tasks._run(lambda: None)
+        running.run(lambda: None)
         class Thing: pass
         thing = Thing()
         weakref.finalize(thing, lambda: out.with_suffix(".finalized").write_text("x"))

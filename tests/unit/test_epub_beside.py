@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
+from octavo.api import epub as api_epub
 from octavo.errors import BuildError
 from octavo.render.epub import beside, handover
 from tests.conftest import MakeBook, section_source
@@ -30,7 +31,7 @@ def _here_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*_: object) -> bytes:
         raise AssertionError("the EPUB was made in this process")
 
-    monkeypatch.setattr(api, "_epub", fail)
+    monkeypatch.setattr(api_epub, "_epub", fail)
 
 
 def test_the_second_process_makes_the_same_epub(

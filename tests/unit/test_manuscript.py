@@ -26,18 +26,18 @@ def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
 def test_the_sections_are_rendered_with_the_cycle_collector_paused_then_resumed() -> None:
     """Rendering makes no reference cycles, so the collector is paused meanwhile; it is
     resumed after (also when rendering fails), and left off if it was off."""
-    from octavo.render import manuscript
+    from octavo.render import drafts
 
     seen: list[bool] = []
-    with manuscript._no_cycle_collection():
+    with drafts._no_cycle_collection():
         seen.append(gc.isenabled())
     assert seen == [False] and gc.isenabled()
-    with pytest.raises(RuntimeError), manuscript._no_cycle_collection():
+    with pytest.raises(RuntimeError), drafts._no_cycle_collection():
         raise RuntimeError("a section failed")
     assert gc.isenabled()
     gc.disable()
     try:
-        with manuscript._no_cycle_collection():
+        with drafts._no_cycle_collection():
             pass
         assert not gc.isenabled()
     finally:

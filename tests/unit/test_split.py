@@ -13,7 +13,7 @@ import pytest
 
 from octavo import api
 from octavo.render import split
-from octavo.render.manuscript import estimated_contexts
+from octavo.render.drafts import estimated_contexts
 from octavo.render.markdown import render_block
 from octavo.source.sections import load_book
 from tests.conftest import ROOT, MakeBook, section_source

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from contextvars import ContextVar
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape, unescape
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
 
-from octavo.model import Manuscript, Note, RenderedChapter, RenderedPart, RenderedSection
+from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.headings import Heading, body_headings
 from octavo.render.metadata import book_meta
-from octavo.render.pdf.continued import continued_heads
+from octavo.render.pdf.filters import (
+    RENDERING,
+    Rendering,
+    away_links,
+    continued_filter,
+    css_string,
+    inline_notes,
+    landscape_filter,
+)
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
@@ -32,12 +38,10 @@ __all__ = [
     "PrintPart",
     "Sheet",
     "Sketched",
-    "away_links",
     "body_entries",
     "given_folios",
     "has_landscape",
     "ids_in",
-    "inline_notes",
     "note_pairs",
     "page_css",
     "print_environment",
@@ -47,19 +51,8 @@ __all__ = [
     "text_measure",
 ]
 
-_CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
 
-
-def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], Any]) -> str:
-    """Each call of an author's note replaced by the note itself (`footnote`, a template
-    macro), where print floats it to the foot of the page."""
-    by_id = {n.id: n for n in notes}
-    return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
-
-
-_LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
-_REF_CLASS = re.compile(r'class="[^"]*\bpage\b')
 _CLASSES = re.compile(r'class="([^"]*)"')
 
 
@@ -70,23 +63,6 @@ def ids_in(sections: Iterable[RenderedSection]) -> frozenset[str]:
         found |= {rs.id, rs.note_id, *_ID.findall(rs.body_html)}
         found |= {i for n in rs.notes for i in (n.id, n.ref_id)}
     return frozenset(found)
-
-
-def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
-    """Links to ids outside the document (`here`, None: the whole book): `data` for a part
-    laid out apart (data-href: the merge adds the link), else their words alone."""
-    if here is None:
-        return html
-
-    def one(match: re.Match[str]) -> str:
-        if match[1] in here:
-            return match[0]
-        if away == "data" and ("page" not in match[2] or _REF_CLASS.search(match[2])):
-            # a page reference's folio is given (`given_folios`)
-            return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
-        return match[3]
-
-    return _LINK.sub(one, html)
 
 
 def given_folios(html: str, folios: Mapping[str, str]) -> str:
@@ -118,41 +94,12 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
     return tuple(pairs)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rendering:
-    """What the body filters need of the document render_print is rendering."""
-
-    measure: float | None = None  # the text block's width (None: none, a handout)
-    continued: str = "{label}"  # the words naming a table on the pages it runs on to
-
-
-_OUTSIDE = _Rendering()  # frozen: one default for every filter called outside a render
-_RENDERING: ContextVar[_Rendering] = ContextVar("octavo_print_rendering", default=_OUTSIDE)
-
-
-def _landscape(body: str) -> str:
-    """The `landscape` filter: `body`'s wide tables past the width of the text block of the
-    document being rendered (`render_print`) classed landscape. One function for every
-    render: Jinja keeps a template imported without context (templates/print/macros.html)
-    as it was first made, with the filters of that render, so a filter replaced at each
-    render would keep the first one's width in every later document of the process (a
-    stamp's or a handout's, none: no landscape table in a book rendered after it)."""
-    return landscape_tables(body, _RENDERING.get().measure)
-
-
-def _continued(body: str) -> str:
-    """The `continued` filter: a hidden row naming each captioned table in its head, shown
-    on the pages the table runs on to (octavo.render.pdf.continued); one function for every
-    render, as `_landscape`."""
-    return continued_heads(body, _RENDERING.get().continued)
-
-
 def print_environment(project: Project) -> Environment:
     env = project.env()
     env.filters["footnotes"] = inline_notes
     env.filters["away_links"] = away_links
-    env.filters["landscape"] = _landscape  # render_print sets the text block's width
-    env.filters["continued"] = _continued  # and the words of the book's language
+    env.filters["landscape"] = landscape_filter  # render_print sets the text block's width
+    env.filters["continued"] = continued_filter  # and the words of the book's language
     return env
 
 
@@ -286,15 +233,6 @@ def body_entries(
     return tuple(entries)
 
 
-def css_string(text: str) -> Markup:
-    """A CSS string literal for a <style> element (raw text, not escaped by the template):
-    quotes and backslashes escaped, '<' as a CSS escape so no '</style>' can close it,
-    control characters dropped."""
-    cleaned = "".join(c for c in text if c.isprintable())
-    quoted = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
-    return Markup(f'"{quoted}"')
-
-
 def render_print(
     manuscript: Manuscript,
     template: str,
@@ -313,7 +251,7 @@ def render_print(
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     meta = book_meta(manuscript.book)
-    token = _RENDERING.set(_Rendering(measure, manuscript.labels["table_continued"]))
+    token = RENDERING.set(Rendering(measure, manuscript.labels["table_continued"]))
     try:
         html = env.get_template(template).render(
             ms=manuscript,
@@ -324,7 +262,7 @@ def render_print(
         )
         return _list_starts(for_output(html, "pdf"))
     finally:
-        _RENDERING.reset(token)
+        RENDERING.reset(token)
 
 
 _OL_START = re.compile(r'<ol start="(-?\d+)"')

@@ -3,7 +3,7 @@
 WeasyPrint copies each `@font-face` font into a folder of its own (`weasyprint-*` in the
 temporary folder, about 1.6 MB for octavo's fonts) and removes it when its
 FontConfiguration is collected. An octavo command ends without collecting what is still
-alive (octavo.cli.tasks: gc.freeze at exit), so every build left its folder behind: 3,800
+alive (octavo.cli.running: gc.freeze at exit), so every build left its folder behind: 3,800
 of them in /tmp after a few days of tests and benches. `install` records each folder
 WeasyPrint makes (its module's `mkdtemp`) with the process that made it; at that process's
 normal end the folders it made are removed, never a folder another process made (a forked

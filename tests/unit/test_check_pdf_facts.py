@@ -1,8 +1,8 @@
-"""Reading a PDF's folios back (octavo.check.pdf): a folio in the book's own wording."""
+"""Reading a PDF's folios back (octavo.check.pdf_facts): a folio in the book's own wording."""
 
 from __future__ import annotations
 
-from octavo.check.pdf import PdfPage, _cited
+from octavo.check.pdf_facts import PdfPage, _cited
 
 
 def _page(index: int, folio: str) -> PdfPage:

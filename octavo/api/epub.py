@@ -1,0 +1,89 @@
+"""`invoke epub`: the EPUB, made here or by a writer started beside the manuscript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from octavo.api.opened import BookArg, Sources, default_output, sources
+from octavo.errors import Diagnostic, boundary
+from octavo.outputs import Planned, as_stamped, cache_of, check_build, edited_since
+
+if TYPE_CHECKING:
+    from octavo.render.epub.beside import Beside
+
+__all__ = ["build_epub", "epub_cover"]
+
+
+def build_epub(
+    book: BookArg, out: Path | None = None, strict: bool = False, jobs: int = 1
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """Build the EPUB 3 to OUT (default build/<slug>.epub); a failure writes nothing.
+
+    `jobs` 0 or 2+: the EPUB writer starts in a second process and prepares while this one
+    renders the manuscript (octavo.render.epub.beside): the same bytes, sooner on two
+    cores. It starts at once, beside the change check, when the output is surely made
+    (missing, changed since its stamp, or a file of the book modified since: an edit);
+    else once the check finds work to do, so a build with nothing to do starts nothing."""
+    from contextlib import ExitStack
+
+    with boundary("the EPUB"), ExitStack() as stack:
+        given = sources(book, strict)
+        target = out if out is not None else default_output(given.project, ".epub")
+        cache = cache_of(given.project)
+
+        def writer() -> Beside | None:
+            from octavo.render.epub.beside import beside
+
+            return stack.enter_context(beside(given.project, cache))
+
+        early = jobs != 1 and not given.made and not given.project.config.page_list
+        surely = early and (
+            not as_stamped(given.project, target) or edited_since(given.project, target)
+        )
+        ahead = writer() if surely else None
+        checked = check_build(given.project, target, {"kind": "epub", "strict": strict})
+        if not isinstance(checked, Planned):
+            return checked
+        helper = ahead if surely else writer() if early else None
+        given.measured = helper.measured if helper is not None else None
+        given.prepared = helper.prepared if helper is not None else -1
+        from octavo.render.epub.page_refs import unprinted_page_refs
+
+        try:  # with what only the EPUB warns of: page references it cannot print (W517)
+            rendered, found = given.manuscript(save_later=True, more=unprinted_page_refs)
+            if helper is not None:
+                helper.send(rendered)
+        finally:
+            given.measured, given.prepared = None, -1
+            given.save()  # while the writer works (what it found is reported)
+        data = helper.receive() if helper is not None else None
+        return checked.write((((target, data or _epub(given, cache)),), found))
+
+
+def _epub(given: Sources, cache: Path | None) -> bytes:
+    """The EPUB's bytes, made here."""
+    from octavo.render.epub.book import render_epub
+
+    rendered, _ = given.manuscript()
+    if rendered.book.config.page_list:
+        from octavo.render.pdf.document import PdfOptions
+        from octavo.render.pdf.page_map import print_pages
+
+        config = rendered.book.config
+        options = PdfOptions(config.paper, False, config.margins, config.bleed)
+        pages = print_pages(rendered, options)
+        return render_epub(rendered, cache, pages.starts, folios=dict(pages.folios))
+    return render_epub(rendered, cache)
+
+
+def epub_cover(book: BookArg, folder: Path) -> Path | None:
+    """The EPUB's cover image, taken from the built EPUB."""
+    import zipfile
+
+    from octavo.write import atomic_bytes
+
+    epub, _ = build_epub(book)
+    with boundary("the preview"), zipfile.ZipFile(epub) as archive:
+        names = [n for n in archive.namelist() if "cover" in n and n.endswith(".png")]
+        return atomic_bytes(folder / "cover.png", archive.read(names[0])) if names else None

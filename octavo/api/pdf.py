@@ -1,0 +1,140 @@
+"""The print outputs: `invoke pdf` (the book), `invoke cover`, `invoke handouts`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from octavo.api.opened import BookArg, default_output, sources
+from octavo.errors import BuildError, Diagnostic, boundary, error
+from octavo.outputs import Made, cache_of, cached_build
+
+if TYPE_CHECKING:
+    from octavo.render.pdf.parallel.start import KeptWorkers
+
+__all__ = ["build_cover", "build_handouts", "build_pdf"]
+
+
+def build_pdf(
+    book: BookArg,
+    out: Path | None = None,
+    paper: str | None = None,
+    html: Path | None = None,
+    strict: bool = False,
+    tagged: bool = False,
+    jobs: int = 1,
+    variant: str = "",
+    bleed: str | None = None,
+    marks: str | None = None,
+    kept: KeptWorkers | None = None,
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """`invoke pdf`: the print PDF (and, if asked, the HTML WeasyPrint laid out).
+
+    A rebuild whose inputs did not change does no work (octavo.outputs). `jobs` > 1 lays
+    chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
+    a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
+    replace book.toml's. `kept`: workers kept warm between the builds of this process
+    (`invoke watch`), used when the PDF is laid out in parts."""
+    with boundary("the PDF"):
+        given = sources(book, strict)
+        target = out or default_output(given.project, ".pdf")
+
+        def make() -> Made:
+            from octavo.render.pdf.parallel.start import early_pool
+
+            # workers first: they import WeasyPrint while the book is read and rendered
+            with_html = html is not None
+            with early_pool(given.project, jobs, with_html, variant, tagged, kept) as pool:
+                from octavo.render.pdf.build import render_book_pdf
+
+                rendered, found = given.manuscript()
+                cache = cache_of(given.project)
+                pdf, laid_out = render_book_pdf(
+                    rendered,
+                    cache,
+                    paper,
+                    html is not None,
+                    tagged,
+                    jobs,
+                    variant,
+                    bleed,
+                    marks,
+                    pool,
+                )
+            files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
+            return (*files, (target, pdf)), found
+
+        options = {
+            "kind": "pdf",
+            "paper": paper,
+            "html": html,
+            "strict": strict,
+            "tagged": tagged,
+            "variant": variant,
+            "bleed": bleed,
+            "marks": marks,
+        }
+        return cached_build(given.project, target, options, make, (html,) if html else ())
+
+
+def build_cover(
+    book: BookArg,
+    out: Path | None = None,
+    pages: int = 0,
+    paper: str | None = None,
+    bleed: str | None = None,
+    variant: str = "",
+    strict: bool = False,
+) -> tuple[Path, tuple[Diagnostic, ...]]:
+    """`invoke cover`: the print cover (back, spine, front) for the trim, the page count
+    (`pages`, else the book's PDF, built first if it is missing or stale) and `ppi`."""
+    with boundary("the cover"):
+        given = sources(book, strict)
+        target = out or given.project.output("-cover.pdf")
+        if pages < 0:
+            raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
+        if not pages:
+            from pypdf import PdfReader
+
+            book_pdf = target.parent / given.project.output(".pdf").name  # beside the cover
+            pdf, _ = build_pdf(given, book_pdf, paper=paper, strict=strict)
+            pages = len(PdfReader(pdf).pages)
+
+        def make() -> Made:
+            from octavo.render.pdf.build import pdf_options
+            from octavo.render.pdf.cover import render_cover
+
+            rendered, found = given.manuscript()
+            options = pdf_options(rendered.book.config, paper, False, variant, bleed, "none")
+            return ((target, render_cover(rendered, options, pages)),), found
+
+        options = {
+            "kind": "cover",
+            "pages": pages,
+            "paper": paper,
+            "bleed": bleed,
+            "variant": variant,
+        }
+        return cached_build(given.project, target, options, make)
+
+
+def build_handouts(
+    book: BookArg,
+    out: Path | None = None,
+    by: str = "section",
+    paper: str | None = None,
+    strict: bool = False,
+) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
+    """`invoke handouts`: one standalone PDF per section (or chapter)."""
+    from octavo.outputs import guard_output
+    from octavo.render.pdf.handouts import render_handouts
+    from octavo.write import atomic_bytes
+
+    with boundary("the handouts"):
+        given = sources(book, strict)
+        if out is not None:
+            guard_output(given.project.root, out, folder=True)
+        rendered, found = given.manuscript()
+        folder = out or given.project.build / "handouts" / given.project.config.slug
+        made = render_handouts(rendered, by, paper)
+        return tuple(atomic_bytes(folder / name, pdf) for name, pdf in made), found

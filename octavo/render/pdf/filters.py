@@ -1,0 +1,98 @@
+"""The print templates' filters, which octavo.render.pdf.html's print_environment gives
+them: an author's note set at its call (`footnotes`), links to what a part laid out apart
+does not hold (`away_links`), wide tables on landscape pages (`landscape`), a captioned
+table's head repeated where it runs on (`continued`), a CSS string literal
+(`css_string`). `landscape` and `continued` read the document being rendered from
+`RENDERING` (render_print sets it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from octavo.model import Note
+from octavo.render.pdf.continued import continued_heads
+from octavo.render.pdf.landscape import landscape_tables
+
+__all__ = [
+    "RENDERING",
+    "Rendering",
+    "away_links",
+    "continued_filter",
+    "css_string",
+    "inline_notes",
+    "landscape_filter",
+]
+
+_CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
+
+
+def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], Any]) -> str:
+    """Each call of an author's note replaced by the note itself (`footnote`, a template
+    macro), where print floats it to the foot of the page."""
+    by_id = {n.id: n for n in notes}
+    return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
+
+
+_LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
+_REF_CLASS = re.compile(r'class="[^"]*\bpage\b')
+
+
+def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
+    """Links to ids outside the document (`here`, None: the whole book): `data` for a part
+    laid out apart (data-href: the merge adds the link), else their words alone."""
+    if here is None:
+        return html
+
+    def one(match: re.Match[str]) -> str:
+        if match[1] in here:
+            return match[0]
+        if away == "data" and ("page" not in match[2] or _REF_CLASS.search(match[2])):
+            # a page reference's folio is given (html.given_folios)
+            return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
+        return match[3]
+
+    return _LINK.sub(one, html)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """What the body filters need of the document render_print is rendering."""
+
+    measure: float | None = None  # the text block's width (None: none, a handout)
+    continued: str = "{label}"  # the words naming a table on the pages it runs on to
+
+
+_OUTSIDE = Rendering()  # frozen: one default for every filter called outside a render
+RENDERING: ContextVar[Rendering] = ContextVar("octavo_print_rendering", default=_OUTSIDE)
+
+
+def landscape_filter(body: str) -> str:
+    """The `landscape` filter: `body`'s wide tables past the width of the text block of the
+    document being rendered (`render_print`) classed landscape. One function for every
+    render: Jinja keeps a template imported without context (templates/print/macros.html)
+    as it was first made, with the filters of that render, so a filter replaced at each
+    render would keep the first one's width in every later document of the process (a
+    stamp's or a handout's, none: no landscape table in a book rendered after it)."""
+    return landscape_tables(body, RENDERING.get().measure)
+
+
+def continued_filter(body: str) -> str:
+    """The `continued` filter: a hidden row naming each captioned table in its head, shown
+    on the pages the table runs on to (octavo.render.pdf.continued); one function for every
+    render, as `landscape_filter`."""
+    return continued_heads(body, RENDERING.get().continued)
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal for a <style> element (raw text, not escaped by the template):
+    quotes and backslashes escaped, '<' as a CSS escape so no '</style>' can close it,
+    control characters dropped."""
+    cleaned = "".join(c for c in text if c.isprintable())
+    quoted = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return Markup(f'"{quoted}"')
