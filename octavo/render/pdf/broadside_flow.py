@@ -9,9 +9,9 @@ that is written, so that `--html` lays out to the same pages): each broadside ta
 moved after the blocks that follow it and still end on the page before it.
 
 1. The broadside tables not settled yet are taken out of the tree and the document laid out
-   (with WeasyPrint's note reporting held back, as the first layout of
-   octavo.render.pdf.notes.place is): the text after each table runs on where the table
-   stood.
+   (with WeasyPrint's note reporting held back and no hyphen left at a page's foot, as the
+   first layout of octavo.render.pdf.notes.place is): the text after each table runs on
+   where the table stood.
 2. For the first such table of each chapter (the page before it is then laid out as it
    will be: every table before it in its chapter is settled, and a chapter opens a page),
    the page where the block before it ends is the page before the table; the blocks after
@@ -74,6 +74,7 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
     end on the page before it (see the module's docstring); its move (0: none) for each,
     in document order. `lay_out`: one layout of `html` (its document)."""
     from octavo.render.pdf.notes.hold import held
+    from octavo.render.pdf.notes.hyphens import hyphens_held
 
     root = html.etree_element
     tables = broadside_tables(root)
@@ -87,7 +88,7 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
         if not waiting:
             break
         now = list({_chapter(t, parents): t for t in reversed(waiting)}.values())
-        with _taken_out(waiting, parents), held():
+        with _taken_out(waiting, parents), held(), hyphens_held():  # as the first layout
             document = lay_out()
         ends = _last_pages(document, _candidates(now, parents))
         for table in now:
