@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_broadsides
+from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_apart, settle_broadsides
 
 STYLE = """<style>
 @page { size: 300pt 400pt; margin: 20pt; }
@@ -146,3 +146,59 @@ def test_the_ids_of_the_table_are_kept_while_it_is_out() -> None:
 
     settle_broadsides(html, lay_out)
     assert seen == [["c", "b", "t", "cell", "a1"]]
+
+
+def _chapter(ident: str, *blocks: str) -> str:
+    return f'<section class="chapter" id="{ident}-section"><h1 id="{ident}">C</h1>{"".join(blocks)}</section>'
+
+
+def test_each_table_is_decided_in_its_part_alone() -> None:
+    """The whole book is never laid out: the part holding a table that may move is, once
+    (a round), and its moves are made in the book's tree, matched by division and order;
+    a part whose tables all stay (one ending its section) or that holds none is not even
+    made."""
+    from weasyprint import HTML
+
+    one = (_lines("b", 1), _table("t1"), _lines("a1", 3), _lines("a2", 3), _lines("x", 40))
+    two = (_lines("d", 2), _table("t2"), '<h2 id="h">H</h2>', _lines("e", 3))
+    three = (_lines("f", 50),)
+    chapters = {
+        "c1": _chapter("c1", *one),
+        "c2": _chapter("c2", *two),
+        "c3": _chapter("c3", *three),
+    }
+    book = HTML(string=STYLE + "".join(chapters.values()))
+    book.render = _never
+    loaded: list[str] = []
+    layouts: list[str] = []
+
+    def load(name: str) -> Any:
+        loaded.append(name)
+        part = HTML(string=STYLE + chapters[name])
+        render = part.render
+
+        def counted() -> Any:
+            layouts.append(name)
+            return render()
+
+        part.render = counted
+        return part
+
+    moves = settle_apart(book, lambda division: division.removesuffix("-section"), load)
+    assert moves == (Move(0, 2), Move(1, 0))
+    assert (loaded, layouts) == (["c1"], ["c1"])
+    assert _order(book) == [
+        *("c1-section", "c1", "b", "a1", "a2", "t1", "x"),
+        *("c2-section", "c2", "d", "t2", "h", "e"),
+        *("c3-section", "c3", "f"),
+    ]
+
+
+def test_a_table_outside_the_parts_stays() -> None:
+    """A division no part holds (`part_of` None): its table is not decided, nothing is
+    laid out."""
+    blocks = (_lines("b", 1), _table("t"), _lines("a1", 3))
+    book = _html(*blocks)
+    moves = settle_apart(book, lambda division: None, lambda name: _never())
+    assert moves == (Move(0, 0),)
+    assert _order(book) == ["c", "b", "t", "a1"]

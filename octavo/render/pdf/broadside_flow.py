@@ -29,8 +29,11 @@ heading, a section, another table or figure, or a block holding one: it stays in
 topic and the floats keep their order (their numbers, the list of tables). Everything
 that points to it is read from the layout of the changed tree: its page in the contents'
 list, page references, bookmarks, the index's pages, a part's page map. A book laid out
-in parts moves its tables in each part as the one-process layout does (the same pages of
-each chapter). The EPUB keeps the author's order.
+in parts moves its tables in each part (`settle_broadsides` on the part's layout); the
+one-process build decides on the same parts, each holding a table that may move laid out
+alone, and makes their moves in the whole book's tree (`settle_apart`,
+octavo.render.pdf.broadside_parts): a layout of a chapter, never one of the book. The
+EPUB keeps the author's order.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Move", "apply_moves", "broadside_tables", "settle_broadsides"]
+__all__ = ["Move", "apply_moves", "broadside_tables", "settle_apart", "settle_broadsides"]
 
 _STOPS = frozenset(
     ("h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "section", "table", "figure", "nav")
@@ -81,7 +84,7 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
     moves: list[Move] = []
     waiting = list(tables)
     while waiting:
-        parents = {child: parent for parent in root.iter() for child in parent}
+        parents = _parents(root)
         fixed = [t for t in waiting if not _movable(t, parents[t])]  # no layout needed
         moves += [Move(tables.index(t), 0) for t in fixed]
         waiting = [t for t in waiting if t not in fixed]
@@ -99,12 +102,55 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
     return tuple(sorted(moves, key=lambda m: m.table))
 
 
+def settle_apart(
+    html: Any, part_of: Callable[[str], str | None], load: Callable[[str], Any]
+) -> tuple[Move, ...]:
+    """The moves `settle_broadsides` makes, each table's decided in the layout of the part
+    holding its division alone, made in `html` (the whole book, not laid out). `part_of`:
+    the name of the part holding a division (by its section's id; None: the table stays);
+    `load`: that part's weasyprint.HTML (octavo.render.pdf.broadside_parts). A table is
+    matched by its division and its place among the division's broadside tables. Each part
+    holding a table that may move is laid out (a round a table of a division, as
+    `settle_broadsides`), no other."""
+    root = html.etree_element
+    tables = broadside_tables(root)
+    parents = _parents(root)
+    places = _places(tables, parents)
+    movable = [p for t, p in zip(tables, places, strict=True) if _movable(t, parents[t])]
+    names = dict.fromkeys(n for division, _ in movable if (n := part_of(division)) is not None)
+    decided: dict[tuple[str, int], int] = {}
+    for name in names:
+        part = load(name)
+        theirs = broadside_tables(part.etree_element)
+        found = _places(theirs, _parents(part.etree_element))  # before they move
+        for move in settle_broadsides(part, part.render):
+            decided[found[move.table]] = move.after
+    moves = tuple(Move(at, decided.get(place, 0)) for at, place in enumerate(places))
+    apply_moves(html, moves)
+    return moves
+
+
+def _parents(root: Any) -> dict[Any, Any]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def _places(tables: list[Any], parents: dict[Any, Any]) -> list[tuple[str, int]]:
+    """Each table's division (its section's id; "" outside any) and its place among that
+    division's tables."""
+    places: list[tuple[str, int]] = []
+    for table in tables:
+        chapter = _chapter(table, parents)
+        division = "" if chapter is None else chapter.get("id") or ""
+        places.append((division, sum(1 for d, _ in places if d == division)))
+    return places
+
+
 def apply_moves(html: Any, moves: tuple[Move, ...]) -> None:
     """The moves `settle_broadsides` made in a document of the same body, made again in
     `html` without laying it out."""
     root = html.etree_element
     tables = broadside_tables(root)
-    parents = {child: parent for parent in root.iter() for child in parent}
+    parents = _parents(root)
     for move in moves:
         table = tables[move.table]
         _move(table, parents[table], move.after)

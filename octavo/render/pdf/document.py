@@ -3,7 +3,8 @@
 print_html (templates/print/book.html)
   -> weasyprint.HTML, loading only through the sandbox (octavo.render.url_sandbox)
   -> its broadside tables set after the text that still fits on the page before them
-     (octavo.render.pdf.broadside_flow: a layout more, for a book that has one)
+     (octavo.render.pdf.broadside_flow: decided in a layout of the chapter holding one,
+     octavo.render.pdf.broadside_parts; a book without one: no layout more)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
   -> the folios of its broadside pages (a table turned: octavo.render.pdf.broadside) laid
      out (templates/print/broadside.html) and put after its pages
@@ -36,7 +37,7 @@ from octavo.render.pdf import (
     weasy_text,
 )
 from octavo.render.pdf.broadside import turned_pages
-from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_broadsides
+from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.index_pages import (
     Located,
@@ -58,20 +59,23 @@ __all__ = [
     "PrintResult",
     "cache_key",
     "check_paper",
+    "extra_sheets",
     "fixes_from_json",
     "fixes_to_json",
     "guarded",
     "load_html",
     "render_pdf",
     "render_print_html",
+    "settle_book",
     "write_document",
     "xmp_descriptions",
 ]
 
 
-NOTES_FORMAT = "notes-4"  # bump when the note fixes change meaning (2: orphans marks, held;
+NOTES_FORMAT = "notes-5"  # bump when the note fixes change meaning (2: orphans marks, held;
 # 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
-# hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens)
+# hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens; 5: the moves
+# again, each decided in its chapter's part laid out alone: broadside_parts)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
@@ -128,8 +132,28 @@ def render_print_html(
     from octavo.render.pdf.html import print_html  # the templates: not in a worker
 
     check_paper(options)
-    extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
-    return print_html(manuscript, options.page, extra=extra, located=located, index_from=index_from)
+    page, extra = options.page, extra_sheets(options)
+    return print_html(manuscript, page, extra=extra, located=located, index_from=index_from)
+
+
+def extra_sheets(options: PdfOptions) -> tuple[str, ...]:
+    """The stylesheets after book.css a variant asks for."""
+    return ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
+
+
+def settle_book(html: Any, manuscript: Manuscript, options: PdfOptions) -> tuple[Move, ...]:
+    """The broadside tables of `html` (a weasyprint.HTML of the whole book) moved as each is in its
+    part laid out alone (octavo.render.pdf.broadside_parts: a layout of each chapter holding
+    a table that may move, none of the book); their moves."""
+    from octavo.render.pdf import broadside_parts  # the templates: not in a worker
+
+    project = manuscript.book.project
+
+    def load(source: str) -> Any:
+        return load_html(source, project)
+
+    page, extra = options.page, extra_sheets(options)
+    return broadside_parts.settle_book(html, manuscript, page, extra, load)
 
 
 def render_pdf(
@@ -160,7 +184,7 @@ def render_pdf(
     remember_machine(cache)  # before WeasyPrint is imported
     html = load_html(source, project)
     if remembered is None:
-        moved: tuple[Move, ...] = guarded(lambda: settle_broadsides(html, html.render))
+        moved: tuple[Move, ...] = guarded(lambda: settle_book(html, manuscript, options))
     else:
         moved = remembered
         apply_moves(html, moved)
