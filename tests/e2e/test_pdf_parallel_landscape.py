@@ -11,6 +11,7 @@ tests/e2e/test_pdf_parallel_parts.py, tests/e2e/test_landscape.py.)"""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.html import has_landscape
 from tests.conftest import DATA
-from tests.support.pdf_text import page_texts
+from tests.support.pdf_text import foot_of, page_texts
 from tests.support.studies import (
     PARAGRAPH,
     Builds,
@@ -137,6 +138,21 @@ def test_a_blank_page_after_a_broadside_one(study: Builds) -> None:
     after = [pages[i + 1] for i in _turned(study.cold_pdf) if i + 1 < len(pages)]
     blank = [p for p in after if not p.lines]
     assert blank and all(not p.turned and p.width < p.height for p in blank)
+
+
+def test_the_glossarys_terms_fill_the_page_before_its_table(study: Builds) -> None:
+    """The Glossary's table, in the middle of its terms, goes after those that still end on
+    the page before it (octavo.render.pdf.broadside_flow), in parts as in one process: the
+    page is filled with the terms after its call (`Term 30` the first), the room left less
+    than a term's four lines; the next term goes on after the table."""
+    for path in (study.one, study.cold_pdf):
+        start = _read(path).dests["tbl:glossary-wide"]
+        before = foot_of(path, start - 1)
+        assert any(text.startswith("Term 30:") for text in before.lines)
+        assert before.lines_left < 4, f"{before.lines_left:.1f} lines left before the table"
+        terms = [int(m[1]) for t in before.lines if (m := re.match(r"Term (\d+):", t))]
+        goes_on = re.match(r"Term (\d+):", foot_of(path, start + 2).lines[0])
+        assert goes_on and int(goes_on[1]) == max(terms) + 1
 
 
 def test_reads_back_clean(builds: Builds) -> None:

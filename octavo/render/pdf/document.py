@@ -2,6 +2,9 @@
 
 print_html (templates/print/book.html)
   -> weasyprint.HTML, loading only through the sandbox (octavo.render.url_sandbox)
+  -> its broadside tables set after the text that still fits on the page before them
+     (octavo.render.pdf.broadside_flow: decided in a layout of the chapter holding one,
+     octavo.render.pdf.broadside_parts; a book without one: no layout more)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
   -> the folios of its broadside pages (a table turned: octavo.render.pdf.broadside) laid
      out (templates/print/broadside.html) and put after its pages
@@ -34,6 +37,7 @@ from octavo.render.pdf import (
     weasy_text,
 )
 from octavo.render.pdf.broadside import turned_pages
+from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.index_pages import (
     Located,
@@ -55,20 +59,23 @@ __all__ = [
     "PrintResult",
     "cache_key",
     "check_paper",
+    "extra_sheets",
     "fixes_from_json",
     "fixes_to_json",
     "guarded",
     "load_html",
     "render_pdf",
     "render_print_html",
+    "settle_book",
     "write_document",
     "xmp_descriptions",
 ]
 
 
-NOTES_FORMAT = "notes-4"  # bump when the note fixes change meaning (2: orphans marks, held;
-# 3: a broadside flow, taken back; 4: widows marks, a hyphenated line sent on to the next
-# page: octavo.render.pdf.notes.hyphens)
+NOTES_FORMAT = "notes-5"  # bump when the note fixes change meaning (2: orphans marks, held;
+# 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
+# hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens; 5: the moves
+# again, each decided in its chapter's part laid out alone: broadside_parts)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
@@ -125,8 +132,28 @@ def render_print_html(
     from octavo.render.pdf.html import print_html  # the templates: not in a worker
 
     check_paper(options)
-    extra = ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
-    return print_html(manuscript, options.page, extra=extra, located=located, index_from=index_from)
+    page, extra = options.page, extra_sheets(options)
+    return print_html(manuscript, page, extra=extra, located=located, index_from=index_from)
+
+
+def extra_sheets(options: PdfOptions) -> tuple[str, ...]:
+    """The stylesheets after book.css a variant asks for."""
+    return ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
+
+
+def settle_book(html: Any, manuscript: Manuscript, options: PdfOptions) -> tuple[Move, ...]:
+    """The broadside tables of `html` (a weasyprint.HTML of the whole book) moved as each is in its
+    part laid out alone (octavo.render.pdf.broadside_parts: a layout of each chapter holding
+    a table that may move, none of the book); their moves."""
+    from octavo.render.pdf import broadside_parts  # the templates: not in a worker
+
+    project = manuscript.book.project
+
+    def load(source: str) -> Any:
+        return load_html(source, project)
+
+    page, extra = options.page, extra_sheets(options)
+    return broadside_parts.settle_book(html, manuscript, page, extra, load)
 
 
 def render_pdf(
@@ -137,8 +164,9 @@ def render_pdf(
 ) -> PrintResult:
     """The PDF of a manuscript, and (`with_html`) the HTML WeasyPrint alone lays out to it.
 
-    `cache`: a folder remembering the note fixes of earlier builds, by HTML; a rebuild of
-    the same HTML starts from them and needs a single layout. A book with an index is laid
+    `cache`: a folder remembering the note fixes of earlier builds, by HTML, and the moves
+    of its broadside tables (octavo.render.pdf.broadside_flow); a rebuild of the same HTML
+    starts from them and needs a single layout. A book with an index is laid
     out once with the index's heading alone (where it opens; its entries' numbers are
     read from this layout); the index is then set with its numbers as text and laid out
     alone, in place of the first layout's heading
@@ -151,15 +179,21 @@ def render_pdf(
     project = manuscript.book.project
     source = render_print_html(manuscript, options)
     store, name = Store(cache, signed=True), f"notes-{cache_key(source, options)}.json"
-    known = _cached(store, name)
+    known, remembered = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_machine(cache)  # before WeasyPrint is imported
     html = load_html(source, project)
+    if remembered is None:
+        moved: tuple[Move, ...] = guarded(lambda: settle_book(html, manuscript, options))
+    else:
+        moved = remembered
+        apply_moves(html, moved)
     document, fixes = guarded(lambda: place_notes(html, notes, known))
     if manuscript.index:
         located = locate(document, manuscript)
         if whole_book_features(project):  # the final HTML laid out whole
             html = load_html(render_print_html(manuscript, options, located), project)
+            apply_moves(html, moved)  # the same body
             first = fixes
             document, fixes = guarded(lambda: place_notes(html, notes, first))
         else:
@@ -176,8 +210,8 @@ def render_pdf(
     labels = book_labels(cover_word(manuscript), start, pages)
     stamped, document = broadside_folios(manuscript, options, document, start)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
-    if fixes != known:
-        store.put(name, fixes_to_json(fixes).encode("utf-8"))
+    if fixes != known or (moved and remembered != moved):  # no table: written as before
+        store.put(name, fixes_to_json(fixes, moved).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
     return PrintResult(pdf, laid_out, pages)
 
@@ -211,14 +245,15 @@ def broadside_folios(
     return stamped, document.copy([*document.pages, *stamps])
 
 
-def _cached(store: Store, name: str) -> tuple[Fix, ...]:
+def _cached(store: Store, name: str) -> tuple[tuple[Fix, ...], tuple[Move, ...] | None]:
+    """The note fixes and the broadside tables' moves remembered (None: not known)."""
     data = store.get(name)
     if data is None:
-        return ()
+        return (), None
     try:
-        return fixes_from_json(data.decode("utf-8"))
+        return fixes_from_json(data.decode("utf-8")), moves_from_json(data.decode("utf-8"))
     except (ValueError, KeyError, TypeError):
-        return ()  # a damaged cache only costs layouts
+        return (), None  # a damaged cache only costs layouts
 
 
 def load_html(source: str, project: Project) -> Any:
@@ -281,10 +316,16 @@ def cache_key(source: str, options: PdfOptions) -> str:
     return fingerprint(NOTES_FORMAT, source, str(options))
 
 
-def fixes_to_json(fixes: tuple[Fix, ...]) -> str:
+def fixes_to_json(fixes: tuple[Fix, ...], moves: tuple[Move, ...] = ()) -> str:
     rows = [{"path": list(f.path), "mark": f.mark, "reason": f.reason} for f in fixes]
-    return json.dumps(rows, indent=1) + "\n"
+    turned = [{"table": m.table, "after": m.after} for m in moves]
+    return json.dumps({"fixes": rows, "broadsides": turned}, indent=1) + "\n"
 
 
 def fixes_from_json(text: str) -> tuple[Fix, ...]:
-    return tuple(Fix(tuple(r["path"]), r["mark"], r["reason"]) for r in json.loads(text))
+    rows = json.loads(text)["fixes"]
+    return tuple(Fix(tuple(r["path"]), r["mark"], r["reason"]) for r in rows)
+
+
+def moves_from_json(text: str) -> tuple[Move, ...]:
+    return tuple(Move(r["table"], r["after"]) for r in json.loads(text)["broadsides"])

@@ -15,7 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from octavo.model import INDEX, Manuscript
-from octavo.render.pdf.document import PdfOptions, guarded, load_html, render_print_html
+from octavo.render.pdf.document import (
+    PdfOptions,
+    guarded,
+    load_html,
+    render_print_html,
+    settle_book,
+)
 from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import front_folio
 from octavo.render.pdf.notes.place import place_notes
@@ -37,6 +43,7 @@ def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str,
 def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
     """Where each printed page begins, and the printed page of every shared place."""
     html = load_html(render_print_html(manuscript, options), manuscript.book.project)
+    guarded(lambda: settle_book(html, manuscript, options))  # as the PDF's pages
     document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
     # the body's places, and the openings of the data-currency appendix and the index,
     # which both outputs name alike

@@ -24,8 +24,9 @@ from dataclasses import replace
 from octavo.cache import fingerprint
 from octavo.model import Manuscript, RenderedChapter, RenderedPart
 from octavo.render.metadata import book_meta
+from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
-from octavo.render.pdf.html import PrintPart, has_landscape, note_pairs, print_html
+from octavo.render.pdf.html import PrintPart, note_pairs
 from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
 from octavo.render.pdf.page_labels import cover_word, front_labels
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
@@ -365,9 +366,9 @@ def _job(
     shown += [c for c in manuscript.chapters if part.front and c.matter == "front"]
     # a part's landscape pages are set as the one-process build sets them (its own page
     # `part-landscape`, turned as the part is written, its folio stamped on); a part
-    # without any: the same HTML
-    turned = has_landscape(manuscript, options.page, (s for c in shown for s in c.sections))
-    source = print_html(manuscript, options.page, part, located=located, landscape=turned)
+    # without any: the same HTML. The one-process build decides its broadside tables'
+    # moves on this HTML too (octavo.render.pdf.broadside_parts)
+    source = part_html(manuscript, options.page, part, located=located)
     chapters = tuple(p.id for p in manuscript.parts if p.id in part.chapters)  # title pages
     chapters += tuple(c.id for c in shown)
     notes = note_pairs(s for c in shown for s in c.sections)

@@ -116,7 +116,10 @@ def warnings_logged() -> Iterator[list[str]]:
 
 
 def lay_out_part(job: PartJob) -> PartLayout:
-    """Lay out a part with every note on its heading's page (runs in a worker)."""
+    """Lay out a part with every note on its heading's page, its broadside tables after the
+    text that fits before them as in one process (octavo.render.pdf.broadside_flow; runs in
+    a worker)."""
+    from octavo.render.pdf.broadside_flow import settle_broadsides
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, guarded, load_html
     from octavo.render.pdf.notes.place import place_notes
@@ -126,6 +129,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
         html = load_html(job.html, job.project)
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
+        guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         show_continued(document)
         options = PdfOptions(bleed=job.bleed)

@@ -1,0 +1,278 @@
+"""A broadside table set after the text that still fits on the page before it (print only).
+
+A table set on a landscape page (octavo.render.pdf.landscape, octavo.render.pdf.broadside)
+forces a page break: where it stands in the author's order, the page before it ends where
+the text before it ends, up to half a page empty. Books let the text run on to fill that
+page and set the broadside table on the next one (the Chicago Manual's tables, LaTeX's
+floats). Here the print tree is changed as the note fixes change it (before the layout
+that is written, so that `--html` lays out to the same pages): each broadside table is
+moved after the blocks that follow it and still end on the page before it.
+
+1. The broadside tables not settled yet are taken out of the tree and the document laid out
+   (with WeasyPrint's note reporting held back and no hyphen left at a page's foot, as the
+   first layout of octavo.render.pdf.notes.place is): the text after each table runs on
+   where the table stood.
+2. For the first such table of each chapter (the page before it is then laid out as it
+   will be: every table before it in its chapter is settled, and a chapter opens a page),
+   the page where the block before it ends is the page before the table; the blocks after
+   it that end on that page too are the ones it is set after. A paragraph cannot be split
+   around a forced break, so at most the rest of one paragraph is left blank.
+3. The tables go back, each settled one after its blocks; the next round settles the next
+   table of each chapter (a round a table: most chapters hold one).
+
+A table with nothing after it that it may be set after (the last block of its section, as
+in octavo's generated studies) stays where it is without a layout: a book whose broadside
+tables all end their sections costs no layout more.
+
+A table moves only among its siblings (never out of its section), and never past a
+heading, a section, another table or figure, or a block holding one: it stays in its
+topic and the floats keep their order (their numbers, the list of tables). Everything
+that points to it is read from the layout of the changed tree: its page in the contents'
+list, page references, bookmarks, the index's pages, a part's page map. A book laid out
+in parts moves its tables in each part (`settle_broadsides` on the part's layout); the
+one-process build decides on the same parts, each holding a table that may move laid out
+alone, and makes their moves in the whole book's tree (`settle_apart`,
+octavo.render.pdf.broadside_parts): a layout of a chapter, never one of the book. The
+EPUB keeps the author's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Move", "apply_moves", "broadside_tables", "settle_apart", "settle_broadsides"]
+
+_STOPS = frozenset(
+    ("h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "section", "table", "figure", "nav")
+)
+_CHAPTERS = frozenset(("chapter", "appendix", "part-title-page"))
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A broadside table set after the `after` blocks that follow it."""
+
+    table: int  # its place among the document's broadside tables, in document order
+    after: int
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rpartition("}")[2]
+
+
+def broadside_tables(root: Any) -> list[Any]:
+    """The tables of the tree set on landscape pages (classed `landscape`), in order."""
+    return [
+        element
+        for element in root.iter()
+        if _local(element.tag) == "table" and "landscape" in (element.get("class") or "").split()
+    ]
+
+
+def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]:
+    """Move each broadside table of `html` (a weasyprint.HTML) after the blocks that still
+    end on the page before it (see the module's docstring); its move (0: none) for each,
+    in document order. `lay_out`: one layout of `html` (its document)."""
+    from octavo.render.pdf.notes.hold import held
+    from octavo.render.pdf.notes.hyphens import hyphens_held
+
+    root = html.etree_element
+    tables = broadside_tables(root)
+    moves: list[Move] = []
+    waiting = list(tables)
+    while waiting:
+        parents = _parents(root)
+        fixed = [t for t in waiting if not _movable(t, parents[t])]  # no layout needed
+        moves += [Move(tables.index(t), 0) for t in fixed]
+        waiting = [t for t in waiting if t not in fixed]
+        if not waiting:
+            break
+        now = list({_chapter(t, parents): t for t in reversed(waiting)}.values())
+        with _taken_out(waiting, parents), held(), hyphens_held():  # as the first layout
+            document = lay_out()
+        ends = _last_pages(document, _candidates(now, parents))
+        for table in now:
+            after = _fitting(table, parents[table], ends)
+            _move(table, parents[table], after)
+            moves.append(Move(tables.index(table), after))
+        waiting = [t for t in waiting if t not in now]
+    return tuple(sorted(moves, key=lambda m: m.table))
+
+
+def settle_apart(
+    html: Any, part_of: Callable[[str], str | None], load: Callable[[str], Any]
+) -> tuple[Move, ...]:
+    """The moves `settle_broadsides` makes, each table's decided in the layout of the part
+    holding its division alone, made in `html` (the whole book, not laid out). `part_of`:
+    the name of the part holding a division (by its section's id; None: the table stays);
+    `load`: that part's weasyprint.HTML (octavo.render.pdf.broadside_parts). A table is
+    matched by its division and its place among the division's broadside tables. Each part
+    holding a table that may move is laid out (a round a table of a division, as
+    `settle_broadsides`), no other."""
+    root = html.etree_element
+    tables = broadside_tables(root)
+    parents = _parents(root)
+    places = _places(tables, parents)
+    movable = [p for t, p in zip(tables, places, strict=True) if _movable(t, parents[t])]
+    names = dict.fromkeys(n for division, _ in movable if (n := part_of(division)) is not None)
+    decided: dict[tuple[str, int], int] = {}
+    for name in names:
+        part = load(name)
+        theirs = broadside_tables(part.etree_element)
+        found = _places(theirs, _parents(part.etree_element))  # before they move
+        for move in settle_broadsides(part, part.render):
+            decided[found[move.table]] = move.after
+    moves = tuple(Move(at, decided.get(place, 0)) for at, place in enumerate(places))
+    apply_moves(html, moves)
+    return moves
+
+
+def _parents(root: Any) -> dict[Any, Any]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def _places(tables: list[Any], parents: dict[Any, Any]) -> list[tuple[str, int]]:
+    """Each table's division (its section's id; "" outside any) and its place among that
+    division's tables."""
+    places: list[tuple[str, int]] = []
+    for table in tables:
+        chapter = _chapter(table, parents)
+        division = "" if chapter is None else chapter.get("id") or ""
+        places.append((division, sum(1 for d, _ in places if d == division)))
+    return places
+
+
+def apply_moves(html: Any, moves: tuple[Move, ...]) -> None:
+    """The moves `settle_broadsides` made in a document of the same body, made again in
+    `html` without laying it out."""
+    root = html.etree_element
+    tables = broadside_tables(root)
+    parents = _parents(root)
+    for move in moves:
+        table = tables[move.table]
+        _move(table, parents[table], move.after)
+
+
+def _chapter(table: Any, parents: dict[Any, Any]) -> Any:
+    """The chapter (or appendix) section holding `table`; None outside any."""
+    node = parents.get(table)
+    while node is not None:
+        classes = (node.get("class") or "").split()
+        if _local(node.tag) == "section" and _CHAPTERS.intersection(classes):
+            return node
+        node = parents.get(node)
+    return None
+
+
+@contextmanager
+def _taken_out(tables: list[Any], parents: dict[Any, Any]) -> Iterator[None]:
+    """Within, each table replaced by a stand-in that takes no room but holds its ids (the
+    list of tables, a page reference, a link still find their target); back after."""
+    places = [(parents[t], t, _stand_in(t)) for t in tables]
+    for parent, table, stand_in in places:
+        parent[list(parent).index(table)] = stand_in
+    try:
+        yield
+    finally:
+        for parent, table, stand_in in places:
+            parent[list(parent).index(stand_in)] = table
+
+
+_NONE = "display: block; height: 0; margin: 0; padding: 0; border: 0"
+
+
+def _stand_in(table: Any) -> Any:
+    """An empty block holding an empty block for each id of `table` (side by side: a table
+    of many index marks makes no deep tree)."""
+    namespace = str(table.tag)[: -len(_local(table.tag))]
+    outer = table.makeelement(namespace + "div", {"style": _NONE})
+    outer.tail = table.tail
+    for ident in [e.get("id") for e in table.iter() if e.get("id")]:
+        outer.append(outer.makeelement(namespace + "div", {"id": ident, "style": _NONE}))
+    return outer
+
+
+def _following(table: Any, parent: Any) -> Iterator[Any]:
+    """The blocks after `table` it may be set after: up to the first that is or holds a
+    heading, a section or another float."""
+    children = list(parent)
+    for sibling in children[children.index(table) + 1 :]:
+        if any(_local(e.tag) in _STOPS for e in sibling.iter()):
+            return
+        yield sibling
+
+
+def _movable(table: Any, parent: Any) -> bool:
+    """Whether `table` has a block before it and one after it that it may be set after."""
+    if _before(table, parent) is None or (table.tail or "").strip():
+        return False
+    return next(_following(table, parent), None) is not None
+
+
+def _candidates(tables: list[Any], parents: dict[Any, Any]) -> set[Any]:
+    """The blocks whose pages decide the tables' moves: the one before each, those after."""
+    found: set[Any] = set()
+    for table in tables:
+        before = _before(table, parents[table])
+        if before is not None:
+            found.add(before)
+            found.update(_following(table, parents[table]))
+    return found
+
+
+def _before(table: Any, parent: Any) -> Any:
+    children = list(parent)
+    at = children.index(table)
+    return children[at - 1] if at > 0 else None
+
+
+def _last_pages(document: Any, elements: set[Any]) -> dict[Any, int]:
+    """The last page (0-based) each of `elements` has a box on, in the page's flow."""
+    from weasyprint.formatting_structure import boxes
+
+    last: dict[Any, int] = {}
+    if not elements:
+        return last
+    for index, page in enumerate(document.pages):
+        for box in _walk(page._page_box, boxes):
+            element = getattr(box, "element", None)
+            if element is not None and element in elements:
+                last[element] = index
+    return last
+
+
+def _walk(box: Any, boxes: Any) -> Iterator[Any]:
+    yield box
+    if isinstance(box, boxes.MarginBox | boxes.FootnoteAreaBox):
+        return
+    for child in getattr(box, "children", ()) or ():
+        yield from _walk(child, boxes)
+
+
+def _fitting(table: Any, parent: Any, ends: dict[Any, int]) -> int:
+    """How many of the blocks after `table` (`_movable`) end on the page where the block
+    before it ends, laid out without it."""
+    before = _before(table, parent)
+    if before not in ends:
+        return 0
+    page = ends[before]
+    count = 0
+    for at, block in enumerate(_following(table, parent), start=1):
+        if block not in ends:
+            continue  # no box (nothing to lay out): it goes where its neighbours go
+        if ends[block] != page or (block.tail or "").strip():
+            break
+        count = at
+    return count
+
+
+def _move(table: Any, parent: Any, after: int) -> None:
+    if after <= 0:
+        return
+    children = list(parent)
+    target = children[children.index(table) + after]
+    parent.remove(table)
+    parent.insert(list(parent).index(target) + 1, table)

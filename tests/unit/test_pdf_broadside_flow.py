@@ -1,0 +1,204 @@
+"""octavo.render.pdf.broadside_flow: a broadside table moved after the blocks that still end
+on the page before it, laid out by WeasyPrint on small pages (30 lines of text a page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_apart, settle_broadsides
+
+STYLE = """<style>
+@page { size: 300pt 400pt; margin: 20pt; }
+@page landscape { size: 400pt 300pt; }
+html { font: 10pt/12pt serif; }
+body, p, h1, h2 { margin: 0; }
+h1, h2 { font-size: 10pt; }
+table.landscape { page: landscape; }
+a.page::after { content: target-counter(attr(href), page); }
+</style>"""
+
+
+def _lines(ident: str, count: int) -> str:
+    """A paragraph of `count` lines (each word a line: the page is narrower than none)."""
+    return f'<p id="{ident}">' + "<br>".join(["line"] * count) + "</p>"
+
+
+def _table(ident: str) -> str:
+    return f'<table class="table wide landscape" id="{ident}"><tr><td>1</td></tr></table>'
+
+
+def _html(*blocks: str) -> Any:
+    from weasyprint import HTML
+
+    body = "".join(blocks)
+    return HTML(string=f'{STYLE}<section class="chapter"><h1 id="c">C</h1>{body}</section>')
+
+
+def _order(html: Any) -> list[str]:
+    return [e.get("id") for e in html.etree_element.iter() if e.get("id")]
+
+
+def _settled(html: Any) -> tuple[Move, ...]:
+    return settle_broadsides(html, html.render)
+
+
+def test_the_table_goes_after_the_blocks_that_end_on_the_page_before_it() -> None:
+    """20 lines on the first page after the heading and one line: two paragraphs of 3 end
+    on it; the long one after them does not, and the table is set before it."""
+    html = _html(_lines("b", 1), _table("t"), _lines("a1", 3), _lines("a2", 3), _lines("x", 40))
+    assert _settled(html) == (Move(0, 2),)
+    assert _order(html) == ["c", "b", "a1", "a2", "t", "x"]
+
+
+@pytest.mark.parametrize(
+    ("stop", "after"),
+    [
+        ('<h2 id="h">H</h2>', 1),
+        ('<figure id="f"><p>F</p></figure>', 1),
+        ('<div id="d"><h2>H</h2></div>', 1),
+        ('<table id="n"><tr><td>2</td></tr></table>', 1),
+        ('<section id="s"><p>S</p></section>', 1),
+    ],
+    ids=["heading", "figure", "a-block-holding-a-heading", "another-table", "section"],
+)
+def test_the_table_never_moves_past_a_heading_or_another_float(stop: str, after: int) -> None:
+    html = _html(_lines("b", 1), _table("t"), _lines("a1", 3), stop, _lines("a2", 3))
+    assert _settled(html) == (Move(0, after),)
+    order = _order(html)
+    assert order.index("t") == order.index("a1") + 1
+
+
+def test_where_nothing_fits_nothing_moves() -> None:
+    html = _html(_lines("b", 26), _table("t"), _lines("a1", 5), _lines("a2", 3))
+    assert _settled(html) == (Move(0, 0),)
+    assert _order(html) == ["c", "b", "t", "a1", "a2"]
+
+
+def test_the_table_stays_in_its_section() -> None:
+    """The blocks after the end of its section (the next section's heading) are not its."""
+    html = _html(
+        '<section id="s1">',
+        _lines("b", 1),
+        _table("t"),
+        _lines("a1", 2),
+        '</section><section id="s2">',
+        _lines("n", 3),
+        "</section>",
+    )
+    assert _settled(html) == (Move(0, 1),)
+    assert _order(html) == ["c", "s1", "b", "a1", "t", "s2", "n"]
+
+
+def test_two_tables_of_a_chapter_are_settled_one_after_the_other() -> None:
+    """The second table's page before is laid out with the first moved (its own round)."""
+    html = _html(
+        _lines("b", 1),
+        _table("t1"),
+        _lines("a1", 3),
+        _lines("x", 30),
+        _table("t2"),
+        _lines("a2", 3),
+        _lines("y", 40),
+    )
+    assert _settled(html) == (Move(0, 1), Move(1, 1))
+    assert _order(html) == ["c", "b", "a1", "t1", "x", "a2", "t2", "y"]
+
+
+def test_the_moves_made_again_without_a_layout() -> None:
+    blocks = (_lines("b", 1), _table("t"), _lines("a1", 3), _lines("a2", 3), _lines("x", 40))
+    moves = _settled(_html(*blocks))
+    again = _html(*blocks)
+    apply_moves(again, moves)
+    assert _order(again) == ["c", "b", "a1", "a2", "t", "x"]
+
+
+def _never() -> None:
+    raise AssertionError("laid out")
+
+
+def test_a_document_without_a_broadside_table_is_not_laid_out() -> None:
+    assert settle_broadsides(_html(_lines("b", 1)), _never) == ()
+
+
+def test_a_table_ending_its_section_stays_without_a_layout() -> None:
+    """Nothing after it may go before it (as in octavo's generated studies): no layout."""
+    html = _html(_lines("b", 1), _table("t"), '<h2 id="h">H</h2>', _lines("a", 1))
+    assert settle_broadsides(html, _never) == (Move(0, 0),)
+    assert _order(html) == ["c", "b", "t", "h", "a"]
+
+
+def test_the_ids_of_the_table_are_kept_while_it_is_out() -> None:
+    """A link or a list of tables that points into the table finds its target in the
+    layout made without it (WeasyPrint would log an undefined anchor)."""
+    seen: list[list[str]] = []
+    html = _html(
+        '<p>See page <a class="page" href="#cell"></a>.</p>',
+        _lines("b", 1),
+        _table("t").replace("<td>1", '<td id="cell">1'),
+        _lines("a1", 3),
+    )
+
+    def lay_out() -> Any:
+        seen.append(_order(html))
+        return html.render()
+
+    settle_broadsides(html, lay_out)
+    assert seen == [["c", "b", "t", "cell", "a1"]]
+
+
+def _chapter(ident: str, *blocks: str) -> str:
+    return f'<section class="chapter" id="{ident}-section"><h1 id="{ident}">C</h1>{"".join(blocks)}</section>'
+
+
+def test_each_table_is_decided_in_its_part_alone() -> None:
+    """The whole book is never laid out: the part holding a table that may move is, once
+    (a round), and its moves are made in the book's tree, matched by division and order;
+    a part whose tables all stay (one ending its section) or that holds none is not even
+    made."""
+    from weasyprint import HTML
+
+    one = (_lines("b", 1), _table("t1"), _lines("a1", 3), _lines("a2", 3), _lines("x", 40))
+    two = (_lines("d", 2), _table("t2"), '<h2 id="h">H</h2>', _lines("e", 3))
+    three = (_lines("f", 50),)
+    chapters = {
+        "c1": _chapter("c1", *one),
+        "c2": _chapter("c2", *two),
+        "c3": _chapter("c3", *three),
+    }
+    book = HTML(string=STYLE + "".join(chapters.values()))
+    book.render = _never
+    loaded: list[str] = []
+    layouts: list[str] = []
+
+    def load(name: str) -> Any:
+        loaded.append(name)
+        part = HTML(string=STYLE + chapters[name])
+        render = part.render
+
+        def counted() -> Any:
+            layouts.append(name)
+            return render()
+
+        part.render = counted
+        return part
+
+    moves = settle_apart(book, lambda division: division.removesuffix("-section"), load)
+    assert moves == (Move(0, 2), Move(1, 0))
+    assert (loaded, layouts) == (["c1"], ["c1"])
+    assert _order(book) == [
+        *("c1-section", "c1", "b", "a1", "a2", "t1", "x"),
+        *("c2-section", "c2", "d", "t2", "h", "e"),
+        *("c3-section", "c3", "f"),
+    ]
+
+
+def test_a_table_outside_the_parts_stays() -> None:
+    """A division no part holds (`part_of` None): its table is not decided, nothing is
+    laid out."""
+    blocks = (_lines("b", 1), _table("t"), _lines("a1", 3))
+    book = _html(*blocks)
+    moves = settle_apart(book, lambda division: None, lambda name: _never())
+    assert moves == (Move(0, 0),)
+    assert _order(book) == ["c", "b", "t", "a1"]
