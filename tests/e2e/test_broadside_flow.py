@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf, read_pdf
+from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.render.pdf.whole import whole_book_features
 from octavo.shipped import STYLES
 from tests.conftest import DATA
