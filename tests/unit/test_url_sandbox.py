@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from octavo import api
 from octavo.errors import BuildError
@@ -162,3 +163,26 @@ def test_the_print_html_written_out_names_the_real_files(make_book: MakeBook) ->
         f'<link rel="stylesheet" href="{STYLES.as_uri()}/base.css"><img src="{book}/a.png">'
         "<p>file://book/</p>"
     )
+
+
+def test_the_print_html_written_out_finds_the_books_images(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A section's relative image URL was resolved against the book's folder: the HTML
+    written elsewhere (build/) says so with a <base>, and WeasyPrint alone finds the image
+    (it lost every figure of the bench study before)."""
+    from weasyprint import HTML
+
+    root = make_book({"001-a.md": section_source(1, total=1)})
+    (root / "images").mkdir()
+    Image.new("RGB", (40, 20), "red").save(root / "images" / "map.png")
+    project = api.open_book(root)
+    html = real_urls('<html><head><title>t</title></head><body><img src="images/map.png">', project)
+    assert f'<head><base href="{project.root.resolve().as_uri()}/"><title>' in html
+    out = tmp_path / "elsewhere" / "b.html"
+    out.parent.mkdir()
+    out.write_text(html)
+    page = HTML(filename=out).render().pages[0]
+    images = [b for b in page._page_box.descendants() if type(b).__name__ == "InlineReplacedBox"]
+    assert len(images) == 1
+    assert real_urls(html, project) == html  # once
