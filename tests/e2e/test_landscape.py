@@ -25,9 +25,10 @@ from octavo.check.press import check_press
 from octavo.model import Manuscript
 from octavo.render.pdf.build import pdf_options
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.html import has_landscape, print_html
+from octavo.render.pdf.html import print_html
 from octavo.render.pdf.landscape import landscape_tables, narrowest
 from octavo.render.pdf.parallel.build import render_pdf_parallel
+from octavo.render.pdf.sheets import has_landscape
 from octavo.source.paper import page_setup
 from tests.conftest import DATA, ROOT
 from tests.support import readers

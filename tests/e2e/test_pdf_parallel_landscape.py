@@ -21,7 +21,7 @@ from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import MARGIN, PdfFacts, PdfPage, read_pdf
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.build import pdf_options
-from octavo.render.pdf.html import has_landscape
+from octavo.render.pdf.sheets import has_landscape
 from tests.conftest import DATA
 from tests.support.pdf_text import foot_of, page_texts
 from tests.support.studies import (

@@ -28,8 +28,9 @@ from typing import Any
 
 from octavo.model import Manuscript
 from octavo.render.pdf.broadside_flow import Move, settle_apart
-from octavo.render.pdf.html import PrintPart, has_landscape, print_html
+from octavo.render.pdf.html import PrintPart, print_html
 from octavo.render.pdf.index_pages import Located
+from octavo.render.pdf.sheets import has_landscape
 from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
 

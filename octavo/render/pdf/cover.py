@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
-from octavo.render.pdf.html import Sheet, render_print
+from octavo.render.pdf.html import render_print
+from octavo.render.pdf.sheets import Sheet
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 

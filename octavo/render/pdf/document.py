@@ -224,7 +224,8 @@ def broadside_folios(
     (templates/print/broadside.html: the same folio, in the same place, as a book laid out
     in parts stamps on them; `write_document` draws each over its page). `start`: the
     0-based page of the body's folio 1; before it, roman folios."""
-    from octavo.render.pdf.html import render_print, stylesheets
+    from octavo.render.pdf.html import render_print
+    from octavo.render.pdf.sheets import stylesheets
 
     blank = [page._page_box.page_type.blank for page in document.pages]
     stamped = tuple(i for i in turned_pages(document) if not blank[i])

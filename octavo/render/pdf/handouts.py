@@ -9,13 +9,9 @@ from octavo.model import Manuscript, RenderedChapter, RenderedSection
 from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
-from octavo.render.pdf.html import (
-    ids_in,
-    note_pairs,
-    render_print,
-    stylesheets,
-)
+from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.notes.place import place_notes
+from octavo.render.pdf.sheets import stylesheets
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 

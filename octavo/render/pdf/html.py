@@ -26,8 +26,7 @@ from octavo.render.pdf.filters import (
     landscape_filter,
 )
 from octavo.render.pdf.index_pages import Located, page_runs
-from octavo.render.pdf.landscape import landscape_tables
-from octavo.render.url_sandbox import sandbox_url
+from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
 from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
@@ -36,19 +35,14 @@ __all__ = [
     "BodyPart",
     "PrintChapter",
     "PrintPart",
-    "Sheet",
     "Sketched",
     "body_entries",
     "given_folios",
-    "has_landscape",
     "ids_in",
     "note_pairs",
-    "page_css",
     "print_environment",
     "print_html",
     "render_print",
-    "stylesheets",
-    "text_measure",
 ]
 
 
@@ -134,50 +128,6 @@ class BodyPart:
 
     part: RenderedPart
     chapters: tuple[PrintChapter, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Sheet:
-    """A stylesheet of the print HTML: a file (`href`) or the page's CSS inline (`text`)."""
-
-    href: str = ""
-    text: str = ""
-
-
-def _pt(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
-
-
-def text_measure(page: PageSetup) -> float:
-    """The width of the text block in points."""
-    return page.width - page.inner - page.outer
-
-
-def page_css(project: Project, page: PageSetup, landscape: bool = False) -> str:
-    """templates/print/page.css for a page: size, margins, bleed, marks, type size; the
-    landscape page when a table needs one."""
-    template = project.env().get_template("print/page.css")
-    return template.render(page=page, pt=_pt, landscape=landscape)
-
-
-def stylesheets(
-    project: Project, page: PageSetup, *extra: str, landscape: bool = False
-) -> tuple[Sheet, ...]:
-    """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
-    the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
-    files = [Sheet(sandbox_url(project, project.style(n))) for n in ("base.css", "print/fonts.css")]
-    after = [Sheet(sandbox_url(project, project.style(n))) for n in ("print/book.css", *extra)]
-    return (*files, Sheet(text=page_css(project, page, landscape)), *after)
-
-
-def has_landscape(
-    manuscript: Manuscript, page: PageSetup, sections: Iterable[RenderedSection] | None = None
-) -> bool:
-    """Whether a table of the book (of `sections`, if given: a part's) goes on a landscape
-    page (octavo.render.pdf.landscape)."""
-    measure = text_measure(page)
-    given = manuscript.sections if sections is None else sections
-    return any(landscape_tables(s.body_html, measure) != s.body_html for s in given)
 
 
 @dataclass(frozen=True, slots=True)
