@@ -70,6 +70,25 @@ def test_the_table_never_moves_past_a_heading_or_another_float(stop: str, after:
     assert order.index("t") == order.index("a1") + 1
 
 
+def test_the_decision_lays_out_only_up_to_the_page_after_the_turn() -> None:
+    """The pages after the one following the turn decide nothing: the decision's layout
+    stops there (3 of 8 pages: the block before the table ends on page 2, page 3 is read),
+    and the move is the one a whole layout gives."""
+    blocks = (_lines("p", 40), _lines("b", 1), _table("t"), _lines("a1", 3), _lines("x", 150))
+    pages: list[int] = []
+
+    def counted(html: Any) -> Any:
+        document = html.render()
+        pages.append(len(document.pages))
+        return document
+
+    html = _html(*blocks)
+    assert settle_broadsides(html, lambda: counted(html)) == (Move(0, 1),)
+    whole = _html(*blocks)
+    assert len(whole.render().pages) == 8 and pages == [3]
+    assert _order(html) == ["c", "p", "b", "a1", "t", "x"]
+
+
 def test_where_nothing_fits_nothing_moves() -> None:
     html = _html(_lines("b", 26), _table("t"), _lines("a1", 5), _lines("a2", 3))
     assert _settled(html) == (Move(0, 0),)

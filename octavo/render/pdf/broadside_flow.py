@@ -91,8 +91,9 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
         if not waiting:
             break
         now = list({_chapter(t, parents): t for t in reversed(waiting)}.values())
-        with _taken_out(waiting, parents), held(), hyphens_held():  # as the first layout
-            document = lay_out()
+        befores = [_before(t, parents[t]) for t in now]
+        with _taken_out(waiting, parents), held(), hyphens_held(), _up_to_turns(befores):
+            document = lay_out()  # as the first layout, up to the pages that decide
         ends = _last_pages(document, _candidates(now, parents))
         for table in now:
             after = _fitting(table, parents[table], ends)
@@ -227,6 +228,48 @@ def _before(table: Any, parent: Any) -> Any:
     children = list(parent)
     at = children.index(table)
     return children[at - 1] if at > 0 else None
+
+
+@contextmanager
+def _up_to_turns(befores: list[Any]) -> Iterator[None]:
+    """Within, WeasyPrint lays a document out only up to the page after the one where each
+    of `befores` (the block before each table) ends: the blocks that end on that page are
+    all that `_fitting` reads (a block seen on the next page ends past it; one not seen
+    yet, later still). The pages up to there are those of the whole layout (a page is
+    made from the pages before it alone), and the rest of the part, 65 % of the four
+    decided parts' pages in the 800-section study, is not laid out. WeasyPrint's
+    `make_all_pages` (a generator, read whole by `layout_document`) is wrapped while the
+    decision lays out, if its source has the shape this was made for; else the whole
+    part is laid out, as before."""
+    import weasyprint.layout as layout
+
+    from octavo.render.pdf.weasy_patch import checked_source
+
+    source = checked_source("70.", layout, "layout_document")
+    original = layout.make_all_pages
+    if not source or "list(make_all_pages(context, root_box, html, pages))" not in source:
+        yield
+        return
+
+    def pages_up_to_turns(*args: Any) -> Iterator[Any]:
+        from weasyprint.formatting_structure import boxes
+
+        waiting = {b for b in befores if b is not None}
+        seen: set[Any] = set()
+        for page in original(*args):
+            yield page
+            on = {b for b in _walk(page, boxes) if getattr(b, "element", None) in waiting}
+            elements = {b.element for b in on}
+            waiting -= seen - elements  # seen on a page before, not on this one: ended
+            seen |= elements
+            if not waiting:
+                return
+
+    layout.make_all_pages = pages_up_to_turns
+    try:
+        yield
+    finally:
+        layout.make_all_pages = original
 
 
 def _last_pages(document: Any, elements: set[Any]) -> dict[Any, int]:
