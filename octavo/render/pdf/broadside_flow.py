@@ -236,7 +236,7 @@ def _up_to_turns(befores: list[Any]) -> Iterator[None]:
     of `befores` (the block before each table) ends: the blocks that end on that page are
     all that `_fitting` reads (a block seen on the next page ends past it; one not seen
     yet, later still). The pages up to there are those of the whole layout (a page is
-    made from the pages before it alone), and the rest of the part, 65 % of the four
+    made from the pages before it alone), and the rest of the part, 63 % of the four
     decided parts' pages in the 800-section study, is not laid out. WeasyPrint's
     `make_all_pages` (a generator, read whole by `layout_document`) is wrapped while the
     decision lays out, if its source has the shape this was made for; else the whole
