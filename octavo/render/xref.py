@@ -19,6 +19,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from octavo.model import RenderedSection
 
 __all__ = [
     "EXAMPLE_REF",
@@ -26,6 +32,8 @@ __all__ = [
     "PAGE_REF",
     "Targets",
     "Unresolved",
+    "holds_page_refs",
+    "page_ref_targets",
     "resolve_links",
 ]
 
@@ -37,6 +45,19 @@ PAGE_REF = re.compile(
     r'<span class="ref-label">(.*?)</span>(</a>)',
     re.DOTALL,
 )
+
+
+def page_ref_targets(section: RenderedSection) -> list[str]:
+    """The ids a section's page references (in its text and its notes) point to."""
+    text = section.body_html + "".join(n.html for n in section.notes)
+    return [found[2] for found in PAGE_REF.finditer(text)]
+
+
+def holds_page_refs(sections: Iterable[RenderedSection]) -> bool:
+    """Does a section's text or note hold a page reference?"""
+    return any(page_ref_targets(s) for s in sections)
+
+
 # A link octavo marked: found by its literal start, which the regex engine searches for
 # quickly; the blanks before it (up to one line's end) are taken by `_blanks_before`. With
 # the blanks in the pattern (`[ \t]*\n?[ \t]*<a ...`), every character of the text

@@ -204,7 +204,7 @@ def _chapters(
         ):
             # (chapter 0 is no chapter: the body sections the import could not place, a
             # division a heading, named: _unplaced_head)
-            head = section.parents[0] if section.parents else section.title
+            head = _own_head(section)
             which, other = f"chapter {section.chapter} is", "another chapter's or kind's"
             if not section.chapter:
                 which = "the sections of no chapter are"
@@ -243,7 +243,13 @@ def _unplaced_head(config: BookConfig, section: Section, part: int, parts: tuple
     country = parts[part - 1].title if part else ""
     if config.chapter_title(0, country) or section.chapter_title:
         return ""
-    return (section.parents[0] if section.parents else section.title).casefold()
+    return _own_head(section).casefold()
+
+
+def _own_head(section: Section) -> str:
+    """The heading a section stands under by its own page: its first breadcrumb level,
+    else its title."""
+    return section.parents[0] if section.parents else section.title
 
 
 def _place(chapter: Chapter) -> tuple[int, int, int]:

@@ -168,12 +168,12 @@ def test_a_book_that_styles_its_references_itself_is_laid_out_in_one_process(
 def test_references_in_notes_alone_are_given_their_folios(tmp_path: Path) -> None:
     """A book whose only references are in notes was not found to hold any: its parts
     printed a part's own page number, or nothing (found in review)."""
-    from octavo.render.pdf.parallel.page_refs import holds_refs
+    from octavo.render.xref import holds_page_refs
 
     book = generate_study(tmp_path / "book", 24, constructs=True)
     _refer(book, notes_only=True)
     manuscript, _ = api.manuscript(book)
-    assert holds_refs(manuscript) and by_part(manuscript) is not None
+    assert holds_page_refs(manuscript.sections) and by_part(manuscript) is not None
     assert not any("xref page" in s.body_html for s in manuscript.sections)
     result, warnings = quietly(lambda: render_pdf_parallel(manuscript, PdfOptions(), 2, None))
     out = tmp_path / "notes.pdf"

@@ -10,7 +10,8 @@ moved after the blocks that follow it and still end on the page before it.
 
 1. The broadside tables not settled yet are taken out of the tree and the document laid out
    (with WeasyPrint's note reporting held back and no hyphen left at a page's foot, as the
-   first layout of octavo.render.pdf.notes.place is): the text after each table runs on
+   first layout of octavo.render.pdf.notes.place is), up to the page after the one each
+   table's block before it ends on (`_up_to_turns`): the text after each table runs on
    where the table stood.
 2. For the first such table of each chapter (the page before it is then laid out as it
    will be: every table before it in its chapter is settled, and a chapter opens a page),
@@ -258,8 +259,7 @@ def _up_to_turns(befores: list[Any]) -> Iterator[None]:
         seen: set[Any] = set()
         for page in original(*args):
             yield page
-            on = {b for b in _walk(page, boxes) if getattr(b, "element", None) in waiting}
-            elements = {b.element for b in on}
+            elements = {getattr(b, "element", None) for b in _walk(page, boxes)} & waiting
             waiting -= seen - elements  # seen on a page before, not on this one: ended
             seen |= elements
             if not waiting:

@@ -31,7 +31,7 @@ from octavo.render.pdf.broadside_flow import Move, settle_apart
 from octavo.render.pdf.html import PrintPart, print_html
 from octavo.render.pdf.index_pages import Located
 from octavo.render.pdf.sheets import has_landscape
-from octavo.render.xref import PAGE_REF
+from octavo.render.xref import holds_page_refs
 from octavo.source.paper import PageSetup
 
 __all__ = ["FRONT", "part_html", "settle_book"]
@@ -67,8 +67,7 @@ def settle_book(
     `extra`: the book's extra stylesheets (print_html); `load`: a weasyprint.HTML of a
     source."""
     parts = {f"{c.id}-section": FRONT if c.matter == "front" else c.id for c in manuscript.chapters}
-    texts = (t for s in manuscript.sections for t in (s.body_html, *(n.html for n in s.notes)))
-    refs = () if any(PAGE_REF.search(text) for text in texts) else None
+    refs = () if holds_page_refs(manuscript.sections) else None
 
     def part(name: str) -> Any:
         if name == FRONT:

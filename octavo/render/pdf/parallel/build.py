@@ -42,7 +42,7 @@ the cache. When the front matter is the last part still being laid out (a page n
 moved, a title changed), the body is merged and stamped meanwhile and the front put
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
-Page references (page_refs.holds_refs) in the body's parts to targets in them: each part is
+Page references (xref.holds_page_refs) in the body's parts to targets in them: each part is
 given its targets' folios, laid out again until every one prints its target's
 (octavo.render.pdf.parallel.page_refs).
 

@@ -30,16 +30,16 @@ import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 
-from octavo.model import Manuscript, RenderedSection
+from octavo.model import Manuscript
 from octavo.render.pdf.html import ids_in
 from octavo.render.pdf.parallel.jobs import body_folios, finish, in_parts, start
 from octavo.render.pdf.parallel.merge import Unmergeable
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.whole import own_rules
-from octavo.render.xref import PAGE_REF
+from octavo.render.xref import page_ref_targets
 
-__all__ = ["ROUNDS", "by_part", "holds_refs", "settle"]
+__all__ = ["ROUNDS", "by_part", "settle"]
 
 ROUNDS = 4  # layouts again of a part before its references are taken as never settling
 # a rule for a page reference (`a.page`, `.ref-label`): a book's own differs from octavo's
@@ -55,9 +55,9 @@ def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
     for division in in_parts(manuscript):
         sections = [s for c in manuscript.chapters if c.id == division.id for s in c.sections]
         body |= ids_in(sections) | {division.id}
-        found[division.id] = frozenset(t for s in sections for t in _targets(s))
+        found[division.id] = frozenset(t for s in sections for t in page_ref_targets(s))
     elsewhere = any(
-        _targets(s) for c in manuscript.chapters if c.id not in found for s in c.sections
+        page_ref_targets(s) for c in manuscript.chapters if c.id not in found for s in c.sections
     )
     if elsewhere or any(t not in body for targets in found.values() for t in targets):
         return None
@@ -66,11 +66,6 @@ def by_part(manuscript: Manuscript) -> dict[str, frozenset[str]] | None:
     if own_rules(manuscript.book.project, _STYLED):
         return None  # the book styles its references itself: laid out whole, as it says
     return found
-
-
-def holds_refs(manuscript: Manuscript) -> bool:
-    """Does a section's text or note hold a page reference?"""
-    return any(_targets(s) for s in manuscript.sections)
 
 
 def settle(
@@ -108,8 +103,3 @@ def settle(
             for at, part in enumerate(chapters)
         )
     raise Unmergeable("page references did not settle")
-
-
-def _targets(section: RenderedSection) -> list[str]:
-    text = section.body_html + "".join(n.html for n in section.notes)
-    return [found[2] for found in PAGE_REF.finditer(text)]
