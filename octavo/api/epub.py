@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
+from octavo.collector import paused
 from octavo.errors import Diagnostic, boundary
 from octavo.outputs import Planned, as_stamped, cache_of, check_build, edited_since
 
@@ -24,10 +25,14 @@ def build_epub(
     renders the manuscript (octavo.render.epub.beside): the same bytes, sooner on two
     cores. It starts at once, beside the change check, when the output is surely made
     (missing, changed since its stamp, or a file of the book modified since: an edit);
-    else once the check finds work to do, so a build with nothing to do starts nothing."""
+    else once the check finds work to do, so a build with nothing to do starts nothing.
+    The cyclic garbage collector is paused meanwhile (octavo.collector): what this
+    process makes (the book read, its sections rendered, the manuscript) stays alive until
+    the EPUB is written and holds few cycles, and the collector's passes over it took
+    20-50 ms of a cold build of 81 sections, where the whole build takes 0.3 s."""
     from contextlib import ExitStack
 
-    with boundary("the EPUB"), ExitStack() as stack:
+    with paused(), boundary("the EPUB"), ExitStack() as stack:
         given = sources(book, strict)
         target = out if out is not None else default_output(given.project, ".epub")
         cache = cache_of(given.project)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,25 +24,26 @@ def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
     ]
 
 
-def test_the_sections_are_rendered_with_the_cycle_collector_paused_then_resumed() -> None:
-    """Rendering makes no reference cycles, so the collector is paused meanwhile; it is
-    resumed after (also when rendering fails), and left off if it was off."""
+def test_the_sections_are_rendered_with_the_cycle_collector_paused_then_resumed(
+    make_book: MakeBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering makes no reference cycles, so the collector is paused meanwhile
+    (octavo.collector.paused, whose own tests say it is resumed after, also when the work
+    fails, and left off if it was off)."""
     from octavo.render import drafts
+    from octavo.render.manuscript import render_manuscript
 
     seen: list[bool] = []
-    with drafts._no_cycle_collection():
+    shipped = drafts._chapter
+
+    def chapter(*args: Any) -> Any:
         seen.append(gc.isenabled())
+        return shipped(*args)
+
+    monkeypatch.setattr(drafts, "_chapter", chapter)
+    book, _ = api.read(make_book({"001-a.md": section_source(1, "Output", total=1)}))
+    render_manuscript(book)
     assert seen == [False] and gc.isenabled()
-    with pytest.raises(RuntimeError), drafts._no_cycle_collection():
-        raise RuntimeError("a section failed")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with drafts._no_cycle_collection():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 @pytest.mark.parametrize("rich", [False, True])

@@ -3,6 +3,7 @@ frames (no chunk of CPython's frame stack mapped per call), and the PDF is the s
 
 from __future__ import annotations
 
+import inspect
 import resource
 import sys
 from collections.abc import Callable
@@ -40,7 +41,7 @@ def _at(depth: int, run: Callable[[Callable[[], int]], int]) -> int:
 
 def _shipped() -> list[tuple[Any, str, Any]]:
     return [
-        (cls, name, getattr(getattr(cls, name), "__wrapped__", getattr(cls, name)))
+        (cls, name, inspect.unwrap(getattr(cls, name)))  # weasy_gc may wrap the same
         for cls, name in weasy_stack._patched()
     ]
 

@@ -30,6 +30,7 @@ from octavo.render.pdf import (
     weasy_arrays,
     weasy_draw,
     weasy_folders,
+    weasy_gc,
     weasy_pages,
     weasy_speed,
     weasy_stack,
@@ -265,7 +266,9 @@ def load_html(source: str, project: Project) -> Any:
     (octavo.render.pdf.weasy_draw), prepares each stylesheet once
     (octavo.render.pdf.weasy_styles), types its font subsets' arrays without cffi's C
     parser (octavo.render.pdf.weasy_arrays), and lays out and draws without mapping memory
-    for its calls (octavo.render.pdf.weasy_stack): the same pages, less CPU."""
+    for its calls (octavo.render.pdf.weasy_stack) and without the cyclic garbage
+    collector's passes over the layout (octavo.render.pdf.weasy_gc): the same pages, less
+    CPU."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -274,6 +277,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_text.install()
     weasy_folders.install()
     weasy_arrays.install()
+    weasy_gc.install()
     return sandboxed_html(source, project)
 
 
