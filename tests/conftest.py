@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Iterator
@@ -111,6 +112,16 @@ def ctime_settled(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(stat_cache, "changed_at", mtime_only)
     monkeypatch.setattr(outputs, "changed_at", mtime_only)
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """Python's cyclic garbage collector enabled, as a process starts it, and as it was
+    after the test (octavo.collector)."""
+    enabled = gc.isenabled()
+    gc.enable()
+    yield
+    (gc.enable if enabled else gc.disable)()
 
 
 @pytest.fixture(autouse=True)

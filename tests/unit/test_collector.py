@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +10,6 @@ import pytest
 
 from octavo.collector import paused
 from tests.conftest import MakeBook, section_source
-
-
-@pytest.fixture
-def collector() -> Iterator[None]:
-    """The collector enabled, as a process starts, and as it was after the test."""
-    enabled = gc.isenabled()
-    gc.enable()
-    yield
-    (gc.enable if enabled else gc.disable)()
 
 
 def test_the_collector_is_off_within_and_on_again_after(collector: None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import inspect
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,15 +13,6 @@ from octavo import api
 from octavo.render.pdf import weasy_gc
 from octavo.render.pdf.document import PdfOptions, render_pdf
 from tests.conftest import MakeBook, section_source
-
-
-@pytest.fixture
-def collector() -> Iterator[None]:
-    """The collector enabled, as a process starts, and as it was after the test."""
-    enabled = gc.isenabled()
-    gc.enable()
-    yield
-    (gc.enable if enabled else gc.disable)()
 
 
 def test_the_collector_is_off_during_a_patched_call_and_as_it_was_after(
