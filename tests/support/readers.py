@@ -40,6 +40,7 @@ __all__ = [
     "ebook_meta",
     "inspect_mobi",
     "mutool_errors",
+    "mutool_lines",
     "mutool_pages",
     "mutool_text",
     "need",
@@ -221,6 +222,24 @@ def mutool_page(document: Path, out: Path, width: int, height: int, dpi: int = 9
                 "-o", out, document, "1")  # fmt: skip
     assert done.returncode == 0, done.stderr
     return out
+
+
+def mutool_lines(document: Path, width: int, height: int) -> list[tuple[float, float, str]]:
+    """The lines MuPDF lays out on the first page of one document (an EPUB's XHTML):
+    (left x, baseline y, text) each, in CSS pixels, from its structured text."""
+    import xml.etree.ElementTree as ET
+
+    done = _run("mutool", "draw", "-q", "-F", "stext", "-W", str(width), "-H", str(height),
+                "-o", "-", document, "1")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = []
+    for line in ET.fromstring(done.stdout).iter("line"):
+        chars = list(line.iter("char"))
+        if chars:
+            first = chars[0]
+            text = "".join(c.get("c", "") for c in chars)
+            lines.append((float(first.get("x", 0)), float(first.get("y", 0)), text))
+    return lines
 
 
 def unzip(epub: Path, folder: Path) -> Path:
