@@ -230,3 +230,39 @@ def test_the_one_process_decision_lays_out_the_table_s_chapter_alone(tmp_path: P
     assert any(AFTER_CALL in t for t in before.texts())
     (parts, _), more = quietly(lambda: api.build_pdf(book, tmp_path / "p.pdf", jobs=2))
     assert more == [] and page_texts(parts) == page_texts(pdf)
+
+
+def _with_preface(folder: Path) -> Path:
+    """`_book` and a Preface (front matter) of tests/data/landscape's text: its own broadside
+    table (`tbl:preface`), set after the paragraphs that fill the page before it."""
+    book = _book(folder)
+    for path in book.glob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("total: 1\n", "total: 2\n"))
+    text = (DATA / "landscape" / "001-accounts.md").read_text(encoding="utf-8")
+    text = text.replace("total: 1\n", "total: 2\n").replace("tbl:accounts", "tbl:preface")
+    text = text.replace("title: National Accounts", "title: Preface").replace(
+        "sequence: 1", "sequence: 2"
+    )
+    text = text.replace("chapter: 1\n", "chapter: 0\nkind: preface\n")
+    (book / "002-preface.md").write_text(text, encoding="utf-8")
+    return book
+
+
+def test_a_broadside_table_in_the_front_matter_gives_the_same_pages_both_ways(
+    tmp_path: Path,
+) -> None:
+    """A front-matter division's broadside table is moved as a chapter's is, and a book
+    laid out in parts has the pages of one laid out in one process: the same text on each
+    page (the broadside pages' roman folios too), the same pages turned."""
+    book = _with_preface(tmp_path)
+    (one, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "one.pdf", jobs=1))
+    (parts, _), more = quietly(lambda: api.build_pdf(book, tmp_path / "parts.pdf", jobs=2))
+    assert logged == more == []
+    facts = read_pdf(one)
+    start = facts.dests["tbl:preface"]
+    assert [p.index for p in facts.pages if p.turned][:2] == [start, start + 1]
+    assert any(AFTER_CALL in t for t in facts.pages[start - 1].texts())  # moved before it
+    assert [facts.pages[i].folio for i in (start - 1, start, start + 1)] == ["ix", "x", "xi"]
+    theirs = read_pdf(parts)
+    assert [p.turned for p in theirs.pages] == [p.turned for p in facts.pages]
+    assert page_texts(parts) == page_texts(one)
