@@ -266,3 +266,22 @@ def test_a_broadside_table_in_the_front_matter_gives_the_same_pages_both_ways(
     theirs = read_pdf(parts)
     assert [p.turned for p in theirs.pages] == [p.turned for p in facts.pages]
     assert page_texts(parts) == page_texts(one)
+
+
+def test_a_page_reference_in_the_front_matter_decides_without_a_warning(tmp_path: Path) -> None:
+    """The front part laid out alone to decide its table's move gives its page references
+    stand-in folios, as a chapter's part does: it holds none of their targets in the body
+    (WeasyPrint warned "target points to undefined anchor" and printed no folio). The book
+    prints the folio of the reference's target."""
+    book = _with_preface(tmp_path)
+    preface = book / "002-preface.md"
+    text = preface.read_text(encoding="utf-8")
+    cited = "the accounts are on page [](#tbl:accounts){.page}."
+    preface.write_text(text.replace("row on each.", f"row on each; {cited}"), encoding="utf-8")
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "p.pdf", jobs=1))
+    assert logged == []
+    facts = read_pdf(pdf)
+    before = facts.pages[facts.dests["tbl:preface"] - 1]
+    assert any(AFTER_CALL in t for t in before.texts())
+    folio = facts.pages[facts.dests["tbl:accounts"]].folio
+    assert f"the accounts are on page {folio}." in " ".join(page_texts(pdf))

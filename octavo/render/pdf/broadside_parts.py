@@ -16,7 +16,8 @@ A book without a table that may move makes no part and lays out nothing more.
 
 A part's page references print stand-in folios (two figures wide: html.given_folios), as
 the parallel build's first layout of a part does (octavo.render.pdf.parallel.page_refs):
-the book's own folios are not known before its layout. A page whose lines turn on the
+the book's own folios are not known before its layout (the front part's too: laid out
+alone, it holds none of their targets in the body). A page whose lines turn on the
 width of a folio may so be decided one line off; the tables never move but within their
 section.
 """
@@ -71,7 +72,7 @@ def settle_book(
 
     def part(name: str) -> Any:
         if name == FRONT:
-            shown = PrintPart(True, (), False, (), sketch=True)
+            shown = PrintPart(True, (), False, (), sketch=True, page_refs=refs)
         else:
             shown = PrintPart(False, (name,), False, (), page_refs=refs)
         return load(part_html(manuscript, page, shown, extra=extra))
