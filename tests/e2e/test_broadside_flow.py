@@ -21,6 +21,10 @@ import pytest
 from octavo import api
 from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
+from octavo.render.pdf.broadside_flow import Move
+from octavo.render.pdf.broadside_parts import part_html
+from octavo.render.pdf.build import pdf_options
+from octavo.render.pdf.html import PrintPart
 from octavo.render.pdf.whole import whole_book_features
 from octavo.shipped import STYLES
 from tests.conftest import DATA
@@ -230,3 +234,115 @@ def test_the_one_process_decision_lays_out_the_table_s_chapter_alone(tmp_path: P
     assert any(AFTER_CALL in t for t in before.texts())
     (parts, _), more = quietly(lambda: api.build_pdf(book, tmp_path / "p.pdf", jobs=2))
     assert more == [] and page_texts(parts) == page_texts(pdf)
+
+
+def _with_preface(folder: Path) -> Path:
+    """`_book` and a Preface (front matter) of tests/data/landscape's text: its own broadside
+    table (`tbl:preface`), set after the paragraphs that fill the page before it."""
+    book = _book(folder)
+    for path in book.glob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("total: 1\n", "total: 2\n"))
+    text = (DATA / "landscape" / "001-accounts.md").read_text(encoding="utf-8")
+    text = text.replace("total: 1\n", "total: 2\n").replace("tbl:accounts", "tbl:preface")
+    text = text.replace("title: National Accounts", "title: Preface").replace(
+        "sequence: 1", "sequence: 2"
+    )
+    text = text.replace("chapter: 1\n", "chapter: 0\nkind: preface\n")
+    (book / "002-preface.md").write_text(text, encoding="utf-8")
+    return book
+
+
+def test_a_broadside_table_in_the_front_matter_gives_the_same_pages_both_ways(
+    tmp_path: Path,
+) -> None:
+    """A front-matter division's broadside table is moved as a chapter's is, and a book
+    laid out in parts has the pages of one laid out in one process: the same text on each
+    page (the broadside pages' roman folios too), the same pages turned."""
+    book = _with_preface(tmp_path)
+    (one, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "one.pdf", jobs=1))
+    (parts, _), more = quietly(lambda: api.build_pdf(book, tmp_path / "parts.pdf", jobs=2))
+    assert logged == more == []
+    facts = read_pdf(one)
+    start = facts.dests["tbl:preface"]
+    assert [p.index for p in facts.pages if p.turned][:2] == [start, start + 1]
+    assert any(AFTER_CALL in t for t in facts.pages[start - 1].texts())  # moved before it
+    assert [facts.pages[i].folio for i in (start - 1, start, start + 1)] == ["ix", "x", "xi"]
+    theirs = read_pdf(parts)
+    assert [p.turned for p in theirs.pages] == [p.turned for p in facts.pages]
+    assert page_texts(parts) == page_texts(one)
+
+
+def test_a_page_reference_in_the_front_matter_decides_without_a_warning(tmp_path: Path) -> None:
+    """The front part laid out alone to decide its table's move gives its page references
+    stand-in folios, as a chapter's part does: it holds none of their targets in the body
+    (WeasyPrint warned "target points to undefined anchor" and printed no folio). The book
+    prints the folio of the reference's target."""
+    book = _with_preface(tmp_path)
+    preface = book / "002-preface.md"
+    text = preface.read_text(encoding="utf-8")
+    cited = "the accounts are on page [](#tbl:accounts){.page}."
+    preface.write_text(text.replace("row on each.", f"row on each; {cited}"), encoding="utf-8")
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "p.pdf", jobs=1))
+    assert logged == []
+    facts = read_pdf(pdf)
+    before = facts.pages[facts.dests["tbl:preface"] - 1]
+    assert any(AFTER_CALL in t for t in before.texts())
+    folio = facts.pages[facts.dests["tbl:accounts"]].folio
+    assert f"the accounts are on page {folio}." in " ".join(page_texts(pdf))
+
+
+def _cited_before(folder: Path) -> Path:
+    """tests/data/landscape's chapter made of an opening paragraph that ends with a page
+    reference to the chapter's heading (folio 1), the table, and forty paragraphs of one
+    line: as many of them as the opening page holds are set before the table, so a line
+    more or less in the opening paragraph moves one more or one fewer. Its last line holds
+    "page 1." but not "page 00." (found by trying sentences: a stand-in's width)."""
+    book = shutil.copytree(DATA / "landscape", folder / "book")
+    source = book / "001-accounts.md"
+    text = source.read_text(encoding="utf-8")
+    head = text[: text.index("---", 3) + 3]
+    rows = "\n".join(line for line in text.splitlines() if line.startswith(("|", "Table:")))
+    opening = (
+        "The national accounts of Veloria are kept by fourteen branches of activity, too "
+        "many columns for the text block even in the small type of a wide table: the table "
+        "below is set on landscape pages of its own, its header row on each. The series "
+        "were revised after the census of 1959. The accounts open on page "
+        "[](#s001-national-accounts){.page}."
+    )
+    lines = "\n\n".join(f"Revision {n} of the series is noted here." for n in range(1, 41))
+    source.write_text(f"{head}\n\n{opening}\n\n{rows}\n\n{lines}\n", encoding="utf-8")
+    return book
+
+
+def _decided(book: Path, folios: tuple[tuple[str, str], ...]) -> tuple[Move, ...]:
+    """The move of the chapter's table decided in its part, its reference given `folios`."""
+    from octavo.render.pdf.broadside_flow import settle_broadsides
+    from octavo.render.pdf.document import load_html
+
+    manuscript, _ = api.manuscript(book)
+    page = pdf_options(manuscript.book.config).page
+    part = PrintPart(False, (manuscript.chapters[0].id,), False, (), page_refs=folios)
+    html = load_html(part_html(manuscript, page, part), manuscript.book.project)
+    return settle_broadsides(html, html.render)
+
+
+def test_a_page_reference_before_the_table_decides_with_the_folio_printed(
+    tmp_path: Path,
+) -> None:
+    """A decision made with a page reference's stand-in folio ("00", a figure wider than
+    the book's "1") sets one paragraph fewer before the table: the one-process build
+    decides again with the folio the book prints, as the parallel build does (its part
+    laid out again with its target's folio): the same pages both ways, the page before the
+    table filled (octavo.render.pdf.broadside_parts)."""
+    book = _cited_before(tmp_path)
+    stand_in, printed = _decided(book, ()), _decided(book, (("s001-national-accounts", "1"),))
+    assert stand_in != printed  # the case: the stand-in's width moves a line
+    (one, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "one.pdf", jobs=1))
+    (parts, _), more = quietly(lambda: api.build_pdf(book, tmp_path / "parts.pdf", jobs=2))
+    assert logged == more == []
+    start = read_pdf(one).dests["tbl:accounts"]
+    assert "The accounts open on page 1." in page_texts(one)[start - 1]
+    (move,) = printed
+    assert f"Revision {move.after} of" in foot_of(one, start - 1).lines[-1]
+    assert foot_of(one, start - 1).lines_left < 2  # no room for a line more
+    assert page_texts(parts) == page_texts(one)

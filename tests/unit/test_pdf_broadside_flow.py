@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_apart, settle_broadsides
+from octavo.render.pdf.broadside_apart import settle_again, settle_apart
+from octavo.render.pdf.broadside_flow import Move, apply_moves, settle_broadsides, settled
 
 STYLE = """<style>
 @page { size: 300pt 400pt; margin: 20pt; }
@@ -203,7 +204,7 @@ def test_each_table_is_decided_in_its_part_alone() -> None:
         part.render = counted
         return part
 
-    moves = settle_apart(book, lambda division: division.removesuffix("-section"), load)
+    moves = settle_apart(book, lambda division: division.removesuffix("-section"), load).moves
     assert moves == (Move(0, 2), Move(1, 0))
     assert (loaded, layouts) == (["c1"], ["c1"])
     assert _order(book) == [
@@ -218,6 +219,49 @@ def test_a_table_outside_the_parts_stays() -> None:
     laid out."""
     blocks = (_lines("b", 1), _table("t"), _lines("a1", 3))
     book = _html(*blocks)
-    moves = settle_apart(book, lambda division: None, lambda name: _never())
+    moves = settle_apart(book, lambda division: None, lambda name: _never()).moves
     assert moves == (Move(0, 0),)
     assert _order(book) == ["c", "b", "t", "a1"]
+
+
+def _cites(element: Any) -> bool:
+    return "cite" in (element.get("class") or "").split()
+
+
+@pytest.mark.parametrize(
+    ("where", "cited"),
+    [("b", True), ("a1", True), ("x", True), ("y", False)],
+    ids=["before-the-table", "set-before-it", "the-first-not-set", "after-those-read"],
+)
+def test_a_decision_says_whether_it_read_past_a_cited_element(where: str, cited: bool) -> None:
+    """`settled` says whether an element it is asked about (a page reference: its folio's
+    width may turn a line) stands before the end of the last block a decision read: the
+    one before the table, those set before it, the first that was not (x); one after
+    them (y) is laid out after them and changes no decision."""
+    blocks = {"b": _lines("b", 1), "a1": _lines("a1", 3), "x": _lines("x", 40)}
+    blocks["y"] = _lines("y", 2)
+    blocks[where] = blocks[where].replace("</p>", '<span class="cite">00</span></p>')
+    html = _html(blocks["b"], _table("t"), blocks["a1"], _lines("a2", 3), blocks["x"], blocks["y"])
+    assert settled(html, html.render, _cites) == ((Move(0, 2),), cited)
+
+
+def test_a_part_decided_again_changes_its_own_moves_alone() -> None:
+    """`settle_again`: the tables of the parts named are decided again in their layouts
+    (the part's first block longer here, as a wider folio makes it), the others keep
+    their moves, and the book's tree is not touched."""
+    from weasyprint import HTML
+
+    one = (_lines("b", 1), _table("t1"), _lines("a1", 3), _lines("a2", 3), _lines("x", 40))
+    two = (_lines("d", 1), _table("t2"), _lines("e", 3), _lines("z", 40))
+    chapters = {"c1": _chapter("c1", *one), "c2": _chapter("c2", *two)}
+    book = HTML(string=STYLE + "".join(chapters.values()))
+    book.render = _never
+    made = settle_apart(
+        book, lambda d: d.removesuffix("-section"), lambda n: HTML(string=STYLE + chapters[n])
+    )
+    assert made.moves == (Move(0, 2), Move(1, 1)) and made.cited == frozenset()
+    order = _order(book)
+    longer = _chapter("c1", _lines("b", 24), *one[1:])
+    again = settle_again(book, made.moves, ["c1"], lambda n: HTML(string=STYLE + longer))
+    assert again.moves == (Move(0, 1), Move(1, 1))
+    assert _order(book) == order

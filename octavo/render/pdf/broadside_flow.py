@@ -32,7 +32,7 @@ that points to it is read from the layout of the changed tree: its page in the c
 list, page references, bookmarks, the index's pages, a part's page map. A book laid out
 in parts moves its tables in each part (`settle_broadsides` on the part's layout); the
 one-process build decides on the same parts, each holding a table that may move laid out
-alone, and makes their moves in the whole book's tree (`settle_apart`,
+alone, and makes their moves in the whole book's tree (octavo.render.pdf.broadside_apart,
 octavo.render.pdf.broadside_parts): a layout of a chapter, never one of the book. The
 EPUB keeps the author's order.
 """
@@ -44,7 +44,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Move", "apply_moves", "broadside_tables", "settle_apart", "settle_broadsides"]
+__all__ = [
+    "Move",
+    "apply_moves",
+    "broadside_tables",
+    "settle_broadsides",
+    "settled",
+    "table_places",
+]
 
 _STOPS = frozenset(
     ("h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "section", "table", "figure", "nav")
@@ -77,12 +84,22 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
     """Move each broadside table of `html` (a weasyprint.HTML) after the blocks that still
     end on the page before it (see the module's docstring); its move (0: none) for each,
     in document order. `lay_out`: one layout of `html` (its document)."""
+    return settled(html, lay_out, lambda element: False)[0]
+
+
+def settled(
+    html: Any, lay_out: Callable[[], Any], cites: Callable[[Any], bool]
+) -> tuple[tuple[Move, ...], bool]:
+    """`settle_broadsides`, and whether an element `cites` marks (a page reference: its
+    folio's width may turn a line) stands before the end of a block a decision read
+    (`_read`): given another width, the decision may differ."""
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
 
     root = html.etree_element
     tables = broadside_tables(root)
     moves: list[Move] = []
+    cited = False
     waiting = list(tables)
     while waiting:
         parents = _parents(root)
@@ -98,53 +115,45 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
         ends = _last_pages(document, _candidates(now, parents))
         for table in now:
             after = _fitting(table, parents[table], ends)
+            cited = cited or _read(root, table, parents[table], after, cites)
             _move(table, parents[table], after)
             moves.append(Move(tables.index(table), after))
         waiting = [t for t in waiting if t not in now]
-    return tuple(sorted(moves, key=lambda m: m.table))
+    return tuple(sorted(moves, key=lambda m: m.table)), cited
 
 
-def settle_apart(
-    html: Any, part_of: Callable[[str], str | None], load: Callable[[str], Any]
-) -> tuple[Move, ...]:
-    """The moves `settle_broadsides` makes, each table's decided in the layout of the part
-    holding its division alone, made in `html` (the whole book, not laid out). `part_of`:
-    the name of the part holding a division (by its section's id; None: the table stays);
-    `load`: that part's weasyprint.HTML (octavo.render.pdf.broadside_parts). A table is
-    matched by its division and its place among the division's broadside tables. Each part
-    holding a table that may move is laid out (a round a table of a division, as
-    `settle_broadsides`), no other."""
-    root = html.etree_element
-    tables = broadside_tables(root)
-    parents = _parents(root)
-    places = _places(tables, parents)
-    movable = [p for t, p in zip(tables, places, strict=True) if _movable(t, parents[t])]
-    names = dict.fromkeys(n for division, _ in movable if (n := part_of(division)) is not None)
-    decided: dict[tuple[str, int], int] = {}
-    for name in names:
-        part = load(name)
-        theirs = broadside_tables(part.etree_element)
-        found = _places(theirs, _parents(part.etree_element))  # before they move
-        for move in settle_broadsides(part, part.render):
-            decided[found[move.table]] = move.after
-    moves = tuple(Move(at, decided.get(place, 0)) for at, place in enumerate(places))
-    apply_moves(html, moves)
-    return moves
+def _read(root: Any, table: Any, parent: Any, after: int, cites: Callable[[Any], bool]) -> bool:
+    """Whether an element `cites` marks stands before the end of the last block `_fitting`
+    read for `table` (`after` of them fit: the next did not, or was the last). One after
+    it is laid out after the blocks that decide and cannot change their pages; one before
+    it (a page reference whose folio's width turns a line) may."""
+    read = list(_following(table, parent))[: after + 1]
+    last = read[-1] if read else table
+    end = list(last.iter())[-1]
+    for element in root.iter():
+        if cites(element):
+            return True
+        if element is end:
+            return False
+    return False
 
 
 def _parents(root: Any) -> dict[Any, Any]:
     return {child: parent for parent in root.iter() for child in parent}
 
 
-def _places(tables: list[Any], parents: dict[Any, Any]) -> list[tuple[str, int]]:
-    """Each table's division (its section's id; "" outside any) and its place among that
-    division's tables."""
-    places: list[tuple[str, int]] = []
-    for table in tables:
+def table_places(root: Any) -> list[tuple[tuple[str, int], bool]]:
+    """Each broadside table of the tree (in order): its division (its section's id; ""
+    outside any) and its place among that division's tables, and whether it may move
+    (a block before it, one after it that it may be set after)."""
+    parents = _parents(root)
+    found: list[tuple[tuple[str, int], bool]] = []
+    for table in broadside_tables(root):
         chapter = _chapter(table, parents)
         division = "" if chapter is None else chapter.get("id") or ""
-        places.append((division, sum(1 for d, _ in places if d == division)))
-    return places
+        place = (division, sum(1 for (d, _), _ in found if d == division))
+        found.append((place, _movable(table, parents[table])))
+    return found
 
 
 def apply_moves(html: Any, moves: tuple[Move, ...]) -> None:

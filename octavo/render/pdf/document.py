@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
@@ -55,6 +55,9 @@ from octavo.render.pdf.whole import whole_book_features
 from octavo.render.url_sandbox import guarded, sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
 
+if TYPE_CHECKING:
+    from octavo.render.pdf.broadside_parts import Laid
+
 __all__ = [
     "PdfOptions",
     "PrintResult",
@@ -64,19 +67,20 @@ __all__ = [
     "fixes_from_json",
     "fixes_to_json",
     "guarded",
+    "lay_out_moved",
     "load_html",
     "render_pdf",
     "render_print_html",
-    "settle_book",
     "write_document",
     "xmp_descriptions",
 ]
 
 
-NOTES_FORMAT = "notes-5"  # bump when the note fixes change meaning (2: orphans marks, held;
+NOTES_FORMAT = "notes-6"  # bump when the note fixes change meaning (2: orphans marks, held;
 # 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
 # hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens; 5: the moves
-# again, each decided in its chapter's part laid out alone: broadside_parts)
+# again, each decided in its chapter's part laid out alone: broadside_parts; 6: decided
+# again with the folios the page references print)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
@@ -142,19 +146,21 @@ def extra_sheets(options: PdfOptions) -> tuple[str, ...]:
     return ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
 
 
-def settle_book(html: Any, manuscript: Manuscript, options: PdfOptions) -> tuple[Move, ...]:
-    """The broadside tables of `html` (a weasyprint.HTML of the whole book) moved as each is in its
-    part laid out alone (octavo.render.pdf.broadside_parts: a layout of each chapter holding
-    a table that may move, none of the book); their moves."""
+def lay_out_moved(
+    source: str,
+    manuscript: Manuscript,
+    options: PdfOptions,
+    notes: tuple[tuple[str, str], ...],
+    known: tuple[Fix, ...] = (),
+    remembered: tuple[Move, ...] | None = None,
+) -> Laid:
+    """The whole book's print HTML `source` laid out with every note on its page, its
+    broadside tables moved as `remembered`, or as each is in its part laid out alone
+    (octavo.render.pdf.broadside_parts: a layout of each chapter holding a table that may
+    move, none of the book; again where a page reference's folio may change a move)."""
     from octavo.render.pdf import broadside_parts  # the templates: not in a worker
 
-    project = manuscript.book.project
-
-    def load(source: str) -> Any:
-        return load_html(source, project)
-
-    page, extra = options.page, extra_sheets(options)
-    return broadside_parts.settle_book(html, manuscript, page, extra, load)
+    return broadside_parts.lay_out_moved(source, manuscript, options, notes, known, remembered)
 
 
 def render_pdf(
@@ -183,13 +189,8 @@ def render_pdf(
     known, remembered = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_machine(cache)  # before WeasyPrint is imported
-    html = load_html(source, project)
-    if remembered is None:
-        moved: tuple[Move, ...] = guarded(lambda: settle_book(html, manuscript, options))
-    else:
-        moved = remembered
-        apply_moves(html, moved)
-    document, fixes = guarded(lambda: place_notes(html, notes, known))
+    laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
+    html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
     if manuscript.index:
         located = locate(document, manuscript)
         if whole_book_features(project):  # the final HTML laid out whole

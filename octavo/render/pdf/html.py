@@ -32,6 +32,7 @@ from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
 __all__ = [
+    "GIVEN",
     "BodyPart",
     "PrintChapter",
     "PrintPart",
@@ -47,6 +48,7 @@ __all__ = [
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
+GIVEN = "folio-given"  # the class of a page reference given its folio (`given_folios`)
 _CLASSES = re.compile(r'class="([^"]*)"')
 
 
@@ -67,9 +69,7 @@ def given_folios(html: str, folios: Mapping[str, str]) -> str:
     a stylesheet (a book's own copy of print/book.css) says of `a.page`."""
 
     def given(classes: re.Match[str]) -> str:  # no `page`: no ::after, no label shown
-        return (
-            f'class="{" ".join([*(c for c in classes[1].split() if c != "page"), "folio-given"])}"'
-        )
+        return f'class="{" ".join([*(c for c in classes[1].split() if c != "page"), GIVEN])}"'
 
     def one(match: re.Match[str]) -> str:
         folio = escape(folios.get(unescape(match[2]), Sketched.STAND_IN), quote=False)

@@ -15,16 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from octavo.model import INDEX, Manuscript
-from octavo.render.pdf.document import (
-    PdfOptions,
-    guarded,
-    load_html,
-    render_print_html,
-    settle_book,
-)
+from octavo.render.pdf.document import PdfOptions, lay_out_moved, render_print_html
 from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import front_folio
-from octavo.render.pdf.notes.place import place_notes
 
 __all__ = ["PrintPages", "page_starts", "print_pages"]
 
@@ -42,9 +35,8 @@ def page_starts(manuscript: Manuscript, options: PdfOptions) -> tuple[tuple[str,
 
 def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
     """Where each printed page begins, and the printed page of every shared place."""
-    html = load_html(render_print_html(manuscript, options), manuscript.book.project)
-    guarded(lambda: settle_book(html, manuscript, options))  # as the PDF's pages
-    document, _ = guarded(lambda: place_notes(html, note_pairs(manuscript.sections)))
+    source = render_print_html(manuscript, options)  # laid out as the PDF's pages
+    document = lay_out_moved(source, manuscript, options, note_pairs(manuscript.sections)).document
     # the body's places, and the openings of the data-currency appendix and the index,
     # which both outputs name alike
     shared = {ident for ident, _ in manuscript.anchors} | {manuscript.appendix_id, INDEX}

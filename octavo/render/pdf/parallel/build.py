@@ -48,7 +48,8 @@ given its targets' folios, laid out again until every one prints its target's
 
 `jobs` < 2, a PDF variant (tagged, PDF/X, PDF/A), other page references (`by_part`), a
 book whose own styles read the whole document from a page (`@page :first`, `counter(pages)`:
-octavo.render.pdf.whole), or parts that do not fit together: the one-process build
+octavo.render.pdf.whole), a table on broadside pages in a front-matter division (`_front_turns`),
+or parts that do not fit together: the one-process build
 (octavo.render.pdf.document.render_pdf), which gives the same pages.
 """
 
@@ -82,6 +83,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
+from octavo.render.pdf.sheets import has_landscape
 from octavo.render.pdf.whole import older_template, whole_book_features
 
 __all__ = [
@@ -118,6 +120,9 @@ def render_pdf_parallel(
     if whole:
         logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
     refs = by_part(manuscript) if jobs > 1 and not options.pdf_variant else None
+    if refs is not None and not whole and _front_turns(manuscript, options):
+        logging.getLogger("octavo").info("a broadside table in the front matter: one process")
+        refs = None
     if refs is not None and not whole:
         try:
             return _parallel(manuscript, options, jobs, cache, pool, refs)
@@ -125,6 +130,16 @@ def render_pdf_parallel(
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
+
+
+def _front_turns(manuscript: Manuscript, options: PdfOptions) -> bool:
+    """Whether a front-matter division holds a table set on broadside pages. The front part
+    prints its own folios, the stamp never covers it, and a broadside page's folio is
+    drawn over it from a layout of its own (document.broadside_folios), which a part laid
+    out in a worker cannot make (the templates and the manuscript are not there): laid
+    out in parts, those pages would lack their roman folios."""
+    front = (s for c in manuscript.chapters if c.matter == "front" for s in c.sections)
+    return has_landscape(manuscript, options.page, front)
 
 
 def _parallel(
