@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import tomllib
@@ -116,10 +117,34 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
         data = tomllib.loads(text)
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5,000-digit number
         match = re.search(r"line (\d+)", str(exc))
-        return None, (
-            error("E102", f"not valid TOML: {exc}", path, int(match[1]) if match else None),
-        )
+        line = int(match[1]) if match else None
+        return None, (error("E102", f"not valid TOML: {exc}", path, line, _toml_hint(text, line)),)
     return _config(data, text, path)
+
+
+_BARE_MONTH = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{2})\s*(?:#.*)?")
+
+
+def _toml_hint(text: str, line: int | None) -> str:
+    """What to do about a TOML error: a month written bare (`research_completed = 1995-06`,
+    which TOML reads as no value at all) is quoted, as every date of book.toml is."""
+    lines = text.splitlines()
+    bare = _BARE_MONTH.fullmatch(lines[line - 1]) if line and line <= len(lines) else None
+    return f'quote the month: {bare[1]} = "{bare[2]}"' if bare else ""
+
+
+def _quote_hint(key: str, value: object, *, month: bool) -> str:
+    """The hint for a date book.toml holds as a TOML number or date (`date = 1995`), not
+    the quoted string it takes: the same date quoted, as far as it can be told."""
+    if isinstance(value, (str, bool)):
+        return ""
+    if isinstance(value, datetime.date):  # a TOML date or date-time: its month, or its day
+        example = f"{value:%Y-%m}" if month else f"{value:%Y-%m-%d}"
+    elif isinstance(value, int) and not month:
+        example = str(value)
+    else:
+        return f'write it quoted: {key} = "{"1995-06" if month else "1995"}"'
+    return f'quote it: {key} = "{example}"'
 
 
 def _config(
@@ -201,7 +226,12 @@ def _config(
         )
     research = data.get("research_completed")
     if research is not None and parse_iso_month(research) is None:
-        bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
+        bad(
+            "E107",
+            "research_completed",
+            "'research_completed' is not a date like \"1995-06\"",
+            _quote_hint("research_completed", research, month=True),
+        )
     published = parse_published(data["date"]) if "date" in data else ""
     if published is None:
         bad(
@@ -209,7 +239,8 @@ def _config(
             "date",
             '\'date\' (when the book was published) is not a date like "1995", "1995-06" '
             'or "1995-06-10"',
-            "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
+            _quote_hint("date", data["date"], month=False)
+            or "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
         )
     page = print_keys(data, bad)
     public = public_keys(data, bad)

@@ -50,3 +50,29 @@ def test_a_date_that_is_no_day_is_E148_with_its_line(make_book: MakeBook, value:
     config, found = load_config(make_book({}, toml=toml))
     assert config is None
     assert [(d.code, d.line) for d in found] == [("E148", toml.count("\n"))]
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "hint"),
+    [
+        ("date = 1995", "E148", 'quote it: date = "1995"'),
+        ("date = 1995-06-10T08:00:00", "E148", 'quote it: date = "1995-06-10"'),
+        ("research_completed = 1995-06-01", "E107", 'quote it: research_completed = "1995-06"'),
+        ("research_completed = 1995", "E107", 'write it quoted: research_completed = "1995-06"'),
+        ("research_completed = 1995-06", "E102", 'quote the month: research_completed = "1995-06"'),
+        (
+            "research_completed = 1995-06  # done",
+            "E102",
+            'quote the month: research_completed = "1995-06"',
+        ),
+    ],
+)
+def test_a_date_written_unquoted_is_told_to_quote_it(
+    make_book: MakeBook, line: str, code: str, hint: str
+) -> None:
+    """`date = 1995` was told it is 'not a date like "1995"', and a bare month only TOML's
+    own words: the hint gives the line as it must be written."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("research_completed"))
+    toml += f"\n{line}\n"
+    _, found = load_config(make_book({}, toml=toml))
+    assert [(d.code, d.line, d.hint) for d in found] == [(code, toml.count("\n"), hint)]
