@@ -133,6 +133,19 @@ def _toml_hint(text: str, line: int | None) -> str:
     return f'quote the month: {bare[1]} = "{bare[2]}"' if bare else ""
 
 
+def _table_hint(table: str, value: object) -> str:
+    """A book's own key written after a [table] line belongs to that table in TOML: `paper =
+    "a4"` added at the end of book.toml, under [chapters], is not the book's paper."""
+    strays = sorted(k for k in value if k in _KNOWN) if isinstance(value, dict) else []
+    if not strays:
+        return ""
+    keys = ", ".join(f"'{k}'" for k in strays)
+    return (
+        f"{keys} is under [{table}] (every key after a [table] line is the table's): "
+        f"move it above [{table}]"
+    )
+
+
 def _quote_hint(key: str, value: object, *, month: bool) -> str:
     """The hint for a date book.toml holds as a TOML number or date (`date = 1995`), not
     the quoted string it takes: the same date quoted, as far as it can be told."""
@@ -261,6 +274,7 @@ def _config(
             "chapters",
             '[chapters] must map chapter numbers to titles, e.g. 8 = "Government and Politics" '
             '(or, in a book of parts, [chapters.Belarus] 8 = "…")',
+            _table_hint("chapters", raw),
         )
     numbering = data.get("numbering", "book")
     if numbering not in NUMBERINGS:

@@ -76,3 +76,30 @@ def test_a_date_written_unquoted_is_told_to_quote_it(
     toml += f"\n{line}\n"
     _, found = load_config(make_book({}, toml=toml))
     assert [(d.code, d.line, d.hint) for d in found] == [(code, toml.count("\n"), hint)]
+
+
+@pytest.mark.parametrize(
+    ("table", "code", "hint"),
+    [
+        (
+            '[chapters]\n1 = "The Economy"\npaper = "a4"\n',
+            "E109",
+            "'paper' is under [chapters] (every key after a [table] line is the table's): "
+            "move it above [chapters]",
+        ),
+        (
+            '[margins]\ninner = "1in"\npaper = "a4"\n',
+            "E140",
+            "every key after the [margins] line is the table's: move paper above [margins]",
+        ),
+        ('[margins]\nleft = "1in"\n', "E140", ""),
+    ],
+)
+def test_a_book_key_written_under_a_table_is_told_to_move(
+    make_book: MakeBook, table: str, code: str, hint: str
+) -> None:
+    """`paper = "a4"` added at the end of book.toml, whose last line `new` makes a
+    [chapters] table, is the table's in TOML: the error said only what [chapters] holds."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    _, found = load_config(make_book({}, toml=f"{toml}\n{table}"))
+    assert [(d.code, d.hint) for d in found if d.severity.value == "error"] == [(code, hint)]
