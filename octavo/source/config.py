@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import os
 import re
 import tomllib
@@ -160,6 +161,13 @@ def _quote_hint(key: str, value: object, *, month: bool) -> str:
     return f'quote it: {key} = "{example}"'
 
 
+def _near_key(key: str) -> str:
+    """W103's hint: the known key a misspelt one is close to ('subtitel': 'subtitle'), else
+    every known key."""
+    close = difflib.get_close_matches(key, sorted(_KNOWN), n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(_KNOWN))}"
+
+
 def _config(
     data: dict[str, Any], text: str, path: Path
 ) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
@@ -177,7 +185,7 @@ def _config(
                 f"unknown key '{key}' is ignored",
                 path,
                 key_line(text, key),
-                hint=f"known keys: {', '.join(sorted(_KNOWN))}",
+                hint=_near_key(key),
             )
         )
     data = uuid_as_identifier(data, bad)

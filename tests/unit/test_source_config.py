@@ -103,3 +103,23 @@ def test_a_book_key_written_under_a_table_is_told_to_move(
     toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
     _, found = load_config(make_book({}, toml=f"{toml}\n{table}"))
     assert [(d.code, d.hint) for d in found if d.severity.value == "error"] == [(code, hint)]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("subtitel", "did you mean 'subtitle'?"),
+        ("reseach_completed", "did you mean 'research_completed'?"),
+    ],
+)
+def test_a_misspelt_key_is_told_the_key_it_is_close_to(
+    make_book: MakeBook, key: str, hint: str
+) -> None:
+    """W103 listed all 40 known keys after 'subtitel', leaving the reader to spot it."""
+    _, found = load_config(make_book({}, toml=BOOK_TOML + f'{key} = "x"\n'))
+    assert [(d.code, d.hint) for d in found] == [("W103", hint)]
+
+
+def test_a_key_close_to_none_is_told_every_key(make_book: MakeBook) -> None:
+    _, found = load_config(make_book({}, toml=BOOK_TOML + 'colour = "red"\n'))
+    assert [d.code for d in found] == ["W103"] and found[0].hint.startswith("known keys: authors")
