@@ -357,10 +357,12 @@ def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     if not missing:
         return []
     shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in missing)
+    one = len(missing) == 1 and missing[0][0] == missing[0][1]
     return [
         warning(
             "W309",
-            f"sections {shown} not present ({len(present)} of {total} in the book)",
+            f"{'section' if one else 'sections'} {shown} not present "
+            f"({len(present)} of {total} in the book)",
             hint="a partial study is fine; import more pages to fill it",
         )
     ]

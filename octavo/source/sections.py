@@ -229,6 +229,9 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
         assembled = replace(assembled, index_terms=terms)
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
+    if any(p.severity.value == "error" for p in section_problems):
+        # a section whose file could not be read is not missing: its own error says why
+        problems = tuple(p for p in problems if p.code != "W309")
     return assembled, found + problems
 
 
