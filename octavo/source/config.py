@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "key_line",
     "language_ok",
     "load_config",
+    "near_key",
 ]
 
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -161,11 +163,11 @@ def _quote_hint(key: str, value: object, *, month: bool) -> str:
     return f'quote it: {key} = "{example}"'
 
 
-def _near_key(key: str) -> str:
-    """W103's hint: the known key a misspelt one is close to ('subtitel': 'subtitle'), else
-    every known key."""
-    close = difflib.get_close_matches(key, sorted(_KNOWN), n=1, cutoff=0.75)
-    return f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(_KNOWN))}"
+def near_key(key: str, known: Collection[str], words: str = "known keys") -> str:
+    """The hint for an unknown key (W103, W208): the known one a misspelt key is close to
+    ('subtitel': 'subtitle'), else every known key."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'?" if close else f"{words}: {', '.join(sorted(known))}"
 
 
 def _config(
@@ -185,7 +187,7 @@ def _config(
                 f"unknown key '{key}' is ignored",
                 path,
                 key_line(text, key),
-                hint=_near_key(key),
+                hint=near_key(key, _KNOWN),
             )
         )
     data = uuid_as_identifier(data, bad)

@@ -170,3 +170,14 @@ def test_w404_page_without_body(tmp_path: Path) -> None:
     page.write_text(text[:start] + text[end:])
     result = import_pages([page], tmp_path / "book")
     assert [(d.code, d.line) for d in result.diagnostics] == [("W404", 3)]
+
+
+def test_a_misspelt_field_is_told_the_field_it_is_close_to(make_book) -> None:  # type: ignore[no-untyped-def]
+    """W208 listed every field after 'last_update', and the section's 'updated' date was
+    silently gone from its note."""
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1, total=1, extra='last_update: "1995-09"\n')})
+    assert [(d.code, d.hint) for d in read_book(book)[1]] == [
+        ("W208", "did you mean 'last_updated'?")
+    ]
