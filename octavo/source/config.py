@@ -337,6 +337,7 @@ def _config(
         page_list=data.get("page_list", False),
         order=tuple(order),
         path=path,
+        cover_line=key_line(text, "cover"),
         numbering=numbering,
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),
