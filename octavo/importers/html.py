@@ -26,6 +26,7 @@ __all__ = ["image_files", "link_targets", "parse_html_page"]
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
+_BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
 
 def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
@@ -221,10 +222,9 @@ def link_targets(page: Page, targets: dict[str, str]) -> Page:
             return f"]({target})" if target else "]"
 
         out = _LINK.sub(one, markdown)
-        # '[text]' left without a target: the brackets go, the text stays.
-        return (
-            re.sub(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\](?!\()", r"\1", out) if out != markdown else out
-        )
+        # '[text]' left without a target: the brackets go, the text stays; a note's call
+        # ('[^1]') and a span ('[words]{.credit}') in the same block keep theirs
+        return _BARE.sub(r"\1", out) if out != markdown else out
 
     blocks = tuple(
         replace(

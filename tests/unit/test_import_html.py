@@ -321,6 +321,26 @@ def test_a_page_s_footnotes_become_the_section_s_notes(tmp_path: Path, body: str
     ]
 
 
+def test_a_note_call_beside_a_link_out_of_the_study_keeps_its_brackets(tmp_path: Path) -> None:
+    """A paragraph with a note's call and a link the study does not hold (another site, a
+    page not imported): taking the link's brackets away took the call's too, so the text
+    read "paved.^1" and the note was never called (W511); a credit span kept its words."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table of "
+        'Contents</p><p>Roads total 98,200 kilometers, of which 66,100 are paved.<a href="#fn1"'
+        '>1</a> See <a href="http://example.org/">the ministry</a> and <a href="48.htm">the '
+        'previous section</a>.</p><p>Data as of June 1995</p><hr><p><a name="fn1">1</a> '
+        "Figures of the ministry, 1994.</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text().split("---\n", 2)[2]
+    assert "are paved.[^1] See the ministry and the previous section." in text
+    assert not render_block(text, typography=False).problems
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
