@@ -44,6 +44,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     page, lines = layout(text, address, known=known, fallback_title=title, heading=heading)
     kept = _kept_items(items, lines)
     blocks, wanted = _blocks(kept, path)
+    blocks = _captioned(blocks)
     images, skipped = _read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [
@@ -85,12 +86,51 @@ def _named_heading(headings: list[str], title: str) -> str:
 
 
 def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[Item, str]]:
-    """The items the profile kept as body, with their (possibly shortened) text."""
-    kept = []
+    """The items the profile kept as body, with their (possibly shortened) text, and the
+    images without alt text among them or right above one (a photo over its caption):
+    such an image is an empty line to the profile, which keeps only lines of words, so a
+    map or photo without alt text was left out of the section without a word. One above
+    the site's chrome (a logo) or after the body (a button) stays out."""
+    kept: dict[int, tuple[Item, str]] = {}
     for number, line in lines:
         if line.strip() and number % 2 == 0 and number // 2 < len(items):
-            kept.append((items[number // 2], line))
-    return kept
+            kept[number // 2] = (items[number // 2], line)
+    body = range(min(kept, default=0), max(kept, default=0))
+    for index in reversed(range(len(items))):  # a run of images over a caption, too
+        bare = items[index].kind == "image" and not items[index].text
+        if bare and (index in body or index + 1 in kept):
+            kept[index] = (items[index], "")
+    return [kept[i] for i in sorted(kept)]
+
+
+_FIGURE_LABEL = re.compile(r"(?i)(?:Figure|Fig\.)\s+\d[\w.-]*\s*[.:]\s+(?=\S)")
+
+
+def _captioned(blocks: list[Block]) -> list[Block]:
+    """An image takes the caption under it (its words, without the page's own 'Figure 8.':
+    octavo numbers the book's figures), so that it is a figure with its caption, not an
+    image and a caption set apart from it, or a 'Figure 1' over a paragraph 'Figure 8.':
+    the line under an image without alt text, or a line 'Figure 8. …' under one with it,
+    whose alt text is then the figure's (fig-alt), when an attribute can hold it."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if before is None or before.kind != "image" or before.alt:
+            out.append(block)
+            continue
+        labelled = bool(_FIGURE_LABEL.match(block.text)) and len(block.text.split()) < 40
+        under = block.kind == "caption" and not before.text  # the line under a bare image
+        if under or (block.kind == "paragraph" and labelled):
+            alt = before.text if not set(before.text) & {'"', "\\"} else ""
+            out[-1] = replace(
+                before,
+                text=_FIGURE_LABEL.sub("", block.text, count=1),
+                markdown=_FIGURE_LABEL.sub("", block.markdown, count=1),
+                alt=alt or " ",  # " ": captioned, no alt of its own
+            )
+            continue
+        out.append(block)
+    return [replace(b, alt=b.alt.strip()) for b in out]
 
 
 def _blocks(

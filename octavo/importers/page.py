@@ -45,6 +45,7 @@ class Block:
     aligns: tuple[str, ...] = ()  # a table's columns' alignment: "", "right" or "center"
     ordered: bool = False
     src: str = ""  # an image's address in the page
+    alt: str = ""  # an image's alt text, when its caption is other words (fig-alt)
 
 
 @dataclass(frozen=True, slots=True)

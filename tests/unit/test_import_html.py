@@ -341,6 +341,45 @@ def test_a_note_call_beside_a_link_out_of_the_study_keeps_its_brackets(tmp_path:
     assert not render_block(text, typography=False).problems
 
 
+def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) -> None:
+    """A photo or map saved without alt text (most 1990s pages) was an empty line to the
+    profile, and left out of the section without a word, its caption kept as a paragraph.
+    Now a figure with its caption (the page's own 'Figure 8.' dropped); an image with alt
+    text over a 'Figure 2. …' line takes the line as caption, its alt text as fig-alt. A
+    logo over the chrome and a button after the body stay out."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("logo.gif", "photo.jpg", "map.gif", "chart.png", "next.gif"):
+        Pil.new("RGB", (900, 600)).save(pages / name)
+    (pages / "49.htm").write_text(
+        '<html><head><title>Belarus - Transportation</title></head><body><img src="logo.gif">'
+        "<p>Belarus Table of Contents</p><h3>Transportation</h3><p><img src='photo.jpg'><br>The Minsk railroad "
+        "station</p><p>The railroad system, 5,488 kilometers long, is the country's main "
+        "carrier, most of it built before 1914.</p><p><img src='map.gif'><br>Figure 8. "
+        "Railroads, 1994</p><p>Roads total 98,200 kilometers.</p><p><img src='chart.png' alt="
+        "'Bar chart of freight'></p><p>Figure 9. Freight, 1990-94</p><p>Freight fell by half"
+        " after 1991, as the ministry reported it.</p><p>Data as of June 1995</p><p><a href="
+        "'50.htm'><img src='next.gif'></a></p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text().split("---\n", 2)[2]
+    figures = [line for line in text.splitlines() if line.startswith("![")]
+    assert figures == [
+        "![The Minsk railroad station](images/49-photo.jpg)",
+        "![Railroads, 1994](images/49-map.gif)",
+        '![Freight, 1990-94](images/49-chart.png){fig-alt="Bar chart of freight"}',
+    ]
+    assert "Figure 8" not in text and "Figure 9" not in text
+    assert sorted(p.name for p in (book / "images").iterdir()) == [
+        "49-chart.png",
+        "49-map.gif",
+        "49-photo.jpg",
+    ]
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
