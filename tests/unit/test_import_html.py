@@ -380,6 +380,28 @@ def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) ->
     ]
 
 
+def test_a_photo_opening_the_body_is_not_the_title(tmp_path: Path) -> None:
+    """countrystudies.us sets the title over 'Belarus Table of Contents'; the title was
+    taken as the last short line above the body, so a photo's caption opening the body
+    titled the section 'The Minsk Railroad Station'."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    Pil.new("RGB", (900, 600)).save(pages / "photo.gif")
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Transportation"
+        "</p><p>Belarus Table of Contents</p><p><img src='photo.gif'><br>The Minsk railroad "
+        "station</p><p>The railroad system, 5,488 kilometers long, is the country's main "
+        "carrier, most of it built before 1914.</p><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text()
+    assert "title: Transportation\n" in text
+    assert "\n![The Minsk railroad station](images/49-photo.gif)\n" in text
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
