@@ -177,9 +177,23 @@ def _blocks(
                     blocks.append(
                         Block("caption", text=item.text, markdown=escape_inline(item.text))
                     )
+        elif item.kind == "heading" and line == item.text:
+            blocks.append(
+                Block("heading", text=line, markdown=item.markdown, label=str(item.list_id))
+            )
         else:
             blocks.append(_text_block(item, line, blocks))
-    return blocks, images
+    return _heading_depths(blocks), images
+
+
+def _heading_depths(blocks: list[Block]) -> list[Block]:
+    """The body's headings (the page's <h4>s under its title) one level below the section's
+    own heading and on, by their levels in the page: they read as one-line paragraphs."""
+    levels = sorted({int(b.label) for b in blocks if b.kind == "heading"})
+    depth = {level: min(rank + 1, 3) for rank, level in enumerate(levels)}
+    return [
+        replace(b, label="#" * depth[int(b.label)]) if b.kind == "heading" else b for b in blocks
+    ]
 
 
 def _text_block(item: Item, line: str, before: list[Block]) -> Block:

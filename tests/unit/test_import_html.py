@@ -402,6 +402,29 @@ def test_a_photo_opening_the_body_is_not_the_title(tmp_path: Path) -> None:
     assert "\n![The Minsk railroad station](images/49-photo.gif)\n" in text
 
 
+def test_the_body_s_headings_stay_headings(tmp_path: Path) -> None:
+    """A page's <h4> subheadings under its title became one-line paragraphs ('Oil and Gas'
+    read as a sentence of the text); they are headings one level below the section's own
+    and on, by their levels in the page. The title's own <h3> is not repeated."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "60.htm").write_text(
+        "<html><head><title>Belarus - Energy</title></head><body><p>Belarus Table of Contents"
+        "</p><h3>Energy</h3><p>Belarus produces only a tenth of the fuel it uses, and imports"
+        " the rest from Russia.</p><h4>Oil and <i>Gas</i></h4><p>Two refineries process "
+        "Russian crude oil for export to the West.</p><h5>Mazyr</h5><p>The newer refinery "
+        "was built in 1975.</p><h4>Nuclear Power</h4><p>Plans for a nuclear power station "
+        "near Minsk were abandoned in 1988.</p><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "060-energy.md").read_text().split("---\n", 2)[2]
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["# Oil and *Gas*", "## Mazyr", "# Nuclear Power"]
+    fragment = render_block(text, typography=False)
+    assert fragment.html.count("<h3") == 2 and fragment.html.count("<h4") == 1
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
