@@ -138,6 +138,7 @@ def _blocks(
 ) -> tuple[list[Block], list[tuple[Block, str]]]:
     blocks: list[Block] = []
     images: list[tuple[Block, str]] = []
+    prose: dict[int, Block] = {}  # an entry's block as a paragraph, by its place
     for item, line in kept:
         if item.kind == "item":
             last = blocks[-1] if blocks else None
@@ -182,8 +183,22 @@ def _blocks(
                 Block("heading", text=line, markdown=item.markdown, label=str(item.list_id))
             )
         else:
-            blocks.append(_text_block(item, line, blocks))
-    return _heading_depths(blocks), images
+            block = _text_block(item, line, blocks)
+            if block.kind == "entry":
+                prose[len(blocks)] = _text_block(item, line, blocks, entries=False)
+            blocks.append(block)
+    return _heading_depths(_lone_entries_as_prose(blocks, prose)), images
+
+
+def _lone_entries_as_prose(blocks: list[Block], prose: dict[int, Block]) -> list[Block]:
+    """A lone 'Label: text' amid prose stays a paragraph ('Source: Based on …' under a
+    table, 'Note: …'): a Country Profile's entries come in runs, as a text page's do
+    (octavo.importers.blocks)."""
+    kinds = [b.kind for b in blocks]
+    return [
+        prose[i] if b.kind == "entry" and kinds[max(0, i - 1) : i + 2].count("entry") < 2 else b
+        for i, b in enumerate(blocks)
+    ]
 
 
 def _heading_depths(blocks: list[Block]) -> list[Block]:
@@ -196,7 +211,7 @@ def _heading_depths(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _text_block(item: Item, line: str, before: list[Block]) -> Block:
+def _text_block(item: Item, line: str, before: list[Block], entries: bool = True) -> Block:
     markdown = item.markdown
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
@@ -205,7 +220,7 @@ def _text_block(item: Item, line: str, before: list[Block]) -> Block:
         return Block("credit", text=line, markdown=markdown)
     if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
         return Block("caption", text=line, markdown=markdown)
-    match = LABEL.match(line)
+    match = LABEL.match(line) if entries else None
     if match:
         rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
         return Block("entry", text=line, markdown=rest, label=escape_inline(match["label"]))

@@ -425,6 +425,26 @@ def test_the_body_s_headings_stay_headings(tmp_path: Path) -> None:
     assert fragment.html.count("<h3") == 2 and fragment.html.count("<h4") == 1
 
 
+def test_a_lone_label_line_is_a_paragraph_entries_come_in_runs(tmp_path: Path) -> None:
+    """'Source: Based on …' under a table became a definition list of one term, 'Source',
+    as a Country Profile's entries are set; a text page kept it a paragraph already."""
+    page = _page(
+        tmp_path,
+        text=(
+            "<html><head><title>Belarus - Population</title></head><body><p>Belarus Table of "
+            "Contents</p><p>The population was 10.4 million in 1994, most of it in the cities"
+            " along the railroads.</p><table><tr><th>Year</th><th>Urban</th></tr><tr><td>1989"
+            "</td><td>65.5</td></tr></table><p>Source: Based on information from the 1989 "
+            "census.</p><p>The towns grew fastest in the 1970s, with the new factories.</p><p>Capital: Minsk.</p><p>Climate: Continental, with cold winters.</p>"
+            "<p>Data as of June 1995</p></body></html>"
+        ),
+    )
+    blocks = parse_html_page(page.read_bytes(), page).blocks
+    kinds = [b.kind for b in blocks]
+    assert kinds == ["paragraph", "table", "paragraph", "paragraph", "entry", "entry"]
+    assert blocks[2].markdown == "Source: Based on information from the 1989 census."
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""
