@@ -107,7 +107,13 @@ class Labels:
         return _lookup(self.words, key)
 
     def format(self, key: str, **values: object) -> str:
-        return self[key].format(**values)
+        """The label with its values; a value that ends in a period before the label's own
+        ('1995 г.' in '… по {newest}.') gives the sentence one, not 'г..'."""
+        template = self[key]
+        for name, value in values.items():
+            if isinstance(value, str) and value.endswith(".") and f"{{{name}}}." in template:
+                values[name] = value[:-1]
+        return template.format(**values)
 
     def month_year(self, month: YearMonth) -> str:
         """'June 1995' in the book's language and order."""

@@ -47,14 +47,15 @@ Built = tuple[Path, tuple[Diagnostic, ...]]
 Made = tuple[tuple[tuple[Path, bytes], ...], tuple[Diagnostic, ...]]  # files to write, found
 
 
-def guard_output(book: Path, out: Path, folder: bool = False) -> None:
+def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") -> None:
     """Refuse an output that would harm an input (docs/security.md), before any work:
 
     - E120: `out` resolves inside the book folder (but its build/ folder), or into octavo's
       own code, templates/ or styles/: a PDF must never replace a section or book.toml;
     - E121: `out` exists and is not a regular file (a folder, a device such as /dev/null, a
       FIFO), which the atomic rename would replace (or, for a folder, fail on).
-    `folder`: `out` is a folder of outputs (handouts): it may exist as a folder."""
+    `folder`: `out` is a folder of outputs (handouts): it may exist as a folder. `suffix`:
+    the output's own ('.epub'), for the hint."""
     real = Path(os.path.realpath(out))
     book_real = Path(os.path.realpath(book))
     protected = [(book_real, "the book folder"), (PACKAGE, "octavo's code")]
@@ -88,7 +89,7 @@ def guard_output(book: Path, out: Path, folder: bool = False) -> None:
                 "E121",
                 f"the output {out} exists and is {what}; it is never replaced",
                 out,
-                hint=f"give --out a file name, e.g. build/book{out.suffix or '.pdf'}"
+                hint=f"give --out a file name, e.g. build/book{suffix or out.suffix or '.pdf'}"
                 if not folder
                 else "give --out a folder, or a name that does not exist yet",
             )
@@ -302,6 +303,10 @@ class Planned:
         return self.out, found
 
 
+_SUFFIXES = {"epub": ".epub", "pdf": ".pdf", "cover": ".pdf"}  # an output's own, by kind
+_NAMES = {".epub": "an EPUB", ".pdf": "a PDF"}
+
+
 def check_build(
     project: Project,
     out: Path,
@@ -311,8 +316,24 @@ def check_build(
     """What the build of `out` (and every extra output) reported, if they were built from the
     same inputs: nothing to do. Else the build to make (`Planned.write`). Outputs that would
     harm an input are refused first (`guard_output`)."""
+    kind = str(options.get("kind", ""))
+    suffix = _SUFFIXES.get(kind, "")
+    if suffix and out.suffix.lower() in _NAMES and out.suffix.lower() != suffix:
+        # `invoke epub --out book.pdf pdf`: the EPUB's bytes in a file named as a PDF
+        raise BuildError(
+            [
+                error(
+                    "E128",
+                    f"--out {out} names {_NAMES[out.suffix.lower()]} file, but this task "
+                    f"writes {_NAMES[suffix]}",
+                    out,
+                    hint=f"name it {out.with_suffix(suffix).name}; an option belongs to the "
+                    "task it follows (invoke epub --out b.epub pdf --out b.pdf)",
+                )
+            ]
+        )
     for output in (out, *extra_outputs):
-        guard_output(project.root, output)
+        guard_output(project.root, output, suffix=suffix if output == out else "")
     named = [os.path.realpath(p) for p in (out, *extra_outputs)]
     if len(set(named)) < len(named):  # `--html` the `--out`: the PDF replaced the HTML
         raise BuildError(

@@ -70,6 +70,7 @@ class BookConfig:
     data_date_line: bool = True  # "Data as of June 1995." in words at each EPUB section's end
     path: Path = field(default=Path("book.toml"))
     cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
+    cover_line: int | None = None  # book.toml's line that names it, for its diagnostics
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
     epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB

@@ -99,6 +99,14 @@ class _Reader:
                 if title:
                     self.reasons.append(f"title on line {number + 1} (the site's title shape)")
                     return number, title
+        filled = [i for i in range(end) if self.lines[i].strip()]
+        for upper, lower in self.profile.heads:  # the title over the study's contents line
+            for a, b in itertools.pairwise(filled):
+                line = self.lines[a]
+                if upper.fullmatch(line) and lower.fullmatch(self.lines[b]) and title_like(line):
+                    # not the last line above the body: a photo's caption opening the body
+                    self.reasons.append(f"title on line {a + 1} (over the contents line)")
+                    return a, line.strip()
         if self.profile.title_after_country and self.country:
             after = [j for i, j in itertools.pairwise(header) if self._is_country(i)]
             if after:
@@ -230,7 +238,7 @@ def layout(
         told = len(reader.reasons)
         found_title = reader.title(header_end)
         named = reader.heading_line(heading, header_end) if heading else None
-        if named is not None and (found_title is None or named[0] < found_title[0]):
+        if named is not None and (found_title is None or named[0] <= found_title[0]):
             del reader.reasons[told:]  # why title() chose the line it did
             reader.reasons.append(f"title on line {named[0] + 1} (the heading its <title> names)")
             found_title = named

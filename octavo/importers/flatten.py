@@ -26,11 +26,14 @@ _BLOCKS = {
 }  # fmt: skip
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One flattened block of the document."""
 
-    kind: str  # text, item (of a list), table, image, note (its number in list_id)
+    kind: str  # text, heading, item (of a list), table, image, note (its number in list_id)
     text: str  # plain, one line
     markdown: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
@@ -121,7 +124,7 @@ class Flattener:
         plain.append(text)
         md.append(markdown)
 
-    def add_text(self, element: etree._Element) -> None:
+    def add_text(self, element: etree._Element, kind: str = "text", level: int = 0) -> None:
         plain: list[str] = []
         md: list[str] = []
         self.inline(element, plain, md)
@@ -129,7 +132,7 @@ class Flattener:
             "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
         ):
             if text.strip():
-                self.items.append(Item("text", one_line(text), one_line(markdown)))
+                self.items.append(Item(kind, one_line(text), one_line(markdown), list_id=level))
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -152,7 +155,10 @@ class Flattener:
             )
             return
         if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
-            self.add_text(element)
+            if tag in _HEADINGS:  # its level in list_id: the body's headings keep theirs
+                self.add_text(element, "heading", int(tag[1]))
+            else:
+                self.add_text(element)
             return
         # Mixed content: runs of inline content between block children.
         run = lxml.html.Element("span")

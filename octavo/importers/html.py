@@ -26,6 +26,7 @@ __all__ = ["image_files", "link_targets", "parse_html_page"]
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
+_BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
 
 def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
@@ -43,6 +44,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     page, lines = layout(text, address, known=known, fallback_title=title, heading=heading)
     kept = _kept_items(items, lines)
     blocks, wanted = _blocks(kept, path)
+    blocks = _captioned(blocks)
     images, skipped = _read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [
@@ -84,12 +86,51 @@ def _named_heading(headings: list[str], title: str) -> str:
 
 
 def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[Item, str]]:
-    """The items the profile kept as body, with their (possibly shortened) text."""
-    kept = []
+    """The items the profile kept as body, with their (possibly shortened) text, and the
+    images without alt text among them or right above one (a photo over its caption):
+    such an image is an empty line to the profile, which keeps only lines of words, so a
+    map or photo without alt text was left out of the section without a word. One above
+    the site's chrome (a logo) or after the body (a button) stays out."""
+    kept: dict[int, tuple[Item, str]] = {}
     for number, line in lines:
         if line.strip() and number % 2 == 0 and number // 2 < len(items):
-            kept.append((items[number // 2], line))
-    return kept
+            kept[number // 2] = (items[number // 2], line)
+    body = range(min(kept, default=0), max(kept, default=0))
+    for index in reversed(range(len(items))):  # a run of images over a caption, too
+        bare = items[index].kind == "image" and not items[index].text
+        if bare and (index in body or index + 1 in kept):
+            kept[index] = (items[index], "")
+    return [kept[i] for i in sorted(kept)]
+
+
+_FIGURE_LABEL = re.compile(r"(?i)(?:Figure|Fig\.)\s+\d[\w.-]*\s*[.:]\s+(?=\S)")
+
+
+def _captioned(blocks: list[Block]) -> list[Block]:
+    """An image takes the caption under it (its words, without the page's own 'Figure 8.':
+    octavo numbers the book's figures), so that it is a figure with its caption, not an
+    image and a caption set apart from it, or a 'Figure 1' over a paragraph 'Figure 8.':
+    the line under an image without alt text, or a line 'Figure 8. …' under one with it,
+    whose alt text is then the figure's (fig-alt), when an attribute can hold it."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if before is None or before.kind != "image" or before.alt:
+            out.append(block)
+            continue
+        labelled = bool(_FIGURE_LABEL.match(block.text)) and len(block.text.split()) < 40
+        under = block.kind == "caption" and not before.text  # the line under a bare image
+        if under or (block.kind == "paragraph" and labelled):
+            alt = before.text if not set(before.text) & {'"', "\\"} else ""
+            out[-1] = replace(
+                before,
+                text=_FIGURE_LABEL.sub("", block.text, count=1),
+                markdown=_FIGURE_LABEL.sub("", block.markdown, count=1),
+                alt=alt or " ",  # " ": captioned, no alt of its own
+            )
+            continue
+        out.append(block)
+    return [replace(b, alt=b.alt.strip()) for b in out]
 
 
 def _blocks(
@@ -97,6 +138,7 @@ def _blocks(
 ) -> tuple[list[Block], list[tuple[Block, str]]]:
     blocks: list[Block] = []
     images: list[tuple[Block, str]] = []
+    prose: dict[int, Block] = {}  # an entry's block as a paragraph, by its place
     for item, line in kept:
         if item.kind == "item":
             last = blocks[-1] if blocks else None
@@ -136,12 +178,40 @@ def _blocks(
                     blocks.append(
                         Block("caption", text=item.text, markdown=escape_inline(item.text))
                     )
+        elif item.kind == "heading" and line == item.text:
+            blocks.append(
+                Block("heading", text=line, markdown=item.markdown, label=str(item.list_id))
+            )
         else:
-            blocks.append(_text_block(item, line, blocks))
-    return blocks, images
+            block = _text_block(item, line, blocks)
+            if block.kind == "entry":
+                prose[len(blocks)] = _text_block(item, line, blocks, entries=False)
+            blocks.append(block)
+    return _heading_depths(_lone_entries_as_prose(blocks, prose)), images
 
 
-def _text_block(item: Item, line: str, before: list[Block]) -> Block:
+def _lone_entries_as_prose(blocks: list[Block], prose: dict[int, Block]) -> list[Block]:
+    """A lone 'Label: text' amid prose stays a paragraph ('Source: Based on …' under a
+    table, 'Note: …'): a Country Profile's entries come in runs, as a text page's do
+    (octavo.importers.blocks)."""
+    kinds = [b.kind for b in blocks]
+    return [
+        prose[i] if b.kind == "entry" and kinds[max(0, i - 1) : i + 2].count("entry") < 2 else b
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _heading_depths(blocks: list[Block]) -> list[Block]:
+    """The body's headings (the page's <h4>s under its title) one level below the section's
+    own heading and on, by their levels in the page: they read as one-line paragraphs."""
+    levels = sorted({int(b.label) for b in blocks if b.kind == "heading"})
+    depth = {level: min(rank + 1, 3) for rank, level in enumerate(levels)}
+    return [
+        replace(b, label="#" * depth[int(b.label)]) if b.kind == "heading" else b for b in blocks
+    ]
+
+
+def _text_block(item: Item, line: str, before: list[Block], entries: bool = True) -> Block:
     markdown = item.markdown
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
@@ -150,7 +220,7 @@ def _text_block(item: Item, line: str, before: list[Block]) -> Block:
         return Block("credit", text=line, markdown=markdown)
     if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
         return Block("caption", text=line, markdown=markdown)
-    match = LABEL.match(line)
+    match = LABEL.match(line) if entries else None
     if match:
         rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
         return Block("entry", text=line, markdown=rest, label=escape_inline(match["label"]))
@@ -221,10 +291,9 @@ def link_targets(page: Page, targets: dict[str, str]) -> Page:
             return f"]({target})" if target else "]"
 
         out = _LINK.sub(one, markdown)
-        # '[text]' left without a target: the brackets go, the text stays.
-        return (
-            re.sub(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\](?!\()", r"\1", out) if out != markdown else out
-        )
+        # '[text]' left without a target: the brackets go, the text stays; a note's call
+        # ('[^1]') and a span ('[words]{.credit}') in the same block keep theirs
+        return _BARE.sub(r"\1", out) if out != markdown else out
 
     blocks = tuple(
         replace(

@@ -35,16 +35,18 @@ class Block:
     """One block of the body. `text` is plain (its words); `markdown` is the same text as
     inline Markdown, already escaped, for the page's own formatting (italics, links)."""
 
-    kind: str  # paragraph, entry, lines, caption, credit, list, table, image, note
+    kind: str  # paragraph, heading, entry, lines, caption, credit, list, table, image, note
     text: str = ""
     markdown: str = ""
     label: str = ""  # an entry's label ('Roads' of 'Roads: Many built ...'); a table's caption;
-    # a note's number; a caption's or image's credit, as it is written (section.with_credits)
+    # a note's number; a caption's or image's credit, as it is written (section.with_credits);
+    # a heading's '#'s
     items: tuple[str, ...] = ()  # Markdown of list items or of a line block's lines
     rows: tuple[tuple[str, ...], ...] = ()  # a table's Markdown cells, first row the head
     aligns: tuple[str, ...] = ()  # a table's columns' alignment: "", "right" or "center"
     ordered: bool = False
     src: str = ""  # an image's address in the page
+    alt: str = ""  # an image's alt text, when its caption is other words (fig-alt)
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,7 +130,15 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
             "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
         )
     width = attrs.get("width", "")
-    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width) else 100
+    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width.strip()) else 0
+    if width and not 0 < percent <= 100:  # 2in, 300px, 150%: was the text's width, unsaid
+        state.problem(
+            "W504",
+            f"figure width '{width}' is not a share of the text block from 1% to 100%: "
+            "the figure is set the text's width",
+            line,
+            'give it as a share of the text block, e.g. width="50%"',
+        )
     percent = percent if 0 < percent <= 100 else 100
     shown = place_image(state, image, alt, line, figure=True, percent=percent)
     opening.type, opening.tag = "figure_open", "figure"

@@ -144,9 +144,16 @@ def _cover(book: Book, found: list[Diagnostic], measure: Measure) -> Image | Non
         return None
     image = probe_image(book.root, book.config.cover, measure)
     if isinstance(image, ImageProblem):
-        found.append(refused(image, book.config.path, None))
+        found.append(refused(image, book.config.path, book.config.cover_line))
         return None
     if image.media_type not in ("image/png", "image/jpeg"):
-        found.append(error("E507", f"cover '{image.path}' must be a PNG or JPEG", book.config.path))
+        found.append(
+            error(
+                "E507",
+                f"cover '{image.path}' must be a PNG or JPEG",
+                book.config.path,
+                book.config.cover_line,
+            )
+        )
         return None
     return image

@@ -98,7 +98,10 @@ def _line(section: Section, key: str = "sequence") -> int:
 def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
     if not sections:
         return []
-    usual, _ = Counter(s.total for s in sections).most_common(1)[0]
+    # the example section `new` wrote never sets the count: a book of it and one imported
+    # page (a tie) takes the page's, so the example is the one named to delete
+    counted = [s for s in sections if s.source != NEW_SOURCE] or sections
+    usual, _ = Counter(s.total for s in counted).most_common(1)[0]
     return [
         error(
             "E302",
@@ -354,10 +357,12 @@ def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     if not missing:
         return []
     shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in missing)
+    one = len(missing) == 1 and missing[0][0] == missing[0][1]
     return [
         warning(
             "W309",
-            f"sections {shown} not present ({len(present)} of {total} in the book)",
+            f"{'section' if one else 'sections'} {shown} not present "
+            f"({len(present)} of {total} in the book)",
             hint="a partial study is fine; import more pages to fill it",
         )
     ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ __all__ = [
     "key_line",
     "language_ok",
     "load_config",
+    "near_key",
 ]
 
 _UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -116,10 +120,54 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
         data = tomllib.loads(text)
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5,000-digit number
         match = re.search(r"line (\d+)", str(exc))
-        return None, (
-            error("E102", f"not valid TOML: {exc}", path, int(match[1]) if match else None),
-        )
+        line = int(match[1]) if match else None
+        return None, (error("E102", f"not valid TOML: {exc}", path, line, _toml_hint(text, line)),)
     return _config(data, text, path)
+
+
+_BARE_MONTH = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{2})\s*(?:#.*)?")
+
+
+def _toml_hint(text: str, line: int | None) -> str:
+    """What to do about a TOML error: a month written bare (`research_completed = 1995-06`,
+    which TOML reads as no value at all) is quoted, as every date of book.toml is."""
+    lines = text.splitlines()
+    bare = _BARE_MONTH.fullmatch(lines[line - 1]) if line and line <= len(lines) else None
+    return f'quote the month: {bare[1]} = "{bare[2]}"' if bare else ""
+
+
+def _table_hint(table: str, value: object) -> str:
+    """A book's own key written after a [table] line belongs to that table in TOML: `paper =
+    "a4"` added at the end of book.toml, under [chapters], is not the book's paper."""
+    strays = sorted(k for k in value if k in _KNOWN) if isinstance(value, dict) else []
+    if not strays:
+        return ""
+    keys = ", ".join(f"'{k}'" for k in strays)
+    return (
+        f"{keys} is under [{table}] (every key after a [table] line is the table's): "
+        f"move it above [{table}]"
+    )
+
+
+def _quote_hint(key: str, value: object, *, month: bool) -> str:
+    """The hint for a date book.toml holds as a TOML number or date (`date = 1995`), not
+    the quoted string it takes: the same date quoted, as far as it can be told."""
+    if isinstance(value, (str, bool)):
+        return ""
+    if isinstance(value, datetime.date):  # a TOML date or date-time: its month, or its day
+        example = f"{value:%Y-%m}" if month else f"{value:%Y-%m-%d}"
+    elif isinstance(value, int) and not month:
+        example = str(value)
+    else:
+        return f'write it quoted: {key} = "{"1995-06" if month else "1995"}"'
+    return f'quote it: {key} = "{example}"'
+
+
+def near_key(key: str, known: Collection[str], words: str = "known keys") -> str:
+    """The hint for an unknown key (W103, W208): the known one a misspelt key is close to
+    ('subtitel': 'subtitle'), else every known key."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'?" if close else f"{words}: {', '.join(sorted(known))}"
 
 
 def _config(
@@ -139,7 +187,7 @@ def _config(
                 f"unknown key '{key}' is ignored",
                 path,
                 key_line(text, key),
-                hint=f"known keys: {', '.join(sorted(_KNOWN))}",
+                hint=near_key(key, _KNOWN),
             )
         )
     data = uuid_as_identifier(data, bad)
@@ -201,7 +249,12 @@ def _config(
         )
     research = data.get("research_completed")
     if research is not None and parse_iso_month(research) is None:
-        bad("E107", "research_completed", "'research_completed' is not a date like \"1995-06\"")
+        bad(
+            "E107",
+            "research_completed",
+            "'research_completed' is not a date like \"1995-06\"",
+            _quote_hint("research_completed", research, month=True),
+        )
     published = parse_published(data["date"]) if "date" in data else ""
     if published is None:
         bad(
@@ -209,7 +262,8 @@ def _config(
             "date",
             '\'date\' (when the book was published) is not a date like "1995", "1995-06" '
             'or "1995-06-10"',
-            "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
+            _quote_hint("date", data["date"], month=False)
+            or "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
         )
     page = print_keys(data, bad)
     public = public_keys(data, bad)
@@ -230,6 +284,7 @@ def _config(
             "chapters",
             '[chapters] must map chapter numbers to titles, e.g. 8 = "Government and Politics" '
             '(or, in a book of parts, [chapters.Belarus] 8 = "…")',
+            _table_hint("chapters", raw),
         )
     numbering = data.get("numbering", "book")
     if numbering not in NUMBERINGS:
@@ -282,6 +337,7 @@ def _config(
         page_list=data.get("page_list", False),
         order=tuple(order),
         path=path,
+        cover_line=key_line(text, "cover"),
         numbering=numbering,
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),

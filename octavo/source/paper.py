@@ -190,6 +190,9 @@ def _number(text: str) -> str:
 Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
 
 
+_BOOK_KEYS = {"paper", "bleed", "marks", "ppi"}  # book.toml's own print keys, read here
+
+
 def print_keys(data: dict[str, Any], bad: Any) -> Page:
     """book.toml's paper, [margins], bleed and marks (`data`), each checked (`bad` reports a
     problem at its key, octavo.source.config); then the page they make together."""
@@ -199,7 +202,17 @@ def print_keys(data: dict[str, Any], bad: Any) -> Page:
     marks: tuple[str, ...] = ()
     given = data.get("margins", {})
     if not isinstance(given, dict) or set(given) - set(SIDES):
-        bad("E140", "margins", "[margins] may set only inner, outer, top and bottom")
+        strays = sorted(set(given) - set(SIDES)) if isinstance(given, dict) else []
+        bad(
+            "E140",
+            "margins",
+            "[margins] may set only inner, outer, top and bottom"
+            + (f", not {', '.join(repr(k) for k in strays)}" if strays else ""),
+            "every key after the [margins] line is the table's: move "
+            f"{', '.join(k for k in strays if k in _BOOK_KEYS)} above [margins]"
+            if set(strays) & _BOOK_KEYS
+            else "",
+        )
         given = {}
     for side in SIDES:
         if side in given:

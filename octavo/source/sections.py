@@ -11,7 +11,7 @@ from octavo.limits import MAX_PARENTS, MAX_SECTIONS
 from octavo.model import BODY_KIND, CHAPTER_PAGE, KINDS, Book, Section
 from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
-from octavo.source.config import language_ok
+from octavo.source.config import language_ok, near_key
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -94,7 +94,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
             f"front matter: unknown field '{key}' is ignored",
             path,
             lines.get(key, 1),
-            f"known fields: {', '.join(sorted(_FIELDS))}",
+            near_key(str(key), _FIELDS, "known fields"),
         )
         for key in sorted(set(data) - _FIELDS)
     ]
@@ -229,6 +229,9 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
         assembled = replace(assembled, index_terms=terms)
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
+    if any(p.severity.value == "error" for p in section_problems):
+        # a section whose file could not be read is not missing: its own error says why
+        problems = tuple(p for p in problems if p.code != "W309")
     return assembled, found + problems
 
 

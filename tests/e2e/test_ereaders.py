@@ -364,3 +364,44 @@ def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None
     wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > width}
     assert wide == {}, "wider than the screen"
     assert [t for t in tables if t["width"] > t["room"] + 1] == [], "a table wider than its room"
+
+
+_WORDS_WHOLE = """<style>html { width: 360px; }</style><script>//<![CDATA[
+window.addEventListener("load", () => {
+  const cut = [];
+  for (const link of document.querySelectorAll(".currency-table .c-section a")) {
+    const text = link.firstChild, words = text.data.split(" ");
+    let at = 0;
+    for (const word of words) {
+      const range = document.createRange();
+      range.setStart(text, at); range.setEnd(text, at + word.length);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) cut.push(word);
+      at += word.length + 1;
+    }
+  }
+  const out = document.createElement("pre");
+  out.id = "result"; out.textContent = JSON.stringify(cut);
+  document.body.appendChild(out);
+});
+//]]></script>"""
+
+
+def test_data_currency_names_are_not_cut_mid_word_on_a_phone(tmp_path: Path) -> None:
+    """The Russian appendix at 360 px: the date cell ("декабрь 1994 г. (обновлено: июнь
+    1995 г.)") held on one line left the names a column so narrow that a link's
+    anywhere-wrap cut them mid-word ("Предислови|е", "Историческ|ий")."""
+    readers.need("chromium")
+    epub, _ = api.build_epub(ROOT / "tests" / "data" / "russian", tmp_path / "ru.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    page = text / "data-currency.xhtml"
+    # the page 360 px wide: --dump-dom lays it out in its own window, whatever the size
+    page.write_text(page.read_text("utf-8").replace("</body>", _WORDS_WHOLE + "</body>"), "utf-8")
+    done = subprocess.run(
+        [readers._chromium(), *readers._CHROMIUM_FLAGS, "--virtual-time-budget=5000",
+         "--window-size=360,740", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=readers.TIMEOUT, check=False,
+    )  # fmt: skip
+    found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.DOTALL)
+    assert found, done.stderr[-2000:]
+    assert found[1] == "[]", f"names cut mid-word: {found[1]}"

@@ -142,3 +142,21 @@ def test_html_and_out_naming_one_file_is_e127(make_book: MakeBook, tmp_path: Pat
     with pytest.raises(BuildError) as refused:
         api.build_pdf(book, out, html=out)
     assert [d.code for d in refused.value.diagnostics] == ["E127"] and not out.exists()
+
+
+def test_out_named_for_the_other_output_is_refused(book: Path, tmp_path: Path) -> None:
+    """`invoke epub --out b.pdf pdf` (the option given to the task before the one meant)
+    wrote the EPUB's bytes into b.pdf without a word; the PDF went to build/."""
+    assert _codes(lambda: api.build_epub(book, tmp_path / "b.pdf")) == ["E128"]
+    assert _codes(lambda: api.build_pdf(book, tmp_path / "b.EPUB")) == ["E128"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book"]
+    out, _ = api.build_epub(book, tmp_path / "b.kepub")  # a name of its own is the user's
+    assert out.is_file()
+
+
+def test_a_folder_as_the_epubs_out_is_told_an_epub_name(book: Path, tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path)
+    assert [d.hint for d in caught.value.diagnostics] == [
+        "give --out a file name, e.g. build/book.epub"
+    ]

@@ -175,6 +175,21 @@ def test_problem(source: str, code: str, line: int) -> None:
     assert (code, line) in [(p.code, p.line) for p in problems]
 
 
+@pytest.mark.parametrize("width", ["2in", "300px", "150%", "0%", "half"])
+def test_a_figure_width_not_a_share_of_the_text_is_said(width: str) -> None:
+    """pandoc's `width=2in` or `300px`, or more than the text block: the figure was set
+    the text's width without a word."""
+    fragment = render_block(f'![A map](m.png){{width="{width}"}}\n')
+    assert 'class="figure">' in fragment.html  # the text's width, no style
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)]
+    assert f"'{width}'" in fragment.problems[0].message
+
+
+def test_a_figure_width_as_a_share_is_quiet() -> None:
+    fragment = render_block('![A map](m.png){width="100%"}\n')
+    assert not fragment.problems
+
+
 def test_dollar_amounts_are_not_math() -> None:
     assert not render_block("It cost $5 and $6 then.\n").problems
 

@@ -65,7 +65,30 @@ def test_all_problems_are_reported_at_once(make_book) -> None:  # type: ignore[n
         }
     )
     codes = sorted(d.code for d in read_book(book)[1])
-    assert codes == ["E207", "E301", "W208", "W309"]
+    assert codes == ["E207", "E301", "W208"]  # section 1 is not missing: E207 says why
+
+
+def test_a_section_that_cannot_be_read_is_not_called_missing(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A typo in one section's front matter (E204) also said 'sections 2 not present', as
+    if the file were not there: one error, with a false warning beside it."""
+    from tests.conftest import section_source
+
+    book = make_book(
+        {
+            "001-a.md": section_source(1, total=3),
+            "002-b.md": section_source(2, total=3).replace("data_as_of", "data_as_off"),
+            "003-c.md": section_source(3, total=3),
+        }
+    )
+    assert sorted(d.code for d in read_book(book)[1]) == ["E204", "W208"]
+
+
+def test_one_missing_section_is_named_in_the_singular(make_book) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    (found,) = read_book(book)[1]
+    assert found.message == "section 2 not present (1 of 2 in the book)"
 
 
 def test_build_error_message_has_file_and_line(make_book) -> None:  # type: ignore[no-untyped-def]
@@ -147,3 +170,14 @@ def test_w404_page_without_body(tmp_path: Path) -> None:
     page.write_text(text[:start] + text[end:])
     result = import_pages([page], tmp_path / "book")
     assert [(d.code, d.line) for d in result.diagnostics] == [("W404", 3)]
+
+
+def test_a_misspelt_field_is_told_the_field_it_is_close_to(make_book) -> None:  # type: ignore[no-untyped-def]
+    """W208 listed every field after 'last_update', and the section's 'updated' date was
+    silently gone from its note."""
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(1, total=1, extra='last_update: "1995-09"\n')})
+    assert [(d.code, d.hint) for d in read_book(book)[1]] == [
+        ("W208", "did you mean 'last_updated'?")
+    ]

@@ -9,6 +9,7 @@ from PIL import Image as Pil
 
 from octavo.model import Image
 from octavo.render.images import ImageProblem, image_diagnostics, probe_image
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 
 @pytest.fixture
@@ -90,3 +91,24 @@ def test_a_truncated_image_is_e507(book: Path, kind: str) -> None:
     found = probe_image(book, f"images/{cut.name}")
     assert isinstance(found, ImageProblem) and found.code == "E507" and "truncated" in found.message
     assert isinstance(probe_image(book, f"images/{whole.name}"), Image)
+
+
+@pytest.mark.parametrize(("cover", "code"), [("images/none.jpg", "E505"), ("images/c.gif", "E507")])
+def test_a_cover_that_cannot_be_used_is_reported_at_its_line(
+    make_book: MakeBook, cover: str, code: str
+) -> None:
+    """book.toml's `cover = …` that names no file was 'book.toml: E505', with no line, where
+    every other key's error names its line."""
+    from octavo import api
+    from octavo.errors import BuildError
+
+    book = make_book(
+        {"001-a.md": section_source(1, total=1)}, toml=BOOK_TOML + f'cover = "{cover}"\n'
+    )
+    (book / "images").mkdir(exist_ok=True)
+    Pil.new("RGB", (30, 20)).save(book / "images" / "c.gif")
+    with pytest.raises(BuildError) as caught:
+        api.manuscript(book)
+    assert [(d.code, d.line) for d in caught.value.diagnostics if d.code == code] == [
+        (code, BOOK_TOML.count("\n") + 1)
+    ]

@@ -321,6 +321,130 @@ def test_a_page_s_footnotes_become_the_section_s_notes(tmp_path: Path, body: str
     ]
 
 
+def test_a_note_call_beside_a_link_out_of_the_study_keeps_its_brackets(tmp_path: Path) -> None:
+    """A paragraph with a note's call and a link the study does not hold (another site, a
+    page not imported): taking the link's brackets away took the call's too, so the text
+    read "paved.^1" and the note was never called (W511); a credit span kept its words."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table of "
+        'Contents</p><p>Roads total 98,200 kilometers, of which 66,100 are paved.<a href="#fn1"'
+        '>1</a> See <a href="http://example.org/">the ministry</a> and <a href="48.htm">the '
+        'previous section</a>.</p><p>Data as of June 1995</p><hr><p><a name="fn1">1</a> '
+        "Figures of the ministry, 1994.</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text().split("---\n", 2)[2]
+    assert "are paved.[^1] See the ministry and the previous section." in text
+    assert not render_block(text, typography=False).problems
+
+
+def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) -> None:
+    """A photo or map saved without alt text (most 1990s pages) was an empty line to the
+    profile, and left out of the section without a word, its caption kept as a paragraph.
+    Now a figure with its caption (the page's own 'Figure 8.' dropped); an image with alt
+    text over a 'Figure 2. …' line takes the line as caption, its alt text as fig-alt. A
+    logo over the chrome and a button after the body stay out."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("logo.gif", "photo.jpg", "map.gif", "chart.png", "next.gif"):
+        Pil.new("RGB", (900, 600)).save(pages / name)
+    (pages / "49.htm").write_text(
+        '<html><head><title>Belarus - Transportation</title></head><body><img src="logo.gif">'
+        "<p>Belarus Table of Contents</p><h3>Transportation</h3><p><img src='photo.jpg'><br>The Minsk railroad "
+        "station</p><p>The railroad system, 5,488 kilometers long, is the country's main "
+        "carrier, most of it built before 1914.</p><p><img src='map.gif'><br>Figure 8. "
+        "Railroads, 1994</p><p>Roads total 98,200 kilometers.</p><p><img src='chart.png' alt="
+        "'Bar chart of freight'></p><p>Figure 9. Freight, 1990-94</p><p>Freight fell by half"
+        " after 1991, as the ministry reported it.</p><p>Data as of June 1995</p><p><a href="
+        "'50.htm'><img src='next.gif'></a></p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text().split("---\n", 2)[2]
+    figures = [line for line in text.splitlines() if line.startswith("![")]
+    assert figures == [
+        "![The Minsk railroad station](images/49-photo.jpg)",
+        "![Railroads, 1994](images/49-map.gif)",
+        '![Freight, 1990-94](images/49-chart.png){fig-alt="Bar chart of freight"}',
+    ]
+    assert "Figure 8" not in text and "Figure 9" not in text
+    assert sorted(p.name for p in (book / "images").iterdir()) == [
+        "49-chart.png",
+        "49-map.gif",
+        "49-photo.jpg",
+    ]
+
+
+def test_a_photo_opening_the_body_is_not_the_title(tmp_path: Path) -> None:
+    """countrystudies.us sets the title over 'Belarus Table of Contents'; the title was
+    taken as the last short line above the body, so a photo's caption opening the body
+    titled the section 'The Minsk Railroad Station'."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    Pil.new("RGB", (900, 600)).save(pages / "photo.gif")
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Transportation"
+        "</p><p>Belarus Table of Contents</p><p><img src='photo.gif'><br>The Minsk railroad "
+        "station</p><p>The railroad system, 5,488 kilometers long, is the country's main "
+        "carrier, most of it built before 1914.</p><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text()
+    assert "title: Transportation\n" in text
+    assert "\n![The Minsk railroad station](images/49-photo.gif)\n" in text
+
+
+def test_the_body_s_headings_stay_headings(tmp_path: Path) -> None:
+    """A page's <h4> subheadings under its title became one-line paragraphs ('Oil and Gas'
+    read as a sentence of the text); they are headings one level below the section's own
+    and on, by their levels in the page. The title's own <h3> is not repeated."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "60.htm").write_text(
+        "<html><head><title>Belarus - Energy</title></head><body><p>Belarus Table of Contents"
+        "</p><h3>Energy</h3><p>Belarus produces only a tenth of the fuel it uses, and imports"
+        " the rest from Russia.</p><h4>Oil and <i>Gas</i></h4><p>Two refineries process "
+        "Russian crude oil for export to the West.</p><h5>Mazyr</h5><p>The newer refinery "
+        "was built in 1975.</p><h4>Nuclear Power</h4><p>Plans for a nuclear power station "
+        "near Minsk were abandoned in 1988.</p><p>Data as of June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "060-energy.md").read_text().split("---\n", 2)[2]
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["# Oil and *Gas*", "## Mazyr", "# Nuclear Power"]
+    fragment = render_block(text, typography=False)
+    assert fragment.html.count("<h3") == 2 and fragment.html.count("<h4") == 1
+
+
+def test_a_lone_label_line_is_a_paragraph_entries_come_in_runs(tmp_path: Path) -> None:
+    """'Source: Based on …' under a table became a definition list of one term, 'Source',
+    as a Country Profile's entries are set; a text page kept it a paragraph already."""
+    page = _page(
+        tmp_path,
+        text=(
+            "<html><head><title>Belarus - Population</title></head><body><p>Belarus Table of "
+            "Contents</p><p>The population was 10.4 million in 1994, most of it in the cities"
+            " along the railroads.</p><table><tr><th>Year</th><th>Urban</th></tr><tr><td>1989"
+            "</td><td>65.5</td></tr></table><p>Source: Based on information from the 1989 "
+            "census.</p><p>The towns grew fastest in the 1970s, with the new factories.</p><p>Capital: Minsk.</p><p>Climate: Continental, with cold winters.</p>"
+            "<p>Data as of June 1995</p></body></html>"
+        ),
+    )
+    blocks = parse_html_page(page.read_bytes(), page).blocks
+    kinds = [b.kind for b in blocks]
+    assert kinds == ["paragraph", "table", "paragraph", "paragraph", "entry", "entry"]
+    assert blocks[2].markdown == "Source: Based on information from the 1989 census."
+
+
 def test_an_in_page_link_that_is_no_note_stays_words(tmp_path: Path) -> None:
     """A link to a part of the page (a section's div, a heading, the top) is not a note, nor
     is a number linking back; a superscript and a subscript are pandoc's ^…^ and ~…~."""

@@ -49,6 +49,27 @@ def test_russian_dates_and_words(make_book) -> None:  # type: ignore[no-untyped-
     assert labels["contents"] == "Содержание"
 
 
+@pytest.mark.parametrize("language", ["ru", "uk", "be"])
+def test_the_data_currency_range_reads_right_in_slavic_languages(make_book, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Russian's EPUB said 'данные с декабрь 1994 г. по июнь 1995 г..': the month after
+    'с' wants the genitive the label could not give, and the date's own 'г.' ran into the
+    sentence's period. The range is a dash between two dates now, and one period ends it."""
+    book, _ = _book(make_book, language)
+    labels = book.labels
+    dates = [labels.month_year(YearMonth(1994, 12)), labels.month_year(YearMonth(1995, 6))]
+    text = labels.format("currency_range", count=4, oldest=dates[0], newest=dates[1])
+    assert f"{dates[0]} — {dates[1]}" in text and text.endswith(dates[1])
+    same = labels.format("currency_same", count=4, date=dates[1])
+    assert same.endswith(dates[1]) and not same.endswith("..")
+
+
+def test_a_label_s_period_after_a_value_s_own_is_one(make_book) -> None:  # type: ignore[no-untyped-def]
+    book, _ = _book(make_book, "en")
+    labels = book.labels
+    assert labels.format("colophon_source", source="Acme Inc.") == "Source: Acme Inc."
+    assert labels.format("colophon_source", source="the web...") == "Source: the web..."
+
+
 def test_a_region_subtag_finds_its_language(make_book) -> None:  # type: ignore[no-untyped-def]
     book, found = _book(make_book, "fr-CA")
     assert book is not None and not found and book.labels["index"] == "Index"

@@ -84,6 +84,26 @@ def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> N
     assert [d.code for d in found if d.severity.value == "error"] == []
 
 
+def test_one_page_imported_into_a_new_book_names_the_example(tmp_path: Path) -> None:
+    """`new` then one imported page (the users' seed): 'total: 1' against 'total: 81' is
+    a tie, and the error named the imported page, with no word of the example section;
+    the example is the one to delete."""
+    from octavo import api
+    from tests.conftest import DATA
+
+    book = tmp_path / "belarus"
+    new_book(book, country="Belarus")
+    api.run_import([str(DATA / "raw" / "000_05991aae0ec902ad.txt")], book)
+    _, found = read_book(book)
+    assert [(d.code, d.file.name if d.file else "", d.hint) for d in found if d.code == "E302"] == [
+        (
+            "E302",
+            "001-about.md",
+            "the example section `new` wrote: delete it now that the book has sections of its own",
+        )
+    ]
+
+
 def test_pages_imported_into_a_new_book_name_their_source(tmp_path: Path) -> None:
     """W416 at book.toml's `source` line, with the line to put there: the imprint said
     'Source: written by hand' of the Library of Congress's pages. book.toml is left as it is

@@ -50,3 +50,76 @@ def test_a_date_that_is_no_day_is_E148_with_its_line(make_book: MakeBook, value:
     config, found = load_config(make_book({}, toml=toml))
     assert config is None
     assert [(d.code, d.line) for d in found] == [("E148", toml.count("\n"))]
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "hint"),
+    [
+        ("date = 1995", "E148", 'quote it: date = "1995"'),
+        ("date = 1995-06-10T08:00:00", "E148", 'quote it: date = "1995-06-10"'),
+        ("research_completed = 1995-06-01", "E107", 'quote it: research_completed = "1995-06"'),
+        ("research_completed = 1995", "E107", 'write it quoted: research_completed = "1995-06"'),
+        ("research_completed = 1995-06", "E102", 'quote the month: research_completed = "1995-06"'),
+        (
+            "research_completed = 1995-06  # done",
+            "E102",
+            'quote the month: research_completed = "1995-06"',
+        ),
+    ],
+)
+def test_a_date_written_unquoted_is_told_to_quote_it(
+    make_book: MakeBook, line: str, code: str, hint: str
+) -> None:
+    """`date = 1995` was told it is 'not a date like "1995"', and a bare month only TOML's
+    own words: the hint gives the line as it must be written."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("research_completed"))
+    toml += f"\n{line}\n"
+    _, found = load_config(make_book({}, toml=toml))
+    assert [(d.code, d.line, d.hint) for d in found] == [(code, toml.count("\n"), hint)]
+
+
+@pytest.mark.parametrize(
+    ("table", "code", "hint"),
+    [
+        (
+            '[chapters]\n1 = "The Economy"\npaper = "a4"\n',
+            "E109",
+            "'paper' is under [chapters] (every key after a [table] line is the table's): "
+            "move it above [chapters]",
+        ),
+        (
+            '[margins]\ninner = "1in"\npaper = "a4"\n',
+            "E140",
+            "every key after the [margins] line is the table's: move paper above [margins]",
+        ),
+        ('[margins]\nleft = "1in"\n', "E140", ""),
+    ],
+)
+def test_a_book_key_written_under_a_table_is_told_to_move(
+    make_book: MakeBook, table: str, code: str, hint: str
+) -> None:
+    """`paper = "a4"` added at the end of book.toml, whose last line `new` makes a
+    [chapters] table, is the table's in TOML: the error said only what [chapters] holds."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    _, found = load_config(make_book({}, toml=f"{toml}\n{table}"))
+    assert [(d.code, d.hint) for d in found if d.severity.value == "error"] == [(code, hint)]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("subtitel", "did you mean 'subtitle'?"),
+        ("reseach_completed", "did you mean 'research_completed'?"),
+    ],
+)
+def test_a_misspelt_key_is_told_the_key_it_is_close_to(
+    make_book: MakeBook, key: str, hint: str
+) -> None:
+    """W103 listed all 40 known keys after 'subtitel', leaving the reader to spot it."""
+    _, found = load_config(make_book({}, toml=BOOK_TOML + f'{key} = "x"\n'))
+    assert [(d.code, d.hint) for d in found] == [("W103", hint)]
+
+
+def test_a_key_close_to_none_is_told_every_key(make_book: MakeBook) -> None:
+    _, found = load_config(make_book({}, toml=BOOK_TOML + 'colour = "red"\n'))
+    assert [d.code for d in found] == ["W103"] and found[0].hint.startswith("known keys: authors")

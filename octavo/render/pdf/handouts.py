@@ -49,10 +49,10 @@ def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
     if by not in BY:
         raise BuildError([error("E606", f"--by '{by}' is not one of {', '.join(BY)}")])
     if by == "chapter":
-        return tuple(_chapter(c) for c in manuscript.chapters)
+        return tuple(_chapter(c, _part_of(manuscript, c)) for c in manuscript.chapters)
     width = len(str(len(manuscript.sections)))
     return tuple(
-        _section(c, rs, number, width)
+        _section(c, _part_of(manuscript, c), rs, number, width)
         for number, (c, rs) in enumerate(
             ((c, rs) for c in manuscript.chapters for rs in c.sections), start=1
         )
@@ -63,21 +63,30 @@ def _chapter_name(chapter: RenderedChapter) -> str:
     return chapter.heading_text
 
 
-def _chapter(chapter: RenderedChapter) -> Handout:
+def _part_of(manuscript: Manuscript, chapter: RenderedChapter) -> tuple[str, ...]:
+    """The path's first step in a volume of several countries, "Part II · Moldova": a
+    handout of Moldova's "Agriculture" named neither the country nor its part."""
+    part = manuscript.part_of(chapter)
+    return (part.heading_text,) if part else ()
+
+
+def _chapter(chapter: RenderedChapter, part: tuple[str, ...]) -> Handout:
     opening = chapter.opening
     first = (Heading(2, opening.id, opening.title_html, opening),) if opening else ()
     return Handout(
         f"{chapter.id}.pdf",
         strip_tags(chapter.title_html),
-        (_chapter_name(chapter),),
+        (*part, _chapter_name(chapter)),
         (*first, *body_headings(chapter)),
         chapter.sections,
     )
 
 
-def _section(chapter: RenderedChapter, rs: RenderedSection, number: int, width: int) -> Handout:
+def _section(
+    chapter: RenderedChapter, part: tuple[str, ...], rs: RenderedSection, number: int, width: int
+) -> Handout:
     item = Heading(2, rs.id, rs.title_html, rs)
-    path = (_chapter_name(chapter), *rs.section.parents, rs.title_text)
+    path = (*part, _chapter_name(chapter), *rs.section.parents, rs.title_text)
     return Handout(f"{number:0{width}d}-{rs.id}.pdf", rs.title_text, path, (item,), (rs,))
 
 
