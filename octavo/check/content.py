@@ -28,6 +28,7 @@ __all__ = ["check_content", "check_notes"]
 
 # a page reference as the manuscript writes it (read here, not with the renderer's own
 # pattern: a check that reused it would agree with its mistakes)
+_FOLIO = re.compile(r"\d+|[ivxlcdm]+")
 _PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
 
 
@@ -153,7 +154,7 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
             for x0, top, x1, bottom, text in page.chars
             if link.x0 <= (x0 + x1) / 2 <= link.x1 and link.top <= (top + bottom) / 2 <= link.bottom
         ).strip()
-        if number.isdigit():
+        if _FOLIO.fullmatch(number):  # arabic, or roman into the front matter
             printed.setdefault(link.dest, []).append(number)
     for target in sorted(wanted):
         folio = facts.pages[facts.dests[target]].folio if target in facts.dests else "?"

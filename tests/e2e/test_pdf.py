@@ -223,3 +223,31 @@ def test_a_book_without_authors_credits_its_publisher(make_book: Any, tmp_path: 
     (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
     info = pypdf.PdfReader(pdf).metadata
     assert info is not None and info.author == "Federal Research Division, Library of Congress"
+
+
+def test_a_page_reference_into_the_front_matter_prints_its_roman_folio(
+    make_book: Any, tmp_path: Path
+) -> None:
+    """`[](#id){.page}` to a place in the Preface printed the page counter in arabic
+    figures, "page 7", where that page's folio is "vii" (the EPUB's page list said "vii");
+    and the read-back check (E621) counted only arabic figures as a folio printed."""
+    from tests.conftest import section_source
+    from tests.support.pdf_text import page_texts
+
+    preface = "The accounts follow the [method of 1968]{#method}, as set out then.\n"
+    body = "The method is given on page [](#method){.page} of the preface.\n"
+    book = make_book(
+        {
+            "001-preface.md": section_source(
+                1, "Preface", chapter=0, total=2, extra="kind: preface\n", body=preface
+            ),
+            "002-accounts.md": section_source(2, "Accounts", total=2, body=body),
+        }
+    )
+    (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
+    manuscript, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    facts = read_pdf(pdf)
+    folio = facts.pages[facts.dests["method"]].folio
+    assert folio.isalpha()  # a roman folio: the Preface's page
+    assert any(f"given on page {folio} of the preface" in t for t in page_texts(pdf))

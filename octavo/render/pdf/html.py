@@ -32,12 +32,14 @@ from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
 __all__ = [
+    "FRONT_REF",
     "GIVEN",
     "BodyPart",
     "PrintChapter",
     "PrintPart",
     "Sketched",
     "body_entries",
+    "front_page_refs",
     "given_folios",
     "ids_in",
     "note_pairs",
@@ -49,6 +51,7 @@ __all__ = [
 
 _ID = re.compile(r'\bid="([^"]+)"')
 GIVEN = "folio-given"  # the class of a page reference given its folio (`given_folios`)
+FRONT_REF = "page-front"  # the class of a page reference into the front matter (roman)
 _CLASSES = re.compile(r'class="([^"]*)"')
 
 
@@ -74,6 +77,24 @@ def given_folios(html: str, folios: Mapping[str, str]) -> str:
     def one(match: re.Match[str]) -> str:
         folio = escape(folios.get(unescape(match[2]), Sketched.STAND_IN), quote=False)
         return f"{_CLASSES.sub(given, match[1], count=1)}{folio}{match[4]}"
+
+    return PAGE_REF.sub(one, html)
+
+
+def front_page_refs(html: str, manuscript: Manuscript) -> str:
+    """The page references whose targets are in the front matter marked `FRONT_REF`, so
+    that they print the roman folio the target's page prints (styles/print/book.css), not
+    its page counter in arabic figures ("page 7" of the Preface on page vii)."""
+    front = {c.id for c in manuscript.chapters if c.matter == "front"}
+    targets = {ident for ident, chapter in manuscript.anchors if chapter in front}
+    if not targets:
+        return html
+
+    def one(match: re.Match[str]) -> str:
+        if unescape(match[2]) not in targets:
+            return match[0]
+        opening = _CLASSES.sub(lambda c: f'class="{c[1]} {FRONT_REF}"', match[1], count=1)
+        return f"{opening}{match[0][len(match[1]) :]}"
 
     return PAGE_REF.sub(one, html)
 
@@ -299,6 +320,7 @@ def print_html(
         folios=folios,
         here=here,
     )
+    html = front_page_refs(html, manuscript)
     if part is not None and part.page_refs is not None:
         html = given_folios(html, dict(part.page_refs))
     return html
