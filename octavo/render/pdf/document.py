@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
@@ -55,9 +55,6 @@ from octavo.render.pdf.whole import whole_book_features
 from octavo.render.url_sandbox import guarded, sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
 
-if TYPE_CHECKING:
-    from octavo.render.pdf.broadside_parts import Laid
-
 __all__ = [
     "PdfOptions",
     "PrintResult",
@@ -67,7 +64,6 @@ __all__ = [
     "fixes_from_json",
     "fixes_to_json",
     "guarded",
-    "lay_out_moved",
     "load_html",
     "render_pdf",
     "render_print_html",
@@ -146,23 +142,6 @@ def extra_sheets(options: PdfOptions) -> tuple[str, ...]:
     return ("print/cmyk.css",) if options.pdf_variant == "pdf/x-1a" else ()
 
 
-def lay_out_moved(
-    source: str,
-    manuscript: Manuscript,
-    options: PdfOptions,
-    notes: tuple[tuple[str, str], ...],
-    known: tuple[Fix, ...] = (),
-    remembered: tuple[Move, ...] | None = None,
-) -> Laid:
-    """The whole book's print HTML `source` laid out with every note on its page, its
-    broadside tables moved as `remembered`, or as each is in its part laid out alone
-    (octavo.render.pdf.broadside_parts: a layout of each chapter holding a table that may
-    move, none of the book; again where a page reference's folio may change a move)."""
-    from octavo.render.pdf import broadside_parts  # the templates: not in a worker
-
-    return broadside_parts.lay_out_moved(source, manuscript, options, notes, known, remembered)
-
-
 def render_pdf(
     manuscript: Manuscript,
     options: PdfOptions,
@@ -189,6 +168,8 @@ def render_pdf(
     known, remembered = _cached(store, name)
     notes = note_pairs(manuscript.sections)
     remember_machine(cache)  # before WeasyPrint is imported
+    from octavo.render.pdf.broadside_parts import lay_out_moved  # templates: not in a worker
+
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
     if manuscript.index:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from octavo.model import INDEX, Manuscript
-from octavo.render.pdf.document import PdfOptions, lay_out_moved, render_print_html
+from octavo.render.pdf.broadside_parts import lay_out_moved
+from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import front_folio
 
