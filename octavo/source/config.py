@@ -18,7 +18,7 @@ from octavo.settings import BookConfig
 from octavo.source.dates import parse_iso_month, parse_published
 from octavo.source.files import read_utf8
 from octavo.source.identity import country_only_identifier
-from octavo.source.paper import DEFAULT_PPI, check_ppi, print_keys
+from octavo.source.paper import DEFAULT_PPI, PRINT_KEYS, check_ppi, print_keys
 
 __all__ = [
     "key_line",
@@ -48,7 +48,6 @@ def _longest(key: str) -> int:
 
 
 _LISTS = ("authors", "editors", "subject", "parts")
-_PRINT = ("paper", "margins", "bleed", "marks", "ppi")
 _IDENTIFIERS = ("isbn", "lccn", "doi", "uuid")
 _SERIES = ("series_number", "series_position", "cataloguing")
 _FLAGS = ("lists", "page_list")
@@ -59,7 +58,7 @@ _KNOWN = {
     "research_completed",
     "date",
     "chapters",
-    *_PRINT,
+    *PRINT_KEYS,  # octavo.source.paper reads them
     *_IDENTIFIERS,
     *_SERIES,
     "order",

@@ -17,6 +17,7 @@ __all__ = [
     "DEFAULT_PPI",
     "MARKS",
     "NAMED",
+    "PRINT_KEYS",
     "Page",
     "PageSetup",
     "PaperError",
@@ -190,7 +191,8 @@ def _number(text: str) -> str:
 Page = tuple[str, tuple[tuple[str, float], ...], float, tuple[str, ...]]
 
 
-_BOOK_KEYS = {"paper", "bleed", "marks", "ppi"}  # book.toml's own print keys, read here
+PRINT_KEYS = ("paper", "margins", "bleed", "marks", "ppi")  # book.toml's, read here
+_BOOK_KEYS = set(PRINT_KEYS) - {"margins"}  # the book's own, not [margins]' sides
 
 
 def print_keys(data: dict[str, Any], bad: Any) -> Page:

@@ -12,6 +12,7 @@ import pytest
 from octavo import api
 from octavo.render.pdf import weasy_gc
 from octavo.render.pdf.document import PdfOptions, render_pdf
+from octavo.render.pdf.weasy_patch import layout_methods
 from tests.conftest import MakeBook, section_source
 
 
@@ -31,9 +32,9 @@ def test_the_collector_is_off_during_a_patched_call_and_as_it_was_after(
 
 def test_install_wraps_each_method_once() -> None:
     weasy_gc.install()
-    wrapped = [getattr(cls, name) for cls, name in weasy_gc._patched()]
+    wrapped = [getattr(cls, name) for cls, name in layout_methods()]
     assert weasy_gc.install() and weasy_gc.installed()
-    assert [getattr(cls, name) for cls, name in weasy_gc._patched()] == wrapped
+    assert [getattr(cls, name) for cls, name in layout_methods()] == wrapped
 
 
 def test_no_collection_runs_while_a_book_is_laid_out_and_drawn_and_the_pdf_is_the_same(
@@ -64,12 +65,12 @@ def test_no_collection_runs_while_a_book_is_laid_out_and_drawn_and_the_pdf_is_th
         gc.set_threshold(1)
         with monkeypatch.context() as plain:  # WeasyPrint as shipped, counted
             plain.setattr(weasy_gc, "install", lambda: False)
-            for cls, name in weasy_gc._patched():
+            for cls, name in layout_methods():
                 plain.setattr(cls, name, counted(inspect.unwrap(getattr(cls, name))))
             shipped = render_pdf(manuscript, PdfOptions())
             assert min(inside) > 0
         inside.clear()
-        for cls, name in weasy_gc._patched():  # counted, then patched as load_html does
+        for cls, name in layout_methods():  # counted, then patched as load_html does
             monkeypatch.setattr(cls, name, counted(inspect.unwrap(getattr(cls, name))))
         held = render_pdf(manuscript, PdfOptions())
     finally:

@@ -14,6 +14,7 @@ import pytest
 from octavo import api
 from octavo.render.pdf import weasy_stack
 from octavo.render.pdf.document import PdfOptions, render_pdf
+from octavo.render.pdf.weasy_patch import layout_methods
 from tests.conftest import MakeBook, section_source
 
 CALLS = 2000
@@ -42,7 +43,7 @@ def _at(depth: int, run: Callable[[Callable[[], int]], int]) -> int:
 def _shipped() -> list[tuple[Any, str, Any]]:
     return [
         (cls, name, inspect.unwrap(getattr(cls, name)))  # weasy_gc may wrap the same
-        for cls, name in weasy_stack._patched()
+        for cls, name in layout_methods()
     ]
 
 

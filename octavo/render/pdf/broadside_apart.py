@@ -19,10 +19,6 @@ from octavo.render.pdf.broadside_flow import Move, apply_moves, settled, table_p
 __all__ = ["Apart", "settle_again", "settle_apart"]
 
 
-def _never(element: Any) -> bool:
-    return False
-
-
 @dataclass(frozen=True, slots=True)
 class Apart:
     """The moves of a book's broadside tables decided in its parts (`settle_apart`)."""
@@ -37,7 +33,7 @@ def settle_apart(
     html: Any,
     part_of: Callable[[str], str | None],
     load: Callable[[str], Any],
-    cites: Callable[[Any], bool] = _never,
+    cites: Callable[[Any], bool] | None = None,
 ) -> Apart:
     """The moves `settle_broadsides` makes, each table's decided in the layout of the part
     holding its division alone, made in `html` (the whole book, not laid out). `part_of`:
@@ -61,7 +57,7 @@ def settle_again(
     made: tuple[Move, ...],
     names: Iterable[str],
     load: Callable[[str], Any],
-    cites: Callable[[Any], bool] = _never,
+    cites: Callable[[Any], bool] | None = None,
 ) -> Apart:
     """`made`, the moves `settle_apart` made in `html`, with the tables of the parts
     `names` decided again in their layouts (`load`: a part's weasyprint.HTML, given other
@@ -74,7 +70,7 @@ def settle_again(
 
 
 def _decided(
-    names: Iterable[str], load: Callable[[str], Any], cites: Callable[[Any], bool]
+    names: Iterable[str], load: Callable[[str], Any], cites: Callable[[Any], bool] | None
 ) -> tuple[dict[tuple[str, int], int], frozenset[str]]:
     """The move of each table (by its division and place) of the parts `names`, each part
     laid out alone; the parts whose decisions read past an element `cites` marks."""

@@ -84,11 +84,11 @@ def settle_broadsides(html: Any, lay_out: Callable[[], Any]) -> tuple[Move, ...]
     """Move each broadside table of `html` (a weasyprint.HTML) after the blocks that still
     end on the page before it (see the module's docstring); its move (0: none) for each,
     in document order. `lay_out`: one layout of `html` (its document)."""
-    return settled(html, lay_out, lambda element: False)[0]
+    return settled(html, lay_out)[0]
 
 
 def settled(
-    html: Any, lay_out: Callable[[], Any], cites: Callable[[Any], bool]
+    html: Any, lay_out: Callable[[], Any], cites: Callable[[Any], bool] | None = None
 ) -> tuple[tuple[Move, ...], bool]:
     """`settle_broadsides`, and whether an element `cites` marks (a page reference: its
     folio's width may turn a line) stands before the end of a block a decision read
@@ -115,7 +115,9 @@ def settled(
         ends = _last_pages(document, _candidates(now, parents))
         for table in now:
             after = _fitting(table, parents[table], ends)
-            cited = cited or _read(root, table, parents[table], after, cites)
+            cited = cited or (
+                cites is not None and _read(root, table, parents[table], after, cites)
+            )
             _move(table, parents[table], after)
             moves.append(Move(tables.index(table), after))
         waiting = [t for t in waiting if t not in now]

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from octavo.collector import paused
+from octavo.render.pdf.weasy_patch import layout_methods
 
 __all__ = ["held_off", "install", "installed"]
 
@@ -34,20 +35,13 @@ __all__ = ["held_off", "install", "installed"]
 def install() -> bool:
     """Patch this process's WeasyPrint (once; cheap after); True once in place."""
     if not installed():
-        for cls, name in _patched():
+        for cls, name in layout_methods():
             setattr(cls, name, held_off(getattr(cls, name)))
     return True
 
 
 def installed() -> bool:
-    return all(getattr(getattr(c, n), "octavo_gc", False) is True for c, n in _patched())
-
-
-def _patched() -> tuple[tuple[Any, str], ...]:
-    import weasyprint
-    from weasyprint.document import Document
-
-    return ((weasyprint.HTML, "render"), (Document, "write_pdf"))
+    return all(getattr(getattr(c, n), "octavo_gc", False) is True for c, n in layout_methods())
 
 
 def held_off(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,7 @@ import inspect
 import sys
 from typing import Any
 
-__all__ = ["checked_source", "is_patched"]
+__all__ = ["checked_source", "is_patched", "layout_methods"]
 
 
 def checked_source(version: str, module: Any, name: str) -> str | None:
@@ -29,3 +29,13 @@ def is_patched(module: str, name: str, marker: str) -> bool:
     """Whether `module.name` is octavo's patch, which carries the attribute `marker`."""
     found = sys.modules.get(module)
     return getattr(getattr(found, name, None), marker, False) is True
+
+
+def layout_methods() -> tuple[tuple[Any, str], ...]:
+    """The methods through which octavo has WeasyPrint lay out and draw a document
+    (`HTML.render`, `Document.write_pdf`): what octavo.render.pdf.weasy_stack and
+    weasy_gc wrap, each its own way, in either order."""
+    import weasyprint
+    from weasyprint.document import Document
+
+    return ((weasyprint.HTML, "render"), (Document, "write_pdf"))

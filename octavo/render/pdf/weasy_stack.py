@@ -35,7 +35,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source
+from octavo.render.pdf.weasy_patch import checked_source, layout_methods
 
 __all__ = ["ROOM", "install", "installed", "roomy"]
 
@@ -51,7 +51,7 @@ def install() -> bool:
         return True
     if sys.version_info[:2] != CHECKED_PYTHON:
         return False
-    patched = _patched()
+    patched = layout_methods()
     if any(checked_source(CHECKED, cls, name) is None for cls, name in patched):
         return False
     for cls, name in patched:
@@ -60,15 +60,7 @@ def install() -> bool:
 
 
 def installed() -> bool:
-    return all(getattr(getattr(c, n), "octavo_room", False) is True for c, n in _patched())
-
-
-def _patched() -> tuple[tuple[Any, str], ...]:
-    """The methods through which octavo has WeasyPrint lay out and draw."""
-    import weasyprint
-    from weasyprint.document import Document
-
-    return ((weasyprint.HTML, "render"), (Document, "write_pdf"))
+    return all(getattr(getattr(c, n), "octavo_room", False) is True for c, n in layout_methods())
 
 
 def roomy(method: Callable[..., Any]) -> Callable[..., Any]:
