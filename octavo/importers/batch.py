@@ -197,8 +197,7 @@ def import_pages(
     }
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
-    credited = placeholder_source(book, pages) if imported else None
-    found += [credited] if credited else []
+    found += placeholder_source(book, pages) if imported else []
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
 

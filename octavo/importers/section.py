@@ -109,11 +109,15 @@ def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, s
             country=country,
             identifier=book_identifier(title, country, sections, total),
             source=source_of(pages),
+            publisher=PUBLISHER,
             research=research[0][0] if research else None,
             chapters=sorted(chapters.items()),
         )
     )
     return atomic_text(target, text)
+
+
+PUBLISHER = "Federal Research Division, Library of Congress"  # the studies' publisher
 
 
 def source_of(pages: list[Page]) -> str:
@@ -124,28 +128,48 @@ def source_of(pages: list[Page]) -> str:
     return f"Library of Congress Country Studies{where}"
 
 
-def placeholder_source(book: Path, pages: list[Page]) -> Diagnostic | None:
-    """W416 when pages were imported into a book whose book.toml still names its text as
-    `invoke new` wrote it, "written by hand": the imprint and the colophon would credit the
-    Library of Congress's text to nobody. Said, not changed: book.toml is the user's."""
+def placeholder_source(book: Path, pages: list[Page]) -> list[Diagnostic]:
+    """What book.toml still says as `invoke new` wrote it, now that pages were imported into
+    the book: said, not changed (book.toml is the user's).
+
+    - W416: its source is still "written by hand": the imprint and the colophon would
+      credit the Library of Congress's text to nobody;
+    - W421: it names no author, editor or publisher: the EPUB would have no dc:creator,
+      which reading systems show as "Unknown" (calibre, Apple Books); the country studies'
+      corporate author, their publisher, is the line to put there (octavo.render.metadata
+      credits a book with no people to its publisher)."""
     target = book / "book.toml"
     text, _ = read_utf8(target, root=book, kind="config")
     if text is None:
-        return None
+        return []
     try:
-        source = tomllib.loads(text).get("source")
+        config = tomllib.loads(text)
     except ValueError:
-        return None  # the build says what is wrong with it
-    if source != NEW_SOURCE:
-        return None
-    return warning(
-        "W416",
-        f"book.toml's source is still {NEW_SOURCE!r}, as `invoke new` wrote it: the imprint "
-        "and colophon would credit the imported pages to it",
-        target,
-        key_line(text, "source"),
-        hint=f"set source = {json.dumps(source_of(pages), ensure_ascii=False)}",
-    )
+        return []  # the build says what is wrong with it
+    found = []
+    if config.get("source") == NEW_SOURCE:
+        found.append(
+            warning(
+                "W416",
+                f"book.toml's source is still {NEW_SOURCE!r}, as `invoke new` wrote it: the "
+                "imprint and colophon would credit the imported pages to it",
+                target,
+                key_line(text, "source"),
+                hint=f"set source = {json.dumps(source_of(pages), ensure_ascii=False)}",
+            )
+        )
+    if not any(config.get(key) for key in ("authors", "editors", "publisher")):
+        found.append(
+            warning(
+                "W421",
+                "book.toml names no author, editor or publisher: reading systems would show "
+                "the imported study's author as 'Unknown'",
+                target,
+                key_line(text, "publisher") or key_line(text, "authors"),
+                hint=f"set publisher = {json.dumps(PUBLISHER)} (the studies' corporate author)",
+            )
+        )
+    return found
 
 
 def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:

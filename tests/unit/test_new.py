@@ -127,3 +127,28 @@ def test_pages_imported_into_a_new_book_name_their_source(tmp_path: Path) -> Non
     (book / "book.toml").write_text(toml.replace(NEW_SOURCE, "the Library of Congress"))
     again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
     assert not [d for d in again.diagnostics if d.code == "W416"]
+
+
+def test_pages_imported_into_a_new_book_name_their_publisher(tmp_path: Path) -> None:
+    """W421 at book.toml's `publisher` line: `invoke new` names no author, editor or
+    publisher, so the EPUB of imported pages had no dc:creator and calibre showed its
+    author as "Unknown". Said, not changed; a book that credits anyone is not told."""
+    from octavo import api
+    from octavo.importers.section import PUBLISHER
+    from tests.conftest import DATA
+
+    book = tmp_path / "nepal"
+    new_book(book, country="Nepal")
+    toml = (book / "book.toml").read_text()
+    result = api.run_import([str(DATA / "pages" / "allrefer")], book)
+    (told,) = [d for d in result.diagnostics if d.code == "W421"]
+    assert told.file == book / "book.toml"
+    assert toml.splitlines()[(told.line or 0) - 1].startswith("publisher = ")
+    assert told.hint == f'set publisher = "{PUBLISHER}" (the studies\' corporate author)'
+    assert (book / "book.toml").read_text() == toml  # said, not changed
+    (book / "book.toml").write_text(toml.replace('publisher = ""', f'publisher = "{PUBLISHER}"'))
+    again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
+    assert not [d for d in again.diagnostics if d.code == "W421"]
+    (book / "book.toml").write_text(toml.replace("authors = []", 'authors = ["A. Writer"]'))
+    third = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
+    assert not [d for d in third.diagnostics if d.code == "W421"]
