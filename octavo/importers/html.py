@@ -37,7 +37,8 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     body = root.find("body")
     flat = Flattener(find_notes(body if body is not None else root))
     flat.walk(body if body is not None else root)
-    items = flat.items
+    decorations = _decorations(path, flat.items)
+    items = [item for index, item in enumerate(flat.items) if index not in decorations]
     text = "\n\n".join(item.text for item in items)
     address = " ".join([path.name, *(str(c) for c in canonical)])
     heading = _named_heading(flat.headings, title)
@@ -272,6 +273,35 @@ def _read_images(
         except FileRefused as refused:
             skipped.append((src, refused.diagnostic.message))
     return tuple(images.items()), tuple(skipped)
+
+
+# An image without alt text this small on its longer side (an icon, a bullet) or on its
+# shorter (a spacer, a rule drawn as a picture) decorates the page: it is no figure.
+DECORATION = 24
+RULE = 4
+
+
+def _decorations(page: Path, items: list[Item]) -> set[int]:
+    """The places of the page's decorations among `items`: images without alt text whose
+    pixels (Pillow's reading of the file beside the page, under the sandbox's rules) are at
+    most DECORATION on the longer side or RULE on the shorter. Old sites set bullets,
+    spacers and rules as GIFs in the body: each became a numbered figure with nothing to
+    say (W509), and a bullet's paragraph its caption. Found before the profile reads the
+    page, so that they are not there to take a caption."""
+    from octavo.render.images import raster_size
+
+    found: set[int] = set()
+    for index, item in enumerate(items):
+        local = _local(page, item.src) if item.kind == "image" and not item.text else None
+        if local is None or local.suffix.lower() == ".svg":
+            continue
+        try:
+            size = raster_size(read_file(local, (page.parent,), "image"))
+        except FileRefused:
+            continue  # reported when it is not copied (W413)
+        if isinstance(size, tuple) and (max(size[1:]) <= DECORATION or min(size[1:]) <= RULE):
+            found.add(index)
+    return found
 
 
 def image_files(page: Page) -> list[tuple[str, bytes]]:

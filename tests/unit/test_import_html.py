@@ -380,6 +380,52 @@ def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) ->
     ]
 
 
+def test_decorations_of_a_page_are_not_figures(tmp_path: Path) -> None:
+    """A bullet GIF before a paragraph, a spacer and a rule drawn as a picture, without alt
+    text or caption, each became a numbered figure with nothing to say (W509 at the build),
+    and the bullet's paragraph its caption: they are left out, and not copied. A small
+    image with a caption or with alt text stays a figure, as a photo does."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    sizes = {
+        "bullet.gif": (12, 12),
+        "spacer.gif": (1, 1),
+        "rule.gif": (600, 2),
+        "flag.gif": (30, 20),
+        "seal.gif": (24, 24),
+        "photo.jpg": (900, 600),
+    }
+    for name, size in sizes.items():
+        Pil.new("RGB", size).save(pages / name)
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table "
+        "of Contents</p><h3>Transportation</h3><p><img src='bullet.gif'> The railroad "
+        "system, 5,488 kilometers long, is the country's main carrier.</p><p><img src="
+        "'spacer.gif' width='1' height='1'></p><p><img src='rule.gif'></p><p><img src="
+        "'flag.gif'><br>The flag of 1991</p><p><img src='seal.gif' alt='The state seal'></p>"
+        "<p><img src='photo.jpg'><br>Minsk</p><p>Roads total 98,200 kilometers.</p><p>Data as of "
+        "June 1995</p></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text().split("---\n", 2)[2]
+    figures = [line for line in text.splitlines() if line.startswith("![")]
+    assert figures == [
+        "![The flag of 1991](images/49-flag.gif)",
+        "![The state seal](images/49-seal.gif)",
+        "![Minsk](images/49-photo.jpg)",
+    ]
+    assert "\nThe railroad system, 5,488 kilometers long, is the country's main carrier.\n" in text
+    assert "\nRoads total 98,200 kilometers.\n" in text
+    assert sorted(p.name for p in (book / "images").iterdir()) == [
+        "49-flag.gif",
+        "49-photo.jpg",
+        "49-seal.gif",
+    ]
+
+
 def test_a_photo_opening_the_body_is_not_the_title(tmp_path: Path) -> None:
     """countrystudies.us sets the title over 'Belarus Table of Contents'; the title was
     taken as the last short line above the body, so a photo's caption opening the body
