@@ -41,8 +41,9 @@ def find_quotations(root: etree._Element) -> frozenset[etree._Element]:
         return frozenset()
     words = _word_counts(root)
     total = words.get(root, 0)
-    outermost = [q for q in quotes if not any(a.tag == "blockquote" for a in q.iterancestors())]
+    outermost = {q for q in quotes if not any(a.tag == "blockquote" for a in q.iterancestors())}
     indented = sum(words.get(q, 0) for q in outermost) * 2 >= total
+    beside = _wordy_children(root, words)
     return frozenset(
         q
         for q in quotes
@@ -50,23 +51,44 @@ def find_quotations(root: etree._Element) -> frozenset[etree._Element]:
         and words.get(q, 0) * 2 < total
         and not any(isinstance(e.tag, str) and e.tag in _SET_OFF for e in q.iter())
         and not DATA_AS_OF.search(" ".join(q.itertext()))
-        and not _alone(q, root, words)
+        and not _alone(q, root, words, beside)
     )
 
 
-def _alone(quote: etree._Element, root: etree._Element, words: dict[etree._Element, int]) -> bool:
+def _alone(
+    quote: etree._Element,
+    root: etree._Element,
+    words: dict[etree._Element, int],
+    wordy: dict[etree._Element, int],
+) -> bool:
     """No block with words beside the blockquote, nor beside any element it is in, up to
-    `root`."""
+    `root` (`wordy`: how many of an element's children are blocks with words)."""
     element = quote
     while element is not root:
         parent = element.getparent()
         if parent is None:
             break
-        for other in parent:
-            if other is not element and other.tag in BLOCKS and words.get(other, 0):
-                return False
+        if wordy.get(parent, 0) > int(_is_wordy(element, words)):
+            return False
         element = parent
     return True
+
+
+def _wordy_children(
+    root: etree._Element, words: dict[etree._Element, int]
+) -> dict[etree._Element, int]:
+    """How many of each element's children are blocks with words, counted once: a page of
+    many blockquotes is read in linear time."""
+    found: dict[etree._Element, int] = {}
+    for element in root.iter():
+        parent = element.getparent()
+        if parent is not None and _is_wordy(element, words):
+            found[parent] = found.get(parent, 0) + 1
+    return found
+
+
+def _is_wordy(element: etree._Element, words: dict[etree._Element, int]) -> bool:
+    return isinstance(element.tag, str) and element.tag in BLOCKS and words.get(element, 0) > 0
 
 
 def _word_counts(root: etree._Element) -> dict[etree._Element, int]:
