@@ -215,6 +215,14 @@ class Part:
     def slug(self) -> str:
         return f"part{self.number}"
 
+    @property
+    def country_slug(self) -> str:
+        """Its country as ASCII words of a file name ("moldova"; "" for a title with no
+        ASCII letter or digit): what tells one part's files from another's by name."""
+        from octavo.text import slugify
+
+        return slugify(self.title, 32)
+
 
 @dataclass(frozen=True, slots=True)
 class Chapter:
@@ -233,9 +241,17 @@ class Chapter:
 
     @property
     def slug(self) -> str:
+        return self.named_slug("")
+
+    def named_slug(self, country: str) -> str:
+        """The slug ("p2-ch02"), with `country` (its part's Part.country_slug) after its
+        part's number, "p2-moldova-ch02", where a person tells files apart by their names
+        (handouts); the slug itself in a book of no parts or for no country. Not an id."""
         prefix = f"p{self.part}-" if self.part else ""
+        named = f"{country}-" if self.part and country else ""
         more = f"-{self.division + 1}" if self.division else ""
-        return prefix + (self.kind if self.kind != BODY_KIND else f"ch{self.number:02d}") + more
+        own = self.kind if self.kind != BODY_KIND else f"ch{self.number:02d}"
+        return prefix + named + own + more
 
     @property
     def matter(self) -> str:

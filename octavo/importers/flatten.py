@@ -1,6 +1,8 @@
 """An HTML document -> a flat list of items, one per block (paragraph, heading, list item,
-table, image), each as plain text and as Markdown, with lxml's HTML parser (libxml2's: it
-reads the broken markup of 1990s pages as a browser does)."""
+table, image), each as plain text and as Markdown, and the quotations it is in (a
+`<blockquote>` that quotes, octavo.importers.html_quotes; one that only indents is read as
+its contents), with lxml's HTML parser (libxml2's: it reads the broken markup of 1990s
+pages as a browser does)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,10 @@ from octavo.importers.decode import decode_page
 from octavo.importers.html_notes import CALL, Notes, leading_mark
 from octavo.text import alignment, drop_table_number, escape_inline, escape_prose
 
-__all__ = ["Flattener", "Item", "document", "one_line"]
+__all__ = ["BLOCKS", "Flattener", "Item", "document", "one_line"]
 
 _DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
-_BLOCKS = {
+BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
     "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
     "header", "footer", "nav", "aside", "body", "form", "table", "ul", "ol",
@@ -41,16 +43,22 @@ class Item:
     list_id: int = 0
     aligns: tuple[str, ...] = ()  # a table's columns: "", "right" or "center"
     src: str = ""
+    quote: tuple[int, ...] = ()  # the quotations it is in, outermost first, by number
 
 
 class Flattener:
-    def __init__(self, notes: Notes | None = None) -> None:
+    def __init__(
+        self, notes: Notes | None = None, quotes: frozenset[etree._Element] = frozenset()
+    ) -> None:
         self.items: list[Item] = []
         self.links: list[str] = []
         self.headings: list[str] = []  # the texts of its h1-h3, in order
         self.lists = 0
         self.notes = notes or Notes()  # the page's footnotes (octavo.importers.html_notes)
+        self.quotes = quotes  # its blockquotes that quote (octavo.importers.html_quotes)
         self._in_note = False
+        self._quote: tuple[int, ...] = ()  # the quotations being walked, outermost first
+        self._quoted = 0  # how many have been
 
     def note_items(self) -> list[Item]:
         """Each note as an Item("note"), its number in `list_id`, in the order of numbers;
@@ -132,7 +140,9 @@ class Flattener:
             "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
         ):
             if text.strip():
-                self.items.append(Item(kind, one_line(text), one_line(markdown), list_id=level))
+                self.items.append(
+                    Item(kind, one_line(text), one_line(markdown), list_id=level, quote=self._quote)
+                )
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -150,11 +160,22 @@ class Flattener:
         if tag in ("h1", "h2", "h3"):
             self.headings.append(one_line("".join(element.itertext())))
         if tag == "img":
-            self.items.append(
-                Item("image", one_line(element.get("alt") or ""), src=element.get("src") or "")
-            )
+            alt = one_line(element.get("alt") or "")
+            self.items.append(Item("image", alt, src=element.get("src") or "", quote=self._quote))
             return
-        if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
+        if element in self.quotes:
+            self._quoted += 1
+            outer, self._quote = self._quote, (*self._quote, self._quoted)
+            try:
+                self.contents(element, tag)
+            finally:
+                self._quote = outer
+            return
+        self.contents(element, tag)
+
+    def contents(self, element: etree._Element, tag: str) -> None:
+        """A block's text, or its blocks and the runs of inline content between them."""
+        if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element):
             if tag in _HEADINGS:  # its level in list_id: the body's headings keep theirs
                 self.add_text(element, "heading", int(tag[1]))
             else:
@@ -164,7 +185,7 @@ class Flattener:
         run = lxml.html.Element("span")
         run.text = element.text
         for child in list(element):
-            if isinstance(child.tag, str) and child.tag in _BLOCKS and child.tag != "br":
+            if isinstance(child.tag, str) and child.tag in BLOCKS and child.tag != "br":
                 self.add_text(run)
                 run = lxml.html.Element("span")
                 self.walk(child)
@@ -180,7 +201,9 @@ class Flattener:
         text = one_line("".join(plain))
         if text:
             markdown = one_line("".join(md))
-            self.items.append(Item("item", text, markdown, ordered=ordered, list_id=number))
+            self.items.append(
+                Item("item", text, markdown, ordered=ordered, list_id=number, quote=self._quote)
+            )
 
     def table(self, element: etree._Element) -> bool:
         """A data table becomes a table; a layout table (one that holds blocks) is walked."""
@@ -215,7 +238,9 @@ class Flattener:
         aligns = tuple(
             _column_alignment([r[c] for r in shown[1:] if c < len(r)], c == 0) for c in range(width)
         )
-        self.items.append(Item("table", words, caption[1], rows=tuple(cells), aligns=aligns))
+        self.items.append(
+            Item("table", words, caption[1], rows=tuple(cells), aligns=aligns, quote=self._quote)
+        )
         return True
 
     def caption(self, table: etree._Element) -> tuple[str, str]:

@@ -2,8 +2,9 @@
 
 The document is flattened (octavo.importers.flatten) into one line per block, so that the
 site profiles read it as they read a text page; the blocks the profile keeps as body then
-keep their structure: italics, lists, tables, images with captions and credits, and links
-between the study's pages (rewritten by the batch to the section files).
+keep their structure: italics, lists, tables, images with captions and credits, quotations
+(octavo.importers.html_quotes), and links between the study's pages (rewritten by the batch
+to the section files).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
 from octavo.importers.html_notes import find_notes
+from octavo.importers.html_quotes import find_quotations
 from octavo.importers.page import Block, Page
 from octavo.sandbox import FileRefused, read_file
 from octavo.text import escape_inline, slugify
@@ -34,9 +36,10 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     root = document(data)
     title = one_line(root.findtext(".//title") or "")
     canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
-    body = root.find("body")
-    flat = Flattener(find_notes(body if body is not None else root))
-    flat.walk(body if body is not None else root)
+    found = root.find("body")
+    body = found if found is not None else root
+    flat = Flattener(find_notes(body), find_quotations(body))
+    flat.walk(body)
     decorations = _decorations(path, flat.items)
     items = [item for index, item in enumerate(flat.items) if index not in decorations]
     text = "\n\n".join(item.text for item in items)
@@ -49,7 +52,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     images, skipped = _read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [
-        Block("caption", text=b.text, markdown=b.markdown) if b.src in missing else b
+        Block("caption", text=b.text, markdown=b.markdown, quote=b.quote) if b.src in missing else b
         for b in blocks
         if not (b.src in missing and not b.text)
     ]
@@ -144,12 +147,8 @@ def _blocks(
         if item.kind == "item":
             last = blocks[-1] if blocks else None
             if last and last.kind == "list" and last.label == str(item.list_id):
-                blocks[-1] = Block(
-                    "list",
-                    text=f"{last.text} {item.text}",
-                    items=(*last.items, item.markdown),
-                    ordered=item.ordered,
-                    label=last.label,
+                blocks[-1] = replace(
+                    last, text=f"{last.text} {item.text}", items=(*last.items, item.markdown)
                 )
             else:
                 blocks.append(
@@ -159,17 +158,29 @@ def _blocks(
                         items=(item.markdown,),
                         ordered=item.ordered,
                         label=str(item.list_id),
+                        quote=item.quote,
                     )
                 )
         elif item.kind == "table":
             blocks.append(
                 Block(
-                    "table", text=item.text, label=item.markdown, rows=item.rows, aligns=item.aligns
+                    "table",
+                    text=item.text,
+                    label=item.markdown,
+                    rows=item.rows,
+                    aligns=item.aligns,
+                    quote=item.quote,
                 )
             )
         elif item.kind == "image":
             target = _image_target(path, item.src)
-            block = Block("image", text=item.text, markdown=escape_inline(item.text), src=target)
+            block = Block(
+                "image",
+                text=item.text,
+                markdown=escape_inline(item.text),
+                src=target,
+                quote=item.quote,
+            )
             if target:
                 blocks.append(block)
                 images.append((block, item.src))
@@ -177,11 +188,22 @@ def _blocks(
                 images.append((block, item.src))  # not beside the page: reported, not copied
                 if item.text:
                     blocks.append(
-                        Block("caption", text=item.text, markdown=escape_inline(item.text))
+                        Block(
+                            "caption",
+                            text=item.text,
+                            markdown=escape_inline(item.text),
+                            quote=item.quote,
+                        )
                     )
         elif item.kind == "heading" and line == item.text:
             blocks.append(
-                Block("heading", text=line, markdown=item.markdown, label=str(item.list_id))
+                Block(
+                    "heading",
+                    text=line,
+                    markdown=item.markdown,
+                    label=str(item.list_id),
+                    quote=item.quote,
+                )
             )
         else:
             block = _text_block(item, line, blocks)
@@ -217,15 +239,17 @@ def _text_block(item: Item, line: str, before: list[Block], entries: bool = True
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
         markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
+    quote = item.quote
     if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
-        return Block("credit", text=line, markdown=markdown)
+        return Block("credit", text=line, markdown=markdown, quote=quote)
     if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
-        return Block("caption", text=line, markdown=markdown)
+        return Block("caption", text=line, markdown=markdown, quote=quote)
     match = LABEL.match(line) if entries else None
     if match:
         rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
-        return Block("entry", text=line, markdown=rest, label=escape_inline(match["label"]))
-    return Block("paragraph", text=line, markdown=markdown)
+        label = escape_inline(match["label"])
+        return Block("entry", text=line, markdown=rest, label=label, quote=quote)
+    return Block("paragraph", text=line, markdown=markdown, quote=quote)
 
 
 def _drop_link_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -47,6 +47,9 @@ class Block:
     ordered: bool = False
     src: str = ""  # an image's address in the page
     alt: str = ""  # an image's alt text, when its caption is other words (fig-alt)
+    # the quotations it is in, outermost first, each by its number in the page: `> ` for each
+    # (templates/import/section.md.j2); blocks of one quotation share its number
+    quote: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ book.toml an import creates, or gives the titles of chapters."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import tomllib
@@ -65,10 +66,31 @@ def with_credits(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def shared_quotations(blocks: list[Block]) -> list[int]:
+    """How many quotations each block shares with the block before it (none for the
+    first): the blank line between them is inside those, so a quotation's paragraphs stay
+    one quotation and two quotations side by side stay two."""
+    shared = [0]
+    for before, block in itertools.pairwise(blocks):
+        depth = 0
+        for outer, inner in zip(before.quote, block.quote, strict=False):
+            if outer != inner:
+                break
+            depth += 1
+        shared.append(depth)
+    return shared[: len(blocks)]
+
+
 def render_section(page: Page, source: str, supplied: tuple[str, ...] = ()) -> str:
     template = octavo_templates().get_template("import/section.md.j2")
     blocks = with_credits(_markdown_blocks(page))
-    return template.render(page=page, blocks=blocks, source=source, supplied=list(supplied))
+    return template.render(
+        page=page,
+        blocks=blocks,
+        shared=shared_quotations(blocks),
+        source=source,
+        supplied=list(supplied),
+    )
 
 
 def file_name(page: Page) -> str:

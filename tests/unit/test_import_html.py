@@ -573,3 +573,123 @@ def test_a_page_past_the_parsers_depth_is_refused_not_cut(tmp_path: Path) -> Non
     result = import_pages([page], tmp_path / "book")
     assert result.summary() == "0 imported, 0 unchanged, 1 refused"
     assert [d.code for d in result.diagnostics] == ["E401"]
+
+
+def _quoting(body: str, title: str = "Belarus - Politics") -> str:
+    """A page in countrystudies.us's shape around `body`, as imported: its section's text."""
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        "<p><a href='index.htm'>Belarus Table of Contents</a></p>"
+        f"{body}</body></html>"
+    )
+
+
+_OWN = (
+    "<p>The Supreme Soviet debated the draft constitution through the spring of 1994, and "
+    "the chairman's speech opening the session set out what was at stake for the republic.</p>"
+)
+_QUOTED = (
+    "<blockquote><p>We are building a state that has never existed, on land that has "
+    "always been ours.</p><p>Its constitution must say three things:</p><ul><li>that "
+    "power belongs to the people;</li><li>that the law binds the state.</li></ul>"
+    "<blockquote><p>Whatever is not forbidden is allowed.</p></blockquote></blockquote>"
+)
+_AFTER = (
+    "<p>The constitution was adopted on March 15, 1994, and a president was elected in "
+    "July under it, the first in the country's history.</p><p>Data as of June 1995</p>"
+)
+
+
+def _section(tmp_path: Path, html: str, name: str = "51.htm") -> str:
+    pages = tmp_path / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / name).write_text(html, encoding="utf-8")
+    book = tmp_path / "book"
+    result = import_pages([pages / name], book)
+    assert result.summary() == "1 imported, 0 unchanged, 0 refused", result.diagnostics
+    (written,) = result.written
+    return written.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def test_a_quotation_among_the_page_s_paragraphs_is_a_block_quote(tmp_path: Path) -> None:
+    """A reader's walk: a speech quoted among the page's own paragraphs read as ordinary
+    paragraphs of the text, its quotation lost. It is a pandoc block quote, its paragraphs
+    one quotation, its list a list and the quotation inside it nested (`> >`); the page's
+    own paragraphs around it stay unquoted."""
+    text = _section(tmp_path, _quoting(_OWN + _QUOTED + _AFTER))
+    assert (
+        "spring of 1994, and the chairman's speech opening the session set out what was at "
+        "stake for the republic.\n\n"
+        "> We are building a state that has never existed, on land that has always been ours.\n"
+        ">\n"
+        "> Its constitution must say three things:\n"
+        ">\n"
+        "> - that power belongs to the people;\n"
+        "> - that the law binds the state.\n"
+        ">\n"
+        "> > Whatever is not forbidden is allowed.\n\n"
+        "The constitution was adopted"
+    ) in text
+    html = render_block(text, typography=False).html
+    assert html.count("<blockquote>") == 2 and "<blockquote>\n<blockquote>" not in html
+    quote = html[html.index("<blockquote>") : html.rindex("</blockquote>")]
+    assert "<li>that power belongs to the people;</li>" in quote
+    assert "<blockquote>\n<p>Whatever is not forbidden is allowed.</p>" in quote
+    assert "The constitution was adopted" not in quote and "Supreme Soviet" not in quote
+
+
+def test_two_quotations_side_by_side_stay_two(tmp_path: Path) -> None:
+    body = (
+        _OWN + "<blockquote><p>The first speaker said this, and said it at length.</p>"
+        "</blockquote><blockquote><p>The second speaker answered him.</p></blockquote>" + _AFTER
+    )
+    text = _section(tmp_path, _quoting(body))
+    assert "> The first speaker said this, and said it at length.\n\n> The second" in text
+    assert render_block(text, typography=False).html.count("<blockquote>") == 2
+
+
+_LAYOUTS = {
+    # countrystudies.us: the whole body, its title and its data date in one blockquote
+    "whole-body": "<blockquote><h3>Politics</h3>{own}{quoted}{after}</blockquote>",
+    # the text indented in pieces, each less than half of it
+    "in-pieces": "<h3>Politics</h3><blockquote>{own}</blockquote><blockquote>{quoted}"
+    "</blockquote>{after}",
+    # the title indented in one blockquote, the text in the next
+    "title-apart": "<blockquote><h3>Politics</h3></blockquote><blockquote>{own}{quoted}"
+    "</blockquote>{after}",
+    # indented twice over, no heading, its data date outside
+    "nested-indent": "<blockquote><blockquote>{own}{quoted}<p>The constitution was adopted"
+    " on March 15, 1994.</p></blockquote></blockquote><p>Data as of June 1995</p>",
+    # most of the page's words, its heading and date outside
+    "most-words": "<h3>Politics</h3><blockquote>{own}{quoted}<p>The constitution was adopted"
+    " on March 15, 1994.</p></blockquote><p>Data as of June 1995</p>",
+    # the body's only block, under more of the site's own words than it holds
+    "only-block": "Country Studies: the Library of Congress's, as this site carries them "
+    + "for the readers of its pages, with its thanks to the Federal Research Division, " * 5
+    + "<blockquote>{own}{quoted}</blockquote>Data as of June 1995",
+    # the body's end indented with its data date, which no quotation holds
+    "dated": "<h3>Politics</h3>{own}{quoted}<blockquote>{after}</blockquote>",
+    # a table set in from the margin
+    "table": "{own}<blockquote><table><tr><th>Year</th><th>Seats</th></tr><tr><td>1994</td>"
+    "<td>260</td></tr></table></blockquote>{after}",
+}
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS.values(), ids=_LAYOUTS.keys())
+def test_a_blockquote_that_only_indents_the_page_is_not_a_quotation(
+    tmp_path: Path, layout: str
+) -> None:
+    """Old sites wrap the body, or most of it, in blockquotes to indent it: read as its
+    contents, as before, every word kept; a quotation inside such a wrapper (its
+    `{quoted}`) is still a quotation, nested once less."""
+    quoted = _QUOTED.replace("<blockquote>", "", 1).replace("</blockquote>", "", 1)
+    # the unwrapped quotation's own nested one, the only quotation left, among paragraphs
+    body = layout.format(own=_OWN, quoted=quoted, after=_AFTER)
+    text = _section(tmp_path, _quoting(body))
+    quoted_lines = [line for line in text.splitlines() if line.startswith(">")]
+    if "{quoted}" in layout:
+        assert quoted_lines == ["> Whatever is not forbidden is allowed."]
+        assert "\nWe are building a state" in text and "\n- that power belongs" in text
+    else:
+        assert quoted_lines == [] and "| 1994 | 260 |" in text
+    assert "Supreme Soviet" in text and "Data as of" not in text

@@ -209,3 +209,63 @@ def test_html_no_body_word_lost_or_invented(case: tuple[str, list[str], str]) ->
         page = parse_html_page(path.read_bytes(), path)
     assert page.title == "Religion" and page.data_as_of is not None
     assert _words(" ".join(b.text for b in page.blocks)) == _words(" ".join(body))
+
+
+@st.composite
+def quoting_pages(draw: st.DrawFn) -> tuple[str, list[str], tuple[int, int] | None]:
+    """A page of 3-6 paragraphs in one of two shapes: all of them and the data date in a
+    blockquote (an old site's indent), or a run of them short of half of the words in one
+    (a quotation); the run's (first, end), None for the indent."""
+    body = draw(st.lists(paragraph, min_size=3, max_size=6))
+    sizes = [len(p.split()) for p in body]
+    runs = [
+        (a, b)
+        for a in range(len(body))
+        for b in range(a + 1, len(body) + 1)
+        if (a, b) != (0, len(body)) and sum(sizes[a:b]) * 2 < sum(sizes)
+    ]
+    quoted = draw(st.sampled_from([None, *runs]))
+    paragraphs = [f"<p>{p}</p>" for p in body]
+    if quoted is None:
+        inner = "<blockquote>" + "".join(paragraphs) + "<p>Data as of June 1995</p></blockquote>"
+    else:
+        a, b = quoted
+        inner = (
+            "".join(paragraphs[:a])
+            + "<blockquote>"
+            + "".join(paragraphs[a:b])
+            + "</blockquote>"
+            + "".join(paragraphs[b:])
+            + "<p>Data as of June 1995</p>"
+        )
+    html = (
+        "<html><head><title>Belarus - Religion</title></head><body><p>Belarus Table of "
+        f"Contents</p>{inner}</body></html>"
+    )
+    return html, body, quoted
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quoting_pages())
+def test_html_blockquotes_quote_or_indent_and_lose_no_word(
+    case: tuple[str, list[str], tuple[int, int] | None],
+) -> None:
+    """Every word kept whatever a blockquote holds; a blockquote around the whole body is
+    no quotation, a run short of half of it is one, its paragraphs those quoted."""
+    html, body, quoted = case
+    with tempfile.TemporaryDirectory() as folder:
+        pages = Path(folder) / "pages"
+        pages.mkdir()
+        (pages / "58.htm").write_text(html, encoding="utf-8")
+        result = import_pages([pages / "58.htm"], Path(folder) / "book")
+        (written,) = result.written
+        text = written.read_text(encoding="utf-8").split("---\n", 2)[2]
+    rendered = render_block(text, typography=False)
+    assert not rendered.problems
+    assert _words(unescape(re.sub(r"<[^>]+>", " ", rendered.html))) == _words(" ".join(body))
+    inside = re.findall(r"<blockquote>(.*?)</blockquote>", rendered.html, flags=re.DOTALL)
+    if quoted is None:
+        assert inside == []
+    else:
+        a, b = quoted
+        assert _rendered_paragraphs(inside[0]) == [unescape(p) for p in body[a:b]]

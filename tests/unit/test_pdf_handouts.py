@@ -32,7 +32,7 @@ def test_a_handout_of_a_volume_names_its_part() -> None:
 
     manuscript, _ = api.manuscript(DATA / "volume")
     paths = {h.name: h.path for h in handouts_of(manuscript, "section")}
-    assert paths["26-s026-agriculture.pdf"] == (
+    assert paths["26-moldova-s026-agriculture.pdf"] == (
         "Part II · Moldova",
         "Chapter 2: The Economy and Politics",
         "The Economy",
@@ -40,4 +40,73 @@ def test_a_handout_of_a_volume_names_its_part() -> None:
     )
     assert paths["01-s001-foreword.pdf"][0] == "Foreword"  # front matter is in no part
     chapters = {h.name: h.path for h in handouts_of(manuscript, "chapter")}
-    assert chapters["p1-ch01.pdf"] == ("Part I · Belarus", "Chapter 1: Historical Setting")
+    assert chapters["p1-belarus-ch01.pdf"] == ("Part I · Belarus", "Chapter 1: Historical Setting")
+
+
+def test_a_volume_s_handout_files_name_their_country() -> None:
+    """A reader's walk: a folder of a volume's handouts held `p1-ch02.pdf` and
+    `p2-ch02.pdf`, `14-s014-agriculture.pdf` and `26-s026-agriculture.pdf`: which was
+    Moldova's? The files of a part's chapters and sections name its country, ASCII; the
+    front and back matter's, in no part, and every id and anchor stay as they were."""
+    from tests.conftest import DATA
+
+    manuscript, _ = api.manuscript(DATA / "volume")
+    chapters = [h.name for h in handouts_of(manuscript, "chapter")]
+    assert chapters == [
+        "foreword.pdf",
+        "acknowledgments.pdf",
+        "preface.pdf",
+        "acronyms.pdf",
+        "chronology.pdf",
+        "p1-belarus-profile.pdf",
+        "p1-belarus-introduction.pdf",
+        "p1-belarus-ch01.pdf",
+        "p1-belarus-ch02.pdf",
+        "p2-moldova-profile.pdf",
+        "p2-moldova-introduction.pdf",
+        "p2-moldova-ch01.pdf",
+        "p2-moldova-ch02.pdf",
+        "appendix.pdf",
+        "bibliography.pdf",
+        "glossary.pdf",
+    ]
+    sections = [h.name for h in handouts_of(manuscript, "section")]
+    assert sections == sorted(sections) and len(set(sections)) == len(sections) == 34
+    assert sections[4:7] == [
+        "05-s005-chronology-of-important-events.pdf",
+        "06-belarus-s006-country-profile.pdf",
+        "07-belarus-s007-introduction.pdf",
+    ]
+    assert "14-belarus-s014-agriculture.pdf" in sections
+    assert sections[-6:-3] == [
+        "29-moldova-s029-foreign-relations.pdf",
+        "30-s030-population-of-the-largest-cities.pdf",
+        "31-s031-principal-exports-1994.pdf",
+    ]
+    assert [c.id for c in manuscript.chapters][5:9] == [
+        "p1-profile",
+        "p1-introduction",
+        "p1-ch01",
+        "p1-ch02",
+    ]
+    assert [p.id for p in manuscript.parts] == ["part1", "part2"]
+    assert manuscript.sections[25].id == "s026-agriculture"
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [
+        ("Moldova", "p2-moldova-ch02"),
+        ("Côte d'Ivoire", "p2-cote-d-ivoire-ch02"),
+        ("Bosnia and Herzegovina / Republika Srpska", "p2-bosnia-and-herzegovina-republika-ch02"),
+        ("Беларусь", "p2-ch02"),  # no ASCII letter: as before, not an empty word
+    ],
+)
+def test_a_part_s_country_in_a_file_name_is_ascii(country: str, expected: str) -> None:
+    from octavo.model import Chapter, Part
+
+    part = Part(2, country)
+    chapter = Chapter(2, "The Economy", (), part=2)
+    assert chapter.named_slug(part.country_slug) == expected
+    assert chapter.slug == "p2-ch02" == Chapter(2, "", (), part=2).named_slug("")
+    assert Chapter(2, "The Economy", ()).named_slug("moldova") == "ch02"  # in no part

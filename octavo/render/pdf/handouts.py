@@ -1,11 +1,17 @@
-"""`invoke handouts`: one standalone PDF per section (or chapter), in reading order."""
+"""`invoke handouts`: one standalone PDF per section (or chapter), in reading order.
+
+A handout's file name says what it is to a person with a folder of them: the section's
+number and id ("26-s026-agriculture.pdf") or the chapter's id ("p2-ch02.pdf"), and in a
+volume of several countries its part's country ("26-moldova-s026-agriculture.pdf",
+"p2-moldova-ch02.pdf", Part.country_slug): Moldova's chapter 2 and Belarus's were told
+apart by "p1"/"p2" alone. Only the file names: ids and anchors are the book's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from octavo.errors import BuildError, error
-from octavo.model import Manuscript, RenderedChapter, RenderedSection
+from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
 from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
@@ -49,10 +55,10 @@ def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
     if by not in BY:
         raise BuildError([error("E606", f"--by '{by}' is not one of {', '.join(BY)}")])
     if by == "chapter":
-        return tuple(_chapter(c, _part_of(manuscript, c)) for c in manuscript.chapters)
+        return tuple(_chapter(c, manuscript.part_of(c)) for c in manuscript.chapters)
     width = len(str(len(manuscript.sections)))
     return tuple(
-        _section(c, _part_of(manuscript, c), rs, number, width)
+        _section(c, manuscript.part_of(c), rs, number, width)
         for number, (c, rs) in enumerate(
             ((c, rs) for c in manuscript.chapters for rs in c.sections), start=1
         )
@@ -63,31 +69,39 @@ def _chapter_name(chapter: RenderedChapter) -> str:
     return chapter.heading_text
 
 
-def _part_of(manuscript: Manuscript, chapter: RenderedChapter) -> tuple[str, ...]:
+def _path(part: RenderedPart | None) -> tuple[str, ...]:
     """The path's first step in a volume of several countries, "Part II · Moldova": a
     handout of Moldova's "Agriculture" named neither the country nor its part."""
-    part = manuscript.part_of(chapter)
     return (part.heading_text,) if part else ()
 
 
-def _chapter(chapter: RenderedChapter, part: tuple[str, ...]) -> Handout:
+def _country(part: RenderedPart | None) -> str:
+    return part.part.country_slug if part else ""
+
+
+def _chapter(chapter: RenderedChapter, part: RenderedPart | None) -> Handout:
     opening = chapter.opening
     first = (Heading(2, opening.id, opening.title_html, opening),) if opening else ()
     return Handout(
-        f"{chapter.id}.pdf",
+        f"{chapter.chapter.named_slug(_country(part))}.pdf",
         strip_tags(chapter.title_html),
-        (*part, _chapter_name(chapter)),
+        (*_path(part), _chapter_name(chapter)),
         (*first, *body_headings(chapter)),
         chapter.sections,
     )
 
 
 def _section(
-    chapter: RenderedChapter, part: tuple[str, ...], rs: RenderedSection, number: int, width: int
+    chapter: RenderedChapter,
+    part: RenderedPart | None,
+    rs: RenderedSection,
+    number: int,
+    width: int,
 ) -> Handout:
     item = Heading(2, rs.id, rs.title_html, rs)
-    path = (*part, _chapter_name(chapter), *rs.section.parents, rs.title_text)
-    return Handout(f"{number:0{width}d}-{rs.id}.pdf", rs.title_text, path, (item,), (rs,))
+    path = (*_path(part), _chapter_name(chapter), *rs.section.parents, rs.title_text)
+    named = "-".join(n for n in (f"{number:0{width}d}", _country(part), rs.id) if n)
+    return Handout(f"{named}.pdf", rs.title_text, path, (item,), (rs,))
 
 
 def handout_html(manuscript: Manuscript, unit: Handout, page: PageSetup) -> str:
