@@ -29,6 +29,23 @@ BLOCKS = {
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_INLINE_IN = ("br", "img")  # blocks to the flattener that an inline element holds as inline
+
+
+def _holders(root: etree._Element) -> set[etree._Element]:
+    """Every element of `root`'s tree with a block below it (other than _INLINE_IN): each
+    block marks its ancestors up to one marked already, so the tree is read once."""
+    found: set[etree._Element] = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in BLOCKS:
+            continue
+        if element.tag in _INLINE_IN:
+            continue
+        for ancestor in element.iterancestors():
+            if ancestor in found:
+                break
+            found.add(ancestor)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +75,7 @@ class Flattener:
         self.quotes = quotes  # its blockquotes that quote (octavo.importers.html_quotes)
         self._in_note = False
         self._quote: tuple[int, ...] = ()  # the quotations being walked, outermost first
+        self._holders: set[etree._Element] | None = None  # elements around a block (_holders)
         self._quoted = 0  # how many have been
 
     def note_items(self) -> list[Item]:
@@ -175,7 +193,7 @@ class Flattener:
 
     def contents(self, element: etree._Element, tag: str) -> None:
         """A block's text, or its blocks and the runs of inline content between them."""
-        if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element):
+        if not any(self._blocky(c) for c in element):
             if tag in _HEADINGS:  # its level in list_id: the body's headings keep theirs
                 self.add_text(element, "heading", int(tag[1]))
             else:
@@ -185,7 +203,7 @@ class Flattener:
         run = lxml.html.Element("span")
         run.text = element.text
         for child in list(element):
-            if isinstance(child.tag, str) and child.tag in BLOCKS and child.tag != "br":
+            if self._blocky(child) and child.tag != "br":
                 self.add_text(run)
                 run = lxml.html.Element("span")
                 self.walk(child)
@@ -193,6 +211,20 @@ class Flattener:
             else:
                 run.append(_copy(child))
         self.add_text(run)
+
+    def _blocky(self, element: etree._Element) -> bool:
+        """A block, or an inline element around blocks: a 1990s page's <font> around its
+        whole body, an <a name> around a heading, which read as one run of inline words
+        glued all the paragraphs of the page into one ("…free to readThe Supreme Soviet…").
+        A <br> or an <img> inside an inline element leaves it inline (a linked button)."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in BLOCKS:
+            return True
+        if not tag:
+            return False
+        if self._holders is None:
+            self._holders = _holders(element.getroottree().getroot())
+        return element in self._holders
 
     def list_item(self, element: etree._Element, number: int, ordered: bool) -> None:
         plain: list[str] = []

@@ -426,6 +426,31 @@ def test_decorations_of_a_page_are_not_figures(tmp_path: Path) -> None:
     ]
 
 
+def test_a_font_around_the_body_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """1990s pages wrap the whole body in a <font> (and a heading in an <a name>): an inline
+    element read as one run of words, it glued the page into one paragraph, the site's
+    "Table of Contents" line and the heading with it. Its blocks are blocks."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "49.htm").write_text(
+        '<html><head><title>Belarus - Transportation</title></head><body><font face="Arial">'
+        '<p>Belarus Table of Contents</p><a name="t"><h3>Transportation</h3></a><p>The '
+        "railroad system, 5,488 kilometers long, is the country's main carrier.</p><p>Roads "
+        "total 98,200 kilometers, of which 66,100 are <b>paved</b>.</p><p>Data as of June "
+        "1995</p></font></body></html>"
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    head, _, body = (
+        (book / "049-transportation.md").read_text().partition("---\n")[2].partition("---\n")
+    )
+    assert "title: Transportation\n" in head
+    assert body.strip().split("\n\n") == [
+        "The railroad system, 5,488 kilometers long, is the country's main carrier.",
+        "Roads total 98,200 kilometers, of which 66,100 are **paved**.",
+    ]
+
+
 def test_a_photo_opening_the_body_is_not_the_title(tmp_path: Path) -> None:
     """countrystudies.us sets the title over 'Belarus Table of Contents'; the title was
     taken as the last short line above the body, so a photo's caption opening the body
