@@ -40,7 +40,10 @@ def test_a_handout_of_a_volume_names_its_part() -> None:
     )
     assert paths["01-s001-foreword.pdf"][0] == "Foreword"  # front matter is in no part
     chapters = {h.name: h.path for h in handouts_of(manuscript, "chapter")}
-    assert chapters["p1-belarus-ch01.pdf"] == ("Part I · Belarus", "Chapter 1: Historical Setting")
+    assert chapters["08-p1-belarus-ch01.pdf"] == (
+        "Part I · Belarus",
+        "Chapter 1: Historical Setting",
+    )
 
 
 def test_a_volume_s_handout_files_name_their_country() -> None:
@@ -53,23 +56,24 @@ def test_a_volume_s_handout_files_name_their_country() -> None:
     manuscript, _ = api.manuscript(DATA / "volume")
     chapters = [h.name for h in handouts_of(manuscript, "chapter")]
     assert chapters == [
-        "foreword.pdf",
-        "acknowledgments.pdf",
-        "preface.pdf",
-        "acronyms.pdf",
-        "chronology.pdf",
-        "p1-belarus-profile.pdf",
-        "p1-belarus-introduction.pdf",
-        "p1-belarus-ch01.pdf",
-        "p1-belarus-ch02.pdf",
-        "p2-moldova-profile.pdf",
-        "p2-moldova-introduction.pdf",
-        "p2-moldova-ch01.pdf",
-        "p2-moldova-ch02.pdf",
-        "appendix.pdf",
-        "bibliography.pdf",
-        "glossary.pdf",
+        "01-foreword.pdf",
+        "02-acknowledgments.pdf",
+        "03-preface.pdf",
+        "04-acronyms.pdf",
+        "05-chronology.pdf",
+        "06-p1-belarus-profile.pdf",
+        "07-p1-belarus-introduction.pdf",
+        "08-p1-belarus-ch01.pdf",
+        "09-p1-belarus-ch02.pdf",
+        "10-p2-moldova-profile.pdf",
+        "11-p2-moldova-introduction.pdf",
+        "12-p2-moldova-ch01.pdf",
+        "13-p2-moldova-ch02.pdf",
+        "14-appendix.pdf",
+        "15-bibliography.pdf",
+        "16-glossary.pdf",
     ]
+    assert chapters == sorted(chapters)  # a folder lists them in reading order
     sections = [h.name for h in handouts_of(manuscript, "section")]
     assert sections == sorted(sections) and len(set(sections)) == len(sections) == 34
     assert sections[4:7] == [

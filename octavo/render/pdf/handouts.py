@@ -1,10 +1,12 @@
 """`invoke handouts`: one standalone PDF per section (or chapter), in reading order.
 
-A handout's file name says what it is to a person with a folder of them: the section's
-number and id ("26-s026-agriculture.pdf") or the chapter's id ("p2-ch02.pdf"), and in a
-volume of several countries its part's country ("26-moldova-s026-agriculture.pdf",
-"p2-moldova-ch02.pdf", Part.country_slug): Moldova's chapter 2 and Belarus's were told
-apart by "p1"/"p2" alone. Only the file names: ids and anchors are the book's."""
+A handout's file name says what it is to a person with a folder of them, and sorts in
+reading order: its place ("26-", "03-") and the section's id ("26-s026-agriculture.pdf")
+or the chapter's ("03-p2-ch02.pdf"), and in a volume of several countries its part's
+country ("26-moldova-s026-agriculture.pdf", "13-p2-moldova-ch02.pdf", Part.country_slug):
+Moldova's chapter 2 and Belarus's were told apart by "p1"/"p2" alone. A chapter's file
+was its id alone, which sorts "acknowledgments" before "foreword" and "p10" before "p2".
+Only the file names: ids and anchors are the book's."""
 
 from __future__ import annotations
 
@@ -55,7 +57,11 @@ def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
     if by not in BY:
         raise BuildError([error("E606", f"--by '{by}' is not one of {', '.join(BY)}")])
     if by == "chapter":
-        return tuple(_chapter(c, manuscript.part_of(c)) for c in manuscript.chapters)
+        places = len(str(len(manuscript.chapters)))
+        return tuple(
+            _chapter(c, manuscript.part_of(c), number, places)
+            for number, c in enumerate(manuscript.chapters, start=1)
+        )
     width = len(str(len(manuscript.sections)))
     return tuple(
         _section(c, manuscript.part_of(c), rs, number, width)
@@ -79,11 +85,13 @@ def _country(part: RenderedPart | None) -> str:
     return part.part.country_slug if part else ""
 
 
-def _chapter(chapter: RenderedChapter, part: RenderedPart | None) -> Handout:
+def _chapter(
+    chapter: RenderedChapter, part: RenderedPart | None, number: int, width: int
+) -> Handout:
     opening = chapter.opening
     first = (Heading(2, opening.id, opening.title_html, opening),) if opening else ()
     return Handout(
-        f"{chapter.chapter.named_slug(_country(part))}.pdf",
+        f"{number:0{width}d}-{chapter.chapter.named_slug(_country(part))}.pdf",
         strip_tags(chapter.title_html),
         (*_path(part), _chapter_name(chapter)),
         (*first, *body_headings(chapter)),
