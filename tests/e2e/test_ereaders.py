@@ -288,6 +288,20 @@ def test_mupdf_sets_a_table_row_s_cells_on_one_baseline(
         assert all(offset == 0 for _, offset in row), row
 
 
+def test_mupdf_sets_a_task_s_mark_beside_its_words(make_book: MakeBook, tmp_path: Path) -> None:
+    """MuPDF sets an inline block on a line of its own: a task list's ☐ stood over its
+    task. The mark is floated: MuPDF sets it at the start of the task's line, before its
+    words (browsers hang it where a bullet would be, as before)."""
+    readers.need("mutool")
+    body = "Before.\n\n- [x] Rebuild the Minsk-Brest line\n- [ ] Electrify the junction\n\nAfter.\n"
+    book = make_book({"001-a.md": section_source(1, "Tasks", total=1, body=body)})
+    epub, _ = api.build_epub(book, tmp_path / "t.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    lines = [t for _, _, t in readers.mutool_lines(text / "ch01.xhtml", 360, 640)]
+    tasks = [t for t in lines if t[:1] in "\u2610\u2612"]
+    assert tasks == ["\u2612 Rebuild the Minsk-Brest line", "\u2610 Electrify the junction"], lines
+
+
 def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
     make_book: MakeBook, tmp_path: Path
 ) -> None:
