@@ -314,16 +314,21 @@ def _decorations(page: Path, items: list[Item]) -> set[int]:
     page, so that they are not there to take a caption."""
     from octavo.render.images import raster_size
 
+    small: dict[Path, bool] = {}  # by file: a bullet is set before every paragraph
     found: set[int] = set()
     for index, item in enumerate(items):
         local = _local(page, item.src) if item.kind == "image" and not item.text else None
         if local is None or local.suffix.lower() == ".svg":
             continue
-        try:
-            size = raster_size(read_file(local, (page.parent,), "image"))
-        except FileRefused:
-            continue  # reported when it is not copied (W413)
-        if isinstance(size, tuple) and (max(size[1:]) <= DECORATION or min(size[1:]) <= RULE):
+        if local not in small:
+            try:
+                size = raster_size(read_file(local, (page.parent,), "image"))
+            except FileRefused:
+                size = "not read"  # reported when it is not copied (W413)
+            small[local] = isinstance(size, tuple) and (
+                max(size[1:]) <= DECORATION or min(size[1:]) <= RULE
+            )
+        if small[local]:
             found.add(index)
     return found
 
