@@ -21,7 +21,7 @@ from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
 
 __all__ = [
-    "NEW_SOURCE",
+    "HAND_WRITTEN",
     "book_toml",
     "file_name",
     "placeholder_source",
@@ -29,7 +29,7 @@ __all__ = [
     "source_of",
 ]
 
-NEW_SOURCE = "written by hand"  # book.toml's source in a book `invoke new` made (templates/new)
+HAND_WRITTEN = "written by hand"  # book.toml's source in a book `invoke new` made (templates/new)
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
@@ -169,11 +169,11 @@ def placeholder_source(book: Path, pages: list[Page]) -> list[Diagnostic]:
     except ValueError:
         return []  # the build says what is wrong with it
     found = []
-    if config.get("source") == NEW_SOURCE:
+    if config.get("source") == HAND_WRITTEN:
         found.append(
             warning(
                 "W416",
-                f"book.toml's source is still {NEW_SOURCE!r}, as `invoke new` wrote it: the "
+                f"book.toml's source is still {HAND_WRITTEN!r}, as `invoke new` wrote it: the "
                 "imprint and colophon would credit the imported pages to it",
                 target,
                 key_line(text, "source"),

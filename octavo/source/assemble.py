@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["assemble", "missing_runs", "ranges"]
 
 
-NEW_SOURCE = "octavo new"  # the `source` of the example section of templates/new/
+EXAMPLE_SOURCE = "octavo new"  # the `source` of the example section of templates/new/
 
 
 def ranges(numbers: list[int]) -> str:
@@ -100,7 +100,7 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
         return []
     # the example section `new` wrote never sets the count: a book of it and one imported
     # page (a tie) takes the page's, so the example is the one named to delete
-    counted = [s for s in sections if s.source != NEW_SOURCE] or sections
+    counted = [s for s in sections if s.source != EXAMPLE_SOURCE] or sections
     usual, _ = Counter(s.total for s in counted).most_common(1)[0]
     return [
         error(
@@ -109,7 +109,7 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
             s.path,
             _line(s, "total"),
             "the example section `new` wrote: delete it now that the book has sections of its own"
-            if s.source == NEW_SOURCE
+            if s.source == EXAMPLE_SOURCE
             else "every section must say the same 'of M'",
         )
         for s in sections

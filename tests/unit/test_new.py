@@ -109,13 +109,13 @@ def test_pages_imported_into_a_new_book_name_their_source(tmp_path: Path) -> Non
     'Source: written by hand' of the Library of Congress's pages. book.toml is left as it is
     (it is the user's), and a book that names its source is not told."""
     from octavo import api
-    from octavo.importers.section import NEW_SOURCE
+    from octavo.importers.section import HAND_WRITTEN
     from tests.conftest import DATA
 
     book = tmp_path / "nepal"
     new_book(book, country="Nepal")
     toml = (book / "book.toml").read_text()
-    assert f'source = "{NEW_SOURCE}"' in toml
+    assert f'source = "{HAND_WRITTEN}"' in toml
     result = api.run_import([str(DATA / "pages" / "allrefer")], book)
     (told,) = [d for d in result.diagnostics if d.code == "W416"]
     assert told.file == book / "book.toml"
@@ -123,8 +123,8 @@ def test_pages_imported_into_a_new_book_name_their_source(tmp_path: Path) -> Non
     assert (
         told.hint == 'set source = "Library of Congress Country Studies, as published at allrefer"'
     )
-    assert f'source = "{NEW_SOURCE}"' in (book / "book.toml").read_text()  # said, not changed
-    (book / "book.toml").write_text(toml.replace(NEW_SOURCE, "the Library of Congress"))
+    assert f'source = "{HAND_WRITTEN}"' in (book / "book.toml").read_text()  # said, not changed
+    (book / "book.toml").write_text(toml.replace(HAND_WRITTEN, "the Library of Congress"))
     again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
     assert not [d for d in again.diagnostics if d.code == "W416"]
 
