@@ -14,19 +14,17 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from octavo.errors import error
 from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
+from octavo.importers.html_images import captioned, decorations, image_target, read_images
 from octavo.importers.html_notes import find_notes
 from octavo.importers.html_quotes import find_quotations
 from octavo.importers.page import Block, Page
-from octavo.sandbox import FileRefused, read_file
-from octavo.text import escape_inline, slugify
+from octavo.text import escape_inline
 
 __all__ = ["image_files", "link_targets", "parse_html_page"]
 
-_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
 _BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
@@ -40,16 +38,16 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     body = found if found is not None else root
     flat = Flattener(find_notes(body), find_quotations(body))
     flat.walk(body)
-    decorations = _decorations(path, flat.items)
-    items = [item for index, item in enumerate(flat.items) if index not in decorations]
+    decorative = decorations(path, flat.items)
+    items = [item for index, item in enumerate(flat.items) if index not in decorative]
     text = "\n\n".join(item.text for item in items)
     address = " ".join([path.name, *(str(c) for c in canonical)])
     heading = _named_heading(flat.headings, title)
     page, lines = layout(text, address, known=known, fallback_title=title, heading=heading)
     kept = _kept_items(items, lines)
     blocks, wanted = _blocks(kept, path)
-    blocks = _captioned(blocks)
-    images, skipped = _read_images(path, wanted)
+    blocks = captioned(blocks)
+    images, skipped = read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [
         Block("caption", text=b.text, markdown=b.markdown, quote=b.quote) if b.src in missing else b
@@ -107,36 +105,6 @@ def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[I
     return [kept[i] for i in sorted(kept)]
 
 
-_FIGURE_LABEL = re.compile(r"(?i)(?:Figure|Fig\.)\s+\d[\w.-]*\s*[.:]\s+(?=\S)")
-
-
-def _captioned(blocks: list[Block]) -> list[Block]:
-    """An image takes the caption under it (its words, without the page's own 'Figure 8.':
-    octavo numbers the book's figures), so that it is a figure with its caption, not an
-    image and a caption set apart from it, or a 'Figure 1' over a paragraph 'Figure 8.':
-    the line under an image without alt text, or a line 'Figure 8. …' under one with it,
-    whose alt text is then the figure's (fig-alt), when an attribute can hold it."""
-    out: list[Block] = []
-    for block in blocks:
-        before = out[-1] if out else None
-        if before is None or before.kind != "image" or before.alt:
-            out.append(block)
-            continue
-        labelled = bool(_FIGURE_LABEL.match(block.text)) and len(block.text.split()) < 40
-        under = block.kind == "caption" and not before.text  # the line under a bare image
-        if under or (block.kind == "paragraph" and labelled):
-            alt = before.text if not set(before.text) & {'"', "\\"} else ""
-            out[-1] = replace(
-                before,
-                text=_FIGURE_LABEL.sub("", block.text, count=1),
-                markdown=_FIGURE_LABEL.sub("", block.markdown, count=1),
-                alt=alt or " ",  # " ": captioned, no alt of its own
-            )
-            continue
-        out.append(block)
-    return [replace(b, alt=b.alt.strip()) for b in out]
-
-
 def _blocks(
     kept: list[tuple[Item, str]], path: Path
 ) -> tuple[list[Block], list[tuple[Block, str]]]:
@@ -173,7 +141,7 @@ def _blocks(
                 )
             )
         elif item.kind == "image":
-            target = _image_target(path, item.src)
+            target = image_target(path, item.src)
             block = Block(
                 "image",
                 text=item.text,
@@ -258,79 +226,6 @@ def _drop_link_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     while kept and kept[-1].kind == "list" and all(_LINK.search(i) for i in kept[-1].items):
         kept.pop()
     return tuple(kept)
-
-
-def _local(page: Path, src: str) -> Path | None:
-    """An image's file beside the saved page, when it is there (never outside its folder)."""
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    folder = page.parent.resolve()
-    candidate = (folder / unquote(parts.path)).resolve()
-    if not candidate.is_relative_to(folder) or not candidate.is_file():
-        candidate = folder / Path(unquote(parts.path)).name
-    return candidate if candidate.is_file() else None
-
-
-def _image_target(path: Path, src: str) -> str:
-    """images/<page>-<name> in the book, for an image saved beside the page."""
-    local = _local(path, src)
-    if local is None or local.suffix.lower() not in _IMAGE_SUFFIXES:
-        return ""
-    stem = slugify(path.stem, 24) or "page"
-    return f"images/{stem}-{slugify(local.stem, 32) or 'image'}{local.suffix.lower()}"
-
-
-def _read_images(
-    page: Path, wanted: list[tuple[Block, str]]
-) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, str], ...]]:
-    """The bytes of each image beside the page, read under the sandbox's rules (a regular
-    file inside the page's folder, under the size limit); the others, with why not."""
-    images: dict[str, bytes] = {}
-    skipped: list[tuple[str, str]] = []
-    for block, src in wanted:
-        local = _local(page, src) if block.src else None
-        try:
-            if local is None:
-                raise FileRefused(error("E505", "not found beside the page", page))
-            images[block.src] = read_file(local, (page.parent,), "image")
-        except FileRefused as refused:
-            skipped.append((src, refused.diagnostic.message))
-    return tuple(images.items()), tuple(skipped)
-
-
-# An image without alt text this small on its longer side (an icon, a bullet) or on its
-# shorter (a spacer, a rule drawn as a picture) decorates the page: it is no figure.
-DECORATION = 24
-RULE = 4
-
-
-def _decorations(page: Path, items: list[Item]) -> set[int]:
-    """The places of the page's decorations among `items`: images without alt text whose
-    pixels (Pillow's reading of the file beside the page, under the sandbox's rules) are at
-    most DECORATION on the longer side or RULE on the shorter. Old sites set bullets,
-    spacers and rules as GIFs in the body: each became a numbered figure with nothing to
-    say (W509), and a bullet's paragraph its caption. Found before the profile reads the
-    page, so that they are not there to take a caption."""
-    from octavo.render.images import raster_size
-
-    small: dict[Path, bool] = {}  # by file: a bullet is set before every paragraph
-    found: set[int] = set()
-    for index, item in enumerate(items):
-        local = _local(page, item.src) if item.kind == "image" and not item.text else None
-        if local is None or local.suffix.lower() == ".svg":
-            continue
-        if local not in small:
-            try:
-                size = raster_size(read_file(local, (page.parent,), "image"))
-            except FileRefused:
-                size = "not read"  # reported when it is not copied (W413)
-            small[local] = isinstance(size, tuple) and (
-                max(size[1:]) <= DECORATION or min(size[1:]) <= RULE
-            )
-        if small[local]:
-            found.add(index)
-    return found
 
 
 def image_files(page: Page) -> list[tuple[str, bytes]]:
