@@ -54,7 +54,8 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
       own code, templates/ or styles/: a PDF must never replace a section or book.toml;
     - E121: `out` exists and is not a regular file (a folder, a device such as /dev/null, a
       FIFO), which the atomic rename would replace (or, for a folder, fail on).
-    `folder`: `out` is a folder of outputs (handouts): it may exist as a folder. `suffix`:
+    `folder`: `out` is a folder of outputs (handouts): it may exist as a folder, not as a
+    file (E121 too). `suffix`:
     the output's own ('.epub'), for the hint."""
     real = Path(os.path.realpath(out))
     book_real = Path(os.path.realpath(book))
@@ -78,11 +79,27 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
         info = os.stat(out)
     except FileNotFoundError:
         return
-    except OSError as exc:
-        raise BuildError([error("E121", f"cannot use the output: {exc.strerror}", out)]) from exc
-    if stat.S_ISREG(info.st_mode) or (folder and stat.S_ISDIR(info.st_mode)):
+    except OSError as exc:  # a part of the path is a file ("Not a directory"), a loop
+        raise BuildError(
+            [
+                error(
+                    "E121",
+                    f"cannot use the output: {exc.strerror}",
+                    out,
+                    hint="check each folder of the path (one of them may be a file)",
+                )
+            ]
+        ) from exc
+    if stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode):
         return
-    what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or FIFO)"
+    # a folder of outputs (handouts) onto a file: the first write failed "File exists"
+    what = (
+        "a folder"
+        if stat.S_ISDIR(info.st_mode)
+        else "a file"
+        if stat.S_ISREG(info.st_mode)
+        else "not a regular file (a device or FIFO)"
+    )
     raise BuildError(
         [
             error(

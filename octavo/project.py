@@ -252,6 +252,15 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
     from octavo.source.config import load_config
     from octavo.source.files import shown
 
+    if root.is_file():  # `--book book/book.toml`: the folder was meant
+        return None, (
+            error(
+                "E100",
+                "the book folder is a file",
+                root,
+                hint=f"pass --book the folder that holds book.toml ({root.parent})",
+            ),
+        )
     if not root.is_dir():
         return None, (
             error(

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from octavo.render.conditional import mark
 from octavo.render.floats import place_image
-from octavo.render.tokens import SCHEME, State, given_id, link, renderer
+from octavo.render.tokens import SCHEME, State, child_lines, given_id, link, renderer
 
 __all__ = ["CITATION", "IN_TEXT", "line_block", "unrendered_block", "walk"]
 
@@ -49,6 +49,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     """`heading`: the inline is a heading's, whose words are in both outputs (its contents
     entry, bookmark and navigation entries are made from them)."""
     line = inline.map[0] if inline.map else 0
+    lines = child_lines(inline)
     children = mark(  # words for one output only
         inline.children or [],
         lambda held: state.problem(
@@ -65,6 +66,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     out: list[Token] = []
     previous: Token | None = None
     for child in children:
+        line = lines.get(id(child), line)  # a new token: the line of the one before it
         if child.type == "image" and child.meta.get("placed"):
             out.append(child)
             previous = child
@@ -94,7 +96,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         else:
             out.append(child)
         previous = child
-    _paragraph_math(state, children, line)
+    _paragraph_math(state, children, inline.map[0] if inline.map else 0)
     inline.children = out
 
 

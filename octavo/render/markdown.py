@@ -36,6 +36,7 @@ from octavo.render import (
 )
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
+from octavo.render.tokens import child_lines
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]
 
@@ -194,11 +195,12 @@ def render_block(
         if block.type == "html_block":
             removed += find_removals(block.content, line)
             removed += [Removal(what, line) for what in block.meta.get("removed", ())]
+        lines = child_lines(block)
         for token in block.children or ():
             if token.type == "link_open":
-                links.append((str(token.attrGet("href") or ""), line))
+                links.append((str(token.attrGet("href") or ""), lines.get(id(token), line)))
             elif token.type == "html_inline":
-                removed += find_removals(token.content, line)
+                removed += find_removals(token.content, lines.get(id(token), line))
     html, cleaned = clean_fragment(md.renderer.render(tokens, md.options, env))
     if DEEP in cleaned and not any(r.what == DEEP for r in removed):  # inline tags, each
         # clean alone, nest past the limit only together: at the block holding the most

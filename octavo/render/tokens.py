@@ -27,6 +27,7 @@ __all__ = [
     "Problem",
     "State",
     "attributes",
+    "child_lines",
     "close",
     "given_id",
     "inline_html",
@@ -190,6 +191,29 @@ def list_items(tokens: list[Token], at: int) -> list[Token]:
             break
         if token.type == "list_item_open" and token.level == level:
             found.append(token)
+    return found
+
+
+def child_lines(inline: Token) -> dict[int, int]:
+    """The 0-based line, within the Markdown, of each of `inline`'s children (by `id()`): the
+    block's first line and the line breaks before it, so that a problem in a paragraph's
+    third line is reported there, not at its first. A link or an image is placed on the line
+    that holds its address (a newline inside an attribute block or before a link's address
+    leaves no break token behind); a child the count cannot place is on an earlier line."""
+    first = inline.map[0] if inline.map else 0
+    lines = inline.content.split("\n")
+    at = 0
+    found: dict[int, int] = {}
+    for child in inline.children or ():
+        here = at
+        target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
+        if child.type in ("link_open", "image") and target:
+            here = next((n for n in range(at, len(lines)) if str(target) in lines[n]), at)
+        found[id(child)] = first + here
+        if child.type in ("softbreak", "hardbreak"):
+            at += 1
+        elif child.type == "html_inline":
+            at += child.content.count("\n")
     return found
 
 

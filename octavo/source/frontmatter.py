@@ -46,6 +46,13 @@ def _int(loader: Any, node: Any) -> object:
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
+# what the YAML of a section's fields gets wrong: a title with a colon, a bracket, a hash
+_YAML_HINT = (
+    'quote a value holding ": ", " #" or a leading [ { * & @, e.g. title: "Russia: Trade",'
+    " on that line or the one above it"
+)
+
+
 def _refuse_aliases(source: str) -> None:
     """Anchors and aliases have no place in front matter; refusing them stops YAML bombs."""
     for event in yaml.parse(source, Loader=_Loader):
@@ -70,7 +77,12 @@ def split_front_matter(text: str) -> FrontMatter:
         )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        raise FrontMatterError("E201", "front matter is not closed by a '---' line", 1)
+        raise FrontMatterError(
+            "E201",
+            "front matter is not closed by a '---' line",
+            1,
+            "end the fields with a line of three dashes, '---', before the body",
+        )
     source = "\n".join(lines[1:end])
     if len(source) > MAX_FRONT_MATTER:
         raise FrontMatterError("E202", f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", 2)
@@ -84,10 +96,12 @@ def split_front_matter(text: str) -> FrontMatter:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2
         raise FrontMatterError(
-            "E202", f"front matter is not valid YAML: {exc.problem}", line
+            "E202", f"front matter is not valid YAML: {exc.problem}", line, _YAML_HINT
         ) from exc
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        raise FrontMatterError("E202", f"front matter is not valid YAML: {exc}", 2) from exc
+        raise FrontMatterError(
+            "E202", f"front matter is not valid YAML: {exc}", 2, _YAML_HINT
+        ) from exc
     finally:
         loader.dispose()
     if not isinstance(data, dict):

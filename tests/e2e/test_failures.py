@@ -75,11 +75,14 @@ def test_out_that_is_a_folder_is_E121(task: str, book: Path, tmp_path: Path) -> 
     assert codes == {"E121"} and str(out) in stderr
 
 
-def test_handouts_out_that_is_a_file_is_E701(book: Path, tmp_path: Path) -> None:
+def test_handouts_out_that_is_a_file_is_E121(book: Path, tmp_path: Path) -> None:
+    """Refused before any work, the file kept (it was E701 "File exists" of a handout's
+    path inside the file, after every handout was laid out)."""
     out = tmp_path / "handouts"
     out.write_text("a file, not a folder")
     stderr, codes = _run("handouts", book, out, tmp_path)
-    assert codes == {"E701"} and str(out) in stderr
+    assert codes == {"E121"} and f"{out}: E121" in stderr
+    assert out.read_text() == "a file, not a folder"
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))

@@ -111,6 +111,30 @@ def test_pdf_out_or_html_that_is_a_folder_is_refused(book: Path, tmp_path: Path)
     assert not (tmp_path / "b.pdf").exists()
 
 
+def test_handouts_onto_a_file_are_refused_and_the_file_kept(book: Path, tmp_path: Path) -> None:
+    """A folder of outputs onto an existing file is E121 before any work (a maker's walk:
+    `invoke handouts --out build/book.pdf` said "E701 cannot write the handouts: File
+    exists" of a file inside it, build/book.pdf/1-s001-….pdf)."""
+    made = tmp_path / "book.pdf"
+    made.write_bytes(b"%PDF-1.7 an earlier output")
+    with pytest.raises(BuildError) as caught:
+        api.build_handouts(book, made)
+    [found] = caught.value.diagnostics
+    assert (found.code, found.file) == ("E121", made)
+    assert "is a file" in found.message and "folder" in found.hint
+    assert made.read_bytes() == b"%PDF-1.7 an earlier output"
+
+
+def test_out_under_a_file_is_E121_with_a_hint(book: Path, tmp_path: Path) -> None:
+    made = tmp_path / "book.pdf"
+    made.write_bytes(b"%PDF-1.7 an earlier output")
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, made / "x.pdf")
+    [found] = caught.value.diagnostics
+    assert found.code == "E121" and "a file" in found.hint
+    assert made.read_bytes() == b"%PDF-1.7 an earlier output"
+
+
 def test_preview_into_the_book_is_refused(book: Path) -> None:
     from octavo.cli.preview import preview
 

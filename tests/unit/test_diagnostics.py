@@ -131,6 +131,15 @@ def test_e100_missing_book_folder(tmp_path: Path) -> None:
     assert "epub --book DIR pdf --book DIR" in found[0].hint
 
 
+def test_e100_a_book_that_is_a_file_names_its_folder(make_book) -> None:  # type: ignore[no-untyped-def]
+    """`--book book/book.toml` said "book folder not found" of a file that is there, and
+    hinted at the order of invoke's options (a maker's walk)."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    [found] = read_book(book / "book.toml")[1]
+    assert (found.code, found.message) == ("E100", "the book folder is a file")
+    assert str(book) in found.hint
+
+
 @pytest.mark.parametrize("value", ["yesterday", "-1", "1.5", "9" * 30])
 def test_e113_malformed_source_date_epoch(value: str, make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     book = make_book({"001-a.md": section_source(1, total=1)})
