@@ -127,9 +127,12 @@ def diagnose(exc: BaseException, output: str = "the output") -> Diagnostic | Non
         return carried
     if isinstance(exc, WriteFailed):
         full = exc.errno == errno.ENOSPC
+        what = output
+        if exc.target.suffix.lower() in (".html", ".htm") and "HTML" not in output:
+            what = f"the HTML of {output}"  # `pdf --html`: it said "the PDF" of the HTML
         return error(
             "E701",
-            f"cannot write {output}: {exc.strerror}",
+            f"cannot write {what}: {exc.strerror}",
             exc.target,
             hint="free some disk space" if full else "check the folder, or write elsewhere",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from octavo.api.opened import BookArg, default_output, sources
+from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.errors import BuildError, Diagnostic, boundary, error
 from octavo.outputs import Made, cache_of, cached_build
 
@@ -40,27 +40,9 @@ def build_pdf(
         target = out or default_output(given.project, ".pdf")
 
         def make() -> Made:
-            from octavo.render.pdf.parallel.start import early_pool
-
-            # workers first: they import WeasyPrint while the book is read and rendered
-            with_html = html is not None
-            with early_pool(given.project, jobs, with_html, variant, tagged, kept) as pool:
-                from octavo.render.pdf.build import render_book_pdf
-
-                rendered, found = given.manuscript()
-                cache = cache_of(given.project)
-                pdf, laid_out = render_book_pdf(
-                    rendered,
-                    cache,
-                    paper,
-                    html is not None,
-                    tagged,
-                    jobs,
-                    variant,
-                    bleed,
-                    marks,
-                    pool,
-                )
+            pdf, laid_out, found = _book_pdf(
+                given, paper, html is not None, tagged, jobs, variant, bleed, marks, kept
+            )
             files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
             return (*files, (target, pdf)), found
 
@@ -75,6 +57,32 @@ def build_pdf(
             "marks": marks,
         }
         return cached_build(given.project, target, options, make, (html,) if html else ())
+
+
+def _book_pdf(
+    given: Sources,
+    paper: str | None,
+    with_html: bool = False,
+    tagged: bool = False,
+    jobs: int = 1,
+    variant: str = "",
+    bleed: str | None = None,
+    marks: str | None = None,
+    kept: KeptWorkers | None = None,
+) -> tuple[bytes, str | None, tuple[Diagnostic, ...]]:
+    """The book's PDF laid out (and the HTML laid out, `with_html`), written nowhere."""
+    from octavo.render.pdf.parallel.start import early_pool
+
+    # workers first: they import WeasyPrint while the book is read and rendered
+    with early_pool(given.project, jobs, with_html, variant, tagged, kept) as pool:
+        from octavo.render.pdf.build import render_book_pdf
+
+        rendered, found = given.manuscript()
+        cache = cache_of(given.project)
+        pdf, laid_out = render_book_pdf(
+            rendered, cache, paper, with_html, tagged, jobs, variant, bleed, marks, pool
+        )
+    return pdf, laid_out, tuple(found)
 
 
 def build_cover(
@@ -94,11 +102,7 @@ def build_cover(
         if pages < 0:
             raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
         if not pages:
-            from pypdf import PdfReader
-
-            book_pdf = target.parent / given.project.output(".pdf").name  # beside the cover
-            pdf, _ = build_pdf(given, book_pdf, paper=paper, strict=strict)
-            pages = len(PdfReader(pdf).pages)
+            pages = _pages(given, out, paper, strict)
 
         def make() -> Made:
             from octavo.render.pdf.build import pdf_options
@@ -116,6 +120,23 @@ def build_cover(
             "variant": variant,
         }
         return cached_build(given.project, target, options, make)
+
+
+def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) -> int:
+    """The book's page count for its cover's spine: its PDF at its default place, built
+    if missing or stale, for the cover at its own; for a cover written to an `--out`, the
+    PDF laid out and not written: nothing is written beside an `--out` but the output (the
+    book's PDF was, under the cover's folder, and made an error there of a file nobody
+    named: E701 for `--out /sys/x.pdf`)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    if out is None:
+        pdf, _ = build_pdf(given, default_output(given.project, ".pdf"), paper=paper, strict=strict)
+        return len(PdfReader(pdf).pages)
+    data, _, _ = _book_pdf(given, paper)
+    return len(PdfReader(BytesIO(data)).pages)
 
 
 def build_handouts(

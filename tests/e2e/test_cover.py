@@ -54,6 +54,20 @@ def test_cover_takes_the_page_count_of_the_book(make_book: MakeBook, tmp_path: P
     assert trim[2] - trim[0] == pytest.approx(2 * 432 + printed / 400 * 72, abs=0.01)
 
 
+def test_a_cover_to_an_out_writes_nothing_beside_it(make_book: MakeBook, tmp_path: Path) -> None:
+    """The cover counts the book's pages from its PDF; with `--out` that PDF was written
+    beside the cover, a file nobody named (and E701 of it for `--out /sys/x.pdf`). It is
+    laid out and not written: the folder holds the cover alone, of the same spine."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
+    pages = len(PdfReader(api.build_pdf(book, tmp_path / "book.pdf")[0]).pages)
+    out = tmp_path / "covers"
+    out.mkdir()
+    cover, _ = api.build_cover(book, out / "cover.pdf")
+    assert sorted(p.name for p in out.iterdir()) == ["cover.pdf"]
+    _, trim, _ = _boxes(cover)
+    assert trim[2] - trim[0] == pytest.approx(2 * 432 + (pages + pages % 2) / 400 * 72, abs=0.01)
+
+
 def test_a_cover_image_fills_the_front(make_book: MakeBook, tmp_path: Path) -> None:
     from PIL import Image
 

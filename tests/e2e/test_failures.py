@@ -92,6 +92,18 @@ def test_output_folder_that_cannot_be_made_is_E701(task: str, book: Path, tmp_pa
     assert codes == {"E701"} and str(UNWRITABLE) in stderr
 
 
+def test_an_html_that_cannot_be_written_is_named_so(book: Path, tmp_path: Path) -> None:
+    """`pdf --html` into a folder that cannot be made said "cannot write the PDF" of the
+    HTML's path; no PDF is written either."""
+    html = UNWRITABLE / "b.html"
+    result = invoke(
+        "pdf", "--book", book, "--out", tmp_path / "b.pdf", "--html", html, cwd=tmp_path
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{html}: E701 error: cannot write the HTML of the PDF" in result.stderr
+    assert not (tmp_path / "b.pdf").exists()
+
+
 @pytest.mark.parametrize("task", list(OUTPUTS))
 def test_missing_output_folder_is_made(task: str, book: Path, tmp_path: Path) -> None:
     out = tmp_path / "not" / "yet" / OUTPUTS[task][1]
