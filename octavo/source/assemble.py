@@ -126,10 +126,22 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
     seen: set[int] = set()
     for number in config.order:
         if number in seen:
-            found.append(error("E306", f"'order' lists section {number} twice", config.path))
+            found.append(
+                error(
+                    "E306",
+                    f"'order' lists section {number} twice",
+                    config.path,
+                    hint=f"keep one {number} in 'order': each section is read once",
+                )
+            )
         elif number not in index:
             found.append(
-                error("E306", f"'order' lists section {number}, which the book lacks", config.path)
+                error(
+                    "E306",
+                    f"'order' lists section {number}, which the book lacks",
+                    config.path,
+                    hint=f"take {number} out of 'order', or add the section numbered {number}",
+                )
             )
         seen.add(number)
     missing = [s.sequence for s in by_sequence if s.sequence not in seen]
@@ -221,6 +233,8 @@ def _chapters(
                     f"{which} interrupted by {between} ({other}); their sections are kept together",
                     section.path,
                     _line(section, "chapter"),
+                    hint=f"number a chapter's sections one after another, or check {between}'s "
+                    "chapter",
                 )
             )
         group.append(section)

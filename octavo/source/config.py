@@ -72,6 +72,14 @@ _KNOWN = {
 }
 NUMBERINGS = ("book", "chapter")
 _REQUIRED = ("title", "language", "identifier")
+_REQUIRED_HINTS = {
+    "title": 'add it: title = "Belarus: A Country Study"',
+    "language": 'add it: language = "en", the code of the text\'s language ("ru", "fr", …)',
+    "identifier": (
+        "add it: `invoke new` writes one (a fresh urn:uuid:…), which the book keeps for "
+        'good; or the book\'s ISBN as isbn = "…"'
+    ),
+}
 
 
 # C0 and C1 control characters (tab allowed) and Unicode non-characters: never text
@@ -132,7 +140,12 @@ def _toml_hint(text: str, line: int | None) -> str:
     which TOML reads as no value at all) is quoted, as every date of book.toml is."""
     lines = text.splitlines()
     bare = _BARE_MONTH.fullmatch(lines[line - 1]) if line and line <= len(lines) else None
-    return f'quote the month: {bare[1]} = "{bare[2]}"' if bare else ""
+    if bare:
+        return f'quote the month: {bare[1]} = "{bare[2]}"'
+    return (
+        'check that line: a text in quotes, title = "Belarus"; a list in brackets, '
+        'authors = ["…", "…"]; one key a line; a [table] line alone'
+    )
 
 
 def _table_hint(table: str, value: object) -> str:
@@ -192,7 +205,7 @@ def _config(
     data = uuid_as_identifier(data, bad)
     for key in _REQUIRED:
         if not data.get(key):
-            found.append(error("E104", f"'{key}' is missing", path))
+            found.append(error("E104", f"'{key}' is missing", path, hint=_REQUIRED_HINTS[key]))
     for key in _STRINGS:
         if key in data and not isinstance(data[key], str):
             bad("E105", key, f"'{key}' must be a string")

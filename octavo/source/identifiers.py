@@ -39,6 +39,13 @@ def isbn(value: object) -> str:
     return str(stdnum_isbn.format(number, convert=True))
 
 
+_IDENTIFIER_HINTS = {
+    "isbn": "copy it again from the ISBN agency's record",
+    "lccn": 'copy it from the book\'s Library of Congress record: "95-17389" or "2005012345"',
+    "doi": 'copy it from its DOI record: "10.1234/abc" ("doi:" or "https://doi.org/" may lead)',
+}
+
+
 def lccn(value: object) -> str:
     """A Library of Congress Control Number, normalised ('95-17389' -> '95017389')."""
     if not isinstance(value, str | int) or isinstance(value, bool):
@@ -75,7 +82,7 @@ def public_keys(data: dict[str, Any], bad: Any) -> dict[str, str]:
             try:
                 found[key] = check(data[key])
             except IdentifierError as exc:
-                hint = "copy it again from the ISBN agency's record" if key == "isbn" else ""
+                hint = _IDENTIFIER_HINTS[key]
                 bad("E143" if key == "isbn" else "E144", key, str(exc), hint)
     for key in ("series_number", "cataloguing"):
         if key in data:

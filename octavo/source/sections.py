@@ -148,7 +148,13 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         return None, tuple(warned + found)
     sequence = data["sequence"]
     if sequence > data["total"]:
-        bad("E303", "sequence", f"section {sequence} of {data['total']}: number above the total")
+        bad(
+            "E303",
+            "sequence",
+            f"section {sequence} of {data['total']}: number above the total",
+            "set `total` to the number of sections of the whole study, or correct this "
+            "section's `sequence`",
+        )
         return None, tuple(found)
     data_as_of = parse_iso_month(data["data_as_of"])
     assert data_as_of is not None  # checked above
