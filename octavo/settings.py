@@ -71,10 +71,18 @@ class BookConfig:
     path: Path = field(default=Path("book.toml"))
     cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
     cover_line: int | None = None  # book.toml's line that names it, for its diagnostics
+    # book.toml's lines of its [chapters] tables ("": [chapters]; a country: [chapters.X])
+    # and of its order: W310 and E306 point at them
+    chapters_lines: tuple[tuple[str, int], ...] = ()
+    order_line: int | None = None
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
     epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB
     layout_cache_mb: int = 64  # the layout cache's size cap (octavo.cache.prune)
+
+    def chapters_line(self, country: str = "") -> int | None:
+        """The line of book.toml's [chapters] table (of `country`'s: [chapters.X]), if any."""
+        return dict(self.chapters_lines).get(country)
 
     def chapter_title(self, number: int, part: str = "") -> str | None:
         """From [chapters.<part>] for a book in parts, else from [chapters]."""

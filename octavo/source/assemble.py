@@ -131,6 +131,7 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
                     "E306",
                     f"'order' lists section {number} twice",
                     config.path,
+                    config.order_line,
                     hint=f"keep one {number} in 'order': each section is read once",
                 )
             )
@@ -140,6 +141,7 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
                     "E306",
                     f"'order' lists section {number}, which the book lacks",
                     config.path,
+                    config.order_line,
                     hint=f"take {number} out of 'order', or add the section numbered {number}",
                 )
             )
@@ -325,6 +327,7 @@ def _chapter(
                 "W310",
                 f"chapter {number}{f' of {country}' if country else ''} has no title",
                 config.path,
+                config.chapters_line(country),
                 hint=f'set it in book.toml: {where} {number} = "…"',
             )
         )

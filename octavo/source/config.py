@@ -102,6 +102,23 @@ def language_ok(tag: str) -> bool:
     return bool(langcodes.tag_is_valid(tag))
 
 
+_CHAPTERS_TABLE = re.compile(
+    r'^[ \t]*\[[ \t]*chapters(?:[ \t]*\.[ \t]*"?([^"\]]+?)"?)?[ \t]*\]', re.M
+)
+
+
+def chapters_lines(text: str) -> tuple[tuple[str, int], ...]:
+    """Where book.toml sets its chapters' titles: [chapters] or `chapters = {…}` (""), and
+    each [chapters.<country>]."""
+    tables = [
+        (match[1], text.count("\n", 0, match.start()) + 1)
+        for match in _CHAPTERS_TABLE.finditer(text)
+        if match[1]
+    ]
+    line = key_line(text, "chapters")
+    return ((("", line),) if line else ()) + tuple(tables)
+
+
 def key_line(text: str, key: str) -> int | None:
     """The line (from 1) where book.toml's `text` sets `key`, or opens its table."""
     pattern = re.compile(rf"^\s*\[?\s*\"?{re.escape(key)}\"?\s*[\]=]", re.MULTILINE)
@@ -350,6 +367,8 @@ def _config(
         order=tuple(order),
         path=path,
         cover_line=key_line(text, "cover"),
+        chapters_lines=chapters_lines(text),
+        order_line=key_line(text, "order"),
         numbering=numbering,
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),

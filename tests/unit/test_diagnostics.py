@@ -9,7 +9,7 @@ import pytest
 from octavo.errors import BuildError, Diagnostic
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
-from tests.conftest import DATA, section_source
+from tests.conftest import BOOK_TOML, DATA, section_source
 
 CASES = sorted(
     p for p in (DATA / "bad").iterdir() if (p / "expected.txt").is_file() and (p / "book").is_dir()
@@ -207,3 +207,21 @@ def test_a_misspelt_field_is_told_the_field_it_is_close_to(make_book) -> None:  
     assert [(d.code, d.hint) for d in read_book(book)[1]] == [
         ("W208", "did you mean 'last_updated'?")
     ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "line"),
+    [
+        ('[chapters]\n2 = "The Economy"\n', 5),
+        ('chapters = { 2 = "The Economy" }\n', 5),
+        ('parts = ["Testland"]\n\n[chapters.Testland]\n2 = "The Economy"\n', 7),
+    ],
+    ids=["table", "inline", "part"],
+)
+def test_w310_points_at_the_chapters_table(make_book, toml: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    """A chapter without a title was W310 at book.toml, no line: the line of the table that
+    titles the chapters (of the part's country in a book of parts)."""
+    head = "\n".join(BOOK_TOML.splitlines()[:4]) + "\n"
+    book = make_book({"001-a.md": section_source(1, total=1)}, head + toml)
+    (told,) = [d for d in diagnostics_of(book) if d.code == "W310"]
+    assert told.line == line, str(told)
