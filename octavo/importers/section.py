@@ -180,6 +180,7 @@ def placeholder_source(book: Path, pages: list[Page]) -> list[Diagnostic]:
                 hint=f"set source = {json.dumps(source_of(pages), ensure_ascii=False)}",
             )
         )
+    found += _example_left(book)
     if not any(config.get(key) for key in ("authors", "editors", "publisher")):
         found.append(
             warning(
@@ -191,6 +192,33 @@ def placeholder_source(book: Path, pages: list[Page]) -> list[Diagnostic]:
                 hint=f"set publisher = {json.dumps(PUBLISHER)} (the studies' corporate author)",
             )
         )
+    return found
+
+
+def _example_left(book: Path) -> list[Diagnostic]:
+    """W422 at the example section `invoke new` wrote, still in a book that now has pages
+    of its own: the build stops at it (E302: its count is not the pages'), which the
+    import, which reported success, had not said. Said, not deleted: it is the user's."""
+    from octavo.source.assemble import EXAMPLE_SOURCE
+    from octavo.source.frontmatter import FrontMatterError, split_front_matter
+
+    found = []
+    for path in sorted(book.glob("*.md")):
+        text, _ = read_utf8(path, root=book, kind="section")
+        try:
+            meta = split_front_matter(text).data if text is not None else {}
+        except FrontMatterError:
+            continue  # the build says what is wrong with it
+        if meta.get("source") == EXAMPLE_SOURCE:
+            found.append(
+                warning(
+                    "W422",
+                    "the example section `invoke new` wrote is still in the book: the build "
+                    "stops at it (E302) now that the book has pages of its own",
+                    path,
+                    hint=f"delete {path.name}",
+                )
+            )
     return found
 
 

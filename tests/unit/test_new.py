@@ -152,3 +152,25 @@ def test_pages_imported_into_a_new_book_name_their_publisher(tmp_path: Path) -> 
     (book / "book.toml").write_text(toml.replace("authors = []", 'authors = ["A. Writer"]'))
     third = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
     assert not [d for d in third.diagnostics if d.code == "W421"]
+
+
+def test_pages_imported_into_a_new_book_name_its_example_section(tmp_path: Path) -> None:
+    """The import reported success and the next build stopped at the example section
+    `invoke new` wrote (E302): W422 says so at the import, at the section, and the build
+    goes once it is deleted. Said, not deleted: it is the user's."""
+    from octavo import api
+    from tests.conftest import DATA
+
+    book = tmp_path / "nepal"
+    new_book(book, country="Nepal")
+    result = api.run_import([str(DATA / "pages" / "allrefer")], book)
+    (told,) = [d for d in result.diagnostics if d.code == "W422"]
+    assert told.file == book / "001-about.md" and told.hint == "delete 001-about.md"
+    assert (book / "001-about.md").exists()
+    _, found = read_book(book)
+    assert "E302" in {d.code for d in found}
+    (book / "001-about.md").unlink()
+    again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
+    assert not [d for d in again.diagnostics if d.code == "W422"]
+    _, found = read_book(book)
+    assert "E302" not in {d.code for d in found}
