@@ -66,7 +66,8 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     out: list[Token] = []
     previous: Token | None = None
     for child in children:
-        line = lines.get(id(child), line)  # a new token: the line of the one before it
+        if lines:  # a new token: the line of the one before it
+            line = lines.get(id(child), line)
         if child.type == "image" and child.meta.get("placed"):
             out.append(child)
             previous = child
