@@ -75,6 +75,7 @@ class BookConfig:
     # and of its order: W310 and E306 point at them
     chapters_lines: tuple[tuple[str, int], ...] = ()
     order_line: int | None = None
+    label_lines: tuple[tuple[str, int], ...] = ()  # a [labels] key -> its line (E116)
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
     epub_image_max: int = 1600  # longest side, in pixels, of an image in the EPUB

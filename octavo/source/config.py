@@ -119,10 +119,17 @@ def chapters_lines(text: str) -> tuple[tuple[str, int], ...]:
     return ((("", line),) if line else ()) + tuple(tables)
 
 
-def key_line(text: str, key: str) -> int | None:
-    """The line (from 1) where book.toml's `text` sets `key`, or opens its table."""
+def key_line(text: str, key: str, table: str = "") -> int | None:
+    """The line (from 1) where book.toml's `text` sets `key`, or opens its table; `table`:
+    the key of that [table] (its first after the table's line)."""
+    start = 0
+    if table:
+        opened = key_line(text, table)
+        if opened is None:
+            return None
+        start = sum(len(line) + 1 for line in text.split("\n")[: opened - 1])
     pattern = re.compile(rf"^\s*\[?\s*\"?{re.escape(key)}\"?\s*[\]=]", re.MULTILINE)
-    match = pattern.search(text)
+    match = pattern.search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
@@ -369,6 +376,9 @@ def _config(
         cover_line=key_line(text, "cover"),
         chapters_lines=chapters_lines(text),
         order_line=key_line(text, "order"),
+        label_lines=tuple(
+            (str(key), line) for key in labels if (line := key_line(text, str(key), "labels"))
+        ),
         numbering=numbering,
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),

@@ -81,7 +81,8 @@ def load_labels(
     for key, value in config.labels:
         problem = _bad_override(key, value, base)
         if problem:
-            found.append(error("E116", f"[labels] {key}: {problem}", config.path))
+            line = dict(config.label_lines).get(key)
+            found.append(error("E116", f"[labels] {key}: {problem}", config.path, line))
         else:
             data[key] = value
     words = tuple(sorted((k, str(v)) for k, v in data.items() if k not in MONTHS))
