@@ -10,6 +10,7 @@ from octavo.errors import BuildError, Diagnostic, boundary, error
 from octavo.outputs import Made, cache_of, cached_build
 
 if TYPE_CHECKING:
+    from octavo.render.pdf.build import PrintChoices
     from octavo.render.pdf.parallel.start import KeptWorkers
 
 __all__ = ["build_cover", "build_handouts", "build_pdf"]
@@ -40,9 +41,10 @@ def build_pdf(
         target = out or default_output(given.project, ".pdf")
 
         def make() -> Made:
-            pdf, laid_out, found = _book_pdf(
-                given, paper, html is not None, tagged, jobs, variant, bleed, marks, kept
-            )
+            from octavo.render.pdf.build import PrintChoices
+
+            choices = PrintChoices(paper, html is not None, tagged, jobs, variant, bleed, marks)
+            pdf, laid_out, found = _book_pdf(given, choices, kept)
             files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
             return (*files, (target, pdf)), found
 
@@ -60,28 +62,18 @@ def build_pdf(
 
 
 def _book_pdf(
-    given: Sources,
-    paper: str | None,
-    with_html: bool = False,
-    tagged: bool = False,
-    jobs: int = 1,
-    variant: str = "",
-    bleed: str | None = None,
-    marks: str | None = None,
-    kept: KeptWorkers | None = None,
+    given: Sources, choices: PrintChoices, kept: KeptWorkers | None = None
 ) -> tuple[bytes, str | None, tuple[Diagnostic, ...]]:
-    """The book's PDF laid out (and the HTML laid out, `with_html`), written nowhere."""
+    """The book's PDF laid out (and the HTML laid out, `choices.html`), written nowhere."""
     from octavo.render.pdf.parallel.start import early_pool
 
     # workers first: they import WeasyPrint while the book is read and rendered
-    with early_pool(given.project, jobs, with_html, variant, tagged, kept) as pool:
+    pooled = (given.project, choices.jobs, choices.html, choices.variant, choices.tagged, kept)
+    with early_pool(*pooled) as pool:
         from octavo.render.pdf.build import render_book_pdf
 
         rendered, found = given.manuscript()
-        cache = cache_of(given.project)
-        pdf, laid_out = render_book_pdf(
-            rendered, cache, paper, with_html, tagged, jobs, variant, bleed, marks, pool
-        )
+        pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
     return pdf, laid_out, tuple(found)
 
 
@@ -135,7 +127,9 @@ def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) ->
     if out is None:
         pdf, _ = build_pdf(given, default_output(given.project, ".pdf"), paper=paper, strict=strict)
         return len(PdfReader(pdf).pages)
-    data, _, _ = _book_pdf(given, paper)
+    from octavo.render.pdf.build import PrintChoices
+
+    data, _, _ = _book_pdf(given, PrintChoices(paper))
     return len(PdfReader(BytesIO(data)).pages)
 
 

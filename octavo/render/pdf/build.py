@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.cache import prune
@@ -15,23 +16,32 @@ from octavo.render.pdf.parallel.start import AUTO_SECTIONS
 from octavo.render.url_sandbox import real_urls
 from octavo.source.paper import PaperError, parse_length, parse_marks
 
-__all__ = ["auto_jobs", "pdf_options", "render_book_pdf"]
+__all__ = ["PrintChoices", "auto_jobs", "pdf_options", "render_book_pdf"]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintChoices:
+    """What a command line chooses of the print PDF (`invoke pdf`'s options), over
+    book.toml's: the trim (`paper`), the print HTML as laid out (`html`), a tagged PDF, the
+    processes (`jobs`), a PDF variant, the bleed and the marks (as book.toml writes them)."""
+
+    paper: str | None = None
+    html: bool = False
+    tagged: bool = False
+    jobs: int = 1
+    variant: str = ""
+    bleed: str | None = None
+    marks: str | None = None
 
 
 def render_book_pdf(
     manuscript: Manuscript,
     cache: Path | None,
-    paper: str | None = None,
-    html: bool = False,
-    tagged: bool = False,
-    jobs: int = 1,
-    variant: str = "",
-    bleed: str | None = None,
-    marks: str | None = None,
+    choices: PrintChoices = PrintChoices(),
     pool: Executor | None = None,
 ) -> tuple[bytes, str | None]:
-    """The PDF, and the print HTML as laid out if `html` (else None), its stylesheets by
-    their paths (url_sandbox.real_urls: WeasyPrint alone lays it out).
+    """The PDF, and the print HTML as laid out if `choices.html` (else None), its
+    stylesheets by their paths (url_sandbox.real_urls: WeasyPrint alone lays it out).
 
     `jobs` > 1: chapters laid out in that many processes, unchanged ones reused
     (octavo.render.pdf.parallel.build); the same pages. `html` needs the one-process layout.
@@ -39,16 +49,17 @@ def render_book_pdf(
     `cache`: the cache store's folder (Project.cache), pruned to `layout_cache_mb`.
     `pool`: workers started before the book was read (octavo.render.pdf.parallel.start
     .early_pool), used for the parts."""
-    jobs = jobs if jobs > 0 else auto_jobs(manuscript)
-    options = pdf_options(manuscript.book.config, paper, tagged, variant, bleed, marks)
+    c = choices
+    jobs = c.jobs if c.jobs > 0 else auto_jobs(manuscript)
+    options = pdf_options(manuscript.book.config, c.paper, c.tagged, c.variant, c.bleed, c.marks)
     started = time.time() - 1  # mtimes of a coarse filesystem may lag a little
     try:
-        if jobs > 1 and not html and not options.pdf_variant:
+        if jobs > 1 and not c.html and not options.pdf_variant:
             from octavo.render.pdf.parallel.build import render_pdf_parallel
 
             return render_pdf_parallel(manuscript, options, jobs, cache, pool).pdf, None
-        result: PrintResult = render_pdf(manuscript, options, cache, with_html=html)
-        return result.pdf, real_urls(result.html, manuscript.book.project) if html else None
+        result: PrintResult = render_pdf(manuscript, options, cache, with_html=c.html)
+        return result.pdf, real_urls(result.html, manuscript.book.project) if c.html else None
     finally:
         if cache is not None:
             prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)
