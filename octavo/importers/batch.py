@@ -21,7 +21,7 @@ from octavo.importers.duplicates import Text, duplicates, runs
 from octavo.importers.html import image_files, link_targets, parse_html_page
 from octavo.importers.manifest import Entry
 from octavo.importers.page import Page, PageError
-from octavo.importers.section import book_toml, file_name, placeholder_source, render_section
+from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section
 from octavo.importers.supply import Options, Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
@@ -197,7 +197,7 @@ def import_pages(
     }
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
-    found += placeholder_source(book, pages) if imported else []
+    found += new_book_leftovers(book, pages) if imported else []
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
 

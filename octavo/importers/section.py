@@ -22,14 +22,16 @@ from octavo.write import atomic_text
 
 __all__ = [
     "HAND_WRITTEN",
+    "PUBLISHER",
     "book_toml",
     "file_name",
-    "placeholder_source",
+    "new_book_leftovers",
     "render_section",
     "source_of",
 ]
 
 HAND_WRITTEN = "written by hand"  # book.toml's source in a book `invoke new` made (templates/new)
+PUBLISHER = "Federal Research Division, Library of Congress"  # the studies' publisher
 
 
 def _markdown_blocks(page: Page) -> list[Block]:
@@ -139,9 +141,6 @@ def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, s
     return atomic_text(target, text)
 
 
-PUBLISHER = "Federal Research Division, Library of Congress"  # the studies' publisher
-
-
 def source_of(pages: list[Page]) -> str:
     """What the colophon and the imprint name as the text's source: the study, and the sites
     whose pages were imported (never the folder they were saved in)."""
@@ -150,16 +149,17 @@ def source_of(pages: list[Page]) -> str:
     return f"Library of Congress Country Studies{where}"
 
 
-def placeholder_source(book: Path, pages: list[Page]) -> list[Diagnostic]:
-    """What book.toml still says as `invoke new` wrote it, now that pages were imported into
-    the book: said, not changed (book.toml is the user's).
+def new_book_leftovers(book: Path, pages: list[Page]) -> list[Diagnostic]:
+    """What `invoke new` wrote and the book still holds, now that pages were imported into
+    it: said, not changed (book.toml and the sections are the user's).
 
     - W416: its source is still "written by hand": the imprint and the colophon would
       credit the Library of Congress's text to nobody;
     - W421: it names no author, editor or publisher: the EPUB would have no dc:creator,
       which reading systems show as "Unknown" (calibre, Apple Books); the country studies'
       corporate author, their publisher, is the line to put there (octavo.render.metadata
-      credits a book with no people to its publisher)."""
+      credits a book with no people to its publisher);
+    - W422: the example section is still there (octavo.importers.section._example_left)."""
     target = book / "book.toml"
     text, _ = read_utf8(target, root=book, kind="config")
     if text is None:

@@ -266,6 +266,17 @@ def test_mupdf_draws_a_table_s_rules_between_its_rows(make_book: MakeBook, tmp_p
     assert len(rules) >= 8  # the head's rule and one under each row, found
 
 
+def _mupdf_lines(
+    make_book: MakeBook, tmp_path: Path, body: str, width: int, height: int
+) -> list[tuple[float, float, str]]:
+    """The lines MuPDF lays out on the first screen of a one-section book's chapter of
+    `body`, at `width` x `height` CSS pixels (readers.mutool_lines)."""
+    readers.need("mutool")
+    book = make_book({"001-a.md": section_source(1, "Towns", total=1, body=body)})
+    epub, _ = api.build_epub(book, tmp_path / "t.epub")
+    return readers.mutool_lines(readers.unzip(epub, tmp_path / "x") / "ch01.xhtml", width, height)
+
+
 def test_mupdf_sets_a_table_row_s_cells_on_one_baseline(
     make_book: MakeBook, tmp_path: Path
 ) -> None:
@@ -273,13 +284,9 @@ def test_mupdf_sets_a_table_row_s_cells_on_one_baseline(
     top of its line, no half-leading above it), not to text inside an element (an index
     mark, emphasis): a row's cells stood 2.3 px apart at 390 px, the plain ones touching
     the rule above. Cells are `baseline`, which browsers set as `top` for one font size."""
-    readers.need("mutool")
     rows = "".join(f"| *City {n}* | Belarus | {n},000 |\n" for n in range(6))
     body = f"Before.\n\n| City | Country | People |\n|---|---|--:|\n{rows}\nAfter.\n"
-    book = make_book({"001-a.md": section_source(1, "Towns", total=1, body=body)})
-    epub, _ = api.build_epub(book, tmp_path / "t.epub")
-    text = readers.unzip(epub, tmp_path / "x")
-    lines = readers.mutool_lines(text / "ch01.xhtml", 390, 844)
+    lines = _mupdf_lines(make_book, tmp_path, body, 390, 844)
     cities = [(y, t) for _, y, t in lines if t.startswith("City ")]
     assert len(cities) == 6
     for y, city in cities:  # the row's other cells: on the city's baseline
@@ -292,12 +299,8 @@ def test_mupdf_sets_a_task_s_mark_beside_its_words(make_book: MakeBook, tmp_path
     """MuPDF sets an inline block on a line of its own: a task list's ☐ stood over its
     task. The mark is floated: MuPDF sets it at the start of the task's line, before its
     words (browsers hang it where a bullet would be, as before)."""
-    readers.need("mutool")
     body = "Before.\n\n- [x] Rebuild the Minsk-Brest line\n- [ ] Electrify the junction\n\nAfter.\n"
-    book = make_book({"001-a.md": section_source(1, "Tasks", total=1, body=body)})
-    epub, _ = api.build_epub(book, tmp_path / "t.epub")
-    text = readers.unzip(epub, tmp_path / "x")
-    lines = [t for _, _, t in readers.mutool_lines(text / "ch01.xhtml", 360, 640)]
+    lines = [t for _, _, t in _mupdf_lines(make_book, tmp_path, body, 360, 640)]
     tasks = [t for t in lines if t[:1] in "\u2610\u2612"]
     assert tasks == ["\u2612 Rebuild the Minsk-Brest line", "\u2610 Electrify the junction"], lines
 

@@ -341,19 +341,28 @@ def test_a_note_call_beside_a_link_out_of_the_study_keeps_its_brackets(tmp_path:
     assert not render_block(text, typography=False).problems
 
 
+def _saved_page(tmp_path: Path, html: str, images: dict[str, tuple[int, int]]) -> Path:
+    """A folder holding the page 49.htm (`html`) and its images (name -> size in pixels),
+    as a browser saves them."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, size in images.items():
+        Pil.new("RGB", size).save(pages / name)
+    (pages / "49.htm").write_text(html)
+    return pages
+
+
 def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) -> None:
     """A photo or map saved without alt text (most 1990s pages) was an empty line to the
     profile, and left out of the section without a word, its caption kept as a paragraph.
     Now a figure with its caption (the page's own 'Figure 8.' dropped); an image with alt
     text over a 'Figure 2. …' line takes the line as caption, its alt text as fig-alt. A
     logo over the chrome and a button after the body stay out."""
-    from PIL import Image as Pil
-
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for name in ("logo.gif", "photo.jpg", "map.gif", "chart.png", "next.gif"):
-        Pil.new("RGB", (900, 600)).save(pages / name)
-    (pages / "49.htm").write_text(
+    names = ("logo.gif", "photo.jpg", "map.gif", "chart.png", "next.gif")
+    pages = _saved_page(
+        tmp_path,
         '<html><head><title>Belarus - Transportation</title></head><body><img src="logo.gif">'
         "<p>Belarus Table of Contents</p><h3>Transportation</h3><p><img src='photo.jpg'><br>The Minsk railroad "
         "station</p><p>The railroad system, 5,488 kilometers long, is the country's main "
@@ -361,7 +370,8 @@ def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) ->
         "Railroads, 1994</p><p>Roads total 98,200 kilometers.</p><p><img src='chart.png' alt="
         "'Bar chart of freight'></p><p>Figure 9. Freight, 1990-94</p><p>Freight fell by half"
         " after 1991, as the ministry reported it.</p><p>Data as of June 1995</p><p><a href="
-        "'50.htm'><img src='next.gif'></a></p></body></html>"
+        "'50.htm'><img src='next.gif'></a></p></body></html>",
+        dict.fromkeys(names, (900, 600)),
     )
     book = tmp_path / "book"
     assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
@@ -385,10 +395,6 @@ def test_decorations_of_a_page_are_not_figures(tmp_path: Path) -> None:
     text or caption, each became a numbered figure with nothing to say (W509 at the build),
     and the bullet's paragraph its caption: they are left out, and not copied. A small
     image with a caption or with alt text stays a figure, as a photo does."""
-    from PIL import Image as Pil
-
-    pages = tmp_path / "pages"
-    pages.mkdir()
     sizes = {
         "bullet.gif": (12, 12),
         "spacer.gif": (1, 1),
@@ -397,16 +403,16 @@ def test_decorations_of_a_page_are_not_figures(tmp_path: Path) -> None:
         "seal.gif": (24, 24),
         "photo.jpg": (900, 600),
     }
-    for name, size in sizes.items():
-        Pil.new("RGB", size).save(pages / name)
-    (pages / "49.htm").write_text(
+    pages = _saved_page(
+        tmp_path,
         "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table "
         "of Contents</p><h3>Transportation</h3><p><img src='bullet.gif'> The railroad "
         "system, 5,488 kilometers long, is the country's main carrier.</p><p><img src="
         "'spacer.gif' width='1' height='1'></p><p><img src='rule.gif'></p><p><img src="
         "'flag.gif'><br>The flag of 1991</p><p><img src='seal.gif' alt='The state seal'></p>"
         "<p><img src='photo.jpg'><br>Minsk</p><p>Roads total 98,200 kilometers.</p><p>Data as of "
-        "June 1995</p></body></html>"
+        "June 1995</p></body></html>",
+        sizes,
     )
     book = tmp_path / "book"
     assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
@@ -430,14 +436,14 @@ def test_a_font_around_the_body_keeps_its_paragraphs(tmp_path: Path) -> None:
     """1990s pages wrap the whole body in a <font> (and a heading in an <a name>): an inline
     element read as one run of words, it glued the page into one paragraph, the site's
     "Table of Contents" line and the heading with it. Its blocks are blocks."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "49.htm").write_text(
+    pages = _saved_page(
+        tmp_path,
         '<html><head><title>Belarus - Transportation</title></head><body><font face="Arial">'
         '<p>Belarus Table of Contents</p><a name="t"><h3>Transportation</h3></a><p>The '
         "railroad system, 5,488 kilometers long, is the country's main carrier.</p><p>Roads "
         "total 98,200 kilometers, of which 66,100 are <b>paved</b>.</p><p>Data as of June "
-        "1995</p></font></body></html>"
+        "1995</p></font></body></html>",
+        {},
     )
     book = tmp_path / "book"
     assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"

@@ -33,12 +33,13 @@ its turn, and one of the book only where a move changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from octavo.model import Manuscript, RenderedSection
+from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.broadside_apart import Apart, settle_again, settle_apart
 from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.document import PdfOptions
@@ -207,18 +208,12 @@ def printed_folios(document: Any) -> dict[str, str]:
     (its `::after`, styles/print/book.css), by its target's id."""
     found: dict[str, str] = {}
     for page in document.pages:
-        for box in _walk(page._page_box):
+        for box in walk_boxes(page._page_box):
             element = getattr(box, "element", None)
             if element is None or not str(getattr(box, "element_tag", "")).endswith("::after"):
                 continue
             href = element.get("href") or ""
             if "page" in (element.get("class") or "").split() and "#" in href:
-                text = "".join(getattr(b, "text", "") or "" for b in _walk(box))
+                text = "".join(getattr(b, "text", "") or "" for b in walk_boxes(box))
                 found.setdefault(href.partition("#")[2], text.strip())
     return found
-
-
-def _walk(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", ()) or ():
-        yield from _walk(child)

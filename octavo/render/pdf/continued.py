@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
+from octavo.render.pdf.box_tree import walk_boxes
+
 __all__ = ["ROW_CLASS", "continued_heads", "show_continued"]
 
 ROW_CLASS = "table-continued"
@@ -62,7 +64,7 @@ def show_continued(document: Any) -> None:
             element = id(table.element)
             if element in seen:
                 for row in _rows(table):
-                    for box in _boxes(row):
+                    for box in walk_boxes(row):
                         box.style = box.style.copy()
                         box.style["visibility"] = "visible"
             seen.add(element)
@@ -84,9 +86,3 @@ def _rows(table: Any) -> Iterator[Any]:
             for row in group.children:
                 if ROW_CLASS in (row.element.get("class") or "").split():
                     yield row
-
-
-def _boxes(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", None) or ():
-        yield from _boxes(child)

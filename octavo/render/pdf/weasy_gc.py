@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from octavo.collector import paused
-from octavo.render.pdf.weasy_patch import layout_methods
+from octavo.render.pdf.weasy_patch import layout_methods, layout_patched
 
 __all__ = ["held_off", "install", "installed"]
 
@@ -41,7 +41,7 @@ def install() -> bool:
 
 
 def installed() -> bool:
-    return all(getattr(getattr(c, n), "octavo_gc", False) is True for c, n in layout_methods())
+    return layout_patched("octavo_gc")
 
 
 def held_off(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,7 @@ import inspect
 import sys
 from typing import Any
 
-__all__ = ["checked_source", "is_patched", "layout_methods"]
+__all__ = ["checked_source", "is_patched", "layout_methods", "layout_patched"]
 
 
 def checked_source(version: str, module: Any, name: str) -> str | None:
@@ -39,3 +39,9 @@ def layout_methods() -> tuple[tuple[Any, str], ...]:
     from weasyprint.document import Document
 
     return ((weasyprint.HTML, "render"), (Document, "write_pdf"))
+
+
+def layout_patched(marker: str) -> bool:
+    """Whether every method of `layout_methods` is octavo's patch carrying `marker` (or
+    wraps one: functools.wraps copies the attribute onto a wrapper over it)."""
+    return all(getattr(getattr(c, n), marker, False) is True for c, n in layout_methods())

@@ -35,7 +35,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, layout_methods
+from octavo.render.pdf.weasy_patch import checked_source, layout_methods, layout_patched
 
 __all__ = ["ROOM", "install", "installed", "roomy"]
 
@@ -60,7 +60,7 @@ def install() -> bool:
 
 
 def installed() -> bool:
-    return all(getattr(getattr(c, n), "octavo_room", False) is True for c, n in layout_methods())
+    return layout_patched("octavo_room")
 
 
 def roomy(method: Callable[..., Any]) -> Callable[..., Any]:

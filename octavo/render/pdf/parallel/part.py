@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from octavo.project import Project
+from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.broadside import Turn, down_point, down_rect, turned_pages
 from octavo.render.pdf.page_labels import Label
 
@@ -204,16 +205,10 @@ def _pages(
         )
 
 
-def _walk(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", ()) or ():
-        yield from _walk(child)
-
-
 def _links(page_box: Any) -> Iterator[LinkBox]:
     from weasyprint.formatting_structure import boxes
 
-    for box in _walk(page_box):
+    for box in walk_boxes(page_box):
         element = getattr(box, "element", None)
         if element is None or not isinstance(box, boxes.BlockBox | boxes.InlineBox):
             continue
