@@ -49,11 +49,14 @@ SAID_IN_THE_MESSAGE = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+HINTED = [
+    c for c in CASES if (c / "expected.txt").read_text().split()[0] not in SAID_IN_THE_MESSAGE
+]
+
+
+@pytest.mark.parametrize("case", HINTED, ids=[c.name for c in HINTED])
 def test_a_problem_says_what_to_do(case: Path) -> None:
     code = (case / "expected.txt").read_text().split()[0]
-    if code in SAID_IN_THE_MESSAGE:
-        return
     matching = [d for d in diagnostics_of(case / "book") if d.code == code]
     assert matching and all(d.hint for d in matching), [str(d) for d in matching]
 
