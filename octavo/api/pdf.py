@@ -97,11 +97,12 @@ def build_cover(
             pages = _pages(given, out, paper, strict)
 
         def make() -> Made:
-            from octavo.render.pdf.build import pdf_options
+            from octavo.render.pdf.build import PrintChoices, pdf_options
             from octavo.render.pdf.cover import render_cover
 
             rendered, found = given.manuscript()
-            options = pdf_options(rendered.book.config, paper, False, variant, bleed, "none")
+            chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
+            options = pdf_options(rendered.book.config, chosen)
             return ((target, render_cover(rendered, options, pages)),), found
 
         options = {

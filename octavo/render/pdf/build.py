@@ -51,7 +51,7 @@ def render_book_pdf(
     .early_pool), used for the parts."""
     c = choices
     jobs = c.jobs if c.jobs > 0 else auto_jobs(manuscript)
-    options = pdf_options(manuscript.book.config, c.paper, c.tagged, c.variant, c.bleed, c.marks)
+    options = pdf_options(manuscript.book.config, c)
     started = time.time() - 1  # mtimes of a coarse filesystem may lag a little
     try:
         if jobs > 1 and not c.html and not options.pdf_variant:
@@ -65,22 +65,17 @@ def render_book_pdf(
             prune(cache, manuscript.book.config.layout_cache_mb * MiB, started)
 
 
-def pdf_options(
-    config: BookConfig,
-    paper: str | None = None,
-    tagged: bool = False,
-    variant: str = "",
-    bleed: str | None = None,
-    marks: str | None = None,
-) -> PdfOptions:
-    """The book's page and PDF settings, with the command line's over them (E605, E620)."""
+def pdf_options(config: BookConfig, choices: PrintChoices = PrintChoices()) -> PdfOptions:
+    """The book's page and PDF settings, with the command line's `choices` over them (E605,
+    E620); `choices.html` and `choices.jobs` are the layout's, not the PDF's."""
+    c = choices
     try:
-        bleed_pt = config.bleed if bleed is None else parse_length(bleed)
-        chosen = config.marks if marks is None else parse_marks(marks)
+        bleed_pt = config.bleed if c.bleed is None else parse_length(c.bleed)
+        chosen = config.marks if c.marks is None else parse_marks(c.marks)
     except PaperError as exc:
         raise BuildError([error("E605", str(exc))]) from exc
     options = PdfOptions(
-        paper or config.paper, tagged, config.margins, bleed_pt, chosen, variant.lower()
+        c.paper or config.paper, c.tagged, config.margins, bleed_pt, chosen, c.variant.lower()
     )
     check_paper(options)
     return options
