@@ -92,7 +92,15 @@ def test_guide_names_cover_contents_and_start(book: Path, tmp_path: Path) -> Non
     ]
 
 
-@pytest.mark.parametrize(("setting", "lines"), [("", 2), ("data_date_line = false\n", 0)])
+@pytest.mark.parametrize(
+    ("setting", "lines"),
+    [
+        ("", 2),
+        ("data_date_line = false\n", 0),
+        # the last [labels] line's number stood for the setting (a name bound twice)
+        ('data_date_line = false\n[labels]\nchapter_label = "Ch. {number}"\n', 0),
+    ],
+)
 def test_data_date_line(book: Path, tmp_path: Path, setting: str, lines: int) -> None:
     chapter = _members(book, tmp_path, setting)["EPUB/text/ch01.xhtml"]
     found = chapter.xpath("//x:p[@class='data-date-line']", namespaces=NS)
