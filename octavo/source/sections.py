@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from octavo.errors import Diagnostic, error, raise_if_errors, warning
 from octavo.limits import MAX_PARENTS, MAX_SECTIONS
@@ -98,52 +100,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         )
         for key in sorted(set(data) - _FIELDS)
     ]
-    for key in ("title", "country", "source", "chapter_title", "author", "kind"):
-        if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
-            bad("E206", key, f"front matter: '{key}' must be a non-empty string")
-    for key in ("chapter", "sequence", "total"):
-        value = data.get(key)
-        if value is not None and not (
-            type(value) is int and (0 if key == "chapter" else 1) <= value <= MAX_SECTIONS
-        ):
-            bad(
-                "E206",
-                key,
-                f"front matter: '{key}' must be a whole number"
-                + (" (0" if key == "chapter" else " (1")
-                + f" to {MAX_SECTIONS:,})",
-            )
-    kind = data.get("kind", BODY_KIND)
-    if kind not in KINDS:
-        bad(
-            "E209",
-            "kind",
-            f"front matter: 'kind' is {kind!r}, not one of the kinds octavo places",
-            f"one of {', '.join(KINDS)}",
-        )
-    parents = data.get("parents")
-    if parents is not None and not (
-        isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
-    ):
-        bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
-    elif parents is not None and len(parents) > MAX_PARENTS:  # the contents nest each level
-        bad("E206", "parents", f"front matter: 'parents' holds more than {MAX_PARENTS} levels")
-    supplied = data.get("supplied")
-    if supplied is not None and not (
-        isinstance(supplied, list) and all(isinstance(p, str) for p in supplied)
-    ):
-        bad("E206", "supplied", "front matter: 'supplied' must be a list of notes")
-    lang = data.get("lang")
-    if lang is not None and not (isinstance(lang, str) and language_ok(lang)):
-        bad("E206", "lang", 'front matter: \'lang\' must be a language tag like "ru" or "be-BY"')
-    for key in ("data_as_of", "last_updated"):
-        if data.get(key) is not None and parse_iso_month(data[key]) is None:
-            bad(
-                "E207",
-                key,
-                f"front matter: '{key}' is not a date like \"1995-06\"",
-                f'quote it: {key}: "1995-06"',
-            )
+    _check_fields(data, bad)
     if found:
         return None, tuple(warned + found)
     sequence = data["sequence"]
@@ -155,7 +112,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
             "set `total` to the number of sections of the whole study, or correct this "
             "section's `sequence`",
         )
-        return None, tuple(found)
+        return None, tuple(warned + found)
+    kind, lang = data.get("kind", BODY_KIND), data.get("lang")
     data_as_of = parse_iso_month(data["data_as_of"])
     assert data_as_of is not None  # checked above
     updated = parse_iso_month(data.get("last_updated"))
@@ -193,6 +151,55 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         chapter_page=kind == CHAPTER_PAGE,
     )
     return section, tuple(warned)
+
+
+def _check_fields(data: dict[str, Any], bad: Callable[..., None]) -> None:
+    """Each known field's value: text (E206), numbers in range (E206), the kind (E209),
+    the parents and supplied notes (E206), the language (E206) and the dates (E207)."""
+    for key in ("title", "country", "source", "chapter_title", "author", "kind"):
+        if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
+            bad("E206", key, f"front matter: '{key}' must be a non-empty string")
+    for key in ("chapter", "sequence", "total"):
+        value = data.get(key)
+        if value is not None and not (
+            type(value) is int and (0 if key == "chapter" else 1) <= value <= MAX_SECTIONS
+        ):
+            bad(
+                "E206",
+                key,
+                f"front matter: '{key}' must be a whole number"
+                + (" (0" if key == "chapter" else " (1")
+                + f" to {MAX_SECTIONS:,})",
+            )
+    if (kind := data.get("kind", BODY_KIND)) not in KINDS:
+        bad(
+            "E209",
+            "kind",
+            f"front matter: 'kind' is {kind!r}, not one of the kinds octavo places",
+            f"one of {', '.join(KINDS)}",
+        )
+    parents = data.get("parents")
+    if parents is not None and not (
+        isinstance(parents, list) and all(isinstance(p, str) and p.strip() for p in parents)
+    ):
+        bad("E206", "parents", "front matter: 'parents' must be a list of titles ([] at top level)")
+    elif parents is not None and len(parents) > MAX_PARENTS:  # the contents nest each level
+        bad("E206", "parents", f"front matter: 'parents' holds more than {MAX_PARENTS} levels")
+    supplied = data.get("supplied")
+    if supplied is not None and not (
+        isinstance(supplied, list) and all(isinstance(p, str) for p in supplied)
+    ):
+        bad("E206", "supplied", "front matter: 'supplied' must be a list of notes")
+    if (lang := data.get("lang")) is not None and not (isinstance(lang, str) and language_ok(lang)):
+        bad("E206", "lang", 'front matter: \'lang\' must be a language tag like "ru" or "be-BY"')
+    for key in ("data_as_of", "last_updated"):
+        if data.get(key) is not None and parse_iso_month(data[key]) is None:
+            bad(
+                "E207",
+                key,
+                f"front matter: '{key}' is not a date like \"1995-06\"",
+                f'quote it: {key}: "1995-06"',
+            )
 
 
 def read_sections(root: Path) -> tuple[tuple[Section, ...], tuple[Diagnostic, ...]]:

@@ -103,6 +103,14 @@ def test_a_section_that_cannot_be_read_is_not_called_missing(make_book) -> None:
     assert sorted(d.code for d in read_book(book)[1]) == ["E204", "W208"]
 
 
+def test_a_number_above_the_total_keeps_the_sections_warnings(make_book) -> None:  # type: ignore[no-untyped-def]
+    """E303 returned the section's errors alone: its unknown field (W208) went unsaid."""
+    from tests.conftest import section_source
+
+    book = make_book({"001-a.md": section_source(2, total=1, extra="colour: red\n")})
+    assert {"E303", "W208"} <= {d.code for d in read_book(book)[1]}
+
+
 def test_one_missing_section_is_named_in_the_singular(make_book) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import section_source
 
