@@ -117,15 +117,21 @@ def _punctuation(state: StateCore) -> None:
 
 _WORD_JOINER = "\u2060"
 _CLOSED_DASH = re.compile(r"(?<=[^\s\u2060])\u2014")  # an em dash set close to a word
+# a range of short numbers ("1945\u20131960", "pp. 12\u201314", "1.5\u20132"): at most six
+# figures, points or commas a side, nothing of a longer number or word on either
+_SHORT_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,]{0,5})\u2013(?=\d[\d.,]{0,5}(?!\w|[.,]\d))")
 
 
 def _dash_joins(state: StateCore) -> None:
     """A word joiner (U+2060) before an em dash set close to its word ("Minsk—the
     capital"): a line may end after the dash, never begin with it (Unicode's line breaking
-    allows both; a line at 390 px began "—the capital"), as Standard Ebooks sets it.
-    Last of the rules, so that index terms and ids are made from the text without it; not
-    in headings nor titles (render_inline): their text is the PDF's bookmarks, the nav's
-    and the NCX's labels."""
+    allows both; a line at 390 px began "—the capital"), as Standard Ebooks sets it. And
+    one on each side of the en dash of a range of short numbers ("1945–1960"), which
+    Unicode lets a line end after (at 360 px a line ended "1971–", "1979" below it); a
+    range of words ("January–March", "Marxism–Leninism") may still break after its dash,
+    as a long compound must in a narrow table cell. Last of the rules, so that index terms
+    and ids are made from the text without it; not in headings nor titles (render_inline):
+    their text is the PDF's bookmarks, the nav's and the NCX's labels."""
     if state.inlineMode:
         return
     for number, block in enumerate(state.tokens):
@@ -140,6 +146,9 @@ def _dash_joins(state: StateCore) -> None:
                 if content[0] == "\u2014" and not last.isspace():
                     content = _WORD_JOINER + content  # `*Minsk*—the`: after an element
                 token.content = content
+            if token.type == "text" and "\u2013" in token.content:
+                joined = f"\\1{_WORD_JOINER}\u2013{_WORD_JOINER}"
+                token.content = _SHORT_RANGE.sub(joined, token.content)
             if token.type in ("text", "text_special", "code_inline") and token.content:
                 last = token.content[-1]
             elif token.type in ("softbreak", "hardbreak", "image", "footnote_ref"):

@@ -564,5 +564,29 @@ def test_a_closed_em_dash_never_begins_a_line(markdown: str, html: str) -> None:
     assert html in render_block(markdown).html
 
 
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("in 1945--1960.", "<p>in 1945\u2060\u2013\u20601960.</p>"),  # pandoc's en dash
+        ("pp. 12\u201314,", "<p>pp. 12\u2060\u2013\u206014,</p>"),  # typed
+        ("(1,200--1,500)", "<p>(1,200\u2060\u2013\u20601,500)</p>"),  # grouped figures
+        ("9.30--10.45", "<p>9.30\u2060\u2013\u206010.45</p>"),
+        ("1945--60 and 1971--79", "<p>1945\u2060\u2013\u206060 and 1971\u2060\u2013\u206079</p>"),
+        ("January--March", "<p>January\u2013March</p>"),  # words: may break
+        ("1950s--1960s", "<p>1950s\u20131960s</p>"),
+        ("A4--A5", "<p>A4\u2013A5</p>"),
+        ("1234567--2345678", "<p>1234567\u20132345678</p>"),  # long: may break
+        ("1945 -- 1960", "<p>1945 \u2013 1960</p>"),  # spaced: a space
+        ("`1945--1960`", "<p><code>1945--1960</code></p>"),  # code as typed
+        ("## Reform, 1945--1960", ">Reform, 1945\u20131960</h"),  # headings: bookmarks, nav
+    ],
+)
+def test_a_range_of_short_numbers_is_not_broken_at_its_dash(markdown: str, html: str) -> None:
+    """Unicode's line breaking allows a break after an en dash: at 360 px a line ended
+    "1971\u2013" with "1979" below it (Chromium, and WeasyPrint in a narrow column). A word
+    joiner on each side of the dash keeps a range of short numbers on one line."""
+    assert html in render_block(markdown).html
+
+
 def test_a_title_has_no_word_joiner() -> None:
     assert render_inline("Belarus\u2014Russia") == "Belarus\u2014Russia"
