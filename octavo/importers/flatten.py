@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import lxml.html
@@ -61,11 +62,15 @@ class Item:
     aligns: tuple[str, ...] = ()  # a table's columns: "", "right" or "center"
     src: str = ""
     quote: tuple[int, ...] = ()  # the quotations it is in, outermost first, by number
+    caption: str = ""  # how the page sets its words as a caption (html_captions), if it does
 
 
 class Flattener:
     def __init__(
-        self, notes: Notes | None = None, quotes: frozenset[etree._Element] = frozenset()
+        self,
+        notes: Notes | None = None,
+        quotes: frozenset[etree._Element] = frozenset(),
+        captions: Mapping[etree._Element, str] | None = None,
     ) -> None:
         self.items: list[Item] = []
         self.links: list[str] = []
@@ -73,6 +78,8 @@ class Flattener:
         self.lists = 0
         self.notes = notes or Notes()  # the page's footnotes (octavo.importers.html_notes)
         self.quotes = quotes  # its blockquotes that quote (octavo.importers.html_quotes)
+        self.captions = captions or {}  # elements set as captions (html_captions), and how
+        self._caption = ""  # how the element being walked is set as a caption
         self._in_note = False
         self._quote: tuple[int, ...] = ()  # the quotations being walked, outermost first
         self._holders: set[etree._Element] | None = None  # elements around a block (_holders)
@@ -158,14 +165,23 @@ class Flattener:
             "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
         ):
             if text.strip():
+                line = (one_line(text), one_line(markdown))
                 self.items.append(
-                    Item(kind, one_line(text), one_line(markdown), list_id=level, quote=self._quote)
+                    Item(kind, *line, list_id=level, quote=self._quote, caption=self._caption)
                 )
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _DROP or not tag or element in self.notes.blocks:
             return  # a note is read by note_items
+        outer = self._caption
+        self._caption = self.captions.get(element, outer)
+        try:
+            self._walk(element, tag)
+        finally:
+            self._caption = outer
+
+    def _walk(self, element: etree._Element, tag: str) -> None:
         if tag in ("ul", "ol"):
             self.lists += 1
             number = self.lists

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
+from octavo.importers.html_captions import find_captions, how_captioned
 from octavo.importers.html_images import captioned, decorations, image_target, read_images
 from octavo.importers.html_notes import find_notes
 from octavo.importers.html_quotes import find_quotations
@@ -26,6 +27,7 @@ from octavo.text import escape_inline
 __all__ = ["image_files", "link_targets", "parse_html_page"]
 
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
+_ITALICS = re.compile(r"^\*([^*]+)\*$")  # words all in one run of italics
 _BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
 
@@ -36,7 +38,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     found = root.find("body")
     body = found if found is not None else root
-    flat = Flattener(find_notes(body), find_quotations(body))
+    flat = Flattener(find_notes(body), find_quotations(body), find_captions(body))
     flat.walk(body)
     decorative = decorations(path, flat.items)
     items = [item for index, item in enumerate(flat.items) if index not in decorative]
@@ -210,7 +212,11 @@ def _text_block(item: Item, line: str, before: list[Block], entries: bool = True
     quote = item.quote
     if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
         return Block("credit", text=line, markdown=markdown, quote=quote)
-    if before and before[-1].kind == "image" and not before[-1].text and len(line.split()) < 40:
+    bare = before and before[-1].kind == "image" and not before[-1].text
+    how = how_captioned(item.caption, line, markdown) if bare else ""
+    if how:
+        if how == "in italics":  # how the page set it apart: a caption's look is the book's
+            markdown = _ITALICS.sub(r"\1", markdown)
         return Block("caption", text=line, markdown=markdown, quote=quote)
     match = LABEL.match(line) if entries else None
     if match:

@@ -1,7 +1,7 @@
 """A saved page's images: the file beside the page an `<img>` names (never outside its
 folder), its place in the book (`images/<page>-<name>`), its bytes read under the sandbox's
 rules, the page's decorations left out, and a figure's caption taken from the line under
-it (octavo.importers.html)."""
+it that the page sets as one (octavo.importers.html_captions)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def captioned(blocks: list[Block]) -> list[Block]:
     """An image takes the caption under it (its words, without the page's own 'Figure 8.':
     octavo numbers the book's figures), so that it is a figure with its caption, not an
     image and a caption set apart from it, or a 'Figure 1' over a paragraph 'Figure 8.':
-    the line under an image without alt text, or a line 'Figure 8. …' under one with it,
+    the line under an image without alt text that the page sets as its caption
+    (octavo.importers.html_captions), or a line 'Figure 8. …' under one with alt text,
     whose alt text is then the figure's (fig-alt), when an attribute can hold it."""
     out: list[Block] = []
     for block in blocks:

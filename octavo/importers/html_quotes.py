@@ -28,7 +28,7 @@ from lxml import etree
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.metadata import DATA_AS_OF
 
-__all__ = ["find_quotations"]
+__all__ = ["find_quotations", "word_counts"]
 
 _SET_OFF = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "img")
 _NO_WORDS = ("script", "style", "noscript", "template")
@@ -39,7 +39,7 @@ def find_quotations(root: etree._Element) -> frozenset[etree._Element]:
     quotes = list(root.iter("blockquote"))
     if not quotes:
         return frozenset()
-    words = _word_counts(root)
+    words = word_counts(root)
     total = words.get(root, 0)
     outermost = {q for q in quotes if not any(a.tag == "blockquote" for a in q.iterancestors())}
     indented = sum(words.get(q, 0) for q in outermost) * 2 >= total
@@ -91,15 +91,16 @@ def _is_wordy(element: etree._Element, words: dict[etree._Element, int]) -> bool
     return isinstance(element.tag, str) and element.tag in BLOCKS and words.get(element, 0) > 0
 
 
-def _word_counts(root: etree._Element) -> dict[etree._Element, int]:
+def word_counts(root: etree._Element, links: bool = False) -> dict[etree._Element, int]:
     """The number of words each element under `root` holds, in one pass from the leaves up:
-    its text and its children's words and tails, none in a link, a script or a comment."""
+    its text and its children's words and tails, none in a script or a comment, nor in a
+    link unless `links`."""
     counts: dict[etree._Element, int] = {}
     for element in reversed(list(root.iter())):  # each after everything inside it
         if not isinstance(element.tag, str) or element.tag in _NO_WORDS:
             counts[element] = 0
             continue
-        if element.tag == "a" and element.get("href") is not None:
+        if not links and element.tag == "a" and element.get("href") is not None:
             counts[element] = 0
             continue
         count = _count(element.text)

@@ -1,0 +1,123 @@
+"""The line under an image without alt text: its caption only when the page sets it as one
+(octavo.importers.html_captions). Pages written here, in the shape of the 1990s pages: the
+search corpus holds no real page's HTML (tests/data/pages/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo.importers.batch import import_pages
+
+_BEFORE = (
+    "<p>The railroad system, 5,488 kilometers long, is the country's main carrier, most of "
+    "it built before 1914 and all of it run from Minsk by the state railroad company.</p>"
+)
+_AFTER = (
+    "<p>Freight fell by half after 1991, as the ministry reported it, and passengers by a "
+    "third, most of them commuters to Minsk.</p><p>Data as of June 1995</p>"
+)
+_PROSE = "Roads total 98,200 kilometers, of which 66,100 are paved."
+
+
+def _section(tmp_path: Path, body: str) -> str:
+    """The section imported from a page in countrystudies.us's shape around `body`, with
+    map.gif beside it (a map's size: no decoration)."""
+    from PIL import Image as Pil
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    Pil.new("RGB", (900, 600)).save(pages / "map.gif")
+    (pages / "49.htm").write_text(
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table "
+        f"of Contents</p><h3>Transportation</h3>{_BEFORE}{body}{_AFTER}</body></html>",
+        encoding="utf-8",
+    )
+    book = tmp_path / "book"
+    result = import_pages([pages], book)
+    assert result.summary() == "1 imported, 0 unchanged, 0 refused", result.diagnostics
+    return (book / "049-transportation.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+_CAPTIONS = {
+    # the words in the image's own box, on a line of their own under it
+    "same-paragraph": ("<p><img src='map.gif'><br>{}</p>", "Railroads and roads, 1994."),
+    "with-its-credit": (
+        "<p><img src='map.gif'><br>{}<br>Courtesy Embassy of Belarus</p>",
+        "The Minsk railroad station, built in 1873.",
+    ),
+    "table-cell": (
+        "<table><tr><td><img src='map.gif'></td></tr><tr><td>{}</td></tr></table>",
+        "The railroads of Belarus in 1994, as the ministry drew them.",
+    ),
+    "center": (
+        "<center><img src='map.gif'><br><font size='-1'>{}</font></center>",
+        "The railroads of Belarus in 1994.",
+    ),
+    "figure": (
+        "<figure><img src='map.gif'><figcaption>{}</figcaption></figure>",
+        "The railroads of Belarus in 1994.",
+    ),
+    "div": (
+        "<div><p><img src='map.gif'></p><p>{}</p></div>",
+        "The railroads of Belarus in 1994.",
+    ),
+    # set apart from the text in a paragraph of its own
+    "centered": ("<p><img src='map.gif'></p><p align='center'>{}</p>", "Minsk in 1994."),
+    "text-align": (
+        "<p><img src='map.gif'></p><p style='text-align: center'>{}</p>",
+        "Minsk in 1994.",
+    ),
+    "italics": ("<p><img src='map.gif'></p><p><i>{}</i></p>", "Minsk in 1994."),
+    "small-type": (
+        "<p><img src='map.gif'></p><p><font size='-1'>{}</font></p>",
+        "Minsk in 1994.",
+    ),
+    "class": ("<p><img src='map.gif'></p><p class='Caption'>{}</p>", "Minsk in 1994."),
+    # said by its words
+    "labelled": ("<p><img src='map.gif'></p><p>{}</p>", "Map 3. Railroads, 1994."),
+    "a-title": ("<p><img src='map.gif'></p><p>{}</p>", "The Minsk railroad station"),
+}
+
+
+@pytest.mark.parametrize(("layout", "caption"), _CAPTIONS.values(), ids=_CAPTIONS.keys())
+def test_a_caption_the_page_sets_as_one_is_the_figure_s(
+    tmp_path: Path, layout: str, caption: str
+) -> None:
+    """The words under an image without alt text that the page sets as its caption are
+    the figure's: in the image's own box, set apart from the text, labelled, or a title
+    rather than a sentence (its italics, which set it apart, are the caption's look)."""
+    text = _section(tmp_path, layout.format(caption))
+    assert f"\n![{caption}](images/49-map.gif)" in text
+    assert text.count(caption) == 1
+
+
+_PARAGRAPHS = {
+    # the body's next paragraph, in a paragraph of its own after the map's
+    "after-the-map": (f"<p><img src='map.gif'></p><p>{_PROSE}</p>", _PROSE),
+    # the map between the body's paragraphs, in none
+    "in-the-body": (f"<img src='map.gif'><p>{_PROSE}</p>", _PROSE),
+    "after-a-break": (f"<img src='map.gif'><br>{_PROSE}<p>More are planned.</p>", _PROSE),
+    # a map floated into a paragraph: its words flow beside it, on its line
+    "floated": (f"<p><img src='map.gif' align='left'>{_PROSE}</p>", _PROSE),
+    # a run-in heading under it
+    "bold": ("<p><img src='map.gif'></p><p><b>Roads</b></p>", "**Roads**"),
+    # a layout's cell holding the map and the text's paragraphs
+    "layout-cell": (
+        f"<table><tr><td><img src='map.gif'><br>{_PROSE}<p>More are planned.</p></td></tr></table>",
+        _PROSE,
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "paragraph"), _PARAGRAPHS.values(), ids=_PARAGRAPHS.keys())
+def test_a_paragraph_after_a_map_stays_a_paragraph(
+    tmp_path: Path, body: str, paragraph: str
+) -> None:
+    """A map or photo without alt text took the body's next paragraph as its caption when
+    it had fewer than 40 words ('Figure 3. Roads total 98,200 kilometers…'): 1990s pages
+    set the text's next paragraph right under a map as often as a caption. It stays a
+    paragraph of the text, in its place; the map is a figure without a caption."""
+    text = _section(tmp_path, body)
+    assert f"\n![](images/49-map.gif)\n\n{paragraph}\n" in text
