@@ -20,7 +20,7 @@ from octavo.importers.flatten import Flattener, Item, document, one_line
 from octavo.importers.html_captions import find_captions, how_captioned
 from octavo.importers.html_images import captioned, decorations, image_target, read_images
 from octavo.importers.html_notes import find_notes
-from octavo.importers.html_quotes import find_quotations
+from octavo.importers.html_quotes import read_blockquotes
 from octavo.importers.page import Block, Page
 from octavo.text import escape_inline
 
@@ -38,7 +38,9 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     canonical = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     found = root.find("body")
     body = found if found is not None else root
-    flat = Flattener(find_notes(body), find_quotations(body), find_captions(body))
+    readings = read_blockquotes(body)
+    quotes = frozenset(r.element for r in readings if r.quotes)
+    flat = Flattener(find_notes(body), quotes, find_captions(body))
     flat.walk(body)
     decorative = decorations(path, flat.items)
     items = [item for index, item in enumerate(flat.items) if index not in decorative]
@@ -66,6 +68,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
         links=tuple(flat.links),
         images=images,
         skipped_images=skipped,
+        reasons=(*result.reasons, *(r.line() for r in readings)),
     )
 
 

@@ -19,40 +19,89 @@ A `<blockquote>` is an indent when
 Words in links are not counted (a page's navigation is links: allrefer's 100 countries).
 Any other is a quotation: a few paragraphs among the page's own. A blockquote inside a
 quotation is judged by the same rules (it is nested in it when it quotes too).
+`import --explain` says how each was read and by which rule, at its line in the page.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from lxml import etree
 
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.metadata import DATA_AS_OF
 
-__all__ = ["find_quotations", "word_counts"]
+__all__ = ["Reading", "find_quotations", "read_blockquotes", "word_counts"]
 
 _SET_OFF = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "img")
 _NO_WORDS = ("script", "style", "noscript", "template")
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one `<blockquote>` of the page is read, and why (shown by `import --explain`)."""
+
+    element: etree._Element
+    quotes: bool  # a quotation; else an indent, read as its contents
+    why: str
+
+    def line(self) -> str:
+        """The reading as --explain says it, at the blockquote's line in the page."""
+        how = "a quotation" if self.quotes else "an indent, read as its contents"
+        words = " ".join(" ".join(self.element.itertext()).split())
+        shown = repr(words if len(words) <= 40 else words[:39].rstrip() + "…")
+        return f"line {self.element.sourceline}: <blockquote> {shown} is {how}: {self.why}"
+
+
 def find_quotations(root: etree._Element) -> frozenset[etree._Element]:
     """The `<blockquote>`s under `root` (the page's body) that are quotations."""
+    return frozenset(r.element for r in read_blockquotes(root) if r.quotes)
+
+
+def read_blockquotes(root: etree._Element) -> tuple[Reading, ...]:
+    """Each `<blockquote>` under `root` (the page's body), in the page's order: a quotation
+    or an indent, and why (the module's rules, in their order)."""
     quotes = list(root.iter("blockquote"))
     if not quotes:
-        return frozenset()
+        return ()
     words = word_counts(root)
     total = words.get(root, 0)
     outermost = {q for q in quotes if not any(a.tag == "blockquote" for a in q.iterancestors())}
-    indented = sum(words.get(q, 0) for q in outermost) * 2 >= total
+    held = sum(words.get(q, 0) for q in outermost)
+    indented = held if held * 2 >= total else 0
     beside = _wordy_children(root, words)
-    return frozenset(
-        q
-        for q in quotes
-        if not (indented and q in outermost)
-        and words.get(q, 0) * 2 < total
-        and not any(isinstance(e.tag, str) and e.tag in _SET_OFF for e in q.iter())
-        and not DATA_AS_OF.search(" ".join(q.itertext()))
-        and not _alone(q, root, words, beside)
+    return tuple(_read(q, root, words, beside, indented * (q in outermost)) for q in quotes)
+
+
+def _read(
+    quote: etree._Element,
+    root: etree._Element,
+    words: dict[etree._Element, int],
+    beside: dict[etree._Element, int],
+    in_pieces: int,
+) -> Reading:
+    """`in_pieces`: the words of the page's outermost blockquotes, when `quote` is one of
+    them and they hold half the page's words or more."""
+    total, own = words.get(root, 0), words.get(quote, 0)
+    set_off = next(
+        (e.tag for e in quote.iter() if isinstance(e.tag, str) and e.tag in _SET_OFF), ""
     )
+    if in_pieces:
+        why = (
+            f"the page's outermost blockquotes hold half its words or more ({in_pieces} of "
+            f"{total}; {own} in this one)"
+        )
+    elif own * 2 >= total:
+        why = f"it holds half the page's words or more ({own} of {total})"
+    elif set_off:
+        why = f"it holds a <{set_off}>"
+    elif DATA_AS_OF.search(" ".join(quote.itertext())):
+        why = "it holds the page's data date"
+    elif _alone(quote, root, words, beside):
+        why = "no block with words stands beside it: it is the body's only block"
+    else:
+        return Reading(quote, True, f"{own} of the page's {total} words, among its own blocks")
+    return Reading(quote, False, why)
 
 
 def _alone(

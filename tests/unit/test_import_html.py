@@ -724,3 +724,24 @@ def test_a_blockquote_that_only_indents_the_page_is_not_a_quotation(
     else:
         assert quoted_lines == [] and "| 1994 | 260 |" in text
     assert "Supreme Soviet" in text and "Data as of" not in text
+
+
+def test_explain_says_how_each_blockquote_was_read(tmp_path: Path) -> None:
+    """`import --explain` said why a page's layout was read as it was, but not which of
+    its blockquotes were read as quotations and which as indents (html_quotes decides):
+    each is said, at its line in the page, with its first words and the rule that decided."""
+    nested = _QUOTED.replace("</ul><blockquote>", "</ul>\n<blockquote>")
+    body = f"\n<blockquote><h3>Politics</h3></blockquote>\n{_OWN}\n{nested}\n{_AFTER}"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "51.htm").write_text(_quoting(body), encoding="utf-8")
+    result = import_pages([pages / "51.htm"], tmp_path / "book")
+    (report,) = result.reports
+    said = [reason for reason in report.reasons if "<blockquote>" in reason]
+    assert said == [
+        "line 2: <blockquote> 'Politics' is an indent, read as its contents: it holds a <h3>",
+        "line 4: <blockquote> 'We are building a state that has never…' is a quotation: 40 "
+        "of the page's 97 words, among its own blocks",
+        "line 5: <blockquote> 'Whatever is not forbidden is allowed.' is a quotation: 6 of "
+        "the page's 97 words, among its own blocks",
+    ]
