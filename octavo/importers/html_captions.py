@@ -11,13 +11,15 @@ from the paragraph after it. Old pages have no `<figure>`: they say it by their 
 So the line under an image without alt text is its caption (octavo.importers.html) when
 - it is *with its image*: the nearest element around the image that holds words (a table
   cell, a `<center>`, a `<p>` or `<div>`, a layout table of a photo over its caption, a
-  `<figure>`) holds fewer than 60 words, one line of them under the image (or two, the
+  `<figure>`) holds fewer than 60 words (the Library's own captions run to 44: "The gilded
+  copper Sun Dhoka gate, built in 1753, …"), one line of them under the image (or two, the
   second a credit: 'Courtesy …'), none before it nor beside it on its line (the text of
   a paragraph an image is floated into is no caption);
-- it is *set apart* from the text: its element (of fewer than 40 words) is centered
+- it is *set apart* from the text: its element (of fewer than 60 words) is centered
   (`<center>`, `align="center"`, `text-align: center`), all in italics or in small type
   (`<small>`, `<font size="-1">`), a `<figcaption>`, or of a class that names a caption;
-- it is *labelled*: it opens with 'Figure 8', 'Map 2', 'Map:', 'Photo:', 'Source:', ...;
+- it is *labelled*, under 40 words: it opens with 'Figure 8', 'Map 2', 'Map:', 'Photo:',
+  'Source:', ...;
 - or it is *a title, not a sentence*: under 25 words, not ending as a sentence does
   ('.', '!', '?', ':', ';') and not all in bold (a run-in heading).
 Any other line is a paragraph of the text, as a browser shows it: a caption missed stays
@@ -36,10 +38,10 @@ from octavo.importers.flatten import BLOCKS
 from octavo.importers.html_quotes import word_counts
 from octavo.text import TEXT_ALIGN
 
-__all__ = ["CAPTION_WORDS", "find_captions", "how_captioned"]
+__all__ = ["find_captions", "how_captioned"]
 
-CAPTION_WORDS = 40  # a caption is shorter: a longer line under an image is text
-_BOX_WORDS = 60  # an image's box holds its caption and a credit, no more
+_SET_WORDS = 60  # a caption the page sets as one is shorter, with its credit
+_LABELLED_WORDS = 40  # a caption said by its own words is shorter
 _TITLE_WORDS = 25  # a caption as a title ('The Minsk railroad station'), no sentence
 
 _ITALIC = ("i", "em")
@@ -64,7 +66,7 @@ def find_captions(root: etree._Element) -> dict[etree._Element, str]:
             box = _box(element, root, words)
             if box is not None:
                 found[box] = "with its image"
-        elif 0 < words.get(element, 0) < CAPTION_WORDS:
+        elif 0 < words.get(element, 0) < _SET_WORDS:
             how = _set_apart(element)
             if how:
                 found[element] = how
@@ -74,10 +76,10 @@ def find_captions(root: etree._Element) -> dict[etree._Element, str]:
 def how_captioned(set_as: str, text: str, markdown: str) -> str:
     """How a line under an image without alt text is its caption ('' when it is not):
     `set_as`, how the page sets it (find_captions), else by its own words."""
-    if len(text.split()) >= CAPTION_WORDS:
-        return ""
     if set_as:
         return set_as
+    if len(text.split()) >= _LABELLED_WORDS:
+        return ""
     if _LABELLED.match(text):
         return "labelled"
     if (
@@ -93,13 +95,13 @@ def _box(
     image: etree._Element, root: etree._Element, words: dict[etree._Element, int]
 ) -> etree._Element | None:
     """The nearest element around `image` that holds words, when those are its caption's:
-    fewer than _BOX_WORDS, none before the image nor on its line, on one line under it (or
+    fewer than _SET_WORDS, none before the image nor on its line, on one line under it (or
     two, the second its credit)."""
     for box in image.iterancestors():
         if box is root or box.tag in ("body", "html"):
             return None
         if words.get(box, 0):
-            lines = _caption_lines(box, image) if words[box] < _BOX_WORDS else []
+            lines = _caption_lines(box, image) if words[box] < _SET_WORDS else []
             credited = len(lines) == 2 and CREDIT.match(lines[1])  # a caption over its credit
             return box if len(lines) == 1 or credited else None
     return None

@@ -19,6 +19,11 @@ _AFTER = (
     "third, most of them commuters to Minsk.</p><p>Data as of June 1995</p>"
 )
 _PROSE = "Roads total 98,200 kilometers, of which 66,100 are paved."
+_SUN_DHOKA = (
+    "The gilded copper Sun Dhoka gate, built in 1753, in Durbar Square, at the medieval city "
+    "of Bhaktapur. The gate, which is the entrance to the main courtyard palace and the "
+    "Taleju Bhavani Temple, is flanked by a small shrine of the Rana period."
+)
 
 
 def _section(tmp_path: Path, body: str) -> str:
@@ -47,6 +52,8 @@ _CAPTIONS = {
         "<p><img src='map.gif'><br>{}<br>Courtesy Embassy of Belarus</p>",
         "The Minsk railroad station, built in 1873.",
     ),
+    # the Library's own caption of a photo (Nepal, "The Rana Oligarchy"): 44 words
+    "long-in-its-box": ("<p><img src='map.gif'><br>{}</p>", _SUN_DHOKA),
     "table-cell": (
         "<table><tr><td><img src='map.gif'></td></tr><tr><td>{}</td></tr></table>",
         "The railroads of Belarus in 1994, as the ministry drew them.",
@@ -103,6 +110,8 @@ _PARAGRAPHS = {
     "floated": (f"<p><img src='map.gif' align='left'>{_PROSE}</p>", _PROSE),
     # a run-in heading under it
     "bold": ("<p><img src='map.gif'></p><p><b>Roads</b></p>", "**Roads**"),
+    # as long as the Library's caption, but in no box of the map's, nor set apart
+    "long": (f"<p><img src='map.gif'></p><p>{_SUN_DHOKA}</p>", _SUN_DHOKA),
     # a layout's cell holding the map and the text's paragraphs
     "layout-cell": (
         f"<table><tr><td><img src='map.gif'><br>{_PROSE}<p>More are planned.</p></td></tr></table>",
