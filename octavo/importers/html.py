@@ -217,10 +217,8 @@ def _text_block(item: Item, line: str, before: list[Block], entries: bool = True
         return Block("credit", text=line, markdown=markdown, quote=quote)
     bare = before and before[-1].kind == "image" and not before[-1].text
     how = how_captioned(item.caption, line, markdown) if bare else ""
-    if how:
-        if how == "in italics":  # how the page set it apart: a caption's look is the book's
-            markdown = _ITALICS.sub(r"\1", markdown)
-        return Block("caption", text=line, markdown=markdown, quote=quote)
+    if how:  # all in italics, as a page sets a caption apart: a caption's look is the book's
+        return Block("caption", text=line, markdown=_ITALICS.sub(r"\1", markdown), quote=quote)
     match = LABEL.match(line) if entries else None
     if match:
         rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown

@@ -35,7 +35,7 @@ from lxml import etree
 
 from octavo.importers.blocks import CREDIT
 from octavo.importers.flatten import BLOCKS
-from octavo.importers.html_quotes import word_counts
+from octavo.importers.html_quotes import NO_WORDS, word_counts
 from octavo.text import TEXT_ALIGN
 
 __all__ = ["find_captions", "how_captioned"]
@@ -120,7 +120,8 @@ def _caption_lines(box: etree._Element, image: etree._Element) -> list[str]:
         else:
             if apart is not None and tag in BLOCKS and tag != "img":
                 apart, lines = True, [*lines, ""]
-            text = (element.text if tag else None) if event == "start" else element.tail
+            words = tag and tag not in NO_WORDS
+            text = (element.text if words else None) if event == "start" else element.tail
             if event == "end" and element is box:
                 break
         if text and text.strip():

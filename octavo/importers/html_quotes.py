@@ -31,10 +31,10 @@ from lxml import etree
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.metadata import DATA_AS_OF
 
-__all__ = ["Reading", "find_quotations", "read_blockquotes", "word_counts"]
+__all__ = ["NO_WORDS", "Reading", "find_quotations", "read_blockquotes", "word_counts"]
 
 _SET_OFF = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "img")
-_NO_WORDS = ("script", "style", "noscript", "template")
+NO_WORDS = ("script", "style", "noscript", "template")  # elements whose text is no words
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def word_counts(root: etree._Element, links: bool = False) -> dict[etree._Elemen
     link unless `links`."""
     counts: dict[etree._Element, int] = {}
     for element in reversed(list(root.iter())):  # each after everything inside it
-        if not isinstance(element.tag, str) or element.tag in _NO_WORDS:
+        if not isinstance(element.tag, str) or element.tag in NO_WORDS:
             counts[element] = 0
             continue
         if not links and element.tag == "a" and element.get("href") is not None:

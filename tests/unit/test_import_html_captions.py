@@ -62,6 +62,7 @@ _CAPTIONS = {
         "<center><img src='map.gif'><br><font size='-1'>{}</font></center>",
         "The railroads of Belarus in 1994.",
     ),
+    "center-italics": ("<center><img src='map.gif'><br><i>{}</i></center>", "Minsk in 1994."),
     "figure": (
         "<figure><img src='map.gif'><figcaption>{}</figcaption></figure>",
         "The railroads of Belarus in 1994.",
