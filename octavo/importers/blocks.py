@@ -14,7 +14,7 @@ import re
 from octavo.importers.page import Block
 from octavo.text import escape_inline, escape_prose
 
-__all__ = ["CREDIT", "IMAGE_MARK", "LABEL", "text_blocks"]
+__all__ = ["CAPTION_WORDS", "CREDIT", "IMAGE_MARK", "LABEL", "text_blocks"]
 
 # 'Roads: ...', 'Gross Domestic Product (GDP): ...', 'Other Modes of Transportation: ...'
 _WORD = r"(?:[A-Z][\w'’.&-]*(?:\(s\))?|\([A-Z]+\)|of|and|the|for|in|on|to|per|a)"
@@ -134,10 +134,15 @@ def _entry_blocks(chunk: list[str], run_on: bool) -> list[Block]:
 
 
 IMAGE_MARK = "\x00image"  # stands where a text page had an image marker ('[JPEG]')
+# a caption is shorter (the Library's run to 44 words: "The gilded copper Sun Dhoka gate,
+# built in 1753, …"); a line under an image that is longer is the text's next paragraph
+CAPTION_WORDS = 60
 
 
 def text_blocks(lines: list[str]) -> list[Block]:
-    """Body lines -> blocks. A chunk after an image marker is that image's caption."""
+    """Body lines -> blocks. A one-line chunk after an image marker is that image's caption
+    when it is shorter than CAPTION_WORDS: allrefer sets each paragraph on one line, so the
+    body's paragraph under an image without a caption is one line too."""
     blocks: list[Block] = []
     gapped = _chunks(lines)
     captions = _head_captions(gapped)
@@ -163,7 +168,9 @@ def text_blocks(lines: list[str]) -> list[Block]:
                     items=tuple(escape_inline(line) for line in chunk),
                 )
             )
-        elif (after_image or number < captions) and len(chunk) == 1:
+        elif len(chunk) == 1 and (
+            number < captions or (after_image and len(chunk[0].split()) < CAPTION_WORDS)
+        ):
             blocks.append(_paragraph(chunk[0], "caption"))
         else:
             blocks += [_paragraph(p) for p in _rejoin(chunk)]

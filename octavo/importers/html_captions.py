@@ -33,14 +33,14 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from octavo.importers.blocks import CREDIT
+from octavo.importers.blocks import CAPTION_WORDS, CREDIT
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.html_quotes import NO_WORDS, word_counts
 from octavo.text import TEXT_ALIGN
 
 __all__ = ["find_captions", "how_captioned"]
 
-_SET_WORDS = 60  # a caption the page sets as one is shorter, with its credit
+_SET_WORDS = CAPTION_WORDS  # a caption the page sets as one is shorter, with its credit
 _LABELLED_WORDS = 40  # a caption said by its own words is shorter
 _TITLE_WORDS = 25  # a caption as a title ('The Minsk railroad station'), no sentence
 

@@ -284,6 +284,17 @@ def test_a_caption_at_the_head_is_told_by_the_image_s_place(
     assert text_blocks(lines)[0].kind == first
 
 
+@pytest.mark.parametrize(("words", "kind"), [(12, "caption"), (59, "caption"), (60, "paragraph")])
+def test_the_line_under_an_image_marker_is_its_caption_when_short(words: int, kind: str) -> None:
+    """allrefer sets each paragraph on one line: under an image it had no caption for, the
+    body's next paragraph (a line of 60 words or more) was taken as the image's caption."""
+    from octavo.importers.blocks import IMAGE_MARK, text_blocks
+
+    line = " ".join(["word"] * (words - 1) + ["end."])
+    lines = ["Before the image, a paragraph.", "", IMAGE_MARK, "", line, "", "After it."]
+    assert [b.kind for b in text_blocks(lines)] == ["paragraph", kind, "paragraph"]
+
+
 def test_a_photo_caption_renders_as_one_in_both_outputs(tmp_path: Path) -> None:
     """The imported `::: photo-caption` is a div of that class, the credit a span in it,
     every word kept; nothing is warned about."""
