@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from octavo.importers.blocks import IMAGE_MARK, text_blocks
@@ -35,6 +36,7 @@ from octavo.importers.profiles import (
     PROFILE_SERIES,
     Profile,
     detect,
+    from_one,
 )
 from octavo.importers.profiles.sites import COLON, DASH
 
@@ -44,8 +46,15 @@ __all__ = ["country_hint", "kind_of", "layout", "parse_page", "title_case", "wit
 class _Reader:
     """One page's lines, read with one profile."""
 
-    def __init__(self, lines: list[str], profile: Profile, address: str):
+    def __init__(
+        self,
+        lines: list[str],
+        profile: Profile,
+        address: str,
+        line_of: Callable[[int], int] = from_one,
+    ):
         self.lines, self.profile, self.address = lines, profile, address
+        self.line_of = line_of  # the page's line of lines[i], as the reasons name it
         patterns = (*COMMON_CHROME, *profile.chrome)
         chrome = {i for i, line in enumerate(lines) if line.strip() and _matches(patterns, line)}
         self.meta = metadata(lines, chrome)
@@ -97,7 +106,9 @@ class _Reader:
             for number in header:
                 title = self._title_match(self.lines[number], pattern)
                 if title:
-                    self.reasons.append(f"title on line {number + 1} (the site's title shape)")
+                    self.reasons.append(
+                        f"title on line {self.line_of(number)} (the site's title shape)"
+                    )
                     return number, title
         filled = [i for i in range(end) if self.lines[i].strip()]
         for upper, lower in self.profile.heads:  # the title over the study's contents line
@@ -105,16 +116,20 @@ class _Reader:
                 line = self.lines[a]
                 if upper.fullmatch(line) and lower.fullmatch(self.lines[b]) and title_like(line):
                     # not the last line above the body: a photo's caption opening the body
-                    self.reasons.append(f"title on line {a + 1} (over the contents line)")
+                    self.reasons.append(f"title on line {self.line_of(a)} (over the contents line)")
                     return a, line.strip()
         if self.profile.title_after_country and self.country:
             after = [j for i, j in itertools.pairwise(header) if self._is_country(i)]
             if after:
-                self.reasons.append(f"title on line {after[-1] + 1} (after the country line)")
+                self.reasons.append(
+                    f"title on line {self.line_of(after[-1])} (after the country line)"
+                )
                 return after[-1], self.lines[after[-1]].strip()
         rest = [i for i in header if not self._is_country(i) and title_like(self.lines[i])]
         if self.profile.title_is_last_header_line and rest:
-            self.reasons.append(f"title on line {rest[-1] + 1} (the last line above the body)")
+            self.reasons.append(
+                f"title on line {self.line_of(rest[-1])} (the last line above the body)"
+            )
             return rest[-1], self.lines[rest[-1]].strip()
         return None
 
@@ -199,18 +214,21 @@ def layout(
     known: bool = False,
     fallback_title: str = "",
     heading: str = "",
+    line_of: Callable[[int], int] = from_one,
 ) -> tuple[Page, list[tuple[int, str]]]:
     """The page's fields (its blocks left empty) and its body lines, read with the profile
     of its site; PageError when it shows nothing of a country-study page (no title, no data
     date, no breadcrumb, no site's layout) and the user has not vouched for it (`known`: a
     manifest names it). `fallback_title` is a title from outside the text (HTML <title>);
     `heading` an HTML heading the <title> names: the title where the body's first lines are
-    too short to tell from a header (a short section's page)."""
+    too short to tell from a header (a short section's page). `line_of`: the page's line of
+    the text's line i (a saved HTML page's own: octavo.importers.html), as the reasons and
+    `title_line` name it."""
     lines = text.split("\n")
     found = [address] + [m[0] for m in URL.finditer("\n".join(lines[:12]))]
-    detection = detect(lines, " ".join(found))
+    detection = detect(lines, " ".join(found), line_of)
     chosen = profile or detection.profile
-    reader = _Reader(lines, chosen, address)
+    reader = _Reader(lines, chosen, address, line_of)
     reader.reasons += list(detection.reasons) if profile is None else ["profile chosen by hand"]
     reader.find_country()
     crumb_at = next((i for i, line in enumerate(lines) if BREADCRUMB.fullmatch(line)), None)
@@ -232,7 +250,7 @@ def layout(
             title = crumbs[1]
         start = crumb_at + 1
         header_end = start
-        reader.reasons.append(f"breadcrumb on line {crumb_at + 1}")
+        reader.reasons.append(f"breadcrumb on line {reader.line_of(crumb_at)}")
     else:
         header_end = reader.header_end(0)
         told = len(reader.reasons)
@@ -240,7 +258,9 @@ def layout(
         named = reader.heading_line(heading, header_end) if heading else None
         if named is not None and (found_title is None or named[0] <= found_title[0]):
             del reader.reasons[told:]  # why title() chose the line it did
-            reader.reasons.append(f"title on line {named[0] + 1} (the heading its <title> names)")
+            reader.reasons.append(
+                f"title on line {reader.line_of(named[0])} (the heading its <title> names)"
+            )
             found_title = named
         if found_title:
             title_line, title = found_title
@@ -272,7 +292,7 @@ def layout(
         data_as_of=reader.meta.data_as_of,
         last_updated=reader.meta.last_updated,
         blocks=(),
-        title_line=title_line + 1,
+        title_line=line_of(title_line),
         breadcrumb=crumbs,
         profile=chosen.name,
         reasons=tuple(reader.reasons),
@@ -290,7 +310,9 @@ def _series(header: list[str], reader: _Reader) -> str:
     at = next((i for i, line in enumerate(header) if PROFILE_SERIES.fullmatch(line)), None)
     if at is None:
         return ""
-    reader.reasons.append(f"line {at + 1}: one of the Library's Country Profiles, no title line")
+    reader.reasons.append(
+        f"line {reader.line_of(at)}: one of the Library's Country Profiles, no title line"
+    )
     return "Country Profile"
 
 

@@ -63,6 +63,7 @@ class Item:
     src: str = ""
     quote: tuple[int, ...] = ()  # the quotations it is in, outermost first, by number
     caption: str = ""  # how the page sets its words as a caption (html_captions), if it does
+    line: int = 0  # the page's line of the element it comes from (0: not known)
 
 
 class Flattener:
@@ -80,6 +81,7 @@ class Flattener:
         self.quotes = quotes  # its blockquotes that quote (octavo.importers.html_quotes)
         self.captions = captions or {}  # elements set as captions (html_captions), and how
         self._caption = ""  # how the element being walked is set as a caption
+        self._line = 0  # the page's line of the element being walked
         self._in_note = False
         self._quote: tuple[int, ...] = ()  # the quotations being walked, outermost first
         self._holders: set[etree._Element] | None = None  # elements around a block (_holders)
@@ -167,19 +169,27 @@ class Flattener:
             if text.strip():
                 line = (one_line(text), one_line(markdown))
                 self.items.append(
-                    Item(kind, *line, list_id=level, quote=self._quote, caption=self._caption)
+                    Item(
+                        kind,
+                        *line,
+                        list_id=level,
+                        quote=self._quote,
+                        caption=self._caption,
+                        line=self._line,
+                    )
                 )
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _DROP or not tag or element in self.notes.blocks:
             return  # a note is read by note_items
-        outer = self._caption
+        outer, outer_line = self._caption, self._line
         self._caption = self.captions.get(element, outer)
+        self._line = element.sourceline or outer_line
         try:
             self._walk(element, tag)
         finally:
-            self._caption = outer
+            self._caption, self._line = outer, outer_line
 
     def _walk(self, element: etree._Element, tag: str) -> None:
         if tag in ("ul", "ol"):
@@ -195,7 +205,8 @@ class Flattener:
             self.headings.append(one_line("".join(element.itertext())))
         if tag == "img":
             alt = one_line(element.get("alt") or "")
-            self.items.append(Item("image", alt, src=element.get("src") or "", quote=self._quote))
+            src = element.get("src") or ""
+            self.items.append(Item("image", alt, src=src, quote=self._quote, line=self._line))
             return
         if element in self.quotes:
             self._quoted += 1
@@ -250,7 +261,15 @@ class Flattener:
         if text:
             markdown = one_line("".join(md))
             self.items.append(
-                Item("item", text, markdown, ordered=ordered, list_id=number, quote=self._quote)
+                Item(
+                    "item",
+                    text,
+                    markdown,
+                    ordered=ordered,
+                    list_id=number,
+                    quote=self._quote,
+                    line=element.sourceline or self._line,
+                )
             )
 
     def table(self, element: etree._Element) -> bool:
@@ -287,7 +306,15 @@ class Flattener:
             _column_alignment([r[c] for r in shown[1:] if c < len(r)], c == 0) for c in range(width)
         )
         self.items.append(
-            Item("table", words, caption[1], rows=tuple(cells), aligns=aligns, quote=self._quote)
+            Item(
+                "table",
+                words,
+                caption[1],
+                rows=tuple(cells),
+                aligns=aligns,
+                quote=self._quote,
+                line=self._line,
+            )
         )
         return True
 

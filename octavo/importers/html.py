@@ -10,6 +10,7 @@ to the section files).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -47,7 +48,9 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     text = "\n\n".join(item.text for item in items)
     address = " ".join([path.name, *(str(c) for c in canonical)])
     heading = _named_heading(flat.headings, title)
-    page, lines = layout(text, address, known=known, fallback_title=title, heading=heading)
+    page, lines = layout(
+        text, address, known=known, fallback_title=title, heading=heading, line_of=_line_of(items)
+    )
     kept = _kept_items(items, lines)
     blocks, wanted = _blocks(kept, path)
     blocks = captioned(blocks)
@@ -83,6 +86,18 @@ def _notes(items: list[Item], blocks: tuple[Block, ...]) -> list[Block]:
         for i in items
         if f"[^{i.list_id}]" in body
     ]
+
+
+def _line_of(items: list[Item]) -> Callable[[int], int]:
+    """The saved page's line of the flattened text's line i (an item a line, a blank line
+    between two), as --explain and the page's diagnostics name it: the line of the element
+    it comes from, else 1."""
+
+    def line_of(index: int) -> int:
+        at = index // 2
+        return (items[at].line if at < len(items) else 0) or 1
+
+    return line_of
 
 
 def _named_heading(headings: list[str], title: str) -> str:

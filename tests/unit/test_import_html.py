@@ -745,3 +745,16 @@ def test_explain_says_how_each_blockquote_was_read(tmp_path: Path) -> None:
         "line 5: <blockquote> 'Whatever is not forbidden is allowed.' is a quotation: 6 of "
         "the page's 97 words, among its own blocks",
     ]
+
+
+def test_explain_names_the_saved_page_s_own_lines(tmp_path: Path) -> None:
+    """--explain named the lines of the page's flattened text ('title on line 5'), where its
+    blockquotes are named at their lines in the saved HTML: the title's line is the HTML's
+    too, and so is the line a warning about the page points at (W404's)."""
+    blank = "<p>Belarus Table of Contents</p>\n\n\n<h2>Religion</h2>"
+    path = _page(tmp_path, text=PAGE.replace("<p>Belarus Table of Contents</p>", blank))
+    page = parse_html_page(path.read_bytes(), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[7] == "<h2>Religion</h2>"
+    assert "title on line 8 (the heading its <title> names)" in page.reasons
+    assert page.title_line == 8

@@ -8,10 +8,20 @@ and says why the winner won; the generic profile takes any page no site claims.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-__all__ = ["COMMON_CHROME", "COMMON_END", "PROFILE_SERIES", "Detection", "Profile", "detect", "rx"]
+__all__ = [
+    "COMMON_CHROME",
+    "COMMON_END",
+    "PROFILE_SERIES",
+    "Detection",
+    "Profile",
+    "detect",
+    "from_one",
+    "rx",
+]
 
 
 def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -75,7 +85,14 @@ class Detection:
     reasons: tuple[str, ...]
 
 
-def _score(profile: Profile, lines: list[str], address: str) -> tuple[int, list[str]]:
+def from_one(index: int) -> int:
+    """The line a reason names for `lines[index]`: a text page's own, counted from 1."""
+    return index + 1
+
+
+def _score(
+    profile: Profile, lines: list[str], address: str, line_of: Callable[[int], int] = from_one
+) -> tuple[int, list[str]]:
     score, reasons = 0, []
     lowered = address.lower()
     for host in profile.hosts:
@@ -93,7 +110,7 @@ def _score(profile: Profile, lines: list[str], address: str) -> tuple[int, list[
         hit = next((i for i, line in enumerate(lines) if mark.fullmatch(line)), None)
         if hit is not None:
             score += 2
-            reasons.append(f"line {hit + 1} {lines[hit].strip()[:60]!r} is the site's chrome")
+            reasons.append(f"line {line_of(hit)} {lines[hit].strip()[:60]!r} is the site's chrome")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for upper, lower in profile.heads:
         pair = next(
@@ -108,19 +125,23 @@ def _score(profile: Profile, lines: list[str], address: str) -> tuple[int, list[
             a, b = pair
             score += 2
             reasons.append(
-                f"lines {a + 1} and {b + 1} ({lines[a].strip()[:40]!r} over "
+                f"lines {line_of(a)} and {line_of(b)} ({lines[a].strip()[:40]!r} over "
                 f"{lines[b].strip()[:40]!r}) are the site's header"
             )
     return score, reasons
 
 
-def detect(lines: list[str], address: str = "") -> Detection:
-    """The profile whose hosts and marks the page shows most; the generic one if none."""
+def detect(
+    lines: list[str], address: str = "", line_of: Callable[[int], int] = from_one
+) -> Detection:
+    """The profile whose hosts and marks the page shows most; the generic one if none.
+    `line_of`: the page's line of `lines[i]`, as the reasons name it (from_one: a text
+    page's; a saved HTML page's own line: octavo.importers.html)."""
     from octavo.importers.profiles.sites import GENERIC, SITES
 
     best: tuple[int, Profile, list[str]] = (0, GENERIC, [])
     for profile in SITES:
-        score, reasons = _score(profile, lines, address)
+        score, reasons = _score(profile, lines, address, line_of)
         if score > best[0]:
             best = (score, profile, reasons)
     if best[0] == 0:
