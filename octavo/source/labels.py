@@ -109,6 +109,9 @@ def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
         return (
             f"unknown placeholder {{{sorted(given - wanted)[0]}}} (this label has {sorted(wanted)})"
         )
+    if any(name == "" for _, name, _, _ in string.Formatter().parse(value)):
+        # `{}` asks for a value by position, and labels are given theirs by name only
+        return f"a placeholder {{}} without its name (this label has {sorted(wanted)})"
     shaped = next(
         (name for _, name, spec, told in string.Formatter().parse(value) if spec or told), None
     )

@@ -99,10 +99,21 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         '\n[labels]\ndata_as_of = "Data as of {date:>1000000000000}."\n',
         '\n[labels]\nchapter_heading = "{label:d}: {title}"\n',
         '\n[labels]\ncolophon_made = "Made {version!z} on {date}."\n',
+        '\n[labels]\nchapter_label = "Chapter {}"\n',
     ],
     # a placeholder's format or conversion: a terabyte of padding (MemoryError), a
     # format its value cannot take or a conversion Python has not (ValueError)
-    ids=["placeholder", "unknown", "months", "type", "brace", "width", "format", "conversion"],
+    ids=[
+        "placeholder",
+        "unknown",
+        "months",
+        "type",
+        "brace",
+        "width",
+        "format",
+        "conversion",
+        "positional",  # `{}`: no name to fill it by (IndexError, a traceback, in the build)
+    ],
 )
 def test_a_bad_override_is_E116(make_book, labels: str) -> None:  # type: ignore[no-untyped-def]
     _, found = _book(make_book, "en", labels)
