@@ -111,6 +111,7 @@ def build_cover(
             "paper": paper,
             "bleed": bleed,
             "variant": variant,
+            "strict": strict,  # a lenient build's warnings are never replayed as a pass
         }
         return cached_build(given.project, target, options, make)
 

@@ -120,3 +120,19 @@ def test_an_edited_book_starts_its_writer_before_the_change_check(
     events.clear()
     api.build_epub(book, out, jobs=0)
     assert events == ["check"]  # nothing to do: nothing started
+
+
+def test_a_strict_cover_does_not_replay_a_lenient_one(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke cover --strict` after `invoke cover` of the same book: its warning is an
+    error, as for the EPUB and the PDF. The cover's build key left --strict out, so the
+    lenient build's stamp was replayed: the warning shown, and the command succeeded."""
+    book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "cover.pdf"
+    _, found = api.build_cover(book, out, pages=100)
+    assert [d.code for d in found] == ["W208"]
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, out, pages=100, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W208"]
