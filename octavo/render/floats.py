@@ -129,8 +129,8 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
         state.problem(
             "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
         )
-    width = attrs.get("width", "")
-    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width.strip()) else 0
+    width = attrs.get("width", "").strip()  # "50% ": its figures are read without the space
+    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width) else 0
     if width and not 0 < percent <= 100:  # 2in, 300px, 150%: was the text's width, unsaid
         state.problem(
             "W504",

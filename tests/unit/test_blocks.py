@@ -185,9 +185,15 @@ def test_a_figure_width_not_a_share_of_the_text_is_said(width: str) -> None:
     assert f"'{width}'" in fragment.problems[0].message
 
 
-def test_a_figure_width_as_a_share_is_quiet() -> None:
-    fragment = render_block('![A map](m.png){width="100%"}\n')
+@pytest.mark.parametrize(
+    ("width", "style"),
+    [("100%", ""), ("50%", "width: 50%"), (" 50% ", "width: 50%")],
+    ids=["whole", "half", "spaced"],  # spaced: int("50%"), a ValueError that ended the build
+)
+def test_a_figure_width_as_a_share_is_quiet(width: str, style: str) -> None:
+    fragment = render_block(f'![A map](m.png){{width="{width}"}}\n')
     assert not fragment.problems
+    assert (f'style="{style}"' in fragment.html) if style else ("style=" not in fragment.html)
 
 
 def test_dollar_amounts_are_not_math() -> None:
