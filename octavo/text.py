@@ -14,6 +14,7 @@ __all__ = [
     "escape_inline",
     "escape_paragraph",
     "escape_prose",
+    "first_words",
     "no_orphan",
     "slugify",
     "strip_tags",
@@ -109,6 +110,13 @@ def escape_block_start(escaped: str) -> str:
         else:
             escaped = escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
     return escaped
+
+
+def first_words(text: str, most: int = 40) -> str:
+    """`text` on one line, quoted, cut to `most` characters with '…' (as --explain shows a
+    page's words)."""
+    words = " ".join(text.split())
+    return repr(words if len(words) <= most else words[: most - 1].rstrip() + "…")
 
 
 def slugify(text: str, limit: int = 48) -> str:

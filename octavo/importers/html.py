@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
-from octavo.importers.html_captions import find_captions, how_captioned
+from octavo.importers.html_captions import find_captions, how_captioned, said_of_line
 from octavo.importers.html_images import captioned, decorations, image_target, read_images
 from octavo.importers.html_notes import find_notes
 from octavo.importers.html_quotes import read_blockquotes
@@ -52,7 +52,8 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
         text, address, known=known, fallback_title=title, heading=heading, line_of=_line_of(items)
     )
     kept = _kept_items(items, lines)
-    blocks, wanted = _blocks(kept, path)
+    said: list[str] = []
+    blocks, wanted = _blocks(kept, path, said)
     blocks = captioned(blocks)
     images, skipped = read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
@@ -71,7 +72,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
         links=tuple(flat.links),
         images=images,
         skipped_images=skipped,
-        reasons=(*result.reasons, *(r.line() for r in readings)),
+        reasons=(*result.reasons, *(r.line() for r in readings), *said),
     )
 
 
@@ -126,8 +127,10 @@ def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[I
 
 
 def _blocks(
-    kept: list[tuple[Item, str]], path: Path
+    kept: list[tuple[Item, str]], path: Path, said: list[str] | None = None
 ) -> tuple[list[Block], list[tuple[Block, str]]]:
+    """The page's blocks and its images (each with its `src` in the page); `said`: told
+    how each line under an image without alt text was read (--explain)."""
     blocks: list[Block] = []
     images: list[tuple[Block, str]] = []
     prose: dict[int, Block] = {}  # an entry's block as a paragraph, by its place
@@ -194,7 +197,7 @@ def _blocks(
                 )
             )
         else:
-            block = _text_block(item, line, blocks)
+            block = _text_block(item, line, blocks, said=said)
             if block.kind == "entry":
                 prose[len(blocks)] = _text_block(item, line, blocks, entries=False)
             blocks.append(block)
@@ -222,7 +225,13 @@ def _heading_depths(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _text_block(item: Item, line: str, before: list[Block], entries: bool = True) -> Block:
+def _text_block(
+    item: Item,
+    line: str,
+    before: list[Block],
+    entries: bool = True,
+    said: list[str] | None = None,
+) -> Block:
     markdown = item.markdown
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
@@ -232,6 +241,8 @@ def _text_block(item: Item, line: str, before: list[Block], entries: bool = True
         return Block("credit", text=line, markdown=markdown, quote=quote)
     bare = before and before[-1].kind == "image" and not before[-1].text
     how = how_captioned(item.caption, line, markdown) if bare else ""
+    if bare and said is not None:
+        said.append(said_of_line(item.line, line, how))
     if how:  # all in italics, as a page sets a caption apart: a caption's look is the book's
         return Block("caption", text=line, markdown=_ITALICS.sub(r"\1", markdown), quote=quote)
     match = LABEL.match(line) if entries else None

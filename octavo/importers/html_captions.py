@@ -36,9 +36,9 @@ from lxml import etree
 from octavo.importers.blocks import CAPTION_WORDS, CREDIT
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.html_quotes import NO_WORDS, word_counts
-from octavo.text import TEXT_ALIGN
+from octavo.text import TEXT_ALIGN, first_words
 
-__all__ = ["find_captions", "how_captioned"]
+__all__ = ["find_captions", "how_captioned", "said_of_line"]
 
 _SET_WORDS = CAPTION_WORDS  # a caption the page sets as one is shorter, with its credit
 _LABELLED_WORDS = 40  # a caption said by its own words is shorter
@@ -89,6 +89,18 @@ def how_captioned(set_as: str, text: str, markdown: str) -> str:
     ):
         return "a title, not a sentence"
     return ""
+
+
+def said_of_line(line: int, text: str, how: str) -> str:
+    """What --explain says of the line under an image without alt text, at its line in the
+    page: its caption, and how the page sets it so; or a paragraph of the text."""
+    shown = first_words(text)
+    if how:
+        return f"line {line}: {shown} under an image without alt text is its caption: {how}"
+    return (
+        f"line {line}: {shown} under an image without alt text is a paragraph: the page "
+        "does not set it as a caption"
+    )
 
 
 def _box(

@@ -30,6 +30,7 @@ from lxml import etree
 
 from octavo.importers.flatten import BLOCKS
 from octavo.importers.metadata import DATA_AS_OF
+from octavo.text import first_words
 
 __all__ = ["NO_WORDS", "Reading", "find_quotations", "read_blockquotes", "word_counts"]
 
@@ -48,8 +49,7 @@ class Reading:
     def line(self) -> str:
         """The reading as --explain says it, at the blockquote's line in the page."""
         how = "a quotation" if self.quotes else "an indent, read as its contents"
-        words = " ".join(" ".join(self.element.itertext()).split())
-        shown = repr(words if len(words) <= 40 else words[:39].rstrip() + "…")
+        shown = first_words(" ".join(self.element.itertext()))
         return f"line {self.element.sourceline}: <blockquote> {shown} is {how}: {self.why}"
 
 

@@ -131,3 +131,25 @@ def test_a_paragraph_after_a_map_stays_a_paragraph(
     paragraph of the text, in its place; the map is a figure without a caption."""
     text = _section(tmp_path, body)
     assert f"\n![](images/49-map.gif)\n\n{paragraph}\n" in text
+
+
+def test_explain_says_how_the_line_under_an_image_was_read(tmp_path: Path) -> None:
+    """`import --explain` said nothing of the line under an image without alt text: now it
+    says, at the line's place in the saved page, whether it became the image's caption and
+    why, or stayed a paragraph."""
+    from octavo.importers.html import parse_html_page
+
+    body = (
+        "\n<center><img src='map.gif'><br>Railroads and roads, 1994.</center>\n"
+        f"<p><img src='map.gif'></p>\n<p>{_PROSE}</p>\n"
+    )
+    _section(tmp_path, body)
+    path = tmp_path / "pages" / "49.htm"
+    page = parse_html_page(path.read_bytes(), path)
+    said = [r for r in page.reasons if "under an image" in r]
+    assert said == [
+        "line 2: 'Railroads and roads, 1994.' under an image without alt text is its "
+        "caption: with its image",
+        "line 4: 'Roads total 98,200 kilometers, of which…' under an image without alt text "
+        "is a paragraph: the page does not set it as a caption",
+    ]
