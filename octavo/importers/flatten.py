@@ -15,8 +15,9 @@ import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
+from octavo.importers.flatten_tables import data_table
 from octavo.importers.html_notes import CALL, Notes, leading_mark
-from octavo.text import alignment, drop_table_number, escape_inline, escape_prose
+from octavo.text import escape_inline, escape_prose
 
 __all__ = ["BLOCKS", "Flattener", "Item", "document", "one_line"]
 
@@ -254,12 +255,8 @@ class Flattener:
         return element in self._holders
 
     def list_item(self, element: etree._Element, number: int, ordered: bool) -> None:
-        plain: list[str] = []
-        md: list[str] = []
-        self.inline(element, plain, md)
-        text = one_line("".join(plain))
+        text, markdown = self.cell(element)
         if text:
-            markdown = one_line("".join(md))
             self.items.append(
                 Item(
                     "item",
@@ -274,92 +271,28 @@ class Flattener:
 
     def table(self, element: etree._Element) -> bool:
         """A data table becomes a table; a layout table (one that holds blocks) is walked."""
-        rows = [r for r in element.iter("tr") if _owner(r) is element]
-        if not rows or any(
-            c.tag in ("table", "p", "div", "ul", "ol", "img") for r in rows for c in r.iter()
-        ):
-            return False
-        cells: list[tuple[str, ...]] = []
-        plain: list[str] = []
-        shown: list[list[tuple[str, str]]] = []  # each row's cells: (text, its own alignment)
-        for row in rows:
-            texts, mds, aligned = [], [], []
-            for cell in row:
-                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-                    p: list[str] = []
-                    m: list[str] = []
-                    self.inline(cell, p, m)
-                    texts.append(one_line("".join(p)))
-                    mds.append(one_line("".join(m)).replace("|", "\\|"))
-                    aligned.append((texts[-1], _own_alignment(cell)))
-            if any(texts):
-                cells.append(tuple(mds))
-                plain.append(" ".join(texts))
-                shown.append(aligned)
-        if len(cells) < 2 or max(len(r) for r in cells) < 2:
-            return False
-        width = max(len(r) for r in cells)
-        cells = [r + ("",) * (width - len(r)) for r in cells]
-        caption = self.caption(element)
-        words = " ".join([caption[0], *plain]).strip()
-        aligns = tuple(
-            _column_alignment([r[c] for r in shown[1:] if c < len(r)], c == 0) for c in range(width)
-        )
-        self.items.append(
-            Item(
-                "table",
-                words,
-                caption[1],
-                rows=tuple(cells),
-                aligns=aligns,
-                quote=self._quote,
-                line=self._line,
+        found = data_table(element, self.cell)
+        if found is not None:
+            words, caption, rows, aligns = found
+            self.items.append(
+                Item(
+                    "table",
+                    words,
+                    caption,
+                    rows=rows,
+                    aligns=aligns,
+                    quote=self._quote,
+                    line=self._line,
+                )
             )
-        )
-        return True
+        return found is not None
 
-    def caption(self, table: etree._Element) -> tuple[str, str]:
-        """The table's <caption>, plain and as Markdown, without the page's own number
-        ("Table 12."): octavo numbers the book's tables."""
-        found = next((c for c in table if isinstance(c.tag, str) and c.tag == "caption"), None)
-        if found is None:
-            return "", ""
+    def cell(self, element: etree._Element) -> tuple[str, str]:
+        """An element's words on one line, plain and as Markdown."""
         plain: list[str] = []
         md: list[str] = []
-        self.inline(found, plain, md)
-        text, markdown = one_line("".join(plain)), one_line("".join(md))
-        return drop_table_number(text), drop_table_number(markdown)
-
-
-def _own_alignment(cell: etree._Element) -> str:
-    """A cell's alignment as its page writes it (`align="right"`, `text-align: center`, or
-    its row's `align`)."""
-    row = cell.getparent()
-    return alignment(
-        cell.get("style", ""), cell.get("align"), None if row is None else row.get("align")
-    )
-
-
-def _column_alignment(body: list[tuple[str, str]], stub: bool) -> str:
-    """A column's alignment from its body cells: as the page aligns them, if it aligns
-    more than half; else right for a column of figures ("1,234", "12.5", "-3", "(4.1)",
-    "15%", with "-" or "n.a." for none), as the printed studies set them, but for the
-    first (`stub`), which names the rows (years too); else none (left)."""
-    said = [how for _, how in body if how]
-    if len(said) * 2 > len(body):
-        most = max(sorted(set(said)), key=said.count)
-        return "" if most == "left" else most
-    texts = [text for text, _ in body if text]
-    if not stub and texts and all(_FIGURE.fullmatch(t) or _NONE.fullmatch(t) for t in texts):
-        return "right" if any(_FIGURE.fullmatch(t) for t in texts) else ""
-    return ""
-
-
-def _owner(row: etree._Element) -> etree._Element | None:
-    parent = row.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
+        self.inline(element, plain, md)
+        return one_line("".join(plain)), one_line("".join(md))
 
 
 def _copy(element: etree._Element) -> etree._Element:
@@ -370,9 +303,6 @@ def _copy(element: etree._Element) -> etree._Element:
 
 _BREAK = "\x01"  # a <br>: the end of one line of the block
 _CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
-_FIGURE = re.compile(r"[-+\u2212\u2013(]?\s?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
-# no figure: a dash, "n.a.", "N/A", dots, an asterisk, or a unit row's "(percent)"
-_NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|n/a|\*|\([^)]*[a-z][^)]*\)")
 
 
 def _spaces(text: str) -> str:
