@@ -29,7 +29,8 @@ _OTHERS = {
 W518_HINT = (
     "octavo's outputs are pdf (or latex) and epub (or html); Quarto's others show in neither"
 )
-Report = Callable[[str, str, str], None]  # code, message, hint
+Report = Callable[[str, str, str, "Token"], None]  # code, message, hint, the span's opening
+Refuse = Callable[[str, "Token"], None]  # why, the span's opening
 _CONDITIONS = ("content-visible", "content-hidden")
 _TAG = re.compile(r"<(/?)(span|div)\b[^>]*>")
 
@@ -59,7 +60,7 @@ def shown_in(classes: list[str], attrs: dict[str, str]) -> set[str] | None:
 
 def mark(
     children: list[Token],
-    refuse: Callable[[str], None],
+    refuse: Refuse,
     always: str = "",
     report: Report | None = None,
 ) -> list[Token]:
@@ -67,7 +68,9 @@ def mark(
     or dropped with what it holds. A span holding a note call, an id or an index mark
     shows in both outputs (`refuse` is told why): the other output would lose a note's
     call, or a link's or the index's target; so does every span when `always` says why
-    ("in a heading": both outputs make their contents of a heading's words)."""
+    ("in a heading": both outputs make their contents of a heading's words). `refuse` and
+    `report` are given the span's opening token, whose line the caller knows
+    (octavo.render.tokens.child_lines)."""
     out: list[Token] = []
     at = 0
     while at < len(children):
@@ -88,13 +91,14 @@ def mark(
             continue
         unknown = unknown_formats(attrs)
         if unknown and report is not None:
-            report("W518", f"format '{unknown[0]}' of words for one output is not known", W518_HINT)
+            message = f"format '{unknown[0]}' of words for one output is not known"
+            report("W518", message, W518_HINT, child)
         for name in ("when-format", "unless-format"):
             child.attrs.pop(name, None)
         inside = children[at + 1 : end]
         held = (always or _held(inside)) if shown != set(OUTPUTS) else ""
         if held:
-            refuse(held)
+            refuse(held, child)
             shown = set(OUTPUTS)
         if len(shown) == 1:
             kept.append(f"only-{next(iter(shown))}")

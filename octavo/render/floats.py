@@ -169,7 +169,7 @@ def _marked(caption: list[Token]) -> list[Token]:
     as the text's are: what the lists of tables and figures and the alt text are made of,
     where the lists showed both outputs' words (the text's own walk, later, reports what
     it finds)."""
-    return mark(copy.deepcopy(caption), lambda _held: None)
+    return mark(copy.deepcopy(caption), lambda _held, _span: None)
 
 
 def _in_both(marked: list[Token]) -> list[Token]:

@@ -52,16 +52,18 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     lines = child_lines(inline)
     children = mark(  # words for one output only
         inline.children or [],
-        lambda held: state.problem(
+        lambda held, span: state.problem(
             "W516",
             f"words for one output {held}: shown in both",
-            line,
+            lines.get(id(span), line),
             "keep notes, ids and index marks outside [...]{.content-visible when-format=...}"
             if not heading
             else "a heading's words make the contents, bookmarks and links of both outputs",
         ),
         "in a heading" if heading else "",
-        lambda code, message, hint: state.problem(code, message, line, hint),
+        lambda code, message, hint, span: state.problem(
+            code, message, lines.get(id(span), line), hint
+        ),
     )
     out: list[Token] = []
     previous: Token | None = None

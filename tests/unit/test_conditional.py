@@ -119,3 +119,18 @@ def test_a_caption_s_words_for_one_output_are_listed_in_that_output_alone() -> N
         'Towns<span class="only-epub"> (e-book)</span>'
     )
     assert fragment.problems == ()
+
+
+def test_w516_and_w518_name_the_line_of_the_words() -> None:
+    """Both named a paragraph's first line, however far down the span was (each span's line
+    is its opening's: octavo.render.tokens.child_lines)."""
+    source = (
+        "A paragraph opens here,\n"  # 0
+        "goes on [x]{.content-visible when-format=pfd} and\n"  # 1
+        "on to [a call[^n]]{.content-visible when-format=pdf}.\n"  # 2
+        "\n[^n]: A note.\n"
+    )
+    fragment = render_block(source)
+    assert [(p.code, p.line) for p in fragment.problems] == [("W518", 1), ("W516", 2)]
+    one_line = render_block("Text.\n\nA [x]{.content-visible when-format=pfd}.\n")
+    assert [(p.code, p.line) for p in one_line.problems] == [("W518", 2)]
