@@ -24,7 +24,7 @@ from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
 from octavo.render.attributes import pandoc_attrs
-from octavo.render.sanitize import kept_attribute
+from octavo.render.sanitize import kept_attribute, kept_hint
 from octavo.render.tokens import (
     Caption,
     HeadingUse,
@@ -74,7 +74,7 @@ def _blocks(core: StateCore) -> None:
             line,
             "keep headings, tables, figures, notes, ids and index marks outside it",
         ),
-        lambda message, hint, line: state.problem("W518", message, line, hint),
+        lambda code, message, hint, line: state.problem(code, message, line, hint),
     )
     i = 0
     one_output: list[bool] = []  # the divs around the token: each for one output alone?
@@ -175,7 +175,7 @@ def _kept_attributes(state: State, opening: Token, attrs: dict[str, str], line: 
                 "W504",
                 f"attribute {name}={value!r} on a heading is not kept",
                 line,
-                'a heading keeps lang="fr", dir="rtl" and title="…" besides its id and classes',
+                kept_hint("heading", name),
             )
 
 

@@ -1,7 +1,10 @@
 """pandoc's fenced divs: `::: {#id .class}` or `::: Warning`, closed by a `:::` line.
 
 Parsed by octavo.render.div_fences (`install`), a `<div>` with the id and classes given (a
-bare word is a class, as in pandoc); other attributes are not kept. Divs nest as in pandoc:
+bare word is a class, as in pandoc) and what a heading keeps as pandoc does: `lang`, `dir`
+and `title` (`::: {lang=fr}`: a passage in French, read in a French voice, hyphenated as
+French); a language or direction no reader can read, or another attribute (which pandoc
+writes as `data-`), is W504 at the fence. Divs nest as in pandoc:
 a closing fence closes the innermost div still open, whatever the colons' count
 (`:::: {.outer}` … `::: {.inner}` … `:::` … `::::`, as pandoc's manual writes them, or
 three colons each). Quarto's conditional classes work on a div as on a span
@@ -22,11 +25,14 @@ from mdit_py_plugins.attrs.parse import ParseError, parse
 
 from octavo.render import div_fences
 from octavo.render.conditional import OUTPUTS, RESERVED, W518_HINT, shown_in, unknown_formats
+from octavo.render.sanitize import kept_attribute, kept_hint
 
 __all__ = ["OPEN", "divs", "install"]
 
 OPEN, CLOSE = div_fences.OPEN, div_fences.CLOSE
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_CONDITION = ("when-format", "unless-format")  # taken by the condition
+Report = Callable[[str, str, str, int], None]  # code, message, hint, line
 
 
 def install(md: MarkdownIt) -> None:
@@ -55,12 +61,13 @@ def divs(
     tokens: list[Token],
     own_id: Callable[[dict[str, str], int], str],
     refuse: Callable[[str, int], None],
-    unknown: Callable[[str, str, int], None] | None = None,
+    report: Report | None = None,
 ) -> list[Token]:
-    """`tokens` with each fenced div's id and classes set (`own_id`: the id given, if the
-    book may use it, else ""), its condition applied (marked for one output, or dropped
-    with what it holds); `refuse`: told what a conditional div holds that keeps it in both
-    outputs, with the div's line."""
+    """`tokens` with each fenced div's id, classes and kept attributes set (`own_id`: the
+    id given, if the book may use it, else ""), its condition applied (marked for one
+    output, or dropped with what it holds); `refuse`: told what a conditional div holds
+    that keeps it in both outputs, with the div's line; `report`: told of a format no one
+    knows (W518) and of an attribute not kept (W504)."""
     out: list[Token] = []
     at = 0
     while at < len(tokens):
@@ -75,8 +82,9 @@ def divs(
         classes = attrs.get("class", "").split()
         shown = shown_in(classes, attrs)
         names = unknown_formats(attrs) if shown is not None else []
-        if names and unknown is not None:
-            unknown(f"format '{names[0]}' of words for one output is not known", W518_HINT, line)
+        if names and report is not None:
+            message = f"format '{names[0]}' of words for one output is not known"
+            report("W518", message, W518_HINT, line)
         kept = [c for c in classes if c not in ("content-visible", "content-hidden", *RESERVED)]
         inside = tokens[at + 1 : end]
         if shown is not None and shown != set(OUTPUTS):
@@ -95,10 +103,25 @@ def divs(
             token.attrSet("id", ident)
         if kept:
             token.attrSet("class", " ".join(dict.fromkeys(kept)))
+        _keep(token, attrs, line, report)
         token.type, tokens[end].type = "div_open", "div_close"
-        out += [token, *divs(inside, own_id, refuse, unknown), tokens[end]]
+        out += [token, *divs(inside, own_id, refuse, report), tokens[end]]
         at = end + 1
     return out
+
+
+def _keep(token: Token, attrs: dict[str, str], line: int, report: Report | None) -> None:
+    """The attributes of the div's fence that the raw-HTML allow-list keeps on a <div>
+    (octavo.render.sanitize: `lang` and `dir` only with a value a reader can read), as a
+    heading keeps them; the others reported."""
+    for name, value in attrs.items():
+        if name in ("id", "class", *_CONDITION):
+            continue
+        if kept_attribute("div", name, value):
+            token.attrSet(name, value)
+        elif report is not None:
+            message = f"attribute {name}={value!r} on a div is not kept"
+            report("W504", message, kept_hint("div", name), line)
 
 
 def _closing(tokens: list[Token], at: int) -> int:

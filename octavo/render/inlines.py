@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from octavo.render.conditional import mark
 from octavo.render.floats import place_image
+from octavo.render.sanitize import kept_attribute, kept_hint
 from octavo.render.tokens import SCHEME, State, child_lines, given_id, link, renderer
 
 __all__ = ["CITATION", "IN_TEXT", "line_block", "unrendered_block", "walk"]
@@ -87,6 +88,8 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
             continue
         if child.type == "link_open":
             _link(child)
+        if child.type == "span_open":
+            _language(state, child, line)
         if (
             child.type in ("span_open", "link_open")
             and child.attrGet("id")
@@ -101,6 +104,22 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         previous = child
     _paragraph_math(state, children, inline.map[0] if inline.map else 0)
     inline.children = out
+
+
+def _language(state: State, span: Token, line: int) -> None:
+    """pandoc's `[texte]{lang=fr dir=ltr}`, kept as a heading's and a div's are: a language
+    or direction no reader can read is W504 and left out (it went into the EPUB as
+    written, where EPUBCheck refuses `lang="x y"`)."""
+    for name in ("lang", "dir"):
+        value = span.attrGet(name)
+        if value is not None and not kept_attribute("span", name, str(value)):
+            span.attrs.pop(name)
+            state.problem(
+                "W504",
+                f"attribute {name}={str(value)!r} on a span is not kept",
+                line,
+                kept_hint("span", name),
+            )
 
 
 def _link(token: Token) -> None:

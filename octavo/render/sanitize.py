@@ -14,8 +14,16 @@ from functools import lru_cache
 from html import escape, unescape
 
 from octavo.limits import MAX_DEPTH
+from octavo.source.config_values import language_ok
 
-__all__ = ["TRUSTED", "Removal", "clean_fragment", "find_removals", "kept_attribute"]
+__all__ = [
+    "TRUSTED",
+    "Removal",
+    "clean_fragment",
+    "find_removals",
+    "kept_attribute",
+    "kept_hint",
+]
 
 # octavo's own Markdown rules mark the elements they make with this attribute and value
 # (random per process, removed on output): only those may carry ids, classes, images and
@@ -148,6 +156,16 @@ def kept_attribute(tag: str, name: str, value: str | None) -> bool:
     return _allowed_attribute(tag, name, value, False)
 
 
+def kept_hint(tag: str, name: str) -> str:
+    """What to write instead of an attribute `name` that is not kept on `tag` (a heading,
+    a div, a span)."""
+    if name == "lang":
+        return 'a language tag, such as lang="fr" or lang="sr-Latn"'
+    if name == "dir":
+        return 'dir="ltr", dir="rtl" or dir="auto"'
+    return f'a {tag} keeps lang="fr", dir="rtl" and title="…" besides its id and classes'
+
+
 def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) -> bool:
     if trusted:
         if name == "style":
@@ -162,7 +180,7 @@ def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) ->
     if name == "scope":
         return value in ("col", "row", "colgroup", "rowgroup")
     if name == "lang":  # a reading system, and DAISY Ace, need a language it can read
-        return bool(value and _LANG.fullmatch(value))
+        return bool(value and _LANG.fullmatch(value) and language_ok(value))
     if name == "dir":
         return value in _DIRECTIONS
     return True

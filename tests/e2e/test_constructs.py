@@ -277,11 +277,25 @@ def test_a_heading_keeps_its_language(built: Built) -> None:
     with zipfile.ZipFile(built.epub) as archive:
         geography = archive.read("EPUB/text/ch03.xhtml").decode()
         nav = archive.read("EPUB/text/nav.xhtml").decode()
-    assert re.search(r'<h\d id="[^"]*pays[^"]*" class="body-heading" lang="fr"', geography)
+    assert re.search(
+        r'<h\d id="[^"]*pays[^"]*" class="body-heading" lang="fr" xml:lang="fr"', geography
+    )
     # and where the contents name it: a screen reader reads the nav's line in French too
-    assert '<span lang="fr">Le pays d\u2019en haut</span></a>' in nav
+    assert '<span lang="fr" xml:lang="fr">Le pays d\u2019en haut</span></a>' in nav
     pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
     assert "Le pays d\u2019en haut" in pdf
+
+
+def test_a_passage_keeps_its_language(built: Built) -> None:
+    """pandoc's `::: {.letter lang=fr}` and `[le pays d'en haut]{lang=fr}`: in French in
+    both outputs (the div lost its `lang`), with `xml:lang` in the EPUB; Ace- and
+    EPUBCheck-clean (the tests above)."""
+    with zipfile.ZipFile(built.epub) as archive:
+        geography = archive.read("EPUB/text/ch03.xhtml").decode()
+    assert '<div class="letter" lang="fr" xml:lang="fr">' in geography
+    assert '<span lang="fr" xml:lang="fr">le pays d\u2019en\nhaut</span>' in geography
+    pdf = " ".join(" ".join(p.texts()) for p in read_pdf(built.pdf).pages)
+    assert "Nous avons pass\u00e9 l\u2019hiver dans les collines." in pdf
 
 
 def test_the_data_currency_says_a_later_update_in_both_outputs(built: Built) -> None:

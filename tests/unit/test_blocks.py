@@ -251,7 +251,7 @@ def test_fenced_divs_as_pandoc_writes_them() -> None:
     assert fragment.problems == ()
     assert fragment.html == (
         '<div class="Warning">\n<p>A <em>box</em>.</p>\n</div>\n'
-        '<div id="side" class="sidebar">\n<p>Outer.</p>\n'
+        '<div id="side" class="sidebar" lang="fr">\n<p>Outer.</p>\n'
         '<div class="only-epub">\n<p>E-book only.</p>\n</div>\n</div>\n'
         '<div class="only-pdf">\n<p>Print only.</p>\n</div>\n'
     )
@@ -539,6 +539,66 @@ def test_a_heading_keeps_pandoc_s_lang_dir_and_title(source: str, kept: str) -> 
     fragment = render_block(source)
     assert re.match(rf'<h3 id="[^"]+" class="[^"]+"{kept} data-label="Intro">', fragment.html)
     assert fragment.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "opening"),
+    [
+        pytest.param("::: {lang=fr}\nTexte.\n:::\n", '<div lang="fr">', id="lang"),
+        pytest.param(
+            "::: {#d .letter lang=ar dir=rtl}\nx\n:::\n",
+            '<div id="d" class="letter" lang="ar" dir="rtl">',
+            id="dir",
+        ),
+        pytest.param(
+            '::: {lang=sr-Latn title="A letter"}\nx\n:::\n',
+            '<div lang="sr-Latn" title="A letter">',
+            id="title",
+        ),
+        pytest.param(
+            "::: {.content-visible when-format=pdf lang=fr}\nx\n:::\n",
+            '<div class="only-pdf" lang="fr">',
+            id="for-one-output",
+        ),
+    ],
+)
+def test_a_div_keeps_pandoc_s_lang_dir_and_title(source: str, opening: str) -> None:
+    """pandoc keeps them on a div, and its writers use them: a passage in French was a
+    <div> with no language, read in the book's voice and hyphenated as English."""
+    fragment = render_block(source)
+    assert fragment.html.startswith(opening + "\n")
+    assert fragment.problems == ()
+
+
+def test_a_div_s_other_attributes_are_w504_at_its_fence() -> None:
+    """As a heading's: a language or direction no reader can read (`xx` is no language),
+    or another key=value, which pandoc writes as a data- attribute, was dropped unsaid."""
+    source = 'Text.\n\n::: {.box lang="x y" dir=up foo=bar}\nA.\n:::\n\n::: {lang=xx}\nB.\n:::\n'
+    fragment = render_block(source)
+    assert '<div class="box">' in fragment.html and "<div>\n<p>B." in fragment.html
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 2)] * 3 + [("W504", 6)]
+    assert "lang='x y'" in fragment.problems[0].message
+    assert "lang=" in fragment.problems[0].hint and "dir=" in fragment.problems[1].hint
+
+
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        ("[texte]{lang=fr}", '<span lang="fr">texte</span>'),
+        ("[texte]{lang=fr dir=ltr}", '<span lang="fr" dir="ltr">texte</span>'),
+        ("[نص]{lang=ar dir=rtl}", '<span lang="ar" dir="rtl">نص</span>'),
+    ],
+)
+def test_a_span_keeps_its_lang_and_dir(source: str, html: str) -> None:
+    fragment = render_block(f"A {source} here.\n")
+    assert html in fragment.html and fragment.problems == ()
+
+
+def test_a_span_s_unreadable_lang_or_dir_is_w504_at_its_line() -> None:
+    """It went into both outputs as written (EPUBCheck refuses lang="x y")."""
+    fragment = render_block('One line,\nthen [x]{lang="x y"} and [y]{lang=fr dir=up}.\n')
+    assert '<span>x</span> and <span lang="fr">y</span>' in fragment.html
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 1)] * 2
 
 
 def test_a_heading_s_other_attributes_are_w504() -> None:

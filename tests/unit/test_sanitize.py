@@ -137,3 +137,13 @@ def test_lang_and_dir_only_with_values_a_reader_can_read() -> None:
     )
     assert html == '<span lang="fr" dir="rtl">a</span><span>b</span><b lang="en-GB">c</b>'
     assert removed == ("attribute lang on <span>", "attribute dir on <span>")
+
+
+def test_lang_is_a_language_of_the_registry_not_only_its_shape() -> None:
+    """`xx` has a tag's shape and names no language (Ace's valid-lang refuses it); the
+    registry's own are kept, script and region subtags too."""
+    html, removed = sanitize.clean_fragment(
+        '<i lang="xx">a</i><i lang="sr-Latn">b</i><i lang="zh-Hans-CN">c</i>'
+    )
+    assert html == '<i>a</i><i lang="sr-Latn">b</i><i lang="zh-Hans-CN">c</i>'
+    assert removed == ("attribute lang on <i>",)

@@ -14,6 +14,7 @@ from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.heads import soft_hyphens
+from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
 from octavo.render.metadata import BookMeta
@@ -327,8 +328,9 @@ def _renderer(
     """`pages`: (document, id, folio) of each printed page's start: a page-break marker
     (templates/epub/pagebreak.xhtml) goes right before the element with that id.
     `folios`: the printed page of each id, which page references print. Every document
-    is rid of the words marked for print only (octavo.render.conditional), whatever
-    template made it."""
+    is rid of the words marked for print only (octavo.render.conditional), and has
+    `xml:lang` beside each `lang` (octavo.render.epub.languages), whatever template made
+    it."""
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
@@ -341,7 +343,7 @@ def _renderer(
         text: str = env.get_template(f"epub/{template}.xhtml").render(
             page=page, labels=labels, **context
         )
-        text = page_references(for_output(text, "epub"), folios or {})
+        text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
         here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
         here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
         if here:
