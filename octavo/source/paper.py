@@ -238,8 +238,20 @@ def print_keys(data: dict[str, Any], bad: Any) -> Page:
     try:
         page_setup(paper, tuple(margins), bleed, marks)
     except PaperError as exc:
-        bad("E108", "paper", str(exc))
+        bad("E108", _wrong(paper, tuple(margins)), str(exc))
     return paper, tuple(margins), bleed, marks
+
+
+def _wrong(paper: str, margins: tuple[tuple[str, float], ...]) -> str:
+    """The key a page that cannot be set is told at: `margins` when the paper with its own
+    margins can be (they leave it under 40 % for the text), else `paper`."""
+    if not margins:
+        return "paper"
+    try:
+        page_setup(paper)
+    except PaperError:
+        return "paper"
+    return "margins"
 
 
 def check_ppi(data: dict[str, Any], bad: Any) -> None:

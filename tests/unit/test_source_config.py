@@ -123,3 +123,23 @@ def test_a_misspelt_key_is_told_the_key_it_is_close_to(
 def test_a_key_close_to_none_is_told_every_key(make_book: MakeBook) -> None:
     _, found = load_config(make_book({}, toml=BOOK_TOML + 'colour = "red"\n'))
     assert [d.code for d in found] == ["W103"] and found[0].hint.startswith("known keys: authors")
+
+
+@pytest.mark.parametrize(
+    ("keys", "at"),
+    [
+        pytest.param('paper = "a5"\n[margins]\ninner = "2.5in"\nouter = "1in"\n', "[margins]"),
+        pytest.param('margins = {top = "6in", bottom = "3in"}\n', "margins = "),
+        pytest.param('paper = "1 x 9 in"\n[margins]\ninner = "0.5in"\n', "paper = "),
+    ],
+    ids=["margins-table", "margins-inline", "paper-wrong"],
+)
+def test_margins_too_wide_are_e108_at_margins(make_book: MakeBook, keys: str, at: str) -> None:
+    """ "margins leave less than 40 % of the page" was told at the paper's line (or at none,
+    the paper unset), where the margins were what to change; a paper that is wrong itself
+    is still told at `paper`."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    toml += "\n" + keys
+    _, found = load_config(make_book({}, toml=toml))
+    line = next(n for n, text in enumerate(toml.split("\n"), 1) if text.startswith(at))
+    assert [(d.code, d.line) for d in found if d.severity.value == "error"] == [("E108", line)]
