@@ -29,13 +29,16 @@ def build_both(
     return [epub, pdf], tuple(dict.fromkeys(found + more))
 
 
-def _build_one(book: Path, name: str, out: Path, strict: bool) -> tuple[Path, ...]:
-    """Both formats of one book into OUT/NAME/ (a worker of build_all)."""
+def _build_one(
+    book: Path, name: str, out: Path, strict: bool
+) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
+    """Both formats of one book into OUT/NAME/ (a worker of build_all), and what the two
+    builds found (once each, as `build_both` tells them)."""
     folder = out / name
     given = Sources(book, strict)
-    epub, _ = build_epub(given, folder / f"{name}.epub", strict)
-    pdf, _ = build_pdf(given, folder / f"{name}.pdf", strict=strict)
-    return epub, pdf
+    epub, found = build_epub(given, folder / f"{name}.epub", strict)
+    pdf, more = build_pdf(given, folder / f"{name}.pdf", strict=strict)
+    return (epub, pdf), tuple(dict.fromkeys(found + more))
 
 
 def output_names(books: list[Path]) -> list[str]:
@@ -64,7 +67,8 @@ def build_all(
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke all`: EPUB and PDF of several books, `jobs` books at a time (< 1: one a
     core); every failure is reported, the other books still build. Two books with one
-    identifier are a warning (W131): reading systems would take them for one book."""
+    identifier are a warning (W131): reading systems would take them for one book. Each
+    book's warnings are told with them."""
 
     from octavo import workers
 
@@ -75,6 +79,7 @@ def build_all(
     if strict and shared:
         raise BuildError(shared)
     written: list[Path] = []
+    found: list[Diagnostic] = []  # the books' warnings, told as `invoke epub` tells them
     failed: list[Diagnostic] = [
         error("E100", "book folder not found", book, hint="check the --books DIR given")
         for book in books
@@ -88,12 +93,15 @@ def build_all(
         ]
         for future in futures:
             try:
-                written += future.result()
+                paths, told = future.result()
             except BuildError as exc:
                 failed += exc.diagnostics
+            else:
+                written += paths
+                found += told
     if failed:  # the paths that were written are still told
-        raise BuildError(shared + tuple(failed), written)
-    return tuple(written), shared
+        raise BuildError(shared + tuple(found) + tuple(failed), written)
+    return tuple(written), shared + tuple(found)
 
 
 def shared_identifiers(books: list[Path]) -> tuple[Diagnostic, ...]:

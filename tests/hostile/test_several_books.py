@@ -49,3 +49,16 @@ def test_invoke_all_tells_what_it_wrote_when_a_book_fails(tmp_path: Path) -> Non
     assert sorted(p.suffix for p in caught.value.written) == [".epub", ".pdf"]
     assert all(p.is_file() for p in caught.value.written)
     assert os.path.isdir(tmp_path / "out")
+
+
+def test_invoke_all_tells_each_books_warnings(tmp_path: Path) -> None:
+    """A warning of one book (W208, an unknown field) is told by `invoke all` as by `invoke
+    epub` and `invoke pdf`, once: it was dropped, and the books built without a word."""
+    good = _book(tmp_path / "good", "Fine.\n")
+    odd = _book(tmp_path / "odd", "Fine.\n")
+    (odd / "001-a.md").write_text(section_source(1, total=1, extra="colour: red\n"))
+    (odd / "book.toml").write_text(BOOK_TOML.replace("123456789abc", "123456789abd"))
+    written, found = api.build_all([good, odd], tmp_path / "out", jobs=1)
+    assert len(written) == 4
+    assert [d.code for d in found] == ["W208"]
+    assert found[0].file is not None and found[0].file.name == "001-a.md"
