@@ -81,21 +81,27 @@ class Report:
 
 
 def run_once(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Timing:
-    """Run a command to completion; wall time and the peak RSS of its process tree."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [str(c) for c in command],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-2000:]}")
+    """Run a command to completion; wall time and the peak RSS of its process tree. Its
+    stderr goes to a file, read once it has ended: a pipe nobody read while waiting for
+    the command held 64 KiB, and a command that said more waited for ever."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as said:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [str(c) for c in command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=said,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            said.seek(0)
+            stderr = said.read().decode(errors="replace")
+            raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-2000:]}")
     return Timing(seconds, usage.ru_maxrss / 1024)
 
 

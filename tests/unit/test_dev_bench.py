@@ -150,3 +150,25 @@ def test_a_bench_started_in_the_background_still_stops_its_watch(tmp_path: Path)
         signal.signal(signal.SIGALRM, alarm)
         signal.signal(signal.SIGINT, before)
     assert len(row.runs) == 1
+
+
+def test_a_command_that_says_much_on_stderr_is_timed(tmp_path: Path) -> None:
+    """A command writing more on stderr than a pipe holds (64 KiB: WeasyPrint's warnings
+    on a whole study, a traceback) is timed, and its failure told: the bench waited for it
+    to end while it waited for the bench to read, for ever."""
+    from octavo.dev.bench import run_once
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the command's stderr filled its pipe: the bench waits for ever")
+
+    loud = "import sys; sys.stderr.write('warning: ' * 40000); sys.exit({})"
+    alarm = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        timing = run_once([sys.executable, "-c", loud.format(0)], tmp_path)
+        with pytest.raises(RuntimeError, match="warning: warning: "):
+            run_once([sys.executable, "-c", loud.format(3)], tmp_path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alarm)
+    assert timing.seconds < 60 and timing.rss_mib > 0
