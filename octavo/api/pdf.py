@@ -90,7 +90,7 @@ def build_cover(
     (`pages`, else the book's PDF, built first if it is missing or stale) and `ppi`."""
     with boundary("the cover"):
         given = sources(book, strict)
-        target = out or given.project.output("-cover.pdf")
+        target = out or default_output(given.project, "-cover.pdf")
         if pages < 0:
             raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
         if not pages:

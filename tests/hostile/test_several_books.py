@@ -62,3 +62,21 @@ def test_invoke_all_tells_each_books_warnings(tmp_path: Path) -> None:
     assert len(written) == 4
     assert [d.code for d in found] == ["W208"]
     assert found[0].file is not None and found[0].file.name == "001-a.md"
+
+
+def test_a_second_book_of_the_same_title_does_not_replace_the_first_cover(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build/<slug>-cover.pdf is a default output like build/<slug>.pdf: E124, as for them,
+    where the second book's cover replaced the first's without a word."""
+    monkeypatch.chdir(tmp_path)
+    first = _book(tmp_path / "one", "The first book.\n")
+    second = _book(tmp_path / "two", "The second book.\n")
+    cover, _ = api.build_cover(first, pages=120)
+    before = cover.read_bytes()
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(second, pages=300)
+    assert [d.code for d in caught.value.diagnostics] == ["E124"]
+    assert cover.read_bytes() == before
+    again, _ = api.build_cover(first, pages=120)  # the book that owns it still rebuilds
+    assert again == cover
