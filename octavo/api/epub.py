@@ -83,12 +83,25 @@ def _epub(given: Sources, cache: Path | None) -> bytes:
 
 
 def epub_cover(book: BookArg, folder: Path) -> Path | None:
-    """The EPUB's cover image, taken from the built EPUB."""
+    """The EPUB's cover image, taken from the built EPUB: the package's `cover-image`
+    item (the drawn PNG, or the book's own PNG or JPEG), as FOLDER/cover.png or .jpg."""
+    import posixpath
     import zipfile
+
+    from lxml import etree
 
     from octavo.write import atomic_bytes
 
     epub, _ = build_epub(book)
     with boundary("the preview"), zipfile.ZipFile(epub) as archive:
-        names = [n for n in archive.namelist() if "cover" in n and n.endswith(".png")]
-        return atomic_bytes(folder / "cover.png", archive.read(names[0])) if names else None
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf = str(container.xpath("string(//*[local-name()='rootfile']/@full-path)"))
+        package = etree.fromstring(archive.read(opf))
+        items = package.xpath(
+            "//*[local-name()='item'][contains(concat(' ', @properties, ' '), ' cover-image ')]"
+        )
+        if not items:
+            return None
+        name = posixpath.join(posixpath.dirname(opf), items[0].get("href"))
+        suffix = ".jpg" if items[0].get("media-type") == "image/jpeg" else ".png"
+        return atomic_bytes(folder / f"cover{suffix}", archive.read(name))

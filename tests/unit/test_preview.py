@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageChops
 
 from octavo.cli.preview import contact_sheet
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 COLOURS = ((200, 30, 30), (30, 160, 30), (30, 30, 200))
 
@@ -38,3 +40,27 @@ def test_contact_sheet_shows_every_page_scaled_in_reading_order(tmp_path: Path) 
     assert (
         label.point(lambda v: 255 if v < 120 else 0).getbbox() is not None
     )  # a dark page label under page 1
+
+
+def test_the_preview_takes_the_books_own_cover(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A book's own cover (book.toml `cover`, a JPEG here) is the EPUB's cover image, and
+    the preview's: it looked for a PNG member named *cover*, found none, and the contact
+    sheet went without a cover (or took another image whose name held "cover")."""
+    from octavo import api
+
+    monkeypatch.chdir(tmp_path)
+    book = make_book(
+        {"001-a.md": section_source(1, total=1)},
+        toml=BOOK_TOML + 'cover = "images/front.jpg"\n',
+    )
+    (book / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (600, 900), (200, 30, 30)).save(book / "images" / "front.jpg")
+    Image.new("RGB", (60, 90), (30, 30, 200)).save(book / "images" / "uncovered.png")
+    got = api.epub_cover(book, tmp_path / "preview")
+    assert got is not None
+    with Image.open(got) as image:
+        assert image.size == (600, 900)
+        colour = image.convert("RGB").getpixel((300, 450))
+    assert isinstance(colour, tuple) and colour[0] > 150 and colour[2] < 80
