@@ -19,6 +19,7 @@ from octavo.importers.profiles.sites import SITES
 from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
+from octavo.source.config_values import chapter_number
 from octavo.source.dates import parse_iso_month
 
 __all__ = ["Options", "Supplier"]
@@ -214,7 +215,8 @@ class Supplier:
         part = table.get(own)  # a book of parts: [chapters.Belarus]; else the book's own
         if not isinstance(part, dict):
             part = table if str(self.settings.get("country") or own) == own else {}
-        titles = {int(n): t for n, t in part.items() if str(n).isdigit() and isinstance(t, str)}
+        numbered = ((chapter_number(n), t) for n, t in part.items())
+        titles = {n: t for n, t in numbered if n is not None and isinstance(t, str)}
         for _, other, _, _ in pages:
             if other.chapter_title and other.chapter and (other.country or country) == own:
                 titles[other.chapter] = other.chapter_title

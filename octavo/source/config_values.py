@@ -21,6 +21,7 @@ __all__ = [
     "REQUIRED",
     "REQUIRED_HINTS",
     "STRINGS",
+    "chapter_number",
     "chapter_titles",
     "check_flags",
     "check_identity",
@@ -275,14 +276,22 @@ def _quote_hint(key: str, value: object, *, month: bool) -> str:
     return f'quote it: {key} = "{example}"'
 
 
+_CHAPTER_NUMBER = re.compile(r"[0-9]{1,6}")
+
+
+def chapter_number(key: object) -> int | None:
+    """A [chapters] key's chapter number: figures 0 to 9, as a section's `chapter:` is
+    written (not "²", which isdigit() takes and int() refuses, nor "٥")."""
+    return int(key) if isinstance(key, str) and _CHAPTER_NUMBER.fullmatch(key) else None
+
+
 def _titles(value: object) -> dict[int, str] | None:
     if not isinstance(value, dict):
         return None
     result: dict[int, str] = {}
     for key, title in value.items():
-        if not (
-            str(key).isdigit() and len(str(key)) <= 6 and isinstance(title, str) and title.strip()
-        ):
+        number = chapter_number(key)
+        if number is None or not (isinstance(title, str) and title.strip()):
             return None
-        result[int(key)] = title.strip()
+        result[number] = title.strip()
     return result

@@ -143,6 +143,25 @@ def test_book_toml_never_crashes(data: dict[str, object]) -> None:
         assert diagnostic.code and diagnostic.file == Path("book.toml")
 
 
+# what str.isdigit() or int() take for a figure: superscripts, other scripts' digits, signs
+number_like = st.text(st.sampled_from("0159²³¹٥०５ +-_"), min_size=1, max_size=4)
+
+
+@FUZZ
+@given(st.dictionaries(number_like, st.sampled_from(["T", "", 5]), max_size=3), st.booleans())
+def test_chapter_numbers_never_crash(titles: dict[str, object], in_part: bool) -> None:
+    """[chapters] (or a part's [chapters.<country>]) with keys a figure's look-alikes:
+    a number read, or E109 (`"²"` stopped every build with int()'s ValueError)."""
+    data = {
+        "title": "T",
+        "language": "en",
+        "identifier": "urn:uuid:" + "0" * 8 + "-0000" * 3 + "-" + "0" * 12,
+        "chapters": {"Belarus": titles} if in_part else titles,
+    }
+    config, found = _config(data, "", Path("book.toml"))
+    assert config is not None or [d.code for d in found] == ["E109"]
+
+
 def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
     from octavo.source.config import load_config
 

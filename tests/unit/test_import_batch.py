@@ -916,3 +916,18 @@ def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> N
     assert w408.message == "no chapter found: placed in chapter 0"
     (written,) = result.written
     assert _front(written)["parents"] == []
+
+
+def test_a_chapter_number_not_in_figures_is_passed_by(tmp_path: Path) -> None:
+    """An import into a book whose [chapters] holds `"²" = "…"` (which isdigit() takes and
+    int() refuses) stopped with a ValueError; the key names no chapter, as the build says
+    (E109)."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "book.toml").write_text(
+        'title = "Belarus: A Country Study"\nlanguage = "en"\ncountry = "Belarus"\n'
+        'research_completed = "1995-06"\n\n[chapters]\n"²" = "The Society and Its Environment"\n'
+    )
+    folder = _copy(tmp_path, "photius/belarus_society_ethnic_composition.txt")
+    result = import_pages([folder], tmp_path / "book")
+    (written,) = result.written
+    assert _front(written)["chapter"] == 0

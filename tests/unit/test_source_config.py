@@ -126,6 +126,20 @@ def test_a_key_close_to_none_is_told_every_key(make_book: MakeBook) -> None:
 
 
 @pytest.mark.parametrize(
+    "key",
+    ['"²"', '"٥"', '"1 "', '"-1"'],
+    ids=["superscript", "arabic-indic", "spaced", "negative"],
+)
+def test_a_chapter_number_not_in_figures_is_E109(make_book: MakeBook, key: str) -> None:
+    """`"²" = "…"` under [chapters]: isdigit() took it, int() refused it, and every build
+    stopped with a ValueError; a chapter's number is written in figures 0 to 9."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    book = make_book({}, toml=f'{toml}\n[chapters]\n{key} = "The Economy"\n')
+    _, found = load_config(book)
+    assert [(d.code, d.line) for d in found] == [("E109", 5)]  # [chapters]
+
+
+@pytest.mark.parametrize(
     ("keys", "at"),
     [
         pytest.param('paper = "a5"\n[margins]\ninner = "2.5in"\nouter = "1in"\n', "[margins]"),
