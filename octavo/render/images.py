@@ -38,7 +38,8 @@ __all__ = [
 MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
 SVG = "image/svg+xml"
 MIN_DPI = 150
-_SVG_SIZE = re.compile(r'\b(width|height)\s*=\s*"(\d+(?:\.\d+)?)(?:px)?"')
+# a size in figures (not "٥٠"), and in reach of an int: 400 nines read as float('inf')
+_SVG_SIZE = re.compile(r'\b(width|height)\s*=\s*"([0-9]{1,9}(?:\.[0-9]{1,9})?)(?:px)?"')
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image as Pil
 
 from octavo.model import Image
-from octavo.render.images import ImageProblem, image_diagnostics, probe_image
+from octavo.render.images import SVG, ImageProblem, image_diagnostics, probe_image
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 
@@ -39,6 +39,21 @@ def book(tmp_path: Path) -> Path:
 def test_probe(book: Path, path: str, expected: Image | str) -> None:
     found = probe_image(book, path)
     assert (found.code if isinstance(found, ImageProblem) else found) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "width"),
+    [("9" * 400, 0), ("1e3", 0), ("٥٠", 0), ("12.5", 12), ("123456789", 123456789)],
+    ids=["huge", "exponent", "arabic-indic", "decimal", "nine-figures"],
+)
+def test_an_svg_size_is_read_as_written_or_not_at_all(book: Path, size: str, width: int) -> None:
+    """An SVG `width="999…"` (400 nines) read as float('inf'), and int() of it stopped
+    every build with an OverflowError; a size is read when it is figures, as SVG writes
+    them (else the image has no size of its own, as with width="100%")."""
+    (book / "images" / "c.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="40"/>'
+    )
+    assert probe_image(book, "images/c.svg") == Image("images/c.svg", SVG, width, 40)
 
 
 @pytest.mark.parametrize(
