@@ -27,6 +27,7 @@ __all__ = [
     "check_identity",
     "check_settings",
     "check_text",
+    "control_character",
     "dates",
     "language_ok",
 ]
@@ -91,6 +92,11 @@ REQUIRED_HINTS = {
 # C0 and C1 control characters (tab allowed) and Unicode non-characters: never text
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
 _CONTROL_HINT = "remove it: book.toml strings are one line of text"
+
+
+def control_character(text: str) -> bool:
+    """Does `text` hold a character that is never text (XML refuses it, or a C1 control)?"""
+    return _CONTROL.search(text) is not None
 
 
 # Tags known valid without asking the registry: the languages of the country studies'

@@ -16,6 +16,7 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Labels
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
+from octavo.source.config_values import control_character
 
 __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
 
@@ -91,16 +92,22 @@ def load_labels(
     return labels, tuple(found)
 
 
+_CONTROL = "holds a control character (a label is words of one line)"
+
+
 def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
     if key not in base:
         return f"no such label (known: {', '.join(sorted(base))})"
     if key in MONTHS:
-        ok = (
+        if not (
             isinstance(value, tuple) and len(value) == 12 and all(isinstance(v, str) for v in value)
-        )
-        return "" if ok else "must be a list of 12 month names"
+        ):
+            return "must be a list of 12 month names"
+        return _CONTROL if any(control_character(v) for v in value) else ""
     if not isinstance(value, str):
         return "must be a string"
+    if control_character(value):  # the EPUB's package refused it, a ValueError of lxml's
+        return _CONTROL
     try:
         wanted, given = placeholders(base[key]), placeholders(value)
     except ValueError:

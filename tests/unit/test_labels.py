@@ -100,6 +100,8 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         '\n[labels]\nchapter_heading = "{label:d}: {title}"\n',
         '\n[labels]\ncolophon_made = "Made {version!z} on {date}."\n',
         '\n[labels]\nchapter_label = "Chapter {}"\n',
+        '\n[labels]\ncontents = "Contents\\u0001"\n',
+        '\n[labels]\nmonths = ["Jan\\u0085", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"]\n',
     ],
     # a placeholder's format or conversion: a terabyte of padding (MemoryError), a
     # format its value cannot take or a conversion Python has not (ValueError)
@@ -113,6 +115,8 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         "format",
         "conversion",
         "positional",  # `{}`: no name to fill it by (IndexError, a traceback, in the build)
+        "control",  # the EPUB's package refused it: lxml's ValueError, a traceback
+        "month-control",
     ],
 )
 def test_a_bad_override_is_E116(make_book, labels: str) -> None:  # type: ignore[no-untyped-def]
