@@ -14,6 +14,7 @@ from octavo.model import BODY_KIND, CHAPTER_PAGE, KINDS, Book, Section
 from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
 from octavo.source.config import language_ok, near_key
+from octavo.source.config_values import control_character
 from octavo.source.dates import parse_iso_month
 from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -159,6 +160,14 @@ def _check_fields(data: dict[str, Any], bad: Callable[..., None]) -> None:
     for key in ("title", "country", "source", "chapter_title", "author", "kind"):
         if data.get(key) is not None and not (isinstance(data[key], str) and data[key].strip()):
             bad("E206", key, f"front matter: '{key}' must be a non-empty string")
+    for key in ("country", "chapter_title"):  # shown as typed (a part's, a chapter's heading)
+        if isinstance(data.get(key), str) and control_character(data[key]):
+            bad(
+                "E206",
+                key,
+                f"front matter: '{key}' holds a control character",
+                "remove it: the field is a line of text",
+            )
     for key in ("chapter", "sequence", "total"):
         value = data.get(key)
         if value is not None and not (

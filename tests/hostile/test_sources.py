@@ -271,3 +271,25 @@ def test_a_front_matter_key_given_twice_is_e202(make_book: MakeBook) -> None:
     book = make_book({"001-a.md": source})
     _, found = read_book(book)
     assert [(d.code, d.line) for d in found] == [("E202", 3)]
+
+
+@pytest.mark.parametrize(
+    ("field", "line"), [("country", 3), ("chapter_title", 9)], ids=["country", "chapter-title"]
+)
+def test_control_characters_in_a_shown_field_are_e206(
+    make_book: MakeBook, tmp_path: Path, field: str, line: int
+) -> None:
+    """A section's country (its part's heading, in a book of two countries) or its
+    chapter_title (its chapter's heading) holding "\\x01" stopped the EPUB at E704, which
+    names neither file nor line and blames a template; it is E206 at the field's line, as
+    book.toml's strings are E123."""
+    text = section_source(2, total=2, chapter=7, extra='chapter_title: "Trade"\n')
+    value = {"country": "Test\\x01land", "chapter_title": "Tr\\x01ade"}[field]
+    old = {"country": "country: Testland", "chapter_title": 'chapter_title: "Trade"'}[field]
+    bad = text.replace(old, f'{field}: "{value}"')
+    book = make_book({"001-a.md": section_source(1, total=2), "002-b.md": bad})
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "b.epub")
+    assert [(d.code, Path(str(d.file)).name, d.line) for d in caught.value.diagnostics] == [
+        ("E206", "002-b.md", line)
+    ]
