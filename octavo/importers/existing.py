@@ -3,7 +3,6 @@ totals, sources, countries, dates and text) and book.toml's settings."""
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 from octavo.importers.neighbours import Neighbour, section_neighbour
 from octavo.model import YearMonth
 from octavo.source.dates import parse_iso_month
-from octavo.source.files import read_utf8
+from octavo.source.files import TomlError, load_toml, read_utf8
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.sections import section_files
 
@@ -61,6 +60,6 @@ def existing_sections(book: Path) -> Existing:
 def book_settings(book: Path) -> dict[str, object]:
     text, _ = read_utf8(book / "book.toml", root=book, kind="config")  # the sandbox's rules
     try:
-        return tomllib.loads(text) if text is not None else {}
-    except ValueError:  # TOMLDecodeError, or a 5,000-digit number
+        return load_toml(text) if text is not None else {}
+    except TomlError:
         return {}

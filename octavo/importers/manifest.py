@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from octavo.errors import Diagnostic, error
 from octavo.importers.page import KINDS
 from octavo.limits import MAX_PARENTS, MAX_SECTIONS
 from octavo.sandbox import FileRefused, read_file
+from octavo.source.files import TomlError, load_toml
 
 __all__ = ["Entry", "load_manifest"]
 
@@ -106,8 +106,8 @@ def load_manifest(path: Path) -> tuple[dict[str, Entry], tuple[Diagnostic, ...]]
     found: list[Diagnostic] = []
     if path.suffix.lower() == ".toml":
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+            data = load_toml(text)
+        except TomlError as exc:
             return {}, (error("E409", f"manifest is not valid TOML: {exc}", path),)
         pages = data.get("pages", {})
         if not isinstance(pages, dict) or set(data) - {"pages"}:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import tomllib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +14,7 @@ from octavo.errors import Diagnostic, warning
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
 from octavo.source.config import key_line
-from octavo.source.files import read_utf8
+from octavo.source.files import TomlError, load_toml, read_utf8
 from octavo.source.identity import book_identifier
 from octavo.text import escape_block_start, slugify
 from octavo.write import atomic_text
@@ -165,8 +164,8 @@ def new_book_leftovers(book: Path, pages: list[Page]) -> list[Diagnostic]:
     if text is None:
         return []
     try:
-        config = tomllib.loads(text)
-    except ValueError:
+        config = load_toml(text)
+    except TomlError:
         return []  # the build says what is wrong with it
     found = []
     if config.get("source") == HAND_WRITTEN:
@@ -228,8 +227,8 @@ def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:
     if text is None:
         return None  # not ours to change: a link out, a FIFO, too big, not UTF-8
     try:
-        have = tomllib.loads(text).get("chapters", {})
-    except ValueError:  # TOMLDecodeError, or a 5,000-digit number
+        have = load_toml(text).get("chapters", {})
+    except TomlError:
         return None
     missing = {n: t for n, t in sorted(chapters.items()) if str(n) not in have}
     if not missing:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from octavo.source.config_values import (
     dates,
     language_ok,
 )
-from octavo.source.files import read_utf8
+from octavo.source.files import TomlError, load_toml, read_utf8
 from octavo.source.paper import DEFAULT_PPI, check_ppi, print_keys
 
 __all__ = [
@@ -82,10 +81,9 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
     if text is None:
         return None, (problem,) if problem else ()
     try:
-        data = tomllib.loads(text)
-    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5,000-digit number
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match[1]) if match else None
+        data = load_toml(text)
+    except TomlError as exc:
+        line = exc.line
         return None, (error("E102", f"not valid TOML: {exc}", path, line, _toml_hint(text, line)),)
     return _config(data, text, path)
 

@@ -1,18 +1,42 @@
 """Reading source files: through the sandbox (octavo.sandbox), UTF-8 only, with the line of
-the first bad byte."""
+the first bad byte; a TOML file's text read to its data, whatever it holds."""
 
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
 from octavo.errors import Diagnostic, error
 from octavo.limits import FILE_LIMITS
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["line_of_offset", "read_utf8", "shown"]
+__all__ = ["TomlError", "line_of_offset", "load_toml", "read_utf8", "shown"]
 
 MAX_SOURCE_BYTES = FILE_LIMITS["section"]
+
+
+class TomlError(ValueError):
+    """A file that is not TOML octavo can read; `line` where tomllib says (from 1)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def load_toml(text: str) -> dict[str, Any]:
+    """tomllib.loads(), raising TomlError for every text it cannot read: its own
+    TOMLDecodeError, and what it lets through, a number past Python's 4,300 digits (a
+    ValueError) and brackets nested thousands deep (a RecursionError)."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError as exc:
+        raise TomlError("arrays or tables nested too deep") from exc
+    except ValueError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise TomlError(str(exc), int(match[1]) if match else None) from exc
 
 
 def line_of_offset(data: bytes, offset: int) -> int:

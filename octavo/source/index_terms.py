@@ -11,11 +11,10 @@ file is E118, reported with the book's other problems.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error
-from octavo.source.files import read_utf8
+from octavo.source.files import TomlError, load_toml, read_utf8
 
 __all__ = ["load_index_terms"]
 
@@ -31,9 +30,9 @@ def load_index_terms(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[Dia
     if text is None:
         return (), (problem,) if problem else ()
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return (), (error("E118", f"not valid TOML: {exc}", path),)
+        data = load_toml(text)
+    except TomlError as exc:  # a 5,000-digit number, 3,000 brackets: a traceback, before
+        return (), (error("E118", f"not valid TOML: {exc}", path, exc.line),)
     terms = data.get("terms", {})
     good = isinstance(terms, dict) and all(
         isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()

@@ -8,7 +8,6 @@ English (W117); a bad override is E116.
 from __future__ import annotations
 
 import string
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from octavo.model import BookConfig, Labels
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 from octavo.source.config_values import control_character
+from octavo.source.files import load_toml
 
 __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
 
@@ -37,8 +37,8 @@ def catalogue_path(language: str, template_dirs: tuple[Path, ...] = (TEMPLATES,)
 
 def read_catalogue(path: Path, roots: tuple[Path, ...] = (TEMPLATES,)) -> dict[str, Any]:
     """A labels catalogue, read through the sandbox (a book's own is untrusted input:
-    FileRefused, UnicodeDecodeError or TOMLDecodeError when it is not one)."""
-    return tomllib.loads(read_file(path, roots, "config").decode("utf-8"))
+    FileRefused, UnicodeDecodeError or TomlError when it is not one)."""
+    return load_toml(read_file(path, roots, "config").decode("utf-8"))
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -76,7 +76,7 @@ def load_labels(
         except FileRefused as refused:
             found.append(refused.diagnostic)
             data = dict(base)
-        except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+        except (UnicodeDecodeError, ValueError) as exc:  # TomlError is a ValueError
             found.append(error("E116", f"not a labels catalogue: {exc}", path))
             data = dict(base)
     for key, value in config.labels:

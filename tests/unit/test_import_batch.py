@@ -931,3 +931,27 @@ def test_a_chapter_number_not_in_figures_is_passed_by(tmp_path: Path) -> None:
     result = import_pages([folder], tmp_path / "book")
     (written,) = result.written
     assert _front(written)["chapter"] == 0
+
+
+DEEP_TOML = "x = " + "[" * 3000 + "]" * 3000 + "\n"  # tomllib: a RecursionError
+HUGE_TOML = "x = " + "9" * 5000 + "\n"  # tomllib: Python's ValueError, not TOMLDecodeError
+
+
+@pytest.mark.parametrize("text", [DEEP_TOML, HUGE_TOML], ids=["3000-brackets", "5000-digits"])
+def test_a_manifest_tomllib_cannot_read_is_e409(tmp_path: Path, text: str) -> None:
+    from octavo.importers.manifest import load_manifest
+
+    manifest = tmp_path / "pages.toml"
+    manifest.write_text(text)
+    assert [d.code for d in load_manifest(manifest)[1]] == ["E409"]
+
+
+def test_an_import_into_a_book_toml_nested_too_deep_is_no_traceback(tmp_path: Path) -> None:
+    """The importer reads the book's book.toml (its country, date, chapters): 3,000 nested
+    brackets there stopped the import with a RecursionError; the build says what is wrong
+    with the file (E102)."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "book.toml").write_text(DEEP_TOML)
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    result = import_pages([folder], tmp_path / "book", options=Options(data_as_of=None))
+    assert result.reports

@@ -148,3 +148,14 @@ def test_the_separator_is_the_books_own(make_book, form: str, between: str) -> N
     assert book is not None and not found
     assert book.labels.separator("chapter_heading") == between
     assert book.labels.separator("part_heading") == " · "
+
+
+def test_a_books_own_catalogue_tomllib_cannot_read_is_e116(make_book) -> None:  # type: ignore[no-untyped-def]
+    """3,000 nested brackets in templates/labels/en.toml: a RecursionError, where the
+    catalogue's TOMLDecodeError was E116."""
+    from tests.conftest import section_source
+
+    own = {"templates/labels/en.toml": "x = " + "[" * 3000 + "]" * 3000 + "\n"}
+    book = make_book({"001-a.md": section_source(1, total=1), **own})
+    _, found = read_book(book)
+    assert [(d.code, Path(str(d.file)).name) for d in found] == [("E116", "en.toml")]
