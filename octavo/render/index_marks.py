@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from octavo.render.sanitize import strip_controls
 from octavo.render.tokens import State, new_id, text
 
 __all__ = ["MarkUse", "auto_mark", "mark_spans", "typeset"]
@@ -108,8 +109,9 @@ def mark_spans(state: State, inline: Token) -> None:
 
 
 def typeset(term: str) -> str:
-    """An attribute's term as the text's words are set: an apostrophe is ’ in both."""
-    return " ".join(term.replace("'", "\u2019").split())
+    """An attribute's term as the text's words are set: an apostrophe is ’ in both, and a
+    control character is dropped from both (the index's XHTML held "\x01": E704)."""
+    return " ".join(strip_controls(term.replace("'", "\u2019")).split())
 
 
 def _plain(token: Token, classes: list[str]) -> None:
@@ -133,4 +135,4 @@ def _words(children: list[Token], start: int) -> str:
             words.append(token.content)
         elif token.type == "softbreak":
             words.append(" ")
-    return " ".join("".join(words).split())
+    return " ".join(strip_controls("".join(words)).split())

@@ -23,6 +23,7 @@ __all__ = [
     "find_removals",
     "kept_attribute",
     "kept_hint",
+    "strip_controls",
 ]
 
 # octavo's own Markdown rules mark the elements they make with this attribute and value
@@ -301,16 +302,16 @@ def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
     """Well-formed XHTML of the allowed part of `html`, and what was removed."""
     plain = _clean_plain(html)
     if plain is not None:
-        return _strip_controls(plain[0]), tuple(plain[1])
+        return strip_controls(plain[0]), tuple(plain[1])
     from octavo.render.html_cleaner import Cleaner  # html.parser: only for what is not plain
 
     cleaner = Cleaner(_closers(html))
     cleaner.feed(html)
     text = cleaner.result()
-    return _strip_controls(text), tuple(cleaner.removed)
+    return strip_controls(text), tuple(cleaner.removed)
 
 
-def _strip_controls(text: str) -> str:
+def strip_controls(text: str) -> str:
     """XML 1.0 forbids most control characters, and C1 controls are never text; drop them."""
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", "", text)
 

@@ -3,6 +3,7 @@ every rendered body well-formed XHTML. At least 200 examples a target."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from xml.etree import ElementTree
@@ -141,6 +142,23 @@ def test_book_toml_never_crashes(data: dict[str, object]) -> None:
     assert config is not None or any(d.severity.value == "error" for d in found)
     for diagnostic in found:
         assert diagnostic.code and diagnostic.file == Path("book.toml")
+
+
+controls = st.text(st.sampled_from("ab !'\x01\x0b\x1f\x7f\x85\ufffe"), min_size=1, max_size=8)
+
+
+@FUZZ
+@given(controls, controls, controls, controls)
+def test_index_marks_hold_no_control_character(words: str, entry: str, see: str, also: str) -> None:
+    """An index mark's words, entry, see and see-also are set as the text is: without the
+    control characters the text drops (the index's XHTML held them, and the EPUB stopped
+    at E704, which names no file)."""
+    quoted = [v.replace("\\", "").replace('"', "") for v in (entry, see, also)]
+    body = f'[{words}]{{.index}} [{words}]{{index="{quoted[0]}" seealso="{quoted[2]}"}} '
+    body += f'[{words}]{{index="{quoted[0]}" see="{quoted[1]}"}}\n'
+    for mark in render_block(body).marks:
+        for value in (*mark.path, mark.see, mark.see_also, mark.text):
+            assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", value)
 
 
 # what str.isdigit() or int() take for a figure: superscripts, other scripts' digits, signs

@@ -25,3 +25,22 @@ def test_a_file_that_is_not_toml_is_e118(tmp_path: Path, text: str, line: int | 
     terms, found = load_index_terms(tmp_path)
     assert terms == ()
     assert [(d.code, d.line) for d in found] == [("E118", line)]
+
+
+def test_a_term_with_a_control_character_builds(tmp_path: Path) -> None:
+    """An entry "Min\\u0001sk" in index.toml (or a mark's) went into the index's XHTML
+    as it was, and the EPUB stopped at E704, naming no file; the entry is set as the
+    text is, without it."""
+    from octavo import api
+    from tests.conftest import BOOK_TOML, section_source
+
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "book.toml").write_text(BOOK_TOML)
+    (book / "index.toml").write_text('[terms]\nMinsk = "Min\\u0001sk"\n')
+    body = 'Minsk is the capital; [Brest]{index="Br\x01est"} is west.\n'
+    (book / "001-a.md").write_text(section_source(1, total=1, body=body))
+    rendered, _ = api.manuscript(book)
+    marks = [m.path for c in rendered.chapters for s in c.sections for m in s.marks]
+    assert marks == [("Minsk",), ("Brest",)]
+    api.build_epub(book, tmp_path / "b.epub")

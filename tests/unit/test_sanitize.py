@@ -23,7 +23,7 @@ def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
     """clean_fragment through html.parser alone."""
     cleaner = html_cleaner.Cleaner(sanitize._closers(html))
     cleaner.feed(html)
-    return sanitize._strip_controls(cleaner.result()), tuple(cleaner.removed)
+    return sanitize.strip_controls(cleaner.result()), tuple(cleaner.removed)
 
 
 @pytest.mark.parametrize(
