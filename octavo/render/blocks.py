@@ -190,8 +190,8 @@ def _in_its_language(opening: Token, title: str) -> str:
 
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
-    attrs = attributes(inline)
     line = opening.map[0] if opening.map else 0
+    attrs = attributes(inline, state, line)
     level = min(state.context.level + int(opening.tag[1]), 6)
     opening.tag = closing.tag = f"h{level}"
     # the id is made from the title's words alone: no note call, no span's attributes

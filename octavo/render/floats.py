@@ -82,7 +82,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     if caption is None:
         return i
     inline = caption[1]
-    attrs = attributes(inline)
+    attrs = attributes(inline, state, line)
     number = state.number(state.context.tables_before, len(state.tables))
     ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
     tokens[i].attrSet("id", ident)

@@ -162,7 +162,7 @@ def _caption(
     attrs: dict[str, str] = {}
     if paragraph is not None:
         inline = paragraph[1]
-        attrs = attributes(inline)
+        attrs = attributes(inline, state, line)
         walk(inline)  # as a pipe table's caption is, in the token stream
         listed = inline_html(core, inline, label=True)
         words = inline.children or []

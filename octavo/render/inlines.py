@@ -11,7 +11,15 @@ from markdown_it.token import Token
 from octavo.render.conditional import mark
 from octavo.render.floats import place_image
 from octavo.render.sanitize import kept_attribute, kept_hint
-from octavo.render.tokens import SCHEME, State, child_lines, given_id, link, renderer
+from octavo.render.tokens import (
+    NOT_UNDERSTOOD,
+    SCHEME,
+    State,
+    child_lines,
+    given_id,
+    link,
+    renderer,
+)
 
 __all__ = ["CITATION", "IN_TEXT", "line_block", "unrendered_block", "walk"]
 
@@ -138,7 +146,7 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
             "W504",
             f"attributes {text[: text.index('}') + 1]} not understood; shown as text",
             line,
-            'write them as {#id .class key=value}; quote a value with spaces: alt="a b"',
+            NOT_UNDERSTOOD,
         )
     for match in _UNDEFINED_NOTE.finditer(text) if "[^" in text else ():
         state.problem(

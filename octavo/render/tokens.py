@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID",
+    "NOT_UNDERSTOOD",
     "SCHEME",
     "Caption",
     "HeadingUse",
@@ -41,7 +42,11 @@ __all__ = [
     "trust",
 ]
 
-TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+# pandoc's attributes at a line's end; a quoted value may hold braces (title="{0}")
+TRAILING_ATTRS = re.compile(
+    r'\s*(\{(?:[^{}"\u201c\u201d\u201e]|["\u201c\u201e][^"\u201c\u201d]*["\u201d])*\})\s*$'
+)
+NOT_UNDERSTOOD = 'write them as {#id .class key=value}; quote a value with spaces: alt="a b"'
 ID = re.compile(r"[A-Za-z][\w:.-]*")
 _UNNUMBERED = re.compile(r"(\"[^\"]*\")|(?<=[{\s])-(?=[\s}])")  # a quoted value kept
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -121,20 +126,28 @@ class State:
         return f"{chapter}.{n}" if chapter is not None else n
 
 
-def attributes(inline: Token) -> dict[str, str]:
-    """Pandoc's `{#id .class key=value}` at the end of a heading or caption: taken off."""
+def attributes(inline: Token, state: State | None = None, line: int = 0) -> dict[str, str]:
+    """Pandoc's `{#id .class key=value}` at the end of a heading or caption: taken off; when
+    they cannot be read, they stay as text, and `state` is told so (W504 at `line`)."""
     children = inline.children or []
     last = children[-1] if children else None
     if last is None or last.type != "text":
         return {}
     match = TRAILING_ATTRS.search(last.content)
     if not match:
+        content = last.content.rstrip()
+        if state is not None and content.endswith("}") and "{" in content:
+            said = f"attributes {content[content.rindex('{') :]} not understood; shown as text"
+            state.problem("W504", said, line, NOT_UNDERSTOOD)
         return {}
     written = re.sub("[\u201c\u201d\u201e]", '"', match[1])
     written = _UNNUMBERED.sub(lambda m: m[1] or ".unnumbered", written)  # pandoc's `{-}`
     try:
         _, found = parse(written)
     except ParseError:
+        if state is not None:
+            said = f"attributes {match[1]} not understood; shown as text"
+            state.problem("W504", said, line, NOT_UNDERSTOOD)
         return {}
     last.content = last.content[: match.start()]
     inline.content = TRAILING_ATTRS.sub("", inline.content)

@@ -656,3 +656,16 @@ def test_a_range_of_short_numbers_is_not_broken_at_its_dash(markdown: str, html:
 
 def test_a_title_has_no_word_joiner() -> None:
     assert render_inline("Belarus\u2014Russia") == "Belarus\u2014Russia"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ['## Odd {#sec:odd title="{0}"}\n', "Intro.\n\n## Odd {#sec:odd .x key=v}}\n"],
+    ids=["a-brace-in-a-quoted-value", "a-brace-too-many"],
+)
+def test_a_heading_s_attributes_not_understood_are_w504(source: str) -> None:
+    """A heading's `{…}` that could not be read stayed in its text without a word (an image's
+    or a span's is W504), and `@sec:odd` then failed far from the cause."""
+    fragment = render_block(source)
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", source.count("\n") - 1)]
+    assert "not understood; shown as text" in fragment.problems[0].message
