@@ -128,8 +128,11 @@ def _config(
         warn("W103", key, f"unknown key '{key}' is ignored", near_key(key, KNOWN))
     data = uuid_as_identifier(data, bad)
     for key in REQUIRED:
-        if not data.get(key):
+        value = data.get(key)
+        if not value:
             found.append(error("E104", f"'{key}' is missing", path, hint=REQUIRED_HINTS[key]))
+        elif isinstance(value, str) and not value.strip():  # `title = " "`: no title at all
+            bad("E104", key, f"'{key}' is empty", REQUIRED_HINTS[key])
     check_text(data, bad)
     check_identity(data, bad, warn)
     research, published = dates(data, bad)

@@ -157,3 +157,13 @@ def test_margins_too_wide_are_e108_at_margins(make_book: MakeBook, keys: str, at
     _, found = load_config(make_book({}, toml=toml))
     line = next(n for n, text in enumerate(toml.split("\n"), 1) if text.startswith(at))
     assert [(d.code, d.line) for d in found if d.severity.value == "error"] == [("E108", line)]
+
+
+@pytest.mark.parametrize("key", ["title", "language", "identifier"])
+def test_a_required_key_of_spaces_is_e104_at_its_line(make_book: MakeBook, key: str) -> None:
+    """`title = " "` passed the check for a missing title: a book with no title, a title
+    page and an EPUB dc:title of a space."""
+    lines = [x for x in BOOK_TOML.splitlines() if not x.startswith(f"{key} =")]
+    toml = "\n".join([*lines, f'{key} = "  "']) + "\n"
+    _, found = load_config(make_book({}, toml=toml))
+    assert [(d.code, d.line) for d in found if d.code == "E104"] == [("E104", len(lines) + 1)]
