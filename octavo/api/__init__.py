@@ -9,13 +9,14 @@ not pay for them.
 from __future__ import annotations
 
 from octavo.api.books import build_all, build_both, output_names, shared_identifiers
-from octavo.api.checks import check
+from octavo.api.checks import Checked, check
 from octavo.api.epub import build_epub, epub_cover
 from octavo.api.importing import run_import
 from octavo.api.opened import Sources, manuscript, open_book, read, sources
 from octavo.api.pdf import build_cover, build_handouts, build_pdf
 
 __all__ = [
+    "Checked",
     "Sources",
     "build_all",
     "build_both",

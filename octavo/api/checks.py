@@ -3,28 +3,55 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.epub import build_epub
 from octavo.api.opened import BookArg, sources
 from octavo.api.pdf import build_pdf
-from octavo.errors import BuildError, boundary, error
+from octavo.errors import BuildError, Diagnostic, boundary, error
 
 if TYPE_CHECKING:
     from octavo.model import Manuscript
 
-__all__ = ["check"]
+__all__ = ["Checked", "check"]
 
 
-def check(book: BookArg, epub: Path | None = None, pdf: Path | None = None) -> tuple[str, ...]:
+class Checked(NamedTuple):
+    """What `invoke check` found: the outputs checked, a line a verdict, and the warnings
+    of the builds that made them."""
+
+    epub: Path
+    pdf: Path
+    lines: tuple[str, ...]
+    found: tuple[Diagnostic, ...]
+
+
+def check(
+    book: BookArg,
+    epub: Path | None = None,
+    pdf: Path | None = None,
+    strict: bool = False,
+    out: Path | None = None,
+) -> Checked:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
-    files (built first if missing or stale). Raises BuildError listing every problem."""
-    given = sources(book)
-    epub_path, _ = build_epub(given, epub)
-    pdf_path, _ = build_pdf(given, pdf)
+    files (built first if missing or stale, as `invoke epub` and `invoke pdf` build them:
+    their warnings are told, and fatal if `strict`). `out`: the folder they are in,
+    named as by default (build/<slug>.epub, .pdf); `epub`, `pdf`: each file itself.
+    Raises BuildError listing every problem, the builds' warnings with them."""
+    given = sources(book, strict)
+    if out is not None:
+        epub = epub or out / given.project.output(".epub").name
+        pdf = pdf or out / given.project.output(".pdf").name
+    epub_path, found = build_epub(given, epub, strict)
+    pdf_path, more = build_pdf(given, pdf, strict=strict)
+    told = tuple(dict.fromkeys(found + more))
     rendered, _ = given.manuscript()
     with boundary("the check"):
-        return _check(rendered, epub_path, pdf_path)
+        try:
+            lines = _check(rendered, epub_path, pdf_path)
+        except BuildError as failed:
+            raise BuildError(told + failed.diagnostics) from failed
+    return Checked(epub_path, pdf_path, lines, told)
 
 
 def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, ...]:

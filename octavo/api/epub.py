@@ -82,9 +82,12 @@ def _epub(given: Sources, cache: Path | None) -> bytes:
     return render_epub(rendered, cache)
 
 
-def epub_cover(book: BookArg, folder: Path) -> Path | None:
+def epub_cover(
+    book: BookArg, folder: Path, strict: bool = False
+) -> tuple[Path | None, tuple[Diagnostic, ...]]:
     """The EPUB's cover image, taken from the built EPUB: the package's `cover-image`
-    item (the drawn PNG, or the book's own PNG or JPEG), as FOLDER/cover.png or .jpg."""
+    item (the drawn PNG, or the book's own PNG or JPEG), as FOLDER/cover.png or .jpg; and
+    what the EPUB's build found (fatal if `strict`)."""
     import posixpath
     import zipfile
 
@@ -92,7 +95,7 @@ def epub_cover(book: BookArg, folder: Path) -> Path | None:
 
     from octavo.write import atomic_bytes
 
-    epub, _ = build_epub(book)
+    epub, found = build_epub(book, strict=strict)
     with boundary("the preview"), zipfile.ZipFile(epub) as archive:
         container = etree.fromstring(archive.read("META-INF/container.xml"))
         opf = str(container.xpath("string(//*[local-name()='rootfile']/@full-path)"))
@@ -101,7 +104,7 @@ def epub_cover(book: BookArg, folder: Path) -> Path | None:
             "//*[local-name()='item'][contains(concat(' ', @properties, ' '), ' cover-image ')]"
         )
         if not items:
-            return None
+            return None, found
         name = posixpath.join(posixpath.dirname(opf), items[0].get("href"))
         suffix = ".jpg" if items[0].get("media-type") == "image/jpeg" else ".png"
-        return atomic_bytes(folder / f"cover{suffix}", archive.read(name))
+        return atomic_bytes(folder / f"cover{suffix}", archive.read(name)), found

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from octavo.errors import boundary
+from octavo.errors import Diagnostic, boundary
 from octavo.outputs import guard_output
 from octavo.write import atomic_bytes
 
@@ -72,17 +72,21 @@ def contact_sheet(images: tuple[Path, ...], out: Path, columns: int = 4, height:
     return atomic_bytes(out, _png(sheet))
 
 
-def preview(book: Path, pages: int, out: Path | None = None) -> tuple[Path, ...]:
-    """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover."""
+def preview(
+    book: Path, pages: int, out: Path | None = None, strict: bool = False
+) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
+    """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover;
+    and what the builds of the PDF and the EPUB found (told as `invoke pdf` and `invoke
+    epub` tell it, fatal if `strict`)."""
     from octavo import api
 
-    given = api.Sources(book)
+    given = api.Sources(book, strict)
     target = out or given.project.build / "preview"
     if out is not None:  # never into the book, never onto a device (docs/security.md)
         guard_output(given.project.root, out, folder=True)
-    pdf, _ = api.build_pdf(given)
-    cover = api.epub_cover(given, target)
+    pdf, found = api.build_pdf(given, strict=strict)
+    cover, more = api.epub_cover(given, target, strict)
     with boundary("the preview"):
         images = render_pages(pdf, target, pages)
         sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
-    return (*images, sheet)
+    return (*images, sheet), tuple(dict.fromkeys(found + more))

@@ -200,13 +200,18 @@ def all_books(
         "book": BOOK,
         "pages": "How many pages to render (default 8).",
         "out": "Folder for the PNGs (default: build/preview).",
+        "strict": STRICT,
     }
 )
-def preview(c: Context, book: str = "", pages: int = 8, out: str = "") -> None:
+def preview(
+    c: Context, book: str = "", pages: int = 8, out: str = "", strict: bool = False
+) -> None:
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
     from octavo.cli.preview import preview as run_preview  # Pillow: only this task needs it
 
-    written = run(lambda: run_preview(book_folder(book), pages, Path(out) if out else None))
+    folder = Path(out) if out else None
+    written, found = run(lambda: run_preview(book_folder(book), pages, folder, strict))
+    show(found)
     for path in written[:-1]:
         print(path)
     print(written[-1])
@@ -232,11 +237,24 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
         watch_loop(watched(root), rebuild, sys.stderr)
 
 
-@task(help={"book": BOOK})
-def check(c: Context, book: str = "") -> None:
-    """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem."""
-    for line in run(lambda: api.check(book_folder(book))):
+@task(
+    help={
+        "book": BOOK,
+        "out": "Folder of the EPUB and the PDF checked, built there as <slug>.epub and "
+        "<slug>.pdf if missing or stale (default: build/, where `epub` and `pdf` write).",
+        "strict": STRICT,
+    }
+)
+def check(c: Context, book: str = "", out: str = "", strict: bool = False) -> None:
+    """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem.
+    Prints a verdict an output, then the folder they are in."""
+    checked = run(
+        lambda: api.check(book_folder(book), strict=strict, out=Path(out) if out else None)
+    )
+    show(checked.found)
+    for line in checked.lines:
         print(line)
+    print(checked.pdf.parent)
 
 
 namespace = Collection(

@@ -81,3 +81,14 @@ def test_check_fails_on_a_broken_pdf(tmp_path: Path) -> None:
     result = invoke("check", "--book", book, cwd=tmp_path)
     assert result.returncode == 0, result.stderr  # the damaged file was noticed and rebuilt
     assert "all good" in result.stdout
+
+
+def test_check_tells_the_builds_warnings_and_strict_stops_on_them(tmp_path: Path) -> None:
+    """`invoke check --strict`: the build's W208 is told and stops the check, exit 1 with a
+    code, no traceback (check took no --strict: "No idea what '--strict' is!")."""
+    book = _default_book(tmp_path)
+    (section,) = book.glob("*.md")
+    section.write_text(section.read_text().replace("---\n", "---\ncolour: red\n", 1))
+    result = invoke("check", "--book", book, "--strict", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "W208" in result.stderr and "Traceback" not in result.stderr

@@ -136,3 +136,34 @@ def test_a_strict_cover_does_not_replay_a_lenient_one(
     with pytest.raises(BuildError) as caught:
         api.build_cover(book, out, pages=100, strict=True)
     assert [d.code for d in caught.value.diagnostics] == ["W208"]
+
+
+def test_check_tells_its_builds_warnings_and_fails_on_them_when_strict(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke check` builds the EPUB and the PDF it checks: their warnings (W208, an
+    unknown field) are told as `invoke epub` and `invoke pdf` tell them, and `--strict`
+    fails on them. They were dropped, and check took no --strict. `out`: the folder the
+    checked outputs are built in (build/ by default)."""
+    from octavo.api import checks
+
+    monkeypatch.setattr(checks, "_check", lambda rendered, epub, pdf: ("checked",))
+    book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
+    monkeypatch.chdir(tmp_path)
+    checked = api.check(book)
+    assert checked.lines == ("checked",)
+    assert [d.code for d in checked.found] == ["W208"]
+    assert (checked.epub, checked.pdf) == (
+        Path("build/testland-a-country-study.epub"),
+        Path("build/testland-a-country-study.pdf"),
+    )
+    with pytest.raises(BuildError) as caught:
+        api.check(book, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W208"]
+    kept = api.check(book, out=tmp_path / "kept")
+    assert (kept.epub, kept.pdf) == (
+        tmp_path / "kept/testland-a-country-study.epub",
+        tmp_path / "kept/testland-a-country-study.pdf",
+    )
+    assert kept.epub.is_file() and kept.pdf.is_file()
+    assert [d.code for d in kept.found] == ["W208"]

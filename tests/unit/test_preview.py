@@ -58,9 +58,28 @@ def test_the_preview_takes_the_books_own_cover(
     (book / "images").mkdir(exist_ok=True)
     Image.new("RGB", (600, 900), (200, 30, 30)).save(book / "images" / "front.jpg")
     Image.new("RGB", (60, 90), (30, 30, 200)).save(book / "images" / "uncovered.png")
-    got = api.epub_cover(book, tmp_path / "preview")
+    got, _ = api.epub_cover(book, tmp_path / "preview")
     assert got is not None
     with Image.open(got) as image:
         assert image.size == (600, 900)
         colour = image.convert("RGB").getpixel((300, 450))
     assert isinstance(colour, tuple) and colour[0] > 150 and colour[2] < 80
+
+
+def test_the_preview_tells_its_builds_warnings(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke preview` builds the PDF and the EPUB: their warnings (W208, an unknown
+    field) are told as `invoke pdf` and `invoke epub` tell them, once; they were dropped.
+    `--strict` fails on them."""
+    from octavo.cli.preview import preview
+    from octavo.errors import BuildError
+
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
+    written, found = preview(book, 1, tmp_path / "p")
+    assert [p.name for p in written] == ["page-001.png", "contact-sheet.png"]
+    assert [d.code for d in found] == ["W208"]
+    with pytest.raises(BuildError) as caught:
+        preview(book, 1, tmp_path / "p", strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W208"]
