@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from octavo.errors import Diagnostic, boundary
+from octavo.errors import BuildError, Diagnostic, boundary, error
 from octavo.outputs import guard_output
 from octavo.write import atomic_bytes
 
@@ -80,6 +80,8 @@ def preview(
     epub` tell it, fatal if `strict`)."""
     from octavo import api
 
+    if pages < 0:  # `--pages -3` rendered no page and said nothing (as `invoke cover`: E645)
+        raise BuildError([error("E645", f"--pages {pages}: a page count is 0 or more")])
     given = api.Sources(book, strict)
     target = out or given.project.build / "preview"
     if out is not None:  # never into the book, never onto a device (docs/security.md)

@@ -83,3 +83,19 @@ def test_the_preview_tells_its_builds_warnings(
     with pytest.raises(BuildError) as caught:
         preview(book, 1, tmp_path / "p", strict=True)
     assert [d.code for d in caught.value.diagnostics] == ["W208"]
+
+
+def test_a_negative_page_count_is_e645_before_any_work(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke preview --pages -3` built both outputs and rendered no page without a word;
+    `invoke cover --pages -3` is E645. Now the preview's is too, and nothing is built."""
+    from octavo.cli.preview import preview
+    from octavo.errors import BuildError
+
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    with pytest.raises(BuildError) as caught:
+        preview(book, -3, tmp_path / "p")
+    assert [d.code for d in caught.value.diagnostics] == ["E645"]
+    assert not (tmp_path / "p").exists() and not (tmp_path / "build").exists()
