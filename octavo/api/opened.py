@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from octavo.errors import BuildError, Diagnostic, raise_if_errors
+from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
 from octavo.outputs import cache_of, guard_default
 from octavo.project import Project, open_project
 
@@ -30,6 +30,7 @@ class Sources:
     def __init__(self, book: Path | Project, strict: bool = False):
         self.project = book if isinstance(book, Project) else open_book(book)
         self.strict = strict
+        self._read: tuple[Book | None, tuple[Diagnostic, ...]] | None = None
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
         self._unsaved: SectionCache | None = None
         # raster images measured elsewhere (the EPUB writer's process), if it has said so
@@ -42,6 +43,15 @@ class Sources:
     def made(self) -> bool:
         """Was the manuscript rendered already?"""
         return self._made is not None
+
+    def read(self) -> tuple[Book | None, tuple[Diagnostic, ...]]:
+        """The book as read and assembled, and every diagnostic (the first time only):
+        None when it cannot be assembled. Never raises for the book's mistakes."""
+        if self._read is None:
+            from octavo.source.sections import read_book
+
+            self._read = read_book(self.project)
+        return self._read
 
     def manuscript(
         self,
@@ -60,9 +70,11 @@ class Sources:
         from octavo.render.manuscript import render_manuscript
         from octavo.render.markdown_cache import SectionCache
         from octavo.render.split import helping
-        from octavo.source.sections import load_book
 
-        loaded, found = load_book(self.project, self.strict)
+        loaded, found = self.read()
+        raise_if_errors(found, self.strict)
+        if loaded is None:
+            raise BuildError([error("E100", "the book could not be read", self.project.root)])
         sections = SectionCache.of_book(cache_of(self.project), loaded.root)
         sections.measured = self.measured
         # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once

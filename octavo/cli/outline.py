@@ -58,9 +58,12 @@ def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
     from octavo import api
     from octavo.errors import BuildError
 
-    loaded, found = api.read(book)
+    given = api.Sources(book)  # the book read once, for the tree and the manuscript both
+    loaded, found = given.read()
+    if loaded is None:
+        raise BuildError(found)
     try:  # what rendering finds too (raw HTML removed, notes never called, …), as a build
-        _, rendered = api.manuscript(book)
+        _, rendered = given.manuscript()
     except BuildError as failed:
         rendered = failed.diagnostics
     return outline_lines(loaded), tuple(dict.fromkeys((*found, *rendered)))

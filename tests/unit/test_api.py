@@ -167,3 +167,38 @@ def test_check_tells_its_builds_warnings_and_fails_on_them_when_strict(
     )
     assert kept.epub.is_file() and kept.pdf.is_file()
     assert [d.code for d in kept.found] == ["W208"]
+
+
+def test_outline_reads_the_book_once(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke outline` read the book twice (api.read for the tree, then api.manuscript for
+    what rendering finds): book.toml and every section. Once now, with the same tree and
+    diagnostics; a book with an error still shows its tree and its error, once."""
+    import octavo.source.config as config
+    import octavo.source.sections as sections
+    from octavo.cli.outline import outline
+
+    calls = {"config": 0, "sections": 0}
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            calls[name] += 1
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(config, "load_config", counted("config", config.load_config))
+    monkeypatch.setattr(sections, "read_sections", counted("sections", sections.read_sections))
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=2, extra="colour: red\n")})
+    lines, found = outline(book)
+    assert lines[-1].strip() == "1/2  Trade  [data as of June 1995]"
+    assert [d.code for d in found] == ["W208", "W309"]
+    assert calls == {"config": 1, "sections": 1}
+    (book / "002-b.md").write_text(section_source(2, "Aid", total=2, date='"0000-01"'))
+    calls.update(config=0, sections=0)
+    lines, found = outline(book)
+    assert [d.code for d in found].count("E207") == 1
+    assert lines[-1].strip() == "1/2  Trade  [data as of June 1995]"
+    assert calls == {"config": 1, "sections": 1}
