@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["WriteFailed", "atomic_bytes", "atomic_text", "atomic_write"]
+__all__ = ["WriteFailed", "atomic_bytes", "atomic_set", "atomic_text", "atomic_write"]
 
 
 class WriteFailed(OSError):
@@ -62,3 +62,34 @@ def atomic_bytes(path: Path, data: bytes, durable: bool = True) -> Path:
 
 def atomic_text(path: Path, text: str) -> Path:
     return atomic_bytes(path, text.encode("utf-8"))
+
+
+def atomic_set(files: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
+    """Write several files as one set (a folder of handouts): each to a temporary file
+    beside it, made durable, and only when every one is written are they all renamed into
+    place. A failure while writing them (a full disk, an interrupt) removes the temporary
+    files and leaves every previous file as it was; an OSError is raised as WriteFailed."""
+    staged: list[tuple[str, Path]] = []
+    path = files[0][0] if files else Path()
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+            )
+            staged.append((temporary, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o644)
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except BaseException as exc:
+        for temporary, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
+            raise WriteFailed(path, exc) from exc
+        raise
+    return tuple(path for _, path in staged)

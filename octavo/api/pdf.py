@@ -142,16 +142,22 @@ def build_handouts(
     paper: str | None = None,
     strict: bool = False,
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
-    """`invoke handouts`: one standalone PDF per section (or chapter)."""
+    """`invoke handouts`: one standalone PDF per section (or chapter), into OUT (default
+    build/handouts/<slug>/, E124 when another book of the same title wrote it). The
+    folder holds this build's handouts: all written as one set once all are made, and
+    those this book's last build wrote that this one does not are removed
+    (octavo.output_folder; never a file octavo did not write)."""
+    from octavo.output_folder import guard_default_folder, write_folder
     from octavo.outputs import guard_output
     from octavo.render.pdf.handouts import render_handouts
-    from octavo.write import atomic_bytes
 
     with boundary("the handouts"):
         given = sources(book, strict)
-        if out is not None:
-            guard_output(given.project.root, out, folder=True)
-        rendered, found = given.manuscript()
         folder = out or given.project.build / "handouts" / given.project.config.slug
+        guard_output(given.project.root, folder, folder=True)
+        if out is None:
+            guard_default_folder(given.project, folder)
+        rendered, found = given.manuscript()
         made = render_handouts(rendered, by, paper)
-        return tuple(atomic_bytes(folder / name, pdf) for name, pdf in made), found
+        written, more = write_folder(given.project, folder, made, strict)
+        return written, found + more
