@@ -5,7 +5,10 @@
 - an OutputIntent with its ICC profile (PDF/X, PDF/A); a TrimBox on every page (PDF/X);
 - a structure tree and /MarkInfo (PDF/UA);
 - for PDF/X-1a: no transparency (soft masks, constant alpha below 1, transparency groups)
-  and no RGB colour in the page content.
+  and no RGB colour in the page content. Soft masks are looked for in the graphics states
+  and in the images a page paints (`Do`, through the forms it paints): a PNG with an
+  alpha channel is written as an image with an /SMask, and octavo writes a book's images
+  as they are, for PDF/X-1a too.
 Fonts (all embedded) are checked by octavo.check.pdf for every PDF.
 """
 
@@ -34,6 +37,7 @@ _XMP = {
     "pdf/a-3b": (r'pdfaid:part="3"', r'pdfaid:conformance="B"'),
     "pdf/ua-1": (r'pdfuaid:part="1"',),
 }
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")  # an XObject painted: /Im1 Do
 _RGB = re.compile(rb"(?:^|\s)(?:[-\d.]+\s+){3}(?:rg|RG)(?:\s|$)|/DeviceRGB")
 
 
@@ -82,16 +86,42 @@ def _opaque_cmyk(reader: Any) -> Iterator[str]:
     for number, page in enumerate(reader.pages, start=1):
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else {}
-        for name, state in (resources.get("/ExtGState") or {}).items():
-            state = state.get_object()
-            alpha = [float(state.get(k, 1)) for k in ("/CA", "/ca")]
-            if min(alpha) < 1 or state.get("/SMask", "/None") != "/None":
-                yield f"page {number}: transparency in graphics state {name}"
-                return
-        if page.get("/Group", {}).get("/S") == "/Transparency":
-            yield f"page {number}: a transparency group"
-            return
         content = page.get_contents()
-        if content is not None and _RGB.search(content.get_data()):
+        painted = content.get_data() if content is not None else b""
+        found = _transparency(page, resources, painted, set())
+        if found:
+            yield f"page {number}: {found}"
+            return
+        if _RGB.search(painted):
             yield f"page {number}: RGB colour in the page content (PDF/X-1a is CMYK only)"
             return
+
+
+def _transparency(owner: Any, resources: Any, content: bytes, seen: set[int]) -> str:
+    """What makes a page (or a form it paints: `owner`) transparent, or "": a graphics
+    state's alpha or soft mask, a transparency group, an image it paints with a soft
+    mask. Each form is walked once (`seen`: the forms walked)."""
+    for name, state in (resources.get("/ExtGState") or {}).items():
+        state = state.get_object()
+        alpha = [float(state.get(k, 1)) for k in ("/CA", "/ca")]
+        if min(alpha) < 1 or state.get("/SMask", "/None") != "/None":
+            return f"transparency in graphics state {name}"
+    if (owner.get("/Group") or {}).get("/S") == "/Transparency":
+        return "a transparency group"
+    xobjects: Any = resources.get("/XObject") or {}
+    for painted in dict.fromkeys(_DO.findall(content)):
+        name = "/" + painted.decode("latin-1")
+        if name not in xobjects:
+            continue
+        ref, xobject = xobjects.raw_get(name), xobjects[name].get_object()
+        if xobject.get("/Subtype") == "/Image":
+            if xobject.get("/SMask", "/None") != "/None" or xobject.get("/SMaskInData", 0):
+                size = f"{xobject.get('/Width')}×{xobject.get('/Height')}"
+                return f"image {name} ({size} px) has a soft mask (an alpha channel)"
+        elif xobject.get("/Subtype") == "/Form" and (key := getattr(ref, "idnum", 0)) not in seen:
+            seen.add(key)
+            inner = xobject.get("/Resources")
+            inner = inner.get_object() if inner is not None else resources
+            if found := _transparency(xobject, inner, xobject.get_data(), seen):
+                return f"{found} in form {name}"
+    return ""

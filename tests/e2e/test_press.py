@@ -201,3 +201,35 @@ def test_a_page_holding_a_picture_alone_is_not_blank(make_book: MakeBook, tmp_pa
     (alone,) = [p for p in facts.pages if p.pictures]
     assert [text for _, _, text in alone.lines] == ["Testland: A Country Study", "2"]
     assert [str(d) for d in check_press(facts, page_setup("6x9"))] == []
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "RGB"], ids=["alpha", "opaque"])
+def test_x1a_catches_a_figure_with_an_alpha_channel(
+    make_book: MakeBook, tmp_path: Path, mode: str
+) -> None:
+    """A figure PNG with an alpha channel is written as an image with a soft mask, which
+    PDF/X-1a forbids; the check looked at graphics states and page groups alone."""
+    import pdfplumber
+    from PIL import Image
+
+    picture = Image.new(mode, (120, 80), (30, 60, 110))
+    if mode == "RGBA":
+        picture.putalpha(Image.linear_gradient("L").resize((120, 80)))
+    pages = "".join(f"Paragraph {n}.\n\n" for n in range(40))
+    body = f"{pages}![A coast fading into the sea](images/coast.png)\n\nAfter it.\n"
+    book = make_book(
+        {"001.md": section_source(1, "Coast", total=1, body=body)},
+        BOOK_TOML + 'paper = "6x9"\n',
+    )
+    (book / "images").mkdir()
+    picture.save(book / "images" / "coast.png")
+    pdf, _ = api.build_pdf(book, tmp_path / "x1a.pdf", variant="pdf/x-1a")
+    with pdfplumber.open(pdf) as opened:  # the page that draws it, read by another reader
+        (drawn,) = [p.page_number for p in opened.pages if p.images]
+    assert drawn > 1
+    found = [d.message for d in check_variant(pdf, "pdf/x-1a")]
+    masked = [m for m in found if "soft mask" in m]
+    if mode == "RGBA":
+        assert masked and masked[0].startswith(f"pdf/x-1a: page {drawn}: ")
+    else:
+        assert masked == []
