@@ -46,6 +46,9 @@ class PdfPage:
     pictures: int = 0  # images alone
     turned: bool = False  # a broadside page: its /Rotate 90 turns the sheet for the viewer
     foot: str = ""  # a broadside page's folio: the text upright on the sheet, at its foot
+    drawn: tuple[tuple[float, float, float, float], ...] = ()  # (x0, top, x1, bottom) of
+    # each vector path painted (pdfplumber's lines, rects and curves: a table's rules, an
+    # SVG map), as `spans`
 
     @property
     def printed_size(self) -> tuple[float, float]:
@@ -151,6 +154,7 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         down, width, height = left - media[0] - media[1], height, width
     lines = sorted(page.extract_text_lines(return_chars=False), key=lambda ln: ln["top"])
     chars = tuple((c["x0"], c["top"], c["x1"], c["bottom"], c["text"]) for c in page.chars)
+    paths = (*page.lines, *page.rects, *page.curves)
     # on the sheet, in the bottom margin, upright with the book (sideways to the viewer)
     foot = [c for c in page.chars if turned and not c["upright"]]
     foot = [c for c in foot if c["x1"] - across < height * MARGIN + 10]
@@ -170,6 +174,9 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
         pictures=len(page.images),
         turned=turned,
         foot=folio,
+        drawn=tuple(
+            (o["x0"] - across, o["top"] - down, o["x1"] - across, o["bottom"] - down) for o in paths
+        ),
     )
 
 

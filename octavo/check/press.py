@@ -8,7 +8,9 @@ blank pages left blank. Everything comes from the file (octavo.check.pdf_facts.r
   running head and the folio, in the margins, stay 9 pt (1/8 in) inside the trim, so a
   trimming off by that much cuts none of them. Measured on the sheet as printed: a
   broadside page's turned table inside the same text block as its neighbours' text.
-- E643: a page with nothing but a running head or a folio (a blank page that kept them).
+- E643: a page with nothing but a running head or a folio (a blank page that kept them):
+  nothing in its text block, neither text nor an image nor a drawing (a vector path: a
+  table's rules, an SVG map); in its margins, a head's own rule is the head's.
 """
 
 from __future__ import annotations
@@ -130,9 +132,11 @@ def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
 def _blank(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
     for page in facts.pages:
         block = _block(page, setup)
-        # a page whose body is a picture alone (an image without a caption) is not blank
+        # a page whose body is a picture alone (an image without a caption) is not blank,
+        # nor one whose body is a drawing alone (an SVG map: vector paths, no image)
         spans = [page.printed(s) for s in page.spans]
-        if spans and not page.pictures and all(_in_margin(s, block) for s in spans):
+        drawn = [page.printed(d) for d in page.drawn]
+        if spans and not page.pictures and all(_in_margin(s, block) for s in (*spans, *drawn)):
             shown = " / ".join(text for _, _, text in page.lines)
             yield error(
                 "E643",

@@ -233,3 +233,52 @@ def test_x1a_catches_a_figure_with_an_alpha_channel(
         assert masked and masked[0].startswith(f"pdf/x-1a: page {drawn}: ")
     else:
         assert masked == []
+
+
+# a rule under each running head, in the top margin (a blank page that keeps its head
+# keeps its rule too)
+_RULED = """
+@page :left { @top-left { border-bottom: 0.5pt solid black; } }
+@page :right { @top-right { border-bottom: 0.5pt solid black; } }
+"""
+
+
+def test_a_page_holding_a_drawing_alone_is_not_blank(make_book: MakeBook, tmp_path: Path) -> None:
+    """An SVG map without a caption, drawn as vector paths (no image), that fills its page
+    was E643: the check counted images alone. A kept head's own rule, in the margin, still
+    leaves a blank page blank."""
+    import pdfplumber
+
+    paths = '<path d="M10 10 L390 790 M390 10 L10 790" stroke="black" stroke-width="4"/>'
+    ring = '<circle cx="200" cy="400" r="150" fill="none" stroke="black"/>'
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="800" '
+        f'viewBox="0 0 400 800">{paths}{ring}</svg>'
+    )
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=2, body="Before.\n\n![](map.svg)\n"),
+            "002-b.md": section_source(2, "Sea", chapter=2, total=2, body="Text.\n"),
+            "map.svg": svg,
+        },
+        BOOK_TOML + 'paper = "6x9"\n',
+    )
+    pdf, _ = api.build_pdf(book, tmp_path / "d.pdf")
+    facts = read_pdf(pdf)
+    with pdfplumber.open(pdf) as opened:
+        (drawn,) = [p.page_number for p in opened.pages if p.curves and not p.images]
+    alone = facts.pages[drawn - 1]
+    assert [text for _, _, text in alone.lines] == ["Testland: A Country Study", "2"]
+    assert [str(d) for d in check_press(facts, page_setup("6x9"))] == []
+    # the blank pages keep their heads, each with a rule under it: E643 as before
+    sheet = book / "styles" / "print" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    own = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    own = re.sub(r"@page :blank, .*?\n\}\n", "", own, flags=re.DOTALL)
+    sheet.write_text(own + _RULED)
+    pdf, _ = api.build_pdf(book, tmp_path / "heads.pdf")
+    facts = read_pdf(pdf)
+    assert all(p.drawn for p in facts.pages if p.head)  # each head's rule is drawn
+    blank = [d.message for d in check_press(facts, page_setup("6x9"))]
+    assert blank and all(" is blank but for " in m for m in blank)
+    assert f"page {drawn} " not in " ".join(blank)
