@@ -3,6 +3,11 @@ language; its cross-references (`see=`, `seealso=`) checked against its entries.
 
 Sorting uses ICU's collation (PyICU) for the book's language: diacritics sort with their
 letters (Bălți with B, Ștefan with S, Ўздзенне with У in Belarusian), case is secondary.
+The groups' letters are ICU's index characters for the language (icu.AlphabeticIndex,
+its buckets cut by the same collation), so a letter the language sorts apart has a group
+of its own, where it sorts: Å, Ä, Ö after Z in Swedish and Finnish, CH after H and Č
+after C in Czech; Latin's letters are added, for a Russian book's NATO. A term in another
+script goes under its own first letter; one beginning with a figure or a sign, under #.
 """
 
 from __future__ import annotations
@@ -26,6 +31,16 @@ def _collator(language: str) -> Any:
 
     locale = icu.Locale(language.replace("-", "_"))
     return icu.Collator.createInstance(locale)
+
+
+@lru_cache(maxsize=16)
+def _letters(language: str) -> Any:
+    """ICU's index of the language's letters, Latin's added (a no-op for a Latin one)."""
+    import icu
+
+    index = icu.AlphabeticIndex(icu.Locale(language.replace("-", "_")))
+    index.addLabels(icu.Locale.getEnglish())
+    return index.buildImmutableIndex()
 
 
 def sort_key(language: str, term: str) -> bytes:
@@ -62,7 +77,7 @@ def build_index(marks: Iterable[IndexMark], language: str) -> tuple[IndexGroup, 
     entries = _freeze(root, language)
     groups: dict[str, list[IndexEntry]] = {}
     for entry in entries:
-        groups.setdefault(_initial(entry.term), []).append(entry)
+        groups.setdefault(_initial(language, entry.term), []).append(entry)
     return tuple(IndexGroup(letter, tuple(found)) for letter, found in groups.items())
 
 
@@ -81,12 +96,20 @@ def _freeze(level: dict[str, _Node], language: str) -> tuple[IndexEntry, ...]:
     )
 
 
-def _initial(term: str) -> str:
-    """The group's letter: the first letter without its diacritics, capital."""
-    for char in unicodedata.normalize("NFD", term):
-        if char.isalpha():
-            return char.upper()
-    return "#"
+def _initial(language: str, term: str) -> str:
+    """The group's letter: the language's index character for the term; for a term in
+    another script (ICU's inflow and overflow), its first letter without its diacritics,
+    capital; for one before the first letter (a figure, a sign: ICU's underflow), #."""
+    import icu
+
+    index = _letters(language)
+    label, kind = index.getBucket(index.getBucketIndex(term))
+    if kind == icu.UAlphabeticIndexLabelType.NORMAL:
+        return str(label)
+    first = unicodedata.normalize("NFD", term.lstrip())[:1]
+    if kind == icu.UAlphabeticIndexLabelType.UNDERFLOW or not first.isalpha():
+        return "#"
+    return first.upper()
 
 
 def dead_ends(

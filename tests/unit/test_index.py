@@ -1,0 +1,151 @@
+"""The index's letter groups follow the book language's collation (octavo.render.index):
+ICU's index characters for the language, so each group holds the entries its heading
+names, in the entries' order."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.model import IndexMark
+from octavo.render.index import build_index
+
+
+def _groups(language: str, *terms: str) -> list[tuple[str, list[str]]]:
+    marks = [IndexMark(f"ix-{n}", (term,)) for n, term in enumerate(terms)]
+    return [(g.letter, [e.term for e in g.entries]) for g in build_index(marks, language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "terms", "groups"),
+    [
+        pytest.param(
+            "sv",
+            ("Örebro", "Oslo", "Åland", "Zürich", "Ängelholm", "Abisko", "Västerås"),
+            [
+                ("A", ["Abisko"]),
+                ("O", ["Oslo"]),
+                ("V", ["Västerås"]),
+                ("Z", ["Zürich"]),
+                ("Å", ["Åland"]),
+                ("Ä", ["Ängelholm"]),
+                ("Ö", ["Örebro"]),
+            ],
+            id="sv-a-ring-a-umlaut-o-umlaut-after-z",
+        ),
+        pytest.param(
+            "fi",
+            ("Äänekoski", "Oulu", "Åbo", "Ylöjärvi"),
+            [("O", ["Oulu"]), ("Y", ["Ylöjärvi"]), ("Å", ["Åbo"]), ("Ä", ["Äänekoski"])],
+            id="fi",
+        ),
+        pytest.param(
+            "cs",
+            ("Chomutov", "Cheb", "Hradec Králové", "Ivančice", "Česká Lípa", "Cvikov", "Říčany"),
+            [
+                ("C", ["Cvikov"]),
+                ("Č", ["Česká Lípa"]),
+                ("H", ["Hradec Králové"]),
+                ("CH", ["Cheb", "Chomutov"]),
+                ("I", ["Ivančice"]),
+                ("Ř", ["Říčany"]),
+            ],
+            id="cs-ch-after-h-c-caron-apart",
+        ),
+        pytest.param(
+            "sk",
+            ("Chmeľová", "Žilina", "Zvolen", "Humenné"),
+            [("H", ["Humenné"]), ("CH", ["Chmeľová"]), ("Z", ["Zvolen"]), ("Ž", ["Žilina"])],
+            id="sk",
+        ),
+        pytest.param(
+            "ru",
+            (
+                "Ярославль",
+                "Йошкар-Ола",
+                "Ёлкино",
+                "Казань",
+                "Екатеринбург",
+                "Иваново",
+                "NATO",
+                "Архангельск",
+                "Gazprom",
+            ),
+            [  # Russian's collation puts Cyrillic first; Latin's letters after
+                ("А", ["Архангельск"]),
+                ("Е", ["Екатеринбург", "Ёлкино"]),
+                ("И", ["Иваново"]),
+                ("Й", ["Йошкар-Ола"]),
+                ("К", ["Казань"]),
+                ("Я", ["Ярославль"]),
+                ("G", ["Gazprom"]),
+                ("N", ["NATO"]),
+            ],
+            id="ru-short-i-apart-yo-with-ye-latin-after",
+        ),
+        pytest.param(
+            "en",
+            ("Zaire", "Ålesund", "Ørsted", "Bălți", "Ștefan cel Mare", "Chișinău", "bank"),
+            [
+                ("A", ["Ålesund"]),
+                ("B", ["Bălți", "bank"]),
+                ("C", ["Chișinău"]),
+                ("O", ["Ørsted"]),
+                ("S", ["Ștefan cel Mare"]),
+                ("Z", ["Zaire"]),
+            ],
+            id="en-diacritics-with-their-letters",
+        ),
+    ],
+)
+def test_groups_follow_the_language(
+    language: str, terms: tuple[str, ...], groups: list[tuple[str, list[str]]]
+) -> None:
+    assert _groups(language, *terms) == groups
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "cs", "ru"])
+def test_groups_read_in_the_order_of_their_entries(language: str) -> None:
+    """Every entry under one heading, and the headings in the entries' order: the terms
+    sorted, then cut where the heading changes, give the groups."""
+    terms = (
+        "Œland",
+        "Æbeltoft",
+        "Zug",
+        "Örnsköldsvik",
+        "Chrudim",
+        "Hlučín",
+        "Ústí",
+        "Ñuñoa",
+        "Łódź",
+        "İzmir",
+        "ßeta",
+        "Эстония",
+        "Юрмала",
+        "Ёж",
+        "Ўздзенне",
+        "Ελλάδα",
+        "ქუთაისი",
+        "1990 census",
+        "'s-Hertogenbosch",
+        "(the) Hague",
+        "«Pravda»",
+    )
+    found = _groups(language, *terms)
+    letters = [letter for letter, _ in found]
+    assert len(letters) == len(set(letters)), letters  # no heading twice
+    flat = [term for _, entries in found for term in entries]
+    assert sorted(flat) == sorted(terms)
+    from octavo.render.index import sort_key
+
+    assert flat == sorted(terms, key=lambda t: (sort_key(language, t), t))
+
+
+def test_terms_before_the_first_letter_go_under_a_sign() -> None:
+    """A term beginning with a figure or a sign sorts before A; it went under the first
+    letter found in it ("1990 census" under C, the C group then first of all)."""
+    found = _groups("en", "Zug", "1990 census", "'s-Hertogenbosch", "Census")
+    assert found == [
+        ("#", ["'s-Hertogenbosch", "1990 census"]),
+        ("C", ["Census"]),
+        ("Z", ["Zug"]),
+    ]
