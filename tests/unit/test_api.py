@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,16 @@ from octavo.api import epub as api_epub
 from octavo.errors import BuildError
 from octavo.project import Project
 from tests.conftest import MakeBook, section_source
+
+
+def _counting(calls: dict[str, int], name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+    """`real`, counting its calls in `calls[name]`."""
+
+    def call(*args: Any) -> Any:
+        calls[name] += 1
+        return real(*args)
+
+    return call
 
 
 def test_output_names_are_folder_names_made_unique() -> None:
@@ -40,12 +51,7 @@ def test_both_outputs_open_and_render_the_book_once(
     monkeypatch.chdir(tmp_path)
     calls = {"config": 0, "render": 0}
 
-    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any) -> Any:
-            calls[name] += 1
-            return real(*args)
-
-        return call
+    counted = partial(_counting, calls)
 
     monkeypatch.setattr(config, "load_config", counted("config", config.load_config))
     render = counted("render", manuscript.render_manuscript)
@@ -181,12 +187,7 @@ def test_outline_reads_the_book_once(
 
     calls = {"config": 0, "sections": 0}
 
-    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any) -> Any:
-            calls[name] += 1
-            return real(*args)
-
-        return call
+    counted = partial(_counting, calls)
 
     monkeypatch.setattr(config, "load_config", counted("config", config.load_config))
     monkeypatch.setattr(sections, "read_sections", counted("sections", sections.read_sections))
