@@ -58,7 +58,8 @@ def test_check_without_java_is_a_user_error(built: tuple[Path, Path], monkeypatc
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(BuildError) as caught:
         api.check(book, book.parent / "c.epub", book.parent / "c.pdf")
-    assert [d.code for d in caught.value.diagnostics] == ["E802"]
+    # the check's error, after the warnings of the builds it ran (the book's W309)
+    assert [d.code for d in caught.value.diagnostics if d.code[0] == "E"] == ["E802"]
 
 
 def test_epubcheck_messages_become_e801(built: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -75,7 +76,8 @@ def test_epubcheck_messages_become_e801(built: tuple[Path, Path], monkeypatch) -
     monkeypatch.setattr(check_epub, "run_epubcheck", noisy)
     with pytest.raises(BuildError) as caught:
         api.check(book, book.parent / "d.epub", book.parent / "d.pdf")
-    assert [d.code for d in caught.value.diagnostics] == ["E801"]
+    # the check's error, after the warnings of the builds it ran (the book's W309)
+    assert [d.code for d in caught.value.diagnostics if d.code[0] == "E"] == ["E801"]
 
 
 def test_e604_names_the_note_and_both_pages() -> None:
