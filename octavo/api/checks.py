@@ -32,33 +32,37 @@ def check(
     pdf: Path | None = None,
     strict: bool = False,
     out: Path | None = None,
+    variant: str = "",
 ) -> Checked:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale, as `invoke epub` and `invoke pdf` build them:
     their warnings are told, and fatal if `strict`). `out`: the folder they are in,
     named as by default (build/<slug>.epub, .pdf); `epub`, `pdf`: each file itself.
+    `variant`: the PDF is built as that variant (`invoke pdf --pdf-variant`, which refuses
+    one the variant's read-back refuses) and read back as one (octavo.check.variants).
     Raises BuildError listing every problem, the builds' warnings with them."""
     given = sources(book, strict)
     if out is not None:
         epub = epub or out / given.project.output(".epub").name
         pdf = pdf or out / given.project.output(".pdf").name
     epub_path, found = build_epub(given, epub, strict)
-    pdf_path, more = build_pdf(given, pdf, strict=strict)
+    pdf_path, more = build_pdf(given, pdf, strict=strict, variant=variant)
     told = tuple(dict.fromkeys(found + more))
     rendered, _ = given.manuscript()
     with boundary("the check"):
         try:
-            lines = _check(rendered, epub_path, pdf_path)
+            lines = _check(rendered, epub_path, pdf_path, variant.lower())
         except BuildError as failed:
             raise BuildError(told + failed.diagnostics) from failed
     return Checked(epub_path, pdf_path, lines, told)
 
 
-def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, ...]:
+def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str) -> tuple[str, ...]:
     from octavo.check.epub import ToolMissing, run_epubcheck
     from octavo.check.pdf import check_book_pdf
     from octavo.check.pdf_facts import read_pdf
     from octavo.check.press import check_press
+    from octavo.check.variants import check_variant
     from octavo.render.pdf.build import pdf_options
 
     try:
@@ -72,6 +76,9 @@ def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, 
     try:
         problems += check_book_pdf(pdf_path, rendered)
         problems += check_press(read_pdf(pdf_path), pdf_options(rendered.book.config).page)
+        if variant:  # built as one, and refused then if it was not: read again all the same
+            images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
+            problems += check_variant(pdf_path, variant, images, rendered.book.project.root)
     except ImportError as exc:  # pdfplumber is a test extra
         raise BuildError(
             [
@@ -88,5 +95,5 @@ def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path) -> tuple[str, 
         f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
         f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, tables, "
         "page references, figures, running heads, bookmarks, fonts, metadata, boxes, margins, "
-        "blank pages: all good",
+        "blank pages" + (f", {variant}" if variant else "") + ": all good",
     )

@@ -35,7 +35,9 @@ def build_pdf(
     chapters out in parallel and reuses unchanged ones: the same PDF, sooner. `variant`:
     a PDF variant (pdf/x-4, pdf/x-1a, pdf/a-2b, pdf/a-3b, pdf/ua-1); `bleed` and `marks`
     replace book.toml's. `kept`: workers kept warm between the builds of this process
-    (`invoke watch`), used when the PDF is laid out in parts."""
+    (`invoke watch`), used when the PDF is laid out in parts. A PDF of a variant is read
+    back before it is written (`_read_back`): one the variant refuses is E644, and the
+    last build's PDF stays as it was."""
     with boundary("the PDF"):
         given = sources(book, strict)
         target = out or default_output(given.project, ".pdf")
@@ -45,6 +47,7 @@ def build_pdf(
 
             choices = PrintChoices(paper, html is not None, tagged, jobs, variant, bleed, marks)
             pdf, laid_out, found = _book_pdf(given, choices, kept)
+            _read_back(given, pdf, choices, target, found)
             files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
             return (*files, (target, pdf)), found
 
@@ -77,6 +80,27 @@ def _book_pdf(
     return pdf, laid_out, tuple(found)
 
 
+def _read_back(
+    given: Sources, pdf: bytes, choices: PrintChoices, target: Path, found: tuple[Diagnostic, ...]
+) -> None:
+    """The PDF of a variant (`--pdf-variant`, `--tagged`) read back (octavo.check.variants)
+    before anything is written: BuildError (E644, a figure named by its source file, the
+    build's warnings with it) on what the variant refuses. Without a variant, nothing is
+    read: a PDF build is not made slower."""
+    from octavo.render.pdf.build import pdf_options
+
+    rendered, _ = given.manuscript()
+    variant = pdf_options(rendered.book.config, choices).pdf_variant
+    if not variant:
+        return
+    from octavo.check.variants import check_variant
+
+    images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
+    refused = check_variant(pdf, variant, images, given.project.root, target)
+    if refused:
+        raise BuildError((*found, *refused))
+
+
 def build_cover(
     book: BookArg,
     out: Path | None = None,
@@ -103,7 +127,9 @@ def build_cover(
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
             options = pdf_options(rendered.book.config, chosen)
-            return ((target, render_cover(rendered, options, pages)),), found
+            pdf = render_cover(rendered, options, pages)
+            _read_back(given, pdf, chosen, target, found)
+            return ((target, pdf),), found
 
         options = {
             "kind": "cover",

@@ -8,18 +8,24 @@
   and no RGB colour in the page content. Soft masks are looked for in the graphics states
   and in the images a page paints (`Do`, through the forms it paints): a PNG with an
   alpha channel is written as an image with an /SMask, and octavo writes a book's images
-  as they are, for PDF/X-1a too.
+  as they are, for PDF/X-1a too. Each image is told of once, at the first page painting
+  it, with the book's image of its pixel size (`images`: the figure's source file).
+`invoke pdf` runs this on the PDF it made, before writing it, when a variant is asked for
+(octavo.api.pdf); `invoke check --pdf-variant` on the PDF it checks.
 Fonts (all embedded) are checked by octavo.check.pdf for every PDF.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from octavo.errors import Diagnostic, error
+from octavo.model import Image
 
 __all__ = ["VERSIONS", "check_variant"]
 
@@ -39,89 +45,158 @@ _XMP = {
 }
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")  # an XObject painted: /Im1 Do
 _RGB = re.compile(rb"(?:^|\s)(?:[-\d.]+\s+){3}(?:rg|RG)(?:\s|$)|/DeviceRGB")
+_FLATTEN = "flatten it onto white first"
 
 
-def check_variant(path: Path, variant: str) -> tuple[Diagnostic, ...]:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    message: str
+    figure: str = ""  # the book's image it is ("images/coast.png"), if known
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Painted:
+    name: str  # its name in the resources that paint it: /Im1
+    image: Any  # the image XObject
+    key: int  # its object number (0: a direct object)
+    within: str  # "" on the page, " in form /Fm1" through a form
+
+
+def check_variant(
+    pdf: Path | bytes,
+    variant: str,
+    images: Sequence[Image] = (),
+    root: Path | None = None,
+    named: Path | None = None,
+) -> tuple[Diagnostic, ...]:
+    """What keeps `pdf` (a file, or the bytes of one not yet written) from being `variant`.
+    `images`: the book's (Manuscript.images), to name a figure by its source file (under
+    `root`, the book folder) where its pixel size is one image's; `named`: the file the
+    diagnostics name otherwise (default `pdf`, if a file)."""
     from pypdf import PdfReader
 
-    reader = PdfReader(path)
-    return tuple(error("E644", f"{variant}: {m}", path) for m in _problems(reader, variant))
+    reader = PdfReader(BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    at = named if named is not None or isinstance(pdf, bytes) else pdf
+    return tuple(
+        error(
+            "E644",
+            f"{variant}: {found.message}",
+            (root / found.figure) if root is not None and found.figure else at,
+            hint=found.hint,
+        )
+        for found in _problems(reader, variant, images)
+    )
 
 
-def _problems(reader: Any, variant: str) -> Iterator[str]:
+def _problems(reader: Any, variant: str, images: Sequence[Image]) -> Iterator[_Found]:
     version = reader.pdf_header.removeprefix("%PDF-")
     if version != VERSIONS[variant]:
-        yield f"PDF version {version}, expected {VERSIONS[variant]}"
+        yield _Found(f"PDF version {version}, expected {VERSIONS[variant]}")
     root = reader.trailer["/Root"]
     xmp = root["/Metadata"].get_object().get_data().decode() if "/Metadata" in root else ""
     for pattern in _XMP[variant]:
         if not re.search(pattern, xmp):
-            yield f"the XMP metadata lacks {pattern.strip('<')!r}"
+            yield _Found(f"the XMP metadata lacks {pattern.strip('<')!r}")
     if variant.startswith(("pdf/x", "pdf/a")):
         yield from _intent(root, "/GTS_PDFX" if variant.startswith("pdf/x") else "/GTS_PDFA1")
     if variant.startswith("pdf/x"):
         missing = [i + 1 for i, page in enumerate(reader.pages) if "/TrimBox" not in page]
         if missing:
-            yield f"pages without a TrimBox: {missing[:5]}"
+            yield _Found(f"pages without a TrimBox: {missing[:5]}")
     if variant == "pdf/x-1a":
         if (reader.metadata or {}).get("/GTS_PDFXVersion") != "PDF/X-1a:2003":
-            yield "the document information lacks /GTS_PDFXVersion PDF/X-1a:2003"
-        yield from _opaque_cmyk(reader)
+            yield _Found("the document information lacks /GTS_PDFXVersion PDF/X-1a:2003")
+        yield from _opaque_cmyk(reader, images)
     if variant == "pdf/ua-1":
         marked = root.get("/MarkInfo", {}).get("/Marked")
         if "/StructTreeRoot" not in root or not marked:
-            yield "no structure tree or /MarkInfo /Marked true: not a tagged PDF"
+            yield _Found("no structure tree or /MarkInfo /Marked true: not a tagged PDF")
 
 
-def _intent(root: Any, subtype: str) -> Iterator[str]:
+def _intent(root: Any, subtype: str) -> Iterator[_Found]:
     intents = [i.get_object() for i in root.get("/OutputIntents", [])]
     if not intents:
-        yield "no OutputIntent"
+        yield _Found("no OutputIntent")
     for intent in intents:
         if intent.get("/S") != subtype or "/DestOutputProfile" not in intent:
-            yield f"OutputIntent {intent.get('/S')} without a profile, expected {subtype}"
+            yield _Found(f"OutputIntent {intent.get('/S')} without a profile, expected {subtype}")
 
 
-def _opaque_cmyk(reader: Any) -> Iterator[str]:
+def _opaque_cmyk(reader: Any, images: Sequence[Image]) -> Iterator[_Found]:
+    """PDF/X-1a's transparency and colour: the first page whose graphics states, groups or
+    content break it (a book's CSS: the same on every page); each image that does, once."""
+    told_page = False
+    told: set[int] = set()  # the images told of (by object number)
     for number, page in enumerate(reader.pages, start=1):
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else {}
         content = page.get_contents()
-        painted = content.get_data() if content is not None else b""
-        found = _transparency(page, resources, painted, set())
-        if found:
-            yield f"page {number}: {found}"
-            return
-        if _RGB.search(painted):
-            yield f"page {number}: RGB colour in the page content (PDF/X-1a is CMYK only)"
-            return
+        painted_here = content.get_data() if content is not None else b""
+        walked = list(_walk(page, resources, painted_here, set()))
+        if not told_page:
+            found = next((w for w in walked if isinstance(w, str)), "")
+            if not found and _RGB.search(painted_here):
+                found = "RGB colour in the page content (PDF/X-1a is CMYK only)"
+            if found:
+                told_page = True
+                yield _Found(f"page {number}: {found}")
+        for painted in walked:
+            if isinstance(painted, str) or (painted.key and painted.key in told):
+                continue
+            problem = _image_problem(painted.image)
+            if problem:
+                told.add(painted.key)
+                image = painted.image
+                size = (int(image.get("/Width", 0)), int(image.get("/Height", 0)))
+                figure = _figure(images, size)
+                what = f"{size[0]}×{size[1]} px" + (f", {figure}" if figure else "")
+                yield _Found(
+                    f"page {number}: image {painted.name}{painted.within} ({what}) {problem}",
+                    figure,
+                    _FLATTEN + ", or use --pdf-variant pdf/x-4, which allows transparency",
+                )
 
 
-def _transparency(owner: Any, resources: Any, content: bytes, seen: set[int]) -> str:
-    """What makes a page (or a form it paints: `owner`) transparent, or "": a graphics
-    state's alpha or soft mask, a transparency group, an image it paints with a soft
-    mask. Each form is walked once (`seen`: the forms walked)."""
+def _image_problem(image: Any) -> str:
+    """What PDF/X-1a refuses in an image XObject, or ""."""
+    if image.get("/SMask", "/None") != "/None" or image.get("/SMaskInData", 0):
+        return "has a soft mask (an alpha channel)"
+    return ""
+
+
+def _figure(images: Sequence[Image], size: tuple[int, int]) -> str:
+    """The book's image of this pixel size (its path), if one alone has it."""
+    same = [i.path for i in images if (i.width, i.height) == size]
+    return same[0] if len(dict.fromkeys(same)) == 1 else ""
+
+
+def _walk(
+    owner: Any, resources: Any, content: bytes, seen: set[int], within: str = ""
+) -> Iterator[str | _Painted]:
+    """What a page (or a form it paints: `owner`) paints, through the forms it paints
+    (`Do`): what makes it transparent (a graphics state's alpha or soft mask, a
+    transparency group) as a message, and each image it paints. Each form is walked once
+    (`seen`: the forms walked)."""
     for name, state in (resources.get("/ExtGState") or {}).items():
         state = state.get_object()
         alpha = [float(state.get(k, 1)) for k in ("/CA", "/ca")]
         if min(alpha) < 1 or state.get("/SMask", "/None") != "/None":
-            return f"transparency in graphics state {name}"
+            yield f"transparency in graphics state {name}{within}"
+            break
     if (owner.get("/Group") or {}).get("/S") == "/Transparency":
-        return "a transparency group"
+        yield f"a transparency group{within}"
     xobjects: Any = resources.get("/XObject") or {}
     for painted in dict.fromkeys(_DO.findall(content)):
         name = "/" + painted.decode("latin-1")
         if name not in xobjects:
             continue
         ref, xobject = xobjects.raw_get(name), xobjects[name].get_object()
+        key = getattr(ref, "idnum", 0)
         if xobject.get("/Subtype") == "/Image":
-            if xobject.get("/SMask", "/None") != "/None" or xobject.get("/SMaskInData", 0):
-                size = f"{xobject.get('/Width')}×{xobject.get('/Height')}"
-                return f"image {name} ({size} px) has a soft mask (an alpha channel)"
-        elif xobject.get("/Subtype") == "/Form" and (key := getattr(ref, "idnum", 0)) not in seen:
+            yield _Painted(name, xobject, key, within)
+        elif xobject.get("/Subtype") == "/Form" and key not in seen:
             seen.add(key)
             inner = xobject.get("/Resources")
             inner = inner.get_object() if inner is not None else resources
-            if found := _transparency(xobject, inner, xobject.get_data(), seen):
-                return f"{found} in form {name}"
-    return ""
+            yield from _walk(xobject, inner, xobject.get_data(), seen, f" in form {name}{within}")

@@ -243,13 +243,18 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
         "out": "Folder of the EPUB and the PDF checked, built there as <slug>.epub and "
         "<slug>.pdf if missing or stale (default: build/, where `epub` and `pdf` write).",
         "strict": STRICT,
+        "pdf-variant": "Build and read back the PDF as this variant, as for `pdf`.",
     }
 )
-def check(c: Context, book: str = "", out: str = "", strict: bool = False) -> None:
+def check(
+    c: Context, book: str = "", out: str = "", strict: bool = False, pdf_variant: str = ""
+) -> None:
     """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem.
     Prints a verdict an output, then the folder they are in."""
     checked = run(
-        lambda: api.check(book_folder(book), strict=strict, out=Path(out) if out else None)
+        lambda: api.check(
+            book_folder(book), strict=strict, out=Path(out) if out else None, variant=pdf_variant
+        )
     )
     show(checked.found)
     for line in checked.lines:

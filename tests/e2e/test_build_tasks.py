@@ -92,3 +92,14 @@ def test_check_tells_the_builds_warnings_and_strict_stops_on_them(tmp_path: Path
     result = invoke("check", "--book", book, "--strict", cwd=tmp_path)
     assert result.returncode == 1
     assert "W208" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_takes_a_pdf_variant(tmp_path: Path) -> None:
+    """`invoke check --pdf-variant pdf/x-1a`: the PDF built as PDF/X-1a and read back as one
+    (check read no variant: "No idea what '--pdf-variant' is!")."""
+    book = _default_book(tmp_path)
+    result = invoke("check", "--book", book, "--pdf-variant", "pdf/x-1a", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "blank pages, pdf/x-1a: all good" in result.stdout
+    (pdf,) = (tmp_path / "build").glob("*.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF-1.4")

@@ -223,7 +223,7 @@ def test_x1a_catches_a_figure_with_an_alpha_channel(
     )
     (book / "images").mkdir()
     picture.save(book / "images" / "coast.png")
-    pdf, _ = api.build_pdf(book, tmp_path / "x1a.pdf", variant="pdf/x-1a")
+    pdf, _ = api.build_pdf(book, tmp_path / "plain.pdf")  # an X-1a build refuses it (E644)
     with pdfplumber.open(pdf) as opened:  # the page that draws it, read by another reader
         (drawn,) = [p.page_number for p in opened.pages if p.images]
     assert drawn > 1
@@ -233,6 +233,46 @@ def test_x1a_catches_a_figure_with_an_alpha_channel(
         assert masked and masked[0].startswith(f"pdf/x-1a: page {drawn}: ")
     else:
         assert masked == []
+
+
+def test_an_x1a_build_reads_itself_back_and_keeps_the_last_pdf(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`invoke pdf --pdf-variant pdf/x-1a` wrote a PDF the variant's read-back refuses (a
+    figure with an alpha channel: a soft mask) and said nothing: a printer would reject
+    it. The build reads its PDF back first: exit 1, E644 naming the page and the figure's
+    file, and the last build's PDF as it was."""
+    import pdfplumber
+    from PIL import Image
+
+    from tests.support.cli import invoke
+
+    pages = "".join(f"Paragraph {n}.\n\n" for n in range(40))
+    book = make_book(
+        {"001.md": section_source(1, "Coast", total=1, body=pages)},
+        BOOK_TOML + 'paper = "6x9"\n',
+    )
+    out = tmp_path / "x1a.pdf"
+    first = invoke("pdf", "--book", book, "--out", out, "--pdf-variant", "pdf/x-1a")
+    assert first.returncode == 0, first.stderr
+    kept = out.read_bytes()
+    picture = Image.new("RGBA", (120, 80), (30, 60, 110))
+    picture.putalpha(Image.linear_gradient("L").resize((120, 80)))
+    (book / "images").mkdir()
+    picture.save(book / "images" / "coast.png")
+    section = book / "001.md"
+    section.write_text(section.read_text() + "![A coast](images/coast.png)\n\nAfter it.\n")
+    plain, _ = api.build_pdf(book, tmp_path / "plain.pdf")  # the same pages, no variant
+    with pdfplumber.open(plain) as opened:
+        (drawn,) = [p.page_number for p in opened.pages if p.images]
+    refused = invoke("pdf", "--book", book, "--out", out, "--pdf-variant", "pdf/x-1a")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    figure = book / "images" / "coast.png"
+    assert f"{figure}: E644 error: pdf/x-1a: page {drawn}: image /" in refused.stderr
+    assert "(120×80 px, images/coast.png) has a soft mask" in refused.stderr
+    assert out.read_bytes() == kept
+    # the same book without the variant is built as before: nothing is read back
+    assert invoke("pdf", "--book", book, "--out", out).returncode == 0
 
 
 # a rule under each running head, in the top margin (a blank page that keeps its head
