@@ -5,11 +5,14 @@
 - an OutputIntent with its ICC profile (PDF/X, PDF/A); a TrimBox on every page (PDF/X);
 - a structure tree and /MarkInfo (PDF/UA);
 - for PDF/X-1a: no transparency (soft masks, constant alpha below 1, transparency groups)
-  and no RGB colour in the page content. Soft masks are looked for in the graphics states
-  and in the images a page paints (`Do`, through the forms it paints): a PNG with an
-  alpha channel is written as an image with an /SMask, and octavo writes a book's images
-  as they are, for PDF/X-1a too. Each image is told of once, at the first page painting
-  it, with the book's image of its pixel size (`images`: the figure's source file).
+  and no RGB colour, in the page content or in an image it paints (DeviceRGB, CalRGB,
+  ICCBased of 3 components, Indexed on those, a Separation's or DeviceN's RGB alternate):
+  octavo converts no colours, so an RGB figure is refused, not made CMYK. Soft masks are
+  looked for in the graphics states and in the images a page paints (`Do`, through the
+  forms it paints): a PNG with an alpha channel is written as an image with an /SMask,
+  and octavo writes a book's images as they are, for PDF/X-1a too. Each image is told of
+  once, at the first page painting it, with the book's image of its pixel size
+  (`images`: the figure's source file).
 `invoke pdf` runs this on the PDF it made, before writing it, when a variant is asked for
 (octavo.api.pdf); `invoke check --pdf-variant` on the PDF it checks.
 Fonts (all embedded) are checked by octavo.check.pdf for every PDF.
@@ -46,6 +49,12 @@ _XMP = {
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")  # an XObject painted: /Im1 Do
 _RGB = re.compile(rb"(?:^|\s)(?:[-\d.]+\s+){3}(?:rg|RG)(?:\s|$)|/DeviceRGB")
 _FLATTEN = "flatten it onto white first"
+_NOT_RGB = (
+    "give the figure as a CMYK JPEG or an 8-bit greyscale PNG or JPEG (WeasyPrint writes "
+    "1-bit and palette PNGs, and any with a transparent colour, as RGB), or use "
+    "--pdf-variant pdf/x-4, which allows RGB; octavo converts no colours without the "
+    "printer's press profile"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,24 +153,53 @@ def _opaque_cmyk(reader: Any, images: Sequence[Image]) -> Iterator[_Found]:
         for painted in walked:
             if isinstance(painted, str) or (painted.key and painted.key in told):
                 continue
-            problem = _image_problem(painted.image)
-            if problem:
+            problems, hints = _image_problems(painted.image)
+            if problems:
                 told.add(painted.key)
                 image = painted.image
                 size = (int(image.get("/Width", 0)), int(image.get("/Height", 0)))
                 figure = _figure(images, size)
                 what = f"{size[0]}×{size[1]} px" + (f", {figure}" if figure else "")
                 yield _Found(
-                    f"page {number}: image {painted.name}{painted.within} ({what}) {problem}",
+                    f"page {number}: image {painted.name}{painted.within} ({what}) "
+                    + " and ".join(problems),
                     figure,
-                    _FLATTEN + ", or use --pdf-variant pdf/x-4, which allows transparency",
+                    "; ".join(hints),
                 )
 
 
-def _image_problem(image: Any) -> str:
-    """What PDF/X-1a refuses in an image XObject, or ""."""
+def _image_problems(image: Any) -> tuple[list[str], list[str]]:
+    """What PDF/X-1a refuses in an image XObject (a soft mask, RGB colour), and the hints."""
+    problems, hints = [], []
     if image.get("/SMask", "/None") != "/None" or image.get("/SMaskInData", 0):
-        return "has a soft mask (an alpha channel)"
+        problems.append("has a soft mask (an alpha channel)")
+        hints.append(_FLATTEN + ", or use --pdf-variant pdf/x-4, which allows transparency")
+    space = _rgb(image.get("/ColorSpace"))
+    if space:
+        problems.append(f"is RGB ({space}; PDF/X-1a is CMYK or grey only)")
+        hints.append(_NOT_RGB)
+    return problems, hints
+
+
+def _rgb(space: Any, depth: int = 0) -> str:
+    """The RGB colour space `space` is ("DeviceRGB", "ICCBased, 3 components", "Indexed
+    on DeviceRGB", a Separation's or DeviceN's RGB alternate), or "" when it is not."""
+    space = space.get_object() if hasattr(space, "get_object") else space
+    if space in ("/DeviceRGB", "/CalRGB"):
+        return str(space)[1:]
+    if not isinstance(space, list) or not space or depth > 3:
+        return ""
+    family = space[0]
+    if family == "/CalRGB":
+        return "CalRGB"
+    if family == "/ICCBased" and len(space) > 1:
+        return "ICCBased, 3 components" if space[1].get_object().get("/N") == 3 else ""
+    if family == "/Indexed" and len(space) > 1:
+        base = _rgb(space[1], depth + 1)
+        return f"Indexed on {base}" if base else ""
+    if family in ("/Separation", "/DeviceN") and len(space) > 2:
+        alternate = _rgb(space[2], depth + 1)
+        return f"{family[1:]}, alternate {alternate}" if alternate else ""
     return ""
 
 

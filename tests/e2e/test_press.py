@@ -322,3 +322,53 @@ def test_a_page_holding_a_drawing_alone_is_not_blank(make_book: MakeBook, tmp_pa
     blank = [d.message for d in check_press(facts, page_setup("6x9"))]
     assert blank and all(" is blank but for " in m for m in blank)
     assert f"page {drawn} " not in " ".join(blank)
+
+
+# figures of each kind, each of its own pixel size: (file, PIL mode, format, RGB in the PDF)
+_FIGURES = [
+    ("rgb.png", "RGB", "PNG", True),
+    ("photo.jpg", "RGB", "JPEG", True),
+    ("palette.png", "P", "PNG", True),  # WeasyPrint writes a palette PNG as RGB
+    ("line.png", "1", "PNG", True),  # and a 1-bit one
+    ("grey.png", "L", "PNG", False),
+    ("grey.jpg", "L", "JPEG", False),
+    ("cmyk.jpg", "CMYK", "JPEG", False),
+]
+
+
+def test_x1a_refuses_an_rgb_figure(make_book: MakeBook, tmp_path: Path) -> None:
+    """An opaque RGB figure passed as PDF/X-1a: the check read the pages' content streams
+    alone, never the colour space of the images they paint. Each RGB image is E644 at the
+    page that paints it, naming its file; grey and CMYK ones pass, and so does the book
+    once its figures are grey or CMYK."""
+    import pdfplumber
+    from PIL import Image
+
+    book = make_book({}, BOOK_TOML + 'paper = "6x9"\n')
+    (book / "images").mkdir()
+    body = ""
+    for n, (name, mode, kind, _) in enumerate(_FIGURES):
+        Image.new(mode, (100 + n, 60 + n)).save(book / "images" / name, kind)
+        body += "".join(f"Paragraph {n}.{k}.\n\n" for k in range(12))
+        body += f"![Figure {name}](images/{name})\n\n"
+    (book / "001.md").write_text(section_source(1, "Maps", total=1, body=body))
+    plain, _ = api.build_pdf(book, tmp_path / "plain.pdf")  # the same pages, no variant
+    with pdfplumber.open(plain) as opened:
+        pages = {tuple(i["srcsize"]): p.page_number for p in opened.pages for i in p.images}
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, tmp_path / "x1a.pdf", variant="pdf/x-1a")
+    assert not (tmp_path / "x1a.pdf").exists()
+    found = {d.file: d for d in caught.value.diagnostics if d.code == "E644"}
+    rgb = [(n, name) for n, (name, _, _, is_rgb) in enumerate(_FIGURES) if is_rgb]
+    assert set(found) == {book / "images" / name for _, name in rgb}
+    for n, name in rgb:
+        problem = found[book / "images" / name]
+        page = pages[(100 + n, 60 + n)]
+        assert problem.message.startswith(f"pdf/x-1a: page {page}: image /")
+        assert f"({100 + n}×{60 + n} px, images/{name}) is RGB (DeviceRGB" in problem.message
+        assert "CMYK JPEG" in problem.hint and "pdf/x-4" in problem.hint
+    for n, (name, _, kind, is_rgb) in enumerate(_FIGURES):
+        if is_rgb:
+            Image.new("L", (100 + n, 60 + n)).save(book / "images" / name, kind)
+    pdf, _ = api.build_pdf(book, tmp_path / "x1a.pdf", variant="pdf/x-1a")
+    assert check_variant(pdf, "pdf/x-1a") == ()
