@@ -74,7 +74,9 @@ class BookConfig:
     # book.toml's lines of its [chapters] tables ("": [chapters]; a country: [chapters.X])
     # and of its order: W310 and E306 point at them
     chapters_lines: tuple[tuple[str, int], ...] = ()
-    order_line: int | None = None
+    order_line: int | None = None  # 'order' (E306, E307)
+    language_line: int | None = None  # 'language' (W117)
+    parts_lines: tuple[tuple[str, int], ...] = ()  # a country of 'parts' -> its line (W311)
     label_lines: tuple[tuple[str, int], ...] = ()  # a [labels] key -> its line (E116)
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)

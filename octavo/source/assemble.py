@@ -153,6 +153,7 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
                 "E307",
                 f"'order' leaves out sections {ranges(missing)}",
                 config.path,
+                config.order_line,
                 hint="list every section, or remove 'order' to sort by number",
             )
         )
@@ -173,6 +174,7 @@ def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...]
                     "W311",
                     f"'parts' names {country!r}, which no section has as its country",
                     config.path,
+                    dict(config.parts_lines).get(country),
                     hint="check the spelling against the sections' 'country'",
                 )
             )

@@ -66,6 +66,48 @@ def key_line(text: str, key: str, table: str = "") -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, int], ...]:
+    """The line (from 1) of each string of book.toml's array `key` (parts = ["A",
+    "B"] over several lines: each its own); the key's line for one not found as written."""
+    start_line = key_line(text, key)
+    if start_line is None:
+        return ()
+    start = sum(len(line) + 1 for line in text.split("\n")[: start_line - 1])
+    strings: dict[str, int] = {}
+    for token, at in _array_strings(text, text.find("[", start)):
+        try:
+            value = load_toml(f"v = {token}")["v"]
+        except TomlError:
+            continue
+        strings.setdefault(str(value), text.count("\n", 0, at) + 1)
+    return tuple((item, strings.get(item, start_line)) for item in items)
+
+
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def _array_strings(text: str, at: int) -> list[tuple[str, int]]:
+    """The strings (as written, with where) of the array that opens at `at`, to its close;
+    comments skipped."""
+    found: list[tuple[str, int]] = []
+    depth = 0
+    while 0 <= at < len(text):
+        char = text[at]
+        string = _STRING.match(text, at) if char in "\"'" else None
+        if string:
+            found.append((string[0], at))
+            at = string.end()
+            continue
+        if char == "#":
+            at = text.find("\n", at)
+            continue
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0:
+            break
+        at += 1
+    return found
+
+
 def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
     path = root / "book.toml"
     if not os.path.lexists(path):
@@ -175,6 +217,8 @@ def _config(
         cover_line=key_line(text, "cover"),
         chapters_lines=chapters_lines(text),
         order_line=key_line(text, "order"),
+        language_line=key_line(text, "language"),
+        parts_lines=item_lines(text, "parts", [str(p) for p in data.get("parts", [])]),
         label_lines=tuple(
             (str(key), line) for key in labels if (line := key_line(text, str(key), "labels"))
         ),

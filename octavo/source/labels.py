@@ -57,6 +57,7 @@ def load_labels(
                 "W117",
                 f"no labels for language '{config.language}': generated words are in English",
                 config.path,
+                config.language_line,
                 hint=f"add templates/labels/{config.language}.toml, or set them in [labels]; "
                 f"shipped: {', '.join(LANGUAGES)}",
             )

@@ -167,3 +167,25 @@ def test_a_required_key_of_spaces_is_e104_at_its_line(make_book: MakeBook, key: 
     toml = "\n".join([*lines, f'{key} = "  "']) + "\n"
     _, found = load_config(make_book({}, toml=toml))
     assert [(d.code, d.line) for d in found if d.code == "E104"] == [("E104", len(lines) + 1)]
+
+
+def test_parts_over_several_lines_w311_at_the_country_line(make_book: MakeBook) -> None:
+    """W311 ('parts' names a country no section has) was told at book.toml with no line;
+    in a list over several lines it points at the country's own line, a comment with its
+    name and a name written with an escape (\\u00f4) taken as TOML takes them."""
+    from octavo.source.sections import read_book
+    from tests.conftest import section_source
+
+    toml = BOOK_TOML + (
+        "parts = [\n"  # line 6
+        '  "Testland",  # not "Otherland"\n'
+        "  'Otherland',\n"  # line 8
+        '  "C\\u00f4te",\n'  # line 9
+        "]\n"
+    )
+    sections: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, total=2),
+        "002-b.md": section_source(2, total=2),
+    }
+    _, found = read_book(make_book(sections, toml=toml))
+    assert [(d.code, d.line) for d in found if d.code == "W311"] == [("W311", 8), ("W311", 9)]
