@@ -15,10 +15,13 @@ __all__ = [
     "escape_paragraph",
     "escape_prose",
     "first_words",
+    "index_path",
     "no_orphan",
     "slugify",
+    "strip_controls",
     "strip_tags",
     "typed_dashes",
+    "typeset",
 ]
 
 _TAG = re.compile(r"<[^>]*>")
@@ -164,3 +167,20 @@ def alignment(style: str, *said: str | None) -> str:
     found = TEXT_ALIGN.search(style)
     how = (found.group(1) if found else next((s for s in said if s), "")).strip().lower()
     return how if how in ("left", "right", "center") else ""
+
+
+def strip_controls(text: str) -> str:
+    """XML 1.0 forbids most control characters, and C1 controls are never text; drop them."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", "", text)
+
+
+def typeset(term: str) -> str:
+    """An index term as the text's words are set: an apostrophe is ’ in both, and a
+    control character is dropped from both (the index's XHTML held "\x01": E704)."""
+    return " ".join(strip_controls(term.replace("'", "\u2019")).split())
+
+
+def index_path(entry: str) -> tuple[str, ...]:
+    """An index entry's levels as set ("Belarus!economy": '!' between levels); a level
+    left empty ("Belarus!!x", "!") names no entry (W515)."""
+    return tuple(typeset(level) for level in entry.split("!"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, warning
 from octavo.model import IndexEntry, IndexGroup, IndexMark, RenderedChapter
-from octavo.render.index_marks import typeset
+from octavo.text import typeset
 
 __all__ = ["build_index", "dead_ends", "sort_key"]
 

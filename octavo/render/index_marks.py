@@ -19,12 +19,10 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from octavo.render.sanitize import strip_controls
 from octavo.render.tokens import State, new_id, text
+from octavo.text import index_path, strip_controls, typeset
 
-__all__ = ["MarkUse", "auto_mark", "mark_spans", "typeset"]
-
-SEPARATOR = "!"
+__all__ = ["MarkUse", "auto_mark", "mark_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +83,7 @@ def mark_spans(state: State, inline: Token) -> None:
             continue
         words = _words(children, i)
         entry = str(named).strip() if named is not None else words
-        path = tuple(typeset(p) for p in entry.split(SEPARATOR))
+        path = index_path(entry)
         see = typeset(str(child.attrGet("see") or ""))
         see_also = typeset(str(child.attrGet("seealso") or ""))
         if not all(path) or not words:
@@ -106,12 +104,6 @@ def mark_spans(state: State, inline: Token) -> None:
         _plain(child, [c for c in classes if c != "index"] + ["index-mark"])
         if ident:
             child.attrSet("id", ident)
-
-
-def typeset(term: str) -> str:
-    """An attribute's term as the text's words are set: an apostrophe is ’ in both, and a
-    control character is dropped from both (the index's XHTML held "\x01": E704)."""
-    return " ".join(strip_controls(term.replace("'", "\u2019")).split())
 
 
 def _plain(token: Token, classes: list[str]) -> None:

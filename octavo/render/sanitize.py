@@ -15,6 +15,7 @@ from html import escape, unescape
 
 from octavo.limits import MAX_DEPTH
 from octavo.source.config_values import language_ok
+from octavo.text import strip_controls
 
 __all__ = [
     "TRUSTED",
@@ -309,11 +310,6 @@ def clean_fragment(html: str) -> tuple[str, tuple[str, ...]]:
     cleaner.feed(html)
     text = cleaner.result()
     return strip_controls(text), tuple(cleaner.removed)
-
-
-def strip_controls(text: str) -> str:
-    """XML 1.0 forbids most control characters, and C1 controls are never text; drop them."""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", "", text)
 
 
 def find_removals(raw_html: str, line: int) -> tuple[Removal, ...]:

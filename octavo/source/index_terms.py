@@ -6,15 +6,18 @@
     "the Polatsk principality" = "Polatsk!principality"  # a sub-entry
 
 Whole words, as written (case counts); a span in the text marks its words itself. A bad
-file is E118, reported with the book's other problems.
+file is E118, reported with the book's other problems; a term whose words or entry are
+empty once set ("x" = "Belarus!!economy") is W515 at its line here, and left out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from octavo.errors import Diagnostic, error
+from octavo.errors import Diagnostic, error, warning
+from octavo.source.config import key_line
 from octavo.source.files import TomlError, load_toml, read_utf8
+from octavo.text import index_path, typeset
 
 __all__ = ["load_index_terms"]
 
@@ -47,5 +50,20 @@ def load_index_terms(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[Dia
                 hint='e.g. [terms] potash = "potash"',
             ),
         )
-    found = sorted(((k.strip(), v.strip()) for k, v in terms.items()), key=lambda t: -len(t[0]))
-    return tuple(found), ()
+    kept, problems = [], []
+    for words, entry in terms.items():
+        if typeset(words) and all(index_path(entry)):
+            kept.append((words.strip(), entry.strip()))
+            continue
+        problems.append(
+            warning(
+                "W515",
+                f"index.toml's term {words!r} = {entry!r} names no entry; it is left out "
+                "of the index",
+                path,
+                key_line(text, words, "terms") or key_line(text, "terms"),
+                'write words = "Entry" or "Entry!sub-entry", each level some words',
+            )
+        )
+    kept.sort(key=lambda t: -len(t[0]))
+    return tuple(kept), tuple(problems)

@@ -44,3 +44,34 @@ def test_a_term_with_a_control_character_builds(tmp_path: Path) -> None:
     marks = [m.path for c in rendered.chapters for s in c.sections for m in s.marks]
     assert marks == [("Minsk",), ("Brest",)]
     api.build_epub(book, tmp_path / "b.epub")
+
+
+@pytest.mark.parametrize(
+    ("term", "line"),
+    [
+        ('Minsk = "Belarus!!capital"', 3),
+        ('Minsk = "!"', 3),
+        ("'Minsk' = \"\\u0001\"", 3),
+        ('"\\u0001" = "Minsk"', 1),  # its words cannot be found as written: the [terms] line
+    ],
+    ids=["empty-level", "separator-alone", "entry-a-control", "words-a-control"],
+)
+def test_a_term_naming_no_entry_is_w515_at_its_line(tmp_path: Path, term: str, line: int) -> None:
+    """A term of index.toml whose entry (or words) is empty once set was W515 at every
+    line of the sections where its words occur, never at index.toml (a term of a control
+    character alone, at every paragraph); it is W515 at its line here, and left out."""
+    from octavo import api
+    from tests.conftest import BOOK_TOML, section_source
+
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "book.toml").write_text(BOOK_TOML)
+    (book / "index.toml").write_text(f'[terms]\npotash = "potash"\n{term}\n')
+    body = "Minsk is the capital.\n\nPotash and potash.\n\nMinsk again.\n"
+    (book / "001-a.md").write_text(section_source(1, total=1, body=body))
+    rendered, found = api.manuscript(book)
+    assert [(d.code, Path(str(d.file)).name, d.line) for d in found] == [
+        ("W515", "index.toml", line)
+    ]
+    marks = [m.path for c in rendered.chapters for s in c.sections for m in s.marks]
+    assert marks == [("potash",)]
