@@ -176,7 +176,7 @@ def last_commit(root: Path) -> datetime | None:
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = done.stdout.strip()
-    if done.returncode != 0 or not stamp.isdigit():
+    if done.returncode != 0 or not (stamp.isascii() and stamp.isdigit()):
         return None
     return datetime.fromtimestamp(int(stamp), UTC)
 
@@ -233,7 +233,7 @@ def source_date_epoch() -> tuple[datetime | None, tuple[Diagnostic, ...]]:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None, ()
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # the spec's integer: "١٩٩٥" is none
         return None, (
             error(
                 "E113",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ class Entry:
 
 
 def _number(value: Any, least: int) -> int | None:
-    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 9:
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value.strip()):  # not "٥"
         value = int(value.strip())
     return value if type(value) is int and least <= value <= MAX_SECTIONS else None
 

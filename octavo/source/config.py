@@ -130,7 +130,7 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
     return _config(data, text, path)
 
 
-_BARE_MONTH = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{2})\s*(?:#.*)?")
+_BARE_MONTH = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*([0-9]{4}-[0-9]{2})\s*(?:#.*)?")
 
 
 def _toml_hint(text: str, line: int | None) -> str:

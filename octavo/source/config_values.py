@@ -11,7 +11,7 @@ from typing import Any
 
 from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import YearMonth
-from octavo.source.dates import parse_iso_month, parse_published
+from octavo.source.dates import ascii_figures, parse_iso_month, parse_published
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import PRINT_KEYS
 
@@ -270,7 +270,10 @@ def _table_hint(table: str, value: object) -> str:
 
 def _quote_hint(key: str, value: object, *, month: bool) -> str:
     """The hint for a date book.toml holds as a TOML number or date (`date = 1995`), not
-    the quoted string it takes: the same date quoted, as far as it can be told."""
+    the quoted string it takes: the same date quoted, as far as it can be told; one in
+    another script's figures ("١٩٩٥-٠٦"): the same in 0-9."""
+    if figures := ascii_figures(value):  # "١٩٩٥-٠٦": TOML's and YAML's dates are 0-9
+        return f'write it in the figures 0-9: {key} = "{figures}"'
     if isinstance(value, (str, bool)):
         return ""
     if isinstance(value, datetime.date):  # a TOML date or date-time: its month, or its day

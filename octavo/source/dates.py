@@ -5,16 +5,26 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 
 from octavo.limits import YEARS
 from octavo.settings import YearMonth
 
-__all__ = ["parse_iso_month", "parse_month_name", "parse_published"]
+__all__ = ["ascii_figures", "parse_iso_month", "parse_month_name", "parse_published"]
 
-_ISO = re.compile(r"(\d{4})-(\d{2})")
-_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# figures 0-9, as YAML, TOML and pandoc read a date: "١٩٩٥-٠٦" is none (E207, E107, E148)
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})")
+_PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+
+
+def ascii_figures(value: object) -> str:
+    """`value` with its other scripts' digits written 0-9 ("١٩٩٥-٠٦" -> "1995-06"), for a
+    hint; "" when it is no string or holds none."""
+    if not isinstance(value, str) or not any(c.isdecimal() and not c.isascii() for c in value):
+        return ""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value.strip())
 
 
 def parse_iso_month(value: object) -> YearMonth | None:

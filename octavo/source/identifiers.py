@@ -14,8 +14,9 @@ from typing import Any
 
 __all__ = ["IdentifierError", "doi", "isbn", "lccn", "public_keys", "uuid_as_identifier"]
 
-_LCCN = re.compile(r"[a-z]{0,3}(?:\d{2}|\d{4})\d{6}")
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
+# figures 0-9: an LCCN's, a DOI's prefix, a series position are ASCII in every record
+_LCCN = re.compile(r"[a-z]{0,3}(?:[0-9]{2}|[0-9]{4})[0-9]{6}")
+_DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 
 
 class IdentifierError(ValueError):
@@ -53,7 +54,7 @@ def lccn(value: object) -> str:
     text = re.sub(r"\s+", "", str(value)).lower().split("/")[0]
     if "-" in text:
         head, _, serial = text.partition("-")
-        text = head + serial.rjust(6, "0") if serial.isdigit() else text
+        text = head + serial.rjust(6, "0") if serial.isascii() and serial.isdigit() else text
     if not _LCCN.fullmatch(text):
         raise IdentifierError(f"LCCN {value!r} is not a Library of Congress Control Number")
     return text
@@ -93,7 +94,7 @@ def public_keys(data: dict[str, Any], bad: Any) -> dict[str, str]:
     position = data.get("series_position")
     if position is not None:
         text = str(position).strip() if not isinstance(position, bool) else ""
-        if isinstance(position, int | float | str) and re.fullmatch(r"\d+(\.\d+)?", text):
+        if isinstance(position, int | float | str) and re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
             found["series_position"] = text
         else:
             bad("E145", "series_position", "'series_position' must be a number such as 112")

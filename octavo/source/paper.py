@@ -54,9 +54,10 @@ _TUNED: dict[str, tuple[tuple[float, float, float, float], float]] = {
 _SCALE = {"top": 0.085, "bottom": 0.095, "inner": 0.10, "outer": 0.13}
 _LIMITS = (2 * 72.0, 40 * 72.0)  # a trim side from 2 in to 40 in
 _SIZE = re.compile(
-    r"\s*(\d+(?:\.\d+)?)\s*(in|mm|cm)?\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in|mm|cm)?\s*", re.IGNORECASE
+    r"\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?\s*",
+    re.IGNORECASE,
 )
-_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(in|mm|cm|pt)?\s*", re.IGNORECASE)
+_LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm|pt)?\s*", re.IGNORECASE)
 
 
 class PaperError(ValueError):

@@ -168,7 +168,7 @@ def test_e100_a_book_that_is_a_file_names_its_folder(make_book) -> None:  # type
     assert str(book) in found.hint
 
 
-@pytest.mark.parametrize("value", ["yesterday", "-1", "1.5", "9" * 30])
+@pytest.mark.parametrize("value", ["yesterday", "-1", "1.5", "9" * 30, "\u0661\u0662\u0663"])
 def test_e113_malformed_source_date_epoch(value: str, make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     book = make_book({"001-a.md": section_source(1, total=1)})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
+from tests.conftest import MakeBook, section_source
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,29 @@ def test_a_front_matter_that_cannot_be_read_says_what_to_do(
         split_front_matter(text)
     assert (raised.value.code, raised.value.line) == (code, line)
     assert hint in raised.value.hint
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "hint"),
+    [
+        ("data_as_of", '"\u0661\u0669\u0669\u0665-\u0660\u0666"', 'data_as_of: "1995-06"'),
+        ("data_as_of", "\u0661\u0669\u0669\u0665-\u0660\u0666", 'data_as_of: "1995-06"'),
+        ("last_updated", '"\u0967\u096f\u096f\u096c-\u0966\u0968"', 'last_updated: "1996-02"'),
+    ],
+    ids=["arabic-indic-quoted", "arabic-indic-bare", "devanagari"],
+)
+def test_a_date_in_another_scripts_figures_is_e207(
+    make_book: MakeBook, field: str, value: str, hint: str
+) -> None:
+    """`data_as_of: "١٩٩٥-٠٦"` was read as June 1995 (\\d and int() take every script's
+    figures; YAML and pandoc read 0-9 only): it is E207 at its line, the hint giving the
+    same date in 0-9."""
+    from octavo.source.sections import read_book
+
+    date = value if field == "data_as_of" else '"1995-06"'
+    extra = f"{field}: {value}\n" if field != "data_as_of" else ""
+    source = section_source(1, total=1, date=date, extra=extra)
+    line = next(n for n, text in enumerate(source.split("\n"), 1) if text.startswith(field))
+    _, found = read_book(make_book({"001-a.md": source}))
+    assert [(d.code, d.line) for d in found] == [("E207", line)]
+    assert found[0].hint == f"write it in the figures 0-9: {hint}"

@@ -452,6 +452,17 @@ def test_a_manifest_number_of_no_digits_is_an_error_not_a_crash(tmp_path: Path) 
     assert [(p.code, p.line) for p in problems] == [("E409", 2)]
 
 
+def test_a_manifest_number_in_another_scripts_figures_is_e409(tmp_path: Path) -> None:
+    """A sequence "٥" passed isdecimal() and was read as 5, where book.toml's [chapters]
+    and a section's front matter take 0-9 only."""
+    from octavo.importers.manifest import load_manifest
+
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,parents,sequence,title\nr-1.txt,1,,\u0665,Trade\n")
+    _, problems = load_manifest(manifest)
+    assert [(p.code, p.line) for p in problems] == [("E409", 2)]
+
+
 def test_a_file_name_of_a_country_and_a_number_is_no_title(tmp_path: Path) -> None:
     """tripod's `cNepal8.txt` has no title of its own: 'cNepal8' was its heading and its
     contents line; a name that holds a word keeps being the title."""

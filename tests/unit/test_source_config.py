@@ -189,3 +189,33 @@ def test_parts_over_several_lines_w311_at_the_country_line(make_book: MakeBook) 
     }
     _, found = read_book(make_book(sections, toml=toml))
     assert [(d.code, d.line) for d in found if d.code == "W311"] == [("W311", 8), ("W311", 9)]
+
+
+# Python's \d and isdigit() take every script's figures; TOML, YAML and pandoc read 0-9 only
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code", "hint"),
+    [
+        ("research_completed", "1995-06", "E107", 'research_completed = "1995-06"'),
+        ("date", "1995-06-10", "E148", 'date = "1995-06-10"'),
+        ("series_position", "112", "E145", ""),
+        ("lccn", "95-17389", "E144", ""),
+        ("doi", "10.1234/abc", "E144", ""),
+        ("paper", "150 x 230 mm", "E108", ""),
+        ("bleed", "3mm", "E141", ""),
+    ],
+)
+def test_a_value_in_another_scripts_figures_is_an_error(
+    make_book: MakeBook, key: str, value: str, code: str, hint: str
+) -> None:
+    """date = "١٩٩٥" went into the EPUB's dc:date as written (no W3CDTF date), and a
+    month, a series position, an LCCN, a trim were read as if in 0-9: each is told at its
+    line, a date with the same in 0-9."""
+    figures = value.translate(ARABIC) if key != "doi" else "10." + value[3:].translate(ARABIC)
+    toml = BOOK_TOML + f'{key} = "{figures}"\n'
+    config, found = load_config(make_book({}, toml=toml))
+    assert config is None
+    assert [(d.code, d.line) for d in found] == [(code, toml.count("\n"))]
+    assert found[0].hint.startswith(f"write it in the figures 0-9: {hint}" if hint else "")
