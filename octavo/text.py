@@ -49,11 +49,11 @@ _TYPED_DASH = re.compile(r"(?<=[^-\s])--(?!-)|(?<!-)--(?=[^-\s])")
 _INLINE = re.compile(r"([\\`*_\[\]<^~])|&(?=#?\w+;)")  # ^ ~: pandoc's super- and subscripts
 # What starts a block construct at a line's start: headings, quotes, lists, rules, fences
 # (~~~), pandoc line blocks (|) and definitions (:).
-_LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([#>+=~|:-]|[0-9]+(?=[.)]))")
 # pandoc's other list markers (octavo.render.fancy_lists reads them): a letter, a roman
 # numeral, '#' or an example's '@label' before '.' or ')', or any number in parentheses
 _FANCY_START = re.compile(
-    r"^(\s*)(\()?(\d{1,9}|#|@[\w-]*|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=([ \t]*)($|\S?))"
+    r"^(\s*)(\()?([0-9]{1,9}|#|@[\w-]*|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=([ \t]*)($|\S?))"
 )
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
 
@@ -64,7 +64,7 @@ def _a_list_marker(match: re.Match[str]) -> bool:
     opening, number, delimiter, spaces = match[2], match[3], match[4], match[5]
     if opening and delimiter != ")":
         return False
-    if not opening and number.isdigit():
+    if not opening and number.isascii() and number.isdigit():
         return False
     if len(number) > 1 and number[0].isalpha() and not _ROMAN.fullmatch(number):
         return False
@@ -107,7 +107,7 @@ def escape_block_start(escaped: str) -> str:
     match = _LINE_START.match(escaped)
     if match:
         marker = match[2]
-        if marker.isdigit():
+        if marker.isascii() and marker.isdigit():
             end = match.end()
             escaped = escaped[:end] + "\\" + escaped[end:]
         else:

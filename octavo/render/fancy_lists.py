@@ -44,7 +44,8 @@ __all__ = ["Marker", "first_marker", "install", "item_label", "read_marker"]
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 # (the opening parenthesis, the number, the delimiter)
-_MARKER = re.compile(r"(\(?)(\d{1,9}|#|@[\w-]*|[A-Za-z]+)([.)])")
+# pandoc's (and markdown-it's) figures are 0-9 alone: "١." is no list marker
+_MARKER = re.compile(r"(\(?)([0-9]{1,9}|#|@[\w-]*|[A-Za-z]+)([.)])")
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_DIGITS = tuple(
@@ -56,7 +57,7 @@ _ROMAN_DIGITS = tuple(
 )
 _TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
 _LIST_ALT = ["paragraph", "reference", "blockquote"]  # what a list interrupts, as markdown-it's
-_KNOWN = re.compile(r"\d{1,9}[.)]")  # the markers markdown-it reads itself
+_KNOWN = re.compile(r"[0-9]{1,9}[.)]")  # the markers markdown-it reads itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def read_marker(number: str, delimiter: str, style: str | None = None) -> Marker
     found: Marker | None
     if number[0] == "@":
         found = Marker("example", delimiter, 1, number[1:])
-    elif number.isdigit():
+    elif number.isascii() and number.isdigit():
         found = Marker("decimal", delimiter, int(number))
     else:
         read = _letters(number, style)
@@ -252,7 +253,7 @@ def first_marker(tokens: list[Token], at: int) -> Marker | None:
 
 def _marker_value(text: str) -> int:
     """markdown-it's `int(marker)`, for pandoc's markers too: `c` is 3, `(iv` 4, `#` 1."""
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text)
     number = text.removeprefix("(")
     marker = read_marker(number, "period") if number else None

@@ -130,7 +130,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
             "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
         )
     width = attrs.get("width", "").strip()  # "50% ": its figures are read without the space
-    percent = int(width[:-1]) if re.fullmatch(r"\d{1,3}%", width) else 0
+    percent = int(width[:-1]) if re.fullmatch(r"[0-9]{1,3}%", width) else 0
     if width and not 0 < percent <= 100:  # 2in, 300px, 150%: was the text's width, unsaid
         state.problem(
             "W504",

@@ -28,7 +28,7 @@ CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
 IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
-_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?!\d)|\$\$[^$]+\$\$")
+_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
@@ -89,7 +89,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
                 state.problem("W509", "image without alt text", line, "write ![alt text](path)")
             width = str(child.attrGet("width") or "")  # pandoc's {width=10%}, kept
             placed = place_image(state, child, alt, line, figure=False)
-            if placed and re.fullmatch(r"(100|[1-9]\d?)%", width):
+            if placed and re.fullmatch(r"(100|[1-9][0-9]?)%", width):
                 placed[0].attrSet("style", f"width: {width}")
             out += placed
             previous = child

@@ -140,7 +140,8 @@ _ATTRIBUTES = {
     "th": _CELL,
     "td": _CELL,
 }
-_STYLE = re.compile(r"width: \d{1,3}%")
+_STYLE = re.compile(r"width: [0-9]{1,3}%")
+_FIGURES = re.compile(r"[0-9]{1,3}")
 _GLOBAL = {"lang", "dir", "title"}
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag's shape ("fr", "sr-Latn")
 _DIRECTIONS = {"ltr", "rtl", "auto"}
@@ -177,8 +178,10 @@ def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) ->
         return False
     if name == "href":
         return bool(value and _SAFE_URL.match(value.strip()))
-    if name in ("colspan", "rowspan"):
-        return bool(value and value.isdecimal() and 0 < int(value) < 1000)
+    if name in ("colspan", "rowspan"):  # figures 0-9, as HTML reads them: not "٥" nor "²"
+        return bool(value and _FIGURES.fullmatch(value) and 0 < int(value) < 1000)
+    if name == "start":  # an <ol>'s: HTML's integer, "-3" or "12"
+        return bool(value and re.fullmatch(r"-?[0-9]{1,9}", value))
     if name == "scope":
         return value in ("col", "row", "colgroup", "rowgroup")
     if name == "lang":  # a reading system, and DAISY Ace, need a language it can read

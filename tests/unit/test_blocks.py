@@ -175,7 +175,9 @@ def test_problem(source: str, code: str, line: int) -> None:
     assert (code, line) in [(p.code, p.line) for p in problems]
 
 
-@pytest.mark.parametrize("width", ["2in", "300px", "150%", "0%", "half"])
+@pytest.mark.parametrize(
+    "width", ["2in", "300px", "150%", "0%", "half", "5\u0660%", "\u0665\u0660%"]
+)
 def test_a_figure_width_not_a_share_of_the_text_is_said(width: str) -> None:
     """pandoc's `width=2in` or `300px`, or more than the text block: the figure was set
     the text's width without a word."""
@@ -669,3 +671,10 @@ def test_a_heading_s_attributes_not_understood_are_w504(source: str) -> None:
     fragment = render_block(source)
     assert [(p.code, p.line) for p in fragment.problems] == [("W504", source.count("\n") - 1)]
     assert "not understood; shown as text" in fragment.problems[0].message
+
+
+def test_an_inline_image_width_in_another_scripts_figures_is_not_set() -> None:
+    """`{width=5٠%}` on an image in a line was set as style="width: 5٠%", which no reading
+    system reads (CSS's numbers are 0-9): the image keeps its own width."""
+    fragment = render_block("Text ![a](m.png){width=5\u0660%} inline.\n")
+    assert "style" not in fragment.html

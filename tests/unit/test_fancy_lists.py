@@ -283,3 +283,20 @@ def test_a_label_given_twice_is_the_last_and_a_warning(make_book: MakeBook) -> N
     bodies_at = [s.section.body_line for s in rendered.chapters[0].sections]
     assert twice == [("W522", "001-s.md", bodies_at[0] + 1), ("W522", "002-s.md", bodies_at[1] + 6)]
     assert "before: this section" in next(d.message for d in found if d.code == "W522")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\u0661. one\n\u0662. two\n",  # Arabic-Indic
+        "(\u0967) one\n",  # Devanagari, in parentheses
+        "\uff11) one\n",  # fullwidth
+    ],
+    ids=["arabic-indic", "devanagari-parens", "fullwidth"],
+)
+def test_a_number_in_another_scripts_figures_is_no_list(source: str) -> None:
+    """`١. item` became an ordered list (\\d takes every script's figures); pandoc's list
+    numbers, as markdown-it's, are 0-9: it is a paragraph, and an import writes it as is."""
+    html = render_block(source).html
+    assert "<ol" not in html and html.startswith("<p>")
+    assert escape_paragraph(source.split("\n")[0]) == source.split("\n")[0]

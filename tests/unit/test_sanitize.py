@@ -147,3 +147,23 @@ def test_lang_is_a_language_of_the_registry_not_only_its_shape() -> None:
     )
     assert html == '<i>a</i><i lang="sr-Latn">b</i><i lang="zh-Hans-CN">c</i>'
     assert removed == ("attribute lang on <i>",)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<table><tr><td colspan="\u0665">a</td></tr></table>',
+        '<table><tr><td rowspan="\u0968">a</td></tr></table>',
+        '<table><tr><th colspan="\uff15">a</th></tr></table>',  # a fullwidth 5
+        '<ol start="\u0663"><li>a</li></ol>',
+        '<ol start="three"><li>a</li></ol>',
+    ],
+    ids=["colspan-arabic-indic", "rowspan-devanagari", "colspan-fullwidth", "start", "start-word"],
+)
+def test_a_number_not_in_figures_0_9_is_removed_and_said(html: str) -> None:
+    """colspan="٥" was kept as written (isdecimal() takes it), and an <ol>'s start took
+    any value: no browser or reading system reads either as a number, and the PDF's
+    continued table counted ٥ columns. The attribute is removed, and said (W502)."""
+    fragment = render_block(html + "\n")
+    assert "span=" not in fragment.html and "start=" not in fragment.html
+    assert len(fragment.removed) == 1 and fragment.removed[0].what.startswith("attribute ")

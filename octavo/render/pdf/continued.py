@@ -33,7 +33,7 @@ _CAPTIONED = re.compile(
     re.DOTALL,
 )
 _CELL = re.compile(r"<t[hd]\b([^>]*)>")
-_SPAN = re.compile(r'\bcolspan="(\d+)"')
+_SPAN = re.compile(r'\bcolspan="([0-9]+)"')
 
 
 def continued_heads(body: str, form: str) -> str:

@@ -236,7 +236,7 @@ def render_print(
         RENDERING.reset(token)
 
 
-_OL_START = re.compile(r'<ol start="(-?\d+)"')
+_OL_START = re.compile(r'<ol start="(-?[0-9]+)"')
 
 
 def _list_starts(html: str) -> str:
