@@ -204,6 +204,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
     _kept_attributes(state, opening, attrs, line)
     listed = "unlisted" not in classes
+    inlines.author_spans(state, inline)  # before the label: the nav repeats its spans
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
     title = _in_its_language(opening, title)

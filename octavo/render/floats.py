@@ -23,6 +23,7 @@ from octavo.render.tokens import (
     inline_of,
     labelled,
     new_id,
+    own_span,
     renderer,
 )
 
@@ -152,8 +153,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
         label = [*label[:3], *_hidden(label[3:])]
     credit: list[Token] = []
     if attrs.get("credit"):
-        credit_open = Token("span_open", "span", 1)
-        credit_open.attrSet("class", "credit")
+        credit_open = own_span({"class": "credit"})
         text = Token("text", "", 0)
         text.content = attrs["credit"]
         space = Token("text", "", 0)  # the credit a word apart where styles are not read
@@ -202,8 +202,7 @@ def _said_twice(caption: list[Token], attrs: dict[str, str], marked: list[Token]
 
 
 def _hidden(tokens: list[Token]) -> list[Token]:
-    opening = Token("span_open", "span", 1)
-    opening.attrSet("aria-hidden", "true")
+    opening = own_span({"aria-hidden": "true"})
     return [opening, *tokens, close("span")]
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from octavo.render.tokens import State, new_id, text
+from octavo.render.tokens import State, new_id, own_span, text
 from octavo.text import index_path, strip_controls, typeset
 
 __all__ = ["MarkUse", "auto_mark", "mark_spans"]
@@ -62,8 +62,7 @@ def auto_mark(state: State, inline: Token) -> None:
         at = 0
         for match in pattern.finditer(child.content):
             out.append(text(child.content[at : match.start()]))
-            opening = Token("span_open", "span", 1)
-            opening.attrSet("index", entries[match[0]])
+            opening = own_span({"index": entries[match[0]]})
             out += [opening, text(match[0]), Token("span_close", "span", -1)]
             at = match.end()
         out.append(text(child.content[at:]))

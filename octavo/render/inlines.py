@@ -8,11 +8,12 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.conditional import mark
+from octavo.render.conditional import mark, shown_in
 from octavo.render.floats import place_image
-from octavo.render.sanitize import kept_attribute, kept_hint
+from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
 from octavo.render.tokens import (
     NOT_UNDERSTOOD,
+    OWN,
     SCHEME,
     State,
     child_lines,
@@ -21,7 +22,7 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["CITATION", "IN_TEXT", "line_block", "unrendered_block", "walk"]
+__all__ = ["CITATION", "IN_TEXT", "author_spans", "line_block", "unrendered_block", "walk"]
 
 CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # pandoc's in-text citation of an author-year key, "@smith1990 argues" (not "@octavo", nor
@@ -30,6 +31,11 @@ IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# what an author's span keeps besides its id and classes: pandoc's, as a div and a heading
+# keep them (lang and dir checked by the cleaner's rule), and the keys octavo reads off it
+_SPAN_KEPT = ("lang", "dir", "title")
+_INDEX_KEYS = ("index", "see", "seealso")  # an index mark's (octavo.render.index_marks)
+_CONDITION_KEYS = ("when-format", "unless-format")  # a condition's (octavo.render.conditional)
 
 
 def line_block(inline: Token) -> bool:
@@ -59,6 +65,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     entry, bookmark and navigation entries are made from them)."""
     line = inline.map[0] if inline.map else 0
     lines = child_lines(inline)
+    author_spans(state, inline, lines)
     children = mark(  # words for one output only
         inline.children or [],
         lambda held, span: state.problem(
@@ -96,8 +103,6 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
             continue
         if child.type == "link_open":
             _link(child)
-        if child.type == "span_open":
-            _language(state, child, line)
         if (
             child.type in ("span_open", "link_open")
             and child.attrGet("id")
@@ -114,20 +119,48 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     inline.children = out
 
 
-def _language(state: State, span: Token, line: int) -> None:
-    """pandoc's `[texte]{lang=fr dir=ltr}`, kept as a heading's and a div's are: a language
-    or direction no reader can read is W504 and left out (it went into the EPUB as
-    written, where EPUBCheck refuses `lang="x y"`)."""
-    for name in ("lang", "dir"):
-        value = span.attrGet(name)
-        if value is not None and not kept_attribute("span", name, str(value)):
-            span.attrs.pop(name)
-            state.problem(
-                "W504",
-                f"attribute {name}={str(value)!r} on a span is not kept",
-                line,
-                kept_hint("span", name),
-            )
+def author_spans(state: State, inline: Token, lines: dict[int, int] | None = None) -> None:
+    """An author's `[words]{…}` keeps what pandoc keeps and octavo can carry, as a div and a
+    heading do: its id and classes, `lang`, `dir` (each with a value a reader can read) and
+    `title`; and what octavo reads off it: an index mark's `index`, `see` and `seealso`, a
+    condition's `when-format` or `unless-format` (octavo.render.conditional). Any other is
+    W504 at the span's line and left out: a key pandoc writes as `data-`, which the
+    cleaner dropped unsaid, and above all `role` and `aria-*`, which went into the book as
+    written (every span is trusted) and would hide the words from a screen reader or call
+    them a button. octavo's own spans (tokens.own_span) keep theirs. Run on a heading's
+    words before its label is made (the contents and the nav repeat it), and again by the
+    walk, which finds nothing left to say."""
+    line = inline.map[0] if inline.map else 0
+    lines = child_lines(inline) if lines is None else lines
+    for child in inline.children or ():
+        if child.type == "span_open" and not child.meta.get(OWN):
+            _span_attributes(state, child, lines.get(id(child), line))
+
+
+def _span_attributes(state: State, span: Token, line: int) -> None:
+    classes = str(span.attrGet("class") or "").split()
+    index = "index" in classes or "index" in span.attrs
+    condition = shown_in(classes, {}) is not None
+    given = [(str(k), str(v)) for k, v in span.attrs.items()]
+    # an event handler (`onclick`), which the attrs plugin takes off unsaid
+    given += [(str(k), str(v)) for k, v in span.meta.pop("insecure_attrs", {}).items()]
+    for name, value in given:
+        if (
+            name in ("id", "class")
+            or (index and name in _INDEX_KEYS)
+            or (condition and name in _CONDITION_KEYS)
+            or (name, value) == TRUSTED
+        ):
+            continue
+        if name in _SPAN_KEPT and kept_attribute("span", name, value):
+            continue
+        span.attrs.pop(name, None)
+        state.problem(
+            "W504",
+            f"attribute {name}={value!r} on a span is not kept",
+            line,
+            kept_hint("span", name),
+        )
 
 
 def _link(token: Token) -> None:

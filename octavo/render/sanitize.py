@@ -166,6 +166,13 @@ def kept_hint(tag: str, name: str) -> str:
         return 'a language tag, such as lang="fr" or lang="sr-Latn"'
     if name == "dir":
         return 'dir="ltr", dir="rtl" or dir="auto"'
+    if name == "role" or name.startswith("aria-"):
+        return (
+            "octavo sets roles and aria- attributes itself: an author's would change what a"
+            " screen reader says of the words (aria-hidden hides them)"
+        )
+    if tag == "span" and name in ("see", "seealso"):
+        return 'see="…" and seealso="…" go on an index mark: [words]{.index see="Entry"}'
     return f'a {tag} keeps lang="fr", dir="rtl" and title="…" besides its id and classes'
 
 

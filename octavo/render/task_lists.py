@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.tokens import list_items
+from octavo.render.tokens import list_items, own_span
 
 __all__ = ["install"]
 
@@ -59,8 +59,9 @@ def _first_words(tokens: list[Token], at: int) -> Token | None:
 
 
 def _mark(checked: bool) -> list[Token]:
-    opening = Token("span_open", "span", 1)
-    opening.attrs = {"class": "task-mark", "role": "checkbox", "aria-checked": str(checked).lower()}
+    opening = own_span(
+        {"class": "task-mark", "role": "checkbox", "aria-checked": str(checked).lower()}
+    )
     glyph = Token("text_special", "", 0)  # no typography: a character, not words
     glyph.content = _MARKS[checked]
     space = Token("text", "", 0)

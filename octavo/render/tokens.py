@@ -37,6 +37,7 @@ __all__ = [
     "link",
     "list_items",
     "new_id",
+    "own_span",
     "renderer",
     "text",
     "trust",
@@ -185,9 +186,22 @@ def new_id(state: State, stem: str) -> str:
     return ident
 
 
-def labelled(label: str, children: list[Token]) -> list[Token]:
+OWN = "octavo"  # in the meta of a span octavo makes (never of an author's: see own_span)
+
+
+def own_span(attrs: dict[str, str]) -> Token:
+    """The opening of a span octavo makes, with `attrs` (a task's mark its `role` and
+    `aria-checked`): marked in its meta, which no source can write, so that the walk of
+    the words (octavo.render.inlines) keeps its attributes, and refuses them on an
+    author's span."""
     opening = Token("span_open", "span", 1)
-    opening.attrSet("class", "caption-label")
+    opening.attrs = dict(attrs)
+    opening.meta[OWN] = True
+    return opening
+
+
+def labelled(label: str, children: list[Token]) -> list[Token]:
+    opening = own_span({"class": "caption-label"})
     text = Token("text", "", 0)
     text.content = label
     space = Token("text", "", 0)

@@ -298,6 +298,34 @@ def test_a_passage_keeps_its_language(built: Built) -> None:
     assert "Nous avons pass\u00e9 l\u2019hiver dans les collines." in pdf
 
 
+def test_an_author_s_span_keeps_pandoc_s_attributes_alone(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`[Hrodna]{aria-hidden=true role=button foo=bar title=…}`: its role and aria-hidden
+    went into the EPUB as written (a screen reader skipped the word, or called it a
+    button), foo was dropped unsaid. Now each is W504 at the span's line and left out; the
+    title stays, and octavo's own task mark keeps its role; EPUBCheck-clean."""
+    body = (
+        "The west.\n\nThe city of\n"  # the span on the body's 4th line: the file's 14th
+        '[Hrodna]{aria-hidden=true role=button foo=bar title="a city"} trades.\n\n'
+        "- [x] a survey\n"
+    )
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    epub, found = api.build_epub(book, tmp_path / "s.epub")
+    assert sorted((d.code, d.line, d.message.split("=")[0]) for d in found) == [
+        ("W504", 14, "attribute aria-hidden"),
+        ("W504", 14, "attribute foo"),
+        ("W504", 14, "attribute role"),
+    ]
+    with zipfile.ZipFile(epub) as archive:
+        text = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("EPUB/text/ch")
+        )
+    assert '<span title="a city">Hrodna</span>' in text
+    assert 'role="checkbox" aria-checked="true">\u2612</span>' in text
+    assert_epubcheck_clean(epub)
+
+
 def test_the_data_currency_says_a_later_update_in_both_outputs(built: Built) -> None:
     """Each section was updated after its data's date (`last_updated`): the appendix says so
     under the date in print as in the EPUB (print said the date alone)."""

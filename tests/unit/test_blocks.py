@@ -583,6 +583,15 @@ def test_a_div_s_other_attributes_are_w504_at_its_fence() -> None:
     assert "lang=" in fragment.problems[0].hint and "dir=" in fragment.problems[1].hint
 
 
+def test_a_div_never_takes_an_author_s_role_or_aria() -> None:
+    """octavo sets them itself (a task's checkbox, a hidden label): `aria-hidden` would
+    hide a passage from a screen reader, `role` re-role it."""
+    fragment = render_block("::: {.box role=note aria-hidden=true}\nA.\n:::\n")
+    assert fragment.html.startswith('<div class="box">')
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)] * 2
+    assert "screen reader" in fragment.problems[0].hint
+
+
 @pytest.mark.parametrize(
     ("source", "html"),
     [

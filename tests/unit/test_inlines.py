@@ -44,3 +44,64 @@ def test_each_problem_of_a_paragraph_is_on_its_own_line(make_book: MakeBook) -> 
 def test_lines_count_the_breaks_of_a_list_item_and_a_raw_tag() -> None:
     text = "- one\n  two [a](#a)\n\nSome <span\ntitle='x'>words</span> and [b](#b).\n"
     assert render_block(text).links == (("#a", 1), ("#b", 4))
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "refused"),
+    [
+        ("[x]{foo=bar}", "<span>x</span>", ["foo"]),  # pandoc's data-foo: dropped unsaid
+        ("[x]{aria-hidden=true}", "<span>x</span>", ["aria-hidden"]),  # hid the words
+        ("[x]{role=button aria-label=Go}", "<span>x</span>", ["role", "aria-label"]),
+        ('[x]{style="width: 5%" data-label=z}', "<span>x</span>", ["style", "data-label"]),
+        ("[x]{onclick=go()}", "<span>x</span>", ["onclick"]),  # the attrs plugin's, unsaid
+        ("[x]{see=Minsk}", "<span>x</span>", ["see"]),  # no index mark: nothing reads it
+        ("[x]{when-format=pdf}", "<span>x</span>", ["when-format"]),  # no condition set
+        (
+            '[x]{#here .box lang=fr dir=ltr title="a t" role=note}',
+            '<span id="here" lang="fr" dir="ltr" title="a t" class="box">x</span>',
+            ["role"],
+        ),
+        ('[x]{.index see="Minsk"}', '<span class="index-mark">x</span>', []),
+        ('[x]{.content-visible when-format="epub"}', '<span class="only-epub">x</span>', []),
+    ],
+    ids=[
+        "unknown",
+        "aria-hidden",
+        "role-aria",
+        "trusted-names",
+        "handler",
+        "see-alone",
+        "condition-alone",
+        "pandoc-s-kept",
+        "index-see",
+        "condition",
+    ],
+)
+def test_a_span_keeps_pandoc_s_attributes_and_says_w504_for_others(
+    source: str, kept: str, refused: list[str]
+) -> None:
+    """As a div's and a heading's: every span was trusted, so an author's role and aria-*
+    went into the book (a screen reader skipped `aria-hidden` words) and another key was
+    dropped by the cleaner unsaid."""
+    fragment = render_block(f"One line,\nthen {source} here.\n")
+    assert kept in fragment.html
+    problems = [(p.code, p.line, p.message.split("=")[0]) for p in fragment.problems]
+    assert problems == [("W504", 1, f"attribute {name}") for name in refused]
+
+
+def test_octavo_s_own_spans_keep_their_aria() -> None:
+    """A task's mark is a checkbox to a screen reader, said by octavo itself."""
+    fragment = render_block("- [x] done\n- [ ] [to do]{role=checkbox aria-checked=true}\n")
+    assert '<span class="task-mark" role="checkbox" aria-checked="true">' in fragment.html
+    assert '<span class="task-mark" role="checkbox" aria-checked="false">' in fragment.html
+    assert "<span>to do</span>" in fragment.html
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 1)] * 2
+
+
+def test_a_heading_s_span_leaves_its_aria_out_of_the_contents_too() -> None:
+    """The contents, the nav and the PDF's bookmarks repeat a heading's words, made before
+    they are walked: `aria-hidden` went into the nav's entry after it left the heading."""
+    fragment = render_block("# Trade [x]{aria-hidden=true} {#t}\n")
+    assert [h.title_html for h in fragment.headings] == ["Trade <span>x</span>"]
+    assert "Trade <span>x</span></h3>" in fragment.html
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)]
