@@ -13,7 +13,7 @@ from octavo.api.checks import Checked, check
 from octavo.api.epub import build_epub, epub_cover
 from octavo.api.importing import run_import
 from octavo.api.opened import Sources, manuscript, open_book, read, sources
-from octavo.api.pdf import build_cover, build_handouts, build_pdf
+from octavo.api.pdf import build_cover, build_handouts, build_pdf, laid_out_pdf
 
 __all__ = [
     "Checked",
@@ -26,6 +26,7 @@ __all__ = [
     "build_pdf",
     "check",
     "epub_cover",
+    "laid_out_pdf",
     "manuscript",
     "open_book",
     "output_names",

@@ -66,6 +66,16 @@ def build_epub(
         return checked.write((((target, data or _epub(given, cache)),), found))
 
 
+def _made_epub(given: Sources) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """The EPUB's bytes, made here and written nowhere, and what its build found (the
+    EPUB's own W517 with the rest, as `build_epub` tells them)."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+
+    with paused(), boundary("the EPUB"):
+        _, found = given.manuscript(more=unprinted_page_refs)
+        return _epub(given, cache_of(given.project)), found
+
+
 def _epub(given: Sources, cache: Path | None) -> bytes:
     """The EPUB's bytes, made here."""
     from octavo.render.epub.book import render_epub
@@ -83,11 +93,14 @@ def _epub(given: Sources, cache: Path | None) -> bytes:
 
 
 def epub_cover(
-    book: BookArg, folder: Path, strict: bool = False
+    book: BookArg, folder: Path, strict: bool = False, built: bool = True
 ) -> tuple[Path | None, tuple[Diagnostic, ...]]:
-    """The EPUB's cover image, taken from the built EPUB: the package's `cover-image`
-    item (the drawn PNG, or the book's own PNG or JPEG), as FOLDER/cover.png or .jpg; and
-    what the EPUB's build found (fatal if `strict`)."""
+    """The EPUB's cover image, taken from the EPUB: the package's `cover-image` item (the
+    drawn PNG, or the book's own PNG or JPEG), as FOLDER/cover.png or .jpg; and what the
+    EPUB's build found (fatal if `strict`). `built`: the EPUB built at its default place
+    (build/<slug>.epub, if missing or stale, as `invoke epub` builds it); else made and
+    written nowhere (a preview to an `--out`: nothing is written beside it)."""
+    import io
     import posixpath
     import zipfile
 
@@ -95,7 +108,12 @@ def epub_cover(
 
     from octavo.write import atomic_bytes
 
-    epub, found = build_epub(book, strict=strict)
+    if built:
+        path, found = build_epub(book, strict=strict)
+        epub: Path | io.BytesIO = path
+    else:
+        data, found = _made_epub(sources(book, strict))
+        epub = io.BytesIO(data)
     with boundary("the preview"), zipfile.ZipFile(epub) as archive:
         container = etree.fromstring(archive.read("META-INF/container.xml"))
         opf = str(container.xpath("string(//*[local-name()='rootfile']/@full-path)"))

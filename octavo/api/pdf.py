@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from octavo.render.pdf.build import PrintChoices
     from octavo.render.pdf.parallel.start import KeptWorkers
 
-__all__ = ["build_cover", "build_handouts", "build_pdf"]
+__all__ = ["build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
 
 
 def build_pdf(
@@ -62,6 +62,20 @@ def build_pdf(
             "marks": marks,
         }
         return cached_build(given.project, target, options, make, (html,) if html else ())
+
+
+def laid_out_pdf(
+    book: BookArg, paper: str | None = None, strict: bool = False
+) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """The book's PDF laid out and written nowhere, and what its build found (fatal if
+    `strict`): for what reads the book's pages to make another output (a cover's page
+    count, a preview's pages) written to an `--out`, beside which nothing else is written.
+    The sections' and notes' caches (build/.octavo/) serve it as they serve `invoke pdf`."""
+    from octavo.render.pdf.build import PrintChoices
+
+    with boundary("the PDF"):
+        pdf, _, found = _book_pdf(sources(book, strict), PrintChoices(paper))
+        return pdf, found
 
 
 def _book_pdf(
@@ -155,9 +169,7 @@ def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) ->
     if out is None:
         pdf, _ = build_pdf(given, default_output(given.project, ".pdf"), paper=paper, strict=strict)
         return len(PdfReader(pdf).pages)
-    from octavo.render.pdf.build import PrintChoices
-
-    data, _, _ = _book_pdf(given, PrintChoices(paper))
+    data, _ = laid_out_pdf(given, paper)
     return len(PdfReader(BytesIO(data)).pages)
 
 

@@ -26,11 +26,11 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def render_pages(pdf: Path, out: Path, pages: int, dpi: int = 96) -> tuple[Path, ...]:
-    """The first `pages` pages of `pdf` as out/page-001.png, …"""
+def render_pages(pdf: Path | bytes, out: Path, pages: int, dpi: int = 96) -> tuple[Path, ...]:
+    """The first `pages` pages of `pdf` (a file, or its bytes) as out/page-001.png, …"""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(pdf))
+    document = pypdfium2.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
     written = []
     try:
         for index in range(min(pages, len(document))):
@@ -77,7 +77,10 @@ def preview(
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
     """`invoke preview`: PNGs of the first PDF pages, and a contact sheet with the cover;
     and what the builds of the PDF and the EPUB found (told as `invoke pdf` and `invoke
-    epub` tell it, fatal if `strict`)."""
+    epub` tell it, fatal if `strict`). By default (build/preview/) the PDF and the EPUB are
+    built at their default places in build/, if missing or stale, as `invoke cover` builds
+    the PDF it counts; for an `--out`, they are made in memory and written nowhere: the
+    preview wrote build/<slug>.epub and .pdf, files nobody asked for, beside it."""
     from octavo import api
 
     if pages < 0:  # `--pages -3` rendered no page and said nothing (as `invoke cover`: E645)
@@ -86,8 +89,12 @@ def preview(
     target = out or given.project.build / "preview"
     if out is not None:  # never into the book, never onto a device (docs/security.md)
         guard_output(given.project.root, out, folder=True)
-    pdf, found = api.build_pdf(given, strict=strict)
-    cover, more = api.epub_cover(given, target, strict)
+    pdf: Path | bytes
+    if out is None:
+        pdf, found = api.build_pdf(given, strict=strict)
+    else:
+        pdf, found = api.laid_out_pdf(given, strict=strict)
+    cover, more = api.epub_cover(given, target, strict, built=out is None)
     with boundary("the preview"):
         images = render_pages(pdf, target, pages)
         sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")

@@ -48,6 +48,8 @@ def test_preview_writes_pages_and_a_contact_sheet(tmp_path: Path) -> None:
     assert [p.name for p in pages] == ["page-001.png", "page-002.png", "page-003.png"]
     with Image.open(tmp_path / "p" / "cover.png") as cover:
         assert cover.height >= 1600
+    # the EPUB and the PDF were made to render from, not written into build/
+    assert [p.name for p in (tmp_path / "build").iterdir()] == [".octavo"]
 
 
 def test_all_builds_several_books(tmp_path: Path) -> None:

@@ -99,3 +99,29 @@ def test_a_negative_page_count_is_e645_before_any_work(
         preview(book, -3, tmp_path / "p")
     assert [d.code for d in caught.value.diagnostics] == ["E645"]
     assert not (tmp_path / "p").exists() and not (tmp_path / "build").exists()
+
+
+def test_a_preview_to_an_out_writes_nothing_else(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke preview --out DIR` needs the PDF and the EPUB only to render pages from: it
+    wrote build/<slug>.epub and .pdf too, files nobody asked for. They are made in memory
+    now; build/ holds octavo's state alone, its caches serving the next build. Without
+    `--out`, the preview builds them at their default places, as `invoke cover` does."""
+    from octavo.cli.preview import preview
+
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
+    written, found = preview(book, 1, tmp_path / "p")
+    assert [p.name for p in written] == ["page-001.png", "contact-sheet.png"]
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == [
+        "contact-sheet.png",
+        "cover.png",
+        "page-001.png",
+    ]
+    assert [p.name for p in (tmp_path / "build").iterdir()] == [".octavo"]
+    assert any((tmp_path / "build" / ".octavo" / "cache").iterdir())
+    assert [d.code for d in found] == ["W208"]  # told once, as before
+    preview(book, 1)
+    built = sorted(p.suffix for p in (tmp_path / "build").iterdir() if p.is_file())
+    assert built == [".epub", ".pdf"]
