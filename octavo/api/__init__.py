@@ -13,10 +13,11 @@ from octavo.api.checks import Checked, check
 from octavo.api.epub import build_epub, epub_cover
 from octavo.api.importing import run_import
 from octavo.api.opened import Sources, manuscript, open_book, read, sources
-from octavo.api.pdf import build_cover, build_handouts, build_pdf, laid_out_pdf
+from octavo.api.pdf import Handouts, build_cover, build_handouts, build_pdf, laid_out_pdf
 
 __all__ = [
     "Checked",
+    "Handouts",
     "Sources",
     "build_all",
     "build_both",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.errors import BuildError, Diagnostic, boundary, error
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from octavo.render.pdf.build import PrintChoices
     from octavo.render.pdf.parallel.start import KeptWorkers
 
-__all__ = ["build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
+__all__ = ["Handouts", "build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
 
 
 def build_pdf(
@@ -173,13 +173,22 @@ def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) ->
     return len(PdfReader(BytesIO(data)).pages)
 
 
+class Handouts(NamedTuple):
+    """What `invoke handouts` made: the handouts written, what the build found, and the
+    folder they went to (the task prints it last, though no handout was written)."""
+
+    written: tuple[Path, ...]
+    found: tuple[Diagnostic, ...]
+    folder: Path
+
+
 def build_handouts(
     book: BookArg,
     out: Path | None = None,
     by: str = "section",
     paper: str | None = None,
     strict: bool = False,
-) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
+) -> Handouts:
     """`invoke handouts`: one standalone PDF per section (or chapter), into OUT (default
     build/handouts/<slug>/, E124 when another book of the same title wrote it). The
     folder holds this build's handouts: all written as one set once all are made, and
@@ -198,4 +207,4 @@ def build_handouts(
         rendered, found = given.manuscript()
         made = render_handouts(rendered, by, paper)
         written, more = write_folder(given.project, folder, made, strict)
-        return written, found + more
+        return Handouts(written, found + more, folder)

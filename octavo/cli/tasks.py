@@ -133,17 +133,17 @@ def handouts(
     quiet: bool = False,
 ) -> None:
     """Write one standalone PDF per section (or chapter); prints the folder last."""
-    written, found = timed(
+    made = timed(
         "handouts",
         quiet,
         lambda: api.build_handouts(
             book_folder(book), Path(out) if out else None, by, paper or None, strict
         ),
     )
-    show(found)
-    for path in written:
+    show(made.found)
+    for path in made.written:
         print(f"wrote {path}")
-    print(written[0].parent if written else Path(out or "build/handouts"))
+    print(made.folder)
 
 
 @task(

@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     def build() -> tuple[Path, Path, tuple[Path, ...], tuple[str, ...]]:
         epub, found = api.build_epub(BOOK, folder / "c.epub")
         pdf, more = api.build_pdf(BOOK, folder / "c.pdf")
-        handouts, most = api.build_handouts(BOOK, folder / "handouts")
+        handouts, most, _ = api.build_handouts(BOOK, folder / "handouts")
         return epub, pdf, handouts, tuple(str(d) for d in (*found, *more, *most))
 
     (epub, pdf, handouts, found), logged = quietly(build)

@@ -56,7 +56,9 @@ def test_every_note_is_checked(study81: Study) -> None:
 
 
 def test_handouts_by_chapter(study81: Study, tmp_path: Path) -> None:
-    (written, _), warnings = quietly(lambda: api.build_handouts(study81.root, tmp_path, "chapter"))
+    (written, _, _), warnings = quietly(
+        lambda: api.build_handouts(study81.root, tmp_path, "chapter")
+    )
     units = handouts_of(study81.manuscript, "chapter")
     assert [p.name for p in written] == sorted(p.name for p in written) == [u.name for u in units]
     for path, unit in zip(written, units, strict=True):
@@ -67,7 +69,7 @@ def test_handouts_by_chapter(study81: Study, tmp_path: Path) -> None:
 def test_handouts_by_section(tmp_path: Path) -> None:
     root = generate_study(tmp_path / "book", 12, seed=3)
     manuscript, _ = api.manuscript(root)
-    (written, _), warnings = quietly(lambda: api.build_handouts(root, tmp_path / "h"))
+    (written, _, _), warnings = quietly(lambda: api.build_handouts(root, tmp_path / "h"))
     units = handouts_of(manuscript, "section")
     assert len(written) == 12 and [p.name for p in written] == sorted(p.name for p in written)
     for path, unit in zip(written, units, strict=True):

@@ -32,7 +32,7 @@ def outputs(book: Path, out: Path) -> dict[str, bytes]:
     epub, _ = api.build_epub(book, out / "book.epub")
     pdf, _ = api.build_pdf(book, out / "book.pdf", jobs=1)
     cover, _ = api.build_cover(book, out / "cover.pdf", pages=120)
-    handouts, _ = api.build_handouts(book, out / "handouts")
+    handouts, _, _ = api.build_handouts(book, out / "handouts")
     return {path.name: path.read_bytes() for path in (epub, pdf, cover, *handouts)}
 
 

@@ -90,11 +90,11 @@ def test_a_second_book_of_the_same_title_does_not_write_into_the_first_handouts(
     monkeypatch.chdir(tmp_path)
     first = _book(tmp_path / "one", "The first book.\n")
     second = _book(tmp_path / "two", "The second book.\n")
-    (handout,), _ = api.build_handouts(first)
+    (handout,), _, _ = api.build_handouts(first)
     before = handout.read_bytes()
     with pytest.raises(BuildError) as caught:
         api.build_handouts(second)
     assert [d.code for d in caught.value.diagnostics] == ["E124"]
     assert handout.read_bytes() == before
-    again, _ = api.build_handouts(first)  # the book that owns them still rebuilds
+    again, _, _ = api.build_handouts(first)  # the book that owns them still rebuilds
     assert again == (handout,)

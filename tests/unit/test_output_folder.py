@@ -30,12 +30,12 @@ def test_handouts_of_an_earlier_build_are_removed_but_never_a_users_file(
     not write (notes.txt), or a handout a user changed since, is kept."""
     monkeypatch.chdir(tmp_path)
     book = _two(make_book)
-    written, _ = api.build_handouts(book)
+    written, _, _ = api.build_handouts(book)
     folder = written[0].parent
     assert len(written) == 2
     (folder / "notes.txt").write_text("mine")
     (book / "002-b.md").unlink()
-    again, _ = api.build_handouts(book)
+    again, _, _ = api.build_handouts(book)
     assert sorted(p.name for p in folder.iterdir()) == sorted([again[0].name, "notes.txt"])
     assert again[0] == written[0]
     (book / "002-b.md").write_text(section_source(2, "Aid", chapter=2, total=2))
@@ -55,7 +55,7 @@ def test_handouts_are_written_as_a_set(
 
     monkeypatch.chdir(tmp_path)
     book = _two(make_book)
-    written, _ = api.build_handouts(book)
+    written, _, _ = api.build_handouts(book)
     before = {p: p.read_bytes() for p in written}
     section = book / "001-a.md"
     section.write_text(section.read_text().replace("Some text.", "Other text."))
@@ -76,3 +76,28 @@ def test_handouts_are_written_as_a_set(
     assert any(n.startswith(f".{written[0].name}.") for n in staged)  # the first was made
     assert {p: p.read_bytes() for p in written} == before
     assert sorted(os.listdir(written[0].parent)) == sorted(p.name for p in written)
+
+
+def test_the_handouts_task_prints_the_folder_it_used_though_it_wrote_none(
+    make_book: MakeBook,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`invoke handouts` prints the folder it wrote into last. When it wrote no handout it
+    printed build/handouts, not the book's own build/handouts/<slug> it used (its removed
+    handouts' folder); the folder now comes from the API, which used it."""
+    from invoke.context import Context
+
+    from octavo.cli.tasks import handouts
+
+    monkeypatch.chdir(tmp_path)
+    book = _two(make_book)
+    written = api.build_handouts(book)[0]
+    folder = written[0].parent
+    assert len(written) == 2 and folder == Path("build/handouts/testland-a-country-study")
+    monkeypatch.setattr("octavo.render.pdf.handouts.render_handouts", lambda *_: ())
+    handouts.body(Context(), book=str(book), quiet=True)
+    assert capsys.readouterr().out.splitlines()[-1] == str(folder)
+    assert list(folder.iterdir()) == []  # the last build's, removed
+    assert api.build_handouts(book).folder == folder
