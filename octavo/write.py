@@ -34,8 +34,7 @@ def atomic_write(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
     journal commit) costs 1-6 ms of waiting each.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, temporary = _beside(path)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
     try:
@@ -47,8 +46,7 @@ def atomic_write(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        _discard([temporary])
         if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
             raise WriteFailed(path, exc) from exc
         raise
@@ -73,10 +71,7 @@ def atomic_set(files: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
     path = files[0][0] if files else Path()
     try:
         for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".part", dir=path.parent
-            )
+            fd, temporary = _beside(path)
             staged.append((temporary, path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -86,10 +81,21 @@ def atomic_set(files: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
         for temporary, path in staged:
             os.replace(temporary, path)
     except BaseException as exc:
-        for temporary, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        _discard([temporary for temporary, _ in staged])
         if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
             raise WriteFailed(path, exc) from exc
         raise
     return tuple(path for _, path in staged)
+
+
+def _beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder (made if need be), named after it: its
+    descriptor and its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+
+
+def _discard(temporaries: list[str]) -> None:
+    for temporary in temporaries:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

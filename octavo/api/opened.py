@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
+from octavo.errors import BuildError, Diagnostic, raise_if_errors
 from octavo.outputs import cache_of, guard_default
 from octavo.project import Project, open_project
 
@@ -70,11 +70,9 @@ class Sources:
         from octavo.render.manuscript import render_manuscript
         from octavo.render.markdown_cache import SectionCache
         from octavo.render.split import helping
+        from octavo.source.sections import required
 
-        loaded, found = self.read()
-        raise_if_errors(found, self.strict)
-        if loaded is None:
-            raise BuildError([error("E100", "the book could not be read", self.project.root)])
+        loaded, found = required(self.read(), self.project.root, self.strict)
         sections = SectionCache.of_book(cache_of(self.project), loaded.root)
         sections.measured = self.measured
         # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once

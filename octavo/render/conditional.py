@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the EPUB's writer uses `for_output`, and never imports the parser
     from markdown_it.token import Token
 
-__all__ = ["OUTPUTS", "for_output", "mark", "shown_in"]
+__all__ = ["CONDITION_KEYS", "OUTPUTS", "for_output", "mark", "shown_in"]
 
 OUTPUTS = ("pdf", "epub")
+CONDITION_KEYS = ("when-format", "unless-format")  # a condition's, taken off its span
 _NAMES = {"pdf": {"pdf"}, "latex": {"pdf"}, "epub": {"epub"}, "html": {"epub"}}
 # Quarto's other formats: words for them are in neither of octavo's outputs, as meant
 _OTHERS = {
@@ -93,7 +94,7 @@ def mark(
         if unknown and report is not None:
             message = f"format '{unknown[0]}' of words for one output is not known"
             report("W518", message, W518_HINT, child)
-        for name in ("when-format", "unless-format"):
+        for name in CONDITION_KEYS:
             child.attrs.pop(name, None)
         inside = children[at + 1 : end]
         held = (always or _held(inside)) if shown != set(OUTPUTS) else ""

@@ -24,14 +24,20 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
 from octavo.render import div_fences
-from octavo.render.conditional import OUTPUTS, RESERVED, W518_HINT, shown_in, unknown_formats
+from octavo.render.conditional import (
+    CONDITION_KEYS,
+    OUTPUTS,
+    RESERVED,
+    W518_HINT,
+    shown_in,
+    unknown_formats,
+)
 from octavo.render.sanitize import kept_attribute, kept_hint
 
 __all__ = ["OPEN", "divs", "install"]
 
 OPEN, CLOSE = div_fences.OPEN, div_fences.CLOSE
 _WORD = re.compile(r"[A-Za-z][\w-]*")
-_CONDITION = ("when-format", "unless-format")  # taken by the condition
 Report = Callable[[str, str, str, int], None]  # code, message, hint, line
 
 
@@ -115,7 +121,7 @@ def _keep(token: Token, attrs: dict[str, str], line: int, report: Report | None)
     (octavo.render.sanitize: `lang` and `dir` only with a value a reader can read), as a
     heading keeps them; the others reported."""
     for name, value in attrs.items():
-        if name in ("id", "class", *_CONDITION):
+        if name in ("id", "class", *CONDITION_KEYS):
             continue
         if kept_attribute("div", name, value):
             token.attrSet(name, value)

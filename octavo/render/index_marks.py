@@ -22,7 +22,9 @@ from markdown_it.token import Token
 from octavo.render.tokens import State, new_id, own_span, text
 from octavo.text import index_path, strip_controls, typeset
 
-__all__ = ["MarkUse", "auto_mark", "mark_spans"]
+__all__ = ["INDEX_KEYS", "MarkUse", "auto_mark", "mark_spans"]
+
+INDEX_KEYS = ("index", "see", "seealso")  # an index mark's, taken off its span
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def mark_spans(state: State, inline: Token) -> None:
         given = str(child.attrGet("id") or "")  # {#id} keeps its id (registered already)
         ident = "" if see else given or new_id(state, f"ix-{len(state.marks) + 1}")
         state.marks.append(MarkUse(ident, path, see, see_also, words, line))
-        for name in ("index", "see", "seealso"):
+        for name in INDEX_KEYS:
             if child.attrs and name in child.attrs:
                 del child.attrs[name]
         _plain(child, [c for c in classes if c != "index"] + ["index-mark"])

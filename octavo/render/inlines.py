@@ -8,17 +8,18 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.conditional import mark, shown_in
+from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
+from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
 from octavo.render.tokens import (
-    NOT_UNDERSTOOD,
     OWN,
     SCHEME,
     State,
     child_lines,
     given_id,
     link,
+    not_understood,
     renderer,
 )
 
@@ -31,11 +32,6 @@ IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
-# what an author's span keeps besides its id and classes: pandoc's, as a div and a heading
-# keep them (lang and dir checked by the cleaner's rule), and the keys octavo reads off it
-_SPAN_KEPT = ("lang", "dir", "title")
-_INDEX_KEYS = ("index", "see", "seealso")  # an index mark's (octavo.render.index_marks)
-_CONDITION_KEYS = ("when-format", "unless-format")  # a condition's (octavo.render.conditional)
 
 
 def line_block(inline: Token) -> bool:
@@ -147,12 +143,12 @@ def _span_attributes(state: State, span: Token, line: int) -> None:
     for name, value in given:
         if (
             name in ("id", "class")
-            or (index and name in _INDEX_KEYS)
-            or (condition and name in _CONDITION_KEYS)
+            or (index and name in INDEX_KEYS)
+            or (condition and name in CONDITION_KEYS)
             or (name, value) == TRUSTED
         ):
             continue
-        if name in _SPAN_KEPT and kept_attribute("span", name, value):
+        if kept_attribute("span", name, value):  # lang, dir (readable values), title
             continue
         span.attrs.pop(name, None)
         state.problem(
@@ -175,12 +171,7 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
     text = token.content
     after = previous is not None and previous.type in ("image", "link_close", "span_close")
     if after and text.startswith("{") and "}" in text:
-        state.problem(
-            "W504",
-            f"attributes {text[: text.index('}') + 1]} not understood; shown as text",
-            line,
-            NOT_UNDERSTOOD,
-        )
+        not_understood(state, text[: text.index("}") + 1], line)
     for match in _UNDEFINED_NOTE.finditer(text) if "[^" in text else ():
         state.problem(
             "W510",

@@ -37,6 +37,7 @@ __all__ = [
     "link",
     "list_items",
     "new_id",
+    "not_understood",
     "own_span",
     "renderer",
     "text",
@@ -138,8 +139,7 @@ def attributes(inline: Token, state: State | None = None, line: int = 0) -> dict
     if not match:
         content = last.content.rstrip()
         if state is not None and content.endswith("}") and "{" in content:
-            said = f"attributes {content[content.rindex('{') :]} not understood; shown as text"
-            state.problem("W504", said, line, NOT_UNDERSTOOD)
+            not_understood(state, content[content.rindex("{") :], line)
         return {}
     written = re.sub("[\u201c\u201d\u201e]", '"', match[1])
     written = _UNNUMBERED.sub(lambda m: m[1] or ".unnumbered", written)  # pandoc's `{-}`
@@ -147,12 +147,18 @@ def attributes(inline: Token, state: State | None = None, line: int = 0) -> dict
         _, found = parse(written)
     except ParseError:
         if state is not None:
-            said = f"attributes {match[1]} not understood; shown as text"
-            state.problem("W504", said, line, NOT_UNDERSTOOD)
+            not_understood(state, match[1], line)
         return {}
     last.content = last.content[: match.start()]
     inline.content = TRAILING_ATTRS.sub("", inline.content)
     return dict(found)
+
+
+def not_understood(state: State, written: str, line: int) -> None:
+    """W504: attributes `written` ({…}) that could not be read, left in the text."""
+    state.problem(
+        "W504", f"attributes {written} not understood; shown as text", line, NOT_UNDERSTOOD
+    )
 
 
 def given_id(state: State, attrs: dict[str, str], line: int) -> str:

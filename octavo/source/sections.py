@@ -27,6 +27,7 @@ __all__ = [
     "read_book",
     "read_section",
     "read_sections",
+    "required",
     "section_files",
 ]
 
@@ -261,10 +262,18 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
 
 def load_book(book: Path | Project, strict: bool = False) -> tuple[Book, tuple[Diagnostic, ...]]:
     """read_book, raising BuildError on any error (or warning, if strict)."""
-    loaded, found = read_book(book)
+    root = book.root if isinstance(book, Project) else book
+    return required(read_book(book), root, strict)
+
+
+def required(
+    read: tuple[Book | None, tuple[Diagnostic, ...]], root: Path, strict: bool = False
+) -> tuple[Book, tuple[Diagnostic, ...]]:
+    """A book as read_book read it (from the folder `root`), raising BuildError on any
+    error (or warning, if strict)."""
+    loaded, found = read
     raise_if_errors(found, strict)
     if loaded is None:
-        root = book.root if isinstance(book, Project) else book
         raise_if_errors([error("E100", "the book could not be read", root)])
     assert loaded is not None
     return loaded, found
