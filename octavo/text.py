@@ -64,7 +64,7 @@ def _a_list_marker(match: re.Match[str]) -> bool:
     opening, number, delimiter, spaces = match[2], match[3], match[4], match[5]
     if opening and delimiter != ")":
         return False
-    if not opening and number.isascii() and number.isdigit():
+    if not opening and number.isdigit():  # 0-9 only: _FANCY_START reads no other figures
         return False
     if len(number) > 1 and number[0].isalpha() and not _ROMAN.fullmatch(number):
         return False
@@ -107,7 +107,7 @@ def escape_block_start(escaped: str) -> str:
     match = _LINE_START.match(escaped)
     if match:
         marker = match[2]
-        if marker.isascii() and marker.isdigit():
+        if marker.isdigit():  # 0-9 only: _LINE_START reads no other figures
             end = match.end()
             escaped = escaped[:end] + "\\" + escaped[end:]
         else:
