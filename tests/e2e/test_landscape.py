@@ -362,3 +362,16 @@ def test_a_tagged_pdf_holds_no_stamp_page(built: Built, tmp_path: Path) -> None:
         elements = [o for o in elements if o.get("/Type") == "/StructElem" and "/Pg" in o]
         assert elements and all(o.Pg.objgen in pages for o in elements)
         assert [int(document.pages[i].Rotate) for i in _turned(pdf)] == [90, 90]
+
+
+def test_an_x1a_book_with_a_broadside_table_is_cmyk(tmp_path: Path) -> None:
+    """The folio stamped on a broadside page was laid out without styles/print/cmyk.css, in
+    the ink's RGB: a book with a table too wide for its text block could not be built as
+    PDF/X-1a (E644, "RGB colour in the page content", at its first broadside page)."""
+    from octavo.check.variants import check_variant
+
+    (pdf, _), logged = quietly(
+        lambda: api.build_pdf(BOOK, tmp_path / "x1a.pdf", variant="pdf/x-1a")
+    )
+    assert logged == [] and check_variant(pdf, "pdf/x-1a") == ()
+    assert len([p for p in read_pdf(pdf).pages if p.turned]) == 2

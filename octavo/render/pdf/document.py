@@ -222,7 +222,7 @@ def broadside_folios(
         )
         for i in stamped
     )
-    sheets = stylesheets(project, options.page, "print/broadside.css")
+    sheets = stylesheets(project, options.page, "print/broadside.css", *extra_sheets(options))
     source = render_print(manuscript, "print/broadside.html", sheets, folios=folios)
     laid_out = guarded(lambda: load_html(source, project).render())
     stamps = [page for page in laid_out.pages if not page._page_box.page_type.blank]
