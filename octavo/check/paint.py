@@ -1,0 +1,219 @@
+"""What a PDF's pages paint in a colour space or with transparency, read with pikepdf's
+content-stream parser (for the PDF/X-1a read-back: octavo.check.x1a).
+
+Each page's content is read for the operators that paint in a colour space or with a
+graphics state, and so is each form, tiling pattern and shading it paints, through the forms
+and patterns those paint (`Do`, `scn /P`, `sh`): `rg`/`RG`, a space set by `cs`/`CS` (a
+device space, or a name in the resources' /ColorSpace), a pattern's shading, an inline image
+(`BI … ID … EI`: pikepdf expands its abbreviations, /RGB, [/I /RGB …]), a graphics state's
+alpha or soft mask (`gs`), a transparency group, and each image XObject painted. What a page
+lists in its resources but does not paint (WeasyPrint lists every page's, and sRGB, on
+each) is not read. A form or pattern is read once, however many pages paint it. Not read:
+annotations' appearance streams and Type 3 glyphs (WeasyPrint paints neither in colour).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pikepdf
+
+__all__ = [
+    "GROUP",
+    "INLINE",
+    "RGB",
+    "STATE",
+    "UNREADABLE",
+    "Paint",
+    "Painted",
+    "Reader",
+    "rgb_space",
+]
+
+RGB, INLINE, GROUP, STATE, UNREADABLE = "rgb", "inline", "group", "state", "unreadable"
+_OPERATORS = "rg RG cs CS scn SCN sh Do gs BI ID EI"  # the instructions read, as qpdf filters
+_DEVICE = ("/DeviceRGB", "/DeviceCMYK", "/DeviceGray", "/Pattern")
+
+
+@dataclass(frozen=True, slots=True)
+class Paint:
+    """A colour or transparency in what one content stream paints (PDF/X-1a refuses each)."""
+
+    kind: str  # RGB colour, an RGB INLINE image, a transparency GROUP, a graphics STATE's…
+    how: str = ""  # RGB: fill, stroke, "shading /s0"; INLINE: "2×1 px"; STATE: its name
+    space: str = ""  # RGB, INLINE: the space ("DeviceRGB", "/CS0: ICCBased, 3 components")
+    within: str = ""  # "" in the stream itself, " in form /Fm1", " in pattern /P1 in form /Fm1"
+
+
+@dataclass(frozen=True, slots=True)
+class Painted:
+    """An image XObject a content stream paints."""
+
+    key: tuple[int, int]  # its object and generation numbers
+    name: str  # its name in the resources that paint it: /Im1
+    within: str = ""
+    image: Any = field(default=None, compare=False, hash=False)
+
+
+Seen = Paint | Painted
+
+
+def rgb_space(space: Any, depth: int = 0) -> str:
+    """The RGB colour space `space` is ("DeviceRGB", "ICCBased, 3 components", "Indexed
+    on DeviceRGB", a Separation's or DeviceN's RGB alternate, a pattern's RGB base), or ""
+    when it is not."""
+    if isinstance(space, pikepdf.Name):
+        return str(space)[1:] if space in ("/DeviceRGB", "/CalRGB") else ""
+    if not isinstance(space, pikepdf.Array) or not len(space) or depth > 3:
+        return ""
+    family, count = space[0], len(space)
+    if family == "/CalRGB":
+        return "CalRGB"
+    if family == "/ICCBased" and count > 1:
+        return "ICCBased, 3 components" if space[1].get("/N") == 3 else ""
+    if family in ("/Indexed", "/Pattern") and count > 1:
+        base = rgb_space(space[1], depth + 1)
+        return f"{str(family)[1:]} on {base}" if base else ""
+    if family in ("/Separation", "/DeviceN") and count > 2:
+        alternate = rgb_space(space[2], depth + 1)
+        return f"{str(family)[1:]}, alternate {alternate}" if alternate else ""
+    return ""
+
+
+class Reader:
+    """Reads what pages paint; each form and pattern once (what it paints kept by its
+    object, as seen from within it)."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[tuple[int, int], tuple[int, int]], tuple[Seen, ...]] = {}
+
+    def page(self, page: Any) -> tuple[Seen, ...]:
+        """What a page (its object) paints, each thing once."""
+        resources = _inherited(page, "/Resources")
+        return (*_group(page), *self._content(page, resources))
+
+    def _content(self, stream: Any, resources: Any) -> tuple[Seen, ...]:
+        """What one content stream paints, each thing once."""
+        try:
+            instructions = pikepdf.parse_content_stream(stream, _OPERATORS)
+        except pikepdf.PdfError as exc:
+            return (Paint(UNREADABLE, str(exc)),)
+        seen: dict[Seen, None] = {}
+        for instruction in instructions:
+            for one in self._instruction(instruction, resources):
+                seen.setdefault(one)
+        return tuple(seen)
+
+    def _instruction(self, instruction: Any, resources: Any) -> Iterator[Seen]:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            yield from _inline(instruction.iimage.obj, resources)
+            return
+        op, operands = str(instruction.operator), instruction.operands
+        paint = "fill" if op.islower() else "stroke"
+        if op in ("rg", "RG"):
+            yield Paint(RGB, paint, "DeviceRGB")
+        elif op in ("cs", "CS") and operands:
+            found = _named_space(resources, operands[0])
+            if found:
+                yield Paint(RGB, paint, found)
+        elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
+            yield from self._pattern(resources, operands[-1])
+        elif op == "sh" and operands:
+            shading = _resource(resources, "/Shading", operands[0])
+            found = rgb_space(shading.get("/ColorSpace")) if shading is not None else ""
+            if found:
+                yield Paint(RGB, f"shading {operands[0]}", found)
+        elif op == "gs" and operands:
+            yield from _state(resources, operands[0])
+        elif op == "Do" and operands:
+            yield from self._xobject(resources, operands[0])
+
+    def _xobject(self, resources: Any, name: Any) -> Iterator[Seen]:
+        xobject = _resource(resources, "/XObject", name)
+        if xobject is None:
+            return
+        if xobject.get("/Subtype") == "/Image":
+            yield Painted(xobject.objgen, str(name), image=xobject)
+        elif xobject.get("/Subtype") == "/Form":
+            yield from _within(self._stream(xobject, resources), f" in form {name}")
+
+    def _pattern(self, resources: Any, name: Any) -> Iterator[Seen]:
+        pattern = _resource(resources, "/Pattern", name)
+        if pattern is None:
+            return
+        if pattern.get("/PatternType") == 1:  # tiling: a content stream of its own
+            yield from _within(self._stream(pattern, resources), f" in pattern {name}")
+            return
+        shading = pattern.get("/Shading")
+        found = rgb_space(shading.get("/ColorSpace")) if shading is not None else ""
+        if found:
+            yield Paint(RGB, "a shading", found, f" in pattern {name}")
+
+    def _stream(self, stream: Any, outer: Any) -> tuple[Seen, ...]:
+        """What a form or tiling pattern paints, read once (with the resources of what
+        paints it, if it has none of its own)."""
+        own = stream.get("/Resources")
+        resources = own if own is not None else outer
+        key = (stream.objgen, (0, 0) if own is not None else getattr(outer, "objgen", (0, 0)))
+        if key not in self._read:
+            self._read[key] = ()  # a form painting itself is read once
+            self._read[key] = (*_group(stream), *self._content(stream, resources))
+        return self._read[key]
+
+
+def _within(seen: tuple[Seen, ...], where: str) -> Iterator[Seen]:
+    for one in seen:
+        yield replace(one, within=one.within + where)
+
+
+def _group(owner: Any) -> tuple[Paint, ...]:
+    group = owner.get("/Group")
+    if group is not None and group.get("/S") == "/Transparency":
+        return (Paint(GROUP),)
+    return ()
+
+
+def _state(resources: Any, name: Any) -> Iterator[Paint]:
+    """A graphics state's transparency: constant alpha below 1, or a soft mask."""
+    state = _resource(resources, "/ExtGState", name)
+    if state is None:
+        return
+    alpha = [float(state.get(k, 1)) for k in ("/CA", "/ca")]
+    if min(alpha) < 1 or state.get("/SMask", pikepdf.Name.None_) != pikepdf.Name.None_:
+        yield Paint(STATE, str(name))
+
+
+def _inline(image: Any, resources: Any) -> Iterator[Paint]:
+    """An inline image's RGB: its /CS a device space or an array (pikepdf expands the
+    abbreviations: /RGB, [/I /RGB …]), or a name in the resources' /ColorSpace."""
+    found = _named_space(resources, image.get("/ColorSpace"))
+    if found:
+        size = f"{int(image.get('/Width', 0))}×{int(image.get('/Height', 0))} px"
+        yield Paint(INLINE, size, found)
+
+
+def _named_space(resources: Any, name: Any) -> str:
+    """The RGB space a `cs` operand names: a device space, or a resource (`/CS0:
+    ICCBased, 3 components`); "" when it is not RGB."""
+    if not isinstance(name, pikepdf.Name) or name in _DEVICE:
+        return rgb_space(name)
+    found = rgb_space(_resource(resources, "/ColorSpace", name))
+    return f"{name}: {found}" if found else ""
+
+
+def _resource(resources: Any, kind: str, name: Any) -> Any:
+    """The resource `name` of `kind` (/XObject, /Pattern…), or None."""
+    listed = resources.get(kind) if resources is not None else None
+    return listed.get(str(name)) if isinstance(listed, pikepdf.Dictionary) else None
+
+
+def _inherited(page: Any, key: str) -> Any:
+    """A page's entry, or the nearest of its /Pages parents' (/Resources is inherited)."""
+    node, depth = page, 0
+    while node is not None and depth < 32:
+        if key in node:
+            return node[key]
+        node, depth = node.get("/Parent"), depth + 1
+    return None
