@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "BuildError",
@@ -73,6 +74,11 @@ class BuildError(Exception):
         self.diagnostics = tuple(diagnostics)
         self.written = tuple(written)  # what a command of several outputs did write
         super().__init__(format_diagnostics(self.diagnostics))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (from a layout worker) as its diagnostics: the default, its message,
+        was read back as diagnostics, one a character."""
+        return (type(self), (self.diagnostics, self.written))
 
 
 def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:

@@ -236,3 +236,17 @@ def test_w310_points_at_the_chapters_table(make_book, toml: str, line: int) -> N
     book = make_book({"001-a.md": section_source(1, total=1)}, head + toml)
     (told,) = [d for d in diagnostics_of(book) if d.code == "W310"]
     assert told.line == line, str(told)
+
+
+def test_build_error_from_a_worker_keeps_its_message() -> None:
+    """A BuildError raised in a layout worker is pickled back to the build: unpickled, its
+    message was remade from the message's characters (one a line: 'E\\n6\\n0\\n4…')."""
+    import pickle
+
+    from octavo.errors import error
+
+    sent = BuildError([error("E604", "note n stays on page 3")], written=[Path("b.pdf")])
+    got = pickle.loads(pickle.dumps(sent))
+    assert str(got) == str(sent) == "E604 error: note n stays on page 3"
+    assert got.diagnostics == sent.diagnostics
+    assert got.written == sent.written
