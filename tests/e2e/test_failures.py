@@ -14,6 +14,7 @@ import pytest
 
 from octavo import api
 from octavo.errors import BuildError
+from octavo.shipped import STYLES
 from tests.conftest import MakeBook, section_source
 from tests.support.cli import invoke
 
@@ -123,6 +124,28 @@ def test_missing_font_file_is_E603(task: str, book: Path, tmp_path: Path) -> Non
     )
     stderr, codes = _run(task, book, tmp_path / OUTPUTS[task][1], tmp_path)
     assert codes == {"E603"} and "Gone.otf" in stderr
+
+
+@pytest.mark.parametrize(("task", "jobs"), [("pdf", "1"), ("pdf", "2"), ("handouts", "")])
+def test_a_style_weasyprint_cannot_draw_is_E623(
+    task: str, jobs: str, book: Path, tmp_path: Path
+) -> None:
+    # WeasyPrint 70 (tinycss2) cannot turn device-cmyk() into a gradient's sRGB: a traceback
+    sheet = book / "styles" / "print" / "book.css"
+    sheet.parent.mkdir(parents=True)
+    gradient = "linear-gradient(device-cmyk(0 0 0 0.2), device-cmyk(0 0 0 0.6))"
+    sheet.write_text(
+        (STYLES / "print" / "book.css").read_text() + f"h2 {{ background: {gradient} }}\n"
+    )
+    out = tmp_path / OUTPUTS[task][1]
+    more = ("--jobs", jobs) if jobs else ()
+    result = invoke(task, "--book", book, "--out", out, "--quiet", *more, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "E623 error: WeasyPrint stopped while making the PDF: NotImplementedError" in (
+        result.stderr
+    ), result.stderr
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))

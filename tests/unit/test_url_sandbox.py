@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,19 @@ def test_the_print_html_written_out_finds_the_books_images(
     images = [b for b in page._page_box.descendants() if type(b).__name__ == "InlineReplacedBox"]
     assert len(images) == 1
     assert real_urls(html, project) == html  # once
+
+
+def test_a_library_stopping_is_e623_and_octavos_own_bug_keeps_its_traceback() -> None:
+    from octavo.model import roman
+    from octavo.render.url_sandbox import guarded
+
+    with pytest.raises(BuildError) as told:
+        guarded(lambda: json.loads("{", cls=_Broken))  # raised inside a library's frame
+    assert "E623" in str(told.value) and "in unit/test_url_sandbox.py" in str(told.value)
+    with pytest.raises(TypeError):  # raised in octavo's own code: a bug, not the book's
+        guarded(lambda: roman("x"))  # type: ignore[arg-type]
+
+
+class _Broken(json.JSONDecoder):
+    def decode(self, s: str, *args: object) -> object:
+        raise NotImplementedError
