@@ -115,6 +115,14 @@ class Labels:
                 values[name] = value[:-1]
         return template.format(**values)
 
+    def capital(self, key: str) -> str:
+        """The label opening a sentence: "See also" after an index entry's full stop,
+        capitalised as the book's language does ("İlgili" in Turkish; Georgian, which has
+        no capitals in text, unchanged)."""
+        from octavo.casing import capital
+
+        return capital(self[key], self.language)
+
     def month_year(self, month: YearMonth) -> str:
         """'June 1995' in the book's language and order."""
         return self.format("month_year", month=self.months[month.month - 1], year=month.year)

@@ -7,7 +7,8 @@ The groups' letters are ICU's index characters for the language (icu.AlphabeticI
 its buckets cut by the same collation), so a letter the language sorts apart has a group
 of its own, where it sorts: Å, Ä, Ö after Z in Swedish and Finnish, CH after H and Č
 after C in Czech; Latin's letters are added, for a Russian book's NATO. A term in another
-script goes under its own first letter; one beginning with a figure or a sign, under #.
+script goes under its own first letter as that script's readers head it (ქ in Georgian,
+never Mtavruli; ค for โคราช; kana by row); one beginning with a figure or a sign, under #.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from octavo.casing import capital
 from octavo.errors import Diagnostic, warning
 from octavo.model import IndexEntry, IndexGroup, IndexMark, RenderedChapter
 from octavo.text import typeset
@@ -96,20 +98,38 @@ def _freeze(level: dict[str, _Node], language: str) -> tuple[IndexEntry, ...]:
     )
 
 
+# Scripts whose readers head an index's groups with more than one first letter: Japanese
+# by the kana's row (か for か, が, き, キ), Korean by the syllable's first consonant in its
+# own form (ㅅ for 서울; the syllable's decomposition gives ᄉ, a jamo made to join others)
+_GROUPED = {"Hira": "ja", "Kana": "ja", "Hang": "ko"}
+
+
 def _initial(language: str, term: str) -> str:
-    """The group's letter: the language's index character for the term; for a term in
-    another script (ICU's inflow and overflow), its first letter without its diacritics,
-    capital; for one before the first letter (a figure, a sign: ICU's underflow), #."""
+    """The group's letter: the language's index character for the term; for one before
+    the first letter (a figure, a sign: ICU's underflow), #; for a term in another script
+    (ICU's inflow and overflow), its first letter without its diacritics, whatever its
+    case, capitalised as the book's language capitalises (a Georgian letter as Georgian
+    text sets it, ქ, not Mtavruli Ქ), read as its script's own index reads it (a Thai or
+    Lao vowel written before its consonant is passed over, as the collation passes over
+    it: โคราช under ค; kana and Hangul as _GROUPED)."""
     import icu
 
     index = _letters(language)
     label, kind = index.getBucket(index.getBucketIndex(term))
     if kind == icu.UAlphabeticIndexLabelType.NORMAL:
         return str(label)
-    first = unicodedata.normalize("NFD", term.lstrip())[:1]
+    letters = unicodedata.normalize("NFD", term.lstrip())
+    if letters[:1] and icu.Char.hasBinaryProperty(
+        letters[0], icu.UProperty.LOGICAL_ORDER_EXCEPTION
+    ):
+        letters = letters[1:]
+    first = letters[:1]
     if kind == icu.UAlphabeticIndexLabelType.UNDERFLOW or not first.isalpha():
         return "#"
-    return first.upper()
+    own = _GROUPED.get(icu.Script.getScript(first).getShortName())
+    if own is not None and own != language:
+        return _initial(own, term)
+    return capital(first.lower(), language)[:1]  # one letter, however the term is cased
 
 
 def dead_ends(

@@ -83,6 +83,69 @@ def _groups(language: str, *terms: str) -> list[tuple[str, list[str]]]:
             id="ru-short-i-apart-yo-with-ye-latin-after",
         ),
         pytest.param(
+            "ka",
+            ("ქუთაისი", "თბილისი", "ბათუმი", "Tbilisi"),
+            [("ბ", ["ბათუმი"]), ("თ", ["თბილისი"]), ("ქ", ["ქუთაისი"]), ("T", ["Tbilisi"])],
+            id="ka-icu-letters-as-georgian-sets-them",
+        ),
+        pytest.param(
+            "tr",
+            ("ılıca", "İzmir", "istanbul", "Iğdır", "Çorum", "Şile"),
+            [
+                ("Ç", ["Çorum"]),
+                ("I", ["Iğdır", "ılıca"]),
+                ("İ", ["istanbul", "İzmir"]),
+                ("Ş", ["Şile"]),
+            ],
+            id="tr-dotless-and-dotted-i-apart",
+        ),
+        pytest.param(
+            "en",
+            ("ქუთაისი", "ᲥᲣᲗᲐᲘᲡᲘ", "Kutaisi", "თბილისი"),
+            [("K", ["Kutaisi"]), ("თ", ["თბილისი"]), ("ქ", ["ქუთაისი", "ᲥᲣᲗᲐᲘᲡᲘ"])],
+            id="en-georgian-never-mtavruli",
+        ),
+        pytest.param(
+            "en",
+            ("Երևան", "և", "Ալավերդի"),
+            [("Ա", ["Ալավերդի"]), ("Ե", ["Երևան", "և"])],
+            id="en-armenian-ligature-one-letter",
+        ),
+        pytest.param(
+            "en",
+            ("ωμέγα", "Ελλάδα", "Άργος", "ΣΠΑΡΤΗ"),
+            [("Α", ["Άργος"]), ("Ε", ["Ελλάδα"]), ("Σ", ["ΣΠΑΡΤΗ"]), ("Ω", ["ωμέγα"])],
+            id="en-greek-capital-without-accent",
+        ),
+        pytest.param(
+            "en",
+            ("เชียงใหม่", "โคราช", "กรุงเทพ", "ชลบุรี"),
+            [("ก", ["กรุงเทพ"]), ("ค", ["โคราช"]), ("ช", ["ชลบุรี", "เชียงใหม่"])],
+            id="en-thai-under-the-consonant-not-the-vowel-before-it",
+        ),
+        pytest.param(
+            "en",
+            ("とうきょう", "トヨタ", "がっこう", "キョウト", "あさひ"),
+            [
+                ("あ", ["あさひ"]),
+                ("か", ["がっこう", "キョウト"]),
+                ("た", ["とうきょう", "トヨタ"]),
+            ],
+            id="en-kana-by-row",
+        ),
+        pytest.param(
+            "en",
+            ("서울", "부산", "수원"),
+            [("ㅂ", ["부산"]), ("ㅅ", ["서울", "수원"])],
+            id="en-hangul-by-its-consonant",
+        ),
+        pytest.param(
+            "en",
+            ("القاهرة", "أسوان", "ירושלים", "Москва", "ёлка"),
+            [("Е", ["ёлка"]), ("М", ["Москва"]), ("י", ["ירושלים"]), ("ا", ["أسوان", "القاهرة"])],
+            id="en-arabic-hebrew-cyrillic",
+        ),
+        pytest.param(
             "en",
             ("Zaire", "Ålesund", "Ørsted", "Bălți", "Ștefan cel Mare", "Chișinău", "bank"),
             [
@@ -103,7 +166,7 @@ def test_groups_follow_the_language(
     assert _groups(language, *terms) == groups
 
 
-@pytest.mark.parametrize("language", ["en", "sv", "cs", "ru"])
+@pytest.mark.parametrize("language", ["en", "sv", "cs", "ru", "ka", "tr", "th", "ja"])
 def test_groups_read_in_the_order_of_their_entries(language: str) -> None:
     """Every entry under one heading, and the headings in the entries' order: the terms
     sorted, then cut where the heading changes, give the groups."""
@@ -125,6 +188,15 @@ def test_groups_read_in_the_order_of_their_entries(language: str) -> None:
         "Ўздзенне",
         "Ελλάδα",
         "ქუთაისი",
+        "ᲥᲣᲗᲐᲘᲡᲘ",
+        "Երևան",
+        "և",
+        "โคราช",
+        "คลองเตย",
+        "とうきょう",
+        "トヨタ",
+        "서울",
+        "수원",
         "1990 census",
         "'s-Hertogenbosch",
         "(the) Hague",
