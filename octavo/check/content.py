@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["check_content", "check_notes"]
 
 # a page reference as the manuscript writes it (read here, not with the renderer's own
-# pattern: a check that reused it would agree with its mistakes)
+# pattern: a check that reused it would agree with its mistakes); its number in any
+# script's figures (\d), as a book's page counter may print them (١٢ with arabic-indic),
+# compared as printed with its page's folio, never read as a number (octavo.check.folios)
 _FOLIO = re.compile(r"\d+|[ivxlcdm]+")
 _PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
+from octavo.check.folios import counted_folio, expand, folio_number
 from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf
 from octavo.errors import Diagnostic, error
-from octavo.model import APPENDIX, Manuscript, RenderedSection, roman
+from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import strip_tags
 
 __all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
@@ -62,7 +63,7 @@ def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterat
         seen.add(link.dest)
         line = _last_line_in(facts.pages[link.page], link)
         printed = line.split()[-1] if line.split() else ""
-        target = _counted_folio(facts, facts.dests[link.dest]) if link.dest in facts.dests else "?"
+        target = counted_folio(facts, facts.dests[link.dest]) if link.dest in facts.dests else "?"
         if printed != target:
             yield _problem(
                 "E610",
@@ -70,24 +71,6 @@ def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterat
                 f"contents says {printed!r} for #{link.dest}, "
                 f"its page is folio {target!r}: {line!r}",
             )
-
-
-def _counted_folio(facts: PdfFacts, index: int) -> str:
-    """The folio of a page: printed, or, on a page that prints none (a full-page plate), the
-    number it counts as among its numbered neighbours (a list of figures cites it so)."""
-    printed = facts.pages[index].folio
-    if printed:
-        return printed
-    for step in (-1, 1):
-        other = index + step
-        while 0 <= other < len(facts.pages):
-            folio = facts.pages[other].folio
-            if folio.isdigit():
-                return str(int(folio) + index - other)
-            if folio:
-                return ""  # a roman or other folio: no count to go by
-            other += step
-    return ""
 
 
 def _last_line_in(page: PdfPage, link: Link) -> str:
@@ -117,26 +100,13 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     for chapter in ms.chapters:
         page = facts.dests.get(chapter.id)
         folio = facts.pages[page].folio if page is not None else ""
-        number = _folio_number(folio, chapter.matter == "front")
+        number = folio_number(folio, chapter.matter == "front")
         if page is not None and (number is None or number % 2 == 0 or page % 2):
             yield _problem(
                 "E612",
                 facts,
                 f"chapter #{chapter.id} opens on folio {folio!r}, not on a right-hand (odd) page",
             )
-
-
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-def _folio_number(folio: str, front: bool) -> int | None:
-    """'7' -> 7; in the front matter 'xiv' -> 14; None when it is not such a folio."""
-    if not front:
-        return int(folio) if folio.isdigit() else None
-    if not folio or any(c not in _ROMAN for c in folio):
-        return None
-    values = [_ROMAN[c] for c in folio]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
@@ -152,7 +122,7 @@ def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         owner = entries.get(link.dest)
         if link.page >= start and owner is not None:
             text = _text_in(facts.pages[link.page], link)
-            printed.setdefault(owner, set()).update(_expand(text))
+            printed.setdefault(owner, set()).update(expand(text))
     for entry in ms.index_entries:
         if not entry.locators:
             continue
@@ -190,18 +160,6 @@ def _text_in(page: PdfPage, link: Link) -> str:
         and c[1] >= link.top - 2
         and c[3] <= link.bottom + 2
     ).strip()
-
-
-def _expand(text: str) -> set[str]:
-    """'7' -> {'7'}; '7–9' -> {'7', '8', '9'}; 'ix–xi' -> {'ix', 'x', 'xi'}."""
-    first, _, last = text.partition("–")
-    if not last:
-        return {first}
-    front = not first.isdigit()
-    a, b = _folio_number(first, front), _folio_number(last, front)
-    if a is None or b is None:
-        return {text}
-    return {roman(n).lower() if front else str(n) for n in range(a, b + 1)}
 
 
 def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:

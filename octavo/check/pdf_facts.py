@@ -180,6 +180,8 @@ def _page(index: int, page: Any, pdf_page: Any) -> PdfPage:
     )
 
 
+# a folio's figures in any script (a book's `counter(page, arabic-indic)`: "p. ١٢"), kept
+# as printed, never read as a number here
 _NUMBER = re.compile(r"\d+")
 
 
