@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["capital"]
+__all__ = ["capital", "upper"]
 
 
 @lru_cache(maxsize=16)
@@ -27,3 +27,13 @@ def capital(text: str, language: str) -> str:
     options = icu.U_TITLECASE_WHOLE_STRING | icu.U_TITLECASE_NO_LOWERCASE
     titled: str = icu.CaseMap.toTitle(_locale(language), options, text)
     return titled
+
+
+def upper(text: str, language: str) -> str:
+    """The text in capitals for the language, as CSS `text-transform: uppercase` sets it
+    by the page's lang ("Türkiye" → "TÜRKİYE" in Turkish; "Ελλάδα" → "ΕΛΛΑΔΑ", Greek
+    capitals without their accents)."""
+    import icu
+
+    shouted: str = icu.CaseMap.toUpper(_locale(language), text)
+    return shouted

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from octavo.casing import capital
+from octavo.casing import capital, upper
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.text import strip_tags
 from tests.conftest import BOOK_TOML, MakeBook, section_source
@@ -35,6 +35,20 @@ from tests.conftest import BOOK_TOML, MakeBook, section_source
 )
 def test_capital_follows_the_language(text: str, language: str, capitalised: str) -> None:
     assert capital(text, language) == capitalised
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "shouted"),
+    [
+        pytest.param("Türkiye", "tr", "TÜRKİYE", id="tr"),
+        pytest.param("Türkiye", "en", "TÜRKIYE", id="en"),
+        pytest.param("Ελλάδα", "el", "ΕΛΛΑΔΑ", id="el-without-accents"),
+        pytest.param("Straße", "de", "STRASSE", id="de"),
+        pytest.param("ijssel", "nl", "IJSSEL", id="nl"),
+    ],
+)
+def test_upper_follows_the_language(text: str, language: str, shouted: str) -> None:
+    assert upper(text, language) == shouted
 
 
 def _book(make_book: MakeBook, language: str, see: str, see_also: str) -> Path:

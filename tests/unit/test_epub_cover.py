@@ -201,3 +201,35 @@ def test_the_indices_are_those_of_the_whole_masks(rows: tuple[int, int]) -> None
     assert cover_draw._indices(ink, accent).tobytes() == whole.tobytes()
     empty = Image.new("L", (50, 400))
     assert cover_draw._indices(empty, empty).tobytes() == empty.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "series", "drawn"),
+    [
+        pytest.param(
+            "tr", "Türkiye", "ülke incelemeleri", ["TÜRKİYE", "ÜLKE İNCELEMELERİ"], id="tr"
+        ),
+        pytest.param("el", "Ελλάδα", "μελέτες χωρών", ["ΕΛΛΑΔΑ", "ΜΕΛΕΤΕΣ ΧΩΡΩΝ"], id="el"),
+        pytest.param("en", "Türkiye", "country studies", ["TÜRKIYE", "COUNTRY STUDIES"], id="en"),
+    ],
+)
+def test_the_drawn_cover_s_capitals_are_the_language_s(
+    monkeypatch: pytest.MonkeyPatch, language: str, country: str, series: str, drawn: list[str]
+) -> None:
+    """The country and the series in capitals as the book's language writes them, as the
+    print cover's `text-transform: uppercase` gives them (WeasyPrint's, by the page's
+    lang): Python's str.upper() drew TÜRKIYE in a Turkish book, ΕΛΛΆΔΑ in a Greek one."""
+    from octavo.render.epub import cover_draw
+    from octavo.shipped import STYLES
+
+    lines: list[str] = []
+    real = cover_draw._centred
+
+    def centred(draw, text, *rest):  # type: ignore[no-untyped-def]
+        lines.append(text)
+        real(draw, text, *rest)
+
+    monkeypatch.setattr(cover_draw, "_centred", centred)
+    text = CoverText(language, "T", "T", "", country, series, "P")
+    cover_draw.draw_cover(text, STYLES / "fonts")
+    assert drawn[0] in lines and drawn[1] in lines

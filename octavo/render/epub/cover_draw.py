@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
+from octavo.casing import upper
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def faces(fonts: Path) -> Faces:
 
 def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()) -> bytes:
     """The cover of `text` as PNG bytes: the same text gives the same bytes."""
-    series, country, publisher = text.series, text.country, text.publisher
+    series, country = upper(text.series, text.language), upper(text.country, text.language)
+    publisher = text.publisher
     title_html, subtitle_html = text.title_html, text.subtitle_html
     face = faces(fonts)
     width, height = design.size
@@ -103,7 +105,7 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     # overlap, so a palette PNG holds the picture exactly, small and quick to write.
     if series:
         font = _font(face.regular, design.series_pt)
-        _centred(on_accent, series.upper(), font, inner + design.pad_top, left, box, 0.2)
+        _centred(on_accent, series, font, inner + design.pad_top, left, box, 0.2)
     for i, line in enumerate(publisher_lines):
         _centred(on_accent, line, publisher_font, publisher_top + i * step, left, box, 0.03)
     indices = _indices(ink, accent)
@@ -157,8 +159,8 @@ def _middle(
     width = design.size[0]
     y = inner + round(design.middle_top * scale)
     if country:
-        font = _fitting(face.bold, design.country_pt * scale, country.upper(), box, 0.06)
-        for line in balanced_lines(country.upper(), font, box, 0.06):
+        font = _fitting(face.bold, design.country_pt * scale, country, box, 0.06)
+        for line in balanced_lines(country, font, box, 0.06):
             _centred(on_ink, line, font, y, left, box, 0.06)
             y += round(font.size * 1.05)
         y += design.rule_gap
