@@ -66,6 +66,15 @@ def key_line(text: str, key: str, table: str = "") -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _line(text: str, key: str) -> int | None:
+    """The line of `key`, or of "table.key" (its table's line when the table is written
+    inline, `margins = {top = "2in"}`)."""
+    table, _, inner = key.rpartition(".")
+    if not table:
+        return key_line(text, key)
+    return key_line(text, inner, table) or key_line(text, table)
+
+
 def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, int], ...]:
     """The line (from 1) of each string of book.toml's array `key` (parts = ["A",
     "B"] over several lines: each its own); the key's line for one not found as written."""
@@ -161,7 +170,7 @@ def _config(
     found: list[Diagnostic] = []
 
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
-        found.append(error(code, message, path, key_line(text, key), hint))
+        found.append(error(code, message, path, _line(text, key), hint))
 
     def warn(code: str, key: str, message: str, hint: str = "") -> None:
         found.append(warning(code, message, path, key_line(text, key), hint=hint))

@@ -9,9 +9,12 @@ Any margin can be set in book.toml's [margins]. Lengths are kept in PDF points.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from octavo.source.text_block import MINIMUM, TextBlock, text_block
 
 __all__ = [
     "DEFAULT_PPI",
@@ -21,6 +24,7 @@ __all__ = [
     "Page",
     "PageSetup",
     "PaperError",
+    "TextBlockError",
     "check_ppi",
     "page_setup",
     "parse_length",
@@ -62,6 +66,20 @@ _LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm|pt)?\s*", re.IGNOREC
 
 class PaperError(ValueError):
     """A trim, length or marks value that cannot be used; the message says why."""
+
+    hint = ""
+
+
+class TextBlockError(PaperError):
+    """A page whose text block is under octavo.source.text_block.MINIMUM."""
+
+    def __init__(self, name: str, block: TextBlock, smallest: str) -> None:
+        super().__init__(f"the {name} page is too small for a book: {block.said()}")
+        self.block = block
+        self.hint = (
+            f"choose a larger paper ({smallest} at least with octavo's margins, "
+            'such as "5.5x8.5" or "6x9"), or narrower [margins]'
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +200,17 @@ def page_setup(
     )
     if setup.inner + setup.outer > width * 0.6 or setup.top + setup.bottom > height * 0.6:
         raise PaperError(f"margins leave less than 40 % of the {name} page for the text")
+    block = text_block(width, height, setup.top, setup.bottom, setup.inner, setup.outer)
+    if block.too_small:
+        raise TextBlockError(name, block, _smallest_trim())
     return setup
+
+
+def _smallest_trim() -> str:
+    """The smallest trim, in octavo's own scaled margins, that holds MINIMUM: '2.6 x 4.27 in'."""
+    width = max(2.0, MINIMUM[0] / (1 - _SCALE["inner"] - _SCALE["outer"]) / 72)
+    height = MINIMUM[1] / (1 - _SCALE["top"] - _SCALE["bottom"]) / 72
+    return f'"{math.ceil(width * 100) / 100:g} x {math.ceil(height * 100) / 100:g} in"'
 
 
 def _number(text: str) -> str:
@@ -238,14 +266,39 @@ def print_keys(data: dict[str, Any], bad: Any) -> Page:
         return "letter", tuple(margins), bleed, marks
     try:
         page_setup(paper, tuple(margins), bleed, marks)
+    except TextBlockError as exc:
+        key = _too_small_at(paper, tuple(margins), exc.block)
+        hint = exc.hint if key == "paper" else f"narrow the margins: {_sides(exc.block)}"
+        bad("E149", key, str(exc), hint)
     except PaperError as exc:
         bad("E108", _wrong(paper, tuple(margins)), str(exc))
     return paper, tuple(margins), bleed, marks
 
 
+def _too_small_at(paper: str, margins: tuple[tuple[str, float], ...], block: TextBlock) -> str:
+    """The key a text block under the minimum is told at: the paper when its own margins
+    leave it too small too, else the widest margin given on the side that is short of it
+    (top or bottom for the height, inner or outer for the width), else [margins]."""
+    if _wrong(paper, margins) == "paper":
+        return "paper"
+    given = dict(margins)
+    short: tuple[str, ...] = ("top", "bottom") if block.short else ()
+    narrow: tuple[str, ...] = ("inner", "outer") if block.narrow else ()
+    sides = [s for s in short + narrow if s in given]
+    return f"margins.{max(sides, key=lambda s: given[s])}" if sides else "margins"
+
+
+def _sides(block: TextBlock) -> str:
+    """What to narrow: 'top and bottom' for a short text block, 'inner and outer' for a
+    narrow one."""
+    short = ["top and bottom"] if block.short else []
+    return ", ".join(short + (["inner and outer"] if block.narrow else []))
+
+
 def _wrong(paper: str, margins: tuple[tuple[str, float], ...]) -> str:
     """The key a page that cannot be set is told at: `margins` when the paper with its own
-    margins can be (they leave it under 40 % for the text), else `paper`."""
+    margins can be (they leave it under 40 % for the text, or a text block too small),
+    else `paper`."""
     if not margins:
         return "paper"
     try:

@@ -219,3 +219,53 @@ def test_a_value_in_another_scripts_figures_is_an_error(
     assert config is None
     assert [(d.code, d.line) for d in found] == [(code, toml.count("\n"))]
     assert found[0].hint.startswith(f"write it in the figures 0-9: {hint}" if hint else "")
+
+
+@pytest.mark.parametrize(
+    ("keys", "at"),
+    [
+        pytest.param('paper = "2 x 2 in"\n', "paper = ", id="small-paper"),
+        pytest.param('paper = "6 x 3 in"\n', "paper = ", id="short-paper"),
+        pytest.param(
+            'paper = "a5"\n[margins]\ninner = "0.5in"\ntop = "2.5in"\nbottom = "2.4in"\n',
+            "top = ",
+            id="top-margin",
+        ),
+        pytest.param(
+            'paper = "3.5 x 8 in"\n[margins]\nouter = "1.2in"\ninner = "0.85in"\n',
+            "outer = ",
+            id="outer-margin",
+        ),
+        pytest.param(
+            'paper = "a5"\nmargins = {top = "2.5in", bottom = "2.4in"}\n',
+            "margins = ",
+            id="inline-margins",
+        ),
+        pytest.param(
+            'paper = "2.5 x 3 in"\n[margins]\ntop = "0.3in"\n', "paper = ", id="paper-and-margin"
+        ),
+    ],
+)
+def test_a_text_block_under_the_minimum_is_e149_at_its_key(
+    make_book: MakeBook, keys: str, at: str
+) -> None:
+    """`paper = "2 x 2 in"` passed book.toml's check and the PDF failed at its twelfth page
+    (E604, a note a page after its heading); a page too small for a book is now told at the
+    key that made it so, with its text block and the minimum."""
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    toml += "\n" + keys
+    _, found = load_config(make_book({}, toml=toml))
+    line = next(n for n, text in enumerate(toml.split("\n"), 1) if text.startswith(at))
+    errors = [d for d in found if d.severity.value == "error"]
+    assert [(d.code, d.line) for d in errors] == [("E149", line)]
+    assert "text block" in errors[0].message and "1.5 × 4 in at least" in errors[0].message
+    assert errors[0].hint
+
+
+@pytest.mark.parametrize(
+    "paper", ["2 x 4.88 in", "2 x 9 in", "6x9", "a5", "letter", "5.5x8.5", "4 x 6 in"]
+)
+def test_a_page_that_holds_the_minimum_is_taken(make_book: MakeBook, paper: str) -> None:
+    toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
+    _, found = load_config(make_book({}, toml=f'{toml}\npaper = "{paper}"\n'))
+    assert not found

@@ -97,7 +97,7 @@ class PdfOptions:
         try:
             return page_setup(self.paper, self.margins, self.bleed, self.marks)
         except PaperError as exc:
-            raise BuildError([error("E605", str(exc))]) from exc
+            raise BuildError([error("E605", str(exc), hint=exc.hint)]) from exc
 
     @property
     def pdf_variant(self) -> str:
