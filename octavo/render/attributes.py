@@ -5,6 +5,11 @@ The plugin follows djot's grammar, where an unquoted value holds only letters, d
 `![Map](map.png){width=80%}` and `{height=2.5in}` are bare values there. `pandoc_attrs`
 quotes such values before the plugin's parser sees them: the plugin's rules stay the
 plugin's, and a book's sources read the same in pandoc and octavo.
+
+A link's `[words](address){…}` is read here too (`link_attributes`), not by the plugin,
+which sets every attribute on the link: octavo trusts a link's attributes as its own, so
+an author's are held apart in the link's meta for octavo.render.inlines to keep what a
+span keeps.
 """
 
 from __future__ import annotations
@@ -12,9 +17,15 @@ from __future__ import annotations
 import re
 
 import mdit_py_plugins.attrs.index as attrs_index
-from mdit_py_plugins.attrs.parse import parse
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.attrs.parse import ParseError, parse
 
-__all__ = ["install", "pandoc_attrs"]
+__all__ = ["WRITTEN", "install", "link_attributes", "pandoc_attrs"]
+
+WRITTEN = "octavo-written"  # a link's meta: the attributes its author wrote after it
+# where the attrs plugin reads attributes (a link's are link_attributes')
+PLUGIN_AFTER = ("image", "code_inline", "span_close")
 
 _BARE_VALUE = re.compile(r'(?<==)([^\s"}]+)')
 _DJOT_BARE = re.compile(r"[A-Za-z0-9_:-]+")
@@ -48,6 +59,36 @@ def _block_end(text: str) -> int | None:
     return None
 
 
-def install() -> None:
-    """Make the attrs plugin read pandoc's bare values (idempotent)."""
+def link_attributes(state: StateInline, silent: bool) -> bool:
+    """An inline rule: `{…}` right after a link, read as the attrs plugin reads it (two
+    blocks merge, classes added up), held in the opening's meta (WRITTEN), not set."""
+    if state.pending or not state.tokens or state.tokens[-1].type != "link_close":
+        return False
+    if state.src[state.pos] != "{":
+        return False
+    try:
+        end, attrs = pandoc_attrs(state.src[state.pos :])
+    except ParseError:
+        return False
+    depth, at = 0, len(state.tokens) - 1
+    while at >= 0:
+        depth += state.tokens[at].nesting
+        if depth == 0:
+            break
+        at -= 1
+    if at < 0:
+        return False
+    state.pos += end + 1
+    if not silent:
+        held = state.tokens[at].meta.setdefault(WRITTEN, {})
+        if "class" in held and "class" in attrs:
+            attrs["class"] = f"{held['class']} {attrs['class']}"
+        held.update(attrs)
+    return True
+
+
+def install(md: MarkdownIt) -> None:
+    """Make the attrs plugin read pandoc's bare values (idempotent), and a link's attributes
+    be read by link_attributes (the plugin installed with `after=PLUGIN_AFTER`)."""
     setattr(attrs_index, "parse", pandoc_attrs)  # noqa: B010 (a module's global, not an attribute)
+    md.inline.ruler.push("octavo_link_attributes", link_attributes)

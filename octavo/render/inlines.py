@@ -8,6 +8,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
 from octavo.render.index_marks import INDEX_KEYS
@@ -123,14 +124,18 @@ def author_spans(state: State, inline: Token, lines: dict[int, int] | None = Non
     W504 at the span's line and left out: a key pandoc writes as `data-`, which the
     cleaner dropped unsaid, and above all `role` and `aria-*`, which went into the book as
     written (every span is trusted) and would hide the words from a screen reader or call
-    them a button. octavo's own spans (tokens.own_span) keep theirs. Run on a heading's
-    words before its label is made (the contents and the nav repeat it), and again by the
-    walk, which finds nothing left to say."""
+    them a button. octavo's own spans (tokens.own_span) keep theirs. An author's
+    `[words](address){…}` keeps the same as a span without a mark or a condition (held in
+    its meta by octavo.render.attributes.link_attributes, set here); its address is the
+    one in parentheses. Run on a heading's words before its label is made (the contents
+    and the nav repeat it), and again by the walk, which finds nothing left to say."""
     line = inline.map[0] if inline.map else 0
     lines = child_lines(inline) if lines is None else lines
     for child in inline.children or ():
         if child.type == "span_open" and not child.meta.get(OWN):
             _span_attributes(state, child, lines.get(id(child), line))
+        elif child.type == "link_open" and WRITTEN in child.meta:
+            _link_attributes(state, child, child.meta.pop(WRITTEN), lines.get(id(child), line))
 
 
 def _span_attributes(state: State, span: Token, line: int) -> None:
@@ -146,17 +151,29 @@ def _span_attributes(state: State, span: Token, line: int) -> None:
             or (index and name in INDEX_KEYS)
             or (condition and name in CONDITION_KEYS)
             or (name, value) == TRUSTED
+            or _kept(state, "span", name, value, line)
         ):
             continue
-        if kept_attribute("span", name, value):  # lang, dir (readable values), title
-            continue
         span.attrs.pop(name, None)
-        state.problem(
-            "W504",
-            f"attribute {name}={value!r} on a span is not kept",
-            line,
-            kept_hint("span", name),
-        )
+
+
+def _link_attributes(state: State, link: Token, written: dict[str, str], line: int) -> None:
+    for name, value in written.items():
+        if name == "class":  # after octavo's own (an autolink's `uri`)
+            classes = [*str(link.attrGet("class") or "").split(), *value.split()]
+            link.attrSet("class", " ".join(dict.fromkeys(classes)))
+        elif name == "id" or _kept(state, "link", name, value, line):
+            link.attrSet(name, value)
+
+
+def _kept(state: State, tag: str, name: str, value: str, line: int) -> bool:
+    """Is an author's attribute `name`=`value` on a span or a link kept? W504 if not."""
+    if name != "href" and kept_attribute(tag, name, value):
+        return True  # lang, dir (readable values), title
+    state.problem(
+        "W504", f"attribute {name}={value!r} on a {tag} is not kept", line, kept_hint(tag, name)
+    )
+    return False
 
 
 def _link(token: Token) -> None:

@@ -174,8 +174,9 @@ def _parser(typography: bool) -> MarkdownIt:
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
     task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
-    attributes.install()  # pandoc's bare values: {width=80%}
-    md.use(attrs_plugin, spans=True).use(sub_plugin).use(superscript_plugin)
+    attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
+    md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
+    md.use(sub_plugin).use(superscript_plugin)
     md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography
     if typography:
         md.enable("smartquotes")

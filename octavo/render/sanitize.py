@@ -161,7 +161,7 @@ def kept_attribute(tag: str, name: str, value: str | None) -> bool:
 
 def kept_hint(tag: str, name: str) -> str:
     """What to write instead of an attribute `name` that is not kept on `tag` (a heading,
-    a div, a span)."""
+    a div, a span, a link)."""
     if name == "lang":
         return 'a language tag, such as lang="fr" or lang="sr-Latn"'
     if name == "dir":
@@ -171,6 +171,8 @@ def kept_hint(tag: str, name: str) -> str:
             "octavo sets roles and aria- attributes itself: an author's would change what a"
             " screen reader says of the words (aria-hidden hides them)"
         )
+    if name == "href":
+        return "a link's address is the one in its parentheses: [words](address)"
     if tag == "span" and name in ("see", "seealso"):
         return 'see="…" and seealso="…" go on an index mark: [words]{.index see="Entry"}'
     return f'a {tag} keeps lang="fr", dir="rtl" and title="…" besides its id and classes'

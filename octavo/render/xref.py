@@ -93,7 +93,8 @@ class Unresolved:
 
 
 def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[Unresolved, ...]]:
-    """`html` with every xref link resolved (or unlinked), and those that did not resolve."""
+    """`html` with every xref link resolved (or unlinked: its words, in a span that keeps
+    its id and language if it has them), and those that did not resolve."""
     missed: list[Unresolved] = []
 
     def one(match: re.Match[str], space: str) -> str:
@@ -104,10 +105,12 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
         if EXAMPLE_REF in classes:  # `@label`: the example's number, else as written
             label = href.removeprefix("#" + EXAMPLE_TARGET)
             return space + targets.examples.get(label, text)
+        # the author's id, lang, dir and title (octavo.render.inlines), after its class
+        kept = "".join(f' {k}="{v}"' for k, v in attrs.items() if k not in ("href", "class"))
         ident, why = _target(href, folder, targets)
         if ident is None:
             missed.append(Unresolved(href, why))
-            return space + text
+            return space + (f"<span{kept}>{text}</span>" if kept else text)
         label = escape(targets.labels.get(ident, ""), quote=False)
         if "auto" in classes or ("page" in classes and not text.strip()):
             text = label or text
@@ -115,9 +118,8 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             text = f'<span class="ref-label">{text}</span>'
             space = space and NBSP  # "page 42" never broken at the line's end (nor its
             # source's: "page" at the end of a hard-wrapped line)
-        kept = " ".join(c for c in classes if c != "auto")
-        title = f' title="{attrs["title"]}"' if "title" in attrs else ""
-        return f'{space}<a href="#{escape(ident)}" class="{kept}"{title}>{text}</a>'
+        named = " ".join(c for c in classes if c != "auto")
+        return f'{space}<a href="#{escape(ident)}" class="{named}"{kept}>{text}</a>'
 
     parts: list[str] = []
     done = 0  # the end of the last link replaced

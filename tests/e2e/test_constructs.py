@@ -326,6 +326,47 @@ def test_an_author_s_span_keeps_pandoc_s_attributes_alone(
     assert_epubcheck_clean(epub)
 
 
+def test_an_author_s_link_keeps_what_a_span_keeps(make_book: MakeBook, tmp_path: Path) -> None:
+    """`[x](#a){role=button aria-label=…}` went into both outputs as written (a screen
+    reader called the reference a button and read out another name), `{key=v}` was dropped
+    unsaid, and a reference's own `{#back lang=fr}` left both outputs, so a link to #back
+    pointed at nothing. Now role, aria-* and key are W504 at the link's line; the id,
+    classes, lang and title stay, on a reference as on an address; EPUBCheck and Ace pass."""
+    body = (
+        "The west.\n\nSee\n"  # the first link on the body's 4th line: the file's 14th
+        "[the table](#tbl:t){role=button aria-label=Go} and\n"
+        "[la banque](https://example.org){.c #bank key=v lang=fr} there, then\n"
+        '[ici](#tbl:t){#back .page lang=fr title="le tableau"} and [back](#back).\n\n'
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Figures {#tbl:t}\n"
+    )
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    epub, found = api.build_epub(book, tmp_path / "s.epub")
+    assert sorted((d.code, d.line, d.message.split("=")[0]) for d in found) == [
+        ("W504", 14, "attribute aria-label"),
+        ("W504", 14, "attribute role"),
+        ("W504", 15, "attribute key"),
+        ("W517", 16, "page reference to #tbl:t shows 'ici' in the EPUB, which has no pages"),
+    ]
+    with zipfile.ZipFile(epub) as archive:
+        text = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("EPUB/text/ch")
+        )
+    assert '<a href="#tbl:t" class="xref">the table</a>' in text
+    assert '<a href="https://example.org" id="bank" lang="fr" xml:lang="fr" class="c">' in text
+    assert (
+        '<a href="#tbl:t" class="xref page" id="back" lang="fr" xml:lang="fr" title="le tableau">'
+        '<span class="ref-label">ici</span></a>' in text
+    )
+    assert '<a href="#back" class="xref">back</a>' in text
+    html = tmp_path / "s.html"
+    quietly(lambda: api.build_pdf(book, tmp_path / "s.pdf", html=html, jobs=1))
+    printed = html.read_text(encoding="utf-8")
+    assert '<a href="#tbl:t" class="xref">the table</a>' in printed
+    assert '<a href="#tbl:t" class="xref page" id="back" lang="fr" title="le tableau">' in printed
+    assert_epubcheck_clean(epub)
+    assert_ace_clean(epub, outdir=tmp_path / "ace")
+
+
 def test_the_data_currency_says_a_later_update_in_both_outputs(built: Built) -> None:
     """Each section was updated after its data's date (`last_updated`): the appendix says so
     under the date in print as in the EPUB (print said the date alone)."""

@@ -105,3 +105,67 @@ def test_a_heading_s_span_leaves_its_aria_out_of_the_contents_too() -> None:
     assert [h.title_html for h in fragment.headings] == ["Trade <span>x</span>"]
     assert "Trade <span>x</span></h3>" in fragment.html
     assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)]
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "refused"),
+    [
+        (
+            '[x](#a){role=button aria-label="Go"}',
+            '<a href="#a" class="xref">x</a>',
+            ["role", "aria-label"],
+        ),
+        ("[x](https://e.org){aria-hidden=true}", '<a href="https://e.org">x</a>', ["aria-hidden"]),
+        ("[x](https://e.org){key=v}", '<a href="https://e.org">x</a>', ["key"]),  # data-key
+        ("[x](https://e.org){onclick=go()}", '<a href="https://e.org">x</a>', ["onclick"]),
+        ('[x](#a){style="color: red"}', '<a href="#a" class="xref">x</a>', ["style"]),
+        ("[x](#a){href=https://e.org}", '<a href="#a" class="xref">x</a>', ["href"]),
+        ("[x](#a){epub:type=noteref}", '<a href="#a" class="xref">x</a>', ["epub:type"]),
+        (
+            '[x](https://e.org){.c #here lang=fr dir=ltr title="a t" role=note}',
+            '<a href="https://e.org" id="here" lang="fr" dir="ltr" title="a t" class="c">x</a>',
+            ["role"],
+        ),
+        ("[x](#a){.page}", '<a href="#a" class="xref page">x</a>', []),
+        ("[x][r]{.c}", '<a href="https://e.org" class="c">x</a>', []),
+        ("[x](#a){lang=x-y-z}", '<a href="#a" class="xref">x</a>', ["lang"]),
+    ],
+    ids=[
+        "role-aria",
+        "aria-hidden",
+        "unknown",
+        "handler",
+        "style",
+        "href",
+        "epub-type",
+        "pandoc-s-kept",
+        "octavo-s-page-class",
+        "reference-link",
+        "unreadable-lang",
+    ],
+)
+def test_a_link_keeps_what_a_span_keeps_and_says_w504_for_others(
+    source: str, kept: str, refused: list[str]
+) -> None:
+    """Every link was trusted as octavo's own: its author's role and aria-* went into the
+    book as written, and another key was dropped by the cleaner unsaid."""
+    fragment = render_block(f"One line,\nthen {source} here.\n\n[r]: https://e.org\n")
+    assert kept in fragment.html
+    problems = [(p.code, p.line, p.message.split("=")[0]) for p in fragment.problems]
+    assert problems == [("W504", 1, f"attribute {name}") for name in refused]
+    assert all("on a link" in p.message for p in fragment.problems)
+
+
+def test_an_autolink_keeps_its_class_beside_octavo_s() -> None:
+    fragment = render_block("See <https://e.org>{.c role=link}.\n")
+    assert '<a href="https://e.org" class="uri c">' in fragment.html
+    assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)]
+
+
+def test_octavo_s_own_links_keep_their_attributes() -> None:
+    """A cross-reference octavo makes (`@tbl:t`), a note's call and a heading's name."""
+    fragment = render_block("See @tbl:t and [Climate] and a note.[^1]\n\n# Climate\n\n[^1]: A.\n")
+    assert '<a href="#tbl:t" class="xref auto">@tbl:t</a>' in fragment.html
+    assert 'class="noteref"' in fragment.html
+    assert '<a href="#s-climate" class="xref">Climate</a>' in fragment.html
+    assert fragment.problems == ()

@@ -111,3 +111,30 @@ def test_unresolved_keeps_its_words(href: str) -> None:
     kept, _ = resolve_links(f'on page <a href="{href}" class="xref page"></a>', "", TARGETS)
     assert kept == "on page "  # unresolved: its space as written
     assert [m.href for m in missed] == [href]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            '<a href="#trade" id="back" lang="fr" dir="ltr" title="t" class="xref c">t</a>',
+            '<a href="#trade" class="xref c" id="back" lang="fr" dir="ltr" title="t">t</a>',
+            id="resolved",
+        ),
+        pytest.param(
+            '<a href="#tbl:gdp" id="p" class="xref page"></a>',
+            '<a href="#tbl:gdp" class="xref page" id="p"><span class="ref-label">Table 3'
+            "</span></a>",
+            id="page-its-class-after-its-href",  # as PAGE_REF finds it
+        ),
+        pytest.param(
+            '<a href="#nowhere" id="back" lang="fr" class="xref">les mots</a>',
+            '<span id="back" lang="fr">les mots</span>',
+            id="unresolved-its-words-keep-them",
+        ),
+    ],
+)
+def test_a_link_keeps_its_author_s_id_and_language(html: str, expected: str) -> None:
+    """A reference was written anew with its href, class and title alone: an author's
+    `{#back lang=fr}` left both outputs, and a link to #back pointed at nothing."""
+    assert resolve_links(html, "", TARGETS)[0] == expected
