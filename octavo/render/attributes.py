@@ -2,9 +2,11 @@
 
 The plugin follows djot's grammar, where an unquoted value holds only letters, digits, '-',
 '_' and ':'. pandoc reads an unquoted value up to the next space or '}', so its own manual's
-`![Map](map.png){width=80%}` and `{height=2.5in}` are bare values there. `pandoc_attrs`
-quotes such values before the plugin's parser sees them: the plugin's rules stay the
-plugin's, and a book's sources read the same in pandoc and octavo.
+`![Map](map.png){width=80%}` and `{height=2.5in}` are bare values there; and a quoted value
+may hold a brace (`title="{0}"`), which the plugin's parser refuses (its djot grammar does
+not; its state machine has no setting for it). `pandoc_attrs` writes such values as the
+plugin reads them, and reads back what they were: the plugin's rules stay the plugin's,
+and a book's sources read the same in pandoc and octavo.
 
 A link's `[words](address){…}` is read here too (`link_attributes`), not by the plugin,
 which sets every attribute on the link: octavo trusts a link's attributes as its own, so
@@ -21,27 +23,47 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
-__all__ = ["WRITTEN", "install", "link_attributes", "pandoc_attrs"]
+__all__ = ["BLOCK", "PLUGIN_AFTER", "WRITTEN", "install", "link_attributes", "pandoc_attrs"]
+
+BLOCK = r'\{(?:[^{}"]|"[^"]*")*\}'  # an attribute block in a pattern: `{.c title="{0}"}`
 
 WRITTEN = "octavo-written"  # a link's meta: the attributes its author wrote after it
 # where the attrs plugin reads attributes (a link's are link_attributes')
 PLUGIN_AFTER = ("image", "code_inline", "span_close")
 
-_BARE_VALUE = re.compile(r'(?<==)([^\s"}]+)')
+# a quoted value (kept whole: an '=' or a brace inside is its own), or a bare one after '='
+_VALUE = re.compile(r'("(?:[^"\\]|\\.)*")|(?<==)([^\s"}]+)')
 _DJOT_BARE = re.compile(r"[A-Za-z0-9_:-]+")
 
 
 def pandoc_attrs(text: str) -> tuple[int, dict[str, str]]:
-    """parse() of an attribute block at the start of `text`, with pandoc's bare values."""
+    """parse() of an attribute block at the start of `text`, read as pandoc reads it: a bare
+    value quoted, and a brace in a quoted value (`title="{0}"`, which the plugin's parser
+    refuses) given to it as a character the block does not hold, then put back."""
     end = _block_end(text)
     if end is None:
         return parse(text)
     block = text[:end]
-    quoted = _BARE_VALUE.sub(lambda m: m[1] if _DJOT_BARE.fullmatch(m[1]) else f'"{m[1]}"', block)
-    if quoted == block:
+    braces = _stand_ins(block)
+
+    def value(match: re.Match[str]) -> str:
+        if match[1]:  # quoted: as written, its braces stood in for
+            return match[1].translate(braces)
+        bare = match[2]
+        return bare if _DJOT_BARE.fullmatch(bare) else f'"{bare}"'.translate(braces)
+
+    written = _VALUE.sub(value, block)
+    if written == block:
         return parse(text)
-    _, attrs = parse(quoted)
-    return end - 1, attrs  # as parse(): the index of the closing brace
+    _, attrs = parse(written)
+    back = {ord(v): k for k, v in braces.items()}
+    return end - 1, {k: v.translate(back) for k, v in attrs.items()}  # end: as parse()'s
+
+
+def _stand_ins(block: str) -> dict[int, str]:
+    """'{' and '}' -> two characters of Unicode's private use area that `block` lacks."""
+    free = (c for c in map(chr, range(0xE000, 0xF900)) if c not in block)
+    return {ord("{"): next(free), ord("}"): next(free)}
 
 
 def _block_end(text: str) -> int | None:

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
-from octavo.render.attributes import pandoc_attrs
+from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.sanitize import kept_attribute, kept_hint
 from octavo.render.tokens import (
     Caption,
@@ -41,7 +41,7 @@ from octavo.render.tokens import (
 from octavo.text import slugify, strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
-_ATTRIBUTES = re.compile(r"(?<=\])\{[^{}]*\}")  # '{.index}' in '## [Trade]{.index}'
+_ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
 
 __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "install"]
 

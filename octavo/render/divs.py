@@ -21,9 +21,10 @@ from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.attrs.parse import ParseError, parse
+from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import div_fences
+from octavo.render.attributes import pandoc_attrs
 from octavo.render.conditional import (
     CONDITION_KEYS,
     OUTPUTS,
@@ -57,7 +58,7 @@ def _attributes(given: str) -> dict[str, str] | None:
     if not (given.startswith("{") and given.endswith("}")):
         return None
     try:
-        end, found = parse(given)
+        end, found = pandoc_attrs(given)
     except ParseError:
         return None
     return dict(found) if end == len(given) - 1 else None

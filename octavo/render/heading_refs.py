@@ -28,6 +28,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
+from octavo.render.attributes import BLOCK
+
 __all__ = [
     "PLACEHOLDER",
     "book_heading_names",
@@ -39,8 +41,8 @@ __all__ = [
 
 PLACEHOLDER = "#heading:"  # the href of a link to a heading of another section, by name
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
-_SPAN_ATTRIBUTES = re.compile(r"(?<=\])\{[^{}]*\}")  # '{.index}' in '## [Trade]{.index}'
-_TRAILING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # ' {#structure}'
+_SPAN_ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
+_TRAILING_ATTRIBUTES = re.compile(rf"\s*{BLOCK}\s*$")  # ' {#structure}'
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _NAMED = "octavo_heading_names"  # env: the references `_define` made

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, cast
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.attrs.parse import ParseError, parse
+from mdit_py_plugins.attrs.parse import ParseError
 
+from octavo.render.attributes import pandoc_attrs
 from octavo.render.sanitize import TRUSTED, clean_fragment
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def attributes(inline: Token, state: State | None = None, line: int = 0) -> dict
     written = re.sub("[\u201c\u201d\u201e]", '"', match[1])
     written = _UNNUMBERED.sub(lambda m: m[1] or ".unnumbered", written)  # pandoc's `{-}`
     try:
-        _, found = parse(written)
+        _, found = pandoc_attrs(written)
     except ParseError:
         if state is not None:
             not_understood(state, match[1], line)

@@ -331,12 +331,14 @@ def test_an_author_s_link_keeps_what_a_span_keeps(make_book: MakeBook, tmp_path:
     reader called the reference a button and read out another name), `{key=v}` was dropped
     unsaid, and a reference's own `{#back lang=fr}` left both outputs, so a link to #back
     pointed at nothing. Now role, aria-* and key are W504 at the link's line; the id,
-    classes, lang and title stay, on a reference as on an address; EPUBCheck and Ace pass."""
+    classes, lang and title stay, on a reference as on an address (a title may hold a
+    brace, as in pandoc); EPUBCheck and Ace pass."""
     body = (
         "The west.\n\nSee\n"  # the first link on the body's 4th line: the file's 14th
         "[the table](#tbl:t){role=button aria-label=Go} and\n"
         "[la banque](https://example.org){.c #bank key=v lang=fr} there, then\n"
-        '[ici](#tbl:t){#back .page lang=fr title="le tableau"} and [back](#back).\n\n'
+        '[ici](#tbl:t){#back .page lang=fr title="{0}"} and [back](#back),\n'
+        '[mot]{title="{0}"}.\n\n'
         "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Figures {#tbl:t}\n"
     )
     book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
@@ -354,15 +356,16 @@ def test_an_author_s_link_keeps_what_a_span_keeps(make_book: MakeBook, tmp_path:
     assert '<a href="#tbl:t" class="xref">the table</a>' in text
     assert '<a href="https://example.org" id="bank" lang="fr" xml:lang="fr" class="c">' in text
     assert (
-        '<a href="#tbl:t" class="xref page" id="back" lang="fr" xml:lang="fr" title="le tableau">'
+        '<a href="#tbl:t" class="xref page" id="back" lang="fr" xml:lang="fr" title="{0}">'
         '<span class="ref-label">ici</span></a>' in text
     )
     assert '<a href="#back" class="xref">back</a>' in text
+    assert '<span title="{0}">mot</span>' in text  # a brace in a quoted value, as pandoc
     html = tmp_path / "s.html"
     quietly(lambda: api.build_pdf(book, tmp_path / "s.pdf", html=html, jobs=1))
     printed = html.read_text(encoding="utf-8")
     assert '<a href="#tbl:t" class="xref">the table</a>' in printed
-    assert '<a href="#tbl:t" class="xref page" id="back" lang="fr" title="le tableau">' in printed
+    assert '<a href="#tbl:t" class="xref page" id="back" lang="fr" title="{0}">' in printed
     assert_epubcheck_clean(epub)
     assert_ace_clean(epub, outdir=tmp_path / "ace")
 

@@ -21,8 +21,22 @@ from octavo.text import strip_tags
         ('{fig-alt="A map, 1995" width=50%}', 32, {"fig-alt": "A map, 1995", "width": "50%"}),
         ("{.index}", 7, {"class": "index"}),
         ('{index="Belarus!economy"}', 24, {"index": "Belarus!economy"}),
+        ('{title="{0}"} rest', 12, {"title": "{0}"}),
+        ('{#id title="a}b" width=5%}', 25, {"id": "id", "title": "a}b", "width": "5%"}),
+        ('{title="{a}b}" .c}', 17, {"title": "{a}b}", "class": "c"}),
+        ('{title="x=5% y"}', 15, {"title": "x=5% y"}),
     ],
-    ids=["percent", "id-and-lengths", "quoted-beside-bare", "class", "quoted-only"],
+    ids=[
+        "percent",
+        "id-and-lengths",
+        "quoted-beside-bare",
+        "class",
+        "quoted-only",
+        "braces-in-a-quoted-value",
+        "a-closing-brace-quoted-beside-a-bare-value",
+        "unbalanced-braces-quoted",
+        "an-equals-sign-in-a-quoted-value",  # its '5%' was quoted as a bare value
+    ],
 )
 def test_pandoc_values(source: str, end: int, attrs: dict[str, str]) -> None:
     assert pandoc_attrs(source) == (end, attrs)
@@ -68,3 +82,27 @@ def test_an_autolinks_address_is_printed_as_typed() -> None:
     assert "https://example.org/a--b...c/'x' – or a--b@example.org." in typed
     assert '<a href="mailto:a--b@example.org" class="email"><span class="address">a<wbr />' in html
     assert 'class="uri"><span class="address">https://<wbr />' in html
+
+
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        ('A [word]{title="{0}"} here.', '<p>A <span title="{0}">word</span> here.</p>'),
+        ('A [link](#a){title="{0}"}.', '<p>A <a href="#a" title="{0}" class="xref">link</a>.</p>'),
+        ('A `code`{title="}"}.', '<p>A <code title="}">code</code>.</p>'),
+        ('# Trade {#t title="a}b"}', '<h3 id="t" class="body-heading" title="a}b" '),
+        (
+            '# [Trade]{title="{0}"} now',
+            '<h3 id="s-trade-now" class="body-heading" data-label="Trade now">'
+            '<span title="{0}">Trade</span> now</h3>',
+        ),
+        ('::: {.c title="{0}"}\nA.\n:::', '<div class="c" title="{0}">'),
+    ],
+    ids=["span", "link", "code", "heading", "a-heading-s-span", "div"],
+)
+def test_a_quoted_value_may_hold_braces_as_in_pandoc(source: str, html: str) -> None:
+    """The attrs plugin's parser refuses a brace in a quoted value, which pandoc reads: the
+    block was text, with W504 or without a word."""
+    fragment = render_block(source + "\n")
+    assert fragment.html.startswith(html)
+    assert fragment.problems == ()
