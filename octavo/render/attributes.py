@@ -34,12 +34,14 @@ PLUGIN_AFTER = ("image", "code_inline", "span_close")
 # a quoted value (kept whole: an '=' or a brace inside is its own), or a bare one after '='
 _VALUE = re.compile(r'("(?:[^"\\]|\\.)*")|(?<==)([^\s"}]+)')
 _DJOT_BARE = re.compile(r"[A-Za-z0-9_:-]+")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation, as pandoc
 
 
 def pandoc_attrs(text: str) -> tuple[int, dict[str, str]]:
     """parse() of an attribute block at the start of `text`, read as pandoc reads it: a bare
-    value quoted, and a brace in a quoted value (`title="{0}"`, which the plugin's parser
-    refuses) given to it as a character the block does not hold, then put back."""
+    value quoted, a brace in a quoted value (`title="{0}"`, which the plugin's parser
+    refuses) given to it as a character the block does not hold, then put back, and a
+    backslash before punctuation (`\\"`, which the plugin keeps) taken off."""
     end = _block_end(text)
     if end is None:
         return parse(text)
@@ -52,12 +54,12 @@ def pandoc_attrs(text: str) -> tuple[int, dict[str, str]]:
         bare = match[2]
         return bare if _DJOT_BARE.fullmatch(bare) else f'"{bare}"'.translate(braces)
 
-    written = _VALUE.sub(value, block)
-    if written == block:
-        return parse(text)
-    _, attrs = parse(written)
+    _, attrs = parse(_VALUE.sub(value, block))
     back = {ord(v): k for k, v in braces.items()}
-    return end - 1, {k: v.translate(back) for k, v in attrs.items()}  # end: as parse()'s
+    return end - 1, {  # end: as parse()'s, the index of the closing brace
+        k: v if k in ("id", "class") else _ESCAPED.sub(r"\1", v.translate(back))
+        for k, v in attrs.items()
+    }
 
 
 def _stand_ins(block: str) -> dict[int, str]:
@@ -70,9 +72,13 @@ def _block_end(text: str) -> int | None:
     """The index after the '}' that closes the block opened at text[0], quotes respected."""
     if not text.startswith("{"):
         return None
-    quoted = False
+    quoted = escaped = False
     for at, char in enumerate(text):
-        if char == '"' and text[at - 1] != "\\":
+        if escaped:
+            escaped = False
+        elif quoted and char == "\\":
+            escaped = True
+        elif char == '"':
             quoted = not quoted
         elif char == "}" and not quoted:
             return at + 1

@@ -25,6 +25,9 @@ from octavo.text import strip_tags
         ('{#id title="a}b" width=5%}', 25, {"id": "id", "title": "a}b", "width": "5%"}),
         ('{title="{a}b}" .c}', 17, {"title": "{a}b}", "class": "c"}),
         ('{title="x=5% y"}', 15, {"title": "x=5% y"}),
+        ('{title="a \\"b\\" c"}', 18, {"title": 'a "b" c'}),
+        ('{title="a\\\\b \\. \\n"} x', 19, {"title": "a\\b . \\n"}),
+        ('{#x title="a\\\\"}', 15, {"id": "x", "title": "a\\"}),
     ],
     ids=[
         "percent",
@@ -36,6 +39,9 @@ from octavo.text import strip_tags
         "a-closing-brace-quoted-beside-a-bare-value",
         "unbalanced-braces-quoted",
         "an-equals-sign-in-a-quoted-value",  # its '5%' was quoted as a bare value
+        "an-escaped-quote",  # the backslashes were kept
+        "escaped-punctuation-alone",  # as pandoc: '\\n' is a backslash and an n
+        "an-escaped-backslash-before-the-closing-quote",
     ],
 )
 def test_pandoc_values(source: str, end: int, attrs: dict[str, str]) -> None:
