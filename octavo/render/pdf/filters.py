@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -30,12 +30,18 @@ __all__ = [
 ]
 
 _CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
+# HTML's white space, which CSS collapses (never U+00A0: a note's code keeps its indent)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], Any]) -> str:
     """Each call of an author's note replaced by the note itself (`footnote`, a template
-    macro), where print floats it to the foot of the page."""
-    by_id = {n.id: n for n in notes}
+    macro), where print floats it to the foot of the page.
+
+    The note's white space is collapsed here: WeasyPrint 70 collapses none in a `float:
+    footnote` element, so a line end of the Markdown (a soft break) broke the printed note
+    there, half the measure left empty, and a double space stayed double."""
+    by_id = {n.id: replace(n, html=_SPACES.sub(" ", n.html)) for n in notes}
     return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
 
 
