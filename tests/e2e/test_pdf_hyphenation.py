@@ -4,10 +4,13 @@ of Congress's), a section in en-GB as British: Pyphen's own "en" is British."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from octavo import api
-from tests.conftest import MakeBook, section_source
+from tests.conftest import DATA, ROOT, MakeBook, section_source
 from tests.support.pdf_text import page_texts
 from tests.support.weasyprint_log import quietly
 
@@ -35,3 +38,40 @@ def _breaks(language: str) -> set[str]:
 
     dictionary = pyphen.Pyphen(lang=language)
     return {w[:at] for w in set(WORDS.split()) for at in dictionary.positions(w)}
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        pytest.param((), id="default-book"),
+        pytest.param(("country-data.com/r-8805.txt", "tripod/cNepal8.txt"), id="imported"),
+    ],
+)
+def test_no_paragraph_ends_on_the_stub_of_a_hyphenated_word(
+    pages: tuple[str, ...], tmp_path: Path
+) -> None:
+    """The default book's first page ended a paragraph "security pol-" / "icy.": a word
+    hyphenated at a paragraph's last line break left its stub alone on the last line. The
+    imported country-data.com and tripod profiles (two books) ended definitions "wood prod-"
+    / "ucts." and "Kathmandu Val-" / "ley." (octavo.render.pdf.last_words holds the word
+    whole)."""
+    import pdfplumber
+
+    books = [ROOT / "book"] if not pages else []
+    for saved in pages:
+        books.append(tmp_path / saved.split("/")[0])
+        api.run_import([str(DATA / "pages" / saved)], books[-1])
+    stubs: list[tuple[str, str]] = []
+    for book in books:
+        out = tmp_path / f"{book.name}.pdf"
+        (pdf, _), logged = quietly(lambda: api.build_pdf(book, out, jobs=1))  # noqa: B023
+        assert logged == []
+        with pdfplumber.open(pdf) as opened:
+            for page in opened.pages:
+                lines = [line["text"] for line in page.extract_text_lines()]
+                stubs += [
+                    (before, after)
+                    for before, after in pairwise(lines)
+                    if re.search(r"[^\W\d_][\u2010-]$", before) and len(after.split()) == 1
+                ]
+    assert stubs == []

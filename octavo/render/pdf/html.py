@@ -26,6 +26,7 @@ from octavo.render.pdf.filters import (
     landscape_filter,
 )
 from octavo.render.pdf.index_pages import Located, page_runs
+from octavo.render.pdf.last_words import last_words
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
 from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
@@ -112,6 +113,7 @@ def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ..
 def print_environment(project: Project) -> Environment:
     env = project.env()
     env.filters["footnotes"] = inline_notes
+    env.filters["last_words"] = last_words  # no paragraph ends on a hyphenated word's stub
     env.filters["away_links"] = away_links
     env.filters["landscape"] = landscape_filter  # render_print sets the text block's width
     env.filters["continued"] = continued_filter  # and the words of the book's language

@@ -1,0 +1,52 @@
+"""A paragraph's last word is held whole in print (octavo.render.pdf.last_words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.render.pdf.last_words import last_words
+
+HELD = '<span class="last-word">'
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<p>foreign and security policy.</p>",
+            f"<p>foreign and security {HELD}policy</span>.</p>",
+            id="paragraph",
+        ),
+        pytest.param(
+            '<p>the farmland.<a class="noteref" href="#fn-a-1" id="ref-fn-a-1">3</a></p>',
+            f'<p>the {HELD}farmland</span>.<a class="noteref" href="#fn-a-1" id="ref-fn-a-1">'
+            "3</a></p>",
+            id="before-a-note-s-call",
+        ),
+        pytest.param(
+            "<p>as it was <em>reported</em>.”</p>",
+            f"<p>as it was <em>{HELD}reported</span></em>.”</p>",
+            id="inside-its-inline-element",
+        ),
+        pytest.param(
+            "<dd>Calendar months.</dd><li>two hard-liners</li>",
+            f"<dd>Calendar {HELD}months</span>.</dd><li>two hard-{HELD}liners</span></li>",
+            id="definition-and-list-item",
+        ),
+        pytest.param("<p>Data of 1995.</p>", "<p>Data of 1995.</p>", id="a-number"),
+        pytest.param("<p>its cause.</p>", "<p>its cause.</p>", id="too-short-to-break"),
+        pytest.param("<p>and so on&hellip;</p>", "<p>and so on&hellip;</p>", id="an-entity"),
+        pytest.param(
+            "<p>Agriculture employs a third of the workforce.</p>",
+            f"<p>Agriculture employs a third of the {HELD}workforce</span>.</p>",
+            id="only-the-last-word",
+        ),
+        pytest.param(
+            "<ul><li>economic<ul><li>nested entries</li></ul></li></ul>",
+            f"<ul><li>economic<ul><li>nested {HELD}entries</span></li></ul></li></ul>",
+            id="an-item-holding-a-list",
+        ),
+    ],
+)
+def test_the_last_word_is_held(body: str, expected: str) -> None:
+    assert last_words(body) == expected
