@@ -295,6 +295,23 @@ def test_mupdf_sets_a_table_row_s_cells_on_one_baseline(
         assert all(offset == 0 for _, offset in row), row
 
 
+def test_mupdf_sets_the_data_currency_s_rows_on_one_baseline(tmp_path: Path) -> None:
+    """The data-currency table's cells were `top`, which MuPDF gives a cell's own text
+    alone (the date, "June 1995"): it stood 2 px above the section's name (a link) and its
+    own "(updated September 1995)" (a span), as the text tables' cells did before they
+    were made `baseline` (test_mupdf_sets_a_table_row_s_cells_on_one_baseline)."""
+    readers.need("mutool")
+    epub, _ = api.build_epub(ROOT / "tests" / "data" / "constructs", tmp_path / "c.epub")
+    lines = readers.mutool_lines(readers.unzip(epub, tmp_path / "x") / "data-currency.xhtml",
+                                 390, 844)  # fmt: skip
+    names = [y for _, y, t in lines if t in ("Country Profile", "The Northern Hills")]
+    assert len(names) == 2, lines
+    for y in names:  # the row's date and its update: on the name's baseline
+        row = [(t, round(other - y, 2)) for _, other, t in lines if abs(other - y) < 6]
+        assert [t for t, _ in row if "1995" in t], row
+        assert all(offset == 0 for _, offset in row), row
+
+
 def test_mupdf_sets_a_task_s_mark_beside_its_words(make_book: MakeBook, tmp_path: Path) -> None:
     """MuPDF sets an inline block on a line of its own: a task list's ☐ stood over its
     task. The mark is floated: MuPDF sets it at the start of the task's line, before its
