@@ -10,7 +10,9 @@ from octavo.errors import BuildError, Diagnostic, boundary, error
 from octavo.outputs import Made, cache_of, cached_build
 
 if TYPE_CHECKING:
+    from octavo.model import Manuscript
     from octavo.render.pdf.build import PrintChoices
+    from octavo.render.pdf.document import PdfOptions
     from octavo.render.pdf.parallel.start import KeptWorkers
 
 __all__ = ["Handouts", "build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
@@ -141,7 +143,11 @@ def build_cover(
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
             options = pdf_options(rendered.book.config, chosen)
-            pdf = render_cover(rendered, options, pages)
+            pdf, told = render_cover(rendered, options, pages)
+            found = (*found, *told)
+            refused = _cover_read_back(rendered, pdf, options, pages, target)
+            if refused:
+                raise BuildError((*found, *refused))
             _read_back(given, pdf, chosen, target, found)
             return ((target, pdf),), found
 
@@ -154,6 +160,27 @@ def build_cover(
             "strict": strict,  # a lenient build's warnings are never replayed as a pass
         }
         return cached_build(given.project, target, options, make)
+
+
+def _cover_read_back(
+    rendered: Manuscript, pdf: bytes, options: PdfOptions, pages: int, target: Path
+) -> tuple[Diagnostic, ...]:
+    """The cover read back for the printer (octavo.check.cover, E646) before it is written:
+    its boxes, its text on its sides, the barcode's space, the title and the description
+    printed whole."""
+    from octavo.check.cover import CoverPlan, Expected, check_cover
+    from octavo.render.pdf.cover import cover_geometry
+
+    config = rendered.book.config
+    geometry = cover_geometry(options.page, pages, config.ppi)
+    texts = (
+        ("back", "title", config.title),
+        ("back", "description", config.description),
+        *((("front", "title", config.title),) if rendered.cover is None else ()),
+    )
+    expected = tuple(Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts)
+    plan = CoverPlan(geometry.width, geometry.height, geometry.spine, geometry.bleed, expected)
+    return check_cover(pdf, plan, target)
 
 
 def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) -> int:

@@ -92,6 +92,7 @@ def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, 
     return tuple((item, strings.get(item, start_line)) for item in items)
 
 
+LINED = ("paper", "title", "description")  # BookConfig.key_lines: the print cover's keys
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 
@@ -231,6 +232,7 @@ def _config(
         label_lines=tuple(
             (str(key), line) for key in labels if (line := key_line(text, str(key), "labels"))
         ),
+        key_lines=tuple((key, line) for key in LINED if (line := key_line(text, key)) is not None),
         numbering=data.get("numbering", "book"),
         toc_depth=data.get("toc_depth", 3),
         epub_image_max=data.get("epub_image_max", 1600),

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from octavo import api
 from octavo.errors import BuildError
-from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.conftest import BOOK_TOML, ROOT, MakeBook, section_source
 
 SIX_BY_NINE = BOOK_TOML + 'paper = "6x9"\nbleed = "0.125in"\nppi = 400\nisbn = "0-8444-0849-2"\n'
 
@@ -103,3 +103,119 @@ def test_a_pdf_x1a_cover_is_cmyk_and_its_ground_runs_into_the_bleed(
     subprocess.run([*command, str(pdf), str(tmp_path / "corner")], check=True)
     (png,) = tmp_path.glob("corner*.png")
     assert Image.open(png).convert("RGB").getpixel((1, 1)) != (255, 255, 255)
+
+
+# the smallest trim E149 lets a book have: a 1.5 in text block inside octavo's margins
+SMALLEST = (
+    BOOK_TOML
+    + 'paper = "2 x 4.9 in"\nisbn = "0-8444-0849-2"\nseries = "Country Studies"\n'
+    + 'publisher = "Federal Research Division, Library of Congress"\n'
+    + 'description = "The economy of Testland, with its data date."\n'
+)
+
+
+def _words(pdf: Path, x0: float, x1: float) -> list[tuple[float, float, float, float, str]]:
+    """The words between x0 and x1 (points from the trim's left edge), as pdfplumber reads
+    them: (x0, top, x1, bottom, text) from the trim's top-left."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        page = opened.pages[0]
+        left, _, _, top = (float(v) for v in PdfReader(pdf).pages[0].trimbox)
+        height = float(page.height)
+        words = page.extract_words(keep_blank_chars=False)
+        shifted = [
+            (
+                w["x0"] - left,
+                w["top"] - (height - top),
+                w["x1"] - left,
+                w["bottom"] - (height - top),
+                w["text"],
+            )
+            for w in words
+        ]
+    return [w for w in shifted if x0 <= (w[0] + w[2]) / 2 <= x1]
+
+
+def test_the_smallest_trim_prints_the_whole_front(make_book: MakeBook, tmp_path: Path) -> None:
+    """At 2 x 4.9 in, the front's fixed 1.6 in and 1.2 in gaps left no room for the title:
+    WeasyPrint dropped it, the subtitle and the publisher, and printed the series alone."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SMALLEST)
+    pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=24)
+    spine = 24 / 444 * 72
+    front = " ".join(w[4] for w in _words(pdf, 144 + spine, 288 + spine))
+    assert "Testland:" in front
+    assert "Study" in front
+    assert "Library of Congress" in front
+
+
+def test_a_back_too_narrow_for_the_barcode_is_told_and_has_none(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """The barcode's space (2 x 1.2 in, 0.25 in from the spine) on a 2 in back ran 0.25 in
+    over its outer edge, into the bleed, and over the back's text: W648 at `paper`, and the
+    ISBN printed on the back as a line."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SMALLEST)
+    pdf, found = api.build_cover(book, tmp_path / "cover.pdf", pages=24)
+    (told,) = [d for d in found if d.code == "W648"]
+    assert told.line == SMALLEST.split("\n").index('paper = "2 x 4.9 in"') + 1
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        rects = [r for r in opened.pages[0].rects if abs(r["width"] - 144) < 1]
+    assert rects == []
+    back = " ".join(w[4] for w in _words(pdf, 0, 144))
+    assert "978-0-8444-0849-1" in back
+
+
+def test_a_spine_under_a_quarter_inch_holds_no_title(make_book: MakeBook, tmp_path: Path) -> None:
+    """80 pages at 400 ppi is a 0.2 in spine: it printed the title in 7.9 pt type, where
+    printers ask for no spine text under about 0.25 in."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
+    pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=80)
+    assert _words(pdf, 432, 432 + 80 / 400 * 72) == []
+    pdf, _ = api.build_cover(book, tmp_path / "thick.pdf", pages=120)  # 0.3 in
+    assert _words(pdf, 432, 432 + 120 / 400 * 72) != []
+
+
+def test_a_spine_too_short_for_its_title_and_publisher_prints_the_title(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A 4.9 in tall spine set the title and the publisher on one line too short for both:
+    they overprinted each other. The title alone is printed, the publisher left out."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SMALLEST)
+    pdf, found = api.build_cover(book, tmp_path / "cover.pdf", pages=2000)
+    spine = 2000 / 444 * 72
+    text = " ".join(w[4] for w in _words(pdf, 144, 144 + spine))
+    assert "Study" in text
+    assert "Congress" not in text
+    assert "W647" not in [d.code for d in found]
+
+
+def test_a_spine_too_short_for_its_title_is_blank_and_told(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    toml = SMALLEST.replace("Testland: A Country Study", "Testland: " + "A Very Long Title " * 4)
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    pdf, found = api.build_cover(book, tmp_path / "cover.pdf", pages=2000)
+    spine = 2000 / 444 * 72
+    assert _words(pdf, 144, 144 + spine) == []
+    (told,) = [d for d in found if d.code == "W647"]
+    assert told.line == 1  # the title's
+
+
+def test_a_cover_style_that_moves_text_off_its_side_is_e646(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """The cover was never read back: a book's cover.css that set the front's title over
+    the spine and the back was written as it was."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
+    shipped = (ROOT / "styles" / "print" / "cover.css").read_text()
+    (book / "styles" / "print").mkdir(parents=True)
+    (book / "styles" / "print" / "cover.css").write_text(
+        shipped + "\n.front-title { margin-left: -5in; }\n"
+    )
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "cover.pdf", pages=320)
+    assert "E646" in [d.code for d in caught.value.diagnostics]
+    assert not (tmp_path / "cover.pdf").exists()

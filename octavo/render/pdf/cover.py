@@ -12,8 +12,11 @@ the back the description and a white space for the barcode (2 × 1.2 in, as prin
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
+from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
 from octavo.render.pdf.html import render_print
 from octavo.render.pdf.sheets import Sheet
@@ -23,12 +26,18 @@ from octavo.source.paper import PageSetup
 __all__ = ["COVER_BLEED", "CoverGeometry", "cover_geometry", "cover_html", "render_cover"]
 
 COVER_BLEED = 9.0  # points (0.125 in) when the book has no bleed of its own
-SPINE_TEXT = 9.0  # points: a narrower spine carries no title (printers: about 100 pages)
+SPINE_TEXT = 18.0  # points (0.25 in): a thinner spine carries no text (printers' rule)
+SPINE_CLEAR = 4.5  # points (1/16 in) between the spine's text and each fold
+SPINE_ENDS = 36.0  # points (0.5 in) at the head and the foot of the spine, left empty
+BARCODE = (144.0, 86.4)  # points: the barcode's space, 2 x 1.2 in, as printers ask
+SAFE = 18.0  # points (0.25 in): text and the barcode's space keep inside the trim by it
+SIDE = (432.0, 648.0)  # a 6 x 9 in side: the design's spacing at full size
 
 
 @dataclass(frozen=True, slots=True)
 class CoverGeometry:
-    """The cover's trim (lengths in points): back | spine | front, and the bleed round it."""
+    """The cover's trim (lengths in points): back | spine | front, and the bleed round it.
+    `spine_text`: what the spine prints, "both" (title and publisher), "title" or ""."""
 
     width: float  # of one side: the book's trim
     height: float
@@ -36,6 +45,7 @@ class CoverGeometry:
     bleed: float
     pages: int
     ppi: float
+    spine_text: str = "both"
 
     @property
     def trim_width(self) -> float:
@@ -49,18 +59,46 @@ class CoverGeometry:
 
     @property
     def spine_title(self) -> bool:
-        return self.spine >= SPINE_TEXT
+        return bool(self.spine_text)
 
     @property
     def spine_font(self) -> float:
-        return min(12.0, self.spine * 0.55)
+        """Up to 12 pt, 1/16 in clear of each fold."""
+        return min(12.0, self.spine - 2 * SPINE_CLEAR)
+
+    @property
+    def spine_room(self) -> float:
+        """The length of the spine's line: its height less the empty head and foot."""
+        return self.height - 2 * SPINE_ENDS
+
+    @property
+    def barcode(self) -> bool:
+        """Whether the back holds the barcode's space, 0.25 in from the spine and the edge."""
+        return self.width >= BARCODE[0] + 2 * SAFE
+
+    @property
+    def scale(self) -> float:
+        """The front's and the back's spacing against a 6 x 9 in side's (1 at that or more)."""
+        return min(1.0, self.width / SIDE[0], self.height / SIDE[1])
+
+    @property
+    def type_scale(self) -> float:
+        """The cover's type against a 6 x 9 in side's: as `scale`, never under 0.8."""
+        return max(0.8, self.scale)
+
+    @property
+    def title_scale(self) -> float:
+        """The front title's size against a 6 x 9 in side's: as `scale`, never under 0.75."""
+        return max(0.75, self.scale)
 
 
 def cover_geometry(page: PageSetup, pages: int, ppi: float) -> CoverGeometry:
     """`pages` rounded up to an even number (a printed book has two sides to a leaf)."""
     printed = pages + pages % 2
     bleed = page.bleed or COVER_BLEED
-    return CoverGeometry(page.width, page.height, printed / ppi * 72, bleed, printed, ppi)
+    spine = printed / ppi * 72
+    text = "both" if spine >= SPINE_TEXT else ""
+    return CoverGeometry(page.width, page.height, spine, bleed, printed, ppi, text)
 
 
 def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = False) -> str:
@@ -68,7 +106,11 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = Fal
     page_css = (
         project.env()
         .get_template("print/cover-page.css")
-        .render(cover=geometry, pt=lambda v: f"{v:.3f}".rstrip("0").rstrip(".") + "pt")
+        .render(
+            cover=geometry,
+            spine_ends=SPINE_ENDS,
+            pt=lambda v: f"{v:.3f}".rstrip("0").rstrip(".") + "pt",
+        )
     )
     sheets = (
         Sheet(sandbox_url(project, project.style("print/fonts.css"))),
@@ -86,13 +128,87 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = Fal
     )
 
 
-def render_cover(manuscript: Manuscript, options: PdfOptions, pages: int) -> bytes:
-    """The cover PDF for a book of `pages` pages."""
-    geometry = cover_geometry(options.page, pages, manuscript.book.config.ppi)
+def render_cover(
+    manuscript: Manuscript, options: PdfOptions, pages: int
+) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """The cover PDF for a book of `pages` pages, and what it could not hold: W647, a spine
+    too short for the title (printed blank), W648, a back too narrow for the barcode's
+    space (the ISBN printed as a line instead)."""
+    config = manuscript.book.config
+    geometry = cover_geometry(options.page, pages, config.ppi)
     cmyk = options.pdf_variant == "pdf/x-1a"  # CMYK only: the colours of styles/print/cmyk.css
-    html = load_html(cover_html(manuscript, geometry, cmyk), manuscript.book.project)
-    document = guarded(lambda: html.render())
+    document, geometry, found = _laid_out(manuscript, geometry, cmyk)
+    if not geometry.barcode:
+        from_toml = options.paper == config.paper  # else --paper: no line of book.toml
+        found = (*found, _no_barcode(manuscript, geometry, from_toml))
     cover_options = replace(options, bleed=geometry.bleed, marks=())
-    identifier = manuscript.book.config.identifier
-    pdf: bytes = guarded(lambda: write_document(document, cover_options, identifier))
-    return pdf
+    pdf: bytes = guarded(lambda: write_document(document, cover_options, config.identifier))
+    return pdf, found
+
+
+def _layout(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool) -> Any:
+    html = load_html(cover_html(manuscript, geometry, cmyk), manuscript.book.project)
+    return guarded(lambda: html.render())
+
+
+def _laid_out(
+    manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool
+) -> tuple[Any, CoverGeometry, tuple[Diagnostic, ...]]:
+    """The cover laid out with as much on its spine as its length holds: the title and the
+    publisher, else the title alone, else nothing (W647), measured in WeasyPrint's layout."""
+    document = _layout(manuscript, geometry, cmyk)
+    if not geometry.spine_text:
+        return document, geometry, ()
+    title, publisher = _spine_lengths(document)
+    gap = geometry.spine_font  # 1 em between the title and the publisher
+    if title + (publisher + gap if publisher else 0.0) <= geometry.spine_room:
+        return document, geometry, ()
+    fits = title <= geometry.spine_room
+    narrowed = replace(geometry, spine_text="title" if fits else "")
+    found = () if fits else (_spine_too_short(manuscript, geometry, title),)
+    return _layout(manuscript, narrowed, cmyk), narrowed, found
+
+
+def _spine_lengths(document: Any) -> tuple[float, float]:
+    """The lengths (points) of the spine's title and publisher as laid out, before the
+    spine's turn: the width of each one's box (0 for one not printed)."""
+    lengths = {"spine-title": 0.0, "spine-publisher": 0.0}
+    for box in walk_boxes(document.pages[0]._page_box):
+        element = getattr(box, "element", None)
+        classes = (element.get("class") or "").split() if element is not None else ()
+        for name in lengths.keys() & set(classes):
+            if getattr(box, "element_tag", "") == "span" and hasattr(box, "margin_width"):
+                lengths[name] = max(lengths[name], box.margin_width())
+    return lengths["spine-title"], lengths["spine-publisher"]
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.2f}".rstrip("0").rstrip(".") + " in"
+
+
+def _spine_too_short(manuscript: Manuscript, geometry: CoverGeometry, title: float) -> Diagnostic:
+    config = manuscript.book.config
+    return warning(
+        "W647",
+        f"the spine ({_inches(geometry.spine)} by {_inches(geometry.height)}) is too short "
+        f"for the title: {_inches(title)} at {geometry.spine_font:.3g} pt, "
+        f"{_inches(geometry.spine_room)} of room; the spine is printed blank",
+        config.path,
+        config.line_of("title"),
+        hint="a shorter title, or a taller trim, prints it",
+    )
+
+
+def _no_barcode(manuscript: Manuscript, geometry: CoverGeometry, from_toml: bool) -> Diagnostic:
+    config = manuscript.book.config
+    need = BARCODE[0] + 2 * SAFE
+    return warning(
+        "W648",
+        f"the back of the cover is {_inches(geometry.width)} wide, too narrow for the "
+        f"barcode's space ({_inches(BARCODE[0])} by {_inches(BARCODE[1])}, "
+        f"{_inches(SAFE)} from the spine and from the edge: {_inches(need)}); "
+        "the cover has none, and prints the ISBN as a line",
+        config.path if from_toml else None,
+        config.line_of("paper") if from_toml else None,
+        hint=f"a trim {_inches(need)} wide or more has the barcode's space",
+    )

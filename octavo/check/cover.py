@@ -1,0 +1,254 @@
+"""Read a print cover back for the printer (E646), before `invoke cover` writes it.
+
+Everything comes from the PDF (pdfplumber's characters and rectangles), measured from the
+trim's top-left corner; `CoverPlan` says what the cover should be (octavo.render.pdf.cover's
+geometry has it; not imported, so the check does not share the code it checks).
+
+- the TrimBox is back + spine + front, the BleedBox the trim and the bleed (as E641);
+- the text of the back and the front lies 0.25 in inside the trim and 1/8 in from a fold;
+  the spine's lies on the spine, 1/16 in from each fold;
+- the barcode's space (a 2 x 1.2 in rectangle) lies on the back, 0.25 in from the spine,
+  and no text but its own is under it;
+- no text prints over other text (a spine's title and publisher on a line too short);
+- the title prints whole on the front (without the book's cover image) and the
+  description on the back: WeasyPrint drops what overflows a side, without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error
+
+__all__ = ["CoverPlan", "Expected", "check_cover"]
+
+TOLERANCE = 1.0  # points: rounding in WeasyPrint and in the reading back
+EDGE = 18.0  # points (0.25 in) between the trim's edges and text
+FOLD = 9.0  # points (1/8 in) between a fold and the text of the back or the front
+SPINE_FOLD = 4.5  # points (1/16 in) between a fold and the spine's text
+BARCODE = (144.0, 86.4)  # points: 2 x 1.2 in
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """A text the cover prints whole on a side ("back", "front"), told at its key's line."""
+
+    side: str
+    key: str  # 'title', 'description'
+    text: str
+    file: Path | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoverPlan:
+    """What the cover should be; lengths in points."""
+
+    width: float  # of one side
+    height: float
+    spine: float
+    bleed: float
+    expected: tuple[Expected, ...] = ()
+
+
+_Char = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
+_Box = tuple[float, ...]  # x0, top, x1, bottom (a character's text after them)
+
+
+def check_cover(pdf: bytes, plan: CoverPlan, named: Path | None = None) -> tuple[Diagnostic, ...]:
+    """What a printer would refuse in the cover `pdf` (the bytes of one page, not yet
+    written); `named`: the file the diagnostics name."""
+    import pdfplumber
+    from pypdf import PdfReader
+
+    read = PdfReader(BytesIO(pdf)).pages[0]
+    left, bottom, right, top = (float(v) for v in read.trimbox)
+    bleed = tuple(float(v) for v in read.bleedbox)
+    with pdfplumber.open(BytesIO(pdf)) as opened:
+        page = opened.pages[0]
+        down = float(page.height) - top
+        chars = tuple(
+            (c["x0"] - left, c["top"] - down, c["x1"] - left, c["bottom"] - down, c["text"])
+            for c in page.chars
+            if c["text"].strip()
+        )
+        rects = tuple(
+            (r["x0"] - left, r["top"] - down, r["x1"] - left, r["bottom"] - down)
+            for r in page.rects
+        )
+    trim = (left, bottom, right, top)
+    return (
+        *_boxes(trim, bleed, plan, named),
+        *_sides(chars, plan, named),
+        *_barcode(rects, chars, plan, named),
+        *_overprinted(chars, plan, named),
+        *_whole(chars, plan),
+    )
+
+
+def _boxes(
+    trim: tuple[float, ...], bleed: tuple[float, ...], plan: CoverPlan, named: Path | None
+) -> Iterator[Diagnostic]:
+    size = (trim[2] - trim[0], trim[3] - trim[1])
+    want = (2 * plan.width + plan.spine, plan.height)
+    grown = (trim[0] - plan.bleed, trim[1] - plan.bleed, trim[2] + plan.bleed, trim[3] + plan.bleed)
+    if not _close(size, want) or not _close(bleed, grown):
+        yield error(
+            "E646",
+            f"the cover's trim is {_inches(size)} (bleed box {_pts(bleed)}), expected "
+            f"{_inches(want)}, bleed {plan.bleed:g} pt",
+            named,
+        )
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b, strict=True))
+
+
+def _side(char: _Char, plan: CoverPlan) -> str:
+    middle = (char[0] + char[2]) / 2
+    if middle < plan.width:
+        return "back"
+    return "spine" if middle < plan.width + plan.spine else "front"
+
+
+def _safe(side: str, plan: CoverPlan) -> tuple[float, float, float, float]:
+    """Where a side's text may lie: (x0, top, x1, bottom) from the trim's top-left."""
+    fold = plan.width
+    if side == "back":
+        return (EDGE, EDGE, fold - FOLD, plan.height - EDGE)
+    if side == "spine":
+        return (fold + SPINE_FOLD, EDGE, fold + plan.spine - SPINE_FOLD, plan.height - EDGE)
+    front = fold + plan.spine
+    return (front + FOLD, EDGE, front + plan.width - EDGE, plan.height - EDGE)
+
+
+def _sides(chars: tuple[_Char, ...], plan: CoverPlan, named: Path | None) -> Iterator[Diagnostic]:
+    told: set[str] = set()
+    for side in ("back", "spine", "front"):
+        limits = _safe(side, plan)
+        outside = [c for c in chars if _side(c, plan) == side and not _within(c[:4], limits)]
+        if outside and side not in told:
+            told.add(side)
+            first = outside[0]
+            yield error(
+                "E646",
+                f"the {side}'s text {_text(outside)!r} lies at {_pts(first[:4])}, outside "
+                f"{_pts(limits)} (points from the trim's top-left: 0.25 in inside the trim, "
+                f"{'1/16' if side == 'spine' else '1/8'} in from a fold)",
+                named,
+            )
+
+
+def _within(box: _Box, limits: _Box) -> bool:
+    return (
+        box[0] >= limits[0] - TOLERANCE
+        and box[1] >= limits[1] - TOLERANCE
+        and box[2] <= limits[2] + TOLERANCE
+        and box[3] <= limits[3] + TOLERANCE
+    )
+
+
+def _barcode(
+    rects: tuple[tuple[float, float, float, float], ...],
+    chars: tuple[_Char, ...],
+    plan: CoverPlan,
+    named: Path | None,
+) -> Iterator[Diagnostic]:
+    for rect in rects:
+        if not _close((rect[2] - rect[0], rect[3] - rect[1]), BARCODE):
+            continue
+        room = (0.0, 0.0, plan.width - EDGE, plan.height)
+        if not _within(rect, room):
+            yield error(
+                "E646",
+                f"the barcode's space lies at {_pts(rect)}, off the back {_pts(room)} (0.25 in "
+                "from the spine, inside the trim)",
+                named,
+            )
+        under = [c for c in chars if _meets(c[:4], rect) and not _within(c[:4], rect)]
+        if under:
+            yield error("E646", f"the text {_text(under)!r} runs under the barcode's space", named)
+
+
+def _meets(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return (
+        a[0] < b[2] - TOLERANCE
+        and b[0] < a[2] - TOLERANCE
+        and a[1] < b[3] - TOLERANCE
+        and b[1] < a[3] - TOLERANCE
+    )
+
+
+def _overprinted(
+    chars: tuple[_Char, ...], plan: CoverPlan, named: Path | None
+) -> Iterator[Diagnostic]:
+    """Characters whose boxes cover half of another's: two texts printed over each other,
+    told once a side."""
+    for side in ("back", "spine", "front"):
+        yield from _over(tuple(c for c in chars if _side(c, plan) == side), named)
+
+
+def _over(chars: tuple[_Char, ...], named: Path | None) -> Iterator[Diagnostic]:
+    ordered = sorted(chars, key=lambda c: c[0])
+    for at, char in enumerate(ordered):
+        for other in ordered[at + 1 :]:
+            if other[0] >= char[2]:
+                break
+            if _shared(char[:4], other[:4]) > 0.5 * min(_area(char[:4]), _area(other[:4])):
+                yield error(
+                    "E646",
+                    f"two texts print over each other at {_pts(char[:4])}: {char[4]!r} and "
+                    f"{other[4]!r}",
+                    named,
+                )
+                return  # once: the rest of the two lines overlap as well
+
+
+def _area(c: tuple[float, ...]) -> float:
+    return max(0.0, c[2] - c[0]) * max(0.0, c[3] - c[1])
+
+
+def _shared(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    wide = min(a[2], b[2]) - max(a[0], b[0])
+    tall = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0.0, wide) * max(0.0, tall)
+
+
+def _whole(chars: tuple[_Char, ...], plan: CoverPlan) -> Iterator[Diagnostic]:
+    for expected in plan.expected:
+        printed = _folded("".join(c[4] for c in chars if _side(c, plan) == expected.side))
+        wanted = _folded(expected.text)
+        if wanted and wanted not in printed:
+            words = expected.text.split()
+            shown = sum(1 for word in words if _folded(word) in printed)
+            yield error(
+                "E646",
+                f"the {expected.side} of the cover prints {shown} of the {len(words)} words of "
+                f"'{expected.key}': the rest did not fit on it",
+                expected.file,
+                expected.line,
+                hint=f"shorten '{expected.key}', or choose a larger trim",
+            )
+
+
+def _folded(text: str) -> str:
+    """Letters and figures alone, in one case: a hyphenated line's word is one word."""
+    return _NOT_WORD.sub("", text).casefold()
+
+
+def _text(chars: list[_Char]) -> str:
+    return "".join(c[4] for c in chars)[:40]
+
+
+def _pts(values: tuple[float, ...]) -> str:
+    return "[" + " ".join(f"{v:.2f}" for v in values) + "]"
+
+
+def _inches(size: tuple[float, ...]) -> str:
+    return " x ".join(f"{v / 72:.3g}" for v in size) + " in"
