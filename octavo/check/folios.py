@@ -17,7 +17,7 @@ import unicodedata
 from octavo.check.pdf_facts import PdfFacts
 from octavo.model import roman
 
-__all__ = ["counted_folio", "expand", "folio_number"]
+__all__ = ["counted_folio", "expand", "folio_number", "printed_numbers"]
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
@@ -68,14 +68,32 @@ def folio_number(folio: str, front: bool) -> int | None:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
-def expand(text: str) -> set[str]:
+def expand(text: str, printed: dict[int, str] | None = None) -> set[str]:
     """'7' -> {'7'}; '7–9' -> {'7', '8', '9'}; 'ix–xi' -> {'ix', 'x', 'xi'}: the index's
-    numbers, which octavo prints."""
-    first, _, last = text.partition("–")
+    numbers, which octavo prints in the folios' figures (a range's dash held between
+    left-to-right marks, octavo.render.pdf.index_pages). `printed`: the body's folios by
+    number, as the pages print them, which writes back a range of figures not in one run
+    of Unicode ('¹–³': '²')."""
+    first, _, last = text.replace("\u200e", "").partition("–")
     if not last:
         return {first}
     front = _value(first) is None
     a, b = folio_number(first, front), folio_number(last, front)
-    if a is None or b is None or not (front or first.isdecimal()):
+    if a is None or b is None:
         return {text}  # as printed: no count to write back
-    return {roman(n).lower() if front else _written_like(n, first) for n in range(a, b + 1)}
+    if front:
+        return {roman(n).lower() for n in range(a, b + 1)}
+    if first.isdecimal():
+        return {_written_like(n, first) for n in range(a, b + 1)}
+    known = printed or {}
+    return {known.get(n, text) for n in range(a, b + 1)}
+
+
+def printed_numbers(facts: PdfFacts) -> dict[int, str]:
+    """The body's printed folios by their number (a folio of figures only)."""
+    found: dict[int, str] = {}
+    for page in facts.pages:
+        number = _value(page.folio)
+        if number is not None:
+            found.setdefault(number, page.folio)
+    return found

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
-from octavo.check.folios import counted_folio, expand, folio_number
+from octavo.check.folios import counted_folio, expand, folio_number, printed_numbers
 from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf
 from octavo.errors import Diagnostic, error
 from octavo.model import APPENDIX, Manuscript, RenderedSection
@@ -118,11 +118,12 @@ def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         return
     entries = {m: id(e) for e in ms.index_entries for m in e.locators}
     printed: dict[int, set[str]] = {}
+    numbers = printed_numbers(facts)
     for link in facts.links:
         owner = entries.get(link.dest)
         if link.page >= start and owner is not None:
             text = _text_in(facts.pages[link.page], link)
-            printed.setdefault(owner, set()).update(expand(text))
+            printed.setdefault(owner, set()).update(expand(text, numbers))
     for entry in ms.index_entries:
         if not entry.locators:
             continue

@@ -29,6 +29,7 @@ from octavo.render.pdf.document import (
     write_document,
     xmp_descriptions,
 )
+from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import body_start
 from octavo.render.pdf.page_labels import book_labels
 from octavo.render.pdf.page_map import page_starts
@@ -164,7 +165,8 @@ def test_one_process_lays_the_index_out_alone_to_the_pages_of_a_whole_layout(
     cover = manuscript.labels["cover"] if manuscript.cover else ""
     start = body_start(whole, manuscript)
     labels = book_labels(cover, start, len(whole.pages))
-    stamped, whole = broadside_folios(manuscript, options, whole, start)
+    folios = folio_styles(manuscript, options)
+    stamped, whole = broadside_folios(manuscript, options, whole, start, folios)
     assert write_document(whole, options, identifier, xmp, labels, stamped) == result.pdf
     assert result.pdf == builds.one.read_bytes()
 

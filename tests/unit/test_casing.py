@@ -83,7 +83,7 @@ def test_index_cross_references_capitalised_for_the_language(
     path, _ = api.build_epub(book, tmp_path / "b.epub", jobs=0)
     with zipfile.ZipFile(path) as epub:
         xhtml = epub.read("EPUB/text/index.xhtml").decode()
-    located = {m.id: (4, "5") for rs in manuscript.sections for m in rs.marks if m.id}
+    located = {m.id: (4, "5", False) for rs in manuscript.sections for m in rs.marks if m.id}
     html = render_print_html(manuscript, PdfOptions(), located)
     index_html = html[html.index('class="index-columns"') :]
     for text in (strip_tags(xhtml), strip_tags(index_html)):

@@ -40,10 +40,11 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.continued import show_continued
+from octavo.render.pdf.folio_styles import Folios, folio_styles
 from octavo.render.pdf.index_pages import (
     Located,
     body_start,
-    front_folio,
+    book_folio,
     index_opening,
     locate,
 )
@@ -172,8 +173,9 @@ def render_pdf(
 
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
+    folios = folio_styles(manuscript, options)  # the figures of the folios octavo writes
     if manuscript.index:
-        located = locate(document, manuscript)
+        located = locate(document, manuscript, folios)
         if whole_book_features(project):  # the final HTML laid out whole
             html = load_html(render_print_html(manuscript, options, located), project)
             apply_moves(html, moved)  # the same body
@@ -191,7 +193,7 @@ def render_pdf(
     xmp = xmp_descriptions(manuscript, options)
     start, pages = body_start(document, manuscript), len(document.pages)
     labels = book_labels(cover_word(manuscript), start, pages)
-    stamped, document = broadside_folios(manuscript, options, document, start)
+    stamped, document = broadside_folios(manuscript, options, document, start, folios)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
     if fixes != known or (moved and remembered != moved):  # no table: written as before
         store.put(name, fixes_to_json(fixes, moved).encode("utf-8"))
@@ -200,13 +202,14 @@ def render_pdf(
 
 
 def broadside_folios(
-    manuscript: Manuscript, options: PdfOptions, document: Any, start: int
+    manuscript: Manuscript, options: PdfOptions, document: Any, start: int, folios: Folios
 ) -> tuple[tuple[int, ...], Any]:
     """The pages of `document` that get a broadside page's folio (its turned pages but
     blank ones), and `document` with those folios' pages after its own
     (templates/print/broadside.html: the same folio, in the same place, as a book laid out
     in parts stamps on them; `write_document` draws each over its page). `start`: the
-    0-based page of the body's folio 1; before it, roman folios."""
+    0-based page of the body's folio 1; before it, the front matter's folios (each in the
+    figures of its matter's: `folios`)."""
     from octavo.render.pdf.html import render_print
     from octavo.render.pdf.sheets import stylesheets
 
@@ -215,15 +218,12 @@ def broadside_folios(
     if not stamped:
         return (), document
     project = manuscript.book.project
-    folios = tuple(
-        (
-            str(i - start + 1) if i >= start else front_folio(i, manuscript),
-            "right" if i % 2 == 0 else "left",
-        )
+    given = tuple(
+        (book_folio(i, start, manuscript, folios), "right" if i % 2 == 0 else "left")
         for i in stamped
     )
     sheets = stylesheets(project, options.page, "print/broadside.css", *extra_sheets(options))
-    source = render_print(manuscript, "print/broadside.html", sheets, folios=folios)
+    source = render_print(manuscript, "print/broadside.html", sheets, folios=given)
     laid_out = guarded(lambda: load_html(source, project).render())
     stamps = [page for page in laid_out.pages if not page._page_box.page_type.blank]
     return stamped, document.copy([*document.pages, *stamps])

@@ -1,7 +1,8 @@
 """The printed index's page numbers: where each marked term landed, ranges joined.
 
 The book is laid out once with the index's heading alone; the folio of every mark is read
-from that layout (WeasyPrint's anchors), and the index is set with the numbers as text,
+from that layout (WeasyPrint's anchors), written in the figures the book's folios print
+(octavo.render.pdf.folio_styles), and the index is set with the numbers as text,
 consecutive pages joined ("42–44"). The index comes last, so setting it moves nothing
 before it: it is laid out alone, from the page where it opened (`index_opening`), and
 takes the place of the first layout's heading.
@@ -9,14 +10,17 @@ takes the place of the first layout's heading.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from octavo.model import IndexEntry, Manuscript, roman
+from octavo.model import IndexEntry, Manuscript
+from octavo.render.pdf.folio_styles import Folios
 
 __all__ = [
     "Located",
     "body_start",
+    "book_folio",
     "front_folio",
     "index_opening",
     "locate",
@@ -24,14 +28,24 @@ __all__ = [
     "page_runs",
 ]
 
-Located = dict[str, tuple[int, str]]  # mark id -> (0-based page, printed folio)
+# mark id -> (0-based page, printed folio, in the front matter)
+Located = dict[str, tuple[int, str, bool]]
 
 
-def front_folio(index: int, manuscript: Manuscript) -> str:
-    """The roman folio of the front matter's page `index` (0-based, of the whole book): the
-    page counter as book.css sets it, from 1 on the half-title; a cover and its blank back
-    come before it (`@page :nth(1 of cover) { counter-reset: page -1 }`)."""
-    return roman(index - (2 if manuscript.cover else 0) + 1).lower()
+def front_folio(index: int, manuscript: Manuscript, folios: Folios) -> str:
+    """The folio of the front matter's page `index` (0-based, of the whole book), in the
+    front matter's style (`folios`: lower-roman in octavo's book.css): the page counter as
+    book.css sets it, from 1 on the half-title; a cover and its blank back come before it
+    (`@page :nth(1 of cover) { counter-reset: page -1 }`)."""
+    return folios.folio(index - (2 if manuscript.cover else 0) + 1, True)
+
+
+def book_folio(index: int, body: int, manuscript: Manuscript, folios: Folios) -> str:
+    """The folio of the book's page `index` (0-based) whose body begins on page `body`: the
+    front matter's (`front_folio`), or the body's, from 1 on its first page, in its style."""
+    if index < body:
+        return front_folio(index, manuscript, folios)
+    return folios.folio(index - body + 1, False)
 
 
 def mark_ids(manuscript: Manuscript) -> set[str]:
@@ -56,16 +70,16 @@ def index_opening(document: Any, manuscript: Manuscript) -> tuple[int, int]:
     return opens, opens - body_start(document, manuscript) + 1
 
 
-def locate(document: Any, manuscript: Manuscript) -> Located:
-    """Every index mark's page and folio (front matter roman, from the half-title:
-    `front_folio`; the body arabic, from its first page)."""
+def locate(document: Any, manuscript: Manuscript, folios: Folios) -> Located:
+    """Every index mark's page and folio (`book_folio`: the front matter's from the
+    half-title, the body's from its first page, each in its style)."""
     marks = mark_ids(manuscript)
     body = body_start(document, manuscript)
     found: Located = {}
     for index, page in enumerate(document.pages):
-        folio = str(index - body + 1) if index >= body else front_folio(index, manuscript)
+        folio = book_folio(index, body, manuscript, folios)
         for ident in marks & set(page.anchors):
-            found.setdefault(ident, (index, folio))
+            found.setdefault(ident, (index, folio, index < body))
     return found
 
 
@@ -73,19 +87,16 @@ def page_runs(located: Located) -> Callable[[IndexEntry], tuple[tuple[str, str],
     """For an entry: (id of the first mark of each run, its text: '7' or '42–44')."""
 
     def runs(entry: IndexEntry) -> tuple[tuple[str, str], ...]:
-        pages: dict[int, tuple[str, str]] = {}
+        pages: dict[int, tuple[str, str, bool]] = {}
         for ident in entry.locators:
             if ident in located:
-                page, folio = located[ident]
-                pages.setdefault(page, (ident, folio))
+                page, folio, front = located[ident]
+                pages.setdefault(page, (ident, folio, front))
         found: list[tuple[str, str]] = []
         run: list[int] = []
         for page in sorted(pages):
-            joined = (
-                run
-                and page == run[-1] + 1
-                and pages[page][1].isdigit() == pages[run[-1]][1].isdigit()
-            )
+            # a run never joins the front matter's last page to the body's first
+            joined = run and page == run[-1] + 1 and pages[page][2] == pages[run[-1]][2]
             if run and not joined:
                 found.append(_run(run, pages))
                 run = []
@@ -97,6 +108,15 @@ def page_runs(located: Located) -> Callable[[IndexEntry], tuple[tuple[str, str],
     return runs
 
 
-def _run(run: list[int], pages: dict[int, tuple[str, str]]) -> tuple[str, str]:
+def _run(run: list[int], pages: dict[int, tuple[str, str, bool]]) -> tuple[str, str]:
     first, last = pages[run[0]], pages[run[-1]]
-    return first[0], first[1] if len(run) == 1 else f"{first[1]}–{last[1]}"
+    return first[0], first[1] if len(run) == 1 else f"{first[1]}{_dash(first[1])}{last[1]}"
+
+
+def _dash(folio: str) -> str:
+    """The dash of a range: between Arabic-Indic (or right-to-left) figures, held between
+    left-to-right marks, else the bidi algorithm sets the range right to left in the
+    line ('١–٢' printed '٢–١', N1: a dash between two such numbers takes their side)."""
+    if any(unicodedata.bidirectional(c) in ("AN", "R", "AL") for c in folio):
+        return "\u200e–\u200e"
+    return "–"

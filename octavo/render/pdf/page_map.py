@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from octavo.model import INDEX, Manuscript
 from octavo.render.pdf.broadside_parts import lay_out_moved
 from octavo.render.pdf.document import PdfOptions, render_print_html
+from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.html import note_pairs
-from octavo.render.pdf.index_pages import front_folio
+from octavo.render.pdf.index_pages import book_folio
 
 __all__ = ["PrintPages", "page_starts", "print_pages"]
 
@@ -50,8 +51,9 @@ def print_pages(manuscript: Manuscript, options: PdfOptions) -> PrintPages:
     found: list[tuple[str, str]] = []
     folios: dict[str, str] = {}
     used: set[str] = set()
+    styles = folio_styles(manuscript, options)  # the figures the folios print
     for index, page in enumerate(document.pages):
-        folio = str(index - body + 1) if index >= body else front_folio(index, manuscript)
+        folio = book_folio(index, body, manuscript, styles)
         first = next((a for a in page.anchors if a in shared and a not in used), None)
         if first is not None:
             used.add(first)

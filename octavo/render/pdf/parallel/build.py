@@ -66,6 +66,7 @@ from pathlib import Path
 from octavo.collector import paused
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
+from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
@@ -190,7 +191,8 @@ def _parallel(
             chapters = tuple(finish(store, started[c.id]) for c in parted)
             if refs:
                 names = tuple(c.id for c in parted)
-                chapters = settle(pool, store, part_job, names, chapters, refs, folios)
+                figures = folio_styles(manuscript, options)  # the body's figures
+                chapters = settle(pool, store, part_job, names, chapters, refs, folios, figures)
             tail = lay_out_tail(
                 pool, store, manuscript, options, chapters, guessed, begun, sketched, hint
             )

@@ -26,6 +26,7 @@ from octavo.model import Manuscript, RenderedChapter, RenderedPart
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
+from octavo.render.pdf.folio_styles import Folios, folio_styles
 from octavo.render.pdf.html import PrintPart, note_pairs
 from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
 from octavo.render.pdf.page_labels import cover_word, front_labels
@@ -117,10 +118,10 @@ def chapter_job(
     return _job(manuscript, options, ident, part)
 
 
-def body_folios(chapters: tuple[PartLayout, ...]) -> dict[str, str]:
+def body_folios(chapters: tuple[PartLayout, ...], folios: Folios) -> dict[str, str]:
     """The folio of every heading and anchor of the chapters (`in_parts`) placed as the
-    book places them: 1 the first body page."""
-    return dict(_folios(_body(chapters)))
+    book places them: 1 the first body page, in the figures of the body's (`folios`)."""
+    return dict(_folios(_body(chapters), folios))
 
 
 def front_job(
@@ -133,9 +134,10 @@ def front_job(
     index, the contents' number of the index too, from `appendix` (its layout: the index
     opens after the currency table), or, without one, guessed as the appendix's own (a
     front laid out so is laid out again once the appendix is: tail._settled)."""
-    folios = _folios(_body(chapters))
+    styles = folio_styles(manuscript, options)
+    folios = _folios(_body(chapters), styles)
     if manuscript.index:
-        folios += (("index", _index_folio(chapters, appendix)),)
+        folios += (("index", _index_folio(chapters, styles, appendix)),)
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
     return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
@@ -175,13 +177,14 @@ def appendix_job(
     layout) prints them: its currency table gives every section's page. Their folios
     follow the contents' length, known once the front part is laid out; so this job
     waits for it (or is guessed from its last layout: tail.guess)."""
-    folios = _folios(_body(chapters))
-    opens = int(dict(folios)[APPENDIX])  # its running heads and folios are its own
+    styles = folio_styles(manuscript, options)
+    folios = _folios(_body(chapters), styles)
+    opens = _opens(chapters)  # its running heads and folios are its own
     if has_front_divisions(manuscript):
         if front is None:
             raise ValueError("the front matter's layout is needed for the appendix's folios")
-        folios += front_folios(manuscript, front)
-    located = index_located(manuscript, chapters, front) if manuscript.index else None
+        folios += front_folios(manuscript, front, styles)
+    located = index_located(manuscript, chapters, styles, front) if manuscript.index else None
     part = PrintPart(False, (), True, folios, heads_from=opens)
     job = _job(manuscript, options, APPENDIX, part, located)  # named as its heading
     if not HEADED.search(job.html):  # a book's own print/book.html from before `heads_from`
@@ -191,26 +194,31 @@ def appendix_job(
 
 
 def index_located(
-    manuscript: Manuscript, chapters: tuple[PartLayout, ...], front: PartLayout | None = None
+    manuscript: Manuscript,
+    chapters: tuple[PartLayout, ...],
+    folios: Folios,
+    front: PartLayout | None = None,
 ) -> Located:
     """Every index mark's page (0-based, as placed after `front`) and folio, as
     octavo.render.pdf.index_pages.locate reads them from a whole book's layout: the
     chapters' and back-matter divisions' anchors (`in_parts`), arabic from the first body
-    page; the front-matter divisions' from `front`, roman (`front_folio`). The appendix
+    page; the front-matter divisions' from `front` (`front_folio`), each in the figures of
+    its matter's folios (`folios`). The appendix
     sets the index from them (its page runs: index_pages.page_runs)."""
     marks = mark_ids(manuscript)
     found: Located = {}
     for index, page in enumerate(front.pages if front is not None else ()):
         for name, _, _ in page.anchors:
             if name in marks:
-                found.setdefault(name, (index, front_folio(index, manuscript)))
+                found.setdefault(name, (index, front_folio(index, manuscript, folios), True))
     body = _body(chapters, front)
     first = body[0].start if body else 0
     for p in body:
         for offset, page in enumerate(p.part.pages):
             for name, _, _ in page.anchors:
                 if name in marks:
-                    found.setdefault(name, (p.start + offset, str(p.start + offset - first + 1)))
+                    folio = folios.folio(p.start + offset - first + 1, False)
+                    found.setdefault(name, (p.start + offset, folio, False))
     return found
 
 
@@ -220,7 +228,9 @@ def index_page(appendix: PartLayout) -> int | None:
     return next((i for i, page in pages if any(a == "index" for a, _, _ in page.anchors)), None)
 
 
-def _index_folio(chapters: tuple[PartLayout, ...], appendix: PartLayout | None) -> str:
+def _index_folio(
+    chapters: tuple[PartLayout, ...], folios: Folios, appendix: PartLayout | None
+) -> str:
     """The index's folio: its page in `appendix` placed after the chapters; without an
     appendix (or an index in it), the appendix's first page (a guess)."""
     placed = _body(chapters)
@@ -228,17 +238,20 @@ def _index_folio(chapters: tuple[PartLayout, ...], appendix: PartLayout | None) 
     at = placed[-1].start + len(placed[-1].part.pages) if placed else 0
     at += at % 2  # the appendix opens on a right-hand page
     offset = index_page(appendix) if appendix is not None else None
-    return str(at + (offset or 0) - first + 1)
+    return folios.folio(at + (offset or 0) - first + 1, False)
 
 
-def front_folios(manuscript: Manuscript, front: PartLayout) -> tuple[tuple[str, str], ...]:
-    """(id, roman folio) of the headings on the front part's pages: the page counter as
+def front_folios(
+    manuscript: Manuscript, front: PartLayout, folios: Folios
+) -> tuple[tuple[str, str], ...]:
+    """(id, folio) of the headings on the front part's pages, in the front matter's figures
+    (`folios`: roman in octavo's book.css): the page counter as
     book.css sets it, from 1 on the half-title (a cover and its blank back before it:
     `@page :nth(1 of cover) { counter-reset: page -1 }`)."""
     found: dict[str, str] = {}
     for index, page in enumerate(front.pages):
         for heading in page.headings:
-            found.setdefault(heading, front_folio(index, manuscript))
+            found.setdefault(heading, front_folio(index, manuscript, folios))
     return tuple(found.items())
 
 
@@ -320,20 +333,31 @@ def _empty() -> PartLayout:
     return PartLayout("none", "", b"", (), (), ())
 
 
-def _folios(body: tuple[Placed, ...]) -> tuple[tuple[str, str], ...]:
+def _folios(body: tuple[Placed, ...], folios: Folios) -> tuple[tuple[str, str], ...]:
     """(id, folio) of every heading and anchor (a table, a figure: the lists of them) in the
-    body; folio 1 is the first body page."""
+    body; folio 1 is the first body page, in the figures of the body's (`folios`)."""
     first = body[0].start if body else 0
     found: dict[str, str] = {}
     for p in body:
         for offset, page in enumerate(p.part.pages):
+            folio = folios.folio(p.start + offset - first + 1, False)
             for heading in page.headings:
-                found.setdefault(heading, str(p.start + offset - first + 1))
+                found.setdefault(heading, folio)
             for anchor, _, _ in page.anchors:
-                found.setdefault(anchor, str(p.start + offset - first + 1))
-    after = max((p.start + len(p.part.pages) for p in body), default=first)
-    found[APPENDIX] = str(after + after % 2 - first + 1)
+                found.setdefault(anchor, folio)
+    found[APPENDIX] = folios.folio(_opens_at(body), False)
     return tuple(found.items())
+
+
+def _opens_at(body: tuple[Placed, ...]) -> int:
+    """The number of the appendix's first page, the right-hand page after the body's."""
+    first = body[0].start if body else 0
+    after = max((p.start + len(p.part.pages) for p in body), default=first)
+    return after + after % 2 - first + 1
+
+
+def _opens(chapters: tuple[PartLayout, ...]) -> int:
+    return _opens_at(_body(chapters))
 
 
 def _counts(parts: Iterable[PartLayout]) -> tuple[Pages, ...]:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 
 from octavo.model import Manuscript
+from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.html import ids_in
 from octavo.render.pdf.parallel.jobs import body_folios, finish, in_parts, start
 from octavo.render.pdf.parallel.merge import Unmergeable
@@ -76,12 +77,14 @@ def settle(
     chapters: tuple[PartLayout, ...],
     refs: Mapping[str, frozenset[str]],
     given: Given,
+    folios: Folios,
 ) -> tuple[PartLayout, ...]:
     """The chapters (`names`, in order) once every reference prints its target's folio:
     a part given another folio than its layouts put its target on laid out again (`job`:
-    a part's job with its references' folios). Unmergeable if they never settle."""
+    a part's job with its references' folios; `folios`: the figures of the body's).
+    Unmergeable if they never settle."""
     for laid in range(ROUNDS + 1):
-        found = body_folios(chapters)
+        found = body_folios(chapters, folios)
         if any(t not in found for targets in refs.values() for t in targets):
             raise Unmergeable("a page reference's target is on no page of the parts")
         stale = [

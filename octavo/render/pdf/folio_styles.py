@@ -1,0 +1,98 @@
+"""The figures of the book's folios, as WeasyPrint reads them from its print stylesheets, so
+that every page number octavo writes itself (the index's, the broadside pages' folios, a
+parallel build's contents and page references, the EPUB's page list) is in the figures
+the folios print.
+
+A book's own print stylesheet may number its pages in another style
+(`counter(page, arabic-indic)` prints ١٢, `persian` ۱۲, `georgian` იბ, an `@counter-style`
+of its own). A small document of one front-matter page and one body page is laid out with
+the book's stylesheets (templates/print/folios.html): the counter style of the `page`
+counter in each page's margin boxes is the style of that matter's folios, and WeasyPrint's
+own counter styles (its `CounterStyle`, filled from the same stylesheets) write a number
+in it; nothing of CSS Counter Styles is written again here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from octavo.cache import fingerprint
+from octavo.model import roman
+
+if TYPE_CHECKING:
+    from octavo.model import Manuscript
+    from octavo.render.pdf.document import PdfOptions
+
+__all__ = ["BODY", "FRONT", "Folios", "folio_styles", "margin_style"]
+
+FRONT, BODY = "folios-front", "folios-body"  # the ids of the probe's two pages
+_SHEETS = ("base.css", "print/fonts.css", "print/book.css", "print/cmyk.css")
+_READ: dict[str, Folios] = {}  # by the probe's HTML and its stylesheets' bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Folios:
+    """The counter styles of the front matter's and the body's folios; `styles`:
+    WeasyPrint's CounterStyle that writes them (None: octavo's own, lower-roman and
+    decimal, written without it)."""
+
+    front: str = "lower-roman"
+    body: str = "decimal"
+    styles: Any = field(default=None, compare=False, repr=False)
+
+    def folio(self, number: int, front: bool) -> str:
+        """`number` as a folio of the front matter (`front`) or of the body prints it."""
+        name = self.front if front else self.body
+        if self.styles is not None:
+            return str(self.styles.render_value(number, name))
+        return roman(number).lower() if name == "lower-roman" and number > 0 else str(number)
+
+
+def margin_style(page: Any) -> str | None:
+    """The counter style a laid-out page (weasyprint.Page) prints its `page` counter in,
+    in one of its margin boxes; None when it prints none."""
+    for box in page._page_box.children:
+        if getattr(box, "at_keyword", None) is None:
+            continue  # the page's body, not a margin box
+        content = box.style["content"]
+        if not isinstance(content, tuple):
+            continue  # none, normal
+        for kind, value in content:
+            if kind == "counter()" and value[0] == "page":
+                return str(value[1])
+    return None
+
+
+def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
+    """The styles of the book's folios, read from its print stylesheets as WeasyPrint lays
+    out a page of each matter (templates/print/folios.html); a matter whose page prints no
+    folio keeps octavo's (lower-roman, decimal). Read once a process for the same HTML
+    and stylesheets: a parallel build's jobs ask for them part by part."""
+    from weasyprint.css.counters import CounterStyle
+
+    from octavo.render.pdf.document import extra_sheets, load_html
+    from octavo.render.pdf.html import render_print
+    from octavo.render.pdf.sheets import stylesheets
+    from octavo.render.url_sandbox import guarded
+
+    project = manuscript.book.project
+    sheets = stylesheets(project, options.page, *extra_sheets(options))
+    source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)
+    paths = [project.style(name) for name in _SHEETS]
+    key = fingerprint(source, *(p.read_bytes() for p in paths if p.is_file()))
+    if key in _READ:
+        return _READ[key]
+    styles = CounterStyle()
+    document = guarded(lambda: load_html(source, project).render(counter_style=styles))
+    found = Folios()
+    named: dict[str, str] = {}
+    for page in document.pages:
+        style = margin_style(page)
+        for ident in (FRONT, BODY):
+            if style is not None and ident in page.anchors:
+                named.setdefault(ident, style)
+    if len(_READ) > 8:
+        _READ.clear()  # a watch's edits: not kept for ever
+    _READ[key] = Folios(named.get(FRONT, found.front), named.get(BODY, found.body), styles)
+    return _READ[key]
