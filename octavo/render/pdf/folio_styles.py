@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from octavo.cache import fingerprint
 from octavo.model import roman
+from octavo.shipped import STYLES
 
 if TYPE_CHECKING:
     from octavo.model import Manuscript
+    from octavo.project import Project
     from octavo.render.pdf.document import PdfOptions
 
 __all__ = ["BODY", "FRONT", "Folios", "folio_styles", "margin_style"]
@@ -68,7 +70,14 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
     """The styles of the book's folios, read from its print stylesheets as WeasyPrint lays
     out a page of each matter (templates/print/folios.html); a matter whose page prints no
     folio keeps octavo's (lower-roman, decimal). Read once a process for the same HTML
-    and stylesheets: a parallel build's jobs ask for them part by part."""
+    and stylesheets: a parallel build's jobs ask for them part by part. A book printed with
+    octavo's own stylesheets has octavo's folios, known without a layout (a parallel
+    build's parent never imports WeasyPrint: its workers lay out)."""
+    project = manuscript.book.project
+    paths = [project.style(name) for name in _SHEETS if _found(project, name)]
+    if all(p.resolve().is_relative_to(STYLES.resolve()) for p in paths):
+        return Folios()  # lower-roman and decimal, as styles/print/book.css sets them
+
     from weasyprint.css.counters import CounterStyle
 
     from octavo.render.pdf.document import extra_sheets, load_html
@@ -76,11 +85,9 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
     from octavo.render.pdf.sheets import stylesheets
     from octavo.render.url_sandbox import guarded
 
-    project = manuscript.book.project
     sheets = stylesheets(project, options.page, *extra_sheets(options))
     source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)
-    paths = [project.style(name) for name in _SHEETS]
-    key = fingerprint(source, *(p.read_bytes() for p in paths if p.is_file()))
+    key = fingerprint(source, *(p.read_bytes() for p in paths))
     if key in _READ:
         return _READ[key]
     styles = CounterStyle()
@@ -96,3 +103,11 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
         _READ.clear()  # a watch's edits: not kept for ever
     _READ[key] = Folios(named.get(FRONT, found.front), named.get(BODY, found.body), styles)
     return _READ[key]
+
+
+def _found(project: Project, name: str) -> bool:
+    try:
+        project.style(name)
+    except FileNotFoundError:
+        return False
+    return True
