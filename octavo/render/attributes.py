@@ -56,9 +56,9 @@ def pandoc_attrs(text: str) -> tuple[int, dict[str, str]]:
 
     _, attrs = parse(_VALUE.sub(value, block))
     back = {ord(v): k for k, v in braces.items()}
+    read = {k: v.translate(back) for k, v in attrs.items()}  # every value: an id's too
     return end - 1, {  # end: as parse()'s, the index of the closing brace
-        k: v if k in ("id", "class") else _ESCAPED.sub(r"\1", v.translate(back))
-        for k, v in attrs.items()
+        k: v if k in ("id", "class") else _ESCAPED.sub(r"\1", v) for k, v in read.items()
     }
 
 

@@ -112,3 +112,28 @@ def test_a_quoted_value_may_hold_braces_as_in_pandoc(source: str, html: str) -> 
     fragment = render_block(source + "\n")
     assert fragment.html.startswith(html)
     assert fragment.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        ('[x]{class="a{b}"}', '<p><span class="a{b}">x</span></p>'),
+        ('[x]{.c class="{d}"}', '<p><span class="c {d}">x</span></p>'),
+        ('`c`{class="k}"}', '<p><code class="k}">c</code></p>'),
+        ('[x](https://e.org){class="{z}"}', '<p><a href="https://e.org" class="{z}">x</a></p>'),
+        ('::: {class="box{1}"}\nA.\n:::', '<div class="box{1}">'),
+    ],
+    ids=["span", "span-with-a-class", "code", "link", "div"],
+)
+def test_a_brace_in_a_quoted_class_is_put_back(source: str, html: str) -> None:
+    """A quoted class's brace was left as the private-use character that stood in for it
+    while the plugin's parser read the block: `class="a{b}"` printed class="a\\ue000b\\ue001"
+    in both outputs (an id's, in W504's message)."""
+    fragment = render_block(source)
+    assert fragment.html.startswith(html)
+    assert not any("\ue000" <= c <= "\uf8ff" for c in fragment.html)
+
+
+def test_a_brace_in_a_quoted_id_is_told_as_written() -> None:
+    (problem,) = [p for p in render_block('[x]{id="a{b}"}').problems if p.code == "W504"]
+    assert "'a{b}'" in problem.message
