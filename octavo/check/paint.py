@@ -88,6 +88,7 @@ class Reader:
 
     def __init__(self) -> None:
         self._read: dict[tuple[tuple[int, int], tuple[int, int]], tuple[Seen, ...]] = {}
+        self._reading: set[tuple[int, int]] = set()  # forms read uncached, being read
 
     def page(self, page: Any) -> tuple[Seen, ...]:
         """What a page (its object) paints, each thing once."""
@@ -156,7 +157,18 @@ class Reader:
         paints it, if it has none of its own)."""
         own = stream.get("/Resources")
         resources = own if own is not None else outer
-        key = (stream.objgen, (0, 0) if own is not None else getattr(outer, "objgen", (0, 0)))
+        painter = (0, 0) if own is not None else getattr(outer, "objgen", (0, 0))
+        if own is None and painter == (0, 0):
+            # the painter's resources written in place, no object to key them by: read
+            # for each painter (a key of (0, 0) gave one page's reading to every other's)
+            if stream.objgen in self._reading:
+                return ()  # a form painting itself
+            self._reading.add(stream.objgen)
+            try:
+                return (*_group(stream), *self._content(stream, resources))
+            finally:
+                self._reading.discard(stream.objgen)
+        key = (stream.objgen, painter)
         if key not in self._read:
             self._read[key] = ()  # a form painting itself is read once
             self._read[key] = (*_group(stream), *self._content(stream, resources))

@@ -232,3 +232,44 @@ def test_content_that_cannot_be_read_is_told() -> None:
     found = [d.message for d in check_variant(out.getvalue(), "pdf/x-1a")]
     (told,) = [m for m in found if "page 1" in m]
     assert told.startswith("pdf/x-1a: page 1: content that cannot be read (")
+
+
+def _inheriting(spaces: list[int], painted: bytes = b"/CS0 cs 1 0 0 sc 0 0 5 5 re f") -> bytes:
+    """Pages painting one form that has no resources of its own (it paints with its
+    painter's, as PDF 1.x allows), each page's resources written in place: its /CS0 of
+    `spaces[i]` components."""
+    with pikepdf.new() as pdf:
+        form = pdf.make_stream(painted, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form)
+        form.BBox = pikepdf.Array([0, 0, 10, 10])
+        for components in spaces:
+            pdf.add_blank_page(page_size=(100, 100))
+            pdf.pages[-1].obj.Resources = pikepdf.Dictionary(
+                ColorSpace=pikepdf.Dictionary(CS0=_icc(pdf, components)),
+                XObject=pikepdf.Dictionary(Fm1=form),
+            )
+            pdf.pages[-1].obj.Contents = pdf.make_stream(b"/Fm1 Do")
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+def _told(pdf: bytes) -> list[str]:
+    """What PDF/X-1a's read-back tells of what the pages paint ("page N: …")."""
+    found = [d.message.removeprefix("pdf/x-1a: ") for d in check_variant(pdf, "pdf/x-1a")]
+    return [m for m in found if m.startswith("page ")]
+
+
+def test_a_form_painting_with_each_page_s_own_resources_is_read_for_each() -> None:
+    """A form read once was kept by its painter's resources' object, (0, 0) for resources
+    written in place: page 1's reading (CMYK) stood for page 2's, whose /CS0 is RGB, and
+    the PDF passed as PDF/X-1a."""
+    told = _told(_inheriting([4, 3]))
+    assert told == [
+        "page 2: RGB colour in form /Fm1 (fill, /CS0: ICCBased, 3 components; "
+        "PDF/X-1a is CMYK only)"
+    ]
+    assert _told(_inheriting([3, 3]))[0].endswith("CMYK only), and on page 2")
+    assert _told(_inheriting([3], b"/Fm1 Do /CS0 cs")) == [  # painting itself: read once
+        "page 1: RGB colour in form /Fm1 (fill, /CS0: ICCBased, 3 components; "
+        "PDF/X-1a is CMYK only)"
+    ]
