@@ -106,10 +106,11 @@ def _libraries() -> str:
 
 
 def fingerprint(*parts: str | bytes) -> str:
-    """The hash of `versions()` and `parts`: the key of anything octavo keeps."""
+    """The hash of `versions()` and `parts`: the key of anything octavo keeps. A surrogate
+    (how Python spells the byte of a file name that is not UTF-8) is hashed as itself."""
     digest = hashlib.sha256(versions().encode())
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()[:32]
 

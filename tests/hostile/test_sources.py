@@ -247,6 +247,18 @@ def test_a_file_name_that_is_not_utf8_is_no_traceback(make_book: MakeBook, tmp_p
     assert first == again and first.stat().st_size > 0
 
 
+def test_a_book_folder_whose_name_is_not_utf8_builds(tmp_path: Path) -> None:
+    """The book folder's own name goes into the key of its sections' cache: a name that is
+    not UTF-8 (`b\\xe9k`, Latin-1) raised UnicodeEncodeError there, a traceback on every
+    task but `outline`."""
+    book = tmp_path / os.fsdecode(b"b\xe9k")
+    book.mkdir()
+    (book / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
+    (book / "001-a.md").write_text(section_source(1, total=1), encoding="utf-8")
+    built, _ = api.build_epub(book, tmp_path / "a.epub")
+    assert built.stat().st_size > 0
+
+
 def test_parents_deeper_than_the_contents_nest_are_e206(make_book: MakeBook) -> None:
     """150 levels of `parents` nested the PDF's contents into a RecursionError."""
     parents = "[" + ", ".join(f"L{n}" for n in range(150)) + "]"
