@@ -126,8 +126,10 @@ def _decode(rows: list[list[Any]]) -> tuple[Diagnostic, ...]:
 
 
 def stamp_of(project: Project, out: Path) -> Path:
-    """The build stamp of `out`, in octavo's state folder."""
-    name = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32]
+    """The build stamp of `out`, in octavo's state folder. os.path.realpath, not
+    Path.resolve(): an `out` through a link to itself is E121 when it is checked, where
+    resolve() raises RuntimeError (Python 3.11) before."""
+    name = hashlib.sha256(os.fsencode(os.path.realpath(out))).hexdigest()[:32]
     return project.state / "stamps" / f"{name}.json"
 
 

@@ -135,6 +135,16 @@ def test_out_under_a_file_is_E121_with_a_hint(book: Path, tmp_path: Path) -> Non
     assert made.read_bytes() == b"%PDF-1.7 an earlier output"
 
 
+def test_out_through_a_symlink_loop_is_E121(book: Path, tmp_path: Path) -> None:
+    """`invoke epub --out loop/x.epub`, `loop` a link to itself: the EPUB's writer, started
+    early (jobs 0, the task's default), asked for the output's stamp before the output was
+    checked, and Path.resolve() raised RuntimeError, a traceback. The PDF said E121."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    assert _codes(lambda: api.build_epub(book, loop / "x.epub", jobs=0)) == ["E121"]
+    assert _codes(lambda: api.build_pdf(book, loop / "x.pdf")) == ["E121"]
+
+
 def test_preview_into_the_book_is_refused(book: Path) -> None:
     from octavo.cli.preview import preview
 
