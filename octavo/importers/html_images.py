@@ -60,15 +60,20 @@ def captioned(blocks: list[Block]) -> list[Block]:
 
 
 def local_image(page: Path, src: str) -> Path | None:
-    """An image's file beside the saved page, when it is there (never outside its folder)."""
+    """An image's file beside the saved page, when it is there (never outside its folder).
+    A `src` no file can be (a NUL, a name longer than the system's limit, a link to
+    itself) is no file there: Path.resolve() and is_file() raise for those."""
     parts = urlsplit(src)
     if parts.scheme or parts.netloc or not parts.path:
         return None
-    folder = page.parent.resolve()
-    candidate = (folder / unquote(parts.path)).resolve()
-    if not candidate.is_relative_to(folder) or not candidate.is_file():
-        candidate = folder / Path(unquote(parts.path)).name
-    return candidate if candidate.is_file() else None
+    try:
+        folder = page.parent.resolve()
+        candidate = (folder / unquote(parts.path)).resolve()
+        if not candidate.is_relative_to(folder) or not candidate.is_file():
+            candidate = folder / Path(unquote(parts.path)).name
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop, in Python 3.11
+        return None
 
 
 def image_target(path: Path, src: str) -> str:

@@ -149,3 +149,28 @@ def test_a_page_of_many_blockquotes_is_read_in_linear_time() -> None:
     started = time.monotonic()
     assert len(find_quotations(root)) == 5_000
     assert time.monotonic() - started < 2
+
+
+_PAGE = """<html><head><title>Belarus - Russia</title></head><body>
+<h2>Russia</h2><p>Belarus Table of Contents</p>
+<p>Even though Belarus's new constitution declared that it is a neutral country.</p>
+<img src="{src}">
+<p>Data as of June 1995</p></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "src", ["loop.png", "a%00.png", "a" * 5000 + ".png"], ids=["link-loop", "nul", "too-long"]
+)
+def test_an_image_no_file_can_be_is_not_copied(tmp_path: Path, src: str) -> None:
+    """`<img src>` naming a link to itself beside the page (Path.resolve()'s RuntimeError),
+    a NUL (ValueError) or a name longer than a file's may be (E703 for the whole import)
+    stopped the import; each is an image not beside the page, as a missing one is."""
+    (tmp_path / "odd").mkdir()
+    (tmp_path / "odd" / "loop.png").symlink_to(tmp_path / "odd" / "loop.png")
+    for name, image in (("odd", src), ("missing", "missing.png")):
+        (tmp_path / name).mkdir(exist_ok=True)
+        (tmp_path / name / "page.html").write_text(_PAGE.format(src=image), encoding="utf-8")
+    odd = import_pages([tmp_path / "odd" / "page.html"], tmp_path / "odd-book")
+    missing = import_pages([tmp_path / "missing" / "page.html"], tmp_path / "missing-book")
+    assert len(odd.written) == 1
+    assert [d.code for d in odd.diagnostics] == [d.code for d in missing.diagnostics]
