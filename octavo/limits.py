@@ -8,6 +8,7 @@ __all__ = [
     "FILE_LIMITS",
     "MAX_DATA_URL",
     "MAX_DEPTH",
+    "MAX_INDEX_LEVELS",
     "MAX_LINE",
     "MAX_PARENTS",
     "MAX_SECTIONS",
@@ -34,6 +35,9 @@ MAX_DATA_URL = 2 * MiB  # a data: URL in a stylesheet (E607)
 MAX_SECTIONS = 100_000  # a section's sequence and total (E206; E405 for an imported page)
 YEARS = range(1, 10_000)  # a date's year (E107, E207)
 MAX_PARENTS = 12  # levels between a chapter and its section, a study's two or three (E206)
+# an index entry's levels ("Belarus!economy!trade": 3), the studies' two at most: the index
+# is sorted and set by recursion, level by level, and 500 passed Python's limit (W515)
+MAX_INDEX_LEVELS = 12
 # a book.toml string: a line of the title page or the imprint (a 50,000-letter title asked
 # the cover for a picture past Pillow's decompression-bomb limit), and the description, a
 # blurb on the print cover's back (E123)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from octavo.limits import MAX_INDEX_LEVELS
 from octavo.render.tokens import State, new_id, own_span, text
 from octavo.text import index_path, strip_controls, typeset
 
@@ -87,12 +88,17 @@ def mark_spans(state: State, inline: Token) -> None:
         path = index_path(entry)
         see = typeset(str(child.attrGet("see") or ""))
         see_also = typeset(str(child.attrGet("seealso") or ""))
-        if not all(path) or not words:
+        if not all(path) or not words or len(path) > MAX_INDEX_LEVELS:
             state.problem(
                 "W515",
-                f"index mark {entry!r} names no entry; it is left out of the index",
+                f"index mark {entry!r} names no entry; it is left out of the index"
+                if len(path) <= MAX_INDEX_LEVELS
+                else f"index mark {entry[:60] + '…'!r} has {len(path)} levels, more than "
+                f"{MAX_INDEX_LEVELS}; it is left out of the index",
                 line,
-                'write [words]{.index} or [words]{index="Entry!sub-entry"}',
+                'write [words]{.index} or [words]{index="Entry!sub-entry"}'
+                if len(path) <= MAX_INDEX_LEVELS
+                else f'an entry has at most {MAX_INDEX_LEVELS} levels: "Entry!sub-entry"',
             )
             _plain(child, classes)
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.limits import MAX_INDEX_LEVELS
 from octavo.source.config import key_line
 from octavo.source.files import TomlError, load_toml, read_utf8
 from octavo.text import index_path, typeset
@@ -52,14 +53,20 @@ def load_index_terms(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[Dia
         )
     kept, problems = [], []
     for words, entry in terms.items():
-        if typeset(words) and all(index_path(entry)):
+        levels = index_path(entry)
+        if typeset(words) and all(levels) and len(levels) <= MAX_INDEX_LEVELS:
             kept.append((words.strip(), entry.strip()))
             continue
+        why = (
+            "names no entry"
+            if len(levels) <= MAX_INDEX_LEVELS
+            else f"has {len(levels)} levels, more than {MAX_INDEX_LEVELS}"
+        )
+        shown = entry if len(levels) <= MAX_INDEX_LEVELS else entry[:60] + "…"
         problems.append(
             warning(
                 "W515",
-                f"index.toml's term {words!r} = {entry!r} names no entry; it is left out "
-                "of the index",
+                f"index.toml's term {words!r} = {shown!r} {why}; it is left out of the index",
                 path,
                 key_line(text, words, "terms") or key_line(text, "terms"),
                 'write words = "Entry" or "Entry!sub-entry", each level some words',

@@ -305,3 +305,31 @@ def test_control_characters_in_a_shown_field_are_e206(
     assert [(d.code, Path(str(d.file)).name, d.line) for d in caught.value.diagnostics] == [
         ("E206", "002-b.md", line)
     ]
+
+
+@pytest.mark.parametrize("where", ["mark", "index.toml"])
+def test_an_index_entry_of_500_levels_is_W515(
+    make_book: MakeBook, tmp_path: Path, where: str
+) -> None:
+    """`[x]{index="a!a!…"}` of 500 levels (or such a term in index.toml) nested the index
+    500 deep, and its sort (and templates) recursed past Python's limit: RecursionError, a
+    traceback on every build. An entry is at most MAX_INDEX_LEVELS deep: W515, left out."""
+    entry = "!".join(["Minsk"] * 500)
+    if where == "mark":
+        body = f'The capital, [Minsk]{{index="{entry}"}}, and [Hrodna]{{.index}}.\n'
+        book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    else:
+        body = "The capital, Minsk, and [Hrodna]{.index}.\n"
+        book = make_book(
+            {
+                "001-a.md": section_source(1, total=1, body=body),
+                "index.toml": f'[terms]\nMinsk = "{entry}"\n',
+            }
+        )
+    built, found = api.build_epub(book, tmp_path / "b.epub")
+    (told,) = found
+    assert told.code == "W515" and "500 levels" in told.message and told.file is not None
+    assert (told.file.name, told.line) == (
+        ("index.toml", 2) if where == "index.toml" else ("001-a.md", 11)
+    )
+    assert built.stat().st_size > 0
