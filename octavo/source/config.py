@@ -61,7 +61,8 @@ def key_line(text: str, key: str, table: str = "") -> int | None:
         if opened is None:
             return None
         start = sum(len(line) + 1 for line in text.split("\n")[: opened - 1])
-    pattern = re.compile(rf"^\s*\[?\s*([\"']?){re.escape(key)}\1\s*[\]=]", re.MULTILINE)
+    # TOML's whitespace, spaces and tabs: `\s` ran over the blank lines above the key
+    pattern = re.compile(rf"^[ \t]*\[?[ \t]*([\"']?){re.escape(key)}\1[ \t]*[\]=]", re.MULTILINE)
     match = pattern.search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
