@@ -89,6 +89,22 @@ def test_a_bad_page_count_is_e645(make_book: MakeBook, tmp_path: Path) -> None:
     assert [d.code for d in caught.value.diagnostics] == ["E645"]
 
 
+@pytest.mark.parametrize("pages", [999_999_999, 10**20], ids=["nine-figures", "21-figures"])
+def test_a_cover_wider_than_a_pdf_page_is_e645(
+    make_book: MakeBook, tmp_path: Path, pages: int
+) -> None:
+    """`--pages 999999999` (a slip of the keys) wrote a cover 2.25 million inches wide, and
+    `--pages 100000000000000000000` a PDF of no page at all, both with exit 0. A cover is
+    at most 200 in wide (14,400 units, a PDF page's limit): E645, nothing written."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "cover.pdf", pages=pages)
+    assert [d.code for d in caught.value.diagnostics] == ["E645"]
+    assert not (tmp_path / "cover.pdf").exists()
+    built, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=30_000)  # 67.6 in: one
+    assert PdfReader(built).pages[0].mediabox.width < 14_400
+
+
 def test_a_pdf_x1a_cover_is_cmyk_and_its_ground_runs_into_the_bleed(
     make_book: MakeBook, tmp_path: Path
 ) -> None:
