@@ -81,7 +81,14 @@ def build_all(
     written: list[Path] = []
     found: list[Diagnostic] = []  # the books' warnings, told as `invoke epub` tells them
     failed: list[Diagnostic] = [
-        error("E100", "book folder not found", book, hint="check the --books DIR given")
+        error(
+            "E100",
+            "the book folder is a file",
+            book,
+            hint=f"pass --books the folder that holds book.toml ({book.parent})",
+        )
+        if book.is_file()  # `--books book/book.toml`, as `--book` says it
+        else error("E100", "book folder not found", book, hint="check the --books DIR given")
         for book in books
         if not book.is_dir()
     ]

@@ -51,6 +51,16 @@ def test_invoke_all_tells_what_it_wrote_when_a_book_fails(tmp_path: Path) -> Non
     assert os.path.isdir(tmp_path / "out")
 
 
+def test_a_books_book_toml_given_to_all_names_its_folder(tmp_path: Path) -> None:
+    """`invoke all --books book/book.toml` was "book folder not found", where `invoke epub
+    --book book/book.toml` says "the book folder is a file" and names the folder meant."""
+    good = _book(tmp_path / "good", "Fine.\n")
+    with pytest.raises(BuildError) as caught:
+        api.build_all([good / "book.toml"], tmp_path / "out", jobs=1)
+    (told,) = caught.value.diagnostics
+    assert told.code == "E100" and "is a file" in told.message and str(good) in told.hint
+
+
 def test_invoke_all_tells_each_books_warnings(tmp_path: Path) -> None:
     """A warning of one book (W208, an unknown field) is told by `invoke all` as by `invoke
     epub` and `invoke pdf`, once: it was dropped, and the books built without a word."""
