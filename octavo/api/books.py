@@ -92,7 +92,8 @@ def build_all(
         for book in books
         if not book.is_dir()
     ]
-    with workers.pool(jobs if jobs > 0 else workers.cores()) as pool:
+    # never more workers than books: `--jobs 99999` forked 99,999 for one book
+    with workers.pool(min(jobs, len(books)) if jobs > 0 else workers.cores()) as pool:
         futures = [
             pool.submit(_build_one, book, name, out, strict)
             for book, name in zip(books, names, strict=True)

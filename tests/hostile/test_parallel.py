@@ -8,6 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from octavo import api
+from tests.conftest import MakeBook, section_source
 from tests.support.cli import command, invoke
 
 
@@ -90,3 +92,17 @@ def test_a_parallel_pdf_is_within_10_percent_of_the_one_process_pdf(tmp_path: Pa
 def _pages(pdf: Path, folder: Path) -> list[bytes]:
     subprocess.run(["pdftoppm", "-r", "30", "-png", pdf, folder / "p"], check=True)
     return [p.read_bytes() for p in sorted(folder.glob("p-*.png"))]
+
+
+def test_more_jobs_than_sections_starts_no_more_workers(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`invoke pdf --jobs 99999` of a book of one section forked a worker a job, until the
+    system had no file left to open: E703 "a file the PDF needs cannot be read: Too many
+    open files" (and `invoke all --jobs 99999` of one book, 99,999 forks: it hung). A
+    build starts no more workers than it has sections (books, for `all`) to give them."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    built, _ = api.build_pdf(book, tmp_path / "b.pdf", jobs=99_999)
+    assert built.stat().st_size > 0
+    written, _ = api.build_all([book], tmp_path / "all", jobs=99_999)
+    assert sorted(p.suffix for p in written) == [".epub", ".pdf"]

@@ -159,7 +159,8 @@ def _parallel(
         folder, salt(options, styles, book_files(project, cache)), str(project.root.resolve())
     )
     store.fonts = scope(project, styles)
-    workers = nullcontext(given) if given is not None else start_workers(jobs, cache, project)
+    count = max(2, min(jobs, len(manuscript.book.sections)))  # as early_pool counts
+    workers = nullcontext(given) if given is not None else start_workers(count, cache, project)
     # the workers forked (they collect for themselves): this process's collector paused
     # until the PDF is merged (octavo.collector), its passes over the parts' HTML, page
     # maps and the merge's objects, all alive until then, took ~0.5 s at 800 sections

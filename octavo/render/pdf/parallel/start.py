@@ -100,13 +100,15 @@ def early_pool(
     if whole_book_features(project):  # laid out whole, in one process
         yield None
         return
-    if jobs < 1:
-        from octavo.source.sections import section_files
+    from octavo.source.sections import section_files
 
-        if len(section_files(project.root)) < AUTO_SECTIONS:
-            yield None
-            return
-    workers = jobs if jobs > 1 else max(2, cores)  # two on one core: see auto_jobs
+    sections = len(section_files(project.root))
+    if jobs < 1 and sections < AUTO_SECTIONS:
+        yield None
+        return
+    # two on one core (see auto_jobs); never more than the sections to lay out: `--jobs
+    # 99999` forked a worker a job until no file could be opened (E703)
+    workers = max(2, min(jobs, sections)) if jobs > 1 else max(2, cores)
     if kept is not None:
         yield kept.pool(project, workers)
         return
