@@ -3,6 +3,7 @@ into a folder of its own name (`invoke all`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,9 @@ def _build_one(
 def output_names(books: list[Path]) -> list[str]:
     """A folder name per book: its own name, with as many parents as make it unique
     (studies/belarus/book and studies/russia/book → belarus-book, russia-book)."""
-    paths = [book.resolve() for book in books]
+    # realpath, not resolve(): a book linked to itself is E100 (build_all), where Python
+    # 3.11's resolve() raises RuntimeError
+    paths = [Path(os.path.realpath(book)) for book in books]
     twice = sorted({str(p) for p in paths if paths.count(p) > 1})
     if twice:
         raise BuildError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +26,8 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
     """Write a book folder: book.toml, one example section, a tasks.py delegating to octavo's
     tasks (so `invoke epub` works there), and a .gitignore for build/. A folder that exists
     and is not empty, or one that cannot be written, is E115."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    # lexists: a link, even to itself (which exists() calls missing), takes the name too
+    if os.path.lexists(folder) and (not folder.is_dir() or any(folder.iterdir())):
         raise BuildError(
             [
                 error(

@@ -108,3 +108,13 @@ def test_a_second_book_of_the_same_title_does_not_write_into_the_first_handouts(
     assert handout.read_bytes() == before
     again, _, _ = api.build_handouts(first)  # the book that owns them still rebuilds
     assert again == (handout,)
+
+
+def test_a_book_that_links_to_itself_is_e100(tmp_path: Path) -> None:
+    """`invoke all --books loop`, `loop` a link to itself: the books' output names asked
+    Path.resolve(), whose RuntimeError ("Symlink loop") was a traceback."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with pytest.raises(BuildError) as caught:
+        api.build_all([loop], tmp_path / "out", jobs=1)
+    assert [d.code for d in caught.value.diagnostics] == ["E100"]

@@ -174,3 +174,14 @@ def test_pages_imported_into_a_new_book_name_its_example_section(tmp_path: Path)
     assert not [d for d in again.diagnostics if d.code == "W422"]
     _, found = read_book(book)
     assert "E302" not in {d.code for d in found}
+
+
+def test_a_link_to_itself_is_e115(tmp_path: Path) -> None:
+    """`invoke new loop`, `loop` a symbolic link to itself: exists() said no, and the
+    country taken from the folder's name asked Path.resolve(), whose RuntimeError
+    ("Symlink loop") was a traceback. A name taken by any file or link is E115."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with pytest.raises(BuildError) as caught:
+        new_book(loop, "")
+    assert [d.code for d in caught.value.diagnostics] == ["E115"]
