@@ -41,6 +41,9 @@ def check(
     `variant`: the PDF is built as that variant (`invoke pdf --pdf-variant`, which refuses
     one the variant's read-back refuses) and read back as one (octavo.check.variants).
     Raises BuildError listing every problem, the builds' warnings with them."""
+    from octavo.render.pdf.document import check_variant_name
+
+    check_variant_name(variant.lower())  # before the EPUB is built: a failure writes nothing
     given = sources(book, strict)
     if out is not None:
         epub = epub or out / given.project.output(".epub").name

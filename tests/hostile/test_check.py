@@ -46,3 +46,16 @@ def test_check_without_pdfplumber_is_E802(
     with pytest.raises(BuildError) as caught:
         api.check(ivoire, tmp_path / "b.epub", tmp_path / "b.pdf")
     assert [d.code for d in caught.value.diagnostics] == ["E802"]
+
+
+def test_an_unknown_variant_is_e640_before_anything_is_built(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`invoke check --out DIR --pdf-variant pdf/x-9` built and wrote the EPUB into DIR,
+    then stopped at the PDF with E640: a failed command left an output. The variant is
+    checked first, as `invoke pdf` checks it before laying out."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    with pytest.raises(BuildError) as caught:
+        api.check(book, out=tmp_path / "checked", variant="pdf/x-9")
+    assert [d.code for d in caught.value.diagnostics] == ["E640"]
+    assert not (tmp_path / "checked").exists()

@@ -61,6 +61,7 @@ __all__ = [
     "PrintResult",
     "cache_key",
     "check_paper",
+    "check_variant_name",
     "extra_sheets",
     "fixes_from_json",
     "fixes_to_json",
@@ -116,9 +117,14 @@ class PrintResult:
 def check_paper(options: PdfOptions) -> None:
     """E605 for a page that cannot be made, E640 for an unknown PDF variant."""
     options.page  # noqa: B018 - raises BuildError
-    if options.variant and options.variant not in VARIANTS:
+    check_variant_name(options.variant)
+
+
+def check_variant_name(variant: str) -> None:
+    """E640 for a PDF variant WeasyPrint does not make (as given: `pdf_options` lowers it)."""
+    if variant and variant not in VARIANTS:
         raise BuildError(
-            [error("E640", f"PDF variant {options.variant!r} is not one of {', '.join(VARIANTS)}")]
+            [error("E640", f"PDF variant {variant!r} is not one of {', '.join(VARIANTS)}")]
         )
 
 
