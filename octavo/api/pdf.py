@@ -12,11 +12,8 @@ from octavo.outputs import Made, cache_of, cached_build
 if TYPE_CHECKING:
     from octavo.model import Manuscript
     from octavo.render.pdf.build import PrintChoices
-<<<<<<< HEAD
-    from octavo.render.pdf.document import PdfOptions
-=======
     from octavo.render.pdf.cover import CoverGeometry
->>>>>>> 9a0d4d7 (A cover wider than a PDF page is E645: invoke cover --pages 999999999 wrote a cover 2.25 million inches wide and --pages 10**20 a PDF with no page, both exit 0 (WeasyPrint lays out what it is given). api.build_cover checks the cover's media width against PDF_PAGE_LIMIT (14,400 units, ISO 32000 Annex C) before rendering, where the trim, bleed and ppi are known. An e2e test that fails before)
+    from octavo.render.pdf.document import PdfOptions
     from octavo.render.pdf.parallel.start import KeptWorkers
 
 __all__ = ["Handouts", "build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
@@ -147,16 +144,12 @@ def build_cover(
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
             options = pdf_options(rendered.book.config, chosen)
-<<<<<<< HEAD
+            _fits_a_page(cover_geometry(options.page, pages, rendered.book.config.ppi), pages)
             pdf, told = render_cover(rendered, options, pages)
             found = (*found, *told)
             refused = _cover_read_back(rendered, pdf, options, pages, target)
             if refused:
                 raise BuildError((*found, *refused))
-=======
-            _fits_a_page(cover_geometry(options.page, pages, rendered.book.config.ppi), pages)
-            pdf = render_cover(rendered, options, pages)
->>>>>>> 9a0d4d7 (A cover wider than a PDF page is E645: invoke cover --pages 999999999 wrote a cover 2.25 million inches wide and --pages 10**20 a PDF with no page, both exit 0 (WeasyPrint lays out what it is given). api.build_cover checks the cover's media width against PDF_PAGE_LIMIT (14,400 units, ISO 32000 Annex C) before rendering, where the trim, bleed and ppi are known. An e2e test that fails before)
             _read_back(given, pdf, chosen, target, found)
             return ((target, pdf),), found
 
@@ -171,7 +164,6 @@ def build_cover(
         return cached_build(given.project, target, options, make)
 
 
-<<<<<<< HEAD
 def _cover_read_back(
     rendered: Manuscript, pdf: bytes, options: PdfOptions, pages: int, target: Path
 ) -> tuple[Diagnostic, ...]:
@@ -191,7 +183,8 @@ def _cover_read_back(
     expected = tuple(Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts)
     plan = CoverPlan(geometry.width, geometry.height, geometry.spine, geometry.bleed, expected)
     return check_cover(pdf, plan, target)
-=======
+
+
 def _fits_a_page(geometry: CoverGeometry, pages: int) -> None:
     """E645 for a cover wider than a PDF page may be: `--pages 999999999` (a slip of the
     keys) wrote a cover 2.25 million inches wide, and 100000000000000000000 pages a PDF of
@@ -212,7 +205,6 @@ def _fits_a_page(geometry: CoverGeometry, pages: int) -> None:
             )
         ]
     )
->>>>>>> 9a0d4d7 (A cover wider than a PDF page is E645: invoke cover --pages 999999999 wrote a cover 2.25 million inches wide and --pages 10**20 a PDF with no page, both exit 0 (WeasyPrint lays out what it is given). api.build_cover checks the cover's media width against PDF_PAGE_LIMIT (14,400 units, ISO 32000 Annex C) before rendering, where the trim, bleed and ppi are known. An e2e test that fails before)
 
 
 def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) -> int:

@@ -221,7 +221,6 @@ def test_a_value_in_another_scripts_figures_is_an_error(
     assert found[0].hint.startswith(f"write it in the figures 0-9: {hint}" if hint else "")
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize(
     ("keys", "at"),
     [
@@ -270,7 +269,8 @@ def test_a_page_that_holds_the_minimum_is_taken(make_book: MakeBook, paper: str)
     toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("chapters"))
     _, found = load_config(make_book({}, toml=f'{toml}\npaper = "{paper}"\n'))
     assert not found
-=======
+
+
 def test_a_key_after_a_blank_line_is_told_at_its_own_line(make_book: MakeBook) -> None:
     """key_line's `^\\s*` ran over the blank lines above a key, so a key, a table or a label
     set after a blank line (as README's book.toml sets [chapters] and [margins]) was told
@@ -284,4 +284,3 @@ def test_a_key_after_a_blank_line_is_told_at_its_own_line(make_book: MakeBook) -
         "W103": lines.index('colour = "red"') + 1,
         "E140": lines.index('inner = "wide"') + 1,
     }
->>>>>>> 3fe3548 (A book.toml key after a blank line is told at its own line: key_line's pattern began ^\s*, and \s matches a line end, so the leftmost match began at the first blank line above the key and every diagnostic naming a book.toml (or index.toml) line by key_line was one or more lines high after blank lines (README's own book.toml sets [chapters] and [margins] after one). Spaces and tabs only, TOML's whitespace. A unit test that fails before (E105, W103, E140))

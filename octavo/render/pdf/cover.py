@@ -33,17 +33,13 @@ __all__ = [
 ]
 
 COVER_BLEED = 9.0  # points (0.125 in) when the book has no bleed of its own
-<<<<<<< HEAD
 SPINE_TEXT = 18.0  # points (0.25 in): a thinner spine carries no text (printers' rule)
 SPINE_CLEAR = 4.5  # points (1/16 in) between the spine's text and each fold
 SPINE_ENDS = 36.0  # points (0.5 in) at the head and the foot of the spine, left empty
 BARCODE = (144.0, 86.4)  # points: the barcode's space, 2 x 1.2 in, as printers ask
 SAFE = 18.0  # points (0.25 in): text and the barcode's space keep inside the trim by it
 SIDE = (432.0, 648.0)  # a 6 x 9 in side: the design's spacing at full size
-=======
-SPINE_TEXT = 9.0  # points: a narrower spine carries no title (printers: about 100 pages)
 PDF_PAGE_LIMIT = 14_400.0  # points (200 in): a PDF page's widest (ISO 32000, Annex C)
->>>>>>> 9a0d4d7 (A cover wider than a PDF page is E645: invoke cover --pages 999999999 wrote a cover 2.25 million inches wide and --pages 10**20 a PDF with no page, both exit 0 (WeasyPrint lays out what it is given). api.build_cover checks the cover's media width against PDF_PAGE_LIMIT (14,400 units, ISO 32000 Annex C) before rendering, where the trim, bleed and ppi are known. An e2e test that fails before)
 
 
 @dataclass(frozen=True, slots=True)
