@@ -25,9 +25,13 @@ FUZZ = settings(
 )
 SEED_LINES = SEED.read_text().split("\n")
 
+EPUB_NS = "http://www.idpf.org/2007/ops"
+
 
 def _well_formed(fragment: str) -> ElementTree.Element:
-    return ElementTree.fromstring(f"<div>{fragment}</div>")
+    """The fragment inside an element that declares the EPUB namespace, as the chapter's
+    document does (a title holding an inline note, `^[link]`, calls it with epub:type)."""
+    return ElementTree.fromstring(f'<div xmlns:epub="{EPUB_NS}">{fragment}</div>')
 
 
 @FUZZ
