@@ -26,6 +26,7 @@ __all__ = [
     "MIN_DPI",
     "ImageProblem",
     "image_diagnostics",
+    "misnamed",
     "probe_image",
     "raster_key",
     "raster_size",
@@ -189,6 +190,37 @@ def image_diagnostics(
             file,
             line,
             hint=f"use an image {round(inches * MIN_DPI)} px wide or more, or a smaller width=",
+        ),
+    )
+
+
+# the names each format goes by: readers and EPUBCheck (PKG-022) go by a file's name
+_SUFFIXES = {
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"),
+    "image/gif": (".gif",),
+    SVG: (".svg",),
+}
+
+
+def misnamed(image: Image, file: Path, line: int | None) -> tuple[Diagnostic, ...]:
+    """W523 when an image's name says another format than its bytes (a PNG saved as
+    `map.jpg`): octavo reads the bytes, but an EPUB's reading system and EPUBCheck
+    (PKG-022, at `invoke check`) go by the name."""
+    suffix = Path(image.path).suffix.lower()
+    names = _SUFFIXES.get(image.media_type, ())
+    if not names or suffix in names:
+        return ()
+    kind = image.media_type.removeprefix("image/").upper()
+    right = Path(image.path).with_suffix(names[0]).as_posix()
+    return (
+        warning(
+            "W523",
+            f"image '{image.path}' is a {kind} image, but its name says "
+            + (f"'{suffix}'" if suffix else "no format"),
+            file,
+            line,
+            hint=f"rename it '{right}' and refer to it so (readers go by the name)",
         ),
     )
 

@@ -24,6 +24,7 @@ from octavo.render.drafts import ChapterDraft, draft_chapters
 from octavo.render.images import (
     ImageProblem,
     image_diagnostics,
+    misnamed,
     probe_image,
     refused,
     svg_removals,
@@ -131,6 +132,7 @@ def _images(
                     probed[use.path] = first = probe_image(book.root, use.path, measure)
                     if isinstance(first, Image):
                         found += svg_removals(book.root, first, section.path, line)
+                        found += misnamed(first, section.path, line)
                 image = probed[use.path]
                 if isinstance(image, ImageProblem):
                     found.append(refused(image, section.path, line))
@@ -146,6 +148,7 @@ def _cover(book: Book, found: list[Diagnostic], measure: Measure) -> Image | Non
     if isinstance(image, ImageProblem):
         found.append(refused(image, book.config.path, book.config.cover_line))
         return None
+    found += misnamed(image, book.config.path, book.config.cover_line)
     if image.media_type not in ("image/png", "image/jpeg"):
         found.append(
             error(

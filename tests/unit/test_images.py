@@ -127,3 +127,26 @@ def test_a_cover_that_cannot_be_used_is_reported_at_its_line(
     assert [(d.code, d.line) for d in caught.value.diagnostics if d.code == code] == [
         (code, BOOK_TOML.count("\n") + 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "told"), [("map.jpg", True), ("map.PNG", False), ("map", True), ("map.png", False)]
+)
+def test_an_image_named_as_another_format_is_w523_at_its_use(
+    make_book: MakeBook, name: str, told: bool
+) -> None:
+    """A PNG saved as map.jpg built without a word; the EPUB kept the name, and EPUBCheck
+    said PKG-022 only at `invoke check`. Now W523 where the image is first shown, once."""
+    from octavo import api
+
+    body = f"Intro.\n\n![Roads](images/{name})\n\nAgain: ![Roads](images/{name})\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    (book / "images").mkdir()
+    Pil.new("RGB", (900, 600)).save(book / "images" / name, format="PNG")
+    _, found = api.manuscript(book)
+    warned = [d for d in found if d.code == "W523"]
+    assert len(warned) == (1 if told else 0), found
+    if told:
+        line = (book / "001-a.md").read_text().split("\n").index(f"![Roads](images/{name})") + 1
+        assert warned[0].line == line and "is a PNG image" in warned[0].message
+        assert "images/map.png" in warned[0].hint
