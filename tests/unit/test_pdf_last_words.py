@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from octavo.render.pdf.last_words import last_words
+from octavo.render.pdf.last_words import last_words, note_last_words
 
 HELD = '<span class="last-word">'
 
@@ -50,3 +50,26 @@ HELD = '<span class="last-word">'
 )
 def test_the_last_word_is_held(body: str, expected: str) -> None:
     assert last_words(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            "Census estimates of the statistical office.",
+            f"Census estimates of the statistical {HELD}office</span>.",
+            id="a-note",
+        ),
+        pytest.param(
+            "The first paragraph ends tonight.<br/>The second one ends tomorrow.",
+            f"The first paragraph ends {HELD}tonight</span>.<br/>The second one ends "
+            f"{HELD}tomorrow</span>.",
+            id="each-paragraph",
+        ),
+        pytest.param("See 1995.", "See 1995.", id="a-number"),
+    ],
+)
+def test_a_notes_last_word_is_held(html: str, expected: str) -> None:
+    """A note printed at the page's foot ended on a hyphenated word's stub as a paragraph
+    did (the review's lead): its paragraphs' last words are held too."""
+    assert note_last_words(html) == expected

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from octavo.model import Note
 from octavo.render.pdf.continued import continued_heads
 from octavo.render.pdf.landscape import landscape_tables
+from octavo.render.pdf.last_words import note_last_words
 
 __all__ = [
     "RENDERING",
@@ -41,7 +42,7 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
     The note's white space is collapsed here: WeasyPrint 70 collapses none in a `float:
     footnote` element, so a line end of the Markdown (a soft break) broke the printed note
     there, half the measure left empty, and a double space stayed double."""
-    by_id = {n.id: replace(n, html=_SPACES.sub(" ", n.html)) for n in notes}
+    by_id = {n.id: replace(n, html=note_last_words(_SPACES.sub(" ", n.html))) for n in notes}
     return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
 
 

@@ -20,18 +20,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLASS", "SHORTEST", "last_words"]
+__all__ = ["CLASS", "SHORTEST", "last_words", "note_last_words"]
 
 CLASS = "last-word"
 SHORTEST = 6  # letters of the shortest word print hyphenates (book.css hyphenate-limit-chars)
-_LAST = re.compile(
+_WORD = (
     rf"(?<![\w\u00ad\u2019'&])([^\W\d_][\w\u00ad\u2019']{{{SHORTEST - 1},}})"  # the word
     r'((?:<a class="noteref"[^>]*>[0-9]+</a>|</[a-z]+>|[^\w\s<>])*)'  # what may follow it
-    r"(?=</(?:p|dd|li)>)"
 )
+_LAST = re.compile(_WORD + r"(?=</(?:p|dd|li)>)")
+_NOTE_LAST = re.compile(_WORD + r"(?=<br/>|$)")  # a note's paragraphs are its lines
 
 
 def last_words(body: str) -> str:
     """`body` (a section's print HTML) with the last word of each paragraph, definition and
     list item held whole, when it is long enough to be hyphenated."""
     return _LAST.sub(rf'<span class="{CLASS}">\1</span>\2', body)
+
+
+def note_last_words(html: str) -> str:
+    """An author's note (its inline HTML, a paragraph a line: octavo.render.footnotes) with
+    the last word of each of its paragraphs held whole, as a paragraph's in the text."""
+    return _NOTE_LAST.sub(rf'<span class="{CLASS}">\1</span>\2', html)
