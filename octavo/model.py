@@ -27,6 +27,7 @@ __all__ = [
     "FRONT_KINDS",
     "INDEX",
     "KINDS",
+    "NEXT_PAGE_KINDS",
     "Block",
     "Book",
     "BookConfig",
@@ -67,6 +68,10 @@ BACK_KINDS = ("appendix", "bibliography", "glossary")
 CHAPTER_PAGE = "chapter"  # `kind: chapter` (as the importer writes it): a body section that
 # is its chapter's own page, whose text opens the chapter
 KINDS = (*FRONT_KINDS, BODY_KIND, CHAPTER_PAGE, *BACK_KINDS)
+# The front-matter divisions that open on the next page, left or right, as the lists of
+# tables and figures do (the Chicago Manual, 17th ed., 1.4: the lists, the abbreviations and
+# a chronology "recto or verso"); every other division opens on a right-hand page.
+NEXT_PAGE_KINDS = ("acronyms", "chronology")
 
 
 def matter_of(kind: str) -> str:
@@ -267,6 +272,13 @@ class Chapter:
         matter = matter_of(self.kind)
         return "body" if self.part and matter == "front" else matter
 
+    @property
+    def opens_recto(self) -> bool:
+        """Whether the division opens on a right-hand page (a blank page before it if need
+        be): all but the front matter's NEXT_PAGE_KINDS, which open on the next page. The
+        one rule for the print template and the PDF's read-back (E612)."""
+        return self.matter != "front" or self.kind not in NEXT_PAGE_KINDS
+
     def label(self, labels: Labels) -> str:
         """'Chapter 8' above the title, or '' (unnumbered, untitled, or the title says it).
 
@@ -453,6 +465,10 @@ class RenderedChapter:
     @property
     def part(self) -> int:
         return self.chapter.part
+
+    @property
+    def opens_recto(self) -> bool:
+        return self.chapter.opens_recto
 
     @property
     def title_text(self) -> str:

@@ -97,7 +97,11 @@ def _notes(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 
 def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
+    """Each division that opens on a right-hand page does (the acronyms and a chronology
+    open on the next page, left or right: Chapter.opens_recto)."""
     for chapter in ms.chapters:
+        if not chapter.opens_recto:
+            continue
         page = facts.dests.get(chapter.id)
         folio = facts.pages[page].folio if page is not None else ""
         number = folio_number(folio, chapter.matter == "front")

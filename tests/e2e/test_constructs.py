@@ -163,6 +163,17 @@ def test_page_labels_are_the_printed_folios(built: Built) -> None:
     assert [labels[n] for n, _ in printed] == [folio for _, folio in printed]
 
 
+def test_the_lists_follow_the_contents_without_a_blank_page(built: Built) -> None:
+    """The lists of tables and of figures open on the next page, as the Chicago Manual sets
+    them (1.4: "recto or verso"): v, vi, vii, then one blank page before Chapter 1, where
+    each list opened on a right-hand page after a blank one (three in the front matter)."""
+    facts = read_pdf(built.pdf)
+    opens = [facts.dests[i] for i in ("contents", "list-of-tables", "list-of-figures")]
+    assert [facts.pages[i].folio for i in opens] == ["v", "vi", "vii"]
+    body = facts.dests[built.manuscript.chapters[0].id]
+    assert [p.index for p in facts.pages[opens[0] : body] if not p.lines] == [body - 1]
+
+
 def test_footnotes_share_pages_with_data_date_notes(built: Built) -> None:
     facts = read_pdf(built.pdf)
     for rs in built.manuscript.sections:

@@ -101,6 +101,25 @@ def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
     assert re.search(r"\d+–\d+", index_text)  # a range joined
 
 
+def test_the_acronyms_and_the_chronology_open_on_the_next_page(
+    volume: tuple[Manuscript, Path, Path],
+) -> None:
+    """The Chicago Manual (1.4): abbreviations and a chronology begin "recto or verso", so no
+    blank page before them (each had one, and the chronology another after it); the
+    Preface before them and Part I after still open on a right-hand page, and an opening
+    page on the left carries no running head (the book's title, before)."""
+    ms, _, pdf = volume
+    facts = read_pdf(pdf)
+    opens = {c.kind: facts.dests[c.id] for c in ms.chapters if c.matter == "front"}
+    part = facts.dests[ms.parts[0].id]
+    assert opens["acronyms"] == opens["preface"] + 1  # a one-page Preface: xiii, then xiv
+    assert opens["chronology"] == opens["acronyms"] + 1
+    assert [p.index for p in facts.pages[opens["preface"] : part] if not p.lines] == [part - 1]
+    assert opens["preface"] % 2 == 0 and part % 2 == 0  # 0-based: right-hand pages
+    assert [facts.pages[opens[k]].head for k in ("acronyms", "chronology")] == ["", ""]
+    assert facts.pages[opens["acronyms"]].folio == "xiv"
+
+
 def test_the_data_currency_names_each_country(volume: tuple[Manuscript, Path, Path]) -> None:
     """A part's row before its chapters in the appendix, EPUB and PDF: 'Country Profile' and
     'Chapter 1: Historical Setting' are each Belarus's and Moldova's, told apart by it."""
@@ -240,7 +259,7 @@ def test_page_list_is_keyed_to_the_printed_folios(
     assert 'epub:type="page-list"' in nav and len(found) >= 20
     for folio, ident in found:
         assert facts.pages[facts.dests[ident]].folio == folio, ident
-    assert {"ix", "xvii", "7", "21"} <= {folio for folio, _ in found}
+    assert {"ix", "xiv", "xv", "7", "21"} <= {folio for folio, _ in found}  # xiv: a left page
     # the data-currency appendix and the index open printed pages of their own: a reader
     # going to "page 41" of the printed book finds them too (they had no marker)
     manuscript = volume[0]

@@ -283,3 +283,14 @@ def test_w308_names_what_interrupts_and_no_chapter_0(make_book) -> None:  # type
     assert w308.message.startswith(
         "the sections of no chapter under 'Trade' are interrupted by 002-b.md"
     )
+
+
+def test_the_lists_abbreviations_and_chronology_open_on_the_next_page() -> None:
+    """The Chicago Manual (1.4): the front matter's acronyms and chronology "recto or
+    verso", every other division on a right-hand page; a country's own (in a part) are its
+    part's chapters."""
+    opens = [(c.matter, c.kind, c.opens_recto) for c in _volume().chapters]
+    assert [(m, k) for m, k, recto in opens if not recto] == [
+        ("front", "acronyms"),
+        ("front", "chronology"),
+    ]
