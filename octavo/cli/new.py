@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from octavo.errors import BuildError, error
+from octavo.limits import MAX_LINE
 from octavo.project import octavo_templates
+from octavo.source.config_values import control_character
 from octavo.write import atomic_text
 
 __all__ = ["FILES", "new_book"]
@@ -38,8 +40,10 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
                 )
             ]
         )
+    named = country or folder.resolve().name.replace("-", " ").title()
+    _check_country(named, given=bool(country))
     values = {
-        "country": country or folder.resolve().name.replace("-", " ").title(),
+        "country": named,
         "identifier": f"urn:uuid:{uuid.uuid4()}",
         "month": datetime.now(UTC).strftime("%Y-%m"),
     }
@@ -54,3 +58,29 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
         raise BuildError(
             [error("E115", f"cannot write the new book: {exc.strerror or exc}", folder)]
         ) from None
+
+
+_TITLE = ": A Country Study"  # what templates/new/book.toml.j2 adds to the country
+
+
+def _check_country(country: str, given: bool) -> None:
+    """E129 for a country no book could be built with: empty, holding a control character,
+    or making a title longer than book.toml takes (E123, E206 at the first build)."""
+    if not country.strip():
+        why = "is empty"
+    elif control_character(country):
+        why = "holds a control character"
+    elif len(country + _TITLE) > MAX_LINE:
+        why = f"makes a title longer than {MAX_LINE:,} characters"
+    else:
+        return
+    source = f"--country {country[:40]!r}" if given else f"the folder's name {country[:40]!r}"
+    raise BuildError(
+        [
+            error(
+                "E129",
+                f"{source} {why}: a new book needs its country's name",
+                hint="give it as one line of text: --country Belarus",
+            )
+        ]
+    )

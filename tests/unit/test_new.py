@@ -185,3 +185,31 @@ def test_a_link_to_itself_is_e115(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         new_book(loop, "")
     assert [d.code for d in caught.value.diagnostics] == ["E115"]
+
+
+@pytest.mark.parametrize(
+    ("country", "folder", "why"),
+    [
+        ("Bel\x01arus", "a", "holds a control character"),
+        ("   ", "a", "is empty"),
+        ("X" * 990, "a", "makes a title longer than 1,000 characters"),
+        ("", "a\x02b", "holds a control character"),
+    ],
+    ids=["control", "blank", "long", "folder-name"],
+)
+def test_a_country_no_book_could_hold_is_e129_and_nothing_is_written(
+    tmp_path: Path, country: str, folder: str, why: str
+) -> None:
+    """`--country` with a control character, blank or 5,000 letters long wrote a book that
+    then stopped its first build (E123 in book.toml, E206 in the section)."""
+    with pytest.raises(BuildError) as told:
+        new_book(tmp_path / folder, country=country)
+    (found,) = told.value.diagnostics
+    assert found.code == "E129" and why in found.message
+    assert not (tmp_path / folder).exists()
+
+
+def test_a_country_a_book_holds_is_taken(tmp_path: Path) -> None:
+    new_book(tmp_path / "a", country="Côte d’Ivoire")
+    book, found = read_book(tmp_path / "a")
+    assert not found and book is not None and book.config.country == "Côte d’Ivoire"
