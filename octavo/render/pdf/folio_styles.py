@@ -15,10 +15,12 @@ in it; nothing of CSS Counter Styles is written again here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from octavo.cache import fingerprint
 from octavo.model import roman
+from octavo.sandbox import digest_file
 from octavo.shipped import STYLES
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
     octavo's own stylesheets has octavo's folios, known without a layout (a parallel
     build's parent never imports WeasyPrint: its workers lay out)."""
     project = manuscript.book.project
-    paths = [project.style(name) for name in _SHEETS if _found(project, name)]
+    paths = _found(project)
     if all(p.resolve().is_relative_to(STYLES.resolve()) for p in paths):
         return Folios()  # lower-roman and decimal, as styles/print/book.css sets them
 
@@ -87,12 +89,11 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
 
     sheets = stylesheets(project, options.page, *extra_sheets(options))
     source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)
-    key = fingerprint(source, *(p.read_bytes() for p in paths))
+    key = fingerprint(source, *(digest_file(p, project.sandbox_roots) for p in paths))
     if key in _READ:
         return _READ[key]
     styles = CounterStyle()
     document = guarded(lambda: load_html(source, project).render(counter_style=styles))
-    found = Folios()
     named: dict[str, str] = {}
     for page in document.pages:
         style = margin_style(page)
@@ -101,13 +102,17 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
                 named.setdefault(ident, style)
     if len(_READ) > 8:
         _READ.clear()  # a watch's edits: not kept for ever
-    _READ[key] = Folios(named.get(FRONT, found.front), named.get(BODY, found.body), styles)
+    default = Folios()
+    _READ[key] = Folios(named.get(FRONT, default.front), named.get(BODY, default.body), styles)
     return _READ[key]
 
 
-def _found(project: Project, name: str) -> bool:
-    try:
-        project.style(name)
-    except FileNotFoundError:
-        return False
-    return True
+def _found(project: Project) -> list[Path]:
+    """The stylesheets of _SHEETS the book's style path holds (a variant's cmyk.css may not)."""
+    paths = []
+    for name in _SHEETS:
+        try:
+            paths.append(project.style(name))
+        except FileNotFoundError:
+            continue
+    return paths
