@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from octavo.check.boxes import TOLERANCE, close, grow, pts
 from octavo.errors import Diagnostic, error
 
 __all__ = ["CoverPlan", "Expected", "check_cover"]
 
-TOLERANCE = 1.0  # points: rounding in WeasyPrint and in the reading back
 EDGE = 18.0  # points (0.25 in) between the trim's edges and text
 FOLD = 9.0  # points (1/8 in) between a fold and the text of the back or the front
 SPINE_FOLD = 4.5  # points (1/16 in) between a fold and the spine's text
@@ -96,18 +96,14 @@ def _boxes(
 ) -> Iterator[Diagnostic]:
     size = (trim[2] - trim[0], trim[3] - trim[1])
     want = (2 * plan.width + plan.spine, plan.height)
-    grown = (trim[0] - plan.bleed, trim[1] - plan.bleed, trim[2] + plan.bleed, trim[3] + plan.bleed)
-    if not _close(size, want) or not _close(bleed, grown):
+    grown = grow(trim, plan.bleed)
+    if not close(size, want) or not close(bleed, grown):
         yield error(
             "E646",
-            f"the cover's trim is {_inches(size)} (bleed box {_pts(bleed)}), expected "
+            f"the cover's trim is {_inches(size)} (bleed box {pts(bleed)}), expected "
             f"{_inches(want)}, bleed {plan.bleed:g} pt",
             named,
         )
-
-
-def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b, strict=True))
 
 
 def _side(char: _Char, plan: CoverPlan) -> str:
@@ -138,8 +134,8 @@ def _sides(chars: tuple[_Char, ...], plan: CoverPlan, named: Path | None) -> Ite
             first = outside[0]
             yield error(
                 "E646",
-                f"the {side}'s text {_text(outside)!r} lies at {_pts(first[:4])}, outside "
-                f"{_pts(limits)} (points from the trim's top-left: 0.25 in inside the trim, "
+                f"the {side}'s text {_text(outside)!r} lies at {pts(first[:4])}, outside "
+                f"{pts(limits)} (points from the trim's top-left: 0.25 in inside the trim, "
                 f"{'1/16' if side == 'spine' else '1/8'} in from a fold)",
                 named,
             )
@@ -161,13 +157,13 @@ def _barcode(
     named: Path | None,
 ) -> Iterator[Diagnostic]:
     for rect in rects:
-        if not _close((rect[2] - rect[0], rect[3] - rect[1]), BARCODE):
+        if not close((rect[2] - rect[0], rect[3] - rect[1]), BARCODE):
             continue
         room = (0.0, 0.0, plan.width - EDGE, plan.height)
         if not _within(rect, room):
             yield error(
                 "E646",
-                f"the barcode's space lies at {_pts(rect)}, off the back {_pts(room)} (0.25 in "
+                f"the barcode's space lies at {pts(rect)}, off the back {pts(room)} (0.25 in "
                 "from the spine, inside the trim)",
                 named,
             )
@@ -203,7 +199,7 @@ def _over(chars: tuple[_Char, ...], named: Path | None) -> Iterator[Diagnostic]:
             if _shared(char[:4], other[:4]) > 0.5 * min(_area(char[:4]), _area(other[:4])):
                 yield error(
                     "E646",
-                    f"two texts print over each other at {_pts(char[:4])}: {char[4]!r} and "
+                    f"two texts print over each other at {pts(char[:4])}: {char[4]!r} and "
                     f"{other[4]!r}",
                     named,
                 )
@@ -244,10 +240,6 @@ def _folded(text: str) -> str:
 
 def _text(chars: list[_Char]) -> str:
     return "".join(c[4] for c in chars)[:40]
-
-
-def _pts(values: tuple[float, ...]) -> str:
-    return "[" + " ".join(f"{v:.2f}" for v in values) + "]"
 
 
 def _inches(size: tuple[float, ...]) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
+from octavo.check.boxes import TOLERANCE, close, grow, pts
 from octavo.check.pdf_facts import PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
 
@@ -51,21 +52,11 @@ class PageSetup(Protocol):
     def css_bleed(self) -> float: ...
 
 
-TOLERANCE = 1.0  # points: rounding in WeasyPrint and in the reading back
 SAFE = 9.0  # points inside the trim for what is printed in the margins
 
 
 def check_press(facts: PdfFacts, page: PageSetup) -> tuple[Diagnostic, ...]:
     return (*_boxes(facts, page), *_inside(facts, page), *_blank(facts, page))
-
-
-def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b, strict=True))
-
-
-def _grow(box: tuple[float, float, float, float], by: float) -> tuple[float, ...]:
-    left, bottom, right, top = box
-    return (left - by, bottom - by, right + by, top + by)
 
 
 def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
@@ -74,22 +65,18 @@ def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
         size = (trim[2] - trim[0], trim[3] - trim[1])
         wanted = {
             "/TrimBox": (size, (setup.width, setup.height)),
-            "/BleedBox": (page.box("/BleedBox"), _grow(trim, setup.bleed)),
-            "/MediaBox": (page.box("/MediaBox"), _grow(trim, setup.css_bleed)),
+            "/BleedBox": (page.box("/BleedBox"), grow(trim, setup.bleed)),
+            "/MediaBox": (page.box("/MediaBox"), grow(trim, setup.css_bleed)),
         }
         for name, (found, want) in wanted.items():
-            if not _close(tuple(found), tuple(want)):
+            if not close(tuple(found), tuple(want)):
                 yield error(
                     "E641",
-                    f"page {page.index + 1}: {name} is {_pts(found)}, expected {_pts(want)} "
+                    f"page {page.index + 1}: {name} is {pts(found)}, expected {pts(want)} "
                     f"({setup.name}, bleed {setup.bleed:g} pt)",
                     facts.path,
                 )
                 return  # one page says it; the others are made the same way
-
-
-def _pts(values: tuple[float, ...]) -> str:
-    return "[" + " ".join(f"{v:.2f}" for v in values) + "]"
 
 
 def _block(page: PdfPage, setup: PageSetup) -> tuple[float, float, float, float]:
@@ -123,8 +110,8 @@ def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
             ):
                 yield error(
                     "E642",
-                    f"page {page.index + 1}: {text[:40]!r} lies at {_pts(span)}, outside "
-                    f"{_pts(limits)} (points from the trim's top-left)",
+                    f"page {page.index + 1}: {text[:40]!r} lies at {pts(span)}, outside "
+                    f"{pts(limits)} (points from the trim's top-left)",
                     facts.path,
                 )
 

@@ -19,7 +19,7 @@ from octavo.model import Manuscript
 from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
 from octavo.render.pdf.html import render_print
-from octavo.render.pdf.sheets import Sheet
+from octavo.render.pdf.sheets import Sheet, css_pt
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 
@@ -117,7 +117,7 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = Fal
         .render(
             cover=geometry,
             spine_ends=SPINE_ENDS,
-            pt=lambda v: f"{v:.3f}".rstrip("0").rstrip(".") + "pt",
+            pt=css_pt,
         )
     )
     sheets = (

@@ -13,7 +13,7 @@ from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 
-__all__ = ["Sheet", "has_landscape", "page_css", "stylesheets", "text_measure"]
+__all__ = ["Sheet", "css_pt", "has_landscape", "page_css", "stylesheets", "text_measure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,8 @@ class Sheet:
     text: str = ""
 
 
-def _pt(value: float) -> str:
+def css_pt(value: float) -> str:
+    """A length for a page's CSS template: 12.5 -> '12.5pt'."""
     return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
 
 
@@ -37,7 +38,7 @@ def page_css(project: Project, page: PageSetup, landscape: bool = False) -> str:
     """templates/print/page.css for a page: size, margins, bleed, marks, type size; the
     landscape page when a table needs one."""
     template = project.env().get_template("print/page.css")
-    return template.render(page=page, pt=_pt, landscape=landscape)
+    return template.render(page=page, pt=css_pt, landscape=landscape)
 
 
 def stylesheets(
