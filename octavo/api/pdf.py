@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from octavo.model import Manuscript
     from octavo.render.pdf.build import PrintChoices
     from octavo.render.pdf.cover import CoverGeometry
-    from octavo.render.pdf.document import PdfOptions
     from octavo.render.pdf.parallel.start import KeptWorkers
 
 __all__ = ["Handouts", "build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
@@ -139,15 +138,16 @@ def build_cover(
 
         def make() -> Made:
             from octavo.render.pdf.build import PrintChoices, pdf_options
-            from octavo.render.pdf.cover import cover_geometry, render_cover
+            from octavo.render.pdf.cover import cover_geometry, fits_a_page, render_cover
 
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
             options = pdf_options(rendered.book.config, chosen)
-            _fits_a_page(cover_geometry(options.page, pages, rendered.book.config.ppi), pages)
+            geometry = cover_geometry(options.page, pages, rendered.book.config.ppi)
+            fits_a_page(geometry)
             pdf, told = render_cover(rendered, options, pages)
             found = (*found, *told)
-            refused = _cover_read_back(rendered, pdf, options, pages, target)
+            refused = _cover_read_back(rendered, pdf, geometry, target)
             if refused:
                 raise BuildError((*found, *refused))
             _read_back(given, pdf, chosen, target, found)
@@ -165,16 +165,14 @@ def build_cover(
 
 
 def _cover_read_back(
-    rendered: Manuscript, pdf: bytes, options: PdfOptions, pages: int, target: Path
+    rendered: Manuscript, pdf: bytes, geometry: CoverGeometry, target: Path
 ) -> tuple[Diagnostic, ...]:
     """The cover read back for the printer (octavo.check.cover, E646) before it is written:
     its boxes, its text on its sides, the barcode's space, the title and the description
     printed whole."""
     from octavo.check.cover import CoverPlan, Expected, check_cover
-    from octavo.render.pdf.cover import cover_geometry
 
     config = rendered.book.config
-    geometry = cover_geometry(options.page, pages, config.ppi)
     texts = (
         ("back", "title", config.title),
         ("back", "description", config.description),
@@ -183,28 +181,6 @@ def _cover_read_back(
     expected = tuple(Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts)
     plan = CoverPlan(geometry.width, geometry.height, geometry.spine, geometry.bleed, expected)
     return check_cover(pdf, plan, target)
-
-
-def _fits_a_page(geometry: CoverGeometry, pages: int) -> None:
-    """E645 for a cover wider than a PDF page may be: `--pages 999999999` (a slip of the
-    keys) wrote a cover 2.25 million inches wide, and 100000000000000000000 pages a PDF of
-    no page, both without a word."""
-    from octavo.render.pdf.cover import PDF_PAGE_LIMIT
-
-    if geometry.media_width <= PDF_PAGE_LIMIT:
-        return
-    inches = geometry.media_width / 72
-    raise BuildError(
-        [
-            error(
-                "E645",
-                f"--pages {pages}: a spine of {geometry.spine / 72:,.0f} in at "
-                f"{geometry.ppi:g} pages per inch makes the cover {inches:,.0f} in wide; "
-                "a PDF page is at most 200 in",
-                hint="give the book's page count, or leave --pages out to count its PDF's",
-            )
-        ]
-    )
 
 
 def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from octavo.errors import Diagnostic, warning
+from octavo.errors import BuildError, Diagnostic, error, warning
 from octavo.model import Manuscript
 from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
@@ -29,6 +29,7 @@ __all__ = [
     "CoverGeometry",
     "cover_geometry",
     "cover_html",
+    "fits_a_page",
     "render_cover",
 ]
 
@@ -133,6 +134,26 @@ def cover_html(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool = Fal
         description=manuscript.book.config.description,
         image=manuscript.cover.path if manuscript.cover else "",
         cover=geometry,
+    )
+
+
+def fits_a_page(geometry: CoverGeometry) -> None:
+    """E645 for a cover wider than a PDF page may be: `--pages 999999999` (a slip of the
+    keys) wrote a cover 2.25 million inches wide, and 100000000000000000000 pages a PDF of
+    no page, both without a word."""
+    if geometry.media_width <= PDF_PAGE_LIMIT:
+        return
+    inches = geometry.media_width / 72
+    raise BuildError(
+        [
+            error(
+                "E645",
+                f"--pages {geometry.pages}: a spine of {geometry.spine / 72:,.0f} in at "
+                f"{geometry.ppi:g} pages per inch makes the cover {inches:,.0f} in wide; "
+                "a PDF page is at most 200 in",
+                hint="give the book's page count, or leave --pages out to count its PDF's",
+            )
+        ]
     )
 
 
