@@ -250,7 +250,7 @@ def check(
     c: Context, book: str = "", out: str = "", strict: bool = False, pdf_variant: str = ""
 ) -> None:
     """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem.
-    Prints a verdict an output, then the folder they are in."""
+    Prints a verdict for each output, then the folder they are in."""
     checked = run(
         lambda: api.check(
             book_folder(book), strict=strict, out=Path(out) if out else None, variant=pdf_variant
