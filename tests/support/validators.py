@@ -10,6 +10,8 @@ skip): run ``bash .ci/install-system`` first, as ``.ci/run`` does.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
@@ -39,9 +41,13 @@ def assert_epubcheck_clean(epub: Path, allow: Collection[str] = ()) -> Epubcheck
 def assert_ace_clean(
     epub: Path, allow: Collection[str] = (), outdir: Path | None = None
 ) -> AceResult:
-    """DAISY Ace finds no violation, except rules (e.g. "color-contrast") in ``allow``."""
-    result = run_ace(epub, outdir)
+    """DAISY Ace finds no violation, except rules (e.g. "color-contrast") in ``allow``.
+    Its report is kept (and named) only when it finds one, or in ``outdir`` if given."""
+    folder = outdir if outdir is not None else Path(tempfile.mkdtemp(prefix="ace-"))
+    result = run_ace(epub, folder)
     left = [v for v in result.violations if v.rule not in allow]
+    if not left and outdir is None:
+        shutil.rmtree(folder, ignore_errors=True)
     assert not left, f"Ace, {len(left)} violation(s) (report: {result.report}):\n" + "\n".join(
         str(v) for v in left
     )
