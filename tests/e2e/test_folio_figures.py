@@ -7,6 +7,7 @@ and in parts: it printed 0-9, E625 for each entry."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -53,3 +54,59 @@ def test_folios_in_other_figures_read_back(
     with pdfplumber.open(pdf) as read:
         text = (read.pages[-1].extract_text() or "").replace("\u200e", "")
     assert f"Minsk, {first}–" in text  # a range, its first number first
+
+
+def _own_folios(book_css: str) -> str:
+    """octavo's book.css with the body's folios in Arabic-Indic figures and the front
+    matter's in upper-case roman, its target-counter()s (the contents, the page
+    references, the currency table) left as octavo writes them."""
+    css = book_css.replace("content: counter(page);", "content: counter(page, arabic-indic);")
+    return css.replace(
+        "content: counter(page, lower-roman);", "content: counter(page, upper-roman);"
+    )
+
+
+def _folios_book(make_book: MakeBook) -> Path:
+    css = _own_folios((STYLES / "print" / "book.css").read_text(encoding="utf-8"))
+    long = "The river trade of the plain ran north and south for many centuries. " * 40
+    body = (
+        f"Text [Minsk]{{.index}}, and see page [](#ports){{.page}}.\n\n{long}\n\n"
+        f"## Ports {{#ports}}\n\n{long} [Minsk]{{.index}}\n"
+    )
+    preface = (
+        '---\ntitle: "Preface"\ncountry: Testland\nchapter: 0\nparents: []\nsequence: 3\n'
+        'total: 3\ndata_as_of: "1995-06"\nkind: preface\n---\n\nThe study in brief.\n'
+    )
+    return make_book(
+        {
+            "001-a.md": section_source(1, "Trade", body=body),
+            "002-b.md": section_source(2, "Army", chapter=2),
+            "003-preface.md": preface,
+            "styles/print/book.css": css,
+        }
+    )
+
+
+def test_numbers_pointing_at_pages_follow_the_folios(make_book: MakeBook, tmp_path: Path) -> None:
+    """A book that prints its folios in other figures and keeps octavo's target-counter()s:
+    the contents, the page reference and the currency table print the figures of the folio
+    they point at, in one process (0-9 and lower-case roman before: E610 for every contents
+    line) as in parts (lower-case roman for the Preface before), the same text both ways."""
+    book = _folios_book(make_book)
+    manuscript, _ = api.manuscript(book)
+    texts = []
+    for jobs in (1, 2):
+        pdf, _ = api.build_pdf(book, tmp_path / f"b{jobs}.pdf", jobs=jobs)
+        found = check_book_pdf(pdf, manuscript)
+        assert [str(d) for d in found if d.code in ("E610", "E621", "E625")] == []
+        with pdfplumber.open(pdf) as read:
+            texts.append([(p.extract_text() or "").replace("\u200e", "") for p in read.pages])
+    one, parts = texts
+    assert one == parts
+    contents = next(t for t in one if t.startswith("Contents"))
+    numbers = [line.split()[-1] for line in contents.split("\n")[1:]]
+    assert not any(c in "0123456789" for c in "".join(numbers)), numbers  # the folios' figures
+    assert re.search(r"^Preface[ .]+[IVX]+$", contents, re.M)  # upper-case roman
+    assert any("see page ١" in t or "see page ٢" in t for t in one)
+    currency = next(t for t in one if t.startswith("Data Currency"))
+    assert "June 1995 ١\n" in currency

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from octavo.model import Manuscript
     from octavo.project import Project
     from octavo.render.pdf.document import PdfOptions
+    from octavo.source.paper import PageSetup
 
-__all__ = ["BODY", "FRONT", "Folios", "folio_styles", "margin_style"]
+__all__ = ["BODY", "FRONT", "Folios", "folio_styles", "margin_style", "own_sheets", "page_folios"]
 
 FRONT, BODY = "folios-front", "folios-body"  # the ids of the probe's two pages
 _SHEETS = ("base.css", "print/fonts.css", "print/book.css", "print/cmyk.css")
@@ -69,6 +70,13 @@ def margin_style(page: Any) -> str | None:
 
 
 def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
+    """The styles of the book's folios (`page_folios`) as `options` prints them."""
+    from octavo.render.pdf.document import extra_sheets
+
+    return page_folios(manuscript, options.page, extra_sheets(options))
+
+
+def page_folios(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...]) -> Folios:
     """The styles of the book's folios, read from its print stylesheets as WeasyPrint lays
     out a page of each matter (templates/print/folios.html); a matter whose page prints no
     folio keeps octavo's (lower-roman, decimal). Read once a process for the same HTML
@@ -77,17 +85,17 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
     build's parent never imports WeasyPrint: its workers lay out)."""
     project = manuscript.book.project
     paths = _found(project)
-    if all(p.resolve().is_relative_to(STYLES.resolve()) for p in paths):
+    if not own_sheets(project):
         return Folios()  # lower-roman and decimal, as styles/print/book.css sets them
 
     from weasyprint.css.counters import CounterStyle
 
-    from octavo.render.pdf.document import extra_sheets, load_html
+    from octavo.render.pdf.document import load_html
     from octavo.render.pdf.html import render_print
     from octavo.render.pdf.sheets import stylesheets
     from octavo.render.url_sandbox import guarded
 
-    sheets = stylesheets(project, options.page, *extra_sheets(options))
+    sheets = stylesheets(project, page, *extra)  # `extra`: a variant's, after book.css
     source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)
     key = fingerprint(source, *(digest_file(p, project.sandbox_roots) for p in paths))
     if key in _READ:
@@ -95,10 +103,10 @@ def folio_styles(manuscript: Manuscript, options: PdfOptions) -> Folios:
     styles = CounterStyle()
     document = guarded(lambda: load_html(source, project).render(counter_style=styles))
     named: dict[str, str] = {}
-    for page in document.pages:
-        style = margin_style(page)
+    for laid in document.pages:
+        style = margin_style(laid)
         for ident in (FRONT, BODY):
-            if style is not None and ident in page.anchors:
+            if style is not None and ident in laid.anchors:
                 named.setdefault(ident, style)
     if len(_READ) > 8:
         _READ.clear()  # a watch's edits: not kept for ever
@@ -116,3 +124,9 @@ def _found(project: Project) -> list[Path]:
         except FileNotFoundError:
             continue
     return paths
+
+
+def own_sheets(project: Project) -> list[Path]:
+    """The stylesheets the folios are read from that are the book's own, not octavo's."""
+    shipped = STYLES.resolve()
+    return [p for p in _found(project) if not p.resolve().is_relative_to(shipped)]

@@ -25,6 +25,7 @@ from octavo.render.pdf.filters import (
     inline_notes,
     landscape_filter,
 )
+from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.last_words import last_words
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
@@ -247,6 +248,16 @@ def _list_starts(html: str) -> str:
     return _OL_START.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m[1]) - 1}"', html)
 
 
+def _with_targets(
+    manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...], landscape: bool
+) -> tuple[Sheet, ...]:
+    """The print HTML's stylesheets, then the book's own rules that number a target's page
+    again in the figures of its folios (octavo.render.pdf.folio_targets), if any."""
+    sheets = stylesheets(manuscript.book.project, page, *extra, landscape=landscape)
+    targets = target_rules(manuscript, page, extra)
+    return (*sheets, Sheet(text=targets)) if targets else sheets
+
+
 def print_html(
     manuscript: Manuscript,
     page: PageSetup,
@@ -260,7 +271,6 @@ def print_html(
     `extra` ones (e.g. print/cmyk.css) after book.css. `landscape`: `has_landscape`, when
     the caller knows it already (it reads every table of the book). `index_from`: the
     index alone, its first page numbered so (octavo.render.pdf.document.render_pdf)."""
-    project = manuscript.book.project
     chapters = tuple(PrintChapter(c, body_headings(c)) for c in manuscript.chapters)
     if landscape is None:
         landscape = has_landscape(manuscript, page)
@@ -282,7 +292,7 @@ def print_html(
     html = render_print(
         manuscript,
         "print/book.html",
-        stylesheets(project, page, *extra, landscape=landscape),
+        _with_targets(manuscript, page, extra, landscape),
         measure=text_measure(page),
         modified=None if part is None else part.modified,
         chapters=chapters,
