@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf_facts import read_pdf
 from octavo.shipped import STYLES
 from tests.conftest import MakeBook, section_source
 
@@ -110,3 +112,18 @@ def test_numbers_pointing_at_pages_follow_the_folios(make_book: MakeBook, tmp_pa
     assert any("see page ١" in t or "see page ٢" in t for t in one)
     currency = next(t for t in one if t.startswith("Data Currency"))
     assert "June 1995 ١\n" in currency
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_page_labels_are_the_folios_printed(make_book: MakeBook, tmp_path: Path, jobs: int) -> None:
+    """A viewer's page box shows what each page prints: the front matter's upper-case roman
+    as the PDF's R, the body's Arabic-Indic figures a label a page (they were r and D: vii
+    and 3 for pages printing VII and ٣), in one process and in parts alike."""
+    book = _folios_book(make_book)
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf", jobs=jobs)
+    labels = PdfReader(pdf).page_labels
+    printed = [page.folio_line for page in read_pdf(pdf).pages]
+    assert [(i, labels[i]) for i, f in enumerate(printed) if f] == [
+        (i, f) for i, f in enumerate(printed) if f
+    ]
+    assert "١" in labels and "III" in labels  # pages with and without a folio printed

@@ -195,27 +195,33 @@ def test_a_merge_begun_while_chapters_are_laid_out_gives_the_same_bytes(
     seen: dict[str, Any] = {}
 
     def capture(placed: tuple[Placed, ...], total: int, stamp: PartLayout, *rest: Any) -> bytes:
-        seen.update(placed=placed, total=total, stamp=stamp)
+        seen.update(placed=placed, total=total, stamp=stamp, labels=rest[-1])
         return merge_parts(placed, total, stamp, *rest)
 
     monkeypatch.setattr(tail, "MERGED", "not merged before")
     monkeypatch.setattr(tail, "merge_parts", capture)
     result = render_pdf_parallel(builds.manuscript, PdfOptions(), 2, builds.cache)
     placed, total, stamp = seen["placed"], seen["total"], seen["stamp"]
+    labels = seen["labels"]  # the book's page labels (page_labels.book_labels)
     begun = Merger()
     for p in placed[:3]:
         begun.add(p)
-    assert merge_parts(placed, total, stamp, begun=begun) == result.pdf == builds.cold.pdf
+    assert (
+        merge_parts(placed, total, stamp, begun=begun, labels=labels)
+        == result.pdf
+        == builds.cold.pdf
+    )
     elsewhere = Merger()  # the front matter, one page later: not the start of `placed`
     elsewhere.add(Placed(placed[0].part, 1))
-    assert merge_parts(placed, total, stamp, begun=elsewhere) == result.pdf
+    assert merge_parts(placed, total, stamp, begun=elsewhere, labels=labels) == result.pdf
 
     body = tuple(p.part for p in placed[1:])
     first = body_merger(body).stamp_body(stamp)  # the front still being laid out: put before
-    assert merge_parts(placed, total, stamp, begun=first) == builds.cold.pdf
+    assert merge_parts(placed, total, stamp, begun=first, labels=labels) == builds.cold.pdf
     other = replace(stamp, key="another stamp")  # stamped otherwise: merged again, in order
     assert (
-        merge_parts(placed, total, stamp, begun=body_merger(body).stamp_body(other)) == result.pdf
+        merge_parts(placed, total, stamp, begun=body_merger(body).stamp_body(other), labels=labels)
+        == result.pdf
     )
 
 
@@ -244,7 +250,7 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
     seen: dict[str, Any] = {}
 
     def capture(placed: tuple[Placed, ...], total: int, stamp: PartLayout, *rest: Any) -> bytes:
-        seen.update(placed=placed, total=total, stamp=stamp)
+        seen.update(placed=placed, total=total, stamp=stamp, labels=rest[-1])
         return b""
 
     monkeypatch.setattr(tail, "MERGED", "not merged before either")
@@ -257,7 +263,8 @@ def test_the_fonts_begun_from_the_parts_are_those_the_merge_shares(
         for future in begun.values():
             future.result()
     monkeypatch.setattr(fonts, "_union", lambda subsets: pytest.fail("a union not begun"))
-    assert merge_parts(placed, total, stamp, unions=begun) == builds.cold.pdf
+    labels = seen["labels"]
+    assert merge_parts(placed, total, stamp, unions=begun, labels=labels) == builds.cold.pdf
 
 
 class _Late(Future[Any]):

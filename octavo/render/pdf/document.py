@@ -198,7 +198,7 @@ def render_pdf(
     identifier = manuscript.book.config.identifier
     xmp = xmp_descriptions(manuscript, options)
     start, pages = body_start(document, manuscript), len(document.pages)
-    labels = book_labels(cover_word(manuscript), start, pages)
+    labels = book_labels(cover_word(manuscript), start, pages, folios)  # as the folios print
     stamped, document = broadside_folios(manuscript, options, document, start, folios)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
     if fixes != known or (moved and remembered != moved):  # no table: written as before

@@ -67,6 +67,7 @@ from octavo.collector import paused
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.folio_styles import folio_styles
+from octavo.render.pdf.page_labels import cover_word
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
@@ -205,7 +206,11 @@ def _parallel(
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
         nest = nested(manuscript)
-        pdf, total = merged(store, front, body, stamp, pool, tail.merge, tail.unions, nest)
+        figures = folio_styles(manuscript, options)  # the page labels' styles
+        cover, begun = cover_word(manuscript), tail.merge
+        pdf, total = merged(
+            store, front, body, stamp, pool, begun, tail.unions, nest, cover, figures
+        )
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))

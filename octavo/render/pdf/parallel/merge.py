@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from octavo.cache import Store
+from octavo.render.pdf.page_labels import Label, pypdf_labels
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
 from octavo.render.pdf.parallel.navigation import (
     add_destinations,
@@ -81,15 +82,18 @@ def merge_parts(
     begun: Merger | None = None,
     unions: Begun | None = None,
     nest: Mapping[str, str] | None = None,
+    labels: tuple[Label, ...] = (),
 ) -> bytes:
-    """The book's PDF; `fonts`: where shared fonts made before are kept (octavo.cache);
-    `pool`: workers that make the shared fonts side by side; `begun`: a merge of the first
-    parts made meanwhile (used if they are the first of `placed`); `unions`: shared fonts
-    being made meanwhile (octavo.render.pdf.parallel.fonts.begin_unions); `nest`: (part
-    name -> name of the part whose first bookmark its bookmarks go under: a country's
-    chapters under its title page's, octavo.render.pdf.parallel.jobs.nested)."""
+    """The book's PDF, its page `labels` those of the whole book (page_labels.book_labels:
+    the front part's are not the book's); `fonts`: where shared fonts made before are kept
+    (octavo.cache); `pool`: workers that make the shared fonts side by side; `begun`: a
+    merge of the first parts made meanwhile (used if they are the first of `placed`);
+    `unions`: shared fonts being made meanwhile
+    (octavo.render.pdf.parallel.fonts.begin_unions); `nest`: (part name -> name of the
+    part whose first bookmark its bookmarks go under: a country's chapters under its title
+    page's, octavo.render.pdf.parallel.jobs.nested)."""
     merger = merging(placed, begun, stamp)
-    return merger.finish(total, stamp, fonts, pool, unions, nest)
+    return merger.finish(total, stamp, fonts, pool, unions, nest, labels)
 
 
 def body_merger(body: tuple[PartLayout, ...]) -> Merger:
@@ -204,6 +208,7 @@ class Merger:
         pool: Executor | None = None,
         unions: Begun | None = None,
         nest: Mapping[str, str] | None = None,
+        labels: tuple[Label, ...] = (),
     ) -> bytes:
         """The book's PDF once every part is added (see `merge_parts`)."""
         from pypdf.generic import NameObject
@@ -233,30 +238,22 @@ class Merger:
             writer._root_object[NameObject("/Metadata")] = (
                 front["/Metadata"].clone(writer).indirect_reference
             )
-        _catalog(writer, front, placed[1].start if len(placed) > 1 else total)
+        _catalog(writer, front, labels)
         writer._ID = _identifier(placed, stamp)
         out = io.BytesIO()
         writer.write(out)
         return compact(out.getvalue())
 
 
-def _catalog(writer: Any, front: Any, body: int) -> None:
-    """The front part's page labels (its cover's, its roman folios'), the body's arabic
-    folios from page `body` on, and the front's language (WeasyPrint's /Lang: pypdf's
+def _catalog(writer: Any, front: Any, labels: tuple[Label, ...]) -> None:
+    """The book's page `labels` and the front's language (WeasyPrint's /Lang: pypdf's
     writer left it out), in the book's catalog."""
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+    from pypdf.generic import NameObject
 
     if "/Lang" in front:
         writer._root_object[NameObject("/Lang")] = front["/Lang"].clone(writer)
-    if "/PageLabels" not in front:
-        return
-    given = list(front["/PageLabels"]["/Nums"])
-    pairs = zip(given[::2], given[1::2], strict=True)
-    kept = [n for first, entry in pairs if int(first) < body for n in (first, entry)]
-    nums = ArrayObject(n.clone(writer) for n in kept)  # a key once, ascending
-    if body < len(writer.pages):
-        nums += [NumberObject(body), DictionaryObject({NameObject("/S"): NameObject("/D")})]
-    writer._root_object[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): nums})
+    if labels:
+        writer._root_object[NameObject("/PageLabels")] = pypdf_labels(labels)
 
 
 def compact(pdf: bytes) -> bytes:

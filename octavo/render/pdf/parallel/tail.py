@@ -21,6 +21,8 @@ from octavo.cache import fingerprint
 from octavo.errors import BuildError
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.folio_styles import Folios
+from octavo.render.pdf.page_labels import book_labels
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.jobs import (
     Started,
@@ -294,15 +296,20 @@ def merged(
     begun: Merger | None = None,
     unions: Begun | None = None,
     nest: Mapping[str, str] | None = None,
+    cover: str = "",
+    folios: Folios | None = None,
 ) -> tuple[bytes, int]:
     """The merged PDF and its page count; from the cache when these very parts were merged
     before (an edit undone, a section toggled back): the merge is a function of the parts'
-    bytes, which their keys name, and of the bookmarks' nesting (`nest`: merge_parts).
-    `unions`: the shared fonts begun already (`_unions`)."""
+    bytes, which their keys name, of the bookmarks' nesting (`nest`: merge_parts) and of
+    the page labels (`cover`: the word for a cover's pages, page_labels.cover_word; in the
+    styles of `folios`). `unions`: the shared fonts begun already (`_unions`)."""
     placed, total = place(front, body)
+    labels = book_labels(cover, placed[1].start if len(placed) > 1 else total, total, folios)
     parts = (front, *body, stamp)
     nesting = (f"{child} in {part}" for child, part in sorted((nest or {}).items()))
-    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts), *nesting)
+    named = (f"{first} {style} {prefix}" for first, style, prefix in labels)
+    name = "merged-" + fingerprint(MERGED, *(p.key for p in parts), *nesting, *named)
     found = store.store.get(name)
     if found is not None:
         for union in (unions or {}).values():
@@ -310,7 +317,7 @@ def merged(
         return found, total
     # the shared fonts are made in the workers while this process merges the pages
     unions = unions if unions is not None else _unions(store, placed, stamp, pool)
-    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, nest)
+    pdf = merge_parts(placed, total, stamp, store.store, pool, begun, unions, nest, labels)
     if not any(p.warnings for p in parts):  # as `PartStore.put`: what warned is made again
         store.store.put(name, pdf)
     return pdf, total
