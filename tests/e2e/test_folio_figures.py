@@ -15,10 +15,12 @@ import pytest
 from pypdf import PdfReader
 
 from octavo import api
-from octavo.check.pdf import check_book_pdf
+from octavo.check.pdf import check_book_pdf, check_handout_pdf
 from octavo.check.pdf_facts import read_pdf
+from octavo.render.pdf.handouts import handouts_of
 from octavo.shipped import STYLES
 from tests.conftest import MakeBook, section_source
+from tests.support.weasyprint_log import quietly
 
 _SUPERSCRIPTS = (
     '@counter-style sup { system: numeric; symbols: "⁰" "¹" "²" "³" "⁴" "⁵" "⁶" "⁷" "⁸" "⁹"; }\n'
@@ -127,3 +129,22 @@ def test_page_labels_are_the_folios_printed(make_book: MakeBook, tmp_path: Path,
         (i, f) for i, f in enumerate(printed) if f
     ]
     assert "١" in labels and "III" in labels  # pages with and without a folio printed
+
+
+def test_handouts_count_their_pages_in_the_folios_figures(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A handout's "page N of M" in the figures of the book's folios (it printed 0-9), and
+    check_handout_pdf reads it back."""
+    book = _folios_book(make_book)
+    manuscript, _ = api.manuscript(book)
+    (written, _, _), warnings = quietly(lambda: api.build_handouts(book, tmp_path / "h"))
+    assert warnings == []
+    trade = next(p for p in written if "trade" in p.name)
+    with pdfplumber.open(trade) as read:
+        feet = [(p.extract_text() or "").split("\n")[-1] for p in read.pages]
+    assert feet == ["page ١ of ٢", "page ٢ of ٢"]
+    units = {u.name: u for u in handouts_of(manuscript, "section")}
+    for path in written:
+        found = check_handout_pdf(path, manuscript, units[path.name].sections)
+        assert [str(d) for d in found] == []

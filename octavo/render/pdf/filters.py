@@ -2,8 +2,8 @@
 them: an author's note set at its call (`footnotes`), links to what a part laid out apart
 does not hold (`away_links`), wide tables on landscape pages (`landscape`), a captioned
 table's head repeated where it runs on (`continued`), a CSS string literal
-(`css_string`). `landscape` and `continued` read the document being rendered from
-`RENDERING` (render_print sets it)."""
+(`css_string`) and identifier (`css_ident`). `landscape` and `continued` read the document
+being rendered from `RENDERING` (render_print sets it)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ __all__ = [
     "Rendering",
     "away_links",
     "continued_filter",
+    "css_ident",
     "css_string",
     "inline_notes",
     "landscape_filter",
@@ -94,6 +95,16 @@ def continued_filter(body: str) -> str:
     on the pages the table runs on to (octavo.render.pdf.continued); one function for every
     render, as `landscape_filter`."""
     return continued_heads(body, RENDERING.get().continued)
+
+
+def css_ident(name: str) -> Markup:
+    """A CSS identifier for a <style> element: a counter style's name as WeasyPrint read
+    it from a book's stylesheet (an `@counter-style` may be named anything), escaped where
+    it must be, so it can neither end the declaration nor the element."""
+    from tinycss2.serializer import serialize_identifier
+
+    cleaned = "".join(c for c in name if c.isprintable())
+    return Markup(serialize_identifier(cleaned))  # "</" escaped: no end tag
 
 
 def css_string(text: str) -> Markup:

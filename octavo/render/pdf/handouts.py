@@ -17,6 +17,7 @@ from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSect
 from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
+from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.notes.place import place_notes
 from octavo.render.pdf.sheets import stylesheets
@@ -112,14 +113,20 @@ def _section(
     return Handout(f"{named}.pdf", rs.title_text, path, (item,), (rs,))
 
 
-def handout_html(manuscript: Manuscript, unit: Handout, page: PageSetup) -> str:
+def handout_html(
+    manuscript: Manuscript, unit: Handout, page: PageSetup, figures: str = "decimal"
+) -> str:
+    """The handout's print HTML; `figures`: the counter style of its "page N of M", the
+    book's body folios' (octavo.render.pdf.folio_styles)."""
     sheets = stylesheets(manuscript.book.project, page, "print/handout.css")
-    return render_print(manuscript, "print/handout.html", sheets, unit=unit)
+    return render_print(manuscript, "print/handout.html", sheets, unit=unit, figures=figures)
 
 
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
     page = options.page.without_print_marks()  # a handout is printed on a desk printer
-    html = load_html(handout_html(manuscript, unit, page), manuscript.book.project)
+    figures = folio_styles(manuscript, options).body  # "page ٢ of ٣" in a book that prints ٢
+    source = handout_html(manuscript, unit, page, figures)
+    html = load_html(source, manuscript.book.project)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     show_continued(document)

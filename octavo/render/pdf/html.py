@@ -21,6 +21,7 @@ from octavo.render.pdf.filters import (
     Rendering,
     away_links,
     continued_filter,
+    css_ident,
     css_string,
     inline_notes,
     landscape_filter,
@@ -224,6 +225,7 @@ def render_print(
     are left out (octavo.render.conditional), whatever template made the document."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
+    env.filters["css_ident"] = css_ident
     meta = book_meta(manuscript.book)
     token = RENDERING.set(Rendering(measure, manuscript.labels["table_continued"]))
     try:
