@@ -30,7 +30,7 @@ __all__ = ["check_content", "check_notes"]
 # pattern: a check that reused it would agree with its mistakes); its number in any
 # script's figures (\d), as a book's page counter may print them (١٢ with arabic-indic),
 # compared as printed with its page's folio, never read as a number (octavo.check.folios)
-_FOLIO = re.compile(r"\d+|[ivxlcdm]+")
+_FOLIO = re.compile(r"\w+")  # a folio in any style: figures, roman, letters, ¹²
 _PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
 
 
@@ -156,7 +156,7 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
             for x0, top, x1, bottom, text in page.chars
             if link.x0 <= (x0 + x1) / 2 <= link.x1 and link.top <= (top + bottom) / 2 <= link.bottom
         ).strip()
-        if _FOLIO.fullmatch(number):  # arabic, or roman into the front matter
+        if _FOLIO.fullmatch(number):  # a folio as its page prints it, in any style
             printed.setdefault(link.dest, []).append(number)
     for target in sorted(wanted):
         folio = facts.pages[facts.dests[target]].folio if target in facts.dests else "?"

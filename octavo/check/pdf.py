@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
-from octavo.check.folios import counted_folio, expand, folio_number, printed_numbers
+from octavo.check.folios import counted_folio, expand, folio_number, printed_numbers, reading
 from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf
-from octavo.errors import Diagnostic, error
+from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import strip_tags
 
@@ -98,19 +98,49 @@ def _notes(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     """Each division that opens on a right-hand page does (the acronyms and a chronology
-    open on the next page, left or right: Chapter.opens_recto)."""
+    open on the next page, left or right: Chapter.opens_recto): on an odd page of the PDF,
+    its folio odd, read as the folios of its matter are written (`reading`); where they are
+    in a style not read (W649, once a matter), by its page alone."""
+    body = min(
+        (facts.dests[c.id] for c in ms.chapters if c.matter != "front" and c.id in facts.dests),
+        default=len(facts.pages),
+    )
+    runs = {
+        True: [(i, p.folio) for i, p in enumerate(facts.pages[:body]) if p.folio],
+        False: [(i, p.folio) for i, p in enumerate(facts.pages) if i >= body and p.folio],
+    }
+    systems = {front: reading(run) for front, run in runs.items()}
+    unread: set[bool] = set()
     for chapter in ms.chapters:
-        if not chapter.opens_recto:
-            continue
         page = facts.dests.get(chapter.id)
-        folio = facts.pages[page].folio if page is not None else ""
-        number = folio_number(folio, chapter.matter == "front")
-        if page is not None and (number is None or number % 2 == 0 or page % 2):
+        if not chapter.opens_recto or page is None:
+            continue
+        front = page < body
+        folio = facts.pages[page].folio
+        system = systems[front]
+        if system is None and folio and runs[front]:
+            unread.add(front)  # in a style not read: its page alone tells
+            number: int | None = 1
+        else:
+            number = folio_number(folio, front, system)
+        if number is None or number % 2 == 0 or page % 2:
             yield _problem(
                 "E612",
                 facts,
                 f"chapter #{chapter.id} opens on folio {folio!r}, not on a right-hand (odd) page",
             )
+    for front in sorted(unread, reverse=True):
+        shown = ", ".join(repr(f) for _, f in runs[front][:3])
+        matter = "front matter" if front else "body"
+        yield warning(
+            "W649",
+            f"the {matter}'s folios ({shown}, …) are in a style invoke check does not read "
+            "(it reads figures, roman numerals and Latin or Greek letters): its chapters' "
+            "right-hand pages are checked by their place in the PDF alone",
+            facts.path,
+            hint="nothing to do if the folios print as the book means them; a contents "
+            "line and the index are still compared with the folios as printed",
+        )
 
 
 def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
@@ -123,11 +153,12 @@ def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     entries = {m: id(e) for e in ms.index_entries for m in e.locators}
     printed: dict[int, set[str]] = {}
     numbers = printed_numbers(facts)
+    sequence = tuple(p.folio for p in facts.pages)
     for link in facts.links:
         owner = entries.get(link.dest)
         if link.page >= start and owner is not None:
             text = _text_in(facts.pages[link.page], link)
-            printed.setdefault(owner, set()).update(expand(text, numbers))
+            printed.setdefault(owner, set()).update(expand(text, numbers, sequence))
     for entry in ms.index_entries:
         if not entry.locators:
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.check.folios import counted_folio, expand, folio_number
+from octavo.check.folios import counted_folio, expand, folio_number, reading
 from octavo.check.pdf_facts import PdfFacts, PdfPage
 
 
@@ -32,6 +32,8 @@ def _facts(*folios: str) -> PdfFacts:
         pytest.param("7a", False, None, id="a-figure-and-a-letter"),
         pytest.param("ა", False, None, id="georgian-letter"),
         pytest.param("xiv", True, 14, id="roman-front"),
+        pytest.param("XIV", True, 14, id="upper-roman-front"),
+        pytest.param("xiiii", True, None, id="not-a-roman-numeral"),
         pytest.param("", False, None, id="none"),
     ],
 )
@@ -68,3 +70,38 @@ def test_a_plate_counts_in_its_neighbours_figures(folios: tuple[str, ...], count
 )
 def test_an_index_range_is_read_in_its_figures(text: str, numbers: set[str]) -> None:
     assert expand(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("folios", "system"),
+    [
+        pytest.param([(6, "1"), (7, "2"), (9, "4")], "figures", id="figures"),
+        pytest.param([(2, "i"), (3, "ii"), (4, "iii")], "roman", id="lower-roman"),
+        pytest.param([(2, "I"), (3, "II"), (6, "V")], "roman", id="upper-roman"),
+        pytest.param([(6, "a"), (7, "b"), (8, "c"), (10, "e")], "latin", id="lower-alpha"),
+        pytest.param([(6, "C"), (7, "D")], "latin", id="upper-alpha-not-roman-100-500"),
+        pytest.param([(6, "α"), (7, "β")], "greek", id="lower-greek"),
+        pytest.param([(6, "ა"), (7, "ბ"), (8, "გ")], None, id="georgian-not-read"),
+        pytest.param([(6, "i"), (7, "b")], None, id="no-one-system"),
+    ],
+)
+def test_a_matter_s_folios_are_read_as_one_system(
+    folios: list[tuple[int, str]], system: str | None
+) -> None:
+    assert reading(folios) == system
+
+
+@pytest.mark.parametrize(
+    ("text", "sequence", "folios"),
+    [
+        pytest.param("a–c", ("", "v", "a", "b", "c", "d"), {"a", "b", "c"}, id="letters"),
+        pytest.param("ა–გ", ("ა", "ბ", "გ"), {"ა", "ბ", "გ"}, id="georgian-as-printed"),
+        pytest.param("V–VII", ("V", "VI", "VII"), {"V", "VI", "VII"}, id="upper-roman"),
+        pytest.param("v–w", ("v", "", "v", "w"), {"v", "w"}, id="the-nearest-run"),
+        pytest.param("II–IV", (), {"II", "III", "IV"}, id="upper-roman-counted"),
+    ],
+)
+def test_a_range_is_the_folios_printed_between_its_ends(
+    text: str, sequence: tuple[str, ...], folios: set[str]
+) -> None:
+    assert expand(text, None, sequence) == folios
