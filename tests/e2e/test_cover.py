@@ -184,9 +184,9 @@ def test_a_back_too_narrow_for_the_barcode_is_told_and_has_none(
     assert "978-0-8444-0849-1" in back
 
 
-def test_a_spine_under_a_quarter_inch_holds_no_title(make_book: MakeBook, tmp_path: Path) -> None:
-    """80 pages at 400 ppi is a 0.2 in spine: it printed the title in 7.9 pt type, where
-    printers ask for no spine text under about 0.25 in."""
+def test_a_spine_too_thin_for_its_type_holds_no_title(make_book: MakeBook, tmp_path: Path) -> None:
+    """80 pages at 400 ppi is a 14.4 pt spine: less than 5.5 pt type and 1/16 in clear of
+    each fold (14.5 pt), so it prints no title; 120 pages (0.3 in) does."""
     book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
     pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=80)
     assert _words(pdf, 432, 432 + 80 / 400 * 72) == []
@@ -235,3 +235,24 @@ def test_a_cover_style_that_moves_text_off_its_side_is_e646(
         api.build_cover(book, tmp_path / "cover.pdf", pages=320)
     assert "E646" in [d.code for d in caught.value.diagnostics]
     assert not (tmp_path / "cover.pdf").exists()
+
+
+WHITE = BOOK_TOML + 'paper = "6x9"\nisbn = "0-8444-0849-2"\n'  # ppi 444: white paper
+
+
+def test_a_spine_as_wide_as_its_type_and_folds_prints_its_title(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A 96-page book on white paper (0.22 in) had no spine title: text needed a 0.25 in
+    spine (111 pages), where KDP prints spine text on books of more than 79 pages. The title
+    is printed where its line (5.5 pt type at least, its ascent and descent) and 1/16 in
+    clear of each fold fit: 0.21 in."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, WHITE)
+    spine = 96 / 444 * 72  # 15.6 pt
+    pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=96)
+    words = _words(pdf, 432, 432 + spine)
+    assert "Study" in " ".join(w[4] for w in words)
+    assert min(w[0] for w in words) >= 432 + 4.5 - 0.1  # 1/16 in from the back's fold
+    assert max(w[2] for w in words) <= 432 + spine - 4.5 + 0.1  # and from the front's
+    pdf, _ = api.build_cover(book, tmp_path / "thin.pdf", pages=94)  # 15.2 pt: 5.4 pt type
+    assert _words(pdf, 432, 432 + 94 / 444 * 72) == []

@@ -5,7 +5,8 @@ pages / ppi inches (book.toml's `ppi`, pages per inch), the cover's trim is back
 front, and the bleed (book.toml's, or 0.125 in: every printer asks for one on a cover)
 runs round it. templates/print/cover.html and styles/print/cover.css draw it: the page's
 background runs into the bleed, the front shows the book's own cover image (book.toml's
-`cover`) or its title, the spine its title when the spine is wide enough to hold a line,
+`cover`) or its title, the spine its title when the spine is wide enough for a line of
+5.5 pt type 1/16 in clear of each fold (KDP's rule; it prints spine text over 79 pages),
 the back the description and a white space for the barcode (2 × 1.2 in, as printers ask).
 """
 
@@ -34,8 +35,11 @@ __all__ = [
 ]
 
 COVER_BLEED = 9.0  # points (0.125 in) when the book has no bleed of its own
-SPINE_TEXT = 18.0  # points (0.25 in): a thinner spine carries no text (printers' rule)
-SPINE_CLEAR = 4.5  # points (1/16 in) between the spine's text and each fold
+SPINE_CLEAR = 4.5  # points (1/16 in) between the spine's text and each fold (KDP's rule)
+SPINE_TYPE = 5.5  # points: the spine's smallest type (agate, the smallest set for reading)
+SPINE_LINE = 1.14  # ems: the face's ascent + descent (Linux Libertine, 0.894 + 0.246), every
+# glyph's height: the spine's line, centred between the folds
+SPINE_TEXT = SPINE_TYPE * SPINE_LINE + 2 * SPINE_CLEAR  # 15.3 pt (0.21 in): thinner, none
 SPINE_ENDS = 36.0  # points (0.5 in) at the head and the foot of the spine, left empty
 BARCODE = (144.0, 86.4)  # points: the barcode's space, 2 x 1.2 in, as printers ask
 SAFE = 18.0  # points (0.25 in): text and the barcode's space keep inside the trim by it
@@ -72,8 +76,8 @@ class CoverGeometry:
 
     @property
     def spine_font(self) -> float:
-        """Up to 12 pt, 1/16 in clear of each fold."""
-        return min(12.0, self.spine - 2 * SPINE_CLEAR)
+        """Up to 12 pt, its line (every glyph's height) 1/16 in clear of each fold."""
+        return min(12.0, (self.spine - 2 * SPINE_CLEAR) / SPINE_LINE)
 
     @property
     def spine_room(self) -> float:
