@@ -78,8 +78,8 @@ class BookConfig:
     language_line: int | None = None  # 'language' (W117)
     parts_lines: tuple[tuple[str, int], ...] = ()  # a country of 'parts' -> its line (W311)
     label_lines: tuple[tuple[str, int], ...] = ()  # a [labels] key -> its line (E116)
-    # 'paper', 'title', 'description' -> its line: what the print cover cannot hold (W647,
-    # W648, E646) is told there
+    # 'paper', 'title', 'subtitle', 'description', 'publisher', 'ppi' -> its line: what the
+    # print cover cannot hold (W647, W648, E646, E649) is told there
     key_lines: tuple[tuple[str, int], ...] = ()
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)
@@ -87,7 +87,7 @@ class BookConfig:
     layout_cache_mb: int = 64  # the layout cache's size cap (octavo.cache.prune)
 
     def line_of(self, key: str) -> int | None:
-        """book.toml's line of `key` ('paper', 'title', 'description'), if it sets it."""
+        """book.toml's line of `key` (one of source.config.LINED), if it sets it."""
         return dict(self.key_lines).get(key)
 
     def chapters_line(self, country: str = "") -> int | None:

@@ -133,18 +133,20 @@ def build_cover(
         target = out or default_output(given.project, "-cover.pdf")
         if pages < 0:
             raise BuildError([error("E645", f"--pages {pages}: a page count is 1 or more")])
-        if not pages:
+        counted = not pages
+        if counted:
             pages = _pages(given, out, paper, strict)
 
         def make() -> Made:
             from octavo.render.pdf.build import PrintChoices, pdf_options
-            from octavo.render.pdf.cover import cover_geometry, fits_a_page, render_cover
+            from octavo.render.pdf.cover import cover_geometry, fits_a_page, is_bound, render_cover
 
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
             options = pdf_options(rendered.book.config, chosen)
             geometry = cover_geometry(options.page, pages, rendered.book.config.ppi)
             fits_a_page(geometry)
+            is_bound(geometry, rendered.book.config, counted)
             pdf, told = render_cover(rendered, options, pages)
             found = (*found, *told)
             refused = _cover_read_back(rendered, pdf, geometry, target)

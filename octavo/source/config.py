@@ -110,7 +110,7 @@ def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, 
     return tuple((item, strings.get(item, start_line)) for item in items)
 
 
-LINED = ("paper", "title", "description")  # BookConfig.key_lines: the print cover's keys
+LINED = ("paper", "title", "subtitle", "description", "publisher", "ppi")  # the cover's keys
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 

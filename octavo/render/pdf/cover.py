@@ -22,15 +22,18 @@ from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_doc
 from octavo.render.pdf.html import render_print
 from octavo.render.pdf.sheets import Sheet, css_pt
 from octavo.render.url_sandbox import sandbox_url
+from octavo.settings import BookConfig
 from octavo.source.paper import PageSetup
 
 __all__ = [
     "COVER_BLEED",
+    "MAX_SPINE",
     "PDF_PAGE_LIMIT",
     "CoverGeometry",
     "cover_geometry",
     "cover_html",
     "fits_a_page",
+    "is_bound",
     "render_cover",
 ]
 
@@ -45,6 +48,10 @@ BARCODE = (144.0, 86.4)  # points: the barcode's space, 2 x 1.2 in, as printers 
 SAFE = 18.0  # points (0.25 in): text and the barcode's space keep inside the trim by it
 SIDE = (432.0, 648.0)  # a 6 x 9 in side: the design's spacing at full size
 PDF_PAGE_LIMIT = 14_400.0  # points (200 in): a PDF page's widest (ISO 32000, Annex C)
+# points (2.75 in): the widest spine a paperback is bound with. IngramSpark binds up to 1,200
+# pages of 50 lb white paper, 0.002252 in a page: 2.7 in; KDP 828 pages of white (1.86 in),
+# 776 of cream, 0.0025 in (1.94 in)
+MAX_SPINE = 198.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +163,36 @@ def fits_a_page(geometry: CoverGeometry) -> None:
                 f"{geometry.ppi:g} pages per inch makes the cover {inches:,.0f} in wide; "
                 "a PDF page is at most 200 in",
                 hint="give the book's page count, or leave --pages out to count its PDF's",
+            )
+        ]
+    )
+
+
+def is_bound(geometry: CoverGeometry, config: BookConfig, counted: bool) -> None:
+    """E649 for a spine wider than a paperback is bound with (MAX_SPINE): `--pages 9000`
+    made a 20 in spine without a word. Told at book.toml's `ppi` when it sets one;
+    `counted`: the pages are the book PDF's, not `--pages`."""
+    if geometry.spine <= MAX_SPINE:
+        return
+    ppi = config.line_of("ppi")
+    pages = f"{geometry.pages:,} pages" if counted else f"--pages {geometry.pages}"
+    paper = "check 'ppi' in book.toml (the paper's pages per inch: white about 444, cream 400)"
+    hint = (
+        f"{paper}; a book this long is printed in volumes"
+        if counted
+        else f"give the book's page count, or leave --pages out to count its PDF's; {paper}"
+    )
+    raise BuildError(
+        [
+            error(
+                "E649",
+                f"{pages} at {geometry.ppi:g} pages per inch make a spine of "
+                f"{_inches(geometry.spine)}: no paperback is bound wider than "
+                f"{_inches(MAX_SPINE)} (IngramSpark: 1,200 pages, 2.7 in; KDP: 828 pages of "
+                "white paper, 1.86 in)",
+                config.path if counted or ppi else None,
+                ppi,
+                hint=hint,
             )
         ]
     )
