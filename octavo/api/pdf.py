@@ -147,7 +147,7 @@ def build_cover(
             geometry = cover_geometry(options.page, pages, rendered.book.config.ppi)
             fits_a_page(geometry)
             is_bound(geometry, rendered.book.config, counted)
-            pdf, told = render_cover(rendered, options, pages)
+            pdf, geometry, told = render_cover(rendered, options, geometry)
             found = (*found, *told)
             refused = _cover_read_back(rendered, pdf, geometry, target)
             if refused:
@@ -170,19 +170,34 @@ def _cover_read_back(
     rendered: Manuscript, pdf: bytes, geometry: CoverGeometry, target: Path
 ) -> tuple[Diagnostic, ...]:
     """The cover read back for the printer (octavo.check.cover, E646) before it is written:
-    its boxes, its text on its sides, the barcode's space, the title and the description
-    printed whole."""
+    its boxes, its text on its sides, the barcode's space, the title, the subtitle, the
+    description and the publisher printed whole, each on its side and off the barcode."""
     from octavo.check.cover import CoverPlan, Expected, check_cover
 
     config = rendered.book.config
+    front = (
+        ("title", config.title),
+        ("subtitle", config.subtitle),
+        ("publisher", config.publisher),
+    )
+    spine = (("title", config.title), ("publisher", config.publisher))[: _spine_texts(geometry)]
     texts = (
         ("back", "title", config.title),
         ("back", "description", config.description),
-        *((("front", "title", config.title),) if rendered.cover is None else ()),
+        ("back", "publisher", config.publisher),
+        *(("spine", k, t) for k, t in spine),
+        *(("front", k, t) for k, t in front if rendered.cover is None),
     )
-    expected = tuple(Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts)
+    expected = tuple(
+        Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts if t.strip()
+    )
     plan = CoverPlan(geometry.width, geometry.height, geometry.spine, geometry.bleed, expected)
     return check_cover(pdf, plan, target)
+
+
+def _spine_texts(geometry: CoverGeometry) -> int:
+    """How many of the title and the publisher the spine prints."""
+    return {"both": 2, "title": 1}.get(geometry.spine_text, 0)
 
 
 def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) -> int:

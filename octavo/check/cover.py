@@ -10,8 +10,11 @@ geometry has it; not imported, so the check does not share the code it checks).
 - the barcode's space (a 2 x 1.2 in rectangle) lies on the back, 0.25 in from the spine,
   and no text but its own is under it;
 - no text prints over other text (a spine's title and publisher on a line too short);
-- the title prints whole on the front (without the book's cover image) and the
-  description on the back: WeasyPrint drops what overflows a side, without a word.
+- the title, the subtitle and the publisher print whole on the front (without the book's
+  cover image), the title, the description and the publisher on the back: WeasyPrint
+  drops what overflows a side, without a word; and each lies on its side, inside its
+  margins, clear of the barcode's space (a text set wholly inside that space, or on the
+  spine within the spine's margins, passed the checks above).
 """
 
 from __future__ import annotations
@@ -82,12 +85,13 @@ def check_cover(pdf: bytes, plan: CoverPlan, named: Path | None = None) -> tuple
             for r in page.rects
         )
     trim = (left, bottom, right, top)
+    barcodes = tuple(r for r in rects if close((r[2] - r[0], r[3] - r[1]), BARCODE))
     return (
         *_boxes(trim, bleed, plan, named),
         *_sides(chars, plan, named),
-        *_barcode(rects, chars, plan, named),
+        *_barcode(barcodes, chars, plan, named),
         *_overprinted(chars, plan, named),
-        *_whole(chars, plan),
+        *_texts(chars, barcodes, plan),
     )
 
 
@@ -157,8 +161,6 @@ def _barcode(
     named: Path | None,
 ) -> Iterator[Diagnostic]:
     for rect in rects:
-        if not close((rect[2] - rect[0], rect[3] - rect[1]), BARCODE):
-            continue
         room = (0.0, 0.0, plan.width - EDGE, plan.height)
         if not _within(rect, room):
             yield error(
@@ -216,21 +218,95 @@ def _shared(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return max(0.0, wide) * max(0.0, tall)
 
 
-def _whole(chars: tuple[_Char, ...], plan: CoverPlan) -> Iterator[Diagnostic]:
-    for expected in plan.expected:
-        printed = _folded("".join(c[4] for c in chars if _side(c, plan) == expected.side))
-        wanted = _folded(expected.text)
-        if wanted and wanted not in printed:
-            words = expected.text.split()
-            shown = sum(1 for word in words if _folded(word) in printed)
-            yield error(
-                "E646",
-                f"the {expected.side} of the cover prints {shown} of the {len(words)} words of "
-                f"'{expected.key}': the rest did not fit on it",
-                expected.file,
-                expected.line,
-                hint=f"shorten '{expected.key}', or choose a larger trim",
-            )
+def _texts(
+    chars: tuple[_Char, ...], barcodes: tuple[_Box, ...], plan: CoverPlan
+) -> Iterator[Diagnostic]:
+    """Each expected text printed whole where it belongs: on its side, inside the side's
+    margins, clear of the barcode's space. Its printings are looked for on the whole page:
+    one that is in place for no expected text is a text moved (a subtitle onto the spine,
+    within the spine's margins; a publisher wholly inside the barcode's space), told where
+    it lies; a text printed nowhere out of place did not fit on its side (WeasyPrint drops
+    what overflows it, without a word)."""
+    folded, owners = _folded_chars(chars)
+    runs = {e: tuple(_runs(folded, owners, _folded(e.text), chars)) for e in plan.expected}
+    placed = {
+        e: tuple(r for r in found if _in_place(r, barcodes, e.side, plan))
+        for e, found in runs.items()
+    }
+    claimed = {r for found in placed.values() for r in found}  # runs compare by their chars
+    for expected, found in runs.items():
+        if placed[expected] or not _folded(expected.text):
+            continue
+        stray = [r for r in found if r not in claimed]
+        yield _moved(expected, stray[0], barcodes, plan) if stray else _cut(expected, chars, plan)
+
+
+def _moved(
+    expected: Expected, run: tuple[_Char, ...], barcodes: tuple[_Box, ...], plan: CoverPlan
+) -> Diagnostic:
+    box = (
+        min(c[0] for c in run),
+        min(c[1] for c in run),
+        max(c[2] for c in run),
+        max(c[3] for c in run),
+    )
+    under = any(_meets(c[:4], r) for c in run for r in barcodes)
+    where = (
+        "under the barcode's space"
+        if under
+        else f"outside the {expected.side}'s margins {pts(_safe(expected.side, plan))}"
+    )
+    return error(
+        "E646",
+        f"the {expected.side}'s '{expected.key}' ({expected.text[:40]!r}) lies at {pts(box)}, "
+        f"{where} (points from the trim's top-left)",
+        expected.file,
+        expected.line,
+        hint="the book's cover stylesheet moved it: keep it on its side, 0.25 in inside the "
+        "trim and 1/8 in from a fold (the spine's 1/16 in), off the barcode's space",
+    )
+
+
+def _cut(expected: Expected, chars: tuple[_Char, ...], plan: CoverPlan) -> Diagnostic:
+    printed = _folded("".join(c[4] for c in chars if _side(c, plan) == expected.side))
+    words = expected.text.split()
+    shown = sum(1 for word in words if _folded(word) in printed)
+    return error(
+        "E646",
+        f"the {expected.side} of the cover prints {shown} of the {len(words)} words of "
+        f"'{expected.key}': the rest did not fit on it",
+        expected.file,
+        expected.line,
+        hint=f"shorten '{expected.key}', or choose a larger trim",
+    )
+
+
+def _folded_chars(chars: tuple[_Char, ...]) -> tuple[str, tuple[int, ...]]:
+    """The page's text folded as _folded folds it, and the character each letter is of."""
+    pieces = [(_folded(c[4]), at) for at, c in enumerate(chars)]
+    return "".join(p for p, _ in pieces), tuple(at for p, at in pieces for _ in p)
+
+
+def _runs(
+    folded: str, owners: tuple[int, ...], wanted: str, chars: tuple[_Char, ...]
+) -> Iterator[tuple[_Char, ...]]:
+    """The characters of each printing of `wanted` in the page's folded text."""
+    start = folded.find(wanted) if wanted else -1
+    while start >= 0:
+        yield tuple(chars[at] for at in sorted(set(owners[start : start + len(wanted)])))
+        start = folded.find(wanted, start + 1)
+
+
+def _in_place(
+    run: tuple[_Char, ...], barcodes: tuple[_Box, ...], side: str, plan: CoverPlan
+) -> bool:
+    limits = _safe(side, plan)
+    return all(
+        _side(c, plan) == side
+        and _within(c[:4], limits)
+        and not any(_meets(c[:4], r) for r in barcodes)
+        for c in run
+    )
 
 
 def _folded(text: str) -> str:

@@ -281,3 +281,68 @@ def test_a_spine_wider_than_a_binding_holds_is_e649(
     if line is None:
         built, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=1200)
         assert PdfReader(built).pages[0].trimbox.width == pytest.approx(864 + 1200 / 444 * 72)
+
+
+NAMED = SIX_BY_NINE + (
+    'subtitle = "A Study of the Land"\n'
+    'publisher = "Federal Research Division, Library of Congress"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("style", "key"),
+    [
+        # the back's publisher set inside the barcode's space: painted over by it
+        (
+            ".back-publisher { position: absolute; right: 0.35in; bottom: 0.4in; width: 1.7in;"
+            " font-size: 6pt; }",
+            "publisher",
+        ),
+        # the front's subtitle set on a 1.6 in spine, clear of the spine's own text
+        (
+            ".front-subtitle { position: absolute; left: -1.4in; top: 4in; width: 1.2in;"
+            " font-size: 8pt; }",
+            "subtitle",
+        ),
+        # the front's publisher set off the front's foot, into the bleed
+        (".front-publisher { bottom: -0.1in; }", "publisher"),
+    ],
+    ids=["publisher-under-the-barcode", "subtitle-on-the-spine", "publisher-off-the-foot"],
+)
+def test_a_subtitle_or_publisher_out_of_place_is_e646(
+    make_book: MakeBook, tmp_path: Path, style: str, key: str
+) -> None:
+    """The read-back checked the spine's text and the barcode's space, but a publisher set
+    wholly inside the barcode's space (its own text, it took it for) or a subtitle set on
+    the spine, within the spine's margins, was written without a word. Each is now E646
+    at its key's line in book.toml, and nothing is written."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, NAMED)
+    shipped = (ROOT / "styles" / "print" / "cover.css").read_text()
+    (book / "styles" / "print").mkdir(parents=True)
+    (book / "styles" / "print" / "cover.css").write_text(shipped + "\n" + style + "\n")
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "cover.pdf", pages=640)
+    lines = NAMED.split("\n")
+    told = [(d.code, d.line) for d in caught.value.diagnostics]
+    assert ("E646", next(n for n, text in enumerate(lines, 1) if text.startswith(key))) in told
+    assert not (tmp_path / "cover.pdf").exists()
+
+
+def test_the_shipped_cover_with_a_subtitle_and_publisher_reads_back_clean(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, NAMED)
+    for pages in (24, 96, 640):
+        api.build_cover(book, tmp_path / f"{pages}.pdf", pages=pages)
+
+
+def test_a_description_too_long_for_the_back_is_e646_at_its_line(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """What overflows the back is dropped by WeasyPrint: told as cut, not as moved."""
+    toml = NAMED + 'description = "' + "The land and its people, year by year. " * 120 + '"\n'
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "cover.pdf", pages=200)
+    (told,) = [d for d in caught.value.diagnostics if d.line == toml.count("\n")]
+    assert told.code == "E646" and "did not fit" in told.message

@@ -199,13 +199,13 @@ def is_bound(geometry: CoverGeometry, config: BookConfig, counted: bool) -> None
 
 
 def render_cover(
-    manuscript: Manuscript, options: PdfOptions, pages: int
-) -> tuple[bytes, tuple[Diagnostic, ...]]:
-    """The cover PDF for a book of `pages` pages, and what it could not hold: W647, a spine
-    too short for the title (printed blank), W648, a back too narrow for the barcode's
-    space (the ISBN printed as a line instead)."""
+    manuscript: Manuscript, options: PdfOptions, geometry: CoverGeometry
+) -> tuple[bytes, CoverGeometry, tuple[Diagnostic, ...]]:
+    """The cover PDF of `geometry`, the geometry as laid out (its spine's text narrowed to
+    what fits), and what it could not hold: W647, a spine too short for the title
+    (printed blank), W648, a back too narrow for the barcode's space (the ISBN printed as
+    a line instead)."""
     config = manuscript.book.config
-    geometry = cover_geometry(options.page, pages, config.ppi)
     cmyk = options.pdf_variant == "pdf/x-1a"  # CMYK only: the colours of styles/print/cmyk.css
     document, geometry, found = _laid_out(manuscript, geometry, cmyk)
     if not geometry.barcode:
@@ -213,7 +213,7 @@ def render_cover(
         found = (*found, _no_barcode(manuscript, geometry, from_toml))
     cover_options = replace(options, bleed=geometry.bleed, marks=())
     pdf: bytes = guarded(lambda: write_document(document, cover_options, config.identifier))
-    return pdf, found
+    return pdf, geometry, found
 
 
 def _layout(manuscript: Manuscript, geometry: CoverGeometry, cmyk: bool) -> Any:
