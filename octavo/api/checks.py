@@ -1,4 +1,5 @@
-"""`invoke check`: the built EPUB and PDF read back and checked (EPUBCheck, octavo.check)."""
+"""`invoke check`: the built EPUB and PDF read back and checked (EPUBCheck, octavo.check),
+and the print cover, when it was built."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.epub import build_epub
 from octavo.api.opened import BookArg, sources
-from octavo.api.pdf import build_pdf
+from octavo.api.pdf import build_pdf, read_back_cover
 from octavo.errors import BuildError, Diagnostic, boundary, error
 
 if TYPE_CHECKING:
@@ -17,13 +18,14 @@ __all__ = ["Checked", "check"]
 
 
 class Checked(NamedTuple):
-    """What `invoke check` found: the outputs checked, a line a verdict, and the warnings
-    of the builds that made them."""
+    """What `invoke check` found: the outputs checked (the cover, if it was there), a line
+    a verdict, and the warnings of the builds that made them."""
 
     epub: Path
     pdf: Path
     lines: tuple[str, ...]
     found: tuple[Diagnostic, ...]
+    cover: Path | None = None
 
 
 def check(
@@ -33,6 +35,7 @@ def check(
     strict: bool = False,
     out: Path | None = None,
     variant: str = "",
+    cover: Path | None = None,
 ) -> Checked:
     """`invoke check`: EPUBCheck (usage messages on) and the PDF read-back checks on the built
     files (built first if missing or stale, as `invoke epub` and `invoke pdf` build them:
@@ -40,27 +43,38 @@ def check(
     named as by default (build/<slug>.epub, .pdf); `epub`, `pdf`: each file itself.
     `variant`: the PDF is built as that variant (`invoke pdf --pdf-variant`, which refuses
     one the variant's read-back refuses) and read back as one (octavo.check.variants).
+    `cover`: the print cover to read back as `invoke cover` reads it (E646), sized from the
+    book's PDF; without it, the cover built beside the PDF (build/<slug>-cover.pdf, or in
+    `out`) when it is there (never built: a book needs none). A `cover` not there is E803.
     Raises BuildError listing every problem, the builds' warnings with them."""
     from octavo.render.pdf.document import check_variant_name
 
     check_variant_name(variant.lower())  # before the EPUB is built: a failure writes nothing
     given = sources(book, strict)
+    named = given.project.output("-cover.pdf")
+    if cover is not None and not cover.is_file():
+        hint = "build it with `invoke cover`, or leave --cover out"
+        raise BuildError([error("E803", f"the cover to check, {cover}, is not there", hint=hint)])
     if out is not None:
         epub = epub or out / given.project.output(".epub").name
         pdf = pdf or out / given.project.output(".pdf").name
+        named = out / named.name
+    cover = cover or (named if named.is_file() else None)
     epub_path, found = build_epub(given, epub, strict)
     pdf_path, more = build_pdf(given, pdf, strict=strict, variant=variant)
     told = tuple(dict.fromkeys(found + more))
     rendered, _ = given.manuscript()
     with boundary("the check"):
         try:
-            lines = _check(rendered, epub_path, pdf_path, variant.lower())
+            lines = _check(rendered, epub_path, pdf_path, variant.lower(), cover)
         except BuildError as failed:
             raise BuildError(told + failed.diagnostics) from failed
-    return Checked(epub_path, pdf_path, lines, told)
+    return Checked(epub_path, pdf_path, lines, told, cover)
 
 
-def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str) -> tuple[str, ...]:
+def _check(
+    rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str, cover: Path | None
+) -> tuple[str, ...]:
     from octavo.check.epub import ToolMissing, run_epubcheck
     from octavo.check.pdf import check_book_pdf
     from octavo.check.pdf_facts import read_pdf
@@ -82,6 +96,8 @@ def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str) 
         if variant:  # built as one, and refused then if it was not: read again all the same
             images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
             problems += check_variant(pdf_path, variant, images, rendered.book.project.root)
+        if cover is not None:
+            problems += _cover(rendered, pdf_path, cover)
     except ImportError as exc:  # pdfplumber is a test extra
         raise BuildError(
             [
@@ -99,4 +115,30 @@ def _check(rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str) 
         f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, tables, "
         "page references, figures, running heads, bookmarks, fonts, metadata, boxes, margins, "
         "blank pages" + (f", {variant}" if variant else "") + ": all good",
+        *(
+            (
+                f"{cover}: size for the book's pages, bleed, text on its sides, the barcode's "
+                "space, title, subtitle, description and publisher in place: all good",
+            )
+            if cover
+            else ()
+        ),
     )
+
+
+def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnostic, ...]:
+    """The cover read back as `invoke cover` reads it before writing it, sized as it sizes
+    one: the book's paper and bleed, its PDF's page count and book.toml's ppi."""
+    from pypdf import PdfReader
+
+    from octavo.render.pdf.build import pdf_options
+    from octavo.render.pdf.cover import cover_geometry
+
+    config = rendered.book.config
+    pages = len(PdfReader(pdf_path).pages)
+    geometry = cover_geometry(pdf_options(config).page, pages, config.ppi)
+    made = (
+        f"{geometry.pages} pages at {config.ppi:g} pages per inch, as {pdf_path.name} has: "
+        "rebuild the cover (`invoke cover`) after the book changes"
+    )
+    return read_back_cover(rendered, cover.read_bytes(), geometry, cover, False, made)

@@ -149,7 +149,7 @@ def build_cover(
             is_bound(geometry, rendered.book.config, counted)
             pdf, geometry, told = render_cover(rendered, options, geometry)
             found = (*found, *told)
-            refused = _cover_read_back(rendered, pdf, geometry, target)
+            refused = read_back_cover(rendered, pdf, geometry, target)
             if refused:
                 raise BuildError((*found, *refused))
             _read_back(given, pdf, chosen, target, found)
@@ -166,12 +166,20 @@ def build_cover(
         return cached_build(given.project, target, options, make)
 
 
-def _cover_read_back(
-    rendered: Manuscript, pdf: bytes, geometry: CoverGeometry, target: Path
+def read_back_cover(
+    rendered: Manuscript,
+    pdf: bytes,
+    geometry: CoverGeometry,
+    target: Path,
+    laid_out: bool = True,
+    made: str = "",
 ) -> tuple[Diagnostic, ...]:
-    """The cover read back for the printer (octavo.check.cover, E646) before it is written:
-    its boxes, its text on its sides, the barcode's space, the title, the subtitle, the
-    description and the publisher printed whole, each on its side and off the barcode."""
+    """The cover read back for the printer (octavo.check.cover, E646), by `invoke cover`
+    before it is written and by `invoke check`: its boxes, its text on its sides, the
+    barcode's space, the title, the subtitle, the description and the publisher printed
+    whole, each on its side and off the barcode. `laid_out`: `geometry` says what the
+    spine printed (else the spine's texts may be left out: W647); `made`: what the size
+    was worked out from, told with a trim of another size."""
     from octavo.check.cover import CoverPlan, Expected, check_cover
 
     config = rendered.book.config
@@ -180,23 +188,33 @@ def _cover_read_back(
         ("subtitle", config.subtitle),
         ("publisher", config.publisher),
     )
-    spine = (("title", config.title), ("publisher", config.publisher))[: _spine_texts(geometry)]
+    spine = (("title", config.title), ("publisher", config.publisher))
     texts = (
-        ("back", "title", config.title),
-        ("back", "description", config.description),
-        ("back", "publisher", config.publisher),
-        *(("spine", k, t) for k, t in spine),
-        *(("front", k, t) for k, t in front if rendered.cover is None),
+        ("back", "title", config.title, True),
+        ("back", "description", config.description, True),
+        ("back", "publisher", config.publisher, True),
+        *(("spine", k, t, laid_out) for k, t in spine[: _spine_texts(geometry, laid_out)]),
+        *(("front", k, t, True) for k, t in front if rendered.cover is None),
     )
     expected = tuple(
-        Expected(s, k, t, config.path, config.line_of(k)) for s, k, t in texts if t.strip()
+        Expected(side, key, text, config.path, config.line_of(key), required)
+        for side, key, text, required in texts
+        if text.strip()
     )
-    plan = CoverPlan(geometry.width, geometry.height, geometry.spine, geometry.bleed, expected)
+    width, height, spine_width, bleed = (
+        geometry.width,
+        geometry.height,
+        geometry.spine,
+        geometry.bleed,
+    )
+    plan = CoverPlan(width, height, spine_width, bleed, expected, made)
     return check_cover(pdf, plan, target)
 
 
-def _spine_texts(geometry: CoverGeometry) -> int:
-    """How many of the title and the publisher the spine prints."""
+def _spine_texts(geometry: CoverGeometry, laid_out: bool) -> int:
+    """How many of the title and the publisher the spine prints (may print)."""
+    if not laid_out:
+        return 2 if geometry.spine_title else 0
     return {"both": 2, "title": 1}.get(geometry.spine_text, 0)
 
 

@@ -42,10 +42,12 @@ class Expected:
     """A text the cover prints whole on a side ("back", "front"), told at its key's line."""
 
     side: str
-    key: str  # 'title', 'description'
+    key: str  # 'title', 'subtitle', 'description', 'publisher'
     text: str
     file: Path | None = None
     line: int | None = None
+    required: bool = True  # False: it may be left out (a spine's, where what fitted is not
+    # known); where it is printed in place, it is not taken for another text moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class CoverPlan:
     spine: float
     bleed: float
     expected: tuple[Expected, ...] = ()
+    made: str = ""  # what the size was worked out from, told with a trim not of that size
 
 
 _Char = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
@@ -86,8 +89,10 @@ def check_cover(pdf: bytes, plan: CoverPlan, named: Path | None = None) -> tuple
         )
     trim = (left, bottom, right, top)
     barcodes = tuple(r for r in rects if close((r[2] - r[0], r[3] - r[1]), BARCODE))
+    boxes = tuple(_boxes(trim, bleed, plan, named))
+    if boxes:  # a cover of another size: its sides are not where the plan has them
+        return boxes
     return (
-        *_boxes(trim, bleed, plan, named),
         *_sides(chars, plan, named),
         *_barcode(barcodes, chars, plan, named),
         *_overprinted(chars, plan, named),
@@ -105,7 +110,7 @@ def _boxes(
         yield error(
             "E646",
             f"the cover's trim is {_inches(size)} (bleed box {pts(bleed)}), expected "
-            f"{_inches(want)}, bleed {plan.bleed:g} pt",
+            f"{_inches(want)}, bleed {plan.bleed:g} pt" + (f" ({plan.made})" if plan.made else ""),
             named,
         )
 
@@ -235,7 +240,7 @@ def _texts(
     }
     claimed = {r for found in placed.values() for r in found}  # runs compare by their chars
     for expected, found in runs.items():
-        if placed[expected] or not _folded(expected.text):
+        if placed[expected] or not expected.required or not _folded(expected.text):
             continue
         stray = [r for r in found if r not in claimed]
         yield _moved(expected, stray[0], barcodes, plan) if stray else _cut(expected, chars, plan)

@@ -244,16 +244,27 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
         "<slug>.pdf if missing or stale (default: build/, where `epub` and `pdf` write).",
         "strict": STRICT,
         "pdf-variant": "Build and read back the PDF as this variant, as for `pdf`.",
+        "cover": "The print cover to read back as `cover` does (default: <slug>-cover.pdf "
+        "beside the PDF, when it is there).",
     }
 )
 def check(
-    c: Context, book: str = "", out: str = "", strict: bool = False, pdf_variant: str = ""
+    c: Context,
+    book: str = "",
+    out: str = "",
+    strict: bool = False,
+    pdf_variant: str = "",
+    cover: str = "",
 ) -> None:
-    """Validate the built EPUB (EPUBCheck) and PDF (read-back checks); non-zero on a problem.
-    Prints a verdict for each output, then the folder they are in."""
+    """Validate the built EPUB (EPUBCheck), PDF and cover (read-back checks); non-zero on a
+    problem. Prints a verdict for each output, then the folder they are in."""
     checked = run(
         lambda: api.check(
-            book_folder(book), strict=strict, out=Path(out) if out else None, variant=pdf_variant
+            book_folder(book),
+            strict=strict,
+            out=Path(out) if out else None,
+            variant=pdf_variant,
+            cover=Path(cover) if cover else None,
         )
     )
     show(checked.found)

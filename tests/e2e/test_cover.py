@@ -346,3 +346,47 @@ def test_a_description_too_long_for_the_back_is_e646_at_its_line(
         api.build_cover(book, tmp_path / "cover.pdf", pages=200)
     (told,) = [d for d in caught.value.diagnostics if d.line == toml.count("\n")]
     assert told.code == "E646" and "did not fit" in told.message
+
+
+@pytest.fixture
+def no_epubcheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`invoke check`'s EPUBCheck passed over: these tests are of its cover."""
+    from types import SimpleNamespace
+
+    import octavo.check.epub
+
+    passed = SimpleNamespace(messages=[], version="x")
+    monkeypatch.setattr(octavo.check.epub, "run_epubcheck", lambda _: passed)
+
+
+@pytest.mark.usefixtures("no_epubcheck")
+def test_check_reads_the_built_cover_back(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke check` read the EPUB and the PDF back, never the cover: a cover built for
+    another page count (the book grew since) passed. The built cover (build/<slug>-cover.pdf)
+    is now read back with `invoke cover`'s own check, against the book's PDF as built."""
+    monkeypatch.chdir(tmp_path)  # build/ is the working folder's
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, NAMED)
+    cover, _ = api.build_cover(book)
+    checked = api.check(book)
+    assert checked.cover == cover
+    assert any(line.startswith(f"{cover}: ") for line in checked.lines)
+    api.build_cover(book, pages=300)  # a spine of 0.75 in: not this book's
+    with pytest.raises(BuildError) as caught:
+        api.check(book)
+    assert [(d.code, d.file) for d in caught.value.diagnostics] == [("E646", cover)]
+    assert "rebuild the cover" in caught.value.diagnostics[0].message
+
+
+@pytest.mark.usefixtures("no_epubcheck")
+def test_check_takes_a_cover_and_asks_for_one_not_there(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, NAMED)
+    checked = api.check(book, out=tmp_path / "out")  # no cover built there: none read
+    assert checked.cover is None
+    with pytest.raises(BuildError) as caught:
+        api.check(book, out=tmp_path / "out", cover=tmp_path / "missing.pdf")
+    assert [d.code for d in caught.value.diagnostics] == ["E803"]

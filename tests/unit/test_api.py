@@ -153,7 +153,7 @@ def test_check_tells_its_builds_warnings_and_fails_on_them_when_strict(
     checked outputs are built in (build/ by default)."""
     from octavo.api import checks
 
-    monkeypatch.setattr(checks, "_check", lambda rendered, epub, pdf, variant: ("checked",))
+    monkeypatch.setattr(checks, "_check", lambda rendered, epub, pdf, variant, cover: ("checked",))
     book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
     monkeypatch.chdir(tmp_path)
     checked = api.check(book)
