@@ -269,13 +269,13 @@ def test_a_spine_wider_than_a_binding_holds_is_e649(
 ) -> None:
     """`--pages 9000` made a cover with a 20 in spine, without a word: no printer binds a
     paperback wider than 2.7 in (IngramSpark: 1,200 pages of 0.002252 in; KDP: 828 pages,
-    1.86 in). E649 with the spine's numbers, before anything is written; 1,200 pages of
+    1.86 in). E650 with the spine's numbers, before anything is written; 1,200 pages of
     white paper (2.7 in) build."""
     book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
     with pytest.raises(BuildError) as caught:
         api.build_cover(book, tmp_path / "cover.pdf", pages=pages)
     (told,) = caught.value.diagnostics
-    assert (told.code, told.line) == ("E649", line)
+    assert (told.code, told.line) == ("E650", line)
     assert "in" in told.message and str(pages) in told.message.replace(",", "")
     assert not (tmp_path / "cover.pdf").exists()
     if line is None:

@@ -169,7 +169,7 @@ def fits_a_page(geometry: CoverGeometry) -> None:
 
 
 def is_bound(geometry: CoverGeometry, config: BookConfig, counted: bool) -> None:
-    """E649 for a spine wider than a paperback is bound with (MAX_SPINE): `--pages 9000`
+    """E650 for a spine wider than a paperback is bound with (MAX_SPINE): `--pages 9000`
     made a 20 in spine without a word. Told at book.toml's `ppi` when it sets one;
     `counted`: the pages are the book PDF's, not `--pages`."""
     if geometry.spine <= MAX_SPINE:
@@ -185,7 +185,7 @@ def is_bound(geometry: CoverGeometry, config: BookConfig, counted: bool) -> None
     raise BuildError(
         [
             error(
-                "E649",
+                "E650",
                 f"{pages} at {geometry.ppi:g} pages per inch make a spine of "
                 f"{_inches(geometry.spine)}: no paperback is bound wider than "
                 f"{_inches(MAX_SPINE)} (IngramSpark: 1,200 pages, 2.7 in; KDP: 828 pages of "
