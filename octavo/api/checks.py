@@ -1,15 +1,17 @@
-"""`invoke check`: the built EPUB and PDF read back and checked (EPUBCheck, octavo.check),
-and the print cover, when it was built."""
+"""`invoke check`: the built EPUB and PDF read back and checked (EPUBCheck, DAISY Ace,
+octavo.check), and the print cover, when it was built."""
 
 from __future__ import annotations
 
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.epub import build_epub
 from octavo.api.opened import BookArg, sources
 from octavo.api.pdf import build_pdf, read_back_cover
-from octavo.errors import BuildError, Diagnostic, boundary, error
+from octavo.errors import BuildError, Diagnostic, Severity, boundary, error, warning
 
 if TYPE_CHECKING:
     from octavo.model import Manuscript
@@ -66,15 +68,67 @@ def check(
     rendered, _ = given.manuscript()
     with boundary("the check"):
         try:
-            lines = _check(rendered, epub_path, pdf_path, variant.lower(), cover)
+            lines, unchecked = _check(rendered, epub_path, pdf_path, variant.lower(), cover)
         except BuildError as failed:
             raise BuildError(told + failed.diagnostics) from failed
+    told = tuple(dict.fromkeys(told + unchecked))
+    if strict and unchecked:
+        raise BuildError(told)
     return Checked(epub_path, pdf_path, lines, told, cover)
 
 
 def _check(
     rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str, cover: Path | None
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
+    """The verdict's lines, and the warnings of a check that could not run (W805); raises
+    BuildError with every problem found. DAISY Ace runs beside the other checks."""
+    with ThreadPoolExecutor(1) as pool:
+        ace = pool.submit(_ace, epub_path)
+        try:
+            lines, problems = _read_back(rendered, epub_path, pdf_path, variant, cover)
+        finally:
+            ace_line, ace_found = ace.result()
+    problems += [d for d in ace_found if d.severity is Severity.ERROR]
+    if problems:
+        raise BuildError(problems)
+    unchecked = tuple(d for d in ace_found if d.severity is not Severity.ERROR)
+    return (lines[0], ace_line, *lines[1:]), unchecked
+
+
+def _ace(epub_path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+    """DAISY Ace on the EPUB: its line, and E804 for each violation (W805: Ace is not
+    installed, so the EPUB's accessibility was not checked; E802: it ran and wrote no
+    report). Its report goes to a folder removed after."""
+    from octavo.check.epub import ToolFailed, ToolMissing, run_ace
+
+    with tempfile.TemporaryDirectory(prefix="octavo-ace-") as folder:
+        try:
+            result = run_ace(epub_path, Path(folder))
+        except ToolMissing as exc:
+            missing = warning(
+                "W805",
+                f"the EPUB's accessibility was not checked: {exc}",
+                epub_path,
+                hint="install DAISY Ace (bash .ci/install-system) to check it",
+            )
+            return f"{epub_path}: DAISY Ace: not installed, not run", (missing,)
+        except ToolFailed as exc:
+            return "", (error("E802", f"DAISY Ace: {exc}", epub_path),)
+    found = tuple(
+        error(
+            "E804",
+            f"DAISY Ace {v.impact} {v.rule}: {v.description}",
+            epub_path,
+            hint=f"{v.file} {v.selector}".strip(),
+        )
+        for v in result.violations
+    )
+    return f"{epub_path}: DAISY Ace: no violations", found
+
+
+def _read_back(
+    rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str, cover: Path | None
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
     from octavo.check.epub import ToolMissing, run_epubcheck
     from octavo.check.pdf import check_book_pdf
     from octavo.check.pdf_facts import read_pdf
@@ -108,8 +162,6 @@ def _check(
                 )
             ]
         ) from exc
-    if problems:
-        raise BuildError(problems)
     return (
         f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
         f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, tables, "
@@ -123,7 +175,7 @@ def _check(
             if cover
             else ()
         ),
-    )
+    ), problems
 
 
 def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnostic, ...]:

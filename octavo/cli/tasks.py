@@ -256,8 +256,8 @@ def check(
     pdf_variant: str = "",
     cover: str = "",
 ) -> None:
-    """Validate the built EPUB (EPUBCheck), PDF and cover (read-back checks); non-zero on a
-    problem. Prints a verdict for each output, then the folder they are in."""
+    """Validate the built EPUB (EPUBCheck, DAISY Ace), PDF and cover (read-back checks);
+    non-zero on a problem. Prints a verdict for each output, then the folder they are in."""
     checked = run(
         lambda: api.check(
             book_folder(book),

@@ -73,6 +73,7 @@ def test_check_passes_on_the_default_book(tmp_path: Path) -> None:
     result = invoke("check", "--book", book, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 messages" in result.stdout and "all good" in result.stdout
+    assert "DAISY Ace: no violations" in result.stdout  # check ran no Ace before
 
 
 def test_check_fails_on_a_broken_pdf(tmp_path: Path) -> None:

@@ -80,6 +80,37 @@ def test_epubcheck_messages_become_e801(built: tuple[Path, Path], monkeypatch) -
     assert [d.code for d in caught.value.diagnostics if d.code[0] == "E"] == ["E801"]
 
 
+def test_ace_violations_become_e804(built: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`invoke check` runs DAISY Ace too (it ran EPUBCheck alone): each violation is E804."""
+    from octavo.check import epub as check_epub
+
+    book, _ = built
+    real = check_epub.run_ace
+
+    def noisy(path: Path, outdir: Path | None = None) -> check_epub.AceResult:
+        result = real(path, outdir)
+        found = check_epub.AceViolation("EPUB/s001.xhtml", "image-alt", "critical", "made up")
+        return dataclasses.replace(result, violations=(found,))
+
+    monkeypatch.setattr(check_epub, "run_ace", noisy)
+    with pytest.raises(BuildError) as caught:
+        api.check(book, book.parent / "e.epub", book.parent / "e.pdf")
+    (ace,) = [d for d in caught.value.diagnostics if d.code[0] == "E"]
+    assert ace.code == "E804" and "image-alt" in ace.message and "EPUB/s001.xhtml" in ace.hint
+
+
+def test_a_check_without_ace_says_so(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without DAISY Ace the check passes, but says the EPUB's accessibility was not
+    checked: W805, and on its verdict line (`--strict` stopping on it: test_api)."""
+    book, _ = built
+    monkeypatch.setenv("OCTAVO_ACE", str(book.parent / "no-ace"))
+    checked = api.check(book, book.parent / "f.epub", book.parent / "f.pdf")
+    assert "W805" in [d.code for d in checked.found]
+    assert any("DAISY Ace: not installed, not run" in line for line in checked.lines)
+
+
 def test_e604_names_the_note_and_both_pages() -> None:
     from octavo.render.pdf.notes.layout import NotePlacement
     from octavo.render.pdf.notes.place import _unplaced

@@ -13,7 +13,7 @@ import pytest
 
 from octavo import api
 from octavo.api import epub as api_epub
-from octavo.errors import BuildError
+from octavo.errors import BuildError, warning
 from octavo.project import Project
 from tests.conftest import MakeBook, section_source
 
@@ -153,7 +153,9 @@ def test_check_tells_its_builds_warnings_and_fails_on_them_when_strict(
     checked outputs are built in (build/ by default)."""
     from octavo.api import checks
 
-    monkeypatch.setattr(checks, "_check", lambda rendered, epub, pdf, variant, cover: ("checked",))
+    monkeypatch.setattr(
+        checks, "_check", lambda rendered, epub, pdf, variant, cover: (("checked",), ())
+    )
     book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n")})
     monkeypatch.chdir(tmp_path)
     checked = api.check(book)
@@ -173,6 +175,24 @@ def test_check_tells_its_builds_warnings_and_fails_on_them_when_strict(
     )
     assert kept.epub.is_file() and kept.pdf.is_file()
     assert [d.code for d in kept.found] == ["W208"]
+
+
+def test_check_stops_on_a_check_it_could_not_run_when_strict(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that could not run (W805: no DAISY Ace) is told, and `--strict` stops on it."""
+    from octavo.api import checks
+
+    unchecked = (warning("W805", "the EPUB's accessibility was not checked"),)
+    monkeypatch.setattr(
+        checks, "_check", lambda rendered, epub, pdf, variant, cover: (("checked",), unchecked)
+    )
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    monkeypatch.chdir(tmp_path)
+    assert [d.code for d in api.check(book).found] == ["W805"]
+    with pytest.raises(BuildError) as caught:
+        api.check(book, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W805"]
 
 
 def test_outline_reads_the_book_once(
