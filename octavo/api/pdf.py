@@ -90,8 +90,10 @@ def _book_pdf(
     pooled = (given.project, choices.jobs, choices.html, choices.variant, choices.tagged, kept)
     with early_pool(*pooled) as pool:
         from octavo.render.pdf.build import render_book_pdf
+        from octavo.render.pdf.long_words import unbroken_runs
 
-        rendered, found = given.manuscript()
+        # with what only print warns of: runs longer than any word, broken (W524)
+        rendered, found = given.manuscript(more=unbroken_runs)
         pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
     return pdf, laid_out, tuple(found)
 
@@ -259,6 +261,7 @@ def build_handouts(
     from octavo.output_folder import guard_default_folder, write_folder
     from octavo.outputs import guard_output
     from octavo.render.pdf.handouts import render_handouts
+    from octavo.render.pdf.long_words import unbroken_runs
 
     with boundary("the handouts"):
         given = sources(book, strict)
@@ -266,7 +269,7 @@ def build_handouts(
         guard_output(given.project.root, folder, folder=True)
         if out is None:
             guard_default_folder(given.project, folder)
-        rendered, found = given.manuscript()
+        rendered, found = given.manuscript(more=unbroken_runs)
         made = render_handouts(rendered, by, paper)
         written, more = write_folder(given.project, folder, made, strict)
         return Handouts(written, found + more, folder)

@@ -29,6 +29,7 @@ from octavo.render.pdf.filters import (
 from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.last_words import last_words
+from octavo.render.pdf.long_words import broken
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
 from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
@@ -222,7 +223,9 @@ def render_print(
     past which a wide table goes on a landscape page (octavo.render.pdf.landscape).
     `modified`: the PDF's dates in its head, if not the book's (the imprint's day stays
     the book's: octavo.render.pdf.parallel.dates). The words marked for the EPUB only
-    are left out (octavo.render.conditional), whatever template made the document."""
+    are left out (octavo.render.conditional), whatever template made the document, and a
+    run of characters longer than any word is given places to break
+    (octavo.render.pdf.long_words)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     env.filters["css_ident"] = css_ident
@@ -236,7 +239,7 @@ def render_print(
             stylesheets=stylesheets,
             **context,
         )
-        return _list_starts(for_output(html, "pdf"))
+        return broken(_list_starts(for_output(html, "pdf")))  # runs longer than words
     finally:
         RENDERING.reset(token)
 

@@ -1,0 +1,140 @@
+"""A run of characters with no space in it, longer than any word, broken in print (W524).
+
+A book folder is untrusted input, and a page a user imports can hold such a run: a base64
+image pasted as text, a tracking address, a DNA sequence in a table. WeasyPrint 70 takes
+time cubic in its length to set one: with `hyphens: auto` (styles/base.css) it tries every
+hyphenation point of the rest of the run, longest first, each in a new Pango layout of
+that length, for every line (2,000 letters in a paragraph: 2.3 s; 4,000: 16 s); in a table
+cell, whose `overflow-wrap: anywhere` makes its narrowest width one letter, it does so
+once a letter (1,000 letters: 21 s; docs/upstream/weasyprint-long-words.md). A hyphen
+added to such a run is also a character that is not in it.
+
+So the print HTML holds each run of more than `LONGEST` characters in a
+`<span class="unbroken">`, which styles/print/book.css keeps from being hyphenated, with a
+`<wbr>` every `STEP` characters: a place a line may end, which WeasyPrint lays out as one
+short text box after another (4,000 letters in a paragraph: 0.2 s, in a table cell: 0.8 s).
+The text's characters are unchanged: the PDF's text reads back the run as written, and the
+EPUB, which a reading system sets at the reader's size, is untouched. Text in a
+`<style>`, `<script>`, `<title>`, `<textarea>`, `<svg>` or `<math>`, a comment and a tag's
+attributes are left as they are.
+
+`unbroken_runs` tells of each run a section's prose holds (W524, at its line). Code is
+not told of: it is set as written, broken anywhere in print (styles/base.css `pre`), and a
+run meant as it is (a sequence, a key) can be written as code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import unescape
+
+from octavo.errors import Diagnostic, warning
+from octavo.model import Manuscript, Section
+from octavo.render.conditional import for_output
+
+__all__ = ["CLASS", "LONGEST", "STEP", "broken", "runs", "unbroken_runs"]
+
+CLASS = "unbroken"
+LONGEST = 80  # characters: past the longest word of a dictionary (German's run to 79)
+STEP = 10  # characters between the places a longer run may end a line in print
+
+# a character of a run: an entity, or anything but markup and the spaces a line may end
+# at (U+00A0, U+2007, U+202F, U+2060 join the words on either side: part of the run)
+_CHAR = r"(?:&#?[0-9A-Za-z]+;|[^\s<>&\u200b]|[\u00a0\u2007\u202f\u2060])"
+# (from a space or the text's start: never from inside an entity)
+_RUN = re.compile(rf"(?<![^\s<>\u200b]){_CHAR}{{{LONGEST + 1},}}")
+_ONE = re.compile(_CHAR)
+# what is not text: the elements whose content is no text to break, comments, tags
+_MARKUP = re.compile(
+    r"<(style|script|title|textarea|svg|math)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_CODE = re.compile(r"<(/?)(code|pre)\b", re.IGNORECASE)
+# no run can be in a text that holds no stretch this long (an entity is one character);
+# tried from a stretch's start only, so the text is read once
+_CANDIDATE = re.compile(rf"(?<![^ \t\n\r\f<>\u200b])[^ \t\n\r\f<>\u200b]{{{LONGEST + 1}}}")
+
+
+def _texts(html: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, in code) of each stretch of text in `html`."""
+    at, code = 0, 0
+    for markup in _MARKUP.finditer(html):
+        if markup.start() > at:
+            yield at, markup.start(), code > 0
+        tag = _CODE.match(markup[0])
+        if tag:
+            code = max(0, code - 1) if tag[1] else code + 1
+        at = markup.end()
+    if at < len(html):
+        yield at, len(html), code > 0
+
+
+def runs(html: str, code: bool = True) -> Iterator[re.Match[str]]:
+    """The runs of more than `LONGEST` characters in the text of `html` (`code`: in code
+    too)."""
+    if not _CANDIDATE.search(html):
+        return
+    for start, end, in_code in _texts(html):
+        if (code or not in_code) and _CANDIDATE.search(html, start, end):
+            yield from _RUN.finditer(html, start, end)
+
+
+def broken(html: str) -> str:
+    """The print HTML `html` with each run in its body held whole and given a place to end
+    a line every `STEP` characters."""
+    body = max(html.find("<body"), 0)  # the head's text (its <title>, its <style>) is no run's
+    pieces, done = [html[:body]], body
+    for run in runs(html[body:]):
+        chars = _ONE.findall(run[0])
+        steps = ("".join(chars[i : i + STEP]) for i in range(0, len(chars), STEP))
+        pieces += [html[done : body + run.start()], f'<span class="{CLASS}">']
+        pieces += ["<wbr>".join(steps), "</span>"]
+        done = body + run.end()
+    if done == body:
+        return html
+    pieces.append(html[done:])
+    return "".join(pieces)
+
+
+def unbroken_runs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+    """W524 for each run of a section's prose (its title, body and notes, as printed), at
+    its line; once a run and section."""
+    found: list[Diagnostic] = []
+    for rs in manuscript.sections:
+        section = rs.section
+        texts = (
+            (rs.title_html, True),
+            *((h, False) for h in (rs.body_html, *(n.html for n in rs.notes))),
+        )
+        seen: set[str] = set()
+        for html, title in texts:
+            for run in runs(for_output(html, "pdf"), code=False):
+                written = unescape(run[0])
+                if written in seen:
+                    continue
+                seen.add(written)
+                line = section.line_of("title") if title else _line(section, written)
+                found.append(
+                    warning(
+                        "W524",
+                        f"a word of {len(written):,} characters has no space; print breaks it "
+                        f"every {STEP} characters, without hyphens ('{written[:24]}…')",
+                        section.path,
+                        line,
+                        "if it is not meant (an imported page's image data or tracking "
+                        "address), remove it; if it is (a sequence, a key), write it as code "
+                        "(`…`), or put spaces where a reader may break it",
+                    )
+                )
+    return tuple(found)
+
+
+def _line(section: Section, written: str) -> int:
+    """The line of `section`'s file that holds the start of `written` (the body's first
+    line, when it is not found as written: typography made it other)."""
+    head = written[:LONGEST]
+    for index, line in enumerate(section.body.split("\n")):
+        if head in line:
+            return section.body_line + index
+    return section.body_line
