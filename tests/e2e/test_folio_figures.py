@@ -172,3 +172,31 @@ def test_check_reads_every_style_of_folios_or_says_so(
     found = check_book_pdf(pdf, manuscript)
     assert [d.code for d in found] == told, [str(d) for d in found]
     assert read_pdf(pdf).pages[-3].folio == first or first in PdfReader(pdf).page_labels
+
+
+_BASE_FOLIOS = """
+@page body:left { @bottom-left { content: counter(page, arabic-indic) !important; } }
+@page body:right { @bottom-right { content: counter(page, arabic-indic) !important; } }
+@page back:left { @bottom-left { content: counter(page, arabic-indic) !important; } }
+@page back:right { @bottom-right { content: counter(page, arabic-indic) !important; } }
+@page body:blank, back:blank {
+  @bottom-left { content: none !important; } @bottom-right { content: none !important; }
+}
+"""
+
+
+def test_folios_set_in_base_css_number_the_contents(make_book: MakeBook, tmp_path: Path) -> None:
+    """A book that sets its body's folios in its own base.css, keeping octavo's book.css:
+    its target-counter()s were read from the book's own stylesheets alone, so the contents
+    and the page references printed 0-9 beside pages printing ١ (E610 for every line)."""
+    shipped = (STYLES / "base.css").read_text(encoding="utf-8")
+    book = _folios_book(make_book, "")
+    (book / "styles" / "print" / "book.css").unlink()
+    (book / "styles" / "base.css").write_text(shipped + _BASE_FOLIOS, encoding="utf-8")
+    manuscript, _ = api.manuscript(book)
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf", jobs=1)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    with pdfplumber.open(pdf) as read:
+        text = [(p.extract_text() or "").replace("\u200e", "") for p in read.pages]
+    contents = next(t for t in text if t.startswith("Contents"))
+    assert re.search(r"^Trade[ .]+١$", contents, re.M), contents

@@ -69,3 +69,35 @@ ARABIC = Folios("upper-roman", "arabic-indic")
 )
 def test_restyled_targets(css: str, folios: Folios, expected: str) -> None:
     assert restyled_targets(css, folios) == expected
+
+
+def test_restyled_targets_in_a_media_block() -> None:
+    """A book's stylesheet that sets its target-counter()s inside `@media print` (as a
+    stylesheet shared with the screen may): they were left in 0-9 beside the folios'
+    figures; now set again inside the same block."""
+    css = "@media print { a::after { content: target-counter(attr(href url), page); } }"
+    assert restyled_targets(css, ARABIC) == (
+        "@media print {\n"
+        "a::after { content: target-counter(attr(href url), page, arabic-indic); }\n"
+        "}\n"
+    )
+
+
+def test_restyled_targets_leaves_a_media_block_without_them() -> None:
+    css = "@media screen { a { color: red } } @media print { @page { margin: 1in } }"
+    assert restyled_targets(css, ARABIC) == ""
+
+
+def test_restyled_targets_keep_their_order() -> None:
+    """Body folios in Arabic-Indic figures, the front matter's left lower-case roman: the
+    front's rule, as specific as the body's and after it, was not set again, so the body's
+    (set again after it) won, and the Preface's contents line printed ٧ for a page printing
+    vii. Every rule numbering a target's page is set again, in its order."""
+    css = (
+        ".toc a::after { content: target-counter(attr(href url), page); }\n"
+        ".toc-front > a::after { content: target-counter(attr(href url), page, lower-roman); }\n"
+    )
+    assert restyled_targets(css, Folios("lower-roman", "arabic-indic")) == (
+        ".toc a::after { content: target-counter(attr(href url), page, arabic-indic); }\n"
+        ".toc-front > a::after { content: target-counter(attr(href url), page, lower-roman); }\n"
+    )

@@ -22,10 +22,13 @@ from octavo.render.pdf.folio_styles import Folios, own_sheets, page_folios
 from octavo.sandbox import FileRefused, read_file
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from octavo.model import Manuscript
+    from octavo.project import Project
     from octavo.source.paper import PageSetup
 
-__all__ = ["restyled_targets", "target_rules"]
+__all__ = ["restyled_sheets", "restyled_targets", "target_rules"]
 
 _MADE: dict[str, str] = {}  # by the stylesheets' text and the folios' styles
 
@@ -36,11 +39,10 @@ def target_rules(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...]
     stylesheets after book.css, prints; "" for a book printed with octavo's stylesheets,
     or whose rules already follow its folios."""
     project = manuscript.book.project
-    paths = own_sheets(project)
-    if not paths:
+    if not own_sheets(project):
         return ""  # octavo's own: target-counter()s and folios agree
     texts = []
-    for path in paths:
+    for path in _in_use(project, extra):
         try:
             texts.append(read_file(path, project.sandbox_roots, "style").decode("utf-8"))
         except (FileRefused, OSError, UnicodeDecodeError):
@@ -52,41 +54,90 @@ def target_rules(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...]
     if key not in _MADE:
         if len(_MADE) > 8:
             _MADE.clear()  # a watch's edits: not kept for ever
-        _MADE[key] = "".join(restyled_targets(text, folios) for text in texts)
+        _MADE[key] = restyled_sheets(tuple(texts), folios)
     return _MADE[key]
 
 
+def _in_use(project: Project, extra: tuple[str, ...]) -> list[Path]:
+    """The print HTML's stylesheets in their order, octavo's among them: a book whose own
+    base.css sets its folios keeps octavo's target-counter()s (styles/print/book.css)."""
+    paths = []
+    for name in ("base.css", "print/fonts.css", "print/book.css", *extra):
+        try:
+            paths.append(project.style(name))
+        except FileNotFoundError:
+            continue  # the build that loads it reports it
+    return paths
+
+
 def restyled_targets(css: str, folios: Folios) -> str:
-    """The qualified rules of `css` whose `content` prints a target's page counter in a
-    style that is not one of `folios`', each again with that declaration alone, in the
-    style of the folios it points at; "" when there is none."""
+    """The rules of `css` whose `content` prints a target's page counter, each again with
+    that declaration alone in the style of the folios it points at; "" when none of them
+    changes (`restyled_sheets`)."""
+    return restyled_sheets((css,), folios)
+
+
+def restyled_sheets(texts: tuple[str, ...], folios: Folios) -> str:
+    """The rules of the stylesheets `texts`, in their order, whose `content` prints a
+    target's page counter (at the top or in an `@media` block, set again inside the same
+    `@media`), each again with that declaration alone in the style of the folios it points
+    at; "" when none changes. All of them, changed or not: a rule set again comes after
+    every sheet, and would win over a later rule of the same specificity left out (the
+    front matter's lower-roman after the body's)."""
+    import tinycss2
+
+    found: list[str] = []
+    changed = False
+    for text in texts:
+        rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        made, changes = _found_in(rules, folios)
+        found.append(made)
+        changed = changed or changes
+    # inside <style>: no "</" may end it early (a string's "\/" is a "/")
+    return "".join(found).replace("</", "<\\/") if changed else ""
+
+
+def _found_in(rules: list[Any], folios: Folios) -> tuple[str, bool]:
+    """`restyled_sheets` of a list of rules (a stylesheet's, an `@media` block's), and
+    whether any of them changes."""
     import tinycss2
 
     found = []
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+    changed = False
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            made, changes = _found_in(inner, folios)
+            changed = changed or changes
+            if made:
+                query = tinycss2.serialize(rule.prelude).strip()
+                found.append(f"@media {query} {{\n{made}}}\n")
+            continue
         if rule.type != "qualified-rule":
-            continue  # an @page's folios are what the others follow; @media: not looked in
+            continue  # an @page's folios are what the others follow
         for item in tinycss2.parse_blocks_contents(
             rule.content, skip_comments=True, skip_whitespace=True
         ):
             if item.type != "declaration" or item.lower_name != "content":
                 continue
-            value = _restyled(item.value, folios)
-            if value is not None:
+            restyled = _restyled(item.value, folios)
+            if restyled is not None:
+                value, changes = restyled
+                changed = changed or changes
                 important = " !important" if item.important else ""
                 selector = tinycss2.serialize(rule.prelude).strip()
                 found.append(f"{selector} {{ content: {value}{important}; }}\n")
-    # inside <style>: no "</" may end it early (a string's "\/" is a "/")
-    return "".join(found).replace("</", "<\\/")
+    return "".join(found), changed
 
 
-def _restyled(value: list[Any], folios: Folios) -> str | None:
+def _restyled(value: list[Any], folios: Folios) -> tuple[str, bool] | None:
     """`value` (a `content` declaration's tokens) with each target-counter() of the page
-    counter in the folios' style; None when none changes, or the value names a URL (the
-    rule moves into the document, where a relative one would mean another file)."""
+    counter in the folios' style, and whether that changed it; None when it holds none,
+    or names a URL (the rule moves into the document, where a relative one would mean
+    another file)."""
     import tinycss2
 
-    changed = False
+    targets = changed = False
     parts = []
     for token in value:
         if token.type == "url" or (token.type == "function" and token.lower_name == "url"):
@@ -94,6 +145,7 @@ def _restyled(value: list[Any], folios: Folios) -> str | None:
         if token.type == "function" and token.lower_name == "target-counter":
             args = _arguments(token.arguments)
             if len(args) in (2, 3) and _ident(args[1]) == "page":
+                targets = True
                 written = _ident(args[2]) if len(args) == 3 else "decimal"
                 wanted = _wanted(written, folios)
                 if wanted is not None:
@@ -102,7 +154,7 @@ def _restyled(value: list[Any], folios: Folios) -> str | None:
                     changed = True
                     continue
         parts.append(tinycss2.serialize([token]))
-    return "".join(parts).strip() if changed else None
+    return ("".join(parts).strip(), changed) if targets else None
 
 
 def _wanted(written: str | None, folios: Folios) -> str | None:
