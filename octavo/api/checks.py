@@ -81,13 +81,15 @@ def _check(
     rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str, cover: Path | None
 ) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
     """The verdict's lines, and the warnings of a check that could not run (W805); raises
-    BuildError with every problem found. DAISY Ace runs beside the other checks."""
+    BuildError with every problem found. DAISY Ace runs beside the other checks, and what
+    it found is told when they fail too."""
     with ThreadPoolExecutor(1) as pool:
         ace = pool.submit(_ace, epub_path)
         try:
             lines, problems = _read_back(rendered, epub_path, pdf_path, variant, cover)
-        finally:
-            ace_line, ace_found = ace.result()
+        except BuildError as failed:
+            raise BuildError((*failed.diagnostics, *ace.result()[1])) from failed
+        ace_line, ace_found = ace.result()
     problems += [d for d in ace_found if d.severity is Severity.ERROR]
     if problems:
         raise BuildError(problems)

@@ -45,7 +45,8 @@ def test_check_without_pdfplumber_is_E802(
     )
     with pytest.raises(BuildError) as caught:
         api.check(ivoire, tmp_path / "b.epub", tmp_path / "b.pdf")
-    assert [d.code for d in caught.value.diagnostics] == ["E802"]
+    # with it, DAISY Ace's findings (W805 where it is not installed): told, not dropped
+    assert [d.code for d in caught.value.diagnostics if d.code[0] == "E"] == ["E802"]
 
 
 def test_an_unknown_variant_is_e640_before_anything_is_built(

@@ -13,7 +13,7 @@ import pytest
 
 from octavo import api
 from octavo.api import epub as api_epub
-from octavo.errors import BuildError, warning
+from octavo.errors import BuildError, error, warning
 from octavo.project import Project
 from tests.conftest import MakeBook, section_source
 
@@ -193,6 +193,22 @@ def test_check_stops_on_a_check_it_could_not_run_when_strict(
     with pytest.raises(BuildError) as caught:
         api.check(book, strict=True)
     assert [d.code for d in caught.value.diagnostics] == ["W805"]
+
+
+def test_check_tells_ace_when_the_epub_check_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DAISY Ace runs beside EPUBCheck: when the EPUB's check failed (E802, no EPUBCheck),
+    Ace's violations (E804) and its W805 were waited for, then dropped; both are told."""
+    from octavo.api import checks
+
+    def failed(*args: Any) -> None:
+        raise BuildError([error("E802", "EPUBCheck is not installed")])
+
+    ace = (error("E804", "DAISY Ace critical image-alt"), warning("W805", "not checked"))
+    monkeypatch.setattr(checks, "_read_back", failed)
+    monkeypatch.setattr(checks, "_ace", lambda epub: ("ace", ace))
+    with pytest.raises(BuildError) as caught:
+        checks._check(None, Path("b.epub"), Path("b.pdf"), "", None)  # type: ignore[arg-type]
+    assert [d.code for d in caught.value.diagnostics] == ["E802", "E804", "W805"]
 
 
 def test_outline_reads_the_book_once(
