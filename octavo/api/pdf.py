@@ -180,8 +180,9 @@ def read_back_cover(
     before it is written and by `invoke check`: its boxes, its text on its sides, the
     barcode's space, the title, the subtitle, the description and the publisher printed
     whole, each on its side and off the barcode. `laid_out`: `geometry` says what the
-    spine printed (else the spine's texts may be left out: W647); `made`: what the size
-    was worked out from, told with a trim of another size."""
+    spine printed (else the spine's texts may be left out: W647, and the cover, given to
+    check, may be another book's: its title printed nowhere is told as that); `made`:
+    what the size was worked out from, told with a trim of another size."""
     from octavo.check.cover import CoverPlan, Expected, check_cover
 
     config = rendered.book.config
@@ -209,7 +210,7 @@ def read_back_cover(
         geometry.spine,
         geometry.bleed,
     )
-    plan = CoverPlan(width, height, spine_width, bleed, expected, made)
+    plan = CoverPlan(width, height, spine_width, bleed, expected, made, given=not laid_out)
     return check_cover(pdf, plan, target)
 
 

@@ -52,6 +52,8 @@ class CoverPlan:
     bleed: float
     expected: tuple[Expected, ...] = ()
     made: str = ""  # what the size was worked out from, told with a trim not of that size
+    given: bool = False  # a cover given to check (`invoke check`), not one just laid out:
+    # it may be another book's
 
 
 Char = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text

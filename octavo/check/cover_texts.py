@@ -35,6 +35,10 @@ def texts_in_place(
     what overflows it, without a word)."""
     folded, owners = _folded_chars(chars)
     runs = {e: tuple(_runs(folded, owners, _folded(e.text), chars)) for e in plan.expected}
+    titles = [e for e in plan.expected if e.key == "title" and _folded(e.text)]
+    if plan.given and titles and not any(runs[e] for e in titles):
+        yield _another(titles[0])  # its other texts missing say nothing more
+        return
     placed = {
         e: tuple(r for r in found if _in_place(r, barcodes, e.side, plan))
         for e, found in runs.items()
@@ -45,6 +49,20 @@ def texts_in_place(
             continue
         stray = [r for r in found if r not in claimed]
         yield _moved(expected, stray[0], barcodes, plan) if stray else _cut(expected, chars, plan)
+
+
+def _another(title: Expected) -> Diagnostic:
+    """A cover given to check that prints the book's title nowhere: `invoke cover` refuses
+    one whose title is cut, so it is another book's, or made before the title changed."""
+    return error(
+        "E646",
+        f"the cover prints the book's title ({title.text[:40]!r}) nowhere: it is not the "
+        "cover of this book as it is",
+        title.file,
+        title.line,
+        hint="check this book's cover (`invoke check --cover FILE`), or build it again "
+        "with `invoke cover`",
+    )
 
 
 def _moved(

@@ -390,3 +390,28 @@ def test_check_takes_a_cover_and_asks_for_one_not_there(
     with pytest.raises(BuildError) as caught:
         api.check(book, out=tmp_path / "out", cover=tmp_path / "missing.pdf")
     assert [d.code for d in caught.value.diagnostics] == ["E803"]
+
+
+@pytest.mark.usefixtures("no_epubcheck")
+def test_check_of_another_books_cover_says_so(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke check --cover` given the cover of another book of the same size: each of
+    this book's texts was told as cut ('prints 1 of the 4 words of 'title': the rest did
+    not fit on it', hint: shorten it), which no trim mends. A cover printing the title
+    nowhere is told once as not this book's."""
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, NAMED)
+    other = tmp_path / "other"
+    other.mkdir()
+    for path in book.iterdir():
+        (other / path.name).write_bytes(path.read_bytes())
+    toml = NAMED.replace("Testland: A Country Study", "Otherland: Some Essays")
+    (other / "book.toml").write_text(toml.replace("A Study of the Land", "Essays"), "utf-8")
+    cover, _ = api.build_cover(other, tmp_path / "other-cover.pdf")
+    with pytest.raises(BuildError) as caught:
+        api.check(book, out=tmp_path / "out", cover=cover)
+    (told,) = caught.value.diagnostics
+    assert told.code == "E646" and told.line == 1, str(told)
+    assert told.file is not None and told.file.resolve() == book / "book.toml"
+    assert "not the cover of this book" in told.message and "invoke cover" in (told.hint or "")
