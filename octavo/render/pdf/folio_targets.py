@@ -7,10 +7,13 @@ front matter. A book whose own stylesheet prints its folios in other figures
 (`counter(page, arabic-indic)`) and keeps octavo's `target-counter()`s printed "Trade . . 3"
 for a chapter whose page printed ٣; laid out in parts, where octavo writes these numbers as
 text (octavo.render.pdf.folio_styles), the same contents printed ٣. A reader looks for the
-figures the page prints, so both follow the folios: each rule of the book's own stylesheets
-whose `content` holds such a `target-counter()` is set again, after them, with the style of
+figures the page prints, so both follow the folios: in a book with a stylesheet of its
+own, each rule of the print HTML's stylesheets (octavo's too: the folios may be set in
+the book's base.css alone), at their top or in an `@media` block, whose `content` holds
+such a `target-counter()` is set again, after them and in their order, with the style of
 the folios it points at (octavo's `lower-roman`, the front matter's; any other, the
-body's). A style that is already one of the folios' is left as the book wrote it.
+body's). A style already one of the folios' is kept as the book wrote it, its rule set
+again all the same, so that it still follows the rules it followed.
 """
 
 from __future__ import annotations
