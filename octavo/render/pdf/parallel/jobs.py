@@ -142,7 +142,7 @@ def front_job(
     return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
         xmp=xmp_descriptions(manuscript, options),  # the merged PDF's XMP is the front's
-        labels=front_labels(cover_word(manuscript)),  # the merge adds the body's labels
+        labels=front_labels(cover_word(manuscript)),  # the merge sets the whole book's
     )
 
 
