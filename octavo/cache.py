@@ -63,9 +63,10 @@ _known: dict[str, str] = {}  # versions() of this process
 
 def versions(state: Path | None = None) -> str:
     """What changes every output besides its inputs: a digest of octavo's code and the
-    version of each library in VERSIONED. Made once a process; `state` given (octavo's
-    state folder): what it took to make is kept (octavo.stat_cache), so that a build reads
-    none of octavo's code and asks no library's metadata: the same answer. It is kept in
+    version of each library in VERSIONED, and ICU's own (`_icu`). Made once a process;
+    `state` given (octavo's state folder): what it took to make is kept
+    (octavo.stat_cache), so that a build reads none of octavo's code, asks no library's
+    metadata and imports no ICU: the same answer. It is kept in
     the user's cache folder (`install_state`), not in `state`: octavo's code and the
     libraries are this user's install, not the book's, so every build shares them, a cold
     one too (build/.octavo/ removed: 40 to 55 ms of reading octavo's 120 modules and asking
@@ -80,7 +81,9 @@ def versions(state: Path | None = None) -> str:
         # the import path, so that two environments (venvs, checkouts) keep one each
         path = tuple(sys.path)
         listed = hashlib.sha256(repr((VERSIONED, path)).encode()).hexdigest()[:16]
-        libraries = kept_text(keep, f"libraries-{listed}", path, _libraries)
+        # and by the folders of ICU's own libraries, which a system upgrades in place
+        icu = tuple(kept_text(keep, f"icu-folders-{listed}", path, _icu_folders).splitlines())
+        libraries = kept_text(keep, f"libraries-{listed}", (*path, *icu), _libraries)
         _known["versions"] = f"octavo={code.hexdigest()};{libraries}"
     return _known["versions"]
 
@@ -102,7 +105,34 @@ def _libraries() -> str:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
             found.append(f"{name}=none")
-    return ";".join(found)
+    return ";".join((*found, _icu()))
+
+
+def _icu() -> str:
+    """ICU's own versions: the index's letters, its capitals and its order come from ICU's
+    data (CLDR, Unicode), which PyICU's version does not name (one PyICU is built against
+    many ICUs). The collator's own version is not asked: PyICU does not give it, and it
+    moves with ICU's (its root order and tailorings are ICU's data)."""
+    try:
+        import icu
+    except ImportError:
+        return "icu=none"
+    return f"icu={icu.ICU_VERSION};unicode={icu.UNICODE_VERSION}"
+
+
+def _icu_folders() -> str:
+    """The folders of the ICU libraries PyICU loads, one a line, as the process's map of
+    its files names them (Linux; elsewhere none): an ICU upgraded there replaces a file,
+    so the folder's stat changes."""
+    try:
+        import icu  # noqa: F401  (loads ICU's libraries)
+
+        with open("/proc/self/maps", encoding="utf-8", errors="surrogateescape") as maps:
+            files = {line.split(maxsplit=5)[-1].strip() for line in maps}
+    except (ImportError, OSError):
+        return ""
+    found = {os.path.dirname(f) for f in files if os.path.basename(f).startswith("libicu")}
+    return "\n".join(sorted(found))
 
 
 def fingerprint(*parts: str | bytes) -> str:

@@ -320,3 +320,48 @@ def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -
     (tmp_path / "cache" / f"{job.key}.pdf").write_bytes(b"%PDF planted")
     (tmp_path / "cache" / f"{job.key}.json").write_bytes(to_json(part).encode("utf-8"))
     assert parts_store.PartStore(tmp_path / "cache", "salt").get(job) is None
+
+
+def test_icus_own_versions_are_in_every_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key held PyICU's version, not ICU's: a machine whose PyICU was built against
+    another ICU (other letters, capitals and order in the index) reused a cached index."""
+    import icu
+
+    from octavo import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_known", {})
+    here = versions(tmp_path / "state")
+    assert f"icu={icu.ICU_VERSION}" in here and f"unicode={icu.UNICODE_VERSION}" in here
+    monkeypatch.setattr(icu, "ICU_VERSION", "99.1")
+    monkeypatch.setattr(cache, "_known", {})
+    assert versions() != here
+
+
+def test_an_icu_upgraded_in_place_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is kept of the versions is kept by the folders of the ICU libraries too: a
+    system's ICU upgraded (its files replaced, PyICU's own folder untouched) is asked
+    again; kept as it was, no ICU is imported (a build with nothing to do)."""
+    import icu
+
+    from octavo import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    monkeypatch.setattr(cache, "_icu_folders", lambda: str(lib))
+    old = time.time_ns() - 60 * 10**9
+    os.utime(lib, ns=(old, old))
+    monkeypatch.setattr(cache, "_known", {})
+    here = versions(tmp_path / "state")
+    monkeypatch.setattr(icu, "ICU_VERSION", "99.1")
+    monkeypatch.setattr(cache, "_known", {})
+    assert versions(tmp_path / "state") == here  # kept: nothing asked
+    (lib / "libicudata.so.99").write_bytes(b"")
+    os.utime(lib, ns=(old + 10**9, old + 10**9))
+    monkeypatch.setattr(cache, "_known", {})
+    assert "icu=99.1" in versions(tmp_path / "state")
