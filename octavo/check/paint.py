@@ -10,12 +10,17 @@ alpha or soft mask (`gs`), a transparency group, and each image XObject painted.
 lists in its resources but does not paint (WeasyPrint lists every page's, and sRGB, on
 each) is not read. A form or pattern is read once, however many pages paint it. Not read:
 annotations' appearance streams and Type 3 glyphs (WeasyPrint paints neither in colour).
+
+The PDF may be any writer's: an object of another type than PDF gives it (a /CA that is no
+number, an ICC profile that is no stream, a form that is a dictionary) is a MALFORMED
+paint where it is met, and the rest is read on; never a traceback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 import pikepdf
@@ -23,16 +28,19 @@ import pikepdf
 __all__ = [
     "GROUP",
     "INLINE",
+    "MALFORMED",
     "RGB",
     "STATE",
     "UNREADABLE",
+    "Malformed",
     "Paint",
     "Painted",
     "Reader",
     "rgb_space",
 ]
 
-RGB, INLINE, GROUP, STATE, UNREADABLE = "rgb", "inline", "group", "state", "unreadable"
+RGB, INLINE, GROUP, STATE = "rgb", "inline", "group", "state"
+UNREADABLE, MALFORMED = "unreadable", "malformed"
 _OPERATORS = "rg RG cs CS scn SCN sh Do gs BI ID EI"  # the instructions read, as qpdf filters
 _DEVICE = ("/DeviceRGB", "/DeviceCMYK", "/DeviceGray", "/Pattern")
 
@@ -42,7 +50,8 @@ class Paint:
     """A colour or transparency in what one content stream paints (PDF/X-1a refuses each)."""
 
     kind: str  # RGB colour, an RGB INLINE image, a transparency GROUP, a graphics STATE's…
-    how: str = ""  # RGB: fill, stroke, "shading /s0"; INLINE: "2×1 px"; STATE: its name
+    how: str = ""  # RGB: fill, stroke, "shading /s0"; INLINE: "2×1 px"; STATE: its name;
+    # MALFORMED: what is wrong ("graphics state /GS0: /CA is a name (/X), not a number")
     space: str = ""  # RGB, INLINE: the space ("DeviceRGB", "/CS0: ICCBased, 3 components")
     within: str = ""  # "" in the stream itself, " in form /Fm1", " in pattern /P1 in form /Fm1"
 
@@ -60,6 +69,10 @@ class Painted:
 Seen = Paint | Painted
 
 
+class Malformed(ValueError):
+    """An object of another type than PDF gives it; the message says which and what."""
+
+
 def rgb_space(space: Any, depth: int = 0) -> str:
     """The RGB colour space `space` is ("DeviceRGB", "ICCBased, 3 components", "Indexed
     on DeviceRGB", a Separation's or DeviceN's RGB alternate, a pattern's RGB base), or ""
@@ -72,7 +85,10 @@ def rgb_space(space: Any, depth: int = 0) -> str:
     if family == "/CalRGB":
         return "CalRGB"
     if family == "/ICCBased" and count > 1:
-        return "ICCBased, 3 components" if space[1].get("/N") == 3 else ""
+        profile = space[1]
+        if not isinstance(profile, pikepdf.Stream):
+            raise Malformed(f"colour space [/ICCBased …]: its profile is {_shape(profile)}")
+        return "ICCBased, 3 components" if profile.get("/N") == 3 else ""
     if family in ("/Indexed", "/Pattern") and count > 1:
         base = rgb_space(space[1], depth + 1)
         return f"{str(family)[1:]} on {base}" if base else ""
@@ -87,13 +103,24 @@ class Reader:
     object, as seen from within it)."""
 
     def __init__(self) -> None:
-        self._read: dict[tuple[tuple[int, int], tuple[int, int]], tuple[Seen, ...]] = {}
+        self._done: dict[tuple[tuple[int, int], tuple[int, int]], tuple[Seen, ...]] = {}
         self._reading: set[tuple[int, int]] = set()  # forms read uncached, being read
 
     def page(self, page: Any) -> tuple[Seen, ...]:
         """What a page (its object) paints, each thing once."""
-        resources = _inherited(page, "/Resources")
-        return (*_group(page), *self._content(page, resources))
+        try:
+            resources = _dictionary(_inherited(page, "/Resources"), "the page's /Resources")
+        except Malformed as exc:  # read on without: the colours set by rg and RG are found
+            return (Paint(MALFORMED, str(exc)), *self._read(page, None))
+        return self._read(page, resources)
+
+    def _read(self, stream: Any, resources: Any) -> tuple[Seen, ...]:
+        """What a page, a form or a tiling pattern paints: its group and its content."""
+        try:
+            group = _group(stream)
+        except Malformed as exc:
+            group = (Paint(MALFORMED, str(exc)),)
+        return (*group, *self._content(stream, resources))
 
     def _content(self, stream: Any, resources: Any) -> tuple[Seen, ...]:
         """What one content stream paints, each thing once."""
@@ -103,7 +130,11 @@ class Reader:
             return (Paint(UNREADABLE, str(exc)),)
         seen: dict[Seen, None] = {}
         for instruction in instructions:
-            for one in self._instruction(instruction, resources):
+            try:
+                found = tuple(self._instruction(instruction, resources))
+            except Malformed as exc:
+                found = (Paint(MALFORMED, str(exc)),)
+            for one in found:
                 seen.setdefault(one)
         return tuple(seen)
 
@@ -136,8 +167,10 @@ class Reader:
         if xobject is None:
             return
         if xobject.get("/Subtype") == "/Image":
+            _image(xobject, f"image {name}")  # read as octavo.check.x1a reads it
             yield Painted(xobject.objgen, str(name), image=xobject)
         elif xobject.get("/Subtype") == "/Form":
+            _stream_of(xobject, f"form {name}")
             yield from _within(self._stream(xobject, resources), f" in form {name}")
 
     def _pattern(self, resources: Any, name: Any) -> Iterator[Seen]:
@@ -145,9 +178,10 @@ class Reader:
         if pattern is None:
             return
         if pattern.get("/PatternType") == 1:  # tiling: a content stream of its own
+            _stream_of(pattern, f"pattern {name}")
             yield from _within(self._stream(pattern, resources), f" in pattern {name}")
             return
-        shading = pattern.get("/Shading")
+        shading = _dictionary(pattern.get("/Shading"), f"pattern {name}: /Shading")
         found = rgb_space(shading.get("/ColorSpace")) if shading is not None else ""
         if found:
             yield Paint(RGB, "a shading", found, f" in pattern {name}")
@@ -155,7 +189,10 @@ class Reader:
     def _stream(self, stream: Any, outer: Any) -> tuple[Seen, ...]:
         """What a form or tiling pattern paints, read once (with the resources of what
         paints it, if it has none of its own)."""
-        own = stream.get("/Resources")
+        try:
+            own = _dictionary(stream.get("/Resources"), "/Resources")
+        except Malformed as exc:
+            return (Paint(MALFORMED, str(exc)),)
         resources = own if own is not None else outer
         painter = (0, 0) if own is not None else getattr(outer, "objgen", (0, 0))
         if own is None and painter == (0, 0):
@@ -165,14 +202,14 @@ class Reader:
                 return ()  # a form painting itself
             self._reading.add(stream.objgen)
             try:
-                return (*_group(stream), *self._content(stream, resources))
+                return self._read(stream, resources)
             finally:
                 self._reading.discard(stream.objgen)
         key = (stream.objgen, painter)
-        if key not in self._read:
-            self._read[key] = ()  # a form painting itself is read once
-            self._read[key] = (*_group(stream), *self._content(stream, resources))
-        return self._read[key]
+        if key not in self._done:
+            self._done[key] = ()  # a form painting itself is read once
+            self._done[key] = self._read(stream, resources)
+        return self._done[key]
 
 
 def _within(seen: tuple[Seen, ...], where: str) -> Iterator[Seen]:
@@ -181,7 +218,7 @@ def _within(seen: tuple[Seen, ...], where: str) -> Iterator[Seen]:
 
 
 def _group(owner: Any) -> tuple[Paint, ...]:
-    group = owner.get("/Group")
+    group = _dictionary(owner.get("/Group"), "/Group")
     if group is not None and group.get("/S") == "/Transparency":
         return (Paint(GROUP),)
     return ()
@@ -192,7 +229,7 @@ def _state(resources: Any, name: Any) -> Iterator[Paint]:
     state = _resource(resources, "/ExtGState", name)
     if state is None:
         return
-    alpha = [float(state.get(k, 1)) for k in ("/CA", "/ca")]
+    alpha = [_number(state.get(k, 1), f"graphics state {name}: {k}") for k in ("/CA", "/ca")]
     if min(alpha) < 1 or state.get("/SMask", pikepdf.Name.None_) != pikepdf.Name.None_:
         yield Paint(STATE, str(name))
 
@@ -202,8 +239,8 @@ def _inline(image: Any, resources: Any) -> Iterator[Paint]:
     abbreviations: /RGB, [/I /RGB …]), or a name in the resources' /ColorSpace."""
     found = _named_space(resources, image.get("/ColorSpace"))
     if found:
-        size = f"{int(image.get('/Width', 0))}×{int(image.get('/Height', 0))} px"
-        yield Paint(INLINE, size, found)
+        width, height = _image(image, "an inline image")
+        yield Paint(INLINE, f"{width}×{height} px", found)
 
 
 def _named_space(resources: Any, name: Any) -> str:
@@ -216,16 +253,66 @@ def _named_space(resources: Any, name: Any) -> str:
 
 
 def _resource(resources: Any, kind: str, name: Any) -> Any:
-    """The resource `name` of `kind` (/XObject, /Pattern…), or None."""
-    listed = resources.get(kind) if resources is not None else None
-    return listed.get(str(name)) if isinstance(listed, pikepdf.Dictionary) else None
+    """The resource `name` of `kind` (/XObject, /Pattern…): a dictionary (or a stream's),
+    a colour space (a name or an array), or None."""
+    if not isinstance(name, pikepdf.Name):
+        raise Malformed(f"an operand naming a {kind[1:]} resource is {_shape(name)}")
+    if resources is None:
+        return None
+    listed = _dictionary(resources.get(kind), f"the resources' {kind}")
+    found = listed.get(str(name)) if listed is not None else None
+    return found if kind == "/ColorSpace" else _dictionary(found, f"{kind[1:]} {name}")
 
 
 def _inherited(page: Any, key: str) -> Any:
     """A page's entry, or the nearest of its /Pages parents' (/Resources is inherited)."""
     node, depth = page, 0
-    while node is not None and depth < 32:
+    while isinstance(node, pikepdf.Dictionary) and depth < 32:
         if key in node:
             return node[key]
         node, depth = node.get("/Parent"), depth + 1
     return None
+
+
+def _image(image: Any, what: str) -> tuple[int, int]:
+    """An image's pixel size, once its entries that are read are of their types."""
+    rgb_space(image.get("/ColorSpace"))
+    if not isinstance(image.get("/SMaskInData", 0), int):
+        raise Malformed(f"{what}: /SMaskInData is {_shape(image.get('/SMaskInData'))}")
+    width, height = (_number(image.get(k, 0), f"{what}: {k}") for k in ("/Width", "/Height"))
+    return int(min(width, 2**31)), int(min(height, 2**31))  # 1e400 is a number, no size
+
+
+def _stream_of(owner: Any, what: str) -> None:
+    if not isinstance(owner, pikepdf.Stream):
+        raise Malformed(f"{what} is {_shape(owner)}, not a stream")
+
+
+def _dictionary(value: Any, what: str) -> Any:
+    """`value` if a dictionary (or a stream's) or absent (None); else Malformed."""
+    if value is None or isinstance(value, pikepdf.Dictionary | pikepdf.Stream):
+        return value
+    raise Malformed(f"{what} is {_shape(value)}, not a dictionary")
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return float(value)
+    raise Malformed(f"{what} is {_shape(value)}, not a number")
+
+
+def _shape(value: Any) -> str:
+    """What a PDF object is, told: 'the number 3', 'a name (/X)', 'a stream'."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | Decimal):
+        return f"the number {value}"
+    if isinstance(value, pikepdf.Name):
+        return f"a name ({value})"
+    if isinstance(value, pikepdf.String):
+        return "a string"
+    if isinstance(value, pikepdf.Array):
+        return "an array"
+    if isinstance(value, pikepdf.Stream):
+        return "a stream"
+    return "a dictionary" if isinstance(value, pikepdf.Dictionary) else "null"

@@ -76,7 +76,9 @@ def _problems(pdf: pikepdf.Pdf, variant: str, images: Sequence[Image]) -> Iterat
     if version != VERSIONS[variant]:
         yield Found(f"PDF version {version}, expected {VERSIONS[variant]}")
     root: Any = pdf.Root
-    xmp = root.Metadata.read_bytes().decode() if "/Metadata" in root else ""
+    # an entry of another type than PDF gives it is read as missing, and told so
+    metadata = root.get("/Metadata")
+    xmp = metadata.read_bytes().decode(errors="replace") if _is(metadata, pikepdf.Stream) else ""
     for pattern in _XMP[variant]:
         if not re.search(pattern, xmp):
             yield Found(f"the XMP metadata lacks {pattern.strip('<')!r}")
@@ -87,20 +89,32 @@ def _problems(pdf: pikepdf.Pdf, variant: str, images: Sequence[Image]) -> Iterat
         if missing:
             yield Found(f"pages without a TrimBox: {missing[:5]}")
     if variant == "pdf/x-1a":
-        info: Any = pdf.trailer.get("/Info") or {}
+        info: Any = pdf.trailer.get("/Info")
+        info = info if _is(info, pikepdf.Dictionary) else {}
         if str(info.get("/GTS_PDFXVersion", "")) != "PDF/X-1a:2003":
             yield Found("the document information lacks /GTS_PDFXVersion PDF/X-1a:2003")
         yield from x1a_problems(pdf, images)
     if variant == "pdf/ua-1":
-        marked = root.get("/MarkInfo", {}).get("/Marked")
+        mark = root.get("/MarkInfo")
+        marked = mark.get("/Marked") if _is(mark, pikepdf.Dictionary) else None
         if "/StructTreeRoot" not in root or not marked:
             yield Found("no structure tree or /MarkInfo /Marked true: not a tagged PDF")
 
 
 def _intent(root: Any, subtype: str) -> Iterator[Found]:
-    intents = list(root.get("/OutputIntents", []))
+    listed = root.get("/OutputIntents")
+    intents = list(listed) if _is(listed, pikepdf.Array) else []
     if not intents:
         yield Found("no OutputIntent")
     for intent in intents:
-        if intent.get("/S") != subtype or "/DestOutputProfile" not in intent:
+        if not _is(intent, pikepdf.Dictionary):
+            yield Found(f"an OutputIntent that is not a dictionary, expected {subtype}")
+        elif intent.get("/S") != subtype or "/DestOutputProfile" not in intent:
             yield Found(f"OutputIntent {intent.get('/S')} without a profile, expected {subtype}")
+
+
+def _is(value: Any, kind: type) -> bool:
+    """`value` is a PDF object of `kind` (a stream is a dictionary too)."""
+    return isinstance(value, kind) or (
+        kind is pikepdf.Dictionary and isinstance(value, pikepdf.Stream)
+    )

@@ -16,7 +16,18 @@ from typing import Any
 
 import pikepdf
 
-from octavo.check.paint import GROUP, INLINE, RGB, STATE, Paint, Painted, Reader, Seen, rgb_space
+from octavo.check.paint import (
+    GROUP,
+    INLINE,
+    MALFORMED,
+    RGB,
+    STATE,
+    Paint,
+    Painted,
+    Reader,
+    Seen,
+    rgb_space,
+)
 from octavo.model import Image
 
 __all__ = ["Found", "x1a_problems"]
@@ -39,6 +50,12 @@ _RGB_PAINT = (
     "a book's own CSS colours go in styles/print/cmyk.css as device-cmyk(), and an SVG's "
     "as device-cmyk() too (a shape given no fill is filled in RGB black); WeasyPrint "
     "writes a CSS gradient as RGB; or use --pdf-variant pdf/x-4, which allows RGB"
+)
+
+_MALFORMED = (
+    "PDF gives the object another type, and a preflight cannot read it either; WeasyPrint "
+    "writes none such: build the PDF again with octavo, or ask the program that made or "
+    "changed it"
 )
 
 
@@ -86,6 +103,8 @@ def _told(paint: Paint) -> tuple[str, str]:
         return f"a transparency group{within}", _GROUP_HINT
     if paint.kind == STATE:
         return f"transparency in graphics state {paint.how}{within}", ""
+    if paint.kind == MALFORMED:
+        return f"a malformed object{within}: {paint.how}", _MALFORMED
     return f"content that cannot be read{within} ({paint.how})", ""
 
 
