@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Mapping
@@ -54,9 +55,10 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
       own code, templates/ or styles/: a PDF must never replace a section or book.toml;
     - E121: `out` exists and is not a regular file (a folder, a device such as /dev/null, a
       FIFO), which the atomic rename would replace (or, for a folder, fail on).
-    `folder`: `out` is a folder of outputs (handouts): it may exist as a folder, not as a
-    file (E121 too). `suffix`:
-    the output's own ('.epub'), for the hint."""
+    `folder`: `out` is a folder of outputs (handouts, a preview, `check --out`): it may
+    exist as a folder, not as a file (E121 too), nor be the root folder or one of the
+    kernel's (/proc, /sys, /dev: E121, as `--out /` is for a file). `suffix`: the
+    output's own ('.epub'), for the hint."""
     real = Path(os.path.realpath(out))
     book_real = Path(os.path.realpath(book))
     protected = [(book_real, "the book folder"), (PACKAGE, "octavo's code")]
@@ -75,6 +77,18 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
                     )
                 ]
             )
+    place = _no_place(real) if folder else ""
+    if place:
+        raise BuildError(
+            [
+                error(
+                    "E121",
+                    f"the output folder {out} is {place}; no output is written there",
+                    out,
+                    hint="give --out a folder of its own, e.g. build/handouts (made if missing)",
+                )
+            ]
+        )
     try:
         info = os.stat(out)
     except FileNotFoundError:
@@ -112,6 +126,35 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
             )
         ]
     )
+
+
+# the kernel's filesystems: their folders hold no file of a user's (Linux's names)
+_KERNEL = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs"}
+_KERNEL |= {"tracefs", "configfs", "pstore", "bpf", "mqueue", "hugetlbfs", "fusectl", "autofs"}
+_KERNEL |= {"binfmt_misc", "efivarfs"}
+
+
+def _no_place(real: Path) -> str:
+    """Why a folder of outputs may not be `real` (a resolved path): "the root folder", "a
+    folder of the kernel's (proc)"; "" when it may. The kernel's are known by the
+    filesystem the folder is on (/proc/self/mountinfo: the nearest mount point above it);
+    where that cannot be read, only the root is refused."""
+    if real == Path(real.anchor):
+        return "the root folder"
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as mounts:
+            rows = [line.split(" - ", 1) for line in mounts]
+    except OSError:
+        return ""
+    nearest, kind = "", ""
+    for row in rows:
+        fields, after = row[0].split(), row[-1].split()
+        if len(fields) < 5 or not after or len(row) < 2:
+            continue
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), fields[4])  # \040: " "
+        if real.is_relative_to(point) and len(point) >= len(nearest):
+            nearest, kind = point, after[0]
+    return f"a folder of the kernel's ({kind})" if kind in _KERNEL else ""
 
 
 def _encode(found: tuple[Diagnostic, ...]) -> list[list[object]]:

@@ -49,6 +49,7 @@ def check(
     book's PDF; without it, the cover built beside the PDF (build/<slug>-cover.pdf, or in
     `out`) when it is there (never built: a book needs none). A `cover` not there is E803.
     Raises BuildError listing every problem, the builds' warnings with them."""
+    from octavo.outputs import guard_output
     from octavo.render.pdf.document import check_variant_name
 
     check_variant_name(variant.lower())  # before the EPUB is built: a failure writes nothing
@@ -57,7 +58,8 @@ def check(
     if cover is not None and not cover.is_file():
         hint = "build it with `invoke cover`, or leave --cover out"
         raise BuildError([error("E803", f"the cover to check, {cover}, is not there", hint=hint)])
-    if out is not None:
+    if out is not None:  # a folder of outputs: never the root, nor one of the kernel's
+        guard_output(given.project.root, out, folder=True)
         epub = epub or out / given.project.output(".epub").name
         pdf = pdf or out / given.project.output(".pdf").name
         named = out / named.name

@@ -194,3 +194,46 @@ def test_a_folder_as_the_epubs_out_is_told_an_epub_name(book: Path, tmp_path: Pa
     assert [d.hint for d in caught.value.diagnostics] == [
         "give --out a file name, e.g. build/book.epub"
     ]
+
+
+class _Wrote(Exception):
+    """A folder of outputs was taken: the work that writes into it began."""
+
+
+@pytest.mark.parametrize("folder", ["/", "/proc", "/sys/kernel"])
+@pytest.mark.parametrize("task", ["handouts", "preview", "check"])
+def test_a_folder_of_outputs_is_never_the_root_nor_the_kernels(
+    book: Path, monkeypatch: pytest.MonkeyPatch, task: str, folder: str
+) -> None:
+    """`invoke handouts --out /` wrote the handouts into the root folder without a word (so
+    did `preview --out /` its PNGs and `check --out /` the EPUB and the PDF), where `epub
+    --out /` is E121; `--out /proc` failed late. Each is E121 before any work now. (The
+    work is stopped where it would begin: nothing is written here, before the fix either.)"""
+    from octavo.api import checks
+    from octavo.cli import preview as previewing
+
+    def wrote(*args: object, **kwargs: object) -> None:
+        raise _Wrote
+
+    if not Path("/proc/self/mountinfo").exists() and folder != "/":
+        pytest.skip("the kernel's folders are known from /proc/self/mountinfo (Linux)")
+    monkeypatch.setattr("octavo.output_folder.write_folder", wrote)
+    monkeypatch.setattr(checks, "build_epub", wrote)
+    monkeypatch.setattr(api, "laid_out_pdf", wrote)
+    run: Callable[[], object] = {
+        "handouts": lambda: api.build_handouts(book, Path(folder)),
+        "preview": lambda: previewing.preview(book, 1, Path(folder)),
+        "check": lambda: api.check(book, out=Path(folder)),
+    }[task]
+    with pytest.raises(BuildError) as caught:
+        run()
+    [found] = caught.value.diagnostics
+    assert (found.code, found.file) == ("E121", Path(folder))
+    assert found.message.startswith(f"the output folder {folder} is ") and found.hint
+
+
+def test_a_folder_of_outputs_elsewhere_is_taken(book: Path, tmp_path: Path) -> None:
+    from octavo.outputs import guard_output
+
+    guard_output(book, tmp_path, folder=True)  # an existing folder of the user's
+    guard_output(book, tmp_path / "new", folder=True)
