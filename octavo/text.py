@@ -15,6 +15,7 @@ __all__ = [
     "escape_paragraph",
     "escape_prose",
     "first_words",
+    "inches",
     "index_path",
     "no_orphan",
     "slugify",
@@ -184,3 +185,9 @@ def index_path(entry: str) -> tuple[str, ...]:
     """An index entry's levels as set ("Belarus!economy": '!' between levels); a level
     left empty ("Belarus!!x", "!") names no entry (W515)."""
     return tuple(typeset(level) for level in entry.split("!"))
+
+
+def inches(points: float) -> str:
+    """A length in points told in inches, to the hundredth, without trailing zeros: '1.54',
+    '4' (the unit is the caller's: "1.54 × 4 in", "2.5 in")."""
+    return f"{points / 72:.2f}".rstrip("0").rstrip(".")

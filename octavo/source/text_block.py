@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from octavo.text import inches
+
 __all__ = ["FOLIO", "HEAD", "MINIMUM", "TextBlock", "text_block"]
 
 HEAD = 9 * 1.38 + 6  # points: the running head's line and the space under it
@@ -51,9 +53,9 @@ class TextBlock:
     def said(self) -> str:
         """'1.54 × 1.43 in; octavo's print styles need 2 × 3.5 in at least'"""
         return (
-            f"its text block (less the margins) is {_inches(self.width)} × "
-            f"{_inches(self.height)} in; "
-            f"octavo's print styles need {_inches(MINIMUM[0])} × {_inches(MINIMUM[1])} in "
+            f"its text block (less the margins) is {inches(self.width)} × "
+            f"{inches(self.height)} in; "
+            f"octavo's print styles need {inches(MINIMUM[0])} × {inches(MINIMUM[1])} in "
             "at least"
         )
 
@@ -63,7 +65,3 @@ def text_block(
 ) -> TextBlock:
     """The text block of a page of `width` × `height` with these margins (points)."""
     return TextBlock(width - inner - outer, height - max(top, HEAD) - max(bottom, FOLIO))
-
-
-def _inches(points: float) -> str:
-    return f"{points / 72:.2f}".rstrip("0").rstrip(".")

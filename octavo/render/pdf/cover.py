@@ -24,6 +24,7 @@ from octavo.render.pdf.sheets import Sheet, css_pt
 from octavo.render.url_sandbox import sandbox_url
 from octavo.settings import BookConfig
 from octavo.source.paper import PageSetup
+from octavo.text import inches
 
 __all__ = [
     "COVER_BLEED",
@@ -253,7 +254,7 @@ def _spine_lengths(document: Any) -> tuple[float, float]:
 
 
 def _inches(points: float) -> str:
-    return f"{points / 72:.2f}".rstrip("0").rstrip(".") + " in"
+    return f"{inches(points)} in"
 
 
 def _spine_too_short(manuscript: Manuscript, geometry: CoverGeometry, title: float) -> Diagnostic:
