@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.source.text_block import MINIMUM, TextBlock, text_block
+from octavo.source.text_block import FOLIO_ROOM, HEAD_ROOM, MINIMUM, TextBlock, text_block
 
 __all__ = [
     "DEFAULT_PPI",
@@ -71,7 +71,7 @@ class PaperError(ValueError):
 
 
 class TextBlockError(PaperError):
-    """A page whose text block is under octavo.source.text_block.MINIMUM."""
+    """A page whose text block holds none of octavo.source.text_block.MINIMA."""
 
     def __init__(self, name: str, block: TextBlock, smallest: str) -> None:
         super().__init__(f"the {name} page is too small for a book: {block.said()}")
@@ -182,7 +182,9 @@ def page_setup(
     if name in _TUNED:
         (top, bottom, inner, outer), font = _TUNED[name]
     else:
-        top, bottom = height * _SCALE["top"], height * _SCALE["bottom"]
+        # a short trim's fractions would print the head and the folio too near the trim
+        top = max(height * _SCALE["top"], HEAD_ROOM)
+        bottom = max(height * _SCALE["bottom"], FOLIO_ROOM)
         inner, outer = width * _SCALE["inner"], width * _SCALE["outer"]
         font = round(4 * min(11.0, max(9.5, 9.5 + (width / 72 - 5.5) * 0.5))) / 4
     given = dict(margins)
@@ -200,7 +202,7 @@ def page_setup(
     )
     if setup.inner + setup.outer > width * 0.6 or setup.top + setup.bottom > height * 0.6:
         raise PaperError(f"margins leave less than 40 % of the {name} page for the text")
-    block = text_block(width, height, setup.top, setup.bottom, setup.inner, setup.outer)
+    block = text_block(width, height, setup.top, setup.bottom, setup.inner, setup.outer, font)
     if block.too_small:
         raise TextBlockError(name, block, _smallest_trim())
     return setup

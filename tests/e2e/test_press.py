@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from octavo.check.variants import check_variant
 from octavo.errors import BuildError
 from octavo.shipped import STYLES
 from octavo.source.paper import page_setup
-from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
 
 # three one-paragraph chapters: each ends on a right-hand page, so a blank page follows
 CHAPTERS = {
@@ -372,3 +373,24 @@ def test_x1a_refuses_an_rgb_figure(make_book: MakeBook, tmp_path: Path) -> None:
             Image.new("L", (100 + n, 60 + n)).save(book / "images" / name, kind)
     pdf, _ = api.build_pdf(book, tmp_path / "x1a.pdf", variant="pdf/x-1a")
     assert check_variant(pdf, "pdf/x-1a") == ()
+
+
+@pytest.mark.parametrize("paper", ["5.65 x 3.43 in", "6 x 3.5 in"])
+def test_a_short_landscape_trim_builds_the_volume(tmp_path: Path, paper: str) -> None:
+    """E149 checked the text block's width and height apart, against 1.5 and 4 in, and
+    refused `paper = "6 x 3.5 in"` (4.62 × 2.87 in), which builds. tests/data/volume, the
+    test book that needs the most height (a front-matter heading, its note and the short
+    table under it), builds at the smallest landscape trim E149 takes now (a text block
+    of 4.35 × 2.62 in in 9.5 pt type), and reads back clean: its head and folio 9 pt
+    inside the trim at least (E642), where a short trim's margins, fractions of its height,
+    left them 3 to 6 pt from it."""
+    book = tmp_path / "volume"
+    shutil.copytree(DATA / "volume", book, ignore=shutil.ignore_patterns("build"))
+    toml = book / "book.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('paper = "letter"', f'paper = "{paper}"'),
+        encoding="utf-8",
+    )
+    pdf, found = api.build_pdf(book, tmp_path / "short.pdf", jobs=1)
+    assert found == ()
+    assert _read_back(book, pdf) == []
