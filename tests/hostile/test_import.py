@@ -137,7 +137,8 @@ def test_a_second_breadcrumb_is_not_body_text(tmp_path: Path, seed_text: str, wh
 def test_a_page_of_many_blockquotes_is_read_in_linear_time() -> None:
     """Whether a blockquote is the body's only block was asked by walking its siblings:
     20,000 empty paragraphs before 2,000 one-word blockquotes took 3 s (10,000 of them
-    after 100,000, over a minute). Counted once for the page: well under a second."""
+    after 100,000, over a minute). Counted once for the page: well under a second of CPU
+    (this process's CPU time, not the clock: the clock failed it on a loaded machine)."""
     import time
 
     import lxml.html
@@ -146,9 +147,9 @@ def test_a_page_of_many_blockquotes_is_read_in_linear_time() -> None:
 
     body = "<p></p>" * 50_000 + "<blockquote>q</blockquote>" * 5_000 + "<p>" + "word " * 50_000
     root = lxml.html.document_fromstring(f"<html><body>{body}</p></body></html>").find("body")
-    started = time.monotonic()
+    started = time.process_time()
     assert len(find_quotations(root)) == 5_000
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 _PAGE = """<html><head><title>Belarus - Russia</title></head><body>
