@@ -74,9 +74,12 @@ def build_all(
     book's warnings are told with them."""
 
     from octavo import workers
+    from octavo.outputs import guard_output
 
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
+    for book in books:  # a folder of outputs: never the root, nor one of the kernel's
+        guard_output(book, out, folder=True)
     names = output_names(books)
     shared = shared_identifiers(books)
     if strict and shared:

@@ -201,15 +201,16 @@ class _Wrote(Exception):
 
 
 @pytest.mark.parametrize("folder", ["/", "/proc", "/sys/kernel"])
-@pytest.mark.parametrize("task", ["handouts", "preview", "check"])
+@pytest.mark.parametrize("task", ["handouts", "preview", "check", "all"])
 def test_a_folder_of_outputs_is_never_the_root_nor_the_kernels(
     book: Path, monkeypatch: pytest.MonkeyPatch, task: str, folder: str
 ) -> None:
     """`invoke handouts --out /` wrote the handouts into the root folder without a word (so
     did `preview --out /` its PNGs and `check --out /` the EPUB and the PDF), where `epub
     --out /` is E121; `--out /proc` failed late. Each is E121 before any work now. (The
-    work is stopped where it would begin: nothing is written here, before the fix either.)"""
-    from octavo.api import checks
+    work is stopped where it would begin: nothing is written here, before the fix either.)
+    `invoke all --out /` made a folder a book in the root folder, and wrote into it."""
+    from octavo.api import books, checks
     from octavo.cli import preview as previewing
 
     def wrote(*args: object, **kwargs: object) -> None:
@@ -220,10 +221,12 @@ def test_a_folder_of_outputs_is_never_the_root_nor_the_kernels(
     monkeypatch.setattr("octavo.output_folder.write_folder", wrote)
     monkeypatch.setattr(checks, "build_epub", wrote)
     monkeypatch.setattr(api, "laid_out_pdf", wrote)
+    monkeypatch.setattr(books, "_build_one", wrote)
     run: Callable[[], object] = {
         "handouts": lambda: api.build_handouts(book, Path(folder)),
         "preview": lambda: previewing.preview(book, 1, Path(folder)),
         "check": lambda: api.check(book, out=Path(folder)),
+        "all": lambda: api.build_all([book], Path(folder), 1),
     }[task]
     with pytest.raises(BuildError) as caught:
         run()
