@@ -28,7 +28,7 @@ from octavo import api
 from octavo.dev.gen import generate_study
 from octavo.model import Manuscript
 from octavo.text import strip_tags
-from tests.conftest import ROOT, MakeBook, section_source
+from tests.conftest import BOOK_TOML, ROOT, MakeBook, section_source
 from tests.support import readers
 
 MIN_CONTRAST = 4.5  # WCAG AA for text
@@ -398,6 +398,29 @@ def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None
     wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > width}
     assert wide == {}, "wider than the screen"
     assert [t for t in tables if t["width"] > t["room"] + 1] == [], "a table wider than its room"
+
+
+def test_a_long_word_in_a_heading_stays_on_a_phone_s_screen(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A 63-letter German word in a chapter's title and a section's heading, and in the
+    text, a list and a note beside a long address, at 360 px: a heading is never hyphenated
+    and had no overflow-wrap, so its word ran past the screen's right edge (722 px)."""
+    readers.need("chromium")
+    word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+    url = "https://www.example.org/a/very/long/path/to/a/document/about/the/law.html"
+    toml = BOOK_TOML.replace('language = "en"', 'language = "de"')
+    toml = toml.replace('1 = "The Economy"', f'1 = "Das {word}"')
+    body = (
+        f"Das {word} ist lang, siehe <{url}>.[^1]\n\n## Über das {word}\n\nText.\n\n"
+        f"- Liste {word}\n\n> Ein Zitat: {word}\n\n[^1]: Die Quelle: <{url}>, {word}.\n"
+    )
+    book = make_book({"001-a.md": section_source(1, f"Das {word}", total=1, body=body)}, toml)
+    epub, _ = api.build_epub(book, tmp_path / "de.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    report = readers.chromium_probe(text, ["ch01.xhtml", "nav.xhtml"], 360, 800, False)
+    wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > 360}
+    assert wide == {}, "wider than the screen"
 
 
 _WORDS_WHOLE = """<style>html { width: 360px; }</style><script>//<![CDATA[
