@@ -28,3 +28,19 @@ def test_a_long_word_in_a_heading_stays_inside_the_text_block(
     with pdfplumber.open(pdf) as document:
         right = max(c["x1"] for page in document.pages for c in page.chars)
     assert right <= WIDTH - INSIDE + 0.5  # nothing runs past the text block
+
+
+def test_a_long_cell_leaves_the_other_columns_words_whole(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A table of two columns, one cell a sequence of 160 letters: every word of a cell
+    was a place to break (overflow-wrap: anywhere), and the table gave the other column a
+    letter's width: its head and cells set "Na/me", "Sho/rt", "Oth/er"."""
+    run = "ACGT" * 40
+    body = f"Text.\n\n| Name | Sequence |\n|---|---|\n| Short | {run} |\n| Other | words |\n"
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf"))
+    assert logged == [] and [d.code for d in found] == ["W524"]  # the run, told
+    with pdfplumber.open(pdf) as document:
+        words = {w["text"] for page in document.pages for w in page.extract_words()}
+    assert {"Name", "Sequence", "Short", "Other"} <= words
