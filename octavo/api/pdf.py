@@ -89,8 +89,8 @@ def _book_pdf(
     # workers first: they import WeasyPrint while the book is read and rendered
     pooled = (given.project, choices.jobs, choices.html, choices.variant, choices.tagged, kept)
     with early_pool(*pooled) as pool:
+        from octavo.render.long_words import unbroken_runs
         from octavo.render.pdf.build import render_book_pdf
-        from octavo.render.pdf.long_words import unbroken_runs
 
         # with what only print warns of: runs longer than any word, broken (W524)
         rendered, found = given.manuscript(more=unbroken_runs)
@@ -261,8 +261,8 @@ def build_handouts(
     (octavo.output_folder; never a file octavo did not write)."""
     from octavo.output_folder import guard_default_folder, write_folder
     from octavo.outputs import guard_output
+    from octavo.render.long_words import unbroken_runs
     from octavo.render.pdf.handouts import render_handouts
-    from octavo.render.pdf.long_words import unbroken_runs
 
     with boundary("the handouts"):
         given = sources(book, strict)

@@ -30,6 +30,7 @@ from octavo.model import Manuscript
 from octavo.text import strip_tags
 from tests.conftest import BOOK_TOML, ROOT, MakeBook, section_source
 from tests.support import readers
+from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 
 MIN_CONTRAST = 4.5  # WCAG AA for text
 
@@ -421,6 +422,26 @@ def test_a_long_word_in_a_heading_stays_on_a_phone_s_screen(
     report = readers.chromium_probe(text, ["ch01.xhtml", "nav.xhtml"], 360, 800, False)
     wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > 360}
     assert wide == {}, "wider than the screen"
+
+
+def test_a_run_longer_than_any_word_in_a_table_cell_stays_on_a_phone_s_screen(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A 400-letter sequence in a table cell and a paragraph, at 360 px: a cell breaks a
+    word only where it must (no shorter word of the table is cut), so the run had no
+    place to end a line and the table ran past the screen. It has a <wbr/> every 10
+    letters now, as print has, and the EPUB stays EPUBCheck- and Ace-clean."""
+    readers.need("chromium")
+    run = "".join("acgt"[(i * 7 + i // 3) % 4] for i in range(400))
+    body = f"| Name | Sequence |\n|---|---|\n| Kurz | {run} |\n\nThe sequence: {run}.\n"
+    book = make_book({"001-a.md": section_source(1, "Genes", total=1, body=body)})
+    epub, _ = api.build_epub(book, tmp_path / "g.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    report = readers.chromium_probe(text, ["ch01.xhtml"], 360, 800, False)
+    wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > 360}
+    assert wide == {}, "wider than the screen"
+    assert_epubcheck_clean(epub)
+    assert_ace_clean(epub)
 
 
 _WORDS_WHOLE = """<style>html { width: 360px; }</style><script>//<![CDATA[

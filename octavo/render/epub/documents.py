@@ -17,6 +17,7 @@ from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
+from octavo.render.long_words import broken
 from octavo.render.metadata import BookMeta
 from octavo.render.xref import PAGE_REF
 
@@ -329,8 +330,9 @@ def _renderer(
     (templates/epub/pagebreak.xhtml) goes right before the element with that id.
     `folios`: the printed page of each id, which page references print. Every document
     is rid of the words marked for print only (octavo.render.conditional), and has
-    `xml:lang` beside each `lang` (octavo.render.epub.languages), whatever template made
-    it."""
+    `xml:lang` beside each `lang` (octavo.render.epub.languages), and places to break in
+    each run of characters longer than any word (octavo.render.long_words), whatever
+    template made it."""
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
@@ -344,6 +346,7 @@ def _renderer(
             page=page, labels=labels, **context
         )
         text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
+        text = broken(text, "<wbr/>")  # runs longer than any word
         here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
         here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
         if here:

@@ -15,6 +15,7 @@ from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSect
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.headings import Heading, body_headings
+from octavo.render.long_words import broken
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.filters import (
     RENDERING,
@@ -29,7 +30,6 @@ from octavo.render.pdf.filters import (
 from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.last_words import last_words
-from octavo.render.pdf.long_words import broken
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
 from octavo.render.xref import PAGE_REF
 from octavo.source.paper import PageSetup
@@ -225,7 +225,7 @@ def render_print(
     the book's: octavo.render.pdf.parallel.dates). The words marked for the EPUB only
     are left out (octavo.render.conditional), whatever template made the document, and a
     run of characters longer than any word is given places to break
-    (octavo.render.pdf.long_words)."""
+    (octavo.render.long_words)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     env.filters["css_ident"] = css_ident

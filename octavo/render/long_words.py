@@ -1,4 +1,5 @@
-"""A run of characters with no space in it, longer than any word, broken in print (W524).
+"""A run of characters with no space in it, longer than any word, given places to break
+(W524, told by the PDF's build).
 
 A book folder is untrusted input, and a page a user imports can hold such a run: a base64
 image pasted as text, a tracking address, a DNA sequence in a table. WeasyPrint 70 takes
@@ -7,16 +8,19 @@ hyphenation point of the rest of the run, longest first, each in a new Pango lay
 that length, for every line (2,000 letters in a paragraph: 2.3 s; 4,000: 16 s); in a table
 cell, whose `overflow-wrap: anywhere` makes its narrowest width one letter, it does so
 once a letter (1,000 letters: 21 s; docs/upstream/weasyprint-long-words.md). A hyphen
-added to such a run is also a character that is not in it.
+added to such a run is also a character that is not in it. On a phone's screen such a run
+in a table cell runs off the screen: a cell breaks words only where they must, so no
+shorter word of the table is broken too.
 
-So the print HTML holds each run of more than `LONGEST` characters in a
-`<span class="unbroken">`, which styles/print/book.css keeps from being hyphenated, with a
-`<wbr>` every `STEP` characters: a place a line may end, which WeasyPrint lays out as one
-short text box after another (4,000 letters in a paragraph: 0.2 s, in a table cell: 0.8 s).
-The text's characters are unchanged: the PDF's text reads back the run as written, and the
-EPUB, which a reading system sets at the reader's size, is untouched. Text in a
-`<style>`, `<script>`, `<title>`, `<textarea>`, `<svg>` or `<math>`, a comment and a tag's
-attributes are left as they are.
+So each document holds each run of more than `LONGEST` characters in a
+`<span class="unbroken">`, which the stylesheets keep from being hyphenated, with a
+`<wbr>` every `STEP` characters (`<wbr/>` in the EPUB's XHTML): a place a line may end,
+which WeasyPrint lays out as one short text box after another (4,000 letters in a
+paragraph: 0.2 s, in a table cell: 0.8 s), and a reading system at the reader's size. The
+text's characters are unchanged: the PDF's text reads back the run as written, and a
+reader copies or searches the EPUB's as written. Text in a `<style>`, `<script>`,
+`<title>`, `<textarea>`, `<svg>` or `<math>`, a comment and a tag's attributes are left as
+they are.
 
 `unbroken_runs` tells of each run a section's prose holds (W524, at its line). Code is
 not told of: it is set as written, broken anywhere in print (styles/base.css `pre`), and a
@@ -80,16 +84,16 @@ def runs(html: str, code: bool = True) -> Iterator[re.Match[str]]:
             yield from _RUN.finditer(html, start, end)
 
 
-def broken(html: str) -> str:
-    """The print HTML `html` with each run in its body held whole and given a place to end
-    a line every `STEP` characters."""
+def broken(html: str, wbr: str = "<wbr>") -> str:
+    """The document `html` (print HTML, or XHTML with `wbr` "<wbr/>") with each run in its
+    body held whole and given a place to end a line every `STEP` characters."""
     body = max(html.find("<body"), 0)  # the head's text (its <title>, its <style>) is no run's
     pieces, done = [html[:body]], body
     for run in runs(html[body:]):
         chars = _ONE.findall(run[0])
         steps = ("".join(chars[i : i + STEP]) for i in range(0, len(chars), STEP))
         pieces += [html[done : body + run.start()], f'<span class="{CLASS}">']
-        pieces += ["<wbr>".join(steps), "</span>"]
+        pieces += [wbr.join(steps), "</span>"]
         done = body + run.end()
     if done == body:
         return html
