@@ -57,7 +57,8 @@ def check(
     named = given.project.output("-cover.pdf")
     if cover is not None and not cover.is_file():
         hint = "build it with `invoke cover`, or leave --cover out"
-        raise BuildError([error("E803", f"the cover to check, {cover}, is not there", hint=hint)])
+        there = "is not a file" if cover.exists() else "is not there"  # a folder, a FIFO
+        raise BuildError([error("E803", f"the cover to check, {cover}, {there}", hint=hint)])
     if out is not None:  # a folder of outputs: never the root, nor one of the kernel's
         guard_output(given.project.root, out, folder=True)
         epub = epub or out / given.project.output(".epub").name
@@ -190,6 +191,11 @@ def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnosti
     from octavo.render.pdf.build import pdf_options
     from octavo.render.pdf.cover import cover_geometry
 
+    data = cover.read_bytes()
+    unread = _unreadable(data)
+    if unread:
+        hint = "give the cover `invoke cover` wrote, or leave --cover out"
+        return (error("E803", f"the cover to check, {cover}, {unread}", cover, hint=hint),)
     config = rendered.book.config
     pages = len(PdfReader(pdf_path).pages)
     geometry = cover_geometry(pdf_options(config).page, pages, config.ppi)
@@ -197,4 +203,24 @@ def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnosti
         f"{geometry.pages} pages at {config.ppi:g} pages per inch, as {pdf_path.name} has: "
         "rebuild the cover (`invoke cover`) after the book changes"
     )
-    return read_back_cover(rendered, cover.read_bytes(), geometry, cover, False, made)
+    return read_back_cover(rendered, data, geometry, cover, False, made)
+
+
+def _unreadable(data: bytes) -> str:
+    """Why the bytes of a cover given to check are no PDF page to read back; "" if they
+    are one."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        read = PdfReader(BytesIO(data))
+        if read.is_encrypted and not read.decrypt(""):
+            return "is locked with a password"
+        if not read.pages:
+            return "is a PDF of no pages"
+        read.pages[0].trimbox  # noqa: B018 (read: a malformed page raises here)
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return f"is not a PDF a reader can read ({type(exc).__name__}: {exc})"
+    return ""

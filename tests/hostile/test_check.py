@@ -60,3 +60,57 @@ def test_an_unknown_variant_is_e640_before_anything_is_built(
         api.check(book, out=tmp_path / "checked", variant="pdf/x-9")
     assert [d.code for d in caught.value.diagnostics] == ["E640"]
     assert not (tmp_path / "checked").exists()
+
+
+def _cover_files(folder: Path) -> dict[str, Path]:
+    """Covers no printer could take: not a PDF, empty, cut short, of 0 pages, locked."""
+    from pypdf import PdfWriter
+
+    made = {
+        "text": b"not a PDF at all\n",
+        "empty": b"",
+    }
+    files = {}
+    for name, data in made.items():
+        files[name] = folder / f"{name}.pdf"
+        files[name].write_bytes(data)
+    zero = PdfWriter()
+    files["no-pages"] = folder / "no-pages.pdf"
+    zero.write(files["no-pages"])
+    locked = PdfWriter()
+    locked.add_blank_page(100, 100)
+    locked.encrypt("secret")
+    files["locked"] = folder / "locked.pdf"
+    locked.write(files["locked"])
+    whole = files["locked"].read_bytes()
+    files["cut-short"] = folder / "cut-short.pdf"
+    files["cut-short"].write_bytes(whole[: len(whole) // 3])
+    return files
+
+
+@pytest.mark.parametrize("kind", ["text", "empty", "no-pages", "locked", "cut-short"])
+def test_a_cover_no_pdf_reader_can_read_is_E803(
+    ivoire: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """`invoke check --cover FILE` of a file that is no PDF, an empty one, one of 0 pages or
+    one locked with a password stopped with pypdf's traceback (PdfStreamError,
+    EmptyFileError, IndexError, FileNotDecryptedError); it is E803 at the file."""
+    import octavo.check.epub
+
+    monkeypatch.setenv("OCTAVO_ACE", str(tmp_path / "no-ace"))
+    monkeypatch.setattr(
+        octavo.check.epub, "run_epubcheck", lambda _: SimpleNamespace(messages=[], version="x")
+    )
+    cover = _cover_files(tmp_path)[kind]
+    with pytest.raises(BuildError) as caught:
+        api.check(ivoire, out=tmp_path / "out", cover=cover)
+    found = [(d.code, d.file) for d in caught.value.diagnostics if d.code[0] == "E"]
+    assert found == [("E803", cover)]
+
+
+def test_a_cover_that_is_a_folder_is_E803_not_there_as_a_file(ivoire: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cover.pdf"
+    folder.mkdir()
+    with pytest.raises(BuildError) as caught:
+        api.check(ivoire, out=tmp_path / "out", cover=folder)
+    assert [d.code for d in caught.value.diagnostics] == ["E803"]
