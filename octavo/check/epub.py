@@ -144,7 +144,9 @@ def ace_command() -> tuple[list[str], dict[str, str]]:
 
 def _run(cmd: Sequence[str], env: Mapping[str, str] | None, timeout: float) -> str:
     try:
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            cmd, env=env, capture_output=True, text=True, errors="replace", timeout=timeout
+        )
     except subprocess.TimeoutExpired as exc:
         raise ToolFailed(f"timed out after {timeout:.0f} s: {' '.join(cmd)}") from exc
     return (done.stderr or "") + (done.stdout or "")
@@ -223,4 +225,9 @@ def run_ace(path: Path, outdir: Path | None = None, *, timeout: float = 900) -> 
         report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ToolFailed(f"DAISY Ace wrote no report.json for {path}:\n{log}") from exc
-    return parse_ace(report, path, report_path)
+    try:
+        return parse_ace(report, path, report_path)
+    except (AttributeError, TypeError, KeyError, IndexError) as exc:  # not Ace's report
+        raise ToolFailed(
+            f"DAISY Ace wrote a report.json it does not write ({exc}):\n{log}"
+        ) from exc

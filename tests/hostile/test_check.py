@@ -114,3 +114,41 @@ def test_a_cover_that_is_a_folder_is_E803_not_there_as_a_file(ivoire: Path, tmp_
     with pytest.raises(BuildError) as caught:
         api.check(ivoire, out=tmp_path / "out", cover=folder)
     assert [d.code for d in caught.value.diagnostics] == ["E803"]
+
+
+_REPORT = (
+    "const a = process.argv; "
+    "require('fs').writeFileSync(a[a.indexOf('-o') + 1] + '/report.json', {});"
+)
+_GARBAGE_ACE = {
+    "bytes": "process.stdout.write(Buffer.from([0xff, 0xfe, 0x80]));",
+    "a-list": _REPORT.format("'[1, 2]'"),
+    "odd-shapes": _REPORT.format(
+        "JSON.stringify({assertions: [{'earl:testSubject': 'x', assertions: "
+        "[{'earl:result': {'earl:outcome': 'fail', 'earl:pointer': {css: []}}}]}]})"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_GARBAGE_ACE))
+def test_an_ace_that_writes_garbage_is_E802(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """An OCTAVO_ACE that wrote bytes that are no UTF-8, or a report.json that is JSON but
+    not Ace's report (a list; a subject that is a string, a pointer of no CSS), stopped
+    `invoke check` with a traceback (UnicodeDecodeError, AttributeError, IndexError from
+    the thread that runs Ace); it is E802."""
+    import shutil
+
+    from octavo.api.checks import _ace
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    script = tmp_path / "ace.js"
+    script.write_text(_GARBAGE_ACE[kind], "utf-8")
+    monkeypatch.setenv("OCTAVO_ACE", str(script))
+    monkeypatch.setenv("PUPPETEER_EXECUTABLE_PATH", sys.executable)  # not run
+    epub = tmp_path / "-a book.epub"
+    epub.write_bytes(b"PK")
+    line, found = _ace(epub)
+    assert (line, [d.code for d in found]) == ("", ["E802"])
