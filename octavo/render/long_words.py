@@ -87,7 +87,7 @@ def runs(html: str, code: bool = True) -> Iterator[re.Match[str]]:
 def broken(html: str, wbr: str = "<wbr>") -> str:
     """The document `html` (print HTML, or XHTML with `wbr` "<wbr/>") with each run in its
     body held whole and given a place to end a line every `STEP` characters."""
-    body = max(html.find("<body"), 0)  # the head's text (its <title>, its <style>) is no run's
+    body = _body(html)  # the head's text (its <title>, its <style>) is no run's
     pieces, done = [html[:body]], body
     for run in runs(html[body:]):
         chars = _ONE.findall(run[0])
@@ -99,6 +99,15 @@ def broken(html: str, wbr: str = "<wbr>") -> str:
         return html
     pieces.append(html[done:])
     return "".join(pieces)
+
+
+def _body(html: str) -> int:
+    """Where the <body> tag of `html` starts (0 if none): a tag, not "<body" written in
+    the head's <style> or <title>."""
+    for markup in _MARKUP.finditer(html):
+        if markup[0][:5].lower() == "<body" and not markup[0][5:6].isalnum():
+            return markup.start()
+    return 0
 
 
 def unbroken_runs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:

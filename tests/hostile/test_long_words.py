@@ -42,3 +42,17 @@ def test_a_long_run_is_set_inside_the_text_block_as_written(
     with pdfplumber.open(pdf) as document:
         right = max(c["x1"] for page in document.pages for c in page.chars)
     assert right <= WIDTH - INSIDE + 0.5  # nothing runs past the text block
+
+
+def test_a_body_tag_written_in_the_heads_style_is_not_the_body() -> None:
+    """A book's stylesheet whose string held "<body>" (set again in the print HTML's head
+    by folio_targets) made the runs after it in the head's <style> the body's: a selector
+    of 101 letters was given <span>s and <wbr>s, and its rule was lost."""
+    from octavo.render.pdf.long_words import broken
+
+    selector = ".x" + "y" * 100
+    html = (
+        f'<html><head><style>a {{ content: "<body>"; }} {selector} {{ color: red; }}</style>'
+        "</head><body><p>x</p></body></html>"
+    )
+    assert broken(html) == html
