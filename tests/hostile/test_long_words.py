@@ -48,7 +48,7 @@ def test_a_body_tag_written_in_the_heads_style_is_not_the_body() -> None:
     """A book's stylesheet whose string held "<body>" (set again in the print HTML's head
     by folio_targets) made the runs after it in the head's <style> the body's: a selector
     of 101 letters was given <span>s and <wbr>s, and its rule was lost."""
-    from octavo.render.pdf.long_words import broken
+    from octavo.render.long_words import broken
 
     selector = ".x" + "y" * 100
     html = (
