@@ -44,10 +44,13 @@ def assert_ace_clean(
     """DAISY Ace finds no violation, except rules (e.g. "color-contrast") in ``allow``.
     Its report is kept (and named) only when it finds one, or in ``outdir`` if given."""
     folder = outdir if outdir is not None else Path(tempfile.mkdtemp(prefix="ace-"))
-    result = run_ace(epub, folder)
-    left = [v for v in result.violations if v.rule not in allow]
-    if not left and outdir is None:
-        shutil.rmtree(folder, ignore_errors=True)
+    left = None
+    try:
+        result = run_ace(epub, folder)
+        left = [v for v in result.violations if v.rule not in allow]
+    finally:
+        if not left and outdir is None:  # nothing to read (Ace missing, or clean)
+            shutil.rmtree(folder, ignore_errors=True)
     assert not left, f"Ace, {len(left)} violation(s) (report: {result.report}):\n" + "\n".join(
         str(v) for v in left
     )
