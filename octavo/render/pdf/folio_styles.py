@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["BODY", "FRONT", "Folios", "folio_styles", "margin_style", "own_sheets", "page_folios"]
 
 FRONT, BODY = "folios-front", "folios-body"  # the ids of the probe's two pages
-_SHEETS = ("base.css", "print/fonts.css", "print/book.css", "print/cmyk.css")
 _READ: dict[str, Folios] = {}  # by the probe's HTML and its stylesheets' bytes
 
 
@@ -116,14 +115,11 @@ def page_folios(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...])
 
 
 def _found(project: Project) -> list[Path]:
-    """The stylesheets of _SHEETS the book's style path holds (a variant's cmyk.css may not)."""
-    paths = []
-    for name in _SHEETS:
-        try:
-            paths.append(project.style(name))
-        except FileNotFoundError:
-            continue
-    return paths
+    """The print stylesheets the book's style path holds, a variant's cmyk.css with them
+    (it may hold none)."""
+    from octavo.render.pdf.sheets import sheet_files
+
+    return sheet_files(project, "print/cmyk.css")
 
 
 def own_sheets(project: Project) -> list[Path]:

@@ -64,13 +64,9 @@ def target_rules(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...]
 def _in_use(project: Project, extra: tuple[str, ...]) -> list[Path]:
     """The print HTML's stylesheets in their order, octavo's among them: a book whose own
     base.css sets its folios keeps octavo's target-counter()s (styles/print/book.css)."""
-    paths = []
-    for name in ("base.css", "print/fonts.css", "print/book.css", *extra):
-        try:
-            paths.append(project.style(name))
-        except FileNotFoundError:
-            continue  # the build that loads it reports it
-    return paths
+    from octavo.render.pdf.sheets import sheet_files
+
+    return sheet_files(project, *extra)
 
 
 def restyled_targets(css: str, folios: Folios) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from octavo.model import Manuscript, RenderedSection
 from octavo.project import Project
@@ -13,7 +14,18 @@ from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
 
-__all__ = ["Sheet", "css_pt", "has_landscape", "page_css", "stylesheets", "text_measure"]
+__all__ = [
+    "Sheet",
+    "css_pt",
+    "has_landscape",
+    "page_css",
+    "sheet_files",
+    "stylesheets",
+    "text_measure",
+]
+
+BEFORE_PAGE = ("base.css", "print/fonts.css")  # the CSS layers before the page's CSS
+AFTER_PAGE = ("print/book.css",)  # and after it, before a document's or variant's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +58,22 @@ def stylesheets(
 ) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
     the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
-    files = [Sheet(sandbox_url(project, project.style(n))) for n in ("base.css", "print/fonts.css")]
-    after = [Sheet(sandbox_url(project, project.style(n))) for n in ("print/book.css", *extra)]
+    files = [Sheet(sandbox_url(project, project.style(n))) for n in BEFORE_PAGE]
+    after = [Sheet(sandbox_url(project, project.style(n))) for n in (*AFTER_PAGE, *extra)]
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
+
+
+def sheet_files(project: Project, *extra: str) -> list[Path]:
+    """The files of the CSS layers (`stylesheets`' order, the page's CSS left out), then
+    `extra`: each the book's own override if it has one; one that neither holds (a
+    variant's cmyk.css) left out."""
+    paths = []
+    for name in (*BEFORE_PAGE, *AFTER_PAGE, *extra):
+        try:
+            paths.append(project.style(name))
+        except FileNotFoundError:
+            continue
+    return paths
 
 
 def has_landscape(
