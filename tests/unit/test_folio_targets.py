@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from octavo.render.pdf.folio_styles import Folios
-from octavo.render.pdf.folio_targets import restyled_targets
+from octavo.render.pdf.folio_targets import restyled_sheets
 
 ARABIC = Folios("upper-roman", "arabic-indic")
 
@@ -68,7 +68,7 @@ ARABIC = Folios("upper-roman", "arabic-indic")
     ],
 )
 def test_restyled_targets(css: str, folios: Folios, expected: str) -> None:
-    assert restyled_targets(css, folios) == expected
+    assert restyled_sheets((css,), folios) == expected
 
 
 def test_restyled_targets_in_a_media_block() -> None:
@@ -76,7 +76,7 @@ def test_restyled_targets_in_a_media_block() -> None:
     stylesheet shared with the screen may): they were left in 0-9 beside the folios'
     figures; now set again inside the same block."""
     css = "@media print { a::after { content: target-counter(attr(href url), page); } }"
-    assert restyled_targets(css, ARABIC) == (
+    assert restyled_sheets((css,), ARABIC) == (
         "@media print {\n"
         "a::after { content: target-counter(attr(href url), page, arabic-indic); }\n"
         "}\n"
@@ -85,7 +85,7 @@ def test_restyled_targets_in_a_media_block() -> None:
 
 def test_restyled_targets_leaves_a_media_block_without_them() -> None:
     css = "@media screen { a { color: red } } @media print { @page { margin: 1in } }"
-    assert restyled_targets(css, ARABIC) == ""
+    assert restyled_sheets((css,), ARABIC) == ""
 
 
 def test_restyled_targets_keep_their_order() -> None:
@@ -97,7 +97,7 @@ def test_restyled_targets_keep_their_order() -> None:
         ".toc a::after { content: target-counter(attr(href url), page); }\n"
         ".toc-front > a::after { content: target-counter(attr(href url), page, lower-roman); }\n"
     )
-    assert restyled_targets(css, Folios("lower-roman", "arabic-indic")) == (
+    assert restyled_sheets((css,), Folios("lower-roman", "arabic-indic")) == (
         ".toc a::after { content: target-counter(attr(href url), page, arabic-indic); }\n"
         ".toc-front > a::after { content: target-counter(attr(href url), page, lower-roman); }\n"
     )

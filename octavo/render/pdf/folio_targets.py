@@ -31,14 +31,14 @@ if TYPE_CHECKING:
     from octavo.project import Project
     from octavo.source.paper import PageSetup
 
-__all__ = ["restyled_sheets", "restyled_targets", "target_rules"]
+__all__ = ["restyled_sheets", "target_rules"]
 
 _MADE: dict[str, str] = {}  # by the stylesheets' text and the folios' styles
 
 
 def target_rules(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...] = ()) -> str:
     """The CSS that sets the book's own `target-counter(…, page)` rules again in the
-    figures of the folios (`restyled_targets`) its print HTML on `page`, with the `extra`
+    figures of the folios (`restyled_sheets`) its print HTML on `page`, with the `extra`
     stylesheets after book.css, prints; "" for a book printed with octavo's stylesheets,
     or whose rules already follow its folios."""
     project = manuscript.book.project
@@ -67,13 +67,6 @@ def _in_use(project: Project, extra: tuple[str, ...]) -> list[Path]:
     from octavo.render.pdf.sheets import sheet_files
 
     return sheet_files(project, *extra)
-
-
-def restyled_targets(css: str, folios: Folios) -> str:
-    """The rules of `css` whose `content` prints a target's page counter, each again with
-    that declaration alone in the style of the folios it points at; "" when none of them
-    changes (`restyled_sheets`)."""
-    return restyled_sheets((css,), folios)
 
 
 def restyled_sheets(texts: tuple[str, ...], folios: Folios) -> str:
