@@ -1,0 +1,195 @@
+"""Which glyphs each page of a part draws, recorded while WeasyPrint draws it (in a worker).
+
+The merge writes each font once for the whole book from these records
+(octavo.render.pdf.parallel.book_fonts), never from the fonts of the parts' PDFs: a part
+spliced from two layouts (an edit below a chapter) carries in its fonts glyphs of pages the
+edit replaced, so its fonts depend on the history of edits, where the records of the
+pages it keeps do not.
+
+How: WeasyPrint 70 draws a line's glyphs in weasyprint/draw/text.py `draw_first_line`,
+which asks `glyph_id not in font.to_unicode` for each glyph and sets the glyph's text the
+first time in the document; `font.widths[glyph_id]` holds the width it drew it with.
+`recording` gives each font of the document a `to_unicode` (`_PageText`) that answers the
+question for the page being drawn (so each page records the text of its own first use)
+and keeps WeasyPrint's own first-wins map as it was: the PDF WeasyPrint writes is the
+same bytes. Each page's `paint` is wrapped to mark where pages begin and end.
+
+A font the records cannot cover (`Face.whole` False): glyphs missing from it (their .notdef
+stand-ins take ids that depend on the order they were met), a bitmap or colour font, a
+variable font (WeasyPrint makes it static after subsetting), a font drawn in forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Face", "Glyph", "PageGlyphs", "Recorder", "recording"]
+
+Glyph = tuple[int, int, str]  # glyph id, width (1/1000 em), the text it stands for
+PageGlyphs = tuple[tuple[str, tuple[Glyph, ...]], ...]  # (font hash, glyphs by id), by hash
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A font as the merge needs it to write it (WeasyPrint's `Font`, its file by digest)."""
+
+    hash: str  # WeasyPrint's Font.hash: the resource name, the same in every process
+    name: str  # the /BaseFont, without its slash
+    family: str
+    flags: int  # the descriptor's /Flags but FixedPitch (which follows the widths)
+    digest: str  # sha256 of the whole font file (kept in the cache: `FONT_FILE`)
+    index: int  # the face's index in its file (a collection)
+    ascent: int  # 1/1000 em, from the file's hhea (the same whatever size it was met at)
+    descent: int
+    whole: bool  # False: the records do not cover it (see the module's docstring)
+
+
+FONT_FILE = "fontfile-{}"  # the cache's name of a whole font file, by its digest
+
+_kept: set[tuple[int, str, str]] = set()  # (pid, cache, digest): files this process kept
+_metrics: dict[str, tuple[int, int]] = {}  # digest -> (ascent, descent)
+
+
+class _PageText(dict[int, str]):
+    """Stands for a WeasyPrint Font's `to_unicode`: `in` asks whether the glyph was met on
+    the page being drawn; a glyph's text is recorded for the page and, the first time in
+    the document only, kept as WeasyPrint keeps it."""
+
+    __slots__ = ("font", "recorder")
+
+    def __init__(self, recorder: Recorder, font: Any) -> None:
+        super().__init__()
+        self.recorder, self.font = recorder, font
+
+    def __contains__(self, glyph: object) -> bool:
+        page = self.recorder.page.get(self.font.hash)
+        return page is not None and glyph in page
+
+    def __setitem__(self, glyph: int, text: str) -> None:
+        self.recorder.page.setdefault(self.font.hash, {}).setdefault(glyph, text)
+        if not dict.__contains__(self, glyph):
+            dict.__setitem__(self, glyph, text)
+
+
+class _Fonts(dict[Any, Any]):
+    """Stands for a WeasyPrint Document's `fonts`: each font added is given a `_PageText`."""
+
+    def __init__(self, recorder: Recorder) -> None:
+        super().__init__()
+        self.recorder = recorder
+
+    def __setitem__(self, key: Any, font: Any) -> None:
+        font.to_unicode = _PageText(self.recorder, font)
+        self.recorder.fonts.setdefault(font.hash, []).append(font)
+        self.recorder.files[id(font)] = font.file_content  # WeasyPrint subsets it later
+        dict.__setitem__(self, key, font)
+
+
+class Recorder:
+    """The glyphs of each page painted, and the document's fonts."""
+
+    def __init__(self) -> None:
+        self.page: dict[str, dict[int, str]] = {}
+        self.pages: list[PageGlyphs] = []
+        self.fonts: dict[str, list[Any]] = {}
+        self.files: dict[int, bytes] = {}  # id of a font -> its whole file
+
+    def paint(self, paint: Any) -> Any:
+        def painted(*args: Any, **kwargs: Any) -> Any:
+            self.page = {}
+            result = paint(*args, **kwargs)
+            self.pages.append(self._glyphs())
+            return result
+
+        return painted
+
+    def _glyphs(self) -> PageGlyphs:
+        found = []
+        for name, texts in sorted(self.page.items()):
+            fonts = self.fonts[name]
+            glyphs = tuple((g, _width(fonts, g), texts[g]) for g in sorted(texts))
+            found.append((name, glyphs))
+        return tuple(found)
+
+    def faces(self) -> tuple[tuple[Face, bytes], ...]:
+        """Each font of the document and its whole file (before WeasyPrint subsets it:
+        read as the document is written, `recording`)."""
+        return tuple(self._face(fonts) for _, fonts in sorted(self.fonts.items()))
+
+    def _face(self, fonts: list[Any]) -> tuple[Face, bytes]:
+        font = fonts[0]
+        data = bytes(self.files[id(font)])
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in _metrics:
+            _metrics[digest] = _hhea(data, font.index)
+        ascent, descent = _metrics[digest]
+        odd = font.bitmap or font.png or font.svg or font.colr or "fvar" in font.tables
+        whole = not odd and not any(f.missing or f.used_in_forms for f in fonts)
+        whole = whole and all(self.files[id(f)] == data for f in fonts[1:])
+        name = bytes(font.name).decode("latin-1").removeprefix("/")
+        face = Face(
+            font.hash, name, font.family, font.flags, digest, font.index, ascent, descent, whole
+        )
+        return face, data
+
+
+def _width(fonts: list[Any], glyph: int) -> int:
+    for font in fonts:
+        if glyph in font.widths:
+            return int(font.widths[glyph])
+    return 0
+
+
+def _hhea(data: bytes, index: int) -> tuple[int, int]:
+    """The font's ascent and descent in 1/1000 em (hhea), read once a font file a process."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(io.BytesIO(data), fontNumber=index, lazy=True)
+        upem, hhea = font["head"].unitsPerEm, font["hhea"]
+        return round(hhea.ascent * 1000 / upem), round(hhea.descent * 1000 / upem)
+    except (TTLibError, KeyError, AssertionError, ZeroDivisionError):
+        return 0, 0
+
+
+@contextmanager
+def recording(document: Any) -> Iterator[Recorder]:
+    """Record `document`'s pages' glyphs while it is written (its fonts not yet made: the
+    document is written once). Its fonts' files are read before WeasyPrint subsets them,
+    as the first page is painted after them: `Recorder.faces` once written."""
+    recorder = Recorder()
+    if document.fonts:
+        raise ValueError("the document was written before: its fonts' first uses are gone")
+    document.fonts = _Fonts(recorder)
+    for page in document.pages:
+        page.paint = recorder.paint(page.paint)
+    try:
+        yield recorder
+    finally:
+        for page in document.pages:
+            page.__dict__.pop("paint", None)
+
+
+def keep_files(faces: tuple[tuple[Face, bytes], ...], cache: str) -> tuple[tuple[str, bytes], ...]:
+    """The whole files of `faces` the records cover, kept in the cache folder `cache` (signed,
+    as the parts are: octavo.cache.Store) unless there already; without a cache, returned,
+    for the parent to keep for this build (octavo.render.pdf.parallel.book_fonts)."""
+    whole = [(face.digest, data) for face, data in faces if face.whole]
+    if not cache:
+        return tuple(whole)
+    from octavo.cache import Store
+
+    store, me = Store(Path(cache), signed=True), os.getpid()
+    for digest, data in whole:
+        name = FONT_FILE.format(digest)
+        if (me, cache, digest) not in _kept and not (Path(cache) / name).exists():
+            store.put(name, data)
+        _kept.add((me, cache, digest))
+    return ()
