@@ -21,6 +21,7 @@ variable font (WeasyPrint makes it static after subsetting), a font drawn in for
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -159,14 +160,38 @@ def _hhea(data: bytes, index: int) -> tuple[int, int]:
         return 0, 0
 
 
+CHECKED = "70."
+SHAPE = (  # what the recording relies on in draw_first_line and Stream.add_font
+    "if glyph_id not in font.to_unicode:",
+    "font.to_unicode[glyph_id] = ",
+    "self._fonts[key] = Font(",
+)
+
+
+@functools.cache
+def applies() -> bool:
+    """Whether WeasyPrint is the version read here, its drawing of glyphs still the shape
+    read (`SHAPE`); else nothing is recorded and the merge keeps the parts' fonts."""
+    from weasyprint.draw import text
+    from weasyprint.pdf import stream
+
+    from octavo.render.pdf.weasy_patch import checked_source
+
+    first = checked_source(CHECKED, text, "draw_first_line") or ""
+    fonts = checked_source(CHECKED, stream.Stream, "add_font") or ""
+    return all(s in first + fonts for s in SHAPE)
+
+
 @contextmanager
-def recording(document: Any) -> Iterator[Recorder]:
-    """Record `document`'s pages' glyphs while it is written (its fonts not yet made: the
-    document is written once). Its fonts' files are read before WeasyPrint subsets them,
-    as the first page is painted after them: `Recorder.faces` once written."""
+def recording(document: Any) -> Iterator[Recorder | None]:
+    """Record `document`'s pages' glyphs while it is written (None: not recorded, a
+    WeasyPrint not read here, or a document written before, whose fonts' first uses are
+    gone). Its fonts' files are read before WeasyPrint subsets them, as they are added:
+    `Recorder.faces` once written."""
+    if document.fonts or not applies():
+        yield None
+        return
     recorder = Recorder()
-    if document.fonts:
-        raise ValueError("the document was written before: its fonts' first uses are gone")
     document.fonts = _Fonts(recorder)
     for page in document.pages:
         page.paint = recorder.paint(page.paint)

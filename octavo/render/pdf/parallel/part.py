@@ -161,7 +161,8 @@ def _written(document: Any, options: Any, job: PartJob, recorded: list[Recorder]
 
     with recording(document) as recorder:
         pdf = write_document(document, options, xmp=job.xmp, labels=job.labels)
-    recorded.append(recorder)
+    if recorder is not None:
+        recorded.append(recorder)
     return pdf
 
 
