@@ -9,10 +9,11 @@ pages it keeps do not.
 How: WeasyPrint 70 draws a line's glyphs in weasyprint/draw/text.py `draw_first_line`,
 which asks `glyph_id not in font.to_unicode` for each glyph and sets the glyph's text the
 first time in the document; `font.widths[glyph_id]` holds the width it drew it with.
-`recording` gives each font of the document a `to_unicode` (`_PageText`) that answers the
-question for the page being drawn (so each page records the text of its own first use)
-and keeps WeasyPrint's own first-wins map as it was: the PDF WeasyPrint writes is the
-same bytes. Each page's `paint` is wrapped to mark where pages begin and end.
+`recording` wraps each page's `paint`: while a page is painted each font's `to_unicode` is
+a new dict, the page's own, so the question is asked of this page (each page records the
+text of its own first use) at the speed of WeasyPrint's own; once painted, the font gets
+back its document's first-wins map with the page's new glyphs added in order, as
+WeasyPrint would have added them: the PDF it writes is the same bytes (`Recorder`).
 
 A font the records cannot cover (`Face.whole` False): glyphs missing from it (their .notdef
 stand-ins take ids that depend on the order they were met), a bitmap or colour font, a
@@ -58,66 +59,63 @@ _kept: set[tuple[int, str, str]] = set()  # (pid, cache, digest): files this pro
 _metrics: dict[str, tuple[int, int]] = {}  # digest -> (ascent, descent)
 
 
-class _PageText(dict[int, str]):
-    """Stands for a WeasyPrint Font's `to_unicode`: `in` asks whether the glyph was met on
-    the page being drawn; a glyph's text is recorded for the page and, the first time in
-    the document only, kept as WeasyPrint keeps it."""
-
-    __slots__ = ("font", "recorder")
-
-    def __init__(self, recorder: Recorder, font: Any) -> None:
-        super().__init__()
-        self.recorder, self.font = recorder, font
-
-    def __contains__(self, glyph: object) -> bool:
-        page = self.recorder.page.get(self.font.hash)
-        return page is not None and glyph in page
-
-    def __setitem__(self, glyph: int, text: str) -> None:
-        self.recorder.page.setdefault(self.font.hash, {}).setdefault(glyph, text)
-        if not dict.__contains__(self, glyph):
-            dict.__setitem__(self, glyph, text)
-
-
 class _Fonts(dict[Any, Any]):
-    """Stands for a WeasyPrint Document's `fonts`: each font added is given a `_PageText`."""
+    """Stands for a WeasyPrint Document's `fonts`: each font added is recorded."""
 
     def __init__(self, recorder: Recorder) -> None:
         super().__init__()
         self.recorder = recorder
 
     def __setitem__(self, key: Any, font: Any) -> None:
-        font.to_unicode = _PageText(self.recorder, font)
-        self.recorder.fonts.setdefault(font.hash, []).append(font)
-        self.recorder.files[id(font)] = font.file_content  # WeasyPrint subsets it later
+        self.recorder.add(font)
         dict.__setitem__(self, key, font)
 
 
 class Recorder:
-    """The glyphs of each page painted, and the document's fonts."""
+    """The glyphs of each page painted, and the document's fonts. While a page is painted
+    each font's `to_unicode` is a new dict, the page's own (so WeasyPrint's `not in` asks
+    about this page, at C speed); once painted, the font is given back its document's map
+    with the page's new glyphs added after the others, as WeasyPrint would have added
+    them: the map, its order and so the PDF are the same."""
 
     def __init__(self) -> None:
-        self.page: dict[str, dict[int, str]] = {}
         self.pages: list[PageGlyphs] = []
         self.fonts: dict[str, list[Any]] = {}
         self.files: dict[int, bytes] = {}  # id of a font -> its whole file
+        self.maps: dict[int, dict[int, str]] = {}  # id of a font -> its document's to_unicode
+
+    def add(self, font: Any) -> None:
+        """A font WeasyPrint made while a page is painted: its `to_unicode`, new, is the page's."""
+        self.fonts.setdefault(font.hash, []).append(font)
+        self.files[id(font)] = font.file_content  # WeasyPrint subsets it later
+        self.maps[id(font)] = {}
 
     def paint(self, paint: Any) -> Any:
         def painted(*args: Any, **kwargs: Any) -> Any:
-            self.page = {}
-            result = paint(*args, **kwargs)
-            self.pages.append(self._glyphs())
-            return result
+            for fonts in self.fonts.values():
+                for font in fonts:
+                    font.to_unicode = {}
+            try:
+                return paint(*args, **kwargs)
+            finally:
+                self._painted()
 
         return painted
 
-    def _glyphs(self) -> PageGlyphs:
+    def _painted(self) -> None:
         found = []
-        for name, texts in sorted(self.page.items()):
-            fonts = self.fonts[name]
-            glyphs = tuple((g, _width(fonts, g), texts[g]) for g in sorted(texts))
-            found.append((name, glyphs))
-        return tuple(found)
+        for name, fonts in sorted(self.fonts.items()):
+            texts: dict[int, str] = {}
+            for font in fonts:
+                page, whole = font.to_unicode, self.maps[id(font)]
+                for glyph, text in page.items():
+                    texts.setdefault(glyph, text)
+                    whole.setdefault(glyph, text)
+                font.to_unicode = whole
+            if texts:
+                glyphs = tuple((g, _width(fonts, g), texts[g]) for g in sorted(texts))
+                found.append((name, glyphs))
+        self.pages.append(tuple(found))
 
     def faces(self) -> tuple[tuple[Face, bytes], ...]:
         """Each font of the document and its whole file (before WeasyPrint subsets it:
