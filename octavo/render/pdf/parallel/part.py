@@ -264,9 +264,14 @@ def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
 
 
 def to_json(layout: PartLayout) -> str:
-    data = asdict(layout)
+    # the glyph records as they are (tuples are JSON arrays): `asdict` would copy each one
+    bare = tuple(replace(p, glyphs=None) for p in layout.pages)
+    data = asdict(replace(layout, pdf=b"", pages=bare, faces=None, files=()))
     del data["pdf"], data["files"]
-    return json.dumps(data, indent=0)
+    for page, given in zip(data["pages"], layout.pages, strict=True):
+        page["glyphs"] = given.glyphs
+    data["faces"] = None if layout.faces is None else [asdict(f) for f in layout.faces]
+    return json.dumps(data, separators=(",", ":"))  # the C encoder: indent is pure Python
 
 
 def from_json(text: str, pdf: bytes) -> PartLayout:
