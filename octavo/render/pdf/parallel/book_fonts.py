@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,9 +165,14 @@ def subsets(fonts: dict[str, BookFont], store: Store, pool: Executor | None) -> 
             todo[name] = pool.submit(subset_font, *args) if pool else subset_font(*args)
     for name, result in todo.items():
         try:
-            data = result if isinstance(result, bytes) else result.result()
+            try:
+                data = result if isinstance(result, bytes) else result.result()
+            except BrokenProcessPool:  # the workers are gone: the same subset, made here
+                font = fonts[name]
+                glyphs = tuple(g for g, _, _ in font.glyphs)
+                data = subset_font(_file(store, font.face.digest) or b"", font.face.index, glyphs)
         except ValueError:
-            continue
+            continue  # a font HarfBuzz cannot subset: the parts' own are kept (share_fonts)
         store.put(subset_name(fonts[name]), data)
         made[name] = data
     return made

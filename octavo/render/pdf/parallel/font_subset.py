@@ -14,7 +14,7 @@ import functools
 import io
 from typing import Any
 
-__all__ = ["subset_font"]
+__all__ = ["bind", "subset_font"]
 
 # WeasyPrint's, and GDEF and MATH (whose glyph variants HarfBuzz would keep too)
 _DROPPED: tuple[bytes, ...] = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GDEF", b"GPOS")
@@ -52,10 +52,18 @@ _FLAGS = 0x01 | 0x02 | 0x04 | 0x20
 def subset_font(data: bytes, index: int, glyphs: tuple[int, ...]) -> bytes:
     """`data` (a font file; `index`: the face in a collection) with `glyphs` and .notdef
     only, each at its own id. Raises ValueError if it cannot be subset."""
+    if not data:
+        raise ValueError("no font file")
     bound = _harfbuzz()
     if bound is not None:
         return _with_harfbuzz(bound, data, index, glyphs)
     return _with_fonttools(data, index, glyphs)
+
+
+def bind() -> None:
+    """Make the HarfBuzz binding now (~30 ms: cffi reads the declarations): a worker does it
+    as it warms up (octavo.render.pdf.parallel.part.warm_up), not while the merge waits."""
+    _harfbuzz()
 
 
 @functools.cache

@@ -197,6 +197,9 @@ def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
         html = (TEMPLATES / "print" / "warm.html").read_text(encoding="utf-8")
         fonts = scope(project, styles_digest(project))
         lay_out_part(PartJob("warm", "", html, project, (), (), fonts=fonts))
+    from octavo.render.pdf.parallel.font_subset import bind
+
+    bind()  # the book's fonts are cut in the workers (book_fonts.subsets)
 
 
 def _turns(document: Any) -> dict[int, Turn]:
