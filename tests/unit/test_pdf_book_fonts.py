@@ -11,7 +11,8 @@ import pytest
 
 from octavo.dev.gen import generate_study
 from octavo.project import Project, open_project
-from octavo.render.pdf.parallel.book_fonts import keep_files, to_unicode
+from octavo.render.pdf.parallel.book_fonts import keep_files
+from octavo.render.pdf.parallel.font_dicts import to_unicode
 from octavo.render.pdf.parallel.merge import Placed, merge_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 

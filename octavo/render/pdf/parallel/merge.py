@@ -22,7 +22,8 @@ from typing import Any
 
 from octavo.cache import Store
 from octavo.render.pdf.page_labels import Label, pypdf_labels
-from octavo.render.pdf.parallel.book_fonts import book_fonts, font_tables, subsets, write_fonts
+from octavo.render.pdf.parallel.book_fonts import book_fonts, subsets
+from octavo.render.pdf.parallel.font_dicts import font_tables, write_fonts
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
 from octavo.render.pdf.parallel.navigation import (
     add_destinations,
