@@ -18,7 +18,7 @@ from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel import build, fonts, jobs, tail
+from octavo.render.pdf.parallel import book_fonts, build, fonts, jobs, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
 from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, body_merger, merge_parts
@@ -292,7 +292,10 @@ def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The shared fonts begun in the workers while the stamp is laid out (`lay_out_tail`) are
-    the ones the merge takes: each union is submitted once, none begun again after the merge."""
+    the ones the merge takes: each union is submitted once, none begun again after the merge.
+    (The unions are the fallback for what the pages' records do not cover, book_fonts:
+    here nothing is covered.)"""
+    monkeypatch.setattr(book_fonts, "plan", lambda parts: book_fonts.Plan({}, (), False))
     root = generate_study(tmp_path / "book", 3)
     manuscript, _ = api.manuscript(root)
     start, lay_out_tail, submit = jobs.start, tail.lay_out_tail, fonts._submit

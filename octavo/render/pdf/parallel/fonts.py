@@ -59,20 +59,23 @@ def share_fonts(
     store: Store | None = None,
     pool: Executor | None = None,
     begun: Begun | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> int:
     """Make every font descriptor of `writer` with the same /FontName share one font file
     holding the union of their glyphs; the number of font files saved. `store`: where
     unions made before are kept (None: none); `pool`: workers that fill the fonts side by
     side (None: one after the other, here); `begun`: unions started before
-    (`begin_unions`)."""
+    (`begin_unions`); `skip`: the hashes (the /FontName's tag) of fonts written for the
+    book from its pages' records (octavo.render.pdf.parallel.book_fonts), left alone."""
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for obj in writer._objects:
         if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/FontDescriptor":
             key = next((k for k in _FILE_KEYS if k in obj), None)
-            if key is not None:
-                groups[(str(obj["/FontName"]), key)].append(obj)
+            name = str(obj["/FontName"])
+            if key is not None and name[1:].partition("+")[0] not in skip:
+                groups[(name, key)].append(obj)
     shareable = []
     for (_, key), descriptors in sorted(groups.items()):
         streams = list({id(d[key].get_object()): d[key].get_object() for d in descriptors}.values())

@@ -5,14 +5,15 @@ page first when the previous one ended on a right-hand page, as `break-before: r
 does), the stamp (running heads, folios) laid over the body pages up to the
 appendix (which prints its own), then the named
 destinations, the links of the contents and appendix, the bookmarks and the metadata of
-the front part, and an /ID made from the content: the same parts give the same bytes. The
+the front part, each font once for the whole book from the glyphs its pages draw
+(octavo.render.pdf.parallel.book_fonts), and an /ID made from the content: the same pages
+give the same bytes, whatever layouts of the parts they came from. The
 stamp's overlay: octavo.render.pdf.parallel.overlay; the destinations, links and bookmarks:
 octavo.render.pdf.parallel.navigation.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Mapping
 from concurrent.futures import Executor
@@ -21,6 +22,8 @@ from typing import Any
 
 from octavo.cache import Store
 from octavo.render.pdf.page_labels import Label, pypdf_labels
+from octavo.render.pdf.parallel.book_fonts import book_fonts, subsets
+from octavo.render.pdf.parallel.font_dicts import font_tables, write_fonts
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
 from octavo.render.pdf.parallel.navigation import (
     add_destinations,
@@ -29,7 +32,7 @@ from octavo.render.pdf.parallel.navigation import (
     move_first,
     name_destinations,
 )
-from octavo.render.pdf.parallel.overlay import Overlay
+from octavo.render.pdf.parallel.overlay import FORM, Overlay
 from octavo.render.pdf.parallel.part import PartLayout
 
 __all__ = [
@@ -230,7 +233,9 @@ class Merger:
             for mark in p.part.bookmarks:
                 item = add_outline(writer, mark, p.start, parent)
                 items.setdefault(p.part.name, item)
-        if share_fonts(writer, fonts, pool, unions):  # one copy of each font, not one per part
+        written = _book_fonts(writer, placed, stamp, fonts, pool)
+        # what the pages' records do not cover: one union of the parts' subsets a font
+        if share_fonts(writer, fonts, pool, unions, written) or written:
             writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
         writer.add_metadata(dict(readers[0].metadata or {}))
         front: Any = readers[0].trailer["/Root"]
@@ -239,7 +244,6 @@ class Merger:
                 front["/Metadata"].clone(writer).indirect_reference
             )
         _catalog(writer, front, labels)
-        writer._ID = _identifier(placed, stamp)
         out = io.BytesIO()
         writer.write(out)
         return compact(out.getvalue())
@@ -259,11 +263,15 @@ def _catalog(writer: Any, front: Any, labels: tuple[Label, ...]) -> None:
 def compact(pdf: bytes) -> bytes:
     """`pdf` with its objects in compressed object streams, as WeasyPrint writes them (pypdf
     cannot): without this the merged PDF carries ~2 KB of plain dictionaries a page. The
-    /ID is made from the content, so the same parts still give the same bytes."""
+    /ID is made from the content written (QPDF's deterministic ID; the one pypdf gave it
+    dropped first, else QPDF keeps its first half): the same pages, the same bytes,
+    whatever parts they came from."""
     import pikepdf
 
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        if "/ID" in document.trailer:
+            del document.trailer["/ID"]
         document.save(
             out,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
@@ -287,11 +295,22 @@ def _stamp(writer: Any, start: int, end: int, stamp: PartLayout) -> None:
         lay(writer.pages[start + index], pages[index])  # blank pages have heads too
 
 
-def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
-    from pypdf.generic import ArrayObject, ByteStringObject
-
-    digest = hashlib.md5(usedforsecurity=False)
-    for part in (*(p.part for p in placed), stamp):
-        digest.update(hashlib.sha256(part.pdf).digest())
-    value = ByteStringObject(digest.digest())
-    return ArrayObject([value, value])
+def _book_fonts(
+    writer: Any,
+    placed: tuple[Placed, ...],
+    stamp: PartLayout,
+    store: Store | None,
+    pool: Executor | None,
+) -> frozenset[str]:
+    """Each font the pages' records cover written once for the book from them
+    (octavo.render.pdf.parallel.book_fonts); the hashes written."""
+    stamped = len(stamp.pages) - 1 if len(placed) > 1 else 0
+    chosen, _ = book_fonts(tuple(p.part for p in placed), stamp, stamped)
+    if not chosen.fonts:
+        return frozenset()
+    tables = [font_tables(writer.pages[p.start]) for p in placed]
+    over = font_tables(writer.pages[placed[1].start], FORM) if stamped else ()
+    if stamped and not over:
+        return frozenset()  # the stamp merged into the pages (links on it): its fonts stay
+    files = subsets(chosen.fonts, store or Store(None), pool)
+    return write_fonts(writer, chosen, files, (*tables, over))

@@ -16,13 +16,14 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from octavo.project import Project
 from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.broadside import Turn, down_point, down_rect, turned_pages
 from octavo.render.pdf.page_labels import Label
+from octavo.render.pdf.parallel.page_glyphs import Face, PageGlyphs, Recorder
 
 __all__ = [
     "Bookmark",
@@ -57,6 +58,9 @@ class PageMap:
     # a broadside page: a table laid out on a landscape page, turned onto this one
     # (octavo.render.pdf.broadside); its size, anchors and links are the turned page's
     turned: bool = False
+    # the glyphs drawn on it, by font (octavo.render.pdf.parallel.page_glyphs); None: not
+    # recorded (a sketch, no PDF written)
+    glyphs: PageGlyphs | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,7 @@ class PartJob:
     fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
     sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
     labels: tuple[Label, ...] = ()  # page labels (the front part's: the merge adds the body's)
+    cache: str = ""  # the parts' cache folder: where the worker keeps the fonts' whole files
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,10 @@ class PartLayout:
     pages: tuple[PageMap, ...]
     bookmarks: tuple[Bookmark, ...]
     warnings: tuple[str, ...]  # WeasyPrint's, re-logged by the parent
+    # its fonts (page_glyphs.Face), None: not recorded; and the whole files of those this
+    # worker had not sent yet (digest, bytes: kept in the cache by the parent, never in JSON)
+    faces: tuple[Face, ...] | None = None
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 class _Recorder(logging.Handler):
@@ -134,19 +143,40 @@ def lay_out_part(job: PartJob) -> PartLayout:
         document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         show_continued(document)
         options = PdfOptions(bleed=job.bleed)
-        pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job))
+        recorded: list[Recorder] = []
+        pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job, recorded))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
         turns = _turns(document)
     marks = tuple(_bookmark(b, turns) for b in tree)
     messages = tuple(logged)
-    return PartLayout(job.name, job.key, pdf, pages, marks, messages)
+    layout = PartLayout(job.name, job.key, pdf, pages, marks, messages)
+    return _with_glyphs(layout, recorded[0], job.cache) if recorded else layout
 
 
-def _written(document: Any, options: Any, job: PartJob) -> bytes:
+def _written(document: Any, options: Any, job: PartJob, recorded: list[Recorder]) -> bytes:
+    """The part's PDF, each page's glyphs recorded as it is drawn (`recorded`)."""
     from octavo.render.pdf.document import write_document
+    from octavo.render.pdf.parallel.page_glyphs import recording
 
-    return write_document(document, options, xmp=job.xmp, labels=job.labels)
+    with recording(document) as recorder:
+        pdf = write_document(document, options, xmp=job.xmp, labels=job.labels)
+    if recorder is not None:
+        recorded.append(recorder)
+    return pdf
+
+
+def _with_glyphs(layout: PartLayout, recorder: Recorder, cache: str) -> PartLayout:
+    """`layout` with its pages' glyphs and its fonts (none if a page was not painted); their
+    whole files kept in `cache` (page_glyphs.keep_files), else sent with it."""
+    from octavo.render.pdf.parallel.page_glyphs import keep_files
+
+    if len(recorder.pages) != len(layout.pages):
+        return layout
+    pages = tuple(replace(p, glyphs=g) for p, g in zip(layout.pages, recorder.pages, strict=True))
+    faces = recorder.faces()
+    files = keep_files(faces, cache)
+    return replace(layout, pages=pages, faces=tuple(f for f, _ in faces), files=files)
 
 
 def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
@@ -167,6 +197,9 @@ def warm_up(project: Project | None, modules: tuple[str, ...]) -> None:
         html = (TEMPLATES / "print" / "warm.html").read_text(encoding="utf-8")
         fonts = scope(project, styles_digest(project))
         lay_out_part(PartJob("warm", "", html, project, (), (), fonts=fonts))
+    from octavo.render.pdf.parallel.font_subset import bind
+
+    bind()  # the book's fonts are cut in the workers (book_fonts.subsets)
 
 
 def _turns(document: Any) -> dict[int, Turn]:
@@ -234,9 +267,14 @@ def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
 
 
 def to_json(layout: PartLayout) -> str:
-    data = asdict(layout)
-    del data["pdf"]
-    return json.dumps(data, indent=0)
+    # the glyph records as they are (tuples are JSON arrays): `asdict` would copy each one
+    bare = tuple(replace(p, glyphs=None) for p in layout.pages)
+    data = asdict(replace(layout, pdf=b"", pages=bare, faces=None, files=()))
+    del data["pdf"], data["files"]
+    for page, given in zip(data["pages"], layout.pages, strict=True):
+        page["glyphs"] = given.glyphs
+    data["faces"] = None if layout.faces is None else [asdict(f) for f in layout.faces]
+    return json.dumps(data, separators=(",", ":"))  # the C encoder: indent is pure Python
 
 
 def from_json(text: str, pdf: bytes) -> PartLayout:
@@ -251,11 +289,20 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
             tuple(LinkBox(link["target"], tuple(link["rect"])) for link in p["links"]),
             (p["size"][0], p["size"][1]),
             p["turned"],
+            _glyphs_from(p.get("glyphs")),
         )
         for p in data["pages"]
     )
     marks = tuple(_bookmark_from(b) for b in data["bookmarks"])
-    return PartLayout(data["name"], data["key"], pdf, pages, marks, ())
+    faces = data.get("faces")
+    found = tuple(Face(**f) for f in faces) if faces is not None else None
+    return PartLayout(data["name"], data["key"], pdf, pages, marks, (), found)
+
+
+def _glyphs_from(data: Any) -> PageGlyphs | None:
+    if data is None:
+        return None
+    return tuple((name, tuple((g, w, t) for g, w, t in glyphs)) for name, glyphs in data)
 
 
 def _bookmark_from(data: dict[str, Any]) -> Bookmark:

@@ -13,14 +13,16 @@ from pathlib import Path
 from octavo.cache import Store, fingerprint
 from octavo.project import Project
 from octavo.render.pdf.document import PdfOptions
+from octavo.render.pdf.parallel.book_fonts import keep_files
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, to_json
 
 __all__ = ["FORMAT", "PartStore", "book_files", "salt"]
 
-FORMAT = "parts-7"  # bump when the page map, the part HTML or the note fixes change meaning
+FORMAT = "parts-8"  # bump when the page map, the part HTML or the note fixes change meaning
 # (5: a part moves its broadside tables down the text: octavo.render.pdf.broadside_flow;
 # 6: a hyphenated line at a page's foot goes on with the rest: octavo.render.pdf.notes.hyphens;
-# 7: the broadside flow again, its decision layout with 6's hyphens held too)
+# 7: the broadside flow again, its decision layout with 6's hyphens held too;
+# 8: each page's glyphs and the part's fonts: octavo.render.pdf.parallel.page_glyphs)
 
 
 class PartStore:
@@ -35,7 +37,8 @@ class PartStore:
 
     def keyed(self, job: PartJob) -> PartJob:
         key = fingerprint(self.salt, job.name, job.html, job.xmp)
-        return replace(job, key=key, fonts=self.fonts)
+        folder = str(self.store.folder) if self.store.folder is not None else ""
+        return replace(job, key=key, fonts=self.fonts, cache=folder)
 
     def get(self, job: PartJob) -> PartLayout | None:
         pdf, meta = self.store.get(f"{job.key}.pdf"), self.store.get(f"{job.key}.json")
@@ -68,6 +71,7 @@ class PartStore:
 
     def put(self, layout: PartLayout) -> None:
         self.laid_out.append(layout.name)
+        keep_files(layout.files)
         if not layout.warnings:
             self.store.put(f"{layout.key}.pdf", layout.pdf)
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))

@@ -23,6 +23,7 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.page_labels import book_labels
+from octavo.render.pdf.parallel.book_fonts import book_fonts
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.jobs import (
     Started,
@@ -51,7 +52,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore
 
 __all__ = ["MERGED", "Tail", "begin", "guess", "lay_out_tail", "merged"]
 
-MERGED = "merged-2"  # bump when octavo.render.pdf.parallel.merge writes other bytes
+MERGED = "merged-3"  # bump when octavo.render.pdf.parallel.merge writes other bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,5 +328,8 @@ def _unions(
     store: PartStore, placed: tuple[Placed, ...], stamp: PartLayout, pool: Executor
 ) -> Begun:
     """The shared fonts of the placed parts and the stamp, started in the workers (read in
-    the merge's order)."""
+    the merge's order); none when the pages' records cover every font (book_fonts)."""
+    stamped = len(stamp.pages) - 1 if len(placed) > 1 else 0
+    if book_fonts(tuple(p.part for p in placed), stamp, stamped)[0].covered:
+        return {}
     return begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
