@@ -38,6 +38,11 @@ def write_fonts(
                     table[NameObject(key)] = written[name]
                 elif name in written:
                     del table[key]  # drawn only on pages the book does not hold
+            # in one order, whatever order the part's pages first drew them in: the same
+            # table in two parts (one resumed after an edit) is then one object
+            entries = sorted(table.items())
+            table.clear()
+            table.update(entries)
     return frozenset(written)
 
 

@@ -295,6 +295,17 @@ def _stamp(writer: Any, start: int, end: int, stamp: PartLayout) -> None:
         lay(writer.pages[start + index], pages[index])  # blank pages have heads too
 
 
+def _part_tables(writer: Any, p: Placed) -> tuple[Any, ...]:
+    """The /Font dictionaries of a part's pages: one in a part laid out whole; a part
+    resumed after an edit is written in two goes (octavo.render.pdf.parallel.resume)."""
+    found: list[Any] = []
+    for index in range(p.start, p.start + len(p.part.pages)):
+        for table in font_tables(writer.pages[index]):
+            if all(table is not known for known in found):
+                found.append(table)
+    return tuple(found)
+
+
 def _book_fonts(
     writer: Any,
     placed: tuple[Placed, ...],
@@ -308,7 +319,7 @@ def _book_fonts(
     chosen, _ = book_fonts(tuple(p.part for p in placed), stamp, stamped)
     if not chosen.fonts:
         return frozenset()
-    tables = [font_tables(writer.pages[p.start]) for p in placed]
+    tables = [_part_tables(writer, p) for p in placed]
     over = font_tables(writer.pages[placed[1].start], FORM) if stamped else ()
     if stamped and not over:
         return frozenset()  # the stamp merged into the pages (links on it): its fonts stay
