@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -82,6 +82,9 @@ class PartJob:
     fonts: str = ""  # the book's and its styles' digest: the worker's shared fonts (or none)
     sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
     labels: tuple[Label, ...] = ()  # page labels (the front part's: the merge adds the body's)
+    # a chapter's part (no page references given): its pages' layout states are recorded,
+    # and an edit of it resumes its last layout (octavo.render.pdf.parallel.resume)
+    states: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,9 @@ class PartLayout:
     pages: tuple[PageMap, ...]
     bookmarks: tuple[Bookmark, ...]
     warnings: tuple[str, ...]  # WeasyPrint's, re-logged by the parent
+    # each page's layout state (octavo.render.pdf.parallel.page_states, pickled), kept in
+    # the cache beside the part: an edit resumes its layout there (parallel.resume)
+    state: bytes = b""
 
 
 class _Recorder(logging.Handler):
@@ -124,15 +130,18 @@ def lay_out_part(job: PartJob) -> PartLayout:
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, guarded, load_html
     from octavo.render.pdf.notes.place import place_notes
+    from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
-    with warnings_logged() as logged:
+    recorded = recording() if job.states else nullcontext()
+    with warnings_logged() as logged, recorded as recorder:
         html = load_html(job.html, job.project)
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
-        guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
-        document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+        moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
+        document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         show_continued(document)
+        state = _state(recorder, document, moves, fixes) if job.states else b""
         options = PdfOptions(bleed=job.bleed)
         pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
@@ -140,7 +149,17 @@ def lay_out_part(job: PartJob) -> PartLayout:
         turns = _turns(document)
     marks = tuple(_bookmark(b, turns) for b in tree)
     messages = tuple(logged)
-    return PartLayout(job.name, job.key, pdf, pages, marks, messages)
+    return PartLayout(job.name, job.key, pdf, pages, marks, messages, state)
+
+
+def _state(recorder: Any, document: Any, moves: tuple[Any, ...], fixes: tuple[Any, ...]) -> bytes:
+    """The pages' states (parallel.page_states); marked not resumable when the layout
+    written is not the first one of the text as it is (a note's fix: `column`, `keep`,
+    `break`) or has broadside tables (moved by a decision layout, turned as written)."""
+    from octavo.render.pdf.parallel.page_states import to_bytes
+
+    refixed = any(f.mark in ("column", "keep", "break") for f in fixes)
+    return to_bytes(recorder.recorded(document, not (refixed or moves)))
 
 
 def _written(document: Any, options: Any, job: PartJob) -> bytes:
@@ -235,7 +254,7 @@ def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
 
 def to_json(layout: PartLayout) -> str:
     data = asdict(layout)
-    del data["pdf"]
+    del data["pdf"], data["state"]
     return json.dumps(data, indent=0)
 
 

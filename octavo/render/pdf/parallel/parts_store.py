@@ -24,7 +24,9 @@ FORMAT = "parts-7"  # bump when the page map, the part HTML or the note fixes ch
 
 
 class PartStore:
-    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
+    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache); a
+    chapter's also <key>.state and <key>.html, its pages' layout states and the HTML laid
+    out (octavo.render.pdf.parallel.resume starts an edit's layout from them)."""
 
     def __init__(self, folder: Path | None, salt: str, book: str = ""):
         self.store, self.salt, self.book = Store(folder, signed=True), salt, book
@@ -32,9 +34,11 @@ class PartStore:
         self.laid_out: list[str] = []
         self.reused: list[str] = []
         self.guessed: list[str] = []
+        self.sources: dict[str, str] = {}  # the HTML of each part keyed (by its key)
 
     def keyed(self, job: PartJob) -> PartJob:
         key = fingerprint(self.salt, job.name, job.html, job.xmp)
+        self.sources[key] = job.html
         return replace(job, key=key, fonts=self.fonts)
 
     def get(self, job: PartJob) -> PartLayout | None:
@@ -57,6 +61,15 @@ class PartStore:
         except (ValueError, KeyError, TypeError):
             return None
 
+    def resumable(self, name: str) -> str | None:
+        """The key of the part `name`'s last layout (`last`) when its pages' states are
+        kept: an edit of it may resume there (octavo.render.pdf.parallel.resume)."""
+        key = self.store.get(self._last(name))
+        if key is None or self.store.folder is None:
+            return None
+        text = key.decode("ascii", "replace")
+        return text if (self.store.folder / f"{text}.state").is_file() else None
+
     def remember(self, parts: Iterable[PartLayout]) -> None:
         """Which layout of each part this build used: the next build's guesses."""
         for part in parts:
@@ -71,6 +84,10 @@ class PartStore:
         if not layout.warnings:
             self.store.put(f"{layout.key}.pdf", layout.pdf)
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
+            source = self.sources.get(layout.key)
+            if layout.state and source is not None:
+                self.store.put(f"{layout.key}.html", source.encode("utf-8"))
+                self.store.put(f"{layout.key}.state", layout.state)
 
 
 def salt(options: PdfOptions, styles: str, files: str = "") -> str:

@@ -1,0 +1,127 @@
+"""A chapter's part resumed after an edit (octavo.render.pdf.parallel.resume) is its full
+layout: pages, page maps, bookmarks and recorded states; what it cannot resume exactly is
+laid out whole. A small chapter with notes and a long table (the 81-section study's
+chapters: tests/e2e/test_pdf_parallel_resume.py)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from octavo import api
+from octavo.render.pdf.parallel.page_states import from_bytes
+from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
+from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.resume import resume_part
+
+WORDS = (
+    "The republic's trade with its neighbours grew after the treaty, and the ministry "
+    "published its figures for every region, village and city in the year that followed. "
+)
+
+
+def _chapter(edit: str, extra: str = "") -> str:
+    rows = "".join(f"<tr><td>{i}</td><td>{i * 37}</td><td>row {i}</td></tr>" for i in range(70))
+    table = (
+        "<table><thead><tr><th>Year</th><th>Tons</th><th>Note</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    sections = []
+    for n in range(8):
+        note = f'<span class="note" id="note-{n}">Data as of {1990 + n}.</span>'
+        first = f"<p>{edit}{WORDS}</p>{extra}" if n == 6 else ""
+        body = "".join(f"<p>{WORDS * (2 + i % 3)}</p>" for i in range(5))
+        sections.append(
+            f'<section><h2 id="h{n}">Topic {n}{note}</h2>{first}{body}'
+            f"{table if n == 2 else ''}</section>"
+        )
+    return (
+        "<html lang='en'><head><style>"
+        "@page { size: 360pt 480pt; margin: 36pt }"
+        ".note { float: footnote } td, th { border: 1px solid; padding: 1pt 4pt }"
+        "h2 { bookmark-level: 2 }"
+        "</style></head><body>" + "".join(sections) + "</body></html>"
+    )
+
+
+@pytest.fixture
+def laid(small_book: Path, tmp_path: Path) -> tuple[PartStore, PartJob, PartLayout]:
+    manuscript, _ = api.manuscript(small_book)
+    notes = tuple((f"h{n}", f"note-{n}") for n in range(8))
+    html = _chapter("Edit number 1. ")
+    job = PartJob("ch", "", html, manuscript.book.project, notes, ("h0",), states=True)
+    store = PartStore(tmp_path / "parts", "salt", "book")
+    old = lay_out_part(store.keyed(job))
+    store.put(old)
+    store.remember([old])
+    return store, store.keyed(job), old
+
+
+def _streams(pdf: bytes) -> list[bytes]:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return [page.Contents.read_bytes() for page in document.pages]
+
+
+def _same(resumed: PartLayout, full: PartLayout) -> None:
+    assert _streams(resumed.pdf) == _streams(full.pdf)
+    assert resumed.pages == full.pages
+    assert resumed.bookmarks == full.bookmarks
+    assert from_bytes(resumed.state) == from_bytes(full.state)
+
+
+@pytest.mark.parametrize(
+    ("edit", "extra"),
+    [
+        ("Edit number 2. ", ""),
+        ("Edit number 2. " + "Many more words in this paragraph now. " * 9, ""),
+        ("Edit. ", f"<p>{WORDS * 4}</p>"),  # a paragraph more: the blocks after move
+    ],
+    ids=["a-word", "longer", "a-paragraph-more"],
+)
+def test_a_resumed_part_is_its_full_layout(
+    laid: tuple[PartStore, PartJob, PartLayout],
+    edit: str,
+    extra: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store, job, old = laid
+    edited = store.keyed(replace(job, html=_chapter(edit, extra)))
+    assert store.resumable("ch") == old.key
+    folder = store.store.folder
+    assert folder is not None
+    with caplog.at_level(logging.INFO, "octavo"):
+        resumed = resume_part(edited, old.key, folder)
+    assert "resumed at page" in caplog.text, caplog.text
+    _same(resumed, lay_out_part(edited))
+
+
+def test_what_cannot_be_resumed_is_laid_out_whole(
+    laid: tuple[PartStore, PartJob, PartLayout], caplog: pytest.LogCaptureFixture
+) -> None:
+    store, job, old = laid
+    folder = store.store.folder
+    assert folder is not None
+    styled = job.html.replace("padding: 1pt 4pt", "padding: 1pt 5pt")  # in <head>
+    early = store.keyed(replace(job, html=styled))
+    with caplog.at_level(logging.INFO, "octavo"):
+        resumed = resume_part(early, old.key, folder)
+        missing = resume_part(early, "0" * 64, folder)
+    assert "the head changed" in caplog.text
+    assert "not in the cache" in caplog.text
+    full = lay_out_part(early)
+    _same(resumed, full)
+    _same(missing, full)
+
+
+def test_a_planted_state_is_never_read(laid: tuple[PartStore, PartJob, PartLayout]) -> None:
+    """The states are pickles: only those this user's octavo signed are taken."""
+    store, _, old = laid
+    folder = store.store.folder
+    assert folder is not None
+    (folder / f"{old.key}.state").write_bytes(b"not signed")
+    assert store.store.get(f"{old.key}.state") is None
