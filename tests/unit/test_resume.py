@@ -125,3 +125,32 @@ def test_a_planted_state_is_never_read(laid: tuple[PartStore, PartJob, PartLayou
     assert folder is not None
     (folder / f"{old.key}.state").write_bytes(b"not signed")
     assert store.store.get(f"{old.key}.state") is None
+
+
+class _Pool:
+    """Records what is submitted (a stand-in for the workers' executor)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, ...]] = []
+
+    def submit(self, fn: object, *args: object) -> object:
+        self.calls.append((fn, *args))
+        return None
+
+
+def test_the_parent_resumes_a_chapter_whose_states_are_kept(
+    laid: tuple[PartStore, PartJob, PartLayout],
+) -> None:
+    from octavo.render.pdf.parallel.jobs import start
+
+    store, job, old = laid
+    edited = store.keyed(replace(job, html=_chapter("Edit number 2. ")))
+    pool = _Pool()
+    start(pool, store, edited)  # type: ignore[arg-type]
+    start(pool, store, replace(edited, states=False))  # type: ignore[arg-type]
+    other = store.keyed(replace(edited, name="other"))
+    start(pool, store, other)  # type: ignore[arg-type]  # no last layout of its own
+    found = start(pool, store, job)  # type: ignore[arg-type]
+    assert isinstance(found, PartLayout) and found.pdf == old.pdf  # the cache's
+    assert [c[0] for c in pool.calls] == [resume_part, lay_out_part, lay_out_part]
+    assert pool.calls[0][1:] == (edited, old.key, store.store.folder)
