@@ -21,6 +21,7 @@ across or a table goes on is never resumed at (`Boundary.clean`).
 from __future__ import annotations
 
 import copy
+import hashlib
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ __all__ = [
     "recording",
     "resume_page",
     "to_bytes",
+    "tree_of",
 ]
 
 STATE = "page-states-1"  # the pickle's tag: bump when what is recorded changes meaning
@@ -63,6 +65,7 @@ class Recorded:
     strings: tuple[tuple[str, int, tuple[Any, ...]], ...]  # (name, page number, values)
     bookmarks: tuple[tuple[Any, ...], ...]  # each page's (level, label, (x, y), state)
     heights: tuple[float, ...]  # each page's height (CSS px): its bookmarks' transform
+    tree: tuple[Node, ...] = ()  # the tree laid out (`tree_of`; note fixes mark it after)
     resumable: bool = True  # False: a layout with note fixes or broadside pages
 
 
@@ -92,10 +95,12 @@ class Recorder:
         self.order: dict[Any, int] = {}
         self.boundaries: list[Boundary] = []
         self.page_sizes: dict[str, Any] = {}
+        self.tree: tuple[Node, ...] = ()
 
     def __call__(self, index: int, context: Any, root_box: Any, html: Any) -> Any:
         if context is not self.context:  # another layout (a note's fix): start again
             self.context, self.order, self.boundaries = context, ordinals(html.etree_element), []
+            self.tree = tree_of(html.etree_element)  # as it is laid out: marks come after
         entry = context.page_maker[index]
         block, in_table = _block_at(root_box, entry[0])
         del self.boundaries[index:]  # a page made again
@@ -123,6 +128,7 @@ class Recorder:
             strings_of(self.context),
             tuple(tuple(page.bookmarks) for page in pages),
             tuple(float(page.height) for page in pages),
+            self.tree,
             resumable,
         )
 
@@ -202,44 +208,56 @@ class Diff:
         return ordinal + self.shift if ordinal > self.old_last else None
 
 
-def _key(element: Any) -> tuple[Any, ...]:
-    """What an element is, with its place in the tree (the number of its children)."""
-    return (element.tag, dict(element.attrib), element.text, element.tail, len(element))
+Node = tuple[bytes, bytes, int]  # an element's `_digests` and its subtree's last ordinal
 
 
-def _shape(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    """What selectors see of an element: its tag, attributes, children, emptiness."""
-    tag, attrib, text, _, children = key
-    return (tag, attrib, children, not text)
+def tree_of(root: Any) -> tuple[Node, ...]:
+    """Each element of a tree in document order, as `diff` compares it: what it is (tag,
+    attributes, text, tail, number of children), what selectors see of it (the same but
+    the text, and whether it has any) and where its subtree ends."""
+    elements = list(root.iter())
+    order = {element: i for i, element in enumerate(elements)}
+    ends = [0] * len(elements)
+    for i in range(len(elements) - 1, -1, -1):  # a subtree ends where its last child's does
+        children = elements[i]
+        ends[i] = ends[order[children[-1]]] if len(children) else i
+    return tuple((*_digests(e), ends[i]) for i, e in enumerate(elements))
 
 
-def diff(old_root: Any, new_root: Any) -> Diff | None:
-    """The changed run between two trees (None: the same). It takes in the whole of each
-    changed element (its style is its descendants'), and where the tree's shape changed
-    (an element added, removed, its attributes), the whole of the first changed
-    element's parent: a selector of siblings (`h2 + p`, `:nth-child`) may style the
-    blocks after it otherwise."""
-    olds, news = list(old_root.iter()), list(new_root.iter())
-    old, new = [_key(e) for e in olds], [_key(e) for e in news]
-    first = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), None)
+def _digests(element: Any) -> tuple[bytes, bytes]:
+    tag, attrib, text = element.tag, sorted(element.attrib.items()), element.text
+    whole = repr((tag, attrib, text, element.tail, len(element))).encode("utf-8", "replace")
+    shape = repr((tag, attrib, len(element), not text)).encode("utf-8", "replace")
+    return _digest(whole), _digest(shape)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=12).digest()
+
+
+def diff(old: tuple[Node, ...], new: tuple[Node, ...]) -> Diff | None:
+    """The changed run between two trees (`tree_of`; None: the same). It takes in the
+    whole of each changed element (its style is its descendants'), and where the tree's
+    shape changed (an element added, removed, its attributes), the whole of the first
+    changed element's parent: a selector of siblings (`h2 + p`, `:nth-child`) may style
+    the blocks after it otherwise."""
+    pairs = zip(old, new, strict=False)
+    first = next((i for i, (a, b) in enumerate(pairs) if a[0] != b[0]), None)
     if first is None:
         if len(old) == len(new):
             return None
         first = min(len(old), len(new))
     same = 0  # the elements alike from the end, none of them before `first`
-    while same < min(len(old), len(new)) - first and old[-1 - same] == new[-1 - same]:
+    while same < min(len(old), len(new)) - first and old[-1 - same][0] == new[-1 - same][0]:
         same += 1
     old_last, shift = len(old) - same - 1, len(new) - len(old)
-    order = {element: i for i, element in enumerate(olds)}
-    changed = olds[first : old_last + 1]
-    shaped = shift != 0 or any(
-        _shape(a) != _shape(b) for a, b in zip(old[first : old_last + 1], new[first:], strict=False)
-    )
-    if shaped and first < len(olds):  # its parent: the nearest element before holding it
-        held = (p for p in reversed(olds[:first]) if any(c is olds[first] for c in p))
-        changed.extend(held)
-    ends = (order[e] + sum(1 for _ in e.iter()) - 1 for e in changed)
-    old_last = max(old_last, *ends) if changed else old_last
+    changed = list(range(first, old_last + 1))
+    run = zip(old[first : old_last + 1], new[first:], strict=False)
+    shaped = shift != 0 or any(a[1] != b[1] for a, b in run)
+    if shaped and first < len(old):  # its parent: the nearest element before holding it
+        parent = next((j for j in range(first - 1, -1, -1) if old[j][2] >= first), None)
+        changed += [] if parent is None else [parent]
+    old_last = max((old_last, *(old[i][2] for i in changed)))
     return Diff(first, old_last, old_last + shift)
 
 

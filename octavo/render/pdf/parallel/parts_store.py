@@ -25,8 +25,8 @@ FORMAT = "parts-7"  # bump when the page map, the part HTML or the note fixes ch
 
 class PartStore:
     """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache); a
-    chapter's also <key>.state and <key>.html, its pages' layout states and the HTML laid
-    out (octavo.render.pdf.parallel.resume starts an edit's layout from them)."""
+    chapter's also <key>.state, its pages' layout states and its tree's digests
+    (octavo.render.pdf.parallel.resume starts an edit's layout from them)."""
 
     def __init__(self, folder: Path | None, salt: str, book: str = ""):
         self.store, self.salt, self.book = Store(folder, signed=True), salt, book
@@ -34,11 +34,9 @@ class PartStore:
         self.laid_out: list[str] = []
         self.reused: list[str] = []
         self.guessed: list[str] = []
-        self.sources: dict[str, str] = {}  # the HTML of each part keyed (by its key)
 
     def keyed(self, job: PartJob) -> PartJob:
         key = fingerprint(self.salt, job.name, job.html, job.xmp)
-        self.sources[key] = job.html
         return replace(job, key=key, fonts=self.fonts)
 
     def get(self, job: PartJob) -> PartLayout | None:
@@ -84,9 +82,7 @@ class PartStore:
         if not layout.warnings:
             self.store.put(f"{layout.key}.pdf", layout.pdf)
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
-            source = self.sources.get(layout.key)
-            if layout.state and source is not None:
-                self.store.put(f"{layout.key}.html", source.encode("utf-8"))
+            if layout.state:
                 self.store.put(f"{layout.key}.state", layout.state)
 
 

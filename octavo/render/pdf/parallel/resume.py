@@ -68,13 +68,19 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     from octavo.render.pdf.document import guarded, load_html
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
-    from octavo.render.pdf.parallel.page_states import diff, from_bytes, lay_out_from, resume_page
+    from octavo.render.pdf.parallel.page_states import (
+        diff,
+        from_bytes,
+        lay_out_from,
+        resume_page,
+        tree_of,
+    )
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
+    from octavo.render.pdf.weasy_stack import roomy
 
     store = Store(folder, signed=True)  # only entries this user's octavo wrote are read
-    found = [store.get(f"{last}.{kind}") for kind in ("html", "state", "pdf", "json")]
-    source, state, pdf, meta = found
-    if source is None or state is None or pdf is None or meta is None:
+    state, pdf, meta = (store.get(f"{last}.{kind}") for kind in ("state", "pdf", "json"))
+    if state is None or pdf is None or meta is None:
         raise _Unresumable("the last layout is not in the cache")
     recorded = from_bytes(state)
     if recorded is None or not recorded.resumable:
@@ -83,12 +89,12 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     if any(page.turned for page in old.pages):
         raise _Unresumable("broadside pages")
     with warnings_logged() as logged:
-        old_root = load_html(source.decode("utf-8"), job.project).etree_element
         html = load_html(job.html, job.project)
-        change = diff(old_root, html.etree_element)
+        tree = tree_of(html.etree_element)  # before the layout: as lay_out_part records it
+        change = diff(recorded.tree, tree)
         if change is None:
             raise _Unresumable("the same HTML")
-        body = next(i for i, e in enumerate(old_root.iter()) if _local(e) == "body")
+        body = next(i for i, e in enumerate(html.etree_element.iter()) if _local(e) == "body")
         if change.first <= body:
             raise _Unresumable("the head changed")
         if broadside_tables(html.etree_element):
@@ -97,10 +103,9 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
         if start is None:
             raise _Unresumable("the edit is before the first clean page")
         fonts = Fonts(job.fonts) if job.fonts and applies() else None
+        laid = roomy(lay_out_from)  # as HTML.render is called (octavo.render.pdf.weasy_stack)
         with held(), hyphens_held(), paused():
-            document, kept, recorder = guarded(
-                lambda: lay_out_from(html, recorded, start, fonts, change)
-            )
+            document, kept, recorder = guarded(lambda: laid(html, recorded, start, fonts, change))
         if not _notes_home(document, job):
             raise _Unresumable("a note off its call's page")
         order = recorder.order
@@ -111,7 +116,7 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
         raise _Unresumable("WeasyPrint warned")
     carried = old.pages[start - 1].chapter if start else ""
     pages = (*old.pages[:start], *_carried(new_pages, carried), *old.pages[kept:])
-    states = _states(recorded, recorder, document, start, kept, change)
+    states = _states(recorded, recorder, document, (start, kept), change, tree)
     marks = _bookmarks(states)
     log.info("part %s resumed at page %d: %d pages laid out", job.name, start + 1, kept - start)
     spliced = _spliced(pdf, new_pdf, start, kept)
@@ -155,8 +160,12 @@ def _notes_home(document: Any, job: PartJob) -> bool:
     return not any(p.misplaced for p in placed if {p.heading_id, p.note_id} & shown)
 
 
-def _states(recorded: Any, recorder: Any, document: Any, start: int, kept: int, change: Any) -> Any:
-    """The recorded states of the part as resumed: the full layout's."""
+def _states(
+    recorded: Any, recorder: Any, document: Any, pages: tuple[int, int], change: Any, tree: Any
+) -> Any:
+    """The recorded states of the part as resumed (`pages`: the new ones, from the first
+    to the first old one kept after them; `tree`: the edited HTML's): the full layout's."""
+    start, kept = pages
     from octavo.render.pdf.parallel.page_states import (
         Recorded,
         elements_on,
@@ -185,6 +194,7 @@ def _states(recorded: Any, recorder: Any, document: Any, start: int, kept: int, 
             *recorded.bookmarks[kept:],
         ),
         (*recorded.heights[:start], *(float(p.height) for p in new), *recorded.heights[kept:]),
+        tree,
     )
 
 
