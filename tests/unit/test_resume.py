@@ -154,3 +154,36 @@ def test_the_parent_resumes_a_chapter_whose_states_are_kept(
     assert isinstance(found, PartLayout) and found.pdf == old.pdf  # the cache's
     assert [c[0] for c in pool.calls] == [resume_part, lay_out_part, lay_out_part]
     assert pool.calls[0][1:] == (edited, old.key, store.store.folder)
+
+
+def _fonts(pdf: bytes) -> list[str]:
+    """The font objects of a PDF's pages, by name (one an object)."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        found = {
+            font.objgen: str(font.BaseFont)
+            for page in document.pages
+            for font in page.Resources.get("/Font", {}).values()
+        }
+        return sorted(found.values())
+
+
+def _texts(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.parametrize(("edit", "extra"), [("Edit number 2. ", 0), ("Þórr's edit. ", 1)])
+def test_the_new_pages_take_the_old_fonts_when_these_have_their_glyphs(
+    laid: tuple[PartStore, PartJob, PartLayout], edit: str, extra: int
+) -> None:
+    """An edit that brings in no new glyph gives the part its old fonts (one object a
+    font, as a full layout writes); one with a new glyph keeps the new pages' own."""
+    store, job, old = laid
+    edited = store.keyed(replace(job, html=_chapter(edit)))
+    folder = store.store.folder
+    assert folder is not None
+    resumed, full = resume_part(edited, old.key, folder), lay_out_part(edited)
+    names = _fonts(resumed.pdf)
+    assert len(names) - len(set(names)) == extra  # the font of the new glyph: twice
+    assert _texts(resumed.pdf) == _texts(full.pdf)

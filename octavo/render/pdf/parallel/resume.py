@@ -220,14 +220,97 @@ def _bookmarks(recorded: Any) -> tuple[Any, ...]:
 
 
 def _spliced(old: bytes, new: bytes, start: int, kept: int) -> bytes:
-    """The old part's pages before `start`, the new pages, the old ones from `kept` on."""
-    from pypdf import PdfReader, PdfWriter
+    """The old part's pages before `start`, the new pages, the old ones from `kept` on. A
+    resource of the new pages (a font, a colour space, an image) that the old pages have
+    under the same name is the old one when it is the same, or, for a font, when the old
+    one has every glyph the new one has (its subset, `/W` and ToUnicode: glyph ids are
+    kept): an edit that brings in no new glyph gives the part the objects a full layout
+    writes, and the merge finds its fonts' unions in its cache (parallel.fonts)."""
+    import pikepdf
 
-    before, made = PdfReader(io.BytesIO(old)), PdfReader(io.BytesIO(new))
-    writer = PdfWriter()
-    olds = list(before.pages)
-    for page in (*olds[:start], *made.pages, *olds[kept:]):
-        writer.add_page(page)
     out = io.BytesIO()
-    writer.write(out)
+    with (
+        pikepdf.open(io.BytesIO(old)) as before,
+        pikepdf.open(io.BytesIO(new)) as made,
+        pikepdf.new() as spliced,
+    ):
+        olds = list(before.pages)
+        for page in (*olds[:start], *made.pages, *olds[kept:]):
+            spliced.pages.append(page)
+        count = len(made.pages)
+        found: dict[tuple[str, str], Any] = {}
+        for index in [*range(start), *range(start + count, len(spliced.pages))]:
+            for kind, name, value in _resources(spliced.pages[index]):
+                found.setdefault((kind, name), value)
+        for index in range(start, start + count):
+            for kind, name, value in _resources(spliced.pages[index]):
+                older = found.get((kind, name))
+                if older is not None and _covers(kind, older, value):
+                    spliced.pages[index].Resources[kind][name] = older
+        spliced.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _resources(page: Any) -> list[tuple[str, str, Any]]:
+    resources = page.obj.get("/Resources")
+    if resources is None:
+        return []
+    return [
+        (str(kind), str(name), value)
+        for kind, group in resources.items()
+        if kind != "/ProcSet" and hasattr(group, "items")
+        for name, value in group.items()
+    ]
+
+
+def _covers(kind: str, old: Any, new: Any) -> bool:
+    """Whether the old page's resource serves the new page as well as its own."""
+    if kind == "/Font":
+        ours, theirs = _widths(new), _widths(old)
+        return ours is not None and theirs is not None and ours.items() <= theirs.items()
+    return _same(old, new, 8)
+
+
+def _same(a: Any, b: Any, depth: int) -> bool:
+    """Two PDF objects (of two files) alike, their streams' bytes included."""
+    import pikepdf
+
+    if depth == 0:
+        return False
+    if isinstance(a, pikepdf.Stream) or isinstance(b, pikepdf.Stream):
+        both = isinstance(a, pikepdf.Stream) and isinstance(b, pikepdf.Stream)
+        return both and a.read_raw_bytes() == b.read_raw_bytes() and _same_dict(a, b, depth)
+    if isinstance(a, pikepdf.Dictionary) and isinstance(b, pikepdf.Dictionary):
+        return _same_dict(a, b, depth)
+    if isinstance(a, pikepdf.Array) and isinstance(b, pikepdf.Array):
+        return len(a) == len(b) and all(_same(x, y, depth - 1) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and bool(a == b)  # names, numbers, strings
+
+
+def _same_dict(a: Any, b: Any, depth: int) -> bool:
+    keys = set(a.keys()) - {"/Length"}
+    return keys == set(b.keys()) - {"/Length"} and all(_same(a[k], b[k], depth - 1) for k in keys)
+
+
+def _widths(font: Any) -> dict[int, float] | None:
+    """A Type0 font's glyph widths (its descendant's /W: `c [w ...]` and `c1 c2 w`); None
+    for another font."""
+    import pikepdf
+
+    widths: dict[int, float] = {}
+    descendants = font.get("/DescendantFonts")
+    if font.get("/Subtype") != "/Type0" or not descendants or "/W" not in descendants[0]:
+        return None
+    entries = list(descendants[0].W)
+    at = 0
+    while at < len(entries):
+        first = int(entries[at])
+        if isinstance(entries[at + 1], pikepdf.Array):
+            for offset, width in enumerate(entries[at + 1]):
+                widths[first + offset] = float(width)
+            at += 2
+        else:
+            for glyph in range(first, int(entries[at + 1]) + 1):
+                widths[glyph] = float(entries[at + 2])
+            at += 3
+    return widths
