@@ -291,7 +291,8 @@ def _identifier(placed: tuple[Placed, ...], stamp: PartLayout) -> Any:
     from pypdf.generic import ArrayObject, ByteStringObject
 
     digest = hashlib.md5(usedforsecurity=False)
-    for part in (*(p.part for p in placed), stamp):
-        digest.update(hashlib.sha256(part.pdf).digest())
+    for part in (*(p.part for p in placed), stamp):  # by their keys: a part resumed after
+        # an edit (parallel.resume) is the full layout's pages in other bytes
+        digest.update(part.key.encode("ascii", "replace") + b"\0")
     value = ByteStringObject(digest.digest())
     return ArrayObject([value, value])

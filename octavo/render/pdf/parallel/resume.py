@@ -225,7 +225,11 @@ def _spliced(old: bytes, new: bytes, start: int, kept: int) -> bytes:
     under the same name is the old one when it is the same, or, for a font, when the old
     one has every glyph the new one has (its subset, `/W` and ToUnicode: glyph ids are
     kept): an edit that brings in no new glyph gives the part the objects a full layout
-    writes, and the merge finds its fonts' unions in its cache (parallel.fonts)."""
+    writes, and the merge finds its fonts' unions in its cache (parallel.fonts). When
+    the old pages' one resource dictionary (WeasyPrint's pages share it) serves every new
+    page, the new pages are put in the old part's file as an incremental update
+    (`_updated`): its objects keep their numbers, as in a full layout, where the merge's
+    pypdf takes objects alike in two parts for one (by a hash that reads the numbers)."""
     import pikepdf
 
     out = io.BytesIO()
@@ -239,16 +243,47 @@ def _spliced(old: bytes, new: bytes, start: int, kept: int) -> bytes:
             spliced.pages.append(page)
         count = len(made.pages)
         found: dict[tuple[str, str], Any] = {}
-        for index in [*range(start), *range(start + count, len(spliced.pages))]:
+        after = range(start + count, len(spliced.pages))
+        for index in [*range(start), *after]:
             for kind, name, value in _resources(spliced.pages[index]):
                 found.setdefault((kind, name), value)
+        shared = [spliced.pages[i].obj.get("/Resources") for i in (*range(start), *after)]
+        served = []
         for index in range(start, start + count):
-            for kind, name, value in _resources(spliced.pages[index]):
+            page = spliced.pages[index]
+            for kind, name, value in _resources(page):
                 older = found.get((kind, name))
-                if older is not None and _covers(kind, older, value):
-                    spliced.pages[index].Resources[kind][name] = older
+                served.append(older is not None and _covers(kind, older, value))
+                if served[-1]:
+                    page.Resources[kind][name] = older
+        if all(served) and _one(shared):
+            return _updated(old, new, start, kept)
         spliced.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _updated(old: bytes, new: bytes, start: int, kept: int) -> bytes:
+    """The old part's file with the pages from `start` to `kept` replaced by the new ones,
+    which take the old pages' resource dictionary, as an incremental update (pypdf)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(io.BytesIO(old), incremental=True)
+    resources = writer.pages[0 if start else kept].raw_get("/Resources")
+    for index in range(kept - 1, start - 1, -1):
+        writer.remove_page(index)
+    for offset, page in enumerate(PdfReader(io.BytesIO(new)).pages):
+        writer.insert_page(page, start + offset)
+        writer.pages[start + offset][NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _one(resources: list[Any]) -> bool:
+    """Whether the old pages share one indirect resource dictionary."""
+    ours = {r.objgen if r is not None and r.is_indirect else None for r in resources}
+    return len(ours) == 1 and None not in ours
 
 
 def _resources(page: Any) -> list[tuple[str, str, Any]]:
