@@ -15,7 +15,7 @@ on `--html` lays out the same pages, without the words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
@@ -55,10 +55,12 @@ def continued_heads(body: str, form: str) -> str:
     return _CAPTIONED.sub(one, body)
 
 
-def show_continued(document: Any) -> None:
+def show_continued(document: Any, begun: Iterable[Any] = ()) -> None:
     """Make the hidden naming row of each table's head visible on the pages the table runs
-    on to (a laid-out weasyprint Document, changed in place, before it is drawn)."""
-    seen: set[int] = set()
+    on to (a laid-out weasyprint Document, changed in place, before it is drawn); `begun`:
+    the elements of tables begun before its first page (a layout resumed at a page:
+    octavo.render.pdf.parallel.resume)."""
+    seen: set[int] = {id(element) for element in begun}
     for page in document.pages:
         for table in _tables(page._page_box):
             element = id(table.element)

@@ -42,6 +42,11 @@ the cache. When the front matter is the last part still being laid out (a page n
 moved, a title changed), the body is merged and stamped meanwhile and the front put
 before it (octavo.render.pdf.parallel.merge: the same bytes as a merge in order).
 
+After an edit, a chapter's part (a body or back-matter division without page references
+given) is not laid out whole: its last layout is resumed at the clean page before the
+first changed element, from the pages' states the cache keeps beside it, until the breaks
+meet the old ones again (octavo.render.pdf.parallel.resume: the full layout's pages).
+
 Page references (xref.holds_page_refs) in the body's parts to targets in them: each part is
 given its targets' folios, laid out again until every one prints its target's
 (octavo.render.pdf.parallel.page_refs).

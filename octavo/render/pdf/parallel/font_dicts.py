@@ -22,9 +22,10 @@ def write_fonts(
     writer: Any, chosen: Plan, files: dict[str, bytes], tables: Sequence[Sequence[Any]]
 ) -> frozenset[str]:
     """The book's fonts (`chosen`, those whose file is in `files`) added to `writer`, and
-    each part's font resources (`tables`: its /Font dictionaries, one a part, shared by its
-    pages and forms) pointed at them: a hash its pages in the book draw names the book's
-    font, one they do not draw is dropped; the hashes written."""
+    each part's font resources (`tables`: its /Font dictionaries, one a write of it, shared
+    by its pages and forms) pointed at them: each table names the book's font of every
+    hash the part's pages in the book draw, and no other of those written; the hashes
+    written."""
     from pypdf.generic import NameObject
 
     written = {
@@ -33,11 +34,11 @@ def write_fonts(
     for used, found in zip(chosen.used, tables, strict=True):
         for table in found:
             for key in list(table.keys()):
-                name = str(key)[1:]
-                if name in written and name in used:
-                    table[NameObject(key)] = written[name]
-                elif name in written:
-                    del table[key]  # drawn only on pages the book does not hold
+                if str(key)[1:] in written:
+                    del table[key]  # given again below, or drawn only on pages not in the book
+            for name in sorted(used & written.keys()):  # all a part's pages draw: a part
+                # resumed after an edit has a table a write, each naming the fonts it drew
+                table[NameObject("/" + name)] = written[name]
             # in one order, whatever order the part's pages first drew them in: the same
             # table in two parts (one resumed after an edit) is then one object
             entries = sorted(table.items())

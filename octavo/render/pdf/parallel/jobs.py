@@ -34,6 +34,7 @@ from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_i
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.resume import resume_part
 from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
 
 __all__ = [
@@ -115,7 +116,9 @@ def chapter_job(
     its page references' targets' folios (octavo.render.pdf.parallel.page_refs)."""
     given = None if page_refs is None else tuple(sorted(page_refs.items()))
     part = PrintPart(False, (ident,), False, (), page_refs=given)
-    return _job(manuscript, options, ident, part)
+    # its pages' states kept, an edit resumed from them: not with page references, whose
+    # targets' anchors a resumed layout would not give the target collector (`start`)
+    return replace(_job(manuscript, options, ident, part), states=page_refs is None)
 
 
 def body_folios(chapters: tuple[PartLayout, ...], folios: Folios) -> dict[str, str]:
@@ -309,9 +312,16 @@ def start_all(
 
 
 def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
-    """A part from the cache, or its layout started in a worker (`finish` waits for it)."""
+    """A part from the cache, or its layout started in a worker (`finish` waits for it):
+    a chapter's resumed from its last layout where the edit begins when the cache keeps
+    that layout's pages' states (octavo.render.pdf.parallel.resume), else laid out whole."""
     found = store.get(keyed)
-    return found if found is not None else pool.submit(lay_out_part, keyed)
+    if found is not None:
+        return found
+    last = store.resumable(keyed.name) if keyed.states else None
+    if last is not None and store.store.folder is not None:
+        return pool.submit(resume_part, keyed, last, store.store.folder)
+    return pool.submit(lay_out_part, keyed)
 
 
 def finish(store: PartStore, started: Started) -> PartLayout:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -87,6 +87,9 @@ class PartJob:
     sketch: bool = False  # its page map alone is used (jobs.sketch_job): no PDF written
     labels: tuple[Label, ...] = ()  # page labels (the front part's: the merge adds the body's)
     cache: str = ""  # the parts' cache folder: where the worker keeps the fonts' whole files
+    # a chapter's part (no page references given): its pages' layout states are recorded,
+    # and an edit of it resumes its last layout (octavo.render.pdf.parallel.resume)
+    states: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,9 @@ class PartLayout:
     # worker had not sent yet (digest, bytes: kept in the cache by the parent, never in JSON)
     faces: tuple[Face, ...] | None = None
     files: tuple[tuple[str, bytes], ...] = ()
+    # each page's layout state (octavo.render.pdf.parallel.page_states, pickled), kept in
+    # the cache beside the part: an edit resumes its layout there (parallel.resume)
+    state: bytes = b""
 
 
 class _Recorder(logging.Handler):
@@ -133,25 +139,38 @@ def lay_out_part(job: PartJob) -> PartLayout:
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, guarded, load_html
     from octavo.render.pdf.notes.place import place_notes
+    from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
-    with warnings_logged() as logged:
+    states = recording() if job.states else nullcontext()
+    with warnings_logged() as logged, states as recorder:
         html = load_html(job.html, job.project)
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
-        guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
-        document, _ = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+        moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
+        document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
         show_continued(document)
+        state = _state(recorder, document, moves, fixes) if job.states else b""
         options = PdfOptions(bleed=job.bleed)
-        recorded: list[Recorder] = []
-        pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job, recorded))
+        painted: list[Recorder] = []
+        pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job, painted))
         pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
         tree = document.make_bookmark_tree(scale=PT, transform_pages=True)
         turns = _turns(document)
     marks = tuple(_bookmark(b, turns) for b in tree)
     messages = tuple(logged)
-    layout = PartLayout(job.name, job.key, pdf, pages, marks, messages)
-    return _with_glyphs(layout, recorded[0], job.cache) if recorded else layout
+    layout = PartLayout(job.name, job.key, pdf, pages, marks, messages, state=state)
+    return _with_glyphs(layout, painted[0], job.cache) if painted else layout
+
+
+def _state(recorder: Any, document: Any, moves: tuple[Any, ...], fixes: tuple[Any, ...]) -> bytes:
+    """The pages' states (parallel.page_states); marked not resumable when the layout
+    written is not the first one of the text as it is (a note's fix: `column`, `keep`,
+    `break`) or has broadside tables (moved by a decision layout, turned as written)."""
+    from octavo.render.pdf.parallel.page_states import to_bytes
+
+    refixed = any(f.mark in ("column", "keep", "break") for f in fixes)
+    return to_bytes(recorder.recorded(document, not (refixed or moves)))
 
 
 def _written(document: Any, options: Any, job: PartJob, recorded: list[Recorder]) -> bytes:
@@ -269,8 +288,8 @@ def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
 def to_json(layout: PartLayout) -> str:
     # the glyph records as they are (tuples are JSON arrays): `asdict` would copy each one
     bare = tuple(replace(p, glyphs=None) for p in layout.pages)
-    data = asdict(replace(layout, pdf=b"", pages=bare, faces=None, files=()))
-    del data["pdf"], data["files"]
+    data = asdict(replace(layout, pdf=b"", pages=bare, faces=None, files=(), state=b""))
+    del data["pdf"], data["files"], data["state"]
     for page, given in zip(data["pages"], layout.pages, strict=True):
         page["glyphs"] = given.glyphs
     data["faces"] = None if layout.faces is None else [asdict(f) for f in layout.faces]

@@ -26,7 +26,9 @@ FORMAT = "parts-8"  # bump when the page map, the part HTML or the note fixes ch
 
 
 class PartStore:
-    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache)."""
+    """Laid-out parts by key: <key>.pdf and <key>.json in `folder` (None: no cache); a
+    chapter's also <key>.state, its pages' layout states and its tree's digests
+    (octavo.render.pdf.parallel.resume starts an edit's layout from them)."""
 
     def __init__(self, folder: Path | None, salt: str, book: str = ""):
         self.store, self.salt, self.book = Store(folder, signed=True), salt, book
@@ -60,6 +62,15 @@ class PartStore:
         except (ValueError, KeyError, TypeError):
             return None
 
+    def resumable(self, name: str) -> str | None:
+        """The key of the part `name`'s last layout (`last`) when its pages' states are
+        kept: an edit of it may resume there (octavo.render.pdf.parallel.resume)."""
+        key = self.store.get(self._last(name))
+        if key is None or self.store.folder is None:
+            return None
+        text = key.decode("ascii", "replace")
+        return text if (self.store.folder / f"{text}.state").is_file() else None
+
     def remember(self, parts: Iterable[PartLayout]) -> None:
         """Which layout of each part this build used: the next build's guesses."""
         for part in parts:
@@ -75,6 +86,8 @@ class PartStore:
         if not layout.warnings:
             self.store.put(f"{layout.key}.pdf", layout.pdf)
             self.store.put(f"{layout.key}.json", to_json(layout).encode("utf-8"))
+            if layout.state:
+                self.store.put(f"{layout.key}.state", layout.state)
 
 
 def salt(options: PdfOptions, styles: str, files: str = "") -> str:
