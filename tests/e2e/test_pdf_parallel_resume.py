@@ -200,9 +200,8 @@ def test_a_book_with_a_resumed_chapter_has_the_cold_builds_pages(books: Books) -
 
 
 def test_a_book_with_a_resumed_chapter_is_the_cold_builds_bytes(books: Books) -> None:
-    """The bench's edit brings in no new glyph: the new pages take the old part's fonts
-    (resume._spliced; an edit with a new glyph differs in its fonts' bytes until the merge
-    writes each font for the whole book, issue 17's step 1)."""
+    """The spliced part's two writes leave no trace in the book (resume.splice, the merge's
+    book fonts)."""
     assert books.edited.read_bytes() == books.cold.read_bytes()
 
 
