@@ -68,14 +68,9 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     from octavo.render.pdf.document import guarded, load_html
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
-    from octavo.render.pdf.parallel.page_states import (
-        diff,
-        from_bytes,
-        lay_out_from,
-        resume_page,
-        tree_of,
-    )
+    from octavo.render.pdf.parallel.page_states import from_bytes, lay_out_from, resume_page
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
+    from octavo.render.pdf.parallel.tree_diff import diff, tree_of
     from octavo.render.pdf.weasy_stack import roomy
 
     store = Store(folder, signed=True)  # only entries this user's octavo wrote are read
