@@ -176,3 +176,79 @@ def test_a_resumed_part_reads_as_its_full_layout_on_its_own(
     resumed, full = resume_part(edited, old.key, folder), lay_out_part(edited)
     assert resumed.pdf != full.pdf
     assert _texts(resumed.pdf) == _texts(full.pdf)
+
+
+def test_a_page_inside_the_edited_paragraph_is_not_resumed_at() -> None:
+    """Where a page ends inside a paragraph follows the lines after it (widows): an edit in
+    a phrase of the paragraph's next page may move it, so that page is never resumed at
+    (the review's case: 18 + 2 lines before; 19 on one page after; resumed, 18 + 1)."""
+    from weasyprint import HTML
+
+    from octavo.render.pdf.parallel.page_states import recording, resume_page
+    from octavo.render.pdf.parallel.tree_diff import diff, tree_of
+
+    css = (
+        "<style>@page { size: A7; margin: 1cm } body { font: 10pt/12pt serif }"
+        "p { margin: 0; widows: 2; orphans: 2 }</style>"
+    )
+
+    def html(count: int, tail: str) -> str:
+        words = " ".join(f"w{i}" for i in range(count))
+        return f"{css}<body><p>{words} <em>e</em> {tail}</p></body>"
+
+    tried = 0
+    for count in range(60, 200):
+        old = HTML(string=html(count, "tail words here and some more words to fill"))
+        with recording() as recorder:
+            document = old.render()
+        if len(document.pages) != 2:
+            continue
+        tried += 1
+        recorded = recorder.recorded(document)
+        new = HTML(string=html(count, "x"))
+        change = diff(recorded.tree, tree_of(new.etree_element))
+        assert change is not None
+        assert resume_page(recorded, change.first, change.old_last) in (None, 0)
+    assert tried
+
+
+def test_a_chapter_made_shorter_keeps_none_of_its_old_last_pages(
+    laid: tuple[PartStore, PartJob, PartLayout], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The new layout ends before the old one did: no old page follows it (the review's
+    case: the old last page was put after the new ones)."""
+    store, job, _ = laid
+    longer = store.keyed(replace(job, html=_chapter("Edit number 1. ", f"<p>{WORDS * 14}</p>")))
+    old = lay_out_part(longer)
+    store.put(old)
+    store.remember([old])
+    shorter = store.keyed(replace(job, html=_chapter("Edit number 1. ", "<p>Short.</p>")))
+    folder = store.store.folder
+    assert folder is not None
+    with caplog.at_level(logging.INFO, "octavo"):
+        resumed = resume_part(shorter, old.key, folder)
+    full = lay_out_part(shorter)
+    assert len(full.pages) < len(old.pages)
+    assert "resumed at page" in caplog.text, caplog.text
+    _same(resumed, full)
+
+
+def test_resources_named_by_a_count_are_not_spliced(
+    laid: tuple[PartStore, PartJob, PartLayout], caplog: pytest.LogCaptureFixture
+) -> None:
+    """WeasyPrint names an opacity group by a count in each document (x0, x1, ...): the
+    same name in the old write and the new can be two things, so the part is laid out
+    whole (the review's case: an old page's group drew the new page's colour)."""
+    store, job, _ = laid
+    seen = '<p style="opacity: .5; background: red">Half seen.</p>'
+    old = lay_out_part(store.keyed(replace(job, html=_chapter("Edit number 1. ", seen))))
+    store.put(old)
+    store.remember([old])
+    edited = _chapter("Edit number 2. ", seen.replace("red", "blue"))
+    job2 = store.keyed(replace(job, html=edited))
+    folder = store.store.folder
+    assert folder is not None
+    with caplog.at_level(logging.INFO, "octavo"):
+        resumed = resume_part(job2, old.key, folder)
+    assert "laid out whole" in caplog.text, caplog.text
+    assert resumed.pdf == lay_out_part(job2).pdf

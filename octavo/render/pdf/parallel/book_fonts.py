@@ -161,8 +161,8 @@ def subsets(fonts: dict[str, BookFont], store: Store, pool: Executor | None) -> 
                 font = fonts[name]
                 glyphs = tuple(g for g, _, _ in font.glyphs)
                 data = subset_font(_file(store, font.face.digest) or b"", font.face.index, glyphs)
-        except ValueError:
-            continue  # a font HarfBuzz cannot subset: the parts' own are kept (share_fonts)
+        except Exception:
+            continue  # a font that cannot be subset: the parts' own are kept (share_fonts)
         store.put(subset_name(fonts[name]), data)
         made[name] = data
     return made

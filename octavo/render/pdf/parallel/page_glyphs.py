@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,7 +54,6 @@ class Face:
 
 FONT_FILE = "fontfile-{}"  # the cache's name of a whole font file, by its digest
 
-_kept: set[tuple[int, str, str]] = set()  # (pid, cache, digest): files this process kept
 _metrics: dict[str, tuple[int, int]] = {}  # digest -> (ascent, descent)
 
 
@@ -209,10 +207,9 @@ def keep_files(faces: tuple[tuple[Face, bytes], ...], cache: str) -> tuple[tuple
         return tuple(whole)
     from octavo.cache import Store
 
-    store, me = Store(Path(cache), signed=True), os.getpid()
+    store = Store(Path(cache), signed=True)
     for digest, data in whole:
         name = FONT_FILE.format(digest)
-        if (me, cache, digest) not in _kept and not (Path(cache) / name).exists():
+        if not (Path(cache) / name).exists():  # again if the cache was pruned meanwhile
             store.put(name, data)
-        _kept.add((me, cache, digest))
     return ()

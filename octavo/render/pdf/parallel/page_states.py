@@ -186,14 +186,18 @@ def _block_at(root_box: Any, resume_at: Any) -> tuple[Any, bool]:
 
 
 def resume_page(recorded: Recorded, first: int, last: int) -> int | None:
-    """The last clean page that begins before the changed run (old ordinals `first` to
-    `last`), none of whose pages before it holds any of it (None: no such page)."""
+    """The last clean page that begins in a block ending before the changed run (old
+    ordinals `first` to `last`), none of whose pages before it holds any of it (None: no
+    such page). Not a page that begins inside a block holding the run: where the page
+    before it ends follows the lines after its end (widows, a hyphen held over), which an
+    edit inside the block, in a phrase or a note's call, can change."""
     run = range(first, last + 1)
     found = [
         b.index
         for b in recorded.boundaries
         if b.clean
         and -1 < b.first < first
+        and (b.first >= len(recorded.tree) or recorded.tree[b.first][2] < first)
         and not any(o in run for page in recorded.elements[: b.index] for o in page)
     ]
     return max(found, default=None)
@@ -242,7 +246,7 @@ def lay_out_from(
     moved = tuple(moved_boundaries(recorded.boundaries[: start + 1], change, notes))
     _restore(context, recorder.order, replace(recorded, boundaries=moved), start)
     recorder.boundaries = list(moved[:start])
-    made, index = [], start
+    made, index, follows = [], start, len(recorded.boundaries)
     while True:
         remake = context.page_maker[index][-1]  # reset as make_all_pages resets it
         remake.update(content_changed=False, pages_wanted=False, anchors=[], content_lookups=[])
@@ -250,8 +254,9 @@ def lay_out_from(
         made.append(box)
         index += 1
         if resume_at is None and not context.reported_footnotes:
-            break
+            break  # the end: no old page follows (a chapter made shorter had more)
         if _met(context, recorded, index, change, recorder.order, root_box):
+            follows = index  # the breaks met: the old pages from here on follow
             break
     del recorder.boundaries[index:]
     for offset, box in enumerate(made):  # layout_document's second half, for these pages
@@ -270,7 +275,7 @@ def lay_out_from(
     metadata = DocumentMetadata(**get_html_metadata(html))
     intent = options["output_intent"]
     document = Document([Page(box) for box in made], metadata, html.url_fetcher, fonts, {}, intent)
-    return document, index, recorder
+    return document, follows, recorder
 
 
 def moved_boundaries(

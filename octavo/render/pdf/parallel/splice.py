@@ -30,6 +30,9 @@ _NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 _INDIRECT = ("/ColorSpace",)  # written as an object of its own, the others inline
 # WeasyPrint names every colour space it may use in each document, drawn with or not
 _WHOLE = ("/ColorSpace",)
+# but it names groups, patterns, shadings and soft masks by a count in each document
+# (opacity, gradients, SVG): the same name in two writes can be two things
+_COUNTED = re.compile(r"/[xps]\d+")
 
 
 def spliced(old: bytes, new: bytes, start: int, kept: int) -> bytes:
@@ -60,6 +63,8 @@ def _one_resources(writer: Any) -> None:
                 continue  # each page's own (see the module's docstring)
             found = tables.setdefault(str(category), {})
             for name, value in table.get_object().items():
+                if _COUNTED.fullmatch(str(name)):
+                    raise ValueError(f"a resource named by a count ({name}): not resumed")
                 found.setdefault(str(name), value)  # the new pages' first: the same thing
     used = _used(pages, tables)
     shared = DictionaryObject()

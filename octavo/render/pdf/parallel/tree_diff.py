@@ -51,6 +51,8 @@ def tree_of(root: Any) -> tuple[Node, ...]:
 
 def _digests(element: Any) -> tuple[bytes, bytes]:
     tag, attrib, text = element.tag, sorted(element.attrib.items()), element.text
+    if not isinstance(tag, str):  # a comment or processing instruction: a function, whose
+        tag = getattr(tag, "__name__", "?")  # repr names its address, new in each process
     whole = repr((tag, attrib, text, element.tail, len(element))).encode("utf-8", "replace")
     shape = repr((tag, attrib, len(element), not text)).encode("utf-8", "replace")
     return _digest(whole), _digest(shape)
