@@ -190,14 +190,15 @@ def resume_page(recorded: Recorded, first: int, last: int) -> int | None:
     ordinals `first` to `last`), none of whose pages before it holds any of it (None: no
     such page). Not a page that begins inside a block holding the run: where the page
     before it ends follows the lines after its end (widows, a hyphen held over), which an
-    edit inside the block, in a phrase or a note's call, can change."""
+    edit inside the block, in a phrase or a note's call, can change. The first page always
+    may be: no page ends before it."""
     run = range(first, last + 1)
     found = [
         b.index
         for b in recorded.boundaries
         if b.clean
         and -1 < b.first < first
-        and (b.first >= len(recorded.tree) or recorded.tree[b.first][2] < first)
+        and (b.index == 0 or b.first >= len(recorded.tree) or recorded.tree[b.first][2] < first)
         and not any(o in run for page in recorded.elements[: b.index] for o in page)
     ]
     return max(found, default=None)
