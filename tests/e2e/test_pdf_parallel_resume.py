@@ -24,6 +24,7 @@ from octavo.render.pdf.parallel.page_states import from_bytes
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.resume import resume_part
+from tests.support.weasyprint_log import logged
 
 WORDS = (
     "the railway carried grain and timber from the northern provinces to the ports " * 40
@@ -171,26 +172,10 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> Books:
 
     first = pdf("first.pdf", "cache")
     _edit(sorted(root.glob("*.md"))[81 // 2])  # the bench's edit
-    records, logger = _Records(), logging.getLogger("octavo")
-    level = logger.level
-    logger.addHandler(records)
-    logger.setLevel(logging.INFO)
-    try:
+    with logged("octavo", logging.INFO) as records:
         edited = pdf("edited.pdf", "cache")
-    finally:
-        logger.removeHandler(records)
-        logger.setLevel(level)
     assert first.read_bytes() != edited.read_bytes()
-    return Books(pdf("cold.pdf", "cold"), edited, "\n".join(records.messages))
-
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+    return Books(pdf("cold.pdf", "cold"), edited, "\n".join(records))
 
 
 def test_a_book_with_a_resumed_chapter_has_the_cold_builds_pages(books: Books) -> None:
@@ -223,14 +208,7 @@ def test_an_edit_with_a_glyph_no_page_drew_before_is_the_cold_builds_bytes(
     section = sorted(root.glob("*.md"))[15]
     text = section.read_text(encoding="utf-8")
     section.write_text(text.replace("\n\n", "\n\nÞórr and Œdipus wrote. ", 1), "utf-8")
-    records, logger = _Records(), logging.getLogger("octavo")
-    level = logger.level
-    logger.addHandler(records)
-    logger.setLevel(logging.INFO)
-    try:
+    with logged("octavo", logging.INFO) as records:
         edited = pdf("cache")
-    finally:
-        logger.removeHandler(records)
-        logger.setLevel(level)
-    assert any("resumed at page" in m for m in records.messages), records.messages
+    assert any("resumed at page" in m for m in records), records
     assert edited == pdf("cold")

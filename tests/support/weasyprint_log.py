@@ -1,4 +1,5 @@
-"""Shared by the PDF end-to-end tests: a build that records WeasyPrint's warnings."""
+"""Shared by the PDF end-to-end tests: a build that records WeasyPrint's warnings (or
+another logger's records)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ T = TypeVar("T")
 
 
 class Recorder(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -20,15 +21,26 @@ class Recorder(logging.Handler):
 
 
 @contextmanager
-def weasyprint_warnings() -> Iterator[list[str]]:
-    """Collect WeasyPrint warnings (for builds in session fixtures, outside any test)."""
-    recorder = Recorder()
-    logger = logging.getLogger("weasyprint")
+def logged(name: str, level: int = logging.WARNING) -> Iterator[list[str]]:
+    """Collect the records of logger `name` from `level` up, the logger set to let them
+    through meanwhile (for builds in module fixtures, where `caplog` is not at hand)."""
+    recorder, logger = Recorder(level), logging.getLogger(name)
+    before = logger.level
     logger.addHandler(recorder)
+    if level < logger.getEffectiveLevel():
+        logger.setLevel(level)
     try:
         yield recorder.messages
     finally:
         logger.removeHandler(recorder)
+        logger.setLevel(before)
+
+
+@contextmanager
+def weasyprint_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint warnings (for builds in session fixtures, outside any test)."""
+    with logged("weasyprint") as messages:
+        yield messages
 
 
 def quietly(build: Callable[[], T]) -> tuple[T, list[str]]:

@@ -118,19 +118,27 @@ def _add(glyphs: PageGlyphs, found: dict[str, dict[int, Glyph]], here: set[str])
             known.setdefault(glyph[0], glyph)
 
 
-def book_fonts(
-    placed: Sequence[PartLayout], stamp: PartLayout, stamped: int
-) -> tuple[Plan, tuple[tuple[PartLayout, Sequence[PageMap]], ...]]:
-    """The plan of a book of the `placed` parts (in book order), its first `stamped` pages
-    of `stamp` laid over the body: the parts' pages in book order, then the stamp's (its
-    running heads and folios: a glyph's text is the same wherever it is drawn but for a
-    glyph that stands for two texts, whose first is then the body's); and those parts."""
-    parts = (*((part, part.pages) for part in placed), (stamp, stamp.pages[:stamped]))
-    return plan(parts), parts
+def stamped_pages(parts: int, stamp: PartLayout) -> int:
+    """How many of the stamp's pages the merge lays over a book of `parts` parts: all but
+    its last, the appendix's first, which prints its own heads (none without a body)."""
+    return len(stamp.pages) - 1 if parts > 1 else 0
+
+
+def book_fonts(placed: Sequence[PartLayout], stamp: PartLayout) -> Plan:
+    """The plan of a book of the `placed` parts (in book order) and `stamp` laid over its
+    body: the parts' pages in book order, then the stamp's (its running heads and folios:
+    a glyph's text is the same wherever it is drawn but for a glyph that stands for two
+    texts, whose first is then the body's)."""
+    stamped = stamped_pages(len(placed), stamp)
+    return plan((*((part, part.pages) for part in placed), (stamp, stamp.pages[:stamped])))
+
+
+def _ids(font: BookFont) -> tuple[int, ...]:
+    return tuple(g for g, _, _ in font.glyphs)
 
 
 def subset_name(font: BookFont) -> str:
-    ids = ",".join(str(g) for g, _, _ in font.glyphs)
+    ids = ",".join(map(str, _ids(font)))
     return "fontsub-" + fingerprint("book-font", font.face.digest, str(font.face.index), ids)
 
 
@@ -150,8 +158,7 @@ def subsets(fonts: dict[str, BookFont], store: Store, pool: Executor | None) -> 
             continue
         data = _file(store, font.face.digest)
         if data is not None:
-            glyphs = tuple(g for g, _, _ in font.glyphs)
-            args = (data, font.face.index, glyphs)
+            args = (data, font.face.index, _ids(font))
             todo[name] = pool.submit(subset_font, *args) if pool else subset_font(*args)
     for name, result in todo.items():
         try:
@@ -159,8 +166,8 @@ def subsets(fonts: dict[str, BookFont], store: Store, pool: Executor | None) -> 
                 data = result if isinstance(result, bytes) else result.result()
             except BrokenProcessPool:  # the workers are gone: the same subset, made here
                 font = fonts[name]
-                glyphs = tuple(g for g, _, _ in font.glyphs)
-                data = subset_font(_file(store, font.face.digest) or b"", font.face.index, glyphs)
+                whole = _file(store, font.face.digest) or b""
+                data = subset_font(whole, font.face.index, _ids(font))
         except Exception:
             continue  # a font that cannot be subset: the parts' own are kept (share_fonts)
         store.put(subset_name(fonts[name]), data)

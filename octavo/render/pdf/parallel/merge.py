@@ -22,7 +22,7 @@ from typing import Any
 
 from octavo.cache import Store
 from octavo.render.pdf.page_labels import Label, pypdf_labels
-from octavo.render.pdf.parallel.book_fonts import book_fonts, subsets
+from octavo.render.pdf.parallel.book_fonts import book_fonts, stamped_pages, subsets
 from octavo.render.pdf.parallel.font_dicts import font_tables, write_fonts
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
 from octavo.render.pdf.parallel.navigation import (
@@ -315,8 +315,8 @@ def _book_fonts(
 ) -> frozenset[str]:
     """Each font the pages' records cover written once for the book from them
     (octavo.render.pdf.parallel.book_fonts); the hashes written."""
-    stamped = len(stamp.pages) - 1 if len(placed) > 1 else 0
-    chosen, _ = book_fonts(tuple(p.part for p in placed), stamp, stamped)
+    stamped = stamped_pages(len(placed), stamp)
+    chosen = book_fonts(tuple(p.part for p in placed), stamp)
     if not chosen.fonts:
         return frozenset()
     tables = [_part_tables(writer, p) for p in placed]

@@ -68,7 +68,12 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     from octavo.render.pdf.document import guarded, load_html
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
-    from octavo.render.pdf.parallel.page_states import from_bytes, lay_out_from, resume_page
+    from octavo.render.pdf.parallel.page_states import (
+        from_bytes,
+        lay_out_from,
+        resume_page,
+        to_bytes,
+    )
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
     from octavo.render.pdf.parallel.tree_diff import diff, tree_of
     from octavo.render.pdf.weasy_stack import roomy
@@ -121,7 +126,7 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     made = len(document.pages)
     log.info("part %s resumed at page %d: %d pages laid out", job.name, start + 1, made)
     faces = _faces(old.faces, new.faces)
-    state = states_bytes(states)
+    state = to_bytes(states)
     return PartLayout(job.name, job.key, joined, pages, marks, (), faces, new.files, state)
 
 
@@ -219,12 +224,6 @@ def _states(
         (*recorded.heights[:start], *(float(p.height) for p in new), *recorded.heights[kept:]),
         tree,
     )
-
-
-def states_bytes(recorded: Any) -> bytes:
-    from octavo.render.pdf.parallel.page_states import to_bytes
-
-    return to_bytes(recorded)
 
 
 def _bookmarks(recorded: Any) -> tuple[Any, ...]:

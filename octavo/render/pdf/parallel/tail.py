@@ -329,7 +329,6 @@ def _unions(
 ) -> Begun:
     """The shared fonts of the placed parts and the stamp, started in the workers (read in
     the merge's order); none when the pages' records cover every font (book_fonts)."""
-    stamped = len(stamp.pages) - 1 if len(placed) > 1 else 0
-    if book_fonts(tuple(p.part for p in placed), stamp, stamped)[0].covered:
+    if book_fonts(tuple(p.part for p in placed), stamp).covered:
         return {}
     return begin_unions((*(p.part.pdf for p in placed), stamp.pdf), store.store, pool)
