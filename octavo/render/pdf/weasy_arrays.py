@@ -53,13 +53,14 @@ def install() -> bool:
         return False
     if not str(weasyprint.__version__).startswith(weasy_version):
         return False
-    if not all(_reads(*shape) for shape in SHAPE):
-        return False
     from weasyprint.text.ffi import ffi
 
+    # none with the out-of-line FFI (octavo.render.pdf.weasy_ffi): it types names in C
     parser = getattr(ffi, "_parser", None)
     shipped = getattr(parser, "parse_type", None)
     if parser is None or shipped is None or not hasattr(model, "ArrayType"):
+        return False
+    if not all(_reads(*shape) for shape in SHAPE):
         return False
     parser.parse_type = _sized(shipped, model.ArrayType)
     return True

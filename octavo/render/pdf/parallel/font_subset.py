@@ -61,17 +61,17 @@ def subset_font(data: bytes, index: int, glyphs: tuple[int, ...]) -> bytes:
 
 
 def bind() -> None:
-    """Make the HarfBuzz binding now (~30 ms: cffi reads the declarations): a worker does it
-    as it warms up (octavo.render.pdf.parallel.part.warm_up), not while the merge waits."""
+    """Make the HarfBuzz binding now (~30 ms when cffi reads the declarations, ~1 ms from
+    those kept: octavo.render.pdf.weasy_ffi): a worker does it as it warms up
+    (octavo.render.pdf.parallel.part.warm_up), not while the merge waits."""
     _harfbuzz()
 
 
 @functools.cache
 def _harfbuzz() -> tuple[Any, Any, Any] | None:
-    import cffi
+    from octavo.render.pdf.weasy_ffi import ffi_of
 
-    ffi = cffi.FFI()
-    ffi.cdef(_CDEF)
+    ffi = ffi_of(_CDEF, "octavo.harfbuzz_subset")
     try:
         core = ffi.dlopen("libharfbuzz.so.0")
         cut = ffi.dlopen("libharfbuzz-subset.so.0")

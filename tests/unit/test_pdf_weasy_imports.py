@@ -1,0 +1,187 @@
+"""octavo.render.pdf.weasy_imports and weasy_ffi: WeasyPrint imported with its C
+declarations read from data kept once per machine and fontTools' subsetter imported when
+used; the same PDF bytes as WeasyPrint imported as shipped. Each import is a fresh
+interpreter (WeasyPrint is imported once a process)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from octavo.cache import Store
+from octavo.render.pdf import weasy_ffi, weasy_imports
+
+# a fresh interpreter: WeasyPrint imported (shaped if `kept` is a folder), a page with a
+# subset font written, what the process imported reported as JSON on the last line
+_PROBE = """
+import hashlib, json, sys
+from pathlib import Path
+from octavo.render.pdf.weasy_imports import remember_imports, shaped_modules
+kept = sys.argv[1]
+remember_imports(Path(kept) if kept else None)
+import weasyprint
+from octavo.render.pdf.weasy_ffi import is_declared
+deferred = "fontTools.subset" in sys.modules
+html = "<p style='font-family: DejaVu Serif'>Þórr and Œdipus, 1950: 4,551.</p>"
+pdf = weasyprint.HTML(string=html).write_pdf()
+from weasyprint.pdf import fonts
+options = type(fonts.subset.Options()).__name__  # the deferred module, used
+print(json.dumps({
+    "shaped": shaped_modules(), "declared": is_declared(), "subset_before": deferred,
+    "pdf": hashlib.sha256(pdf).hexdigest(), "options": options,
+}))
+"""
+
+
+def _probe(kept: Path | None, tmp_path: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(kept) if kept else ""],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert "generating" not in done.stdout  # cffi's own words are never printed
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_shaped_import_gives_the_shipped_bytes_and_keeps_only_data(tmp_path: Path) -> None:
+    kept = tmp_path / "declarations"
+    shipped = _probe(None, tmp_path)
+    first = _probe(kept, tmp_path)  # makes the data
+    again = _probe(kept, tmp_path)  # reads it
+    assert shipped["shaped"] == [] and shipped["declared"] is False
+    assert shipped["subset_before"] is True
+    for run in (first, again):
+        assert run["shaped"] == ["weasyprint.text.ffi", "weasyprint.pdf.fonts"]
+        assert run["declared"] is True
+        assert run["subset_before"] is False  # imported only when used
+        assert run["options"] == shipped["options"] == "Options"
+        assert run["pdf"] == shipped["pdf"]
+    entries = list(kept.iterdir())
+    assert len(entries) == 1 and entries[0].name.startswith("ffi-")
+
+
+def test_kept_data_that_is_not_literal_values_is_made_again(tmp_path: Path) -> None:
+    import marshal
+
+    store = Store(tmp_path)
+    text = "typedef struct _x x_t; int abs(int);"
+    first = weasy_ffi.declared(text, store, "probe")
+    assert first is not None and first.sizeof("int") == 4
+    (entry,) = tmp_path.iterdir()
+    # a code object where cffi's data was: never taken (only literal values are)
+    store.put(entry.name, marshal.dumps(((compile("1", "x", "eval"),), {})))
+    again = weasy_ffi.declared(text, store, "probe")
+    assert again is not None and again.sizeof("int") == 4
+    assert weasy_ffi._loaded(store.get(entry.name) or b"") is not None  # made again
+    assert weasy_ffi._loaded(b"not marshal") is None
+    assert weasy_ffi._loaded(marshal.dumps(((), {"not_private": 1}))) is None
+
+
+def test_ffi_of_falls_back_to_the_inline_ffi_without_a_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(weasy_imports, "kept", lambda: None)
+    ffi = weasy_ffi.ffi_of("int abs(int);", "probe")
+    assert type(ffi).__module__ == "cffi.api"
+    assert ffi.sizeof("int") == 4
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import cffi\nffi = cffi.FFI()\n",  # no declarations
+        "import cffi\nffi = cffi.FFI()\nffi.cdef(TEXT)\n",  # not a literal
+        "import cffi\nffi.cdef('int abs(int);')\nffi = cffi.FFI()\n",  # in another order
+        "import cffi\nffi = cffi.FFI()\nffi.cdef('int abs(int);')\nffi.cdef('int f(int);')\n",
+        "import cffi\nffi = cffi.FFI(backend)\nffi.cdef('int abs(int);')\n",
+    ],
+)
+def test_another_shape_of_the_ffi_module_is_imported_as_shipped(
+    source: str, tmp_path: Path
+) -> None:
+    tree = ast.parse(source)
+    assert weasy_ffi.shaped(tree, Store(tmp_path)) is None
+    assert ast.dump(tree) == ast.dump(ast.parse(source))  # left as it was
+
+
+def test_the_ffi_module_of_the_read_shape_takes_the_declared_ffi(tmp_path: Path) -> None:
+    tree = ast.parse("import cffi\nffi = cffi.FFI()\nffi.cdef('int abs(int);')\nlibc = 1\n")
+    given = weasy_ffi.shaped(tree, Store(tmp_path))
+    assert given is not None
+    namespace = dict(given)
+    exec(compile(tree, "ffi.py", "exec"), namespace)
+    assert type(namespace["ffi"]).__module__ == "_cffi_backend"
+    assert namespace["libc"] == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from fontTools import subset\n",  # the instancer not imported so
+        "from fontTools import subset\nfrom fontTools.varLib.instancer import "
+        "instantiateVariableFont as make\n",
+        "from fontTools import subset, ttLib\n"
+        "from fontTools.varLib.instancer import instantiateVariableFont\n",
+    ],
+)
+def test_another_shape_of_the_font_module_is_imported_as_shipped(
+    source: str, tmp_path: Path
+) -> None:
+    tree = ast.parse(source)
+    assert weasy_imports._deferred(tree, Store(tmp_path)) is None
+    assert ast.dump(tree) == ast.dump(ast.parse(source))
+
+
+def test_a_deferred_name_is_the_real_one_once_used(tmp_path: Path) -> None:
+    source = (
+        "from fontTools import subset\n"
+        "from fontTools.varLib.instancer import instantiateVariableFont\n"
+        "options = lambda: subset.Options\n"
+    )
+    tree = ast.parse(source)
+    given = weasy_imports._deferred(tree, Store(tmp_path))
+    assert given is not None and len(tree.body) == 1
+    namespace = dict(given)
+    exec(compile(tree, "fonts.py", "exec"), namespace)
+    from fontTools import subset
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    assert namespace["options"]() is subset.Options
+    assert namespace["instantiateVariableFont"]._found() is instantiateVariableFont
+
+
+def test_no_cache_changes_nothing(tmp_path: Path) -> None:
+    before = list(sys.meta_path)
+    weasy_imports.remember_imports(None)
+    assert sys.meta_path == before
+
+
+def test_octavo_s_own_harfbuzz_binding_cuts_the_same_subset_either_way(tmp_path: Path) -> None:
+    """octavo.render.pdf.parallel.font_subset's binding made from kept data (as in a build's
+    workers) cuts the same bytes as cffi's in-line one."""
+    import cffi
+
+    from octavo.render.pdf.parallel import font_subset
+    from octavo.shipped import STYLES
+
+    data = (STYLES / "fonts" / "LinLibertine_R.otf").read_bytes()
+    glyphs = (3, 17, 68, 69, 70, 300)
+    inline = cffi.FFI()
+    inline.cdef(font_subset._CDEF)
+    declared = weasy_ffi.declared(font_subset._CDEF, Store(tmp_path), "octavo.harfbuzz_subset")
+    assert declared is not None
+    cut = []
+    for ffi in (inline, declared):
+        try:
+            bound = (ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0"))
+        except OSError:
+            pytest.skip("no libharfbuzz-subset on this machine")
+        cut.append(font_subset._with_harfbuzz(bound, data, 0, glyphs))
+    assert cut[0] == cut[1] and len(cut[0]) < len(data)
