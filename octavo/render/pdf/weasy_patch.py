@@ -5,8 +5,12 @@ the patched function's source still has the shape read."""
 
 from __future__ import annotations
 
+import ast
 import inspect
+import linecache
 import sys
+import textwrap
+from types import CodeType
 from typing import Any
 
 __all__ = ["checked_source", "is_patched", "layout_methods", "layout_patched"]
@@ -20,9 +24,52 @@ def checked_source(version: str, module: Any, name: str) -> str | None:
     if not str(weasyprint.__version__).startswith(version):
         return None
     try:
-        return inspect.getsource(getattr(module, name))
-    except (OSError, TypeError, AttributeError):
+        found = inspect.unwrap(getattr(module, name))
+        return _function_source(found) or inspect.getsource(found)
+    except (OSError, TypeError, AttributeError, ValueError):
         return None  # no source to check the shape against
+
+
+def _function_source(found: Any) -> str | None:
+    """`inspect.getsource`'s text of a function, read without tokenizing its module
+    (CPython 3.11's tokenizer is Python: 16 checks took ~45 ms of a worker's warm-up).
+    Its lines run from its first (a decorator's) through its body, which begins at its
+    first line of code (a signature may close at the left: `):`) and ends before a line
+    indented no deeper than the first; at the end, blank lines and comments less deep than
+    the body are left out, as `inspect` leaves them. None unless that text parses alone
+    (a string or brackets reaching back to the left): the caller asks `inspect` then."""
+    code = getattr(found, "__code__", None)
+    if not isinstance(code, CodeType) or not code.co_filename.endswith(".py"):
+        return None
+    lines = linecache.getlines(code.co_filename)
+    first = code.co_firstlineno - 1
+    body = [n - 1 for _, _, n in code.co_lines() if n is not None and first < n - 1 < len(lines)]
+    if not 0 <= first < len(lines) or not body:
+        return None
+    indent, deep = _indent(lines[first]), _indent(lines[min(body)])
+    end = min(body) + 1
+    while end < len(lines) and (_idle(lines[end]) or _indent(lines[end]) > indent):
+        end += 1
+    while end > first + 1 and _idle(last := lines[end - 1]):
+        if last.strip() and _indent(last) >= deep:
+            break  # a comment as deep as the body: the body's
+        end -= 1
+    text = "".join(lines[first:end])
+    try:
+        ast.parse(textwrap.dedent(text))
+    except (SyntaxError, ValueError):
+        return None
+    return text
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _idle(line: str) -> bool:
+    """A blank line or a comment: neither ends a block nor belongs to its end."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
 
 
 def is_patched(module: str, name: str, marker: str) -> bool:

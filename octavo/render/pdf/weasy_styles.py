@@ -56,7 +56,7 @@ def install() -> bool:
 
     if installed():
         return True
-    source = checked_source(CHECKED, weasyprint, "CSS")
+    source = checked_source(CHECKED, weasyprint.CSS, "__init__")
     if source is None or source.count(SHAPE) != 1:
         return False
     weasyprint.CSS.__init__ = _memoized(weasyprint.CSS.__init__)
