@@ -10,6 +10,8 @@ from octavo.errors import BuildError, Diagnostic, boundary, error
 from octavo.outputs import Made, cache_of, cached_build
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from octavo.model import Manuscript
     from octavo.render.pdf.build import PrintChoices
     from octavo.render.pdf.cover import CoverGeometry
@@ -40,15 +42,26 @@ def build_pdf(
     (`invoke watch`), used when the PDF is laid out in parts. A PDF of a variant is read
     back before it is written (`_read_back`): one the variant refuses is E644, and the
     last build's PDF stays as it was."""
-    with boundary("the PDF"):
+    from contextlib import ExitStack
+
+    with boundary("the PDF"), ExitStack() as stack:
         given = sources(book, strict)
         target = out or default_output(given.project, ".pdf")
+        # the workers start beside the change check when the PDF is surely made (missing,
+        # changed since its stamp, or a file of the book modified since: an edit), as
+        # `invoke epub`'s writer does: their WeasyPrint import overlaps the check too
+        ahead = None
+        if _surely(given, target, jobs, html, variant, tagged):
+            from octavo.render.pdf.parallel.start import early_pool
+
+            pooled = (given.project, jobs, html is not None, variant, tagged, kept)
+            ahead = (stack.enter_context(early_pool(*pooled)),)
 
         def make() -> Made:
             from octavo.render.pdf.build import PrintChoices
 
             choices = PrintChoices(paper, html is not None, tagged, jobs, variant, bleed, marks)
-            pdf, laid_out, found = _book_pdf(given, choices, kept)
+            pdf, laid_out, found = _book_pdf(given, choices, kept, ahead)
             _read_back(given, pdf, choices, target, found)
             files = ((html, laid_out.encode("utf-8")),) if html and laid_out is not None else ()
             return (*files, (target, pdf)), found
@@ -66,6 +79,17 @@ def build_pdf(
         return cached_build(given.project, target, options, make, (html,) if html else ())
 
 
+def _surely(
+    given: Sources, target: Path, jobs: int, html: Path | None, variant: str, tagged: bool
+) -> bool:
+    """Whether a build laid out in parts surely has work to do (see `build_pdf`)."""
+    if jobs == 1 or html is not None or variant or tagged or given.made:
+        return False
+    from octavo.outputs import as_stamped, edited_since
+
+    return not as_stamped(given.project, target) or edited_since(given.project, target)
+
+
 def laid_out_pdf(
     book: BookArg, paper: str | None = None, strict: bool = False
 ) -> tuple[bytes, tuple[Diagnostic, ...]]:
@@ -81,14 +105,21 @@ def laid_out_pdf(
 
 
 def _book_pdf(
-    given: Sources, choices: PrintChoices, kept: KeptWorkers | None = None
+    given: Sources,
+    choices: PrintChoices,
+    kept: KeptWorkers | None = None,
+    ahead: tuple[Executor | None] | None = None,
 ) -> tuple[bytes, str | None, tuple[Diagnostic, ...]]:
-    """The book's PDF laid out (and the HTML laid out, `choices.html`), written nowhere."""
+    """The book's PDF laid out (and the HTML laid out, `choices.html`), written nowhere.
+    `ahead`: the workers started already (or None in it: none to be had), else started
+    here."""
+    from contextlib import nullcontext
+
     from octavo.render.pdf.parallel.start import early_pool
 
     # workers first: they import WeasyPrint while the book is read and rendered
     pooled = (given.project, choices.jobs, choices.html, choices.variant, choices.tagged, kept)
-    with early_pool(*pooled) as pool:
+    with nullcontext(ahead[0]) if ahead is not None else early_pool(*pooled) as pool:
         from octavo.render.long_words import unbroken_runs
         from octavo.render.pdf.build import render_book_pdf
 
