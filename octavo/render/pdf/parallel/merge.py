@@ -34,6 +34,7 @@ from octavo.render.pdf.parallel.navigation import (
 )
 from octavo.render.pdf.parallel.overlay import FORM, Overlay
 from octavo.render.pdf.parallel.part import PartLayout
+from octavo.render.pdf.parallel.read_ahead import ReadAhead
 
 __all__ = [
     "Merger",
@@ -73,7 +74,10 @@ def merge_libraries() -> None:
     """Import what the merge uses (~0.1 s of CPU): called while the parts are being laid
     out, when this process has nothing else to do, rather than once they are."""
     import pikepdf  # noqa: F401
-    import pypdf  # noqa: F401
+
+    from octavo.render.pdf.parallel.pypdf_names import install
+
+    install()  # imports pypdf
 
 
 def merge_parts(
@@ -135,20 +139,23 @@ class Merger:
     def __init__(self) -> None:
         from pypdf import PdfWriter
 
+        from octavo.render.pdf.parallel.pypdf_names import install
+
+        install()
         self.writer = PdfWriter()
         self.placed: list[Placed] = []
         self.readers: list[Any] = []
         self.stamped = ""  # the key of the stamp laid over the body early (`stamp_body`)
         self.front = True  # False while a merge begun with the body waits for the front
         self.first = len(self.writer._objects)  # the objects of a new writer come first
+        self.ahead = ReadAhead()  # the parts still to add, parsed meanwhile
 
     def add(self, p: Placed) -> None:
         """The next part's pages, after blank pages up to where it starts."""
-        from pypdf import PdfReader
         from pypdf.generic import NameObject
 
         writer = self.writer
-        reader = PdfReader(io.BytesIO(p.part.pdf))
+        reader = self.ahead.reader(p.part)
         self.placed.append(p)
         self.readers.append(reader)
         first = self.readers[0].pages[0]
@@ -174,11 +181,10 @@ class Merger:
         """The front matter's pages (and the blank page after them) before a body merged
         first (`body_merger`): the same pages, objects and calls as in order, but for
         the objects' numbers, which `compact` writes anew."""
-        from pypdf import PdfReader
         from pypdf.generic import NameObject
 
         writer, front = self.writer, placed[0]
-        reader = PdfReader(io.BytesIO(front.part.pdf))
+        reader = self.ahead.reader(front.part)
         begin = len(writer._objects)
         for index, page in enumerate(reader.pages):
             writer.insert_page(page, index)
@@ -199,7 +205,7 @@ class Merger:
 
     def stamp_body(self, stamp: PartLayout) -> Merger:
         """The stamp laid over a body merged first (`body_merger`)."""
-        _stamp(self.writer, 0, self.placed[-1].start, stamp)
+        _stamp(self.writer, 0, self.placed[-1].start, stamp, self.ahead)
         self.stamped = stamp.key
         return self
 
@@ -221,7 +227,7 @@ class Merger:
             raise Unmergeable(f"{len(writer.pages)} pages merged, {total} expected")
         if self.stamped != stamp.key:
             start, end = (placed[1].start, placed[-1].start) if len(placed) > 1 else (total, total)
-            _stamp(writer, start, end, stamp)
+            _stamp(writer, start, end, stamp, self.ahead)
         named: dict[str, tuple[Any, Any]] = {}
         for p in placed:
             add_destinations(writer, p, named)
@@ -281,13 +287,11 @@ def compact(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _stamp(writer: Any, start: int, end: int, stamp: PartLayout) -> None:
+def _stamp(writer: Any, start: int, end: int, stamp: PartLayout, ahead: ReadAhead) -> None:
     """The stamp laid over the pages from `start` (the body's first) to `end` (the
     appendix's first, which prints its own heads and folios, as the pages after it do):
     the stamp's last page is the appendix's first (jobs.stamp_job), not laid over."""
-    from pypdf import PdfReader
-
-    pages = PdfReader(io.BytesIO(stamp.pdf)).pages
+    pages = ahead.reader(stamp).pages
     if start + len(pages) - 1 != end:
         raise Unmergeable(f"the stamp has {len(pages) - 1} pages, the body {end - start}")
     lay = Overlay(writer)

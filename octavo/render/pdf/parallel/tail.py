@@ -129,6 +129,11 @@ def begin(
     merger = Merger()
     for p in place(front, tuple(ready))[0]:
         merger.add(p)
+    # the parts to add after the awaited one and the guessed appendix and stamp, parsed
+    # while it is laid out (octavo.render.pdf.parallel.read_ahead)
+    later = [started[c.id] for c in in_parts(manuscript)[len(ready) :]]
+    later += [g for g in guessed.values() if isinstance(g, PartLayout) and g.name != "front"]
+    merger.ahead.read(part for part in later if isinstance(part, PartLayout))
     return merger
 
 
