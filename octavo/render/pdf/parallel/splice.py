@@ -40,6 +40,9 @@ def spliced(old: bytes, new: bytes, start: int, kept: int) -> bytes:
     every page with the same resources (see the module's docstring)."""
     from pypdf import PdfReader, PdfWriter
 
+    from octavo.render.pdf.parallel.pypdf_names import install
+
+    install()
     before, made = PdfReader(io.BytesIO(old)), PdfReader(io.BytesIO(new))
     writer = PdfWriter()
     olds = list(before.pages)
