@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from octavo.render.pdf.parallel.page_states import from_bytes
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.resume import resume_part
+from tests.support.weasyprint_log import weasyprint_warnings
 
 WORDS = (
     "The republic's trade with its neighbours grew after the treaty, and the ministry "
@@ -133,9 +135,9 @@ class _Pool:
     def __init__(self) -> None:
         self.calls: list[tuple[object, ...]] = []
 
-    def submit(self, fn: object, *args: object) -> object:
+    def submit(self, fn: object, *args: object) -> Future[object]:
         self.calls.append((fn, *args))
-        return None
+        return Future()
 
 
 def test_the_parent_resumes_a_chapter_whose_states_are_kept(
@@ -153,7 +155,38 @@ def test_the_parent_resumes_a_chapter_whose_states_are_kept(
     found = start(pool, store, job)  # type: ignore[arg-type]
     assert isinstance(found, PartLayout) and found.pdf == old.pdf  # the cache's
     assert [c[0] for c in pool.calls] == [resume_part, lay_out_part, lay_out_part]
-    assert pool.calls[0][1:] == (edited, old.key, store.store.folder)
+    assert pool.calls[0][1:] == (edited, old.key, store.store.folder, False)
+
+
+def test_the_build_s_process_splices_what_a_worker_resumed(
+    laid: tuple[PartStore, PartJob, PartLayout], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """octavo.render.pdf.parallel.resumed_here: the worker sends the new pages alone, the
+    build's process splices them into the old part: the part the worker would have made;
+    one that cannot be spliced is laid out whole in a worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from octavo.render.pdf.parallel import resumed_here
+
+    store, job, old = laid
+    folder = store.store.folder
+    assert folder is not None
+    edited = store.keyed(replace(job, html=_chapter("Edit number 2. ")))
+    with weasyprint_warnings() as logged:
+        there = resume_part(edited, old.key, folder)
+        alone = resume_part(edited, old.key, folder, splice=False)
+        with ThreadPoolExecutor(1) as pool:
+            here = resumed_here.resume_started(pool, edited, old.key, folder).result()
+
+            def refused(*_: object) -> bytes:
+                raise ValueError("a resource named by a count (/x0): not resumed")
+
+            monkeypatch.setattr(resumed_here, "spliced", refused)
+            whole = resumed_here.resume_started(pool, edited, old.key, folder).result()
+    assert not logged
+    assert alone.unspliced is not None and alone.pdf != there.pdf
+    assert here.unspliced is None and here == there
+    assert whole.pdf == lay_out_part(edited).pdf and whole.unspliced is None
 
 
 def _texts(pdf: bytes) -> list[str]:

@@ -34,7 +34,7 @@ from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_i
 from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
-from octavo.render.pdf.parallel.resume import resume_part
+from octavo.render.pdf.parallel.resumed_here import resume_started
 from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
 
 __all__ = [
@@ -320,7 +320,7 @@ def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
         return found
     last = store.resumable(keyed.name) if keyed.states else None
     if last is not None and store.store.folder is not None:
-        return pool.submit(resume_part, keyed, last, store.store.folder)
+        return resume_started(pool, keyed, last, store.store.folder)
     return pool.submit(lay_out_part, keyed)
 
 

@@ -107,6 +107,9 @@ class PartLayout:
     # each page's layout state (octavo.render.pdf.parallel.page_states, pickled), kept in
     # the cache beside the part: an edit resumes its layout there (parallel.resume)
     state: bytes = b""
+    # a resumed part whose `pdf` is its new pages alone: the old part's PDF and where they
+    # go in it (start, kept), spliced by the build's process (parallel.resumed_here)
+    unspliced: tuple[bytes, int, int] | None = None
 
 
 class _Recorder(logging.Handler):
@@ -288,8 +291,10 @@ def _bookmark(subtree: Any, turns: dict[int, Turn]) -> Bookmark:
 def to_json(layout: PartLayout) -> str:
     # the glyph records as they are (tuples are JSON arrays): `asdict` would copy each one
     bare = tuple(replace(p, glyphs=None) for p in layout.pages)
-    data = asdict(replace(layout, pdf=b"", pages=bare, faces=None, files=(), state=b""))
-    del data["pdf"], data["files"], data["state"]
+    data = asdict(
+        replace(layout, pdf=b"", pages=bare, faces=None, files=(), state=b"", unspliced=None)
+    )
+    del data["pdf"], data["files"], data["state"], data["unspliced"]
     for page, given in zip(data["pages"], layout.pages, strict=True):
         page["glyphs"] = given.glyphs
     data["faces"] = None if layout.faces is None else [asdict(f) for f in layout.faces]

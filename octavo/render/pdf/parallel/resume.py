@@ -47,11 +47,13 @@ class _Unresumable(Exception):
     """Why a part is laid out whole instead."""
 
 
-def resume_part(job: PartJob, last: str, folder: Path) -> PartLayout:
+def resume_part(job: PartJob, last: str, folder: Path, splice: bool = True) -> PartLayout:
     """`job`'s layout, resumed from the part's last layout (`last`: its key in the parts'
-    store in `folder`) where they differ; else laid out whole."""
+    store in `folder`) where they differ; else laid out whole. `splice` False: the new
+    pages' PDF, not spliced into the old part's (`PartLayout.unspliced`: the build's
+    process splices it, octavo.render.pdf.parallel.resumed_here)."""
     try:
-        return _resumed(job, last, folder)
+        return _resumed(job, last, folder, splice)
     except _Unresumable as exc:
         why = str(exc)
     except Exception as exc:
@@ -60,7 +62,7 @@ def resume_part(job: PartJob, last: str, folder: Path) -> PartLayout:
     return lay_out_part(job)
 
 
-def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
+def _resumed(job: PartJob, last: str, folder: Path, splice: bool = True) -> PartLayout:
     from octavo.cache import Store
     from octavo.collector import paused
     from octavo.render.pdf.broadside_flow import broadside_tables
@@ -122,12 +124,15 @@ def _resumed(job: PartJob, last: str, folder: Path) -> PartLayout:
     pages = (*old.pages[:start], *_carried(new.pages, carried), *old.pages[kept:])
     states = _states(recorded, recorder, document, (start, kept), change, tree)
     marks = _bookmarks(states)
-    joined = spliced(pdf, new.pdf, start, kept)
+    joined = spliced(pdf, new.pdf, start, kept) if splice else new.pdf
     made = len(document.pages)
     log.info("part %s resumed at page %d: %d pages laid out", job.name, start + 1, made)
     faces = _faces(old.faces, new.faces)
     state = to_bytes(states)
-    return PartLayout(job.name, job.key, joined, pages, marks, (), faces, new.files, state)
+    unspliced = None if splice else (pdf, start, kept)
+    return PartLayout(
+        job.name, job.key, joined, pages, marks, (), faces, new.files, state, unspliced
+    )
 
 
 def _new_pages(document: Any, job: PartJob) -> PartLayout:
