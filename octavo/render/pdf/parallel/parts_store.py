@@ -36,6 +36,8 @@ class PartStore:
         self.laid_out: list[str] = []
         self.reused: list[str] = []
         self.guessed: list[str] = []
+        # the tail's jobs made this build, by what they read of the layouts (jobs.made)
+        self.made: dict[tuple[object, ...], PartJob] = {}
 
     def keyed(self, job: PartJob) -> PartJob:
         key = fingerprint(self.salt, job.name, job.html, job.xmp)

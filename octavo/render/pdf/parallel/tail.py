@@ -25,6 +25,7 @@ from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.page_labels import book_labels
 from octavo.render.pdf.parallel.book_fonts import book_fonts
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
+from octavo.render.pdf.parallel.job_memo import made
 from octavo.render.pdf.parallel.jobs import (
     Started,
     appendix_job,
@@ -86,10 +87,12 @@ def guess(
     last_appendix = store.last(APPENDIX) if manuscript.index else None
     if manuscript.index and (last_appendix is None or index_page(last_appendix) is None):
         return {}  # no folio of the index to guess
-    stamp = store.keyed(stamp_job(manuscript, options, tuple(chapters)))
+    stamp = store.keyed(made(store, stamp_job, manuscript, options, tuple(chapters)))
     guessed = {stamp.key: start(pool, store, stamp)}
     try:
-        front = store.keyed(front_job(manuscript, options, tuple(chapters), last_appendix))
+        front = store.keyed(
+            made(store, front_job, manuscript, options, tuple(chapters), last_appendix)
+        )
     except BuildError:
         return guessed  # a link target (a table, a figure) the last layouts lack
     guessed[front.key] = start(pool, store, front)
@@ -100,7 +103,9 @@ def guess(
     if last_front is None and has_front_divisions(manuscript):
         return guessed
     try:
-        appendix = store.keyed(appendix_job(manuscript, options, tuple(chapters), last_front))
+        appendix = store.keyed(
+            made(store, appendix_job, manuscript, options, tuple(chapters), last_front)
+        )
     except BuildError:
         return guessed  # no folio for a front-matter division's section: no appendix guessed
     guessed[appendix.key] = start(pool, store, appendix)
@@ -176,7 +181,7 @@ def lay_out_tail(
     # front, the appendix is laid out with its roman folios, and the front checked against
     # them once laid out (`finish_front`)
     # (each sketch is waited for where a part needs it, after what needs none is started)
-    stamp_started = take_or_start(stamp_job(manuscript, options, chapters))
+    stamp_started = take_or_start(made(store, stamp_job, manuscript, options, chapters))
     sketched: PartLayout | None = None
     front_started: Started
     if manuscript.index and has_front_divisions(manuscript) and sketch is None:
@@ -185,17 +190,17 @@ def lay_out_tail(
         )
     elif manuscript.index:
         sketched = finish(store, sketch) if sketch is not None else None
-        job = appendix_job(manuscript, options, chapters, sketched)
+        job = made(store, appendix_job, manuscript, options, chapters, sketched)
         front_started, appendix = _beside(
             store, manuscript, options, chapters, take_or_start, job, hint
         )
     else:
-        front_started = take_or_start(front_job(manuscript, options, chapters))
+        front_started = take_or_start(made(store, front_job, manuscript, options, chapters))
         sketched = finish(store, sketch) if sketch is not None else None
         before: PartLayout | None = sketched
         if has_front_divisions(manuscript) and before is None:
             front_started = before = finish(store, front_started)
-        job = appendix_job(manuscript, options, chapters, before)
+        job = made(store, appendix_job, manuscript, options, chapters, before)
         appendix = finish(store, take_or_start(job))
     body = (*chapters, appendix)
 
@@ -206,7 +211,7 @@ def lay_out_tail(
         length the index's number, or the sketch's stand-in folios, changed)."""
         front = finish(store, started)
         if has_front_divisions(manuscript) and (manuscript.index or sketched is not None):
-            job = store.keyed(appendix_job(manuscript, options, chapters, front))
+            job = store.keyed(made(store, appendix_job, manuscript, options, chapters, front))
             if job.key != appendix.key:
                 raise Unmergeable("the front's folios moved with the index's number")
         return dated(manuscript, front)
@@ -254,10 +259,10 @@ def _beside(
     early: PartJob | None = None
     front_started: Started | None = None
     if hinted is not None:
-        early = store.keyed(front_job(manuscript, options, chapters, hinted))
+        early = store.keyed(made(store, front_job, manuscript, options, chapters, hinted))
         front_started = take_or_start(early)
     appendix = finish(store, appendix_started)
-    final = store.keyed(front_job(manuscript, options, chapters, appendix))
+    final = store.keyed(made(store, front_job, manuscript, options, chapters, appendix))
     if front_started is not None and early is not None and early.key == final.key:
         return front_started, appendix
     if isinstance(front_started, Future):
@@ -285,9 +290,13 @@ def _settled(
     hint = store.last(APPENDIX)
     if hint is None and sketch is not None:
         hint = finish(store, sketch)
-    front = finish(store, take_or_start(front_job(manuscript, options, chapters, hint)))
-    appendix = finish(store, take_or_start(appendix_job(manuscript, options, chapters, front)))
-    final = front_job(manuscript, options, chapters, appendix)
+    front = finish(
+        store, take_or_start(made(store, front_job, manuscript, options, chapters, hint))
+    )
+    appendix = finish(
+        store, take_or_start(made(store, appendix_job, manuscript, options, chapters, front))
+    )
+    final = made(store, front_job, manuscript, options, chapters, appendix)
     if store.keyed(final).key == front.key:
         return front, appendix
     return take_or_start(final), appendix
