@@ -17,18 +17,30 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused"]
+__all__ = ["paused", "released"]
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def paused(kept: bool = False) -> Iterator[None]:
     """The collector disabled within; enabled again after (when it leaves by an exception
     too) if it was enabled before: nested, or in a process that disabled it itself, it
-    is left as it was found."""
+    is left as it was found. `kept`: what is alive as the pause ends is first moved out of
+    the collector's reach (gc.freeze) until `released`: a build's objects, which the
+    process holds while it writes the output and then ends, were all young, and the first
+    allocation after the pause collected them (~25 ms after an 81-section parallel PDF)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if kept:
+            gc.freeze()
         if enabled:
             gc.enable()
+
+
+def released() -> None:
+    """What a `paused(kept=True)` kept, in the collector's reach again: called as a build
+    begins, so a long-lived process (`invoke watch`, `invoke all`) collects the last
+    build's cycles with the next."""
+    gc.unfreeze()

@@ -54,3 +54,20 @@ def test_an_epub_is_built_with_the_collector_paused(
     path, _ = api.build_epub(book, tmp_path / "a.epub", jobs=1)
     assert path.is_file() and seen == [False]
     assert gc.isenabled()
+
+
+def test_what_a_kept_pause_leaves_is_out_of_reach_until_released(collector: None) -> None:
+    """paused(kept=True): what is alive as it ends is frozen (no collection traverses it
+    while the process writes its output and ends); released() gives it back."""
+    from octavo.collector import released
+
+    gc.unfreeze()
+    try:
+        with paused(kept=True):
+            made = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+        released()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

@@ -93,21 +93,36 @@ def test_ffi_of_falls_back_to_the_inline_ffi_without_a_store(
     assert ffi.sizeof("int") == 4
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        "import cffi\nffi = cffi.FFI()\n",  # no declarations
-        "import cffi\nffi = cffi.FFI()\nffi.cdef(TEXT)\n",  # not a literal
-        "import cffi\nffi.cdef('int abs(int);')\nffi = cffi.FFI()\n",  # in another order
-        "import cffi\nffi = cffi.FFI()\nffi.cdef('int abs(int);')\nffi.cdef('int f(int);')\n",
-        "import cffi\nffi = cffi.FFI(backend)\nffi.cdef('int abs(int);')\n",
-    ],
-)
-def test_another_shape_of_the_ffi_module_is_imported_as_shipped(
-    source: str, tmp_path: Path
+# modules of another shape than the one read: each imported as shipped
+_OTHER_SHAPES = [
+    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI()\n"),  # no declarations
+    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI()\nffi.cdef(TEXT)\n"),  # not a literal
+    (weasy_ffi.shaped, "import cffi\nffi.cdef('int abs(int);')\nffi = cffi.FFI()\n"),
+    (
+        weasy_ffi.shaped,
+        "import cffi\nffi = cffi.FFI()\nffi.cdef('int a(int);')\nffi.cdef('int f();')\n",
+    ),
+    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI(backend)\nffi.cdef('int abs(int);')\n"),
+    (weasy_imports._deferred, "from fontTools import subset\n"),  # no instancer
+    (
+        weasy_imports._deferred,
+        "from fontTools import subset\n"
+        "from fontTools.varLib.instancer import instantiateVariableFont as make\n",
+    ),
+    (
+        weasy_imports._deferred,
+        "from fontTools import subset, ttLib\n"
+        "from fontTools.varLib.instancer import instantiateVariableFont\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("shaper", "source"), _OTHER_SHAPES)
+def test_a_module_of_another_shape_is_imported_as_shipped(
+    shaper: weasy_imports.Shaper, source: str, tmp_path: Path
 ) -> None:
     tree = ast.parse(source)
-    assert weasy_ffi.shaped(tree, Store(tmp_path)) is None
+    assert shaper(tree, Store(tmp_path)) is None
     assert ast.dump(tree) == ast.dump(ast.parse(source))  # left as it was
 
 
@@ -119,24 +134,6 @@ def test_the_ffi_module_of_the_read_shape_takes_the_declared_ffi(tmp_path: Path)
     exec(compile(tree, "ffi.py", "exec"), namespace)
     assert type(namespace["ffi"]).__module__ == "_cffi_backend"
     assert namespace["libc"] == 1
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        "from fontTools import subset\n",  # the instancer not imported so
-        "from fontTools import subset\nfrom fontTools.varLib.instancer import "
-        "instantiateVariableFont as make\n",
-        "from fontTools import subset, ttLib\n"
-        "from fontTools.varLib.instancer import instantiateVariableFont\n",
-    ],
-)
-def test_another_shape_of_the_font_module_is_imported_as_shipped(
-    source: str, tmp_path: Path
-) -> None:
-    tree = ast.parse(source)
-    assert weasy_imports._deferred(tree, Store(tmp_path)) is None
-    assert ast.dump(tree) == ast.dump(ast.parse(source))
 
 
 def test_a_deferred_name_is_the_real_one_once_used(tmp_path: Path) -> None:
