@@ -36,6 +36,7 @@ __all__ = [
     "readme_with_table",
     "remove",
     "run_once",
+    "shown_ratio",
     "table",
     "watched_edits",
 ]
@@ -246,10 +247,19 @@ def remove(*paths: Path) -> Callable[[], None]:
     return clean
 
 
+def shown_ratio(ratio: float | None) -> str:
+    """A ratio to two places, or three where the third is not 0 (0.45, 0.153): two places
+    showed 0.153 as 0.15 beside "≤ 0.15: not met"."""
+    if ratio is None:
+        return ""
+    text = f"{ratio:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
 def table(rows: list[Row]) -> list[str]:
     lines = [f"{'measure':<58} {'median s':>9} {'peak MiB':>9} {'ratio':>7}  goal", "-" * 100]
     for r in rows:
-        ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
+        ratio = shown_ratio(r.ratio)
         verdict = "" if r.met is None else (" met" if r.met else " NOT MET")
         lines.append(
             f"{r.name:<58} {r.seconds:>9.2f} {r.rss_mib:>9.0f} {ratio:>7}  "
@@ -305,7 +315,7 @@ def markdown_table(report: dict[str, object]) -> list[str]:
         runs = row["runs"]
         spread = f"{min(runs):.2f}–{max(runs):.2f}" if len(runs) > 1 else ""
         rss = f"{row['rss_mib']:.0f} MiB" if row["rss_mib"] else ""
-        ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else ""
+        ratio = shown_ratio(row["ratio"])
         verdict = {None: "", True: ": met", False: ": **not met**"}[row["met"]]
         note = f" ({row['note']})" if row["note"] else ""
         goal = f"{row['goal']}{verdict}{note}"

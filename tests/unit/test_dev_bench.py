@@ -172,3 +172,15 @@ def test_a_command_that_says_much_on_stderr_is_timed(tmp_path: Path) -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, alarm)
     assert timing.seconds < 60 and timing.rss_mib > 0
+
+
+def test_a_ratio_shows_the_place_that_decides_its_goal() -> None:
+    from octavo.dev.bench import shown_ratio
+
+    assert [shown_ratio(r) for r in (0.153, 0.5, 0.45, 1.05, None)] == [
+        "0.153",
+        "0.50",
+        "0.45",
+        "1.05",
+        "",
+    ]
