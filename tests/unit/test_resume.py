@@ -134,10 +134,12 @@ class _Pool:
 
     def __init__(self) -> None:
         self.calls: list[tuple[object, ...]] = []
+        self.futures: list[Future[object]] = []
 
     def submit(self, fn: object, *args: object) -> Future[object]:
         self.calls.append((fn, *args))
-        return Future()
+        self.futures.append(Future())
+        return self.futures[-1]
 
 
 def test_the_parent_resumes_a_chapter_whose_states_are_kept(
@@ -183,6 +185,17 @@ def test_the_build_s_process_splices_what_a_worker_resumed(
 
             monkeypatch.setattr(resumed_here, "spliced", refused)
             whole = resumed_here.resume_started(pool, edited, old.key, folder).result()
+        # refused, with no worker left to lay it out whole: the build is told, not left
+        # waiting
+        fake = _Pool()
+        late = resumed_here.resume_started(fake, edited, old.key, folder)  # type: ignore[arg-type]
+
+        def shut(*_: object) -> Future[object]:
+            raise RuntimeError("cannot submit a task after shutdown")
+
+        monkeypatch.setattr(fake, "submit", shut)
+        fake.futures[0].set_result(alone)
+        assert isinstance(late.exception(timeout=5), RuntimeError)
     assert not logged
     assert alone.unspliced is not None and alone.pdf != there.pdf
     assert here.unspliced is None and here == there

@@ -45,7 +45,10 @@ def resume_started(pool: Executor, job: PartJob, last: str, folder: Path) -> Fut
             joined = spliced(old, layout.pdf, start, kept)
         except Exception as exc:
             log.info("part %s laid out whole, not resumed: %s", job.name, exc)
-            _chain(pool.submit(lay_out_part, job), done)
+            try:  # a pool broken or shut down meanwhile: the build is told, never left waiting
+                _chain(pool.submit(lay_out_part, job), done)
+            except BaseException as failed:
+                done.set_exception(failed)
             return
         done.set_result(replace(layout, pdf=joined, unspliced=None))
 
