@@ -42,6 +42,7 @@ __all__ = [
     "record",
     "stamp_of",
     "state_problem",
+    "surely_made",
 ]
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
@@ -253,6 +254,14 @@ def edited_since(project: Project, out: Path) -> bool:
         return True
     roots = [r for r in dict.fromkeys(project.watched) if r not in (TEMPLATES, STYLES)]
     return any(_modified_after(str(root), recorded) for root in roots)
+
+
+def surely_made(project: Project, out: Path) -> bool:
+    """Whether the build of `out` surely has work to do: no stamp, no output or one
+    changed since its stamp (`as_stamped`), or a file of the book modified since
+    (`edited_since`). What `invoke epub` and `invoke pdf` start their helper processes
+    on, beside the change check."""
+    return not as_stamped(project, out) or edited_since(project, out)
 
 
 def _modified_after(folder: str, when: int) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.collector import paused
 from octavo.errors import Diagnostic, boundary
-from octavo.outputs import Planned, as_stamped, cache_of, check_build, edited_since
+from octavo.outputs import Planned, cache_of, check_build, surely_made
 
 if TYPE_CHECKING:
     from octavo.render.epub.beside import Beside
@@ -43,9 +43,7 @@ def build_epub(
             return stack.enter_context(beside(given.project, cache))
 
         early = jobs != 1 and not given.made and not given.project.config.page_list
-        surely = early and (
-            not as_stamped(given.project, target) or edited_since(given.project, target)
-        )
+        surely = early and surely_made(given.project, target)
         ahead = writer() if surely else None
         checked = check_build(given.project, target, {"kind": "epub", "strict": strict})
         if not isinstance(checked, Planned):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.errors import BuildError, Diagnostic, boundary, error
-from octavo.outputs import Made, cache_of, cached_build
+from octavo.outputs import Made, cache_of, cached_build, surely_made
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -47,11 +47,11 @@ def build_pdf(
     with boundary("the PDF"), ExitStack() as stack:
         given = sources(book, strict)
         target = out or default_output(given.project, ".pdf")
-        # the workers start beside the change check when the PDF is surely made (missing,
-        # changed since its stamp, or a file of the book modified since: an edit), as
-        # `invoke epub`'s writer does: their WeasyPrint import overlaps the check too
+        # the workers start beside the change check when the PDF is surely made (as `invoke
+        # epub`'s writer does: their WeasyPrint import overlaps the check too); whether
+        # there are workers to start at all, early_pool decides by its own rules
         ahead = None
-        if _surely(given, target, jobs, html, variant, tagged):
+        if jobs != 1 and not given.made and surely_made(given.project, target):
             from octavo.render.pdf.parallel.start import early_pool
 
             pooled = (given.project, jobs, html is not None, variant, tagged, kept)
@@ -77,17 +77,6 @@ def build_pdf(
             "marks": marks,
         }
         return cached_build(given.project, target, options, make, (html,) if html else ())
-
-
-def _surely(
-    given: Sources, target: Path, jobs: int, html: Path | None, variant: str, tagged: bool
-) -> bool:
-    """Whether a build laid out in parts surely has work to do (see `build_pdf`)."""
-    if jobs == 1 or html is not None or variant or tagged or given.made:
-        return False
-    from octavo.outputs import as_stamped, edited_since
-
-    return not as_stamped(given.project, target) or edited_since(given.project, target)
 
 
 def laid_out_pdf(

@@ -74,10 +74,7 @@ def merge_libraries() -> None:
     """Import what the merge uses (~0.1 s of CPU): called while the parts are being laid
     out, when this process has nothing else to do, rather than once they are."""
     import pikepdf  # noqa: F401
-
-    from octavo.render.pdf.parallel.pypdf_names import install
-
-    install()  # imports pypdf
+    import pypdf  # noqa: F401
 
 
 def merge_parts(
