@@ -10,7 +10,11 @@ libraries WeasyPrint loads (octavo.render.pdf.libraries), keyed by Pyphen's vers
 the dictionary file's path, size and time: read back with `marshal` in ~8 ms. The patterns
 are the same dict, so the same words break at the same places. Only plain patterns are
 kept (a dictionary with nonstandard hyphenation, whose values carry data, is parsed as
-shipped), and what is read back is checked to be of that shape, else parsed again.
+shipped), checked to be of that shape as they are kept, and signed with the user's key
+(octavo.render.signed): what is read back is taken only if its signature holds, else
+parsed again. (Checking the shape of every pattern as it was read back, and naming the
+entry by octavo's fingerprint, which a worker had not made yet, cost ~55 ms of the first
+hyphenated word of an edited chapter, on the edit's critical path.)
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from octavo.cache import Store
 __all__ = ["patterns_folder", "remember_patterns"]
 
 CHECKED = "0.18."  # the Pyphen versions read (HyphDict's attributes: patterns, maxlen, cache)
-PATTERNS = "patterns-1"  # bump when what is kept changes shape
+PATTERNS = "patterns-2"  # bump when what is kept changes shape
 
 
 @dataclass(slots=True)
@@ -53,7 +57,7 @@ def remember_patterns(folder: Path | None) -> None:
     if _memo.parse is None:
         _memo.parse = pyphen.HyphDict.__init__
         pyphen.HyphDict.__init__ = _init
-    _memo.store = Store(folder) if folder is not None else None
+    _memo.store = Store(folder, signed=True) if folder is not None else None
 
 
 def patterns_folder(cache: Path | None) -> Path | None:
@@ -82,33 +86,43 @@ def _init(self: Any, path: Any) -> None:
         made = (self.maxlen, self.patterns)
         if _plain(made):
             with suppress(OSError, ValueError):  # a cache that cannot be written
-                # not waited for on the disk: a torn entry fails marshal or the shape check
-                store.put(entry, marshal.dumps(made), durable=False)
+                store.put(entry, marshal.dumps(made))  # signed: a torn one is parsed again
 
 
 def _entry(path: Any) -> str | None:
     """The store's name for the dictionary at `path` as it is now (None: not a file): by
     Pyphen's version, the path and what tells one version of a file from another."""
+    import hashlib
+
     import pyphen
 
-    from octavo.cache import fingerprint
     from octavo.stat_cache import stat_text
 
     try:
         info = os.stat(str(path))
     except (OSError, ValueError):
         return None
-    return "patterns-" + fingerprint(PATTERNS, pyphen.__version__, str(path), stat_text(info))
+    digest = hashlib.sha256()
+    for part in (PATTERNS, pyphen.__version__, str(path), stat_text(info)):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return "patterns-" + digest.hexdigest()[:32]
 
 
 def _loads(data: bytes | None) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]] | None:
+    """Patterns read back: signed when kept (`_plain` then), so only their outline is
+    checked here."""
     if data is None:
         return None
     try:
         found = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None  # damaged, or another Python's: parsed again
-    return found if _plain(found) else None
+    if isinstance(found, tuple) and len(found) == 2:
+        longest, patterns = found
+        if type(longest) is int and type(patterns) is dict:
+            return longest, patterns
+    return None
 
 
 def _plain(found: Any) -> bool:

@@ -11,6 +11,7 @@ import pytest
 
 from octavo.render import hyphenation
 from octavo.render.hyphenation import patterns_folder, remember_patterns
+from octavo.render.signed import sign
 
 WORDS = ("agriculture", "transportation", "interdependent", "communications", "hyphenation")
 
@@ -64,11 +65,16 @@ def test_a_damaged_or_odd_entry_is_parsed_again(parses: list[Path], tmp_path: Pa
     first = pyphen.HyphDict(english)
     (entry,) = tmp_path.iterdir()
     wrong_length = _marshalled((first.maxlen + 1, first.patterns))  # positions would differ
-    for planted in (b"\x00garbage", _marshalled((3, {"ab": (0, ("1",))})), wrong_length, b""):
-        entry.write_bytes(planted)
+    # unsigned (a file put there, not kept by octavo), or signed but not patterns
+    planted = [b"\x00garbage", _marshalled((3, {"ab": (0, ("1",))})), wrong_length, b""]
+    signed = [sign(b"\x00garbage"), sign(_marshalled([3, {}])), sign(_marshalled((3, [])))]
+    planted += [data for data in signed if data is not None]
+    assert len(planted) == 7
+    for data in planted:
+        entry.write_bytes(data)
         again = pyphen.HyphDict(english)
         assert again.patterns == first.patterns
-    assert len(parses) == 5
+    assert len(parses) == 1 + len(planted)
 
 
 def test_a_dictionary_with_nonstandard_hyphenation_is_not_kept(
