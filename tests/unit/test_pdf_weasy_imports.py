@@ -1,7 +1,8 @@
 """octavo.render.pdf.weasy_imports and weasy_ffi: WeasyPrint imported with its C
-declarations read from data kept once per machine and fontTools' subsetter imported when
-used; the same PDF bytes as WeasyPrint imported as shipped. Each import is a fresh
-interpreter (WeasyPrint is imported once a process)."""
+declarations read from data kept once per machine, fontTools' subsetter imported when
+used and the forms' and presentational hints' stylesheets made when used, the changed
+modules' code kept compiled; the same PDF bytes as WeasyPrint imported as shipped. Each
+import is a fresh interpreter (WeasyPrint is imported once a process)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,15 @@ from octavo.render.pdf.weasy_ffi import is_declared
 deferred = "fontTools.subset" in sys.modules
 html = "<p style='font-family: DejaVu Serif'>Þórr and Œdipus, 1950: 4,551.</p>"
 pdf = weasyprint.HTML(string=html).write_pdf()
+# the presentational hints' stylesheet, made when used
+hinted = "<table border=1 width=200><tr><td align=right>x</td></tr></table>"
+hints = weasyprint.HTML(string=hinted).write_pdf(presentational_hints=True)
 from weasyprint.pdf import fonts
 options = type(fonts.subset.Options()).__name__  # the deferred module, used
 print(json.dumps({
     "shaped": shaped_modules(), "declared": is_declared(), "subset_before": deferred,
     "pdf": hashlib.sha256(pdf).hexdigest(), "options": options,
+    "hints": hashlib.sha256(hints).hexdigest(),
 }))
 """
 
@@ -50,21 +55,23 @@ def _probe(kept: Path | None, tmp_path: Path) -> dict[str, object]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def test_shaped_import_gives_the_shipped_bytes_and_keeps_only_data(tmp_path: Path) -> None:
+def test_shaped_import_gives_the_shipped_bytes(tmp_path: Path) -> None:
     kept = tmp_path / "declarations"
     shipped = _probe(None, tmp_path)
-    first = _probe(kept, tmp_path)  # makes the data
-    again = _probe(kept, tmp_path)  # reads it
+    first = _probe(kept, tmp_path)  # makes the data and the code
+    made = {p.name: p.read_bytes() for p in kept.iterdir()}
+    again = _probe(kept, tmp_path)  # reads them
     assert shipped["shaped"] == [] and shipped["declared"] is False
     assert shipped["subset_before"] is True
     for run in (first, again):
-        assert run["shaped"] == ["weasyprint.text.ffi", "weasyprint.pdf.fonts"]
+        assert run["shaped"] == ["weasyprint.text.ffi", "weasyprint.pdf.fonts", "weasyprint.html"]
         assert run["declared"] is True
         assert run["subset_before"] is False  # imported only when used
         assert run["options"] == shipped["options"] == "Options"
         assert run["pdf"] == shipped["pdf"]
-    entries = list(kept.iterdir())
-    assert len(entries) == 1 and entries[0].name.startswith("ffi-")
+        assert run["hints"] == shipped["hints"]
+    assert sorted(n.partition("-")[0] for n in made) == ["code", "code", "code", "ffi"]
+    assert {p.name: p.read_bytes() for p in kept.iterdir()} == made  # read, not made again
 
 
 def test_kept_data_that_is_not_literal_values_is_made_again(tmp_path: Path) -> None:
@@ -93,26 +100,38 @@ def test_ffi_of_falls_back_to_the_inline_ffi_without_a_store(
     assert ffi.sizeof("int") == 4
 
 
+_FFI = weasy_imports.SHAPERS[weasy_ffi.MODULE]
+_FONTS = weasy_imports.SHAPERS["weasyprint.pdf.fonts"]
+_HTML = weasy_imports.SHAPERS["weasyprint.html"]
+
 # modules of another shape than the one read: each imported as shipped
 _OTHER_SHAPES = [
-    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI()\n"),  # no declarations
-    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI()\nffi.cdef(TEXT)\n"),  # not a literal
-    (weasy_ffi.shaped, "import cffi\nffi.cdef('int abs(int);')\nffi = cffi.FFI()\n"),
+    (_FFI, "import cffi\nffi = cffi.FFI()\n"),  # no declarations
+    (_FFI, "import cffi\nffi = cffi.FFI()\nffi.cdef(TEXT)\n"),  # not a literal
+    (_FFI, "import cffi\nffi.cdef('int abs(int);')\nffi = cffi.FFI()\n"),
     (
-        weasy_ffi.shaped,
+        _FFI,
         "import cffi\nffi = cffi.FFI()\nffi.cdef('int a(int);')\nffi.cdef('int f();')\n",
     ),
-    (weasy_ffi.shaped, "import cffi\nffi = cffi.FFI(backend)\nffi.cdef('int abs(int);')\n"),
-    (weasy_imports._deferred, "from fontTools import subset\n"),  # no instancer
+    (_FFI, "import cffi\nffi = cffi.FFI(backend)\nffi.cdef('int abs(int);')\n"),
+    (_FONTS, "from fontTools import subset\n"),  # no instancer
     (
-        weasy_imports._deferred,
+        _FONTS,
         "from fontTools import subset\n"
         "from fontTools.varLib.instancer import instantiateVariableFont as make\n",
     ),
     (
-        weasy_imports._deferred,
+        _FONTS,
         "from fontTools import subset, ttLib\n"
         "from fontTools.varLib.instancer import instantiateVariableFont\n",
+    ),
+    (_HTML, "UA_FORM_STYLESHEET = CSS(string=F)\n"),  # no hints' stylesheet
+    (_HTML, "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = make(string=P)\n"),
+    (_HTML, "UA_FORM_STYLESHEET = PH_STYLESHEET = CSS(string=F)\n"),
+    (
+        _HTML,
+        "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = CSS(string=P)\n"
+        "PH_STYLESHEET = CSS(string=Q)\n",
     ),
 ]
 
@@ -128,7 +147,7 @@ def test_a_module_of_another_shape_is_imported_as_shipped(
 
 def test_the_ffi_module_of_the_read_shape_takes_the_declared_ffi(tmp_path: Path) -> None:
     tree = ast.parse("import cffi\nffi = cffi.FFI()\nffi.cdef('int abs(int);')\nlibc = 1\n")
-    given = weasy_ffi.shaped(tree, Store(tmp_path))
+    given = _FFI(tree, Store(tmp_path))
     assert given is not None
     namespace = dict(given)
     exec(compile(tree, "ffi.py", "exec"), namespace)
@@ -143,7 +162,7 @@ def test_a_deferred_name_is_the_real_one_once_used(tmp_path: Path) -> None:
         "options = lambda: subset.Options\n"
     )
     tree = ast.parse(source)
-    given = weasy_imports._deferred(tree, Store(tmp_path))
+    given = _FONTS(tree, Store(tmp_path))
     assert given is not None and len(tree.body) == 1
     namespace = dict(given)
     exec(compile(tree, "fonts.py", "exec"), namespace)
@@ -152,6 +171,45 @@ def test_a_deferred_name_is_the_real_one_once_used(tmp_path: Path) -> None:
 
     assert namespace["options"]() is subset.Options
     assert namespace["instantiateVariableFont"]._found() is instantiateVariableFont
+
+
+def test_a_later_stylesheet_is_made_once_when_first_used(tmp_path: Path) -> None:
+    source = "made = []\nUA_FORM_STYLESHEET = CSS(1)\nPH_STYLESHEET = CSS(2)\nother = CSS(3)\n"
+    tree = ast.parse(source)
+    given = _HTML(tree, Store(tmp_path))
+    assert given is not None
+    made: list[int] = []
+
+    class CSS:
+        def __init__(self, n: int):
+            made.append(n)
+            self.n = n
+
+    namespace = {**given, "CSS": CSS}
+    exec(compile(tree, "html.py", "exec"), namespace)
+    assert made == [3]  # the two of LATER not made at import
+    assert namespace["PH_STYLESHEET"].n == 2 and namespace["PH_STYLESHEET"].n == 2
+    assert made == [3, 2]
+
+
+def test_kept_code_not_of_the_shape_written_is_made_again(tmp_path: Path) -> None:
+    import marshal
+
+    store = Store(tmp_path)
+    source = b"UA_FORM_STYLESHEET = CSS(1)\nPH_STYLESHEET = CSS(2)\n"
+    first = weasy_imports._compiled(store, "probe", "probe.py", source, _HTML)
+    assert first is not None
+    (entry,) = tmp_path.iterdir()
+    assert entry.name.startswith("code-probe-")
+    for planted in (b"not marshal", marshal.dumps(("code", ())), marshal.dumps((first[0], [1]))):
+        store.put(entry.name, planted)
+        again = weasy_imports._compiled(store, "probe", "probe.py", source, _HTML)
+        assert again is not None and isinstance(again[0], type(first[0]))
+        assert weasy_imports._kept_code(store.get(entry.name)) is not None  # made again
+    # another source: another entry, the earlier one dropped
+    weasy_imports._compiled(store, "probe", "probe.py", source + b"x = 1\n", _HTML)
+    assert [p.name for p in tmp_path.iterdir()] != [entry.name]
+    assert len(list(tmp_path.iterdir())) == 1
 
 
 def test_no_cache_changes_nothing(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from typing import Any
 
 from octavo.cache import Store
 
-__all__ = ["MODULE", "declared", "ffi_of", "is_declared", "shaped"]
+__all__ = ["MODULE", "declared", "ffi_of", "give", "is_declared", "shape"]
 
 MODULE = "weasyprint.text.ffi"
 _GIVEN = "_octavo_declared_ffi"  # the name the out-of-line FFI is handed in as
@@ -163,12 +163,11 @@ def _is_attribute_call(node: ast.expr, owner: str, attribute: str) -> bool:
     )
 
 
-def shaped(tree: ast.Module, store: Store) -> dict[str, Any] | None:
+def shape(tree: ast.Module) -> tuple[str] | None:
     """WeasyPrint's FFI module (`tree`, changed in place) without its `ffi.cdef(...)` and
-    with `ffi = cffi.FFI()` taking the out-of-line FFI of the text it declared, made from
-    the data in `store`: the names to give the module before it runs. None (`tree` as it
-    was) unless the module has exactly one of each, at its top level, the text a literal,
-    and the FFI can be made."""
+    with `ffi = cffi.FFI()` taking the FFI `give` makes: the C text it declared. None (`tree`
+    as it was) unless the module has exactly one of each, at its top level, the text a
+    literal."""
     made = [
         n
         for n in tree.body
@@ -194,9 +193,15 @@ def shaped(tree: ast.Module, store: Store) -> dict[str, Any] | None:
         return None
     if tree.body.index(made[0]) > tree.body.index(read[0]):
         return None
-    ffi = declared(text.value, store)
-    if ffi is None:
-        return None
     made[0].value = ast.copy_location(ast.Name(_GIVEN, ast.Load()), made[0].value)
     tree.body.remove(read[0])
-    return {_GIVEN: ffi}
+    return (text.value,)
+
+
+def give(read: tuple[object, ...], store: Store) -> dict[str, Any] | None:
+    """The names the shaped module runs with: the out-of-line FFI of the C text `shape`
+    read, made from the data in `store` (None: it cannot be made)."""
+    if len(read) != 1 or not isinstance(read[0], str):
+        return None
+    ffi = declared(read[0], store)
+    return None if ffi is None else {_GIVEN: ffi}

@@ -1,9 +1,9 @@
-"""WeasyPrint imported with less work: two of its modules run as shipped but for a few
+"""WeasyPrint imported with less work: three of its modules run as shipped but for a few
 top-level statements, read and checked here before they run.
 
 Importing WeasyPrint took ~0.45 s of CPU on the bench's machine: in every PDF build's
 process that lays out (the zygote of a parallel build, before any chapter can start; the
-one process), and so in every edit's critical path. Two parts of it are work a build
+one process), and so in every edit's critical path. Three parts of it are work a build
 of octavo's does not need done at import:
 
 - weasyprint.text.ffi parses its C declarations with pycparser (~0.2 s): they are read
@@ -12,13 +12,21 @@ of octavo's does not need done at import:
   most of fontTools): WeasyPrint calls them only to subset a font without HarfBuzz's
   subsetter, to fix a variable font's axes, or to strip a colour font's images. Here they
   are imported the first time one of them is used (`_Deferred`), so a build that never
-  needs them never imports them.
+  needs them never imports them;
+- weasyprint.html parses and prepares three stylesheets as it is imported: the user
+  agent's, and two only used when a document asks for them, the forms' (`pdf_forms`) and
+  the presentational hints' (`presentational_hints`; ~16 ms), which octavo never asks
+  for. Those two are made the first time they are used (`_Later`).
 
-Every other statement of the two modules runs as written, from WeasyPrint's own file; the
-names are the same objects once used. `remember_imports` installs the finder (a
-`sys.meta_path` entry) before WeasyPrint is first imported; a module whose top level is
-not of the shape read here (another WeasyPrint), or whose source cannot be read, is
-imported as shipped.
+Every other statement of the three modules runs as written, from WeasyPrint's own file;
+the names are the same objects once used. The changed modules' code is compiled once and
+kept in the same folder as the declarations (`code-<module>-<key>`: keyed by the module's
+exact source and path, Python's bytecode magic and these two modules' own sources), as
+Python keeps a module's in __pycache__: a changed module has no .pyc, and parsing and
+compiling weasyprint/html.py and weasyprint/pdf/fonts.py again at every import cost more
+than a deferral saves. `remember_imports` installs the finder (a `sys.meta_path` entry)
+before WeasyPrint is first imported; a module whose top level is not of the shape read
+here (another WeasyPrint), or whose source cannot be read, is imported as shipped.
 
 Checked against: WeasyPrint 70.0, cffi 2.0 (tests/unit/test_pdf_weasy_imports.py: the
 same PDF bytes either way).
@@ -27,12 +35,17 @@ same PDF bytes either way).
 from __future__ import annotations
 
 import ast
+import hashlib
 import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import marshal
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
@@ -40,11 +53,32 @@ from typing import Any
 from octavo.cache import Store
 from octavo.render.pdf import weasy_ffi
 
-__all__ = ["kept", "remember_imports", "shaped_modules"]
+__all__ = ["SHAPERS", "Shaper", "kept", "remember_imports", "shaped_modules"]
 
-Shaper = Callable[[ast.Module, Store], dict[str, Any] | None]
 # the top-level `from fontTools... import name` of weasyprint.pdf.fonts imported when used
 DEFERRED = (("fontTools", "subset"), ("fontTools.varLib.instancer", "instantiateVariableFont"))
+# the stylesheets weasyprint.html makes at its top level (a call of its CSS class each),
+# made when used
+LATER = ("UA_FORM_STYLESHEET", "PH_STYLESHEET")
+_LATER = "_octavo_later"  # the name `_Later` is handed in as
+_LITERALS = (str, bytes, int)
+
+
+@dataclass(frozen=True, slots=True)
+class Shaper:
+    """How a module is changed. `shape` changes its tree in place and returns the literal
+    values `give` needs (None: the module is not of the shape read here, its tree as it
+    was); `give` makes from them the names the changed module runs with (None: they cannot
+    be made, and the module is imported as shipped). Two steps, so that the changed code
+    can be kept compiled with what `give` needs (`_compiled`)."""
+
+    shape: Callable[[ast.Module], tuple[Any, ...] | None]
+    give: Callable[[tuple[Any, ...], Store], dict[str, Any] | None]
+
+    def __call__(self, tree: ast.Module, store: Store) -> dict[str, Any] | None:
+        """Both steps at once: the names to run the changed `tree` with, or None."""
+        read = self.shape(tree)
+        return None if read is None else self.give(read, store)
 
 
 def remember_imports(folder: Path | None) -> None:
@@ -72,7 +106,7 @@ def shaped_modules() -> tuple[str, ...]:
     """The modules this process imported with their statements changed here."""
     return tuple(
         name
-        for name in _SHAPERS
+        for name in SHAPERS
         if isinstance(getattr(sys.modules.get(name), "__loader__", None), _Loader)
     )
 
@@ -98,10 +132,10 @@ class _Deferred:
         return self._found()(*args, **kwargs)
 
 
-def _deferred(tree: ast.Module, store: Store) -> dict[str, Any] | None:
+def _deferred(tree: ast.Module) -> tuple[()] | None:
     """weasyprint.pdf.fonts (`tree`, changed in place) without its top-level imports of
-    DEFERRED, each name given as a `_Deferred`; None (`tree` as it was) unless each is
-    imported exactly once, alone in its statement, by its own name."""
+    DEFERRED (`_given_deferred` gives each name as a `_Deferred`); None (`tree` as it was)
+    unless each is imported exactly once, alone in its statement, by its own name."""
     found: dict[tuple[str, str], ast.stmt] = {}
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.level == 0 and len(node.names) == 1:
@@ -115,13 +149,124 @@ def _deferred(tree: ast.Module, store: Store) -> dict[str, Any] | None:
         return None
     for node in found.values():
         tree.body.remove(node)
+    return ()
+
+
+def _given_deferred(read: tuple[Any, ...], store: Store) -> dict[str, Any]:
     return {name: _Deferred(module, name) for module, name in DEFERRED}
 
 
-_SHAPERS: dict[str, Shaper] = {
-    weasy_ffi.MODULE: weasy_ffi.shaped,
-    "weasyprint.pdf.fonts": _deferred,
+class _Later:
+    """A module's value made the first time it is used (an attribute of it read)."""
+
+    def __init__(self, make: Callable[[], Any]):
+        self._make: Callable[[], Any] | None = make
+        self._made: Any = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return getattr(self._made, attribute)
+
+
+def _later(tree: ast.Module) -> tuple[()] | None:
+    """weasyprint.html (`tree`, changed in place) with each stylesheet of LATER (a top-level
+    assignment of a call of CSS) made when used: the call wrapped in a lambda handed to
+    `_Later`. None (`tree` as it was) unless each is assigned exactly once at the top
+    level, alone, from a call of `CSS`."""
+    found: dict[str, ast.Assign] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else ()
+        names = [_name(t) for t in targets]
+        if not any(n in LATER for n in names):
+            continue
+        if len(names) != 1 or names[0] in found or not isinstance(node, ast.Assign):
+            return None
+        if not (isinstance(node.value, ast.Call) and _name(node.value.func) == "CSS"):
+            return None
+        found[names[0]] = node
+    if len(found) != len(LATER):
+        return None
+    for node in found.values():
+        empty = ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[])
+        later = ast.Call(ast.Name(_LATER, ast.Load()), [ast.Lambda(empty, node.value)], [])
+        node.value = ast.copy_location(later, node.value)
+    ast.fix_missing_locations(tree)
+    return ()
+
+
+def _given_later(read: tuple[Any, ...], store: Store) -> dict[str, Any]:
+    return {_LATER: _Later}
+
+
+def _name(node: ast.expr) -> str:
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+SHAPERS: dict[str, Shaper] = {
+    weasy_ffi.MODULE: Shaper(weasy_ffi.shape, weasy_ffi.give),
+    "weasyprint.pdf.fonts": Shaper(_deferred, _given_deferred),
+    "weasyprint.html": Shaper(_later, _given_later),
 }
+
+
+def _compiled(
+    store: Store, fullname: str, origin: str, source: bytes, shaper: Shaper
+) -> tuple[CodeType, tuple[Any, ...]] | None:
+    """The module's changed code and what `shaper.give` needs: kept in `store`, else made
+    from `source` and kept; None if the module is not of the shape read here."""
+    name = f"code-{fullname}-{_code_key(origin, source)}"
+    found = _kept_code(store.get(name))
+    if found is not None:
+        return found
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    read = shaper.shape(tree)
+    if read is None:
+        return None
+    code = compile(tree, origin, "exec")
+    with suppress(OSError, ValueError):
+        store.drop(f"code-{fullname}-*", keep=name)  # an earlier WeasyPrint's or octavo's
+        store.put(name, marshal.dumps((code, read)))
+    return code, read
+
+
+def _code_key(origin: str, source: bytes) -> str:
+    digest = hashlib.sha256(importlib.util.MAGIC_NUMBER + _shaping())
+    for part in (origin.encode("utf-8", "surrogatepass"), source):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()[:32]
+
+
+@cache
+def _shaping() -> bytes:
+    """The digest of the code that shapes the modules (this module's and weasy_ffi's
+    sources): another octavo shapes them anew."""
+    digest = hashlib.sha256()
+    for module in (__file__, weasy_ffi.__file__):
+        with suppress(OSError):
+            digest.update(Path(module).read_bytes())
+    return digest.digest()
+
+
+def _kept_code(data: bytes | None) -> tuple[CodeType, tuple[Any, ...]] | None:
+    """A kept entry read back: a code object and a tuple of literal values, else None."""
+    if data is None:
+        return None
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(found, tuple) and len(found) == 2):
+        return None
+    code, read = found
+    if not isinstance(code, CodeType) or not isinstance(read, tuple):
+        return None
+    if not all(type(value) in _LITERALS for value in read):
+        return None
+    return code, read
 
 
 class _Loader(importlib.abc.Loader):
@@ -144,7 +289,7 @@ class _Loader(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    """Finds the modules of `_SHAPERS` as the path finder does and loads each with its
+    """Finds the modules of `SHAPERS` as the path finder does and loads each with its
     statements changed (`_Loader`) when its shape is the one read here; else leaves it
     to the import system (None)."""
 
@@ -154,7 +299,7 @@ class _Finder(importlib.abc.MetaPathFinder):
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        shaper = _SHAPERS.get(fullname)
+        shaper = SHAPERS.get(fullname)
         if shaper is None or self.store.folder is None:
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
@@ -162,11 +307,14 @@ class _Finder(importlib.abc.MetaPathFinder):
         if not origin or not origin.endswith(".py"):
             return None
         try:
-            tree = ast.parse(Path(origin).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+            source = Path(origin).read_bytes()
+        except OSError:
             return None
-        given = shaper(tree, self.store)
+        made = _compiled(self.store, fullname, origin, source, shaper)
+        if made is None:
+            return None
+        code, read = made
+        given = shaper.give(read, self.store)
         if given is None:
             return None
-        code = compile(tree, origin, "exec")
         return importlib.util.spec_from_file_location(fullname, origin, loader=_Loader(code, given))
