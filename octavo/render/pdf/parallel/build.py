@@ -73,6 +73,7 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.page_labels import cover_word
+from octavo.render.pdf.parallel.edited import start_edited
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
@@ -180,7 +181,9 @@ def _parallel(
         def part_job(name: str, refs_given: Mapping[str, str]) -> PartJob:
             return chapter_job(manuscript, options, name, refs_given if refs else None)
 
-        chapter_jobs = [part_job(c.id, folios.get(c.id, {})) for c in parted]
+        # the chapter guessed to be edited, started before the others' HTML is made
+        made, early = start_edited(pool, store, parted, lambda n: part_job(n, folios.get(n, {})))
+        chapter_jobs = [made.get(c.id) or part_job(c.id, folios.get(c.id, {})) for c in parted]
         # a part this cache never laid out: nothing to guess from (tail.guess), so the
         # front and, in a book with an index, the appendix are sketched among the chapters
         # (tail.lay_out_tail)
@@ -190,7 +193,7 @@ def _parallel(
             sketches += (sketch_job(manuscript, options),)
         if manuscript.index and (cold or store.last(APPENDIX) is None):
             sketches += (appendix_sketch_job(manuscript, options),)
-        started = start_all(pool, store, chapter_jobs, sketches)
+        started = start_all(pool, store, chapter_jobs, sketches, early)
         sketched = started.pop("front-sketch", None)
         hint = started.pop("appendix-sketch", None)
         guessed = guess(pool, store, manuscript, options, started)

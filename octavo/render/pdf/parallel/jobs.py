@@ -286,7 +286,11 @@ def stamp_job(
 
 
 def start_all(
-    pool: Executor, store: PartStore, jobs: list[PartJob], sketches: tuple[PartJob, ...] = ()
+    pool: Executor,
+    store: PartStore,
+    jobs: list[PartJob],
+    sketches: tuple[PartJob, ...] = (),
+    early: Mapping[str, Started] | None = None,
 ) -> dict[str, Started]:
     """Start the parts the cache does not hold in the workers, longest first (the length
     of its HTML is a fair measure of a part's layout time, a sketch's too): the shortest
@@ -296,9 +300,10 @@ def start_all(
     (tail.lay_out_tail), needs the chapters' page counts alone, so it is laid out while
     the sketches are, and the front and the appendix, which need a sketch each, begin
     together once they are done. A sketch longer than every chapter (long front matter)
-    goes first instead: laid out last it would hold up the tail longer than any chapter."""
+    goes first instead: laid out last it would hold up the tail longer than any chapter.
+    `early`: parts started already (octavo.render.pdf.parallel.edited), by name."""
     keyed = [store.keyed(job) for job in (*jobs, *sketches)]
-    started: dict[str, Started] = {}
+    started: dict[str, Started] = dict(early or {})
     longest = max((len(job.html) for job in keyed[: len(jobs)]), default=0)
 
     def late(i: int) -> bool:
