@@ -103,6 +103,8 @@ def test_ffi_of_falls_back_to_the_inline_ffi_without_a_store(
 _FFI = weasy_imports.SHAPERS[weasy_ffi.MODULE]
 _FONTS = weasy_imports.SHAPERS["weasyprint.pdf.fonts"]
 _HTML = weasy_imports.SHAPERS["weasyprint.html"]
+_UA = "UA_STYLESHEET = CSS(string=UA, counter_style=UA_COUNTER_STYLE)\n"
+_LATER = "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = CSS(string=P)\n"
 
 # modules of another shape than the one read: each imported as shipped
 _OTHER_SHAPES = [
@@ -125,14 +127,14 @@ _OTHER_SHAPES = [
         "from fontTools import subset, ttLib\n"
         "from fontTools.varLib.instancer import instantiateVariableFont\n",
     ),
-    (_HTML, "UA_FORM_STYLESHEET = CSS(string=F)\n"),  # no hints' stylesheet
-    (_HTML, "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = make(string=P)\n"),
-    (_HTML, "UA_FORM_STYLESHEET = PH_STYLESHEET = CSS(string=F)\n"),
-    (
-        _HTML,
-        "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = CSS(string=P)\n"
-        "PH_STYLESHEET = CSS(string=Q)\n",
-    ),
+    (_HTML, _UA + "UA_FORM_STYLESHEET = CSS(string=F)\n"),  # no hints' stylesheet
+    (_HTML, _UA + "UA_FORM_STYLESHEET = CSS(string=F)\nPH_STYLESHEET = make(string=P)\n"),
+    (_HTML, _UA + "UA_FORM_STYLESHEET = PH_STYLESHEET = CSS(string=F)\n"),
+    (_HTML, _UA + _LATER + "PH_STYLESHEET = CSS(string=Q)\n"),
+    (_HTML, _LATER),  # no user agent's
+    (_HTML, "UA_STYLESHEET = CSS(UA, counter_style=C)\n" + _LATER),
+    (_HTML, "UA_STYLESHEET = CSS(string=UA, counter_style=C, media_type=M)\n" + _LATER),
+    (_HTML, "UA_STYLESHEET = CSS(string=UA + X, counter_style=C)\n" + _LATER),
 ]
 
 
@@ -174,29 +176,29 @@ def test_a_deferred_name_is_the_real_one_once_used(tmp_path: Path) -> None:
 
 
 def test_a_later_stylesheet_is_made_once_when_first_used(tmp_path: Path) -> None:
-    source = "made = []\nUA_FORM_STYLESHEET = CSS(1)\nPH_STYLESHEET = CSS(2)\nother = CSS(3)\n"
-    tree = ast.parse(source)
+    source = "UA_FORM_STYLESHEET = CSS(1)\nPH_STYLESHEET = CSS(2)\nother = CSS(3)\n"
+    tree = ast.parse(_UA + source)
     given = _HTML(tree, Store(tmp_path))
     assert given is not None
-    made: list[int] = []
+    made: list[int | str] = []
 
     class CSS:
-        def __init__(self, n: int):
-            made.append(n)
+        def __init__(self, n: int | str = 0, string: str = "", counter_style: object = None):
+            made.append(n or string)
             self.n = n
 
-    namespace = {**given, "CSS": CSS}
+    namespace = {**given, "CSS": CSS, "UA": "ua", "UA_COUNTER_STYLE": {}}
     exec(compile(tree, "html.py", "exec"), namespace)
-    assert made == [3]  # the two of LATER not made at import
+    assert made == ["ua", 3]  # the user agent's made (no store given), the two of LATER not
     assert namespace["PH_STYLESHEET"].n == 2 and namespace["PH_STYLESHEET"].n == 2
-    assert made == [3, 2]
+    assert made == ["ua", 3, 2]
 
 
 def test_kept_code_not_of_the_shape_written_is_made_again(tmp_path: Path) -> None:
     import marshal
 
     store = Store(tmp_path)
-    source = b"UA_FORM_STYLESHEET = CSS(1)\nPH_STYLESHEET = CSS(2)\n"
+    source = (_UA + _LATER).encode()
     first = weasy_imports._compiled(store, "probe", "probe.py", source, _HTML)
     assert first is not None
     (entry,) = tmp_path.iterdir()

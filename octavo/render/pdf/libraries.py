@@ -102,12 +102,15 @@ def _key(name: str) -> str:
 def remember_machine(cache: Path | None) -> None:
     """What every PDF build takes from the user's cache before WeasyPrint is imported (in
     the zygote of a parallel build, or the one process): the libraries WeasyPrint loads,
-    Pyphen's parsed patterns (octavo.render.hyphenation) and WeasyPrint's C declarations
-    (octavo.render.pdf.weasy_imports)."""
+    Pyphen's parsed patterns (octavo.render.hyphenation), WeasyPrint's C declarations
+    (octavo.render.pdf.weasy_imports) and the stylesheets it prepared
+    (octavo.render.pdf.weasy_sheets)."""
     from octavo.codecache import machine_folder
     from octavo.render.hyphenation import patterns_folder, remember_patterns
     from octavo.render.pdf.weasy_imports import remember_imports
+    from octavo.render.pdf.weasy_sheets import remember_sheets, sheets_folder
 
     remember_libraries(libraries(cache))
     remember_patterns(patterns_folder(cache))
     remember_imports(machine_folder(cache, "declarations"))
+    remember_sheets(sheets_folder(cache))

@@ -14,9 +14,11 @@ of octavo's does not need done at import:
   are imported the first time one of them is used (`_Deferred`), so a build that never
   needs them never imports them;
 - weasyprint.html parses and prepares three stylesheets as it is imported: the user
-  agent's, and two only used when a document asks for them, the forms' (`pdf_forms`) and
-  the presentational hints' (`presentational_hints`; ~16 ms), which octavo never asks
-  for. Those two are made the first time they are used (`_Later`).
+  agent's (~45 ms), taken from what an earlier process kept of it
+  (octavo.render.pdf.weasy_sheets.user_agent_sheet), and two only used when a document
+  asks for them, the forms' (`pdf_forms`) and the presentational hints'
+  (`presentational_hints`; ~17 ms), which octavo never asks for: those two are made the
+  first time they are used (`_Later`).
 
 Every other statement of the three modules runs as written, from WeasyPrint's own file;
 the names are the same objects once used. The changed modules' code is compiled once and
@@ -60,7 +62,9 @@ DEFERRED = (("fontTools", "subset"), ("fontTools.varLib.instancer", "instantiate
 # the stylesheets weasyprint.html makes at its top level (a call of its CSS class each),
 # made when used
 LATER = ("UA_FORM_STYLESHEET", "PH_STYLESHEET")
+USER_AGENT = "UA_STYLESHEET"  # the one it always uses: kept between processes
 _LATER = "_octavo_later"  # the name `_Later` is handed in as
+_KEPT = "_octavo_user_agent"  # the name weasy_sheets.user_agent_sheet is handed in as
 _LITERALS = (str, bytes, int)
 
 
@@ -169,34 +173,49 @@ class _Later:
         return getattr(self._made, attribute)
 
 
-def _later(tree: ast.Module) -> tuple[()] | None:
+def _html(tree: ast.Module) -> tuple[()] | None:
     """weasyprint.html (`tree`, changed in place) with each stylesheet of LATER (a top-level
-    assignment of a call of CSS) made when used: the call wrapped in a lambda handed to
-    `_Later`. None (`tree` as it was) unless each is assigned exactly once at the top
-    level, alone, from a call of `CSS`."""
+    assignment of a call of CSS) made when used, the call wrapped in a lambda handed to
+    `_Later`, and its user-agent stylesheet (USER_AGENT, a call of CSS with the names of
+    its text and of its counter styles) taken from what an earlier process kept
+    (octavo.render.pdf.weasy_sheets.user_agent_sheet). None (`tree` as it was) unless each
+    is assigned exactly once at the top level, alone, from a call of `CSS`, the user
+    agent's with those two keywords alone."""
     found: dict[str, ast.Assign] = {}
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else ()
         names = [_name(t) for t in targets]
-        if not any(n in LATER for n in names):
+        if not any(n in (*LATER, USER_AGENT) for n in names):
             continue
         if len(names) != 1 or names[0] in found or not isinstance(node, ast.Assign):
             return None
         if not (isinstance(node.value, ast.Call) and _name(node.value.func) == "CSS"):
             return None
         found[names[0]] = node
-    if len(found) != len(LATER):
+    if len(found) != len(LATER) + 1:
         return None
-    for node in found.values():
-        empty = ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[])
-        later = ast.Call(ast.Name(_LATER, ast.Load()), [ast.Lambda(empty, node.value)], [])
-        node.value = ast.copy_location(later, node.value)
+    made = found[USER_AGENT].value
+    assert isinstance(made, ast.Call)
+    given = {k.arg: _name(k.value) for k in made.keywords}
+    if made.args or set(given) != {"string", "counter_style"} or not all(given.values()):
+        return None
+    empty = ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[])
+    for name, node in found.items():
+        make = ast.Lambda(empty, node.value)
+        if name == USER_AGENT:
+            text, counters = (ast.Name(given[k], ast.Load()) for k in ("string", "counter_style"))
+            call = ast.Call(ast.Name(_KEPT, ast.Load()), [make, text, counters], [])
+        else:
+            call = ast.Call(ast.Name(_LATER, ast.Load()), [make], [])
+        node.value = ast.copy_location(call, node.value)
     ast.fix_missing_locations(tree)
     return ()
 
 
-def _given_later(read: tuple[Any, ...], store: Store) -> dict[str, Any]:
-    return {_LATER: _Later}
+def _given_html(read: tuple[Any, ...], store: Store) -> dict[str, Any]:
+    from octavo.render.pdf.weasy_sheets import user_agent_sheet
+
+    return {_LATER: _Later, _KEPT: user_agent_sheet}
 
 
 def _name(node: ast.expr) -> str:
@@ -206,7 +225,7 @@ def _name(node: ast.expr) -> str:
 SHAPERS: dict[str, Shaper] = {
     weasy_ffi.MODULE: Shaper(weasy_ffi.shape, weasy_ffi.give),
     "weasyprint.pdf.fonts": Shaper(_deferred, _given_deferred),
-    "weasyprint.html": Shaper(_later, _given_later),
+    "weasyprint.html": Shaper(_html, _given_html),
 }
 
 

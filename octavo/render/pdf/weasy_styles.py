@@ -27,7 +27,6 @@ still prepares its stylesheet as read here (`SHAPE`); otherwise it does nothing.
 
 from __future__ import annotations
 
-import logging
 from collections import OrderedDict
 from typing import Any
 
@@ -81,20 +80,13 @@ class _Faces:
         return self.config.add_font_face(descriptors, url_fetcher)
 
 
-class _Logged(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def _memoized(shipped: Any) -> Any:
     import cssselect2
     import tinycss2
     from weasyprint import LOGGER, PROGRESS_LOGGER, URLFetcher, preprocess_stylesheet
     from weasyprint.urls import select_source
+
+    from octavo.render.pdf.weasy_sheets import Logged, keep, kept
 
     memo: OrderedDict[Key, Prepared] = OrderedDict()
 
@@ -143,6 +135,8 @@ def _memoized(shipped: Any) -> Any:
         self.layers = [] if layers is None else layers
         key = (css, base_url, encoding, protocol_encoding, media_type, font_config is None)
         found = memo.get(key)
+        if found is None and (found := kept(key)) is not None:  # another process's
+            memo[key] = found
         if found is not None:
             self.matcher, rules, faces = found
             self.page_rules.extend(rules)
@@ -158,7 +152,7 @@ def _memoized(shipped: Any) -> Any:
         self.matcher = cssselect2.Matcher()
         added: list[Any] = []
         recorder = None if font_config is None else _Faces(font_config)
-        logged = _Logged()
+        logged = Logged()
         LOGGER.addHandler(logged)
         try:
             preprocess_stylesheet(
@@ -180,6 +174,7 @@ def _memoized(shipped: Any) -> Any:
         text = css if isinstance(css, str) else css.decode("latin-1")
         if logged.count == 0 and not any(rule in text.lower() for rule in _UNKEPT):
             memo[key] = (self.matcher, tuple(added), tuple(recorder.added if recorder else ()))
+            keep(key, memo[key])
             while len(memo) > KEPT:
                 memo.popitem(last=False)
         return None
