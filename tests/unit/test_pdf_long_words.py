@@ -84,6 +84,34 @@ def _book(make_book: MakeBook) -> Path:
     return make_book({"001-a.md": section_source(1, "Samples", total=1, body=body)})
 
 
+def test_the_quick_look_for_a_stretch_is_the_lookbehind_s() -> None:
+    """long_words._stretch (a set of characters first, searched for in C) finds what the
+    one pattern with a lookbehind found, in any slice of any text."""
+    import random
+
+    from octavo.render import long_words
+
+    ends = " \t\n\r\f<>\u200b"
+    reference = re.compile(rf"(?<![^{ends}])[^{ends}]{{{LONGEST + 1}}}")
+    rng = random.Random(7)
+    letters = "abé&;\u00a0x"
+    found = set()
+    for _ in range(3000):
+        # stretches of 1 to 1.5 x LONGEST letters, one or two ends between them
+        pieces = [
+            "".join(rng.choice(letters) for _ in range(rng.randint(1, LONGEST * 3 // 2)))
+            + "".join(rng.choice(ends) for _ in range(rng.randint(1, 2)))
+            for _ in range(rng.randint(0, 4))
+        ]
+        text = "".join(pieces)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = reference.search(text, start, end) is not None
+        assert long_words._stretch(text, start, end) is expected, (text, start, end)
+        found.add(expected)
+    assert found == {True, False}
+
+
 def test_print_html_and_the_epub_hold_the_breaks_and_the_run_as_written(
     make_book: MakeBook, tmp_path: Path
 ) -> None:
