@@ -48,7 +48,6 @@ from pathlib import Path
 from typing import Any
 
 from octavo.project import Project
-from octavo.render.pdf.parallel.part import warnings_logged
 from octavo.render.pdf.weasy_folders import LOCK, install, make_folder, remove_made
 from octavo.render.pdf.weasy_patch import checked_source
 from octavo.sandbox import digest_file
@@ -136,6 +135,8 @@ def _config(scope: str, faces: list[tuple[Any, Any]]) -> tuple[_Shared, bool]:
         _shared.move_to_end(key)
         return found, True
     from weasyprint.text.fonts import FontConfiguration
+
+    from octavo.render.pdf.parallel.part import warnings_logged
 
     install()  # its folder recorded (made by `make_folder`), so that `clean` removes it
     config = FontConfiguration()

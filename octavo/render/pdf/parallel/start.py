@@ -19,7 +19,6 @@ from pathlib import Path
 
 from octavo.project import Project
 from octavo.render.pdf.libraries import remember_machine
-from octavo.render.pdf.parallel.part import warm_up
 from octavo.render.pdf.parallel.shared_fonts import clean
 from octavo.zygote import Zygote
 
@@ -129,5 +128,14 @@ def start_workers(
     removes its shared fonts' temporary folder when it ends
     (octavo.render.pdf.parallel.shared_fonts)."""
     remember_machine(cache)  # the zygote imports WeasyPrint and warms up with them
-    with Zygote(jobs, partial(warm_up, project, WARM), clean) as pool:
+    with Zygote(jobs, partial(_warm_up, project), clean) as pool:
         yield pool
+
+
+def _warm_up(project: Project | None) -> None:
+    """The zygote's warm-up (octavo.render.pdf.parallel.part.warm_up), imported there: the
+    part's module and what it imports (the model, the page labels' styles: ~10 ms) are
+    imported by the zygote anyway (`WARM`), and the workers are forked that much sooner."""
+    from octavo.render.pdf.parallel.part import warm_up
+
+    warm_up(project, WARM)
