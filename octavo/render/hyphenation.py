@@ -92,21 +92,16 @@ def _init(self: Any, path: Any) -> None:
 def _entry(path: Any) -> str | None:
     """The store's name for the dictionary at `path` as it is now (None: not a file): by
     Pyphen's version, the path and what tells one version of a file from another."""
-    import hashlib
-
     import pyphen
 
+    from octavo.cache import digest_of
     from octavo.stat_cache import stat_text
 
     try:
         info = os.stat(str(path))
     except (OSError, ValueError):
         return None
-    digest = hashlib.sha256()
-    for part in (PATTERNS, pyphen.__version__, str(path), stat_text(info)):
-        data = part.encode("utf-8", "surrogatepass")
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return "patterns-" + digest.hexdigest()[:32]
+    return "patterns-" + digest_of(PATTERNS, pyphen.__version__, str(path), stat_text(info))
 
 
 def _loads(data: bytes | None) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]] | None:

@@ -91,7 +91,8 @@ def runs(html: str, code: bool = True) -> Iterator[re.Match[str]]:
 
 def _stretch(html: str, start: int, end: int) -> bool:
     """Whether html[start:end] holds a stretch of more than LONGEST characters but those
-    that end one (a space, a tag's bracket, a zero-width space), from its start."""
+    that end one (a space, a tag's bracket, a zero-width space), from its start: at
+    `start` too, when the character before it (read, though before the slice) ends one."""
     return bool(_FIRST.match(html, start, end) or _AFTER.search(html, start, end))
 
 

@@ -135,6 +135,7 @@ _OTHER_SHAPES = [
     (_HTML, "UA_STYLESHEET = CSS(UA, counter_style=C)\n" + _LATER),
     (_HTML, "UA_STYLESHEET = CSS(string=UA, counter_style=C, media_type=M)\n" + _LATER),
     (_HTML, "UA_STYLESHEET = CSS(string=UA + X, counter_style=C)\n" + _LATER),
+    (_HTML, _UA + "PH_STYLESHEET = CSS(string=P, counter_style=C)\n"),  # counters: made now
 ]
 
 
@@ -189,29 +190,34 @@ def test_a_later_stylesheet_is_made_once_when_first_used(tmp_path: Path) -> None
 
     namespace = {**given, "CSS": CSS, "UA": "ua", "UA_COUNTER_STYLE": {}}
     exec(compile(tree, "html.py", "exec"), namespace)
-    assert made == ["ua", 3]  # the user agent's made (no store given), the two of LATER not
+    assert made == ["ua", 1, 3]  # the user agent's made (no store given), the hints' not
     assert namespace["PH_STYLESHEET"].n == 2 and namespace["PH_STYLESHEET"].n == 2
-    assert made == ["ua", 3, 2]
+    assert made == ["ua", 1, 3, 2]
 
 
 def test_kept_code_not_of_the_shape_written_is_made_again(tmp_path: Path) -> None:
     import marshal
 
-    store = Store(tmp_path)
+    store = Store(tmp_path, signed=True)  # as the finder keeps codes: run only when signed
     source = (_UA + _LATER).encode()
     first = weasy_imports._compiled(store, "probe", "probe.py", source, _HTML)
     assert first is not None
     (entry,) = tmp_path.iterdir()
     assert entry.name.startswith("code-probe-")
+    kept = entry.read_bytes()
     for planted in (b"not marshal", marshal.dumps(("code", ())), marshal.dumps((first[0], [1]))):
-        store.put(entry.name, planted)
+        store.put(entry.name, planted)  # signed, but not a code and literals
         again = weasy_imports._compiled(store, "probe", "probe.py", source, _HTML)
         assert again is not None and isinstance(again[0], type(first[0]))
         assert weasy_imports._kept_code(store.get(entry.name)) is not None  # made again
-    # another source: another entry, the earlier one dropped
-    weasy_imports._compiled(store, "probe", "probe.py", source + b"x = 1\n", _HTML)
-    assert [p.name for p in tmp_path.iterdir()] != [entry.name]
-    assert len(list(tmp_path.iterdir())) == 1
+    entry.write_bytes(marshal.dumps((first[0], ())))  # a code, unsigned: put there, not kept
+    assert store.get(entry.name) is None
+    assert weasy_imports._compiled(store, "probe", "probe.py", source, _HTML) is not None
+    assert entry.read_bytes() != kept or store.get(entry.name) is not None  # made again
+    # other sources (another install sharing the folder): the last CODES kept
+    for i in range(weasy_imports.CODES + 2):
+        weasy_imports._compiled(store, "probe", "probe.py", source + f"x = {i}\n".encode(), _HTML)
+    assert len(list(tmp_path.iterdir())) == weasy_imports.CODES
 
 
 def test_no_cache_changes_nothing(tmp_path: Path) -> None:

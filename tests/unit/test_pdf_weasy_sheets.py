@@ -4,7 +4,7 @@ fresh interpreter (a process prepares a stylesheet once and remembers it)."""
 
 from __future__ import annotations
 
-import io
+import collections
 import json
 import os
 import pickle
@@ -103,15 +103,27 @@ def test_a_kept_stylesheet_reads_back_alike(tmp_path: Path) -> None:
         weasy_sheets.remember_sheets(None)
 
 
+def _global(module: str, name: str) -> bytes:
+    """A pickle (protocol 4) of the 3-tuple (module.name, (), ()), written by hand: pickle
+    follows a dotted name through the module's attributes."""
+    encoded = [part.encode() for part in (module, name)]
+    names = b"".join(b"\x8c" + bytes([len(part)]) + part for part in encoded)
+    return b"\x80\x04" + names + b"\x93))\x87."
+
+
 @pytest.mark.parametrize(
     "planted",
     [
         b"not signed",
         pickle.dumps(("unsigned", (), ())),
         sign(b"signed, not a pickle") or b"",
-        # signed, but naming what is never read
-        sign(b"cos\nsystem\n(S'true'\ntR.") or b"",
-        sign(pickle.dumps(io.BytesIO)) or b"",
+        # signed, of the shape read, but naming what is never read: a class of another
+        # module, a name followed through a module's own imports to its builtins, a name
+        # a module imports but does not define
+        sign(pickle.dumps((collections.OrderedDict(), (), ()))) or b"",
+        sign(_global("weasyprint.css", "__builtins__.get")) or b"",
+        sign(_global("weasyprint.css", "fetch")) or b"",
+        sign(_global("weasyprint.css", "_parse_layer")) or b"",
     ],
 )
 def test_an_entry_not_read_whole_is_prepared_again(planted: bytes, tmp_path: Path) -> None:
@@ -163,6 +175,38 @@ def test_the_user_agent_sheet_is_made_once_then_read_back(tmp_path: Path) -> Non
         assert list(again) == list(counters) and again["thumbs"] == counters["thumbs"]
         assert sorted(second.matcher.lower_local_name_selectors) == ["h1"]
     finally:
+        weasy_sheets.remember_sheets(None)
+
+
+def test_the_user_agent_sheet_is_kept_while_weasyprint_tells_its_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """octavo's progress display has WeasyPrint tell its steps (INFO on its progress
+    logger): a step told while the sheet is made is no warning, and the sheet is kept."""
+    import logging
+
+    import weasyprint
+
+    progress = logging.getLogger("weasyprint.progress")
+    monkeypatch.setattr(progress, "level", logging.INFO)
+    told: list[str] = []
+
+    class Told(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            told.append(record.getMessage())
+
+    handler = Told(logging.INFO)
+    progress.addHandler(handler)
+    weasy_sheets.remember_sheets(tmp_path)
+    try:
+        counters: dict[str, Any] = {}
+        text = "h2 { color: blue }"
+        weasy_sheets.user_agent_sheet(
+            lambda: weasyprint.CSS(string=text, counter_style=counters), text, counters
+        )
+        assert told and len(list(tmp_path.iterdir())) == 1
+    finally:
+        progress.removeHandler(handler)
         weasy_sheets.remember_sheets(None)
 
 

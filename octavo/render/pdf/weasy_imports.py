@@ -15,10 +15,11 @@ of octavo's does not need done at import:
   needs them never imports them;
 - weasyprint.html parses and prepares three stylesheets as it is imported: the user
   agent's (~45 ms), taken from what an earlier process kept of it
-  (octavo.render.pdf.weasy_sheets.user_agent_sheet), and two only used when a document
-  asks for them, the forms' (`pdf_forms`) and the presentational hints'
-  (`presentational_hints`; ~17 ms), which octavo never asks for: those two are made the
-  first time they are used (`_Later`).
+  (octavo.render.pdf.weasy_sheets.user_agent_sheet); the presentational hints' (~16 ms),
+  used only when a document asks for them (`presentational_hints`), which octavo never
+  does: made the first time it is used (`_Later`); and the forms' (~1 ms), made as
+  shipped (it is given the counter styles every document copies before reading a
+  stylesheet: made later, it could not add to them).
 
 Every other statement of the three modules runs as written, from WeasyPrint's own file;
 the names are the same objects once used. The changed modules' code is compiled once and
@@ -37,7 +38,6 @@ same PDF bytes either way).
 from __future__ import annotations
 
 import ast
-import hashlib
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -48,24 +48,27 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
-from octavo.cache import Store
+from octavo.cache import Store, digest_of, files_digest
 from octavo.render.pdf import weasy_ffi
 
 __all__ = ["SHAPERS", "Shaper", "kept", "remember_imports", "shaped_modules"]
 
 # the top-level `from fontTools... import name` of weasyprint.pdf.fonts imported when used
 DEFERRED = (("fontTools", "subset"), ("fontTools.varLib.instancer", "instantiateVariableFont"))
-# the stylesheets weasyprint.html makes at its top level (a call of its CSS class each),
-# made when used
-LATER = ("UA_FORM_STYLESHEET", "PH_STYLESHEET")
+# the stylesheet weasyprint.html makes at its top level (a call of its CSS class) and a
+# document uses only when it asks for presentational hints, made when used: not the forms'
+# (~1 ms), made with the counter styles every document copies before it reads a sheet
+LATER = ("PH_STYLESHEET",)
 USER_AGENT = "UA_STYLESHEET"  # the one it always uses: kept between processes
 _LATER = "_octavo_later"  # the name `_Later` is handed in as
 _KEPT = "_octavo_user_agent"  # the name weasy_sheets.user_agent_sheet is handed in as
 _LITERALS = (str, bytes, int)
+CODES = 4  # compiled codes kept a module (installs sharing the user's cache keep theirs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +178,12 @@ class _Later:
 
 def _html(tree: ast.Module) -> tuple[()] | None:
     """weasyprint.html (`tree`, changed in place) with each stylesheet of LATER (a top-level
-    assignment of a call of CSS) made when used, the call wrapped in a lambda handed to
+    assignment of a call of CSS, given no counter styles: a deferred one could not add to
+    those a document copies first) made when used, the call wrapped in a lambda handed to
     `_Later`, and its user-agent stylesheet (USER_AGENT, a call of CSS with the names of
     its text and of its counter styles) taken from what an earlier process kept
     (octavo.render.pdf.weasy_sheets.user_agent_sheet). None (`tree` as it was) unless each
-    is assigned exactly once at the top level, alone, from a call of `CSS`, the user
-    agent's with those two keywords alone."""
+    is assigned exactly once at the top level, alone, from such a call of `CSS`."""
     found: dict[str, ast.Assign] = {}
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else ()
@@ -194,8 +197,10 @@ def _html(tree: ast.Module) -> tuple[()] | None:
         found[names[0]] = node
     if len(found) != len(LATER) + 1:
         return None
-    made = found[USER_AGENT].value
-    assert isinstance(made, ast.Call)
+    calls = {name: node.value for name, node in found.items() if isinstance(node.value, ast.Call)}
+    if any(k.arg == "counter_style" for name in LATER for k in calls[name].keywords):
+        return None
+    made = calls[USER_AGENT]
     given = {k.arg: _name(k.value) for k in made.keywords}
     if made.args or set(given) != {"string", "counter_style"} or not all(given.values()):
         return None
@@ -232,8 +237,10 @@ SHAPERS: dict[str, Shaper] = {
 def _compiled(
     store: Store, fullname: str, origin: str, source: bytes, shaper: Shaper
 ) -> tuple[CodeType, tuple[Any, ...]] | None:
-    """The module's changed code and what `shaper.give` needs: kept in `store`, else made
-    from `source` and kept; None if the module is not of the shape read here."""
+    """The module's changed code and what `shaper.give` needs: kept in `store` (signed:
+    code from there is run), else made from `source` and kept; None if the module is not
+    of the shape read here. A module's `CODES` last kept are left, the least recently
+    read dropped (two installs sharing the cache folder keep one each)."""
     name = f"code-{fullname}-{_code_key(origin, source)}"
     found = _kept_code(store.get(name))
     if found is not None:
@@ -247,27 +254,20 @@ def _compiled(
         return None
     code = compile(tree, origin, "exec")
     with suppress(OSError, ValueError):
-        store.drop(f"code-{fullname}-*", keep=name)  # an earlier WeasyPrint's or octavo's
         store.put(name, marshal.dumps((code, read)))
+        store.keep_newest(f"code-{fullname}-*", CODES)
     return code, read
 
 
 def _code_key(origin: str, source: bytes) -> str:
-    digest = hashlib.sha256(importlib.util.MAGIC_NUMBER + _shaping())
-    for part in (origin.encode("utf-8", "surrogatepass"), source):
-        digest.update(len(part).to_bytes(8, "big") + part)
-    return digest.hexdigest()[:32]
+    return digest_of(origin, source, start=MAGIC_NUMBER + _shaping().encode())
 
 
 @cache
-def _shaping() -> bytes:
+def _shaping() -> str:
     """The digest of the code that shapes the modules (this module's and weasy_ffi's
     sources): another octavo shapes them anew."""
-    digest = hashlib.sha256()
-    for module in (__file__, weasy_ffi.__file__):
-        with suppress(OSError):
-            digest.update(Path(module).read_bytes())
-    return digest.digest()
+    return files_digest(__file__, weasy_ffi.__file__)
 
 
 def _kept_code(data: bytes | None) -> tuple[CodeType, tuple[Any, ...]] | None:
@@ -329,7 +329,8 @@ class _Finder(importlib.abc.MetaPathFinder):
             source = Path(origin).read_bytes()
         except OSError:
             return None
-        made = _compiled(self.store, fullname, origin, source, shaper)
+        codes = Store(self.store.folder, signed=True)
+        made = _compiled(codes, fullname, origin, source, shaper)
         if made is None:
             return None
         code, read = made

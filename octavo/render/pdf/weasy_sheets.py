@@ -12,17 +12,19 @@ stylesheet's text and everything else weasy_styles keys it by, the versions of W
 tinycss2, cssselect2 and Python, and octavo's own code of the two modules. It is pickled:
 tinycss2's tokens, WeasyPrint's validated values and cssselect2's matcher are plain
 objects, and each compiled selector's function is kept as its code (marshal), made again
-with the globals cssselect2 gives its functions. Read back, it is taken only if signed
-with the user's key (octavo.render.signed) and if it names nothing but those libraries'
-classes and functions (`_Reader`); else the stylesheet is prepared as shipped, and kept
-again. The same objects, so the same cascade and the same bytes
+with the globals cssselect2 gives its functions. What guards it is the signature: an entry
+is read back only if signed with the user's key (octavo.render.signed), as the compiled
+code beside it is run only then; and, a second fence, only if the pickle names nothing but
+the classes and functions tinycss2's tokens, cssselect2's matcher and WeasyPrint's CSS
+modules define themselves (`_Reader`). Else the stylesheet is prepared as shipped, and
+kept again; one whose pickle would not be read back (a value of another module, as a
+gradient's) is not kept. The same objects, so the same cascade and the same bytes
 (tests/unit/test_pdf_weasy_sheets.py). At most `KEPT_FILES` stylesheets are kept, the
 least recently read dropped first.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import marshal
@@ -36,12 +38,13 @@ from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Any
 
-from octavo.cache import Store
+from octavo.cache import Store, digest_of, files_digest
 
 __all__ = ["Logged", "keep", "kept", "remember_sheets", "sheets_folder", "user_agent_sheet"]
 
 KEPT_FILES = 64
 _ALLOWED = ("tinycss2.ast", "weasyprint.css")  # modules whose classes and functions are read
+_WITHIN = tuple(f"{module}." for module in _ALLOWED)
 
 
 @dataclass(slots=True)
@@ -89,10 +92,10 @@ def keep(key: tuple[Any, ...], prepared: tuple[Any, ...]) -> None:
     out = io.BytesIO()
     with suppress(Exception):
         _Writer(out, protocol=pickle.HIGHEST_PROTOCOL).dump(prepared)
-        store.put(_name(key), out.getvalue())
-        entries = sorted(store.folder.glob("sheet-*"), key=_age)
-        for old in entries[: max(0, len(entries) - KEPT_FILES)]:
-            old.unlink(missing_ok=True)
+        data = out.getvalue()
+        _Reader(io.BytesIO(data)).load()  # what would not be read back is not kept
+        store.put(_name(key), data)
+        store.keep_newest("sheet-*", KEPT_FILES)
 
 
 def user_agent_sheet(make: Callable[[], Any], text: str, counters: dict[str, Any]) -> Any:
@@ -124,28 +127,19 @@ def user_agent_sheet(make: Callable[[], Any], text: str, counters: dict[str, Any
 
 
 class Logged(logging.Handler):
-    """Counts what a logger logs while it is added to it."""
+    """Counts what a logger logs while it is added to it, but WeasyPrint's progress."""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def _age(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
+        if record.name != "weasyprint.progress":  # the steps, told when a display asks
+            self.count += 1
 
 
 def _name(key: tuple[Any, ...]) -> str:
-    digest = hashlib.sha256(_versions())
-    data = marshal.dumps(key)
-    digest.update(len(data).to_bytes(8, "big") + data)
-    return f"sheet-{digest.hexdigest()[:32]}"
+    return f"sheet-{digest_of(marshal.dumps(key), start=_versions())}"
 
 
 @cache
@@ -158,13 +152,9 @@ def _versions() -> bytes:
 
     from octavo.render.pdf import weasy_styles
 
-    digest = hashlib.sha256(MAGIC_NUMBER)
-    for version in (weasyprint.__version__, tinycss2.__version__, cssselect2.__version__):
-        digest.update(f"{version}\0".encode())
-    for module in (__file__, weasy_styles.__file__):
-        with suppress(OSError):
-            digest.update(Path(module).read_bytes())
-    return digest.digest()
+    versions = (weasyprint.__version__, tinycss2.__version__, cssselect2.__version__)
+    code = files_digest(__file__, weasy_styles.__file__)
+    return digest_of(MAGIC_NUMBER, *versions, code).encode()
 
 
 @cache
@@ -199,16 +189,18 @@ class _Writer(pickle.Pickler):
 
 
 class _Reader(pickle.Unpickler):
-    """Names nothing but tinycss2's tokens, WeasyPrint's CSS classes and functions,
-    cssselect2's matcher, functools.partial and `_selector`."""
+    """Names nothing but a class or function tinycss2's tokens' module, WeasyPrint's CSS
+    modules or cssselect2 define themselves (cssselect2's Matcher), functools.partial and
+    `_selector`: no dotted name (which pickle would follow through a module's own imports,
+    to its builtins), no private one."""
 
     def find_class(self, module: str, name: str) -> Any:
-        allowed = (
-            module in _ALLOWED
-            or module.startswith(tuple(f"{m}." for m in _ALLOWED))
-            or (module, name) in {("cssselect2", "Matcher"), ("functools", "partial")}
-            or (module, name) == (__name__, "_selector")
-        )
-        if not allowed:
+        ours = (module, name) == (__name__, "_selector")
+        named = (module, name) in {("cssselect2", "Matcher"), ("functools", "partial")}
+        allowed = ours or named or module in _ALLOWED or module.startswith(_WITHIN)
+        if not allowed or "." in name or (name.startswith("_") and not ours):
             raise pickle.UnpicklingError(f"{module}.{name} is not read")
-        return super().find_class(module, name)
+        found = super().find_class(module, name)
+        if getattr(found, "__module__", None) != module:  # imported there, not defined
+            raise pickle.UnpicklingError(f"{module}.{name} is not read")
+        return found

@@ -19,7 +19,8 @@ configuration, in the same order: the same styles, so the same bytes
 (tests/unit/test_pdf_weasy_styles.py; the reference PDFs compared with `cmp`). A
 stylesheet that `@import`s another, or defines counter styles, colour profiles or layers
 (which change other things of the document), or that made WeasyPrint log anything, is
-never kept: it is prepared as shipped every time.
+never kept: it is prepared as shipped every time. What is kept is also kept between
+processes (octavo.render.pdf.weasy_sheets): a process's first document takes it from there.
 
 Checked against: WeasyPrint 70.0. `install()` patches only a 70.x whose `CSS.__init__`
 still prepares its stylesheet as read here (`SHAPE`); otherwise it does nothing.
