@@ -179,7 +179,7 @@ def test_the_user_agent_sheet_is_made_once_then_read_back(tmp_path: Path) -> Non
 
 
 def test_the_user_agent_sheet_is_kept_while_weasyprint_tells_its_progress(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """octavo's progress display has WeasyPrint tell its steps (INFO on its progress
     logger): a step told while the sheet is made is no warning, and the sheet is kept."""
@@ -188,7 +188,8 @@ def test_the_user_agent_sheet_is_kept_while_weasyprint_tells_its_progress(
     import weasyprint
 
     progress = logging.getLogger("weasyprint.progress")
-    monkeypatch.setattr(progress, "level", logging.INFO)
+    level = progress.level
+    progress.setLevel(logging.INFO)  # (clears the loggers' cached answers, as setting it must)
     told: list[str] = []
 
     class Told(logging.Handler):
@@ -207,6 +208,7 @@ def test_the_user_agent_sheet_is_kept_while_weasyprint_tells_its_progress(
         assert told and len(list(tmp_path.iterdir())) == 1
     finally:
         progress.removeHandler(handler)
+        progress.setLevel(level)
         weasy_sheets.remember_sheets(None)
 
 
