@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from octavo.codecache import user_cache
 from octavo.project import STYLES, TEMPLATES, Project, kept_commit
@@ -36,6 +37,7 @@ __all__ = [
     "files_digest",
     "fingerprint",
     "install_state",
+    "marshalled_pair",
     "name_is_partial",
     "prune",
     "touch",
@@ -153,6 +155,18 @@ def digest_of(*parts: str | bytes, start: bytes = b"") -> str:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()[:32]
+
+
+def marshalled_pair(data: bytes) -> tuple[Any, Any] | None:
+    """What a cache kept with `marshal` read back, if it is a pair (else None: damaged, or
+    another Python's, or not what was kept)."""
+    import marshal
+
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if isinstance(found, tuple) and len(found) == 2 else None
 
 
 def files_digest(*paths: str | Path) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from octavo.cache import Store
+from octavo.cache import Store, marshalled_pair
 
 __all__ = ["patterns_folder", "remember_patterns"]
 
@@ -107,16 +107,9 @@ def _entry(path: Any) -> str | None:
 def _loads(data: bytes | None) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]] | None:
     """Patterns read back: signed when kept (`_plain` then), so only their outline is
     checked here."""
-    if data is None:
-        return None
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None  # damaged, or another Python's: parsed again
-    if isinstance(found, tuple) and len(found) == 2:
-        longest, patterns = found
-        if type(longest) is int and type(patterns) is dict:
-            return longest, patterns
+    found = marshalled_pair(data) if data is not None else None  # else parsed again
+    if found is not None and type(found[0]) is int and type(found[1]) is dict:
+        return found[0], found[1]
     return None
 
 

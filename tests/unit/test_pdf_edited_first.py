@@ -4,7 +4,6 @@ modified last is started before the other parts' HTML is made; never in a cold b
 from __future__ import annotations
 
 import os
-from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,7 @@ from octavo.render.pdf.parallel.jobs import in_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from tests.conftest import MakeBook, section_source
-
-
-class Recording(Executor):
-    def __init__(self) -> None:
-        self.names: list[str] = []
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        self.names.append(args[0].name)
-        return Future()
+from tests.unit.test_pdf_start_all import Recording
 
 
 def _book(make_book: MakeBook) -> Path:

@@ -38,7 +38,7 @@ from contextlib import redirect_stdout, suppress
 from pathlib import Path
 from typing import Any
 
-from octavo.cache import Store
+from octavo.cache import Store, marshalled_pair
 
 __all__ = ["MODULE", "declared", "ffi_of", "give", "is_declared", "shape"]
 
@@ -128,11 +128,8 @@ def _made(text: str, name: str) -> tuple[tuple[Any, ...], dict[str, Any]] | None
 
 def _loaded(data: bytes) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
     """Kept arguments read back, if they are literal values only."""
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(found, tuple) and len(found) == 2):
+    found = marshalled_pair(data)
+    if found is None:
         return None
     args, kwargs = found
     if not (isinstance(args, tuple) and isinstance(kwargs, dict) and _literal((args, kwargs))):

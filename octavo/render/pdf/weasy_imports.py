@@ -53,7 +53,7 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
-from octavo.cache import Store, digest_of, files_digest
+from octavo.cache import Store, digest_of, files_digest, marshalled_pair
 from octavo.render.pdf import weasy_ffi
 
 __all__ = ["SHAPERS", "Shaper", "kept", "remember_imports", "shaped_modules"]
@@ -272,13 +272,8 @@ def _shaping() -> str:
 
 def _kept_code(data: bytes | None) -> tuple[CodeType, tuple[Any, ...]] | None:
     """A kept entry read back: a code object and a tuple of literal values, else None."""
-    if data is None:
-        return None
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(found, tuple) and len(found) == 2):
+    found = marshalled_pair(data) if data is not None else None
+    if found is None:
         return None
     code, read = found
     if not isinstance(code, CodeType) or not isinstance(read, tuple):
