@@ -14,7 +14,7 @@ from octavo.render.pdf.parallel.jobs import in_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from tests.conftest import MakeBook, section_source
-from tests.unit.test_pdf_start_all import Recording
+from tests.support.pools import Recording
 
 
 def _book(make_book: MakeBook) -> Path:

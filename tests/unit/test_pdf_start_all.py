@@ -4,26 +4,14 @@ the appendix after the chapters, parts the cache holds never submitted."""
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future
 from pathlib import Path
-from typing import Any
 
 from octavo.project import open_project
 from octavo.render.pdf.parallel.jobs import start_all
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from tests.conftest import ROOT
-
-
-class Recording(Executor):
-    """Records what is submitted, in order; runs nothing."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        self.names.append(args[0].name)
-        return Future()
+from tests.support.pools import Recording
 
 
 def _jobs(*sizes: tuple[str, int]) -> list[PartJob]:
