@@ -89,10 +89,13 @@ class Shaper:
 
 
 def remember_imports(folder: Path | None) -> None:
-    """From now on, this process (and the workers it forks) imports WeasyPrint's FFI with
-    the declarations kept in `folder` (a cache store in the user's cache folder; None:
-    none, nor any other change: WeasyPrint imported as shipped) and its font module with
-    fontTools' subsetter imported when used. No effect on a module already imported."""
+    """From now on, this process (and the workers it forks) imports the modules of SHAPERS
+    as shaped here: WeasyPrint's FFI with the declarations kept in `folder` (a cache store
+    in the user's cache folder, which keeps the shaped modules' compiled code too; None:
+    none, nor any other change: WeasyPrint imported as shipped), its font module with
+    fontTools' subsetter imported when used, and weasyprint.html with its user agent's
+    stylesheet kept and its presentational hints' made when used. No effect on a module
+    already imported."""
     for finder in sys.meta_path:
         if isinstance(finder, _Finder):
             finder.store = Store(folder)

@@ -91,6 +91,13 @@ def _memoized(shipped: Any) -> Any:
 
     memo: OrderedDict[Key, Prepared] = OrderedDict()
 
+    def remember(key: Key, prepared: Prepared) -> Prepared:
+        """`prepared` in the memo, which keeps the last KEPT (whoever prepared them)."""
+        memo[key] = prepared
+        while len(memo) > KEPT:
+            memo.popitem(last=False)
+        return prepared
+
     def __init__(
         self: Any,
         guess: Any = None,
@@ -137,7 +144,7 @@ def _memoized(shipped: Any) -> Any:
         key = (css, base_url, encoding, protocol_encoding, media_type, font_config is None)
         found = memo.get(key)
         if found is None and (found := kept(key)) is not None:  # another process's
-            memo[key] = found
+            remember(key, found)
         if found is not None:
             self.matcher, rules, faces = found
             self.page_rules.extend(rules)
@@ -174,10 +181,8 @@ def _memoized(shipped: Any) -> Any:
             self.page_rules.extend(added)
         text = css if isinstance(css, str) else css.decode("latin-1")
         if logged.count == 0 and not any(rule in text.lower() for rule in _UNKEPT):
-            memo[key] = (self.matcher, tuple(added), tuple(recorder.added if recorder else ()))
-            keep(key, memo[key])
-            while len(memo) > KEPT:
-                memo.popitem(last=False)
+            faces = tuple(recorder.added if recorder else ())
+            keep(key, remember(key, (self.matcher, tuple(added), faces)))
         return None
 
     __init__.octavo_memo = True  # type: ignore[attr-defined]

@@ -181,9 +181,12 @@ def _parallel(
         def part_job(name: str, refs_given: Mapping[str, str]) -> PartJob:
             return chapter_job(manuscript, options, name, refs_given if refs else None)
 
+        def job_of(name: str) -> PartJob:
+            return part_job(name, folios.get(name, {}))
+
         # the chapter guessed to be edited, started before the others' HTML is made
-        made, early = start_edited(pool, store, parted, lambda n: part_job(n, folios.get(n, {})))
-        chapter_jobs = [made.get(c.id) or part_job(c.id, folios.get(c.id, {})) for c in parted]
+        made, early = start_edited(pool, store, parted, job_of)
+        chapter_jobs = [made.get(c.id) or job_of(c.id) for c in parted]
         # a part this cache never laid out: nothing to guess from (tail.guess), so the
         # front and, in a book with an index, the appendix are sketched among the chapters
         # (tail.lay_out_tail)
