@@ -67,7 +67,8 @@ _known: dict[str, str] = {}  # versions() of this process
 
 def versions(state: Path | None = None) -> str:
     """What changes every output besides its inputs: a digest of octavo's code and the
-    version of each library in VERSIONED, and ICU's own (`_icu`). Made once a process;
+    version of each library in VERSIONED, ICU's own (`_icu`) and WeasyPrint's text
+    libraries' (`_native`). Made once a process;
     `state` given (octavo's state folder): what it took to make is kept
     (octavo.stat_cache), so that a build reads none of octavo's code, asks no library's
     metadata and imports no ICU: the same answer. It is kept in
@@ -85,9 +86,12 @@ def versions(state: Path | None = None) -> str:
         # the import path, so that two environments (venvs, checkouts) keep one each
         path = tuple(sys.path)
         listed = hashlib.sha256(repr((VERSIONED, path)).encode()).hexdigest()[:16]
-        # and by the folders of ICU's own libraries, which a system upgrades in place
-        icu = tuple(kept_text(keep, f"icu-folders-{listed}", path, _icu_folders).splitlines())
-        libraries = kept_text(keep, f"libraries-{listed}", (*path, *icu), _libraries)
+        # and by the folders of ICU's and the text libraries' files, which a system
+        # upgrades in place
+        native = kept_text(keep, f"native-folders-{listed}", path, _native_folders)
+        libraries = kept_text(
+            keep, f"libraries-{listed}", (*path, *native.splitlines()), _libraries
+        )
         _known["versions"] = f"octavo={code.hexdigest()};{libraries}"
     return _known["versions"]
 
@@ -109,7 +113,7 @@ def _libraries() -> str:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
             found.append(f"{name}=none")
-    return ";".join((*found, _icu()))
+    return ";".join((*found, _icu(), _native()))
 
 
 def _icu() -> str:
@@ -124,18 +128,68 @@ def _icu() -> str:
     return f"icu={icu.ICU_VERSION};unicode={icu.UNICODE_VERSION}"
 
 
-def _icu_folders() -> str:
-    """The folders of the ICU libraries PyICU loads, one a line, as the process's map of
-    its files names them (Linux; elsewhere none): an ICU upgraded there replaces a file,
-    so the folder's stat changes."""
-    try:
-        import icu  # noqa: F401  (loads ICU's libraries)
+# WeasyPrint's text libraries, by the names weasyprint.text.ffi loads them (Linux, macOS,
+# Windows): Pango breaks the lines, HarfBuzz shapes them and cuts the fonts a PDF embeds
+# (libharfbuzz-subset, by the name octavo's own binding loads it; fontTools cuts them
+# where it is missing: octavo.render.pdf.parallel.font_subset), fontconfig finds the faces.
+# A laid-out part, a font subset or a build stamp kept under one version is not another's.
+_NATIVE: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "pango",
+        ("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
+        "pango_version_string",
+    ),
+    (
+        "harfbuzz",
+        ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
+        "hb_version_string",
+    ),
+    ("harfbuzz-subset", ("libharfbuzz-subset.so.0",), "hb_version_string"),
+    (
+        "fontconfig",
+        ("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"),
+        "FcGetVersion",
+    ),
+)
+_NATIVE_FILES = ("libicu", "libpango", "libharfbuzz", "libfontconfig")
 
+
+def _native() -> str:
+    """The text libraries' own versions (`_NATIVE`), each asked of the library; "none"
+    where it cannot be loaded. (libharfbuzz-subset answers with HarfBuzz's function.)"""
+    import ctypes
+
+    found = []
+    for name, files, function in _NATIVE:
+        version = "none"
+        for file in files:
+            try:
+                ask = getattr(ctypes.CDLL(file), function)
+            except (OSError, AttributeError):
+                continue
+            ask.restype = ctypes.c_int if function == "FcGetVersion" else ctypes.c_char_p
+            answer = ask()
+            version = (
+                answer.decode("ascii", "replace") if isinstance(answer, bytes) else str(answer)
+            )
+            break
+        found.append(f"{name}={version}")
+    return ";".join(found)
+
+
+def _native_folders() -> str:
+    """The folders of ICU's and the text libraries' files (`_NATIVE_FILES`), loaded, one a
+    line, as the process's map of its files names them (Linux; elsewhere none): a library
+    upgraded there replaces a file, so the folder's stat changes."""
+    with contextlib.suppress(ImportError):
+        import icu  # noqa: F401  (loads ICU's libraries)
+    _native()  # loads the text libraries
+    try:
         with open("/proc/self/maps", encoding="utf-8", errors="surrogateescape") as maps:
             files = {line.split(maxsplit=5)[-1].strip() for line in maps}
-    except (ImportError, OSError):
+    except OSError:
         return ""
-    found = {os.path.dirname(f) for f in files if os.path.basename(f).startswith("libicu")}
+    found = {os.path.dirname(f) for f in files if os.path.basename(f).startswith(_NATIVE_FILES)}
     return "\n".join(sorted(found))
 
 

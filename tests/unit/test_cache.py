@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -340,6 +341,26 @@ def test_icus_own_versions_are_in_every_key(
     assert versions() != here
 
 
+def test_the_text_libraries_versions_are_in_every_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pango, HarfBuzz (and whether its subsetter is there) and fontconfig lay out and cut
+    the PDF's fonts, outside any Python package's version: a system upgrade of them kept
+    serving laid-out parts and font subsets of the old ones. Each is asked of the library
+    WeasyPrint loads."""
+    from octavo import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_known", {})
+    here = versions(tmp_path / "state")
+    for name in ("pango", "harfbuzz", "harfbuzz-subset", "fontconfig"):
+        assert re.search(rf";{name}=\d[\d.]*(;|$)", here), (name, here)
+    native = cache._native()
+    monkeypatch.setattr(cache, "_native", lambda: native.replace("harfbuzz=", "harfbuzz=0."))
+    monkeypatch.setattr(cache, "_known", {})
+    assert versions() != here
+
+
 def test_an_icu_upgraded_in_place_is_asked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -353,7 +374,7 @@ def test_an_icu_upgraded_in_place_is_asked_again(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     lib = tmp_path / "lib"
     lib.mkdir()
-    monkeypatch.setattr(cache, "_icu_folders", lambda: str(lib))
+    monkeypatch.setattr(cache, "_native_folders", lambda: str(lib))
     old = time.time_ns() - 60 * 10**9
     os.utime(lib, ns=(old, old))
     monkeypatch.setattr(cache, "_known", {})
