@@ -4,17 +4,21 @@ written from the glyphs the book's pages draw, never from what the parts' fonts 
 from __future__ import annotations
 
 import io
+from concurrent.futures import Executor, Future
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo.dev.gen import generate_study
 from octavo.project import Project, open_project
-from octavo.render.pdf.parallel.book_fonts import keep_files
+from octavo.render.pdf.parallel.book_fonts import keep_files, uncovered
 from octavo.render.pdf.parallel.font_dicts import to_unicode
 from octavo.render.pdf.parallel.merge import Placed, merge_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
+from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.spliced_fonts import whole_again
 
 PAGE = """<!DOCTYPE html>
 <html lang="en" class="octavo-print octavo-part"><head><meta charset="utf-8"><title>Part</title>
@@ -78,7 +82,43 @@ def test_each_page_records_the_glyphs_it_draws(project: Project) -> None:
 def test_the_records_are_kept_with_the_page_map(project: Project) -> None:
     one = _laid_out(project, PAGE.format(more=""))
     again = from_json(to_json(one), one.pdf)
-    assert again.pages == one.pages and again.faces == one.faces
+    assert again.pages == one.pages and again.faces == one.faces and not again.spliced
+    spliced = replace(one, spliced=True)  # a part of two layouts stays one in the cache
+    assert from_json(to_json(spliced), one.pdf).spliced
+
+
+def test_what_the_records_cannot_cover(project: Project) -> None:
+    """`uncovered`: a font the parts disagree on or that is not whole is the parts' own;
+    none is written from the records when a part's fonts were not recorded."""
+    one = _laid_out(project, PAGE.format(more=""))
+    assert one.faces and uncovered((one, one)) == frozenset()
+    odd = replace(one, faces=(replace(one.faces[0], whole=False), *one.faces[1:]))
+    assert uncovered((one, odd)) == frozenset({one.faces[0].hash})
+    assert uncovered((one, replace(one, faces=None))) is None
+
+
+def test_only_a_spliced_chapter_with_a_font_falling_back_is_laid_out_again(
+    project: Project,
+) -> None:
+    one = _laid_out(project, PAGE.format(more=""))
+    assert one.faces
+    odd = replace(one, name="front", faces=(replace(one.faces[0], whole=False),))
+    never = _NoPool()
+    assert whole_again(never, _STORE, _no_job, (one,), (odd,)) is None  # not spliced
+    spliced = replace(one, spliced=True, faces=one.faces[1:])
+    assert whole_again(never, _STORE, _no_job, (spliced,), (odd,)) is None  # its fonts covered
+
+
+class _NoPool(Executor):
+    def submit(self, *_: object, **__: object) -> Future[Any]:
+        raise AssertionError("nothing is laid out again")
+
+
+_STORE = PartStore(None, "salt")
+
+
+def _no_job(name: str) -> PartJob:
+    raise AssertionError(name)
 
 
 def test_a_font_holding_glyphs_of_a_page_not_in_the_book_gives_the_same_book(

@@ -89,6 +89,7 @@ from octavo.render.pdf.parallel.page_refs import by_part, settle
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
+from octavo.render.pdf.parallel.spliced_fonts import whole_again
 from octavo.render.pdf.parallel.start import start_workers
 from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
 from octavo.render.pdf.sheets import has_landscape
@@ -217,14 +218,19 @@ def _parallel(
                 if isinstance(wrong, Future):
                     wrong.cancel()  # not started yet: never laid out; else its result dropped
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
+        begun, unions = tail.merge, tail.unions
+        again = whole_again(pool, store, job_of, chapters, (front, appendix, stamp))
+        if again is not None:  # what was begun from the spliced chapters is dropped
+            chapters, begun = again, None
+            for union in (unions or {}).values():
+                union.cancel()
+            unions = None
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
         nest = nested(manuscript)
         figures = folio_styles(manuscript, options)  # the page labels' styles
-        cover, begun = cover_word(manuscript), tail.merge
-        pdf, total = merged(
-            store, front, body, stamp, pool, begun, tail.unions, nest, cover, figures
-        )
+        cover = cover_word(manuscript)
+        pdf, total = merged(store, front, body, stamp, pool, begun, unions, nest, cover, figures)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))

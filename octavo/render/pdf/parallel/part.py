@@ -110,6 +110,9 @@ class PartLayout:
     # a resumed part whose `pdf` is its new pages alone: the old part's PDF and where they
     # go in it (start, kept), spliced by the build's process (parallel.resumed_here)
     unspliced: tuple[bytes, int, int] | None = None
+    # pages of two layouts (an edit resumed): the last one's font subsets also hold the
+    # glyphs of the pages the edit replaced (parallel.spliced_fonts)
+    spliced: bool = False
 
 
 class _Recorder(logging.Handler):
@@ -320,7 +323,8 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
     marks = tuple(_bookmark_from(b) for b in data["bookmarks"])
     faces = data.get("faces")
     found = tuple(Face(**f) for f in faces) if faces is not None else None
-    return PartLayout(data["name"], data["key"], pdf, pages, marks, (), found)
+    spliced = data.get("spliced") is True
+    return PartLayout(data["name"], data["key"], pdf, pages, marks, (), found, spliced=spliced)
 
 
 def _glyphs_from(data: Any) -> PageGlyphs | None:

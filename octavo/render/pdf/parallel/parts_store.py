@@ -18,7 +18,7 @@ from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, to_j
 
 __all__ = ["FORMAT", "PartStore", "book_files", "salt"]
 
-FORMAT = "parts-8"  # bump when the page map, the part HTML or the note fixes change meaning
+FORMAT = "parts-9"  # bump when the page map, the part HTML or the note fixes change meaning
 # (5: a part moves its broadside tables down the text: octavo.render.pdf.broadside_flow;
 # 6: a hyphenated line at a page's foot goes on with the rest: octavo.render.pdf.notes.hyphens;
 # 7: the broadside flow again, its decision layout with 6's hyphens held too;

@@ -131,7 +131,7 @@ def _resumed(job: PartJob, last: str, folder: Path, splice: bool = True) -> Part
     state = to_bytes(states)
     unspliced = None if splice else (pdf, start, kept)
     return PartLayout(
-        job.name, job.key, joined, pages, marks, (), faces, new.files, state, unspliced
+        job.name, job.key, joined, pages, marks, (), faces, new.files, state, unspliced, splice
     )
 
 

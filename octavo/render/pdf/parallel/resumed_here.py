@@ -50,7 +50,7 @@ def resume_started(pool: Executor, job: PartJob, last: str, folder: Path) -> Fut
             except BaseException as failed:
                 done.set_exception(failed)
             return
-        done.set_result(replace(layout, pdf=joined, unspliced=None))
+        done.set_result(replace(layout, pdf=joined, unspliced=None, spliced=True))
 
     pool.submit(resume_part, job, last, folder, False).add_done_callback(splice)
     return done
