@@ -5,7 +5,7 @@ one folder, in a fixed order. A file is read only when its stat changed since it
 hashed: its size, mtime, inode, device or ctime (a rename, a `chmod`, a copy over it, an
 editor's save-as all change one of them). What was hashed is kept in octavo's state folder,
 one file a folder (`build/.octavo/stat/`; octavo's own code's in the user's cache folder,
-octavo.cache.versions), under two rules:
+octavo.install.versions), under two rules:
 
 - git's racy-file rule: an entry is taken only if its file's last change (the later of its
   mtime and ctime, `changed_at`: `cp -p`, `touch -d` or an archive put an old mtime on new

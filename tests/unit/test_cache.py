@@ -12,8 +12,9 @@ import pytest
 
 from octavo import outputs
 from octavo.api import open_book
-from octavo.cache import build_key, fingerprint, versions
+from octavo.cache import build_key, fingerprint
 from octavo.errors import warning
+from octavo.install import versions
 from octavo.outputs import is_fresh, record
 from tests.conftest import MakeBook, section_source
 
@@ -330,14 +331,14 @@ def test_icus_own_versions_are_in_every_key(
     another ICU (other letters, capitals and order in the index) reused a cached index."""
     import icu
 
-    from octavo import cache
+    from octavo import install
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     here = versions(tmp_path / "state")
     assert f"icu={icu.ICU_VERSION}" in here and f"unicode={icu.UNICODE_VERSION}" in here
     monkeypatch.setattr(icu, "ICU_VERSION", "99.1")
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     assert versions() != here
 
 
@@ -348,16 +349,16 @@ def test_the_text_libraries_versions_are_in_every_key(
     the PDF's fonts, outside any Python package's version: a system upgrade of them kept
     serving laid-out parts and font subsets of the old ones. Each is asked of the library
     WeasyPrint loads."""
-    from octavo import cache
+    from octavo import install
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     here = versions(tmp_path / "state")
     for name in ("pango", "harfbuzz", "harfbuzz-subset", "fontconfig"):
         assert re.search(rf";{name}=\d[\d.]*(;|$)", here), (name, here)
-    native = cache._native()
-    monkeypatch.setattr(cache, "_native", lambda: native.replace("harfbuzz=", "harfbuzz=0."))
-    monkeypatch.setattr(cache, "_known", {})
+    native = install._native()
+    monkeypatch.setattr(install, "_native", lambda: native.replace("harfbuzz=", "harfbuzz=0."))
+    monkeypatch.setattr(install, "_known", {})
     assert versions() != here
 
 
@@ -369,20 +370,20 @@ def test_an_icu_upgraded_in_place_is_asked_again(
     again; kept as it was, no ICU is imported (a build with nothing to do)."""
     import icu
 
-    from octavo import cache
+    from octavo import install
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     lib = tmp_path / "lib"
     lib.mkdir()
-    monkeypatch.setattr(cache, "_native_folders", lambda: str(lib))
+    monkeypatch.setattr(install, "_native_folders", lambda: str(lib))
     old = time.time_ns() - 60 * 10**9
     os.utime(lib, ns=(old, old))
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     here = versions(tmp_path / "state")
     monkeypatch.setattr(icu, "ICU_VERSION", "99.1")
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     assert versions(tmp_path / "state") == here  # kept: nothing asked
     (lib / "libicudata.so.99").write_bytes(b"")
     os.utime(lib, ns=(old + 10**9, old + 10**9))
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     assert "icu=99.1" in versions(tmp_path / "state")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo import cache, stat_cache
+from octavo import cache, install, stat_cache
 from octavo.api import open_book
 from octavo.cache import build_key
 from octavo.outputs import (
@@ -386,26 +386,26 @@ def test_a_fifo_planted_as_a_keep_is_not_waited_on(
     """The state folder may be an untrusted book's: a FIFO where a keep is (its name is
     anyone's to work out) would block the read for ever."""
     state, first = tmp_path / "state", tmp_path / "first"
-    monkeypatch.setattr(cache, "_known", {})
-    made = cache.versions(first)
+    monkeypatch.setattr(install, "_known", {})
+    made = install.versions(first)
     expected = build_key(open_book(book), {}, first)
     (state / "stat").mkdir(parents=True)
     for keep in (first / "stat").iterdir():  # the book's, octavo's code's, the libraries'
         os.mkfifo(state / "stat" / keep.name)
-    cache._known.clear()
+    install._known.clear()
     with within(10):
         assert build_key(open_book(book), {}, state) == expected
-        assert cache.versions(state) == made
+        assert install.versions(state) == made
 
 
 def test_the_versions_are_the_same_made_or_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_known", {})
-    made = cache.versions()
+    monkeypatch.setattr(install, "_known", {})
+    made = install.versions()
     for _ in range(2):
-        cache._known.clear()
-        assert cache.versions(tmp_path / "state") == made
+        install._known.clear()
+        assert install.versions(tmp_path / "state") == made
 
 
 def test_the_versions_are_kept_for_the_user_not_the_book(
@@ -414,18 +414,18 @@ def test_the_versions_are_kept_for_the_user_not_the_book(
     """octavo's code and the libraries are the user's install: what they took to make is
     kept in the user's cache folder, where a cold build (its state folder removed) finds
     it; nothing of it is kept in (or taken from) a book's state folder."""
-    monkeypatch.setattr(cache, "_known", {})
+    monkeypatch.setattr(install, "_known", {})
     # the import path's folders are kept by their stats, unless one changed in the last
     # two seconds (racy): the other test processes write beside them (pytest-xdist)
     monkeypatch.setattr(stat_cache, "RACY_NS", 0)
-    made = cache.versions()
-    cache._known.clear()
-    assert cache.versions(tmp_path / "state") == made
+    made = install.versions()
+    install._known.clear()
+    assert install.versions(tmp_path / "state") == made
     assert not (tmp_path / "state").exists()
     kept = sorted(p.name for p in (tmp_path / "user-cache" / "octavo" / "stat").iterdir())
     assert kept and any(name.startswith("libraries-") for name in kept)
-    cache._known.clear()
-    assert cache.versions(tmp_path / "other-state") == made
+    install._known.clear()
+    assert install.versions(tmp_path / "other-state") == made
 
 
 def test_octavos_templates_and_styles_are_kept_for_the_user(book: Path, tmp_path: Path) -> None:
@@ -485,8 +485,8 @@ def test_a_library_added_to_the_versioned_list_is_asked_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     state = tmp_path / "state"
-    monkeypatch.setattr(cache, "_known", {})
-    cache.versions(state)
-    monkeypatch.setattr(cache, "VERSIONED", (*cache.VERSIONED, "no-such-library"))
-    cache._known.clear()
-    assert "no-such-library=none" in cache.versions(state)
+    monkeypatch.setattr(install, "_known", {})
+    install.versions(state)
+    monkeypatch.setattr(install, "VERSIONED", (*install.VERSIONED, "no-such-library"))
+    install._known.clear()
+    assert "no-such-library=none" in install.versions(state)

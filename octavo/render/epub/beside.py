@@ -150,7 +150,7 @@ def beside(project: Project, cache: Path | None) -> Iterator[Beside | None]:
         yield None
         return
     _reap_ended()  # an earlier build's (`invoke watch`)
-    from octavo.cache import versions
+    from octavo.install import versions
 
     versions(project.state)  # what both need, made once, before the fork
 

@@ -22,8 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from octavo.cache import Store, fingerprint, install_state
+from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, Diagnostic, error
+from octavo.install import install_state
 from octavo.limits import MAX_DATA_URL
 from octavo.project import STYLES, Project
 from octavo.render.signed import sign, verified
@@ -58,7 +59,7 @@ def _keeping(read: list[tuple[Path, bytes]], cache: Path | None) -> Path | None:
     """Where the resolved sheets are kept: the cache store `cache`, unless every sheet is
     octavo's own (a book without styles of its own): what they give is then octavo's
     install, the same for every book, and kept in the user's cache folder (beside the
-    digests of octavo's code, octavo.cache.install_state), so that a cold build (its state
+    digests of octavo's code, octavo.install.install_state), so that a cold build (its state
     removed) does not import tinycss2 and resolve them again: 45-60 ms of the EPUB
     writer's CPU."""
     if cache is None:

@@ -5,7 +5,8 @@ hinting and the layout tables dropped): called through a small cffi binding of o
 own, as WeasyPrint's binding lacks `hb_blob_create` and `hb_face_create` (a face made from
 bytes). Where libharfbuzz-subset cannot be loaded, fontTools' subsetter with the same
 options (a few times slower: ~0.3 s a font). Either way the bytes depend on the font, the
-glyphs and the library's version only (octavo.cache.versions names the libraries).
+glyphs and the library's version only (octavo.install.versions names the libraries, and
+whether libharfbuzz-subset is there).
 """
 
 from __future__ import annotations
