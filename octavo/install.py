@@ -56,10 +56,14 @@ def versions(state: Path | None = None) -> str:
         for relative, digest in folder_digests(PACKAGE, keep):
             if relative.endswith(".py"):
                 code.update(f"{relative}\0".encode() + digest)
-        # kept by the list asked too: a library added to VERSIONED is asked at once; and by
-        # the import path, so that two environments (venvs, checkouts) keep one each
+        # kept by what is asked too (a library added to VERSIONED or _NATIVE is asked at
+        # once, and so is everything when _ASKED changes); by the import path, so that two
+        # environments (venvs, checkouts) keep one each; and by the variables that tell
+        # the dynamic linker (and WeasyPrint on Windows) where the text libraries are
         path = tuple(sys.path)
-        listed = hashlib.sha256(repr((VERSIONED, path)).encode()).hexdigest()[:16]
+        chosen = tuple(os.environ.get(name, "") for name in _LIBRARY_PATHS)
+        asked = repr((_ASKED, VERSIONED, _NATIVE, path, chosen))
+        listed = hashlib.sha256(asked.encode("utf-8", "surrogateescape")).hexdigest()[:16]
         # and by the folders of ICU's and the text libraries' files, which a system
         # upgrades in place
         native = kept_text(keep, f"native-folders-{listed}", path, _native_folders)
@@ -126,6 +130,13 @@ _NATIVE: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
 )
 _NATIVE_FILES = ("libicu", "libpango", "libharfbuzz", "libfontconfig")
+_LIBRARY_PATHS = (
+    "LD_LIBRARY_PATH",
+    "DYLD_LIBRARY_PATH",
+    "DYLD_FALLBACK_LIBRARY_PATH",
+    "WEASYPRINT_DLL_DIRECTORIES",
+)
+_ASKED = 2  # how the versions are asked: 2, the text libraries too (session 38)
 
 
 def _native() -> str:

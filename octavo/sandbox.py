@@ -90,8 +90,8 @@ def _real_path(path: Path, info: os.stat_result, roots: Iterable[Path]) -> Path:
     """`realpath(path)`, `info` its lstat. A regular file (no link) named directly in one of
     `roots` is that root's real path (known: `_real_root`) and its name: resolving the
     folders above it again, an lstat a folder a file, was a fifth of the change check."""
-    parent, name = os.path.split(path)
-    if stat.S_ISREG(info.st_mode) and name not in ("", ".", ".."):
+    parent, name = os.path.split(path)  # a regular file's name: never "", "." or ".."
+    if stat.S_ISREG(info.st_mode) and os.path.isabs(parent):  # a relative one: the cwd's
         for root in roots:
             if parent == str(root):
                 return Path(_real_root(parent), name)

@@ -38,10 +38,12 @@ def test_a_link_in_the_root_is_followed_and_judged(book: Path, tmp_path: Path) -
     assert check_file(book / "in.md", (book,)) == Path(os.path.realpath(book / "sub" / "b.md"))
 
 
-def test_dots_and_folders_are_not_taken_for_files(book: Path) -> None:
-    with pytest.raises(FileRefused) as refused:
-        check_file(book / "sub" / "..", (book,))
-    assert refused.value.diagnostic.code == "E005"
+def test_a_relative_root_gives_the_real_path(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    relative = Path("named")
+    assert check_file(relative / "a.md", (relative,)) == Path(os.path.realpath(book / "a.md"))
 
 
 def test_roots_given_once_as_an_iterator(book: Path) -> None:

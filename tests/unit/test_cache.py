@@ -354,8 +354,9 @@ def test_the_text_libraries_versions_are_in_every_key(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(install, "_known", {})
     here = versions(tmp_path / "state")
-    for name in ("pango", "harfbuzz", "harfbuzz-subset", "fontconfig"):
+    for name in ("pango", "harfbuzz", "fontconfig"):  # WeasyPrint's, never missing
         assert re.search(rf";{name}=\d[\d.]*(;|$)", here), (name, here)
+    assert re.search(r";harfbuzz-subset=(\d[\d.]*|none)(;|$)", here), here  # optional
     native = install._native()
     monkeypatch.setattr(install, "_native", lambda: native.replace("harfbuzz=", "harfbuzz=0."))
     monkeypatch.setattr(install, "_known", {})
@@ -387,3 +388,30 @@ def test_an_icu_upgraded_in_place_is_asked_again(
     os.utime(lib, ns=(old + 10**9, old + 10**9))
     monkeypatch.setattr(install, "_known", {})
     assert "icu=99.1" in versions(tmp_path / "state")
+
+
+def test_what_is_asked_and_where_the_libraries_are_name_the_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept versions are taken while what is asked is the same: an octavo that asks
+    more (`_ASKED`) or a linker told to look elsewhere (LD_LIBRARY_PATH: another Pango)
+    asks again, where the entry an older octavo kept (without the text libraries) was
+    taken, its folders' stats unchanged."""
+    from octavo import install, stat_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(stat_cache, "RACY_NS", 0)  # the folders' stats are taken as kept
+    monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)
+
+    def asked(answer: str) -> str:
+        monkeypatch.setattr(install, "_libraries", lambda: answer)
+        monkeypatch.setattr(install, "_known", {})
+        return install.versions(tmp_path / "state")
+
+    monkeypatch.setattr(install, "_ASKED", 1)
+    assert asked("old=1").endswith(";old=1")
+    assert asked("new=2").endswith(";old=1")  # kept: nothing asked
+    monkeypatch.setattr(install, "_ASKED", 2)
+    assert asked("new=2").endswith(";new=2")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(tmp_path))
+    assert asked("other=3").endswith(";other=3")

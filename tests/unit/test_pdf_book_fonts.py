@@ -4,18 +4,17 @@ written from the glyphs the book's pages draw, never from what the parts' fonts 
 from __future__ import annotations
 
 import io
-from concurrent.futures import Executor, Future
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from octavo.dev.gen import generate_study
 from octavo.project import Project, open_project
-from octavo.render.pdf.parallel.book_fonts import keep_files, uncovered
+from octavo.render.pdf.parallel.book_fonts import keep_files
 from octavo.render.pdf.parallel.font_dicts import to_unicode
-from octavo.render.pdf.parallel.merge import Placed, merge_parts
+from octavo.render.pdf.parallel.merge import Placed, Spliced, merge_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, lay_out_part, to_json
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.spliced_fonts import whole_again
@@ -87,45 +86,37 @@ def test_the_records_are_kept_with_the_page_map(project: Project) -> None:
     assert from_json(to_json(spliced), one.pdf).spliced
 
 
-def test_what_the_records_cannot_cover(project: Project) -> None:
-    """`uncovered`: a font the parts disagree on or that is not whole is the parts' own;
-    none is written from the records when a part's fonts were not recorded."""
-    one = _laid_out(project, PAGE.format(more=""))
-    assert one.faces and uncovered((one, one)) == frozenset()
-    odd = replace(one, faces=(replace(one.faces[0], whole=False), *one.faces[1:]))
-    assert uncovered((one, odd)) == frozenset({one.faces[0].hash})
-    assert uncovered((one, replace(one, faces=None))) is None
+def test_a_spliced_part_that_would_keep_its_own_font_is_told(project: Project) -> None:
+    """A font the merge does not write for the book stays as the part has it: a spliced
+    part's would carry the replaced pages' glyphs (parallel.spliced_fonts)."""
+    two = _first_page_only(_laid_out(project, PAGE.format(more=MORE)))
+    assert two.faces
+    odd = replace(two, faces=(replace(two.faces[0], whole=False), *two.faces[1:]))
+    stamp = _laid_out(project, "<!DOCTYPE html><html><body></body></html>", "stamp")
+    merge_parts((Placed(odd, 0),), 1, stamp)  # laid out whole: its own fonts are its own
+    with pytest.raises(Spliced) as told:
+        merge_parts((Placed(replace(odd, spliced=True), 0),), 1, stamp)
+    assert told.value.names == ("ch01",)
 
 
-def test_only_a_spliced_chapter_with_a_font_falling_back_is_laid_out_again(
-    project: Project,
-) -> None:
-    one = _laid_out(project, PAGE.format(more=""))
-    assert one.faces
-    odd = replace(one, name="front", faces=(replace(one.faces[0], whole=False),))
-    never = _NoPool()
-    assert whole_again(never, _STORE, _no_job, (one,), (odd,)) is None  # not spliced
-    spliced = replace(one, spliced=True, faces=one.faces[1:])
-    assert whole_again(never, _STORE, _no_job, (spliced,), (odd,)) is None  # its fonts covered
-
-
-class _NoPool(Executor):
-    def submit(self, *_: object, **__: object) -> Future[Any]:
-        raise AssertionError("nothing is laid out again")
-
-
-_STORE = PartStore(None, "salt")
-
-
-def _no_job(name: str) -> PartJob:
-    raise AssertionError(name)
+def test_a_chapter_laid_out_whole_again_keeps_its_key(project: Project, tmp_path: Path) -> None:
+    store = PartStore(tmp_path / "parts", "salt")
+    jobs = {n: PartJob(n, "", PAGE.format(more=""), project, (), ()) for n in ("ch01", "ch02")}
+    first, second = (store.keyed(job) for job in jobs.values())
+    old = (replace(_laid_out(project, first.html), key=first.key, spliced=True),)
+    kept = replace(old[0], name="ch02", key=second.key)
+    with ThreadPoolExecutor(1) as pool:
+        again = whole_again(pool, store, jobs.__getitem__, (*old, kept), ("ch01",))
+    assert again[0].key == first.key and not again[0].spliced and again[1] is kept
+    found = store.get(first)
+    assert found is not None and not found.spliced  # kept in the spliced one's place
 
 
 def test_a_font_holding_glyphs_of_a_page_not_in_the_book_gives_the_same_book(
     project: Project,
 ) -> None:
     one = _laid_out(project, PAGE.format(more=""))
-    spliced = _first_page_only(_laid_out(project, PAGE.format(more=MORE)))
+    spliced = replace(_first_page_only(_laid_out(project, PAGE.format(more=MORE))), spliced=True)
     assert _font_files(one.pdf) != _font_files(spliced.pdf)  # the glyphs of the page dropped
     stamp = _laid_out(project, "<!DOCTYPE html><html><body></body></html>", "stamp")
     book = merge_parts((Placed(one, 0),), 1, stamp)

@@ -37,7 +37,7 @@ from octavo.cache import Store, fingerprint, touch
 from octavo.render.pdf.parallel.page_glyphs import FONT_FILE, Face, Glyph, PageGlyphs
 from octavo.render.pdf.parallel.part import PageMap, PartLayout
 
-__all__ = ["BookFont", "Plan", "book_fonts", "keep_files", "plan", "subsets", "uncovered"]
+__all__ = ["BookFont", "Plan", "book_fonts", "keep_files", "plan", "subsets"]
 
 _files: OrderedDict[str, bytes] = OrderedDict()  # whole font files seen by this process
 _KEPT_FILES = 16
@@ -82,9 +82,14 @@ def _file(store: Store, digest: str) -> bytes | None:
 def plan(parts: Sequence[tuple[PartLayout, Sequence[PageMap | None]]]) -> Plan:
     """The book's fonts from `parts`: each part with its pages in book order, a page
     followed by the stamp's page laid over it (None where a part has no page there)."""
-    faces = _faces(part for part, _ in parts)
-    if faces is None:
+    if any(part.faces is None for part, _ in parts):
         return Plan({}, tuple(frozenset() for _ in parts), False)
+    faces: dict[str, Face | None] = {}
+    for part, _ in parts:
+        for face in part.faces or ():
+            known = faces.setdefault(face.hash, face)
+            if known != face or not face.whole:
+                faces[face.hash] = None  # the parts disagree, or records cannot cover it
     found: dict[str, dict[int, Glyph]] = {}
     used = []
     for _, pages in parts:
@@ -103,32 +108,6 @@ def plan(parts: Sequence[tuple[PartLayout, Sequence[PageMap | None]]]) -> Plan:
             fonts[name] = BookFont(chosen, tuple(glyphs[g] for g in sorted(glyphs)))
     covered = all(f is not None for f in faces.values())
     return Plan(fonts, tuple(frozenset(u) for u in used), covered)
-
-
-def _faces(parts: Iterable[PartLayout]) -> dict[str, Face | None] | None:
-    """Each font of `parts` by hash, None where the parts disagree on it or the records
-    cannot cover it (`Face.whole`); None when a part's fonts were not recorded."""
-    faces: dict[str, Face | None] = {}
-    for part in parts:
-        if part.faces is None:
-            return None
-        for face in part.faces:
-            known = faces.setdefault(face.hash, face)
-            if known != face or not face.whole:
-                faces[face.hash] = None  # the parts disagree, or records cannot cover it
-    return faces
-
-
-def uncovered(parts: Iterable[PartLayout]) -> frozenset[str] | None:
-    """The hashes of the fonts of `parts` (a book's, its stamp's too) that `plan` cannot
-    write from the pages' records: the merge keeps the parts' own subsets of them
-    (octavo.render.pdf.parallel.fonts). None: it can write none (a part's fonts or a
-    page's glyphs not recorded)."""
-    given = tuple(parts)
-    faces = _faces(given)
-    if faces is None or any(p.glyphs is None for part in given for p in part.pages):
-        return None
-    return frozenset(name for name, face in faces.items() if face is None)
 
 
 def _add(glyphs: PageGlyphs, found: dict[str, dict[int, Glyph]], here: set[str]) -> None:

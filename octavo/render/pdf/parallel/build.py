@@ -84,7 +84,7 @@ from octavo.render.pdf.parallel.jobs import (
     sketch_job,
     start_all,
 )
-from octavo.render.pdf.parallel.merge import Unmergeable, merge_libraries
+from octavo.render.pdf.parallel.merge import Spliced, Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.page_refs import by_part, settle
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
@@ -218,19 +218,21 @@ def _parallel(
                 if isinstance(wrong, Future):
                     wrong.cancel()  # not started yet: never laid out; else its result dropped
         front, appendix, stamp = tail.front, tail.appendix, tail.stamp
-        begun, unions = tail.merge, tail.unions
-        again = whole_again(pool, store, job_of, chapters, (front, appendix, stamp))
-        if again is not None:  # what was begun from the spliced chapters is dropped
-            chapters, begun = again, None
-            for union in (unions or {}).values():
-                union.cancel()
-            unions = None
         store.remember((front, *chapters, appendix, stamp))
         body = (*chapters, appendix)
         nest = nested(manuscript)
         figures = folio_styles(manuscript, options)  # the page labels' styles
-        cover = cover_word(manuscript)
-        pdf, total = merged(store, front, body, stamp, pool, begun, unions, nest, cover, figures)
+        cover, unions = cover_word(manuscript), tail.unions
+        try:
+            pdf, total = merged(
+                store, front, body, stamp, pool, tail.merge, unions, nest, cover, figures
+            )
+        except Spliced as spliced:  # laid out whole (under the same keys), merged again
+            for union in (unions or {}).values():
+                union.cancel()
+            chapters = whole_again(pool, store, job_of, chapters, spliced.names)
+            body = (*chapters, appendix)
+            pdf, total = merged(store, front, body, stamp, pool, None, None, nest, cover, figures)
     laid_out = tuple(store.laid_out)
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))

@@ -39,6 +39,7 @@ from octavo.render.pdf.parallel.read_ahead import ReadAhead
 __all__ = [
     "Merger",
     "Placed",
+    "Spliced",
     "Unmergeable",
     "body_merger",
     "compact",
@@ -57,6 +58,16 @@ class Placed:
 
 class Unmergeable(Exception):
     """The parts do not fit together (the caller falls back to a one-process layout)."""
+
+
+class Spliced(Exception):
+    """Parts resumed after an edit (`PartLayout.spliced`, by name) whose fonts the merge
+    would keep as they are: laid out whole, they are merged again
+    (octavo.render.pdf.parallel.spliced_fonts)."""
+
+    def __init__(self, names: tuple[str, ...]):
+        super().__init__(", ".join(names))
+        self.names = names
 
 
 def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed, ...], int]:
@@ -237,6 +248,11 @@ class Merger:
                 item = add_outline(writer, mark, p.start, parent)
                 items.setdefault(p.part.name, item)
         written = _book_fonts(writer, placed, stamp, fonts, pool)
+        # a spliced part's fonts not written for the book hold the replaced pages' glyphs
+        # (or name a font no page draws any more): other bytes than a cold build's
+        kept = tuple(p.part.name for p in placed if p.part.spliced and _own(writer, p, written))
+        if kept:
+            raise Spliced(kept)
         # what the pages' records do not cover: one union of the parts' subsets a font
         if share_fonts(writer, fonts, pool, unions, written) or written:
             writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
@@ -305,6 +321,12 @@ def _part_tables(writer: Any, p: Placed) -> tuple[Any, ...]:
             if all(table is not known for known in found):
                 found.append(table)
     return tuple(found)
+
+
+def _own(writer: Any, p: Placed, written: frozenset[str]) -> bool:
+    """Whether a part's pages name a font the merge did not write for the book."""
+    tables = _part_tables(writer, p)
+    return any(str(key)[1:] not in written for table in tables for key in table)
 
 
 def _book_fonts(

@@ -1,15 +1,16 @@
-"""A chapter resumed after an edit, laid out whole again when one of its fonts falls back
-to the parts' own subsets.
+"""Chapters resumed after an edit, laid out whole when the merge would keep their own fonts.
 
 A resumed part (octavo.render.pdf.parallel.resume) keeps the pages before the edit as its
 last layout wrote them, with that layout's font subsets, which also hold the glyphs of the
-pages the edit replaced. The merge writes each font once for the book from the pages'
-records (octavo.render.pdf.parallel.book_fonts), so those glyphs leave no trace. A font it
-cannot write so (a .notdef drawn in another chapter, say) is the union of the parts'
-subsets instead (octavo.render.pdf.parallel.fonts), and the union would carry them: the
-book's bytes would then depend on the history of its edits. Before the merge, each
-spliced chapter that draws such a font is laid out whole, as a cold build lays it out
-(its pages are the same: only the fonts' bytes differ).
+pages the edit replaced (and may name a font that no page draws any more). The merge writes
+each font once for the book from the pages' records (octavo.render.pdf.parallel.book_fonts)
+and points every part's pages at those, so this leaves no trace; but a font it does not
+write so is kept as the parts have it: one the records cannot cover (a .notdef drawn in
+another chapter), one drawn on no page of the book, one whose whole file the cache lost,
+every font when the stamp cannot be laid over the pages as a form. The book's bytes would
+then depend on the history of its edits. The merge says so (merge.Spliced, checked on the
+pages as merged, not guessed before), and the build lays those chapters out whole, as a
+cold build lays them out (the same pages: only the fonts' bytes differ), and merges again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 
-from octavo.render.pdf.parallel.book_fonts import uncovered
 from octavo.render.pdf.parallel.jobs import finish
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
@@ -33,25 +33,13 @@ def whole_again(
     store: PartStore,
     job_of: Callable[[str], PartJob],
     chapters: tuple[PartLayout, ...],
-    others: tuple[PartLayout, ...],
-) -> tuple[PartLayout, ...] | None:
-    """The chapters, each spliced one that draws a font the records cannot cover laid out
-    whole in `pool` (`job_of`: its job by name, as a cold build makes it; kept in `store`
-    in the spliced one's place); None when there is none. `others`: the book's other
-    parts (front matter, appendix, stamp), whose fonts count as much."""
-    if not any(c.spliced for c in chapters):
-        return None
-    gone = uncovered((*others, *chapters))
-
-    def falls_back(chapter: PartLayout) -> bool:
-        faces = chapter.faces or ()
-        return chapter.spliced and (gone is None or any(f.hash in gone for f in faces))
-
-    again = {c.name: c for c in chapters if falls_back(c)}
-    if not again:
-        return None
+    names: tuple[str, ...],
+) -> tuple[PartLayout, ...]:
+    """The chapters, those `names` laid out whole in `pool` (`job_of`: a chapter's job by
+    name, as a cold build makes it), never resumed nor taken from `store`, where each is
+    then kept in the spliced one's place."""
     started = {}
-    for name in again:
-        log.info("part %s laid out whole: a font of it is not written from the records", name)
+    for name in names:
+        log.info("part %s laid out whole: the merge would keep its own fonts", name)
         started[name] = pool.submit(lay_out_part, store.keyed(job_of(name)))
-    return tuple(finish(store, started[c.name]) if c.name in again else c for c in chapters)
+    return tuple(finish(store, started[c.name]) if c.name in started else c for c in chapters)
