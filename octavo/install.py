@@ -111,22 +111,25 @@ def _icu() -> str:
 # (libharfbuzz-subset, by the name octavo's own binding loads it; fontTools cuts them
 # where it is missing: octavo.render.pdf.parallel.font_subset), fontconfig finds the faces.
 # A laid-out part, a font subset or a build stamp kept under one version is not another's.
-_NATIVE: tuple[tuple[str, tuple[str, ...], str], ...] = (
+_NATIVE: tuple[tuple[str, tuple[str, ...], str, type], ...] = (
     (
         "pango",
         ("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
         "pango_version_string",
+        str,
     ),
     (
         "harfbuzz",
         ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
         "hb_version_string",
+        str,
     ),
-    ("harfbuzz-subset", ("libharfbuzz-subset.so.0",), "hb_version_string"),
+    ("harfbuzz-subset", ("libharfbuzz-subset.so.0",), "hb_version_string", str),
     (
         "fontconfig",
         ("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"),
         "FcGetVersion",
+        int,
     ),
 )
 _NATIVE_FILES = ("libicu", "libpango", "libharfbuzz", "libfontconfig")
@@ -145,14 +148,14 @@ def _native() -> str:
     import ctypes
 
     found = []
-    for name, files, function in _NATIVE:
+    for name, files, function, answers in _NATIVE:
         version = "none"
         for file in files:
             try:
                 ask = getattr(ctypes.CDLL(file), function)
             except (OSError, AttributeError):
                 continue
-            ask.restype = ctypes.c_int if function == "FcGetVersion" else ctypes.c_char_p
+            ask.restype = ctypes.c_int if answers is int else ctypes.c_char_p
             answer = ask()
             version = (
                 answer.decode("ascii", "replace") if isinstance(answer, bytes) else str(answer)

@@ -233,6 +233,6 @@ def _parallel(
             chapters = whole_again(pool, store, job_of, chapters, spliced.names)
             body = (*chapters, appendix)
             pdf, total = merged(store, front, body, stamp, pool, None, None, nest, cover, figures)
-    laid_out = tuple(store.laid_out)
+    laid_out = tuple(dict.fromkeys(store.laid_out))  # resumed, then laid out whole: once
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
