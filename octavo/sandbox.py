@@ -36,6 +36,7 @@ __all__ = [
     "FileRefused",
     "check_file",
     "digest_file",
+    "forget_roots",
     "inside",
     "read_file",
 ]
@@ -80,10 +81,19 @@ def _under(real: Path, roots: Iterable[Path]) -> bool:
 
 @lru_cache(maxsize=64)
 def _real_root(root: str) -> str:
-    """The real path of a root, resolved once a process: a build checks every file of the
-    book against the same two or three roots (the change check alone: 1,650 files of an
-    800-section study, two thirds of its time in resolving the same roots again)."""
+    """The real path of a root, resolved once a build (`forget_roots`): a build checks
+    every file of the book against the same two or three roots (the change check alone:
+    1,650 files of an 800-section study, two thirds of its time in resolving the same
+    roots again)."""
     return os.path.realpath(root)
+
+
+def forget_roots() -> None:
+    """Resolve the roots again from now on: each command's book starts so
+    (octavo.api.opened.Sources; each pass of `invoke watch`), since a root named by a
+    link may have been pointed elsewhere between two (a file under one of its subfolders
+    was refused as outside, the old target being taken for the root's real path)."""
+    _real_root.cache_clear()
 
 
 def _real_path(path: Path, info: os.stat_result, roots: Iterable[Path]) -> Path:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from octavo.errors import BuildError, Diagnostic, raise_if_errors
 from octavo.outputs import cache_of, guard_default
 from octavo.project import Project, open_project
+from octavo.sandbox import forget_roots
 
 if TYPE_CHECKING:
     from octavo.model import Book, Manuscript
@@ -28,6 +29,7 @@ class Sources:
     book once. Every function below takes a book folder, a Project or a Sources."""
 
     def __init__(self, book: Path | Project, strict: bool = False):
+        forget_roots()  # a linked book folder pointed elsewhere since the last (`watch`)
         self.project = book if isinstance(book, Project) else open_book(book)
         self.strict = strict
         self._read: tuple[Book | None, tuple[Diagnostic, ...]] | None = None

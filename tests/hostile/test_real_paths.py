@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.sandbox import FileRefused, check_file
+from octavo.sandbox import FileRefused, check_file, forget_roots
 
 
 @pytest.fixture
@@ -49,3 +49,43 @@ def test_a_relative_root_gives_the_real_path(
 def test_roots_given_once_as_an_iterator(book: Path) -> None:
     """`roots` may be any iterable: read once for the real path, once for the check."""
     assert check_file(book / "a.md", iter([book])) == Path(os.path.realpath(book / "a.md"))
+
+
+def test_a_linked_root_pointed_elsewhere_is_resolved_again(book: Path, tmp_path: Path) -> None:
+    """A long-lived process (`invoke watch`) builds again after the linked book folder was
+    pointed at another: each build resolves the roots anew (forget_roots, as Sources
+    does), so a file under a subfolder of the new target is not refused as outside."""
+    assert check_file(book / "sub" / "b.md", (book,)).is_relative_to(tmp_path / "real")
+    other = tmp_path / "other" / "book"
+    (other / "sub").mkdir(parents=True)
+    (other / "sub" / "b.md").write_text("b, elsewhere")
+    book.unlink()
+    book.symlink_to(other)
+    forget_roots()
+    assert check_file(book / "sub" / "b.md", (book,)) == other.resolve() / "sub" / "b.md"
+
+
+def test_each_command_resolves_the_book_folder_anew(tmp_path: Path) -> None:
+    """One command's book (Sources, or one pass of `invoke watch`) is the folder the link
+    names now: the book now linked is read whole, its subfolder's section too."""
+    import shutil
+
+    from octavo.api.opened import Sources
+
+    shipped = Path(__file__).parents[2] / "book"
+    named = tmp_path / "named"
+    for name in ("one", "two"):
+        real = tmp_path / name
+        (real / "08-foreign-relations").mkdir(parents=True)
+        shutil.copy(shipped / "book.toml", real / "book.toml")
+        text = (shipped / "058-russia.md").read_text(encoding="utf-8")
+        (real / "08-foreign-relations" / "058-russia.md").write_text(
+            text.replace("Russia", f"Russia {name}"), encoding="utf-8"
+        )
+    named.symlink_to(tmp_path / "one")
+    book, found = Sources(named).read()
+    assert book is not None and "Russia one" in book.sections[0].body, found
+    named.unlink()
+    named.symlink_to(tmp_path / "two")
+    book, found = Sources(named).read()
+    assert book is not None and "Russia two" in book.sections[0].body, found
