@@ -108,8 +108,9 @@ class SandboxedLoader(BaseLoader):
 
 
 # Whose methods a template may call: strings, lists and dicts, Markup, Jinja's own (macros,
-# loops), dates, and octavo's data (octavo.model: pure functions of what they hold).
-_CALLABLE_FROM = frozenset({"builtins", "markupsafe", "datetime", "octavo.model"})
+# loops), dates, and octavo's data (the modules of octavo.model: pure functions of what
+# they hold).
+_CALLABLE_FROM = frozenset({"builtins", "markupsafe", "datetime"})
 
 
 def _reachable(obj: Any, value: Any) -> bool:
@@ -123,7 +124,7 @@ def _reachable(obj: Any, value: Any) -> bool:
         return False
     if callable(value) and not isinstance(value, type):
         module = type(obj).__module__
-        return module in _CALLABLE_FROM or module.startswith("jinja2.")
+        return module in _CALLABLE_FROM or module.startswith(("jinja2.", "octavo.model."))
     return True
 
 

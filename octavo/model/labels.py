@@ -1,0 +1,119 @@
+"""Every word octavo generates, in the book's language: `Labels`, read from
+templates/labels/<lang>.toml and book.toml's [labels] (octavo.source.labels)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from octavo.settings import YearMonth
+
+if TYPE_CHECKING:
+    from octavo.model.book import Section
+
+__all__ = ["Labels", "roman"]
+
+
+def roman(number: int) -> str:
+    """4 -> 'IV'."""
+    out = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _updated_after(section: Section) -> YearMonth | None:
+    """A section's `last_updated` when it is later than its data's date, else None."""
+    later = section.last_updated
+    return None if later is None or later == section.data_as_of else later
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Every word octavo generates, in the book's language (templates/labels/<lang>.toml,
+    then book.toml's [labels]). Templates read `labels.contents` (Jinja falls back to
+    item access); Python calls `format`."""
+
+    language: str
+    words: tuple[tuple[str, str], ...]  # key -> text with {placeholders}, sorted
+    months: tuple[str, ...]  # 12 names, as in "June 1995"
+    months_of: tuple[str, ...]  # 12 names, as in "10 June 1995" (genitive where it differs)
+
+    def __getitem__(self, key: str) -> str:
+        return _lookup(self.words, key)
+
+    def format(self, key: str, **values: object) -> str:
+        """The label with its values; a value that ends in a period before the label's own
+        ('1995 г.' in '… по {newest}.') gives the sentence one, not 'г..'."""
+        template = self[key]
+        for name, value in values.items():
+            if isinstance(value, str) and value.endswith(".") and f"{{{name}}}." in template:
+                values[name] = value[:-1]
+        return template.format(**values)
+
+    def capital(self, key: str) -> str:
+        """The label opening a sentence: "See also" after an index entry's full stop,
+        capitalised as the book's language does ("İlgili" in Turkish; Georgian, which has
+        no capitals in text, unchanged)."""
+        from octavo.casing import capital
+
+        return capital(self[key], self.language)
+
+    def month_year(self, month: YearMonth) -> str:
+        """'June 1995' in the book's language and order."""
+        return self.format("month_year", month=self.months[month.month - 1], year=month.year)
+
+    def day(self, when: datetime) -> str:
+        """'10 June 1995'."""
+        return self.format(
+            "day_month_year", day=when.day, month=self.months_of[when.month - 1], year=when.year
+        )
+
+    def note(self, section: Section) -> str:
+        """The data-date note: 'Data as of June 1995.'"""
+        text = self.format("data_as_of", date=self.month_year(section.data_as_of))
+        later = _updated_after(section)
+        if later is not None:
+            text += " " + self.format("last_updated", date=self.month_year(later))
+        return text
+
+    def updated(self, section: Section) -> str:
+        """'updated September 1995', the data-currency appendix's words for a section
+        updated after its data's date (both outputs); "" for one that was not."""
+        later = _updated_after(section)
+        return "" if later is None else self.format("updated", date=self.month_year(later))
+
+    def chapter(self, number: int) -> str:
+        return self.format("chapter_label", number=number)
+
+    def part(self, number: int) -> str:
+        return self.format("part_label", number=roman(number))
+
+    def separator(self, key: str) -> str:
+        """The words between `{label}` and `{title}` in a heading's form (': ' of
+        'Chapter 8: Government', ' · ' of 'Part I · Belarus'): what sets the label apart
+        where a template shows the two apart (the contents, a heading read without styles).
+        A space where the book's form does not put the label first."""
+        form = self[key]
+        start, end = form.find("{label}"), form.find("{title}")
+        if start != 0 or end < 0:
+            return " "
+        return form[len("{label}") : end] or " "
+
+
+def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high) // 2
+        if words[middle][0] < key:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(words) and words[low][0] == key:
+        return words[low][1]
+    raise KeyError(f"no label {key!r}")
