@@ -1,5 +1,6 @@
 """The incremental layer: skipping builds whose inputs did not change (replaying what they
-reported), refusing outputs that would harm an input, and writing what a renderer made.
+reported), refusing outputs that would harm an input (octavo.output_guard) or that another
+book wrote, and writing what a renderer made.
 
 Renderers return bytes; `cached_build` writes them atomically (octavo.write) and records a
 build stamp in octavo's state folder (`Project.state`: build/.octavo/stamps/, one JSON file
@@ -13,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import stat
 import time
 from collections.abc import Callable, Mapping
@@ -22,9 +22,10 @@ from typing import Any
 
 from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, Severity, error, raise_if_errors, warning
+from octavo.output_guard import guard_output
 from octavo.project import Project
 from octavo.render.signed import sign, verified
-from octavo.shipped import PACKAGE, STYLES, TEMPLATES
+from octavo.shipped import STYLES, TEMPLATES
 from octavo.stat_cache import RACY_NS, changed_at, read_state, skipped, stat_text
 from octavo.write import atomic_bytes
 
@@ -37,7 +38,6 @@ __all__ = [
     "check_build",
     "edited_since",
     "guard_default",
-    "guard_output",
     "is_fresh",
     "record",
     "stamp_of",
@@ -47,115 +47,6 @@ __all__ = [
 
 Built = tuple[Path, tuple[Diagnostic, ...]]
 Made = tuple[tuple[tuple[Path, bytes], ...], tuple[Diagnostic, ...]]  # files to write, found
-
-
-def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") -> None:
-    """Refuse an output that would harm an input (docs/security.md), before any work:
-
-    - E120: `out` resolves inside the book folder (but its build/ folder), or into octavo's
-      own code, templates/ or styles/: a PDF must never replace a section or book.toml;
-    - E121: `out` exists and is not a regular file (a folder, a device such as /dev/null, a
-      FIFO), which the atomic rename would replace (or, for a folder, fail on).
-    `folder`: `out` is a folder of outputs (handouts, a preview, `check --out`): it may
-    exist as a folder, not as a file (E121 too), nor be the root folder or one of the
-    kernel's (/proc, /sys, /dev: E121, as `--out /` is for a file). `suffix`: the
-    output's own ('.epub'), for the hint."""
-    real = Path(os.path.realpath(out))
-    book_real = Path(os.path.realpath(book))
-    protected = [(book_real, "the book folder"), (PACKAGE, "octavo's code")]
-    protected += [(TEMPLATES, "octavo's templates/"), (STYLES, "octavo's styles/")]
-    for root, name in protected:
-        if real == root or (
-            real.is_relative_to(root) and not real.is_relative_to(book_real / "build")
-        ):
-            raise BuildError(
-                [
-                    error(
-                        "E120",
-                        f"the output {out} is inside {name}; an output never replaces a source",
-                        out,
-                        hint="write outputs outside the book, e.g. to build/ (the default)",
-                    )
-                ]
-            )
-    place = _no_place(real) if folder else ""
-    if place:
-        raise BuildError(
-            [
-                error(
-                    "E121",
-                    f"the output folder {out} is {place}; no output is written there",
-                    out,
-                    hint="give --out a folder of its own, e.g. build/handouts (made if missing)",
-                )
-            ]
-        )
-    try:
-        info = os.stat(out)
-    except FileNotFoundError:
-        return
-    except OSError as exc:  # a part of the path is a file ("Not a directory"), a loop
-        raise BuildError(
-            [
-                error(
-                    "E121",
-                    f"cannot use the output: {exc.strerror}",
-                    out,
-                    hint="check each folder of the path (one of them may be a file)",
-                )
-            ]
-        ) from exc
-    if stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode):
-        return
-    # a folder of outputs (handouts) onto a file: the first write failed "File exists"
-    what = (
-        "a folder"
-        if stat.S_ISDIR(info.st_mode)
-        else "a file"
-        if stat.S_ISREG(info.st_mode)
-        else "not a regular file (a device or FIFO)"
-    )
-    raise BuildError(
-        [
-            error(
-                "E121",
-                f"the output {out} exists and is {what}; it is never replaced",
-                out,
-                hint=f"give --out a file name, e.g. build/book{suffix or out.suffix or '.pdf'}"
-                if not folder
-                else "give --out a folder, or a name that does not exist yet",
-            )
-        ]
-    )
-
-
-# the kernel's filesystems: their folders hold no file of a user's (Linux's names)
-_KERNEL = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs"}
-_KERNEL |= {"tracefs", "configfs", "pstore", "bpf", "mqueue", "hugetlbfs", "fusectl", "autofs"}
-_KERNEL |= {"binfmt_misc", "efivarfs"}
-
-
-def _no_place(real: Path) -> str:
-    """Why a folder of outputs may not be `real` (a resolved path): "the root folder", "a
-    folder of the kernel's (proc)"; "" when it may. The kernel's are known by the
-    filesystem the folder is on (/proc/self/mountinfo: the nearest mount point above it);
-    where that cannot be read, only the root is refused."""
-    if real == Path(real.anchor):
-        return "the root folder"
-    try:
-        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as mounts:
-            rows = [line.split(" - ", 1) for line in mounts]
-    except OSError:
-        return ""
-    nearest, kind = "", ""
-    for row in rows:
-        fields, after = row[0].split(), row[-1].split()
-        if len(fields) < 5 or not after or len(row) < 2:
-            continue
-        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), fields[4])  # \040: " "
-        if real.is_relative_to(point) and len(point) >= len(nearest):
-            nearest, kind = point, after[0]
-    return f"a folder of the kernel's ({kind})" if kind in _KERNEL else ""
 
 
 def _encode(found: tuple[Diagnostic, ...]) -> list[list[object]]:

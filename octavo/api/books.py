@@ -74,7 +74,7 @@ def build_all(
     book's warnings are told with them."""
 
     from octavo import workers
-    from octavo.outputs import guard_output
+    from octavo.output_guard import guard_output
 
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])

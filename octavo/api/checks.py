@@ -49,7 +49,7 @@ def check(
     book's PDF; without it, the cover built beside the PDF (build/<slug>-cover.pdf, or in
     `out`) when it is there (never built: a book needs none). A `cover` not there is E803.
     Raises BuildError listing every problem, the builds' warnings with them."""
-    from octavo.outputs import guard_output
+    from octavo.output_guard import guard_output
     from octavo.render.pdf.document import check_variant_name
 
     check_variant_name(variant.lower())  # before the EPUB is built: a failure writes nothing

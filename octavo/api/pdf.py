@@ -280,7 +280,7 @@ def build_handouts(
     those this book's last build wrote that this one does not are removed
     (octavo.output_folder; never a file octavo did not write)."""
     from octavo.output_folder import guard_default_folder, write_folder
-    from octavo.outputs import guard_output
+    from octavo.output_guard import guard_output
     from octavo.render.long_words import unbroken_runs
     from octavo.render.pdf.handouts import render_handouts
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from octavo.errors import BuildError, Diagnostic, boundary, error
-from octavo.outputs import guard_output
+from octavo.output_guard import guard_output
 from octavo.write import atomic_bytes
 
 __all__ = [

@@ -236,7 +236,7 @@ def test_a_folder_of_outputs_is_never_the_root_nor_the_kernels(
 
 
 def test_a_folder_of_outputs_elsewhere_is_taken(book: Path, tmp_path: Path) -> None:
-    from octavo.outputs import guard_output
+    from octavo.output_guard import guard_output
 
     guard_output(book, tmp_path, folder=True)  # an existing folder of the user's
     guard_output(book, tmp_path / "new", folder=True)
