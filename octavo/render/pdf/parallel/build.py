@@ -19,7 +19,7 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    and the appendix (page column given; the front-matter divisions' roman folios from the
    front matter's layout, or from its sketch, laid out among the chapters in a cold
    build: jobs.sketch_job; the index, when the book has one, set
-   with its marks' pages from the parts' page maps, jobs.index_located; the front
+   with its marks' pages from the parts' page maps, placed.index_located; the front
    matter numbers the index in its contents: a cold build takes that folio from a sketch
    of the appendix, jobs.appendix_sketch_job, and lays the two out side by side) are laid
    out next, with the stamp of running heads and

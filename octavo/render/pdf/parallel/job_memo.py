@@ -40,8 +40,8 @@ def made(
 
 def read_of(layouts: Iterable[PartLayout | None]) -> tuple[object, ...]:
     """What the tail's jobs (octavo.render.pdf.parallel.jobs: stamp_job, front_job,
-    appendix_job and what they call: _folios, _opens, _counts, index_located, index_page,
-    front_folios) read of layouts: each part's name and, of each page, whether it is
+    appendix_job and what they call: _counts and octavo.render.pdf.parallel.placed's
+    functions) read of layouts: each part's name and, of each page, whether it is
     blank, its chapter, headings, anchors' names and whether it is turned (the number of
     pages with them). A job function that reads more of a layout must read it here too."""
     return tuple(

@@ -26,14 +26,22 @@ from octavo.model import Manuscript, RenderedChapter, RenderedPart
 from octavo.render.metadata import book_meta
 from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
-from octavo.render.pdf.folio_styles import Folios, folio_styles
+from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.html import PrintPart, note_pairs
-from octavo.render.pdf.index_pages import Located, front_folio, mark_ids
+from octavo.render.pdf.index_pages import Located
 from octavo.render.pdf.page_labels import cover_word, front_labels
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
-from octavo.render.pdf.parallel.merge import Placed, Unmergeable, place
+from octavo.render.pdf.parallel.merge import Unmergeable
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.placed import (
+    folios_of,
+    front_folios,
+    index_folio,
+    index_located,
+    opens,
+    placed_body,
+)
 from octavo.render.pdf.parallel.resumed_here import resume_started
 from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
 
@@ -41,17 +49,13 @@ __all__ = [
     "Started",
     "appendix_job",
     "appendix_sketch_job",
-    "body_folios",
     "chapter_job",
     "dated",
     "finish",
-    "front_folios",
     "front_job",
     "has_front_divisions",
     "headings",
     "in_parts",
-    "index_located",
-    "index_page",
     "nested",
     "sketch_job",
     "stamp_job",
@@ -121,12 +125,6 @@ def chapter_job(
     return replace(_job(manuscript, options, ident, part), states=page_refs is None)
 
 
-def body_folios(chapters: tuple[PartLayout, ...], folios: Folios) -> dict[str, str]:
-    """The folio of every heading and anchor of the chapters (`in_parts`) placed as the
-    book places them: 1 the first body page, in the figures of the body's (`folios`)."""
-    return dict(_folios(_body(chapters), folios))
-
-
 def front_job(
     manuscript: Manuscript,
     options: PdfOptions,
@@ -138,9 +136,9 @@ def front_job(
     opens after the currency table), or, without one, guessed as the appendix's own (a
     front laid out so is laid out again once the appendix is: tail._settled)."""
     styles = folio_styles(manuscript, options)
-    folios = _folios(_body(chapters), styles)
+    folios = folios_of(placed_body(chapters), styles)
     if manuscript.index:
-        folios += (("index", _index_folio(chapters, styles, appendix)),)
+        folios += (("index", index_folio(chapters, styles, appendix)),)
     when = STAND_IN if stands_in(book_meta(manuscript.book).timestamp) else None
     return replace(
         _job(manuscript, options, "front", PrintPart(True, (), False, folios, when)),
@@ -181,81 +179,19 @@ def appendix_job(
     follow the contents' length, known once the front part is laid out; so this job
     waits for it (or is guessed from its last layout: tail.guess)."""
     styles = folio_styles(manuscript, options)
-    folios = _folios(_body(chapters), styles)
-    opens = _opens(chapters)  # its running heads and folios are its own
+    folios = folios_of(placed_body(chapters), styles)
+    first = opens(chapters)  # its running heads and folios are its own
     if has_front_divisions(manuscript):
         if front is None:
             raise ValueError("the front matter's layout is needed for the appendix's folios")
         folios += front_folios(manuscript, front, styles)
     located = index_located(manuscript, chapters, styles, front) if manuscript.index else None
-    part = PrintPart(False, (), True, folios, heads_from=opens)
+    part = PrintPart(False, (), True, folios, heads_from=first)
     job = _job(manuscript, options, APPENDIX, part, located)  # named as its heading
     if not HEADED.search(job.html):  # a book's own print/book.html from before `heads_from`
         # (found before any part is laid out: build.render_pdf_parallel; this guards the rest)
         raise Unmergeable("the book's print template does not print the appendix's heads")
     return job
-
-
-def index_located(
-    manuscript: Manuscript,
-    chapters: tuple[PartLayout, ...],
-    folios: Folios,
-    front: PartLayout | None = None,
-) -> Located:
-    """Every index mark's page (0-based, as placed after `front`) and folio, as
-    octavo.render.pdf.index_pages.locate reads them from a whole book's layout: the
-    chapters' and back-matter divisions' anchors (`in_parts`), arabic from the first body
-    page; the front-matter divisions' from `front` (`front_folio`), each in the figures of
-    its matter's folios (`folios`). The appendix
-    sets the index from them (its page runs: index_pages.page_runs)."""
-    marks = mark_ids(manuscript)
-    found: Located = {}
-    for index, page in enumerate(front.pages if front is not None else ()):
-        for name, _, _ in page.anchors:
-            if name in marks:
-                found.setdefault(name, (index, front_folio(index, manuscript, folios), True))
-    body = _body(chapters, front)
-    first = body[0].start if body else 0
-    for p in body:
-        for offset, page in enumerate(p.part.pages):
-            for name, _, _ in page.anchors:
-                if name in marks:
-                    folio = folios.folio(p.start + offset - first + 1, False)
-                    found.setdefault(name, (p.start + offset, folio, False))
-    return found
-
-
-def index_page(appendix: PartLayout) -> int | None:
-    """The page of the appendix part (0-based) where the index opens; None: it has none."""
-    pages = enumerate(appendix.pages)
-    return next((i for i, page in pages if any(a == "index" for a, _, _ in page.anchors)), None)
-
-
-def _index_folio(
-    chapters: tuple[PartLayout, ...], folios: Folios, appendix: PartLayout | None
-) -> str:
-    """The index's folio: its page in `appendix` placed after the chapters; without an
-    appendix (or an index in it), the appendix's first page (a guess)."""
-    placed = _body(chapters)
-    first = placed[0].start if placed else 0
-    at = placed[-1].start + len(placed[-1].part.pages) if placed else 0
-    at += at % 2  # the appendix opens on a right-hand page
-    offset = index_page(appendix) if appendix is not None else None
-    return folios.folio(at + (offset or 0) - first + 1, False)
-
-
-def front_folios(
-    manuscript: Manuscript, front: PartLayout, folios: Folios
-) -> tuple[tuple[str, str], ...]:
-    """(id, folio) of the headings on the front part's pages, in the front matter's figures
-    (`folios`: roman in octavo's book.css): the page counter as
-    book.css sets it, from 1 on the half-title (a cover and its blank back before it:
-    `@page :nth(1 of cover) { counter-reset: page -1 }`)."""
-    found: dict[str, str] = {}
-    for index, page in enumerate(front.pages):
-        for heading in page.headings:
-            found.setdefault(heading, front_folio(index, manuscript, folios))
-    return tuple(found.items())
 
 
 def dated(manuscript: Manuscript, front: PartLayout) -> PartLayout:
@@ -337,42 +273,6 @@ def finish(store: PartStore, started: Started) -> PartLayout:
         logging.getLogger("weasyprint").warning("%s", message)
     store.put(result)
     return result
-
-
-def _body(chapters: tuple[PartLayout, ...], front: PartLayout | None = None) -> tuple[Placed, ...]:
-    """The chapters (`in_parts`) placed after `front` (None: an empty one)."""
-    return place(front if front is not None else _empty(), chapters)[0][1:]
-
-
-def _empty() -> PartLayout:
-    return PartLayout("none", "", b"", (), (), ())
-
-
-def _folios(body: tuple[Placed, ...], folios: Folios) -> tuple[tuple[str, str], ...]:
-    """(id, folio) of every heading and anchor (a table, a figure: the lists of them) in the
-    body; folio 1 is the first body page, in the figures of the body's (`folios`)."""
-    first = body[0].start if body else 0
-    found: dict[str, str] = {}
-    for p in body:
-        for offset, page in enumerate(p.part.pages):
-            folio = folios.folio(p.start + offset - first + 1, False)
-            for heading in page.headings:
-                found.setdefault(heading, folio)
-            for anchor, _, _ in page.anchors:
-                found.setdefault(anchor, folio)
-    found[APPENDIX] = folios.folio(_opens_at(body), False)
-    return tuple(found.items())
-
-
-def _opens_at(body: tuple[Placed, ...]) -> int:
-    """The number of the appendix's first page, the right-hand page after the body's."""
-    first = body[0].start if body else 0
-    after = max((p.start + len(p.part.pages) for p in body), default=first)
-    return after + after % 2 - first + 1
-
-
-def _opens(chapters: tuple[PartLayout, ...]) -> int:
-    return _opens_at(_body(chapters))
 
 
 def _counts(parts: Iterable[PartLayout]) -> tuple[Pages, ...]:

@@ -24,7 +24,7 @@ def add_destinations(writer: Any, p: Placed, named: dict[str, tuple[Any, Any]]) 
     """A named destination for each anchor of the part not `named` before: an element
     split over pages (a table's caption at a page's foot, its rows overleaf) is an anchor
     on each, and its destination is the first, as WeasyPrint's own (`resolve_links`) and
-    as the folios of the contents and lists (jobs._folios)."""
+    as the folios of the contents and lists (placed.folios_of)."""
     from pypdf.generic import Destination, Fit, TextStringObject
 
     for offset, page in enumerate(p.part.pages):

@@ -5,7 +5,7 @@ counts it (`target-counter`); a part laid out alone cannot: its pages are number
 one and its targets may be in other parts. So each chapter's part is given the folios of
 the targets its references name, written into its HTML (octavo.render.pdf.html
 .given_folios: a folio not known yet, two figures wide), and laid out; the chapters' page
-maps then give every target's folio (jobs.body_folios), and a part whose references were
+maps then give every target's folio (placed.body_folios), and a part whose references were
 given another folio is laid out again with the new ones, until none changes (`settle`;
 after `ROUNDS` rounds the one-process build is used). Every build starts from nothing
 (the stand-in): the rounds are then the same in a cold build and an incremental one, whose
@@ -33,10 +33,11 @@ from concurrent.futures import Executor
 from octavo.model import Manuscript
 from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.html import ids_in
-from octavo.render.pdf.parallel.jobs import body_folios, finish, in_parts, start
+from octavo.render.pdf.parallel.jobs import finish, in_parts, start
 from octavo.render.pdf.parallel.merge import Unmergeable
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.placed import body_folios
 from octavo.render.pdf.whole import own_rules
 from octavo.render.xref import page_ref_targets
 

@@ -35,7 +35,6 @@ from octavo.render.pdf.parallel.jobs import (
     has_front_divisions,
     headings,
     in_parts,
-    index_page,
     stamp_job,
     start,
 )
@@ -50,6 +49,7 @@ from octavo.render.pdf.parallel.merge import (
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.placed import index_page
 
 __all__ = ["MERGED", "Tail", "begin", "guess", "lay_out_tail", "merged"]
 
