@@ -17,6 +17,7 @@ from typing import Any
 from octavo.source.text_block import FOLIO_ROOM, HEAD_ROOM, MINIMUM, TextBlock, text_block
 
 __all__ = [
+    "BLEED_MOST",
     "DEFAULT_PPI",
     "MARKS",
     "NAMED",
@@ -27,6 +28,7 @@ __all__ = [
     "TextBlockError",
     "check_ppi",
     "page_setup",
+    "parse_bleed",
     "parse_length",
     "parse_marks",
     "parse_trim",
@@ -131,6 +133,18 @@ def parse_length(value: object) -> float:
     if not match or (match[2] is None and float(match[1]) != 0):
         raise PaperError(f'{value!r} is not a length like "0.125in" or "3mm"')
     return float(match[1]) * PT_PER[(match[2] or "pt").lower()]
+
+
+BLEED_MOST = 36.0  # points: 0.5in, past any printer's ask (0.125in, 3mm, 5mm)
+
+
+def parse_bleed(value: object) -> float:
+    """A bleed, book.toml's or `--bleed`'s: a length (`parse_length`) of at most 0.5in; a
+    bleed of inches made a letter page a 26 x 29 in sheet."""
+    bleed = parse_length(value)
+    if bleed > BLEED_MOST:
+        raise PaperError(f"{value!r} is more than 0.5in")
+    return bleed
 
 
 def parse_trim(value: str) -> tuple[str, float, float]:
@@ -254,9 +268,7 @@ def print_keys(data: dict[str, Any], bad: Any) -> Page:
             except PaperError as exc:
                 bad("E140", side, f"margin '{side}': {exc}")
     try:
-        bleed = parse_length(data.get("bleed", 0))
-        if bleed > 36:
-            raise PaperError(f"{data['bleed']!r} is more than 0.5in")
+        bleed = parse_bleed(data.get("bleed", 0))
     except PaperError as exc:
         bad("E141", "bleed", f"'bleed': {exc}", 'printers ask for "0.125in" or "3mm"')
     try:

@@ -64,3 +64,19 @@ def test_the_contents_lists_the_lists_of_tables_and_figures(make_book) -> None: 
     assert [(a.get("href"), "".join(a.itertext())) for a in lines] == [
         ("#list-of-tables", "Tables")
     ]
+
+
+@pytest.mark.parametrize("bleed", ["9in", "0.6in", "2cm", "1000pt"])
+def test_a_bleed_past_half_an_inch_is_e605_on_the_command_line(
+    small_book: Path, bleed: str
+) -> None:
+    """`--bleed` takes what book.toml's `bleed` takes (E141 there): a bleed of inches made
+    a letter page a 26 x 29 in sheet, and the cover one of 30 x 26 in."""
+    from octavo.render.pdf.build import PrintChoices, pdf_options
+    from octavo.source.paper import BLEED_MOST
+
+    config = api.open_book(small_book).config
+    with pytest.raises(BuildError) as caught:
+        pdf_options(config, PrintChoices(bleed=bleed))
+    assert [d.code for d in caught.value.diagnostics] == ["E605"]
+    assert pdf_options(config, PrintChoices(bleed="0.5in")).bleed == BLEED_MOST

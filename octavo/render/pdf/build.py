@@ -14,7 +14,7 @@ from octavo.model import BookConfig, Manuscript
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
 from octavo.render.pdf.parallel.start import AUTO_SECTIONS
 from octavo.render.url_sandbox import real_urls
-from octavo.source.paper import PaperError, parse_length, parse_marks
+from octavo.source.paper import PaperError, parse_bleed, parse_marks
 
 __all__ = ["PrintChoices", "auto_jobs", "pdf_options", "render_book_pdf"]
 
@@ -70,7 +70,11 @@ def pdf_options(config: BookConfig, choices: PrintChoices = PrintChoices()) -> P
     E620); `choices.html` and `choices.jobs` are the layout's, not the PDF's."""
     c = choices
     try:
-        bleed_pt = config.bleed if c.bleed is None else parse_length(c.bleed)
+        bleed_pt = config.bleed if c.bleed is None else parse_bleed(c.bleed)
+    except PaperError as exc:  # as book.toml's (E141)
+        hint = 'printers ask for "0.125in" or "3mm"'
+        raise BuildError([error("E605", f"--bleed: {exc}", hint=hint)]) from exc
+    try:
         chosen = config.marks if c.marks is None else parse_marks(c.marks)
     except PaperError as exc:
         raise BuildError([error("E605", str(exc))]) from exc
