@@ -30,12 +30,24 @@ def _state(core: StateCore) -> State | None:
 
 
 def note_lines(core: StateCore) -> None:
+    """Each note's line, for what is reported of it; a note defined twice is W525: the
+    last text is the note's (as pandoc's, which warns too), the first was dropped unsaid."""
     state = _state(core)
     if state is None:
         return
     for token in core.tokens:
         if token.type == "footnote_reference_open" and token.map:
-            state.note_lines[token.meta["label"]] = token.map[0]
+            label = token.meta["label"]
+            first = state.note_lines.get(label)
+            if first is not None:
+                state.problem(
+                    "W525",
+                    f"footnote [^{label}] is defined again here, {token.map[0] - first} "
+                    "line(s) below the first: this text is the note's, the first is dropped",
+                    token.map[0],
+                    "give each note a label of its own, or remove one of the two",
+                )
+            state.note_lines[label] = token.map[0]
 
 
 def take_notes(tokens: list[Token]) -> list[tuple[list[Token], int]]:
