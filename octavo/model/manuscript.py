@@ -50,8 +50,9 @@ class Numbered:
 
     @property
     def label(self) -> str:
-        """'Table 3'."""
-        return f"{self.word or self.kind.capitalize()} {self.number}"
+        """'Table 3', joined by a no-break space: a reference to it never ends a line on
+        'Table' with its number on the next."""
+        return f"{self.word or self.kind.capitalize()}\u00a0{self.number}"
 
 
 @dataclass(frozen=True, slots=True)

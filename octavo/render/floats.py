@@ -90,7 +90,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     children = inline.children or []
     html = inline_html(core, inline_of(_marked(children)), label=True)
     state.tables.append(Caption(ident, number, html, line))
-    label = labelled(f"{state.context.table_word} {number}.", children)
+    label = labelled(f"{state.context.table_word}\u00a0{number}.", children)
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
     tokens[i + 1 : i + 1] = caption_tokens
     return i
@@ -147,7 +147,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening.attrs = {"id": ident, "class": " ".join(["figure", attrs.get("class", "")]).strip()}
     if percent != 100:
         opening.attrSet("style", f"width: {percent}%")
-    label = labelled(f"{state.context.figure_word} {number}.", caption)
+    label = labelled(f"{state.context.figure_word}\u00a0{number}.", caption)
     # the space too: one run of text with the words in print
     if _said_twice(caption, attrs, marked):
         label = [*label[:3], *_hidden(label[3:])]

@@ -175,7 +175,7 @@ def _caption(
     number = state.number(state.context.tables_before, len(state.tables))
     ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
     state.tables.append(Caption(ident, number, listed, line))
-    label = labelled(f"{state.context.table_word} {number}.", words)
+    label = labelled(f"{state.context.table_word}\u00a0{number}.", words)
     trust(label)
     body = renderer(core).renderInline(label, core.md.options, core.env)
     marker = f'{TRUSTED[0]}="{TRUSTED[1]}"'

@@ -53,10 +53,10 @@ def test_builds_with_no_warning(built: Built) -> None:
 
 def test_every_construct_is_there(built: Built) -> None:
     ms = built.manuscript
-    assert [t.label for t in ms.tables] == ["Table 1"]
+    assert [t.label for t in ms.tables] == ["Table\u00a01"]
     assert [(f.label, f.id) for f in ms.figures] == [
-        ("Figure 1", "fig:map"),
-        ("Figure 2", "fig:valley"),
+        ("Figure\u00a01", "fig:map"),
+        ("Figure\u00a02", "fig:valley"),
     ]
     assert sum(len(s.notes) for s in ms.sections) == 10
     assert ms.cover is not None and ms.cover.path == "images/cover.jpg"

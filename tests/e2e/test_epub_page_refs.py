@@ -65,7 +65,7 @@ def test_without_one_each_page_reference_is_a_warning(tmp_path: Path) -> None:
         ("002-economy.md", 16),
         ("002-economy.md", 111),
     ]
-    assert "#fig:map shows 'Figure 1' in the EPUB" in warned[2].message
+    assert "#fig:map shows 'Figure\u00a01' in the EPUB" in warned[2].message
     assert "page_list = true" in warned[0].hint
     # under --strict every problem at once, the EPUB's own with the manuscript's (a
     # broken link's W512 stopped the build first, W517 only on the next run)

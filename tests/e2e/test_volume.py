@@ -72,7 +72,7 @@ def test_epub_semantics_landmarks_and_index(volume: tuple[Manuscript, Path, Path
         assert f'epub:type="{kind}"' in nav
     assert 'epub:type="foreword"' in foreword and 'body epub:type="frontmatter"' in foreword
     assert 'epub:type="part"' in part and "Part I · Belarus" in part
-    assert 'epub:type="lot"' in nav and "Table 2. Population of the largest cities" in nav
+    assert 'epub:type="lot"' in nav and "Table\u00a02. Population of the largest cities" in nav
     assert 'epub:type="index"' in index and 'epub:type="index-locator"' in index
     assert 'epub:type="index-xref-preferred"' in index and 'epub:type="index-xref-related"' in index
     # two sections of one title, one in each part: each locator says whose

@@ -48,12 +48,12 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
         ),
         pytest.param(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Output {#tbl:out}\n",
-            '<caption><span class="caption-label">Table 3.</span> Output</caption>',
+            '<caption><span class="caption-label">Table\u00a03.</span> Output</caption>',
             id="caption-after",
         ),
         pytest.param(
             ": Output\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-            '<span class="caption-label">Table 3.</span> Output',
+            '<span class="caption-label">Table\u00a03.</span> Output',
             id="caption-before",
         ),
         pytest.param(
@@ -112,7 +112,7 @@ def test_figure_numbered_with_alt_credit_and_width() -> None:
     assert fragment.html == (
         '<figure id="fig:m" class="figure" style="width: 80%">'
         '<img src="images/m.png" alt="A map" /><figcaption>'
-        '<span class="caption-label">Figure 1.</span><span aria-hidden="true"> A <em>map</em>'
+        '<span class="caption-label">Figure\u00a01.</span><span aria-hidden="true"> A <em>map</em>'
         '</span> <span class="credit">Courtesy X</span></figcaption></figure>\n'
     )
     (figure,) = fragment.figures
@@ -380,7 +380,7 @@ def test_a_raw_html_table_is_a_table_as_a_pipe_table_is() -> None:
         '<table class="table" id="s002-economy-table-3"><caption><span class="caption-label">'
         in html
     )
-    assert "Table 3.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
+    assert "Table\u00a03.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
     assert (
         '<table class="table wide" id="tbl:trade">' in html
         and '<th colspan="5" scope="col">' in html
@@ -446,7 +446,7 @@ def test_an_html_table_s_own_number_in_bold_is_dropped() -> None:
         "<tr><td>1</td><td>2</td></tr></table>\n"
     )
     html = render_block(source).html
-    assert "Table 1.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
+    assert "Table\u00a01.</span> Trade, <i>1992</i></caption>" in html and "Table 12" not in html
 
 
 def test_no_citation_in_a_handle_a_mail_or_a_cross_reference() -> None:
@@ -476,7 +476,7 @@ def test_an_html_table_s_caption_is_walked_and_its_own_attributes_cleaned() -> N
         "attribute role on <table>",
         "attribute aria-hidden on <table>",
     }
-    assert "Table 2.</span> Table tennis: clubs" in html
+    assert "Table\u00a02.</span> Table tennis: clubs" in html
 
 
 def test_review_cases_of_figures_fences_and_math() -> None:

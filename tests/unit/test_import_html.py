@@ -166,7 +166,7 @@ def test_a_table_keeps_its_caption_without_the_page_s_number(tmp_path: Path) -> 
         section.read_text()
     )
     (fragment,) = [render_block(section.read_text().split("---\n", 2)[2])]
-    assert "Table 1.</span> Faiths, <em>1990</em>" in fragment.html
+    assert "Table\u00a01.</span> Faiths, <em>1990</em>" in fragment.html
 
 
 def test_a_page_cut_short_is_said(tmp_path: Path) -> None:
