@@ -27,9 +27,14 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["CAPTION", "figure", "lone_image", "place_image", "table", "take_caption"]
+__all__ = ["CAPTION", "FIGURES", "figure", "lone_image", "place_image", "table", "take_caption"]
 
 CAPTION = re.compile(r"^(?:Table)?:\s+")
+# A column's head that is a year or a figure ("1960", "1990-94", "1,600", "+3.5%"): a reader
+# takes it cut ("196" over "0", as a phone's narrow column cut it) for two numbers; class
+# `figures` keeps it whole in the EPUB (styles/epub/book.css)
+_ABOUT_FIGURES = "-\\d\\s.,:/%()\u00a0\u202f\u2013\u2014+"  # digits, separators, dashes, signs
+FIGURES = re.compile(f"[{_ABOUT_FIGURES}]*\\d[{_ABOUT_FIGURES}]*")
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
@@ -69,14 +74,19 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     i, end = i - moved, end - moved
     columns = 0
     in_head = False
-    for token in tokens[i:end]:
+    for at in range(i, end):
+        token = tokens[at]
         in_head = (in_head or token.type == "thead_open") and token.type != "thead_close"
         align = str(token.attrGet("style") or "").removeprefix("text-align:")
         if token.type in ("th_open", "td_open"):
             token.attrs.pop("style", None)
-            if align:
-                token.attrSet("class", f"align-{align}")
-            if token.type == "th_open" and in_head:
+            head = token.type == "th_open" and in_head
+            classes = [f"align-{align}"] if align else []
+            if head and FIGURES.fullmatch(tokens[at + 1].content.strip()):
+                classes.append("figures")
+            if classes:
+                token.attrSet("class", " ".join(classes))
+            if head:
                 token.attrSet("scope", "col")
                 columns += 1
     tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")

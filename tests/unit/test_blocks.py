@@ -47,6 +47,13 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             id="pipe-table-th-scope",
         ),
         pytest.param(
+            "| Region | 1960 | 1990-94 |\n|:--|--:|--:|\n| Minsk | 1 | 2 |\n",
+            '<th class="align-left" scope="col">Region</th>\n'
+            '<th class="align-right figures" scope="col">1960</th>\n'
+            '<th class="align-right figures" scope="col">1990-94</th>',
+            id="figures-in-a-head-kept-whole",  # "196" over "0" on a phone
+        ),
+        pytest.param(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Output {#tbl:out}\n",
             '<caption><span class="caption-label">Table\u00a03.</span> Output</caption>',
             id="caption-after",
