@@ -11,7 +11,9 @@ from markdown_it.token import Token
 from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
+from octavo.render.grid_tables import BLOCKS_IN_A_CELL
 from octavo.render.index_marks import INDEX_KEYS
+from octavo.render.pandoc_tables import split_cells
 from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
 from octavo.render.tokens import (
     OWN,
@@ -257,15 +259,48 @@ _UNRENDERED = (
         "'::: Word' needs a closing ':::' line after it, a closing one a div to close); "
         "its text is kept",
     ),
-    (re.compile(r"^\+[-=:]+\+"), "grid tables are not rendered; write a pipe table"),
+    (
+        re.compile(r"^\+[-=:]+\+"),
+        "a grid table whose lines do not meet its column lines (a cell spanning columns or "
+        "rows), or with a foot, is not rendered; its text is kept",
+    ),
 )
+# a pipe table's delimiter row: |---|:--:|, its outer pipes optional
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 
 
 def unrendered_block(state: State, inline: Token) -> None:
-    """W504 for pandoc blocks octavo does not render, which would read as a paragraph."""
+    """W504 for pandoc blocks octavo does not render, which would read as a paragraph: a
+    stray fenced div's fence, a grid table it cannot read, a pipe table whose delimiter
+    row does not match its header (markdown-it, as pandoc, reads a paragraph), a list or
+    paragraphs in a grid table's cell (set on one line)."""
+    line = inline.map[0] if inline.map else 0
+    if inline.meta.get(BLOCKS_IN_A_CELL):
+        state.problem(
+            "W504",
+            "a list or paragraphs in a grid table's cell are set as one line of words",
+            line,
+            "keep a cell to words, or set the list after the table",
+        )
+    if inline.content[:1] == "|":
+        _pipe_rows(state, inline.content, line)
     if inline.content[:1] not in (":", "+") and "\n:::" not in inline.content:
         return  # what both patterns begin with (a stray fence: on any line)
-    line = inline.map[0] if inline.map else 0
     for pattern, message in _UNRENDERED:
         if pattern.search(inline.content):
             state.problem("W504", message, line, "see README, 'Writing a section'")
+
+
+def _pipe_rows(state: State, content: str, line: int) -> None:
+    """W504 for a paragraph that is a pipe table but for its delimiter row's cells."""
+    rows = content.split("\n")
+    if len(rows) < 2 or not _DELIMITER_ROW.fullmatch(rows[1]) or "|" not in rows[1]:
+        return
+    header, delimiter = (len(split_cells(r.strip().strip("|"))) for r in rows[:2])
+    state.problem(
+        "W504",
+        f"a pipe table whose delimiter row has {delimiter} cell(s) for its header's "
+        f"{header} is not a table; its text is kept",
+        line,
+        "give the delimiter row one |---| for each cell of the header",
+    )

@@ -30,6 +30,7 @@ from octavo.render import (
     blocks,
     divs,
     fancy_lists,
+    grid_tables,
     heading_refs,
     pandoc_tables,
     task_lists,
@@ -170,6 +171,7 @@ def _parser(typography: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
+    grid_tables.install(md)  # +---+ grid tables
     fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
     task_lists.install(md)  # `- [x] done`: a marked item

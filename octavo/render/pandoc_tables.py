@@ -29,7 +29,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["install", "split_cells"]
+__all__ = ["Row", "install", "push_table", "split_cells"]
 
 _GROUPS = re.compile(r" *-{2,}(?: +-{2,})+ *")  # dashed column groups, two or more
 _RULE = re.compile(r" *-{3,} *")  # a multiline table's opening or closing row of dashes
@@ -95,7 +95,7 @@ def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool
     if silent:
         return True
     header, rows, starts, widths, after, lines = read
-    _tokens(state, start, after, header, rows, _aligns(lines, starts, widths))
+    push_table(state, start, after, header, rows, _aligns(lines, starts, widths))
     state.line = after
     return True
 
@@ -212,29 +212,34 @@ def _aligns(lines: list[str], starts: list[int], widths: list[int]) -> list[str]
 _ALIGN = {(True, False): "right", (False, True): "left", (True, True): "center"}
 
 
-def _tokens(
+def push_table(
     state: StateBlock,
     start: int,
     after: int,
     header: Row | None,
     rows: list[tuple[int, Row]],
     aligns: list[str],
-) -> None:
+) -> list[Token]:
+    """A pipe table's tokens for the table read (lines `start` to `after`); its cells'
+    inline tokens, in order (the head's first)."""
     token = state.push("table_open", "table", 1)
     token.map = [start, after]
+    inlines: list[Token] = []
     if header is not None:
         state.push("thead_open", "thead", 1).map = [start, start + 1]
-        _row(state, header, "th", aligns, start)
+        inlines += _row(state, header, "th", aligns, start)
         state.push("thead_close", "thead", -1)
     state.push("tbody_open", "tbody", 1).map = [rows[0][0], after]
     for line, row in rows:
-        _row(state, row, "td", aligns, line)
+        inlines += _row(state, row, "td", aligns, line)
     state.push("tbody_close", "tbody", -1)
     state.push("table_close", "table", -1)
+    return inlines
 
 
-def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> None:
+def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> list[Token]:
     state.push("tr_open", "tr", 1).map = [line, line + 1]
+    inlines = []
     for cell, align in zip(row, aligns, strict=True):
         opening = state.push(f"{tag}_open", tag, 1)
         if align:
@@ -243,8 +248,10 @@ def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) ->
         inline.map = [line, line + 1]
         inline.content = "\n".join(t.strip() for t in cell if t.strip())
         inline.children = []
+        inlines.append(inline)
         state.push(f"{tag}_close", tag, -1)
     state.push("tr_close", "tr", -1)
+    return inlines
 
 
 def _caption_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -171,7 +171,10 @@ def test_notes_are_taken_out_of_the_body() -> None:
         pytest.param(
             "::: {.content-visible when-format=pdf}\n# H\n:::\n", "W516", 0, id="div-held"
         ),
-        pytest.param("+---+\n| a |\n+---+\n", "W504", 0, id="grid-table"),
+        pytest.param(
+            "+---+---+\n| a | b |\n+---+---+\n| spanned |\n+---+---+\n", "W504", 0, id="grid-span"
+        ),
+        pytest.param("| a | b |\n|---|\n| 1 | 2 |\n", "W504", 0, id="pipe-table-delimiters"),
         pytest.param("As shown [@smith94, p. 3].\n", "W504", 0, id="citation"),
         pytest.param("As @smith1990 argues.\n", "W504", 0, id="in-text-citation"),
         pytest.param("Text $x$.\n\n$$\n\\int f\n$$\n", "W504", 2, id="display-math-lines"),
