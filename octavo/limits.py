@@ -12,6 +12,7 @@ __all__ = [
     "MAX_LINE",
     "MAX_PARENTS",
     "MAX_SECTIONS",
+    "MAX_TABLE_SLOTS",
     "MAX_TEXT",
     "YEARS",
     "MiB",
@@ -46,3 +47,7 @@ MAX_TEXT = 20_000
 # raw HTML's elements open at once, past which a start tag is dropped, its text kept
 # (WeasyPrint lays nested boxes out by recursion: W502)
 MAX_DEPTH = 64
+# the slots of an imported table's grid, its spans laid out: a page's colspan (at most 1000)
+# and rowspan (at most 65534) could ask for millions; past this its spans are not read, one
+# cell a slot (W423). A study's largest tables hold a few thousand.
+MAX_TABLE_SLOTS = 100_000

@@ -255,6 +255,17 @@ def _write(
                 hint="save the image beside the page, as a regular file",
             )
         )
+    for line, what in page.table_spans if page else ():
+        found.append(
+            warning(
+                "W423",
+                what,
+                path,
+                line or None,
+                hint="check the table in the section; to keep its spans, write it there as a "
+                "raw HTML <table> with its rowspan and colspan, which octavo renders as it is",
+            )
+        )
     warned = sorted({d.code for d in found if d.code[0] == "W"})
     if strict and warned:
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))

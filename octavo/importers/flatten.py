@@ -9,13 +9,13 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
-from octavo.importers.flatten_tables import data_table
+from octavo.importers.flatten_tables import Unread, data_table
 from octavo.importers.html_notes import CALL, Notes, leading_mark
 from octavo.text import escape_inline, escape_prose
 
@@ -65,6 +65,8 @@ class Item:
     quote: tuple[int, ...] = ()  # the quotations it is in, outermost first, by number
     caption: str = ""  # how the page sets its words as a caption (html_captions), if it does
     line: int = 0  # the page's line of the element it comes from (0: not known)
+    said: tuple[str, ...] = ()  # how a table's spans were set (--explain)
+    lost: tuple[tuple[int, str], ...] = ()  # (line, what) a reader could misread of a table
 
 
 class Flattener:
@@ -270,19 +272,28 @@ class Flattener:
             )
 
     def table(self, element: etree._Element) -> bool:
-        """A data table becomes a table; a layout table (one that holds blocks) is walked."""
+        """A data table becomes a table; a layout table (one that holds blocks) is walked,
+        and so is one too large to lay out, told on its first block (W423)."""
         found = data_table(element, self.cell)
+        if isinstance(found, Unread):
+            start = len(self.items)
+            self.contents(element, "table")
+            if len(self.items) > start:
+                told = (*self.items[start].lost, (found.line, found.what))
+                self.items[start] = replace(self.items[start], lost=told)
+            return True
         if found is not None:
-            words, caption, rows, aligns = found
             self.items.append(
                 Item(
                     "table",
-                    words,
-                    caption,
-                    rows=rows,
-                    aligns=aligns,
+                    found.words,
+                    found.caption,
+                    rows=found.rows,
+                    aligns=found.aligns,
                     quote=self._quote,
                     line=self._line,
+                    said=found.said,
+                    lost=found.lost,
                 )
             )
         return found is not None

@@ -1,66 +1,142 @@
 """A page's `<table>` read as a data table (rows of cells, their alignment, its caption), or
 not: a layout table, one that holds blocks, is walked as the blocks it holds
-(octavo.importers.flatten)."""
+(octavo.importers.flatten).
+
+Its cells are laid out on the HTML table model's grid first (octavo.importers.table_grid),
+so that each lands in its column whatever spans rows or columns above or beside it; the
+grid is then set as a pipe table (octavo.importers.table_spans: its head made one row, a
+cell spanning rows repeated, one spanning columns set in the first), and what a reader
+could misread of it is told (W423).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 
-from octavo.text import alignment, drop_table_number
+from octavo.importers.table_grid import Grid, lay_out, table_rows
+from octavo.importers.table_spans import FIGURE, NONE, Shown, head_rows, header, set_body
+from octavo.limits import MAX_TABLE_SLOTS
+from octavo.text import alignment, drop_table_number, first_words
 
-__all__ = ["Cell", "data_table"]
+__all__ = ["Cell", "DataTable", "Unread", "data_table"]
 
 Cell = Callable[[etree._Element], tuple[str, str]]  # an element's words: plain, Markdown
-Table = tuple[str, str, tuple[tuple[str, ...], ...], tuple[str, ...]]
 
 
-def data_table(element: etree._Element, cell: Cell) -> Table | None:
-    """A data table's words (its caption's and its cells'), its caption as Markdown, its
-    rows of cells as Markdown and its columns' alignments; None for a layout table (one
-    that holds blocks) or one of fewer than two rows or columns."""
-    rows = [r for r in element.iter("tr") if _owner(r) is element]
+@dataclass(frozen=True, slots=True)
+class DataTable:
+    """A data table as the book's Markdown sets it."""
+
+    words: str  # its caption's and its cells' words, each once
+    caption: str  # Markdown, without the page's own number
+    rows: tuple[tuple[str, ...], ...]  # Markdown cells, `|` escaped; the first row the head
+    aligns: tuple[str, ...]  # each column's: "", "right" or "center"
+    said: tuple[str, ...] = ()  # how its spans were set (--explain)
+    lost: tuple[tuple[int, str], ...] = ()  # (the page's line, what) a reader could misread: W423
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A table too large to lay out (octavo.importers.table_grid): its cells are walked as
+    the page's blocks, a paragraph each, and `what` is told at its `line` (W423)."""
+
+    line: int
+    what: str
+
+
+def data_table(element: etree._Element, cell: Cell) -> DataTable | Unread | None:
+    """The table as a pipe table's cells (see above); None for a layout table (one that
+    holds blocks) or one of fewer than two rows or columns."""
+    rows = table_rows(element)
     if not rows or any(
         c.tag in ("table", "p", "div", "ul", "ol", "img") for r in rows for c in r.iter()
     ):
         return None
-    cells: list[tuple[str, ...]] = []
-    plain: list[str] = []
-    shown: list[list[tuple[str, str]]] = []  # each row's cells: (text, its own alignment)
-    for row in rows:
-        texts, mds, aligned = [], [], []
-        for one in row:
-            if isinstance(one.tag, str) and one.tag in ("td", "th"):
-                text, markdown = cell(one)
-                texts.append(text)
-                mds.append(markdown.replace("|", "\\|"))
-                aligned.append((text, _own_alignment(one)))
-        if any(texts):
-            cells.append(tuple(mds))
-            plain.append(" ".join(texts))
-            shown.append(aligned)
-    if len(cells) < 2 or max(len(r) for r in cells) < 2:
+    grid = lay_out(element)
+    if grid is None:
+        return Unread(element.sourceline or 0, _UNREAD)
+    words = [_words(cell, placed.element) for placed in grid.cells]
+    live = [r for r in range(len(grid.slots)) if any(words[i][0] for i in grid.starts(r))]
+    columns = sorted({grid.cells[i].column for r in live for i in grid.starts(r)})
+    head, titles = head_rows(grid, live, columns)
+    body = live[len(head) + len(titles) :]  # the head and its titles are live's first rows
+    if not body or len(columns) < 2:
         return None
-    width = max(len(r) for r in cells)
-    cells = [r + ("",) * (width - len(r)) for r in cells]
-    caption = _caption(element, cell)
-    words = " ".join([caption[0], *plain]).strip()
-    aligns = tuple(
-        _column_alignment([r[c] for r in shown[1:] if c < len(r)], c == 0) for c in range(width)
+    names = header(grid, head, columns, words)
+    set_as = set_body(grid, body, columns, words, [plain for plain, _ in names])
+    caption = _caption(element, cell, [words[grid.slots[r][columns[0]]] for r in titles])
+    said = [*_head_said(grid, head, titles, names), *set_as.said]
+    lost = list(set_as.lost)
+    if grid.flat:
+        lost.insert(0, (element.sourceline or 0, _FLAT))
+    texts = " ".join(words[i][0] for r in [*head, *body] for i in grid.starts(r) if words[i][0])
+    named = f"line {element.sourceline}: <table> {first_words(caption[0] or texts)}"
+    return DataTable(
+        words=f"{caption[0]} {texts}".strip(),
+        caption=caption[1],
+        rows=(
+            tuple(markdown for _, markdown in names),
+            *(tuple("" if s is None else s[1] for s in r) for r in set_as.rows),
+        ),
+        aligns=tuple(
+            _column_alignment(_aligned(set_as.rows, at), at == 0) for at in range(len(columns))
+        ),
+        said=tuple(f"{named}: {s}" for s in said),
+        lost=tuple(lost),
     )
-    return words, caption[1], tuple(cells), aligns
 
 
-def _caption(table: etree._Element, cell: Cell) -> tuple[str, str]:
-    """The table's <caption>, plain and as Markdown, without the page's own number
-    ("Table 12."): octavo numbers the book's tables."""
+_FLAT = (
+    f"a table's spans would lay it out on more than {MAX_TABLE_SLOTS:,} cells: its spans are "
+    "not read, each cell set in the next column of its row, as the page's rows list them"
+)
+_UNREAD = (
+    f"a table of more than {MAX_TABLE_SLOTS:,} cells (its rows by its columns): not read as "
+    "a table, each of its cells is a paragraph"
+)
+
+
+def _words(cell: Cell, element: etree._Element) -> tuple[str, str]:
+    plain, markdown = cell(element)
+    return plain, markdown.replace("|", "\\|")
+
+
+def _head_said(
+    grid: Grid, head: list[int], titles: list[int], names: list[tuple[str, str]]
+) -> list[str]:
+    """What --explain says of the head: its rows made one, a title row moved."""
+    said = []
+    shown = ", ".join(first_words(plain, 24) for plain, _ in names[:4])
+    shown += ", …" if len(names) > 4 else ""
+    if len(head) > 1:
+        said.append(f"its {len(head)} head rows made one: {shown}")
+    elif any(grid.cells[i].columns > 1 for r in head for i in grid.starts(r)):
+        said.append(f"a head cell spanning columns names each of them: {shown}")
+    if titles:
+        rows = f"{len(titles)} head rows" if len(titles) > 1 else "a head row"
+        said.append(f"{rows} of one cell across the table moved to its caption")
+    return said
+
+
+def _caption(table: etree._Element, cell: Cell, titles: list[tuple[str, str]]) -> tuple[str, str]:
+    """The table's <caption>, with the words of its title rows (`titles`), plain and as
+    Markdown, without the page's own number ("Table 12."): octavo numbers the book's
+    tables."""
     found = next((c for c in table if isinstance(c.tag, str) and c.tag == "caption"), None)
-    if found is None:
-        return "", ""
-    text, markdown = cell(found)
+    own = ("", "") if found is None else cell(found)
+    parts = [own, *titles]
+    text = " ".join(p for p, _ in parts if p)
+    markdown = " ".join(m for _, m in parts if m)
     return drop_table_number(text), drop_table_number(markdown)
+
+
+def _aligned(rows: tuple[tuple[Shown, ...], ...], at: int) -> list[tuple[str, str]]:
+    """The body's cells of column `at`: their words and their own alignment (a short
+    row's missing slot left out)."""
+    return [(s[0], _own_alignment(s[2])) for row in rows if (s := row[at]) is not None]
 
 
 def _own_alignment(cell: etree._Element) -> str:
@@ -82,18 +158,6 @@ def _column_alignment(body: list[tuple[str, str]], stub: bool) -> str:
         most = max(sorted(set(said)), key=said.count)
         return "" if most == "left" else most
     texts = [text for text, _ in body if text]
-    if not stub and texts and all(_FIGURE.fullmatch(t) or _NONE.fullmatch(t) for t in texts):
-        return "right" if any(_FIGURE.fullmatch(t) for t in texts) else ""
+    if not stub and texts and all(FIGURE.fullmatch(t) or NONE.fullmatch(t) for t in texts):
+        return "right" if any(FIGURE.fullmatch(t) for t in texts) else ""
     return ""
-
-
-def _owner(row: etree._Element) -> etree._Element | None:
-    parent = row.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
-
-
-_FIGURE = re.compile(r"[-+\u2212\u2013(]?\s?[$\u00a3\u20ac]?\d[\d,.\u00a0 ]*%?\)?")
-# no figure: a dash, "n.a.", "N/A", dots, an asterisk, or a unit row's "(percent)"
-_NONE = re.compile(r"(?i)-|\u2013|\u2014|\.\.\.?|\u2026|n\.?\s?a\.?|n/a|\*|\([^)]*[a-z][^)]*\)")

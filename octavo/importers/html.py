@@ -66,13 +66,20 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     if result.kind == "chapter":
         result = with_kind(page, _drop_link_lists(result.blocks))
     notes = _notes(flat.note_items(), result.blocks)
+    shown = [item for item, _ in kept]  # what its tables say: the body's, not the chrome's
     return replace(
         result,
         blocks=(*result.blocks, *notes),
         links=tuple(flat.links),
         images=images,
         skipped_images=skipped,
-        reasons=(*result.reasons, *(r.line() for r in readings), *said),
+        reasons=(
+            *result.reasons,
+            *(r.line() for r in readings),
+            *said,
+            *(told for item in shown for told in item.said),
+        ),
+        table_spans=tuple(lost for item in shown for lost in item.lost),
     )
 
 

@@ -72,6 +72,9 @@ class Page:
     links: tuple[str, ...] = field(default=())  # hrefs of the body's links, by number
     images: tuple[tuple[str, bytes], ...] = ()  # (path in the book, the image's bytes)
     skipped_images: tuple[tuple[str, str], ...] = ()  # (src, why it was not copied)
+    # (the page's line, what) of its tables' spans that a pipe table sets in a way a reader
+    # could misread (octavo.importers.table_spans): W423
+    table_spans: tuple[tuple[int, str], ...] = ()
     # dated by a line of its own, not 'Data as of' ('November 2005' atop a 2005 Country
     # Profile): its own publication's date, never lent to the pages of a study
     own_date: bool = False
