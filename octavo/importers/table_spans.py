@@ -5,7 +5,7 @@ A pipe table cannot span, so the choice is deliberate. pandoc, reading such a pa
 (up to 3.6) a simple or pipe table that loses the spans: the rows under a cell spanning
 rows are left blank in its column, and header rows past the first become body rows;
 pandoc 3.7 writes a grid table that keeps them, and raw HTML only where none of its
-tables fit. octavo renders no grid table (W504), and a raw HTML `<table>` in a section,
+tables fit. octavo reads no grid table with spans (W504), and a raw HTML `<table>` in a section,
 which it renders with its spans, holds HTML, not Markdown: a cell's italics would have to
 be rewritten, and a note's call (`[^1]`) or a link to another section (rewritten by the
 batch) would not be read there. So the importer writes a pipe table, every cell in its
