@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.errors import Diagnostic
-from octavo.model import Book, Section
+from octavo.model import BODY_KIND, Book, Section
 
 __all__ = [
     "outline",
@@ -29,10 +29,12 @@ def _count(number: int, noun: str) -> str:
 
 def outline_lines(book: Book) -> list[str]:
     config = book.config
-    lines = [
-        config.title + (f": {config.subtitle}" if config.subtitle else ""),
-        f"{_count(len(book.sections), 'section')} in {_count(len(book.chapters), 'chapter')}",
-    ]
+    matter = sum(c.kind != BODY_KIND for c in book.chapters)  # a Foreword, a profile, …
+    counted = f"{_count(len(book.sections), 'section')} in "
+    counted += _count(len(book.chapters) - matter, "chapter")
+    if matter:
+        counted += f" and {_count(matter, 'other division')}"
+    lines = [config.title + (f": {config.subtitle}" if config.subtitle else ""), counted]
     for chapter in book.chapters:
         part = book.parts[chapter.part - 1].title + " / " if chapter.part else ""
         kind = f"  [{chapter.kind}]" if chapter.kind != "section" else ""

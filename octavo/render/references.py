@@ -85,7 +85,7 @@ def resolved_section(draft: Draft, targets: Targets, found: list[Diagnostic]) ->
                 section.path,
                 line,
                 hint=_nearest(miss.href, targets)
-                or "link to a section's file (058-russia.md) or to an {#id} of the book",
+                or f"link to a section's file (as {section.path.name}) or an {{#id}} of the book",
             )
         )
     return replace(rs, body_html=body, notes=tuple(notes))

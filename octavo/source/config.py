@@ -199,9 +199,9 @@ def _config(
     data = uuid_as_identifier(data, bad)
     for key in REQUIRED:
         value = data.get(key)
-        if not value:
+        if key not in data:
             found.append(error("E104", f"'{key}' is missing", path, hint=REQUIRED_HINTS[key]))
-        elif isinstance(value, str) and not value.strip():  # `title = " "`: no title at all
+        elif not value or (isinstance(value, str) and not value.strip()):  # `title = ""`
             bad("E104", key, f"'{key}' is empty", REQUIRED_HINTS[key])
     check_text(data, bad)
     check_identity(data, bad, warn)

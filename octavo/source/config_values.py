@@ -80,7 +80,7 @@ KNOWN = {
 NUMBERINGS = ("book", "chapter")
 REQUIRED = ("title", "language", "identifier")
 REQUIRED_HINTS = {
-    "title": 'add it: title = "Belarus: A Country Study"',
+    "title": 'the book\'s title, as its cover shows it: title = "Belarus: A Country Study", say',
     "language": 'add it: language = "en", the code of the text\'s language ("ru", "fr", …)',
     "identifier": (
         "add it: `invoke new` writes one (a fresh urn:uuid:…), which the book keeps for "

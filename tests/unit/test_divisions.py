@@ -294,3 +294,14 @@ def test_the_lists_abbreviations_and_chronology_open_on_the_next_page() -> None:
         ("front", "acronyms"),
         ("front", "chronology"),
     ]
+
+
+def test_the_outline_counts_chapters_apart_from_front_and_back_matter() -> None:
+    """`invoke outline` said "… in 16 chapters" of the volume: its divisions of front and
+    back matter (a Foreword, the Glossary) and its parts' profiles are no chapters."""
+    from octavo.cli.outline import outline_lines
+
+    book = _volume()
+    assert outline_lines(book)[1] == (
+        f"{len(book.sections)} sections in 4 chapters and 12 other divisions"
+    )
