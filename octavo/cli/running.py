@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,7 +18,7 @@ from invoke.parser.argument import Argument
 from octavo.cli import stops
 from octavo.errors import BuildError, Diagnostic, boundary
 
-__all__ = ["BOOK", "QUIET", "STRICT", "book_folder", "run", "show", "timed"]
+__all__ = ["BOOK", "QUIET", "STRICT", "book_folder", "output_file", "run", "show", "timed"]
 
 T = TypeVar("T")
 BOOK = "Book folder (default: the current folder if it holds book.toml, else book)."
@@ -71,6 +72,27 @@ def book_folder(given: str) -> Path:
     if given:
         return Path(given)
     return Path(".") if Path("book.toml").is_file() else Path("book")
+
+
+def output_file(given: str, suffix: str) -> Path | None:
+    """`--out` of a task that writes one file: None if not given; E121 for a name that ends
+    in a slash, a folder (`--out build/x/` wrote a file named `x`)."""
+    if not given:
+        return None
+    if given.endswith(("/", os.sep)):
+        from octavo.errors import error
+
+        name = f"{Path(given).name or 'book'}{suffix}"
+        raise BuildError(
+            [
+                error(
+                    "E121",
+                    f"--out {given} names a folder; the output is one file",
+                    hint=f"give the file's name, e.g. --out {given}{name}",
+                )
+            ]
+        )
+    return Path(given)
 
 
 def show(diagnostics: Iterable[Diagnostic]) -> None:

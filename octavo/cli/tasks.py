@@ -16,7 +16,7 @@ from invoke.tasks import task
 
 from octavo import api
 from octavo.cli import stops
-from octavo.cli.running import BOOK, QUIET, STRICT, book_folder, run, show, timed
+from octavo.cli.running import BOOK, QUIET, STRICT, book_folder, output_file, run, show, timed
 from octavo.cli.source_tasks import gen_study, import_pages, new, outline
 
 
@@ -57,9 +57,9 @@ def pdf(
         quiet,
         lambda: api.build_pdf(
             book_folder(book),
-            Path(out) if out else None,
+            output_file(out, ".pdf"),
             paper or None,
-            Path(html) if html else None,
+            output_file(html, ".html"),
             strict,
             tagged,
             jobs,
@@ -101,7 +101,7 @@ def cover(
         quiet,
         lambda: api.build_cover(
             book_folder(book),
-            Path(out) if out else None,
+            output_file(out, "-cover.pdf"),
             pages,
             paper or None,
             bleed or None,
@@ -168,7 +168,7 @@ def epub(
     path, found = timed(
         "epub",
         quiet,
-        lambda: api.build_epub(book_folder(book), Path(out) if out else None, strict, jobs),
+        lambda: api.build_epub(book_folder(book), output_file(out, ".epub"), strict, jobs),
     )
     show(found)
     print(path)

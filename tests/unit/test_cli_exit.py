@@ -1,4 +1,5 @@
-"""The command's end: the heap is frozen for the interpreter's shutdown (octavo.cli.running)."""
+"""The command's end: the heap is frozen for the interpreter's shutdown; and its `--out` read
+(octavo.cli.running)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,16 @@ def test_the_frozen_exit_still_runs_what_runs_at_exit(tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".after", ".before", ".finalized"]
+
+
+@pytest.mark.parametrize("given", ["build/x/", "/tmp/out/"])
+def test_an_out_that_ends_in_a_slash_is_a_folder_and_refused(given: str) -> None:
+    """`--out build/x/` wrote a file named `x`: a folder's name for one file is E121."""
+    from octavo.cli.running import output_file
+    from octavo.errors import BuildError
+
+    with pytest.raises(BuildError) as caught:
+        output_file(given, ".epub")
+    assert [d.code for d in caught.value.diagnostics] == ["E121"]
+    assert output_file("", ".epub") is None
+    assert output_file(given.rstrip("/") + ".epub", ".epub") == Path(given.rstrip("/") + ".epub")
