@@ -165,13 +165,23 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     if attrs.get("credit"):
         credit_open = own_span({"class": "credit"})
         text = Token("text", "", 0)
-        text.content = attrs["credit"]
+        text.content = _typographic(core, attrs["credit"])
         space = Token("text", "", 0)  # the credit a word apart where styles are not read
         space.content = " "
         credit = [space, credit_open, text, close("span")]
     figcaption = [Token("figcaption_open", "figcaption", 1), *label, *credit]
     inline.children = [*shown, *figcaption, close("figcaption")]
     state.figures.append(Caption(ident, number, caption_html, line))
+
+
+def _typographic(core: StateCore, words: str) -> str:
+    """An attribute's words shown as text (a figure's credit) set as the text is: its
+    quotes curled, its apostrophes too ("Carte de l’auteur", where the caption beside it
+    had them and the credit kept "l'auteur"); the typography's own rules have run by now."""
+    if not core.md.options.get("typographer"):
+        return words
+    curled = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", words)
+    return curled.replace("'", "\u2019")
 
 
 def _marked(caption: list[Token]) -> list[Token]:

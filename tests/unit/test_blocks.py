@@ -113,6 +113,15 @@ def test_construct(source: str, expected: str) -> None:
     assert expected in html_of(source)
 
 
+def test_a_figure_s_credit_is_set_as_the_text_is() -> None:
+    """ "Carte de l'auteur" kept its straight apostrophe beside curled text (a user's
+    report); without typography, as written."""
+    source = '![A map](m.png){credit="Carte de l\'auteur"}\n'
+    assert '<span class="credit">Carte de l\u2019auteur</span>' in html_of(source)
+    plain = render_block(source, typography=False).html
+    assert '<span class="credit">Carte de l\'auteur</span>' in plain
+
+
 def test_figure_numbered_with_alt_credit_and_width() -> None:
     source = '![A *map*](images/m.png){#fig:m width="80%" credit="Courtesy X"}\n'
     fragment = render_block(source, context=CONTEXT)
