@@ -1,8 +1,8 @@
 """An HTML document -> a flat list of items, one per block (paragraph, heading, list item,
-table, image), each as plain text and as Markdown, and the quotations it is in (a
-`<blockquote>` that quotes, octavo.importers.html_quotes; one that only indents is read as
-its contents), with lxml's HTML parser (libxml2's: it reads the broken markup of 1990s
-pages as a browser does)."""
+table, image), each as plain text and as Markdown (its words read by
+octavo.importers.flatten_inline), and the quotations it is in (a `<blockquote>` that quotes,
+octavo.importers.html_quotes; one that only indents is read as its contents), with lxml's
+HTML parser (libxml2's: it reads the broken markup of 1990s pages as a browser does)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,12 @@ import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
+from octavo.importers.flatten_inline import BREAK, DROP, InlineReader, one_line
 from octavo.importers.flatten_tables import Unread, data_table
-from octavo.importers.html_notes import CALL, Notes, leading_mark
-from octavo.text import escape_inline, escape_prose
+from octavo.importers.html_notes import Notes, leading_mark
 
 __all__ = ["BLOCKS", "Flattener", "Item", "document", "one_line"]
 
-_DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
 BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "td",
     "th", "dd", "dt", "address", "caption", "figcaption", "section", "article", "main",
@@ -69,23 +68,23 @@ class Item:
     lost: tuple[tuple[int, str], ...] = ()  # (line, what) a reader could misread of a table
 
 
-class Flattener:
+class Flattener(InlineReader):
+    """Walks a page's body into `items`, a block each (its inline words read by
+    InlineReader, octavo.importers.flatten_inline)."""
+
     def __init__(
         self,
         notes: Notes | None = None,
         quotes: frozenset[etree._Element] = frozenset(),
         captions: Mapping[etree._Element, str] | None = None,
     ) -> None:
+        super().__init__(notes)
         self.items: list[Item] = []
-        self.links: list[str] = []
-        self.headings: list[str] = []  # the texts of its h1-h3, in order
         self.lists = 0
-        self.notes = notes or Notes()  # the page's footnotes (octavo.importers.html_notes)
         self.quotes = quotes  # its blockquotes that quote (octavo.importers.html_quotes)
         self.captions = captions or {}  # elements set as captions (html_captions), and how
         self._caption = ""  # how the element being walked is set as a caption
         self._line = 0  # the page's line of the element being walked
-        self._in_note = False
         self._quote: tuple[int, ...] = ()  # the quotations being walked, outermost first
         self._holders: set[etree._Element] | None = None  # elements around a block (_holders)
         self._quoted = 0  # how many have been
@@ -108,66 +107,12 @@ class Flattener:
                 found.append(Item("note", text, markdown, list_id=number))
         return found
 
-    def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
-        """Text and inline markup of an element, as plain text and as Markdown. A comment or
-        a processing instruction has none (its tail is its parent's text)."""
-        if not isinstance(element.tag, str) or element.tag in _DROP:
-            return
-        tag = element.tag
-        if tag == "a" and element.get(CALL):
-            md.append(f"[^{element.get(CALL)}]")  # its mark is octavo's to print
-            return
-        if tag == "a" and self._in_note and self.notes.points_back(element):
-            return  # a note's way back to its call ("↩", or its own "[1]")
-        inner_plain: list[str] = []
-        inner_md: list[str] = []
-        for piece in (element.text, *(c for c in element)):
-            if piece is None:
-                continue
-            if isinstance(piece, str):
-                inner_plain.append(_spaces(piece))
-                inner_md.append(escape_prose(_spaces(piece)))
-                continue
-            self.inline(piece, inner_plain, inner_md)
-            if piece.tail:
-                inner_plain.append(_spaces(piece.tail))
-                inner_md.append(escape_prose(_spaces(piece.tail)))
-        text = "".join(inner_plain)
-        markdown = "".join(inner_md)
-        if tag == "br":
-            plain.append(_BREAK)
-            md.append(_BREAK)
-            return
-        if tag == "img":
-            alt = (element.get("alt") or "").strip()
-            plain.append(alt)
-            md.append(escape_inline(alt))
-            return
-        core = markdown.strip()
-        if tag in ("i", "em", "cite", "var", "dfn") and core:
-            lead, trail = (
-                markdown[: len(markdown) - len(markdown.lstrip())],
-                markdown[len(markdown.rstrip()) :],
-            )
-            markdown = f"{lead}*{core}*{trail}"
-        elif tag in ("b", "strong") and core:
-            lead = markdown[: len(markdown) - len(markdown.lstrip())]
-            markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
-        elif tag in ("sup", "sub") and core and not _CALL.fullmatch(core):
-            mark = "^" if tag == "sup" else "~"  # pandoc's: a space inside is escaped
-            markdown = f"{mark}{core.replace(' ', chr(92) + ' ')}{mark}"
-        elif tag == "a" and element.get("href") and core:
-            self.links.append(element.get("href", ""))
-            markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
-        plain.append(text)
-        md.append(markdown)
-
     def add_text(self, element: etree._Element, kind: str = "text", level: int = 0) -> None:
         plain: list[str] = []
         md: list[str] = []
         self.inline(element, plain, md)
         for text, markdown in zip(
-            "".join(plain).split(_BREAK), "".join(md).split(_BREAK), strict=False
+            "".join(plain).split(BREAK), "".join(md).split(BREAK), strict=False
         ):
             if text.strip():
                 line = (one_line(text), one_line(markdown))
@@ -184,7 +129,7 @@ class Flattener:
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _DROP or not tag or element in self.notes.blocks:
+        if tag in DROP or not tag or element in self.notes.blocks:
             return  # a note is read by note_items
         outer, outer_line = self._caption, self._line
         self._caption = self.captions.get(element, outer)
@@ -204,8 +149,6 @@ class Flattener:
             return
         if tag == "table" and self.table(element):
             return
-        if tag in ("h1", "h2", "h3"):
-            self.headings.append(one_line("".join(element.itertext())))
         if tag == "img":
             alt = one_line(element.get("alt") or "")
             src = element.get("src") or ""
@@ -298,31 +241,11 @@ class Flattener:
             )
         return found is not None
 
-    def cell(self, element: etree._Element) -> tuple[str, str]:
-        """An element's words on one line, plain and as Markdown."""
-        plain: list[str] = []
-        md: list[str] = []
-        self.inline(element, plain, md)
-        return one_line("".join(plain)), one_line("".join(md))
-
 
 def _copy(element: etree._Element) -> etree._Element:
     """The element with its subtree and tail (a comment too: serialized alone and parsed
     again, as it was, one is an empty document to lxml)."""
     return copy.deepcopy(element)
-
-
-_BREAK = "\x01"  # a <br>: the end of one line of the block
-_CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
-
-
-def _spaces(text: str) -> str:
-    """Source line ends inside a block are spaces, as in a browser."""
-    return re.sub(r"[\r\n\t]", " ", text)
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.replace(_BREAK, " ").split())
 
 
 def document(data: bytes) -> etree._Element:

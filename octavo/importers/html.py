@@ -1,10 +1,11 @@
 """A saved HTML page -> Page.
 
 The document is flattened (octavo.importers.flatten) into one line per block, so that the
-site profiles read it as they read a text page; the blocks the profile keeps as body then
-keep their structure: italics, lists, tables, images with captions and credits, quotations
-(octavo.importers.html_quotes), and links between the study's pages (rewritten by the batch
-to the section files).
+site profiles read it as they read a text page (its <title> and its lines that are only a
+link told to them: octavo.importers.head_title); the blocks the profile keeps as body then
+keep their structure (octavo.importers.html_blocks): italics, lists, tables, images with
+captions and credits, quotations (octavo.importers.html_quotes), and links between the
+study's pages (rewritten by the batch to the section files).
 """
 
 from __future__ import annotations
@@ -15,20 +16,20 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
-from octavo.importers.html_captions import find_captions, how_captioned, said_of_line
-from octavo.importers.html_images import captioned, decorations, image_target, read_images
+from octavo.importers.html_blocks import item_blocks
+from octavo.importers.html_captions import find_captions
+from octavo.importers.html_images import captioned, decorations, read_images
 from octavo.importers.html_notes import find_notes
 from octavo.importers.html_quotes import read_blockquotes
 from octavo.importers.page import Block, Page
-from octavo.text import escape_inline
 
 __all__ = ["image_files", "link_targets", "parse_html_page"]
 
 _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
-_ITALICS = re.compile(r"^\*([^*]+)\*$")  # words all in one run of italics
+# a link's words alone, in bold or italics or not: '**[Home](\x000\x00)**'
+_LINK_ALONE = re.compile(r"([*_]*)\[(?:[^\[\]\\]|\\.)*\]\(\x00\d+\x00\)\1")
 _BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
 
@@ -47,13 +48,17 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     items = [item for index, item in enumerate(flat.items) if index not in decorative]
     text = "\n\n".join(item.text for item in items)
     address = " ".join([path.name, *(str(c) for c in canonical)])
-    heading = _named_heading(flat.headings, title)
     page, lines = layout(
-        text, address, known=known, fallback_title=title, heading=heading, line_of=_line_of(items)
+        text,
+        address,
+        known=known,
+        head_title=title,
+        line_of=_line_of(items),
+        navigation=_navigation(items),
     )
     kept = _kept_items(items, lines)
     said: list[str] = []
-    blocks, wanted = _blocks(kept, path, said)
+    blocks, wanted = item_blocks(kept, path, said)
     blocks = captioned(blocks)
     images, skipped = read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
@@ -108,11 +113,15 @@ def _line_of(items: list[Item]) -> Callable[[int], int]:
     return line_of
 
 
-def _named_heading(headings: list[str], title: str) -> str:
-    """The page's heading that its <title> names ('Trade' of 'Belarus - Trade'), if any."""
-    named = {p.strip().casefold() for p in re.split(r"\s+[-–—:|]\s+|:\s+", title)}
-    named.add(title.strip().casefold())
-    return next((h for h in headings if h and h.casefold() in named), "")
+def _navigation(items: list[Item]) -> frozenset[int]:
+    """The flattened text's lines (an item a line, a blank line between two) that are a
+    link and nothing else: above the body, the site's navigation ('Country Studies Index'
+    over the study's contents line), which the layout then never takes for the title."""
+    return frozenset(
+        2 * index
+        for index, item in enumerate(items)
+        if item.kind in ("text", "heading", "item") and _LINK_ALONE.fullmatch(item.markdown)
+    )
 
 
 def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[Item, str]]:
@@ -131,133 +140,6 @@ def _kept_items(items: list[Item], lines: list[tuple[int, str]]) -> list[tuple[I
         if bare and (index in body or index + 1 in kept):
             kept[index] = (items[index], "")
     return [kept[i] for i in sorted(kept)]
-
-
-def _blocks(
-    kept: list[tuple[Item, str]], path: Path, said: list[str] | None = None
-) -> tuple[list[Block], list[tuple[Block, str]]]:
-    """The page's blocks and its images (each with its `src` in the page); `said`: told
-    how each line under an image without alt text was read (--explain)."""
-    blocks: list[Block] = []
-    images: list[tuple[Block, str]] = []
-    prose: dict[int, Block] = {}  # an entry's block as a paragraph, by its place
-    for item, line in kept:
-        if item.kind == "item":
-            last = blocks[-1] if blocks else None
-            if last and last.kind == "list" and last.label == str(item.list_id):
-                blocks[-1] = replace(
-                    last, text=f"{last.text} {item.text}", items=(*last.items, item.markdown)
-                )
-            else:
-                blocks.append(
-                    Block(
-                        "list",
-                        text=item.text,
-                        items=(item.markdown,),
-                        ordered=item.ordered,
-                        label=str(item.list_id),
-                        quote=item.quote,
-                    )
-                )
-        elif item.kind == "table":
-            blocks.append(
-                Block(
-                    "table",
-                    text=item.text,
-                    label=item.markdown,
-                    rows=item.rows,
-                    aligns=item.aligns,
-                    quote=item.quote,
-                )
-            )
-        elif item.kind == "image":
-            target = image_target(path, item.src)
-            block = Block(
-                "image",
-                text=item.text,
-                markdown=escape_inline(item.text),
-                src=target,
-                quote=item.quote,
-            )
-            if target:
-                blocks.append(block)
-                images.append((block, item.src))
-            else:
-                images.append((block, item.src))  # not beside the page: reported, not copied
-                if item.text:
-                    blocks.append(
-                        Block(
-                            "caption",
-                            text=item.text,
-                            markdown=escape_inline(item.text),
-                            quote=item.quote,
-                        )
-                    )
-        elif item.kind == "heading" and line == item.text:
-            blocks.append(
-                Block(
-                    "heading",
-                    text=line,
-                    markdown=item.markdown,
-                    label=str(item.list_id),
-                    quote=item.quote,
-                )
-            )
-        else:
-            block = _text_block(item, line, blocks, said=said)
-            if block.kind == "entry":
-                prose[len(blocks)] = _text_block(item, line, blocks, entries=False)
-            blocks.append(block)
-    return _heading_depths(_lone_entries_as_prose(blocks, prose)), images
-
-
-def _lone_entries_as_prose(blocks: list[Block], prose: dict[int, Block]) -> list[Block]:
-    """A lone 'Label: text' amid prose stays a paragraph ('Source: Based on …' under a
-    table, 'Note: …'): a Country Profile's entries come in runs, as a text page's do
-    (octavo.importers.blocks)."""
-    kinds = [b.kind for b in blocks]
-    return [
-        prose[i] if b.kind == "entry" and kinds[max(0, i - 1) : i + 2].count("entry") < 2 else b
-        for i, b in enumerate(blocks)
-    ]
-
-
-def _heading_depths(blocks: list[Block]) -> list[Block]:
-    """The body's headings (the page's <h4>s under its title) one level below the section's
-    own heading and on, by their levels in the page: they read as one-line paragraphs."""
-    levels = sorted({int(b.label) for b in blocks if b.kind == "heading"})
-    depth = {level: min(rank + 1, 3) for rank, level in enumerate(levels)}
-    return [
-        replace(b, label="#" * depth[int(b.label)]) if b.kind == "heading" else b for b in blocks
-    ]
-
-
-def _text_block(
-    item: Item,
-    line: str,
-    before: list[Block],
-    entries: bool = True,
-    said: list[str] | None = None,
-) -> Block:
-    markdown = item.markdown
-    if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
-        cut = item.text[len(line) :].strip()
-        markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
-    quote = item.quote
-    if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
-        return Block("credit", text=line, markdown=markdown, quote=quote)
-    bare = before and before[-1].kind == "image" and not before[-1].text
-    how = how_captioned(item.caption, line, markdown) if bare else ""
-    if bare and said is not None:
-        said.append(said_of_line(item.line, line, how))
-    if how:  # all in italics, as a page sets a caption apart: a caption's look is the book's
-        return Block("caption", text=line, markdown=_ITALICS.sub(r"\1", markdown), quote=quote)
-    match = LABEL.match(line) if entries else None
-    if match:
-        rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
-        label = escape_inline(match["label"])
-        return Block("entry", text=line, markdown=rest, label=label, quote=quote)
-    return Block("paragraph", text=line, markdown=markdown, quote=quote)
 
 
 def _drop_link_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -758,3 +758,28 @@ def test_explain_names_the_saved_page_s_own_lines(tmp_path: Path) -> None:
     assert lines[7] == "<h2>Religion</h2>"
     assert "title on line 8 (the heading its <title> names)" in page.reasons
     assert page.title_line == 8
+
+
+def test_an_entry_s_bold_label_takes_its_emphasis_with_it(tmp_path: Path) -> None:
+    """`<b>Agriculture:</b> State farms …`: the label was cut at its colon, inside the bold,
+    so the entry's text began with the '**' that closed it (`:   ** State farms …`)."""
+    entries = (
+        "<p><b>Agriculture:</b> State and collective farms became joint-stock companies.</p>"
+        "<p><i>Industry:</i> Food, machinery and metalworking, light industry.</p>"
+        "<p><b>Minerals</b>: No commercial mineral deposits.</p>"
+        "<p><b>Energy:</b> Power plants meet <b>1 percent</b> of needs.</p>"
+    )
+    path = tmp_path / "r-8805.html"
+    path.write_text(
+        "<html><head><title>Moldova - ECONOMY</title></head><body><p>Country Listing</p>"
+        f"<p>Moldova Table of Contents</p><h3>ECONOMY</h3>{entries}"
+        "<p>Data as of June 1995</p></body></html>",
+        encoding="utf-8",
+    )
+    page = parse_html_page(path.read_bytes(), path)
+    assert [(b.kind, b.label, b.markdown) for b in page.blocks] == [
+        ("entry", "Agriculture", "State and collective farms became joint-stock companies."),
+        ("entry", "Industry", "Food, machinery and metalworking, light industry."),
+        ("entry", "Minerals", "No commercial mineral deposits."),
+        ("entry", "Energy", "Power plants meet **1 percent** of needs."),
+    ]

@@ -59,6 +59,7 @@ COMMON_CHROME = (
     *rx(
         r"\s*[|.\s]*",
         r"\s*Country Listing\s*",
+        r"\s*Country Studies Index\s*",  # countrystudies.us's link to its list of studies
         r"\s*.{1,60}\S Table of Contents\s*",
         r"\s*Custom Search\s*",
         r"\s*Source: U\.?S\.? Library of Congress\.?\s*",

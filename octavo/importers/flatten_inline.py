@@ -1,0 +1,99 @@
+"""An element's inline content -> one line of plain text and one of Markdown: italics, bold,
+superscripts and subscripts, links (numbered, for the batch to point at the study's pages),
+a footnote's call, a <br> as a break between the block's lines. The part of flattening a
+page (octavo.importers.flatten) that reads words, not blocks."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from octavo.importers.html_notes import CALL, Notes
+from octavo.text import escape_inline, escape_prose
+
+__all__ = ["BREAK", "DROP", "InlineReader", "one_line"]
+
+DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
+BREAK = "\x01"  # a <br>: the end of one line of the block
+_CALL = re.compile(r"\[\^\d+\]")  # a note's call as written in the Markdown
+
+
+class InlineReader:
+    """Reads inline content; keeps the links it met (`links`, by number) and knows the
+    page's footnotes (`notes`), whose calls become pandoc's `[^N]`."""
+
+    def __init__(self, notes: Notes | None = None) -> None:
+        self.links: list[str] = []
+        self.notes = notes or Notes()  # the page's footnotes (octavo.importers.html_notes)
+        self._in_note = False  # reading a note: its links back to its call are left out
+
+    def inline(self, element: etree._Element, plain: list[str], md: list[str]) -> None:
+        """Text and inline markup of an element, as plain text and as Markdown. A comment or
+        a processing instruction has none (its tail is its parent's text)."""
+        if not isinstance(element.tag, str) or element.tag in DROP:
+            return
+        tag = element.tag
+        if tag == "a" and element.get(CALL):
+            md.append(f"[^{element.get(CALL)}]")  # its mark is octavo's to print
+            return
+        if tag == "a" and self._in_note and self.notes.points_back(element):
+            return  # a note's way back to its call ("↩", or its own "[1]")
+        inner_plain: list[str] = []
+        inner_md: list[str] = []
+        for piece in (element.text, *(c for c in element)):
+            if piece is None:
+                continue
+            if isinstance(piece, str):
+                inner_plain.append(_spaces(piece))
+                inner_md.append(escape_prose(_spaces(piece)))
+                continue
+            self.inline(piece, inner_plain, inner_md)
+            if piece.tail:
+                inner_plain.append(_spaces(piece.tail))
+                inner_md.append(escape_prose(_spaces(piece.tail)))
+        text = "".join(inner_plain)
+        markdown = "".join(inner_md)
+        if tag == "br":
+            plain.append(BREAK)
+            md.append(BREAK)
+            return
+        if tag == "img":
+            alt = (element.get("alt") or "").strip()
+            plain.append(alt)
+            md.append(escape_inline(alt))
+            return
+        core = markdown.strip()
+        if tag in ("i", "em", "cite", "var", "dfn") and core:
+            lead, trail = (
+                markdown[: len(markdown) - len(markdown.lstrip())],
+                markdown[len(markdown.rstrip()) :],
+            )
+            markdown = f"{lead}*{core}*{trail}"
+        elif tag in ("b", "strong") and core:
+            lead = markdown[: len(markdown) - len(markdown.lstrip())]
+            markdown = f"{lead}**{core}**{markdown[len(markdown.rstrip()) :]}"
+        elif tag in ("sup", "sub") and core and not _CALL.fullmatch(core):
+            mark = "^" if tag == "sup" else "~"  # pandoc's: a space inside is escaped
+            markdown = f"{mark}{core.replace(' ', chr(92) + ' ')}{mark}"
+        elif tag == "a" and element.get("href") and core:
+            self.links.append(element.get("href", ""))
+            markdown = f"[{core}](\x00{len(self.links) - 1}\x00)"
+        plain.append(text)
+        md.append(markdown)
+
+    def cell(self, element: etree._Element) -> tuple[str, str]:
+        """An element's words on one line, plain and as Markdown."""
+        plain: list[str] = []
+        md: list[str] = []
+        self.inline(element, plain, md)
+        return one_line("".join(plain)), one_line("".join(md))
+
+
+def _spaces(text: str) -> str:
+    """Source line ends inside a block are spaces, as in a browser."""
+    return re.sub(r"[\r\n\t]", " ", text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.replace(BREAK, " ").split())

@@ -1,0 +1,247 @@
+"""A saved HTML page's title: the line its <title> ("Country - SECTION") names, never the
+country, the site's links or its contents line; the body without the title again
+(octavo.importers.head_title, octavo.importers.page_lines). The pages are hand-made after a
+user's report (tests/data/titles/README.md); the variants are made from them here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from octavo.importers.batch import import_pages
+from octavo.importers.head_title import read_head_title
+from octavo.importers.html import parse_html_page
+from octavo.importers.page import Page
+from tests.conftest import DATA
+
+TITLES = DATA / "titles"
+MOLDOVA = (TITLES / "moldova-economy.html").read_text(encoding="utf-8")
+NEPAL = (TITLES / "49.htm").read_text(encoding="utf-8")
+_MOLDOVA_HEADS = "<h2>Moldova</h2>\n<h3>ECONOMY</h3>"
+_NEPAL_TITLE = '<p><b><font size="+2">Transportation</font></b></p>'
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    name: str  # the saved page's file name
+    html: str
+    title: str
+    said: str = ""  # a line --explain gives
+    country: str = ""
+
+
+def _moldova(heads: str, title: str = "<title>Moldova - ECONOMY</title>") -> str:
+    text = MOLDOVA.replace(_MOLDOVA_HEADS, heads)
+    return text.replace("<title>Moldova - ECONOMY</title>", title)
+
+
+def _nepal(above: str = "", title_line: str = _NEPAL_TITLE, title: str = "") -> str:
+    text = NEPAL.replace(_NEPAL_TITLE, title_line)
+    if above:
+        text = text.replace('<a href="http://countrystudies.us/">Country Studies Index</a>', above)
+    return text.replace("<title>Nepal - TRANSPORTATION</title>", title) if title else text
+
+
+CASES = [
+    # the user's two pages, as reported
+    Case("country-over-section", "moldova-economy.html", MOLDOVA, "Economy", "title on line 7"),
+    Case("link-over-contents", "49.htm", NEPAL, "Transportation", "title on line 4"),
+    # other heading levels and looks
+    Case(
+        "h1-over-h2",
+        "moldova-economy.html",
+        _moldova("<h1>Moldova</h1><h2>ECONOMY</h2>"),
+        "Economy",
+    ),
+    Case("h4", "moldova-economy.html", _moldova("<h2>Moldova</h2><h4>ECONOMY</h4>"), "Economy"),
+    Case(
+        "bold-lines",
+        "moldova-economy.html",
+        _moldova("<p><b>Moldova</b></p><p><b>ECONOMY</b></p>"),
+        "Economy",
+    ),
+    Case(
+        "h2-in-capitals", "49.htm", _nepal(title_line="<h2>TRANSPORTATION</h2>"), "Transportation"
+    ),
+    Case(
+        "linked-to-itself",
+        "49.htm",
+        _nepal(title_line='<h3><a href="49.htm">Transportation</a></h3>'),
+        "Transportation",
+        "title on line 4 (the heading its <title> names)",
+    ),
+    Case(
+        "title-above-contents",
+        "49.htm",
+        _nepal(above=_NEPAL_TITLE, title_line=""),
+        "Transportation",
+        "title on line 2 (the heading its <title> names)",
+    ),
+    # another link line than the one the common chrome knows
+    Case(
+        "other-link-line",
+        "49.htm",
+        _nepal(above='<a href="/">Library of Congress Country Studies</a>'),
+        "Transportation",
+        "line 2 'Library of Congress Country Studies' is a link alone above the body: the "
+        "site's navigation",
+    ),
+    # no <title>: the site's layout alone
+    Case("no-title-country-data", "moldova-economy.html", _moldova(_MOLDOVA_HEADS, ""), "Economy"),
+    Case("no-title-countrystudies", "49.htm", _nepal(title="<meta>"), "Transportation"),
+    # no title line: the section the <title> names
+    Case(
+        "no-title-line",
+        "49.htm",
+        _nepal(title_line=""),
+        "Transportation",
+        "title from the page's <title> 'Nepal - TRANSPORTATION'",
+    ),
+    # the file name names no country (country-data.com's own): the <title> does
+    Case(
+        "country-from-title",
+        "r-8805.html",
+        MOLDOVA,
+        "Economy",
+        "country Moldova from its <title>",
+        "Moldova",
+    ),
+    # the page's own title twice: once as the title
+    Case(
+        "said-twice",
+        "49.htm",
+        _nepal(title_line="<h3>Transportation</h3>\n<p><b>Transportation</b></p>"),
+        "Transportation",
+        "line 5 'Transportation' repeats the title: left out",
+    ),
+]
+
+
+def _read(tmp_path: Path, name: str, html: str) -> Page:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return parse_html_page(path.read_bytes(), path)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_title_is_the_section_the_page_names(tmp_path: Path, case: Case) -> None:
+    """Neither the country ("Moldova") nor the site's link ("Country Studies Index") is the
+    title; the body neither holds the title again (a heading, a bold paragraph) nor the
+    country line; --explain names the line the title came from, and no other."""
+    page = _read(tmp_path, case.name, case.html)
+    assert page.title == case.title
+    assert page.country == (case.country or ("Moldova" if "Moldova" in case.html else "Nepal"))
+    words = [b.text.casefold() for b in page.blocks]
+    assert case.title.casefold() not in words and page.country.casefold() not in words
+    assert "country studies index" not in " ".join(words)
+    assert not any(b.kind == "heading" for b in page.blocks)
+    assert page.blocks[0].text.startswith(
+        ("General Character: Centralized", "Nepal's rugged terrain")
+    )
+    titled = [r for r in page.reasons if r.startswith("title ")]
+    assert len(titled) == 1, page.reasons
+    if case.said:
+        assert any(r.startswith(case.said) for r in page.reasons), page.reasons
+
+
+def test_the_link_line_is_the_site_s_header_not_the_title(tmp_path: Path) -> None:
+    """--explain said "lines 2 and 3 ('Country Studies Index' over 'Nepal Table of
+    Contents') are the site's header" and then "title on line 2": the title is another line."""
+    page = _read(tmp_path, "49.htm", NEPAL)
+    header = next(r for r in page.reasons if r.endswith("are the site's header"))
+    assert header.startswith("lines 2 and 3 ('Country Studies Index' over")
+    assert "title on line 4 (the heading its <title> names)" in page.reasons
+    assert page.title_line == 4
+
+
+def test_the_page_s_heading_wins_over_a_title_that_names_no_line(tmp_path: Path) -> None:
+    """A <title> that names no line above the body (the site's template: reused for a
+    chapter's pages, cut short, the study's name) does not overrule the heading the page
+    shows; --explain says the two disagree."""
+    html = _moldova("<h2>Moldova</h2><h3>FOREIGN ECONOMIC RELATIONS</h3>")
+    page = _read(tmp_path, "moldova-economy.html", html)
+    assert page.title == "Foreign Economic Relations"
+    assert (
+        "its <title> 'Moldova - ECONOMY' names no line above the body: the page's own title "
+        "line kept"
+    ) in page.reasons
+    nepal = _read(tmp_path, "49.htm", _nepal(title_line="<p><b>Roads and Railroads</b></p>"))
+    assert nepal.title == "Roads and Railroads"
+
+
+def test_a_title_line_in_a_title_shape_agrees_with_the_title(tmp_path: Path) -> None:
+    """'Nepal: Transportation' above the body under <title>Nepal - TRANSPORTATION</title>:
+    the title the <title> names, read from the line's shape; the bold line under it that
+    repeats it is left out."""
+    html = _nepal(title_line="<p>Nepal: Transportation</p>\n<p><b>TRANSPORTATION</b></p>")
+    page = _read(tmp_path, "49.htm", html)
+    assert page.title == "Transportation"
+    assert "title on line 4 (the heading its <title> names)" in page.reasons
+    assert not any("names no line" in r for r in page.reasons)
+    assert "line 5 'TRANSPORTATION' repeats the title: left out" in page.reasons
+    assert page.blocks[0].text.startswith("Nepal's rugged terrain")
+
+
+def test_a_title_naming_only_the_country_titles_nothing(tmp_path: Path) -> None:
+    """<title>Moldova</title> over a page whose one heading is the country: no title (the
+    batch supplies one, W406), never "Moldova"."""
+    page = _read(
+        tmp_path, "moldova-economy.html", _moldova("<h2>Moldova</h2>", "<title>Moldova</title>")
+    )
+    assert page.title == "" and page.country == "Moldova"
+    assert page.blocks[0].text.startswith("General Character: Centralized")
+
+
+def test_a_text_page_s_link_line_is_chrome() -> None:
+    """The same page saved as text: its link's words alone on their line."""
+    from octavo.importers import parse_page
+
+    text = (
+        "Country Studies Index\n\nNepal Table of Contents\n\nTransportation\n\nNepal's rugged "
+        "terrain has made the building of roads difficult and costly, as it still is.\n\n"
+        "Data as of September 1991\n"
+    )
+    page = parse_page(text, "49.txt")
+    assert (page.title, page.country) == ("Transportation", "Nepal")
+    assert [b.text[:6] for b in page.blocks] == ["Nepal'"]
+
+
+def test_the_import_writes_the_sections_as_the_user_expects(tmp_path: Path) -> None:
+    """The user's two pages through `invoke import-pages`: 049-transportation.md (it was
+    049-country-studies-index.md) and 001-economy.md, each body opening with its text."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("49.htm", "moldova-economy.html"):
+        (pages / name).write_bytes((TITLES / name).read_bytes())
+    book = tmp_path / "book"
+    for folder in ("nepal", "moldova"):
+        result = import_pages(
+            [pages / ("49.htm" if folder == "nepal" else "moldova-economy.html")], book / folder
+        )
+        assert result.summary() == "1 imported, 0 unchanged, 0 refused"
+    nepal = (book / "nepal" / "049-transportation.md").read_text(encoding="utf-8")
+    moldova = (book / "moldova" / "001-economy.md").read_text(encoding="utf-8")
+    assert "title: Transportation\n" in nepal and "title: Economy\n" in moldova
+    for text, first in ((nepal, "Nepal's rugged"), (moldova, "General Character\n")):
+        body = text.split("---\n", 2)[2]
+        assert body.lstrip("\n").startswith(first)
+        assert not re.search(r"(?m)^#|\*\*", body), body
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "section"),
+    [
+        ("Moldova - ECONOMY", "Moldova", "ECONOMY"),
+        ("Belarus: Transportation", "Belarus", "Transportation"),
+        ("Nepal-The Rana Oligarchy", "Nepal", "The Rana Oligarchy"),
+        ("Country Studies", "", "Country Studies"),
+    ],
+)
+def test_the_title_element_s_form(text: str, country: str, section: str) -> None:
+    head = read_head_title(f"  {text}\n")
+    assert head is not None and (head.country, head.section) == (country, section)
+    assert read_head_title(" ") is None
