@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from octavo.importers.blocks import CREDIT, LABEL
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
+from octavo.importers.float_labels import titled_tables
 from octavo.importers.html_captions import find_captions, how_captioned, said_of_line
 from octavo.importers.html_images import captioned, decorations, image_target, read_images
 from octavo.importers.html_notes import find_notes
@@ -54,7 +55,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     kept = _kept_items(items, lines)
     said: list[str] = []
     blocks, wanted = _blocks(kept, path, said)
-    blocks = captioned(blocks)
+    blocks = titled_tables(captioned(blocks), said)
     images, skipped = read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [
@@ -157,6 +158,7 @@ def _blocks(
                         ordered=item.ordered,
                         label=str(item.list_id),
                         quote=item.quote,
+                        line=item.line,
                     )
                 )
         elif item.kind == "table":
@@ -168,6 +170,8 @@ def _blocks(
                     rows=item.rows,
                     aligns=item.aligns,
                     quote=item.quote,
+                    number=item.number,
+                    line=item.line,
                 )
             )
         elif item.kind == "image":
@@ -201,6 +205,7 @@ def _blocks(
                     markdown=item.markdown,
                     label=str(item.list_id),
                     quote=item.quote,
+                    line=item.line,
                 )
             )
         else:
@@ -243,7 +248,7 @@ def _text_block(
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
         markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
-    quote = item.quote
+    quote, at = item.quote, item.line
     if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
         return Block("credit", text=line, markdown=markdown, quote=quote)
     bare = before and before[-1].kind == "image" and not before[-1].text
@@ -256,8 +261,8 @@ def _text_block(
     if match:
         rest = markdown.split(":", 1)[1].strip() if ":" in markdown else markdown
         label = escape_inline(match["label"])
-        return Block("entry", text=line, markdown=rest, label=label, quote=quote)
-    return Block("paragraph", text=line, markdown=markdown, quote=quote)
+        return Block("entry", text=line, markdown=rest, label=label, quote=quote, line=at)
+    return Block("paragraph", text=line, markdown=markdown, quote=quote, line=at)
 
 
 def _drop_link_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
