@@ -18,6 +18,7 @@ __all__ = [
     "inches",
     "index_path",
     "no_orphan",
+    "own_table_number",
     "slugify",
     "strip_controls",
     "strip_tags",
@@ -30,7 +31,7 @@ TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 # a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
 # "Table tennis:" nor "Table 12.3 Tariffs"), alone or in bold or italics, whole or in part
 # (Markdown's markers or HTML's tags), its point inside them or after
-_NUMBER = r"Table\s+(?:\d[\w.-]*|[IVXLC]+)"
+_NUMBER = r"Table\s+(?P<number>\d[\w.-]*|[IVXLC]+)"
 _NUMBERED = {
     "markdown": re.compile(
         rf"\s*(?P<open>[*_]*){_NUMBER}(?P<c1>[*_]*)\s*[.:](?:(?P<c2>[*_]+)|(?=\s|$))\s*", re.I
@@ -160,6 +161,15 @@ def drop_table_number(caption: str, markup: str = "markdown") -> str:
         tags = _TAG.findall(opened)
         kept = "".join(tags[: max(0, len(tags) - len(_TAG.findall(closed)))])
     return kept + caption[found.end() :]
+
+
+def own_table_number(caption: str, markup: str = "markdown") -> str:
+    """The page's own number that `drop_table_number` drops from a caption ("12" of "Table
+    12. Trade", "3-4" of "*Table 3-4:* Output"), as written; "" when it opens with none.
+    The importer labels the table by it (`{#tbl:12}`), so that the text's "table 12" can
+    name the same table in the book (octavo.importers.float_labels)."""
+    found = _NUMBERED[markup].match(caption)
+    return found["number"] if found else ""
 
 
 def alignment(style: str, *said: str | None) -> str:

@@ -2,15 +2,17 @@
 
 Every page gets a report: imported, unchanged, or refused with why. Good pages are written
 whatever happens to the others. What a page lacks is supplied (octavo.importers.supply), and
-the report says by whom.
+the report says by whom. Its tables and figures are labelled by the page's own numbers, and
+its text's mentions of them made references to those the book will hold
+(octavo.importers.references): so every page is planned before any is written
+(octavo.importers.writing).
 """
 
 from __future__ import annotations
 
 import glob
-import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,13 +20,15 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
-from octavo.importers.html import image_files, link_targets, parse_html_page
+from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry
+from octavo.importers.mentions import cite, earlier_targets
 from octavo.importers.page import Page, PageError
+from octavo.importers.references import CrossReferences, cross_references
 from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section
 from octavo.importers.supply import Options, Supplier
+from octavo.importers.writing import PageReport, Plan, commit, plan
 from octavo.sandbox import FileRefused, read_file
-from octavo.write import atomic_bytes, atomic_text
 
 __all__ = [
     "ImportResult",
@@ -35,24 +39,6 @@ __all__ = [
     "page_files",
     "render_section",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class PageReport:
-    path: Path
-    status: str  # imported, unchanged, refused
-    target: Path | None
-    profile: str
-    reasons: tuple[str, ...]  # why the profile matched
-    supplied: tuple[str, ...]  # what the page lacked and who gave it
-    problems: tuple[Diagnostic, ...]
-
-    def line(self) -> str:
-        if self.status == "refused":
-            why = "; ".join(f"{d.code} {d.message}" for d in self.problems if d.code[0] == "E")
-            return f"refused   {self.path}: {why}"
-        supplied = f" ({'; '.join(self.supplied)})" if self.supplied else ""
-        return f"{self.status:<9} {self.path} -> {self.target} [{self.profile}]{supplied}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +165,13 @@ def import_pages(
     supplied_pages = batch.supply(readable)
     twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
-    for path, page, supplied, found in supplied_pages:
-        page = link_targets(page, targets) if page and page.links else page
-        found = [*read_with.get(path, []), *found]
-        reports.append(
-            _write(batch, path, page, tuple(supplied), found, options.force, options.strict)
-        )
+    linked = [
+        (path, link_targets(page, targets) if page and page.links else page, supplied, found)
+        for path, page, supplied, found in supplied_pages
+    ]
+    cross, linked = cross_references(batch, linked)
+    plans = _plans(batch, cross, linked, read_with, options)
+    reports += [commit(batch, planned) for planned in plans]
     refused = {r.path for r in reports if r.status == "refused"}
     reports = [_twin_said(r, twins.get(r.path), refused) for r in reports]
     order = {p: i for i, p in enumerate(page_files(paths))}
@@ -197,6 +184,7 @@ def import_pages(
     }
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
+    found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})
     found += new_book_leftovers(book, pages) if imported else []
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
@@ -234,130 +222,58 @@ def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> Pag
     return replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))
 
 
-def _write(
+def _plans(
     batch: Supplier,
-    path: Path,
-    page: Page | None,
-    supplied: tuple[str, ...],
-    found: list[Diagnostic],
-    force: bool,
-    strict: bool = False,
-) -> PageReport:
-    refused = PageReport(path, "refused", None, page.profile if page else "", (), supplied, ())
-    if page is not None and not page.blocks:
-        found.append(warning("W404", "the page has no body text", path, page.title_line))
-    for src, why in page.skipped_images if page else ():
-        found.append(
-            warning(
-                "W413",
-                f"image {src!r} not copied: {why}; its alt text is kept as a caption",
-                path,
-                hint="save the image beside the page, as a regular file",
-            )
-        )
-    for line, what in page.table_spans if page else ():
-        found.append(
-            warning(
-                "W423",
-                what,
-                path,
-                line or None,
-                hint="check the table in the section; to keep its spans, write it there as a "
-                "raw HTML <table> with its rowspan and colspan, which octavo renders as it is",
-            )
-        )
-    warned = sorted({d.code for d in found if d.code[0] == "W"})
-    if strict and warned:
-        found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))
-    if page is None or any(d.code[0] == "E" for d in found):
-        return replace(refused, problems=tuple(found))
-    assert page.sequence is not None
-    text = render_section(page, path.name, supplied)
-    target = batch.book / file_name(page)
-    old = batch.existing.get(page.sequence)
-    report = PageReport(path, "imported", target, page.profile, page.reasons, supplied, ())
-    if old is not None and old.read_bytes() == text.encode():
-        return replace(report, status="unchanged", target=old, problems=tuple(found))
-    if not force and old != target and os.path.lexists(target):
-        # a file we cannot prove we wrote (its front matter does not parse, or it holds
-        # another section): never overwritten without --force
-        found.append(
-            error(
-                "E402",
-                f"{target} exists and is not section {page.sequence} as imported "
-                "(unreadable front matter, or another section); not overwritten",
-                path,
-                hint="fix or move that file, or pass --force to replace it",
-            )
-        )
-        return replace(refused, problems=tuple(found))
-    if old is not None and not force:
-        found.append(
-            error(
-                "E402",
-                f"section {page.sequence} exists in {old} with other content; not overwritten",
-                path,
-                hint="pass --force to replace it",
-            )
-        )
-        return replace(refused, problems=tuple(found))
-    images, problems = _images_to_write(batch.book, image_files(page), force)
-    if problems:
-        return replace(refused, problems=(*found, *(replace(d, file=path) for d in problems)))
-    atomic_text(target, text)
-    for image, data in images:
-        atomic_bytes(image, data)
-    if old is not None and old != target:
-        old.unlink()
-    batch.existing[page.sequence] = target
-    return replace(report, problems=tuple(found))
-
-
-def _images_to_write(
-    book: Path, images: Iterable[tuple[str, bytes]], force: bool
-) -> tuple[list[tuple[Path, bytes]], list[Diagnostic]]:
-    """The page's images to write (those not already there, byte for byte), or why none
-    may be: an image of the book's own with other bytes is never replaced without
-    `--force` (nor a link, ever), and none is written through a folder that leads out
-    of the book (`images/` a symlink elsewhere)."""
-    inside = os.path.realpath(book)
-    write: list[tuple[Path, bytes]] = []
-    problems: list[Diagnostic] = []
-    for name, data in images:
-        target = book / name
-        folder = os.path.realpath(target.parent)
-        if os.path.commonpath([inside, folder]) != inside:
-            problems.append(
-                error(
-                    "E004",
-                    f"{target.parent} leads out of the book (to {folder}); the page's image "
-                    f"{name} not written",
-                    hint="make images/ a folder of the book's own",
+    cross: CrossReferences,
+    pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]],
+    read_with: dict[Path, list[Diagnostic]],
+    options: Options,
+) -> list[Plan]:
+    """Each page's plan, its text's mentions of the study's tables and figures made
+    references to those the book will hold (octavo.importers.mentions). A page refused
+    (E402 over a section edited by hand, --strict) writes no table: the plans are made
+    again without its labels (its section's, if the book keeps one, stay), until no page
+    refused names one, so that no reference the import writes fails to resolve."""
+    refused: set[Path] = set()
+    while True:
+        written = {p.sequence or 0 for path, p, _, _ in pages if p and path not in refused}
+        targets = cross.targets(written)
+        plans = []
+        planned: dict[int, tuple[Path, str]] = {}  # what the pages before write, by number
+        for path, page, supplied, found in pages:
+            problems = [*read_with.get(path, []), *found]
+            before = _as_imported(page, path, tuple(supplied)) if page else None
+            if page is not None:
+                cited = cite(page, targets, path)
+                page = replace(cited.page, reasons=(*cited.page.reasons, *cited.said))
+                problems += cited.problems
+            plans.append(
+                plan(
+                    batch,
+                    path,
+                    page,
+                    tuple(supplied),
+                    problems,
+                    options.force,
+                    options.strict,
+                    before,
+                    planned,
                 )
             )
-        elif target.is_symlink() or (target.exists() and not target.is_file()):
-            problems.append(error("E402", f"{target} is not a file of the book's; not overwritten"))
-        elif target.is_file() and _same(target, data):
-            continue
-        elif target.exists() and not force:
-            problems.append(
-                error(
-                    "E402",
-                    f"{target} exists with other content; not overwritten",
-                    hint="pass --force to replace it",
-                )
-            )
-        else:
-            write.append((target, data))
-    return write, problems
+            made = plans[-1]
+            if made.text and made.page and made.page.sequence and made.report.target:
+                planned[made.page.sequence] = (made.report.target, made.text)
+        newly = {p.report.path for p in plans if p.report.status == "refused"} - refused
+        if not newly:
+            return plans
+        refused |= newly
 
 
-def _same(path: Path, data: bytes) -> bool:
-    """Does the book's file at `path` hold `data`? (read as the sandbox reads an image: one
-    past the limit is no match, and is not replaced without --force)"""
-    if path.stat().st_size != len(data):
-        return False
-    try:
-        return read_file(path, (path.parent,), "image") == data
-    except FileRefused:
-        return False
+def _as_imported(page: Page, path: Path, supplied: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text is `page` imported with the references that text holds."""
+
+    def same(text: str) -> bool:
+        cited = cite(page, earlier_targets(text, page), path)
+        return render_section(cited.page, path.name, supplied) == text
+
+    return same

@@ -29,6 +29,9 @@ class Existing:
     neighbours: list[Neighbour] = field(default_factory=list)
     dates: dict[str, Counter[YearMonth]] = field(default_factory=dict)  # by country
     bodies: dict[int, tuple[Path, str]] = field(default_factory=dict)  # number -> file, body
+    # number -> its country and the file's line of its body's first line: the tables and
+    # figures each section labels, and its words citing them (octavo.importers.mentions)
+    held: dict[int, tuple[str, int]] = field(default_factory=dict)
 
 
 def existing_sections(book: Path) -> Existing:
@@ -43,6 +46,9 @@ def existing_sections(book: Path) -> Existing:
         if type(data.get("sequence")) is int:
             found.files.setdefault(data["sequence"], path)
             found.bodies.setdefault(data["sequence"], (path, front.body))
+            country = data.get("country")
+            held = (country if isinstance(country, str) else "", front.body_line)
+            found.held.setdefault(data["sequence"], held)
             if isinstance(data.get("source"), str):
                 found.sources.setdefault(data["source"], data["sequence"])
         if type(data.get("total")) is int:

@@ -66,6 +66,7 @@ class Item:
     line: int = 0  # the page's line of the element it comes from (0: not known)
     said: tuple[str, ...] = ()  # how a table's spans were set (--explain)
     lost: tuple[tuple[int, str], ...] = ()  # (line, what) a reader could misread of a table
+    number: str = ""  # a table's own number in the page ("12" of its "Table 12." caption)
 
 
 class Flattener(InlineReader):
@@ -237,6 +238,7 @@ class Flattener(InlineReader):
                     line=self._line,
                     said=found.said,
                     lost=found.lost,
+                    number=found.number,
                 )
             )
         return found is not None

@@ -19,7 +19,7 @@ from lxml import etree
 from octavo.importers.table_grid import Grid, lay_out, table_rows
 from octavo.importers.table_spans import FIGURE, NONE, Shown, head_rows, header, set_body
 from octavo.limits import MAX_TABLE_SLOTS
-from octavo.text import alignment, drop_table_number, first_words
+from octavo.text import alignment, drop_table_number, first_words, own_table_number
 
 __all__ = ["Cell", "DataTable", "Unread", "data_table"]
 
@@ -36,6 +36,7 @@ class DataTable:
     aligns: tuple[str, ...]  # each column's: "", "right" or "center"
     said: tuple[str, ...] = ()  # how its spans were set (--explain)
     lost: tuple[tuple[int, str], ...] = ()  # (the page's line, what) a reader could misread: W423
+    number: str = ""  # the page's own number its caption opened with ("12" of "Table 12.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def data_table(element: etree._Element, cell: Cell) -> DataTable | Unread | None
         ),
         said=tuple(f"{named}: {s}" for s in said),
         lost=tuple(lost),
+        number=caption[2],
     )
 
 
@@ -121,16 +123,18 @@ def _head_said(
     return said
 
 
-def _caption(table: etree._Element, cell: Cell, titles: list[tuple[str, str]]) -> tuple[str, str]:
+def _caption(
+    table: etree._Element, cell: Cell, titles: list[tuple[str, str]]
+) -> tuple[str, str, str]:
     """The table's <caption>, with the words of its title rows (`titles`), plain and as
     Markdown, without the page's own number ("Table 12."): octavo numbers the book's
-    tables."""
+    tables; and that number, which labels it (octavo.importers.float_labels)."""
     found = next((c for c in table if isinstance(c.tag, str) and c.tag == "caption"), None)
     own = ("", "") if found is None else cell(found)
     parts = [own, *titles]
     text = " ".join(p for p, _ in parts if p)
     markdown = " ".join(m for _, m in parts if m)
-    return drop_table_number(text), drop_table_number(markdown)
+    return drop_table_number(text), drop_table_number(markdown), own_table_number(text)
 
 
 def _aligned(rows: tuple[tuple[Shown, ...], ...], at: int) -> list[tuple[str, str]]:

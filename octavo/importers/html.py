@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from octavo.importers.countrystudy import layout, with_kind
 from octavo.importers.flatten import Flattener, Item, document, one_line
+from octavo.importers.float_labels import titled_tables
 from octavo.importers.html_blocks import item_blocks
 from octavo.importers.html_captions import find_captions
 from octavo.importers.html_images import captioned, decorations, read_images
@@ -59,7 +60,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     kept = _kept_items(items, lines)
     said: list[str] = []
     blocks, wanted = item_blocks(kept, path, said)
-    blocks = captioned(blocks)
+    blocks = titled_tables(captioned(blocks), said)
     images, skipped = read_images(path, wanted)
     missing = {b.src for b, s in wanted if b.src and s in {src for src, _ in skipped}}
     blocks = [

@@ -45,6 +45,7 @@ def item_blocks(
                         ordered=item.ordered,
                         label=str(item.list_id),
                         quote=item.quote,
+                        line=item.line,
                     )
                 )
         elif item.kind == "table":
@@ -56,6 +57,8 @@ def item_blocks(
                     rows=item.rows,
                     aligns=item.aligns,
                     quote=item.quote,
+                    number=item.number,
+                    line=item.line,
                 )
             )
         elif item.kind == "image":
@@ -89,6 +92,7 @@ def item_blocks(
                     markdown=item.markdown,
                     label=str(item.list_id),
                     quote=item.quote,
+                    line=item.line,
                 )
             )
         else:
@@ -131,7 +135,7 @@ def _text_block(
     if line != item.text:  # the profile cut a trailing 'Data as of ...' off the line
         cut = item.text[len(line) :].strip()
         markdown = re.sub(rf"\s*{re.escape(escape_inline(cut))}\s*$", "", markdown)
-    quote = item.quote
+    quote, at = item.quote, item.line
     if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
         return Block("credit", text=line, markdown=markdown, quote=quote)
     bare = before and before[-1].kind == "image" and not before[-1].text
@@ -144,8 +148,8 @@ def _text_block(
     if match:
         rest = _entry_text(markdown) if ":" in markdown else markdown
         label = escape_inline(match["label"])
-        return Block("entry", text=line, markdown=rest, label=label, quote=quote)
-    return Block("paragraph", text=line, markdown=markdown, quote=quote)
+        return Block("entry", text=line, markdown=rest, label=label, quote=quote, line=at)
+    return Block("paragraph", text=line, markdown=markdown, quote=quote, line=at)
 
 
 def _entry_text(markdown: str) -> str:

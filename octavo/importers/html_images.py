@@ -28,7 +28,7 @@ __all__ = [
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".gif", ".png", ".webp", ".svg"}
 
-_FIGURE_LABEL = re.compile(r"(?i)(?:Figure|Fig\.)\s+\d[\w.-]*\s*[.:]\s+(?=\S)")
+_FIGURE_LABEL = re.compile(r"(?i)(?:Figure|Fig\.)\s+(?P<number>\d[\w.-]*)\s*[.:]\s+(?=\S)")
 
 
 def captioned(blocks: list[Block]) -> list[Block]:
@@ -37,14 +37,18 @@ def captioned(blocks: list[Block]) -> list[Block]:
     image and a caption set apart from it, or a 'Figure 1' over a paragraph 'Figure 8.':
     the line under an image without alt text that the page sets as its caption
     (octavo.importers.html_captions), or a line 'Figure 8. …' under one with alt text,
-    whose alt text is then the figure's (fig-alt), when an attribute can hold it."""
+    whose alt text is then the figure's (fig-alt), when an attribute can hold it. An
+    image's own alt text that opens 'Figure 8.' (its caption, with nothing under it) loses
+    the number too. The number is kept on the figure (`number`): the import labels the
+    figure by it, `{#fig:8}`, so that the text's "fig. 8" names it (octavo.importers.mentions)."""
     out: list[Block] = []
     for block in blocks:
         before = out[-1] if out else None
         if before is None or before.kind != "image" or before.alt:
             out.append(block)
             continue
-        labelled = bool(_FIGURE_LABEL.match(block.text)) and len(block.text.split()) < 40
+        label = _FIGURE_LABEL.match(block.text)
+        labelled = label is not None and len(block.text.split()) < 40
         under = block.kind == "caption" and not before.text  # the line under a bare image
         if under or (block.kind == "paragraph" and labelled):
             alt = before.text if not set(before.text) & {'"', "\\"} else ""
@@ -53,10 +57,21 @@ def captioned(blocks: list[Block]) -> list[Block]:
                 text=_FIGURE_LABEL.sub("", block.text, count=1),
                 markdown=_FIGURE_LABEL.sub("", block.markdown, count=1),
                 alt=alt or " ",  # " ": captioned, no alt of its own
+                number=label["number"] if label else "",
             )
             continue
         out.append(block)
-    return [replace(b, alt=b.alt.strip()) for b in out]
+    return [_numbered(replace(b, alt=b.alt.strip())) for b in out]
+
+
+def _numbered(block: Block) -> Block:
+    """An image captioned by its own alt text 'Figure 8. Railroads' without the 'Figure 8.'."""
+    label = _FIGURE_LABEL.match(block.text) if block.kind == "image" else None
+    if label is None or block.number or len(block.text.split()) >= 40:
+        return block
+    text = block.text[label.end() :]
+    markdown = _FIGURE_LABEL.sub("", block.markdown, count=1)
+    return replace(block, text=text, markdown=markdown, number=label["number"])
 
 
 def local_image(page: Path, src: str) -> Path | None:

@@ -50,6 +50,13 @@ class Block:
     # the quotations it is in, outermost first, each by its number in the page: `> ` for each
     # (templates/import/section.md.j2); blocks of one quotation share its number
     quote: tuple[int, ...] = ()
+    # a table's or figure's own number in the page ("12" of "Table 12.", "8" of "Figure 8."),
+    # dropped from its caption: octavo numbers the book's; and the label the import gives it
+    # by that number ("tbl:12"), which the text's "table 12" then names
+    # (octavo.importers.float_labels, octavo.importers.mentions)
+    number: str = ""
+    ident: str = ""
+    line: int = 0  # the page's line of its element, where known (an HTML page's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,7 @@ class Supplier:
         self.neighbours = known.neighbours
         self.dates = known.dates
         self.bodies = known.bodies  # the book's sections' text (W418)
+        self.held = known.held  # their countries and body lines (octavo.importers.mentions)
 
     def supply(
         self, pages: list[tuple[Path, Page, Entry | None]]

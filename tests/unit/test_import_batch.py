@@ -966,3 +966,17 @@ def test_an_import_into_a_book_toml_nested_too_deep_is_no_traceback(tmp_path: Pa
     folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
     result = import_pages([folder], tmp_path / "book", options=Options(data_as_of=None))
     assert result.reports
+
+
+def test_two_pages_of_one_section_number_in_one_import(tmp_path: Path, seed_text: str) -> None:
+    """Every page is planned before any is written (octavo.importers.writing), yet a second
+    page of a number finds the first's section as when they were written one by one: with
+    other content, E402; the first is written."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(seed_text)
+    (pages / "b.txt").write_text(seed_text.replace("neutral country", "neutral state"))
+    result = import_pages([pages], tmp_path / "book")
+    assert result.summary() == "1 imported, 0 unchanged, 1 refused"
+    assert [(d.code, d.file) for d in result.diagnostics] == [("E402", pages / "b.txt")]
+    assert "neutral country" in (tmp_path / "book" / "058-russia.md").read_text()

@@ -155,18 +155,20 @@ def test_html_nested_too_deep_is_refused_not_a_traceback(tmp_path: Path) -> None
 
 def test_a_table_keeps_its_caption_without_the_page_s_number(tmp_path: Path) -> None:
     """An HTML table's <caption> was dropped; it is the table's caption in pandoc's syntax
-    (`Table: …` after it), without the page's own "Table 12." (octavo numbers tables)."""
+    (`Table: …` after it), without the page's own "Table 12." (octavo numbers tables), which
+    labels it instead (`{#tbl:12}`: the text's "table 12" names it, test_import_mentions)."""
     text = PAGE.replace("<table>", "<table><caption>Table 12. Faiths, <i>1990</i></caption>")
     page = parse_html_page(_page(tmp_path, text=text).read_bytes(), tmp_path / "58.htm")
     (table,) = [b for b in page.blocks if b.kind == "table"]
     assert table.label == "Faiths, *1990*" and table.text.startswith("Faiths, 1990 Faith")
     result = import_pages([tmp_path / "58.htm"], tmp_path / "book")
     (section,) = result.written
-    assert "| Roman Catholic \\| Uniate | 8 percent |\n\nTable: Faiths, *1990*\n" in (
+    assert "| Roman Catholic \\| Uniate | 8 percent |\n\nTable: Faiths, *1990* {#tbl:12}\n" in (
         section.read_text()
     )
     (fragment,) = [render_block(section.read_text().split("---\n", 2)[2])]
     assert "Table\u00a01.</span> Faiths, <em>1990</em>" in fragment.html
+    assert 'id="tbl:12"' in fragment.html
 
 
 def test_a_page_cut_short_is_said(tmp_path: Path) -> None:
@@ -357,9 +359,10 @@ def _saved_page(tmp_path: Path, html: str, images: dict[str, tuple[int, int]]) -
 def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) -> None:
     """A photo or map saved without alt text (most 1990s pages) was an empty line to the
     profile, and left out of the section without a word, its caption kept as a paragraph.
-    Now a figure with its caption (the page's own 'Figure 8.' dropped); an image with alt
-    text over a 'Figure 2. …' line takes the line as caption, its alt text as fig-alt. A
-    logo over the chrome and a button after the body stay out."""
+    Now a figure with its caption (the page's own 'Figure 8.' dropped, its label instead:
+    `{#fig:8}`); an image with alt text over a 'Figure 2. …' line takes the line as
+    caption, its alt text as fig-alt. A logo over the chrome and a button after the body
+    stay out."""
     names = ("logo.gif", "photo.jpg", "map.gif", "chart.png", "next.gif")
     pages = _saved_page(
         tmp_path,
@@ -379,8 +382,8 @@ def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) ->
     figures = [line for line in text.splitlines() if line.startswith("![")]
     assert figures == [
         "![The Minsk railroad station](images/49-photo.jpg)",
-        "![Railroads, 1994](images/49-map.gif)",
-        '![Freight, 1990-94](images/49-chart.png){fig-alt="Bar chart of freight"}',
+        "![Railroads, 1994](images/49-map.gif){#fig:8}",
+        '![Freight, 1990-94](images/49-chart.png){#fig:9 fig-alt="Bar chart of freight"}',
     ]
     assert "Figure 8" not in text and "Figure 9" not in text
     assert sorted(p.name for p in (book / "images").iterdir()) == [
@@ -388,6 +391,23 @@ def test_images_without_alt_text_are_kept_with_their_captions(tmp_path: Path) ->
         "49-map.gif",
         "49-photo.jpg",
     ]
+
+
+def test_an_image_s_own_alt_text_loses_its_figure_number(tmp_path: Path) -> None:
+    """An image whose alt text is its caption, 'Figure 8. Railroads, 1994', with no line under
+    it, was printed "Figure 1. Figure 8. Railroads, 1994": the page's number is its label."""
+    pages = _saved_page(
+        tmp_path,
+        "<html><head><title>Belarus - Transportation</title></head><body><p>Belarus Table of "
+        "Contents</p><h3>Transportation</h3><p>The railroad system, 5,488 kilometers long, "
+        "is the country's main carrier.</p><p><img src='map.gif' alt='Figure 8. Railroads, "
+        "1994'></p><p>Data as of June 1995</p></body></html>",
+        {"map.gif": (900, 600)},
+    )
+    book = tmp_path / "book"
+    assert import_pages([pages], book).summary() == "1 imported, 0 unchanged, 0 refused"
+    text = (book / "049-transportation.md").read_text()
+    assert "\n![Railroads, 1994](images/49-map.gif){#fig:8}\n" in text
 
 
 def test_decorations_of_a_page_are_not_figures(tmp_path: Path) -> None:

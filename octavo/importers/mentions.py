@@ -1,0 +1,279 @@
+"""The text's mentions of the study's tables and figures made references to them.
+
+A page cites the study's numbers: "The road network is shown in Table 12.", "(see table 12,
+Appendix)", "Tables 3 and 4", "(see fig. 8)". The import labels each table and figure by the
+page's own number (octavo.importers.float_labels), so such a mention becomes a reference to
+the label, `@tbl:12`, which octavo prints with the book's number ("Table 3"), as the
+caption and the list of tables print it: the sentence and the caption agree however few of
+the study's pages the book holds, in whatever order.
+
+A mention becomes a reference only where the label is in the book once the import is
+written: on the same page (first), on another page of the import, or in a section already in
+the book, each of the page's own country (Moldova's "table 12" is never Belarus's). Any other
+mention keeps the page's words, never a reference that does not resolve (W512 at the build),
+and is told (W424): in a book whose tables octavo numbers, "Table 12" names the book's twelfth
+table or none, not the study's. A section already in the book that cites in words a table or
+figure this import adds is told too (W425), at its line: its page, imported again with this
+one, would name it.
+
+Where: paragraphs, definitions, list items, lines and notes; never a heading, a caption or a
+table's cell (their words are also the contents' and the lists' entries), nor inside a link
+or code, but for a link whose words are the mention alone ("[table 12](70.htm)"), which
+becomes the reference (to the table itself, not its page). A figure of a sum ("the figure 12
+percent") is no mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from octavo.errors import Diagnostic, warning
+from octavo.importers.float_labels import Float, label_number, study_number
+from octavo.importers.page import Block, Page
+
+__all__ = ["Cited", "Mention", "Targets", "cite", "earlier_targets", "stale_mentions"]
+
+_ONE = r"[0-9]{1,3}(?:[-\u2010-\u2013][0-9]{1,3}|\.[0-9]{1,3})?[a-z]?(?![\w\u2010-\u2013-])"
+_ROMAN = r"[IVXLC]{1,7}(?![\w-])"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+MENTION = re.compile(
+    r"(?<![\w@#:/\\-])(?:(?P<word>(?i:tables?|figures?))\s+|(?P<abbr>(?i:figs?\.))\s*)"
+    rf"(?P<numbers>{_ONE}(?:{_SEP}{_ONE})*|{_ROMAN}(?:{_SEP}{_ROMAN})*)"
+    r"(?!\s*(?:%|percent|per\b|million|billion|thousand|hundred))"
+    r"(?![.:\u2010-\u2013-]\w)"  # "Table 12.Next": the reference would take ".Next" for its label
+)
+_NUMBERS = re.compile(rf"{_ONE}|{_ROMAN}")
+# what a mention is never rewritten in: code, a link's or span's words with their target or
+# attributes, an autolink, an attribute block
+_KEPT = re.compile(
+    r"`[^`\n]*`|\[(?P<words>(?:[^\[\]\\]|\\.)*)\](?P<to>\([^)\n]*\)|\{[^}\n]*\})|<[^>\s]*>|\{[^}\n]*\}"
+)
+_TEXT_KINDS = ("paragraph", "entry", "note")
+# a section's line that is no text a mention is read in: a heading, a caption, a table's row,
+# a figure (cite reads none of these either)
+_NOT_TEXT = re.compile(r"\s*(?:#|Table:|: (?! )|\||!\[|\+[-=])")
+_ITEM_KINDS = ("list", "lines")
+_REFERENCE = re.compile(r"(?<![\w@])@((tbl|fig):([\w:.-]*\w))")  # as octavo reads one
+
+
+class Targets:
+    """The tables and figures a mention may name: (country, kind, number) -> the Floats of
+    that number, the page's own first, then by section number."""
+
+    def __init__(self, floats: Iterable[Float]) -> None:
+        self.by_number: dict[tuple[str, str, str], list[Float]] = {}
+        for found in sorted(floats, key=lambda f: f.sequence):
+            if found.number:
+                key = (found.country, found.kind, found.number)
+                self.by_number.setdefault(key, []).append(found)
+
+    def find(self, country: str, kind: str, number: str, sequence: int) -> Float | None:
+        found = self.by_number.get((country, kind, study_number(number)), [])
+        own = [f for f in found if f.sequence == sequence]
+        return next(iter(own or found), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number a text cites: its words ("Table 12"), its kind and number, its line, and
+    the table or figure of the book it names (None: none)."""
+
+    words: str
+    kind: str  # "tbl" or "fig"
+    number: str
+    line: int
+    names: Float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A page with its mentions made references, what --explain says of each, and W424 for
+    each table or figure it cites that the book will not have."""
+
+    page: Page
+    said: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The rewriting of one page's (or section's) text, and each mention found in it."""
+
+    targets: Targets
+    country: str
+    sequence: int
+    found: list[Mention]
+    line: int = 0
+
+    def rewrite(self, markdown: str) -> str:
+        out: list[str] = []
+        at = 0
+        for kept in _KEPT.finditer(markdown):
+            out += [self._mentions(markdown[at : kept.start()]), self._link(kept)]
+            at = kept.end()
+        return "".join([*out, self._mentions(markdown[at:])])
+
+    def _link(self, kept: re.Match[str]) -> str:
+        """A link whose words are a mention alone is the reference; else kept as it is."""
+        words, to = kept["words"], kept["to"] or ""
+        whole = MENTION.fullmatch(words) if words is not None and to.startswith("(") else None
+        if whole is None:
+            return kept[0]
+        made, found = self._made(whole)
+        if not any(m.names for m in found):
+            return kept[0]
+        self.found += found
+        return made
+
+    def _mentions(self, text: str) -> str:
+        def one(mention: re.Match[str]) -> str:
+            made, found = self._made(mention)
+            self.found += found
+            return made
+
+        return MENTION.sub(one, text) if text else text
+
+    def _made(self, mention: re.Match[str]) -> tuple[str, list[Mention]]:
+        """The mention rewritten: each number the book has as its reference, the others
+        as their words ("Tables 3 and 4", of which the book has 3: "@tbl:3 and table
+        4"); as written when it has none of them."""
+        written, base = mention[0], mention.start()
+        word = mention["word"] or mention["abbr"]
+        kind = "tbl" if word.lower().startswith("tab") else "fig"
+        numbers = list(_NUMBERS.finditer(written, mention.start("numbers") - base))
+        single = _singular(word)
+        parts: list[str] = []
+        found: list[Mention] = []
+        for n, number in enumerate(numbers):
+            if n:
+                parts.append(written[numbers[n - 1].end() : number.start()])
+            # one number after a plural ("tables 12-14": a range) is told as written
+            words = f"{single} {number[0]}" if len(numbers) > 1 or single == word else written
+            names = self.targets.find(self.country, kind, number[0], self.sequence)
+            found.append(Mention(words, kind, number[0], self.line, names))
+            parts.append(f"@{names.ident}" if names else words)
+        if not any(m.names for m in found):
+            return written, found
+        return "".join(parts), found
+
+
+def _singular(word: str) -> str:
+    """'Tables' -> 'Table', 'figs.' -> 'fig.': the word of one of a list's numbers."""
+    if word.endswith("."):
+        return word[:-2] + "." if word[-2:-1].lower() == "s" else word
+    return word[:-1] if word[-1:].lower() == "s" else word
+
+
+def _noun(kind: str) -> str:
+    return "table" if kind == "tbl" else "figure"
+
+
+def _said(mention: Mention, sequence: int) -> str:
+    """What --explain says of a mention."""
+    at = f"line {mention.line}: " if mention.line else ""
+    noun = _noun(mention.kind)
+    if mention.names is None:
+        return (
+            f"{at}{mention.words!r} kept as the page's words: neither this import nor the "
+            f"book has the study's {noun} {mention.number} (W424)"
+        )
+    whose = "this page" if mention.names.sequence == sequence else mention.names.where
+    return f"{at}{mention.words!r} is @{mention.names.ident}, the {noun} of {whose}"
+
+
+def cite(page: Page, targets: Targets, source: Path) -> Cited:
+    """The page (saved at `source`) with its text's mentions made references (see above)."""
+    reading = _Reading(targets, page.country, page.sequence or 0, [])
+    blocks: list[Block] = []
+    for block in page.blocks:
+        reading.line = block.line
+        if block.kind in _TEXT_KINDS:
+            block = replace(block, markdown=reading.rewrite(block.markdown))
+        elif block.kind in _ITEM_KINDS:
+            block = replace(block, items=tuple(reading.rewrite(i) for i in block.items))
+        blocks.append(block)
+    missing: dict[tuple[str, str], list[Mention]] = {}
+    for mention in reading.found:
+        if mention.names is None:
+            key = (mention.kind, study_number(mention.number) or mention.number)
+            missing.setdefault(key, []).append(mention)
+    said = tuple(_said(m, page.sequence or 0) for m in reading.found)
+    told = tuple(_w424(source, found) for found in missing.values())
+    return Cited(replace(page, blocks=tuple(blocks)), said, told)
+
+
+def _w424(source: Path, mentions: list[Mention]) -> Diagnostic:
+    """W424 for the mentions of one table or figure the book will not have, at the first."""
+    first = mentions[0]
+    noun = _noun(first.kind)
+    times = f", {len(mentions)} times" if len(mentions) > 1 else ""
+    return warning(
+        "W424",
+        f"the text cites {first.words!r}{times}, a {noun} of the study that neither this "
+        f"import nor the book holds: its words are kept, but the book numbers its {noun}s "
+        f"itself, so a reader takes them for the book's {noun.title()} {first.number}, "
+        "another or none",
+        source,
+        first.line or None,
+        hint="import the page that holds it with this one"
+        + (" (the study's Appendix holds its statistical tables)" if first.kind == "tbl" else "")
+        + ", or reword the text in the section",
+    )
+
+
+def earlier_targets(text: str, page: Page) -> Targets:
+    """The targets a section's `text` was imported with from `page`: the page's own tables
+    and figures, and whatever its references name. Importing the page again with these
+    gives that text back when no hand changed it (octavo.importers.writing): the file then
+    differs from a new import only in what the book held at the time, and is replaced
+    without --force, as a section the import wrote."""
+    sequence = page.sequence or 0
+    floats = [
+        Float(kind, number, page.country, f"{kind}:{label}", -1, "the book")
+        for _, kind, label in _REFERENCE.findall(text)
+        if (number := label_number(label, page.country, sequence))
+    ]
+    own = [
+        Float(b.ident[:3], label_number(b.ident[4:], page.country, sequence), page.country,
+              b.ident, sequence, "this page")
+        for b in page.blocks
+        if b.ident
+    ]  # fmt: skip
+    return Targets([*floats, *own])
+
+
+def stale_mentions(
+    sections: Iterable[tuple[Path, str, int, int, str]], added: Iterable[Float]
+) -> list[Diagnostic]:
+    """W425 at each line of a section of the book (its file, country, section number, its
+    body's first line in the file, its body) that cites in words a table or figure of its
+    study that this import adds (`added`): the book numbers that one itself now, so the
+    words may name another; its page imported again with this one would name it."""
+    targets = Targets(added)
+    told: list[Diagnostic] = []
+    for path, country, sequence, first, body in sections if targets.by_number else ():
+        for at, text in enumerate(body.split("\n")):
+            if _NOT_TEXT.match(text):
+                continue
+            reading = _Reading(targets, country, sequence, [], first + at)
+            reading.rewrite(text)
+            for mention in reading.found:
+                if mention.names is None:
+                    continue
+                ident, noun = mention.names.ident, _noun(mention.kind)
+                told.append(
+                    warning(
+                        "W425",
+                        f"cites {mention.words!r} in the page's words, and this import adds "
+                        f"the study's {noun} {mention.number} ({mention.names.where}), which "
+                        "the book numbers itself: the words may name another",
+                        path,
+                        mention.line,
+                        hint="import this section's page again with that one (--force if "
+                        f"you edited it), or write @{ident} for the words",
+                    )
+                )
+    return told
