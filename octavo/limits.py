@@ -13,6 +13,10 @@ __all__ = [
     "MAX_PARENTS",
     "MAX_SECTIONS",
     "MAX_TEXT",
+    "TEMPLATE_DIGITS",
+    "TEMPLATE_STEPS",
+    "TEMPLATE_VALUE",
+    "TEMPLATE_WORK",
     "YEARS",
     "MiB",
 ]
@@ -46,3 +50,11 @@ MAX_TEXT = 20_000
 # raw HTML's elements open at once, past which a start tag is dropped, its text kept
 # (WeasyPrint lays nested boxes out by recursion: W502)
 MAX_DEPTH = 64
+
+# The work a template may do in one render (octavo.render.budget, E702). Steps: loop turns,
+# calls, filters, tests, includes. Work: units of about a byte, made or read (a character,
+# 8 an item of a list). A value: one made by an operator, `~`, a filter or a method.
+TEMPLATE_STEPS = 10_000_000
+TEMPLATE_WORK = 1024 * MiB
+TEMPLATE_VALUE = 64 * MiB
+TEMPLATE_DIGITS = 4300  # Python's own limit for printing a number (sys.int_info)
