@@ -14,6 +14,10 @@ __all__ = [
     "MAX_SECTIONS",
     "MAX_TABLE_SLOTS",
     "MAX_TEXT",
+    "TEMPLATE_DIGITS",
+    "TEMPLATE_STEPS",
+    "TEMPLATE_VALUE",
+    "TEMPLATE_WORK",
     "YEARS",
     "MiB",
 ]
@@ -51,3 +55,11 @@ MAX_DEPTH = 64
 # and rowspan (at most 65534) could ask for millions; past this its spans are not read, one
 # cell a slot (W423). A study's largest tables hold a few thousand.
 MAX_TABLE_SLOTS = 100_000
+
+# The work a template may do in one render (octavo.render.budget, E702). Steps: loop turns,
+# calls, filters, tests, includes. Work: units of about a byte, made or read (a character,
+# 8 an item of a list). A value: one made by an operator, `~`, a filter or a method.
+TEMPLATE_STEPS = 10_000_000
+TEMPLATE_WORK = 1024 * MiB
+TEMPLATE_VALUE = 64 * MiB
+TEMPLATE_DIGITS = 4300  # Python's own limit for printing a number (sys.int_info)

@@ -14,7 +14,7 @@ import json
 import os
 import posixpath
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, NoReturn
@@ -25,15 +25,17 @@ from jinja2 import (
     BytecodeCache,
     Environment,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     select_autoescape,
 )
 from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from octavo.errors import BuildError, error, template_diagnostic, template_failure
+from octavo.render.budget import SPENT, BudgetedTemplate, size
+from octavo.render.budget_env import BudgetedSandbox, computed
 from octavo.render.signed import user_cache
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
@@ -70,6 +72,17 @@ class SandboxedLoader(BaseLoader):
 
     def __init__(self, search: tuple[Path, ...]):
         self.search = search
+        self.sizes: dict[str, int] = {}  # each template's length, as last read
+
+    def load(
+        self, environment: Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> Template:
+        """The template, knowing its length: its literal text, which an include outputs
+        each time (octavo.render.budget_env)."""
+        template = super().load(environment, name, globals)
+        if isinstance(template, BudgetedTemplate):
+            template.source_size = self.sizes.get(name, 0)
+        return template
 
     def get_source(
         self, environment: Environment, template: str
@@ -94,6 +107,7 @@ class SandboxedLoader(BaseLoader):
                 [error("E002", f"not UTF-8 (byte 0x{data[exc.start]:02x})", candidate)]
             ) from exc
         mtime = os.lstat(candidate).st_mtime
+        self.sizes[template] = len(contents)
 
         def uptodate() -> bool:
             """Unchanged, and not shadowed since by a new override (a long-running watch, or
@@ -128,27 +142,32 @@ def _reachable(obj: Any, value: Any) -> bool:
     return True
 
 
-class _Sandboxed(ImmutableSandboxedEnvironment):
-    """The sandbox, whose template errors (compiling or rendering, for every output) are
-    coded diagnostics where they happen, never a traceback."""
+class _Sandboxed(BudgetedSandbox):
+    """The sandbox, its work counted (octavo.render.budget), whose template errors
+    (compiling or rendering, for every output) are coded diagnostics where they happen,
+    never a traceback."""
 
     # Jinja's answer for (type, attribute): its checks look at nothing else (isinstance of
-    # function, method, type, code, generator, list, dict, set, deque, their ABCs; the name)
-    _safe: ClassVar[dict[tuple[type, str], bool]] = {}
+    # function, method, type, code, generator, list, dict, set, deque, their ABCs; the
+    # name); and whether the attribute is a property, whose value the budget spends
+    _safe: ClassVar[dict[tuple[type, str], tuple[bool, bool]]] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Jinja's own check and octavo's (`_reachable`), made once for each type and
         attribute name: it is asked for every attribute a template reads, and its ABC
         checks were half of rendering a chapter. (An object whose __class__ is not its type
-        is asked every time.)"""
+        is asked every time.) A property's value is spent at each read (budget_env)."""
         kind = type(obj)
         if obj.__class__ is not kind:
             return _reachable(obj, value) and bool(super().is_safe_attribute(obj, attr, value))
-        safe = self._safe.get((kind, attr))
-        if safe is None:
+        known = self._safe.get((kind, attr))
+        if known is None:
             safe = _reachable(obj, value) and bool(super().is_safe_attribute(obj, attr, value))
-            self._safe[kind, attr] = safe
-        return safe
+            self._safe[kind, attr] = (safe, computed(kind, attr))
+            return safe
+        if known[1]:
+            SPENT.get().spend(size(value))
+        return known[0]
 
     def compile(
         self, source: Any, name: str | None = None, filename: str | None = None, *args: Any

@@ -20,6 +20,7 @@ from typing import Any
 from ebooklib import epub
 
 from octavo.model import Manuscript
+from octavo.render.budget import one_output
 from octavo.render.epub.container import epub_bytes, xhtml_item
 from octavo.render.epub.cover import cached_cover, cover_text
 from octavo.render.epub.deflate import Deflated
@@ -46,6 +47,7 @@ __all__ = ["package", "render_epub"]
 FOLDER = "EPUB"  # ebooklib's EpubBook.FOLDER_NAME: the package's folder in the zip
 
 
+@one_output()  # its documents share a budget (octavo.render.budget)
 def render_epub(
     manuscript: Manuscript,
     cache: Path | None = None,

@@ -11,6 +11,7 @@ from octavo.cache import prune
 from octavo.errors import BuildError, error
 from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
+from octavo.render.budget import one_output
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
 from octavo.render.pdf.parallel.start import AUTO_SECTIONS
 from octavo.render.url_sandbox import real_urls
@@ -34,6 +35,7 @@ class PrintChoices:
     marks: str | None = None
 
 
+@one_output()  # its documents share a budget (octavo.render.budget)
 def render_book_pdf(
     manuscript: Manuscript,
     cache: Path | None,

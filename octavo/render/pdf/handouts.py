@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
+from octavo.render.budget import one_output
 from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
@@ -134,6 +135,7 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     return pdf
 
 
+@one_output()  # its documents share a budget (octavo.render.budget)
 def render_handouts(
     manuscript: Manuscript, by: str, paper: str | None
 ) -> tuple[tuple[str, bytes], ...]:
