@@ -131,10 +131,12 @@ def _reachable(obj: Any, value: Any) -> bool:
     """Jinja's sandbox stops at private names and at mutation, not at a path's public
     methods: `ms.book.root.parent.joinpath('x').write_text(…)` wrote anywhere, and
     `project.style('../../x').read_text()` read anything. Nothing of a path or a project
-    is read here (a path prints as text), nor a method of anything but `_CALLABLE_FROM`'s."""
+    is read here, nor a method of anything but `_CALLABLE_FROM`'s; nor is a path or a
+    project itself: `{{ ms.book.root }}` printed the builder's own folder
+    (/home/<user>/…) into an EPUB they would then hand out."""
     from octavo.project import Project
 
-    if isinstance(obj, (PurePath, Project)):
+    if isinstance(obj, (PurePath, Project)) or isinstance(value, (PurePath, Project)):
         return False
     if callable(value) and not isinstance(value, type):
         module = type(obj).__module__

@@ -97,9 +97,9 @@ class _Tool:
 def test_a_template_reaches_no_path_project_or_foreign_method(tmp_path: Path) -> None:
     """Jinja's sandbox stops at private names, not at a path's public methods: a book's
     template wrote a file outside the book (`root.parent.joinpath('x').write_text(…)`) and
-    read one (`project.style('../../x').read_text()`). A path prints as text; nothing of
-    it, of a project, or a method of anything but strings, lists, dicts, dates, Jinja's
-    and octavo.model's own is reached."""
+    read one (`project.style('../../x').read_text()`). A path given as such prints as
+    text; nothing of it, of a project, or a method of anything but strings, lists, dicts,
+    dates, Jinja's and octavo.model's own is reached."""
     from octavo.project import open_project
 
     book = tmp_path / "book"
@@ -120,6 +120,36 @@ def test_a_template_reaches_no_path_project_or_foreign_method(tmp_path: Path) ->
     assert not victim.exists()
     shown = env.from_string("{{ root }} {{ 'a b'.split()|join('+') }} {{ {'k': 1}.get('k') }}")
     assert shown.render(**given) == f"{book} a+b 1"
+
+
+def test_a_template_prints_no_path_of_the_machine(tmp_path: Path) -> None:
+    """`{{ ms.book.root }}` printed the builder's own folder (/home/<user>/…) into an EPUB
+    they would hand out: a path or a project reached through what a template is given
+    is E702, as its methods are."""
+    import shutil
+
+    from octavo.api import open_book
+
+    book = tmp_path / "book"
+    shutil.copytree(Path(__file__).parents[2] / "book", book)
+    holder = _Holder(book)
+    env = environment((tmp_path,))
+    for source in ("{{ holder.root }}", "{{ holder.project }}", "{{ holder.root|string }}"):
+        with pytest.raises(BuildError) as refused:
+            env.from_string(source).render(holder=holder)
+        assert [d.code for d in refused.value.diagnostics] == ["E702"], source
+    assert env.from_string("{{ holder.name }}").render(holder=holder) == "book"
+    assert open_book(book).root == book  # what the holder stands for: a Book's root
+
+
+class _Holder:
+    """What a template is given that holds a path (a Book's `root`, a Section's `path`)."""
+
+    def __init__(self, root: Path):
+        from octavo.api import open_book
+
+        self.root, self.name = root, root.name
+        self.project = open_book(root)
 
 
 @pytest.mark.parametrize(
