@@ -114,6 +114,8 @@ def gen_study(
     c: Context, out: str, sections: int = 81, seed: int = 1, words: int = 600, rich: bool = False
 ) -> None:
     """Generate a synthetic study: raw pages in OUT/pages, imported into the book OUT."""
+    if _helped(out, "gen-study"):  # a study was generated into a folder named --help
+        return
     from octavo.dev.gen import generate_study  # here: no other task pays for its imports
 
     folder = run(lambda: generate_study(Path(out), sections, seed, words, rich, rich))

@@ -95,10 +95,12 @@ def test_outline_shows_what_rendering_finds(tmp_path: Path) -> None:
 
 
 def test_help_after_a_task_with_a_positional_argument() -> None:
-    """`invoke import-pages --help` and `invoke new --help` print the task's help, as
-    `invoke pdf --help` does: invoke handed `--help` to the positional argument, and the
-    import said E400, no such page."""
-    for task, option in (("import-pages", "--manifest"), ("new", "--country")):
+    """`invoke import-pages --help`, `invoke new --help` and `invoke gen-study --help`
+    print the task's help, as `invoke pdf --help` does: invoke handed `--help` to the
+    positional argument, and the import said E400, no such page (gen-study made a study in
+    a folder named --help)."""
+    tasks = (("import-pages", "--manifest"), ("new", "--country"), ("gen-study", "--seed"))
+    for task, option in tasks:
         result = invoke(task, "--help")
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("Usage: ") and option in result.stdout
