@@ -51,9 +51,14 @@ def _search_path(own: Path, shipped: Path) -> tuple[Path, ...]:
     return tuple(p for p in (own, shipped) if p.is_dir() and (p is shipped or inside(p, [book])))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Project:
     """A book folder and what a command needs to find from it; made by `open_project`."""
+
+    def __repr__(self) -> str:
+        """The book folder's name alone: a book's template that printed a manuscript wrote
+        the builder's folders (/home/<user>/…, octavo's install) into the EPUB."""
+        return f"Project({self.root.name!r})"
 
     root: Path  # the book folder
     config: BookConfig

@@ -68,7 +68,7 @@ class BookConfig:
     source: str = ""  # where the pages came from, for the colophon
     ncx_depth: int = 2  # contents levels for Kindle-class readers (the EPUB 2 NCX)
     data_date_line: bool = True  # "Data as of June 1995." in words at each EPUB section's end
-    path: Path = field(default=Path("book.toml"))
+    path: Path = field(default=Path("book.toml"), repr=False)  # printed, a machine's path
     cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
     cover_line: int | None = None  # book.toml's line that names it, for its diagnostics
     # book.toml's lines of its [chapters] tables ("": [chapters]; a country: [chapters.X])

@@ -3,7 +3,7 @@ their `kind` (front matter, the body by part, back matter), and the `Book` that 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,7 +71,7 @@ class Section:
     last_updated: YearMonth | None
     source: str
     body: str  # Markdown
-    path: Path  # the source file
+    path: Path = field(repr=False)  # the source file (not printed: a machine's path)
     body_line: int  # 1-based line of the body's first line in `path`
     chapter_title: str | None = None
     field_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line in `path`

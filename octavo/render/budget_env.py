@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, Template
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import generate_lorem_ipsum
+from jinja2.utils import Cycler, generate_lorem_ipsum
 
 from octavo.limits import TEMPLATE_DIGITS, TEMPLATE_VALUE
 from octavo.render.budget import (
@@ -85,8 +85,8 @@ def made(result: Any, given: Any = None, reading: bool = True) -> Any:
         units = len(result)
     else:
         units = size(result)
-        if hasattr(result, "__next__"):
-            result = Counted(result)
+        if hasattr(result, "__next__") and not isinstance(result, Cycler):
+            result = Counted(result)  # (a cycler's `next()` and `current` are its own)
     if units > TEMPLATE_VALUE:
         check_value(units)
     if reading:

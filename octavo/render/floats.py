@@ -27,14 +27,21 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["CAPTION", "FIGURES", "figure", "lone_image", "place_image", "table", "take_caption"]
+__all__ = ["CAPTION", "figure", "figures", "lone_image", "place_image", "table", "take_caption"]
 
 CAPTION = re.compile(r"^(?:Table)?:\s+")
 # A column's head that is a year or a figure ("1960", "1990-94", "1,600", "+3.5%"): a reader
 # takes it cut ("196" over "0", as a phone's narrow column cut it) for two numbers; class
 # `figures` keeps it whole in the EPUB (styles/epub/book.css)
-_ABOUT_FIGURES = "-\\d\\s.,:/%()\u00a0\u202f\u2013\u2014+"  # digits, separators, dashes, signs
-FIGURES = re.compile(f"[{_ABOUT_FIGURES}]*\\d[{_ABOUT_FIGURES}]*")
+_ABOUT_FIGURES = re.compile("[-\\d\\s.,:/%()\u00a0\u202f\u2013\u2014+]+")  # and a digit
+
+
+def figures(words: str) -> bool:
+    """A head of figures: digits, separators, dashes and signs alone, one digit at least
+    (one class and a test apart: `[…]*\\d[…]*` took seconds on a long cell)."""
+    return bool(_ABOUT_FIGURES.fullmatch(words)) and any(c.isdigit() for c in words)
+
+
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
@@ -82,7 +89,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
             token.attrs.pop("style", None)
             head = token.type == "th_open" and in_head
             classes = [f"align-{align}"] if align else []
-            if head and FIGURES.fullmatch(tokens[at + 1].content.strip()):
+            if head and figures(tokens[at + 1].content.strip()):
                 classes.append("figures")
             if classes:
                 token.attrSet("class", " ".join(classes))

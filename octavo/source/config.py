@@ -201,7 +201,7 @@ def _config(
         value = data.get(key)
         if key not in data:
             found.append(error("E104", f"'{key}' is missing", path, hint=REQUIRED_HINTS[key]))
-        elif not value or (isinstance(value, str) and not value.strip()):  # `title = ""`
+        elif isinstance(value, str) and not value.strip():  # `title = ""`, `title = " "`
             bad("E104", key, f"'{key}' is empty", REQUIRED_HINTS[key])
     check_text(data, bad)
     check_identity(data, bad, warn)

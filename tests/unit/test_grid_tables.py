@@ -97,7 +97,8 @@ def test_what_a_grid_cannot_hold_is_w504(source: str, message: str) -> None:
 
 
 def test_a_pipe_table_whose_delimiters_miss_its_header_is_w504() -> None:
-    """markdown-it, as pandoc, reads a paragraph (a line block); octavo says why."""
+    """markdown-it reads a paragraph (a line block; GFM's rule, where pandoc cuts the table
+    to the delimiter row's cells, dropping words); octavo says why."""
     problems = render_block("| a | b |\n|---|\n| 1 | 2 |\n").problems
     assert [(p.code, p.line) for p in problems] == [("W504", 0)]
     assert "1 cell(s) for its header's 2" in problems[0].message

@@ -128,7 +128,7 @@ def test_a_template_prints_no_path_of_the_machine(tmp_path: Path) -> None:
     is E702, as its methods are."""
     import shutil
 
-    from octavo.api import open_book
+    from octavo.api import Sources, open_book
 
     book = tmp_path / "book"
     shutil.copytree(Path(__file__).parents[2] / "book", book)
@@ -139,6 +139,17 @@ def test_a_template_prints_no_path_of_the_machine(tmp_path: Path) -> None:
             env.from_string(source).render(holder=holder)
         assert [d.code for d in refused.value.diagnostics] == ["E702"], source
     assert env.from_string("{{ holder.name }}").render(holder=holder) == "book"
+    # nor in what a whole object prints: a Book, a Section, its Project (their fields)
+    read, _ = Sources(book).read()
+    assert read is not None
+    for source in (
+        "{{ book }}",
+        "{{ book|string }}",
+        "{{ book.sections[0] }}",
+        "{{ book|pprint }}",
+    ):
+        shown = env.from_string(source).render(book=read)
+        assert str(tmp_path) not in shown and "PosixPath" not in shown, source
     assert open_book(book).root == book  # what the holder stands for: a Book's root
 
 
