@@ -37,7 +37,8 @@ from octavo.importers.page import Block, Page
 __all__ = ["Cited", "Mention", "Targets", "cite", "earlier_targets", "stale_mentions"]
 
 _ONE = r"[0-9]{1,3}(?:[-\u2010-\u2013][0-9]{1,3}|\.[0-9]{1,3})?[a-z]?(?![\w\u2010-\u2013-])"
-_ROMAN = r"[IVXLC]{1,7}(?![\w-])"
+# a Roman number; a lone "I" only where no word follows it ("the figures I have seen")
+_ROMAN = r"(?:[IVXLC]{2,7}|[VXLC]|I(?!\s+[a-z]))(?![\w-])"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 MENTION = re.compile(
     r"(?<![\w@#:/\\-])(?:(?P<word>(?i:tables?|figures?))\s+|(?P<abbr>(?i:figs?\.))\s*)"

@@ -182,13 +182,14 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
 
 
 def _typographic(core: StateCore, words: str) -> str:
-    """An attribute's words shown as text (a figure's credit) set as the text is: its
-    quotes curled, its apostrophes too ("Carte de l’auteur", where the caption beside it
-    had them and the credit kept "l'auteur"); the typography's own rules have run by now."""
+    """An attribute's words shown as text (a figure's credit) set as the text is
+    (octavo.render.markdown.typeset_words): "Carte de l'auteur" kept a straight
+    apostrophe beside the caption's curled ones."""
     if not core.md.options.get("typographer"):
         return words
-    curled = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", words)
-    return curled.replace("'", "\u2019")
+    from octavo.render.markdown import typeset_words  # (it imports this module)
+
+    return typeset_words(words)
 
 
 def _marked(caption: list[Token]) -> list[Token]:

@@ -22,6 +22,7 @@ pandoc 3 reads) is not read as a table: it stays a paragraph, and W504 says so.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -56,7 +57,7 @@ def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     header, rows, aligns, after = read
     head = [lines for lines, _ in header] if header is not None else None
     body = [(at, [lines for lines, _ in row]) for at, row in rows]
-    inlines = push_table(state, start, after, head, body, aligns)
+    inlines = push_table(state, start, after, head, body, aligns, head_line=start + 1)
     every = ([header] if header is not None else []) + [row for _, row in rows]
     held = [blocks for row in every for _, blocks in row]
     for inline, blocks in zip(inlines, held, strict=True):
@@ -87,6 +88,8 @@ def read_grid(line: Callable[[int], str], start: int, end: int) -> Grid | None:
         text = line(at)
         if _BORDER.fullmatch(text):
             if [m.start() for m in re.finditer(r"\+", text)] != edges or not pending:
+                if not pending:
+                    break  # another table's border under this one's: this one ends
                 return None  # a cell that spans columns or rows: not read
             cells = _cells(pending, edges)
             if "=" in text and header is None and not rows:
@@ -101,7 +104,9 @@ def read_grid(line: Callable[[int], str], start: int, end: int) -> Grid | None:
                 break  # a blank line, a caption line, a paragraph: the table's end
             continue
         if not _meets(text, edges):
-            return None
+            if not pending and rows and not _spans(text, edges):
+                break  # a line under the last border that is no row of it: its end
+            return None  # a row whose cells span columns: not read
         pending.append(text)
         at += 1
     if pending or not rows:
@@ -109,21 +114,53 @@ def read_grid(line: Callable[[int], str], start: int, end: int) -> Grid | None:
     return header, rows, aligns, at
 
 
+def _width(char: str) -> int:
+    """Columns a character takes, as pandoc counts them: none for a combining mark, two
+    for a wide (East Asian) one."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _placed(text: str) -> tuple[list[tuple[int, str]], int]:
+    """Each character with the column it starts at, and the line's width."""
+    placed, column = [], 0
+    for char in text:
+        placed.append((column, char))
+        column += _width(char)
+    return placed, column
+
+
 def _meets(text: str, edges: list[int]) -> bool:
-    """A row's line with a `|` on each column line (and nothing after the last)."""
-    return len(text) == edges[-1] + 1 and all(text[e] == "|" for e in edges)
+    """A row's line with a `|` on each column line (and nothing after the last), by the
+    columns its characters take ('中文' two each)."""
+    placed, width = _placed(text)
+    bars = {column for column, char in placed if char == "|"}
+    return width == edges[-1] + 1 and all(edge in bars for edge in edges)
+
+
+def _spans(text: str, edges: list[int]) -> bool:
+    """A row's line as wide as the table, between its outer lines, some inner one missing:
+    a cell spanning columns (pandoc 3 reads it), not the text after the table."""
+    placed, width = _placed(text)
+    bars = {column for column, char in placed if char == "|"}
+    return width == edges[-1] + 1 and {edges[0], edges[-1]} <= bars
 
 
 def _cells(lines: list[str], edges: list[int]) -> Cells:
     cells: Cells = []
+    placed = [_placed(text)[0] for text in lines]
     for left, right in pairwise(edges):
-        parts = [text[left + 1 : right].strip() for text in lines]
+        parts = ["".join(c for at, c in line if left < at < right).strip() for line in placed]
         while parts and not parts[-1]:
             parts.pop()
         while parts and not parts[0]:
             parts.pop(0)
-        blocks = "" in parts or sum(bool(_BLOCK_LINE.match(p)) for p in parts) > 0
-        cells.append(([p for p in parts if p], blocks))
+        # a list (its marker on the cell's first line, and on another) or paragraphs (a
+        # blank line between): one line's "- 5 %" or a wrapped "1990. Est" is words
+        first, *rest = parts or [""]
+        listed = bool(_BLOCK_LINE.match(first)) and any(_BLOCK_LINE.match(p) for p in rest)
+        cells.append(([p for p in parts if p], "" in parts or listed))
     return cells
 
 

@@ -262,7 +262,7 @@ _UNRENDERED = (
     (
         re.compile(r"^\+[-=:]+\+"),
         "a grid table whose lines do not meet its column lines (a cell spanning columns or "
-        "rows), or with a foot, is not rendered; its text is kept",
+        "rows), with a foot or a head alone, is not rendered; its text is kept",
     ),
 )
 _DELIMITER_CELL = re.compile(r":?-+:?")  # a pipe table's delimiter row's cell: ---, :--:

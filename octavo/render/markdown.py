@@ -48,6 +48,21 @@ _DASHES = (
 )
 
 
+# a quote that opens: at the start, or after a space, an opening bracket, a dash or quote
+_OPENS = "(?:(?<=^)|(?<=[\\s(\\[{\u2014\u2013\u201c\u2018]))"
+
+
+def typeset_words(words: str) -> str:
+    """Words shown as text that no Markdown rule reads (a figure's `credit`) set as the
+    text's are: dashes and ellipses (`--`, `---`, `...`), quotes curled as they open or
+    close, what is left of `'` an apostrophe."""
+    for pattern, replacement in _DASHES:
+        words = pattern.sub(replacement, words)
+    words = re.sub(_OPENS + '"', "\u201c", words).replace('"', "\u201d")
+    words = re.sub(r"'(?=\d)", "\u2019", words)  # the '90s: an apostrophe, as pandoc's
+    return re.sub(_OPENS + "'", "\u2018", words).replace("'", "\u2019")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """Where a section's body sits in the book: what its numbers and ids start from."""

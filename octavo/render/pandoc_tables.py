@@ -219,15 +219,17 @@ def push_table(
     header: Row | None,
     rows: list[tuple[int, Row]],
     aligns: list[str],
+    head_line: int | None = None,
 ) -> list[Token]:
-    """A pipe table's tokens for the table read (lines `start` to `after`); its cells'
-    inline tokens, in order (the head's first)."""
+    """A pipe table's tokens for the table read (lines `start` to `after`; its head's at
+    `head_line`, else at `start`); its cells' inline tokens, in order (the head's first)."""
     token = state.push("table_open", "table", 1)
     token.map = [start, after]
     inlines: list[Token] = []
     if header is not None:
-        state.push("thead_open", "thead", 1).map = [start, start + 1]
-        inlines += _row(state, header, "th", aligns, start)
+        at = start if head_line is None else head_line
+        state.push("thead_open", "thead", 1).map = [at, at + 1]
+        inlines += _row(state, header, "th", aligns, at)
         state.push("thead_close", "thead", -1)
     state.push("tbody_open", "tbody", 1).map = [rows[0][0], after]
     for line, row in rows:

@@ -116,10 +116,11 @@ def test_construct(source: str, expected: str) -> None:
 def test_a_figure_s_credit_is_set_as_the_text_is() -> None:
     """ "Carte de l'auteur" kept its straight apostrophe beside curled text (a user's
     report); without typography, as written."""
-    source = '![A map](m.png){credit="Carte de l\'auteur"}\n'
-    assert '<span class="credit">Carte de l\u2019auteur</span>' in html_of(source)
+    source = "![A map](m.png){credit=\"'Carte' de l'auteur -- 1990...\"}\n"
+    shown = "\u2018Carte\u2019 de l\u2019auteur \u2013 1990\u2026"
+    assert f'<span class="credit">{shown}</span>' in html_of(source)
     plain = render_block(source, typography=False).html
-    assert '<span class="credit">Carte de l\'auteur</span>' in plain
+    assert "<span class=\"credit\">'Carte' de l'auteur -- 1990...</span>" in plain
 
 
 def test_figure_numbered_with_alt_credit_and_width() -> None:
@@ -181,7 +182,10 @@ def test_notes_are_taken_out_of_the_body() -> None:
             "::: {.content-visible when-format=pdf}\n# H\n:::\n", "W516", 0, id="div-held"
         ),
         pytest.param(
-            "+---+---+\n| a | b |\n+---+---+\n| spanned |\n+---+---+\n", "W504", 0, id="grid-span"
+            "+----+----+\n| a  | b  |\n+----+----+\n| spanned |\n+----+----+\n",
+            "W504",
+            0,
+            id="grid-span",
         ),
         pytest.param("| a | b |\n|---|\n| 1 | 2 |\n", "W504", 0, id="pipe-table-delimiters"),
         pytest.param("As shown [@smith94, p. 3].\n", "W504", 0, id="citation"),

@@ -64,7 +64,7 @@ def test_a_grid_table_ends_where_its_last_border_does() -> None:
     ("source", "message"),
     [
         pytest.param(
-            "+---+---+\n| a | b |\n+---+---+\n| a span  |\n+---+---+\n",
+            "+-----+-----+\n| a   | b   |\n+-----+-----+\n| a span    |\n+-----+-----+\n",
             "grid table whose lines do not meet",
             id="spanned-cell",
         ),
@@ -74,7 +74,7 @@ def test_a_grid_table_ends_where_its_last_border_does() -> None:
             id="a-foot",
         ),
         pytest.param(
-            "+---+\n| a |\n+---+\n| - one |\n",
+            "+---+\n| a |\n+---+\n| b |\n",
             "grid table whose lines do not meet",
             id="no-closing-border",
         ),
@@ -102,3 +102,39 @@ def test_a_pipe_table_whose_delimiters_miss_its_header_is_w504() -> None:
     problems = render_block("| a | b |\n|---|\n| 1 | 2 |\n").problems
     assert [(p.code, p.line) for p in problems] == [("W504", 0)]
     assert "1 cell(s) for its header's 2" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "rows"),
+    [
+        pytest.param(
+            "+------+---+\n| 中文 | b |\n+------+---+\n", [["中文", "b"]], id="wide-characters"
+        ),
+        pytest.param(
+            "+--------+---+\n| Bre\u0301st  | b |\n+--------+---+\n",
+            [["Bre\u0301st", "b"]],
+            id="a-combining-mark",
+        ),
+        pytest.param("+---+\n| a |\n+---+\n+1 more\n", [["a"]], id="a-line-under-it"),
+        pytest.param("+---+---+\n|   | b |\n+---+---+\n", [["", "b"]], id="an-empty-cell"),
+    ],
+)
+def test_what_pandoc_reads_as_a_grid_table(source: str, rows: list[list[str]]) -> None:
+    """Columns counted as pandoc counts them (a wide character two, a combining mark
+    none); a line under the last border that is no row ends the table, as in pandoc."""
+    assert [_texts(r) for r in _table(source).iter("tr")] == rows
+    assert render_block(source).problems == ()
+
+
+def test_words_that_look_like_a_list_in_one_line_of_a_cell_are_words() -> None:
+    """'1990. Est' wrapped under 'Total', or '- 5 %' alone, is no list (pandoc reads one
+    paragraph): no W504, which failed a --strict build."""
+    for cell in (["Total    ", "1990. Est"], ["- 5 %    "]):
+        lines = "".join(f"| {text} |\n" for text in cell)
+        source = f"+-----------+\n{lines}+-----------+\n"
+        assert render_block(source).problems == (), cell
+
+
+def test_a_head_cell_s_problem_is_told_at_its_line() -> None:
+    source = "para\n\n+--------+\n| - one  |\n| - two  |\n+========+\n| x      |\n+--------+\n"
+    assert [(p.code, p.line) for p in render_block(source).problems] == [("W504", 3)]

@@ -255,3 +255,13 @@ def test_a_reference_is_only_ever_to_a_label_the_book_holds(text: str) -> None:
     assert set(added) <= {f.ident for f in [*BOOK, *OWN]}
     (untouched,) = cite(page, Targets([]), Path("60.htm")).page.blocks
     assert untouched.markdown == text
+
+
+def test_a_lone_i_before_a_word_is_the_pronoun() -> None:
+    """'the figures I have seen' was '@fig:I have seen' in a book with a Figure I (a
+    review's find); 'Table I.' and 'Table IV shows' are still mentions."""
+    from octavo.importers.mentions import MENTION
+
+    assert MENTION.search("the figures I have seen") is None
+    found = [MENTION.search(t) for t in ("see Table I.", "Table IV shows", "(Figure I)")]
+    assert [m.group("numbers") if m else None for m in found] == ["I", "IV", "I"]

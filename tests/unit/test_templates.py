@@ -181,3 +181,11 @@ def test_a_templates_own_error_is_e702_not_a_traceback(
     [found] = failed.value.diagnostics
     assert found.code == "E702" and f"template: {told}" in found.message
     assert found.file is not None and found.file.name == "own.html"
+
+
+def test_jinja_s_cycler_works_within_the_budget(tmp_path: Path) -> None:
+    """The budget counted a cycler as an iterator and hid its `next()` (E702 in a book's
+    template striping a table's rows)."""
+    env = environment((tmp_path,))
+    source = '{% set row = cycler("odd", "even") %}{{ row.next() }} {{ row.current }}'
+    assert env.from_string(source).render() == "odd even"
