@@ -48,9 +48,10 @@ MENTION = re.compile(
 )
 _NUMBERS = re.compile(rf"{_ONE}|{_ROMAN}")
 # what a mention is never rewritten in: code, a link's or span's words with their target or
-# attributes, an autolink, an attribute block
+# attributes, an autolink, an attribute block, a reference
 _KEPT = re.compile(
     r"`[^`\n]*`|\[(?P<words>(?:[^\[\]\\]|\\.)*)\](?P<to>\([^)\n]*\)|\{[^}\n]*\})|<[^>\s]*>|\{[^}\n]*\}"
+    r"|(?<![\w@])@(?:tbl|fig|sec):[\w:.-]*\w"  # a reference already: its label whole
 )
 _TEXT_KINDS = ("paragraph", "entry", "note")
 # a section's line that is no text a mention is read in: a heading, a caption, a table's row,
