@@ -189,7 +189,7 @@ def _typographic(core: StateCore, words: str) -> str:
         return words
     from octavo.render.markdown import typeset_words  # (it imports this module)
 
-    return typeset_words(words)
+    return typeset_words(core, words)
 
 
 def _marked(caption: list[Token]) -> list[Token]:

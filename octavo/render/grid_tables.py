@@ -29,7 +29,7 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from octavo.render.pandoc_tables import push_table
+from octavo.render.pandoc_tables import push_table, source_line
 
 __all__ = ["BLOCKS_IN_A_CELL", "install"]
 
@@ -42,14 +42,10 @@ def install(md: MarkdownIt) -> None:
     md.block.ruler.before("table", "grid_tables", _grid_table)
 
 
-def _line(state: StateBlock, number: int) -> str:
-    return state.src[state.bMarks[number] : state.eMarks[number]].expandtabs(4).rstrip()
-
-
 def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    read = read_grid(lambda n: _line(state, n).lstrip(), start, end)
+    read = read_grid(lambda n: source_line(state, n).strip(), start, end)
     if read is None:
         return False
     if silent:
@@ -131,20 +127,24 @@ def _placed(text: str) -> tuple[list[tuple[int, str]], int]:
     return placed, column
 
 
-def _meets(text: str, edges: list[int]) -> bool:
-    """A row's line with a `|` on each column line (and nothing after the last), by the
-    columns its characters take ('中文' two each)."""
+def _bars(text: str, edges: list[int]) -> set[int] | None:
+    """The columns of a line's `|`s, by the columns its characters take ('中文' two
+    each); None for a line not as wide as the table."""
     placed, width = _placed(text)
-    bars = {column for column, char in placed if char == "|"}
-    return width == edges[-1] + 1 and all(edge in bars for edge in edges)
+    return {column for column, char in placed if char == "|"} if width == edges[-1] + 1 else None
+
+
+def _meets(text: str, edges: list[int]) -> bool:
+    """A row's line with a `|` on each column line (and nothing after the last)."""
+    bars = _bars(text, edges)
+    return bars is not None and set(edges) <= bars
 
 
 def _spans(text: str, edges: list[int]) -> bool:
     """A row's line as wide as the table, between its outer lines, some inner one missing:
     a cell spanning columns (pandoc 3 reads it), not the text after the table."""
-    placed, width = _placed(text)
-    bars = {column for column, char in placed if char == "|"}
-    return width == edges[-1] + 1 and {edges[0], edges[-1]} <= bars
+    bars = _bars(text, edges)
+    return bars is not None and {edges[0], edges[-1]} <= bars
 
 
 def _cells(lines: list[str], edges: list[int]) -> Cells:

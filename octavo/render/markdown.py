@@ -18,6 +18,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.smartquotes import process_inlines
+from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -48,19 +50,16 @@ _DASHES = (
 )
 
 
-# a quote that opens: at the start, or after a space, an opening bracket, a dash or quote
-_OPENS = "(?:(?<=^)|(?<=[\\s(\\[{\u2014\u2013\u201c\u2018]))"
-
-
-def typeset_words(words: str) -> str:
-    """Words shown as text that no Markdown rule reads (a figure's `credit`) set as the
-    text's are: dashes and ellipses (`--`, `---`, `...`), quotes curled as they open or
-    close, what is left of `'` an apostrophe."""
-    for pattern, replacement in _DASHES:
-        words = pattern.sub(replacement, words)
-    words = re.sub(_OPENS + '"', "\u201c", words).replace('"', "\u201d")
-    words = re.sub(r"'(?=\d)", "\u2019", words)  # the '90s: an apostrophe, as pandoc's
-    return re.sub(_OPENS + "'", "\u2018", words).replace("'", "\u2019")
+def typeset_words(core: StateCore, words: str) -> str:
+    """Words shown as text that no Markdown rule reads (a figure's `credit`) set by the
+    text's own rules, in their order: octavo's dashes and ellipses, markdown-it's smart
+    quotes, then what is left of `'` an apostrophe."""
+    token = Token("text", "", 0)
+    token.content = words
+    _dashes([token])
+    process_inlines([token], core)
+    _leftover_quotes([token])
+    return token.content
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +122,15 @@ def _addresses(state: StateCore) -> None:
 
 def _punctuation(state: StateCore) -> None:
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        for token in block.children:
-            if token.type == "text" and ("-" in token.content or "..." in token.content):
-                for pattern, replacement in _DASHES:
-                    token.content = pattern.sub(replacement, token.content)
+        if block.type == "inline" and block.children:
+            _dashes(block.children)
+
+
+def _dashes(tokens: list[Token]) -> None:
+    for token in tokens:
+        if token.type == "text" and ("-" in token.content or "..." in token.content):
+            for pattern, replacement in _DASHES:
+                token.content = pattern.sub(replacement, token.content)
 
 
 _WORD_JOINER = "\u2060"
@@ -175,10 +177,14 @@ def _apostrophes(state: StateCore) -> None:
     """After smart quotes: a straight `'` left unpaired is an apostrophe ('Tis, the '90s),
     and a `"` after a figure an inch mark (5'10"), as pandoc sets them."""
     for block in state.tokens:
-        for token in block.children or ():
-            if token.type == "text" and ("'" in token.content or '"' in token.content):
-                content = token.content.replace("'", "\u2019")
-                token.content = re.sub(r'(?<=\d)"', "\u201d", content)
+        _leftover_quotes(block.children or [])
+
+
+def _leftover_quotes(tokens: list[Token]) -> None:
+    for token in tokens:
+        if token.type == "text" and ("'" in token.content or '"' in token.content):
+            content = token.content.replace("'", "\u2019")
+            token.content = re.sub(r'(?<=\d)"', "\u201d", content)
 
 
 @lru_cache(maxsize=2)

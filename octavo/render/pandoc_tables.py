@@ -29,7 +29,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["Row", "install", "push_table", "split_cells"]
+__all__ = ["Row", "install", "push_table", "source_line", "split_cells"]
 
 _GROUPS = re.compile(r" *-{2,}(?: +-{2,})+ *")  # dashed column groups, two or more
 _RULE = re.compile(r" *-{3,} *")  # a multiline table's opening or closing row of dashes
@@ -82,14 +82,15 @@ def split_cells(line: str) -> list[str]:
     return cells
 
 
-def _line(state: StateBlock, number: int) -> str:
+def source_line(state: StateBlock, number: int) -> str:
+    """Line `number` of the source as a table reads it: its tabs four columns."""
     return state.src[state.bMarks[number] : state.eMarks[number]].expandtabs(4)
 
 
 def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    read = _read(lambda n: _line(state, n), start, end)
+    read = _read(lambda n: source_line(state, n), start, end)
     if read is None:
         return False
     if silent:
