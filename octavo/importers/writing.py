@@ -104,7 +104,7 @@ def plan(
     if planned and page.sequence in planned:
         old, old_text = planned[page.sequence]
     report = PageReport(path, "imported", target, page.profile, page.reasons, supplied, ())
-    held = _text_of(old, old_text) if old is not None else None
+    held = _text_of(old, old_text, batch.book) if old is not None else None
     if old is not None and held == text:
         return Plan(replace(report, status="unchanged", target=old, problems=tuple(found)), page)
     if not force and old != target and os.path.lexists(target):
@@ -145,14 +145,15 @@ _REPLACED = (
 )
 
 
-def _text_of(old: Path, planned: str | None) -> str | None:
+def _text_of(old: Path, planned: str | None, book: Path) -> str | None:
     """The text of the section in `old`: what an earlier page of the import writes there,
-    else the file's (None: not UTF-8, or not read)."""
+    else the file's, read under the sandbox's rules as the book's sections are (None: not
+    UTF-8, or not read: a link out of the book, a FIFO, a file past the section's limit)."""
     if planned is not None:
         return planned
     try:
-        return old.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_file(old, (book,), "section").decode("utf-8")
+    except (FileRefused, OSError, UnicodeDecodeError):
         return None
 
 
