@@ -282,6 +282,7 @@ def build_handouts(
     from octavo.output_folder import guard_default_folder, write_folder
     from octavo.output_guard import guard_output
     from octavo.render.long_words import unbroken_runs
+    from octavo.render.pdf.handout_refs import outside_page_refs
     from octavo.render.pdf.handouts import render_handouts
 
     with boundary("the handouts"):
@@ -290,7 +291,9 @@ def build_handouts(
         guard_output(given.project.root, folder, folder=True)
         if out is None:
             guard_default_folder(given.project, folder)
-        rendered, found = given.manuscript(more=unbroken_runs)
+        rendered, found = given.manuscript(
+            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by)
+        )
         made = render_handouts(rendered, by, paper)
         written, more = write_folder(given.project, folder, made, strict)
         return Handouts(written, found + more, folder)

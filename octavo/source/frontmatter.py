@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,27 @@ def _int(loader: Any, node: Any) -> object:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
+_QUOTED_VALUE = re.compile(r"""^[^\s#"'][^:#]*:[ \t]+(["'])(.*)$""")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The first of `lines` (0-based) whose value opens a quote it does not close: a
+    title written `title: "Alpha` took the next lines into it, and the error showed on
+    the line where YAML met the next quote."""
+    for index, line in enumerate(lines):
+        match = _QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote, rest = match.groups()
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")  # '' is a quote within
+        if not closed:
+            return index
+    return None
 
 
 # what the YAML of a section's fields gets wrong: a title with a colon, a bracket, a hash
@@ -95,6 +117,15 @@ def split_front_matter(text: str) -> FrontMatter:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2
+        opened = _unclosed_quote(source.split("\n")[: line - 1])
+        if opened is not None:  # YAML read the quote on to a later line, and failed there
+            raise FrontMatterError(
+                "E202",
+                f"front matter is not valid YAML: the quote that opens this value is not "
+                f"closed on its line (YAML read on to line {line}: {exc.problem})",
+                opened + 2,
+                "close the quote on this line",
+            ) from exc
         raise FrontMatterError(
             "E202", f"front matter is not valid YAML: {exc.problem}", line, _YAML_HINT
         ) from exc

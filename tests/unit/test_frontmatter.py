@@ -16,8 +16,27 @@ from tests.conftest import MakeBook, section_source
         ("---\ntitle: A\n\nBody.\n", "E201", 1, "'---'"),
         ("---\ntitle: Russia: Trade\n---\nBody.\n", "E202", 2, 'title: "Russia: Trade"'),
         ("---\ntitle: [Glossary\nkind: glossary\n---\n", "E202", 3, "quote a value"),
+        # a user's walk: the error was told at line 8, where YAML met the next quote
+        (
+            '---\ntitle: "Alpha\nchapter: 1\nsequence: 1\ndata_as_of: "1995-06"\n---\n',
+            "E202",
+            2,
+            "close the quote",
+        ),
+        ("---\ntitle: 'Alpha\nchapter: 1\nnote: 'x'\n---\n", "E202", 2, "close the quote"),
+        # quoted and closed (a quote within escaped, or doubled): told where YAML fails
+        ('---\ntitle: "A \\"B\\""\nkind: [x\n---\n', "E202", 4, "quote a value"),
+        ("---\ntitle: 'It''s'\nkind: [x\n---\n", "E202", 4, "quote a value"),
     ],
-    ids=["not-closed", "colon-in-title", "open-bracket"],
+    ids=[
+        "not-closed",
+        "colon-in-title",
+        "open-bracket",
+        "unclosed-double-quote",
+        "unclosed-single-quote",
+        "escaped-double-quote",
+        "doubled-single-quote",
+    ],
 )
 def test_a_front_matter_that_cannot_be_read_says_what_to_do(
     text: str, code: str, line: int, hint: str

@@ -8,7 +8,9 @@ import pytest
 
 from octavo import api
 from octavo.errors import BuildError
+from octavo.render.pdf.handout_refs import outside_page_refs
 from octavo.render.pdf.handouts import handouts_of
+from tests.conftest import MakeBook, section_source
 
 
 def test_handouts_sort_in_reading_order_and_reject_unknown_by(small_book: Path) -> None:
@@ -38,7 +40,9 @@ def test_a_handout_of_a_volume_names_its_part() -> None:
         "The Economy",
         "Agriculture",
     )
-    assert paths["01-s001-foreword.pdf"][0] == "Foreword"  # front matter is in no part
+    # front matter is in no part; a division of one section is named once, not
+    # "Foreword › Foreword" (a user's walk)
+    assert paths["01-s001-foreword.pdf"] == ("Foreword",)
     chapters = {h.name: h.path for h in handouts_of(manuscript, "chapter")}
     assert chapters["08-p1-belarus-ch01.pdf"] == (
         "Part I · Belarus",
@@ -114,3 +118,37 @@ def test_a_part_s_country_in_a_file_name_is_ascii(country: str, expected: str) -
     assert chapter.named_slug(part.country_slug) == expected
     assert chapter.slug == "p2-ch02" == Chapter(2, "", (), part=2).named_slug("")
     assert Chapter(2, "The Economy", ()).named_slug("moldova") == "ch02"  # in no part
+
+
+_TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: {caption} {{#tbl:{ident}}}\n"
+
+
+def test_a_handout_s_page_reference_to_a_target_it_lacks_is_told(make_book: MakeBook) -> None:
+    """A user's walk: a handout of one section printed "on page Table 2" for a table in
+    the next section, without a word; it is W517 at the reference's line, as the EPUB's
+    (a target the handout holds, or one in the same chapter handed out by chapter, is
+    not)."""
+    body = (
+        "Intro.\n\nThe next one is on page [](#tbl:b){.page}; "
+        "this one on page [](#tbl:a){.page}.\n\n" + _TABLE.format(caption="One", ident="a")
+    )
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Alpha", total=3, body=body),
+            "002-b.md": section_source(
+                2, "Beta", total=3, body=_TABLE.format(caption="Two", ident="b")
+            ),
+            "003-c.md": section_source(
+                3, "Gamma", chapter=2, total=3, body="On page [](#tbl:a){.page}.\n"
+            ),
+        }
+    )
+    manuscript, _ = api.manuscript(book)
+    found = outside_page_refs(manuscript, "section")
+    assert [(d.code, d.file.name if d.file else "", d.line) for d in found] == [
+        ("W517", "001-a.md", 13),
+        ("W517", "003-c.md", 11),
+    ], found
+    assert "#tbl:b shows 'Table\u00a02' in the handout 1-s001-alpha.pdf" in found[0].message
+    by_chapter = outside_page_refs(manuscript, "chapter")
+    assert [d.file.name if d.file else "" for d in by_chapter] == ["003-c.md"]

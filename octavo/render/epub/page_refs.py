@@ -17,7 +17,7 @@ from octavo.render.conditional import for_output
 from octavo.render.xref import PAGE_REF
 from octavo.text import strip_tags
 
-__all__ = ["unprinted_page_refs"]
+__all__ = ["reference_line", "unprinted_page_refs"]
 
 
 def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
@@ -35,7 +35,7 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
                     "W517",
                     f"page reference to #{target} shows '{shown}' in the EPUB, which has no pages",
                     section.path,
-                    section.body_line + _line(section.body, ident),
+                    section.body_line + reference_line(section.body, ident),
                     "set page_list = true in book.toml (the EPUB then prints the folio), or "
                     f"keep its words for print: [on page [](#{target}){{.page}}]"
                     '{.content-visible when-format="pdf"}',
@@ -44,7 +44,7 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     return tuple(found)
 
 
-def _line(body: str, ident: str) -> int:
+def reference_line(body: str, ident: str) -> int:
     """The 0-based line of the body that links to `ident` as a page reference (0: unknown)."""
     lines = body.split("\n")
     for index, line in enumerate(lines):

@@ -109,7 +109,10 @@ def _section(
     width: int,
 ) -> Handout:
     item = Heading(2, rs.id, rs.title_html, rs)
-    path = (*_path(part), _chapter_name(chapter), *rs.section.parents, rs.title_text)
+    steps = (*_path(part), _chapter_name(chapter), *rs.section.parents, rs.title_text)
+    # a division of one section, its title the chapter's ("Preface"), is one step, not
+    # "Preface › Preface"
+    path = tuple(s for i, s in enumerate(steps) if i == 0 or s != steps[i - 1])
     named = "-".join(n for n in (f"{number:0{width}d}", _country(part), rs.id) if n)
     return Handout(f"{named}.pdf", rs.title_text, path, (item,), (rs,))
 
