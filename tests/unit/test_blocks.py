@@ -436,6 +436,30 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "Tables [-@tbl:a]\u2013[-@tbl:b] and [-@fig:c].\n",
+            '<p>Tables <a href="#tbl:a" class="xref auto-number">[-@tbl:a]</a>\u2013'
+            '<a href="#tbl:b" class="xref auto-number">[-@tbl:b]</a> and '
+            '<a href="#fig:c" class="xref auto-number">[-@fig:c]</a>.</p>',
+            id="number-alone",
+        ),
+        pytest.param(
+            "[-@sec:a] and [@tbl:a]\n",
+            '<p>[-<a href="#sec:a" class="xref auto">@sec:a</a>] and '
+            '[<a href="#tbl:a" class="xref auto">@tbl:a</a>]</p>',
+            id="a-heading-has-no-number",  # nor is a group read: its brackets stay
+        ),
+    ],
+)
+def test_a_reference_without_its_word(source: str, expected: str) -> None:
+    """pandoc-crossref's `[-@tbl:label]`: the table's number alone once resolved."""
+    fragment = render_block(source)
+    assert fragment.html.strip() == expected and fragment.problems == ()
+
+
 def test_an_html_table_s_head_of_figures_is_kept_whole() -> None:
     """A raw table's head "1960" gets class figures, as a pipe table's does (a phone cut it
     "196" over "0"): in a thead, in a first row of th, beside its alignment; its words as
