@@ -22,7 +22,8 @@ from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry
-from octavo.importers.mentions import cite, earlier_targets
+from octavo.importers.mentions import cite
+from octavo.importers.mentions_written import earlier_targets
 from octavo.importers.page import Page, PageError
 from octavo.importers.references import CrossReferences, cross_references
 from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section

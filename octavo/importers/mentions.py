@@ -5,7 +5,13 @@ Appendix)", "Tables 3 and 4", "(see fig. 8)". The import labels each table and f
 page's own number (octavo.importers.float_labels), so such a mention becomes a reference to
 the label, `@tbl:12`, which octavo prints with the book's number ("Table 3"), as the
 caption and the list of tables print it: the sentence and the caption agree however few of
-the study's pages the book holds, in whatever order.
+the study's pages the book holds, in whatever order. A list or a range the book holds whole
+keeps the page's words around the numbers, each number a reference without its word
+(pandoc-crossref's `[-@tbl:3]`, which prints "5"): "Tables [-@tbl:3] and [-@tbl:4]",
+"Tables [-@tbl:12]–[-@tbl:14]", printed "Tables 5 and 6", "Tables 7–9". (octavo reads no
+group of references, pandoc-crossref's `[@tbl:3; @tbl:4]`.) A range's ends are the
+references: the book numbers the study's tables in its order, so the tables between them
+are the book's between them, unless the book sets another table among them.
 
 A mention becomes a reference only where the label is in the book once the import is
 written: on the same page (first), on another page of the import, or in a section already in
@@ -13,8 +19,8 @@ the book, each of the page's own country (Moldova's "table 12" is never Belarus'
 mention keeps the page's words, never a reference that does not resolve (W512 at the build),
 and is told (W424): in a book whose tables octavo numbers, "Table 12" names the book's twelfth
 table or none, not the study's. A section already in the book that cites in words a table or
-figure this import adds is told too (W425), at its line: its page, imported again with this
-one, would name it.
+figure this import adds is told too (W425, octavo.importers.mentions_written), at its line:
+its page, imported again with this one, would name it.
 
 Where: paragraphs, definitions, list items, lines and notes; never a heading, a caption or a
 table's cell (their words are also the contents' and the lists' entries), nor inside a link
@@ -31,10 +37,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
-from octavo.importers.float_labels import Float, label_number, study_number
+from octavo.importers.float_labels import Float, study_number
 from octavo.importers.page import Block, Page
 
-__all__ = ["Cited", "Mention", "Targets", "cite", "earlier_targets", "stale_mentions"]
+__all__ = ["MENTION", "Cited", "Mention", "Reading", "Targets", "cite", "kind_noun"]
 
 _ONE = r"[0-9]{1,3}(?:[-\u2010-\u2013][0-9]{1,3}|\.[0-9]{1,3})?[a-z]?(?![\w\u2010-\u2013-])"
 # a Roman number; a lone "I" only where no word follows it ("the figures I have seen")
@@ -47,6 +53,9 @@ MENTION = re.compile(
     r"(?![.:\u2010-\u2013-]\w)"  # "Table 12.Next": the reference would take ".Next" for its label
 )
 _NUMBERS = re.compile(rf"{_ONE}|{_ROMAN}")
+# a range after a plural, "Tables 12–14", of at most _RANGE numbers (else told as written)
+_ENDS = re.compile(r"([0-9]{1,3})[-\u2010-\u2013]([0-9]{1,3})")
+_RANGE = 20
 # what a mention is never rewritten in: code, a link's or span's words with their target or
 # attributes, an autolink, an attribute block, a reference
 _KEPT = re.compile(
@@ -54,11 +63,7 @@ _KEPT = re.compile(
     r"|(?<![\w@])@(?:tbl|fig|sec):[\w:.-]*\w"  # a reference already: its label whole
 )
 _TEXT_KINDS = ("paragraph", "entry", "note")
-# a section's line that is no text a mention is read in: a heading, a caption, a table's row,
-# a figure (cite reads none of these either)
-_NOT_TEXT = re.compile(r"\s*(?:#|Table:|: (?! )|\||!\[|\+[-=])")
 _ITEM_KINDS = ("list", "lines")
-_REFERENCE = re.compile(r"(?<![\w@])@((tbl|fig):([\w:.-]*\w))")  # as octavo reads one
 
 
 class Targets:
@@ -101,7 +106,7 @@ class Cited:
 
 
 @dataclass(slots=True)
-class _Reading:
+class Reading:
     """The rewriting of one page's (or section's) text, and each mention found in it."""
 
     targets: Targets
@@ -139,27 +144,74 @@ class _Reading:
         return MENTION.sub(one, text) if text else text
 
     def _made(self, mention: re.Match[str]) -> tuple[str, list[Mention]]:
-        """The mention rewritten: each number the book has as its reference, the others
-        as their words ("Tables 3 and 4", of which the book has 3: "@tbl:3 and table
-        4"); as written when it has none of them."""
+        """The mention rewritten (see `_numbers` and `_range`); as written when the book
+        has none of its numbers."""
         written, base = mention[0], mention.start()
         word = mention["word"] or mention["abbr"]
         kind = "tbl" if word.lower().startswith("tab") else "fig"
         numbers = list(_NUMBERS.finditer(written, mention.start("numbers") - base))
         single = _singular(word)
-        parts: list[str] = []
+        if len(numbers) == 1 and single != word:  # "Tables 12–14": a range
+            ranged = self._range(written, kind, single, numbers[0])
+            if ranged is not None:
+                return ranged
+        return self._numbers(written, kind, word, single, numbers)
+
+    def _numbers(
+        self, written: str, kind: str, word: str, single: str, numbers: list[re.Match[str]]
+    ) -> tuple[str, list[Mention]]:
+        """A mention of one number or a list: where the book has every number, each is its
+        reference without its word, the page's words around them ("Tables [-@tbl:3] and
+        [-@tbl:4]": "Tables 5 and 6"); where it has some, each of those is its reference
+        with its word and the others their words ("@tbl:3 and table 4": "Table 5 and table
+        4")."""
+        mixed: list[str] = []
+        alone = [written[: numbers[0].start()]]  # "Tables "
         found: list[Mention] = []
         for n, number in enumerate(numbers):
             if n:
-                parts.append(written[numbers[n - 1].end() : number.start()])
-            # one number after a plural ("tables 12-14": a range) is told as written
+                between = written[numbers[n - 1].end() : number.start()]
+                mixed.append(between)
+                alone.append(between)
+            # one number after a plural (a range not read as one) is told as written
             words = f"{single} {number[0]}" if len(numbers) > 1 or single == word else written
             names = self.targets.find(self.country, kind, number[0], self.sequence)
             found.append(Mention(words, kind, number[0], self.line, names))
-            parts.append(f"@{names.ident}" if names else words)
+            mixed.append(f"@{names.ident}" if names else words)
+            alone.append(f"[-@{names.ident}]" if names else number[0])
         if not any(m.names for m in found):
             return written, found
-        return "".join(parts), found
+        if len(numbers) > 1 and all(m.names for m in found):
+            return "".join(alone), found
+        return "".join(mixed), found
+
+    def _range(
+        self, written: str, kind: str, single: str, number: re.Match[str]
+    ) -> tuple[str, list[Mention]] | None:
+        """ "Tables 12–14" where the book has tables 12, 13 and 14: its ends as references
+        without their word, "Tables [-@tbl:12]–[-@tbl:14]" ("Tables 5–7"); where it lacks
+        one, the words as written, each missing number told, unless the book has a
+        chapter's table of that number ("Tables 3-4": table 4 of chapter 3), which the
+        mention names as before. None: no range ("Tables 12", "tables 9–3"), or a range of
+        more than `_RANGE` numbers."""
+        ends = _ENDS.fullmatch(number[0])
+        first, last = (int(ends[1]), int(ends[2])) if ends else (0, 0)
+        if not first < last < first + _RANGE:
+            return None
+        members = [str(n) for n in range(first, last + 1)]
+        named = [self.targets.find(self.country, kind, n, self.sequence) for n in members]
+        found = [
+            Mention(f"{single} {n}", kind, n, self.line, names)
+            for n, names in zip(members, named, strict=True)
+        ]
+        if all(named):
+            start, end = named[0], named[-1]
+            assert start is not None and end is not None
+            before = written[: number.start()]
+            return f"{before}[-@{start.ident}]\u2013[-@{end.ident}]", found
+        if self.targets.find(self.country, kind, number[0], self.sequence):
+            return None  # a chapter's table, named as one
+        return written, [m for m in found if m.names is None]
 
 
 def _singular(word: str) -> str:
@@ -169,14 +221,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word[-1:].lower() == "s" else word
 
 
-def _noun(kind: str) -> str:
+def kind_noun(kind: str) -> str:
     return "table" if kind == "tbl" else "figure"
 
 
 def _said(mention: Mention, sequence: int) -> str:
     """What --explain says of a mention."""
     at = f"line {mention.line}: " if mention.line else ""
-    noun = _noun(mention.kind)
+    noun = kind_noun(mention.kind)
     if mention.names is None:
         return (
             f"{at}{mention.words!r} kept as the page's words: neither this import nor the "
@@ -188,7 +240,7 @@ def _said(mention: Mention, sequence: int) -> str:
 
 def cite(page: Page, targets: Targets, source: Path) -> Cited:
     """The page (saved at `source`) with its text's mentions made references (see above)."""
-    reading = _Reading(targets, page.country, page.sequence or 0, [])
+    reading = Reading(targets, page.country, page.sequence or 0, [])
     blocks: list[Block] = []
     for block in page.blocks:
         reading.line = block.line
@@ -210,7 +262,7 @@ def cite(page: Page, targets: Targets, source: Path) -> Cited:
 def _w424(source: Path, mentions: list[Mention]) -> Diagnostic:
     """W424 for the mentions of one table or figure the book will not have, at the first."""
     first = mentions[0]
-    noun = _noun(first.kind)
+    noun = kind_noun(first.kind)
     times = f", {len(mentions)} times" if len(mentions) > 1 else ""
     return warning(
         "W424",
@@ -224,58 +276,3 @@ def _w424(source: Path, mentions: list[Mention]) -> Diagnostic:
         + (" (the study's Appendix holds its statistical tables)" if first.kind == "tbl" else "")
         + ", or reword the text in the section",
     )
-
-
-def earlier_targets(text: str, page: Page) -> Targets:
-    """The targets a section's `text` was imported with from `page`: the page's own tables
-    and figures, and whatever its references name. Importing the page again with these
-    gives that text back when no hand changed it (octavo.importers.writing): the file then
-    differs from a new import only in what the book held at the time, and is replaced
-    without --force, as a section the import wrote."""
-    sequence = page.sequence or 0
-    floats = [
-        Float(kind, number, page.country, f"{kind}:{label}", -1, "the book")
-        for _, kind, label in _REFERENCE.findall(text)
-        if (number := label_number(label, page.country, sequence))
-    ]
-    own = [
-        Float(b.ident[:3], label_number(b.ident[4:], page.country, sequence), page.country,
-              b.ident, sequence, "this page")
-        for b in page.blocks
-        if b.ident
-    ]  # fmt: skip
-    return Targets([*floats, *own])
-
-
-def stale_mentions(
-    sections: Iterable[tuple[Path, str, int, int, str]], added: Iterable[Float]
-) -> list[Diagnostic]:
-    """W425 at each line of a section of the book (its file, country, section number, its
-    body's first line in the file, its body) that cites in words a table or figure of its
-    study that this import adds (`added`): the book numbers that one itself now, so the
-    words may name another; its page imported again with this one would name it."""
-    targets = Targets(added)
-    told: list[Diagnostic] = []
-    for path, country, sequence, first, body in sections if targets.by_number else ():
-        for at, text in enumerate(body.split("\n")):
-            if _NOT_TEXT.match(text):
-                continue
-            reading = _Reading(targets, country, sequence, [], first + at)
-            reading.rewrite(text)
-            for mention in reading.found:
-                if mention.names is None:
-                    continue
-                ident, noun = mention.names.ident, _noun(mention.kind)
-                told.append(
-                    warning(
-                        "W425",
-                        f"cites {mention.words!r} in the page's words, and this import adds "
-                        f"the study's {noun} {mention.number} ({mention.names.where}), which "
-                        "the book numbers itself: the words may name another",
-                        path,
-                        mention.line,
-                        hint="import this section's page again with that one (--force if "
-                        f"you edited it), or write @{ident} for the words",
-                    )
-                )
-    return told

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic
 from octavo.importers.float_labels import Float, book_floats, label_pages
-from octavo.importers.mentions import Targets, stale_mentions
+from octavo.importers.mentions import Targets
+from octavo.importers.mentions_written import stale_mentions
 from octavo.importers.page import Page
 from octavo.importers.supply import Supplier
 

@@ -63,7 +63,7 @@ def plan(
     planned: Mapping[int, tuple[Path, str]] | None = None,
 ) -> Plan:
     """`before`: whether a text is the page as this import would have written it with the
-    references that text holds (octavo.importers.mentions.earlier_targets): a section's
+    references that text holds (octavo.importers.mentions_written.earlier_targets): a section's
     file that differs only so was written by an import when the book held other tables and
     figures, no hand changed it, and it is replaced without --force. `planned`: the file
     and text that pages planned before this one write, by section number: a second page of

@@ -3,10 +3,12 @@
 The README's table kinds are a pipe table or a raw HTML `<table>`, each captioned by a
 `Table: …` paragraph next to it (or, for the HTML one, its own `<caption>`): numbered,
 listed, styled (`class="table"`, "wide" from six columns), its header cells `scope="col"`
-for the EPUB. What the author's HTML holds is still cleaned as any raw HTML is
-(octavo.render.sanitize); only the table element, its caption and label, which octavo
-writes, are marked trusted. A block holding more than one table, or more than a table, is
-left as it is.
+for the EPUB and one of figures ("1960") `class="figures"`, kept whole on a phone, its
+cells aligned as the page aligns them (align-right, align-center). What the author's HTML
+holds is still cleaned as any raw HTML is (octavo.render.sanitize); only the table
+element, its caption and label and the cells given a class, which octavo writes, are
+marked trusted. A block holding more than one table, or more than a table, is left as it
+is.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.floats import take_caption
+from octavo.render.floats import figures, take_caption
 from octavo.render.sanitize import TRUSTED, clean_fragment, kept_attribute
 from octavo.render.tokens import (
     Caption,
@@ -71,8 +73,9 @@ def html_table(
     if own is None:  # else a Table: beside it is the next table's
         caption, moved = take_caption(tokens, i, i)
         i -= moved
-    columns = _header(table)
-    from_cells = _aligned(table)
+    head = _head(table)
+    columns = _header(table, head)
+    from_cells = _classed(table, head)
     # the element is trusted for octavo's class and id: the author's other attributes are
     # kept only where a plain table may have them (lang, title), the rest reported removed
     removed = [n for n, v in table.attrib.items() if not kept_attribute("table", n, v)]
@@ -104,44 +107,68 @@ def _own_words(own: etree._Element) -> str:
     return drop_table_number(inner.strip(), "html")
 
 
-def _header(table: etree._Element) -> int:
-    """The header row's cells made scope="col" (the thead's rows, else a first row of th
-    alone); the number of columns (the widest row, colspans counted)."""
+def _head(table: etree._Element) -> list[etree._Element]:
+    """The header rows: the thead's, else a first row of th alone."""
     rows = table.findall(".//tr")
     head = [r for r in rows if r.getparent() is not None and r.getparent().tag == "thead"]
     if not head and rows and all(c.tag == "th" for c in rows[0]):
         head = rows[:1]
+    return head
+
+
+def _header(table: etree._Element, head: list[etree._Element]) -> int:
+    """The header rows' cells made scope="col"; the number of columns (the widest row,
+    colspans counted)."""
     for row in head:
         for cell in row:
             if cell.tag == "th" and not cell.get("scope"):
                 cell.set("scope", "col")
-    widths = [sum(_span(c) for c in r if c.tag in ("th", "td")) for r in rows]
+    widths = [sum(_span(c) for c in r if c.tag in ("th", "td")) for r in table.findall(".//tr")]
     return max(widths, default=0)
 
 
-def _aligned(table: etree._Element) -> list[str]:
-    """Each cell's own alignment (`align="right"`, `style="text-align: center"`) made a pipe
-    table's (class align-right or align-center): the cleaner keeps neither attribute, and
-    a column of figures lost its alignment silently. Such a cell is octavo's, trusted for
-    that class: of the author's attributes it keeps only what the cleaner lets any cell
-    keep; what else it had is returned, as removed."""
+def _classed(table: etree._Element, head: list[etree._Element]) -> list[str]:
+    """A pipe table's classes given to the cells (octavo.render.floats.table): each cell's
+    own alignment (`align="right"`, `style="text-align: center"`) made align-right or
+    align-center (the cleaner keeps neither attribute, and a column of figures lost its
+    alignment silently), and a header cell whose words are figures ("1960", as the cleaner
+    leaves them) `figures`. Such a cell is octavo's, trusted for those classes: of the
+    author's attributes it keeps only what the cleaner lets any cell keep; what else it had
+    is returned, as removed."""
     removed: list[str] = []
+    heads = {cell for row in head for cell in row if cell.tag == "th"}
     for cell in table.iter("th", "td"):
         style = cell.get("style", "")
         how = alignment(style, cell.get("align"))
-        if how not in ("right", "center"):
+        aligned = how in ("right", "center")
+        classes = [f"align-{how}"] if aligned else []
+        if cell in heads and figures(_cleaned_words(cell)):
+            classes.append("figures")
+        if not classes:
             continue
-        said = {"align"} | ({"style"} if not TEXT_ALIGN.sub("", style).strip(" ;") else set())
+        said = set()  # the alignment itself is kept, as the class
+        if aligned:
+            said = {"align"} | ({"style"} if not TEXT_ALIGN.sub("", style).strip(" ;") else set())
         attributes = dict(cell.attrib)
         cell.attrib.clear()
         for name, value in attributes.items():
             if kept_attribute(cell.tag, name, value):
                 cell.set(name, value)
-            elif name not in said:  # the alignment itself is kept, as the class
+            elif name not in said:
                 removed.append(f"attribute {name} on <{cell.tag}>")
-        cell.set("class", f"align-{how}")
+        cell.set("class", " ".join(classes))
         cell.set(*TRUSTED)
     return removed
+
+
+def _cleaned_words(cell: etree._Element) -> str:
+    """A cell's words as the cleaner leaves them (a script's text dropped)."""
+    from lxml import etree
+
+    inner = (cell.text or "") + "".join(
+        etree.tostring(c, method="html", encoding="unicode") for c in cell
+    )
+    return strip_tags(clean_fragment(inner)[0]).strip()
 
 
 def _span(cell: etree._Element) -> int:

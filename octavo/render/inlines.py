@@ -24,6 +24,7 @@ from octavo.render.tokens import (
     link,
     not_understood,
     renderer,
+    text,
 )
 
 __all__ = ["CITATION", "IN_TEXT", "author_spans", "line_block", "unrendered_block", "walk"]
@@ -33,6 +34,9 @@ CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
 IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
+# pandoc-crossref's reference without its word, `[-@tbl:12]`: the number alone ("3"), as in
+# "Tables [-@tbl:12]–[-@tbl:14]" (octavo.importers.mentions writes it); else `@tbl:12`
+_REFERENCE = re.compile(r"\[-@((?:tbl|fig):[\w:.-]*\w)\]|" + _CROSSREF.pattern)
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -236,20 +240,23 @@ def _paragraph_math(state: State, children: list[Token], line: int) -> None:
 
 
 def _crossrefs(token: Token) -> list[Token]:
-    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered."""
-    parts = _CROSSREF.split(token.content) if "@" in token.content else ()
-    if len(parts) <= 1:
+    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered, and
+    `[-@tbl:label]` with '3'."""
+    content = token.content
+    if "@" not in content:
         return [token]
     out: list[Token] = []
-    for n, part in enumerate(parts):
-        if n % 2 == 0:
-            if part:
-                text = Token("text", "", 0)
-                text.content = part
-                out.append(text)
-            continue
-        out += link({"href": f"#{part}", "class": "xref auto"}, f"@{part}")
-    return out
+    at = 0
+    for found in _REFERENCE.finditer(content):
+        if found.start() > at:
+            out.append(text(content[at : found.start()]))
+        label, alone = found[2] or found[1], found[1] is not None
+        out += link({"href": f"#{label}", "class": "xref auto-number" if alone else "xref auto"},
+                    found[0])  # fmt: skip
+        at = found.end()
+    if not out:
+        return [token]
+    return [*out, text(content[at:])] if at < len(content) else out
 
 
 _UNRENDERED = (

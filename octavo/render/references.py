@@ -29,6 +29,7 @@ def book_targets(
     files: dict[str, str] = {}
     owner: dict[str, Path] = {}
     headings: dict[str, list[str]] = {}  # a heading's name -> the ids so named, in book order
+    numbers: dict[str, str] = {}  # a table's or figure's id -> its number ("3")
     for chapter in drafts:
         here = chapter.chapter.slug
         labels[here], anchors[here] = chapter.chapter.title, here
@@ -43,6 +44,7 @@ def book_targets(
                 headings.setdefault(name, []).append(ident)
             names = {h.id: h.label for h in rs.headings}
             names.update({t.id: t.label for t in (*rs.tables, *rs.figures)})
+            numbers.update({t.id: t.number for t in (*rs.tables, *rs.figures)})
             for ident, line in ((rs.id, -1), *draft.fragment.ids):
                 if ident in owner:
                     if line >= 0:
@@ -61,7 +63,7 @@ def book_targets(
                 anchors[ident] = here
     headings.pop("", None)
     named = {name: tuple(ids) for name, ids in headings.items()}
-    return Targets(labels, files, named, examples), tuple(anchors.items())
+    return Targets(labels, files, named, examples, numbers), tuple(anchors.items())
 
 
 def resolved_section(draft: Draft, targets: Targets, found: list[Diagnostic]) -> RenderedSection:

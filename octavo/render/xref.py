@@ -3,7 +3,8 @@
 A reference is a link octavo's Markdown rules marked `xref` (octavo.render.blocks):
 `#id`, another section's file (`058-russia.md`, `058-russia.md#id`, relative to the
 linking file), or `@tbl:label` / `@fig:label` / `@sec:id` (class `auto`: its text becomes
-"Table 3", "Figure 4" or the heading's title), or `#heading:<name>`, a heading of another
+"Table 3", "Figure 4" or the heading's title; `[-@tbl:label]`, pandoc-crossref's without
+its word, class `auto-number`: "3"), or `#heading:<name>`, a heading of another
 section by its name (`[Climate]`, octavo.render.heading_refs: the book's first so named).
 Resolved, its href is `#id`: the print HTML uses it as is; the EPUB points it at the right
 document (octavo.render.epub).
@@ -84,6 +85,8 @@ class Targets:
     headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a numbered example's label -> its number (octavo.render.example_lists)
     examples: dict[str, str] = field(default_factory=dict)
+    # a table's or figure's id -> its number alone ("3", "2.1"): `[-@tbl:label]`'s words
+    numbers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +115,15 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             missed.append(Unresolved(href, why))
             return space + (f"<span{kept}>{text}</span>" if kept else text)
         label = escape(targets.labels.get(ident, ""), quote=False)
-        if "auto" in classes or ("page" in classes and not text.strip()):
+        if "auto-number" in classes:  # `[-@tbl:label]`: "3", as pandoc-crossref writes it
+            label = escape(targets.numbers.get(ident, ""), quote=False) or label
+        if {"auto", "auto-number"} & set(classes) or ("page" in classes and not text.strip()):
             text = label or text
         if "page" in classes:  # print shows the folio instead (styles/print/book.css)
             text = f'<span class="ref-label">{text}</span>'
             space = space and NBSP  # "page 42" never broken at the line's end (nor its
             # source's: "page" at the end of a hard-wrapped line)
-        named = " ".join(c for c in classes if c != "auto")
+        named = " ".join(c for c in classes if c not in ("auto", "auto-number"))
         return f'{space}<a href="#{escape(ident)}" class="{named}"{kept}>{text}</a>'
 
     parts: list[str] = []

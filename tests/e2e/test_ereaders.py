@@ -483,3 +483,56 @@ def test_data_currency_names_are_not_cut_mid_word_on_a_phone(tmp_path: Path) -> 
     found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.DOTALL)
     assert found, done.stderr[-2000:]
     assert found[1] == "[]", f"names cut mid-word: {found[1]}"
+
+
+_HEADS_WHOLE = """<style>html { width: 360px; }</style><script>//<![CDATA[
+window.addEventListener("load", () => {
+  const cut = [];
+  for (const head of document.querySelectorAll("table.table thead th")) {
+    const range = document.createRange();
+    range.selectNodeContents(head);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    if (lines.size > 1) cut.push(head.closest("table").id + ": " + head.textContent);
+  }
+  const out = document.createElement("pre");
+  out.id = "result"; out.textContent = JSON.stringify(cut);
+  document.body.appendChild(out);
+});
+//]]></script>"""
+
+
+def test_a_raw_html_table_s_years_are_not_cut_on_a_phone(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """Sixteen years over figures of one decimal, at 360 px, as a pipe table and as a raw
+    HTML `<table>`: a head breaks anywhere where it must (octavo's EPUB CSS), and the raw
+    table's heads, not marked `figures` as the pipe table's are, were cut "198" over "0"."""
+    readers.need("chromium")
+    years = list(range(1980, 1996))
+    rows = [(name, [f"{(i * 7 + j * 3) % 9}.4" for j in range(16)]) for i, name in
+            enumerate(["Brest Province", "Homel Province", "Minsk city"])]  # fmt: skip
+    pipe = "| Region | " + " | ".join(map(str, years)) + " |\n|:--|" + "--:|" * 16 + "\n"
+    pipe += "".join(f"| {name} | " + " | ".join(cells) + " |\n" for name, cells in rows)
+    raw = "<table>\n<thead><tr><th>Region</th>"
+    raw += "".join(f"<th>{year}</th>" for year in years) + "</tr></thead>\n<tbody>\n"
+    raw += "".join(
+        f"<tr><td>{name}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n"
+        for name, cells in rows
+    )
+    body = (
+        f"{pipe}\nTable: Growth, pipe {{#tbl:pipe}}\n\n{raw}</tbody>\n</table>\n\n"
+        "Table: Growth, raw HTML {#tbl:raw}\n"
+    )
+    book = make_book({"001-a.md": section_source(1, "Growth", total=1, body=body)})
+    epub, _ = api.build_epub(book, tmp_path / "years.epub")
+    page = readers.unzip(epub, tmp_path / "x") / "ch01.xhtml"
+    page.write_text(page.read_text("utf-8").replace("</body>", _HEADS_WHOLE + "</body>"), "utf-8")
+    done = subprocess.run(
+        [readers._chromium(), *readers._CHROMIUM_FLAGS, "--virtual-time-budget=5000",
+         "--window-size=360,740", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=readers.TIMEOUT, check=False,
+    )  # fmt: skip
+    found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.DOTALL)
+    assert found, done.stderr[-2000:]
+    assert found[1] == "[]", f"heads cut: {found[1]}"
+    assert done.stdout.count('class="figures"') == 16  # the raw table's (the pipe's aligned)

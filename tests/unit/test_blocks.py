@@ -436,6 +436,53 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "Tables [-@tbl:a]\u2013[-@tbl:b] and [-@fig:c].\n",
+            '<p>Tables <a href="#tbl:a" class="xref auto-number">[-@tbl:a]</a>\u2013'
+            '<a href="#tbl:b" class="xref auto-number">[-@tbl:b]</a> and '
+            '<a href="#fig:c" class="xref auto-number">[-@fig:c]</a>.</p>',
+            id="number-alone",
+        ),
+        pytest.param(
+            "[-@sec:a] and [@tbl:a]\n",
+            '<p>[-<a href="#sec:a" class="xref auto">@sec:a</a>] and '
+            '[<a href="#tbl:a" class="xref auto">@tbl:a</a>]</p>',
+            id="a-heading-has-no-number",  # nor is a group read: its brackets stay
+        ),
+    ],
+)
+def test_a_reference_without_its_word(source: str, expected: str) -> None:
+    """pandoc-crossref's `[-@tbl:label]`: the table's number alone once resolved."""
+    fragment = render_block(source)
+    assert fragment.html.strip() == expected and fragment.problems == ()
+
+
+def test_an_html_table_s_head_of_figures_is_kept_whole() -> None:
+    """A raw table's head "1960" gets class figures, as a pipe table's does (a phone cut it
+    "196" over "0"): in a thead, in a first row of th, beside its alignment; its words as
+    the cleaner leaves them; a cell of the body, or of words, is not marked."""
+    source = (
+        "<table>\n<thead><tr><th>Region</th><th>1960</th><th align=right>1990\u201394</th>"
+        '<th id="x"><b>+3.5%</b></th><th>1960<script>x</script></th><th>1960s</th></tr></thead>\n'
+        "<tbody><tr><th>1960</th><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr></tbody>\n"
+        "</table>\n"
+    )
+    fragment = render_block(source)
+    assert (
+        '<thead><tr><th scope="col">Region</th><th scope="col" class="figures">1960</th>'
+        '<th scope="col" class="align-right figures">1990\u201394</th>'
+        '<th scope="col" class="figures"><b>+3.5%</b></th><th scope="col" class="figures">1960</th>'
+        '<th scope="col">1960s</th></tr>'
+        "</thead>\n<tbody><tr><th>1960</th>"
+    ) in fragment.html
+    assert sorted(r.what for r in fragment.removed) == ["attribute id on <th>", "tag <script>"]
+    plain = render_block("<table><tr><th>Year</th><th>1995</th></tr><tr><td>a</td></tr></table>\n")
+    assert '<th scope="col" class="figures">1995</th>' in plain.html
+
+
 def test_an_html_caption_of_the_page_s_number_alone_is_no_caption() -> None:
     """ "<b>Table 3.</b>" alone: not numbered with an empty caption (as the importer reads
     it); "<i><b>Table 3.</b> Output</i>" keeps its italics (found in review)."""

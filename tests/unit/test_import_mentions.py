@@ -4,9 +4,9 @@ it will not; each table and figure labelled once in the book.
 
 The rewriting cases are in tests/data/mentions/rewriting.txt (markdown-it-py's fixture
 shape): a paragraph of Belarus's page 60, which holds table 12 and figure 8, in a book whose
-section 70 holds tables 3, 3-4 and IV, section 10 an author's `tbl:gdp`, and Moldova's
-section 120 Moldova's table 13; the paragraph expected, and each W424 with the words it
-quotes."""
+section 70 holds tables 3, 3-4 and IV, section 72 tables 15 and 16 and section 73 table 17,
+section 10 an author's `tbl:gdp`, and Moldova's section 120 Moldova's table 13; the
+paragraph expected, and each W424 with the words it quotes."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from octavo.importers.float_labels import (
     study_number,
     titled_tables,
 )
-from octavo.importers.mentions import Targets, cite, earlier_targets, stale_mentions
+from octavo.importers.mentions import Targets, cite
+from octavo.importers.mentions_written import earlier_targets, stale_mentions
 from octavo.importers.page import Block, Page
 from octavo.importers.section import render_section
 from octavo.model import YearMonth
@@ -37,6 +38,8 @@ BOOK = book_floats(
     [
         (70, "Belarus", "070-appendix.md in the book", "Table: A {#tbl:3}\n\nTable: B {#tbl:3-4}"),
         (71, "Belarus", "071-more.md in the book", "Table: C {#tbl:IV}"),
+        (72, "Belarus", "072-trade.md in the book", "Table: D {#tbl:15}\n\nTable: E {#tbl:16}"),
+        (73, "Belarus", "073-prices.md in the book", "Table: F {#tbl:17}"),
         (10, "Belarus", "010-economy.md in the book", "Table: GDP {#tbl:gdp}"),
         (120, "Moldova", "120-trade.md in the book", "Table: Exports {#tbl:moldova-13}"),
     ]
@@ -237,7 +240,8 @@ def test_a_book_s_section_citing_an_added_table_in_words_is_told() -> None:
 
 _PIECES = st.sampled_from(
     ["Table", "table", "Tables", "fig.", "Figure", "figures", " ", "  ", ", ", " and ", "(", ")",
-     ".", "12", "3", "3-4", "13", "IV", "8", "[", "](x.md)", "`", "@tbl:3", "{#tbl:3}", "-", "a"]
+     ".", "12", "3", "3-4", "13", "IV", "8", "[", "](x.md)", "`", "@tbl:3", "{#tbl:3}", "-", "a",
+     "15", "17", "\u2013", "[-@tbl:3]", "s"]
 )  # fmt: skip
 
 
@@ -246,7 +250,7 @@ _PIECES = st.sampled_from(
 @example("@tbl:3fig.fig.8")  # a reference's label is never rewritten inside (it was cut)
 def test_a_reference_is_only_ever_to_a_label_the_book_holds(text: str) -> None:
     """Whatever the words, every reference the rewriting adds names a label of the targets,
-    and text without a target is left as it is."""
+    text without a target is left as it is, and text rewritten is not rewritten again."""
     page = _page(Block("paragraph", text=text, markdown=text))
     (rewritten,) = cite(page, Targets([*BOOK, *OWN]), Path("60.htm")).page.blocks
     before = re.findall(r"@((?:tbl|fig):[\w:.-]*\w)", text)
@@ -254,6 +258,9 @@ def test_a_reference_is_only_ever_to_a_label_the_book_holds(text: str) -> None:
     for ident in before:
         added.remove(ident)
     assert set(added) <= {f.ident for f in [*BOOK, *OWN]}
+    again = _page(Block("paragraph", text=text, markdown=rewritten.markdown))
+    (same,) = cite(again, Targets([*BOOK, *OWN]), Path("60.htm")).page.blocks
+    assert same.markdown == rewritten.markdown
     (untouched,) = cite(page, Targets([]), Path("60.htm")).page.blocks
     assert untouched.markdown == text
 

@@ -109,6 +109,40 @@ def test_a_page_cites_another_page_s_table_of_the_import(tmp_path: Path) -> None
     assert "line 6: 'Table 3. Population by Region, 1994' over a table is its caption" in reasons
 
 
+def test_a_range_and_a_list_of_tables_the_book_holds_are_cited(tmp_path: Path) -> None:
+    """Page 71 cites "Tables 3–5" (its own 4 and 5, and the Appendix's 3 on page 70),
+    "tables 4-5" and "Tables 4 and 5": each number its reference without its word
+    (pandoc-crossref's `[-@tbl:4]`), the page's words around them, so the book prints its
+    own numbers as the page wrote the study's: "Tables 1–3". Importing again changes no
+    byte. Without page 70 the range keeps its words and its table 3 is told (W424)."""
+    result = _import(tmp_path, "70.htm", "71.htm")
+    assert result.summary() == "2 imported, 0 unchanged, 0 refused"
+    assert _codes(result) == []
+    body = _body(tmp_path, "071")
+    assert "Tables [-@tbl:3]\u2013[-@tbl:5] give the figures" in body
+    assert "Tables [-@tbl:4] and [-@tbl:5] give the output alone" in body
+    assert "in tables [-@tbl:4]\u2013[-@tbl:5] too." in body
+    manuscript, codes = _rendered(tmp_path)
+    text = _text(manuscript, 71)
+    assert "Tables 1\u20133 give the figures of 1994" in text
+    assert "Tables 2 and 3 give the output alone" in text and "in tables 2\u20133 too." in text
+    assert "Table 2. Output by Sector, 1994" in text and "Table 3. Output by Region" in text
+    assert "W512" not in codes
+    reasons = next(r for r in result.reports if r.path.name == "71.htm").reasons
+    assert "line 5: 'Table 3' is @tbl:3, the table of 70.htm of this import" in reasons
+    assert "line 5: 'Table 5' is @tbl:5, the table of this page" in reasons
+    files = {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir() if p.is_file()}
+    again = _import(tmp_path, "70.htm", "71.htm")
+    assert again.summary() == "0 imported, 2 unchanged, 0 refused"
+    assert {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir() if p.is_file()} == (files)
+    (tmp_path / "alone").mkdir()
+    alone = _import(tmp_path / "alone", "71.htm")
+    assert _codes(alone) == [("W424", "71.htm", 5)]
+    assert "Tables 3\u20135 give the figures" in _body(tmp_path / "alone", "071")
+    (told,) = [d for d in alone.diagnostics if d.code == "W424"]
+    assert "cites 'Table 3'" in told.message
+
+
 def test_a_partial_import_keeps_the_words_of_a_table_it_lacks(tmp_path: Path) -> None:
     """No reference that would not resolve (W512 at the build): the page's words, told."""
     result = _import(tmp_path, "61.htm")

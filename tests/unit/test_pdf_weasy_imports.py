@@ -27,6 +27,8 @@ kept = sys.argv[1]
 remember_imports(Path(kept) if kept else None)
 import weasyprint
 from octavo.render.pdf.weasy_ffi import is_declared
+from octavo.render.pdf import weasy_arrays
+arrays = weasy_arrays.install()  # cffi's parser patched: none in the declared FFI
 deferred = "fontTools.subset" in sys.modules
 html = "<p style='font-family: DejaVu Serif'>Þórr and Œdipus, 1950: 4,551.</p>"
 pdf = weasyprint.HTML(string=html).write_pdf()
@@ -37,6 +39,7 @@ from weasyprint.pdf import fonts
 options = type(fonts.subset.Options()).__name__  # the deferred module, used
 print(json.dumps({
     "shaped": shaped_modules(), "declared": is_declared(), "subset_before": deferred,
+    "arrays": arrays,
     "pdf": hashlib.sha256(pdf).hexdigest(), "options": options,
     "hints": hashlib.sha256(hints).hexdigest(),
 }))
@@ -63,9 +66,11 @@ def test_shaped_import_gives_the_shipped_bytes(tmp_path: Path) -> None:
     again = _probe(kept, tmp_path)  # reads them
     assert shipped["shaped"] == [] and shipped["declared"] is False
     assert shipped["subset_before"] is True
+    assert shipped["arrays"] is True  # tests/unit/test_pdf_weasy_arrays.py
     for run in (first, again):
         assert run["shaped"] == ["weasyprint.text.ffi", "weasyprint.pdf.fonts", "weasyprint.html"]
         assert run["declared"] is True
+        assert run["arrays"] is False  # cffi types the names in C: nothing to patch
         assert run["subset_before"] is False  # imported only when used
         assert run["options"] == shipped["options"] == "Options"
         assert run["pdf"] == shipped["pdf"]

@@ -9,6 +9,7 @@ from octavo.render.xref import Targets, resolve_links
 TARGETS = Targets(
     labels={"tbl:gdp": "Table 3", "s058-russia": "Russia", "trade": "Trade"},
     files={"058-russia.md": "s058-russia", "sub/010-a.md": "s010-a"},
+    numbers={"tbl:gdp": "3"},
 )
 
 
@@ -44,6 +45,18 @@ TARGETS = Targets(
             "",
             '<a href="#tbl:gdp" class="xref">Table 3</a>',
             id="auto",
+        ),
+        pytest.param(
+            'Tables <a href="#tbl:gdp" class="xref auto-number">[-@tbl:gdp]</a>\u20134',
+            "",
+            'Tables <a href="#tbl:gdp" class="xref">3</a>\u20134',
+            id="number-alone",  # pandoc-crossref's [-@tbl:gdp]
+        ),
+        pytest.param(
+            '<a href="#trade" class="xref auto-number">[-@tbl:trade]</a>',
+            "",
+            '<a href="#trade" class="xref">Trade</a>',
+            id="number-alone-of-no-number",  # its name, as @sec: prints
         ),
         pytest.param(
             '<a href="#tbl:gdp" class="xref page"></a>',
