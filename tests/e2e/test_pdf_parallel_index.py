@@ -20,10 +20,10 @@ from octavo import api
 from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
 from octavo.model import APPENDIX, Manuscript
+from octavo.render.pdf.broadside_stamps import broadside_folios
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import (
     PdfOptions,
-    broadside_folios,
     load_html,
     render_pdf,
     write_document,

@@ -117,6 +117,7 @@ def test_print_templates_count_and_handouts_covers_and_the_epub_do_not(
     files = {
         "templates/print/page.css": page + first,
         "styles/print/handout.css": first,
+        "styles/print/handout-broadside.css": first,
         "styles/print/cover.css": first,
         "templates/print/cover-page.css": first,
         "styles/epub/book.css": first,

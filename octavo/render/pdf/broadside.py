@@ -12,6 +12,8 @@ broadside tables): a printer takes only pages of the trim size.
   across them); the folio upright in its place, as on every other page of its side: a
   `broadside` page's (styles/print/book.css), stamped on it (the one-process build:
   templates/print/broadside.html; a book laid out in parts: octavo.render.pdf.parallel.stamp).
+  A handout's are set so too, its "page N of M" stamped where its other pages print it
+  (octavo.render.pdf.handouts).
 - What points into the page is turned with it: its links' rectangles, the named
   destinations and bookmarks into it (and, laid out in parts, its page map:
   octavo.render.pdf.parallel.part).

@@ -40,14 +40,8 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.folio_styles import Folios, folio_styles
-from octavo.render.pdf.index_pages import (
-    Located,
-    body_start,
-    book_folio,
-    index_opening,
-    locate,
-)
+from octavo.render.pdf.folio_styles import folio_styles
+from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
 from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.page_labels import Label, book_labels, cover_word
@@ -199,40 +193,14 @@ def render_pdf(
     xmp = xmp_descriptions(manuscript, options)
     start, pages = body_start(document, manuscript), len(document.pages)
     labels = book_labels(cover_word(manuscript), start, pages, folios)  # as the folios print
+    from octavo.render.pdf.broadside_stamps import broadside_folios
+
     stamped, document = broadside_folios(manuscript, options, document, start, folios)
     pdf = guarded(lambda: write_document(document, options, identifier, xmp, labels, stamped))
     if fixes != known or (moved and remembered != moved):  # no table: written as before
         store.put(name, fixes_to_json(fixes, moved).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
     return PrintResult(pdf, laid_out, pages)
-
-
-def broadside_folios(
-    manuscript: Manuscript, options: PdfOptions, document: Any, start: int, folios: Folios
-) -> tuple[tuple[int, ...], Any]:
-    """The pages of `document` that get a broadside page's folio (its turned pages but
-    blank ones), and `document` with those folios' pages after its own
-    (templates/print/broadside.html: the same folio, in the same place, as a book laid out
-    in parts stamps on them; `write_document` draws each over its page). `start`: the
-    0-based page of the body's folio 1; before it, the front matter's folios (each in the
-    figures of its matter's: `folios`)."""
-    from octavo.render.pdf.html import render_print
-    from octavo.render.pdf.sheets import stylesheets
-
-    blank = [page._page_box.page_type.blank for page in document.pages]
-    stamped = tuple(i for i in turned_pages(document) if not blank[i])
-    if not stamped:
-        return (), document
-    project = manuscript.book.project
-    given = tuple(
-        (book_folio(i, start, manuscript, folios), "right" if i % 2 == 0 else "left")
-        for i in stamped
-    )
-    sheets = stylesheets(project, options.page, "print/broadside.css", *extra_sheets(options))
-    source = render_print(manuscript, "print/broadside.html", sheets, folios=given)
-    laid_out = guarded(lambda: load_html(source, project).render())
-    stamps = [page for page in laid_out.pages if not page._page_box.page_type.blank]
-    return stamped, document.copy([*document.pages, *stamps])
 
 
 def _cached(store: Store, name: str) -> tuple[tuple[Fix, ...], tuple[Move, ...] | None]:
@@ -289,7 +257,8 @@ def write_document(
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
     from `identifier` (the book's; else the title), page labels, its landscape pages
     turned (octavo.render.pdf.broadside) — octavo.render.pdf.finish. `stamped`: the
-    document's last pages are drawn over these ones (`broadside_folios`) and left out."""
+    document's last pages are drawn over these ones (octavo.render.pdf.broadside_stamps)
+    and left out."""
     from octavo.render.pdf.finish import finisher, variant_options
 
     variant = options.pdf_variant

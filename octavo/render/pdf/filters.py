@@ -72,7 +72,7 @@ def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
 class Rendering:
     """What the body filters need of the document render_print is rendering."""
 
-    measure: float | None = None  # the text block's width (None: none, a handout)
+    measure: float | None = None  # the text block's width (None: none, a stamp)
     continued: str = "{label}"  # the words naming a table on the pages it runs on to
 
 
@@ -86,7 +86,7 @@ def landscape_filter(body: str) -> str:
     render: Jinja keeps a template imported without context (templates/print/macros.html)
     as it was first made, with the filters of that render, so a filter replaced at each
     render would keep the first one's width in every later document of the process (a
-    stamp's or a handout's, none: no landscape table in a book rendered after it)."""
+    stamp's, none: no landscape table in a book or handout rendered after it)."""
     return landscape_tables(body, RENDERING.get().measure)
 
 

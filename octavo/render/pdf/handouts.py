@@ -16,12 +16,14 @@ from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
 from octavo.render.budget import one_output
 from octavo.render.headings import Heading, body_headings
+from octavo.render.pdf.broadside_flow import settle_broadsides
+from octavo.render.pdf.broadside_stamps import stamp_broadsides
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.notes.place import place_notes
-from octavo.render.pdf.sheets import stylesheets
+from octavo.render.pdf.sheets import has_landscape, stylesheets, text_measure
 from octavo.source.paper import PageSetup
 from octavo.text import strip_tags
 
@@ -35,6 +37,10 @@ __all__ = [
 ]
 
 BY = ("section", "chapter")
+HANDOUT = "print/handout.css"  # over print/book.css: a handout's pages
+# then, in a handout holding a table too wide for its text block (and in its broadside
+# pages' folios), the rules of its broadside pages
+BROADSIDE = "print/handout-broadside.css"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,20 +127,45 @@ def handout_html(
     manuscript: Manuscript, unit: Handout, page: PageSetup, figures: str = "decimal"
 ) -> str:
     """The handout's print HTML; `figures`: the counter style of its "page N of M", the
-    book's body folios' (octavo.render.pdf.folio_styles)."""
-    sheets = stylesheets(manuscript.book.project, page, "print/handout.css")
-    return render_print(manuscript, "print/handout.html", sheets, unit=unit, figures=figures)
+    book's body folios' (octavo.render.pdf.folio_styles). A table too wide for the text
+    block goes on a landscape page, as in the book (octavo.render.pdf.landscape); the
+    landscape page and `BROADSIDE` are in its styles only if a table of the handout needs
+    them (as in a part of the book): every other handout is laid out as before."""
+    turned = has_landscape(manuscript, page, unit.sections)
+    extra = (HANDOUT, BROADSIDE) if turned else (HANDOUT,)
+    sheets = stylesheets(manuscript.book.project, page, *extra, landscape=turned)
+    return render_print(
+        manuscript,
+        "print/handout.html",
+        sheets,
+        measure=text_measure(page),
+        unit=unit,
+        figures=figures,
+    )
 
 
 def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
+    """The handout's PDF. Its broadside tables are set as the book sets them: after the
+    text that still fits on the page before them (octavo.render.pdf.broadside_flow, the
+    handout laid out as a part of the book is), on landscape pages turned onto pages of
+    the handout's size with their "page N of M" stamped on upright, where the other pages
+    print it (octavo.render.pdf.broadside, broadside_stamps); no running head."""
     page = options.page.without_print_marks()  # a handout is printed on a desk printer
-    figures = folio_styles(manuscript, options).body  # "page ٢ of ٣" in a book that prints ٢
-    source = handout_html(manuscript, unit, page, figures)
+    folios = folio_styles(manuscript, options)  # "page ٢ of ٣" in a book that prints ٢
+    source = handout_html(manuscript, unit, page, folios.body)
     html = load_html(source, manuscript.book.project)
+    guarded(lambda: settle_broadsides(html, html.render))  # no table: no layout
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     show_continued(document)
-    pdf: bytes = guarded(lambda: write_document(document, options))
+    total = folios.folio(len(document.pages), False)
+
+    def page_of(index: int) -> str:
+        number = folios.folio(index + 1, False)
+        return manuscript.labels.format("page_of", number=number, total=total)
+
+    stamped, document = stamp_broadsides(manuscript, page, document, page_of, (HANDOUT, BROADSIDE))
+    pdf: bytes = guarded(lambda: write_document(document, options, stamped=stamped))
     return pdf
 
 

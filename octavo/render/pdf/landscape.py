@@ -43,7 +43,8 @@ def narrowest(table: str) -> float:
 
 def landscape_tables(body: str, measure: float | None) -> str:
     """Each wide table of `body` narrowest past `measure` (the text block's width in points)
-    classed `landscape`; None (a handout) leaves them as they are."""
+    classed `landscape`; None (a document without a text block of its own: a stamp, the
+    cover) leaves them as they are."""
     if measure is None:
         return body
 

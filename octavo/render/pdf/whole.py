@@ -43,7 +43,14 @@ _FUNCTION = re.compile(
     re.IGNORECASE,
 )
 _COUNTER = re.compile(r"\bcounter-(?:reset|set|increment)\s*:([^;}]*+)", re.IGNORECASE)
-_SKIPPED = ("epub/", "import/", "print/handout.", "print/cover.", "print/cover-page.")
+_SKIPPED = (
+    "epub/",
+    "import/",
+    "print/handout.",
+    "print/handout-",
+    "print/cover.",
+    "print/cover-page.",
+)
 _KINDS = {".css": "style", ".html": "template"}
 
 

@@ -144,9 +144,9 @@ def render_pdf_parallel(
 def _front_turns(manuscript: Manuscript, options: PdfOptions) -> bool:
     """Whether a front-matter division holds a table set on broadside pages. The front part
     prints its own folios, the stamp never covers it, and a broadside page's folio is
-    drawn over it from a layout of its own (document.broadside_folios), which a part laid
-    out in a worker cannot make (the templates and the manuscript are not there): laid
-    out in parts, those pages would lack their roman folios."""
+    drawn over it from a layout of its own (broadside_stamps.broadside_folios), which a
+    part laid out in a worker cannot make (the templates and the manuscript are not
+    there): laid out in parts, those pages would lack their roman folios."""
     front = (s for c in manuscript.chapters if c.matter == "front" for s in c.sections)
     return has_landscape(manuscript, options.page, front)
 
