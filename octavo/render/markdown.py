@@ -31,10 +31,12 @@ from octavo.render import (
     attributes,
     blocks,
     divs,
+    escapes,
     fancy_lists,
     grid_tables,
     heading_refs,
     pandoc_tables,
+    raw,
     task_lists,
 )
 from octavo.render.index_marks import MarkUse
@@ -200,6 +202,8 @@ def _parser(typography: bool) -> MarkdownIt:
     attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
     md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
     md.use(sub_plugin).use(superscript_plugin)
+    escapes.install(md)  # `Mr.\\ Smith`: a no-break space, as pandoc reads it
+    raw.install(md)  # ```{=html} and `…`{=html}: raw HTML; another format's dropped (W526)
     md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography
     if typography:
         md.enable("smartquotes")
