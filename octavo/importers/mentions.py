@@ -46,15 +46,17 @@ _ONE = r"[0-9]{1,3}(?:[-\u2010-\u2013][0-9]{1,3}|\.[0-9]{1,3})?[a-z]?(?![\w\u201
 # a Roman number; a lone "I" only where no word follows it ("the figures I have seen")
 _ROMAN = r"(?:[IVXLC]{2,7}|[VXLC]|I(?!\s+[a-z]))(?![\w-])"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+# a range in words, "Tables 12 through 14" ("to", "thru"): read whole, as "Tables 12–14"
+_WORDED = r"[0-9]{1,3}\s+(?:through|thru|to)\s+[0-9]{1,3}(?![\w\u2010-\u2013-])"
 MENTION = re.compile(
     r"(?<![\w@#:/\\-])(?:(?P<word>(?i:tables?|figures?))\s+|(?P<abbr>(?i:figs?\.))\s*)"
-    rf"(?P<numbers>{_ONE}(?:{_SEP}{_ONE})*|{_ROMAN}(?:{_SEP}{_ROMAN})*)"
+    rf"(?P<numbers>{_WORDED}|{_ONE}(?:{_SEP}{_ONE})*|{_ROMAN}(?:{_SEP}{_ROMAN})*)"
     r"(?!\s*(?:%|percent|per\b|million|billion|thousand|hundred))"
     r"(?![.:\u2010-\u2013-]\w)"  # "Table 12.Next": the reference would take ".Next" for its label
 )
 _NUMBERS = re.compile(rf"{_ONE}|{_ROMAN}")
 # a range after a plural, "Tables 12–14", of at most _RANGE numbers (else told as written)
-_ENDS = re.compile(r"([0-9]{1,3})[-\u2010-\u2013]([0-9]{1,3})")
+_ENDS = re.compile(r"([0-9]{1,3})([-\u2010-\u2013]|\s+(?:through|thru|to)\s+)([0-9]{1,3})")
 _RANGE = 20
 # what a mention is never rewritten in: code, a link's or span's words with their target or
 # attributes, an autolink, an attribute block, a reference
@@ -151,8 +153,14 @@ class Reading:
         kind = "tbl" if word.lower().startswith("tab") else "fig"
         numbers = list(_NUMBERS.finditer(written, mention.start("numbers") - base))
         single = _singular(word)
+        worded = _ENDS.fullmatch(mention["numbers"])
+        if worded and worded[2].strip() in ("through", "thru", "to"):
+            # "Tables 12 through 14": a range, or its words as written and told (it was
+            # "@tbl:12 through 14", printed "Table 5 through 14")
+            ranged = self._range(written, kind, single, mention.start("numbers") - base)
+            return ranged or (written, [Mention(written, kind, worded[1], self.line, None)])
         if len(numbers) == 1 and single != word:  # "Tables 12–14": a range
-            ranged = self._range(written, kind, single, numbers[0])
+            ranged = self._range(written, kind, single, numbers[0].start())
             if ranged is not None:
                 return ranged
         return self._numbers(written, kind, word, single, numbers)
@@ -186,7 +194,7 @@ class Reading:
         return "".join(mixed), found
 
     def _range(
-        self, written: str, kind: str, single: str, number: re.Match[str]
+        self, written: str, kind: str, single: str, at: int
     ) -> tuple[str, list[Mention]] | None:
         """ "Tables 12–14" where the book has tables 12, 13 and 14: its ends as references
         without their word, "Tables [-@tbl:12]–[-@tbl:14]" ("Tables 5–7"); where it lacks
@@ -194,10 +202,11 @@ class Reading:
         chapter's table of that number ("Tables 3-4": table 4 of chapter 3), which the
         mention names as before. None: no range ("Tables 12", "tables 9–3"), or a range of
         more than `_RANGE` numbers."""
-        ends = _ENDS.fullmatch(number[0])
-        first, last = (int(ends[1]), int(ends[2])) if ends else (0, 0)
-        if not first < last < first + _RANGE:
+        ends = _ENDS.fullmatch(written, at)
+        first, last = (int(ends[1]), int(ends[3])) if ends else (0, 0)
+        if ends is None or not first < last < first + _RANGE:
             return None
+        between = "\u2013" if ends[2].strip() in "-\u2010\u2011\u2012\u2013" else ends[2]
         members = [str(n) for n in range(first, last + 1)]
         named = [self.targets.find(self.country, kind, n, self.sequence) for n in members]
         found = [
@@ -207,9 +216,8 @@ class Reading:
         if all(named):
             start, end = named[0], named[-1]
             assert start is not None and end is not None
-            before = written[: number.start()]
-            return f"{before}[-@{start.ident}]\u2013[-@{end.ident}]", found
-        if self.targets.find(self.country, kind, number[0], self.sequence):
+            return f"{written[:at]}[-@{start.ident}]{between}[-@{end.ident}]", found
+        if between == "\u2013" and self.targets.find(self.country, kind, ends[0], self.sequence):
             return None  # a chapter's table, named as one
         return written, [m for m in found if m.names is None]
 

@@ -35,6 +35,7 @@ __all__ = [
     "Unresolved",
     "holds_page_refs",
     "page_ref_targets",
+    "reference_line",
     "resolve_links",
 ]
 
@@ -170,3 +171,13 @@ def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:
     if fragment in targets.labels:
         return fragment, ""
     return None, f"no id '{fragment}' in the book"
+
+
+def reference_line(body: str, ident: str) -> int:
+    """The 0-based line of a section's body that links to `ident` as a page reference (0:
+    unknown): where the EPUB's and the handouts' W517 point."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if f"(#{ident})" in line and ".page" in line:
+            return index
+    return next((i for i, line in enumerate(lines) if f"(#{ident})" in line), 0)

@@ -14,10 +14,10 @@ from html import unescape
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
 from octavo.render.conditional import for_output
-from octavo.render.xref import PAGE_REF
+from octavo.render.xref import PAGE_REF, reference_line
 from octavo.text import strip_tags
 
-__all__ = ["reference_line", "unprinted_page_refs"]
+__all__ = ["unprinted_page_refs"]
 
 
 def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
@@ -42,12 +42,3 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
                 )
             )
     return tuple(found)
-
-
-def reference_line(body: str, ident: str) -> int:
-    """The 0-based line of the body that links to `ident` as a page reference (0: unknown)."""
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if f"(#{ident})" in line and ".page" in line:
-            return index
-    return next((i for i, line in enumerate(lines) if f"(#{ident})" in line), 0)

@@ -13,9 +13,8 @@ from html import unescape
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
 from octavo.render.conditional import for_output
-from octavo.render.epub.page_refs import reference_line
 from octavo.render.pdf.handouts import handouts_of
-from octavo.render.xref import PAGE_REF
+from octavo.render.xref import PAGE_REF, reference_line
 from octavo.text import strip_tags
 
 __all__ = ["outside_page_refs"]
