@@ -25,6 +25,7 @@ from octavo.model import (
 from octavo.render.heading_refs import book_heading_names, names_used
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
+from octavo.render.sanitize import RAW_HINT
 from octavo.render.split import example_lines
 from octavo.render.titles import title_html
 
@@ -239,7 +240,7 @@ def _fragment_diagnostics(section: Section, fragment: Fragment) -> list[Diagnost
                 f"raw HTML removed: {removal.what}",
                 section.path,
                 at + removal.line,
-                hint="octavo keeps only simple inline HTML such as <sup>, and tables",
+                hint=RAW_HINT,
             )
         )
     for problem in fragment.problems:

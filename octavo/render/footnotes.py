@@ -10,7 +10,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.fancy_lists import Marker, first_marker, item_label
-from octavo.render.sanitize import TRUSTED, clean_fragment
+from octavo.render.sanitize import RAW_HINT, TRUSTED, clean_fragment, find_removals
 from octavo.render.tokens import NoteUse, State, inline_html, trust
 from octavo.text import strip_tags
 
@@ -156,6 +156,7 @@ def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]
         number = state.note_number(ident)
         html = _note_html(core, note_tokens)
         state.notes.append(NoteUse(_note_id(state, ident), number, html))
+        _removals(core, state, note_tokens, ident)
         if any(t.type in _BLOCKS for t in note_tokens):
             line = next((t.map[0] for t in note_tokens if t.map), 0)
             state.problem(
@@ -165,6 +166,30 @@ def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]
                 "a note is one or more paragraphs at the page's foot; put the rest in the text",
             )
     state.notes.sort(key=lambda n: n.number)
+
+
+def _removals(core: StateCore, state: State, tokens: list[Token], ident: int) -> None:
+    """W502 for what the cleaner takes out of a note's raw HTML, as of the text's (a
+    `<script>` or `<font>` in a note was dropped unsaid): at the note's line, or an inline
+    note's call's."""
+    line = next((t.map[0] for t in tokens if t.map), None)
+    if line is None:
+        line = next(
+            (
+                block.map[0]
+                for block in core.tokens
+                if block.map
+                for child in block.children or ()
+                if child.type == "footnote_ref" and int(child.meta["id"]) == ident
+            ),
+            0,
+        )
+    for token in tokens:
+        raw = [token] if token.type == "html_block" else token.children or ()
+        for piece in raw:
+            if piece.type in ("html_block", "html_inline"):
+                for removal in find_removals(piece.content, line):
+                    state.problem("W502", f"raw HTML removed: {removal.what}", line, RAW_HINT)
 
 
 def order_notes(tokens: list[Token], state: State) -> None:

@@ -167,3 +167,26 @@ def test_a_number_not_in_figures_0_9_is_removed_and_said(html: str) -> None:
     fragment = render_block(html + "\n")
     assert "span=" not in fragment.html and "start=" not in fragment.html
     assert len(fragment.removed) == 1 and fragment.removed[0].what.startswith("attribute ")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Text.[^1]\n\n[^1]: A note <script>x</script> <font>y</font>.\n",
+            [("tag <script>", 2), ("tag <font>", 2)],
+        ),
+        ("Line.\n\nText.^[an inline <font>y</font> note]\n", [("tag <font>", 2)]),
+        ("Text.[^1]\n\n[^1]: A <sup>2</sup> note.\n", []),
+    ],
+    ids=["defined-note", "inline-note", "kept"],
+)
+def test_a_note_s_raw_html_removed_is_said(source: str, expected: list[tuple[str, int]]) -> None:
+    """A user's walk: what the cleaner takes out of a note's raw HTML was dropped without
+    W502, which the text's gets (the note's own line, an inline note's call's)."""
+    found = [
+        (p.message.removeprefix("raw HTML removed: "), p.line)
+        for p in render_block(source).problems
+        if p.code == "W502"
+    ]
+    assert found == expected
