@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.model.labels import Labels
+from octavo.model.quotes import DEFAULT_TABLE, QuoteTable
 from octavo.settings import BookConfig, YearMonth
 
 if TYPE_CHECKING:
@@ -179,6 +180,7 @@ class Book:
     labels: Labels
     parts: tuple[Part, ...] = ()  # () unless the sections name more than one country
     index_terms: tuple[tuple[str, str], ...] = ()  # index.toml: (words, entry), longest first
+    quotes: QuoteTable = DEFAULT_TABLE  # each language's quotation marks (octavo.source.quotes)
 
     @property
     def config(self) -> BookConfig:

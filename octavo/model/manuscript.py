@@ -141,6 +141,8 @@ class RenderedSection:
     figures: tuple[Numbered, ...] = ()
     author_html: str = ""
     marks: tuple[IndexMark, ...] = ()  # index terms marked in the body
+    # the breadcrumb levels above it (Section.parents) as inline XHTML, in the book's language
+    parents_html: tuple[str, ...] = ()
 
     @property
     def title_text(self) -> str:

@@ -35,7 +35,7 @@ from octavo.render.conditional import (
 )
 from octavo.render.sanitize import kept_attribute, kept_hint
 
-__all__ = ["OPEN", "divs", "install"]
+__all__ = ["OPEN", "divs", "fence_attributes", "install"]
 
 OPEN, CLOSE = div_fences.OPEN, div_fences.CLOSE
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -50,6 +50,11 @@ def _opens(params: str) -> bool:
     """pandoc's opening fence: attributes in braces, or one word (a class)."""
     given = params.strip()
     return bool(given) and (_WORD.fullmatch(given) is not None or _attributes(given) is not None)
+
+
+def fence_attributes(opening: Token) -> dict[str, str]:
+    """The attributes an opening fence gives its div (`::: {lang=fr}`), as written."""
+    return _attributes(opening.info.strip()) or {}
 
 
 def _attributes(given: str) -> dict[str, str] | None:

@@ -27,7 +27,6 @@ from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
 from octavo.render.sanitize import RAW_HINT
 from octavo.render.split import example_lines
-from octavo.render.titles import title_html
 
 __all__ = ["ChapterDraft", "Draft", "draft_chapters", "estimated_contexts"]
 
@@ -130,6 +129,8 @@ def _context(
         heading_names=names_used(section.body, names),
         examples_before=counts.examples,
         examples_in_book=True,
+        language=section.lang or book.config.language,
+        quotes=book.quotes,
     )
 
 
@@ -179,7 +180,9 @@ def _chapter(
         counts.tables = counts.figures = 0
     notes = 0
     drafts = []
+    book_language = book.config.language
     for section in chapter.sections:
+        language = section.lang or book_language  # its title's and body's quotes
         level = min(section.depth + 1, 6)
         context = _context(book, chapter, section, notes, counts, names)
         folder = _folder(cache.root, section, cache.folders)
@@ -194,7 +197,7 @@ def _chapter(
             section=section,
             id=section.slug,
             heading_level=level,
-            title_html=cache.title(section.title, title_html),
+            title_html=cache.title(section.title, language, book.quotes),
             body_html=fragment.html,
             note_id=f"note-{section.slug}",
             note_number=note_number,
@@ -213,8 +216,11 @@ def _chapter(
                 )
                 for f in fragment.figures
             ),
-            author_html=cache.title(section.author, title_html) if section.author else "",
+            author_html=cache.title(section.author, language, book.quotes)
+            if section.author
+            else "",
             marks=tuple(IndexMark(m.id, m.path, m.see, m.see_also, m.text) for m in fragment.marks),
+            parents_html=tuple(cache.title(p, book_language, book.quotes) for p in section.parents),
         )
         drafts.append(Draft(rendered, fragment, folder))
     return ChapterDraft(chapter, tuple(drafts))

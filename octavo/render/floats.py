@@ -10,7 +10,9 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
+from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
     SCHEME,
     Caption,
@@ -172,7 +174,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     if attrs.get("credit"):
         credit_open = own_span({"class": "credit"})
         text = Token("text", "", 0)
-        text.content = _typographic(core, attrs["credit"])
+        text.content = _typographic(core, attrs["credit"], inline.meta.get(MARKS, ENGLISH))
         space = Token("text", "", 0)  # the credit a word apart where styles are not read
         space.content = " "
         credit = [space, credit_open, text, close("span")]
@@ -181,15 +183,16 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     state.figures.append(Caption(ident, number, caption_html, line))
 
 
-def _typographic(core: StateCore, words: str) -> str:
+def _typographic(core: StateCore, words: str, marks: Marks) -> str:
     """An attribute's words shown as text (a figure's credit) set as the text is
-    (octavo.render.markdown.typeset_words): "Carte de l'auteur" kept a straight
-    apostrophe beside the caption's curled ones."""
+    (octavo.render.markdown.typeset_words), in the marks of the language in force at the
+    figure: "Carte de l'auteur" kept a straight apostrophe beside the caption's curled
+    ones."""
     if not core.md.options.get("typographer"):
         return words
     from octavo.render.markdown import typeset_words  # (it imports this module)
 
-    return typeset_words(core, words)
+    return typeset_words(core, words, marks)
 
 
 def _marked(caption: list[Token]) -> list[Token]:

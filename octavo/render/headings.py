@@ -39,7 +39,9 @@ def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
             continue
         parents = rendered.section.parents
         for depth in range(_common_prefix(open_path, parents), len(parents)):
-            path = tuple(title_html(p) for p in parents[: depth + 1])
+            path = rendered.parents_html[: depth + 1] or tuple(
+                title_html(p) for p in parents[: depth + 1]
+            )
             ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
             found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
         found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))

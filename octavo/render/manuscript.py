@@ -7,6 +7,7 @@ the book its images, cover, parts and index (octavo.render.index)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from octavo.render.images import (
 from octavo.render.index import build_index, dead_ends
 from octavo.render.markdown_cache import SectionCache
 from octavo.render.references import book_targets, resolved_section
-from octavo.render.titles import title_html
+from octavo.render.titles import title_html as titled
 from octavo.render.toc import toc_tree
 from octavo.render.xref import Targets
 
@@ -55,13 +56,14 @@ def render_manuscript(
     sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
     drafts, examples = draft_chapters(book, sections, found)
     targets, anchors = book_targets(drafts, found, examples)
-    chapters = tuple(_resolved(c, targets, book.labels, found) for c in drafts)
+    chapters = tuple(_resolved(c, targets, book, found) for c in drafts)
     images = _images(book, drafts, found, sections.raster)
     cover = _cover(book, found, sections.raster)
     if not given:
         sections.save()
     config = book.config
     labels = book.labels
+    title_html = partial(titled, language=config.language, quotes=book.quotes)
     parts = tuple(
         RenderedPart(
             p,
@@ -92,8 +94,10 @@ def render_manuscript(
 
 
 def _resolved(
-    chapter: ChapterDraft, targets: Targets, labels: Labels, found: list[Diagnostic]
+    chapter: ChapterDraft, targets: Targets, book: Book, found: list[Diagnostic]
 ) -> RenderedChapter:
+    labels = book.labels
+    title_html = partial(titled, language=book.config.language, quotes=book.quotes)
     rendered = tuple(resolved_section(draft, targets, found) for draft in chapter.sections)
     division = chapter.chapter
     opening = next((r for r in rendered if r.section is division.opening), None)
@@ -106,11 +110,11 @@ def _resolved(
         division.label(labels),
         division.heading(labels),
         opening,
-        _heading_html(division, labels),
+        _heading_html(division, labels, title_html),
     )
 
 
-def _heading_html(chapter: Chapter, labels: Labels) -> str:
+def _heading_html(chapter: Chapter, labels: Labels, title_html: Callable[[str], str]) -> str:
     label, shown = chapter.label(labels), title_html(chapter.shown_title(labels))
     return labels.format("chapter_heading", label=escape(label), title=shown) if label else shown
 

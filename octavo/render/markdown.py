@@ -26,6 +26,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
+from octavo.model.quotes import DEFAULT_TABLE, ENGLISH, Marks, QuoteTable
 from octavo.render import (
     addresses,
     attributes,
@@ -36,6 +37,7 @@ from octavo.render import (
     grid_tables,
     heading_refs,
     pandoc_tables,
+    quotes,
     raw,
     task_lists,
 )
@@ -52,15 +54,17 @@ _DASHES = (
 )
 
 
-def typeset_words(core: StateCore, words: str) -> str:
+def typeset_words(core: StateCore, words: str, marks: Marks = ENGLISH) -> str:
     """Words shown as text that no Markdown rule reads (a figure's `credit`) set by the
     text's own rules, in their order: octavo's dashes and ellipses, markdown-it's smart
-    quotes, then what is left of `'` an apostrophe."""
+    quotes (`marks`: the language's in force there), then what is left of `'` an
+    apostrophe."""
     token = Token("text", "", 0)
     token.content = words
     _dashes([token])
     process_inlines([token], core)
-    _leftover_quotes([token])
+    token.content = quotes.set_marks(token.content, marks)
+    quotes.leftover_quotes([token])
     return token.content
 
 
@@ -86,6 +90,8 @@ class Context:
     # `@label` of an example not in this body is left for the book (octavo.render.xref):
     # pandoc numbers examples through the whole text, and refers to them anywhere in it
     examples_in_book: bool = False
+    language: str = "en"  # the section's language: its quotes (an element's `lang` in it, its own)
+    quotes: QuoteTable = DEFAULT_TABLE  # each language's quotation marks (octavo.model.quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,23 +181,11 @@ def _dash_joins(state: StateCore) -> None:
                 last = " "
 
 
-def _apostrophes(state: StateCore) -> None:
-    """After smart quotes: a straight `'` left unpaired is an apostrophe ('Tis, the '90s),
-    and a `"` after a figure an inch mark (5'10"), as pandoc sets them."""
-    for block in state.tokens:
-        _leftover_quotes(block.children or [])
-
-
-def _leftover_quotes(tokens: list[Token]) -> None:
-    for token in tokens:
-        if token.type == "text" and ("'" in token.content or '"' in token.content):
-            content = token.content.replace("'", "\u2019")
-            token.content = re.sub(r'(?<=\d)"', "\u201d", content)
-
-
 @lru_cache(maxsize=2)
 def _parser(typography: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"typographer": typography, "html": True, "xhtmlOut": True})
+    options = {"typographer": typography, "html": True, "xhtmlOut": True}
+    # smart quotes write placeholders, each set in the language in force (octavo.render.quotes)
+    md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS})
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     grid_tables.install(md)  # +---+ grid tables
@@ -208,7 +202,7 @@ def _parser(typography: bool) -> MarkdownIt:
     if typography:
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "octavo_punctuation", _punctuation)
-        md.core.ruler.after("smartquotes", "octavo_apostrophes", _apostrophes)
+        md.core.ruler.after("smartquotes", "octavo_quotes", quotes.curl)
     divs.install(md)
     blocks.install(md)
     addresses.install(md)  # an address's text given the places a line may end in it
@@ -262,9 +256,11 @@ def render_block(
     )
 
 
-def render_inline(text: str, typography: bool = True) -> str:
-    """One line (a title) as inline XHTML."""
+def render_inline(
+    text: str, typography: bool = True, language: str = "en", quotes: QuoteTable = DEFAULT_TABLE
+) -> str:
+    """One line (a title) as inline XHTML, its quotes those of `language` in `quotes`."""
     md = _parser(typography)
-    env: dict[str, Any] = {"octavo": blocks.State(Context())}
+    env: dict[str, Any] = {"octavo": blocks.State(Context(language=language, quotes=quotes))}
     html, _ = clean_fragment(md.renderInline(text, env).strip())
     return html

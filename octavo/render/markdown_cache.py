@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from octavo.cache import Store, fingerprint
+from octavo.model.quotes import QuoteTable
 from octavo.render.images import raster_key, raster_size
 from octavo.render.index_marks import MarkUse
 from octavo.render.markdown import Context, Fragment, render_block
 from octavo.render.sanitize import Removal
 from octavo.render.signed import sign, verified
+from octavo.render.titles import title_html
 from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
 
 if TYPE_CHECKING:
@@ -155,13 +157,13 @@ class SectionCache:
         self.made += 1
         return fragment
 
-    def title(self, text: str, render: Callable[[str], str]) -> str:
-        """A title (or an author's name) as inline XHTML, `render` (title_html) through the
-        cache."""
-        key = "title:" + fingerprint(text)
+    def title(self, text: str, language: str, quotes: QuoteTable) -> str:
+        """A title (or an author's name) as inline XHTML (title_html, its quotes those of
+        `language`) through the cache."""
+        key = "title:" + fingerprint(text, language, repr(quotes))
         entry = self.old.get(key)
         if not isinstance(entry, str):
-            entry = render(text)
+            entry = title_html(text, language, quotes)
             self.made += 1
         self.used[key] = entry
         return entry

@@ -15,10 +15,9 @@ def toc_tree(sections: tuple[RenderedSection, ...]) -> tuple[TocNode, ...]:
     root: dict[str, dict[str, Any]] = {}  # title -> {"id": ..., "html": ..., "children": {...}}
     for rendered in sections:
         level = root
-        for parent in rendered.section.parents:
-            node = level.setdefault(
-                parent, {"id": None, "html": title_html(parent), "children": {}}
-            )
+        shown = rendered.parents_html or tuple(title_html(p) for p in rendered.section.parents)
+        for parent, html in zip(rendered.section.parents, shown, strict=True):
+            node = level.setdefault(parent, {"id": None, "html": html, "children": {}})
             level = node["children"]
         node = level.setdefault(rendered.section.title, {"id": None, "children": {}})
         if node["id"] is None:

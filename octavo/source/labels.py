@@ -17,6 +17,7 @@ from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 from octavo.source.config_values import control_character
 from octavo.source.files import load_toml
+from octavo.source.quotes import QUOTE_KEYS, key_line, quotes_problem
 
 __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
 
@@ -65,13 +66,14 @@ def load_labels(
         data = dict(base)
     else:
         try:
-            catalogue = read_catalogue(path, template_dirs)
+            text = read_file(path, template_dirs, "config").decode("utf-8")
+            catalogue = load_toml(text)
             data = dict(base)
             for key, value in catalogue.items():
                 given = tuple(value) if isinstance(value, list) else value  # (months)
                 problem = _bad_override(key, given, base) if key in base else ""
                 if problem:
-                    found.append(error("E116", f"{key}: {problem}", path))
+                    found.append(error("E116", f"{key}: {problem}", path, key_line(text, key)))
                 else:
                     data[key] = value
         except FileRefused as refused:
@@ -99,6 +101,8 @@ _CONTROL = "holds a control character (a label is words of one line)"
 def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
     if key not in base:
         return f"no such label (known: {', '.join(sorted(base))})"
+    if key in QUOTE_KEYS:  # what straight quotes become (octavo.source.quotes)
+        return quotes_problem(key, value)
     if key in MONTHS:
         if not (
             isinstance(value, tuple) and len(value) == 12 and all(isinstance(v, str) for v in value)

@@ -20,6 +20,7 @@ from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.index_terms import load_index_terms
 from octavo.source.labels import load_labels
+from octavo.source.quotes import load_quotes
 from octavo.text import slugify
 
 __all__ = [
@@ -247,7 +248,11 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
         return None, found
     labels, label_problems = load_labels(project.config, project.template_dirs)
     found += label_problems
+    quotes, quote_problems = load_quotes(project.config, project.template_dirs)
+    found += quote_problems
     assembled, problems = assemble(project, sections, labels)
+    if assembled is not None:
+        assembled = replace(assembled, quotes=quotes)
     terms, term_problems = load_index_terms(project.root)
     found += term_problems
     if assembled is not None and terms:

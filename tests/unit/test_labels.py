@@ -10,6 +10,7 @@ import pytest
 from octavo.model import YearMonth
 from octavo.shipped import TEMPLATES
 from octavo.source.labels import LANGUAGES, MONTHS, placeholders, read_catalogue
+from octavo.source.quotes import QUOTE_KEYS, quotes_problem
 from octavo.source.sections import read_book
 
 ENGLISH = read_catalogue(TEMPLATES / "labels" / "en.toml")
@@ -22,6 +23,8 @@ def test_every_catalogue_has_every_label_with_its_placeholders(language: str) ->
     for key, text in ENGLISH.items():
         if key in MONTHS:
             assert len(catalogue[key]) == 12 and all(catalogue[key])
+        elif key in QUOTE_KEYS:  # quote_space may be none
+            assert quotes_problem(key, catalogue[key]) == "", key
         else:
             assert catalogue[key].strip(), key
             assert placeholders(catalogue[key]) == placeholders(text), key

@@ -196,11 +196,15 @@ def _told(project: Project, cache: Path | None) -> dict[str, Any]:
     process has no measures kept)."""
     from octavo.render.markdown_cache import SectionCache
     from octavo.render.titles import rendered
+    from octavo.source.quotes import load_quotes
 
     config = project.config
     titles: dict[str, str] = {}
     with contextlib.suppress(Exception):  # the writer renders them, or the render reports
-        titles = rendered(tuple(t for t in (config.title, config.subtitle) if t))
+        quotes, _ = load_quotes(config, project.template_dirs)  # the book's language's
+        titles = rendered(
+            tuple(t for t in (config.title, config.subtitle) if t), config.language, quotes
+        )
     return {"titles": titles, "measure": not SectionCache.kept(cache, project.root)}
 
 
@@ -304,10 +308,12 @@ def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = 
         learn({str(k): str(v) for k, v in heard["titles"].items()})
     config = project.config
     if not config.cover and not own_design(project):
-        subtitle = title_html(config.subtitle) if config.subtitle else ""
-        prepare_shipped_cover(
-            config, cache, cover_text_of(config, title_html(config.title), subtitle)
-        )
+        from octavo.source.quotes import load_quotes
+
+        quotes, _ = load_quotes(config, project.template_dirs)  # its titles' marks
+        subtitle = title_html(config.subtitle, config.language, quotes) if config.subtitle else ""
+        title = title_html(config.title, config.language, quotes)
+        prepare_shipped_cover(config, cache, cover_text_of(config, title, subtitle))
     if sizes >= 0:
         with contextlib.suppress(Exception), os.fdopen(sizes, "wb") as pipe:
             if heard.get("measure") is True:  # else the parent knows them

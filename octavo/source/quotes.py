@@ -1,0 +1,121 @@
+"""The quotation marks of every language a book may be written in (octavo.model.quotes).
+
+Each language's `quotes` and `quote_space` are taken from, last first: book.toml's [labels]
+(for the book's own language), the book's own templates/labels/<language>.toml, octavo's
+shipped catalogues, then templates/quotes.toml (languages without a catalogue, and regions
+whose marks differ from their language's: de-CH, fr-CH, pt-BR). A catalogue's bad `quotes`
+or `quote_space` is E116 at its line; book.toml's are checked with the other labels
+(octavo.source.labels).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from octavo.errors import Diagnostic, error
+from octavo.model.quotes import ENGLISH, QUOTE_SPACES, QuoteTable, marks_of, tag_key
+from octavo.sandbox import FileRefused, read_file
+from octavo.settings import BookConfig
+from octavo.shipped import TEMPLATES
+from octavo.source.files import load_toml
+
+__all__ = ["QUOTE_KEYS", "key_line", "load_quotes", "quotes_problem"]
+
+QUOTE_KEYS = ("quotes", "quote_space")
+
+
+def quotes_problem(key: str, value: object) -> str:
+    """Why `value` cannot be the label `key` ("quotes" or "quote_space"), or ""."""
+    if key == "quote_space":
+        if value in QUOTE_SPACES:
+            return ""
+        return 'must be "" (no space), "\\u00A0" (no-break) or "\\u202F" (narrow no-break)'
+    if not isinstance(value, str) or len(value) != 4:
+        given = f"{len(value)} given" if isinstance(value, str) else "not a string"
+        return (
+            "must be 4 characters, the opening and closing marks of a quotation and then of "
+            f'one inside it, as "„“‚‘" ({given})'
+        )
+    odd = next((c for c in value if c.isspace() or c.isalnum() or _control(c)), None)
+    if odd is not None:
+        return f"must be 4 quotation marks, not a letter, figure, space or control ({odd!r})"
+    return ""
+
+
+def _control(character: str) -> bool:
+    return unicodedata.category(character).startswith("C")
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The line (from 1) of a top-level `key = …` in a TOML text, if it is found."""
+    pattern = re.compile(rf'^[ \t]*(?:{re.escape(key)}|"{re.escape(key)}")[ \t]*=', re.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[str, tuple[str, str]], ...]:
+    """templates/quotes.toml, then octavo's catalogues over it: tag -> (quotes, space)."""
+    from octavo.source.labels import read_catalogue
+
+    found = {tag: (str(quotes), "") for tag, quotes in read_catalogue(_TABLE).items()}
+    for path in sorted((TEMPLATES / "labels").glob("*.toml")):
+        _take(found, path.stem, read_catalogue(path))
+    return tuple(sorted(found.items()))
+
+
+_TABLE = TEMPLATES / "quotes.toml"
+
+
+def _take(found: dict[str, tuple[str, str]], tag: str, catalogue: dict[str, Any]) -> None:
+    """A catalogue's marks over those `found` for its language (each key on its own)."""
+    quotes, space = found.get(tag_key(tag), ("", ""))
+    if "quotes" in catalogue:
+        quotes, space = str(catalogue["quotes"]), ""  # a space is the new marks' own
+    if "quote_space" in catalogue:
+        space = str(catalogue["quote_space"])
+    if quotes:
+        found[tag_key(tag)] = (quotes, space)
+
+
+def load_quotes(
+    config: BookConfig, template_dirs: tuple[Path, ...]
+) -> tuple[QuoteTable, tuple[Diagnostic, ...]]:
+    """The book's table of marks; E116 for a bad `quotes` or `quote_space` in one of the
+    book's own catalogues (those octavo ships are tested)."""
+    from octavo.source.labels import catalogue_path
+
+    found = dict(_shipped())
+    problems: list[Diagnostic] = []
+    reported = catalogue_path(config.language, template_dirs)  # load_labels read it
+    for folder in template_dirs:
+        if folder.resolve() == TEMPLATES.resolve():
+            continue
+        for path in sorted((folder / "labels").glob("*.toml")):
+            try:
+                text = read_file(path, template_dirs, "config").decode("utf-8")
+                catalogue = load_toml(text)
+            except (FileRefused, UnicodeDecodeError, ValueError):
+                continue  # the book's language's is reported by load_labels; others unused
+            given = {k: catalogue[k] for k in QUOTE_KEYS if k in catalogue}
+            bad = [(k, quotes_problem(k, v)) for k, v in given.items() if quotes_problem(k, v)]
+            if path != reported:
+                problems += [
+                    error("E116", f"{key}: {problem}", path, key_line(text, key))
+                    for key, problem in bad
+                ]
+            if not bad:
+                _take(found, path.stem, given)
+    own = {k: v for k, v in config.labels if k in QUOTE_KEYS}
+    if own and not any(quotes_problem(k, v) for k, v in own.items()):
+        # book.toml's, for the book's language (checked, with their lines, by load_labels)
+        tag = tag_key(config.language)
+        base = next((found[k] for k in (tag, tag.split("-")[0]) if k in found), None)
+        found[tag] = base or ("".join(ENGLISH), "")
+        _take(found, tag, own)
+    entries = tuple((tag, marks_of(*given)) for tag, given in sorted(found.items()))
+    return QuoteTable(entries), tuple(problems)
