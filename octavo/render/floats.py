@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
+from octavo.render.image_sizes import Length, Size, read_size
 from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
     SCHEME,
@@ -44,6 +45,7 @@ def figures(words: str) -> bool:
     return bool(_ABOUT_FIGURES.fullmatch(words)) and any(c.isdigit() for c in words)
 
 
+WHOLE = Length("100", "%")  # a figure's width when none is given: no style
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
@@ -149,23 +151,22 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
         state.problem(
             "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
         )
-    width = attrs.get("width", "").strip()  # "50% ": its figures are read without the space
-    percent = int(width[:-1]) if re.fullmatch(r"[0-9]{1,3}%", width) else 0
-    if width and not 0 < percent <= 100:  # 2in, 300px, 150%: was the text's width, unsaid
-        state.problem(
-            "W504",
-            f"figure width '{width}' is not a share of the text block from 1% to 100%: "
-            "the figure is set the text's width",
-            line,
-            'give it as a share of the text block, e.g. width="50%"',
-        )
-    percent = percent if 0 < percent <= 100 else 100
-    shown = place_image(state, image, alt, line, figure=True, percent=percent)
+    size = read_size(state, attrs, line, figure=True)
+    width = size.width if size.width != WHOLE else None  # the text's width: no style
+    # W508's measure (octavo.render.images): the share of the text block, or the width or
+    # height on paper, as given (none for em, nor for a share of a height)
+    percent = float(width.number) if width and width.unit == "%" else 0 if width else 100
+    inches = width.inches if width else 0.0
+    high = size.height.inches if size.height and not width else 0.0
+    percent = 0 if size.height and not width else percent
+    shown = place_image(state, image, alt, line, True, (percent, inches, high))
     opening.type, opening.tag = "figure_open", "figure"
     closing.type, closing.tag = "figure_close", "figure"
     opening.attrs = {"id": ident, "class": " ".join(["figure", attrs.get("class", "")]).strip()}
-    if percent != 100:
-        opening.attrSet("style", f"width: {percent}%")
+    if width:  # the figure's width, its caption's too; the image fills it (styles/)
+        opening.attrSet("style", f"width: {width.css}")
+    for name, value in Size(height=size.height).attributes().items():
+        image.attrSet(name, value)  # a height is the image's, as pandoc writes it
     label = labelled(f"{state.context.figure_word}\u00a0{number}.", caption)
     # the space too: one run of text with the words in print
     if _said_twice(caption, attrs, marked):
@@ -238,9 +239,16 @@ def _hidden(tokens: list[Token]) -> list[Token]:
 
 
 def place_image(
-    state: State, image: Token, alt: str, line: int, figure: bool, percent: int = 0
+    state: State,
+    image: Token,
+    alt: str,
+    line: int,
+    figure: bool,
+    measure: tuple[float, float, float] = (0, 0.0, 0.0),
 ) -> list[Token]:
-    """The image checked and its path made relative to the book; refused: nothing."""
+    """The image checked and its path made relative to the book; refused: nothing.
+    `measure`: a figure's width as a share of the text block, its width and its height
+    on paper (ImageUse)."""
     source = str(image.attrGet("src") or "")
     path = posixpath.normpath(state.folder + source) if source else ""
     if not source or SCHEME.match(source) or source.startswith("/") or path.startswith("../"):
@@ -256,5 +264,5 @@ def place_image(
     image.children = [text]
     image.attrs = {"src": path, "alt": alt}
     image.meta["placed"] = True  # walked again with its paragraph: not placed twice
-    state.images.append(ImageUse(path, source, line, figure, percent))
+    state.images.append(ImageUse(path, source, line, figure, *measure))
     return [image]

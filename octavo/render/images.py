@@ -13,10 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Image
 from octavo.sandbox import FileRefused, read_file
+
+if TYPE_CHECKING:  # the EPUB writer reads this module, and never imports markdown-it
+    from octavo.render.tokens import ImageUse
 
 # Pillow and lxml (octavo.render.svg) are imported where an image needs them: a build whose
 # images were measured before (octavo.render.markdown_cache) needs neither.
@@ -172,13 +176,18 @@ def text_width_in(config: BookConfig) -> float:
 
 
 def image_diagnostics(
-    image: Image, percent: int, text_width: float, file: Path, line: int
+    image: Image, use: ImageUse, text_width: float, file: Path, line: int
 ) -> tuple[Diagnostic, ...]:
-    """W508 when a raster figure would print under MIN_DPI at its width (`percent` of a text
-    block `text_width` inches wide)."""
-    if image.media_type == SVG or not percent or not image.width:
+    """W508 when a raster figure would print under MIN_DPI at its width: a share of a text
+    block `text_width` inches wide, a width on paper, or the width its height on paper
+    gives it (the image's own proportions)."""
+    if image.media_type == SVG or not image.width:
         return ()
-    inches = text_width * percent / 100
+    inches = use.inches or text_width * use.percent / 100
+    if use.high and image.height:
+        inches = use.high * image.width / image.height
+    if not inches:
+        return ()
     dpi = image.width / inches
     if dpi >= MIN_DPI:
         return ()

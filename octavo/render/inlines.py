@@ -12,6 +12,7 @@ from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
 from octavo.render.grid_tables import BLOCKS_IN_A_CELL
+from octavo.render.image_sizes import read_size, sized
 from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.pandoc_tables import split_cells
 from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
@@ -37,6 +38,7 @@ _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
 # pandoc-crossref's reference without its word, `[-@tbl:12]`: the number alone ("3"), as in
 # "Tables [-@tbl:12]–[-@tbl:14]" (octavo.importers.mentions writes it); else `@tbl:12`
 _REFERENCE = re.compile(r"\[-@((?:tbl|fig):[\w:.-]*\w)\]|" + _CROSSREF.pattern)
+_WORDS = ("text", "code_inline")  # what makes an image one among words
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -86,6 +88,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     )
     out: list[Token] = []
     previous: Token | None = None
+    words = any(c.type in _WORDS and c.content.strip() for c in children)
     for child in children:
         if lines:  # a new token: the line of the one before it
             line = lines.get(id(child), line)
@@ -97,10 +100,11 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
             alt = renderer(core).renderInlineAsText(child.children or [], core.md.options, {})
             if not alt.strip():
                 state.problem("W509", "image without alt text", line, "write ![alt text](path)")
-            width = str(child.attrGet("width") or "")  # pandoc's {width=10%}, kept
+            given = {str(k): str(v) for k, v in child.attrs.items()}
+            size = read_size(state, given, line, figure=False)
             placed = place_image(state, child, alt, line, figure=False)
-            if placed and re.fullmatch(r"(100|[1-9][0-9]?)%", width):
-                placed[0].attrSet("style", f"width: {width}")
+            for image in placed:
+                sized(image, size, words)
             out += placed
             previous = child
             continue

@@ -141,7 +141,7 @@ def _images(
                 if isinstance(image, ImageProblem):
                     found.append(refused(image, section.path, line))
                 else:
-                    found += image_diagnostics(image, use.percent, width, section.path, line)
+                    found += image_diagnostics(image, use, width, section.path, line)
     return tuple(i for i in probed.values() if isinstance(i, Image))
 
 

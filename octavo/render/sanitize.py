@@ -144,7 +144,11 @@ _ATTRIBUTES = {
     "th": _CELL,
     "td": _CELL,
 }
-_STYLE = re.compile(r"width: [0-9]{1,3}%")
+# octavo's own sizes (octavo.render.image_sizes): a figure's width, an image's in a unit
+# other than pixels; whole pixels are an image's width="20" and height="20"
+_SIZE = r"(?:width|height): [0-9]{1,6}(?:\.[0-9]{1,6})?(?:in|cm|mm|pt|pc|em|px|%)"
+_STYLE = re.compile(rf"{_SIZE}(?:; {_SIZE})?")
+_PIXELS = re.compile(r"[0-9]{1,6}")
 _FIGURES = re.compile(r"[0-9]{1,3}")
 _GLOBAL = {"lang", "dir", "title"}
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag's shape ("fr", "sr-Latn")
@@ -186,6 +190,8 @@ def _allowed_attribute(tag: str, name: str, value: str | None, trusted: bool) ->
     if trusted:
         if name == "style":
             return bool(value and _STYLE.fullmatch(value))
+        if name in ("width", "height"):
+            return tag == "img" and bool(value and _PIXELS.fullmatch(value))
         return name in _TRUSTED_ATTRIBUTES
     if name not in _ATTRIBUTES.get(tag, set()) | _GLOBAL:
         return False

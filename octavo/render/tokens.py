@@ -69,7 +69,9 @@ class ImageUse:
     source: str  # as written
     line: int
     figure: bool
-    percent: int = 0  # a figure's width in % of the text block (0: an inline image)
+    percent: float = 0  # a figure's width in % of the text block (0: an inline image)
+    inches: float = 0.0  # a figure's width on paper when given so (`2in`, `300px`)
+    high: float = 0.0  # its height on paper when given so, and no width
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,11 +199,11 @@ def test_problem(source: str, code: str, line: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "width", ["2in", "300px", "150%", "0%", "half", "5\u0660%", "\u0665\u0660%"]
+    "width", ["150%", "0%", "half", "2ex", "5\u0660%", "\u0665\u0660%", "-2in", "2 in"]
 )
-def test_a_figure_width_not_a_share_of_the_text_is_said(width: str) -> None:
-    """pandoc's `width=2in` or `300px`, or more than the text block: the figure was set
-    the text's width without a word."""
+def test_a_figure_width_octavo_cannot_set_is_said(width: str) -> None:
+    """More than the text block, nothing, a word, a unit pandoc does not read (it drops
+    `2ex` unsaid), figures other than 0-9: the figure is the text's width, and told so."""
     fragment = render_block(f'![A map](m.png){{width="{width}"}}\n')
     assert 'class="figure">' in fragment.html  # the text's width, no style
     assert [(p.code, p.line) for p in fragment.problems] == [("W504", 0)]
@@ -212,10 +212,22 @@ def test_a_figure_width_not_a_share_of_the_text_is_said(width: str) -> None:
 
 @pytest.mark.parametrize(
     ("width", "style"),
-    [("100%", ""), ("50%", "width: 50%"), (" 50% ", "width: 50%")],
-    ids=["whole", "half", "spaced"],  # spaced: int("50%"), a ValueError that ended the build
+    [
+        ("100%", ""),
+        ("50%", "width: 50%"),
+        (" 50% ", "width: 50%"),
+        ("12.5%", "width: 12.5%"),
+        ("2in", "width: 2in"),  # was W504 and the text's width: pandoc's units are read
+        ("300px", "width: 300px"),
+        ("300", "width: 300px"),
+        ("5cm", "width: 5cm"),
+        ("12pc", "width: 12pc"),
+        ("3inch", "width: 3in"),
+    ],
+    ids=["whole", "half", "spaced", "decimal", "in", "px", "bare", "cm", "pc", "inch"],
+    # spaced: int("50%"), a ValueError that ended the build
 )
-def test_a_figure_width_as_a_share_is_quiet(width: str, style: str) -> None:
+def test_a_figure_width_in_pandocs_units_is_its_box(width: str, style: str) -> None:
     fragment = render_block(f'![A map](m.png){{width="{width}"}}\n')
     assert not fragment.problems
     assert (f'style="{style}"' in fragment.html) if style else ("style=" not in fragment.html)

@@ -9,6 +9,7 @@ from PIL import Image as Pil
 
 from octavo.model import Image
 from octavo.render.images import SVG, ImageProblem, image_diagnostics, probe_image
+from octavo.render.tokens import ImageUse
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 
@@ -57,11 +58,22 @@ def test_an_svg_size_is_read_as_written_or_not_at_all(book: Path, size: str, wid
 
 
 @pytest.mark.parametrize(
-    ("width", "percent", "warned"), [(300, 100, True), (2000, 100, False), (300, 20, False)]
+    ("width", "measure", "warned"),
+    [
+        (300, (100, 0.0, 0.0), True),
+        (2000, (100, 0.0, 0.0), False),
+        (300, (20, 0.0, 0.0), False),
+        (300, (0, 3.125, 0.0), True),  # width=300px: 96 dpi
+        (300, (0, 1.0, 0.0), False),  # width=1in: 300 dpi
+        (300, (0, 0.0, 1.0), True),  # height=1in, 3:1: 3 in across, 100 dpi
+        (300, (0, 0.0, 0.25), False),  # height=0.25in: 0.75 in across, 400 dpi
+        (300, (0, 0.0, 0.0), False),  # width=2em: not measured
+    ],
 )
-def test_print_resolution(width: int, percent: int, warned: bool) -> None:
+def test_print_resolution(width: int, measure: tuple[float, float, float], warned: bool) -> None:
     image = Image("images/a.png", "image/png", width, 100)
-    found = image_diagnostics(image, percent, 6.4, Path("a.md"), 3)
+    use = ImageUse("images/a.png", "images/a.png", 0, True, *measure)
+    found = image_diagnostics(image, use, 6.4, Path("a.md"), 3)
     assert [d.code for d in found] == (["W508"] if warned else [])
 
 

@@ -28,6 +28,7 @@ from octavo.render.pdf.filters import (
     landscape_filter,
 )
 from octavo.render.pdf.folio_targets import target_rules
+from octavo.render.pdf.hints import as_styles
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.last_words import last_words
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
@@ -239,18 +240,9 @@ def render_print(
             stylesheets=stylesheets,
             **context,
         )
-        return broken(_list_starts(for_output(html, "pdf")))  # runs longer than words
+        return broken(as_styles(for_output(html, "pdf")))  # runs longer than words
     finally:
         RENDERING.reset(token)
-
-
-_OL_START = re.compile(r'<ol start="(-?[0-9]+)"')
-
-
-def _list_starts(html: str) -> str:
-    """A list numbered from N (`5.` after a paragraph: `<ol start="5">`) counts from N in
-    print too: WeasyPrint 70 numbers every list from 1, whatever its `start`."""
-    return _OL_START.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m[1]) - 1}"', html)
 
 
 def _with_targets(
