@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
-from octavo.render.image_sizes import Length, Size, read_size
+from octavo.render.image_sizes import Length, Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
     SCHEME,
@@ -152,6 +152,7 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
             "W509", "figure without a caption or alt text", line, 'add fig-alt="…" or a caption'
         )
     size = read_size(state, attrs, line, figure=True)
+    unread_attributes(state, attrs, line, figure=True)
     width = size.width if size.width != WHOLE else None  # the text's width: no style
     # W508's measure (octavo.render.images): the share of the text block, or the width or
     # height on paper, as given (none for em, nor for a share of a height)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from octavo.render.sanitize import TRUSTED
 from octavo.render.tokens import State
 
 __all__ = ["IN_TEXT", "Length", "Size", "length", "read_size", "sized"]
@@ -96,6 +97,31 @@ def read_size(state: State, attrs: dict[str, str], line: int, figure: bool) -> S
                 'or a share of the text block from 1% to 100%, e.g. width="50%"',
             )
     return Size(read["width"], read["height"])
+
+
+# what octavo reads of an image's attributes; the rest is said (W504) and left out: a
+# class, an id or a style on an image in the text, a `data-` value on a figure
+_READ = frozenset({"src", "alt", "title", "width", "height"})
+_READ_ON_FIGURES = _READ | {"id", "class", "credit", "fig-alt"}
+
+
+def unread_attributes(state: State, attrs: dict[str, str], line: int, figure: bool) -> None:
+    """W504 for each attribute of an image octavo does not read (they were dropped
+    unsaid, where a span's or a link's are told)."""
+    read = _READ_ON_FIGURES if figure else _READ
+    for name, value in attrs.items():
+        if name not in read and name != TRUSTED[0]:
+            if name == "class":
+                shown = "class " + " ".join(f".{c}" for c in value.split())
+            else:
+                shown = f"id #{value}" if name == "id" else f"attribute {name}={value!r}"
+            state.problem(
+                "W504",
+                f"{'figure' if figure else 'image'} {shown} is left out",
+                line,
+                "an image in the text keeps its width= and height=; a figure (an image "
+                "alone in its paragraph) also its #fig: id, class, credit= and fig-alt=",
+            )
 
 
 def sized(image: Token, size: Size, words: bool) -> None:

@@ -12,7 +12,7 @@ from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
 from octavo.render.grid_tables import BLOCKS_IN_A_CELL
-from octavo.render.image_sizes import read_size, sized
+from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.pandoc_tables import split_cells
 from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
@@ -102,6 +102,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
                 state.problem("W509", "image without alt text", line, "write ![alt text](path)")
             given = {str(k): str(v) for k, v in child.attrs.items()}
             size = read_size(state, given, line, figure=False)
+            unread_attributes(state, given, line, figure=False)
             placed = place_image(state, child, alt, line, figure=False)
             for image in placed:
                 sized(image, size, words)

@@ -118,3 +118,29 @@ def test_a_figures_height_is_its_images(attrs: str, figure: str, img: str) -> No
     fragment = render_block(f"![A map](m.png){{{attrs}}}\n")
     assert figure in fragment.html and img in fragment.html
     assert not fragment.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "told"),
+    [
+        (
+            'Press ![icon](a.png "A title"){.big .b #x style="color:red"} now.\n',
+            ["image id #x", "image attribute style='color:red'", "image class .big .b"],
+        ),
+        (
+            '![A map](a.png){#fig:m .wide data-x=1 credit="Me" fig-alt="A"}\n',
+            ["figure attribute data-x='1'"],
+        ),
+        ('Press ![icon](a.png "A title"){width=20px height=1em} now.\n', []),
+    ],
+    ids=["in-text", "figure", "read"],
+)
+def test_an_image_s_attribute_octavo_does_not_read_is_said(source: str, told: list[str]) -> None:
+    """An image's class, id, style or `data-` value was dropped unsaid (helper-118's
+    find), where a span's or a link's is W504."""
+    found = [
+        p.message.removesuffix(" is left out")
+        for p in render_block(source).problems
+        if p.code == "W504"
+    ]
+    assert found == told
