@@ -38,6 +38,7 @@ from octavo.render.tokens import (
     new_id,
     trust,
 )
+from octavo.render.unrendered import unrendered_block
 from octavo.text import slugify, strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
@@ -141,7 +142,7 @@ def _inline(
     if auto:
         index_marks.auto_mark(state, token)
     index_marks.mark_spans(state, token)
-    inlines.unrendered_block(state, token)
+    unrendered_block(state, token)
 
 
 def _fence(state: State, token: Token) -> None:
