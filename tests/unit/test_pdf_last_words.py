@@ -90,18 +90,14 @@ CUT = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WeasyPrint 70 cuts a line after its first word when only the space before an "
-    "inline element overflows it (docs/upstream/weasyprint-early-break.md)",
-)
 def test_the_line_before_a_held_word_is_not_cut_after_its_first_word(
     make_book: MakeBook,
 ) -> None:
-    """Documents an upstream defect: the span holding the last word is an inline element
-    after a space, and WeasyPrint 70 measures the text before it with that space, finds it
-    one space too wide, and breaks after the line's first word ('old' alone, then the other
-    13 words). Passes, and so fails as strict, once WeasyPrint sets the 14 words together."""
+    """The span holding the last word is an inline element after a space; WeasyPrint 70
+    measures the text before it with that space, finds it one space too wide and breaks
+    after the line's first word ('old' alone, then the other 13 words:
+    docs/upstream/weasyprint-early-break.md). octavo.render.pdf.weasy_lines keeps the 14
+    words together."""
     import pdfplumber
 
     book = make_book({"001-a.md": section_source(1, "Output", total=1, body=CUT)})
