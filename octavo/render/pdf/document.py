@@ -31,6 +31,7 @@ from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
     weasy_gc,
+    weasy_lines,
     weasy_pages,
     weasy_speed,
     weasy_stack,
@@ -224,13 +225,15 @@ def load_html(source: str, project: Project) -> Any:
     parser (octavo.render.pdf.weasy_arrays), and lays out and draws without mapping memory
     for its calls (octavo.render.pdf.weasy_stack) and without the cyclic garbage
     collector's passes over the layout (octavo.render.pdf.weasy_gc): the same pages, less
-    CPU."""
+    CPU; and which keeps whole a line whose words fit but for the space before an inline
+    element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
     weasy_styles.install()
     weasy_stack.install()
     weasy_text.install()
+    weasy_lines.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()
