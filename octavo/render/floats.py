@@ -30,7 +30,18 @@ from octavo.render.tokens import (
     renderer,
 )
 
-__all__ = ["CAPTION", "figure", "figures", "lone_image", "place_image", "table", "take_caption"]
+__all__ = [
+    "BY_HEIGHT",
+    "CAPTION",
+    "figure",
+    "figures",
+    "lone_image",
+    "place_image",
+    "table",
+    "take_caption",
+]
+
+BY_HEIGHT = "by-height"  # the class of a figure given a height and no width
 
 CAPTION = re.compile(r"^(?:Table)?:\s+")
 # A column's head that is a year or a figure ("1960", "1990-94", "1,600", "+3.5%"): a reader
@@ -163,7 +174,11 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     shown = place_image(state, image, alt, line, True, (percent, inches, high))
     opening.type, opening.tag = "figure_open", "figure"
     closing.type, closing.tag = "figure_close", "figure"
-    opening.attrs = {"id": ident, "class": " ".join(["figure", attrs.get("class", "")]).strip()}
+    # a figure given its height alone is as wide as its picture, its caption too (print's
+    # CSS; the EPUB's figures are all so): its caption ran the text's width under it
+    by_height = BY_HEIGHT if size.height and not width else ""
+    classes = ["figure", by_height, attrs.get("class", "")]
+    opening.attrs = {"id": ident, "class": " ".join(c for c in classes if c)}
     if width:  # the figure's width, its caption's too; the image fills it (styles/)
         opening.attrSet("style", f"width: {width.css}")
     for name, value in Size(height=size.height).attributes().items():

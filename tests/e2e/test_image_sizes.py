@@ -69,6 +69,19 @@ def test_each_image_prints_at_the_size_given(make_book: MakeBook, tmp_path: Path
     ]
     lines = [f"{d.code}:{d.line}" for d in found]
     assert lines == ["W504:23", "W504:23"]  # the body's 13th line is the file's 23rd
+    # the figure given its height alone: its caption starts under the picture's left edge
+    # (it ran the text's width, from the margin, under a picture centred above it)
+    with pdfplumber.open(pdf) as opened:
+        page = next(
+            p for p in opened.pages if p.images and "150 pixels" in (p.extract_text() or "")
+        )
+        picture = next(i for i in page.images if round(i["bottom"] - i["top"], 2) == 112.5)
+        words = page.extract_words()
+        label = min(
+            (w for w in words if w["text"] == "Figure" and w["top"] > picture["bottom"]),
+            key=lambda w: w["top"],
+        )
+        assert abs(label["x0"] - picture["x0"]) < 1, (label, picture)
 
 
 def test_the_epub_writes_sizes_as_pandoc_does(make_book: MakeBook, tmp_path: Path) -> None:
