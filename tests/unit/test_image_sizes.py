@@ -106,7 +106,11 @@ def test_a_size_octavo_cannot_set_is_w504_at_its_line(attrs: str, name: str) -> 
 @pytest.mark.parametrize(
     ("attrs", "figure", "img"),
     [
-        ("height=200", '<figure id="s-figure-1" class="figure">', 'alt="A map" height="200" />'),
+        (
+            "height=200",
+            '<figure id="s-figure-1" class="figure by-height">',
+            'alt="A map" height="200" />',
+        ),
         (
             "width=2in height=3cm",
             '<figure id="s-figure-1" class="figure" style="width: 2in">',
