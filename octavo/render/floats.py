@@ -153,6 +153,11 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     number = state.number(state.context.figures_before, len(state.figures))
     ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
     caption = list(image.children or [])
+    if core.md.options.get("typographer"):  # the caption is the image's words, which no
+        # rule of the text reaches: "old" and -- were left straight
+        from octavo.render.markdown import typeset_tokens  # (it imports this module)
+
+        typeset_tokens(core, caption, inline.meta.get(MARKS, ENGLISH))
     marked = _marked(caption)
     caption_html = inline_html(core, inline_of(marked), label=True)
     alt = attrs.get("fig-alt") or renderer(core).renderInlineAsText(

@@ -61,11 +61,19 @@ def typeset_words(core: StateCore, words: str, marks: Marks = ENGLISH) -> str:
     apostrophe."""
     token = Token("text", "", 0)
     token.content = words
-    _dashes([token])
-    process_inlines([token], core)
-    token.content = quotes.set_marks(token.content, marks)
-    quotes.leftover_quotes([token])
+    typeset_tokens(core, [token], marks)
     return token.content
+
+
+def typeset_tokens(core: StateCore, tokens: list[Token], marks: Marks = ENGLISH) -> None:
+    """Inline tokens no rule of the text reaches (a figure's caption: its image's own
+    children) set by the text's rules, as `typeset_words` sets words."""
+    _dashes(tokens)
+    process_inlines(tokens, core)
+    for token in tokens:
+        if token.type == "text":
+            token.content = quotes.set_marks(token.content, marks)
+    quotes.leftover_quotes(tokens)
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,6 +133,16 @@ def test_a_heading_caption_and_credit_take_their_language() -> None:
     assert '<span class="credit">Nach ‚X‘</span>' in html
 
 
+def test_a_figure_s_caption_is_typeset_as_the_text_is() -> None:
+    """A figure's caption is its image's words, which no rule of the text reached: quotes
+    and `--` were left straight in every language, English too (helper-119's find)."""
+    english = render_block('![The "old" town, Lumen\'s -- 1990s](a.png)\n').html
+    assert "The “old” town, Lumen’s – 1990s</span>" in english  # the caption
+    assert 'alt="The “old” town, Lumen’s – 1990s"' in english  # and its alt text
+    german = _german('![Die "alte" Stadt](a.png)\n')
+    assert "Die „alte“ Stadt</span>" in german
+
+
 def test_a_note_takes_the_language_at_its_call() -> None:
     fragment = render_block(
         '::: {lang=fr}\nTexte[^1].\n:::\n\nText[^2] ^["inline"].\n\n[^1]: Une "note".\n\n'
