@@ -25,7 +25,7 @@ from octavo.model import (
 from octavo.render.heading_refs import book_heading_names, names_used
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
-from octavo.render.sanitize import RAW_HINT
+from octavo.render.raw import RAW_HINT
 from octavo.render.split import example_lines
 
 __all__ = ["ChapterDraft", "Draft", "draft_chapters", "estimated_contexts"]

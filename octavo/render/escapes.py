@@ -4,8 +4,9 @@ CommonMark escapes ASCII punctuation only, so markdown-it prints `\\ ` as typed.
 rule of octavo's before markdown-it's `escape` (mdit-py-plugins has none for it): the space
 becomes a `text_special` token, as markdown-it's own escapes do (typography passes it by;
 markdown-it's `text_join` makes it text), wherever inline Markdown is read: a paragraph, a
-heading, a caption, a table's cell, a note, an index mark, a title. A backslash ending a
-line is still a hard line break, an escaped backslash (`\\\\ `) a backslash and a space, and
+heading, a caption, a table's cell, a note, an index mark (not a section's `title:`, which
+is plain text, nor book.toml's: they print it as typed). A backslash ending a line is
+still a hard line break, an escaped backslash (`\\\\ `) a backslash and a space, and
 code (`` `a\\ b` ``) keeps both, as in pandoc.
 """
 

@@ -10,8 +10,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.fancy_lists import Marker, first_marker, item_label
-from octavo.render.sanitize import RAW_HINT, TRUSTED, clean_fragment, find_removals
-from octavo.render.tokens import NoteUse, State, inline_html, trust
+from octavo.render.raw import RAW_HINT
+from octavo.render.sanitize import TRUSTED, clean_fragment, find_removals
+from octavo.render.tokens import NoteUse, State, child_lines, inline_html, trust
 from octavo.text import strip_tags
 
 __all__ = [
@@ -170,26 +171,30 @@ def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]
 
 def _removals(core: StateCore, state: State, tokens: list[Token], ident: int) -> None:
     """W502 for what the cleaner takes out of a note's raw HTML, as of the text's (a
-    `<script>` or `<font>` in a note was dropped unsaid): at the note's line, or an inline
-    note's call's."""
-    line = next((t.map[0] for t in tokens if t.map), None)
-    if line is None:
-        line = next(
-            (
-                block.map[0]
-                for block in core.tokens
-                if block.map
-                for child in block.children or ()
-                if child.type == "footnote_ref" and int(child.meta["id"]) == ident
-            ),
-            0,
-        )
+    `<script>` or `<font>` in a note was dropped unsaid): at its own line, as the text's
+    is told; in an inline note (whose words have no lines of their own), its call's."""
+    call = _call_line(core, ident)
     for token in tokens:
-        raw = [token] if token.type == "html_block" else token.children or ()
-        for piece in raw:
+        line = token.map[0] if token.map else call
+        if token.type == "html_block":
+            pieces, lines = [token], {}
+        else:
+            pieces, lines = list(token.children or ()), child_lines(token) if token.map else {}
+        for piece in pieces:
             if piece.type in ("html_block", "html_inline"):
-                for removal in find_removals(piece.content, line):
-                    state.problem("W502", f"raw HTML removed: {removal.what}", line, RAW_HINT)
+                at = lines.get(id(piece), line)
+                for removal in find_removals(piece.content, at):
+                    state.problem("W502", f"raw HTML removed: {removal.what}", at, RAW_HINT)
+
+
+def _call_line(core: StateCore, ident: int) -> int:
+    """The line of a note's first call (0: none found)."""
+    for block in core.tokens:
+        if block.map and block.children:
+            for child in block.children:
+                if child.type == "footnote_ref" and int(child.meta["id"]) == ident:
+                    return child_lines(block).get(id(child), block.map[0])
+    return 0
 
 
 def order_notes(tokens: list[Token], state: State) -> None:

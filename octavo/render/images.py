@@ -188,6 +188,8 @@ def image_diagnostics(
         inches = use.high * image.width / image.height
     if not inches:
         return ()
+    inches = min(inches, text_width)  # print holds a figure to the text block (a review's
+    # find: `height=40in` was told "20 dpi" of a picture printed at 187)
     dpi = image.width / inches
     if dpi >= MIN_DPI:
         return ()

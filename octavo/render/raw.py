@@ -25,7 +25,10 @@ from markdown_it.token import Token
 
 from octavo.render.tokens import State, child_lines
 
-__all__ = ["PASSED", "install"]
+__all__ = ["PASSED", "RAW_HINT", "install"]
+
+# what W502 advises, of the text's raw HTML and of a note's
+RAW_HINT = "octavo keeps only simple inline HTML such as <sup>, and tables"
 
 # pandoc's rawAttribute: `{=format}`, spaces allowed inside the braces
 _RAW = re.compile(r"\{[ \t]*=([A-Za-z0-9_-]+)[ \t]*\}")

@@ -18,7 +18,6 @@ from octavo.source.config_values import language_ok
 from octavo.text import strip_controls
 
 __all__ = [
-    "RAW_HINT",
     "TRUSTED",
     "Removal",
     "clean_fragment",
@@ -27,9 +26,6 @@ __all__ = [
     "kept_hint",
     "strip_controls",
 ]
-
-# what W502 advises, of the text's raw HTML and of a note's
-RAW_HINT = "octavo keeps only simple inline HTML such as <sup>, and tables"
 
 # octavo's own Markdown rules mark the elements they make with this attribute and value
 # (random per process, removed on output): only those may carry ids, classes, images and

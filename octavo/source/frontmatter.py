@@ -51,21 +51,34 @@ _QUOTED_VALUE = re.compile(r"""^[^\s#"'][^:#]*:[ \t]+(["'])(.*)$""")
 
 
 def _unclosed_quote(lines: list[str]) -> int | None:
-    """The first of `lines` (0-based) whose value opens a quote it does not close: a
-    title written `title: "Alpha` took the next lines into it, and the error showed on
-    the line where YAML met the next quote."""
-    for index, line in enumerate(lines):
-        match = _QUOTED_VALUE.match(line)
-        if match is None:
+    """The first of `lines` (0-based; those up to the line YAML failed on) whose value
+    opens a quote that runs on over a line written as a field of its own: a title written
+    `title: "Alpha` took the next fields into it, and the error showed on the line where
+    YAML met the next quote. A value quoted over two lines (`"Alpha` then `  beta"`) is
+    YAML's, and not blamed for an error further on."""
+    index = 0
+    while index < len(lines):
+        match = _QUOTED_VALUE.match(lines[index])
+        index += 1
+        if match is None or _closes(match[1], match[2]):
             continue
-        quote, rest = match.groups()
-        if quote == '"':
-            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
-        else:
-            closed = "'" in rest.replace("''", "")  # '' is a quote within
-        if not closed:
-            return index
+        for at in range(index, len(lines)):
+            if _QUOTED_VALUE.match(lines[at]) or _FIELD.match(lines[at]):
+                return index - 1  # a field's line read as the value's words
+            if _closes(match[1], lines[at]):
+                index = at + 1
+                break
     return None
+
+
+_FIELD = re.compile(r"^[^\s#\"'-][^:#]*:(?:[ \t]|$)")  # `chapter: 1`, `parents:`
+
+
+def _closes(quote: str, text: str) -> bool:
+    """Does `text` hold the quote (`"` or `'`) that closes a value?"""
+    if quote == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', text) is not None
+    return "'" in text.replace("''", "")  # '' is a quote within
 
 
 # what the YAML of a section's fields gets wrong: a title with a colon, a bracket, a hash

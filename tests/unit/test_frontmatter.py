@@ -27,6 +27,8 @@ from tests.conftest import MakeBook, section_source
         # quoted and closed (a quote within escaped, or doubled): told where YAML fails
         ('---\ntitle: "A \\"B\\""\nkind: [x\n---\n', "E202", 4, "quote a value"),
         ("---\ntitle: 'It''s'\nkind: [x\n---\n", "E202", 4, "quote a value"),
+        # a value quoted over two lines, closed: YAML's own, not the fault (a review's find)
+        ('---\ntitle: "Alpha\n  beta"\ncountry: T\nchapter: [1\n---\n', "E202", 6, "quote a value"),
     ],
     ids=[
         "not-closed",
@@ -36,6 +38,7 @@ from tests.conftest import MakeBook, section_source
         "unclosed-single-quote",
         "escaped-double-quote",
         "doubled-single-quote",
+        "quoted-over-two-lines",
     ],
 )
 def test_a_front_matter_that_cannot_be_read_says_what_to_do(

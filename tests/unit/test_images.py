@@ -68,6 +68,10 @@ def test_an_svg_size_is_read_as_written_or_not_at_all(book: Path, size: str, wid
         (300, (0, 0.0, 1.0), True),  # height=1in, 3:1: 3 in across, 100 dpi
         (300, (0, 0.0, 0.25), False),  # height=0.25in: 0.75 in across, 400 dpi
         (300, (0, 0.0, 0.0), False),  # width=2em: not measured
+        # held to the 6.4 in text block: 1,200 px across 6.4 in, 187 dpi (was "20 dpi")
+        (1200, (0, 0.0, 40.0), False),  # height=40in of a 1200 x 100 picture
+        (1200, (0, 20.0, 0.0), False),  # width=20in
+        (600, (0, 20.0, 0.0), True),  # 600 px across 6.4 in: 94 dpi, told
     ],
 )
 def test_print_resolution(width: int, measure: tuple[float, float, float], warned: bool) -> None:

@@ -178,8 +178,18 @@ def test_a_number_not_in_figures_0_9_is_removed_and_said(html: str) -> None:
         ),
         ("Line.\n\nText.^[an inline <font>y</font> note]\n", [("tag <font>", 2)]),
         ("Text.[^1]\n\n[^1]: A <sup>2</sup> note.\n", []),
+        # each at its own line, as the text's (a review's find: all were at the note's first)
+        (
+            "text[^1]\n\nx\n\n[^1]: a <font>b</font> c\n\n    <script>z</script> para\n",
+            [("tag <font>", 4), ("tag <script>", 6)],
+        ),
+        (
+            "Text.[^1]\n\n[^1]: A <script>x</script>\n    on <font>y</font>.\n",
+            [("tag <script>", 2), ("tag <font>", 3)],
+        ),
+        ("line0\n\ntext\nmore ^[a <font>b</font> c]\n", [("tag <font>", 3)]),
     ],
-    ids=["defined-note", "inline-note", "kept"],
+    ids=["defined-note", "inline-note", "kept", "paragraphs", "lines", "inline-call-line"],
 )
 def test_a_note_s_raw_html_removed_is_said(source: str, expected: list[tuple[str, int]]) -> None:
     """A user's walk: what the cleaner takes out of a note's raw HTML was dropped without
