@@ -32,6 +32,7 @@ RAW_HINT = "octavo keeps only simple inline HTML such as <sup>, and tables"
 
 # pandoc's rawAttribute: `{=format}`, spaces allowed inside the braces
 _RAW = re.compile(r"\{[ \t]*=([A-Za-z0-9_-]+)[ \t]*\}")
+_OPENS = re.compile(r"\{[ \t]*=")
 PASSED = frozenset({"html", "html5"})  # what pandoc's EPUB 3 writer keeps (any case)
 
 
@@ -40,6 +41,8 @@ def install(md: MarkdownIt) -> None:
 
 
 def _raw(core: StateCore) -> None:
+    if _OPENS.search(core.src) is None:
+        return  # no `{=` in the text: most sections (a walk over every token otherwise)
     found = core.env.get("octavo") if isinstance(core.env, dict) else None
     state = found if isinstance(found, State) else None
     kept: list[Token] = []
