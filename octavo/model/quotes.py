@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from octavo.model.language_tags import fallbacks
+
 __all__ = [
     "DEFAULT_TABLE",
     "ENGLISH",
     "GUILLEMETS",
     "QUOTE_SPACES",
+    "Given",
     "Marks",
     "QuoteTable",
     "marks_of",
-    "tag_key",
+    "over",
 ]
 
 # the marks set for a quotation: primary opening and closing, secondary (a quotation in a
 # quotation) opening and closing, each with the space set inside it, if any
 Marks = tuple[str, str, str, str]
+# a table's entry: a tag ('de', 'de-ch'), its `quotes` ("„“‚‘") and its `quote_space` (see
+# marks_of), each None where a catalogue leaves it unsaid
+Given = tuple[str, str | None, str | None]
 
 ENGLISH: Marks = ("\u201c", "\u201d", "\u2018", "\u2019")  # “…” and ‘…’
 GUILLEMETS = frozenset("«»‹›")
@@ -39,26 +45,48 @@ def marks_of(quotes: str, space: str = "") -> Marks:
     return (opening[0], closing[0], opening[1], closing[1])
 
 
-def tag_key(language: str) -> str:
-    """'de_CH ' -> 'de-ch': a language tag as the table keys it."""
-    return language.strip().lower().replace("_", "-")
+def _first(entries: tuple[Given, ...], keys: tuple[str, ...]) -> Given | None:
+    """The entry of the first of `keys` that `entries` holds."""
+    by_tag = {entry[0]: entry for entry in entries}
+    return next((by_tag[key] for key in keys if key in by_tag), None)
+
+
+def over(base: tuple[str, str], given: Given | None) -> tuple[str, str]:
+    """`given`'s quotes and space over `base`'s (new marks bring their own space, none if
+    unsaid)."""
+    quotes, space = base
+    if given is not None and given[1] is not None:
+        quotes, space = given[1], ""
+    if given is not None and given[2] is not None:
+        space = given[2]
+    return quotes, space
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteTable:
-    """Each language's marks, by tag ('de', 'de-ch'), sorted. A tag not found is looked for
-    without its region or script ('pt-BR' then 'pt'); a language found neither way gets
-    English marks."""
+    """Each language's marks, looked up by a tag's fallbacks (octavo.model.language_tags:
+    'de-Latn-CH' is looked for as de-latn-ch, de-ch, de). `shipped`: templates/quotes.toml
+    with octavo's catalogues over it, the tag found first deciding (de-CH's «», de's „“).
+    `own`: the book's own catalogues (templates/labels/<file name>.toml), which outrank
+    every shipped entry for a tag they are found for, as labels' catalogue_path finds a
+    book's de.toml for de-CH before octavo's. `book`: book.toml's [labels], for the book's
+    language, over all when the book's tag is found before a shipped one. A language found
+    nowhere gets English marks."""
 
-    entries: tuple[tuple[str, Marks], ...] = (("en", ENGLISH),)
+    shipped: tuple[Given, ...] = (("en", "".join(ENGLISH), ""),)
+    own: tuple[Given, ...] = ()
+    book: Given | None = None
 
     def marks(self, language: str) -> Marks:
-        tag = tag_key(language)
-        found = dict(self.entries)
-        for key in (tag, tag.split("-")[0]):
-            if key in found:
-                return found[key]
-        return ENGLISH
+        keys = fallbacks(language)
+        shipped = _first(self.shipped, keys)
+        found = over(("".join(ENGLISH), ""), shipped)
+        found = over(found, _first(self.own, keys))
+        if self.book is not None and self.book[0] in keys:
+            ahead = keys[: keys.index(self.book[0])]
+            if shipped is None or shipped[0] not in ahead:
+                found = over(found, self.book)
+        return marks_of(*found)
 
 
 DEFAULT_TABLE = QuoteTable()  # English marks for every language (a text rendered alone)

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.model.quotes import DEFAULT_TABLE, ENGLISH, Marks, QuoteTable
-from octavo.render.attributes import pandoc_attrs
+from octavo.render.attributes import WRITTEN, pandoc_attrs
 from octavo.render.div_fences import OPEN
 from octavo.render.divs import fence_attributes
 from octavo.render.sanitize import kept_attribute
@@ -74,11 +74,15 @@ class _Languages:
     def enter(self, token: Token, given: str | None = None) -> None:
         """An element opens: its `lang` if a reader can read it (else the cleaner drops
         it, and its words are in the language around it), else `given`, else the same. A
-        div's attributes are still its fence's words."""
+        div's attributes are still its fence's words, a link's its `{…}` (set later, by
+        octavo.render.inlines)."""
         if token.type == OPEN:
             lang: object = fence_attributes(token).get("lang")
         else:
             lang = token.attrs.get("lang") if token.attrs else None
+        written = token.meta.get(WRITTEN) if token.type == "link_open" and token.meta else None
+        if isinstance(written, dict) and "lang" in written:
+            lang = written["lang"]
         if isinstance(lang, str) and kept_attribute(token.tag or "span", "lang", lang):
             given = lang
         self.stack.append(given or self.stack[-1])

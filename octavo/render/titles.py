@@ -50,7 +50,7 @@ def _key(text: str, language: str, quotes: QuoteTable) -> str:
 def _digest(quotes: QuoteTable) -> str:
     from octavo.cache import digest_of
 
-    return digest_of(repr(quotes.entries))[:16]
+    return digest_of(repr(quotes))[:16]
 
 
 def rendered(

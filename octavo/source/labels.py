@@ -13,6 +13,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Labels
+from octavo.model.language_tags import fallbacks
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 from octavo.source.config_values import control_character
@@ -26,9 +27,9 @@ MONTHS = ("months", "months_of")
 
 
 def catalogue_path(language: str, template_dirs: tuple[Path, ...] = (TEMPLATES,)) -> Path | None:
-    """The catalogue of 'ru-RU' is ru-ru.toml, else ru.toml, on the template search path."""
-    tag = language.strip().lower().replace("_", "-")
-    for name in dict.fromkeys((tag, tag.split("-")[0])):
+    """The catalogue of 'ru-RU' is ru-ru.toml, else ru.toml, on the template search path
+    (each name in every folder before the next name: octavo.model.language_tags.fallbacks)."""
+    for name in fallbacks(language):
         for folder in template_dirs:
             path = folder / "labels" / f"{name}.toml"
             if name and path.is_file():

@@ -1,12 +1,12 @@
 """The quotation marks of every language a book may be written in (octavo.model.quotes).
 
-Each language's `quotes` and `quote_space` are taken from, last first: book.toml's [labels]
-(for the book's own language), the book's own templates/labels/<language>.toml, octavo's
+A tag's `quotes` and `quote_space` are taken from, first first: book.toml's [labels] (for
+the book's own language), the book's own templates/labels/<language>.toml (the catalogue
+labels' catalogue_path finds for the tag: the book's de.toml for de-CH too), octavo's
 shipped catalogues, then templates/quotes.toml (languages without a catalogue, and regions
-whose marks differ from their language's: de-CH, fr-CH, pt-BR). A catalogue's bad `quotes`
-or `quote_space` is E116 at its line; book.toml's are checked with the other labels
-(octavo.source.labels).
-"""
+whose marks differ from their language's: de-CH, fr-CH, pt-BR, which a shipped catalogue of
+their language does not outrank). A catalogue's bad `quotes` or `quote_space` is E116 at
+its line; book.toml's are checked with the other labels (octavo.source.labels)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from octavo.errors import Diagnostic, error
-from octavo.model.quotes import ENGLISH, QUOTE_SPACES, QuoteTable, marks_of, tag_key
+from octavo.model.language_tags import tag_key
+from octavo.model.quotes import QUOTE_SPACES, Given, QuoteTable, over
 from octavo.sandbox import FileRefused, read_file
 from octavo.settings import BookConfig
 from octavo.shipped import TEMPLATES
@@ -58,28 +59,30 @@ def key_line(text: str, key: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> tuple[tuple[str, tuple[str, str]], ...]:
-    """templates/quotes.toml, then octavo's catalogues over it: tag -> (quotes, space)."""
+def _shipped() -> tuple[Given, ...]:
+    """templates/quotes.toml, then octavo's catalogues over it: (tag, quotes, space)."""
     from octavo.source.labels import read_catalogue
 
-    found = {tag: (str(quotes), "") for tag, quotes in read_catalogue(_TABLE).items()}
+    found: dict[str, Given] = {
+        tag: (tag, str(quotes), "") for tag, quotes in read_catalogue(_TABLE).items()
+    }
     for path in sorted((TEMPLATES / "labels").glob("*.toml")):
-        _take(found, path.stem, read_catalogue(path))
-    return tuple(sorted(found.items()))
+        tag = tag_key(path.stem)
+        base = found.get(tag, (tag, "", ""))
+        given = _given(tag, read_catalogue(path))
+        quotes, space = over((base[1] or "", base[2] or ""), given)
+        if quotes:
+            found[tag] = (tag, quotes, space)
+    return tuple(sorted(found.values()))
 
 
 _TABLE = TEMPLATES / "quotes.toml"
 
 
-def _take(found: dict[str, tuple[str, str]], tag: str, catalogue: dict[str, Any]) -> None:
-    """A catalogue's marks over those `found` for its language (each key on its own)."""
-    quotes, space = found.get(tag_key(tag), ("", ""))
-    if "quotes" in catalogue:
-        quotes, space = str(catalogue["quotes"]), ""  # a space is the new marks' own
-    if "quote_space" in catalogue:
-        space = str(catalogue["quote_space"])
-    if quotes:
-        found[tag_key(tag)] = (quotes, space)
+def _given(tag: str, catalogue: dict[str, Any]) -> Given:
+    """A catalogue's `quotes` and `quote_space`, None where it has none."""
+    quotes, space = catalogue.get("quotes"), catalogue.get("quote_space")
+    return (tag, None if quotes is None else str(quotes), None if space is None else str(space))
 
 
 def load_quotes(
@@ -89,13 +92,15 @@ def load_quotes(
     book's own catalogues (those octavo ships are tested)."""
     from octavo.source.labels import catalogue_path
 
-    found = dict(_shipped())
+    own: dict[str, Given] = {}  # by file name: the first folder's, as catalogue_path finds
     problems: list[Diagnostic] = []
     reported = catalogue_path(config.language, template_dirs)  # load_labels read it
     for folder in template_dirs:
         if folder.resolve() == TEMPLATES.resolve():
             continue
         for path in sorted((folder / "labels").glob("*.toml")):
+            if tag_key(path.stem) in own:
+                continue
             try:
                 text = read_file(path, template_dirs, "config").decode("utf-8")
                 catalogue = load_toml(text)
@@ -108,14 +113,10 @@ def load_quotes(
                     error("E116", f"{key}: {problem}", path, key_line(text, key))
                     for key, problem in bad
                 ]
-            if not bad:
-                _take(found, path.stem, given)
-    own = {k: v for k, v in config.labels if k in QUOTE_KEYS}
-    if own and not any(quotes_problem(k, v) for k, v in own.items()):
-        # book.toml's, for the book's language (checked, with their lines, by load_labels)
-        tag = tag_key(config.language)
-        base = next((found[k] for k in (tag, tag.split("-")[0]) if k in found), None)
-        found[tag] = base or ("".join(ENGLISH), "")
-        _take(found, tag, own)
-    entries = tuple((tag, marks_of(*given)) for tag, given in sorted(found.items()))
-    return QuoteTable(entries), tuple(problems)
+            own[tag_key(path.stem)] = _given(tag_key(path.stem), {} if bad else given)
+    given = {k: v for k, v in config.labels if k in QUOTE_KEYS}
+    book = None  # book.toml's, for the book's language (checked, with their lines, by load_labels)
+    if given and not any(quotes_problem(k, v) for k, v in given.items()):
+        book = _given(tag_key(config.language), given)
+    kept = tuple(entry for _, entry in sorted(own.items()) if entry[1:] != (None, None))
+    return QuoteTable(_shipped(), kept, book), tuple(problems)

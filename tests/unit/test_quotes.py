@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from octavo.model.language_tags import fallbacks
 from octavo.model.quotes import ENGLISH, QuoteTable, marks_of
 from octavo.render.markdown import Context, render_block
 from octavo.render.titles import title_html
+from octavo.shipped import TEMPLATES
+from octavo.source.labels import catalogue_path
 from octavo.source.quotes import key_line, load_quotes, quotes_problem
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
@@ -226,3 +229,101 @@ def test_a_german_books_sections_and_titles_are_curled_in_german(make_book: Make
 def test_key_line_finds_a_top_level_key() -> None:
     assert key_line('a = 1\n"quotes" = "x"\n', "quotes") == 2
     assert key_line("quote_space = ''\n", "quotes") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "marks"),
+    [
+        pytest.param("zh-Hant-TW", "「」『』", id="script-dropped-before-region"),
+        pytest.param("zh-Hant", "「」『』", id="traditional-chinese-is-taiwans"),
+        pytest.param("zh-Hant-HK", "「」『』", id="traditional-in-another-region"),
+        pytest.param("zh-Hans-CN", "“”‘’", id="simplified"),
+        pytest.param("de-Latn-CH", "«»‹›", id="swiss-german-with-its-script"),
+        pytest.param("de-CH-1996", "«»‹›", id="a-variant-dropped"),
+        pytest.param("he", "”“»«", id="hebrew"),
+    ],
+)
+def test_a_tag_is_looked_for_without_its_script_then_its_region(language: str, marks: str) -> None:
+    assert TABLE.marks(language) == tuple(marks)
+
+
+def test_a_tags_fallbacks_follow_bcp_47() -> None:
+    assert fallbacks("zh-Hant-TW") == ("zh-hant-tw", "zh-tw", "zh-hant", "zh")
+    assert fallbacks("de-Latn-CH-1996") == (
+        "de-latn-ch-1996", "de-ch-1996", "de-ch", "de-latn", "de",
+    )  # fmt: skip
+    assert fallbacks("pt_BR") == ("pt-br", "pt")
+    assert fallbacks("x-private") == ("x-private", "x")
+
+
+def test_labels_find_a_catalogue_by_the_same_fallbacks(tmp_path: Path) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    (labels / "zh-tw.toml").write_text("", encoding="utf-8")
+    assert catalogue_path("zh-Hant-TW", (tmp_path,)) == labels / "zh-tw.toml"
+    assert catalogue_path("de-Latn-CH", (tmp_path, TEMPLATES)) == TEMPLATES / "labels/de.toml"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        pytest.param('[He said "yes"](http://x.org){lang=de}', id="external"),
+        pytest.param('[He said "yes"](#h){lang=de}', id="internal"),
+        pytest.param('[He said "yes"](http://x.org){.c lang=de}', id="with-a-class"),
+    ],
+)
+def test_a_links_lang_sets_its_quotes(link: str) -> None:
+    html = render_block(f'## H {{#h}}\n\n{link} "here"\n', context=Context(quotes=TABLE)).html
+    assert 'lang="de"' in html and "He said „yes“</a> “here”" in html
+
+
+def test_a_links_lang_no_reader_reads_is_the_one_around_it() -> None:
+    html = _german('[ein "Wort"](http://x.org){lang="no such tag!"}')
+    assert "ein „Wort“</a>" in html
+
+
+def _with_catalogue(make_book: MakeBook, language: str, labels: str = "") -> Path:
+    root = _book(make_book, language, labels, body='Er sagte "ja" [und "so"]{lang=de-CH}.\n')
+    (root / "templates" / "labels").mkdir(parents=True)
+    (root / "templates" / "labels" / "de.toml").write_text('quotes = "»«›‹"\n', encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("language", ["de", "de-CH", "de-Latn-CH"])
+def test_a_books_own_catalogue_outranks_a_shipped_region(
+    make_book: MakeBook, language: str
+) -> None:
+    """The book's de.toml is de-CH's catalogue (labels' catalogue_path finds it): its marks
+    are taken over templates/quotes.toml's de-ch, as all its other labels are."""
+    from octavo.render.manuscript import render_manuscript
+
+    book, _ = read_book(_with_catalogue(make_book, language))
+    assert book is not None
+    assert book.quotes.marks("de-CH") == book.quotes.marks("de") == tuple("»«›‹")
+    assert book.quotes.marks("fr-CH") == tuple("«»‹›")  # another language's region stays
+    manuscript, _ = render_manuscript(book)
+    html = manuscript.chapters[0].sections[0].body_html
+    assert 'Er sagte »ja« <span lang="de-CH">und »so«</span>.' in html
+
+
+def test_book_toml_outranks_the_books_catalogue_for_the_books_language(
+    make_book: MakeBook,
+) -> None:
+    root = _with_catalogue(make_book, "de-CH", '[labels]\nquotes = "„“‚‘"\n')
+    book, _ = read_book(root)
+    assert book is not None
+    assert book.quotes.marks("de-CH") == tuple("„“‚‘")
+    assert book.quotes.marks("de") == tuple("»«›‹")  # the catalogue's, for other tags
+
+
+def test_a_books_own_catalogue_is_taken_from_the_first_folder(tmp_path: Path) -> None:
+    from octavo.model import BookConfig
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, quotes in ((first, "»«›‹"), (second, "«»‹›")):
+        (folder / "labels").mkdir(parents=True)
+        (folder / "labels" / "de.toml").write_text(f'quotes = "{quotes}"\n', encoding="utf-8")
+    config = BookConfig(title="T", language="en", identifier="urn:x")
+    table, _ = load_quotes(config, (first, second, TEMPLATES))
+    assert table.marks("de") == tuple("»«›‹")  # as catalogue_path picks a/labels/de.toml
+    assert table.marks("de-CH") == tuple("»«›‹")
