@@ -11,7 +11,9 @@ keeps the page's words around the numbers, each number a reference without its w
 "Tables [-@tbl:12]–[-@tbl:14]", printed "Tables 5 and 6", "Tables 7–9". (octavo reads no
 group of references, pandoc-crossref's `[@tbl:3; @tbl:4]`.) A range's ends are the
 references: the book numbers the study's tables in its order, so the tables between them
-are the book's between them, unless the book sets another table among them.
+are the book's between them, unless the book sets another table among them. A range in
+words, "Tables 12 through 14" ("to", "thru"), is one alone, after a plural ("Tables 3 to 5
+and 7" keeps its words, told; "table 3 to 5 others" is table 3).
 
 A mention becomes a reference only where the label is in the book once the import is
 written: on the same page (first), on another page of the import, or in a section already in
@@ -40,24 +42,28 @@ from octavo.errors import Diagnostic, warning
 from octavo.importers.float_labels import Float, study_number
 from octavo.importers.page import Block, Page
 
-__all__ = ["MENTION", "Cited", "Mention", "Reading", "Targets", "cite", "kind_noun"]
+__all__ = ["MENTION", "RANGE", "Cited", "Mention", "Reading", "Targets", "cite", "kind_noun"]
 
 _ONE = r"[0-9]{1,3}(?:[-\u2010-\u2013][0-9]{1,3}|\.[0-9]{1,3})?[a-z]?(?![\w\u2010-\u2013-])"
 # a Roman number; a lone "I" only where no word follows it ("the figures I have seen")
 _ROMAN = r"(?:[IVXLC]{2,7}|[VXLC]|I(?!\s+[a-z]))(?![\w-])"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
-# a range in words, "Tables 12 through 14" ("to", "thru"): read whole, as "Tables 12–14"
-_WORDED = r"[0-9]{1,3}\s+(?:through|thru|to)\s+[0-9]{1,3}(?![\w\u2010-\u2013-])"
+_TO = r"\s+(?:through|thru|to)\s+"
+# numbers with "to" between ("12 through 14", "thru"): after a plural a range in words, read
+# as "12–14" where it is a range alone (`_ENDS`), else its words as written, told; after
+# "table" only its first number ("Compare table 3 to 5 other countries")
+_TOLD = rf"{_ONE}(?:{_SEP}{_ONE})*{_TO}{_ONE}(?:{_SEP}{_ONE})*"
 MENTION = re.compile(
     r"(?<![\w@#:/\\-])(?:(?P<word>(?i:tables?|figures?))\s+|(?P<abbr>(?i:figs?\.))\s*)"
-    rf"(?P<numbers>{_WORDED}|{_ONE}(?:{_SEP}{_ONE})*|{_ROMAN}(?:{_SEP}{_ROMAN})*)"
+    rf"(?P<numbers>{_TOLD}|{_ONE}(?:{_SEP}{_ONE})*|{_ROMAN}(?:{_SEP}{_ROMAN})*)"
     r"(?!\s*(?:%|percent|per\b|million|billion|thousand|hundred))"
     r"(?![.:\u2010-\u2013-]\w)"  # "Table 12.Next": the reference would take ".Next" for its label
 )
 _NUMBERS = re.compile(rf"{_ONE}|{_ROMAN}")
-# a range after a plural, "Tables 12–14", of at most _RANGE numbers (else told as written)
-_ENDS = re.compile(r"([0-9]{1,3})([-\u2010-\u2013]|\s+(?:through|thru|to)\s+)([0-9]{1,3})")
-_RANGE = 20
+# a range after a plural, "Tables 12–14", of at most RANGE numbers (else told as written)
+_ENDS = re.compile(rf"([0-9]{{1,3}})([-\u2010-\u2013]|{_TO})([0-9]{{1,3}})")
+_WORDS_TO = re.compile(_TO)
+RANGE = 20
 # what a mention is never rewritten in: code, a link's or span's words with their target or
 # attributes, an autolink, an attribute block, a reference
 _KEPT = re.compile(
@@ -95,6 +101,7 @@ class Mention:
     number: str
     line: int
     names: Float | None
+    read: bool = True  # False: words read as no number nor range ("Tables 3 to 5 and 7")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +160,18 @@ class Reading:
         kind = "tbl" if word.lower().startswith("tab") else "fig"
         numbers = list(_NUMBERS.finditer(written, mention.start("numbers") - base))
         single = _singular(word)
-        worded = _ENDS.fullmatch(mention["numbers"])
-        if worded and worded[2].strip() in ("through", "thru", "to"):
+        to = _WORDS_TO.search(written, mention.start("numbers") - base)
+        if to and single == word:  # "table 3 to 5 others": table 3, the rest words
+            before = [n for n in numbers if n.end() <= to.start()]
+            made, found = self._numbers(written[: to.start()], kind, word, single, before)
+            return made + written[to.start() :], found
+        if to:
             # "Tables 12 through 14": a range, or its words as written and told (it was
-            # "@tbl:12 through 14", printed "Table 5 through 14")
+            # "@tbl:12 through 14", printed "Table 5 through 14"), as is "Tables 3 to 5 and
+            # 7", "Tables 3-4 through 5" or "Tables 5 to 3", no range alone
             ranged = self._range(written, kind, single, mention.start("numbers") - base)
-            return ranged or (written, [Mention(written, kind, worded[1], self.line, None)])
+            unread = Mention(written, kind, mention["numbers"], self.line, None, read=False)
+            return ranged or (written, [unread])
         if len(numbers) == 1 and single != word:  # "Tables 12–14": a range
             ranged = self._range(written, kind, single, numbers[0].start())
             if ranged is not None:
@@ -201,10 +214,10 @@ class Reading:
         one, the words as written, each missing number told, unless the book has a
         chapter's table of that number ("Tables 3-4": table 4 of chapter 3), which the
         mention names as before. None: no range ("Tables 12", "tables 9–3"), or a range of
-        more than `_RANGE` numbers."""
+        more than `RANGE` numbers."""
         ends = _ENDS.fullmatch(written, at)
         first, last = (int(ends[1]), int(ends[3])) if ends else (0, 0)
-        if ends is None or not first < last < first + _RANGE:
+        if ends is None or not first < last < first + RANGE:
             return None
         between = "\u2013" if ends[2].strip() in "-\u2010\u2011\u2012\u2013" else ends[2]
         members = [str(n) for n in range(first, last + 1)]
@@ -237,6 +250,11 @@ def _said(mention: Mention, sequence: int) -> str:
     """What --explain says of a mention."""
     at = f"line {mention.line}: " if mention.line else ""
     noun = kind_noun(mention.kind)
+    if not mention.read:
+        return (
+            f"{at}{mention.words!r} kept as the page's words: read as no range of the "
+            f"study's {noun}s alone (W424)"
+        )
     if mention.names is None:
         return (
             f"{at}{mention.words!r} kept as the page's words: neither this import nor the "
@@ -272,6 +290,18 @@ def _w424(source: Path, mentions: list[Mention]) -> Diagnostic:
     first = mentions[0]
     noun = kind_noun(first.kind)
     times = f", {len(mentions)} times" if len(mentions) > 1 else ""
+    if not first.read:
+        return warning(
+            "W424",
+            f"the text cites {first.words!r}{times}, the study's {noun}s in words octavo "
+            f"reads as no range alone (one backwards or of one {noun}, or with a list): its "
+            f"words are kept, but the book numbers its {noun}s itself, so a reader takes "
+            f"them for the book's, other {noun}s or none",
+            source,
+            first.line or None,
+            hint=f'reword the text in the section: a range alone ("{noun.title()}s 3 to '
+            f'5") or a list ("{noun.title()}s 3, 4 and 5") names the book\'s {noun}s',
+        )
     return warning(
         "W424",
         f"the text cites {first.words!r}{times}, a {noun} of the study that neither this "

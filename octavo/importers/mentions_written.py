@@ -11,7 +11,7 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
 from octavo.importers.float_labels import Float, label_number
-from octavo.importers.mentions import Reading, Targets, kind_noun
+from octavo.importers.mentions import RANGE, Reading, Targets, kind_noun
 from octavo.importers.page import Page
 
 __all__ = ["earlier_targets", "stale_mentions"]
@@ -20,6 +20,10 @@ __all__ = ["earlier_targets", "stale_mentions"]
 # a figure (cite reads none of these either)
 _NOT_TEXT = re.compile(r"\s*(?:#|Table:|: (?! )|\||!\[|\+[-=])")
 _REFERENCE = re.compile(r"(?<![\w@])@((tbl|fig):([\w:.-]*\w))")  # as octavo reads one
+# a range the import wrote, "[-@tbl:3]–[-@tbl:5]" or "[-@tbl:3] through [-@tbl:5]": its ends
+_RANGE_WRITTEN = re.compile(
+    r"\[-@(tbl|fig):([\w:.-]*\w)\](?:\u2013|\s+(?:through|thru|to)\s+)\[-@\1:([\w:.-]*\w)\]"
+)
 
 
 def earlier_targets(text: str, page: Page) -> Targets:
@@ -34,6 +38,7 @@ def earlier_targets(text: str, page: Page) -> Targets:
         for _, kind, label in _REFERENCE.findall(text)
         if (number := label_number(label, page.country, sequence))
     ]
+    floats += _between(text, page.country, sequence)
     own = [
         Float(b.ident[:3], label_number(b.ident[4:], page.country, sequence), page.country,
               b.ident, sequence, "this page")
@@ -41,6 +46,24 @@ def earlier_targets(text: str, page: Page) -> Targets:
         if b.ident
     ]  # fmt: skip
     return Targets([*floats, *own])
+
+
+def _between(text: str, country: str, sequence: int) -> list[Float]:
+    """The tables (figures) between a written range's ends, which the text names by its
+    ends alone: the import wrote the range so where the book had each one."""
+    found: list[Float] = []
+    for written in _RANGE_WRITTEN.finditer(text):
+        kind, start, end = written.groups()
+        first = label_number(start, country, sequence)
+        last = label_number(end, country, sequence)
+        if not (first.isdigit() and last.isdigit() and int(first) < int(last) < int(first) + RANGE):
+            continue
+        prefix = start.removesuffix(first)  # "belarus-" of "belarus-3"
+        found += [
+            Float(kind, str(n), country, f"{kind}:{prefix}{n}", -1, "the book")
+            for n in range(int(first) + 1, int(last))
+        ]
+    return found
 
 
 def stale_mentions(

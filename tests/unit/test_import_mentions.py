@@ -214,15 +214,37 @@ def test_a_section_written_with_other_references_is_the_page_s() -> None:
     """earlier_targets: the page imported with the references a section's text holds gives
     that text back, so a section written when the book held other tables is told from one
     a hand changed (octavo.importers.writing)."""
+    cited = "See table 3 and Table 12; Tables 15–17 and tables 15 through 17 (Tables 3 and 12)."
     page = _page(
-        Block("paragraph", text="x", markdown="See table 3 and Table 12."),
+        Block("paragraph", text="x", markdown=cited),
         Block("table", label="Roads", rows=(("a",), ("1",)), ident="tbl:12", number="12"),
     )
     for targets in (Targets(OWN), Targets([*BOOK, *OWN])):
         written = render_section(cite(page, targets, Path("60.htm")).page, "60.htm")
         again = cite(page, earlier_targets(written, page), Path("60.htm")).page
         assert render_section(again, "60.htm") == written
-    assert "@tbl:3 and @tbl:12" in written
+    # a range's middle (table 16, of section 72) is named by its ends alone: read from them
+    assert (
+        "@tbl:3 and @tbl:12; Tables [-@tbl:15]–[-@tbl:17] and tables [-@tbl:15] through "
+        "[-@tbl:17] (Tables [-@tbl:3] and [-@tbl:12])." in written
+    )
+
+
+def test_a_range_in_words_read_as_none_is_told_so() -> None:
+    """W424 for "Tables 15 through 15" (or "Tables 15 to 17 and 12") says octavo read no
+    range in its words, not that the book lacks table 15, which it holds."""
+    text = "Tables 15 through 15 and Tables 15 to 17 and 12."
+    cited = cite(
+        _page(Block("paragraph", text=text, markdown=text, line=4)), Targets(BOOK), Path("60.htm")
+    )
+    assert cited.page.blocks[0].markdown == text
+    assert [d.code for d in cited.problems] == ["W424", "W424"]
+    assert all("reads as no range alone" in d.message for d in cited.problems)
+    assert not any("neither this import nor the book" in d.message for d in cited.problems)
+    assert cited.said[0] == (
+        "line 4: 'Tables 15 through 15' kept as the page's words: read as no range of the "
+        "study's tables alone (W424)"
+    )
 
 
 def test_a_book_s_section_citing_an_added_table_in_words_is_told() -> None:

@@ -187,6 +187,28 @@ def test_importing_the_cited_table_later_tells_and_mends_the_section(tmp_path: P
     assert {p.name: p.read_bytes() for p in (tmp_path / "book").iterdir() if p.is_file()} == (files)
 
 
+def test_a_section_citing_a_range_is_mended_as_imported(tmp_path: Path) -> None:
+    """Page 61, citing "Tables 3–5" and "tables 3 through 5" (page 70's 3, page 71's 4 and
+    5) and the road table 12 of page 60, imported without page 60: its range is written
+    by its ends alone. Imported again with page 60, it is replaced without --force: the
+    range's middle, table 4, is read from its ends (it was E402: the section's text named
+    4 nowhere, so the range read from it lacked it)."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for name in ("60.htm", "70.htm", "71.htm", "map.gif"):
+        shutil.copy(PAGES / name, saved / name)
+    cites = "(see Tables 3&ndash;5 and tables 3 through 5, Appendix, and table 12)"
+    page = (PAGES / "61.htm").read_text(encoding="utf-8").replace("(see table 3, Appendix)", cites)
+    (saved / "61.htm").write_text(page, encoding="utf-8")
+    first = import_pages([saved / n for n in ("61.htm", "70.htm", "71.htm")], tmp_path / "book")
+    assert _codes(first) == [("W424", "61.htm", 5)]  # table 12
+    written = "Tables [-@tbl:3]\u2013[-@tbl:5] and tables [-@tbl:3] through [-@tbl:5]"
+    assert written in _body(tmp_path, "061")
+    both = import_pages([saved / "61.htm", saved / "60.htm"], tmp_path / "book")
+    assert both.summary() == "2 imported, 0 unchanged, 0 refused", both.diagnostics
+    assert f"{written}, Appendix, and @tbl:12)" in _body(tmp_path, "061")
+
+
 def test_a_section_edited_by_hand_is_still_protected(tmp_path: Path) -> None:
     _import(tmp_path, "61.htm")
     (section,) = (tmp_path / "book").glob("061-*.md")
