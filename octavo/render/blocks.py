@@ -24,6 +24,7 @@ from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
 from octavo.render.attributes import BLOCK, pandoc_attrs
+from octavo.render.raw import PASSED
 from octavo.render.sanitize import kept_attribute, kept_hint
 from octavo.render.tokens import (
     Caption,
@@ -43,6 +44,9 @@ from octavo.text import slugify, strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
 _ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
+# pandoc's raw code, '`\\hfill`{=latex}': its words in the id if they are shown (raw HTML's
+# text), else none (another format's, left out)
+_RAW_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1\{[ \t]*=([A-Za-z0-9_-]+)[ \t]*\}")
 
 __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "install"]
 
@@ -189,6 +193,10 @@ def _in_its_language(opening: Token, title: str) -> str:
     return f"<span {said}>{title}</span>" if said else title
 
 
+def _shown_raw(found: re.Match[str]) -> str:
+    return strip_tags(found[2]) if found[3].lower() in PASSED else ""
+
+
 def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     line = opening.map[0] if opening.map else 0
@@ -196,7 +204,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None
     level = min(state.context.level + int(opening.tag[1]), 6)
     opening.tag = closing.tag = f"h{level}"
     # the id is made from the title's words alone: no note call, no span's attributes
-    words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", inline.content))
+    words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", _RAW_CODE.sub(_shown_raw, inline.content)))
     ident = given_id(state, attrs, line) or new_id(state, slugify(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]

@@ -77,3 +77,18 @@ def test_code_without_a_raw_attribute_is_code(source: str, html: str) -> None:
     fragment = render_block(source)
     assert fragment.html == html
     assert not [p for p in fragment.problems if p.code == "W526"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "ident"),
+    [
+        ("## Heading `x`{=latex} end", "s-heading-end"),
+        ("## Other `<b>y</b>`{=html}", "s-other-y"),
+        ("## Code `x` and ``a`b``{=tex}", "s-code-x-and"),
+        ("## Plain `code`", "s-plain-code"),
+    ],
+)
+def test_a_heading_s_id_is_made_of_the_words_it_shows(heading: str, ident: str) -> None:
+    """A raw code left out of a heading was still in its id (`s-heading-x-latex-end`; a
+    review's find); raw HTML's words are in it, as shown."""
+    assert f'id="{ident}"' in render_block(heading + "\n").html
