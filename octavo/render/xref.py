@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from typing import TYPE_CHECKING
 
+from octavo.text import strip_tags
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -37,6 +39,7 @@ __all__ = [
     "page_ref_targets",
     "reference_line",
     "resolve_links",
+    "shown_page_refs",
 ]
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
@@ -181,3 +184,12 @@ def reference_line(body: str, ident: str) -> int:
         if f"(#{ident})" in line and ".page" in line:
             return index
     return next((i for i, line in enumerate(lines) if f"(#{ident})" in line), 0)
+
+
+def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
+    """The page references a section's text and notes show in `output` ("pdf", "epub"):
+    each target's id (unescaped) -> the name its reference shows, once each."""
+    from octavo.render.conditional import for_output
+
+    html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), output)
+    return {unescape(m[2]): strip_tags(m[3]) for m in PAGE_REF.finditer(html)}

@@ -472,17 +472,8 @@ def test_data_currency_names_are_not_cut_mid_word_on_a_phone(tmp_path: Path) -> 
     readers.need("chromium")
     epub, _ = api.build_epub(ROOT / "tests" / "data" / "russian", tmp_path / "ru.epub")
     text = readers.unzip(epub, tmp_path / "x")
-    page = text / "data-currency.xhtml"
-    # the page 360 px wide: --dump-dom lays it out in its own window, whatever the size
-    page.write_text(page.read_text("utf-8").replace("</body>", _WORDS_WHOLE + "</body>"), "utf-8")
-    done = subprocess.run(
-        [readers._chromium(), *readers._CHROMIUM_FLAGS, "--virtual-time-budget=5000",
-         "--window-size=360,740", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=readers.TIMEOUT, check=False,
-    )  # fmt: skip
-    found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.DOTALL)
-    assert found, done.stderr[-2000:]
-    assert found[1] == "[]", f"names cut mid-word: {found[1]}"
+    found = readers.script_result(text / "data-currency.xhtml", _WORDS_WHOLE)
+    assert found == "[]", f"names cut mid-word: {found}"
 
 
 _HEADS_WHOLE = """<style>html { width: 360px; }</style><script>//<![CDATA[
@@ -526,13 +517,8 @@ def test_a_raw_html_table_s_years_are_not_cut_on_a_phone(
     book = make_book({"001-a.md": section_source(1, "Growth", total=1, body=body)})
     epub, _ = api.build_epub(book, tmp_path / "years.epub")
     page = readers.unzip(epub, tmp_path / "x") / "ch01.xhtml"
-    page.write_text(page.read_text("utf-8").replace("</body>", _HEADS_WHOLE + "</body>"), "utf-8")
-    done = subprocess.run(
-        [readers._chromium(), *readers._CHROMIUM_FLAGS, "--virtual-time-budget=5000",
-         "--window-size=360,740", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=readers.TIMEOUT, check=False,
-    )  # fmt: skip
-    found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.DOTALL)
-    assert found, done.stderr[-2000:]
-    assert found[1] == "[]", f"heads cut: {found[1]}"
-    assert done.stdout.count('class="figures"') == 16  # the raw table's (the pipe's aligned)
+    found = readers.script_result(page, _HEADS_WHOLE)
+    assert found == "[]", f"heads cut: {found}"
+    assert (
+        page.read_text("utf-8").count('class="figures"') == 16
+    )  # the raw table's (the pipe's aligned)

@@ -9,13 +9,11 @@ styles/print/handout-broadside.css)."""
 from __future__ import annotations
 
 import dataclasses
-import io
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from octavo import api
 from octavo.check.pdf import check_handout_pdf
@@ -30,6 +28,7 @@ from octavo.shipped import STYLES
 from octavo.source.paper import page_setup
 from tests.conftest import DATA, MakeBook, section_source
 from tests.support.pdf_text import page_texts
+from tests.support.printed_sheets import as_printed, foot_chars, turned_pages
 from tests.support.weasyprint_log import quietly
 
 BOOK = DATA / "landscape"
@@ -65,29 +64,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(handout, again, chapter, book, manuscript, (*found, *logged))
 
 
-def _turned(path: Path) -> list[int]:
-    return [p.index for p in read_pdf(path).pages if p.turned]
-
-
-def _as_printed(path: Path) -> Any:
-    """pdfplumber's reading of the PDF with every /Rotate taken off: the sheets as a
-    printer prints them."""
-    writer = PdfWriter(clone_from=PdfReader(path))
-    for page in writer.pages:
-        if "/Rotate" in page:
-            del page["/Rotate"]
-    out = io.BytesIO()
-    writer.write(out)
-    out.seek(0)
-    return pdfplumber.open(out)
-
-
-def _foot(page: Any) -> list[tuple[float, float, str, bool]]:
-    """The characters in a sheet's bottom margin, as printed: (x0, top, text, upright)."""
-    foot = [c for c in page.chars if c["top"] > 730]
-    return [(round(c["x0"], 2), round(c["top"], 2), c["text"], c["upright"]) for c in foot]
-
-
 def test_builds_with_no_warning_and_the_same_bytes_twice(built: Built) -> None:
     assert built.warnings == ()
     assert built.handout.name == NAME
@@ -104,7 +80,7 @@ def test_the_table_is_on_broadside_pages_of_the_handouts_size(built: Built) -> N
     }
     assert boxes == {((0, 0, 612, 792),) * 2}
     assert [p.get("/Rotate") for p in reader.pages] == [None, 90, 90, None]
-    assert _turned(built.handout) == [1, 2]
+    assert turned_pages(built.handout) == [1, 2]
     texts = page_texts(built.handout)
     assert "Gross domestic product at factor cost" in texts[0]  # set before the table
     assert texts[1].count("Table 1.") == 1 and "Table 1 (continued)" in texts[2]
@@ -146,9 +122,9 @@ def test_the_folio_is_upright_where_its_sides_pages_print_it(built: Built) -> No
     """On the sheet as printed, a broadside page's "page N of M" is upright, where the
     page of its side prints it (page 4, a left-hand page as page 2 is), nothing in the
     running head's place, and the rest of the sheet the table, turned."""
-    with _as_printed(built.handout) as pdf:
+    with as_printed(built.handout) as pdf:
         pages = pdf.pages
-        mine, theirs = _foot(pages[1]), _foot(pages[3])
+        mine, theirs = foot_chars(pages[1]), foot_chars(pages[3])
         assert "".join(c[2] for c in mine) == "page 2 of 4"
         assert "".join(c[2] for c in theirs) == "page 4 of 4"
         assert [c[1:2] + c[3:] for c in mine] == [c[1:2] + c[3:] for c in theirs]
@@ -167,7 +143,7 @@ def test_reads_back_clean(built: Built) -> None:
     for path in (built.handout, built.chapter):
         assert [str(d) for d in check_handout_pdf(path, built.manuscript, sections)] == []
         assert [str(d) for d in check_press(read_pdf(path), page_setup("letter"))] == []
-    assert _turned(built.chapter) == [1, 2]
+    assert turned_pages(built.chapter) == [1, 2]
 
 
 def test_a_handout_without_a_broadside_table_is_laid_out_as_before(
@@ -206,7 +182,7 @@ def test_a_handout_without_a_broadside_table_is_laid_out_as_before(
     assert "handout-broadside.css" in mine and 'class="table wide landscape"' in mine
     (made, _, _), logged = quietly(lambda: api.build_handouts(book, tmp_path / "h"))
     assert logged == []
-    assert [len(_turned(path)) for path in made] == [2, 0, 0]
+    assert [len(turned_pages(path)) for path in made] == [2, 0, 0]
 
 
 def test_a_broadside_page_counts_in_the_books_figures(make_book: MakeBook, tmp_path: Path) -> None:

@@ -7,16 +7,14 @@ one process and in parts alike; the EPUB is not touched by it
 from __future__ import annotations
 
 import dataclasses
-import io
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf
@@ -33,6 +31,7 @@ from octavo.source.paper import page_setup
 from tests.conftest import DATA, ROOT
 from tests.support import readers
 from tests.support.pdf_text import page_texts
+from tests.support.printed_sheets import as_printed, foot_chars, turned_pages
 from tests.support.validators import assert_epubcheck_clean
 from tests.support.weasyprint_log import quietly
 
@@ -61,37 +60,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(epub, pdf, manuscript, (*found, *logged))
 
 
-def _turned(path: Path) -> list[int]:
-    return [p.index for p in read_pdf(path).pages if p.turned]
-
-
-def _as_printed(path: Path) -> Any:
-    """pdfplumber's reading of the PDF with every /Rotate taken off: the sheets as a
-    printer prints them (pdfplumber, like a viewer, turns a page by its /Rotate)."""
-    writer = PdfWriter(clone_from=PdfReader(path))
-    for page in writer.pages:
-        if "/Rotate" in page:
-            del page["/Rotate"]
-    out = io.BytesIO()
-    writer.write(out)
-    out.seek(0)
-    return pdfplumber.open(out)
-
-
-def _folio(page: Any) -> list[tuple[float, float, str, bool]]:
-    """The folio's characters on a sheet as printed: (x0, top, text, upright), in the
-    bottom margin (below the text block's 720 pt)."""
-    foot = [c for c in page.chars if c["top"] > 730]
-    return [(round(c["x0"], 2), round(c["top"], 2), c["text"], c["upright"]) for c in foot]
-
-
 def test_builds_with_no_warning(built: Built) -> None:
     assert built.warnings == ()
 
 
 def test_the_table_is_on_broadside_pages_and_the_text_is_not(built: Built) -> None:
     facts = read_pdf(built.pdf)
-    turned = _turned(built.pdf)
+    turned = turned_pages(built.pdf)
     start = facts.dests["tbl:accounts"]
     assert len(turned) == 2 and turned == [start, start + 1]  # it spans two pages
     assert not facts.pages[start - 1].turned  # the text before
@@ -113,19 +88,19 @@ def test_every_page_is_the_books_size_and_broadside_ones_are_rotated(built: Buil
     assert boxes == {((0, 0, 612, 792),) * 3}
     rotations = [p.get("/Rotate") for p in pages]
     rotated = [i for i, r in enumerate(rotations) if r is not None]
-    assert rotated == _turned(built.pdf) and {rotations[i] for i in rotated} == {90}
+    assert rotated == turned_pages(built.pdf) and {rotations[i] for i in rotated} == {90}
 
 
 def test_the_folio_of_a_broadside_page_is_where_its_sides_are(built: Built) -> None:
     """On the sheet as printed, the folio of a turned page is upright, at the same place as
     on the other pages of its side (the left-hand and the right-hand one after and before
     the table), and nothing else is printed in the running head's place."""
-    turned = _turned(built.pdf)
-    with _as_printed(built.pdf) as pdf:
+    turned = turned_pages(built.pdf)
+    with as_printed(built.pdf) as pdf:
         pages = pdf.pages
         for index in turned:
             same_side = next(i for i in (index + 2, index - 2) if i not in turned)
-            mine, theirs = _folio(pages[index]), _folio(pages[same_side])
+            mine, theirs = foot_chars(pages[index]), foot_chars(pages[same_side])
             assert [c[2] for c in mine] == [str(index - turned[0] + 2)]
             assert [c[:2] + c[3:] for c in mine] == [c[:2] + c[3:] for c in theirs]
             assert mine[0][3] is True  # upright with the book
@@ -139,8 +114,8 @@ def test_the_table_lines_up_with_the_text_block_of_its_neighbours(built: Built) 
     """Its text block is the book page's turned: on the sheet, the table (less its turned
     column rules) lies inside the portrait text block, and fills its height."""
     page = pdf_options(built.manuscript.book.config).page
-    with _as_printed(built.pdf) as pdf:
-        for index in _turned(built.pdf):
+    with as_printed(built.pdf) as pdf:
+        for index in turned_pages(built.pdf):
             sheet = pdf.pages[index]
             inner, outer = page.inner, page.outer
             left = inner if index % 2 == 0 else outer
@@ -156,7 +131,7 @@ def test_the_table_lines_up_with_the_text_block_of_its_neighbours(built: Built) 
 def test_the_table_reads_in_order(built: Built) -> None:
     """pdftotext (as a reader copies it) reads the turned table row after row, its header
     row first on each page (under its caption, or 'Table 1 (continued)')."""
-    start = _turned(built.pdf)[0]
+    start = turned_pages(built.pdf)[0]
     command = ["pdftotext", "-layout", "-f", str(start + 1), "-l", str(start + 2)]
     text = subprocess.run([*command, str(built.pdf), "-"], capture_output=True, text=True)
     first, second = (
@@ -204,7 +179,7 @@ def test_parallel_build_gives_the_same_pages(built: Built, tmp_path: Path) -> No
     out = tmp_path / "p.pdf"
     out.write_bytes(result.pdf)
     assert result.parallel and logged == []
-    assert _turned(out) == _turned(built.pdf)
+    assert turned_pages(out) == turned_pages(built.pdf)
     assert page_texts(out) == page_texts(built.pdf)
 
 
@@ -284,7 +259,7 @@ def test_links_on_a_broadside_page_hit_their_text(tmp_path: Path) -> None:
         reader = PdfReader(pdf)
         target: Any = reader.named_destinations["tbl:accounts"]
         assert reader.get_destination_page_number(target) == turned[0]
-        with _as_printed(pdf) as printed:
+        with as_printed(pdf) as printed:
             chars = printed.pages[turned[0]].chars
             caption = next(c for c in chars if c["text"] == "T")
             year = next(c for c in chars if c["text"] == "Y")
@@ -361,7 +336,7 @@ def test_a_tagged_pdf_holds_no_stamp_page(built: Built, tmp_path: Path) -> None:
         elements = [o for o in document.objects if isinstance(o, pikepdf.Dictionary)]
         elements = [o for o in elements if o.get("/Type") == "/StructElem" and "/Pg" in o]
         assert elements and all(o.Pg.objgen in pages for o in elements)
-        assert [int(document.pages[i].Rotate) for i in _turned(pdf)] == [90, 90]
+        assert [int(document.pages[i].Rotate) for i in turned_pages(pdf)] == [90, 90]
 
 
 def test_an_x1a_book_with_a_broadside_table_is_cmyk(tmp_path: Path) -> None:

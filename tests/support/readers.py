@@ -305,16 +305,31 @@ def chromium_probe(
     body text, the note calls' size against a letter of body text, overflow, cover fit.
     `sheet_css`: a reader's own rules, injected first (as the dark sheet is)."""
     page = _probe_page(text, docs, width, height, dark, sheet_css=sheet_css)
+    found = _dumped_result(page, width, height, 20000)
+    assert found.strip(), "the probe reported nothing"
+    from html import unescape
+
+    return json.loads(unescape(found))
+
+
+def script_result(page: Path, script: str, width: int = 360, height: int = 740) -> str:
+    """What `script` (markup put before the page's `</body>`: a `<script>` that writes its
+    finding into a `<pre id="result">`) finds in `page`, an XHTML file, laid out width x
+    height in Chromium (its `--dump-dom` lays the page out in its own window)."""
+    page.write_text(page.read_text("utf-8").replace("</body>", script + "</body>"), "utf-8")
+    return _dumped_result(page, width, height, 5000)
+
+
+def _dumped_result(page: Path, width: int, height: int, budget: int) -> str:
+    """The text of `page`'s `<pre id="result">` once its scripts ran, as Chromium dumps it."""
     done = subprocess.run(
-        [_chromium(), *_CHROMIUM_FLAGS, "--virtual-time-budget=20000",
+        [_chromium(), *_CHROMIUM_FLAGS, f"--virtual-time-budget={budget}",
          f"--window-size={width},{height}", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=TIMEOUT, check=False,
     )  # fmt: skip
     match = re.search(r"<pre id=\"result\"[^>]*>(.*?)</pre>", done.stdout, re.DOTALL)
-    assert match and match[1].strip(), f"the probe reported nothing:\n{done.stderr[-2000:]}"
-    from html import unescape
-
-    return json.loads(unescape(match[1]))
+    assert match, f"the probe reported nothing:\n{done.stderr[-2000:]}"
+    return match[1]
 
 
 def chromium_sheet(

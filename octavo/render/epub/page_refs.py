@@ -9,13 +9,9 @@ are marked for print only (octavo.render.conditional).
 
 from __future__ import annotations
 
-from html import unescape
-
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
-from octavo.render.conditional import for_output
-from octavo.render.xref import PAGE_REF, reference_line
-from octavo.text import strip_tags
+from octavo.render.xref import reference_line, shown_page_refs
 
 __all__ = ["unprinted_page_refs"]
 
@@ -26,16 +22,14 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
         return ()
     found: list[Diagnostic] = []
     for rs in manuscript.sections:
-        html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), "epub")
-        named = {m[2]: m[3] for m in PAGE_REF.finditer(html)}  # id -> its name, once each
-        for ident, name in named.items():
-            section, target, shown = rs.section, unescape(ident), strip_tags(name)
+        for target, shown in shown_page_refs(rs, "epub").items():
+            section = rs.section
             found.append(
                 warning(
                     "W517",
                     f"page reference to #{target} shows '{shown}' in the EPUB, which has no pages",
                     section.path,
-                    section.body_line + reference_line(section.body, ident),
+                    section.body_line + reference_line(section.body, target),
                     "set page_list = true in book.toml (the EPUB then prints the folio), or "
                     f"keep its words for print: [on page [](#{target}){{.page}}]"
                     '{.content-visible when-format="pdf"}',

@@ -8,14 +8,10 @@ page Table 2" without a word said. Each is now a warning of the handouts' build.
 
 from __future__ import annotations
 
-from html import unescape
-
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
-from octavo.render.conditional import for_output
 from octavo.render.pdf.handouts import handouts_of
-from octavo.render.xref import PAGE_REF, reference_line
-from octavo.text import strip_tags
+from octavo.render.xref import reference_line, shown_page_refs
 
 __all__ = ["outside_page_refs"]
 
@@ -27,20 +23,17 @@ def outside_page_refs(manuscript: Manuscript, by: str) -> tuple[Diagnostic, ...]
     for unit in handouts_of(manuscript, by):
         held = unit.ids
         for rs in unit.sections:
-            html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), "pdf")
-            named = {m[2]: m[3] for m in PAGE_REF.finditer(html)}  # id -> its name, once each
-            for ident, name in named.items():
-                target = unescape(ident)
+            for target, shown in shown_page_refs(rs, "pdf").items():
                 if target in held:
                     continue
                 section = rs.section
                 found.append(
                     warning(
                         "W517",
-                        f"page reference to #{target} shows '{strip_tags(name)}' in the "
+                        f"page reference to #{target} shows '{shown}' in the "
                         f"handout {unit.name}, which does not hold it",
                         section.path,
-                        section.body_line + reference_line(section.body, ident),
+                        section.body_line + reference_line(section.body, target),
                         "a handout prints the pages of what it holds: make handouts by "
                         "chapter (--by chapter) when the target is in the same chapter, or "
                         f"name the target alone: [](#{target})",
