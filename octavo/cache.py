@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from octavo.commits import kept_commit
 from octavo.install import install_state, versions
-from octavo.project import STYLES, TEMPLATES, Project, kept_commit
+from octavo.project import STYLES, TEMPLATES, Project
 from octavo.render.signed import sign, verified
 from octavo.stat_cache import folder_scan, read_state
 from octavo.write import atomic_bytes

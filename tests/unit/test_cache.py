@@ -191,7 +191,7 @@ def test_a_commit_of_what_was_built_changes_the_key(make_book, monkeypatch) -> N
     committed = key()
     assert committed != edited  # the same files, a new build date
     ran: list[str] = []
-    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.commits.last_commit", lambda root: ran.append(str(root)))
     assert key() == committed
     assert ran == []  # known from git's files' stats
 
@@ -212,7 +212,7 @@ def test_a_build_runs_git_once(make_book, monkeypatch) -> None:  # type: ignore[
     project = open_book(book)
     build_key(project, {}, project.state)
     ran: list[str] = []
-    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.commits.last_commit", lambda root: ran.append(str(root)))
     assert project.build_time(()) == datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
     assert ran == []
 
@@ -236,7 +236,7 @@ def test_a_touched_source_outside_git_changes_the_key(make_book, monkeypatch) ->
 def test_commit_files_outside_a_repository_and_when_git_is_placed_by_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from octavo.project import commit_files
+    from octavo.commits import commit_files
 
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
         monkeypatch.delenv(name, raising=False)
@@ -255,7 +255,7 @@ def test_commit_files_outside_a_repository_and_when_git_is_placed_by_the_environ
 def test_a_planted_git_file_never_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A book's `.git` file naming a folder whose HEAD is a FIFO: told as "cannot tell"
     (git is asked, with its own timeout), never read."""
-    from octavo.project import commit_files
+    from octavo.commits import commit_files
 
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
         monkeypatch.delenv(name, raising=False)
