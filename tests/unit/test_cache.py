@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from octavo import outputs
+from octavo import stamps
 from octavo.api import open_book
 from octavo.cache import build_key, fingerprint
 from octavo.errors import warning
 from octavo.install import versions
-from octavo.outputs import is_fresh, record
+from octavo.stamps import is_fresh, record
 from tests.conftest import MakeBook, section_source
 
 
@@ -106,13 +106,13 @@ def test_an_output_is_read_only_when_its_stat_changed(
     out.write_bytes(b"%PDF")
     record(stamp, out, "k")
     read: list[Path] = []
-    real = outputs._digest
+    real = stamps._digest
 
     def counted(path: Path) -> str:
         read.append(path)
         return real(path)
 
-    monkeypatch.setattr(outputs, "_digest", counted)
+    monkeypatch.setattr(stamps, "_digest", counted)
     assert is_fresh(stamp, out, "k") == ()
     assert read == [out]  # just written: racy, so read
     old = time.time_ns() - 60 * 10**9
@@ -130,7 +130,7 @@ def test_an_output_replaced_within_its_second_is_read(
 ) -> None:
     """A filesystem of whole seconds without ctimes: the same stat, other bytes."""
     monkeypatch.setattr(
-        outputs, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
+        stamps, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
     )
     out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
     now = time.time_ns()
