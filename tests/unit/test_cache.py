@@ -311,7 +311,8 @@ def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -
     """A laid-out part planted under the right name (its key is a function of the book's
     HTML and styles, which anyone can compute) is not taken: it is laid out again."""
     from octavo.render.pdf.parallel import parts_store
-    from octavo.render.pdf.parallel.part import PartJob, PartLayout, to_json
+    from octavo.render.pdf.parallel.part import PartJob, PartLayout
+    from octavo.render.pdf.parallel.part_json import to_json
 
     store = parts_store.PartStore(tmp_path / "cache", "salt")
     project = open_book(make_book({"001-a.md": section_source(1)}))
