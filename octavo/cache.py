@@ -5,7 +5,7 @@
 `build_key` covers every byte that can change an output: the book folder, the template and
 style search paths (fonts included), the versions, the task's options and the build date's
 inputs (SOURCE_DATE_EPOCH, else the book's last commit, else its newest source's mtime);
-octavo.outputs keeps it in a build stamp. A file whose stat did not change is not read
+octavo.stamps keeps it in a build stamp. A file whose stat did not change is not read
 again (octavo.stat_cache). `Store` keeps what is costly to make again (the cover, the note
 fixes, the laid-out PDF parts) by fingerprint in one folder, octavo's state
 (`Project.cache`: build/.octavo/cache/), pruned to book.toml's `layout_cache_mb`.
@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from octavo.commits import kept_commit
 from octavo.install import install_state, versions
-from octavo.project import STYLES, TEMPLATES, Project, kept_commit
+from octavo.project import STYLES, TEMPLATES, Project
 from octavo.render.signed import sign, verified
 from octavo.stat_cache import folder_scan, read_state
 from octavo.write import atomic_bytes

@@ -20,9 +20,10 @@ import stat
 from pathlib import Path
 
 from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
-from octavo.outputs import stamp_of, state_problem
+from octavo.outputs import state_problem
 from octavo.project import Project
 from octavo.render.signed import sign, verified
+from octavo.stamps import stamp_of
 from octavo.stat_cache import read_state
 from octavo.write import atomic_bytes, atomic_set
 

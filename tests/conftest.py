@@ -105,13 +105,13 @@ class _FailOnWarning(logging.Handler):
 def ctime_settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files aged with os.utime as if their ctime were as old: a test cannot set a ctime,
     and the racy rule (octavo.stat_cache.changed_at) counts it."""
-    from octavo import outputs, stat_cache
+    from octavo import stamps, stat_cache
 
     def mtime_only(info: os.stat_result) -> int:
         return info.st_mtime_ns
 
     monkeypatch.setattr(stat_cache, "changed_at", mtime_only)
-    monkeypatch.setattr(outputs, "changed_at", mtime_only)
+    monkeypatch.setattr(stamps, "changed_at", mtime_only)
 
 
 @pytest.fixture

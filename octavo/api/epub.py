@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.collector import paused
 from octavo.errors import Diagnostic, boundary
-from octavo.outputs import Planned, cache_of, check_build, surely_made
+from octavo.outputs import Planned, cache_of, check_build
+from octavo.stamps import surely_made
 
 if TYPE_CHECKING:
     from octavo.render.epub.beside import Beside

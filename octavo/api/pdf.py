@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.errors import BuildError, Diagnostic, boundary, error
-from octavo.outputs import Made, cache_of, cached_build, surely_made
+from octavo.outputs import Made, cache_of, cached_build
+from octavo.stamps import surely_made
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.importers.countries import named_in_text, named_note
-from octavo.importers.countrystudy import kind_of
 from octavo.importers.existing import Existing, book_settings, existing_sections
 from octavo.importers.manifest import Entry
 from octavo.importers.neighbours import page_neighbour, placements, supply_chapter
 from octavo.importers.page import Page
+from octavo.importers.page_fields import page_fields
 from octavo.importers.profiles.sites import SITES
 from octavo.importers.subject import Addressed, address_subject, chapter_named
 from octavo.limits import MAX_SECTIONS
@@ -130,7 +130,7 @@ class Supplier:
                         hint="give its number in a --manifest",
                     )
                 )
-            page = self._fields(path, page, entry, supplied, found, (number, country))
+            page = page_fields(path, page, entry, supplied, found, (number, country))
             page = replace(page, sequence=number, total=page.total or total)
             given.append((path, page, supplied, found))
         placed = placements(
@@ -253,53 +253,6 @@ class Supplier:
             return self.sources[path.name], "in order after the others"
         return None, ""
 
-    def _fields(
-        self,
-        path: Path,
-        page: Page,
-        entry: Entry | None,
-        supplied: list[str],
-        found: list[Diagnostic],
-        guessed: tuple[int | None, str] = (None, ""),
-    ) -> Page:
-        """`guessed`: the section's number and the import's country, as supplied later."""
-        if entry:
-            given = {
-                k: v
-                for k, v in (
-                    ("title", entry.title),
-                    ("chapter", entry.chapter),
-                    ("parents", entry.parents),
-                    ("total", entry.total),
-                    ("kind", entry.kind),
-                )
-                if v is not None
-            }
-            page = replace(page, **given)  # type: ignore[arg-type]
-            supplied += [f"{k} from the manifest" for k in given]
-            if "title" in given and "kind" not in given:
-                page = replace(page, kind=page.kind or kind_of(page.title))
-        number, country = guessed
-        if not page.title and page.series and (page.country or country):
-            # the page's own words: "This series of profiles of foreign nations…" (its
-            # country said where it was found: W419, W414), as the Library titles it
-            page = replace(page, title=f"{page.series}: {page.country or country}")
-        if not page.title:
-            title = _file_title(path.stem, page.country or country, page.sequence or number)
-            page = replace(page, title=title)
-            # 'r-1249' names no words: the title is the section's number, not the name's
-            whence = "the file name" if title == path.stem else "its section number"
-            supplied.append(f"title from {whence}")
-            found.append(
-                warning(
-                    "W406",
-                    f"no title found: titled {title!r} from {whence}",
-                    path,
-                    hint="give it a title in a --manifest",
-                )
-            )
-        return page
-
     def _date(
         self,
         page: Page,
@@ -350,13 +303,3 @@ class Supplier:
 
 def _commonest(dates: Counter[YearMonth] | None) -> YearMonth | None:
     return dates.most_common(1)[0][0] if dates else None
-
-
-def _file_title(stem: str, country: str | None, sequence: int | None) -> str:
-    """A title from a page's file name when it has one (`belarus-economy`); a name of a
-    country and a number alone (`cNepal8`, printed as the section's heading and in the
-    contents) gives "Section 8"."""
-    rest = re.sub(re.escape(country), " ", stem, flags=re.IGNORECASE) if country else stem
-    if re.search(r"[^\W\d_]{3,}", rest) or sequence is None:
-        return stem
-    return f"Section {sequence}"

@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from octavo.render.sanitize import TRUSTED
+from octavo.render.allow_list import TRUSTED
 
 __all__ = ["install", "parts", "render_text", "with_breaks"]
 

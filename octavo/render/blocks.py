@@ -8,7 +8,7 @@
 - fenced divs get their id and classes, or are kept for one output (octavo.render.divs);
 - fenced code blocks their `{#id .language .class}`.
 
-Every element made here is marked trusted (octavo.render.sanitize.TRUSTED), so that the
+Every element made here is marked trusted (octavo.render.allow_list.TRUSTED), so that the
 cleaner lets its ids and classes through while raw HTML stays on the plain allow-list.
 """
 
@@ -23,9 +23,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
+from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.raw import PASSED
-from octavo.render.sanitize import kept_attribute, kept_hint
 from octavo.render.tokens import (
     Caption,
     HeadingUse,

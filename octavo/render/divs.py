@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.render import div_fences
+from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import pandoc_attrs
 from octavo.render.conditional import (
     CONDITION_KEYS,
@@ -33,7 +34,6 @@ from octavo.render.conditional import (
     shown_in,
     unknown_formats,
 )
-from octavo.render.sanitize import kept_attribute, kept_hint
 
 __all__ = ["OPEN", "divs", "fence_attributes", "install"]
 

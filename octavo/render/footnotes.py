@@ -9,9 +9,10 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.allow_list import TRUSTED
 from octavo.render.fancy_lists import Marker, first_marker, item_label
 from octavo.render.raw import RAW_HINT
-from octavo.render.sanitize import TRUSTED, clean_fragment, find_removals
+from octavo.render.sanitize import clean_fragment, find_removals
 from octavo.render.tokens import NoteUse, State, child_lines, inline_html, trust
 from octavo.text import strip_tags
 

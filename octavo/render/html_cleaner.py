@@ -8,15 +8,8 @@ from html import escape
 from html.parser import HTMLParser
 
 from octavo.limits import MAX_DEPTH
-from octavo.render.sanitize import (
-    _DROP_CONTENT,
-    _TRUSTED_ONLY,
-    _VOID,
-    ALLOWED,
-    DEEP,
-    TRUSTED,
-    _start_tag,
-)
+from octavo.render.allow_list import _DROP_CONTENT, _TRUSTED_ONLY, _VOID, ALLOWED, DEEP, TRUSTED
+from octavo.render.sanitize import _start_tag
 
 __all__ = ["Cleaner"]
 

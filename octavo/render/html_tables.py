@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.allow_list import TRUSTED, kept_attribute
 from octavo.render.floats import figures, take_caption
-from octavo.render.sanitize import TRUSTED, clean_fragment, kept_attribute
+from octavo.render.sanitize import clean_fragment
 from octavo.render.tokens import (
     Caption,
     State,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from octavo.render.sanitize import TRUSTED
+from octavo.render.allow_list import TRUSTED
 from octavo.render.tokens import State
 
 __all__ = ["IN_TEXT", "Length", "Size", "length", "read_size", "sized"]

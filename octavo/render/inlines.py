@@ -9,12 +9,12 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.render.allow_list import TRUSTED, kept_attribute, kept_hint
 from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.floats import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
-from octavo.render.sanitize import TRUSTED, kept_attribute, kept_hint
 from octavo.render.tokens import (
     OWN,
     SCHEME,

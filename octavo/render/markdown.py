@@ -41,8 +41,9 @@ from octavo.render import (
     raw,
     task_lists,
 )
+from octavo.render.allow_list import DEEP
 from octavo.render.index_marks import MarkUse
-from octavo.render.sanitize import DEEP, Removal, clean_fragment, find_removals
+from octavo.render.sanitize import Removal, clean_fragment, find_removals
 from octavo.render.tokens import child_lines
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]

@@ -22,10 +22,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
 from octavo.model.quotes import DEFAULT_TABLE, ENGLISH, Marks, QuoteTable
+from octavo.render.allow_list import kept_attribute
 from octavo.render.attributes import WRITTEN, pandoc_attrs
 from octavo.render.div_fences import OPEN
 from octavo.render.divs import fence_attributes
-from octavo.render.sanitize import kept_attribute
 from octavo.render.tokens import TRAILING_ATTRS
 
 if TYPE_CHECKING:

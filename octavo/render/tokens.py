@@ -12,8 +12,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
+from octavo.render.allow_list import TRUSTED
 from octavo.render.attributes import pandoc_attrs
-from octavo.render.sanitize import TRUSTED, clean_fragment
+from octavo.render.sanitize import clean_fragment
 
 if TYPE_CHECKING:
     from octavo.render.markdown import Context

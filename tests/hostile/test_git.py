@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.project import last_commit
+from octavo.commits import last_commit
 
 SIGNED = "\n".join(
     [

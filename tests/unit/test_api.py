@@ -93,7 +93,7 @@ def test_an_epub_with_nothing_to_do_starts_no_writer(
 def test_an_edited_book_starts_its_writer_before_the_change_check(
     make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from octavo import outputs
+    from octavo import outputs, stamps
     from octavo.render.epub import beside
 
     events: list[str] = []
@@ -118,7 +118,7 @@ def test_an_edited_book_starts_its_writer_before_the_change_check(
     events.clear()
     edited = book / "001-a.md"
     edited.write_text(section_source(1, total=1, body="Edited.\n"))
-    stamp, _ = outputs._read_stamp(outputs.stamp_of(api.open_book(book), out))
+    stamp, _ = stamps.read_stamp(stamps.stamp_of(api.open_book(book), out))
     later = stamp["recorded"] + 10**6  # past the stamp, whatever the clock's grain
     os.utime(edited, ns=(later, later))
     api.build_epub(book, out, jobs=0)

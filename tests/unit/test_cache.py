@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from octavo import outputs
+from octavo import stamps
 from octavo.api import open_book
 from octavo.cache import build_key, fingerprint
 from octavo.errors import warning
 from octavo.install import versions
-from octavo.outputs import is_fresh, record
+from octavo.stamps import is_fresh, record
 from tests.conftest import MakeBook, section_source
 
 
@@ -106,13 +106,13 @@ def test_an_output_is_read_only_when_its_stat_changed(
     out.write_bytes(b"%PDF")
     record(stamp, out, "k")
     read: list[Path] = []
-    real = outputs._digest
+    real = stamps._digest
 
     def counted(path: Path) -> str:
         read.append(path)
         return real(path)
 
-    monkeypatch.setattr(outputs, "_digest", counted)
+    monkeypatch.setattr(stamps, "_digest", counted)
     assert is_fresh(stamp, out, "k") == ()
     assert read == [out]  # just written: racy, so read
     old = time.time_ns() - 60 * 10**9
@@ -130,7 +130,7 @@ def test_an_output_replaced_within_its_second_is_read(
 ) -> None:
     """A filesystem of whole seconds without ctimes: the same stat, other bytes."""
     monkeypatch.setattr(
-        outputs, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
+        stamps, "stat_text", lambda info: f"{info.st_size} {info.st_mtime_ns // 10**9}"
     )
     out, stamp = tmp_path / "b.pdf", tmp_path / "state" / "stamps" / "b.json"
     now = time.time_ns()
@@ -191,7 +191,7 @@ def test_a_commit_of_what_was_built_changes_the_key(make_book, monkeypatch) -> N
     committed = key()
     assert committed != edited  # the same files, a new build date
     ran: list[str] = []
-    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.commits.last_commit", lambda root: ran.append(str(root)))
     assert key() == committed
     assert ran == []  # known from git's files' stats
 
@@ -212,7 +212,7 @@ def test_a_build_runs_git_once(make_book, monkeypatch) -> None:  # type: ignore[
     project = open_book(book)
     build_key(project, {}, project.state)
     ran: list[str] = []
-    monkeypatch.setattr("octavo.project.last_commit", lambda root: ran.append(str(root)))
+    monkeypatch.setattr("octavo.commits.last_commit", lambda root: ran.append(str(root)))
     assert project.build_time(()) == datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
     assert ran == []
 
@@ -236,7 +236,7 @@ def test_a_touched_source_outside_git_changes_the_key(make_book, monkeypatch) ->
 def test_commit_files_outside_a_repository_and_when_git_is_placed_by_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from octavo.project import commit_files
+    from octavo.commits import commit_files
 
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
         monkeypatch.delenv(name, raising=False)
@@ -255,7 +255,7 @@ def test_commit_files_outside_a_repository_and_when_git_is_placed_by_the_environ
 def test_a_planted_git_file_never_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A book's `.git` file naming a folder whose HEAD is a FIFO: told as "cannot tell"
     (git is asked, with its own timeout), never read."""
-    from octavo.project import commit_files
+    from octavo.commits import commit_files
 
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"):
         monkeypatch.delenv(name, raising=False)
@@ -311,7 +311,8 @@ def test_a_planted_pdf_part_is_not_merged(make_book: MakeBook, tmp_path: Path) -
     """A laid-out part planted under the right name (its key is a function of the book's
     HTML and styles, which anyone can compute) is not taken: it is laid out again."""
     from octavo.render.pdf.parallel import parts_store
-    from octavo.render.pdf.parallel.part import PartJob, PartLayout, to_json
+    from octavo.render.pdf.parallel.part import PartJob, PartLayout
+    from octavo.render.pdf.parallel.part_json import to_json
 
     store = parts_store.PartStore(tmp_path / "cache", "salt")
     project = open_book(make_book({"001-a.md": section_source(1)}))

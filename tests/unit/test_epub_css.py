@@ -15,7 +15,7 @@ from octavo import api
 from octavo.errors import BuildError
 from octavo.render.epub import styles
 from octavo.render.epub.css import Sheet, StyleError, reading_system_css
-from octavo.render.epub.documents import STYLESHEETS
+from octavo.render.epub.rendering import STYLESHEETS
 from octavo.render.epub.styles import epub_stylesheets
 from tests.conftest import ROOT, MakeBook, section_source
 

@@ -466,7 +466,7 @@ def test_a_manifest_number_in_another_scripts_figures_is_e409(tmp_path: Path) ->
 def test_a_file_name_of_a_country_and_a_number_is_no_title(tmp_path: Path) -> None:
     """tripod's `cNepal8.txt` has no title of its own: 'cNepal8' was its heading and its
     contents line; a name that holds a word keeps being the title."""
-    from octavo.importers.supply import _file_title
+    from octavo.importers.page_fields import _file_title
     from tests.conftest import DATA
 
     result = import_pages([DATA / "pages" / "tripod" / "cNepal8.txt"], tmp_path / "book")

@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from octavo.render import html_cleaner, markdown, sanitize, tokens
+from octavo.render.allow_list import TRUSTED
 from octavo.render.markdown import render_block
-from octavo.render.sanitize import TRUSTED, clean_fragment
+from octavo.render.sanitize import clean_fragment
 from tests.support.strategies import any_text, construct_bodies, html_bits, markdown_bodies
 
 FUZZ = settings(

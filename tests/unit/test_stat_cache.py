@@ -14,18 +14,11 @@ import pytest
 from octavo import cache, install, stat_cache
 from octavo.api import open_book
 from octavo.cache import build_key
-from octavo.outputs import (
-    Made,
-    as_stamped,
-    cached_build,
-    edited_since,
-    guard_default,
-    is_fresh,
-    stamp_of,
-)
+from octavo.outputs import Made, cached_build, guard_default
 from octavo.render import signed
 from octavo.sandbox import digest_file
 from octavo.source.sections import read_book
+from octavo.stamps import as_stamped, edited_since, is_fresh, stamp_of
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 from tests.support.timing import within
 
@@ -459,7 +452,7 @@ def test_keeps_are_written_without_waiting_for_the_disk(
 def test_a_fifo_planted_in_the_state_folder_is_never_waited_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The stamps and the cache store's entries too (octavo.outputs, octavo.cache.Store)."""
+    """The stamps and the cache store's entries too (octavo.stamps, octavo.cache.Store)."""
     monkeypatch.chdir(tmp_path)
     book = tmp_path / "book"
     book.mkdir()

@@ -295,7 +295,7 @@ def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = 
     from octavo.render.epub import book  # noqa: F401  (its imports are the slow part)
     from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
     from octavo.render.epub.deflate import Deflated
-    from octavo.render.epub.documents import STYLESHEETS
+    from octavo.render.epub.rendering import STYLESHEETS
     from octavo.render.epub.styles import epub_stylesheets
     from octavo.render.titles import learn, title_html
 

@@ -26,9 +26,7 @@ from octavo.render.epub.cover import cached_cover, cover_text
 from octavo.render.epub.deflate import Deflated
 from octavo.render.epub.documents import (
     COVER_IMAGE,
-    CSS,
     IMAGES,
-    STYLESHEETS,
     Document,
     contents,
     documents,
@@ -38,6 +36,7 @@ from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import add_metadata, add_page_list_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
+from octavo.render.epub.rendering import CSS, STYLESHEETS
 from octavo.render.epub.styles import epub_stylesheets
 from octavo.render.hyphenation import patterns_folder, remember_patterns
 from octavo.render.metadata import BookMeta, book_meta

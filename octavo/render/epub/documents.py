@@ -1,55 +1,31 @@
-"""The plan -> the EPUB's content documents, each rendered from a template in templates/epub/."""
+"""The plan -> the EPUB's content documents, each rendered from a template in templates/epub/
+(octavo.render.epub.rendering)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from html import escape, unescape
-from types import SimpleNamespace
 from typing import Any
 
-from octavo.model import APPENDIX, INDEX, IndexEntry, Labels, Manuscript
-from octavo.project import Project
-from octavo.render.conditional import for_output
+from octavo.model import APPENDIX, INDEX, IndexEntry, Manuscript
 from octavo.render.epub.cover import CoverText
-from octavo.render.epub.heads import soft_hyphens
-from octavo.render.epub.languages import xml_lang
-from octavo.render.epub.links import relink
 from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
-from octavo.render.long_words import broken
+from octavo.render.epub.rendering import renderer
 from octavo.render.metadata import BookMeta
-from octavo.render.xref import PAGE_REF
 
 __all__ = [
-    "STYLESHEETS",
     "Cover",
     "Currency",
     "Document",
     "Landmark",
-    "Page",
     "contents",
     "currency",
     "documents",
     "landmarks",
 ]
 
-# Style layers, each found on the style search path (a book's own styles/ first).
-STYLESHEETS: tuple[tuple[str, str], ...] = (("base.css", "base.css"), ("epub/book.css", "book.css"))
-CSS = "css"
 IMAGES = "images"
 COVER_IMAGE = "cover.png"
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What every content document's <head> needs."""
-
-    title: str
-    language: str
-    stylesheets: tuple[str, ...]
-    body_type: str = ""
-    body_class: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +139,7 @@ def documents(
     # the appendix and the index open pages of their own in print: their markers too
     where = {**files, ms.appendix_id: f"{APPENDIX}.xhtml", INDEX: f"{INDEX}.xhtml"}
     pages = tuple((where[a], a, folio) for a, folio in breaks if a in where)
-    render = _renderer(ms.book.project, meta.language, labels, pages, folios or {})
+    render = renderer(ms.book.project, meta.language, labels, pages, folios or {})
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (
         labels.format("cover_of", title=cover.title)
@@ -298,62 +274,3 @@ def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
 
 def _entries(ms: Manuscript) -> tuple[IndexEntry, ...]:
     return tuple(e for group in ms.index for e in group.entries)
-
-
-_NO = SimpleNamespace(name="")
-
-
-def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
-    """Each page reference's words (its target's name) replaced by the printed page of its
-    target, when `folios` knows it (a book with a page list)."""
-    if not folios or "ref-label" not in xhtml:
-        return xhtml
-
-    def folio(match: re.Match[str]) -> str:
-        found = folios.get(unescape(match[2]))
-        return match[0] if found is None else f"{match[1]}{escape(found)}{match[4]}"
-
-    return PAGE_REF.sub(folio, xhtml)
-
-
-_BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')
-
-
-def _renderer(
-    project: Project,
-    language: str,
-    labels: Labels,
-    pages: tuple[tuple[str, str, str], ...] = (),
-    folios: Mapping[str, str] | None = None,
-) -> Any:
-    """`pages`: (document, id, folio) of each printed page's start: a page-break marker
-    (templates/epub/pagebreak.xhtml) goes right before the element with that id.
-    `folios`: the printed page of each id, which page references print. Every document
-    is rid of the words marked for print only (octavo.render.conditional), and has
-    `xml:lang` beside each `lang` (octavo.render.epub.languages), and places to break in
-    each run of characters longer than any word (octavo.render.long_words), whatever
-    template made it."""
-    env = project.env()
-    env.filters["relink"] = relink
-    env.filters["heads"] = soft_hyphens
-    sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
-
-    def render(
-        template: str, title: str, body_type: str, body_class: str = "", **context: Any
-    ) -> bytes:
-        page = Page(title, language, sheets, body_type, body_class)
-        text: str = env.get_template(f"epub/{template}.xhtml").render(
-            page=page, labels=labels, **context
-        )
-        text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
-        text = broken(text, "<wbr/>")  # runs longer than any word
-        here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
-        here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
-        if here:
-            marker = env.get_template("epub/pagebreak.xhtml")
-            text = _BREAK.sub(
-                lambda m: marker.render(folio=here[m[1]]) + "<" if m[1] in here else "<", text
-            )
-        return text.encode("utf-8")
-
-    return render

@@ -1,7 +1,7 @@
 """Page references an EPUB cannot print (W517).
 
 `[](#id){.page}` prints its target's folio in the PDF. An EPUB with a page list prints the
-same folio (octavo.render.epub.documents.page_references); one without has no pages and
+same folio (octavo.render.epub.rendering.page_references); one without has no pages and
 shows the target's name, so "on page [](#fig:map){.page}" reads "on page Figure 2". Each
 such reference is a warning of the EPUB's build (the PDF's is as meant), unless its words
 are marked for print only (octavo.render.conditional).

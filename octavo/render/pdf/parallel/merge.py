@@ -6,7 +6,8 @@ does), the stamp (running heads, folios) laid over the body pages up to the
 appendix (which prints its own), then the named
 destinations, the links of the contents and appendix, the bookmarks and the metadata of
 the front part, each font once for the whole book from the glyphs its pages draw
-(octavo.render.pdf.parallel.book_fonts), and an /ID made from the content: the same pages
+(octavo.render.pdf.parallel.book_fonts, written by
+octavo.render.pdf.parallel.merged_fonts), and an /ID made from the content: the same pages
 give the same bytes, whatever layouts of the parts they came from. The
 stamp's overlay: octavo.render.pdf.parallel.overlay; the destinations, links and bookmarks:
 octavo.render.pdf.parallel.navigation.
@@ -22,9 +23,8 @@ from typing import Any
 
 from octavo.cache import Store
 from octavo.render.pdf.page_labels import Label, pypdf_labels
-from octavo.render.pdf.parallel.book_fonts import book_fonts, stamped_pages, subsets
-from octavo.render.pdf.parallel.font_dicts import font_tables, write_fonts
 from octavo.render.pdf.parallel.fonts import Begun, share_fonts
+from octavo.render.pdf.parallel.merged_fonts import own_fonts, written_fonts
 from octavo.render.pdf.parallel.navigation import (
     add_destinations,
     add_links,
@@ -32,7 +32,7 @@ from octavo.render.pdf.parallel.navigation import (
     move_first,
     name_destinations,
 )
-from octavo.render.pdf.parallel.overlay import FORM, Overlay
+from octavo.render.pdf.parallel.overlay import Overlay
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.read_ahead import ReadAhead
 
@@ -247,10 +247,12 @@ class Merger:
             for mark in p.part.bookmarks:
                 item = add_outline(writer, mark, p.start, parent)
                 items.setdefault(p.part.name, item)
-        written = _book_fonts(writer, placed, stamp, fonts, pool)
+        written = written_fonts(writer, placed, stamp, fonts, pool)
         # a spliced part's fonts not written for the book hold the replaced pages' glyphs
         # (or name a font no page draws any more): other bytes than a cold build's
-        kept = tuple(p.part.name for p in placed if p.part.spliced and _own(writer, p, written))
+        kept = tuple(
+            p.part.name for p in placed if p.part.spliced and own_fonts(writer, p, written)
+        )
         if kept:
             raise Spliced(kept)
         # what the pages' records do not cover: one union of the parts' subsets a font
@@ -310,41 +312,3 @@ def _stamp(writer: Any, start: int, end: int, stamp: PartLayout, ahead: ReadAhea
     lay = Overlay(writer)
     for index in range(len(pages) - 1):
         lay(writer.pages[start + index], pages[index])  # blank pages have heads too
-
-
-def _part_tables(writer: Any, p: Placed) -> tuple[Any, ...]:
-    """The /Font dictionaries of a part's pages: one in a part laid out whole; a part
-    resumed after an edit is written in two goes (octavo.render.pdf.parallel.resume)."""
-    found: list[Any] = []
-    for index in range(p.start, p.start + len(p.part.pages)):
-        for table in font_tables(writer.pages[index]):
-            if all(table is not known for known in found):
-                found.append(table)
-    return tuple(found)
-
-
-def _own(writer: Any, p: Placed, written: frozenset[str]) -> bool:
-    """Whether a part's pages name a font the merge did not write for the book."""
-    tables = _part_tables(writer, p)
-    return any(str(key)[1:] not in written for table in tables for key in table)
-
-
-def _book_fonts(
-    writer: Any,
-    placed: tuple[Placed, ...],
-    stamp: PartLayout,
-    store: Store | None,
-    pool: Executor | None,
-) -> frozenset[str]:
-    """Each font the pages' records cover written once for the book from them
-    (octavo.render.pdf.parallel.book_fonts); the hashes written."""
-    stamped = stamped_pages(len(placed), stamp)
-    chosen = book_fonts(tuple(p.part for p in placed), stamp)
-    if not chosen.fonts:
-        return frozenset()
-    tables = [_part_tables(writer, p) for p in placed]
-    over = font_tables(writer.pages[placed[1].start], FORM) if stamped else ()
-    if stamped and not over:
-        return frozenset()  # the stamp merged into the pages (links on it): its fonts stay
-    files = subsets(chosen.fonts, store or Store(None), pool)
-    return write_fonts(writer, chosen, files, (*tables, over))

@@ -14,7 +14,8 @@ from octavo.cache import Store, fingerprint
 from octavo.project import Project
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.book_fonts import keep_files
-from octavo.render.pdf.parallel.part import PartJob, PartLayout, from_json, to_json
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
+from octavo.render.pdf.parallel.part_json import from_json, to_json
 
 __all__ = ["FORMAT", "PartStore", "book_files", "salt"]
 

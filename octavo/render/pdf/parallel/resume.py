@@ -32,10 +32,10 @@ from octavo.render.pdf.parallel.part import (
     PageMap,
     PartJob,
     PartLayout,
-    from_json,
     lay_out_part,
     warnings_logged,
 )
+from octavo.render.pdf.parallel.part_json import from_json
 from octavo.render.pdf.parallel.splice import spliced
 
 __all__ = ["resume_part"]

@@ -1,4 +1,4 @@
-"""The incremental layer's look at a book's files (octavo.outputs.edited_since)."""
+"""The incremental layer's look at a book's files (octavo.stamps.edited_since)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo import outputs
+from octavo import stamps
 from octavo.api import open_book
 from tests.conftest import MakeBook, section_source
 from tests.support.timing import within
@@ -24,12 +24,12 @@ def stamped(make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         os.utime(path, ns=(old, old), follow_symlinks=False)
     out = tmp_path / "x.epub"
     out.write_bytes(b"epub")
-    outputs.record(outputs.stamp_of(open_book(book), out), out, "key")
+    stamps.record(stamps.stamp_of(open_book(book), out), out, "key")
     return book
 
 
 def _edited(book: Path) -> bool:
-    return outputs.edited_since(open_book(book), book.parent / "x.epub")
+    return stamps.edited_since(open_book(book), book.parent / "x.epub")
 
 
 def _link(link: Path, target: Path | str) -> None:

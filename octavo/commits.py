@@ -1,0 +1,119 @@
+"""The last git commit that touched a book folder: its date, asked of git with the book's
+repository held down, and the files of git's whose stats stand for it (so that a build with
+nothing to do runs no git).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+__all__ = ["commit_files", "kept_commit", "last_commit"]
+
+
+def kept_commit(root: Path, state: Path | None, save: bool = True) -> str:
+    """The committer date (ISO) of the last commit touching the folder `root` (a real path),
+    "" outside git or before its first commit; kept in `state` while git's files keep
+    their stats (octavo.commits.commit_files). `save` False: a keep is taken, not written:
+    Project.build_time reads the one the change check just wrote, so that a cold build
+    runs git once, not twice (a git process: 10-15 ms before the book is read)."""
+    from octavo.stat_cache import kept_text  # (it reads files through octavo.sandbox)
+
+    files = commit_files(root)
+    if files == ():
+        return ""
+
+    def commit() -> str:
+        found = last_commit(root)
+        return found.isoformat() if found else ""
+
+    if files is None:
+        return commit()
+    name = "commit-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return kept_text(state, name, files, commit, save)
+
+
+def last_commit(root: Path) -> datetime | None:
+    """The committer date of the newest commit touching `root`; None outside a repository,
+    without git, or before the folder's first commit. The book folder is untrusted, and so
+    is its repository's own configuration, which git reads whatever we do: git runs with no
+    pager, no fsmonitor, no signature shown (a `gpg.program` of the book's ran when its
+    `log.showSignature` asked for one), no fetch of a partial clone's missing objects (a
+    remote's `uploadpack` runs a program) and no system or global configuration."""
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_NO_LAZY_FETCH": "1",  # git 2.44 and later
+        "GIT_ALLOW_PROTOCOL": "none",  # earlier ones: no transport at all
+        "GIT_TERMINAL_PROMPT": "0",
+    }
+    settings = ("core.fsmonitor=false", "log.showSignature=false", "gpg.program=false")
+    command = ["git", "--no-pager", *(f for s in settings for f in ("-c", s)), "log"]
+    command += ["--no-show-signature", "-1", "--format=%ct"]
+    try:
+        done = subprocess.run(
+            [*command, "--", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env=env,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = done.stdout.strip()
+    if done.returncode != 0 or not (stamp.isascii() and stamp.isdigit()):
+        return None
+    return datetime.fromtimestamp(int(stamp), UTC)
+
+
+_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES")
+
+
+def commit_files(root: Path) -> tuple[str, ...] | None:
+    """The files git rewrites whenever `last_commit(root)` can change (HEAD, its reflog, the
+    branch it names, packed-refs), so that their stats can stand for the answer and a build
+    with nothing to do runs no git; () outside any repository (no `.git` above `root`); None
+    when this cannot be told without git (git's location set by the environment, a `.git`
+    file or HEAD that cannot be read)."""
+    if any(os.environ.get(name) for name in _GIT_ENV):
+        return None
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        try:
+            if dot.is_dir():
+                gitdir = common = dot
+            elif dot.exists():
+                gitdir = folder / _git_line(dot).removeprefix("gitdir: ")
+                shared = gitdir / "commondir"
+                common = gitdir / _git_line(shared) if shared.exists() else gitdir
+            else:
+                continue
+            head = _git_line(gitdir / "HEAD")
+        except (OSError, ValueError):
+            return None
+        files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", common / "packed-refs"]
+        if head.startswith("ref: "):
+            files.append(common / head.removeprefix("ref: "))
+        return tuple(str(f) for f in files)
+    return ()
+
+
+def _git_line(path: Path) -> str:
+    """The first line of one of git's small files (at most 4 KiB read). A book's `.git` is
+    untrusted: anything but a regular file (a FIFO would block) is refused (ValueError)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(f"not a regular file: {path}")
+        return os.read(fd, 4096).decode("utf-8").split("\n", 1)[0].strip()
+    finally:
+        os.close(fd)

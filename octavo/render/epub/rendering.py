@@ -1,0 +1,99 @@
+"""Each EPUB content document rendered from its template in templates/epub/: its <head>
+(`Page`, the style layers), and what every document gets whatever template made it: the
+words for print only removed, page references printed as folios, `xml:lang`, page-break
+markers, breaks in runs longer than any word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape, unescape
+from types import SimpleNamespace
+from typing import Any
+
+from octavo.model import Labels
+from octavo.project import Project
+from octavo.render.conditional import for_output
+from octavo.render.epub.heads import soft_hyphens
+from octavo.render.epub.languages import xml_lang
+from octavo.render.epub.links import relink
+from octavo.render.long_words import broken
+from octavo.render.xref import PAGE_REF
+
+__all__ = ["CSS", "STYLESHEETS", "Page", "page_references", "renderer"]
+
+# Style layers, each found on the style search path (a book's own styles/ first).
+STYLESHEETS: tuple[tuple[str, str], ...] = (("base.css", "base.css"), ("epub/book.css", "book.css"))
+CSS = "css"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What every content document's <head> needs."""
+
+    title: str
+    language: str
+    stylesheets: tuple[str, ...]
+    body_type: str = ""
+    body_class: str = ""
+
+
+_NO = SimpleNamespace(name="")
+
+
+def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
+    """Each page reference's words (its target's name) replaced by the printed page of its
+    target, when `folios` knows it (a book with a page list)."""
+    if not folios or "ref-label" not in xhtml:
+        return xhtml
+
+    def folio(match: re.Match[str]) -> str:
+        found = folios.get(unescape(match[2]))
+        return match[0] if found is None else f"{match[1]}{escape(found)}{match[4]}"
+
+    return PAGE_REF.sub(folio, xhtml)
+
+
+_BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')
+
+
+def renderer(
+    project: Project,
+    language: str,
+    labels: Labels,
+    pages: tuple[tuple[str, str, str], ...] = (),
+    folios: Mapping[str, str] | None = None,
+) -> Any:
+    """`pages`: (document, id, folio) of each printed page's start: a page-break marker
+    (templates/epub/pagebreak.xhtml) goes right before the element with that id.
+    `folios`: the printed page of each id, which page references print. Every document
+    is rid of the words marked for print only (octavo.render.conditional), and has
+    `xml:lang` beside each `lang` (octavo.render.epub.languages), and places to break in
+    each run of characters longer than any word (octavo.render.long_words), whatever
+    template made it."""
+    env = project.env()
+    env.filters["relink"] = relink
+    env.filters["heads"] = soft_hyphens
+    sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
+
+    def render(
+        template: str, title: str, body_type: str, body_class: str = "", **context: Any
+    ) -> bytes:
+        page = Page(title, language, sheets, body_type, body_class)
+        text: str = env.get_template(f"epub/{template}.xhtml").render(
+            page=page, labels=labels, **context
+        )
+        text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
+        text = broken(text, "<wbr/>")  # runs longer than any word
+        here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
+        here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
+        if here:
+            marker = env.get_template("epub/pagebreak.xhtml")
+            text = _BREAK.sub(
+                lambda m: marker.render(folio=here[m[1]]) + "<" if m[1] in here else "<", text
+            )
+        return text.encode("utf-8")
+
+    return render
