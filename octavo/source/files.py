@@ -71,8 +71,11 @@ def read_utf8(
 
 def shown(path: Path) -> Path:
     """Paths in messages are relative to the working folder when they can be (its real path:
-    `Path.resolve().relative_to(Path.cwd())` in strings, a section at a time)."""
-    real, here = os.path.realpath(path), os.getcwd()
+    `Path.resolve().relative_to(Path.cwd())` in strings, a section at a time). Only its
+    folder is resolved: a file that is a link is named by the link, the book's file, never
+    by where it leads (a refused link's message pointed at its target)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    real, here = os.path.join(os.path.realpath(folder), name), os.getcwd()
     if real == here:
         return Path(".")
     inside = here if here.endswith(os.sep) else here + os.sep
