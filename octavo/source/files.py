@@ -64,7 +64,8 @@ def read_utf8(
             f"not UTF-8 (byte 0x{data[exc.start]:02x})",
             where,
             line,
-            hint="save the file as UTF-8, or re-import the page with `invoke import-pages`",
+            hint="save the file as UTF-8"
+            + (", or re-import the page with `invoke import-pages`" if kind == "section" else ""),
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
