@@ -88,7 +88,7 @@ def preview(
     given = api.Sources(book, strict)
     target = out or given.project.build / "preview"
     if out is not None:  # never into the book, never onto a device (docs/security.md)
-        guard_output(given.project.root, out, folder=True)
+        guard_output(given.project.root, out, folder=True, example="build/preview")
     pdf: Path | bytes
     if out is None:
         pdf, found = api.build_pdf(given, strict=strict)
