@@ -145,6 +145,16 @@ def diagnose(exc: BaseException, output: str = "the output") -> Diagnostic | Non
     found = template_diagnostic(exc)
     if found is not None:
         return found
+    if isinstance(exc, OSError) and exc.errno in _FULL:
+        # a write octavo does not make itself failed: a temporary file (WeasyPrint's copy
+        # of a font in $TMPDIR) on a full disk; never "cannot be read … restore the file"
+        return error(
+            "E701",
+            f"cannot write a file {output} needs: {exc.strerror or exc}",
+            Path(exc.filename) if isinstance(exc.filename, str) else None,
+            hint="free some disk space: the output's folder and the temporary folder "
+            "($TMPDIR, else /tmp)",
+        )
     if isinstance(exc, OSError):
         where = Path(exc.filename) if isinstance(exc.filename, str) else None
         why = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
@@ -155,6 +165,10 @@ def diagnose(exc: BaseException, output: str = "the output") -> Diagnostic | Non
             hint="restore the file (a book's styles/ and templates/ override octavo's)",
         )
     return None
+
+
+# a disk, a quota or a size limit that is full: what no file a user can restore helps
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def template_diagnostic(exc: BaseException) -> Diagnostic | None:

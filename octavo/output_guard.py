@@ -15,7 +15,9 @@ from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 __all__ = ["guard_output"]
 
 
-def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") -> None:
+def guard_output(
+    book: Path, out: Path, folder: bool = False, suffix: str = "", example: str = ""
+) -> None:
     """Refuse an output that would harm an input (docs/security.md), before any work:
 
     - E120: `out` resolves inside the book folder (but its build/ folder), or into octavo's
@@ -25,7 +27,8 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
     `folder`: `out` is a folder of outputs (handouts, a preview, `check --out`): it may
     exist as a folder, not as a file (E121 too), nor be the root folder or one of the
     kernel's (/proc, /sys, /dev: E121, as `--out /` is for a file). `suffix`: the
-    output's own ('.epub'), for the hint."""
+    output's own ('.epub'), for the hint; `example`: the task's own folder of outputs
+    ('build/preview'), for the hint."""
     real = Path(os.path.realpath(out))
     book_real = Path(os.path.realpath(book))
     protected = [(book_real, "the book folder"), (PACKAGE, "octavo's code")]
@@ -52,7 +55,8 @@ def guard_output(book: Path, out: Path, folder: bool = False, suffix: str = "") 
                     "E121",
                     f"the output folder {out} is {place}; no output is written there",
                     out,
-                    hint="give --out a folder of its own, e.g. build/handouts (made if missing)",
+                    hint=f"give --out a folder of its own, e.g. {example or 'build/out'}"
+                    " (made if missing)",
                 )
             ]
         )

@@ -146,6 +146,7 @@ def source_date_epoch() -> tuple[datetime | None, tuple[Diagnostic, ...]]:
 
 def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple[Diagnostic, ...]]:
     """The project of a book folder, and every problem of book.toml and the environment."""
+    from octavo.sandbox import folders_leading_out
     from octavo.source.config import load_config
     from octavo.source.files import shown
 
@@ -170,7 +171,7 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
         )
     config, found = load_config(root)
     epoch, bad_epoch = source_date_epoch()
-    found += _build_leaves(root, build)
+    found += _build_leaves(root, build) + folders_leading_out(root, ("templates", "styles"))
     if config is None or bad_epoch or any(d.code == "E125" for d in found):
         return None, found + bad_epoch
     config = replace(config, path=shown(config.path))

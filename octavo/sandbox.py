@@ -36,6 +36,7 @@ __all__ = [
     "FileRefused",
     "check_file",
     "digest_file",
+    "folders_leading_out",
     "forget_roots",
     "inside",
     "read_file",
@@ -245,3 +246,20 @@ def digest_file(path: Path, roots: Iterable[Path], keep: bool = False) -> bytes:
     if keep:
         _read_ahead[str(opened.real)] = (opened.identity, b"".join(chunks))
     return digest.digest()
+
+
+def folders_leading_out(root: Path, names: Iterable[str]) -> tuple[Diagnostic, ...]:
+    """E004 for each of the book's own folders (templates/, styles/) that is a link out of
+    the book (a series' shared house style): such a folder is never searched, and its
+    templates and stylesheets were left out without a word, the book built in octavo's
+    look."""
+    return tuple(
+        error(
+            "E004",
+            f"{name}/ links to a folder outside the book; nothing in it is read",
+            root / name,
+            hint=f"copy the files you changed into a {name}/ folder of the book's own",
+        )
+        for name in names
+        if (root / name).is_dir() and not inside(root / name, [root])
+    )

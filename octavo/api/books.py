@@ -79,7 +79,7 @@ def build_all(
     if not books:
         raise BuildError([error("E111", "no books given: pass --books DIR (repeatable)")])
     for book in books:  # a folder of outputs: never the root, nor one of the kernel's
-        guard_output(book, out, folder=True)
+        guard_output(book, out, folder=True, example="build/all")
     names = output_names(books)
     shared = shared_identifiers(books)
     if strict and shared:

@@ -60,7 +60,7 @@ def check(
         there = "is not a file" if cover.exists() else "is not there"  # a folder, a FIFO
         raise BuildError([error("E803", f"the cover to check, {cover}, {there}", hint=hint)])
     if out is not None:  # a folder of outputs: never the root, nor one of the kernel's
-        guard_output(given.project.root, out, folder=True)
+        guard_output(given.project.root, out, folder=True, example="build")
         epub = epub or out / given.project.output(".epub").name
         pdf = pdf or out / given.project.output(".pdf").name
         named = out / named.name

@@ -44,6 +44,12 @@ def run_import(
         )
     if problems:
         raise BuildError(problems)
-    options = Options(force=force, manifest=entries, data_as_of=date, strict=strict)
+    options = Options(
+        force=force,
+        manifest=entries,
+        manifest_file=Path(manifest) if manifest else None,
+        data_as_of=date,
+        strict=strict,
+    )
     with boundary("the import"):
         return import_pages(paths, book, options=options)

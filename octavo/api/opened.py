@@ -74,7 +74,9 @@ class Sources:
         from octavo.render.split import helping
         from octavo.source.sections import required
 
-        loaded, found = required(self.read(), self.project.root, self.strict)
+        # errors stop here; --strict's warnings at the end, with the render's (W510 …): a
+        # warning of reading alone stopped the build, and the render's were told a run later
+        loaded, found = required(self.read(), self.project.root)
         sections = SectionCache.of_book(cache_of(self.project), loaded.root)
         sections.measured = self.measured
         # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once

@@ -289,7 +289,7 @@ def build_handouts(
     with boundary("the handouts"):
         given = sources(book, strict)
         folder = out or given.project.build / "handouts" / given.project.config.slug
-        guard_output(given.project.root, folder, folder=True)
+        guard_output(given.project.root, folder, folder=True, example="build/handouts")
         if out is None:
             guard_default_folder(given.project, folder)
         rendered, found = given.manuscript(

@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from octavo.errors import BuildError, Diagnostic, boundary, error
+from octavo.output_folder import write_folder
 from octavo.output_guard import guard_output
 from octavo.write import atomic_bytes
 
@@ -26,27 +27,38 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def render_pages(pdf: Path | bytes, out: Path, pages: int, dpi: int = 96) -> tuple[Path, ...]:
-    """The first `pages` pages of `pdf` (a file, or its bytes) as out/page-001.png, …"""
+def page_pngs(pdf: Path | bytes, pages: int, dpi: int = 96) -> tuple[tuple[str, bytes], ...]:
+    """The first `pages` pages of `pdf` (a file, or its bytes) as ('page-001.png', PNG), …"""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
-    written = []
+    made = []
     try:
         for index in range(min(pages, len(document))):
             bitmap = document[index].render(scale=dpi / 72)
             image = bitmap.to_pil().convert("RGB")
-            written.append(atomic_bytes(out / f"page-{index + 1:03d}.png", _png(image)))
+            made.append((f"page-{index + 1:03d}.png", _png(image)))
     finally:
         document.close()
-    return tuple(written)
+    return tuple(made)
+
+
+def render_pages(pdf: Path | bytes, out: Path, pages: int, dpi: int = 96) -> tuple[Path, ...]:
+    """The first `pages` pages of `pdf` (a file, or its bytes) as out/page-001.png, …"""
+    return tuple(atomic_bytes(out / name, data) for name, data in page_pngs(pdf, pages, dpi))
 
 
 def contact_sheet(images: tuple[Path, ...], out: Path, columns: int = 4, height: int = 420) -> Path:
     """Thumbnails side by side, `columns` a row, each `height` pixels tall, with page labels."""
+    named = tuple((path.stem, path.read_bytes()) for path in images)
+    return atomic_bytes(out, sheet_png(named, columns, height))
+
+
+def sheet_png(images: tuple[tuple[str, bytes], ...], columns: int = 4, height: int = 420) -> bytes:
+    """The contact sheet of `images` (label, image bytes), as PNG bytes."""
     thumbs = []
-    for path in images:
-        with Image.open(path) as image:
+    for _, data in images:
+        with Image.open(io.BytesIO(data)) as image:
             scale = height / image.height
             thumbs.append(
                 image.convert("RGB").resize(
@@ -64,12 +76,12 @@ def contact_sheet(images: tuple[Path, ...], out: Path, columns: int = 4, height:
         _SHEET_BACKGROUND,
     )
     draw = ImageDraw.Draw(sheet)
-    for index, (thumb, path) in enumerate(zip(thumbs, images, strict=True)):
+    for index, (thumb, (name, _)) in enumerate(zip(thumbs, images, strict=True)):
         x = gap + (index % columns) * (width + gap)
         y = gap + (index // columns) * (height + gap + label)
         sheet.paste(thumb, (x, y))
-        draw.text((x, y + height + 4), path.stem, fill=(60, 60, 60))
-    return atomic_bytes(out, _png(sheet))
+        draw.text((x, y + height + 4), name, fill=(60, 60, 60))
+    return _png(sheet)
 
 
 def preview(
@@ -88,7 +100,7 @@ def preview(
     given = api.Sources(book, strict)
     target = out or given.project.build / "preview"
     if out is not None:  # never into the book, never onto a device (docs/security.md)
-        guard_output(given.project.root, out, folder=True)
+        guard_output(given.project.root, out, folder=True, example="build/preview")
     pdf: Path | bytes
     if out is None:
         pdf, found = api.build_pdf(given, strict=strict)
@@ -96,6 +108,11 @@ def preview(
         pdf, found = api.laid_out_pdf(given, strict=strict)
     cover, more = api.epub_cover(given, target, strict, built=out is None)
     with boundary("the preview"):
-        images = render_pages(pdf, target, pages)
-        sheet = contact_sheet((*((cover,) if cover else ()), *images), target / "contact-sheet.png")
-    return (*images, sheet), tuple(dict.fromkeys(found + more))
+        made = page_pngs(pdf, pages)
+        shown = (*(((cover.stem, cover.read_bytes()),) if cover else ()), *made)
+        labelled = tuple((name.removesuffix(".png"), data) for name, data in shown)
+        sheet = ("contact-sheet.png", sheet_png(labelled))
+        # one set: the pages an earlier preview wrote there and this one does not (fewer
+        # --pages, a shorter book) are removed, never a file octavo did not write
+        written, kept = write_folder(given.project, target, (*made, sheet), strict)
+    return written, tuple(dict.fromkeys(found + more + kept))

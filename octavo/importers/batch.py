@@ -21,7 +21,7 @@ from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
 from octavo.importers.html import link_targets, parse_html_page
-from octavo.importers.manifest import Entry
+from octavo.importers.manifest import Entry, unused_rows
 from octavo.importers.mentions import cite
 from octavo.importers.mentions_written import earlier_targets
 from octavo.importers.page import Page, PageError
@@ -96,10 +96,16 @@ def page_files(paths: list[Path]) -> tuple[Path, ...]:
     return tuple(found)
 
 
-def _entry_for(path: Path, page: Page | None, manifest: dict[str, Entry]) -> Entry | None:
+def _key_for(path: Path, page: Page | None, manifest: dict[str, Entry]) -> str | None:
+    """The manifest's name for the page: its file name, its path as given, or its address."""
     keys = [path.name, str(path), path.as_posix()]
     keys += [page.address] if page and page.address else []
-    return next((manifest[k] for k in keys if k in manifest), None)
+    return next((k for k in keys if k in manifest), None)
+
+
+def _entry_for(path: Path, page: Page | None, manifest: dict[str, Entry]) -> Entry | None:
+    key = _key_for(path, page, manifest)
+    return None if key is None else manifest[key]
 
 
 def _cut_short(data: bytes, path: Path) -> list[Diagnostic]:
@@ -155,13 +161,15 @@ def import_pages(
     reports: list[PageReport] = []
     readable: list[tuple[Path, Page, Entry | None]] = []
     read_with: dict[Path, list[Diagnostic]] = {}  # what reading a page that was read found
+    named: set[str | None] = set()  # the manifest's rows that name a page of this import
     for path in page_files(paths):
-        known = _entry_for(path, None, manifest) is not None
-        page, problems = _read(path, known)
+        named.add(_key_for(path, None, manifest))
+        page, problems = _read(path, _entry_for(path, None, manifest) is not None)
         if page is None:
             reports.append(PageReport(path, "refused", None, "", (), (), tuple(problems)))
             continue
         read_with[path] = problems
+        named.add(_key_for(path, page, manifest))
         readable.append((path, page, _entry_for(path, page, manifest)))
     supplied_pages = batch.supply(readable)
     twins = _warn_duplicates(batch, supplied_pages)
@@ -187,6 +195,7 @@ def import_pages(
     found = [d for r in reports for d in r.problems]
     found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})
     found += new_book_leftovers(book, pages) if imported else []
+    found += unused_rows(manifest, named, options.manifest_file)
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
 

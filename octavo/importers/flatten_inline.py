@@ -95,5 +95,13 @@ def _spaces(text: str) -> str:
     return re.sub(r"[\r\n\t]", " ", text)
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def one_line(text: str) -> str:
-    return " ".join(text.replace(BREAK, " ").split())
+    """`text` on one line, its blanks one space each; but a lone no-break space between two
+    words is the page's own (`30&nbsp;percent`) and kept, as pandoc's HTML reader keeps it
+    (split() took it for a space). A run of them, or one beside a space or at either end, is
+    a 1990s page's indent or spacing: a space, as before."""
+    joined = _BLANKS.sub(lambda m: "\u00a0" if m[0] == "\u00a0" else " ", text.replace(BREAK, " "))
+    return joined.strip()

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from octavo.errors import Diagnostic, error
+from octavo.errors import Diagnostic, error, warning
 from octavo.importers.page import KINDS
 from octavo.limits import MAX_PARENTS, MAX_SECTIONS
 from octavo.sandbox import FileRefused, read_file
 from octavo.source.files import TomlError, load_toml
 
-__all__ = ["Entry", "load_manifest"]
+__all__ = ["Entry", "load_manifest", "unused_rows"]
 
 _COLUMNS = ("page", "chapter", "parents", "sequence", "title", "total", "kind", "chapter_title")
 
@@ -143,3 +143,30 @@ def load_manifest(path: Path) -> tuple[dict[str, Entry], tuple[Diagnostic, ...]]
         if entry is not None:
             entries[key] = entry
     return entries, tuple(found)
+
+
+def unused_rows(
+    manifest: dict[str, Entry], named: set[str | None], where: Path | None
+) -> list[Diagnostic]:
+    """W426, once, for the rows that name no page of the import (a typo, `49.html` for
+    `49.htm`, gave its page nothing without a word); several named in one line, the first
+    few with their lines (a whole study's manifest beside a part of its pages is one line)."""
+    rows = sorted((e.line, key) for key, e in manifest.items() if key not in named)
+    if not rows:
+        return []
+    if len(rows) == 1:
+        said = f"manifest: {rows[0][1]!r} names no page of this import; its row is not used"
+    else:
+        shown = ", ".join(f"{key!r} (line {line})" for line, key in rows[:3])
+        more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
+        said = f"manifest: {len(rows)} rows name no page of this import: {shown}{more}; not used"
+    return [
+        warning(
+            "W426",
+            said,
+            where,
+            rows[0][0],
+            hint="a row names a page by its file name, the path as given, or its address: "
+            "check the spelling; a row of a page imported another time is fine",
+        )
+    ]

@@ -36,6 +36,7 @@ class Options:
 
     force: bool = False
     manifest: dict[str, Entry] | None = None
+    manifest_file: Path | None = None  # where `manifest` was read, for its messages
     data_as_of: YearMonth | None = None
     strict: bool = False  # a page that needs a warning is refused
 

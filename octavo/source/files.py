@@ -64,15 +64,19 @@ def read_utf8(
             f"not UTF-8 (byte 0x{data[exc.start]:02x})",
             where,
             line,
-            hint="save the file as UTF-8, or re-import the page with `invoke import-pages`",
+            hint="save the file as UTF-8"
+            + (", or re-import the page with `invoke import-pages`" if kind == "section" else ""),
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def shown(path: Path) -> Path:
     """Paths in messages are relative to the working folder when they can be (its real path:
-    `Path.resolve().relative_to(Path.cwd())` in strings, a section at a time)."""
-    real, here = os.path.realpath(path), os.getcwd()
+    `Path.resolve().relative_to(Path.cwd())` in strings, a section at a time). Only its
+    folder is resolved: a file that is a link is named by the link, the book's file, never
+    by where it leads (a refused link's message pointed at its target)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    real, here = os.path.join(os.path.realpath(folder), name), os.getcwd()
     if real == here:
         return Path(".")
     inside = here if here.endswith(os.sep) else here + os.sep

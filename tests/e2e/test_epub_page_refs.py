@@ -54,6 +54,15 @@ def test_with_a_page_list_the_epub_prints_the_printed_folio(tmp_path: Path) -> N
     )
     assert "ref-label" not in "".join(text.values())
     assert_epubcheck_clean(epub)
+    # the pages are the printed book's: its title (or ISBN) is the pagination's source, not
+    # the book's `source`, the web pages it came from (which have no pages)
+    with zipfile.ZipFile(epub) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+    title = re.search(r'<dc:title id="title">([^<]+)<', opf)
+    paged = re.search(r'<dc:source id="pagination-source">([^<]+)<', opf)
+    assert title and paged and paged[1] == title[1], opf
+    assert '<meta refines="#pagination-source" property="source-of">pagination</meta>' in opf
+    assert 'refines="#source"' not in opf
 
 
 def test_without_one_each_page_reference_is_a_warning(tmp_path: Path) -> None:

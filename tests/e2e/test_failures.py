@@ -174,6 +174,35 @@ def test_full_disk_is_E701(
     assert not list(tmp_path.rglob("*.part"))
 
 
+def test_a_full_temporary_folder_is_E701_not_a_file_to_restore(book: Path, tmp_path: Path) -> None:
+    """WeasyPrint copies each font into the temporary folder: on a full $TMPDIR (here a
+    size limit, EFBIG, as a full disk's ENOSPC) the build stopped with E703 "a file the PDF
+    needs cannot be read … restore the file", naming none. It is E701, a write that failed,
+    and the output before it is left as it was."""
+    import resource
+    import subprocess
+
+    from tests.support.cli import command
+
+    out = tmp_path / "b.pdf"
+    out.write_bytes(b"%PDF- the build before")
+
+    def limited() -> None:  # 20 kB a file: a font's copy is larger
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    result = subprocess.run(
+        command("pdf", "--book", book, "--out", out, "--quiet"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        preexec_fn=limited,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "E701" in result.stderr and "E703" not in result.stderr, result.stderr
+    assert out.read_bytes() == b"%PDF- the build before"
+
+
 def test_preview_that_cannot_be_written_is_refused(book: Path, tmp_path: Path) -> None:
     """A folder of the kernel's is E121 before any work (session 34; E701 after it before)."""
     result = invoke("preview", "--book", book, "--out", UNWRITABLE, cwd=tmp_path)

@@ -18,6 +18,7 @@ from octavo.errors import BuildError
 from octavo.shipped import STYLES
 from octavo.source.paper import page_setup
 from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
+from tests.support.weasyprint_log import quietly
 
 # three one-paragraph chapters: each ends on a right-hand page, so a blank page follows
 CHAPTERS = {
@@ -393,4 +394,18 @@ def test_a_short_landscape_trim_builds_the_volume(tmp_path: Path, paper: str) ->
     )
     pdf, found = api.build_pdf(book, tmp_path / "short.pdf", jobs=1)
     assert found == ()
+    assert _read_back(book, pdf) == []
+
+
+def test_a_superscript_on_a_page_s_first_line_stays_in_the_text_block(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`12 km^2^` on the first line of a page rose 2 pt above the text block (the
+    browser's "super": a smaller figure raised half its line), and `invoke check` stopped
+    a book in pandoc's own syntax with E642. It is 0.7em of the text, raised 0.4em."""
+    lines = " ".join(f"Area {n} covers 12 km^2^ of land and H~2~O." for n in range(1, 9))
+    body = "\n\n".join([lines] * 30) + "\n"
+    book = make_book({"001-a.md": section_source(1, "Land", total=1, body=body)})
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
+    assert logged == [] and len(read_pdf(pdf).pages) > 6  # pages enough: some open on a km²
     assert _read_back(book, pdf) == []

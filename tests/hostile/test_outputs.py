@@ -233,6 +233,9 @@ def test_a_folder_of_outputs_is_never_the_root_nor_the_kernels(
     [found] = caught.value.diagnostics
     assert (found.code, found.file) == ("E121", Path(folder))
     assert found.message.startswith(f"the output folder {folder} is ") and found.hint
+    # each task's own folder as the example (preview, check and all were sent to handouts')
+    own = {"handouts": "build/handouts", "preview": "build/preview", "check": "build "}
+    assert f"e.g. {own.get(task, 'build/all')}" in found.hint
 
 
 def test_a_folder_of_outputs_elsewhere_is_taken(book: Path, tmp_path: Path) -> None:

@@ -351,3 +351,34 @@ def test_a_book_toml_of_many_unknown_keys_is_read_at_once(make_book: MakeBook) -
         len(lines) == 20_000
         and lines["unknown key 'k19999' is ignored"] == len(toml.split("\n")) - 1
     )
+
+
+@pytest.mark.parametrize("target", ["outside", "missing", "/dev/zero"])
+def test_a_linked_section_is_named_by_the_link_not_its_target(
+    make_book: MakeBook, tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal names the file in the book (002-b.md), not where the link leads: run from
+    a folder above both, the message was at 'elsewhere/058-russia.md', a file not the book's."""
+    book = make_book({"001-a.md": section_source(1, total=2)})
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "elsewhere" / "058-russia.md"
+    outside.parent.mkdir()
+    outside.write_text(section_source(2, total=2), encoding="utf-8")
+    lead = {"outside": outside, "missing": book / "gone.md", "/dev/zero": Path("/dev/zero")}
+    (book / "002-b.md").symlink_to(lead[target])
+    _, found = read_book(book)
+    refused = [d for d in found if d.code in ("E001", "E004", "E005")]
+    assert refused and all(Path(str(d.file)).name == "002-b.md" for d in refused), refused
+
+
+def test_a_book_toml_not_in_utf8_is_not_told_to_be_imported(make_book: MakeBook) -> None:
+    """E002's hint sent a book.toml (or index.toml) saved in Latin-1 to `invoke
+    import-pages`, which imports pages: only a section is re-imported."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    (book / "book.toml").write_bytes(BOOK_TOML.replace('"', "'").encode() + b"# caf\xe9\n")
+    _, found = load_config(book)
+    assert [d.code for d in found] == ["E002"] and "import-pages" not in found[0].hint
+    (book / "001-a.md").write_bytes(section_source(1, total=1).encode() + b"caf\xe9\n")
+    (book / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
+    _, sections = read_book(book)
+    assert [d.code for d in sections] == ["E002"] and "import-pages" in sections[0].hint

@@ -114,6 +114,23 @@ def test_templates_folder_symlinked_out_of_the_book_is_not_searched(
     assert "SECRET" not in env.loader.get_source(env, "shared/cover.html")[0]
 
 
+@pytest.mark.parametrize("folder", ["templates", "styles"])
+def test_a_book_s_own_folder_linked_out_is_E004_not_left_out_unsaid(
+    book: Path, tmp_path: Path, folder: str
+) -> None:
+    """A series' house style shared by a link (`styles -> ../house/styles`) is never read
+    (above), but the book built in octavo's look without a word: now E004 at the folder,
+    and no output is made."""
+    elsewhere = tmp_path / "house" / folder
+    (elsewhere / "print").mkdir(parents=True)
+    (elsewhere / "print" / "book.css").write_text("p { color: red; }")
+    (book / folder).symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "b.epub")
+    assert [(d.code, d.file) for d in caught.value.diagnostics] == [("E004", book / folder)]
+    assert not (tmp_path / "b.epub").exists()
+
+
 def _manuscript(book: Path) -> Manuscript:
     rendered, _ = api.manuscript(book)
     return rendered

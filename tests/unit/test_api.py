@@ -239,3 +239,20 @@ def test_outline_reads_the_book_once(
     assert [d.code for d in found].count("E207") == 1
     assert lines[-1].strip() == "1/2  Trade  [data as of June 1995]"
     assert calls == {"config": 1, "sections": 1}
+
+
+def test_strict_tells_every_warning_at_once(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke epub --strict` stopped at the warnings of reading the book (W208, a field
+    octavo does not know) before rendering it, so a warning of the render (W510, a note
+    called but not defined) was told only by the next run, once the first was fixed: a
+    CI run per warning. Every warning is told in one run, and the build still stops."""
+    monkeypatch.chdir(tmp_path)
+    body = "A call to a note never written.[^gone]\n"
+    book = make_book({"001-a.md": section_source(1, total=1, extra="colour: red\n", body=body)})
+    for build in (api.build_epub, api.build_pdf):
+        with pytest.raises(BuildError) as caught:
+            build(book, tmp_path / "out", strict=True)
+        assert sorted(d.code for d in caught.value.diagnostics) == ["W208", "W510"]
+        assert not (tmp_path / "out").exists()

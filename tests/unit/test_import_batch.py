@@ -202,6 +202,37 @@ def test_manifest_toml_by_page_address(tmp_path: Path) -> None:
     assert _front(report.target)["parents"] == ["Transportation and Communications"]
 
 
+def test_a_manifest_row_naming_no_page_is_told(tmp_path: Path) -> None:
+    """A typo in a row's page (`r-1249.htm` for `r-1249.txt`) gave the page nothing and
+    said nothing: now W426, once, at the first such row; the rows that name a page, by
+    file name or by address, are not told."""
+    from octavo.importers.manifest import load_manifest
+
+    folder = _copy(
+        tmp_path,
+        "country-data.com/r-1249.txt",
+        "photius/nepal_economy_other_modes_of_trans~10117.txt",
+    )
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text(
+        "page,chapter,sequence,title\n"
+        "r-1249.htm,3,40,Transportation\n"
+        "https://photius.com/countries/nepal/economy/nepal_economy_other_modes_of_trans~10117.html"
+        ",3,74,\n"
+    )
+    entries, problems = load_manifest(manifest)
+    assert problems == ()
+    options = Options(manifest=entries, manifest_file=manifest)
+    result = import_pages([folder], tmp_path / "book", options=options)
+    told = [d for d in result.diagnostics if d.code == "W426"]
+    assert [(d.file, d.line) for d in told] == [(manifest, 2)]
+    assert "'r-1249.htm'" in told[0].message and "photius" not in told[0].message
+    manifest.write_text("page,chapter\nr-1249.txt,3\n")
+    entries, _ = load_manifest(manifest)
+    again = import_pages([folder], tmp_path / "other", options=Options(manifest=entries))
+    assert not any(d.code == "W426" for d in again.diagnostics)
+
+
 def test_e409_manifest_problems_have_their_line(tmp_path: Path) -> None:
     from octavo.importers.manifest import load_manifest
 

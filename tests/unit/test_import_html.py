@@ -11,6 +11,7 @@ import pytest
 from octavo.importers.batch import import_pages
 from octavo.importers.decode import decode_page, looks_like_html
 from octavo.importers.html import parse_html_page
+from octavo.importers.section import render_section
 from octavo.model import YearMonth
 from octavo.render.markdown import render_block
 
@@ -803,3 +804,19 @@ def test_an_entry_s_bold_label_takes_its_emphasis_with_it(tmp_path: Path) -> Non
         ("entry", "Minerals", "No commercial mineral deposits."),
         ("entry", "Energy", "Power plants meet **1 percent** of needs."),
     ]
+
+
+def test_a_no_break_space_between_words_is_kept(tmp_path: Path) -> None:
+    """`30&nbsp;percent` was imported `30 percent`: Python's split() takes U+00A0 for a
+    space, so the page's own no-break space was lost (pandoc's HTML reader keeps it). A lone
+    one between words is kept, in the text, a table's cell and a heading; runs of them and
+    those beside a space or at a block's end (a 1990s page's indent) are spaces as before."""
+    text = PAGE.replace(
+        "as the census and surveys", "as the 1990&nbsp;census and&nbsp;&nbsp;surveys"
+    ).replace("<td>60 percent</td>", "<td>&nbsp;60&nbsp;percent &nbsp;</td>")
+    text = text.replace("<p>Most believers", "<p>&nbsp;&nbsp;&nbsp;Most believers")
+    page = parse_html_page(_page(tmp_path, text=text).read_bytes(), tmp_path / "58.htm")
+    body = render_section(page, "58.htm", ())
+    assert "the 1990\u00a0census and surveys" in body
+    assert "| 60\u00a0percent |" in body
+    assert "\nMost believers" in body and "\u00a0Most" not in body

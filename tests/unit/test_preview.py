@@ -125,3 +125,30 @@ def test_a_preview_to_an_out_writes_nothing_else(
     preview(book, 1)
     built = sorted(p.suffix for p in (tmp_path / "build").iterdir() if p.is_file())
     assert built == [".epub", ".pdf"]
+
+
+def test_a_preview_of_fewer_pages_leaves_no_stale_page(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke preview --pages 6`, then `--pages 2` into the same folder left pages 3 to
+    6 of the first run beside the new ones, a reader taking them for the book as it is.
+    The folder is one set, as the handouts' is: what the last preview wrote and this one
+    does not is removed, never a file octavo did not write."""
+    from octavo.cli.preview import preview
+
+    monkeypatch.chdir(tmp_path)
+    words = "The area farmed fell in every province after the reforms. " * 40
+    body = "\n\n".join([words] * 12) + "\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    out = tmp_path / "p"
+    preview(book, 4, out)
+    (out / "page-009.png").write_bytes(b"a file of the user's")
+    written, _ = preview(book, 2, out)
+    assert [p.name for p in written] == ["page-001.png", "page-002.png", "contact-sheet.png"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "contact-sheet.png",
+        "cover.png",
+        "page-001.png",
+        "page-002.png",
+        "page-009.png",
+    ]

@@ -28,11 +28,14 @@ ACCESSIBILITY: tuple[tuple[str, str], ...] = (
 
 
 def add_page_list_metadata(book: Any, meta: BookMeta) -> None:
-    """A page list's source (the printed book) and the accessibility features it gives."""
-    if meta.source:
-        book.add_metadata(
-            None, "meta", "pagination", {"refines": "#source", "property": "source-of"}
-        )
+    """A page list's source, the printed book octavo lays out (its ISBN, else its title),
+    and the accessibility features it gives. Not the book's `source` (the web pages the
+    study was imported from, which have no pages), which it refined before."""
+    printed = f"urn:isbn:{meta.isbn.replace('-', '')}" if meta.isbn else meta.title
+    book.add_metadata("DC", "source", printed, {"id": "pagination-source"})
+    book.add_metadata(
+        None, "meta", "pagination", {"refines": "#pagination-source", "property": "source-of"}
+    )
     for feature in ("pageBreakMarkers", "pageNavigation"):
         book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
 
