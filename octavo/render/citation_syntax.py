@@ -100,7 +100,7 @@ class CitationUse:
 def install(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "octavo_citation", _citation)
     md.add_render_rule(CITATION, _render)
-    md.core.ruler.after("inline", "octavo_citation_lines", _collect)
+    md.core.ruler.after("footnote_tail", "octavo_citation_lines", _collect)  # notes' too
 
 
 def read_locator(suffix: str) -> tuple[str, str, str]:

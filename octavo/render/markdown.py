@@ -210,13 +210,13 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
     task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
-    attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
-    md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
-    md.use(sub_plugin).use(superscript_plugin)
     if citations:
         from octavo.render import citation_syntax
 
-        citation_syntax.install(md)  # `[@doe99, p. 33]`, `@doe99`: before links
+        citation_syntax.install(md)  # `[@doe99, p. 33]`, `@doe99`: before links, notes' too
+    attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
+    md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
+    md.use(sub_plugin).use(superscript_plugin)
     escapes.install(md)  # `Mr.\\ Smith`: a no-break space, as pandoc reads it
     raw.install(md)  # ```{=html} and `…`{=html}: raw HTML; another format's dropped (W526)
     md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography
