@@ -38,6 +38,9 @@ DEFAULT_STYLE = "harvard-cite-them-right"
 _PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _CLASS = re.compile(r' class="[^"]*"')
+# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
+_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
+_JOINED = "\u2060\u2013\u2060"
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "author",
     "editor",
@@ -213,7 +216,7 @@ class _Citer:
         return f"{prefix}{link}{full}{_suffix(cite)}</a>"
 
     def _format(self, citation: Any) -> str:
-        return str(self.bibliography.cite(citation, lambda item: None))
+        return _RANGE.sub(_JOINED, str(self.bibliography.cite(citation, lambda item: None)))
 
     def _without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
@@ -229,7 +232,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
-            f"{entry}</div>\n"
+            f"{_RANGE.sub(_JOINED, str(entry))}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )

@@ -46,7 +46,7 @@ def with_reference_list(book: Book) -> Book:
         body_line=book.config.line_of("bibliography") or 1,
         kind="bibliography",
     )
-    division = Chapter(0, title, (made,), kind="bibliography")
+    division = Chapter(0, title, (made,), kind="bibliography", opening=made)  # no second heading
     # after the appendices, before the glossary (octavo.source.chapters: BACK_KINDS' order)
     place = next(
         (i for i, c in enumerate(chapters) if c.matter == "back" and c.kind == "glossary"),
