@@ -71,6 +71,8 @@ class BookConfig:
     path: Path = field(default=Path("book.toml"), repr=False)  # printed, a machine's path
     cover: str = ""  # the book's own cover image, relative to the book folder ("" = drawn)
     cover_line: int | None = None  # book.toml's line that names it, for its diagnostics
+    bibliography: str = ""  # refs.json or refs.bib, relative to the book folder ("": none)
+    csl: str = ""  # the citation style, relative to the book folder ("": the default)
     # book.toml's lines of its [chapters] tables ("": [chapters]; a country: [chapters.X])
     # and of its order: W310 and E306 point at them
     chapters_lines: tuple[tuple[str, int], ...] = ()

@@ -13,6 +13,7 @@ from octavo.model.quotes import DEFAULT_TABLE, QuoteTable
 from octavo.settings import BookConfig, YearMonth
 
 if TYPE_CHECKING:
+    from octavo.model.bibliography import Bibliography  # a book with one imports it
     from octavo.project import Project
 
 __all__ = [
@@ -181,6 +182,9 @@ class Book:
     parts: tuple[Part, ...] = ()  # () unless the sections name more than one country
     index_terms: tuple[tuple[str, str], ...] = ()  # index.toml: (words, entry), longest first
     quotes: QuoteTable = DEFAULT_TABLE  # each language's quotation marks (octavo.source.quotes)
+    bibliography: Bibliography | None = (
+        None  # book.toml's `bibliography` (octavo.source.bibliography)
+    )
 
     @property
     def config(self) -> BookConfig:

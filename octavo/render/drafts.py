@@ -131,6 +131,7 @@ def _context(
         examples_in_book=True,
         language=section.lang or book.config.language,
         quotes=book.quotes,
+        citations=book.bibliography is not None,
     )
 
 

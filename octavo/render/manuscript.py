@@ -56,6 +56,11 @@ def render_manuscript(
     sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
     drafts, examples = draft_chapters(book, sections, found)
     targets, anchors = book_targets(drafts, found, examples)
+    if book.bibliography is not None:  # else citeproc-py is never imported
+        from octavo.render.citations import cite_book
+
+        drafts, entries, problems = cite_book(book, drafts, examples)
+        anchors, found[len(found) :] = (*anchors, *entries), problems
     chapters = tuple(_resolved(c, targets, book, found) for c in drafts)
     images = _images(book, drafts, found, sections.raster)
     cover = _cover(book, found, sections.raster)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -45,6 +45,9 @@ from octavo.render.allow_list import DEEP
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 from octavo.render.tokens import child_lines
+
+if TYPE_CHECKING:
+    from octavo.render.citation_syntax import CitationUse
 
 __all__ = ["Context", "Fragment", "render_block", "render_inline"]
 
@@ -101,6 +104,8 @@ class Context:
     examples_in_book: bool = False
     language: str = "en"  # the section's language: its quotes (an element's `lang` in it, its own)
     quotes: QuoteTable = DEFAULT_TABLE  # each language's quotation marks (octavo.model.quotes)
+    # the book has a bibliography: `[@key]` and `@key` are citations (octavo.render.citation_syntax)
+    citations: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,7 @@ class Fragment:
     problems: tuple[blocks.Problem, ...] = field(default=())
     marks: tuple[MarkUse, ...] = ()  # index marks, in reading order
     examples: tuple[str, ...] = ()  # each numbered example's label ("" for none), in order
+    citations: tuple[CitationUse, ...] = ()  # in the body's order (Context.citations)
 
 
 def _addresses(state: StateCore) -> None:
@@ -190,8 +196,10 @@ def _dash_joins(state: StateCore) -> None:
                 last = " "
 
 
-@lru_cache(maxsize=2)
-def _parser(typography: bool) -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
+    """`citations`: with pandoc's citations read (a book without a bibliography never
+    makes this parser, nor pays for its rule)."""
     options = {"typographer": typography, "html": True, "xhtmlOut": True}
     # smart quotes write placeholders, each set in the language in force (octavo.render.quotes)
     md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS})
@@ -202,6 +210,10 @@ def _parser(typography: bool) -> MarkdownIt:
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
     task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
+    if citations:
+        from octavo.render import citation_syntax
+
+        citation_syntax.install(md)  # `[@doe99, p. 33]`, `@doe99`: before links, notes' too
     attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
     md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
     md.use(sub_plugin).use(superscript_plugin)
@@ -224,8 +236,9 @@ def render_block(
     text: str, typography: bool = True, context: Context | None = None, folder: str = ""
 ) -> Fragment:
     """`folder`: the source's folder inside the book ("" or "sub/"), for image paths."""
-    md = _parser(typography)
-    env: dict[str, Any] = {"octavo": blocks.State(context or Context(), folder)}
+    context = context or Context()
+    md = _parser(typography, context.citations)
+    env: dict[str, Any] = {"octavo": blocks.State(context, folder)}
     tokens = md.parse(text, env)
     state: blocks.State = env["octavo"]
     links: list[tuple[str, int]] = []
@@ -262,6 +275,7 @@ def render_block(
         tuple(state.problems),
         tuple(state.marks),
         tuple(state.examples),
+        tuple(state.citations),
     )
 
 

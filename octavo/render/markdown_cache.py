@@ -35,6 +35,7 @@ from octavo.render.titles import title_html
 from octavo.render.tokens import Caption, HeadingUse, ImageUse, NoteUse, Problem
 
 if TYPE_CHECKING:
+    from octavo.render.citation_syntax import CitationUse
     from octavo.render.split import Split
 
 __all__ = ["SectionCache", "dump_fragment", "load_fragment", "raster_key"]
@@ -60,13 +61,14 @@ def dump_fragment(fragment: Fragment) -> list[Any]:
         _rows(fragment.problems),
         [[m.id, list(m.path), m.see, m.see_also, m.text, m.line] for m in fragment.marks],
         list(fragment.examples),
+        [[_rows(u.cites), u.in_text, u.written, u.line] for u in fragment.citations],
     ]
 
 
 def load_fragment(data: list[Any]) -> Fragment:
     """`dump_fragment` read back."""
     html, images, links, removed, deep, headings, tables, figures, notes, ids, problems = data[:11]
-    marks, examples = data[11:]
+    marks, examples, citations = data[11:]
     return Fragment(
         html,
         tuple(ImageUse(*row) for row in images),
@@ -81,7 +83,14 @@ def load_fragment(data: list[Any]) -> Fragment:
         tuple(Problem(*row) for row in problems),
         tuple(MarkUse(m[0], tuple(m[1]), *m[2:]) for m in marks),
         tuple(str(label) for label in examples),
+        tuple(_citation(*row) for row in citations),
     )
+
+
+def _citation(cites: list[list[Any]], in_text: bool, written: str, line: int) -> CitationUse:
+    from octavo.render.citation_syntax import CitationUse, Cite
+
+    return CitationUse(tuple(Cite(*c) for c in cites), in_text, written, line)
 
 
 def _name_of(root: Path) -> str:

@@ -118,6 +118,7 @@ class State:
     marks: list[Any] = field(default_factory=list)  # octavo.render.index_marks.MarkUse
     math_lines: set[int] = field(default_factory=set)  # lines said to hold math (W504)
     examples: list[str] = field(default_factory=list)  # each example's label, "" for none
+    citations: list[Any] = field(default_factory=list)  # octavo.render.citation_syntax's
 
     def note_number(self, ident: int) -> int:
         """Numbered after the chapter's notes so far, in the order the calls are printed."""

@@ -110,7 +110,8 @@ def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, 
     return tuple((item, strings.get(item, start_line)) for item in items)
 
 
-LINED = ("paper", "title", "subtitle", "description", "publisher", "ppi")  # the cover's keys
+LINED = ("paper", "title", "subtitle", "description", "publisher", "ppi", "bibliography", "csl")
+# the cover's keys, and the bibliography's (octavo.source.bibliography)
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 

@@ -46,6 +46,8 @@ STRINGS = (
     "description",
     "source",
     "cover",
+    "bibliography",  # CSL-JSON or BibTeX, inside the book (octavo.source.bibliography)
+    "csl",  # a CSL style, inside the book; default: the one citeproc-py ships
 )
 _LONG_HINT = "a book.toml string is a line of the title page or the imprint"
 

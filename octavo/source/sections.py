@@ -257,6 +257,14 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
     found += term_problems
     if assembled is not None and terms:
         assembled = replace(assembled, index_terms=terms)
+    if assembled is not None and project.config.bibliography:  # else nothing imported
+        from octavo.source.bibliography import load_bibliography
+        from octavo.source.reference_list import with_reference_list
+
+        bibliography, bibliography_problems = load_bibliography(project.config, project.root)
+        found += bibliography_problems
+        if bibliography is not None:
+            assembled = with_reference_list(replace(assembled, bibliography=bibliography))
     if section_problems and not sections:  # "no sections" says nothing new then
         problems = tuple(p for p in problems if p.code != "E305")
     if any(p.severity.value == "error" for p in section_problems):

@@ -1,0 +1,20 @@
+"""A book's bibliography as read (octavo.source.bibliography): the file's bytes, its keys,
+and the citation style's bytes; formatted by octavo.render.citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Bibliography"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bibliography:
+    path: Path = field(repr=False)  # the file, as shown in messages
+    data: bytes = field(repr=False)  # CSL-JSON, or BibTeX (`bibtex`)
+    bibtex: bool
+    keys: tuple[str, ...]  # as written, in the file's order, each once
+    style_path: Path | None = field(repr=False)  # the book's CSL file; None: the default
+    style: bytes = field(repr=False)  # the style, safely parsed and written again (no DTD)
+    language: str = "en-US"  # the CSL locale: the book's language, as citeproc-py names it

@@ -1,0 +1,232 @@
+"""pandoc's citations, read where a book has a bibliography (Context.citations):
+`[@doe99]`, `[@doe99, p. 33]`, `[see @doe99, pp. 33–35; @smith2001]`, `[-@doe99]` (the
+author left out) and in the text, `@doe99` or `@doe99 [p. 33]` (the author named in the
+sentence).
+
+One inline rule, before markdown-it's links: a citation is a `citation` token holding its
+items; its text is what was written, shown until octavo.render.citations formats it with
+the whole book's citations. Not a citation, and left to the rules after it: pandoc-crossref's
+references (`@tbl:gdp`, `[-@fig:map]`, `[@tbl:a; @tbl:b]`: octavo.render.inlines), an
+address (`office@vela.md`: an `@` after a letter or figure), a bracket followed by `(`, `[`
+or `{` (a link, a reference link, a span). A numbered example's `@label` is read as a
+citation here, and printed as the example's number where the book has that label, as
+pandoc does (octavo.render.citations).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from octavo.render.allow_list import TRUSTED
+from octavo.render.tokens import State, child_lines
+
+__all__ = ["CROSSREF", "CitationUse", "Cite", "install", "parse_bracket", "read_locator"]
+
+CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
+# pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
+# `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
+_KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
+# a locator's label as pandoc reads it (the English terms of its citeproc), and CSL's name
+_LABELS = {
+    "p": "page",
+    "pp": "page",
+    "page": "page",
+    "pages": "page",
+    "chap": "chapter",
+    "chapter": "chapter",
+    "chapters": "chapter",
+    "sec": "section",
+    "section": "section",
+    "sections": "section",
+    "vol": "volume",
+    "vols": "volume",
+    "volume": "volume",
+    "fig": "figure",
+    "figure": "figure",
+    "n": "note",
+    "nn": "note",
+    "note": "note",
+    "para": "paragraph",
+    "paragraph": "paragraph",
+    "l": "line",
+    "ll": "line",
+    "line": "line",
+    "col": "column",
+    "column": "column",
+    "no": "issue",
+    "pt": "part",
+    "part": "part",
+    "bk": "book",
+    "book": "book",
+    "art": "article",
+}
+_LOCATOR = re.compile(
+    r"(?:(?P<label>[A-Za-z]+)\.?\s+)?(?P<value>\d[\w]*(?:\s*[-–,]\s*\d[\w]*)*)(?P<rest>.*)",
+    re.DOTALL,
+)
+CITATION = "citation"  # the token's type
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """One item of a citation: its key, and the words around it."""
+
+    key: str
+    prefix: str = ""
+    suffix: str = ""
+    label: str = ""  # the locator's CSL label ("page"), "" for none
+    locator: str = ""  # "33", "33–35"
+    suppress_author: bool = False  # `[-@key]`
+
+
+@dataclass(frozen=True, slots=True)
+class CitationUse:
+    """A citation of a section's body: its items, whether it names the author in the text
+    (`@key`), what was written, and its 0-based line."""
+
+    cites: tuple[Cite, ...]
+    in_text: bool
+    written: str
+    line: int
+
+
+def install(md: MarkdownIt) -> None:
+    md.inline.ruler.before("link", "octavo_citation", _citation)
+    md.add_render_rule(CITATION, _render)
+    md.core.ruler.after("footnote_tail", "octavo_citation_lines", _collect)  # notes' too
+
+
+def read_locator(suffix: str) -> tuple[str, str, str]:
+    """A suffix's locator, as pandoc reads it: (CSL label, locator, the rest of the suffix);
+    ("", "", suffix) where it starts with none (`, and elsewhere`)."""
+    words = suffix.strip()
+    words = words[1:].lstrip() if words.startswith(",") else words
+    found = _LOCATOR.fullmatch(words)
+    if found is None:
+        return "", "", suffix
+    label = found["label"] or ""
+    if label and label.lower() not in _LABELS:
+        return "", "", suffix
+    name = _LABELS.get(label.lower(), "page")
+    return name, found["value"].strip(), found["rest"]
+
+
+def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
+    """The items of `[inside]`, or None where it is not a citation (an item without a key,
+    a cross-reference among them)."""
+    cites = []
+    for item in inside.split(";"):
+        key = _key_in(item)
+        if key is None:
+            return None
+        found, at = key
+        name = found[1] or found[2]
+        if name.startswith(CROSSREF):
+            return None
+        before = item[:at]
+        suppress = before.endswith("-")
+        prefix = (before[:-1] if suppress else before).strip()
+        label, locator, rest = read_locator(item[found.end() :])
+        suffix = rest if locator else item[found.end() :]
+        cites.append(Cite(name, prefix, suffix.rstrip(), label, locator, suppress))
+    return tuple(cites) if cites else None
+
+
+def _key_in(item: str) -> tuple[re.Match[str], int] | None:
+    """The first key of an item, where `@` starts a word (not an address's)."""
+    for found in _KEY.finditer(item):
+        at = found.start()
+        if at == 0 or not (item[at - 1].isalnum() or item[at - 1] in "@."):
+            return found, at
+    return None
+
+
+def _citation(state: StateInline, silent: bool) -> bool:
+    src, at = state.src, state.pos
+    if src[at] == "[":
+        return _bracketed(state, silent)
+    if src[at] != "@" or (at and (src[at - 1].isalnum() or src[at - 1] in "@._-/:")):
+        return False
+    found = _KEY.match(src, at, state.posMax)
+    if found is None or (found[1] or found[2]).startswith(CROSSREF):
+        return False
+    end = found.end()
+    label = locator = suffix = ""
+    bracket = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])").match(src, end, state.posMax)
+    if bracket and "@" not in bracket[1]:  # `@doe99 [p. 33]`
+        label, locator, rest = read_locator(bracket[1])
+        suffix = rest if locator else bracket[1]
+        end = bracket.end()
+    if not silent:
+        cite = Cite(found[1] or found[2], "", suffix.strip(), label, locator)
+        _push(state, (cite,), True, src[at:end])
+    state.pos = end
+    return True
+
+
+def _bracketed(state: StateInline, silent: bool) -> bool:
+    src, at = state.src, state.pos
+    end = src.find("]", at + 1, state.posMax)
+    if end < 0 or "@" not in src[at:end] or "[" in src[at + 1 : end]:
+        return False
+    if at and src[at - 1] in "!^":  # an image, an inline note
+        return False
+    if src[end + 1 : end + 2] in ("(", "[", "{"):
+        return False
+    cites = parse_bracket(src[at + 1 : end])
+    if cites is None:
+        return False
+    if not silent:
+        _push(state, cites, False, src[at : end + 1])
+    state.pos = end + 1
+    return True
+
+
+def _push(state: StateInline, cites: tuple[Cite, ...], in_text: bool, written: str) -> None:
+    token = state.push(CITATION, "span", 0)
+    token.content = written
+    token.meta["cites"] = cites
+    token.meta["in_text"] = in_text
+
+
+def _collect(core: StateCore) -> None:
+    """Each citation numbered in the body's order, with its line, into the State."""
+    state = core.env.get("octavo") if isinstance(core.env, dict) else None
+    if not isinstance(state, State):
+        return
+    for block in core.tokens:
+        if not block.children:
+            continue
+        line = block.map[0] if block.map else 0
+        lines = child_lines(block)
+        links = 0
+        for token in block.children:
+            links += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type == CITATION and links:  # a link's words hold no link: as written
+                token.type, token.tag = "text", ""
+            elif token.type == CITATION:
+                token.meta["number"] = len(state.citations)
+                use = CitationUse(
+                    token.meta["cites"],
+                    token.meta["in_text"],
+                    token.content,
+                    lines.get(id(token), line),
+                )
+                state.citations.append(use)
+
+
+def _render(self: object, tokens: list[Token], at: int, options: object, env: object) -> str:
+    """A placeholder that octavo.render.citations fills: the words as written, marked."""
+    token = tokens[at]
+    number = token.meta.get("number", -1)
+    return (
+        f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="citation" data-label="{number}">'
+        f"{escape(token.content, quote=False)}</span>"
+    )

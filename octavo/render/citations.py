@@ -1,0 +1,279 @@
+"""The book's citations formatted by citeproc-py, once every section is rendered: each
+citation a link to its entry, the reference list (the entries cited, sorted by the style)
+in the `#refs` div (octavo.source.reference_list).
+
+citeproc-py is the CSL processor for Python (it reads CSL styles, CSL-JSON and BibTeX);
+it is imported only for a book with a bibliography. What it lacks of pandoc's citeproc is
+made here from what it has: each item of a citation is formatted alone (so that each links
+to its own entry) and the items joined with the style's delimiter inside its prefix and
+suffix; `[-@key]` is the item formatted without its names and title (its year and
+locator), and `@key`, the author in the sentence, the item's names, then the rest in the
+style's brackets: "Doe (1999, p. 33)". A key the bibliography lacks is W527, printed as
+pandoc prints it, the key in bold with "?".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass, replace
+from html import escape
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from octavo.errors import Diagnostic, error, warning
+
+if TYPE_CHECKING:
+    from octavo.model import Book
+    from octavo.model.bibliography import Bibliography
+    from octavo.render.citation_syntax import CitationUse, Cite
+    from octavo.render.drafts import ChapterDraft
+
+__all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
+
+# The style citeproc-py ships, the only one it does: Cite Them Right's Harvard, an
+# author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
+DEFAULT_STYLE = "harvard-cite-them-right"
+_PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
+_REFS = re.compile(r'<div id="refs"([^>]*)>')
+_CLASS = re.compile(r' class="[^"]*"')
+# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
+_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
+_JOINED = "\u2060\u2013\u2060"
+_NAMES = (  # what names an item where its author would: left out for `[-@key]`
+    "author",
+    "editor",
+    "translator",
+    "composer",
+    "director",
+    "title",
+    "container_title",
+    "title_short",
+    "container_title_short",
+    "collection_title",
+    "publisher",
+)
+
+
+def entry_id(key: str) -> str:
+    """The id of a key's entry in the reference list (an XML name, as EPUB wants it)."""
+    return "ref-" + re.sub(r"[^\w.-]", "_", key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    prefix: str
+    suffix: str
+    delimiter: str
+
+
+def cite_book(
+    book: Book, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
+    """The drafts with their citations formatted and the reference list in place, the
+    anchors of its entries (id -> chapter), and W527 for each key not in the bibliography."""
+    bib = book.bibliography
+    if bib is None:
+        return drafts, (), []
+    found: list[Diagnostic] = []
+    try:
+        cites = _Citer(bib)
+    except Exception as exc:  # citeproc-py's own errors have no common class
+        found.append(
+            error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
+        )
+        return drafts, (), found
+    for chapter in drafts:
+        for draft in chapter.sections:
+            section = draft.rendered.section
+            for use in draft.fragment.citations:
+                for missing in cites.register(use, examples):
+                    found.append(
+                        warning(
+                            "W527",
+                            f"citation key '{missing}' is not in {bib.path.name}",
+                            section.path,
+                            section.body_line + use.line,
+                            hint=cites.nearest(missing),
+                        )
+                    )
+    cites.sort()
+    out, anchors, placed = [], [], False
+    for chapter in drafts:
+        sections = []
+        for draft in chapter.sections:
+            rs = draft.rendered
+            uses = draft.fragment.citations
+            body = cites.fill(rs.body_html, uses, examples)
+            notes = tuple(replace(n, html=cites.fill(n.html, uses, examples)) for n in rs.notes)
+            if not placed and _REFS.search(body):
+                own = chapter.chapter.kind == "bibliography"
+                found_at = _REFS.search(body)
+                assert found_at is not None
+                listed = cites.references(found_at[1], own)
+                body = body[: found_at.start()] + listed + body[found_at.end() :]
+                anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
+                placed = True
+            sections.append(replace(draft, rendered=replace(rs, body_html=body, notes=notes)))
+        out.append(replace(chapter, sections=tuple(sections)))
+    return tuple(out), tuple(anchors), found
+
+
+class _Citer:
+    """citeproc-py's bibliography of the book, its citations registered in reading order."""
+
+    def __init__(self, bib: Bibliography):
+        from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
+        from citeproc.source.bibtex import BibTeX
+        from citeproc.source.json import CiteProcJSON
+
+        text = bib.data.decode("utf-8-sig")
+        if bib.bibtex:
+            self.source: Any = BibTeX(io.StringIO(text))
+        else:
+            self.source = CiteProcJSON(json.loads(text))
+        style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
+        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
+        layout = self.style.root.citation.layout
+        self.shape = _Style(
+            layout.attrib.pop("prefix", ""),
+            layout.attrib.pop("suffix", ""),
+            layout.attrib.pop("delimiter", "; "),
+        )  # each item is formatted alone, then joined as the style's layout joins them
+        self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
+        self.keys = {k.lower(): k for k in bib.keys}
+        self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
+        self.uses: dict[int, int] = {}  # id of a use -> its first number
+
+    def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
+        """The use's items registered; the keys the bibliography lacks."""
+        if _example(use, examples) is not None:
+            return []
+        from citeproc import Citation, CitationItem
+        from citeproc.source import Locator
+
+        missing = []
+        for at, cite in enumerate(use.cites):
+            if cite.key.lower() not in self.source:
+                missing.append(cite.key)
+                continue
+            item = (
+                CitationItem(cite.key, locator=Locator(cite.label, cite.locator))
+                if cite.locator
+                else CitationItem(cite.key)
+            )
+            citation = Citation([item])
+            self.bibliography.register(citation)
+            self.made[id(use), at] = citation
+        return missing
+
+    def nearest(self, key: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
+        return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+
+    def sort(self) -> None:
+        self.bibliography.sort()
+
+    def cited(self) -> list[str]:
+        return [self.keys.get(k, k) for k in self.bibliography.keys]
+
+    def fill(self, html: str, uses: tuple[CitationUse, ...], examples: dict[str, str]) -> str:
+        if 'class="citation"' not in html:
+            return html
+        return _PLACEHOLDER.sub(lambda m: self._one(uses[int(m[1])], examples), html)
+
+    def _one(self, use: CitationUse, examples: dict[str, str]) -> str:
+        number = _example(use, examples)
+        if number is not None:
+            return number
+        items = [self._item(use, at, cite) for at, cite in enumerate(use.cites)]
+        shape = self.shape
+        if use.in_text:
+            return f'<span class="citation">{items[0]}</span>'
+        joined = escape(shape.delimiter, quote=False).join(items)
+        wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
+        return f'<span class="citation">{wrap[0]}{joined}{wrap[1]}</span>'
+
+    def _item(self, use: CitationUse, at: int, cite: Cite) -> str:
+        citation = self.made.get((id(use), at))
+        if citation is None:
+            return f"<strong>{escape(cite.key, quote=False)}?</strong>"
+        full = self._format(citation)
+        target = entry_id(self.keys.get(cite.key.lower(), cite.key))
+        link = f'<a href="#{target}" role="doc-biblioref">'
+        if use.in_text or cite.suppress_author:
+            rest = self._without_names(citation)
+            if use.in_text:
+                names = full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
+                bracket = f"{escape(self.shape.prefix, quote=False)}{rest}{_suffix(cite)}"
+                shown = f"{names} {bracket}{escape(self.shape.suffix, quote=False)}"
+                return f"{link}{shown.strip()}</a>"
+            full = rest
+        prefix = escape(cite.prefix, quote=False) + " " if cite.prefix else ""
+        return f"{prefix}{link}{full}{_suffix(cite)}</a>"
+
+    def _format(self, citation: Any) -> str:
+        return _RANGE.sub(_JOINED, str(self.bibliography.cite(citation, lambda item: None)))
+
+    def _without_names(self, citation: Any) -> str:
+        """The item formatted without its names and title: its year and locator."""
+        reference = self.source[citation.cites[0].key]
+        kept = {name: reference.pop(name) for name in _NAMES if name in reference}
+        try:
+            return self._format(citation)
+        finally:
+            reference.update(kept)
+
+    def references(self, attributes: str, own: bool) -> str:
+        """The reference list's opening and entries, in the `#refs` div; `own`: in a
+        Bibliography division (whose section is the doc-bibliography already)."""
+        entries = "".join(
+            f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
+            f"{_RANGE.sub(_JOINED, str(entry))}</div>\n"
+            for k, entry in zip(
+                self.bibliography.keys, self.bibliography.bibliography(), strict=True
+            )
+        )
+        given = re.search(r'class="([^"]*)"', attributes)
+        classes = "references csl-bib-body" + (f" {given[1]}" if given else "")
+        opening = f'<div id="refs" class="{classes}"{_CLASS.sub("", attributes)}'
+        if own:
+            return f'{opening} role="list">\n{entries}'
+        return (
+            f'{opening} epub:type="bibliography"'
+            f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
+        )
+
+
+def _suffix(cite: Cite) -> str:
+    return escape(cite.suffix, quote=False)
+
+
+def _example(use: CitationUse, examples: dict[str, str]) -> str | None:
+    """A numbered example's number, where `@label` names one (pandoc's rule: an example's
+    label wins over a citation key)."""
+    if not use.in_text or len(use.cites) != 1:
+        return None
+    cite = use.cites[0]
+    if cite.locator or cite.suffix:
+        return None
+    return examples.get(cite.key)
+
+
+def _locale(language: str) -> str:
+    """citeproc-py's locale for a BCP 47 tag: the tag, else its language's primary dialect
+    (`ru` -> `ru-RU`), else American English."""
+    from citeproc import PRIMARY_DIALECTS
+
+    parts = language.replace("_", "-").split("-")
+    tag = parts[0].lower() + ("-" + parts[-1].upper() if len(parts) > 1 else "")
+    for candidate in (tag, PRIMARY_DIALECTS.get(parts[0].lower(), "")):
+        if (
+            candidate
+            and (files("citeproc") / "data" / "locales" / f"locales-{candidate}.xml").is_file()
+        ):
+            return candidate
+    return "en-US"

@@ -1,0 +1,185 @@
+"""book.toml's `bibliography` (CSL-JSON, or BibTeX by its `.bib` name) and `csl` (a
+citation style), read inside the book folder through the sandbox (octavo.sandbox), checked
+before anything is rendered: E150 for a file missing, outside the book or malformed (at the
+file's line where its parser says), W151 for a key given twice.
+
+A CSL style is XML from an untrusted book: it is parsed here with no DTD loaded, no entity
+expanded and no network, refused if it declares a DOCTYPE, and written again, so that
+citeproc-py's own parser (which would expand entities) only ever sees the clean copy.
+Without `csl`, the style citeproc-py ships is used (octavo.render.citations.DEFAULT_STYLE).
+Nothing here imports citeproc-py; a book without `bibliography` never imports this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from octavo.errors import Diagnostic, error, warning
+from octavo.model.bibliography import Bibliography
+from octavo.sandbox import FileRefused, read_file
+from octavo.settings import BookConfig
+from octavo.source.files import line_of_offset, shown
+
+__all__ = ["CSL_NS", "load_bibliography"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+_BIB_KEY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
+_NOT_ENTRIES = ("comment", "preamble", "string")
+
+
+def load_bibliography(
+    config: BookConfig, root: Path
+) -> tuple[Bibliography | None, tuple[Diagnostic, ...]]:
+    """The book's bibliography and style, or None (none set, or a problem: told)."""
+    if not config.bibliography:
+        return None, ()
+    found: list[Diagnostic] = []
+    data = _read(config, root, "bibliography", "section", found)
+    style_path = shown(root / config.csl) if config.csl else None
+    style = _read(config, root, "csl", "style", found) if config.csl else b""
+    if data is None or style is None:
+        return None, tuple(found)
+    path = shown(root / config.bibliography)
+    bibtex = path.suffix.lower() == ".bib"
+    keys = _bib_keys(data, path, found) if bibtex else _json_keys(data, path, found)
+    if style_path is not None:
+        style = _clean_style(style, style_path, found)
+    if keys is None or style is None:
+        return None, tuple(found)
+    return Bibliography(path, data, bibtex, keys, style_path, style, config.language), tuple(found)
+
+
+def _read(
+    config: BookConfig, root: Path, key: str, kind: str, found: list[Diagnostic]
+) -> bytes | None:
+    name = str(getattr(config, key))
+    try:
+        return read_file(root / name, (root.resolve(),), kind, root / name)
+    except FileRefused as refused:
+        why = refused.diagnostic.message
+        found.append(
+            error(
+                "E150",
+                f"{key} '{name}': {why}",
+                config.path,
+                config.line_of(key),
+                hint="name a file inside the book folder, relative to it: "
+                f'{key} = "{"refs.json" if key == "bibliography" else "style.csl"}"',
+            )
+        )
+        return None
+
+
+def _text(data: bytes, path: Path, found: list[Diagnostic]) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = line_of_offset(data, exc.start)
+        found.append(error("E150", "not UTF-8", path, line, hint="save the file as UTF-8"))
+        return None
+
+
+def _json_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, ...] | None:
+    text = _text(data, path, found)
+    if text is None:
+        return None
+    try:
+        entries = json.loads(text)
+    except ValueError as exc:
+        line = getattr(exc, "lineno", None)
+        why = getattr(exc, "msg", str(exc))
+        found.append(error("E150", f"not valid CSL-JSON: {why}", path, line))
+        return None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("id"), str | int) for e in entries
+    ):
+        found.append(
+            error(
+                "E150",
+                'CSL-JSON must be a list of entries, each with an "id"',
+                path,
+                1,
+                hint='[{"id": "doe99", "type": "book", "title": "…"}]',
+            )
+        )
+        return None
+    ids = [str(e["id"]) for e in entries]
+    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r'"id"\s*:', text)]
+    return _unique(ids, lines if len(lines) == len(ids) else [], path, found)
+
+
+def _bib_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, ...] | None:
+    text = _text(data, path, found)
+    if text is None:
+        return None
+    keys, lines = [], []
+    for match in _BIB_KEY.finditer(text):
+        if match[1].lower() not in _NOT_ENTRIES:
+            keys.append(match[2])
+            lines.append(text.count("\n", 0, match.start()) + 1)
+    if not keys and text.strip():
+        found.append(error("E150", "no BibTeX entry (@book{key, …}) found", path, 1))
+        return None
+    return _unique(keys, lines, path, found)
+
+
+def _unique(
+    keys: list[str], lines: list[int], path: Path, found: list[Diagnostic]
+) -> tuple[str, ...]:
+    """Each key once; W151 for a key given again (citeproc-py reads keys without their
+    case: `Doe99` and `doe99` are one key)."""
+    seen: dict[str, str] = {}
+    for at, key in enumerate(keys):
+        if key.lower() in seen:
+            found.append(
+                warning(
+                    "W151",
+                    f"key '{key}' is given again (as '{seen[key.lower()]}'): the last is used",
+                    path,
+                    lines[at] if lines else None,
+                    hint="give each entry a key of its own (keys are read without their case)",
+                )
+            )
+        seen[key.lower()] = key
+    return tuple(dict.fromkeys(keys))
+
+
+def _clean_style(data: bytes, path: Path, found: list[Diagnostic]) -> bytes | None:
+    """The style, parsed safely and written again; None (E150) if it is not a CSL style."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+        remove_comments=True,
+    )  # fmt: skip
+    try:
+        tree = etree.fromstring(data, parser).getroottree()
+    except etree.XMLSyntaxError as exc:
+        found.append(error("E150", f"not well-formed XML: {exc.msg}", path, exc.lineno))
+        return None
+    if tree.docinfo.doctype:
+        found.append(
+            error(
+                "E150",
+                "a CSL style may not declare a DOCTYPE (its entities are never read)",
+                path,
+                1,
+                hint="remove the <!DOCTYPE …> line",
+            )
+        )
+        return None
+    root = tree.getroot()
+    if root.tag != f"{{{CSL_NS}}}style" or root.find(f"{{{CSL_NS}}}citation") is None:
+        found.append(
+            error(
+                "E150",
+                'not a CSL style: its root must be <style xmlns="' + CSL_NS + '"> '
+                "with a <citation>",
+                path,
+                root.sourceline,
+            )
+        )
+        return None
+    return bytes(etree.tostring(root, encoding="utf-8"))

@@ -1,0 +1,206 @@
+"""A book's citations formatted (octavo.render.citations) and its bibliography read
+(octavo.source.bibliography): links, the list, where it goes, and the diagnostics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from octavo.errors import Diagnostic
+from octavo.model import Manuscript
+from octavo.render.manuscript import render_manuscript
+from octavo.source.sections import read_book
+from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
+
+REFS = (DATA / "citations" / "refs.json").read_text(encoding="utf-8")
+CITED = BOOK_TOML + 'bibliography = "refs.json"\n'
+BODY = (
+    "Growth [see @doe99, pp. 33-35; @smith2001]. @adams1990 [p. 4] agrees,\n"
+    "and so does the year alone [-@doe99]; @doe99 too.\n"
+)
+
+
+def _built(
+    make_book: MakeBook, files: Mapping[str, str | bytes], toml: str = CITED
+) -> tuple[Manuscript, list[Diagnostic]]:
+    root = make_book({"refs.json": REFS, **files}, toml)
+    book, found = read_book(root)
+    assert book is not None, found
+    manuscript, more = render_manuscript(book)
+    return manuscript, [*found, *more]
+
+
+def _html(manuscript: Manuscript) -> str:
+    return "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)
+
+
+def test_citations_link_to_their_entries(make_book: MakeBook) -> None:
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=BODY, total=1)})
+    assert not found
+    html = _html(manuscript)
+    text = re.sub(r"<[^>]+>", "", html).replace("\u2060", "")
+    assert "Growth (see Doe, 1999, pp. 33–35; Smith, 2001)." in text
+    assert "Adams (1990, p. 4) agrees" in text
+    assert "the year alone (1999); Doe (1999) too." in text
+    assert html.count('role="doc-biblioref"') == 5
+    assert '<a href="#ref-doe99" role="doc-biblioref">' in html
+    entries = re.findall(r'<div id="(ref-[^"]+)" class="csl-entry" role="listitem">', html)
+    assert entries == ["ref-adams1990", "ref-doe99", "ref-smith2001"]  # cited only, sorted
+    division = manuscript.chapters[-1]
+    assert (division.chapter.kind, division.chapter.title) == ("bibliography", "Bibliography")
+    assert ("ref-doe99", division.chapter.slug) in manuscript.anchors
+
+
+def test_the_list_goes_in_the_refs_div(make_book: MakeBook) -> None:
+    body = BODY + "\n## References\n\n::: {#refs}\n:::\n\nAfter.\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    assert [c.chapter.kind for c in manuscript.chapters] == ["section"]
+    html = _html(manuscript)
+    assert re.search(
+        r'<div id="refs" class="references csl-bib-body" epub:type="bibliography"'
+        r' role="doc-bibliography">\s*<div role="list">',
+        html,
+    )
+    assert html.index("ref-smith2001") < html.index("After.")
+
+
+def test_the_list_ends_the_book_s_bibliography(make_book: MakeBook) -> None:
+    bibliography = section_source(
+        2, "Sources", chapter=0, total=2, extra="kind: bibliography\n", body="Older works.\n"
+    )
+    files = {"001-a.md": section_source(1, body=BODY, total=2), "002-b.md": bibliography}
+    manuscript, _ = _built(make_book, files)
+    last = manuscript.chapters[-1].sections[-1]
+    assert last.title_text == "Sources"
+    assert last.body_html.index("Older works.") < last.body_html.index('id="ref-doe99"')
+
+
+def test_a_key_not_in_the_bibliography(make_book: MakeBook) -> None:
+    body = "One.\n\nAs [@doe99; @doe1999] says.\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert [(d.code, d.file.name if d.file else "", d.line) for d in found] == [
+        ("W527", "001-a.md", 13)
+    ]
+    assert "did you mean 'doe99'?" in found[0].hint
+    assert "<strong>doe1999?</strong>" in _html(manuscript)
+
+
+def test_an_example_label_is_its_number(make_book: MakeBook) -> None:
+    body = "(@good) An example.\n\nAs @good shows, and @doe99.\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    assert "As 1 shows, and" in re.sub(r"<[^>]+>", "", _html(manuscript))
+
+
+def test_bibtex(make_book: MakeBook) -> None:
+    bib = (DATA / "citations" / "refs.bib").read_text(encoding="utf-8")
+    toml = BOOK_TOML + 'bibliography = "refs.bib"\n'
+    files: dict[str, str | bytes] = {
+        "refs.bib": bib,
+        "001-a.md": section_source(1, body=BODY, total=1),
+    }
+    manuscript, found = _built(make_book, files, toml)
+    assert [d.code for d in found] == ["W527", "W527"]  # smith2001, adams1990
+    assert "Doe, J. (1999) <i>The Economy of Belarus</i>. Minsk: Minsk Press." in _html(manuscript)
+
+
+def _problems(
+    make_book: MakeBook, files: dict[str, str | bytes], toml: str
+) -> list[tuple[str, str, int | None]]:
+    root = make_book(files, toml)
+    _, found = read_book(root)
+    return [(d.code, d.file.name if d.file else "", d.line) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("files", "toml", "expected"),
+    [
+        pytest.param({}, CITED, [("E150", "book.toml", 6)], id="missing"),
+        pytest.param(
+            {},
+            BOOK_TOML + 'bibliography = "../refs.json"\n',
+            [("E150", "book.toml", 6)],
+            id="outside",
+        ),
+        pytest.param(
+            {"refs.json": '[\n{"id": "a",\n "title": }\n]'},
+            CITED,
+            [("E150", "refs.json", 3)],
+            id="malformed-json",
+        ),
+        pytest.param(
+            {"refs.json": '{"id": "a"}'}, CITED, [("E150", "refs.json", 1)], id="not-a-list"
+        ),
+        pytest.param(
+            {"refs.json": '[{"id": "a"},\n {"id": "b"},\n {"id": "A"}]'},
+            CITED,
+            [("W151", "refs.json", 3)],
+            id="duplicate-key",
+        ),
+        pytest.param(
+            {"refs.json": REFS},
+            CITED + 'csl = "style.csl"\n',
+            [("E150", "book.toml", 7)],
+            id="style-missing",
+        ),
+        pytest.param(
+            {"refs.json": REFS, "style.csl": "<style>\n<citation>\n</style>"},
+            CITED + 'csl = "style.csl"\n',
+            [("E150", "style.csl", 3)],
+            id="style-malformed",
+        ),
+        pytest.param(
+            {"refs.json": REFS, "style.csl": "<style/>"},
+            CITED + 'csl = "style.csl"\n',
+            [("E150", "style.csl", 1)],
+            id="not-a-style",
+        ),
+    ],
+)
+def test_bibliography_problems(
+    make_book: MakeBook,
+    files: dict[str, str | bytes],
+    toml: str,
+    expected: list[tuple[str, str, int | None]],
+) -> None:
+    files = {"001-a.md": section_source(1, total=1), **files}
+    assert _problems(make_book, files, toml) == expected
+
+
+def test_a_style_s_entities_are_never_read(make_book: MakeBook, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    style = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE style [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+        '<citation><layout><text value="&x;"/></layout></citation></style>'
+    )
+    files: dict[str, str | bytes] = {
+        "refs.json": REFS,
+        "style.csl": style,
+        "001-a.md": section_source(1, total=1),
+    }
+    root = make_book(files, CITED + 'csl = "style.csl"\n')
+    _, found = read_book(root)
+    assert [(d.code, d.file.name if d.file else "") for d in found] == [("E150", "style.csl")]
+    assert "TOP SECRET" not in str(found[0])
+
+
+def test_a_book_s_own_style(make_book: MakeBook) -> None:
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+        '<citation><layout prefix="[" suffix="]" delimiter=", ">'
+        '<text variable="citation-number"/></layout></citation>'
+        '<bibliography><layout><text variable="title"/></layout></bibliography></style>'
+    )
+    files: dict[str, str | bytes] = {
+        "style.csl": style,
+        "001-a.md": section_source(1, body="A [@smith2001; @doe99].", total=1),
+    }
+    manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
+    assert not found
+    assert "A [1, 2]." in re.sub(r"<[^>]+>", "", _html(manuscript))
