@@ -14,6 +14,19 @@ from octavo.shipped import PACKAGE, STYLES, TEMPLATES
 
 __all__ = ["guard_output"]
 
+# what the start of an earlier output of each kind holds: an EPUB's first zip entry is its
+# uncompressed `mimetype` (another tool's may carry an extra field); a PDF's header may
+# follow some bytes; `--html`'s page may start with a byte order mark or blank lines
+_OWN_START = {
+    ".epub": (
+        re.compile(rb"PK\x03\x04.{26}mimetype.{0,64}?application/epub\+zip", re.S),
+        "an EPUB",
+    ),
+    ".pdf": (re.compile(rb".{0,1016}?%PDF-", re.S), "a PDF"),
+    ".html": (re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype html|html)\b", re.IGNORECASE), "HTML"),
+}
+_OWN_START[".htm"] = _OWN_START[".html"]
+
 
 def guard_output(
     book: Path, out: Path, folder: bool = False, suffix: str = "", example: str = ""
@@ -75,7 +88,10 @@ def guard_output(
                 )
             ]
         ) from exc
-    if stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode):
+    if folder and stat.S_ISDIR(info.st_mode):
+        return
+    if not folder and stat.S_ISREG(info.st_mode):
+        _refuse_foreign(out, suffix or out.suffix.lower())
         return
     # a folder of outputs (handouts) onto a file: the first write failed "File exists"
     what = (
@@ -126,3 +142,34 @@ def _no_place(real: Path) -> str:
         if real.is_relative_to(point) and len(point) >= len(nearest):
             nearest, kind = point, after[0]
     return f"a folder of the kernel's ({kind})" if kind in _KERNEL else ""
+
+
+def _refuse_foreign(out: Path, suffix: str) -> None:
+    """E131: `out` exists and is not an earlier output of its kind (`suffix`: '.epub',
+    '.pdf', '.html'), so it may be a file of the user's, another book's section among them
+    (`invoke epub --out ../other/058-russia.md`): an output replaces only an output. An
+    empty file holds nothing to lose (a name made by mktemp); a kind octavo cannot tell is
+    left to the user."""
+    own = _OWN_START.get(suffix)
+    if own is None:
+        return
+    start, name = own
+    try:
+        with open(out, "rb") as existing:
+            head = existing.read(1024)
+    except OSError:
+        return  # unreadable: the write fails with its own message, or replaces it
+    if not head or start.match(head):
+        return
+    raise BuildError(
+        [
+            error(
+                "E131",
+                f"the output {out} exists and is not {name}; octavo replaces only an "
+                "earlier output of its kind, never another file",
+                out,
+                hint=f"give --out a new name (e.g. build/book{suffix}), or remove the file "
+                "if it is yours to lose",
+            )
+        ]
+    )

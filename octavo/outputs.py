@@ -122,7 +122,7 @@ def check_build(
             ]
         )
     for output in (out, *extra_outputs):
-        guard_output(project.root, output, suffix=suffix if output == out else "")
+        guard_output(project.root, output, suffix=suffix if output == out else ".html")
     named = [os.path.realpath(p) for p in (out, *extra_outputs)]
     if len(set(named)) < len(named):  # `--html` the `--out`: the PDF replaced the HTML
         raise BuildError(

@@ -30,6 +30,9 @@ _ending: list[Callable[[], None]] = []  # _quick_exit, once registered
 
 
 _COUNTS = frozenset({"jobs", "sections", "words", "runs", "series"})  # never below 0
+# never below 1: `cover --pages 0` was taken as not given (the PDF counted), `preview
+# --pages 0` rendered nothing, `gen-study --sections 0` wrote nothing, all exiting 0
+_SOME = frozenset({"pages", "sections", "runs"})
 
 
 def _told_values() -> None:
@@ -50,6 +53,8 @@ def _told_values() -> None:
         if self.name in _COUNTS and isinstance(self.value, int) and self.value < 0:
             # `--jobs -3` was taken as 0, every core, without a word
             raise ParseError(f"E126 error: --{self.name} {value!r} is not 0 or more")
+        if self.name in _SOME and isinstance(self.value, int) and self.value < 1:
+            raise ParseError(f"E126 error: --{self.name} {value!r} is not 1 or more")
 
     set_value.octavo = True  # type: ignore[attr-defined]
     Argument.set_value = set_value  # type: ignore[method-assign]

@@ -239,8 +239,19 @@ def test_a_working_folder_that_cannot_be_written_still_builds_with_W118(
         (("cover", "--pages", "abc"), "E126 error: --pages 'abc' is not a whole number"),
         (("pdf", "--jobs", "-3"), "E126 error: --jobs '-3' is not 0 or more"),
         (("gen-study", "--sections=-2"), "E126 error: --sections '-2' is not 0 or more"),
+        (("cover", "--pages", "0"), "E126 error: --pages '0' is not 1 or more"),
+        (("preview", "--pages", "0"), "E126 error: --pages '0' is not 1 or more"),
+        (("gen-study", "--sections", "0", "x"), "E126 error: --sections '0' is not 1 or more"),
     ],
-    ids=["jobs", "pages", "negative-jobs", "negative-sections"],
+    ids=[
+        "jobs",
+        "pages",
+        "negative-jobs",
+        "negative-sections",
+        "no-pages",
+        "no-preview",
+        "no-sections",
+    ],
 )
 def test_an_option_of_the_wrong_kind_is_e126_not_a_traceback(
     args: tuple[str, ...], told: str

@@ -243,3 +243,33 @@ def test_a_folder_of_outputs_elsewhere_is_taken(book: Path, tmp_path: Path) -> N
 
     guard_output(book, tmp_path, folder=True)  # an existing folder of the user's
     guard_output(book, tmp_path / "new", folder=True)
+
+
+def test_out_onto_another_books_section_is_refused_and_kept(book: Path, tmp_path: Path) -> None:
+    """A user-tester's find: `invoke epub --out ../other/058-russia.md` replaced another
+    book's section with an EPUB (E120 guards this book's folder only). An existing --out
+    that is not an earlier output of its kind is E131, before any work."""
+    section = tmp_path / "other" / "058-russia.md"
+    section.parent.mkdir()
+    section.write_text(section_source(1, total=1), encoding="utf-8")
+    before = section.read_bytes()
+    result = invoke("epub", "--book", book, "--out", section)
+    assert result.returncode == 1 and "E131" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and section.read_bytes() == before
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("my notes, not a PDF\n")
+    assert _codes(lambda: api.build_pdf(book, notes)) == ["E131"]
+    assert notes.read_text() == "my notes, not a PDF\n"
+    assert _codes(lambda: api.build_pdf(book, tmp_path / "b.pdf", html=section)) == ["E131"]
+    assert section.read_bytes() == before and not (tmp_path / "b.pdf").exists()
+
+
+def test_an_earlier_output_or_an_empty_file_is_replaced(book: Path, tmp_path: Path) -> None:
+    out, _ = api.build_epub(book, tmp_path / "a.epub")
+    again = tmp_path / "again.epub"
+    again.write_bytes(out.read_bytes())
+    assert api.build_epub(book, again)[0] == again  # an EPUB (another build's): replaced
+    empty = tmp_path / "empty.epub"
+    empty.touch()
+    api.build_epub(book, empty)
+    assert empty.read_bytes() == out.read_bytes()
