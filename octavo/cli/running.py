@@ -18,7 +18,17 @@ from invoke.parser.argument import Argument
 from octavo.cli import stops
 from octavo.errors import BuildError, Diagnostic, boundary
 
-__all__ = ["BOOK", "QUIET", "STRICT", "book_folder", "output_file", "run", "show", "timed"]
+__all__ = [
+    "BOOK",
+    "INTERRUPTED",
+    "QUIET",
+    "STRICT",
+    "book_folder",
+    "output_file",
+    "run",
+    "show",
+    "timed",
+]
 
 T = TypeVar("T")
 BOOK = "Book folder (default: the current folder if it holds book.toml, else book)."
@@ -26,6 +36,7 @@ STRICT = "Treat warnings as errors."
 
 
 QUIET = "Print only the result and problems, no progress."
+INTERRUPTED = "interrupted; no file is left half-written, an unfinished output keeps its last build"
 _ending: list[Callable[[], None]] = []  # _quick_exit, once registered
 
 
@@ -127,7 +138,10 @@ def run(action: Callable[[], T]) -> T:
             done = action()
     except BaseException as exc:
         stops.cancel()  # a stop held now ends the command with this
-        if not isinstance(exc, BuildError) or "--debug" in sys.argv or "-d" in sys.argv:
+        debug = "--debug" in sys.argv or "-d" in sys.argv
+        if isinstance(exc, KeyboardInterrupt) and not debug:  # Ctrl-C, a kill: exit 1, said
+            raise Exit(f"octavo: {INTERRUPTED}", code=1) from None
+        if not isinstance(exc, BuildError) or debug:
             raise
         count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         wrote = "".join(f"\nwrote {path}" for path in exc.written)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo.cli.running import INTERRUPTED
 from tests.conftest import ROOT, section_source
 from tests.support.cli import command, invoke
 
@@ -154,6 +155,7 @@ def test_interrupted_build_keeps_the_previous_output(
     # were seen on a loaded host, the stop cut an import short (octavo.cli.stops holds it now)
     said = stderr.decode(errors="replace")[-3000:]
     assert process.returncode == 1 and b"Traceback" not in stderr, said
+    assert f"octavo: {INTERRUPTED}" in said  # said, not a silent exit 1
     assert (out / "b.pdf").read_bytes() == previous
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
     assert list(temporary.iterdir()) == []  # the workers' font folders removed
