@@ -41,6 +41,7 @@ _CLASS = re.compile(r' class="[^"]*"')
 # a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
 _RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
 _JOINED = "\u2060\u2013\u2060"
+_SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "author",
     "editor",
@@ -216,7 +217,7 @@ class _Citer:
         return f"{prefix}{link}{full}{_suffix(cite)}</a>"
 
     def _format(self, citation: Any) -> str:
-        return _RANGE.sub(_JOINED, str(self.bibliography.cite(citation, lambda item: None)))
+        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
 
     def _without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
@@ -232,7 +233,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
-            f"{_RANGE.sub(_JOINED, str(entry))}</div>\n"
+            f"{_clean(str(entry))}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )
@@ -246,6 +247,19 @@ class _Citer:
             f'{opening} epub:type="bibliography"'
             f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
         )
+
+
+def _clean(html: str) -> str:
+    """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
+    writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
+    text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
+    (pandoc's, styled in base.css), and a range is kept on one line."""
+    from octavo.render.allow_list import TRUSTED
+    from octavo.render.sanitize import clean_fragment
+
+    marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
+    cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
+    return _RANGE.sub(_JOINED, cleaned)
 
 
 def _suffix(cite: Cite) -> str:

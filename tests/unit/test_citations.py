@@ -204,3 +204,29 @@ def test_a_book_s_own_style(make_book: MakeBook) -> None:
     manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
     assert not found
     assert "A [1, 2]." in re.sub(r"<[^>]+>", "", _html(manuscript))
+
+
+def test_an_entry_s_fields_are_cleaned_as_raw_html(make_book: MakeBook) -> None:
+    """citeproc-py writes fields as the file has them: a Zotero title's <i> is kept, a URL's
+    & escaped, a <script> or an <img> never reaches the book (the EPUB was not XML)."""
+    refs = (
+        '[{"id": "doe99", "type": "article-journal", "container-title": "Review",'
+        ' "title": "Rail in <i>Belarus</i> <script>alert(1)</script><img src=\\"http://x.example/a.png\\"/>",'
+        ' "author": [{"family": "Doe</a><b>", "given": "Jane"}], "issued": {"date-parts": [[1999]]},'
+        ' "URL": "https://example.org/?a=1&b=2"}]'
+    )  # fmt: skip
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    manuscript, found = _built(make_book, files)
+    assert not found
+    html = _html(manuscript)
+    assert "<i>Belarus</i>" in html
+    assert "https://example.org/?a=1&amp;b=2" in html
+    for gone in ("<script", "alert(1)", "<img", "x.example", "</a><b>"):
+        assert gone not in html
+    from lxml import etree
+
+    for section in manuscript.chapters[-1].sections:
+        etree.fromstring(f"<div>{section.body_html}</div>".encode())  # well-formed
