@@ -136,6 +136,12 @@ def _problems(
             {"refs.json": '{"id": "a"}'}, CITED, [("E150", "refs.json", 1)], id="not-a-list"
         ),
         pytest.param(
+            {"refs.json": "[" * 100_000 + "]" * 100_000},
+            CITED,
+            [("E150", "refs.json", 1)],
+            id="nested-too-deep",
+        ),
+        pytest.param(
             {"refs.json": '[{"id": "a"},\n {"id": "b"},\n {"id": "A"}]'},
             CITED,
             [("W151", "refs.json", 3)],
