@@ -99,7 +99,28 @@ def cite_book(
                             hint=cites.nearest(missing),
                         )
                     )
-    cites.sort()
+    try:
+        cites.sort()
+        out, anchors = _filled(cites, drafts, examples)
+    except Exception as exc:  # an entry's field of a type citeproc-py cannot format
+        key = cites.key or cites.culprit()
+        found.append(
+            error(
+                "E150",
+                f"citeproc-py cannot format entry '{key}': {type(exc).__name__}: {exc}",
+                bib.path,
+                _line_of(bib, key),
+                hint="check that entry's fields against CSL-JSON's: names are lists of "
+                '{"family": …, "given": …}, dates {"date-parts": [[1999]]}, the rest text',
+            )
+        )
+        return drafts, (), found
+    return out, anchors, found
+
+
+def _filled(
+    cites: _Citer, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...]]:
     out, anchors, placed = [], [], False
     for chapter in drafts:
         sections = []
@@ -112,13 +133,14 @@ def cite_book(
                 own = chapter.chapter.kind == "bibliography"
                 found_at = _REFS.search(body)
                 assert found_at is not None
+                cites.key = ""
                 listed = cites.references(found_at[1], own)
                 body = body[: found_at.start()] + listed + body[found_at.end() :]
                 anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
                 placed = True
             sections.append(replace(draft, rendered=replace(rs, body_html=body, notes=notes)))
         out.append(replace(chapter, sections=tuple(sections)))
-    return tuple(out), tuple(anchors), found
+    return tuple(out), tuple(anchors)
 
 
 class _Citer:
@@ -146,6 +168,7 @@ class _Citer:
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
         self.uses: dict[int, int] = {}  # id of a use -> its first number
+        self.key = ""  # the key being formatted, for a message where citeproc-py fails
 
     def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -174,6 +197,22 @@ class _Citer:
 
         close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
         return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+
+    def culprit(self) -> str:
+        """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+
+        for key in self.bibliography.keys:
+            alone = CitationStylesBibliography(self.style, self.source, formatter.html)
+            citation = Citation([CitationItem(key)])
+            alone.register(citation)
+            try:
+                alone.sort()
+                alone.cite(citation, lambda item: None)
+                alone.bibliography()
+            except Exception:  # the entry that fails
+                return str(self.keys.get(key, key))
+        return ""
 
     def sort(self) -> None:
         self.bibliography.sort()
@@ -217,6 +256,8 @@ class _Citer:
         return f"{prefix}{link}{full}{_suffix(cite)}</a>"
 
     def _format(self, citation: Any) -> str:
+        key = citation.cites[0].key
+        self.key = self.keys.get(key.lower(), key)
         return _clean(str(self.bibliography.cite(citation, lambda item: None)))
 
     def _without_names(self, citation: Any) -> str:
@@ -260,6 +301,15 @@ def _clean(html: str) -> str:
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
     return _RANGE.sub(_JOINED, cleaned)
+
+
+def _line_of(bib: Bibliography, key: str) -> int | None:
+    """The line of the file where the entry `key` starts, where it can be found."""
+    text = bib.data.decode("utf-8-sig", "replace")
+    name = re.escape(key)
+    shape = rf"@\w+\s*[{{(]\s*{name}\s*," if bib.bibtex else rf'"id"\s*:\s*"?{name}\b'
+    at = re.search(shape, text) if key else None
+    return text.count("\n", 0, at.start()) + 1 if at else None
 
 
 def _suffix(cite: Cite) -> str:

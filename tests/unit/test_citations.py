@@ -236,3 +236,17 @@ def test_an_entry_s_fields_are_cleaned_as_raw_html(make_book: MakeBook) -> None:
 
     for section in manuscript.chapters[-1].sections:
         etree.fromstring(f"<div>{section.body_html}</div>".encode())  # well-formed
+
+
+def test_an_entry_citeproc_cannot_format_is_e150(make_book: MakeBook) -> None:
+    """A name's part given as a number passes citeproc-py's reader and fails its
+    formatting: E150 at the bibliography, naming the entry, never a traceback."""
+    refs = '[{"id": "ok", "type": "book", "title": "T"},\n {"id": "doe99", "author": [{"literal": 5}]}]'
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    _, found = _built(make_book, files)
+    where = [(d.code, d.file.name if d.file else "", d.line) for d in found]
+    assert where == [("E150", "refs.json", 2)]
+    assert "entry 'doe99'" in found[0].message
