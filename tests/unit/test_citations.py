@@ -250,3 +250,13 @@ def test_an_entry_citeproc_cannot_format_is_e150(make_book: MakeBook) -> None:
     where = [(d.code, d.file.name if d.file else "", d.line) for d in found]
     assert where == [("E150", "refs.json", 2)]
     assert "entry 'doe99'" in found[0].message
+
+
+def test_an_in_text_citation_s_suffix_as_pandoc_sets_it(make_book: MakeBook) -> None:
+    """pandoc --citeproc with the same style: "Doe (1999, and more)", "Doe (1999, p. 33 and
+    more)"; the words were run on: "Doe (1999and more)"."""
+    body = "A @doe99 [and more]. B @doe99 [p. 33 and more]. C @doe99 [, or not].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    text = re.sub(r"<[^>]+>", "", _html(manuscript))
+    assert "A Doe (1999, and more). B Doe (1999, p. 33 and more). C Doe (1999, or not)." in text
