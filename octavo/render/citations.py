@@ -23,12 +23,14 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from octavo.model import Book
     from octavo.model.bibliography import Bibliography
     from octavo.render.citation_syntax import CitationUse, Cite
-    from octavo.render.drafts import ChapterDraft
+    from octavo.model.manuscript import RenderedSection
+    from octavo.render.drafts import ChapterDraft, Draft
 
 __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
 
@@ -38,6 +40,7 @@ DEFAULT_STYLE = "harvard-cite-them-right"
 _PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _CLASS = re.compile(r' class="[^"]*"')
+_LINK = re.compile(r"</?a\b[^>]*>")
 # a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
 _RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
 _JOINED = "\u2060\u2013\u2060"
@@ -118,6 +121,28 @@ def cite_book(
     return out, anchors, found
 
 
+def _titles(
+    cites: _Citer, draft: Draft, body: str, examples: dict[str, str]
+) -> tuple[RenderedSection, str]:
+    """The section's headings and captions with their citations formatted, unlinked, as the
+    contents, the lists of tables and figures and the PDF's bookmarks (a heading's
+    `data-label` in `body`) show a heading's words: they showed `[@doe99]`."""
+    rs, uses = draft.rendered, draft.fragment.citations
+
+    def filled(html: str) -> str:
+        return _LINK.sub("", cites.fill(html, uses, examples))
+
+    headings = tuple(replace(h, title_html=filled(h.title_html)) for h in rs.headings)
+    for before, after in zip(rs.headings, headings, strict=True):
+        if before.title_html != after.title_html:
+            label = 'data-label="{}"'
+            old, new = (escape(strip_tags(h.title_html), quote=True) for h in (before, after))
+            body = body.replace(label.format(old), label.format(new), 1)
+    tables = tuple(replace(t, caption_html=filled(t.caption_html)) for t in rs.tables)
+    figures = tuple(replace(f, caption_html=filled(f.caption_html)) for f in rs.figures)
+    return replace(rs, headings=headings, tables=tables, figures=figures), body
+
+
 def _filled(
     cites: _Citer, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...]]:
@@ -129,6 +154,7 @@ def _filled(
             uses = draft.fragment.citations
             body = cites.fill(rs.body_html, uses, examples)
             notes = tuple(replace(n, html=cites.fill(n.html, uses, examples)) for n in rs.notes)
+            rs, body = _titles(cites, draft, body, examples)
             if not placed and _REFS.search(body):
                 own = chapter.chapter.kind == "bibliography"
                 found_at = _REFS.search(body)

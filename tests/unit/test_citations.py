@@ -260,3 +260,17 @@ def test_an_in_text_citation_s_suffix_as_pandoc_sets_it(make_book: MakeBook) -> 
     assert not found
     text = re.sub(r"<[^>]+>", "", _html(manuscript))
     assert "A Doe (1999, and more). B Doe (1999, p. 33 and more). C Doe (1999, or not)." in text
+
+
+def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBook) -> None:
+    """The contents, the list of tables and the PDF's bookmarks (the heading's data-label)
+    showed `[@doe99]` as typed; they show the citation, without its link."""
+    body = "## Roads [@doe99]\n\nText.\n\nTable: Output [@smith2001, p. 3]\n\n| a |\n|---|\n| 1 |\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    rs = manuscript.chapters[0].sections[0]
+    assert [h.title_html for h in rs.headings] == ['Roads <span class="citation">(Doe, 1999)</span>']
+    caption = rs.tables[0].caption_html
+    assert caption == 'Output <span class="citation">(Smith, 2001, p. 3)</span>'
+    assert 'data-label="Roads (Doe, 1999)"' in rs.body_html
+    assert "[@" not in rs.body_html
