@@ -44,6 +44,9 @@ _LINK = re.compile(r"</?a\b[^>]*>")
 # a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
 _RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
 _JOINED = "\u2060\u2013\u2060"
+# a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
+# cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "author",
@@ -326,7 +329,7 @@ def _clean(html: str) -> str:
 
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
-    return _RANGE.sub(_JOINED, cleaned)
+    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
 
 
 def _line_of(bib: Bibliography, key: str) -> int | None:

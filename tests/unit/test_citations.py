@@ -274,3 +274,21 @@ def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBoo
     assert caption == 'Output <span class="citation">(Smith, 2001, p. 3)</span>'
     assert 'data-label="Roads (Doe, 1999)"' in rs.body_html
     assert "[@" not in rs.body_html
+
+
+def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
+    """The text's typography and pandoc's citeproc print "St. Martin’s Press"; the entry
+    printed a typewriter apostrophe beside the text's curled ones."""
+    refs = (
+        '[{"id": "doe99", "type": "book", "title": "Minsk\'s Roads",'
+        ' "publisher": "St. Martin\'s Press", "issued": {"date-parts": [[1999]]}}]'
+    )
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    manuscript, found = _built(make_book, files)
+    assert not found
+    html = _html(manuscript)
+    assert "Minsk\u2019s Roads" in html and "St. Martin\u2019s Press" in html
+    assert "'" not in re.sub(r"<[^>]+>", "", html)
