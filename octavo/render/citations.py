@@ -28,8 +28,8 @@ from octavo.text import strip_tags
 if TYPE_CHECKING:
     from octavo.model import Book
     from octavo.model.bibliography import Bibliography
-    from octavo.render.citation_syntax import CitationUse, Cite
     from octavo.model.manuscript import RenderedSection
+    from octavo.render.citation_syntax import CitationUse, Cite
     from octavo.render.drafts import ChapterDraft, Draft
 
 __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]

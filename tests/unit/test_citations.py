@@ -269,7 +269,9 @@ def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBoo
     manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
     assert not found
     rs = manuscript.chapters[0].sections[0]
-    assert [h.title_html for h in rs.headings] == ['Roads <span class="citation">(Doe, 1999)</span>']
+    assert [h.title_html for h in rs.headings] == [
+        'Roads <span class="citation">(Doe, 1999)</span>'
+    ]
     caption = rs.tables[0].caption_html
     assert caption == 'Output <span class="citation">(Smith, 2001, p. 3)</span>'
     assert 'data-label="Roads (Doe, 1999)"' in rs.body_html
