@@ -43,8 +43,9 @@ def _flat(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    """Text compared without spaces or hyphens: a line broken at a hyphen still matches."""
-    return re.sub(r"[\s\u00ad\u2010-]", "", text)
+    """Text compared without spaces or hyphens: a line broken at a hyphen still matches;
+    nor word joiners, which a PDF's text never holds (a citation's "pp. 1\u2060–\u20602")."""
+    return re.sub(r"[\s\u00ad\u2010\u2060-]", "", text)
 
 
 def _page_text(page: PdfPage) -> str:

@@ -162,13 +162,20 @@ def _citation(state: StateInline, silent: bool) -> bool:
     bracket = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])").match(src, end, state.posMax)
     if bracket and "@" not in bracket[1]:  # `@doe99 [p. 33]`
         label, locator, rest = read_locator(bracket[1])
-        suffix = rest if locator else bracket[1]
+        suffix = rest.rstrip() if locator else _in_text_suffix(bracket[1])
         end = bracket.end()
     if not silent:
-        cite = Cite(found[1] or found[2], "", suffix.strip(), label, locator)
+        cite = Cite(found[1] or found[2], "", suffix, label, locator)
         _push(state, (cite,), True, src[at:end])
     state.pos = end
     return True
+
+
+def _in_text_suffix(words: str) -> str:
+    """`@doe99 [and elsewhere]`'s suffix as pandoc sets it, after a comma: "Doe (1999, and
+    elsewhere)" (one that starts with its own punctuation keeps it)."""
+    words = words.strip()
+    return words if not words or words[0] in ",;.:" else ", " + words
 
 
 def _bracketed(state: StateInline, silent: bool) -> bool:

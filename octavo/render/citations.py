@@ -23,12 +23,14 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from octavo.model import Book
     from octavo.model.bibliography import Bibliography
+    from octavo.model.manuscript import RenderedSection
     from octavo.render.citation_syntax import CitationUse, Cite
-    from octavo.render.drafts import ChapterDraft
+    from octavo.render.drafts import ChapterDraft, Draft
 
 __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
 
@@ -38,9 +40,14 @@ DEFAULT_STYLE = "harvard-cite-them-right"
 _PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _CLASS = re.compile(r' class="[^"]*"')
+_LINK = re.compile(r"</?a\b[^>]*>")
 # a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
 _RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
 _JOINED = "\u2060\u2013\u2060"
+# a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
+# cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "author",
     "editor",
@@ -98,7 +105,50 @@ def cite_book(
                             hint=cites.nearest(missing),
                         )
                     )
-    cites.sort()
+    try:
+        cites.sort()
+        out, anchors = _filled(cites, drafts, examples)
+    except Exception as exc:  # an entry's field of a type citeproc-py cannot format
+        key = cites.key or cites.culprit()
+        found.append(
+            error(
+                "E150",
+                f"citeproc-py cannot format entry '{key}': {type(exc).__name__}: {exc}",
+                bib.path,
+                _line_of(bib, key),
+                hint="check that entry's fields against CSL-JSON's: names are lists of "
+                '{"family": …, "given": …}, dates {"date-parts": [[1999]]}, the rest text',
+            )
+        )
+        return drafts, (), found
+    return out, anchors, found
+
+
+def _titles(
+    cites: _Citer, draft: Draft, body: str, examples: dict[str, str]
+) -> tuple[RenderedSection, str]:
+    """The section's headings and captions with their citations formatted, unlinked, as the
+    contents, the lists of tables and figures and the PDF's bookmarks (a heading's
+    `data-label` in `body`) show a heading's words: they showed `[@doe99]`."""
+    rs, uses = draft.rendered, draft.fragment.citations
+
+    def filled(html: str) -> str:
+        return _LINK.sub("", cites.fill(html, uses, examples))
+
+    headings = tuple(replace(h, title_html=filled(h.title_html)) for h in rs.headings)
+    for before, after in zip(rs.headings, headings, strict=True):
+        if before.title_html != after.title_html:
+            label = 'data-label="{}"'
+            old, new = (escape(strip_tags(h.title_html), quote=True) for h in (before, after))
+            body = body.replace(label.format(old), label.format(new), 1)
+    tables = tuple(replace(t, caption_html=filled(t.caption_html)) for t in rs.tables)
+    figures = tuple(replace(f, caption_html=filled(f.caption_html)) for f in rs.figures)
+    return replace(rs, headings=headings, tables=tables, figures=figures), body
+
+
+def _filled(
+    cites: _Citer, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...]]:
     out, anchors, placed = [], [], False
     for chapter in drafts:
         sections = []
@@ -107,17 +157,19 @@ def cite_book(
             uses = draft.fragment.citations
             body = cites.fill(rs.body_html, uses, examples)
             notes = tuple(replace(n, html=cites.fill(n.html, uses, examples)) for n in rs.notes)
+            rs, body = _titles(cites, draft, body, examples)
             if not placed and _REFS.search(body):
                 own = chapter.chapter.kind == "bibliography"
                 found_at = _REFS.search(body)
                 assert found_at is not None
+                cites.key = ""
                 listed = cites.references(found_at[1], own)
                 body = body[: found_at.start()] + listed + body[found_at.end() :]
                 anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
                 placed = True
             sections.append(replace(draft, rendered=replace(rs, body_html=body, notes=notes)))
         out.append(replace(chapter, sections=tuple(sections)))
-    return tuple(out), tuple(anchors), found
+    return tuple(out), tuple(anchors)
 
 
 class _Citer:
@@ -145,6 +197,7 @@ class _Citer:
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
         self.uses: dict[int, int] = {}  # id of a use -> its first number
+        self.key = ""  # the key being formatted, for a message where citeproc-py fails
 
     def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -173,6 +226,22 @@ class _Citer:
 
         close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
         return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+
+    def culprit(self) -> str:
+        """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+
+        for key in self.bibliography.keys:
+            alone = CitationStylesBibliography(self.style, self.source, formatter.html)
+            citation = Citation([CitationItem(key)])
+            alone.register(citation)
+            try:
+                alone.sort()
+                alone.cite(citation, lambda item: None)
+                alone.bibliography()
+            except Exception:  # the entry that fails
+                return str(self.keys.get(key, key))
+        return ""
 
     def sort(self) -> None:
         self.bibliography.sort()
@@ -216,7 +285,9 @@ class _Citer:
         return f"{prefix}{link}{full}{_suffix(cite)}</a>"
 
     def _format(self, citation: Any) -> str:
-        return _RANGE.sub(_JOINED, str(self.bibliography.cite(citation, lambda item: None)))
+        key = citation.cites[0].key
+        self.key = self.keys.get(key.lower(), key)
+        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
 
     def _without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
@@ -232,7 +303,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
-            f"{_RANGE.sub(_JOINED, str(entry))}</div>\n"
+            f"{_clean(str(entry))}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )
@@ -246,6 +317,28 @@ class _Citer:
             f'{opening} epub:type="bibliography"'
             f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
         )
+
+
+def _clean(html: str) -> str:
+    """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
+    writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
+    text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
+    (pandoc's, styled in base.css), and a range is kept on one line."""
+    from octavo.render.allow_list import TRUSTED
+    from octavo.render.sanitize import clean_fragment
+
+    marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
+    cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
+    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
+
+
+def _line_of(bib: Bibliography, key: str) -> int | None:
+    """The line of the file where the entry `key` starts, where it can be found."""
+    text = bib.data.decode("utf-8-sig", "replace")
+    name = re.escape(key)
+    shape = rf"@\w+\s*[{{(]\s*{name}\s*," if bib.bibtex else rf'"id"\s*:\s*"?{name}\b'
+    at = re.search(shape, text) if key else None
+    return text.count("\n", 0, at.start()) + 1 if at else None
 
 
 def _suffix(cite: Cite) -> str:

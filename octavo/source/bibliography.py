@@ -92,6 +92,9 @@ def _json_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, .
         why = getattr(exc, "msg", str(exc))
         found.append(error("E150", f"not valid CSL-JSON: {why}", path, line))
         return None
+    except RecursionError:  # `[[[[…` thousands deep: Python's parser gives up
+        found.append(error("E150", "not valid CSL-JSON: nested too deep", path, 1))
+        return None
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("id"), str | int) for e in entries
     ):

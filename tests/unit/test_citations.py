@@ -136,6 +136,12 @@ def _problems(
             {"refs.json": '{"id": "a"}'}, CITED, [("E150", "refs.json", 1)], id="not-a-list"
         ),
         pytest.param(
+            {"refs.json": "[" * 100_000 + "]" * 100_000},
+            CITED,
+            [("E150", "refs.json", 1)],
+            id="nested-too-deep",
+        ),
+        pytest.param(
             {"refs.json": '[{"id": "a"},\n {"id": "b"},\n {"id": "A"}]'},
             CITED,
             [("W151", "refs.json", 3)],
@@ -204,3 +210,87 @@ def test_a_book_s_own_style(make_book: MakeBook) -> None:
     manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
     assert not found
     assert "A [1, 2]." in re.sub(r"<[^>]+>", "", _html(manuscript))
+
+
+def test_an_entry_s_fields_are_cleaned_as_raw_html(make_book: MakeBook) -> None:
+    """citeproc-py writes fields as the file has them: a Zotero title's <i> is kept, a URL's
+    & escaped, a <script> or an <img> never reaches the book (the EPUB was not XML)."""
+    refs = (
+        '[{"id": "doe99", "type": "article-journal", "container-title": "Review",'
+        ' "title": "Rail in <i>Belarus</i> <script>alert(1)</script><img src=\\"http://x.example/a.png\\"/>",'
+        ' "author": [{"family": "Doe</a><b>", "given": "Jane"}], "issued": {"date-parts": [[1999]]},'
+        ' "URL": "https://example.org/?a=1&b=2"}]'
+    )  # fmt: skip
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    manuscript, found = _built(make_book, files)
+    assert not found
+    html = _html(manuscript)
+    assert "<i>Belarus</i>" in html
+    assert "https://example.org/?a=1&amp;b=2" in html
+    for gone in ("<script", "alert(1)", "<img", "x.example", "</a><b>"):
+        assert gone not in html
+    from lxml import etree
+
+    for section in manuscript.chapters[-1].sections:
+        etree.fromstring(f"<div>{section.body_html}</div>".encode())  # well-formed
+
+
+def test_an_entry_citeproc_cannot_format_is_e150(make_book: MakeBook) -> None:
+    """A name's part given as a number passes citeproc-py's reader and fails its
+    formatting: E150 at the bibliography, naming the entry, never a traceback."""
+    refs = '[{"id": "ok", "type": "book", "title": "T"},\n {"id": "doe99", "author": [{"literal": 5}]}]'
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    _, found = _built(make_book, files)
+    where = [(d.code, d.file.name if d.file else "", d.line) for d in found]
+    assert where == [("E150", "refs.json", 2)]
+    assert "entry 'doe99'" in found[0].message
+
+
+def test_an_in_text_citation_s_suffix_as_pandoc_sets_it(make_book: MakeBook) -> None:
+    """pandoc --citeproc with the same style: "Doe (1999, and more)", "Doe (1999, p. 33 and
+    more)"; the words were run on: "Doe (1999and more)"."""
+    body = "A @doe99 [and more]. B @doe99 [p. 33 and more]. C @doe99 [, or not].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    text = re.sub(r"<[^>]+>", "", _html(manuscript))
+    assert "A Doe (1999, and more). B Doe (1999, p. 33 and more). C Doe (1999, or not)." in text
+
+
+def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBook) -> None:
+    """The contents, the list of tables and the PDF's bookmarks (the heading's data-label)
+    showed `[@doe99]` as typed; they show the citation, without its link."""
+    body = "## Roads [@doe99]\n\nText.\n\nTable: Output [@smith2001, p. 3]\n\n| a |\n|---|\n| 1 |\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    rs = manuscript.chapters[0].sections[0]
+    assert [h.title_html for h in rs.headings] == [
+        'Roads <span class="citation">(Doe, 1999)</span>'
+    ]
+    caption = rs.tables[0].caption_html
+    assert caption == 'Output <span class="citation">(Smith, 2001, p. 3)</span>'
+    assert 'data-label="Roads (Doe, 1999)"' in rs.body_html
+    assert "[@" not in rs.body_html
+
+
+def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
+    """The text's typography and pandoc's citeproc print "St. Martin’s Press"; the entry
+    printed a typewriter apostrophe beside the text's curled ones."""
+    refs = (
+        '[{"id": "doe99", "type": "book", "title": "Minsk\'s Roads",'
+        ' "publisher": "St. Martin\'s Press", "issued": {"date-parts": [[1999]]}}]'
+    )
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe99].", total=1),
+    }
+    manuscript, found = _built(make_book, files)
+    assert not found
+    html = _html(manuscript)
+    assert "Minsk\u2019s Roads" in html and "St. Martin\u2019s Press" in html
+    assert "'" not in re.sub(r"<[^>]+>", "", html)
