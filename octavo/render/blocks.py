@@ -25,6 +25,7 @@ from mdit_py_plugins.attrs.parse import ParseError
 from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
+from octavo.render.heading_ranks import heading_ranks
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
     Caption,
@@ -81,6 +82,7 @@ def _blocks(core: StateCore) -> None:
         ),
         lambda code, message, hint, line: state.problem(code, message, line, hint),
     )
+    ranks = heading_ranks(state, tokens)
     i = 0
     one_output: list[bool] = []  # the divs around the token: each for one output alone?
     while i < len(tokens):
@@ -90,7 +92,7 @@ def _blocks(core: StateCore) -> None:
         elif token.type == "div_close" and one_output:
             one_output.pop()
         if token.type == "heading_open":
-            _heading(core, state, tokens, i)
+            _heading(core, state, tokens, i, ranks[i])
         elif token.type == "fence" and token.info.lstrip().startswith("{"):
             _fence(state, token)
         elif token.type == "table_open":
@@ -197,11 +199,11 @@ def _shown_raw(found: re.Match[str]) -> str:
     return strip_tags(found[2]) if found[3].lower() in PASSED else ""
 
 
-def _heading(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
+def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: int) -> None:
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     line = opening.map[0] if opening.map else 0
     attrs = attributes(inline, state, line)
-    level = min(state.context.level + int(opening.tag[1]), 6)
+    level = min(state.context.level + rank, 6)  # octavo.render.heading_ranks
     opening.tag = closing.tag = f"h{level}"
     # the id is made from the title's words alone: no note call, no span's attributes
     words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", _RAW_CODE.sub(_shown_raw, inline.content)))

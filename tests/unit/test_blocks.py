@@ -32,11 +32,13 @@ def html_of(source: str, context: Context = CONTEXT) -> str:
             id="heading-id-without-its-note-label",
         ),
         pytest.param(
-            "## Trade {#trade}\n",
+            "# Economy\n\n## Trade {#trade}\n",
             '<h4 id="trade" class="body-heading" data-label="Trade">',
             id="given-id",
         ),
-        pytest.param("###### Deep\n", "<h6 ", id="capped-at-h6"),
+        pytest.param(
+            "".join(f"{'#' * n} Level {n}\n\n" for n in range(1, 7)), "<h6 ", id="capped-at-h6"
+        ),
         pytest.param("# Quiet {.unlisted}\n", 'class="body-heading unlisted"', id="unlisted"),
         pytest.param(
             "Term\n: Definition\n", "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>", id="deflist"

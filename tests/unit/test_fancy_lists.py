@@ -255,7 +255,7 @@ def test_what_stays_as_written_in_a_book(make_book: MakeBook) -> None:
     rendered, found = _rendered(make_book, bodies)
     second = rendered.chapters[0].sections[1]
     assert [h.title_html for h in second.headings] == ["Head @ex"]
-    assert 'data-label="Head @ex">Head @ex</h4>' in second.body_html
+    assert 'data-label="Head @ex">Head @ex</h3>' in second.body_html
     assert [t.caption_html for t in second.tables] == ["Cap @ex"]
     assert [m.text for m in second.marks] == ["term @ex"]
     assert 'raw @ex</a>, <span class="address">' in second.body_html

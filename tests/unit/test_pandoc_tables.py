@@ -126,4 +126,4 @@ def test_a_pipe_inside_a_code_span_is_in_its_cell() -> None:
 
 def test_a_rule_and_a_setext_heading_are_still_theirs() -> None:
     html = render_block("Text.\n\n-----\n\nHeading\n-------\n\nMore.\n").html
-    assert "<hr />" in html and '<h4 id="s-heading"' in html and "<table" not in html
+    assert "<hr />" in html and '<h3 id="s-heading"' in html and "<table" not in html
