@@ -10,11 +10,17 @@ from dataclasses import replace
 
 from octavo.model import Book, Chapter, Section
 
-__all__ = ["REFS_SLUG", "with_reference_list"]
+__all__ = ["REFS_SLUG", "is_generated", "with_reference_list"]
 
 REFS_SLUG = "references"  # the id of the division octavo adds
+GENERATED = "octavo"  # its source
 _REFS_DIV = re.compile(r"^:{3,}\s*\{[^}\n]*#refs\b[^}\n]*\}", re.MULTILINE)
 _LIST = "\n\n::: {#refs}\n:::\n"
+
+
+def is_generated(section: Section) -> bool:
+    """Whether the section is the one octavo made to hold the list (no page of the study)."""
+    return section.slug == REFS_SLUG and section.source == GENERATED
 
 
 def with_reference_list(book: Book) -> Book:
@@ -40,7 +46,7 @@ def with_reference_list(book: Book) -> Book:
         total=sections[0].total if sections else 0,
         data_as_of=max(s.data_as_of for s in sections),
         last_updated=None,
-        source="octavo",
+        source=GENERATED,
         body=_LIST.lstrip("\n"),
         path=book.config.path,
         body_line=book.config.line_of("bibliography") or 1,

@@ -153,3 +153,43 @@ def test_the_same_as_pandoc_s_citeproc(tmp_path: Path, monkeypatch: pytest.Monke
     # the entries: the same but for one thing, the locale's punctuation-in-quote (American
     # English sets a comma inside the closing quote), which citeproc-py does not apply
     assert [line.replace("\u201d,", ",\u201d") for line in ours[4:]] == theirs[4:]
+
+
+@pytest.mark.parametrize("by", ["section", "chapter"])
+def test_a_handout_ends_with_what_it_cites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by: str
+) -> None:
+    """Each handout that cites ends with the book's entries it cites, in the list's order,
+    under the list's title, its citations linked to them; the generated list is no handout."""
+    monkeypatch.chdir(tmp_path)
+    book = _book(tmp_path)
+    made, logged = quietly(lambda: api.build_handouts(book, tmp_path / "h", by=by))
+    assert [str(d) for d in made.found] == [] and logged == []
+    names = [p.name for p in made.written]
+    assert not any("references" in n for n in names)
+    cited = {
+        "1-s001-economy.pdf": ["Adams, A. (1990)", "Doe, J. (1999)", "Smith, J. (2001)"],
+        "2-s002-trade.pdf": ["Doe, J. (1999)", "Smith, J. (2001)"],
+        "1-ch01.pdf": ["Adams, A. (1990)", "Doe, J. (1999)", "Smith, J. (2001)"],
+    }
+    assert sorted(names) == sorted(n for n in cited if n.endswith("ch01.pdf") == (by != "section"))
+    for path in made.written:
+        reader = PdfReader(path)
+        text = " ".join(
+            " ".join((p.extract_text() or "").replace("\u2060", "").split()) for p in reader.pages
+        )
+        listed = text[text.rindex("Bibliography") :]
+        entries = cited[path.name]
+        assert [listed.find(e) for e in entries] == sorted(listed.find(e) for e in entries)
+        assert all(e in listed for e in entries) and "(octavo)" not in text
+        assert ("Adams" in listed) == ("Adams, A. (1990)" in entries)
+        ids = {"Adams": "ref-adams1990", "Doe": "ref-doe99", "Smith": "ref-smith2001"}
+        wanted = {ids[e.split(",")[0]] for e in entries}
+        named = set(reader.named_destinations)
+        linked = {
+            str(a.get_object().get("/Dest"))
+            for page in reader.pages
+            for a in page.get("/Annots") or []
+            if str(a.get_object().get("/Dest", "")).startswith("ref-")
+        }
+        assert linked == wanted and wanted <= named
