@@ -193,3 +193,33 @@ def test_a_handout_ends_with_what_it_cites(
             if str(a.get_object().get("/Dest", "")).startswith("ref-")
         }
         assert linked == wanted and wanted <= named
+
+
+def test_a_volume_s_list_is_a_section_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a volume whose Bibliography is "Belarus" and "Moldova", the list is its own
+    section, "Works Cited", after them (it was the end of Moldova's): EPUB and PDF."""
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "volume"
+    shutil.copytree(DATA / "volume", book)
+    shutil.copy(BOOK / "refs.json", book)
+    toml = book / "book.toml"
+    toml.write_text('bibliography = "refs.json"\n' + toml.read_text())
+    for name, words in (("014-agriculture.md", "[@doe99]"), ("026-agriculture.md", "@smith2001")):
+        source = book / name
+        source.write_text(source.read_text() + f"\nAs cited {words}.\n")
+    epub, found = api.build_epub(book, tmp_path / "v.epub")
+    assert [str(d) for d in found] == []
+    with zipfile.ZipFile(epub) as archive:
+        listed = archive.read("EPUB/text/bibliography.xhtml").decode()
+    text = re.sub(r"<[^>]+>", "", listed)
+    assert text.index("Moldova") < text.index("King, Charles") < text.index("Works Cited")
+    assert text.index("Works Cited") < text.index("Doe, J. (1999)") < text.index("Smith, J.")
+    assert_epubcheck_clean(epub)
+    assert_ace_clean(epub)
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "v.pdf"))
+    assert [str(d) for d in found] == [] and logged == []
+    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+    last = next(t for t in texts if "Doe, J. (1999)" in t)
+    assert last.index("Works Cited") < last.index("Doe, J. (1999)")

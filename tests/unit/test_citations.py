@@ -79,6 +79,35 @@ def test_the_list_ends_the_book_s_bibliography(make_book: MakeBook) -> None:
     assert last.body_html.index("Older works.") < last.body_html.index('id="ref-doe99"')
 
 
+def test_a_volume_s_bibliographies_and_the_list_of_its_own(make_book: MakeBook) -> None:
+    """A Bibliography of several sections (a volume's "Belarus" and "Moldova"): the list is
+    a section of its own after them, "Works Cited", not the end of Moldova's."""
+
+    def of(country: str, text: str) -> str:
+        return text.replace("country: Testland", f"country: {country}")
+
+    def listing(n: int, country: str) -> str:
+        extra = "kind: bibliography\n"
+        return of(country, section_source(n, country, chapter=0, total=4, extra=extra))
+
+    files = {
+        "001-a.md": of("Belarus", section_source(1, body="Seen [@doe99].\n", total=4)),
+        "002-b.md": of("Moldova", section_source(2, body="Also @smith2001.\n", total=4)),
+        "003-c.md": listing(3, "Belarus"),
+        "004-d.md": listing(4, "Moldova"),
+    }
+    toml = CITED + 'parts = ["Belarus", "Moldova"]\n'
+    manuscript, found = _built(make_book, files, toml)
+    assert not found
+    division = manuscript.chapters[-1]
+    assert [s.title_text for s in division.sections] == ["Belarus", "Moldova", "Works Cited"]
+    moldova, listed = division.sections[1:]
+    assert "csl-entry" not in moldova.body_html
+    entries = re.findall(r'<div id="(ref-[^"]+)" class="csl-entry"', listed.body_html)
+    assert entries == ["ref-doe99", "ref-smith2001"]
+    assert ("ref-doe99", division.chapter.slug) in manuscript.anchors
+
+
 def test_a_key_not_in_the_bibliography(make_book: MakeBook) -> None:
     body = "One.\n\nAs [@doe99; @doe1999] says.\n"
     manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
