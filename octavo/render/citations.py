@@ -23,6 +23,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.render.citation_links import linked
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
-            f"{_clean(str(entry))}</div>\n"
+            f"{linked(_clean(str(entry)), self.source[k])}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )

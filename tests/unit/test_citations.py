@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -106,6 +107,31 @@ def test_a_volume_s_bibliographies_and_the_list_of_its_own(make_book: MakeBook) 
     entries = re.findall(r'<div id="(ref-[^"]+)" class="csl-entry"', listed.body_html)
     assert entries == ["ref-doe99", "ref-smith2001"]
     assert ("ref-doe99", division.chapter.slug) in manuscript.anchors
+
+
+def test_an_entry_s_url_and_doi_are_links(make_book: MakeBook) -> None:
+    """As pandoc links them: http(s) only, each breakable where an address breaks."""
+    more = [
+        {"id": "web", "type": "webpage", "title": "Potash", "URL": "https://a.example/x_y?b=1&c=2"},
+        {"id": "art", "type": "article-journal", "title": "Gauges", "DOI": "10.1234/t.5-long"},
+        {"id": "bad", "type": "webpage", "title": "Bad", "URL": "javascript:alert(1)"},
+    ]
+    refs = json.dumps([*json.loads(REFS), *more])
+    body = "See @web, @art and @bad.\n"
+    root = make_book({"refs.json": refs, "001-a.md": section_source(1, body=body, total=1)}, CITED)
+    book, found = read_book(root)
+    assert book is not None, found
+    manuscript, _ = render_manuscript(book)
+    html = _html(manuscript)
+    entry = re.compile(r'<div id="ref-(\w+)" class="csl-entry" role="listitem">(.*?)</div>')
+    entries = dict(entry.findall(html))
+    assert (
+        '<a href="https://a.example/x_y?b=1&amp;c=2" class="uri"><span class="address">'
+        in (entries["web"])
+    )
+    assert "https://<wbr />a<wbr />.example<wbr />/x<wbr />_y<wbr />?b" in entries["web"]
+    assert '<a href="https://doi.org/10.1234/t.5-long" class="uri">' in entries["art"]
+    assert "javascript:alert(1)" in entries["bad"] and "<a " not in entries["bad"]
 
 
 def test_a_key_not_in_the_bibliography(make_book: MakeBook) -> None:
