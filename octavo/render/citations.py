@@ -197,7 +197,6 @@ class _Citer:
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.uses: dict[int, int] = {}  # id of a use -> its first number
         self.key = ""  # the key being formatted, for a message where citeproc-py fails
 
     def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:

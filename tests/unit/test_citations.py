@@ -349,3 +349,27 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     html = _html(manuscript)
     assert "Minsk\u2019s Roads" in html and "St. Martin\u2019s Press" in html
     assert "'" not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_citer_keeps_nothing_it_does_not_read() -> None:
+    """Every attribute `_Citer` sets is read somewhere in its module (`uses` was set, never
+    read: dead state a reader had to understand)."""
+    import ast
+
+    from octavo.render import citations
+
+    tree = ast.parse(Path(citations.__file__).read_text(encoding="utf-8"))
+    citer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_Citer")
+    init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
+    set_ = {
+        t.attr
+        for n in ast.walk(init)
+        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
+        if isinstance(t, ast.Attribute)
+    }
+    read = {
+        n.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+    }
+    assert set_ and set_ <= read, set_ - read
