@@ -23,6 +23,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.render.citation_links import linked
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -196,7 +197,6 @@ class _Citer:
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.uses: dict[int, int] = {}  # id of a use -> its first number
         self.key = ""  # the key being formatted, for a message where citeproc-py fails
 
     def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
@@ -303,7 +303,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
-            f"{_clean(str(entry))}</div>\n"
+            f"{linked(_clean(str(entry)), self.source[k])}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )

@@ -1,7 +1,10 @@
 """Where a book's reference list goes: pandoc's `::: {#refs}` div, wherever a section
-writes one; else at the end of the book's Bibliography (its last `kind: bibliography`
-section); else a back-matter division of its own, a Bibliography titled in the book's
-language (`kind_bibliography`), placed as a bibliography division is."""
+writes one; else at the end of the book's Bibliography where it is one section; else,
+in a Bibliography of several sections (a volume's "Belarus" and "Moldova"), a section of
+its own after them, "Works Cited" in the book's language (`works_cited`: under the last
+section's heading, Belarus's entries read as Moldova's); else a back-matter division of
+its own, a Bibliography titled in the book's language (`kind_bibliography`), placed as a
+bibliography division is."""
 
 from __future__ import annotations
 
@@ -10,11 +13,17 @@ from dataclasses import replace
 
 from octavo.model import Book, Chapter, Section
 
-__all__ = ["REFS_SLUG", "with_reference_list"]
+__all__ = ["REFS_SLUG", "is_generated", "with_reference_list"]
 
 REFS_SLUG = "references"  # the id of the division octavo adds
+GENERATED = "octavo"  # its source
 _REFS_DIV = re.compile(r"^:{3,}\s*\{[^}\n]*#refs\b[^}\n]*\}", re.MULTILINE)
 _LIST = "\n\n::: {#refs}\n:::\n"
+
+
+def is_generated(section: Section) -> bool:
+    """Whether the section is the one octavo made to hold the list (no page of the study)."""
+    return section.slug == REFS_SLUG and section.source == GENERATED
 
 
 def with_reference_list(book: Book) -> Book:
@@ -25,27 +34,15 @@ def with_reference_list(book: Book) -> Book:
     for at, chapter in enumerate(chapters):
         if chapter.kind == "bibliography" and chapter.sections:
             last = chapter.sections[-1]
-            grown = replace(last, body=last.body.rstrip("\n") + "\n" + _LIST)
-            chapters[at] = replace(chapter, sections=(*chapter.sections[:-1], grown))
+            if len(chapter.sections) == 1:  # the division is its one section: the list ends it
+                grown = replace(last, body=last.body.rstrip("\n") + "\n" + _LIST)
+                chapters[at] = replace(chapter, sections=(grown,))
+            else:  # a volume's "Belarus" and "Moldova": the list is neither's
+                made = _made(book, book.labels["works_cited"], last)
+                chapters[at] = replace(chapter, sections=(*chapter.sections, made))
             return replace(book, chapters=tuple(chapters))
-    sections = book.sections
     title = book.labels["kind_bibliography"]
-    made = Section(
-        slug=REFS_SLUG,
-        title=title,
-        country=sections[0].country if sections else "",
-        chapter=0,
-        parents=(),
-        sequence=0,
-        total=sections[0].total if sections else 0,
-        data_as_of=max(s.data_as_of for s in sections),
-        last_updated=None,
-        source="octavo",
-        body=_LIST.lstrip("\n"),
-        path=book.config.path,
-        body_line=book.config.line_of("bibliography") or 1,
-        kind="bibliography",
-    )
+    made = _made(book, title, book.sections[0] if book.sections else None)
     division = Chapter(0, title, (made,), kind="bibliography", opening=made)  # no second heading
     # after the appendices, before the glossary (octavo.source.chapters: BACK_KINDS' order)
     place = next(
@@ -54,3 +51,23 @@ def with_reference_list(book: Book) -> Book:
     )
     chapters.insert(place, division)
     return replace(book, chapters=tuple(chapters))
+
+
+def _made(book: Book, title: str, like: Section | None) -> Section:
+    """The section octavo makes to hold the list, titled `title`, of `like`'s country."""
+    return Section(
+        slug=REFS_SLUG,
+        title=title,
+        country=like.country if like else "",
+        chapter=0,
+        parents=(),
+        sequence=0,
+        total=like.total if like else 0,
+        data_as_of=max(s.data_as_of for s in book.sections),
+        last_updated=None,
+        source=GENERATED,
+        body=_LIST.lstrip("\n"),
+        path=book.config.path,
+        body_line=book.config.line_of("bibliography") or 1,
+        kind="bibliography",
+    )

@@ -153,3 +153,73 @@ def test_the_same_as_pandoc_s_citeproc(tmp_path: Path, monkeypatch: pytest.Monke
     # the entries: the same but for one thing, the locale's punctuation-in-quote (American
     # English sets a comma inside the closing quote), which citeproc-py does not apply
     assert [line.replace("\u201d,", ",\u201d") for line in ours[4:]] == theirs[4:]
+
+
+@pytest.mark.parametrize("by", ["section", "chapter"])
+def test_a_handout_ends_with_what_it_cites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by: str
+) -> None:
+    """Each handout that cites ends with the book's entries it cites, in the list's order,
+    under the list's title, its citations linked to them; the generated list is no handout."""
+    monkeypatch.chdir(tmp_path)
+    book = _book(tmp_path)
+    made, logged = quietly(lambda: api.build_handouts(book, tmp_path / "h", by=by))
+    assert [str(d) for d in made.found] == [] and logged == []
+    names = [p.name for p in made.written]
+    assert not any("references" in n for n in names)
+    cited = {
+        "1-s001-economy.pdf": ["Adams, A. (1990)", "Doe, J. (1999)", "Smith, J. (2001)"],
+        "2-s002-trade.pdf": ["Doe, J. (1999)", "Smith, J. (2001)"],
+        "1-ch01.pdf": ["Adams, A. (1990)", "Doe, J. (1999)", "Smith, J. (2001)"],
+    }
+    assert sorted(names) == sorted(n for n in cited if n.endswith("ch01.pdf") == (by != "section"))
+    for path in made.written:
+        reader = PdfReader(path)
+        text = " ".join(
+            " ".join((p.extract_text() or "").replace("\u2060", "").split()) for p in reader.pages
+        )
+        listed = text[text.rindex("Bibliography") :]
+        entries = cited[path.name]
+        assert [listed.find(e) for e in entries] == sorted(listed.find(e) for e in entries)
+        assert all(e in listed for e in entries) and "(octavo)" not in text
+        assert ("Adams" in listed) == ("Adams, A. (1990)" in entries)
+        ids = {"Adams": "ref-adams1990", "Doe": "ref-doe99", "Smith": "ref-smith2001"}
+        wanted = {ids[e.split(",")[0]] for e in entries}
+        named = set(reader.named_destinations)
+        linked = {
+            str(a.get_object().get("/Dest"))
+            for page in reader.pages
+            for a in page.get("/Annots") or []
+            if str(a.get_object().get("/Dest", "")).startswith("ref-")
+        }
+        assert linked == wanted and wanted <= named
+
+
+def test_a_volume_s_list_is_a_section_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a volume whose Bibliography is "Belarus" and "Moldova", the list is its own
+    section, "Works Cited", after them (it was the end of Moldova's): EPUB and PDF."""
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "volume"
+    shutil.copytree(DATA / "volume", book)
+    shutil.copy(BOOK / "refs.json", book)
+    toml = book / "book.toml"
+    toml.write_text('bibliography = "refs.json"\n' + toml.read_text())
+    for name, words in (("014-agriculture.md", "[@doe99]"), ("026-agriculture.md", "@smith2001")):
+        source = book / name
+        source.write_text(source.read_text() + f"\nAs cited {words}.\n")
+    epub, found = api.build_epub(book, tmp_path / "v.epub")
+    assert [str(d) for d in found] == []
+    with zipfile.ZipFile(epub) as archive:
+        listed = archive.read("EPUB/text/bibliography.xhtml").decode()
+    text = re.sub(r"<[^>]+>", "", listed)
+    assert text.index("Moldova") < text.index("King, Charles") < text.index("Works Cited")
+    assert text.index("Works Cited") < text.index("Doe, J. (1999)") < text.index("Smith, J.")
+    assert_epubcheck_clean(epub)
+    assert_ace_clean(epub)
+    (pdf, found), logged = quietly(lambda: api.build_pdf(book, tmp_path / "v.pdf"))
+    assert [str(d) for d in found] == [] and logged == []
+    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+    last = next(t for t in texts if "Doe, J. (1999)" in t)
+    assert last.index("Works Cited") < last.index("Doe, J. (1999)")

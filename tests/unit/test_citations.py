@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -77,6 +78,60 @@ def test_the_list_ends_the_book_s_bibliography(make_book: MakeBook) -> None:
     last = manuscript.chapters[-1].sections[-1]
     assert last.title_text == "Sources"
     assert last.body_html.index("Older works.") < last.body_html.index('id="ref-doe99"')
+
+
+def test_a_volume_s_bibliographies_and_the_list_of_its_own(make_book: MakeBook) -> None:
+    """A Bibliography of several sections (a volume's "Belarus" and "Moldova"): the list is
+    a section of its own after them, "Works Cited", not the end of Moldova's."""
+
+    def of(country: str, text: str) -> str:
+        return text.replace("country: Testland", f"country: {country}")
+
+    def listing(n: int, country: str) -> str:
+        extra = "kind: bibliography\n"
+        return of(country, section_source(n, country, chapter=0, total=4, extra=extra))
+
+    files = {
+        "001-a.md": of("Belarus", section_source(1, body="Seen [@doe99].\n", total=4)),
+        "002-b.md": of("Moldova", section_source(2, body="Also @smith2001.\n", total=4)),
+        "003-c.md": listing(3, "Belarus"),
+        "004-d.md": listing(4, "Moldova"),
+    }
+    toml = CITED + 'parts = ["Belarus", "Moldova"]\n'
+    manuscript, found = _built(make_book, files, toml)
+    assert not found
+    division = manuscript.chapters[-1]
+    assert [s.title_text for s in division.sections] == ["Belarus", "Moldova", "Works Cited"]
+    moldova, listed = division.sections[1:]
+    assert "csl-entry" not in moldova.body_html
+    entries = re.findall(r'<div id="(ref-[^"]+)" class="csl-entry"', listed.body_html)
+    assert entries == ["ref-doe99", "ref-smith2001"]
+    assert ("ref-doe99", division.chapter.slug) in manuscript.anchors
+
+
+def test_an_entry_s_url_and_doi_are_links(make_book: MakeBook) -> None:
+    """As pandoc links them: http(s) only, each breakable where an address breaks."""
+    more = [
+        {"id": "web", "type": "webpage", "title": "Potash", "URL": "https://a.example/x_y?b=1&c=2"},
+        {"id": "art", "type": "article-journal", "title": "Gauges", "DOI": "10.1234/t.5-long"},
+        {"id": "bad", "type": "webpage", "title": "Bad", "URL": "javascript:alert(1)"},
+    ]
+    refs = json.dumps([*json.loads(REFS), *more])
+    body = "See @web, @art and @bad.\n"
+    root = make_book({"refs.json": refs, "001-a.md": section_source(1, body=body, total=1)}, CITED)
+    book, found = read_book(root)
+    assert book is not None, found
+    manuscript, _ = render_manuscript(book)
+    html = _html(manuscript)
+    entry = re.compile(r'<div id="ref-(\w+)" class="csl-entry" role="listitem">(.*?)</div>')
+    entries = dict(entry.findall(html))
+    assert (
+        '<a href="https://a.example/x_y?b=1&amp;c=2" class="uri"><span class="address">'
+        in (entries["web"])
+    )
+    assert "https://<wbr />a<wbr />.example<wbr />/x<wbr />_y<wbr />?b" in entries["web"]
+    assert '<a href="https://doi.org/10.1234/t.5-long" class="uri">' in entries["art"]
+    assert "javascript:alert(1)" in entries["bad"] and "<a " not in entries["bad"]
 
 
 def test_a_key_not_in_the_bibliography(make_book: MakeBook) -> None:
@@ -294,3 +349,27 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     html = _html(manuscript)
     assert "Minsk\u2019s Roads" in html and "St. Martin\u2019s Press" in html
     assert "'" not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_citer_keeps_nothing_it_does_not_read() -> None:
+    """Every attribute `_Citer` sets is read somewhere in its module (`uses` was set, never
+    read: dead state a reader had to understand)."""
+    import ast
+
+    from octavo.render import citations
+
+    tree = ast.parse(Path(citations.__file__).read_text(encoding="utf-8"))
+    citer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_Citer")
+    init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
+    set_ = {
+        t.attr
+        for n in ast.walk(init)
+        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
+        if isinstance(t, ast.Attribute)
+    }
+    read = {
+        n.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+    }
+    assert set_ and set_ <= read, set_ - read

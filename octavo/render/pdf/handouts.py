@@ -10,7 +10,7 @@ Only the file names: ids and anchors are the book's."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
@@ -21,10 +21,12 @@ from octavo.render.pdf.broadside_stamps import stamp_broadsides
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
 from octavo.render.pdf.folio_styles import folio_styles
+from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.notes.place import place_notes
 from octavo.render.pdf.sheets import has_landscape, stylesheets, text_measure
 from octavo.source.paper import PageSetup
+from octavo.source.reference_list import is_generated
 from octavo.text import strip_tags
 
 __all__ = [
@@ -50,33 +52,52 @@ class Handout:
     path: tuple[str, ...]  # study is in the header; then chapter, breadcrumb, section
     items: tuple[Heading, ...]
     sections: tuple[RenderedSection, ...]
+    entries: tuple[Entry, ...] = ()  # what it cites, at its end (octavo.render.pdf.handout_entries)
+    entries_title: str = ""
 
     @property
     def ids(self) -> frozenset[str]:
         """Every id it holds: links elsewhere keep their words only."""
-        return ids_in(self.sections)
+        return ids_in(self.sections) | {e.id for e in self.entries}
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s.section.source for s in self.sections if s.section.source))
+        return tuple(
+            dict.fromkeys(
+                s.section.source
+                for s in self.sections
+                if s.section.source and not is_generated(s.section)
+            )
+        )
 
 
 def handouts_of(manuscript: Manuscript, by: str) -> tuple[Handout, ...]:
     if by not in BY:
         raise BuildError([error("E606", f"--by '{by}' is not one of {', '.join(BY)}")])
+    listed = book_entries(manuscript)
     if by == "chapter":
-        places = len(str(len(manuscript.chapters)))
+        chapters = [c for c in manuscript.chapters if not all(_generated(rs) for rs in c.sections)]
+        places = len(str(len(chapters)))
         return tuple(
-            _chapter(c, manuscript.part_of(c), number, places)
-            for number, c in enumerate(manuscript.chapters, start=1)
+            _cites(_chapter(c, manuscript.part_of(c), number, places), listed)
+            for number, c in enumerate(chapters, start=1)
         )
-    width = len(str(len(manuscript.sections)))
+    pairs = [(c, rs) for c in manuscript.chapters for rs in c.sections if not _generated(rs)]
+    width = len(str(len(pairs)))
     return tuple(
-        _section(c, manuscript.part_of(c), rs, number, width)
-        for number, (c, rs) in enumerate(
-            ((c, rs) for c in manuscript.chapters for rs in c.sections), start=1
-        )
+        _cites(_section(c, manuscript.part_of(c), rs, number, width), listed)
+        for number, (c, rs) in enumerate(pairs, start=1)
     )
+
+
+def _generated(rs: RenderedSection) -> bool:
+    """The reference list octavo made is no handout: each handout holds what it cites."""
+    return is_generated(rs.section)
+
+
+def _cites(unit: Handout, listed: BookEntries) -> Handout:
+    entries = listed.cited_by(unit.sections)
+    return replace(unit, entries=entries, entries_title=listed.title) if entries else unit
 
 
 def _chapter_name(chapter: RenderedChapter) -> str:
