@@ -80,10 +80,25 @@ def cite_book(
     book: Book, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
     """The drafts with their citations formatted and the reference list in place, the
-    anchors of its entries (id -> chapter), and W527 for each key not in the bibliography."""
+    anchors of its entries (id -> chapter), and W527 for each key not in the bibliography.
+    What citeproc-py says through Python's warnings (a BibTeX field it does not read,
+    `url` among them) is W152 at the field's line, not a line of Python on stderr."""
     bib = book.bibliography
     if bib is None:
         return drafts, (), []
+    import warnings
+
+    from octavo.render.citeproc_said import told
+
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        out, anchors, found = _cite_book(bib, drafts, examples)
+    return out, anchors, [*found, *told(bib, [str(w.message) for w in said])]
+
+
+def _cite_book(
+    bib: Bibliography, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
     found: list[Diagnostic] = []
     try:
         cites = _Citer(bib)

@@ -163,6 +163,24 @@ def test_bibtex(make_book: MakeBook) -> None:
     assert "Doe, J. (1999) <i>The Economy of Belarus</i>. Minsk: Minsk Press." in _html(manuscript)
 
 
+def test_a_bibtex_field_citeproc_does_not_read_is_w152_not_python_s_warning(
+    make_book: MakeBook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """citeproc-py's BibTeX reader leaves `url` out and said so as a UserWarning, a line
+    of Python on stderr with no file or code."""
+    bib = (DATA / "citations" / "refs.bib").read_text(encoding="utf-8")
+    bib = bib.replace("  year = {1999}", "  year = {1999},\n  URL = {https://e.org/doe}", 1)
+    assert "URL" in bib
+    toml = BOOK_TOML + 'bibliography = "refs.bib"\n'
+    files: dict[str, str | bytes] = {"refs.bib": bib, "001-a.md": section_source(1, total=1)}
+    files["001-a.md"] = section_source(1, body="As [@doe99] says.\n", total=1)
+    _, found = _built(make_book, files, toml)
+    [told] = [d for d in found if d.code == "W152"]
+    line = bib[: bib.index("URL")].count("\n") + 1
+    assert (told.file.name, told.line) == ("refs.bib", line) and "'url'" in told.message
+    assert "Warning" not in capsys.readouterr().err
+
+
 def _problems(
     make_book: MakeBook, files: dict[str, str | bytes], toml: str
 ) -> list[tuple[str, str, int | None]]:
