@@ -177,7 +177,8 @@ def test_a_bibtex_field_citeproc_does_not_read_is_w152_not_python_s_warning(
     _, found = _built(make_book, files, toml)
     [told] = [d for d in found if d.code == "W152"]
     line = bib[: bib.index("URL")].count("\n") + 1
-    assert (told.file.name, told.line) == ("refs.bib", line) and "'url'" in told.message
+    assert told.file is not None and (told.file.name, told.line) == ("refs.bib", line)
+    assert "'url'" in told.message
     assert "Warning" not in capsys.readouterr().err
 
 
