@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.render.citation_links import linked
+from octavo.render.reference_markup import REFS, biblioref, entry_open
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -287,7 +288,7 @@ class _Citer:
             return f"<strong>{escape(cite.key, quote=False)}?</strong>"
         full = self._format(citation)
         target = entry_id(self.keys.get(cite.key.lower(), cite.key))
-        link = f'<a href="#{target}" role="doc-biblioref">'
+        link = biblioref(target)
         if use.in_text or cite.suppress_author:
             rest = self._without_names(citation)
             if use.in_text:
@@ -317,7 +318,7 @@ class _Citer:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
-            f'<div id="{entry_id(self.keys.get(k, k))}" class="csl-entry" role="listitem">'
+            f"{entry_open(entry_id(self.keys.get(k, k)))}"
             f"{linked(_clean(str(entry)), self.source[k])}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
@@ -325,7 +326,7 @@ class _Citer:
         )
         given = re.search(r'class="([^"]*)"', attributes)
         classes = "references csl-bib-body" + (f" {given[1]}" if given else "")
-        opening = f'<div id="refs" class="{classes}"{_CLASS.sub("", attributes)}'
+        opening = f'{REFS} class="{classes}"{_CLASS.sub("", attributes)}'
         if own:
             return f'{opening} role="list">\n{entries}'
         return (

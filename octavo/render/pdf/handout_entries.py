@@ -14,20 +14,14 @@ its entries in its text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from octavo.model import Manuscript, RenderedChapter, RenderedSection
+from octavo.render.reference_markup import CITED, ENTRY, REFS
 from octavo.source.reference_list import is_generated
 
 __all__ = ["BookEntries", "book_entries"]
-
-_CITED = re.compile(r'<a href="#(ref-[^"]+)" role="doc-biblioref">')
-_ENTRY = re.compile(
-    r'<div id="(ref-[^"]+)" class="csl-entry" role="listitem">(.*?)</div>\n', re.DOTALL
-)
-_REFS = '<div id="refs"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +42,11 @@ class BookEntries:
         hold the list themselves."""
         cited: set[str] = set()
         for rs in sections:
-            if _REFS in rs.body_html:
+            if REFS in rs.body_html:
                 return ()
-            cited.update(_CITED.findall(rs.body_html))
+            cited.update(CITED.findall(rs.body_html))
             for note in rs.notes:
-                cited.update(_CITED.findall(note.html))
+                cited.update(CITED.findall(note.html))
         return tuple(e for e in self.entries if e.id in cited)
 
 
@@ -60,8 +54,8 @@ def book_entries(manuscript: Manuscript) -> BookEntries:
     """The book's reference list as its section holds it (none: no entries)."""
     for chapter in manuscript.chapters:
         for rs in chapter.sections:
-            if _REFS in rs.body_html:
-                found = tuple(Entry(i, h) for i, h in _ENTRY.findall(rs.body_html))
+            if REFS in rs.body_html:
+                found = tuple(Entry(i, h) for i, h in ENTRY.findall(rs.body_html))
                 return BookEntries(_title(manuscript, chapter, rs), found)
     return BookEntries("", ())
 
