@@ -17,7 +17,8 @@ def _section_line(section: Section) -> str:
     indent = "    " * section.depth
     supplied = f"  (supplied: {'; '.join(section.supplied)})" if section.supplied else ""
     return (
-        f"{indent}{section.sequence:>3}/{section.total}  {section.title}"
+        f"{indent}{section.sequence:>3}{'' if section.total is None else f'/{section.total}'}"
+        f"  {section.title}"
         f"  [data as of {section.data_as_of.label}]{supplied}"
     )
 

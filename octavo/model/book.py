@@ -68,7 +68,7 @@ class Section:
     chapter: int
     parents: tuple[str, ...]  # breadcrumb levels between chapter and section
     sequence: int  # the N of "Section N of M"
-    total: int  # the M
+    total: int | None  # the M; None: not a study's page, written for the book (no `total:`)
     data_as_of: YearMonth
     last_updated: YearMonth | None
     source: str

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from octavo.render.allow_list import TRUSTED, kept_attribute, kept_hint
 from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
+from octavo.render.crossref_syntax import CROSSREF_TOKEN
 from octavo.render.floats import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
@@ -34,9 +35,7 @@ CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
 IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
 _CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
-# pandoc-crossref's reference without its word, `[-@tbl:12]`: the number alone ("3"), as in
-# "Tables [-@tbl:12]–[-@tbl:14]" (octavo.importers.mentions writes it); else `@tbl:12`
-_REFERENCE = re.compile(r"\[-@((?:tbl|fig):[\w:.-]*\w)\]|" + _CROSSREF.pattern)
+# (a reference in brackets, `[-@tbl:12]`, `[see @tbl:12]`: octavo.render.crossref_syntax)
 _WORDS = ("text", "code_inline")  # what makes an image one among words
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -119,6 +118,9 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         if child.type == "text":
             _text_problems(state, child, previous, line)
             out += _crossrefs(child)
+        elif child.type == CROSSREF_TOKEN:  # `[see @tbl:gdp]`: "see 3" (crossref_syntax)
+            number = "xref auto-number" if child.meta["alone"] else "xref auto"
+            out += link({"href": f"#{child.meta['key']}", "class": number}, child.content)
         else:
             out.append(child)
         previous = child
@@ -244,19 +246,16 @@ def _paragraph_math(state: State, children: list[Token], line: int) -> None:
 
 
 def _crossrefs(token: Token) -> list[Token]:
-    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered, and
-    `[-@tbl:label]` with '3'."""
+    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered."""
     content = token.content
     if "@" not in content:
         return [token]
     out: list[Token] = []
     at = 0
-    for found in _REFERENCE.finditer(content):
+    for found in _CROSSREF.finditer(content):
         if found.start() > at:
             out.append(text(content[at : found.start()]))
-        label, alone = found[2] or found[1], found[1] is not None
-        out += link({"href": f"#{label}", "class": "xref auto-number" if alone else "xref auto"},
-                    found[0])  # fmt: skip
+        out += link({"href": f"#{found[1]}", "class": "xref auto"}, found[0])
         at = found.end()
     if not out:
         return [token]

@@ -31,6 +31,7 @@ from octavo.render import (
     addresses,
     attributes,
     blocks,
+    crossref_syntax,
     divs,
     escapes,
     fancy_lists,
@@ -214,6 +215,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
         from octavo.render import citation_syntax
 
         citation_syntax.install(md)  # `[@doe99, p. 33]`, `@doe99`: before links, notes' too
+    crossref_syntax.install(md)  # `[see @tbl:gdp]`: "see 3", as pandoc-crossref prints it
     attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
     md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
     md.use(sub_plugin).use(superscript_plugin)

@@ -128,12 +128,15 @@ class Sandbox:
 def _written(source: Path, url: str) -> tuple[Path | None, int | None]:
     """Where a book's own stylesheet or template writes `url` (or the last part of its
     path, as written before WeasyPrint resolved it), when `source` is the book's folder:
-    the file and line a refusal names, not the folder alone. (None, None) if not found."""
+    the file and line a refusal names, not the folder alone. (None, None) if not found.
+    A file that a link of those folders leads to is named by the link, the file the book
+    uses (`styles/print/book.css` linked to `../mine/real.css`), as a linked section is."""
     if not source.is_dir():
         return None, None
     tail = url.rstrip("/").rsplit("/", 1)[-1]
     for folder in (source / "styles", source / "templates"):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        paths = sorted(folder.rglob("*")) if folder.is_dir() else []
+        for path in paths:
             if path.suffix not in (".css", ".html", ".xhtml") or not path.is_file():
                 continue
             try:
@@ -144,8 +147,17 @@ def _written(source: Path, url: str) -> tuple[Path | None, int | None]:
             for wanted in (url, tail):
                 at = text.find(wanted) if wanted else -1
                 if at >= 0:
-                    return path, text.count("\n", 0, at) + 1
+                    return _link_to(path, paths), text.count("\n", 0, at) + 1
     return None, None
+
+
+def _link_to(path: Path, paths: list[Path]) -> Path:
+    """The first of `paths` that is a link leading to `path` (itself a file, not a link),
+    else `path`."""
+    if path.is_symlink():
+        return path
+    real = path.resolve()
+    return next((p for p in paths if p.is_symlink() and p.resolve() == real), path)
 
 
 def weasyprint_fetcher(sandbox: Sandbox) -> Any:

@@ -92,11 +92,13 @@ def _line(section: Section, key: str = "sequence") -> int:
 
 
 def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
-    if not sections:
+    """E302 for a section whose "of M" is not the other sections' (those that state one)."""
+    stated = [s for s in sections if s.total is not None]
+    if not stated:
         return []
     # the example section `new` wrote never sets the count: a book of it and one imported
     # page (a tie) takes the page's, so the example is the one named to delete
-    counted = [s for s in sections if s.source != EXAMPLE_SOURCE] or sections
+    counted = [s for s in stated if s.source != EXAMPLE_SOURCE] or stated
     usual, _ = Counter(s.total for s in counted).most_common(1)[0]
     return [
         error(
@@ -108,7 +110,7 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
             if s.source == EXAMPLE_SOURCE
             else "every section must say the same 'of M'",
         )
-        for s in sections
+        for s in stated
         if s.total != usual
     ]
 
@@ -191,10 +193,13 @@ def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...]
 
 
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
-    if not sections:
+    """W309 for the study's sections not in the book: of those that state its "of M" (one
+    written for the book, with no `total`, is not one of them, whatever its number)."""
+    totals = [s.total for s in sections if s.total is not None]
+    if not totals:
         return []
-    total = max(s.total for s in sections)
-    present = sorted({s.sequence for s in sections})
+    total = max(totals)
+    present = sorted({s.sequence for s in sections if s.total is not None})
     missing = missing_runs(present, total)
     if not missing:
         return []

@@ -50,7 +50,9 @@ _FIELDS = {
     "kind",  # foreword, preface, profile, chapter ...: where assemble places the section
     "supplied",  # what the importer supplied for the page, and from where (outline shows it)
 }
-_REQUIRED = ("title", "country", "chapter", "parents", "sequence", "total", "data_as_of")
+# `total`, the "of M" of a study's page, is for a study's sections: one written for the book
+# (a foreword, a glossary, a book of one's own) states none (Section.total None)
+_REQUIRED = ("title", "country", "chapter", "parents", "sequence", "data_as_of")
 
 
 def section_files(root: Path) -> tuple[Path, ...]:
@@ -106,8 +108,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
     _check_fields(data, bad)
     if found:
         return None, tuple(warned + found)
-    sequence = data["sequence"]
-    if sequence > data["total"]:
+    sequence, total = data["sequence"], data.get("total")
+    if total is not None and sequence > total:
         bad(
             "E303",
             "sequence",
@@ -138,7 +140,7 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         chapter=data["chapter"],
         parents=tuple(p.strip() for p in data["parents"]),
         sequence=sequence,
-        total=data["total"],
+        total=total,
         data_as_of=data_as_of,
         last_updated=updated,
         source=str(data.get("source") or ""),

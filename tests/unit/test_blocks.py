@@ -462,9 +462,15 @@ def test_an_html_table_s_cells_keep_their_alignment() -> None:
         ),
         pytest.param(
             "[-@sec:a] and [@tbl:a]\n",
-            '<p>[-<a href="#sec:a" class="xref auto">@sec:a</a>] and '
-            '[<a href="#tbl:a" class="xref auto">@tbl:a</a>]</p>',
-            id="a-heading-has-no-number",  # nor is a group read: its brackets stay
+            '<p><a href="#sec:a" class="xref auto-number">[-@sec:a]</a> and '
+            '<a href="#tbl:a" class="xref auto">@tbl:a</a></p>',
+            id="brackets-not-printed",  # a heading's: its title, as @sec:a prints
+        ),
+        pytest.param(
+            "[@tbl:a; @tbl:b]\n",
+            '<p>[<a href="#tbl:a" class="xref auto">@tbl:a</a>; '
+            '<a href="#tbl:b" class="xref auto">@tbl:b</a>]</p>',
+            id="a-group-is-not-read",  # its brackets stay
         ),
     ],
 )
@@ -472,6 +478,71 @@ def test_a_reference_without_its_word(source: str, expected: str) -> None:
     """pandoc-crossref's `[-@tbl:label]`: the table's number alone once resolved."""
     fragment = render_block(source)
     assert fragment.html.strip() == expected and fragment.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "[see @tbl:gdp]",
+            'see\u00a0<a href="#tbl:gdp" class="xref auto-number">@tbl:gdp</a>',
+            id="table",
+        ),
+        pytest.param(
+            "[see @fig:map]",
+            'see\u00a0<a href="#fig:map" class="xref auto-number">@fig:map</a>',
+            id="figure",
+        ),
+        pytest.param(
+            "[as in @sec:trade]",
+            'as in\u00a0<a href="#sec:trade" class="xref auto-number">@sec:trade</a>',
+            id="heading",
+        ),
+        pytest.param(
+            "[Tables  @tbl:gdp]",
+            'Tables\u00a0<a href="#tbl:gdp" class="xref auto-number">@tbl:gdp</a>',
+            id="spaces",
+        ),
+        pytest.param(
+            "[@fig:map, left]",
+            '<a href="#fig:map" class="xref auto">@fig:map</a>, left',
+            id="suffix",
+        ),
+        pytest.param(
+            "[see @tbl:gdp, row 2]",
+            'see\u00a0<a href="#tbl:gdp" class="xref auto-number">@tbl:gdp</a>, row 2',
+            id="prefix-and-suffix",
+        ),
+        pytest.param(
+            "\\[see @tbl:gdp\\] and \\[-@tbl:gdp\\]",
+            '[see <a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>] and '
+            '[-<a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>]',
+            id="escaped-brackets-are-brackets",  # as an import writes a page's own
+        ),
+        pytest.param(
+            "[*see* @tbl:gdp]",
+            '[<em>see</em> <a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>]',
+            id="a-prefix-with-markup-is-not-read",
+        ),
+        pytest.param(
+            "[see @tbl:gdp]{.c}",
+            '<span class="c">see <a href="#tbl:gdp" class="xref auto">@tbl:gdp</a></span>',
+            id="a-span-is-a-span",
+        ),
+        pytest.param(
+            "[see @tbl:gdp; @tbl:gnp]",
+            '[see <a href="#tbl:gdp" class="xref auto">@tbl:gdp</a>; '
+            '<a href="#tbl:gnp" class="xref auto">@tbl:gnp</a>]',
+            id="group-as-written",
+        ),
+    ],
+)
+def test_a_reference_with_a_prefix_prints_it_for_its_word(source: str, expected: str) -> None:
+    """pandoc-crossref's `[Prefix @fig:1]` is "Prefix 1": the prefix in place of the word
+    ("fig.", octavo's "Figure"), the number after it, no brackets (its manual, "Custom
+    prefix per-reference"); a heading's reference prints its title after it."""
+    fragment = render_block(source + "\n")
+    assert fragment.html.strip() == f"<p>{expected}</p>" and fragment.problems == ()
 
 
 def test_an_html_table_s_head_of_figures_is_kept_whole() -> None:

@@ -72,6 +72,7 @@ def _cited(source: str) -> list[tuple[str, ...]]:
         pytest.param("<mailto:a@b.org> and <https://x.org/@doe99>", [], id="autolinks"),
         pytest.param("See @tbl:gdp and @fig:map and @sec:trade.", [], id="crossrefs"),
         pytest.param("Tables [-@tbl:a]–[-@tbl:b].", [], id="crossref-numbers"),
+        pytest.param("As [see @tbl:a] and [@fig:b, left].", [], id="crossref-prefix"),
         pytest.param("[@doe99](https://x.org) and [@doe99][ref]\n\n[ref]: /x", [], id="links"),
         pytest.param("![@doe99](map.png)", [], id="image"),
         pytest.param("`[@doe99]` and \\@doe99", [], id="code-and-escape"),
@@ -91,9 +92,10 @@ def test_in_text_and_its_line() -> None:
 
 
 def test_crossrefs_still_link() -> None:
-    html = render_block("See @tbl:gdp and [-@tbl:gdp].", context=CITING).html
+    html = render_block("See @tbl:gdp and [-@tbl:gdp], [see @tbl:gdp].", context=CITING).html
     assert 'href="#tbl:gdp" class="xref auto"' in html
-    assert 'href="#tbl:gdp" class="xref auto-number"' in html
+    assert html.count('href="#tbl:gdp" class="xref auto-number"') == 2
+    assert ", see\u00a0<a" in html and "[see" not in html
 
 
 def test_without_a_bibliography_citations_are_text_and_told() -> None:

@@ -59,6 +59,42 @@ def test_symlink_out_of_the_root_is_refused(sandbox: Sandbox) -> None:
     assert caught.value.diagnostic.code == "E601"
 
 
+IMPORT = '/* the look */\n@import url("file:///etc/passwd");\n'
+
+
+def test_a_linked_stylesheet_is_named_by_the_link(make_book: MakeBook) -> None:
+    """A book's styles/print/book.css that links to ../mine/real.css: its refusal names the
+    file the book uses (the link), as a linked section is named (the target was named:
+    it comes first in the folder's order)."""
+    book = make_book({"001-a.md": section_source(1, "Land", total=1)})
+    real = book / "styles" / "mine" / "real.css"
+    real.parent.mkdir(parents=True)
+    real.write_text(IMPORT, encoding="utf-8")
+    link = book / "styles" / "print" / "book.css"
+    link.parent.mkdir(parents=True)
+    link.symlink_to("../mine/real.css")
+    told = Sandbox((book,), book).refusal("E601", "file:///etc/passwd", "outside").diagnostic
+    assert (told.file, told.line) == (link, 2)
+    with pytest.raises(BuildError) as caught:
+        api.build_pdf(book, book.parent / "x.pdf")
+    assert [(d.code, d.file, d.line) for d in caught.value.diagnostics] == [("E601", link, 2)]
+
+
+def test_a_file_no_link_leads_to_is_named_by_itself(make_book: MakeBook) -> None:
+    """Only a link's own target is named by the link: another file with the same URL, or
+    a link to another file, leaves a file named as it is."""
+    book = make_book({"001-a.md": section_source(1, "Land", total=1)})
+    real = book / "styles" / "a" / "real.css"
+    real.parent.mkdir(parents=True)
+    real.write_text(IMPORT, encoding="utf-8")
+    other = book / "styles" / "b" / "other.css"
+    other.parent.mkdir(parents=True)
+    other.write_text("p { color: red }\n", encoding="utf-8")
+    (book / "styles" / "c.css").symlink_to("b/other.css")
+    told = Sandbox((book,), book).refusal("E601", "file:///etc/passwd", "outside").diagnostic
+    assert (told.file, told.line) == (real, 2)
+
+
 def test_missing_file_is_refused(sandbox: Sandbox) -> None:
     with pytest.raises(FetchRefused) as caught:
         sandbox.resolve((sandbox.roots[0] / "nope.css").as_uri())

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from octavo import api
 from octavo.render.xref import Targets, resolve_links
+from tests.conftest import MakeBook, section_source
 
 TARGETS = Targets(
     labels={"tbl:gdp": "Table 3", "s058-russia": "Russia", "trade": "Trade"},
@@ -151,3 +155,26 @@ def test_a_link_keeps_its_author_s_id_and_language(html: str, expected: str) -> 
     """A reference was written anew with its href, class and title alone: an author's
     `{#back lang=fr}` left both outputs, and a link to #back pointed at nothing."""
     assert resolve_links(html, "", TARGETS)[0] == expected
+
+
+def test_a_reference_in_brackets_prints_as_pandoc_crossref_prints_it(
+    make_book: MakeBook,
+) -> None:
+    """`[see @tbl:gdp]` printed "[see Table 1]": pandoc-crossref prints the prefix for the
+    word, "see 1", and no brackets (its manual: `[Prefix @fig:1]` is "Prefix 1")."""
+    body = (
+        "Output [see @tbl:gdp], the map [see @fig:map], the coast [as in @sec:coast];\n"
+        "[@tbl:gdp] and [-@fig:map] and [@fig:map, left].\n\n"
+        "| Year | GDP |\n|------|-----|\n| 1990 | 3 |\n\n: GDP {#tbl:gdp}\n\n"
+        "![The map](map.png){#fig:map}\n\n## The coast {#sec:coast}\n\nSand.\n"
+    )
+    from PIL import Image
+
+    book = make_book({"001-a.md": section_source(1, "Land", total=1, body=body)})
+    Image.new("RGB", (1600, 800), "white").save(book / "map.png")
+    manuscript, problems = api.manuscript(book)
+    words = re.sub(r"<[^>]+>", "", manuscript.sections[0].body_html).split("\n")[0]
+    assert words == "Output see\u00a01, the map see\u00a01, the coast as in\u00a0The coast;"
+    second = re.sub(r"<[^>]+>", "", manuscript.sections[0].body_html).split("\n")[1]
+    assert second == "Table\u00a01 and 1 and Figure\u00a01, left."  # octavo's labels
+    assert problems == ()

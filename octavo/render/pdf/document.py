@@ -259,12 +259,18 @@ def write_document(
 ) -> bytes:
     """PDF bytes: the variant with its output intent, exact BleedBoxes, a DocumentID made
     from `identifier` (the book's; else the title), page labels, its landscape pages
-    turned (octavo.render.pdf.broadside) — octavo.render.pdf.finish. `stamped`: the
+    turned (octavo.render.pdf.broadside) — octavo.render.pdf.finish; tagged, each
+    structure element of an element in another language with its /Lang
+    (octavo.render.pdf.weasy_tags). `stamped`: the
     document's last pages are drawn over these ones (octavo.render.pdf.broadside_stamps)
     and left out."""
     from octavo.render.pdf.finish import finisher, variant_options
 
     variant = options.pdf_variant
+    if variant == "pdf/ua-1":  # a structure element's language: /Lang (a WeasyPrint gap)
+        from octavo.render.pdf import weasy_tags
+
+        weasy_tags.install()
     seed = identifier or str(document.metadata.title)
     own = len(document.pages) - len(stamped)
     turned = tuple(i for i in turned_pages(document) if i < own)

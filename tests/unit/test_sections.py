@@ -1,0 +1,67 @@
+"""octavo.source.sections and the checks across them: a section written for the book (a
+foreword, a glossary) states no `total`, the "of M" of a study's imported page."""
+
+from __future__ import annotations
+
+from octavo.cli.outline import outline_lines
+from octavo.source.sections import read_book
+from tests.conftest import MakeBook, section_source
+
+
+def _written(sequence: int, title: str, kind: str) -> str:
+    """A section written by hand: no `total`."""
+    return (
+        f"---\ntitle: {title}\ncountry: Testland\nchapter: 0\nparents: []\n"
+        f'sequence: {sequence}\ndata_as_of: "1995-06"\nkind: {kind}\n---\n\nWritten here.\n'
+    )
+
+
+def test_a_foreword_and_a_glossary_written_by_hand_need_no_total(make_book: MakeBook) -> None:
+    """They were E204 ('total' is missing); given one, E302 (not the study's 81) or E303
+    (a glossary numbered 90 of 81): a section not of the study had to take a study's
+    number and count."""
+    book = make_book(
+        {
+            "058-russia.md": section_source(58, "Russia", total=81),
+            "foreword.md": _written(1, "Foreword", "foreword"),
+            "glossary.md": _written(90, "Glossary", "glossary"),
+        }
+    )
+    loaded, found = read_book(book)
+    assert loaded is not None
+    # the study's sections alone are counted: the foreword's 1 is not the study's section 1
+    assert [(d.code, d.message) for d in found] == [
+        ("W309", "sections 1–57, 59–81 not present (1 of 81 in the book)")
+    ]
+    assert [(s.title, s.kind, s.total) for s in loaded.sections] == [
+        ("Foreword", "foreword", None),
+        ("Russia", "section", 81),
+        ("Glossary", "glossary", None),
+    ]
+    assert "  1  Foreword" in "\n".join(outline_lines(loaded))
+    assert " 58/81  Russia" in "\n".join(outline_lines(loaded))
+
+
+def test_a_book_written_by_hand_states_no_total_and_misses_nothing(make_book: MakeBook) -> None:
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land").replace("total: 3\n", ""),
+            "003-c.md": section_source(3, "Rivers").replace("total: 3\n", ""),
+            "foreword.md": _written(9, "Foreword", "foreword"),
+        }
+    )
+    loaded, found = read_book(book)
+    assert loaded is not None and found == ()
+
+
+def test_a_stated_total_is_still_checked(make_book: MakeBook) -> None:
+    book = make_book(
+        {
+            "001-a.md": section_source(1, total=3),
+            "002-b.md": section_source(2, total=4),
+            "005-e.md": section_source(5, total=3),
+            "foreword.md": _written(9, "Foreword", "foreword"),
+        }
+    )
+    codes = sorted(d.code for d in read_book(book)[1])
+    assert codes == ["E302", "E303"]
