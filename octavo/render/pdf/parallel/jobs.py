@@ -177,7 +177,7 @@ def appendix_job(
     front-matter divisions, their sections' roman folios as `front` (the front part's
     layout) prints them: its currency table gives every section's page. Their folios
     follow the contents' length, known once the front part is laid out; so this job
-    waits for it (or is guessed from its last layout: tail.guess)."""
+    waits for it (or is guessed from its last layout: early.guess)."""
     styles = folio_styles(manuscript, options)
     folios = folios_of(placed_body(chapters), styles)
     first = opens(chapters)  # its running heads and folios are its own
