@@ -27,7 +27,7 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.folio_styles import folio_styles
-from octavo.render.pdf.html import PrintPart, note_pairs
+from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import Located
 from octavo.render.pdf.page_labels import cover_word, front_labels
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
@@ -44,6 +44,7 @@ from octavo.render.pdf.parallel.placed import (
 )
 from octavo.render.pdf.parallel.resumed_here import resume_started
 from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
+from octavo.render.pdf.print_parts import PrintPart
 
 __all__ = [
     "Started",
@@ -149,7 +150,7 @@ def front_job(
 
 def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
     """The front matter laid out before the chapters' page counts are known, with stand-in
-    folios (html.Sketched): its page map gives the front-matter divisions' roman folios
+    folios (print_parts.Sketched): its page map gives the front-matter divisions' roman folios
     (they follow the contents' length, not its numbers), so the appendix, which prints
     them, need not wait for the real front matter (tail.lay_out_tail). Never merged, so
     no PDF is written (PartJob.sketch)."""
@@ -159,7 +160,7 @@ def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
 
 def appendix_sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
     """The appendix laid out before the chapters' page counts are known: its currency
-    table with stand-in folios (html.Sketched) and the index's heading without its entries.
+    table with stand-in folios (print_parts.Sketched) and the index's heading without its entries.
     The page where the index opens follows the table's length, not its numbers, so the
     front matter, which numbers the index in its contents, need not wait for the appendix
     in a cold build (tail.lay_out_tail). Never merged: no PDF is written."""
