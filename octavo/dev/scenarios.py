@@ -14,14 +14,13 @@ from octavo.dev.bench import (
     Measured,
     Report,
     Row,
-    context,
     judged,
     measure,
     measure_alternating,
     remove,
-    table,
     watched_edits,
 )
+from octavo.dev.bench_report import context, table
 from octavo.source.sections import load_book
 from octavo.write import atomic_text
 
