@@ -145,7 +145,7 @@ class _Pool:
 def test_the_parent_resumes_a_chapter_whose_states_are_kept(
     laid: tuple[PartStore, PartJob, PartLayout],
 ) -> None:
-    from octavo.render.pdf.parallel.jobs import start
+    from octavo.render.pdf.parallel.started import start
 
     store, job, old = laid
     edited = store.keyed(replace(job, html=_chapter("Edit number 2. ")))

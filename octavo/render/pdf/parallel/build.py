@@ -78,12 +78,10 @@ from octavo.render.pdf.parallel.edited import start_edited
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
-    finish,
     has_front_divisions,
     in_parts,
     nested,
     sketch_job,
-    start_all,
 )
 from octavo.render.pdf.parallel.merge import Spliced, Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.page_refs import by_part, settle
@@ -92,6 +90,7 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.spliced_fonts import whole_again
 from octavo.render.pdf.parallel.start import start_workers
+from octavo.render.pdf.parallel.started import finish, start_all
 from octavo.render.pdf.parallel.tail import lay_out_tail, merged
 from octavo.render.pdf.sheets import has_landscape
 from octavo.render.pdf.whole import older_template, whole_book_features

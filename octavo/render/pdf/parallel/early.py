@@ -16,7 +16,6 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.job_memo import made
 from octavo.render.pdf.parallel.jobs import (
-    Started,
     appendix_job,
     dated,
     front_job,
@@ -24,12 +23,12 @@ from octavo.render.pdf.parallel.jobs import (
     headings,
     in_parts,
     stamp_job,
-    start,
 )
 from octavo.render.pdf.parallel.merge import Merger, place
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.placed import index_page
+from octavo.render.pdf.parallel.started import Started, start
 
 __all__ = ["begin", "guess"]
 

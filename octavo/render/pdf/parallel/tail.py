@@ -26,14 +26,11 @@ from octavo.render.pdf.parallel.book_fonts import book_fonts
 from octavo.render.pdf.parallel.fonts import Begun, begin_unions
 from octavo.render.pdf.parallel.job_memo import made
 from octavo.render.pdf.parallel.jobs import (
-    Started,
     appendix_job,
     dated,
-    finish,
     front_job,
     has_front_divisions,
     stamp_job,
-    start,
 )
 from octavo.render.pdf.parallel.merge import (
     Merger,
@@ -46,6 +43,7 @@ from octavo.render.pdf.parallel.merge import (
 )
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.started import Started, finish, start
 
 __all__ = ["MERGED", "Tail", "lay_out_tail", "merged"]
 
