@@ -21,7 +21,8 @@ from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import book_fonts, build, fonts, jobs, started, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
-from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, body_merger, merge_parts
+from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable
+from octavo.render.pdf.parallel.merging import body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.zygote import Zygote
 from tests.support.pdf_text import page_texts

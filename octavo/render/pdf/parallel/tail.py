@@ -32,15 +32,8 @@ from octavo.render.pdf.parallel.jobs import (
     has_front_divisions,
     stamp_job,
 )
-from octavo.render.pdf.parallel.merge import (
-    Merger,
-    Placed,
-    Unmergeable,
-    body_merger,
-    merge_parts,
-    merging,
-    place,
-)
+from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, place
+from octavo.render.pdf.parallel.merging import body_merger, merge_parts, merging
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.started import Started, finish, start
