@@ -46,7 +46,7 @@ def bench_readme(c: Context, report: str = "build/bench.json", readme: str = "RE
     """Rewrite the README's speed table from a bench report (never typed by hand)."""
     import json
 
-    from octavo.dev.bench import readme_with_table
+    from octavo.dev.bench_report import readme_with_table
     from octavo.write import atomic_text
 
     path = Path(readme)

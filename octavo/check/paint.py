@@ -20,10 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 import pikepdf
+
+from octavo.check.pdf_objects import (
+    Malformed,
+    dictionary,
+    inherited,
+    number,
+    resource,
+    shape,
+    stream_of,
+)
 
 __all__ = [
     "GROUP",
@@ -32,7 +41,6 @@ __all__ = [
     "RGB",
     "STATE",
     "UNREADABLE",
-    "Malformed",
     "Paint",
     "Painted",
     "Reader",
@@ -69,10 +77,6 @@ class Painted:
 Seen = Paint | Painted
 
 
-class Malformed(ValueError):
-    """An object of another type than PDF gives it; the message says which and what."""
-
-
 def rgb_space(space: Any, depth: int = 0) -> str:
     """The RGB colour space `space` is ("DeviceRGB", "ICCBased, 3 components", "Indexed
     on DeviceRGB", a Separation's or DeviceN's RGB alternate, a pattern's RGB base), or ""
@@ -87,7 +91,7 @@ def rgb_space(space: Any, depth: int = 0) -> str:
     if family == "/ICCBased" and count > 1:
         profile = space[1]
         if not isinstance(profile, pikepdf.Stream):
-            raise Malformed(f"colour space [/ICCBased …]: its profile is {_shape(profile)}")
+            raise Malformed(f"colour space [/ICCBased …]: its profile is {shape(profile)}")
         return "ICCBased, 3 components" if profile.get("/N") == 3 else ""
     if family in ("/Indexed", "/Pattern") and count > 1:
         base = rgb_space(space[1], depth + 1)
@@ -109,7 +113,7 @@ class Reader:
     def page(self, page: Any) -> tuple[Seen, ...]:
         """What a page (its object) paints, each thing once."""
         try:
-            resources = _dictionary(_inherited(page, "/Resources"), "the page's /Resources")
+            resources = dictionary(inherited(page, "/Resources"), "the page's /Resources")
         except Malformed as exc:  # read on without: the colours set by rg and RG are found
             return (Paint(MALFORMED, str(exc)), *self._read(page, None))
         return self._read(page, resources)
@@ -153,7 +157,7 @@ class Reader:
         elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
             yield from self._pattern(resources, operands[-1])
         elif op == "sh" and operands:
-            shading = _resource(resources, "/Shading", operands[0])
+            shading = resource(resources, "/Shading", operands[0])
             found = rgb_space(shading.get("/ColorSpace")) if shading is not None else ""
             if found:
                 yield Paint(RGB, f"shading {operands[0]}", found)
@@ -163,25 +167,25 @@ class Reader:
             yield from self._xobject(resources, operands[0])
 
     def _xobject(self, resources: Any, name: Any) -> Iterator[Seen]:
-        xobject = _resource(resources, "/XObject", name)
+        xobject = resource(resources, "/XObject", name)
         if xobject is None:
             return
         if xobject.get("/Subtype") == "/Image":
             _image(xobject, f"image {name}")  # read as octavo.check.x1a reads it
             yield Painted(xobject.objgen, str(name), image=xobject)
         elif xobject.get("/Subtype") == "/Form":
-            _stream_of(xobject, f"form {name}")
+            stream_of(xobject, f"form {name}")
             yield from _within(self._stream(xobject, resources), f" in form {name}")
 
     def _pattern(self, resources: Any, name: Any) -> Iterator[Seen]:
-        pattern = _resource(resources, "/Pattern", name)
+        pattern = resource(resources, "/Pattern", name)
         if pattern is None:
             return
         if pattern.get("/PatternType") == 1:  # tiling: a content stream of its own
-            _stream_of(pattern, f"pattern {name}")
+            stream_of(pattern, f"pattern {name}")
             yield from _within(self._stream(pattern, resources), f" in pattern {name}")
             return
-        shading = _dictionary(pattern.get("/Shading"), f"pattern {name}: /Shading")
+        shading = dictionary(pattern.get("/Shading"), f"pattern {name}: /Shading")
         found = rgb_space(shading.get("/ColorSpace")) if shading is not None else ""
         if found:
             yield Paint(RGB, "a shading", found, f" in pattern {name}")
@@ -190,7 +194,7 @@ class Reader:
         """What a form or tiling pattern paints, read once (with the resources of what
         paints it, if it has none of its own)."""
         try:
-            own = _dictionary(stream.get("/Resources"), "/Resources")
+            own = dictionary(stream.get("/Resources"), "/Resources")
         except Malformed as exc:
             return (Paint(MALFORMED, str(exc)),)
         resources = own if own is not None else outer
@@ -218,7 +222,7 @@ def _within(seen: tuple[Seen, ...], where: str) -> Iterator[Seen]:
 
 
 def _group(owner: Any) -> tuple[Paint, ...]:
-    group = _dictionary(owner.get("/Group"), "/Group")
+    group = dictionary(owner.get("/Group"), "/Group")
     if group is not None and group.get("/S") == "/Transparency":
         return (Paint(GROUP),)
     return ()
@@ -226,10 +230,10 @@ def _group(owner: Any) -> tuple[Paint, ...]:
 
 def _state(resources: Any, name: Any) -> Iterator[Paint]:
     """A graphics state's transparency: constant alpha below 1, or a soft mask."""
-    state = _resource(resources, "/ExtGState", name)
+    state = resource(resources, "/ExtGState", name)
     if state is None:
         return
-    alpha = [_number(state.get(k, 1), f"graphics state {name}: {k}") for k in ("/CA", "/ca")]
+    alpha = [number(state.get(k, 1), f"graphics state {name}: {k}") for k in ("/CA", "/ca")]
     if min(alpha) < 1 or state.get("/SMask", pikepdf.Name.None_) != pikepdf.Name.None_:
         yield Paint(STATE, str(name))
 
@@ -248,71 +252,14 @@ def _named_space(resources: Any, name: Any) -> str:
     ICCBased, 3 components`); "" when it is not RGB."""
     if not isinstance(name, pikepdf.Name) or name in _DEVICE:
         return rgb_space(name)
-    found = rgb_space(_resource(resources, "/ColorSpace", name))
+    found = rgb_space(resource(resources, "/ColorSpace", name))
     return f"{name}: {found}" if found else ""
-
-
-def _resource(resources: Any, kind: str, name: Any) -> Any:
-    """The resource `name` of `kind` (/XObject, /Pattern…): a dictionary (or a stream's),
-    a colour space (a name or an array), or None."""
-    if not isinstance(name, pikepdf.Name):
-        raise Malformed(f"an operand naming a {kind[1:]} resource is {_shape(name)}")
-    if resources is None:
-        return None
-    listed = _dictionary(resources.get(kind), f"the resources' {kind}")
-    found = listed.get(str(name)) if listed is not None else None
-    return found if kind == "/ColorSpace" else _dictionary(found, f"{kind[1:]} {name}")
-
-
-def _inherited(page: Any, key: str) -> Any:
-    """A page's entry, or the nearest of its /Pages parents' (/Resources is inherited)."""
-    node, depth = page, 0
-    while isinstance(node, pikepdf.Dictionary) and depth < 32:
-        if key in node:
-            return node[key]
-        node, depth = node.get("/Parent"), depth + 1
-    return None
 
 
 def _image(image: Any, what: str) -> tuple[int, int]:
     """An image's pixel size, once its entries that are read are of their types."""
     rgb_space(image.get("/ColorSpace"))
     if not isinstance(image.get("/SMaskInData", 0), int):
-        raise Malformed(f"{what}: /SMaskInData is {_shape(image.get('/SMaskInData'))}")
-    width, height = (_number(image.get(k, 0), f"{what}: {k}") for k in ("/Width", "/Height"))
+        raise Malformed(f"{what}: /SMaskInData is {shape(image.get('/SMaskInData'))}")
+    width, height = (number(image.get(k, 0), f"{what}: {k}") for k in ("/Width", "/Height"))
     return int(min(width, 2**31)), int(min(height, 2**31))  # 1e400 is a number, no size
-
-
-def _stream_of(owner: Any, what: str) -> None:
-    if not isinstance(owner, pikepdf.Stream):
-        raise Malformed(f"{what} is {_shape(owner)}, not a stream")
-
-
-def _dictionary(value: Any, what: str) -> Any:
-    """`value` if a dictionary (or a stream's) or absent (None); else Malformed."""
-    if value is None or isinstance(value, pikepdf.Dictionary | pikepdf.Stream):
-        return value
-    raise Malformed(f"{what} is {_shape(value)}, not a dictionary")
-
-
-def _number(value: Any, what: str) -> float:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return float(value)
-    raise Malformed(f"{what} is {_shape(value)}, not a number")
-
-
-def _shape(value: Any) -> str:
-    """What a PDF object is, told: 'the number 3', 'a name (/X)', 'a stream'."""
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | Decimal):
-        return f"the number {value}"
-    if isinstance(value, pikepdf.Name):
-        return f"a name ({value})"
-    if isinstance(value, pikepdf.String):
-        return "a string"
-    if isinstance(value, pikepdf.Array):
-        return "an array"
-    if isinstance(value, pikepdf.Stream):
-        return "a stream"
-    return "a dictionary" if isinstance(value, pikepdf.Dictionary) else "null"

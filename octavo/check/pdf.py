@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
-from octavo.check.folios import counted_folio, expand, folio_number, printed_numbers, reading
+from octavo.check.folios import counted_folio, folio_number, reading
 from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf
+from octavo.check.pdf_index import index_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import strip_tags
@@ -32,7 +33,7 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
         *_heads(facts, manuscript),
-        *_index(facts, manuscript),
+        *index_problems(facts, manuscript),
         *_bookmarks(facts, manuscript),
         *_fonts(facts),
         *_metadata(facts, manuscript),
@@ -141,61 +142,6 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             hint="nothing to do if the folios print as the book means them; a contents "
             "line and the index are still compared with the folios as printed",
         )
-
-
-def _index(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    """Every page number the index prints for an entry is a folio where one of its marks
-    is, and every such folio is printed (ranges "7–9" read as 7, 8, 9); each mark's words
-    are on its page."""
-    start = facts.dests.get("index")
-    if start is None:
-        return
-    entries = {m: id(e) for e in ms.index_entries for m in e.locators}
-    printed: dict[int, set[str]] = {}
-    numbers = printed_numbers(facts)
-    sequence = tuple(p.folio for p in facts.pages)
-    for link in facts.links:
-        owner = entries.get(link.dest)
-        if link.page >= start and owner is not None:
-            text = _text_in(facts.pages[link.page], link)
-            printed.setdefault(owner, set()).update(expand(text, numbers, sequence))
-    for entry in ms.index_entries:
-        if not entry.locators:
-            continue
-        pages = [facts.dests[m] for m in entry.locators if m in facts.dests]
-        actual = {facts.pages[p].folio for p in pages}
-        said = printed.get(id(entry), set())
-        if said != actual:
-            yield _problem(
-                "E625",
-                facts,
-                f"index entry {entry.term!r} gives pages {sorted(said)}, "
-                f"its term is on folios {sorted(actual)}",
-            )
-        for mark, words in zip(entry.locators, entry.words, strict=False):
-            page = facts.dests.get(mark)
-            if page is not None and _flat(words) not in _flat(
-                "".join(c[4] for c in facts.pages[page].chars)
-            ):
-                yield _problem("E625", facts, f"index mark {words!r} (#{mark}) is not on its page")
-
-
-def _flat(text: str) -> str:
-    """Text as compared: NFC, no spaces, no hyphen a line break added."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFC", text).replace("\u2010", "").split())
-
-
-def _text_in(page: PdfPage, link: Link) -> str:
-    return "".join(
-        c[4]
-        for c in page.chars
-        if c[0] >= link.x0 - 1
-        and c[2] <= link.x1 + 1
-        and c[1] >= link.top - 2
-        and c[3] <= link.bottom + 2
-    ).strip()
 
 
 def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:

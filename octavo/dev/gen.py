@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from octavo.dev.prose import WORDS, paragraph
 from octavo.project import octavo_templates
 from octavo.write import atomic_text
 
@@ -18,109 +19,6 @@ __all__ = [
     "write_pages",
 ]
 
-_WORDS = [
-    "the",
-    "government",
-    "economy",
-    "trade",
-    "policy",
-    "ministry",
-    "council",
-    "reform",
-    "agriculture",
-    "industry",
-    "republic",
-    "population",
-    "region",
-    "border",
-    "treaty",
-    "army",
-    "security",
-    "energy",
-    "oil",
-    "gas",
-    "export",
-    "import",
-    "labor",
-    "union",
-    "parliament",
-    "election",
-    "constitution",
-    "president",
-    "court",
-    "law",
-    "budget",
-    "tax",
-    "price",
-    "currency",
-    "bank",
-    "credit",
-    "investment",
-    "railway",
-    "river",
-    "forest",
-    "village",
-    "city",
-    "capital",
-    "church",
-    "language",
-    "school",
-    "university",
-    "culture",
-    "history",
-    "century",
-    "war",
-    "peace",
-    "independence",
-    "cooperation",
-    "agreement",
-    "neighbor",
-    "development",
-    "production",
-    "growth",
-    "decline",
-    "crisis",
-    "of",
-    "and",
-    "in",
-    "to",
-    "with",
-    "for",
-    "by",
-    "on",
-    "from",
-    "under",
-    "between",
-    "after",
-    "before",
-    "during",
-    "although",
-    "which",
-    "that",
-    "while",
-    "since",
-    "because",
-    "however",
-    "moreover",
-    "several",
-    "many",
-    "most",
-    "some",
-    "few",
-    "new",
-    "old",
-    "large",
-    "small",
-    "national",
-    "regional",
-    "local",
-    "foreign",
-    "domestic",
-    "public",
-    "private",
-    "economic",
-    "political",
-]
 _CHAPTERS = (
     "Historical Setting",
     "The Society and Its Environment",
@@ -167,17 +65,6 @@ class StudyPage:
     paragraphs: tuple[str, ...]
 
 
-def _paragraph(rng: random.Random, words: int) -> str:
-    chosen = [rng.choice(_WORDS) for _ in range(words)]
-    sentences, start = [], 0
-    while start < len(chosen):
-        end = min(len(chosen), start + rng.randint(8, 24))
-        sentence = " ".join(chosen[start:end])
-        sentences.append(sentence[0].upper() + sentence[1:] + ".")
-        start = end
-    return " ".join(sentences)
-
-
 def generate_pages(
     sections: int, country: str = "Belarus", seed: int = 1, words: int = 600
 ) -> tuple[StudyPage, ...]:
@@ -205,7 +92,7 @@ def generate_pages(
         crumbs = ("Country Study", f"Chapter {chapter}", *((*parents, title) if position else ()))
         size = rng.choice((40, 120, words, words, words, 2 * words))
         count = max(1, size // 90)
-        paragraphs = tuple(_paragraph(rng, max(5, size // count)) for _ in range(count))
+        paragraphs = tuple(paragraph(rng, max(5, size // count)) for _ in range(count))
         date = f"{rng.choice(_MONTHS)} {rng.choice((1994, 1995, 1995, 1996))}"
         pages.append(
             StudyPage(
@@ -263,12 +150,12 @@ def enrich(book: Path, seed: int = 1) -> None:
         extra = []
         if number % 4 == 0:
             extra.append(
-                f"The figures are estimates.[^n{number}]\n\n[^n{number}]: {_paragraph(rng, 12)}"
+                f"The figures are estimates.[^n{number}]\n\n[^n{number}]: {paragraph(rng, 12)}"
             )
         if number % 6 == 0:
             extra.append(_table(rng, number))
         if number % 9 == 0:
-            extra.append(f"![{_paragraph(rng, 6)}](images/figure.png){{#fig:f{number}}}")
+            extra.append(f"![{paragraph(rng, 6)}](images/figure.png){{#fig:f{number}}}")
         if number % 10 == 0:  # half the book away: in another chapter, before or after
             other = files[(number - 1 + len(files) // 2) % len(files)]
             extra.append(f"See also [a section further off]({other.name}).")
@@ -289,15 +176,15 @@ def furnish(book: Path, seed: int = 1) -> None:
         text = path.read_text(encoding="utf-8")
         text = text.replace(f"\ntotal: {len(files)}\n", f"\ntotal: {total}\n", 1)
         atomic_text(path, _marked(text, number))
-    preface = [_paragraph(rng, 110) for _ in range(5)]
-    preface[1] += "[^preface]\n\n[^preface]: " + _paragraph(rng, 14)
+    preface = [paragraph(rng, 110) for _ in range(5)]
+    preface[1] += "[^preface]\n\n[^preface]: " + paragraph(rng, 14)
     entries = [
-        f"{_paragraph(rng, 3)[:-1].title()}. *{_paragraph(rng, 7)[:-1].title()}*. "
+        f"{paragraph(rng, 3)[:-1].title()}. *{paragraph(rng, 7)[:-1].title()}*. "
         f"{rng.choice(('Minsk', 'Moscow', 'Washington', 'London'))}: {1960 + n % 36}."
         for n in range(80)
     ]
     terms = sorted({rng.choice(_TERMS).title() + " " + rng.choice(_TERMS) for _ in range(60)})
-    glossary = [f"**{term}**: {_paragraph(rng, 30)}" for term in terms]
+    glossary = [f"**{term}**: {paragraph(rng, 30)}" for term in terms]
     for offset, (title, kind, paragraphs) in enumerate(
         (
             ("Preface", "preface", preface),
@@ -323,7 +210,7 @@ _MARKS = (
 )
 
 
-_TERMS = tuple(w for w in _WORDS[1:40] if w not in {m[0] for m in _MARKS})  # no "the"
+_TERMS = tuple(w for w in WORDS[1:40] if w not in {m[0] for m in _MARKS})  # no "the"
 
 
 def _marked(text: str, number: int) -> str:
@@ -355,12 +242,12 @@ def _table(rng: random.Random, number: int) -> str:
         columns, years = 8, 45
     else:
         columns, years = 6, 12
-    head = "| Year | " + " | ".join(rng.sample(_WORDS, columns)).title() + " |"
+    head = "| Year | " + " | ".join(rng.sample(WORDS, columns)).title() + " |"
     rows = [
         f"| {1950 + year} | "
         + " | ".join(f"{rng.randint(10, 9999):,}" for _ in range(columns))
         + " |"
         for year in range(years)
     ]
-    caption = f"Table: {_paragraph(rng, 8)} {{#tbl:t{number}}}"
+    caption = f"Table: {paragraph(rng, 8)} {{#tbl:t{number}}}"
     return "\n".join([head, "|:--|" + "--:|" * columns, *rows]) + "\n\n" + caption

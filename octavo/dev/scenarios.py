@@ -14,14 +14,13 @@ from octavo.dev.bench import (
     Measured,
     Report,
     Row,
-    context,
     judged,
     measure,
     measure_alternating,
     remove,
-    table,
     watched_edits,
 )
+from octavo.dev.bench_report import context, table
 from octavo.source.sections import load_book
 from octavo.write import atomic_text
 
@@ -69,11 +68,13 @@ def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
     earlier bench made it (its source's digest kept beside it): a study made before the
     broadside tables would measure a book without them."""
     import octavo.dev.gen as gen
+    import octavo.dev.prose as prose
     from octavo.cache import fingerprint
 
     folder = root / f"study-{sections}"
     stamp = root / f".study-{sections}.gen"
-    made = fingerprint(Path(gen.__file__).read_bytes(), str(seed), str(rich))
+    sources = Path(gen.__file__).read_bytes(), Path(prose.__file__).read_bytes()
+    made = fingerprint(*sources, str(seed), str(rich))
     if not stamp.is_file() or stamp.read_text() != made or not (folder / "book.toml").exists():
         shutil.rmtree(folder, ignore_errors=True)
         gen.generate_study(folder, sections, seed=seed, constructs=rich, matter=rich)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
 from octavo.importers.float_labels import Float, label_number
-from octavo.importers.mentions import RANGE, Reading, Targets, kind_noun
+from octavo.importers.mentions import RANGE, Reading, Targets
+from octavo.importers.mentions_told import kind_noun
 from octavo.importers.page import Page
 
 __all__ = ["earlier_targets", "stale_mentions"]

@@ -17,17 +17,14 @@ from octavo.importers.page import Page
 from octavo.importers.page_fields import page_fields
 from octavo.importers.profiles.sites import SITES
 from octavo.importers.subject import Addressed, address_subject, chapter_named
+from octavo.importers.supply_dates import commonest, no_date, supplied_date
 from octavo.limits import MAX_SECTIONS
 from octavo.model import YearMonth
 from octavo.source.config_values import chapter_number
-from octavo.source.dates import parse_iso_month
 
 __all__ = ["Options", "Supplier"]
 
 _NUMBER = re.compile(r"(\d+)(?!.*\d)")  # the last number in a file name
-# a volume's own pages, of all its countries: dated as the import's other pages, whatever
-# their country (a country's section takes only its country's date)
-VOLUME_KINDS = ("foreword", "acknowledgments", "preface")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +88,7 @@ class Supplier:
             if p.data_as_of and (p.country or country) and not p.own_date:
                 dates_of.setdefault(p.country or country, Counter())[p.data_as_of] += 1
         every: Counter[YearMonth] = sum(dates_of.values(), Counter())
-        agreed = _commonest(every) if len(every) == 1 else None  # the import's one date
+        agreed = commonest(every) if len(every) == 1 else None  # the import's one date
         numbered: list[tuple[int | None, str]] = []
         for path, page, entry in pages:
             number, how = self._number(path, page, entry)
@@ -166,7 +163,16 @@ class Supplier:
                             hint="check it: a page of another study needs a book of its own",
                         )
                     )
-            date = page.data_as_of or self._date(page, (dates_of, agreed), path, supplied, found)
+            date = page.data_as_of or supplied_date(
+                page,
+                (dates_of, agreed),
+                path,
+                supplied,
+                found,
+                data_as_of=self.options.data_as_of,
+                settings=self.settings,
+                book_dates=self.dates,
+            )
             if not page.country:
                 found.append(
                     error(
@@ -177,7 +183,7 @@ class Supplier:
                     )
                 )
             if date is None:
-                found.append(self._no_date(path))
+                found.append(no_date(path))
                 out.append((path, None, supplied, found))
                 continue
             out.append((path, replace(page, data_as_of=date), supplied, found))
@@ -253,54 +259,3 @@ class Supplier:
         if path.name in self.sources:  # numbered in order when it was imported before
             return self.sources[path.name], "in order after the others"
         return None, ""
-
-    def _date(
-        self,
-        page: Page,
-        known: tuple[dict[str, Counter[YearMonth]], YearMonth | None],
-        path: Path,
-        supplied: list[str],
-        found: list[Diagnostic],
-    ) -> YearMonth | None:
-        """A date for a page without one: --data-as-of, book.toml's research_completed, the
-        most common of the import's pages of its country, then of the book's sections of
-        its country; never another country's, but for a volume's own page (a Preface of
-        "Belarus and Moldova" is of both): the import's date, when its pages give one
-        (a Preface beside pages of 1995 and 1991 is given none: which study is it of?)."""
-        research = parse_iso_month(self.settings.get("research_completed"))
-        country = page.country or ""
-        dates_of, agreed = known  # the import's dates by country; its one date, if one
-        for date, who in (
-            (self.options.data_as_of, "--data-as-of"),
-            (research, "research_completed in book.toml"),
-            (_commonest(dates_of.get(country)), f"the other pages of {country} in this import"),
-            (_commonest(self.dates.get(country)), f"the book's sections of {country}"),
-            (agreed if page.kind in VOLUME_KINDS else None, "the other pages of this import"),
-        ):
-            if date is not None:
-                supplied.append(f"data date {date.iso} from {who}")
-                found.append(
-                    warning(
-                        "W412",
-                        f"no 'Data as of' date: took {date.iso} from {who}",
-                        path,
-                        # given by the user already: no hint to give it
-                        hint=""
-                        if who == "--data-as-of"
-                        else "pass --data-as-of YYYY-MM to give another",
-                    )
-                )
-                return date
-        return None
-
-    def _no_date(self, path: Path) -> Diagnostic:
-        return error(
-            "E403",
-            "no 'Data as of' date, and none to supply",
-            path,
-            hint="pass --data-as-of YYYY-MM, or set research_completed in book.toml",
-        )
-
-
-def _commonest(dates: Counter[YearMonth] | None) -> YearMonth | None:
-    return dates.most_common(1)[0][0] if dates else None

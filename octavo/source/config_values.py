@@ -4,14 +4,13 @@ at the key's line), in the order the book's problems are then listed."""
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 from typing import Any
 
 from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import YearMonth
-from octavo.source.dates import ascii_figures, parse_iso_month, parse_published
+from octavo.source.dates import parse_iso_month, parse_published
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import PRINT_KEYS
 
@@ -181,20 +180,24 @@ def dates(data: dict[str, Any], bad: Bad) -> tuple[YearMonth | None, str]:
     research = data.get("research_completed")
     month = parse_iso_month(research) if research is not None else None
     if research is not None and month is None:
+        from octavo.source.config_hints import quote_hint  # only for a wrong value (cold start)
+
         bad(
             "E107",
             "research_completed",
             "'research_completed' is not a date like \"1995-06\"",
-            _quote_hint("research_completed", research, month=True),
+            quote_hint("research_completed", research, month=True),
         )
     published = parse_published(data["date"]) if "date" in data else ""
     if published is None:
+        from octavo.source.config_hints import quote_hint
+
         bad(
             "E148",
             "date",
             '\'date\' (when the book was published) is not a date like "1995", "1995-06" '
             'or "1995-06-10"',
-            _quote_hint("date", data["date"], month=False)
+            quote_hint("date", data["date"], month=False)
             or "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
         )
     return (month if research else None), published or ""
@@ -220,12 +223,14 @@ def chapter_titles(
     )
     by_part = {country: _titles(table) for country, table in tables.items()}
     if chapters is None or any(v is None for v in by_part.values()):
+        from octavo.source.config_hints import table_hint  # only for a wrong value (cold start)
+
         bad(
             "E109",
             "chapters",
             '[chapters] must map chapter numbers to titles, e.g. 8 = "Government and Politics" '
             '(or, in a book of parts, [chapters.Belarus] 8 = "…")',
-            _table_hint("chapters", raw),
+            table_hint("chapters", raw),
         )
     return chapters, by_part
 
@@ -255,36 +260,6 @@ def check_settings(data: dict[str, Any], bad: Bad) -> None:
     order = data.get("order", [])
     if not (isinstance(order, list) and all(type(v) is int for v in order)):
         bad("E110", "order", "'order' must be a list of section numbers")
-
-
-def _table_hint(table: str, value: object) -> str:
-    """A book's own key written after a [table] line belongs to that table in TOML: `paper =
-    "a4"` added at the end of book.toml, under [chapters], is not the book's paper."""
-    strays = sorted(k for k in value if k in KNOWN) if isinstance(value, dict) else []
-    if not strays:
-        return ""
-    keys = ", ".join(f"'{k}'" for k in strays)
-    return (
-        f"{keys} is under [{table}] (every key after a [table] line is the table's): "
-        f"move it above [{table}]"
-    )
-
-
-def _quote_hint(key: str, value: object, *, month: bool) -> str:
-    """The hint for a date book.toml holds as a TOML number or date (`date = 1995`), not
-    the quoted string it takes: the same date quoted, as far as it can be told; one in
-    another script's figures ("١٩٩٥-٠٦"): the same in 0-9."""
-    if figures := ascii_figures(value):  # "١٩٩٥-٠٦": TOML's and YAML's dates are 0-9
-        return f'write it in the figures 0-9: {key} = "{figures}"'
-    if isinstance(value, (str, bool)):
-        return ""
-    if isinstance(value, datetime.date):  # a TOML date or date-time: its month, or its day
-        example = f"{value:%Y-%m}" if month else f"{value:%Y-%m-%d}"
-    elif isinstance(value, int) and not month:
-        example = str(value)
-    else:
-        return f'write it quoted: {key} = "{"1995-06" if month else "1995"}"'
-    return f'quote it: {key} = "{example}"'
 
 
 _CHAPTER_NUMBER = re.compile(r"[0-9]{1,6}")

@@ -9,12 +9,11 @@ Any margin can be set in book.toml's [margins]. Lengths are kept in PDF points.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from octavo.source.text_block import FOLIO_ROOM, HEAD_ROOM, MINIMUM, TextBlock, text_block
+from octavo.source.text_block import FOLIO_ROOM, HEAD_ROOM, TextBlock, text_block
 
 __all__ = [
     "BLEED_MOST",
@@ -22,6 +21,7 @@ __all__ = [
     "MARKS",
     "NAMED",
     "PRINT_KEYS",
+    "SCALE",
     "Page",
     "PageSetup",
     "PaperError",
@@ -57,7 +57,7 @@ _TUNED: dict[str, tuple[tuple[float, float, float, float], float]] = {
     "a5": ((16 * _MM, 18 * _MM, 13 * _MM, 17 * _MM), 9.5),
 }
 # every other trim: margins as fractions of the height (top, bottom) and width (inner, outer)
-_SCALE = {"top": 0.085, "bottom": 0.095, "inner": 0.10, "outer": 0.13}
+SCALE = {"top": 0.085, "bottom": 0.095, "inner": 0.10, "outer": 0.13}
 _LIMITS = (2 * 72.0, 40 * 72.0)  # a trim side from 2 in to 40 in
 _SIZE = re.compile(
     r"\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?\s*",
@@ -197,9 +197,9 @@ def page_setup(
         (top, bottom, inner, outer), font = _TUNED[name]
     else:
         # a short trim's fractions would print the head and the folio too near the trim
-        top = max(height * _SCALE["top"], HEAD_ROOM)
-        bottom = max(height * _SCALE["bottom"], FOLIO_ROOM)
-        inner, outer = width * _SCALE["inner"], width * _SCALE["outer"]
+        top = max(height * SCALE["top"], HEAD_ROOM)
+        bottom = max(height * SCALE["bottom"], FOLIO_ROOM)
+        inner, outer = width * SCALE["inner"], width * SCALE["outer"]
         font = round(4 * min(11.0, max(9.5, 9.5 + (width / 72 - 5.5) * 0.5))) / 4
     given = dict(margins)
     setup = PageSetup(
@@ -218,15 +218,10 @@ def page_setup(
         raise PaperError(f"margins leave less than 40 % of the {name} page for the text")
     block = text_block(width, height, setup.top, setup.bottom, setup.inner, setup.outer, font)
     if block.too_small:
-        raise TextBlockError(name, block, _smallest_trim())
+        from octavo.source.paper_told import smallest_trim  # only for a page refused
+
+        raise TextBlockError(name, block, smallest_trim())
     return setup
-
-
-def _smallest_trim() -> str:
-    """The smallest trim, in octavo's own scaled margins, that holds MINIMUM: '2.6 x 4.27 in'."""
-    width = max(2.0, MINIMUM[0] / (1 - _SCALE["inner"] - _SCALE["outer"]) / 72)
-    height = MINIMUM[1] / (1 - _SCALE["top"] - _SCALE["bottom"]) / 72
-    return f'"{math.ceil(width * 100) / 100:g} x {math.ceil(height * 100) / 100:g} in"'
 
 
 def _number(text: str) -> str:
@@ -281,45 +276,16 @@ def print_keys(data: dict[str, Any], bad: Any) -> Page:
     try:
         page_setup(paper, tuple(margins), bleed, marks)
     except TextBlockError as exc:
-        key = _too_small_at(paper, tuple(margins), exc.block)
-        hint = exc.hint if key == "paper" else f"narrow the margins: {_sides(exc.block)}"
+        from octavo.source.paper_told import to_narrow, too_small_at  # only for a page refused
+
+        key = too_small_at(paper, tuple(margins), exc.block)
+        hint = exc.hint if key == "paper" else f"narrow the margins: {to_narrow(exc.block)}"
         bad("E149", key, str(exc), hint)
     except PaperError as exc:
-        bad("E108", _wrong(paper, tuple(margins)), str(exc))
+        from octavo.source.paper_told import wrong_key
+
+        bad("E108", wrong_key(paper, tuple(margins)), str(exc))
     return paper, tuple(margins), bleed, marks
-
-
-def _too_small_at(paper: str, margins: tuple[tuple[str, float], ...], block: TextBlock) -> str:
-    """The key a text block under the minimum is told at: the paper when its own margins
-    leave it too small too, else the widest margin given on the side that is short of it
-    (top or bottom for the height, inner or outer for the width), else [margins]."""
-    if _wrong(paper, margins) == "paper":
-        return "paper"
-    given = dict(margins)
-    short: tuple[str, ...] = ("top", "bottom") if block.short else ()
-    narrow: tuple[str, ...] = ("inner", "outer") if block.narrow else ()
-    sides = [s for s in short + narrow if s in given]
-    return f"margins.{max(sides, key=lambda s: given[s])}" if sides else "margins"
-
-
-def _sides(block: TextBlock) -> str:
-    """What to narrow: 'top and bottom' for a short text block, 'inner and outer' for a
-    narrow one."""
-    short = ["top and bottom"] if block.short else []
-    return ", ".join(short + (["inner and outer"] if block.narrow else []))
-
-
-def _wrong(paper: str, margins: tuple[tuple[str, float], ...]) -> str:
-    """The key a page that cannot be set is told at: `margins` when the paper with its own
-    margins can be (they leave it under 40 % for the text, or a text block too small),
-    else `paper`."""
-    if not margins:
-        return "paper"
-    try:
-        page_setup(paper)
-    except PaperError:
-        return "paper"
-    return "margins"
 
 
 def check_ppi(data: dict[str, Any], bad: Any) -> None:

@@ -24,7 +24,7 @@ from octavo.check.pdf_facts import read_pdf
 from octavo.render.pdf.broadside_flow import Move
 from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.build import pdf_options
-from octavo.render.pdf.html import PrintPart
+from octavo.render.pdf.print_parts import PrintPart
 from octavo.render.pdf.whole import whole_book_features
 from octavo.shipped import STYLES
 from tests.conftest import DATA

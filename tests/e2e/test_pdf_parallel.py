@@ -18,10 +18,11 @@ from octavo.check.pdf import check_book_pdf
 from octavo.dev.gen import generate_study
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.parallel import book_fonts, build, fonts, jobs, tail
+from octavo.render.pdf.parallel import book_fonts, build, fonts, jobs, started, tail
 from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from octavo.render.pdf.parallel.fonts import begin_unions
-from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable, body_merger, merge_parts
+from octavo.render.pdf.parallel.merge import Merger, Placed, Unmergeable
+from octavo.render.pdf.parallel.merging import body_merger, merge_parts
 from octavo.render.pdf.parallel.part import PartLayout
 from octavo.zygote import Zygote
 from tests.support.pdf_text import page_texts
@@ -298,13 +299,13 @@ def test_the_fonts_begun_beside_the_stamping_are_those_the_merge_takes(
     monkeypatch.setattr(book_fonts, "plan", lambda parts: book_fonts.Plan({}, (), False))
     root = generate_study(tmp_path / "book", 3)
     manuscript, _ = api.manuscript(root)
-    start, lay_out_tail, submit = jobs.start, tail.lay_out_tail, fonts._submit
+    start, lay_out_tail, submit = started.start, tail.lay_out_tail, fonts._submit
     seen: dict[str, Any] = {}
     submitted: list[str] = []
 
     def late_front(pool: Any, store: Any, keyed: Any) -> Any:
-        started = start(pool, store, keyed)
-        return _Late(started) if keyed.name == "front" and isinstance(started, Future) else started
+        begun = start(pool, store, keyed)
+        return _Late(begun) if keyed.name == "front" and isinstance(begun, Future) else begun
 
     def tail_seen(*args: Any) -> Any:
         seen["tail"] = lay_out_tail(*args)

@@ -11,16 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from octavo.dev.bench import (
-    BEGIN,
-    END,
-    Report,
-    Row,
-    judged,
-    markdown_table,
-    readme_with_table,
-    watched_edits,
-)
+from octavo.dev.bench import Report, Row, judged, watched_edits
+from octavo.dev.bench_report import BEGIN, END, markdown_table, readme_with_table
 
 
 def _report() -> dict[str, object]:
@@ -175,7 +167,7 @@ def test_a_command_that_says_much_on_stderr_is_timed(tmp_path: Path) -> None:
 
 
 def test_a_ratio_shows_the_place_that_decides_its_goal() -> None:
-    from octavo.dev.bench import shown_ratio
+    from octavo.dev.bench_report import shown_ratio
 
     assert [shown_ratio(r) for r in (0.153, 0.5, 0.45, 1.05, None)] == [
         "0.153",

@@ -14,7 +14,8 @@ from octavo.dev.gen import generate_study
 from octavo.project import Project, open_project
 from octavo.render.pdf.parallel.book_fonts import keep_files
 from octavo.render.pdf.parallel.font_dicts import to_unicode
-from octavo.render.pdf.parallel.merge import Placed, Spliced, merge_parts
+from octavo.render.pdf.parallel.merge import Placed, Spliced
+from octavo.render.pdf.parallel.merging import merge_parts
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.part_json import from_json, to_json
 from octavo.render.pdf.parallel.parts_store import PartStore

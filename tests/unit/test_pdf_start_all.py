@@ -1,5 +1,5 @@
 """The order in which a parallel build hands its parts to the workers
-(octavo.render.pdf.parallel.jobs.start_all): the longest first, the sketches of the front and
+(octavo.render.pdf.parallel.started.start_all): the longest first, the sketches of the front and
 the appendix after the chapters, parts the cache holds never submitted."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.project import open_project
-from octavo.render.pdf.parallel.jobs import start_all
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.started import start_all
 from tests.conftest import ROOT
 from tests.support.pools import Recording
 

@@ -145,7 +145,7 @@ class _Pool:
 def test_the_parent_resumes_a_chapter_whose_states_are_kept(
     laid: tuple[PartStore, PartJob, PartLayout],
 ) -> None:
-    from octavo.render.pdf.parallel.jobs import start
+    from octavo.render.pdf.parallel.started import start
 
     store, job, old = laid
     edited = store.keyed(replace(job, html=_chapter("Edit number 2. ")))
@@ -230,7 +230,8 @@ def test_a_page_inside_the_edited_paragraph_is_not_resumed_at() -> None:
     (the review's case: 18 + 2 lines before; 19 on one page after; resumed, 18 + 1)."""
     from weasyprint import HTML
 
-    from octavo.render.pdf.parallel.page_states import recording, resume_page
+    from octavo.render.pdf.parallel.page_states import recording
+    from octavo.render.pdf.parallel.resumed_layout import resume_page
     from octavo.render.pdf.parallel.tree_diff import diff, tree_of
 
     css = (

@@ -227,7 +227,7 @@ def test_the_print_html_written_out_finds_the_books_images(
 
 def test_a_library_stopping_is_e623_and_octavos_own_bug_keeps_its_traceback() -> None:
     from octavo.model import roman
-    from octavo.render.url_sandbox import guarded
+    from octavo.render.guarded import guarded
 
     with pytest.raises(BuildError) as told:
         guarded(lambda: json.loads("{", cls=_Broken))  # raised inside a library's frame

@@ -114,7 +114,8 @@ def _laid_out_cover(manuscript: Manuscript) -> bytes:
     import pypdfium2
 
     from octavo.render.epub.cover_draw import COVER_SIZE
-    from octavo.render.url_sandbox import guarded, sandboxed_html
+    from octavo.render.guarded import guarded
+    from octavo.render.url_sandbox import sandboxed_html
 
     project = manuscript.book.project
     html = cover_html(cover_text(manuscript), project)

@@ -11,8 +11,8 @@ moved after the blocks that follow it and still end on the page before it.
 1. The broadside tables not settled yet are taken out of the tree and the document laid out
    (with WeasyPrint's note reporting held back and no hyphen left at a page's foot, as the
    first layout of octavo.render.pdf.notes.place is), up to the page after the one each
-   table's block before it ends on (`_up_to_turns`): the text after each table runs on
-   where the table stood.
+   table's block before it ends on (octavo.render.pdf.broadside_pages): the text after
+   each table runs on where the table stood.
 2. For the first such table of each chapter (the page before it is then laid out as it
    will be: every table before it in its chapter is settled, and a chapter opens a page),
    the page where the block before it ends is the page before the table; the blocks after
@@ -43,6 +43,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+from octavo.render.pdf.broadside_pages import last_pages, up_to_turns
 
 __all__ = [
     "Move",
@@ -110,9 +112,9 @@ def settled(
             break
         now = list({_chapter(t, parents): t for t in reversed(waiting)}.values())
         befores = [_before(t, parents[t]) for t in now]
-        with _taken_out(waiting, parents), held(), hyphens_held(), _up_to_turns(befores):
+        with _taken_out(waiting, parents), held(), hyphens_held(), up_to_turns(befores):
             document = lay_out()  # as the first layout, up to the pages that decide
-        ends = _last_pages(document, _candidates(now, parents))
+        ends = last_pages(document, _candidates(now, parents))
         for table in now:
             after = _fitting(table, parents[table], ends)
             cited = cited or (
@@ -240,70 +242,6 @@ def _before(table: Any, parent: Any) -> Any:
     children = list(parent)
     at = children.index(table)
     return children[at - 1] if at > 0 else None
-
-
-@contextmanager
-def _up_to_turns(befores: list[Any]) -> Iterator[None]:
-    """Within, WeasyPrint lays a document out only up to the page after the one where each
-    of `befores` (the block before each table) ends: the blocks that end on that page are
-    all that `_fitting` reads (a block seen on the next page ends past it; one not seen
-    yet, later still). The pages up to there are those of the whole layout (a page is
-    made from the pages before it alone), and the rest of the part, 63 % of the four
-    decided parts' pages in the 800-section study, is not laid out. WeasyPrint's
-    `make_all_pages` (a generator, read whole by `layout_document`) is wrapped while the
-    decision lays out, if its source has the shape this was made for; else the whole
-    part is laid out, as before."""
-    import weasyprint.layout as layout
-
-    from octavo.render.pdf.weasy_patch import checked_source
-
-    source = checked_source("70.", layout, "layout_document")
-    original = layout.make_all_pages
-    if not source or "list(make_all_pages(context, root_box, html, pages))" not in source:
-        yield
-        return
-
-    def pages_up_to_turns(*args: Any) -> Iterator[Any]:
-        from weasyprint.formatting_structure import boxes
-
-        waiting = {b for b in befores if b is not None}
-        seen: set[Any] = set()
-        for page in original(*args):
-            yield page
-            elements = {getattr(b, "element", None) for b in _walk(page, boxes)} & waiting
-            waiting -= seen - elements  # seen on a page before, not on this one: ended
-            seen |= elements
-            if not waiting:
-                return
-
-    layout.make_all_pages = pages_up_to_turns
-    try:
-        yield
-    finally:
-        layout.make_all_pages = original
-
-
-def _last_pages(document: Any, elements: set[Any]) -> dict[Any, int]:
-    """The last page (0-based) each of `elements` has a box on, in the page's flow."""
-    from weasyprint.formatting_structure import boxes
-
-    last: dict[Any, int] = {}
-    if not elements:
-        return last
-    for index, page in enumerate(document.pages):
-        for box in _walk(page._page_box, boxes):
-            element = getattr(box, "element", None)
-            if element is not None and element in elements:
-                last[element] = index
-    return last
-
-
-def _walk(box: Any, boxes: Any) -> Iterator[Any]:
-    yield box
-    if isinstance(box, boxes.MarginBox | boxes.FootnoteAreaBox):
-        return
-    for child in getattr(box, "children", ()) or ():
-        yield from _walk(child, boxes)
 
 
 def _fitting(table: Any, parent: Any, ends: dict[Any, int]) -> int:

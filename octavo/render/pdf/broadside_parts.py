@@ -43,9 +43,10 @@ from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.broadside_apart import Apart, settle_again, settle_apart
 from octavo.render.pdf.broadside_flow import Move, apply_moves
 from octavo.render.pdf.document import PdfOptions
-from octavo.render.pdf.html import GIVEN, PrintPart, print_html
+from octavo.render.pdf.html import GIVEN, print_html
 from octavo.render.pdf.index_pages import Located
 from octavo.render.pdf.notes.place import Fix
+from octavo.render.pdf.print_parts import PrintPart
 from octavo.render.pdf.sheets import has_landscape
 from octavo.render.xref import holds_page_refs, page_ref_targets
 from octavo.source.paper import PageSetup

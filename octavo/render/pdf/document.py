@@ -26,6 +26,7 @@ from octavo.cache import Store, fingerprint
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
+from octavo.render.guarded import guarded
 from octavo.render.pdf import (
     weasy_arrays,
     weasy_draw,
@@ -48,7 +49,7 @@ from octavo.render.pdf.notes.place import Fix, place_notes
 from octavo.render.pdf.page_labels import Label, book_labels, cover_word
 from octavo.render.pdf.tree import replace_element, serialize
 from octavo.render.pdf.whole import whole_book_features
-from octavo.render.url_sandbox import guarded, sandboxed_html
+from octavo.render.url_sandbox import sandboxed_html
 from octavo.source.paper import PageSetup, PaperError, page_setup
 
 __all__ = [

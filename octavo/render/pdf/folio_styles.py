@@ -89,10 +89,10 @@ def page_folios(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...])
 
     from weasyprint.css.counters import CounterStyle
 
+    from octavo.render.guarded import guarded
     from octavo.render.pdf.document import load_html
     from octavo.render.pdf.html import render_print
     from octavo.render.pdf.sheets import stylesheets
-    from octavo.render.url_sandbox import guarded
 
     sheets = stylesheets(project, page, *extra)  # `extra`: a variant's, after book.css
     source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)

@@ -73,16 +73,15 @@ from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.page_labels import cover_word
+from octavo.render.pdf.parallel.early import begin, guess
 from octavo.render.pdf.parallel.edited import start_edited
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
-    finish,
     has_front_divisions,
     in_parts,
     nested,
     sketch_job,
-    start_all,
 )
 from octavo.render.pdf.parallel.merge import Spliced, Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.page_refs import by_part, settle
@@ -91,7 +90,8 @@ from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.spliced_fonts import whole_again
 from octavo.render.pdf.parallel.start import start_workers
-from octavo.render.pdf.parallel.tail import begin, guess, lay_out_tail, merged
+from octavo.render.pdf.parallel.started import finish, start_all
+from octavo.render.pdf.parallel.tail import lay_out_tail, merged
 from octavo.render.pdf.sheets import has_landscape
 from octavo.render.pdf.whole import older_template, whole_book_features
 
@@ -188,7 +188,7 @@ def _parallel(
         # the chapter guessed to be edited, started before the others' HTML is made
         made, early = start_edited(pool, store, parted, job_of)
         chapter_jobs = [made.get(c.id) or job_of(c.id) for c in parted]
-        # a part this cache never laid out: nothing to guess from (tail.guess), so the
+        # a part this cache never laid out: nothing to guess from (early.guess), so the
         # front and, in a book with an index, the appendix are sketched among the chapters
         # (tail.lay_out_tail)
         cold = any(store.last(job.name) is None for job in chapter_jobs)

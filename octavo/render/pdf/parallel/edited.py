@@ -18,9 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 
 from octavo.model import RenderedChapter, RenderedPart
-from octavo.render.pdf.parallel.jobs import Started, start
 from octavo.render.pdf.parallel.part import PartJob
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.started import Started, start
 
 __all__ = ["edited_part", "start_edited"]
 
@@ -28,7 +28,7 @@ __all__ = ["edited_part", "start_edited"]
 def edited_part(parted: tuple[RenderedChapter | RenderedPart, ...], store: PartStore) -> str:
     """The id of the chapter whose section file was modified last, if the cache holds an
     earlier layout of it (else ''): a cold build starts its parts longest first
-    (jobs.start_all), with no guess."""
+    (started.start_all), with no guess."""
     newest: tuple[int, str] = (-1, "")
     for division in parted:
         if not isinstance(division, RenderedChapter):

@@ -2,7 +2,7 @@
 
 The front matter's, appendix's and stamp's jobs are rendered from the chapters' layouts
 (their page counts and headings' pages) twice after an edit: by the guess, from the last
-layouts, while the edited chapter is laid out (tail.guess), and by the tail, from the final
+layouts, while the edited chapter is laid out (early.guess), and by the tail, from the final
 ones, after it (tail.lay_out_tail), where an edit that moved no heading gives the very same
 jobs. `made` renders each once for layouts alike in what the job functions read
 (`read_of`): ~35 ms of templates out of the edit's critical path at 81 sections.

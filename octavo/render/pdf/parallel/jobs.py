@@ -1,4 +1,4 @@
-"""The parts of a parallel build as jobs, and their layouts started and waited for.
+"""The parts of a parallel build as jobs.
 
 A chapter's job is its print HTML (templates/print/book.html with `part`), and so is a
 back-matter division's (`in_parts`); the front matter (with the front-matter divisions)
@@ -7,18 +7,16 @@ the front-matter divisions' roman ones from the front matter's layout and, in a 
 with an index, its marks' pages from the parts' page maps (`appendix_job`,
 `index_located`); the front matter, the index's folio from the appendix's (`front_job`);
 the stamp of running heads and folios is given their counts
-(octavo.render.pdf.parallel.stamp). A job is laid out in a worker (`start`), or its
-layout taken from the cache, and waited for (`finish`). The front matter is laid out
-with a stand-in build time and given the book's before the merge (`dated`,
+(octavo.render.pdf.parallel.stamp). A job is laid out in a worker, or its layout taken
+from the cache, and waited for (octavo.render.pdf.parallel.started). The front matter is
+laid out with a stand-in build time and given the book's before the merge (`dated`,
 octavo.render.pdf.parallel.dates).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 from octavo.cache import fingerprint
@@ -27,13 +25,12 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.broadside_parts import part_html
 from octavo.render.pdf.document import PdfOptions, xmp_descriptions
 from octavo.render.pdf.folio_styles import folio_styles
-from octavo.render.pdf.html import PrintPart, note_pairs
+from octavo.render.pdf.html import note_pairs
 from octavo.render.pdf.index_pages import Located
 from octavo.render.pdf.page_labels import cover_word, front_labels
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, redate, stands_in
 from octavo.render.pdf.parallel.merge import Unmergeable
-from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
-from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.placed import (
     folios_of,
     front_folios,
@@ -42,16 +39,14 @@ from octavo.render.pdf.parallel.placed import (
     opens,
     placed_body,
 )
-from octavo.render.pdf.parallel.resumed_here import resume_started
 from octavo.render.pdf.parallel.stamp import APPENDIX, Pages, stamp_html
+from octavo.render.pdf.print_parts import PrintPart
 
 __all__ = [
-    "Started",
     "appendix_job",
     "appendix_sketch_job",
     "chapter_job",
     "dated",
-    "finish",
     "front_job",
     "has_front_divisions",
     "headings",
@@ -59,11 +54,8 @@ __all__ = [
     "nested",
     "sketch_job",
     "stamp_job",
-    "start",
-    "start_all",
 ]
 
-Started = Future[PartLayout] | PartLayout  # a part being laid out, or one from the cache
 # the class of a part printing its own heads (templates/print/book.html `heads_from`)
 HEADED = re.compile(r"<html\b[^>]*\boctavo-headed\b")
 
@@ -149,7 +141,7 @@ def front_job(
 
 def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
     """The front matter laid out before the chapters' page counts are known, with stand-in
-    folios (html.Sketched): its page map gives the front-matter divisions' roman folios
+    folios (print_parts.Sketched): its page map gives the front-matter divisions' roman folios
     (they follow the contents' length, not its numbers), so the appendix, which prints
     them, need not wait for the real front matter (tail.lay_out_tail). Never merged, so
     no PDF is written (PartJob.sketch)."""
@@ -159,7 +151,7 @@ def sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
 
 def appendix_sketch_job(manuscript: Manuscript, options: PdfOptions) -> PartJob:
     """The appendix laid out before the chapters' page counts are known: its currency
-    table with stand-in folios (html.Sketched) and the index's heading without its entries.
+    table with stand-in folios (print_parts.Sketched) and the index's heading without its entries.
     The page where the index opens follows the table's length, not its numbers, so the
     front matter, which numbers the index in its contents, need not wait for the appendix
     in a cold build (tail.lay_out_tail). Never merged: no PDF is written."""
@@ -177,7 +169,7 @@ def appendix_job(
     front-matter divisions, their sections' roman folios as `front` (the front part's
     layout) prints them: its currency table gives every section's page. Their folios
     follow the contents' length, known once the front part is laid out; so this job
-    waits for it (or is guessed from its last layout: tail.guess)."""
+    waits for it (or is guessed from its last layout: early.guess)."""
     styles = folio_styles(manuscript, options)
     folios = folios_of(placed_body(chapters), styles)
     first = opens(chapters)  # its running heads and folios are its own
@@ -219,60 +211,6 @@ def stamp_job(
     counts = _counts(p for p in chapters if p.name != APPENDIX)
     source = stamp_html(manuscript, options.page, (*counts, (APPENDIX, 1, ())))
     return _plain_job(manuscript, options, "stamp", source)
-
-
-def start_all(
-    pool: Executor,
-    store: PartStore,
-    jobs: list[PartJob],
-    sketches: tuple[PartJob, ...] = (),
-    early: Mapping[str, Started] | None = None,
-) -> dict[str, Started]:
-    """Start the parts the cache does not hold in the workers, longest first (the length
-    of its HTML is a fair measure of a part's layout time, a sketch's too): the shortest
-    come last and even out the workers' ends. The sketches (of the front and the appendix)
-    come after the chapters (and the back-matter divisions, laid out as chapters are),
-    longest first too: the stamp, the first part of the tail
-    (tail.lay_out_tail), needs the chapters' page counts alone, so it is laid out while
-    the sketches are, and the front and the appendix, which need a sketch each, begin
-    together once they are done. A sketch longer than every chapter (long front matter)
-    goes first instead: laid out last it would hold up the tail longer than any chapter.
-    `early`: parts started already (octavo.render.pdf.parallel.edited), by name."""
-    keyed = [store.keyed(job) for job in (*jobs, *sketches)]
-    started: dict[str, Started] = dict(early or {})
-    longest = max((len(job.html) for job in keyed[: len(jobs)]), default=0)
-
-    def late(i: int) -> bool:
-        return i >= len(jobs) and len(keyed[i].html) <= longest
-
-    order = sorted(range(len(keyed)), key=lambda i: (late(i), -len(keyed[i].html)))
-    for job in (keyed[i] for i in order):  # stable: equal lengths in order
-        if job.name not in started:
-            started[job.name] = start(pool, store, job)
-    return {job.name: started[job.name] for job in keyed}
-
-
-def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
-    """A part from the cache, or its layout started in a worker (`finish` waits for it):
-    a chapter's resumed from its last layout where the edit begins when the cache keeps
-    that layout's pages' states (octavo.render.pdf.parallel.resume), else laid out whole."""
-    found = store.get(keyed)
-    if found is not None:
-        return found
-    last = store.resumable(keyed.name) if keyed.states else None
-    if last is not None and store.store.folder is not None:
-        return resume_started(pool, keyed, last, store.store.folder)
-    return pool.submit(lay_out_part, keyed)
-
-
-def finish(store: PartStore, started: Started) -> PartLayout:
-    if isinstance(started, PartLayout):
-        return started
-    result = started.result()
-    for message in result.warnings:
-        logging.getLogger("weasyprint").warning("%s", message)
-    store.put(result)
-    return result
 
 
 def _counts(parts: Iterable[PartLayout]) -> tuple[Pages, ...]:

@@ -41,11 +41,8 @@ __all__ = [
     "Placed",
     "Spliced",
     "Unmergeable",
-    "body_merger",
     "compact",
     "merge_libraries",
-    "merge_parts",
-    "merging",
     "place",
 ]
 
@@ -88,59 +85,8 @@ def merge_libraries() -> None:
     import pypdf  # noqa: F401
 
 
-def merge_parts(
-    placed: tuple[Placed, ...],
-    total: int,
-    stamp: PartLayout,
-    fonts: Store | None = None,
-    pool: Executor | None = None,
-    begun: Merger | None = None,
-    unions: Begun | None = None,
-    nest: Mapping[str, str] | None = None,
-    labels: tuple[Label, ...] = (),
-) -> bytes:
-    """The book's PDF, its page `labels` those of the whole book (page_labels.book_labels:
-    the front part's are not the book's); `fonts`: where shared fonts made before are kept
-    (octavo.cache); `pool`: workers that make the shared fonts side by side; `begun`: a
-    merge of the first parts made meanwhile (used if they are the first of `placed`);
-    `unions`: shared fonts being made meanwhile
-    (octavo.render.pdf.parallel.fonts.begin_unions); `nest`: (part name -> name of the
-    part whose first bookmark its bookmarks go under: a country's chapters under its title
-    page's, octavo.render.pdf.parallel.jobs.nested)."""
-    merger = merging(placed, begun, stamp)
-    return merger.finish(total, stamp, fonts, pool, unions, nest, labels)
-
-
-def body_merger(body: tuple[PartLayout, ...]) -> Merger:
-    """A merge begun with the body (the chapters and the appendix) while the front matter
-    is still being laid out (a cold build; an edit that moved a page number), and the stamp
-    too: the body's pages added here, `Merger.stamp_body` then lays the stamp over them and
-    `merging` puts the front before it. The same bytes as a merge in order: the pages,
-    objects and calls are the same, `compact` numbers the objects anew, and the fonts are
-    shared in book order."""
-    merger = Merger()
-    merger.front = False
-    for p in place(PartLayout("none", "", b"", (), (), ()), body)[0][1:]:
-        merger.add(p)
-    return merger
-
-
-def merging(
-    placed: tuple[Placed, ...], begun: Merger | None = None, stamp: PartLayout | None = None
-) -> Merger:
-    """A merge with every part of `placed` added in order: `begun` when it holds the first
-    of them, or their body stamped by `stamp` (see `Merger.fits`), else a new one."""
-    if begun is not None and not begun.front and begun.fits(placed, stamp):
-        begun.put_front(placed)
-        return begun
-    merger = begun if begun is not None and begun.front and begun.fits(placed) else Merger()
-    for p in placed[len(merger.placed) :]:
-        merger.add(p)
-    return merger
-
-
 class Merger:
-    """`merge_parts` in two steps: the parts added one by one in their order (the first
+    """merging.merge_parts in two steps: the parts added one by one in their order (the first
     ones while later ones are still being laid out), then `finish`. The same calls in the
     same order as all at once: the same bytes."""
 
@@ -187,7 +133,7 @@ class Merger:
 
     def put_front(self, placed: tuple[Placed, ...]) -> None:
         """The front matter's pages (and the blank page after them) before a body merged
-        first (`body_merger`): the same pages, objects and calls as in order, but for
+        first (merging.body_merger): the same pages, objects and calls as in order, but for
         the objects' numbers, which `compact` writes anew."""
         from pypdf.generic import NameObject
 
@@ -212,7 +158,7 @@ class Merger:
         self.front = True
 
     def stamp_body(self, stamp: PartLayout) -> Merger:
-        """The stamp laid over a body merged first (`body_merger`)."""
+        """The stamp laid over a body merged first (merging.body_merger)."""
         _stamp(self.writer, 0, self.placed[-1].start, stamp, self.ahead)
         self.stamped = stamp.key
         return self
@@ -227,7 +173,7 @@ class Merger:
         nest: Mapping[str, str] | None = None,
         labels: tuple[Label, ...] = (),
     ) -> bytes:
-        """The book's PDF once every part is added (see `merge_parts`)."""
+        """The book's PDF once every part is added (see merging.merge_parts)."""
         from pypdf.generic import NameObject
 
         writer, placed, readers = self.writer, tuple(self.placed), self.readers

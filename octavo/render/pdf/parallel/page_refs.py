@@ -33,11 +33,12 @@ from concurrent.futures import Executor
 from octavo.model import Manuscript
 from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.html import ids_in
-from octavo.render.pdf.parallel.jobs import finish, in_parts, start
+from octavo.render.pdf.parallel.jobs import in_parts
 from octavo.render.pdf.parallel.merge import Unmergeable
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.placed import body_folios
+from octavo.render.pdf.parallel.started import finish, start
 from octavo.render.pdf.whole import own_rules
 from octavo.render.xref import page_ref_targets
 

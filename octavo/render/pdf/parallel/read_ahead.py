@@ -1,7 +1,7 @@
 """The parts a merge adds later, parsed while it waits for one still being laid out.
 
 After an edit, the merge adds the front matter and the chapters before the edited one while
-the edited chapter is being laid out (octavo.render.pdf.parallel.tail.begin), then waits;
+the edited chapter is being laid out (octavo.render.pdf.parallel.early.begin), then waits;
 the parts after it and the stamp are known (from the cache) but were read only once the
 edited chapter came back: pypdf parses a part's objects as its pages are copied, ~80% of
 what copying the parts after an edit cost (~60 ms of ~75 at 81 sections). `ReadAhead.read`

@@ -70,12 +70,8 @@ def _resumed(job: PartJob, last: str, folder: Path, splice: bool = True) -> Part
     from octavo.render.pdf.document import guarded, load_html
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
-    from octavo.render.pdf.parallel.page_states import (
-        from_bytes,
-        lay_out_from,
-        resume_page,
-        to_bytes,
-    )
+    from octavo.render.pdf.parallel.page_states import from_bytes, to_bytes
+    from octavo.render.pdf.parallel.resumed_layout import lay_out_from, resume_page
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
     from octavo.render.pdf.parallel.tree_diff import diff, tree_of
     from octavo.render.pdf.weasy_stack import roomy
@@ -199,12 +195,8 @@ def _states(
     """The recorded states of the part as resumed (`pages`: the new ones, from the first
     to the first old one kept after them; `tree`: the edited HTML's): the full layout's."""
     start, kept = pages
-    from octavo.render.pdf.parallel.page_states import (
-        Recorded,
-        elements_on,
-        moved_boundaries,
-        strings_of,
-    )
+    from octavo.render.pdf.parallel.page_states import Recorded, elements_on, strings_of
+    from octavo.render.pdf.parallel.resumed_layout import moved_boundaries
 
     def moved(pages: tuple[frozenset[int], ...]) -> tuple[frozenset[int], ...]:
         return tuple(frozenset(change.to_new(o) for o in page) for page in pages)

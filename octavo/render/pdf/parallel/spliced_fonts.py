@@ -19,9 +19,9 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 
-from octavo.render.pdf.parallel.jobs import finish
 from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.started import finish
 
 __all__ = ["whole_again"]
 

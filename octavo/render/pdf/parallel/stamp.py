@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from octavo.model import APPENDIX, Manuscript, RenderedPart
 from octavo.render.headings import body_headings
-from octavo.render.pdf.html import PrintChapter, render_print
+from octavo.render.pdf.html import render_print
+from octavo.render.pdf.print_parts import PrintChapter
 from octavo.render.pdf.sheets import stylesheets
 from octavo.source.paper import PageSetup
 
