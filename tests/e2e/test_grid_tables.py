@@ -57,9 +57,37 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         "Some words before the long table.\n\n"
         f"{grid_table(rng, 1, regions=30)}\n\nAfter the long table.\n"
     )
-    book = make({"001-a.md": section_source(1, "Output", total=1, body=body)})
+    book = make(
+        {
+            "001-a.md": section_source(1, "Output", total=2, body=body),
+            "002-b.md": section_source(2, "Wide", total=2, body=_wide()),
+        }
+    )
     checked, logged = quietly(lambda: api.check(book, out=folder / "build", strict=True))
     return Built(checked, logged)
+
+
+def _wide() -> str:
+    """A grid table of 15 columns under two column groups: too wide for the text block, a
+    broadside table (octavo.render.pdf.landscape measures it with its spans)."""
+    widths = [12] + [11] * 14
+
+    def line(cells: list[tuple[str, int, int]]) -> str:
+        return (
+            "|" + "|".join(f" {t}".ljust(sum(widths[a : a + n]) + n - 1) for t, n, a in cells) + "|"
+        )
+
+    def border(char: str = "-") -> str:
+        return "+" + "+".join(char * w for w in widths) + "+"
+
+    groups = [("Region", 1, 0), ("Output, thousands of tons", 7, 1), ("Employment", 7, 8)]
+    years = [("", 1, 0), *((str(1980 + k), 1, k + 1) for k in range(14))]
+    under = "|" + " " * 12 + "+" + "+".join("-" * w for w in widths[1:]) + "+"
+    rows = [border(), line(groups), under, line(years), border("=")]
+    for r in range(12):
+        figures = [(f"{(r + 1) * (k + 3) * 97:,}", 1, k + 1) for k in range(14)]
+        rows += [line([(f"Region {r}", 1, 0), *figures]), border()]
+    return "Words before.\n\n" + "\n".join(rows) + "\n\nTable: A wide table {#tbl:wide}\n"
 
 
 def _maker(folder: Path) -> MakeBook:
@@ -126,3 +154,18 @@ def test_the_long_table_in_print(built: Built) -> None:
         assert "Urban" in rows[0] and "Rural" in rows[-1], (number, rows[:1], rows[-1:])
         totals = [line for line in lines if line.startswith("Total ")]
         assert len(totals) == (1 if number == last else 0) or number == first, (number, totals)
+
+
+def test_a_wide_grid_table_is_a_broadside(built: Built) -> None:
+    """Its least width, its spans counted, past the text block: on a page of its own,
+    turned (`/Rotate 90`), its two head rows with it."""
+    with pdfplumber.open(built.checked.pdf) as document:
+        (page,) = [
+            p
+            for p in document.pages
+            if "A wide table" in (p.extract_text() or "")
+            and "Region 11" in (p.extract_text() or "")
+        ]
+        text = page.extract_text() or ""
+        assert page.rotation == 90
+    assert "Region Output, thousands of tons Employment" in text and "1980 1981" in text
