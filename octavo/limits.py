@@ -8,6 +8,7 @@ __all__ = [
     "FILE_LIMITS",
     "MAX_DATA_URL",
     "MAX_DEPTH",
+    "MAX_GRID_CHARS",
     "MAX_INDEX_LEVELS",
     "MAX_LINE",
     "MAX_PARENTS",
@@ -55,6 +56,10 @@ MAX_DEPTH = 64
 # and rowspan (at most 65534) could ask for millions; past this its spans are not read, one
 # cell a slot (W423). A study's largest tables hold a few thousand.
 MAX_TABLE_SLOTS = 100_000
+# the characters of a grid table (its lines by its top border's width), traced cell by cell
+# (octavo.render.grid_trace): past this it is not read, its text kept (W504). A study's
+# largest table, 50 rows of three lines 120 characters wide, is 18,000.
+MAX_GRID_CHARS = 400_000
 
 # The work a template may do in one render (octavo.render.budget, E702). Steps: loop turns,
 # calls, filters, tests, includes. Work: units of about a byte, made or read (a character,

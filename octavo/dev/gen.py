@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from octavo.dev.gen_grid import grid_table
 from octavo.dev.prose import WORDS, paragraph
 from octavo.project import octavo_templates
 from octavo.write import atomic_text
@@ -136,7 +137,8 @@ def generate_study(
 def enrich(book: Path, seed: int = 1) -> None:
     """What a country study holds besides prose, for the benchmark and the parallel
     layout's tests: every 6th section a numbered table (7 columns; every 12th 9 columns by 45
-    rows, spanning pages; every 24th 15 columns by 30 rows, a broadside), every 9th a figure
+    rows, spanning pages; every 24th 15 columns by 30 rows, a broadside), the 8th and every
+    20th after it a grid table with spans and a foot (octavo.dev.gen_grid), every 9th a figure
     (one shared PNG, drawn here), every 4th a footnote, every 10th a reference to a section
     half the book away."""
     from PIL import Image as Pil
@@ -154,6 +156,9 @@ def enrich(book: Path, seed: int = 1) -> None:
             )
         if number % 6 == 0:
             extra.append(_table(rng, number))
+        if number % 20 == 8:  # column groups, a region over its two rows, a foot of totals
+            own = random.Random(seed * 1000 + number)  # the other sections' words unchanged
+            extra.append(grid_table(own, number, regions=3 if number < 20 else 12))
         if number % 9 == 0:
             extra.append(f"![{paragraph(rng, 6)}](images/figure.png){{#fig:f{number}}}")
         if number % 10 == 0:  # half the book away: in another chapter, before or after

@@ -68,12 +68,13 @@ def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
     earlier bench made it (its source's digest kept beside it): a study made before the
     broadside tables would measure a book without them."""
     import octavo.dev.gen as gen
+    import octavo.dev.gen_grid as gen_grid
     import octavo.dev.prose as prose
     from octavo.cache import fingerprint
 
     folder = root / f"study-{sections}"
     stamp = root / f".study-{sections}.gen"
-    sources = Path(gen.__file__).read_bytes(), Path(prose.__file__).read_bytes()
+    sources = (Path(m.__file__).read_bytes() for m in (gen, gen_grid, prose))
     made = fingerprint(*sources, str(seed), str(rich))
     if not stamp.is_file() or stamp.read_text() != made or not (folder / "book.toml").exists():
         shutil.rmtree(folder, ignore_errors=True)

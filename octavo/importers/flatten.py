@@ -18,6 +18,7 @@ from octavo.importers.decode import decode_page
 from octavo.importers.flatten_inline import BREAK, DROP, InlineReader, one_line
 from octavo.importers.flatten_tables import Unread, data_table
 from octavo.importers.html_notes import Notes, leading_mark
+from octavo.importers.page import Spans
 
 __all__ = ["BLOCKS", "Flattener", "Item", "document", "one_line"]
 
@@ -67,6 +68,7 @@ class Item:
     said: tuple[str, ...] = ()  # how a table's spans were set (--explain)
     lost: tuple[tuple[int, str], ...] = ()  # (line, what) a reader could misread of a table
     number: str = ""  # a table's own number in the page ("12" of its "Table 12." caption)
+    spans: Spans | None = None  # a table that keeps its spans (a grid table)
 
 
 class Flattener(InlineReader):
@@ -239,6 +241,7 @@ class Flattener(InlineReader):
                     said=found.said,
                     lost=found.lost,
                     number=found.number,
+                    spans=found.spans,
                 )
             )
         return found is not None

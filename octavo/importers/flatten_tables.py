@@ -3,10 +3,12 @@ not: a layout table, one that holds blocks, is walked as the blocks it holds
 (octavo.importers.flatten).
 
 Its cells are laid out on the HTML table model's grid first (octavo.importers.table_grid),
-so that each lands in its column whatever spans rows or columns above or beside it; the
-grid is then set as a pipe table (octavo.importers.table_spans: its head made one row, a
-cell spanning rows repeated, one spanning columns set in the first), and what a reader
-could misread of it is told (W423).
+so that each lands in its column whatever spans rows or columns above or beside it. A
+table with spans, a head of several rows or a foot keeps them, as pandoc's grid table
+(octavo.importers.table_kept); one a grid cannot hold, or one without spans, is set as a
+pipe table (octavo.importers.table_spans: its head made one row, a cell spanning rows
+repeated, one spanning columns set in the first), and what a reader could misread of it
+is told (W423).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from octavo.importers.page import Spans
 from octavo.importers.table_grid import Grid, lay_out, table_rows
+from octavo.importers.table_kept import Kept, kept_spans
 from octavo.importers.table_spans import FIGURE, NONE, Shown, head_rows, header, set_body
 from octavo.limits import MAX_TABLE_SLOTS
 from octavo.text import alignment, drop_table_number, first_words, own_table_number
@@ -37,6 +41,7 @@ class DataTable:
     said: tuple[str, ...] = ()  # how its spans were set (--explain)
     lost: tuple[tuple[int, str], ...] = ()  # (the page's line, what) a reader could misread: W423
     number: str = ""  # the page's own number its caption opened with ("12" of "Table 12.")
+    spans: Spans | None = None  # kept with its spans (a grid table): `rows` each row's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +71,18 @@ def data_table(element: etree._Element, cell: Cell) -> DataTable | Unread | None
     body = live[len(head) + len(titles) :]  # the head and its titles are live's first rows
     if not body or len(columns) < 2:
         return None
+    caption = _caption(element, cell, [words[grid.slots[r][columns[0]]] for r in titles])
+    texts = " ".join(words[i][0] for r in [*head, *body] for i in grid.starts(r) if words[i][0])
+    named = f"line {element.sourceline}: <table> {first_words(caption[0] or texts)}"
+    kept = kept_spans(grid, head, body, columns)
+    if kept is not None:
+        return _kept(kept, grid, words, caption, f"{caption[0]} {texts}".strip(), named)
     names = header(grid, head, columns, words)
     set_as = set_body(grid, body, columns, words, [plain for plain, _ in names])
-    caption = _caption(element, cell, [words[grid.slots[r][columns[0]]] for r in titles])
     said = [*_head_said(grid, head, titles, names), *set_as.said]
     lost = list(set_as.lost)
     if grid.flat:
         lost.insert(0, (element.sourceline or 0, _FLAT))
-    texts = " ".join(words[i][0] for r in [*head, *body] for i in grid.starts(r) if words[i][0])
-    named = f"line {element.sourceline}: <table> {first_words(caption[0] or texts)}"
     return DataTable(
         words=f"{caption[0]} {texts}".strip(),
         caption=caption[1],
@@ -99,6 +107,56 @@ _UNREAD = (
     f"a table of more than {MAX_TABLE_SLOTS:,} cells (its rows by its columns): not read as "
     "a table, each of its cells is a paragraph"
 )
+
+
+def _kept(
+    kept: Kept,
+    grid: Grid,
+    words: list[tuple[str, str]],
+    caption: tuple[str, str, str],
+    texts: str,
+    named: str,
+) -> DataTable:
+    """The table kept with its spans (octavo.importers.table_kept): each row its own
+    cells' Markdown, their spans, each column aligned by its body's cells of one column."""
+    columns = 1 + max(c for row in kept.rows for _, c, _, _ in row)
+    body = kept.rows[kept.head : len(kept.rows) - kept.foot]
+    aligns = []
+    for column in range(columns):
+        own = [
+            (words[i][0], _own_alignment(grid.cells[i].element))
+            for row in body
+            for i, c, _, across in row
+            if c == column and across == 1 and i >= 0
+        ]
+        aligns.append(_column_alignment(own, column == 0))
+    return DataTable(
+        words=texts,
+        caption=caption[1],
+        rows=tuple(tuple(words[i][1] if i >= 0 else "" for i, _, _, _ in r) for r in kept.rows),
+        aligns=tuple(aligns),
+        said=(f"{named}: {_kept_said(kept, words)}",),
+        number=caption[2],
+        spans=Spans(
+            tuple(tuple((down, across) for _, _, down, across in r) for r in kept.rows),
+            kept.head,
+            kept.foot,
+        ),
+    )
+
+
+def _kept_said(kept: Kept, words: list[tuple[str, str]]) -> str:
+    """What --explain says of a table kept with its spans."""
+    cells = [cell for row in kept.rows for cell in row if cell[0] >= 0]
+    down = [words[i][0] for i, _, rows, _ in cells if rows > 1 and words[i][0]]
+    across = [words[i][0] for i, _, _, columns in cells if columns > 1 and words[i][0]]
+    parts = [f"{len(kept.rows) - kept.foot - kept.head} body rows under {kept.head} head rows"]
+    parts += [f"a foot of {kept.foot}"] if kept.foot else []
+    for how, found in (("rows", down), ("columns", across)):
+        if found:
+            shown = ", ".join(first_words(text, 24) for text in found[:3])
+            parts.append(f"{len(found)} spanning {how} ({shown}{', …' if len(found) > 3 else ''})")
+    return "kept as a grid table with its spans: " + "; ".join(parts)
 
 
 def _words(cell: Cell, element: etree._Element) -> tuple[str, str]:

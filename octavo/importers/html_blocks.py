@@ -59,6 +59,7 @@ def item_blocks(
                     quote=item.quote,
                     number=item.number,
                     line=item.line,
+                    spans=item.spans,
                 )
             )
         elif item.kind == "image":

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from octavo.model import YearMonth
 
-__all__ = ["KINDS", "Block", "Page", "PageError"]
+__all__ = ["KINDS", "Block", "Page", "PageError", "Spans"]
 
 # Kinds of page a study has besides its chapters' sections; assemble places them.
 KINDS = (
@@ -28,6 +28,17 @@ class PageError(Exception):
     def __init__(self, missing: tuple[str, ...]):
         super().__init__("not a country-study page: no " + ", no ".join(missing))
         self.missing = missing
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """A table that keeps its spans (written as pandoc's grid table): for each of its rows
+    (Block.rows: the cells that begin in that row, left to right), each cell's rows and
+    columns spanned; how many of its first rows are its head, and of its last its foot."""
+
+    cells: tuple[tuple[tuple[int, int], ...], ...]
+    head: int = 1
+    foot: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,8 @@ class Block:
     number: str = ""
     ident: str = ""
     line: int = 0  # the page's line of its element, where known (an HTML page's)
+    spans: Spans | None = None  # a table that keeps its spans; None: a pipe table
+    grid: tuple[str, ...] = ()  # such a table drawn, its lines (octavo.importers.grid_lines)
 
 
 @dataclass(frozen=True, slots=True)

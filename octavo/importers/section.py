@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
+from octavo.importers.grid_lines import grid_lines
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
 from octavo.source.config import key_line
@@ -35,13 +36,16 @@ PUBLISHER = "Federal Research Division, Library of Congress"  # the studies' pub
 
 def _markdown_blocks(page: Page) -> list[Block]:
     """Lines that could open a Markdown construct get it escaped. A signature's lines become
-    a pandoc line block ('| ' before each line), which keeps its lines in both outputs."""
+    a pandoc line block ('| ' before each line), which keeps its lines in both outputs. A
+    table kept with its spans is drawn as a grid table (octavo.importers.grid_lines)."""
     starts = {"paragraph", "credit"}
     return [
         replace(b, markdown=escape_block_start(b.markdown))
         if b.kind in starts
         else replace(b, items=tuple(escape_block_start(i) for i in b.items))
         if b.kind == "lines"
+        else replace(b, grid=grid_lines(b))  # drawn last: its cells' links are rewritten
+        if b.kind == "table" and b.spans is not None
         else b
         for b in page.blocks
     ]

@@ -63,6 +63,7 @@ class Grid:
     slots: tuple[tuple[int, ...], ...]
     begins: tuple[tuple[int, ...], ...]  # each row's cells that begin in it, left to right
     head: int = 0  # how many of its rows (the first ones) are its <thead>'s
+    foot: int = 0  # how many (the last ones) are its <tfoot>s'
     flat: bool = False  # its spans asked for more than MAX_TABLE_SLOTS: every span taken as 1
 
     def starts(self, row: int) -> tuple[int, ...]:
@@ -99,22 +100,25 @@ def lay_out(table: etree._Element) -> Grid | None:
     return None if placed is None else _shown(*placed, flat=True)
 
 
-_Placing = tuple[list[Placed], dict[tuple[int, int], int], int]
+_Placing = tuple[list[Placed], dict[tuple[int, int], int], int, int]
 
 
 def _place(groups: list[list[etree._Element]], spans: bool, grows: bool) -> _Placing | None:
-    """Each cell placed by the table model: the cells, each slot's cell, and the number of
-    <thead> rows; None when the cells' slots (their overlaps counted again), or the rows
-    by the columns that cells begin in, pass MAX_TABLE_SLOTS."""
+    """Each cell placed by the table model: the cells, each slot's cell, the number of
+    <thead> rows and the first <tfoot> row; None when the cells' slots (their overlaps
+    counted again), or the rows by the columns that cells begin in, pass MAX_TABLE_SLOTS."""
     cells: list[Placed] = []
     covered: dict[tuple[int, int], int] = {}
     work = 0  # the slots the cells cover, counted as they are visited
     head = 0
     y = 0
+    foot = sum(len(group) for group in groups)
     for number, group in enumerate(groups):
         end = y + len(group)
         if number == 0 and group and _parent_tag(group[0]) == "thead":
             head = len(group)
+        if group and _parent_tag(group[0]) == "tfoot":
+            foot = min(foot, y)
         for row in group:
             x = 0
             for element in _cells(row):
@@ -133,7 +137,7 @@ def _place(groups: list[list[etree._Element]], spans: bool, grows: bool) -> _Pla
                 x += columns
             y += 1
     shown = len({c.column for c in cells}) * len({c.row for c in cells})
-    return None if shown > MAX_TABLE_SLOTS else (cells, covered, head)
+    return None if shown > MAX_TABLE_SLOTS else (cells, covered, head, foot)
 
 
 def _spans(element: etree._Element, grows: bool) -> tuple[int, int]:
@@ -147,7 +151,11 @@ def _spans(element: etree._Element, grows: bool) -> tuple[int, int]:
 
 
 def _shown(
-    cells: list[Placed], covered: dict[tuple[int, int], int], head: int, flat: bool = False
+    cells: list[Placed],
+    covered: dict[tuple[int, int], int],
+    head: int,
+    foot: int,
+    flat: bool = False,
 ) -> Grid:
     """The grid without the columns and rows in which no cell begins, each cell's place and
     spans counted on what is left."""
@@ -174,6 +182,7 @@ def _shown(
         slots,
         tuple(tuple(sorted(b, key=lambda i: shown[i].column)) for b in begins),
         sum(1 for r in rows if r < head),
+        sum(1 for r in rows if r >= foot),
         flat,
     )
 

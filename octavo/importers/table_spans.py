@@ -1,15 +1,15 @@
 """A table's grid (octavo.importers.table_grid) set as a pipe table's rows: which rows are
 its head, and what becomes of a cell that spans.
 
-A pipe table cannot span, so the choice is deliberate. pandoc, reading such a page, writes
-(up to 3.6) a simple or pipe table that loses the spans: the rows under a cell spanning
-rows are left blank in its column, and header rows past the first become body rows;
-pandoc 3.7 writes a grid table that keeps them, and raw HTML only where none of its
-tables fit. octavo reads no grid table with spans (W504), and a raw HTML `<table>` in a section,
-which it renders with its spans, holds HTML, not Markdown: a cell's italics would have to
-be rewritten, and a note's call (`[^1]`) or a link to another section (rewritten by the
-batch) would not be read there. So the importer writes a pipe table, every cell in its
-column, and says where a reader could be misled:
+A table that can keep its spans is written as pandoc's grid table (octavo.importers.
+table_kept, as pandoc 3.7 writes one: pandoc up to 3.6 wrote a simple or pipe table that
+lost them, the rows under a cell spanning rows left blank in its column and header rows
+past the first made body rows). What is set here is what a grid cannot hold (cells that
+overlap, a head whose cells reach into the body, spans past the limit) and a table
+without spans: a pipe table, every cell in its column, saying where a reader could be
+misled. (A raw HTML `<table>` would keep the spans too, but it holds HTML, not Markdown:
+a note's call or a link to another section would not be read there.) `head_rows` is
+shared with the grid: its head and the title rows that go to the caption.
 
 - The head (a `<thead>`'s rows, else the leading rows of `<th>` alone, with the rows a
   header cell spans down into) is made one header row: each column's header is the words

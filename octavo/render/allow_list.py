@@ -54,8 +54,9 @@ _MARKDOWN = {
     "sup",
     "sub",
 }
-# What only octavo's own rules make (figures, images, note calls, sections of notes).
-_TRUSTED_ONLY = {"figure", "figcaption", "img", "span", "div", "aside", "section"}
+# What only octavo's own rules make (figures, images, note calls, sections of notes, a grid
+# table's column groups).
+_TRUSTED_ONLY = {"figure", "figcaption", "img", "span", "div", "aside", "section", "colgroup"}
 _TRUSTED_ATTRIBUTES = {
     "id",
     "class",
@@ -77,6 +78,7 @@ _TRUSTED_ATTRIBUTES = {
     "aria-hidden",
     "aria-checked",  # a task list's mark (octavo.render.task_lists)
     "data-label",
+    "span",  # a grid table's <colgroup span="2"> (octavo.render.grid_tables)
 }
 _RAW_INLINE = {
     "sup",

@@ -94,12 +94,14 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     line = where[0] if where else 0
     caption, moved = take_caption(tokens, i, end)
     i, end = i - moved, end - moved
-    columns = 0
+    columns = row = 0  # the widest head row's columns (a grid table's spans counted)
     in_head = False
     for at in range(i, end):
         token = tokens[at]
         in_head = (in_head or token.type == "thead_open") and token.type != "thead_close"
         align = str(token.attrGet("style") or "").removeprefix("text-align:")
+        if token.type == "tr_open":
+            row = 0
         if token.type in ("th_open", "td_open"):
             token.attrs.pop("style", None)
             head = token.type == "th_open" and in_head
@@ -109,8 +111,10 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
             if classes:
                 token.attrSet("class", " ".join(classes))
             if head:
-                token.attrSet("scope", "col")
-                columns += 1
+                if not token.attrGet("scope"):  # a grid table's colgroup is its own
+                    token.attrSet("scope", "col")
+                row += int(token.attrGet("colspan") or 1)
+                columns = max(columns, row)
     tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
     if caption is None:
         return i

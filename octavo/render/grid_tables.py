@@ -1,41 +1,49 @@
-"""pandoc's grid tables: cells drawn with `+`, `-`, `=` and `|`.
+"""pandoc's grid tables: cells drawn with `+`, `-`, `=` and `|`, spanning rows and columns,
+with a head of one row or more and a foot, as pandoc 3 reads them (octavo.render.grid_trace
+reads the lines).
 
-    +-----------+---------:+
-    | Region    | Output   |
-    +===========+=========:+
-    | Minsk     | 1,600    |
-    +-----------+----------+
+    +-----------+-----------------+
+    | Region    | Output          |
+    |           +--------+--------+
+    |           | 1990   | 1991   |
+    +===========+=======:+=======:+
+    | Minsk     | 1,600  | 1,650  |
+    +===========+========+========+
+    | Total     | 1,600  | 1,650  |
+    +===========+========+========+
 
-The first line is a border of `+`s and `-`s; a `+===+` line parts the head from the body
-(none: no head); each row's lines run to the next border. A column's alignment is read
-from the colons of the `+===+` line (the first border's without a head): `:--` left, `--:`
-right, `:-:` centre, none the default, as pandoc reads them. A cell's lines are one
-cell's text, as a pipe table's cell is (a list or paragraphs in a cell: W504 from
-octavo.render.inlines, its words kept on one line). The table is the same tokens as a pipe
-table (octavo.render.pandoc_tables.push_table), so its caption (`Table: …` under it, or
-`: …` above), number and cells go on as for any table.
+The table is a pipe table's tokens (`table_open`, `thead_open`, `th_open` … with
+`text-align` styles), so its caption (`Table: …` under it, or `: …` above), number and
+cells go on as for any table (octavo.render.floats), with what a pipe table has not: a
+`tfoot`, `colspan` and `rowspan`, and each header cell's `scope`. A head cell is a column's
+header (`scope="col"`); one of the first head row that spans columns heads a column group
+(`scope="colgroup"`, the table's `<colgroup>`s drawn from that row). A body whose first
+column holds a cell spanning rows ("Minsk" over two years) has its first column's cells as
+its rows' headers (`th scope="row"`); so has a foot's first cell ("Total"). A row that a
+cell above reaches into is `class="spanned"`: print never breaks a page above it (the
+region's name on one page, its last year on the next without it). A cell is
+aligned as its first column is, but one spanning columns all aligned right or centre is
+centred over them.
 
-A grid whose lines do not meet its column lines (a cell spanning columns or rows, which
-pandoc 3 reads) is not read as a table: it stays a paragraph, and W504 says so.
+A cell's lines are one cell's words, as a pipe table's cell is (a list or paragraphs in a
+cell: W504 from octavo.render.unrendered, its words kept on one line). A grid that cannot
+be read stays a paragraph, its text kept, and W504 says why at the line at fault.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable
-from itertools import pairwise
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
-from octavo.render.pandoc_tables import push_table, source_line
+from octavo.render.grid_trace import Cell, Grid, Unread, read_grid
+from octavo.render.pandoc_tables import source_line
+from octavo.render.tokens import State
 
-__all__ = ["BLOCKS_IN_A_CELL", "install"]
+__all__ = ["BLOCKS_IN_A_CELL", "SPANNED", "install"]
 
-_BORDER = re.compile(r"\+(?:[-=:]+\+)+")  # a border: +---+, +===+, +:--+--:+
-_BLOCK_LINE = re.compile(r"(?:[-*+]|\d+[.)])\s")  # a list item's start in a cell
 BLOCKS_IN_A_CELL = "grid_blocks"  # an inline's meta: its cell held a list or paragraphs
+SPANNED = "spanned"  # a row's class: a cell of a row above reaches down into it
 
 
 def install(md: MarkdownIt) -> None:
@@ -48,127 +56,107 @@ def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     read = read_grid(lambda n: source_line(state, n).strip(), start, end)
     if read is None:
         return False
+    if isinstance(read, Unread):
+        if not silent:
+            _unread(state, start, read)
+        return False
     if silent:
         return True
-    header, rows, aligns, after = read
-    head = [lines for lines, _ in header] if header is not None else None
-    body = [(at, [lines for lines, _ in row]) for at, row in rows]
-    inlines = push_table(state, start, after, head, body, aligns, head_line=start + 1)
-    every = ([header] if header is not None else []) + [row for _, row in rows]
-    held = [blocks for row in every for _, blocks in row]
-    for inline, blocks in zip(inlines, held, strict=True):
-        if blocks:  # a list or paragraphs in the cell: W504 (octavo.render.inlines)
-            inline.meta[BLOCKS_IN_A_CELL] = True
-    state.line = after
+    _push(state, start, read)
+    state.line = start + read.length
     return True
 
 
-# a row's cells: each its lines and whether they were blocks (a list, paragraphs)
-Cells = list[tuple[list[str], bool]]
-Grid = tuple[Cells | None, list[tuple[int, Cells]], list[str], int]
+def _unread(state: StateBlock, start: int, unread: Unread) -> None:
+    """W504 at the line at fault, once for the grid (its paragraph is not told again by
+    octavo.render.unrendered)."""
+    octavo = state.env.get("octavo") if isinstance(state.env, dict) else None
+    if not isinstance(octavo, State) or start in octavo.grid_lines:
+        return
+    octavo.grid_lines.add(start)
+    octavo.problem(
+        "W504",
+        f"{unread.why}: not read as a table; its text is kept",
+        start + unread.line,
+        "draw each cell's box whole, every line as wide as the top border; "
+        "see README, 'Writing a section'",
+    )
 
 
-def read_grid(line: Callable[[int], str], start: int, end: int) -> Grid | None:
-    """The grid table at line `start`, if one is there: its head (None without one), its
-    rows (each with its first line), each column's alignment, and the line after it."""
-    top = line(start)
-    if not _BORDER.fullmatch(top) or "=" in top:
-        return None
-    edges = [m.start() for m in re.finditer(r"\+", top)]
-    rows: list[tuple[int, Cells]] = []
-    header: Cells | None = None
-    aligns = _aligns(top, edges)
-    pending: list[str] = []
-    at = start + 1
-    while at < end:
-        text = line(at)
-        if _BORDER.fullmatch(text):
-            if [m.start() for m in re.finditer(r"\+", text)] != edges or not pending:
-                if not pending:
-                    break  # another table's border under this one's: this one ends
-                return None  # a cell that spans columns or rows: not read
-            cells = _cells(pending, edges)
-            if "=" in text and header is None and not rows:
-                header, aligns = cells, _aligns(text, edges)
-            elif "=" in text:
-                return None  # a table's foot (pandoc 3): not read
-            else:
-                rows.append((at - len(pending), cells))
-            pending = []
-            at += 1
-            if at >= end or not line(at).startswith(("|", "+")):
-                break  # a blank line, a caption line, a paragraph: the table's end
+def _push(state: StateBlock, start: int, grid: Grid) -> None:
+    after = start + grid.length
+    state.push("table_open", "table", 1).map = [start, after]
+    groups = [c.columns for c in grid.cells if c.row == 0] if grid.head else []
+    if any(n > 1 for n in groups):
+        for span in groups:
+            group = state.push("colgroup_open", "colgroup", 1)
+            if span > 1:
+                group.attrs = {"span": str(span)}
+            state.push("colgroup_close", "colgroup", -1)
+    stub = any(c.column == 0 and c.rows > 1 for c in grid.cells if c.row >= grid.head)
+    rows = len(grid.rows)
+    parts = (
+        ("thead", range(grid.head)),
+        ("tbody", range(grid.head, rows - grid.foot)),
+        ("tfoot", range(rows - grid.foot, rows)),
+    )
+    for part, numbers in parts:
+        if not numbers:
             continue
-        if not _meets(text, edges):
-            if not pending and rows and not _spans(text, edges):
-                break  # a line under the last border that is no row of it: its end
-            return None  # a row whose cells span columns: not read
-        pending.append(text)
-        at += 1
-    if pending or not rows:
-        return None  # no closing border, or a head alone
-    return header, rows, aligns, at
+        first = start + grid.rows[numbers[0]]
+        last = start + grid.rows[numbers[-1] + 1] if numbers[-1] + 1 < rows else after
+        state.push(f"{part}_open", part, 1).map = [first, last]
+        for number in numbers:
+            line = start + grid.rows[number]
+            row = state.push("tr_open", "tr", 1)
+            row.map = [line, line + 1]
+            if any(c.row < number < c.row + c.rows for c in grid.cells):
+                row.attrs = {"class": SPANNED}  # a page's break never parts it from above
+            for cell in (c for c in grid.cells if c.row == number):
+                _cell(state, start, cell, grid, _kind(part, cell, stub, groups, grid.columns))
+            state.push("tr_close", "tr", -1)
+        state.push(f"{part}_close", part, -1)
+    state.push("table_close", "table", -1)
 
 
-def _width(char: str) -> int:
-    """Columns a character takes, as pandoc counts them: none for a combining mark, two
-    for a wide (East Asian) one."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def _kind(part: str, cell: Cell, stub: bool, groups: list[int], columns: int) -> tuple[str, str]:
+    """A cell's tag and scope (see above)."""
+    if part == "thead":
+        grouped = cell.row == 0 and cell.columns > 1 and any(n > 1 for n in groups)
+        return "th", "colgroup" if grouped else "col"
+    if cell.column == 0 and (stub or part == "tfoot") and cell.columns < columns:
+        return "th", "row"
+    return "td", ""
 
 
-def _placed(text: str) -> tuple[list[tuple[int, str]], int]:
-    """Each character with the column it starts at, and the line's width."""
-    placed, column = [], 0
-    for char in text:
-        placed.append((column, char))
-        column += _width(char)
-    return placed, column
+def _alignment(aligns: tuple[str, ...]) -> str:
+    """A cell's alignment from its columns': centred over columns all aligned right or
+    centre (a column group's name over its years, "n.a." across two columns of figures:
+    set at the right it read as the last column's alone), else as its first."""
+    if len(aligns) > 1 and all(a in ("right", "center") for a in aligns):
+        return "center"
+    return aligns[0]
 
 
-def _bars(text: str, edges: list[int]) -> set[int] | None:
-    """The columns of a line's `|`s, by the columns its characters take ('中文' two
-    each); None for a line not as wide as the table."""
-    placed, width = _placed(text)
-    return {column for column, char in placed if char == "|"} if width == edges[-1] + 1 else None
-
-
-def _meets(text: str, edges: list[int]) -> bool:
-    """A row's line with a `|` on each column line (and nothing after the last)."""
-    bars = _bars(text, edges)
-    return bars is not None and set(edges) <= bars
-
-
-def _spans(text: str, edges: list[int]) -> bool:
-    """A row's line as wide as the table, between its outer lines, some inner one missing:
-    a cell spanning columns (pandoc 3 reads it), not the text after the table."""
-    bars = _bars(text, edges)
-    return bars is not None and {edges[0], edges[-1]} <= bars
-
-
-def _cells(lines: list[str], edges: list[int]) -> Cells:
-    cells: Cells = []
-    placed = [_placed(text)[0] for text in lines]
-    for left, right in pairwise(edges):
-        parts = ["".join(c for at, c in line if left < at < right).strip() for line in placed]
-        while parts and not parts[-1]:
-            parts.pop()
-        while parts and not parts[0]:
-            parts.pop(0)
-        # a list (its marker on the cell's first line, and on another) or paragraphs (a
-        # blank line between): one line's "- 5 %" or a wrapped "1990. Est" is words
-        first, *rest = parts or [""]
-        listed = bool(_BLOCK_LINE.match(first)) and any(_BLOCK_LINE.match(p) for p in rest)
-        cells.append(([p for p in parts if p], "" in parts or listed))
-    return cells
-
-
-def _aligns(border: str, edges: list[int]) -> list[str]:
-    """Each column's alignment from the colons of a border (`+:--+`, `+--:+`, `+:-:+`)."""
-    found = []
-    for left, right in pairwise(edges):
-        dashes = border[left + 1 : right]
-        first, last = dashes.startswith(":"), dashes.endswith(":")
-        found.append("center" if first and last else "left" if first else "right" if last else "")
-    return found
+def _cell(state: StateBlock, start: int, cell: Cell, grid: Grid, kind: tuple[str, str]) -> None:
+    tag, scope = kind
+    opening = state.push(f"{tag}_open", tag, 1)
+    attrs: dict[str, str | int | float] = {}
+    align = _alignment(grid.aligns[cell.column : cell.column + cell.columns])
+    if align:
+        attrs["style"] = f"text-align:{align}"
+    if cell.columns > 1:
+        attrs["colspan"] = str(cell.columns)
+    if cell.rows > 1:
+        attrs["rowspan"] = str(cell.rows)
+    if scope:
+        attrs["scope"] = scope
+    opening.attrs = attrs
+    line = start + cell.line
+    inline: Token = state.push("inline", "", 0)
+    inline.map = [line, line + 1]
+    inline.content = "\n".join(cell.lines)
+    inline.children = []
+    if cell.blocks:  # a list or paragraphs in the cell: W504 (octavo.render.unrendered)
+        inline.meta[BLOCKS_IN_A_CELL] = True
+    state.push(f"{tag}_close", tag, -1)

@@ -117,6 +117,7 @@ class State:
     note_order: dict[int, int] = field(default_factory=dict)  # note's id -> place in the text
     marks: list[Any] = field(default_factory=list)  # octavo.render.index_marks.MarkUse
     math_lines: set[int] = field(default_factory=set)  # lines said to hold math (W504)
+    grid_lines: set[int] = field(default_factory=set)  # grid tables said to be unread (W504)
     examples: list[str] = field(default_factory=list)  # each example's label, "" for none
     citations: list[Any] = field(default_factory=list)  # octavo.render.citation_syntax's
 

@@ -19,7 +19,8 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_kind_of_content_is_added(rich: Path) -> None:
     text = "\n".join(p.read_text() for p in sorted(rich.glob("*.md")))
     assert text.count("[^n") == 2 * 3  # 3 notes, each called and defined
-    assert text.count("Table: ") == 2 and "{#tbl:t12}" in text
+    assert text.count("Table: ") == 3 and "{#tbl:t12}" in text and "{#tbl:g8}" in text
+    assert "| Total               |" in text  # the grid table's foot
     wide = next(p for p in rich.glob("012-*.md")).read_text()
     assert wide.count("\n| 19") == 45 and "|:--|" + "--:|" * 8 in wide  # 9 columns, 45 rows
     assert "](images/figure.png){#fig:f9}" in text

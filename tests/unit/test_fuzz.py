@@ -16,6 +16,7 @@ from octavo.render.markdown import render_block, render_inline
 from octavo.source.config import _config
 from octavo.source.sections import _FIELDS, read_section
 from tests.conftest import SEED
+from tests.support.pandoc_grids import ALIGNED, FOOT, HEAD_ROWS, SAMPLE, SPANS
 from tests.support.strategies import any_text, construct_bodies, markdown_bodies
 
 FUZZ = settings(
@@ -191,3 +192,34 @@ def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
     _, found = load_config(tmp_path)
     assert [(d.code, d.line) for d in found] == [("E102", 2)]
     assert tomllib  # the parser octavo uses
+
+
+_GRIDS = [ALIGNED, FOOT, HEAD_ROWS, SAMPLE, SPANS]
+
+
+@st.composite
+def _bent_grids(draw: st.DrawFn) -> str:
+    """One of pandoc's own grid tables with a few characters changed for a grid's (`+`,
+    `-`, `|`, `=`, `:`) or a space: a border broken, a span opened, a line made ragged."""
+    lines = [list(line) for line in draw(st.sampled_from(_GRIDS)).rstrip("\n").split("\n")]
+    for _ in range(draw(st.integers(1, 4))):
+        y = draw(st.integers(0, len(lines) - 1))
+        x = draw(st.integers(0, len(lines[y]) - 1))
+        lines[y][x] = draw(st.sampled_from("+-|=: x"))
+    return "Text.\n\n" + "\n".join("".join(line) for line in lines) + "\n"
+
+
+@FUZZ
+@given(_bent_grids())
+def test_a_bent_grid_is_a_table_or_its_text_told(source: str) -> None:
+    """Never a traceback: a table, well-formed, each row as wide as the table; or the text
+    kept (a word of it shown) and, where the grid was begun, W504 at one of its lines."""
+    fragment = render_block(source)
+    tree = _well_formed(fragment.html)
+    tables = tree.findall("table")
+    if not tables:
+        assert "| " in fragment.html or "|" in fragment.html
+        told = [p for p in fragment.problems if p.code == "W504"]
+        top = source.split("\n")[2]
+        assert not (top[:2] in ("+-", "+:") and top.endswith("+")) or told, fragment.problems
+        assert all(2 <= p.line < source.count("\n") for p in told)

@@ -1,9 +1,10 @@
-"""HTML tables with rowspan and colspan imported: every cell in its column, the table set
-as a pipe table as octavo.importers.table_spans says, W423 where a reader could misread it.
+"""HTML tables with rowspan and colspan imported: every cell in its column, the table kept
+with its spans as a grid table (octavo.importers.table_kept), or set as a pipe table as
+octavo.importers.table_spans says, W423 where a reader could misread it.
 
 The cases are in tests/data/tables/spans.txt (markdown-it-py's fixture shape): each gives
 a table, or a whole page (one that opens with `<html` or a doctype), and expects the
-pipe table the section holds (to its `Table:` caption) and each W423 at its line of the
+table the section holds (to its `Table:` caption) and each W423 at its line of the
 case's HTML. The pages are written here, as tests/data/pages/README.md says of HTML
 pages: the search corpus holds none of a study's tables as HTML."""
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from octavo.importers.batch import import_pages
@@ -42,7 +44,9 @@ def _imported(tmp_path: Path, html: str) -> tuple[str, list[str], tuple[str, ...
     body = (tmp_path / "book" / "060-population.md").read_text(encoding="utf-8")
     offset = 0 if whole else _BEFORE
     told = [f"{d.code} {(d.line or 0) - offset}" for d in result.diagnostics if d.code == "W423"]
-    return body[body.index("\n|") + 1 :].strip(), told, result.reports[0].reasons
+    first = re.search(r"^[|+]", body, re.MULTILINE)  # a pipe table's head, a grid's border
+    assert first is not None, body
+    return body[first.start() :].strip(), told, result.reports[0].reasons
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.title for c in CASES])
@@ -54,14 +58,26 @@ def test_a_table_with_spans(tmp_path: Path, case: Fixture) -> None:
 
 
 def test_every_table_renders_with_its_columns(tmp_path: Path) -> None:
-    """Each case's pipe table is one table to octavo's Markdown: as many cells in every
-    row as in its head (a row one short had read as a shifted row)."""
+    """Each case's table, pipe or grid, is one table to octavo's Markdown, with no warning:
+    every row as wide as its head, the spans that reach into it counted (a row one short
+    had read as a shifted row)."""
     for number, case in enumerate(CASES):
         table, _, _ = _imported(tmp_path / str(number), case.given)
-        html = render_block(table).html
-        rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-        widths = {len(re.findall(r"<t[hd][ >]", row)) for row in rows}
-        assert html.count("<table") == 1 and len(widths) == 1, (case.title, html)
+        found = render_block(table)
+        assert found.problems == () and found.html.count("<table") == 1, (case.title, table)
+        tree = lxml.html.fragment_fromstring(found.html, create_parent="div")
+        taken: set[tuple[int, int]] = set()
+        widths = set()
+        for y, row in enumerate(tree.iter("tr")):
+            x = 0
+            for cell in row:
+                while (y, x) in taken:
+                    x += 1
+                down, across = int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
+                taken.update((y + k, x + j) for k in range(down) for j in range(across))
+                x += across
+            widths.add(max(x for z, x in taken if z == y) + 1)
+        assert len(widths) == 1, (case.title, found.html)
 
 
 def test_explain_says_how_the_spans_were_set(tmp_path: Path) -> None:
@@ -70,8 +86,16 @@ def test_explain_says_how_the_spans_were_set(tmp_path: Path) -> None:
     _, _, reasons = _imported(tmp_path, two_rows.given)
     said = [r for r in reasons if "<table>" in r]
     assert said == [
-        f"line {_BEFORE + 1}: <table> 'Crop Output (thousands of tons)': its 2 head rows "
-        "made one: 'Crop', 'Output 1990', 'Output 1994'"
+        f"line {_BEFORE + 1}: <table> 'Crop Output (thousands of tons)': kept as a grid table "
+        "with its spans: 2 body rows under 2 head rows; 1 spanning rows ('Crop'); 1 spanning "
+        "columns ('Output')"
+    ]
+    overlapping = next(c for c in CASES if c.title.startswith("cells that overlap"))
+    _, _, reasons = _imported(tmp_path / "flat", overlapping.given)
+    named = f"line {_BEFORE + 1}: <table> 'Region Urban Rural Minsk 1,600 400 Brest'"
+    assert [r for r in reasons if "<table>" in r] == [
+        f"{named}: 1 cell spanning rows repeated in each ('1,600')",
+        f"{named}: 1 cell spanning columns set in the first, the others blank ('Brest')",
     ]
 
 
@@ -79,7 +103,7 @@ def test_w423_is_refused_under_strict(tmp_path: Path) -> None:
     """A warning like any other: --strict refuses the page (E411) and names it."""
     from octavo.importers.batch import Options
 
-    case = next(c for c in CASES if "may be their total" in c.title)
+    case = next(c for c in CASES if c.title.startswith("cells that overlap"))
     page = tmp_path / "belarus60.html"
     page.write_text(_PAGE.format(table=case.given), encoding="utf-8")
     result = import_pages([page], tmp_path / "book", options=Options(strict=True))

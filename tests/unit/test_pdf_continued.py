@@ -49,3 +49,17 @@ def test_the_books_words_and_a_spanned_head() -> None:
         '<th colspan="3"><span class="caption-label">Tableau 2</span> (suite) &lt;i&gt;</th>'
         in made
     )
+
+
+def test_a_grid_table_s_column_groups_and_head_of_two_rows() -> None:
+    """A grid table's <colgroup>s stand between its caption and its head: the row that
+    names it still goes first in the head, as wide as the head's first row (its spans
+    counted), not its second."""
+    body = _html(
+        "+------+-------------+\n| Crop | Output      |\n|      +------+------+\n"
+        "|      | 1990 | 1991 |\n+======+======+======+\n| Rye  | 1    | 2    |\n"
+        "+------+------+------+\n\nTable: Crops.\n"
+    )
+    assert "<colgroup" in body
+    made = continued_heads(body, FORM)
+    assert f'<thead><tr class="{ROW_CLASS}"><th colspan="3">' in made

@@ -24,11 +24,12 @@ from octavo.render.pdf.box_tree import walk_boxes
 __all__ = ["ROW_CLASS", "continued_heads", "show_continued"]
 
 ROW_CLASS = "table-continued"
-# a table's caption (never past its end: a caption is the table's first child) and its
-# head's first row
+# a table's caption (never past its end: a caption is the table's first child), its column
+# groups (a grid table's: octavo.render.grid_tables) and its head's first row
 _CAPTIONED = re.compile(
     r'(<table class="table\b[^"]*"[^>]*>\s*)<caption>(\s*<span class="caption-label">'
-    r"((?:(?!</span>).)*)</span>(?:(?!</caption>).)*</caption>\s*<thead>)"
+    r"((?:(?!</span>).)*)</span>(?:(?!</caption>).)*</caption>"
+    r"\s*(?:<colgroup\b[^>]*>\s*(?:</colgroup>\s*)?)*<thead>)"
     r"((?:(?!</tr>).)*</tr>)",
     re.DOTALL,
 )

@@ -12,6 +12,7 @@ table a reader can use), at the wide table's type size and padding.
 from __future__ import annotations
 
 import html
+import math
 import re
 
 __all__ = ["CHAR_EM", "WIDE_PT", "landscape_tables", "narrowest"]
@@ -22,23 +23,48 @@ CHAR_EM = 0.55  # an average character of the book face, in ems (digits are 0.5)
 
 _TABLE = re.compile(r'<table class="table wide"(.*?)</table>', re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
+_CELL = re.compile(r"<t[hd]\b([^>]*)>(.*?)</t[hd]>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _CAPTION = re.compile(r"<caption\b.*?</caption>", re.DOTALL)
+_SPANS = re.compile(r'\b(colspan|rowspan)="([0-9]{1,4})"')
 
 
 def narrowest(table: str) -> float:
-    """The least width in points the table's columns take without breaking a word."""
+    """The least width in points the table's columns take without breaking a word: each
+    cell in its column as the table model places it (a grid table's cell spanning rows
+    takes its column in the rows under it), one spanning columns widening them only where
+    its longest word is wider than they are together."""
     longest: list[int] = []
-    for row in _ROW.findall(_CAPTION.sub("", table)):
-        for column, cell in enumerate(_CELL.findall(row)):
+    spanning: list[tuple[int, int, int]] = []  # (first column, columns, longest word)
+    taken: dict[tuple[int, int], bool] = {}  # slots a cell from a row above reaches into
+    for y, row in enumerate(_ROW.findall(_CAPTION.sub("", table))):
+        x = 0
+        for attributes, cell in _CELL.findall(row):
+            while taken.pop((y, x), False):
+                x += 1
+            spans = {name: max(1, int(value)) for name, value in _SPANS.findall(attributes)}
+            columns, rows = spans.get("colspan", 1), spans.get("rowspan", 1)
             words = html.unescape(_TAG.sub(" ", cell)).split()
             size = max((len(w) for w in words), default=0)
-            if column < len(longest):
-                longest[column] = max(longest[column], size)
+            for below in range(y + 1, y + rows):
+                taken.update({(below, k): True for k in range(x, x + columns)})
+            longest += [0] * (x + columns - len(longest))
+            if columns == 1:
+                longest[x] = max(longest[x], size)
             else:
-                longest.append(size)
-    return sum(n * CHAR_EM * WIDE_PT + 2 * PADDING_PT for n in longest)
+                spanning.append((x, columns, size))
+            x += columns
+    for first, columns, size in spanning:  # what the columns under it lack, shared out
+        lack = _points(size) - sum(_points(n) for n in longest[first : first + columns])
+        if lack > 0:
+            for k in range(first, first + columns):
+                longest[k] += math.ceil(lack / columns / (CHAR_EM * WIDE_PT))
+    return sum(_points(n) for n in longest)
+
+
+def _points(characters: int) -> float:
+    """A column's least width for its longest word of `characters`, padding included."""
+    return characters * CHAR_EM * WIDE_PT + 2 * PADDING_PT
 
 
 def landscape_tables(body: str, measure: float | None) -> str:
