@@ -74,7 +74,8 @@ def _study(root: Path, sections: int, seed: int = 1, rich: bool = True) -> Path:
 
     folder = root / f"study-{sections}"
     stamp = root / f".study-{sections}.gen"
-    sources = (Path(m.__file__).read_bytes() for m in (gen, gen_grid, prose))
+    files = (gen.__file__, gen_grid.__file__, prose.__file__)
+    sources = (Path(file).read_bytes() for file in files)
     made = fingerprint(*sources, str(seed), str(rich))
     if not stamp.is_file() or stamp.read_text() != made or not (folder / "book.toml").exists():
         shutil.rmtree(folder, ignore_errors=True)
