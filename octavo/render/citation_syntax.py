@@ -27,7 +27,15 @@ from markdown_it.token import Token
 from octavo.render.allow_list import TRUSTED
 from octavo.render.tokens import State, child_lines
 
-__all__ = ["CROSSREF", "CitationUse", "Cite", "install", "parse_bracket", "read_locator"]
+__all__ = [
+    "CROSSREF",
+    "CitationUse",
+    "Cite",
+    "install",
+    "keys_in",
+    "parse_bracket",
+    "read_locator",
+]
 
 CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
 # pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
@@ -137,6 +145,17 @@ def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
         suffix = rest if locator else item[found.end() :]
         cites.append(Cite(name, prefix, suffix.rstrip(), label, locator, suppress))
     return tuple(cites) if cites else None
+
+
+def keys_in(words: str) -> list[str]:
+    """The keys `words` names as pandoc's `nocite` does (`@doe99, @smith2001`; `*` for
+    `@*`, every entry), each once."""
+    words = words.replace("@*", "@{*}")
+    keys = []
+    while (found := _key_in(words)) is not None:
+        keys.append(found[0][1] or found[0][2])
+        words = words[found[0].end() :]
+    return list(dict.fromkeys(keys))
 
 
 def _key_in(item: str) -> tuple[re.Match[str], int] | None:

@@ -93,12 +93,12 @@ def cite_book(
 
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always")
-        out, anchors, found = _cite_book(bib, drafts, examples)
+        out, anchors, found = _cite_book(book, bib, drafts, examples)
     return out, anchors, [*found, *told(bib, [str(w.message) for w in said])]
 
 
 def _cite_book(
-    bib: Bibliography, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+    book: Book, bib: Bibliography, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
     found: list[Diagnostic] = []
     try:
@@ -122,6 +122,11 @@ def _cite_book(
                             hint=cites.nearest(missing),
                         )
                     )
+    for words, line in book.config.nocite:
+        for missing in cites.register_uncited(words):
+            message = f"nocite key '{missing}' is not in {bib.path.name}"
+            hint = cites.nearest(missing)
+            found.append(warning("W527", message, book.config.path, line, hint=hint))
     try:
         cites.sort()
         out, anchors = _filled(cites, drafts, examples)
@@ -236,6 +241,20 @@ class _Citer:
             self.bibliography.register(citation)
             self.made[id(use), at] = citation
         return missing
+
+    def register_uncited(self, words: str) -> list[str]:
+        """The entries pandoc's `nocite` names registered after the cited ones (`@*`: all,
+        in the file's order); the keys the bibliography lacks."""
+        from citeproc import Citation, CitationItem
+
+        from octavo.render.citation_syntax import keys_in
+
+        keys = keys_in(words)
+        listed = [*self.keys.values()] if "*" in keys else keys
+        for key in listed:
+            if key.lower() in self.source:
+                self.bibliography.register(Citation([CitationItem(key)]))
+        return [k for k in keys if k != "*" and k.lower() not in self.source]
 
     def nearest(self, key: str) -> str:
         import difflib

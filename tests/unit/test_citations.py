@@ -392,3 +392,47 @@ def test_the_citer_keeps_nothing_it_does_not_read() -> None:
         if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
     }
     assert set_ and set_ <= read, set_ - read
+
+
+def _entries(manuscript: Manuscript) -> list[str]:
+    return re.findall(r'<div id="(ref-[^"]+)" class="csl-entry"', _html(manuscript))
+
+
+@pytest.mark.parametrize(
+    ("nocite", "expected"),
+    [
+        pytest.param('"@unused"', ["ref-doe99", "ref-unused"], id="string"),
+        pytest.param('["@unused", "@adams1990"]', ["ref-adams1990", "ref-doe99", "ref-unused"], id="list"),
+        pytest.param(
+            '"@*"', ["ref-adams1990", "ref-doe99", "ref-smith2001", "ref-unused"], id="all"
+        ),
+    ],
+)  # fmt: skip
+def test_nocite_lists_entries_never_cited(
+    make_book: MakeBook, nocite: str, expected: list[str]
+) -> None:
+    """pandoc's `nocite` (`nocite: "@item1, @item2"`, `@*` for all), in book.toml: the
+    entries it names are in the list, among the cited, in the style's order."""
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files, CITED + f"nocite = {nocite}\n")
+    assert not found
+    assert _entries(manuscript) == expected
+    assert ("ref-unused", manuscript.chapters[-1].chapter.slug) in manuscript.anchors
+
+
+@pytest.mark.parametrize(
+    ("nocite", "line"),
+    [
+        pytest.param('"@unused, @nokey"', 7, id="string"),
+        pytest.param('[\n  "@unused",\n  "@nokey",\n]', 9, id="a-line-each"),
+    ],
+)
+def test_a_nocite_key_not_in_the_bibliography_is_w527_at_its_line(
+    make_book: MakeBook, nocite: str, line: int
+) -> None:
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files, CITED + f"nocite = {nocite}\n")
+    assert [(d.code, d.file.name if d.file else "", d.line) for d in found] == [
+        ("W527", "book.toml", line)
+    ]
+    assert _entries(manuscript) == ["ref-doe99", "ref-unused"]
