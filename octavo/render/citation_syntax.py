@@ -16,7 +16,7 @@ pandoc does (octavo.render.citations).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -177,17 +177,34 @@ def _citation(state: StateInline, silent: bool) -> bool:
     if found is None or (found[1] or found[2]).startswith(CROSSREF):
         return False
     end = found.end()
-    label = locator = suffix = ""
-    bracket = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])").match(src, end, state.posMax)
-    if bracket and "@" not in bracket[1]:  # `@doe99 [p. 33]`
-        label, locator, rest = read_locator(bracket[1])
-        suffix = rest.rstrip() if locator else _in_text_suffix(bracket[1])
-        end = bracket.end()
+    cites: tuple[Cite, ...] = (Cite(found[1] or found[2]),)
+    bracket = _AFTER.match(src, end, state.posMax)
+    more = _after_in_text(cites[0], bracket[1]) if bracket else None
+    if bracket and more:  # `@doe99 [p. 33]`, `@doe99 [-@smith2001]`, `@doe99 [p. 4; @a]`
+        cites, end = more, bracket.end()
     if not silent:
-        cite = Cite(found[1] or found[2], "", suffix, label, locator)
-        _push(state, (cite,), True, src[at:end])
+        _push(state, cites, True, src[at:end])
     state.pos = end
     return True
+
+
+_AFTER = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])")  # the bracket after an in-text citation
+
+
+def _after_in_text(first: Cite, words: str) -> tuple[Cite, ...] | None:
+    """The in-text citation `first` with the bracket after it, as pandoc reads it: its
+    locator and suffix (`[p. 33]`), more items (`[-@smith2001]`, `[@a; @b]`), or both,
+    the suffix first (`[p. 33; -@smith2001]`); None where the bracket is not one."""
+    own, _, others = words.partition(";") if "@" in words else (words, "", "")
+    if "@" in own:  # the bracket is a citation of its own: its items follow the author
+        rest = parse_bracket(words)
+        return (first, *rest) if rest else None
+    rest = parse_bracket(others) if others else ()
+    if rest is None:
+        return None
+    label, locator, after = read_locator(own)
+    suffix = after.rstrip() if locator else _in_text_suffix(own)
+    return (replace(first, suffix=suffix, label=label, locator=locator), *rest)
 
 
 def _in_text_suffix(words: str) -> str:

@@ -17,17 +17,20 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.render.citation_groups import Item, Shape, collapsed, grouped, ordered, separators
 from octavo.render.citation_links import linked
 from octavo.render.reference_markup import REFS, biblioref, entry_open
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from octavo.model import Book
     from octavo.model.bibliography import Bibliography
     from octavo.model.manuscript import RenderedSection
@@ -50,12 +53,9 @@ _JOINED = "\u2060\u2013\u2060"
 # cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
+_PEOPLE = ("author", "editor", "translator", "composer", "director")
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
-    "author",
-    "editor",
-    "translator",
-    "composer",
-    "director",
+    *_PEOPLE,
     "title",
     "container_title",
     "title_short",
@@ -68,13 +68,6 @@ _NAMES = (  # what names an item where its author would: left out for `[-@key]`
 def entry_id(key: str) -> str:
     """The id of a key's entry in the reference list (an XML name, as EPUB wants it)."""
     return "ref-" + re.sub(r"[^\w.-]", "_", key)
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    prefix: str
-    suffix: str
-    delimiter: str
 
 
 def cite_book(
@@ -209,16 +202,19 @@ class _Citer:
             self.source = CiteProcJSON(json.loads(text))
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
         self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
-        layout = self.style.root.citation.layout
-        self.shape = _Style(
-            layout.attrib.pop("prefix", ""),
-            layout.attrib.pop("suffix", ""),
-            layout.attrib.pop("delimiter", "; "),
-        )  # each item is formatted alone, then joined as the style's layout joins them
+        citation = self.style.root.citation
+        attributes = dict(citation.layout.attrib)
+        for name in ("prefix", "suffix", "delimiter"):
+            citation.layout.attrib.pop(name, None)
+        # each item is formatted alone, then ordered, grouped and joined as the style says
+        self.shape = Shape.of(dict(citation.attrib), attributes)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
         self.key = ""  # the key being formatted, for a message where citeproc-py fails
+        self.names: dict[
+            str, str
+        ] = {}  # key -> its authors as printed (octavo.render.citation_groups)
 
     def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -293,31 +289,84 @@ class _Citer:
         number = _example(use, examples)
         if number is not None:
             return number
-        items = [self._item(use, at, cite) for at, cite in enumerate(use.cites)]
-        shape = self.shape
+        cites = list(use.cites)
+        if use.in_text:  # "Doe (1999, 2003)": the author named, then the items in brackets
+            cites[0] = replace(cites[0], suppress_author=True)
+        items = [self._seen(use, at, cite) for at, cite in enumerate(cites)]
+        groups = grouped(ordered(items, self._sorted(use), int(use.in_text)), self.shape)
+        bare = collapsed(groups, self.shape)
+        between = iter(separators(groups, self.shape))
+        words = ""
+        for group in groups:
+            for item in group:
+                cite = cites[item.at]
+                shown = self._item(use, item.at, cite, item.at in bare)
+                words += shown + escape(next(between, ""), quote=False)
+        wrap = escape(self.shape.prefix, quote=False), escape(self.shape.suffix, quote=False)
         if use.in_text:
-            return f'<span class="citation">{items[0]}</span>'
-        joined = escape(shape.delimiter, quote=False).join(items)
-        wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
-        return f'<span class="citation">{wrap[0]}{joined}{wrap[1]}</span>'
+            return f'<span class="citation">{self._named(use, words, wrap)}</span>'
+        return f'<span class="citation">{wrap[0]}{words}{wrap[1]}</span>'
 
-    def _item(self, use: CitationUse, at: int, cite: Cite) -> str:
+    def _named(self, use: CitationUse, words: str, wrap: tuple[str, str]) -> str:
+        """An in-text citation: the first item's names, then the items in the style's
+        brackets, the names and the first item one link: "Doe (1999)", "Doe (1999; 2001)"."""
+        citation = self.made.get((id(use), 0))
+        if citation is None:  # not in the bibliography: **doe99?** (and the rest bracketed)
+            return words if len(use.cites) == 1 else f"{wrap[0]}{words}{wrap[1]}"
+        full, rest = self._format(citation), self._without_names(citation)
+        names = full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
+        link = biblioref(entry_id(self.keys.get(use.cites[0].key.lower(), use.cites[0].key)))
+        words = words.removeprefix(link)
+        if len(use.cites) == 1:  # the whole one link
+            inside = words.removesuffix("</a>")
+            return f"{link}{f'{names} {wrap[0]}{inside}{wrap[1]}'.strip()}</a>"
+        return f"{link}{f'{names} {wrap[0]}'.lstrip()}{words}{wrap[1]}"
+
+    def _seen(self, use: CitationUse, at: int, cite: Cite) -> Item:
+        """The item as ordering and grouping see it."""
+        citation = self.made.get((id(use), at))
+        grouping = citation is not None and self.shape.group_delimiter is not None
+        names = self._names(citation) if grouping else ""
+        return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator))
+
+    def _names(self, citation: Any) -> str:
+        """The item's authors as the style prints them ("" where its entry names none)."""
+        key = citation.cites[0].key
+        if key not in self.names:
+            reference = self.source[key]
+            full, rest = self._format(citation), self._without_names(citation)
+            names = full[: -len(rest)] if rest and full.endswith(rest) else full
+            self.names[key] = names if any(n in reference for n in _PEOPLE) else ""
+        return self.names[key]
+
+    def _sorted(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
+        """The style's `<citation><sort>` over the use's items (those of keys the
+        bibliography lacks last)."""
+        citation = self.style.root.citation
+
+        def by_style(items: list[Item]) -> list[Item]:
+            known = {id(c.cites[0]): i for i in items if (c := self.made.get((id(use), i.at)))}
+            unknown = [i for i in items if self.made.get((id(use), i.at)) is None]
+            if citation.sort is None:
+                return [*known.values(), *unknown]
+            cited = [self.made[id(use), i.at].cites[0] for i in known.values()]
+            return [known[id(c)] for c in citation.sort.sort(cited, citation.layout)] + unknown
+
+        return by_style
+
+    def _item(self, use: CitationUse, at: int, cite: Cite, bare: bool) -> str:
+        """An item's words, linked to its entry: without its names where it is suppressed
+        (`[-@key]`, an in-text citation's) or collapsed (a group's later items)."""
         citation = self.made.get((id(use), at))
         if citation is None:
             return f"<strong>{escape(cite.key, quote=False)}?</strong>"
-        full = self._format(citation)
         target = entry_id(self.keys.get(cite.key.lower(), cite.key))
-        link = biblioref(target)
-        if use.in_text or cite.suppress_author:
-            rest = self._without_names(citation)
-            if use.in_text:
-                names = full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
-                bracket = f"{escape(self.shape.prefix, quote=False)}{rest}{_suffix(cite)}"
-                shown = f"{names} {bracket}{escape(self.shape.suffix, quote=False)}"
-                return f"{link}{shown.strip()}</a>"
-            full = rest
+        if cite.suppress_author or bare:
+            shown = self._without_names(citation)
+        else:
+            shown = self._format(citation)
         prefix = escape(cite.prefix, quote=False) + " " if cite.prefix else ""
-        return f"{prefix}{link}{full}{_suffix(cite)}</a>"
+        return f"{prefix}{biblioref(target)}{shown}{_suffix(cite)}</a>"
 
     def _format(self, citation: Any) -> str:
         key = citation.cites[0].key

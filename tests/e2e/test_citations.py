@@ -223,3 +223,116 @@ def test_a_volume_s_list_is_a_section_of_its_own(
     texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
     last = next(t for t in texts if "Doe, J. (1999)" in t)
     assert last.index("Works Cited") < last.index("Doe, J. (1999)")
+
+
+GROUPING = """\
+[@doe99; @doe2003]
+
+[@doe99; @smith2001; @doe2003]
+
+[@doe99, p. 4; @doe2003]
+
+[@doe99; @doe2003, p. 4]
+
+[see @doe99; also @doe2003]
+
+[see @doe99; @doe2003; @smith2001]
+
+[@doe99; @doe99]
+
+[-@doe99; @doe2003]
+
+[@smith2001; @adams1990]
+
+@doe99 [-@doe2003]
+
+@doe99 [p. 33; -@smith2001]
+
+@doe99 [@smith2001]
+
+@doe99 [-@smith2001, p. 4]
+
+@doe99 [-@doe2003; @smith2001]
+"""
+
+
+def _ours_and_pandoc_s(
+    tmp_path: Path, source: str, style: bytes, refs: str = "", toml: str = "", yaml: str = ""
+) -> tuple[list[str], list[str]]:
+    """`source`'s paragraphs and entries as octavo prints them (rendered, not built) and
+    as `pandoc --citeproc -t plain` does, with the same style and references."""
+    from octavo.render.manuscript import render_manuscript
+    from octavo.source.sections import read_book
+
+    book = _book(tmp_path)
+    (book / "style.csl").write_bytes(style)
+    if refs:
+        (book / "refs.json").write_text(refs)
+    config = book / "book.toml"
+    config.write_text(
+        config.read_text().replace("\n[chapters]", f'csl = "style.csl"\n{toml}\n[chapters]')
+    )
+    head = (BOOK / "002-more.md").read_text().split("---\n\n")[0] + "---\n\n"
+    for name in ("001-economy.md", "002-more.md"):
+        (book / name).unlink()
+    (book / "001-c.md").write_text(
+        head.replace("total: 2", "total: 1").replace("sequence: 2", "sequence: 1") + source
+    )
+    read, found = read_book(book)
+    assert read is not None, found
+    manuscript, more = render_manuscript(read)
+    assert [str(d) for d in [*found, *more]] == []
+    html = "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)
+    ours = [
+        re.sub(r"<[^>]+>", "", m).replace("\u2060", "").strip()
+        for m in re.findall(
+            r"<p>(.*?)</p>|<div id=\"ref-[^\"]+\"[^>]*>(.*?)</div>", html, re.DOTALL
+        )
+        for m in m
+        if m and "Data as of" not in m
+    ]
+    done = subprocess.run(
+        ["pandoc", "--citeproc", "--csl", str(book / "style.csl"), "--bibliography",
+         str(book / "refs.json"), "-t", "plain", "--wrap=none"],
+        input=(f"---\n{yaml}\n---\n\n" if yaml else "") + source,
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return ours, [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def _refs_with_doe2003() -> str:
+    import json
+
+    more = {
+        "id": "doe2003", "type": "book", "title": "Later Roads", "issued": {"date-parts": [[2003]]},
+        "author": [{"family": "Doe", "given": "Jane"}], "publisher": "Minsk Press",
+    }  # fmt: skip
+    return json.dumps([*json.loads((BOOK / "refs.json").read_text()), more])
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+@pytest.mark.parametrize(
+    "options",
+    ['collapse="year"', 'cite-group-delimiter=" | "', 'collapse="year" after-collapse-delimiter=" || "', ""],
+    ids=["collapse-year", "groups", "after-collapse", "none"],
+)  # fmt: skip
+def test_one_author_s_items_as_pandoc_s_citeproc_groups_them(tmp_path: Path, options: str) -> None:
+    """A citation's items sorted, grouped and collapsed, and `@doe99 [-@smith2001]`, as
+    `pandoc --citeproc` prints them with the same style set four ways."""
+    style = STYLE.read_bytes().replace(b'collapse="year"', options.encode())
+    assert options == "" or options.encode() in style
+    ours, theirs = _ours_and_pandoc_s(tmp_path, GROUPING, style, _refs_with_doe2003())
+    assert ours[:14] == theirs[:14]
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+@pytest.mark.parametrize(
+    ("toml", "yaml"),
+    [('nocite = "@unused"', 'nocite: "@unused"'), ('nocite = "@*"', 'nocite: "@*"')],
+    ids=["a-key", "all"],
+)
+def test_nocite_as_pandoc_s(tmp_path: Path, toml: str, yaml: str) -> None:
+    ours, theirs = _ours_and_pandoc_s(
+        tmp_path, "[@doe99]\n", STYLE.read_bytes(), toml=toml, yaml=yaml
+    )
+    assert [line.replace("\u201d,", ",\u201d") for line in ours] == theirs

@@ -436,3 +436,44 @@ def test_a_nocite_key_not_in_the_bibliography_is_w527_at_its_line(
         ("W527", "book.toml", line)
     ]
     assert _entries(manuscript) == ["ref-doe99", "ref-unused"]
+
+
+DOE2003 = {
+    "id": "doe2003", "type": "book", "title": "Later Roads", "issued": {"date-parts": [[2003]]},
+    "author": [{"family": "Doe", "given": "Jane"}], "publisher": "Minsk Press",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("[@doe99; @doe2003]", "(Doe, 1999, 2003)"),
+        ("[@doe99; @smith2001; @doe2003]", "(Doe, 1999, 2003; Smith, 2001)"),
+        ("[@doe99, p. 4; @doe2003]", "(Doe, 1999, p. 4; 2003)"),
+        ("[@doe99; @doe2003, p. 4]", "(Doe, 1999; 2003, p. 4)"),
+        ("[see @doe99; also @doe2003]", "(see Doe, 1999; also Doe, 2003)"),
+        ("[see @doe99; @doe2003; @smith2001]", "(see Doe, 1999, 2003; Smith, 2001)"),
+        ("[@doe99; @doe99]", "(Doe, 1999, 1999)"),
+        ("[-@doe99; @doe2003]", "(1999, 2003)"),
+        ("[@smith2001; @adams1990]", "(Adams, 1990; Smith, 2001)"),
+        ("[@adams1990; @doe99, and more; @doe2003]", "(Adams, 1990; Doe, 1999, and more; Doe, 2003)"),
+        ("@doe99 [-@doe2003]", "Doe (1999, 2003)"),
+        ("@doe99 [p. 33; -@smith2001]", "Doe (1999, p. 33; 2001)"),
+        ("@doe99 [@smith2001]", "Doe (1999; Smith, 2001)"),
+        ("@doe99 [-@smith2001, p. 4]", "Doe (1999; 2001, p. 4)"),
+        ("@doe99 [-@doe2003; @smith2001]", "Doe (1999, 2003; Smith, 2001)"),
+    ],
+)  # fmt: skip
+def test_one_author_s_items_grouped_as_pandoc_groups_them(
+    make_book: MakeBook, written: str, printed: str
+) -> None:
+    """What `pandoc --citeproc` 2.17 prints with the same style (collapse="year"): a
+    citation's items sorted by the style, one author's grouped and their names said once;
+    `@doe99 [-@smith2001]` is one citation (it was "Doe (1999) (2001)", or left as typed)."""
+    refs = json.dumps([*json.loads(REFS), DOE2003])
+    files = {"refs.json": refs, "001-a.md": section_source(1, body=f"A {written}.\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    assert (
+        re.sub(r"<[^>]+>", "", _html(manuscript)).replace("\u2060", "").count(f"A {printed}.") == 1
+    )
