@@ -128,10 +128,13 @@ def read_locator(suffix: str) -> tuple[str, str, str]:
 
 def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
     """The items of `[inside]`, or None where it is not a citation (an item without a key,
-    a cross-reference among them)."""
+    a cross-reference among them). A prefix and a suffix are Markdown, as pandoc reads
+    them: an `@` or a `;` in their code, links and tags is theirs."""
     cites = []
-    for item in inside.split(";"):
-        key = _key_in(item)
+    masked, start = _masked(inside), 0
+    for part in masked.split(";"):
+        item, start = inside[start : start + len(part)], start + len(part) + 1
+        key = _key_in(part)
         if key is None:
             return None
         found, at = key
@@ -145,6 +148,34 @@ def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
         suffix = rest if locator else item[found.end() :]
         cites.append(Cite(name, prefix, suffix.rstrip(), label, locator, suppress))
     return tuple(cites) if cites else None
+
+
+# What a bracket's words hold that is not the citation's own (a code span, a link, an
+# autolink or a tag, an escaped character): read past, so that its `@`, `;` or brackets
+# are never the citation's
+_OPAQUE = re.compile(r"(`+)[^`\n]+\1|\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]*>|\\.")
+
+
+def _masked(words: str) -> str:
+    """`words` with what `_OPAQUE` matches blanked, each character a space."""
+    return _OPAQUE.sub(lambda m: " " * len(m[0]), words)
+
+
+def _closing(src: str, at: int, stop: int) -> int:
+    """Where the bracket opened before `at` closes, read past code, links and tags; -1
+    where it does not, or another bracket opens first (`[[@doe99]]`: the inner one is the
+    citation)."""
+    while at < stop:
+        opaque = _OPAQUE.match(src, at, stop)
+        if opaque:
+            at = opaque.end()
+        elif src[at] == "]":
+            return at
+        elif src[at] == "[":
+            return -1
+        else:
+            at += 1
+    return -1
 
 
 def keys_in(words: str) -> list[str]:
@@ -216,8 +247,8 @@ def _in_text_suffix(words: str) -> str:
 
 def _bracketed(state: StateInline, silent: bool) -> bool:
     src, at = state.src, state.pos
-    end = src.find("]", at + 1, state.posMax)
-    if end < 0 or "@" not in src[at:end] or "[" in src[at + 1 : end]:
+    end = _closing(src, at + 1, state.posMax)
+    if end < 0 or "@" not in src[at:end]:
         return False
     if at and src[at - 1] in "!^":  # an image, an inline note
         return False

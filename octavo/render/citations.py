@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from octavo.model import Book
     from octavo.model.bibliography import Bibliography
     from octavo.model.manuscript import RenderedSection
+    from octavo.model.quotes import QuoteTable
     from octavo.render.citation_syntax import CitationUse, Cite
     from octavo.render.drafts import ChapterDraft, Draft
 
@@ -95,7 +96,7 @@ def _cite_book(
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
     found: list[Diagnostic] = []
     try:
-        cites = _Citer(bib)
+        cites = _Citer(bib, book.quotes)
     except Exception as exc:  # citeproc-py's own errors have no common class
         found.append(
             error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
@@ -169,6 +170,7 @@ def _filled(
         sections = []
         for draft in chapter.sections:
             rs = draft.rendered
+            cites.language = rs.section.lang or cites.book_language
             uses = draft.fragment.citations
             body = cites.fill(rs.body_html, uses, examples)
             notes = tuple(replace(n, html=cites.fill(n.html, uses, examples)) for n in rs.notes)
@@ -190,7 +192,7 @@ def _filled(
 class _Citer:
     """citeproc-py's bibliography of the book, its citations registered in reading order."""
 
-    def __init__(self, bib: Bibliography):
+    def __init__(self, bib: Bibliography, quotes: QuoteTable):
         from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
         from citeproc.source.bibtex import BibTeX
         from citeproc.source.json import CiteProcJSON
@@ -212,6 +214,9 @@ class _Citer:
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
         self.key = ""  # the key being formatted, for a message where citeproc-py fails
+        self.quotes = quotes  # a prefix's and a suffix's, as the text's (octavo.render.quotes)
+        self.book_language = bib.language
+        self.language = bib.language  # the section's being filled (its `lang`, else the book's)
         self.names: dict[
             str, str
         ] = {}  # key -> its authors as printed (octavo.render.citation_groups)
@@ -296,31 +301,27 @@ class _Citer:
         groups = grouped(ordered(items, self._sorted(use), int(use.in_text)), self.shape)
         bare = collapsed(groups, self.shape)
         between = iter(separators(groups, self.shape))
+        wrap = escape(self.shape.prefix, quote=False), escape(self.shape.suffix, quote=False)
+        named, opening = use.in_text and (id(use), 0) in self.made, ""
+        if named:  # the names, then the brackets, in the first item's link
+            opening = f"{self._in_text_names(use)} {wrap[0]}".lstrip()
+            wrap = "", wrap[1]
         words = ""
         for group in groups:
             for item in group:
-                cite = cites[item.at]
-                shown = self._item(use, item.at, cite, item.at in bare)
+                lead = opening if named and item.at == 0 else ""
+                tail = wrap[1] if named and len(cites) == 1 else ""
+                shown = self._item(use, item.at, cites[item.at], item.at in bare, lead, tail)
                 words += shown + escape(next(between, ""), quote=False)
-        wrap = escape(self.shape.prefix, quote=False), escape(self.shape.suffix, quote=False)
-        if use.in_text:
-            return f'<span class="citation">{self._named(use, words, wrap)}</span>'
+        if use.in_text and len(cites) == 1:  # "Doe (1999)" one link; **doe99?** alone
+            return f'<span class="citation">{words}</span>'
         return f'<span class="citation">{wrap[0]}{words}{wrap[1]}</span>'
 
-    def _named(self, use: CitationUse, words: str, wrap: tuple[str, str]) -> str:
-        """An in-text citation: the first item's names, then the items in the style's
-        brackets, the names and the first item one link: "Doe (1999)", "Doe (1999; 2001)"."""
-        citation = self.made.get((id(use), 0))
-        if citation is None:  # not in the bibliography: **doe99?** (and the rest bracketed)
-            return words if len(use.cites) == 1 else f"{wrap[0]}{words}{wrap[1]}"
+    def _in_text_names(self, use: CitationUse) -> str:
+        """The names an in-text citation opens with: "Doe" of "Doe (1999)"."""
+        citation = self.made[id(use), 0]
         full, rest = self._format(citation), self._without_names(citation)
-        names = full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
-        link = biblioref(entry_id(self.keys.get(use.cites[0].key.lower(), use.cites[0].key)))
-        words = words.removeprefix(link)
-        if len(use.cites) == 1:  # the whole one link
-            inside = words.removesuffix("</a>")
-            return f"{link}{f'{names} {wrap[0]}{inside}{wrap[1]}'.strip()}</a>"
-        return f"{link}{f'{names} {wrap[0]}'.lstrip()}{words}{wrap[1]}"
+        return full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
 
     def _seen(self, use: CitationUse, at: int, cite: Cite) -> Item:
         """The item as ordering and grouping see it."""
@@ -354,9 +355,13 @@ class _Citer:
 
         return by_style
 
-    def _item(self, use: CitationUse, at: int, cite: Cite, bare: bool) -> str:
+    def _item(
+        self, use: CitationUse, at: int, cite: Cite, bare: bool, lead: str = "", tail: str = ""
+    ) -> str:
         """An item's words, linked to its entry: without its names where it is suppressed
-        (`[-@key]`, an in-text citation's) or collapsed (a group's later items)."""
+        (`[-@key]`, an in-text citation's) or collapsed (a group's later items); `lead` and
+        `tail` inside its link (an in-text citation's "Doe (" and ")"). A suffix that holds
+        a link of its own is set after the item's."""
         citation = self.made.get((id(use), at))
         if citation is None:
             return f"<strong>{escape(cite.key, quote=False)}?</strong>"
@@ -365,8 +370,23 @@ class _Citer:
             shown = self._without_names(citation)
         else:
             shown = self._format(citation)
-        prefix = escape(cite.prefix, quote=False) + " " if cite.prefix else ""
-        return f"{prefix}{biblioref(target)}{shown}{_suffix(cite)}</a>"
+        prefix = self._inline(cite.prefix) + " " if cite.prefix else ""
+        suffix = self._inline(cite.suffix)
+        if "<a " in suffix:  # no link inside a link
+            return f"{prefix}{biblioref(target)}{lead}{shown}</a>{suffix}{tail}"
+        return f"{prefix}{biblioref(target)}{lead}{shown}{suffix}{tail}</a>"
+
+    def _inline(self, words: str) -> str:
+        """A prefix's or a suffix's words as Markdown, as the text's are (emphasis, code,
+        links, typography, the language's quotes), the spaces around them kept."""
+        from octavo.render.markdown import render_inline
+
+        inner = words.strip()
+        if not inner:
+            return escape(words, quote=False)
+        html = render_inline(inner, True, self.language, self.quotes)
+        at = words.index(inner)
+        return f"{words[:at]}{html}{words[at + len(inner) :]}"
 
     def _format(self, citation: Any) -> str:
         key = citation.cites[0].key
@@ -423,10 +443,6 @@ def _line_of(bib: Bibliography, key: str) -> int | None:
     shape = rf"@\w+\s*[{{(]\s*{name}\s*," if bib.bibtex else rf'"id"\s*:\s*"?{name}\b'
     at = re.search(shape, text) if key else None
     return text.count("\n", 0, at.start()) + 1 if at else None
-
-
-def _suffix(cite: Cite) -> str:
-    return escape(cite.suffix, quote=False)
 
 
 def _example(use: CitationUse, examples: dict[str, str]) -> str | None:

@@ -257,10 +257,17 @@ GROUPING = """\
 
 
 def _ours_and_pandoc_s(
-    tmp_path: Path, source: str, style: bytes, refs: str = "", toml: str = "", yaml: str = ""
+    tmp_path: Path,
+    source: str,
+    style: bytes,
+    refs: str = "",
+    toml: str = "",
+    yaml: str = "",
+    tags: bool = False,
 ) -> tuple[list[str], list[str]]:
     """`source`'s paragraphs and entries as octavo prints them (rendered, not built) and
-    as `pandoc --citeproc -t plain` does, with the same style and references."""
+    as `pandoc --citeproc -t plain` does, with the same style and references; `tags`:
+    ours are each citation's HTML, in its span."""
     from octavo.render.manuscript import render_manuscript
     from octavo.source.sections import read_book
 
@@ -283,6 +290,9 @@ def _ours_and_pandoc_s(
     manuscript, more = render_manuscript(read)
     assert [str(d) for d in [*found, *more]] == []
     html = "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)
+    if tags:
+        html = html.replace("\u2060", "")
+        return re.findall(r'<span class="citation">(.*?)</span>', html), []
     ours = [
         re.sub(r"<[^>]+>", "", m).replace("\u2060", "").strip()
         for m in re.findall(
@@ -336,3 +346,21 @@ def test_nocite_as_pandoc_s(tmp_path: Path, toml: str, yaml: str) -> None:
         tmp_path, "[@doe99]\n", STYLE.read_bytes(), toml=toml, yaml=yaml
     )
     assert [line.replace("\u201d,", ",\u201d") for line in ours] == theirs
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+def test_a_prefix_and_a_suffix_as_pandoc_s(tmp_path: Path) -> None:
+    """A prefix's and a suffix's Markdown as `pandoc --citeproc -t html` sets it."""
+    source = (
+        "[see *Ibid.* @doe99, p. 4 and **note**]\n\n@doe99 [p. 4, *passim*]\n\n"
+        "[*see* -@doe99]\n\n[@doe99 *and elsewhere*]\n\n[see `code` @doe99]\n"
+    )
+    ours, _ = _ours_and_pandoc_s(tmp_path, source, STYLE.read_bytes(), tags=True)
+    done = subprocess.run(
+        ["pandoc", "--citeproc", "--csl", str(tmp_path / "book" / "style.csl"),
+         "--bibliography", str(BOOK / "refs.json"), "-t", "html", "--wrap=none"],
+        input=source, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    theirs = re.findall(r'<span class="citation"[^>]*>(.*?)</span>', done.stdout)
+    assert len(theirs) == 5
+    assert [re.sub(r"</?a\b[^>]*>", "", o) for o in ours] == theirs  # pandoc links none

@@ -477,3 +477,56 @@ def test_one_author_s_items_grouped_as_pandoc_groups_them(
     assert (
         re.sub(r"<[^>]+>", "", _html(manuscript)).replace("\u2060", "").count(f"A {printed}.") == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "html"),
+    [
+        pytest.param(
+            "[see *Ibid.* @doe99, p. 4 and **note**]",
+            '(see <em>Ibid.</em> <a href="#ref-doe99" role="doc-biblioref">Doe, 1999, p. 4 and'
+            " <strong>note</strong></a>)",
+            id="emphasis-strong",
+        ),
+        pytest.param(
+            "@doe99 [p. 4, *passim*]",
+            '<a href="#ref-doe99" role="doc-biblioref">Doe (1999, p. 4, <em>passim</em>)</a>',
+            id="in-text",
+        ),
+        pytest.param(
+            "[see `@x; y` @doe99]",
+            '(see <code>@x; y</code> <a href="#ref-doe99" role="doc-biblioref">Doe, 1999</a>)',
+            id="code-holds-an-at-and-a-semicolon",
+        ),
+        pytest.param(
+            '[@doe99, "quoted" -- and more]',
+            '(<a href="#ref-doe99" role="doc-biblioref">Doe, 1999, \u201cquoted\u201d'
+            " \u2013 and more</a>)",
+            id="typography",
+        ),
+        pytest.param(
+            "[see [the map](https://x.example/a;b) @doe99, and [its key](https://x.example/k)]",
+            '(see <a href="https://x.example/a;b">the map</a> <a href="#ref-doe99"'
+            ' role="doc-biblioref">Doe, 1999</a>, and <a href="https://x.example/k">its'
+            " key</a>)",
+            id="links-never-inside-the-entry-s",
+        ),
+        pytest.param(
+            "[see [it](javascript:void) @doe99]",
+            '(see [it](javascript:void) <a href="#ref-doe99" role="doc-biblioref">Doe,'
+            " 1999</a>)",
+            id="a-link-the-allow-list-refuses",
+        ),
+    ],
+)
+def test_a_prefix_and_a_suffix_are_markdown(make_book: MakeBook, written: str, html: str) -> None:
+    """As pandoc reads them: `[see *Ibid.* @doe99, p. 4 and **note**]` printed its
+    asterisks as typed."""
+    files = {"001-a.md": section_source(1, body=f"A {written}.\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    body = _html(manuscript).replace("\u2060", "")
+    assert f'A <span class="citation">{html}</span>.' in body
+    from lxml import etree
+
+    etree.fromstring(f"<div>{body}</div>".encode())  # well-formed: no link in a link
