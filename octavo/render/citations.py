@@ -18,7 +18,7 @@ import io
 import json
 import re
 from dataclasses import replace
-from html import escape
+from html import escape, unescape
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,7 @@ _PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</spa
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _CLASS = re.compile(r' class="[^"]*"')
 _LINK = re.compile(r"</?a\b[^>]*>")
+_HREF = re.compile(r'<a href="([^"]*)"')
 # a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
 _RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
 _JOINED = "\u2060\u2013\u2060"
@@ -184,7 +185,11 @@ def _filled(
                 body = body[: found_at.start()] + listed + body[found_at.end() :]
                 anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
                 placed = True
-            sections.append(replace(draft, rendered=replace(rs, body_html=body, notes=notes)))
+            links = (*draft.fragment.links, *cites.linked)  # its affixes' too: W512's line
+            cites.linked.clear()
+            fragment = replace(draft.fragment, links=links)
+            rendered = replace(rs, body_html=body, notes=notes)
+            sections.append(replace(draft, rendered=rendered, fragment=fragment))
         out.append(replace(chapter, sections=tuple(sections)))
     return tuple(out), tuple(anchors)
 
@@ -216,6 +221,7 @@ class _Citer:
         self.key = ""  # the key being formatted, for a message where citeproc-py fails
         self.quotes = quotes  # a prefix's and a suffix's, as the text's (octavo.render.quotes)
         self.book_language = bib.language
+        self.linked: list[tuple[str, int]] = []  # the affixes' links: (href, line)
         self.language = bib.language  # the section's being filled (its `lang`, else the book's)
         self.names: dict[
             str, str
@@ -372,6 +378,8 @@ class _Citer:
             shown = self._format(citation)
         prefix = self._inline(cite.prefix) + " " if cite.prefix else ""
         suffix = self._inline(cite.suffix)
+        hrefs = _HREF.findall(prefix + suffix)
+        self.linked += [(unescape(h), use.line) for h in hrefs]
         if "<a " in suffix:  # no link inside a link
             return f"{prefix}{biblioref(target)}{lead}{shown}</a>{suffix}{tail}"
         return f"{prefix}{biblioref(target)}{lead}{shown}{suffix}{tail}</a>"

@@ -513,8 +513,7 @@ def test_one_author_s_items_grouped_as_pandoc_groups_them(
         ),
         pytest.param(
             "[see [it](javascript:void) @doe99]",
-            '(see [it](javascript:void) <a href="#ref-doe99" role="doc-biblioref">Doe,'
-            " 1999</a>)",
+            '(see [it](javascript:void) <a href="#ref-doe99" role="doc-biblioref">Doe, 1999</a>)',
             id="a-link-the-allow-list-refuses",
         ),
     ],
@@ -530,3 +529,10 @@ def test_a_prefix_and_a_suffix_are_markdown(make_book: MakeBook, written: str, h
     from lxml import etree
 
     etree.fromstring(f"<div>{body}</div>".encode())  # well-formed: no link in a link
+
+
+def test_a_prefix_s_link_is_resolved_and_told_at_its_line(make_book: MakeBook) -> None:
+    body = "One.\n\nA [see [x](#nowhere) @doe99].\n\n## Roads {#roads}\n\nB [see [it](#roads) @doe99].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert [(d.code, d.line) for d in found] == [("W512", 13)]
+    assert '(see <a href="#roads" class="xref">it</a> <a href="#ref-doe99"' in _html(manuscript)
