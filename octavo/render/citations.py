@@ -215,6 +215,7 @@ class _Citer:
             citation.layout.attrib.pop(name, None)
         # each item is formatted alone, then ordered, grouped and joined as the style says
         self.shape = Shape.of(dict(citation.attrib), attributes)
+        self.punctuated = _quote_punctuation(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.keys = {k.lower(): k for k in bib.keys}
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
@@ -320,8 +321,8 @@ class _Citer:
                 shown = self._item(use, item.at, cites[item.at], item.at in bare, lead, tail)
                 words += shown + escape(next(between, ""), quote=False)
         if use.in_text and len(cites) == 1:  # "Doe (1999)" one link; **doe99?** alone
-            return f'<span class="citation">{words}</span>'
-        return f'<span class="citation">{wrap[0]}{words}{wrap[1]}</span>'
+            return f'<span class="citation">{self.punctuated(words)}</span>'
+        return f'<span class="citation">{self.punctuated(wrap[0] + words + wrap[1])}</span>'
 
     def _in_text_names(self, use: CitationUse) -> str:
         """The names an in-text citation opens with: "Doe" of "Doe (1999)"."""
@@ -415,7 +416,7 @@ class _Citer:
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
             f"{entry_open(entry_id(self.keys.get(k, k)))}"
-            f"{linked(_clean(str(entry)), self.source[k])}</div>\n"
+            f"{linked(self.punctuated(_clean(str(entry))), self.source[k])}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True
             )
@@ -442,6 +443,18 @@ def _clean(html: str) -> str:
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
     return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
+
+
+def _quote_punctuation(element: Any) -> Callable[[str], str]:
+    """The locale's comma and period inside a closing quote, where it says so
+    (`punctuation-in-quote`: octavo.render.quote_punctuation); else the HTML as it is."""
+    if str(element.get_locale_option("punctuation-in-quote")).lower() != "true":
+        return str
+    from octavo.render.quote_punctuation import QuotePunctuation
+
+    terms = ("close-quote", "open-inner-quote", "close-inner-quote")
+    found = [element.get_term(name) for name in terms]
+    return QuotePunctuation(*(str(t.text or "") if t is not None else "" for t in found))
 
 
 def _line_of(bib: Bibliography, key: str) -> int | None:

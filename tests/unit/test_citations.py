@@ -536,3 +536,19 @@ def test_a_prefix_s_link_is_resolved_and_told_at_its_line(make_book: MakeBook) -
     manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
     assert [(d.code, d.line) for d in found] == [("W512", 13)]
     assert '(see <a href="#roads" class="xref">it</a> <a href="#ref-doe99"' in _html(manuscript)
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "“Roads and rail,”"), ("en-GB", "‘Roads and rail’,")]
+)
+def test_the_locale_s_comma_inside_the_quote(
+    make_book: MakeBook, language: str, title: str
+) -> None:
+    """American English sets a comma inside a closing quote (`punctuation-in-quote`), as
+    pandoc prints the entry; British English does not (‘Roads and rail’, as pandoc with
+    `lang: en-GB`). citeproc-py set it outside in both."""
+    files = {"001-a.md": section_source(1, body="Rail [@smith2001].\n", total=1)}
+    toml = CITED.replace('language = "en"', f'language = "{language}"')
+    manuscript, found = _built(make_book, files, toml)
+    assert not found
+    assert f"Smith, J. (2001) {title} <i>Transport Review</i>" in _html(manuscript)
