@@ -370,15 +370,22 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     assert "'" not in re.sub(r"<[^>]+>", "", html)
 
 
-def test_the_citer_keeps_nothing_it_does_not_read() -> None:
-    """Every attribute `_Citer` sets is read somewhere in its module (`uses` was set, never
-    read: dead state a reader had to understand)."""
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("citeproc_book", "CiteprocBook"), ("citation_words", "SectionCitations")],
+)
+def test_the_citer_keeps_nothing_it_does_not_read(module: str, name: str) -> None:
+    """Every attribute the citation classes set is read somewhere in the citation modules
+    (`uses` was set, never read: dead state a reader had to understand)."""
     import ast
+    import importlib
 
-    from octavo.render import citations
-
-    tree = ast.parse(Path(citations.__file__).read_text(encoding="utf-8"))
-    citer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_Citer")
+    modules = ("citations", "citeproc_book", "citation_words")
+    trees = {
+        m: ast.parse(Path(importlib.import_module(f"octavo.render.{m}").__file__ or "").read_text())
+        for m in modules
+    }
+    citer = next(n for n in trees[module].body if isinstance(n, ast.ClassDef) and n.name == name)
     init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
     set_ = {
         t.attr
@@ -388,6 +395,7 @@ def test_the_citer_keeps_nothing_it_does_not_read() -> None:
     }
     read = {
         n.attr
+        for tree in trees.values()
         for n in ast.walk(tree)
         if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
     }
@@ -552,3 +560,27 @@ def test_the_locale_s_comma_inside_the_quote(
     manuscript, found = _built(make_book, files, toml)
     assert not found
     assert f"Smith, J. (2001) {title} <i>Transport Review</i>" in _html(manuscript)
+
+
+def test_an_entry_s_line_is_found_once_and_exactly(make_book: MakeBook) -> None:
+    """The entries' lines are found when the file is read (the Bibliography keeps them):
+    E150 was at the first line that a search for the key found again, `doe-2`'s for `doe`;
+    W151 had no line where an "id" of another object stood among the entries'."""
+    refs = (
+        '[{"id": "doe-2", "type": "book", "title": "T"},\n'
+        ' {"id": "x", "type": "book", "title": "U", "author": [{"family": "A", "id": "in"}]},\n'
+        ' {"id": "doe", "author": [{"literal": 5}]},\n'
+        ' {"id": "x", "type": "book", "title": "V"}]'
+    )
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe].", total=1),
+    }
+    _, found = _built(make_book, files)
+    where = [(d.code, d.file.name if d.file else "", d.line) for d in found]
+    # (and W152: citeproc-py reads no name's "id")
+    assert where == [
+        ("W151", "refs.json", 4),
+        ("E150", "refs.json", 3),
+        ("W152", "refs.json", None),
+    ]
