@@ -25,6 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED
+from octavo.render.citation_locators import read_locator
 from octavo.render.tokens import State, child_lines
 
 __all__ = [
@@ -34,51 +35,12 @@ __all__ = [
     "install",
     "keys_in",
     "parse_bracket",
-    "read_locator",
 ]
 
 CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
 # pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
 # `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
 _KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
-# a locator's label as pandoc reads it (the English terms of its citeproc), and CSL's name
-_LABELS = {
-    "p": "page",
-    "pp": "page",
-    "page": "page",
-    "pages": "page",
-    "chap": "chapter",
-    "chapter": "chapter",
-    "chapters": "chapter",
-    "sec": "section",
-    "section": "section",
-    "sections": "section",
-    "vol": "volume",
-    "vols": "volume",
-    "volume": "volume",
-    "fig": "figure",
-    "figure": "figure",
-    "n": "note",
-    "nn": "note",
-    "note": "note",
-    "para": "paragraph",
-    "paragraph": "paragraph",
-    "l": "line",
-    "ll": "line",
-    "line": "line",
-    "col": "column",
-    "column": "column",
-    "no": "issue",
-    "pt": "part",
-    "part": "part",
-    "bk": "book",
-    "book": "book",
-    "art": "article",
-}
-_LOCATOR = re.compile(
-    r"(?:(?P<label>[A-Za-z]+)\.?\s+)?(?P<value>\d[\w]*(?:\s*[-–,]\s*\d[\w]*)*)(?P<rest>.*)",
-    re.DOTALL,
-)
 CITATION = "citation"  # the token's type
 
 
@@ -109,21 +71,6 @@ def install(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "octavo_citation", _citation)
     md.add_render_rule(CITATION, _render)
     md.core.ruler.after("footnote_tail", "octavo_citation_lines", _collect)  # notes' too
-
-
-def read_locator(suffix: str) -> tuple[str, str, str]:
-    """A suffix's locator, as pandoc reads it: (CSL label, locator, the rest of the suffix);
-    ("", "", suffix) where it starts with none (`, and elsewhere`)."""
-    words = suffix.strip()
-    words = words[1:].lstrip() if words.startswith(",") else words
-    found = _LOCATOR.fullmatch(words)
-    if found is None:
-        return "", "", suffix
-    label = found["label"] or ""
-    if label and label.lower() not in _LABELS:
-        return "", "", suffix
-    name = _LABELS.get(label.lower(), "page")
-    return name, found["value"].strip(), found["rest"]
 
 
 def parse_bracket(inside: str) -> tuple[Cite, ...] | None:

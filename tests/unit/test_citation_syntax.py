@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from octavo.render.citation_syntax import Cite, parse_bracket, read_locator
+from octavo.render.citation_locators import read_locator
+from octavo.render.citation_syntax import Cite, parse_bracket
 from octavo.render.markdown import Context, render_block
 
 CITING = Context(citations=True)
