@@ -39,7 +39,11 @@ def test_the_epub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with zipfile.ZipFile(epub) as archive:
         chapter = archive.read("EPUB/text/ch01.xhtml").decode()
         listed = archive.read("EPUB/text/bibliography.xhtml").decode()
+        dates = archive.read("EPUB/text/data-currency.xhtml").decode()
     assert '<a href="bibliography.xhtml#ref-doe99" role="doc-biblioref">Doe, 1999, pp.' in chapter
+    # the list octavo makes has no data date: no note, no row of the Data Currency
+    assert "data-date" not in listed and "noteref" not in listed
+    assert "bibliography.xhtml" not in dates and "All 2 sections" in dates
     assert "As example 1 shows, Table 1 is" in re.sub(r"<[^>]+>", "", chapter)
     assert 'epub:type="bibliography" role="doc-bibliography"' in listed
     entries = re.findall(r'id="(ref-[^"]+)" class="csl-entry"', listed)
@@ -73,6 +77,9 @@ def test_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Adams (1990, p. 4)" in texts[cited]
     listed = next(i for i, t in enumerate(texts) if "Doe, J. (1999) The Economy of Belarus" in t)
     assert listed > cited
+    assert "Data as of" not in texts[listed]  # the list octavo makes has no data date
+    currency = next(t for t in texts if t.startswith("Data Currency"))
+    assert "Trade June 1995" in currency and "Bibliography" not in currency
     # the citation's link goes to the page of its entry
     targets = set()
     for annotation in reader.pages[cited].get("/Annots") or []:

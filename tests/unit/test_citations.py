@@ -584,3 +584,19 @@ def test_an_entry_s_line_is_found_once_and_exactly(make_book: MakeBook) -> None:
         ("E150", "refs.json", 3),
         ("W152", "refs.json", None),
     ]
+
+
+def test_the_generated_list_has_no_data_date(make_book: MakeBook) -> None:
+    """The Bibliography octavo makes has no data of its own: no data-date note and no row of
+    the Data Currency appendix (it carried the book's newest date, as if a page of the
+    study)."""
+    from octavo.render.epub.documents import currency
+
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    listed = manuscript.chapters[-1].sections[0]
+    assert (listed.section.dated, listed.note_html) == (False, "")
+    assert [s.section.dated for s in manuscript.sections] == [True, False]
+    assert currency(manuscript).count == 1
+    assert manuscript.labels.note(listed.section) == ""
