@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuotePunctuation"]
 
@@ -29,29 +30,50 @@ class QuotePunctuation:
     close_inner: str
 
     def __call__(self, html: str) -> str:
-        """`html` with each comma or period after a closing quote set inside it."""
-        marks = "|".join(re.escape(m) for m in (self.close, self.close_inner) if m)
-        if not marks:
+        """`html` with each comma or period after a closing quote set inside it: one pass,
+        the inner quotations open counted as it goes."""
+        if not self.close:
             return html
-        pattern = re.compile(rf"({marks})((?:</[A-Za-z]+>)*)([.,])")
-        out, at = [], 0
-        for found in pattern.finditer(html):
-            if found[1] == self.close_inner and not self._inner_open(html, found.start()):
+        out, at, open_inner = [], 0, 0
+        marks = _marks(self.close, self.open_inner, self.close_inner)
+        for found in marks.finditer(html):
+            if found["open"]:
+                open_inner += 1
+                continue
+            inner = found["quote"] == self.close_inner or found["close"]
+            if inner and _between_letters(html, found.start()):
+                continue  # an apostrophe: Martin’s
+            if inner and not open_inner:
+                continue  # an apostrophe at a word's end: the Joneses’
+            open_inner -= 1 if inner else 0
+            if found["close"]:
                 continue
             out.append(html[at : found.start()])
-            kept = "" if _last_character(html, found.start()) in _ENDS else found[3]
-            out.append(f"{kept}{found[1]}{found[2]}")
+            kept = "" if _last_character(html, found.start()) in _ENDS else found["mark"]
+            out.append(f"{kept}{found['quote']}{found['tags']}")
             at = found.end()
         return "".join(out) + html[at:]
 
-    def _inner_open(self, html: str, at: int) -> bool:
-        """Whether an inner quotation opened before `at` is not yet closed (an inner closing
-        mark between two letters is an apostrophe: Martin’s)."""
-        opened = html.count(self.open_inner, 0, at) if self.open_inner else 0
-        mark = re.escape(self.close_inner)
-        closed = len(re.findall(rf"{mark}", html[:at]))
-        closed -= len(re.findall(rf"(?<=\w){mark}(?=\w)", html[:at]))
-        return opened > closed
+
+@lru_cache(maxsize=8)
+def _marks(close: str, open_inner: str, close_inner: str) -> re.Pattern[str]:
+    """An inner opening quote; a closing quote with the mark after it (and the closing tags
+    between); an inner closing quote alone."""
+    quotes = "|".join(re.escape(m) for m in (close, close_inner) if m)
+    never = "(?!)"  # a locale without inner quotes
+    opening = re.escape(open_inner) if open_inner else never
+    closing = re.escape(close_inner) if close_inner else never
+    return re.compile(
+        rf"(?P<open>{opening})|(?P<quote>{quotes})(?P<tags>(?:</[A-Za-z]+>)*)"
+        rf"(?P<mark>[.,])|(?P<close>{closing})"
+    )
+
+
+def _between_letters(html: str, start: int) -> bool:
+    """Whether the quote at `start` stands between two letters or figures."""
+    before = html[start - 1] if start else ""
+    after = html[start + 1] if start + 1 < len(html) else ""
+    return before.isalnum() and after.isalnum()
 
 
 def _last_character(html: str, end: int) -> str:
@@ -61,7 +83,7 @@ def _last_character(html: str, end: int) -> str:
         if html[end - 1] == ">":
             end = html.rfind("<", 0, end - 1)
             continue
-        if html[end - 1] == ";" and _ENTITY.search(html, 0, end):
+        if html[end - 1] == ";" and _ENTITY.search(html, max(0, end - 12), end):
             return "&"
         return html[end - 1]
     return ""

@@ -28,3 +28,14 @@ AMERICAN = QuotePunctuation("\u201d", "\u2018", "\u2019")
 )
 def test_inside_the_quote(html: str, expected: str) -> None:
     assert AMERICAN(html) == expected
+
+
+def test_in_one_pass() -> None:
+    """The inner quotations open were counted again before each mark: a hostile suffix of
+    40,000 inner quotes and commas would have taken minutes."""
+    import time
+
+    started = time.monotonic()
+    assert AMERICAN("‘a’, " * 40_000) == "‘a,’ " * 40_000
+    assert AMERICAN("“a&amp;”, " * 40_000) == "“a&amp;,” " * 40_000
+    assert time.monotonic() - started < 2
