@@ -73,6 +73,9 @@ class BookConfig:
     cover_line: int | None = None  # book.toml's line that names it, for its diagnostics
     bibliography: str = ""  # refs.json or refs.bib, relative to the book folder ("": none)
     csl: str = ""  # the citation style, relative to the book folder ("": the default)
+    # pandoc's `nocite`: the strings that name entries listed though never cited, each
+    # "@doe99, @smith2001" or "@*" (every entry), with its line of book.toml
+    nocite: tuple[tuple[str, int | None], ...] = ()
     # book.toml's lines of its [chapters] tables ("": [chapters]; a country: [chapters.X])
     # and of its order: W310 and E306 point at them
     chapters_lines: tuple[tuple[str, int], ...] = ()

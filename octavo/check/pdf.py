@@ -87,6 +87,8 @@ def note_line(rs: RenderedSection) -> str:
 
 def _notes(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     for rs in ms.sections:
+        if not rs.section.dated:  # no data-date note (the reference list octavo makes)
+            continue
         page = facts.dests.get(rs.id)
         if page is not None and note_line(rs) not in facts.pages[page].texts():
             yield _problem(
@@ -227,7 +229,7 @@ def check_handout_pdf(
     if not any(manuscript.book.config.title in text for text in first):
         found.append(_problem("E618", facts, "the handout's header does not name the study"))
     base = sections[0].note_number - 1 if sections else 0  # a handout numbers notes from 1
-    for rs in sections:
+    for rs in (s for s in sections if s.section.dated):
         at = facts.dests.get(rs.id)
         line = f"{rs.note_number - base}. {strip_tags(rs.note_html)}"
         if at is None or line not in facts.pages[at].texts():

@@ -16,11 +16,9 @@ __all__ = [
 def _section_line(section: Section) -> str:
     indent = "    " * section.depth
     supplied = f"  (supplied: {'; '.join(section.supplied)})" if section.supplied else ""
-    return (
-        f"{indent}{section.sequence:>3}{'' if section.total is None else f'/{section.total}'}"
-        f"  {section.title}"
-        f"  [data as of {section.data_as_of.label}]{supplied}"
-    )
+    date = f"  [data as of {section.data_as_of.label}]" if section.data_as_of else ""
+    total = "" if section.total is None else f"/{section.total}"
+    return f"{indent}{section.sequence:>3}{total}  {section.title}{date}{supplied}"
 
 
 def _count(number: int, noun: str) -> str:

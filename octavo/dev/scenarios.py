@@ -44,6 +44,9 @@ def pandoc_markdown(book: Path, out: Path) -> Path:
         parts.append(f"# {chapter.heading(loaded.labels)}\n")
         for section in chapter.sections:
             marks = "#" * min(section.depth + 1, 6)
+            if not section.dated:  # the reference list octavo makes: no data date
+                parts.append(f"{marks} {section.title}\n\n{section.body}\n")
+                continue
             parts.append(
                 f"{marks} {section.title}[^{section.slug}]\n\n{section.body}\n"
                 f"[^{section.slug}]: {loaded.labels.note(section)}\n"

@@ -1,5 +1,5 @@
-"""A book's bibliography as read (octavo.source.bibliography): the file's bytes, its keys,
-and the citation style's bytes; formatted by octavo.render.citations."""
+"""A book's bibliography as read (octavo.source.bibliography): the file's bytes, its keys
+and their lines, and the citation style's bytes; formatted by octavo.render.citations."""
 
 from __future__ import annotations
 
@@ -18,3 +18,10 @@ class Bibliography:
     style_path: Path | None = field(repr=False)  # the book's CSL file; None: the default
     style: bytes = field(repr=False)  # the style, safely parsed and written again (no DTD)
     language: str = "en-US"  # the CSL locale: the book's language, as citeproc-py names it
+    # each key (lower case, as citeproc-py reads keys) and the line of the entry it names
+    # (the last given, which is the one read: W151), found once, when the file is read
+    lines: tuple[tuple[str, int], ...] = field(default=(), repr=False)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of the file where the entry `key` starts, where it was found."""
+        return dict(self.lines).get(key.lower())

@@ -69,7 +69,10 @@ class Section:
     parents: tuple[str, ...]  # breadcrumb levels between chapter and section
     sequence: int  # the N of "Section N of M"
     total: int | None  # the M; None: not a study's page, written for the book (no `total:`)
-    data_as_of: YearMonth
+    # the date of its data; None for a section octavo makes (the reference list it
+    # generates: octavo.source.reference_list), which has none of its own: no data-date
+    # note, no row of the Data Currency appendix
+    data_as_of: YearMonth | None
     last_updated: YearMonth | None
     source: str
     body: str  # Markdown
@@ -85,6 +88,11 @@ class Section:
 
     def line_of(self, key: str) -> int:
         return dict(self.field_lines).get(key, 1)
+
+    @property
+    def dated(self) -> bool:
+        """Whether it has a data date (a data-date note, a row of the Data Currency)."""
+        return self.data_as_of is not None
 
     @property
     def depth(self) -> int:

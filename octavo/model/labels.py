@@ -75,7 +75,9 @@ class Labels:
         )
 
     def note(self, section: Section) -> str:
-        """The data-date note: 'Data as of June 1995.'"""
+        """The data-date note: 'Data as of June 1995.' ("" for a section with no date)."""
+        if section.data_as_of is None:
+            return ""
         text = self.format("data_as_of", date=self.month_year(section.data_as_of))
         later = _updated_after(section)
         if later is not None:

@@ -134,7 +134,7 @@ class RenderedSection:
     body_html: str  # XHTML fragment, typography applied
     note_id: str
     note_number: int  # 1.. within its chapter
-    note_html: str  # inline XHTML of the note text
+    note_html: str  # inline XHTML of the note text; "" for a section with no data date
     notes: tuple[Note, ...] = ()  # authors' footnotes, numbered after the data-date note
     headings: tuple[Block, ...] = ()  # headings of the body, in order
     tables: tuple[Numbered, ...] = ()

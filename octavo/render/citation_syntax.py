@@ -16,7 +16,7 @@ pandoc does (octavo.render.citations).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -25,52 +25,22 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED
+from octavo.render.citation_locators import read_locator
 from octavo.render.tokens import State, child_lines
 
-__all__ = ["CROSSREF", "CitationUse", "Cite", "install", "parse_bracket", "read_locator"]
+__all__ = [
+    "CROSSREF",
+    "CitationUse",
+    "Cite",
+    "install",
+    "keys_in",
+    "parse_bracket",
+]
 
 CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
 # pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
 # `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
 _KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
-# a locator's label as pandoc reads it (the English terms of its citeproc), and CSL's name
-_LABELS = {
-    "p": "page",
-    "pp": "page",
-    "page": "page",
-    "pages": "page",
-    "chap": "chapter",
-    "chapter": "chapter",
-    "chapters": "chapter",
-    "sec": "section",
-    "section": "section",
-    "sections": "section",
-    "vol": "volume",
-    "vols": "volume",
-    "volume": "volume",
-    "fig": "figure",
-    "figure": "figure",
-    "n": "note",
-    "nn": "note",
-    "note": "note",
-    "para": "paragraph",
-    "paragraph": "paragraph",
-    "l": "line",
-    "ll": "line",
-    "line": "line",
-    "col": "column",
-    "column": "column",
-    "no": "issue",
-    "pt": "part",
-    "part": "part",
-    "bk": "book",
-    "book": "book",
-    "art": "article",
-}
-_LOCATOR = re.compile(
-    r"(?:(?P<label>[A-Za-z]+)\.?\s+)?(?P<value>\d[\w]*(?:\s*[-–,]\s*\d[\w]*)*)(?P<rest>.*)",
-    re.DOTALL,
-)
 CITATION = "citation"  # the token's type
 
 
@@ -103,27 +73,15 @@ def install(md: MarkdownIt) -> None:
     md.core.ruler.after("footnote_tail", "octavo_citation_lines", _collect)  # notes' too
 
 
-def read_locator(suffix: str) -> tuple[str, str, str]:
-    """A suffix's locator, as pandoc reads it: (CSL label, locator, the rest of the suffix);
-    ("", "", suffix) where it starts with none (`, and elsewhere`)."""
-    words = suffix.strip()
-    words = words[1:].lstrip() if words.startswith(",") else words
-    found = _LOCATOR.fullmatch(words)
-    if found is None:
-        return "", "", suffix
-    label = found["label"] or ""
-    if label and label.lower() not in _LABELS:
-        return "", "", suffix
-    name = _LABELS.get(label.lower(), "page")
-    return name, found["value"].strip(), found["rest"]
-
-
 def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
     """The items of `[inside]`, or None where it is not a citation (an item without a key,
-    a cross-reference among them)."""
+    a cross-reference among them). A prefix and a suffix are Markdown, as pandoc reads
+    them: an `@` or a `;` in their code, links and tags is theirs."""
     cites = []
-    for item in inside.split(";"):
-        key = _key_in(item)
+    masked, start = _masked(inside), 0
+    for part in masked.split(";"):
+        item, start = inside[start : start + len(part)], start + len(part) + 1
+        key = _key_in(part)
         if key is None:
             return None
         found, at = key
@@ -137,6 +95,48 @@ def parse_bracket(inside: str) -> tuple[Cite, ...] | None:
         suffix = rest if locator else item[found.end() :]
         cites.append(Cite(name, prefix, suffix.rstrip(), label, locator, suppress))
     return tuple(cites) if cites else None
+
+
+# What a bracket's words hold that is not the citation's own (a code span, a link, an
+# autolink or a tag, an escaped character): read past, so that its `@`, `;` or brackets
+# are never the citation's (a run of backticks read from its start, once: 20,000 of them
+# took 48 s where each place in the run was tried again)
+_OPAQUE = re.compile(
+    r"(?<!`)(?>(`+))[^`\n]+\1(?!`)|(?<!`)`+|\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]*>|\\."
+)
+
+
+def _masked(words: str) -> str:
+    """`words` with what `_OPAQUE` matches blanked, each character a space."""
+    return _OPAQUE.sub(lambda m: " " * len(m[0]), words)
+
+
+def _closing(src: str, at: int, stop: int) -> int:
+    """Where the bracket opened before `at` closes, read past code, links and tags; -1
+    where it does not, or another bracket opens first (`[[@doe99]]`: the inner one is the
+    citation)."""
+    while at < stop:
+        opaque = _OPAQUE.match(src, at, stop)
+        if opaque:
+            at = opaque.end()
+        elif src[at] == "]":
+            return at
+        elif src[at] == "[":
+            return -1
+        else:
+            at += 1
+    return -1
+
+
+def keys_in(words: str) -> list[str]:
+    """The keys `words` names as pandoc's `nocite` does (`@doe99, @smith2001`; `*` for
+    `@*`, every entry), each once."""
+    words = words.replace("@*", "@{*}")
+    keys = []
+    while (found := _key_in(words)) is not None:
+        keys.append(found[0][1] or found[0][2])
+        words = words[found[0].end() :]
+    return list(dict.fromkeys(keys))
 
 
 def _key_in(item: str) -> tuple[re.Match[str], int] | None:
@@ -158,17 +158,34 @@ def _citation(state: StateInline, silent: bool) -> bool:
     if found is None or (found[1] or found[2]).startswith(CROSSREF):
         return False
     end = found.end()
-    label = locator = suffix = ""
-    bracket = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])").match(src, end, state.posMax)
-    if bracket and "@" not in bracket[1]:  # `@doe99 [p. 33]`
-        label, locator, rest = read_locator(bracket[1])
-        suffix = rest.rstrip() if locator else _in_text_suffix(bracket[1])
-        end = bracket.end()
+    cites: tuple[Cite, ...] = (Cite(found[1] or found[2]),)
+    bracket = _AFTER.match(src, end, state.posMax)
+    more = _after_in_text(cites[0], bracket[1]) if bracket else None
+    if bracket and more:  # `@doe99 [p. 33]`, `@doe99 [-@smith2001]`, `@doe99 [p. 4; @a]`
+        cites, end = more, bracket.end()
     if not silent:
-        cite = Cite(found[1] or found[2], "", suffix, label, locator)
-        _push(state, (cite,), True, src[at:end])
+        _push(state, cites, True, src[at:end])
     state.pos = end
     return True
+
+
+_AFTER = re.compile(r" \[([^\[\]\n]*)\](?![(\[{])")  # the bracket after an in-text citation
+
+
+def _after_in_text(first: Cite, words: str) -> tuple[Cite, ...] | None:
+    """The in-text citation `first` with the bracket after it, as pandoc reads it: its
+    locator and suffix (`[p. 33]`), more items (`[-@smith2001]`, `[@a; @b]`), or both,
+    the suffix first (`[p. 33; -@smith2001]`); None where the bracket is not one."""
+    own, _, others = words.partition(";") if "@" in words else (words, "", "")
+    if "@" in own:  # the bracket is a citation of its own: its items follow the author
+        rest = parse_bracket(words)
+        return (first, *rest) if rest else None
+    rest = parse_bracket(others) if others else ()
+    if rest is None:
+        return None
+    label, locator, after = read_locator(own)
+    suffix = after.rstrip() if locator else _in_text_suffix(own)
+    return (replace(first, suffix=suffix, label=label, locator=locator), *rest)
 
 
 def _in_text_suffix(words: str) -> str:
@@ -180,8 +197,8 @@ def _in_text_suffix(words: str) -> str:
 
 def _bracketed(state: StateInline, silent: bool) -> bool:
     src, at = state.src, state.pos
-    end = src.find("]", at + 1, state.posMax)
-    if end < 0 or "@" not in src[at:end] or "[" in src[at + 1 : end]:
+    end = _closing(src, at + 1, state.posMax)
+    if end < 0 or "@" not in src[at:end]:
         return False
     if at and src[at - 1] in "!^":  # an image, an inline note
         return False

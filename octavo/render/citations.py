@@ -1,80 +1,38 @@
 """The book's citations formatted by citeproc-py, once every section is rendered: each
-citation a link to its entry, the reference list (the entries cited, sorted by the style)
-in the `#refs` div (octavo.source.reference_list).
+citation a link to its entry, the reference list (the entries cited, and those `nocite`
+names, sorted by the style) in the `#refs` div (octavo.source.reference_list).
 
-citeproc-py is the CSL processor for Python (it reads CSL styles, CSL-JSON and BibTeX);
-it is imported only for a book with a bibliography. What it lacks of pandoc's citeproc is
-made here from what it has: each item of a citation is formatted alone (so that each links
-to its own entry) and the items joined with the style's delimiter inside its prefix and
-suffix; `[-@key]` is the item formatted without its names and title (its year and
-locator), and `@key`, the author in the sentence, the item's names, then the rest in the
-style's brackets: "Doe (1999, p. 33)". A key the bibliography lacks is W527, printed as
-pandoc prints it, the key in bold with "?".
+citeproc-py's bibliography of the book (octavo.render.citeproc_book) is made once, every
+section's citations registered in reading order, then each section's written
+(octavo.render.citation_words) and the list placed. A key the bibliography lacks is W527;
+what citeproc-py cannot read or format, E150 at the file's line (the entry's, which
+octavo.source.bibliography found when it read the file); what it says through Python's
+warnings, W152 (octavo.render.citeproc_said).
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
-from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.render.citation_links import linked
-from octavo.render.reference_markup import REFS, biblioref, entry_open
+from octavo.render.citeproc_book import DEFAULT_STYLE
+from octavo.render.reference_markup import entry_id
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from octavo.model import Book
-    from octavo.model.bibliography import Bibliography
     from octavo.model.manuscript import RenderedSection
-    from octavo.render.citation_syntax import CitationUse, Cite
+    from octavo.render.citation_words import SectionCitations
+    from octavo.render.citeproc_book import CiteprocBook
     from octavo.render.drafts import ChapterDraft, Draft
 
 __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
 
-# The style citeproc-py ships, the only one it does: Cite Them Right's Harvard, an
-# author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
-DEFAULT_STYLE = "harvard-cite-them-right"
-_PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
-_CLASS = re.compile(r' class="[^"]*"')
 _LINK = re.compile(r"</?a\b[^>]*>")
-# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
-_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
-_JOINED = "\u2060\u2013\u2060"
-# a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
-# cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
-_NAMES = (  # what names an item where its author would: left out for `[-@key]`
-    "author",
-    "editor",
-    "translator",
-    "composer",
-    "director",
-    "title",
-    "container_title",
-    "title_short",
-    "container_title_short",
-    "collection_title",
-    "publisher",
-)
-
-
-def entry_id(key: str) -> str:
-    """The id of a key's entry in the reference list (an XML name, as EPUB wants it)."""
-    return "ref-" + re.sub(r"[^\w.-]", "_", key)
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    prefix: str
-    suffix: str
-    delimiter: str
 
 
 def cite_book(
@@ -93,16 +51,21 @@ def cite_book(
 
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always")
-        out, anchors, found = _cite_book(bib, drafts, examples)
+        out, anchors, found = _cite_book(book, drafts, examples)
     return out, anchors, [*found, *told(bib, [str(w.message) for w in said])]
 
 
 def _cite_book(
-    bib: Bibliography, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+    book: Book, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
+    from octavo.render.citation_words import example_number
+    from octavo.render.citeproc_book import CiteprocBook
+
+    bib = book.bibliography
+    assert bib is not None
     found: list[Diagnostic] = []
     try:
-        cites = _Citer(bib)
+        cites = CiteprocBook(bib)
     except Exception as exc:  # citeproc-py's own errors have no common class
         found.append(
             error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
@@ -112,7 +75,9 @@ def _cite_book(
         for draft in chapter.sections:
             section = draft.rendered.section
             for use in draft.fragment.citations:
-                for missing in cites.register(use, examples):
+                if example_number(use, examples) is not None:
+                    continue
+                for missing in cites.register(use):
                     found.append(
                         warning(
                             "W527",
@@ -122,9 +87,14 @@ def _cite_book(
                             hint=cites.nearest(missing),
                         )
                     )
+    for words, line in book.config.nocite:
+        for missing in cites.register_uncited(words):
+            message = f"nocite key '{missing}' is not in {bib.path.name}"
+            hint = cites.nearest(missing)
+            found.append(warning("W527", message, book.config.path, line, hint=hint))
     try:
         cites.sort()
-        out, anchors = _filled(cites, drafts, examples)
+        out, anchors = _filled(book, cites, drafts, examples)
     except Exception as exc:  # an entry's field of a type citeproc-py cannot format
         key = cites.key or cites.culprit()
         found.append(
@@ -132,7 +102,7 @@ def _cite_book(
                 "E150",
                 f"citeproc-py cannot format entry '{key}': {type(exc).__name__}: {exc}",
                 bib.path,
-                _line_of(bib, key),
+                bib.line_of(key),
                 hint="check that entry's fields against CSL-JSON's: names are lists of "
                 '{"family": …, "given": …}, dates {"date-parts": [[1999]]}, the rest text',
             )
@@ -141,16 +111,46 @@ def _cite_book(
     return out, anchors, found
 
 
-def _titles(
-    cites: _Citer, draft: Draft, body: str, examples: dict[str, str]
-) -> tuple[RenderedSection, str]:
+def _filled(
+    book: Book, cites: CiteprocBook, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
+) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...]]:
+    from octavo.render.citation_words import SectionCitations
+
+    out, anchors, placed = [], [], False
+    for chapter in drafts:
+        sections = []
+        for draft in chapter.sections:
+            rs = draft.rendered
+            language = rs.section.lang or book.config.language
+            words = SectionCitations(
+                cites, draft.fragment.citations, examples, language, book.quotes
+            )
+            body = words.fill(rs.body_html)
+            notes = tuple(replace(n, html=words.fill(n.html)) for n in rs.notes)
+            rs, body = _titles(words, draft, body)
+            if not placed and (found_at := _REFS.search(body)):
+                own = chapter.chapter.kind == "bibliography"
+                cites.key = ""
+                listed = cites.references(found_at[1], own)
+                body = body[: found_at.start()] + listed + body[found_at.end() :]
+                anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
+                placed = True
+            # the prefixes' and suffixes' links too, for W512's line
+            fragment = replace(draft.fragment, links=(*draft.fragment.links, *words.linked))
+            rendered = replace(rs, body_html=body, notes=notes)
+            sections.append(replace(draft, rendered=rendered, fragment=fragment))
+        out.append(replace(chapter, sections=tuple(sections)))
+    return tuple(out), tuple(anchors)
+
+
+def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedSection, str]:
     """The section's headings and captions with their citations formatted, unlinked, as the
     contents, the lists of tables and figures and the PDF's bookmarks (a heading's
     `data-label` in `body`) show a heading's words: they showed `[@doe99]`."""
-    rs, uses = draft.rendered, draft.fragment.citations
+    rs = draft.rendered
 
     def filled(html: str) -> str:
-        return _LINK.sub("", cites.fill(html, uses, examples))
+        return _LINK.sub("", words.fill(html))
 
     headings = tuple(replace(h, title_html=filled(h.title_html)) for h in rs.headings)
     for before, after in zip(rs.headings, headings, strict=True):
@@ -161,228 +161,3 @@ def _titles(
     tables = tuple(replace(t, caption_html=filled(t.caption_html)) for t in rs.tables)
     figures = tuple(replace(f, caption_html=filled(f.caption_html)) for f in rs.figures)
     return replace(rs, headings=headings, tables=tables, figures=figures), body
-
-
-def _filled(
-    cites: _Citer, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
-) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...]]:
-    out, anchors, placed = [], [], False
-    for chapter in drafts:
-        sections = []
-        for draft in chapter.sections:
-            rs = draft.rendered
-            uses = draft.fragment.citations
-            body = cites.fill(rs.body_html, uses, examples)
-            notes = tuple(replace(n, html=cites.fill(n.html, uses, examples)) for n in rs.notes)
-            rs, body = _titles(cites, draft, body, examples)
-            if not placed and _REFS.search(body):
-                own = chapter.chapter.kind == "bibliography"
-                found_at = _REFS.search(body)
-                assert found_at is not None
-                cites.key = ""
-                listed = cites.references(found_at[1], own)
-                body = body[: found_at.start()] + listed + body[found_at.end() :]
-                anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
-                placed = True
-            sections.append(replace(draft, rendered=replace(rs, body_html=body, notes=notes)))
-        out.append(replace(chapter, sections=tuple(sections)))
-    return tuple(out), tuple(anchors)
-
-
-class _Citer:
-    """citeproc-py's bibliography of the book, its citations registered in reading order."""
-
-    def __init__(self, bib: Bibliography):
-        from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
-        from citeproc.source.bibtex import BibTeX
-        from citeproc.source.json import CiteProcJSON
-
-        text = bib.data.decode("utf-8-sig")
-        if bib.bibtex:
-            self.source: Any = BibTeX(io.StringIO(text))
-        else:
-            self.source = CiteProcJSON(json.loads(text))
-        style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
-        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
-        layout = self.style.root.citation.layout
-        self.shape = _Style(
-            layout.attrib.pop("prefix", ""),
-            layout.attrib.pop("suffix", ""),
-            layout.attrib.pop("delimiter", "; "),
-        )  # each item is formatted alone, then joined as the style's layout joins them
-        self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
-        self.keys = {k.lower(): k for k in bib.keys}
-        self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.key = ""  # the key being formatted, for a message where citeproc-py fails
-
-    def register(self, use: CitationUse, examples: dict[str, str]) -> list[str]:
-        """The use's items registered; the keys the bibliography lacks."""
-        if _example(use, examples) is not None:
-            return []
-        from citeproc import Citation, CitationItem
-        from citeproc.source import Locator
-
-        missing = []
-        for at, cite in enumerate(use.cites):
-            if cite.key.lower() not in self.source:
-                missing.append(cite.key)
-                continue
-            item = (
-                CitationItem(cite.key, locator=Locator(cite.label, cite.locator))
-                if cite.locator
-                else CitationItem(cite.key)
-            )
-            citation = Citation([item])
-            self.bibliography.register(citation)
-            self.made[id(use), at] = citation
-        return missing
-
-    def nearest(self, key: str) -> str:
-        import difflib
-
-        close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
-        return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
-
-    def culprit(self) -> str:
-        """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
-        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-
-        for key in self.bibliography.keys:
-            alone = CitationStylesBibliography(self.style, self.source, formatter.html)
-            citation = Citation([CitationItem(key)])
-            alone.register(citation)
-            try:
-                alone.sort()
-                alone.cite(citation, lambda item: None)
-                alone.bibliography()
-            except Exception:  # the entry that fails
-                return str(self.keys.get(key, key))
-        return ""
-
-    def sort(self) -> None:
-        self.bibliography.sort()
-
-    def cited(self) -> list[str]:
-        return [self.keys.get(k, k) for k in self.bibliography.keys]
-
-    def fill(self, html: str, uses: tuple[CitationUse, ...], examples: dict[str, str]) -> str:
-        if 'class="citation"' not in html:
-            return html
-        return _PLACEHOLDER.sub(lambda m: self._one(uses[int(m[1])], examples), html)
-
-    def _one(self, use: CitationUse, examples: dict[str, str]) -> str:
-        number = _example(use, examples)
-        if number is not None:
-            return number
-        items = [self._item(use, at, cite) for at, cite in enumerate(use.cites)]
-        shape = self.shape
-        if use.in_text:
-            return f'<span class="citation">{items[0]}</span>'
-        joined = escape(shape.delimiter, quote=False).join(items)
-        wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
-        return f'<span class="citation">{wrap[0]}{joined}{wrap[1]}</span>'
-
-    def _item(self, use: CitationUse, at: int, cite: Cite) -> str:
-        citation = self.made.get((id(use), at))
-        if citation is None:
-            return f"<strong>{escape(cite.key, quote=False)}?</strong>"
-        full = self._format(citation)
-        target = entry_id(self.keys.get(cite.key.lower(), cite.key))
-        link = biblioref(target)
-        if use.in_text or cite.suppress_author:
-            rest = self._without_names(citation)
-            if use.in_text:
-                names = full[: -len(rest)].rstrip(" ,") if rest and full.endswith(rest) else ""
-                bracket = f"{escape(self.shape.prefix, quote=False)}{rest}{_suffix(cite)}"
-                shown = f"{names} {bracket}{escape(self.shape.suffix, quote=False)}"
-                return f"{link}{shown.strip()}</a>"
-            full = rest
-        prefix = escape(cite.prefix, quote=False) + " " if cite.prefix else ""
-        return f"{prefix}{link}{full}{_suffix(cite)}</a>"
-
-    def _format(self, citation: Any) -> str:
-        key = citation.cites[0].key
-        self.key = self.keys.get(key.lower(), key)
-        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
-
-    def _without_names(self, citation: Any) -> str:
-        """The item formatted without its names and title: its year and locator."""
-        reference = self.source[citation.cites[0].key]
-        kept = {name: reference.pop(name) for name in _NAMES if name in reference}
-        try:
-            return self._format(citation)
-        finally:
-            reference.update(kept)
-
-    def references(self, attributes: str, own: bool) -> str:
-        """The reference list's opening and entries, in the `#refs` div; `own`: in a
-        Bibliography division (whose section is the doc-bibliography already)."""
-        entries = "".join(
-            f"{entry_open(entry_id(self.keys.get(k, k)))}"
-            f"{linked(_clean(str(entry)), self.source[k])}</div>\n"
-            for k, entry in zip(
-                self.bibliography.keys, self.bibliography.bibliography(), strict=True
-            )
-        )
-        given = re.search(r'class="([^"]*)"', attributes)
-        classes = "references csl-bib-body" + (f" {given[1]}" if given else "")
-        opening = f'{REFS} class="{classes}"{_CLASS.sub("", attributes)}'
-        if own:
-            return f'{opening} role="list">\n{entries}'
-        return (
-            f'{opening} epub:type="bibliography"'
-            f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
-        )
-
-
-def _clean(html: str) -> str:
-    """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
-    writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
-    text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
-    (pandoc's, styled in base.css), and a range is kept on one line."""
-    from octavo.render.allow_list import TRUSTED
-    from octavo.render.sanitize import clean_fragment
-
-    marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
-    cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
-    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
-
-
-def _line_of(bib: Bibliography, key: str) -> int | None:
-    """The line of the file where the entry `key` starts, where it can be found."""
-    text = bib.data.decode("utf-8-sig", "replace")
-    name = re.escape(key)
-    shape = rf"@\w+\s*[{{(]\s*{name}\s*," if bib.bibtex else rf'"id"\s*:\s*"?{name}\b'
-    at = re.search(shape, text) if key else None
-    return text.count("\n", 0, at.start()) + 1 if at else None
-
-
-def _suffix(cite: Cite) -> str:
-    return escape(cite.suffix, quote=False)
-
-
-def _example(use: CitationUse, examples: dict[str, str]) -> str | None:
-    """A numbered example's number, where `@label` names one (pandoc's rule: an example's
-    label wins over a citation key)."""
-    if not use.in_text or len(use.cites) != 1:
-        return None
-    cite = use.cites[0]
-    if cite.locator or cite.suffix:
-        return None
-    return examples.get(cite.key)
-
-
-def _locale(language: str) -> str:
-    """citeproc-py's locale for a BCP 47 tag: the tag, else its language's primary dialect
-    (`ru` -> `ru-RU`), else American English."""
-    from citeproc import PRIMARY_DIALECTS
-
-    parts = language.replace("_", "-").split("-")
-    tag = parts[0].lower() + ("-" + parts[-1].upper() if len(parts) > 1 else "")
-    for candidate in (tag, PRIMARY_DIALECTS.get(parts[0].lower(), "")):
-        if (
-            candidate
-            and (files("citeproc") / "data" / "locales" / f"locales-{candidate}.xml").is_file()
-        ):
-            return candidate
-    return "en-US"

@@ -96,7 +96,7 @@ def _in_book_language(note_html: str, book: Book, section: Section) -> str:
     """The data date's words are the book's: in a section of another language they are
     marked so (a screen reader's voice, the print's hyphenation and PDF tags)."""
     language = book.config.language
-    if not section.lang or section.lang.lower() == language.lower():
+    if not note_html or not section.lang or section.lang.lower() == language.lower():
         return note_html
     code = escape(language, quote=True)
     return f'<span lang="{code}" xml:lang="{code}">{note_html}</span>'
@@ -111,14 +111,14 @@ def _context(
     names: frozenset[str],
 ) -> Context:
     """What `section`'s body is rendered in: `notes` of its chapter before it (its own data
-    note aside), `counts` the tables and figures before it, the `names` of the book's
-    headings (`_heading_names`) it refers to."""
+    note aside, where it has one), `counts` the tables and figures before it, the `names`
+    of the book's headings (`_heading_names`) it refers to."""
     by_chapter = book.config.numbering == "chapter"
     return Context(
         slug=section.slug,
         # an opening is the chapter's
         level=1 if section is chapter.opening else min(section.depth + 1, 6),
-        notes_before=notes + 1,
+        notes_before=notes + section.dated,
         tables_before=counts.tables,
         figures_before=counts.figures,
         chapter=chapter.number if by_chapter else None,
@@ -162,7 +162,7 @@ def estimated_contexts(
             context = _context(book, chapter, section, notes, counts, names)
             made.append((section.body, context, _folder(root, section, resolved)))
             more_notes, tables, figures, examples = counted(section.body)
-            notes += 1 + more_notes
+            notes += section.dated + more_notes
             counts.tables += tables
             counts.figures += figures
             counts.examples += examples
@@ -189,8 +189,8 @@ def _chapter(
         folder = _folder(cache.root, section, cache.folders)
         fragment = cache.render(section.body, context, folder)
         found += _fragment_diagnostics(section, fragment)
-        note_number = notes + 1
-        notes += 1 + len(fragment.notes)
+        note_number = notes + 1  # its data-date note's, where it has one
+        notes += section.dated + len(fragment.notes)
         counts.tables += len(fragment.tables)
         counts.figures += len(fragment.figures)
         found += _labelled(section, fragment.examples, counts)

@@ -136,7 +136,7 @@ def data_as_of(book: Book) -> str:
     month = book.labels.month_year
     if book.config.research_completed:
         return month(book.config.research_completed)
-    dates = sorted({s.data_as_of for s in book.sections})
+    dates = sorted({s.data_as_of for s in book.sections if s.data_as_of is not None})
     if not dates:
         return ""
     return month(dates[0]) if len(dates) == 1 else f"{month(dates[0])} – {month(dates[-1])}"

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CITED", "ENTRY", "REFS", "biblioref", "entry_open"]
+__all__ = ["CITED", "ENTRY", "REFS", "biblioref", "entry_id", "entry_open"]
 
 REFS = '<div id="refs"'  # the list's opening (pandoc's id)
+
+
+def entry_id(key: str) -> str:
+    """The id of a key's entry in the reference list (an XML name, as EPUB wants it)."""
+    return "ref-" + re.sub(r"[^\w.-]", "_", key)
 
 
 def entry_open(ident: str) -> str:

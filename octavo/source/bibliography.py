@@ -1,12 +1,13 @@
 """book.toml's `bibliography` (CSL-JSON, or BibTeX by its `.bib` name) and `csl` (a
 citation style), read inside the book folder through the sandbox (octavo.sandbox), checked
 before anything is rendered: E150 for a file missing, outside the book or malformed (at the
-file's line where its parser says), W151 for a key given twice.
+file's line where its parser says), W151 for a key given twice. Each entry's line is found
+here, once, and kept (Bibliography.line_of: E150 at an entry citeproc-py cannot format).
 
 A CSL style is XML from an untrusted book: it is parsed here with no DTD loaded, no entity
 expanded and no network, refused if it declares a DOCTYPE, and written again, so that
 citeproc-py's own parser (which would expand entities) only ever sees the clean copy.
-Without `csl`, the style citeproc-py ships is used (octavo.render.citations.DEFAULT_STYLE).
+Without `csl`, the style citeproc-py ships is used (octavo.render.citeproc_book.DEFAULT_STYLE).
 Nothing here imports citeproc-py; a book without `bibliography` never imports this module.
 """
 
@@ -27,6 +28,7 @@ __all__ = ["CSL_NS", "load_bibliography"]
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _BIB_KEY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 _NOT_ENTRIES = ("comment", "preamble", "string")
+_JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
 
 
 def load_bibliography(
@@ -43,12 +45,14 @@ def load_bibliography(
         return None, tuple(found)
     path = shown(root / config.bibliography)
     bibtex = path.suffix.lower() == ".bib"
-    keys = _bib_keys(data, path, found) if bibtex else _json_keys(data, path, found)
+    keyed = _bib_keys(data, path, found) if bibtex else _json_keys(data, path, found)
     if style_path is not None:
         style = _clean_style(style, style_path, found)
-    if keys is None or style is None:
+    if keyed is None or style is None:
         return None, tuple(found)
-    return Bibliography(path, data, bibtex, keys, style_path, style, config.language), tuple(found)
+    keys, lines = _unique(keyed, path, found)
+    language = config.language
+    return Bibliography(path, data, bibtex, keys, style_path, style, language, lines), tuple(found)
 
 
 def _read(
@@ -81,7 +85,10 @@ def _text(data: bytes, path: Path, found: list[Diagnostic]) -> str | None:
         return None
 
 
-def _json_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, ...] | None:
+Keyed = list[tuple[str, int | None]]  # each entry's key, and its line
+
+
+def _json_keys(data: bytes, path: Path, found: list[Diagnostic]) -> Keyed | None:
     text = _text(data, path, found)
     if text is None:
         return None
@@ -109,44 +116,59 @@ def _json_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, .
         )
         return None
     ids = [str(e["id"]) for e in entries]
-    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r'"id"\s*:', text)]
-    return _unique(ids, lines if len(lines) == len(ids) else [], path, found)
+    written = [(_id(m[1]), text.count("\n", 0, m.start()) + 1) for m in _JSON_ID.finditer(text)]
+    if [key for key, _ in written] == ids:
+        return list(written)
+    last = dict(written)  # an "id" of another field's object among them
+    return [(key, last.get(key)) for key in ids]
 
 
-def _bib_keys(data: bytes, path: Path, found: list[Diagnostic]) -> tuple[str, ...] | None:
+def _id(token: str) -> str:
+    """An "id"'s value, as written (`"doe99"`, `1999`), as the entries' ids are read."""
+    try:
+        return str(json.loads(token))
+    except ValueError:
+        return token
+
+
+def _bib_keys(data: bytes, path: Path, found: list[Diagnostic]) -> Keyed | None:
     text = _text(data, path, found)
     if text is None:
         return None
-    keys, lines = [], []
-    for match in _BIB_KEY.finditer(text):
-        if match[1].lower() not in _NOT_ENTRIES:
-            keys.append(match[2])
-            lines.append(text.count("\n", 0, match.start()) + 1)
-    if not keys and text.strip():
+    keyed: Keyed = [
+        (match[2], text.count("\n", 0, match.start()) + 1)
+        for match in _BIB_KEY.finditer(text)
+        if match[1].lower() not in _NOT_ENTRIES
+    ]
+    if not keyed and text.strip():
         found.append(error("E150", "no BibTeX entry (@book{key, …}) found", path, 1))
         return None
-    return _unique(keys, lines, path, found)
+    return keyed
 
 
 def _unique(
-    keys: list[str], lines: list[int], path: Path, found: list[Diagnostic]
-) -> tuple[str, ...]:
-    """Each key once; W151 for a key given again (citeproc-py reads keys without their
-    case: `Doe99` and `doe99` are one key)."""
+    keyed: Keyed, path: Path, found: list[Diagnostic]
+) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """Each key once, and the line of its entry (the last given: the one citeproc-py
+    reads); W151 for a key given again (citeproc-py reads keys without their case: `Doe99`
+    and `doe99` are one key)."""
     seen: dict[str, str] = {}
-    for at, key in enumerate(keys):
+    lines: dict[str, int] = {}
+    for key, line in keyed:
         if key.lower() in seen:
             found.append(
                 warning(
                     "W151",
                     f"key '{key}' is given again (as '{seen[key.lower()]}'): the last is used",
                     path,
-                    lines[at] if lines else None,
+                    line,
                     hint="give each entry a key of its own (keys are read without their case)",
                 )
             )
         seen[key.lower()] = key
-    return tuple(dict.fromkeys(keys))
+        if line is not None:
+            lines[key.lower()] = line
+    return tuple(dict.fromkeys(k for k, _ in keyed)), tuple(lines.items())
 
 
 def _clean_style(data: bytes, path: Path, found: list[Diagnostic]) -> bytes | None:

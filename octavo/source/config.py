@@ -18,11 +18,13 @@ from octavo.source.config_values import (
     REQUIRED,
     REQUIRED_HINTS,
     STRINGS,
+    Bad,
     chapter_titles,
     check_flags,
     check_identity,
     check_settings,
     check_text,
+    control_character,
     dates,
     language_ok,
 )
@@ -182,6 +184,32 @@ def near_key(key: str, known: Collection[str], words: str = "known keys") -> str
     return f"did you mean '{close[0]}'?" if close else f"{words}: {', '.join(sorted(known))}"
 
 
+_NOCITE_HINT = (
+    'pandoc\'s words: nocite = "@doe99, @smith2001" (or a list, ["@doe99", "@smith2001"]); '
+    'nocite = "@*" lists every entry'
+)
+
+
+def _nocite(data: dict[str, Any], text: str, bad: Bad) -> tuple[tuple[str, int | None], ...]:
+    """pandoc's `nocite`, a string or a list of strings that each name keys as a citation
+    does (`@doe99`), or `@*`: each string with its line (E105: another value, or a string
+    that names no key)."""
+    value = data.get("nocite", [])
+    strings = [value] if isinstance(value, str) else value
+    if not (isinstance(strings, list) and all(isinstance(v, str) for v in strings)):
+        bad("E105", "nocite", "'nocite' must be a string or a list of strings", _NOCITE_HINT)
+        return ()
+    if any(control_character(v) for v in strings):
+        bad("E123", "nocite", "'nocite' holds a control character")
+        return ()
+    if any("@" not in v for v in strings):
+        bad("E105", "nocite", "'nocite' names entries by their keys, each after an @", _NOCITE_HINT)
+        return ()
+    if isinstance(value, str):
+        return ((value, key_line(text, "nocite")),) if value else ()
+    return tuple(item_lines(text, "nocite", strings))
+
+
 def _config(
     data: dict[str, Any], text: str, path: Path
 ) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
@@ -213,6 +241,7 @@ def _config(
     check_flags(data, bad)
     chapters, by_part = chapter_titles(data, bad)
     check_settings(data, bad)
+    nocite = _nocite(data, text, bad)
     if any(d.severity.value == "error" for d in found):
         return None, tuple(found)
     labels = data.get("labels", {})
@@ -258,5 +287,6 @@ def _config(
         layout_cache_mb=data.get("layout_cache_mb", DEFAULT_CACHE_MB),
         ncx_depth=data.get("ncx_depth", 2),
         data_date_line=data.get("data_date_line", True),
+        nocite=nocite,
     )
     return config, tuple(found)

@@ -77,6 +77,7 @@ KNOWN = {
     "ncx_depth",
     "data_date_line",
     "labels",
+    "nocite",  # pandoc's: entries listed though never cited (octavo.source.config)
 }
 NUMBERINGS = ("book", "chapter")
 REQUIRED = ("title", "language", "identifier")

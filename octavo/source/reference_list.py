@@ -63,7 +63,7 @@ def _made(book: Book, title: str, like: Section | None) -> Section:
         parents=(),
         sequence=0,
         total=like.total if like else 0,
-        data_as_of=max(s.data_as_of for s in book.sections),
+        data_as_of=None,  # the list has no data of its own: no note, no Data Currency row
         last_updated=None,
         source=GENERATED,
         body=_LIST.lstrip("\n"),

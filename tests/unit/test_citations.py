@@ -370,15 +370,22 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     assert "'" not in re.sub(r"<[^>]+>", "", html)
 
 
-def test_the_citer_keeps_nothing_it_does_not_read() -> None:
-    """Every attribute `_Citer` sets is read somewhere in its module (`uses` was set, never
-    read: dead state a reader had to understand)."""
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("citeproc_book", "CiteprocBook"), ("citation_words", "SectionCitations")],
+)
+def test_the_citer_keeps_nothing_it_does_not_read(module: str, name: str) -> None:
+    """Every attribute the citation classes set is read somewhere in the citation modules
+    (`uses` was set, never read: dead state a reader had to understand)."""
     import ast
+    import importlib
 
-    from octavo.render import citations
-
-    tree = ast.parse(Path(citations.__file__).read_text(encoding="utf-8"))
-    citer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_Citer")
+    modules = ("citations", "citeproc_book", "citation_words")
+    trees = {
+        m: ast.parse(Path(importlib.import_module(f"octavo.render.{m}").__file__ or "").read_text())
+        for m in modules
+    }
+    citer = next(n for n in trees[module].body if isinstance(n, ast.ClassDef) and n.name == name)
     init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
     set_ = {
         t.attr
@@ -388,7 +395,208 @@ def test_the_citer_keeps_nothing_it_does_not_read() -> None:
     }
     read = {
         n.attr
+        for tree in trees.values()
         for n in ast.walk(tree)
         if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
     }
     assert set_ and set_ <= read, set_ - read
+
+
+def _entries(manuscript: Manuscript) -> list[str]:
+    return re.findall(r'<div id="(ref-[^"]+)" class="csl-entry"', _html(manuscript))
+
+
+@pytest.mark.parametrize(
+    ("nocite", "expected"),
+    [
+        pytest.param('"@unused"', ["ref-doe99", "ref-unused"], id="string"),
+        pytest.param('["@unused", "@adams1990"]', ["ref-adams1990", "ref-doe99", "ref-unused"], id="list"),
+        pytest.param(
+            '"@*"', ["ref-adams1990", "ref-doe99", "ref-smith2001", "ref-unused"], id="all"
+        ),
+    ],
+)  # fmt: skip
+def test_nocite_lists_entries_never_cited(
+    make_book: MakeBook, nocite: str, expected: list[str]
+) -> None:
+    """pandoc's `nocite` (`nocite: "@item1, @item2"`, `@*` for all), in book.toml: the
+    entries it names are in the list, among the cited, in the style's order."""
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files, CITED + f"nocite = {nocite}\n")
+    assert not found
+    assert _entries(manuscript) == expected
+    assert ("ref-unused", manuscript.chapters[-1].chapter.slug) in manuscript.anchors
+
+
+@pytest.mark.parametrize(
+    ("nocite", "line"),
+    [
+        pytest.param('"@unused, @nokey"', 7, id="string"),
+        pytest.param('[\n  "@unused",\n  "@nokey",\n]', 9, id="a-line-each"),
+    ],
+)
+def test_a_nocite_key_not_in_the_bibliography_is_w527_at_its_line(
+    make_book: MakeBook, nocite: str, line: int
+) -> None:
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files, CITED + f"nocite = {nocite}\n")
+    assert [(d.code, d.file.name if d.file else "", d.line) for d in found] == [
+        ("W527", "book.toml", line)
+    ]
+    assert _entries(manuscript) == ["ref-doe99", "ref-unused"]
+
+
+DOE2003 = {
+    "id": "doe2003", "type": "book", "title": "Later Roads", "issued": {"date-parts": [[2003]]},
+    "author": [{"family": "Doe", "given": "Jane"}], "publisher": "Minsk Press",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("[@doe99; @doe2003]", "(Doe, 1999, 2003)"),
+        ("[@doe99; @smith2001; @doe2003]", "(Doe, 1999, 2003; Smith, 2001)"),
+        ("[@doe99, p. 4; @doe2003]", "(Doe, 1999, p. 4; 2003)"),
+        ("[@doe99; @doe2003, p. 4]", "(Doe, 1999; 2003, p. 4)"),
+        ("[see @doe99; also @doe2003]", "(see Doe, 1999; also Doe, 2003)"),
+        ("[see @doe99; @doe2003; @smith2001]", "(see Doe, 1999, 2003; Smith, 2001)"),
+        ("[@doe99; @doe99]", "(Doe, 1999, 1999)"),
+        ("[-@doe99; @doe2003]", "(1999, 2003)"),
+        ("[@smith2001; @adams1990]", "(Adams, 1990; Smith, 2001)"),
+        ("[@adams1990; @doe99, and more; @doe2003]", "(Adams, 1990; Doe, 1999, and more; Doe, 2003)"),
+        ("@doe99 [-@doe2003]", "Doe (1999, 2003)"),
+        ("@doe99 [p. 33; -@smith2001]", "Doe (1999, p. 33; 2001)"),
+        ("@doe99 [@smith2001]", "Doe (1999; Smith, 2001)"),
+        ("@doe99 [-@smith2001, p. 4]", "Doe (1999; 2001, p. 4)"),
+        ("@doe99 [-@doe2003; @smith2001]", "Doe (1999, 2003; Smith, 2001)"),
+    ],
+)  # fmt: skip
+def test_one_author_s_items_grouped_as_pandoc_groups_them(
+    make_book: MakeBook, written: str, printed: str
+) -> None:
+    """What `pandoc --citeproc` 2.17 prints with the same style (collapse="year"): a
+    citation's items sorted by the style, one author's grouped and their names said once;
+    `@doe99 [-@smith2001]` is one citation (it was "Doe (1999) (2001)", or left as typed)."""
+    refs = json.dumps([*json.loads(REFS), DOE2003])
+    files = {"refs.json": refs, "001-a.md": section_source(1, body=f"A {written}.\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    assert (
+        re.sub(r"<[^>]+>", "", _html(manuscript)).replace("\u2060", "").count(f"A {printed}.") == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "html"),
+    [
+        pytest.param(
+            "[see *Ibid.* @doe99, p. 4 and **note**]",
+            '(see <em>Ibid.</em> <a href="#ref-doe99" role="doc-biblioref">Doe, 1999, p. 4 and'
+            " <strong>note</strong></a>)",
+            id="emphasis-strong",
+        ),
+        pytest.param(
+            "@doe99 [p. 4, *passim*]",
+            '<a href="#ref-doe99" role="doc-biblioref">Doe (1999, p. 4, <em>passim</em>)</a>',
+            id="in-text",
+        ),
+        pytest.param(
+            "[see `@x; y` @doe99]",
+            '(see <code>@x; y</code> <a href="#ref-doe99" role="doc-biblioref">Doe, 1999</a>)',
+            id="code-holds-an-at-and-a-semicolon",
+        ),
+        pytest.param(
+            '[@doe99, "quoted" -- and more]',
+            '(<a href="#ref-doe99" role="doc-biblioref">Doe, 1999, \u201cquoted\u201d'
+            " \u2013 and more</a>)",
+            id="typography",
+        ),
+        pytest.param(
+            "[see [the map](https://x.example/a;b) @doe99, and [its key](https://x.example/k)]",
+            '(see <a href="https://x.example/a;b">the map</a> <a href="#ref-doe99"'
+            ' role="doc-biblioref">Doe, 1999</a>, and <a href="https://x.example/k">its'
+            " key</a>)",
+            id="links-never-inside-the-entry-s",
+        ),
+        pytest.param(
+            "[see [it](javascript:void) @doe99]",
+            '(see [it](javascript:void) <a href="#ref-doe99" role="doc-biblioref">Doe, 1999</a>)',
+            id="a-link-the-allow-list-refuses",
+        ),
+    ],
+)
+def test_a_prefix_and_a_suffix_are_markdown(make_book: MakeBook, written: str, html: str) -> None:
+    """As pandoc reads them: `[see *Ibid.* @doe99, p. 4 and **note**]` printed its
+    asterisks as typed."""
+    files = {"001-a.md": section_source(1, body=f"A {written}.\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    body = _html(manuscript).replace("\u2060", "")
+    assert f'A <span class="citation">{html}</span>.' in body
+    from lxml import etree
+
+    etree.fromstring(f"<div>{body}</div>".encode())  # well-formed: no link in a link
+
+
+def test_a_prefix_s_link_is_resolved_and_told_at_its_line(make_book: MakeBook) -> None:
+    body = "One.\n\nA [see [x](#nowhere) @doe99].\n\n## Roads {#roads}\n\nB [see [it](#roads) @doe99].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert [(d.code, d.line) for d in found] == [("W512", 13)]
+    assert '(see <a href="#roads" class="xref">it</a> <a href="#ref-doe99"' in _html(manuscript)
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "“Roads and rail,”"), ("en-GB", "‘Roads and rail’,")]
+)
+def test_the_locale_s_comma_inside_the_quote(
+    make_book: MakeBook, language: str, title: str
+) -> None:
+    """American English sets a comma inside a closing quote (`punctuation-in-quote`), as
+    pandoc prints the entry; British English does not (‘Roads and rail’, as pandoc with
+    `lang: en-GB`). citeproc-py set it outside in both."""
+    files = {"001-a.md": section_source(1, body="Rail [@smith2001].\n", total=1)}
+    toml = CITED.replace('language = "en"', f'language = "{language}"')
+    manuscript, found = _built(make_book, files, toml)
+    assert not found
+    assert f"Smith, J. (2001) {title} <i>Transport Review</i>" in _html(manuscript)
+
+
+def test_an_entry_s_line_is_found_once_and_exactly(make_book: MakeBook) -> None:
+    """The entries' lines are found when the file is read (the Bibliography keeps them):
+    E150 was at the first line that a search for the key found again, `doe-2`'s for `doe`;
+    W151 had no line where an "id" of another object stood among the entries'."""
+    refs = (
+        '[{"id": "doe-2", "type": "book", "title": "T"},\n'
+        ' {"id": "x", "type": "book", "title": "U", "author": [{"family": "A", "id": "in"}]},\n'
+        ' {"id": "doe", "author": [{"literal": 5}]},\n'
+        ' {"id": "x", "type": "book", "title": "V"}]'
+    )
+    files: dict[str, str | bytes] = {
+        "refs.json": refs,
+        "001-a.md": section_source(1, body="Rail [@doe].", total=1),
+    }
+    _, found = _built(make_book, files)
+    where = [(d.code, d.file.name if d.file else "", d.line) for d in found]
+    # (and W152: citeproc-py reads no name's "id")
+    assert where == [
+        ("W151", "refs.json", 4),
+        ("E150", "refs.json", 3),
+        ("W152", "refs.json", None),
+    ]
+
+
+def test_the_generated_list_has_no_data_date(make_book: MakeBook) -> None:
+    """The Bibliography octavo makes has no data of its own: no data-date note and no row of
+    the Data Currency appendix (it carried the book's newest date, as if a page of the
+    study)."""
+    from octavo.render.epub.documents import currency
+
+    files = {"001-a.md": section_source(1, body="Rail [@doe99].\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert not found
+    listed = manuscript.chapters[-1].sections[0]
+    assert (listed.section.dated, listed.note_html) == (False, "")
+    assert [s.section.dated for s in manuscript.sections] == [True, False]
+    assert currency(manuscript).count == 1
+    assert manuscript.labels.note(listed.section) == ""

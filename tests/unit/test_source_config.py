@@ -296,3 +296,29 @@ def test_a_key_after_a_blank_line_is_told_at_its_own_line(make_book: MakeBook) -
         "W103": lines.index('colour = "red"') + 1,
         "E140": lines.index('inner = "wide"') + 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        pytest.param("3", "E105", id="a-number"),
+        pytest.param('["@a", 3]', "E105", id="a-number-in-the-list"),
+        pytest.param('"doe99"', "E105", id="no-at"),
+        pytest.param('"@a\\u0007"', "E123", id="a-control-character"),
+    ],
+)
+def test_nocite_names_keys_as_pandoc_does(make_book: MakeBook, value: str, code: str) -> None:
+    """pandoc's `nocite`: a string of keys ("@doe99, @smith2001"), a list of them, or
+    "@*"; anything else is told at its line."""
+    toml = BOOK_TOML + f"nocite = {value}\n"
+    config, found = load_config(make_book({}, toml=toml))
+    assert config is None
+    assert [(d.code, d.line) for d in found] == [(code, toml.count("\n"))]
+
+
+def test_nocite_keeps_each_string_s_line(make_book: MakeBook) -> None:
+    toml = BOOK_TOML + 'nocite = [\n  "@a, @b",\n  "@*",\n]\n'
+    config, found = load_config(make_book({}, toml=toml))
+    assert not found and config is not None
+    start = BOOK_TOML.count("\n")
+    assert config.nocite == (("@a, @b", start + 2), ("@*", start + 3))

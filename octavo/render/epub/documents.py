@@ -72,7 +72,7 @@ class Cover:
 
 def currency(manuscript: Manuscript) -> Currency:
     labels = manuscript.labels
-    dates = sorted(s.section.data_as_of for s in manuscript.sections)
+    dates = sorted(d for s in manuscript.sections if (d := s.section.data_as_of) is not None)
     if not dates:
         return Currency(0, "", "")
     return Currency(len(dates), labels.month_year(dates[0]), labels.month_year(dates[-1]))

@@ -59,7 +59,8 @@ def ids_in(sections: Iterable[RenderedSection]) -> frozenset[str]:
     """Every id the sections' print markup holds."""
     found: set[str] = set()
     for rs in sections:
-        found |= {rs.id, rs.note_id, *_ID.findall(rs.body_html)}
+        found |= {rs.id, *_ID.findall(rs.body_html)}
+        found |= {rs.note_id} if rs.section.dated else set()
         found |= {i for n in rs.notes for i in (n.id, n.ref_id)}
     return frozenset(found)
 
@@ -101,10 +102,11 @@ def front_page_refs(html: str, manuscript: Manuscript) -> str:
 
 def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:
     """(id of the call, id of the note) of every note to keep on the page of its call: the
-    data-date note of each heading and the authors' notes."""
+    data-date note of each heading (a section with no data date has none) and the authors'
+    notes."""
     pairs: list[tuple[str, str]] = []
     for rs in sections:
-        pairs.append((rs.id, rs.note_id))
+        pairs += [(rs.id, rs.note_id)] if rs.section.dated else []
         pairs += [(n.ref_id, n.id) for n in rs.notes]
     return tuple(pairs)
 

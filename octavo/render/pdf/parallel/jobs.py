@@ -83,10 +83,11 @@ def in_parts(manuscript: Manuscript) -> tuple[RenderedChapter | RenderedPart, ..
 
 def headings(division: RenderedChapter | RenderedPart) -> frozenset[str]:
     """The ids a division's layout records as headings (its page map): its own, and in a
-    chapter each note's call (note_pairs)."""
+    chapter each section's and each note's call (note_pairs)."""
     if isinstance(division, RenderedPart):
         return frozenset((division.id,))
-    return frozenset((division.id, *(h for h, _ in note_pairs(division.sections))))
+    calls = (h for h, _ in note_pairs(division.sections))
+    return frozenset((division.id, *(s.id for s in division.sections), *calls))
 
 
 def nested(manuscript: Manuscript) -> dict[str, str]:

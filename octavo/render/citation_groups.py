@@ -1,0 +1,125 @@
+"""The order of a citation's items and the words between them, as pandoc's citeproc sets
+them (its Citeproc.Eval, CSL 1.0.2's cite grouping and collapsing): citeproc-py formats
+each item alone (so that each links to its own entry), and neither sorts nor groups the
+items of a citation it did not format whole.
+
+- **Order**: an item with a prefix or a suffix stays where it was written; the runs of
+  items between them are each sorted by the style's `<citation><sort>` (pandoc's citeproc
+  since 0.9, June 2025: `[e.g., @zeta2021; @alpha2020]` keeps its order).
+- **Grouping**, where the style sets `cite-group-delimiter` or `collapse`: the items that
+  name the same authors join the first of them, "(Doe, 1999, 2003; Smith, 2001)"; an item
+  with a suffix ends a group, one with a prefix starts one.
+- **Collapsing** (`collapse="year"`, and the year-suffix kinds, whose suffixes citeproc-py
+  does not make): a group's later items lose their names, and the words between them are
+  the `cite-group-delimiter` (", "), the style's delimiter where `collapse="year"` and an
+  item of the group has a locator ("(Doe, 1999, p. 4; 2003)"); after a group, the
+  `after-collapse-delimiter`, else the style's delimiter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Item", "Shape", "collapsed", "grouped", "ordered", "separators"]
+
+_COLLAPSING = ("year", "year-suffix", "year-suffix-ranged")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The style's `<citation>` and its `<layout>`, as grouping reads them."""
+
+    prefix: str
+    suffix: str
+    delimiter: str  # the layout's, between items
+    group_delimiter: str | None = None  # `cite-group-delimiter`; None: no grouping
+    collapse: str = ""  # "year", "year-suffix", "year-suffix-ranged"; "": none read
+    after_collapse: str | None = None  # `after-collapse-delimiter`
+
+    @classmethod
+    def of(cls, citation: dict[str, str], layout: dict[str, str]) -> Shape:
+        """The shape `citation`'s and `layout`'s attributes give."""
+        collapse = citation.get("collapse", "")
+        collapse = collapse if collapse in _COLLAPSING else ""
+        grouping = citation.get("cite-group-delimiter", ", " if collapse else None)
+        return cls(
+            layout.get("prefix", ""),
+            layout.get("suffix", ""),
+            layout.get("delimiter", "; "),
+            grouping,
+            collapse,
+            citation.get("after-collapse-delimiter"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An item of a citation, as ordering and grouping see it."""
+
+    at: int  # its place as written
+    names: str  # its authors as the style prints them; "" for none (never grouped)
+    prefix: bool = False
+    suffix: bool = False
+    locator: bool = False
+
+    @property
+    def held(self) -> bool:
+        """Whether it stays where written (a prefix or a suffix)."""
+        return self.prefix or self.suffix
+
+
+def ordered(
+    items: Sequence[Item], sort: Callable[[list[Item]], list[Item]], pinned: int = 0
+) -> list[Item]:
+    """`items` in the style's order: each run between held items sorted by `sort`; the
+    first `pinned` (an in-text citation's author) left first."""
+    out = list(items[:pinned])
+    run: list[Item] = []
+    for item in items[pinned:]:
+        if item.held:
+            out += (sort(run) if len(run) > 1 else run) + [item]
+            run = []
+        else:
+            run.append(item)
+    return out + (sort(run) if len(run) > 1 else run)
+
+
+def grouped(items: Sequence[Item], shape: Shape) -> list[list[Item]]:
+    """`items` in groups, each of one author's items (one each where the style groups
+    none), as pandoc's citeproc groups them: a group's later items move up to its first."""
+    if shape.group_delimiter is None:
+        return [[item] for item in items]
+    groups: list[list[Item]] = []
+    rest = list(items)
+    while rest:
+        first, rest = rest[0], rest[1:]
+        if first.suffix:
+            groups.append([first])
+            continue
+        free = next((i for i, item in enumerate(rest) if item.held), len(rest))
+        same = [i for i in rest[:free] if first.names and i.names == first.names]
+        groups.append([first, *same])
+        rest = [i for i in rest[:free] if i not in same] + rest[free:]
+    return groups
+
+
+def separators(groups: Sequence[Sequence[Item]], shape: Shape) -> list[str]:
+    """The words after each item but the last."""
+    out: list[str] = []
+    for at, group in enumerate(groups):
+        within = shape.group_delimiter or shape.delimiter
+        if shape.collapse == "year" and any(i.locator for i in group):
+            within = shape.after_collapse or shape.delimiter
+        out += [within] * (len(group) - 1)
+        if at < len(groups) - 1:
+            kept = not shape.collapse or (len(group) == 1 and shape.collapse != "year")
+            out.append(shape.delimiter if kept else shape.after_collapse or shape.delimiter)
+    return out
+
+
+def collapsed(groups: Sequence[Sequence[Item]], shape: Shape) -> set[int]:
+    """The items (by `at`) that lose their names: a collapsed group's later ones."""
+    if not shape.collapse:
+        return set()
+    return {item.at for group in groups for item in group[1:]}

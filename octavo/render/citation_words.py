@@ -1,0 +1,138 @@
+"""A section's citations written in its HTML, in place of the placeholders
+octavo.render.citation_syntax left: each item formatted alone by citeproc-py
+(octavo.render.citeproc_book), so that each links to its own entry, then ordered, grouped
+and joined as the style says (octavo.render.citation_groups) inside its brackets.
+
+`[-@key]` is the item without its names and title (its year and locator); `@key`, the
+author in the sentence, is the item's names, then the rest in the style's brackets:
+"Doe (1999, p. 33)", the two one link; `@doe99 [-@smith2001]` "Doe (1999; 2001)". A
+prefix and a suffix are Markdown, set as the text's. A key the bibliography lacks prints
+as pandoc prints it, the key in bold with "?"; a numbered example's `@label`, its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html import escape, unescape
+from typing import TYPE_CHECKING
+
+from octavo.render.citation_groups import Item, collapsed, grouped, ordered, separators
+from octavo.render.reference_markup import biblioref
+
+if TYPE_CHECKING:
+    from octavo.model.quotes import QuoteTable
+    from octavo.render.citation_syntax import CitationUse, Cite
+    from octavo.render.citeproc_book import CiteprocBook
+
+__all__ = ["SectionCitations", "example_number"]
+
+_PLACEHOLDER = re.compile(r'<span class="citation" data-label="(\d+)">(.*?)</span>', re.DOTALL)
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+class SectionCitations:
+    """A section's citations (`uses`, in its order) written by `book`, a prefix's and a
+    suffix's words in `language` with `quotes`."""
+
+    def __init__(
+        self,
+        book: CiteprocBook,
+        uses: tuple[CitationUse, ...],
+        examples: dict[str, str],
+        language: str,
+        quotes: QuoteTable,
+    ):
+        self.book = book
+        self.uses = uses
+        self.examples = examples
+        self.language = language
+        self.quotes = quotes
+        self.linked: list[tuple[str, int]] = []  # the prefixes' and suffixes' links: (href, line)
+
+    def fill(self, html: str) -> str:
+        """`html` (the body, a note, a heading) with its citations written."""
+        if 'class="citation"' not in html:
+            return html
+        return _PLACEHOLDER.sub(lambda m: self._one(self.uses[int(m[1])]), html)
+
+    def _one(self, use: CitationUse) -> str:
+        number = example_number(use, self.examples)
+        if number is not None:
+            return number
+        book, shape = self.book, self.book.shape
+        cites = list(use.cites)
+        if use.in_text:  # "Doe (1999, 2003)": the author named, then the items in brackets
+            cites[0] = replace(cites[0], suppress_author=True)
+        items = [self._seen(use, at, cite) for at, cite in enumerate(cites)]
+        groups = grouped(ordered(items, book.sorter(use), int(use.in_text)), shape)
+        bare = collapsed(groups, shape)
+        between = iter(separators(groups, shape))
+        wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
+        first = book.citation(use, 0)
+        named, opening = use.in_text and first is not None, ""
+        if named:  # the names, then the brackets, in the first item's link
+            opening = f"{book.names(first).rstrip(' ,')} {wrap[0]}".lstrip()
+            wrap = "", wrap[1]
+        words = ""
+        for group in groups:
+            for item in group:
+                lead = opening if named and item.at == 0 else ""
+                tail = wrap[1] if named and len(cites) == 1 else ""
+                shown = self._item(use, item.at, cites[item.at], item.at in bare, lead, tail)
+                words += shown + escape(next(between, ""), quote=False)
+        if use.in_text and len(cites) == 1:  # "Doe (1999)" one link; **doe99?** alone
+            return f'<span class="citation">{book.punctuated(words)}</span>'
+        return f'<span class="citation">{book.punctuated(wrap[0] + words + wrap[1])}</span>'
+
+    def _seen(self, use: CitationUse, at: int, cite: Cite) -> Item:
+        """The item as ordering and grouping see it."""
+        citation = self.book.citation(use, at)
+        grouping = citation is not None and self.book.shape.group_delimiter is not None
+        names = self.book.authors(citation) if grouping else ""
+        return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator))
+
+    def _item(
+        self, use: CitationUse, at: int, cite: Cite, bare: bool, lead: str = "", tail: str = ""
+    ) -> str:
+        """An item's words, linked to its entry: without its names where it is suppressed
+        (`[-@key]`, an in-text citation's) or collapsed (a group's later items); `lead` and
+        `tail` inside its link (an in-text citation's "Doe (" and ")"). A suffix that holds
+        a link of its own is set after the item's."""
+        citation = self.book.citation(use, at)
+        if citation is None:
+            return f"<strong>{escape(cite.key, quote=False)}?</strong>"
+        if cite.suppress_author or bare:
+            shown = self.book.without_names(citation)
+        else:
+            shown = self.book.format(citation)
+        prefix = self._inline(cite.prefix) + " " if cite.prefix else ""
+        suffix = self._inline(cite.suffix)
+        self.linked += [(unescape(h), use.line) for h in _HREF.findall(prefix + suffix)]
+        link = biblioref(self.book.target(cite.key))
+        if "<a " in suffix:  # no link inside a link
+            return f"{prefix}{link}{lead}{shown}</a>{suffix}{tail}"
+        return f"{prefix}{link}{lead}{shown}{suffix}{tail}</a>"
+
+    def _inline(self, words: str) -> str:
+        """A prefix's or a suffix's words as Markdown, as the text's are (emphasis, code,
+        links, typography, the language's quotes), the spaces around them kept."""
+        from octavo.render.markdown import render_inline
+
+        inner = words.strip()
+        if not inner:
+            return escape(words, quote=False)
+        html = render_inline(inner, True, self.language, self.quotes)
+        at = words.index(inner)
+        return f"{words[:at]}{html}{words[at + len(inner) :]}"
+
+
+def example_number(use: CitationUse, examples: dict[str, str]) -> str | None:
+    """A numbered example's number, where `@label` names one (pandoc's rule: an example's
+    label wins over a citation key)."""
+    if not use.in_text or len(use.cites) != 1:
+        return None
+    cite = use.cites[0]
+    if cite.locator or cite.suffix:
+        return None
+    return examples.get(cite.key)

@@ -1,0 +1,259 @@
+"""citeproc-py's bibliography of the book: its entries read, its citations registered in
+reading order (and `nocite`'s after them), each item formatted alone, and the reference
+list. What the words of a citation are made of these is octavo.render.citation_words.
+
+citeproc-py is the CSL processor for Python (it reads CSL styles, CSL-JSON and BibTeX);
+this module imports it only when a book with a bibliography is rendered. Its HTML is
+cleaned as a source's raw HTML is, and set as pandoc's citeproc sets it where citeproc-py
+does not: a range kept on one line, an apostrophe curled, the locale's comma inside the
+quote (octavo.render.quote_punctuation), an entry's URL and DOI linked
+(octavo.render.citation_links).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from octavo.render.citation_groups import Item, Shape
+from octavo.render.citation_links import linked
+from octavo.render.reference_markup import REFS, entry_id, entry_open
+
+if TYPE_CHECKING:
+    from octavo.model.bibliography import Bibliography
+    from octavo.render.citation_syntax import CitationUse
+
+__all__ = ["DEFAULT_STYLE", "CiteprocBook"]
+
+# The style citeproc-py ships, the only one it does: Cite Them Right's Harvard, an
+# author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
+DEFAULT_STYLE = "harvard-cite-them-right"
+_CLASS = re.compile(r' class="[^"]*"')
+# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
+_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
+_JOINED = "\u2060\u2013\u2060"
+# a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
+# cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
+_PEOPLE = ("author", "editor", "translator", "composer", "director")
+_NAMES = (  # what names an item where its author would: left out for `[-@key]`
+    *_PEOPLE,
+    "title",
+    "container_title",
+    "title_short",
+    "container_title_short",
+    "collection_title",
+    "publisher",
+)
+
+
+class CiteprocBook:
+    """citeproc-py's bibliography of the book, its citations registered in reading order."""
+
+    def __init__(self, bib: Bibliography):
+        from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
+        from citeproc.source.bibtex import BibTeX
+        from citeproc.source.json import CiteProcJSON
+
+        text = bib.data.decode("utf-8-sig")
+        if bib.bibtex:
+            self.source: Any = BibTeX(io.StringIO(text))
+        else:
+            self.source = CiteProcJSON(json.loads(text))
+        style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
+        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
+        citation = self.style.root.citation
+        attributes = dict(citation.layout.attrib)
+        for name in ("prefix", "suffix", "delimiter"):
+            citation.layout.attrib.pop(name, None)
+        # each item is formatted alone, then ordered, grouped and joined as the style says
+        self.shape = Shape.of(dict(citation.attrib), attributes)
+        self.punctuated = _quote_punctuation(citation.layout)
+        self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
+        self.keys = {k.lower(): k for k in bib.keys}
+        self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
+        self.key = ""  # the key being formatted, for a message where citeproc-py fails
+        self.grouped_by: dict[str, str] = {}  # key -> its authors as printed
+
+    def register(self, use: CitationUse) -> list[str]:
+        """The use's items registered; the keys the bibliography lacks."""
+        from citeproc import Citation, CitationItem
+        from citeproc.source import Locator
+
+        missing = []
+        for at, cite in enumerate(use.cites):
+            if cite.key.lower() not in self.source:
+                missing.append(cite.key)
+                continue
+            item = (
+                CitationItem(cite.key, locator=Locator(cite.label, cite.locator))
+                if cite.locator
+                else CitationItem(cite.key)
+            )
+            citation = Citation([item])
+            self.bibliography.register(citation)
+            self.made[id(use), at] = citation
+        return missing
+
+    def register_uncited(self, words: str) -> list[str]:
+        """The entries pandoc's `nocite` names registered after the cited ones (`@*`: all,
+        in the file's order); the keys the bibliography lacks."""
+        from citeproc import Citation, CitationItem
+
+        from octavo.render.citation_syntax import keys_in
+
+        keys = keys_in(words)
+        listed = [*self.keys.values()] if "*" in keys else keys
+        for key in listed:
+            if key.lower() in self.source:
+                self.bibliography.register(Citation([CitationItem(key)]))
+        return [k for k in keys if k != "*" and k.lower() not in self.source]
+
+    def nearest(self, key: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
+        return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+
+    def culprit(self) -> str:
+        """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+
+        for key in self.bibliography.keys:
+            alone = CitationStylesBibliography(self.style, self.source, formatter.html)
+            citation = Citation([CitationItem(key)])
+            alone.register(citation)
+            try:
+                alone.sort()
+                alone.cite(citation, lambda item: None)
+                alone.bibliography()
+            except Exception:  # the entry that fails
+                return str(self.keys.get(key, key))
+        return ""
+
+    def sort(self) -> None:
+        self.bibliography.sort()
+
+    def cited(self) -> list[str]:
+        return [self.keys.get(k, k) for k in self.bibliography.keys]
+
+    def citation(self, use: CitationUse, at: int) -> Any:
+        """The use's item `at` as registered; None for a key the bibliography lacks."""
+        return self.made.get((id(use), at))
+
+    def target(self, key: str) -> str:
+        """The id of `key`'s entry (as the bibliography writes the key)."""
+        return entry_id(self.keys.get(key.lower(), key))
+
+    def format(self, citation: Any) -> str:
+        """One item, as the style sets it alone, without the layout's brackets."""
+        key = citation.cites[0].key
+        self.key = self.keys.get(key.lower(), key)
+        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
+
+    def without_names(self, citation: Any) -> str:
+        """The item formatted without its names and title: its year and locator."""
+        reference = self.source[citation.cites[0].key]
+        kept = {name: reference.pop(name) for name in _NAMES if name in reference}
+        try:
+            return self.format(citation)
+        finally:
+            reference.update(kept)
+
+    def names(self, citation: Any) -> str:
+        """The names the item prints before the rest: "Doe, " of "Doe, 1999" ("" where
+        the rest is not its end)."""
+        full, rest = self.format(citation), self.without_names(citation)
+        return full[: -len(rest)] if rest and full.endswith(rest) else ""
+
+    def authors(self, citation: Any) -> str:
+        """The item's authors as printed, for grouping ("" where its entry names none;
+        the whole item where its names are not told apart)."""
+        key = citation.cites[0].key
+        if key not in self.grouped_by:
+            full, rest = self.format(citation), self.without_names(citation)
+            names = full[: -len(rest)] if rest and full.endswith(rest) else full
+            people = any(name in self.source[key] for name in _PEOPLE)
+            self.grouped_by[key] = names if people else ""
+        return self.grouped_by[key]
+
+    def sorter(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
+        """The style's `<citation><sort>` over the use's items (those of keys the
+        bibliography lacks last)."""
+        citation = self.style.root.citation
+
+        def by_style(items: list[Item]) -> list[Item]:
+            known = {id(c.cites[0]): i for i in items if (c := self.citation(use, i.at))}
+            unknown = [i for i in items if self.citation(use, i.at) is None]
+            if citation.sort is None:
+                return [*known.values(), *unknown]
+            cited = [self.citation(use, i.at).cites[0] for i in known.values()]
+            return [known[id(c)] for c in citation.sort.sort(cited, citation.layout)] + unknown
+
+        return by_style
+
+    def references(self, attributes: str, own: bool) -> str:
+        """The reference list's opening and entries, in the `#refs` div; `own`: in a
+        Bibliography division (whose section is the doc-bibliography already)."""
+        entries = "".join(
+            f"{entry_open(entry_id(self.keys.get(k, k)))}"
+            f"{linked(self.punctuated(_clean(str(entry))), self.source[k])}</div>\n"
+            for k, entry in zip(
+                self.bibliography.keys, self.bibliography.bibliography(), strict=True
+            )
+        )
+        given = re.search(r'class="([^"]*)"', attributes)
+        classes = "references csl-bib-body" + (f" {given[1]}" if given else "")
+        opening = f'{REFS} class="{classes}"{_CLASS.sub("", attributes)}'
+        if own:
+            return f'{opening} role="list">\n{entries}'
+        return (
+            f'{opening} epub:type="bibliography"'
+            f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
+        )
+
+
+def _clean(html: str) -> str:
+    """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
+    writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
+    text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
+    (pandoc's, styled in base.css), and a range is kept on one line."""
+    from octavo.render.allow_list import TRUSTED
+    from octavo.render.sanitize import clean_fragment
+
+    marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
+    cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
+    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
+
+
+def _quote_punctuation(element: Any) -> Callable[[str], str]:
+    """The locale's comma and period inside a closing quote, where it says so
+    (`punctuation-in-quote`: octavo.render.quote_punctuation); else the HTML as it is."""
+    if str(element.get_locale_option("punctuation-in-quote")).lower() != "true":
+        return str
+    from octavo.render.quote_punctuation import QuotePunctuation
+
+    terms = ("close-quote", "open-inner-quote", "close-inner-quote")
+    found = [element.get_term(name) for name in terms]
+    return QuotePunctuation(*(str(t.text or "") if t is not None else "" for t in found))
+
+
+def _locale(language: str) -> str:
+    """citeproc-py's locale for a BCP 47 tag: the tag, else its language's primary dialect
+    (`ru` -> `ru-RU`), else American English."""
+    from citeproc import PRIMARY_DIALECTS
+
+    parts = language.replace("_", "-").split("-")
+    tag = parts[0].lower() + ("-" + parts[-1].upper() if len(parts) > 1 else "")
+    for candidate in (tag, PRIMARY_DIALECTS.get(parts[0].lower(), "")):
+        if (
+            candidate
+            and (files("citeproc") / "data" / "locales" / f"locales-{candidate}.xml").is_file()
+        ):
+            return candidate
+    return "en-US"
