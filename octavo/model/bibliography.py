@@ -3,10 +3,15 @@ and their lines, and the citation style's bytes; formatted by octavo.render.cita
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Bibliography"]
+__all__ = ["CITATION_KEY", "Bibliography"]
+
+# pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
+# `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
+CITATION_KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from octavo.model.bibliography import CITATION_KEY
 from octavo.render.allow_list import TRUSTED
 from octavo.render.citation_locators import read_locator
 from octavo.render.tokens import State, child_lines
@@ -38,9 +39,7 @@ __all__ = [
 ]
 
 CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
-# pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
-# `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
-_KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
+_KEY = CITATION_KEY
 CITATION = "citation"  # the token's type
 
 

@@ -4,7 +4,9 @@ in a Bibliography of several sections (a volume's "Belarus" and "Moldova"), a se
 its own after them, "Works Cited" in the book's language (`works_cited`: under the last
 section's heading, Belarus's entries read as Moldova's); else a back-matter division of
 its own, a Bibliography titled in the book's language (`kind_bibliography`), placed as a
-bibliography division is."""
+bibliography division is. A book that cites none of its bibliography's entries and lists
+none by `nocite` gets neither a section nor a division of it: pandoc prints no list
+there, and an empty Bibliography would be a heading over nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 from dataclasses import replace
 
 from octavo.model import Book, Chapter, Section
+from octavo.model.bibliography import CITATION_KEY
 
 __all__ = ["REFS_SLUG", "is_generated", "with_reference_list"]
 
@@ -28,7 +31,7 @@ def is_generated(section: Section) -> bool:
 
 def with_reference_list(book: Book) -> Book:
     """`book` with a place for its reference list (a `#refs` div)."""
-    if any(_REFS_DIV.search(s.body) for s in book.sections):
+    if any(_REFS_DIV.search(s.body) for s in book.sections) or not _cites(book):
         return book
     chapters = list(book.chapters)
     for at, chapter in enumerate(chapters):
@@ -51,6 +54,21 @@ def with_reference_list(book: Book) -> Book:
     )
     chapters.insert(place, division)
     return replace(book, chapters=tuple(chapters))
+
+
+def _cites(book: Book) -> bool:
+    """Whether the book could list an entry: `nocite` names one, or a section's text names
+    one of the bibliography's keys after an @ (read as citeproc-py reads keys, without
+    their case). A key in a code span counts too: a list then stays empty, as before."""
+    if book.config.nocite:
+        return True
+    keys = {key.casefold() for key in book.bibliography.keys} if book.bibliography else set()
+    return any(
+        (found[1] or found[2]).casefold() in keys
+        for section in book.sections
+        if "@" in section.body
+        for found in CITATION_KEY.finditer(section.body)
+    )
 
 
 def _made(book: Book, title: str, like: Section | None) -> Section:

@@ -600,3 +600,21 @@ def test_the_generated_list_has_no_data_date(make_book: MakeBook) -> None:
     assert [s.section.dated for s in manuscript.sections] == [True, False]
     assert currency(manuscript).count == 1
     assert manuscript.labels.note(listed.section) == ""
+
+
+def test_a_book_citing_nothing_has_no_bibliography_of_its_own(make_book: MakeBook) -> None:
+    """pandoc prints no list where nothing is cited: a book that names a bibliography but
+    cites none of its entries (nor lists one by `nocite`) gets no empty Bibliography
+    division, heading over nothing; one citing only a key the file lacks neither (W527)."""
+    plain = {"001-a.md": section_source(1, body="Rail, and mail to a@doe99.org.\n", total=1)}
+    manuscript, found = _built(make_book, plain)
+    assert not found
+    assert [c.chapter.kind for c in manuscript.chapters] == ["section"]
+    missing = {"001-a.md": section_source(1, body="Rail [@doe1999].\n", total=1)}
+    manuscript, found = _built(make_book, missing)
+    assert [d.code for d in found] == ["W527"]
+    assert [c.chapter.kind for c in manuscript.chapters] == ["section"]
+    listed, _ = _built(make_book, plain, CITED + 'nocite = "@doe99"\n')
+    assert [c.chapter.kind for c in listed.chapters] == ["section", "bibliography"]
+    cased, _ = _built(make_book, {"001-a.md": section_source(1, body="@DOE99 says.\n", total=1)})
+    assert [c.chapter.kind for c in cased.chapters] == ["section", "bibliography"]
