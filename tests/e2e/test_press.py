@@ -181,6 +181,30 @@ def test_a_full_bleed_figure_runs_into_the_bleed(make_book: MakeBook, tmp_path: 
         assert page.extract_text().strip().startswith("Figure 1. The land from the air")
 
 
+def test_the_book_s_own_cover_runs_into_the_bleed(make_book: MakeBook, tmp_path: Path) -> None:
+    """The PDF's first page, the book's `cover` image, stopped at the trim: a bleed asked
+    for left a white edge to be cut on three sides, as a full-bleed figure's never did."""
+    import pdfplumber
+    from PIL import Image
+
+    book = make_book(
+        {"001.md": section_source(1, "Land", total=1)},
+        BOOK_TOML + 'cover = "images/front.png"\npaper = "6x9"\nbleed = "0.125in"\nmarks = "crop"\n',
+    )
+    (book / "images").mkdir()
+    Image.new("RGB", (60, 90), (110, 45, 30)).save(book / "images" / "front.png")
+    pdf, _ = api.build_pdf(book, tmp_path / "cover.pdf")
+    assert _read_back(book, pdf) == []
+    with pdfplumber.open(pdf) as opened:
+        page = opened.pages[0]
+        (image,) = page.images
+        left, top, right, bottom = page.bbox  # the MediaBox: trim + 18 pt
+        assert image["x0"] <= left + 9.5 and image["x1"] >= right - 9.5
+        assert image["top"] <= top + 9.5 and image["bottom"] >= bottom - 9.5
+        assert image["x0"] >= left and image["top"] >= top - 9  # cropped, not in the marks
+        assert len(opened.pages[1].chars) == 0  # its back still blank
+
+
 def test_a_page_holding_a_picture_alone_is_not_blank(make_book: MakeBook, tmp_path: Path) -> None:
     """An image without a caption that fills its page (the next chapter opening on a
     right-hand page after it) was E643, "blank but for a running head or folio"."""
