@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from octavo.settings import YearMonth
 
@@ -64,6 +65,11 @@ class Labels:
 
         return capital(self[key], self.language)
 
+    def names(self, names: tuple[str, ...]) -> str:
+        """People named in a row, the last two joined as the book's language joins them
+        (ICU's list patterns): 'A, B, and C', 'A, B y C', 'A, B et C'."""
+        return _list_format(self.language).format(list(names)) if names else ""
+
     def month_year(self, month: YearMonth) -> str:
         """'June 1995' in the book's language and order."""
         return self.format("month_year", month=self.months[month.month - 1], year=month.year)
@@ -104,6 +110,13 @@ class Labels:
         if start != 0 or end < 0:
             return " "
         return form[len("{label}") : end] or " "
+
+
+@lru_cache(maxsize=8)
+def _list_format(language: str) -> Any:
+    import icu
+
+    return icu.ListFormatter.createInstance(icu.Locale(language.replace("-", "_")))
 
 
 def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:
