@@ -186,6 +186,13 @@ class RenderedChapter:
 
         return strip_tags(self.title_html)
 
+    @property
+    def lone(self) -> bool:
+        """A division that is its lone section, under that section's title ("Preface"):
+        named once where the book lists sections by division (the data-currency appendix),
+        as a handout's path names it, not "Preface" over "Preface"."""
+        return len(self.sections) == 1 and self.heading_html == self.sections[0].title_html
+
 
 @dataclass(frozen=True, slots=True)
 class RenderedPart:
