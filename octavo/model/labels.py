@@ -75,9 +75,10 @@ class Labels:
         return self.format("month_year", month=self.months[month.month - 1], year=month.year)
 
     def day(self, when: datetime) -> str:
-        """'10 June 1995'."""
+        """'10 June 1995'; the first of a month as the language writes it ('1er juin 1995')."""
+        day = self["first_of_month"] if when.day == 1 else str(when.day)
         return self.format(
-            "day_month_year", day=when.day, month=self.months_of[when.month - 1], year=when.year
+            "day_month_year", day=day, month=self.months_of[when.month - 1], year=when.year
         )
 
     def note(self, section: Section) -> str:

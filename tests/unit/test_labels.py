@@ -198,3 +198,21 @@ def test_a_title_page_credits_the_authors_and_the_editors(make_book) -> None:  #
     assert book_meta(editors_only).contributors == ("Edición de Helen Fedor",)
     nobody, _ = _book(make_book, "es")
     assert nobody is not None and book_meta(nobody).contributors == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "tenth"),
+    [
+        ("fr", "1er décembre 2026", "10 décembre 2026"),
+        ("en", "1 December 2026", "10 December 2026"),
+        ("es", "1 de diciembre de 2026", "10 de diciembre de 2026"),
+    ],
+)
+def test_the_first_of_the_month_is_written_as_the_language_writes_it(make_book, language: str, first: str, tenth: str) -> None:  # type: ignore[no-untyped-def]
+    """A French imprint said "Composition avec octavo, 1 décembre 2026": French writes the
+    first of a month as an ordinal, "1er décembre" (`first_of_month`), the other days as
+    numbers."""
+    book, _ = _book(make_book, language)
+    assert book is not None
+    assert book.labels.day(datetime(2026, 12, 1, tzinfo=UTC)) == first
+    assert book.labels.day(datetime(2026, 12, 10, tzinfo=UTC)) == tenth
