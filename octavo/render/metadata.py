@@ -96,9 +96,9 @@ def book_meta(book: Book) -> BookMeta:
     config, labels = book.config, book.labels
     completed = config.research_completed
     modified = book.modified.astimezone(UTC)
-    edited = (labels.format("edited_by", names=labels.names(config.editors)),)
-    names = (labels.names(config.authors),) if config.authors else ()
-    names += edited if config.editors else ()
+    names: tuple[str, ...] = (labels.names(config.authors),) if config.authors else ()
+    if config.editors:
+        names += (labels.format("edited_by", names=labels.names(config.editors)),)
     return BookMeta(
         title=config.title,
         subtitle=config.subtitle,

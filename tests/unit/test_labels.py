@@ -174,7 +174,9 @@ def test_a_books_own_catalogue_tomllib_cannot_read_is_e116(make_book) -> None:  
         ("ru", "A, B и C", "A и B"),
     ],
 )
-def test_names_are_listed_in_the_books_language(make_book, language: str, three: str, two: str) -> None:  # type: ignore[no-untyped-def]
+def test_names_are_listed_as_the_language_lists(  # type: ignore[no-untyped-def]
+    make_book, language: str, three: str, two: str
+) -> None:
     """A title page's names were joined with commas in every language ("Edición de A, B,
     C"): the last two are joined by the language's own word, as ICU's list patterns say."""
     book, found = _book(make_book, language)
@@ -192,7 +194,10 @@ def test_a_title_page_credits_the_authors_and_the_editors(make_book) -> None:  #
     people = 'authors = ["María Gómez", "Luis Ortega"]\neditors = ["Helen Fedor", "Ana López"]\n'
     book, _ = _book(make_book, "es", people)
     assert book is not None
-    assert book_meta(book).contributors == ("María Gómez y Luis Ortega", "Edición de Helen Fedor y Ana López")
+    assert book_meta(book).contributors == (
+        "María Gómez y Luis Ortega",
+        "Edición de Helen Fedor y Ana López",
+    )
     editors_only, _ = _book(make_book, "es", 'editors = ["Helen Fedor"]\n')
     assert editors_only is not None
     assert book_meta(editors_only).contributors == ("Edición de Helen Fedor",)
@@ -208,7 +213,9 @@ def test_a_title_page_credits_the_authors_and_the_editors(make_book) -> None:  #
         ("es", "1 de diciembre de 2026", "10 de diciembre de 2026"),
     ],
 )
-def test_the_first_of_the_month_is_written_as_the_language_writes_it(make_book, language: str, first: str, tenth: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_of_a_month_as_the_language_writes_it(  # type: ignore[no-untyped-def]
+    make_book, language: str, first: str, tenth: str
+) -> None:
     """A French imprint said "Composition avec octavo, 1 décembre 2026": French writes the
     first of a month as an ordinal, "1er décembre" (`first_of_month`), the other days as
     numbers."""
