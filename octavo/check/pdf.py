@@ -14,7 +14,7 @@ from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
 from octavo.check.folios import counted_folio, expand, folio_number, printed_numbers, reading
-from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf
+from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf, unreadable_fonts
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import strip_tags
@@ -23,6 +23,9 @@ __all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
 
 
 def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+    unread = unreadable_fonts(path)
+    if unread:  # its text in these fonts reads as nothing: every check of text would fail
+        return (_unreadable(path, unread),)
     facts = read_pdf(path)
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
@@ -38,6 +41,18 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
         *_metadata(facts, manuscript),
     ]
     return tuple(found)
+
+
+def _unreadable(path: Path, fonts: tuple[str, ...]) -> Diagnostic:
+    return error(
+        "E652",
+        f"the PDF's text in {', '.join(fonts)} cannot be read back: WeasyPrint encoded "
+        "the font in a way of its own to draw characters no font holds as empty boxes "
+        "(W651); the PDF is not checked",
+        path,
+        hint="give the book a font that holds those characters (the build names them, "
+        "W651), build it again and check it",
+    )
 
 
 def _problem(code: str, facts: PdfFacts, message: str) -> Diagnostic:

@@ -217,6 +217,11 @@ def test_a_character_no_font_holds_is_told_at_its_line(make_book: MakeBook, tmp_
         _, found = api.build_pdf(book, tmp_path / "boxes.pdf")
     assert heard  # WeasyPrint's own words, which W651 reads
     assert [(d.code, d.file and d.file.name, d.line) for d in found] == [("W651", "001.md", 13)]
+    # its font, encoded by WeasyPrint in a way of its own, reads back as nothing: one E652,
+    # where the read-back told some sixty problems of a PDF that has none (no folio read)
+    manuscript, _ = api.manuscript(book)
+    read = check_book_pdf(tmp_path / "boxes.pdf", manuscript)
+    assert [(d.code, "octavo-serif" in d.message) for d in read] == [("E652", True)]
     with expected_warnings(), pytest.raises(BuildError) as caught:
         api.build_pdf(book, tmp_path / "strict.pdf", strict=True)
     assert [d.code for d in caught.value.diagnostics] == ["W651"]
