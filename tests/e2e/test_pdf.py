@@ -258,47 +258,6 @@ def test_a_page_reference_into_the_front_matter_prints_its_roman_folio(
     assert any(f"given on page {folio} of the preface" in t for t in page_texts(pdf))
 
 
-def test_a_long_contents_entry_ends_with_its_leader_and_folio(
-    make_book: Any, tmp_path: Path
-) -> None:
-    """A chapter's title of two lines in the contents ran to the margin on its first, over
-    the folios' column, and one that filled its second line too put its leader and folio
-    on a third line of their own, dots under the title ("…de Belarús después de la
-    independencia" / ". . . . 7" in a Spanish book): a title's lines stop short of the
-    folios' column now, as LaTeX's contents keep them, the last carrying leader and folio."""
-    from tests.conftest import BOOK_TOML, section_source
-
-    long = (
-        "The Economy, Foreign Relations and the National Security Policy of a Republic "
-        "after its Independence"
-    )
-    toml = BOOK_TOML.replace('2 = "Government and Politics"', f'2 = "{long}"')
-    book = make_book(
-        {
-            "001-a.md": section_source(1, "Trade", total=2),
-            "002-b.md": section_source(2, "Army", chapter=2, total=2),
-        },
-        toml,
-    )
-    (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
-    with pdfplumber.open(pdf) as opened:
-        page = next(p for p in opened.pages if "Contents" in (p.extract_text() or ""))
-        lines: dict[int, list[dict[str, Any]]] = {}
-        for word in page.extract_words():
-            lines.setdefault(round(word["top"]), []).append(word)
-    shown = [words for _, words in sorted(lines.items())]
-    folios = [ws[-1] for ws in shown if re.fullmatch(r"\d+", ws[-1]["text"])]
-    column = min(w["x0"] for w in folios)  # where the folios' column starts
-    first = next(
-        i
-        for i, ws in enumerate(shown)
-        if ws[0]["text"] == "Chapter" and "Economy," in [w["text"] for w in ws]
-    )
-    title_line, last = shown[first], shown[first + 1]
-    assert max(w["x1"] for w in title_line) < column - 6  # short of the folios' column
-    assert "Independence" in [w["text"] for w in last] and re.fullmatch(r"\d+", last[-1]["text"])
-
-
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "parts"])
 def test_a_long_chapter_title_s_running_head_is_one_line(
     make_book: Any, tmp_path: Path, jobs: int
