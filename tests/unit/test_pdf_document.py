@@ -104,7 +104,7 @@ def test_a_title_page_keeps_the_title_s_last_two_words_together(make_book: MakeB
         if e.get("class") in ("book-title", "title", "subtitle") and e.tag != f"{ns}title"
     ]
     assert shown == [
-        "Belarús y Moldavia: estudios de\u00a0país",
+        "Belarús y Moldavia: estudios de país",  # the half-title: the left running heads'
         "Belarús y Moldavia: estudios de\u00a0país",
         "Una edición\u00a0española",
     ]
