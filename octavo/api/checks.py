@@ -150,8 +150,10 @@ def _read_back(
         for m in result.messages
     ]
     try:
-        problems += check_book_pdf(pdf_path, rendered)
-        problems += check_press(read_pdf(pdf_path), pdf_options(rendered.book.config).page)
+        read = check_book_pdf(pdf_path, rendered)
+        problems += read
+        if not any(d.code == "E652" for d in read):  # its text unread: nothing to measure
+            problems += check_press(read_pdf(pdf_path), pdf_options(rendered.book.config).page)
         if variant:  # built as one, and refused then if it was not: read again all the same
             images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
             problems += check_variant(pdf_path, variant, images, rendered.book.project.root)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
-from octavo.errors import BuildError, Diagnostic, boundary, error
+from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
 from octavo.outputs import Made, cache_of, cached_build
 from octavo.stamps import surely_made
 
@@ -112,11 +112,17 @@ def _book_pdf(
     with nullcontext(ahead[0]) if ahead is not None else early_pool(*pooled) as pool:
         from octavo.render.long_words import unbroken_runs
         from octavo.render.pdf.build import render_book_pdf
+        from octavo.render.pdf.missing_glyphs import heard, missing_glyphs
 
         # with what only print warns of: runs longer than any word, broken (W524)
         rendered, found = given.manuscript(more=unbroken_runs)
-        pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
-    return pdf, laid_out, tuple(found)
+        with heard() as boxes:
+            pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
+    # characters no font holds, printed as empty boxes (W651): fatal under --strict
+    boxed = missing_glyphs(rendered, boxes)
+    if boxed:
+        raise_if_errors((*found, *boxed), given.strict)
+    return pdf, laid_out, (*found, *boxed)
 
 
 def _read_back(

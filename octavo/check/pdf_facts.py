@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MARGIN", "Link", "PdfFacts", "PdfPage", "pdffonts", "read_pdf"]
+__all__ = ["MARGIN", "Link", "PdfFacts", "PdfPage", "pdffonts", "read_pdf", "unreadable_fonts"]
 
 MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the page
 ROTATED = 90  # a broadside page's /Rotate (octavo.render.pdf.broadside)
@@ -223,6 +223,26 @@ def _links(reader: Any) -> Iterator[Link]:
                     yield Link(index, x0 - left, x1 - left, dest, y0 - bottom, y1 - bottom)
                 else:
                     yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
+
+
+def unreadable_fonts(path: Path) -> tuple[str, ...]:
+    """The fonts whose text pdfplumber reads as nothing: those WeasyPrint gives an
+    encoding of its own (an embedded CMap, not Identity-H) when it draws characters no font
+    holds (.notdef, W651), which pdfminer does not decode."""
+    from pypdf import PdfReader
+
+    found: dict[str, None] = {}
+    for page in PdfReader(path).pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for font in fonts.get_object().values() if fonts is not None else ():
+            font = font.get_object()
+            encoding = font.get("/Encoding")
+            if encoding is None or isinstance(encoding, str):  # a name: Identity-H
+                continue
+            if encoding.get_object().get("/Type") == "/CMap":
+                found[str(font.get("/BaseFont", "?")).split("+")[-1]] = None
+    return tuple(found)
 
 
 def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:

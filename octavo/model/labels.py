@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from octavo.settings import YearMonth
 
@@ -64,14 +65,20 @@ class Labels:
 
         return capital(self[key], self.language)
 
+    def names(self, names: tuple[str, ...]) -> str:
+        """People named in a row, the last two joined as the book's language joins them
+        (ICU's list patterns): 'A, B, and C', 'A, B y C', 'A, B et C'."""
+        return _list_format(self.language).format(list(names)) if names else ""
+
     def month_year(self, month: YearMonth) -> str:
         """'June 1995' in the book's language and order."""
         return self.format("month_year", month=self.months[month.month - 1], year=month.year)
 
     def day(self, when: datetime) -> str:
-        """'10 June 1995'."""
+        """'10 June 1995'; the first of a month as the language writes it ('1er juin 1995')."""
+        day = self["first_of_month"] if when.day == 1 else str(when.day)
         return self.format(
-            "day_month_year", day=when.day, month=self.months_of[when.month - 1], year=when.year
+            "day_month_year", day=day, month=self.months_of[when.month - 1], year=when.year
         )
 
     def note(self, section: Section) -> str:
@@ -106,6 +113,13 @@ class Labels:
         if start != 0 or end < 0:
             return " "
         return form[len("{label}") : end] or " "
+
+
+@lru_cache(maxsize=8)
+def _list_format(language: str) -> Any:
+    import icu
+
+    return icu.ListFormatter.createInstance(icu.Locale(language.replace("-", "_")))
 
 
 def _lookup(words: tuple[tuple[str, str], ...], key: str) -> str:

@@ -186,6 +186,13 @@ class RenderedChapter:
 
         return strip_tags(self.title_html)
 
+    @property
+    def lone(self) -> bool:
+        """A division that is its lone section, under that section's title ("Preface"):
+        named once where the book lists sections by division (the data-currency appendix),
+        as a handout's path names it, not "Preface" over "Preface"."""
+        return len(self.sections) == 1 and self.heading_html == self.sections[0].title_html
+
 
 @dataclass(frozen=True, slots=True)
 class RenderedPart:
@@ -221,6 +228,22 @@ class Manuscript:
     def appendix_id(self) -> str:
         """The data-currency appendix's id (model.APPENDIX), for the templates."""
         return APPENDIX
+
+    @property
+    def display_title_html(self) -> str:
+        """The title as a title page sets it: its last two words kept on one line, so that
+        a title that wraps leaves no word alone under it ("Belarús y Moldavia: estudios de
+        / país"), as the drawn EPUB cover sets it (octavo.text.no_orphan)."""
+        from octavo.text import no_orphan
+
+        return no_orphan(self.title_html)
+
+    @property
+    def display_subtitle_html(self) -> str:
+        """The subtitle as a title page sets it (`display_title_html`)."""
+        from octavo.text import no_orphan
+
+        return no_orphan(self.subtitle_html)
 
     @property
     def labels(self) -> Labels:

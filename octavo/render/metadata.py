@@ -36,7 +36,7 @@ class BookMeta:
     modified: datetime  # UTC: the build time (Book.modified)
     published: str  # book.toml's date ("1995", "1995-06", "1995-06-10"), or ""
     date_label: str  # '10 June 1995': when the book was made, in the book's language
-    contributors: str  # for a title page: 'A, B' or 'Edited by C'
+    contributors: tuple[str, ...]  # a title page's lines: 'A and B', 'Edited by C and D'
     credited: tuple[str, ...]  # the PDF's authors, else 'C (editor)', else the publisher
     summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
@@ -96,9 +96,9 @@ def book_meta(book: Book) -> BookMeta:
     config, labels = book.config, book.labels
     completed = config.research_completed
     modified = book.modified.astimezone(UTC)
-    names = ", ".join(config.authors) or (
-        labels.format("edited_by", names=", ".join(config.editors)) if config.editors else ""
-    )
+    names: tuple[str, ...] = (labels.names(config.authors),) if config.authors else ()
+    if config.editors:
+        names += (labels.format("edited_by", names=labels.names(config.editors)),)
     return BookMeta(
         title=config.title,
         subtitle=config.subtitle,

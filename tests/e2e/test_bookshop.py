@@ -63,6 +63,7 @@ def test_pdf_imprint_and_xmp(shop: Path, tmp_path: Path) -> None:
     meta = _ebook_meta(pdf)
     assert meta["Series"] == "Country Studies #112"
     assert meta["Published"].startswith("1995-11")  # the XMP's dc:date
+    assert meta["Languages"] == "eng"  # the XMP's dc:language: a library files the PDF by it
     assert "isbn:9780844408491" in meta["Identifiers"] and "lccn:95017389" in meta["Identifiers"]
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -256,3 +256,37 @@ def test_a_page_reference_into_the_front_matter_prints_its_roman_folio(
     folio = facts.pages[facts.dests["method"]].folio
     assert folio.isalpha()  # a roman folio: the Preface's page
     assert any(f"given on page {folio} of the preface" in t for t in page_texts(pdf))
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "parts"])
+def test_a_long_chapter_title_s_running_head_is_one_line(
+    make_book: Any, tmp_path: Path, jobs: int
+) -> None:
+    """A chapter title longer than the head margin is wide wrapped in its running head onto
+    a second line, down against the text block, and `invoke check` called the book wrong
+    (E613: "… de la República de", expected the whole title): the head is cut after a whole
+    word, with an ellipsis, laid out whole or in parts."""
+    from tests.conftest import BOOK_TOML, section_source
+
+    long = (
+        "The Economy, Foreign Relations and the National Security Policy of the Republic "
+        "after its Independence from the Soviet Union"
+    )
+    toml = BOOK_TOML.replace('2 = "Government and Politics"', f'2 = "{long}"')
+    body = "Words of a section, long enough to fill its pages. " * 200 + "\n"
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=2, body=body),
+            "002-b.md": section_source(2, "Army", chapter=2, total=2, body=body),
+        },
+        toml + 'paper = "6x9"\n',
+    )
+    (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=jobs))
+    manuscript, _ = api.manuscript(book)
+    assert check_book_pdf(pdf, manuscript) == ()
+    heads = [p.head for p in read_pdf(pdf).pages if p.head and p.head.startswith("The Economy,")]
+    assert heads and all(h.endswith("…") and long.startswith(h[:-1]) for h in heads), heads
+    with pdfplumber.open(pdf) as opened:
+        for page in opened.pages:
+            lines = {round(w["top"]) for w in page.extract_words() if w["text"] == "Economy,"}
+            assert len(lines) <= 1  # the head on one line

@@ -18,7 +18,7 @@ from octavo.errors import BuildError
 from octavo.shipped import STYLES
 from octavo.source.paper import page_setup
 from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
-from tests.support.weasyprint_log import quietly
+from tests.support.weasyprint_log import expected_warnings, quietly
 
 # three one-paragraph chapters: each ends on a right-hand page, so a blank page follows
 CHAPTERS = {
@@ -179,6 +179,53 @@ def test_a_full_bleed_figure_runs_into_the_bleed(make_book: MakeBook, tmp_path: 
         assert image["top"] <= top + 9.5 and image["bottom"] >= bottom - 9.5
         assert image["x0"] >= left and image["top"] >= top - 9  # cropped, not in the marks
         assert page.extract_text().strip().startswith("Figure 1. The land from the air")
+
+
+def test_the_book_s_own_cover_runs_into_the_bleed(make_book: MakeBook, tmp_path: Path) -> None:
+    """The PDF's first page, the book's `cover` image, stopped at the trim: a bleed asked
+    for left a white edge to be cut on three sides, as a full-bleed figure's never did."""
+    import pdfplumber
+    from PIL import Image
+
+    book = make_book(
+        {"001.md": section_source(1, "Land", total=1)},
+        BOOK_TOML
+        + 'cover = "images/front.png"\npaper = "6x9"\nbleed = "0.125in"\nmarks = "crop"\n',
+    )
+    (book / "images").mkdir()
+    Image.new("RGB", (60, 90), (110, 45, 30)).save(book / "images" / "front.png")
+    pdf, _ = api.build_pdf(book, tmp_path / "cover.pdf")
+    assert _read_back(book, pdf) == []
+    with pdfplumber.open(pdf) as opened:
+        page = opened.pages[0]
+        (image,) = page.images
+        left, top, right, bottom = page.bbox  # the MediaBox: trim + 18 pt
+        assert image["x0"] <= left + 9.5 and image["x1"] >= right - 9.5
+        assert image["top"] <= top + 9.5 and image["bottom"] >= bottom - 9.5
+        assert image["x0"] >= left and image["top"] >= top - 9  # cropped, not in the marks
+        assert len(opened.pages[1].chars) == 0  # its back still blank
+
+
+def test_a_character_no_font_holds_is_told_at_its_line(make_book: MakeBook, tmp_path: Path) -> None:
+    """A character neither the book's face nor any font of the machine holds (a Chinese
+    name on a machine without a CJK font; here U+0378, which no font has) was printed as an
+    empty box, WeasyPrint saying so on a logger nobody heard: W651 now, at its line, and
+    fatal under --strict."""
+    body = "Some text.\n\nA sign: \u0378 here.\n"
+    book = make_book({"001.md": section_source(1, "Land", total=1, body=body)}, BOOK_TOML)
+    with expected_warnings() as heard:
+        _, found = api.build_pdf(book, tmp_path / "boxes.pdf")
+    assert heard  # WeasyPrint's own words, which W651 reads
+    assert [(d.code, d.file and d.file.name, d.line) for d in found] == [("W651", "001.md", 13)]
+    # its font, encoded by WeasyPrint in a way of its own, reads back as nothing: one E652,
+    # where the read-back told some sixty problems of a PDF that has none (no folio read)
+    manuscript, _ = api.manuscript(book)
+    read = check_book_pdf(tmp_path / "boxes.pdf", manuscript)
+    assert [(d.code, "octavo-serif" in d.message) for d in read] == [("E652", True)]
+    with expected_warnings(), pytest.raises(BuildError) as caught:
+        api.build_pdf(book, tmp_path / "strict.pdf", strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W651"]
+    assert not (tmp_path / "strict.pdf").exists()
 
 
 def test_a_page_holding_a_picture_alone_is_not_blank(make_book: MakeBook, tmp_path: Path) -> None:

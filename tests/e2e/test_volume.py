@@ -136,6 +136,27 @@ def test_the_data_currency_names_each_country(volume: tuple[Manuscript, Path, Pa
     assert moldova < appendix.rindex("Country Profile")
 
 
+def test_the_data_currency_names_a_lone_division_once(
+    volume: tuple[Manuscript, Path, Path],
+) -> None:
+    """A division that is its one section ("Foreword") was a heading row over a row of the
+    same words, "Foreword" over "Foreword", in both outputs' appendix; a division of
+    several ("Bibliography": "Belarus", "Moldova") keeps its heading row."""
+    manuscript, epub, pdf = volume
+    lone = {c.heading_text for c in manuscript.chapters if c.lone}
+    assert {"Foreword", "Preface", "Glossary"} <= lone and "Bibliography" not in lone
+    with zipfile.ZipFile(epub) as archive:
+        page = archive.read("EPUB/text/data-currency.xhtml").decode()
+    heads = [
+        strip_tags(h) for h in re.findall(r'class="currency-chapter"><th[^>]*>(.*?)</th>', page)
+    ]
+    assert "Foreword" not in heads and "Glossary" not in heads and "Bibliography" in heads
+    assert strip_tags(page).count("Foreword") == 1
+    lines = [" ".join(t for _, _, t in p.lines) for p in read_pdf(pdf).pages]
+    appendix = " ".join(p for p in lines if "Section Data as of Page" in p)
+    assert appendix.count("Foreword") == 1 and appendix.count("Glossary") == 1
+
+
 def test_an_index_entry_is_not_parted_where_a_line_would_stand_alone(
     volume: tuple[Manuscript, Path, Path],
 ) -> None:

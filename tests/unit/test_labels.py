@@ -162,3 +162,64 @@ def test_a_books_own_catalogue_tomllib_cannot_read_is_e116(make_book) -> None:  
     book = make_book({"001-a.md": section_source(1, total=1), **own})
     _, found = read_book(book)
     assert [(d.code, Path(str(d.file)).name) for d in found] == [("E116", "en.toml")]
+
+
+@pytest.mark.parametrize(
+    ("language", "three", "two"),
+    [
+        ("en", "A, B, and C", "A and B"),
+        ("en-GB", "A, B and C", "A and B"),
+        ("es", "A, B y C", "A y B"),
+        ("fr", "A, B et C", "A et B"),
+        ("ru", "A, B и C", "A и B"),
+    ],
+)
+def test_names_are_listed_as_the_language_lists(  # type: ignore[no-untyped-def]
+    make_book, language: str, three: str, two: str
+) -> None:
+    """A title page's names were joined with commas in every language ("Edición de A, B,
+    C"): the last two are joined by the language's own word, as ICU's list patterns say."""
+    book, found = _book(make_book, language)
+    assert book is not None and not found
+    assert book.labels.names(("A", "B", "C")) == three
+    assert book.labels.names(("A", "B")) == two
+    assert book.labels.names(("A",)) == "A" and book.labels.names(()) == ""
+
+
+def test_a_title_page_credits_the_authors_and_the_editors(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A book with authors and editors named only its authors on its title pages: the
+    editors were in the EPUB's metadata and nowhere a reader could see them."""
+    from octavo.render.metadata import book_meta
+
+    people = 'authors = ["María Gómez", "Luis Ortega"]\neditors = ["Helen Fedor", "Ana López"]\n'
+    book, _ = _book(make_book, "es", people)
+    assert book is not None
+    assert book_meta(book).contributors == (
+        "María Gómez y Luis Ortega",
+        "Edición de Helen Fedor y Ana López",
+    )
+    editors_only, _ = _book(make_book, "es", 'editors = ["Helen Fedor"]\n')
+    assert editors_only is not None
+    assert book_meta(editors_only).contributors == ("Edición de Helen Fedor",)
+    nobody, _ = _book(make_book, "es")
+    assert nobody is not None and book_meta(nobody).contributors == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "tenth"),
+    [
+        ("fr", "1er décembre 2026", "10 décembre 2026"),
+        ("en", "1 December 2026", "10 December 2026"),
+        ("es", "1 de diciembre de 2026", "10 de diciembre de 2026"),
+    ],
+)
+def test_the_first_of_a_month_as_the_language_writes_it(  # type: ignore[no-untyped-def]
+    make_book, language: str, first: str, tenth: str
+) -> None:
+    """A French imprint said "Composition avec octavo, 1 décembre 2026": French writes the
+    first of a month as an ordinal, "1er décembre" (`first_of_month`), the other days as
+    numbers."""
+    book, _ = _book(make_book, language)
+    assert book is not None
+    assert book.labels.day(datetime(2026, 12, 1, tzinfo=UTC)) == first
+    assert book.labels.day(datetime(2026, 12, 10, tzinfo=UTC)) == tenth

@@ -11,6 +11,7 @@ from octavo import api
 from octavo.errors import BuildError
 from octavo.render.pdf.document import PdfOptions, fixes_from_json, fixes_to_json, render_print_html
 from octavo.render.pdf.notes.place import Fix
+from tests.conftest import MakeBook
 
 
 def test_print_html_has_every_note_in_its_heading(small_book: Path) -> None:
@@ -80,3 +81,35 @@ def test_a_bleed_past_half_an_inch_is_e605_on_the_command_line(
         pdf_options(config, PrintChoices(bleed=bleed))
     assert [d.code for d in caught.value.diagnostics] == ["E605"]
     assert pdf_options(config, PrintChoices(bleed="0.5in")).bleed == BLEED_MOST
+
+
+def test_a_title_page_keeps_the_title_s_last_two_words_together(make_book: MakeBook) -> None:
+    """ "Belarús y Moldavia: estudios de país" wrapped on the printed title page with "país"
+    alone on its line, a word the drawn EPUB cover keeps with the one before it: both
+    outputs' title pages (and the half-title) set the title's last two words as one."""
+    from tests.conftest import BOOK_TOML, section_source
+
+    toml = BOOK_TOML.replace(
+        '"Testland: A Country Study"', '"Belarús y Moldavia: estudios de país"'
+    )
+    book = make_book(
+        {"001.md": section_source(1, total=1)}, toml + 'subtitle = "Una edición española"\n'
+    )
+    manuscript, _ = api.manuscript(book)
+    tree = tinyhtml5.parse(render_print_html(manuscript, PdfOptions()))
+    ns = "{http://www.w3.org/1999/xhtml}"
+    shown = [
+        "".join(e.itertext())
+        for e in tree.iter()
+        if e.get("class") in ("book-title", "title", "subtitle") and e.tag != f"{ns}title"
+    ]
+    assert shown == [
+        "Belarús y Moldavia: estudios de país",  # the half-title: the left running heads'
+        "Belarús y Moldavia: estudios de\u00a0país",
+        "Una edición\u00a0española",
+    ]
+    epub, _ = api.build_epub(book, book.parent / "b.epub")
+    import zipfile
+
+    page = zipfile.ZipFile(epub).read("EPUB/text/titlepage.xhtml").decode()
+    assert "estudios de\u00a0país</h1>" in page and "Una edición\u00a0española</p>" in page

@@ -9,7 +9,7 @@ import pytest
 from octavo import api
 from octavo.errors import BuildError
 from octavo.render.pdf.handout_refs import outside_page_refs
-from octavo.render.pdf.handouts import handouts_of
+from octavo.render.pdf.handouts import handout_html, handouts_of
 from tests.conftest import MakeBook, section_source
 
 
@@ -152,3 +152,18 @@ def test_a_handout_s_page_reference_to_a_target_it_lacks_is_told(make_book: Make
     assert "#tbl:b shows 'Table\u00a02' in the handout 1-s001-alpha.pdf" in found[0].message
     by_chapter = outside_page_refs(manuscript, "chapter")
     assert [d.file.name if d.file else "" for d in by_chapter] == ["003-c.md"]
+
+
+def test_a_handout_s_metadata_is_in_the_book_s_language(make_book: MakeBook) -> None:
+    """A Spanish book's handout was described "Marco histórico: from Belarús…" in its PDF's
+    Subject (a viewer's document properties), the one English word of the handout."""
+    from octavo.source.paper import page_setup
+    from tests.conftest import BOOK_TOML
+
+    toml = BOOK_TOML.replace('language = "en"', 'language = "es"')
+    book = make_book({"001.md": section_source(1, "Marco histórico", total=1)}, toml)
+    manuscript, _ = api.manuscript(book)
+    (unit,) = handouts_of(manuscript, "section")
+    html = handout_html(manuscript, unit, page_setup("letter"))
+    expected = "Marco histórico. De Testland: A Country Study"
+    assert f'<meta name="description" content="{expected}">' in html

@@ -242,7 +242,8 @@ def load_html(source: str, project: Project) -> Any:
 
 
 def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
-    """The book's identifiers and series for the XMP metadata (templates/print/xmp.xml)."""
+    """The book's identifiers, language and series for the XMP metadata
+    (templates/print/xmp.xml)."""
     from octavo.render.pdf.html import print_environment
 
     template = print_environment(manuscript.book.project).get_template("print/xmp.xml")

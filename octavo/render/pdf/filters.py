@@ -29,6 +29,7 @@ __all__ = [
     "css_string",
     "inline_notes",
     "landscape_filter",
+    "running_head_filter",
 ]
 
 _CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
@@ -74,6 +75,7 @@ class Rendering:
 
     measure: float | None = None  # the text block's width (None: none, a stamp)
     continued: str = "{label}"  # the words naming a table on the pages it runs on to
+    head: float | None = None  # the running heads' width (a stamp's too; None: not cut)
 
 
 _OUTSIDE = Rendering()  # frozen: one default for every filter called outside a render
@@ -95,6 +97,15 @@ def continued_filter(body: str) -> str:
     on the pages the table runs on to (octavo.render.pdf.continued); one function for every
     render, as `landscape_filter`."""
     return continued_heads(body, RENDERING.get().continued)
+
+
+def running_head_filter(text: str) -> str:
+    """The `running_head` filter: `text` cut to one line of the document's running heads
+    (octavo.render.pdf.running_heads), "" when it fits whole; one function for every
+    render, as `landscape_filter`."""
+    from octavo.render.pdf.running_heads import running_head
+
+    return running_head(text, RENDERING.get().head)
 
 
 def css_ident(name: str) -> Markup:

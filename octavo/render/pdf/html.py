@@ -26,6 +26,7 @@ from octavo.render.pdf.filters import (
     css_string,
     inline_notes,
     landscape_filter,
+    running_head_filter,
 )
 from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.hints import as_styles
@@ -118,6 +119,7 @@ def print_environment(project: Project) -> Environment:
     env.filters["away_links"] = away_links
     env.filters["landscape"] = landscape_filter  # render_print sets the text block's width
     env.filters["continued"] = continued_filter  # and the words of the book's language
+    env.filters["running_head"] = running_head_filter  # a head on one line of the heads'
     return env
 
 
@@ -127,6 +129,7 @@ def render_print(
     stylesheets: tuple[Sheet, ...],
     measure: float | None = None,
     modified: datetime | None = None,
+    head: float | None = None,
     **context: Any,
 ) -> str:
     """A print template (templates/print/) rendered with what every print document is
@@ -134,15 +137,18 @@ def render_print(
     `stylesheets`; `context` adds the template's own. `measure`: the text block's width,
     past which a wide table goes on a landscape page (octavo.render.pdf.landscape).
     `modified`: the PDF's dates in its head, if not the book's (the imprint's day stays
-    the book's: octavo.render.pdf.parallel.dates). The words marked for the EPUB only
-    are left out (octavo.render.conditional), whatever template made the document, and a
+    the book's: octavo.render.pdf.parallel.dates). `head`: the running heads' width, if
+    not `measure` (a stamp's, which has no text block: octavo.render.pdf.running_heads).
+    The words marked for the EPUB only are left out (octavo.render.conditional), whatever
+    template made the document, and a
     run of characters longer than any word is given places to break
     (octavo.render.long_words)."""
     env = print_environment(manuscript.book.project)
     env.filters["css_string"] = css_string
     env.filters["css_ident"] = css_ident
     meta = book_meta(manuscript.book)
-    token = RENDERING.set(Rendering(measure, manuscript.labels["table_continued"]))
+    continued = manuscript.labels["table_continued"]
+    token = RENDERING.set(Rendering(measure, continued, measure if head is None else head))
     try:
         html = env.get_template(template).render(
             ms=manuscript,

@@ -20,7 +20,7 @@ from octavo.model import APPENDIX, Manuscript, RenderedPart
 from octavo.render.headings import body_headings
 from octavo.render.pdf.html import render_print
 from octavo.render.pdf.print_parts import PrintChapter
-from octavo.render.pdf.sheets import stylesheets
+from octavo.render.pdf.sheets import stylesheets, text_measure
 from octavo.source.paper import PageSetup
 
 __all__ = ["APPENDIX", "Pages", "Stamp", "stamp_html"]
@@ -66,4 +66,5 @@ def stamp_html(manuscript: Manuscript, page: PageSetup, pages: tuple[Pages, ...]
         closes = bool(here) and (after in parts or country(after) != here)
         chapter, part = by_id.get(ident), parts.get(ident)
         stamps.append(Stamp(chapter, ident, count, frozenset(turned), part, closes))
-    return render_print(manuscript, "print/stamp.html", sheets, stamps=stamps)
+    head = text_measure(page)  # its running heads cut as the book's (render_print)
+    return render_print(manuscript, "print/stamp.html", sheets, head=head, stamps=stamps)

@@ -65,10 +65,12 @@ def start(pool: Executor, store: PartStore, keyed: PartJob) -> Started:
 
 
 def finish(store: PartStore, started: Started) -> PartLayout:
-    if isinstance(started, PartLayout):
-        return started
-    result = started.result()
+    """The part laid out, its WeasyPrint warnings logged here again: a part taken from the
+    cache too (its empty boxes, W651, told by every build of the book, as one process
+    tells them)."""
+    result = started if isinstance(started, PartLayout) else started.result()
     for message in result.warnings:
         logging.getLogger("weasyprint").warning("%s", message)
-    store.put(result)
+    if not isinstance(started, PartLayout):
+        store.put(result)
     return result

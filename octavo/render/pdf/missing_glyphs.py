@@ -1,0 +1,90 @@
+"""Characters no font holds (W651), told at the line of the book that holds them.
+
+Where neither the book's face nor any font on the machine has a character (a Chinese name
+in a Spanish book, on a machine without a CJK font), WeasyPrint draws its font's empty box
+(.notdef) and says so on its own logger, which nobody hears: the PDF went to the printer
+with boxes for words and the build said nothing. `heard()` gathers the characters
+WeasyPrint tells of while the book is laid out (in this process, or in a part's worker,
+whose warnings octavo.render.pdf.parallel.jobs logs again here); `missing_glyphs` names
+them, once a section, at the first line of its file that holds one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from octavo.errors import Diagnostic, warning
+from octavo.model import Manuscript
+
+__all__ = ["heard", "missing_glyphs"]
+
+# WeasyPrint 70's words (weasyprint/draw/text.py), the character's code point read back
+_NOTDEF = re.compile(
+    r"^\.notdef glyph rendered for Unicode string unsupported by fonts: .*\(U\+([0-9A-F]{4,6})\)$"
+)
+SHOWN = 6  # characters named in one warning; the rest counted
+
+
+class _Heard(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.characters: dict[str, None] = {}  # in the order told
+
+    def emit(self, record: logging.LogRecord) -> None:
+        told = _NOTDEF.match(record.getMessage())
+        if told:
+            self.characters[chr(int(told[1], 16))] = None
+
+
+@contextmanager
+def heard() -> Iterator[dict[str, None]]:
+    """The characters WeasyPrint drew as empty boxes meanwhile, in the order it told them."""
+    handler = _Heard()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield handler.characters
+    finally:
+        logger.removeHandler(handler)
+
+
+def missing_glyphs(manuscript: Manuscript, characters: Iterable[str]) -> tuple[Diagnostic, ...]:
+    """W651 for each section whose file holds a character of `characters`, at the first
+    line holding one; one for the rest (a title or a label of book.toml), at book.toml."""
+    left = dict.fromkeys(characters)
+    found: list[Diagnostic] = []
+    for rs in manuscript.sections:
+        section = rs.section
+        lines = (section.title, *section.body.split("\n"))
+        held = [c for c in left if any(c in line for line in lines)]
+        if not held:
+            continue
+        first = next(i for i, line in enumerate(lines) if any(c in line for c in held))
+        line = section.line_of("title") if first == 0 else section.body_line + first - 1
+        found.append(_told(held, section.path, line))
+        for c in held:
+            del left[c]
+    if left:
+        found.append(_told(list(left), manuscript.book.config.path, None))
+    return tuple(found)
+
+
+def _told(characters: list[str], file: Path, line: int | None) -> Diagnostic:
+    named = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in characters[:SHOWN])
+    more = len(characters) - SHOWN
+    if more > 0:
+        named += f" and {more} more"
+    return warning(
+        "W651",
+        f"no font holds {named}: the PDF prints {'it' if len(characters) == 1 else 'each'} "
+        "as an empty box",
+        file,
+        line,
+        "give the book a font that holds them (an @font-face in the book's own "
+        'styles/print/fonts.css, its file in the book folder: README, "Changing the look"), '
+        "or install one on this machine (Debian: fonts-noto-cjk for Chinese, Japanese, Korean)",
+    )
