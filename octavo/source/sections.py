@@ -85,6 +85,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         found.append(error(code, message, path, lines.get(key, 1), hint))
 
     for key in _REQUIRED:
+        if key == "data_as_of" and data.get("total") is None and key not in data:
+            continue  # a section written for the book (no `total:`) may have no data date
         if key not in data or data[key] is None:
             found.append(
                 error(
@@ -119,10 +121,13 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         )
         return None, tuple(warned + found)
     kind, lang = data.get("kind", BODY_KIND), data.get("lang")
-    data_as_of = parse_iso_month(data["data_as_of"])
-    assert data_as_of is not None  # checked above
+    data_as_of = parse_iso_month(data.get("data_as_of"))  # checked above; None: none given
     updated = parse_iso_month(data.get("last_updated"))
-    if updated is not None and (updated.year, updated.month) < (data_as_of.year, data_as_of.month):
+    if (
+        updated is not None
+        and data_as_of is not None
+        and (updated.year, updated.month) < (data_as_of.year, data_as_of.month)
+    ):
         warned.append(
             warning(
                 "W210",

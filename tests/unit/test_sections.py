@@ -65,3 +65,29 @@ def test_a_stated_total_is_still_checked(make_book: MakeBook) -> None:
     )
     codes = sorted(d.code for d in read_book(book)[1])
     assert codes == ["E302", "E303"]
+
+
+def test_a_section_written_for_the_book_may_have_no_data_date(make_book: MakeBook) -> None:
+    """A foreword written by hand had to state a `data_as_of`, which the book then printed
+    as its "Data as of" note and a row of the Data Currency appendix, as if a page of the
+    study. Without `total:` (a section written for the book) it may have none: no note, no
+    row. A study's page (with `total:`) still needs one (E204)."""
+    from octavo.render.epub.documents import currency
+    from octavo.render.manuscript import render_manuscript
+
+    foreword = _written(9, "Foreword", "foreword").replace('data_as_of: "1995-06"\n', "")
+    book = make_book({"058-russia.md": section_source(58, "Russia", total=81), "f.md": foreword})
+    loaded, found = read_book(book)
+    assert loaded is not None, found
+    assert [(s.title, s.dated) for s in loaded.sections] == [
+        ("Foreword", False),
+        ("Russia", True),
+    ]
+    manuscript, _ = render_manuscript(loaded)
+    written = manuscript.sections[0]
+    assert (written.section.title, written.note_html) == ("Foreword", "")
+    assert currency(manuscript).count == 1
+    assert "  9  Foreword\n" in "\n".join(outline_lines(loaded)) + "\n"
+    undated = section_source(58, "Russia", total=81).replace('data_as_of: "1995-06"\n', "")
+    codes = [d.code for d in read_book(make_book({"058-russia.md": undated}))[1]]
+    assert codes == ["E204"]
