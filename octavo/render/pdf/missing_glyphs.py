@@ -11,7 +11,6 @@ them, once a section, at the first line of its file that holds one.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
 from octavo.model import Manuscript
+from octavo.render.pdf.weasy_log import warnings_logged
 
 __all__ = ["heard", "missing_glyphs"]
 
@@ -29,27 +29,18 @@ _NOTDEF = re.compile(
 SHOWN = 6  # characters named in one warning; the rest counted
 
 
-class _Heard(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.characters: dict[str, None] = {}  # in the order told
-
-    def emit(self, record: logging.LogRecord) -> None:
-        told = _NOTDEF.match(record.getMessage())
-        if told:
-            self.characters[chr(int(told[1], 16))] = None
-
-
 @contextmanager
 def heard() -> Iterator[dict[str, None]]:
-    """The characters WeasyPrint drew as empty boxes meanwhile, in the order it told them."""
-    handler = _Heard()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        yield handler.characters
-    finally:
-        logger.removeHandler(handler)
+    """The characters WeasyPrint drew as empty boxes meanwhile, in the order it told them
+    (filled as the block ends)."""
+    characters: dict[str, None] = {}
+    with warnings_logged() as messages:
+        try:
+            yield characters
+        finally:
+            for message in messages:
+                if told := _NOTDEF.match(message):
+                    characters[chr(int(told[1], 16))] = None
 
 
 def missing_glyphs(manuscript: Manuscript, characters: Iterable[str]) -> tuple[Diagnostic, ...]:

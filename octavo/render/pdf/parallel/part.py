@@ -12,9 +12,8 @@ bookmarks', on the turned page.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,6 +22,7 @@ from octavo.render.pdf.box_tree import walk_boxes
 from octavo.render.pdf.broadside import Turn, down_point, down_rect, turned_pages
 from octavo.render.pdf.page_labels import Label
 from octavo.render.pdf.parallel.page_glyphs import Face, PageGlyphs, Recorder
+from octavo.render.pdf.weasy_log import warnings_logged
 
 __all__ = [
     "Bookmark",
@@ -110,28 +110,6 @@ class PartLayout:
     # pages of two layouts (an edit resumed): the last one's font subsets also hold the
     # glyphs of the pages the edit replaced (parallel.spliced_fonts)
     spliced: bool = False
-
-
-class _Recorder(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def warnings_logged() -> Iterator[list[str]]:
-    """The warnings WeasyPrint logs meanwhile, as they are logged (they go on to its other
-    handlers too)."""
-    recorder = _Recorder()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(recorder)
-    try:
-        yield recorder.messages
-    finally:
-        logger.removeHandler(recorder)
 
 
 def lay_out_part(job: PartJob) -> PartLayout:

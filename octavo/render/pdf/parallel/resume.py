@@ -33,10 +33,10 @@ from octavo.render.pdf.parallel.part import (
     PartJob,
     PartLayout,
     lay_out_part,
-    warnings_logged,
 )
 from octavo.render.pdf.parallel.part_json import from_json
 from octavo.render.pdf.parallel.splice import spliced
+from octavo.render.pdf.weasy_log import warnings_logged
 
 __all__ = ["resume_part"]
 

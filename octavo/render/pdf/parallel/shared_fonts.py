@@ -136,7 +136,7 @@ def _config(scope: str, faces: list[tuple[Any, Any]]) -> tuple[_Shared, bool]:
         return found, True
     from weasyprint.text.fonts import FontConfiguration
 
-    from octavo.render.pdf.parallel.part import warnings_logged
+    from octavo.render.pdf.weasy_log import warnings_logged
 
     install()  # its folder recorded (made by `make_folder`), so that `clean` removes it
     config = FontConfiguration()
