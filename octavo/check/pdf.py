@@ -18,6 +18,7 @@ from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf, unreadable
 from octavo.check.pdf_index import index_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
+from octavo.render.pdf.running_heads import CUT_AFTER
 from octavo.text import strip_tags
 
 __all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
@@ -204,7 +205,7 @@ def _cut_from(head: str, title: str) -> bool:
     ellipsis (octavo.render.pdf.running_heads)."""
     stem = head[:-1]
     after = title[len(stem) : len(stem) + 1]  # a space, or the punctuation the cut dropped
-    return head.endswith("\u2026") and title.startswith(stem) and after in " ,;:·–—"
+    return head.endswith("\u2026") and title.startswith(stem) and after in " " + CUT_AFTER
 
 
 def _bookmarks(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:

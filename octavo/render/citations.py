@@ -23,6 +23,8 @@ from octavo.render.reference_markup import entry_id
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from octavo.model import Book
     from octavo.model.manuscript import RenderedSection
     from octavo.render.citation_words import SectionCitations
@@ -71,6 +73,11 @@ def _cite_book(
             error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
         )
         return drafts, (), found
+
+    def unknown(what: str, key: str, path: Path, line: int | None) -> Diagnostic:
+        message = f"{what} key '{key}' is not in {bib.path.name}"
+        return warning("W527", message, path, line, hint=cites.nearest(key))
+
     for chapter in drafts:
         for draft in chapter.sections:
             section = draft.rendered.section
@@ -78,20 +85,11 @@ def _cite_book(
                 if example_number(use, examples) is not None:
                     continue
                 for missing in cites.register(use):
-                    found.append(
-                        warning(
-                            "W527",
-                            f"citation key '{missing}' is not in {bib.path.name}",
-                            section.path,
-                            section.body_line + use.line,
-                            hint=cites.nearest(missing),
-                        )
-                    )
+                    at = section.body_line + use.line
+                    found.append(unknown("citation", missing, section.path, at))
     for words, line in book.config.nocite:
         for missing in cites.register_uncited(words):
-            message = f"nocite key '{missing}' is not in {bib.path.name}"
-            hint = cites.nearest(missing)
-            found.append(warning("W527", message, book.config.path, line, hint=hint))
+            found.append(unknown("nocite", missing, book.config.path, line))
     try:
         cites.sort()
         out, anchors = _filled(book, cites, drafts, examples)

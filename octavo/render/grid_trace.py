@@ -43,7 +43,7 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from octavo.limits import MAX_GRID_CHARS
 
@@ -257,7 +257,7 @@ def _parts(
     head = row_at[parts[0]] if parts and parts[0] != last else 0
     foot = rows - row_at[parts[-2]] if len(parts) >= 3 and parts[-1] == last else 0
     if head == 1 and all(not c.lines and c.rows == c.columns == 1 for c in cells if not c.row):
-        cells = [Cell(c.row - 1, *_after(c)) for c in cells if c.row]  # an empty head: none
+        cells = [replace(c, row=c.row - 1) for c in cells if c.row]  # an empty head: none
         tops, head, rows = tops[1:], 0, rows - 1
     border = lines[parts[0]] if parts else lines[0]
     return Grid(
@@ -287,10 +287,6 @@ def _loose(grid: list[list[str]], box: Box) -> int | None:
         if grid[bottom][x] == "+" and grid[bottom - 1][x] == "|":
             return bottom - 1
     return None
-
-
-def _after(cell: Cell) -> tuple[int, int, int, tuple[str, ...], bool, int]:
-    return cell.column, cell.rows, cell.columns, cell.lines, cell.blocks, cell.line
 
 
 def _words(grid: list[list[str]], box: Box) -> tuple[tuple[str, ...], bool, int]:

@@ -84,9 +84,9 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
         found.append(error(code, message, path, lines.get(key, 1), hint))
 
-    for key in _REQUIRED:
-        if key == "data_as_of" and data.get("total") is None and key not in data:
-            continue  # a section written for the book (no `total:`) may have no data date
+    written = data.get("total") is None and "data_as_of" not in data
+    # a section written for the book (no `total:`) may have no data date
+    for key in (k for k in _REQUIRED if not (written and k == "data_as_of")):
         if key not in data or data[key] is None:
             found.append(
                 error(

@@ -18,7 +18,9 @@ from typing import Any
 
 from octavo.shipped import STYLES
 
-__all__ = ["running_head"]
+__all__ = ["CUT_AFTER", "running_head"]
+
+CUT_AFTER = ",;:·–—"  # punctuation a cut drops before its ellipsis (and the check allows)
 
 HEAD_PT = 9.0  # styles/print/book.css: the running heads' size
 ROOM = 0.98  # of the text block's width: a little kept for shaping's differences
@@ -45,7 +47,7 @@ def running_head(text: str, measure: float | None) -> str:
         return ""
     words = text.split()
     for end in range(len(words) - 1, 0, -1):
-        cut = " ".join(words[:end]).rstrip(",;:·–—") + ELLIPSIS
+        cut = " ".join(words[:end]).rstrip(CUT_AFTER) + ELLIPSIS
         if _width(cut) <= measure * ROOM:
             return cut
     return words[0] + ELLIPSIS  # one word longer than the line: as long as it is
