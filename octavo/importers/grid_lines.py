@@ -31,9 +31,13 @@ the table is drawn again.
 
 from __future__ import annotations
 
+import re
+
 from octavo.importers.page import Block
 from octavo.render.grid_trace import Grid, read_grid, width
 from octavo.text import escape_block_start
+
+_PIPE = re.compile(r"\\?\|")  # a cell's `|`, escaped `\|` as the importer writes it
 
 __all__ = ["WRAP", "grid_lines"]
 
@@ -103,7 +107,7 @@ def _placed(block: Block, safe: bool) -> list[Placed]:
                 column += 1
             taken.update((row + y, column + x) for y in range(down) for x in range(across))
             if safe:
-                text = text.replace("|", "&#124;").replace("+", "&#43;")
+                text = _PIPE.sub("&#124;", text).replace("+", "&#43;")
             cells.append((row, column, down, across, _wrapped(text)))
             column += across
     return cells

@@ -192,3 +192,12 @@ def _columns(block: Block) -> list[tuple[int, int]]:
 def test_an_alignment_s_colons_are_on_the_head_s_line(align: str) -> None:
     lines = grid_lines(_block([["a", "b"], ["1", "2"]], [[(1, 1)] * 2] * 2, aligns=("", align)))
     assert _read(lines).aligns == ("", align)
+
+
+def test_an_escaped_pipe_inside_a_span_reads_as_a_pipe() -> None:
+    """The importer writes a cell's `|` as `\\|` (flatten_tables); on a column's line inside
+    a span it was written `\\&#124;`, the backslash keeping the reference from being read:
+    the page showed "xx&#124;y"."""
+    block = _block([["ab", "cd"], ["xx\\|y"]], [[(1, 1), (1, 1)], [(1, 2)]])
+    lines = grid_lines(block)
+    assert '<td colspan="2">xx|y</td>' in render_block("\n".join(lines)).html, lines
