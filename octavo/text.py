@@ -7,6 +7,7 @@ import unicodedata
 from html import unescape
 
 __all__ = [
+    "CUT_AFTER",
     "TEXT_ALIGN",
     "alignment",
     "drop_table_number",
@@ -25,6 +26,10 @@ __all__ = [
     "typed_dashes",
     "typeset",
 ]
+
+# punctuation a running head cut to its line drops before its ellipsis
+# (octavo.render.pdf.running_heads), and octavo.check.pdf allows there
+CUT_AFTER = ",;:·–—"
 
 _TAG = re.compile(r"<[^>]*>")
 TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")

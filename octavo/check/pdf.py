@@ -18,8 +18,7 @@ from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf, unreadable
 from octavo.check.pdf_index import index_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
-from octavo.render.pdf.running_heads import CUT_AFTER
-from octavo.text import strip_tags
+from octavo.text import CUT_AFTER, strip_tags
 
 __all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
 

@@ -17,10 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from octavo.shipped import STYLES
+from octavo.text import CUT_AFTER
 
-__all__ = ["CUT_AFTER", "running_head"]
-
-CUT_AFTER = ",;:·–—"  # punctuation a cut drops before its ellipsis (and the check allows)
+__all__ = ["running_head"]
 
 HEAD_PT = 9.0  # styles/print/book.css: the running heads' size
 ROOM = 0.98  # of the text block's width: a little kept for shaping's differences
