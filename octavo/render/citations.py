@@ -18,7 +18,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.render.citeproc_book import DEFAULT_STYLE
+from octavo.render.citeproc_book import DEFAULT_STYLE, Unformatted
 from octavo.render.reference_markup import entry_id
 from octavo.text import strip_tags
 
@@ -94,11 +94,13 @@ def _cite_book(
         cites.sort()
         out, anchors = _filled(book, cites, drafts, examples)
     except Exception as exc:  # an entry's field of a type citeproc-py cannot format
-        key = cites.key or cites.culprit()
+        # the entry of the citation that failed; else (the list) the first that fails alone
+        key = exc.key if isinstance(exc, Unformatted) else cites.culprit()
+        cause = exc.__cause__ if isinstance(exc, Unformatted) else exc
         found.append(
             error(
                 "E150",
-                f"citeproc-py cannot format entry '{key}': {type(exc).__name__}: {exc}",
+                f"citeproc-py cannot format entry '{key}': {type(cause).__name__}: {cause}",
                 bib.path,
                 bib.line_of(key),
                 hint="check that entry's fields against CSL-JSON's: names are lists of "
@@ -128,7 +130,6 @@ def _filled(
             rs, body = _titles(words, draft, body)
             if not placed and (found_at := _REFS.search(body)):
                 own = chapter.chapter.kind == "bibliography"
-                cites.key = ""
                 listed = cites.references(found_at[1], own)
                 body = body[: found_at.start()] + listed + body[found_at.end() :]
                 anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]

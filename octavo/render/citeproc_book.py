@@ -19,6 +19,7 @@ from collections.abc import Callable
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.reference_markup import REFS, entry_id, entry_open
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from octavo.model.bibliography import Bibliography
     from octavo.render.citation_syntax import CitationUse
 
-__all__ = ["DEFAULT_STYLE", "CiteprocBook"]
+__all__ = ["DEFAULT_STYLE", "CiteprocBook", "Unformatted"]
 
 # The style citeproc-py ships, the only one it does: Cite Them Right's Harvard, an
 # author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
@@ -50,6 +51,14 @@ _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "collection_title",
     "publisher",
 )
+
+
+class Unformatted(Exception):
+    """citeproc-py failed to format a citation of the entry `key` (its error the cause)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
 
 
 class CiteprocBook:
@@ -75,9 +84,8 @@ class CiteprocBook:
         self.shape = Shape.of(dict(citation.attrib), attributes)
         self.punctuated = _quote_punctuation(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
-        self.keys = {k.lower(): k for k in bib.keys}
+        self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.key = ""  # the key being formatted, for a message where citeproc-py fails
         self.grouped_by: dict[str, str] = {}  # key -> its authors as printed
 
     def register(self, use: CitationUse) -> list[str]:
@@ -87,7 +95,7 @@ class CiteprocBook:
 
         missing = []
         for at, cite in enumerate(use.cites):
-            if cite.key.lower() not in self.source:
+            if not self.entry(cite.key):
                 missing.append(cite.key)
                 continue
             item = (
@@ -108,17 +116,25 @@ class CiteprocBook:
         from octavo.render.citation_syntax import keys_in
 
         keys = keys_in(words)
-        listed = [*self.keys.values()] if "*" in keys else keys
+        listed = [*self.written.values()] if "*" in keys else keys
         for key in listed:
-            if key.lower() in self.source:
+            if self.entry(key):
                 self.bibliography.register(Citation([CitationItem(key)]))
-        return [k for k in keys if k != "*" and k.lower() not in self.source]
+        return [k for k in keys if k != "*" and not self.entry(k)]
+
+    def entry(self, key: str) -> str:
+        """The key of the entry `key` cites, as the bibliography writes it ("" where it has
+        none): a key is read without its case, as citeproc-py reads it (bibliography.folded)."""
+        found = folded(key)
+        return self.written.get(found, found) if found in self.source else ""
 
     def nearest(self, key: str) -> str:
         import difflib
 
-        close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
-        return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+        close = difflib.get_close_matches(folded(key), list(self.written), n=1, cutoff=0.7)
+        return (
+            f"did you mean '{self.written[close[0]]}'?" if close else "add it to the bibliography"
+        )
 
     def culprit(self) -> str:
         """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
@@ -133,14 +149,14 @@ class CiteprocBook:
                 alone.cite(citation, lambda item: None)
                 alone.bibliography()
             except Exception:  # the entry that fails
-                return str(self.keys.get(key, key))
+                return self.entry(key)
         return ""
 
     def sort(self) -> None:
         self.bibliography.sort()
 
     def cited(self) -> list[str]:
-        return [self.keys.get(k, k) for k in self.bibliography.keys]
+        return [self.entry(k) for k in self.bibliography.keys]
 
     def citation(self, use: CitationUse, at: int) -> Any:
         """The use's item `at` as registered; None for a key the bibliography lacks."""
@@ -148,13 +164,14 @@ class CiteprocBook:
 
     def target(self, key: str) -> str:
         """The id of `key`'s entry (as the bibliography writes the key)."""
-        return entry_id(self.keys.get(key.lower(), key))
+        return entry_id(self.entry(key))
 
     def format(self, citation: Any) -> str:
         """One item, as the style sets it alone, without the layout's brackets."""
-        key = citation.cites[0].key
-        self.key = self.keys.get(key.lower(), key)
-        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
+        try:
+            return _clean(str(self.bibliography.cite(citation, lambda item: None)))
+        except Exception as exc:  # citeproc-py's own errors have no common class
+            raise Unformatted(self.entry(citation.cites[0].key)) from exc
 
     def without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
@@ -201,7 +218,7 @@ class CiteprocBook:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
         entries = "".join(
-            f"{entry_open(entry_id(self.keys.get(k, k)))}"
+            f"{entry_open(entry_id(self.entry(k)))}"
             f"{linked(self.punctuated(_clean(str(entry))), self.source[k])}</div>\n"
             for k, entry in zip(
                 self.bibliography.keys, self.bibliography.bibliography(), strict=True

@@ -618,3 +618,19 @@ def test_a_book_citing_nothing_has_no_bibliography_of_its_own(make_book: MakeBoo
     assert [c.chapter.kind for c in listed.chapters] == ["section", "bibliography"]
     cased, _ = _built(make_book, {"001-a.md": section_source(1, body="@DOE99 says.\n", total=1)})
     assert [c.chapter.kind for c in cased.chapters] == ["section", "bibliography"]
+
+
+def test_a_key_s_case_is_read_by_one_rule(make_book: MakeBook) -> None:
+    """A key is read without its case as citeproc-py reads it (model.bibliography.folded),
+    everywhere: the reference list's check folded it its own way (casefold), so `@Straße`
+    counted as citing `strasse`, an entry citeproc-py does not find there (W527): the book
+    got a Bibliography heading over nothing. `@DOE99` still cites `doe99`."""
+    refs = json.dumps([{**json.loads(REFS)[0], "id": "strasse"}, json.loads(REFS)[0]])
+    files = {"refs.json": refs, "001-a.md": section_source(1, body="Rail [@Straße].\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert [d.code for d in found] == ["W527"]
+    assert [c.chapter.kind for c in manuscript.chapters] == ["section"]
+    files["001-a.md"] = section_source(1, body="Rail [@DOE99; @STRASSE].\n", total=1)
+    manuscript, found = _built(make_book, files)
+    assert not found
+    assert _entries(manuscript) == ["ref-doe99", "ref-strasse"]
