@@ -86,7 +86,8 @@ class CiteprocBook:
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.grouped_by: dict[str, str] = {}  # key -> its authors as printed
+        self.words: dict[tuple[int, bool], str] = {}  # (citation, without names) -> words
+        self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
 
     def register(self, use: CitationUse) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -168,36 +169,49 @@ class CiteprocBook:
 
     def format(self, citation: Any) -> str:
         """One item, as the style sets it alone, without the layout's brackets."""
-        try:
-            return _clean(str(self.bibliography.cite(citation, lambda item: None)))
-        except Exception as exc:  # citeproc-py's own errors have no common class
-            raise Unformatted(self.entry(citation.cites[0].key)) from exc
+        return self._words(citation, False)
 
     def without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
-        reference = self.source[citation.cites[0].key]
-        kept = {name: reference.pop(name) for name in _NAMES if name in reference}
-        try:
-            return self.format(citation)
-        finally:
-            reference.update(kept)
+        return self._words(citation, True)
 
     def names(self, citation: Any) -> str:
         """The names the item prints before the rest: "Doe, " of "Doe, 1999" ("" where
         the rest is not its end)."""
-        full, rest = self.format(citation), self.without_names(citation)
-        return full[: -len(rest)] if rest and full.endswith(rest) else ""
+        return self._names(citation)[0] or ""
 
     def authors(self, citation: Any) -> str:
         """The item's authors as printed, for grouping ("" where its entry names none;
         the whole item where its names are not told apart)."""
+        if not any(name in self.source[citation.cites[0].key] for name in _PEOPLE):
+            return ""
+        names, whole = self._names(citation)
+        return whole if names is None else names
+
+    def _names(self, citation: Any) -> tuple[str | None, str]:
+        """The names the entry's items print before the rest (None where the rest is not
+        an item's end), and the item they were read from; read once for each entry, from
+        its first item asked for."""
         key = citation.cites[0].key
-        if key not in self.grouped_by:
+        if key not in self.named:
             full, rest = self.format(citation), self.without_names(citation)
-            names = full[: -len(rest)] if rest and full.endswith(rest) else full
-            people = any(name in self.source[key] for name in _PEOPLE)
-            self.grouped_by[key] = names if people else ""
-        return self.grouped_by[key]
+            names = full[: -len(rest)] if rest and full.endswith(rest) else None
+            self.named[key] = names, full
+        return self.named[key]
+
+    def _words(self, citation: Any, bare: bool) -> str:
+        """The item's words (`bare`: without its names and title), formatted once."""
+        made = id(citation), bare
+        if made not in self.words:
+            reference = self.source[citation.cites[0].key]
+            kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
+            try:
+                self.words[made] = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+            except Exception as exc:  # citeproc-py's own errors have no common class
+                raise Unformatted(self.entry(citation.cites[0].key)) from exc
+            finally:
+                reference.update(kept)
+        return self.words[made]
 
     def sorter(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
         """The style's `<citation><sort>` over the use's items (those of keys the

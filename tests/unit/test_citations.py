@@ -7,11 +7,15 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo.errors import Diagnostic
 from octavo.model import Manuscript
+from octavo.model.bibliography import Bibliography
+from octavo.render.citation_syntax import CitationUse, parse_bracket
+from octavo.render.citeproc_book import CiteprocBook
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
@@ -370,36 +374,67 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     assert "'" not in re.sub(r"<[^>]+>", "", html)
 
 
-@pytest.mark.parametrize(
-    ("module", "name"),
-    [("citeproc_book", "CiteprocBook"), ("citation_words", "SectionCitations")],
-)
-def test_the_citer_keeps_nothing_it_does_not_read(module: str, name: str) -> None:
-    """Every attribute the citation classes set is read somewhere in the citation modules
-    (`uses` was set, never read: dead state a reader had to understand)."""
-    import ast
-    import importlib
+def _citer(refs: str = REFS) -> tuple[CiteprocBook, list[CitationUse]]:
+    """citeproc-py's bibliography of `refs` with three citations registered and sorted:
+    `@doe99 [p. 4]`, `[@smith2001; @doe99]`, `[-@doe99]`."""
+    bib = Bibliography(Path("refs.json"), refs.encode(), False, ("doe99", "smith2001"), None, b"")
+    citer = CiteprocBook(bib)
+    written = [("@doe99 [p. 4]", True), ("[@smith2001; @doe99]", False), ("[-@doe99]", False)]
+    uses = []
+    for line, (words, in_text) in enumerate(written):
+        cites = parse_bracket(words.replace(" [p. 4]", ", p. 4").strip("[]"))
+        assert cites is not None
+        uses.append(CitationUse(cites, in_text, words, line))
+        assert citer.register(uses[-1]) == []
+    citer.sort()
+    return citer, uses
 
-    modules = ("citations", "citeproc_book", "citation_words")
-    trees = {
-        m: ast.parse(Path(importlib.import_module(f"octavo.render.{m}").__file__ or "").read_text())
-        for m in modules
-    }
-    citer = next(n for n in trees[module].body if isinstance(n, ast.ClassDef) and n.name == name)
-    init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
-    set_ = {
-        t.attr
-        for n in ast.walk(init)
-        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
-        if isinstance(t, ast.Attribute)
-    }
-    read = {
-        n.attr
-        for tree in trees.values()
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
-    }
-    assert set_ and set_ <= read, set_ - read
+
+def _asked(citer: CiteprocBook, uses: list[CitationUse], order: list[str]) -> dict[str, str]:
+    """What the citer says of each item, asked in `order` of its questions."""
+    found = {}
+    for question in order:
+        for use in uses:
+            for at in range(len(use.cites)):
+                citation = citer.citation(use, at)
+                found[f"{use.written} {at} {question}"] = getattr(citer, question)(citation)
+    return found
+
+
+def test_an_item_s_words_are_the_same_whatever_was_asked_before() -> None:
+    """The citer keeps only what it reads again: an item's words, its names and its
+    authors are the same asked in any order, on a citer that has formatted other items
+    first or not (what a citation prints never depends on what was printed before it)."""
+    questions = ["format", "without_names", "names", "authors"]
+    first = _asked(*_citer(), questions)
+    assert first == _asked(*_citer(), questions[::-1])
+    citer, uses = _citer()
+    _asked(citer, uses, ["format"])
+    assert _asked(citer, uses, questions[::-1]) == first
+    assert first["@doe99 [p. 4] 0 names"] == "Doe, "
+    assert first["[@smith2001; @doe99] 0 format"] == "Smith, 2001"
+    assert first["[-@doe99] 0 without_names"] == "1999"
+
+
+def test_each_item_is_formatted_once_whole_and_once_without_its_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """citeproc-py runs at most twice for an item, whatever asks for its words, its names
+    or its authors (an in-text item ran five times: names() and authors() each formatted
+    it whole and without its names, then its words once more)."""
+    from citeproc import CitationStylesBibliography
+
+    runs: list[str] = []
+    cite = CitationStylesBibliography.cite
+
+    def counted(self: CitationStylesBibliography, citation: Any, callback: Any) -> Any:
+        runs.append(citation.cites[0].key)
+        return cite(self, citation, callback)
+
+    monkeypatch.setattr(CitationStylesBibliography, "cite", counted)
+    citer, uses = _citer()
+    _asked(citer, uses, ["authors", "names", "without_names", "format"])
+    assert len(runs) == 2 * sum(len(use.cites) for use in uses)
 
 
 def _entries(manuscript: Manuscript) -> list[str]:
