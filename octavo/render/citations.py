@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from octavo.errors import Diagnostic, error, warning
 from octavo.render.citeproc_book import DEFAULT_STYLE, Unformatted
 from octavo.render.reference_markup import entry_id
-from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +34,7 @@ __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
 
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _LINK = re.compile(r"</?a\b[^>]*>")
+_DATA_LABEL = re.compile(r'\sdata-label="[^"]*"')
 
 
 def cite_book(
@@ -145,7 +145,8 @@ def _filled(
 def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedSection, str]:
     """The section's headings and captions with their citations formatted, unlinked, as the
     contents, the lists of tables and figures and the PDF's bookmarks (a heading's
-    `data-label` in `body`) show a heading's words: they showed `[@doe99]`."""
+    `data-label` in `body`, its heading found by its id) show a heading's words: they
+    showed `[@doe99]`."""
     rs = draft.rendered
 
     def filled(html: str) -> str:
@@ -154,9 +155,18 @@ def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedS
     headings = tuple(replace(h, title_html=filled(h.title_html)) for h in rs.headings)
     for before, after in zip(rs.headings, headings, strict=True):
         if before.title_html != after.title_html:
-            label = 'data-label="{}"'
-            old, new = (escape(strip_tags(h.title_html), quote=True) for h in (before, after))
-            body = body.replace(label.format(old), label.format(new), 1)
+            body = _labelled(body, after.id, after.label)
     tables = tuple(replace(t, caption_html=filled(t.caption_html)) for t in rs.tables)
     figures = tuple(replace(f, caption_html=filled(f.caption_html)) for f in rs.figures)
     return replace(rs, headings=headings, tables=tables, figures=figures), body
+
+
+def _labelled(body: str, ident: str, label: str) -> str:
+    """`body` with the `data-label` of its heading `ident` (the PDF bookmark's words) set
+    to `label`, written as the cleaned body writes an attribute."""
+    found = re.search(rf'<h[1-6]\b[^>]*\sid="{re.escape(escape(ident))}"[^>]*>', body)
+    if found is None:
+        return body
+    written = f' data-label="{escape(label)}"'
+    opening = _DATA_LABEL.sub(lambda _: written, found[0], count=1)
+    return body[: found.start()] + opening + body[found.end() :]

@@ -356,6 +356,18 @@ def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBoo
     assert "[@" not in rs.body_html
 
 
+def test_a_heading_s_bookmark_is_its_own_not_one_of_the_same_words(make_book: MakeBook) -> None:
+    """The heading whose citation is formatted gets the new `data-label` (the PDF's
+    bookmark), found by its id: the label was replaced where its words were first found,
+    which was an earlier heading's whose code shows the same words."""
+    body = "## Roads `[@doe99]`\n\nText.\n\n## Roads [@doe99]\n\nMore.\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    html = manuscript.chapters[0].sections[0].body_html
+    labels = re.findall(r'<h\d id="([^"]+)"[^>]* data-label="([^"]*)"', html)
+    assert [label for _, label in labels] == ["Roads [@doe99]", "Roads (Doe, 1999)"]
+
+
 def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     """The text's typography and pandoc's citeproc print "St. Martin’s Press"; the entry
     printed a typewriter apostrophe beside the text's curled ones."""
