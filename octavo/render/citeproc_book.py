@@ -34,9 +34,6 @@ __all__ = ["DEFAULT_STYLE", "CiteprocBook", "Unformatted"]
 # author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
 DEFAULT_STYLE = "harvard-cite-them-right"
 _CLASS = re.compile(r' class="[^"]*"')
-# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
-_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
-_JOINED = "\u2060\u2013\u2060"
 # a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
 # cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
@@ -256,10 +253,11 @@ def _clean(html: str) -> str:
     (pandoc's, styled in base.css), and a range is kept on one line."""
     from octavo.render.allow_list import TRUSTED
     from octavo.render.sanitize import clean_fragment
+    from octavo.text import joined_ranges
 
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
-    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
+    return _APOSTROPHE.sub("\u2019", joined_ranges(cleaned))
 
 
 def _quote_punctuation(element: Any) -> Callable[[str], str]:

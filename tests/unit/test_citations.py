@@ -368,6 +368,20 @@ def test_a_heading_s_bookmark_is_its_own_not_one_of_the_same_words(make_book: Ma
     assert [label for _, label in labels] == ["Roads [@doe99]", "Roads (Doe, 1999)"]
 
 
+def test_a_citation_s_range_is_joined_by_the_text_s_rule(make_book: MakeBook) -> None:
+    """One rule for a range's en dash (octavo.text.joined_ranges): a range of short numbers
+    stays on one line in the text, a citation and an entry alike ("pp. 33–35", a word
+    joiner each side of its dash);
+    one of longer numbers may break after its dash in all three, as pandoc lets every range
+    break (a citation's and an entry's were joined whatever their length)."""
+    body = "Pages 33--35 and 1234567--1234590 [@doe99, pp. 33-35; @smith2001, 1234567-1234590].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    html = _html(manuscript)
+    assert html.count("33\u2060–\u206035") == 2 and "33\u2060–\u206050" in html  # the entry's
+    assert html.count("1234567–1234590") == 2 and "1234567\u2060" not in html
+
+
 def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     """The text's typography and pandoc's citeproc print "St. Martin’s Press"; the entry
     printed a typewriter apostrophe beside the text's curled ones."""
