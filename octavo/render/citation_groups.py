@@ -9,11 +9,12 @@ items of a citation it did not format whole.
 - **Grouping**, where the style sets `cite-group-delimiter` or `collapse`: the items that
   name the same authors join the first of them, "(Doe, 1999, 2003; Smith, 2001)"; an item
   with a suffix ends a group, one with a prefix starts one.
-- **Collapsing** (`collapse="year"`, and the year-suffix kinds, whose suffixes citeproc-py
-  does not make): a group's later items lose their names, and the words between them are
-  the `cite-group-delimiter` (", "), the style's delimiter where `collapse="year"` and an
-  item of the group has a locator ("(Doe, 1999, p. 4; 2003)"); after a group, the
-  `after-collapse-delimiter`, else the style's delimiter.
+- **Collapsing** (`collapse="year"`, and the year-suffix kinds read as it: "(Doe, 2003b,
+  2003a)" where pandoc prints "(Doe, 2003b; a)"): a group's later items lose their names,
+  and the words between them are the `cite-group-delimiter` (", "), the style's
+  delimiter where `collapse="year"` and an item of the group has a locator ("(Doe, 1999,
+  p. 4; 2003)"); after a group, the `after-collapse-delimiter`, else the style's
+  delimiter.
 """
 
 from __future__ import annotations

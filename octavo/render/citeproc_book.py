@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
+from octavo.render.citation_suffixes import YearSuffixes, unsuffixed, year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class CiteprocBook:
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
+        self.suffixes = YearSuffixes()  # the entries', once sorted
         self.words: dict[tuple[int, bool], str] = {}  # (citation, without names) -> words
         self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
 
@@ -151,7 +153,10 @@ class CiteprocBook:
         return ""
 
     def sort(self) -> None:
+        """The list in the style's order, then the year suffixes its entries take, given
+        in that order (octavo.render.citation_suffixes)."""
         self.bibliography.sort()
+        self.suffixes = year_suffixes(self.style, self.source, self.bibliography.keys)
 
     def cited(self) -> list[str]:
         return [self.entry(k) for k in self.bibliography.keys]
@@ -198,14 +203,15 @@ class CiteprocBook:
 
     def _words(self, citation: Any, bare: bool) -> str:
         """The item's words (`bare`: without its names and title), formatted once."""
-        made = id(citation), bare
+        made, key = (id(citation), bare), citation.cites[0].key
         if made not in self.words:
-            reference = self.source[citation.cites[0].key]
+            reference = self.source[key]
             kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
             try:
-                self.words[made] = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+                html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+                self.words[made] = self.suffixes.shown(key, reference, html)
             except Exception as exc:  # citeproc-py's own errors have no common class
-                raise Unformatted(self.entry(citation.cites[0].key)) from exc
+                raise Unformatted(self.entry(key)) from exc
             finally:
                 reference.update(kept)
         return self.words[made]
@@ -221,19 +227,24 @@ class CiteprocBook:
             if citation.sort is None:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
-            return [known[id(c)] for c in citation.sort.sort(cited, citation.layout)] + unknown
+            with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
+                in_order = citation.sort.sort(cited, citation.layout)
+            return [known[id(c)] for c in in_order] + unknown
 
         return by_style
 
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
+        listed = zip(self.bibliography.keys, self.bibliography.bibliography(), strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
-            f"{linked(self.punctuated(_clean(str(entry))), self.source[k])}</div>\n"
-            for k, entry in zip(
-                self.bibliography.keys, self.bibliography.bibliography(), strict=True
+            + linked(
+                self.punctuated(self.suffixes.shown(k, self.source[k], _clean(str(e)))),
+                self.source[k],
             )
+            + "</div>\n"
+            for k, e in listed
         )
         given = re.search(r'class="([^"]*)"', attributes)
         classes = "references csl-bib-body" + (f" {given[1]}" if given else "")

@@ -368,3 +368,58 @@ def test_a_prefix_and_a_suffix_as_pandoc_s(tmp_path: Path) -> None:
     theirs = re.findall(r'<span class="citation"[^>]*>(.*?)</span>', done.stdout)
     assert len(theirs) == 5
     assert [re.sub(r"</?a\b[^>]*>", "", o) for o in ours] == theirs  # pandoc links none
+
+
+def _refs_with_suffixes() -> str:
+    """The book's references, and two works of Jane Doe's of 2003 and two undated ones."""
+    import json
+
+    def book(key: str, family: str, given: str, title: str, year: int = 0) -> dict[str, object]:
+        entry: dict[str, object] = {
+            "id": key, "type": "book", "title": title, "publisher": "Minsk Press",
+            "author": [{"family": family, "given": given}],
+        }  # fmt: skip
+        return {**entry, "issued": {"date-parts": [[year]]}} if year else entry
+
+    more = [
+        book("doeroads", "Doe", "Jane", "Roads of Belarus", 2003),
+        book("doeair", "Doe", "Jane", "Airports of Belarus", 2003),
+        book("leeb", "Lee", "Kim", "Undated B"),
+        book("leea", "Lee", "Kim", "Undated A"),
+    ]
+    return json.dumps([*json.loads((BOOK / "refs.json").read_text()), *more])
+
+
+SUFFIXED = """\
+[@doeroads]
+
+[@doeair, p. 4]
+
+[@doeroads; @doeair; @doe99]
+
+@doeroads [-@doeair]
+
+[@leeb; @leea]
+"""
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("style", ["shipped", "pandoc-s-default"])
+def test_year_suffixes_as_pandoc_s(tmp_path: Path, style: str) -> None:
+    """Two works of one author and year, "(Doe, 2003a)" and "(Doe, 2003b)", in the text
+    and the list as `pandoc --citeproc` prints them, with the style octavo ships and with
+    pandoc's default, Chicago author-date, which never prints `year-suffix` itself (CSL
+    puts it after the year, "n.d.a"). Chicago's entries are compared after their author:
+    pandoc writes a repeated one "———", which citeproc-py does not."""
+    if style == "shipped":
+        csl = STYLE.read_bytes()
+    else:
+        csl = subprocess.run(
+            ["pandoc", "--print-default-data-file=default.csl"], capture_output=True, check=True
+        ).stdout
+    ours, theirs = _ours_and_pandoc_s(tmp_path, SUFFIXED, csl, _refs_with_suffixes())
+    assert len(ours) == len(theirs) == 5 + 5  # the paragraphs, the entries
+    if style != "shipped":
+        ours[5:], theirs[5:] = ([e.split(". ", 1)[1] for e in x[5:]] for x in (ours, theirs))
+    assert ours == theirs
+    assert any("2003b" in line for line in ours) and any("2003a" in line for line in ours)

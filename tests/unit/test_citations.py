@@ -457,8 +457,8 @@ def test_each_item_is_formatted_once_whole_and_once_without_its_names(
         runs.append(citation.cites[0].key)
         return cite(self, citation, callback)
 
-    monkeypatch.setattr(CitationStylesBibliography, "cite", counted)
     citer, uses = _citer()
+    monkeypatch.setattr(CitationStylesBibliography, "cite", counted)
     _asked(citer, uses, ["authors", "names", "without_names", "format"])
     assert len(runs) == 2 * sum(len(use.cites) for use in uses)
 
