@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from octavo import api
 from octavo.render.citations import DEFAULT_STYLE
 from tests.conftest import DATA
+from tests.support.citation_styles import NUMERIC
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 from tests.support.weasyprint_log import quietly
 
@@ -423,3 +424,15 @@ def test_year_suffixes_as_pandoc_s(tmp_path: Path, style: str) -> None:
         ours[5:], theirs[5:] = ([e.split(". ", 1)[1] for e in x[5:]] for x in (ours, theirs))
     assert ours == theirs
     assert any("2003b" in line for line in ours) and any("2003a" in line for line in ours)
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+def test_a_numeric_style_s_ranges_as_pandoc_s(tmp_path: Path) -> None:
+    """`collapse="citation-number"`'s ranges, "[1–3]", as `pandoc --citeproc` prints them."""
+    source = (
+        "[@doe99; @smith2001; @adams1990]\n\n[@adams1990; @doe99, 4; @smith2001]\n\n"
+        "[@doe99; @smith2001]\n\n[@unused; @doe99; @adams1990; @smith2001]\n"
+    )
+    ours, theirs = _ours_and_pandoc_s(tmp_path, source, NUMERIC.encode())
+    assert ours == theirs
+    assert ours[:4] == ["[1–3]", "[1, 4, 2, 3]", "[1, 2]", "[1–4]"]

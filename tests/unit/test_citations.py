@@ -19,6 +19,7 @@ from octavo.render.citeproc_book import CiteprocBook
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
+from tests.support.citation_styles import NUMERIC
 
 REFS = (DATA / "citations" / "refs.json").read_text(encoding="utf-8")
 CITED = BOOK_TOML + 'bibliography = "refs.json"\n'
@@ -288,6 +289,31 @@ def test_a_book_s_own_style(make_book: MakeBook) -> None:
     manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
     assert not found
     assert "A [1, 2]." in re.sub(r"<[^>]+>", "", _html(manuscript))
+
+
+def test_a_numeric_style_s_ranges_as_pandoc_prints_them(make_book: MakeBook) -> None:
+    """`collapse="citation-number"`: three numbers or more in a row are a range, its first
+    and last linked, as `pandoc --citeproc -t html -M link-citations` (2.17, 3.9) prints
+    them; it printed "[1, 2, 3]". An item with a locator is none of a range."""
+    body = (
+        "A [@doe99; @smith2001; @adams1990]. B [@adams1990; @doe99, 4; @smith2001]."
+        " C [@doe99; @smith2001]. D [@unused; @doe99; @adams1990; @smith2001].\n"
+    )
+    files = {"style.csl": NUMERIC, "001-a.md": section_source(1, body=body, total=1)}
+    manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
+    assert not found
+
+    def cited(key: str, words: str) -> str:
+        return f'<a href="#ref-{key}" role="doc-biblioref">{words}</a>'
+
+    expected = [
+        f"[{cited('doe99', '1')}–{cited('adams1990', '3')}]",
+        f"[{cited('doe99', '1, 4')}, {cited('smith2001', '2')}, {cited('adams1990', '3')}]",
+        f"[{cited('doe99', '1')}, {cited('smith2001', '2')}]",
+        f"[{cited('doe99', '1')}–{cited('unused', '4')}]",
+    ]
+    html = _html(manuscript).replace("\u2060", "")
+    assert re.findall(r'<span class="citation">(.*?)</span>', html) == expected
 
 
 def test_an_entry_s_fields_are_cleaned_as_raw_html(make_book: MakeBook) -> None:
