@@ -95,7 +95,8 @@ class SectionCitations:
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
         names = self.book.authors(citation) if grouping else ""
-        number = citation.cites[0].number if citation is not None else 0
+        ranges = citation is not None and self.book.shape.ranges
+        number = citation.cites[0].number if ranges else 0  # its place in the list
         return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number)
 
     def _item(
