@@ -444,7 +444,7 @@ def _citer(refs: str = REFS) -> tuple[CiteprocBook, list[CitationUse]]:
 
 def _asked(citer: CiteprocBook, uses: list[CitationUse], order: list[str]) -> dict[str, str]:
     """What the citer says of each item, asked in `order` of its questions."""
-    found = {}
+    found: dict[str, str] = {}
     for question in order:
         for use in uses:
             for at in range(len(use.cites)):
