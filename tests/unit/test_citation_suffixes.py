@@ -47,7 +47,7 @@ def _printed(make_book: MakeBook, body: str, style: str = STYLE, toml: str = "")
     """The section's paragraphs and the list's entries, as text."""
     refs = json.dumps([{"id": key, **entry} for key, entry in REFS.items()])
     config = BOOK_TOML + 'bibliography = "refs.json"\ncsl = "style.csl"\n' + toml
-    given = {
+    given: dict[str, str | bytes] = {
         "refs.json": refs,
         "style.csl": style,
         "001-a.md": section_source(1, body=body, total=1),
