@@ -18,6 +18,7 @@ __all__ = [
     "first_words",
     "inches",
     "index_path",
+    "joined_ranges",
     "no_orphan",
     "own_table_number",
     "slugify",
@@ -32,6 +33,10 @@ __all__ = [
 CUT_AFTER = ",;:·–—"
 
 _TAG = re.compile(r"<[^>]*>")
+# a range of short numbers ("1945\u20131960", "pp. 12\u201314", "1.5\u20132"): at most six
+# figures, points or commas a side, nothing of a longer number or word on either
+_SHORT_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,]{0,5})\u2013(?=\d[\d.,]{0,5}(?!\w|[.,]\d))")
+_JOINED_RANGE = "\\1\u2060\u2013\u2060"
 TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 # a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
 # "Table tennis:" nor "Table 12.3 Tariffs"), alone or in bold or italics, whole or in part
@@ -134,6 +139,15 @@ def slugify(text: str, limit: int = 48) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:limit].rstrip("-")
+
+
+def joined_ranges(text: str) -> str:
+    """`text` with a word joiner (U+2060) each side of the en dash of a range of short
+    numbers ("1945\u20131960"), which Unicode lets a line end after: the text's
+    (octavo.render.markdown) and a citation's and an entry's (octavo.render.citeproc_book)
+    kept on one line by this one rule. A range of words or of longer numbers may still
+    break after its dash, as pandoc lets every range break."""
+    return _SHORT_RANGE.sub(_JOINED_RANGE, text) if "\u2013" in text else text
 
 
 def strip_tags(html: str) -> str:

@@ -7,11 +7,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["CITATION_KEY", "Bibliography"]
+__all__ = ["CITATION_KEY", "Bibliography", "folded"]
 
 # pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
 # `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
 CITATION_KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
+
+
+def folded(key: str) -> str:
+    """A key as citeproc-py reads it, without its case (`@Doe99` cites the entry `doe99`):
+    the one rule by which octavo matches a citation's, `nocite`'s and a file's keys."""
+    return key.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,4 +35,4 @@ class Bibliography:
 
     def line_of(self, key: str) -> int | None:
         """The line of the file where the entry `key` starts, where it was found."""
-        return dict(self.lines).get(key.lower())
+        return dict(self.lines).get(folded(key))

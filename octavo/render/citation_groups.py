@@ -9,11 +9,15 @@ items of a citation it did not format whole.
 - **Grouping**, where the style sets `cite-group-delimiter` or `collapse`: the items that
   name the same authors join the first of them, "(Doe, 1999, 2003; Smith, 2001)"; an item
   with a suffix ends a group, one with a prefix starts one.
-- **Collapsing** (`collapse="year"`, and the year-suffix kinds, whose suffixes citeproc-py
-  does not make): a group's later items lose their names, and the words between them are
-  the `cite-group-delimiter` (", "), the style's delimiter where `collapse="year"` and an
-  item of the group has a locator ("(Doe, 1999, p. 4; 2003)"); after a group, the
-  `after-collapse-delimiter`, else the style's delimiter.
+- **Collapsing** (`collapse="year"`, and the year-suffix kinds read as it: "(Doe, 2003b,
+  2003a)" where pandoc prints "(Doe, 2003b; a)"): a group's later items lose their names,
+  and the words between them are the `cite-group-delimiter` (", "), the style's
+  delimiter where `collapse="year"` and an item of the group has a locator ("(Doe, 1999,
+  p. 4; 2003)"); after a group, the `after-collapse-delimiter`, else the style's
+  delimiter.
+- **Ranges** (`collapse="citation-number"`, a numeric style's): three or more items
+  numbered one after another, none with a prefix, a suffix or a locator, print as a range,
+  "[1–3]", its first and last linked, as pandoc prints them.
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Item", "Shape", "collapsed", "grouped", "ordered", "separators"]
+__all__ = ["Item", "Shape", "collapsed", "grouped", "ordered", "ranged", "separators"]
 
 _COLLAPSING = ("year", "year-suffix", "year-suffix-ranged")
+# a range's en dash, a word joiner each side: kept on one line with its numbers, as the
+# text's ranges of short numbers are (octavo.text.joined_ranges; pandoc joins none)
+_RANGE = "\u2060\u2013\u2060"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class Shape:
     group_delimiter: str | None = None  # `cite-group-delimiter`; None: no grouping
     collapse: str = ""  # "year", "year-suffix", "year-suffix-ranged"; "": none read
     after_collapse: str | None = None  # `after-collapse-delimiter`
+    ranges: bool = False  # `collapse="citation-number"`: numbers in a row as a range
 
     @classmethod
     def of(cls, citation: dict[str, str], layout: dict[str, str]) -> Shape:
@@ -50,6 +58,7 @@ class Shape:
             grouping,
             collapse,
             citation.get("after-collapse-delimiter"),
+            citation.get("collapse") == "citation-number",
         )
 
 
@@ -62,6 +71,7 @@ class Item:
     prefix: bool = False
     suffix: bool = False
     locator: bool = False
+    number: int = 0  # its citation number; 0 where it has none (a key the file lacks)
 
     @property
     def held(self) -> bool:
@@ -123,3 +133,21 @@ def collapsed(groups: Sequence[Sequence[Item]], shape: Shape) -> set[int]:
     if not shape.collapse:
         return set()
     return {item.at for group in groups for item in group[1:]}
+
+
+def ranged(items: Sequence[Item], shape: Shape) -> dict[int, str]:
+    """Where the style makes ranges of citation numbers: the words after each run's first
+    item (by `at`), its en dash, and "" for the items inside it (left out of the citation,
+    their entries still listed). A run: three or more items in a row numbered one after
+    another, none with a prefix, a suffix or a locator."""
+    out: dict[int, str] = {}
+    run: list[Item] = []
+    for item in [*items, None] if shape.ranges else []:
+        free = item is not None and item.number > 0 and not (item.held or item.locator)
+        if free and run and item is not None and item.number == run[-1].number + 1:
+            run.append(item)
+            continue
+        if len(run) > 2:
+            out |= {run[0].at: _RANGE} | {inside.at: "" for inside in run[1:-1]}
+        run = [item] if free and item is not None else []
+    return out

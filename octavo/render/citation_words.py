@@ -17,7 +17,7 @@ from dataclasses import replace
 from html import escape, unescape
 from typing import TYPE_CHECKING
 
-from octavo.render.citation_groups import Item, collapsed, grouped, ordered, separators
+from octavo.render.citation_groups import Item, collapsed, grouped, ordered, ranged, separators
 from octavo.render.reference_markup import biblioref
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class SectionCitations:
         groups = grouped(ordered(items, book.sorter(use), int(use.in_text)), shape)
         bare = collapsed(groups, shape)
         between = iter(separators(groups, shape))
+        ranges = ranged([item for group in groups for item in group], shape)
         wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
         first = book.citation(use, 0)
         named, opening = use.in_text and first is not None, ""
@@ -77,10 +78,14 @@ class SectionCitations:
         words = ""
         for group in groups:
             for item in group:
+                after = next(between, "")
+                after = ranges.get(item.at, after)  # an en dash after a range's first
+                if item.at in ranges and not after:  # inside a range: left out
+                    continue
                 lead = opening if named and item.at == 0 else ""
                 tail = wrap[1] if named and len(cites) == 1 else ""
                 shown = self._item(use, item.at, cites[item.at], item.at in bare, lead, tail)
-                words += shown + escape(next(between, ""), quote=False)
+                words += shown + escape(after, quote=False)
         if use.in_text and len(cites) == 1:  # "Doe (1999)" one link; **doe99?** alone
             return f'<span class="citation">{book.punctuated(words)}</span>'
         return f'<span class="citation">{book.punctuated(wrap[0] + words + wrap[1])}</span>'
@@ -90,7 +95,9 @@ class SectionCitations:
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
         names = self.book.authors(citation) if grouping else ""
-        return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator))
+        ranges = citation is not None and self.book.shape.ranges
+        number = citation.cites[0].number if ranges else 0  # its place in the list
+        return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number)
 
     def _item(
         self, use: CitationUse, at: int, cite: Cite, bare: bool, lead: str = "", tail: str = ""

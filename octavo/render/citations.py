@@ -18,9 +18,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.render.citeproc_book import DEFAULT_STYLE
+from octavo.render.citeproc_book import DEFAULT_STYLE, Unformatted
 from octavo.render.reference_markup import entry_id
-from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +34,7 @@ __all__ = ["DEFAULT_STYLE", "cite_book", "entry_id"]
 
 _REFS = re.compile(r'<div id="refs"([^>]*)>')
 _LINK = re.compile(r"</?a\b[^>]*>")
+_DATA_LABEL = re.compile(r'\sdata-label="[^"]*"')
 
 
 def cite_book(
@@ -94,11 +94,13 @@ def _cite_book(
         cites.sort()
         out, anchors = _filled(book, cites, drafts, examples)
     except Exception as exc:  # an entry's field of a type citeproc-py cannot format
-        key = cites.key or cites.culprit()
+        # the entry of the citation that failed; else (the list) the first that fails alone
+        key = exc.key if isinstance(exc, Unformatted) else cites.culprit()
+        cause = exc.__cause__ if isinstance(exc, Unformatted) else exc
         found.append(
             error(
                 "E150",
-                f"citeproc-py cannot format entry '{key}': {type(exc).__name__}: {exc}",
+                f"citeproc-py cannot format entry '{key}': {type(cause).__name__}: {cause}",
                 bib.path,
                 bib.line_of(key),
                 hint="check that entry's fields against CSL-JSON's: names are lists of "
@@ -128,7 +130,6 @@ def _filled(
             rs, body = _titles(words, draft, body)
             if not placed and (found_at := _REFS.search(body)):
                 own = chapter.chapter.kind == "bibliography"
-                cites.key = ""
                 listed = cites.references(found_at[1], own)
                 body = body[: found_at.start()] + listed + body[found_at.end() :]
                 anchors += [(entry_id(k), chapter.chapter.slug) for k in cites.cited()]
@@ -144,7 +145,8 @@ def _filled(
 def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedSection, str]:
     """The section's headings and captions with their citations formatted, unlinked, as the
     contents, the lists of tables and figures and the PDF's bookmarks (a heading's
-    `data-label` in `body`) show a heading's words: they showed `[@doe99]`."""
+    `data-label` in `body`, its heading found by its id) show a heading's words: they
+    showed `[@doe99]`."""
     rs = draft.rendered
 
     def filled(html: str) -> str:
@@ -153,9 +155,18 @@ def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedS
     headings = tuple(replace(h, title_html=filled(h.title_html)) for h in rs.headings)
     for before, after in zip(rs.headings, headings, strict=True):
         if before.title_html != after.title_html:
-            label = 'data-label="{}"'
-            old, new = (escape(strip_tags(h.title_html), quote=True) for h in (before, after))
-            body = body.replace(label.format(old), label.format(new), 1)
+            body = _labelled(body, after.id, after.label)
     tables = tuple(replace(t, caption_html=filled(t.caption_html)) for t in rs.tables)
     figures = tuple(replace(f, caption_html=filled(f.caption_html)) for f in rs.figures)
     return replace(rs, headings=headings, tables=tables, figures=figures), body
+
+
+def _labelled(body: str, ident: str, label: str) -> str:
+    """`body` with the `data-label` of its heading `ident` (the PDF bookmark's words) set
+    to `label`, written as the cleaned body writes an attribute."""
+    found = re.search(rf'<h[1-6]\b[^>]*\sid="{re.escape(escape(ident))}"[^>]*>', body)
+    if found is None:
+        return body
+    written = f' data-label="{escape(label)}"'
+    opening = _DATA_LABEL.sub(lambda _: written, found[0], count=1)
+    return body[: found.start()] + opening + body[found.end() :]

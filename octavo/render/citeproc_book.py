@@ -19,23 +19,22 @@ from collections.abc import Callable
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
+from octavo.render.citation_suffixes import YearSuffixes, unsuffixed, year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
     from octavo.model.bibliography import Bibliography
     from octavo.render.citation_syntax import CitationUse
 
-__all__ = ["DEFAULT_STYLE", "CiteprocBook"]
+__all__ = ["DEFAULT_STYLE", "CiteprocBook", "Unformatted"]
 
 # The style citeproc-py ships, the only one it does: Cite Them Right's Harvard, an
 # author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
 DEFAULT_STYLE = "harvard-cite-them-right"
 _CLASS = re.compile(r' class="[^"]*"')
-# a range of numbers ("pp. 33–35") kept on one line, as the text's are (octavo.render.markdown)
-_RANGE = re.compile(r"(?<=\d)\u2013(?=\d)")
-_JOINED = "\u2060\u2013\u2060"
 # a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
 # cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
@@ -50,6 +49,14 @@ _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     "collection_title",
     "publisher",
 )
+
+
+class Unformatted(Exception):
+    """citeproc-py failed to format a citation of the entry `key` (its error the cause)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
 
 
 class CiteprocBook:
@@ -75,10 +82,11 @@ class CiteprocBook:
         self.shape = Shape.of(dict(citation.attrib), attributes)
         self.punctuated = _quote_punctuation(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
-        self.keys = {k.lower(): k for k in bib.keys}
+        self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
         self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
-        self.key = ""  # the key being formatted, for a message where citeproc-py fails
-        self.grouped_by: dict[str, str] = {}  # key -> its authors as printed
+        self.suffixes = YearSuffixes()  # the entries', once sorted
+        self.words: dict[tuple[int, bool], str] = {}  # (citation, without names) -> words
+        self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
 
     def register(self, use: CitationUse) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -87,7 +95,7 @@ class CiteprocBook:
 
         missing = []
         for at, cite in enumerate(use.cites):
-            if cite.key.lower() not in self.source:
+            if not self.entry(cite.key):
                 missing.append(cite.key)
                 continue
             item = (
@@ -108,17 +116,25 @@ class CiteprocBook:
         from octavo.render.citation_syntax import keys_in
 
         keys = keys_in(words)
-        listed = [*self.keys.values()] if "*" in keys else keys
+        listed = [*self.written.values()] if "*" in keys else keys
         for key in listed:
-            if key.lower() in self.source:
+            if self.entry(key):
                 self.bibliography.register(Citation([CitationItem(key)]))
-        return [k for k in keys if k != "*" and k.lower() not in self.source]
+        return [k for k in keys if k != "*" and not self.entry(k)]
+
+    def entry(self, key: str) -> str:
+        """The key of the entry `key` cites, as the bibliography writes it ("" where it has
+        none): a key is read without its case, as citeproc-py reads it (bibliography.folded)."""
+        found = folded(key)
+        return self.written.get(found, found) if found in self.source else ""
 
     def nearest(self, key: str) -> str:
         import difflib
 
-        close = difflib.get_close_matches(key.lower(), list(self.keys), n=1, cutoff=0.7)
-        return f"did you mean '{self.keys[close[0]]}'?" if close else "add it to the bibliography"
+        close = difflib.get_close_matches(folded(key), list(self.written), n=1, cutoff=0.7)
+        return (
+            f"did you mean '{self.written[close[0]]}'?" if close else "add it to the bibliography"
+        )
 
     def culprit(self) -> str:
         """The first cited key whose entry citeproc-py cannot format alone ("" for none)."""
@@ -133,14 +149,17 @@ class CiteprocBook:
                 alone.cite(citation, lambda item: None)
                 alone.bibliography()
             except Exception:  # the entry that fails
-                return str(self.keys.get(key, key))
+                return self.entry(key)
         return ""
 
     def sort(self) -> None:
+        """The list in the style's order, then the year suffixes its entries take, given
+        in that order (octavo.render.citation_suffixes)."""
         self.bibliography.sort()
+        self.suffixes = year_suffixes(self.style, self.source, self.bibliography.keys)
 
     def cited(self) -> list[str]:
-        return [self.keys.get(k, k) for k in self.bibliography.keys]
+        return [self.entry(k) for k in self.bibliography.keys]
 
     def citation(self, use: CitationUse, at: int) -> Any:
         """The use's item `at` as registered; None for a key the bibliography lacks."""
@@ -148,39 +167,54 @@ class CiteprocBook:
 
     def target(self, key: str) -> str:
         """The id of `key`'s entry (as the bibliography writes the key)."""
-        return entry_id(self.keys.get(key.lower(), key))
+        return entry_id(self.entry(key))
 
     def format(self, citation: Any) -> str:
         """One item, as the style sets it alone, without the layout's brackets."""
-        key = citation.cites[0].key
-        self.key = self.keys.get(key.lower(), key)
-        return _clean(str(self.bibliography.cite(citation, lambda item: None)))
+        return self._words(citation, False)
 
     def without_names(self, citation: Any) -> str:
         """The item formatted without its names and title: its year and locator."""
-        reference = self.source[citation.cites[0].key]
-        kept = {name: reference.pop(name) for name in _NAMES if name in reference}
-        try:
-            return self.format(citation)
-        finally:
-            reference.update(kept)
+        return self._words(citation, True)
 
     def names(self, citation: Any) -> str:
         """The names the item prints before the rest: "Doe, " of "Doe, 1999" ("" where
         the rest is not its end)."""
-        full, rest = self.format(citation), self.without_names(citation)
-        return full[: -len(rest)] if rest and full.endswith(rest) else ""
+        return self._names(citation)[0] or ""
 
     def authors(self, citation: Any) -> str:
         """The item's authors as printed, for grouping ("" where its entry names none;
         the whole item where its names are not told apart)."""
+        if not any(name in self.source[citation.cites[0].key] for name in _PEOPLE):
+            return ""
+        names, whole = self._names(citation)
+        return whole if names is None else names
+
+    def _names(self, citation: Any) -> tuple[str | None, str]:
+        """The names the entry's items print before the rest (None where the rest is not
+        an item's end), and the item they were read from; read once for each entry, from
+        its first item asked for."""
         key = citation.cites[0].key
-        if key not in self.grouped_by:
+        if key not in self.named:
             full, rest = self.format(citation), self.without_names(citation)
-            names = full[: -len(rest)] if rest and full.endswith(rest) else full
-            people = any(name in self.source[key] for name in _PEOPLE)
-            self.grouped_by[key] = names if people else ""
-        return self.grouped_by[key]
+            names = full[: -len(rest)] if rest and full.endswith(rest) else None
+            self.named[key] = names, full
+        return self.named[key]
+
+    def _words(self, citation: Any, bare: bool) -> str:
+        """The item's words (`bare`: without its names and title), formatted once."""
+        made, key = (id(citation), bare), citation.cites[0].key
+        if made not in self.words:
+            reference = self.source[key]
+            kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
+            try:
+                html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+                self.words[made] = self.suffixes.shown(key, reference, html)
+            except Exception as exc:  # citeproc-py's own errors have no common class
+                raise Unformatted(self.entry(key)) from exc
+            finally:
+                reference.update(kept)
+        return self.words[made]
 
     def sorter(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
         """The style's `<citation><sort>` over the use's items (those of keys the
@@ -193,19 +227,24 @@ class CiteprocBook:
             if citation.sort is None:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
-            return [known[id(c)] for c in citation.sort.sort(cited, citation.layout)] + unknown
+            with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
+                in_order = citation.sort.sort(cited, citation.layout)
+            return [known[id(c)] for c in in_order] + unknown
 
         return by_style
 
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
+        listed = zip(self.bibliography.keys, self.bibliography.bibliography(), strict=True)
         entries = "".join(
-            f"{entry_open(entry_id(self.keys.get(k, k)))}"
-            f"{linked(self.punctuated(_clean(str(entry))), self.source[k])}</div>\n"
-            for k, entry in zip(
-                self.bibliography.keys, self.bibliography.bibliography(), strict=True
+            f"{entry_open(entry_id(self.entry(k)))}"
+            + linked(
+                self.punctuated(self.suffixes.shown(k, self.source[k], _clean(str(e)))),
+                self.source[k],
             )
+            + "</div>\n"
+            for k, e in listed
         )
         given = re.search(r'class="([^"]*)"', attributes)
         classes = "references csl-bib-body" + (f" {given[1]}" if given else "")
@@ -225,10 +264,11 @@ def _clean(html: str) -> str:
     (pandoc's, styled in base.css), and a range is kept on one line."""
     from octavo.render.allow_list import TRUSTED
     from octavo.render.sanitize import clean_fragment
+    from octavo.text import joined_ranges
 
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
-    return _APOSTROPHE.sub("\u2019", _RANGE.sub(_JOINED, cleaned))
+    return _APOSTROPHE.sub("\u2019", joined_ranges(cleaned))
 
 
 def _quote_punctuation(element: Any) -> Callable[[str], str]:

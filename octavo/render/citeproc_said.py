@@ -8,6 +8,7 @@ import re
 
 from octavo.errors import Diagnostic, warning
 from octavo.model.bibliography import Bibliography
+from octavo.source.files import field_line
 
 __all__ = ["told"]
 
@@ -25,13 +26,12 @@ def told(bib: Bibliography, messages: list[str]) -> list[Diagnostic]:
             found.append(warning("W152", f"citeproc-py: {message}", bib.path))
             continue
         name = field[1]
-        at = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=", text, re.MULTILINE | re.IGNORECASE)
         found.append(
             warning(
                 "W152",
                 f"BibTeX field '{name}' is not read by citeproc-py: left out of every entry",
                 bib.path,
-                text.count("\n", 0, at.start()) + 1 if at else None,
+                field_line(text, name, any_case=True),
                 hint="leave it, or give the bibliography as CSL-JSON (Zotero, JabRef and "
                 "pandoc write it: pandoc refs.bib -t csljson -o refs.json), which keeps it",
             )

@@ -46,6 +46,7 @@ from octavo.render.allow_list import DEEP
 from octavo.render.index_marks import MarkUse
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 from octavo.render.tokens import child_lines
+from octavo.text import joined_ranges
 
 if TYPE_CHECKING:
     from octavo.render.citation_syntax import CitationUse
@@ -159,9 +160,6 @@ def _dashes(tokens: list[Token]) -> None:
 
 _WORD_JOINER = "\u2060"
 _CLOSED_DASH = re.compile(r"(?<=[^\s\u2060])\u2014")  # an em dash set close to a word
-# a range of short numbers ("1945\u20131960", "pp. 12\u201314", "1.5\u20132"): at most six
-# figures, points or commas a side, nothing of a longer number or word on either
-_SHORT_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,]{0,5})\u2013(?=\d[\d.,]{0,5}(?!\w|[.,]\d))")
 
 
 def _dash_joins(state: StateCore) -> None:
@@ -188,9 +186,8 @@ def _dash_joins(state: StateCore) -> None:
                 if content[0] == "\u2014" and not last.isspace():
                     content = _WORD_JOINER + content  # `*Minsk*—the`: after an element
                 token.content = content
-            if token.type == "text" and "\u2013" in token.content:
-                joined = f"\\1{_WORD_JOINER}\u2013{_WORD_JOINER}"
-                token.content = _SHORT_RANGE.sub(joined, token.content)
+            if token.type == "text":
+                token.content = joined_ranges(token.content)  # octavo.text's one rule
             if token.type in ("text", "text_special", "code_inline") and token.content:
                 last = token.content[-1]
             elif token.type in ("softbreak", "hardbreak", "image", "footnote_ref"):

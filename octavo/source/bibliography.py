@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model.bibliography import Bibliography
+from octavo.model.bibliography import Bibliography, folded
 from octavo.sandbox import FileRefused, read_file
 from octavo.settings import BookConfig
 from octavo.source.files import line_of_offset, shown
@@ -155,19 +155,19 @@ def _unique(
     seen: dict[str, str] = {}
     lines: dict[str, int] = {}
     for key, line in keyed:
-        if key.lower() in seen:
+        if folded(key) in seen:
             found.append(
                 warning(
                     "W151",
-                    f"key '{key}' is given again (as '{seen[key.lower()]}'): the last is used",
+                    f"key '{key}' is given again (as '{seen[folded(key)]}'): the last is used",
                     path,
                     line,
                     hint="give each entry a key of its own (keys are read without their case)",
                 )
             )
-        seen[key.lower()] = key
+        seen[folded(key)] = key
         if line is not None:
-            lines[key.lower()] = line
+            lines[folded(key)] = line
     return tuple(dict.fromkeys(k for k, _ in keyed)), tuple(lines.items())
 
 

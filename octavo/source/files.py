@@ -13,7 +13,7 @@ from octavo.errors import Diagnostic, error
 from octavo.limits import FILE_LIMITS
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["TomlError", "line_of_offset", "load_toml", "read_utf8", "shown"]
+__all__ = ["TomlError", "field_line", "line_of_offset", "load_toml", "read_utf8", "shown"]
 
 MAX_SOURCE_BYTES = FILE_LIMITS["section"]
 
@@ -41,6 +41,17 @@ def load_toml(text: str) -> dict[str, Any]:
 
 def line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
+
+
+def field_line(text: str, name: str, any_case: bool = False) -> int | None:
+    """The line (from 1) of the first `name = …` that opens a line of `text` (bare or in
+    double quotes), where there is one: a TOML file's key, whose case is its own (`Quotes`
+    is another key than `quotes`); `any_case`, a BibTeX entry's field, whose name BibTeX,
+    biber and citeproc-py read without case (`URL`, `Url` and `url` are one field)."""
+    flags = re.MULTILINE | (re.IGNORECASE if any_case else 0)
+    named = re.escape(name)
+    found = re.search(rf'^[ \t]*(?:{named}|"{named}")[ \t]*=', text, flags)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def read_utf8(

@@ -17,8 +17,8 @@ from octavo.model.language_tags import fallbacks
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 from octavo.source.config_values import control_character
-from octavo.source.files import load_toml
-from octavo.source.quotes import QUOTE_KEYS, key_line, quotes_problem
+from octavo.source.files import field_line, load_toml
+from octavo.source.quotes import QUOTE_KEYS, quotes_problem
 
 __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_catalogue"]
 
@@ -74,7 +74,7 @@ def load_labels(
                 given = tuple(value) if isinstance(value, list) else value  # (months)
                 problem = _bad_override(key, given, base) if key in base else ""
                 if problem:
-                    found.append(error("E116", f"{key}: {problem}", path, key_line(text, key)))
+                    found.append(error("E116", f"{key}: {problem}", path, field_line(text, key)))
                 else:
                     data[key] = value
         except FileRefused as refused:

@@ -22,9 +22,9 @@ from octavo.model.quotes import QUOTE_SPACES, Given, QuoteTable, over
 from octavo.sandbox import FileRefused, read_file
 from octavo.settings import BookConfig
 from octavo.shipped import TEMPLATES
-from octavo.source.files import load_toml
+from octavo.source.files import field_line, load_toml
 
-__all__ = ["QUOTE_KEYS", "key_line", "load_quotes", "quotes_problem"]
+__all__ = ["QUOTE_KEYS", "load_quotes", "quotes_problem"]
 
 QUOTE_KEYS = ("quotes", "quote_space")
 
@@ -49,13 +49,6 @@ def quotes_problem(key: str, value: object) -> str:
 
 def _control(character: str) -> bool:
     return unicodedata.category(character).startswith("C")
-
-
-def key_line(text: str, key: str) -> int | None:
-    """The line (from 1) of a top-level `key = …` in a TOML text, if it is found."""
-    pattern = re.compile(rf'^[ \t]*(?:{re.escape(key)}|"{re.escape(key)}")[ \t]*=', re.M)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +117,7 @@ def load_quotes(
             bad = [(k, quotes_problem(k, v)) for k, v in given.items() if quotes_problem(k, v)]
             if path != reported:
                 problems += [
-                    error("E116", f"{key}: {problem}", path, key_line(text, key))
+                    error("E116", f"{key}: {problem}", path, field_line(text, key))
                     for key, problem in bad
                 ]
             own[tag_key(path.stem)] = _given(tag_key(path.stem), {} if bad else given)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from octavo.model import Book, Chapter, Section
-from octavo.model.bibliography import CITATION_KEY
+from octavo.model.bibliography import CITATION_KEY, folded
 
 __all__ = ["REFS_SLUG", "is_generated", "with_reference_list"]
 
@@ -62,9 +62,9 @@ def _cites(book: Book) -> bool:
     their case). A key in a code span counts too: a list then stays empty, as before."""
     if book.config.nocite:
         return True
-    keys = {key.casefold() for key in book.bibliography.keys} if book.bibliography else set()
+    keys = {folded(key) for key in book.bibliography.keys} if book.bibliography else set()
     return any(
-        (found[1] or found[2]).casefold() in keys
+        folded(found[1] or found[2]) in keys
         for section in book.sections
         if "@" in section.body
         for found in CITATION_KEY.finditer(section.body)

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from octavo import api
 from octavo.render.citations import DEFAULT_STYLE
 from tests.conftest import DATA
+from tests.support.citation_styles import NUMERIC
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 from tests.support.weasyprint_log import quietly
 
@@ -368,3 +369,70 @@ def test_a_prefix_and_a_suffix_as_pandoc_s(tmp_path: Path) -> None:
     theirs = re.findall(r'<span class="citation"[^>]*>(.*?)</span>', done.stdout)
     assert len(theirs) == 5
     assert [re.sub(r"</?a\b[^>]*>", "", o) for o in ours] == theirs  # pandoc links none
+
+
+def _refs_with_suffixes() -> str:
+    """The book's references, and two works of Jane Doe's of 2003 and two undated ones."""
+    import json
+
+    def book(key: str, family: str, given: str, title: str, year: int = 0) -> dict[str, object]:
+        entry: dict[str, object] = {
+            "id": key, "type": "book", "title": title, "publisher": "Minsk Press",
+            "author": [{"family": family, "given": given}],
+        }  # fmt: skip
+        return {**entry, "issued": {"date-parts": [[year]]}} if year else entry
+
+    more = [
+        book("doeroads", "Doe", "Jane", "Roads of Belarus", 2003),
+        book("doeair", "Doe", "Jane", "Airports of Belarus", 2003),
+        book("leeb", "Lee", "Kim", "Undated B"),
+        book("leea", "Lee", "Kim", "Undated A"),
+    ]
+    return json.dumps([*json.loads((BOOK / "refs.json").read_text()), *more])
+
+
+SUFFIXED = """\
+[@doeroads]
+
+[@doeair, p. 4]
+
+[@doeroads; @doeair; @doe99]
+
+@doeroads [-@doeair]
+
+[@leeb; @leea]
+"""
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("style", ["shipped", "pandoc-s-default"])
+def test_year_suffixes_as_pandoc_s(tmp_path: Path, style: str) -> None:
+    """Two works of one author and year, "(Doe, 2003a)" and "(Doe, 2003b)", in the text
+    and the list as `pandoc --citeproc` prints them, with the style octavo ships and with
+    pandoc's default, Chicago author-date, which never prints `year-suffix` itself (CSL
+    puts it after the year, "n.d.a"). Chicago's entries are compared after their author:
+    pandoc writes a repeated one "———", which citeproc-py does not."""
+    if style == "shipped":
+        csl = STYLE.read_bytes()
+    else:
+        csl = subprocess.run(
+            ["pandoc", "--print-default-data-file=default.csl"], capture_output=True, check=True
+        ).stdout
+    ours, theirs = _ours_and_pandoc_s(tmp_path, SUFFIXED, csl, _refs_with_suffixes())
+    assert len(ours) == len(theirs) == 5 + 5  # the paragraphs, the entries
+    if style != "shipped":
+        ours[5:], theirs[5:] = ([e.split(". ", 1)[1] for e in x[5:]] for x in (ours, theirs))
+    assert ours == theirs
+    assert any("2003b" in line for line in ours) and any("2003a" in line for line in ours)
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="pandoc is not installed")
+def test_a_numeric_style_s_ranges_as_pandoc_s(tmp_path: Path) -> None:
+    """`collapse="citation-number"`'s ranges, "[1–3]", as `pandoc --citeproc` prints them."""
+    source = (
+        "[@doe99; @smith2001; @adams1990]\n\n[@adams1990; @doe99, 4; @smith2001]\n\n"
+        "[@doe99; @smith2001]\n\n[@unused; @doe99; @adams1990; @smith2001]\n"
+    )
+    ours, theirs = _ours_and_pandoc_s(tmp_path, source, NUMERIC.encode())
+    assert ours == theirs
+    assert ours[:4] == ["[1–3]", "[1, 4, 2, 3]", "[1, 2]", "[1–4]"]

@@ -13,6 +13,7 @@ from octavo.render.citation_groups import (
     collapsed,
     grouped,
     ordered,
+    ranged,
     separators,
 )
 
@@ -103,3 +104,39 @@ def test_an_item_with_a_prefix_or_a_suffix_stays_where_written() -> None:
 def test_citation_number_collapsing_is_no_grouping() -> None:
     shape = Shape.of({"collapse": "citation-number"}, {"delimiter": ","})
     assert (shape.collapse, shape.group_delimiter) == ("", None)
+
+
+NUMBERS = Shape.of(
+    {"collapse": "citation-number"}, {"prefix": "[", "suffix": "]", "delimiter": ", "}
+)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "printed"),
+    [
+        ("1 2 3", "1–3"),
+        ("1 2 3 4 5", "1–5"),
+        ("1 2", "1, 2"),
+        ("1 3 4 5 7", "1, 3–5, 7"),
+        ("1 2p 3 4", "1, 2p, 3, 4"),  # a locator holds its item out of a run
+        ("see1 2 3", "see1, 2, 3"),  # a prefix too
+        ("1 2 3 ? 4 5 6", "1–3, ?, 4–6"),  # a key the bibliography lacks has no number
+    ],
+)
+def test_a_numeric_style_s_ranges(numbers: str, printed: str) -> None:
+    """`collapse="citation-number"` as pandoc prints it: "[1–3]" for [1, 2, 3], two numbers
+    never a range, an item with a prefix, a suffix or a locator never in one."""
+    items = []
+    for at, word in enumerate(numbers.split()):
+        figures = word.removeprefix("see").removesuffix("p")
+        number = int(figures) if figures.isdigit() else 0
+        items.append(Item(at, "", word.startswith("see"), False, word.endswith("p"), number))
+    runs = ranged(items, NUMBERS)
+    after = [*separators([[i] for i in items], NUMBERS), ""]
+    words = "".join(
+        word + runs.get(item.at, after[item.at])
+        for item, word in zip(items, numbers.split(), strict=True)
+        if runs.get(item.at) != ""
+    )
+    assert words.replace("\u2060", "") == printed
+    assert ranged(items, NONE) == {}

@@ -7,14 +7,19 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from octavo.errors import Diagnostic
 from octavo.model import Manuscript
+from octavo.model.bibliography import Bibliography
+from octavo.render.citation_syntax import CitationUse, parse_bracket
+from octavo.render.citeproc_book import CiteprocBook
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, DATA, MakeBook, section_source
+from tests.support.citation_styles import NUMERIC
 
 REFS = (DATA / "citations" / "refs.json").read_text(encoding="utf-8")
 CITED = BOOK_TOML + 'bibliography = "refs.json"\n'
@@ -286,6 +291,31 @@ def test_a_book_s_own_style(make_book: MakeBook) -> None:
     assert "A [1, 2]." in re.sub(r"<[^>]+>", "", _html(manuscript))
 
 
+def test_a_numeric_style_s_ranges_as_pandoc_prints_them(make_book: MakeBook) -> None:
+    """`collapse="citation-number"`: three numbers or more in a row are a range, its first
+    and last linked, as `pandoc --citeproc -t html -M link-citations` (2.17, 3.9) prints
+    them; it printed "[1, 2, 3]". An item with a locator is none of a range."""
+    body = (
+        "A [@doe99; @smith2001; @adams1990]. B [@adams1990; @doe99, 4; @smith2001]."
+        " C [@doe99; @smith2001]. D [@unused; @doe99; @adams1990; @smith2001].\n"
+    )
+    files = {"style.csl": NUMERIC, "001-a.md": section_source(1, body=body, total=1)}
+    manuscript, found = _built(make_book, files, CITED + 'csl = "style.csl"\n')
+    assert not found
+
+    def cited(key: str, words: str) -> str:
+        return f'<a href="#ref-{key}" role="doc-biblioref">{words}</a>'
+
+    expected = [
+        f"[{cited('doe99', '1')}–{cited('adams1990', '3')}]",
+        f"[{cited('doe99', '1, 4')}, {cited('smith2001', '2')}, {cited('adams1990', '3')}]",
+        f"[{cited('doe99', '1')}, {cited('smith2001', '2')}]",
+        f"[{cited('doe99', '1')}–{cited('unused', '4')}]",
+    ]
+    html = _html(manuscript).replace("\u2060", "")
+    assert re.findall(r'<span class="citation">(.*?)</span>', html) == expected
+
+
 def test_an_entry_s_fields_are_cleaned_as_raw_html(make_book: MakeBook) -> None:
     """citeproc-py writes fields as the file has them: a Zotero title's <i> is kept, a URL's
     & escaped, a <script> or an <img> never reaches the book (the EPUB was not XML)."""
@@ -352,6 +382,32 @@ def test_a_heading_s_and_a_caption_s_citation_in_the_contents(make_book: MakeBoo
     assert "[@" not in rs.body_html
 
 
+def test_a_heading_s_bookmark_is_its_own_not_one_of_the_same_words(make_book: MakeBook) -> None:
+    """The heading whose citation is formatted gets the new `data-label` (the PDF's
+    bookmark), found by its id: the label was replaced where its words were first found,
+    which was an earlier heading's whose code shows the same words."""
+    body = "## Roads `[@doe99]`\n\nText.\n\n## Roads [@doe99]\n\nMore.\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    html = manuscript.chapters[0].sections[0].body_html
+    labels = re.findall(r'<h\d id="([^"]+)"[^>]* data-label="([^"]*)"', html)
+    assert [label for _, label in labels] == ["Roads [@doe99]", "Roads (Doe, 1999)"]
+
+
+def test_a_citation_s_range_is_joined_by_the_text_s_rule(make_book: MakeBook) -> None:
+    """One rule for a range's en dash (octavo.text.joined_ranges): a range of short numbers
+    stays on one line in the text, a citation and an entry alike ("pp. 33–35", a word
+    joiner each side of its dash);
+    one of longer numbers may break after its dash in all three, as pandoc lets every range
+    break (a citation's and an entry's were joined whatever their length)."""
+    body = "Pages 33--35 and 1234567--1234590 [@doe99, pp. 33-35; @smith2001, 1234567-1234590].\n"
+    manuscript, found = _built(make_book, {"001-a.md": section_source(1, body=body, total=1)})
+    assert not found
+    html = _html(manuscript)
+    assert html.count("33\u2060–\u206035") == 2 and "33\u2060–\u206050" in html  # the entry's
+    assert html.count("1234567–1234590") == 2 and "1234567\u2060" not in html
+
+
 def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     """The text's typography and pandoc's citeproc print "St. Martin’s Press"; the entry
     printed a typewriter apostrophe beside the text's curled ones."""
@@ -370,36 +426,68 @@ def test_an_entry_s_apostrophe_is_curled(make_book: MakeBook) -> None:
     assert "'" not in re.sub(r"<[^>]+>", "", html)
 
 
-@pytest.mark.parametrize(
-    ("module", "name"),
-    [("citeproc_book", "CiteprocBook"), ("citation_words", "SectionCitations")],
-)
-def test_the_citer_keeps_nothing_it_does_not_read(module: str, name: str) -> None:
-    """Every attribute the citation classes set is read somewhere in the citation modules
-    (`uses` was set, never read: dead state a reader had to understand)."""
-    import ast
-    import importlib
+def _citer(refs: str = REFS) -> tuple[CiteprocBook, list[CitationUse]]:
+    """citeproc-py's bibliography of `refs` with three citations registered and sorted:
+    `@doe99 [p. 4]` (in the text), `[@smith2001; @doe99]`, `[-@doe99]`; each use's
+    `written` is its bracket's words."""
+    bib = Bibliography(Path("refs.json"), refs.encode(), False, ("doe99", "smith2001"), None, b"")
+    citer = CiteprocBook(bib)
+    written = [("@doe99, p. 4", True), ("@smith2001; @doe99", False), ("-@doe99", False)]
+    uses = []
+    for line, (words, in_text) in enumerate(written):
+        cites = parse_bracket(words)
+        assert cites is not None
+        uses.append(CitationUse(cites, in_text, words, line))
+        assert citer.register(uses[-1]) == []
+    citer.sort()
+    return citer, uses
 
-    modules = ("citations", "citeproc_book", "citation_words")
-    trees = {
-        m: ast.parse(Path(importlib.import_module(f"octavo.render.{m}").__file__ or "").read_text())
-        for m in modules
-    }
-    citer = next(n for n in trees[module].body if isinstance(n, ast.ClassDef) and n.name == name)
-    init = next(n for n in citer.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
-    set_ = {
-        t.attr
-        for n in ast.walk(init)
-        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
-        if isinstance(t, ast.Attribute)
-    }
-    read = {
-        n.attr
-        for tree in trees.values()
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
-    }
-    assert set_ and set_ <= read, set_ - read
+
+def _asked(citer: CiteprocBook, uses: list[CitationUse], order: list[str]) -> dict[str, str]:
+    """What the citer says of each item, asked in `order` of its questions."""
+    found: dict[str, str] = {}
+    for question in order:
+        for use in uses:
+            for at in range(len(use.cites)):
+                citation = citer.citation(use, at)
+                found[f"{use.written} {at} {question}"] = getattr(citer, question)(citation)
+    return found
+
+
+def test_an_item_s_words_are_the_same_whatever_was_asked_before() -> None:
+    """The citer keeps only what it reads again: an item's words, its names and its
+    authors are the same asked in any order, on a citer that has formatted other items
+    first or not (what a citation prints never depends on what was printed before it)."""
+    questions = ["format", "without_names", "names", "authors"]
+    first = _asked(*_citer(), questions)
+    assert first == _asked(*_citer(), questions[::-1])
+    citer, uses = _citer()
+    _asked(citer, uses, ["format"])
+    assert _asked(citer, uses, questions[::-1]) == first
+    assert first["@doe99, p. 4 0 names"] == "Doe, "
+    assert first["@smith2001; @doe99 0 format"] == "Smith, 2001"
+    assert first["-@doe99 0 without_names"] == "1999"
+
+
+def test_each_item_is_formatted_once_whole_and_once_without_its_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """citeproc-py runs at most twice for an item, whatever asks for its words, its names
+    or its authors (an in-text item ran five times: names() and authors() each formatted
+    it whole and without its names, then its words once more)."""
+    from citeproc import CitationStylesBibliography
+
+    runs: list[str] = []
+    cite = CitationStylesBibliography.cite
+
+    def counted(self: CitationStylesBibliography, citation: Any, callback: Any) -> Any:
+        runs.append(citation.cites[0].key)
+        return cite(self, citation, callback)
+
+    citer, uses = _citer()
+    monkeypatch.setattr(CitationStylesBibliography, "cite", counted)
+    _asked(citer, uses, ["authors", "names", "without_names", "format"])
+    assert len(runs) == 2 * sum(len(use.cites) for use in uses)
 
 
 def _entries(manuscript: Manuscript) -> list[str]:
@@ -618,3 +706,19 @@ def test_a_book_citing_nothing_has_no_bibliography_of_its_own(make_book: MakeBoo
     assert [c.chapter.kind for c in listed.chapters] == ["section", "bibliography"]
     cased, _ = _built(make_book, {"001-a.md": section_source(1, body="@DOE99 says.\n", total=1)})
     assert [c.chapter.kind for c in cased.chapters] == ["section", "bibliography"]
+
+
+def test_a_key_s_case_is_read_by_one_rule(make_book: MakeBook) -> None:
+    """A key is read without its case as citeproc-py reads it (model.bibliography.folded),
+    everywhere: the reference list's check folded it its own way (casefold), so `@Straße`
+    counted as citing `strasse`, an entry citeproc-py does not find there (W527): the book
+    got a Bibliography heading over nothing. `@DOE99` still cites `doe99`."""
+    refs = json.dumps([{**json.loads(REFS)[0], "id": "strasse"}, json.loads(REFS)[0]])
+    files = {"refs.json": refs, "001-a.md": section_source(1, body="Rail [@Straße].\n", total=1)}
+    manuscript, found = _built(make_book, files)
+    assert [d.code for d in found] == ["W527"]
+    assert [c.chapter.kind for c in manuscript.chapters] == ["section"]
+    files["001-a.md"] = section_source(1, body="Rail [@DOE99; @STRASSE].\n", total=1)
+    manuscript, found = _built(make_book, files)
+    assert not found
+    assert _entries(manuscript) == ["ref-doe99", "ref-strasse"]

@@ -13,8 +13,9 @@ from octavo.model.quotes import ENGLISH, QuoteTable, marks_of
 from octavo.render.markdown import Context, render_block
 from octavo.render.titles import title_html
 from octavo.shipped import TEMPLATES
+from octavo.source.files import field_line
 from octavo.source.labels import catalogue_path
-from octavo.source.quotes import key_line, load_quotes, quotes_problem
+from octavo.source.quotes import load_quotes, quotes_problem
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
@@ -226,9 +227,20 @@ def test_a_german_books_sections_and_titles_are_curled_in_german(make_book: Make
     assert manuscript.title_html == "Testland: A Country Study"
 
 
-def test_key_line_finds_a_top_level_key() -> None:
-    assert key_line('a = 1\n"quotes" = "x"\n', "quotes") == 2
-    assert key_line("quote_space = ''\n", "quotes") is None
+def test_field_line_finds_a_top_level_key() -> None:
+    assert field_line('a = 1\n"quotes" = "x"\n', "quotes") == 2
+    assert field_line("quote_space = ''\n", "quotes") is None
+
+
+def test_a_toml_key_has_its_case_a_bibtex_field_none() -> None:
+    """TOML's keys are read with their case (`Quotes` is not the label `quotes`); BibTeX's
+    field names without it, as BibTeX and citeproc-py read them (W152's line for the
+    field citeproc-py calls 'url', written `URL`): one function, the case its argument."""
+    toml = 'Quotes = "«»‹›"\nquotes = "“”‘’"\n'
+    assert field_line(toml, "quotes") == 2
+    bib = "@book{doe99,\n  title = {Roads},\n  URL = {https://e.org}\n}\n"
+    assert field_line(bib, "url", any_case=True) == 3
+    assert field_line(bib, "url") is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,154 @@
+"""Year suffixes, as pandoc's citeproc gives them: two works of one author and one year told
+apart, "Doe, 2003a" and "Doe, 2003b", in the text and in the reference list alike, for a
+style that asks for them (`disambiguate-add-year-suffix="true"` on its `<citation>`, as
+Harvard's, APA's and Chicago's author-date styles do). citeproc-py prints an entry's
+`year-suffix` where the style names that variable, and gives none; octavo gives them,
+once every citation is registered and the list sorted (octavo.render.citeproc_book):
+
+- **Which entries**: the ones the book cites (and `nocite` lists) whose citations the style
+  prints alike, each alone without its locator, prefix or suffix ("Doe, 2003"). Where the
+  style tells such entries apart by their names first (`disambiguate-add-names`,
+  `disambiguate-add-givenname`), those of other people get none: pandoc prints them "J.
+  Doe, 2003" and "A. Doe, 2003", which octavo does not (they print alike, as before).
+- **Which letter**: in the reference list's order as the style sorts it without them
+  (Harvard's and Chicago's: author, year, title; the order of first citation where the
+  style sorts none): a … z, then aa, ab … az, ba … (pandoc's citeproc's letters).
+- **Where**: where the style prints `year-suffix` (Harvard's "2003a", "no date a"). A
+  style that never prints it (Chicago's author-date, pandoc's default) has it where CSL
+  says and pandoc prints it: after the first year of its date an item or an entry prints
+  ("Doe 2003b"; its words, never a tag's), or after its "no date" term, the two a group
+  of their own so that the period after them stays ("n.d.b. Undated B.").
+- A citation's items tied in the style's sort stay as written, whatever their suffixes:
+  `[@doeroads; @doeair]` is "(Doe, 2003b, 2003a)", as pandoc prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["SUFFIX", "YearSuffixes", "letters", "unsuffixed", "year_suffixes"]
+
+SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+_PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
+_TEXT = re.compile(r"<[^>]*>|[^<]+")  # a tag, or the words between tags
+
+
+@dataclass(frozen=True, slots=True)
+class YearSuffixes:
+    """The entries' year suffixes (key, as citeproc-py reads it -> "a"); `after_year`:
+    the style does not print them itself, so they follow the first year an item prints."""
+
+    given: dict[str, str] = field(default_factory=dict)
+    after_year: bool = False
+
+    def shown(self, key: str, reference: Any, html: str) -> str:
+        """`html`, an item or an entry of `key` as printed, with its suffix after the first
+        year it prints, where the style does not print it itself."""
+        suffix, year = self.given.get(key), _year(reference)
+        if suffix is None or not self.after_year or year is None:
+            return html
+        for part in _TEXT.finditer(html):
+            at = re.search(rf"(?<!\d){year}(?!\d)", part[0]) if part[0][0] != "<" else None
+            if at:
+                return html[: part.start() + at.end()] + suffix + html[part.start() + at.end() :]
+        return html
+
+
+def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
+    """The suffix each of the entries `keys` (as citeproc-py reads them, in the reference
+    list's order) takes, given to them: none where the style asks for none."""
+    citation = style.root.citation
+    if not _true(citation, "disambiguate-add-year-suffix"):
+        return YearSuffixes()
+    by_names = _true(citation, "disambiguate-add-names") or _true(
+        citation, "disambiguate-add-givenname"
+    )
+    alike: dict[tuple[str, str], list[str]] = {}
+    for key, printed in _printed(style, source, keys).items():
+        people = _people(source[key]) if by_names else ""
+        alike.setdefault((printed, people), []).append(key)
+    given = {
+        key: letters(at)
+        for same in alike.values()
+        if len(same) > 1
+        for at, key in enumerate(same, 1)
+    }
+    for key, suffix in given.items():
+        source[key][SUFFIX] = suffix
+    texts = list(style.root.iter(f"{_CSL}text"))
+    if any(t.get("variable") == "year-suffix" for t in texts):
+        return YearSuffixes(given)
+    for term in (t for t in texts if t.get("term") == "no date"):
+        _with_suffix(term)
+    return YearSuffixes(given, after_year=True)
+
+
+def _with_suffix(term: Any) -> None:
+    """The style's "no date" term, in a group of its own with the entry's suffix after it
+    ("n.d.a", as pandoc prints it; the term's affixes the group's: "(n.d.a)"): a group
+    whose words join no delimiter, so that the one after it ("n.d.a. Title") is kept."""
+    group = term.makeelement(f"{_CSL}group", {})
+    for name in ("prefix", "suffix"):
+        if name in term.attrib:
+            group.set(name, term.attrib.pop(name))
+    term.addprevious(group)
+    group.append(term)
+    group.append(term.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
+
+
+@contextmanager
+def unsuffixed(source: Any, keys: Sequence[str]) -> Iterator[None]:
+    """The entries `keys` without their year suffixes for a while: a citation's items are
+    sorted as pandoc sorts them, as if they had none ("(Doe, 2003b, 2003a)" as written)."""
+    hidden = {key: source[key].pop(SUFFIX) for key in set(keys) if SUFFIX in source[key]}
+    try:
+        yield
+    finally:
+        for key, suffix in hidden.items():
+            source[key][SUFFIX] = suffix
+
+
+def letters(number: int) -> str:
+    """The `number`th suffix (from 1): "a" … "z", "aa" … "az", "ba" …, as pandoc's
+    citeproc writes them."""
+    if number < 27:
+        return chr(ord("a") + number - 1)
+    return chr(ord("a") - 1 + (number - 1) // 26) + chr(ord("a") + (number - 1) % 26)
+
+
+def _printed(style: Any, source: Any, keys: Sequence[str]) -> dict[str, str]:
+    """Each entry's citation as the style prints it alone, by a bibliography of its own
+    (citeproc-py's of the book counts every citation it prints: a style's `position`)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+
+    alone = CitationStylesBibliography(style, source, formatter.html)
+    citations = {key: Citation([CitationItem(key)]) for key in keys}
+    for made in citations.values():
+        alone.register(made)
+    return {key: str(alone.cite(made, lambda item: None)) for key, made in citations.items()}
+
+
+def _people(reference: Any) -> str:
+    """Who the entry names first (its authors, else its editors …), every part of each name."""
+    field = next((name for name in _PEOPLE if name in reference), "")
+    names = reference[field] if field else []
+    if not isinstance(names, list):  # not a list of names: as it is
+        return repr(names)
+    return repr([sorted(dict(name).items()) for name in names])
+
+
+def _year(reference: Any) -> int | None:
+    """The year the entry's `issued` date starts in; None for none (or a literal date)."""
+    issued = reference.get("issued")
+    start = issued.get("begin", issued) if isinstance(issued, dict) else None
+    year = start.get("year") if isinstance(start, dict) else None
+    return abs(year) if isinstance(year, int) else None
+
+
+def _true(element: Any, attribute: str) -> bool:
+    return str(element.get(attribute, "false")).strip().lower() == "true"
