@@ -15,48 +15,33 @@ once every citation is registered and the list sorted (octavo.render.citeproc_bo
   style sorts none): a … z, then aa, ab … az, ba … (pandoc's citeproc's letters).
 - **Where**: where the style prints `year-suffix` (Harvard's "2003a", "no date a"). A
   style that never prints it (Chicago's author-date, pandoc's default) has it where CSL
-  says and pandoc prints it: after the first year of its date an item or an entry prints
-  ("Doe 2003b"; its words, never a tag's), or after its "no date" term, the two a group
-  of their own so that the period after them stays ("n.d.b. Undated B.").
+  says and pandoc prints it: after the date `issued` wherever the style prints it ("Doe
+  2003b"), or after its "no date" term, each a group of its own with the suffix, the
+  date's or the term's affixes the group's, so that the period after them stays ("n.d.b.
+  Undated B."): the style is given `year-suffix` there, never the printed words searched.
 - A citation's items tied in the style's sort stay as written, whatever their suffixes:
   `[@doeroads; @doeair]` is "(Doe, 2003b, 2003a)", as pandoc prints it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["SUFFIX", "YearSuffixes", "letters", "unsuffixed", "year_suffixes"]
+__all__ = ["PEOPLE", "YearSuffixes", "letters", "unsuffixed", "year_suffixes"]
 
 SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
 _CSL = "{http://purl.org/net/xbiblio/csl}"
-_PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
-_TEXT = re.compile(r"<[^>]*>|[^<]+")  # a tag, or the words between tags
+PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
 
 
 @dataclass(frozen=True, slots=True)
 class YearSuffixes:
-    """The entries' year suffixes (key, as citeproc-py reads it -> "a"); `after_year`:
-    the style does not print them itself, so they follow the first year an item prints."""
+    """The entries' year suffixes (key, as citeproc-py reads it -> "a")."""
 
     given: dict[str, str] = field(default_factory=dict)
-    after_year: bool = False
-
-    def shown(self, key: str, reference: Any, html: str) -> str:
-        """`html`, an item or an entry of `key` as printed, with its suffix after the first
-        year it prints, where the style does not print it itself."""
-        suffix, year = self.given.get(key), _year(reference)
-        if suffix is None or not self.after_year or year is None:
-            return html
-        for part in _TEXT.finditer(html):
-            at = re.search(rf"(?<!\d){year}(?!\d)", part[0]) if part[0][0] != "<" else None
-            if at:
-                return html[: part.start() + at.end()] + suffix + html[part.start() + at.end() :]
-        return html
 
 
 def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
@@ -68,6 +53,8 @@ def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
     by_names = _true(citation, "disambiguate-add-names") or _true(
         citation, "disambiguate-add-givenname"
     )
+    for key in keys:  # none given yet: a second call finds the same entries alike
+        source[key].pop(SUFFIX, None)
     alike: dict[tuple[str, str], list[str]] = {}
     for key, printed in _printed(style, source, keys).items():
         people = _people(source[key]) if by_names else ""
@@ -81,24 +68,25 @@ def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
     for key, suffix in given.items():
         source[key][SUFFIX] = suffix
     texts = list(style.root.iter(f"{_CSL}text"))
-    if any(t.get("variable") == "year-suffix" for t in texts):
-        return YearSuffixes(given)
-    for term in (t for t in texts if t.get("term") == "no date"):
-        _with_suffix(term)
-    return YearSuffixes(given, after_year=True)
+    if not any(t.get("variable") == "year-suffix" for t in texts):  # given where CSL says
+        dates = [d for d in style.root.iter(f"{_CSL}date") if d.get("variable") == "issued"]
+        for element in [*dates, *(t for t in texts if t.get("term") == "no date")]:
+            _with_suffix(element)
+    return YearSuffixes(given)
 
 
-def _with_suffix(term: Any) -> None:
-    """The style's "no date" term, in a group of its own with the entry's suffix after it
-    ("n.d.a", as pandoc prints it; the term's affixes the group's: "(n.d.a)"): a group
-    whose words join no delimiter, so that the one after it ("n.d.a. Title") is kept."""
-    group = term.makeelement(f"{_CSL}group", {})
+def _with_suffix(element: Any) -> None:
+    """The style's date `issued` or "no date" term, in a group of its own with the entry's
+    suffix after it ("2003a", "n.d.a", as pandoc prints them; the element's affixes the
+    group's: "(n.d.a)"): a group whose words join no delimiter, so that the one after it
+    ("n.d.a. Title") is kept, and which prints nothing where the element prints nothing."""
+    group = element.makeelement(f"{_CSL}group", {})
     for name in ("prefix", "suffix"):
-        if name in term.attrib:
-            group.set(name, term.attrib.pop(name))
-    term.addprevious(group)
-    group.append(term)
-    group.append(term.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
+        if name in element.attrib:
+            group.set(name, element.attrib.pop(name))
+    element.addprevious(group)
+    group.append(element)
+    group.append(element.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
 
 
 @contextmanager
@@ -114,11 +102,10 @@ def unsuffixed(source: Any, keys: Sequence[str]) -> Iterator[None]:
 
 
 def letters(number: int) -> str:
-    """The `number`th suffix (from 1): "a" … "z", "aa" … "az", "ba" …, as pandoc's
-    citeproc writes them."""
-    if number < 27:
-        return chr(ord("a") + number - 1)
-    return chr(ord("a") - 1 + (number - 1) // 26) + chr(ord("a") + (number - 1) % 26)
+    """The `number`th suffix (from 1): "a" … "z", "aa" … "az", "ba" … "zz", "aaa" …, as
+    pandoc's citeproc writes them."""
+    before, last = divmod(number - 1, 26)
+    return (letters(before) if before else "") + chr(ord("a") + last)
 
 
 def _printed(style: Any, source: Any, keys: Sequence[str]) -> dict[str, str]:
@@ -135,19 +122,11 @@ def _printed(style: Any, source: Any, keys: Sequence[str]) -> dict[str, str]:
 
 def _people(reference: Any) -> str:
     """Who the entry names first (its authors, else its editors …), every part of each name."""
-    field = next((name for name in _PEOPLE if name in reference), "")
+    field = next((name for name in PEOPLE if name in reference), "")
     names = reference[field] if field else []
     if not isinstance(names, list):  # not a list of names: as it is
         return repr(names)
     return repr([sorted(dict(name).items()) for name in names])
-
-
-def _year(reference: Any) -> int | None:
-    """The year the entry's `issued` date starts in; None for none (or a literal date)."""
-    issued = reference.get("issued")
-    start = issued.get("begin", issued) if isinstance(issued, dict) else None
-    year = start.get("year") if isinstance(start, dict) else None
-    return abs(year) if isinstance(year, int) else None
 
 
 def _true(element: Any, attribute: str) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_suffixes import YearSuffixes, unsuffixed, year_suffixes
+from octavo.render.citation_suffixes import PEOPLE, YearSuffixes, unsuffixed, year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -39,9 +39,8 @@ _CLASS = re.compile(r' class="[^"]*"')
 # cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
-_PEOPLE = ("author", "editor", "translator", "composer", "director")
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
-    *_PEOPLE,
+    *PEOPLE,
     "title",
     "container_title",
     "title_short",
@@ -185,7 +184,7 @@ class CiteprocBook:
     def authors(self, citation: Any) -> str:
         """The item's authors as printed, for grouping ("" where its entry names none;
         the whole item where its names are not told apart)."""
-        if not any(name in self.source[citation.cites[0].key] for name in _PEOPLE):
+        if not any(name in self.source[citation.cites[0].key] for name in PEOPLE):
             return ""
         names, whole = self._names(citation)
         return whole if names is None else names
@@ -209,7 +208,7 @@ class CiteprocBook:
             kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
             try:
                 html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
-                self.words[made] = self.suffixes.shown(key, reference, html)
+                self.words[made] = html
             except Exception as exc:  # citeproc-py's own errors have no common class
                 raise Unformatted(self.entry(key)) from exc
             finally:
@@ -240,7 +239,7 @@ class CiteprocBook:
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
             + linked(
-                self.punctuated(self.suffixes.shown(k, self.source[k], _clean(str(e)))),
+                self.punctuated(_clean(str(e))),
                 self.source[k],
             )
             + "</div>\n"

@@ -137,7 +137,7 @@ AFTER_YEAR = (
 
 
 def test_a_style_that_never_prints_the_suffix_has_it_after_the_year(make_book: MakeBook) -> None:
-    """As CSL says and pandoc prints: after the first year an item prints, or after the
+    """As CSL says and pandoc prints: after the date `issued`, or after the
     "no date" term, whose period stays ("n.d.a. Undated A.": "n.d.a Undated A." where
     the letter followed the words citeproc-py had joined)."""
     body = "Both [@doeroads; @doeair]. @doeroads says. Undated [@nodate2; @nodate1].\n"
@@ -152,7 +152,29 @@ def test_a_style_that_never_prints_the_suffix_has_it_after_the_year(make_book: M
 
 @pytest.mark.parametrize(
     ("number", "letter"),
-    [(1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab"), (52, "az"), (53, "ba"), (55, "bc")],
+    [
+        (1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab"), (52, "az"), (53, "ba"),
+        (55, "bc"), (702, "zz"), (703, "aaa"), (704, "aab"), (18278, "zzz"),
+    ],  # fmt: skip
 )
 def test_letters_after_z_as_pandoc_writes_them(number: int, letter: str) -> None:
     assert letters(number) == letter
+
+
+def test_the_suffix_follows_the_date_not_the_same_figures_elsewhere(make_book: MakeBook) -> None:
+    """A title holding its own year ("Report 2003") keeps it as written: the suffix is
+    the date's, where the style prints it (it followed the first "2003" the words held,
+    the title's where the style printed the title first)."""
+    title_first = AFTER_YEAR.replace(
+        '<names variable="author"/><text macro="date"/><text variable="title"/>',
+        '<text variable="title"/><names variable="author"/><text macro="date"/>',
+    )
+    REFS["report1"] = _book("Roe", "Ann", 2003, "Annual Report 2003")
+    REFS["report2"] = _book("Roe", "Ann", 2003, "Budget 2003")
+    try:
+        printed = _printed(make_book, "See [@report1; @report2].\n", title_first)
+    finally:
+        del REFS["report1"], REFS["report2"]
+    assert printed[0] == "See (Roe 2003a; Roe 2003b)."
+    assert "Annual Report 2003. Ann Roe. 2003a." in printed
+    assert "Budget 2003. Ann Roe. 2003b." in printed
