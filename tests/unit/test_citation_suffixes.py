@@ -153,9 +153,19 @@ def test_a_style_that_never_prints_the_suffix_has_it_after_the_year(make_book: M
 @pytest.mark.parametrize(
     ("number", "letter"),
     [
-        (1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab"), (52, "az"), (53, "ba"),
-        (55, "bc"), (702, "zz"), (703, "aaa"), (704, "aab"), (18278, "zzz"),
-    ],  # fmt: skip
+        (1, "a"),
+        (2, "b"),
+        (26, "z"),
+        (27, "aa"),
+        (28, "ab"),
+        (52, "az"),
+        (53, "ba"),
+        (55, "bc"),
+        (702, "zz"),
+        (703, "aaa"),
+        (704, "aab"),
+        (18278, "zzz"),
+    ],
 )
 def test_letters_after_z_as_pandoc_writes_them(number: int, letter: str) -> None:
     assert letters(number) == letter
