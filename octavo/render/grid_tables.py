@@ -34,10 +34,9 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.token import Token
 
 from octavo.render.grid_trace import Cell, Grid, Unread, read_grid
-from octavo.render.pandoc_tables import source_line
+from octavo.render.pandoc_tables import push_cell, source_line
 from octavo.render.tokens import State
 
 __all__ = ["BLOCKS_IN_A_CELL", "SPANNED", "install"]
@@ -140,23 +139,13 @@ def _alignment(aligns: tuple[str, ...]) -> str:
 
 def _cell(state: StateBlock, start: int, cell: Cell, grid: Grid, kind: tuple[str, str]) -> None:
     tag, scope = kind
-    opening = state.push(f"{tag}_open", tag, 1)
-    attrs: dict[str, str | int | float] = {}
-    align = _alignment(grid.aligns[cell.column : cell.column + cell.columns])
-    if align:
-        attrs["style"] = f"text-align:{align}"
-    if cell.columns > 1:
-        attrs["colspan"] = str(cell.columns)
+    spans = {"colspan": str(cell.columns)} if cell.columns > 1 else {}
     if cell.rows > 1:
-        attrs["rowspan"] = str(cell.rows)
+        spans["rowspan"] = str(cell.rows)
     if scope:
-        attrs["scope"] = scope
-    opening.attrs = attrs
-    line = start + cell.line
-    inline: Token = state.push("inline", "", 0)
-    inline.map = [line, line + 1]
-    inline.content = "\n".join(cell.lines)
-    inline.children = []
+        spans["scope"] = scope
+    align = _alignment(grid.aligns[cell.column : cell.column + cell.columns])
+    words = "\n".join(cell.lines)
+    inline = push_cell(state, tag, align, start + cell.line, words, spans)
     if cell.blocks:  # a list or paragraphs in the cell: W504 (octavo.render.unrendered)
         inline.meta[BLOCKS_IN_A_CELL] = True
-    state.push(f"{tag}_close", tag, -1)

@@ -29,7 +29,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["Row", "install", "push_table", "source_line", "split_cells"]
+__all__ = ["Row", "install", "push_cell", "push_table", "source_line", "split_cells"]
 
 _GROUPS = re.compile(r" *-{2,}(?: +-{2,})+ *")  # dashed column groups, two or more
 _RULE = re.compile(r" *-{3,} *")  # a multiline table's opening or closing row of dashes
@@ -220,41 +220,50 @@ def push_table(
     header: Row | None,
     rows: list[tuple[int, Row]],
     aligns: list[str],
-    head_line: int | None = None,
-) -> list[Token]:
-    """A pipe table's tokens for the table read (lines `start` to `after`; its head's at
-    `head_line`, else at `start`); its cells' inline tokens, in order (the head's first)."""
+) -> None:
+    """A pipe table's tokens for the table read (lines `start` to `after`)."""
     token = state.push("table_open", "table", 1)
     token.map = [start, after]
-    inlines: list[Token] = []
     if header is not None:
-        at = start if head_line is None else head_line
-        state.push("thead_open", "thead", 1).map = [at, at + 1]
-        inlines += _row(state, header, "th", aligns, at)
+        state.push("thead_open", "thead", 1).map = [start, start + 1]
+        _row(state, header, "th", aligns, start)
         state.push("thead_close", "thead", -1)
     state.push("tbody_open", "tbody", 1).map = [rows[0][0], after]
     for line, row in rows:
-        inlines += _row(state, row, "td", aligns, line)
+        _row(state, row, "td", aligns, line)
     state.push("tbody_close", "tbody", -1)
     state.push("table_close", "table", -1)
-    return inlines
 
 
-def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> list[Token]:
+def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> None:
     state.push("tr_open", "tr", 1).map = [line, line + 1]
-    inlines = []
     for cell, align in zip(row, aligns, strict=True):
-        opening = state.push(f"{tag}_open", tag, 1)
-        if align:
-            opening.attrs = {"style": f"text-align:{align}"}
-        inline = state.push("inline", "", 0)
-        inline.map = [line, line + 1]
-        inline.content = "\n".join(t.strip() for t in cell if t.strip())
-        inline.children = []
-        inlines.append(inline)
-        state.push(f"{tag}_close", tag, -1)
+        push_cell(state, tag, align, line, "\n".join(t.strip() for t in cell if t.strip()))
     state.push("tr_close", "tr", -1)
-    return inlines
+
+
+def push_cell(
+    state: StateBlock,
+    tag: str,
+    align: str,
+    line: int,
+    words: str,
+    spans: dict[str, str] | None = None,
+) -> Token:
+    """A cell's tokens (`tag` "th" or "td"), as markdown-it's pipe table pushes them: its
+    alignment a `text-align` style (octavo.render.floats makes it a class), then `spans`
+    (a grid table's colspan, rowspan and scope); its inline token, `words` read from
+    `line`, returned."""
+    opening = state.push(f"{tag}_open", tag, 1)
+    attrs: dict[str, str | int | float] = {"style": f"text-align:{align}"} if align else {}
+    attrs.update(spans or {})
+    opening.attrs = attrs
+    inline = state.push("inline", "", 0)
+    inline.map = [line, line + 1]
+    inline.content = words
+    inline.children = []
+    state.push(f"{tag}_close", tag, -1)
+    return inline
 
 
 def _caption_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
