@@ -111,7 +111,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
             if classes:
                 token.attrSet("class", " ".join(classes))
             if head:
-                if not token.attrGet("scope"):  # a grid table's colgroup is its own
+                if not token.attrGet("scope"):  # a grid table's column group its own
                     token.attrSet("scope", "col")
                 row += int(token.attrGet("colspan") or 1)
                 columns = max(columns, row)

@@ -16,14 +16,14 @@ The table is a pipe table's tokens (`table_open`, `thead_open`, `th_open` … wi
 `text-align` styles), so its caption (`Table: …` under it, or `: …` above), number and
 cells go on as for any table (octavo.render.floats), with what a pipe table has not: a
 `tfoot`, `colspan` and `rowspan`, and each header cell's `scope`. A head cell is a column's
-header (`scope="col"`); one of the first head row that spans columns heads a column group
-(`scope="colgroup"`, the table's `<colgroup>`s drawn from that row). A body whose first
-column holds a cell spanning rows ("Minsk" over two years) has its first column's cells as
-its rows' headers (`th scope="row"`); so has a foot's first cell ("Total"). A row that a
-cell above reaches into is `class="spanned"`: print never breaks a page above it (the
-region's name on one page, its last year on the next without it). A cell is
-aligned as its first column is, but one spanning columns all aligned right or centre is
-centred over them.
+header (`scope="col"`, given by octavo.render.floats as any table's head cell); one of the
+first head row that spans columns heads a column group (`scope="colgroup"`, the table's
+`<colgroup>`s drawn from that row). A body whose first column holds a cell spanning rows
+("Minsk" over two years) has its first column's cells as its rows' headers
+(`th scope="row"`); so has a foot's first cell ("Total"). A row that a cell above reaches into
+is `class="spanned"`: print never breaks a page above it (the region's name on one page,
+its last year on the next without it). A cell is aligned as its first column is, but one
+spanning columns all aligned right or centre is centred over them.
 
 A cell's lines are one cell's words, as a pipe table's cell is (a list or paragraphs in a
 cell: W504 from octavo.render.unrendered, its words kept on one line). A grid that cannot
@@ -120,9 +120,9 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
 
 def _kind(part: str, cell: Cell, stub: bool, groups: list[int], columns: int) -> tuple[str, str]:
     """A cell's tag and scope (see above)."""
-    if part == "thead":
+    if part == "thead":  # a column's header: scope="col" as any table's (floats.table)
         grouped = cell.row == 0 and cell.columns > 1 and any(n > 1 for n in groups)
-        return "th", "colgroup" if grouped else "col"
+        return "th", "colgroup" if grouped else ""
     if cell.column == 0 and (stub or part == "tfoot") and cell.columns < columns:
         return "th", "row"
     return "td", ""

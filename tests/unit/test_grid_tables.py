@@ -271,3 +271,16 @@ def test_a_table_is_wide_by_its_columns_not_its_head_cells() -> None:
     six += "|" + " 1 |" * 6 + "\n+" + "---+" * 6 + "\n"
     assert _table(six).get("class") == "table wide"
     assert _table(HEAD_ROWS).get("class") == "table"
+
+
+def test_a_head_cell_s_scope_is_given_as_any_table_s() -> None:
+    """scope="col" is given in one place (octavo.render.floats), to a grid table's head
+    cells as to a pipe table's: their attributes alike, the class first (the grid's rule
+    gave it too, before the class)."""
+    pipe = render_block("| Crop | 1990 |\n|---|--:|\n| Grain | 7,035 |\n").html
+    grid = render_block(
+        "+--------+--------+\n| Crop   | 1990   |\n+========+=======:+\n"
+        "| Grain  | 7,035  |\n+--------+--------+\n"
+    ).html
+    head = '<th class="align-right figures" scope="col">1990</th>'
+    assert head in pipe and head in grid, grid
