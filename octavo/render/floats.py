@@ -89,33 +89,12 @@ def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | N
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     """Number the table at `i` and give it its caption; the index of its table_open after
     (a caption before it is taken out), so that its cells are walked next."""
-    end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+    end, columns = _cells(tokens, i)
+    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
     where = tokens[i].map
     line = where[0] if where else 0
     caption, moved = take_caption(tokens, i, end)
-    i, end = i - moved, end - moved
-    columns = row = 0  # the widest head row's columns (a grid table's spans counted)
-    in_head = False
-    for at in range(i, end):
-        token = tokens[at]
-        in_head = (in_head or token.type == "thead_open") and token.type != "thead_close"
-        align = str(token.attrGet("style") or "").removeprefix("text-align:")
-        if token.type == "tr_open":
-            row = 0
-        if token.type in ("th_open", "td_open"):
-            token.attrs.pop("style", None)
-            head = token.type == "th_open" and in_head
-            classes = [f"align-{align}"] if align else []
-            if head and figures(tokens[at + 1].content.strip()):
-                classes.append("figures")
-            if classes:
-                token.attrSet("class", " ".join(classes))
-            if head:
-                if not token.attrGet("scope"):  # a grid table's column group its own
-                    token.attrSet("scope", "col")
-                row += int(token.attrGet("colspan") or 1)
-                columns = max(columns, row)
-    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
+    i -= moved
     if caption is None:
         return i
     inline = caption[1]
@@ -130,6 +109,37 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
     tokens[i + 1 : i + 1] = caption_tokens
     return i
+
+
+def _cells(tokens: list[Token], i: int) -> tuple[int, int]:
+    """The cells of the table at `i` given their classes and head cells scope="col" (a
+    grid's column group has its own); the index of its table_close and the widest head
+    row's columns (a grid's spans counted). Of ~700 tokens, only cells' openings matter."""
+    columns = row = 0
+    in_head = False
+    for at in range(i + 1, len(tokens)):
+        token = tokens[at]
+        kind = token.type
+        if kind != "th_open" and kind != "td_open":
+            if kind == "tr_open":
+                row = 0
+            elif kind == "thead_open" or kind == "thead_close":
+                in_head = kind == "thead_open"
+            elif kind == "table_close":
+                return at, columns
+            continue
+        align = str(token.attrs.pop("style", None) or "").removeprefix("text-align:")
+        head = in_head and kind == "th_open"
+        classes = [f"align-{align}"] if align else []
+        if head and figures(tokens[at + 1].content.strip()):
+            classes.append("figures")
+        if classes:
+            token.attrs["class"] = " ".join(classes)
+        if head:
+            token.attrs.setdefault("scope", "col")  # a grid's column group has its own
+            row += int(token.attrGet("colspan") or 1)
+            columns = max(columns, row)
+    raise ValueError("a table_open without its table_close")
 
 
 def lone_image(tokens: list[Token], i: int) -> bool:
