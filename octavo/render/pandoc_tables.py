@@ -51,6 +51,8 @@ def install(md: MarkdownIt) -> None:
 def split_cells(line: str) -> list[str]:
     """A pipe table's line cut at its unescaped `|`s, none inside a code span (pandoc's
     reading: `` `a|b` `` is one cell); an escaped `\\|` is a `|` in its cell, as in GFM."""
+    if "`" not in line and "\\" not in line:  # most rows: each `|` parts two cells
+        return line.split("|")
     cells: list[str] = []
     current: list[str] = []
     at, size = 0, len(line)
@@ -88,6 +90,8 @@ def source_line(state: StateBlock, number: int) -> str:
 
 
 def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not (_dash(state, start) or (start + 1 < end and _dash(state, start + 1))):
+        return False  # no table starts here (most lines)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     read = _read(lambda n: source_line(state, n), start, end)
@@ -99,6 +103,13 @@ def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool
     push_table(state, start, after, header, rows, _aligns(lines, starts, widths))
     state.line = after
     return True
+
+
+def _dash(state: StateBlock, line: int) -> bool:
+    """Whether line `line` begins with `-` after its spaces and tabs: a table's first line
+    (a rule or dashed column groups) or second (a header's dashed column groups) must."""
+    at = state.bMarks[line] + state.tShift[line]
+    return at < state.eMarks[line] and state.src[at] == "-"
 
 
 # header (None without one), rows (each with its first line), the columns' starts and dash
