@@ -50,6 +50,9 @@ def install(md: MarkdownIt) -> None:
 
 
 def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    at = state.bMarks[start] + state.tShift[start]  # a top border's `+` (what strip() drops
+    if at >= state.eMarks[start] or not (state.src[at] == "+" or state.src[at].isspace()):
+        return False  # before it, past markdown-it's spaces and tabs, read on: `\f+--+`)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     read = read_grid(lambda n: source_line(state, n).strip(), start, end)
@@ -94,6 +97,11 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             state.push("colgroup_close", "colgroup", -1)
     stub = any(c.column == 0 and c.rows > 1 for c in grid.cells if c.row >= grid.head)
     rows = len(grid.rows)
+    starting: list[list[Cell]] = [[] for _ in range(rows)]  # each row's cells, in order
+    spanned: set[int] = set()  # rows a cell above reaches into
+    for cell in grid.cells:
+        starting[cell.row].append(cell)
+        spanned.update(range(cell.row + 1, cell.row + cell.rows))
     parts = (
         ("thead", range(grid.head)),
         ("tbody", range(grid.head, rows - grid.foot)),
@@ -109,9 +117,9 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             line = start + grid.rows[number]
             row = state.push("tr_open", "tr", 1)
             row.map = [line, line + 1]
-            if any(c.row < number < c.row + c.rows for c in grid.cells):
+            if number in spanned:
                 row.attrs = {"class": SPANNED}  # a page's break never parts it from above
-            for cell in (c for c in grid.cells if c.row == number):
+            for cell in starting[number]:
                 _cell(state, start, cell, grid, _kind(part, cell, stub, groups, grid.columns))
             state.push("tr_close", "tr", -1)
         state.push(f"{part}_close", part, -1)

@@ -51,6 +51,7 @@ __all__ = ["BORDER", "Cell", "Grid", "Unread", "read_grid", "width"]
 
 BORDER = re.compile(r"\+(?:[-=:]+\+)+")  # a whole border: +---+, +===+, +:--+--:+
 _PARTS = re.compile(r"\+(?::?=+:?\+)+")  # a line of `=`: the head's end, the foot's bounds
+_RUNS = {"+-": re.compile(r"[+-]+"), "+|": re.compile(r"[+|]+")}  # a border's, a column line's
 _BLOCK_LINE = re.compile(r"(?:[-*+]|\d+[.)])\s")  # a list item's start in a cell
 
 
@@ -106,6 +107,8 @@ def width(char: str) -> int:
 def _placed(text: str) -> list[str]:
     """A line as the columns it takes: each its character (a combining mark with the one
     before it), a wide character's second column ""."""
+    if text.isascii():  # each character one column (most lines: no character asked)
+        return list(text)
     placed: list[str] = []
     for char in text:
         size = width(char)
@@ -175,7 +178,10 @@ def _trace(grid: list[list[str]]) -> list[Box] | Unread:
     across = _runs(grid)
     down = _runs([list(column) for column in zip(*grid, strict=True)], "+|")
     pluses_in_row = [[x for x, c in enumerate(row) if c == "+"] for row in grid]
-    pluses_in_column = [[y for y in range(height) if grid[y][x] == "+"] for x in range(breadth)]
+    pluses_in_column: list[list[int]] = [[] for _ in range(breadth)]
+    for y, pluses in enumerate(pluses_in_row):
+        for x in pluses:
+            pluses_in_column[x].append(y)
     corners, seen, boxes = [(0, 0)], {(0, 0)}, []
     budget = 8 * height * breadth  # candidate boxes tried: a few a cell in any real table
     while corners:
@@ -211,7 +217,16 @@ def _runs(grid: list[list[str]], chars: str = "+-") -> list[list[int]]:
     reaches (-1 where it holds none): a border's run across, or (the grid turned) a column
     line's down."""
     runs = []
+    pattern = _RUNS[chars]
     for row in grid:
+        text = "".join(row)
+        if text.isascii() and len(text) == len(row):  # each place one character
+            reach = [-1] * len(row)
+            for run in pattern.finditer(text):
+                begin, end = run.span()
+                reach[begin:end] = [end - 1] * (end - begin)
+            runs.append(reach)
+            continue
         reach, last = [-1] * len(row), -1
         for x in range(len(row) - 1, -1, -1):
             if row[x] in chars and len(row[x]) == 1:
@@ -259,7 +274,7 @@ def _parts(
     if head == 1 and all(not c.lines and c.rows == c.columns == 1 for c in cells if not c.row):
         cells = [replace(c, row=c.row - 1) for c in cells if c.row]  # an empty head: none
         tops, head, rows = tops[1:], 0, rows - 1
-    border = lines[parts[0]] if parts else lines[0]
+    border = _placed(lines[parts[0]] if parts else lines[0])
     return Grid(
         tuple(cells),
         columns,
@@ -304,10 +319,9 @@ def _words(grid: list[list[str]], box: Box) -> tuple[tuple[str, ...], bool, int]
     return tuple(p for p in parts if p), "" in parts or listed, top + 1
 
 
-def _align(border: str, left: int) -> str:
-    """A column's alignment: the colons of the part of `border` over it (the part between
-    the `+`s around its left edge)."""
-    placed = _placed(border)
+def _align(placed: list[str], left: int) -> str:
+    """A column's alignment: the colons of the part of the border (`placed`) over it (the
+    part between the `+`s around its left edge)."""
     start = max(x for x in range(left + 1) if placed[x] == "+")
     stop = next(x for x in range(left + 1, len(placed)) if placed[x] == "+")
     first, last = placed[start + 1] == ":", placed[stop - 1] == ":"
