@@ -36,7 +36,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from octavo.render.grid_trace import Cell, Grid, Unread, read_grid
-from octavo.render.pandoc_tables import push_cell, source_line
+from octavo.render.table_tokens import push_cell, source_line
 from octavo.render.tokens import State
 
 __all__ = ["BLOCKS_IN_A_CELL", "SPANNED", "install"]

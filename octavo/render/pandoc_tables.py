@@ -29,13 +29,14 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["Row", "install", "push_cell", "push_table", "source_line", "split_cells"]
+from octavo.render.table_tokens import Row, push_table, source_line
+
+__all__ = ["install", "split_cells"]
 
 _GROUPS = re.compile(r" *-{2,}(?: +-{2,})+ *")  # dashed column groups, two or more
 _RULE = re.compile(r" *-{3,} *")  # a multiline table's opening or closing row of dashes
 _DASHES = re.compile(r"-+")
 _CAPTION_LINE = re.compile(r"Table:\s")
-Row = list[list[str]]  # a row's cells, each the lines of its text
 
 
 def install(md: MarkdownIt) -> None:
@@ -82,11 +83,6 @@ def split_cells(line: str) -> list[str]:
         at += 1
     cells.append("".join(current))
     return cells
-
-
-def source_line(state: StateBlock, number: int) -> str:
-    """Line `number` of the source as a table reads it: its tabs four columns."""
-    return state.src[state.bMarks[number] : state.eMarks[number]].expandtabs(4)
 
 
 def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -222,59 +218,6 @@ def _aligns(lines: list[str], starts: list[int], widths: list[int]) -> list[str]
 
 # (space before the words, space after them, within the dashes) -> the column's alignment
 _ALIGN = {(True, False): "right", (False, True): "left", (True, True): "center"}
-
-
-def push_table(
-    state: StateBlock,
-    start: int,
-    after: int,
-    header: Row | None,
-    rows: list[tuple[int, Row]],
-    aligns: list[str],
-) -> None:
-    """A pipe table's tokens for the table read (lines `start` to `after`)."""
-    token = state.push("table_open", "table", 1)
-    token.map = [start, after]
-    if header is not None:
-        state.push("thead_open", "thead", 1).map = [start, start + 1]
-        _row(state, header, "th", aligns, start)
-        state.push("thead_close", "thead", -1)
-    state.push("tbody_open", "tbody", 1).map = [rows[0][0], after]
-    for line, row in rows:
-        _row(state, row, "td", aligns, line)
-    state.push("tbody_close", "tbody", -1)
-    state.push("table_close", "table", -1)
-
-
-def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> None:
-    state.push("tr_open", "tr", 1).map = [line, line + 1]
-    for cell, align in zip(row, aligns, strict=True):
-        push_cell(state, tag, align, line, "\n".join(t.strip() for t in cell if t.strip()))
-    state.push("tr_close", "tr", -1)
-
-
-def push_cell(
-    state: StateBlock,
-    tag: str,
-    align: str,
-    line: int,
-    words: str,
-    spans: dict[str, str] | None = None,
-) -> Token:
-    """A cell's tokens (`tag` "th" or "td"), as markdown-it's pipe table pushes them: its
-    alignment a `text-align` style (octavo.render.floats makes it a class), then `spans`
-    (a grid table's colspan, rowspan and scope); its inline token, `words` read from
-    `line`, returned."""
-    opening = state.push(f"{tag}_open", tag, 1)
-    attrs: dict[str, str | int | float] = {"style": f"text-align:{align}"} if align else {}
-    attrs.update(spans or {})
-    opening.attrs = attrs
-    inline = state.push("inline", "", 0)
-    inline.map = [line, line + 1]
-    inline.content = words
-    inline.children = []
-    state.push(f"{tag}_close", tag, -1)
-    return inline
 
 
 def _caption_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
