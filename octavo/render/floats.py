@@ -4,7 +4,6 @@ paragraph holding only an image a numbered figure (pandoc's implicit figure)."""
 from __future__ import annotations
 
 import copy
-import posixpath
 import re
 
 from markdown_it.rules_core import StateCore
@@ -12,12 +11,11 @@ from markdown_it.token import Token
 
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
+from octavo.render.image_places import place_image
 from octavo.render.image_sizes import Length, Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
-    SCHEME,
     Caption,
-    ImageUse,
     State,
     attributes,
     close,
@@ -36,7 +34,6 @@ __all__ = [
     "figure",
     "figures",
     "lone_image",
-    "place_image",
     "table",
     "take_caption",
 ]
@@ -271,33 +268,3 @@ def _said_twice(caption: list[Token], attrs: dict[str, str], marked: list[Token]
 def _hidden(tokens: list[Token]) -> list[Token]:
     opening = own_span({"aria-hidden": "true"})
     return [opening, *tokens, close("span")]
-
-
-def place_image(
-    state: State,
-    image: Token,
-    alt: str,
-    line: int,
-    figure: bool,
-    measure: tuple[float, float, float] = (0, 0.0, 0.0),
-) -> list[Token]:
-    """The image checked and its path made relative to the book; refused: nothing.
-    `measure`: a figure's width as a share of the text block, its width and its height
-    on paper (ImageUse)."""
-    source = str(image.attrGet("src") or "")
-    path = posixpath.normpath(state.folder + source) if source else ""
-    if not source or SCHEME.match(source) or source.startswith("/") or path.startswith("../"):
-        state.problem(
-            "E506",
-            f"image '{source}' is not a file inside the book folder; not read",
-            line,
-            "copy the image into the book folder (e.g. images/) and refer to it from there",
-        )
-        return []
-    text = Token("text", "", 0)
-    text.content = alt
-    image.children = [text]
-    image.attrs = {"src": path, "alt": alt}
-    image.meta["placed"] = True  # walked again with its paragraph: not placed twice
-    state.images.append(ImageUse(path, source, line, figure, *measure))
-    return [image]
