@@ -19,8 +19,11 @@ cells go on as for any table (octavo.render.floats), with what a pipe table has 
 header (`scope="col"`, given by octavo.render.floats as any table's head cell); one of the
 first head row that spans columns heads a column group (`scope="colgroup"`, the table's
 `<colgroup>`s drawn from that row). A body whose first column holds a cell spanning rows
-("Minsk" over two years) has its first column's cells as its rows' headers
-(`th scope="row"`); so has a foot's first cell ("Total"). A row that a cell above reaches into
+("Minsk" over two years) has its first column's cells as its rows' headers (`th
+scope="row"`); so has a foot's first cell ("Total"). A body row of one cell with words
+across the table, rows under it, is their subheading ("Minsk" over its districts): a `th
+scope="rowgroup"` opening a `<tbody>` of its own, its row group, as the HTML table model
+has it (pandoc 3 writes a `td` spanning the columns). A row that a cell above reaches into
 is `class="spanned"`: print never breaks a page above it (the region's name on one page,
 its last year on the next without it). A cell is aligned as its first column is, but one
 spanning columns all aligned right or centre is centred over them.
@@ -102,11 +105,12 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
     for cell in grid.cells:
         starting[cell.row].append(cell)
         spanned.update(range(cell.row + 1, cell.row + cell.rows))
-    parts = (
-        ("thead", range(grid.head)),
-        ("tbody", range(grid.head, rows - grid.foot)),
-        ("tfoot", range(rows - grid.foot, rows)),
-    )
+    body = range(grid.head, rows - grid.foot)
+    subheads = [n for n in body[:-1] if _subheading(starting[n], grid.columns)]
+    parts = [("thead", range(grid.head))]
+    for begin, stop in zip([body.start, *subheads], [*subheads, body.stop], strict=True):
+        parts.append(("tbody", range(begin, stop)))  # a subheading opens a row group
+    parts.append(("tfoot", range(rows - grid.foot, rows)))
     for part, numbers in parts:
         if not numbers:
             continue
@@ -120,10 +124,17 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             if number in spanned:
                 row.attrs = {"class": SPANNED}  # a page's break never parts it from above
             for cell in starting[number]:
-                _cell(state, start, cell, grid, _kind(part, cell, stub, groups, grid.columns))
+                kind = _kind(part, cell, stub, groups, grid.columns)
+                _cell(state, start, cell, grid, ("th", "rowgroup") if number in subheads else kind)
             state.push("tr_close", "tr", -1)
         state.push(f"{part}_close", part, -1)
     state.push("table_close", "table", -1)
+
+
+def _subheading(cells: list[Cell], columns: int) -> bool:
+    """A body row of one cell with words across the table (of two columns or more): the
+    name of the rows under it, to the next such row ("Minsk" over its districts)."""
+    return len(cells) == 1 and cells[0].columns == columns > 1 and bool(cells[0].lines)
 
 
 def _kind(part: str, cell: Cell, stub: bool, groups: list[int], columns: int) -> tuple[str, str]:

@@ -284,3 +284,42 @@ def test_a_head_cell_s_scope_is_given_as_any_table_s() -> None:
     ).html
     head = '<th class="align-right figures" scope="col">1990</th>'
     assert head in pipe and head in grid, grid
+
+
+SUBHEADINGS = """\
++-----------+--------+--------+
+| District  | 1990   | 1991   |
++===========+=======:+=======:+
+| Minsk                       |
++-----------+--------+--------+
+| City      | 1,600  | 1,650  |
++-----------+--------+--------+
+| Rural     | 400    | 410    |
++-----------+--------+--------+
+| Brest                       |
++-----------+--------+--------+
+| City      | 950    | 990    |
++-----------+--------+--------+
+|                             |
++-----------+--------+--------+
+| n.a. for the rural district |
++-----------+--------+--------+
+"""
+
+
+def test_a_subheading_heads_its_row_group() -> None:
+    """A body row of one cell across the table names the rows under it, to the next such
+    row: a `th scope="rowgroup"` opening a `<tbody>` of its own, as the HTML table model
+    has a row group's header (pandoc 3 writes a `td colspan`, in one body). A last row
+    across the table ("n.a. …") heads no rows, and an empty one has no words: cells."""
+    table = _table(SUBHEADINGS)
+    minsk, brest = table.findall("tbody")
+    assert _cells(minsk[0]) == [("th", {"colspan": "3", "scope": "rowgroup"})]
+    assert [_texts(r) for r in minsk] == [
+        ["Minsk"],
+        ["City", "1,600", "1,650"],
+        ["Rural", "400", "410"],
+    ]
+    assert _cells(brest[0]) == [("th", {"colspan": "3", "scope": "rowgroup"})]
+    assert [_texts(r)[0] for r in brest] == ["Brest", "City", "", "n.a. for the rural district"]
+    assert [c.tag for r in brest[1:] for c in r] == ["td"] * 5
