@@ -3,9 +3,12 @@ reads them: the same tokens as a pipe table, so captioned, numbered and aligned 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from lxml import etree
 
+from octavo.render.grid_trace import Grid, Unread, read_grid
 from octavo.render.markdown import render_block
 from tests.support.pandoc_grids import FOOT, HEAD_ROWS, SPANS
 
@@ -323,3 +326,23 @@ def test_a_subheading_heads_its_row_group() -> None:
     assert _cells(brest[0]) == [("th", {"colspan": "3", "scope": "rowgroup"})]
     assert [_texts(r)[0] for r in brest] == ["Brest", "City", "", "n.a. for the rural district"]
     assert [c.tag for r in brest[1:] for c in r] == ["td"] * 5
+
+
+def test_a_grid_is_read_only_from_a_line_that_can_be_its_top_border(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """markdown-it tries the rule at every block's start (issue 17): a line whose first
+    character is no `+` (nor a space `strip()` drops: a form feed) is passed by unread."""
+    from octavo.render import grid_tables
+
+    tried: list[int] = []
+    read = read_grid  # what the rule imported
+
+    def counted(line: Callable[[int], str], start: int, end: int) -> Grid | Unread | None:
+        tried.append(start)
+        return read(line, start, end)
+
+    monkeypatch.setattr(grid_tables, "read_grid", counted)
+    source = "Words.\n\n- an item\n\n+---+\n| a |\n+---+\n\n\f+---+\n\f| b |\n\f+---+\n"
+    assert render_block(source).html.count("<table") == 2
+    assert tried == [4, 8]
