@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from octavo.limits import MAX_GRID_CHARS
 from octavo.render.grid_parts import Box, Cell, Grid, Unread, parts, placed, width
@@ -47,6 +47,8 @@ __all__ = ["BORDER", "Cell", "Grid", "Unread", "read_grid", "width"]  # (with gr
 
 BORDER = re.compile(r"\+(?:[-=:]+\+)+")  # a whole border: +---+, +===+, +:--+--:+
 _PARTS = re.compile(r"\+(?::?=+:?\+)+")  # a line of `=`: the head's end, the foot's bounds
+_AS_DASHES = str.maketrans("=:", "--")
+_PLUS = re.compile(r"\+")
 _RUNS = {"+-": re.compile(r"[+-]+"), "+|": re.compile(r"[+|]+")}  # a border's, a column line's
 
 
@@ -71,8 +73,8 @@ def read_grid(line: Callable[[int], str], start: int, end: int) -> Grid | Unread
         return Unread(0, f"a grid table of more than {MAX_GRID_CHARS:,} characters")
     lines_of_equals = [at for at, text in enumerate(lines) if at and _PARTS.fullmatch(text)]
     for at, text in enumerate(lines):
-        if BORDER.fullmatch(text):  # a border's `=` and colons are its lines
-            grid[at] = ["-" if c in "=:" else c for c in grid[at]]
+        if BORDER.fullmatch(text):  # a border's `=` and colons are its lines (all ASCII)
+            grid[at] = list(text.translate(_AS_DASHES))
     traced = _trace(grid)
     if isinstance(traced, Unread):
         return traced
@@ -102,8 +104,8 @@ def _trace(grid: list[list[str]]) -> list[Box] | Unread:
     """Every cell's box, traced from the top-left corner (see above)."""
     height, breadth = len(grid), len(grid[0])
     across = _runs(grid)
-    down = _runs([list(column) for column in zip(*grid, strict=True)], "+|")
-    pluses_in_row = [[x for x, c in enumerate(row) if c == "+"] for row in grid]
+    down = _runs(list(zip(*grid, strict=True)), "+|")
+    pluses_in_row = [_pluses(row) for row in grid]
     pluses_in_column: list[list[int]] = [[] for _ in range(breadth)]
     for y, pluses in enumerate(pluses_in_row):
         for x in pluses:
@@ -138,7 +140,15 @@ def _trace(grid: list[list[str]]) -> list[Box] | Unread:
     return boxes
 
 
-def _runs(grid: list[list[str]], chars: str = "+-") -> list[list[int]]:
+def _pluses(row: list[str]) -> list[int]:
+    """The places of a line's `+`s."""
+    text = "".join(row)
+    if text.isascii() and len(text) == len(row):  # each place one character
+        return [found.start() for found in _PLUS.finditer(text)]
+    return [x for x, c in enumerate(row) if c == "+"]
+
+
+def _runs(grid: Sequence[Sequence[str]], chars: str = "+-") -> list[list[int]]:
     """For each place of each line, the last place the line's run of `chars` from it
     reaches (-1 where it holds none): a border's run across, or (the grid turned) a column
     line's down."""
