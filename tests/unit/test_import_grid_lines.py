@@ -152,7 +152,13 @@ def _tables(draw: st.DrawFn) -> Block:
     return _block(rows, spans, head, foot, aligns)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    # a table the import never keeps (a column in which no cell begins, no words in its
+    # head) is filtered out: often enough, with some seeds, to fail the health check
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(_tables())
 def test_every_table_drawn_reads_back_as_itself(block: Block) -> None:
     """Its cells, spans, head and foot, as octavo reads the grid (a `|` or `+` of a cell's
