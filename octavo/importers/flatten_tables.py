@@ -138,7 +138,9 @@ def _kept(
         said=(f"{named}: {_kept_said(kept, words)}",),
         number=caption[2],
         spans=Spans(
-            tuple(tuple((down, across) for _, _, down, across in r) for r in kept.rows),
+            tuple(
+                tuple((column, down, across) for _, column, down, across in r) for r in kept.rows
+            ),
             kept.head,
             kept.foot,
         ),

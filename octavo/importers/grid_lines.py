@@ -94,22 +94,15 @@ def _drawn(block: Block, safe: bool) -> tuple[str, ...]:
 
 
 def _placed(block: Block, safe: bool) -> list[Placed]:
-    """Each cell where the table model places it (each row's cells in its first free
-    places: those that cells above reach into taken), with its lines."""
+    """Each cell where the table's spans place it, with its lines."""
     spans = block.spans
     assert spans is not None
-    taken: set[tuple[int, int]] = set()
     cells: list[Placed] = []
-    for row, (words, sizes) in enumerate(zip(block.rows, spans.cells, strict=True)):
-        column = 0
-        for text, (down, across) in zip(words, sizes, strict=True):
-            while (row, column) in taken:
-                column += 1
-            taken.update((row + y, column + x) for y in range(down) for x in range(across))
+    for row, (words, places) in enumerate(zip(block.rows, spans.cells, strict=True)):
+        for text, (column, down, across) in zip(words, places, strict=True):
             if safe:
                 text = _PIPE.sub("&#124;", text).replace("+", "&#43;")
             cells.append((row, column, down, across, _wrapped(text)))
-            column += across
     return cells
 
 
@@ -193,5 +186,5 @@ def _reads_as(lines: tuple[str, ...], block: Block) -> bool:
     if not isinstance(read, Grid) or spans is None:
         return False
     got = [(c.row, c.column, c.rows, c.columns) for c in read.cells]
-    want = [(r, c, d, a) for r, c, d, a, _ in _placed(block, safe=False)]
+    want = [(row, *cell) for row, cells in enumerate(spans.cells) for cell in cells]
     return sorted(got) == sorted(want) and (read.head, read.foot) == (spans.head, spans.foot)

@@ -33,10 +33,12 @@ class PageError(Exception):
 @dataclass(frozen=True, slots=True)
 class Spans:
     """A table that keeps its spans (written as pandoc's grid table): for each of its rows
-    (Block.rows: the cells that begin in that row, left to right), each cell's rows and
-    columns spanned; how many of its first rows are its head, and of its last its foot."""
+    (Block.rows: the cells that begin in that row, left to right), each cell's column
+    (where the table model places it: octavo.importers.table_kept knew it) and the rows
+    and columns it spans; how many of its first rows are its head, and of its last its
+    foot."""
 
-    cells: tuple[tuple[tuple[int, int], ...], ...]
+    cells: tuple[tuple[tuple[int, int, int], ...], ...]  # (column, rows, columns)
     head: int = 1
     foot: int = 0
 

@@ -4,7 +4,6 @@ paragraph holding only an image a numbered figure (pandoc's implicit figure)."""
 from __future__ import annotations
 
 import copy
-import posixpath
 import re
 
 from markdown_it.rules_core import StateCore
@@ -12,12 +11,11 @@ from markdown_it.token import Token
 
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
+from octavo.render.image_places import place_image
 from octavo.render.image_sizes import Length, Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
-    SCHEME,
     Caption,
-    ImageUse,
     State,
     attributes,
     close,
@@ -36,7 +34,6 @@ __all__ = [
     "figure",
     "figures",
     "lone_image",
-    "place_image",
     "table",
     "take_caption",
 ]
@@ -89,33 +86,12 @@ def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | N
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     """Number the table at `i` and give it its caption; the index of its table_open after
     (a caption before it is taken out), so that its cells are walked next."""
-    end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+    end, columns = _cells(tokens, i)
+    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
     where = tokens[i].map
     line = where[0] if where else 0
     caption, moved = take_caption(tokens, i, end)
-    i, end = i - moved, end - moved
-    columns = row = 0  # the widest head row's columns (a grid table's spans counted)
-    in_head = False
-    for at in range(i, end):
-        token = tokens[at]
-        in_head = (in_head or token.type == "thead_open") and token.type != "thead_close"
-        align = str(token.attrGet("style") or "").removeprefix("text-align:")
-        if token.type == "tr_open":
-            row = 0
-        if token.type in ("th_open", "td_open"):
-            token.attrs.pop("style", None)
-            head = token.type == "th_open" and in_head
-            classes = [f"align-{align}"] if align else []
-            if head and figures(tokens[at + 1].content.strip()):
-                classes.append("figures")
-            if classes:
-                token.attrSet("class", " ".join(classes))
-            if head:
-                if not token.attrGet("scope"):  # a grid table's colgroup is its own
-                    token.attrSet("scope", "col")
-                row += int(token.attrGet("colspan") or 1)
-                columns = max(columns, row)
-    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
+    i -= moved
     if caption is None:
         return i
     inline = caption[1]
@@ -130,6 +106,37 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     caption_tokens = [Token("caption_open", "caption", 1), inline_of(label), close("caption")]
     tokens[i + 1 : i + 1] = caption_tokens
     return i
+
+
+def _cells(tokens: list[Token], i: int) -> tuple[int, int]:
+    """The cells of the table at `i` given their classes and head cells scope="col" (a
+    grid's column group has its own); the index of its table_close and the widest head
+    row's columns (a grid's spans counted). Of ~700 tokens, only cells' openings matter."""
+    columns = row = 0
+    in_head = False
+    for at in range(i + 1, len(tokens)):
+        token = tokens[at]
+        kind = token.type
+        if kind != "th_open" and kind != "td_open":
+            if kind == "tr_open":
+                row = 0
+            elif kind == "thead_open" or kind == "thead_close":
+                in_head = kind == "thead_open"
+            elif kind == "table_close":
+                return at, columns
+            continue
+        align = str(token.attrs.pop("style", None) or "").removeprefix("text-align:")
+        head = in_head and kind == "th_open"
+        classes = [f"align-{align}"] if align else []
+        if head and figures(tokens[at + 1].content.strip()):
+            classes.append("figures")
+        if classes:
+            token.attrs["class"] = " ".join(classes)
+        if head:
+            token.attrs.setdefault("scope", "col")  # a grid's column group has its own
+            row += int(token.attrGet("colspan") or 1)
+            columns = max(columns, row)
+    raise ValueError("a table_open without its table_close")
 
 
 def lone_image(tokens: list[Token], i: int) -> bool:
@@ -261,33 +268,3 @@ def _said_twice(caption: list[Token], attrs: dict[str, str], marked: list[Token]
 def _hidden(tokens: list[Token]) -> list[Token]:
     opening = own_span({"aria-hidden": "true"})
     return [opening, *tokens, close("span")]
-
-
-def place_image(
-    state: State,
-    image: Token,
-    alt: str,
-    line: int,
-    figure: bool,
-    measure: tuple[float, float, float] = (0, 0.0, 0.0),
-) -> list[Token]:
-    """The image checked and its path made relative to the book; refused: nothing.
-    `measure`: a figure's width as a share of the text block, its width and its height
-    on paper (ImageUse)."""
-    source = str(image.attrGet("src") or "")
-    path = posixpath.normpath(state.folder + source) if source else ""
-    if not source or SCHEME.match(source) or source.startswith("/") or path.startswith("../"):
-        state.problem(
-            "E506",
-            f"image '{source}' is not a file inside the book folder; not read",
-            line,
-            "copy the image into the book folder (e.g. images/) and refer to it from there",
-        )
-        return []
-    text = Token("text", "", 0)
-    text.content = alt
-    image.children = [text]
-    image.attrs = {"src": path, "alt": alt}
-    image.meta["placed"] = True  # walked again with its paragraph: not placed twice
-    state.images.append(ImageUse(path, source, line, figure, *measure))
-    return [image]

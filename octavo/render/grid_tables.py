@@ -16,14 +16,17 @@ The table is a pipe table's tokens (`table_open`, `thead_open`, `th_open` … wi
 `text-align` styles), so its caption (`Table: …` under it, or `: …` above), number and
 cells go on as for any table (octavo.render.floats), with what a pipe table has not: a
 `tfoot`, `colspan` and `rowspan`, and each header cell's `scope`. A head cell is a column's
-header (`scope="col"`); one of the first head row that spans columns heads a column group
-(`scope="colgroup"`, the table's `<colgroup>`s drawn from that row). A body whose first
-column holds a cell spanning rows ("Minsk" over two years) has its first column's cells as
-its rows' headers (`th scope="row"`); so has a foot's first cell ("Total"). A row that a
-cell above reaches into is `class="spanned"`: print never breaks a page above it (the
-region's name on one page, its last year on the next without it). A cell is
-aligned as its first column is, but one spanning columns all aligned right or centre is
-centred over them.
+header (`scope="col"`, given by octavo.render.floats as any table's head cell); one of the
+first head row that spans columns heads a column group (`scope="colgroup"`, the table's
+`<colgroup>`s drawn from that row). A body whose first column holds a cell spanning rows
+("Minsk" over two years) has its first column's cells as its rows' headers (`th
+scope="row"`); so has a foot's first cell ("Total"). A body row of one cell with words
+across the table, rows under it, is their subheading ("Minsk" over its districts): a `th
+scope="rowgroup"` opening a `<tbody>` of its own, its row group, as the HTML table model
+has it (pandoc 3 writes a `td` spanning the columns). A row that a cell above reaches into
+is `class="spanned"`: print never breaks a page above it (the region's name on one page,
+its last year on the next without it). A cell is aligned as its first column is, but one
+spanning columns all aligned right or centre is centred over them.
 
 A cell's lines are one cell's words, as a pipe table's cell is (a list or paragraphs in a
 cell: W504 from octavo.render.unrendered, its words kept on one line). A grid that cannot
@@ -34,10 +37,9 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.token import Token
 
 from octavo.render.grid_trace import Cell, Grid, Unread, read_grid
-from octavo.render.pandoc_tables import source_line
+from octavo.render.table_tokens import push_cell, source_line
 from octavo.render.tokens import State
 
 __all__ = ["BLOCKS_IN_A_CELL", "SPANNED", "install"]
@@ -51,6 +53,9 @@ def install(md: MarkdownIt) -> None:
 
 
 def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    at = state.bMarks[start] + state.tShift[start]  # a top border's `+` (what strip() drops
+    if at >= state.eMarks[start] or not (state.src[at] == "+" or state.src[at].isspace()):
+        return False  # before it, past markdown-it's spaces and tabs, read on: `\f+--+`)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     read = read_grid(lambda n: source_line(state, n).strip(), start, end)
@@ -95,11 +100,17 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             state.push("colgroup_close", "colgroup", -1)
     stub = any(c.column == 0 and c.rows > 1 for c in grid.cells if c.row >= grid.head)
     rows = len(grid.rows)
-    parts = (
-        ("thead", range(grid.head)),
-        ("tbody", range(grid.head, rows - grid.foot)),
-        ("tfoot", range(rows - grid.foot, rows)),
-    )
+    starting: list[list[Cell]] = [[] for _ in range(rows)]  # each row's cells, in order
+    spanned: set[int] = set()  # rows a cell above reaches into
+    for cell in grid.cells:
+        starting[cell.row].append(cell)
+        spanned.update(range(cell.row + 1, cell.row + cell.rows))
+    body = range(grid.head, rows - grid.foot)
+    subheads = [n for n in body[:-1] if _subheading(starting[n], grid.columns)]
+    parts = [("thead", range(grid.head))]
+    for begin, stop in zip([body.start, *subheads], [*subheads, body.stop], strict=True):
+        parts.append(("tbody", range(begin, stop)))  # a subheading opens a row group
+    parts.append(("tfoot", range(rows - grid.foot, rows)))
     for part, numbers in parts:
         if not numbers:
             continue
@@ -110,20 +121,27 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             line = start + grid.rows[number]
             row = state.push("tr_open", "tr", 1)
             row.map = [line, line + 1]
-            if any(c.row < number < c.row + c.rows for c in grid.cells):
+            if number in spanned:
                 row.attrs = {"class": SPANNED}  # a page's break never parts it from above
-            for cell in (c for c in grid.cells if c.row == number):
-                _cell(state, start, cell, grid, _kind(part, cell, stub, groups, grid.columns))
+            for cell in starting[number]:
+                kind = _kind(part, cell, stub, groups, grid.columns)
+                _cell(state, start, cell, grid, ("th", "rowgroup") if number in subheads else kind)
             state.push("tr_close", "tr", -1)
         state.push(f"{part}_close", part, -1)
     state.push("table_close", "table", -1)
 
 
+def _subheading(cells: list[Cell], columns: int) -> bool:
+    """A body row of one cell with words across the table (of two columns or more): the
+    name of the rows under it, to the next such row ("Minsk" over its districts)."""
+    return len(cells) == 1 and cells[0].columns == columns > 1 and bool(cells[0].lines)
+
+
 def _kind(part: str, cell: Cell, stub: bool, groups: list[int], columns: int) -> tuple[str, str]:
     """A cell's tag and scope (see above)."""
-    if part == "thead":
+    if part == "thead":  # a column's header: scope="col" as any table's (floats.table)
         grouped = cell.row == 0 and cell.columns > 1 and any(n > 1 for n in groups)
-        return "th", "colgroup" if grouped else "col"
+        return "th", "colgroup" if grouped else ""
     if cell.column == 0 and (stub or part == "tfoot") and cell.columns < columns:
         return "th", "row"
     return "td", ""
@@ -140,23 +158,13 @@ def _alignment(aligns: tuple[str, ...]) -> str:
 
 def _cell(state: StateBlock, start: int, cell: Cell, grid: Grid, kind: tuple[str, str]) -> None:
     tag, scope = kind
-    opening = state.push(f"{tag}_open", tag, 1)
-    attrs: dict[str, str | int | float] = {}
-    align = _alignment(grid.aligns[cell.column : cell.column + cell.columns])
-    if align:
-        attrs["style"] = f"text-align:{align}"
-    if cell.columns > 1:
-        attrs["colspan"] = str(cell.columns)
+    spans = {"colspan": str(cell.columns)} if cell.columns > 1 else {}
     if cell.rows > 1:
-        attrs["rowspan"] = str(cell.rows)
+        spans["rowspan"] = str(cell.rows)
     if scope:
-        attrs["scope"] = scope
-    opening.attrs = attrs
-    line = start + cell.line
-    inline: Token = state.push("inline", "", 0)
-    inline.map = [line, line + 1]
-    inline.content = "\n".join(cell.lines)
-    inline.children = []
+        spans["scope"] = scope
+    align = _alignment(grid.aligns[cell.column : cell.column + cell.columns])
+    words = "\n".join(cell.lines)
+    inline = push_cell(state, tag, align, start + cell.line, words, spans)
     if cell.blocks:  # a list or paragraphs in the cell: W504 (octavo.render.unrendered)
         inline.meta[BLOCKS_IN_A_CELL] = True
-    state.push(f"{tag}_close", tag, -1)

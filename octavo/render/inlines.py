@@ -13,7 +13,7 @@ from octavo.render.allow_list import TRUSTED, kept_attribute, kept_hint
 from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.crossref_syntax import CROSSREF_TOKEN
-from octavo.render.floats import place_image
+from octavo.render.image_places import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.tokens import (

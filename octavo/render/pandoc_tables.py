@@ -29,13 +29,14 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["Row", "install", "push_table", "source_line", "split_cells"]
+from octavo.render.table_tokens import Row, push_table, source_line
+
+__all__ = ["install", "split_cells"]
 
 _GROUPS = re.compile(r" *-{2,}(?: +-{2,})+ *")  # dashed column groups, two or more
 _RULE = re.compile(r" *-{3,} *")  # a multiline table's opening or closing row of dashes
 _DASHES = re.compile(r"-+")
 _CAPTION_LINE = re.compile(r"Table:\s")
-Row = list[list[str]]  # a row's cells, each the lines of its text
 
 
 def install(md: MarkdownIt) -> None:
@@ -51,6 +52,8 @@ def install(md: MarkdownIt) -> None:
 def split_cells(line: str) -> list[str]:
     """A pipe table's line cut at its unescaped `|`s, none inside a code span (pandoc's
     reading: `` `a|b` `` is one cell); an escaped `\\|` is a `|` in its cell, as in GFM."""
+    if "`" not in line and "\\" not in line:  # most rows: each `|` parts two cells
+        return line.split("|")
     cells: list[str] = []
     current: list[str] = []
     at, size = 0, len(line)
@@ -82,12 +85,9 @@ def split_cells(line: str) -> list[str]:
     return cells
 
 
-def source_line(state: StateBlock, number: int) -> str:
-    """Line `number` of the source as a table reads it: its tabs four columns."""
-    return state.src[state.bMarks[number] : state.eMarks[number]].expandtabs(4)
-
-
 def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if not (_dash(state, start) or (start + 1 < end and _dash(state, start + 1))):
+        return False  # no table starts here (most lines)
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     read = _read(lambda n: source_line(state, n), start, end)
@@ -99,6 +99,13 @@ def _pandoc_table(state: StateBlock, start: int, end: int, silent: bool) -> bool
     push_table(state, start, after, header, rows, _aligns(lines, starts, widths))
     state.line = after
     return True
+
+
+def _dash(state: StateBlock, line: int) -> bool:
+    """Whether line `line` begins with `-` after its spaces and tabs: a table's first line
+    (a rule or dashed column groups) or second (a header's dashed column groups) must."""
+    at = state.bMarks[line] + state.tShift[line]
+    return at < state.eMarks[line] and state.src[at] == "-"
 
 
 # header (None without one), rows (each with its first line), the columns' starts and dash
@@ -211,50 +218,6 @@ def _aligns(lines: list[str], starts: list[int], widths: list[int]) -> list[str]
 
 # (space before the words, space after them, within the dashes) -> the column's alignment
 _ALIGN = {(True, False): "right", (False, True): "left", (True, True): "center"}
-
-
-def push_table(
-    state: StateBlock,
-    start: int,
-    after: int,
-    header: Row | None,
-    rows: list[tuple[int, Row]],
-    aligns: list[str],
-    head_line: int | None = None,
-) -> list[Token]:
-    """A pipe table's tokens for the table read (lines `start` to `after`; its head's at
-    `head_line`, else at `start`); its cells' inline tokens, in order (the head's first)."""
-    token = state.push("table_open", "table", 1)
-    token.map = [start, after]
-    inlines: list[Token] = []
-    if header is not None:
-        at = start if head_line is None else head_line
-        state.push("thead_open", "thead", 1).map = [at, at + 1]
-        inlines += _row(state, header, "th", aligns, at)
-        state.push("thead_close", "thead", -1)
-    state.push("tbody_open", "tbody", 1).map = [rows[0][0], after]
-    for line, row in rows:
-        inlines += _row(state, row, "td", aligns, line)
-    state.push("tbody_close", "tbody", -1)
-    state.push("table_close", "table", -1)
-    return inlines
-
-
-def _row(state: StateBlock, row: Row, tag: str, aligns: list[str], line: int) -> list[Token]:
-    state.push("tr_open", "tr", 1).map = [line, line + 1]
-    inlines = []
-    for cell, align in zip(row, aligns, strict=True):
-        opening = state.push(f"{tag}_open", tag, 1)
-        if align:
-            opening.attrs = {"style": f"text-align:{align}"}
-        inline = state.push("inline", "", 0)
-        inline.map = [line, line + 1]
-        inline.content = "\n".join(t.strip() for t in cell if t.strip())
-        inline.children = []
-        inlines.append(inline)
-        state.push(f"{tag}_close", tag, -1)
-    state.push("tr_close", "tr", -1)
-    return inlines
 
 
 def _caption_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:

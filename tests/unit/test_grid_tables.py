@@ -3,9 +3,12 @@ reads them: the same tokens as a pipe table, so captioned, numbered and aligned 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from lxml import etree
 
+from octavo.render.grid_trace import Grid, Unread, read_grid
 from octavo.render.markdown import render_block
 from tests.support.pandoc_grids import FOOT, HEAD_ROWS, SPANS
 
@@ -271,3 +274,75 @@ def test_a_table_is_wide_by_its_columns_not_its_head_cells() -> None:
     six += "|" + " 1 |" * 6 + "\n+" + "---+" * 6 + "\n"
     assert _table(six).get("class") == "table wide"
     assert _table(HEAD_ROWS).get("class") == "table"
+
+
+def test_a_head_cell_s_scope_is_given_as_any_table_s() -> None:
+    """scope="col" is given in one place (octavo.render.floats), to a grid table's head
+    cells as to a pipe table's: their attributes alike, the class first (the grid's rule
+    gave it too, before the class)."""
+    pipe = render_block("| Crop | 1990 |\n|---|--:|\n| Grain | 7,035 |\n").html
+    grid = render_block(
+        "+--------+--------+\n| Crop   | 1990   |\n+========+=======:+\n"
+        "| Grain  | 7,035  |\n+--------+--------+\n"
+    ).html
+    head = '<th class="align-right figures" scope="col">1990</th>'
+    assert head in pipe and head in grid, grid
+
+
+SUBHEADINGS = """\
++-----------+--------+--------+
+| District  | 1990   | 1991   |
++===========+=======:+=======:+
+| Minsk                       |
++-----------+--------+--------+
+| City      | 1,600  | 1,650  |
++-----------+--------+--------+
+| Rural     | 400    | 410    |
++-----------+--------+--------+
+| Brest                       |
++-----------+--------+--------+
+| City      | 950    | 990    |
++-----------+--------+--------+
+|                             |
++-----------+--------+--------+
+| n.a. for the rural district |
++-----------+--------+--------+
+"""
+
+
+def test_a_subheading_heads_its_row_group() -> None:
+    """A body row of one cell across the table names the rows under it, to the next such
+    row: a `th scope="rowgroup"` opening a `<tbody>` of its own, as the HTML table model
+    has a row group's header (pandoc 3 writes a `td colspan`, in one body). A last row
+    across the table ("n.a. …") heads no rows, and an empty one has no words: cells."""
+    table = _table(SUBHEADINGS)
+    minsk, brest = table.findall("tbody")
+    assert _cells(minsk[0]) == [("th", {"colspan": "3", "scope": "rowgroup"})]
+    assert [_texts(r) for r in minsk] == [
+        ["Minsk"],
+        ["City", "1,600", "1,650"],
+        ["Rural", "400", "410"],
+    ]
+    assert _cells(brest[0]) == [("th", {"colspan": "3", "scope": "rowgroup"})]
+    assert [_texts(r)[0] for r in brest] == ["Brest", "City", "", "n.a. for the rural district"]
+    assert [c.tag for r in brest[1:] for c in r] == ["td"] * 5
+
+
+def test_a_grid_is_read_only_from_a_line_that_can_be_its_top_border(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """markdown-it tries the rule at every block's start (issue 17): a line whose first
+    character is no `+` (nor a space `strip()` drops: a form feed) is passed by unread."""
+    from octavo.render import grid_tables
+
+    tried: list[int] = []
+    read = read_grid  # what the rule imported
+
+    def counted(line: Callable[[int], str], start: int, end: int) -> Grid | Unread | None:
+        tried.append(start)
+        return read(line, start, end)
+
+    monkeypatch.setattr(grid_tables, "read_grid", counted)
+    source = "Words.\n\n- an item\n\n+---+\n| a |\n+---+\n\n\f+---+\n\f| b |\n\f+---+\n"
+    assert render_block(source).html.count("<table") == 2
+    assert tried == [4, 8]

@@ -15,7 +15,7 @@ from octavo.render.markdown import render_block
 
 def _block(
     rows: list[list[str]],
-    spans: list[list[tuple[int, int]]],
+    spans: list[list[tuple[int, int, int]]],
     head: int = 1,
     foot: int = 0,
     aligns: tuple[str, ...] = (),
@@ -28,6 +28,11 @@ def _block(
     )
 
 
+def _flat(rows: int, columns: int) -> list[list[tuple[int, int, int]]]:
+    """A table without spans: each cell's column, one row, one column."""
+    return [[(x, 1, 1) for x in range(columns)] for _ in range(rows)]
+
+
 def _read(lines: tuple[str, ...]) -> Grid:
     read = read_grid(lambda n: lines[n], 0, len(lines))
     assert isinstance(read, Grid), (read, "\n".join(lines))
@@ -36,7 +41,7 @@ def _read(lines: tuple[str, ...]) -> Grid:
 
 CROPS = _block(
     [["Crop", "Output"], ["1990", "1991"], ["Grain", "7,035", "6,095"], ["Flax", "n.a."]],
-    [[(2, 1), (1, 2)], [(1, 1), (1, 1)], [(1, 1), (1, 1), (1, 1)], [(1, 1), (1, 2)]],
+    [[(0, 2, 1), (1, 1, 2)], [(1, 1, 1), (2, 1, 1)], _flat(1, 3)[0], [(0, 1, 1), (1, 1, 2)]],
     head=2,
     aligns=("", "right", "right"),
 )
@@ -59,7 +64,7 @@ def test_a_head_of_two_rows_its_spans_and_alignments() -> None:
 def test_a_foot_between_two_lines_of_equals() -> None:
     block = _block(
         [["Region", "Urban"], ["Minsk", "1,600"], ["Total", "1,600"]],
-        [[(1, 1)] * 2] * 3,
+        _flat(3, 2),
         foot=1,
         aligns=("", "right"),
     )
@@ -72,7 +77,7 @@ def test_a_foot_between_two_lines_of_equals() -> None:
 def test_a_cell_wider_than_its_columns_widens_them_alike() -> None:
     block = _block(
         [["Region", "Output of the two years"], ["Minsk", "1", "2"]],
-        [[(1, 1), (1, 2)], [(1, 1), (1, 1), (1, 1)]],
+        [[(0, 1, 1), (1, 1, 2)], _flat(1, 3)[0]],
     )
     lines = grid_lines(block)
     assert lines[1] == "| Region | Output of the two years |"
@@ -82,7 +87,7 @@ def test_a_cell_wider_than_its_columns_widens_them_alike() -> None:
 def test_long_words_wrap_in_their_cell_not_inside_a_link_or_braces() -> None:
     link = "[the ministry's own figures](003-economy.md)"
     words = f"Output as reported by {link} {{.small}} in the year 1995 and after"
-    block = _block([["Crop", "Output"], [words, "1"]], [[(1, 1)] * 2] * 2)
+    block = _block([["Crop", "Output"], [words, "1"]], _flat(2, 2))
     lines = grid_lines(block)
     assert max(len(line) for line in lines) < WRAP + 20
     cells = _read(lines).cells
@@ -93,13 +98,13 @@ def test_long_words_wrap_in_their_cell_not_inside_a_link_or_braces() -> None:
 
 def test_a_cell_s_first_line_is_no_block() -> None:
     """ "- 5" alone in a grid's cell is a list to pandoc; "1990. Est" an ordered one."""
-    block = _block([["Change", "Note"], ["- 5", "1990. Est"]], [[(1, 1)] * 2] * 2)
+    block = _block([["Change", "Note"], ["- 5", "1990. Est"]], _flat(2, 2))
     lines = grid_lines(block)
     assert "| \\- 5   | 1990\\. Est |" in lines
 
 
 def test_wide_characters_take_two_columns() -> None:
-    block = _block([["地区", "人口"], ["明斯克", "1,600"]], [[(1, 1)] * 2] * 2)
+    block = _block([["地区", "人口"], ["明斯克", "1,600"]], _flat(2, 2))
     lines = grid_lines(block)
     assert lines[1] == "| 地区   | 人口  |"
     assert [c.lines for c in _read(lines).cells] == [("地区",), ("人口",), ("明斯克",), ("1,600",)]
@@ -108,7 +113,7 @@ def test_wide_characters_take_two_columns() -> None:
 def test_a_pipe_on_a_column_s_line_inside_a_span_is_a_character_reference() -> None:
     """'a|b' spanning two columns whose line falls on its `|`: read back it would be two
     cells, so its `|` is written `&#124;`, which both pandoc and octavo read as `|`."""
-    block = _block([["ab", "cd"], ["xxx|y"]], [[(1, 1), (1, 1)], [(1, 2)]])
+    block = _block([["ab", "cd"], ["xxx|y"]], [*_flat(1, 2), [(0, 1, 2)]])
     lines = grid_lines(block)
     assert lines[3] == "| xxx&#124;y |", lines
     assert '<td colspan="2">xxx|y</td>' in render_block("\n".join(lines)).html
@@ -122,7 +127,7 @@ def _tables(draw: st.DrawFn) -> Block:
     height = draw(st.integers(2, 6))
     taken: set[tuple[int, int]] = set()
     rows: list[list[str]] = []
-    spans: list[list[tuple[int, int]]] = []
+    spans: list[list[tuple[int, int, int]]] = []
     word = st.text(alphabet="ab|+-=:*中 ", min_size=0, max_size=12)
     head = draw(st.integers(1, min(2, height - 1)))  # and a body
     foot = draw(st.sampled_from([0, 1])) if height - head >= 2 else 0
@@ -141,27 +146,33 @@ def _tables(draw: st.DrawFn) -> Block:
             down = draw(st.integers(1, end - y))
             taken.update((y + k, x + j) for k in range(down) for j in range(across))
             rows[-1].append(" ".join(draw(word).split()))
-            spans[-1].append((down, across))
+            spans[-1].append((x, down, across))
             x += across
     aligns = tuple(draw(st.sampled_from(["", "left", "right", "center"])) for _ in range(columns))
     return _block(rows, spans, head, foot, aligns)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    # a table the import never keeps (a column in which no cell begins, no words in its
+    # head) is filtered out: often enough, with some seeds, to fail the health check
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(_tables())
 def test_every_table_drawn_reads_back_as_itself(block: Block) -> None:
     """Its cells, spans, head and foot, as octavo reads the grid (a `|` or `+` of a cell's
     words on a column's line read otherwise: written as a character reference)."""
     assert block.spans is not None
-    placed = _columns(block)
-    breadth = sum(across for _, across in block.spans.cells[0])
+    placed = [(x, y) for y, row in enumerate(block.spans.cells) for x, _, _ in row]
+    breadth = sum(across for _, _, across in block.spans.cells[0])
     assume(all(any(c == x for c, _ in placed) for x in range(breadth)))
     assume(all(block.spans.cells))  # a row in which no cell begins is left out
     assume(any(words for words, (_, y) in zip(_words(block), placed, strict=True) if y == 0))
     lines = grid_lines(block)
     read = _read(lines)
     assert (read.head, read.foot) == (block.spans.head, block.spans.foot)
-    got = [(c.rows, c.columns) for c in read.cells]
+    got = [(c.column, c.rows, c.columns) for c in read.cells]
     assert got == [span for row in block.spans.cells for span in row]
     found = render_block("\n".join(lines))
     assert found.html.count("<table") == 1 and found.problems == (), found.problems
@@ -171,26 +182,9 @@ def _words(block: Block) -> list[str]:
     return [words for row in block.rows for words in row]
 
 
-def _columns(block: Block) -> list[tuple[int, int]]:
-    """Each cell's column and row, as the table model places it (a table the import keeps
-    has a cell beginning in every row and column, and words in its head)."""
-    assert block.spans is not None
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    for y, row in enumerate(block.spans.cells):
-        x = 0
-        for down, across in row:
-            while (y, x) in taken:
-                x += 1
-            taken.update((y + k, x + j) for k in range(down) for j in range(across))
-            placed.append((x, y))
-            x += across
-    return placed
-
-
 @pytest.mark.parametrize("align", ["left", "right", "center"])
 def test_an_alignment_s_colons_are_on_the_head_s_line(align: str) -> None:
-    lines = grid_lines(_block([["a", "b"], ["1", "2"]], [[(1, 1)] * 2] * 2, aligns=("", align)))
+    lines = grid_lines(_block([["a", "b"], ["1", "2"]], _flat(2, 2), aligns=("", align)))
     assert _read(lines).aligns == ("", align)
 
 
@@ -198,6 +192,6 @@ def test_an_escaped_pipe_inside_a_span_reads_as_a_pipe() -> None:
     """The importer writes a cell's `|` as `\\|` (flatten_tables); on a column's line inside
     a span it was written `\\&#124;`, the backslash keeping the reference from being read:
     the page showed "xx&#124;y"."""
-    block = _block([["ab", "cd"], ["xx\\|y"]], [[(1, 1), (1, 1)], [(1, 2)]])
+    block = _block([["ab", "cd"], ["xx\\|y"]], [*_flat(1, 2), [(0, 1, 2)]])
     lines = grid_lines(block)
     assert '<td colspan="2">xx|y</td>' in render_block("\n".join(lines)).html, lines

@@ -4,6 +4,9 @@ reads them (markdown-it made a paragraph over a rule, or a row a setext heading)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+import pytest
 
 from octavo.render.markdown import render_block
 from octavo.render.pandoc_tables import split_cells
@@ -127,3 +130,24 @@ def test_a_pipe_inside_a_code_span_is_in_its_cell() -> None:
 def test_a_rule_and_a_setext_heading_are_still_theirs() -> None:
     html = render_block("Text.\n\n-----\n\nHeading\n-------\n\nMore.\n").html
     assert "<hr />" in html and '<h3 id="s-heading"' in html and "<table" not in html
+
+
+def test_a_table_is_looked_for_only_where_a_line_or_the_next_begins_with_a_dash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """markdown-it tries the rule at every block's start (issue 17: the bench's study paid
+    for it at each paragraph): a table is read only where its first or second line can
+    be dashes; the tables are read as before."""
+    from octavo.render import pandoc_tables
+
+    tried: list[int] = []
+    read = pandoc_tables._read
+
+    def counted(line: Callable[[int], str], start: int, end: int) -> pandoc_tables.Read | None:
+        tried.append(start)
+        return read(line, start, end)
+
+    monkeypatch.setattr(pandoc_tables, "_read", counted)
+    source = "Words.\n\n> quoted\n\n- an item\n\n  -----  ----\n  a      b\n  -----  ----\n"
+    assert render_block(source).html.count("<table") == 1
+    assert tried == [4, 6]  # the item (the next line, blank, no dash) and the table
