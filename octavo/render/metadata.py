@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from octavo import __version__
-from octavo.model import Book
+from octavo.model import Book, BookConfig, Labels
 
-__all__ = ["BookMeta", "book_meta", "data_as_of"]
+__all__ = ["BookMeta", "book_meta", "contributor_lines", "data_as_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +96,6 @@ def book_meta(book: Book) -> BookMeta:
     config, labels = book.config, book.labels
     completed = config.research_completed
     modified = book.modified.astimezone(UTC)
-    names: tuple[str, ...] = (labels.names(config.authors),) if config.authors else ()
-    if config.editors:
-        names += (labels.format("edited_by", names=labels.names(config.editors)),)
     return BookMeta(
         title=config.title,
         subtitle=config.subtitle,
@@ -116,7 +113,7 @@ def book_meta(book: Book) -> BookMeta:
         modified=modified,
         published=config.date,
         date_label=labels.day(modified),
-        contributors=names,
+        contributors=contributor_lines(config, labels),
         credited=config.authors
         or tuple(labels.format("editor", name=n) for n in config.editors)
         or tuple(filter(None, (config.publisher,))),  # a corporate author, as the EPUB's
@@ -128,6 +125,15 @@ def book_meta(book: Book) -> BookMeta:
         series_position=config.series_position,
         cataloguing=tuple(config.cataloguing.splitlines()),
     )
+
+
+def contributor_lines(config: BookConfig, labels: Labels) -> tuple[str, ...]:
+    """Who made the book, as every title page and cover says it in the book's language:
+    'A and B', then 'Edited by C and D' (either line left out when there is nobody)."""
+    names: tuple[str, ...] = (labels.names(config.authors),) if config.authors else ()
+    if config.editors:
+        names += (labels.format("edited_by", names=labels.names(config.editors)),)
+    return names
 
 
 def data_as_of(book: Book) -> str:

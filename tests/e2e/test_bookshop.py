@@ -51,11 +51,32 @@ def test_epub_carries_isbn_and_series(shop: Path, tmp_path: Path) -> None:
     assert 'refines="#series" property="collection-type">series</meta>' in opf
     assert 'refines="#series" property="group-position">112</meta>' in opf
     assert 'refines="#series" property="dcterms:identifier">DA Pam 550-112</meta>' in opf
+    assert '<meta name="calibre:series" content="Country Studies"' in opf  # Kobo reads these
+    assert '<meta name="calibre:series_index" content="112"' in opf
     assert "<dc:date>1995-11</dc:date>" in opf  # book.toml's date, not the day it was built
     meta = _ebook_meta(epub)
     assert meta["Series"] == "Country Studies #112"
     assert "isbn:9780844408491" in meta["Identifiers"]
     assert meta["Published"].startswith("1995-11")
+
+
+def test_a_series_without_a_position_is_not_numbered_1(make_book: MakeBook, tmp_path: Path) -> None:
+    """book.toml's `series` without `series_position` (as `invoke new` writes it): calibre
+    listed every such book as 'Country Studies #1', from the EPUB (a `series` collection
+    with no group-position) and the PDF (its XMP's series_index 1.00). The EPUB keeps the
+    series as a collection, EPUBCheck clean, and no reader is told it is book 1."""
+    if shutil.which("ebook-meta") is None:
+        pytest.skip("calibre's ebook-meta is not installed")
+    toml = BOOK_TOML + 'series = "Country Studies"\n'
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    epub, _ = api.build_epub(book, tmp_path / "unnumbered.epub")
+    assert_epubcheck_clean(epub)
+    opf = epub_members(epub)["EPUB/content.opf"].decode()
+    assert 'property="belongs-to-collection" id="series">Country Studies</meta>' in opf
+    assert "collection-type" not in opf and "calibre:series" not in opf
+    assert "Series" not in _ebook_meta(epub)
+    pdf, _ = api.build_pdf(book, tmp_path / "unnumbered.pdf")
+    assert "Series" not in _ebook_meta(pdf)
 
 
 def test_pdf_imprint_and_xmp(shop: Path, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ __all__ = [
     "convert",
     "css_errors",
     "ebook_meta",
+    "frame_result",
     "inspect_mobi",
     "mutool_errors",
     "mutool_lines",
@@ -318,6 +319,25 @@ def script_result(page: Path, script: str, width: int = 360, height: int = 740) 
     height in Chromium (its `--dump-dom` lays the page out in its own window)."""
     page.write_text(page.read_text("utf-8").replace("</body>", script + "</body>"), "utf-8")
     return _dumped_result(page, width, height, 5000)
+
+
+def frame_result(page: Path, measure: str, width: int = 360, height: int = 800) -> str:
+    """What `measure` (the body of a JavaScript function of `doc` and `win`, the document
+    and window of `page` laid out in a width x height frame: a phone's screen, its media
+    queries those of its width) returns, as JSON. Headless Chromium's own window is never
+    narrower than 500 px, so a page measured in it is laid out for that width."""
+    probe = page.with_name(f"frame-{page.stem}.html")
+    probe.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+        f"<pre id='result'></pre><iframe src='{page.name}' width='{width}' height='{height}' "
+        "style='border:0'></iframe><script>window.addEventListener('load', () => {"
+        "const frame = document.querySelector('iframe');"
+        f"const found = ((doc, win) => {{ {measure} }})(frame.contentDocument, frame.contentWindow);"
+        "document.getElementById('result').textContent = JSON.stringify(found);"
+        "});</script></body></html>",
+        encoding="utf-8",
+    )
+    return _dumped_result(probe, max(width, 500), height, 5000)
 
 
 def _dumped_result(page: Path, width: int, height: int, budget: int) -> str:

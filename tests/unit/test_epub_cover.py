@@ -233,3 +233,46 @@ def test_the_drawn_cover_s_capitals_are_the_language_s(
     text = CoverText(language, "T", "T", "", country, series, "P")
     cover_draw.draw_cover(text, STYLES / "fonts")
     assert drawn[0] in lines and drawn[1] in lines
+
+
+def test_the_drawn_cover_names_the_authors_and_editors_in_the_book_s_language(  # type: ignore[no-untyped-def]
+    make_book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print cover names who made the book; the EPUB's drawn cover named nobody. It
+    draws the title page's lines now ('A y B', 'Edición de C', in a Spanish book), below
+    the subtitle and clear of the publisher, and its text alternative says them too."""
+    from octavo.render.epub import cover_draw
+    from octavo.render.epub.cover_draw import PT
+    from octavo.shipped import STYLES
+
+    toml = BOOK_TOML.replace('language = "en"', 'language = "es"') + (
+        'authors = ["Ana López", "Luis Pérez"]\neditors = ["Helen Fedor"]\n'
+        'publisher = "Federal Research Division, Library of Congress"\n'
+    )
+    root = make_book({"001.md": section_source(1, "Marco", total=1)}, toml)
+    text = cover_text(_manuscript(root))
+    assert text.contributors == ("Ana López y Luis Pérez", "Edición de Helen Fedor")
+    assert "Ana López y Luis Pérez. Edición de Helen Fedor." in text.alt
+    drawn: list[tuple[str, float]] = []
+    real = cover_draw._centred
+
+    def centred(draw, line, font, y, *rest):  # type: ignore[no-untyped-def]
+        drawn.append((line, y))
+        real(draw, line, font, y, *rest)
+
+    monkeypatch.setattr(cover_draw, "_centred", centred)
+    png = cover_draw.draw_cover(text, STYLES / "fonts")
+    lines = [line for line, _ in drawn]
+    assert "Ana López y Luis Pérez" in lines and "Edición de Helen Fedor" in lines
+    y_of = dict(drawn)
+    design = CoverDesign()
+    publisher_top = (
+        COVER_SIZE[1]
+        - design.inset
+        - design.border
+        - design.publisher_bottom
+        - round(round(design.publisher_pt * PT) * 1.2) * 2  # the publisher in two lines
+    )
+    assert y_of["Edición de Helen Fedor"] < publisher_top
+    assert y_of["Ana López y Luis Pérez"] < y_of["Edición de Helen Fedor"]
+    assert cover_draw.draw_cover(text, STYLES / "fonts") == png  # the same bytes again

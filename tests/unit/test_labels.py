@@ -66,6 +66,24 @@ def test_the_data_currency_range_reads_right_in_slavic_languages(make_book, lang
     assert same.endswith(dates[1]) and not same.endswith("..")
 
 
+def test_spanish_dates_its_data_as_a_spanish_editor_writes_it(make_book) -> None:  # type: ignore[no-untyped-def]
+    """'Datos de junio de 1995' reads as data *from* June (a Spanish reader asks: of what?)
+    and a column headed 'Datos de' is cut short; 'Data as of' is 'Datos a' (the note) and
+    'Datos actualizados a' (the Data Currency's column, the imprint's row), as Spanish
+    statistics and the Library of Congress's own Spanish pages write it."""
+    book, _ = _book(make_book, "es")
+    labels = book.labels
+    june = labels.month_year(YearMonth(1995, 6))
+    assert labels.format("data_as_of", date=june) == "Datos a junio de 1995."
+    assert labels["column_data_as_of"] == "Datos actualizados a"
+    same = labels.format("currency_same", count=4, date=june)
+    assert same == "Secciones: 4; datos actualizados a junio de 1995."
+    one = labels.format("currency_one", date=june)
+    assert one == "Su única sección tiene datos actualizados a junio de 1995."
+    assert "nota al pie de su título" in labels["imprint_note"]
+    assert not any("Datos de " in text for key, text in labels.words if key != "cataloguing")
+
+
 def test_a_label_s_period_after_a_value_s_own_is_one(make_book) -> None:  # type: ignore[no-untyped-def]
     book, _ = _book(make_book, "en")
     labels = book.labels

@@ -308,12 +308,14 @@ def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = 
         learn({str(k): str(v) for k, v in heard["titles"].items()})
     config = project.config
     if not config.cover and not own_design(project):
+        from octavo.source.labels import load_labels
         from octavo.source.quotes import load_quotes
 
         quotes, _ = load_quotes(config, project.template_dirs)  # its titles' marks
+        labels, _ = load_labels(config, project.template_dirs)  # its contributors' words
         subtitle = title_html(config.subtitle, config.language, quotes) if config.subtitle else ""
         title = title_html(config.title, config.language, quotes)
-        prepare_shipped_cover(config, cache, cover_text_of(config, title, subtitle))
+        prepare_shipped_cover(config, cache, cover_text_of(config, labels, title, subtitle))
     if sizes >= 0:
         with contextlib.suppress(Exception), os.fdopen(sizes, "wb") as pipe:
             if heard.get("measure") is True:  # else the parent knows them

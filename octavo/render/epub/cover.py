@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from octavo.cache import Store, fingerprint
-from octavo.model import BookConfig, Manuscript
+from octavo.model import BookConfig, Labels, Manuscript
 from octavo.project import STYLES, TEMPLATES, Project
+from octavo.render.metadata import contributor_lines
 from octavo.text import no_orphan, strip_tags
 
 if TYPE_CHECKING:  # a book's own design only: the shipped one needs no URL sandbox
@@ -51,20 +52,26 @@ class CoverText:
     country: str
     series: str
     publisher: str
+    contributors: tuple[str, ...] = ()  # 'A and B', 'Edited by C' (octavo.render.metadata)
 
     @property
     def alt(self) -> str:
         """What the cover says (the label cover_alt puts it in a sentence)."""
-        parts = [self.series, self.title, strip_tags(self.subtitle_html), self.publisher]
+        subtitle = strip_tags(self.subtitle_html)
+        parts = [self.series, self.title, subtitle, *self.contributors, self.publisher]
         return ". ".join(p for p in parts if p) + "."
 
 
 def cover_text(manuscript: Manuscript) -> CoverText:
-    return cover_text_of(manuscript.book.config, manuscript.title_html, manuscript.subtitle_html)
+    book = manuscript.book
+    return cover_text_of(book.config, book.labels, manuscript.title_html, manuscript.subtitle_html)
 
 
-def cover_text_of(config: BookConfig, title_html: str, subtitle_html: str) -> CoverText:
-    """What the cover says: book.toml's words, the title and subtitle as inline XHTML."""
+def cover_text_of(
+    config: BookConfig, labels: Labels, title_html: str, subtitle_html: str
+) -> CoverText:
+    """What the cover says: book.toml's words, the title and subtitle as inline XHTML, and
+    who made the book as the title page says it, in the book's language."""
     return CoverText(
         config.language,
         config.title,
@@ -73,6 +80,7 @@ def cover_text_of(config: BookConfig, title_html: str, subtitle_html: str) -> Co
         config.country,
         config.series,
         config.publisher,
+        contributor_lines(config, labels),
     )
 
 

@@ -3,7 +3,8 @@
 A cold `invoke epub` spent most of its time drawing the cover: importing WeasyPrint alone
 costs more than rendering a whole study. The default design (styles/cover.css as shipped)
 is simple enough to draw directly: a coloured ground, a ruled frame, the series, the
-country, a rule, the title, the subtitle and the publisher, all in the shipped face. A
+country, a rule, the title, the subtitle, the authors and editors (as the title page names
+them, in the book's language) and the publisher, all in the shipped face. A
 book that overrides the cover's template or stylesheet gets its design drawn by WeasyPrint,
 as before (octavo.render.epub.cover decides).
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.casing import upper
+from octavo.render.epub.cover_lines import balanced_lines, text_width
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -60,6 +62,8 @@ class CoverDesign:
     title_pt: float = 20
     subtitle_gap: int = round(0.18 * DPI)
     subtitle_pt: float = 13
+    contributors_gap: int = round(0.35 * DPI)
+    contributors_pt: float = 12
     publisher_pt: float = 8.5
     publisher_bottom: int = round(0.35 * DPI)
 
@@ -91,13 +95,15 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     publisher_lines = balanced_lines(publisher, publisher_font, box, 0.03) if publisher else []
     step = round(publisher_font.size * 1.2)
     publisher_top = height - inner - design.publisher_bottom - step * len(publisher_lines)
-    # The middle (country, rule, title, subtitle) at its size, or smaller until it clears
-    # the publisher: 'Belarus, Nepal and Moldova' in 36 pt ran the title into it.
+    # The middle (country, rule, title, subtitle, who made the book) at its size, or smaller
+    # until it clears the publisher: 'Belarus, Nepal and Moldova' in 36 pt ran the title
+    # into it.
     for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5):
         ink, accent = Image.new("L", design.size), Image.new("L", design.size)
         on_ink, on_accent = ImageDraw.Draw(ink), ImageDraw.Draw(accent)
         texts = (country, strip_tags(title_html), strip_tags(subtitle_html))
         end = _middle(on_ink, on_accent, texts, face, design, scale, (inner, left, box))
+        end = _contributors(on_ink, text.contributors, face.regular, design, scale, end, left)
         if end <= publisher_top - design.subtitle_gap:
             break
     # Two coverage masks, one a colour: text is drawn anti-aliased into them, then they
@@ -177,6 +183,27 @@ def _middle(
     return y
 
 
+def _contributors(
+    on_ink: ImageDraw.ImageDraw,
+    lines: tuple[str, ...],
+    face: Path,
+    design: CoverDesign,
+    scale: float,
+    y: int,
+    left: int,
+) -> int:
+    """Who made the book below the subtitle ('A and B', 'Edited by C'), each line of theirs
+    broken evenly; the y below them."""
+    if not lines:
+        return y
+    box = design.size[0] - 2 * left  # the frame is symmetric
+    y += round(design.contributors_gap * scale)
+    font = _font(face, design.contributors_pt * scale)
+    for line in lines:
+        y = _paragraph(on_ink, line, font, 1.25, y, left, box)
+    return y
+
+
 def _palette(design: CoverDesign) -> list[int]:
     """Index i < 128: ground blended toward ink by i/127; i >= 128: toward accent."""
     ground, ink, accent = (ImageColor.getrgb(c) for c in (design.ground, design.ink, design.accent))
@@ -198,66 +225,11 @@ def _fitting(
 ) -> ImageFont.FreeTypeFont:
     """The face at `points`, smaller if the longest word would not fit the box."""
     font = _font(path, points)
-    longest = max(text.split() or [""], key=lambda word: _width(word, font, tracking))
-    while points > 8 and _width(longest, font, tracking) > box:
+    longest = max(text.split() or [""], key=lambda word: text_width(word, font, tracking))
+    while points > 8 and text_width(longest, font, tracking) > box:
         points -= 1
         font = _font(path, points)
     return font
-
-
-def _width(text: str, font: ImageFont.FreeTypeFont, tracking: float = 0.0) -> float:
-    return font.getlength(text) + tracking * font.size * max(len(text) - 1, 0)
-
-
-def balanced_lines(
-    text: str, font: ImageFont.FreeTypeFont, box: int, tracking: float = 0.0
-) -> list[str]:
-    """`text` in as few lines as fit `box`, broken so the lines are as even as can be
-    (a break after punctuation preferred): no word left alone on the last line."""
-    words = text.split()
-    if not words:
-        return []
-    fewest = len(_greedy(words, font, box, tracking))
-    if len(words) > 16 or fewest > 4:  # long text: the greedy lines, not every cut
-        return _greedy(words, font, box, tracking)
-    for count in range(fewest, len(words) + 1):
-        best: tuple[float, list[str]] | None = None
-        for cuts in _cuts(len(words), count):
-            lines = [
-                " ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)
-            ]
-            widths = [_width(line, font, tracking) for line in lines]
-            if max(widths) > box:
-                continue
-            score = max(widths) - min(widths)
-            score -= sum(0.3 * box for c in cuts if words[c - 1][-1] in ":;,.—–")
-            score += sum(0.3 * box for c in cuts if len(words[c - 1]) < 2)  # no lone "A" at an end
-            if best is None or score < best[0]:
-                best = (score, lines)
-        if best is not None:
-            return best[1]
-    return words
-
-
-def _greedy(words: list[str], font: ImageFont.FreeTypeFont, box: int, tracking: float) -> list[str]:
-    lines: list[str] = []
-    for word in words:
-        if lines and _width(f"{lines[-1]} {word}", font, tracking) <= box:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
-def _cuts(n: int, lines: int) -> list[tuple[int, ...]]:
-    """Every way to cut n words into `lines` non-empty lines (the study's titles are short)."""
-    if lines == 1:
-        return [()]
-    return [
-        (first, *(first + c for c in rest))
-        for first in range(1, n - lines + 2)
-        for rest in _cuts(n - first, lines - 1)
-    ]
 
 
 def _paragraph(
@@ -286,7 +258,7 @@ def _centred(
     tracking: float,
 ) -> None:
     """One line centred in the box, top at y, into a mask; `tracking` in em (letter-spacing)."""
-    x = left + (box - _width(text, font, tracking)) / 2
+    x = left + (box - text_width(text, font, tracking)) / 2
     if not tracking:
         draw.text((x, y), text, font=font, fill=255)
         return

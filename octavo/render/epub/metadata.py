@@ -77,14 +77,25 @@ def _identifiers(book: Any, meta: BookMeta) -> None:
         if onix:
             _refine(book, ident, "identifier-type", onix, {"scheme": "onix:codelist5"})
     if meta.series:
-        book.add_metadata(
-            None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"}
-        )
+        _series(book, meta)
+
+
+def _series(book: Any, meta: BookMeta) -> None:
+    """The book's series as a collection. A series numbers its books: calibre reads a
+    `series` collection's group-position (and calibre:series_index, which Kobo and older
+    readers read), and a series without one as the series' book 1. A book whose place in
+    its series is not given is therefore in an untyped collection, no reader's '#1'."""
+    book.add_metadata(
+        None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"}
+    )
+    if meta.series_position:
         _refine(book, "series", "collection-type", "series")
-        if meta.series_position:
-            _refine(book, "series", "group-position", meta.series_position)
-        if meta.series_number:
-            _refine(book, "series", "dcterms:identifier", meta.series_number)
+        _refine(book, "series", "group-position", meta.series_position)
+    if meta.series_number:
+        _refine(book, "series", "dcterms:identifier", meta.series_number)
+    if meta.series_position:
+        for name, value in (("series", meta.series), ("series_index", meta.series_position)):
+            book.add_metadata(None, "meta", "", {"name": f"calibre:{name}", "content": value})
 
 
 def _refine(

@@ -1,7 +1,7 @@
 """Each EPUB content document rendered from its template in templates/epub/: its <head>
 (`Page`, the style layers), and what every document gets whatever template made it: the
 words for print only removed, page references printed as folios, `xml:lang`, page-break
-markers, breaks in runs longer than any word.
+markers, breaks in runs longer than any word, wide tables framed for a phone.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from octavo.render.conditional import for_output
 from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
+from octavo.render.epub.wide_tables import framed
 from octavo.render.long_words import broken
 from octavo.render.xref import PAGE_REF
 
@@ -71,12 +72,16 @@ def renderer(
     `folios`: the printed page of each id, which page references print. Every document
     is rid of the words marked for print only (octavo.render.conditional), and has
     `xml:lang` beside each `lang` (octavo.render.epub.languages), and places to break in
-    each run of characters longer than any word (octavo.render.long_words), whatever
-    template made it."""
+    each run of characters longer than any word (octavo.render.long_words), and each wide
+    table in its frame (octavo.render.epub.wide_tables), whatever template made it."""
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
+    table_frame = env.get_template("epub/table-frame.xhtml")
+
+    def frame(table: str, caption: str, ident: str, scrolls: bool) -> str:
+        return str(table_frame.render(table=table, caption=caption, ident=ident, scrolls=scrolls))
 
     def render(
         template: str, title: str, body_type: str, body_class: str = "", **context: Any
@@ -87,6 +92,7 @@ def renderer(
         )
         text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
         text = broken(text, "<wbr/>")  # runs longer than any word
+        text = framed(text, frame)
         here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
         here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
         if here:
