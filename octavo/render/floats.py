@@ -31,9 +31,11 @@ from octavo.render.tokens import (
 __all__ = [
     "BY_HEIGHT",
     "CAPTION",
+    "WIDE_COLUMNS",
     "figure",
     "figures",
     "lone_image",
+    "long_groups",
     "table",
     "take_caption",
 ]
@@ -53,6 +55,8 @@ def figures(words: str) -> bool:
     return bool(_ABOUT_FIGURES.fullmatch(words)) and any(c.isdigit() for c in words)
 
 
+LONG_ROWS = 15  # a table of more body rows may be broken across pages (print's book.css)
+WIDE_COLUMNS = 6  # a table of as many columns or more is `wide`: set smaller
 WHOLE = Length("100", "%")  # a figure's width when none is given: no style
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
@@ -86,8 +90,10 @@ def take_caption(tokens: list[Token], i: int, end: int) -> tuple[list[Token] | N
 def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     """Number the table at `i` and give it its caption; the index of its table_open after
     (a caption before it is taken out), so that its cells are walked next."""
-    end, columns = _cells(tokens, i)
-    tokens[i].attrSet("class", "table wide" if columns >= 6 else "table")
+    end, columns, first, rows = _cells(tokens, i)
+    tokens[i].attrSet("class", "table wide" if columns >= WIDE_COLUMNS else "table")
+    if long_groups(len(first), rows):
+        tokens[first[0]].attrSet("class", "long")
     where = tokens[i].map
     line = where[0] if where else 0
     caption, moved = take_caption(tokens, i, end)
@@ -108,22 +114,37 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     return i
 
 
-def _cells(tokens: list[Token], i: int) -> tuple[int, int]:
+def long_groups(groups: int, rows: int) -> bool:
+    """Are a table's body rows, in more than one row group (a grid table's subheadings open
+    groups), more than LONG_ROWS together? Print's stylesheet counts a lone group's rows
+    itself, and keeps a table of fewer rows whole; the first group of such a table is
+    classed `long` for it (styles/print/book.css)."""
+    return groups > 1 and rows > LONG_ROWS
+
+
+def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], int]:
     """The cells of the table at `i` given their classes and head cells scope="col" (a
-    grid's column group has its own); the index of its table_close and the widest head
-    row's columns (a grid's spans counted). Of ~700 tokens, only cells' openings matter."""
-    columns = row = 0
-    in_head = False
+    grid's column group has its own); the index of its table_close, the widest head
+    row's columns (a grid's spans counted), where its row groups open and their rows. Of ~700
+    tokens, only cells' and rows' openings matter."""
+    columns = row = rows = 0
+    groups: list[int] = []
+    in_head = in_body = False
     for at in range(i + 1, len(tokens)):
         token = tokens[at]
         kind = token.type
         if kind != "th_open" and kind != "td_open":
             if kind == "tr_open":
                 row = 0
+                rows += in_body
             elif kind == "thead_open" or kind == "thead_close":
                 in_head = kind == "thead_open"
+            elif kind == "tbody_open" or kind == "tbody_close":
+                in_body = kind == "tbody_open"
+                if in_body:
+                    groups.append(at)
             elif kind == "table_close":
-                return at, columns
+                return at, columns, groups, rows
             continue
         align = str(token.attrs.pop("style", None) or "").removeprefix("text-align:")
         head = in_head and kind == "th_open"

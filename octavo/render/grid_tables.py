@@ -107,8 +107,11 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
         spanned.update(range(cell.row + 1, cell.row + cell.rows))
     body = range(grid.head, rows - grid.foot)
     subheads = [n for n in body[:-1] if _subheading(starting[n], grid.columns)]
+    # a run of subheadings heads one group ("Minsk", then "City" over its districts): a
+    # group holding a heading alone would head no row
+    opening = [n for n in subheads if n - 1 not in subheads]
     parts = [("thead", range(grid.head))]
-    for begin, stop in zip([body.start, *subheads], [*subheads, body.stop], strict=True):
+    for begin, stop in zip([body.start, *opening], [*opening, body.stop], strict=True):
         parts.append(("tbody", range(begin, stop)))  # a subheading opens a row group
     parts.append(("tfoot", range(rows - grid.foot, rows)))
     for part, numbers in parts:

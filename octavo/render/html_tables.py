@@ -21,7 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED, kept_attribute
-from octavo.render.floats import figures, take_caption
+from octavo.render.floats import WIDE_COLUMNS, figures, long_groups, take_caption
 from octavo.render.sanitize import clean_fragment
 from octavo.render.tokens import (
     Caption,
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["html_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
-_WIDE = 6
 
 
 def html_table(
@@ -85,7 +84,10 @@ def html_table(
     block.meta["removed"] = tuple(
         f"attribute {n} on <table>" for n in removed if n not in ("id", "class")
     ) + tuple(from_cells)
-    table.set("class", "table wide" if columns >= _WIDE else "table")
+    table.set("class", "table wide" if columns >= WIDE_COLUMNS else "table")
+    groups = table.findall("tbody")
+    if long_groups(len(groups), len(table.findall("tbody/tr"))):
+        groups[0].set("class", "long")
     table.set(*TRUSTED)
     shown = _caption(core, state, caption, own, line, walk)
     if shown is not None:

@@ -328,6 +328,38 @@ def test_a_subheading_heads_its_row_group() -> None:
     assert [c.tag for r in brest[1:] for c in r] == ["td"] * 5
 
 
+def test_a_run_of_subheadings_heads_one_group() -> None:
+    """A run of subheadings, "Minsk" over "City" over its figures: one group, both its
+    headings (a group of "Minsk" alone headed no row, and a screen reader heard the
+    figures under "City" only)."""
+    table = _table(
+        "+-----------+--------+\n| District  | 1990   |\n+===========+=======:+\n"
+        "| Minsk              |\n+-----------+--------+\n"
+        "| City               |\n+-----------+--------+\n"
+        "| North     | 1,600  |\n+-----------+--------+\n"
+    )
+    (group,) = table.findall("tbody")
+    assert [_texts(r) for r in group] == [["Minsk"], ["City"], ["North", "1,600"]]
+    assert [c.get("scope") for r in group[:2] for c in r] == ["rowgroup", "rowgroup"]
+
+
+def _rows(count: int, first: str = "| North     | 1,600  |\n") -> str:
+    return "".join(first + "+-----------+--------+\n" for _ in range(count))
+
+
+@pytest.mark.parametrize(("before", "after", "long"), [(8, 8, True), (6, 6, False)])
+def test_a_table_of_groups_is_long_by_all_their_rows(before: int, after: int, long: bool) -> None:
+    """Print keeps a table of 15 body rows or fewer whole, counting a lone group's rows
+    itself (styles/print/book.css); two groups of 8 are 18 rows with their headings, and
+    their first group says so (two groups of 15 were kept whole: no group held a 16th)."""
+    head = "+-----------+--------+\n| District  | 1990   |\n+===========+=======:+\n"
+    minsk = "| Minsk              |\n+-----------+--------+\n"
+    brest = "| Brest              |\n+-----------+--------+\n"
+    table = _table(head + minsk + _rows(before) + brest + _rows(after))
+    first, second = table.findall("tbody")
+    assert (first.get("class") == "long") is long and second.get("class") is None
+
+
 def test_a_grid_is_read_only_from_a_line_that_can_be_its_top_border(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
