@@ -88,6 +88,7 @@ def html_table(
     groups = table.findall("tbody")
     if long_groups(len(groups), len(table.findall("tbody/tr"))):
         groups[0].set("class", "long")
+        groups[0].set(*TRUSTED)  # octavo's class, not the page's
     table.set(*TRUSTED)
     shown = _caption(core, state, caption, own, line, walk)
     if shown is not None:

@@ -378,3 +378,12 @@ def test_a_grid_is_read_only_from_a_line_that_can_be_its_top_border(
     source = "Words.\n\n- an item\n\n+---+\n| a |\n+---+\n\n\f+---+\n\f| b |\n\f+---+\n"
     assert render_block(source).html.count("<table") == 2
     assert tried == [4, 8]
+
+
+def test_a_raw_tables_groups_are_long_by_all_their_rows() -> None:
+    """A raw HTML table of two groups of 10 rows is classed as a grid's is, octavo's own
+    class kept (the cleaner dropped it as the page's, and said so)."""
+    rows = "<tr><td>a</td><td>1</td></tr>" * 10
+    source = f"<table><tbody>{rows}</tbody><tbody>{rows}</tbody></table>\n"
+    fragment = render_block(source)
+    assert fragment.html.count('<tbody class="long">') == 1 and not fragment.removed
