@@ -187,6 +187,13 @@ class RenderedChapter:
         return strip_tags(self.title_html)
 
     @property
+    def dated_sections(self) -> tuple[RenderedSection, ...]:
+        """Its sections with a data date, in reading order: its rows of the Data Currency
+        appendix, in both outputs (none for a section with no data date, the reference
+        list octavo makes; a division with none has no rows there)."""
+        return tuple(s for s in self.sections if s.section.dated)
+
+    @property
     def lone(self) -> bool:
         """A division that is its lone section, under that section's title ("Preface"):
         named once where the book lists sections by division (the data-currency appendix),
