@@ -237,22 +237,6 @@ class Manuscript:
         return APPENDIX
 
     @property
-    def display_title_html(self) -> str:
-        """The title as a title page sets it: its last two words kept on one line, so that
-        a title that wraps leaves no word alone under it ("Belarús y Moldavia: estudios de
-        / país"), as the drawn EPUB cover sets it (octavo.text.no_orphan)."""
-        from octavo.text import no_orphan
-
-        return no_orphan(self.title_html)
-
-    @property
-    def display_subtitle_html(self) -> str:
-        """The subtitle as a title page sets it (`display_title_html`)."""
-        from octavo.text import no_orphan
-
-        return no_orphan(self.subtitle_html)
-
-    @property
     def labels(self) -> Labels:
         return self.book.labels
 
