@@ -195,11 +195,11 @@ def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...]
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     """W309 for the study's sections not in the book: of those that state its "of M" (one
     written for the book, with no `total`, is not one of them, whatever its number)."""
-    totals = [s.total for s in sections if s.total is not None]
-    if not totals:
+    stated = [(s.sequence, s.total) for s in sections if s.total is not None]
+    if not stated:
         return []
-    total = max(totals)
-    present = sorted({s.sequence for s in sections if s.total is not None})
+    total = max(count for _, count in stated)
+    present = sorted({sequence for sequence, _ in stated})
     missing = missing_runs(present, total)
     if not missing:
         return []
