@@ -4,10 +4,11 @@ contents and index."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from octavo.model.book import Book, Chapter, Part, Section
+from octavo.model.currency import CurrencyRow, D, currency_rows
 from octavo.model.labels import Labels
 
 __all__ = [
@@ -265,6 +266,11 @@ class Manuscript:
 
     def part_of(self, chapter: RenderedChapter) -> RenderedPart | None:
         return self.parts[chapter.part - 1] if chapter.part else None
+
+    def currency_rows(self, divisions: Iterable[D]) -> tuple[CurrencyRow[D], ...]:
+        """The Data Currency appendix's divisions of `divisions` (the print's or the EPUB's,
+        in reading order), with the parts they open (octavo.model.currency)."""
+        return currency_rows(self, divisions)
 
     @property
     def sections(self) -> tuple[RenderedSection, ...]:
