@@ -171,8 +171,9 @@ def open_project(root: Path, build: Path = BUILD) -> tuple[Project | None, tuple
         )
     config, found = load_config(root)
     epoch, bad_epoch = source_date_epoch()
-    found += _build_leaves(root, build) + folders_leading_out(root, ("templates", "styles"))
-    if config is None or bad_epoch or any(d.code == "E125" for d in found):
+    leaves = _build_leaves(root, build)  # E125: nothing may be written
+    found += leaves + folders_leading_out(root, ("templates", "styles"))
+    if config is None or bad_epoch or leaves:
         return None, found + bad_epoch
     config = replace(config, path=shown(config.path))
     project = Project(

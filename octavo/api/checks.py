@@ -135,8 +135,8 @@ def _read_back(
     rendered: Manuscript, epub_path: Path, pdf_path: Path, variant: str, cover: Path | None
 ) -> tuple[tuple[str, ...], list[Diagnostic]]:
     from octavo.check.epub import ToolMissing, run_epubcheck
-    from octavo.check.pdf import check_book_pdf
-    from octavo.check.pdf_facts import read_pdf
+    from octavo.check.pdf import check_book_facts
+    from octavo.check.pdf_facts import PdfFacts, read_book_pdf
     from octavo.check.press import check_press
     from octavo.check.variants import check_variant
     from octavo.render.pdf.build import pdf_options
@@ -150,15 +150,15 @@ def _read_back(
         for m in result.messages
     ]
     try:
-        read = check_book_pdf(pdf_path, rendered)
-        problems += read
-        if not any(d.code == "E652" for d in read):  # its text unread: nothing to measure
-            problems += check_press(read_pdf(pdf_path), pdf_options(rendered.book.config).page)
+        read = read_book_pdf(pdf_path)  # once, for every check of the book's PDF
+        problems += check_book_facts(read, rendered)
+        if isinstance(read, PdfFacts):  # its text read (else E652): its pages measured
+            problems += check_press(read, pdf_options(rendered.book.config).page)
         if variant:  # built as one, and refused then if it was not: read again all the same
             images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
             problems += check_variant(pdf_path, variant, images, rendered.book.project.root)
         if cover is not None:
-            problems += _cover(rendered, pdf_path, cover)
+            problems += _cover(rendered, pdf_path, read.page_count, cover)
     except ImportError as exc:  # pdfplumber is a test extra
         raise BuildError(
             [
@@ -185,11 +185,10 @@ def _read_back(
     ), problems
 
 
-def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnostic, ...]:
+def _cover(rendered: Manuscript, pdf_path: Path, pages: int, cover: Path) -> tuple[Diagnostic, ...]:
     """The cover read back as `invoke cover` reads it before writing it, sized as it sizes
-    one: the book's paper and bleed, its PDF's page count and book.toml's ppi."""
-    from pypdf import PdfReader
-
+    one: the book's paper and bleed, its PDF's page count (`pages`, as the PDF at
+    `pdf_path` was read back) and book.toml's ppi."""
     from octavo.render.pdf.build import pdf_options
     from octavo.render.pdf.cover import cover_geometry
 
@@ -199,7 +198,6 @@ def _cover(rendered: Manuscript, pdf_path: Path, cover: Path) -> tuple[Diagnosti
         hint = "give the cover `invoke cover` wrote, or leave --cover out"
         return (error("E803", f"the cover to check, {cover}, {unread}", cover, hint=hint),)
     config = rendered.book.config
-    pages = len(PdfReader(pdf_path).pages)
     geometry = cover_geometry(pdf_options(config).page, pages, config.ppi)
     made = (
         f"{geometry.pages} pages at {config.ppi:g} pages per inch, as {pdf_path.name} has: "

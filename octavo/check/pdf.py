@@ -14,20 +14,28 @@ from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
 from octavo.check.folios import counted_folio, folio_number, reading
-from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, read_pdf, unreadable_fonts
+from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, Unreadable, read_book_pdf, read_pdf
 from octavo.check.pdf_index import index_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import CUT_AFTER, strip_tags
 
-__all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
+__all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line"]
 
 
 def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
-    unread = unreadable_fonts(path)
-    if unread:  # its text in these fonts reads as nothing: every check of text would fail
-        return (_unreadable(path, unread),)
-    facts = read_pdf(path)
+    """The book's PDF at `path` read back (octavo.check.pdf_facts.read_book_pdf) and
+    checked against the manuscript (`check_book_facts`)."""
+    return check_book_facts(read_book_pdf(path), manuscript)
+
+
+def check_book_facts(
+    facts: PdfFacts | Unreadable, manuscript: Manuscript
+) -> tuple[Diagnostic, ...]:
+    """The book's PDF as read back, checked against the manuscript; E652 alone for one
+    whose text cannot be read (every check of text would fail)."""
+    if isinstance(facts, Unreadable):
+        return (_unreadable(facts),)
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),
@@ -44,13 +52,13 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
     return tuple(found)
 
 
-def _unreadable(path: Path, fonts: tuple[str, ...]) -> Diagnostic:
+def _unreadable(read: Unreadable) -> Diagnostic:
     return error(
         "E652",
-        f"the PDF's text in {', '.join(fonts)} cannot be read back: WeasyPrint encoded "
+        f"the PDF's text in {', '.join(read.fonts)} cannot be read back: WeasyPrint encoded "
         "the font in a way of its own to draw characters no font holds as empty boxes "
         "(W651); the PDF is not checked",
-        path,
+        read.path,
         hint="give the book a font that holds those characters (the build names them, "
         "W651), build it again and check it",
     )

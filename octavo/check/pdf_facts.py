@@ -16,7 +16,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MARGIN", "Link", "PdfFacts", "PdfPage", "pdffonts", "read_pdf", "unreadable_fonts"]
+__all__ = [
+    "MARGIN",
+    "Link",
+    "PdfFacts",
+    "PdfPage",
+    "Unreadable",
+    "pdffonts",
+    "read_book_pdf",
+    "read_pdf",
+]
 
 MARGIN = 0.09  # running heads and folios sit in the top and bottom 9 % of the page
 ROTATED = 90  # a broadside page's /Rotate (octavo.render.pdf.broadside)
@@ -108,12 +117,42 @@ class PdfFacts:
     metadata: dict[str, str]
     fonts: tuple[tuple[str, bool], ...]  # (name, embedded), from pdffonts
 
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A PDF not read past its fonts: its text in `fonts` reads as nothing
+    (`read_book_pdf`), so every check of its text would fail."""
+
+    path: Path
+    fonts: tuple[str, ...]
+    page_count: int
+
 
 def read_pdf(path: Path) -> PdfFacts:
-    import pdfplumber
+    from pypdf import PdfReader
+
+    return _facts(path, PdfReader(path))
+
+
+def read_book_pdf(path: Path) -> PdfFacts | Unreadable:
+    """A book's PDF read back once, for all its checks: its facts, or `Unreadable` when
+    its text in some fonts reads as nothing (`_unreadable_fonts`: W651's boxes), whose
+    pages are then not read."""
     from pypdf import PdfReader
 
     reader = PdfReader(path)
+    fonts = _unreadable_fonts(reader)
+    return Unreadable(path, fonts, len(reader.pages)) if fonts else _facts(path, reader)
+
+
+def _facts(path: Path, reader: Any) -> PdfFacts:
+    """The facts of the PDF at `path`, `reader` its pypdf reader."""
+    import pdfplumber
+
     numbers = {
         name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
     }
@@ -225,14 +264,13 @@ def _links(reader: Any) -> Iterator[Link]:
                     yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
 
 
-def unreadable_fonts(path: Path) -> tuple[str, ...]:
+def _unreadable_fonts(reader: Any) -> tuple[str, ...]:
     """The fonts whose text pdfplumber reads as nothing: those WeasyPrint gives an
     encoding of its own (an embedded CMap, not Identity-H) when it draws characters no font
-    holds (.notdef, W651), which pdfminer does not decode."""
-    from pypdf import PdfReader
-
+    holds (.notdef, W651), which pdfminer does not decode. `reader`: the PDF's pypdf
+    reader."""
     found: dict[str, None] = {}
-    for page in PdfReader(path).pages:
+    for page in reader.pages:
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources is not None else None
         for font in fonts.get_object().values() if fonts is not None else ():

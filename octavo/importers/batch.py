@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.errors import Diagnostic, error, warning
+from octavo.errors import Diagnostic, Severity, error, warning
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
@@ -207,7 +207,7 @@ def _warn_duplicates(
     texts = [
         Text(path, path.name, runs(page.paragraphs), page.sequence)
         for path, page, _, found in pages
-        if page is not None and not any(d.code[0] == "E" for d in found)
+        if page is not None and not any(d.severity is Severity.ERROR for d in found)
     ]
     if not texts:
         return {}
@@ -226,7 +226,7 @@ def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> Pag
     """The report without its W418 where no twin is written after all: the page itself
     refused for another reason (--strict's E411 keeps it: it says why), or the page of
     this import it names refused."""
-    errors = {d.code for d in report.problems if d.code[0] == "E"}
+    errors = {d.code for d in report.problems if d.severity is Severity.ERROR}
     if not (errors and errors != {"E411"}) and (twin is None or twin not in refused):
         return report
     return replace(report, problems=tuple(d for d in report.problems if d.code != "W418"))

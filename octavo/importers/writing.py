@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.errors import Diagnostic, error, warning
+from octavo.errors import Diagnostic, Severity, error, warning
 from octavo.importers.html import image_files
 from octavo.importers.page import Page
 from octavo.importers.section import file_name, render_section
@@ -33,7 +33,9 @@ class PageReport:
 
     def line(self) -> str:
         if self.status == "refused":
-            why = "; ".join(f"{d.code} {d.message}" for d in self.problems if d.code[0] == "E")
+            why = "; ".join(
+                f"{d.code} {d.message}" for d in self.problems if d.severity is Severity.ERROR
+            )
             return f"refused   {self.path}: {why}"
         supplied = f" ({'; '.join(self.supplied)})" if self.supplied else ""
         return f"{self.status:<9} {self.path} -> {self.target} [{self.profile}]{supplied}"
@@ -92,10 +94,10 @@ def plan(
                 "raw HTML <table> with its rowspan and colspan, which octavo renders as it is",
             )
         )
-    warned = sorted({d.code for d in found if d.code[0] == "W"})
+    warned = sorted({d.code for d in found if d.severity is Severity.WARNING})
     if strict and warned:
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))
-    if page is None or any(d.code[0] == "E" for d in found):
+    if page is None or any(d.severity is Severity.ERROR for d in found):
         return Plan(replace(refused, problems=tuple(found)))
     assert page.sequence is not None
     text = render_section(page, path.name, supplied)

@@ -6,8 +6,9 @@ writes them (octavo.write). A Book carries its Project (octavo.project): where i
 and styles are found, its build time, what a renderer may read.
 
 Its modules: `book` (the book as read: sections, chapters, parts, their kinds), `labels`
-(the words octavo generates, in the book's language) and `manuscript` (the book rendered);
-every name is taken from here.
+(the words octavo generates, in the book's language) and `manuscript` (the book rendered;
+`currency`: the Data Currency appendix's divisions, as both outputs list them); every name
+is taken from here.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from octavo.model.book import (
     Section,
     matter_of,
 )
+from octavo.model.currency import CurrencyRow
 from octavo.model.labels import Labels, roman
 from octavo.model.manuscript import (
     APPENDIX,
@@ -57,6 +59,7 @@ __all__ = [
     "Book",
     "BookConfig",
     "Chapter",
+    "CurrencyRow",
     "Image",
     "IndexEntry",
     "IndexGroup",

@@ -4,10 +4,11 @@ contents and index."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from octavo.model.book import Book, Chapter, Part, Section
+from octavo.model.currency import CurrencyRow, D, currency_rows
 from octavo.model.labels import Labels
 
 __all__ = [
@@ -187,6 +188,13 @@ class RenderedChapter:
         return strip_tags(self.title_html)
 
     @property
+    def dated_sections(self) -> tuple[RenderedSection, ...]:
+        """Its sections with a data date, in reading order: its rows of the Data Currency
+        appendix, in both outputs (none for a section with no data date, the reference
+        list octavo makes; a division with none has no rows there)."""
+        return tuple(s for s in self.sections if s.section.dated)
+
+    @property
     def lone(self) -> bool:
         """A division that is its lone section, under that section's title ("Preface"):
         named once where the book lists sections by division (the data-currency appendix),
@@ -230,22 +238,6 @@ class Manuscript:
         return APPENDIX
 
     @property
-    def display_title_html(self) -> str:
-        """The title as a title page sets it: its last two words kept on one line, so that
-        a title that wraps leaves no word alone under it ("Belarús y Moldavia: estudios de
-        / país"), as the drawn EPUB cover sets it (octavo.text.no_orphan)."""
-        from octavo.text import no_orphan
-
-        return no_orphan(self.title_html)
-
-    @property
-    def display_subtitle_html(self) -> str:
-        """The subtitle as a title page sets it (`display_title_html`)."""
-        from octavo.text import no_orphan
-
-        return no_orphan(self.subtitle_html)
-
-    @property
     def labels(self) -> Labels:
         return self.book.labels
 
@@ -274,6 +266,11 @@ class Manuscript:
 
     def part_of(self, chapter: RenderedChapter) -> RenderedPart | None:
         return self.parts[chapter.part - 1] if chapter.part else None
+
+    def currency_rows(self, divisions: Iterable[D]) -> tuple[CurrencyRow[D], ...]:
+        """The Data Currency appendix's divisions of `divisions` (the print's or the EPUB's,
+        in reading order), with the parts they open (octavo.model.currency)."""
+        return currency_rows(self, divisions)
 
     @property
     def sections(self) -> tuple[RenderedSection, ...]:

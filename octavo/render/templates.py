@@ -39,6 +39,7 @@ from octavo.render.budget_env import BudgetedSandbox, computed
 from octavo.render.signed import user_cache
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
+from octavo.text import no_orphan
 
 __all__ = ["SandboxedLoader", "ShippedBytecode", "compiled_folder", "environment", "yaml_scalar"]
 
@@ -264,4 +265,5 @@ def environment(folders: tuple[Path, ...]) -> Environment:
     )
     env.filters["yaml"] = yaml_scalar
     env.filters["toml"] = lambda v: json.dumps(str(v), ensure_ascii=False)
+    env.filters["no_orphan"] = no_orphan  # a title page's title: its last two words on a line
     return env

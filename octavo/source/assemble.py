@@ -48,8 +48,15 @@ def missing_runs(present: list[int], total: int) -> list[tuple[int, int]]:
 
 
 def assemble(
-    project: Project, sections: tuple[Section, ...], labels: Labels
+    project: Project,
+    sections: tuple[Section, ...],
+    labels: Labels,
+    reading: tuple[Diagnostic, ...] = (),
 ) -> tuple[Book | None, tuple[Diagnostic, ...]]:
+    """The book of `sections`, or None (and why). `reading`: what reading the section files
+    told: no E305 where it told something ("no sections" says nothing new then), no W309
+    where a file could not be read (a section not read is not missing: its error says
+    why)."""
     config, root = project.config, project.root
     found: list[Diagnostic] = []
     by_number: dict[int, Section] = {}
@@ -66,7 +73,7 @@ def assemble(
                 )
             )
     found += _totals(sections)
-    if not sections:
+    if not sections and not reading:
         found.append(
             error(
                 "E305",
@@ -81,8 +88,9 @@ def assemble(
     found += problems
     chapters, problems = divisions(config, ordered, labels, parts)
     found += problems
-    found += _gaps(sections)
-    if any(d.severity.value == "error" for d in found):
+    if not any(d.severity.value == "error" for d in reading):
+        found += _gaps(sections)
+    if not sections or any(d.severity.value == "error" for d in found):
         return None, tuple(found)
     return Book(project, chapters, project.build_time(sections), labels, parts), tuple(found)
 
@@ -195,11 +203,11 @@ def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...]
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     """W309 for the study's sections not in the book: of those that state its "of M" (one
     written for the book, with no `total`, is not one of them, whatever its number)."""
-    totals = [s.total for s in sections if s.total is not None]
-    if not totals:
+    stated = [(s.sequence, s.total) for s in sections if s.total is not None]
+    if not stated:
         return []
-    total = max(totals)
-    present = sorted({s.sequence for s in sections if s.total is not None})
+    total = max(count for _, count in stated)
+    present = sorted({sequence for sequence, _ in stated})
     missing = missing_runs(present, total)
     if not missing:
         return []

@@ -257,7 +257,7 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
     found += label_problems
     quotes, quote_problems = load_quotes(project.config, project.template_dirs)
     found += quote_problems
-    assembled, problems = assemble(project, sections, labels)
+    assembled, problems = assemble(project, sections, labels, section_problems)
     if assembled is not None:
         assembled = replace(assembled, quotes=quotes)
     terms, term_problems = load_index_terms(project.root)
@@ -272,11 +272,6 @@ def read_book(book: Path | Project) -> tuple[Book | None, tuple[Diagnostic, ...]
         found += bibliography_problems
         if bibliography is not None:
             assembled = with_reference_list(replace(assembled, bibliography=bibliography))
-    if section_problems and not sections:  # "no sections" says nothing new then
-        problems = tuple(p for p in problems if p.code != "E305")
-    if any(p.severity.value == "error" for p in section_problems):
-        # a section whose file could not be read is not missing: its own error says why
-        problems = tuple(p for p in problems if p.code != "W309")
     return assembled, found + problems
 
 

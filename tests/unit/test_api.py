@@ -256,3 +256,68 @@ def test_strict_tells_every_warning_at_once(
             build(book, tmp_path / "out", strict=True)
         assert sorted(d.code for d in caught.value.diagnostics) == ["W208", "W510"]
         assert not (tmp_path / "out").exists()
+
+
+def _blank_pdf(path: Path) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.write(path)
+    return path
+
+
+def test_check_reads_the_book_s_pdf_once(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`invoke check` read the book's PDF three times (its fonts, then all of it for the
+    manuscript's checks, and all of it again for the press's), and a fourth for its page
+    count when it checked a cover: once now, every check given what was read."""
+    from types import SimpleNamespace
+
+    import pdfplumber
+    import pypdf
+
+    from octavo.api import checks
+    from octavo.check import epub as check_epub
+
+    opened = {"pypdf": 0, "pdfplumber": 0}
+
+    class Reader(pypdf.PdfReader):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            opened["pypdf"] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pypdf, "PdfReader", Reader)
+    monkeypatch.setattr(pdfplumber, "open", _counting(opened, "pdfplumber", pdfplumber.open))
+    done = SimpleNamespace(messages=[], version="5")
+    monkeypatch.setattr(check_epub, "run_epubcheck", lambda path: done)
+    manuscript, _ = api.manuscript(make_book({"001-a.md": section_source(1, total=1)}))
+    pdf = _blank_pdf(tmp_path / "book.pdf")
+    _, problems = checks._read_back(manuscript, tmp_path / "book.epub", pdf, "", None)
+    assert problems  # a blank page is no book: what it found does not matter here
+    assert opened == {"pypdf": 1, "pdfplumber": 1}
+
+
+def test_check_measures_no_pdf_whose_text_it_cannot_read(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF whose text reads as nothing (W651's boxes) is E652 alone, and the press's
+    checks are not run on it: because it was read so (`Unreadable`), not because E652 was
+    found among the diagnostics of another check."""
+    from types import SimpleNamespace
+
+    from octavo.api import checks
+    from octavo.check import epub as check_epub
+    from octavo.check import pdf_facts, press
+
+    pdf = tmp_path / "book.pdf"
+    monkeypatch.setattr(
+        pdf_facts, "read_book_pdf", lambda path: pdf_facts.Unreadable(pdf, ("Serif",), 3)
+    )
+    monkeypatch.setattr(press, "check_press", lambda *args: pytest.fail("measured"))
+    done = SimpleNamespace(messages=[], version="5")
+    monkeypatch.setattr(check_epub, "run_epubcheck", lambda path: done)
+    manuscript, _ = api.manuscript(make_book({"001-a.md": section_source(1, total=1)}))
+    _, problems = checks._read_back(manuscript, tmp_path / "book.epub", pdf, "", None)
+    assert [(d.code, "Serif" in d.message) for d in problems] == [("E652", True)]

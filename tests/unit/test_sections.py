@@ -91,3 +91,19 @@ def test_a_section_written_for_the_book_may_have_no_data_date(make_book: MakeBoo
     undated = section_source(58, "Russia", total=81).replace('data_as_of: "1995-06"\n', "")
     codes = [d.code for d in read_book(make_book({"058-russia.md": undated}))[1]]
     assert codes == ["E204"]
+
+
+def test_what_reading_the_sections_told_is_not_said_again(make_book: MakeBook) -> None:
+    """A book whose one section file cannot be read (E002) is told that, not "no
+    sections" (E305) beside it; a section not read is not missing (no W309 for it). The
+    assembly is given what reading told; these two were said, then found again by their
+    codes among its diagnostics and dropped."""
+    bad = b"\xff\xfe not UTF-8"
+    book = make_book({"001-a.md": bad})
+    assert [d.code for d in read_book(book)[1]] == ["E002"]
+    (book / "001-a.md").unlink()
+    assert [d.code for d in read_book(book)[1]] == ["E305"]  # none at all
+    (book / "001-a.md").write_text(section_source(1, total=3), encoding="utf-8")
+    assert [d.code for d in read_book(book)[1]] == ["W309"]  # 2 and 3 of 3 missing
+    (book / "002-b.md").write_bytes(bad)
+    assert [d.code for d in read_book(book)[1]] == ["E002"]  # 2 not read, not missing

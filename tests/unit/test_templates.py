@@ -189,3 +189,21 @@ def test_jinja_s_cycler_works_within_the_budget(tmp_path: Path) -> None:
     env = environment((tmp_path,))
     source = '{% set row = cycler("odd", "even") %}{{ row.next() }} {{ row.current }}'
     assert env.from_string(source).render() == "odd even"
+
+
+def test_a_title_keeps_its_last_two_words_by_a_filter_not_by_the_model(tmp_path: Path) -> None:
+    """The title pages' no-break space between a title's last two words (no word alone
+    on its last line) is presentation: the templates' `no_orphan` filter, in both outputs,
+    not a property of the Manuscript (`display_title_html`, `display_subtitle_html`)."""
+    from octavo.model import Manuscript
+
+    env = environment((tmp_path,))
+    render = env.from_string("{{ title | no_orphan | safe }}").render
+    assert render(title="A <i>Country</i> Study") == "A <i>Country</i>\u00a0Study"
+    assert render(title="Belarus Study") == "Belarus Study"  # two words: left as they are
+    assert not hasattr(Manuscript, "display_title_html")
+    assert not hasattr(Manuscript, "display_subtitle_html")
+    pages = ("print/book.html", "epub/titlepage.xhtml")
+    for page in pages:
+        text = (TEMPLATES / page).read_text(encoding="utf-8")
+        assert "ms.title_html | no_orphan" in text and "ms.subtitle_html | no_orphan" in text
