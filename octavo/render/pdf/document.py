@@ -32,6 +32,7 @@ from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
     weasy_gc,
+    weasy_leaders,
     weasy_lines,
     weasy_pages,
     weasy_speed,
@@ -227,7 +228,9 @@ def load_html(source: str, project: Project) -> Any:
     for its calls (octavo.render.pdf.weasy_stack) and without the cyclic garbage
     collector's passes over the layout (octavo.render.pdf.weasy_gc): the same pages, less
     CPU; and which keeps whole a line whose words fit but for the space before an inline
-    element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended)."""
+    element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended), and whose
+    dot leaders run on to a folio set past their line's edge (octavo.render.pdf.
+    weasy_leaders: a contents entry's folios' column)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -235,6 +238,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_stack.install()
     weasy_text.install()
     weasy_lines.install()
+    weasy_leaders.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()
