@@ -2,9 +2,16 @@
 
 `book_meta(book)` gives one `BookMeta`; the EPUB's package metadata and title page
 (octavo.render.epub.metadata) and the PDF's head, title page, imprint and cover
-(templates/print/) read the same object, each through the properties it needs: `creators`
-and `identifiers` for the EPUB's OPF, `credited`, `subject` and `timestamp` for the PDF's
-metadata, `contributors` for every title page.
+(templates/print/) read the same object, each through the properties it needs: `creators`,
+`contributing` and `identifiers` for the EPUB's OPF, `credited`, `contributing`, `subject`
+and `timestamp` for the PDF's metadata, `contributors` for every title page.
+
+Who is credited how, alike in both outputs, as pandoc writes an EPUB (`author` a dc:creator,
+a `contributor` with role edt a dc:contributor) and as calibre reads both (an EPUB's and a
+PDF's authors from dc:creator and /Author alone; an EPUB's editors as its authors only when
+it names none, calibre bug 1950579): the authors are the creators, and the editors are
+contributors beside them; a book of editors alone (a country study "Edited by Helen
+Fedor") is credited to its editors, role edt, and one of neither to its publisher.
 """
 
 from __future__ import annotations
@@ -82,14 +89,22 @@ class BookMeta:
 
     @property
     def creators(self) -> tuple[tuple[str, str], ...]:
-        """dc:creator (name, MARC relator): the authors and the editors; a book with neither
+        """dc:creator (name, MARC relator): the authors, else the editors; a book with neither
         is credited to its publisher as corporate author, as library catalogues credit a
         country study ("Federal Research Division, Library of Congress"), so no reading
         system shows "Unknown"."""
-        people = [(a, "aut") for a in self.authors] + [(e, "edt") for e in self.editors]
+        people = [(a, "aut") for a in self.authors] or [(e, "edt") for e in self.editors]
         if not people and self.publisher:
             people = [(self.publisher, "aut")]
         return tuple(people)
+
+    @property
+    def contributing(self) -> tuple[tuple[str, str], ...]:
+        """dc:contributor (name, MARC relator), the EPUB's and the PDF's XMP: the editors of a
+        book that has authors (the creators then; a book of editors alone has them as its
+        creators). The PDF's /Author and XMP dc:creator named the authors alone, the
+        editors the title page credits nowhere."""
+        return tuple((e, "edt") for e in self.editors) if self.authors else ()
 
 
 def book_meta(book: Book) -> BookMeta:

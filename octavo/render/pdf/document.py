@@ -246,13 +246,16 @@ def load_html(source: str, project: Project) -> Any:
 
 
 def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
-    """The book's identifiers, language and series for the XMP metadata
-    (templates/print/xmp.xml)."""
+    """The book's identifiers, language, series and contributors (its editors beside its
+    authors: BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml)."""
+    from octavo.render.metadata import book_meta
     from octavo.render.pdf.html import print_environment
 
     template = print_environment(manuscript.book.project).get_template("print/xmp.xml")
     archival = options.pdf_variant.startswith("pdf/a")
-    return template.render(config=manuscript.book.config, archival=archival).encode()
+    contributing = tuple(name for name, _ in book_meta(manuscript.book).contributing)
+    config = manuscript.book.config
+    return template.render(config=config, archival=archival, contributors=contributing).encode()
 
 
 def write_document(
