@@ -45,6 +45,7 @@ class BookMeta:
     date_label: str  # '10 June 1995': when the book was made, in the book's language
     contributors: tuple[str, ...]  # a title page's lines: 'A and B', 'Edited by C and D'
     credited: tuple[str, ...]  # the PDF's authors, else 'C (editor)', else the publisher
+    published_label: str = ""  # book.toml's date in the book's language: 'June 1995'
     summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
     isbn: str = ""  # hyphenated ISBN-13
@@ -131,6 +132,7 @@ def book_meta(book: Book) -> BookMeta:
         modified=modified,
         published=config.date,
         date_label=labels.day(modified),
+        published_label=labels.published(config.date),
         contributors=names,
         credited=config.authors
         or tuple(labels.format("editor", name=n) for n in config.editors)

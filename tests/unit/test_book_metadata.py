@@ -3,6 +3,7 @@ metadata, the imprint and the colophon (octavo.render.metadata)."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from lxml import etree
 
 from octavo import api
 from octavo.render.metadata import book_meta
+from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
@@ -94,3 +96,44 @@ def test_the_pdf_names_the_editors_in_its_xmp(make_book: MakeBook, tmp_path: Pat
         "Luis Ortega",
     ]
     assert xmp.xpath("//dc:contributor//rdf:li/text()", namespaces=names) == ["Helen Fedor"]
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "shown", "word"),
+    [
+        ("en", "1995", "1995", "Published"),
+        ("en", "1995-06", "June 1995", "Published"),
+        ("de", "1995-06-10", "10. Juni 1995", "Erschienen"),
+        ("ru", "1995-06", "июнь 1995 г.", "Дата издания"),
+    ],
+)
+def test_the_imprint_and_the_colophon_give_the_date_of_publication(
+    make_book: MakeBook, tmp_path: Path, language: str, date: str, shown: str, word: str
+) -> None:
+    """book.toml's `date`, the EPUB's dc:date, was printed nowhere: the imprint (the
+    copyright page) names it, and the EPUB's colophon cites the book with it, in the book's
+    language."""
+    root = _book(make_book, f'date = "{date}"\n', language)
+    manuscript, _ = api.manuscript(root)
+    assert book_meta(manuscript.book).published_label == shown
+    imprint = render_print_html(manuscript, PdfOptions())
+    assert f"<dt>{word}</dt><dd>{shown}</dd>" in imprint
+    out, _ = api.build_epub(root, tmp_path / "out.epub")
+    with zipfile.ZipFile(out) as archive:
+        colophon = archive.read("EPUB/text/colophon.xhtml").decode()
+        opf = etree.fromstring(archive.read("EPUB/content.opf"))
+    assert re.search(rf", {re.escape(shown)}\.</p>", colophon), colophon
+    assert opf.findtext(".//dc:date", namespaces=OPF) == date
+
+
+def test_a_book_without_a_date_has_no_line_for_it(make_book: MakeBook) -> None:
+    manuscript, _ = api.manuscript(_book(make_book, ""))
+    assert "<dt>Published</dt>" not in render_print_html(manuscript, PdfOptions())
+
+
+def test_a_date_reads_as_the_language_writes_it(make_book: MakeBook) -> None:
+    book, _ = read_book(_book(make_book, "", "fr"))
+    assert book is not None
+    assert book.labels.published("1995-06-01") == "1er juin 1995"
+    assert book.labels.published("1995") == "1995"
+    assert book.labels.published("") == ""
