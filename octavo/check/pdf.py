@@ -20,13 +20,13 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import CUT_AFTER, strip_tags
 
-__all__ = ["check_book_pdf", "check_handout_pdf", "note_line"]
+__all__ = ["check_book_pdf", "check_handout_pdf", "note_line", "unread_text"]
 
 
 def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
-    unread = unreadable_fonts(path)
+    unread = unread_text(path)
     if unread:  # its text in these fonts reads as nothing: every check of text would fail
-        return (_unreadable(path, unread),)
+        return unread
     facts = read_pdf(path)
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
@@ -42,6 +42,13 @@ def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]
         *_metadata(facts, manuscript),
     ]
     return tuple(found)
+
+
+def unread_text(path: Path) -> tuple[Diagnostic, ...]:
+    """E652, once, for a PDF (the book's, its cover) whose text in a font pdfplumber
+    cannot read (W651's empty boxes): none if it reads."""
+    unread = unreadable_fonts(path)
+    return (_unreadable(path, unread),) if unread else ()
 
 
 def _unreadable(path: Path, fonts: tuple[str, ...]) -> Diagnostic:
