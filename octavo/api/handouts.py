@@ -39,6 +39,7 @@ def build_handouts(
     from octavo.render.pdf.handout_refs import outside_page_refs
     from octavo.render.pdf.handouts import render_handouts
     from octavo.render.pdf.missing_glyphs import heard
+    from octavo.render.pdf.unhyphenated import unhyphenated
 
     with boundary("the handouts"):
         given = sources(book, strict)
@@ -47,7 +48,7 @@ def build_handouts(
         if out is None:
             guard_default_folder(given.project, folder)
         rendered, found = given.manuscript(
-            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by)
+            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by) + unhyphenated(m)
         )
         with heard() as boxes:
             made = render_handouts(rendered, by, paper)

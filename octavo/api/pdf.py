@@ -114,9 +114,11 @@ def _book_pdf(
         from octavo.render.long_words import unbroken_runs
         from octavo.render.pdf.build import render_book_pdf
         from octavo.render.pdf.missing_glyphs import heard
+        from octavo.render.pdf.unhyphenated import unhyphenated
 
-        # with what only print warns of: runs longer than any word, broken (W524)
-        rendered, found = given.manuscript(more=unbroken_runs)
+        # with what only print warns of: runs longer than any word, broken (W524); justified
+        # text in a language without hyphenation patterns (W653)
+        rendered, found = given.manuscript(more=lambda m: unbroken_runs(m) + unhyphenated(m))
         with heard() as boxes:
             pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
     return pdf, laid_out, told_boxes(given, rendered, found, boxes)
