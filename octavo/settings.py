@@ -84,7 +84,8 @@ class BookConfig:
     parts_lines: tuple[tuple[str, int], ...] = ()  # a country of 'parts' -> its line (W311)
     label_lines: tuple[tuple[str, int], ...] = ()  # a [labels] key -> its line (E116)
     # 'paper', 'title', 'subtitle', 'description', 'publisher', 'ppi' -> its line: what the
-    # print cover cannot hold (W647, W648, E646, E650) is told there
+    # print cover cannot hold (W647, W648, E646, E650) is told there; 'series', 'authors',
+    # 'editors' too: a character no font holds (W651) (source.config.LINED)
     key_lines: tuple[tuple[str, int], ...] = ()
     numbering: str = "book"  # tables and figures: "book" (Table 3) or "chapter" (Table 2.3)
     toc_depth: int = 3  # deepest heading level in the EPUB nav and PDF bookmarks (chapter = 1)

@@ -197,6 +197,11 @@ def _cover(rendered: Manuscript, pdf_path: Path, pages: int, cover: Path) -> tup
     if unread:
         hint = "give the cover `invoke cover` wrote, or leave --cover out"
         return (error("E803", f"the cover to check, {cover}, {unread}", cover, hint=hint),)
+    from octavo.check.pdf import unread_text
+
+    told = unread_text(cover)  # empty boxes (W651): its text in that font reads as none
+    if told:
+        return told
     config = rendered.book.config
     geometry = cover_geometry(pdf_options(config).page, pages, config.ppi)
     made = (

@@ -1,9 +1,10 @@
-"""The print outputs: `invoke pdf` (the book), `invoke cover`, `invoke handouts`."""
+"""The print outputs: `invoke pdf` (the book), `invoke cover` (`invoke handouts`:
+octavo.api.handouts)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from octavo.api.opened import BookArg, Sources, default_output, sources
 from octavo.errors import BuildError, Diagnostic, boundary, error, raise_if_errors
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from octavo.render.pdf.cover import CoverGeometry
     from octavo.render.pdf.parallel.start import KeptWorkers
 
-__all__ = ["Handouts", "build_cover", "build_handouts", "build_pdf", "laid_out_pdf"]
+__all__ = ["build_cover", "build_pdf", "laid_out_pdf", "told_boxes"]
 
 
 def build_pdf(
@@ -112,17 +113,33 @@ def _book_pdf(
     with nullcontext(ahead[0]) if ahead is not None else early_pool(*pooled) as pool:
         from octavo.render.long_words import unbroken_runs
         from octavo.render.pdf.build import render_book_pdf
-        from octavo.render.pdf.missing_glyphs import heard, missing_glyphs
+        from octavo.render.pdf.missing_glyphs import heard
+        from octavo.render.pdf.unhyphenated import unhyphenated
 
-        # with what only print warns of: runs longer than any word, broken (W524)
-        rendered, found = given.manuscript(more=unbroken_runs)
+        # with what only print warns of: runs longer than any word, broken (W524); justified
+        # text in a language without hyphenation patterns (W653)
+        rendered, found = given.manuscript(more=lambda m: unbroken_runs(m) + unhyphenated(m))
         with heard() as boxes:
             pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
-    # characters no font holds, printed as empty boxes (W651): fatal under --strict
-    boxed = missing_glyphs(rendered, boxes)
+    return pdf, laid_out, told_boxes(given, rendered, found, boxes)
+
+
+def told_boxes(
+    given: Sources,
+    rendered: Manuscript,
+    found: tuple[Diagnostic, ...],
+    boxes: dict[str, None],
+    sections: bool = True,
+) -> tuple[Diagnostic, ...]:
+    """`found` and the characters no font holds, printed as empty boxes (W651: the book's
+    PDF, its handouts, its cover; `sections`: as missing_glyphs takes it): fatal under
+    --strict, with what was found before."""
+    from octavo.render.pdf.missing_glyphs import missing_glyphs
+
+    boxed = missing_glyphs(rendered, boxes, sections)
     if boxed:
         raise_if_errors((*found, *boxed), given.strict)
-    return pdf, laid_out, (*found, *boxed)
+    return (*found, *boxed)
 
 
 def _read_back(
@@ -169,6 +186,7 @@ def build_cover(
         def make() -> Made:
             from octavo.render.pdf.build import PrintChoices, pdf_options
             from octavo.render.pdf.cover import cover_geometry, fits_a_page, is_bound, render_cover
+            from octavo.render.pdf.missing_glyphs import heard
 
             rendered, found = given.manuscript()
             chosen = PrintChoices(paper=paper, variant=variant, bleed=bleed, marks="none")
@@ -176,9 +194,13 @@ def build_cover(
             geometry = cover_geometry(options.page, pages, rendered.book.config.ppi)
             fits_a_page(geometry)
             is_bound(geometry, rendered.book.config, counted)
-            pdf, geometry, told = render_cover(rendered, options, geometry)
-            found = (*found, *told)
-            refused = read_back_cover(rendered, pdf, geometry, target)
+            with heard() as boxes:
+                pdf, geometry, told = render_cover(rendered, options, geometry)
+            # its texts are book.toml's: W651 at the line of the key that holds one
+            found = told_boxes(given, rendered, (*found, *told), boxes, sections=False)
+            # a font with empty boxes reads back as no text (E652): its words would be told
+            # as cut (E646); W651 says what the cover prints
+            refused = () if boxes else read_back_cover(rendered, pdf, geometry, target)
             if refused:
                 raise BuildError((*found, *refused))
             _read_back(given, pdf, chosen, target, found)
@@ -263,44 +285,3 @@ def _pages(given: Sources, out: Path | None, paper: str | None, strict: bool) ->
         return len(PdfReader(pdf).pages)
     data, _ = laid_out_pdf(given, paper)
     return len(PdfReader(BytesIO(data)).pages)
-
-
-class Handouts(NamedTuple):
-    """What `invoke handouts` made: the handouts written, what the build found, and the
-    folder they went to (the task prints it last, though no handout was written)."""
-
-    written: tuple[Path, ...]
-    found: tuple[Diagnostic, ...]
-    folder: Path
-
-
-def build_handouts(
-    book: BookArg,
-    out: Path | None = None,
-    by: str = "section",
-    paper: str | None = None,
-    strict: bool = False,
-) -> Handouts:
-    """`invoke handouts`: one standalone PDF per section (or chapter), into OUT (default
-    build/handouts/<slug>/, E124 when another book of the same title wrote it). The
-    folder holds this build's handouts: all written as one set once all are made, and
-    those this book's last build wrote that this one does not are removed
-    (octavo.output_folder; never a file octavo did not write)."""
-    from octavo.output_folder import guard_default_folder, write_folder
-    from octavo.output_guard import guard_output
-    from octavo.render.long_words import unbroken_runs
-    from octavo.render.pdf.handout_refs import outside_page_refs
-    from octavo.render.pdf.handouts import render_handouts
-
-    with boundary("the handouts"):
-        given = sources(book, strict)
-        folder = out or given.project.build / "handouts" / given.project.config.slug
-        guard_output(given.project.root, folder, folder=True, example="build/handouts")
-        if out is None:
-            guard_default_folder(given.project, folder)
-        rendered, found = given.manuscript(
-            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by)
-        )
-        made = render_handouts(rendered, by, paper)
-        written, more = write_folder(given.project, folder, made, strict)
-        return Handouts(written, found + more, folder)

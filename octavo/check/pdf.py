@@ -14,13 +14,21 @@ from pathlib import Path
 
 from octavo.check.content import check_content, check_notes
 from octavo.check.folios import counted_folio, folio_number, reading
-from octavo.check.pdf_facts import Link, PdfFacts, PdfPage, Unreadable, read_book_pdf, read_pdf
+from octavo.check.pdf_facts import (
+    Link,
+    PdfFacts,
+    PdfPage,
+    Unreadable,
+    read_book_pdf,
+    read_pdf,
+    unreadable,
+)
 from octavo.check.pdf_index import index_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import CUT_AFTER, strip_tags
 
-__all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line"]
+__all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line", "unread_text"]
 
 
 def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
@@ -50,6 +58,13 @@ def check_book_facts(
         *_metadata(facts, manuscript),
     ]
     return tuple(found)
+
+
+def unread_text(path: Path) -> tuple[Diagnostic, ...]:
+    """E652, once, for a PDF (the print cover) whose text in a font pdfplumber cannot read
+    (W651's empty boxes): none if it reads."""
+    read = unreadable(path)
+    return (_unreadable(read),) if read is not None else ()
 
 
 def _unreadable(read: Unreadable) -> Diagnostic:

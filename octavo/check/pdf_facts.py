@@ -149,6 +149,16 @@ def read_book_pdf(path: Path) -> PdfFacts | Unreadable:
     return Unreadable(path, fonts, len(reader.pages)) if fonts else _facts(path, reader)
 
 
+def unreadable(path: Path) -> Unreadable | None:
+    """The PDF at `path` (a cover) as `Unreadable` where its text in some fonts reads as
+    nothing, its pages not read; None where it reads."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    fonts = _unreadable_fonts(reader)
+    return Unreadable(path, fonts, len(reader.pages)) if fonts else None
+
+
 def _facts(path: Path, reader: Any) -> PdfFacts:
     """The facts of the PDF at `path`, `reader` its pypdf reader."""
     import pdfplumber

@@ -81,6 +81,16 @@ class Labels:
             "day_month_year", day=day, month=self.months_of[when.month - 1], year=when.year
         )
 
+    def published(self, date: str) -> str:
+        """book.toml's `date` ("1995", "1995-06", "1995-06-10", as E148 takes it) as the
+        book's language writes it: '1995', 'June 1995', '10 June 1995' ("" for none)."""
+        parts = [int(p) for p in date.split("-")] if date else []
+        if len(parts) == 3:
+            return self.day(datetime(parts[0], parts[1], parts[2]))
+        if len(parts) == 2:
+            return self.month_year(YearMonth(parts[0], parts[1]))
+        return date
+
     def note(self, section: Section) -> str:
         """The data-date note: 'Data as of June 1995.' ("" for a section with no date)."""
         if section.data_as_of is None:

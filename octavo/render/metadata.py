@@ -2,9 +2,16 @@
 
 `book_meta(book)` gives one `BookMeta`; the EPUB's package metadata and title page
 (octavo.render.epub.metadata) and the PDF's head, title page, imprint and cover
-(templates/print/) read the same object, each through the properties it needs: `creators`
-and `identifiers` for the EPUB's OPF, `credited`, `subject` and `timestamp` for the PDF's
-metadata, `contributors` for every title page.
+(templates/print/) read the same object, each through the properties it needs: `creators`,
+`contributing` and `identifiers` for the EPUB's OPF, `credited`, `contributing`, `subject`
+and `timestamp` for the PDF's metadata, `contributors` for every title page.
+
+Who is credited how, alike in both outputs, as pandoc writes an EPUB (`author` a dc:creator,
+a `contributor` with role edt a dc:contributor) and as calibre reads both (an EPUB's and a
+PDF's authors from dc:creator and /Author alone; an EPUB's editors as its authors only when
+it names none, calibre bug 1950579): the authors are the creators, and the editors are
+contributors beside them; a book of editors alone (a country study "Edited by Helen
+Fedor") is credited to its editors, role edt, and one of neither to its publisher.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ class BookMeta:
     date_label: str  # '10 June 1995': when the book was made, in the book's language
     contributors: tuple[str, ...]  # a title page's lines: 'A and B', 'Edited by C and D'
     credited: tuple[str, ...]  # the PDF's authors, else 'C (editor)', else the publisher
+    published_label: str = ""  # book.toml's date in the book's language: 'June 1995'
     summary: str = ""  # schema:accessibilitySummary
     version: str = __version__
     isbn: str = ""  # hyphenated ISBN-13
@@ -82,14 +90,22 @@ class BookMeta:
 
     @property
     def creators(self) -> tuple[tuple[str, str], ...]:
-        """dc:creator (name, MARC relator): the authors and the editors; a book with neither
+        """dc:creator (name, MARC relator): the authors, else the editors; a book with neither
         is credited to its publisher as corporate author, as library catalogues credit a
         country study ("Federal Research Division, Library of Congress"), so no reading
         system shows "Unknown"."""
-        people = [(a, "aut") for a in self.authors] + [(e, "edt") for e in self.editors]
+        people = [(a, "aut") for a in self.authors] or [(e, "edt") for e in self.editors]
         if not people and self.publisher:
             people = [(self.publisher, "aut")]
         return tuple(people)
+
+    @property
+    def contributing(self) -> tuple[tuple[str, str], ...]:
+        """dc:contributor (name, MARC relator), the EPUB's and the PDF's XMP: the editors of a
+        book that has authors (the creators then; a book of editors alone has them as its
+        creators). The PDF's /Author and XMP dc:creator named the authors alone, the
+        editors the title page credits nowhere."""
+        return tuple((e, "edt") for e in self.editors) if self.authors else ()
 
 
 def book_meta(book: Book) -> BookMeta:
@@ -113,6 +129,7 @@ def book_meta(book: Book) -> BookMeta:
         modified=modified,
         published=config.date,
         date_label=labels.day(modified),
+        published_label=labels.published(config.date),
         contributors=contributor_lines(config, labels),
         credited=config.authors
         or tuple(labels.format("editor", name=n) for n in config.editors)

@@ -112,8 +112,12 @@ def item_lines(text: str, key: str, items: Collection[str]) -> tuple[tuple[str, 
     return tuple((item, strings.get(item, start_line)) for item in items)
 
 
-LINED = ("paper", "title", "subtitle", "description", "publisher", "ppi", "bibliography", "csl")
-# the cover's keys, and the bibliography's (octavo.source.bibliography)
+LINED = (
+    *("paper", "title", "subtitle", "description", "publisher", "ppi", "bibliography", "csl"),
+    *("series", "authors", "editors"),
+)
+# the cover's keys, the bibliography's (octavo.source.bibliography), and the texts a
+# character no font holds is told at (W651: octavo.render.pdf.missing_glyphs)
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 

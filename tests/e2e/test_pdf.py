@@ -17,6 +17,7 @@ from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
 from tests.conftest import ROOT
 from tests.support.cli import invoke
+from tests.support.pdf_text import page_texts
 from tests.support.weasyprint_log import quietly
 
 
@@ -290,3 +291,72 @@ def test_a_long_chapter_title_s_running_head_is_one_line(
         for page in opened.pages:
             lines = {round(w["top"]) for w in page.extract_words() if w["text"] == "Economy,"}
             assert len(lines) <= 1  # the head on one line
+
+
+LONG_TITLES = {
+    "en": (
+        "The Economy, Foreign Relations and the National Security Policy of a Republic "
+        "after its Independence",
+        "Relations with the Neighbouring Republics and with the International Financial "
+        "Institutions",
+    ),
+    "de": (
+        "Die Außenwirtschaftsbeziehungen und die Sicherheitspolitik der Republik nach den "
+        "Wiedervereinigungsverhandlungen",
+        "Beziehungen zu den Nachbarrepubliken und zu den internationalen "
+        "Finanzierungseinrichtungen",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_long_contents_entry_ends_with_its_leader_and_folio(
+    make_book: Any, tmp_path: Path, language: str
+) -> None:
+    """A title too long for one line of the contents ran to the margin on each of its lines,
+    over the folios' column, and one that filled its last line put its leader and folio on
+    a line of their own. A title's lines stop short of the column now, the folio at the
+    right of its last line, the dots running up to it: pdftotext and pdfplumber read each
+    entry's folio after its title (the reverted column, 435696f, left a gap there that they
+    read as a column of folios), and the read-back finds each contents line's folio."""
+    from tests.conftest import BOOK_TOML, section_source
+
+    chapter, section = LONG_TITLES[language]
+    toml = BOOK_TOML.replace('2 = "Government and Politics"', f'2 = "{chapter}"')
+    toml = toml.replace('language = "en"', f'language = "{language}"') + 'paper = "6x9"\n'
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=2),
+            "002-b.md": section_source(2, section, chapter=2, total=2),
+        },
+        toml,
+    )
+    (pdf, _), _ = quietly(lambda: api.build_pdf(book, tmp_path / "t.pdf", jobs=1))
+    manuscript, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    facts = read_pdf(pdf)
+    at = facts.dests["contents"]
+    with pdfplumber.open(pdf) as opened:
+        page = opened.pages[at]
+        rows: dict[int, list[dict[str, Any]]] = {}
+        for char in page.chars:
+            rows.setdefault(round(char["bottom"]), []).append(char)
+        text = page.extract_text()
+    lines = [sorted(rows[b], key=lambda c: c["x0"]) for b in sorted(rows)]
+    right = max(c["x1"] for line in lines for c in line)  # the folios' right edge
+    for title in (chapter, section):
+        last_word = title.split()[-1]
+        ends = [i for i, ln in enumerate(lines) if last_word in "".join(c["text"] for c in ln)]
+        (end,) = ends
+        first = lines[end - 1]  # the title's first line: no dots, short of the column
+        assert not any(c["text"] == "." for c in first)
+        assert max(c["x1"] for c in first) < right - 20
+        last = lines[end]
+        figures = [c for c in last if c["text"].isdigit()]
+        dots = [c for c in last if c["text"] == "."]
+        assert figures and dots and max(c["x1"] for c in figures) == pytest.approx(right, abs=1)
+        assert min(c["x0"] for c in figures) - max(c["x1"] for c in dots) < 6  # no gap
+        # read as a reader copies it: the folio after the title's last word, on its line
+        assert re.search(rf"{last_word}[ .]+ \d+$", text, re.M), text
+        copied = page_texts(pdf)[at]  # pdftotext's reading order
+        assert re.search(rf"{last_word}(?: \.)+ \d+ ", copied), copied

@@ -228,6 +228,54 @@ def test_a_character_no_font_holds_is_told_at_its_line(make_book: MakeBook, tmp_
     assert not (tmp_path / "strict.pdf").exists()
 
 
+def test_a_handout_tells_of_a_character_no_font_holds(make_book: MakeBook, tmp_path: Path) -> None:
+    """W651 covered the book's PDF alone: a handout of the same section printed the empty
+    box and the build said nothing. Told at the section's line now, and fatal under
+    --strict, no handout written."""
+    body = "Some text.\n\nA sign: \u0378 here.\n"
+    book = make_book({"001.md": section_source(1, "Land", total=1, body=body)}, BOOK_TOML)
+    with expected_warnings() as heard:
+        made = api.build_handouts(book, tmp_path / "h")
+    assert heard and len(made.written) == 1
+    assert [(d.code, d.file and d.file.name, d.line) for d in made.found] == [
+        ("W651", "001.md", 13)
+    ]
+    with expected_warnings(), pytest.raises(BuildError) as caught:
+        api.build_handouts(book, tmp_path / "strict", strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W651"]
+    assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").iterdir())
+
+
+def test_the_cover_tells_of_a_character_no_font_holds(make_book: MakeBook, tmp_path: Path) -> None:
+    """The print cover printed an empty box for a character of its subtitle and said
+    nothing: W651 at book.toml's `subtitle` line (the cover prints book.toml's texts, not a
+    section's, though a section holds the character too), fatal under --strict."""
+    toml = BOOK_TOML + 'subtitle = "Sign \u0378 of the times"\n'
+    body = "Some text \u0378.\n"
+    book = make_book({"001.md": section_source(1, "Land", total=1, body=body)}, toml)
+    line = toml.splitlines().index('subtitle = "Sign \u0378 of the times"') + 1
+    # its font reads back as no text (E652, not the words of the subtitle told as cut: E646)
+    with expected_warnings() as heard:
+        _, found = api.build_cover(book, tmp_path / "cover.pdf", pages=120)
+    assert heard
+    assert [(d.code, d.file and d.file.name, d.line) for d in found] == [
+        ("W651", "book.toml", line)
+    ]
+    with expected_warnings(), pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "strict.pdf", pages=120, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["W651"]
+    assert not (tmp_path / "strict.pdf").exists()
+    with expected_warnings():
+        pdf, _ = api.build_pdf(book, tmp_path / "book.pdf", jobs=1)
+    manuscript, _ = api.manuscript(book)
+    from pypdf import PdfReader
+
+    from octavo.api.checks import _cover
+
+    pages = len(PdfReader(pdf).pages)
+    assert [d.code for d in _cover(manuscript, pdf, pages, tmp_path / "cover.pdf")] == ["E652"]
+
+
 def test_a_page_holding_a_picture_alone_is_not_blank(make_book: MakeBook, tmp_path: Path) -> None:
     """An image without a caption that fills its page (the next chapter opening on a
     right-hand page after it) was E643, "blank but for a running head or folio"."""

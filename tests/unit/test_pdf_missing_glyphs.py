@@ -72,3 +72,26 @@ def test_a_part_taken_from_the_cache_tells_its_boxes_again() -> None:
     with expected_warnings(), heard() as boxes:
         assert finish(PartStore(None, "salt"), cached) is cached
     assert list(boxes) == ["北"]
+
+
+def test_book_toml_s_characters_are_told_at_their_key_s_line(make_book: MakeBook) -> None:
+    """A character of the title or the editors (the title page, a handout's header, the
+    cover) was told at book.toml without a line: at its key's line now; the cover, which
+    prints no section, tells of book.toml's alone (`sections=False`)."""
+    toml = BOOK_TOML + 'subtitle = "Snow ☃"\neditors = ["Zhang 北"]\n'
+    book = make_book({"001.md": section_source(1, "Land", total=1, body="Snow ☃.\n")}, toml)
+    lines = toml.splitlines()
+    subtitle = lines.index('subtitle = "Snow ☃"') + 1
+    editors = lines.index('editors = ["Zhang 北"]') + 1
+    manuscript, _ = api.manuscript(book)
+    found = missing_glyphs(manuscript, ["☃", "北", "\u0378"])
+    assert [(d.code, d.file and d.file.name, d.line) for d in found] == [
+        ("W651", "001.md", 11),  # the section's line, before book.toml's
+        ("W651", "book.toml", editors),
+        ("W651", "book.toml", None),  # a label's: no key of its own
+    ]
+    cover = missing_glyphs(manuscript, ["☃", "北"], sections=False)
+    assert [(d.file and d.file.name, d.line) for d in cover] == [
+        ("book.toml", subtitle),
+        ("book.toml", editors),
+    ]

@@ -54,6 +54,9 @@ def add_metadata(book: Any, meta: BookMeta) -> None:
     book.set_language(meta.language)
     for number, (name, role) in enumerate(meta.creators, start=1):
         book.add_author(name, role=role, uid=f"creator-{number}")
+    for number, (name, role) in enumerate(meta.contributing, start=1):
+        book.add_metadata("DC", "contributor", name, {"id": f"contributor-{number}"})
+        _refine(book, f"contributor-{number}", "role", role, {"scheme": "marc:relators"})
     _dc(book, "publisher", meta.publisher)
     for subject in meta.subjects:
         _dc(book, "subject", subject)

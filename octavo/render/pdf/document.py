@@ -32,6 +32,7 @@ from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
     weasy_gc,
+    weasy_leaders,
     weasy_lines,
     weasy_pages,
     weasy_speed,
@@ -227,7 +228,9 @@ def load_html(source: str, project: Project) -> Any:
     for its calls (octavo.render.pdf.weasy_stack) and without the cyclic garbage
     collector's passes over the layout (octavo.render.pdf.weasy_gc): the same pages, less
     CPU; and which keeps whole a line whose words fit but for the space before an inline
-    element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended)."""
+    element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended), and whose
+    dot leaders run on to a folio set past their line's edge (octavo.render.pdf.
+    weasy_leaders: a contents entry's folios' column)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -235,6 +238,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_stack.install()
     weasy_text.install()
     weasy_lines.install()
+    weasy_leaders.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()
@@ -242,13 +246,16 @@ def load_html(source: str, project: Project) -> Any:
 
 
 def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
-    """The book's identifiers, language and series for the XMP metadata
-    (templates/print/xmp.xml)."""
+    """The book's identifiers, language, series and contributors (its editors beside its
+    authors: BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml)."""
+    from octavo.render.metadata import book_meta
     from octavo.render.pdf.html import print_environment
 
     template = print_environment(manuscript.book.project).get_template("print/xmp.xml")
     archival = options.pdf_variant.startswith("pdf/a")
-    return template.render(config=manuscript.book.config, archival=archival).encode()
+    contributing = tuple(name for name, _ in book_meta(manuscript.book).contributing)
+    config = manuscript.book.config
+    return template.render(config=config, archival=archival, contributors=contributing).encode()
 
 
 def write_document(

@@ -6,7 +6,9 @@ in a Spanish book, on a machine without a CJK font), WeasyPrint draws its font's
 with boxes for words and the build said nothing. `heard()` gathers the characters
 WeasyPrint tells of while the book is laid out (in this process, or in a part's worker,
 whose warnings octavo.render.pdf.parallel.jobs logs again here); `missing_glyphs` names
-them, once a section, at the first line of its file that holds one.
+them, once a section, at the first line of its file that holds one, and those of book.toml
+at the line of its key. The book's PDF, its handouts and its print cover (octavo.api.pdf,
+octavo.api.handouts) are heard alike.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _NOTDEF = re.compile(
     r"^\.notdef glyph rendered for Unicode string unsupported by fonts: .*\(U\+([0-9A-F]{4,6})\)$"
 )
 SHOWN = 6  # characters named in one warning; the rest counted
+# book.toml's keys whose text a title page, a handout's header or the cover prints, in the
+# order a character is told at the first holding it (each in source.config.LINED)
+CONFIG_TEXTS = ("title", "subtitle", "series", "authors", "editors", "publisher", "description")
 
 
 @contextmanager
@@ -43,12 +48,17 @@ def heard() -> Iterator[dict[str, None]]:
                     characters[chr(int(told[1], 16))] = None
 
 
-def missing_glyphs(manuscript: Manuscript, characters: Iterable[str]) -> tuple[Diagnostic, ...]:
+def missing_glyphs(
+    manuscript: Manuscript, characters: Iterable[str], sections: bool = True
+) -> tuple[Diagnostic, ...]:
     """W651 for each section whose file holds a character of `characters`, at the first
-    line holding one; one for the rest (a title or a label of book.toml), at book.toml."""
+    line holding one; then for book.toml's texts that print (`CONFIG_TEXTS`), at the line
+    of the first key holding one; one for the rest (a label, a chapter's title of
+    book.toml), at book.toml. `sections`: False for what prints none (the print cover):
+    its characters are all book.toml's, whatever a section holds too."""
     left = dict.fromkeys(characters)
     found: list[Diagnostic] = []
-    for rs in manuscript.sections:
+    for rs in manuscript.sections if sections else ():
         section = rs.section
         lines = (section.title, *section.body.split("\n"))
         held = [c for c in left if any(c in line for line in lines)]
@@ -59,8 +69,17 @@ def missing_glyphs(manuscript: Manuscript, characters: Iterable[str]) -> tuple[D
         found.append(_told(held, section.path, line))
         for c in held:
             del left[c]
+    config = manuscript.book.config
+    for key in CONFIG_TEXTS:
+        value = getattr(config, key)
+        text = "\n".join(value) if isinstance(value, tuple) else str(value)
+        held = [c for c in left if c in text]
+        if held:
+            found.append(_told(held, config.path, config.line_of(key)))
+            for c in held:
+                del left[c]
     if left:
-        found.append(_told(list(left), manuscript.book.config.path, None))
+        found.append(_told(list(left), config.path, None))
     return tuple(found)
 
 

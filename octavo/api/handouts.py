@@ -1,0 +1,58 @@
+"""`invoke handouts`: one standalone PDF per section or chapter, written as one set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from octavo.api.opened import BookArg, sources
+from octavo.api.pdf import told_boxes
+from octavo.errors import Diagnostic, boundary
+
+__all__ = ["Handouts", "build_handouts"]
+
+
+class Handouts(NamedTuple):
+    """What `invoke handouts` made: the handouts written, what the build found, and the
+    folder they went to (the task prints it last, though no handout was written)."""
+
+    written: tuple[Path, ...]
+    found: tuple[Diagnostic, ...]
+    folder: Path
+
+
+def build_handouts(
+    book: BookArg,
+    out: Path | None = None,
+    by: str = "section",
+    paper: str | None = None,
+    strict: bool = False,
+) -> Handouts:
+    """`invoke handouts`: one standalone PDF per section (or chapter), into OUT (default
+    build/handouts/<slug>/, E124 when another book of the same title wrote it). The
+    folder holds this build's handouts: all written as one set once all are made, and
+    those this book's last build wrote that this one does not are removed
+    (octavo.output_folder; never a file octavo did not write)."""
+    from octavo.output_folder import guard_default_folder, write_folder
+    from octavo.output_guard import guard_output
+    from octavo.render.long_words import unbroken_runs
+    from octavo.render.pdf.handout_refs import outside_page_refs
+    from octavo.render.pdf.handouts import render_handouts
+    from octavo.render.pdf.missing_glyphs import heard
+    from octavo.render.pdf.unhyphenated import unhyphenated
+
+    with boundary("the handouts"):
+        given = sources(book, strict)
+        folder = out or given.project.build / "handouts" / given.project.config.slug
+        guard_output(given.project.root, folder, folder=True, example="build/handouts")
+        if out is None:
+            guard_default_folder(given.project, folder)
+        rendered, found = given.manuscript(
+            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by) + unhyphenated(m)
+        )
+        with heard() as boxes:
+            made = render_handouts(rendered, by, paper)
+        # characters no font holds, as in the book's PDF (W651): none written under --strict
+        found = told_boxes(given, rendered, found, boxes)
+        written, more = write_folder(given.project, folder, made, strict)
+        return Handouts(written, found + more, folder)
