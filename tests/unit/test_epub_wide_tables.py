@@ -3,6 +3,7 @@ frame's, a table short enough for a page in a box that scrolls, every other tabl
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -66,3 +67,45 @@ def test_a_table_inside_a_wide_table_is_framed_with_it_and_the_next_table_after(
     assert out.count("<figure") == 2 and inner in out
     assert out.index(inner) < out.index("</figure>") < out.index("<p>Between.</p>")
     ElementTree.fromstring(f"<body>{out}</body>")
+
+
+@pytest.mark.parametrize(
+    ("caption", "ident", "scrolls"),
+    [("Table 1. Trade &amp; aid", "tbl:t&amp;1", True), ("", "", True), ("Table 2.", "t2", False)],
+)
+def test_the_shipped_frame_is_xhtml_its_box_named_by_the_caption(
+    caption: str, ident: str, scrolls: bool
+) -> None:
+    """The real template (templates/epub/table-frame.xhtml) through `framed`: well-formed,
+    the table's id once, unescaped before the template escapes it again (an `&` in an id
+    came out `&amp;amp;`), the scroll box a region its caption names (a screen reader
+    landed on an unnamed stop), and no figure without a caption."""
+    from octavo.project import open_project
+
+    project, _ = open_project(Path(__file__).parents[2] / "book")
+    assert project is not None
+    template = project.env().get_template("epub/table-frame.xhtml")
+
+    def frame(table: str, said: str, named: str, boxed: bool) -> str:
+        return str(template.render(table=table, caption=said, ident=named, scrolls=boxed))
+
+    table = _table(12 if scrolls else SCROLLED_ROWS + 5, caption=caption, ident=ident)
+    if not caption:
+        table = table.replace(' id=""', "")
+    made = framed(table, frame)
+    root = ElementTree.fromstring(f"<div>{made}</div>")
+    boxes = root.findall(".//div[@class='table-scroll']")
+    figure = root.find("figure")
+    if not caption:
+        assert figure is None and boxes and boxes[0].get("role") is None
+        return
+    assert figure is not None and figure.get("id") == ident.replace("&amp;", "&")
+    assert made.count(f'id="{ident}"') == 1
+    figcaption = figure.find("figcaption")
+    assert figcaption is not None
+    if scrolls:
+        (box,) = boxes
+        assert box.get("role") == "region" and box.get("tabindex") == "0"
+        assert box.get("aria-labelledby") == figcaption.get("id")
+    else:
+        assert not boxes

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 
 __all__ = ["SCROLLED_ROWS", "framed"]
 
@@ -51,7 +52,8 @@ def framed(html: str, frame: Frame) -> str:
             caption, rest = given[1], rest[given.end() :]
             named = _ID.search(opening)
             if named is not None:
-                ident, opening = named[1], opening[: named.start()] + opening[named.end() :]
+                ident = unescape(named[1])  # as the template escapes it again
+                opening = opening[: named.start()] + opening[named.end() :]
         scrolls = rest.count("<tr") <= SCROLLED_ROWS
         table = opening + rest
         out += [html[at : found.start()], frame(table, caption, ident, scrolls)]
