@@ -89,7 +89,7 @@ class Labels:
             return self.day(datetime(parts[0], parts[1], parts[2]))
         if len(parts) == 2:
             return self.month_year(YearMonth(parts[0], parts[1]))
-        return date
+        return self.format("year_alone", year=parts[0]) if parts else ""
 
     def note(self, section: Section) -> str:
         """The data-date note: 'Data as of June 1995.' ("" for a section with no date)."""

@@ -137,3 +137,16 @@ def test_a_date_reads_as_the_language_writes_it(make_book: MakeBook) -> None:
     assert book.labels.published("1995-06-01") == "1er juin 1995"
     assert book.labels.published("1995") == "1995"
     assert book.labels.published("") == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("ru", "1995 г."), ("uk", "1995 р."), ("de", "1995")]
+)
+def test_a_year_alone_reads_as_the_languages_dates_do(
+    make_book: MakeBook, language: str, shown: str
+) -> None:
+    """Russian writes "июнь 1995 г." and so "1995 г." alone: the imprint printed "1995"
+    beside the book's other dates' "г."."""
+    book, _ = read_book(_book(make_book, "", language))
+    assert book is not None
+    assert book.labels.published("1995") == shown

@@ -37,6 +37,8 @@ def _told(book: Path) -> list[tuple[str, str | None, int | None]]:
         ("ar", False, False),  # never hyphenated
         ("he", False, False),
         ("vi", False, False),  # Latin letters, words of one syllable
+        ("zxx", False, False),  # no linguistic content: no patterns to miss
+        ("und", False, False),  # undetermined
     ],
 )
 def test_which_languages_lack_patterns_and_hyphenate(tag: str, has: bool, breaks: bool) -> None:

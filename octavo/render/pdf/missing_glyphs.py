@@ -72,6 +72,8 @@ def missing_glyphs(
     config = manuscript.book.config
     for key in CONFIG_TEXTS:
         value = getattr(config, key)
+        if not value:  # unset (None would read "None")
+            continue
         text = "\n".join(value) if isinstance(value, tuple) else str(value)
         held = [c for c in left if c in text]
         if held:

@@ -32,7 +32,9 @@ UNHYPHENATED_SCRIPTS = frozenset(
         *("Arab", "Hebr", "Syrc", "Thaa", "Ethi", "Nkoo"),
     )
 )
-UNHYPHENATED_LANGUAGES = frozenset({"vi"})  # Latin letters, each word one syllable
+# vi: Latin letters, each word one syllable; und, zxx, mul, mis: codes naming no one
+# language (undetermined, no linguistic content, several, uncoded): no patterns to miss
+UNHYPHENATED_LANGUAGES = frozenset({"vi", "und", "zxx", "mul", "mis"})
 
 Wanted = tuple[str, Path, int | None]  # a language tag, where it is set
 
