@@ -77,7 +77,8 @@ def hyphenates(tag: str) -> bool:
         script = language.maximize().script
     except (ValueError, LookupError):
         return True  # a tag langcodes cannot read: told, as a Latin one would be
-    return language.language not in UNHYPHENATED_LANGUAGES and script not in UNHYPHENATED_SCRIPTS
+    code = language.language or "und"  # langcodes reads "und" as no language at all
+    return code not in UNHYPHENATED_LANGUAGES and script not in UNHYPHENATED_SCRIPTS
 
 
 def justified(manuscript: Manuscript) -> bool:
