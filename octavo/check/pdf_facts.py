@@ -9,12 +9,12 @@ variants) compare what is read here with the manuscript.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from octavo.check.pdf_fonts import pdffonts, unreadable_fonts
 
 __all__ = [
     "MARGIN",
@@ -140,23 +140,26 @@ def read_pdf(path: Path) -> PdfFacts:
 
 def read_book_pdf(path: Path) -> PdfFacts | Unreadable:
     """A book's PDF read back once, for all its checks: its facts, or `Unreadable` when
-    its text in some fonts reads as nothing (`_unreadable_fonts`: W651's boxes), whose
+    its text in some fonts reads as nothing (`unreadable_fonts`: W651's boxes), whose
     pages are then not read."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(path)
-    fonts = _unreadable_fonts(reader)
-    return Unreadable(path, fonts, len(reader.pages)) if fonts else _facts(path, reader)
+    reader, unread = _opened(path)
+    return unread or _facts(path, reader)
 
 
 def unreadable(path: Path) -> Unreadable | None:
     """The PDF at `path` (a cover) as `Unreadable` where its text in some fonts reads as
     nothing, its pages not read; None where it reads."""
+    return _opened(path)[1]
+
+
+def _opened(path: Path) -> tuple[Any, Unreadable | None]:
+    """The PDF's pypdf reader, and `Unreadable` where its text in some fonts reads as
+    nothing (None where it reads): the one reader for both."""
     from pypdf import PdfReader
 
     reader = PdfReader(path)
-    fonts = _unreadable_fonts(reader)
-    return Unreadable(path, fonts, len(reader.pages)) if fonts else None
+    fonts = unreadable_fonts(reader)
+    return reader, Unreadable(path, fonts, len(reader.pages)) if fonts else None
 
 
 def _facts(path: Path, reader: Any) -> PdfFacts:
@@ -272,31 +275,3 @@ def _links(reader: Any) -> Iterator[Link]:
                     yield Link(index, x0 - left, x1 - left, dest, y0 - bottom, y1 - bottom)
                 else:
                     yield Link(index, height - y1, height - y0, dest, x0 - left, x1 - left)
-
-
-def _unreadable_fonts(reader: Any) -> tuple[str, ...]:
-    """The fonts whose text pdfplumber reads as nothing: those WeasyPrint gives an
-    encoding of its own (an embedded CMap, not Identity-H) when it draws characters no font
-    holds (.notdef, W651), which pdfminer does not decode. `reader`: the PDF's pypdf
-    reader."""
-    found: dict[str, None] = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources is not None else None
-        for font in fonts.get_object().values() if fonts is not None else ():
-            font = font.get_object()
-            encoding = font.get("/Encoding")
-            if encoding is None or isinstance(encoding, str):  # a name: Identity-H
-                continue
-            if encoding.get_object().get("/Type") == "/CMap":
-                found[str(font.get("/BaseFont", "?")).split("+")[-1]] = None
-    return tuple(found)
-
-
-def pdffonts(path: Path) -> tuple[tuple[str, bool], ...]:
-    tool = shutil.which("pdffonts")
-    if tool is None:
-        raise FileNotFoundError("pdffonts (poppler-utils) is needed: bash .ci/install-system")
-    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
-    rows = out.splitlines()[2:]
-    return tuple((row.split()[0], row.split()[-5] == "yes") for row in rows if row.strip())

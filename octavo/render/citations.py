@@ -163,10 +163,13 @@ def _titles(words: SectionCitations, draft: Draft, body: str) -> tuple[RenderedS
 
 def _labelled(body: str, ident: str, label: str) -> str:
     """`body` with the `data-label` of its heading `ident` (the PDF bookmark's words) set
-    to `label`, written as the cleaned body writes an attribute."""
+    to `label`, written as the cleaned body writes an attribute; added last where the
+    heading has none (it kept none, silently: no bookmark words with the citation)."""
     found = re.search(rf'<h[1-6]\b[^>]*\sid="{re.escape(escape(ident))}"[^>]*>', body)
     if found is None:
         return body
     written = f' data-label="{escape(label)}"'
-    opening = _DATA_LABEL.sub(lambda _: written, found[0], count=1)
+    opening, changed = _DATA_LABEL.subn(lambda _: written, found[0], count=1)
+    if not changed:
+        opening = f"{opening[:-1]}{written}>"
     return body[: found.start()] + opening + body[found.end() :]

@@ -82,9 +82,11 @@ class CiteprocBook:
         self.punctuated = _quote_punctuation(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
-        self.made: dict[tuple[int, int], Any] = {}  # (use, cite) -> its citeproc Citation
+        # by id, each kept with its object (a freed object's id may be another's)
+        self.made: dict[tuple[int, int], tuple[CitationUse, Any]] = {}  # (use, cite)
+        self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
         self.suffixes = YearSuffixes()  # the entries', once sorted
-        self.words: dict[tuple[int, bool], str] = {}  # (citation, without names) -> words
+        self.sorted = False  # format() reads the list's order and suffixes: after sort()
         self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
 
     def register(self, use: CitationUse) -> list[str]:
@@ -104,7 +106,7 @@ class CiteprocBook:
             )
             citation = Citation([item])
             self.bibliography.register(citation)
-            self.made[id(use), at] = citation
+            self.made[id(use), at] = use, citation
         return missing
 
     def register_uncited(self, words: str) -> list[str]:
@@ -156,13 +158,15 @@ class CiteprocBook:
         in that order (octavo.render.citation_suffixes)."""
         self.bibliography.sort()
         self.suffixes = year_suffixes(self.style, self.source, self.bibliography.keys)
+        self.sorted = True
 
     def cited(self) -> list[str]:
         return [self.entry(k) for k in self.bibliography.keys]
 
     def citation(self, use: CitationUse, at: int) -> Any:
         """The use's item `at` as registered; None for a key the bibliography lacks."""
-        return self.made.get((id(use), at))
+        kept, citation = self.made.get((id(use), at), (None, None))
+        return citation if kept is use else None
 
     def target(self, key: str) -> str:
         """The id of `key`'s entry (as the bibliography writes the key)."""
@@ -202,18 +206,19 @@ class CiteprocBook:
 
     def _words(self, citation: Any, bare: bool) -> str:
         """The item's words (`bare`: without its names and title), formatted once."""
+        assert self.sorted, "an item formatted before the bibliography is sorted"
         made, key = (id(citation), bare), citation.cites[0].key
-        if made not in self.words:
+        if self.words.get(made, (None, ""))[0] is not citation:
             reference = self.source[key]
             kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
             try:
                 html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
-                self.words[made] = html
+                self.words[made] = citation, html
             except Exception as exc:  # citeproc-py's own errors have no common class
                 raise Unformatted(self.entry(key)) from exc
             finally:
                 reference.update(kept)
-        return self.words[made]
+        return self.words[made][1]
 
     def sorter(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
         """The style's `<citation><sort>` over the use's items (those of keys the
@@ -238,10 +243,7 @@ class CiteprocBook:
         listed = zip(self.bibliography.keys, self.bibliography.bibliography(), strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
-            + linked(
-                self.punctuated(_clean(str(e))),
-                self.source[k],
-            )
+            + linked(self.punctuated(_clean(str(e))), self.source[k])
             + "</div>\n"
             for k, e in listed
         )
@@ -290,9 +292,7 @@ def _locale(language: str) -> str:
     parts = language.replace("_", "-").split("-")
     tag = parts[0].lower() + ("-" + parts[-1].upper() if len(parts) > 1 else "")
     for candidate in (tag, PRIMARY_DIALECTS.get(parts[0].lower(), "")):
-        if (
-            candidate
-            and (files("citeproc") / "data" / "locales" / f"locales-{candidate}.xml").is_file()
-        ):
+        locale = files("citeproc") / "data" / "locales" / f"locales-{candidate}.xml"
+        if candidate and locale.is_file():
             return candidate
     return "en-US"

@@ -54,9 +54,9 @@ def assemble(
     reading: tuple[Diagnostic, ...] = (),
 ) -> tuple[Book | None, tuple[Diagnostic, ...]]:
     """The book of `sections`, or None (and why). `reading`: what reading the section files
-    told: no E305 where it told something ("no sections" says nothing new then), no W309
-    where a file could not be read (a section not read is not missing: its error says
-    why)."""
+    told: no E305 where it told an error ("no sections" says nothing new then; warnings
+    alone do not say why no section was read, so E305 still does), no W309 where a file could not
+    be read (a section not read is not missing: its error says why)."""
     config, root = project.config, project.root
     found: list[Diagnostic] = []
     by_number: dict[int, Section] = {}
@@ -73,7 +73,8 @@ def assemble(
                 )
             )
     found += _totals(sections)
-    if not sections and not reading:
+    unread = any(d.severity.value == "error" for d in reading)
+    if not sections and not unread:
         found.append(
             error(
                 "E305",
@@ -88,7 +89,7 @@ def assemble(
     found += problems
     chapters, problems = divisions(config, ordered, labels, parts)
     found += problems
-    if not any(d.severity.value == "error" for d in reading):
+    if not unread:
         found += _gaps(sections)
     if not sections or any(d.severity.value == "error" for d in found):
         return None, tuple(found)

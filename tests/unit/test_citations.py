@@ -722,3 +722,18 @@ def test_a_key_s_case_is_read_by_one_rule(make_book: MakeBook) -> None:
     manuscript, found = _built(make_book, files)
     assert not found
     assert _entries(manuscript) == ["ref-doe99", "ref-strasse"]
+
+
+def test_a_heading_without_a_data_label_is_given_one() -> None:
+    """A heading whose citation was filled took its new data-label only where it had one:
+    one without was left so, silently."""
+    from octavo.render.citations import _labelled
+
+    body = '<h2 id="roads" class="body-heading">Roads (Doe 1999)</h2>'
+    assert _labelled(body, "roads", "Roads (Doe 1999)") == (
+        '<h2 id="roads" class="body-heading" data-label="Roads (Doe 1999)">Roads (Doe 1999)</h2>'
+    )
+    labelled = '<h2 id="roads" data-label="Roads [@doe]" class="x">Roads</h2>'
+    assert _labelled(labelled, "roads", "Roads (Doe)") == (
+        '<h2 id="roads" data-label="Roads (Doe)" class="x">Roads</h2>'
+    )

@@ -80,7 +80,10 @@ def test_spanish_dates_its_data_as_a_spanish_editor_writes_it(make_book) -> None
     assert same == "Secciones: 4; datos actualizados a junio de 1995."
     one = labels.format("currency_one", date=june)
     assert one == "Su única sección tiene datos actualizados a junio de 1995."
-    assert "nota al pie de su título" in labels["imprint_note"]
+    # the note is a footnote on the title wherever a text names it (colophon_notes and
+    # currency_intro said "una nota en su título", a note in the title's words)
+    for key in ("imprint_note", "colophon_notes", "currency_intro"):
+        assert "nota al pie de su título" in labels[key], key
     assert not any("Datos de " in text for key, text in labels.words if key != "cataloguing")
 
 

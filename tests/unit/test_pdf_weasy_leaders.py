@@ -149,3 +149,19 @@ def test_a_changed_grid_is_left_as_shipped(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(weasy_leaders, "SHAPE", weasy_leaders.SHAPE.replace("-=", "+="))
     assert weasy_leaders.install() is False
     assert inline.handle_leader is shipped
+
+
+def test_a_folio_of_nothing_leaves_the_dots_as_shipped(
+    shipped: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folio that prints nothing (a target-counter with no target; here a zero-width
+    space, which WeasyPrint sets as a box of no width in the folios' column) marks no
+    place: the dots stop where WeasyPrint's do, not in the column with nothing after."""
+    from weasyprint.layout import inline, leader
+
+    html = _page(folio="\\200b")
+    without = _pdf(html)
+    monkeypatch.setattr(
+        inline, "handle_leader", weasy_leaders._reaching(_shipped(), leader.leader_index)
+    )
+    assert _pdf(html) == without

@@ -21,13 +21,18 @@ TEXTS = {
     [
         pytest.param('<span class="data-date note"', "date_note", id="date-note"),
         pytest.param('<h1 class="part-heading"', "part_heading", id="part-heading"),
-        pytest.param('<span class="chapter-title-text">{{', "made_heading", id="made-heading"),
+        pytest.param(
+            '<span class="chapter-title"><span class="chapter-title-text"',
+            "made_heading",
+            id="made-heading",
+        ),
     ],
 )
 def test_a_piece_of_markup_is_written_once(markup: str, macro: str) -> None:
     """The data-date note was written out in a section's heading and a division's; a
     part's heading on the book's title page and the stamp's; the heading of the Data
-    Currency appendix and of the index alike, each in full."""
+    Currency appendix and of the index alike, and the stamp's of each division, each in
+    full."""
     assert [name for name, text in TEXTS.items() for _ in range(text.count(markup))] == [
         "pieces.html"
     ]

@@ -107,3 +107,23 @@ def test_what_reading_the_sections_told_is_not_said_again(make_book: MakeBook) -
     assert [d.code for d in read_book(book)[1]] == ["W309"]  # 2 and 3 of 3 missing
     (book / "002-b.md").write_bytes(bad)
     assert [d.code for d in read_book(book)[1]] == ["E002"]  # 2 not read, not missing
+
+
+def test_a_book_whose_files_told_only_warnings_and_gave_no_section_says_e305(
+    make_book: MakeBook,
+) -> None:
+    """What reading told silences "no sections" only where it was an error (it says why a
+    section was not read): warnings alone, and no section, was no book and no error."""
+    from octavo.errors import warning
+    from octavo.project import open_project
+    from octavo.source.assemble import assemble
+    from octavo.source.labels import load_labels
+
+    book = make_book({"001-a.md": section_source(1)})
+    project, _ = open_project(book)
+    assert project is not None
+    labels, _ = load_labels(project.config, project.template_dirs)
+    told = (warning("W208", "front matter: unknown field 'x' is ignored", book / "001-a.md"),)
+    assembled, found = assemble(project, (), labels, told)
+    assert assembled is None
+    assert [d.code for d in found] == ["E305"]

@@ -91,14 +91,15 @@ def _series(book: Any, meta: BookMeta) -> None:
     book.add_metadata(
         None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"}
     )
-    if meta.series_position:
+    if meta.series_position:  # the number between the two, as the OPF has always had it
         _refine(book, "series", "collection-type", "series")
         _refine(book, "series", "group-position", meta.series_position)
-    if meta.series_number:
-        _refine(book, "series", "dcterms:identifier", meta.series_number)
-    if meta.series_position:
+        if meta.series_number:
+            _refine(book, "series", "dcterms:identifier", meta.series_number)
         for name, value in (("series", meta.series), ("series_index", meta.series_position)):
             book.add_metadata(None, "meta", "", {"name": f"calibre:{name}", "content": value})
+    elif meta.series_number:
+        _refine(book, "series", "dcterms:identifier", meta.series_number)
 
 
 def _refine(

@@ -17,12 +17,11 @@ that make HTML: a worker laying out a part imports this module without it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from octavo.cache import Store, fingerprint
+from octavo.cache import Store
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript
 from octavo.project import Project
@@ -41,12 +40,13 @@ from octavo.render.pdf import (
     weasy_text,
 )
 from octavo.render.pdf.broadside import turned_pages
-from octavo.render.pdf.broadside_flow import Move, apply_moves
+from octavo.render.pdf.broadside_flow import apply_moves
 from octavo.render.pdf.continued import show_continued
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
-from octavo.render.pdf.notes.place import Fix, place_notes
+from octavo.render.pdf.notes.place import place_notes
+from octavo.render.pdf.notes_cache import cache_key, cached_fixes, fixes_from_json, fixes_to_json
 from octavo.render.pdf.page_labels import Label, book_labels, cover_word
 from octavo.render.pdf.tree import replace_element, serialize
 from octavo.render.pdf.whole import whole_book_features
@@ -69,13 +69,6 @@ __all__ = [
     "write_document",
     "xmp_descriptions",
 ]
-
-
-NOTES_FORMAT = "notes-6"  # bump when the note fixes change meaning (2: orphans marks, held;
-# 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
-# hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens; 5: the moves
-# again, each decided in its chapter's part laid out alone: broadside_parts; 6: decided
-# again with the folios the page references print)
 
 
 VARIANTS = ("pdf/x-4", "pdf/x-1a", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")  # WeasyPrint's own
@@ -169,7 +162,7 @@ def render_pdf(
     project = manuscript.book.project
     source = render_print_html(manuscript, options)
     store, name = Store(cache, signed=True), f"notes-{cache_key(source, options)}.json"
-    known, remembered = _cached(store, name)
+    known, remembered = cached_fixes(store, name)
     notes = note_pairs(manuscript.sections)
     remember_machine(cache)  # before WeasyPrint is imported
     from octavo.render.pdf.broadside_parts import lay_out_moved  # templates: not in a worker
@@ -204,17 +197,6 @@ def render_pdf(
         store.put(name, fixes_to_json(fixes, moved).encode("utf-8"))
     laid_out = serialize(html.etree_element) if with_html else ""
     return PrintResult(pdf, laid_out, pages)
-
-
-def _cached(store: Store, name: str) -> tuple[tuple[Fix, ...], tuple[Move, ...] | None]:
-    """The note fixes and the broadside tables' moves remembered (None: not known)."""
-    data = store.get(name)
-    if data is None:
-        return (), None
-    try:
-        return fixes_from_json(data.decode("utf-8")), moves_from_json(data.decode("utf-8"))
-    except (ValueError, KeyError, TypeError):
-        return (), None  # a damaged cache only costs layouts
 
 
 def load_html(source: str, project: Project) -> Any:
@@ -289,23 +271,3 @@ def write_document(
         **variant_options(variant),
     )
     return pdf
-
-
-def cache_key(source: str, options: PdfOptions) -> str:
-    """The note fixes' key: the print HTML, the options, the versions (octavo.cache)."""
-    return fingerprint(NOTES_FORMAT, source, str(options))
-
-
-def fixes_to_json(fixes: tuple[Fix, ...], moves: tuple[Move, ...] = ()) -> str:
-    rows = [{"path": list(f.path), "mark": f.mark, "reason": f.reason} for f in fixes]
-    turned = [{"table": m.table, "after": m.after} for m in moves]
-    return json.dumps({"fixes": rows, "broadsides": turned}, indent=1) + "\n"
-
-
-def fixes_from_json(text: str) -> tuple[Fix, ...]:
-    rows = json.loads(text)["fixes"]
-    return tuple(Fix(tuple(r["path"]), r["mark"], r["reason"]) for r in rows)
-
-
-def moves_from_json(text: str) -> tuple[Move, ...]:
-    return tuple(Move(r["table"], r["after"]) for r in json.loads(text)["broadsides"])

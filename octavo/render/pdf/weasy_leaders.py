@@ -97,11 +97,12 @@ def _reaching(
 
 
 def _following(line: Any, index: tuple[int, Any]) -> list[Any]:
-    """The boxes in normal flow after the leader, beside it in its parent."""
+    """The boxes in normal flow after the leader, beside it in its parent, that print
+    something: one of no width (a folio that reads as nothing) marks no place to reach."""
     parent, at = line, index
     while at[1] is not None:
         parent, at = parent.children[at[0]], at[1]
-    return [b for b in parent.children[at[0] + 1 :] if b.is_in_normal_flow()]
+    return [b for b in parent.children[at[0] + 1 :] if b.is_in_normal_flow() and b.width > 0]
 
 
 def _lay(leader: Any, dot: Any, anchor: float) -> None:
