@@ -1,16 +1,6 @@
 """pandoc's grid tables: cells drawn with `+`, `-`, `=` and `|`, spanning rows and columns,
 with a head of one row or more and a foot, as pandoc 3 reads them (octavo.render.grid_trace
-reads the lines).
-
-    +-----------+-----------------+
-    | Region    | Output          |
-    |           +--------+--------+
-    |           | 1990   | 1991   |
-    +===========+=======:+=======:+
-    | Minsk     | 1,600  | 1,650  |
-    +===========+========+========+
-    | Total     | 1,600  | 1,650  |
-    +===========+========+========+
+reads the lines; its docstring draws one).
 
 The table is a pipe table's tokens (`table_open`, `thead_open`, `th_open` … with
 `text-align` styles), so its caption (`Table: …` under it, or `: …` above), number and
