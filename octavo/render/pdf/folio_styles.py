@@ -44,6 +44,9 @@ class Folios:
     front: str = "lower-roman"
     body: str = "decimal"
     styles: Any = field(default=None, compare=False, repr=False)
+    # a body paragraph set justified and hyphenated, as read off the same layout
+    # (octavo.render.pdf.unhyphenated: W653); octavo's stylesheets set it so
+    justified: bool = field(default=True, compare=False, repr=False)
 
     def folio(self, number: int, front: bool) -> str:
         """`number` as a folio of the front matter (`front`) or of the body prints it."""
@@ -110,8 +113,23 @@ def page_folios(manuscript: Manuscript, page: PageSetup, extra: tuple[str, ...])
     if len(_READ) > 8:
         _READ.clear()  # a watch's edits: not kept for ever
     default = Folios()
-    _READ[key] = Folios(named.get(FRONT, default.front), named.get(BODY, default.body), styles)
+    front, body = named.get(FRONT, default.front), named.get(BODY, default.body)
+    _READ[key] = Folios(front, body, styles, _justified(document))
     return _READ[key]
+
+
+def _justified(document: Any) -> bool:
+    """Whether the body page's first paragraph is set justified and hyphenated."""
+    from octavo.render.pdf.box_tree import walk_boxes
+
+    for laid in document.pages:
+        if BODY not in laid.anchors:
+            continue
+        for box in walk_boxes(laid._page_box):
+            if getattr(box, "element_tag", "") == "p":
+                style = box.style
+                return bool(style["text_align_all"] == "justify" and style["hyphens"] == "auto")
+    return False
 
 
 def _found(project: Project) -> list[Path]:

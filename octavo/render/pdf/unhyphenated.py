@@ -83,33 +83,15 @@ def hyphenates(tag: str) -> bool:
 
 def justified(manuscript: Manuscript) -> bool:
     """Whether the print sets a body paragraph justified and hyphenated (`text-align:
-    justify`, `hyphens: auto`): octavo's stylesheets do; a book's own are read from a
-    paragraph of the body laid out with them (templates/print/folios.html)."""
-    from octavo.render.pdf.folio_styles import own_sheets
-
-    project = manuscript.book.project
-    if not own_sheets(project):
-        return True  # styles/base.css: p { text-align: justify }, body { hyphens: auto }
-    from octavo.render.guarded import guarded
-    from octavo.render.pdf.box_tree import walk_boxes
-    from octavo.render.pdf.document import PdfOptions, load_html
-    from octavo.render.pdf.folio_styles import BODY, FRONT
-    from octavo.render.pdf.html import render_print
-    from octavo.render.pdf.sheets import stylesheets
+    justify`, `hyphens: auto`): octavo's stylesheets do; a book's own are read off the
+    layout its folios' styles are read from (octavo.render.pdf.folio_styles, kept once a
+    process for the same HTML and sheets: the build's own asks find it)."""
+    from octavo.render.pdf.document import PdfOptions
+    from octavo.render.pdf.folio_styles import page_folios
 
     config = manuscript.book.config
     page = PdfOptions(config.paper, margins=config.margins).page
-    sheets = stylesheets(project, page)
-    source = render_print(manuscript, "print/folios.html", sheets, front=FRONT, body=BODY)
-    document = guarded(lambda: load_html(source, project).render())
-    for laid in document.pages:
-        if BODY not in laid.anchors:
-            continue
-        for box in walk_boxes(laid._page_box):
-            if getattr(box, "element_tag", "") == "p":
-                style = box.style
-                return bool(style["text_align_all"] == "justify" and style["hyphens"] == "auto")
-    return False
+    return page_folios(manuscript, page, ()).justified
 
 
 def _told(tag: str, path: Path, line: int | None) -> Diagnostic:
