@@ -22,6 +22,7 @@ __all__ = [
     "diagnose",
     "error",
     "format_diagnostics",
+    "has_errors",
     "raise_if_errors",
     "template_diagnostic",
     "template_failure",
@@ -83,6 +84,11 @@ class BuildError(Exception):
 
 def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(str(d) for d in diagnostics)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether any of the diagnostics is an error."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def raise_if_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> None:

@@ -14,6 +14,7 @@ from invoke.tasks import task
 
 from octavo import api
 from octavo.cli.running import BOOK, STRICT, book_folder, run, show
+from octavo.errors import has_errors
 
 __all__ = ["gen_study", "import_pages", "new", "outline"]
 
@@ -96,7 +97,7 @@ def outline(c: Context, book: str = "", strict: bool = False) -> None:
     lines, found = run(lambda: outline_of(book_folder(book)))
     print("\n".join(lines))
     show(found)
-    if found and (strict or any(d.severity.value == "error" for d in found)):
+    if found and (strict or has_errors(found)):
         raise Exit("octavo: the book has problems (see above)", code=1)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.errors import Diagnostic, Severity, error, warning
+from octavo.errors import Diagnostic, Severity, error, has_errors, warning
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
@@ -207,7 +207,7 @@ def _warn_duplicates(
     texts = [
         Text(path, path.name, runs(page.paragraphs), page.sequence)
         for path, page, _, found in pages
-        if page is not None and not any(d.severity is Severity.ERROR for d in found)
+        if page is not None and not has_errors(found)
     ]
     if not texts:
         return {}

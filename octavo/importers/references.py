@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.errors import Diagnostic, Severity
+from octavo.errors import Diagnostic, has_errors
 from octavo.importers.float_labels import Float, book_floats, label_pages
 from octavo.importers.mentions import Targets
 from octavo.importers.mentions_written import stale_mentions
@@ -73,7 +73,7 @@ def cross_references(
     usable = [
         at
         for at, (_, page, _, found) in enumerate(pages)
-        if page is not None and not any(d.severity is Severity.ERROR for d in found)
+        if page is not None and not has_errors(found)
     ]
     named = [(f"{pages[at][0].name} of this import", pages[at][1]) for at in usable]
     labelled, added = label_pages([(n, p) for n, p in named if p is not None], book)

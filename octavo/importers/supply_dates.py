@@ -13,7 +13,7 @@ from octavo.importers.page import Page
 from octavo.model import YearMonth
 from octavo.source.dates import parse_iso_month
 
-__all__ = ["VOLUME_KINDS", "commonest", "no_date", "supplied_date"]
+__all__ = ["commonest", "no_date", "supplied_date"]
 
 # a volume's own pages, of all its countries: dated as the import's other pages, whatever
 # their country (a country's section takes only its country's date)

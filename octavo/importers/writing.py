@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.errors import Diagnostic, Severity, error, warning
+from octavo.errors import Diagnostic, Severity, error, has_errors, warning
 from octavo.importers.html import image_files
 from octavo.importers.page import Page
 from octavo.importers.section import file_name, render_section
@@ -97,7 +97,7 @@ def plan(
     warned = sorted({d.code for d in found if d.severity is Severity.WARNING})
     if strict and warned:
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))
-    if page is None or any(d.severity is Severity.ERROR for d in found):
+    if page is None or has_errors(found):
         return Plan(replace(refused, problems=tuple(found)))
     assert page.sequence is not None
     text = render_section(page, path.name, supplied)

@@ -27,29 +27,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PEOPLE", "YearSuffixes", "letters", "unsuffixed", "year_suffixes"]
+__all__ = ["PEOPLE", "letters", "unsuffixed", "year_suffixes"]
 
 SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
 
 
-@dataclass(frozen=True, slots=True)
-class YearSuffixes:
-    """The entries' year suffixes (key, as citeproc-py reads it -> "a")."""
-
-    given: dict[str, str] = field(default_factory=dict)
-
-
-def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
+def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> None:
     """The suffix each of the entries `keys` (as citeproc-py reads them, in the reference
-    list's order) takes, given to them: none where the style asks for none."""
+    list's order) takes, given to them in `source` (its `year_suffix`, which the style
+    prints): none where the style asks for none."""
     citation = style.root.citation
     if not _true(citation, "disambiguate-add-year-suffix"):
-        return YearSuffixes()
+        return
     by_names = _true(citation, "disambiguate-add-names") or _true(
         citation, "disambiguate-add-givenname"
     )
@@ -72,7 +65,6 @@ def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> YearSuffixes:
         dates = [d for d in style.root.iter(f"{_CSL}date") if d.get("variable") == "issued"]
         for element in [*dates, *(t for t in texts if t.get("term") == "no date")]:
             _with_suffix(element)
-    return YearSuffixes(given)
 
 
 def _with_suffix(element: Any) -> None:

@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
-_KEY = CITATION_KEY
 CITATION = "citation"  # the token's type
 
 
@@ -140,7 +139,7 @@ def keys_in(words: str) -> list[str]:
 
 def _key_in(item: str) -> tuple[re.Match[str], int] | None:
     """The first key of an item, where `@` starts a word (not an address's)."""
-    for found in _KEY.finditer(item):
+    for found in CITATION_KEY.finditer(item):
         at = found.start()
         if at == 0 or not (item[at - 1].isalnum() or item[at - 1] in "@."):
             return found, at
@@ -153,7 +152,7 @@ def _citation(state: StateInline, silent: bool) -> bool:
         return _bracketed(state, silent)
     if src[at] != "@" or (at and (src[at - 1].isalnum() or src[at - 1] in "@._-/:")):
         return False
-    found = _KEY.match(src, at, state.posMax)
+    found = CITATION_KEY.match(src, at, state.posMax)
     if found is None or (found[1] or found[2]).startswith(CROSSREF):
         return False
     end = found.end()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_suffixes import PEOPLE, YearSuffixes, unsuffixed, year_suffixes
+from octavo.render.citation_suffixes import PEOPLE, unsuffixed, year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -85,7 +85,6 @@ class CiteprocBook:
         # by id, each kept with its object (a freed object's id may be another's)
         self.made: dict[tuple[int, int], tuple[CitationUse, Any]] = {}  # (use, cite)
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
-        self.suffixes = YearSuffixes()  # the entries', once sorted
         self.sorted = False  # format() reads the list's order and suffixes: after sort()
         self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
 
@@ -157,7 +156,7 @@ class CiteprocBook:
         """The list in the style's order, then the year suffixes its entries take, given
         in that order (octavo.render.citation_suffixes)."""
         self.bibliography.sort()
-        self.suffixes = year_suffixes(self.style, self.source, self.bibliography.keys)
+        year_suffixes(self.style, self.source, self.bibliography.keys)  # in the source
         self.sorted = True
 
     def cited(self) -> list[str]:

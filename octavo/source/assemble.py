@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from octavo.errors import Diagnostic, error, warning
+from octavo.errors import Diagnostic, error, has_errors, warning
 from octavo.model import (
     Book,
     BookConfig,
@@ -73,7 +73,7 @@ def assemble(
                 )
             )
     found += _totals(sections)
-    unread = any(d.severity.value == "error" for d in reading)
+    unread = has_errors(reading)
     if not sections and not unread:
         found.append(
             error(
@@ -91,7 +91,7 @@ def assemble(
     found += problems
     if not unread:
         found += _gaps(sections)
-    if not sections or any(d.severity.value == "error" for d in found):
+    if not sections or has_errors(found):
         return None, tuple(found)
     return Book(project, chapters, project.build_time(sections), labels, parts), tuple(found)
 

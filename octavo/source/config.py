@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo.cache import DEFAULT_CACHE_MB
-from octavo.errors import Diagnostic, error, warning
+from octavo.errors import Diagnostic, error, has_errors, warning
 from octavo.settings import BookConfig
 from octavo.source.config_values import (
     KNOWN,
@@ -246,7 +246,7 @@ def _config(
     chapters, by_part = chapter_titles(data, bad)
     check_settings(data, bad)
     nocite = _nocite(data, text, bad)
-    if any(d.severity.value == "error" for d in found):
+    if has_errors(found):
         return None, tuple(found)
     labels = data.get("labels", {})
     order = data.get("order", [])

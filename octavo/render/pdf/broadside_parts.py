@@ -96,7 +96,8 @@ def lay_out_moved(
     (a rebuild: one layout), or as decided in their parts (`settle_book`), and again
     where a decision read past a page reference, with the folios the book prints (see
     the module's docstring)."""
-    from octavo.render.pdf.document import extra_sheets, guarded, load_html
+    from octavo.render.guarded import guarded
+    from octavo.render.pdf.document import extra_sheets, load_html
     from octavo.render.pdf.notes.place import place_notes
 
     project = manuscript.book.project

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from octavo.model import Manuscript
+from octavo.render.guarded import guarded
 from octavo.render.pdf.broadside import turned_pages
-from octavo.render.pdf.document import PdfOptions, extra_sheets, guarded, load_html
+from octavo.render.pdf.document import PdfOptions, extra_sheets, load_html
 from octavo.render.pdf.folio_styles import Folios
 from octavo.render.pdf.index_pages import book_folio
 from octavo.source.paper import PageSetup

@@ -17,8 +17,9 @@ from typing import Any
 
 from octavo.errors import BuildError, Diagnostic, error, warning
 from octavo.model import Manuscript
+from octavo.render.guarded import guarded
 from octavo.render.pdf.box_tree import walk_boxes
-from octavo.render.pdf.document import PdfOptions, guarded, load_html, write_document
+from octavo.render.pdf.document import PdfOptions, load_html, write_document
 from octavo.render.pdf.html import render_print
 from octavo.render.pdf.sheets import Sheet, css_pt
 from octavo.render.url_sandbox import sandbox_url

@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from octavo.errors import BuildError, error
 from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
 from octavo.render.budget import one_output
+from octavo.render.guarded import guarded
 from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.broadside_flow import settle_broadsides
 from octavo.render.pdf.broadside_stamps import stamp_broadsides
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.document import PdfOptions, check_paper, guarded, load_html, write_document
+from octavo.render.pdf.document import PdfOptions, check_paper, load_html, write_document
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
 from octavo.render.pdf.html import ids_in, note_pairs, render_print

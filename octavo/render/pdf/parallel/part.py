@@ -116,9 +116,10 @@ def lay_out_part(job: PartJob) -> PartLayout:
     """Lay out a part with every note on its heading's page, its broadside tables after the
     text that fits before them as in one process (octavo.render.pdf.broadside_flow; runs in
     a worker)."""
+    from octavo.render.guarded import guarded
     from octavo.render.pdf.broadside_flow import settle_broadsides
     from octavo.render.pdf.continued import show_continued
-    from octavo.render.pdf.document import PdfOptions, guarded, load_html
+    from octavo.render.pdf.document import PdfOptions, load_html
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies

@@ -65,9 +65,10 @@ def resume_part(job: PartJob, last: str, folder: Path, splice: bool = True) -> P
 def _resumed(job: PartJob, last: str, folder: Path, splice: bool = True) -> PartLayout:
     from octavo.cache import Store
     from octavo.collector import paused
+    from octavo.render.guarded import guarded
     from octavo.render.pdf.broadside_flow import broadside_tables
     from octavo.render.pdf.continued import show_continued
-    from octavo.render.pdf.document import guarded, load_html
+    from octavo.render.pdf.document import load_html
     from octavo.render.pdf.notes.hold import held
     from octavo.render.pdf.notes.hyphens import hyphens_held
     from octavo.render.pdf.parallel.page_states import from_bytes, to_bytes
@@ -134,7 +135,8 @@ def _resumed(job: PartJob, last: str, folder: Path, splice: bool = True) -> Part
 def _new_pages(document: Any, job: PartJob) -> PartLayout:
     """The new pages' PDF and page maps, each page's glyphs recorded as it is drawn: the
     one place a resumed part writes them."""
-    from octavo.render.pdf.document import PdfOptions, guarded
+    from octavo.render.guarded import guarded
+    from octavo.render.pdf.document import PdfOptions
     from octavo.render.pdf.parallel.part import _pages, _with_glyphs, _written
 
     painted: list[Any] = []
