@@ -8,6 +8,7 @@ from html import unescape
 
 __all__ = [
     "CUT_AFTER",
+    "JOINED_DASH",
     "TEXT_ALIGN",
     "alignment",
     "drop_table_number",
@@ -36,7 +37,8 @@ _TAG = re.compile(r"<[^>]*>")
 # a range of short numbers ("1945\u20131960", "pp. 12\u201314", "1.5\u20132"): at most six
 # figures, points or commas a side, nothing of a longer number or word on either
 _SHORT_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,]{0,5})\u2013(?=\d[\d.,]{0,5}(?!\w|[.,]\d))")
-_JOINED_RANGE = "\\1\u2060\u2013\u2060"
+JOINED_DASH = "\u2060\u2013\u2060"  # a range's en dash, a word joiner each side
+_JOINED_RANGE = "\\1" + JOINED_DASH
 TEXT_ALIGN = re.compile(r"(?i)\btext-align\s*:\s*([a-z]+)\s*;?")
 # a page's own number before a table's caption: "Table 12.", "Table 3-4:", "Table IV." (not
 # "Table tennis:" nor "Table 12.3 Tariffs"), alone or in bold or italics, whole or in part

@@ -25,12 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from octavo.text import JOINED_DASH  # a range kept on one line with its numbers, as the text's
+
 __all__ = ["Item", "Shape", "collapsed", "grouped", "ordered", "ranged", "separators"]
 
 _COLLAPSING = ("year", "year-suffix", "year-suffix-ranged")
-# a range's en dash, a word joiner each side: kept on one line with its numbers, as the
-# text's ranges of short numbers are (octavo.text.joined_ranges; pandoc joins none)
-_RANGE = "\u2060\u2013\u2060"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +147,6 @@ def ranged(items: Sequence[Item], shape: Shape) -> dict[int, str]:
             run.append(item)
             continue
         if len(run) > 2:
-            out |= {run[0].at: _RANGE} | {inside.at: "" for inside in run[1:-1]}
+            out |= {run[0].at: JOINED_DASH} | {inside.at: "" for inside in run[1:-1]}
         run = [item] if free and item is not None else []
     return out
