@@ -291,12 +291,17 @@ def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = 
     the shipped cover (drawn from book.toml into the cache, unless it is there), the
     book's raster images measured for the parent (`sizes`, on a cold build), the
     templates, the stylesheets resolved, and the deflate streams kept by the last build.
-    `told`: the parent's `_told`, read once the imports are done (by then it was sent)."""
+    `told`: the parent's `_told`, read once the imports are done (by then it was sent).
+    The book's language's hyphenation patterns are read too, which the table heads break
+    by (octavo.render.epub.heads): 3-8 ms that were the render's, after the manuscript
+    came."""
     from octavo.render.epub import book  # noqa: F401  (its imports are the slow part)
     from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
     from octavo.render.epub.deflate import Deflated
+    from octavo.render.epub.heads import hyphenated
     from octavo.render.epub.rendering import STYLESHEETS
     from octavo.render.epub.styles import epub_stylesheets
+    from octavo.render.hyphenation import patterns_folder, remember_patterns
     from octavo.render.titles import learn, title_html
 
     heard: dict[str, Any] = {}
@@ -320,6 +325,9 @@ def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = 
         with contextlib.suppress(Exception), os.fdopen(sizes, "wb") as pipe:
             if heard.get("measure") is True:  # else the parent knows them
                 pipe.write(json.dumps(_measures(project.root)).encode())
+    with contextlib.suppress(Exception):  # the table heads' patterns (.heads), read back
+        remember_patterns(patterns_folder(cache))
+        hyphenated(config.language)
     env = project.env()
     for name in sorted(os.listdir(TEMPLATES / "epub")):
         with contextlib.suppress(Exception):

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["SHORTEST", "soft_hyphens"]
+__all__ = ["SHORTEST", "hyphenated", "soft_hyphens"]
 
 SHORTEST = 6  # letters of the shortest word broken: hyphenate-limit-chars 6 3 3, as print
 _EDGE = 3
@@ -36,6 +36,12 @@ def _dictionary(language: str) -> Any:
         language = "en-US"  # own "en" is British ("Indus|try" unbroken, "Russi-ans")
     found = pyphen.language_fallback(language.replace("-", "_"))
     return pyphen.Pyphen(lang=found, left=_EDGE, right=_EDGE) if found else None
+
+
+def hyphenated(language: str) -> bool:
+    """Whether `language`'s heads are hyphenated, its patterns read now (the EPUB writer's
+    process reads them as it prepares: octavo.render.epub.beside)."""
+    return bool(language) and _dictionary(language) is not None
 
 
 def soft_hyphens(html: str, language: str) -> str:
