@@ -55,9 +55,11 @@ def build_epub(
         from octavo.render.epub.page_refs import unprinted_page_refs
 
         try:  # with what only the EPUB warns of: page references it cannot print (W517)
-            rendered, found = given.manuscript(save_later=True, more=unprinted_page_refs)
+            rendered, found = given.manuscript(
+                save_later=True, more=unprinted_page_refs, unsorted=helper is not None
+            )
             if helper is not None:
-                helper.send(rendered)
+                helper.send(rendered, unsorted=True)
         finally:
             given.measured, given.prepared = None, -1
             given.save()  # while the writer works (what it found is reported)

@@ -34,6 +34,7 @@ class Sources:
         self.strict = strict
         self._read: tuple[Book | None, tuple[Diagnostic, ...]] | None = None
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
+        self._unsorted = False  # made without its index sorted (`manuscript`'s unsorted)
         self._unsaved: SectionCache | None = None
         # raster images measured elsewhere (the EPUB writer's process), if it has said so
         self.measured: Callable[[], Mapping[str, Any]] | None = None
@@ -59,12 +60,20 @@ class Sources:
         self,
         save_later: bool = False,
         more: Callable[[Manuscript], tuple[Diagnostic, ...]] | None = None,
+        unsorted: bool = False,
     ) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
         """Read, assemble and render the book (the first time only). `save_later`: the
         sections' cache is saved by `save`, not now (the EPUB writer's second process
         starts on the manuscript first). `more`: what one output alone finds in the
         manuscript (the EPUB's W517), reported with the rest and fatal with them under
-        --strict (not kept for the other output)."""
+        --strict (not kept for the other output). `unsorted`: the index's entries left
+        unsorted, the first time (octavo.render.manuscript.render_manuscript: the EPUB
+        writer's process sorts them); any later call sorts them."""
+        if self._made is not None and self._unsorted and not unsorted:
+            from octavo.render.manuscript import indexed
+
+            self._made = indexed(self._made[0]), self._made[1]
+            self._unsorted = False
         if self._made is not None:
             extra = more(self._made[0]) if more is not None else ()
             raise_if_errors(extra, self.strict)
@@ -84,7 +93,7 @@ class Sources:
         two = self.prepared >= 0 and not sections.old
         with helping(loaded, self.prepared) if two else nullcontext() as split:
             sections.split = split
-            rendered, problems = render_manuscript(loaded, sections)
+            rendered, problems = render_manuscript(loaded, sections, index=not unsorted)
         sections.split = None
         self._unsaved = sections
         if not save_later:
@@ -92,6 +101,7 @@ class Sources:
         extra = more(rendered) if more is not None else ()
         raise_if_errors(found + problems + extra, self.strict)
         self._made = rendered, found + problems
+        self._unsorted = unsorted
         return self._made[0], self._made[1] + extra
 
     def save(self) -> None:

@@ -132,20 +132,19 @@ def _initial(language: str, term: str) -> str:
     return capital(first.lower(), language)[:1]  # one letter, however the term is cased
 
 
-def dead_ends(
-    chapters: tuple[RenderedChapter, ...], index: tuple[IndexGroup, ...]
-) -> list[Diagnostic]:
+def dead_ends(chapters: tuple[RenderedChapter, ...]) -> list[Diagnostic]:
     """W519 for each `see=`/`seealso=` naming no entry of the index: the index would print
-    "Hanseatic League, see Hanse" with no Hanse to find."""
-    entries: set[tuple[str, ...]] = set()
-
-    def walk(found: tuple[IndexEntry, ...], above: tuple[str, ...]) -> None:
-        for entry in found:
-            entries.add((*above, entry.term))
-            walk(entry.children, (*above, entry.term))
-
-    for group in index:
-        walk(group.entries, ())
+    "Hanseatic League, see Hanse" with no Hanse to find. The index's entries are the marks'
+    paths and each start of them (`build_index` makes an entry of each): known without
+    sorting them, so without ICU (an EPUB's writer process sorts them: octavo.render.epub
+    .beside)."""
+    entries = {
+        m.path[:depth]
+        for c in chapters
+        for s in c.sections
+        for m in s.marks
+        for depth in range(1, len(m.path) + 1)
+    }
     dead: list[Diagnostic] = []
     for chapter in chapters:
         for rs in chapter.sections:

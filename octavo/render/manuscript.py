@@ -7,6 +7,7 @@ the book its images, cover, parts and index (octavo.render.index)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -38,19 +39,21 @@ from octavo.render.titles import title_html as titled
 from octavo.render.toc import toc_tree
 from octavo.render.xref import Targets
 
-__all__ = ["render_manuscript"]
+__all__ = ["indexed", "render_manuscript"]
 
 
 Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size
 
 
 def render_manuscript(
-    book: Book, cache: Path | SectionCache | None = None
+    book: Book, cache: Path | SectionCache | None = None, index: bool = True
 ) -> tuple[Manuscript, tuple[Diagnostic, ...]]:
     """`cache`: the cache store's folder, where each section's rendering is kept between
     builds (octavo.render.markdown_cache), saved here; or that cache opened by the caller,
     who saves it (when it suits: octavo.api saves it while the EPUB is written); None
-    renders every section."""
+    renders every section. `index` False: the index's entries are left unsorted (none:
+    `indexed` sorts them), where the EPUB's writer process sorts them itself, so that this
+    one need not import ICU (10 ms) while both wait (its W519 are told all the same)."""
     found: list[Diagnostic] = []
     given = isinstance(cache, SectionCache)
     sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
@@ -82,8 +85,7 @@ def render_manuscript(
         )
         for p in book.parts
     )
-    index = build_index((m for c in chapters for s in c.sections for m in s.marks), config.language)
-    found += dead_ends(chapters, index)
+    found += dead_ends(chapters)
     manuscript = Manuscript(
         book,
         chapters,
@@ -93,9 +95,16 @@ def render_manuscript(
         images,
         cover,
         parts,
-        index,
     )
-    return manuscript, tuple(found)
+    return indexed(manuscript) if index else manuscript, tuple(found)
+
+
+def indexed(manuscript: Manuscript) -> Manuscript:
+    """`manuscript` with its index (octavo.render.index.build_index): the book's marks'
+    entries sorted and grouped in its language."""
+    chapters = manuscript.chapters
+    marks = (m for c in chapters for s in c.sections for m in s.marks)
+    return replace(manuscript, index=build_index(marks, manuscript.book.config.language))
 
 
 def _resolved(

@@ -21,9 +21,9 @@ from tests.conftest import MakeBook, section_source
 def _counting(calls: dict[str, int], name: str, real: Callable[..., Any]) -> Callable[..., Any]:
     """`real`, counting its calls in `calls[name]`."""
 
-    def call(*args: Any) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
         calls[name] += 1
-        return real(*args)
+        return real(*args, **kwargs)
 
     return call
 

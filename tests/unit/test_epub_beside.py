@@ -163,7 +163,8 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
     from dataclasses import replace
 
     manuscript, _ = api.manuscript(book)
-    sent, titles = pickle.loads(handover.dumps(manuscript))
+    sent, titles, unsorted = pickle.loads(handover.dumps(manuscript))
+    assert unsorted is False
     chapter, there = manuscript.chapters[0], sent.chapters[0]
     assert titles[manuscript.book.config.title] == manuscript.title_html  # rendered here
     assert [s.section.body for s in there.sections] == ["", "", ""]
@@ -315,3 +316,73 @@ def test_a_failure_as_the_writer_is_told_ends_it(
     beside._reap_ended()
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # ended and reaped
+
+
+_INDEXED = (
+    'The [Hanse]{{index="Hanseatic League" see="Hanse"}} traded [{word}]{{.index}} and '
+    '[Zinc]{{.index}}, [ábaco]{{.index}} and [the capital]{{index="Capital" see="Towns!Lumen"}}.\n'
+)
+
+
+def _indexed_book(make_book: MakeBook) -> Path:
+    return make_book(
+        {
+            f"00{n}-s.md": section_source(
+                n, f"Part {n}", total=3, body=_INDEXED.format(word=("Eel", "apple", "Öl")[n - 1])
+            )
+            for n in (1, 2, 3)
+        }
+    )
+
+
+def test_the_writer_sorts_the_index_and_the_epub_is_the_same(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manuscript goes over with its index unsorted and the writer sorts it: the same
+    bytes and the same W519s as one process, where the index is sorted here."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = _indexed_book(make_book)
+    monkeypatch.chdir(tmp_path)
+    alone, one_found = api.build_epub(root, tmp_path / "one.epub", jobs=1)
+    shutil.rmtree(tmp_path / "build" / ".octavo")  # cold again
+    _here_fails(monkeypatch)
+    two, two_found = api.build_epub(root, tmp_path / "two.epub", jobs=0)
+    assert two.read_bytes() == alone.read_bytes()
+    assert [d.code for d in two_found] == [d.code for d in one_found]
+    assert [d.code for d in one_found].count("W519") == 6  # Hanse, Towns!Lumen: 3 times each
+
+
+def test_a_sources_manuscript_made_unsorted_is_sorted_when_asked_again(
+    make_book: MakeBook,
+) -> None:
+    """An EPUB's manuscript made with its index unsorted, then a PDF's from the same
+    Sources (`watch`, `all`): the index is there, sorted as ever."""
+    from octavo.api.opened import sources
+
+    given = sources(_indexed_book(make_book))
+    unsorted, _ = given.manuscript(unsorted=True)
+    assert unsorted.index == ()
+    made, _ = given.manuscript()
+    expected, _ = api.manuscript(_indexed_book(make_book))
+    assert made.index == expected.index != ()
+    assert [e.term for g in made.index for e in g.entries][:3] == ["ábaco", "apple", "Capital"]
+
+
+def test_a_cold_epub_never_sorts_the_index_here(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting the index needs ICU (10 ms to import); the writer's process has it for the
+    cover, and sorts it there: this process, which both wait for, never sorts it (nor
+    imports ICU for it), and the index is in the EPUB all the same."""
+    import zipfile
+
+    from octavo.render import index
+
+    root = _indexed_book(make_book)
+    monkeypatch.chdir(tmp_path)
+    index._collator.cache_clear()
+    _here_fails(monkeypatch)
+    out, _ = api.build_epub(root, tmp_path / "b.epub", jobs=0)
+    assert index._collator.cache_info().currsize == 0
+    with zipfile.ZipFile(out) as epub:
+        assert "ábaco" in epub.read("EPUB/text/index.xhtml").decode()

@@ -72,9 +72,12 @@ class Beside:
                 self._measured = found if isinstance(found, dict) else {}
         return self._measured
 
-    def send(self, manuscript: Manuscript) -> bool:
-        """Give the writer the manuscript (then `receive`); False if it is gone."""
-        data = dumps(manuscript)
+    def send(self, manuscript: Manuscript, unsorted: bool = False) -> bool:
+        """Give the writer the manuscript (then `receive`); False if it is gone.
+        `unsorted`: its index is not sorted yet (octavo.render.manuscript.indexed): the
+        writer sorts it, with the ICU it imported for the cover, while this process, which
+        never imports ICU then, saves the sections' cache."""
+        data = dumps(manuscript, unsorted)
         try:
             with os.fdopen(self.to_child, "wb") as pipe:
                 self.to_child = -1
@@ -238,8 +241,12 @@ def _write(
     from octavo.render.titles import learn
 
     try:
-        manuscript, titles = loads(data)
+        manuscript, titles, unsorted = loads(data)
         learn(titles)
+        if unsorted:
+            from octavo.render.manuscript import indexed
+
+            manuscript = indexed(manuscript)
         epub = render_epub(manuscript, cache, deflated=deflated)
     except BaseException:  # the parent renders it again and reports why
         return 1

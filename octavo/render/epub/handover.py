@@ -20,18 +20,19 @@ from octavo.model import Manuscript, Section
 __all__ = ["dumps", "loads"]
 
 
-def dumps(manuscript: Manuscript) -> bytes:
+def dumps(manuscript: Manuscript, unsorted: bool = False) -> bytes:
     """The manuscript pickled for the writer, with the titles rendered here (the writer
-    then needs no Markdown parser), each section's Markdown left out: the EPUB is made of
-    the rendered sections, never of their sources (a test builds both ways and compares the
-    bytes), and the sources are 40 % of the pickle (3.3 of 8.1 MB at 800 sections), pickled
-    here and unpickled there while nothing else can go on."""
+    then needs no Markdown parser) and whether its index is still to sort (`unsorted`),
+    each section's Markdown left out: the EPUB is made of the rendered sections, never of
+    their sources (a test builds both ways and compares the bytes), and the sources are
+    40 % of the pickle (3.3 of 8.1 MB at 800 sections), pickled here and unpickled there
+    while nothing else can go on."""
     from octavo.render.titles import rendered
 
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, **_BY_ARGUMENTS, Section: _without_body}
-    pickler.dump((manuscript, rendered()))
+    pickler.dump((manuscript, rendered(), unsorted))
     return out.getvalue()
 
 
@@ -74,7 +75,8 @@ _BY_ARGUMENTS = {
 }
 
 
-def loads(data: bytes) -> tuple[Manuscript, dict[str, str]]:
-    """The manuscript and the titles rendered with it (`dumps`), in the writer's process."""
-    manuscript, titles = pickle.loads(data)
-    return manuscript, titles
+def loads(data: bytes) -> tuple[Manuscript, dict[str, str], bool]:
+    """The manuscript, the titles rendered with it and whether its index is still to sort
+    (`dumps`), in the writer's process."""
+    manuscript, titles, unsorted = pickle.loads(data)
+    return manuscript, titles, bool(unsorted)
