@@ -13,7 +13,7 @@ import pytest
 from octavo import api
 from octavo.api import epub as api_epub
 from octavo.errors import BuildError
-from octavo.render.epub import beside, handover
+from octavo.render.epub import beside, handover, prepare
 from tests.conftest import MakeBook, section_source
 
 pytestmark = pytest.mark.skipif(
@@ -227,7 +227,7 @@ def test_the_writer_measures_the_books_raster_images_as_this_process_would(
             "001-s.md": section_source(1, total=1),
         }
     )
-    found = beside._measures(root)
+    found = prepare.measures(root)
     image = (root / "images/map.png").read_bytes()
     assert sorted(found) == sorted([raster_key(image), raster_key(b"not a jpeg")])
     assert found[raster_key(image)] == list(raster_size(image)) == ["PNG", 40, 30]
@@ -279,7 +279,8 @@ def test_the_writer_never_imports_the_markdown_parser() -> None:
     code = (
         "import sys\n"
         "from octavo.render.epub import beside, book, cover_draw, styles\n"
-        "from octavo.render.epub.beside import _prepare, _write\n"
+        "from octavo.render.epub.beside import _write\n"
+        "from octavo.render.epub.prepare import prepare\n"
         "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py'))))"
     )
     found = subprocess.run(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from octavo import api
+from octavo.render.epub import languages
 from octavo.render.epub.languages import xml_lang
 from tests.conftest import MakeBook, section_source
 
@@ -58,3 +62,36 @@ def test_a_passage_in_another_language_says_so_in_the_epub(
         if e.get("lang") == "fr"
     ]
     assert sorted(tagged) == [("div", "fr"), ("h3", "fr"), ("span", "fr"), ("span", "fr")]
+
+
+# What xml_lang did by reading every tag (before it walked back from each lang="): the
+# reference its quicker walk must equal on any text.
+_EVERY_TAG = re.compile(r'<[a-zA-Z][^<>]*\slang="[^<>]*>')
+_PIECES = (
+    '<p lang="fr">', '<span\tlang="de" xml:lang="de">', "</p>", 'lang="x"', ' lang="y"', "<",
+    ">", '<a href="x" lang="en">', "<b>", "text ", '<html lang="en" xml:lang="en">',
+    '<!-- lang="q" -->', '</x lang="z">', '<1 lang="y">', '<é lang="r">', "\n",
+    '<div\nlang="ar" dir="rtl">', '<q lang="a" lang="b">', '<i lang=""', ' lang="w"> ',
+)  # fmt: skip
+
+
+def _by_every_tag(xhtml: str) -> str:
+    if ' lang="' not in xhtml:
+        return xhtml
+    return _EVERY_TAG.sub(lambda tag: languages._tag(tag[0]), xhtml)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_PIECES) | st.text(alphabet='<> ="langxm:/\n\t', max_size=8),
+        min_size=2,
+        max_size=20,
+    )
+)
+@example(["<b>", "text ", ' lang="w"> '])  # a '>' between the '<' and the lang: text
+@example(['<a x="', "<", '" lang="y">'])  # a '<' inside: no tag
+@example(['<p lang="fr">', "</p>", "\n", '<div\nlang="ar">', '<i lang="a" ', 'lang="b">'])
+def test_the_walk_from_each_lang_gives_what_reading_every_tag_gave(pieces: list[str]) -> None:
+    xhtml = "".join(pieces)
+    assert xml_lang(xhtml) == _by_every_tag(xhtml)

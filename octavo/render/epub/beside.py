@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, Any
 
 from octavo.machine import cores
 from octavo.model import Manuscript
-from octavo.project import TEMPLATES, Project
+from octavo.project import Project
 from octavo.render.epub.handover import dumps, loads
 from octavo.workers import forked
 
 if TYPE_CHECKING:
-    from octavo.render.epub.deflate import Deflated
+    pass
 
 __all__ = ["Beside", "beside"]
 
@@ -231,7 +231,9 @@ def _write(
     signal.signal(signal.SIGTERM, _stop)
     deflated = None
     with contextlib.suppress(Exception):  # the render below meets it again, or the parent
-        deflated = _prepare(project, cache, sizes, told)
+        from octavo.render.epub.prepare import prepare
+
+        deflated = prepare(project, cache, sizes, told)
     os.close(prepared)  # the second core is free: a helper may render (octavo.render.split)
     with os.fdopen(inbox, "rb") as pipe:
         data = pipe.read()
@@ -259,86 +261,6 @@ def _write(
     return 0
 
 
-_RASTERS = (".png", ".jpg", ".jpeg", ".gif")
-
-
-def _measures(root: Path) -> dict[str, object]:
-    """Every raster image of the book folder measured as the parent would measure it
-    (read by the sandbox's rules, octavo.render.images.raster_size, by raster_key): Pillow
-    is imported here for the cover anyway, and here it is off the parent's way (its
-    import and plugins: 18-28 ms before the manuscript can be sent). Never into a linked
-    folder, nor build/ or a dot folder (octavo.stat_cache.skipped)."""
-    from octavo.render.images import raster_key, raster_size, read_image
-    from octavo.sandbox import FileRefused
-    from octavo.stat_cache import skipped
-
-    found: dict[str, object] = {}
-    for here, folders, files in os.walk(root):
-        folders[:] = sorted(f for f in folders if not skipped(f, True))
-        for name in sorted(files):
-            if not name.lower().endswith(_RASTERS) or skipped(name, False):
-                continue
-            relative = os.path.relpath(os.path.join(here, name), root).replace(os.sep, "/")
-            try:
-                data = read_image(root, relative)
-            except FileRefused:
-                continue
-            size = raster_size(data)
-            found[raster_key(data)] = list(size) if isinstance(size, tuple) else size
-    return found
-
-
 def _stop(*_: object) -> None:
     """SIGTERM: unwind (octavo.write removes a temporary file), then os._exit."""
     raise SystemExit(1)
-
-
-def _prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = -1) -> Deflated:
-    """What the EPUB needs that does not wait for the manuscript: the writer's imports,
-    the shipped cover (drawn from book.toml into the cache, unless it is there), the
-    book's raster images measured for the parent (`sizes`, on a cold build), the
-    templates, the stylesheets resolved, and the deflate streams kept by the last build.
-    `told`: the parent's `_told`, read once the imports are done (by then it was sent).
-    The book's language's hyphenation patterns are read too, which the table heads break
-    by (octavo.render.epub.heads): 3-8 ms that were the render's, after the manuscript
-    came."""
-    from octavo.render.epub import book  # noqa: F401  (its imports are the slow part)
-    from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
-    from octavo.render.epub.deflate import Deflated
-    from octavo.render.epub.heads import hyphenated
-    from octavo.render.epub.rendering import STYLESHEETS
-    from octavo.render.epub.styles import epub_stylesheets
-    from octavo.render.hyphenation import patterns_folder, remember_patterns
-    from octavo.render.titles import learn, title_html
-
-    heard: dict[str, Any] = {}
-    if told >= 0:
-        with contextlib.suppress(OSError, ValueError), os.fdopen(told, "rb") as pipe:
-            found = json.loads(pipe.read() or b"{}")
-            heard = found if isinstance(found, dict) else {}
-    if isinstance(heard.get("titles"), dict):
-        learn({str(k): str(v) for k, v in heard["titles"].items()})
-    config = project.config
-    if not config.cover and not own_design(project):
-        from octavo.source.labels import load_labels
-        from octavo.source.quotes import load_quotes
-
-        quotes, _ = load_quotes(config, project.template_dirs)  # its titles' marks
-        labels, _ = load_labels(config, project.template_dirs)  # its contributors' words
-        subtitle = title_html(config.subtitle, config.language, quotes) if config.subtitle else ""
-        title = title_html(config.title, config.language, quotes)
-        prepare_shipped_cover(config, cache, cover_text_of(config, labels, title, subtitle))
-    if sizes >= 0:
-        with contextlib.suppress(Exception), os.fdopen(sizes, "wb") as pipe:
-            if heard.get("measure") is True:  # else the parent knows them
-                pipe.write(json.dumps(_measures(project.root)).encode())
-    with contextlib.suppress(Exception):  # the table heads' patterns (.heads), read back
-        remember_patterns(patterns_folder(cache))
-        hyphenated(config.language)
-    env = project.env()
-    for name in sorted(os.listdir(TEMPLATES / "epub")):
-        with contextlib.suppress(Exception):
-            env.get_template(f"epub/{name}")
-    with contextlib.suppress(Exception):  # made (and kept) for the render
-        epub_stylesheets(STYLESHEETS, project, cache)
-    return Deflated.of_book(cache, config.identifier)
