@@ -6,8 +6,13 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_book_pdf
+from tests.conftest import DATA, ROOT
 from tests.support.cli import invoke
+from tests.support.pdf_text import page_texts
 
 
 def _book(tmp_path: Path) -> Path:
@@ -46,3 +51,24 @@ def test_style_override_changes_the_print_html(tmp_path: Path) -> None:
     result = invoke("pdf", "--book", book, "--out", tmp_path / "b.pdf", "--html", html)
     assert result.returncode == 0, result.stderr
     assert f'href="{own.resolve().as_uri()}"' in html.read_text()
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "in-parts"])
+def test_a_book_with_an_earlier_macros_html_builds_its_pdf(tmp_path: Path, jobs: int) -> None:
+    """A book holding session 42's templates/print/macros.html (tests/data/earlier): once
+    octavo's templates called the macros added since, every print build of it failed
+    (E702). The test volume with that copy builds in one process and in parts (each part
+    stamped), and its PDF reads back as `invoke check` reads one: each heading on the page
+    the contents give, each note on the page of its call; its parts' title pages and its
+    data-date notes printed."""
+    book = shutil.copytree(DATA / "volume", tmp_path / "volume")
+    (book / "templates" / "print").mkdir(parents=True)
+    shutil.copy(DATA / "earlier" / "print" / "macros.html", book / "templates" / "print")
+    pdf, found = api.build_pdf(book, tmp_path / "volume.pdf", jobs=jobs)
+    assert [str(d) for d in found] == []
+    manuscript, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
+    pages = page_texts(pdf)
+    for part in manuscript.parts:
+        assert any(page.strip() == f"{part.label} {part.title_html}" for page in pages), part
+    assert sum(page.count("Data as of June 1995.") for page in pages) >= len(manuscript.chapters)

@@ -5,12 +5,19 @@ division after the parts' marked (tests/data/volume: front matter, two parts, ba
 from __future__ import annotations
 
 from dataclasses import replace
+from xml.etree import ElementTree
 
-from octavo.model import Manuscript, RenderedChapter
+import tinyhtml5
+
+from octavo.model import APPENDIX, Manuscript, RenderedChapter
+from octavo.render.epub.cover import cover_text
+from octavo.render.epub.documents import documents
 from octavo.render.epub.plan import plan_epub
 from octavo.render.manuscript import render_manuscript
-from octavo.shipped import TEMPLATES
+from octavo.render.metadata import book_meta
+from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.source.sections import read_book
+from octavo.text import strip_tags
 from tests.conftest import DATA
 
 
@@ -65,8 +72,44 @@ def test_the_appendix_lists_the_dated_divisions_under_their_parts() -> None:
 
 def test_both_outputs_list_the_divisions_the_manuscript_gives() -> None:
     """The print and EPUB appendices each filtered the divisions and worked out the parts'
-    rows themselves, alike: they take them from the manuscript now."""
-    for page in ("print/book.html", "epub/data-currency.xhtml"):
-        text = (TEMPLATES / page).read_text(encoding="utf-8")
-        assert "currency_rows(" in text and "dated_sections" in text, page
-        assert "loop.previtem" not in text and 'selectattr("section.dated")' not in text, page
+    rows themselves, alike: they take them from the manuscript now. Rendered: each lists
+    the manuscript's rows (the Preface and Moldova's profile, undated, left out, and an undated section of
+    a dated division; Part II's
+    heading before its next division; the back matter marked after the parts)."""
+    manuscript = _volume(2, 9)
+    at, mixed = next((n, c) for n, c in enumerate(manuscript.chapters) if len(c.sections) > 2)
+    undated = replace(_undated(mixed).sections[1], title_html="Undated")  # its second only
+    mixed = replace(mixed, sections=(mixed.sections[0], undated, *mixed.sections[2:]))
+    chapters = (*manuscript.chapters[:at], mixed, *manuscript.chapters[at + 1 :])
+    manuscript = replace(manuscript, chapters=chapters)
+    plan = plan_epub(manuscript)
+    expected = []
+    for row in manuscript.currency_rows(plan.chapters):
+        chapter = row.division.chapter
+        if row.part:
+            expected.append(("currency-part", [strip_tags(row.part.heading_html)]))
+        shown = [] if chapter.lone else [strip_tags(chapter.heading_html)]
+        shown += [strip_tags(rs.title_html) for rs in chapter.dated_sections]
+        classes = ["currency-after-parts"] * row.after_parts + ["currency-lone"] * chapter.lone
+        expected.append((" ".join(classes), shown))
+    printed = _appendix(tinyhtml5.parse(render_print_html(manuscript, PdfOptions())))
+    (document,) = [
+        d
+        for d in documents(plan, book_meta(manuscript.book), cover_text(manuscript))
+        if d.name == f"{APPENDIX}.xhtml"
+    ]
+    assert printed == _appendix(ElementTree.fromstring(document.xhtml)) == expected
+    shown = [title for _, rows in printed for title in rows]  # Belarus's profile alone
+    assert "Preface" not in shown and shown.count("Country Profile") == 1
+    assert "Undated" not in shown and strip_tags(mixed.sections[2].title_html) in shown
+
+
+def _appendix(root: ElementTree.Element) -> list[tuple[str, list[str]]]:
+    """The data-currency table's row groups: each its class and the first cell's text of
+    each of its rows."""
+    (table,) = [e for e in root.iter() if e.get("class") == "currency-table"]
+    return [
+        (group.get("class") or "", ["".join(row[0].itertext()).strip() for row in group])
+        for group in table
+        if group.tag.endswith("tbody")
+    ]

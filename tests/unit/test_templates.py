@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jinja2 import Environment
@@ -11,6 +12,7 @@ from octavo.errors import BuildError
 from octavo.render import templates
 from octavo.render.templates import compiled_folder, environment
 from octavo.shipped import TEMPLATES
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 SHIPPED = "epub/pagebreak.xhtml"
 
@@ -191,19 +193,54 @@ def test_jinja_s_cycler_works_within_the_budget(tmp_path: Path) -> None:
     assert env.from_string(source).render() == "odd even"
 
 
-def test_a_title_keeps_its_last_two_words_by_a_filter_not_by_the_model(tmp_path: Path) -> None:
-    """The title pages' no-break space between a title's last two words (no word alone
-    on its last line) is presentation: the templates' `no_orphan` filter, in both outputs,
-    not a property of the Manuscript (`display_title_html`, `display_subtitle_html`)."""
-    from octavo.model import Manuscript
-
+def test_a_title_keeps_its_last_two_words_by_a_filter(tmp_path: Path) -> None:
+    """The templates' `no_orphan` filter joins a title's last two words with a no-break
+    space, past its markup, and leaves a title of two words as it is."""
     env = environment((tmp_path,))
     render = env.from_string("{{ title | no_orphan | safe }}").render
     assert render(title="A <i>Country</i> Study") == "A <i>Country</i>\u00a0Study"
     assert render(title="Belarus Study") == "Belarus Study"  # two words: left as they are
-    assert not hasattr(Manuscript, "display_title_html")
-    assert not hasattr(Manuscript, "display_subtitle_html")
-    pages = ("print/book.html", "epub/titlepage.xhtml")
-    for page in pages:
-        text = (TEMPLATES / page).read_text(encoding="utf-8")
-        assert "ms.title_html | no_orphan" in text and "ms.subtitle_html | no_orphan" in text
+
+
+def test_both_title_pages_show_a_title_with_markup_its_last_words_as_one(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """The title page of each output, rendered: a title and a subtitle that hold what
+    is markup in XHTML (`&`, `<…>`, quotes) read as typed (escaped once, never twice nor
+    left raw), their last two words joined by a no-break space (no word alone on the
+    title's last line). A plain title alike: test_pdf_document's
+    test_a_title_page_keeps_the_title_s_last_two_words_together."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    import tinyhtml5
+
+    from octavo import api
+    from octavo.render.pdf.document import PdfOptions, render_print_html
+
+    toml = BOOK_TOML.replace(
+        '"Testland: A Country Study"', """'Trade & <Industry>: "Belarus" Today'"""
+    )
+    book = make_book(
+        {"001.md": section_source(1, total=1)}, toml + "subtitle = 'A Study of <Two> Lands'\n"
+    )
+    title, subtitle = (
+        "Trade & <Industry>: \u201cBelarus\u201d\u00a0Today",
+        "A Study of <Two>\u00a0Lands",
+    )
+    manuscript, _ = api.manuscript(book)
+    printed = tinyhtml5.parse(render_print_html(manuscript, PdfOptions()))
+    assert _title_page(printed) == {("h1", "title"): title, ("p", "subtitle"): subtitle}
+    epub, _ = api.build_epub(book, tmp_path / "b.epub")
+    with zipfile.ZipFile(epub) as archive:
+        page = ElementTree.fromstring(archive.read("EPUB/text/titlepage.xhtml"))
+    assert _title_page(page) == {("h1", "title"): title, ("p", "subtitle"): subtitle}
+
+
+def _title_page(root: Any) -> dict[tuple[str, str], str]:
+    """The text of each element of class 'title' or 'subtitle', by its tag and class."""
+    return {
+        (e.tag.rpartition("}")[2], e.get("class")): "".join(e.itertext())
+        for e in root.iter()
+        if e.get("class") in ("title", "subtitle")
+    }
