@@ -38,6 +38,7 @@ from octavo.render.tokens import (
     given_id,
     inline_html,
     new_id,
+    octavo_state,
     trust,
 )
 from octavo.render.unrendered import unrendered_block
@@ -61,8 +62,7 @@ def install(md: MarkdownIt) -> None:
 
 
 def _state(core: StateCore) -> State | None:
-    found = core.env.get("octavo") if isinstance(core.env, dict) else None
-    return found if isinstance(found, State) else None
+    return octavo_state(core.env)
 
 
 def _blocks(core: StateCore) -> None:

@@ -27,7 +27,7 @@ from markdown_it.token import Token
 from octavo.model.bibliography import CITATION_KEY
 from octavo.render.allow_list import TRUSTED
 from octavo.render.citation_locators import read_locator
-from octavo.render.tokens import State, child_lines
+from octavo.render.tokens import child_lines, octavo_state
 
 __all__ = [
     "CROSSREF",
@@ -220,8 +220,8 @@ def _push(state: StateInline, cites: tuple[Cite, ...], in_text: bool, written: s
 
 def _collect(core: StateCore) -> None:
     """Each citation numbered in the body's order, with its line, into the State."""
-    state = core.env.get("octavo") if isinstance(core.env, dict) else None
-    if not isinstance(state, State):
+    state = octavo_state(core.env)
+    if state is None:
         return
     for block in core.tokens:
         if not block.children:

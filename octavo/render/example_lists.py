@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from octavo.render.floats import CAPTION
 from octavo.render.inlines import CITATION, IN_TEXT
-from octavo.render.tokens import State, link, list_items, text
+from octavo.render.tokens import State, link, list_items, octavo_state, text
 from octavo.render.xref import EXAMPLE_REF, EXAMPLE_TARGET
 
 __all__ = ["number", "refer"]
@@ -130,5 +130,4 @@ def _left_for_the_book(token: Token) -> list[Token]:
 
 
 def _state(state: StateCore) -> State | None:
-    found = state.env.get("octavo") if isinstance(state.env, dict) else None
-    return found if isinstance(found, State) else None
+    return octavo_state(state.env)

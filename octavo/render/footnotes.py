@@ -13,7 +13,7 @@ from octavo.render.allow_list import TRUSTED
 from octavo.render.fancy_lists import Marker, first_marker, item_label
 from octavo.render.raw import RAW_HINT
 from octavo.render.sanitize import clean_fragment, find_removals
-from octavo.render.tokens import NoteUse, State, child_lines, inline_html, trust
+from octavo.render.tokens import NoteUse, State, child_lines, inline_html, octavo_state, trust
 from octavo.text import strip_tags
 
 __all__ = [
@@ -27,8 +27,7 @@ __all__ = [
 
 
 def _state(core: StateCore) -> State | None:
-    found = core.env.get("octavo") if isinstance(core.env, dict) else None
-    return found if isinstance(found, State) else None
+    return octavo_state(core.env)
 
 
 def note_lines(core: StateCore) -> None:
@@ -139,8 +138,8 @@ def _note_html(core: StateCore, tokens: list[Token]) -> str:
 
 
 def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
-    state = env.get("octavo") if isinstance(env, dict) else None
-    if not isinstance(state, State):
+    state = octavo_state(env)
+    if state is None:
         return ""
     token = tokens[idx]
     ident = int(token.meta["id"])

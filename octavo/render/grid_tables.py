@@ -30,7 +30,7 @@ from markdown_it.rules_block import StateBlock
 
 from octavo.render.grid_trace import Cell, Grid, Unread, read_grid
 from octavo.render.table_tokens import push_cell, source_line
-from octavo.render.tokens import State
+from octavo.render.tokens import octavo_state
 
 __all__ = ["BLOCKS_IN_A_CELL", "SPANNED", "install"]
 
@@ -65,8 +65,8 @@ def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def _unread(state: StateBlock, start: int, unread: Unread) -> None:
     """W504 at the line at fault, once for the grid (its paragraph is not told again by
     octavo.render.unrendered)."""
-    octavo = state.env.get("octavo") if isinstance(state.env, dict) else None
-    if not isinstance(octavo, State) or start in octavo.grid_lines:
+    octavo = octavo_state(state.env)
+    if octavo is None or start in octavo.grid_lines:
         return
     octavo.grid_lines.add(start)
     octavo.problem(

@@ -29,6 +29,7 @@ from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from octavo.render.attributes import BLOCK
+from octavo.render.tokens import octavo_state
 
 __all__ = [
     "PLACEHOLDER",
@@ -114,7 +115,7 @@ def _define(state: StateCore) -> None:
     """A reference for every heading of the body and every name of the book it uses, where
     the body defines none of that name (before the inline rules read the links)."""
     env = state.env if isinstance(state.env, dict) else None
-    octavo = env.get("octavo") if env else None
+    octavo = octavo_state(env)
     if env is None or octavo is None:
         return
     names = list(getattr(octavo.context, "heading_names", ()))

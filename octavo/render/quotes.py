@@ -26,10 +26,10 @@ from octavo.render.allow_list import kept_attribute
 from octavo.render.attributes import WRITTEN, pandoc_attrs
 from octavo.render.div_fences import OPEN
 from octavo.render.divs import fence_attributes
-from octavo.render.tokens import TRAILING_ATTRS
+from octavo.render.tokens import TRAILING_ATTRS, octavo_state
 
 if TYPE_CHECKING:
-    from octavo.render.tokens import State
+    pass
 
 __all__ = ["MARKS", "PLACEHOLDERS", "curl", "leftover_quotes", "set_marks"]
 
@@ -96,7 +96,7 @@ class _Languages:
 
 def curl(state: StateCore) -> None:
     """The core rule after markdown-it's smartquotes: see the module's docstring."""
-    octavo: State | None = state.env.get("octavo") if isinstance(state.env, dict) else None
+    octavo = octavo_state(state.env)
     if octavo is None:
         table, language = DEFAULT_TABLE, "en"
     else:

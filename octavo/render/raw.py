@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from octavo.render.tokens import State, child_lines
+from octavo.render.tokens import State, child_lines, octavo_state
 
 __all__ = ["PASSED", "RAW_HINT", "install"]
 
@@ -43,8 +43,7 @@ def install(md: MarkdownIt) -> None:
 def _raw(core: StateCore) -> None:
     if _OPENS.search(core.src) is None:
         return  # no `{=` in the text: most sections (a walk over every token otherwise)
-    found = core.env.get("octavo") if isinstance(core.env, dict) else None
-    state = found if isinstance(found, State) else None
+    state = octavo_state(core.env)
     kept: list[Token] = []
     for token in core.tokens:
         if token.type == "fence" and (match := _RAW.fullmatch(token.info.strip())):

@@ -40,6 +40,7 @@ __all__ = [
     "list_items",
     "new_id",
     "not_understood",
+    "octavo_state",
     "own_span",
     "renderer",
     "text",
@@ -132,6 +133,13 @@ class State:
         n = str(before + count + 1)
         chapter = self.context.chapter
         return f"{chapter}.{n}" if chapter is not None else n
+
+
+def octavo_state(env: object) -> State | None:
+    """The State a parse of octavo's carries in markdown-it's env (`env["octavo"]`); None
+    for a parse without one (markdown-it's own, a test's)."""
+    found = env.get("octavo") if isinstance(env, dict) else None
+    return found if isinstance(found, State) else None
 
 
 def attributes(inline: Token, state: State | None = None, line: int = 0) -> dict[str, str]:

@@ -53,7 +53,8 @@ def prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = -
     the shipped cover (drawn from book.toml into the cache, unless it is there), the
     book's raster images measured for the parent (`sizes`, on a cold build), the
     templates, the stylesheets resolved, and the deflate streams kept by the last build.
-    `told`: what the parent tells (octavo.render.epub.beside._told), read once the imports are done (by then it was sent).
+    `told`: what the parent tells (octavo.render.epub.beside._told), read once the
+    imports are done (by then it was sent).
     The book's language's hyphenation patterns are read too, which the table heads break
     by (octavo.render.epub.heads): 3-8 ms that were the render's, after the manuscript
     came."""
