@@ -5,7 +5,7 @@ build cache (octavo.cache) under the print HTML's key: a book built again lays o
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from octavo.cache import Store, fingerprint
 from octavo.render.pdf.broadside_flow import Move
@@ -36,7 +36,8 @@ def cached_fixes(store: Store, name: str) -> tuple[tuple[Fix, ...], tuple[Move, 
     if data is None:
         return (), None
     try:
-        return fixes_from_json(data.decode("utf-8")), moves_from_json(data.decode("utf-8"))
+        kept = json.loads(data.decode("utf-8"))  # read once for both
+        return _fixes(kept), _moves(kept)
     except (ValueError, KeyError, TypeError):
         return (), None  # a damaged cache only costs layouts
 
@@ -53,9 +54,16 @@ def fixes_to_json(fixes: tuple[Fix, ...], moves: tuple[Move, ...] = ()) -> str:
 
 
 def fixes_from_json(text: str) -> tuple[Fix, ...]:
-    rows = json.loads(text)["fixes"]
-    return tuple(Fix(tuple(r["path"]), r["mark"], r["reason"]) for r in rows)
+    return _fixes(json.loads(text))
 
 
 def moves_from_json(text: str) -> tuple[Move, ...]:
-    return tuple(Move(r["table"], r["after"]) for r in json.loads(text)["broadsides"])
+    return _moves(json.loads(text))
+
+
+def _fixes(kept: Any) -> tuple[Fix, ...]:
+    return tuple(Fix(tuple(r["path"]), r["mark"], r["reason"]) for r in kept["fixes"])
+
+
+def _moves(kept: Any) -> tuple[Move, ...]:
+    return tuple(Move(r["table"], r["after"]) for r in kept["broadsides"])
