@@ -82,7 +82,8 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
     after = start + grid.length
     state.push("table_open", "table", 1).map = [start, after]
     groups = [c.columns for c in grid.cells if c.row == 0] if grid.head else []
-    if any(n > 1 for n in groups):
+    grouped = any(n > 1 for n in groups)  # the head's first row names column groups
+    if grouped:
         for span in groups:
             group = state.push("colgroup_open", "colgroup", 1)
             if span > 1:
@@ -117,7 +118,7 @@ def _push(state: StateBlock, start: int, grid: Grid) -> None:
             if number in spanned:
                 row.attrs = {"class": SPANNED}  # a page's break never parts it from above
             for cell in starting[number]:
-                kind = _kind(part, cell, stub, groups, grid.columns)
+                kind = _kind(part, cell, stub, grouped, grid.columns)
                 _cell(state, start, cell, grid, ("th", "rowgroup") if number in subheads else kind)
             state.push("tr_close", "tr", -1)
         state.push(f"{part}_close", part, -1)
@@ -130,11 +131,10 @@ def _subheading(cells: list[Cell], columns: int) -> bool:
     return len(cells) == 1 and cells[0].columns == columns > 1 and bool(cells[0].lines)
 
 
-def _kind(part: str, cell: Cell, stub: bool, groups: list[int], columns: int) -> tuple[str, str]:
-    """A cell's tag and scope (see above)."""
+def _kind(part: str, cell: Cell, stub: bool, grouped: bool, columns: int) -> tuple[str, str]:
+    """A cell's tag and scope (see above); `grouped`: the head names column groups."""
     if part == "thead":  # a column's header: scope="col" as any table's (floats.table)
-        grouped = cell.row == 0 and cell.columns > 1 and any(n > 1 for n in groups)
-        return "th", "colgroup" if grouped else ""
+        return "th", "colgroup" if grouped and cell.row == 0 and cell.columns > 1 else ""
     if cell.column == 0 and (stub or part == "tfoot") and cell.columns < columns:
         return "th", "row"
     return "td", ""
