@@ -68,9 +68,9 @@ class Sources:
         manuscript (the EPUB's W517), reported with the rest and fatal with them under
         --strict (not kept for the other output). `unsorted`: the index's entries left
         unsorted, the first time (octavo.render.manuscript.render_manuscript: the EPUB
-        writer's process sorts them); any later call sorts them."""
+        writer's process sorts them); a later call sorts them, unless it asks the same."""
         if self._made is not None and self._unsorted and not unsorted:
-            from octavo.render.manuscript import indexed
+            from octavo.render.index import indexed
 
             self._made = indexed(self._made[0]), self._made[1]
             self._unsorted = False

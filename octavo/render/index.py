@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from octavo.casing import capital
 from octavo.errors import Diagnostic, warning
-from octavo.model import IndexEntry, IndexGroup, IndexMark, RenderedChapter
+from octavo.model import IndexEntry, IndexGroup, IndexMark, Manuscript, RenderedChapter
 from octavo.text import typeset
 
-__all__ = ["build_index", "dead_ends", "sort_key"]
+__all__ = ["build_index", "dead_ends", "indexed", "sort_key"]
 
 
 @lru_cache(maxsize=16)
@@ -130,6 +130,15 @@ def _initial(language: str, term: str) -> str:
     if own is not None and own != language:
         return _initial(own, term)
     return capital(first.lower(), language)[:1]  # one letter, however the term is cased
+
+
+def indexed(manuscript: Manuscript) -> Manuscript:
+    """`manuscript` with its index: the book's marks' entries sorted and grouped in its
+    language (`build_index`). The EPUB writer's process sorts them so
+    (octavo.render.epub.beside): this module imports no Markdown parser."""
+    chapters = manuscript.chapters
+    marks = (m for c in chapters for s in c.sections for m in s.marks)
+    return replace(manuscript, index=build_index(marks, manuscript.book.config.language))
 
 
 def dead_ends(chapters: tuple[RenderedChapter, ...]) -> list[Diagnostic]:

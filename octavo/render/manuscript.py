@@ -7,7 +7,6 @@ the book its images, cover, parts and index (octavo.render.index)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -32,14 +31,14 @@ from octavo.render.images import (
     svg_removals,
     text_width_in,
 )
-from octavo.render.index import build_index, dead_ends
+from octavo.render.index import dead_ends, indexed
 from octavo.render.markdown_cache import SectionCache
 from octavo.render.references import book_targets, resolved_section
 from octavo.render.titles import title_html as titled
 from octavo.render.toc import toc_tree
 from octavo.render.xref import Targets
 
-__all__ = ["indexed", "render_manuscript"]
+__all__ = ["render_manuscript"]
 
 
 Measure = Callable[[bytes], tuple[str, int, int] | str]  # octavo.render.images.raster_size
@@ -51,9 +50,10 @@ def render_manuscript(
     """`cache`: the cache store's folder, where each section's rendering is kept between
     builds (octavo.render.markdown_cache), saved here; or that cache opened by the caller,
     who saves it (when it suits: octavo.api saves it while the EPUB is written); None
-    renders every section. `index` False: the index's entries are left unsorted (none:
-    `indexed` sorts them), where the EPUB's writer process sorts them itself, so that this
-    one need not import ICU (10 ms) while both wait (its W519 are told all the same)."""
+    renders every section. `index` False: the index's entries are left unsorted (none;
+    octavo.render.index.indexed sorts them), where the EPUB's writer process sorts them
+    itself, so that this one need not import ICU (10 ms) while both wait (its W519 are
+    told all the same)."""
     found: list[Diagnostic] = []
     given = isinstance(cache, SectionCache)
     sections = cache if isinstance(cache, SectionCache) else SectionCache.of_book(cache, book.root)
@@ -97,14 +97,6 @@ def render_manuscript(
         parts,
     )
     return indexed(manuscript) if index else manuscript, tuple(found)
-
-
-def indexed(manuscript: Manuscript) -> Manuscript:
-    """`manuscript` with its index (octavo.render.index.build_index): the book's marks'
-    entries sorted and grouped in its language."""
-    chapters = manuscript.chapters
-    marks = (m for c in chapters for s in c.sections for m in s.marks)
-    return replace(manuscript, index=build_index(marks, manuscript.book.config.language))
 
 
 def _resolved(

@@ -281,6 +281,7 @@ def test_the_writer_never_imports_the_markdown_parser() -> None:
         "from octavo.render.epub import beside, book, cover_draw, styles\n"
         "from octavo.render.epub.beside import _write\n"
         "from octavo.render.epub.prepare import prepare\n"
+        "from octavo.render.index import indexed\n"  # the writer sorts the index (unsorted)
         "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py'))))"
     )
     found = subprocess.run(
@@ -387,3 +388,37 @@ def test_a_cold_epub_never_sorts_the_index_here(
     assert index._collator.cache_info().currsize == 0
     with zipfile.ZipFile(out) as epub:
         assert "ábaco" in epub.read("EPUB/text/index.xhtml").decode()
+
+
+def test_the_writer_sorts_the_index_without_the_markdown_parser(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """What the writer's process has imported when it renders the EPUB of a book whose
+    index it sorted, in a cold build of a fresh process: no Markdown parser, nor the
+    manuscript's renderer (importing `octavo.render.manuscript` to sort the index cost the
+    writer 70-100 ms, while the build waited)."""
+    import json
+    import subprocess
+
+    root = _indexed_book(make_book)
+    seen = tmp_path / "seen.json"
+    code = (
+        "import json, os, sys\nfrom pathlib import Path\n"
+        "import octavo.render.epub.book as book\n"
+        "real = book.render_epub\n"
+        "def spy(*args, **kwargs):\n"
+        "    loaded = [m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py'))]\n"
+        "    loaded += [m for m in ('octavo.render.manuscript',) if m in sys.modules]\n"
+        f"    Path({str(seen)!r}).write_text(json.dumps([os.getpid(), sorted(loaded)]))\n"
+        "    return real(*args, **kwargs)\n"
+        "book.render_epub = spy\n"
+        "from octavo import api\n"
+        f"api.build_epub(Path({str(root)!r}), Path({str(tmp_path / 'b.epub')!r}), jobs=0)\n"
+        "print(os.getpid())\n"
+    )
+    parent = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    pid, loaded = json.loads(seen.read_text())
+    assert str(pid) != parent  # rendered by the writer's process
+    assert loaded == []

@@ -81,7 +81,7 @@ def _by_every_tag(xhtml: str) -> str:
     return _EVERY_TAG.sub(lambda tag: languages._tag(tag[0]), xhtml)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.sampled_from(_PIECES) | st.text(alphabet='<> ="langxm:/\n\t', max_size=8),

@@ -31,16 +31,13 @@ import signal
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from octavo.machine import cores
 from octavo.model import Manuscript
 from octavo.project import Project
 from octavo.render.epub.handover import dumps, loads
 from octavo.workers import forked
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Beside", "beside"]
 
@@ -246,7 +243,7 @@ def _write(
         manuscript, titles, unsorted = loads(data)
         learn(titles)
         if unsorted:
-            from octavo.render.manuscript import indexed
+            from octavo.render.index import indexed
 
             manuscript = indexed(manuscript)
         epub = render_epub(manuscript, cache, deflated=deflated)

@@ -102,7 +102,7 @@ def render_cover(manuscript: Manuscript) -> bytes:
 
 @lru_cache(maxsize=4)
 def shipped_cover(text: CoverText) -> bytes:
-    """The shipped design drawn (kept in memory: octavo.render.epub.beside draws it early).
+    """The shipped design drawn (kept in memory: octavo.render.epub.prepare draws it early).
     Pillow is imported here, not by every EPUB build: a cover in the cache needs none."""
     from octavo.render.epub.cover_draw import draw_cover
 
@@ -153,7 +153,7 @@ def cached_cover(manuscript: Manuscript, cache: Path | None) -> bytes:
 
 def prepare_shipped_cover(config: BookConfig, cache: Path | None, text: CoverText) -> None:
     """Draw the shipped design's cover into the cache (and memory) unless it is there: what
-    cached_cover will need, made before the manuscript (octavo.render.epub.beside)."""
+    cached_cover will need, made before the manuscript (octavo.render.epub.prepare)."""
     _kept(config, cache, _shipped_key(text), lambda: shipped_cover(text))
 
 

@@ -40,7 +40,7 @@ def _dictionary(language: str) -> Any:
 
 def hyphenated(language: str) -> bool:
     """Whether `language`'s heads are hyphenated, its patterns read now (the EPUB writer's
-    process reads them as it prepares: octavo.render.epub.beside)."""
+    process reads them as it prepares: octavo.render.epub.prepare)."""
     return bool(language) and _dictionary(language) is not None
 
 
