@@ -1,0 +1,221 @@
+"""Two people of one family name told apart in the text by their given names, as CSL 1.0.2
+says (`disambiguate-add-givenname`, `givenname-disambiguation-rule`) and pandoc's citeproc
+prints them: Chicago's author-date "(J. Smith 1999; R. Smith 2001)", where citeproc-py
+printed "(Smith 1999; Smith 2001)" (it reads neither option). Given once the list is
+sorted and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives them:
+
+- **Whose names**: with a rule of `all-names`, `all-names-with-initials`, `primary-name` or
+  `primary-name-with-initials`, every name the book cites (`primary-name`: each entry's
+  first) that shares its family name with another person's, whatever the years; with
+  `by-cite` (CSL's default, Harvard's), only the names of entries whose citations print
+  alike ("Doe, 2003" and "Doe, 2003"), where another of those entries names another person
+  of that family in the same place of its list.
+- **How**: the name in its long form, its given name as the style's name initializes it
+  ("J. Smith"); where the initials are another's too, the given name whole ("John
+  Smith"; never, for a rule `…-with-initials`). `primary-name`'s only for an entry's first.
+- The words are the citations' only: the reference list and the sort read the names as
+  the file gives them. A name is printed with its given name first, as citeproc-py prints
+  a long name that is not in sort order.
+
+Not read: `disambiguate-add-names` (more names before "et al." where that tells entries
+apart).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = [
+    "PEOPLE",
+    "as_cited",
+    "given_names",
+    "listed_names",
+    "name_parts",
+    "people",
+    "people_field",
+    "printed",
+]
+
+PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+_INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
+_GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
+
+
+def people_field(reference: Any) -> str:
+    """The variable naming the entry's people first (its authors, else editors …); ""."""
+    return next((name for name in PEOPLE if name in reference), "")
+
+
+def people(reference: Any) -> str:
+    """Who the entry names first, every part of each name ("" for nobody)."""
+    field = people_field(reference)
+    names = reference[field] if field else []
+    if not isinstance(names, list):  # not a list of names: as it is
+        return repr(names)
+    return repr([name_parts(name) for name in names])
+
+
+def given_names(style: Any, source: Any, keys: Sequence[str]) -> dict[str, list[Any]]:
+    """The names each entry of `keys` prints in the text where the style tells people
+    apart by them (octavo's key -> citeproc-py's names, some in their long form): only the
+    entries that take one."""
+    citation = style.root.citation
+    if str(citation.get("disambiguate-add-givenname", "false")).lower() != "true":
+        return {}
+    rule = citation.get("givenname-disambiguation-rule", "by-cite")
+    named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
+    hints = _by_cite(style, source, named) if rule == "by-cite" else _by_name(rule, named)
+    return _shown(style, named, hints)
+
+
+@contextmanager
+def as_cited(source: Any, shown: Mapping[str, list[Any]], keys: Sequence[str]) -> Iterator[None]:
+    """The entries `keys` with the names `shown` gives them, for a while (a citation's
+    words), the file's names back after."""
+    kept = {}
+    for key in keys:
+        if key in shown:
+            field = people_field(source[key])
+            kept[key] = field, source[key][field]
+            source[key][field] = shown[key]
+    try:
+        yield
+    finally:
+        for key, (field, names) in kept.items():
+            source[key][field] = names
+
+
+def printed(
+    style: Any, source: Any, keys: Sequence[str], shown: Mapping[str, list[Any]]
+) -> dict[str, str]:
+    """Each entry's citation as the style prints it alone, by a bibliography of its own
+    (citeproc-py's of the book counts every citation it prints: a style's `position`)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+
+    alone = CitationStylesBibliography(style, source, formatter.html)
+    citations = {key: Citation([CitationItem(key)]) for key in keys}
+    for made in citations.values():
+        alone.register(made)
+    with as_cited(source, shown, keys):
+        return {key: str(alone.cite(made, lambda item: None)) for key, made in citations.items()}
+
+
+def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
+    """pandoc's hints of a rule over names (`all-names`, `primary-name` …): each name
+    sharing its family with another person's, wherever it is cited."""
+    primary = rule.startswith("primary-name")
+    relevant = {
+        name_parts(n): n for names in named.values() for n in (names[:1] if primary else names)
+    }
+    hint: dict[tuple[tuple[str, str], ...], str] = {}
+    for parts, name in relevant.items():
+        others = [o for p, o in relevant.items() if p != parts and _family(o) == _family(name)]
+        if not others:
+            continue
+        if any(_initials(o) == _initials(name) for o in others):
+            if not rule.endswith("-with-initials"):
+                hint[parts] = _GIVEN
+        else:
+            hint[parts] = _INITIALS
+    return {
+        key: {at: hint[name_parts(n)] for at, n in enumerate(names) if name_parts(n) in hint}
+        for key, names in named.items()
+    }
+
+
+def _by_cite(style: Any, source: Any, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
+    """pandoc's hints `by-cite`: in each set of entries whose citations print alike, the
+    names another person of their family stands beside in the same place of a list, place
+    by place, until each entry has one."""
+    alike: dict[str, list[str]] = {}
+    for key, words in printed(style, source, list(named), {}).items():
+        alike.setdefault(words, []).append(key)
+    hints: dict[str, dict[int, str]] = {}
+    for same in (s for s in alike.values() if len(s) > 1):
+        left = set(same)
+        for at in range(max(len(named[k]) for k in same)):
+            if not left:
+                break
+            here = [(k, named[k][at]) for k in same if len(named[k]) > at]
+            for key, name in here:
+                others = [
+                    o
+                    for _, o in here
+                    if name_parts(o) != name_parts(name) and _family(o) == _family(name)
+                ]
+                if others:
+                    close = any(_initials(o) == _initials(name) for o in others)
+                    hints.setdefault(key, {})[at] = _GIVEN if close else _INITIALS
+                    left.discard(key)
+    return hints
+
+
+def _shown(
+    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+) -> dict[str, list[Any]]:
+    """Each hinted entry's names, a hinted name in its long form (citeproc-py's literal)."""
+    from citeproc.source import Name
+
+    citation = style.root.citation
+    form = _first_name(citation.layout, _macros(style))
+    mark = next(
+        (e.get("initialize-with") for e in (form, citation, style.root) if e is not None
+         and e.get("initialize-with") is not None),
+        None,
+    )  # fmt: skip
+    primary = str(citation.get("givenname-disambiguation-rule", "")).startswith("primary")
+    out: dict[str, list[Any]] = {}
+    for key, by_place in hints.items():
+        names = list(named[key])
+        for at, hint in by_place.items():
+            if primary and at > 0:
+                continue
+            given, family, dropping, particle, suffix = names[at].parts()
+            if given and mark is not None and hint == _INITIALS and form is not None:
+                given = form.initialize(given, mark, citation.layout)
+            words = (given, dropping, particle, family, suffix)
+            names[at] = Name(literal=" ".join(w for w in words if w))
+        out[key] = names
+    return out
+
+
+def listed_names(reference: Any) -> list[Any]:
+    """The names of the entry's people (`people_field`'s), citeproc-py's; [] for none."""
+    field = people_field(reference)
+    names = reference[field] if field else []
+    return names if isinstance(names, list) else []
+
+
+def name_parts(name: Any) -> tuple[tuple[str, str], ...]:
+    """Every part of a name, to compare two names as pandoc's citeproc does (all of them)."""
+    return tuple(sorted((str(k), str(v)) for k, v in dict(name).items()))
+
+
+def _family(name: Any) -> str:
+    return str(name.parts()[1] or "")
+
+
+def _initials(name: Any) -> str:
+    """The given name's initials ("JR" of "John Ronald"), as pandoc compares them."""
+    given = str(name.parts()[0] or "")
+    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
+
+
+def _macros(style: Any) -> dict[str, Any]:
+    return {m.get("name"): m for m in style.root.iter(f"{_CSL}macro")}
+
+
+def _first_name(element: Any, macros: dict[str, Any]) -> Any:
+    """The first `<name>` the element reaches, through the macros it calls (None)."""
+    for child in element.iter():
+        if child.tag == f"{_CSL}name":
+            return child
+        if child.tag == f"{_CSL}text" and child.get("macro") in macros:
+            found = _first_name(macros[child.get("macro")], macros)
+            if found is not None:
+                return found
+    return None

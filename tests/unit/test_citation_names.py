@@ -1,0 +1,111 @@
+"""Given names that tell two people of one family name apart in the text
+(octavo.render.citation_names). Each expected text is what `pandoc --citeproc -t plain
+--wrap=none` prints, 2.17 and 3.9 alike, with the same style, references and Markdown;
+octavo printed "Smith" for every Smith of them, and grouped two Smiths' works as one
+author's ("(Smith, 1999, 2001)")."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from octavo.render.citeproc_book import DEFAULT_STYLE
+from tests.conftest import MakeBook
+from tests.support.citation_styles import AUTHOR_DATE, cited_text
+
+HARVARD = (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_text(encoding="utf-8")
+RULE = ' givenname-disambiguation-rule="primary-name"'
+assert RULE in AUTHOR_DATE and "givenname-disambiguation-rule" not in HARVARD  # by-cite
+
+
+def _book(title: str, people: list[tuple[str, str]], year: int) -> dict[str, object]:
+    return {
+        "type": "book", "title": title, "issued": {"date-parts": [[year]]},
+        "author": [{"family": family, "given": given} for family, given in people],
+    }  # fmt: skip
+
+
+REFS = {
+    "jsmith99": _book("Forests", [("Smith", "John")], 1999),
+    "rsmith99": _book("Lakes", [("Smith", "Robert")], 1999),
+    "rsmith01": _book("Rivers", [("Smith", "Robert")], 2001),
+    "jasmith05": _book("Fields", [("Smith", "Jane")], 2005),  # John's initial
+    "leesmith07": _book("Roads", [("Lee", "Kim"), ("Smith", "Robert")], 2007),
+    "smithdoe08": _book("Rails", [("Smith", "John"), ("Doe", "Jane")], 2008),
+    "asmith99": _book("Hills", [("Smith", "Anna")], 1999),
+}
+BODY = (
+    "A [@jsmith99; @rsmith99]. B [@jasmith05]. C [@leesmith07]. D [@smithdoe08]. E"
+    " [@rsmith01]. F [@asmith99]. @rsmith99 says. G [@jsmith99; @smithdoe08]. H [@jsmith99;"
+    " @rsmith01].\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param(
+            AUTHOR_DATE,  # Chicago author-date's rule: every first name, initials or whole
+            "A (John Smith 1999; R. Smith 1999). B (Jane Smith 2005). C (Lee and Smith 2007)."
+            " D (John Smith and Doe 2008). E (R. Smith 2001). F (A. Smith 1999). R. Smith"
+            " (1999) says. G (John Smith 1999; John Smith and Doe 2008). H (John Smith 1999;"
+            " R. Smith 2001).",
+            id="primary-name",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace(RULE, ' givenname-disambiguation-rule="all-names"'),
+            "A (John Smith 1999; R. Smith 1999). B (Jane Smith 2005). C (Lee and R. Smith"
+            " 2007). D (John Smith and Doe 2008). E (R. Smith 2001). F (A. Smith 1999). R."
+            " Smith (1999) says. G (John Smith 1999; John Smith and Doe 2008). H (John Smith"
+            " 1999; R. Smith 2001).",
+            id="all-names",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace(RULE, ' givenname-disambiguation-rule="all-names-with-initials"'),
+            "A (Smith 1999; R. Smith 1999). B (Smith 2005). C (Lee and R. Smith 2007). D (Smith"
+            " and Doe 2008). E (R. Smith 2001). F (A. Smith 1999). R. Smith (1999) says. G"
+            " (Smith 1999; Smith and Doe 2008). H (Smith 1999; R. Smith 2001).",
+            id="all-names-with-initials",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace(
+                RULE, ' givenname-disambiguation-rule="primary-name-with-initials"'
+            ),
+            "A (Smith 1999; R. Smith 1999). B (Smith 2005). C (Lee and Smith 2007). D (Smith"
+            " and Doe 2008). E (R. Smith 2001). F (A. Smith 1999). R. Smith (1999) says. G"
+            " (Smith 1999; Smith and Doe 2008). H (Smith 1999; R. Smith 2001).",
+            id="primary-name-with-initials",
+        ),
+        pytest.param(
+            HARVARD,  # `by-cite`: only where citations print alike ("Smith, 1999")
+            "A (J. Smith, 1999; R. Smith, 1999). B (Smith, 2005). C (Lee and Smith, 2007). D"
+            " (Smith and Doe, 2008). E (Smith, 2001). F (A. Smith, 1999). R. Smith (1999)"
+            " says. G (J. Smith, 1999; Smith and Doe, 2008). H (J. Smith, 1999; Smith, 2001).",
+            id="by-cite",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace(' disambiguate-add-givenname="true"', ""),
+            "A (Smith 1999b; Smith 1999c). B (Smith 2005). C (Lee and Smith 2007). D (Smith"
+            " and Doe 2008). E (Smith 2001). F (Smith 1999a). Smith (1999c) says. G (Smith"
+            " 1999b; Smith and Doe 2008). H (Smith 1999b; Smith 2001).",
+            id="not-asked",  # the year suffixes tell them apart, in the list's order
+        ),
+    ],
+)
+def test_people_told_apart_as_the_style_says(
+    make_book: MakeBook, style: str, expected: str
+) -> None:
+    assert cited_text(make_book, REFS, BODY, style)[0] == expected
+
+
+def test_the_list_keeps_the_names_as_the_file_gives_them(make_book: MakeBook) -> None:
+    """The given names are the text's: the list's entries and their order are as
+    before (pandoc's list, with the same style)."""
+    body = "[@jsmith99; @rsmith99; @jasmith05]\n"
+    assert cited_text(make_book, REFS, body, AUTHOR_DATE) == [
+        "(John Smith 1999; R. Smith 1999; Jane Smith 2005)",
+        "Smith, Jane. 2005. Fields.",
+        "Smith, John. 1999. Forests.",
+        "Smith, Robert. 1999. Lakes.",
+    ]
