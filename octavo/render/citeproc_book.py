@@ -23,6 +23,7 @@ from octavo.model.bibliography import folded
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_names import PEOPLE, as_cited, given_names, people, people_field
+from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import unsuffixed, year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
@@ -238,7 +239,9 @@ class CiteprocBook:
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
-        listed = zip(self.bibliography.keys, self.bibliography.bibliography(), strict=True)
+        made = [str(e) for e in self.bibliography.bibliography()]
+        texts = substituted(self.style, self.source, self.bibliography.items, made)
+        listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
             + linked(self.punctuated(_clean(str(e))), self.source[k])

@@ -410,8 +410,8 @@ def test_year_suffixes_as_pandoc_s(tmp_path: Path, style: str) -> None:
     """Two works of one author and year, "(Doe, 2003a)" and "(Doe, 2003b)", in the text
     and the list as `pandoc --citeproc` prints them, with the style octavo ships and with
     pandoc's default, Chicago author-date, which never prints `year-suffix` itself (CSL
-    puts it after the year, "n.d.a"). Chicago's entries are compared after their author:
-    pandoc writes a repeated one "———", which citeproc-py does not."""
+    puts it after the year, "n.d.a"), its repeated author "———" as pandoc writes it (the
+    entries were compared after their author: octavo wrote every author's names)."""
     if style == "shipped":
         csl = STYLE.read_bytes()
     else:
@@ -420,8 +420,6 @@ def test_year_suffixes_as_pandoc_s(tmp_path: Path, style: str) -> None:
         ).stdout
     ours, theirs = _ours_and_pandoc_s(tmp_path, SUFFIXED, csl, _refs_with_suffixes())
     assert len(ours) == len(theirs) == 5 + 5  # the paragraphs, the entries
-    if style != "shipped":
-        ours[5:], theirs[5:] = ([e.split(". ", 1)[1] for e in x[5:]] for x in (ours, theirs))
     assert ours == theirs
     assert any("2003b" in line for line in ours) and any("2003a" in line for line in ours)
 
