@@ -21,7 +21,7 @@ def _book(title: str, people: list[tuple[str, str]], year: int) -> dict[str, obj
     }  # fmt: skip
 
 
-REFS = {
+REFS: dict[str, dict[str, object]] = {
     "doe2001a": _book("Airports", [("Doe", "Jane")], 2001),
     "doe2001b": _book("Bridges", [("Doe", "Jane")], 2001),
     "doe2003": _book("Docks", [("Doe", "Jane")], 2003),
@@ -69,7 +69,9 @@ PARTIAL = [  # partial-each and partial-first: the first names they share
         pytest.param("partial-first", PARTIAL, id="partial-first"),
     ],
 )
-def test_a_repeated_author_s_names_replaced(make_book: MakeBook, rule: str, expected: str) -> None:
+def test_a_repeated_author_s_names_replaced(
+    make_book: MakeBook, rule: str, expected: list[str]
+) -> None:
     given = f'{SUBSTITUTE} subsequent-author-substitute-rule="{rule}"' if rule else SUBSTITUTE
     style = AUTHOR_DATE.replace(SUBSTITUTE, given)
     assert cited_text(make_book, REFS, BODY, style)[1:] == expected
