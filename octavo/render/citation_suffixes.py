@@ -30,7 +30,7 @@ from typing import Any
 
 from octavo.render.citation_names import printed
 
-__all__ = ["letters", "unsuffixed", "year_suffixes"]
+__all__ = ["letter_number", "letters", "suffixed_year", "unsuffixed", "year_suffixes"]
 
 SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
 _CSL = "{http://purl.org/net/xbiblio/csl}"
@@ -97,6 +97,23 @@ def letters(number: int) -> str:
     pandoc's citeproc writes them."""
     before, last = divmod(number - 1, 26)
     return (letters(before) if before else "") + chr(ord("a") + last)
+
+
+def letter_number(letter: str) -> int:
+    """The number of the suffix `letter` ("b": 2, "aa": 27): `letters`' inverse."""
+    number = 0
+    for char in letter:
+        number = number * 26 + ord(char) - ord("a") + 1
+    return number
+
+
+def suffixed_year(reference: Any) -> tuple[int, str]:
+    """The entry's year and the year suffix it was given ((2001, "b")); (0, "") where it
+    has either none (its date a range, or no date)."""
+    issued = reference.get("issued")
+    year = issued.get("year") if isinstance(issued, dict) else None
+    suffix = reference.get(SUFFIX)
+    return (int(year), str(suffix)) if isinstance(year, int) and suffix else (0, "")
 
 
 def _true(element: Any, attribute: str) -> bool:

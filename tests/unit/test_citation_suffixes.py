@@ -12,7 +12,7 @@ import pytest
 from octavo.render.citation_suffixes import letters
 from octavo.render.citeproc_book import DEFAULT_STYLE
 from tests.conftest import MakeBook
-from tests.support.citation_styles import cited_text
+from tests.support.citation_styles import AUTHOR_DATE, cited_text
 
 STYLE = (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_text(encoding="utf-8")
 NAMES_FIRST = ' disambiguate-add-names="true" disambiguate-add-givenname="true"'
@@ -171,3 +171,81 @@ def test_the_suffix_follows_the_date_not_the_same_figures_elsewhere(make_book: M
     assert printed[0] == "See (Roe 2003a; Roe 2003b)."
     assert "Annual Report 2003. Ann Roe. 2003a." in printed
     assert "Budget 2003. Ann Roe. 2003b." in printed
+
+
+def _doe(title: str, year: int) -> dict[str, object]:
+    return _book("Doe", "Jane", year, title)
+
+
+COLLAPSING = {
+    "doe2001a": _doe("Airports", 2001),
+    "doe2001b": _doe("Bridges", 2001),
+    "doe2001c": _doe("Canals", 2001),
+    "doe2001d": _doe("Docks", 2001),
+    "doe2003": _doe("Ferries", 2003),
+    "lee05": _book("Lee", "Kim", 2005, "Ports"),
+}
+COLLAPSED = (
+    "Two [@doe2001a; @doe2001b]. Three [@doe2001a; @doe2001b; @doe2001c]. Years [@doe2001a;"
+    " @doe2003]. Mixed [@doe2001a; @lee05; @doe2001b; @doe2003]. Page [@doe2001a; @doe2001b,"
+    " p. 4]. Pre [@doe2001a; see @doe2001b]. Order [@doe2001b; @doe2001a]. Gap [@doe2001a;"
+    " @doe2001c]. Four [@doe2001a; @doe2001b; @doe2001c; @doe2001d; @doe2003]. Skip"
+    " [@doe2001a; @doe2001b; @doe2001d]. Mid [@doe2001a; @doe2001b, p. 4; @doe2001c]."
+    " @doe2001a [-@doe2001b] says.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("collapse", "expected"),
+    [
+        pytest.param(
+            "year",  # Harvard's and Chicago's: as before
+            "Two (Doe 2001a, 2001b). Three (Doe 2001a, 2001b, 2001c). Years (Doe 2001a, 2003)."
+            " Mixed (Doe 2001a, 2001b, 2003; Lee 2005). Page (Doe 2001a; 2001b, 4). Pre (Doe"
+            " 2001a; see Doe 2001b). Order (Doe 2001b, 2001a). Gap (Doe 2001a, 2001c). Four"
+            " (Doe 2001a, 2001b, 2001c, 2001d, 2003). Skip (Doe 2001a, 2001b, 2001d). Mid"
+            " (Doe 2001a; 2001b, 4; 2001c). Doe (2001a, 2001b) says.",
+            id="year",
+        ),
+        pytest.param(
+            "year-suffix",
+            "Two (Doe 2001a; b). Three (Doe 2001a; b; c). Years (Doe 2001a, 2003). Mixed (Doe"
+            " 2001a; b; 2003; Lee 2005). Page (Doe 2001a; b, 4). Pre (Doe 2001a; see Doe"
+            " 2001b). Order (Doe 2001b; a). Gap (Doe 2001a; c). Four (Doe 2001a; b; c; d;"
+            " 2003). Skip (Doe 2001a; b; d). Mid (Doe 2001a; b, 4; c). Doe (2001a; b) says.",
+            id="year-suffix",
+        ),
+        pytest.param(
+            "year-suffix-ranged",  # but "Mid": pandoc 3.9's "(Doe 2001a–c)" leaves b's page out
+            "Two (Doe 2001a; b). Three (Doe 2001a–c). Years (Doe 2001a, 2003). Mixed (Doe"
+            " 2001a; b; 2003; Lee 2005). Page (Doe 2001a; b, 4). Pre (Doe 2001a; see Doe"
+            " 2001b). Order (Doe 2001b; a). Gap (Doe 2001a; c). Four (Doe 2001a–d; 2003). Skip"
+            " (Doe 2001a; b; d). Mid (Doe 2001a; b, 4; c). Doe (2001a; b) says.",
+            id="year-suffix-ranged",
+        ),
+    ],
+)
+def test_year_suffixes_collapsed_as_the_style_says(
+    make_book: MakeBook, collapse: str, expected: str
+) -> None:
+    """One author's works of one year: the later ones' suffixes alone where the style
+    collapses them ("2001a; b"), in ranges where it says so ("2001a–c"); octavo printed
+    "2001a, 2001b" for both. The words are `pandoc --citeproc` 3.9's (2.17's but for a
+    page after a letter, which 2.17 drops: "Page (Doe 2001a; b)")."""
+    style = AUTHOR_DATE.replace('collapse="year"', f'collapse="{collapse}"')
+    assert cited_text(make_book, COLLAPSING, COLLAPSED, style)[0] == expected
+
+
+def test_the_style_s_year_suffix_delimiter(make_book: MakeBook) -> None:
+    """`year-suffix-delimiter` between the letters, the style's delimiter between the
+    years still (pandoc 2.17's and 3.9's words; the letters of the works cited)."""
+    style = AUTHOR_DATE.replace(
+        'collapse="year"', 'collapse="year-suffix" year-suffix-delimiter=", "'
+    )
+    body = (
+        "Two [@doe2001a; @doe2001b]. Mixed [@doe2001a; @lee05; @doe2001b; @doe2003]. Four"
+        " [@doe2001a; @doe2001b; @doe2001d; @doe2003].\n"
+    )
+    assert cited_text(make_book, COLLAPSING, body, style)[0] == (
+        "Two (Doe 2001a, b). Mixed (Doe 2001a, b; 2003; Lee 2005). Four (Doe 2001a, b, c; 2003)."
+    )
