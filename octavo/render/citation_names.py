@@ -24,30 +24,16 @@ apart).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = [
-    "PEOPLE",
-    "as_cited",
-    "given_names",
-    "listed_names",
-    "name_parts",
-    "people",
-    "people_field",
-    "printed",
-]
+from octavo.render.citation_alike import people_field, printed
 
-PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
+__all__ = ["given_names", "listed_names", "name_parts", "people"]
+
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 _INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
 _GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
-
-
-def people_field(reference: Any) -> str:
-    """The variable naming the entry's people first (its authors, else editors …); ""."""
-    return next((name for name in PEOPLE if name in reference), "")
 
 
 def people(reference: Any) -> str:
@@ -59,49 +45,27 @@ def people(reference: Any) -> str:
     return repr([name_parts(name) for name in names])
 
 
-def given_names(style: Any, source: Any, keys: Sequence[str]) -> dict[str, list[Any]]:
+def given_names(
+    style: Any, source: Any, keys: Sequence[str]
+) -> tuple[dict[str, list[Any]], dict[str, str] | None]:
     """The names each entry of `keys` prints in the text where the style tells people
     apart by them (octavo's key -> citeproc-py's names, some in their long form): only the
-    entries that take one."""
+    entries that take one; and each entry's citation printed alone without them, where it
+    was printed (`by-cite`: the year suffixes read it again where no name is given)."""
     citation = style.root.citation
     if str(citation.get("disambiguate-add-givenname", "false")).lower() != "true":
-        return {}
+        return {}, None
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
-    hints = _by_cite(style, source, named) if rule == "by-cite" else _by_name(rule, named)
-    return _shown(style, named, hints)
-
-
-@contextmanager
-def as_cited(source: Any, shown: Mapping[str, list[Any]], keys: Sequence[str]) -> Iterator[None]:
-    """The entries `keys` with the names `shown` gives them, for a while (a citation's
-    words), the file's names back after."""
-    kept = {}
-    for key in keys:
-        if key in shown:
-            field = people_field(source[key])
-            kept[key] = field, source[key][field]
-            source[key][field] = shown[key]
-    try:
-        yield
-    finally:
-        for key, (field, names) in kept.items():
-            source[key][field] = names
-
-
-def printed(
-    style: Any, source: Any, keys: Sequence[str], shown: Mapping[str, list[Any]]
-) -> dict[str, str]:
-    """Each entry's citation as the style prints it alone, by a bibliography of its own
-    (citeproc-py's of the book counts every citation it prints: a style's `position`)."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-
-    alone = CitationStylesBibliography(style, source, formatter.html)
-    citations = {key: Citation([CitationItem(key)]) for key in keys}
-    for made in citations.values():
-        alone.register(made)
-    with as_cited(source, shown, keys):
-        return {key: str(alone.cite(made, lambda item: None)) for key, made in citations.items()}
+    people_of: dict[str, set[tuple[tuple[str, str], ...]]] = {}
+    for name in (n for names in named.values() for n in names):
+        people_of.setdefault(_family(name), set()).add(name_parts(name))
+    if all(len(found) < 2 for found in people_of.values()):  # no two people share a family
+        return {}, None  # name: nothing to tell apart, and no citation printed for it
+    if rule != "by-cite":
+        return _shown(style, named, _by_name(rule, named)), None
+    alone = printed(style, source, keys, {})
+    return _shown(style, named, _by_cite(alone, named)), alone
 
 
 def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
@@ -127,20 +91,20 @@ def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]
     }
 
 
-def _by_cite(style: Any, source: Any, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
-    """pandoc's hints `by-cite`: in each set of entries whose citations print alike, the
-    names another person of their family stands beside in the same place of a list, place
-    by place, until each entry has one."""
+def _by_cite(alone: dict[str, str], named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
+    """pandoc's hints `by-cite`: in each set of entries whose citations print alike
+    (`alone`), the names another person of their family stands beside in the same place
+    of a list, place by place, until each entry has one (an entry naming nobody never)."""
     alike: dict[str, list[str]] = {}
-    for key, words in printed(style, source, list(named), {}).items():
+    for key, words in alone.items():
         alike.setdefault(words, []).append(key)
     hints: dict[str, dict[int, str]] = {}
     for same in (s for s in alike.values() if len(s) > 1):
         left = set(same)
-        for at in range(max(len(named[k]) for k in same)):
+        for at in range(max(len(named.get(k, [])) for k in same)):
             if not left:
                 break
-            here = [(k, named[k][at]) for k in same if len(named[k]) > at]
+            here = [(k, named[k][at]) for k in same if len(named.get(k, [])) > at]
             for key, name in here:
                 others = [
                     o

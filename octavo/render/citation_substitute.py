@@ -11,9 +11,9 @@ entries it formatted (octavo.render.citeproc_book).
   nobody is never one, nor starts a run.
 - **Which words**: `complete-all`, the names and the words between them (", and ") in one;
   `complete-each`, each name; `partial-each`, each name of those it shares;
-  `partial-first`, the first. They are found by
-  formatting the entry again with a stand-in for each name replaced: where the entry
-  prints none of them, it is left as it is.
+  `partial-first`, the first. They are found by formatting the entry again with a
+  stand-in for each name replaced: where the entry prints none of them, or prints them
+  twice (pandoc replaces the first), it is left as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from html import escape
 from itertools import takewhile
 from typing import Any
 
-from octavo.render.citation_names import listed_names, name_parts, people_field
+from octavo.render.citation_alike import people_field
+from octavo.render.citation_names import listed_names, name_parts
 
 __all__ = ["substituted"]
 
@@ -71,7 +72,7 @@ def _replaced(
     finally:
         reference[field] = kept
     found = [stood.find(s) for s in stand_ins if s in stood]
-    if not found:
+    if not found or any(stood.count(s) > 1 for s in stand_ins):  # none, or printed twice
         return entry
     if whole:
         return stood[: min(found)] + words + stood[max(found) + 1 :]

@@ -24,32 +24,37 @@ once every citation is registered and the list sorted (octavo.render.citeproc_bo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from octavo.render.citation_names import printed
+from octavo.render.citation_alike import SUFFIX, printed
 
-__all__ = ["letter_number", "letters", "suffixed_year", "unsuffixed", "year_suffixes"]
+__all__ = ["letter_number", "letters", "suffixed_year", "year_suffixes"]
 
-SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
 def year_suffixes(
-    style: Any, source: Any, keys: Sequence[str], shown: Mapping[str, list[Any]]
+    style: Any,
+    source: Any,
+    keys: Sequence[str],
+    shown: Mapping[str, list[Any]],
+    alone: Mapping[str, str] | None = None,
 ) -> None:
     """The suffix each of the entries `keys` (as citeproc-py reads them, in the reference
     list's order) takes, given to them in `source` (its `year_suffix`, which the style
     prints): none where the style asks for none. `shown`: the names the text gives the
-    entries told apart by their given names (octavo.render.citation_names)."""
+    entries told apart by their given names (octavo.render.citation_names); `alone`, each
+    entry's citation printed without them, where it was (read again where none is)."""
     citation = style.root.citation
     if not _true(citation, "disambiguate-add-year-suffix"):
         return
     for key in keys:  # none given yet: a second call finds the same entries alike
         source[key].pop(SUFFIX, None)
+    if alone is None or shown:
+        alone = printed(style, source, keys, shown)
     alike: dict[str, list[str]] = {}
-    for key, words in printed(style, source, keys, shown).items():
+    for key, words in alone.items():
         alike.setdefault(words, []).append(key)
     given = {
         key: letters(at)
@@ -78,18 +83,6 @@ def _with_suffix(element: Any) -> None:
     element.addprevious(group)
     group.append(element)
     group.append(element.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
-
-
-@contextmanager
-def unsuffixed(source: Any, keys: Sequence[str]) -> Iterator[None]:
-    """The entries `keys` without their year suffixes for a while: a citation's items are
-    sorted as pandoc sorts them, as if they had none ("(Doe, 2003b, 2003a)" as written)."""
-    hidden = {key: source[key].pop(SUFFIX) for key in set(keys) if SUFFIX in source[key]}
-    try:
-        yield
-    finally:
-        for key, suffix in hidden.items():
-            source[key][SUFFIX] = suffix
 
 
 def letters(number: int) -> str:

@@ -20,11 +20,12 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
+from octavo.render.citation_alike import PEOPLE, as_cited, people_field, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_names import PEOPLE, as_cited, given_names, people, people_field
+from octavo.render.citation_names import given_names, people
 from octavo.render.citation_substitute import substituted
-from octavo.render.citation_suffixes import unsuffixed, year_suffixes
+from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -156,13 +157,12 @@ class CiteprocBook:
         return ""
 
     def sort(self) -> None:
-        """The list in the style's order, then the given names that tell people apart in
-        the text (octavo.render.citation_names), then the year suffixes its entries take,
-        given in the list's order (octavo.render.citation_suffixes)."""
+        """The list in the style's order, then the given names telling people apart in the
+        text (citation_names), then the year suffixes, in the list's order (citation_suffixes)."""
         self.bibliography.sort()
         keys = self.bibliography.keys
-        self.shown = given_names(self.style, self.source, keys)
-        year_suffixes(self.style, self.source, keys, self.shown)  # in the source
+        self.shown, alone = given_names(self.style, self.source, keys)
+        year_suffixes(self.style, self.source, keys, self.shown, alone)  # in the source
         self.sorted = True
 
     def cited(self) -> list[str]:

@@ -96,3 +96,14 @@ def test_a_style_without_it_prints_the_names(make_book: MakeBook) -> None:
         "Doe, Jane. 2001a. Airports.",
         "Doe, Jane. 2001b. Bridges.",
     ]
+
+
+def test_names_printed_twice_are_left_as_they_are(make_book: MakeBook) -> None:
+    """An entry printing its names twice keeps both (pandoc's citeproc replaces the first);
+    no stand-in is left in it."""
+    twice = '<names variable="author"/><text variable="title"/>'
+    style = AUTHOR_DATE.replace('<text variable="title"/>', twice)
+    assert cited_text(make_book, REFS, "[@doe2001a; @doe2001b]\n", style)[1:] == [
+        "Doe, Jane. 2001a. Jane Doe. Airports.",
+        "Doe, Jane. 2001b. Jane Doe. Bridges.",  # pandoc: "———. 2001b. Jane Doe. Bridges."
+    ]
