@@ -17,6 +17,7 @@ from dataclasses import replace
 from html import escape, unescape
 from typing import TYPE_CHECKING, Any
 
+from octavo.render.citation_alike import people_field
 from octavo.render.citation_groups import (
     Item,
     collapsed,
@@ -27,6 +28,7 @@ from octavo.render.citation_groups import (
     ranged,
     separators,
 )
+from octavo.render.citation_names import people
 from octavo.render.citation_suffixes import letter_number, suffixed_year
 from octavo.render.reference_markup import biblioref
 
@@ -107,7 +109,7 @@ class SectionCitations:
         """The item as ordering and grouping see it."""
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
-        names = self.book.authors(citation) if grouping else ""
+        names = self._authors(citation) if grouping else ""
         ranges = citation is not None and self.book.shape.ranges
         number = citation.cites[0].number if ranges else 0  # its place in the list
         year, letter = self._suffix(citation) if citation is not None else (0, "")
@@ -115,6 +117,18 @@ class SectionCitations:
             at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number,
             year, letter_number(letter),
         )  # fmt: skip
+
+    def _authors(self, citation: Any) -> str:
+        """Who the item names, for grouping, as pandoc's citeproc compares them: the
+        variable and every part of each name ("J. Smith" and "R. Smith" are two, wherever
+        both print "Smith"); for an entry naming nobody, the words before its year
+        ("Anonymous " of "Anonymous 1990", "" for a year alone); "" for none (never
+        grouped)."""
+        reference = self.book.source[citation.cites[0].key]
+        if field := people_field(reference):
+            return f"{field} {people(reference)}"
+        full, rest = self.book.format(citation), self.book.without_names(citation)
+        return f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""
 
     def _suffix(self, citation: Any) -> tuple[int, str]:
         """The item's year and year suffix where the style collapses suffixes and the item

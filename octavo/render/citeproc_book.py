@@ -20,10 +20,10 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
-from octavo.render.citation_alike import PEOPLE, as_cited, people_field, unsuffixed
+from octavo.render.citation_alike import PEOPLE, as_cited, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_names import given_names, people
+from octavo.render.citation_names import given_names
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
@@ -193,14 +193,6 @@ class CiteprocBook:
             full, rest = self.format(citation), self.without_names(citation)
             self.named[key] = full[: -len(rest)] if rest and full.endswith(rest) else ""
         return self.named[key]
-
-    def authors(self, citation: Any) -> str:
-        """The people the item names, for grouping, as pandoc's citeproc compares them: the
-        variable and every part of each name ("" where its entry names none). "J. Smith"
-        and "R. Smith" are two, wherever both print "Smith"."""
-        reference = self.source[citation.cites[0].key]
-        field = people_field(reference)
-        return f"{field} {people(reference)}" if field else ""
 
     def _words(self, citation: Any, bare: bool) -> str:
         """The item's words (`bare`: without its names and title), formatted once."""

@@ -109,3 +109,36 @@ def test_the_list_keeps_the_names_as_the_file_gives_them(make_book: MakeBook) ->
         "Smith, John. 1999. Forests.",
         "Smith, Robert. 1999. Lakes.",
     ]
+
+
+NOBODY: dict[str, dict[str, object]] = {
+    "anon90": {"type": "book", "title": "Anonymous", "issued": {"date-parts": [[1990]]}},
+    "anon95": {"type": "book", "title": "Anonymous", "issued": {"date-parts": [[1995]]}},
+    "other91": {"type": "book", "title": "Other", "issued": {"date-parts": [[1991]]}},
+    "lee05": _book("Ports", [("Lee", "Kim")], 2005),
+}
+NOBODY_BODY = "X [@anon90; @lee05; @anon95]. Y [@anon90; @other91].\n"
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param(
+            HARVARD,  # the title in the author's place: grouped where it is the same
+            "X (Anonymous, 1990, 1995; Lee, 2005). Y (Anonymous, 1990; Other, 1991).",
+            id="title-for-author",
+        ),
+        pytest.param(
+            AUTHOR_DATE,  # no substitute: a year alone, grouped with another year alone
+            "X (1990, 1995; Lee 2005). Y (1990, 1991).",
+            id="year-alone",
+        ),
+    ],
+)
+def test_entries_naming_nobody_grouped_by_what_they_print(
+    make_book: MakeBook, style: str, expected: str
+) -> None:
+    """pandoc's citeproc (2.17 and 3.9) groups works naming nobody by the words printed in
+    the author's place; octavo never grouped them ("(Anonymous, 1990; Lee, 2005;
+    Anonymous, 1995)")."""
+    assert cited_text(make_book, NOBODY, NOBODY_BODY, style)[0] == expected
