@@ -13,9 +13,10 @@ sorted and before the year suffixes (octavo.render.citation_suffixes), as pandoc
 - **How**: the name in its long form, its given name as the style's name initializes it
   ("J. Smith"); where the initials are another's too, the given name whole ("John
   Smith"; never, for a rule `…-with-initials`). `primary-name`'s only for an entry's first.
-- The words are the citations' only: the reference list and the sort read the names as
-  the file gives them. A name is printed with its given name first, as citeproc-py prints
-  a long name that is not in sort order.
+- **Where**: in the citations, a name with its given name first, as citeproc-py prints a
+  long name not in sort order. In the list, only a given name whole (its initials
+  another's), in the list's own form, "Smith, Jane" where Harvard prints "Smith, J.", as
+  pandoc's citeproc gives it there too; the sort reads the names as the file gives them.
 
 Not read: `disambiguate-add-names` (more names before "et al." where that tells entries
 apart).
@@ -25,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from octavo.render.citation_alike import people_field, printed
 
-__all__ = ["given_names", "listed_names", "name_parts", "people"]
+__all__ = ["GivenNames", "given_names", "listed_names", "name_parts", "people"]
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 _INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
@@ -45,27 +47,36 @@ def people(reference: Any) -> str:
     return repr([name_parts(name) for name in names])
 
 
-def given_names(
-    style: Any, source: Any, keys: Sequence[str]
-) -> tuple[dict[str, list[Any]], dict[str, str] | None]:
-    """The names each entry of `keys` prints in the text where the style tells people
-    apart by them (octavo's key -> citeproc-py's names, some in their long form): only the
-    entries that take one; and each entry's citation printed alone without them, where it
-    was printed (`by-cite`: the year suffixes read it again where no name is given)."""
+@dataclass(frozen=True, slots=True)
+class GivenNames:
+    """The names the entries print where the style tells people apart by them (octavo's
+    key -> citeproc-py's names, some made literal): only the entries that take one."""
+
+    cited: dict[str, list[Any]]  # in the text: "J. Smith"
+    listed: dict[str, list[Any]]  # in the list: "Smith, Jane" where it prints "Smith, J."
+    # each entry's citation printed alone without them, where it was (`by-cite`: the year
+    # suffixes read it again where no name is given)
+    alone: dict[str, str] | None
+
+
+def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
+    """The given names that tell the people of the entries `keys` apart, as the style
+    says: in the text, and in the list where a name's initials are another's."""
     citation = style.root.citation
     if str(citation.get("disambiguate-add-givenname", "false")).lower() != "true":
-        return {}, None
+        return GivenNames({}, {}, None)
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
     people_of: dict[str, set[tuple[tuple[str, str], ...]]] = {}
     for name in (n for names in named.values() for n in names):
         people_of.setdefault(_family(name), set()).add(name_parts(name))
     if all(len(found) < 2 for found in people_of.values()):  # no two people share a family
-        return {}, None  # name: nothing to tell apart, and no citation printed for it
-    if rule != "by-cite":
-        return _shown(style, named, _by_name(rule, named)), None
-    alone = printed(style, source, keys, {})
-    return _shown(style, named, _by_cite(alone, named)), alone
+        return GivenNames({}, {}, None)  # nothing to tell apart, and no citation printed for it
+    alone = printed(style, source, keys, {}) if rule == "by-cite" else None
+    hints = _by_cite(alone, named) if alone is not None else _by_name(rule, named)
+    if rule.startswith("primary-name"):  # the first name's only
+        hints = {key: {0: by_place[0]} for key, by_place in hints.items() if 0 in by_place}
+    return GivenNames(_shown(style, named, hints), _listed(style, named, hints), alone)
 
 
 def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
@@ -131,13 +142,10 @@ def _shown(
          and e.get("initialize-with") is not None),
         None,
     )  # fmt: skip
-    primary = str(citation.get("givenname-disambiguation-rule", "")).startswith("primary")
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
         names = list(named[key])
         for at, hint in by_place.items():
-            if primary and at > 0:
-                continue
             given, family, dropping, particle, suffix = names[at].parts()
             if given and mark is not None and hint == _INITIALS and form is not None:
                 given = form.initialize(given, mark, citation.layout)
@@ -145,6 +153,48 @@ def _shown(
             names[at] = Name(literal=" ".join(w for w in words if w))
         out[key] = names
     return out
+
+
+def _listed(
+    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+) -> dict[str, list[Any]]:
+    """Each entry's names in the list where one's initials are another's (pandoc's
+    AddGivenName, which the list reads too): that name with its given name whole, in the
+    list's form ("Smith, Jane" where the style prints "Smith, J."); the others as they
+    are. citeproc-py prints a long name so (its sort order, particles and separator)."""
+    from citeproc.source import Name
+
+    listing = style.root.bibliography
+    form = _first_name(listing.layout, _macros(style)) if listing is not None else None
+    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+        return {}
+
+    def option(name: str, default: str) -> str:
+        found = (e.get(name) for e in (form, listing, style.root) if e.get(name) is not None)
+        return str(next(found, default))
+
+    ordered, separator = option("name-as-sort-order", ""), option("sort-separator", ", ")
+    demote = option("demote-non-dropping-particle", "display-and-sort")
+    out: dict[str, list[Any]] = {}
+    for key, by_place in hints.items():
+        names = list(named[key])
+        for at in (at for at, hint in by_place.items() if hint == _GIVEN):
+            given, family, dropping, particle, suffix = names[at].parts()
+            if ordered == "all" or (ordered == "first" and at == 0):
+                if demote in ("never", "sort-only"):
+                    parts = (_joined(particle, family), _joined(given, dropping), suffix)
+                else:
+                    parts = (family, _joined(given, dropping, particle), suffix)
+                names[at] = Name(literal=separator.join(p for p in parts if p))
+            else:
+                names[at] = Name(literal=_joined(given, dropping, particle, family, suffix))
+        if names != named[key]:
+            out[key] = names
+    return out
+
+
+def _joined(*words: str | None) -> str:
+    return " ".join(w for w in words if w)
 
 
 def listed_names(reference: Any) -> list[Any]:

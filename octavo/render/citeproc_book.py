@@ -23,7 +23,7 @@ from octavo.model.bibliography import folded
 from octavo.render.citation_alike import PEOPLE, as_cited, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_names import given_names
+from octavo.render.citation_names import GivenNames, given_names
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
@@ -90,7 +90,7 @@ class CiteprocBook:
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
         self.sorted = False  # format() reads the list's order and suffixes: after sort()
         self.named: dict[str, str] = {}  # key -> names()
-        self.shown: dict[str, list[Any]] = {}  # key -> its names in the text (given_names)
+        self.given = GivenNames({}, {}, None)  # the names telling people apart (sort())
 
     def register(self, use: CitationUse) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -161,8 +161,8 @@ class CiteprocBook:
         text (citation_names), then the year suffixes, in the list's order (citation_suffixes)."""
         self.bibliography.sort()
         keys = self.bibliography.keys
-        self.shown, alone = given_names(self.style, self.source, keys)
-        year_suffixes(self.style, self.source, keys, self.shown, alone)  # in the source
+        self.given = given_names(self.style, self.source, keys)
+        year_suffixes(self.style, self.source, keys, self.given.cited, self.given.alone)
         self.sorted = True
 
     def cited(self) -> list[str]:
@@ -200,7 +200,7 @@ class CiteprocBook:
         made, key = (id(citation), bare), citation.cites[0].key
         if self.words.get(made, (None, ""))[0] is not citation:
             reference = self.source[key]
-            with as_cited(self.source, self.shown, [key]):
+            with as_cited(self.source, self.given.cited, [key]):
                 kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
                 try:
                     html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
@@ -231,7 +231,8 @@ class CiteprocBook:
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
-        made = [str(e) for e in self.bibliography.bibliography()]
+        with as_cited(self.source, self.given.listed, self.bibliography.keys):
+            made = [str(e) for e in self.bibliography.bibliography()]
         texts = substituted(self.style, self.source, self.bibliography.items, made)
         listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(

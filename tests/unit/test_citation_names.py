@@ -142,3 +142,61 @@ def test_entries_naming_nobody_grouped_by_what_they_print(
     the author's place; octavo never grouped them ("(Anonymous, 1990; Lee, 2005;
     Anonymous, 1995)")."""
     assert cited_text(make_book, NOBODY, NOBODY_BODY, style)[0] == expected
+
+
+SHARED_INITIALS = {
+    "j99": _book("Forests", [("Smith", "John")], 1999),
+    "ja99": _book("Fields", [("Smith", "Jane")], 1999),
+    "j05": _book("Docks", [("Smith", "John")], 2005),
+    "r01": _book("Rivers", [("Smith", "Robert")], 2001),
+}
+INITIALIZED = 'sort-separator=", " initialize-with="."'  # the list's names as "Smith, J."
+REPEATED = '<bibliography subsequent-author-substitute="———" and="text"'
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param(
+            HARVARD,  # by-cite: 2005's John is told apart from nobody, in the text and list
+            [
+                "(John Smith, 1999; Jane Smith, 1999). (Smith, 2005). (Smith, 2001).",
+                "Smith, Jane (1999) Fields.",
+                "Smith, John (1999) Forests.",
+                "Smith, J. (2005) Docks.",
+                "Smith, R. (2001) Rivers.",
+            ],
+            id="by-cite",
+        ),
+        pytest.param(
+            HARVARD.replace('<bibliography and="text"', REPEATED),
+            [
+                "(John Smith, 1999; Jane Smith, 1999). (Smith, 2005). (Smith, 2001).",
+                "Smith, Jane (1999) Fields.",
+                "Smith, John (1999) Forests.",
+                "——— (2005) Docks.",  # the same person, whatever the names print
+                "Smith, R. (2001) Rivers.",
+            ],
+            id="by-cite-repeated",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace('sort-separator=", "', INITIALIZED),  # primary-name
+            [
+                "(John Smith 1999; Jane Smith 1999). (John Smith 2005). (R. Smith 2001).",
+                "Smith, Jane. 1999. Fields.",
+                "Smith, John. 1999. Forests.",
+                "———. 2005. Docks.",
+                "Smith, R. 2001. Rivers.",
+            ],
+            id="primary-name",
+        ),
+    ],
+)
+def test_the_list_gives_a_given_name_whole_where_initials_are_shared(
+    make_book: MakeBook, style: str, expected: list[str]
+) -> None:
+    """Where two people's initials are the same, pandoc's citeproc (2.17 and 3.9) gives
+    the list their given names whole too ("Smith, Jane", "Smith, John"), where the style's
+    list prints initials: octavo printed "Smith, J." for both."""
+    body = "[@j99; @ja99]. [@j05]. [@r01].\n"
+    assert cited_text(make_book, SHARED_INITIALS, body, style) == expected
