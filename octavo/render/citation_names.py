@@ -1,8 +1,9 @@
-"""Two people of one family name told apart in the text by their given names, as CSL 1.0.2
-says (`disambiguate-add-givenname`, `givenname-disambiguation-rule`) and pandoc's citeproc
-prints them: Chicago's author-date "(J. Smith 1999; R. Smith 2001)", where citeproc-py
-printed "(Smith 1999; Smith 2001)" (it reads neither option). Given once the list is
-sorted and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives them:
+"""Two people of one family name told apart in the text by their given names, and works
+of several authors by more of their names, as CSL 1.0.2 says (`disambiguate-add-givenname`,
+`givenname-disambiguation-rule`, `disambiguate-add-names`) and pandoc's citeproc prints
+them: Chicago's author-date "(J. Smith 1999; R. Smith 2001)", where citeproc-py printed
+"(Smith 1999; Smith 2001)" (it reads none of these options). Given once the list is sorted
+and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives them:
 
 - **Whose names**: with a rule of `all-names`, `all-names-with-initials`, `primary-name` or
   `primary-name-with-initials`, every name the book cites (`primary-name`: each entry's
@@ -18,8 +19,11 @@ sorted and before the year suffixes (octavo.render.citation_suffixes), as pandoc
   another's), in the list's own form, "Smith, Jane" where Harvard prints "Smith, J.", as
   pandoc's citeproc gives it there too; the sort reads the names as the file gives them.
 
-Not read: `disambiguate-add-names` (more names before "et al." where that tells entries
-apart).
+- **More names** (`disambiguate-add-names`), after the given names of a rule over names
+  and before `by-cite`'s, as pandoc's citeproc: works whose citations print alike ("Smith
+  et al., 2001") print more names before "et al.", one more for all of them until some
+  are told apart by their first names, "(Smith, Doe, et al., 2001; Smith, Kim, et al.,
+  2001)", every name where all are needed ("Smith, Doe, Lee and Roe"), in the list too.
 """
 
 from __future__ import annotations
@@ -54,29 +58,81 @@ class GivenNames:
 
     cited: dict[str, list[Any]]  # in the text: "J. Smith"
     listed: dict[str, list[Any]]  # in the list: "Smith, Jane" where it prints "Smith, J."
+    more: dict[str, int]  # the names before "et al.", at least (text and list)
     # each entry's citation printed alone without them, where it was (`by-cite`: the year
     # suffixes read it again where no name is given)
     alone: dict[str, str] | None
 
 
 def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
-    """The given names that tell the people of the entries `keys` apart, as the style
-    says: in the text, and in the list where a name's initials are another's."""
+    """The given names and the names before "et al." that tell the entries `keys` apart,
+    as the style says: in the text, and in the list."""
     citation = style.root.citation
-    if str(citation.get("disambiguate-add-givenname", "false")).lower() != "true":
-        return GivenNames({}, {}, None)
-    rule = citation.get("givenname-disambiguation-rule", "by-cite")
+    by_given, by_names = (
+        _true(citation, "disambiguate-add-givenname"),
+        _true(citation, "disambiguate-add-names"),
+    )
+    rule = citation.get("givenname-disambiguation-rule", "by-cite") if by_given else ""
     named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
     people_of: dict[str, set[tuple[tuple[str, str], ...]]] = {}
     for name in (n for names in named.values() for n in names):
         people_of.setdefault(_family(name), set()).add(name_parts(name))
-    if all(len(found) < 2 for found in people_of.values()):  # no two people share a family
-        return GivenNames({}, {}, None)  # nothing to tell apart, and no citation printed for it
-    alone = printed(style, source, keys, {}) if rule == "by-cite" else None
-    hints = _by_cite(alone, named) if alone is not None else _by_name(rule, named)
+    shared = by_given and any(len(found) > 1 for found in people_of.values())
+    least = int(citation.get("et-al-min", style.root.get("et-al-min", "0")))
+    cut = by_names and least > 0 and any(len(names) >= least for names in named.values())
+    if not shared and not cut:  # nothing to tell apart so, and no citation printed for it
+        return GivenNames({}, {}, {}, None)
+    hints = _by_name(rule, named) if shared and rule != "by-cite" else {}
     if rule.startswith("primary-name"):  # the first name's only
         hints = {key: {0: by_place[0]} for key, by_place in hints.items() if 0 in by_place}
-    return GivenNames(_shown(style, named, hints), _listed(style, named, hints), alone)
+    alone = printed(style, source, keys, _shown(style, named, hints))
+    alike: dict[str, list[str]] = {}
+    for key, words in alone.items():
+        alike.setdefault(words, []).append(key)
+    sets = [same for same in alike.values() if len(same) > 1]
+    if shared and rule == "by-cite":
+        hints = _by_cite(sets, named)
+    more = _more_names(sets, named, rule) if cut else {}
+    again = bool(more) or (rule == "by-cite" and bool(hints))  # printed otherwise now
+    return GivenNames(
+        _shown(style, named, hints), _listed(style, named, hints), more, None if again else alone
+    )
+
+
+def _more_names(sets: list[list[str]], named: dict[str, list[Any]], rule: str) -> dict[str, int]:
+    """pandoc's disambiguate-add-names: in each set of entries whose citations print alike,
+    the names each prints before "et al.": one more for all those left, until one or more
+    are told apart by their first names (as the rule reads them: their family names alone
+    where the style adds no given names), who keep that many."""
+    more: dict[str, int] = {}
+    for same in sets:
+        left = list(same)
+        for count in range(1, max(len(named.get(k, [])) for k in same) + 1):
+            first = {k: _first(named.get(k, []), count, rule) for k in left}
+            told = [k for k in left if all(o == k or first[o] != first[k] for o in left)]
+            if told:
+                more |= dict.fromkeys(left, count)
+                left = [k for k in left if k not in told]
+    return more
+
+
+def _first(names: list[Any], count: int, rule: str) -> tuple[tuple[str, ...], ...]:
+    """The first `count` names as the rule tells them apart (pandoc's nameParts): whole,
+    with their initials, or by their family names alone (a rule's later names, and every
+    name where the style adds no given names)."""
+    out = []
+    for at, name in enumerate(names[:count]):
+        given, family, dropping, particle, suffix = (str(p or "") for p in name.parts())
+        if rule in ("all-names", "by-cite") or (rule == "primary-name" and at == 0):
+            pass
+        elif rule == "all-names-with-initials" or (
+            rule == "primary-name-with-initials" and at == 0
+        ):
+            given = _initials(name)
+        else:
+            given = ""
+        out.append((given, family, dropping, particle, suffix))
+    return tuple(out)
 
 
 def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
@@ -102,15 +158,12 @@ def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]
     }
 
 
-def _by_cite(alone: dict[str, str], named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
-    """pandoc's hints `by-cite`: in each set of entries whose citations print alike
-    (`alone`), the names another person of their family stands beside in the same place
-    of a list, place by place, until each entry has one (an entry naming nobody never)."""
-    alike: dict[str, list[str]] = {}
-    for key, words in alone.items():
-        alike.setdefault(words, []).append(key)
+def _by_cite(sets: list[list[str]], named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
+    """pandoc's hints `by-cite`: in each set of entries whose citations print alike, the
+    names another person of their family stands beside in the same place of a list, place
+    by place, until each entry has one (an entry naming nobody never)."""
     hints: dict[str, dict[int, str]] = {}
-    for same in (s for s in alike.values() if len(s) > 1):
+    for same in sets:
         left = set(same)
         for at in range(max(len(named.get(k, [])) for k in same)):
             if not left:
@@ -191,6 +244,10 @@ def _listed(
         if names != named[key]:
             out[key] = names
     return out
+
+
+def _true(element: Any, attribute: str) -> bool:
+    return str(element.get(attribute, "false")).strip().lower() == "true"
 
 
 def _joined(*words: str | None) -> str:

@@ -18,7 +18,7 @@ entries it formatted (octavo.render.citeproc_book).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from itertools import takewhile
 from typing import Any
@@ -31,9 +31,16 @@ __all__ = ["substituted"]
 _STAND_IN = 0xE000  # private-use characters, one a name: no entry prints them
 
 
-def substituted(style: Any, source: Any, items: Sequence[Any], entries: list[str]) -> list[str]:
-    """`entries` (citeproc-py's HTML of `items`, in the list's order) with the names of
-    each entry after the first of one people's run replaced as the style says."""
+def substituted(
+    style: Any,
+    source: Any,
+    items: Sequence[Any],
+    entries: list[str],
+    render: Callable[[Any], str],
+) -> list[str]:
+    """`entries` (citeproc-py's HTML of `items`, in the list's order, each printed by
+    `render`) with the names of each entry after the first of one people's run replaced as
+    the style says."""
     listing = style.root.bibliography
     if listing is None or listing.get("subsequent-author-substitute") is None:
         return entries
@@ -51,12 +58,19 @@ def substituted(style: Any, source: Any, items: Sequence[Any], entries: list[str
             out.append(entry)
             continue
         count = shared if rule == "partial-each" else 1 if rule == "partial-first" else shared
-        out.append(_replaced(style, source, item, entry, count, words, rule == "complete-all"))
+        whole = rule == "complete-all"
+        out.append(_replaced(source, item, render, entry, count, words, whole))
     return out
 
 
 def _replaced(
-    style: Any, source: Any, item: Any, entry: str, count: int, words: str, whole: bool
+    source: Any,
+    item: Any,
+    render: Callable[[Any], str],
+    entry: str,
+    count: int,
+    words: str,
+    whole: bool,
 ) -> str:
     """`entry` with its first `count` names replaced by `words` (`whole`: they and the
     words between them, once); as it is where it prints none of them."""
@@ -68,7 +82,7 @@ def _replaced(
     stand_ins = [chr(_STAND_IN + at) for at in range(count)]
     reference[field] = [Name(literal=s) for s in stand_ins] + list(kept[count:])
     try:
-        stood = "".join(str(e) for e in style.render_bibliography([item]))
+        stood = render(item)
     finally:
         reference[field] = kept
     found = [stood.find(s) for s in stand_ins if s in stood]

@@ -39,20 +39,21 @@ def year_suffixes(
     source: Any,
     keys: Sequence[str],
     shown: Mapping[str, list[Any]],
+    more: Mapping[str, int],
     alone: Mapping[str, str] | None = None,
 ) -> None:
     """The suffix each of the entries `keys` (as citeproc-py reads them, in the reference
     list's order) takes, given to them in `source` (its `year_suffix`, which the style
-    prints): none where the style asks for none. `shown`: the names the text gives the
-    entries told apart by their given names (octavo.render.citation_names); `alone`, each
-    entry's citation printed without them, where it was (read again where none is)."""
+    prints): none where the style asks for none. `shown` and `more`: the names the text
+    gives the entries told apart by their names (octavo.render.citation_names); `alone`,
+    each entry's citation printed with them, where it was (else printed here)."""
     citation = style.root.citation
     if not _true(citation, "disambiguate-add-year-suffix"):
         return
     for key in keys:  # none given yet: a second call finds the same entries alike
         source[key].pop(SUFFIX, None)
-    if alone is None or shown:
-        alone = printed(style, source, keys, shown)
+    if alone is None:
+        alone = printed(style, source, keys, shown, more)
     alike: dict[str, list[str]] = {}
     for key, words in alone.items():
         alike.setdefault(words, []).append(key)

@@ -20,7 +20,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
-from octavo.render.citation_alike import PEOPLE, as_cited, unsuffixed
+from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_names import GivenNames, given_names
@@ -90,7 +90,7 @@ class CiteprocBook:
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
         self.sorted = False  # format() reads the list's order and suffixes: after sort()
         self.named: dict[str, str] = {}  # key -> names()
-        self.given = GivenNames({}, {}, None)  # the names telling people apart (sort())
+        self.given = GivenNames({}, {}, {}, None)  # the names telling entries apart (sort())
 
     def register(self, use: CitationUse) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -162,7 +162,8 @@ class CiteprocBook:
         self.bibliography.sort()
         keys = self.bibliography.keys
         self.given = given_names(self.style, self.source, keys)
-        year_suffixes(self.style, self.source, keys, self.given.cited, self.given.alone)
+        given = self.given
+        year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
         self.sorted = True
 
     def cited(self) -> list[str]:
@@ -200,7 +201,7 @@ class CiteprocBook:
         made, key = (id(citation), bare), citation.cites[0].key
         if self.words.get(made, (None, ""))[0] is not citation:
             reference = self.source[key]
-            with as_cited(self.source, self.given.cited, [key]):
+            with cited_as(self.style, self.source, self.given.cited, self.given.more, key):
                 kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
                 try:
                     html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
@@ -231,9 +232,14 @@ class CiteprocBook:
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
+        items = self.bibliography.items
+
+        def entry(item: Any) -> str:
+            return list_entry(self.style, item, self.given.more)
+
         with as_cited(self.source, self.given.listed, self.bibliography.keys):
-            made = [str(e) for e in self.bibliography.bibliography()]
-        texts = substituted(self.style, self.source, self.bibliography.items, made)
+            made = [*map(entry, items)]
+        texts = substituted(self.style, self.source, items, made, entry)  # the file's names
         listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"

@@ -200,3 +200,58 @@ def test_the_list_gives_a_given_name_whole_where_initials_are_shared(
     list prints initials: octavo printed "Smith, J." for both."""
     body = "[@j99; @ja99]. [@j05]. [@r01].\n"
     assert cited_text(make_book, SHARED_INITIALS, body, style) == expected
+
+
+def _many(title: str, year: int, *family: str) -> dict[str, object]:
+    return _book(title, [("Smith", "John"), *((f, f[0]) for f in family)], year)
+
+
+ET_AL = {
+    "a": _many("One", 2001, "Doe", "Lee", "Roe"),
+    "b": _many("Two", 2001, "Kim", "Park", "Cho"),
+    "c": _many("Three", 2003, "Doe", "Lee", "Roe"),
+    "d": _many("Four", 2001, "Doe", "Lee", "Poe"),
+    "e": _many("Five", 2001, "Doe", "Lee", "Poe", "Zed"),
+    "f": _many("Six", 2001, "Doe", "Lee", "Poe", "Yew"),
+}
+ET_AL_BODY = "[@a; @b; @d]. [@c]. [@e; @f].\n"
+CUT = '<citation et-al-min="3" et-al-use-first="1" disambiguate-add-names="true" '
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param(
+            HARVARD,  # et-al-min 4, et-al-use-first 1, in the text and the list
+            [
+                "(Smith, Doe, Lee and Roe, 2001; Smith, Kim, et al., 2001; Smith, Doe, Lee and"
+                " Poe, 2001). (Smith et al., 2003). (Smith, Doe, Lee, Poe and Zed, 2001; Smith,"
+                " Doe, Lee, Poe and Yew, 2001).",
+                "Smith, J., Doe, D., Lee, L., Poe, P. and Zed, Z. (2001) Five.",
+                "Smith, J., Doe, D., Lee, L. and Poe, P. (2001) Four.",
+                "Smith, J., Doe, D., Lee, L. and Roe, R. (2001) One.",
+                "Smith, J., Doe, D., Lee, L., Poe, P. and Yew, Y. (2001) Six.",
+                "Smith, J., Kim, K., et al. (2001) Two.",
+                "Smith, J. et al. (2003) Three.",
+            ],
+            id="harvard",
+        ),
+        pytest.param(
+            AUTHOR_DATE.replace("<citation ", CUT),  # the list names all: no "et al." there
+            [
+                "(Smith, Doe, Lee, and Roe 2001; Smith, Kim, et al. 2001; Smith, Doe, Lee, and"
+                " Poe 2001). (Smith et al. 2003). (Smith, Doe, Lee, Poe, and Zed 2001; Smith,"
+                " Doe, Lee, Poe, and Yew 2001).",
+            ],
+            id="author-date",
+        ),
+    ],
+)
+def test_names_before_et_al_tell_works_apart(
+    make_book: MakeBook, style: str, expected: list[str]
+) -> None:
+    """pandoc's citeproc (2.17 and 3.9) adds names before "et al." to works whose
+    citations print alike (`disambiguate-add-names`), in the text and in the list, before
+    any year suffix: octavo printed "(Smith et al., 2001a; Smith et al., 2001b; …)"."""
+    printed = cited_text(make_book, ET_AL, ET_AL_BODY, style)
+    assert printed[: len(expected)] == expected
