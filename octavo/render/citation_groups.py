@@ -9,12 +9,19 @@ items of a citation it did not format whole.
 - **Grouping**, where the style sets `cite-group-delimiter` or `collapse`: the items that
   name the same authors join the first of them, "(Doe, 1999, 2003; Smith, 2001)"; an item
   with a suffix ends a group, one with a prefix starts one.
-- **Collapsing** (`collapse="year"`, and the year-suffix kinds read as it: "(Doe, 2003b,
-  2003a)" where pandoc prints "(Doe, 2003b; a)"): a group's later items lose their names,
-  and the words between them are the `cite-group-delimiter` (", "), the style's
-  delimiter where `collapse="year"` and an item of the group has a locator ("(Doe, 1999,
-  p. 4; 2003)"); after a group, the `after-collapse-delimiter`, else the style's
-  delimiter.
+- **Collapsing** (`collapse="year"`, "year-suffix", "year-suffix-ranged"): a group's later
+  items lose their names, and the words between them are the `cite-group-delimiter` (",
+  "), the style's delimiter where `collapse="year"` and an item of the group has a
+  locator ("(Doe, 1999, p. 4; 2003)"); after a group, the `after-collapse-delimiter`, else
+  the style's delimiter.
+- **Year suffixes** (`collapse="year-suffix"`): in a group, an item of the year of the
+  one before it prints its suffix alone, "(Doe, 2001a; b; 2003)": the words between such
+  items the `year-suffix-delimiter`, else the style's delimiter, and in a group where any
+  is so, the words between its years the `after-collapse-delimiter`, else the style's
+  delimiter, as pandoc prints them (its locator stays: "2001a; b, p. 4", as pandoc 3
+  prints it). `year-suffix-ranged`: three or more letters one after another, none with a
+  locator, print as a range, "(Doe, 2001a–c)" (pandoc 3.9 ranges over a locator too,
+  leaving it out; octavo keeps it).
 - **Ranges** (`collapse="citation-number"`, a numeric style's): three or more items
   numbered one after another, none with a prefix, a suffix or a locator, print as a range,
   "[1–3]", its first and last linked, as pandoc prints them.
@@ -27,9 +34,20 @@ from dataclasses import dataclass
 
 from octavo.text import JOINED_DASH  # a range kept on one line with its numbers, as the text's
 
-__all__ = ["Item", "Shape", "collapsed", "grouped", "ordered", "ranged", "separators"]
+__all__ = [
+    "Item",
+    "Shape",
+    "collapsed",
+    "grouped",
+    "letter_ranges",
+    "lettered",
+    "ordered",
+    "ranged",
+    "separators",
+]
 
 _COLLAPSING = ("year", "year-suffix", "year-suffix-ranged")
+_LETTERED = ("year-suffix", "year-suffix-ranged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +61,7 @@ class Shape:
     collapse: str = ""  # "year", "year-suffix", "year-suffix-ranged"; "": none read
     after_collapse: str | None = None  # `after-collapse-delimiter`
     ranges: bool = False  # `collapse="citation-number"`: numbers in a row as a range
+    suffix_delimiter: str | None = None  # `year-suffix-delimiter`
 
     @classmethod
     def of(cls, citation: dict[str, str], layout: dict[str, str]) -> Shape:
@@ -58,6 +77,7 @@ class Shape:
             collapse,
             citation.get("after-collapse-delimiter"),
             citation.get("collapse") == "citation-number",
+            citation.get("year-suffix-delimiter"),
         )
 
 
@@ -71,6 +91,8 @@ class Item:
     suffix: bool = False
     locator: bool = False
     number: int = 0  # its citation number; 0 where it has none (a key the file lacks)
+    year: int = 0  # the year its year suffix follows ("2001b": 2001); 0 where it has none
+    letter: int = 0  # its year suffix's number, a = 1 ("2001b": 2); 0 for none
 
     @property
     def held(self) -> bool:
@@ -117,10 +139,14 @@ def separators(groups: Sequence[Sequence[Item]], shape: Shape) -> list[str]:
     """The words after each item but the last."""
     out: list[str] = []
     for at, group in enumerate(groups):
+        runs = _year_runs(group, shape)
         within = shape.group_delimiter or shape.delimiter
-        if shape.collapse == "year" and any(i.locator for i in group):
+        merged = len(runs) < len(group)
+        if merged or (shape.collapse == "year" and any(i.locator for i in group)):
             within = shape.after_collapse or shape.delimiter
-        out += [within] * (len(group) - 1)
+        for place, run in enumerate(runs):
+            out += [shape.suffix_delimiter or shape.delimiter] * (len(run) - 1)
+            out += [within] if place < len(runs) - 1 else []
         if at < len(groups) - 1:
             kept = not shape.collapse or (len(group) == 1 and shape.collapse != "year")
             out.append(shape.delimiter if kept else shape.after_collapse or shape.delimiter)
@@ -132,6 +158,53 @@ def collapsed(groups: Sequence[Sequence[Item]], shape: Shape) -> set[int]:
     if not shape.collapse:
         return set()
     return {item.at for group in groups for item in group[1:]}
+
+
+def lettered(groups: Sequence[Sequence[Item]], shape: Shape) -> set[int]:
+    """The items (by `at`) that print their year suffix alone ("b" of "2001a; b"): in a
+    group, those of the year of the one before them, where the style collapses suffixes."""
+    return {i.at for group in groups for run in _year_runs(group, shape) for i in run[1:]}
+
+
+def letter_ranges(groups: Sequence[Sequence[Item]], shape: Shape) -> dict[int, str]:
+    """Where the style makes ranges of year suffixes (`year-suffix-ranged`), as `ranged`
+    gives them: the en dash after each range's first (by `at`), "" for those inside it.
+    A range: three or more letters of one year one after another, none with a locator."""
+    out: dict[int, str] = {}
+    for group in groups if shape.collapse == "year-suffix-ranged" else ():
+        for run in _year_runs(group, shape):
+            out |= _letter_ranges(run)
+    return out
+
+
+def _year_runs(group: Sequence[Item], shape: Shape) -> list[list[Item]]:
+    """The group's items in runs of one year, where the style collapses year suffixes
+    (each alone where it does not): an item joins the run before it where it has a year
+    suffix and the run's first's year."""
+    runs: list[list[Item]] = []
+    for item in group:
+        joins = shape.collapse in _LETTERED and runs and item.letter
+        if joins and item.year and item.year == runs[-1][0].year:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _letter_ranges(run: Sequence[Item]) -> dict[int, str]:
+    """A run's letters in ranges: three or more one after another, none with a locator;
+    the en dash after each range's first, "" for those inside it."""
+    out: dict[int, str] = {}
+    part: list[Item] = []
+    for item in [*run, None]:
+        free = item is not None and item.letter > 0 and not item.locator
+        if free and part and item is not None and item.letter == part[-1].letter + 1:
+            part.append(item)
+            continue
+        if len(part) > 2:
+            out |= {part[0].at: JOINED_DASH} | {inside.at: "" for inside in part[1:-1]}
+        part = [item] if free and item is not None else []
+    return out
 
 
 def ranged(items: Sequence[Item], shape: Shape) -> dict[int, str]:

@@ -6,10 +6,9 @@ Harvard's, APA's and Chicago's author-date styles do). citeproc-py prints an ent
 once every citation is registered and the list sorted (octavo.render.citeproc_book):
 
 - **Which entries**: the ones the book cites (and `nocite` lists) whose citations the style
-  prints alike, each alone without its locator, prefix or suffix ("Doe, 2003"). Where the
-  style tells such entries apart by their names first (`disambiguate-add-names`,
-  `disambiguate-add-givenname`), those of other people get none: pandoc prints them "J.
-  Doe, 2003" and "A. Doe, 2003", which octavo does not (they print alike, as before).
+  prints alike, each alone without its locator, prefix or suffix ("Doe, 2003"), with the
+  given names the style adds first (octavo.render.citation_names): "J. Doe, 2003" and "A.
+  Doe, 2003" are told apart by them and take none.
 - **Which letter**: in the reference list's order as the style sorts it without them
   (Harvard's and Chicago's: author, year, title; the order of first citation where the
   style sorts none): a … z, then aa, ab … az, ba … (pandoc's citeproc's letters).
@@ -25,33 +24,39 @@ once every citation is registered and the list sorted (octavo.render.citeproc_bo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["PEOPLE", "letters", "unsuffixed", "year_suffixes"]
+from octavo.render.citation_alike import SUFFIX, printed
 
-SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
+__all__ = ["letter_number", "letters", "suffixed_year", "year_suffixes"]
+
 _CSL = "{http://purl.org/net/xbiblio/csl}"
-PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
 
 
-def year_suffixes(style: Any, source: Any, keys: Sequence[str]) -> None:
+def year_suffixes(
+    style: Any,
+    source: Any,
+    keys: Sequence[str],
+    shown: Mapping[str, list[Any]],
+    more: Mapping[str, int],
+    alone: Mapping[str, str] | None = None,
+) -> None:
     """The suffix each of the entries `keys` (as citeproc-py reads them, in the reference
     list's order) takes, given to them in `source` (its `year_suffix`, which the style
-    prints): none where the style asks for none."""
+    prints): none where the style asks for none. `shown` and `more`: the names the text
+    gives the entries told apart by their names (octavo.render.citation_names); `alone`,
+    each entry's citation printed with them, where it was (else printed here)."""
     citation = style.root.citation
     if not _true(citation, "disambiguate-add-year-suffix"):
         return
-    by_names = _true(citation, "disambiguate-add-names") or _true(
-        citation, "disambiguate-add-givenname"
-    )
     for key in keys:  # none given yet: a second call finds the same entries alike
         source[key].pop(SUFFIX, None)
-    alike: dict[tuple[str, str], list[str]] = {}
-    for key, printed in _printed(style, source, keys).items():
-        people = _people(source[key]) if by_names else ""
-        alike.setdefault((printed, people), []).append(key)
+    if alone is None:
+        alone = printed(style, source, keys, shown, more)
+    alike: dict[str, list[str]] = {}
+    for key, words in alone.items():
+        alike.setdefault(words, []).append(key)
     given = {
         key: letters(at)
         for same in alike.values()
@@ -81,18 +86,6 @@ def _with_suffix(element: Any) -> None:
     group.append(element.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
 
 
-@contextmanager
-def unsuffixed(source: Any, keys: Sequence[str]) -> Iterator[None]:
-    """The entries `keys` without their year suffixes for a while: a citation's items are
-    sorted as pandoc sorts them, as if they had none ("(Doe, 2003b, 2003a)" as written)."""
-    hidden = {key: source[key].pop(SUFFIX) for key in set(keys) if SUFFIX in source[key]}
-    try:
-        yield
-    finally:
-        for key, suffix in hidden.items():
-            source[key][SUFFIX] = suffix
-
-
 def letters(number: int) -> str:
     """The `number`th suffix (from 1): "a" … "z", "aa" … "az", "ba" … "zz", "aaa" …, as
     pandoc's citeproc writes them."""
@@ -100,25 +93,21 @@ def letters(number: int) -> str:
     return (letters(before) if before else "") + chr(ord("a") + last)
 
 
-def _printed(style: Any, source: Any, keys: Sequence[str]) -> dict[str, str]:
-    """Each entry's citation as the style prints it alone, by a bibliography of its own
-    (citeproc-py's of the book counts every citation it prints: a style's `position`)."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-
-    alone = CitationStylesBibliography(style, source, formatter.html)
-    citations = {key: Citation([CitationItem(key)]) for key in keys}
-    for made in citations.values():
-        alone.register(made)
-    return {key: str(alone.cite(made, lambda item: None)) for key, made in citations.items()}
+def letter_number(letter: str) -> int:
+    """The number of the suffix `letter` ("b": 2, "aa": 27): `letters`' inverse."""
+    number = 0
+    for char in letter:
+        number = number * 26 + ord(char) - ord("a") + 1
+    return number
 
 
-def _people(reference: Any) -> str:
-    """Who the entry names first (its authors, else its editors …), every part of each name."""
-    field = next((name for name in PEOPLE if name in reference), "")
-    names = reference[field] if field else []
-    if not isinstance(names, list):  # not a list of names: as it is
-        return repr(names)
-    return repr([sorted(dict(name).items()) for name in names])
+def suffixed_year(reference: Any) -> tuple[int, str]:
+    """The entry's year and the year suffix it was given ((2001, "b")); (0, "") where it
+    has either none (its date a range, or no date)."""
+    issued = reference.get("issued")
+    year = issued.get("year") if isinstance(issued, dict) else None
+    suffix = reference.get(SUFFIX)
+    return (int(year), str(suffix)) if isinstance(year, int) and suffix else (0, "")
 
 
 def _true(element: Any, attribute: str) -> bool:

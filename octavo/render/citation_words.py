@@ -15,9 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from html import escape, unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from octavo.render.citation_groups import Item, collapsed, grouped, ordered, ranged, separators
+from octavo.render.citation_alike import people_field
+from octavo.render.citation_groups import (
+    Item,
+    collapsed,
+    grouped,
+    letter_ranges,
+    lettered,
+    ordered,
+    ranged,
+    separators,
+)
+from octavo.render.citation_names import people
+from octavo.render.citation_suffixes import letter_number, suffixed_year
 from octavo.render.reference_markup import biblioref
 
 if TYPE_CHECKING:
@@ -69,6 +81,8 @@ class SectionCitations:
         bare = collapsed(groups, shape)
         between = iter(separators(groups, shape))
         ranges = ranged([item for group in groups for item in group], shape)
+        ranges |= letter_ranges(groups, shape)  # "2001a–c"
+        alone = lettered(groups, shape)  # "2001a; b": b's suffix alone
         wrap = escape(shape.prefix, quote=False), escape(shape.suffix, quote=False)
         first = book.citation(use, 0)
         named, opening = use.in_text and first is not None, ""
@@ -84,7 +98,8 @@ class SectionCitations:
                     continue
                 lead = opening if named and item.at == 0 else ""
                 tail = wrap[1] if named and len(cites) == 1 else ""
-                shown = self._item(use, item.at, cites[item.at], item.at in bare, lead, tail)
+                bare_as = "letter" if item.at in alone else "bare" if item.at in bare else ""
+                shown = self._item(use, item.at, cites[item.at], bare_as, lead, tail)
                 words += shown + escape(after, quote=False)
         if use.in_text and len(cites) == 1:  # "Doe (1999)" one link; **doe99?** alone
             return f'<span class="citation">{book.punctuated(words)}</span>'
@@ -94,22 +109,51 @@ class SectionCitations:
         """The item as ordering and grouping see it."""
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
-        names = self.book.authors(citation) if grouping else ""
+        names = self._authors(citation) if grouping else ""
         ranges = citation is not None and self.book.shape.ranges
         number = citation.cites[0].number if ranges else 0  # its place in the list
-        return Item(at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number)
+        year, letter = self._suffix(citation) if citation is not None else (0, "")
+        return Item(
+            at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number,
+            year, letter_number(letter),
+        )  # fmt: skip
+
+    def _authors(self, citation: Any) -> str:
+        """Who the item names, for grouping, as pandoc's citeproc compares them: the
+        variable and every part of each name ("J. Smith" and "R. Smith" are two, wherever
+        both print "Smith"); for an entry naming nobody, the words before its year
+        ("Anonymous " of "Anonymous 1990", "" for a year alone); "" for none (never
+        grouped)."""
+        reference = self.book.source[citation.cites[0].key]
+        if field := people_field(reference):
+            return f"{field} {people(reference)}"
+        full, rest = self.book.format(citation), self.book.without_names(citation)
+        return f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""
+
+    def _suffix(self, citation: Any) -> tuple[int, str]:
+        """The item's year and year suffix where the style collapses suffixes and the item
+        prints them together ("2001b"); (0, "") else."""
+        if self.book.shape.collapse not in ("year-suffix", "year-suffix-ranged"):
+            return 0, ""
+        year, letter = suffixed_year(self.book.source[citation.cites[0].key])
+        found = year and f"{year}{letter}" in self.book.without_names(citation)
+        return (year, letter) if found else (0, "")
 
     def _item(
-        self, use: CitationUse, at: int, cite: Cite, bare: bool, lead: str = "", tail: str = ""
+        self, use: CitationUse, at: int, cite: Cite, bare: str, lead: str = "", tail: str = ""
     ) -> str:
         """An item's words, linked to its entry: without its names where it is suppressed
-        (`[-@key]`, an in-text citation's) or collapsed (a group's later items); `lead` and
-        `tail` inside its link (an in-text citation's "Doe (" and ")"). A suffix that holds
-        a link of its own is set after the item's."""
+        (`[-@key]`, an in-text citation's) or collapsed (`bare` "bare": a group's later
+        items), its year suffix without its year where it is "letter" ("b" of "2001a; b");
+        `lead` and `tail` inside its link (an in-text citation's "Doe (" and ")"). A suffix
+        that holds a link of its own is set after the item's."""
         citation = self.book.citation(use, at)
         if citation is None:
             return f"<strong>{escape(cite.key, quote=False)}?</strong>"
-        if cite.suppress_author or bare:
+        if bare == "letter":
+            year, letter = self._suffix(citation)
+            shown = self.book.without_names(citation).replace(f"{year}{letter}", letter, 1)
+        elif cite.suppress_author or bare:
             shown = self.book.without_names(citation)
         else:
             shown = self.book.format(citation)

@@ -20,9 +20,12 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
+from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_suffixes import PEOPLE, unsuffixed, year_suffixes
+from octavo.render.citation_names import GivenNames, given_names
+from octavo.render.citation_substitute import substituted
+from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -86,7 +89,8 @@ class CiteprocBook:
         self.made: dict[tuple[int, int], tuple[CitationUse, Any]] = {}  # (use, cite)
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
         self.sorted = False  # format() reads the list's order and suffixes: after sort()
-        self.named: dict[str, tuple[str | None, str]] = {}  # key -> (_names, a whole item)
+        self.named: dict[str, str] = {}  # key -> names()
+        self.given = GivenNames({}, {}, {}, None)  # the names telling entries apart (sort())
 
     def register(self, use: CitationUse) -> list[str]:
         """The use's items registered; the keys the bibliography lacks."""
@@ -153,10 +157,13 @@ class CiteprocBook:
         return ""
 
     def sort(self) -> None:
-        """The list in the style's order, then the year suffixes its entries take, given
-        in that order (octavo.render.citation_suffixes)."""
+        """The list in the style's order, then the given names telling people apart in the
+        text (citation_names), then the year suffixes, in the list's order (citation_suffixes)."""
         self.bibliography.sort()
-        year_suffixes(self.style, self.source, self.bibliography.keys)  # in the source
+        keys = self.bibliography.keys
+        self.given = given_names(self.style, self.source, keys)
+        given = self.given
+        year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
         self.sorted = True
 
     def cited(self) -> list[str]:
@@ -181,26 +188,11 @@ class CiteprocBook:
 
     def names(self, citation: Any) -> str:
         """The names the item prints before the rest: "Doe, " of "Doe, 1999" ("" where
-        the rest is not its end)."""
-        return self._names(citation)[0] or ""
-
-    def authors(self, citation: Any) -> str:
-        """The item's authors as printed, for grouping ("" where its entry names none;
-        the whole item where its names are not told apart)."""
-        if not any(name in self.source[citation.cites[0].key] for name in PEOPLE):
-            return ""
-        names, whole = self._names(citation)
-        return whole if names is None else names
-
-    def _names(self, citation: Any) -> tuple[str | None, str]:
-        """The names the entry's items print before the rest (None where the rest is not
-        an item's end), and the item they were read from; read once for each entry, from
-        its first item asked for."""
+        the rest is not its end); read once for each entry, from its first item asked for."""
         key = citation.cites[0].key
         if key not in self.named:
             full, rest = self.format(citation), self.without_names(citation)
-            names = full[: -len(rest)] if rest and full.endswith(rest) else None
-            self.named[key] = names, full
+            self.named[key] = full[: -len(rest)] if rest and full.endswith(rest) else ""
         return self.named[key]
 
     def _words(self, citation: Any, bare: bool) -> str:
@@ -209,14 +201,15 @@ class CiteprocBook:
         made, key = (id(citation), bare), citation.cites[0].key
         if self.words.get(made, (None, ""))[0] is not citation:
             reference = self.source[key]
-            kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
-            try:
-                html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
-                self.words[made] = citation, html
-            except Exception as exc:  # citeproc-py's own errors have no common class
-                raise Unformatted(self.entry(key)) from exc
-            finally:
-                reference.update(kept)
+            with cited_as(self.style, self.source, self.given.cited, self.given.more, key):
+                kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
+                try:
+                    html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+                    self.words[made] = citation, html
+                except Exception as exc:  # citeproc-py's own errors have no common class
+                    raise Unformatted(self.entry(key)) from exc
+                finally:
+                    reference.update(kept)
         return self.words[made][1]
 
     def sorter(self, use: CitationUse) -> Callable[[list[Item]], list[Item]]:
@@ -239,7 +232,15 @@ class CiteprocBook:
     def references(self, attributes: str, own: bool) -> str:
         """The reference list's opening and entries, in the `#refs` div; `own`: in a
         Bibliography division (whose section is the doc-bibliography already)."""
-        listed = zip(self.bibliography.keys, self.bibliography.bibliography(), strict=True)
+        items = self.bibliography.items
+
+        def entry(item: Any) -> str:
+            return list_entry(self.style, item, self.given.more)
+
+        with as_cited(self.source, self.given.listed, self.bibliography.keys):
+            made = [*map(entry, items)]
+        texts = substituted(self.style, self.source, items, made, entry)  # the file's names
+        listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
             + linked(self.punctuated(_clean(str(e))), self.source[k])

@@ -455,10 +455,11 @@ def _asked(citer: CiteprocBook, uses: list[CitationUse], order: list[str]) -> di
 
 
 def test_an_item_s_words_are_the_same_whatever_was_asked_before() -> None:
-    """The citer keeps only what it reads again: an item's words, its names and its
-    authors are the same asked in any order, on a citer that has formatted other items
-    first or not (what a citation prints never depends on what was printed before it)."""
-    questions = ["format", "without_names", "names", "authors"]
+    """The citer keeps only what it reads again: an item's words and its names are the
+    same asked in any order, on a citer that has formatted other items first or not (what
+    a citation prints never depends on what was printed before it). Who an item names,
+    for grouping, is read from these (octavo.render.citation_words)."""
+    questions = ["format", "without_names", "names"]
     first = _asked(*_citer(), questions)
     assert first == _asked(*_citer(), questions[::-1])
     citer, uses = _citer()
@@ -472,9 +473,9 @@ def test_an_item_s_words_are_the_same_whatever_was_asked_before() -> None:
 def test_each_item_is_formatted_once_whole_and_once_without_its_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """citeproc-py runs at most twice for an item, whatever asks for its words, its names
-    or its authors (an in-text item ran five times: names() and authors() each formatted
-    it whole and without its names, then its words once more)."""
+    """citeproc-py runs at most twice for an item, whatever asks for its words or its
+    names (an in-text item ran five times: names() and authors(), since gone, each
+    formatted it whole and without its names, then its words once more)."""
     from citeproc import CitationStylesBibliography
 
     runs: list[str] = []
@@ -486,7 +487,7 @@ def test_each_item_is_formatted_once_whole_and_once_without_its_names(
 
     citer, uses = _citer()
     monkeypatch.setattr(CitationStylesBibliography, "cite", counted)
-    _asked(citer, uses, ["authors", "names", "without_names", "format"])
+    _asked(citer, uses, ["names", "without_names", "format"])
     assert len(runs) == 2 * sum(len(use.cites) for use in uses)
 
 
