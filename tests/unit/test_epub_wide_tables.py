@@ -1,20 +1,24 @@
 """A wide table framed for a phone (octavo.render.epub.wide_tables): its caption and id the
-frame's, a table short enough for a page in a box that scrolls, every other table as it was."""
+frame's, a table short enough for a page in a box that scrolls, a taller one in parts that
+do (octavo.render.epub.table_parts), every other table as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from octavo.render.epub.wide_tables import SCROLLED_ROWS, framed
+from octavo.render.epub.rendering import frame_context
+from octavo.render.epub.wide_tables import SCROLLED_ROWS, Wide, framed
 
 
-def _frame(table: str, caption: str, ident: str, scrolls: bool) -> str:
+def _frame(wide: Wide) -> str:
     """The shape of templates/epub/table-frame.xhtml, spelt out."""
-    held = f'<div class="scroll">{table}</div>' if scrolls else table
-    return f'<figure id="{ident}"><figcaption>{caption}</figcaption>{held}</figure>'
+    boxed = wide.boxed
+    held = "".join(f'<div class="scroll">{t}</div>' if boxed else t for t in wide.tables)
+    return f'<figure id="{wide.ident}"><figcaption>{wide.caption}</figcaption>{held}</figure>'
 
 
 def _table(
@@ -27,6 +31,22 @@ def _table(
     return f'<table class="{kind}"{named}>{said}\n<thead><tr><th>Y</th></tr></thead><tbody>{body}</tbody></table>'
 
 
+def _shipped(source: str | None = None) -> Callable[[Wide], str]:
+    """The frame octavo renders (templates/epub/table-frame.xhtml), or one of `source` (a
+    book's own copy), in the sandbox a book's templates get, with the English labels."""
+    from octavo.project import open_project
+    from octavo.source.labels import load_labels
+
+    project, _ = open_project(Path(__file__).parents[2] / "book")
+    assert project is not None
+    env = project.env()
+    template = (
+        env.get_template("epub/table-frame.xhtml") if source is None else env.from_string(source)
+    )
+    labels, _ = load_labels(project.config, project.template_dirs)
+    return lambda wide: str(template.render(**frame_context(wide, labels)))
+
+
 def test_a_captioned_wide_table_gives_its_caption_and_id_to_its_frame() -> None:
     html = f"<p>Before.</p>\n{_table(12)}\n<p>After.</p>"
     out = framed(html, _frame)
@@ -37,14 +57,24 @@ def test_a_captioned_wide_table_gives_its_caption_and_id_to_its_frame() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rows", "scrolls"), [(SCROLLED_ROWS, True), (SCROLLED_ROWS + 1, False), (46, False)], ids=str
+    ("rows", "boxes"), [(SCROLLED_ROWS, 1), (SCROLLED_ROWS + 1, 2), (46, 3)], ids=str
 )
-def test_only_a_table_short_enough_for_a_page_scrolls(rows: int, scrolls: bool) -> None:
+def test_a_table_taller_than_a_page_scrolls_in_parts_of_a_page(rows: int, boxes: int) -> None:
     """A box that scrolls is never split across pages: a paginated reader cut a 46-row
-    table at its page's foot. A taller table keeps its frame's caption, not the box."""
+    table at its page's foot. A taller table is in parts, its head in each, a box each."""
     out = framed(_table(rows), _frame)
-    assert ('<div class="scroll">' in out) is scrolls
-    assert "<figcaption>Table 1. Trade</figcaption>" in out and "<caption>" not in out
+    assert out.count('<div class="scroll">') == boxes == out.count("<thead>")
+    assert all(b.count("<tr>") <= SCROLLED_ROWS for b in out.split('<div class="scroll">'))
+    assert out.count("<figcaption>Table 1. Trade</figcaption>") == 1 and "<caption>" not in out
+    ElementTree.fromstring(f"<body>{out}</body>")
+
+
+def test_a_tall_table_that_cannot_be_cut_keeps_its_caption_out_of_a_box() -> None:
+    """A table inside it: not cut, and so not in a box (it fits the screen as it can)."""
+    inner = '<table class="table"><tbody><tr><td>in</td></tr></tbody></table>'
+    out = framed(_table(30).replace("<td>0</td>", f"<td>{inner}</td>"), _frame)
+    assert '<div class="scroll">' not in out and out.count("<thead>") == 1
+    assert "<figcaption>Table 1. Trade</figcaption>" in out
 
 
 def test_a_narrow_table_and_a_text_without_tables_are_left_as_they_are() -> None:
@@ -80,16 +110,11 @@ def test_the_shipped_frame_is_xhtml_its_box_named_by_the_caption(
     the table's id once, unescaped before the template escapes it again (an `&` in an id
     came out `&amp;amp;`), the scroll box a region its caption names (a screen reader
     landed on an unnamed stop), and no figure without a caption."""
-    from octavo.project import open_project
-
-    project, _ = open_project(Path(__file__).parents[2] / "book")
-    assert project is not None
-    template = project.env().get_template("epub/table-frame.xhtml")
-
-    def frame(table: str, said: str, named: str, boxed: bool) -> str:
-        return str(template.render(table=table, caption=said, ident=named, scrolls=boxed))
+    frame = _shipped()
 
     table = _table(12 if scrolls else SCROLLED_ROWS + 5, caption=caption, ident=ident)
+    if not scrolls:  # a table inside it: the tall table is not cut, nor boxed
+        table = table.replace("<td>0</td>", "<td><table><tr><td>in</td></tr></table></td>")
     if not caption:
         table = table.replace(' id=""', "")
     made = framed(table, frame)
@@ -109,3 +134,52 @@ def test_the_shipped_frame_is_xhtml_its_box_named_by_the_caption(
         assert box.get("aria-labelledby") == figcaption.get("id")
     else:
         assert not boxes
+
+
+def test_the_shipped_frame_boxes_each_part_of_a_tall_table_and_names_it_again() -> None:
+    """46 rows: three boxes in the one frame, the first a region its caption names, the
+    others named again as print names a table on its next pages ("Table 1 (continued)"),
+    and no regions (Ace: a landmark's name must be its own); the id the frame's alone."""
+    frame = _shipped()
+
+    caption = '<span class="caption-label">Table 1.</span> Trade &amp; aid'
+    made = framed(_table(46, caption=caption), frame)
+    root = ElementTree.fromstring(f"<div>{made}</div>")
+    boxes = root.findall("figure/div[@class='table-scroll']")
+    assert len(boxes) == 3 and made.count('id="tbl:t"') == 1
+    assert [b.get("aria-labelledby") for b in boxes] == ["tbl:t-caption", None, None]
+    assert [b.get("role") for b in boxes] == ["region", None, None]
+    assert [b.get("tabindex") for b in boxes] == ["0", "0", "0"]
+    assert [len(b.findall(".//tr")) for b in boxes] == [16, 16, 16]  # 45 rows, 15 a part
+    again = root.findall("figure/p[@class='table-continued']")
+    assert ["".join(p.itertext()) for p in again] == ["Table 1 (continued)"] * 2
+    assert made.count('<span class="caption-label">Table 1</span> (continued)') == 2
+
+
+# The frame of session 43, as a book may hold a copy of it: one table, boxed if `scrolls`.
+_EARLIER = """{%- set named = ident ~ "-caption" if caption and ident else "" -%}
+{%- macro held() -%}
+{%- if scrolls -%}
+<div class="table-scroll" tabindex="0"{% if named %} role="region" aria-labelledby="{{ named }}"{% endif %}>{{ table | safe }}</div>
+{%- else -%}
+{{ table | safe }}
+{%- endif -%}
+{%- endmacro -%}
+{%- if caption -%}
+<figure class="table-frame"{% if ident %} id="{{ ident }}"{% endif %}>
+<figcaption class="table-caption"{% if named %} id="{{ named }}"{% endif %}>{{ caption | safe }}</figcaption>
+{{ held() }}
+</figure>
+{%- else -%}
+{{ held() }}
+{%- endif -%}"""
+
+
+@pytest.mark.parametrize(("rows", "boxes"), [(12, 1), (46, 0)], ids=str)
+def test_a_book_s_own_copy_of_the_earlier_frame_frames_as_it_did(rows: int, boxes: int) -> None:
+    """Its `table` whole, in a box if short enough for a page (`scrolls`), as before: it
+    knows no parts (a copy calling an undefined name fails every build)."""
+    made = framed(_table(rows), _shipped(_EARLIER))
+    root = ElementTree.fromstring(f"<div>{made}</div>")
+    assert len(root.findall("figure/div[@class='table-scroll']")) == boxes
+    assert made.count("<table") == made.count("<thead>") == 1 and made.count("<tr>") == rows
