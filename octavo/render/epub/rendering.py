@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from octavo.model import Labels
+from octavo.model.language_tags import direction
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.epub.heads import soft_hyphens
@@ -39,6 +40,11 @@ class Page:
     stylesheets: tuple[str, ...]
     body_type: str = ""
     body_class: str = ""
+
+    @property
+    def direction(self) -> str:
+        """'rtl' for a document in a language written right to left, else 'ltr'."""
+        return direction(self.language)
 
 
 _NO = SimpleNamespace(name="")
