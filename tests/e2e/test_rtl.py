@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from octavo import api
-from tests.conftest import ROOT, section_source
+from tests.conftest import ROOT, MakeBook, section_source
 from tests.support import readers
 from tests.support.validators import assert_ace_clean, assert_epubcheck_clean
 
@@ -177,3 +177,32 @@ def test_the_printed_contents_are_indented_from_the_right(book: Path) -> None:
         ["pdftoppm", "-r", "60", "-f", str(contents), "-l", str(contents), "-png", str(pdf),
          str(SHOTS / "pdf-contents")], check=True,
     )  # fmt: skip
+
+
+def test_a_section_in_a_language_of_its_own_is_set_in_its_direction(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A Hebrew section of an English book, in both outputs: its `lang` and its `dir` (it
+    was set left to right, its lines flush left), and the book's own text left to right."""
+    readers.need("chromium")
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Trade", total=2),
+            "002-b.md": section_source(2, "חקלאות", total=2, extra="lang: he\n", body=TEXT),
+        }
+    )
+    made, _ = api.build_epub(book, tmp_path / "mixed.epub")
+    page = readers.unzip(made, tmp_path / "x") / "ch01.xhtml"
+    xhtml = page.read_text("utf-8")
+    root = re.search(r"<html\b[^>]*>", xhtml)
+    assert root is not None and "dir=" not in root[0]
+    assert re.search(r'<section class="section"[^>]*lang="he" xml:lang="he" dir="rtl"', xhtml)
+    measure = """
+    return [...doc.querySelectorAll("section.section")].map(
+      (s) => win.getComputedStyle(s.querySelector("p")).direction);"""
+    assert json.loads(unescape(readers.frame_result(page, measure, 360))) == ["ltr", "rtl"]
+    api.build_pdf(book, tmp_path / "mixed.pdf", html=tmp_path / "mixed.html")
+    printed = (tmp_path / "mixed.html").read_text("utf-8")
+    assert re.search(r'<section class="section"[^>]*lang="he" dir="rtl"', printed)
+    assert "<body>" in printed  # the book's own direction: none said
+    assert_epubcheck_clean(made)

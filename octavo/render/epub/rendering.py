@@ -98,6 +98,7 @@ def renderer(
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
+    env.filters["direction"] = direction  # a section's own language's: its dir
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
     table_frame = env.get_template("epub/table-frame.xhtml")
 
