@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["fallbacks", "tag_key"]
+__all__ = ["direction", "fallbacks", "tag_key"]
 
 _PARTS = re.compile(
     r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # with its extended subtags
@@ -18,6 +18,20 @@ _PARTS = re.compile(
     r"(?:-(?P<region>[a-z]{2}|[0-9]{3}))?"
     r"(?P<rest>(?:-[a-z0-9]{1,8})*)"  # variants, extensions, private use
 )
+
+# Scripts written right to left (ISO 15924, as BCP 47's script subtags spell them), and the
+# languages whose text is in one of them unless a tag names another script (CLDR's likely
+# subtags: 'ar' is 'ar-Arab', 'ku' is 'ku-Latn', 'pa' is 'pa-Guru', so these are not here).
+_RTL_SCRIPTS = frozenset((
+    "adlm", "arab", "aran", "armi", "avst", "chrs", "elym", "hatr", "hebr", "khar", "mand",
+    "mani", "narb", "nbat", "nkoo", "orkh", "palm", "phli", "phlp", "phnx", "prti", "rohg",
+    "samr", "sarb", "sogd", "sogo", "syrc", "syre", "syrj", "syrn", "thaa", "yezi",
+))  # fmt: skip
+_RTL_LANGUAGES = frozenset((
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "ps",
+    "sd", "syr", "ug", "ur", "yi", "acm", "aeb", "afb", "apc", "apd", "arq",
+    "ary", "arz", "ajp", "ayl", "prs", "pes", "pnb", "skr", "bal", "glk",
+))  # fmt: skip
 
 
 def tag_key(language: str) -> str:
@@ -42,3 +56,18 @@ def fallbacks(language: str) -> tuple[str, ...]:
         keys.append(f"{lang}-{script}")
     keys += [lang, lang.split("-")[0]]
     return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=64)
+def direction(language: str) -> str:
+    """'rtl' for a tag whose text is written right to left ('ar', 'he-IL', 'fa',
+    'az-Arab', 'ur-PK'), else 'ltr' ('en', 'ku', 'sr-Latn', 'ug-Cyrl'): its script
+    subtag's direction if it has one, else its language's usual script's."""
+    parts = _PARTS.fullmatch(tag_key(language))
+    if parts is None:
+        return "ltr"
+    lang, script = parts.group("language", "script")
+    if script:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    primary = lang.split("-")[-1] if "-" in lang else lang  # ar-arz -> arz (extlang)
+    return "rtl" if primary in _RTL_LANGUAGES or lang in _RTL_LANGUAGES else "ltr"

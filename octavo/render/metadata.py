@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from octavo import __version__
 from octavo.model import Book, BookConfig, Labels
+from octavo.model.language_tags import direction
 
 __all__ = ["BookMeta", "book_meta", "contributor_lines", "data_as_of"]
 
@@ -59,6 +60,12 @@ class BookMeta:
     def subject(self) -> str:
         """The PDF's /Subject: the description, else the subtitle, else the title."""
         return self.description or self.subtitle or self.title
+
+    @property
+    def direction(self) -> str:
+        """'rtl' for a book in a language written right to left (ar, he, fa, ur...), else
+        'ltr': its documents' `dir` (octavo.model.language_tags.direction)."""
+        return direction(self.language)
 
     @property
     def day(self) -> str:

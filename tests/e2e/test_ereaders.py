@@ -384,11 +384,11 @@ def test_a_narrow_figure_s_caption_is_as_wide_as_its_image(
 @pytest.mark.parametrize("width", [360, 375, 390])
 def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None:
     """The generated study's broadside tables (16 columns of four-figure numbers) on a
-    phone: 408 px at least, cut on a 390 px screen, before a reader's review; now 356 px
-    (their cells' sides narrowed there), within any screen of 372 px or more; 326 px on a
-    narrower one (their type a step smaller: a 360 px screen cut them by 12 px). A box that
-    scrolls sideways is never split across pages: a paginated reader cut a long table at
-    its page's foot."""
+    phone: 408 px at least, cut on a 390 px screen, before a reader's review; then 356 px
+    (their cells' sides narrowed there), 326 px on a narrower screen (their type a step
+    smaller), their heads broken anywhere to fit ("Chur|ch"). Their heads now keep their
+    words, and a table wider than the screen scrolls sideways in its boxes (a page's rows
+    each: a box that scrolls is never split across pages), which stay on the screen."""
     readers.need("chromium")
     root = generate_study(tmp_path / "book", 24, words=40, constructs=True)
     epub, _ = api.build_epub(root, tmp_path / "rich.epub")
@@ -400,6 +400,7 @@ def test_a_sixteen_column_table_fits_a_phone(tmp_path: Path, width: int) -> None
     wide = {r["doc"]: r["scrollWidth"] for r in report["results"] if r["scrollWidth"] > width}
     assert wide == {}, "wider than the screen"
     assert [t for t in tables if t["width"] > t["room"] + 1] == [], "a table wider than its room"
+    assert [t for t in tables if t["table"] > t["room"] + 1 and not t["scrolls"]] == []
 
 
 def test_a_long_word_in_a_heading_stays_on_a_phone_s_screen(

@@ -117,19 +117,27 @@ def test_the_epub_s_table_markup(built: Built) -> None:
         tree = etree.fromstring(epub.read(chapter))
     ns = {"h": "http://www.w3.org/1999/xhtml"}
     # a wide table in its frame (octavo.render.epub.wide_tables): the caption and the id the
-    # frame's; 60 rows, too tall for a box that scrolls (never split across pages)
+    # frame's; 60 rows, too tall for one box that scrolls (never split across pages), so in
+    # parts of a page's rows (octavo.render.epub.table_parts), never cut inside a region's
+    # two rows, each part its head repeated, in its box, the next ones named again
     frame = tree.find(".//h:figure[@id='tbl:g1']", ns)
     assert frame.get("class") == "table-frame"
-    assert [etree.QName(c).localname for c in frame] == ["figcaption", "table"]
-    table = frame.find("h:table", ns)
-    assert [etree.QName(c).localname for c in table] == [
-        *["colgroup"] * 4,
-        "thead",
-        "tbody",
-        "tfoot",
-    ]
-    assert [len(r) for r in table.find("h:thead", ns)] == [4, 4]
-    assert len(table.find("h:tbody", ns)) == 60 and len(table.find("h:tfoot", ns)) == 1
+    assert [etree.QName(c).localname for c in frame] == ["figcaption", "div", *["p", "div"] * 3]
+    tables = frame.findall("h:div/h:table", ns)
+    assert len(tables) == 4
+    for n, part in enumerate(tables):
+        last = ["tfoot"] if n == 3 else []
+        assert [etree.QName(c).localname for c in part] == [
+            *["colgroup"] * 4,
+            "thead",
+            "tbody",
+            *last,
+        ]
+        assert [len(r) for r in part.find("h:thead", ns)] == [4, 4]
+        assert part.find("h:tbody/h:tr/h:th", ns).get("rowspan") == "2"  # a region's first row
+    assert [len(t.find("h:tbody", ns)) for t in tables] == [16, 16, 16, 12]
+    table = tables[0]
+    assert len(tables[3].find("h:tfoot", ns)) == 1
     minsk = table.find("h:tbody/h:tr/h:th", ns)
     assert (minsk.get("scope"), minsk.get("rowspan"), minsk.text) == ("row", "2", "Minsk")
     crops = tree.find(".//h:table[@id='tbl:crops']", ns)

@@ -126,10 +126,14 @@ function measure(frame) {
       return { id: f.id, image: i && { left: i.left, right: i.right, top: i.top, bottom: i.bottom },
                caption: c && { left: c.left, right: c.right, top: c.top } };
     }),
+    // a table in a box that scrolls sideways (a wide one's, styles/epub/book.css): the box
+    // is what must fit its room, the table may be wider (`table`) and scroll in it
     tables: [...doc.querySelectorAll("table")].map((t) => {
-      const box = win.getComputedStyle(t.parentElement);
+      const held = t.parentElement.classList.contains("table-scroll") ? t.parentElement : t;
+      const box = win.getComputedStyle(held.parentElement);
       const padding = parseFloat(box.paddingLeft) + parseFloat(box.paddingRight);
-      return { width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth - padding };
+      return { width: held.getBoundingClientRect().width, room: held.parentElement.clientWidth - padding,
+               table: t.getBoundingClientRect().width, scrolls: held !== t };
     }),
     visibleText: doc.body.innerText,
   };

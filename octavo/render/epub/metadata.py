@@ -52,6 +52,8 @@ def add_metadata(book: Any, meta: BookMeta) -> None:
             None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
         )
     book.set_language(meta.language)
+    if meta.direction == "rtl":  # the spine's page-progression-direction, <package dir>
+        book.set_direction("rtl")
     for number, (name, role) in enumerate(meta.creators, start=1):
         book.add_author(name, role=role, uid=f"creator-{number}")
     for number, (name, role) in enumerate(meta.contributing, start=1):

@@ -14,16 +14,17 @@ from types import SimpleNamespace
 from typing import Any
 
 from octavo.model import Labels
+from octavo.model.language_tags import direction
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
-from octavo.render.epub.wide_tables import framed
+from octavo.render.epub.wide_tables import Wide, framed
 from octavo.render.long_words import broken
 from octavo.render.xref import PAGE_REF
 
-__all__ = ["CSS", "STYLESHEETS", "Page", "page_references", "renderer"]
+__all__ = ["CSS", "STYLESHEETS", "Page", "frame_context", "page_references", "renderer"]
 
 # Style layers, each found on the style search path (a book's own styles/ first).
 STYLESHEETS: tuple[tuple[str, str], ...] = (("base.css", "base.css"), ("epub/book.css", "book.css"))
@@ -40,6 +41,11 @@ class Page:
     body_type: str = ""
     body_class: str = ""
 
+    @property
+    def direction(self) -> str:
+        """'rtl' for a document in a language written right to left, else 'ltr'."""
+        return direction(self.language)
+
 
 _NO = SimpleNamespace(name="")
 
@@ -55,6 +61,21 @@ def page_references(xhtml: str, folios: Mapping[str, str]) -> str:
         return match[0] if found is None else f"{match[1]}{escape(found)}{match[4]}"
 
     return PAGE_REF.sub(folio, xhtml)
+
+
+def frame_context(wide: Wide, labels: Labels) -> dict[str, Any]:
+    """What templates/epub/table-frame.xhtml is given of a wide table (`table` and `scrolls`
+    as a book's own copy of an earlier frame takes them)."""
+    return {
+        "table": wide.table,
+        "tables": wide.tables,
+        "caption": wide.caption,
+        "label": wide.label,
+        "ident": wide.ident,
+        "scrolls": wide.scrolls,
+        "boxed": wide.boxed,
+        "labels": labels,
+    }
 
 
 _BREAK = re.compile(r'<(?=[a-z][\w:]*\s[^>]*\bid="([^"]+)")')
@@ -77,11 +98,12 @@ def renderer(
     env = project.env()
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
+    env.filters["direction"] = direction  # a section's own language's: its dir
     sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
     table_frame = env.get_template("epub/table-frame.xhtml")
 
-    def frame(table: str, caption: str, ident: str, scrolls: bool) -> str:
-        return str(table_frame.render(table=table, caption=caption, ident=ident, scrolls=scrolls))
+    def frame(wide: Wide) -> str:
+        return str(table_frame.render(**frame_context(wide, labels)))
 
     def render(
         template: str, title: str, body_type: str, body_class: str = "", **context: Any

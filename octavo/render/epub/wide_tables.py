@@ -8,20 +8,28 @@ is the frame's (a <figure>'s <figcaption>, as HTML asks of a table alone in a fi
 caption is then the figure's), set at the text's size and the screen's width, and a table
 of at most SCROLLED_ROWS rows is in a box that scrolls sideways where the reading system
 scrolls one (styles/epub/book.css says how); where it does not, the box is a plain block
-and the table is set as before. A taller table is not: a box that scrolls is never split
-across pages (CSS Fragmentation: it is monolithic), and a paginated reader cut a 46-row
-table at its page's foot; it is set to fit the screen (the type smaller, the cells'
-sides closer), as before. The table's id goes to the frame, so a link to it shows the
-caption. Print is not framed: its wide tables are turned (octavo.render.pdf).
+and the table is set as before. A box that scrolls is never split across pages (CSS
+Fragmentation: it is monolithic), and a paginated reader cut a 46-row table in one box at
+its page's foot: a taller table is cut into parts of at most SCROLLED_ROWS rows, its head
+repeated in each (octavo.render.epub.table_parts), each part in a box of its own. In a box
+a column head keeps its whole words (or breaks at a hyphen): out of one, a tall table set
+to fit a phone had its heads cut inside their words ("Fro|m", "Chur|ch"). A table that
+cannot be cut so (a table inside it, a row span taller than a page) is not in a box: it
+is set to fit the screen (the type smaller, the cells' sides closer, its heads broken where
+they must). The table's id goes to the frame, so a link to it shows the caption. Print is
+not framed: its wide tables are turned (octavo.render.pdf).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import unescape
 
-__all__ = ["SCROLLED_ROWS", "framed"]
+from octavo.render.epub.table_parts import parts
+
+__all__ = ["SCROLLED_ROWS", "Wide", "framed"]
 
 # The rows of the tallest table in a box that scrolls: one page of a phone held sideways
 # (some 300 px of text) at a wide table's type (13 px a row), its head of three lines.
@@ -31,13 +39,38 @@ _WIDE = re.compile(r'<table\b[^>]*\bclass="table wide"[^>]*>')
 _TABLE = re.compile(r"<(/?)table\b[^>]*>")
 _CAPTION = re.compile(r"\s*<caption\b[^>]*>(.*?)</caption>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
-
-# (the table without its caption, the caption's XHTML or "", the table's id or "", whether
-# it scrolls) -> the frame
-Frame = Callable[[str, str, str, bool], str]
+_LABEL = re.compile(r'<span class="caption-label">((?:(?!</span>).)*)</span>', re.S)
 
 
-def framed(html: str, frame: Frame) -> str:
+@dataclass(frozen=True, slots=True)
+class Wide:
+    """A wide table as its frame takes it (templates/epub/table-frame.xhtml's context)."""
+
+    table: str  # its XHTML, without caption (or id, if it has a caption)
+    tables: tuple[str, ...]  # the same in parts of at most SCROLLED_ROWS rows, if it can be cut
+    caption: str  # the caption's XHTML, or ""
+    ident: str  # the table's id, unescaped, or ""
+
+    @property
+    def scrolls(self) -> bool:
+        """The whole table short enough for a box: what a book's own copy of an earlier
+        frame (which takes `table` whole, and no parts) boxes, as it did."""
+        return self.table.count("<tr") <= SCROLLED_ROWS
+
+    @property
+    def boxed(self) -> bool:
+        """Its parts short enough for a box each."""
+        return all(part.count("<tr") <= SCROLLED_ROWS for part in self.tables)
+
+    @property
+    def label(self) -> str:
+        """The caption's label ('Table 3', its markup kept, its closing period left out: as
+        print names a table again on the pages it runs on to), or "" if it has none."""
+        found = _LABEL.search(self.caption)
+        return re.sub(r"[.:\s]+$", "", found[1]) if found is not None else ""
+
+
+def framed(html: str, frame: Callable[[Wide], str]) -> str:
     """`html` with each wide table in the frame `frame` makes of it."""
     if 'class="table wide"' not in html:
         return html
@@ -54,9 +87,9 @@ def framed(html: str, frame: Frame) -> str:
             if named is not None:
                 ident = unescape(named[1])  # as the template escapes it again
                 opening = opening[: named.start()] + opening[named.end() :]
-        scrolls = rest.count("<tr") <= SCROLLED_ROWS
         table = opening + rest
-        out += [html[at : found.start()], frame(table, caption, ident, scrolls)]
+        wide = Wide(table, parts(table, SCROLLED_ROWS), caption, ident)
+        out += [html[at : found.start()], frame(wide)]
         at = end
     return "".join(out) + html[at:]
 

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment
 
 from octavo.model import Manuscript, RenderedSection
+from octavo.model.language_tags import direction
 from octavo.project import Project
 from octavo.render.conditional import for_output
 from octavo.render.headings import body_headings
@@ -120,6 +121,7 @@ def print_environment(project: Project) -> Environment:
     env.filters["landscape"] = landscape_filter  # render_print sets the text block's width
     env.filters["continued"] = continued_filter  # and the words of the book's language
     env.filters["running_head"] = running_head_filter  # a head on one line of the heads'
+    env.filters["direction"] = direction  # a section's own language's: its dir
     return env
 
 
