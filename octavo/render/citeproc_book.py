@@ -6,8 +6,7 @@ citeproc-py is the CSL processor for Python (it reads CSL styles, CSL-JSON and B
 this module imports it only when a book with a bibliography is rendered. Its HTML is
 cleaned as a source's raw HTML is, and set as pandoc's citeproc sets it where citeproc-py
 does not: a range kept on one line, an apostrophe curled, the locale's comma inside the
-quote (octavo.render.quote_punctuation), an entry's URL and DOI linked
-(octavo.render.citation_links).
+quote (octavo.render.quote_punctuation), an entry's URL and DOI linked (citation_links).
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from octavo.render.citation_links import linked
 from octavo.render.citation_names import GivenNames, given_names
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
+from octavo.render.citation_suppress import install as suppress_substituted
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class CiteprocBook:
         from citeproc.source.bibtex import BibTeX
         from citeproc.source.json import CiteProcJSON
 
+        suppress_substituted()  # a variable standing in for the author printed once
         text = bib.data.decode("utf-8-sig")
         if bib.bibtex:
             self.source: Any = BibTeX(io.StringIO(text))
