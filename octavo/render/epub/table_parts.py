@@ -29,9 +29,9 @@ _ROW = re.compile(r"<tr\b.*?</tr>\s*", re.S)
 _SPAN = re.compile(r'\browspan="(\d+)"')
 _ID = re.compile(r'\sid="[^"]*"')
 
-# A run of rows that stays together: (its body's number, its body's opening tag, its rows;
-# the last run's the foot too)
-_Run = tuple[int, str, tuple[str, ...]]
+# A run of rows that stays together: (its body's number, its body's opening tag, its rows
+# (the last run's the foot too), how many rows they are)
+_Run = tuple[int, str, tuple[str, ...], int]
 
 
 def parts(table: str, rows: int) -> tuple[str, ...]:
@@ -53,11 +53,11 @@ def parts(table: str, rows: int) -> tuple[str, ...]:
     if not runs:
         return (table,)
     if foot is not None:  # the foot goes with the last run of rows
-        n, tag, last = runs[-1]
-        runs[-1] = (n, tag, (*last, foot[0]))
-    if max(_size(run) for run in runs) > room:
+        n, tag, last, size = runs[-1]
+        runs[-1] = (n, tag, (*last, foot[0]), size + foot[0].count("<tr"))
+    if max(run[3] for run in runs) > room:
         return (table,)
-    total = sum(_size(run) for run in runs)
+    total = sum(run[3] for run in runs)
     cut = _cut(runs, room)
     even = _cut(runs, -(-total // len(cut)))  # as many parts, as even as the spans allow
     if len(even) == len(cut):
@@ -69,10 +69,6 @@ def parts(table: str, rows: int) -> tuple[str, ...]:
     )
 
 
-def _size(run: _Run) -> int:
-    return sum(row.count("<tr") for row in run[2])
-
-
 def _runs(number: int, tag: str, body: str) -> list[_Run]:
     """A body's rows in runs no cut may fall inside (a cell spanning rows holds them)."""
     found: list[_Run] = []
@@ -80,14 +76,19 @@ def _runs(number: int, tag: str, body: str) -> list[_Run]:
     reach = 0  # the last row (counted from the body's first) a span reaches
     for n, row in enumerate(_ROW.findall(body)):
         run.append(row)
-        spans = [int(s) for s in _SPAN.findall(row)]
-        reach = max([reach, n, *(n + s - 1 for s in spans)])
+        if "rowspan" in row:  # (most rows: none, and no pattern read)
+            reach = max([reach, *(n + int(s) - 1 for s in _SPAN.findall(row))])
+        reach = max(reach, n)
         if reach == n:
-            found.append((number, tag, tuple(run)))
+            found.append((number, tag, tuple(run), _rows(run)))
             run = []
     if run:
-        found.append((number, tag, tuple(run)))
+        found.append((number, tag, tuple(run), _rows(run)))
     return found
+
+
+def _rows(run: list[str]) -> int:
+    return sum(row.count("<tr") for row in run)
 
 
 def _cut(runs: list[_Run], room: int) -> list[list[_Run]]:
@@ -95,11 +96,11 @@ def _cut(runs: list[_Run], room: int) -> list[list[_Run]]:
     cut: list[list[_Run]] = [[]]
     held = 0
     for run in runs:
-        if held + _size(run) > room and cut[-1]:
+        if held + run[3] > room and cut[-1]:
             cut.append([])
             held = 0
         cut[-1].append(run)
-        held += _size(run)
+        held += run[3]
     return cut
 
 
@@ -107,7 +108,7 @@ def _bodies(part: list[_Run]) -> str:
     """A part's runs, in their bodies again (a run's foot after its body)."""
     out: list[str] = []
     body = -1  # the body open (-1: none)
-    for number, tag, run in part:
+    for number, tag, run, _ in part:
         if number != body:
             if body >= 0:
                 out.append("</tbody>\n")
