@@ -14,8 +14,11 @@ has the shape read, else left as shipped (the duplicates then print, as before):
 
 - **`Substitute.render`**: as citeproc-py's, and the variables the child that stands in
   printed are suppressed too, wherever in it they are (a `<choose>`'s branch, a macro):
-  those of its `<text>` and `<names>` the entry has, each found by formatting the child
-  again with a stand-in in its place (a private-use character: no entry prints one).
+  each `<text>` and `<names>` that printed a variable while it was rendered says so
+  (`Text._variable` and `Names.process` are wrapped for that), as pandoc's citeproc marks
+  each variable a substitute used. (Formatting the child again with a stand-in character
+  in each variable, as this did first, took another branch where a condition reads the
+  value: `is-numeric="edition"`.)
 - **`Names.process`**: a suppressed name variable is printed as one the entry lacks (its
   names' own substitute then stands in, as CSL says).
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -37,9 +41,13 @@ CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__versi
 RENDER = "32332cf4b31c2c1a"
 NAMES_SHAPE = "if role in item.reference:"  # how `Names.process` reads an entry's names
 TEXT_SHAPE = "if self.tag in repressed and variable in repressed[self.tag]:"  # `Text`'s
+# the arguments of the methods wrapped, as read
+NAMES_ARGUMENTS = ("self", "item", "names_context", "context", "kwargs")
+TEXT_ARGUMENTS = ("self", "item", "context")
 MARK = "octavo_substitute"
-_STAND_IN = 0xE100  # private-use characters, one a variable (citation_substitute's: E000…)
 _SHIPPED: dict[str, Any] = {}  # citeproc-py's methods, as patched
+_LOCK = threading.Lock()
+_heard = threading.local()  # .printed: a list a substitute being rendered, (tag, variable)
 
 
 def install() -> bool:
@@ -47,14 +55,20 @@ def install() -> bool:
     True if the patch is in place."""
     from citeproc import model
 
-    if installed():
+    with _LOCK:
+        if installed():
+            return True
+        if _SHIPPED.get("held") or not _checked(model):
+            return False
+        _SHIPPED.update(
+            render=model.Substitute.render,
+            process=model.Names.process,
+            variable=model.Text._variable,
+        )
+        model.Substitute.render = _render
+        model.Names.process = _names_process(model.Names.process)
+        model.Text._variable = _text_variable(model.Text._variable)
         return True
-    if _SHIPPED.get("held") or not _checked(model):
-        return False
-    _SHIPPED.update(render=model.Substitute.render, process=model.Names.process)
-    model.Substitute.render = _render
-    model.Names.process = _names_process(model.Names.process)
-    return True
 
 
 @contextmanager
@@ -65,13 +79,17 @@ def shipped() -> Iterator[None]:
     if not installed():
         yield
         return
-    patched = model.Substitute.render, model.Names.process
-    model.Substitute.render, model.Names.process = _SHIPPED["render"], _SHIPPED["process"]
+    patched = model.Substitute.render, model.Names.process, model.Text._variable
+    model.Substitute.render, model.Names.process, model.Text._variable = (
+        _SHIPPED["render"],
+        _SHIPPED["process"],
+        _SHIPPED["variable"],
+    )
     _SHIPPED["held"] = True  # not patched again inside
     try:
         yield
     finally:
-        model.Substitute.render, model.Names.process = patched
+        model.Substitute.render, model.Names.process, model.Text._variable = patched
         _SHIPPED["held"] = False
 
 
@@ -93,7 +111,18 @@ def _checked(model: Any) -> bool:
     except (OSError, TypeError, AttributeError):
         return False
     digest = hashlib.sha256(render.encode()).hexdigest()[:16]
-    return digest == RENDER and NAMES_SHAPE in names and TEXT_SHAPE in text
+    arguments = (
+        _arguments(model.Names.process) == NAMES_ARGUMENTS
+        and _arguments(model.Text._variable) == TEXT_ARGUMENTS
+    )
+    return digest == RENDER and NAMES_SHAPE in names and TEXT_SHAPE in text and arguments
+
+
+def _arguments(method: Any) -> tuple[str, ...]:
+    try:
+        return tuple(inspect.signature(method).parameters)
+    except (TypeError, ValueError):
+        return ()
 
 
 def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -109,12 +138,17 @@ def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
             options = {"names_context": names, "context": context, **kwargs}
         else:
             options = {"context": context, **kwargs}
+        stack = _stack()
+        stack.append([])
         try:
             text = child.render(item, **options)
         except VariableError:
             continue
+        finally:
+            printed = stack.pop()
         if text:
-            printed = _printed(child, item, options)
+            if stack:  # a substitute within one: what it printed stood in there too
+                stack[-1].extend(printed)
             self.add_to_repressed_list(child, context)
             repressed = context.get_layout().repressed
             for tag, variable in printed:
@@ -124,56 +158,15 @@ def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
     return text
 
 
+def _stack() -> list[list[tuple[str, str]]]:
+    """The substitutes being rendered in this thread, each with what printed in it."""
+    found: list[list[tuple[str, str]]] | None = getattr(_heard, "printed", None)
+    if found is None:
+        found = _heard.printed = []
+    return found
+
+
 _render.octavo_substitute = True  # type: ignore[attr-defined]
-
-
-def _printed(child: Any, item: Any, options: dict[str, Any]) -> list[tuple[str, str]]:
-    """The (tag, variable) of each `<text>` and `<names>` variable under `child` (through
-    its macros) that the entry has and `child` prints: formatted again, each with a stand-in."""
-    from citeproc.source import Name, VariableError
-    from citeproc.string import String
-
-    reference = item.reference
-    found = [(tag, v) for tag, v in dict.fromkeys(_variables(child)) if _key(v) in reference]
-    if not found:
-        return []
-    kept: dict[str, Any] = {}
-    marks: list[str] = []
-    try:
-        for at, (tag, variable) in enumerate(found):
-            mark = chr(_STAND_IN + at)
-            marks.append(mark)
-            keys = [_key(variable)]
-            if tag == _tag("text") and _key(variable + "-short") in reference:
-                keys.append(_key(variable + "-short"))  # what `form="short"` prints
-            for key in keys:
-                kept.setdefault(key, reference[key])
-                reference[key] = [Name(literal=mark)] if tag == _tag("names") else String(mark)
-        try:
-            stood = str(child.render(item, **options) or "")
-        except VariableError:
-            stood = ""
-    finally:
-        reference.update(kept)
-    return [pair for pair, mark in zip(found, marks, strict=True) if mark in stood]
-
-
-def _variables(element: Any, seen: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
-    """(tag, variable) of each `<text>` and `<names>` printing a variable in `element`,
-    its branches and the macros it calls (each macro once a path)."""
-    for node in element.iter():
-        if node.tag == _tag("text") and node.get("variable"):
-            yield node.tag, node.get("variable")
-        elif node.tag == _tag("names") and node.get("variable"):
-            for variable in node.get("variable").split():
-                yield node.tag, variable
-        if node.tag == _tag("text") and node.get("macro") and node.get("macro") not in seen:
-            macro = node.get_macro(node.get("macro"))
-            yield from _variables(macro, seen | {node.get("macro")})
-
-
-def _key(variable: str) -> str:
-    return variable.replace("-", "_")  # citeproc-py's name of a CSL variable
 
 
 def _tag(name: str) -> str:
@@ -195,9 +188,28 @@ def _names_process(process: Any) -> Any:
         reference = item.reference
         kept = {role: reference.pop(role) for role in hidden}
         try:
-            return process(self, item, names_context=names_context, context=context, **kw)
+            text = process(self, item, names_context=names_context, context=context, **kw)
         finally:
             reference.update(kept)
+        stack = _stack()
+        if stack and text:  # its names printed in a substitute's place
+            roles = self.get("variable").split()
+            stack[-1] += [(self.tag, r) for r in roles if r in reference and r not in hidden]
+        return text
+
+    patched.octavo_substitute = True  # type: ignore[attr-defined]
+    return patched
+
+
+def _text_variable(variable_of: Any) -> Any:
+    """`Text._variable` telling the substitute being rendered the variable it printed."""
+
+    def patched(self: Any, item: Any, context: Any) -> Any:
+        text = variable_of(self, item, context)
+        stack = _stack()
+        if stack and text:
+            stack[-1].append((self.tag, self.get("variable")))
+        return text
 
     patched.octavo_substitute = True  # type: ignore[attr-defined]
     return patched

@@ -138,3 +138,30 @@ def test_citeproc_py_still_prints_the_stand_in_twice(make_book: MakeBook) -> Non
     assert "The Economist (1995) “Belarus votes,” The Economist, 4 March." in text
     assert "Doe, J. (ed.) (2001) Title. Edited by J. Doe. London: Pub." in text
     assert installed()
+
+
+# A stand-in chosen by a condition on a value (a reviewer's case): formatting the child
+# again with a stand-in character in each variable made `is-numeric` false there, so the
+# edition was printed twice and the title suppressed
+NUMERIC_STAND_IN = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+    '<citation><layout prefix="(" suffix=")"><names variable="author"><name/><substitute>'
+    '<choose><if is-numeric="edition"><text variable="edition" suffix=" ed."/></if><else>'
+    '<text variable="title"/></else></choose></substitute></names></layout></citation>'
+    '<bibliography><layout suffix="."><group delimiter=". "><names variable="author">'
+    '<name/><substitute><choose><if is-numeric="edition"><text variable="edition"'
+    ' suffix=" ed."/></if><else><text variable="title"/></else></choose></substitute>'
+    '</names><date variable="issued"><date-part name="year"/></date>'
+    '<text variable="title"/><text variable="edition"/></group></layout></bibliography>'
+    "</style>"
+)
+
+
+def test_a_stand_in_chosen_by_a_value_suppresses_what_printed(make_book: MakeBook) -> None:
+    """pandoc 2.17 and 3.9 print "3 ed. 1996. Numbered.": the edition stood in, so it is
+    not printed again; the title did not, so it is."""
+    refs = {
+        "num": {"type": "book", "title": "Numbered", "edition": "3", "issued": {"date-parts": [[1996]]}}
+    }  # fmt: skip
+    text = cited_text(make_book, refs, "[@num]\n", NUMERIC_STAND_IN)
+    assert text[1:] == ["3 ed. 1996. Numbered."]
