@@ -160,7 +160,7 @@ NUMERIC_STAND_IN = (
 def test_a_stand_in_chosen_by_a_value_suppresses_what_printed(make_book: MakeBook) -> None:
     """pandoc 2.17 and 3.9 print "3 ed. 1996. Numbered.": the edition stood in, so it is
     not printed again; the title did not, so it is."""
-    refs = {
+    refs: dict[str, dict[str, object]] = {
         "num": {"type": "book", "title": "Numbered", "edition": "3", "issued": {"date-parts": [[1996]]}}
     }  # fmt: skip
     text = cited_text(make_book, refs, "[@num]\n", NUMERIC_STAND_IN)
