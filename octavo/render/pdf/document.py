@@ -227,17 +227,23 @@ def load_html(source: str, project: Project) -> Any:
     return sandboxed_html(source, project)
 
 
-def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
-    """The book's identifiers, language, series and contributors (its editors beside its
-    authors: BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml)."""
+def xmp_descriptions(manuscript: Manuscript, options: PdfOptions, part_of: bool = False) -> bytes:
+    """The book's identifiers, language, series (in the book's language, as its imprint
+    gives it: BookMeta.series_line) and contributors (its editors beside its authors:
+    BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml) of the book's
+    PDF and its cover's. `part_of`: a handout's, which names the book as its source and
+    whole instead of taking its identifiers and series."""
     from octavo.render.metadata import book_meta
     from octavo.render.pdf.html import print_environment
 
     template = print_environment(manuscript.book.project).get_template("print/xmp.xml")
     archival = options.pdf_variant.startswith("pdf/a")
-    contributing = tuple(name for name, _ in book_meta(manuscript.book).contributing)
+    meta = book_meta(manuscript.book)
+    contributing = tuple(name for name, _ in meta.contributing)
     config = manuscript.book.config
-    return template.render(config=config, archival=archival, contributors=contributing).encode()
+    return template.render(
+        config=config, meta=meta, archival=archival, contributors=contributing, part_of=part_of
+    ).encode()
 
 
 def write_document(
