@@ -3,14 +3,18 @@
 A contents entry's title stops short of the folios' column (the link's `padding-right`,
 `--folio-column` in styles/print/book.css: 2.5 em, LaTeX's \\@tocrmarg), and its leader and
 folio run into the column (octavo.render.pdf.weasy_leaders). A folio wider than the column
-("xxxviii" of a long front matter is 3 em with the space before it, "12345" too) did not
-fit beside a title whose last line ran up to the column: its leader and folio went down
-to a line of their own, and the titles' lines ran on under the wider folios' left edge.
+("xxxviii" of a long front matter is 3 em with the space before it) reached out of
+the column to the left, and the titles' lines ran on under its left edge.
 How wide the folios print is known only once the pages are: after a layout, the widest
 contents folio (with the space before it) is measured, and where it is wider than the
 column, the document's root is given `--folio-column` that wide and laid out again. A
-book whose folios all fit (most: every folio up to "xxxiv" and "9999") is laid out once,
-as before.
+book whose folios all fit (most: in octavo's type, a folio of five roman letters, "xxxiv",
+or four figures) is laid out once, as before. Once: a wider column can lengthen the
+contents by a page and so move a folio, which is not measured again. Not mended here:
+WeasyPrint breaks a title's last line before its leader unless the folio fits before the
+column (its line breaking does not count the negative margin), so the leader and folio
+of a title whose last line ends near the column go down to a line of their own; the
+wider the folio, the more often.
 """
 
 from __future__ import annotations
