@@ -23,7 +23,7 @@ from octavo import __version__
 from octavo.model import Book, BookConfig, Labels
 from octavo.model.language_tags import direction
 
-__all__ = ["BookMeta", "book_meta", "contributor_lines", "data_as_of"]
+__all__ = ["BookMeta", "book_meta", "contributor_lines", "data_as_of", "series_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class BookMeta:
     doi: str = ""
     series_number: str = ""
     series_position: str = ""
+    series_line: str = ""  # 'Country Studies, DA Pam 550-112 (no. 112)', in the book's language
     cataloguing: tuple[str, ...] = ()  # the CIP block's lines
 
     @property
@@ -147,6 +148,7 @@ def book_meta(book: Book) -> BookMeta:
         doi=config.doi,
         series_number=config.series_number,
         series_position=config.series_position,
+        series_line=series_line(config, labels),
         cataloguing=tuple(config.cataloguing.splitlines()),
     )
 
@@ -158,6 +160,18 @@ def contributor_lines(config: BookConfig, labels: Labels) -> tuple[str, ...]:
     if config.editors:
         names += (labels.format("edited_by", names=labels.names(config.editors)),)
     return names
+
+
+def series_line(config: BookConfig, labels: Labels) -> str:
+    """The series and the book's place in it, as the imprint, the colophon and the PDF's XMP
+    (dc:relation) say it in the book's language: 'Country Studies, DA Pam 550-112 (no. 112)',
+    'Country Studies, DA Pam 550-112 (n° 112)' in French; "" without a series."""
+    if not config.series:
+        return ""
+    line = ", ".join(filter(None, (config.series, config.series_number)))
+    if config.series_position:
+        line += f" ({labels.format('series_position', position=config.series_position)})"
+    return line
 
 
 def data_as_of(book: Book) -> str:

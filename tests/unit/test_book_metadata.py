@@ -12,7 +12,7 @@ from lxml import etree
 
 from octavo import api
 from octavo.render.metadata import book_meta
-from octavo.render.pdf.document import PdfOptions, render_print_html
+from octavo.render.pdf.document import PdfOptions, render_print_html, xmp_descriptions
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
@@ -150,3 +150,33 @@ def test_a_year_alone_reads_as_the_languages_dates_do(
     book, _ = read_book(_book(make_book, "", language))
     assert book is not None
     assert book.labels.published("1995") == shown
+
+
+SERIES = 'series = "Country Studies"\nseries_number = "DA Pam 550-112"\nseries_position = 112\n'
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Country Studies, DA Pam 550-112 (no. 112)"),
+        ("fr", "Country Studies, DA Pam 550-112 (n° 112)"),
+        ("es", "Country Studies, DA Pam 550-112 (n.º 112)"),
+    ],
+)
+def test_the_pdf_s_series_line_is_in_the_book_s_language(
+    make_book: MakeBook, language: str, line: str
+) -> None:
+    """The XMP's dc:relation read "Country Studies, DA Pam 550-112, no. 112" in English
+    whatever the book's language, where its imprint said "(n° 112)": one line now, the
+    imprint's, in the XMP, the imprint and the colophon alike."""
+    manuscript, _ = api.manuscript(_book(make_book, SERIES, language))
+    assert book_meta(manuscript.book).series_line == line
+    xmp = xmp_descriptions(manuscript, PdfOptions()).decode()
+    assert f"<dc:relation><rdf:Bag><rdf:li>{line}</rdf:li></rdf:Bag></dc:relation>" in xmp
+    assert f"<dd>{line}</dd>" in render_print_html(manuscript, PdfOptions())
+
+
+def test_a_series_without_a_number_or_position_is_its_name(make_book: MakeBook) -> None:
+    book, _ = read_book(_book(make_book, 'series = "Country Studies"\n', "fr"))
+    assert book is not None
+    assert book_meta(book).series_line == "Country Studies"

@@ -19,7 +19,7 @@ from octavo.errors import BuildError, Diagnostic, error, warning
 from octavo.model import Manuscript
 from octavo.render.guarded import guarded
 from octavo.render.pdf.box_tree import walk_boxes
-from octavo.render.pdf.document import PdfOptions, load_html, write_document
+from octavo.render.pdf.document import PdfOptions, load_html, write_document, xmp_descriptions
 from octavo.render.pdf.html import render_print
 from octavo.render.pdf.sheets import Sheet, css_pt
 from octavo.render.url_sandbox import sandbox_url
@@ -214,7 +214,8 @@ def render_cover(
         from_toml = options.paper == config.paper  # else --paper: no line of book.toml
         found = (*found, _no_barcode(manuscript, geometry, from_toml))
     cover_options = replace(options, bleed=geometry.bleed, marks=())
-    pdf: bytes = guarded(lambda: write_document(document, cover_options, config.identifier))
+    xmp = xmp_descriptions(manuscript, cover_options)  # the book's, as its PDF has it
+    pdf: bytes = guarded(lambda: write_document(document, cover_options, config.identifier, xmp))
     return pdf, geometry, found
 
 

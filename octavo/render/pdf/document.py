@@ -6,6 +6,8 @@ print_html (templates/print/book.html)
      (octavo.render.pdf.broadside_flow: decided in a layout of the chapter holding one,
      octavo.render.pdf.broadside_parts; a book without one: no layout more)
   -> place_notes: layout, read pages, fix misplaced notes, layout again if needed
+  -> a contents folio wider than the folios' column: the column widened to hold it, laid
+     out again (octavo.render.pdf.folio_column)
   -> the folios of its broadside pages (a table turned: octavo.render.pdf.broadside) laid
      out (templates/print/broadside.html) and put after its pages
   -> Document.write_pdf (metadata from the HTML head, dates from SOURCE_DATE_EPOCH; the
@@ -42,6 +44,7 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import apply_moves
 from octavo.render.pdf.continued import show_continued
+from octavo.render.pdf.folio_column import folio_column, hold_column
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
@@ -169,12 +172,18 @@ def render_pdf(
 
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
+    column = folio_column(document.pages)  # "": every contents folio fits its column
+    if column:  # a folio wider than the column: laid out again with a column that holds it
+        hold_column(html, column)
+        placed = fixes
+        document, fixes = guarded(lambda: place_notes(html, notes, placed))
     folios = folio_styles(manuscript, options)  # the figures of the folios octavo writes
     if manuscript.index:
         located = locate(document, manuscript, folios)
         if whole_book_features(project):  # the final HTML laid out whole
             html = load_html(render_print_html(manuscript, options, located), project)
             apply_moves(html, moved)  # the same body
+            hold_column(html, column)  # the same contents
             first = fixes
             document, fixes = guarded(lambda: place_notes(html, notes, first))
         else:
@@ -227,17 +236,23 @@ def load_html(source: str, project: Project) -> Any:
     return sandboxed_html(source, project)
 
 
-def xmp_descriptions(manuscript: Manuscript, options: PdfOptions) -> bytes:
-    """The book's identifiers, language, series and contributors (its editors beside its
-    authors: BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml)."""
+def xmp_descriptions(manuscript: Manuscript, options: PdfOptions, part_of: bool = False) -> bytes:
+    """The book's identifiers, language, series (in the book's language, as its imprint
+    gives it: BookMeta.series_line) and contributors (its editors beside its authors:
+    BookMeta.contributing) for the XMP metadata (templates/print/xmp.xml) of the book's
+    PDF and its cover's. `part_of`: a handout's, which names the book as its source and
+    whole instead of taking its identifiers and series."""
     from octavo.render.metadata import book_meta
     from octavo.render.pdf.html import print_environment
 
     template = print_environment(manuscript.book.project).get_template("print/xmp.xml")
     archival = options.pdf_variant.startswith("pdf/a")
-    contributing = tuple(name for name, _ in book_meta(manuscript.book).contributing)
+    meta = book_meta(manuscript.book)
+    contributing = tuple(name for name, _ in meta.contributing)
     config = manuscript.book.config
-    return template.render(config=config, archival=archival, contributors=contributing).encode()
+    return template.render(
+        config=config, meta=meta, archival=archival, contributors=contributing, part_of=part_of
+    ).encode()
 
 
 def write_document(

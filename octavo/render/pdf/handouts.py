@@ -20,7 +20,13 @@ from octavo.render.headings import Heading, body_headings
 from octavo.render.pdf.broadside_flow import settle_broadsides
 from octavo.render.pdf.broadside_stamps import stamp_broadsides
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.document import PdfOptions, check_paper, load_html, write_document
+from octavo.render.pdf.document import (
+    PdfOptions,
+    check_paper,
+    load_html,
+    write_document,
+    xmp_descriptions,
+)
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
@@ -171,7 +177,9 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     text that still fits on the page before them (octavo.render.pdf.broadside_flow, the
     handout laid out as a part of the book is), on landscape pages turned onto pages of
     the handout's size with their "page N of M" stamped on upright, where the other pages
-    print it (octavo.render.pdf.broadside, broadside_stamps); no running head."""
+    print it (octavo.render.pdf.broadside, broadside_stamps); no running head. Its XMP
+    metadata names the book as its source and whole (octavo.render.pdf.document.
+    xmp_descriptions), in the book's language, with the book's creators and date."""
     page = options.page.without_print_marks()  # a handout is printed on a desk printer
     folios = folio_styles(manuscript, options)  # "page ٢ of ٣" in a book that prints ٢
     source = handout_html(manuscript, unit, page, folios.body)
@@ -187,7 +195,8 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
         return manuscript.labels.format("page_of", number=number, total=total)
 
     stamped, document = stamp_broadsides(manuscript, page, document, page_of, (HANDOUT, BROADSIDE))
-    pdf: bytes = guarded(lambda: write_document(document, options, stamped=stamped))
+    xmp = xmp_descriptions(manuscript, options, part_of=True)  # the book: its source
+    pdf: bytes = guarded(lambda: write_document(document, options, xmp=xmp, stamped=stamped))
     return pdf
 
 

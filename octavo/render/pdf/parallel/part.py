@@ -120,6 +120,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     from octavo.render.pdf.broadside_flow import settle_broadsides
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, load_html
+    from octavo.render.pdf.folio_column import folio_column, hold_column
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
@@ -131,8 +132,13 @@ def lay_out_part(job: PartJob) -> PartLayout:
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
         document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+        column = folio_column(document.pages)  # the front's contents: a folio too wide
+        if column:  # for its column, laid out again with a column that holds it
+            hold_column(html, column)
+            placed = fixes
+            document, fixes = guarded(lambda: place_notes(html, job.notes, placed, fonts))
         show_continued(document)
-        state = _state(recorder, document, moves, fixes) if job.states else b""
+        state = _state(recorder, document, moves, fixes, column) if job.states else b""
         options = PdfOptions(bleed=job.bleed)
         painted: list[Recorder] = []
         pdf = b"" if job.sketch else guarded(lambda: _written(document, options, job, painted))
@@ -145,14 +151,17 @@ def lay_out_part(job: PartJob) -> PartLayout:
     return _with_glyphs(layout, painted[0], job.cache) if painted else layout
 
 
-def _state(recorder: Any, document: Any, moves: tuple[Any, ...], fixes: tuple[Any, ...]) -> bytes:
+def _state(
+    recorder: Any, document: Any, moves: tuple[Any, ...], fixes: tuple[Any, ...], column: str
+) -> bytes:
     """The pages' states (parallel.page_states); marked not resumable when the layout
     written is not the first one of the text as it is (a note's fix: `column`, `keep`,
-    `break`) or has broadside tables (moved by a decision layout, turned as written)."""
+    `break`; the contents' folios' column widened: octavo.render.pdf.folio_column) or has
+    broadside tables (moved by a decision layout, turned as written)."""
     from octavo.render.pdf.parallel.page_states import to_bytes
 
     refixed = any(f.mark in ("column", "keep", "break") for f in fixes)
-    return to_bytes(recorder.recorded(document, not (refixed or moves)))
+    return to_bytes(recorder.recorded(document, not (refixed or moves or column)))
 
 
 def _written(document: Any, options: Any, job: PartJob, recorded: list[Recorder]) -> bytes:

@@ -1,0 +1,80 @@
+"""The contents' folios' column as wide as its widest folio.
+
+A contents entry's title stops short of the folios' column (the link's `padding-inline-end`,
+`--folio-column` in styles/print/book.css: 2.5 em, LaTeX's \\@tocrmarg), and its leader and
+folio run into the column (octavo.render.pdf.weasy_leaders). A folio wider than the column
+("xxxviii" of a long front matter is 3 em with the space before it) reached out of
+the column to the left, and the titles' lines ran on under its left edge.
+How wide the folios print is known only once the pages are: after a layout, the widest
+contents folio (with the space before it) is measured, and where it is wider than the
+column, the document's root is given `--folio-column` that wide and laid out again. A
+book whose folios all fit (most: in octavo's type, a folio of five roman letters, "xxxiv",
+or four figures) is laid out once, as before. Once: a wider column can lengthen the
+contents by a page and so move a folio, which is not measured again. Not mended here:
+WeasyPrint breaks a title's last line before its leader unless the folio fits before the
+column (its line breaking does not count the negative margin), so the leader and folio
+of a title whose last line ends near the column go down to a line of their own; the
+wider the folio, the more often.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+__all__ = ["COLUMN", "folio_column", "hold_column"]
+
+COLUMN = "--folio-column"  # the custom property of styles/print/book.css
+_AFTER = "a::after"  # a contents entry's leader and folio (styles/print/book.css)
+_PX = 0.75  # points a CSS pixel
+
+
+def folio_column(pages: Iterable[Any]) -> str:
+    """The CSS length of a column that holds the widest contents folio of the laid-out
+    `pages` (weasyprint.Page) with the space before it, where that is wider than the column
+    its entry was laid out with; "" where every folio fits (or there is no contents)."""
+    widest = 0.0
+    for page in pages:
+        for entry in _entries(page._page_box):
+            need = _need(entry)
+            if need > entry.padding_right + 0.01:
+                widest = max(widest, need)
+    if not widest:
+        return ""
+    return f"{-(-widest * _PX // 0.25) * 0.25:g}pt"  # rounded up to a quarter point
+
+
+def hold_column(html: Any, column: str) -> None:
+    """`html` (weasyprint.HTML) laid out with its contents' folios' column `column` wide."""
+    if not column:
+        return
+    root = html.etree_element
+    style = root.get("style", "")
+    root.set("style", f"{style}{'; ' if style else ''}{COLUMN}: {column}")
+
+
+def _entries(box: Any) -> Iterator[Any]:
+    """The blocks of links with a right padding (a contents entry's) under `box`, not
+    looking into lines (a paragraph's words), where no such block is."""
+    if type(box).__name__ == "LineBox":
+        return
+    if getattr(box, "element_tag", None) == "a" and getattr(box, "padding_right", 0):
+        yield box
+        return
+    for child in getattr(box, "children", None) or ():
+        yield from _entries(child)
+
+
+def _need(entry: Any) -> float:
+    """The width (px) the entry's leader and folio need in the column: the space before
+    the leader and the folio after it, the leader at no width (its `::after` on the lines
+    of the link's block, in one piece or broken before the leader)."""
+    need = 0.0
+    for line in getattr(entry, "children", None) or ():
+        for after in getattr(line, "children", None) or ():
+            if getattr(after, "element_tag", None) != _AFTER:
+                continue
+            for child in getattr(after, "children", None) or ():
+                if not getattr(child, "is_leader", False):
+                    need += child.margin_width()
+    return need
