@@ -86,7 +86,8 @@ class Item:
     """An item of a citation, as ordering and grouping see it."""
 
     at: int  # its place as written
-    names: str  # its authors as the style prints them; "" for none (never grouped)
+    # its variable and its names as they print ("author Smith et al. "); "" for none
+    names: str
     prefix: bool = False
     suffix: bool = False
     locator: bool = False

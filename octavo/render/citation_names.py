@@ -11,13 +11,17 @@ and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives 
   `by-cite` (CSL's default, Harvard's), only the names of entries whose citations print
   alike ("Doe, 2003" and "Doe, 2003"), where another of those entries names another person
   of that family in the same place of its list.
-- **How**: the name in its long form, its given name as the style's name initializes it
-  ("J. Smith"); where the initials are another's too, the given name whole ("John
-  Smith"; never, for a rule `…-with-initials`). `primary-name`'s only for an entry's first.
-- **Where**: in the citations, a name with its given name first, as citeproc-py prints a
-  long name not in sort order. In the list, only a given name whole (its initials
-  another's), in the list's own form, "Smith, Jane" where Harvard prints "Smith, J.", as
-  pandoc's citeproc gives it there too; the sort reads the names as the file gives them.
+- **How**: the name in its long form, its given name as the style's name initializes it,
+  as pandoc initializes it ("J. Smith", "L. van Silva", "ann Lee", "毛泽东."); where the
+  initials are another's too (pandoc's "JP" of "Jean-Paul" and "Jean Paul"), the given
+  name whole ("John Smith"; never, for a rule `…-with-initials`). `primary-name`'s only
+  for an entry's first.
+- **Where**: in the citations, a name with its given name first, through the style's own
+  `<name>` and its parts' formatting (octavo.render.citation_name_forms). In the list,
+  only a given name whole (its initials another's), in the list's own form, "Smith, Jane"
+  where Harvard prints "Smith, J.", as pandoc's citeproc gives it there too; the sort reads
+  the names as the file gives them. Only where the citations print names (a numeric
+  style's tell nobody apart so).
 
 - **More names** (`disambiguate-add-names`), after the given names of a rule over names
   and before `by-cite`'s, as pandoc's citeproc: works whose citations print alike ("Smith
@@ -28,12 +32,20 @@ and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from octavo.render.citation_alike import people_field, printed
+from octavo.render.citation_name_forms import (
+    first_name,
+    initialized,
+    macros,
+    number,
+    option,
+    reaches,
+    written_as,
+)
 
 __all__ = ["GivenNames", "given_names", "listed_names", "name_parts", "people"]
 
@@ -73,12 +85,14 @@ def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
         _true(citation, "disambiguate-add-names"),
     )
     rule = citation.get("givenname-disambiguation-rule", "by-cite") if by_given else ""
+    if reaches(citation.layout, "names", macros(style)) is None:  # citations name nobody
+        return GivenNames({}, {}, {}, None)
     named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
     people_of: dict[str, set[tuple[tuple[str, str], ...]]] = {}
     for name in (n for names in named.values() for n in names):
         people_of.setdefault(_family(name), set()).add(name_parts(name))
     shared = by_given and any(len(found) > 1 for found in people_of.values())
-    least = int(citation.get("et-al-min", style.root.get("et-al-min", "0")))
+    least = number(option(first_name(citation.layout, style), citation, style, "et-al-min"))
     cut = by_names and least > 0 and any(len(names) >= least for names in named.values())
     if not shared and not cut:  # nothing to tell apart so, and no citation printed for it
         return GivenNames({}, {}, {}, None)
@@ -185,25 +199,29 @@ def _by_cite(sets: list[list[str]], named: dict[str, list[Any]]) -> dict[str, di
 def _shown(
     style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
 ) -> dict[str, list[Any]]:
-    """Each hinted entry's names, a hinted name in its long form (citeproc-py's literal)."""
-    from citeproc.source import Name
-
+    """Each hinted entry's names as its citations print them while `long_names` holds: a
+    hinted name with its given name, initialized or whole; the others as the style prints
+    them (short: the family name alone)."""
     citation = style.root.citation
-    form = _first_name(citation.layout, _macros(style))
-    mark = next(
-        (e.get("initialize-with") for e in (form, citation, style.root) if e is not None
-         and e.get("initialize-with") is not None),
-        None,
-    )  # fmt: skip
+    form = first_name(citation.layout, style)
+    if form is None:
+        return {}
+    mark = option(form, citation, style, "initialize-with")
+    hyphen = option(form, citation, style, "initialize-with-hyphen") != "false"
+    short = form.get("form", citation.get("name-form", "long")) == "short"
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
-        names = list(named[key])
-        for at, hint in by_place.items():
-            given, family, dropping, particle, suffix = names[at].parts()
-            if given and mark is not None and hint == _INITIALS and form is not None:
-                given = form.initialize(given, mark, citation.layout)
-            words = (given, dropping, particle, family, suffix)
-            names[at] = Name(literal=" ".join(w for w in words if w))
+        names = []
+        for at, name in enumerate(named[key]):
+            given = str(name.parts()[0] or "")
+            hint = by_place.get(at)
+            if hint == _GIVEN:
+                names.append(written_as(name, given, False))
+            elif hint == _INITIALS or not short:
+                mine = initialized(given, mark, hyphen) if mark is not None else given
+                names.append(written_as(name, mine, False))
+            else:
+                names.append(written_as(name, "", True))
         out[key] = names
     return out
 
@@ -212,46 +230,31 @@ def _listed(
     style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
 ) -> dict[str, list[Any]]:
     """Each entry's names in the list where one's initials are another's (pandoc's
-    AddGivenName, which the list reads too): that name with its given name whole, in the
-    list's form ("Smith, Jane" where the style prints "Smith, J."); the others as they
-    are. citeproc-py prints a long name so (its sort order, particles and separator)."""
-    from citeproc.source import Name
-
+    AddGivenName, which the list reads too), as the list prints them while `long_names`
+    holds: that name with its given name whole ("Smith, Jane" where the style prints
+    "Smith, J."), the others initialized as the style initializes them."""
     listing = style.root.bibliography
-    form = _first_name(listing.layout, _macros(style)) if listing is not None else None
+    form = first_name(listing.layout, style) if listing is not None else None
     if form is None or form.get("form", listing.get("name-form", "long")) != "long":
         return {}
-
-    def option(name: str, default: str) -> str:
-        found = (e.get(name) for e in (form, listing, style.root) if e.get(name) is not None)
-        return str(next(found, default))
-
-    ordered, separator = option("name-as-sort-order", ""), option("sort-separator", ", ")
-    demote = option("demote-non-dropping-particle", "display-and-sort")
+    mark = option(form, listing, style, "initialize-with")
+    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
-        names = list(named[key])
-        for at in (at for at, hint in by_place.items() if hint == _GIVEN):
-            given, family, dropping, particle, suffix = names[at].parts()
-            if ordered == "all" or (ordered == "first" and at == 0):
-                if demote in ("never", "sort-only"):
-                    parts = (_joined(particle, family), _joined(given, dropping), suffix)
-                else:
-                    parts = (family, _joined(given, dropping, particle), suffix)
-                names[at] = Name(literal=separator.join(p for p in parts if p))
-            else:
-                names[at] = Name(literal=_joined(given, dropping, particle, family, suffix))
-        if names != named[key]:
-            out[key] = names
+        if _GIVEN not in by_place.values():
+            continue
+        names = []
+        for at, name in enumerate(named[key]):
+            given = str(name.parts()[0] or "")
+            if by_place.get(at) != _GIVEN and mark is not None:
+                given = initialized(given, mark, hyphen)
+            names.append(written_as(name, given, False))
+        out[key] = names
     return out
 
 
 def _true(element: Any, attribute: str) -> bool:
     return str(element.get(attribute, "false")).strip().lower() == "true"
-
-
-def _joined(*words: str | None) -> str:
-    return " ".join(w for w in words if w)
 
 
 def listed_names(reference: Any) -> list[Any]:
@@ -271,22 +274,6 @@ def _family(name: Any) -> str:
 
 
 def _initials(name: Any) -> str:
-    """The given name's initials ("JR" of "John Ronald"), as pandoc compares them."""
-    given = str(name.parts()[0] or "")
-    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
-
-
-def _macros(style: Any) -> dict[str, Any]:
-    return {m.get("name"): m for m in style.root.iter(f"{_CSL}macro")}
-
-
-def _first_name(element: Any, macros: dict[str, Any]) -> Any:
-    """The first `<name>` the element reaches, through the macros it calls (None)."""
-    for child in element.iter():
-        if child.tag == f"{_CSL}name":
-            return child
-        if child.tag == f"{_CSL}text" and child.get("macro") in macros:
-            found = _first_name(macros[child.get("macro")], macros)
-            if found is not None:
-                return found
-    return None
+    """The given name's initials as pandoc compares them (its initialsMatch): "JP" of
+    "Jean-Paul" and of "Jean Paul"; "泽东" of "泽东", which it cannot initialize."""
+    return initialized(str(name.parts()[0] or ""), "", hyphen=False)

@@ -1,0 +1,186 @@
+"""How a name told apart by its given name is printed (octavo.render.citation_names says
+whose): as pandoc's citeproc prints it, through the style's own `<name>`, so that its
+`<name-part>` formatting stays with its part ("John SMITH", small caps on "Smith" only).
+
+citeproc-py prints a name's given name only in the long form, and initializes every given
+name of a `<name>` or none (its initials also garble "ann", ". ann"). So while an entry
+told apart so is printed, its `<name>` is asked for the long form without initials
+(`long_names`), and its names come ready: the given name initialized here as pandoc
+initializes it ("L. van", "al-R.", "ann") or whole, and none for the names the style
+prints short. A name in a script written family first (Chinese, Japanese, Korean) is one
+word, family then given, as pandoc prints it ("毛泽东."): its parts lose their formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+__all__ = [
+    "first_name", "initialized", "long_names", "macros", "number", "option",
+    "printed_count", "reaches", "written", "written_as",
+]  # fmt: skip
+
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+_FAMILY_FIRST = (  # the scripts pandoc's citeproc prints family first, without a space
+    (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3130, 0x318F),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF), (0x20000, 0x3134F),
+)  # fmt: skip
+
+
+def macros(style: Any) -> dict[str, Any]:
+    return {m.get("name"): m for m in style.root.iter(f"{_CSL}macro")}
+
+
+def reaches(
+    element: Any, tag: str, found: dict[str, Any], seen: frozenset[str] = frozenset()
+) -> Any:
+    """The first element `tag` ("name", "names") that `element` reaches, through the
+    macros it calls; None."""
+    for child in element.iter():
+        if child.tag == f"{_CSL}{tag}":
+            return child
+        called = child.get("macro") if child.tag == f"{_CSL}text" else None
+        if called in found and called not in seen:
+            inner = reaches(found[called], tag, found, seen | {called})
+            if inner is not None:
+                return inner
+    return None
+
+
+def first_name(element: Any, style: Any) -> Any:
+    """The first `<name>` the element (a layout) reaches; None."""
+    return reaches(element, "name", macros(style))
+
+
+def option(name: Any, context: Any, style: Any, attribute: str) -> str | None:
+    """A `<name>` option as citeproc-py inherits it: the name's, its context's, the style's."""
+    found = (e.get(attribute) for e in (name, context, style.root) if e is not None)
+    return next((str(value) for value in found if value is not None), None)
+
+
+def number(value: str | None) -> int:
+    """A style's count ("4"); 0 for none, or one that is no number (citeproc-py tells)."""
+    return int(value) if value and value.strip().isdigit() else 0
+
+
+def printed_count(style: Any, total: int, more: int = 0) -> int:
+    """How many of `total` names the style's citations print before "et al.", at least
+    `more` (disambiguate-add-names), as citeproc-py cuts them."""
+    citation = style.root.citation
+    name = first_name(citation.layout, style)
+    least = number(option(name, citation, style, "et-al-min"))
+    first = number(option(name, citation, style, "et-al-use-first"))
+    if more:
+        least, first = max(least, more + 1) if least else 0, max(first, more)
+    return first if total > 1 and least and total >= least else total
+
+
+def family_first(family: str) -> bool:
+    """Whether pandoc prints the name family first, without a space (its CJK names)."""
+    return any(low <= ord(c) <= high for c in family for low, high in _FAMILY_FIRST)
+
+
+def written_as(name: Any, given: str, short: bool) -> Any:
+    """citeproc-py's name as the long form prints it: with `given` ("" for none), and as
+    the short form prints it where `short` (no dropping particle); one word, family then
+    given, for a name written family first."""
+    Written = _written()
+    _, family, dropping, particle, suffix = (str(p or "") for p in name.parts())
+    if "literal" in name:
+        return Written(literal=name["literal"])
+    if given and family_first(family):
+        return Written(literal=f"{particle}{family}{given}")
+    parts = {"given": given, "family": family, "non-dropping-particle": particle}
+    if not short:
+        parts |= {"dropping-particle": dropping, "suffix": suffix}
+    return Written(**{key: value for key, value in parts.items() if value})
+
+
+def written(names: Any) -> bool:
+    """Whether the names were made by `written_as`."""
+    return isinstance(names, list) and any(isinstance(n, _written()) for n in names)
+
+
+@cache
+def _written() -> Any:
+    """citeproc-py's Name, as `written_as` makes it (read where it is first asked for)."""
+    from citeproc.source import Name
+
+    class Written(Name):  # type: ignore[misc]
+        """A name made for `long_names`."""
+
+    return Written
+
+
+def initialized(given: str, mark: str, hyphen: bool = True) -> str:
+    """The given name's initials as pandoc's citeproc makes them (its `initialize`):
+    "J. R. R." of "J.R.R.", "L. van" of "Ludwig van", "al-R." of "al-Rahman", "Ch." kept,
+    a word in lower case kept ("ann"), a word it cannot initialize kept with the mark
+    ("泽东.")."""
+    words: list[tuple[bool, str]] = []  # (already initials, text)
+    held = ""
+    for c in given:
+        if c == ".":
+            if held:
+                words.append((True, held))
+            held = ""
+        elif c == "-":
+            if held:
+                words.append((False, held))
+            held = "-"
+        elif c == " ":
+            if held:
+                words.append((len(held) == 1, held))
+            held = ""
+        else:
+            held += c
+    if held:
+        words.append((len(held) == 1, held))
+    out = ""
+    for done, word in words:
+        if done:
+            out += word + mark
+        elif all(c.islower() for c in word):
+            out += word + " " if mark.endswith(" ") else f" {word} "
+        elif initial := _initial(word, hyphen):
+            out += initial + mark
+    return out.replace(" -", "-").strip(" ")
+
+
+def _initial(word: str, hyphen: bool) -> str:
+    if word.startswith("-"):
+        rest = word[1:2]
+        return ("-" if hyphen else "") + rest.upper() if rest.isupper() else ""
+    first, second, rest = word[:1], word[1:2], word[2:]
+    if not first.isupper():
+        return word
+    if second.isupper() and rest and rest.islower():  # pandoc's "Ph." of "PHilippe"
+        return first + second.lower()
+    return first
+
+
+@contextmanager
+def long_names(style: Any, context: Any, names: Any) -> Iterator[None]:
+    """The first `<name>` of `context` (a `<citation>` or `<bibliography>`) in the long
+    form and without initials, with its context and the style, for a while: where the
+    entry printed names people by names made by `written_as` (`names`)."""
+    name = first_name(context.layout, style) if written(names) else None
+    kept: list[tuple[Any, str, str | None]] = []
+    if name is not None:
+        kept.append((name, "form", name.get("form")))
+        name.set("form", "long")
+        for element in (name, context, style.root):
+            kept.append((element, "initialize-with", element.get("initialize-with")))
+            element.attrib.pop("initialize-with", None)
+    try:
+        yield
+    finally:
+        for element, attribute, value in reversed(kept):
+            if value is None:
+                element.attrib.pop(attribute, None)
+            else:
+                element.set(attribute, value)
