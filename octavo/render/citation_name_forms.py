@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 __all__ = [
-    "first_name", "initialized", "long_names", "macros", "number", "option",
+    "check_counts", "first_name", "initialized", "long_names", "macros", "number", "option",
     "printed_count", "reaches", "written", "written_as",
 ]  # fmt: skip
 
@@ -65,6 +65,16 @@ def option(name: Any, context: Any, style: Any, attribute: str) -> str | None:
 def number(value: str | None) -> int:
     """A style's count ("4"); 0 for none, or one that is no number (citeproc-py tells)."""
     return int(value) if value and value.strip().isdigit() else 0
+
+
+def check_counts(style: Any) -> None:
+    """ValueError where the style gives a count of names that is no number (`et-al-min="x"`):
+    citeproc-py would fail on whichever entry it printed first."""
+    for element in style.root.iter():
+        for attribute, value in element.attrib.items():
+            counts = str(attribute).startswith("et-al-") and attribute != "et-al-use-last"
+            if counts and not str(value).strip().isdigit():
+                raise ValueError(f'{attribute}="{value}" is no number of names')
 
 
 def printed_count(style: Any, total: int, more: int = 0) -> int:
@@ -116,11 +126,12 @@ def _written() -> Any:
     return Written
 
 
-def initialized(given: str, mark: str, hyphen: bool = True) -> str:
+def initialized(given: str, mark: str, hyphen: bool = True, make: bool = True) -> str:
     """The given name's initials as pandoc's citeproc makes them (its `initialize`):
     "J. R. R." of "J.R.R.", "L. van" of "Ludwig van", "al-R." of "al-Rahman", "Ch." kept,
     a word in lower case kept ("ann"), a word it cannot initialize kept with the mark
-    ("泽东.")."""
+    ("泽东."); only the initials already there where not `make` (a given name whole:
+    "John", "J." of "J")."""
     words: list[tuple[bool, str]] = []  # (already initials, text)
     held = ""
     for c in given:
@@ -146,6 +157,8 @@ def initialized(given: str, mark: str, hyphen: bool = True) -> str:
             out += word + mark
         elif all(c.islower() for c in word):
             out += word + " " if mark.endswith(" ") else f" {word} "
+        elif not make:
+            out += word + " "
         elif initial := _initial(word, hyphen):
             out += initial + mark
     return out.replace(" -", "-").strip(" ")

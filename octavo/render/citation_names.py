@@ -215,8 +215,9 @@ def _shown(
         for at, name in enumerate(named[key]):
             given = str(name.parts()[0] or "")
             hint = by_place.get(at)
-            if hint == _GIVEN:
-                names.append(written_as(name, given, False))
+            if hint == _GIVEN:  # whole, its initials as they are ("J." of "J")
+                whole = initialized(given, mark, hyphen, make=False) if mark else given
+                names.append(written_as(name, whole, False))
             elif hint == _INITIALS or not short:
                 mine = initialized(given, mark, hyphen) if mark is not None else given
                 names.append(written_as(name, mine, False))

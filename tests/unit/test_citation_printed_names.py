@@ -169,3 +169,55 @@ def test_a_name_s_parts_keep_their_formatting(make_book: MakeBook) -> None:
     assert _text(html)[0] == "A (John SMITH, 1999; James SMITH, 1999)."
     assert '<span class="smallcaps">Smith</span>, James. Lakes' in html
     assert '<span class="smallcaps">Smith</span>, John. Forests' in html
+
+
+ON_NAME = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+    '<citation disambiguate-add-names="true" disambiguate-add-year-suffix="true">'
+    '<layout prefix="(" suffix=")" delimiter="; "><group delimiter=", ">'
+    '<names variable="author"><name form="short" and="text" delimiter=", " et-al-min="3"'
+    ' et-al-use-first="1"/></names><date variable="issued"><date-part name="year"/></date>'
+    '</group></layout></citation><bibliography><layout><text variable="title"/></layout>'
+    "</bibliography></style>"
+)
+
+
+def test_et_al_min_on_the_name_asks_for_more_names(make_book: MakeBook) -> None:
+    """`et-al-min` given on the `<name>` (not the `<citation>`): pandoc adds names before
+    "et al."; octavo read it on the citation alone and printed "Kim et al., 2005a"."""
+    assert cited_text(make_book, MANY, "B [@c; @d].\n", ON_NAME)[0] == (
+        "B (Kim, Doe, et al., 2005; Kim, Kay, et al., 2005)."
+    )
+
+
+def test_a_count_of_names_that_is_no_number_is_the_style_s_error(make_book: MakeBook) -> None:
+    """`et-al-min="x"`: E150 of the style, where citeproc-py's failure was told of
+    whichever entry it printed first ("cannot format entry 'c'")."""
+    files: dict[str, str | bytes] = {
+        "refs.json": json.dumps([{"id": key, **entry} for key, entry in MANY.items()]),
+        "style.csl": ON_NAME.replace('et-al-min="3"', 'et-al-min="x"'),
+        "001-a.md": section_source(1, body="B [@c; @d].\n", total=1),
+    }
+    book, found = read_book(
+        make_book(files, BOOK_TOML + 'bibliography = "refs.json"\ncsl = "style.csl"\n')
+    )
+    assert book is not None, found
+    _, more = render_manuscript(book)
+    assert [(d.code, d.file and d.file.name, d.message) for d in more] == [
+        ("E150", "style.csl", 'citeproc-py cannot read it: et-al-min="x" is no number of names')
+    ]
+
+
+def test_a_given_name_given_whole_keeps_its_initials_as_pandoc(make_book: MakeBook) -> None:
+    """A given name "J" beside "John" is given whole, initialized as pandoc's citeproc
+    still initializes it ("J. Smith"); one of dots or a space alone prints none and the
+    year suffixes tell the works apart: octavo printed "J Smith", "... Smith", "  Smith"."""
+    refs = {
+        "a": _book("Alpha", 2001, [("Smith", "John")]),
+        "b": _book("Beta", 2001, [("Smith", "J")]),
+        "c": _book("Gamma", 2001, [("Smith", " ")]),
+        "f": _book("Zeta", 2001, [("Smith", "...")]),
+    }
+    assert cited_text(make_book, refs, "A [@a; @b; @c; @f].\n", AUTHOR_DATE)[0] == (
+        "A (John Smith 2001; J. Smith 2001; Smith 2001a; Smith 2001b)."
+    )
