@@ -32,6 +32,7 @@ and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -151,21 +152,23 @@ def _first(names: list[Any], count: int, rule: str) -> tuple[tuple[str, ...], ..
 
 def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
     """pandoc's hints of a rule over names (`all-names`, `primary-name` …): each name
-    sharing its family with another person's, wherever it is cited."""
+    sharing its family with another person's, wherever it is cited (the names compared
+    family by family)."""
     primary = rule.startswith("primary-name")
     relevant = {
         name_parts(n): n for names in named.values() for n in (names[:1] if primary else names)
     }
-    hint: dict[tuple[tuple[str, str], ...], str] = {}
+    families: dict[str, dict[tuple[tuple[str, str], ...], str]] = {}  # -> parts -> initials
     for parts, name in relevant.items():
-        others = [o for p, o in relevant.items() if p != parts and _family(o) == _family(name)]
-        if not others:
-            continue
-        if any(_initials(o) == _initials(name) for o in others):
-            if not rule.endswith("-with-initials"):
+        families.setdefault(_family(name), {})[parts] = _initials(name)
+    hint: dict[tuple[tuple[str, str], ...], str] = {}
+    for people in (found for found in families.values() if len(found) > 1):
+        shared = Counter(people.values())  # initials another of the family has too
+        for parts, initials in people.items():
+            if shared[initials] == 1:
+                hint[parts] = _INITIALS
+            elif not rule.endswith("-with-initials"):
                 hint[parts] = _GIVEN
-        else:
-            hint[parts] = _INITIALS
     return {
         key: {at: hint[name_parts(n)] for at, n in enumerate(names) if name_parts(n) in hint}
         for key, names in named.items()
