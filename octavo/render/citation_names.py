@@ -250,8 +250,8 @@ def _listed(
         names = []
         for at, name in enumerate(named[key]):
             given = str(name.parts()[0] or "")
-            if by_place.get(at) != _GIVEN and mark is not None:
-                given = initialized(given, mark, hyphen)
+            if mark is not None:  # a given name whole keeps its initials ("J." of "J")
+                given = initialized(given, mark, hyphen, make=by_place.get(at) != _GIVEN)
             names.append(written_as(name, given, False))
         out[key] = names
     return out

@@ -208,16 +208,41 @@ def test_a_count_of_names_that_is_no_number_is_the_style_s_error(make_book: Make
     ]
 
 
-def test_a_given_name_given_whole_keeps_its_initials_as_pandoc(make_book: MakeBook) -> None:
+ODD_GIVEN = {
+    "a": _book("Alpha", 2001, [("Smith", "John")]),
+    "b": _book("Beta", 2001, [("Smith", "J")]),
+    "c": _book("Gamma", 2001, [("Smith", " ")]),
+    "f": _book("Zeta", 2001, [("Smith", "...")]),
+}
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param(
+            AUTHOR_DATE,
+            ["A (John Smith 2001; J. Smith 2001; Smith 2001a; Smith 2001b)."],
+            id="author-date",
+        ),
+        pytest.param(
+            HARVARD,  # the list gives them whole too
+            [
+                "A (John Smith, 2001; J. Smith, 2001; Smith, 2001a; Smith, 2001b).",
+                "Smith (2001a) Gamma.",
+                "Smith (2001b) Zeta.",
+                "Smith, John (2001) Alpha.",
+                "Smith, J. (2001) Beta.",
+            ],
+            id="harvard",
+        ),
+    ],
+)
+def test_a_given_name_given_whole_keeps_its_initials_as_pandoc(
+    make_book: MakeBook, style: str, expected: list[str]
+) -> None:
     """A given name "J" beside "John" is given whole, initialized as pandoc's citeproc
     still initializes it ("J. Smith"); one of dots or a space alone prints none and the
-    year suffixes tell the works apart: octavo printed "J Smith", "... Smith", "  Smith"."""
-    refs = {
-        "a": _book("Alpha", 2001, [("Smith", "John")]),
-        "b": _book("Beta", 2001, [("Smith", "J")]),
-        "c": _book("Gamma", 2001, [("Smith", " ")]),
-        "f": _book("Zeta", 2001, [("Smith", "...")]),
-    }
-    assert cited_text(make_book, refs, "A [@a; @b; @c; @f].\n", AUTHOR_DATE)[0] == (
-        "A (John Smith 2001; J. Smith 2001; Smith 2001a; Smith 2001b)."
-    )
+    year suffixes tell the works apart: octavo printed "J Smith", "... Smith", "  Smith",
+    and "Smith, ..." in the list."""
+    printed = cited_text(make_book, ODD_GIVEN, "A [@a; @b; @c; @f].\n", style)
+    assert printed[: len(expected)] == expected
