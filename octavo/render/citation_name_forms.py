@@ -19,11 +19,14 @@ from functools import cache
 from typing import Any
 
 __all__ = [
-    "check_counts", "first_name", "initialized", "long_names", "macros", "number", "option",
-    "printed_count", "reaches", "written", "written_as",
+    "GIVEN", "INITIALS", "check_counts", "first_name", "initialized", "listed_given",
+    "long_names", "macros", "number", "option", "printed_count", "reaches", "shown_names",
+    "written", "written_as",
 ]  # fmt: skip
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
+INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
+GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
 _FAMILY_FIRST = (  # the scripts pandoc's citeproc prints family first, without a space
     (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3130, 0x318F),
     (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
@@ -197,3 +200,61 @@ def long_names(style: Any, context: Any, names: Any) -> Iterator[None]:
                 element.attrib.pop(attribute, None)
             else:
                 element.set(attribute, value)
+
+
+def shown_names(
+    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+) -> dict[str, list[Any]]:
+    """Each hinted entry's names as its citations print them while `long_names` holds: a
+    hinted name with its given name, initialized or whole; the others as the style prints
+    them (short: the family name alone)."""
+    citation = style.root.citation
+    form = first_name(citation.layout, style)
+    if form is None:
+        return {}
+    mark = option(form, citation, style, "initialize-with")
+    hyphen = option(form, citation, style, "initialize-with-hyphen") != "false"
+    short = form.get("form", citation.get("name-form", "long")) == "short"
+    out: dict[str, list[Any]] = {}
+    for key, by_place in hints.items():
+        names = []
+        for at, name in enumerate(named[key]):
+            given = str(name.parts()[0] or "")
+            hint = by_place.get(at)
+            if hint == GIVEN:  # whole, its initials as they are ("J." of "J")
+                whole = initialized(given, mark, hyphen, make=False) if mark else given
+                names.append(written_as(name, whole, False))
+            elif hint == INITIALS or not short:
+                mine = initialized(given, mark, hyphen) if mark is not None else given
+                names.append(written_as(name, mine, False))
+            else:
+                names.append(written_as(name, "", True))
+        out[key] = names
+    return out
+
+
+def listed_given(
+    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+) -> dict[str, list[Any]]:
+    """Each entry's names in the list where one's initials are another's (pandoc's
+    AddGivenName, which the list reads too), as the list prints them while `long_names`
+    holds: that name with its given name whole ("Smith, Jane" where the style prints
+    "Smith, J."), the others initialized as the style initializes them."""
+    listing = style.root.bibliography
+    form = first_name(listing.layout, style) if listing is not None else None
+    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+        return {}
+    mark = option(form, listing, style, "initialize-with")
+    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
+    out: dict[str, list[Any]] = {}
+    for key, by_place in hints.items():
+        if GIVEN not in by_place.values():
+            continue
+        names = []
+        for at, name in enumerate(named[key]):
+            given = str(name.parts()[0] or "")
+            if mark is not None:  # a given name whole keeps its initials ("J." of "J")
+                given = initialized(given, mark, hyphen, make=by_place.get(at) != GIVEN)
+            names.append(written_as(name, given, False))
+        out[key] = names
+    return out

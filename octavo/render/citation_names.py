@@ -39,20 +39,21 @@ from typing import Any
 
 from octavo.render.citation_alike import people_field, printed
 from octavo.render.citation_name_forms import (
+    GIVEN,
+    INITIALS,
     first_name,
     initialized,
+    listed_given,
     macros,
     number,
     option,
     reaches,
-    written_as,
+    shown_names,
 )
 
 __all__ = ["GivenNames", "given_names", "listed_names", "name_parts", "people"]
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
-_INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
-_GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
 
 
 def people(reference: Any) -> str:
@@ -100,18 +101,41 @@ def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
     hints = _by_name(rule, named) if shared and rule != "by-cite" else {}
     if rule.startswith("primary-name"):  # the first name's only
         hints = {key: {0: by_place[0]} for key, by_place in hints.items() if 0 in by_place}
-    alone = printed(style, source, keys, _shown(style, named, hints))
+    alone = printed(style, source, keys, shown_names(style, named, hints))
     alike: dict[str, list[str]] = {}
     for key, words in alone.items():
         alike.setdefault(words, []).append(key)
     sets = [same for same in alike.values() if len(same) > 1]
+    more = _more_names(sets, named, rule) if cut else {}
     if shared and rule == "by-cite":
         hints = _by_cite(sets, named)
-    more = _more_names(sets, named, rule) if cut else {}
+        if by_names and hints:  # pandoc's: as names are added, and again where still alike
+            hints = _again(style, source, named, hints, more, [k for s in sets for k in s])
     again = bool(more) or (rule == "by-cite" and bool(hints))  # printed otherwise now
     return GivenNames(
-        _shown(style, named, hints), _listed(style, named, hints), more, None if again else alone
+        shown_names(style, named, hints),
+        listed_given(style, named, hints),
+        more,
+        None if again else alone,
     )
+
+
+def _again(
+    style: Any,
+    source: Any,
+    named: dict[str, list[Any]],
+    hints: dict[str, dict[int, str]],
+    more: dict[str, int],
+    keys: list[str],
+) -> dict[str, dict[int, str]]:
+    """`by-cite`'s hints, and more for the entries still printing alike with them and
+    with their names before "et al." ("J. Smith and A. Doe" beside "J. Smith and B. Doe")."""
+    alike: dict[str, list[str]] = {}
+    for key, words in printed(style, source, keys, shown_names(style, named, hints), more).items():
+        alike.setdefault(words, []).append(key)
+    for key, by_place in _by_cite([s for s in alike.values() if len(s) > 1], named).items():
+        hints[key] = hints.get(key, {}) | by_place
+    return hints
 
 
 def _more_names(sets: list[list[str]], named: dict[str, list[Any]], rule: str) -> dict[str, int]:
@@ -166,9 +190,9 @@ def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]
         shared = Counter(people.values())  # initials another of the family has too
         for parts, initials in people.items():
             if shared[initials] == 1:
-                hint[parts] = _INITIALS
+                hint[parts] = INITIALS
             elif not rule.endswith("-with-initials"):
-                hint[parts] = _GIVEN
+                hint[parts] = GIVEN
     return {
         key: {at: hint[name_parts(n)] for at, n in enumerate(names) if name_parts(n) in hint}
         for key, names in named.items()
@@ -194,67 +218,9 @@ def _by_cite(sets: list[list[str]], named: dict[str, list[Any]]) -> dict[str, di
                 ]
                 if others:
                     close = any(_initials(o) == _initials(name) for o in others)
-                    hints.setdefault(key, {})[at] = _GIVEN if close else _INITIALS
+                    hints.setdefault(key, {})[at] = GIVEN if close else INITIALS
                     left.discard(key)
     return hints
-
-
-def _shown(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
-) -> dict[str, list[Any]]:
-    """Each hinted entry's names as its citations print them while `long_names` holds: a
-    hinted name with its given name, initialized or whole; the others as the style prints
-    them (short: the family name alone)."""
-    citation = style.root.citation
-    form = first_name(citation.layout, style)
-    if form is None:
-        return {}
-    mark = option(form, citation, style, "initialize-with")
-    hyphen = option(form, citation, style, "initialize-with-hyphen") != "false"
-    short = form.get("form", citation.get("name-form", "long")) == "short"
-    out: dict[str, list[Any]] = {}
-    for key, by_place in hints.items():
-        names = []
-        for at, name in enumerate(named[key]):
-            given = str(name.parts()[0] or "")
-            hint = by_place.get(at)
-            if hint == _GIVEN:  # whole, its initials as they are ("J." of "J")
-                whole = initialized(given, mark, hyphen, make=False) if mark else given
-                names.append(written_as(name, whole, False))
-            elif hint == _INITIALS or not short:
-                mine = initialized(given, mark, hyphen) if mark is not None else given
-                names.append(written_as(name, mine, False))
-            else:
-                names.append(written_as(name, "", True))
-        out[key] = names
-    return out
-
-
-def _listed(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
-) -> dict[str, list[Any]]:
-    """Each entry's names in the list where one's initials are another's (pandoc's
-    AddGivenName, which the list reads too), as the list prints them while `long_names`
-    holds: that name with its given name whole ("Smith, Jane" where the style prints
-    "Smith, J."), the others initialized as the style initializes them."""
-    listing = style.root.bibliography
-    form = first_name(listing.layout, style) if listing is not None else None
-    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
-        return {}
-    mark = option(form, listing, style, "initialize-with")
-    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
-    out: dict[str, list[Any]] = {}
-    for key, by_place in hints.items():
-        if _GIVEN not in by_place.values():
-            continue
-        names = []
-        for at, name in enumerate(named[key]):
-            given = str(name.parts()[0] or "")
-            if mark is not None:  # a given name whole keeps its initials ("J." of "J")
-                given = initialized(given, mark, hyphen, make=by_place.get(at) != _GIVEN)
-            names.append(written_as(name, given, False))
-        out[key] = names
-    return out
 
 
 def _true(element: Any, attribute: str) -> bool:

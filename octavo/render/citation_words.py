@@ -110,33 +110,33 @@ class SectionCitations:
         """The item as ordering and grouping see it."""
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
-        names = self._authors(citation) if grouping else ""
+        names, people = self._authors(citation) if grouping else ("", "")
         ranges = citation is not None and self.book.shape.ranges
         number = citation.cites[0].number if ranges else 0  # its place in the list
         year, letter = self._suffix(citation) if citation is not None else (0, "")
         return Item(
             at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number,
-            year, letter_number(letter),
+            year, letter_number(letter), people,
         )  # fmt: skip
 
-    def _authors(self, citation: Any) -> str:
+    def _authors(self, citation: Any) -> tuple[str, str]:
         """Who the item names, for grouping, as pandoc's citeproc compares them (its
-        sameNames): the variable and the names as they print with every part of each
-        name printed ("Smith et al. " of two works whose later authors differ; "Smith " of
-        John and of Robert are two), or every part of each name where the names are not
-        the words before the rest; for an entry naming
-        nobody, the words before its year ("Anonymous " of "Anonymous 1990", "" for a year
-        alone); "" for none (never grouped)."""
+        sameNames, `Item.alike`): the variable and the names as they print, with every
+        part of each name printed ("Smith et al. " of two works whose later authors
+        differ; "Smith " of John and of Robert are two), and the variable and every part
+        of each name; for an entry naming nobody, the words before its year ("Anonymous "
+        of "Anonymous 1990", "" for a year alone); "" for none (never grouped)."""
         key = citation.cites[0].key
         reference = self.book.source[key]
         if field := people_field(reference):
+            everyone = f"{field} {people(reference)}"
             if not (words := self.book.names(citation)):
-                return f"{field} {people(reference)}"
+                return everyone, everyone
             names = listed_names(reference)
             shown = printed_count(self.book.style, len(names), self.book.given.more.get(key, 0))
-            return f"{field} {words} {[name_parts(n) for n in names[:shown]]}"
+            return f"{field} {words} {[name_parts(n) for n in names[:shown]]}", everyone
         full, rest = self.book.format(citation), self.book.without_names(citation)
-        return f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""
+        return (f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""), ""
 
     def _suffix(self, citation: Any) -> tuple[int, str]:
         """The item's year and year suffix where the style collapses suffixes and the item

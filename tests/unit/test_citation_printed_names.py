@@ -246,3 +246,28 @@ def test_a_given_name_given_whole_keeps_its_initials_as_pandoc(
     and "Smith, ..." in the list."""
     printed = cited_text(make_book, ODD_GIVEN, "A [@a; @b; @c; @f].\n", style)
     assert printed[: len(expected)] == expected
+
+
+FOUR = [("Smith", "John"), ("Doe", "Ann"), ("Lee", "Bo"), ("Roe", "Cy")]
+BY_CITE = {
+    "a": _book("Alpha", 2001, [("Smith", "John"), ("Doe", "Ann")]),
+    "b": _book("Beta", 2001, [("Smith", "Robert"), ("Doe", "Ann")]),
+    "c": _book("Gamma", 2001, [("Smith", "John"), ("Doe", "Bea")]),
+    "d": _book("Delta", 2002, FOUR),
+    "e": _book("Eps", 2002, [("Smith", "Jane"), *FOUR[1:]]),
+    "f": _book("Zeta", 2003, FOUR),
+}
+
+
+def test_by_cite_tells_apart_again_and_groups_the_same_people(make_book: MakeBook) -> None:
+    """Harvard's `by-cite` with `disambiguate-add-names`: pandoc's citeproc gives given
+    names again to works still alike after the first ("A. Doe", "B. Doe"), and groups two
+    works of the same four people however their names print ("John Smith et al., 2002,
+    2003"): octavo printed "J. Smith and Doe, 2001a; … 2001b" and "(John Smith et al.,
+    2002; Smith et al., 2003)"."""
+    body = "A [@a; @b; @c]. B [@d; @e]. C [@d; @f]. D [@a; @d; @f].\n"
+    assert cited_text(make_book, BY_CITE, body, HARVARD)[0] == (
+        "A (J. Smith and A. Doe, 2001; R. Smith and Doe, 2001; J. Smith and B. Doe, 2001). B"
+        " (John Smith et al., 2002; Jane Smith et al., 2002). C (John Smith et al., 2002,"
+        " 2003). D (J. Smith and A. Doe, 2001; John Smith et al., 2002, 2003)."
+    )
