@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from octavo.render.citation_name_forms import long_names
+
 __all__ = [
     "PEOPLE",
     "SUFFIX",
@@ -50,7 +52,9 @@ def printed(
     out = {}
     with unsuffixed(source, keys), as_cited(source, shown, keys):
         for key, made in citations.items():
-            with more_names(style, (more or {}).get(key, 0), style.root.citation):
+            count, names = (more or {}).get(key, 0), _names(source[key])
+            citation = style.root.citation
+            with more_names(style, count, citation), long_names(style, citation, names):
                 out[key] = str(alone.cite(made, lambda item: None))
     return out
 
@@ -85,7 +89,8 @@ def more_names(style: Any, count: int, context: Any) -> Iterator[None]:
 def list_entry(style: Any, item: Any, more: Mapping[str, int]) -> str:
     """The reference list's entry of `item`, at least as many names before "et al." as
     `more` gives it."""
-    with more_names(style, more.get(item.key, 0), style.root.bibliography):
+    listing, names = style.root.bibliography, _names(item.reference)
+    with more_names(style, more.get(item.key, 0), listing), long_names(style, listing, names):
         return "".join(str(e) for e in style.render_bibliography([item]))
 
 
@@ -95,8 +100,19 @@ def cited_as(
 ) -> Iterator[None]:
     """The entry `key` as the text cites it, for a while: with the names `shown` gives it,
     and at least as many before "et al." as `more` gives it."""
-    with as_cited(source, shown, [key]), more_names(style, more.get(key, 0), style.root.citation):
+    citation, count = style.root.citation, more.get(key, 0)
+    with (
+        as_cited(source, shown, [key]),
+        more_names(style, count, citation),
+        long_names(style, citation, _names(source[key])),  # the names as_cited gives
+    ):
         yield
+
+
+def _names(reference: Any) -> Any:
+    """The entry's people (`people_field`'s), as they are now; None."""
+    field = people_field(reference)
+    return reference[field] if field else None
 
 
 @contextmanager

@@ -86,13 +86,22 @@ class Item:
     """An item of a citation, as ordering and grouping see it."""
 
     at: int  # its place as written
-    names: str  # its authors as the style prints them; "" for none (never grouped)
+    # its variable and its names as they print ("author Smith et al. "); "" for none
+    names: str
     prefix: bool = False
     suffix: bool = False
     locator: bool = False
     number: int = 0  # its citation number; 0 where it has none (a key the file lacks)
     year: int = 0  # the year its year suffix follows ("2001b": 2001); 0 where it has none
     letter: int = 0  # its year suffix's number, a = 1 ("2001b": 2); 0 for none
+    people: str = ""  # its variable and every part of each of its names; "" for none
+
+    def alike(self, other: Item) -> bool:
+        """Whether the other is the same author's, as pandoc's citeproc reads it (its
+        sameNames): the same people ("John Smith et al." and "Smith et al." of two works
+        of the same four), or the same names printed."""
+        same_people = bool(self.people) and other.people == self.people
+        return bool(self.names) and (other.names == self.names or same_people)
 
     @property
     def held(self) -> bool:
@@ -129,7 +138,7 @@ def grouped(items: Sequence[Item], shape: Shape) -> list[list[Item]]:
             groups.append([first])
             continue
         free = next((i for i, item in enumerate(rest) if item.held), len(rest))
-        same = [i for i in rest[:free] if first.names and i.names == first.names]
+        same = [i for i in rest[:free] if first.alike(i)]
         groups.append([first, *same])
         rest = [i for i in rest[:free] if i not in same] + rest[free:]
     return groups

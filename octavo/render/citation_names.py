@@ -11,13 +11,17 @@ and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives 
   `by-cite` (CSL's default, Harvard's), only the names of entries whose citations print
   alike ("Doe, 2003" and "Doe, 2003"), where another of those entries names another person
   of that family in the same place of its list.
-- **How**: the name in its long form, its given name as the style's name initializes it
-  ("J. Smith"); where the initials are another's too, the given name whole ("John
-  Smith"; never, for a rule `…-with-initials`). `primary-name`'s only for an entry's first.
-- **Where**: in the citations, a name with its given name first, as citeproc-py prints a
-  long name not in sort order. In the list, only a given name whole (its initials
-  another's), in the list's own form, "Smith, Jane" where Harvard prints "Smith, J.", as
-  pandoc's citeproc gives it there too; the sort reads the names as the file gives them.
+- **How**: the name in its long form, its given name as the style's name initializes it,
+  as pandoc initializes it ("J. Smith", "L. van Silva", "ann Lee", "毛泽东."); where the
+  initials are another's too (pandoc's "JP" of "Jean-Paul" and "Jean Paul"), the given
+  name whole ("John Smith"; never, for a rule `…-with-initials`). `primary-name`'s only
+  for an entry's first.
+- **Where**: in the citations, a name with its given name first, through the style's own
+  `<name>` and its parts' formatting (octavo.render.citation_name_forms). In the list,
+  only a given name whole (its initials another's), in the list's own form, "Smith, Jane"
+  where Harvard prints "Smith, J.", as pandoc's citeproc gives it there too; the sort reads
+  the names as the file gives them. Only where the citations print names (a numeric
+  style's tell nobody apart so).
 
 - **More names** (`disambiguate-add-names`), after the given names of a rule over names
   and before `by-cite`'s, as pandoc's citeproc: works whose citations print alike ("Smith
@@ -28,18 +32,28 @@ and before the year suffixes (octavo.render.citation_suffixes), as pandoc gives 
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from octavo.render.citation_alike import people_field, printed
+from octavo.render.citation_name_forms import (
+    GIVEN,
+    INITIALS,
+    first_name,
+    initialized,
+    listed_given,
+    macros,
+    number,
+    option,
+    reaches,
+    shown_names,
+)
 
 __all__ = ["GivenNames", "given_names", "listed_names", "name_parts", "people"]
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
-_INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
-_GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
 
 
 def people(reference: Any) -> str:
@@ -73,30 +87,55 @@ def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
         _true(citation, "disambiguate-add-names"),
     )
     rule = citation.get("givenname-disambiguation-rule", "by-cite") if by_given else ""
+    if reaches(citation.layout, "names", macros(style)) is None:  # citations name nobody
+        return GivenNames({}, {}, {}, None)
     named = {k: listed_names(source[k]) for k in keys if listed_names(source[k])}
     people_of: dict[str, set[tuple[tuple[str, str], ...]]] = {}
     for name in (n for names in named.values() for n in names):
         people_of.setdefault(_family(name), set()).add(name_parts(name))
     shared = by_given and any(len(found) > 1 for found in people_of.values())
-    least = int(citation.get("et-al-min", style.root.get("et-al-min", "0")))
+    least = number(option(first_name(citation.layout, style), citation, style, "et-al-min"))
     cut = by_names and least > 0 and any(len(names) >= least for names in named.values())
     if not shared and not cut:  # nothing to tell apart so, and no citation printed for it
         return GivenNames({}, {}, {}, None)
     hints = _by_name(rule, named) if shared and rule != "by-cite" else {}
     if rule.startswith("primary-name"):  # the first name's only
         hints = {key: {0: by_place[0]} for key, by_place in hints.items() if 0 in by_place}
-    alone = printed(style, source, keys, _shown(style, named, hints))
+    alone = printed(style, source, keys, shown_names(style, named, hints))
     alike: dict[str, list[str]] = {}
     for key, words in alone.items():
         alike.setdefault(words, []).append(key)
     sets = [same for same in alike.values() if len(same) > 1]
+    more = _more_names(sets, named, rule) if cut else {}
     if shared and rule == "by-cite":
         hints = _by_cite(sets, named)
-    more = _more_names(sets, named, rule) if cut else {}
+        if by_names and hints:  # pandoc's: as names are added, and again where still alike
+            hints = _again(style, source, named, hints, more, [k for s in sets for k in s])
     again = bool(more) or (rule == "by-cite" and bool(hints))  # printed otherwise now
     return GivenNames(
-        _shown(style, named, hints), _listed(style, named, hints), more, None if again else alone
+        shown_names(style, named, hints),
+        listed_given(style, named, hints),
+        more,
+        None if again else alone,
     )
+
+
+def _again(
+    style: Any,
+    source: Any,
+    named: dict[str, list[Any]],
+    hints: dict[str, dict[int, str]],
+    more: dict[str, int],
+    keys: list[str],
+) -> dict[str, dict[int, str]]:
+    """`by-cite`'s hints, and more for the entries still printing alike with them and
+    with their names before "et al." ("J. Smith and A. Doe" beside "J. Smith and B. Doe")."""
+    alike: dict[str, list[str]] = {}
+    for key, words in printed(style, source, keys, shown_names(style, named, hints), more).items():
+        alike.setdefault(words, []).append(key)
+    for key, by_place in _by_cite([s for s in alike.values() if len(s) > 1], named).items():
+        hints[key] = hints.get(key, {}) | by_place
+    return hints
 
 
 def _more_names(sets: list[list[str]], named: dict[str, list[Any]], rule: str) -> dict[str, int]:
@@ -137,21 +176,23 @@ def _first(names: list[Any], count: int, rule: str) -> tuple[tuple[str, ...], ..
 
 def _by_name(rule: str, named: dict[str, list[Any]]) -> dict[str, dict[int, str]]:
     """pandoc's hints of a rule over names (`all-names`, `primary-name` …): each name
-    sharing its family with another person's, wherever it is cited."""
+    sharing its family with another person's, wherever it is cited (the names compared
+    family by family)."""
     primary = rule.startswith("primary-name")
     relevant = {
         name_parts(n): n for names in named.values() for n in (names[:1] if primary else names)
     }
-    hint: dict[tuple[tuple[str, str], ...], str] = {}
+    families: dict[str, dict[tuple[tuple[str, str], ...], str]] = {}  # -> parts -> initials
     for parts, name in relevant.items():
-        others = [o for p, o in relevant.items() if p != parts and _family(o) == _family(name)]
-        if not others:
-            continue
-        if any(_initials(o) == _initials(name) for o in others):
-            if not rule.endswith("-with-initials"):
-                hint[parts] = _GIVEN
-        else:
-            hint[parts] = _INITIALS
+        families.setdefault(_family(name), {})[parts] = _initials(name)
+    hint: dict[tuple[tuple[str, str], ...], str] = {}
+    for people in (found for found in families.values() if len(found) > 1):
+        shared = Counter(people.values())  # initials another of the family has too
+        for parts, initials in people.items():
+            if shared[initials] == 1:
+                hint[parts] = INITIALS
+            elif not rule.endswith("-with-initials"):
+                hint[parts] = GIVEN
     return {
         key: {at: hint[name_parts(n)] for at, n in enumerate(names) if name_parts(n) in hint}
         for key, names in named.items()
@@ -177,81 +218,13 @@ def _by_cite(sets: list[list[str]], named: dict[str, list[Any]]) -> dict[str, di
                 ]
                 if others:
                     close = any(_initials(o) == _initials(name) for o in others)
-                    hints.setdefault(key, {})[at] = _GIVEN if close else _INITIALS
+                    hints.setdefault(key, {})[at] = GIVEN if close else INITIALS
                     left.discard(key)
     return hints
 
 
-def _shown(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
-) -> dict[str, list[Any]]:
-    """Each hinted entry's names, a hinted name in its long form (citeproc-py's literal)."""
-    from citeproc.source import Name
-
-    citation = style.root.citation
-    form = _first_name(citation.layout, _macros(style))
-    mark = next(
-        (e.get("initialize-with") for e in (form, citation, style.root) if e is not None
-         and e.get("initialize-with") is not None),
-        None,
-    )  # fmt: skip
-    out: dict[str, list[Any]] = {}
-    for key, by_place in hints.items():
-        names = list(named[key])
-        for at, hint in by_place.items():
-            given, family, dropping, particle, suffix = names[at].parts()
-            if given and mark is not None and hint == _INITIALS and form is not None:
-                given = form.initialize(given, mark, citation.layout)
-            words = (given, dropping, particle, family, suffix)
-            names[at] = Name(literal=" ".join(w for w in words if w))
-        out[key] = names
-    return out
-
-
-def _listed(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
-) -> dict[str, list[Any]]:
-    """Each entry's names in the list where one's initials are another's (pandoc's
-    AddGivenName, which the list reads too): that name with its given name whole, in the
-    list's form ("Smith, Jane" where the style prints "Smith, J."); the others as they
-    are. citeproc-py prints a long name so (its sort order, particles and separator)."""
-    from citeproc.source import Name
-
-    listing = style.root.bibliography
-    form = _first_name(listing.layout, _macros(style)) if listing is not None else None
-    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
-        return {}
-
-    def option(name: str, default: str) -> str:
-        found = (e.get(name) for e in (form, listing, style.root) if e.get(name) is not None)
-        return str(next(found, default))
-
-    ordered, separator = option("name-as-sort-order", ""), option("sort-separator", ", ")
-    demote = option("demote-non-dropping-particle", "display-and-sort")
-    out: dict[str, list[Any]] = {}
-    for key, by_place in hints.items():
-        names = list(named[key])
-        for at in (at for at, hint in by_place.items() if hint == _GIVEN):
-            given, family, dropping, particle, suffix = names[at].parts()
-            if ordered == "all" or (ordered == "first" and at == 0):
-                if demote in ("never", "sort-only"):
-                    parts = (_joined(particle, family), _joined(given, dropping), suffix)
-                else:
-                    parts = (family, _joined(given, dropping, particle), suffix)
-                names[at] = Name(literal=separator.join(p for p in parts if p))
-            else:
-                names[at] = Name(literal=_joined(given, dropping, particle, family, suffix))
-        if names != named[key]:
-            out[key] = names
-    return out
-
-
 def _true(element: Any, attribute: str) -> bool:
     return str(element.get(attribute, "false")).strip().lower() == "true"
-
-
-def _joined(*words: str | None) -> str:
-    return " ".join(w for w in words if w)
 
 
 def listed_names(reference: Any) -> list[Any]:
@@ -271,22 +244,6 @@ def _family(name: Any) -> str:
 
 
 def _initials(name: Any) -> str:
-    """The given name's initials ("JR" of "John Ronald"), as pandoc compares them."""
-    given = str(name.parts()[0] or "")
-    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
-
-
-def _macros(style: Any) -> dict[str, Any]:
-    return {m.get("name"): m for m in style.root.iter(f"{_CSL}macro")}
-
-
-def _first_name(element: Any, macros: dict[str, Any]) -> Any:
-    """The first `<name>` the element reaches, through the macros it calls (None)."""
-    for child in element.iter():
-        if child.tag == f"{_CSL}name":
-            return child
-        if child.tag == f"{_CSL}text" and child.get("macro") in macros:
-            found = _first_name(macros[child.get("macro")], macros)
-            if found is not None:
-                return found
-    return None
+    """The given name's initials as pandoc compares them (its initialsMatch): "JP" of
+    "Jean-Paul" and of "Jean Paul"; "泽东" of "泽东", which it cannot initialize."""
+    return initialized(str(name.parts()[0] or ""), "", hyphen=False)

@@ -28,7 +28,8 @@ from octavo.render.citation_groups import (
     ranged,
     separators,
 )
-from octavo.render.citation_names import people
+from octavo.render.citation_name_forms import printed_count
+from octavo.render.citation_names import listed_names, name_parts, people
 from octavo.render.citation_suffixes import letter_number, suffixed_year
 from octavo.render.reference_markup import biblioref
 
@@ -109,26 +110,33 @@ class SectionCitations:
         """The item as ordering and grouping see it."""
         citation = self.book.citation(use, at)
         grouping = citation is not None and self.book.shape.group_delimiter is not None
-        names = self._authors(citation) if grouping else ""
+        names, people = self._authors(citation) if grouping else ("", "")
         ranges = citation is not None and self.book.shape.ranges
         number = citation.cites[0].number if ranges else 0  # its place in the list
         year, letter = self._suffix(citation) if citation is not None else (0, "")
         return Item(
             at, names, bool(cite.prefix), bool(cite.suffix), bool(cite.locator), number,
-            year, letter_number(letter),
+            year, letter_number(letter), people,
         )  # fmt: skip
 
-    def _authors(self, citation: Any) -> str:
-        """Who the item names, for grouping, as pandoc's citeproc compares them: the
-        variable and every part of each name ("J. Smith" and "R. Smith" are two, wherever
-        both print "Smith"); for an entry naming nobody, the words before its year
-        ("Anonymous " of "Anonymous 1990", "" for a year alone); "" for none (never
-        grouped)."""
-        reference = self.book.source[citation.cites[0].key]
+    def _authors(self, citation: Any) -> tuple[str, str]:
+        """Who the item names, for grouping, as pandoc's citeproc compares them (its
+        sameNames, `Item.alike`): the variable and the names as they print, with every
+        part of each name printed ("Smith et al. " of two works whose later authors
+        differ; "Smith " of John and of Robert are two), and the variable and every part
+        of each name; for an entry naming nobody, the words before its year ("Anonymous "
+        of "Anonymous 1990", "" for a year alone); "" for none (never grouped)."""
+        key = citation.cites[0].key
+        reference = self.book.source[key]
         if field := people_field(reference):
-            return f"{field} {people(reference)}"
+            everyone = f"{field} {people(reference)}"
+            if not (words := self.book.names(citation)):
+                return everyone, everyone
+            names = listed_names(reference)
+            shown = printed_count(self.book.style, len(names), self.book.given.more.get(key, 0))
+            return f"{field} {words} {[name_parts(n) for n in names[:shown]]}", everyone
         full, rest = self.book.format(citation), self.book.without_names(citation)
-        return f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""
+        return (f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""), ""
 
     def _suffix(self, citation: Any) -> tuple[int, str]:
         """The item's year and year suffix where the style collapses suffixes and the item

@@ -60,6 +60,7 @@ def cite_book(
 def _cite_book(
     book: Book, drafts: tuple[ChapterDraft, ...], examples: dict[str, str]
 ) -> tuple[tuple[ChapterDraft, ...], tuple[tuple[str, str], ...], list[Diagnostic]]:
+    from octavo.render.citation_name_forms import check_counts
     from octavo.render.citation_words import example_number
     from octavo.render.citeproc_book import CiteprocBook
 
@@ -68,6 +69,7 @@ def _cite_book(
     found: list[Diagnostic] = []
     try:
         cites = CiteprocBook(bib)
+        check_counts(cites.style)  # else told of whichever entry is printed first
     except Exception as exc:  # citeproc-py's own errors have no common class
         found.append(
             error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
