@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from html import unescape
 from pathlib import Path
 
@@ -206,3 +207,102 @@ def test_a_section_in_a_language_of_its_own_is_set_in_its_direction(
     assert re.search(r'<section class="section"[^>]*lang="he" dir="rtl"', printed)
     assert "<body>" in printed  # the book's own direction: none said
     assert_epubcheck_clean(made)
+
+
+# A passage in the other direction: reference entries (citeproc's .csl-entry, and a
+# bibliography division's paragraphs) in an English section of a Hebrew book and in a
+# Hebrew one of an English book.
+_HE_ENTRY = "דוד, משה. 1999. " + "ספר ארוך מאוד על נושא חשוב בכלכלה ובחברה של הארץ. " * 3
+_EN_ENTRY = "Doe, John. 1999. " + "A long study of the economy and society of the land. " * 3
+
+# Each entry's first line (its first text's boxes on its first line) and its passage's text block.
+_ENTRIES = """
+const out = [];
+const found = doc.querySelectorAll(
+  ".csl-entry, .kind-bibliography .opening > p, .kind-bibliography .section > p");
+for (const entry of found) {
+  if (entry.classList.contains("data-date-line")) continue;
+  const block = entry.closest(".section, .opening").getBoundingClientRect();
+  const walk = doc.createTreeWalker(entry, NodeFilter.SHOW_TEXT);
+  let text = walk.nextNode();
+  while (!text.data.trim()) text = walk.nextNode();
+  const range = doc.createRange();
+  range.selectNodeContents(text);
+  const boxes = [...range.getClientRects()];  // the line's bidi runs: a box each
+  const line = boxes.filter((b) => Math.abs(b.top - boxes[0].top) < 2);
+  const first = {
+    left: Math.min(...line.map((b) => b.left)), right: Math.max(...line.map((b) => b.right)) };
+  out.push({
+    dir: win.getComputedStyle(entry).direction,
+    out_left: Math.round(block.left - first.left), out_right: Math.round(first.right - block.right),
+    start_gap: Math.round(win.getComputedStyle(entry).direction === "rtl"
+      ? block.right - first.right : first.left - block.left),
+  });
+}
+return out;
+"""
+
+
+def _passages_book(root: Path, language: str) -> Path:
+    """A book in `language` (he or en), its second section and its bibliography division in
+    the other language, each with two reference entries."""
+    other = "en" if language == "he" else "he"
+    entry = _EN_ENTRY if other == "en" else _HE_ENTRY
+    own = _HE_ENTRY if language == "he" else _EN_ENTRY
+    root.mkdir(parents=True)
+    (root / "book.toml").write_text(
+        f'title = "Testland"\nlanguage = "{language}"\ncountry = "Testland"\n'
+        'identifier = "urn:uuid:12345678-1234-5678-9abc-123456789ab0"\n'
+        'chapters = { 1 = "Economy" }\n',
+        encoding="utf-8",
+    )
+    cited = f"::: csl-entry\n{entry}\n:::\n\n::: csl-entry\n{entry}\n:::\n"
+    sources = {
+        "001-a.md": section_source(1, "Trade", total=3, body=own + "\n"),
+        "002-b.md": section_source(2, "Sources", total=3, extra=f"lang: {other}\n", body=cited),
+        "003-c.md": section_source(
+            3, "Works", total=3, extra=f"lang: {other}\nkind: bibliography\n",
+            body=f"{entry}\n\n{entry}\n",
+        ),
+    }  # fmt: skip
+    for name, source in sources.items():
+        (root / name).write_text(source, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_entries_in_a_passage_of_the_other_direction_hang_inside_the_text_block(
+    language: str, tmp_path: Path
+) -> None:
+    """Each reference entry's first line starts at its passage's start edge and lies inside
+    the text block, on a 360 px phone and on the printed page. Before, the book's mirror
+    (`[dir="rtl"] .csl-entry`) reached an English section of a Hebrew book: its entries hung
+    their first line 1.5em out past the left edge (Chromium cut "Doe,", the print set it in
+    the margin); and a Hebrew bibliography in an English book missed its mirror (its rtl
+    inside the division): its entries hung out past the right edge."""
+    readers.need("chromium", "pdftotext")
+    book = _passages_book(tmp_path / "book", language)
+    made, _ = api.build_epub(book, tmp_path / f"{language}.epub")
+    text = readers.unzip(made, tmp_path / "x")
+    other = "ltr" if language == "he" else "rtl"
+    for page in ("ch01.xhtml", "bibliography.xhtml"):
+        entries = json.loads(unescape(readers.frame_result(text / page, _ENTRIES, 360)))
+        assert len(entries) == 2, (page, entries)
+        for entry in entries:
+            assert entry["dir"] == other, (page, entry)
+            assert entry["out_left"] <= 0 and entry["out_right"] <= 0, (page, entry)
+            assert entry["start_gap"] <= 1, (page, entry)  # hung: flush at its start
+        readers.chromium_screenshot(
+            text / page, SHOTS / f"{language}-book-{other}-{page[:-6]}-360.png", 360, 640, False
+        )
+    assert_epubcheck_clean(made)
+    pdf, _ = api.build_pdf(book, tmp_path / f"{language}.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])  # type: ignore[index]
+    lines = [line for n in range(1, pages + 1) for line in _lines(pdf, n)]
+    left = Counter(round(x0) for x0, _, _ in lines).most_common(1)[0][0]
+    right = Counter(round(x1) for _, x1, _ in lines).most_common(1)[0][0]
+    word = "Doe," if other == "ltr" else "דוד,"
+    firsts = [(x0, x1) for x0, x1, words in lines if word in words.split()]
+    assert len(firsts) == 4, firsts
+    assert all(x0 > left - 1 and x1 < right + 1 for x0, x1 in firsts), (left, right, firsts)

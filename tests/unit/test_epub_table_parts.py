@@ -102,3 +102,41 @@ def test_bodies_stay_bodies_and_the_table_s_own_id_stays_on_the_first_part() -> 
 )
 def test_a_table_that_cannot_be_cut_is_left_whole(table: str) -> None:
     assert parts(table, 20) == (table,)
+
+
+def _groups(sizes: tuple[int, ...]) -> str:
+    """A grid table's bodies: each group's subheading (th scope="rowgroup", as
+    octavo.render.grid_tables writes it) opening its own tbody, over its rows."""
+    out, first = [], 0
+    for n, size in enumerate(sizes, 1):
+        heading = f'<tr>\n<th colspan="2" scope="rowgroup">Group {n}</th>\n</tr>\n'
+        out.append(f"<tbody>\n{heading}{_rows(first, size)}</tbody>\n")
+        first += size
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "rows"),
+    [((1, 6, 10), 20), ((1, 6, 10), 10), ((3,) * 7, 10), ((12, 2, 9), 8), ((25,), 10)],
+    ids=str,
+)
+def test_a_group_s_heading_stays_with_its_rows_and_heads_each_part_it_runs_on_to(
+    sizes: tuple[int, ...], rows: int
+) -> None:
+    """A grid table's subheading never ends a part alone (groups of 1, 6 and 10 rows at 20
+    a part: the first part ended with "Group 3", its rows in the next part without it), and a
+    part that begins inside a group begins with its heading again, as with the head."""
+    table = _table(_groups(sizes))
+    got = parts(table, rows)
+    assert len(got) > 1
+    assert [c for p in got for c in _cells(p)] == _cells(table)  # every row once, in order
+    for part in got:
+        ElementTree.fromstring(part)
+        assert part.count("<tr>") <= rows
+        body_rows = re.findall(r"<tr>.*?</tr>", part.split("</thead>")[1], re.S)
+        assert "rowgroup" in body_rows[0], part  # each part begins with a group's heading
+        assert "rowgroup" not in body_rows[-1], part  # and never ends with one
+    group = [n for n, size in enumerate(sizes, 1) for _ in range(size)]  # each row's
+    for part in got:  # a part's first heading: its first row's group's (repeated if need be)
+        first = int(_cells(part)[0])
+        assert re.search(r"Group (\d+)", part)[1] == str(group[first]), part  # type: ignore[index]
