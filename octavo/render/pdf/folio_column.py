@@ -37,7 +37,7 @@ def folio_column(pages: Iterable[Any]) -> str:
     for page in pages:
         for entry in _entries(page._page_box):
             need = _need(entry)
-            if need > entry.padding_right + 0.01:
+            if need > _end_padding(entry) + 0.01:
                 widest = max(widest, need)
     if not widest:
         return ""
@@ -54,15 +54,23 @@ def hold_column(html: Any, column: str) -> None:
 
 
 def _entries(box: Any) -> Iterator[Any]:
-    """The blocks of links with a right padding (a contents entry's) under `box`, not
-    looking into lines (a paragraph's words), where no such block is."""
+    """The blocks of links with a padding at their line's end (a contents entry's) under
+    `box`, not looking into lines (a paragraph's words), where no such block is."""
     if type(box).__name__ == "LineBox":
         return
-    if getattr(box, "element_tag", None) == "a" and getattr(box, "padding_right", 0):
+    if getattr(box, "element_tag", None) == "a" and _end_padding(box):
         yield box
         return
     for child in getattr(box, "children", None) or ():
         yield from _entries(child)
+
+
+def _end_padding(box: Any) -> float:
+    """The padding at the end of `box`'s lines: its right's, or its left's in a right-to-left
+    book (styles/print/book.css sets `padding-inline-end`)."""
+    style = getattr(box, "style", None)
+    rtl = style is not None and style["direction"] == "rtl"
+    return float(getattr(box, "padding_left" if rtl else "padding_right", 0) or 0)
 
 
 def _need(entry: Any) -> float:
