@@ -203,17 +203,9 @@ def _year_runs(group: Sequence[Item], shape: Shape) -> list[list[Item]]:
 def _letter_ranges(run: Sequence[Item]) -> dict[int, str]:
     """A run's letters in ranges: three or more one after another, none with a locator;
     the en dash after each range's first, "" for those inside it."""
-    out: dict[int, str] = {}
-    part: list[Item] = []
-    for item in [*run, None]:
-        free = item is not None and item.letter > 0 and not item.locator
-        if free and part and item is not None and item.letter == part[-1].letter + 1:
-            part.append(item)
-            continue
-        if len(part) > 2:
-            out |= {part[0].at: JOINED_DASH} | {inside.at: "" for inside in part[1:-1]}
-        part = [item] if free and item is not None else []
-    return out
+    return _collapsed(
+        run, lambda item: item.letter, lambda item: item.letter > 0 and not item.locator
+    )
 
 
 def ranged(items: Sequence[Item], shape: Shape) -> dict[int, str]:
@@ -221,14 +213,28 @@ def ranged(items: Sequence[Item], shape: Shape) -> dict[int, str]:
     item (by `at`), its en dash, and "" for the items inside it (left out of the citation,
     their entries still listed). A run: three or more items in a row numbered one after
     another, none with a prefix, a suffix or a locator."""
+    if not shape.ranges:
+        return {}
+    return _collapsed(
+        items,
+        lambda item: item.number,
+        lambda item: item.number > 0 and not (item.held or item.locator),
+    )
+
+
+def _collapsed(
+    items: Sequence[Item], key: Callable[[Item], int], free: Callable[[Item], bool]
+) -> dict[int, str]:
+    """Each run of three or more `free` items in a row whose `key`s follow one another:
+    the en dash after its first (by `at`), "" for those inside it."""
     out: dict[int, str] = {}
     run: list[Item] = []
-    for item in [*items, None] if shape.ranges else []:
-        free = item is not None and item.number > 0 and not (item.held or item.locator)
-        if free and run and item is not None and item.number == run[-1].number + 1:
+    for item in [*items, None]:
+        taken = item is not None and free(item)
+        if taken and run and item is not None and key(item) == key(run[-1]) + 1:
             run.append(item)
             continue
         if len(run) > 2:
             out |= {run[0].at: JOINED_DASH} | {inside.at: "" for inside in run[1:-1]}
-        run = [item] if free and item is not None else []
+        run = [item] if taken and item is not None else []
     return out
