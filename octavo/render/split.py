@@ -60,8 +60,12 @@ WAIT = 30.0  # seconds the renderings are waited for, at most, once the two ends
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _CAPTION = re.compile(r"(?:Table)?:\s")  # octavo.render.floats' caption paragraph
-# a paragraph of one image with words, or named or described (octavo.render.floats.lone_image)
-_FIGURE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_CAPTION_LINE = re.compile(r"^Table:\s", re.MULTILINE)  # one ending a pipe table's lines
+# a pandoc simple or multiline table's rule, or its dashed column groups
+_DASHED = re.compile(r"^[ \t]*-+(?:[ \t]+-+)*[ \t]*$", re.MULTILINE)
+# a paragraph of one image with words (a `[span]{.index}` in them too), or named or
+# described (octavo.render.floats.lone_image)
+_FIGURE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)(\{[^}]*\})?")
 _NAMED = re.compile(r"#|fig-alt=")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # a numbered example's item, in a quote or a bullet list too: `(@)`, `(@label)`, `@.`, `@)`
@@ -87,7 +91,10 @@ def counted(markdown: str) -> tuple[int, int, int, int]:
         if html and re.search(r"<caption\b[^>]*>\s*[^<\s]", block, re.IGNORECASE):
             tables += 1  # its own caption: a `Table:` paragraph beside it is not its
             continue
-        if not (block.startswith("|") or html):
+        if not (html or _table_like(block)):
+            continue
+        if block[0] == "|" and _CAPTION_LINE.search(block):
+            tables += 1  # a pipe table's caption line, right below its rows
             continue
         for j in (i + 1, i - 1):  # a caption after the table first, as floats.table
             if 0 <= j < len(blocks) and j not in captioned and _CAPTION.match(blocks[j]):
@@ -96,6 +103,16 @@ def counted(markdown: str) -> tuple[int, int, int, int]:
                 break
     examples = len(_EXAMPLE.findall(_FENCED.sub("", markdown))) if "@" in markdown else 0
     return notes, tables, figures, examples
+
+
+def _table_like(block: str) -> bool:
+    """Does a block (lines between blank ones) hold a table, or a part of one, of the kinds
+    octavo reads: a pipe table (`|`), a grid table (`+---+`), a pandoc simple or multiline
+    table (dashed lines; a multiline table's blank lines cut it into several blocks)? A
+    dashed line alone is a rule; a setext heading's is taken for a table's (a guess)."""
+    if block[:1] == "|" or block[:2] in ("+-", "+="):
+        return True
+    return "\n" in block and _DASHED.search(block) is not None
 
 
 def example_lines(markdown: str) -> list[tuple[int, str]]:
