@@ -196,7 +196,8 @@ def test_the_shipped_frame_is_xhtml_its_box_named_by_the_caption(
 def test_the_shipped_frame_boxes_each_part_of_a_tall_table_and_names_it_again() -> None:
     """46 rows: three boxes in the one frame, the first a region its caption names, the
     others named again as print names a table on its next pages ("Table 1 (continued)"),
-    and no regions (Ace: a landmark's name must be its own); the id the frame's alone."""
+    groups that line names, no regions (Ace: a landmark's name must be its own); the id
+    the frame's alone."""
     frame = _shipped()
 
     caption = '<span class="caption-label">Table 1.</span> Trade &amp; aid'
@@ -204,12 +205,14 @@ def test_the_shipped_frame_boxes_each_part_of_a_tall_table_and_names_it_again() 
     root = ElementTree.fromstring(f"<div>{made}</div>")
     boxes = root.findall("figure/div[@class='table-scroll']")
     assert len(boxes) == 3 and made.count('id="tbl:t"') == 1
-    assert [b.get("aria-labelledby") for b in boxes] == ["tbl:t-caption", None, None]
-    assert [b.get("role") for b in boxes] == ["region", None, None]
+    names = ["tbl:t-caption", "tbl:t-caption-2", "tbl:t-caption-3"]
+    assert [b.get("aria-labelledby") for b in boxes] == names
+    assert [b.get("role") for b in boxes] == ["region", "group", "group"]
     assert [b.get("tabindex") for b in boxes] == ["0", "0", "0"]
     assert [len(b.findall(".//tr")) for b in boxes] == [16, 16, 16]  # 45 rows, 15 a part
     again = root.findall("figure/p[@class='table-continued']")
     assert ["".join(p.itertext()) for p in again] == ["Table 1 (continued)"] * 2
+    assert [p.get("id") for p in again] == names[1:]
     assert made.count('<span class="caption-label">Table 1</span> (continued)') == 2
 
 
