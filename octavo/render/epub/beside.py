@@ -246,7 +246,14 @@ def _write(
             from octavo.render.index import indexed
 
             manuscript = indexed(manuscript)
-        epub = render_epub(manuscript, cache, deflated=deflated)
+        from octavo.render.epub import apart
+
+        later = apart.start(manuscript)  # the idle core: the parent only waits now
+        try:
+            epub = render_epub(manuscript, cache, deflated=deflated, apart=later)
+        finally:
+            if later is not None:
+                later.close()
     except BaseException:  # the parent renders it again and reports why
         return 1
     with os.fdopen(outbox, "wb") as pipe:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ebooklib import epub
 
@@ -41,6 +41,9 @@ from octavo.render.epub.styles import epub_stylesheets
 from octavo.render.hyphenation import patterns_folder, remember_patterns
 from octavo.render.metadata import BookMeta, book_meta
 
+if TYPE_CHECKING:
+    from octavo.render.epub.apart import Apart
+
 __all__ = ["package", "render_epub"]
 
 FOLDER = "EPUB"  # ebooklib's EpubBook.FOLDER_NAME: the package's folder in the zip
@@ -53,6 +56,7 @@ def render_epub(
     breaks: tuple[tuple[str, str], ...] = (),
     deflated: Deflated | None = None,
     folios: Mapping[str, str] | None = None,
+    apart: Apart | None = None,
 ) -> bytes:
     """The EPUB's bytes: the same manuscript and SOURCE_DATE_EPOCH give the same bytes.
 
@@ -61,7 +65,8 @@ def render_epub(
     `breaks`: where each printed page begins (octavo.render.pdf.page_map): the page list;
     `folios`: the printed page of each id, which a page reference then prints.
     `deflated`: the streams to use and keep, saved by the caller (default: the book's in
-    `cache`, saved here)."""
+    `cache`, saved here). `apart`: the later chapters' documents rendered in another
+    process (octavo.render.epub.apart: the EPUB writer's)."""
     remember_patterns(patterns_folder(cache))  # the table heads' hyphenation (.heads)
     kept = deflated
     if kept is None:
@@ -84,6 +89,7 @@ def render_epub(
             breaks,
             lambda d: kept.start({f"{FOLDER}/{d.file_name}": d.xhtml}),
             folios,
+            apart,
         )
         sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
         book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)

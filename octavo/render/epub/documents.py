@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from octavo.model import APPENDIX, INDEX, IndexEntry, Manuscript
 from octavo.render.epub.cover import CoverText
-from octavo.render.epub.plan import TEXT, EpubPlan, NavEntry
+from octavo.render.epub.plan import TEXT, EpubChapter, EpubPlan, NavEntry
 from octavo.render.epub.rendering import renderer
 from octavo.render.metadata import BookMeta
+
+if TYPE_CHECKING:
+    from octavo.render.epub.apart import Apart
 
 __all__ = [
     "Cover",
@@ -20,6 +23,7 @@ __all__ = [
     "Landmark",
     "contents",
     "currency",
+    "division",
     "documents",
     "landmarks",
 ]
@@ -125,6 +129,7 @@ def documents(
     breaks: tuple[tuple[str, str], ...] = (),
     rendered: Callable[[Document], None] | None = None,
     folios: Mapping[str, str] | None = None,
+    apart: Apart | None = None,
 ) -> tuple[Document, ...]:
     """Cover, title page, contents, chapters, data-currency appendix, colophon: spine order.
 
@@ -132,13 +137,17 @@ def documents(
     `rendered`: told each document as soon as it is made (the chapters first), so that it
     can be deflated while the others are rendered (octavo.render.epub.deflate).
     `folios`: the printed page of each id (a book with a page list): a page reference
-    prints it, as the PDF does, instead of its target's name."""
+    prints it, as the PDF does, instead of its target's name.
+    `apart`: the later chapters rendered in another process (octavo.render.epub.apart),
+    taken as they are but in a book with a page list (`breaks`, `folios`)."""
     ms = plan.manuscript
     labels = ms.labels
     files = plan.files
     # the appendix and the index open pages of their own in print: their markers too
     where = {**files, ms.appendix_id: f"{APPENDIX}.xhtml", INDEX: f"{INDEX}.xhtml"}
     pages = tuple((where[a], a, folio) for a, folio in breaks if a in where)
+    if pages or folios:  # the child renders without them
+        apart = None
     render = renderer(ms.book.project, meta.language, labels, pages, folios or {})
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (
@@ -155,14 +164,10 @@ def documents(
         return document
 
     divisions: list[Document] = []
-    for c in plan.chapters:
-        part = plan.part_before(c)
-        if part is not None:
-            text = part.part.heading_text
-            xhtml = render("part", text, "bodymatter", part=part)
-            divisions.append(made(Document(part.part.id, part.name, text, xhtml)))
-        xhtml = render("chapter", c.text, c.body_type, ch=c, files=files, line=line)
-        divisions.append(made(Document(c.chapter.id, c.name, c.text, xhtml)))
+    for number, c in enumerate(plan.chapters):
+        taken = apart.take(c.name) if apart is not None and number >= apart.first else None
+        for document in taken or division(plan, c, render, files, line):
+            divisions.append(made(document))
     front = (
         Document(
             "cover",
@@ -215,6 +220,21 @@ def documents(
         ),
     )
     return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
+
+
+def division(
+    plan: EpubPlan, chapter: EpubChapter, render: Any, files: Mapping[str, str], line: bool
+) -> tuple[Document, ...]:
+    """A chapter's document, after its part's title page if it opens a part."""
+    made: list[Document] = []
+    part = plan.part_before(chapter)
+    if part is not None:
+        text = part.part.heading_text
+        xhtml = render("part", text, "bodymatter", part=part)
+        made.append(Document(part.part.id, part.name, text, xhtml))
+    xhtml = render("chapter", chapter.text, chapter.body_type, ch=chapter, files=files, line=line)
+    made.append(Document(chapter.chapter.id, chapter.name, chapter.text, xhtml))
+    return tuple(made)
 
 
 def _places(ms: Manuscript) -> dict[str, tuple[str, str]]:
