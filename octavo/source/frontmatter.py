@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode
 
+from octavo.source.plain_fields import plain_fields
+
 __all__ = ["MAX_FRONT_MATTER", "FrontMatter", "FrontMatterError", "split_front_matter"]
 
 MAX_FRONT_MATTER = 64 * 1024
@@ -121,6 +123,9 @@ def split_front_matter(text: str) -> FrontMatter:
     source = "\n".join(lines[1:end])
     if len(source) > MAX_FRONT_MATTER:
         raise FrontMatterError("E202", f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", 2)
+    plain = plain_fields(source)  # read as YAML reads it, without its parser
+    if plain is not None:
+        return FrontMatter(plain[0], plain[1], "\n".join(lines[end + 1 :]), end + 2)
     loader = _Loader(source)
     try:
         if "&" in source or "*" in source:  # an anchor or alias needs one: else no second parse
