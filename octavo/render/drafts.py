@@ -76,14 +76,19 @@ class ChapterDraft:
     sections: tuple[Draft, ...]
 
 
-def _folder(root: Path, section: Section, resolved: dict[Path, Path]) -> str:
+def _folder(root: Path, section: Section, folders: dict[Path, str]) -> str:
     """The folder of `section`'s source inside the book folder `root` (resolved). The
-    sections of a folder share its resolving (`resolved`), unless a source is a link."""
+    sections of a folder share its answer (`folders`), unless a source is a link."""
     path = section.path
     if path.is_symlink():
-        real = path.resolve().parent
-    else:
-        real = resolved.get(path.parent) or resolved.setdefault(path.parent, path.parent.resolve())
+        return _inside(root, path.resolve().parent)
+    found = folders.get(path.parent)
+    if found is None:
+        found = folders[path.parent] = _inside(root, path.parent.resolve())
+    return found
+
+
+def _inside(root: Path, real: Path) -> str:
     try:
         parent = real.relative_to(root)
     except ValueError:
@@ -150,7 +155,7 @@ def estimated_contexts(
     notes, tables, figures, examples) rather than rendered: the contexts render_manuscript
     makes wherever the counts are right (octavo.render.split)."""
     counts = _Counts()
-    resolved: dict[Path, Path] = {}
+    folders: dict[Path, str] = {}
     root = book.root.resolve()
     names = _heading_names(book)
     made = []
@@ -160,7 +165,7 @@ def estimated_contexts(
         notes = 0
         for section in chapter.sections:
             context = _context(book, chapter, section, notes, counts, names)
-            made.append((section.body, context, _folder(root, section, resolved)))
+            made.append((section.body, context, _folder(root, section, folders)))
             more_notes, tables, figures, examples = counted(section.body)
             notes += section.dated + more_notes
             counts.tables += tables

@@ -112,7 +112,7 @@ class SectionCache:
     def __init__(self, store: Store, name: str, root: Path):
         self.store, self.name = store, name
         self.root = root  # the book folder, resolved
-        self.folders: dict[Path, Path] = {}  # a source's folder -> resolved (this build)
+        self.folders: dict[Path, str] = {}  # a source's folder -> in the book (this build)
         self.old: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.made = 0
