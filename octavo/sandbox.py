@@ -97,10 +97,17 @@ def forget_roots() -> None:
     _real_root.cache_clear()
 
 
-def _real_path(path: Path, info: os.stat_result, roots: Iterable[Path]) -> Path:
+def _real_path(
+    path: Path, info: os.stat_result, roots: Iterable[Path], walked: Path | None = None
+) -> Path:
     """`realpath(path)`, `info` its lstat. A regular file (no link) named directly in one of
     `roots` is that root's real path (known: `_real_root`) and its name: resolving the
-    folders above it again, an lstat a folder a file, was a fifth of the change check."""
+    folders above it again, an lstat a folder a file, was a fifth of the change check.
+    `walked`: the real path a walk from a root's real path found it at, entering no linked
+    folder (octavo.stat_cache's), which a regular file is at: the change check of an
+    imported study (its 800 raw pages in pages/) resolved each again, folder by folder."""
+    if walked is not None and stat.S_ISREG(info.st_mode):
+        return walked
     parent, name = os.path.split(path)  # a regular file's name: never "", "." or ".."
     if stat.S_ISREG(info.st_mode) and os.path.isabs(parent):  # a relative one: the cwd's
         for root in roots:
@@ -114,15 +121,20 @@ def _kind_hint(kind: str) -> str:
 
 
 def check_file(
-    path: Path, roots: Iterable[Path], kind: str = "any", shown: Path | None = None
+    path: Path,
+    roots: Iterable[Path],
+    kind: str = "any",
+    shown: Path | None = None,
+    walked: Path | None = None,
 ) -> Path:
-    """The real path of `path` if octavo may read it, else FileRefused (E001/E003/E004/E005)."""
+    """The real path of `path` if octavo may read it, else FileRefused (E001/E003/E004/E005).
+    `walked`: see `_real_path`."""
     where, roots = shown or path, tuple(roots)
     try:
         info = os.lstat(path)
     except OSError as exc:
         raise FileRefused(error("E001", f"cannot read file: {exc.strerror}", where)) from exc
-    real = _real_path(path, info, roots)
+    real = _real_path(path, info, roots, walked)
     if not _under(real, roots):
         raise FileRefused(
             error(
@@ -180,8 +192,10 @@ def _what(mode: int) -> str:
     return "not a plain file"
 
 
-def _open(path: Path, roots: Iterable[Path], kind: str, where: Path) -> tuple[int, _Opened]:
-    real = check_file(path, roots, kind, where)
+def _open(
+    path: Path, roots: Iterable[Path], kind: str, where: Path, walked: Path | None = None
+) -> tuple[int, _Opened]:
+    real = check_file(path, roots, kind, where, walked)
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
@@ -221,13 +235,16 @@ def read_file(
     return b"".join(chunks)
 
 
-def digest_file(path: Path, roots: Iterable[Path], keep: bool = False) -> bytes:
+def digest_file(
+    path: Path, roots: Iterable[Path], keep: bool = False, walked: Path | None = None
+) -> bytes:
     """A digest of `path` read in chunks under the same rules; a refused file gives a digest
     of its refusal (the build that follows reports it). `keep`: a file within a section's
-    size limit is kept for `read_file`, which then does not read it again."""
+    size limit is kept for `read_file`, which then does not read it again. `walked`: see
+    `_real_path`."""
     digest = hashlib.sha256()
     try:
-        fd, opened = _open(path, roots, "any", path)
+        fd, opened = _open(path, roots, "any", path, walked)
     except FileRefused as refused:
         digest.update(f"refused {refused.diagnostic.code}".encode())
         return digest.digest()

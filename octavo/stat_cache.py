@@ -207,7 +207,8 @@ def folder_scan(
             made[relative] = old
             found.append((relative, bytes.fromhex(old[len(now) :])))
             continue
-        digest = digest_file(Path(entry.path), (root,), keep=relative.endswith(keep))
+        walked = Path(f"{root}/{relative}")  # reached from root, into no linked folder
+        digest = digest_file(Path(entry.path), (root,), relative.endswith(keep), walked)
         made[relative] = now + digest.hex()
         # worth keeping: a new digest, or an entry that will no longer be racy
         changed = changed or old != made[relative] or changed_at(info) < scanned - RACY_NS

@@ -8,6 +8,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,9 +63,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
     seen: Reads = []
     real = digest_file
 
-    def counted(path: Path, roots: tuple[Path, ...], keep: bool = False) -> bytes:
+    def counted(
+        path: Path, roots: tuple[Path, ...], keep: bool = False, walked: Path | None = None
+    ) -> bytes:
         seen.append(path.name)
-        return real(path, roots, keep)
+        return real(path, roots, keep, walked)
 
     monkeypatch.setattr("octavo.stat_cache.digest_file", counted)
     return seen
@@ -483,3 +486,32 @@ def test_a_library_added_to_the_versioned_list_is_asked_at_once(
     monkeypatch.setattr(install, "VERSIONED", (*install.VERSIONED, "no-such-library"))
     install._known.clear()
     assert "no-such-library=none" in install.versions(state)
+
+
+def test_a_file_in_a_subfolder_is_read_by_the_path_walked_to_it(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regular file the walk found in pages/ is opened at the path walked to it, its
+    folders not resolved again; a linked file in that folder, and a linked folder, are
+    still refused (their refusal hashed), whatever the walk vouches for."""
+    pages = book / "pages"
+    pages.mkdir()
+    (pages / "0001.txt").write_text("page one")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    (pages / "0002.txt").symlink_to(secret)
+    (book / "linked").symlink_to(tmp_path)
+    resolved: list[str] = []
+    real = os.path.realpath
+
+    def counted(path: Any, *args: Any, **kwargs: Any) -> Any:
+        resolved.append(os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    key = _keys(book, tmp_path / "state")
+    before = key()
+    monkeypatch.setattr(os.path, "realpath", counted)
+    assert key() == before
+    assert not any(p.endswith("0001.txt") for p in resolved)
+    secret.write_text("other")
+    assert key() == before  # the link's refusal, not its target's bytes
