@@ -10,7 +10,13 @@ import unicodedata
 from octavo.limits import YEARS
 from octavo.settings import YearMonth
 
-__all__ = ["ascii_figures", "parse_iso_month", "parse_month_name", "parse_published"]
+__all__ = [
+    "ascii_figures",
+    "iso_month_hint",
+    "parse_iso_month",
+    "parse_month_name",
+    "parse_published",
+]
 
 # figures 0-9, as YAML, TOML and pandoc read a date: "١٩٩٥-٠٦" is none (E207, E107, E148)
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -36,6 +42,26 @@ def parse_iso_month(value: object) -> YearMonth | None:
         return None
     year, month = int(match[1]), int(match[2])
     return YearMonth(year, month) if 1 <= month <= 12 and year in YEARS else None
+
+
+def iso_month_hint(key: str, value: object) -> str:
+    """What to write instead of `value`, a field's date that parse_iso_month refuses: in
+    figures 0-9; in quotes (YAML read it as a number or a day); with a month 01 to 12 or a
+    year 1 to 9999 (a "2026-13" was told to be quoted, as it was); as year-month."""
+    if figures := ascii_figures(value):
+        return f'write it in the figures 0-9: {key}: "{figures}"'
+    if isinstance(value, datetime.date):  # 1995-06-01 unquoted: YAML's day
+        return f'quote it, the year and the month: {key}: "{value.year:04}-{value.month:02}"'
+    if not isinstance(value, str):
+        return f'quote it: {key}: "1995-06"'
+    match = _ISO.fullmatch(value.strip())
+    if match is None:
+        named = parse_month_name(value)
+        example = f"{named.year:04}-{named.month:02}" if named else "1995-06"
+        return f'write the year, then the month: {key}: "{example}"'
+    if not 1 <= int(match[2]) <= 12:
+        return f"the month is 01 to 12: {key}: \"{match[1]}-06\""
+    return f"the year is 1 to 9999, written in four figures: {key}: \"1995-{match[2]}\""
 
 
 def parse_month_name(text: str) -> YearMonth | None:

@@ -74,3 +74,24 @@ def test_a_date_in_another_scripts_figures_is_e207(
     _, found = read_book(make_book({"001-a.md": source}))
     assert [(d.code, d.line) for d in found] == [("E207", line)]
     assert found[0].hint == f"write it in the figures 0-9: {hint}"
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ('"2026-13"', 'the month is 01 to 12: data_as_of: "2026-06"'),
+        ('"0000-06"', 'the year is 1 to 9999, written in four figures: data_as_of: "1995-06"'),
+        ('"June 1995"', 'write the year, then the month: data_as_of: "1995-06"'),
+        ("1995-06-01", 'quote it, the year and the month: data_as_of: "1995-06"'),
+        ("199506", 'quote it: data_as_of: "1995-06"'),
+    ],
+    ids=["month-13", "year-0", "month-name", "a-day", "a-number"],
+)
+def test_e207_s_hint_fits_what_was_written(make_book: MakeBook, value: str, hint: str) -> None:
+    """`data_as_of: "2026-13"`, quoted already, was told to quote it: the hint now says
+    what is wrong with the date written."""
+    from octavo.source.sections import read_book
+
+    _, found = read_book(make_book({"001-a.md": section_source(1, total=1, date=value)}))
+    assert [d.code for d in found] == ["E207"]
+    assert found[0].hint == hint
