@@ -60,8 +60,8 @@ def iso_month_hint(key: str, value: object) -> str:
         example = f"{named.year:04}-{named.month:02}" if named else "1995-06"
         return f'write the year, then the month: {key}: "{example}"'
     if not 1 <= int(match[2]) <= 12:
-        return f"the month is 01 to 12: {key}: \"{match[1]}-06\""
-    return f"the year is 1 to 9999, written in four figures: {key}: \"1995-{match[2]}\""
+        return f'the month is 01 to 12: {key}: "{match[1]}-06"'
+    return f'the year is 1 to 9999, written in four figures: {key}: "1995-{match[2]}"'
 
 
 def parse_month_name(text: str) -> YearMonth | None:
