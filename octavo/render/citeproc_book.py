@@ -23,6 +23,7 @@ from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry,
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_names import GivenNames, given_names
+from octavo.render.citation_sort import sort_list, sorted_items
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.citation_suppress import install as suppress_substituted
@@ -76,16 +77,16 @@ class CiteprocBook:
         else:
             self.source = CiteProcJSON(json.loads(text))
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
-        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
+        self.language = _locale(bib.language)  # the list is collated in it too (citation_sort)
+        self.style = CitationStylesStyle(io.BytesIO(style), self.language, validate=False)
         citation = self.style.root.citation
         attributes = dict(citation.layout.attrib)
-        for name in ("prefix", "suffix", "delimiter"):
-            citation.layout.attrib.pop(name, None)
-        # each item is formatted alone, then ordered, grouped and joined as the style says
+        for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
+            citation.layout.attrib.pop(name, None)  # ordered, grouped and joined as it says
         self.shape = Shape.of(dict(citation.attrib), attributes)
         self.punctuated = _quote_punctuation(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
-        self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
+        self.written = {folded(k): k for k in bib.keys}  # each as the file writes it, in order
         # by id, each kept with its object (a freed object's id may be another's)
         self.made: dict[tuple[int, int], tuple[CitationUse, Any]] = {}  # (use, cite)
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
@@ -158,12 +159,11 @@ class CiteprocBook:
         return ""
 
     def sort(self) -> None:
-        """The list in the style's order, then the given names telling people apart in the
-        text (citation_names), then the year suffixes, in the list's order (citation_suffixes)."""
-        self.bibliography.sort()
-        keys = self.bibliography.keys
-        self.given = given_names(self.style, self.source, keys)
-        given = self.given
+        """The list sorted as pandoc sorts it (citation_sort), then the given names telling
+        people apart (citation_names) and the year suffixes (citation_suffixes) in its order."""
+        lettered = sort_list(self.style, self.bibliography, [*self.written], self.language)
+        keys = [item.key for item in lettered]
+        self.given = given = given_names(self.style, self.source, keys)
         year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
         self.sorted = True
 
@@ -225,7 +225,7 @@ class CiteprocBook:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
             with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
-                in_order = citation.sort.sort(cited, citation.layout)
+                in_order = sorted_items(citation.sort, cited, citation.layout, self.language)(cited)
             return [known[id(c)] for c in in_order] + unknown
 
         return by_style

@@ -1,0 +1,122 @@
+"""What a `<names>` prints in a sort key (a `<key macro="…">`, octavo.render.citation_sort),
+as pandoc's citeproc prints it there (its `formatNames` with `contextInSortKey`): each name
+as the key's name options say, the names joined by nothing, without the "and" term, the
+names after the et-al cut left out without "et al.", and no label (", ed."). So "Adams, J.
+et al." is "Adams, J." there, sorted before "Adams, J. and Smith, W." ("Adams, J.Smith,
+W."), and an editor's "Editor, Ed, ed." sorts as an author's "Editor, Ed".
+
+citeproc-py printed a key's names as its entry prints them, delimiters, "and", "et al."
+and label. Two of its methods are wrapped (`install`), on citeproc-py 0.11 whose methods
+have the arguments read, else left as shipped (the sort then reads those words too); the
+wrappers change nothing but where citeproc-py is given `sort_options`, which only its
+`Key.sort_keys` gives."""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from typing import Any
+
+__all__ = ["install", "installed"]
+
+CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__version__)
+NAME_ARGUMENTS = ("self", "item", "variable", "context", "sort_options", "kwargs")
+LABEL_ARGUMENTS = ("self", "item", "variable", "plural", "context", "kwargs")
+MARK = "octavo_sort_names"
+_LOCK = threading.Lock()
+
+
+def install() -> bool:
+    """Wrap this process's citeproc-py if it is a version and shape read here (once); True
+    if the wrappers are in place."""
+    from citeproc import model
+
+    with _LOCK:
+        if installed():
+            return True
+        if not _checked(model):
+            return False
+        model.Name.process = _name_process(model.Name.process)
+        model.Label.process = _label_process(model.Label.process)
+        return True
+
+
+def installed() -> bool:
+    from citeproc import model
+
+    return getattr(model.Name.process, MARK, False) is True
+
+
+def _checked(model: Any) -> bool:
+    import citeproc
+
+    if not str(getattr(citeproc, "__version__", "")).startswith(CHECKED):
+        return False
+    return (
+        _arguments(model.Name.process) == NAME_ARGUMENTS
+        and _arguments(model.Label.process) == LABEL_ARGUMENTS
+    )
+
+
+def _arguments(method: Any) -> tuple[str, ...]:
+    try:
+        return tuple(inspect.signature(method).parameters)
+    except (TypeError, ValueError):
+        return ()
+
+
+def _name_process(process: Any) -> Any:
+    """`Name.process` printing a sort key's names as pandoc does."""
+
+    def patched(
+        self: Any,
+        item: Any,
+        variable: Any,
+        context: Any = None,
+        sort_options: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        if sort_options is None:
+            return process(self, item, variable, context, sort_options, **kwargs)
+        names = item.reference.get(variable, [])
+        cut = _cut(self, names, context, sort_options)
+        options = {**sort_options, "and": None, "delimiter": "", "et-al-min": "0"}
+        item.reference[variable] = cut
+        try:
+            return process(self, item, variable, context, options, **kwargs)
+        finally:
+            item.reference[variable] = names
+
+    setattr(patched, MARK, True)
+    return patched
+
+
+def _cut(name: Any, names: Any, context: Any, sort_options: Any) -> Any:
+    """The names the et-al options leave (the last too, with `et-al-use-last`)."""
+    least = name.get_option("et-al-min", context, sort_options)
+    first = name.get_option("et-al-use-first", context, sort_options)
+    if not isinstance(names, list) or len(names) < 2 or not least or len(names) < least:
+        return names
+    if name.get_option("et-al-use-last", context, sort_options) and first <= least - 2:
+        return [*names[:first], names[-1]]
+    return names[:first]
+
+
+def _label_process(process: Any) -> Any:
+    """`Label.process` printing no label of a name variable in a sort key."""
+    from citeproc import NAMES
+
+    def patched(
+        self: Any,
+        item: Any,
+        variable: Any = None,
+        plural: Any = None,
+        context: Any = None,
+        **kw: Any,
+    ) -> Any:
+        if kw.get("sort_options") is not None and str(variable).replace("-", "_") in NAMES:
+            return None
+        return process(self, item, variable, plural, context, **kw)
+
+    setattr(patched, MARK, True)
+    return patched
