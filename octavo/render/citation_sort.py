@@ -27,10 +27,12 @@ from collections.abc import Callable, Sequence
 from functools import cache, cmp_to_key
 from typing import Any
 
+from octavo.render.citation_particles import JOINED
+
 __all__ = ["sort_list", "sort_words", "sorted_items"]
 
 _TAG = re.compile(r"<[^>]*>")
-_SEPARATORS = re.compile("[\\s,'\u2019\u02be\u02bf]+")  # pandoc's isWordSep
+_SEPARATORS = re.compile(f"[\\s,'\u2019\u02be\u02bf{JOINED}]+")  # pandoc's isWordSep
 
 Key = tuple[bytes, ...] | int | None  # a key's value for one entry (None: it has none)
 
