@@ -1,9 +1,10 @@
 """What a `<names>` prints in a sort key (a `<key macro="…">`, octavo.render.citation_sort),
 as pandoc's citeproc prints it there (its `formatNames` with `contextInSortKey`): each name
-as the key's name options say, the names joined by nothing, without the "and" term, the
-names after the et-al cut left out without "et al.", and no label (", ed."). So "Adams, J.
-et al." is "Adams, J." there, sorted before "Adams, J. and Smith, W." ("Adams, J.Smith,
-W."), and an editor's "Editor, Ed, ed." sorts as an author's "Editor, Ed".
+as the key's name options say (initials as pandoc makes them, a CJK name one word), the
+names joined by nothing, without the "and" term, the names after the et-al cut left out
+without "et al.", and no label (", ed."). So "Adams, J. et al." is "Adams, J." there,
+sorted before "Adams, J. and Smith, W." ("Adams, J.Smith, W."), and an editor's "Editor,
+Ed, ed." sorts as an author's "Editor, Ed".
 
 citeproc-py printed a key's names as its entry prints them, delimiters, "and", "et al."
 and label. Two of its methods are wrapped (`install`), on citeproc-py 0.11 whose methods
@@ -79,8 +80,9 @@ def _name_process(process: Any) -> Any:
         if sort_options is None:
             return process(self, item, variable, context, sort_options, **kwargs)
         names = item.reference.get(variable, [])
-        cut = _cut(self, names, context, sort_options)
+        cut = _written(self, _cut(self, names, context, sort_options), context, sort_options)
         options = {**sort_options, "and": None, "delimiter": "", "et-al-min": "0"}
+        options["initialize-with"] = None  # initialized as pandoc initializes (_written)
         item.reference[variable] = cut
         try:
             return process(self, item, variable, context, options, **kwargs)
@@ -100,6 +102,25 @@ def _cut(name: Any, names: Any, context: Any, sort_options: Any) -> Any:
     if name.get_option("et-al-use-last", context, sort_options) and first <= least - 2:
         return [*names[:first], names[-1]]
     return names[:first]
+
+
+def _written(name: Any, names: Any, context: Any, sort_options: Any) -> Any:
+    """The names as pandoc prints them in a key: given names initialized as it initializes
+    them ("smith, zed", where citeproc-py printed "smith, . zed ."), a name written family
+    first one word ("毛泽东", not "毛, 泽东")."""
+    from octavo.render.citation_name_forms import initialized, written_as
+
+    if not isinstance(names, list):
+        return names
+    mark = name.get_option("initialize-with", context, sort_options)
+    hyphen = name.get_option("initialize-with-hyphen", context, sort_options)
+    out = []
+    for each in names:
+        given = str(each.parts()[0] or "")
+        if mark is not None and "literal" not in each:
+            given = initialized(given, str(mark), bool(hyphen))
+        out.append(written_as(each, given, False))
+    return out
 
 
 def _label_process(process: Any) -> Any:

@@ -23,7 +23,8 @@ from octavo.model.bibliography import folded
 from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_names import GivenNames, given_names
+from octavo.render.citation_list_names import plain_listed
+from octavo.render.citation_names import GivenNames, given_names, listed_names
 from octavo.render.citation_particles import bibtex_particles, json_particles
 from octavo.render.citation_sort import sort_list, sorted_items
 from octavo.render.citation_substitute import substituted
@@ -239,7 +240,10 @@ class CiteprocBook:
         def entry(item: Any) -> str:
             return list_entry(self.style, item, self.given.more)
 
-        with as_cited(self.source, self.given.listed, self.bibliography.keys):
+        keys = self.bibliography.keys
+        named = {k: names for k in keys if (names := listed_names(self.source[k]))}
+        shown = plain_listed(self.style, named) | self.given.listed  # "毛泽东", "smith, zed"
+        with as_cited(self.source, shown, keys):
             made = [*map(entry, items)]
         texts = substituted(self.style, self.source, items, made, entry)  # the file's names
         listed = zip(self.bibliography.keys, texts, strict=True)
