@@ -26,6 +26,7 @@ from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
 from octavo.render.citation_particles import bibtex_particles, json_particles
+from octavo.render.citation_quotes import quote_marks, read_quotes
 from octavo.render.citation_sort import sort_list, sorted_items
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
@@ -78,6 +79,7 @@ class CiteprocBook:
         else:
             self.source = CiteProcJSON(json.loads(text))
             json_particles(self.source)
+            read_quotes(self.source)  # its apostrophes and quotations as pandoc reads them
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
         self.language = _locale(bib.language)  # the list is collated in it too (citation_sort)
         self.style = CitationStylesStyle(io.BytesIO(style), self.language, validate=False)
@@ -87,6 +89,7 @@ class CiteprocBook:
             citation.layout.attrib.pop(name, None)  # ordered, grouped and joined as it says
         self.shape = Shape.of(dict(citation.attrib), attributes)
         self.punctuated = _quote_punctuation(citation.layout)
+        self.quotes = quote_marks(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each as the file writes it, in order
         # by id, each kept with its object (a freed object's id may be another's)
@@ -207,7 +210,9 @@ class CiteprocBook:
             with cited_as(self.style, self.source, self.given.cited, self.given.more, key):
                 kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
                 try:
-                    html = cleaned(str(self.bibliography.cite(citation, lambda i: None)))
+                    html = cleaned(
+                        str(self.bibliography.cite(citation, lambda i: None)), self.quotes
+                    )
                     self.words[made] = citation, html
                 except Exception as exc:  # citeproc-py's own errors have no common class
                     raise Unformatted(self.entry(key)) from exc
@@ -249,7 +254,7 @@ class CiteprocBook:
         listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
-            + linked(self.punctuated(cleaned(str(e))), self.source[k])
+            + linked(self.punctuated(cleaned(str(e), self.quotes)), self.source[k])
             + "</div>\n"
             for k, e in listed
         )
