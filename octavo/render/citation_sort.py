@@ -28,6 +28,7 @@ from functools import cache, cmp_to_key
 from typing import Any
 
 from octavo.render.citation_particles import JOINED
+from octavo.render.citation_quotes import CLOSE, OPEN
 
 __all__ = ["sort_list", "sort_words", "sorted_items"]
 
@@ -159,7 +160,8 @@ def sort_words(text: str, language: str) -> tuple[bytes, ...]:
     """`text` as pandoc compares it: case-folded words, each the collation key of the
     language (punctuation ignored, accents and case after letters)."""
     collator = _collator(language)
-    words = [w for w in _SEPARATORS.split(text.casefold()) if w]
+    unmarked = text.replace(OPEN, "").replace(CLOSE, "")  # a field's quotation: its marks
+    words = [w for w in _SEPARATORS.split(unmarked.casefold()) if w]
     return tuple(bytes(collator.getSortKey(w)) for w in words)
 
 

@@ -51,14 +51,18 @@ REFS = {  # in the file's order
     "nineties": _work("1990s", 1990),
     "same1": _work("Same", 1990, "Roe", "Ann", publisher="First Press"),
     "same2": _work("Same", 1990, "Roe", "Ann", publisher="Second Press"),
+    "quoted": _work("'Alpha' time", 1991),
+    "beta": _work("Beta", 1991),
 }
 BODY = (
     "[@same2; @same1; @nineties; @upper; @lower; @mueller; @muller2; @muller; @ca; @cb;"
-    " @zeta; @ang; @zola; @doe; @econ]\n"
+    " @zeta; @ang; @zola; @doe; @econ; @beta; @quoted]\n"
 )
 PANDOC = [
     "1990s. 1990.",  # digits before letters
+    "“Alpha” time. 1991.",  # its quotation marks are no letters
     "Ångström, Anders. 1950. Light.",  # an accent weighs less than a letter
+    "Beta. 1991.",
     "C b. 1990.",  # word by word: "c" before "ca"
     "Ca. 1990.",
     "Doe, Jane. 1999. Roads.",
