@@ -29,6 +29,7 @@ from typing import Any
 
 from octavo.render.citation_particles import JOINED
 from octavo.render.citation_quotes import CLOSE, OPEN
+from octavo.render.citation_sort_names import in_key
 
 __all__ = ["sort_list", "sort_words", "sorted_items"]
 
@@ -106,7 +107,8 @@ def _values(key: Any, items: Sequence[Any], context: Any, language: str) -> list
         if demote == "sort-only":  # its particle after the given name (citeproc-py's kept)
             root.set("demote-non-dropping-particle", "display-and-sort")
         try:
-            printed = key.sort_keys(list(items), context)
+            with in_key():  # its dates in digits, as pandoc's
+                printed = key.sort_keys(list(items), context)
         finally:
             if demote is not None:
                 root.set("demote-non-dropping-particle", demote)

@@ -1,30 +1,50 @@
-"""What a `<names>` prints in a sort key (a `<key macro="…">`, octavo.render.citation_sort),
-as pandoc's citeproc prints it there (its `formatNames` with `contextInSortKey`): each name
-as the key's name options say (initials as pandoc makes them, a CJK name one word), the
-names joined by nothing, without the "and" term, the names after the et-al cut left out
-without "et al.", and no label (", ed."). So "Adams, J. et al." is "Adams, J." there,
-sorted before "Adams, J. and Smith, W." ("Adams, J.Smith, W."), and an editor's "Editor,
-Ed, ed." sorts as an author's "Editor, Ed".
+"""What a `<names>` and a `<date>` print in a sort key (a `<key macro="…">`,
+octavo.render.citation_sort), as pandoc's citeproc prints them there (its `formatNames`
+and `formatSortDate` with `contextInSortKey`): each name as the key's name options say
+(initials as pandoc makes them, a CJK name one word), the names joined by nothing,
+without the "and" term, the names after the et-al cut left out without "et al.", and no
+label (", ed."); a date in digits, its year plus 5000, month and day ("69950304"). So
+"Adams, J. et al." is "Adams, J." there, sorted before "Adams, J. and Smith, W." ("Adams,
+J.Smith, W."), an editor's "Editor, Ed, ed." sorts as an author's "Editor, Ed", and
+"March 4, 1995" before "April 1, 1996" or after "1995".
 
 citeproc-py printed a key's names as its entry prints them, delimiters, "and", "et al."
-and label. Two of its methods are wrapped (`install`), on citeproc-py 0.11 whose methods
-have the arguments read, else left as shipped (the sort then reads those words too); the
-wrappers change nothing but where citeproc-py is given `sort_options`, which only its
-`Key.sort_keys` gives."""
+and label, and a date in words ("April" before "March"). Three of its methods are wrapped
+(`install`), on citeproc-py 0.11 whose methods have the arguments read, else left as
+shipped (the sort then reads those words too); the wrappers change nothing but where
+citeproc-py is given `sort_options` (names, labels: only its `Key.sort_keys` gives them)
+or inside `in_key` (dates: citeproc-py gives them no `sort_options`; citation_sort holds
+it while a key's macro is printed)."""
 
 from __future__ import annotations
 
 import inspect
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["install", "installed"]
+__all__ = ["in_key", "install", "installed"]
 
 CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__version__)
 NAME_ARGUMENTS = ("self", "item", "variable", "context", "sort_options", "kwargs")
 LABEL_ARGUMENTS = ("self", "item", "variable", "plural", "context", "kwargs")
+DATE_ARGUMENTS = ("self", "item", "variable", "show_parts", "context", "kwargs")
 MARK = "octavo_sort_names"
 _LOCK = threading.Lock()
+_keyed = threading.local()  # .on: a sort key's macro is being printed (in_key)
+
+
+@contextmanager
+def in_key() -> Iterator[None]:
+    """A sort key's macro printed while inside (citation_sort): its dates as pandoc prints
+    them there (citeproc-py gives a `<date>` no `sort_options`)."""
+    before = getattr(_keyed, "on", False)
+    _keyed.on = True
+    try:
+        yield
+    finally:
+        _keyed.on = before
 
 
 def install() -> bool:
@@ -39,6 +59,7 @@ def install() -> bool:
             return False
         model.Name.process = _name_process(model.Name.process)
         model.Label.process = _label_process(model.Label.process)
+        model.Date.process = _date_process(model.Date.process)
         return True
 
 
@@ -56,6 +77,7 @@ def _checked(model: Any) -> bool:
     return (
         _arguments(model.Name.process) == NAME_ARGUMENTS
         and _arguments(model.Label.process) == LABEL_ARGUMENTS
+        and _arguments(model.Date.process) == DATE_ARGUMENTS
     )
 
 
@@ -141,3 +163,36 @@ def _label_process(process: Any) -> Any:
 
     setattr(patched, MARK, True)
     return patched
+
+
+def _date_process(process: Any) -> Any:
+    """`Date.process` printing a date in a sort key as pandoc's `formatSortDate` does: its
+    year plus 5000, month and day, each of those the element shows, in digits ("69950304"
+    of "March 4, 1995"), a range's two joined by "-"; else as citeproc-py prints it."""
+    from citeproc.source import DateRange, LiteralDate
+
+    def patched(
+        self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+        **kw: Any,
+    ) -> Any:  # fmt: skip
+        value = item.reference.get(str(variable or self.get("variable", "")).replace("-", "_"))
+        if not getattr(_keyed, "on", False) or not value or isinstance(value, LiteralDate):
+            return process(self, item, variable, show_parts, context, **kw)
+        if self.get("form") is not None:
+            shown = str(self.get("date-parts", "year-month-day")).split("-")
+        else:
+            shown = [str(part.get("name")) for part in self.iterchildren()]
+        if isinstance(value, DateRange):
+            ends = [value.begin] + ([] if value.end.is_nil() else [value.end])
+            return self.preformat("-".join(_digits(end, shown) for end in ends))
+        return self.preformat(_digits(value, shown))
+
+    setattr(patched, MARK, True)
+    return patched
+
+
+def _digits(date: Any, shown: list[str]) -> str:
+    year, month, day = (date.get(part) for part in ("year", "month", "day"))
+    out = f"{int(year) + 5000:04d}" if "year" in shown and isinstance(year, int) else ""
+    out += f"{int(month):02d}" if "month" in shown and isinstance(month, int) else ""
+    return out + (f"{int(day):02d}" if "day" in shown and isinstance(day, int) else "")

@@ -129,3 +129,41 @@ def test_the_sort_key_names_wrapper_applies_to_this_citeproc_py() -> None:
     from octavo.render.citation_sort_names import install, installed
 
     assert install() and installed()
+
+
+# the list sorted by a macro printing the date in words (Chicago 18th's `date` key)
+BY_DATE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+    '<macro name="date"><date variable="issued" form="text"/></macro>'
+    '<citation><layout prefix="(" suffix=")" delimiter="; "><group delimiter=" ">'
+    '<names variable="author"><name form="short"/></names><text macro="date"/></group>'
+    '</layout></citation><bibliography><sort><key macro="date"/></sort>'
+    '<layout suffix="."><group delimiter=". "><names variable="author"><name'
+    ' name-as-sort-order="all"/></names><text macro="date"/><text variable="title"/>'
+    "</group></layout></bibliography></style>"
+)
+
+
+def test_a_key_s_dates_compared_as_pandoc_s_digits(make_book: MakeBook) -> None:
+    """pandoc prints a date in a sort key as digits, "69950304"; citeproc-py's words put
+    "April 1, 1995" before "March 4, 1995", "1995" after both, "December 31, 1994" after
+    "1995" (digits before letters)."""
+    doe = [{"family": "Doe", "given": "Jane"}]
+
+    def dated(title: str, *parts: list[int]) -> dict[str, Any]:
+        return {"type": "book", "title": title, "author": doe, "issued": {"date-parts": [*parts]}}
+
+    refs = {
+        "mar": dated("March", [1995, 3, 4]),
+        "apr": dated("April", [1995, 4, 1]),
+        "year": dated("Year", [1995]),
+        "dec94": dated("December", [1994, 12, 31]),
+        "range": dated("Range", [1995, 2], [1995, 5]),
+    }
+    assert cited_text(make_book, refs, "[@mar; @apr; @year; @dec94; @range]\n", BY_DATE)[1:] == [
+        "Doe, Jane. December 31, 1994. December.",
+        "Doe, Jane. 1995. Year.",
+        "Doe, Jane. February–May 1995. Range.",
+        "Doe, Jane. March 4, 1995. March.",
+        "Doe, Jane. April 1, 1995. April.",
+    ]
