@@ -12,9 +12,10 @@ citeproc-py printed a key's names as its entry prints them, delimiters, "and", "
 and label, and a date in words ("April" before "March"). Three of its methods are wrapped
 (`install`), on citeproc-py 0.11 whose methods have the arguments read, else left as
 shipped (the sort then reads those words too); the wrappers change nothing but where
-citeproc-py is given `sort_options` (names, labels: only its `Key.sort_keys` gives them)
-or inside `in_key` (dates: citeproc-py gives them no `sort_options`; citation_sort holds
-it while a key's macro is printed)."""
+citeproc-py is given `sort_options` (only its `Key.sort_keys` gives them) or inside
+`in_key`, which citation_sort holds while a key's macro is printed (citeproc-py gives a
+date no `sort_options`, nor a macro that macro calls: Chicago 18th's `author-sort` calls
+`author-bib`, whose names it printed as the entry prints them)."""
 
 from __future__ import annotations
 
@@ -99,8 +100,10 @@ def _name_process(process: Any) -> Any:
         sort_options: Any = None,
         **kwargs: Any,
     ) -> Any:
-        if sort_options is None:
+        if sort_options is None and not getattr(_keyed, "on", False):
             return process(self, item, variable, context, sort_options, **kwargs)
+        if sort_options is None:  # in a macro a key's macro calls: citeproc-py lost them
+            sort_options = {"name-as-sort-order": "all"}  # as Key.sort_keys gives them
         names = item.reference.get(variable, [])
         cut = _written(self, _cut(self, names, context, sort_options), context, sort_options)
         options = {**sort_options, "and": None, "delimiter": "", "et-al-min": "0"}
@@ -157,7 +160,8 @@ def _label_process(process: Any) -> Any:
         context: Any = None,
         **kw: Any,
     ) -> Any:
-        if kw.get("sort_options") is not None and str(variable).replace("-", "_") in NAMES:
+        keyed = kw.get("sort_options") is not None or getattr(_keyed, "on", False)
+        if keyed and str(variable).replace("-", "_") in NAMES:
             return None
         return process(self, item, variable, plural, context, **kw)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.conftest import MakeBook
 from tests.support.citation_styles import cited_text
 
@@ -105,17 +107,26 @@ def _by(title: str, year: int, *families: str, role: str = "author") -> dict[str
     return {"type": "book", "title": title, "issued": {"date-parts": [[year]]}, role: people}
 
 
-def test_a_key_s_names_without_and_et_al_or_label(make_book: MakeBook) -> None:
+NESTED = ET_AL.replace(
+    '<macro name="year">', '<macro name="sorter"><text macro="author"/></macro><macro name="year">'
+).replace('<sort><key macro="author"/>', '<sort><key macro="sorter"/>')
+assert NESTED.count("sorter") == 2
+
+
+@pytest.mark.parametrize("style", [ET_AL, NESTED], ids=["macro", "macro-in-a-macro"])
+def test_a_key_s_names_without_and_et_al_or_label(make_book: MakeBook, style: str) -> None:
     """pandoc's key of "Adams, J. et al." is "Adams, J.", of "Adams, J. and Smith, W."
     "Adams, J.Smith, W.", of "Adams, J., ed." "Adams, J.": the years then order them;
-    citeproc-py's read "and", "et al." and ", ed." ("Adams, J., ed." last)."""
+    citeproc-py's read "and", "et al." and ", ed." ("Adams, J., ed." last), and where the
+    key's macro calls the one printing the names (Chicago 18th's), the names as the entry
+    prints them ("Adams, J. et al." and the rest)."""
     refs = {
         "two": _by("Two", 2003, "Adams John", "Smith Will"),
         "three": _by("Three", 2002, "Adams John", "Lee Kim", "Roe Ann"),
         "one": _by("One", 2004, "Adams John"),
         "ed": _by("Edited", 2001, "Adams John", role="editor"),
     }
-    assert cited_text(make_book, refs, "[@two; @three; @one; @ed]\n", ET_AL)[1:] == [
+    assert cited_text(make_book, refs, "[@two; @three; @one; @ed]\n", style)[1:] == [
         "Adams, J., ed. 2001. Edited.",
         "Adams, J. et al. 2002. Three.",
         "Adams, J. 2004. One.",
