@@ -19,7 +19,8 @@ from functools import cache
 from typing import Any
 
 __all__ = [
-    "GIVEN", "INITIALS", "check_counts", "first_name", "initialized", "listed_given",
+    "GIVEN", "INITIALS", "check_counts", "family_first", "first_name", "initialized",
+    "listed_given",
     "long_names", "macros", "number", "option", "printed_count", "reaches", "shown_names",
     "written", "written_as",
 ]  # fmt: skip

@@ -8,8 +8,12 @@ entries it formatted (octavo.render.citeproc_book).
   else editors …, every part of each name) are the run's first's (`complete-all`, CSL's
   default and Chicago's, and `complete-each`), or begin with one or more of them
   (`partial-each`, `partial-first`), as pandoc's citeproc compares them; an entry naming
-  nobody is never one, nor starts a run.
-- **Which words**: `complete-all`, the names and the words between them (", and ") in one;
+  nobody, after the first of a run of such entries whose words in the author's place
+  (the title, the journal standing in: what citeproc-py's substitute printed,
+  octavo.render.citation_suppress's `in_place`) are the same, whatever the rule (pandoc's
+  complete-all where there are no names): "Country Report. 1995." then "———. 1996.".
+- **Which words**: `complete-all`, the names and the words between them (", and ") in one
+  (the words standing in for nobody's names, in one);
   `complete-each`, each name; `partial-each`, each name of those it shares;
   `partial-first`, the first. They are found by formatting the entry again with a
   stand-in for each name replaced: where the entry prints none of them, or prints them
@@ -48,12 +52,22 @@ def substituted(
     rule = listing.get("subsequent-author-substitute-rule", "complete-all")
     out: list[str] = []
     first: list[tuple[tuple[str, str], ...]] = []
+    stood = ""  # what stood in the author's place of the run's first, naming nobody
     for item, entry in zip(items, entries, strict=True):
         names = [name_parts(n) for n in listed_names(source[item.key])]
+        if not names:  # a run of one substitute's words: pandoc's complete-all, whatever the rule
+            again, place = _in_place(render, item)
+            if stood and place == stood and again.count(place) == 1:
+                out.append(again.replace(place, words, 1))
+            else:
+                out.append(entry)
+            first, stood = [], place
+            continue
+        stood = ""
         shared = len(
             list(takewhile(lambda pair: pair[0] == pair[1], zip(names, first, strict=False)))
         )
-        if not names or not shared or (rule.startswith("complete") and names != first):
+        if not shared or (rule.startswith("complete") and names != first):
             first = names
             out.append(entry)
             continue
@@ -61,6 +75,16 @@ def substituted(
         whole = rule == "complete-all"
         out.append(_replaced(source, item, render, entry, count, words, whole))
     return out
+
+
+def _in_place(render: Callable[[Any], str], item: Any) -> tuple[str, str]:
+    """The entry of `item` (naming nobody), and the words its first substitute printed in
+    the author's place ("" for none: nothing stood there, or citeproc-py unpatched)."""
+    from octavo.render.citation_suppress import in_place
+
+    with in_place() as said:
+        entry = render(item)
+    return entry, said[0] if said else ""
 
 
 def _replaced(

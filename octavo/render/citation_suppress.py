@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["install", "installed", "shipped"]
+__all__ = ["in_place", "install", "installed", "shipped"]
 
 CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__version__)
 # the source of `Substitute.render` read (sha-256, first 16 digits): replaced whole
@@ -93,6 +93,20 @@ def shipped() -> Iterator[None]:
         _SHIPPED["held"] = False
 
 
+@contextmanager
+def in_place() -> Iterator[list[str]]:
+    """What each substitute printed in this thread while inside, in order (the words
+    standing in the author's place: octavo.render.citation_substitute); nothing where
+    the patch is not in place."""
+    kept = getattr(_heard, "said", None)
+    said: list[str] = []
+    _heard.said = said
+    try:
+        yield said
+    finally:
+        _heard.said = kept
+
+
 def installed() -> bool:
     from citeproc import model
 
@@ -149,6 +163,8 @@ def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if text:
             if stack:  # a substitute within one: what it printed stood in there too
                 stack[-1].extend(printed)
+            elif (said := getattr(_heard, "said", None)) is not None:
+                said.append(str(text))  # what stands in the author's place (in_place)
             self.add_to_repressed_list(child, context)
             repressed = context.get_layout().repressed
             for tag, variable in printed:

@@ -3,10 +3,11 @@ reading order (and `nocite`'s after them), each item formatted alone, and the re
 list. What the words of a citation are made of these is octavo.render.citation_words.
 
 citeproc-py is the CSL processor for Python (it reads CSL styles, CSL-JSON and BibTeX);
-this module imports it only when a book with a bibliography is rendered. Its HTML is
-cleaned as a source's raw HTML is, and set as pandoc's citeproc sets it where citeproc-py
-does not: a range kept on one line, an apostrophe curled, the locale's comma inside the
-quote (octavo.render.quote_punctuation), an entry's URL and DOI linked (citation_links).
+this module imports it only when a book with a bibliography is rendered. Its names'
+particles are read as pandoc reads them (citation_particles); its HTML is cleaned
+(citeproc_html) and set as pandoc's citeproc sets it where citeproc-py does not: a range
+kept on one line, an apostrophe curled, the locale's comma inside the quote
+(octavo.render.quote_punctuation), an entry's URL and DOI linked (citation_links).
 """
 
 from __future__ import annotations
@@ -22,10 +23,15 @@ from octavo.model.bibliography import folded
 from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
-from octavo.render.citation_names import GivenNames, given_names
+from octavo.render.citation_list_names import plain_listed
+from octavo.render.citation_names import GivenNames, given_names, listed_names
+from octavo.render.citation_particles import bibtex_particles, json_particles
+from octavo.render.citation_quotes import quote_marks, read_quotes
+from octavo.render.citation_sort import sort_list, sorted_items
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.citation_suppress import install as suppress_substituted
+from octavo.render.citeproc_html import cleaned
 from octavo.render.reference_markup import REFS, entry_id, entry_open
 
 if TYPE_CHECKING:
@@ -38,10 +44,6 @@ __all__ = ["DEFAULT_STYLE", "CiteprocBook", "Unformatted"]
 # author-date style as pandoc's default (Chicago author-date) is, kept up by the CSL project.
 DEFAULT_STYLE = "harvard-cite-them-right"
 _CLASS = re.compile(r' class="[^"]*"')
-# a typed apostrophe inside a word ("St. Martin's"), curled as the text's and pandoc's are (the
-# cleaned HTML's attributes hold none: clean_fragment writes it &#x27;)
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
 _NAMES = (  # what names an item where its author would: left out for `[-@key]`
     *PEOPLE,
     "title",
@@ -73,19 +75,23 @@ class CiteprocBook:
         text = bib.data.decode("utf-8-sig")
         if bib.bibtex:
             self.source: Any = BibTeX(io.StringIO(text))
+            bibtex_particles(self.source, text)  # names' particles as pandoc reads them
         else:
             self.source = CiteProcJSON(json.loads(text))
+            json_particles(self.source)
+            read_quotes(self.source)  # its apostrophes and quotations as pandoc reads them
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
-        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
+        self.language = _locale(bib.language)  # the list is collated in it too (citation_sort)
+        self.style = CitationStylesStyle(io.BytesIO(style), self.language, validate=False)
         citation = self.style.root.citation
         attributes = dict(citation.layout.attrib)
-        for name in ("prefix", "suffix", "delimiter"):
-            citation.layout.attrib.pop(name, None)
-        # each item is formatted alone, then ordered, grouped and joined as the style says
+        for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
+            citation.layout.attrib.pop(name, None)  # ordered, grouped and joined as it says
         self.shape = Shape.of(dict(citation.attrib), attributes)
         self.punctuated = _quote_punctuation(citation.layout)
+        self.quotes = quote_marks(citation.layout)
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
-        self.written = {folded(k): k for k in bib.keys}  # each key as the file writes it
+        self.written = {folded(k): k for k in bib.keys}  # each as the file writes it, in order
         # by id, each kept with its object (a freed object's id may be another's)
         self.made: dict[tuple[int, int], tuple[CitationUse, Any]] = {}  # (use, cite)
         self.words: dict[tuple[int, bool], tuple[Any, str]] = {}  # (citation, without names)
@@ -158,12 +164,11 @@ class CiteprocBook:
         return ""
 
     def sort(self) -> None:
-        """The list in the style's order, then the given names telling people apart in the
-        text (citation_names), then the year suffixes, in the list's order (citation_suffixes)."""
-        self.bibliography.sort()
-        keys = self.bibliography.keys
-        self.given = given_names(self.style, self.source, keys)
-        given = self.given
+        """The list sorted as pandoc sorts it (citation_sort), then the given names telling
+        people apart (citation_names) and the year suffixes (citation_suffixes) in its order."""
+        lettered = sort_list(self.style, self.bibliography, [*self.written], self.language)
+        keys = [item.key for item in lettered]
+        self.given = given = given_names(self.style, self.source, keys)
         year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
         self.sorted = True
 
@@ -205,7 +210,9 @@ class CiteprocBook:
             with cited_as(self.style, self.source, self.given.cited, self.given.more, key):
                 kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
                 try:
-                    html = _clean(str(self.bibliography.cite(citation, lambda i: None)))
+                    html = cleaned(
+                        str(self.bibliography.cite(citation, lambda i: None)), self.quotes
+                    )
                     self.words[made] = citation, html
                 except Exception as exc:  # citeproc-py's own errors have no common class
                     raise Unformatted(self.entry(key)) from exc
@@ -225,7 +232,7 @@ class CiteprocBook:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
             with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
-                in_order = citation.sort.sort(cited, citation.layout)
+                in_order = sorted_items(citation.sort, cited, citation.layout, self.language)(cited)
             return [known[id(c)] for c in in_order] + unknown
 
         return by_style
@@ -238,13 +245,16 @@ class CiteprocBook:
         def entry(item: Any) -> str:
             return list_entry(self.style, item, self.given.more)
 
-        with as_cited(self.source, self.given.listed, self.bibliography.keys):
+        keys = self.bibliography.keys
+        named = {k: names for k in keys if (names := listed_names(self.source[k]))}
+        shown = plain_listed(self.style, named) | self.given.listed  # "毛泽东", "smith, zed"
+        with as_cited(self.source, shown, keys):
             made = [*map(entry, items)]
         texts = substituted(self.style, self.source, items, made, entry)  # the file's names
         listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
-            + linked(self.punctuated(_clean(str(e))), self.source[k])
+            + linked(self.punctuated(cleaned(str(e), self.quotes)), self.source[k])
             + "</div>\n"
             for k, e in listed
         )
@@ -257,20 +267,6 @@ class CiteprocBook:
             f'{opening} epub:type="bibliography"'
             f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
         )
-
-
-def _clean(html: str) -> str:
-    """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
-    writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
-    text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
-    (pandoc's, styled in base.css), and a range is kept on one line."""
-    from octavo.render.allow_list import TRUSTED
-    from octavo.render.sanitize import clean_fragment
-    from octavo.text import joined_ranges
-
-    marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
-    cleaned, _ = clean_fragment(html.replace(_SMALL_CAPS, marked))
-    return _APOSTROPHE.sub("\u2019", joined_ranges(cleaned))
 
 
 def _quote_punctuation(element: Any) -> Callable[[str], str]:

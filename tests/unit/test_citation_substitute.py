@@ -107,3 +107,61 @@ def test_names_printed_twice_are_left_as_they_are(make_book: MakeBook) -> None:
         "Doe, Jane. 2001a. Jane Doe. Airports.",
         "Doe, Jane. 2001b. Jane Doe. Bridges.",  # pandoc: "———. 2001b. Jane Doe. Bridges."
     ]
+
+
+# a title (a magazine's name for its articles) in italic in the author's place
+STOOD_IN = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+    '<macro name="author"><names variable="author"><name name-as-sort-order="all" and="text"'
+    ' sort-separator=", " delimiter=", " delimiter-precedes-last="always"/><substitute>'
+    '<choose><if type="article-magazine"><text variable="container-title"'
+    ' font-style="italic"/></if><else><text variable="title" font-style="italic"/></else>'
+    "</choose></substitute></names></macro>"
+    '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+    '<citation><layout prefix="(" suffix=")" delimiter="; "><group delimiter=" ">'
+    '<text macro="author"/><text macro="year"/></group></layout></citation>'
+    '<bibliography subsequent-author-substitute="———"><sort><key macro="author"/>'
+    '<key macro="year"/><key variable="title"/></sort><layout suffix="."><group'
+    ' delimiter=". "><text macro="author"/><text macro="year"/><text variable="title"'
+    ' quotes="true"/><text variable="edition"/></group></layout></bibliography></style>'
+)
+
+
+def _unsigned(title: str, year: int, **more: str) -> dict[str, object]:
+    entry: dict[str, object] = {"type": "book", "title": title, "issued": {"date-parts": [[year]]}}
+    return entry | more
+
+
+@pytest.mark.parametrize("rule", ["", "partial-each"])
+def test_a_repeated_substituted_title_replaced(make_book: MakeBook, rule: str) -> None:
+    """An entry naming nobody whose words in the author's place are the entry's before
+    it prints "———" there, whatever the rule (pandoc's complete-all for no names), as
+    pandoc 3.9 prints it; octavo printed "Country Report. 1996." again."""
+    style = STOOD_IN
+    if rule:
+        style = style.replace(
+            SUBSTITUTE, f'{SUBSTITUTE} subsequent-author-substitute-rule="{rule}"'
+        )
+    refs: dict[str, dict[str, object]] = {
+        "rep1": _unsigned("Country Report", 1995),
+        "rep2": _unsigned("Country Report", 1996),
+        "rep3": _unsigned("Country Report", 1997, edition="2nd ed"),
+        "other": _unsigned("Country Survey", 1995),
+        "econ1": _unsigned("Belarus votes", 1995, type="article-magazine",
+                           **{"container-title": "The Economist"}),
+        "econ2": _unsigned("Minsk again", 1996, type="article-magazine",
+                           **{"container-title": "The Economist"}),
+        "doe": {**_book("Roads", [("Doe", "Jane")], 1999)},
+        "doe2": {**_book("Rails", [("Doe", "Jane")], 2001)},
+    }  # fmt: skip
+    body = "[@rep1; @rep2; @rep3; @other; @econ1; @econ2; @doe; @doe2]\n"
+    assert cited_text(make_book, refs, body, style)[1:] == [
+        "Country Report. 1995.",
+        "———. 1996.",
+        "———. 1997. 2nd ed.",
+        "Country Survey. 1995.",
+        "Doe, Jane. 1999. “Roads.”",
+        "———. 2001. “Rails.”",
+        "The Economist. 1995. “Belarus votes.”",
+        "———. 1996. “Minsk again.”",
+    ]

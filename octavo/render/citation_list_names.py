@@ -1,0 +1,64 @@
+"""The reference list's names as pandoc's citeproc prints them where citeproc-py prints
+them otherwise, though no name is told apart (octavo.render.citation_names gives those):
+
+- a name in a script written family first (Chinese, Japanese, Korean) is one word, family
+  then given, "毛泽东", where citeproc-py printed "毛, 泽东" first in the list and "泽东
+  毛" after it, and with initials its given name kept with the mark, "毛泽东." (Harvard's),
+  where citeproc-py printed "毛, . 泽东 .";
+- a given name's word in lower case is kept as it is where the list initializes given
+  names, "smith, zed", "Beethoven, L. van", where citeproc-py printed "smith, . zed .".
+
+Such an entry's names are made as the list prints them (octavo.render.citation_name_forms'
+`written_as` and `initialized`, pandoc's initials), given to it while the list is printed
+(octavo.render.citeproc_book), the style's own `<name>` then printing them whole; every
+other entry is printed by citeproc-py as it was."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from octavo.render.citation_name_forms import (
+    family_first,
+    first_name,
+    initialized,
+    option,
+    written_as,
+)
+
+__all__ = ["plain_listed"]
+
+_WORD = re.compile(r"[^\s.\-]+")
+
+
+def plain_listed(style: Any, named: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The names of each entry (`named`: key -> its people) that the list, printing names
+    in their long form, prints otherwise than pandoc; only those entries."""
+    listing = style.root.bibliography
+    form = first_name(listing.layout, style) if listing is not None else None
+    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+        return {}
+    mark = option(form, listing, style, "initialize-with")
+    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
+    out: dict[str, list[Any]] = {}
+    for key, names in named.items():
+        if not any(_unlike(name, mark) for name in names):
+            continue
+        made = []
+        for name in names:
+            given = str(name.parts()[0] or "")
+            if mark is not None:
+                given = initialized(given, mark, hyphen)
+            made.append(written_as(name, given, False))
+        out[key] = made
+    return out
+
+
+def _unlike(name: Any, mark: str | None) -> bool:
+    """Whether citeproc-py prints the name otherwise than pandoc in the list."""
+    if "literal" in name:
+        return False
+    given, family = (str(p or "") for p in name.parts()[:2])
+    if given and family_first(family):
+        return True
+    return mark is not None and any(w.islower() for w in _WORD.findall(given))

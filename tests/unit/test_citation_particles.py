@@ -1,0 +1,87 @@
+"""A name's particles read as pandoc reads them (octavo.render.citation_particles). Each
+expected text is what `pandoc --citeproc -t plain --wrap=none` 3.9 prints with the same
+style, references and Markdown: an author-date style whose list demotes a non-dropping
+particle for sorting only (`demote-non-dropping-particle="sort-only"`, Harvard's)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from octavo.render.manuscript import render_manuscript
+from octavo.source.sections import read_book
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.support.citation_styles import AUTHOR_DATE, cited_text
+
+SORT_ONLY = AUTHOR_DATE.replace(
+    'class="in-text">', 'class="in-text" demote-non-dropping-particle="sort-only">', 1
+)
+assert SORT_ONLY != AUTHOR_DATE
+
+
+def _author(title: str, family: str, given: str) -> dict[str, Any]:
+    return {
+        "type": "book", "title": title, "issued": {"date-parts": [[1990]]},
+        "author": [{"family": family, "given": given}],
+    }  # fmt: skip
+
+
+def test_csl_json_particles_read_from_the_names(make_book: MakeBook) -> None:
+    """citeproc-py read "von Neumann" as a family name ("von Neumann" sorted under V),
+    "d'Alembert" too ("d’Alembert" under D), "Ludwig van" as a given name ("Beethoven,
+    Ludwig van ." where it was initialized)."""
+    refs = {
+        "a": _author("A", "von Neumann", "John"),
+        "b": _author("B", "Beethoven", "Ludwig van"),
+        "c": _author("C", "d'Alembert", "Jean"),
+        "d": _author("D", "van der Berg", "Piet"),
+        "e": _author("E", "Van Gogh", "Vincent"),
+        "f": _author("F", "al-Rahman", "Abd"),
+        "g": _author("G", "de la Fontaine", "Jean"),
+    }
+    assert cited_text(make_book, refs, "[@a; @b; @c; @d; @e; @f; @g]\n", SORT_ONLY) == [
+        "(von Neumann 1990; Beethoven 1990; d’Alembert 1990; van der Berg 1990;"
+        " Van Gogh 1990; al-Rahman 1990; de la Fontaine 1990)",
+        "d’Alembert, Jean. 1990. C.",
+        "Beethoven, Ludwig van. 1990. B.",
+        "van der Berg, Piet. 1990. D.",
+        "de la Fontaine, Jean. 1990. G.",
+        "von Neumann, John. 1990. A.",
+        "al-Rahman, Abd. 1990. F.",
+        "Van Gogh, Vincent. 1990. E.",
+    ]
+
+
+BIBTEX = """@book{fables, author = {de la Fontaine, Jean}, title = {Fables}, year = {1668}}
+@book{contes, author = {Jean de la Fontaine}, title = {Contes}, year = {1665}}
+@book{gennep, author = {van Gennep, Arnold}, title = {Rites}, year = {1909},
+  options = {useprefix=true}}
+@book{games, author = {von Neumann, Jr., John}, title = {Games}, year = {1944}}
+"""
+
+
+def test_a_bibtex_von_part_is_a_dropping_particle(make_book: MakeBook) -> None:
+    """citeproc-py read "de la" of "de la Fontaine" as a non-dropping particle: "(de la
+    Fontaine 1668, 1665)" and "de la Fontaine, Jean. 1665." sorted under D; pandoc reads it
+    as biblatex does without `useprefix`, a dropping particle, and with it a non-dropping
+    one ("van Gennep")."""
+    given: dict[str, str | bytes] = {
+        "refs.bib": BIBTEX,
+        "style.csl": SORT_ONLY,
+        "001-a.md": section_source(1, body="[@fables; @contes; @gennep; @games]\n", total=1),
+    }
+    config = BOOK_TOML + 'bibliography = "refs.bib"\ncsl = "style.csl"\n'
+    book, found = read_book(make_book(given, config))
+    assert book is not None, found
+    manuscript, more = render_manuscript(book)
+    assert [d.code for d in [*found, *more]] == ["W152"]  # `options`: useprefix alone read
+    html = "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)
+    kept = re.findall(r"<p>(.*?)</p>|<div id=\"ref-[^\"]+\"[^>]*>(.*?)</div>", html, re.DOTALL)
+    text = [re.sub(r"<[^>]+>", "", "".join(m)).replace("\u2060", "").strip() for m in kept]
+    assert [t for t in text if t and "Data as of" not in t] == [
+        "(Fontaine 1668, 1665; van Gennep 1909; Neumann 1944)",
+        "Fontaine, Jean de la. 1665. Contes.",
+        "———. 1668. Fables.",
+        "van Gennep, Arnold. 1909. Rites.",
+        "Neumann, John von, Jr. 1944. Games.",
+    ]
