@@ -1,12 +1,13 @@
-"""octavo.render.plain_inlines: plain words made one text token, as markdown-it makes them."""
+"""octavo.render.markdown_core: plain words made one text token, as markdown-it makes them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from markdown_it.rules_core import StateCore, normalize
 
-from octavo.render import markdown, plain_inlines
+from octavo.render import markdown, markdown_core
 from octavo.render.markdown import Context, render_block
 
 SOURCES = [
@@ -27,7 +28,7 @@ SOURCES = [
 def test_same_as_parsing(monkeypatch: pytest.MonkeyPatch, source: str, typography: bool) -> None:
     context = Context(slug="s", index_terms=(("plain", "Plain"),))
     short = render_block(source, typography, context)
-    monkeypatch.setattr(plain_inlines, "_short_way", lambda md: False)
+    monkeypatch.setattr(markdown_core, "_short_way", lambda md: False)
     assert render_block(source, typography, context) == short
 
 
@@ -44,3 +45,29 @@ def test_plain_words_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     html = render_block("Plain words.\n\n| a |\n|---|\n| cell |\n\nWith *emphasis*.\n").html
     assert parsed == ["With *emphasis*."]
     assert ">cell</td>" in html and "<em>emphasis</em>" in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["plain\n", "a\r\nb\rc\r\r\nd\n\r", "nul\0here\0\r\n", "", "\r", "\0", "é\u2028\r\n"],
+)
+def test_normalize_as_markdown_it(source: str) -> None:
+    md = markdown._parser(True, False)
+    theirs, ours = StateCore(source, md, {}), StateCore(source, md, {})
+    normalize(theirs)
+    markdown_core._normalize(ours)
+    assert ours.src == theirs.src
+
+
+def test_line_endings_rendered_as_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "# Head\r\n\r\nWords\rmore\0words.\r\n\r\n| a |\r\n|---|\r\n| b |\r\n"
+    ours = render_block(source)
+    md = markdown._parser(True, False)
+    monkeypatch.setattr(md.core.ruler.__rules__[0], "fn", normalize)
+    md.core.ruler.__cache__ = None
+    try:
+        assert md.core.ruler.__rules__[0].name == "normalize"
+        assert render_block(source) == ours
+    finally:
+        monkeypatch.undo()
+        md.core.ruler.__cache__ = None
