@@ -45,6 +45,7 @@ from octavo.render import (
 )
 from octavo.render.allow_list import DEEP
 from octavo.render.index_marks import MarkUse
+from octavo.render.renderer import Renderer
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 from octavo.render.tokens import child_lines
 from octavo.text import joined_ranges
@@ -201,7 +202,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     makes this parser, nor pays for its rule)."""
     options = {"typographer": typography, "html": True, "xhtmlOut": True}
     # smart quotes write placeholders, each set in the language in force (octavo.render.quotes)
-    md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS})
+    md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS}, renderer_cls=Renderer)
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     grid_tables.install(md)  # +---+ grid tables
