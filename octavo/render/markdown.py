@@ -250,11 +250,13 @@ def render_block(
         if block.type == "html_block":
             removed += find_removals(block.content, line)
             removed += [Removal(what, line) for what in block.meta.get("removed", ())]
-        lines = child_lines(block)
+        lines: dict[int, int] | None = None  # its children's lines, counted at the first asked
         for token in block.children or ():
             if token.type == "link_open":
+                lines = child_lines(block) if lines is None else lines
                 links.append((str(token.attrGet("href") or ""), lines.get(id(token), line)))
             elif token.type == "html_inline":
+                lines = child_lines(block) if lines is None else lines
                 removed += find_removals(token.content, lines.get(id(token), line))
     html, cleaned = clean_fragment(md.renderer.render(tokens, md.options, env))
     if DEEP in cleaned and not any(r.what == DEEP for r in removed):  # inline tags, each

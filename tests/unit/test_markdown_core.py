@@ -1,4 +1,4 @@
-"""octavo.render.markdown_core: plain words made one text token, as markdown-it makes them."""
+"""octavo.render.markdown_core, and render_block's own short ways: the same output as the long."""
 
 from __future__ import annotations
 
@@ -71,3 +71,19 @@ def test_line_endings_rendered_as_markdown_it(monkeypatch: pytest.MonkeyPatch) -
     finally:
         monkeypatch.undo()
         md.core.ruler.__cache__ = None
+
+
+def test_child_lines_counted_only_for_links_and_raw_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    counted: list[str] = []
+    count = markdown.child_lines
+
+    def counting(block: Any) -> dict[int, int]:
+        counted.append(block.content)
+        return count(block)
+
+    monkeypatch.setattr(markdown, "child_lines", counting)
+    fragment = render_block(
+        "Two lines\nof *words*.\n\nA [link](#a)\nover two.\n\n| a |\n|---|\n| b |\n"
+    )
+    assert counted == ["A [link](#a)\nover two."]
+    assert fragment.links == (("#a", 3),)
