@@ -73,8 +73,10 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         text = inline.children[0]
         if text.type == "text":
             _text_problems(state, text, None, line)
-            inline.children = _crossrefs(text)
-            _paragraph_math(state, [text], line)
+            if "@" in text.content:
+                inline.children = _crossrefs(text)
+            if "$$" in text.content:  # (_paragraph_math's text is this one's)
+                _paragraph_math(state, [text], line)
             return
     lines = child_lines(inline)
     author_spans(state, inline, lines)
