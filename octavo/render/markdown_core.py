@@ -1,5 +1,5 @@
-"""Two of markdown-it's core rules, `normalize` and `inline`, the short way where they have
-nothing to do; the same tokens.
+"""Three of markdown-it's core rules, `normalize`, `inline` and `text_join`, the short way
+where they have nothing to do; the same tokens.
 
 `normalize` made every line ending LF and every NUL U+FFFD with two regular expressions
 over the whole source, the first matching each of its LFs (2 % of rendering a section):
@@ -22,6 +22,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import inline as markdown_inline
+from markdown_it.rules_core.text_join import _join_text_tokens as join_text_tokens
 from markdown_it.rules_inline import text as text_rule
 from markdown_it.token import Token
 
@@ -35,6 +36,7 @@ _PAIRS = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
 def install(md: MarkdownIt) -> None:
     md.core.ruler.at("normalize", _normalize)
     md.core.ruler.at("inline", _inline)
+    md.core.ruler.at("text_join", _text_join)
 
 
 def _normalize(state: StateCore) -> None:
@@ -72,3 +74,21 @@ def _inline(state: StateCore) -> None:
             words = Token("text", "", 0)
             words.content = content
             children.append(words)
+
+
+def _text_join(state: StateCore) -> None:
+    """markdown-it's `text_join` (`text_special` made text, and joined with the text beside
+    it), an inline of one token without children (most) made no new list for."""
+    for inline in state.tokens:
+        if inline.type != "inline":
+            continue
+        children = inline.children or []
+        if len(children) == 1 and not children[0].children:
+            if children[0].type == "text_special":
+                children[0].type = "text"
+            inline.children = children
+            continue
+        for child in children:
+            if child.children:  # an image's alt text, its own tokens
+                child.children = join_text_tokens(child.children)
+        inline.children = join_text_tokens(children)

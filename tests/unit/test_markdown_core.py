@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from markdown_it.rules_core import StateCore, normalize
+from markdown_it.rules_core import StateCore, normalize, text_join
 
 from octavo.render import markdown, markdown_core
 from octavo.render.markdown import Context, render_block
@@ -87,3 +87,24 @@ def test_child_lines_counted_only_for_links_and_raw_html(monkeypatch: pytest.Mon
     )
     assert counted == ["A [link](#a)\nover two."]
     assert fragment.links == (("#a", 3),)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\\*\n\n| \\| | a\\*b | <https://a.org/x--y> |\n|---|---|---|\n| \\_ | `c` | x |\n",
+        "![alt \\* *em*](i.png) and \\& text\\.\n\n- \\#\n",
+        "Plain.\n\n<mail@a.org>\n",
+    ],
+)
+def test_text_join_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    ours = render_block(source)
+    md = markdown._parser(True, False)
+    rule = next(r for r in md.core.ruler.__rules__ if r.name == "text_join")
+    monkeypatch.setattr(rule, "fn", text_join)
+    md.core.ruler.__cache__ = None
+    try:
+        assert render_block(source) == ours
+    finally:
+        monkeypatch.undo()
+        md.core.ruler.__cache__ = None
