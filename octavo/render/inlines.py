@@ -45,6 +45,8 @@ def line_block(inline: Token) -> bool:
     """pandoc's line block (lines that start '| '): its lines are kept, the bars dropped; a
     line without a bar (pandoc's continuation, indented in the source) goes on the line
     above, as pandoc joins it."""
+    if inline.content[:1] != "|":  # (its first line must be barred: most paragraphs)
+        return False
     lines = inline.content.split("\n")
     barred = [line.startswith("| ") or line == "|" for line in lines]
     if not barred[0]:
