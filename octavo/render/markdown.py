@@ -136,8 +136,10 @@ def _addresses(state: StateCore) -> None:
     classed as pandoc classes it, `uri` or `email` (its text given its line breaks when
     rendered: octavo.render.addresses)."""
     for block in state.tokens:
+        if not block.children or "<" not in block.content:
+            continue  # an autolink is written `<…>`
         address = False
-        for token in block.children or ():
+        for token in block.children:
             if token.type in ("link_open", "link_close") and token.info == "auto":
                 address = token.type == "link_open"
                 if address:
@@ -188,7 +190,7 @@ def _dash_joins(state: StateCore) -> None:
                 if content[0] == "\u2014" and not last.isspace():
                     content = _WORD_JOINER + content  # `*Minsk*—the`: after an element
                 token.content = content
-            if token.type == "text":
+            if token.type == "text" and "\u2013" in token.content:  # (else none to join)
                 token.content = joined_ranges(token.content)  # octavo.text's one rule
             if token.type in ("text", "text_special", "code_inline") and token.content:
                 last = token.content[-1]
