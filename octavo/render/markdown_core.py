@@ -1,5 +1,5 @@
-"""Three of markdown-it's core rules, `normalize`, `inline` and `text_join`, the short way
-where they have nothing to do; the same tokens.
+"""Four of markdown-it's core rules, `normalize`, `inline`, `text_join` and `smartquotes`,
+the short way where they have nothing to do; the same tokens.
 
 `normalize` made every line ending LF and every NUL U+FFFD with two regular expressions
 over the whole source, the first matching each of its LFs (2 % of rendering a section):
@@ -22,6 +22,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import inline as markdown_inline
+from markdown_it.rules_core.smartquotes import process_inlines
 from markdown_it.rules_core.text_join import _join_text_tokens as join_text_tokens
 from markdown_it.rules_inline import text as text_rule
 from markdown_it.token import Token
@@ -37,6 +38,7 @@ def install(md: MarkdownIt) -> None:
     md.core.ruler.at("normalize", _normalize)
     md.core.ruler.at("inline", _inline)
     md.core.ruler.at("text_join", _text_join)
+    md.core.ruler.at("smartquotes", _smartquotes)  # (enabled with typography alone)
 
 
 def _normalize(state: StateCore) -> None:
@@ -92,3 +94,15 @@ def _text_join(state: StateCore) -> None:
             if child.children:  # an image's alt text, its own tokens
                 child.children = join_text_tokens(child.children)
         inline.children = join_text_tokens(children)
+
+
+def _smartquotes(state: StateCore) -> None:
+    """markdown-it's `smartquotes`, an inline without a straight quote passed by with two
+    `in` tests rather than a regular expression's search."""
+    if not state.md.options.typographer:
+        return
+    for token in state.tokens:
+        if token.type != "inline" or not ("'" in token.content or '"' in token.content):
+            continue
+        if token.children is not None:
+            process_inlines(token.children, state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from markdown_it.rules_core import StateCore, normalize, text_join
+from markdown_it.rules_core import StateCore, normalize, smartquotes, text_join
 
 from octavo.render import markdown, markdown_core
 from octavo.render.markdown import Context, render_block
@@ -102,6 +102,26 @@ def test_text_join_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) 
     md = markdown._parser(True, False)
     rule = next(r for r in md.core.ruler.__rules__ if r.name == "text_join")
     monkeypatch.setattr(rule, "fn", text_join)
+    md.core.ruler.__cache__ = None
+    try:
+        assert render_block(source) == ours
+    finally:
+        monkeypatch.undo()
+        md.core.ruler.__cache__ = None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\"Quoted\" and 'single' words, it's.\n\n| \"a\" | 'b' |\n|---|---|\n| x | y |\n",
+        '*"Emphasised"* ["link"](#a) and "open\n\nno quote at all\n',
+    ],
+)
+def test_smartquotes_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    ours = render_block(source)
+    md = markdown._parser(True, False)
+    rule = next(r for r in md.core.ruler.__rules__ if r.name == "smartquotes")
+    monkeypatch.setattr(rule, "fn", smartquotes)
     md.core.ruler.__cache__ = None
     try:
         assert render_block(source) == ours
