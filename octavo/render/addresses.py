@@ -28,6 +28,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED
+from octavo.render.renderer import escaped
 
 __all__ = ["install", "parts", "render_text", "with_breaks"]
 
@@ -38,7 +39,6 @@ _ADDRESS = re.compile(
     r"|(?<![\w@.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,
 )
-_CLUES = ("://", "www.", "@", "mailto:")  # a text without one holds no address: not searched
 # a straight quote is left: typography made the prose's quotes curly, so one is the address's
 _TRAILING = ".,;:!?\u2019\u201d"
 _MARKS = re.compile(r"[:/.,\-_~?#%=&]+")  # runs of the characters Chicago breaks at
@@ -92,8 +92,8 @@ def _trimmed(match: re.Match[str]) -> tuple[int, int]:
 
 def with_breaks(text: str) -> str:
     """`text` as escaped XHTML, each address in it held in a span with its breaks."""
-    if not any(clue in text for clue in _CLUES):
-        return escapeHtml(text)
+    if not ("@" in text or "://" in text or "www." in text or "mailto:" in text):
+        return escaped(text)  # a text without one of these holds no address: not searched
     out: list[str] = []
     at = 0
     span = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="address">'

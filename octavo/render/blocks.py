@@ -147,7 +147,9 @@ def _inline(
     inlines.walk(core, state, token, heading=heading)
     if auto:
         index_marks.auto_mark(state, token)
-    index_marks.mark_spans(state, token)
+    children = token.children
+    if children and (len(children) > 1 or children[0].type != "text"):  # one text: no span
+        index_marks.mark_spans(state, token)
     unrendered_block(state, token)
 
 

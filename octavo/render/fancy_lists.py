@@ -278,7 +278,8 @@ def decorate(state: StateCore) -> None:
             classes.insert(0, "example")
         if classes:
             token.attrSet("class", " ".join(classes))
-    example_lists.number(state, [i for i, t in enumerate(tokens) if _example(tokens, i, t)])
+    lists = [i for i, t in enumerate(tokens) if t.type == "ordered_list_open"]  # (few)
+    example_lists.number(state, [i for i in lists if _example(tokens, i, tokens[i])])
 
 
 def _example(tokens: list[Token], at: int, token: Token) -> bool:

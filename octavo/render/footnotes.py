@@ -203,5 +203,8 @@ def order_notes(tokens: list[Token], state: State) -> None:
     for token in tokens:
         if token.type == "footnote_ref" and int(token.meta.get("subId", 0)) == 0:
             state.note_order.setdefault(int(token.meta["id"]), len(state.note_order))
-        if token.children:
-            order_notes(token.children, state)
+        children = token.children  # most are one text (a table's cell): not walked
+        if children and (
+            len(children) > 1 or children[0].children or children[0].type == "footnote_ref"
+        ):
+            order_notes(children, state)

@@ -45,6 +45,8 @@ def line_block(inline: Token) -> bool:
     """pandoc's line block (lines that start '| '): its lines are kept, the bars dropped; a
     line without a bar (pandoc's continuation, indented in the source) goes on the line
     above, as pandoc joins it."""
+    if inline.content[:1] != "|":  # (its first line must be barred: most paragraphs)
+        return False
     lines = inline.content.split("\n")
     barred = [line.startswith("| ") or line == "|" for line in lines]
     if not barred[0]:
@@ -73,8 +75,10 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         text = inline.children[0]
         if text.type == "text":
             _text_problems(state, text, None, line)
-            inline.children = _crossrefs(text)
-            _paragraph_math(state, [text], line)
+            if "@" in text.content:
+                inline.children = _crossrefs(text)
+            if "$$" in text.content:  # (_paragraph_math's text is this one's)
+                _paragraph_math(state, [text], line)
             return
     lines = child_lines(inline)
     author_spans(state, inline, lines)

@@ -37,6 +37,7 @@ from octavo.render import (
     fancy_lists,
     grid_tables,
     heading_refs,
+    markdown_core,
     pandoc_tables,
     quotes,
     raw,
@@ -44,6 +45,7 @@ from octavo.render import (
 )
 from octavo.render.allow_list import DEEP
 from octavo.render.index_marks import MarkUse
+from octavo.render.renderer import Renderer
 from octavo.render.sanitize import Removal, clean_fragment, find_removals
 from octavo.render.tokens import child_lines
 from octavo.text import joined_ranges
@@ -134,8 +136,10 @@ def _addresses(state: StateCore) -> None:
     classed as pandoc classes it, `uri` or `email` (its text given its line breaks when
     rendered: octavo.render.addresses)."""
     for block in state.tokens:
+        if not block.children or "<" not in block.content:
+            continue  # an autolink is written `<…>`
         address = False
-        for token in block.children or ():
+        for token in block.children:
             if token.type in ("link_open", "link_close") and token.info == "auto":
                 address = token.type == "link_open"
                 if address:
@@ -186,7 +190,7 @@ def _dash_joins(state: StateCore) -> None:
                 if content[0] == "\u2014" and not last.isspace():
                     content = _WORD_JOINER + content  # `*Minsk*—the`: after an element
                 token.content = content
-            if token.type == "text":
+            if token.type == "text" and "\u2013" in token.content:  # (else none to join)
                 token.content = joined_ranges(token.content)  # octavo.text's one rule
             if token.type in ("text", "text_special", "code_inline") and token.content:
                 last = token.content[-1]
@@ -200,7 +204,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     makes this parser, nor pays for its rule)."""
     options = {"typographer": typography, "html": True, "xhtmlOut": True}
     # smart quotes write placeholders, each set in the language in force (octavo.render.quotes)
-    md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS})
+    md = MarkdownIt("commonmark", {**options, "quotes": quotes.PLACEHOLDERS}, renderer_cls=Renderer)
     md.enable(["table", "strikethrough"])
     pandoc_tables.install(md)  # simple and multiline tables, captions as pandoc reads them
     grid_tables.install(md)  # +---+ grid tables
@@ -218,6 +222,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     md.use(sub_plugin).use(superscript_plugin)
     escapes.install(md)  # `Mr.\\ Smith`: a no-break space, as pandoc reads it
     raw.install(md)  # ```{=html} and `…`{=html}: raw HTML; another format's dropped (W526)
+    markdown_core.install(md)  # plain words one text token, not parsed; a quicker normalize
     md.core.ruler.after("inline", "octavo_addresses", _addresses)  # before typography
     if typography:
         md.enable("smartquotes")
@@ -247,11 +252,13 @@ def render_block(
         if block.type == "html_block":
             removed += find_removals(block.content, line)
             removed += [Removal(what, line) for what in block.meta.get("removed", ())]
-        lines = child_lines(block)
+        lines: dict[int, int] | None = None  # its children's lines, counted at the first asked
         for token in block.children or ():
             if token.type == "link_open":
+                lines = child_lines(block) if lines is None else lines
                 links.append((str(token.attrGet("href") or ""), lines.get(id(token), line)))
             elif token.type == "html_inline":
+                lines = child_lines(block) if lines is None else lines
                 removed += find_removals(token.content, lines.get(id(token), line))
     html, cleaned = clean_fragment(md.renderer.render(tokens, md.options, env))
     if DEEP in cleaned and not any(r.what == DEEP for r in removed):  # inline tags, each

@@ -108,7 +108,9 @@ def curl(state: StateCore) -> None:
         if block.type == "inline" and before is not None and before.type in _TITLED:
             _trailing(block, before, languages)
         before = block
-        if block.nesting == 1:
+        if block.nesting == 1 and not block.attrs and block.type not in _ASKED:
+            languages.stack.append(languages.stack[-1])  # what `enter` makes of it, quicker
+        elif block.nesting == 1:
             note = block.meta.get("id") if block.type == "footnote_open" and block.meta else None
             languages.enter(block, at_call.get(note) if isinstance(note, int) else None)
         elif block.nesting == -1:
@@ -132,6 +134,9 @@ def curl(state: StateCore) -> None:
         leftover_quotes(block.children or [])
 
 
+# the openings whose language `enter` reads elsewhere than in their attributes (a div's
+# fence, a link's `{…}`, a note's first call); another without attributes keeps the language
+_ASKED = (OPEN, "link_open", "footnote_open")
 _TITLED = ("heading_open", "caption_open")  # their inline may end in pandoc's {…}
 
 

@@ -121,7 +121,8 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
             if start is None:
                 return None
             tag, piece, gone, closing = start
-            removed += gone
+            if gone:
+                removed += gone
             if piece is not None and tag not in _VOID and len(stack) >= MAX_DEPTH:
                 if DEEP not in removed:
                     removed.append(DEEP)
@@ -136,8 +137,12 @@ def _clean_plain(html: str) -> tuple[str, list[str]] | None:
                 continue
         else:
             tag = end.lower()
-            if deep.get(tag):  # the end of a start tag dropped past MAX_DEPTH
+            if deep and deep.get(tag):  # the end of a start tag dropped past MAX_DEPTH
                 deep[tag] -= 1
+                continue
+            if stack and stack[-1] == tag:  # most end tags: the element opened last
+                out.append(f"</{tag}>")
+                stack.pop()
                 continue
         if tag in _DROP_CONTENT or tag not in stack:  # (never opened on this path)
             continue

@@ -32,7 +32,7 @@ def _marks(state: StateCore) -> None:
     bullet list of tasks only is pandoc's `task-list` (no bullets beside the marks)."""
     tokens = state.tokens
     for at, token in enumerate(tokens):
-        if "contains-task-list" in str(token.attrGet("class") or ""):
+        if token.attrs and "contains-task-list" in str(token.attrs.get("class") or ""):
             tasks = all("checked" in (t.meta or {}) for t in list_items(tokens, at))
             if tasks and token.type == "bullet_list_open":
                 token.attrSet("class", "task-list")

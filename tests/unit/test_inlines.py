@@ -169,3 +169,16 @@ def test_octavo_s_own_links_keep_their_attributes() -> None:
     assert 'class="noteref"' in fragment.html
     assert '<a href="#s-climate" class="xref">Climate</a>' in fragment.html
     assert fragment.problems == ()
+
+
+def test_an_inline_of_one_text_is_read_as_any() -> None:
+    """A table's cell or a one-line paragraph (one text token, walked the short way): its
+    cross-reference linked, its display math and citations told, its index span marked."""
+    source = (
+        "| a | b |\n|---|---|\n| see @tbl:gdp | $$x^2$$ |\n| [@doe99] | [GDP]{.index} |\n\n"
+        "Table: GDP {#tbl:gdp}\n\nAlone: $$y$$\n"
+    )
+    fragment = render_block(source)
+    assert 'href="#tbl:gdp"' in fragment.html
+    assert sorted(p.code for p in fragment.problems) == ["W504", "W504", "W504"]
+    assert [m.text for m in fragment.marks] == ["GDP"]

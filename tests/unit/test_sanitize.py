@@ -52,6 +52,10 @@ def _parsed(html: str) -> tuple[str, tuple[str, ...]]:
         '<p title="a\nb">nl</p>',
         "</>",
         "",
+        "<em><b>x</em>y</b>z",  # an end tag not of the element opened last
+        "<p><p>x</p></p></p>",
+        "<span>" * 70 + "deep" + "</span>" * 70 + "</span>after",  # past MAX_DEPTH
+        "<span>" * 66 + "<em>x</em>" + "</span>" * 3,
     ],
     ids=lambda html: repr(html.replace(TRUSTED[1], "KEY")),  # the same names in every process
 )
