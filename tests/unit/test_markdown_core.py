@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from markdown_it.rules_core import StateCore, normalize, smartquotes, text_join
 
-from octavo.render import markdown, markdown_core
+from octavo.render import markdown, markdown_core, tokens
 from octavo.render.markdown import Context, render_block
 
 SOURCES = [
@@ -75,13 +75,13 @@ def test_line_endings_rendered_as_markdown_it(monkeypatch: pytest.MonkeyPatch) -
 
 def test_child_lines_counted_only_for_links_and_raw_html(monkeypatch: pytest.MonkeyPatch) -> None:
     counted: list[str] = []
-    count = markdown.child_lines
+    count = tokens.child_lines
 
     def counting(block: Any) -> dict[int, int]:
         counted.append(block.content)
         return count(block)
 
-    monkeypatch.setattr(markdown, "child_lines", counting)
+    monkeypatch.setattr("octavo.render.markdown.child_lines", counting)
     fragment = render_block(
         "Two lines\nof *words*.\n\nA [link](#a)\nover two.\n\n| a |\n|---|\n| b |\n"
     )
