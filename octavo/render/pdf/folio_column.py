@@ -10,11 +10,9 @@ contents folio (with the space before it) is measured, and where it is wider tha
 column, the document's root is given `--folio-column` that wide and laid out again. A
 book whose folios all fit (most: in octavo's type, a folio of five roman letters, "xxxiv",
 or four figures) is laid out once, as before. Once: a wider column can lengthen the
-contents by a page and so move a folio, which is not measured again. Not mended here:
-WeasyPrint breaks a title's last line before its leader unless the folio fits before the
-column (its line breaking does not count the negative margin), so the leader and folio
-of a title whose last line ends near the column go down to a line of their own; the
-wider the folio, the more often.
+contents by a page and so move a folio, which is not measured again. (A leader and folio
+are kept whole, styles/print/book.css: WeasyPrint broke a title's last line before its
+leader unless the folio fitted before the column, and set the two on a line of their own.)
 """
 
 from __future__ import annotations
