@@ -6,6 +6,7 @@ edge, not counting its negative margin; kept whole now, styles/print/book.css)."
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,6 @@ def test_every_leader_runs_from_its_titles_last_line_to_its_folio(
         assert not DOTS.match(texts[0]), f"a leader on a line of its own, {said}"
         dots = [w for w in line if DOTS.match(w["text"])]
         title, folio = [w for w in line if w not in dots][-2], line[-1]
-        pitch = max((b["x0"] - a["x0"] for a, b in zip(dots, dots[1:], strict=False)), default=6)
+        pitch = max((b["x0"] - a["x0"] for a, b in pairwise(dots)), default=6)
         assert dots[0]["x0"] - title["x1"] < 2 * pitch, f"dots stop short of the title, {said}"
         assert folio["x0"] - dots[-1]["x1"] < 2 * pitch, f"dots stop short of the folio, {said}"

@@ -33,6 +33,7 @@ from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
     weasy_gc,
+    weasy_indent,
     weasy_leaders,
     weasy_lines,
     weasy_pages,
@@ -221,7 +222,8 @@ def load_html(source: str, project: Project) -> Any:
     CPU; and which keeps whole a line whose words fit but for the space before an inline
     element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended), and whose
     dot leaders run on to a folio set past their line's edge (octavo.render.pdf.
-    weasy_leaders: a contents entry's folios' column)."""
+    weasy_leaders: a contents entry's folios' column), and whose right-to-left lines take
+    their indent at their right (octavo.render.pdf.weasy_indent: a hanging entry)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -230,6 +232,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_text.install()
     weasy_lines.install()
     weasy_leaders.install()
+    weasy_indent.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()
