@@ -45,7 +45,7 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import apply_moves
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.folio_column import folio_column, hold_column
+from octavo.render.pdf.folio_column import hold_column, settle_column
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
@@ -173,11 +173,14 @@ def render_pdf(
 
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
-    column = folio_column(document.pages)  # "": every contents folio fits its column
-    if column:  # a folio wider than the column: laid out again with a column that holds it
-        hold_column(html, column)
-        placed = fixes
-        document, fixes = guarded(lambda: place_notes(html, notes, placed))
+    # "": every contents folio fits its column; else laid out again with a column that
+    # holds the widest, until the folios the wider column moved fit too
+    column, (document, fixes) = settle_column(
+        html,
+        (document, fixes),
+        lambda laid: laid[0].pages,
+        lambda laid: guarded(lambda: place_notes(html, notes, laid[1])),
+    )
     folios = folio_styles(manuscript, options)  # the figures of the folios octavo writes
     if manuscript.index:
         located = locate(document, manuscript, folios)
