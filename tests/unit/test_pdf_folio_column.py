@@ -3,9 +3,11 @@ set as wide as the widest folio where a folio is wider."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from octavo.render.pdf.folio_column import COLUMN, folio_column, hold_column
+from octavo.render.pdf.folio_column import COLUMN, folio_column, hold_column, settle_column
 
 # A contents entry as styles/print/book.css sets it: the title's lines stop short of the
 # folios' column, the leader and the folio run into it.
@@ -44,3 +46,32 @@ def test_a_wider_folio_widens_the_column_to_hold_it(folio: str) -> None:
     assert html.etree_element.get("style") == f"{COLUMN}: {column}"  # type: ignore[attr-defined]
     again = html.render().pages  # type: ignore[attr-defined]
     assert folio_column(again) == ""  # it holds it now
+
+
+def test_a_folio_the_wider_column_moves_wider_still_widens_it_again() -> None:
+    """The column widened for the widest folio can lengthen the contents and so move a
+    folio ("xxxvi" of a division opening on the next page, two pages on: "xxxviii"); the
+    folios are measured again after that layout and the column widened again, until they
+    fit. Here the move is made by hand: the layout after the first widening sets the wider
+    folio. Before, the column was widened once: the moved folio reached out of it."""
+    html: Any = _html("xxxiii")
+    layouts: list[Any] = []
+
+    def again(_: Any) -> Any:
+        style = html.etree_element.find(".//style")
+        style.text = style.text.replace('"xxxiii"', '"xxxviii"')  # the folio moved
+        layouts.append(html.render())
+        return layouts[-1]
+
+    column, laid = settle_column(html, html.render(), lambda d: d.pages, again)
+    assert len(layouts) == 2  # widened for "xxxiii", then again for "xxxviii"
+    assert folio_column(laid.pages) == ""
+    assert html.etree_element.get("style") == f"{COLUMN}: {column}"
+
+
+def test_every_folio_fitting_leaves_the_layout_as_it_is() -> None:
+    html: Any = _html("7")
+    first = html.render()
+    column, laid = settle_column(html, first, lambda d: d.pages, lambda d: 1 / 0)
+    assert (column, laid) == ("", first)
+    assert html.etree_element.get("style") is None

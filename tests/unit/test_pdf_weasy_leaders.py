@@ -165,3 +165,49 @@ def test_a_folio_of_nothing_leaves_the_dots_as_shipped(
         inline, "handle_leader", weasy_leaders._reaching(_shipped(), leader.leader_index)
     )
     assert _pdf(html) == without
+
+
+# The same entry in a book written right to left: the folios' column on the left.
+RTL_PAGE = """<!DOCTYPE html>
+<html lang="he" dir="rtl"><meta charset="utf-8">
+<style>
+@page { size: 300px 200px; margin: 10px 20px }
+body { margin: 0; font: 12px/16px serif }
+a { display: block; text-align: start; margin-bottom: 8px; padding-inline-end: 2.5em }
+a::after {
+  content: "\\00a0" leader(". ") "7"; margin-inline-end: -2.5em; white-space: nowrap;
+}
+</style>
+<a>תעשייה ומסחר במדינה לאחר העצמאות והשינויים הכלכליים הגדולים</a>
+<a>חקלאות</a>
+"""
+
+
+def _rtl_gaps(pdf: bytes) -> list[float]:
+    """From each entry's folio (the figures at its line's left) to its leader's first dot."""
+    gaps = []
+    for line in _lines(pdf):
+        dots = [c for c in line if c["text"] == "."]
+        figures = [c for c in line if c["text"].isdigit()]
+        if dots and figures:
+            gaps.append(float(min(c["x0"] for c in dots) - max(c["x1"] for c in figures)))
+    return gaps
+
+
+def test_as_shipped_rtl_dots_stop_at_the_column(shipped: None) -> None:
+    gaps = _rtl_gaps(_pdf(RTL_PAGE))
+    assert len(gaps) == 2 and min(gaps) > 15  # most of the column empty after "7"
+
+
+def test_rtl_dots_run_on_to_the_folio() -> None:
+    weasy_leaders.install()
+    lines = _lines(_pdf(RTL_PAGE))
+    gaps = _rtl_gaps(_pdf(RTL_PAGE))
+    assert len(gaps) == 2 and max(gaps) < 2 * 6.5, gaps  # a dot's pitch or two: none missing
+    for line in lines:  # the dots end before the title (its no-break space's width apart)
+        dots = [c for c in line if c["text"] == "."]
+        title = [
+            c for c in line if c["text"].strip() and c["text"] != "." and not c["text"].isdigit()
+        ]
+        if dots and title:
+            assert max(c["x1"] for c in dots) <= min(c["x0"] for c in title)

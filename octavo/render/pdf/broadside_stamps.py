@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from octavo.model import Manuscript
+from octavo.model.language_tags import direction
 from octavo.render.guarded import guarded
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.document import PdfOptions, extra_sheets, load_html
@@ -57,9 +58,16 @@ def stamp_broadsides(
     if not stamped:
         return (), document
     project = manuscript.book.project
-    given = tuple((folio(i), "right" if i % 2 == 0 else "left") for i in stamped)
+    recto, verso = ("left", "right") if _rtl(manuscript) else ("right", "left")
+    given = tuple((folio(i), recto if i % 2 == 0 else verso) for i in stamped)
     sheets = stylesheets(project, page, "print/broadside.css", *extra)
     source = render_print(manuscript, "print/broadside.html", sheets, folios=given)
     laid_out = guarded(lambda: load_html(source, project).render())
     stamps = [one for one in laid_out.pages if not one._page_box.page_type.blank]
     return stamped, document.copy([*document.pages, *stamps])
+
+
+def _rtl(manuscript: Manuscript) -> bool:
+    """Whether the book's pages progress right to left, its first page a left-hand one
+    (templates/print/book.html: `dir="rtl"` on its root)."""
+    return direction(manuscript.book.config.language) == "rtl"

@@ -33,6 +33,7 @@ from octavo.render.pdf import (
     weasy_draw,
     weasy_folders,
     weasy_gc,
+    weasy_indent,
     weasy_leaders,
     weasy_lines,
     weasy_pages,
@@ -44,7 +45,7 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import apply_moves
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.folio_column import folio_column, hold_column
+from octavo.render.pdf.folio_column import hold_column, settle_column
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
@@ -172,11 +173,14 @@ def render_pdf(
 
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
-    column = folio_column(document.pages)  # "": every contents folio fits its column
-    if column:  # a folio wider than the column: laid out again with a column that holds it
-        hold_column(html, column)
-        placed = fixes
-        document, fixes = guarded(lambda: place_notes(html, notes, placed))
+    # "": every contents folio fits its column; else laid out again with a column that
+    # holds the widest, until the folios the wider column moved fit too
+    column, (document, fixes) = settle_column(
+        html,
+        (document, fixes),
+        lambda laid: laid[0].pages,
+        lambda laid: guarded(lambda: place_notes(html, notes, laid[1])),
+    )
     folios = folio_styles(manuscript, options)  # the figures of the folios octavo writes
     if manuscript.index:
         located = locate(document, manuscript, folios)
@@ -221,7 +225,8 @@ def load_html(source: str, project: Project) -> Any:
     CPU; and which keeps whole a line whose words fit but for the space before an inline
     element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended), and whose
     dot leaders run on to a folio set past their line's edge (octavo.render.pdf.
-    weasy_leaders: a contents entry's folios' column)."""
+    weasy_leaders: a contents entry's folios' column), and whose right-to-left lines take
+    their indent at their right (octavo.render.pdf.weasy_indent: a hanging entry)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -230,6 +235,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_text.install()
     weasy_lines.install()
     weasy_leaders.install()
+    weasy_indent.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()

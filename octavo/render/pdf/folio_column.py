@@ -10,19 +10,25 @@ contents folio (with the space before it) is measured, and where it is wider tha
 column, the document's root is given `--folio-column` that wide and laid out again. A
 book whose folios all fit (most: in octavo's type, a folio of five roman letters, "xxxiv",
 or four figures) is laid out once, as before. Once: a wider column can lengthen the
-contents by a page and so move a folio, which is not measured again. Not mended here:
-WeasyPrint breaks a title's last line before its leader unless the folio fits before the
-column (its line breaking does not count the negative margin), so the leader and folio
-of a title whose last line ends near the column go down to a line of their own; the
-wider the folio, the more often.
+contents by a page and so move a folio: a Preface on "xxxvii" (six letters, the column
+widened for them) moved to "xxxviii", a letter wider than the column. So the folios are
+measured again after each layout with a wider column, and the column widened again where
+one of them no longer fits (`settle_column`): the column only grows, each pass for a folio
+wider than the last pass's, at most `PASSES` widenings (a third is a book whose widest
+folio moved twice). (A leader and folio are kept whole, styles/print/book.css: WeasyPrint
+broke a title's last line before its leader unless the folio fitted before the column,
+and set the two on a line of their own.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
-__all__ = ["COLUMN", "folio_column", "hold_column"]
+__all__ = ["COLUMN", "PASSES", "folio_column", "hold_column", "settle_column"]
+
+Laid = TypeVar("Laid")
+PASSES = 3  # widenings of the column at most in one build
 
 COLUMN = "--folio-column"  # the custom property of styles/print/book.css
 _AFTER = "a::after"  # a contents entry's leader and folio (styles/print/book.css)
@@ -44,13 +50,36 @@ def folio_column(pages: Iterable[Any]) -> str:
     return f"{-(-widest * _PX // 0.25) * 0.25:g}pt"  # rounded up to a quarter point
 
 
+def settle_column(
+    html: Any,
+    laid: Laid,
+    pages: Callable[[Laid], Iterable[Any]],
+    again: Callable[[Laid], Laid],
+) -> tuple[str, Laid]:
+    """The column the contents' folios need and the layout made with it: `laid` (a layout
+    of `html`, whose `pages` are measured) as it is where every folio fits; else `html`
+    given a column that holds the widest (`hold_column`) and laid out `again` (given the
+    layout before), measured again, up to `PASSES` times. The column is "" where the first
+    layout's folios fit (the book laid out once, as before)."""
+    column = ""
+    for _ in range(PASSES):
+        wider = folio_column(pages(laid))
+        if not wider:
+            break
+        column = wider
+        hold_column(html, column)
+        laid = again(laid)
+    return column, laid
+
+
 def hold_column(html: Any, column: str) -> None:
-    """`html` (weasyprint.HTML) laid out with its contents' folios' column `column` wide."""
+    """`html` (weasyprint.HTML) laid out with its contents' folios' column `column` wide
+    (in place of a column set before)."""
     if not column:
         return
     root = html.etree_element
-    style = root.get("style", "")
-    root.set("style", f"{style}{'; ' if style else ''}{COLUMN}: {column}")
+    kept = [d for d in root.get("style", "").split("; ") if d and not d.startswith(COLUMN)]
+    root.set("style", "; ".join([*kept, f"{COLUMN}: {column}"]))
 
 
 def _entries(box: Any) -> Iterator[Any]:

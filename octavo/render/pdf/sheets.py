@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.model import Manuscript, RenderedSection
+from octavo.model.language_tags import direction
 from octavo.project import Project
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
@@ -26,6 +27,7 @@ __all__ = [
 
 BEFORE_PAGE = ("base.css", "print/fonts.css")  # the CSS layers before the page's CSS
 AFTER_PAGE = ("print/book.css",)  # and after it, before a document's or variant's own
+RTL = ("print/rtl.css",)  # after book.css in a book written right to left: its heads' sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,10 @@ def stylesheets(
     project: Project, page: PageSetup, *extra: str, landscape: bool = False
 ) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
-    the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
+    the page (templates/print/page.css), book.css (and rtl.css in a book written right to
+    left), then `extra` (e.g. print/handout.css)."""
     files = [Sheet(sandbox_url(project, project.style(n))) for n in BEFORE_PAGE]
-    after = [Sheet(sandbox_url(project, project.style(n))) for n in (*AFTER_PAGE, *extra)]
+    after = [Sheet(sandbox_url(project, project.style(n))) for n in (*_after(project), *extra)]
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
 
 
@@ -68,12 +71,19 @@ def sheet_files(project: Project, *extra: str) -> list[Path]:
     `extra`: each the book's own override if it has one; one that neither holds (a
     variant's cmyk.css) left out."""
     paths = []
-    for name in (*BEFORE_PAGE, *AFTER_PAGE, *extra):
+    for name in (*BEFORE_PAGE, *_after(project), *extra):
         try:
             paths.append(project.style(name))
         except FileNotFoundError:
             continue
     return paths
+
+
+def _after(project: Project) -> tuple[str, ...]:
+    """The layers after the page's CSS: book.css, and rtl.css in a book written right to
+    left (its recto a left-hand page: the running heads' sides swapped)."""
+    rtl = direction(project.config.language) == "rtl"
+    return (*AFTER_PAGE, *RTL) if rtl else AFTER_PAGE
 
 
 def has_landscape(

@@ -19,8 +19,11 @@ column); then the leader's dots are laid again on a grid anchored where that con
 columns), from the leader's start to its end (the room the shipped function gave it), as
 the shipped function lays them from the line's edge: a line without such an overhang is
 the same bytes, and an entry whose title fits one line prints its dots where the contents
-printed them before the column (tests/unit/test_pdf_weasy_leaders.py). Left-to-right lines
-only (a right-to-left one as shipped).
+printed them before the column (tests/unit/test_pdf_weasy_leaders.py). A right-to-left line
+the mirror: its folio's column on the left (`padding-inline-end`), the dots laid again where
+what follows the leader ends past the line's left edge, on a grid anchored at that end
+(the folio's left), going right (a Hebrew or Arabic book's contents: the dots stopped at
+the column there too).
 
 Checked against: WeasyPrint 70.0. `install()` patches only a 70.x whose `handle_leader`
 still lays dots from the line's edge as read here (`SHAPE`) and whose `iter_line_boxes`
@@ -84,9 +87,15 @@ def _reaching(
         index, leader = leader_index(line)
         dot = leader.children[0] if index is not None and leader.children else None
         shipped(context, line, containing_block)
-        if dot is None or dot.width <= 0 or line.style["direction"] != "ltr":
+        if dot is None or dot.width <= 0:
             return
         after = _following(line, index)
+        if line.style["direction"] == "rtl":
+            start = min((b.position_x for b in after), default=None)
+            if start is None or start >= containing_block.content_box_x() - OVERHANG:
+                return  # nothing past the line's left edge: the dots as shipped
+            _lay_rightward(leader, dot, start)
+            return
         anchor = max((b.position_x + b.margin_width() for b in after), default=None)
         if anchor is None or anchor <= line.position_x + line.width + OVERHANG:
             return  # nothing past the line's edge: the dots as shipped
@@ -117,6 +126,23 @@ def _lay(leader: Any, dot: Any, anchor: float) -> None:
             break  # left of the leader: the text before it
         if position_x + width > end:
             continue  # right of the leader's room: the folio's
+        copy = dot.copy()
+        copy.position_x = position_x
+        children.append(copy)
+    leader.children = tuple(children)
+
+
+def _lay_rightward(leader: Any, dot: Any, anchor: float) -> None:
+    """`_lay` mirrored for a right-to-left line: the dots on the grid of `anchor` (the left
+    end of what follows the leader), going right from it, each within the leader's room."""
+    start, end, width = leader.position_x, leader.position_x + leader.width, dot.width
+    children = []
+    for step in range(int((end - anchor) // width) + 1):
+        position_x = anchor + step * width
+        if position_x + width > end:
+            break  # right of the leader: the title's
+        if position_x < start:
+            continue  # left of the leader's room: the folio's
         copy = dot.copy()
         copy.position_x = position_x
         children.append(copy)

@@ -120,7 +120,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     from octavo.render.pdf.broadside_flow import settle_broadsides
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, load_html
-    from octavo.render.pdf.folio_column import folio_column, hold_column
+    from octavo.render.pdf.folio_column import settle_column
     from octavo.render.pdf.notes.place import place_notes
     from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
@@ -132,11 +132,14 @@ def lay_out_part(job: PartJob) -> PartLayout:
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
         document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
-        column = folio_column(document.pages)  # the front's contents: a folio too wide
-        if column:  # for its column, laid out again with a column that holds it
-            hold_column(html, column)
-            placed = fixes
-            document, fixes = guarded(lambda: place_notes(html, job.notes, placed, fonts))
+        # the front's contents: a folio too wide for its column, laid out again with a
+        # column that holds it (again where that moves a folio wider still)
+        column, (document, fixes) = settle_column(
+            html,
+            (document, fixes),
+            lambda laid: laid[0].pages,
+            lambda laid: guarded(lambda: place_notes(html, job.notes, laid[1], fonts)),
+        )
         show_continued(document)
         state = _state(recorder, document, moves, fixes, column) if job.states else b""
         options = PdfOptions(bleed=job.bleed)
