@@ -107,9 +107,7 @@ def test_one_page_imported_into_a_new_book_names_the_example(tmp_path: Path) -> 
     api.run_import([str(DATA / "raw" / "000_05991aae0ec902ad.txt")], book)
     _, found = read_book(book)
     assert [
-        (d.code, d.file.name if d.file else "", d.hint)
-        for d in found
-        if d.code in ("E302", "E313")
+        (d.code, d.file.name if d.file else "", d.hint) for d in found if d.code in ("E302", "E313")
     ] == [
         (
             "E313",
