@@ -171,3 +171,27 @@ def test_a_copy_or_a_book_gone_is_told_as_such(
     assert told.code == "E124" and "no book there now" in told.message
     assert told.hint == f"delete {epub} if that book's output is not wanted, or pass --out"
     assert epub.read_bytes() == before
+
+
+def test_invoke_all_names_outputs_as_a_single_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user-tester's report: `invoke all` wrote madagascar.epub (the folder's name),
+    `invoke epub` madagascar-et-les-comores-etude-de-pays.epub (the title's slug, as the
+    README documents every output). Each book's folder in OUT keeps two books of one
+    title apart; the files in it are named by the slug."""
+    monkeypatch.chdir(tmp_path)
+    toml = BOOK_TOML.replace("Testland: A Country Study", "Madagascar et les Comores")
+    book = _book(tmp_path / "studies" / "madagascar", "Une île.\n")
+    (book / "book.toml").write_text(toml)
+    twin = _book(tmp_path / "old" / "madagascar", "Une autre.\n")
+    (twin / "book.toml").write_text(toml)
+    single, _ = api.build_epub(book)
+    assert single == Path("build/madagascar-et-les-comores.epub")
+    written, _ = api.build_all([book, twin], tmp_path / "all", jobs=1)
+    assert sorted(str(p.relative_to(tmp_path / "all")) for p in written) == [
+        "old-madagascar/madagascar-et-les-comores.epub",
+        "old-madagascar/madagascar-et-les-comores.pdf",
+        "studies-madagascar/madagascar-et-les-comores.epub",
+        "studies-madagascar/madagascar-et-les-comores.pdf",
+    ]
