@@ -19,8 +19,9 @@ import os
 import stat
 from pathlib import Path
 
-from octavo.errors import BuildError, Diagnostic, error, raise_if_errors
+from octavo.errors import BuildError, Diagnostic, raise_if_errors
 from octavo.outputs import state_problem
+from octavo.owner import foreign_owner, is_ours
 from octavo.project import Project
 from octavo.render.signed import sign, verified
 from octavo.stamps import stamp_of
@@ -30,20 +31,21 @@ from octavo.write import atomic_bytes, atomic_set
 __all__ = ["guard_default_folder", "write_folder"]
 
 
-def _record(project: Project, folder: Path) -> tuple[str, dict[str, str]]:
-    """The book that last wrote `folder` and the files it wrote (name: sha256); ("", {})
-    when none did, or the record is not this user's (the state folder may be a book's)."""
+def _record(project: Project, folder: Path) -> tuple[str, str, dict[str, str]]:
+    """The book that last wrote `folder` (its folder and identifier) and the files it wrote
+    (name: sha256); ("", "", {}) when none did, or the record is not this user's (the
+    state folder may be a book's)."""
     try:
         data = verified(read_state(stamp_of(project, folder))[0])
         found = json.loads(data) if data is not None else None
     except (OSError, ValueError):
-        return "", {}
+        return "", "", {}
     if not isinstance(found, dict) or found.get("kind") != "folder":
-        return "", {}
+        return "", "", {}
     files = found.get("files")
     names = files if isinstance(files, dict) else {}
     plain = {n: d for n, d in names.items() if isinstance(d, str) and _plain(n)}
-    return str(found.get("book") or ""), plain
+    return str(found.get("book") or ""), str(found.get("identifier") or ""), plain
 
 
 def _plain(name: object) -> bool:
@@ -54,22 +56,11 @@ def _plain(name: object) -> bool:
 def guard_default_folder(project: Project, folder: Path) -> None:
     """A default folder of outputs that another book's build wrote, and whose files are
     still there, is never written into (E124)."""
-    owner, files = _record(project, folder)
-    if (
-        owner
-        and owner != str(project.root.resolve())
-        and any((folder / name).exists() for name in files)
-    ):
-        raise BuildError(
-            [
-                error(
-                    "E124",
-                    f"{folder} holds the outputs of another book ({owner}); not overwritten",
-                    folder,
-                    hint="pass --out, or give the books different titles",
-                )
-            ]
-        )
+    owner, identifier, files = _record(project, folder)
+    if any((folder / name).exists() for name in files):
+        problem = foreign_owner(project, folder, owner, identifier, "the outputs")
+        if problem is not None:
+            raise BuildError([problem])
 
 
 def _digest(data: bytes) -> str:
@@ -96,17 +87,22 @@ def write_folder(
     problem = state_problem(project)
     if problem is not None:
         raise_if_errors((problem,), strict)
-    owner, before = _record(project, folder)
+    owner, identifier, before = _record(project, folder)
     written = atomic_set(tuple((folder / name, data) for name, data in made))
     if problem is not None:
         return written, (problem,)
     names = {name: _digest(data) for name, data in made}
-    if owner == str(project.root.resolve()):
+    if is_ours(project, owner, identifier):
         for name, digest in before.items():
             if name not in names and _unchanged(folder / name, digest):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(folder / name)
-    data = {"kind": "folder", "book": str(project.root.resolve()), "files": names}
+    data = {
+        "kind": "folder",
+        "book": str(project.root.resolve()),
+        "identifier": project.config.identifier,
+        "files": names,
+    }
     signed = sign((json.dumps(data, indent=1) + "\n").encode("utf-8"))
     stamp = stamp_of(project, folder)
     if signed is None:  # no user key: no record (nothing is removed next time either)

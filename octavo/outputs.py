@@ -15,6 +15,7 @@ from pathlib import Path
 from octavo.cache import build_key
 from octavo.errors import BuildError, Diagnostic, error, raise_if_errors, warning
 from octavo.output_guard import guard_output
+from octavo.owner import foreign_owner
 from octavo.project import Project
 from octavo.stamps import is_fresh, read_stamp, record, stamp_of
 from octavo.write import atomic_bytes
@@ -35,22 +36,15 @@ Made = tuple[tuple[tuple[Path, bytes], ...], tuple[Diagnostic, ...]]  # files to
 
 def guard_default(project: Project, out: Path) -> None:
     """A default output (build/<slug>.*) that another book's build wrote is never replaced:
-    two books with one title have one slug (E124)."""
+    two books with one title have one slug (E124; octavo.owner: a book moved is the same)."""
     try:
-        owner = read_stamp(stamp_of(project, out))[0].get("book")
+        stamp = read_stamp(stamp_of(project, out))[0]
+        owner, identifier = str(stamp.get("book") or ""), str(stamp.get("identifier") or "")
     except (OSError, ValueError, AttributeError):
         return  # never built, or a damaged stamp
-    if out.exists() and owner and Path(owner) != project.root.resolve():
-        raise BuildError(
-            [
-                error(
-                    "E124",
-                    f"{out} holds the output of another book ({owner}); not overwritten",
-                    out,
-                    hint="pass --out, or give the books different titles",
-                )
-            ]
-        )
+    problem = foreign_owner(project, out, owner, identifier) if out.exists() else None
+    if problem is not None:
+        raise BuildError([problem])
 
 
 def state_problem(project: Project) -> Diagnostic | None:
@@ -88,7 +82,14 @@ class Planned:
             atomic_bytes(path, data)
         if self.key is None or self.problem is not None:  # nothing kept: the next is cold too
             return self.out, (*found, *((self.problem,) if self.problem else ()))
-        record(stamp_of(self.project, self.out), self.out, self.key, found, self.project.root)
+        record(
+            stamp_of(self.project, self.out),
+            self.out,
+            self.key,
+            found,
+            self.project.root,
+            self.project.config.identifier,
+        )
         return self.out, found
 
 

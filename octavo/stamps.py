@@ -168,6 +168,7 @@ def record(
     key: str,
     found: tuple[Diagnostic, ...] = (),
     book: Path | None = None,
+    identifier: str = "",
 ) -> None:
     recorded = time.time_ns()
     info = os.stat(out)
@@ -181,6 +182,7 @@ def record(
     }
     if book is not None:
         data["book"] = str(book.resolve())  # the default output's owner (guard_default)
+        data["identifier"] = identifier  # the same book, moved (octavo.owner)
     text = _stamp_text(data)
     if text is None:  # no user key (a read-only home): no stamp, the next build is made again
         with contextlib.suppress(FileNotFoundError):

@@ -33,12 +33,14 @@ def build_both(
 def _build_one(
     book: Path, name: str, out: Path, strict: bool
 ) -> tuple[tuple[Path, ...], tuple[Diagnostic, ...]]:
-    """Both formats of one book into OUT/NAME/ (a worker of build_all), and what the two
-    builds found (once each, as `build_both` tells them)."""
+    """Both formats of one book into OUT/NAME/ (a worker of build_all), named as a single
+    build names them (<slug>.epub, <slug>.pdf: the folder keeps two books of one title
+    apart), and what the two builds found (once each, as `build_both` tells them)."""
     folder = out / name
     given = Sources(book, strict)
-    epub, found = build_epub(given, folder / f"{name}.epub", strict)
-    pdf, more = build_pdf(given, folder / f"{name}.pdf", strict=strict)
+    slug = given.project.config.slug
+    epub, found = build_epub(given, folder / f"{slug}.epub", strict)
+    pdf, more = build_pdf(given, folder / f"{slug}.pdf", strict=strict)
     return (epub, pdf), tuple(dict.fromkeys(found + more))
 
 

@@ -112,7 +112,7 @@ def _ace(epub_path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
         except ToolMissing as exc:
             missing = warning(
                 "W805",
-                f"the EPUB's accessibility was not checked: {exc}",
+                f"the EPUB's accessibility was not checked: {exc.message}",
                 epub_path,
                 hint="install DAISY Ace (bash .ci/install-system) to check it",
             )
@@ -144,7 +144,7 @@ def _read_back(
     try:
         result = run_epubcheck(epub_path)
     except ToolMissing as exc:
-        raise BuildError([error("E802", str(exc))]) from exc
+        raise BuildError([error("E802", exc.message, hint=exc.hint)]) from exc
     problems = [
         error("E801", f"EPUBCheck {m.severity} {m.id}: {m.message}", epub_path, hint=m.location)
         for m in result.messages

@@ -32,6 +32,8 @@ __all__ = ["check_content", "check_notes"]
 # compared as printed with its page's folio, never read as a number (octavo.check.folios)
 _FOLIO = re.compile(r"\w+")  # a folio in any style: figures, roman, letters, ¹²
 _PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
+# any link within the book: a page reference's is told apart by its class
+_LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 
 
 def _folio_of(facts: PdfFacts, target: str) -> str:
@@ -145,8 +147,9 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
 
 def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
     """E621: the number a page reference prints is the folio of its target's page."""
-    held = (h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes)))
+    held = [h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes))]
     wanted = {t for html in held for t in _PAGE_REF.findall(html)}
+    others = _other_words(held)
     printed: dict[str, list[str]] = {}
     for link in facts.links:
         if link.dest not in wanted:
@@ -157,6 +160,8 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
             for x0, top, x1, bottom, text in page.chars
             if link.x0 <= (x0 + x1) / 2 <= link.x1 and link.top <= (top + bottom) / 2 <= link.bottom
         ).strip()
+        if number != _folio_of(facts, link.dest) and _words(number) in others.get(link.dest, ""):
+            continue  # another link's words (a cross-reference's), or a line of them
         if _FOLIO.fullmatch(number):  # a folio as its page prints it, in any style
             printed.setdefault(link.dest, []).append(number)
     for target in sorted(wanted):
@@ -168,3 +173,20 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
                 f"page reference to #{target} prints {shown or 'nothing'}, its folio is {folio!r}",
                 facts.path,
             )
+
+
+def _words(text: str) -> str:
+    return _squash(text).casefold()  # as printed, in capitals or small capitals too
+
+
+def _other_words(held: Iterable[str]) -> dict[str, str]:
+    """The words (squashed, joined by newlines) of each target's links that are not page
+    references: a cross-reference to a heading prints its title, `[the map](#fig:map)` its
+    words; the PDF's links to the target hold them too, a line of them in each box when
+    they wrap, and none of them is a page reference's folio."""
+    words: dict[str, list[str]] = {}
+    for html in held:
+        for target, attributes, text in _LINK.findall(html):
+            if not attributes.startswith(' class="xref page'):
+                words.setdefault(target, []).append(_words(strip_tags(text)))
+    return {target: "\n".join(texts) for target, texts in words.items()}

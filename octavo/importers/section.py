@@ -200,7 +200,7 @@ def new_book_leftovers(book: Path, pages: list[Page]) -> list[Diagnostic]:
 
 def _example_left(book: Path) -> list[Diagnostic]:
     """W422 at the example section `invoke new` wrote, still in a book that now has pages
-    of its own: the build stops at it (E302: its count is not the pages'), which the
+    of its own: the build stops at it (E313: `new`'s boilerplate in a book of pages), which the
     import, which reported success, had not said. Said, not deleted: it is the user's."""
     from octavo.source.assemble import EXAMPLE_SOURCE
     from octavo.source.frontmatter import FrontMatterError, split_front_matter
@@ -217,7 +217,7 @@ def _example_left(book: Path) -> list[Diagnostic]:
                 warning(
                     "W422",
                     "the example section `invoke new` wrote is still in the book: the build "
-                    "stops at it (E302) now that the book has pages of its own",
+                    "stops at it (E313) now that the book has pages of its own",
                     path,
                     hint=f"delete {path.name}",
                 )

@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from octavo.model.elision import elide, elided_before, parse_elisions
 from octavo.settings import YearMonth
 
 if TYPE_CHECKING:
@@ -55,7 +56,23 @@ class Labels:
         for name, value in values.items():
             if isinstance(value, str) and value.endswith(".") and f"{{{name}}}." in template:
                 values[name] = value[:-1]
-        return template.format(**values)
+        rules = self.elisions
+        return elide(template, values, rules) if rules else template.format(**values)
+
+    @property
+    def elisions(self) -> tuple[tuple[str, str], ...]:
+        """The words that elide before a vowel, as the catalogue's `elisions` says
+        ("de=d’": French "Données d’octobre"); () for a language that has none."""
+        try:
+            return parse_elisions(self["elisions"])
+        except KeyError:  # Labels made without it
+            return ()
+
+    def around(self, key: str, name: str, value: str) -> tuple[str, str]:
+        """The label's words before and after its `{name}`, elided before `value` (a
+        handout's "Extrait d’" before its <cite>title</cite>)."""
+        before, _, after = self[key].partition("{" + name + "}")
+        return elided_before(before, value, self.elisions), after
 
     def capital(self, key: str) -> str:
         """The label opening a sentence: "See also" after an index entry's full stop,

@@ -105,11 +105,25 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
     stated = [s for s in sections if s.total is not None]
     if not stated:
         return []
+    # the example section `new` writes states no count (a book written by hand has none);
+    # in a book of imported pages it is `new`'s boilerplate, printed as a section of the book
+    left = [
+        error(
+            "E313",
+            "the example section `new` wrote is in a book of imported pages",
+            s.path,
+            _line(s, "source"),
+            "delete it now that the book has sections of its own (kept as a section of "
+            "yours, a foreword: write your own `source` for it)",
+        )
+        for s in sections
+        if s.source == EXAMPLE_SOURCE and s.total is None
+    ]
     # the example section `new` wrote never sets the count: a book of it and one imported
     # page (a tie) takes the page's, so the example is the one named to delete
     counted = [s for s in stated if s.source != EXAMPLE_SOURCE] or stated
     usual, _ = Counter(s.total for s in counted).most_common(1)[0]
-    return [
+    return left + [
         error(
             "E302",
             f"total is {s.total} here but {usual} in the other sections",

@@ -13,6 +13,7 @@ from typing import Any
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Labels
+from octavo.model.elision import elisions_problem
 from octavo.model.language_tags import fallbacks
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
@@ -114,6 +115,8 @@ def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
         return "must be a string"
     if control_character(value):  # the EPUB's package refused it, a ValueError of lxml's
         return _CONTROL
+    if key == "elisions":
+        return elisions_problem(value)
     try:
         wanted, given = placeholders(base[key]), placeholders(value)
     except ValueError:

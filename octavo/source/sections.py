@@ -117,7 +117,8 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
             "sequence",
             f"section {sequence} of {data['total']}: number above the total",
             "set `total` to the number of sections of the whole study, or correct this "
-            "section's `sequence`",
+            "section's `sequence`; a section written for the book (a foreword, a glossary, "
+            "a book written by hand) leaves `total` out",
         )
         return None, tuple(warned + found)
     kind, lang = data.get("kind", BODY_KIND), data.get("lang")

@@ -64,8 +64,12 @@ def test_all_builds_several_books(tmp_path: Path) -> None:
     hidden = [
         p for p in out.rglob("*") if any(part.startswith(".") for part in p.relative_to(out).parts)
     ]
-    written = sorted(p.name for p in out.rglob("*.*") if p not in hidden)
-    assert written == ["one.epub", "one.pdf", "two.epub", "two.pdf"]
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.*") if p not in hidden)
+    # each named as `invoke epub` names it (the slug), in its book's folder
+    slug = "belarus-a-country-study"
+    assert written == [
+        f"{book}/{slug}{suffix}" for book in ("one", "two") for suffix in (".epub", ".pdf")
+    ]
 
 
 def test_check_passes_on_the_default_book(tmp_path: Path) -> None:

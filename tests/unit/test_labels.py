@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from octavo.model import YearMonth
+from octavo.model.elision import elisions_problem
 from octavo.shipped import TEMPLATES
 from octavo.source.labels import LANGUAGES, MONTHS, placeholders, read_catalogue
 from octavo.source.quotes import QUOTE_KEYS, quotes_problem
@@ -25,6 +26,8 @@ def test_every_catalogue_has_every_label_with_its_placeholders(language: str) ->
             assert len(catalogue[key]) == 12 and all(catalogue[key])
         elif key in QUOTE_KEYS:  # quote_space may be none
             assert quotes_problem(key, catalogue[key]) == "", key
+        elif key == "elisions":  # none but in French
+            assert elisions_problem(catalogue[key]) == "", key
         else:
             assert catalogue[key].strip(), key
             assert placeholders(catalogue[key]) == placeholders(text), key
@@ -244,3 +247,46 @@ def test_the_first_of_a_month_as_the_language_writes_it(  # type: ignore[no-unty
     assert book is not None
     assert book.labels.day(datetime(2026, 12, 1, tzinfo=UTC)) == first
     assert book.labels.day(datetime(2026, 12, 10, tzinfo=UTC)) == tenth
+
+
+def test_french_elides_de_before_a_vowel(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A user-tester's report: "Données de octobre 2026.", "de août"; French elides:
+    "d’octobre", "d’août", "d’avril", the Data Currency's range too; not before a
+    consonant, h or y, nor in another language's labels."""
+    book, found = _book(make_book, "fr")
+    assert book is not None and not found
+    labels = book.labels
+    month = labels.month_year
+    assert labels.format("data_as_of", date=month(YearMonth(2026, 10))) == "Données d’octobre 2026."
+    assert labels.format("data_as_of", date=month(YearMonth(2026, 8))) == "Données d’août 2026."
+    assert labels.format("data_as_of", date=month(YearMonth(2026, 4))) == "Données d’avril 2026."
+    assert labels.format("data_as_of", date=month(YearMonth(2026, 6))) == "Données de juin 2026."
+    assert (
+        labels.format("currency_range", count=3, oldest="août 2026", newest="octobre 2026")
+        == "Sections\u00a0: 3\u202f; données d’août 2026 à octobre 2026."
+    )
+    assert labels.format("cover_of", title="Haïti") == "Couverture de Haïti"
+    assert labels.format("cover_of", title="Éthiopie") == "Couverture d’Éthiopie"
+    assert labels.around("handout_from", "title", "Irak") == ("Extrait d’", "")
+    assert labels.around("handout_from", "title", "Niger") == ("Extrait de ", "")
+    assert labels["subtitle_separator"] == "\u00a0: "
+    spanish, _ = _book(make_book, "es")
+    assert spanish is not None
+    assert spanish.labels.format("cover_of", title="Ucrania") == "Cubierta de Ucrania"
+    assert spanish.labels["subtitle_separator"] == ": "
+
+
+def test_a_books_own_labels_elide_as_the_catalogue_says(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A book's [labels] words elide by its language's `elisions`; a book sets its own
+    (Italian's, in a catalogue of its own or [labels]); one not word=elided is E116."""
+    book, found = _book(make_book, "fr", '\n[labels]\ndata_as_of = "Chiffres de {date}."\n')
+    assert book is not None and not found
+    when = book.labels.month_year(YearMonth(1995, 4))
+    assert book.labels.format("data_as_of", date=when) == "Chiffres d’avril 1995."
+    italian = '\n[labels]\nelisions = "di=d’"\ndata_as_of = "Dati di {date}."\n'
+    book, found = _book(make_book, "en", italian)
+    assert book is not None and not found
+    assert book.labels.format("data_as_of", date="aprile 1995") == "Dati d’aprile 1995."
+    assert book.labels.format("data_as_of", date="giugno 1995") == "Dati di giugno 1995."
+    _, found = _book(make_book, "fr", '\n[labels]\nelisions = "de"\n')
+    assert [(d.code, d.line) for d in found] == [("E116", 8)]

@@ -26,6 +26,20 @@ def test_a_new_book_reads_back_without_a_problem(tmp_path: Path) -> None:
     assert (tmp_path / "nepal-study" / ".gitignore").read_text() == "build/\n"
 
 
+def test_the_example_section_copied_as_the_second_reads_back(tmp_path: Path) -> None:
+    """A book written by hand leaves `total` out (the README); the example section said
+    `total: 1`, so a copy of it as section 2 was E303 ("section 2 of 1")."""
+    new_book(tmp_path / "nepal")
+    example = (tmp_path / "nepal" / "001-about.md").read_text()
+    assert "\ntotal:" not in example
+    second = example.replace("sequence: 1", "sequence: 2").replace("About This", "More")
+    (tmp_path / "nepal" / "002-more.md").write_text(second)
+    book, found = read_book(tmp_path / "nepal")
+    assert [str(d) for d in found] == []
+    assert book is not None
+    assert [(s.sequence, s.total) for s in book.sections] == [(1, None), (2, None)]
+
+
 def test_each_new_book_has_its_own_identifier(tmp_path: Path) -> None:
     new_book(tmp_path / "a", country="Belarus")
     new_book(tmp_path / "b", country="Belarus")
@@ -61,8 +75,8 @@ def test_a_place_that_cannot_be_written_is_e115(tmp_path: Path) -> None:
 def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> None:
     """`new` then `import-pages`, as the README says: a page without a data date takes
     the date the other pages carry (1991), not the month the folder was made (`new`
-    states no research date of its own); the example section, its 'total: 1' now
-    wrong, is named as `new`'s to delete."""
+    states no research date of its own); the example section, `new`'s boilerplate in a
+    book of pages, is named as `new`'s to delete (E313)."""
     from octavo import api
     from tests.conftest import DATA
 
@@ -73,11 +87,8 @@ def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> N
     undated = (book / "026-the-rana-oligarchy.md").read_text()
     assert 'data_as_of: "1991-09"' in undated
     _, found = read_book(book)
-    assert [(d.code, d.hint) for d in found if d.code == "E302"] == [
-        (
-            "E302",
-            "the example section `new` wrote: delete it now that the book has sections of its own",
-        )
+    assert [(d.code, d.file, d.line) for d in found if d.code in ("E302", "E313")] == [
+        ("E313", book / "001-about.md", 8)
     ]
     (book / "001-about.md").unlink()
     _, found = read_book(book)
@@ -85,9 +96,9 @@ def test_pages_imported_into_a_new_book_keep_their_own_date(tmp_path: Path) -> N
 
 
 def test_one_page_imported_into_a_new_book_names_the_example(tmp_path: Path) -> None:
-    """`new` then one imported page (the users' seed): 'total: 1' against 'total: 81' is
-    a tie, and the error named the imported page, with no word of the example section;
-    the example is the one to delete."""
+    """`new` then one imported page (the users' seed): the example's 'total: 1' against
+    'total: 81' was a tie, and the error named the imported page, with no word of the example
+    section; the example is the one to delete (E313; it states no count now)."""
     from octavo import api
     from tests.conftest import DATA
 
@@ -95,11 +106,14 @@ def test_one_page_imported_into_a_new_book_names_the_example(tmp_path: Path) -> 
     new_book(book, country="Belarus")
     api.run_import([str(DATA / "raw" / "000_05991aae0ec902ad.txt")], book)
     _, found = read_book(book)
-    assert [(d.code, d.file.name if d.file else "", d.hint) for d in found if d.code == "E302"] == [
+    assert [
+        (d.code, d.file.name if d.file else "", d.hint) for d in found if d.code in ("E302", "E313")
+    ] == [
         (
-            "E302",
+            "E313",
             "001-about.md",
-            "the example section `new` wrote: delete it now that the book has sections of its own",
+            "delete it now that the book has sections of its own (kept as a section of "
+            "yours, a foreword: write your own `source` for it)",
         )
     ]
 
@@ -156,7 +170,7 @@ def test_pages_imported_into_a_new_book_name_their_publisher(tmp_path: Path) -> 
 
 def test_pages_imported_into_a_new_book_name_its_example_section(tmp_path: Path) -> None:
     """The import reported success and the next build stopped at the example section
-    `invoke new` wrote (E302): W422 says so at the import, at the section, and the build
+    `invoke new` wrote (E313): W422 says so at the import, at the section, and the build
     goes once it is deleted. Said, not deleted: it is the user's."""
     from octavo import api
     from tests.conftest import DATA
@@ -168,12 +182,12 @@ def test_pages_imported_into_a_new_book_name_its_example_section(tmp_path: Path)
     assert told.file == book / "001-about.md" and told.hint == "delete 001-about.md"
     assert (book / "001-about.md").exists()
     _, found = read_book(book)
-    assert "E302" in {d.code for d in found}
+    assert "E313" in {d.code for d in found}
     (book / "001-about.md").unlink()
     again = api.run_import([str(DATA / "pages" / "allrefer")], book, force=True)
     assert not [d for d in again.diagnostics if d.code == "W422"]
     _, found = read_book(book)
-    assert "E302" not in {d.code for d in found}
+    assert not {"E302", "E313"} & {d.code for d in found}
 
 
 def test_a_link_to_itself_is_e115(tmp_path: Path) -> None:
