@@ -10,6 +10,7 @@ from pathlib import Path
 
 from octavo.model import Manuscript, RenderedSection
 from octavo.project import Project
+from octavo.render.own_styles import custom_layers
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 BEFORE_PAGE = ("base.css", "print/fonts.css")  # the CSS layers before the page's CSS
-AFTER_PAGE = ("print/book.css",)  # and after it, before a document's or variant's own
+AFTER_PAGE = ("print/book.css",)  # and after it, then the book's additive layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,11 @@ def stylesheets(
     project: Project, page: PageSetup, *extra: str, landscape: bool = False
 ) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
-    the page (templates/print/page.css), book.css, then `extra` (e.g. print/handout.css)."""
+    the page (templates/print/page.css), book.css, the book's additive layer (custom.css,
+    print/custom.css: octavo.render.own_styles), then `extra` (e.g. print/handout.css)."""
     files = [Sheet(sandbox_url(project, project.style(n))) for n in BEFORE_PAGE]
-    after = [Sheet(sandbox_url(project, project.style(n))) for n in (*AFTER_PAGE, *extra)]
+    names = (*AFTER_PAGE, *custom_layers(project, "print"), *extra)
+    after = [Sheet(sandbox_url(project, project.style(n))) for n in names]
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
 
 
@@ -68,7 +71,7 @@ def sheet_files(project: Project, *extra: str) -> list[Path]:
     `extra`: each the book's own override if it has one; one that neither holds (a
     variant's cmyk.css) left out."""
     paths = []
-    for name in (*BEFORE_PAGE, *AFTER_PAGE, *extra):
+    for name in (*BEFORE_PAGE, *AFTER_PAGE, *custom_layers(project, "print"), *extra):
         try:
             paths.append(project.style(name))
         except FileNotFoundError:
