@@ -12,6 +12,7 @@ from octavo.outputs import Planned, cache_of, check_build
 from octavo.stamps import surely_made
 
 if TYPE_CHECKING:
+    from octavo.model import Manuscript
     from octavo.render.epub.beside import Beside
 
 __all__ = ["build_epub", "epub_cover"]
@@ -52,11 +53,10 @@ def build_epub(
         helper = ahead if surely else writer() if early else None
         given.measured = helper.measured if helper is not None else None
         given.prepared = helper.prepared if helper is not None else -1
-        from octavo.render.epub.page_refs import unprinted_page_refs
-
-        try:  # with what only the EPUB warns of: page references it cannot print (W517)
+        try:  # with what only the EPUB warns of: page references it cannot print (W517), a
+            # book.css of the book's own without octavo's rules (W654)
             rendered, found = given.manuscript(
-                save_later=True, more=unprinted_page_refs, unsorted=helper is not None
+                save_later=True, more=_epub_warnings, unsorted=helper is not None
             )
             if helper is not None:
                 helper.send(rendered, unsorted=True)
@@ -70,11 +70,18 @@ def build_epub(
 def _made_epub(given: Sources) -> tuple[bytes, tuple[Diagnostic, ...]]:
     """The EPUB's bytes, made here and written nowhere, and what its build found (the
     EPUB's own W517 with the rest, as `build_epub` tells them)."""
-    from octavo.render.epub.page_refs import unprinted_page_refs
-
     with paused(), boundary("the EPUB"):
-        _, found = given.manuscript(more=unprinted_page_refs)
+        _, found = given.manuscript(more=_epub_warnings)
         return _epub(given, cache_of(given.project)), found
+
+
+def _epub_warnings(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+    """What only the EPUB warns of: page references it cannot print (W517), a book.css of
+    the book's own that lacks octavo's rules (W654)."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+    from octavo.render.own_styles import lacking_sheet
+
+    return unprinted_page_refs(manuscript) + lacking_sheet(manuscript.book.project, "epub")
 
 
 def _epub(given: Sources, cache: Path | None) -> bytes:

@@ -112,15 +112,24 @@ def _book_pdf(
     pooled = (given.project, choices.jobs, choices.html, choices.variant, choices.tagged, kept)
     with nullcontext(ahead[0]) if ahead is not None else early_pool(*pooled) as pool:
         from octavo.render.long_words import unbroken_runs
+        from octavo.render.own_styles import lacking_sheet, rehinted
         from octavo.render.pdf.build import render_book_pdf
         from octavo.render.pdf.missing_glyphs import heard
         from octavo.render.pdf.unhyphenated import unhyphenated
 
         # with what only print warns of: runs longer than any word, broken (W524); justified
-        # text in a language without hyphenation patterns (W653)
-        rendered, found = given.manuscript(more=lambda m: unbroken_runs(m) + unhyphenated(m))
+        # text in a language without hyphenation patterns (W653); a book.css of the book's
+        # own without octavo's note rules (W654)
+        rendered, found = given.manuscript(
+            more=lambda m: (
+                unbroken_runs(m) + unhyphenated(m) + lacking_sheet(m.book.project, "print")
+            )
+        )
         with heard() as boxes:
-            pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
+            try:
+                pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
+            except BuildError as failed:  # E604 of a book's own book.css: its hint names it
+                raise rehinted(failed, given.project) from None
     return pdf, laid_out, told_boxes(given, rendered, found, boxes)
 
 

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
 from octavo.render.image_places import place_image
-from octavo.render.image_sizes import Length, Size, read_size, unread_attributes
+from octavo.render.image_sizes import Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
 from octavo.render.tokens import (
     Caption,
@@ -31,6 +31,7 @@ from octavo.render.tokens import (
 __all__ = [
     "BY_HEIGHT",
     "CAPTION",
+    "OWN_SIZE",
     "WIDE_COLUMNS",
     "figure",
     "figures",
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 BY_HEIGHT = "by-height"  # the class of a figure given a height and no width
+OWN_SIZE = "own-size"  # of a raster figure given no size: its picture's own size in print
 
 CAPTION = re.compile(r"^(?:Table)?:\s+")
 # A column's head that is a year or a figure ("1960", "1990-94", "1,600", "+3.5%"): a reader
@@ -57,7 +59,6 @@ def figures(words: str) -> bool:
 
 LONG_ROWS = 15  # a table of more body rows may be broken across pages (print's book.css)
 WIDE_COLUMNS = 6  # a table of as many columns or more is `wide`: set smaller
-WHOLE = Length("100", "%")  # a figure's width when none is given: no style
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
 
@@ -201,20 +202,25 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
         )
     size = read_size(state, attrs, line, figure=True)
     unread_attributes(state, attrs, line, figure=True)
-    width = size.width if size.width != WHOLE else None  # the text's width: no style
+    width = size.width  # as given (`width=100%` too: the text's width); none: no style
     # W508's measure (octavo.render.images): the share of the text block, or the width or
-    # height on paper, as given (none for em, nor for a share of a height)
-    percent = float(width.number) if width and width.unit == "%" else 0 if width else 100
+    # height on paper, as given (none for em, nor for a share of a height); given no size,
+    # the picture's own (print's CSS: 96 px an inch, at most the text's width)
+    percent = float(width.number) if width and width.unit == "%" else 0
     inches = width.inches if width else 0.0
     high = size.height.inches if size.height and not width else 0.0
-    percent = 0 if size.height and not width else percent
-    shown = place_image(state, image, alt, line, True, (percent, inches, high))
+    own = "width" not in attrs and "height" not in attrs  # a size unread (W504): the text's
+    shown = place_image(state, image, alt, line, True, (percent, inches, high, own))
     opening.type, opening.tag = "figure_open", "figure"
     closing.type, closing.tag = "figure_close", "figure"
     # a figure given its height alone is as wide as its picture, its caption too (print's
     # CSS; the EPUB's figures are all so): its caption ran the text's width under it
     by_height = BY_HEIGHT if size.height and not width else ""
-    classes = ["figure", by_height, attrs.get("class", "")]
+    # given no size, a raster picture is its own size, at most the text's width (print's
+    # CSS); an SVG, drawn to any size, the text's width (one with a viewBox alone has none)
+    vector = str(image.attrGet("src") or "").lower().endswith(".svg")
+    own_size = OWN_SIZE if own and not vector else ""
+    classes = ["figure", by_height, own_size, attrs.get("class", "")]
     opening.attrs = {"id": ident, "class": " ".join(c for c in classes if c)}
     if width:  # the figure's width, its caption's too; the image fills it (styles/)
         opening.attrSet("style", f"width: {width.css}")

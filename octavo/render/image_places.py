@@ -19,11 +19,11 @@ def place_image(
     alt: str,
     line: int,
     figure: bool,
-    measure: tuple[float, float, float] = (0, 0.0, 0.0),
+    measure: tuple[float, float, float, bool] = (0, 0.0, 0.0, False),
 ) -> list[Token]:
     """The image checked and its path made relative to the book; refused: nothing.
     `measure`: a figure's width as a share of the text block, its width and its height
-    on paper (ImageUse)."""
+    on paper, whether it has its picture's own size (ImageUse)."""
     source = str(image.attrGet("src") or "")
     path = posixpath.normpath(state.folder + source) if source else ""
     if not source or SCHEME.match(source) or source.startswith("/") or path.startswith("../"):

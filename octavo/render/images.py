@@ -43,6 +43,7 @@ __all__ = [
 MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
 SVG = "image/svg+xml"
 MIN_DPI = 150
+CSS_PX = 96  # CSS pixels an inch: a picture given no size prints a pixel so (print's CSS)
 # a size in figures (not "٥٠"), and in reach of an int: 400 nines read as float('inf')
 _SVG_SIZE = re.compile(r'\b(width|height)\s*=\s*"([0-9]{1,9}(?:\.[0-9]{1,9})?)(?:px)?"')
 
@@ -179,11 +180,12 @@ def image_diagnostics(
     image: Image, use: ImageUse, text_width: float, file: Path, line: int
 ) -> tuple[Diagnostic, ...]:
     """W508 when a raster figure would print under MIN_DPI at its width: a share of a text
-    block `text_width` inches wide, a width on paper, or the width its height on paper
-    gives it (the image's own proportions)."""
+    block `text_width` inches wide, a width on paper, the width its height on paper gives
+    it (the image's own proportions), or, given no size, its own (CSS_PX pixels an inch);
+    never wider than the text block."""
     if image.media_type == SVG or not image.width:
         return ()
-    inches = use.inches or text_width * use.percent / 100
+    inches = image.width / CSS_PX if use.own else use.inches or text_width * use.percent / 100
     if use.high and image.height:
         inches = use.high * image.width / image.height
     if not inches:

@@ -74,6 +74,8 @@ class ImageUse:
     percent: float = 0  # a figure's width in % of the text block (0: an inline image)
     inches: float = 0.0  # a figure's width on paper when given so (`2in`, `300px`)
     high: float = 0.0  # its height on paper when given so, and no width
+    own: bool = False  # a figure given no size: its picture's own (96 px an inch), at most
+    # the text block's width, as the EPUB sets it
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,7 +215,7 @@ def test_a_figure_width_octavo_cannot_set_is_said(width: str) -> None:
 @pytest.mark.parametrize(
     ("width", "style"),
     [
-        ("100%", ""),
+        ("100%", "width: 100%"),  # as given: the text's width (no size: the picture's own)
         ("50%", "width: 50%"),
         (" 50% ", "width: 50%"),
         ("12.5%", "width: 12.5%"),

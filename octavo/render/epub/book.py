@@ -36,7 +36,7 @@ from octavo.render.epub.media import Member, cover_member, image_members
 from octavo.render.epub.metadata import add_metadata, add_page_list_metadata
 from octavo.render.epub.ncx import ncx_tree, render_ncx
 from octavo.render.epub.plan import TEXT, EpubPlan, plan_epub
-from octavo.render.epub.rendering import CSS, STYLESHEETS
+from octavo.render.epub.rendering import CSS, epub_layers
 from octavo.render.epub.styles import epub_stylesheets
 from octavo.render.hyphenation import patterns_folder, remember_patterns
 from octavo.render.metadata import BookMeta, book_meta
@@ -91,7 +91,8 @@ def render_epub(
             folios,
             apart,
         )
-        sheets = epub_stylesheets(STYLESHEETS, manuscript.book.project, cache)
+        project = manuscript.book.project
+        sheets = epub_stylesheets(epub_layers(project), project, cache)
         book = package(plan, meta, docs, cover, _ncx(plan, meta, docs), sheets)
         if breaks:
             add_page_list_metadata(book, meta)

@@ -63,7 +63,7 @@ def prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = -
     from octavo.render.epub.cover import cover_text_of, own_design, prepare_shipped_cover
     from octavo.render.epub.deflate import Deflated
     from octavo.render.epub.heads import hyphenated
-    from octavo.render.epub.rendering import STYLESHEETS
+    from octavo.render.epub.rendering import epub_layers
     from octavo.render.epub.styles import epub_stylesheets
     from octavo.render.hyphenation import patterns_folder, remember_patterns
     from octavo.render.titles import learn, title_html
@@ -97,7 +97,7 @@ def prepare(project: Project, cache: Path | None, sizes: int = -1, told: int = -
         with contextlib.suppress(Exception):
             env.get_template(f"epub/{name}")
     with contextlib.suppress(Exception):  # made (and kept) for the render
-        epub_stylesheets(STYLESHEETS, project, cache)
+        epub_stylesheets(epub_layers(project), project, cache)
     if heard.get("measure") is False:  # the sections kept: the manuscript comes later
         with contextlib.suppress(Exception):  # than this is done (the index sorts at once)
             from octavo.render.index import warm

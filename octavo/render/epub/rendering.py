@@ -24,10 +24,30 @@ from octavo.render.epub.wide_tables import Wide, framed
 from octavo.render.long_words import broken
 from octavo.render.xref import PAGE_REF
 
-__all__ = ["CSS", "STYLESHEETS", "Page", "frame_context", "page_references", "renderer"]
+__all__ = [
+    "CSS",
+    "STYLESHEETS",
+    "Page",
+    "epub_layers",
+    "frame_context",
+    "page_references",
+    "renderer",
+]
 
 # Style layers, each found on the style search path (a book's own styles/ first).
 STYLESHEETS: tuple[tuple[str, str], ...] = (("base.css", "base.css"), ("epub/book.css", "book.css"))
+# the book's additive layer (octavo.render.own_styles): its name in the EPUB
+_CUSTOM = {"custom.css": "custom.css", "epub/custom.css": "custom-epub.css"}
+
+
+def epub_layers(project: Project) -> tuple[tuple[str, str], ...]:
+    """(style path, name in the EPUB) of each stylesheet the EPUB packs, in their order:
+    octavo's layers (STYLESHEETS), then the book's additive ones it has."""
+    from octavo.render.own_styles import custom_layers
+
+    return (*STYLESHEETS, *((n, _CUSTOM[n]) for n in custom_layers(project, "epub")))
+
+
 CSS = "css"
 
 
@@ -99,7 +119,7 @@ def renderer(
     env.filters["relink"] = relink
     env.filters["heads"] = soft_hyphens
     env.filters["direction"] = direction  # a section's own language's: its dir
-    sheets = tuple(f"../{CSS}/{name}" for _, name in STYLESHEETS)
+    sheets = tuple(f"../{CSS}/{name}" for _, name in epub_layers(project))
     table_frame = env.get_template("epub/table-frame.xhtml")
 
     def frame(wide: Wide) -> str:

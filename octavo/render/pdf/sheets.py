@@ -11,6 +11,7 @@ from pathlib import Path
 from octavo.model import Manuscript, RenderedSection
 from octavo.model.language_tags import direction
 from octavo.project import Project
+from octavo.render.own_styles import custom_layers
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.url_sandbox import sandbox_url
 from octavo.source.paper import PageSetup
@@ -60,9 +61,11 @@ def stylesheets(
 ) -> tuple[Sheet, ...]:
     """The CSS layers, each the book's own override if it has one: base.css, fonts.css,
     the page (templates/print/page.css), book.css (and rtl.css in a book written right to
-    left), then `extra` (e.g. print/handout.css)."""
+    left), the book's additive layer (custom.css, print/custom.css: octavo.render.own_styles),
+    then `extra` (e.g. print/handout.css)."""
     files = [Sheet(sandbox_url(project, project.style(n))) for n in BEFORE_PAGE]
-    after = [Sheet(sandbox_url(project, project.style(n))) for n in (*_after(project), *extra)]
+    names = (*_after(project), *custom_layers(project, "print"), *extra)
+    after = [Sheet(sandbox_url(project, project.style(n))) for n in names]
     return (*files, Sheet(text=page_css(project, page, landscape)), *after)
 
 
@@ -71,7 +74,7 @@ def sheet_files(project: Project, *extra: str) -> list[Path]:
     `extra`: each the book's own override if it has one; one that neither holds (a
     variant's cmyk.css) left out."""
     paths = []
-    for name in (*BEFORE_PAGE, *_after(project), *extra):
+    for name in (*BEFORE_PAGE, *_after(project), *custom_layers(project, "print"), *extra):
         try:
             paths.append(project.style(name))
         except FileNotFoundError:
