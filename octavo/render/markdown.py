@@ -289,7 +289,7 @@ def render_inline(
     text: str, typography: bool = True, language: str = "en", quotes: QuoteTable = DEFAULT_TABLE
 ) -> str:
     """One line (a title) as inline XHTML, its quotes those of `language` in `quotes`."""
-    md = _parser(typography)
+    md = _parser(typography, False)  # the key render_block gives it: one parser, not two
     env: dict[str, Any] = {"octavo": blocks.State(Context(language=language, quotes=quotes))}
     html, _ = clean_fragment(md.renderInline(text, env).strip())
     return html
