@@ -16,8 +16,9 @@ What it patches: the name `iter_line_boxes` in `weasyprint.layout.block`, which
 `_linebox_layout` calls for a block's lines. The shipped generator runs; the first line
 of a block laid out from its start (no `skip_stack`: not a paragraph's continuation on a
 new page) whose direction is right to left and whose indent is not zero is translated by
-minus the indent before it is handed on. Every other line is as shipped: a book written
-left to right is the same bytes.
+minus the indent before it is handed on (its floats left where they are, as WeasyPrint's
+own alignment leaves them). Every other line is as shipped: a left-to-right line, and so a
+book without a right-to-left passage, is the same bytes.
 
 Checked against: WeasyPrint 70.0. `install()` patches only a 70.x whose `iter_line_boxes`
 and `get_next_linebox` read as here (`SHAPE`, `LAID`) and whose `_linebox_layout` calls
@@ -87,7 +88,7 @@ def _indented(shipped: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[A
         first = skip_stack is None and box.style["direction"] == "rtl"
         for line, resume_at in lines:
             if first and box.text_indent:
-                line.translate(dx=-box.text_indent)
+                line.translate(dx=-box.text_indent, ignore_floats=True)  # as WeasyPrint's own shift
             first = False
             yield line, resume_at
 
