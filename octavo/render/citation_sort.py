@@ -112,7 +112,8 @@ def _values(key: Any, items: Sequence[Any], context: Any, language: str) -> list
         finally:
             if demote is not None:
                 root.set("demote-non-dropping-particle", demote)
-        return [_words(p, language) for p in printed]
+        # a macro that prints nothing is empty, before every value (pandoc's), not absent
+        return [_words(p, language) or () for p in printed]
     if variable == "citation_number":
         return [int(item.number) for item in items]
     out: list[Key] = []
