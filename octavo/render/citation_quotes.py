@@ -21,6 +21,7 @@ guide", "Rock “n” roll", "“Quoted” words", "A “double” quote"; citep
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "STYLE_OPEN",
     "mark_style_quotes",
     "printed_quotes",
+    "punctuated",
     "quote_marks",
     "read_quotes",
 ]
@@ -142,3 +144,20 @@ def quote_marks(element: Any) -> Marks:
         term = element.get_term(name)
         found.append((str(term.text or "") if term is not None else "") or default)
     return (found[0], found[1]), (found[2], found[3])
+
+
+def punctuated(element: Any, quotes: Marks) -> Callable[[str], str]:
+    """A whole citation's or entry's HTML with the locale's comma and period inside the
+    closing quotes where it says so (`punctuation-in-quote`: octavo.render.quote_punctuation;
+    into a field's own quotation only where no tag closes between, as pandoc), then its
+    quotations in the locale's marks (`printed_quotes`)."""
+    from octavo.render.quote_punctuation import QuotePunctuation
+
+    inside = str(element.get_locale_option("punctuation-in-quote")).lower() == "true"
+    own = QuotePunctuation(CLOSE, "", "", across=False)  # first: the innermost, as pandoc
+    styles = QuotePunctuation(STYLE_CLOSE, "", "")
+
+    def made(html: str) -> str:
+        return printed_quotes(styles(own(html)) if inside else html, *quotes)
+
+    return made

@@ -27,11 +27,8 @@ from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
 from octavo.render.citation_particles import bibtex_particles, json_particles
 from octavo.render.citation_quotes import (
-    CLOSE,
-    STYLE_CLOSE,
-    Marks,
     mark_style_quotes,
-    printed_quotes,
+    punctuated,
     quote_marks,
     read_quotes,
 )
@@ -96,7 +93,7 @@ class CiteprocBook:
         for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
             citation.layout.attrib.pop(name, None)  # ordered, grouped and joined as it says
         self.shape = Shape.of(dict(citation.attrib), attributes)
-        self.punctuated = _punctuated(citation.layout, quote_marks(citation.layout))
+        self.punctuated = punctuated(citation.layout, quote_marks(citation.layout))
         mark_style_quotes(citation.layout)  # printed once a citation or an entry is whole
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each as the file writes it, in order
@@ -273,23 +270,6 @@ class CiteprocBook:
             f'{opening} epub:type="bibliography"'
             f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
         )
-
-
-def _punctuated(element: Any, quotes: Marks) -> Callable[[str], str]:
-    """A whole citation's or entry's HTML with the locale's comma and period inside the
-    closing quotes where it says so (`punctuation-in-quote`: octavo.render.quote_punctuation;
-    into a field's own quotation only where no tag closes between, as pandoc), then its
-    quotations in the locale's marks (octavo.render.citation_quotes)."""
-    from octavo.render.quote_punctuation import QuotePunctuation
-
-    inside = str(element.get_locale_option("punctuation-in-quote")).lower() == "true"
-    own = QuotePunctuation(CLOSE, "", "", across=False)  # first: the innermost, as pandoc
-    styles = QuotePunctuation(STYLE_CLOSE, "", "")
-
-    def punctuated(html: str) -> str:
-        return printed_quotes(styles(own(html)) if inside else html, *quotes)
-
-    return punctuated
 
 
 def _locale(language: str) -> str:
