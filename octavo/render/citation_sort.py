@@ -28,7 +28,7 @@ from functools import cache, cmp_to_key
 from typing import Any
 
 from octavo.render.citation_particles import JOINED
-from octavo.render.citation_quotes import CLOSE, OPEN
+from octavo.render.citation_quotes import CLOSE, OPEN, STYLE_CLOSE, STYLE_OPEN
 from octavo.render.citation_sort_names import in_key
 
 __all__ = ["sort_list", "sort_words", "sorted_items"]
@@ -112,7 +112,8 @@ def _values(key: Any, items: Sequence[Any], context: Any, language: str) -> list
         finally:
             if demote is not None:
                 root.set("demote-non-dropping-particle", demote)
-        return [_words(p, language) for p in printed]
+        # a macro that prints nothing is empty, before every value (pandoc's), not absent
+        return [_words(p, language) or () for p in printed]
     if variable == "citation_number":
         return [int(item.number) for item in items]
     out: list[Key] = []
@@ -162,7 +163,9 @@ def sort_words(text: str, language: str) -> tuple[bytes, ...]:
     """`text` as pandoc compares it: case-folded words, each the collation key of the
     language (punctuation ignored, accents and case after letters)."""
     collator = _collator(language)
-    unmarked = text.replace(OPEN, "").replace(CLOSE, "")  # a field's quotation: its marks
+    unmarked = text  # a quotation's marks (a field's own, the style's: private-use)
+    for mark in (OPEN, CLOSE, STYLE_OPEN, STYLE_CLOSE):
+        unmarked = unmarked.replace(mark, "")
     words = [w for w in _SEPARATORS.split(unmarked.casefold()) if w]
     return tuple(bytes(collator.getSortKey(w)) for w in words)
 

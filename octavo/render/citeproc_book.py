@@ -26,7 +26,12 @@ from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
 from octavo.render.citation_particles import bibtex_particles, json_particles
-from octavo.render.citation_quotes import quote_marks, read_quotes
+from octavo.render.citation_quotes import (
+    mark_style_quotes,
+    punctuated,
+    quote_marks,
+    read_quotes,
+)
 from octavo.render.citation_sort import sort_list, sorted_items
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
@@ -88,8 +93,8 @@ class CiteprocBook:
         for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
             citation.layout.attrib.pop(name, None)  # ordered, grouped and joined as it says
         self.shape = Shape.of(dict(citation.attrib), attributes)
-        self.punctuated = _quote_punctuation(citation.layout)
-        self.quotes = quote_marks(citation.layout)
+        self.punctuated = punctuated(citation.layout, quote_marks(citation.layout))
+        mark_style_quotes(citation.layout)  # printed once a citation or an entry is whole
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
         self.written = {folded(k): k for k in bib.keys}  # each as the file writes it, in order
         # by id, each kept with its object (a freed object's id may be another's)
@@ -210,9 +215,7 @@ class CiteprocBook:
             with cited_as(self.style, self.source, self.given.cited, self.given.more, key):
                 kept = {name: reference.pop(name) for name in _NAMES if bare and name in reference}
                 try:
-                    html = cleaned(
-                        str(self.bibliography.cite(citation, lambda i: None)), self.quotes
-                    )
+                    html = cleaned(str(self.bibliography.cite(citation, lambda i: None)))
                     self.words[made] = citation, html
                 except Exception as exc:  # citeproc-py's own errors have no common class
                     raise Unformatted(self.entry(key)) from exc
@@ -254,7 +257,7 @@ class CiteprocBook:
         listed = zip(self.bibliography.keys, texts, strict=True)
         entries = "".join(
             f"{entry_open(entry_id(self.entry(k)))}"
-            + linked(self.punctuated(cleaned(str(e), self.quotes)), self.source[k])
+            + linked(self.punctuated(cleaned(str(e))), self.source[k])
             + "</div>\n"
             for k, e in listed
         )
@@ -267,18 +270,6 @@ class CiteprocBook:
             f'{opening} epub:type="bibliography"'
             f' role="doc-bibliography">\n<div role="list">\n{entries}</div>\n'
         )
-
-
-def _quote_punctuation(element: Any) -> Callable[[str], str]:
-    """The locale's comma and period inside a closing quote, where it says so
-    (`punctuation-in-quote`: octavo.render.quote_punctuation); else the HTML as it is."""
-    if str(element.get_locale_option("punctuation-in-quote")).lower() != "true":
-        return str
-    from octavo.render.quote_punctuation import QuotePunctuation
-
-    terms = ("close-quote", "open-inner-quote", "close-inner-quote")
-    found = [element.get_term(name) for name in terms]
-    return QuotePunctuation(*(str(t.text or "") if t is not None else "" for t in found))
 
 
 def _locale(language: str) -> str:

@@ -1,15 +1,15 @@
 """citeproc-py's HTML of a citation or an entry, as octavo sets it
 (octavo.render.citeproc_book): cleaned as a source's raw HTML is, its small capitals
 pandoc's class, a range kept on one line, a typed apostrophe curled, and a particle joined
-to its name without a space (octavo.render.citation_particles), a field's quotations in
-the locale's marks (octavo.render.citation_quotes)."""
+to its name without a space (octavo.render.citation_particles); its quotations stay marked
+with private-use characters, printed once the citation or the entry is whole
+(octavo.render.citation_quotes)."""
 
 from __future__ import annotations
 
 import re
 
 from octavo.render.citation_particles import JOINED
-from octavo.render.citation_quotes import Marks, printed_quotes
 
 __all__ = ["cleaned"]
 
@@ -19,18 +19,16 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _SMALL_CAPS = '<span style="font-variant:small-caps;">'  # citeproc.formatter.html's
 
 
-def cleaned(html: str, quotes: Marks) -> str:
+def cleaned(html: str) -> str:
     """citeproc-py's HTML, cleaned as a source's raw HTML is (octavo.render.sanitize): it
     writes an entry's fields as the file has them, a CSL-JSON title's `<i>` (Zotero's rich
     text), a URL's `&`, and a `<script>` too; its small capitals are the `smallcaps` class
-    (pandoc's, styled in base.css), a range is kept on one line, and a field's quotations
-    are set in `quotes`, the locale's outer and inner marks (octavo.render.citation_quotes)."""
+    (pandoc's, styled in base.css), and a range is kept on one line."""
     from octavo.render.allow_list import TRUSTED
     from octavo.render.sanitize import clean_fragment
     from octavo.text import joined_ranges
 
     marked = f'<span {TRUSTED[0]}="{TRUSTED[1]}" class="smallcaps">'
     joined = html.replace(JOINED + " ", "").replace(JOINED, "")  # "d’Alembert"
-    joined = printed_quotes(joined, *quotes)
     out, _ = clean_fragment(joined.replace(_SMALL_CAPS, marked))
     return _APOSTROPHE.sub("\u2019", joined_ranges(out))

@@ -23,11 +23,15 @@ _ENTITY = re.compile(r"&#?\w+;\Z")
 
 @dataclass(frozen=True, slots=True)
 class QuotePunctuation:
-    """The locale's quotation marks: outer closing, inner opening and closing."""
+    """The locale's quotation marks: outer closing, inner opening and closing; `across`:
+    the mark moves in across the closing tags after the quote (a style's quotes, which
+    citeproc-py sets inside its formatting), else only where it follows the quote (a
+    field's own quotation, as pandoc's: `<i>Rock and “Roll”</i>.` keeps its period)."""
 
     close: str
     open_inner: str
     close_inner: str
+    across: bool = True
 
     def __call__(self, html: str) -> str:
         """`html` with each comma or period after a closing quote set inside it: one pass,
@@ -35,7 +39,7 @@ class QuotePunctuation:
         if not self.close:
             return html
         out, at, open_inner = [], 0, 0
-        marks = _marks(self.close, self.open_inner, self.close_inner)
+        marks = _marks(self.close, self.open_inner, self.close_inner, self.across)
         for found in marks.finditer(html):
             if found["open"]:
                 open_inner += 1
@@ -56,15 +60,16 @@ class QuotePunctuation:
 
 
 @lru_cache(maxsize=8)
-def _marks(close: str, open_inner: str, close_inner: str) -> re.Pattern[str]:
+def _marks(close: str, open_inner: str, close_inner: str, across: bool) -> re.Pattern[str]:
     """An inner opening quote; a closing quote with the mark after it (and the closing tags
     between); an inner closing quote alone."""
     quotes = "|".join(re.escape(m) for m in (close, close_inner) if m)
     never = "(?!)"  # a locale without inner quotes
     opening = re.escape(open_inner) if open_inner else never
     closing = re.escape(close_inner) if close_inner else never
+    tags = "(?:</[A-Za-z]+>)*" if across else ""
     return re.compile(
-        rf"(?P<open>{opening})|(?P<quote>{quotes})(?P<tags>(?:</[A-Za-z]+>)*)"
+        rf"(?P<open>{opening})|(?P<quote>{quotes})(?P<tags>{tags})"
         rf"(?P<mark>[.,])|(?P<close>{closing})"
     )
 

@@ -43,21 +43,39 @@ AUTHOR_DATE = (
 
 
 def cited_text(
-    make_book: MakeBook, refs: dict[str, dict[str, object]], body: str, style: str, toml: str = ""
+    make_book: MakeBook,
+    refs: dict[str, dict[str, object]],
+    body: str,
+    style: str,
+    toml: str = "",
+    language: str = "en",
 ) -> list[str]:
-    """The paragraphs and the list's entries, as text, of a one-section book citing `refs`
-    (key -> CSL-JSON entry) with `style`; no diagnostic."""
+    """The paragraphs and the list's entries, as text, of a one-section book in `language`
+    citing `refs` (key -> CSL-JSON entry) with `style`; no diagnostic."""
+    html = cited_html(make_book, refs, body, style, toml, language)
+    kept = re.findall(r"<p>(.*?)</p>|<div id=\"ref-[^\"]+\"[^>]*>(.*?)</div>", html, re.DOTALL)
+    text = [re.sub(r"<[^>]+>", "", "".join(m)).replace("\u2060", "").strip() for m in kept]
+    return [line for line in text if line and "Data as of" not in line]
+
+
+def cited_html(
+    make_book: MakeBook,
+    refs: dict[str, dict[str, object]],
+    body: str,
+    style: str,
+    toml: str = "",
+    language: str = "en",
+) -> str:
+    """The HTML of `cited_text`'s book."""
     given: dict[str, str | bytes] = {
         "refs.json": json.dumps([{"id": key, **entry} for key, entry in refs.items()]),
         "style.csl": style,
         "001-a.md": section_source(1, body=body, total=1),
     }
-    config = BOOK_TOML + 'bibliography = "refs.json"\ncsl = "style.csl"\n' + toml
+    config = BOOK_TOML.replace('language = "en"', f'language = "{language}"')
+    config += 'bibliography = "refs.json"\ncsl = "style.csl"\n' + toml
     book, found = read_book(make_book(given, config))
     assert book is not None, found
     manuscript, more = render_manuscript(book)
     assert not [*found, *more]
-    html = "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)
-    kept = re.findall(r"<p>(.*?)</p>|<div id=\"ref-[^\"]+\"[^>]*>(.*?)</div>", html, re.DOTALL)
-    text = [re.sub(r"<[^>]+>", "", "".join(m)).replace("\u2060", "").strip() for m in kept]
-    return [line for line in text if line and "Data as of" not in line]
+    return "\n".join(s.body_html for c in manuscript.chapters for s in c.sections)

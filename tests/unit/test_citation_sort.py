@@ -178,3 +178,51 @@ def test_a_key_s_dates_compared_as_pandoc_s_digits(make_book: MakeBook) -> None:
         "Doe, Jane. March 4, 1995. March.",
         "Doe, Jane. April 1, 1995. April.",
     ]
+
+
+def _empty_key_style(key: str) -> str:
+    return (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+        '<macro name="author"><names variable="author"><name name-as-sort-order="all"/>'
+        '</names></macro><macro name="year"><date variable="issued"><date-part name="year"/>'
+        '</date></macro><citation><layout prefix="(" suffix=")" delimiter="; ">'
+        '<group delimiter=" "><text variable="title"/><text macro="year"/></group></layout>'
+        f'</citation><bibliography><sort>{key}</sort><layout suffix=".">'
+        '<group delimiter=". "><text macro="author"/><text macro="year"/>'
+        '<text variable="title"/></group></layout></bibliography></style>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ('<key macro="author"/>', ["1990. Anon.", "Aye, A. Aye.", "Bee, A. 2000. Bee."]),
+        ('<key variable="author"/>', ["Aye, A. Aye.", "Bee, A. 2000. Bee.", "1990. Anon."]),
+        ('<key macro="year"/>', ["Aye, A. Aye.", "1990. Anon.", "Bee, A. 2000. Bee."]),
+        (
+            '<key macro="year" sort="descending"/>',
+            ["Bee, A. 2000. Bee.", "1990. Anon.", "Aye, A. Aye."],
+        ),
+        (
+            '<key macro="author" sort="descending"/>',
+            ["Bee, A. 2000. Bee.", "Aye, A. Aye.", "1990. Anon."],
+        ),
+    ],
+)
+def test_a_macro_printing_nothing_sorts_first(
+    make_book: MakeBook, key: str, expected: list[str]
+) -> None:
+    """A key's macro that prints nothing for an entry is empty, before every value
+    ascending (octavo listed the entry last, as for a missing variable); a missing variable
+    stays last. Expected: pandoc 3.9's lists with the same style."""
+    refs: dict[str, dict[str, object]] = {
+        "b": {
+            "type": "book",
+            "title": "Bee",
+            "author": [{"family": "Bee", "given": "A"}],
+            "issued": {"date-parts": [[2000]]},
+        },
+        "anon": {"type": "book", "title": "Anon", "issued": {"date-parts": [[1990]]}},
+        "a": {"type": "book", "title": "Aye", "author": [{"family": "Aye", "given": "A"}]},
+    }
+    assert cited_text(make_book, refs, "[@b; @anon; @a]\n", _empty_key_style(key))[1:] == expected

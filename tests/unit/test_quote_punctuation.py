@@ -39,3 +39,12 @@ def test_in_one_pass() -> None:
     assert AMERICAN("‘a’, " * 40_000) == "‘a,’ " * 40_000
     assert AMERICAN("“a&amp;”, " * 40_000) == "“a&amp;,” " * 40_000
     assert time.monotonic() - started < 2
+
+
+def test_not_across_a_tag_where_it_says_so() -> None:
+    """A field's own quotation at the end of its italics keeps the mark outside (pandoc's
+    `Rock and “Roll”.`); a style's quotes take it across (citeproc-py's `<i>“…”</i>,`)."""
+    own = QuotePunctuation("\u201d", "\u2018", "\u2019", across=False)
+    assert own("<i>Rock and “Roll”</i>.") == "<i>Rock and “Roll”</i>."
+    assert own("Rock and “Roll”.") == "Rock and “Roll.”"
+    assert AMERICAN("<i>“Roll”</i>, x") == "<i>“Roll,”</i> x"
