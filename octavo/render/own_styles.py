@@ -58,6 +58,8 @@ def lacking_sheet(project: Project, target: str) -> tuple[Diagnostic, ...]:
     """W654 when the book's own `<target>/book.css` replaces octavo's and lacks a rule the
     output needs (NEEDED); () otherwise, or when the sandbox refuses the file (the build
     that reads it says so)."""
+    if not project.style_dirs:  # not even octavo's (E703 is told where a sheet is read)
+        return ()
     own = project.style_dirs[0]
     name = f"{target}/book.css"
     path = own / name
