@@ -59,18 +59,24 @@ def test_normalize_as_markdown_it(source: str) -> None:
     assert ours.src == theirs.src
 
 
-def test_line_endings_rendered_as_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = "# Head\r\n\r\nWords\rmore\0words.\r\n\r\n| a |\r\n|---|\r\n| b |\r\n"
+def _as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str, name: str, rule: Any) -> None:
+    """render_block gives the same with markdown-it's own core rule `name` in place of
+    octavo's (markdown_core's)."""
     ours = render_block(source)
     md = markdown._parser(True, False)
-    monkeypatch.setattr(md.core.ruler.__rules__[0], "fn", normalize)
+    at = next(r for r in md.core.ruler.__rules__ if r.name == name)
+    monkeypatch.setattr(at, "fn", rule)
     md.core.ruler.__cache__ = None
     try:
-        assert md.core.ruler.__rules__[0].name == "normalize"
         assert render_block(source) == ours
     finally:
         monkeypatch.undo()
         md.core.ruler.__cache__ = None
+
+
+def test_line_endings_rendered_as_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "# Head\r\n\r\nWords\rmore\0words.\r\n\r\n| a |\r\n|---|\r\n| b |\r\n"
+    _as_markdown_it(monkeypatch, source, "normalize", normalize)
 
 
 def test_child_lines_counted_only_for_links_and_raw_html(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,16 +104,7 @@ def test_child_lines_counted_only_for_links_and_raw_html(monkeypatch: pytest.Mon
     ],
 )
 def test_text_join_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
-    ours = render_block(source)
-    md = markdown._parser(True, False)
-    rule = next(r for r in md.core.ruler.__rules__ if r.name == "text_join")
-    monkeypatch.setattr(rule, "fn", text_join)
-    md.core.ruler.__cache__ = None
-    try:
-        assert render_block(source) == ours
-    finally:
-        monkeypatch.undo()
-        md.core.ruler.__cache__ = None
+    _as_markdown_it(monkeypatch, source, "text_join", text_join)
 
 
 @pytest.mark.parametrize(
@@ -118,13 +115,4 @@ def test_text_join_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) 
     ],
 )
 def test_smartquotes_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
-    ours = render_block(source)
-    md = markdown._parser(True, False)
-    rule = next(r for r in md.core.ruler.__rules__ if r.name == "smartquotes")
-    monkeypatch.setattr(rule, "fn", smartquotes)
-    md.core.ruler.__cache__ = None
-    try:
-        assert render_block(source) == ours
-    finally:
-        monkeypatch.undo()
-        md.core.ruler.__cache__ = None
+    _as_markdown_it(monkeypatch, source, "smartquotes", smartquotes)
