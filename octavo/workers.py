@@ -13,8 +13,10 @@ asks the same of its workers.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import sys
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,9 +26,10 @@ if TYPE_CHECKING:  # not imported on the EPUB's path, whose forked processes use
 
 from octavo.machine import cores
 
-__all__ = ["cores", "die_with_parent", "forked", "pool"]
+__all__ = ["cores", "die_with_parent", "forked", "pool", "received", "sent"]
 
 _PR_SET_PDEATHSIG = 1
+_LENGTH = 8  # bytes of what `sent` sends, sent before it
 
 
 def die_with_parent(parent: int) -> None:
@@ -73,3 +76,30 @@ def pool(jobs: int, context: BaseContext | None = None) -> ProcessPoolExecutor:
         initializer=die_with_parent,
         initargs=(os.getpid(),),
     )
+
+
+def sent(fd: int, data: bytes) -> None:
+    """`data` through the pipe's end `fd`, its length first, and the end closed: what a
+    forked process gives back (`received` takes it)."""
+    with os.fdopen(fd, "wb") as pipe:
+        pipe.write(len(data).to_bytes(_LENGTH, "big") + data)
+
+
+def received(fd: int, wait: float) -> bytes | None:
+    """What `sent` sent through the pipe's other end `fd`, whole; None if it came short
+    (the process ended or failed) or not within `wait` seconds (one that hangs, say forked
+    while another thread of a host program held a lock: the caller does the work itself
+    and ends it)."""
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + wait
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    size = int.from_bytes(data[:_LENGTH], "big")
+    return data[_LENGTH:] if size and len(data) == _LENGTH + size else None

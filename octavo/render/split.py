@@ -31,12 +31,11 @@ import select
 import signal
 import struct
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from octavo.machine import cores
-from octavo.workers import forked
+from octavo.workers import forked, received, sent
 
 if TYPE_CHECKING:
     from octavo.model import Book
@@ -54,7 +53,6 @@ _ENDS = struct.Struct("qq")  # the next section the front claims, the last the b
 _END = struct.Struct("q")
 _HALF = _END.size
 _OPEN = 1 << 62  # the back before the helper's first claim
-_LENGTH = 8  # bytes of the renderings' length, sent before them
 WAIT = 30.0  # seconds the renderings are waited for, at most, once the two ends met
 
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -162,10 +160,9 @@ class Split:
         if self._entries is None:
             self._entries = {}
             with contextlib.suppress(Exception):  # anything but a whole dict: {}
-                data = _read_all(self.inbox, WAIT)
-                size = int.from_bytes(data[:_LENGTH], "big")
-                if size and len(data) == _LENGTH + size:
-                    found = pickle.loads(data[_LENGTH:])
+                data = received(self.inbox, WAIT)
+                if data is not None:
+                    found = pickle.loads(data)
                     self._entries = found if isinstance(found, dict) else {}
         return self._entries
 
@@ -175,22 +172,6 @@ class Split:
                 os.close(fd)
         self.inbox = self.outbox = -1
         self._ends.close()
-
-
-def _read_all(fd: int, wait: float) -> bytes:
-    """What `fd` gives up to its end; b"" if that takes over `wait` seconds (a helper that
-    hangs, say forked while another thread of a host program held a lock: this process
-    then renders what it did not get, and `helping` ends the helper)."""
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + wait
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return b""
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
 
 
 @contextlib.contextmanager
@@ -256,7 +237,5 @@ def render_back(split: Split, work: list[tuple[str, Context, str]]) -> None:
         except Exception:  # rendered again over there, which reports it
             continue
         made[fingerprint(text, repr(context), folder)] = dump_fragment(fragment)
-    data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
-    with os.fdopen(split.outbox, "wb") as pipe:
-        split.outbox = -1
-        pipe.write(len(data).to_bytes(_LENGTH, "big") + data)
+    outbox, split.outbox = split.outbox, -1
+    sent(outbox, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))

@@ -22,10 +22,8 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import select
 import signal
 import sys
-import time
 from dataclasses import dataclass, field
 
 from octavo.machine import cores
@@ -35,13 +33,12 @@ from octavo.render.epub.documents import Document, division
 from octavo.render.epub.plan import EpubPlan, plan_epub
 from octavo.render.epub.rendering import renderer
 from octavo.render.metadata import book_meta
-from octavo.workers import forked
+from octavo.workers import forked, received, sent
 
 __all__ = ["WORTH", "Apart", "start"]
 
 WORTH = 1 << 20  # characters of the later chapters' sections, at least: see `_first`
 WAIT = 30.0  # seconds the documents are waited for, at most
-_LENGTH = 8  # bytes of the documents' length, sent before them
 
 Made = tuple[dict[str, tuple[Document, ...]], int, int]  # by chapter; steps, work spent
 
@@ -139,30 +136,15 @@ def _render(plan: EpubPlan, first: int, outbox: int) -> int:
         except BaseException:
             return 1
         spent = (made, steps - output.steps, work - output.work)
-    data = pickle.dumps(spent, protocol=pickle.HIGHEST_PROTOCOL)
-    with os.fdopen(outbox, "wb") as pipe:
-        pipe.write(len(data).to_bytes(_LENGTH, "big") + data)
+    sent(outbox, pickle.dumps(spent, protocol=pickle.HIGHEST_PROTOCOL))
     return 0
 
 
 def _received(inbox: int) -> Made | None:
     """What the process sent, whole, or None."""
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + WAIT
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([inbox], [], [], left)[0]:
-            return None
-        chunk = os.read(inbox, 1 << 20)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    data = b"".join(chunks)
-    size = int.from_bytes(data[:_LENGTH], "big")
-    if not size or len(data) != _LENGTH + size:
-        return None
+    data = received(inbox, WAIT)
     with contextlib.suppress(Exception):
-        found = pickle.loads(data[_LENGTH:])
+        found = pickle.loads(data) if data is not None else None
         if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], dict):
             return (found[0], int(found[1]), int(found[2]))
     return None
