@@ -20,9 +20,8 @@ from typing import Any
 
 from octavo.render.citation_name_forms import (
     family_first,
-    first_name,
     initialized,
-    option,
+    list_initials,
     written_as,
 )
 
@@ -34,12 +33,10 @@ _WORD = re.compile(r"[^\s.\-]+")
 def plain_listed(style: Any, named: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """The names of each entry (`named`: key -> its people) that the list, printing names
     in their long form, prints otherwise than pandoc; only those entries."""
-    listing = style.root.bibliography
-    form = first_name(listing.layout, style) if listing is not None else None
-    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+    options = list_initials(style)
+    if options is None:
         return {}
-    mark = option(form, listing, style, "initialize-with")
-    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
+    mark, hyphen = options
     out: dict[str, list[Any]] = {}
     for key, names in named.items():
         if not any(_unlike(name, mark) for name in names):

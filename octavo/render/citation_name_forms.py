@@ -20,7 +20,7 @@ from typing import Any
 
 __all__ = [
     "GIVEN", "INITIALS", "check_counts", "family_first", "first_name", "initialized",
-    "listed_given",
+    "list_initials", "listed_given",
     "long_names", "macros", "number", "option", "printed_count", "reaches", "shown_names",
     "written", "written_as",
 ]  # fmt: skip
@@ -234,6 +234,18 @@ def shown_names(
     return out
 
 
+def list_initials(style: Any) -> tuple[str | None, bool] | None:
+    """How the reference list initializes given names where it prints names in their long
+    form (its `initialize-with` mark, or None; whether it hyphenates initials); None where
+    its first name prints them otherwise, or the style has no list."""
+    listing = style.root.bibliography
+    form = first_name(listing.layout, style) if listing is not None else None
+    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+        return None
+    mark = option(form, listing, style, "initialize-with")
+    return mark, option(form, listing, style, "initialize-with-hyphen") != "false"
+
+
 def listed_given(
     style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
 ) -> dict[str, list[Any]]:
@@ -241,12 +253,10 @@ def listed_given(
     AddGivenName, which the list reads too), as the list prints them while `long_names`
     holds: that name with its given name whole ("Smith, Jane" where the style prints
     "Smith, J."), the others initialized as the style initializes them."""
-    listing = style.root.bibliography
-    form = first_name(listing.layout, style) if listing is not None else None
-    if form is None or form.get("form", listing.get("name-form", "long")) != "long":
+    options = list_initials(style)
+    if options is None:
         return {}
-    mark = option(form, listing, style, "initialize-with")
-    hyphen = option(form, listing, style, "initialize-with-hyphen") != "false"
+    mark, hyphen = options
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
         if GIVEN not in by_place.values():

@@ -53,8 +53,6 @@ from octavo.render.citation_name_forms import (
 
 __all__ = ["GivenNames", "given_names", "listed_names", "name_parts", "people"]
 
-_CSL = "{http://purl.org/net/xbiblio/csl}"
-
 
 def people(reference: Any) -> str:
     """Who the entry names first, every part of each name ("" for nobody)."""

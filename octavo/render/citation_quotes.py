@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from octavo.model.quotes import ENGLISH
+
 __all__ = [
     "CLOSE",
     "OPEN",
@@ -132,21 +134,21 @@ def mark_style_quotes(element: Any) -> None:
                 single.text = mark
 
 
-Marks = tuple[tuple[str, str], tuple[str, str]]  # the outer open and close, the inner
+QuotePairs = tuple[tuple[str, str], tuple[str, str]]  # the outer open and close, the inner
 
 
-def quote_marks(element: Any) -> Marks:
+def quote_marks(element: Any) -> QuotePairs:
     """The quotation marks of the locale `element` (a style's layout) reads, as pandoc's
     `lookupQuotes` finds them (American English's where it has none)."""
     names = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
     found = []
-    for name, default in zip(names, "\u201c\u201d\u2018\u2019", strict=True):
+    for name, default in zip(names, ENGLISH, strict=True):
         term = element.get_term(name)
         found.append((str(term.text or "") if term is not None else "") or default)
     return (found[0], found[1]), (found[2], found[3])
 
 
-def punctuated(element: Any, quotes: Marks) -> Callable[[str], str]:
+def punctuated(element: Any, quotes: QuotePairs) -> Callable[[str], str]:
     """A whole citation's or entry's HTML with the locale's comma and period inside the
     closing quotes where it says so (`punctuation-in-quote`: octavo.render.quote_punctuation;
     into a field's own quotation only where no tag closes between, as pandoc), then its

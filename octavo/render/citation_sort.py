@@ -21,7 +21,6 @@ The `<citation>`'s own sort (a citation's items) is compared so too
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, cmp_to_key
@@ -30,10 +29,10 @@ from typing import Any
 from octavo.render.citation_particles import JOINED
 from octavo.render.citation_quotes import CLOSE, OPEN, STYLE_CLOSE, STYLE_OPEN
 from octavo.render.citation_sort_names import in_key
+from octavo.text import strip_tags
 
 __all__ = ["sort_list", "sort_words", "sorted_items"]
 
-_TAG = re.compile(r"<[^>]*>")
 _SEPARATORS = re.compile(f"[\\s,'\u2019\u02be\u02bf{JOINED}]+")  # pandoc's isWordSep
 
 Key = tuple[bytes, ...] | int | None  # a key's value for one entry (None: it has none)
@@ -63,9 +62,6 @@ def sorted_items(
     """What puts `items` (citeproc-py's citation items; any order of them) in the order
     of `sort` (a `<sort>` element, citeproc-py's), ties in the order it is given them;
     `context`, the layout its macros render in. Each key is read once."""
-    from octavo.render.citation_sort_names import install
-
-    install()  # a macro's names printed as pandoc prints them in a key
     keys = [(_descending(key), _values(key, items, context, language)) for key in _keys(sort)]
     place = {id(item): at for at, item in enumerate(items)}
 
@@ -156,7 +152,7 @@ def _words(printed: Any, language: str) -> Key:
     """A key's value of citeproc-py's HTML (None: it printed nothing)."""
     if printed is None:
         return None
-    return sort_words(html.unescape(_TAG.sub("", str(printed))), language)
+    return sort_words(strip_tags(str(printed)), language)
 
 
 def sort_words(text: str, language: str) -> tuple[bytes, ...]:

@@ -47,7 +47,8 @@ TEXT_ARGUMENTS = ("self", "item", "context")
 MARK = "octavo_substitute"
 _SHIPPED: dict[str, Any] = {}  # citeproc-py's methods, as patched
 _LOCK = threading.Lock()
-_heard = threading.local()  # .printed: a list a substitute being rendered, (tag, variable)
+# .printed: the substitutes being rendered, each's (tag, variable); .said: in_place's words
+_heard = threading.local()
 
 
 def install() -> bool:

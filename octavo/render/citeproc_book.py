@@ -33,6 +33,7 @@ from octavo.render.citation_quotes import (
     read_quotes,
 )
 from octavo.render.citation_sort import sort_list, sorted_items
+from octavo.render.citation_sort_names import install as sort_names
 from octavo.render.citation_substitute import substituted
 from octavo.render.citation_suffixes import year_suffixes
 from octavo.render.citation_suppress import install as suppress_substituted
@@ -77,6 +78,7 @@ class CiteprocBook:
         from citeproc.source.json import CiteProcJSON
 
         suppress_substituted()  # a variable standing in for the author printed once
+        sort_names()  # a sort key's names printed as pandoc prints them in a key
         text = bib.data.decode("utf-8-sig")
         if bib.bibtex:
             self.source: Any = BibTeX(io.StringIO(text))
