@@ -18,6 +18,8 @@ hint names it rather than octavo.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from octavo.errors import BuildError, Diagnostic, warning
 from octavo.project import Project
@@ -45,25 +47,27 @@ NEEDED = {
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
+def _own(project: Project, name: str) -> Path | None:
+    """The book's own style file `name` (e.g. "print/book.css"), if its styles/ holds one:
+    never octavo's, nor anything when there is no style folder at all (E703 is told where
+    a sheet is read)."""
+    own = project.style_dirs[0] if project.style_dirs else STYLES
+    return own / name if own != STYLES and (own / name).is_file() else None
+
+
 def custom_layers(project: Project, target: str) -> tuple[str, ...]:
     """The additive stylesheets (style paths, in their order) that `project`'s book has for
     `target` ("epub" or "print"); () for a book without any."""
-    own = project.style_dirs[0]
-    if own == STYLES:
-        return ()
-    return tuple(name for name in LAYERS[target] if (own / name).is_file())
+    return tuple(name for name in LAYERS[target] if _own(project, name) is not None)
 
 
 def lacking_sheet(project: Project, target: str) -> tuple[Diagnostic, ...]:
     """W654 when the book's own `<target>/book.css` replaces octavo's and lacks a rule the
     output needs (NEEDED); () otherwise, or when the sandbox refuses the file (the build
     that reads it says so)."""
-    if not project.style_dirs:  # not even octavo's (E703 is told where a sheet is read)
-        return ()
-    own = project.style_dirs[0]
     name = f"{target}/book.css"
-    path = own / name
-    if own == STYLES or not path.is_file():
+    path = _own(project, name)
+    if path is None:
         return ()
     try:
         text = read_file(path, project.sandbox_roots, "style").decode("utf-8", "replace")
@@ -90,8 +94,7 @@ def rehinted(failed: BuildError, project: Project) -> BuildError:
     """`failed` with E604's hint (a note not kept on its heading's page) naming the book's
     own styles/print/book.css, and W654 beside it, when the book has one: its rules, not
     octavo, are then the likely cause. `failed` itself otherwise."""
-    own = project.style_dirs[0]
-    if own == STYLES or not (own / "print/book.css").is_file():
+    if _own(project, "print/book.css") is None:
         return failed
     if not any(d.code == "E604" for d in failed.diagnostics):
         return failed
@@ -100,11 +103,5 @@ def rehinted(failed: BuildError, project: Project) -> BuildError:
         "rules (`float: footnote`, `[data-octavo-fix~=…]`): copy octavo's file and change "
         "it, or put the changes in styles/print/custom.css"
     )
-    fixed = [d if d.code != "E604" else _with_hint(d, hint) for d in failed.diagnostics]
+    fixed = [d if d.code != "E604" else replace(d, hint=hint) for d in failed.diagnostics]
     return BuildError((*lacking_sheet(project, "print"), *fixed), failed.written)
-
-
-def _with_hint(diagnostic: Diagnostic, hint: str) -> Diagnostic:
-    from dataclasses import replace
-
-    return replace(diagnostic, hint=hint)

@@ -124,6 +124,8 @@ def test_a_value_is_read_as_yaml_reads_it_or_left_to_yaml(value: str) -> None:
 @pytest.mark.parametrize("key", ["yes", "on", "null", "True", "_x", "y", "n", "x1"])
 def test_a_key_yaml_reads_as_no_string_is_left_to_it(key: str) -> None:
     _same(f"{key}: value")
+    if key in ("yes", "on", "null", "True"):  # str() of YAML's key would hide it (y, n: strings)
+        assert plain_fields(f"{key}: value") is None
 
 
 @pytest.mark.parametrize(

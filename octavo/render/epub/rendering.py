@@ -22,6 +22,7 @@ from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
 from octavo.render.epub.wide_tables import Wide, framed
 from octavo.render.long_words import broken
+from octavo.render.own_styles import custom_layers
 from octavo.render.xref import PAGE_REF
 
 __all__ = [
@@ -43,8 +44,6 @@ _CUSTOM = {"custom.css": "custom.css", "epub/custom.css": "custom-epub.css"}
 def epub_layers(project: Project) -> tuple[tuple[str, str], ...]:
     """(style path, name in the EPUB) of each stylesheet the EPUB packs, in their order:
     octavo's layers (STYLESHEETS), then the book's additive ones it has."""
-    from octavo.render.own_styles import custom_layers
-
     return (*STYLESHEETS, *((n, _CUSTOM[n]) for n in custom_layers(project, "epub")))
 
 
