@@ -35,14 +35,16 @@ from octavo.cli import stops
 signal.signal(signal.{name}, signal.SIG_DFL)
 {before}
 stops.install()
-started = time.monotonic()
+imported = None
 try:
     import stopped_module
+    imported = time.monotonic()
     time.sleep(2)
     print("not stopped")
 except KeyboardInterrupt:
     module = sys.modules.get("stopped_module")
-    print("stopped", getattr(module, "DONE", False), round(time.monotonic() - started, 2))
+    after = 0.0 if imported is None else time.monotonic() - imported
+    print("stopped", getattr(module, "DONE", False), round(after, 2))
 """
 
 
@@ -60,7 +62,9 @@ def _run(tmp_path: Path, name: str, before: str = "") -> str:
 def test_a_stop_during_an_import_comes_once_the_module_is_made(tmp_path: Path, name: str) -> None:
     stopped, done, seconds = _run(tmp_path, name).split()
     assert (stopped, done) == ("stopped", "True")
-    assert float(seconds) < 1  # at the end of the import, not after the sleep that follows
+    # at the end of the import (the timer's next look), not after the sleep that follows;
+    # counted from the import's end, so a loaded machine's slow import is not counted
+    assert float(seconds) < 1.5
 
 
 def test_without_the_timer_a_stop_comes_at_once(tmp_path: Path) -> None:
