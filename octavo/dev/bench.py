@@ -24,10 +24,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "QUIET",
     "Measured",
     "Report",
     "Row",
     "Timing",
+    "busiest",
+    "busy_note",
+    "busy_share",
     "judged",
     "measure",
     "measure_alternating",
@@ -53,6 +57,7 @@ class Row:
     ratio: float | None = None
     met: bool | None = None
     note: str = ""
+    busy: float | None = None  # the CPUs' share in use by others before a round, at most
 
 
 @dataclass
@@ -74,6 +79,43 @@ class Report:
             },
             indent=2,
         )
+
+
+QUIET = 0.10  # a machine busier than this between runs makes a row's figures unreliable
+_SAMPLE = 0.25  # seconds the CPUs are watched before a round
+
+
+def busy_share(seconds: float = _SAMPLE) -> float | None:
+    """The share of the machine's CPU time spent working (neither idle nor waiting for a
+    disk) over the next `seconds`, by /proc/stat; None where there is none (not Linux)."""
+
+    def read() -> tuple[int, int] | None:
+        try:
+            fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        except OSError:
+            return None
+        ticks = [int(f) for f in fields[1:]]
+        resting = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle, iowait
+        return sum(ticks[:8]) - resting, sum(ticks[:8])
+
+    before = read()
+    time.sleep(seconds)
+    after = read()
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
+def busiest(shares: Sequence[float | None]) -> float | None:
+    known = [s for s in shares if s is not None]
+    return round(max(known), 3) if known else None
+
+
+def busy_note(busy: float | None) -> str:
+    """What a row says of the machine it was measured on ("" when quiet, or unknown)."""
+    if busy is None or busy <= QUIET:
+        return ""
+    return f"the machine was {busy:.0%} busy with other work: not a quiet machine's figure"
 
 
 def run_once(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Timing:
@@ -126,7 +168,9 @@ def measure_alternating(commands: Sequence[Measured], cwd: Path, runs: int) -> l
     """A row for each command, run in turns: the first run of each in order, then the
     second of each, and so on."""
     timings: list[list[Timing]] = [[] for _ in commands]
+    shares: list[float | None] = []
     for _ in range(runs):
+        shares.append(busy_share())
         for measured, times in zip(commands, timings, strict=True):
             if measured.prepare:
                 measured.prepare()
@@ -137,6 +181,7 @@ def measure_alternating(commands: Sequence[Measured], cwd: Path, runs: int) -> l
             statistics.median(t.seconds for t in times),
             statistics.median(t.rss_mib for t in times),
             tuple(round(t.seconds, 3) for t in times),
+            busy=busiest(shares),
         )
         for measured, times in zip(commands, timings, strict=True)
     ]
@@ -192,10 +237,12 @@ def watched_edits(
 
     threading.Thread(target=read, daemon=True).start()
     times: list[float] = []
+    shares: list[float | None] = []
     try:
         rebuilt()  # the first build
         for _ in range(runs):
-            time.sleep(1.0)  # the watch is waiting again
+            time.sleep(1.0 - _SAMPLE)  # the watch is waiting again
+            shares.append(busy_share())
             start = time.perf_counter()
             edit()
             rebuilt()
@@ -208,6 +255,7 @@ def watched_edits(
         statistics.median(times),
         usage.ru_maxrss / 1024,
         tuple(round(t, 3) for t in times),
+        busy=busiest(shares),
     )
 
 
@@ -228,6 +276,7 @@ def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "
         round(ratio, 3) if ratio is not None else None,
         value <= limit,
         note,
+        row.busy,
     )
 
 

@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from octavo.dev.bench import Row
+from octavo.dev.bench import Row, busy_note
 
 __all__ = ["BEGIN", "END", "context", "markdown_table", "readme_with_table", "shown_ratio", "table"]
 
@@ -28,9 +28,10 @@ def table(rows: list[Row]) -> list[str]:
     for r in rows:
         ratio = shown_ratio(r.ratio)
         verdict = "" if r.met is None else (" met" if r.met else " NOT MET")
+        notes = " — ".join(n for n in (r.note, busy_note(r.busy)) if n)
         lines.append(
             f"{r.name:<58} {r.seconds:>9.2f} {r.rss_mib:>9.0f} {ratio:>7}  "
-            f"{r.goal}{verdict}{(' — ' + r.note) if r.note else ''}"
+            f"{r.goal}{verdict}{(' — ' + notes) if notes else ''}"
         )
     return lines
 
@@ -84,7 +85,8 @@ def markdown_table(report: dict[str, object]) -> list[str]:
         rss = f"{row['rss_mib']:.0f} MiB" if row["rss_mib"] else ""
         ratio = shown_ratio(row["ratio"])
         verdict = {None: "", True: ": met", False: ": **not met**"}[row["met"]]
-        note = f" ({row['note']})" if row["note"] else ""
+        said = "; ".join(n for n in (row["note"], busy_note(row.get("busy"))) if n)
+        note = f" ({said})" if said else ""
         goal = f"{row['goal']}{verdict}{note}"
         lines.append(f"| {row['name'].strip()} | {seconds} | {spread} | {rss} | {ratio} | {goal} |")
     return lines

@@ -14,6 +14,7 @@ from octavo.dev.bench import (
     Measured,
     Report,
     Row,
+    busiest,
     judged,
     measure,
     measure_alternating,
@@ -174,11 +175,18 @@ def _size(report: Report, root: Path, project: Path, size: int, runs: int) -> No
                 "≤ 0.60 × pandoc → WeasyPrint",
                 round(both.seconds / theirs.seconds, 3),
                 both.seconds / theirs.seconds <= 0.60,
+                busy=busiest((both.busy, theirs.busy)),
             )
         )
     report.add(
         judged(
-            Row(f"  {size}: peak RSS, default jobs vs one process", 0, both.rss_mib, ()),
+            Row(
+                f"  {size}: peak RSS, default jobs vs one process",
+                0,
+                both.rss_mib,
+                (),
+                busy=both.busy,
+            ),
             "≤ 1.2",
             both.rss_mib / one.rss_mib,
             1.2,

@@ -176,3 +176,36 @@ def test_a_ratio_shows_the_place_that_decides_its_goal() -> None:
         "1.05",
         "",
     ]
+
+
+def test_a_row_measured_on_a_busy_machine_says_so() -> None:
+    """Another job's processes take the cores a parallel build counts on: a goal then reads
+    as not met that a quiet machine meets. The row says so, in the printed table and in
+    the README's; a quiet machine's (or one of no /proc/stat) says nothing."""
+    from octavo.dev.bench_report import table
+
+    busy = judged(Row("81: invoke epub, cold", 0.8, 70.0, (0.8,), busy=0.62), "≤ 1", 0.5, 1)
+    quiet = judged(Row("81: no-op invoke pdf", 0.2, 40.0, (0.2,), busy=0.04), "≤ 0.30 s", None, 0.3)
+    unknown = Row("81: pandoc → EPUB", 1.6, 132.0, (1.6,))
+    report = Report(rows=[unknown, busy, quiet])
+    printed = table(report.rows)
+    assert printed[3].endswith(
+        "met — the machine was 62% busy with other work: not a quiet machine's figure"
+    )
+    assert printed[4].endswith("≤ 0.30 s met") and printed[2].endswith("  ")
+    readme = markdown_table(json.loads(report.to_json()))
+    assert readme[-2].endswith(
+        ": met (the machine was 62% busy with other work: not a quiet machine's figure) |"
+    )
+    assert readme[-1].endswith("≤ 0.30 s: met |")
+
+
+def test_the_machine_is_watched_before_each_round(tmp_path: Path) -> None:
+    from octavo.dev.bench import Measured, busy_share, measure_alternating
+
+    if not Path("/proc/stat").exists():
+        pytest.skip("no /proc/stat")
+    share = busy_share(0.05)
+    assert share is not None and 0.0 <= share <= 1.0
+    rows = measure_alternating([Measured("true", ["true"])], tmp_path, 2)
+    assert rows[0].busy is not None and 0.0 <= rows[0].busy <= 1.0
