@@ -31,7 +31,8 @@ __all__ = ["check_content", "check_notes"]
 # script's figures (\d), as a book's page counter may print them (١٢ with arabic-indic),
 # compared as printed with its page's folio, never read as a number (octavo.check.folios)
 _FOLIO = re.compile(r"\w+")  # a folio in any style: figures, roman, letters, ¹²
-_PAGE_REF = re.compile(r'<a href="#([^"]+)" class="xref page[^"]*"[^>]*>.*?</a>', re.DOTALL)
+_PAGE_CLASS = ' class="xref page'  # how a page reference's attributes begin
+_PAGE_REF = re.compile(r'<a href="#([^"]+)"' + _PAGE_CLASS + r'[^"]*"[^>]*>.*?</a>', re.DOTALL)
 # any link within the book: a page reference's is told apart by its class
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 
@@ -148,8 +149,9 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
 def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
     """E621: the number a page reference prints is the folio of its target's page."""
     held = [h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes))]
-    wanted = {t for html in held for t in _PAGE_REF.findall(html)}
-    others = _other_words(held)
+    links = [link for html in held for link in _LINK.findall(html)]  # one pass over each
+    wanted = {target for target, attributes, _ in links if attributes.startswith(_PAGE_CLASS)}
+    others = _other_words(links)
     printed: dict[str, list[str]] = {}
     for link in facts.links:
         if link.dest not in wanted:
@@ -179,14 +181,14 @@ def _words(text: str) -> str:
     return _squash(text).casefold()  # as printed, in capitals or small capitals too
 
 
-def _other_words(held: Iterable[str]) -> dict[str, str]:
-    """The words (squashed, joined by newlines) of each target's links that are not page
-    references: a cross-reference to a heading prints its title, `[the map](#fig:map)` its
-    words; the PDF's links to the target hold them too, a line of them in each box when
-    they wrap, and none of them is a page reference's folio."""
+def _other_words(links: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """The words (squashed, joined by newlines) of each target's links (`_LINK`'s target,
+    attributes and text) that are not page references: a cross-reference to a heading
+    prints its title, `[the map](#fig:map)` its words; the PDF's links to the target hold
+    them too, a line of them in each box when they wrap, and none of them is a page
+    reference's folio."""
     words: dict[str, list[str]] = {}
-    for html in held:
-        for target, attributes, text in _LINK.findall(html):
-            if not attributes.startswith(' class="xref page'):
-                words.setdefault(target, []).append(_words(strip_tags(text)))
+    for target, attributes, text in links:
+        if not attributes.startswith(_PAGE_CLASS):
+            words.setdefault(target, []).append(_words(strip_tags(text)))
     return {target: "\n".join(texts) for target, texts in words.items()}

@@ -7,11 +7,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["CITATION_KEY", "Bibliography", "folded"]
+__all__ = ["CITATION_KEY", "CSL_NS", "Bibliography", "csl", "folded"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"  # the namespace of a citation style's elements
 
 # pandoc's key: a letter, figure or _, then those and punctuation inside it (`doe:99`,
 # `a.b`), never at its end ("@doe99." ends a sentence); or any text in braces, `@{a b}`
 CITATION_KEY = re.compile(r"@(?:\{([^{}\n]+)\}|(\w(?:\w|[:.#$%&+?<>~/-](?=\w))*))")
+
+
+def csl(tag: str) -> str:
+    """A citation style's element name as lxml spells it: "{…/csl}text" of "text"."""
+    return f"{{{CSL_NS}}}{tag}"
 
 
 def folded(key: str) -> str:

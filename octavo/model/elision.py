@@ -61,15 +61,27 @@ def elided_before(words: str, value: object, rules: tuple[tuple[str, str], ...])
     return words
 
 
+def _field(name: str, spec: str, conversion: str | None) -> str:
+    """One replacement field as written: ("x[0]", ">{w}", "r") -> "{x[0]!r:>{w}}"."""
+    return (
+        "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+    )
+
+
 def elide(template: str, values: Mapping[str, object], rules: tuple[tuple[str, str], ...]) -> str:
-    """`template.format(**values)` with the elisions `rules` applied before each value."""
+    """`template.format(**values)` with the elisions `rules` applied before each value.
+
+    Each field is shown by str.format itself (conversion, index or attribute, nested format
+    spec, and its errors alike); the label's own words since the last field elide when the
+    value as shown begins with a vowel."""
     out: list[str] = []
-    for words, name, spec, conversion in string.Formatter().parse(template):
+    words = ""  # the label's own text since the last field ("{{" comes in pieces)
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        words += text
         if name is None:
-            out.append(words)
             continue
-        value = values[name]
-        out.append(elided_before(words, value, rules))
-        shown = repr(value) if conversion == "r" else value
-        out.append(format(shown, spec or ""))
+        shown = _field(name, spec or "", conversion).format(**values)
+        out += [elided_before(words, shown, rules), shown]
+        words = ""
+    out.append(words)
     return "".join(out)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from octavo.model.bibliography import csl
 from octavo.render.citation_name_forms import long_names
 
 __all__ = [
@@ -24,7 +25,6 @@ __all__ = [
 
 PEOPLE = ("author", "editor", "translator", "composer", "director")  # a style's substitutes
 SUFFIX = "year_suffix"  # citeproc-py's name of CSL's `year-suffix` variable
-_CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
 def people_field(reference: Any) -> str:
@@ -67,7 +67,7 @@ def more_names(style: Any, count: int, context: Any) -> Iterator[None]:
     Doe and Lee"): `context`, the `<citation>` or `<bibliography>` printing them."""
     kept: dict[Any, dict[str, str | None]] = {}
     if count > 0:
-        for name in style.root.iter(f"{_CSL}name"):
+        for name in style.root.iter(csl("name")):
             kept[name] = {}
             for option, least in (("et-al-use-first", count), ("et-al-min", count + 1)):
                 inherited = context.get(option, style.root.get(option))

@@ -9,7 +9,7 @@ them otherwise, though no name is told apart (octavo.render.citation_names gives
   names, "smith, zed", "Beethoven, L. van", where citeproc-py printed "smith, . zed .".
 
 Such an entry's names are made as the list prints them (octavo.render.citation_name_forms'
-`written_as` and `initialized`, pandoc's initials), given to it while the list is printed
+`as_listed`, pandoc's initials), given to it while the list is printed
 (octavo.render.citeproc_book), the style's own `<name>` then printing them whole; every
 other entry is printed by citeproc-py as it was."""
 
@@ -18,12 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from octavo.render.citation_name_forms import (
-    family_first,
-    initialized,
-    list_initials,
-    written_as,
-)
+from octavo.render.citation_name_forms import as_listed, family_first, list_initials
 
 __all__ = ["plain_listed"]
 
@@ -41,13 +36,7 @@ def plain_listed(style: Any, named: dict[str, list[Any]]) -> dict[str, list[Any]
     for key, names in named.items():
         if not any(_unlike(name, mark) for name in names):
             continue
-        made = []
-        for name in names:
-            given = str(name.parts()[0] or "")
-            if mark is not None:
-                given = initialized(given, mark, hyphen)
-            made.append(written_as(name, given, False))
-        out[key] = made
+        out[key] = as_listed(names, mark, hyphen)
     return out
 
 

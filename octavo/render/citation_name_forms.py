@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from octavo.model.bibliography import csl
+
 __all__ = [
     "GIVEN", "INITIALS", "check_counts", "family_first", "first_name", "initialized",
     "list_initials", "listed_given",
@@ -25,7 +27,6 @@ __all__ = [
     "written", "written_as",
 ]  # fmt: skip
 
-_CSL = "{http://purl.org/net/xbiblio/csl}"
 INITIALS = "initials"  # pandoc's AddInitials: the long form, its given name initialized
 GIVEN = "given"  # pandoc's AddGivenName: the long form, its given name whole
 _FAMILY_FIRST = (  # the scripts pandoc's citeproc prints family first, without a space
@@ -36,7 +37,7 @@ _FAMILY_FIRST = (  # the scripts pandoc's citeproc prints family first, without 
 
 
 def macros(style: Any) -> dict[str, Any]:
-    return {m.get("name"): m for m in style.root.iter(f"{_CSL}macro")}
+    return {m.get("name"): m for m in style.root.iter(csl("macro"))}
 
 
 def reaches(
@@ -45,9 +46,9 @@ def reaches(
     """The first element `tag` ("name", "names") that `element` reaches, through the
     macros it calls; None."""
     for child in element.iter():
-        if child.tag == f"{_CSL}{tag}":
+        if child.tag == csl(tag):
             return child
-        called = child.get("macro") if child.tag == f"{_CSL}text" else None
+        called = child.get("macro") if child.tag == csl("text") else None
         if called in found and called not in seen:
             inner = reaches(found[called], tag, found, seen | {called})
             if inner is not None:
@@ -234,6 +235,21 @@ def shown_names(
     return out
 
 
+def as_listed(
+    names: list[Any], mark: str | None, hyphen: bool, whole: frozenset[int] = frozenset()
+) -> list[Any]:
+    """The names as the list makes them (`written_as`, long): each given name initialized
+    by `mark` as pandoc initializes it (None: as it is), but for the places in `whole`,
+    whose given names keep only the initials already there ("Jane"; "J." of "J")."""
+    out = []
+    for at, name in enumerate(names):
+        given = str(name.parts()[0] or "")
+        if mark is not None:
+            given = initialized(given, mark, hyphen, make=at not in whole)
+        out.append(written_as(name, given, False))
+    return out
+
+
 def list_initials(style: Any) -> tuple[str | None, bool] | None:
     """How the reference list initializes given names where it prints names in their long
     form (its `initialize-with` mark, or None; whether it hyphenates initials); None where
@@ -261,11 +277,6 @@ def listed_given(
     for key, by_place in hints.items():
         if GIVEN not in by_place.values():
             continue
-        names = []
-        for at, name in enumerate(named[key]):
-            given = str(name.parts()[0] or "")
-            if mark is not None:  # a given name whole keeps its initials ("J." of "J")
-                given = initialized(given, mark, hyphen, make=by_place.get(at) != GIVEN)
-            names.append(written_as(name, given, False))
-        out[key] = names
+        whole = frozenset(at for at, hint in by_place.items() if hint == GIVEN)
+        out[key] = as_listed(named[key], mark, hyphen, whole)
     return out

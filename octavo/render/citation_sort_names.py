@@ -19,20 +19,19 @@ date no `sort_options`, nor a macro that macro calls: Chicago 18th's `author-sor
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from octavo.render.citeproc_patch import arguments, install_once
+
 __all__ = ["in_key", "install", "installed"]
 
-CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__version__)
 NAME_ARGUMENTS = ("self", "item", "variable", "context", "sort_options", "kwargs")
 LABEL_ARGUMENTS = ("self", "item", "variable", "plural", "context", "kwargs")
 DATE_ARGUMENTS = ("self", "item", "variable", "show_parts", "context", "kwargs")
 MARK = "octavo_sort_names"
-_LOCK = threading.Lock()
 _keyed = threading.local()  # .on: a sort key's macro is being printed (in_key)
 
 
@@ -51,17 +50,7 @@ def in_key() -> Iterator[None]:
 def install() -> bool:
     """Wrap this process's citeproc-py if it is a version and shape read here (once); True
     if the wrappers are in place."""
-    from citeproc import model
-
-    with _LOCK:
-        if installed():
-            return True
-        if not _checked(model):
-            return False
-        model.Name.process = _name_process(model.Name.process)
-        model.Label.process = _label_process(model.Label.process)
-        model.Date.process = _date_process(model.Date.process)
-        return True
+    return install_once(installed, _patch)
 
 
 def installed() -> bool:
@@ -70,23 +59,18 @@ def installed() -> bool:
     return getattr(model.Name.process, MARK, False) is True
 
 
-def _checked(model: Any) -> bool:
-    import citeproc
-
-    if not str(getattr(citeproc, "__version__", "")).startswith(CHECKED):
+def _patch(model: Any) -> bool:
+    """citeproc-py's three methods wrapped (`install`), if their arguments are as read."""
+    if (
+        arguments(model.Name.process) != NAME_ARGUMENTS
+        or arguments(model.Label.process) != LABEL_ARGUMENTS
+        or arguments(model.Date.process) != DATE_ARGUMENTS
+    ):
         return False
-    return (
-        _arguments(model.Name.process) == NAME_ARGUMENTS
-        and _arguments(model.Label.process) == LABEL_ARGUMENTS
-        and _arguments(model.Date.process) == DATE_ARGUMENTS
-    )
-
-
-def _arguments(method: Any) -> tuple[str, ...]:
-    try:
-        return tuple(inspect.signature(method).parameters)
-    except (TypeError, ValueError):
-        return ()
+    model.Name.process = _name_process(model.Name.process)
+    model.Label.process = _label_process(model.Label.process)
+    model.Date.process = _date_process(model.Date.process)
+    return True
 
 
 def _name_process(process: Any) -> Any:
@@ -133,19 +117,13 @@ def _written(name: Any, names: Any, context: Any, sort_options: Any) -> Any:
     """The names as pandoc prints them in a key: given names initialized as it initializes
     them ("smith, zed", where citeproc-py printed "smith, . zed ."), a name written family
     first one word ("毛泽东", not "毛, 泽东")."""
-    from octavo.render.citation_name_forms import initialized, written_as
+    from octavo.render.citation_name_forms import as_listed
 
     if not isinstance(names, list):
         return names
     mark = name.get_option("initialize-with", context, sort_options)
     hyphen = name.get_option("initialize-with-hyphen", context, sort_options)
-    out = []
-    for each in names:
-        given = str(each.parts()[0] or "")
-        if mark is not None and "literal" not in each:
-            given = initialized(given, str(mark), bool(hyphen))
-        out.append(written_as(each, given, False))
-    return out
+    return as_listed(names, None if mark is None else str(mark), bool(hyphen))
 
 
 def _label_process(process: Any) -> Any:

@@ -27,11 +27,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from octavo.model.bibliography import csl
 from octavo.render.citation_alike import SUFFIX, printed
 
 __all__ = ["letter_number", "letters", "suffixed_year", "year_suffixes"]
-
-_CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
 def year_suffixes(
@@ -65,9 +64,9 @@ def year_suffixes(
     }
     for key, suffix in given.items():
         source[key][SUFFIX] = suffix
-    texts = list(style.root.iter(f"{_CSL}text"))
+    texts = list(style.root.iter(csl("text")))
     if not any(t.get("variable") == "year-suffix" for t in texts):  # given where CSL says
-        dates = [d for d in style.root.iter(f"{_CSL}date") if d.get("variable") == "issued"]
+        dates = [d for d in style.root.iter(csl("date")) if d.get("variable") == "issued"]
         for element in [*dates, *(t for t in texts if t.get("term") == "no date")]:
             _with_suffix(element)
 
@@ -77,13 +76,13 @@ def _with_suffix(element: Any) -> None:
     suffix after it ("2003a", "n.d.a", as pandoc prints them; the element's affixes the
     group's: "(n.d.a)"): a group whose words join no delimiter, so that the one after it
     ("n.d.a. Title") is kept, and which prints nothing where the element prints nothing."""
-    group = element.makeelement(f"{_CSL}group", {})
+    group = element.makeelement(csl("group"), {})
     for name in ("prefix", "suffix"):
         if name in element.attrib:
             group.set(name, element.attrib.pop(name))
     element.addprevious(group)
     group.append(element)
-    group.append(element.makeelement(f"{_CSL}text", {"variable": "year-suffix"}))
+    group.append(element.makeelement(csl("text"), {"variable": "year-suffix"}))
 
 
 def letters(number: int) -> str:

@@ -34,9 +34,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from octavo.render.citeproc_patch import arguments, install_once
+
 __all__ = ["in_place", "install", "installed", "shipped"]
 
-CHECKED = "0.11."  # the citeproc-py versions read (a prefix of citeproc.__version__)
 # the source of `Substitute.render` read (sha-256, first 16 digits): replaced whole
 RENDER = "32332cf4b31c2c1a"
 NAMES_SHAPE = "if role in item.reference:"  # how `Names.process` reads an entry's names
@@ -46,7 +47,6 @@ NAMES_ARGUMENTS = ("self", "item", "names_context", "context", "kwargs")
 TEXT_ARGUMENTS = ("self", "item", "context")
 MARK = "octavo_substitute"
 _SHIPPED: dict[str, Any] = {}  # citeproc-py's methods, as patched
-_LOCK = threading.Lock()
 # .printed: the substitutes being rendered, each's (tag, variable); .said: in_place's words
 _heard = threading.local()
 
@@ -54,22 +54,22 @@ _heard = threading.local()
 def install() -> bool:
     """Patch this process's citeproc-py if it is a version and shape checked here (once);
     True if the patch is in place."""
-    from citeproc import model
+    return install_once(installed, _patch)
 
-    with _LOCK:
-        if installed():
-            return True
-        if _SHIPPED.get("held") or not _checked(model):
-            return False
-        _SHIPPED.update(
-            render=model.Substitute.render,
-            process=model.Names.process,
-            variable=model.Text._variable,
-        )
-        model.Substitute.render = _render
-        model.Names.process = _names_process(model.Names.process)
-        model.Text._variable = _text_variable(model.Text._variable)
-        return True
+
+def _patch(model: Any) -> bool:
+    """citeproc-py's three methods replaced (`install`), if their shape is as read."""
+    if _SHIPPED.get("held") or not _checked(model):
+        return False
+    _SHIPPED.update(
+        render=model.Substitute.render,
+        process=model.Names.process,
+        variable=model.Text._variable,
+    )
+    model.Substitute.render = _render
+    model.Names.process = _names_process(model.Names.process)
+    model.Text._variable = _text_variable(model.Text._variable)
+    return True
 
 
 @contextmanager
@@ -115,10 +115,6 @@ def installed() -> bool:
 
 
 def _checked(model: Any) -> bool:
-    import citeproc
-
-    if not str(getattr(citeproc, "__version__", "")).startswith(CHECKED):
-        return False
     try:
         render = inspect.getsource(model.Substitute.render)
         names = inspect.getsource(model.Names.process)
@@ -126,18 +122,11 @@ def _checked(model: Any) -> bool:
     except (OSError, TypeError, AttributeError):
         return False
     digest = hashlib.sha256(render.encode()).hexdigest()[:16]
-    arguments = (
-        _arguments(model.Names.process) == NAMES_ARGUMENTS
-        and _arguments(model.Text._variable) == TEXT_ARGUMENTS
+    read = (
+        arguments(model.Names.process) == NAMES_ARGUMENTS
+        and arguments(model.Text._variable) == TEXT_ARGUMENTS
     )
-    return digest == RENDER and NAMES_SHAPE in names and TEXT_SHAPE in text and arguments
-
-
-def _arguments(method: Any) -> tuple[str, ...]:
-    try:
-        return tuple(inspect.signature(method).parameters)
-    except (TypeError, ValueError):
-        return ()
+    return digest == RENDER and NAMES_SHAPE in names and TEXT_SHAPE in text and read
 
 
 def _render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -184,10 +173,6 @@ def _stack() -> list[list[tuple[str, str]]]:
 
 
 _render.octavo_substitute = True  # type: ignore[attr-defined]
-
-
-def _tag(name: str) -> str:
-    return "{http://purl.org/net/xbiblio/csl}" + name
 
 
 def _names_process(process: Any) -> Any:

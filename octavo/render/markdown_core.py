@@ -24,14 +24,17 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import inline as markdown_inline
 from markdown_it.rules_core.smartquotes import process_inlines
 from markdown_it.rules_core.text_join import _join_text_tokens as join_text_tokens
+from markdown_it.rules_inline import emphasis, strikethrough
 from markdown_it.rules_inline import text as text_rule
+from markdown_it.rules_inline.balance_pairs import link_pairs
+from markdown_it.rules_inline.fragments_join import fragments_join
 from markdown_it.token import Token
 
 __all__ = ["install"]
 
 # markdown-it's post-processing: a no-op on one text token with no delimiter, but for
-# `fragments_join` setting its level (0, as made)
-_PAIRS = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
+# `fragments_join` setting its level (0, as made); its own functions, not only their names
+_PAIRS = frozenset((link_pairs, strikethrough.postProcess, emphasis.postProcess, fragments_join))
 
 
 def install(md: MarkdownIt) -> None:
@@ -52,9 +55,13 @@ def _normalize(state: StateCore) -> None:
 
 
 def _short_way(md: MarkdownIt) -> bool:
+    """Whether markdown-it is set as this was written for: `text` its first inline rule, no
+    post-processing rule enabled but its own four (their lists as markdown-it's rulers keep
+    them, made again only when a rule changes)."""
     rules = md.inline.ruler.getRules("")
-    pairs = {rule.name for rule in md.inline.ruler2.__rules__ if rule.enabled}
-    return bool(rules) and rules[0] is text_rule and pairs <= _PAIRS
+    return (
+        bool(rules) and rules[0] is text_rule and _PAIRS.issuperset(md.inline.ruler2.getRules(""))
+    )
 
 
 def _inline(state: StateCore) -> None:

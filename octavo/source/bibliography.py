@@ -18,14 +18,12 @@ import re
 from pathlib import Path
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model.bibliography import Bibliography, folded
+from octavo.model.bibliography import CSL_NS, Bibliography, csl, folded
 from octavo.sandbox import FileRefused, read_file
 from octavo.settings import BookConfig
 from octavo.source.files import line_of_offset, shown
 
-__all__ = ["CSL_NS", "load_bibliography"]
-
-CSL_NS = "http://purl.org/net/xbiblio/csl"
+__all__ = ["load_bibliography"]
 _BIB_KEY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 _NOT_ENTRIES = ("comment", "preamble", "string")
 _JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
@@ -196,7 +194,7 @@ def _clean_style(data: bytes, path: Path, found: list[Diagnostic]) -> bytes | No
         )
         return None
     root = tree.getroot()
-    if root.tag != f"{{{CSL_NS}}}style" or root.find(f"{{{CSL_NS}}}citation") is None:
+    if root.tag != csl("style") or root.find(csl("citation")) is None:
         found.append(
             error(
                 "E150",

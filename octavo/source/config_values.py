@@ -10,7 +10,7 @@ from typing import Any
 
 from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import YearMonth
-from octavo.source.dates import parse_iso_month, parse_published
+from octavo.source.dates import date_hint, parse_iso_month, parse_published
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import PRINT_KEYS
 
@@ -181,24 +181,20 @@ def dates(data: dict[str, Any], bad: Bad) -> tuple[YearMonth | None, str]:
     research = data.get("research_completed")
     month = parse_iso_month(research) if research is not None else None
     if research is not None and month is None:
-        from octavo.source.config_hints import quote_hint  # only for a wrong value (cold start)
-
         bad(
             "E107",
             "research_completed",
             "'research_completed' is not a date like \"1995-06\"",
-            quote_hint("research_completed", research, month=True),
+            date_hint("research_completed", research, toml=True),
         )
     published = parse_published(data["date"]) if "date" in data else ""
     if published is None:
-        from octavo.source.config_hints import quote_hint
-
         bad(
             "E148",
             "date",
             '\'date\' (when the book was published) is not a date like "1995", "1995-06" '
             'or "1995-06-10"',
-            quote_hint("date", data["date"], month=False)
+            date_hint("date", data["date"], month=False, toml=True)
             or "the EPUB's dc:date; leave it out and the EPUB is dated the day it is built",
         )
     return (month if research else None), published or ""

@@ -12,7 +12,7 @@ from octavo.settings import YearMonth
 
 __all__ = [
     "ascii_figures",
-    "iso_month_hint",
+    "date_hint",
     "parse_iso_month",
     "parse_month_name",
     "parse_published",
@@ -44,24 +44,37 @@ def parse_iso_month(value: object) -> YearMonth | None:
     return YearMonth(year, month) if 1 <= month <= 12 and year in YEARS else None
 
 
-def iso_month_hint(key: str, value: object) -> str:
-    """What to write instead of `value`, a field's date that parse_iso_month refuses: in
-    figures 0-9; in quotes (YAML read it as a number or a day); with a month 01 to 12 or a
-    year 1 to 9999 (a "2026-13" was told to be quoted, as it was); as year-month."""
+def date_hint(key: str, value: object, *, month: bool = True, toml: bool = False) -> str:
+    """What to write instead of `value`, a date refused: front matter's month (`key:
+    "…"`, YAML) or book.toml's (`key = "…"`, `toml`), or, not `month`, book.toml's `date`.
+    In figures 0-9; quoted (a number; a day YAML or TOML read, which a month gives as
+    "1995-06"); a month's with a month 01 to 12 or a year 1 to 9999 (a "2026-13" was told
+    to be quoted, as it was) and as year-month. "" for a `date` quoted already (its
+    message says what it takes)."""
+
+    def written(example: str) -> str:
+        return f'{key} = "{example}"' if toml else f'{key}: "{example}"'
+
     if figures := ascii_figures(value):
-        return f'write it in the figures 0-9: {key}: "{figures}"'
-    if isinstance(value, datetime.date):  # 1995-06-01 unquoted: YAML's day
-        return f'quote it, the year and the month: {key}: "{value.year:04}-{value.month:02}"'
+        return "write it in the figures 0-9: " + written(figures)
+    if isinstance(value, datetime.date):  # unquoted: a day (YAML's, TOML's), a date-time
+        if not month:
+            return "quote it: " + written(f"{value.year:04}-{value.month:02}-{value.day:02}")
+        return "quote it, the year and the month: " + written(f"{value.year:04}-{value.month:02}")
+    if isinstance(value, int) and not isinstance(value, bool) and not month:
+        return "quote it: " + written(str(value))  # `date = 1995`: the year
     if not isinstance(value, str):
-        return f'quote it: {key}: "1995-06"'
+        return "write it quoted: " + written("1995-06" if month else "1995")
+    if not month:
+        return ""
     match = _ISO.fullmatch(value.strip())
     if match is None:
         named = parse_month_name(value)
         example = f"{named.year:04}-{named.month:02}" if named else "1995-06"
-        return f'write the year, then the month: {key}: "{example}"'
+        return "write the year, then the month: " + written(example)
     if not 1 <= int(match[2]) <= 12:
-        return f'the month is 01 to 12: {key}: "{match[1]}-06"'
-    return f'the year is 1 to 9999, written in four figures: {key}: "1995-{match[2]}"'
+        return "the month is 01 to 12: " + written(f"{match[1]}-06")
+    return "the year is 1 to 9999, written in four figures: " + written(f"1995-{match[2]}")
 
 
 def parse_month_name(text: str) -> YearMonth | None:

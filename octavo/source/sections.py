@@ -15,7 +15,7 @@ from octavo.project import Project, open_project
 from octavo.source.assemble import assemble
 from octavo.source.config import language_ok, near_key
 from octavo.source.config_values import control_character
-from octavo.source.dates import iso_month_hint, parse_iso_month
+from octavo.source.dates import date_hint, parse_iso_month
 from octavo.source.files import read_utf8, shown
 from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.index_terms import load_index_terms
@@ -217,7 +217,7 @@ def _check_fields(data: dict[str, Any], bad: Callable[..., None]) -> None:
                 "E207",
                 key,
                 f"front matter: '{key}' is not a date like \"1995-06\"",
-                iso_month_hint(key, data[key]),
+                date_hint(key, data[key]),
             )
 
 

@@ -25,3 +25,24 @@ def test_a_note_s_word_joiners_are_not_looked_for() -> None:
     section = cast(RenderedSection, cast(Any, SimpleNamespace(notes=(note,))))
     assert list(check_notes(_facts("1. See (Doe, 1999, pp. 1–2)."), [section])) == []
     assert [d.code for d in check_notes(_facts("1. See elsewhere."), [section])] == ["E611"]
+
+
+def test_page_references_are_told_from_other_links_in_one_pass() -> None:
+    """E621's page references, read as `_LINK`'s links whose class is a page reference's
+    (one pass over the HTML, which also gives the other links' words), are the targets
+    `_PAGE_REF` finds, and only they."""
+    from octavo.check import content
+
+    html = (
+        '<p>See <a href="#tbl:gdp" class="xref page">12</a>, '
+        '<a href="#fig:map" class="xref">the map</a> and '
+        '<a href="#sec" class="xref page hidden" data-x="1">iv</a>; '
+        '<a href="#a" class="xref pages">3</a> <a href="#b">B\nwrapped</a> '
+        '<a href="https://example.org">out</a></p>'
+    )
+    links = content._LINK.findall(html)
+    found = {
+        target for target, attributes, _ in links if attributes.startswith(content._PAGE_CLASS)
+    }
+    assert found == set(content._PAGE_REF.findall(html)) == {"tbl:gdp", "sec", "a"}
+    assert content._other_words(links) == {"fig:map": "themap", "b": "bwrapped"}

@@ -83,7 +83,7 @@ def test_a_date_in_another_scripts_figures_is_e207(
         ('"0000-06"', 'the year is 1 to 9999, written in four figures: data_as_of: "1995-06"'),
         ('"June 1995"', 'write the year, then the month: data_as_of: "1995-06"'),
         ("1995-06-01", 'quote it, the year and the month: data_as_of: "1995-06"'),
-        ("199506", 'quote it: data_as_of: "1995-06"'),
+        ("199506", 'write it quoted: data_as_of: "1995-06"'),
     ],
     ids=["month-13", "year-0", "month-name", "a-day", "a-number"],
 )

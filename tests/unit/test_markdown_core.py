@@ -116,3 +116,23 @@ def test_text_join_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) 
 )
 def test_smartquotes_as_markdown_it(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
     _as_markdown_it(monkeypatch, source, "smartquotes", smartquotes)
+
+
+def test_the_short_way_only_with_markdown_its_own_post_processing() -> None:
+    """Taken with markdown-it's own four post-processing rules (strikethrough off too);
+    not with another rule, nor one of its own replaced under its name (the names alone
+    said yes to that), nor with `text` not the first inline rule; asked again once a
+    ruler changes."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    assert markdown_core._short_way(md)
+    md.inline.ruler2.at("emphasis", lambda state: None)
+    assert not markdown_core._short_way(md)
+    md = MarkdownIt("commonmark")
+    md.inline.ruler2.push("mine", lambda state: None)
+    assert not markdown_core._short_way(md)
+    md.disable("mine")
+    assert markdown_core._short_way(md)
+    md.inline.ruler.before("text", "first", lambda state, silent: False)
+    assert not markdown_core._short_way(md)

@@ -94,3 +94,24 @@ def test_weasyprint_s_patched_functions_read_as_inspect_reads_them() -> None:
     source = weasy_patch.checked_source("70.", weasyprint.CSS, "__init__")
     assert source is not None and source.startswith("    def __init__(")
     assert weasy_patch.checked_source("69.", weasyprint.CSS, "__init__") is None
+
+
+def test_checked_sources_are_all_read_or_none(module: ModuleType) -> None:
+    """`checked_sources`: each function's source in order, or None when one has none."""
+    sources = weasy_patch.checked_sources("70.", (module, "plain"), (module, "decorated"))
+    assert sources == (inspect.getsource(module.plain), inspect.getsource(module.decorated))
+    assert weasy_patch.checked_sources("70.", (module, "plain"), (module, "absent")) is None
+    assert weasy_patch.checked_sources("69.", (module, "plain")) is None
+
+
+def test_replace_wraps_only_the_function_still_shipped() -> None:
+    """`replace` puts the wrapper in; with `shipped_in`, only over the very function the
+    defining module holds (not over another patch)."""
+    home, caller = ModuleType("home"), ModuleType("caller")
+    home.f = caller.f = len  # type: ignore[attr-defined]
+    assert weasy_patch.replace(caller, "f", lambda shipped: (shipped,), shipped_in=home)
+    assert caller.f == (len,)
+    assert not weasy_patch.replace(caller, "f", lambda shipped: None, shipped_in=home)
+    assert caller.f == (len,)
+    assert weasy_patch.replace(caller, "f", lambda shipped: None)
+    assert caller.f is None

@@ -57,8 +57,29 @@ def test_a_date_that_is_no_day_is_E148_with_its_line(make_book: MakeBook, value:
     [
         ("date = 1995", "E148", 'quote it: date = "1995"'),
         ("date = 1995-06-10T08:00:00", "E148", 'quote it: date = "1995-06-10"'),
-        ("research_completed = 1995-06-01", "E107", 'quote it: research_completed = "1995-06"'),
+        (
+            "research_completed = 1995-06-01",
+            "E107",
+            'quote it, the year and the month: research_completed = "1995-06"',
+        ),
         ("research_completed = 1995", "E107", 'write it quoted: research_completed = "1995-06"'),
+        ("research_completed = true", "E107", 'write it quoted: research_completed = "1995-06"'),
+        ("date = true", "E148", 'write it quoted: date = "1995"'),
+        (
+            "research_completed = 0995-06-01",
+            "E107",
+            'quote it, the year and the month: research_completed = "0995-06"',
+        ),
+        (
+            'research_completed = "2026-13"',
+            "E107",
+            'the month is 01 to 12: research_completed = "2026-06"',
+        ),
+        (
+            'research_completed = "June 1995"',
+            "E107",
+            'write the year, then the month: research_completed = "1995-06"',
+        ),
         ("research_completed = 1995-06", "E102", 'quote the month: research_completed = "1995-06"'),
         (
             "research_completed = 1995-06  # done",
@@ -71,7 +92,9 @@ def test_a_date_written_unquoted_is_told_to_quote_it(
     make_book: MakeBook, line: str, code: str, hint: str
 ) -> None:
     """`date = 1995` was told it is 'not a date like "1995"', and a bare month only TOML's
-    own words: the hint gives the line as it must be written."""
+    own words: the hint gives the line as it must be written. A month's hint is front
+    matter's (octavo.source.dates.date_hint): a quoted "2026-13" was told nothing, a
+    year before 1000 given in three figures ("995-06"), `true` nothing."""
     toml = "\n".join(x for x in BOOK_TOML.splitlines() if not x.startswith("research_completed"))
     toml += f"\n{line}\n"
     _, found = load_config(make_book({}, toml=toml))

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -59,17 +59,18 @@ def install() -> bool:
 
     if installed():
         return True
-    shipped = checked_source(CHECKED, inline, "iter_line_boxes")
-    laying = checked_source(CHECKED, inline, "get_next_linebox")
-    caller = checked_source(CHECKED, block, "_linebox_layout")
-    if shipped is None or laying is None or caller is None:
+    sources = checked_sources(
+        CHECKED,
+        (inline, "iter_line_boxes"),
+        (inline, "get_next_linebox"),
+        (block, "_linebox_layout"),
+    )
+    if sources is None:
         return False
+    shipped, laying, caller = sources
     if shipped.count(SHAPE) != 1 or laying.count(LAID) != 1 or CALL not in caller:
         return False
-    if block.iter_line_boxes is not inline.iter_line_boxes:
-        return False
-    block.iter_line_boxes = _indented(inline.iter_line_boxes)
-    return True
+    return replace(block, "iter_line_boxes", _indented, shipped_in=inline)
 
 
 def installed() -> bool:

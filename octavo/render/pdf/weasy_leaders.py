@@ -40,7 +40,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -62,14 +62,12 @@ def install() -> bool:
 
     if installed():
         return True
-    shipped = checked_source(CHECKED, leader, "handle_leader")
-    caller = checked_source(CHECKED, inline, "iter_line_boxes")
-    if shipped is None or caller is None or shipped.count(SHAPE) != 1 or CALL not in caller:
+    sources = checked_sources(CHECKED, (leader, "handle_leader"), (inline, "iter_line_boxes"))
+    if sources is None or sources[0].count(SHAPE) != 1 or CALL not in sources[1]:
         return False
-    if inline.handle_leader is not leader.handle_leader:
-        return False
-    inline.handle_leader = _reaching(leader.handle_leader, leader.leader_index)
-    return True
+    return replace(
+        inline, "handle_leader", lambda shipped: _reaching(shipped, leader.leader_index), leader
+    )
 
 
 def installed() -> bool:

@@ -44,7 +44,7 @@ from collections.abc import Callable
 from math import inf
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -66,17 +66,18 @@ def install() -> bool:
 
     if installed():
         return True
-    split = checked_source(CHECKED, line_break, "split_first_line")
-    caller = checked_source(CHECKED, inline, "split_text_box")
-    layout = checked_source(CHECKED, line_break.Layout, "__init__")
-    if split is None or caller is None or layout is None:
+    sources = checked_sources(
+        CHECKED,
+        (line_break, "split_first_line"),
+        (inline, "split_text_box"),
+        (line_break.Layout, "__init__"),
+    )
+    if sources is None:
         return False
+    split, caller, layout = sources
     if split.count(SHAPE) != 1 or caller.count(CALL) != 1 or KEEPS not in layout:
         return False
-    if inline.split_first_line is not line_break.split_first_line:
-        return False
-    inline.split_first_line = _spaced(line_break.split_first_line)
-    return True
+    return replace(inline, "split_first_line", _spaced, shipped_in=line_break)
 
 
 def installed() -> bool:

@@ -2,7 +2,7 @@
 weasy_draw, weasy_pages, weasy_styles, weasy_text, weasy_lines, weasy_leaders, weasy_indent;
 docs/architecture.md lists them all): each patches one name of one module, only on the
 version it was read against and only while the patched function's source still has the
-shape read."""
+shape read (`checked_source`, `checked_sources`), and puts its wrapper in place by `replace`."""
 
 from __future__ import annotations
 
@@ -11,10 +11,18 @@ import inspect
 import linecache
 import sys
 import textwrap
+from collections.abc import Callable
 from types import CodeType
 from typing import Any
 
-__all__ = ["checked_source", "is_patched", "layout_methods", "layout_patched"]
+__all__ = [
+    "checked_source",
+    "checked_sources",
+    "is_patched",
+    "layout_methods",
+    "layout_patched",
+    "replace",
+]
 
 
 def checked_source(version: str, module: Any, name: str) -> str | None:
@@ -29,6 +37,26 @@ def checked_source(version: str, module: Any, name: str) -> str | None:
         return _function_source(found) or inspect.getsource(found)
     except (OSError, TypeError, AttributeError, ValueError):
         return None  # no source to check the shape against
+
+
+def checked_sources(version: str, *wanted: tuple[Any, str]) -> tuple[str, ...] | None:
+    """The sources of each `(module, name)` of `wanted` (`checked_source`), in order; None
+    if any of them cannot be read on this version (the patch is then not made)."""
+    found = [checked_source(version, module, name) for module, name in wanted]
+    return None if None in found else tuple(source for source in found if source is not None)
+
+
+def replace(
+    module: Any, name: str, wrap: Callable[[Any], Any], shipped_in: Any | None = None
+) -> bool:
+    """`module.name = wrap(module.name)`; True. With `shipped_in` (the module that defines
+    the function, when `module` calls it by a name imported from there), only while
+    `module.name` is still that very function; False and nothing replaced if not."""
+    shipped = getattr(module, name)
+    if shipped_in is not None and shipped is not getattr(shipped_in, name):
+        return False
+    setattr(module, name, wrap(shipped))
+    return True
 
 
 def _function_source(found: Any) -> str | None:

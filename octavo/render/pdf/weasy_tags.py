@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["install", "installed", "own_language"]
 
@@ -49,14 +49,13 @@ def install() -> bool:
 
     if installed():
         return True
-    build = checked_source(CHECKED, tags, "_build_box_tree")
-    adds = checked_source(CHECKED, tags, "add_tags")
-    if build is None or adds is None or SHAPE not in build:
+    sources = checked_sources(CHECKED, (tags, "_build_box_tree"), (tags, "add_tags"))
+    if sources is None:
         return False
-    if CALL not in build or CALL not in adds or "yield element" not in build:
+    build, adds = sources
+    if SHAPE not in build or CALL not in build or CALL not in adds or "yield element" not in build:
         return False
-    tags._build_box_tree = _with_languages(tags._build_box_tree)
-    return True
+    return replace(tags, "_build_box_tree", _with_languages)
 
 
 def installed() -> bool:
