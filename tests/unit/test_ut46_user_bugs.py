@@ -206,3 +206,27 @@ def test_ut46_unknown_option_no_code(tmp_path: Path) -> None:
     done = invoke("epub", "--book", book, "--jbos", "2", cwd=tmp_path)
     assert done.returncode == 1
     assert re.search(r"\bE\d{3}\b", done.stderr) and "--jobs" in done.stderr, done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="ut46-import-in-two-batches-e302")
+def test_ut46_import_in_two_batches_e302(tmp_path: Path) -> None:
+    """Pages imported one batch after another ("import more pages to fill it") make a book
+    that builds: the invented totals (1, then 2) stop it with E302 "total is 2 here but 1"."""
+    book = tmp_path / "book"
+    first = PAGES / "photius" / "nepal_economy_other_modes_of_trans~10117.txt"
+    second = PAGES / "mongabay" / "nepal-the_rana_oligarchy.txt"
+    for page in (first, second):
+        done = invoke("import-pages", page, "--book", book, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    done = invoke("epub", "--book", book, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="ut46-new-title-cases-folder-name")
+def test_ut46_new_title_cases_folder_name(tmp_path: Path) -> None:
+    """`invoke new DIR` without --country names the country after the folder as it is
+    written: "Côte d'Ivoire", not "Côte D'Ivoire" ("Bosnia And Herzegovina" likewise)."""
+    done = invoke("new", tmp_path / "Côte d'Ivoire", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    toml = (tmp_path / "Côte d'Ivoire" / "book.toml").read_text("utf-8")
+    assert 'country = "Côte d\'Ivoire"' in toml, toml
