@@ -65,7 +65,7 @@ def test_ut46_bibliography_heading_twice(tmp_path: Path) -> None:
             "refs.json": refs,
         },
     )
-    done = invoke("epub", "--book", book, "--out", tmp_path / "b.epub")
+    done = invoke("epub", "--book", book, "--out", tmp_path / "b.epub", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(tmp_path / "b.epub") as epub:
         text = epub.read("EPUB/text/bibliography.xhtml").decode()
@@ -86,7 +86,7 @@ def test_ut46_epub_figures_split_across_lines(tmp_path: Path) -> None:
         _TOML.format(extra="").replace('language = "en"', 'language = "fr"'),
         {"010-trade.md": _section(body)},
     )
-    done = invoke("epub", "--book", book, "--out", tmp_path / "b.epub")
+    done = invoke("epub", "--book", book, "--out", tmp_path / "b.epub", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     text = unzip(tmp_path / "b.epub", tmp_path / "x")
     page = next(p for p in text.glob("*.xhtml") if "12 345" in p.read_text("utf-8"))
@@ -106,7 +106,7 @@ def test_ut46_import_invents_total(tmp_path: Path) -> None:
     import itself gave (or, if one is supplied, `supplied` says so)."""
     book = tmp_path / "book"
     page = PAGES / "photius" / "nepal_economy_other_modes_of_trans~10117.txt"
-    done = invoke("import-pages", page, "--book", book)
+    done = invoke("import-pages", page, "--book", book, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     (section,) = book.glob("*.md")
     front = section.read_text("utf-8").split("---")[1]
@@ -121,7 +121,7 @@ def test_ut46_new_placeholder_chapter_title_wins(tmp_path: Path) -> None:
     deleted (as W422 asks), an import's own chapter title for chapter 1 is the book's, or the
     import says why not."""
     book = tmp_path / "nepal"
-    done = invoke("new", book, "--country", "Nepal")
+    done = invoke("new", book, "--country", "Nepal", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     (book / "001-about.md").unlink()
     manifest = tmp_path / "m.csv"
@@ -132,9 +132,9 @@ def test_ut46_new_placeholder_chapter_title_wins(tmp_path: Path) -> None:
     )
     page = PAGES / "mongabay" / "nepal-the_rana_oligarchy.txt"
     done = invoke("import-pages", page, "--book", book, "--manifest", manifest,
-                  "--data-as-of", "1991-09")  # fmt: skip
+                  "--data-as-of", "1991-09", cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    outline = invoke("outline", "--book", book)
+    outline = invoke("outline", "--book", book, cwd=tmp_path)
     assert "Historical Setting" in outline.stdout or "Introduction" in done.stderr, (
         outline.stdout + done.stderr
     )
