@@ -3,6 +3,7 @@ templates/labels/<lang>.toml and book.toml's [labels] (octavo.source.labels)."""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -14,7 +15,19 @@ from octavo.settings import YearMonth
 if TYPE_CHECKING:
     from octavo.model.book import Section
 
-__all__ = ["Labels", "roman"]
+__all__ = ["Labels", "roman", "unplain_field"]
+
+
+@lru_cache(maxsize=1024)
+def unplain_field(template: str) -> str | None:
+    """The first replacement field of `template` that is not a name alone (`{date}`): one
+    with an attribute, an index, a conversion or a format (`{x.__class__}`, `{x[0]}`,
+    `{x!r}`, `{x:>9}`), or none (`{}`); None when every field is plain. ValueError for
+    unbalanced braces, as str.format."""
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (not name.isidentifier() or spec or conversion):
+            return name
+    return None
 
 
 def roman(number: int) -> str:
@@ -51,8 +64,14 @@ class Labels:
 
     def format(self, key: str, **values: object) -> str:
         """The label with its values; a value that ends in a period before the label's own
-        ('1995 г.' in '… по {newest}.') gives the sentence one, not 'г..'."""
+        ('1995 г.' in '… по {newest}.') gives the sentence one, not 'г..'. A field that is
+        not a name alone is refused (ValueError): str.format would read an attribute or an
+        item of a value (`{x.format.__globals__[…]}` a process's environment), and a
+        book's own catalogue is untrusted (octavo.source.labels checks it too: E116)."""
         template = self[key]
+        field = unplain_field(template)
+        if field is not None:  # str.format reads attributes and items: never a catalogue's
+            raise ValueError(f"label {key!r}: placeholder {{{field}}} is not a name alone")
         for name, value in values.items():
             if isinstance(value, str) and value.endswith(".") and f"{{{name}}}." in template:
                 values[name] = value[:-1]

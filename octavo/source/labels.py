@@ -14,6 +14,7 @@ from typing import Any
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import BookConfig, Labels
 from octavo.model.elision import elisions_problem
+from octavo.model.labels import unplain_field
 from octavo.model.language_tags import fallbacks
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
@@ -73,7 +74,7 @@ def load_labels(
             data = dict(base)
             for key, value in catalogue.items():
                 given = tuple(value) if isinstance(value, list) else value  # (months)
-                problem = _bad_override(key, given, base) if key in base else ""
+                problem = _bad_override(key, given, base) if key in base else _bad_own(given)
                 if problem:
                     found.append(error("E116", f"{key}: {problem}", path, field_line(text, key)))
                 else:
@@ -98,6 +99,28 @@ def load_labels(
 
 
 _CONTROL = "holds a control character (a label is words of one line)"
+
+
+def _bad_own(value: object) -> str:
+    """E116's words for a label of a book's catalogue that octavo has none of (one its own
+    templates read): a string of one line whose placeholders are names alone ("" if so)."""
+    if isinstance(value, tuple):
+        lines = all(isinstance(v, str) and not control_character(v) for v in value)
+        return "" if lines else "must be a list of strings of one line"
+    if not isinstance(value, str):
+        return "must be a string"
+    if control_character(value):
+        return _CONTROL
+    try:
+        field = unplain_field(value)
+    except ValueError:
+        return "unbalanced { or } (write {{ or }} for a brace)"
+    if field is not None:
+        return (
+            f"placeholder {{{field}}} with an attribute, index, format or conversion "
+            "(write a name alone)"
+        )
+    return ""
 
 
 def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:

@@ -219,3 +219,43 @@ def test_a_missing_include_in_a_print_template_is_E702(book: Path, tmp_path: Pat
     with pytest.raises(BuildError) as caught:
         api.build_pdf(book, tmp_path / "b.pdf")
     assert [d.code for d in caught.value.diagnostics] == ["E702"]
+
+
+LEAK = "{x.format.__globals__[dataclass].__globals__[sys].modules[os].environ[HOME]}"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_catalogues_own_label_reads_no_attribute(book: Path, language: str) -> None:
+    """A label of the book's own catalogue that octavo has none of (its templates may read
+    one) is checked as any: str.format reads attributes and items of what a label is given
+    (`labels.format('mine', x=labels)` printed the process's $HOME), French books too
+    since elide formats each field with str.format (a reviewer's repro)."""
+    from octavo.project import open_project
+    from octavo.source.labels import load_labels
+
+    (book / "book.toml").write_text(
+        (book / "book.toml").read_text().replace('language = "en"', f'language = "{language}"')
+    )
+    catalogue = f'# mine\nmine = "Données de {LEAK}"\nplain = "Données de {{x}}"\n'
+    _override(book, f"labels/{language}.toml", catalogue)
+    project, _ = open_project(book)
+    assert project is not None
+    labels, found = load_labels(project.config, project.template_dirs)
+    assert [(d.code, d.line) for d in found] == [("E116", 2)]
+    assert "placeholder {x.format.__globals__[dataclass]" in found[0].message
+    with pytest.raises(KeyError):
+        labels["mine"]
+    assert labels.format("plain", x="Minsk").endswith("Minsk")
+
+
+def test_a_label_with_an_attribute_is_refused_as_it_is_formatted() -> None:
+    """The catalogue's check aside, `Labels.format` never lets str.format read an attribute
+    or an item (ValueError, which a template's render reports as E702)."""
+    from octavo.model import Labels
+
+    labels = Labels("fr", (("elisions", "de=d’"), ("mine", "de " + LEAK)), (), ())
+    with pytest.raises(ValueError, match="not a name alone"):
+        labels.format("mine", x=labels)
+    english = Labels("en", (("mine", "{x.__class__}"),), (), ())
+    with pytest.raises(ValueError, match="not a name alone"):
+        english.format("mine", x=labels)
