@@ -252,7 +252,8 @@ class CiteprocBook:
 
         keys = self.bibliography.keys
         named = {k: names for k in keys if (names := listed_names(self.source[k]))}
-        shown = plain_listed(self.style, named) | self.given.listed  # "毛泽东", "smith, zed"
+        plain = plain_listed(self.style, self.source, named)  # "毛泽东", "smith, zed"
+        shown = plain | self.given.listed
         with as_cited(self.source, shown, keys):
             made = [*map(entry, items)]
         texts = substituted(self.style, self.source, items, made, entry)  # the file's names
