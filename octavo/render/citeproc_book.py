@@ -88,8 +88,11 @@ class CiteprocBook:
             json_particles(self.source)
             read_quotes(self.source)  # its apostrophes and quotations as pandoc reads them
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
-        self.language = _locale(bib.language)  # the list is collated in it too (citation_sort)
-        self.style = CitationStylesStyle(io.BytesIO(style), self.language, validate=False)
+        # citeproc-py's locale (its terms, its dates); the list is collated in the book's
+        # own language, as pandoc collates it, where citeproc-py has no locale for it
+        # (Belarusian's "Ус" before "Ўлас", where American English's is after)
+        self.collation = bib.language
+        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
         citation = self.style.root.citation
         attributes = dict(citation.layout.attrib)
         for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
@@ -173,7 +176,7 @@ class CiteprocBook:
     def sort(self) -> None:
         """The list sorted as pandoc sorts it (citation_sort), then the given names telling
         people apart (citation_names) and the year suffixes (citation_suffixes) in its order."""
-        lettered = sort_list(self.style, self.bibliography, [*self.written], self.language)
+        lettered = sort_list(self.style, self.bibliography, [*self.written], self.collation)
         keys = [item.key for item in lettered]
         self.given = given = given_names(self.style, self.source, keys)
         year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
@@ -237,7 +240,8 @@ class CiteprocBook:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
             with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
-                in_order = sorted_items(citation.sort, cited, citation.layout, self.language)(cited)
+                order = sorted_items(citation.sort, cited, citation.layout, self.collation)
+                in_order = order(cited)
             return [known[id(c)] for c in in_order] + unknown
 
         return by_style
