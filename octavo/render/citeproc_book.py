@@ -25,7 +25,7 @@ from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
-from octavo.render.citation_particles import bibtex_particles, json_particles
+from octavo.render.citation_particles import bibtex_particles, json_particles, unparsed
 from octavo.render.citation_quotes import (
     mark_style_quotes,
     punctuated,
@@ -84,8 +84,10 @@ class CiteprocBook:
             self.source: Any = BibTeX(io.StringIO(text))
             bibtex_particles(self.source, text)  # names' particles as pandoc reads them
         else:
-            self.source = CiteProcJSON(json.loads(text))
-            json_particles(self.source)
+            entries = json.loads(text)
+            kept = unparsed(entries)  # `"parse-names": false`: as given
+            self.source = CiteProcJSON(entries)
+            json_particles(self.source, kept)
             read_quotes(self.source)  # its apostrophes and quotations as pandoc reads them
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
         # citeproc-py's locale (its terms, its dates); the list is collated in the book's
