@@ -54,7 +54,8 @@ def printed(
         for key, made in citations.items():
             count, names = (more or {}).get(key, 0), _names(source[key])
             citation = style.root.citation
-            with more_names(style, count, citation), long_names(style, citation, names):
+            cited = long_names(style, citation, source, key, names)
+            with more_names(style, count, citation), cited:
                 out[key] = str(alone.cite(made, lambda item: None))
     return out
 
@@ -90,7 +91,11 @@ def list_entry(style: Any, item: Any, more: Mapping[str, int]) -> str:
     """The reference list's entry of `item`, at least as many names before "et al." as
     `more` gives it."""
     listing, names = style.root.bibliography, _names(item.reference)
-    with more_names(style, more.get(item.key, 0), listing), long_names(style, listing, names):
+    source = item.bibliography.source
+    with (
+        more_names(style, more.get(item.key, 0), listing),
+        long_names(style, listing, source, item.key, names),
+    ):
         return "".join(str(e) for e in style.render_bibliography([item]))
 
 
@@ -104,7 +109,7 @@ def cited_as(
     with (
         as_cited(source, shown, [key]),
         more_names(style, count, citation),
-        long_names(style, citation, _names(source[key])),  # the names as_cited gives
+        long_names(style, citation, source, key, _names(source[key])),  # as_cited's names
     ):
         yield
 

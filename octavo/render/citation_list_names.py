@@ -25,15 +25,15 @@ __all__ = ["plain_listed"]
 _WORD = re.compile(r"[^\s.\-]+")
 
 
-def plain_listed(style: Any, named: dict[str, list[Any]]) -> dict[str, list[Any]]:
+def plain_listed(style: Any, source: Any, named: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """The names of each entry (`named`: key -> its people) that the list, printing names
     in their long form, prints otherwise than pandoc; only those entries."""
-    options = list_initials(style)
-    if options is None:
-        return {}
-    mark, hyphen = options
     out: dict[str, list[Any]] = {}
     for key, names in named.items():
+        options = list_initials(style, source, key)
+        if options is None:
+            continue
+        mark, hyphen = options
         if not any(_unlike(name, mark) for name in names):
             continue
         out[key] = as_listed(names, mark, hyphen)

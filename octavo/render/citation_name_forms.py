@@ -19,9 +19,10 @@ from functools import cache
 from typing import Any
 
 from octavo.model.bibliography import csl
+from octavo.render.citation_name_probe import printing_name
 
 __all__ = [
-    "GIVEN", "INITIALS", "check_counts", "family_first", "first_name", "initialized",
+    "GIVEN", "INITIALS", "check_counts", "entry_name", "family_first", "first_name", "initialized",
     "list_initials", "listed_given",
     "long_names", "macros", "number", "option", "printed_count", "reaches", "shown_names",
     "written", "written_as",
@@ -61,6 +62,14 @@ def first_name(element: Any, style: Any) -> Any:
     return reaches(element, "name", macros(style))
 
 
+def entry_name(style: Any, context: Any, source: Any, key: str) -> Any:
+    """The `<name>` printing the entry `key`'s people in `context` (the `<citation>` or the
+    `<bibliography>`: octavo.render.citation_name_probe), else the first its layout
+    reaches; None."""
+    found = printing_name(style, context, source, key)
+    return found if found is not None else first_name(context.layout, style)
+
+
 def option(name: Any, context: Any, style: Any, attribute: str) -> str | None:
     """A `<name>` option as citeproc-py inherits it: the name's, its context's, the style's."""
     found = (e.get(attribute) for e in (name, context, style.root) if e is not None)
@@ -82,11 +91,11 @@ def check_counts(style: Any) -> None:
                 raise ValueError(f'{attribute}="{value}" is no number of names')
 
 
-def printed_count(style: Any, total: int, more: int = 0) -> int:
-    """How many of `total` names the style's citations print before "et al.", at least
-    `more` (disambiguate-add-names), as citeproc-py cuts them."""
+def printed_count(style: Any, source: Any, key: str, total: int, more: int = 0) -> int:
+    """How many of the entry `key`'s `total` names the style's citations print before "et
+    al.", at least `more` (disambiguate-add-names), as citeproc-py cuts them."""
     citation = style.root.citation
-    name = first_name(citation.layout, style)
+    name = entry_name(style, citation, source, key)
     least = number(option(name, citation, style, "et-al-min"))
     first = number(option(name, citation, style, "et-al-use-first"))
     if more:
@@ -182,11 +191,12 @@ def _initial(word: str, hyphen: bool) -> str:
 
 
 @contextmanager
-def long_names(style: Any, context: Any, names: Any) -> Iterator[None]:
-    """The first `<name>` of `context` (a `<citation>` or `<bibliography>`) in the long
-    form and without initials, with its context and the style, for a while: where the
-    entry printed names people by names made by `written_as` (`names`)."""
-    name = first_name(context.layout, style) if written(names) else None
+def long_names(style: Any, context: Any, source: Any, key: str, names: Any) -> Iterator[None]:
+    """The `<name>` of `context` (a `<citation>` or `<bibliography>`) printing the entry
+    `key`'s people in the long form and without initials, with its context and the style,
+    for a while: where the entry names people by names made by `written_as` (`names`, its
+    people as they are now)."""
+    name = entry_name(style, context, source, key) if written(names) else None
     kept: list[tuple[Any, str, str | None]] = []
     if name is not None:
         kept.append((name, "form", name.get("form")))
@@ -205,20 +215,20 @@ def long_names(style: Any, context: Any, names: Any) -> Iterator[None]:
 
 
 def shown_names(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+    style: Any, source: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
 ) -> dict[str, list[Any]]:
     """Each hinted entry's names as its citations print them while `long_names` holds: a
     hinted name with its given name, initialized or whole; the others as the style prints
     them (short: the family name alone)."""
     citation = style.root.citation
-    form = first_name(citation.layout, style)
-    if form is None:
-        return {}
-    mark = option(form, citation, style, "initialize-with")
-    hyphen = option(form, citation, style, "initialize-with-hyphen") != "false"
-    short = form.get("form", citation.get("name-form", "long")) == "short"
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
+        form = entry_name(style, citation, source, key)
+        if form is None:
+            continue
+        mark = option(form, citation, style, "initialize-with")
+        hyphen = option(form, citation, style, "initialize-with-hyphen") != "false"
+        short = form.get("form", citation.get("name-form", "long")) == "short"
         names = []
         for at, name in enumerate(named[key]):
             given = str(name.parts()[0] or "")
@@ -250,12 +260,12 @@ def as_listed(
     return out
 
 
-def list_initials(style: Any) -> tuple[str | None, bool] | None:
-    """How the reference list initializes given names where it prints names in their long
-    form (its `initialize-with` mark, or None; whether it hyphenates initials); None where
-    its first name prints them otherwise, or the style has no list."""
+def list_initials(style: Any, source: Any, key: str) -> tuple[str | None, bool] | None:
+    """How the reference list initializes the entry `key`'s given names where it prints
+    them in their long form (its `initialize-with` mark, or None; whether it hyphenates
+    initials); None where it prints them otherwise, or the style has no list."""
     listing = style.root.bibliography
-    form = first_name(listing.layout, style) if listing is not None else None
+    form = entry_name(style, listing, source, key) if listing is not None else None
     if form is None or form.get("form", listing.get("name-form", "long")) != "long":
         return None
     mark = option(form, listing, style, "initialize-with")
@@ -263,20 +273,18 @@ def list_initials(style: Any) -> tuple[str | None, bool] | None:
 
 
 def listed_given(
-    style: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
+    style: Any, source: Any, named: dict[str, list[Any]], hints: dict[str, dict[int, str]]
 ) -> dict[str, list[Any]]:
     """Each entry's names in the list where one's initials are another's (pandoc's
     AddGivenName, which the list reads too), as the list prints them while `long_names`
     holds: that name with its given name whole ("Smith, Jane" where the style prints
     "Smith, J."), the others initialized as the style initializes them."""
-    options = list_initials(style)
-    if options is None:
-        return {}
-    mark, hyphen = options
     out: dict[str, list[Any]] = {}
     for key, by_place in hints.items():
-        if GIVEN not in by_place.values():
+        options = list_initials(style, source, key)
+        if GIVEN not in by_place.values() or options is None:
             continue
+        mark, hyphen = options
         whole = frozenset(at for at, hint in by_place.items() if hint == GIVEN)
         out[key] = as_listed(named[key], mark, hyphen, whole)
     return out

@@ -99,7 +99,7 @@ def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
     hints = _by_name(rule, named) if shared and rule != "by-cite" else {}
     if rule.startswith("primary-name"):  # the first name's only
         hints = {key: {0: by_place[0]} for key, by_place in hints.items() if 0 in by_place}
-    alone = printed(style, source, keys, shown_names(style, named, hints))
+    alone = printed(style, source, keys, shown_names(style, source, named, hints))
     alike: dict[str, list[str]] = {}
     for key, words in alone.items():
         alike.setdefault(words, []).append(key)
@@ -111,8 +111,8 @@ def given_names(style: Any, source: Any, keys: Sequence[str]) -> GivenNames:
             hints = _again(style, source, named, hints, more, [k for s in sets for k in s])
     again = bool(more) or (rule == "by-cite" and bool(hints))  # printed otherwise now
     return GivenNames(
-        shown_names(style, named, hints),
-        listed_given(style, named, hints),
+        shown_names(style, source, named, hints),
+        listed_given(style, source, named, hints),
         more,
         None if again else alone,
     )
@@ -129,7 +129,9 @@ def _again(
     """`by-cite`'s hints, and more for the entries still printing alike with them and
     with their names before "et al." ("J. Smith and A. Doe" beside "J. Smith and B. Doe")."""
     alike: dict[str, list[str]] = {}
-    for key, words in printed(style, source, keys, shown_names(style, named, hints), more).items():
+    for key, words in printed(
+        style, source, keys, shown_names(style, source, named, hints), more
+    ).items():
         alike.setdefault(words, []).append(key)
     for key, by_place in _by_cite([s for s in alike.values() if len(s) > 1], named).items():
         hints[key] = hints.get(key, {}) | by_place

@@ -9,7 +9,10 @@ anything is sorted or printed.
   after a given name its dropping particle ("Ludwig van"); a comma in a given name sets
   off its suffix ("John, Jr."); a family or given name in double quotes is kept whole,
   without them; a straight apostrophe in a name is curled ("O’Brien"). citeproc-py read
-  each part as written.
+  each part as written. A name saying `"parse-names": false` (CSL-JSON's, citeproc-js's
+  reading) keeps its parts as given ("van Gogh, Vincent" under V), its apostrophes curled
+  (`unparsed` takes the field out before citeproc-py reads the names: it warned of an
+  argument it does not know); pandoc 3.9 reads it as any other name ("Gogh, Vincent van").
 - **BibTeX** (pandoc's BibTeX reader, as biblatex's `useprefix=false`): the "von" part,
   "de la" of `de la Fontaine, Jean` or `Jean de la Fontaine`, is a dropping particle,
   "Fontaine, Jean de la" and "(Fontaine 1990)"; a non-dropping one, "(de la Fontaine
@@ -20,9 +23,12 @@ anything is sorted or printed.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import Any
 
-__all__ = ["JOINED", "bibtex_particles", "json_particles"]
+from octavo.model.bibliography import folded
+
+__all__ = ["JOINED", "bibtex_particles", "json_particles", "unparsed"]
 
 # after a particle joined to its name by an apostrophe or a hyphen ("d’", "al-"): the space
 # citeproc-py prints after every particle is taken out with it ("d’Alembert", not "d’ Alembert")
@@ -34,11 +40,31 @@ _OPTIONS = re.compile(r"\boptions\s*=\s*[{\"]([^}\"]*)", re.IGNORECASE)
 _USEPREFIX = re.compile(r"\buseprefix\s*(?:=\s*(\w+))?", re.IGNORECASE)
 
 
-def json_particles(source: Any) -> None:
-    """Every name of `source` (citeproc-py's, read from CSL-JSON) as pandoc reads it."""
-    for reference in source.values():
+def unparsed(entries: Any) -> set[tuple[str, str, int]]:
+    """The names of CSL-JSON `entries` (as json.loads gives them) saying `"parse-names":
+    false`, each as (key as citeproc-py reads it, field, place); every name's `parse-names`
+    taken out (citeproc-py reads no such part)."""
+    kept = set()
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        for field, names in entry.items():
+            for at, name in enumerate(names if isinstance(names, list) else []):
+                if not isinstance(name, dict) or "parse-names" not in name:
+                    continue
+                if str(name.pop("parse-names")).strip().lower() in ("false", "0"):
+                    kept.add((folded(str(entry.get("id", ""))), field.replace("-", "_"), at))
+    return kept
+
+
+def json_particles(source: Any, kept: Container[tuple[str, str, int]] = ()) -> None:
+    """Every name of `source` (citeproc-py's, read from CSL-JSON) as pandoc reads it, but
+    those `kept` (`unparsed`'s) as given, their apostrophes curled."""
+    for key, reference in source.items():
         for field, names in _name_fields(reference):
-            reference[field] = [_extracted(name) for name in names]
+            reference[field] = [
+                _extracted(name, (key, field, at) not in kept) for at, name in enumerate(names)
+            ]
 
 
 def bibtex_particles(source: Any, text: str) -> None:
@@ -88,14 +114,15 @@ def _particle(word: str) -> bool:
     return all(c.islower() or c in _PUNCTUATION for c in word)
 
 
-def _extracted(name: Any) -> Any:
-    """pandoc's citeproc's `extractParticles` of one name (and its `fixApos`)."""
+def _extracted(name: Any, parse: bool = True) -> Any:
+    """pandoc's citeproc's `extractParticles` of one name (where `parse`) and its
+    `fixApos`."""
     from citeproc.source import Name
 
     if not all(isinstance(v, str) for v in dict(name).values()):
         return name  # citeproc-py fails on it as written (E150)
     parts = {k: v.replace("'", "\u2019") for k, v in dict(name).items()}
-    if "literal" not in parts:
+    if parse and "literal" not in parts:
         _suffix(parts)
         _dropping(parts)
         _non_dropping(parts)

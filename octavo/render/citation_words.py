@@ -133,7 +133,8 @@ class SectionCitations:
             if not (words := self.book.names(citation)):
                 return everyone, everyone
             names = listed_names(reference)
-            shown = printed_count(self.book.style, len(names), self.book.given.more.get(key, 0))
+            more = self.book.given.more.get(key, 0)
+            shown = printed_count(self.book.style, self.book.source, key, len(names), more)
             return f"{field} {words} {[name_parts(n) for n in names[:shown]]}", everyone
         full, rest = self.book.format(citation), self.book.without_names(citation)
         return (f"words {full[: -len(rest)]}" if rest and full.endswith(rest) else ""), ""

@@ -25,7 +25,7 @@ from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
-from octavo.render.citation_particles import bibtex_particles, json_particles
+from octavo.render.citation_particles import bibtex_particles, json_particles, unparsed
 from octavo.render.citation_quotes import (
     mark_style_quotes,
     punctuated,
@@ -84,12 +84,17 @@ class CiteprocBook:
             self.source: Any = BibTeX(io.StringIO(text))
             bibtex_particles(self.source, text)  # names' particles as pandoc reads them
         else:
-            self.source = CiteProcJSON(json.loads(text))
-            json_particles(self.source)
+            entries = json.loads(text)
+            kept = unparsed(entries)  # `"parse-names": false`: as given
+            self.source = CiteProcJSON(entries)
+            json_particles(self.source, kept)
             read_quotes(self.source)  # its apostrophes and quotations as pandoc reads them
         style = bib.style or (files("citeproc") / f"data/styles/{DEFAULT_STYLE}.csl").read_bytes()
-        self.language = _locale(bib.language)  # the list is collated in it too (citation_sort)
-        self.style = CitationStylesStyle(io.BytesIO(style), self.language, validate=False)
+        # citeproc-py's locale (its terms, its dates); the list is collated in the book's
+        # own language, as pandoc collates it, where citeproc-py has no locale for it
+        # (Belarusian's "Ус" before "Ўлас", where American English's is after)
+        self.collation = bib.language
+        self.style = CitationStylesStyle(io.BytesIO(style), _locale(bib.language), validate=False)
         citation = self.style.root.citation
         attributes = dict(citation.layout.attrib)
         for name in ("prefix", "suffix", "delimiter"):  # each item formatted alone, then
@@ -173,7 +178,7 @@ class CiteprocBook:
     def sort(self) -> None:
         """The list sorted as pandoc sorts it (citation_sort), then the given names telling
         people apart (citation_names) and the year suffixes (citation_suffixes) in its order."""
-        lettered = sort_list(self.style, self.bibliography, [*self.written], self.language)
+        lettered = sort_list(self.style, self.bibliography, [*self.written], self.collation)
         keys = [item.key for item in lettered]
         self.given = given = given_names(self.style, self.source, keys)
         year_suffixes(self.style, self.source, keys, given.cited, given.more, given.alone)
@@ -237,7 +242,8 @@ class CiteprocBook:
                 return [*known.values(), *unknown]
             cited = [self.citation(use, i.at).cites[0] for i in known.values()]
             with unsuffixed(self.source, [c.key for c in cited]):  # as pandoc sorts them
-                in_order = sorted_items(citation.sort, cited, citation.layout, self.language)(cited)
+                order = sorted_items(citation.sort, cited, citation.layout, self.collation)
+                in_order = order(cited)
             return [known[id(c)] for c in in_order] + unknown
 
         return by_style
@@ -252,7 +258,8 @@ class CiteprocBook:
 
         keys = self.bibliography.keys
         named = {k: names for k in keys if (names := listed_names(self.source[k]))}
-        shown = plain_listed(self.style, named) | self.given.listed  # "毛泽东", "smith, zed"
+        plain = plain_listed(self.style, self.source, named)  # "毛泽东", "smith, zed"
+        shown = plain | self.given.listed
         with as_cited(self.source, shown, keys):
             made = [*map(entry, items)]
         texts = substituted(self.style, self.source, items, made, entry)  # the file's names

@@ -85,3 +85,29 @@ def test_a_bibtex_von_part_is_a_dropping_particle(make_book: MakeBook) -> None:
         "van Gennep, Arnold. 1909. Rites.",
         "Neumann, John von, Jr. 1944. Games.",
     ]
+
+
+def test_a_name_saying_parse_names_false_is_kept_as_given(make_book: MakeBook) -> None:
+    """`"parse-names": false` (CSL-JSON's) keeps a name's parts as given, as citeproc-js
+    reads it: "van Gogh, Vincent" sorted under V beside "van Gogh, Theo" under G; `true`
+    reads it as any name. The expected text is pandoc 3.9's for the first names written as
+    its own way of keeping a part whole (`"\\"van Gogh\\""`): pandoc reads `parse-names`
+    as nothing, and splits such a name as any other. octavo warned (W152: citeproc-py knew
+    no `parse-names`) and read a name saying it, true or false, as given."""
+    refs = {
+        "a": _author("A", "van Gogh", "Vincent"),
+        "b": _author("B", "van Gogh", "Theo"),
+        "c": _author("C", "Beethoven", "Ludwig van"),
+        "d": _author("D", "d'Alembert", "Jean"),
+        "e": _author("E", "de la Fontaine", "Jean"),
+    }
+    for key, parse in (("a", False), ("c", False), ("d", "false"), ("e", True)):
+        refs[key]["author"][0]["parse-names"] = parse
+    assert cited_text(make_book, refs, "[@a; @b; @c; @d; @e]\n", SORT_ONLY) == [
+        "(van Gogh 1990b; van Gogh 1990a; Beethoven 1990; d’Alembert 1990; de la Fontaine 1990)",
+        "Beethoven, Ludwig van. 1990. C.",
+        "d’Alembert, Jean. 1990. D.",
+        "de la Fontaine, Jean. 1990. E.",
+        "van Gogh, Theo. 1990a. B.",
+        "van Gogh, Vincent. 1990b. A.",
+    ]

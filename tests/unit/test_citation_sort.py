@@ -226,3 +226,39 @@ def test_a_macro_printing_nothing_sorts_first(
         "a": {"type": "book", "title": "Aye", "author": [{"family": "Aye", "given": "A"}]},
     }
     assert cited_text(make_book, refs, "[@b; @anon; @a]\n", _empty_key_style(key))[1:] == expected
+
+
+BELARUSIAN = {  # in the file's order
+    key: _work(key.upper(), 1990 + at, family, "Ян")
+    for at, (key, family) in enumerate(
+        [
+            ("a", "Ёлкін"),
+            ("b", "Ежоў"),
+            ("c", "Жук"),
+            ("d", "Ўлас"),
+            ("e", "Ус"),
+            ("f", "Ухаў"),
+            ("g", "Іваноў"),
+            ("h", "Ігнат"),
+        ]
+    )
+}
+
+
+def test_the_list_collated_in_a_language_citeproc_py_has_no_locale_for(
+    make_book: MakeBook,
+) -> None:
+    """Belarusian (no locale in citeproc-py, whose terms are then American English's) is
+    collated as Belarusian, as pandoc collates it: "Ў" a letter after "У"; octavo
+    collated it as American English ("Ўлас" before "Ус", a "У" with a mark)."""
+    body = "X [@a; @b; @c; @d; @e; @f; @g; @h].\n"
+    assert cited_text(make_book, BELARUSIAN, body, STYLE, language="be")[1:] == [
+        "Ежоў, Ян. 1991. B.",
+        "Ёлкін, Ян. 1990. A.",
+        "Жук, Ян. 1992. C.",
+        "Іваноў, Ян. 1996. G.",
+        "Ігнат, Ян. 1997. H.",
+        "Ус, Ян. 1994. E.",
+        "Ухаў, Ян. 1995. F.",
+        "Ўлас, Ян. 1993. D.",
+    ]

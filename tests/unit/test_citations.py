@@ -739,3 +739,50 @@ def test_a_heading_without_a_data_label_is_given_one() -> None:
     assert _labelled(labelled, "roads", "Roads (Doe)") == (
         '<h2 id="roads" data-label="Roads (Doe)" class="x">Roads</h2>'
     )
+
+
+@pytest.mark.parametrize(
+    ("cited", "loaded"),
+    [
+        pytest.param(False, {"citeproc": False, "icu": False}, id="no-citations"),
+        pytest.param(True, {"citeproc": True, "icu": True}, id="citations"),
+    ],
+)
+def test_a_book_without_citations_imports_neither_citeproc_nor_icu(
+    make_book: MakeBook, tmp_path: Path, cited: bool, loaded: dict[str, bool]
+) -> None:
+    """The process building a book's EPUB (a fresh one, as `invoke epub` is) imports
+    citeproc-py and ICU only for a book with a bibliography: each costs a cold build's
+    import time, and ICU's data its memory. What the install is made of is known already
+    (octavo.install.versions, kept in the user's cache folder: finding it out once an
+    install loads ICU's libraries, to name their folder). The book with citations says the
+    check sees them where they are imported."""
+    import os
+    import subprocess
+    import sys
+
+    files: dict[str, str | bytes] = {"001-a.md": section_source(1, total=1)}
+    if cited:
+        files |= {"001-a.md": section_source(1, body=BODY, total=1), "refs.json": REFS}
+    root = make_book(files, CITED if cited else BOOK_TOML)
+    env = os.environ | {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = (
+        "import json, sys\nfrom pathlib import Path\nfrom octavo import api\n"
+        "import octavo.render.manuscript as made\n"
+        "real, seen = made.render_manuscript, []\n"
+        "def spy(*args, **kwargs):\n"
+        "    seen.append(1)\n"
+        "    return real(*args, **kwargs)\n"
+        "made.render_manuscript = spy\n"
+        f"api.build_epub(Path({str(root)!r}), Path(sys.argv[1]))\n"
+        "print(json.dumps([bool(seen), {m: m in sys.modules for m in ('citeproc', 'icu')}]))\n"
+    )
+    here = tmp_path / "here"  # the working folder, on the import path (`-c`): one written
+    (here / "build").mkdir(parents=True)  # to lately has the install read again (kept_text
+    os.utime(here, (1e9, 1e9))  # of octavo.stat_cache), as a build's first `build/` does
+    for output in ("warm.epub", "b.epub"):  # the install's knowledge and the cover kept
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / output)], cwd=here, env=env,
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    assert json.loads(done.stdout.splitlines()[-1]) == [True, loaded]
