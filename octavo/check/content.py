@@ -24,15 +24,18 @@ from octavo.text import strip_tags
 if TYPE_CHECKING:
     from octavo.check.pdf_facts import PdfFacts, PdfPage
 
-__all__ = ["check_content", "check_notes"]
+__all__ = ["check_content", "check_notes", "is_page_ref"]
 
 # a page reference as the manuscript writes it (read here, not with the renderer's own
 # pattern: a check that reused it would agree with its mistakes); its number in any
 # script's figures (\d), as a book's page counter may print them (١٢ with arabic-indic),
 # compared as printed with its page's folio, never read as a number (octavo.check.folios)
 _FOLIO = re.compile(r"\w+")  # a folio in any style: figures, roman, letters, ¹²
-_PAGE_CLASS = ' class="xref page'  # how a page reference's attributes begin
-_PAGE_REF = re.compile(r'<a href="#([^"]+)"' + _PAGE_CLASS + r'[^"]*"[^>]*>.*?</a>', re.DOTALL)
+# how a page reference's attributes begin: its class `xref page`, alone or before others
+# ("xref pages" is no page reference's)
+_PAGE_CLASS = r' class="xref page(?:"| [^"]*")'
+_PAGE_REF = re.compile(r'<a href="#([^"]+)"' + _PAGE_CLASS + r'[^>]*>.*?</a>', re.DOTALL)
+_PAGE_ATTRIBUTES = re.compile(_PAGE_CLASS)
 # any link within the book: a page reference's is told apart by its class
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
 
@@ -150,7 +153,7 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
     """E621: the number a page reference prints is the folio of its target's page."""
     held = [h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes))]
     links = [link for html in held for link in _LINK.findall(html)]  # one pass over each
-    wanted = {target for target, attributes, _ in links if attributes.startswith(_PAGE_CLASS)}
+    wanted = {target for target, attributes, _ in links if is_page_ref(attributes)}
     others = _other_words(links)
     printed: dict[str, list[str]] = {}
     for link in facts.links:
@@ -177,6 +180,12 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
             )
 
 
+def is_page_ref(attributes: str) -> bool:
+    """Whether a link's attributes after its href (`_LINK`'s second group) are a page
+    reference's."""
+    return _PAGE_ATTRIBUTES.match(attributes) is not None
+
+
 def _words(text: str) -> str:
     return _squash(text).casefold()  # as printed, in capitals or small capitals too
 
@@ -189,6 +198,6 @@ def _other_words(links: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     reference's folio."""
     words: dict[str, list[str]] = {}
     for target, attributes, text in links:
-        if not attributes.startswith(_PAGE_CLASS):
+        if not is_page_ref(attributes):
             words.setdefault(target, []).append(_words(strip_tags(text)))
     return {target: "\n".join(texts) for target, texts in words.items()}

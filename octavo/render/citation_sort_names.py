@@ -62,9 +62,9 @@ def installed() -> bool:
 def _patch(model: Any) -> bool:
     """citeproc-py's three methods wrapped (`install`), if their arguments are as read."""
     if (
-        arguments(model.Name.process) != NAME_ARGUMENTS
-        or arguments(model.Label.process) != LABEL_ARGUMENTS
-        or arguments(model.Date.process) != DATE_ARGUMENTS
+        arguments(model.Name, "process") != NAME_ARGUMENTS
+        or arguments(model.Label, "process") != LABEL_ARGUMENTS
+        or arguments(model.Date, "process") != DATE_ARGUMENTS
     ):
         return False
     model.Name.process = _name_process(model.Name.process)

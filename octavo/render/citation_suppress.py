@@ -123,8 +123,8 @@ def _checked(model: Any) -> bool:
         return False
     digest = hashlib.sha256(render.encode()).hexdigest()[:16]
     read = (
-        arguments(model.Names.process) == NAMES_ARGUMENTS
-        and arguments(model.Text._variable) == TEXT_ARGUMENTS
+        arguments(model.Names, "process") == NAMES_ARGUMENTS
+        and arguments(model.Text, "_variable") == TEXT_ARGUMENTS
     )
     return digest == RENDER and NAMES_SHAPE in names and TEXT_SHAPE in text and read
 

@@ -30,10 +30,11 @@ def install_once(installed: Callable[[], bool], patch: Callable[[Any], bool]) ->
         return patch(model)
 
 
-def arguments(method: Any) -> tuple[str, ...]:
-    """The names of a method's arguments, as its signature gives them (() if it has none
-    to read)."""
+def arguments(owner: Any, name: str) -> tuple[str, ...]:
+    """The names of the arguments of `owner`'s method `name`, as its signature gives them
+    (() if it has none, or none to read: a version without the method refuses, never
+    raises)."""
     try:
-        return tuple(inspect.signature(method).parameters)
-    except (TypeError, ValueError):
+        return tuple(inspect.signature(getattr(owner, name)).parameters)
+    except (AttributeError, TypeError, ValueError):
         return ()

@@ -37,7 +37,24 @@ def test_another_version_is_left_as_shipped(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_arguments_are_a_signatures_names() -> None:
-    def method(self: object, item: object, **kwargs: object) -> None: ...
+    class Owner:
+        def method(self, item: object, **kwargs: object) -> None: ...
 
-    assert arguments(method) == ("self", "item", "kwargs")
-    assert arguments(object()) == ()
+        data = object()
+
+    assert arguments(Owner, "method") == ("self", "item", "kwargs")
+    assert arguments(Owner, "data") == ()
+
+
+def test_a_version_without_a_method_read_here_is_refused_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A citeproc-py whose Label has no `process` (a reviewer's find: AttributeError out of
+    install()) leaves citeproc-py as shipped."""
+    from citeproc import model
+
+    from octavo.render import citation_sort_names
+
+    monkeypatch.delattr(model.Label, "process")
+    monkeypatch.setattr(citation_sort_names, "installed", lambda: False)
+    assert citation_sort_names._patch(model) is False
