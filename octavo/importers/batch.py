@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, Severity, error, has_errors, warning
+from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
@@ -195,6 +196,7 @@ def import_pages(
     found = [d for r in reports for d in r.problems]
     found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})
     found += new_book_leftovers(book, pages) if imported else []
+    found += kept_titles(book, imported_titles(pages, titles)) if pages else []
     found += unused_rows(manifest, named, options.manifest_file)
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 
