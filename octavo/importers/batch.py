@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, Severity, error, has_errors, warning
+from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
 from octavo.importers.duplicates import Text, duplicates, runs
+from octavo.importers.foreign import foreign_pages
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry, unused_rows
 from octavo.importers.mentions import cite
@@ -172,6 +174,7 @@ def import_pages(
         named.add(_key_for(path, page, manifest))
         readable.append((path, page, _entry_for(path, page, manifest)))
     supplied_pages = batch.supply(readable)
+    foreign_pages(str(batch.settings.get("country") or ""), batch.countries, supplied_pages)
     twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     linked = [
@@ -195,6 +198,7 @@ def import_pages(
     found = [d for r in reports for d in r.problems]
     found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})
     found += new_book_leftovers(book, pages) if imported else []
+    found += kept_titles(book, imported_titles(pages, titles)) if pages else []
     found += unused_rows(manifest, named, options.manifest_file)
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
 

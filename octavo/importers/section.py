@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
+from octavo.importers.chapter_titles import imported_titles
 from octavo.importers.grid_lines import grid_lines
 from octavo.importers.page import Block, Page
 from octavo.project import octavo_templates
@@ -106,8 +107,7 @@ def file_name(page: Page) -> str:
 def book_toml(book: Path, pages: list[Page], imported: bool, titles: dict[int, str]) -> Path | None:
     """Create book.toml from the first page (`imported`: some page was written); give it the
     titles of chapters whose chapter-level page was imported, and those the manifest names."""
-    chapters = {p.chapter: p.title for p in pages if p.kind == "chapter" and p.chapter and p.title}
-    chapters = {**titles, **chapters}
+    chapters = imported_titles(pages, titles)
     target = book / "book.toml"
     if not imported and not target.exists():
         return None

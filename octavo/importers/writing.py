@@ -30,6 +30,7 @@ class PageReport:
     reasons: tuple[str, ...]  # why the profile matched
     supplied: tuple[str, ...]  # what the page lacked and who gave it
     problems: tuple[Diagnostic, ...]
+    replaced: Path | None = None  # the section's file of another name this one replaces
 
     def line(self) -> str:
         if self.status == "refused":
@@ -38,7 +39,8 @@ class PageReport:
             )
             return f"refused   {self.path}: {why}"
         supplied = f" ({'; '.join(self.supplied)})" if self.supplied else ""
-        return f"{self.status:<9} {self.path} -> {self.target} [{self.profile}]{supplied}"
+        gone = f" (replaces {self.replaced}, removed)" if self.replaced else ""
+        return f"{self.status:<9} {self.path} -> {self.target}{gone} [{self.profile}]{supplied}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,8 @@ def plan(
     if problems:
         found += [replace(d, file=path) for d in problems]
         return Plan(replace(refused, problems=tuple(found)))
+    if old is not None and old != target:  # said: a file of the user's naming goes
+        report = replace(report, replaced=old)
     return Plan(replace(report, problems=tuple(found)), page, text, tuple(images), old)
 
 

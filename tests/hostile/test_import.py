@@ -175,3 +175,25 @@ def test_an_image_no_file_can_be_is_not_copied(tmp_path: Path, src: str) -> None
     missing = import_pages([tmp_path / "missing" / "page.html"], tmp_path / "missing-book")
     assert len(odd.written) == 1
     assert [d.code for d in odd.diagnostics] == [d.code for d in missing.diagnostics]
+
+
+def test_a_renamed_section_replaced_with_force_is_named(
+    book: Path, tmp_path: Path, seed_text: str
+) -> None:
+    """--force replaces section 58 even where the user renamed and edited its file: the
+    report names the file it removed (it said only the file it wrote)."""
+    (book / "058-russia.md").rename(book / "russia.md")
+    (book / "russia.md").write_text((book / "russia.md").read_text() + "MINE\n")
+    forced = import_pages([_changed(tmp_path, seed_text)], book, force=True)
+    assert forced.written == (book / "058-russia.md",)
+    assert not (book / "russia.md").exists()
+    (report,) = forced.reports
+    assert report.replaced == book / "russia.md"
+    assert f"-> {book / '058-russia.md'} (replaces {book / 'russia.md'}, removed)" in report.line()
+
+
+def test_a_section_replaced_in_place_names_no_other_file(
+    book: Path, tmp_path: Path, seed_text: str
+) -> None:
+    forced = import_pages([_changed(tmp_path, seed_text)], book, force=True)
+    assert forced.reports[0].replaced is None and "replaces" not in forced.reports[0].line()

@@ -115,7 +115,6 @@ def test_ut46_import_invents_total(tmp_path: Path) -> None:
     assert not totals or "total" in supplied[0], front
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-new-placeholder-chapter-title-wins")
 def test_ut46_new_placeholder_chapter_title_wins(tmp_path: Path) -> None:
     """`invoke new` writes `1 = "Introduction"` for its example section; once that section is
     deleted (as W422 asks), an import's own chapter title for chapter 1 is the book's, or the
