@@ -55,8 +55,8 @@ def assemble(
 ) -> tuple[Book | None, tuple[Diagnostic, ...]]:
     """The book of `sections`, or None (and why). `reading`: what reading the section files
     told: no E305 where it told an error ("no sections" says nothing new then; warnings
-    alone do not say why no section was read, so E305 still does), no W309 where a file could not
-    be read (a section not read is not missing: its error says why)."""
+    alone do not say why no section was read, so E305 still does), no W309 or W311 where a
+    file could not be read (a section not read is not missing: its error says why)."""
     config, root = project.config, project.root
     found: list[Diagnostic] = []
     by_number: dict[int, Section] = {}
@@ -85,7 +85,7 @@ def assemble(
         )
     ordered, problems = _order(config, list(by_number.values()))
     found += problems
-    parts, problems = _parts(config, ordered)
+    parts, problems = _parts(config, ordered, unread)
     found += problems
     chapters, problems = divisions(config, ordered, labels, parts)
     found += problems
@@ -181,15 +181,20 @@ def _order(config: BookConfig, sections: list[Section]) -> tuple[list[Section], 
     return [index[n] for n in dict.fromkeys(config.order) if n in index], found
 
 
-def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...], list[Diagnostic]]:
-    """One part per country when the sections name more than one (or book.toml has parts)."""
+def _parts(
+    config: BookConfig, ordered: list[Section], unread: bool = False
+) -> tuple[tuple[Part, ...], list[Diagnostic]]:
+    """One part per country when the sections name more than one (or book.toml has parts).
+    `unread`: a section file could not be read (its error says why): no W311 then, as the
+    country 'parts' names may be that section's (a broken save of a part's only section
+    told W311 beside its E206)."""
     placed = [s for s in ordered if in_parts(s.kind)]
     countries = list(dict.fromkeys(s.country for s in placed))
     if len(countries) < 2 and not config.parts:
         return (), []
     found: list[Diagnostic] = []
     for country in config.parts:
-        if country not in countries:
+        if country not in countries and not unread:
             found.append(
                 warning(
                     "W311",

@@ -345,3 +345,24 @@ def test_nocite_keeps_each_string_s_line(make_book: MakeBook) -> None:
     assert not found and config is not None
     start = BOOK_TOML.count("\n")
     assert config.nocite == (("@a, @b", start + 2), ("@*", start + 3))
+
+
+def test_no_w311_beside_the_error_of_a_section_not_read(make_book: MakeBook) -> None:
+    """A broken save of a part's only section told W311 ('parts' names a country no
+    section has) beside the section's own error: the country is that section's, not read.
+    (A user-tester's report, session 46.)"""
+    from octavo.source.sections import read_book
+    from tests.conftest import section_source
+
+    toml = BOOK_TOML + 'parts = ["Testland", "Otherland"]\n'
+    other = section_source(2, total=2).replace("country: Testland", "country: Otherland")
+    sections: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, total=2),
+        "002-b.md": other.replace("chapter: 1", "chapter: [1"),
+    }
+    book = make_book(sections, toml=toml)
+    _, found = read_book(book)
+    codes = [d.code for d in found]
+    assert "W311" not in codes and any(c.startswith("E2") for c in codes), codes
+    (book / "002-b.md").write_text(other, "utf-8")  # saved whole again: no W311 either
+    assert "W311" not in [d.code for d in read_book(book)[1]]
