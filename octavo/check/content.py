@@ -34,7 +34,7 @@ _FOLIO = re.compile(r"\w+")  # a folio in any style: figures, roman, letters, ¹
 # how a page reference's attributes begin: its class `xref page`, alone or before others
 # ("xref pages" is no page reference's)
 _PAGE_CLASS = r' class="xref page(?:"| [^"]*")'
-_PAGE_REF = re.compile(r'<a href="#([^"]+)"' + _PAGE_CLASS + r'[^>]*>.*?</a>', re.DOTALL)
+_PAGE_REF = re.compile(r'<a href="#([^"]+)"' + _PAGE_CLASS + r"[^>]*>.*?</a>", re.DOTALL)
 _PAGE_ATTRIBUTES = re.compile(_PAGE_CLASS)
 # any link within the book: a page reference's is told apart by its class
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
