@@ -37,7 +37,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -66,16 +66,17 @@ def install() -> bool:
 
     if installed():
         return True
-    source = checked_source(CHECKED, page, "set_page_type_computed_styles")
-    matching = checked_source(CHECKED, StyleFor, "add_page_declarations")
-    if source is None or matching is None:
+    sources = checked_sources(
+        CHECKED, (page, "set_page_type_computed_styles"), (StyleFor, "add_page_declarations")
+    )
+    if sources is None:
         return False
+    source, matching = sources
     if not all(source.count(s) == 1 for s in SHAPE) or not all(
         matching.count(s) == 1 for s in MATCH
     ):
         return False
-    page.set_page_type_computed_styles = _shared(page.set_page_type_computed_styles)
-    return True
+    return replace(page, "set_page_type_computed_styles", _shared)
 
 
 def installed() -> bool:

@@ -35,7 +35,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, layout_methods, layout_patched
+from octavo.render.pdf.weasy_patch import checked_sources, layout_methods, layout_patched, replace
 
 __all__ = ["ROOM", "install", "installed", "roomy"]
 
@@ -52,11 +52,9 @@ def install() -> bool:
     if sys.version_info[:2] != CHECKED_PYTHON:
         return False
     patched = layout_methods()
-    if any(checked_source(CHECKED, cls, name) is None for cls, name in patched):
+    if checked_sources(CHECKED, *patched) is None:
         return False
-    for cls, name in patched:
-        setattr(cls, name, roomy(getattr(cls, name)))
-    return True
+    return all([replace(cls, name, roomy) for cls, name in patched])
 
 
 def installed() -> bool:

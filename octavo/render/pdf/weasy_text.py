@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
 __all__ = ["FONT_KEYS", "install", "installed"]
 
@@ -60,15 +60,15 @@ def install() -> bool:
 
     if installed():
         return True
-    described = checked_source(CHECKED, fonts, "get_font_description")
-    breaks = checked_source(CHECKED, line_break, "can_break_text")
-    if described is None or breaks is None or not breaks.startswith(BREAK_SHAPE):
+    sources = checked_sources(
+        CHECKED, (fonts, "get_font_description"), (line_break, "can_break_text")
+    )
+    if sources is None or not sources[1].startswith(BREAK_SHAPE):
         return False
-    if set(re.findall(r"style\['(\w+)'\]", described)) != set(FONT_KEYS):
+    if set(re.findall(r"style\['(\w+)'\]", sources[0])) != set(FONT_KEYS):
         return False
-    if line_break.get_font_description is not fonts.get_font_description:
+    if not replace(line_break, "get_font_description", _described, shipped_in=fonts):
         return False
-    line_break.get_font_description = _described(fonts.get_font_description)
     can_break = _memoized(line_break.can_break_text)
     for module in (preferred, inline):
         if module.can_break_text is line_break.can_break_text:
