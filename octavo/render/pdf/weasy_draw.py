@@ -29,7 +29,7 @@ import inspect
 import weakref
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_source, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -54,8 +54,7 @@ def install() -> bool:
         return True
     if not _checked(text):
         return False
-    draw.draw_text = _replaying(draw.draw_text, text)
-    return True
+    return replace(draw, "draw_text", lambda shipped: _replaying(shipped, text))
 
 
 def installed() -> bool:

@@ -2,8 +2,8 @@
 weasy_draw, weasy_pages, weasy_styles, weasy_text, weasy_lines, weasy_leaders, weasy_indent;
 docs/architecture.md lists them all): each patches one name of one module, only on the
 version it was read against and only while the patched function's source still has the
-shape read (`checked_source`, `checked_sources`); those that put one wrapper over one name
-do so by `replace` (weasy_speed and weasy_draw, and weasy_styles, patch otherwise)."""
+shape read (`checked_source`, `checked_sources`), and puts its wrapper in place by `replace`
+(weasy_imports, which changes a module's code as it is imported, excepted)."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source, is_patched
+from octavo.render.pdf.weasy_patch import checked_source, is_patched, replace
 
 __all__ = ["install", "installed"]
 
@@ -62,8 +62,7 @@ def install() -> bool:
         return True
     if not _checked(preferred):
         return False
-    preferred.split_first_line = _memoized(preferred.split_first_line)
-    return True
+    return replace(preferred, "split_first_line", _memoized)
 
 
 def installed() -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from octavo.render.pdf.weasy_patch import checked_source
+from octavo.render.pdf.weasy_patch import checked_source, replace
 
 __all__ = ["install", "installed"]
 
@@ -59,8 +59,7 @@ def install() -> bool:
     source = checked_source(CHECKED, weasyprint.CSS, "__init__")
     if source is None or source.count(SHAPE) != 1:
         return False
-    weasyprint.CSS.__init__ = _memoized(weasyprint.CSS.__init__)
-    return True
+    return replace(weasyprint.CSS, "__init__", _memoized)
 
 
 def installed() -> bool:
