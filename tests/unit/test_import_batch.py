@@ -1011,3 +1011,35 @@ def test_two_pages_of_one_section_number_in_one_import(tmp_path: Path, seed_text
     assert result.summary() == "1 imported, 0 unchanged, 1 refused"
     assert [(d.code, d.file) for d in result.diagnostics] == [("E402", pages / "b.txt")]
     assert "neutral country" in (tmp_path / "book" / "058-russia.md").read_text()
+
+
+def test_no_page_states_a_total_so_none_is_written(tmp_path: Path) -> None:
+    """allrefer's real pages say no "Section N of M": their numbers come from the file
+    names (10, 26). The import wrote `total: 26` (the highest number) and the build's W309
+    then named sections 1–9 and 11–25 as missing from a study whose size no page gave."""
+    pages = ROOT / "tests/data/pages/allrefer"
+    result = import_pages([pages / "nepal10.txt", pages / "nepal26.txt"], tmp_path / "book")
+    assert sorted(p.name for p in result.written) == [
+        "010-transportation-and-communications.md",
+        "026-the-rana-oligarchy.md",
+    ]
+    assert not any("total:" in p.read_text() for p in result.written)
+    book, found = read_book(tmp_path / "book")
+    assert book is not None and "W309" not in [d.code for d in found]
+
+
+def test_a_stated_total_is_written_on_the_pages_that_lack_one(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """What is known is written: the book's section of the seed states "Section 58 of 81",
+    the study's total, so a page imported later with no total of its own takes 81."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(seed_text)
+    (pages / "nepal10.txt").write_bytes(
+        (ROOT / "tests/data/pages/allrefer/nepal10.txt").read_bytes()
+    )
+    result = import_pages([pages / "a.txt"], tmp_path / "book")
+    again = import_pages([pages / "nepal10.txt"], tmp_path / "book")
+    assert result.written and again.written
+    assert "total: 81\n" in again.written[0].read_text()
