@@ -19,7 +19,7 @@ from pathlib import Path
 from octavo.errors import Diagnostic, Severity, error, has_errors, warning
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
-from octavo.importers.duplicates import Text, duplicates, runs
+from octavo.importers.duplicates import Text, duplicates, runs, to_copies_kept
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry, unused_rows
 from octavo.importers.mentions import cite
@@ -28,7 +28,7 @@ from octavo.importers.page import Page, PageError
 from octavo.importers.references import CrossReferences, cross_references
 from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section
 from octavo.importers.supply import Options, Supplier
-from octavo.importers.writing import PageReport, Plan, commit, plan
+from octavo.importers.writing import LEFT_OUT, PageReport, Plan, commit, plan
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = [
@@ -54,10 +54,15 @@ class ImportResult:
     def refused(self) -> tuple[PageReport, ...]:
         return tuple(r for r in self.reports if r.status == "refused")
 
+    @property
+    def left_out(self) -> tuple[PageReport, ...]:  # W418: the book holds their text
+        return tuple(r for r in self.reports if r.status == LEFT_OUT)
+
     def summary(self) -> str:
+        twins = f"{len(self.left_out)} left out (W418), " if self.left_out else ""
         return (
             f"{len(self.written)} imported, {len(self.unchanged)} unchanged, "
-            f"{len(self.refused)} refused"
+            f"{twins}{len(self.refused)} refused"
         )
 
 
@@ -174,12 +179,13 @@ def import_pages(
     supplied_pages = batch.supply(readable)
     twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
+    targets = to_copies_kept(targets, twins)
     linked = [
         (path, link_targets(page, targets) if page and page.links else page, supplied, found)
         for path, page, supplied, found in supplied_pages
     ]
     cross, linked = cross_references(batch, linked)
-    plans = _plans(batch, cross, linked, read_with, options)
+    plans = _plans(batch, cross, linked, read_with, options, twins)
     reports += [commit(batch, planned) for planned in plans]
     refused = {r.path for r in reports if r.status == "refused"}
     reports = [_twin_said(r, twins.get(r.path), refused) for r in reports]
@@ -201,9 +207,9 @@ def import_pages(
 
 def _warn_duplicates(
     batch: Supplier, pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]]
-) -> dict[Path, Path]:
+) -> dict[Path, Path | None]:
     """W418 on each page whose text is another page's or a section's of the book; each
-    such page's twin of this import, by page."""
+    such page's twin, by page (None: a section of the book)."""
     texts = [
         Text(path, path.name, runs(page.paragraphs), page.sequence)
         for path, page, _, found in pages
@@ -219,7 +225,7 @@ def _warn_duplicates(
     for path, _, _, found in pages:
         if path in said:
             found.append(said[path][0])
-    return {path: twin for path, (_, twin) in said.items() if twin is not None}
+    return {path: twin for path, (_, twin) in said.items()}
 
 
 def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:
@@ -238,15 +244,19 @@ def _plans(
     pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]],
     read_with: dict[Path, list[Diagnostic]],
     options: Options,
+    twins: dict[Path, Path | None],
 ) -> list[Plan]:
     """Each page's plan, its text's mentions of the study's tables and figures made
     references to those the book will hold (octavo.importers.mentions). A page refused
     (E402 over a section edited by hand, --strict) writes no table: the plans are made
     again without its labels (its section's, if the book keeps one, stay), until no page
-    refused names one, so that no reference the import writes fails to resolve."""
+    refused names one, so that no reference the import writes fails to resolve. A page
+    W418 names is left out, but where the twin it names is a page refused: it is then the
+    only copy (`twins`: each said page's twin, None for a section of the book)."""
     refused: set[Path] = set()
     while True:
-        written = {p.sequence or 0 for path, p, _, _ in pages if p and path not in refused}
+        left = {p for p, twin in twins.items() if twin is None or twin not in refused}
+        written = {p.sequence or 0 for path, p, _, _ in pages if p and path not in refused | left}
         targets = cross.targets(written)
         plans = []
         planned: dict[int, tuple[Path, str]] = {}  # what the pages before write, by number
@@ -268,6 +278,7 @@ def _plans(
                     options.strict,
                     before,
                     planned,
+                    path in left,
                 )
             )
             made = plans[-1]

@@ -18,13 +18,15 @@ from octavo.importers.supply import Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["PageReport", "Plan", "commit", "plan"]
+__all__ = ["LEFT_OUT", "PageReport", "Plan", "commit", "plan"]
+
+LEFT_OUT = "left out"  # a page whose text the book holds, or will (W418): not written
 
 
 @dataclass(frozen=True, slots=True)
 class PageReport:
     path: Path
-    status: str  # imported, unchanged, refused
+    status: str  # imported, unchanged, left out (W418: the book holds its text), refused
     target: Path | None
     profile: str
     reasons: tuple[str, ...]  # why the profile matched
@@ -37,6 +39,9 @@ class PageReport:
                 f"{d.code} {d.message}" for d in self.problems if d.severity is Severity.ERROR
             )
             return f"refused   {self.path}: {why}"
+        if self.status == LEFT_OUT:
+            said = "; ".join(f"{d.code} {d.message}" for d in self.problems if d.code == "W418")
+            return f"{LEFT_OUT}  {self.path}: {said}"
         supplied = f" ({'; '.join(self.supplied)})" if self.supplied else ""
         return f"{self.status:<9} {self.path} -> {self.target} [{self.profile}]{supplied}"
 
@@ -63,6 +68,7 @@ def plan(
     strict: bool = False,
     before: Callable[[str], bool] | None = None,
     planned: Mapping[int, tuple[Path, str]] | None = None,
+    twin: bool = False,
 ) -> Plan:
     """`before`: whether a text is the page as this import would have written it with the
     references that text holds (octavo.importers.mentions_written.earlier_targets): a section's
@@ -70,7 +76,8 @@ def plan(
     figures, no hand changed it, and it is replaced without --force. `planned`: the file
     and text that pages planned before this one write, by section number: a second page of
     one number finds the first's section as if it were written (as when pages were written
-    one by one: unchanged if the same, else E402)."""
+    one by one: unchanged if the same, else E402). `twin`: the page's text is another's
+    that the book holds or this import writes (W418): it is left out, not written."""
     refused = PageReport(path, "refused", None, page.profile if page else "", (), supplied, ())
     if page is not None and not page.blocks:
         found.append(warning("W404", "the page has no body text", path, page.title_line))
@@ -99,6 +106,8 @@ def plan(
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))
     if page is None or has_errors(found):
         return Plan(replace(refused, problems=tuple(found)))
+    if twin:
+        return Plan(replace(refused, status=LEFT_OUT, reasons=page.reasons, problems=tuple(found)))
     assert page.sequence is not None
     text = render_section(page, path.name, supplied)
     target = batch.book / file_name(page)

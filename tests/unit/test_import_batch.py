@@ -139,10 +139,15 @@ def test_numbers_from_the_file_name_and_in_order(tmp_path: Path) -> None:
     (folder / "r-9052.txt").write_bytes((PAGES / "country-data.com/r-9052.txt").read_bytes())
     result = import_pages([folder], tmp_path / "book")
     numbers = {r.path.name: _front(r.target)["sequence"] for r in result.reports if r.target}
-    assert numbers == {"nepal10.txt": 10, "nepal11.txt": 11, "cNepal8.txt": 8, "r-9052.txt": 12}
+    assert numbers == {"nepal11.txt": 11, "cNepal8.txt": 8}
     # profile pages: chapter 0; cNepal8 is nepal10's text and r-9052 nepal11's, saved from
-    # other sites (W418)
+    # other sites (W418): left out, numbered all the same
     assert {d.code for d in result.diagnostics} == {"W406", "W407", "W418"}
+    left = {r.path.name: r.supplied[0] for r in result.left_out}
+    assert left == {
+        "nepal10.txt": "section 10: from the file name 'nepal10.txt'",
+        "r-9052.txt": "section 12: in order after the others",
+    }
 
 
 def test_w408_a_section_with_no_chapter_goes_to_chapter_0(tmp_path: Path) -> None:
@@ -296,8 +301,9 @@ def test_chapter_page_gives_book_toml_its_chapter_title(tmp_path: Path, seed_tex
     book = tmp_path / "book"
     import_pages([SEED], book)
     chapter = tmp_path / "chapter.txt"
-    chapter.write_text(
-        seed_text.replace("Belarus: Russia", "Belarus: Government and Politics")
+    chapter.write_text(  # words of its own: the seed's would be its twin (W418)
+        _own_words(seed_text, 50)
+        .replace("Belarus: Russia", "Belarus: Government and Politics")
         .replace(
             "Country Study > Chapter 8 > Foreign Relations > Russia", "Country Study > Chapter 8"
         )
@@ -767,14 +773,15 @@ def test_a_country_profile_is_titled_by_its_own_words_not_its_file_name(tmp_path
 def test_the_real_nepal_pages_set_no_introduction(tmp_path: Path) -> None:
     """A reader's import of every real Nepal page: chapter 0, the pages it could not place,
     was one 'Introduction' holding 'The Rana Oligarchy' twice and 'Economy > Other Modes of
-    Transportation', a heading none has; each heading is a division of its own now."""
+    Transportation', a heading none has; each heading is a division of its own now. (The
+    Rana Oligarchy is there once: mongabay's and allrefer's copies are one text, W418.)"""
     folder = _copy(tmp_path, *NEPAL_PAGES)
     import_pages([folder], tmp_path / "book")
     book, _ = read_book(tmp_path / "book")
     assert book is not None
     body = [(c.title, [s.title for s in c.sections]) for c in book.chapters if c.matter == "body"]
     assert body == [
-        ("The Rana Oligarchy", ["The Rana Oligarchy", "The Rana Oligarchy"]),
+        ("The Rana Oligarchy", ["The Rana Oligarchy"]),
         ("Economy", ["Other Modes of Transportation"]),
     ]
     (profile,) = [c for c in book.chapters if c.kind == "profile"]
@@ -945,7 +952,10 @@ def test_a_country_s_chapter_titles_are_made_once_an_import(
     )
     assert sorted(made) == ["Belarus", "Nepal"]
     placed = {p.name: _front(p)["parents"] for p in result.written}
-    assert sorted(map(str, placed.values())) == [*["['Economy']"] * 3, "['Society']"]
+    assert sorted(map(str, placed.values())) == ["['Economy']", "['Society']"]
+    # the two copies of the first Nepal page are left out (W418), placed alike all the same
+    assert len(result.left_out) == 2
+    assert all("under Economy" in r.supplied[-1] for r in result.left_out)
 
 
 def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:
