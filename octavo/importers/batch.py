@@ -162,7 +162,6 @@ def import_pages(
 ) -> ImportResult:
     options = options or Options(force=force)
     manifest = options.manifest or {}
-    batch = Supplier(book, options)
     reports: list[PageReport] = []
     readable: list[tuple[Path, Page, Entry | None]] = []
     read_with: dict[Path, list[Diagnostic]] = {}  # what reading a page that was read found
@@ -176,6 +175,8 @@ def import_pages(
         read_with[path] = problems
         named.add(_key_for(path, page, manifest))
         readable.append((path, page, _entry_for(path, page, manifest)))
+    used = {key: e for key, e in manifest.items() if key in named}  # W426: the others give none
+    batch = Supplier(book, replace(options, manifest=used))
     supplied_pages = batch.supply(readable)
     twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
@@ -194,9 +195,7 @@ def import_pages(
     imported = [r.target for r in reports if r.status == "imported" and r.target]
     unchanged = [r.target for r in reports if r.status == "unchanged" and r.target]
     pages = [p for _, p, _, _ in supplied_pages if p]
-    titles = {
-        e.chapter: e.chapter_title for e in manifest.values() if e.chapter and e.chapter_title
-    }
+    titles = {e.chapter: e.chapter_title for e in used.values() if e.chapter and e.chapter_title}
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
     found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})

@@ -238,6 +238,24 @@ def test_a_manifest_row_naming_no_page_is_told(tmp_path: Path) -> None:
     assert not any(d.code == "W426" for d in again.diagnostics)
 
 
+def test_a_row_w426_calls_unused_gives_no_chapter_title(tmp_path: Path) -> None:
+    """A user-tester's report: a row that W426 said "is not used" (`r-1249.htm`, the page
+    saved as r-1249.txt) still gave book.toml its `chapter_title`, and chapter 3's
+    title placed a photius page under it (W420). An unused row gives nothing now."""
+    from octavo.importers.manifest import load_manifest
+
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,chapter_title\nr-1249.htm,3,The Economy\n")
+    entries, _ = load_manifest(manifest)
+    options = Options(manifest=entries, manifest_file=manifest, data_as_of=YearMonth(1991, 9))
+    result = import_pages([folder], tmp_path / "book", options=options)
+    assert [d.code for d in result.diagnostics if d.code == "W426"] == ["W426"]
+    assert "The Economy" not in (tmp_path / "book" / "book.toml").read_text()
+    (written,) = result.written
+    assert _front(written)["chapter"] == 0  # not placed by the unused row's title (W420)
+
+
 def test_e409_manifest_problems_have_their_line(tmp_path: Path) -> None:
     from octavo.importers.manifest import load_manifest
 
