@@ -234,7 +234,8 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
             return written
 
         print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
-        watch_loop(watched(root), rebuild, sys.stderr)
+        # stopped (Ctrl-C, a kill), it ends as every task does: `octavo: interrupted; …`, 1
+        run(lambda: watch_loop(watched(root), rebuild, sys.stderr))
 
 
 @task(
