@@ -168,10 +168,11 @@ def test_preview_takes_quiet_as_the_other_building_tasks_do(
     from invoke.context import Context
 
     from octavo.cli import tasks
+    from octavo.cli.running import QUIET
 
     for task in (tasks.epub, tasks.pdf, tasks.cover, tasks.handouts, tasks.preview):
         assert "quiet" in inspect.signature(task.body).parameters, task.name
-        assert task.help["quiet"] == tasks.QUIET
+        assert task.help["quiet"] == QUIET
     monkeypatch.chdir(tmp_path)
     book = make_book({"001-a.md": section_source(1, total=1)})
     tasks.preview.body(Context(), book=str(book), pages=1, out=str(tmp_path / "p"))
