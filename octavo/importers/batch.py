@@ -28,7 +28,7 @@ from octavo.importers.page import Page, PageError
 from octavo.importers.references import CrossReferences, cross_references
 from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section
 from octavo.importers.supply import Options, Supplier
-from octavo.importers.writing import LEFT_OUT, PageReport, Plan, commit, plan
+from octavo.importers.writing import LEFT_OUT, PageReport, Plan, commit, left_out, plan
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = [
@@ -250,8 +250,9 @@ def _plans(
     (E402 over a section edited by hand, --strict) writes no table: the plans are made
     again without its labels (its section's, if the book keeps one, stay), until no page
     refused names one, so that no reference the import writes fails to resolve. A page
-    W418 names is left out, but where the twin it names is a page refused: it is then the
-    only copy (`twins`: each said page's twin, None for a section of the book)."""
+    W418 names is left out (unless refused: that says more), but where the twin it names
+    is a page refused: it is then the only copy (`twins`: each said page's twin, None for
+    a section of the book)."""
     refused: set[Path] = set()
     while True:
         left = {p for p, twin in twins.items() if twin is None or twin not in refused}
@@ -266,20 +267,18 @@ def _plans(
                 cited = cite(page, targets, path)
                 page = replace(cited.page, reasons=(*cited.page.reasons, *cited.said))
                 problems += cited.problems
-            plans.append(
-                plan(
-                    batch,
-                    path,
-                    page,
-                    tuple(supplied),
-                    problems,
-                    options.force,
-                    options.strict,
-                    before,
-                    planned,
-                    path in left,
-                )
+            planned_page = plan(
+                batch,
+                path,
+                page,
+                tuple(supplied),
+                problems,
+                options.force,
+                options.strict,
+                before,
+                planned,
             )
+            plans.append(left_out(planned_page) if path in left else planned_page)
             made = plans[-1]
             if made.text and made.page and made.page.sequence and made.report.target:
                 planned[made.page.sequence] = (made.report.target, made.text)

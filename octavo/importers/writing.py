@@ -18,7 +18,7 @@ from octavo.importers.supply import Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["LEFT_OUT", "PageReport", "Plan", "commit", "plan"]
+__all__ = ["LEFT_OUT", "PageReport", "Plan", "commit", "left_out", "plan"]
 
 LEFT_OUT = "left out"  # a page whose text the book holds, or will (W418): not written
 
@@ -68,7 +68,6 @@ def plan(
     strict: bool = False,
     before: Callable[[str], bool] | None = None,
     planned: Mapping[int, tuple[Path, str]] | None = None,
-    twin: bool = False,
 ) -> Plan:
     """`before`: whether a text is the page as this import would have written it with the
     references that text holds (octavo.importers.mentions_written.earlier_targets): a section's
@@ -76,8 +75,7 @@ def plan(
     figures, no hand changed it, and it is replaced without --force. `planned`: the file
     and text that pages planned before this one write, by section number: a second page of
     one number finds the first's section as if it were written (as when pages were written
-    one by one: unchanged if the same, else E402). `twin`: the page's text is another's
-    that the book holds or this import writes (W418): it is left out, not written."""
+    one by one: unchanged if the same, else E402)."""
     refused = PageReport(path, "refused", None, page.profile if page else "", (), supplied, ())
     if page is not None and not page.blocks:
         found.append(warning("W404", "the page has no body text", path, page.title_line))
@@ -106,8 +104,6 @@ def plan(
         found.append(error("E411", f"refused under --strict: it needs {', '.join(warned)}", path))
     if page is None or has_errors(found):
         return Plan(replace(refused, problems=tuple(found)))
-    if twin:
-        return Plan(replace(refused, status=LEFT_OUT, reasons=page.reasons, problems=tuple(found)))
     assert page.sequence is not None
     text = render_section(page, path.name, supplied)
     target = batch.book / file_name(page)
@@ -154,6 +150,16 @@ _REPLACED = (
     "its section's file differs only in its references to the book's tables and figures, "
     "which it held otherwise when the page was imported: replaced"
 )
+
+
+def left_out(planned: Plan) -> Plan:
+    """The plan of a page whose text the book holds, or this import writes (W418): one
+    that would be written (or found unchanged) is left out, nothing written; one refused
+    stays refused (its refusal says more)."""
+    report = planned.report
+    if report.status not in ("imported", "unchanged"):
+        return planned
+    return Plan(replace(report, status=LEFT_OUT, target=None), planned.page)
 
 
 def _text_of(old: Path, planned: str | None, book: Path) -> str | None:
