@@ -223,12 +223,14 @@ def _parts(config: BookConfig, ordered: list[Section]) -> tuple[tuple[Part, ...]
 
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     """W309 for the study's sections not in the book: of those that state its "of M" (one
-    written for the book, with no `total`, is not one of them, whatever its number)."""
+    written for the book, with no `total`, is not one of them, whatever its number), or
+    that an import wrote where no page stated the total (`supplied:`: its number, at least),
+    which are present all the same (they were named missing beside a later page's total)."""
     stated = [(s.sequence, s.total) for s in sections if s.total is not None]
     if not stated:
         return []
     total = max(count for _, count in stated)
-    present = sorted({sequence for sequence, _ in stated})
+    present = sorted({s.sequence for s in sections if s.total is not None or s.supplied})
     missing = missing_runs(present, total)
     if not missing:
         return []

@@ -1071,3 +1071,19 @@ def test_a_stated_total_is_written_on_the_pages_that_lack_one(
     again = import_pages([pages / "nepal10.txt"], tmp_path / "book")
     assert result.written and again.written
     assert "total: 81\n" in again.written[0].read_text()
+
+
+def test_a_page_imported_without_a_total_is_present_beside_a_later_total(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """allrefer's belarus9 imported first, with no total (none known), then a page that
+    states "Section 58 of 81": W309 named section 9 among those missing, beside its own
+    section. It counts as present (what its import supplied says it is a page)."""
+    pages = ROOT / "tests/data/pages/allrefer"
+    book = tmp_path / "book"
+    import_pages([pages / "belarus9.txt"], book)
+    (tmp_path / "seed.txt").write_text(seed_text)
+    import_pages([tmp_path / "seed.txt"], book)
+    _, found = read_book(book)
+    (gaps,) = [d for d in found if d.code == "W309"]
+    assert gaps.message == "sections 1–8, 10–57, 59–81 not present (2 of 81 in the book)"
