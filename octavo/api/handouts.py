@@ -40,6 +40,7 @@ def build_handouts(
     from octavo.render.pdf.handouts import render_handouts
     from octavo.render.pdf.missing_glyphs import heard
     from octavo.render.pdf.unhyphenated import unhyphenated
+    from octavo.render.worded_refs import unshown_words
 
     with boundary("the handouts"):
         given = sources(book, strict)
@@ -48,7 +49,9 @@ def build_handouts(
         if out is None:
             guard_default_folder(given.project, folder)
         rendered, found = given.manuscript(
-            more=lambda m: unbroken_runs(m) + outside_page_refs(m, by) + unhyphenated(m)
+            more=lambda m: (
+                unbroken_runs(m) + outside_page_refs(m, by) + unhyphenated(m) + unshown_words(m)
+            )
         )
         with heard() as boxes:
             made = render_handouts(rendered, by, paper)

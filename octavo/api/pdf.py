@@ -116,13 +116,17 @@ def _book_pdf(
         from octavo.render.pdf.build import render_book_pdf
         from octavo.render.pdf.missing_glyphs import heard
         from octavo.render.pdf.unhyphenated import unhyphenated
+        from octavo.render.worded_refs import unshown_words
 
         # with what only print warns of: runs longer than any word, broken (W524); justified
         # text in a language without hyphenation patterns (W653); a book.css of the book's
-        # own without octavo's note rules (W654)
+        # own without octavo's note rules (W654); a page reference's words (W529)
         rendered, found = given.manuscript(
             more=lambda m: (
-                unbroken_runs(m) + unhyphenated(m) + lacking_sheet(m.book.project, "print")
+                unbroken_runs(m)
+                + unhyphenated(m)
+                + lacking_sheet(m.book.project, "print")
+                + unshown_words(m)
             )
         )
         with heard() as boxes:

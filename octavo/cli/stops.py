@@ -19,6 +19,12 @@ of 60). So a stop that comes during an import is held, and a timer (SIGALRM, eve
 held is raised at once (an import that hangs can still be stopped), and one still held
 when the task's work is done is raised then (`release`: the next task is not begun).
 
+Nor is a stop raised inside `os.fork`'s hooks (between the first `before` and the last
+`after` octavo knows of): Python ignores an exception raised there ("Exception ignored
+in: <function _releaseLock>", logging's), and a held stop whose timer went off while the
+PDF's workers were forked was lost: `invoke watch`, stopped 1.1 s into its first build,
+watched on (1 stop in 8). It is held as during an import.
+
 Before any of that, while the `octavo` command imports invoke and its tasks (~0.1 s, nothing
 written yet), a stop ends it at once, exit 1, without the traceback Python prints for a
 KeyboardInterrupt inside an import (`before_start`: octavo.cli.main); `install` takes over.
@@ -26,6 +32,7 @@ KeyboardInterrupt inside an import (`before_start`: octavo.cli.main); `install` 
 
 from __future__ import annotations
 
+import os
 import signal
 from types import FrameType
 
@@ -35,6 +42,8 @@ HELD_FOR = 0.02  # seconds between two looks at a held stop
 STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _IMPORT = "<frozen importlib._bootstrap"  # the file name of the import system's frames
 _held: list[int] = []  # the stops that came during an import, not raised yet
+_forking: list[bool] = []  # [True] while os.fork runs its hooks (an exception is lost there)
+_hooked: list[bool] = []  # the fork hooks registered (once a process)
 
 
 def before_start() -> None:
@@ -56,6 +65,13 @@ def install() -> None:
     holds = signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _again)
     if holds:
         signal.signal(signal.SIGALRM, _again)
+    if not _hooked:  # after logging's (invoke imports it; here for sure): its hooks inside ours
+        import logging  # noqa: F401
+
+        os.register_at_fork(
+            before=_fork_begins, after_in_parent=_fork_ends, after_in_child=_fork_ends
+        )
+        _hooked.append(True)
     handler = _stop if holds else _raise
     for number in STOPS:
         current = signal.getsignal(number)
@@ -85,7 +101,7 @@ def _stop(number: int, frame: FrameType | None) -> None:
     # held only the first time, and while the timer is still this module's (not replaced
     # since `install` by someone else's, whose timer it would take over)
     ours = signal.getsignal(signal.SIGALRM) is _again
-    if not _held and ours and _importing(frame):
+    if not _held and ours and (_forking or _importing(frame)):
         _held.append(number)
         signal.setitimer(signal.ITIMER_REAL, HELD_FOR)
         return
@@ -97,11 +113,19 @@ def _again(number: int, frame: FrameType | None) -> None:
     """The timer: the held stop raised if no import is under way now, else looked at again.
     A SIGALRM that is not this timer's (nothing held) stops the command too, as it would
     have ended it."""
-    if _held and _importing(frame):
+    if _held and (_forking or _importing(frame)):
         signal.setitimer(signal.ITIMER_REAL, HELD_FOR)
         return
     _held.clear()
     raise KeyboardInterrupt
+
+
+def _fork_begins() -> None:
+    _forking.append(True)
+
+
+def _fork_ends() -> None:
+    _forking.clear()
 
 
 def _importing(frame: FrameType | None) -> bool:

@@ -201,16 +201,24 @@ def all_books(
         "pages": "How many pages to render (default 8).",
         "out": "Folder for the PNGs (default: build/preview).",
         "strict": STRICT,
+        "quiet": QUIET,
     }
 )
 def preview(
-    c: Context, book: str = "", pages: int = 8, out: str = "", strict: bool = False
+    c: Context,
+    book: str = "",
+    pages: int = 8,
+    out: str = "",
+    strict: bool = False,
+    quiet: bool = False,
 ) -> None:
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
     from octavo.cli.preview import preview as run_preview  # Pillow: only this task needs it
 
     folder = Path(out) if out else None
-    written, found = run(lambda: run_preview(book_folder(book), pages, folder, strict))
+    written, found = timed(
+        "preview", quiet, lambda: run_preview(book_folder(book), pages, folder, strict)
+    )
     show(found)
     for path in written[:-1]:
         print(path)
@@ -234,7 +242,8 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
             return written
 
         print(f"watch: {root} (Ctrl-C to stop)", file=sys.stderr)
-        watch_loop(watched(root), rebuild, sys.stderr)
+        # stopped (Ctrl-C, a kill), it ends as every task does: `octavo: interrupted; …`, 1
+        run(lambda: watch_loop(watched(root), rebuild, sys.stderr))
 
 
 @task(

@@ -46,7 +46,10 @@ def watch(
     stop: threading.Event | None = None,
     debounce_ms: int = 400,
 ) -> None:
-    """Run `rebuild` once, then after each batch of changes under `roots`, until `stop`."""
+    """Run `rebuild` once, then after each batch of changes under `roots`, until `stop`.
+    A stop (Ctrl-C, a `kill`: KeyboardInterrupt, octavo.cli.stops) is raised to the caller,
+    whether it comes during a rebuild or between two (watchfiles ended the loop itself,
+    with its own log line, and the command exited 0)."""
     from watchfiles import watch as changes_of
 
     def run(reason: str) -> None:
@@ -85,6 +88,6 @@ def watch(
         debounce=debounce_ms,
         stop_event=stop,
         watch_filter=lambda _change, path: not _ignored(path, existing),
-        raise_interrupt=False,
+        raise_interrupt=True,  # a stop ends the command as any other's (octavo.cli.running)
     ):
         run(f"changed: {_describe(batch, existing)}")

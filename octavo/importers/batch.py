@@ -20,7 +20,7 @@ from octavo.errors import Diagnostic, Severity, error, has_errors, warning
 from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
-from octavo.importers.duplicates import Text, duplicates, runs
+from octavo.importers.duplicates import Text, duplicates, runs, to_copies_kept
 from octavo.importers.foreign import foreign_pages
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry, unused_rows
@@ -30,7 +30,7 @@ from octavo.importers.page import Page, PageError
 from octavo.importers.references import CrossReferences, cross_references
 from octavo.importers.section import book_toml, file_name, new_book_leftovers, render_section
 from octavo.importers.supply import Options, Supplier
-from octavo.importers.writing import PageReport, Plan, commit, plan
+from octavo.importers.writing import LEFT_OUT, PageReport, Plan, commit, left_out, plan
 from octavo.sandbox import FileRefused, read_file
 
 __all__ = [
@@ -56,10 +56,15 @@ class ImportResult:
     def refused(self) -> tuple[PageReport, ...]:
         return tuple(r for r in self.reports if r.status == "refused")
 
+    @property
+    def left_out(self) -> tuple[PageReport, ...]:  # W418: the book holds their text
+        return tuple(r for r in self.reports if r.status == LEFT_OUT)
+
     def summary(self) -> str:
+        twins = f"{len(self.left_out)} left out (W418), " if self.left_out else ""
         return (
             f"{len(self.written)} imported, {len(self.unchanged)} unchanged, "
-            f"{len(self.refused)} refused"
+            f"{twins}{len(self.refused)} refused"
         )
 
 
@@ -159,7 +164,6 @@ def import_pages(
 ) -> ImportResult:
     options = options or Options(force=force)
     manifest = options.manifest or {}
-    batch = Supplier(book, options)
     reports: list[PageReport] = []
     readable: list[tuple[Path, Page, Entry | None]] = []
     read_with: dict[Path, list[Diagnostic]] = {}  # what reading a page that was read found
@@ -173,16 +177,19 @@ def import_pages(
         read_with[path] = problems
         named.add(_key_for(path, page, manifest))
         readable.append((path, page, _entry_for(path, page, manifest)))
+    used = {key: e for key, e in manifest.items() if key in named}  # W426: the others give none
+    batch = Supplier(book, replace(options, manifest=used))
     supplied_pages = batch.supply(readable)
     foreign_pages(str(batch.settings.get("country") or ""), batch.countries, supplied_pages)
     twins = _warn_duplicates(batch, supplied_pages)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
+    targets = to_copies_kept(targets, twins)
     linked = [
         (path, link_targets(page, targets) if page and page.links else page, supplied, found)
         for path, page, supplied, found in supplied_pages
     ]
     cross, linked = cross_references(batch, linked)
-    plans = _plans(batch, cross, linked, read_with, options)
+    plans = _plans(batch, cross, linked, read_with, options, twins)
     reports += [commit(batch, planned) for planned in plans]
     refused = {r.path for r in reports if r.status == "refused"}
     reports = [_twin_said(r, twins.get(r.path), refused) for r in reports]
@@ -191,9 +198,7 @@ def import_pages(
     imported = [r.target for r in reports if r.status == "imported" and r.target]
     unchanged = [r.target for r in reports if r.status == "unchanged" and r.target]
     pages = [p for _, p, _, _ in supplied_pages if p]
-    titles = {
-        e.chapter: e.chapter_title for e in manifest.values() if e.chapter and e.chapter_title
-    }
+    titles = {e.chapter: e.chapter_title for e in used.values() if e.chapter and e.chapter_title}
     created = book_toml(book, pages, bool(imported), titles) if pages else None
     found = [d for r in reports for d in r.problems]
     found += cross.stale({p.page.sequence for p in plans if p.page and p.page.sequence})
@@ -205,9 +210,9 @@ def import_pages(
 
 def _warn_duplicates(
     batch: Supplier, pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]]
-) -> dict[Path, Path]:
+) -> dict[Path, Path | None]:
     """W418 on each page whose text is another page's or a section's of the book; each
-    such page's twin of this import, by page."""
+    such page's twin, by page (None: a section of the book)."""
     texts = [
         Text(path, path.name, runs(page.paragraphs), page.sequence)
         for path, page, _, found in pages
@@ -223,7 +228,7 @@ def _warn_duplicates(
     for path, _, _, found in pages:
         if path in said:
             found.append(said[path][0])
-    return {path: twin for path, (_, twin) in said.items() if twin is not None}
+    return {path: twin for path, (_, twin) in said.items()}
 
 
 def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:
@@ -242,15 +247,20 @@ def _plans(
     pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]],
     read_with: dict[Path, list[Diagnostic]],
     options: Options,
+    twins: dict[Path, Path | None],
 ) -> list[Plan]:
     """Each page's plan, its text's mentions of the study's tables and figures made
     references to those the book will hold (octavo.importers.mentions). A page refused
     (E402 over a section edited by hand, --strict) writes no table: the plans are made
     again without its labels (its section's, if the book keeps one, stay), until no page
-    refused names one, so that no reference the import writes fails to resolve."""
+    refused names one, so that no reference the import writes fails to resolve. A page
+    W418 names is left out (unless refused: that says more), but where the twin it names
+    is a page refused: it is then the only copy (`twins`: each said page's twin, None for
+    a section of the book)."""
     refused: set[Path] = set()
     while True:
-        written = {p.sequence or 0 for path, p, _, _ in pages if p and path not in refused}
+        left = {p for p, twin in twins.items() if twin is None or twin not in refused}
+        written = {p.sequence or 0 for path, p, _, _ in pages if p and path not in refused | left}
         targets = cross.targets(written)
         plans = []
         planned: dict[int, tuple[Path, str]] = {}  # what the pages before write, by number
@@ -261,19 +271,18 @@ def _plans(
                 cited = cite(page, targets, path)
                 page = replace(cited.page, reasons=(*cited.page.reasons, *cited.said))
                 problems += cited.problems
-            plans.append(
-                plan(
-                    batch,
-                    path,
-                    page,
-                    tuple(supplied),
-                    problems,
-                    options.force,
-                    options.strict,
-                    before,
-                    planned,
-                )
+            planned_page = plan(
+                batch,
+                path,
+                page,
+                tuple(supplied),
+                problems,
+                options.force,
+                options.strict,
+                before,
+                planned,
             )
+            plans.append(left_out(planned_page) if path in left else planned_page)
             made = plans[-1]
             if made.text and made.page and made.page.sequence and made.report.target:
                 planned[made.page.sequence] = (made.report.target, made.text)

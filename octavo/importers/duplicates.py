@@ -6,8 +6,10 @@ punctuation, so two sites' renderings of one section compare alike): a page with
 `MIN_WORDS` words, four fifths of whose runs are in another page of the import or in a
 section of the book, is said to be that text, naming it. Of two pages of the import that
 are each other's text, the later is said (the earlier is the one kept; `--strict` refuses
-only the later); a page within a longer one is said whichever comes first. The page is
-imported all the same: the editor chooses which to keep.
+only the later); a page within a longer one is said whichever comes first. The page said
+is left out, not written (octavo.importers.batch), unless the twin it names is a page
+refused: the book holds the text once, the copy first imported; the editor who prefers
+the other imports it again without the first.
 
 Cost: each text's runs are kept as hashes, a sample of them on a long text (those whose
 hash is a multiple of `SAMPLE`: the same runs are sampled in every text, so a share stays
@@ -27,7 +29,7 @@ from zlib import crc32
 
 from octavo.errors import Diagnostic, warning
 
-__all__ = ["MIN_WORDS", "SAME", "Text", "duplicates", "runs"]
+__all__ = ["MIN_WORDS", "SAME", "Text", "duplicates", "runs", "to_copies_kept"]
 
 RUN = 5  # words in a run
 MIN_WORDS = 40  # a page shorter than this is not compared (a title page, a list of names)
@@ -97,9 +99,10 @@ def duplicates(
                 warning(
                     "W418",
                     f"the same text as {other.name} ({share:.0%} of this page's text is in "
-                    "it): the book would hold it twice",
+                    "it): left out, not imported, or the book would hold it twice",
                     page.path,
-                    hint="keep one of them: leave this page out, or remove the other's section",
+                    hint="to keep this one instead, leave the other page out of the import "
+                    "(or remove the other's section) and import this one again",
                 ),
                 other.path if j < len(pages) else None,
             )
@@ -109,3 +112,16 @@ def duplicates(
 
 def _share(page: Text, other: Text) -> float:
     return len(page.runs & other.runs) / len(page.runs) if page.runs else 0.0
+
+
+def to_copies_kept(targets: dict[str, str], twins: dict[Path, Path | None]) -> dict[str, str]:
+    """The section file a link to each page of the import goes to (`targets`, by page file
+    name), a page left out as a twin's (`twins`: its twin page, None for a section of the
+    book) sent to its twin's section; to a section of the book, to none (its words stay)."""
+    kept = dict(targets)
+    for page, twin in twins.items():
+        if twin is not None and twin.name in targets:
+            kept[page.name] = targets[twin.name]
+        else:
+            kept.pop(page.name, None)
+    return kept

@@ -100,7 +100,7 @@ def render_section(page: Page, source: str, supplied: tuple[str, ...] = ()) -> s
 
 
 def file_name(page: Page) -> str:
-    width = max(3, len(str(page.total)))
+    width = max(3, len(str(page.total or page.sequence)))
     return f"{page.sequence:0{width}d}-{slugify(page.title, 40) or 'section'}.md"
 
 

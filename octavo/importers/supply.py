@@ -45,9 +45,11 @@ def _naming(countries: Counter[str], book: Counter[str]) -> str:
 
 
 def _possible(page: Page) -> bool:
-    numbers = (page.sequence, page.total)
+    """A section number of a study: 1 to MAX_SECTIONS, at most the total where one is known
+    (a page whose study's total no page, manifest or section states has none)."""
+    numbers = (page.sequence, page.total) if page.total is not None else (page.sequence,)
     return all(type(n) is int and 1 <= n <= MAX_SECTIONS for n in numbers) and (
-        (page.sequence or 0) <= (page.total or 0)
+        page.total is None or (page.sequence or 0) <= page.total
     )
 
 
@@ -106,7 +108,10 @@ class Supplier:
             for t in [p.total for _, p, _ in pages] + [e.total for _, _, e in pages if e]
             if t and t <= MAX_SECTIONS
         ]
-        total = max([*known_totals, *self.totals, *(n or 0 for n, _ in numbered)], default=1)
+        # the study's "of M" where a page, the manifest or the book's sections state it; else
+        # none: the highest number of the import is no total (it was written as one, and
+        # W309 then named as missing sections of a study that never had them)
+        total = max([*known_totals, *self.totals], default=None)
         # first what each page has or is given (its number, the manifest's fields, a title),
         # then its chapter: a page that names none is placed by the others around it
         given: list[tuple[Path, Page, list[str], list[Diagnostic]]] = []

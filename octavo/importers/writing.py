@@ -18,13 +18,15 @@ from octavo.importers.supply import Supplier
 from octavo.sandbox import FileRefused, read_file
 from octavo.write import atomic_bytes, atomic_text
 
-__all__ = ["PageReport", "Plan", "commit", "plan"]
+__all__ = ["LEFT_OUT", "PageReport", "Plan", "commit", "left_out", "plan"]
+
+LEFT_OUT = "left out"  # a page whose text the book holds, or will (W418): not written
 
 
 @dataclass(frozen=True, slots=True)
 class PageReport:
     path: Path
-    status: str  # imported, unchanged, refused
+    status: str  # imported, unchanged, left out (W418: the book holds its text), refused
     target: Path | None
     profile: str
     reasons: tuple[str, ...]  # why the profile matched
@@ -38,6 +40,9 @@ class PageReport:
                 f"{d.code} {d.message}" for d in self.problems if d.severity is Severity.ERROR
             )
             return f"refused   {self.path}: {why}"
+        if self.status == LEFT_OUT:
+            said = "; ".join(f"{d.code} {d.message}" for d in self.problems if d.code == "W418")
+            return f"{LEFT_OUT}  {self.path}: {said}"
         supplied = f" ({'; '.join(self.supplied)})" if self.supplied else ""
         gone = f" (replaces {self.replaced}, removed)" if self.replaced else ""
         return f"{self.status:<9} {self.path} -> {self.target}{gone} [{self.profile}]{supplied}"
@@ -149,6 +154,16 @@ _REPLACED = (
     "its section's file differs only in its references to the book's tables and figures, "
     "which it held otherwise when the page was imported: replaced"
 )
+
+
+def left_out(planned: Plan) -> Plan:
+    """The plan of a page whose text the book holds, or this import writes (W418): one
+    that would be written (or found unchanged) is left out, nothing written; one refused
+    stays refused (its refusal says more)."""
+    report = planned.report
+    if report.status not in ("imported", "unchanged"):
+        return planned
+    return Plan(replace(report, status=LEFT_OUT, target=None), planned.page)
 
 
 def _text_of(old: Path, planned: str | None, book: Path) -> str | None:

@@ -33,6 +33,7 @@ __all__ = [
     "EXAMPLE_REF",
     "EXAMPLE_TARGET",
     "PAGE_REF",
+    "WORDED",
     "Targets",
     "Unresolved",
     "holds_page_refs",
@@ -40,6 +41,7 @@ __all__ = [
     "reference_line",
     "resolve_links",
     "shown_page_refs",
+    "worded_page_refs",
 ]
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
@@ -69,6 +71,8 @@ def holds_page_refs(sections: Iterable[RenderedSection]) -> bool:
 # began a try: 64 ms against 1.5 ms for the 81-section study's HTML.
 _XREF = re.compile(r'<a ([^>]*\bclass="xref[^"]*"[^>]*)>(.*?)</a>', re.DOTALL)
 NBSP = "\u00a0"
+# the class of a page reference given words of its own, which print does not show (W529)
+WORDED = "worded"
 # `@label` of a numbered example another section may hold (octavo.render.example_lists):
 # the class of its link, and its href's start (#example:<label>)
 EXAMPLE_REF = "example-ref"
@@ -121,9 +125,11 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
         label = escape(targets.labels.get(ident, ""), quote=False)
         if "auto-number" in classes:  # `[-@tbl:label]`: "3", as pandoc-crossref writes it
             label = escape(targets.numbers.get(ident, ""), quote=False) or label
+        worded = "page" in classes and bool(text.strip()) and WORDED not in classes
         if {"auto", "auto-number"} & set(classes) or ("page" in classes and not text.strip()):
             text = label or text
         if "page" in classes:  # print shows the folio instead (styles/print/book.css)
+            classes += [WORDED] if worded else []  # its own words, not shown there (W529)
             text = f'<span class="ref-label">{text}</span>'
             space = space and NBSP  # "page 42" never broken at the line's end (nor its
             # source's: "page" at the end of a hard-wrapped line)
@@ -193,3 +199,17 @@ def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
 
     html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), output)
     return {unescape(m[2]): strip_tags(m[3]) for m in PAGE_REF.finditer(html)}
+
+
+def worded_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
+    """The page references given words of their own (`[the map](#fig:map){.page}`, class
+    `worded`) that a section's text and notes show in `output`: each target's id -> its
+    words. Print (and an EPUB with a page list) shows the target's folio in their place."""
+    from octavo.render.conditional import for_output
+
+    html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), output)
+    return {
+        unescape(m[2]): " ".join(strip_tags(m[3]).split())
+        for m in PAGE_REF.finditer(html)
+        if WORDED in dict(_ATTR.findall(m[1])).get("class", "").split()
+    }

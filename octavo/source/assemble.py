@@ -101,9 +101,13 @@ def _line(section: Section, key: str = "sequence") -> int:
 
 
 def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
-    """E302 for a section whose "of M" is not the other sections' (those that state one)."""
+    """E302 for a section whose "of M" is not the other sections' (those that state one);
+    E313 for the example section `new` wrote, in a book of imported sections."""
     stated = [s for s in sections if s.total is not None]
-    if not stated:
+    # a section the import wrote states the study's count, or, where no page stated one,
+    # what the import supplied (its number at least: W407)
+    imported = [s for s in sections if s.total is not None or s.supplied]
+    if not imported:
         return []
     # the example section `new` writes states no count (a book written by hand has none);
     # in a book of imported pages it is `new`'s boilerplate, printed as a section of the book
@@ -119,6 +123,8 @@ def _totals(sections: tuple[Section, ...]) -> list[Diagnostic]:
         for s in sections
         if s.source == EXAMPLE_SOURCE and s.total is None
     ]
+    if not stated:
+        return left
     # the example section `new` wrote never sets the count: a book of it and one imported
     # page (a tie) takes the page's, so the example is the one named to delete
     counted = [s for s in stated if s.source != EXAMPLE_SOURCE] or stated
@@ -222,12 +228,14 @@ def _parts(
 
 def _gaps(sections: tuple[Section, ...]) -> list[Diagnostic]:
     """W309 for the study's sections not in the book: of those that state its "of M" (one
-    written for the book, with no `total`, is not one of them, whatever its number)."""
+    written for the book, with no `total`, is not one of them, whatever its number), or
+    that an import wrote where no page stated the total (`supplied:`: its number, at least),
+    which are present all the same (they were named missing beside a later page's total)."""
     stated = [(s.sequence, s.total) for s in sections if s.total is not None]
     if not stated:
         return []
     total = max(count for _, count in stated)
-    present = sorted({sequence for sequence, _ in stated})
+    present = sorted({s.sequence for s in sections if s.total is not None or s.supplied})
     missing = missing_runs(present, total)
     if not missing:
         return []

@@ -398,8 +398,8 @@ def test_an_author_s_link_keeps_what_a_span_keeps(make_book: MakeBook, tmp_path:
     assert '<a href="#tbl:t" class="xref">the table</a>' in text
     assert '<a href="https://example.org" id="bank" lang="fr" xml:lang="fr" class="c">' in text
     assert (
-        '<a href="#tbl:t" class="xref page" id="back" lang="fr" xml:lang="fr" title="{0}">'
-        '<span class="ref-label">ici</span></a>' in text
+        '<a href="#tbl:t" class="xref page worded" id="back" lang="fr" xml:lang="fr" '
+        'title="{0}"><span class="ref-label">ici</span></a>' in text  # words: W529 in print
     )
     assert '<a href="#back" class="xref">back</a>' in text
     assert '<span title="{0}">mot</span>' in text  # a brace in a quoted value, as pandoc
@@ -407,7 +407,7 @@ def test_an_author_s_link_keeps_what_a_span_keeps(make_book: MakeBook, tmp_path:
     quietly(lambda: api.build_pdf(book, tmp_path / "s.pdf", html=html, jobs=1))
     printed = html.read_text(encoding="utf-8")
     assert '<a href="#tbl:t" class="xref">the table</a>' in printed
-    assert '<a href="#tbl:t" class="xref page" id="back" lang="fr" title="{0}">' in printed
+    assert '<a href="#tbl:t" class="xref page worded" id="back" lang="fr" title="{0}">' in printed
     assert_epubcheck_clean(epub)
     assert_ace_clean(epub, outdir=tmp_path / "ace")
 

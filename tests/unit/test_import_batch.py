@@ -139,10 +139,15 @@ def test_numbers_from_the_file_name_and_in_order(tmp_path: Path) -> None:
     (folder / "r-9052.txt").write_bytes((PAGES / "country-data.com/r-9052.txt").read_bytes())
     result = import_pages([folder], tmp_path / "book")
     numbers = {r.path.name: _front(r.target)["sequence"] for r in result.reports if r.target}
-    assert numbers == {"nepal10.txt": 10, "nepal11.txt": 11, "cNepal8.txt": 8, "r-9052.txt": 12}
+    assert numbers == {"nepal11.txt": 11, "cNepal8.txt": 8}
     # profile pages: chapter 0; cNepal8 is nepal10's text and r-9052 nepal11's, saved from
-    # other sites (W418)
+    # other sites (W418): left out, numbered all the same
     assert {d.code for d in result.diagnostics} == {"W406", "W407", "W418"}
+    left = {r.path.name: r.supplied[0] for r in result.left_out}
+    assert left == {
+        "nepal10.txt": "section 10: from the file name 'nepal10.txt'",
+        "r-9052.txt": "section 12: in order after the others",
+    }
 
 
 def test_w408_a_section_with_no_chapter_goes_to_chapter_0(tmp_path: Path) -> None:
@@ -233,6 +238,24 @@ def test_a_manifest_row_naming_no_page_is_told(tmp_path: Path) -> None:
     assert not any(d.code == "W426" for d in again.diagnostics)
 
 
+def test_a_row_w426_calls_unused_gives_no_chapter_title(tmp_path: Path) -> None:
+    """A user-tester's report: a row that W426 said "is not used" (`r-1249.htm`, the page
+    saved as r-1249.txt) still gave book.toml its `chapter_title`, and chapter 3's
+    title placed a photius page under it (W420). An unused row gives nothing now."""
+    from octavo.importers.manifest import load_manifest
+
+    folder = _copy(tmp_path, "photius/nepal_economy_other_modes_of_trans~10117.txt")
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,chapter,chapter_title\nr-1249.htm,3,The Economy\n")
+    entries, _ = load_manifest(manifest)
+    options = Options(manifest=entries, manifest_file=manifest, data_as_of=YearMonth(1991, 9))
+    result = import_pages([folder], tmp_path / "book", options=options)
+    assert [d.code for d in result.diagnostics if d.code == "W426"] == ["W426"]
+    assert "The Economy" not in (tmp_path / "book" / "book.toml").read_text()
+    (written,) = result.written
+    assert _front(written)["chapter"] == 0  # not placed by the unused row's title (W420)
+
+
 def test_e409_manifest_problems_have_their_line(tmp_path: Path) -> None:
     from octavo.importers.manifest import load_manifest
 
@@ -296,8 +319,9 @@ def test_chapter_page_gives_book_toml_its_chapter_title(tmp_path: Path, seed_tex
     book = tmp_path / "book"
     import_pages([SEED], book)
     chapter = tmp_path / "chapter.txt"
-    chapter.write_text(
-        seed_text.replace("Belarus: Russia", "Belarus: Government and Politics")
+    chapter.write_text(  # words of its own: the seed's would be its twin (W418)
+        _own_words(seed_text, 50)
+        .replace("Belarus: Russia", "Belarus: Government and Politics")
         .replace(
             "Country Study > Chapter 8 > Foreign Relations > Russia", "Country Study > Chapter 8"
         )
@@ -767,14 +791,15 @@ def test_a_country_profile_is_titled_by_its_own_words_not_its_file_name(tmp_path
 def test_the_real_nepal_pages_set_no_introduction(tmp_path: Path) -> None:
     """A reader's import of every real Nepal page: chapter 0, the pages it could not place,
     was one 'Introduction' holding 'The Rana Oligarchy' twice and 'Economy > Other Modes of
-    Transportation', a heading none has; each heading is a division of its own now."""
+    Transportation', a heading none has; each heading is a division of its own now. (The
+    Rana Oligarchy is there once: mongabay's and allrefer's copies are one text, W418.)"""
     folder = _copy(tmp_path, *NEPAL_PAGES)
     import_pages([folder], tmp_path / "book")
     book, _ = read_book(tmp_path / "book")
     assert book is not None
     body = [(c.title, [s.title for s in c.sections]) for c in book.chapters if c.matter == "body"]
     assert body == [
-        ("The Rana Oligarchy", ["The Rana Oligarchy", "The Rana Oligarchy"]),
+        ("The Rana Oligarchy", ["The Rana Oligarchy"]),
         ("Economy", ["Other Modes of Transportation"]),
     ]
     (profile,) = [c for c in book.chapters if c.kind == "profile"]
@@ -945,7 +970,10 @@ def test_a_country_s_chapter_titles_are_made_once_an_import(
     )
     assert sorted(made) == ["Belarus", "Nepal"]
     placed = {p.name: _front(p)["parents"] for p in result.written}
-    assert sorted(map(str, placed.values())) == [*["['Economy']"] * 3, "['Society']"]
+    assert sorted(map(str, placed.values())) == ["['Economy']", "['Society']"]
+    # the two copies of the first Nepal page are left out (W418), placed alike all the same
+    assert len(result.left_out) == 2
+    assert all("under Economy" in r.supplied[-1] for r in result.left_out)
 
 
 def test_only_a_site_that_names_pages_by_subject_is_read_so(tmp_path: Path) -> None:
@@ -1011,3 +1039,51 @@ def test_two_pages_of_one_section_number_in_one_import(tmp_path: Path, seed_text
     assert result.summary() == "1 imported, 0 unchanged, 1 refused"
     assert [(d.code, d.file) for d in result.diagnostics] == [("E402", pages / "b.txt")]
     assert "neutral country" in (tmp_path / "book" / "058-russia.md").read_text()
+
+
+def test_no_page_states_a_total_so_none_is_written(tmp_path: Path) -> None:
+    """allrefer's real pages say no "Section N of M": their numbers come from the file
+    names (10, 26). The import wrote `total: 26` (the highest number) and the build's W309
+    then named sections 1–9 and 11–25 as missing from a study whose size no page gave."""
+    pages = ROOT / "tests/data/pages/allrefer"
+    result = import_pages([pages / "nepal10.txt", pages / "nepal26.txt"], tmp_path / "book")
+    assert sorted(p.name for p in result.written) == [
+        "010-transportation-and-communications.md",
+        "026-the-rana-oligarchy.md",
+    ]
+    assert not any("total:" in p.read_text() for p in result.written)
+    book, found = read_book(tmp_path / "book")
+    assert book is not None and "W309" not in [d.code for d in found]
+
+
+def test_a_stated_total_is_written_on_the_pages_that_lack_one(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """What is known is written: the book's section of the seed states "Section 58 of 81",
+    the study's total, so a page imported later with no total of its own takes 81."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(seed_text)
+    (pages / "nepal10.txt").write_bytes(
+        (ROOT / "tests/data/pages/allrefer/nepal10.txt").read_bytes()
+    )
+    result = import_pages([pages / "a.txt"], tmp_path / "book")
+    again = import_pages([pages / "nepal10.txt"], tmp_path / "book")
+    assert result.written and again.written
+    assert "total: 81\n" in again.written[0].read_text()
+
+
+def test_a_page_imported_without_a_total_is_present_beside_a_later_total(
+    tmp_path: Path, seed_text: str
+) -> None:
+    """allrefer's belarus9 imported first, with no total (none known), then a page that
+    states "Section 58 of 81": W309 named section 9 among those missing, beside its own
+    section. It counts as present (what its import supplied says it is a page)."""
+    pages = ROOT / "tests/data/pages/allrefer"
+    book = tmp_path / "book"
+    import_pages([pages / "belarus9.txt"], book)
+    (tmp_path / "seed.txt").write_text(seed_text)
+    import_pages([tmp_path / "seed.txt"], book)
+    _, found = read_book(book)
+    (gaps,) = [d for d in found if d.code == "W309"]
+    assert gaps.message == "sections 1–8, 10–57, 59–81 not present (2 of 81 in the book)"

@@ -47,7 +47,30 @@ def test_one_section_from_two_sites_is_said_on_the_later_page(tmp_path: Path) ->
     said = _w418(result)
     assert sorted(said) == ["nepal10.txt"]  # in the import's order: cNepal8.txt is kept
     assert said["nepal10.txt"].startswith("the same text as cNepal8.txt (100% of this page's")
-    assert len(result.written) == 2  # imported all the same: the editor chooses
+    assert "left out" in said["nepal10.txt"]
+
+
+def test_a_duplicate_page_is_left_out_not_made_a_second_section(tmp_path: Path) -> None:
+    """A user-tester's report: W418 said "the book would hold it twice", and the import
+    then wrote it, so the book held tripod's cNepal8 and allrefer's nepal10 (one text) as
+    sections 8 and 10. The later twin is now left out: not written, said, exit 0."""
+    pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    book = tmp_path / "book"
+    result = import_pages([pages], book)
+    assert {r.path.name: r.status for r in result.reports} == {
+        "cNepal8.txt": "imported",
+        "nepal10.txt": "left out",
+    }
+    assert [p.name for p in result.written] == ["008-section-8.md"]
+    assert sorted(p.name for p in book.glob("*.md")) == ["008-section-8.md"]
+    assert result.summary() == "1 imported, 0 unchanged, 1 left out (W418), 0 refused"
+    assert not result.refused
+    (left,) = result.left_out
+    assert left.line().startswith(f"left out  {pages / 'nepal10.txt'}: W418 the same text as")
+    # a section of the book is a twin too: imported alone later, it is left out again
+    again = import_pages([pages / "nepal10.txt"], book)
+    assert again.written == () and [r.status for r in again.reports] == ["left out"]
+    assert "section 8 (008-section-8.md)" in _w418(again)["nepal10.txt"]
 
 
 def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
@@ -68,7 +91,7 @@ def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
 
 def test_a_twin_that_is_not_written_is_not_named(tmp_path: Path) -> None:
     """One twin refused (E402: its number's file holds other text by then): the other is
-    the only copy, and no page is said to be a twin."""
+    the only copy, and no page is said to be a twin (a refusal says more than W418)."""
     book = _other_text_as(tmp_path, 10)
     pages = _folder(tmp_path, "pages", "allrefer/nepal10.txt", "tripod/cNepal8.txt")
     result = import_pages([pages], book)
@@ -133,3 +156,11 @@ def test_a_text_s_runs_are_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(seen) == 1 and len(seen.pop()) > 100
+
+
+def test_a_link_to_a_page_left_out_goes_to_the_copy_kept() -> None:
+    from octavo.importers.duplicates import to_copies_kept
+
+    targets = {"a.htm": "008-a.md", "b.htm": "010-b.md", "c.htm": "011-c.md"}
+    twins: dict[Path, Path | None] = {Path("p/b.htm"): Path("p/a.htm"), Path("p/c.htm"): None}
+    assert to_copies_kept(targets, twins) == {"a.htm": "008-a.md", "b.htm": "008-a.md"}

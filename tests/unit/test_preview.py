@@ -152,3 +152,32 @@ def test_a_preview_of_fewer_pages_leaves_no_stale_page(
         "page-002.png",
         "page-009.png",
     ]
+
+
+def test_preview_takes_quiet_as_the_other_building_tasks_do(
+    make_book: MakeBook,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A user-tester's report: `invoke preview --quiet` was refused ("No idea what
+    '--quiet' is!") while epub, pdf, cover and handouts take it. It takes it now, and says
+    its step and time as they do (`octavo: preview (1.23 s)`), nothing of it when quiet."""
+    import inspect
+
+    from invoke.context import Context
+
+    from octavo.cli import tasks
+    from octavo.cli.running import QUIET
+
+    for task in (tasks.epub, tasks.pdf, tasks.cover, tasks.handouts, tasks.preview):
+        assert "quiet" in inspect.signature(task.body).parameters, task.name
+        assert task.help["quiet"] == QUIET
+    monkeypatch.chdir(tmp_path)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    tasks.preview.body(Context(), book=str(book), pages=1, out=str(tmp_path / "p"))
+    said = capsys.readouterr()
+    assert said.err.startswith("octavo: preview (") and said.out.endswith("contact-sheet.png\n")
+    tasks.preview.body(Context(), book=str(book), pages=1, out=str(tmp_path / "p"), quiet=True)
+    said = capsys.readouterr()
+    assert said.err == "" and said.out.endswith("contact-sheet.png\n")

@@ -192,3 +192,49 @@ def test_the_octavo_command_runs() -> None:
         cwd=ROOT,
     )
     assert (done.returncode, done.stdout.split()[:1]) == (0, ["octavo"]), done.stderr
+
+
+def test_a_held_stop_is_not_raised_inside_fork_s_hooks() -> None:
+    """Python ignores an exception raised in os.fork's hooks ("Exception ignored in:
+    <function _releaseLock>"): a held stop whose timer went off there was lost, and
+    `invoke watch`, stopped while its first build forked the PDF's workers, watched on.
+    While a fork runs its hooks the stop stays held, and is raised after."""
+    from octavo.cli import stops
+
+    saved = {n: signal.getsignal(n) for n in (*stops.STOPS, signal.SIGALRM)}
+    try:
+        stops.install()
+        stops._held.append(signal.SIGTERM)
+        stops._forking.append(True)  # as the fork's hooks run
+        stops._again(signal.SIGALRM, None)  # held on: the timer set again, nothing raised
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0 and stops._held
+        stops._forking.clear()
+        with pytest.raises(KeyboardInterrupt):
+            stops._again(signal.SIGALRM, None)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        stops._held.clear()
+        stops._forking.clear()
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+
+def test_the_hooks_registered_before_install_run_inside_the_fork_window() -> None:
+    """logging's hooks, registered when it is imported (before `install`), run while
+    `_forking` is set, in the parent; the child starts with it clear."""
+    code = f"""
+import os, sys
+sys.path[:0] = [{str(ROOT)!r}]
+from octavo.cli import stops
+seen = []
+os.register_at_fork(before=lambda: seen.append(bool(stops._forking)),
+                    after_in_parent=lambda: seen.append(bool(stops._forking)))
+stops.install()
+pid = os.fork()
+if pid == 0:
+    os._exit(3 if stops._forking else 0)
+_, status = os.waitpid(pid, 0)
+print(seen, stops._forking, os.waitstatus_to_exitcode(status))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[True, True] [] 0", done.stderr

@@ -100,7 +100,6 @@ def test_ut46_epub_figures_split_across_lines(tmp_path: Path) -> None:
     assert lines.strip() == "1", lines
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-import-invents-total")
 def test_ut46_import_invents_total(tmp_path: Path) -> None:
     """A page that states no "Section N of M" gets no `total` made up from the numbers the
     import itself gave (or, if one is supplied, `supplied` says so)."""
@@ -207,7 +206,6 @@ def test_ut46_unknown_option_no_code(tmp_path: Path) -> None:
     assert re.search(r"\bE\d{3}\b", done.stderr) and "--jobs" in done.stderr, done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-import-in-two-batches-e302")
 def test_ut46_import_in_two_batches_e302(tmp_path: Path) -> None:
     """Pages imported one batch after another ("import more pages to fill it") make a book
     that builds: the invented totals (1, then 2) stop it with E302 "total is 2 here but 1"."""

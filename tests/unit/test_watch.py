@@ -55,3 +55,52 @@ def test_only_build_and_hidden_folders_below_the_watched_one_are_ignored(tmp_pat
     assert _ignored(str(root / ".git" / "index"), roots)
     assert _ignored(str(root / ".001-a.md.swp"), roots)
     assert _ignored(str(root / "001-a.md~"), roots)
+
+
+def test_a_kill_ends_the_watch_as_ctrl_c_ends_any_task(tmp_path: Path) -> None:
+    """A user-tester's report: `invoke watch` stopped by SIGTERM printed watchfiles' own
+    "KeyboardInterrupt caught, stopping watch" and exited 0. It ends as every task does
+    now, Ctrl-C (SIGINT) or a kill: octavo's line, exit 1."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "book", book)
+    for name in ("SIGTERM", "SIGINT"):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "--search-root",
+                str(ROOT),
+                "watch",
+                "--book",
+                str(book),
+            ],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            # its default action: a shell without job control starts a background
+            # command with SIGINT ignored, which octavo leaves ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        assert process.stderr is not None
+        lines: list[str] = []
+        while not any(line.startswith("watch: rebuilt") for line in lines):
+            line = process.stderr.readline()
+            assert line, "".join(lines)
+            lines.append(line)
+        process.send_signal(getattr(signal, name))
+        _, rest = process.communicate(timeout=60)
+        told = rest.strip().splitlines()
+        assert process.returncode == 1, rest
+        assert told[-1].startswith("octavo: interrupted; no file is left half-written"), rest
+        assert "KeyboardInterrupt" not in rest
