@@ -40,18 +40,24 @@ def kept_titles(book: Path, chapters: dict[int, str]) -> list[Diagnostic]:
         return []  # the build says what is wrong with it
     if not isinstance(have, dict):
         return []
+    # by number, as the build reads them ("01" is chapter 1; a title read stripped); a
+    # country's own table ([chapters.Belarus]) is not compared
+    keys: dict[int, str] = {
+        int(k): str(k) for k, v in have.items() if str(k).isdigit() and isinstance(v, str)
+    }
     found = []
     for number, title in sorted(chapters.items()):
-        kept = have.get(str(number))
-        if not isinstance(kept, str) or kept == title:
+        key = keys.get(number)
+        if key is None or have[key].strip() == title.strip():
             continue
+        kept = have[key].strip()
         found.append(
             warning(
                 "W427",
                 f"chapter {number} is {json.dumps(kept, ensure_ascii=False)} in book.toml, "
                 f"{json.dumps(title, ensure_ascii=False)} as imported: book.toml's is kept",
                 target,
-                key_line(text, str(number), "chapters"),
+                key_line(text, key, "chapters"),
                 hint=f"to take the imported title, set {number} = "
                 f"{json.dumps(title, ensure_ascii=False)} under [chapters] (or delete the line)",
             )

@@ -39,7 +39,8 @@ def foreign_pages(
                 f"country): its sections become a part of their own, the book a volume of "
                 "several studies",
                 path,
-                hint="import it into a book of its own (--book another folder), or keep it "
+                hint=f"import it into a book of its own (--book another folder); or, if "
+                f'book.toml\'s country is wrong, set country = "{page.country}"; or keep it '
                 "if a volume is meant",
             )
         )

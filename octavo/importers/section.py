@@ -239,7 +239,8 @@ def _add_chapters(target: Path, chapters: dict[int, str]) -> Path | None:
         return None
     lines = [f"{n} = {json.dumps(t, ensure_ascii=False)}" for n, t in missing.items()]
     if re.search(r"(?m)^\[chapters\]\s*$", text):
-        text = re.sub(r"(?m)^\[chapters\]\s*$", "[chapters]\n" + "\n".join(lines), text, count=1)
+        added = "[chapters]\n" + "\n".join(lines)  # as written: a title's "\\" is no escape
+        text = re.sub(r"(?m)^\[chapters\]\s*$", lambda _: added, text, count=1)
     else:
         text = text.rstrip("\n") + "\n\n[chapters]\n" + "\n".join(lines) + "\n"
     return atomic_text(target, text)

@@ -71,9 +71,10 @@ def _field(name: str, spec: str, conversion: str | None) -> str:
 def elide(template: str, values: Mapping[str, object], rules: tuple[tuple[str, str], ...]) -> str:
     """`template.format(**values)` with the elisions `rules` applied before each value.
 
-    Each field is shown by str.format itself (conversion, index or attribute, nested format
-    spec, and its errors alike); the label's own words since the last field elide when the
-    value as shown begins with a vowel."""
+    Each field is shown by str.format itself (as str.format would show it, errors alike);
+    the label's own words since the last field elide when the value as shown begins with
+    a vowel. Labels.format gives it names alone (`{date}`): a field with an attribute or an
+    item is refused there (octavo.model.labels.unplain_field), never read here."""
     out: list[str] = []
     words = ""  # the label's own text since the last field ("{{" comes in pieces)
     for text, name, spec, conversion in string.Formatter().parse(template):

@@ -105,8 +105,9 @@ def _bad_own(value: object) -> str:
     """E116's words for a label of a book's catalogue that octavo has none of (one its own
     templates read): a string of one line whose placeholders are names alone ("" if so)."""
     if isinstance(value, tuple):
-        lines = all(isinstance(v, str) and not control_character(v) for v in value)
-        return "" if lines else "must be a list of strings of one line"
+        if not all(isinstance(v, str) for v in value):
+            return "must be a list of strings"
+        return next((problem for v in value if (problem := _bad_own(v))), "")
     if not isinstance(value, str):
         return "must be a string"
     if control_character(value):
@@ -115,6 +116,8 @@ def _bad_own(value: object) -> str:
         field = unplain_field(value)
     except ValueError:
         return "unbalanced { or } (write {{ or }} for a brace)"
+    if field is not None and (not field or field.isdigit()):
+        return f"a placeholder {{{field}}} without its name (labels are given values by name)"
     if field is not None:
         return (
             f"placeholder {{{field}}} with an attribute, index, format or conversion "

@@ -259,3 +259,19 @@ def test_a_label_with_an_attribute_is_refused_as_it_is_formatted() -> None:
     english = Labels("en", (("mine", "{x.__class__}"),), (), ())
     with pytest.raises(ValueError, match="not a name alone"):
         english.format("mine", x=labels)
+
+
+def test_a_catalogues_own_list_is_checked_item_by_item(book: Path) -> None:
+    """A list of the book's own catalogue was taken unchecked (a reviewer's find): each of
+    its strings is checked as a label is."""
+    from octavo.project import open_project
+    from octavo.source.labels import load_labels
+
+    catalogue = 'mine = ["plain {x}", "{x.__class__}"]\nnamed = "{0} and {}"\n'
+    _override(book, "labels/en.toml", catalogue)
+    project, _ = open_project(book)
+    assert project is not None
+    _, found = load_labels(project.config, project.template_dirs)
+    assert [(d.code, d.line) for d in found] == [("E116", 1), ("E116", 2)]
+    assert "{x.__class__} with an attribute" in found[0].message
+    assert "{0} without its name" in found[1].message
