@@ -182,7 +182,6 @@ def test_ut46_check_figure_caption_with_note(tmp_path: Path) -> None:
     assert _check(book) == ""
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-cyrillic-title-slug")
 def test_ut46_cyrillic_title_slug(tmp_path: Path) -> None:
     """A book titled in Cyrillic gets an output named after its title ("belarus…" or
     "беларусь…"), not the generic `book.epub`; Latin titles are transliterated already."""
