@@ -223,7 +223,6 @@ def test_ut46_import_in_two_batches_e302(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-new-title-cases-folder-name")
 def test_ut46_new_title_cases_folder_name(tmp_path: Path) -> None:
     """`invoke new DIR` without --country names the country after the folder as it is
     written: "Côte d'Ivoire", not "Côte D'Ivoire" ("Bosnia And Herzegovina" likewise)."""
