@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import unescape
+from typing import Any
 
 __all__ = [
     "CUT_AFTER",
@@ -17,6 +19,7 @@ __all__ = [
     "escape_paragraph",
     "escape_prose",
     "first_words",
+    "heading_slug",
     "inches",
     "index_path",
     "joined_ranges",
@@ -55,6 +58,12 @@ _NUMBERED = {
         re.I,
     ),
 }
+# what XML 1.0 (fifth edition) lets a name hold beyond ASCII's letters and digits
+_NAME_CHARACTER = re.compile(
+    "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c\u200d"
+    "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+    "\U00010000-\U000effff]"
+)
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 # A printed study's '--' is a typed em dash ('poor--projected', 'services-- particular'),
 # where Markdown's typography (and pandoc's) reads '--' as an en dash; one standing alone
@@ -137,10 +146,45 @@ def first_words(text: str, most: int = 40) -> str:
 
 
 def slugify(text: str, limit: int = 48) -> str:
-    """ASCII, lowercase, hyphenated: 'Foreign Relations & Trade' -> 'foreign-relations-trade'."""
+    """ASCII, lowercase, hyphenated, for a file's name and a section's slug: 'Foreign
+    Relations & Trade' -> 'foreign-relations-trade'. A letter of another script is written
+    in Latin letters first, as ICU's "Any-Latin; Latin-ASCII" writes it ('Беларусь' ->
+    'belarus', 'Łódź' -> 'lodz'), so that its words stay in the name."""
+    if not text.isascii():
+        text = _transliterated(text, "Any-Latin; Latin-ASCII")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:limit].rstrip("-")
+
+
+def heading_slug(text: str, limit: int = 48) -> str:
+    """A heading's words as an id's stem, as pandoc's auto_identifiers make one: letters
+    and digits of any script kept, lowercased ('Минск' -> 'минск', 'Ελλάδα' -> 'ελλάδα'),
+    each run of anything else one hyphen. A Latin letter is written in ASCII ('Économie' ->
+    'economie', 'Łódź' -> 'lodz'), as octavo's ids always had it, so a link an author wrote
+    to one still finds it."""
+    latin = _transliterated(text, "Latin-ASCII") if not text.isascii() else text
+    kept = "".join(_id_character(c) for c in unicodedata.normalize("NFC", latin))
+    return re.sub(r"-+", "-", kept.lower()).strip("-")[:limit].rstrip("-")
+
+
+def _id_character(character: str) -> str:
+    """The character, if it is a letter, a digit or a mark of one (Devanagari's vowel
+    signs) that an XML name may hold (an EPUB's id must be one: not '²'); else '-'."""
+    if character.isalnum() or unicodedata.category(character).startswith("M"):
+        return character if _NAME_CHARACTER.match(character) else "-"
+    return "-"
+
+
+@lru_cache(maxsize=2)
+def _transliterator(rules: str) -> Any:
+    import icu
+
+    return icu.Transliterator.createInstance(rules)
+
+
+def _transliterated(text: str, rules: str) -> str:
+    return str(_transliterator(rules).transliterate(text))
 
 
 def joined_ranges(text: str) -> str:

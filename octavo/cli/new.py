@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from octavo.cli.country_name import country_name
 from octavo.errors import BuildError, error
 from octavo.limits import MAX_LINE
 from octavo.project import octavo_templates
@@ -40,7 +41,7 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
                 )
             ]
         )
-    named = country or folder.resolve().name.replace("-", " ").title()
+    named = country or country_name(folder.resolve().name)
     _check_country(named, given=bool(country))
     values = {
         "country": named,

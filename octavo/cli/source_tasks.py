@@ -127,7 +127,9 @@ def gen_study(
     positional=["folder"],
     help={
         "folder": "The folder to make (it must not exist, or be empty).",
-        "country": "The study's country (default: from the folder's name).",
+        "country": "The study's country (default: the folder's name; one in lowercase, "
+        "'bosnia-and-herzegovina', as the country is written: 'Bosnia and Herzegovina', "
+        "'guinea-bissau' 'Guinea-Bissau'; one with a capital as it is written).",
     },
 )
 def new(c: Context, folder: str, country: str = "") -> None:

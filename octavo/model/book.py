@@ -113,8 +113,9 @@ class Part:
 
     @property
     def country_slug(self) -> str:
-        """Its country as ASCII words of a file name ("moldova"; "" for a title with no
-        ASCII letter or digit): what tells one part's files from another's by name."""
+        """Its country as ASCII words of a file name ("moldova", "Беларусь" "belarus"; ""
+        for a title with no letter or digit): what tells one part's files from another's by
+        name."""
         from octavo.text import slugify
 
         return slugify(self.title, 32)

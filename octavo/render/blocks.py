@@ -42,7 +42,7 @@ from octavo.render.tokens import (
     trust,
 )
 from octavo.render.unrendered import unrendered_block
-from octavo.text import slugify, strip_tags
+from octavo.text import heading_slug, strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
 _ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
@@ -209,7 +209,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
     opening.tag = closing.tag = f"h{level}"
     # the id is made from the title's words alone: no note call, no span's attributes
     words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", _RAW_CODE.sub(_shown_raw, inline.content)))
-    ident = given_id(state, attrs, line) or new_id(state, slugify(words) or "heading")
+    ident = given_id(state, attrs, line) or new_id(state, heading_slug(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]
     if level > state.context.toc_depth:

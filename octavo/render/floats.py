@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from octavo.model.quotes import ENGLISH, Marks
 from octavo.render.conditional import mark
+from octavo.render.digit_groups import join_cells
 from octavo.render.image_places import place_image
 from octavo.render.image_sizes import Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
@@ -92,6 +93,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     """Number the table at `i` and give it its caption; the index of its table_open after
     (a caption before it is taken out), so that its cells are walked next."""
     end, columns, first, rows = _cells(tokens, i)
+    join_cells(tokens, i, end, state.context.language)
     tokens[i].attrSet("class", "table wide" if columns >= WIDE_COLUMNS else "table")
     if long_groups(len(first), rows):
         tokens[first[0]].attrSet("class", "long")

@@ -21,6 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED, kept_attribute
+from octavo.render.digit_groups import join_elements
 from octavo.render.floats import WIDE_COLUMNS, figures, long_groups, take_caption
 from octavo.render.sanitize import clean_fragment
 from octavo.render.tokens import (
@@ -76,6 +77,7 @@ def html_table(
     head = _head(table)
     columns = _header(table, head)
     from_cells = _classed(table, head)
+    join_elements(table, state.context.language)
     # the element is trusted for octavo's class and id: the author's other attributes are
     # kept only where a plain table may have them (lang, title), the rest reported removed
     removed = [n for n, v in table.attrib.items() if not kept_attribute("table", n, v)]

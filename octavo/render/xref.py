@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from octavo.text import strip_tags
 
@@ -159,7 +160,9 @@ def _blanks_before(html: str, end: int, floor: int) -> int:
 
 
 def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:
-    path, _, fragment = href.partition("#")
+    # markdown-it writes a link's letters beyond ASCII as %-escapes: '#s002-минск' (an id
+    # made from a Cyrillic heading) arrives as '#s002-%D0%BC…', a file 'минск.md' likewise
+    path, _, fragment = (unquote(part) for part in href.partition("#"))
     if not path and fragment.startswith(_BY_NAME):  # `[Climate]`: a heading by its name
         ids = targets.headings.get(fragment.removeprefix(_BY_NAME))
         if ids:

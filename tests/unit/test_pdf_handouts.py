@@ -107,7 +107,9 @@ def test_a_volume_s_handout_files_name_their_country() -> None:
         ("Moldova", "p2-moldova-ch02"),
         ("Côte d'Ivoire", "p2-cote-d-ivoire-ch02"),
         ("Bosnia and Herzegovina / Republika Srpska", "p2-bosnia-and-herzegovina-republika-ch02"),
-        ("Беларусь", "p2-ch02"),  # no ASCII letter: as before, not an empty word
+        ("Беларусь", "p2-belarus-ch02"),  # transliterated (ut46 bug 8), not dropped
+        ("日本", "p2-ri-ben-ch02"),
+        ("«»", "p2-ch02"),  # no letter at all: not an empty word
     ],
 )
 def test_a_part_s_country_in_a_file_name_is_ascii(country: str, expected: str) -> None:

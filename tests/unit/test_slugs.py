@@ -1,0 +1,70 @@
+"""octavo.text.slugify and heading_slug: a file's name in ASCII, a heading's id in the
+letters of its own script (ut46 bug 8: Cyrillic words were dropped from both)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from octavo.render.markdown import Context, render_block
+from octavo.render.xref import Targets, resolve_links
+from octavo.text import heading_slug, slugify
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        pytest.param("Foreign Relations & Trade", "foreign-relations-trade", id="ascii"),
+        pytest.param("Côte d’Ivoire", "cote-d-ivoire", id="latin-accents"),
+        pytest.param("Беларусь", "belarus", id="cyrillic-soft-sign-dropped"),
+        pytest.param("Беларусь: A Country Study", "belarus-a-country-study", id="mixed"),
+        pytest.param("Йошкар-Ола", "joskar-ola", id="cyrillic-short-i"),
+        pytest.param("Ελλάδα", "ellada", id="greek"),
+        pytest.param("Łódź", "lodz", id="latin-without-decomposition"),
+        pytest.param("Außenpolitik", "aussenpolitik", id="sharp-s"),
+        pytest.param("", "", id="empty"),
+    ],
+)
+def test_a_file_name_is_its_words_in_ascii(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def test_a_file_name_is_cut_after_transliteration() -> None:
+    assert slugify("Беларусь Беларусь Беларусь", 12) == "belarus-bela"
+
+
+@pytest.mark.parametrize(
+    ("words", "stem"),
+    [
+        pytest.param("Trade & Industry", "trade-industry", id="ascii-as-before"),
+        pytest.param("Économie rurale", "economie-rurale", id="latin-accents-as-before"),
+        pytest.param("Минск", "минск", id="cyrillic-kept-lowercased"),
+        pytest.param("Йошкар-Ола", "йошкар-ола", id="cyrillic-short-i-kept-whole"),
+        pytest.param("Ελλάδα 1995", "ελλάδα-1995", id="greek-and-digits"),
+        pytest.param("हिन्दी", "हिन्दी", id="devanagari-marks-kept"),
+        pytest.param("x² «y»", "x-y", id="no-superscript-nor-quotes"),
+        pytest.param("«»", "", id="nothing-left"),
+    ],
+)
+def test_a_heading_s_id_keeps_the_letters_of_its_script(words: str, stem: str) -> None:
+    """pandoc's auto_identifiers keep Unicode letters; Latin letters are written in ASCII,
+    so the ids octavo made before (and authors' links to them) stay the same."""
+    assert heading_slug(words) == stem
+
+
+def test_cyrillic_headings_get_ids_of_their_own_words() -> None:
+    html = render_block("# Минск\n\n# Витебск\n", context=Context(slug="s010-belarus")).html
+    root = etree.fromstring(f"<div>{html}</div>")
+    assert [h.get("id") for h in root.iter("h2", "h3")] == [
+        "s010-belarus-минск",
+        "s010-belarus-витебск",
+    ]
+
+
+def test_a_link_to_a_cyrillic_id_resolves_percent_escaped() -> None:
+    """markdown-it writes `(#s010-минск)` as '#s010-%D0%BC…': it still finds the id, and
+    the link is written with the id's own letters."""
+    targets = Targets(labels={"s010-минск": "Минск"}, files={"минск.md": "s010-минск"})
+    for href in ("#s010-%D0%BC%D0%B8%D0%BD%D1%81%D0%BA", "%D0%BC%D0%B8%D0%BD%D1%81%D0%BA.md"):
+        html, missed = resolve_links(f'<a href="{href}" class="xref">M</a>', "", targets)
+        assert (html, missed) == ('<a href="#s010-минск" class="xref">M</a>', ())
