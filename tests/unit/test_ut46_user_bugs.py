@@ -148,7 +148,6 @@ def _check(book: Path) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ut46-broadside-table-notes-numbered-twice")
 def test_ut46_broadside_table_notes_numbered_twice(tmp_path: Path) -> None:
     """Notes in a broadside table (which prints after the text that follows it) are numbered
     alike in the PDF and the EPUB, and `invoke check` passes the PDF octavo just built
