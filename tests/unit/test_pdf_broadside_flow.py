@@ -79,9 +79,7 @@ _NOTE = '<span class="note" data-note="{n}">N</span>'
     [(True, 1), (False, 2)],
     ids=["a-table-calling-a-note-stops-there", "a-table-without-notes-moves-past"],
 )
-def test_a_table_calling_a_note_never_moves_past_another_call(
-    table_note: bool, after: int
-) -> None:
+def test_a_table_calling_a_note_never_moves_past_another_call(table_note: bool, after: int) -> None:
     """ut46: set after a paragraph that calls a note, a table's own note got the next
     number in print (page order) but the one before in the EPUB (the author's order), and
     `check` said E611. A table that calls a note stops at a block that calls one."""

@@ -167,7 +167,6 @@ def test_ut46_broadside_table_notes_numbered_twice(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ut46-check-figure-caption-with-note")
 def test_ut46_check_figure_caption_with_note(tmp_path: Path) -> None:
     """A figure whose caption calls a note is printed whole; `invoke check` says E622 (the
     figure lacks its image or caption) because the read-back caption holds the call."""
