@@ -48,7 +48,6 @@ def _section(body: str, *, title: str = "Trade", kind: str = "", seq: int = 10) 
     )
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-bibliography-heading-twice")
 def test_ut46_bibliography_heading_twice(tmp_path: Path) -> None:
     """A lone `kind: bibliography` section that receives the cited list is the division
     (its title the division's), as a lone Glossary is: "Bibliography" is printed once."""
