@@ -25,6 +25,8 @@ from octavo.render.xref import reference_line, shown_page_refs
 
 __all__ = ["elsewhere", "outside_page_refs"]
 
+_SECTION = "\ufdd1"  # where the section's title goes (a noncharacter: no text holds it)
+
 
 def elsewhere(manuscript: Manuscript, held: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """(id, words) of each table and figure of the book that a handout (holding the ids
@@ -34,10 +36,12 @@ def elsewhere(manuscript: Manuscript, held: frozenset[str]) -> tuple[tuple[str, 
     kept."""
     book = manuscript.book
     opening, closing, _, _ = book.quotes.marks(book.config.language)
-    template = escape(manuscript.labels.format("handout_elsewhere", ref=REF, section="\ufdd1"))
+    words = manuscript.labels.format("handout_elsewhere", ref=REF, section=_SECTION)
+    template = escape(words, quote=False)
     titles = {rs.id: rs.title_html for rs in manuscript.sections}
+    opening, closing = escape(opening, quote=False), escape(closing, quote=False)
     return tuple(
-        (n.id, template.replace("\ufdd1", escape(opening) + titles[n.section] + escape(closing)))
+        (n.id, template.replace(_SECTION, opening + titles[n.section] + closing))
         for n in (*manuscript.tables, *manuscript.figures)
         if n.id not in held and n.section in titles
     )
