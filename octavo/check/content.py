@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import html as lxml_html
 
 from octavo.errors import Diagnostic, error
-from octavo.model import Manuscript, RenderedSection
+from octavo.model import Manuscript, Numbered, RenderedSection
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -140,13 +140,45 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
                 yield error("E622", f"figure #{figure.id} is not in the PDF", facts.path)
                 continue
             here = facts.pages[page]
-            if _squash(caption)[:60] not in _page_text(here) or not here.graphics:
+            shown = _caption_shown(rs.body_html, figure, caption)
+            if not shown.search(_page_text(here)) or not here.graphics:
                 yield error(
                     "E622",
                     f"figure #{figure.id} on folio {here.folio!r} lacks its image or its caption "
                     f"{caption[:40]!r}",
                     facts.path,
                 )
+
+
+_CALL = "\ufdd0"  # where a caption calls a note (a noncharacter: no text holds it)
+
+
+def _caption_shown(body: str, figure: Numbered, caption: str) -> re.Pattern[str]:
+    """The first 60 letters of `caption` ("Figure N." and its words, squashed) as printed:
+    with a note's number where its words call one (the figure's `caption_html` leaves the
+    call out, the page prints it: "Testland2 and its rivers"), read from its `figcaption`
+    in `body`; the number any, as printed in any script or less a handout's base."""
+    plain = _squash(caption)
+    tree = lxml_html.fragment_fromstring(body, create_parent="div")
+    found = tree.xpath(f'.//figure[@id="{figure.id}"]/figcaption')
+    called = ""
+    if found:
+        for part in found[0].xpath('.//*[@class="caption-label" or @class="credit"]'):
+            part.drop_tree()  # its tail, the words after it, stays
+        for call in found[0].xpath('.//a[contains(concat(" ", @class, " "), " noteref ")]'):
+            for child in call:
+                call.remove(child)
+            call.text = _CALL
+        called = _squash(f"{figure.label}. {found[0].text_content()}")
+    if _CALL not in called or called.replace(_CALL, "") != plain:
+        return re.compile(re.escape(plain[:60]))  # no call (or not the caption's words)
+    pieces, left = [], 60
+    for piece in called.split(_CALL):
+        pieces.append(re.escape(piece[:left]))
+        left -= min(left, len(piece))
+        if not left:
+            break
+    return re.compile(r"\w{0,8}".join(pieces))
 
 
 def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:

@@ -39,7 +39,11 @@ def with_reference_list(book: Book) -> Book:
             last = chapter.sections[-1]
             if len(chapter.sections) == 1:  # the division is its one section: the list ends it
                 grown = replace(last, body=last.body.rstrip("\n") + "\n" + _LIST)
-                chapters[at] = replace(chapter, sections=(grown,))
+                # and still the division's opening, set under its title alone (the
+                # renderer finds it by identity: the old section left it a section of its
+                # own, "Bibliography" over "Bibliography")
+                opening = grown if chapter.opening is last else chapter.opening
+                chapters[at] = replace(chapter, sections=(grown,), opening=opening)
             else:  # a volume's "Belarus" and "Moldova": the list is neither's
                 made = _made(book, book.labels["works_cited"], last)
                 chapters[at] = replace(chapter, sections=(*chapter.sections, made))

@@ -1,4 +1,4 @@
-"""The PDF read back for a section's notes (octavo.check.content.check_notes)."""
+"""The PDF read back for a section's notes and figures (octavo.check.content)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
+import pytest
+
 from octavo.check.content import check_notes
 from octavo.check.pdf_facts import PdfFacts, PdfPage
 from octavo.model import RenderedSection
-from octavo.model.manuscript import Note
+from octavo.model.manuscript import Note, Numbered
 
 
 def _facts(line: str) -> PdfFacts:
@@ -48,3 +50,36 @@ def test_page_references_are_told_from_other_links_in_one_pass() -> None:
         "a": "3",  # "xref pages" is no page reference's class
         "b": "bwrapped",
     }
+
+
+_FIGURE = (
+    '<figure id="fig:map"><img src="m.png" alt="" /><figcaption><span class="caption-label">'
+    'Figure 1.</span> A map of Testland<a class="noteref" href="#fn-a-2" role="doc-noteref">'
+    '2</a> and its rivers <span class="credit">Drawn by C.</span></figcaption></figure>'
+)
+
+
+@pytest.mark.parametrize(
+    ("printed", "codes"),
+    [
+        ("Figure 1. A map of Testland2 and its rivers", []),
+        ("Figure 1. A map of Testland\u00b2 and its rivers", []),
+        ("Figure 1. A map of Testland and its rivers", []),
+        ("Figure 1. A map of Testland2", ["E622"]),
+        ("Figure 12. A map of Testland2 and its rivers", ["E622"]),
+    ],
+    ids=["the-call-s-number", "a-superscript-figure", "no-number-read", "words-cut", "another"],
+)
+def test_a_caption_s_note_call_is_printed_in_it(printed: str, codes: list[str]) -> None:
+    """ut46: a figure whose caption calls a note was reported E622 (no caption) for the PDF
+    octavo had just written: the caption looked for is the contents' one, without the call,
+    and the page prints "Testland2 and its rivers"."""
+    from octavo.check.content import _figures
+
+    figure = Numbered("figure", "1", "fig:map", "A map of Testland and its rivers", "a", "Figure")
+    section = cast(
+        RenderedSection, cast(Any, SimpleNamespace(figures=(figure,), body_html=_FIGURE))
+    )
+    page = PdfPage(0, 792.0, ((700.0, 710.0, printed),), graphics=1)
+    facts = PdfFacts(Path("b.pdf"), (page,), {"fig:map": 0}, frozenset(), (), {}, ())
+    assert [d.code for d in _figures(facts, (section,))] == codes

@@ -83,6 +83,10 @@ def test_the_list_ends_the_book_s_bibliography(make_book: MakeBook) -> None:
     last = manuscript.chapters[-1].sections[-1]
     assert last.title_text == "Sources"
     assert last.body_html.index("Older works.") < last.body_html.index('id="ref-doe99"')
+    # ut46: still the division's opening, set under its one heading, not "Sources" over
+    # "Sources" (the section given the list was no longer the one the division opened with)
+    assert manuscript.chapters[-1].opening is last
+    assert manuscript.chapters[-1].toc == ()
 
 
 def test_a_volume_s_bibliographies_and_the_list_of_its_own(make_book: MakeBook) -> None:

@@ -71,6 +71,25 @@ def test_the_table_never_moves_past_a_heading_or_another_float(stop: str, after:
     assert order.index("t") == order.index("a1") + 1
 
 
+_NOTE = '<span class="note" data-note="{n}">N</span>'
+
+
+@pytest.mark.parametrize(
+    ("table_note", "after"),
+    [(True, 1), (False, 2)],
+    ids=["a-table-calling-a-note-stops-there", "a-table-without-notes-moves-past"],
+)
+def test_a_table_calling_a_note_never_moves_past_another_call(table_note: bool, after: int) -> None:
+    """ut46: set after a paragraph that calls a note, a table's own note got the next
+    number in print (page order) but the one before in the EPUB (the author's order), and
+    `check` said E611. A table that calls a note stops at a block that calls one."""
+    note = _NOTE.format(n=2) if table_note else ""
+    table = f'<table class="table wide landscape" id="t"><tr><td>1{note}</td></tr></table>'
+    called = '<p id="a2">line' + _NOTE.format(n=3) + "</p>"
+    html = _html(_lines("b", 1), table, _lines("a1", 3), called, _lines("x", 40))
+    assert _settled(html) == (Move(0, after),)
+
+
 def test_the_decision_lays_out_only_up_to_the_page_after_the_turn() -> None:
     """The pages after the one following the turn decide nothing: the decision's layout
     stops there (3 of 8 pages: the block before the table ends on page 2, page 3 is read),

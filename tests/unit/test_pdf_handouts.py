@@ -156,6 +156,47 @@ def test_a_handout_s_page_reference_to_a_target_it_lacks_is_told(make_book: Make
     assert [d.file.name if d.file else "" for d in by_chapter] == ["003-c.md"]
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "see Table\u00a02 (in \u201c{t}\u201d) and Figure\u00a01 (in \u201c{t}\u201d);"),
+        ("fr", "voir Tableau\u00a02 (dans \u00ab\u202f{t}\u202f\u00bb) et Figure\u00a01 (dans"),
+    ],
+    ids=["english", "french"],
+)
+def test_a_handout_says_where_a_table_it_lacks_is(
+    make_book: MakeBook, tmp_path: Path, language: str, said: str
+) -> None:
+    """ut46: the "Les origines" handout said "Voir Tableau 1", a table only in another
+    section's handout. A reference to a table or figure the handout lacks keeps the book's
+    words and number, and names the section holding it in the book's marks; one the
+    handout holds stays a link, and a page reference keeps its words (W517's)."""
+    from PIL import Image
+
+    from octavo.source.paper import page_setup
+    from tests.conftest import BOOK_TOML
+
+    see, also = ("see", "and") if language == "en" else ("voir", "et")
+    body = f"Intro, {see} [@tbl:b] {also} [@fig:m]; here [@tbl:a], on page [](#tbl:b){{.page}}."
+    body += "\n\n" + _TABLE.format(caption="One", ident="a")
+    other = _TABLE.format(caption="Two", ident="b") + "\n![A map](m.png){#fig:m}\n"
+    toml = BOOK_TOML.replace('language = "en"', f'language = "{language}"')
+    files: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, "Alpha", total=2, body=body),
+        "002-b.md": section_source(2, "Beta & co", total=2, body=other),
+    }
+    book = make_book(files, toml)
+    Image.new("RGB", (900, 600)).save(book / "m.png")
+    manuscript, _ = api.manuscript(book)
+    first, second = handouts_of(manuscript, "section")
+    html = handout_html(manuscript, first, page_setup("letter"))
+    assert said.format(t="Beta &amp; co") in html, html
+    assert '<a href="#tbl:a" class="xref">' in html  # held: still a link
+    assert 'on page\u00a0<span class="ref-label">' in html, html  # W517 tells it
+    inside = handout_html(manuscript, second, page_setup("letter")).split("<main")[1]
+    assert "(in " not in inside and "(dans " not in inside
+
+
 def test_a_handout_s_metadata_is_in_the_book_s_language(make_book: MakeBook) -> None:
     """A Spanish book's handout was described "Marco histórico: from Belarús…" in its PDF's
     Subject (a viewer's document properties), the one English word of the handout."""

@@ -48,7 +48,6 @@ def _section(body: str, *, title: str = "Trade", kind: str = "", seq: int = 10) 
     )
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-bibliography-heading-twice")
 def test_ut46_bibliography_heading_twice(tmp_path: Path) -> None:
     """A lone `kind: bibliography` section that receives the cited list is the division
     (its title the division's), as a lone Glossary is: "Bibliography" is printed once."""
@@ -148,7 +147,6 @@ def _check(book: Path) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ut46-broadside-table-notes-numbered-twice")
 def test_ut46_broadside_table_notes_numbered_twice(tmp_path: Path) -> None:
     """Notes in a broadside table (which prints after the text that follows it) are numbered
     alike in the PDF and the EPUB, and `invoke check` passes the PDF octavo just built
@@ -168,7 +166,6 @@ def test_ut46_broadside_table_notes_numbered_twice(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ut46-check-figure-caption-with-note")
 def test_ut46_check_figure_caption_with_note(tmp_path: Path) -> None:
     """A figure whose caption calls a note is printed whole; `invoke check` says E622 (the
     figure lacks its image or caption) because the read-back caption holds the call."""

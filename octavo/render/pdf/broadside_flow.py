@@ -27,7 +27,10 @@ tables all end their sections costs no layout more.
 
 A table moves only among its siblings (never out of its section), and never past a
 heading, a section, another table or figure, or a block holding one: it stays in its
-topic and the floats keep their order (their numbers, the list of tables). Everything
+topic and the floats keep their order (their numbers, the list of tables). A table that
+calls a note never moves past a block that calls one either: the notes are numbered in
+the order of their calls (a counter in print, the author's order in the EPUB), and a
+note's number is the same in both outputs and rises from page to page. Everything
 that points to it is read from the layout of the changed tree: its page in the contents'
 list, page references, bookmarks, the index's pages, a part's page map. A book laid out
 in parts moves its tables in each part (`settle_broadsides` on the part's layout); the
@@ -212,12 +215,20 @@ def _stand_in(table: Any) -> Any:
 
 def _following(table: Any, parent: Any) -> Iterator[Any]:
     """The blocks after `table` it may be set after: up to the first that is or holds a
-    heading, a section or another float."""
+    heading, a section or another float, or (when `table` calls a note) calls a note."""
     children = list(parent)
+    notes = _calls_note(table)
     for sibling in children[children.index(table) + 1 :]:
         if any(_local(e.tag) in _STOPS for e in sibling.iter()):
             return
+        if notes and _calls_note(sibling):
+            return  # set after it, the table's notes would be numbered after its own
         yield sibling
+
+
+def _calls_note(element: Any) -> bool:
+    """Whether `element` is or holds a note (a data date's or an author's: `data-note`)."""
+    return any(e.get("data-note") is not None for e in element.iter())
 
 
 def _movable(table: Any, parent: Any) -> bool:

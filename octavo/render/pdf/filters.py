@@ -21,6 +21,7 @@ from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.pdf.last_words import note_last_words
 
 __all__ = [
+    "REF",
     "RENDERING",
     "Rendering",
     "away_links",
@@ -49,14 +50,18 @@ def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], 
 
 
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)
+REF = "\ufdd0"  # where a reference's own words go in `Rendering.elsewhere`'s (no text holds it)
 _REF_CLASS = re.compile(r'class="[^"]*\bpage\b')
 
 
 def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
     """Links to ids outside the document (`here`, None: the whole book): `data` for a part
-    laid out apart (data-href: the merge adds the link), else their words alone."""
+    laid out apart (data-href: the merge adds the link), else their words alone; in a
+    handout a table's or figure's with where it is (`Rendering.elsewhere`), but a page
+    reference's (W517)."""
     if here is None:
         return html
+    places = dict(RENDERING.get().elsewhere) if away != "data" else {}
 
     def one(match: re.Match[str]) -> str:
         if match[1] in here:
@@ -64,6 +69,8 @@ def away_links(html: str, here: frozenset[str] | None, away: str) -> str:
         if away == "data" and ("page" not in match[2] or _REF_CLASS.search(match[2])):
             # a page reference's folio is given (html.given_folios)
             return f'<a data-href="#{match[1]}"{match[2]}>{match[3]}</a>'
+        if match[1] in places and not _REF_CLASS.search(match[2]):
+            return places[match[1]].replace(REF, match[3])
         return match[3]
 
     return _LINK.sub(one, html)
@@ -76,6 +83,9 @@ class Rendering:
     measure: float | None = None  # the text block's width (None: none, a stamp)
     continued: str = "{label}"  # the words naming a table on the pages it runs on to
     head: float | None = None  # the running heads' width (a stamp's too; None: not cut)
+    # a handout's: the words of a reference to each table or figure it does not hold
+    # (octavo.render.pdf.handout_refs.elsewhere)
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
 
 _OUTSIDE = Rendering()  # frozen: one default for every filter called outside a render

@@ -29,6 +29,7 @@ from octavo.render.pdf.document import (
 )
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
+from octavo.render.pdf.handout_refs import elsewhere
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.notes.place import place_notes
 from octavo.render.pdf.sheets import has_landscape, stylesheets, text_measure
@@ -167,6 +168,7 @@ def handout_html(
         "print/handout.html",
         sheets,
         measure=text_measure(page),
+        elsewhere=elsewhere(manuscript, unit.ids),
         unit=unit,
         figures=figures,
     )

@@ -132,6 +132,7 @@ def render_print(
     measure: float | None = None,
     modified: datetime | None = None,
     head: float | None = None,
+    elsewhere: tuple[tuple[str, str], ...] = (),
     **context: Any,
 ) -> str:
     """A print template (templates/print/) rendered with what every print document is
@@ -141,6 +142,8 @@ def render_print(
     `modified`: the PDF's dates in its head, if not the book's (the imprint's day stays
     the book's: octavo.render.pdf.parallel.dates). `head`: the running heads' width, if
     not `measure` (a stamp's, which has no text block: octavo.render.pdf.running_heads).
+    `elsewhere`: a handout's words for a reference to a table or figure it does not hold
+    (octavo.render.pdf.handout_refs).
     The words marked for the EPUB only are left out (octavo.render.conditional), whatever
     template made the document, and a
     run of characters longer than any word is given places to break
@@ -150,7 +153,9 @@ def render_print(
     env.filters["css_ident"] = css_ident
     meta = book_meta(manuscript.book)
     continued = manuscript.labels["table_continued"]
-    token = RENDERING.set(Rendering(measure, continued, measure if head is None else head))
+    token = RENDERING.set(
+        Rendering(measure, continued, measure if head is None else head, elsewhere)
+    )
     try:
         html = env.get_template(template).render(
             ms=manuscript,

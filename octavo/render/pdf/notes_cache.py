@@ -23,11 +23,12 @@ __all__ = [
     "moves_from_json",
 ]
 
-NOTES_FORMAT = "notes-6"  # bump when the note fixes change meaning (2: orphans marks, held;
+NOTES_FORMAT = "notes-7"  # bump when the note fixes change meaning (2: orphans marks, held;
 # 3: paths in the tree with its broadside tables moved, and those moves; 4: widows marks, a
 # hyphenated line sent on to the next page: octavo.render.pdf.notes.hyphens; 5: the moves
 # again, each decided in its chapter's part laid out alone: broadside_parts; 6: decided
-# again with the folios the page references print)
+# again with the folios the page references print; 7: a table calling a note stops at a
+# block calling one)
 
 
 def cached_fixes(store: Store, name: str) -> tuple[tuple[Fix, ...], tuple[Move, ...] | None]:
