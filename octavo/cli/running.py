@@ -5,10 +5,12 @@ by default; the heap frozen for the interpreter's shutdown."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import os
+import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +26,9 @@ __all__ = [
     "QUIET",
     "STRICT",
     "book_folder",
+    "closed_pipe",
     "output_file",
+    "quiet_when_closed",
     "run",
     "show",
     "timed",
@@ -150,3 +154,50 @@ def run(action: Callable[[], T]) -> T:
         ) from None
     stops.release()  # a stop held by the work's last import: the next task is not begun
     return done
+
+
+def _silence_pipe() -> None:
+    """The reader of stdout is gone: what is left to print goes nowhere (Python would print
+    "Exception ignored ... BrokenPipeError" flushing stdout at exit), stderr too when it is
+    the same pipe (`2>&1 | head -1`)."""
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        os.dup2(quiet, sys.stdout.fileno())
+        err = os.fstat(sys.stderr.fileno())
+        if stat.S_ISFIFO(out.st_mode) and (err.st_dev, err.st_ino) == (out.st_dev, out.st_ino):
+            os.dup2(quiet, sys.stderr.fileno())
+    except (OSError, ValueError):  # a stream without a file descriptor: nothing to quiet
+        pass
+    finally:
+        os.close(quiet)
+
+
+@contextlib.contextmanager
+def closed_pipe() -> Iterator[None]:
+    """`octavo outline | head -1`: a reader that stops reading ends the command quietly,
+    exit 1 (as Python's documentation advises; the outputs are written by then), never
+    with a BrokenPipeError traceback."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_pipe()
+        raise SystemExit(1) from None
+
+
+def quiet_when_closed() -> None:
+    """Under `invoke`, whose Program lets a BrokenPipeError out of a task or of `--list`:
+    one left uncaught ends the command quietly (exit 1, Python's for an uncaught exception),
+    any other is told as before."""
+    if getattr(sys.excepthook, "octavo", False):
+        return
+    before = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: Any) -> None:
+        if issubclass(kind, BrokenPipeError):
+            _silence_pipe()
+            return
+        before(kind, exc, trace)
+
+    hook.octavo = True  # type: ignore[attr-defined]
+    sys.excepthook = hook
