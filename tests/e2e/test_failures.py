@@ -123,11 +123,20 @@ def test_an_html_that_cannot_be_written_is_named_so(book: Path, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))
-def test_missing_output_folder_is_made(task: str, book: Path, tmp_path: Path) -> None:
+def test_missing_output_folder_is_e133_but_build_is_made(
+    task: str, book: Path, tmp_path: Path
+) -> None:
+    """A missing folder was made for an --out (ut46 bug 15: a typo in its name went
+    unnoticed); it is E133 now, before any work, with the folder named, as pandoc refuses
+    it. build/ of the current folder, where the default outputs go, is still made."""
     out = tmp_path / "not" / "yet" / OUTPUTS[task][1]
-    result = invoke(task, "--book", book, "--out", out, "--quiet", cwd=tmp_path)
+    stderr, codes = _run(task, book, out, tmp_path)
+    assert codes == {"E133"} and f"{out}: E133" in stderr and "mkdir -p" in stderr
+    assert not (tmp_path / "not").exists()
+    made = Path("build") / OUTPUTS[task][1]
+    result = invoke(task, "--book", book, "--out", made, "--quiet", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert out.exists()
+    assert (tmp_path / made).exists()
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))
