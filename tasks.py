@@ -14,6 +14,7 @@ from invoke.collection import Collection
 from invoke.context import Context
 from invoke.tasks import task
 
+from octavo.cli.options import checked
 from octavo.cli.tasks import namespace as book_tasks
 
 
@@ -73,4 +74,4 @@ def test(c: Context, quick: bool = False) -> None:
     c.run(f"{sys.executable} -m pytest" + (' -m "not slow"' if quick else ""), pty=False)
 
 
-ns = Collection(*book_tasks.tasks.values(), bench, bench_readme, lint, typecheck, test)
+ns = checked(Collection(*book_tasks.tasks.values(), bench, bench_readme, lint, typecheck, test))

@@ -28,10 +28,13 @@ class Sources:
     command that makes several outputs (watch, check, preview, all) reads and renders the
     book once. Every function below takes a book folder, a Project or a Sources."""
 
-    def __init__(self, book: Path | Project, strict: bool = False):
+    def __init__(self, book: Path | Project, strict: bool = False, keep: bool = True):
         forget_roots()  # a linked book folder pointed elsewhere since the last (`watch`)
         self.project = book if isinstance(book, Project) else open_book(book)
         self.strict = strict
+        # False: a command that reads (`outline`) keeps nothing: it makes no state folder
+        # and saves no cache (one a build kept is read)
+        self.keep = keep
         self._read: tuple[Book | None, tuple[Diagnostic, ...]] | None = None
         self._made: tuple[Manuscript, tuple[Diagnostic, ...]] | None = None
         self._unsorted = False  # made without its index sorted (`manuscript`'s unsorted)
@@ -86,7 +89,7 @@ class Sources:
         # errors stop here; --strict's warnings at the end, with the render's (W510 …): a
         # warning of reading alone stopped the build, and the render's were told a run later
         loaded, found = required(self.read(), self.project.root)
-        sections = SectionCache.of_book(cache_of(self.project), loaded.root)
+        sections = SectionCache.of_book(self._cache(), loaded.root)
         sections.measured = self.measured
         # a cold build (nothing kept) is rendered on two cores, the EPUB writer's once
         # it is prepared
@@ -104,10 +107,17 @@ class Sources:
         self._unsorted = unsorted
         return self._made[0], self._made[1] + extra
 
+    def _cache(self) -> Path | None:
+        """The cache store's folder; for a command that keeps nothing, the one a build made,
+        if any, never one made for it."""
+        if self.keep:
+            return cache_of(self.project)
+        return self.project.cache if self.project.cache.is_dir() else None
+
     def save(self) -> None:
         """Save the sections' cache, if the manuscript was made with `save_later`."""
         sections, self._unsaved = self._unsaved, None
-        if sections is not None:
+        if sections is not None and self.keep:
             sections.save()
 
 

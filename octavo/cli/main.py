@@ -1,11 +1,18 @@
 """The `octavo` command: octavo's tasks (octavo.cli.tasks) run by invoke's Program, so
 `octavo epub --book DIR` is `invoke epub --book DIR` without a tasks.py.
 
+A mistake on the command line is E132 with the nearest option or task (octavo.cli.options),
+not invoke's "No idea what '--jbos' is!"; `octavo --help` lists octavo's tasks and the few
+options of the command itself, not invoke's options for running shell commands (no octavo
+task runs one). A reader that stops reading (`octavo --list | head -1`) ends the command
+quietly (octavo.cli.running.closed_pipe).
+
 A stop while invoke and the tasks are imported ends the command quietly, exit 1
 (octavo.cli.stops.before_start: a Ctrl-C there printed invoke's import's traceback)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from octavo.cli import stops
@@ -15,18 +22,46 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "program"]
 
+# invoke's core options that mean something to octavo's tasks (the rest configure c.run)
+SHOWN = ("help", "list", "version", "debug", "complete", "print-completion-script")
+
 
 def program() -> Program:
     """invoke's Program for the `octavo` command."""
+    from invoke.exceptions import Exit, ParseError
     from invoke.program import Program
 
     from octavo import __version__
+    from octavo.cli.options import is_coded, told
     from octavo.cli.tasks import namespace
 
-    return Program(namespace=namespace, name="octavo", binary="octavo", version=__version__)
+    class Octavo(Program):
+        def parse_tasks(self) -> None:
+            try:
+                super().parse_tasks()
+            except ParseError as exc:
+                if is_coded(exc):
+                    raise
+                contexts = self.collection.to_contexts()
+                raise Exit(told(exc, contexts, self.initial_context, "octavo"), 1) from None
+
+        def print_help(self) -> None:
+            print(f"Usage: {self.binary} TASK [--options] [TASK [--options]] ...")
+            print(f"       {self.binary} --help TASK   (a task's options)")
+            self.list_tasks()
+            print("Options:")
+            print("")
+            rows = self.initial_context.help_tuples()
+            shown = re.compile(r"--(" + "|".join(SHOWN) + r")(\[|=|$)")
+            self.print_columns([row for row in rows if shown.search(row[0])])
+
+    return Octavo(namespace=namespace, name="octavo", binary="octavo", version=__version__)
 
 
 def main(argv: list[str] | None = None) -> Any:
     """The console entry point (pyproject's [project.scripts])."""
     stops.before_start()
-    return program().run(argv)
+    from octavo.cli.running import closed_pipe
+
+    with closed_pipe():
+        return program().run(argv)

@@ -56,11 +56,15 @@ def _present(sections: tuple[Section, ...], path: tuple[str, ...]) -> bool:
 
 
 def outline(book: Path) -> tuple[list[str], tuple[Diagnostic, ...]]:
-    """`invoke outline`: the tree and every diagnostic."""
+    """`invoke outline`: the tree and every diagnostic. It writes nothing: no build/ folder
+    where it is run (ut46 bug 17: `octavo outline` from ~ left ~/build/.octavo/cache), no
+    cache saved; a cache a build kept there is read, so the render is as quick as a build's.
+    octavo's per-user cache (~/.cache/octavo: compiled templates, hyphenation patterns),
+    made by any command, is the only place it may write."""
     from octavo import api
     from octavo.errors import BuildError
 
-    given = api.Sources(book)  # the book read once, for the tree and the manuscript both
+    given = api.Sources(book, keep=False)  # read once, for the tree and the manuscript both
     loaded, found = given.read()
     if loaded is None:
         raise BuildError(found)

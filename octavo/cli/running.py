@@ -5,10 +5,12 @@ by default; the heap frozen for the interpreter's shutdown."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import os
+import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +18,7 @@ from invoke.exceptions import Exit, ParseError
 from invoke.parser.argument import Argument
 
 from octavo.cli import stops
-from octavo.errors import BuildError, Diagnostic, boundary
+from octavo.errors import BuildError, Diagnostic, boundary, error
 
 __all__ = [
     "BOOK",
@@ -24,7 +26,11 @@ __all__ = [
     "QUIET",
     "STRICT",
     "book_folder",
+    "closed_pipe",
+    "held_by_a_folder",
     "output_file",
+    "output_folder",
+    "quiet_when_closed",
     "run",
     "show",
     "timed",
@@ -92,12 +98,11 @@ def book_folder(given: str) -> Path:
 
 def output_file(given: str, suffix: str) -> Path | None:
     """`--out` of a task that writes one file: None if not given; E121 for a name that ends
-    in a slash, a folder (`--out build/x/` wrote a file named `x`)."""
+    in a slash, a folder (`--out build/x/` wrote a file named `x`); E133 for a folder that
+    does not exist (`held_by_a_folder`)."""
     if not given:
         return None
     if given.endswith(("/", os.sep)):
-        from octavo.errors import error
-
         name = f"{Path(given).name or 'book'}{suffix}"
         raise BuildError(
             [
@@ -108,7 +113,56 @@ def output_file(given: str, suffix: str) -> Path | None:
                 )
             ]
         )
-    return Path(given)
+    return held_by_a_folder(Path(given))
+
+
+def output_folder(given: str) -> Path | None:
+    """`--out` of a task that writes a folder of outputs: None if not given; the folder is
+    made if missing, but the folder that holds it must exist (E133)."""
+    return held_by_a_folder(Path(given)) if given else None
+
+
+def held_by_a_folder(out: Path) -> Path:
+    """E133 when the folder that holds `out` does not exist: `--out /nonexistant/x.epub`, a
+    folder's name mistyped, made a new folder without a word (pandoc refuses it too). The
+    one folder made as a default one is: `build/` of the current folder."""
+    whole = Path(os.path.abspath(out))
+    parent = whole.parent
+    if parent.is_dir() or parent == Path(os.path.abspath("build")):
+        return out
+    missing, above = parent, parent.parent
+    while not above.is_dir() and above != above.parent:
+        missing, above = above, above.parent
+
+    def shown(path: Path) -> Path:  # as the user wrote it: relative if it was
+        return path if out.is_absolute() else Path(os.path.relpath(path))
+
+    near = _near_folder(missing.name, above)
+    meant = (
+        f"did you mean --out {shown(above / near / whole.relative_to(missing))}? " if near else ""
+    )
+    raise BuildError(
+        [
+            error(
+                "E133",
+                f"the folder {shown(missing)} does not exist; nothing is written",
+                out,
+                hint=f"{meant}make the folder first (mkdir -p {out.parent}), or check its name",
+            )
+        ]
+    )
+
+
+def _near_folder(name: str, above: Path) -> str | None:
+    """The folder of `above` whose name is nearest `name` (a typo), if one is near."""
+    import difflib
+
+    try:
+        names = sorted(p.name for p in above.iterdir() if p.is_dir())
+    except OSError:
+        return None
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def show(diagnostics: Iterable[Diagnostic]) -> None:
@@ -150,3 +204,50 @@ def run(action: Callable[[], T]) -> T:
         ) from None
     stops.release()  # a stop held by the work's last import: the next task is not begun
     return done
+
+
+def _silence_pipe() -> None:
+    """The reader of stdout is gone: what is left to print goes nowhere (Python would print
+    "Exception ignored ... BrokenPipeError" flushing stdout at exit), stderr too when it is
+    the same pipe (`2>&1 | head -1`)."""
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        os.dup2(quiet, sys.stdout.fileno())
+        err = os.fstat(sys.stderr.fileno())
+        if stat.S_ISFIFO(out.st_mode) and (err.st_dev, err.st_ino) == (out.st_dev, out.st_ino):
+            os.dup2(quiet, sys.stderr.fileno())
+    except (OSError, ValueError):  # a stream without a file descriptor: nothing to quiet
+        pass
+    finally:
+        os.close(quiet)
+
+
+@contextlib.contextmanager
+def closed_pipe() -> Iterator[None]:
+    """`octavo outline | head -1`: a reader that stops reading ends the command quietly,
+    exit 1 (as Python's documentation advises; the outputs are written by then), never
+    with a BrokenPipeError traceback."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_pipe()
+        raise SystemExit(1) from None
+
+
+def quiet_when_closed() -> None:
+    """Under `invoke`, whose Program lets a BrokenPipeError out of a task or of `--list`:
+    one left uncaught ends the command quietly (exit 1, Python's for an uncaught exception),
+    any other is told as before."""
+    if getattr(sys.excepthook, "octavo", False):
+        return
+    before = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: Any) -> None:
+        if issubclass(kind, BrokenPipeError):
+            _silence_pipe()
+            return
+        before(kind, exc, trace)
+
+    hook.octavo = True  # type: ignore[attr-defined]
+    sys.excepthook = hook

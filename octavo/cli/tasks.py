@@ -16,7 +16,17 @@ from invoke.tasks import task
 
 from octavo import api
 from octavo.cli import stops
-from octavo.cli.running import BOOK, QUIET, STRICT, book_folder, output_file, run, show, timed
+from octavo.cli.running import (
+    BOOK,
+    QUIET,
+    STRICT,
+    book_folder,
+    output_file,
+    output_folder,
+    run,
+    show,
+    timed,
+)
 from octavo.cli.source_tasks import gen_study, import_pages, new, outline
 
 
@@ -137,7 +147,7 @@ def handouts(
         "handouts",
         quiet,
         lambda: api.build_handouts(
-            book_folder(book), Path(out) if out else None, by, paper or None, strict
+            book_folder(book), output_folder(out), by, paper or None, strict
         ),
     )
     show(made.found)
@@ -185,14 +195,17 @@ def epub(
     },
 )
 def all_books(
-    c: Context, books: list[str], out: str = "build/all", jobs: int = 0, strict: bool = False
+    c: Context, books: list[str], out: str = "", jobs: int = 0, strict: bool = False
 ) -> None:
     """Build the EPUB and the PDF of several books, using every core."""
-    written, found = run(lambda: api.build_all([Path(b) for b in books], Path(out), jobs, strict))
+    folder = Path("build/all")
+    written, found = run(
+        lambda: api.build_all([Path(b) for b in books], output_folder(out) or folder, jobs, strict)
+    )
     show(found)
     for path in written:
         print(path)
-    print(Path(out))
+    print(Path(out) if out else folder)
 
 
 @task(
@@ -215,9 +228,10 @@ def preview(
     """Render the first PDF pages and the EPUB cover to PNG, with a contact sheet."""
     from octavo.cli.preview import preview as run_preview  # Pillow: only this task needs it
 
-    folder = Path(out) if out else None
     written, found = timed(
-        "preview", quiet, lambda: run_preview(book_folder(book), pages, folder, strict)
+        "preview",
+        quiet,
+        lambda: run_preview(book_folder(book), pages, output_folder(out), strict),
     )
     show(found)
     for path in written[:-1]:
@@ -271,7 +285,7 @@ def check(
         lambda: api.check(
             book_folder(book),
             strict=strict,
-            out=Path(out) if out else None,
+            out=output_folder(out),
             variant=pdf_variant,
             cover=Path(cover) if cover else None,
         )

@@ -14,6 +14,7 @@ from octavo.model import (
     Section,
 )
 from octavo.source.chapters import divisions, in_parts
+from octavo.source.crosscheck import crosscheck
 
 if TYPE_CHECKING:
     from octavo.project import Project
@@ -89,8 +90,9 @@ def assemble(
     found += problems
     chapters, problems = divisions(config, ordered, labels, parts)
     found += problems
-    if not unread:
-        found += _gaps(sections)
+    gaps = [] if unread else _gaps(sections)
+    found += gaps
+    found += crosscheck(config, ordered, chapters, parts, partial=bool(gaps))
     if not sections or has_errors(found):
         return None, tuple(found)
     return Book(project, chapters, project.build_time(sections), labels, parts), tuple(found)

@@ -86,6 +86,17 @@ def _openings(text: str) -> dict[str, tuple[int, ...]]:
     return {key: tuple(lines) for key, lines in found.items()}
 
 
+def opening_line(text: str, key: str) -> int | None:
+    """The line of `key`, or of the first table or dotted key under it: `[chapter.Moldavie]`
+    and `chapter.x = …` open no line with `chapter` alone (W103 had no line for them)."""
+    line = key_line(text, key)
+    if line is not None:
+        return line
+    under = re.compile(rf"[\"']?{re.escape(key)}[\"']?[ \t]*\.")
+    lines = [n for name, at in _openings(text).items() if under.match(name) for n in at]
+    return min(lines, default=None)
+
+
 def _line(text: str, key: str) -> int | None:
     """The line of `key`, or of "table.key" (its table's line when the table is written
     inline, `margins = {top = "2in"}`)."""
@@ -160,25 +171,11 @@ def load_config(root: Path) -> tuple[BookConfig | None, tuple[Diagnostic, ...]]:
     try:
         data = load_toml(text)
     except TomlError as exc:
+        from octavo.source.config_hints import toml_hint  # only for a wrong book.toml
+
         line = exc.line
-        return None, (error("E102", f"not valid TOML: {exc}", path, line, _toml_hint(text, line)),)
+        return None, (error("E102", f"not valid TOML: {exc}", path, line, toml_hint(text, line)),)
     return _config(data, text, path)
-
-
-_BARE_MONTH = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*([0-9]{4}-[0-9]{2})\s*(?:#.*)?")
-
-
-def _toml_hint(text: str, line: int | None) -> str:
-    """What to do about a TOML error: a month written bare (`research_completed = 1995-06`,
-    which TOML reads as no value at all) is quoted, as every date of book.toml is."""
-    lines = text.splitlines()
-    bare = _BARE_MONTH.fullmatch(lines[line - 1]) if line and line <= len(lines) else None
-    if bare:
-        return f'quote the month: {bare[1]} = "{bare[2]}"'
-    return (
-        'check that line: a text in quotes, title = "Belarus"; a list in brackets, '
-        'authors = ["…", "…"]; one key a line; a [table] line alone'
-    )
 
 
 def near_key(key: str, known: Collection[str], words: str = "known keys") -> str:
@@ -225,7 +222,7 @@ def _config(
         found.append(error(code, message, path, _line(text, key), hint))
 
     def warn(code: str, key: str, message: str, hint: str = "") -> None:
-        found.append(warning(code, message, path, key_line(text, key), hint=hint))
+        found.append(warning(code, message, path, opening_line(text, key), hint=hint))
 
     for key in sorted(set(data) - KNOWN):
         warn("W103", key, f"unknown key '{key}' is ignored", near_key(key, KNOWN))

@@ -10,7 +10,12 @@ from typing import Any
 
 from octavo.limits import MAX_LINE, MAX_TEXT
 from octavo.settings import YearMonth
-from octavo.source.dates import date_hint, parse_iso_month, parse_published
+from octavo.source.dates import (
+    date_hint,
+    no_such_day,
+    parse_iso_month,
+    parse_published,
+)
 from octavo.source.identity import country_only_identifier
 from octavo.source.paper import PRINT_KEYS
 
@@ -129,7 +134,9 @@ def check_text(data: dict[str, Any], bad: Bad) -> None:
     for key in LISTS:
         value = data.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            bad("E105", key, f"'{key}' must be a list of strings")
+            from octavo.source.config_hints import list_hint  # only for a wrong value
+
+            bad("E105", key, f"'{key}' must be a list of strings", list_hint(key, value))
         elif any(_CONTROL.search(v) for v in value):
             bad("E123", key, f"'{key}' holds a control character", _CONTROL_HINT)
         elif any(len(v) > MAX_LINE for v in value):
@@ -188,7 +195,12 @@ def dates(data: dict[str, Any], bad: Bad) -> tuple[YearMonth | None, str]:
             date_hint("research_completed", research, toml=True),
         )
     published = parse_published(data["date"]) if "date" in data else ""
-    if published is None:
+    no_day = no_such_day(data["date"]) if published is None else ""
+    if no_day:
+        from octavo.source.config_hints import day_hint  # only for a wrong value
+
+        bad("E148", "date", f"'date' (when the book was published): {no_day}", day_hint(data))
+    elif published is None:
         bad(
             "E148",
             "date",

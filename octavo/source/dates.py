@@ -13,6 +13,8 @@ from octavo.settings import YearMonth
 __all__ = [
     "ascii_figures",
     "date_hint",
+    "last_day",
+    "no_such_day",
     "parse_iso_month",
     "parse_month_name",
     "parse_published",
@@ -108,3 +110,27 @@ def parse_published(value: object) -> str | None:
         except ValueError:
             return None
     return match[0]
+
+
+def no_such_day(value: object) -> str:
+    """What is wrong with a `date` of the right shape that is no day of the calendar
+    ("1995-02-30": "February 1995 has no day 30"); "" for any other value."""
+    match = _PUBLISHED.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match or match[3] is None or int(match[1]) not in YEARS:
+        return ""
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12:
+        return f"{match[0]} has no month {month} (01 to 12)"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return ""
+    return f"{calendar.month_name[month]} {year} has no day {day} (it has {days})"
+
+
+def last_day(value: str) -> str:
+    """ "1995-02-30" -> "1995-02-28": the last day of the month given, "" if none is."""
+    match = _PUBLISHED.fullmatch(value.strip())
+    if not match or match[2] is None or not 1 <= int(match[2]) <= 12:
+        return ""
+    year, month = int(match[1]), int(match[2])
+    return f"{year:04}-{month:02}-{calendar.monthrange(year, month)[1]:02}"

@@ -21,6 +21,7 @@ def _default_book(tmp_path: Path) -> Path:
 def test_epub_and_pdf_print_their_paths_and_rebuild_only_on_change(tmp_path: Path) -> None:
     book = _default_book(tmp_path)
     epub, pdf = tmp_path / "out" / "b.epub", tmp_path / "out" / "b.pdf"
+    epub.parent.mkdir()  # an --out's folder exists (E133)
     first = invoke("epub", "--book", book, "--out", epub)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip().splitlines()[-1] == str(epub)

@@ -331,6 +331,7 @@ def test_failed_build_keeps_the_previous_epub(tmp_path: Path) -> None:
     for source in (ROOT / "book").iterdir():
         (book / source.name).write_bytes(source.read_bytes())
     out = tmp_path / "out" / "b.epub"
+    out.parent.mkdir()  # an --out's folder exists (E133)
     assert invoke("epub", "--book", book, "--out", out).returncode == 0
     good = out.read_bytes()
     (section,) = book.glob("*.md")

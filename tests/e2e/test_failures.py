@@ -87,19 +87,33 @@ def test_handouts_out_that_is_a_file_is_E121(book: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))
-def test_output_folder_that_cannot_be_made_is_E701(task: str, book: Path, tmp_path: Path) -> None:
-    """A file's folder that cannot be made is E701 when the file is written; a folder of
-    outputs (the handouts') is refused before any work, as a folder of the kernel's
+def test_output_folder_that_cannot_be_written_is_E701(
+    task: str, book: Path, tmp_path: Path
+) -> None:
+    """A file in a folder that cannot be written is E701 when the file is written; a folder
+    of outputs (the handouts') is refused before any work, as a folder of the kernel's
     (E121, session 34: `--out /sys/…` failed after the build)."""
+    out = Path("/sys") / OUTPUTS[task][1]
+    stderr, codes = _run(task, book, out, tmp_path)
+    assert codes == {"E121" if task == "handouts" else "E701"} and str(out) in stderr
+
+
+@pytest.mark.parametrize("task", list(OUTPUTS))
+def test_output_in_a_folder_that_does_not_exist_is_E133(
+    task: str, book: Path, tmp_path: Path
+) -> None:
+    """A folder that does not exist is never made for an `--out` (ut46 bug 15: a typo went
+    unnoticed), so one that cannot be made (UNWRITABLE, E701 until session 46) is E133
+    before any work, as a missing one is."""
     out = UNWRITABLE / OUTPUTS[task][1]
     stderr, codes = _run(task, book, out, tmp_path)
-    assert codes == {"E121" if task == "handouts" else "E701"} and str(UNWRITABLE) in stderr
+    assert codes == {"E133"} and str(UNWRITABLE) in stderr
 
 
 def test_an_html_that_cannot_be_written_is_named_so(book: Path, tmp_path: Path) -> None:
-    """`pdf --html` into a folder that cannot be made said "cannot write the PDF" of the
-    HTML's path; no PDF is written either."""
-    html = UNWRITABLE / "b.html"
+    """`pdf --html` into a folder that cannot be written said "cannot write the PDF" of the
+    HTML's path; no PDF is written either (a folder that does not exist: E133)."""
+    html = Path("/sys") / "b.html"
     result = invoke(
         "pdf", "--book", book, "--out", tmp_path / "b.pdf", "--html", html, cwd=tmp_path
     )
@@ -109,11 +123,20 @@ def test_an_html_that_cannot_be_written_is_named_so(book: Path, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))
-def test_missing_output_folder_is_made(task: str, book: Path, tmp_path: Path) -> None:
+def test_missing_output_folder_is_e133_but_build_is_made(
+    task: str, book: Path, tmp_path: Path
+) -> None:
+    """A missing folder was made for an --out (ut46 bug 15: a typo in its name went
+    unnoticed); it is E133 now, before any work, with the folder named, as pandoc refuses
+    it. build/ of the current folder, where the default outputs go, is still made."""
     out = tmp_path / "not" / "yet" / OUTPUTS[task][1]
-    result = invoke(task, "--book", book, "--out", out, "--quiet", cwd=tmp_path)
+    stderr, codes = _run(task, book, out, tmp_path)
+    assert codes == {"E133"} and f"{out}: E133" in stderr and "mkdir -p" in stderr
+    assert not (tmp_path / "not").exists()
+    made = Path("build") / OUTPUTS[task][1]
+    result = invoke(task, "--book", book, "--out", made, "--quiet", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert out.exists()
+    assert (tmp_path / made).exists()
 
 
 @pytest.mark.parametrize("task", list(OUTPUTS))

@@ -194,7 +194,6 @@ def test_ut46_cyrillic_title_slug(tmp_path: Path) -> None:
     assert Path(written).name != "book.epub", written
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-unknown-option-no-code")
 def test_ut46_unknown_option_no_code(tmp_path: Path) -> None:
     """A misspelt option is a coded message with a hint, as every other mistake of the
     command line is (E126, E605 …): invoke's own "No idea what '--jbos' is!" is neither."""
@@ -226,7 +225,6 @@ def test_ut46_new_title_cases_folder_name(tmp_path: Path) -> None:
     assert 'country = "Côte d\'Ivoire"' in toml, toml
 
 
-@pytest.mark.xfail(strict=True, reason="ut46-outline-broken-pipe-traceback")
 def test_ut46_outline_broken_pipe_traceback(tmp_path: Path) -> None:
     """`octavo outline | head -1` ends quietly: a reader that stops reading is no reason for
     a traceback (octavo/cli/source_tasks.py's print raised BrokenPipeError)."""

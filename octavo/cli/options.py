@@ -1,0 +1,125 @@
+"""A mistake on the command line is a coded message with a hint (E132), as every other
+mistake is: invoke's parser says "No idea what '--jbos' is!", with no code and no word of
+the option meant.
+
+`octavo` (octavo.cli.main) turns invoke's ParseError into E132 itself. Under `invoke`, the
+tasks.py that invoke loads gives its namespace to `checked` (the repository's and `octavo new`'s):
+invoke's parser is run on the command line before invoke's own parse, and a word it does
+not know ends the command with E132, exit 1, nothing run. invoke's own message for a
+mistake of another kind (a value missing) is left as invoke words it."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from invoke.collection import Collection
+from invoke.exceptions import ParseError
+from invoke.parser.context import ParserContext
+from invoke.parser.parser import Parser
+
+from octavo.errors import error
+
+__all__ = ["checked", "is_coded", "refuse_unknown", "told"]
+
+_UNKNOWN = re.compile(r"^No idea what (.+) is!$")
+_CODED = re.compile(r"^E\d{3} ")
+_LISTS = "`BINARY --help TASK` lists a task's options"
+_NEEDS = re.compile(r"^Flag <Argument: ([\w-]+)[ >].*needed value")
+
+
+def is_coded(exc: ParseError) -> bool:
+    """A ParseError octavo raised itself, already coded (E126)."""
+    return bool(_CODED.match(str(exc)))
+
+
+def unknown_word(exc: ParseError) -> str | None:
+    """The word invoke's parser did not know, or None for a mistake of another kind."""
+    found = _UNKNOWN.match(str(exc))
+    if not found:
+        return None
+    word = ast.literal_eval(found.group(1))
+    return word if isinstance(word, str) else None
+
+
+def _nearest(word: str, names: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, sorted(set(names)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def told(
+    exc: ParseError, contexts: Sequence[ParserContext], initial: ParserContext, binary: str
+) -> str:
+    """invoke's ParseError as octavo's E132 line: the word not known and the nearest option
+    of the task (or the nearest task), else where the options are listed."""
+    word = unknown_word(exc)
+    task = exc.context.name if exc.context is not None else None
+    if word is None:
+        needs = _NEEDS.match(str(exc))
+        text = f"--{needs.group(1)} needs a value" if needs else str(exc).rstrip("!")
+        helps = f"`{binary} --help {task}` lists its options" if task else _LISTS
+        return str(error("E132", text, hint=helps.replace("BINARY", binary)))
+    if word.startswith("-"):
+        where = [c for c in contexts if c.name == task]
+        flags = [*initial.flags, *(f for c in where for f in (*c.flags, *c.inverse_flags))]
+        near = _nearest(word, (f for f in flags if f.startswith("--") == word.startswith("--")))
+        whose = f"of task '{task}'" if task else f"of {binary}"
+        helps = f"`{binary} --help {task}`" if task else f"`{binary} --help`"
+        hint = f"did you mean {near}? " if near else ""
+        return str(
+            error("E132", f"{word}: no such option {whose}", hint=f"{hint}{helps} lists them")
+        )
+    names = [n for c in contexts for n in (c.name, *c.aliases) if n]
+    near = _nearest(word, names)
+    hint = f"did you mean {near}? " if near else ""
+    after = f" (after task '{task}', which takes no more words)" if task else ""
+    return str(
+        error("E132", f"'{word}' is no task{after}", hint=f"{hint}`{binary} --list` lists them")
+    )
+
+
+def _run_by_invoke(argv: Sequence[str]) -> bool:
+    """The command is invoke's own (`invoke`, `inv`, `python -m invoke`)."""
+    if not argv or not argv[0]:
+        return False
+    path = Path(argv[0])
+    return path.name in ("invoke", "inv") or (
+        path.name == "__main__.py" and path.parent.name == "invoke"
+    )
+
+
+def refuse_unknown(namespace: Collection, argv: Sequence[str] | None = None) -> None:
+    """Under `invoke`: a word of the command line that invoke's parser does not know ends
+    the command with E132 on stderr, exit 1, before any task runs. Anything else is left
+    to invoke (its --complete too), and so is every command that is not invoke's."""
+    argv = sys.argv if argv is None else argv
+    if not _run_by_invoke(argv) or "--complete" in argv:
+        return
+    from invoke.program import Program
+
+    program = Program()
+    initial = ParserContext(args=program.core_args() + program.task_args())
+    contexts = namespace.to_contexts()
+    try:
+        Parser(initial=initial, contexts=contexts).parse_argv(list(argv[1:]))
+    except ParseError as exc:
+        if unknown_word(exc) is None:
+            return  # invoke tells it as it does
+        print(told(exc, contexts, initial, "invoke"), file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def checked(namespace: Collection) -> Collection:
+    """A tasks.py's namespace, for invoke: a word of the command line that invoke does not
+    know is E132 (`refuse_unknown`), and a reader that stops reading (`invoke --list |
+    head -1`) ends the command quietly (octavo.cli.running.quiet_when_closed)."""
+    from octavo.cli.running import quiet_when_closed
+
+    if _run_by_invoke(sys.argv):
+        quiet_when_closed()
+    refuse_unknown(namespace)
+    return namespace

@@ -1,0 +1,130 @@
+"""A mistake on the command line is E132 with the nearest option or task, under `octavo`
+and `invoke` alike (octavo.cli.options); `octavo --help` lists octavo's tasks; a reader that
+stops reading ends the command quietly (octavo.cli.running.closed_pipe)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from octavo.cli.main import program
+from octavo.cli.options import refuse_unknown
+from octavo.cli.tasks import namespace
+from tests.support.cli import command
+
+
+def _octavo(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stop:
+        program().run(["octavo", *args])
+    out, err = capsys.readouterr()
+    return int(stop.value.code or 0), out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        pytest.param(["epub", "--jbos", "2"], "--jbos: no such option of task 'epub'", id="flag"),
+        pytest.param(["pdf", "--strcit"], "did you mean --strict?", id="bool-flag"),
+        pytest.param(["epbu"], "'epbu' is no task (did you mean epub?", id="task"),
+        pytest.param(["import-page", "x"], "did you mean import-pages?", id="dashed-task"),
+        pytest.param(["epub", "--jobs"], "--jobs needs a value", id="no-value"),
+        pytest.param(["epub", "--zzzzzz"], "`octavo --help epub` lists them", id="none-near"),
+    ],
+)
+def test_octavo_mistake_is_coded(
+    capsys: pytest.CaptureFixture[str], args: list[str], told: str
+) -> None:
+    code, _, err = _octavo(capsys, *args)
+    assert code == 1
+    assert err.startswith("E132 error: ") and told in err, err
+    assert "No idea" not in err and "Traceback" not in err
+
+
+def test_octavo_value_of_wrong_kind_keeps_e126(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _octavo(capsys, "epub", "--jobs", "x")
+    assert code == 1 and err.startswith("E126 error:"), err
+
+
+def test_octavo_help_lists_tasks_not_shell_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _octavo(capsys, "--help")
+    assert code == 0
+    for task in ("epub", "pdf", "outline", "import-pages"):
+        assert f"  {task} " in out
+    for option in ("--help", "--list", "--version"):
+        assert option in out
+    for option in ("--pty", "--prompt-for-sudo-password", "--dry", "--hide", "--warn-only"):
+        assert option not in out, out
+    assert out.index("epub") < out.index("--version")  # the tasks first
+
+
+@pytest.mark.parametrize(
+    "argv0", ["/usr/local/bin/invoke", "inv", "/lib/python3.11/site-packages/invoke/__main__.py"]
+)
+def test_invoke_unknown_option_refused(capsys: pytest.CaptureFixture[str], argv0: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        refuse_unknown(namespace, [argv0, "--search-root", ".", "epub", "--jbos", "2"])
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "E132 error: --jbos" in err and "did you mean --jobs?" in err
+    assert "`invoke --help epub`" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["invoke", "epub", "--jobs", "2", "pdf", "--strict"], id="right"),
+        pytest.param(["octavo", "epub", "--jbos", "2"], id="not-invoke"),  # Program's own
+        pytest.param(["invoke", "--complete", "--", "invoke", "epub", "--jb"], id="complete"),
+        pytest.param(["invoke", "epub", "--jobs"], id="other-mistake"),  # invoke tells it
+        pytest.param(["invoke", "--list"], id="list"),
+    ],
+)
+def test_invoke_others_left_to_invoke(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    refuse_unknown(namespace, argv)
+    assert capsys.readouterr().err == ""
+
+
+def _closed(args: list[str]) -> subprocess.CompletedProcess[str]:
+    run = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert run.stdout is not None
+    run.stdout.close()  # the reader is gone before anything is written
+    _, errors = run.communicate(timeout=120)
+    return subprocess.CompletedProcess(args, run.returncode, "", errors)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(
+            [sys.executable, "-c", "from octavo.cli.main import main; main(['octavo', '--list'])"],
+            id="octavo-list",
+        ),
+        pytest.param(
+            [sys.executable, "-c", "from octavo.cli.main import main; main(['octavo', '--help'])"],
+            id="octavo-help",
+        ),
+        pytest.param(command("--list"), id="invoke-list"),
+    ],
+)
+def test_closed_pipe_ends_quietly(args: list[str]) -> None:
+    done = _closed(args)
+    assert done.returncode == 1
+    assert done.stderr == "", done.stderr
+
+
+def test_new_books_tasks_py_tells_e132(tmp_path: Path) -> None:
+    """The tasks.py `octavo new` writes hands invoke octavo's tasks with E132 for a word
+    invoke does not know, as the repository's does."""
+    from octavo.cli.new import new_book
+
+    new_book(tmp_path / "b")
+    args = [sys.executable, "-m", "invoke", "--search-root", str(tmp_path / "b")]
+    done = subprocess.run(
+        [*args, "epub", "--jbos", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert "E132 error: --jbos" in done.stderr and "--jobs" in done.stderr, done.stderr
+    assert not (tmp_path / "b" / "build").exists()  # nothing ran
