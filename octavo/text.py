@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -13,6 +14,7 @@ __all__ = [
     "JOINED_DASH",
     "TEXT_ALIGN",
     "alignment",
+    "ascii_key",
     "drop_table_number",
     "escape_block_start",
     "escape_inline",
@@ -147,33 +149,60 @@ def first_words(text: str, most: int = 40) -> str:
 
 def slugify(text: str, limit: int = 48) -> str:
     """ASCII, lowercase, hyphenated, for a file's name and a section's slug: 'Foreign
-    Relations & Trade' -> 'foreign-relations-trade'. A letter of another script is written
-    in Latin letters first, as ICU's "Any-Latin; Latin-ASCII" writes it ('Беларусь' ->
-    'belarus', 'Łódź' -> 'lodz'), so that its words stay in the name."""
+    Relations & Trade' -> 'foreign-relations-trade'. A letter of a script other than Latin
+    is written in Latin letters first, as ICU's "Any-Latin" writes it ('Беларусь' ->
+    'belarus'), so that its words stay in the name; Latin text is made as it always was
+    (accents dropped, '’', 'ß' and 'Ł' left out: 'Russia’s' -> 'russias'), so that no
+    name or id an existing book has changes."""
+    if not text.isascii():
+        text = _transliterated(text, "[:^Latin:] Any-Latin")
+    return _ascii_words(text).strip("-")[:limit].rstrip("-")
+
+
+def ascii_key(text: str) -> str:
+    """Every letter written in ASCII as ICU's "Any-Latin; Latin-ASCII" writes it, lowercase,
+    each run of anything else one hyphen: 'Côte d’Ivoire' and 'cote-d-ivoire' alike (a key
+    to match names by, not an id: `slugify` keeps the ids octavo always made)."""
     if not text.isascii():
         text = _transliterated(text, "Any-Latin; Latin-ASCII")
+    return _ascii_words(text).strip("-")
+
+
+def _ascii_words(text: str) -> str:
+    """octavo's first rule: accents dropped, what has no ASCII form left out, lowercase,
+    each run of anything but a-z and 0-9 one hyphen ('km²' -> 'km2')."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower())
 
 
 def heading_slug(text: str, limit: int = 48) -> str:
-    """A heading's words as an id's stem, as pandoc's auto_identifiers make one: letters
-    and digits of any script kept, lowercased ('Минск' -> 'минск', 'Ελλάδα' -> 'ελλάδα'),
-    each run of anything else one hyphen. A Latin letter is written in ASCII ('Économie' ->
-    'economie', 'Łódź' -> 'lodz'), as octavo's ids always had it, so a link an author wrote
-    to one still finds it."""
-    latin = _transliterated(text, "Latin-ASCII") if not text.isascii() else text
-    kept = "".join(_id_character(c) for c in unicodedata.normalize("NFC", latin))
-    return re.sub(r"-+", "-", kept.lower()).strip("-")[:limit].rstrip("-")
+    """A heading's words as an id's stem. A letter of a script other than Latin is kept,
+    lowercased, as pandoc's auto_identifiers keep it ('Минск' -> 'минск', 'Ελλάδα' ->
+    'ελλάδα'); everything else is made as octavo's ids always were (`slugify`'s Latin
+    rule: 'Économie' -> 'economie', 'km²' -> 'km2', 'Russia’s' -> 'russias'), so that a link
+    an author wrote to one still finds it."""
+    if text.isascii():
+        return _ascii_words(text).strip("-")[:limit].rstrip("-")
+    pieces: list[str] = []
+    for foreign, run in itertools.groupby(unicodedata.normalize("NFC", text), key=_foreign):
+        chars = "".join(run)
+        if foreign:
+            pieces.append("".join(c.lower() if _NAME_CHARACTER.match(c) else "-" for c in chars))
+        else:
+            pieces.append(_ascii_words(chars))
+    return re.sub(r"-+", "-", "".join(pieces)).strip("-")[:limit].rstrip("-")
 
 
-def _id_character(character: str) -> str:
-    """The character, if it is a letter, a digit or a mark of one (Devanagari's vowel
-    signs) that an XML name may hold (an EPUB's id must be one: not '²'); else '-'."""
-    if character.isalnum() or unicodedata.category(character).startswith("M"):
-        return character if _NAME_CHARACTER.match(character) else "-"
-    return "-"
+def _foreign(character: str) -> bool:
+    """A letter, digit or mark of a script other than Latin, with no ASCII form of its own
+    ('м', 'α', Devanagari's vowel signs; not 'é', 'ß', '²' or '①')."""
+    if character.isascii() or not (
+        character.isalnum() or unicodedata.category(character).startswith("M")
+    ):
+        return False
+    if unicodedata.normalize("NFKD", character).isascii():
+        return False
+    return not unicodedata.name(character, "").startswith("LATIN")
 
 
 @lru_cache(maxsize=2)

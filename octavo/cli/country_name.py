@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from octavo.text import slugify
+from octavo.text import ascii_key
 
 __all__ = ["country_name"]
 
@@ -37,7 +37,7 @@ def country_name(folder: str) -> str:
     if any(c.isupper() for c in folder):
         return " ".join(folder.replace("_", " ").split())
     if folder.isascii():
-        known = _known().get(slugify(folder, 200))
+        known = _known().get(ascii_key(folder))
         if known:
             return known
     words = re.split(r"([-_\s]+)", folder.strip("-_ "))
@@ -82,7 +82,7 @@ def _english_names() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _known() -> dict[str, str]:
-    return {slugify(name, 200): name for name in _english_names()}
+    return {ascii_key(name): name for name in _english_names()}
 
 
 @lru_cache(maxsize=1)

@@ -15,13 +15,18 @@ from octavo.text import heading_slug, slugify
     ("title", "slug"),
     [
         pytest.param("Foreign Relations & Trade", "foreign-relations-trade", id="ascii"),
-        pytest.param("Côte d’Ivoire", "cote-d-ivoire", id="latin-accents"),
+        # Latin text as octavo always made it (a reviewer's find: ids and file names of
+        # existing books must not move): accents dropped, ’ Ł ß left out
+        pytest.param("Côte d’Ivoire", "cote-divoire", id="latin-accents"),
+        pytest.param(
+            "Russia’s Neighbours, 1991–1995", "russias-neighbours-19911995", id="quote-dash"
+        ),
         pytest.param("Беларусь", "belarus", id="cyrillic-soft-sign-dropped"),
         pytest.param("Беларусь: A Country Study", "belarus-a-country-study", id="mixed"),
         pytest.param("Йошкар-Ола", "joskar-ola", id="cyrillic-short-i"),
         pytest.param("Ελλάδα", "ellada", id="greek"),
-        pytest.param("Łódź", "lodz", id="latin-without-decomposition"),
-        pytest.param("Außenpolitik", "aussenpolitik", id="sharp-s"),
+        pytest.param("Łódź", "odz", id="latin-without-decomposition"),
+        pytest.param("Außenpolitik", "auenpolitik", id="sharp-s"),
         pytest.param("", "", id="empty"),
     ],
 )
@@ -42,7 +47,10 @@ def test_a_file_name_is_cut_after_transliteration() -> None:
         pytest.param("Йошкар-Ола", "йошкар-ола", id="cyrillic-short-i-kept-whole"),
         pytest.param("Ελλάδα 1995", "ελλάδα-1995", id="greek-and-digits"),
         pytest.param("हिन्दी", "हिन्दी", id="devanagari-marks-kept"),
-        pytest.param("x² «y»", "x-y", id="no-superscript-nor-quotes"),
+        pytest.param("x² «y»", "x2-y", id="superscript-as-before"),
+        pytest.param("Area (km²)", "area-km2", id="km2-as-before"),
+        pytest.param("Trade with Łódź — Straße’s", "trade-with-odz-straes", id="latin-as-before"),
+        pytest.param("Минск: Łódź", "минск-odz", id="cyrillic-beside-latin"),
         pytest.param("«»", "", id="nothing-left"),
     ],
 )
