@@ -9,29 +9,30 @@ treaty's parties first: the given names telling people apart were asked of those
 its citations printed "(Adams 1996a; Adams 1996b)" where pandoc prints "(R. Adams 1996;
 S. Adams 1996)", and its list "毛, 泽东" where pandoc prints "毛泽东".
 
-Found once per style, place (citation or list), type of entry and variable naming its
-people; where citeproc-py is not a version whose `Name.process` is read here
-(citation_sort_names.NAME_ARGUMENTS), none (citation_name_forms' `entry_name` then
-reads the first `<name>` the layout reaches).
+Found once per style, place (citation or list) and entry: a style may choose its `<name>`
+by any of an entry's fields (Chicago's 18th by its URL, its archive), not only by its
+type. The entry is printed by the place's layout alone, without the place's `<sort>`,
+whose keys may reach another `<name>` first (`<key macro="author-bib"/>`). Where
+citeproc-py is not a version whose `Name.process` is read here
+(citation_sort_names.NAME_ARGUMENTS), none (citation_name_forms' `entry_name` then reads
+the first `<name>` the layout reaches).
 """
 
 from __future__ import annotations
 
-import inspect
 import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["install", "printing_name"]
+from octavo.render.citeproc_patch import arguments, install_once
+
+__all__ = ["install", "installed", "printing_name"]
 
 MARK = "octavo_name_probe"
-_LOCK = threading.Lock()
 _probe = threading.local()  # .asked: the variable looked for; .found: the `<name>` asking
-_found: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, str], Any]] = (
-    weakref.WeakKeyDictionary()
-)
+_found: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], Any]] = weakref.WeakKeyDictionary()
 
 
 def printing_name(style: Any, context: Any, source: Any, key: str) -> Any:
@@ -40,34 +41,45 @@ def printing_name(style: Any, context: Any, source: Any, key: str) -> Any:
     or citeproc-py is not a version read here)."""
     from octavo.render.citation_alike import people_field
 
-    reference = source[key]
-    field = people_field(reference)
     where = "citation" if context is style.root.citation else "bibliography"
     known = _found.setdefault(style, {})
-    found_key = (where, str(reference.get("type", "")), field)
-    if found_key not in known:
-        known[found_key] = (
-            _probed(style, source, key, field, where) if field and install() else None
-        )
-    return known[found_key]
+    if (where, key) not in known:
+        field = people_field(source[key])
+        found = _probed(style, context, source, key, field) if field and install() else None
+        known[where, key] = found
+    return known[where, key]
 
 
-def _probed(style: Any, source: Any, key: str, field: str, where: str) -> Any:
-    """The first `<name>` asked for `field` while the entry is printed alone in `where`."""
+def _probed(style: Any, context: Any, source: Any, key: str, field: str) -> Any:
+    """The first `<name>` asked for `field` while `context`'s layout prints the entry
+    alone: its children, as citeproc-py's `Layout` prints an item, without the sorting
+    before it."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 
     alone = CitationStylesBibliography(style, source, formatter.html)
-    citation = Citation([CitationItem(key)])
-    alone.register(citation)
+    item = CitationItem(key)
+    alone.register(Citation([item]))
+    layout, cited = context.layout, context is style.root.citation
+    before = getattr(layout, "repressed", {}), getattr(context, "cites", None)
+    layout.repressed = {}  # as Layout sets it before each item, and Citation.render the
+    if cited:  # citation's earlier cites (none: the entry printed alone)
+        context.cites = []
     with _asking(field) as found:
         try:
-            if where == "citation":
-                style.render_citation(citation, [], lambda item: None)
-            else:
-                style.render_bibliography(alone.items)
+            layout.render_children(item)
+        except _Found:  # the rest of the entry not printed: a third of the time
+            pass
         except Exception:  # printed where it is printed for the book, and told there
             return None
+        finally:
+            layout.repressed = before[0]
+            if cited:
+                context.cites = before[1]
     return found[0] if found else None
+
+
+class _Found(Exception):
+    """The `<name>` looked for is found (`_noting`): the probe's printing stops."""
 
 
 @contextmanager
@@ -82,19 +94,26 @@ def _asking(field: str) -> Iterator[list[Any]]:
 
 
 def install() -> bool:
-    """citeproc-py's `Name.process` noting the `<name>` asked while probing (once); False
-    where its arguments are not those read here."""
+    """citeproc-py's `Name.process` noting the `<name>` asked while probing (once, over
+    citation_sort_names' wrapper); False where citeproc-py is not a version and shape
+    read here."""
+    return install_once(installed, _patch)
+
+
+def installed() -> bool:
     from citeproc import model
 
+    return getattr(getattr(model.Name, "process", None), MARK, False) is True
+
+
+def _patch(model: Any) -> bool:
+    from octavo.render import citation_sort_names
     from octavo.render.citation_sort_names import NAME_ARGUMENTS
 
-    with _LOCK:
-        if getattr(model.Name.process, MARK, False):
-            return True
-        if tuple(inspect.signature(model.Name.process).parameters) != NAME_ARGUMENTS:
-            return False
-        model.Name.process = _noting(model.Name.process)
-        return True
+    if arguments(model.Name, "process") != NAME_ARGUMENTS or not citation_sort_names.install():
+        return False
+    model.Name.process = _noting(model.Name.process)
+    return True
 
 
 def _noting(process: Any) -> Any:
@@ -109,6 +128,7 @@ def _noting(process: Any) -> Any:
         asked, found = getattr(_probe, "asked", None), getattr(_probe, "found", None)
         if found is not None and not found and str(variable).replace("-", "_") == asked:
             found.append(self)
+            raise _Found
         return process(self, item, variable, context, sort_options, **kwargs)
 
     noted.__dict__.update(process.__dict__)  # citation_sort_names' mark kept: wrapped once

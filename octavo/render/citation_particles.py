@@ -10,7 +10,8 @@ anything is sorted or printed.
   off its suffix ("John, Jr."); a family or given name in double quotes is kept whole,
   without them; a straight apostrophe in a name is curled ("O’Brien"). citeproc-py read
   each part as written. A name saying `"parse-names": false` (CSL-JSON's, citeproc-js's
-  reading) keeps its parts as given ("van Gogh, Vincent" under V), its apostrophes curled
+  reading: any value JavaScript reads as false, `null`, `0`, `""`, but not `"false"`)
+  keeps its parts as given ("van Gogh, Vincent" under V), its apostrophes curled
   (`unparsed` takes the field out before citeproc-py reads the names: it warned of an
   argument it does not know); pandoc 3.9 reads it as any other name ("Gogh, Vincent van").
 - **BibTeX** (pandoc's BibTeX reader, as biblatex's `useprefix=false`): the "von" part,
@@ -41,20 +42,33 @@ _USEPREFIX = re.compile(r"\buseprefix\s*(?:=\s*(\w+))?", re.IGNORECASE)
 
 
 def unparsed(entries: Any) -> set[tuple[str, str, int]]:
-    """The names of CSL-JSON `entries` (as json.loads gives them) saying `"parse-names":
-    false`, each as (key as citeproc-py reads it, field, place); every name's `parse-names`
-    taken out (citeproc-py reads no such part)."""
-    kept = set()
+    """The names of CSL-JSON `entries` (as json.loads gives them) saying `"parse-names"`
+    with a value JavaScript reads as false (citeproc-js's `!name["parse-names"]`: false,
+    null, 0, "", not the string "false"), each as (key as citeproc-py reads it, field,
+    place), of the last entry of each key (the one citeproc-py keeps: W151); every name's
+    `parse-names` taken out (citeproc-py reads no such part)."""
+    kept: dict[str, set[tuple[str, str, int]]] = {}
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
             continue
+        key = folded(str(entry.get("id", "")))
+        kept[key] = set()  # an earlier entry of the key is not the one read
         for field, names in entry.items():
             for at, name in enumerate(names if isinstance(names, list) else []):
-                if not isinstance(name, dict) or "parse-names" not in name:
-                    continue
-                if str(name.pop("parse-names")).strip().lower() in ("false", "0"):
-                    kept.add((folded(str(entry.get("id", ""))), field.replace("-", "_"), at))
-    return kept
+                said = isinstance(name, dict) and "parse-names" in name
+                if said and not _truthy(name.pop("parse-names")):
+                    kept[key].add((key, field.replace("-", "_"), at))
+    return set().union(*kept.values())
+
+
+def _truthy(value: Any) -> bool:
+    """`value` (JSON's) as JavaScript reads it in a test: false, null, 0, NaN and "" are
+    false; any other string ("false", "0"), list or object true."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        return value == value and value != 0  # NaN is false
+    return not isinstance(value, str) or value != ""
 
 
 def json_particles(source: Any, kept: Container[tuple[str, str, int]] = ()) -> None:

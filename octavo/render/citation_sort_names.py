@@ -56,7 +56,7 @@ def install() -> bool:
 def installed() -> bool:
     from citeproc import model
 
-    return getattr(model.Name.process, MARK, False) is True
+    return getattr(getattr(model.Name, "process", None), MARK, False) is True
 
 
 def _patch(model: Any) -> bool:

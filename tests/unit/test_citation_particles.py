@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
+from octavo.render.citation_particles import unparsed
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
 from tests.conftest import BOOK_TOML, MakeBook, section_source
@@ -101,7 +104,7 @@ def test_a_name_saying_parse_names_false_is_kept_as_given(make_book: MakeBook) -
         "d": _author("D", "d'Alembert", "Jean"),
         "e": _author("E", "de la Fontaine", "Jean"),
     }
-    for key, parse in (("a", False), ("c", False), ("d", "false"), ("e", True)):
+    for key, parse in (("a", False), ("c", 0), ("d", None), ("e", True)):
         refs[key]["author"][0]["parse-names"] = parse
     assert cited_text(make_book, refs, "[@a; @b; @c; @d; @e]\n", SORT_ONLY) == [
         "(van Gogh 1990b; van Gogh 1990a; Beethoven 1990; d’Alembert 1990; de la Fontaine 1990)",
@@ -111,3 +114,35 @@ def test_a_name_saying_parse_names_false_is_kept_as_given(make_book: MakeBook) -
         "van Gogh, Theo. 1990a. B.",
         "van Gogh, Vincent. 1990b. A.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        pytest.param(False, True, id="false"),
+        pytest.param(None, True, id="null"),
+        pytest.param(0, True, id="zero"),
+        pytest.param("", True, id="empty-string"),
+        pytest.param(True, False, id="true"),
+        pytest.param("false", False, id="string-false"),
+        pytest.param("0", False, id="string-zero"),
+        pytest.param([], False, id="empty-list"),
+    ],
+)
+def test_parse_names_read_as_citeproc_js_reads_it(value: object, kept: bool) -> None:
+    """citeproc-js keeps a name as given where `!name["parse-names"]`: JavaScript's
+    false, null, 0 and "", not the string "false" (octavo read "false" and "0" as false,
+    and null, "" as true)."""
+    entries = [{"id": "a", "author": [{"family": "van Gogh", "parse-names": value}]}]
+    assert unparsed(entries) == ({("a", "author", 0)} if kept else set())
+    assert entries[0]["author"] == [{"family": "van Gogh"}]
+
+
+def test_parse_names_of_the_entry_citeproc_py_keeps() -> None:
+    """Two entries of one key (`doe99`, `Doe99`: citeproc-py keeps the last, W151): the
+    last one's `parse-names` applies, not the first's to the last's names."""
+    said = {"id": "doe99", "author": [{"family": "van Gogh", "parse-names": False}]}
+    plain = {"id": "Doe99", "author": [{"family": "van Gogh"}]}
+    assert unparsed([said, plain]) == set()
+    said = {"id": "doe99", "author": [{"family": "van Gogh", "parse-names": False}]}
+    assert unparsed([plain, said]) == {("doe99", "author", 0)}
