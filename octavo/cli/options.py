@@ -14,8 +14,9 @@ import ast
 import difflib
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from invoke.collection import Collection
 from invoke.exceptions import ParseError
@@ -103,7 +104,13 @@ def refuse_unknown(namespace: Collection, argv: Sequence[str] | None = None) -> 
 
     program = Program()
     initial = ParserContext(args=program.core_args() + program.task_args())
-    contexts = namespace.to_contexts()
+    tasks = list(_tasks(namespace))
+    helps = [dict(task.help) for task in tasks]
+    try:
+        contexts = namespace.to_contexts()
+    finally:  # invoke's Task.get_arguments pops each help it reads: its own --help had none
+        for task, kept in zip(tasks, helps, strict=True):
+            task.help = kept
     try:
         Parser(initial=initial, contexts=contexts).parse_argv(list(argv[1:]))
     except ParseError as exc:
@@ -111,6 +118,13 @@ def refuse_unknown(namespace: Collection, argv: Sequence[str] | None = None) -> 
             return  # invoke tells it as it does
         print(told(exc, contexts, initial, "invoke"), file=sys.stderr)
         raise SystemExit(1) from None
+
+
+def _tasks(namespace: Collection) -> Iterator[Any]:
+    """Every task of `namespace` and of its sub-collections."""
+    yield from namespace.tasks.values()
+    for inner in namespace.collections.values():
+        yield from _tasks(inner)
 
 
 def checked(namespace: Collection) -> Collection:

@@ -11,6 +11,7 @@ named an imported chapter 1 "Introduction".
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
@@ -19,6 +20,8 @@ from octavo.source.config import key_line
 from octavo.source.files import TomlError, load_toml, read_utf8
 
 __all__ = ["imported_titles", "kept_titles"]
+
+_FIGURES = re.compile(r"[0-9]+")  # a chapter's number as the build reads it ('²' is none)
 
 
 def imported_titles(pages: list[Page], titles: dict[int, str]) -> dict[int, str]:
@@ -43,7 +46,7 @@ def kept_titles(book: Path, chapters: dict[int, str]) -> list[Diagnostic]:
     # by number, as the build reads them ("01" is chapter 1; a title read stripped); a
     # country's own table ([chapters.Belarus]) is not compared
     keys: dict[int, str] = {
-        int(k): str(k) for k, v in have.items() if str(k).isdigit() and isinstance(v, str)
+        int(k): str(k) for k, v in have.items() if _FIGURES.fullmatch(str(k)) and isinstance(v, str)
     }
     found = []
     for number, title in sorted(chapters.items()):

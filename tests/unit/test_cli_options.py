@@ -128,3 +128,23 @@ def test_new_books_tasks_py_tells_e132(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "E132 error: --jbos" in done.stderr and "--jobs" in done.stderr, done.stderr
     assert not (tmp_path / "b" / "build").exists()  # nothing ran
+
+
+def test_the_check_leaves_each_tasks_help_for_invokes_own() -> None:
+    """invoke's parser pops each help it reads: checking the command line before invoke
+    did left `invoke --help TASK` with no option's words (CI found it)."""
+    from invoke.collection import Collection
+    from invoke.context import Context
+    from invoke.tasks import task
+
+    from octavo.cli.options import refuse_unknown
+
+    @task(help={"book": "Book folder.", "quiet": "No progress."})
+    def build(c: Context, book: str = "", quiet: bool = False) -> None: ...
+
+    inner = Collection("inner", build)
+    namespace = Collection(build, inner)
+    refuse_unknown(namespace, ["invoke", "build", "--book", "b"])
+    assert build.help == {"book": "Book folder.", "quiet": "No progress."}
+    helped = {a.name: a.help for a in build.get_arguments()}
+    assert helped == {"book": "Book folder.", "quiet": "No progress."}
