@@ -66,6 +66,10 @@ _NAME_CHARACTER = re.compile(
     "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
     "\U00010000-\U000effff]"
 )
+# characters ICU's "[:^Latin:] Any-Latin" leaves as they are (each checked: Latin-1, the
+# Latin Extended blocks, IPA, combining accents, general punctuation, super- and subscripts,
+# currency signs): text of only these is slugged without loading ICU (some 50 ms at a start)
+_NOT_KEPT_BY_ANY_LATIN = re.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf]")
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 # A printed study's '--' is a typed em dash ('poor--projected', 'services-- particular'),
 # where Markdown's typography (and pandoc's) reads '--' as an en dash; one standing alone
@@ -154,7 +158,7 @@ def slugify(text: str, limit: int = 48) -> str:
     'belarus'), so that its words stay in the name; Latin text is made as it always was
     (accents dropped, '’', 'ß' and 'Ł' left out: 'Russia’s' -> 'russias'), so that no
     name or id an existing book has changes."""
-    if not text.isascii():
+    if not text.isascii() and _NOT_KEPT_BY_ANY_LATIN.search(text):
         text = _transliterated(text, "[:^Latin:] Any-Latin")
     return _ascii_words(text).strip("-")[:limit].rstrip("-")
 
