@@ -60,12 +60,6 @@ _NUMBERED = {
         re.I,
     ),
 }
-# what XML 1.0 (fifth edition) lets a name hold beyond ASCII's letters and digits
-_NAME_CHARACTER = re.compile(
-    "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c\u200d"
-    "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
-    "\U00010000-\U000effff]"
-)
 # characters ICU's "[:^Latin:] Any-Latin" leaves as they are (each checked: Latin-1, the
 # Latin Extended blocks, IPA, combining accents, general punctuation, super- and subscripts,
 # currency signs): text of only these is slugged without loading ICU (some 50 ms at a start)
@@ -191,7 +185,8 @@ def heading_slug(text: str, limit: int = 48) -> str:
     for foreign, run in itertools.groupby(unicodedata.normalize("NFC", text), key=_foreign):
         chars = "".join(run)
         if foreign:
-            pieces.append("".join(c.lower() if _NAME_CHARACTER.match(c) else "-" for c in chars))
+            named = _name_character().match
+            pieces.append("".join(c.lower() if named(c) else "-" for c in chars))
         else:
             pieces.append(_ascii_words(chars))
     return re.sub(r"-+", "-", "".join(pieces)).strip("-")[:limit].rstrip("-")
@@ -207,6 +202,17 @@ def _foreign(character: str) -> bool:
     if unicodedata.normalize("NFKD", character).isascii():
         return False
     return not unicodedata.name(character, "").startswith("LATIN")
+
+
+@lru_cache(maxsize=1)
+def _name_character() -> re.Pattern[str]:
+    """What XML 1.0 (fifth edition) lets a name hold beyond ASCII's letters and digits
+    (compiled when a heading first needs it: 4 ms, at every build's start before)."""
+    return re.compile(
+        "[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c\u200d"
+        "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+        "\U00010000-\U000effff]"
+    )
 
 
 @lru_cache(maxsize=2)
