@@ -4,9 +4,8 @@ the option meant.
 
 `octavo` (octavo.cli.main) turns invoke's ParseError into E132 itself. Under `invoke`, the
 tasks.py that invoke loads gives its namespace to `checked` (the repository's and `octavo new`'s):
-invoke's own parse of the tasks' words then turns a word it does not know into E132, exit
-1, nothing run. invoke's own message for a
-mistake of another kind (a value missing) is left as invoke words it."""
+invoke's own parse of the tasks' words then turns a mistake (a word it does not know, a
+value missing) into E132, exit 1, nothing run."""
 
 from __future__ import annotations
 
@@ -92,9 +91,10 @@ def _run_by_invoke(argv: Sequence[str]) -> bool:
 
 
 def refuse_unknown() -> None:
-    """Under `invoke`: a word of the command line that invoke's parser does not know ends
-    the command with E132 on stderr, exit 1, before any task runs. Anything else is left
-    to invoke (its --complete too), and so is every command that is not invoke's.
+    """Under `invoke`: a mistake of the command line (a word invoke's parser does not know,
+    a value missing) ends the command with E132 on stderr, exit 1, before any task runs,
+    as under `octavo`. invoke's --complete is left to invoke, and so is every command that
+    is not invoke's.
 
     invoke's own parse of the tasks' words (`Program.parse_tasks`, which runs after it
     loaded the tasks.py that calls this) is wrapped, as the `octavo` command's subclass
@@ -113,8 +113,8 @@ def refuse_unknown() -> None:
         try:
             parse_tasks(self)
         except ParseError as exc:
-            if self.args.complete.value or is_coded(exc) or unknown_word(exc) is None:
-                raise  # invoke tells it as it does
+            if self.args.complete.value or is_coded(exc):
+                raise  # invoke completes, or octavo's own E126 is told as it is
             contexts = self.collection.to_contexts()
             raise Exit(told(exc, contexts, self.initial_context, "invoke"), 1) from None
 
