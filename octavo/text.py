@@ -60,10 +60,12 @@ _NUMBERED = {
         re.I,
     ),
 }
-# characters ICU's "[:^Latin:] Any-Latin" leaves as they are (each checked: Latin-1, the
-# Latin Extended blocks, IPA, combining accents, general punctuation, super- and subscripts,
-# currency signs): text of only these is slugged without loading ICU (some 50 ms at a start)
-_NOT_KEPT_BY_ANY_LATIN = re.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf]")
+# characters ICU's "[:^Latin:] Any-Latin" leaves as they are, in any text: those of the
+# Latin, Common and Inherited scripts in Latin-1, the Latin Extended blocks, IPA, combining
+# accents, general punctuation, super- and subscripts and currency signs (the Bopomofo tone
+# marks U+02EA-U+02EB left out: ICU reads a run of Common marks beside them as Bopomofo,
+# 'ˇ˪' -> '3'). Text of only these is slugged without loading ICU (some 50 ms at a start).
+_NOT_KEPT_BY_ANY_LATIN = re.compile(r"[^\x00-\u02e9\u02ec-\u036f\u1e00-\u1eff\u2000-\u20cf]")
 _LAST_SPACE = re.compile(r" (?=(?:<[^>]*>)*[^ <>]+(?:<[^>]*>)*\s*$)")  # before the last word
 # A printed study's '--' is a typed em dash ('poor--projected', 'services-- particular'),
 # where Markdown's typography (and pandoc's) reads '--' as an en dash; one standing alone

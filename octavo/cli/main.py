@@ -42,7 +42,7 @@ def program() -> Program:
             except ParseError as exc:
                 if is_coded(exc):
                     raise
-                contexts = self.collection.to_contexts()
+                contexts = list(self.parser.contexts.values())  # as invoke read them
                 raise Exit(told(exc, contexts, self.initial_context, "octavo"), 1) from None
 
         def print_help(self) -> None:

@@ -115,7 +115,7 @@ def refuse_unknown() -> None:
         except ParseError as exc:
             if self.args.complete.value or is_coded(exc):
                 raise  # invoke completes, or octavo's own E126 is told as it is
-            contexts = self.collection.to_contexts()
+            contexts = list(self.parser.contexts.values())  # as invoke read them
             raise Exit(told(exc, contexts, self.initial_context, "invoke"), 1) from None
 
     coded.octavo_coded = True  # type: ignore[attr-defined]

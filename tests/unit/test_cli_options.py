@@ -187,3 +187,28 @@ def test_the_check_leaves_each_tasks_help_for_invokes_own(
     code, out, _ = _invoke(monkeypatch, capsys, ["invoke", "--help", "build"], Collection(build))
     assert code == 0
     assert "Book folder." in out and "No progress." in out, out
+
+
+def test_a_help_for_no_option_with_invokes_leave_is_no_traceback(tmp_path: Path) -> None:
+    """A tasks.py may name help for an option a task lacks where its invoke.yaml sets
+    tasks.ignore_unknown_help: the mistake's E132 reads the contexts invoke parsed with,
+    not new ones (those raised ValueError, a reviewer's find)."""
+    (tmp_path / "invoke.yaml").write_text("tasks:\n  ignore_unknown_help: true\n")
+    (tmp_path / "tasks.py").write_text(
+        "from invoke import Collection, task\n"
+        "from octavo.cli.options import checked\n"
+        "@task(help={'book': 'Book folder.', 'nosuch': 'Left over.'})\n"
+        "def build(c, book=''):\n"
+        "    print('built', book)\n"
+        "ns = checked(Collection(build))\n"
+    )
+    run = [sys.executable, "-m", "invoke", "build"]
+    done = subprocess.run(
+        [*run, "--bok", "b"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("E132 error: --bok") and "--book?" in done.stderr, done.stderr
+    right = subprocess.run(
+        [*run, "--book", "b"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert right.returncode == 0 and right.stdout == "built b\n", right.stderr
