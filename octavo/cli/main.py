@@ -28,22 +28,15 @@ SHOWN = ("help", "list", "version", "debug", "complete", "print-completion-scrip
 
 def program() -> Program:
     """invoke's Program for the `octavo` command."""
-    from invoke.exceptions import Exit, ParseError
     from invoke.program import Program
 
     from octavo import __version__
-    from octavo.cli.options import is_coded, told
+    from octavo.cli.options import coded
     from octavo.cli.tasks import namespace
 
     class Octavo(Program):
-        def parse_tasks(self) -> None:
-            try:
-                super().parse_tasks()
-            except ParseError as exc:
-                if is_coded(exc):
-                    raise
-                contexts = list(self.parser.contexts.values())  # as invoke read them
-                raise Exit(told(exc, contexts, self.initial_context, "octavo"), 1) from None
+        parse_tasks = coded(Program.parse_tasks, "octavo")
+        parse_cleanup = coded(Program.parse_cleanup, "octavo")
 
         def print_help(self) -> None:
             print(f"Usage: {self.binary} TASK [--options] [TASK [--options]] ...")

@@ -13,8 +13,9 @@ import ast
 import difflib
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from invoke.collection import Collection
 from invoke.exceptions import ParseError
@@ -22,7 +23,7 @@ from invoke.parser.context import ParserContext
 
 from octavo.errors import error
 
-__all__ = ["checked", "is_coded", "refuse_unknown", "told"]
+__all__ = ["checked", "coded", "is_coded", "refuse_unknown", "told"]
 
 _UNKNOWN = re.compile(r"^No idea what (.+) is!$")
 _CODED = re.compile(r"^E\d{3} ")
@@ -97,29 +98,37 @@ def refuse_unknown() -> None:
     is not invoke's.
 
     invoke's own parse of the tasks' words (`Program.parse_tasks`, which runs after it
-    loaded the tasks.py that calls this) is wrapped, as the `octavo` command's subclass
-    overrides it: a command line without a mistake costs nothing more (parsing it a second
-    time beforehand, as this did first, was 5 ms of every command's start)."""
+    loaded the tasks.py that calls this, and `parse_cleanup`, which reads `--help TASK`)
+    is wrapped (`coded`), as the `octavo` command's subclass wraps it: a command line
+    without a mistake costs nothing more (parsing it a second time beforehand, as this did
+    first, was 5 ms of every command's start)."""
     if not _run_by_invoke(sys.argv):
         return
-    from invoke.exceptions import Exit
     from invoke.program import Program
 
-    parse_tasks = Program.parse_tasks
-    if getattr(parse_tasks, "octavo_coded", False):
-        return
+    for name in ("parse_tasks", "parse_cleanup"):  # the tasks' words; `--help TASK`'s
+        method = getattr(Program, name)
+        if not getattr(method, "octavo_coded", False):
+            setattr(Program, name, coded(method, "invoke"))
 
-    def coded(self: Program) -> None:
+
+def coded(parse: Callable[[Any], None], binary: str) -> Callable[[Any], None]:
+    """invoke's Program method `parse` (parse_tasks, parse_cleanup), with a ParseError of
+    the tasks' words told as E132 (`told`), as `binary` words the command; invoke's
+    --complete and octavo's own coded errors (E126) are raised as they are."""
+    from invoke.exceptions import Exit
+
+    def parsed(program: Any) -> None:
         try:
-            parse_tasks(self)
+            parse(program)
         except ParseError as exc:
-            if self.args.complete.value or is_coded(exc):
-                raise  # invoke completes, or octavo's own E126 is told as it is
-            contexts = list(self.parser.contexts.values())  # as invoke read them
-            raise Exit(told(exc, contexts, self.initial_context, "invoke"), 1) from None
+            if program.args.complete.value or is_coded(exc):
+                raise
+            contexts = list(program.parser.contexts.values())  # as invoke read them
+            raise Exit(told(exc, contexts, program.initial_context, binary), 1) from None
 
-    coded.octavo_coded = True  # type: ignore[attr-defined]
-    Program.parse_tasks = coded  # type: ignore[method-assign]
+    parsed.octavo_coded = True  # type: ignore[attr-defined]
+    return parsed
 
 
 def checked(namespace: Collection) -> Collection:

@@ -33,6 +33,7 @@ def _octavo(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
         pytest.param(["import-page", "x"], "did you mean import-pages?", id="dashed-task"),
         pytest.param(["epub", "--jobs"], "--jobs needs a value", id="no-value"),
         pytest.param(["epub", "--zzzzzz"], "`octavo --help epub` lists them", id="none-near"),
+        pytest.param(["--help", "epbu"], "'epbu' is no task (did you mean epub?", id="help-of"),
     ],
 )
 def test_octavo_mistake_is_coded(
@@ -72,6 +73,7 @@ def _invoke(
     from invoke.program import Program
 
     monkeypatch.setattr(Program, "parse_tasks", Program.parse_tasks)  # put back after
+    monkeypatch.setattr(Program, "parse_cleanup", Program.parse_cleanup)
     monkeypatch.setattr(Program, "execute", lambda self: None)
     monkeypatch.setattr(sys, "argv", argv)
     refuse_unknown()
@@ -83,6 +85,15 @@ def _invoke(
         code = int(stop.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_invoke_help_of_no_task_is_coded(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`invoke --help epbu` is read after the tasks' words (invoke's parse_cleanup)."""
+    code, _, err = _invoke(monkeypatch, capsys, ["invoke", "--help", "epbu"])
+    assert code == 1
+    assert err.startswith("E132 error: 'epbu' is no task (did you mean epub?"), err
 
 
 def test_invoke_missing_value_is_coded(
