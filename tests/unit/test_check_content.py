@@ -107,16 +107,18 @@ def test_a_section_s_body_is_parsed_once_for_all_its_figures(
 ) -> None:
     """`check` parsed a section's whole body once per figure to find its caption (a
     section of 30 maps: 30 parses); once per section now, with the same findings."""
+    from lxml import html as lxml_html
+
     from octavo.check import content
 
     parsed: list[str] = []
-    parse = content.lxml_html.fragment_fromstring
+    parse = lxml_html.fragment_fromstring
 
     def counted(text: str, **kwargs: Any) -> Any:
         parsed.append(text)
         return parse(text, **kwargs)
 
-    monkeypatch.setattr(content.lxml_html, "fragment_fromstring", counted)
+    monkeypatch.setattr(lxml_html, "fragment_fromstring", counted)  # content's lxml.html
     section = cast(
         RenderedSection, cast(Any, SimpleNamespace(figures=_NUMBERED, body_html=_FIGURES))
     )

@@ -68,7 +68,7 @@ def test_the_index_separators_are_formatted_as_labels(make_book: MakeBook, tmp_p
     semicolon were printed as the catalogue holds them, so a book's `{{` showed as two
     braces where a label formatted by Labels.format shows one."""
     toml = BOOK_TOML + BRACED
-    files = {
+    files: dict[str, str | bytes] = {
         "001-a.md": section_source(1, "Société", total=2, body=BODY),
         "002-b.md": section_source(2, "Économie", total=2, body=BODY),
     }
