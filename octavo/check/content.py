@@ -11,11 +11,13 @@ should be there.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, Numbered, RenderedSection
@@ -133,6 +135,9 @@ def _cells(body: str, ident: str) -> tuple[list[str], set[str]]:
 def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
     """E622: a figure's page draws something and shows its 'Figure N.' caption."""
     for rs in sections:
+        if not rs.figures:
+            continue
+        tree = _body_tree(rs.body_html)  # once for all its figures' captions
         for figure in rs.figures:
             page = facts.dests.get(figure.id)
             caption = _flat(f"{figure.label}. {strip_tags(figure.caption_html)}")
@@ -140,7 +145,7 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
                 yield error("E622", f"figure #{figure.id} is not in the PDF", facts.path)
                 continue
             here = facts.pages[page]
-            shown = _caption_shown(rs.body_html, figure, caption)
+            shown = _caption_shown(tree, figure, caption)
             if not shown.search(_page_text(here)) or not here.graphics:
                 yield error(
                     "E622",
@@ -153,23 +158,29 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
 _CALL = "\ufdd0"  # where a caption calls a note (a noncharacter: no text holds it)
 
 
-def _caption_shown(body: str, figure: Numbered, caption: str) -> re.Pattern[str]:
+def _body_tree(body: str) -> HtmlElement:
+    """A section's body parsed, to be read (never changed) for each of its figures."""
+    return lxml_html.fragment_fromstring(body, create_parent="div")
+
+
+def _caption_shown(tree: HtmlElement, figure: Numbered, caption: str) -> re.Pattern[str]:
     """The first 60 letters of `caption` ("Figure N." and its words, squashed) as printed:
     with a note's number where its words call one (the figure's `caption_html` leaves the
     call out, the page prints it: "Testland2 and its rivers"), read from its `figcaption`
-    in `body`; the number any, as printed in any script or less a handout's base."""
+    in `tree` (the section's body, left as it is); the number any, as printed in any script
+    or less a handout's base."""
     plain = _squash(caption)
-    tree = lxml_html.fragment_fromstring(body, create_parent="div")
     found = tree.xpath(f'.//figure[@id="{figure.id}"]/figcaption')
     called = ""
     if found:
-        for part in found[0].xpath('.//*[@class="caption-label" or @class="credit"]'):
+        shown = copy.deepcopy(found[0])  # changed below: the body's tree serves every figure
+        for part in shown.xpath('.//*[@class="caption-label" or @class="credit"]'):
             part.drop_tree()  # its tail, the words after it, stays
-        for call in found[0].xpath('.//a[contains(concat(" ", @class, " "), " noteref ")]'):
+        for call in shown.xpath('.//a[contains(concat(" ", @class, " "), " noteref ")]'):
             for child in call:
                 call.remove(child)
             call.text = _CALL
-        called = _squash(f"{figure.label}. {found[0].text_content()}")
+        called = _squash(f"{figure.label}. {shown.text_content()}")
     if _CALL not in called or called.replace(_CALL, "") != plain:
         return re.compile(re.escape(plain[:60]))  # no call (or not the caption's words)
     pieces, left = [], 60

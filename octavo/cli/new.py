@@ -41,8 +41,9 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
                 )
             ]
         )
-    named = country or country_name(folder.resolve().name)
-    _check_country(named, given=bool(country))
+    typed = country or folder.resolve().name
+    named = country or country_name(typed)
+    _check_country(named, typed, given=bool(country))
     values = {
         "country": named,
         "identifier": f"urn:uuid:{uuid.uuid4()}",
@@ -64,24 +65,22 @@ def new_book(folder: Path, country: str = "") -> tuple[Path, ...]:
 _TITLE = ": A Country Study"  # what templates/new/book.toml.j2 adds to the country
 
 
-def _check_country(country: str, given: bool) -> None:
+def _check_country(country: str, typed: str, given: bool) -> None:
     """E129 for a country no book could be built with: empty, holding a control character,
-    or making a title longer than book.toml takes (E123, E206 at the first build)."""
+    or making a title longer than book.toml takes (E123, E206 at the first build). Told by
+    what the user `typed`: --country, or the folder's name the country is made of."""
     if not country.strip():
-        why = "is empty"
+        why = "is empty" if given else "holds no word to name a country by"
     elif control_character(country):
         why = "holds a control character"
     elif len(country + _TITLE) > MAX_LINE:
         why = f"makes a title longer than {MAX_LINE:,} characters"
     else:
         return
-    source = f"--country {country[:40]!r}" if given else f"the folder's name {country[:40]!r}"
+    source = f"--country {typed[:40]!r}" if given else f"the folder's name {typed[:40]!r}"
+    hint = "give it as one line of text: --country Belarus"
+    if not given:
+        hint = "octavo new FOLDER --country Belarus, or name the folder after the country"
     raise BuildError(
-        [
-            error(
-                "E129",
-                f"{source} {why}: a new book needs its country's name",
-                hint="give it as one line of text: --country Belarus",
-            )
-        ]
+        [error("E129", f"{source} {why}: a new book needs its country's name", hint=hint)]
     )

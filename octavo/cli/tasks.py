@@ -192,15 +192,23 @@ def epub(
         "out": "Folder for the outputs, one sub-folder a book (default: build/all).",
         "jobs": "Books built at a time (default: the number of cores).",
         "strict": STRICT,
+        "quiet": QUIET,
     },
 )
 def all_books(
-    c: Context, books: list[str], out: str = "", jobs: int = 0, strict: bool = False
+    c: Context,
+    books: list[str],
+    out: str = "",
+    jobs: int = 0,
+    strict: bool = False,
+    quiet: bool = False,
 ) -> None:
     """Build the EPUB and the PDF of several books, using every core."""
     folder = Path("build/all")
-    written, found = run(
-        lambda: api.build_all([Path(b) for b in books], output_folder(out) or folder, jobs, strict)
+    written, found = timed(
+        "all",
+        quiet,
+        lambda: api.build_all([Path(b) for b in books], output_folder(out) or folder, jobs, strict),
     )
     show(found)
     for path in written:
@@ -269,6 +277,7 @@ def watch(c: Context, book: str = "", strict: bool = False) -> None:
         "pdf-variant": "Build and read back the PDF as this variant, as for `pdf`.",
         "cover": "The print cover to read back as `cover` does (default: <slug>-cover.pdf "
         "beside the PDF, when it is there).",
+        "quiet": QUIET,
     }
 )
 def check(
@@ -278,17 +287,20 @@ def check(
     strict: bool = False,
     pdf_variant: str = "",
     cover: str = "",
+    quiet: bool = False,
 ) -> None:
     """Validate the built EPUB (EPUBCheck, DAISY Ace), PDF and cover (read-back checks);
     non-zero on a problem. Prints a verdict for each output, then the folder they are in."""
-    checked = run(
+    checked = timed(
+        "check",
+        quiet,
         lambda: api.check(
             book_folder(book),
             strict=strict,
             out=output_folder(out),
             variant=pdf_variant,
             cover=Path(cover) if cover else None,
-        )
+        ),
     )
     show(checked.found)
     for line in checked.lines:

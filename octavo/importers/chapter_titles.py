@@ -51,9 +51,11 @@ def kept_titles(book: Path, chapters: dict[int, str]) -> list[Diagnostic]:
     found = []
     for number, title in sorted(chapters.items()):
         key = keys.get(number)
-        if key is None or have[key].strip() == title.strip():
+        if key is None:
             continue
         kept = have[key].strip()
+        if kept == title.strip():
+            continue
         found.append(
             warning(
                 "W427",

@@ -23,6 +23,7 @@ def unshown_words(manuscript: Manuscript, output: str = "pdf") -> tuple[Diagnost
         return ()  # the EPUB shows the words
     where = "print" if output == "pdf" else "the EPUB, with its page list,"
     found: list[Diagnostic] = []
+    files = {r.id: r.section.path for r in manuscript.sections}  # a file link's target
     for rs in manuscript.sections:
         section = rs.section
         for target, words in worded_page_refs(rs, output).items():
@@ -32,7 +33,8 @@ def unshown_words(manuscript: Manuscript, output: str = "pdf") -> tuple[Diagnost
                     f"page reference to #{target} has words of its own ('{words}'): {where} "
                     "shows the target's page number in their place, not the words",
                     section.path,
-                    section.body_line + reference_line(section.body, target),
+                    section.body_line
+                    + reference_line(section.body, target, section.path, files.get(target)),
                     f"write the words outside it: {words} on page [](#{target}){{.page}}; or, "
                     f"for the words alone, a link: [{words}](#{target})",
                 )

@@ -16,6 +16,7 @@ its link, keeps its text and is a warning (W512).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from octavo.text import strip_tags
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from octavo.model import RenderedSection
 
@@ -81,6 +83,8 @@ EXAMPLE_TARGET = "example:"
 _BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
 
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
+# an inline link's destination as a body writes it: `](#id)`, `](058-russia.md#id)`
+_DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +189,29 @@ def _target(href: str, folder: str, targets: Targets) -> tuple[str | None, str]:
     return None, f"no id '{fragment}' in the book"
 
 
-def reference_line(body: str, ident: str) -> int:
+def reference_line(
+    body: str, ident: str, here: Path | None = None, file: Path | None = None
+) -> int:
     """The 0-based line of a section's body that links to `ident` as a page reference (0:
-    unknown): where the EPUB's and the handouts' W517 point."""
+    unknown): where the EPUB's and the handouts' W517 point. Its link as written: `#ident`,
+    `058-russia.md#ident`, or, where `ident` is a section's, that section's `file` named
+    from the body's own (`here`): `058-russia.md`, `../058-russia.md`."""
+
+    def links_to(destination: str) -> bool:
+        path, _, fragment = (unquote(part) for part in destination.partition("#"))
+        if fragment or not path:
+            return fragment == ident
+        if here is None or file is None:
+            return False
+        return os.path.normpath(here.parent / path) == os.path.normpath(file)
+
     lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if f"(#{ident})" in line and ".page" in line:
-            return index
-    return next((i for i, line in enumerate(lines) if f"(#{ident})" in line), 0)
+    linking = [
+        index
+        for index, line in enumerate(lines)
+        if any(links_to(found) for found in _DESTINATION.findall(line))
+    ]
+    return next((i for i in linking if ".page" in lines[i]), linking[0] if linking else 0)
 
 
 def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:

@@ -26,6 +26,8 @@ __all__ = ["LANGUAGES", "catalogue_path", "load_labels", "placeholders", "read_c
 
 LANGUAGES = ("en", "ru", "be", "uk", "ro", "fr", "es", "de", "pt")  # shipped catalogues
 MONTHS = ("months", "months_of")
+# the fields a label's override must keep, and what the reader would lose without them
+_NEEDED = {"handout_elsewhere": {"ref": "where a handout puts the reference ('Table 1')"}}
 
 
 def catalogue_path(language: str, template_dirs: tuple[Path, ...] = (TEMPLATES,)) -> Path | None:
@@ -151,6 +153,9 @@ def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
         return (
             f"unknown placeholder {{{sorted(given - wanted)[0]}}} (this label has {sorted(wanted)})"
         )
+    lost = [(name, what) for name, what in _NEEDED.get(key, {}).items() if name not in given]
+    if lost:
+        return f"lacks {{{lost[0][0]}}}, {lost[0][1]}; octavo's: {base[key]!r}"
     if any(name == "" for _, name, _, _ in string.Formatter().parse(value)):
         # `{}` asks for a value by position, and labels are given theirs by name only
         return f"a placeholder {{}} without its name (this label has {sorted(wanted)})"

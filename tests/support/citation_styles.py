@@ -8,6 +8,7 @@ import re
 
 from octavo.render.manuscript import render_manuscript
 from octavo.source.sections import read_book
+from octavo.text import strip_tags
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 __all__ = ["AUTHOR_DATE", "NUMERIC", "cited_text"]
@@ -54,7 +55,7 @@ def cited_text(
     citing `refs` (key -> CSL-JSON entry) with `style`; no diagnostic."""
     html = cited_html(make_book, refs, body, style, toml, language)
     kept = re.findall(r"<p>(.*?)</p>|<div id=\"ref-[^\"]+\"[^>]*>(.*?)</div>", html, re.DOTALL)
-    text = [re.sub(r"<[^>]+>", "", "".join(m)).replace("\u2060", "").strip() for m in kept]
+    text = [strip_tags("".join(m)).replace("\u2060", "").strip() for m in kept]
     return [line for line in text if line and "Data as of" not in line]
 
 

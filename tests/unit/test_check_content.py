@@ -83,3 +83,72 @@ def test_a_caption_s_note_call_is_printed_in_it(printed: str, codes: list[str]) 
     page = PdfPage(0, 792.0, ((700.0, 710.0, printed),), graphics=1)
     facts = PdfFacts(Path("b.pdf"), (page,), {"fig:map": 0}, frozenset(), (), {}, ())
     assert [d.code for d in _figures(facts, (section,))] == codes
+
+
+_FIGURES = (
+    _FIGURE + "<p>Text.</p>"
+    '<figure id="fig:dam"><img src="d.png" alt="" /><figcaption><span class="caption-label">'
+    "Figure 2.</span> The dam</figcaption></figure>"
+    '<figure id="fig:two"><img src="t.png" alt="" /><figcaption><span class="caption-label">'
+    'Figure 3.</span> Rivers<a class="noteref" href="#fn-a-3" role="doc-noteref"><sup>3</sup>'
+    '</a> of the east<a class="noteref" href="#fn-a-4" role="doc-noteref">4</a></figcaption>'
+    "</figure>"
+)
+_NUMBERED = (
+    Numbered("figure", "1", "fig:map", "A map of Testland and its rivers", "a", "Figure"),
+    Numbered("figure", "2", "fig:dam", "The dam", "a", "Figure"),
+    Numbered("figure", "3", "fig:two", "Rivers of the east", "a", "Figure"),
+    Numbered("figure", "4", "fig:gone", "Not in the body", "a", "Figure"),
+)
+
+
+def test_a_section_s_body_is_parsed_once_for_all_its_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`check` parsed a section's whole body once per figure to find its caption (a
+    section of 30 maps: 30 parses); once per section now, with the same findings."""
+    from lxml import html as lxml_html
+
+    from octavo.check import content
+
+    parsed: list[str] = []
+    parse = lxml_html.fragment_fromstring
+
+    def counted(text: str, **kwargs: Any) -> Any:
+        parsed.append(text)
+        return parse(text, **kwargs)
+
+    monkeypatch.setattr(lxml_html, "fragment_fromstring", counted)  # content's lxml.html
+    section = cast(
+        RenderedSection, cast(Any, SimpleNamespace(figures=_NUMBERED, body_html=_FIGURES))
+    )
+    printed = (
+        "Figure 1. A map of Testland2 and its rivers Figure 2. The dam "
+        "Figure 3. Rivers3 of the east4 Figure 4. Not in the body"
+    )
+    page = PdfPage(0, 792.0, ((700.0, 710.0, printed),), graphics=4)
+    dests = {f.id: 0 for f in _NUMBERED}
+    facts = PdfFacts(Path("b.pdf"), (page,), dests, frozenset(), (), {}, ())
+    assert [d.code for d in content._figures(facts, (section,))] == []
+    assert len(parsed) == 1
+
+
+def test_the_captions_looked_for_are_as_before() -> None:
+    """The patterns of a body's four figures, read from one parse of it, are those each
+    figure's own parse gave (recorded from the code that parsed per figure)."""
+    from octavo.check import content
+    from octavo.text import strip_tags
+
+    tree = content._body_tree(_FIGURES)
+    patterns = [
+        content._caption_shown(
+            tree, f, content._flat(f"{f.label}. {strip_tags(f.caption_html)}")
+        ).pattern
+        for f in _NUMBERED
+    ]
+    assert patterns == [
+        r"Figure1\.AmapofTestland\w{0,8}anditsrivers",
+        r"Figure2\.Thedam",
+        r"Figure3\.Rivers\w{0,8}oftheeast\w{0,8}",
+        r"Figure4\.Notinthebody",
+    ]

@@ -223,3 +223,41 @@ def test_a_help_for_no_option_with_invokes_leave_is_no_traceback(tmp_path: Path)
         [*run, "--book", "b"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert right.returncode == 0 and right.stdout == "built b\n", right.stderr
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["said", "quiet"])
+def test_check_and_all_take_quiet_as_the_other_building_tasks_do(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    quiet: bool,
+) -> None:
+    """`invoke check --quiet` and `invoke all --quiet` were refused ("No idea what '--quiet'
+    is!") while epub, pdf, cover, handouts and preview take it. They take it now, and say
+    their step and time as those do (`octavo: check (1.23 s)`), nothing of it when quiet;
+    what they print on stdout is as before. (api.check and api.build_all stand in: what
+    they do is tested elsewhere.)"""
+    import inspect
+
+    from invoke.context import Context
+
+    from octavo import api
+    from octavo.api.checks import Checked
+    from octavo.cli import tasks
+
+    for task in (tasks.check, tasks.all_books):
+        assert "quiet" in inspect.signature(task.body).parameters, task.name
+        code, out, _ = _octavo(capsys, "--help", task.name)
+        assert code == 0 and "-q, --quiet" in out, out  # (its help: invoke may have popped it)
+    pdf = tmp_path / "b.pdf"
+    checked = Checked(tmp_path / "b.epub", pdf, ("EPUB: clean", "PDF: clean"), ())
+    monkeypatch.setattr(api, "check", lambda *args, **kwargs: checked)
+    monkeypatch.setattr(api, "build_all", lambda *args, **kwargs: ((pdf,), ()))
+    tasks.check.body(Context(), book=str(tmp_path), quiet=quiet)
+    said = capsys.readouterr()
+    assert said.out == f"EPUB: clean\nPDF: clean\n{tmp_path}\n"
+    assert (said.err == "") if quiet else said.err.startswith("octavo: check ("), said.err
+    tasks.all_books.body(Context(), books=[str(tmp_path)], out=str(tmp_path), quiet=quiet)
+    said = capsys.readouterr()
+    assert said.out == f"{pdf}\n{tmp_path}\n"
+    assert (said.err == "") if quiet else said.err.startswith("octavo: all ("), said.err

@@ -145,3 +145,12 @@ def test_note_reads_data_date_and_update(book: Path, tmp_path: Path) -> None:
     chapter = build(book, tmp_path)["EPUB/text/ch01.xhtml"].decode()
     assert "Data as of June 1995.</p>" in chapter
     assert "Data as of June 1995. Last updated January 1996.</p>" in chapter
+
+
+def test_a_heading_s_note_call_sits_against_its_last_word(book: Path, tmp_path: Path) -> None:
+    """A user-tester's report: at 390 px "Le commerce ¹", the heading's no-break space
+    before its data-date call a gap the body's calls and print do not have (the call's tap
+    padding was already taken back by its margin)."""
+    chapter = build(book, tmp_path)["EPUB/text/ch02.xhtml"].decode()
+    assert 'Écoles<a class="noteref"' in chapter, chapter
+    assert '&#160;<a class="noteref"' not in chapter and '\u00a0<a class="noteref"' not in chapter

@@ -58,3 +58,28 @@ def test_the_print_index_s_see_references_too(make_book: MakeBook) -> None:
     html = render_print_html(manuscript, PdfOptions(), located)
     text = strip_tags(html[html.index('class="index-columns"') :])
     assert "Minsk\u202f; Gomel" in text, text
+
+
+BRACED = '\n[labels]\nindex_term_separator = " {{:}} "\nindex_list_separator = " {{;}} "\n'
+
+
+def test_the_index_separators_are_formatted_as_labels(make_book: MakeBook, tmp_path: Path) -> None:
+    """A brace in a label is written `{{` (E116 refuses a lone one); the index's colon and
+    semicolon were printed as the catalogue holds them, so a book's `{{` showed as two
+    braces where a label formatted by Labels.format shows one."""
+    toml = BOOK_TOML + BRACED
+    files: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, "Société", total=2, body=BODY),
+        "002-b.md": section_source(2, "Économie", total=2, body=BODY),
+    }
+    root = make_book(files, toml)
+    path, _ = api.build_epub(root, tmp_path / "b.epub", jobs=0)
+    with zipfile.ZipFile(path) as epub:
+        text = strip_tags(epub.read("EPUB/text/index.xhtml").decode())
+    assert "Minsk {:} Société {;} Économie" in text, text
+    assert "Minsk {;} Gomel" in text and "{{" not in text, text
+    manuscript, _ = api.manuscript(root)
+    located = {m.id: (4, "5", False) for rs in manuscript.sections for m in rs.marks if m.id}
+    html = render_print_html(manuscript, PdfOptions(), located)
+    printed = strip_tags(html[html.index('class="index-columns"') :])
+    assert "Minsk {;} Gomel" in printed and "{{" not in printed, printed

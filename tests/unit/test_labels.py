@@ -129,6 +129,7 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         '\n[labels]\nchapter_label = "Chapter {}"\n',
         '\n[labels]\ncontents = "Contents\\u0001"\n',
         '\n[labels]\nmonths = ["Jan\\u0085", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"]\n',
+        '\n[labels]\nhandout_elsewhere = "(in {section})"\n',
     ],
     # a placeholder's format or conversion: a terabyte of padding (MemoryError), a
     # format its value cannot take or a conversion Python has not (ValueError)
@@ -144,6 +145,7 @@ def test_an_unknown_language_falls_back_to_english(make_book) -> None:  # type: 
         "positional",  # `{}`: no name to fill it by (IndexError, a traceback, in the build)
         "control",  # the EPUB's package refused it: lxml's ValueError, a traceback
         "month-control",
+        "required",  # a handout's "see Table 1 (in …)" lost its reference's words
     ],
 )
 def test_a_bad_override_is_E116(make_book, labels: str) -> None:  # type: ignore[no-untyped-def]
@@ -290,3 +292,16 @@ def test_a_books_own_labels_elide_as_the_catalogue_says(make_book) -> None:  # t
     assert book.labels.format("data_as_of", date="giugno 1995") == "Dati di giugno 1995."
     _, found = _book(make_book, "fr", '\n[labels]\nelisions = "de"\n')
     assert [(d.code, d.line) for d in found] == [("E116", 8)]
+
+
+def test_a_books_own_handout_elsewhere_without_ref_is_e116(make_book) -> None:  # type: ignore[no-untyped-def]
+    """templates/labels/en.toml of the book's own whose `handout_elsewhere` lacks `{ref}`:
+    a handout's "see Table 1 (in “Trade”)" printed "see (in “Trade”)" without a word; E116
+    at its line now, and the label is the shipped one."""
+    from tests.conftest import section_source
+
+    own = {"templates/labels/en.toml": 'contents = "Contents"\nhandout_elsewhere = "({section})"\n'}
+    book = make_book({"001-a.md": section_source(1, total=1), **own})
+    read, found = read_book(book)
+    assert [(d.code, Path(str(d.file)).name, d.line) for d in found] == [("E116", "en.toml", 2)]
+    assert read is not None and read.labels["handout_elsewhere"] == "{ref} (in {section})"

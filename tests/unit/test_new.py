@@ -223,6 +223,18 @@ def test_a_country_no_book_could_hold_is_e129_and_nothing_is_written(
     assert not (tmp_path / folder).exists()
 
 
+@pytest.mark.parametrize("folder", ["---", "_ _"])
+def test_a_folder_name_with_no_country_in_it_is_told_as_typed(tmp_path: Path, folder: str) -> None:
+    """`octavo new ---`: E129 named "the folder's name ''", the name made of it, not the one
+    the user typed, and said to give it as one line of text, which they had."""
+    with pytest.raises(BuildError) as told:
+        new_book(tmp_path / folder)
+    (found,) = told.value.diagnostics
+    assert found.code == "E129" and repr(folder) in found.message, found.message
+    assert "''" not in found.message and "--country" in str(found.hint), found
+    assert not (tmp_path / folder).exists()
+
+
 def test_a_country_a_book_holds_is_taken(tmp_path: Path) -> None:
     new_book(tmp_path / "a", country="Côte d’Ivoire")
     book, found = read_book(tmp_path / "a")

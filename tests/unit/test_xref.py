@@ -178,3 +178,55 @@ def test_a_reference_in_brackets_prints_as_pandoc_crossref_prints_it(
     second = re.sub(r"<[^>]+>", "", manuscript.sections[0].body_html).split("\n")[1]
     assert second == "Table\u00a01 and 1 and Figure\u00a01, left."  # octavo's labels
     assert problems == ()
+
+
+_LINKING = (
+    "Some text.\n\nMore text, on\npage [](002-b.md){.page} the section,\n"
+    "on page [](002-b.md#tbl:b){.page} its table,\nand page [](#fig:c){.page}.\n"
+)
+
+
+def test_w517_points_at_the_line_of_a_page_reference_written_as_a_file_link(
+    make_book: MakeBook,
+) -> None:
+    """W517 (the EPUB's and a handout's) for `[](002-b.md){.page}` or `[](002-b.md#tbl:b)
+    {.page}` pointed at the body's first line: the line was looked for as `(#id)` only."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+    from octavo.render.pdf.handout_refs import outside_page_refs
+
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Trade {#tbl:b}\n\n![C](c.svg){#fig:c}\n"
+    one = section_source(1, "A", total=2, body=_LINKING)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    two = section_source(2, "B", total=2, body=table)
+    root = make_book({"001-a.md": one, "002-b.md": two, "c.svg": svg})
+    manuscript, _ = api.manuscript(root)
+    lines = one.split("\n")
+    wanted = [
+        ("s002-b", lines.index("page [](002-b.md){.page} the section,") + 1),
+        ("tbl:b", lines.index("on page [](002-b.md#tbl:b){.page} its table,") + 1),
+        ("fig:c", lines.index("and page [](#fig:c){.page}.") + 1),
+    ]
+    for found in (unprinted_page_refs(manuscript), outside_page_refs(manuscript, "section")):
+        told = sorted((d.message.split("#")[1].split(" ")[0], d.line) for d in found)
+        assert told == sorted(wanted), found
+
+
+@pytest.mark.parametrize(
+    ("written", "ident"),
+    [
+        ("[](../001-a.md){.page}", "s001-a"),
+        ("[](%2E%2E/001-a.md){.page}", "s001-a"),  # as markdown-it's %-escapes may write it
+        ("[](../001-a.md#tbl:b){.page}", "tbl:b"),
+        ("[](#tbl:b){.page}", "tbl:b"),
+    ],
+    ids=["section-file", "escaped", "file-and-id", "id"],
+)
+def test_the_line_of_a_page_reference_as_written(written: str, ident: str) -> None:
+    from pathlib import Path
+
+    from octavo.render.xref import reference_line
+
+    body = f"Text [](001-a.md) not a page reference.\n\nSee page {written}.\n"
+    here, there = Path("/book/sub/010-x.md"), Path("/book/001-a.md")
+    assert reference_line(body, ident, here, there if ident == "s001-a" else None) == 2
+    assert reference_line(body, "elsewhere", here, None) == 0

@@ -21,6 +21,7 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     if manuscript.book.config.page_list:
         return ()
     found: list[Diagnostic] = []
+    files = {r.id: r.section.path for r in manuscript.sections}  # a file link's target
     for rs in manuscript.sections:
         for target, shown in shown_page_refs(rs, "epub").items():
             section = rs.section
@@ -29,7 +30,8 @@ def unprinted_page_refs(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
                     "W517",
                     f"page reference to #{target} shows '{shown}' in the EPUB, which has no pages",
                     section.path,
-                    section.body_line + reference_line(section.body, target),
+                    section.body_line
+                    + reference_line(section.body, target, section.path, files.get(target)),
                     "set page_list = true in book.toml (the EPUB then prints the folio), or "
                     f"keep its words for print: [on page [](#{target}){{.page}}]"
                     '{.content-visible when-format="pdf"}',

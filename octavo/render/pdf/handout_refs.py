@@ -53,6 +53,7 @@ def outside_page_refs(manuscript: Manuscript, by: str) -> tuple[Diagnostic, ...]
     from octavo.render.pdf.handouts import handouts_of  # (which imports `elsewhere`)
 
     found: list[Diagnostic] = []
+    files = {r.id: r.section.path for r in manuscript.sections}  # a file link's target
     for unit in handouts_of(manuscript, by):
         held = unit.ids
         for rs in unit.sections:
@@ -66,7 +67,8 @@ def outside_page_refs(manuscript: Manuscript, by: str) -> tuple[Diagnostic, ...]
                         f"page reference to #{target} shows '{shown}' in the "
                         f"handout {unit.name}, which does not hold it",
                         section.path,
-                        section.body_line + reference_line(section.body, target),
+                        section.body_line
+                        + reference_line(section.body, target, section.path, files.get(target)),
                         "a handout prints the pages of what it holds: make handouts by "
                         "chapter (--by chapter) when the target is in the same chapter, or "
                         f"name the target alone: [](#{target})",
