@@ -6,8 +6,9 @@ is simple enough to draw directly: a coloured ground, a ruled frame, the series,
 country, a rule, the title, the subtitle, the authors and editors (as the title page names
 them, in the book's language) and the publisher, all in the shipped face (a text it
 does not hold, Arabic or Chinese, in a face of the machine's that does, shaped by raqm:
-octavo.render.epub.cover_faces; what cannot be drawn so is W658). A book that overrides the cover's template or stylesheet gets its design drawn by WeasyPrint,
-as before (octavo.render.epub.cover decides).
+octavo.render.epub.cover_faces; what cannot be drawn so is W658). A book that overrides
+the cover's template or stylesheet gets its design drawn by WeasyPrint, as before
+(octavo.render.epub.cover decides).
 
 Geometry follows styles/cover.css (4 x 6 in at 400 dpi); the two are kept in step by the
 test that compares them. Titles are broken into balanced lines, so no word is left alone.
