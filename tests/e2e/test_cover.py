@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -451,6 +452,16 @@ def test_a_right_to_left_cover_is_the_mirror_and_reads_back_clean(
     assert on_spine and all(not c["upright"] for c in on_spine)
     (barcode,) = [r for r in rects if round(r["width"]) == 144]  # on the back, by the spine
     assert barcode["x0"] - left == pytest.approx(432 + spine + 18 if front_left else 432 - 162)
+    # `invoke check --cover`'s read-back of it, as given (its spine's texts not known)
+    from octavo.check.cover import CoverPlan, Expected, check_cover
+
+    title = toml.split('title = "')[1].split('"')[0]
+    texts = (Expected("front", "title", title), Expected("back", "title", title))
+    texts += (Expected("spine", "title", title, required=False),)
+    plan = CoverPlan(432, 648, spine, 9, texts, given=True, rtl=front_left)
+    assert check_cover(pdf.read_bytes(), plan) == ()
+    if front_left:  # the sides read as a left-to-right book's: the front's text on the back
+        assert check_cover(pdf.read_bytes(), replace(plan, rtl=False))
 
 
 def test_a_right_to_left_cover_with_its_title_moved_off_its_side_is_e646(
