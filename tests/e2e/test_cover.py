@@ -456,8 +456,8 @@ def test_a_right_to_left_cover_is_the_mirror_and_reads_back_clean(
     from octavo.check.cover import CoverPlan, Expected, check_cover
 
     title = toml.split('title = "')[1].split('"')[0]
-    texts = (Expected("front", "title", title), Expected("back", "title", title))
-    texts += (Expected("spine", "title", title, required=False),)
+    spine_title = Expected("spine", "title", title, required=False)
+    texts = (Expected("front", "title", title), Expected("back", "title", title), spine_title)
     plan = CoverPlan(432, 648, spine, 9, texts, given=True, rtl=front_left)
     assert check_cover(pdf.read_bytes(), plan) == ()
     if front_left:  # the sides read as a left-to-right book's: the front's text on the back
