@@ -97,3 +97,25 @@ def test_an_arabic_book_s_cover_draws_clean(make_book: MakeBook, tmp_path: Path)
     book = _book(make_book, ARABIC, "ar")
     _, found = api.build_epub(book, tmp_path / "ar.epub")
     assert "W658" not in [d.code for d in found]
+
+
+@pytest.mark.skipif(not cover_faces.raqm(), reason="Pillow has no raqm layout")
+def test_a_letter_spaced_right_to_left_line_keeps_its_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The country and the publisher are letter-spaced, drawn a character at a time: a
+    Hebrew country (the shipped face holds Hebrew) was drawn reversed, 'לארשי'. A
+    right-to-left line is drawn whole, as raqm orders it."""
+    from octavo.render.epub import cover_draw
+
+    drawn: list[tuple[str, float]] = []
+    real = cover_draw._centred
+
+    def centred(draw, text, font, y, left, box, tracking):  # type: ignore[no-untyped-def]
+        drawn.append((text, tracking))
+        real(draw, text, font, y, left, box, tracking)
+
+    monkeypatch.setattr(cover_draw, "_centred", centred)
+    draw_cover(CoverText("he", "ישראל", "ישראל", "", "ישראל", "Series", "ספריית הקונגרס"), FONTS)
+    assert ("ישראל", 0.0) in drawn and ("ספריית הקונגרס", 0.0) in drawn
+    assert ("SERIES", 0.2) in drawn  # a Latin line letter-spaced as designed

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.casing import upper
-from octavo.render.epub.cover_faces import Face, face_for, raqm
+from octavo.render.epub.cover_faces import Face, face_for, needs_raqm, raqm
 from octavo.render.epub.cover_lines import balanced_lines, text_width
 from octavo.text import strip_tags
 
@@ -96,7 +96,7 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     box = right - left
     publisher_face = face_for(face.regular, publisher)
     publisher_font = _font(publisher_face, design.publisher_pt)
-    publisher_tracking = _tracking(publisher_face, 0.03)
+    publisher_tracking = _tracking(publisher_face, publisher, 0.03)
     publisher_lines = (
         balanced_lines(publisher, publisher_font, box, publisher_tracking) if publisher else []
     )
@@ -120,7 +120,7 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
         series_face = face_for(face.regular, series)
         font = _font(series_face, design.series_pt)
         top = inner + design.pad_top
-        _centred(on_accent, series, font, top, left, box, _tracking(series_face, 0.2))
+        _centred(on_accent, series, font, top, left, box, _tracking(series_face, series, 0.2))
     for i, line in enumerate(publisher_lines):
         top = publisher_top + i * step
         _centred(on_accent, line, publisher_font, top, left, box, publisher_tracking)
@@ -176,7 +176,7 @@ def _middle(
     y = inner + round(design.middle_top * scale)
     if country:
         country_face = face_for(face.bold, country, "bold")
-        tracking = _tracking(country_face, 0.06)
+        tracking = _tracking(country_face, country, 0.06)
         font = _fitting(country_face, design.country_pt * scale, country, box, tracking)
         for line in balanced_lines(country, font, box, tracking):
             _centred(on_ink, line, font, y, left, box, tracking)
@@ -240,11 +240,11 @@ def _font(face: Face, points: float) -> ImageFont.FreeTypeFont:
     )
 
 
-def _tracking(face: Face, tracking: float) -> float:
-    """The design's letter-spacing, none in a fallback face: a letter-spaced line is drawn
-    a character at a time, which would part Arabic's joined letters and reverse a
-    right-to-left word."""
-    return 0.0 if face.fallback else tracking
+def _tracking(face: Face, text: str, tracking: float) -> float:
+    """The design's letter-spacing, none in a fallback face or for right-to-left text: a
+    letter-spaced line is drawn a character at a time, which parted Arabic's joined
+    letters and reversed a right-to-left word (a Hebrew country, in the shipped face)."""
+    return 0.0 if face.fallback or needs_raqm(text) else tracking
 
 
 def _fitting(
