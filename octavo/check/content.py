@@ -95,9 +95,12 @@ def check_content(
 def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[Diagnostic]:
     """E620: a page holding rows of a table holds its header row above them."""
     for rs in sections:
+        if not rs.tables:
+            continue
+        tree = _body_tree(rs.body_html)  # once for all its tables
         for table in rs.tables:
             start = facts.dests.get(table.id)
-            header, rows = _cells(rs.body_html, table.id)
+            header, rows = _cells(tree, table.id)
             if start is None or not header:
                 continue
             for page in facts.pages[start:]:
@@ -117,9 +120,9 @@ def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[
                     )
 
 
-def _cells(body: str, ident: str) -> tuple[list[str], set[str]]:
-    """The header cells of the table with id `ident`, and the text of each body row."""
-    tree = lxml_html.fragment_fromstring(body, create_parent="div")
+def _cells(tree: HtmlElement, ident: str) -> tuple[list[str], set[str]]:
+    """The header cells of the table with id `ident` in `tree` (a section's body, read
+    only), and the text of each body row."""
     found = tree.xpath(f'.//table[@id="{ident}"]')
     if not found:
         return [], set()
@@ -159,7 +162,8 @@ _CALL = "\ufdd0"  # where a caption calls a note (a noncharacter: no text holds 
 
 
 def _body_tree(body: str) -> HtmlElement:
-    """A section's body parsed, to be read (never changed) for each of its figures."""
+    """A section's body parsed, to be read (never changed) for each of its tables and
+    figures."""
     return lxml_html.fragment_fromstring(body, create_parent="div")
 
 

@@ -198,7 +198,7 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         ]
         + [(facts.dests[p.id], "", "") for p in ms.parts if p.id in facts.dests]
         + [  # the contents and the lists of tables and figures: front-matter divisions
-            (facts.dests[ident], ms.labels[label], title)
+            (facts.dests[ident], ms.labels.format(label), title)
             for ident, label in [
                 ("contents", "contents"),
                 *((f"list-of-{kind}", f"list_of_{kind}") for kind, _ in ms.lists),
@@ -283,17 +283,13 @@ def check_handout_pdf(
     found += check_notes(facts, sections, base)
     found += check_content(facts, manuscript, sections)
     total = len(facts.pages)
-    words = re.escape(manuscript.labels["page_of"]).replace(r"\{number\}", r"(?P<n>\d+)")
-    page_of = re.compile("^" + words.replace(r"\{total\}", r"(?P<m>\d+)") + "$")
+    parts = manuscript.labels.parts("page_of")  # {number}, {total}: either or both
+    page_of = re.compile("".join(re.escape(w) + (r"(\d+)" if f else "") for w, f in parts))
     for page in facts.pages:
-        match = page_of.match(page.folio_line)
-        if not match or (int(match["n"]), int(match["m"])) != (page.index + 1, total):
-            found.append(
-                _problem(
-                    "E619",
-                    facts,
-                    f"folio {page.folio_line!r} on page {page.index + 1}, "
-                    f"expected 'page N of {total}'",
-                )
-            )
+        match = page_of.fullmatch(page.folio_line)
+        expected = [{"number": page.index + 1, "total": total}[f] for _, f in parts if f]
+        if not match or [int(n) for n in match.groups()] != expected:
+            shown = manuscript.labels.format("page_of", number=page.index + 1, total=total)
+            told = f"folio {page.folio_line!r} on page {page.index + 1}, expected {shown!r}"
+            found.append(_problem("E619", facts, told))
     return tuple(found)

@@ -68,8 +68,9 @@ _TITLE = ": A Country Study"  # what templates/new/book.toml.j2 adds to the coun
 def _check_country(country: str, typed: str, given: bool) -> None:
     """E129 for a country no book could be built with: empty, holding a control character,
     or making a title longer than book.toml takes (E123, E206 at the first build). Told by
-    what the user `typed`: --country, or the folder's name the country is made of."""
-    if not country.strip():
+    what the user `typed`: --country, or the folder's name the country is made of (which
+    names none without a letter: `octavo new '!!!'`, as `octavo new ---`)."""
+    if not country.strip() or not (given or any(c.isalpha() for c in country)):
         why = "is empty" if given else "holds no word to name a country by"
     elif control_character(country):
         why = "holds a control character"

@@ -33,7 +33,7 @@ def outline_lines(book: Book) -> list[str]:
     counted += _count(len(book.chapters) - matter, "chapter")
     if matter:
         counted += f" and {_count(matter, 'other division')}"
-    joint = book.labels["subtitle_separator"]
+    joint = book.labels.format("subtitle_separator")
     lines = [config.title + (joint + config.subtitle if config.subtitle else ""), counted]
     for chapter in book.chapters:
         part = book.parts[chapter.part - 1].title + " / " if chapter.part else ""

@@ -51,8 +51,9 @@ def _updated_after(section: Section) -> YearMonth | None:
 @dataclass(frozen=True, slots=True)
 class Labels:
     """Every word octavo generates, in the book's language (templates/labels/<lang>.toml,
-    then book.toml's [labels]). Templates read `labels.contents` (Jinja falls back to
-    item access); Python calls `format`."""
+    then book.toml's [labels]). What is printed goes through `format`, a label without
+    fields too (`labels.format("contents")`: a brace the catalogue writes `{{` is one);
+    `labels[key]` is the label as written, for code that reads its fields."""
 
     language: str
     words: tuple[tuple[str, str], ...]  # key -> text with {placeholders}, sorted
@@ -90,8 +91,25 @@ class Labels:
     def around(self, key: str, name: str, value: str) -> tuple[str, str]:
         """The label's words before and after its `{name}`, elided before `value` (a
         handout's "Extrait d’" before its <cite>title</cite>)."""
-        before, _, after = self[key].partition("{" + name + "}")
+        before, after, seen = "", "", False
+        for words, field in self.parts(key):
+            shown = "{" + field + "}" if field and (seen or field != name) else ""
+            if seen:
+                after += words + shown
+            else:
+                before, seen = before + words + shown, field == name
         return elided_before(before, value, self.elisions), after
+
+    def parts(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The label's words, each with the name of the field after it ("" after the
+        last), its `{{` one brace: what a template puts around its own markup where the
+        label has a field ("page {number} of {total}" as a page's CSS counters)."""
+        parts: list[tuple[str, str]] = []
+        for words, name, _, _ in string.Formatter().parse(self[key]):
+            if parts and not parts[-1][1]:  # "{{" ends a piece of words without a field
+                words = parts.pop()[0] + words
+            parts.append((words, name or ""))
+        return tuple(parts)
 
     def capital(self, key: str) -> str:
         """The label opening a sentence: "See also" after an index entry's full stop,
@@ -99,7 +117,7 @@ class Labels:
         no capitals in text, unchanged)."""
         from octavo.casing import capital
 
-        return capital(self[key], self.language)
+        return capital(self.format(key), self.language)
 
     def names(self, names: tuple[str, ...]) -> str:
         """People named in a row, the last two joined as the book's language joins them
@@ -112,7 +130,7 @@ class Labels:
 
     def day(self, when: datetime) -> str:
         """'10 June 1995'; the first of a month as the language writes it ('1er juin 1995')."""
-        day = self["first_of_month"] if when.day == 1 else str(when.day)
+        day = self.format("first_of_month") if when.day == 1 else str(when.day)
         return self.format(
             "day_month_year", day=day, month=self.months_of[when.month - 1], year=when.year
         )
@@ -154,11 +172,10 @@ class Labels:
         'Chapter 8: Government', ' · ' of 'Part I · Belarus'): what sets the label apart
         where a template shows the two apart (the contents, a heading read without styles).
         A space where the book's form does not put the label first."""
-        form = self[key]
-        start, end = form.find("{label}"), form.find("{title}")
-        if start != 0 or end < 0:
+        parts = self.parts(key)
+        if len(parts) < 2 or parts[0] != ("", "label") or parts[1][1] != "title":
             return " "
-        return form[len("{label}") : end] or " "
+        return parts[1][0] or " "
 
 
 @lru_cache(maxsize=8)

@@ -128,8 +128,8 @@ def _context(
         figures_before=counts.figures,
         chapter=chapter.number if by_chapter else None,
         toc_depth=book.config.toc_depth,
-        table_word=book.labels["table"],
-        figure_word=book.labels["figure"],
+        table_word=book.labels.format("table"),
+        figure_word=book.labels.format("figure"),
         index_terms=book.index_terms,
         heading_names=names_used(section.body, names),
         examples_before=counts.examples,
@@ -212,13 +212,23 @@ def _chapter(
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(
                 Numbered(
-                    "table", t.number, t.id, t.caption_html, section.slug, book.labels["table"]
+                    "table",
+                    t.number,
+                    t.id,
+                    t.caption_html,
+                    section.slug,
+                    book.labels.format("table"),
                 )
                 for t in fragment.tables
             ),
             figures=tuple(
                 Numbered(
-                    "figure", f.number, f.id, f.caption_html, section.slug, book.labels["figure"]
+                    "figure",
+                    f.number,
+                    f.id,
+                    f.caption_html,
+                    section.slug,
+                    book.labels.format("figure"),
                 )
                 for f in fragment.figures
             ),

@@ -142,7 +142,7 @@ def book_meta(book: Book) -> BookMeta:
         credited=config.authors
         or tuple(labels.format("editor", name=n) for n in config.editors)
         or tuple(filter(None, (config.publisher,))),  # a corporate author, as the EPUB's
-        summary=labels["accessibility_summary"],
+        summary=labels.format("accessibility_summary"),
         isbn=config.isbn,
         lccn=config.lccn,
         doi=config.doi,

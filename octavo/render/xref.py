@@ -85,6 +85,10 @@ _BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 # an inline link's destination as a body writes it: `](#id)`, `](058-russia.md#id)`
 _DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]*)")
+# a reference-style link's definition, `[r]: 058-russia.md#id`, and its uses: `[x][r]`,
+# `[r][]`, `[r]` (a label defined in the body; not an inline link's text nor a definition)
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_REFERENCE = re.compile(r"\[([^\]]*)\]\[([^\]]*)\]|\[([^\]]+)\](?![(\[:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +199,8 @@ def reference_line(
     """The 0-based line of a section's body that links to `ident` as a page reference (0:
     unknown): where the EPUB's and the handouts' W517 point. Its link as written: `#ident`,
     `058-russia.md#ident`, or, where `ident` is a section's, that section's `file` named
-    from the body's own (`here`): `058-russia.md`, `../058-russia.md`."""
+    from the body's own (`here`): `058-russia.md`, `../058-russia.md`; inline, or by
+    reference (`[x][r]` with `[r]: 058-russia.md` defined in the body)."""
 
     def links_to(destination: str) -> bool:
         path, _, fragment = (unquote(part) for part in destination.partition("#"))
@@ -205,13 +210,30 @@ def reference_line(
             return False
         return os.path.normpath(here.parent / path) == os.path.normpath(file)
 
+    defined = {_label(name): to for name, to in reversed(_DEFINITION.findall(body))}
     lines = body.split("\n")
     linking = [
         index
         for index, line in enumerate(lines)
-        if any(links_to(found) for found in _DESTINATION.findall(line))
+        if any(links_to(found) for found in _destinations(line, defined))
     ]
     return next((i for i in linking if ".page" in lines[i]), linking[0] if linking else 0)
+
+
+def _label(name: str) -> str:
+    """A link reference's label as CommonMark matches it: case and runs of spaces aside."""
+    return " ".join(name.split()).casefold()
+
+
+def _destinations(line: str, defined: dict[str, str]) -> list[str]:
+    """The destinations `line` links to: inline, and by a reference `defined` in the body
+    (the first definition of a label is the one, as CommonMark takes it)."""
+    found = _DESTINATION.findall(line)
+    for text, name, alone in _REFERENCE.findall(line):
+        to = defined.get(_label(name or text or alone))
+        if to is not None:
+            found.append(to)
+    return found
 
 
 def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:

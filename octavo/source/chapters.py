@@ -126,7 +126,7 @@ def _chapter(
         # A division of one top-level section is that section ('Foreword'); a part of one
         # ('Economy', under the Country Profile) is set under the kind's title.
         alone = len(members) == 1 and not members[0].parents
-        title = members[0].title if alone else labels[f"kind_{kind}"]
+        title = members[0].title if alone else labels.format(f"kind_{kind}")
         members = _below(title, members)
         opening = members[0] if alone else _opening(title, members)
         return Chapter(0, title, _first(opening, members), kind, part, opening)

@@ -45,10 +45,10 @@ def with_reference_list(book: Book) -> Book:
                 opening = grown if chapter.opening is last else chapter.opening
                 chapters[at] = replace(chapter, sections=(grown,), opening=opening)
             else:  # a volume's "Belarus" and "Moldova": the list is neither's
-                made = _made(book, book.labels["works_cited"], last)
+                made = _made(book, book.labels.format("works_cited"), last)
                 chapters[at] = replace(chapter, sections=(*chapter.sections, made))
             return replace(book, chapters=tuple(chapters))
-    title = book.labels["kind_bibliography"]
+    title = book.labels.format("kind_bibliography")
     made = _made(book, title, book.sections[0] if book.sections else None)
     division = Chapter(0, title, (made,), kind="bibliography", opening=made)  # no second heading
     # after the appendices, before the glossary (octavo.source.chapters: BACK_KINDS' order)

@@ -128,7 +128,7 @@ def _colophon(book: Path, line: str) -> None:
     shipped = (ROOT / "templates" / "epub" / "colophon.xhtml").read_text()
     path = book / "templates" / "epub" / "colophon.xhtml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    notes = "<p>{{ labels.colophon_notes }}</p>"
+    notes = '<p>{{ labels.format("colophon_notes") }}</p>'
     assert notes in shipped
     path.write_text(shipped.replace(notes, notes + "\n" + line + "\n"))
 

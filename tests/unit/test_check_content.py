@@ -152,3 +152,74 @@ def test_the_captions_looked_for_are_as_before() -> None:
         r"Figure3\.Rivers\w{0,8}oftheeast\w{0,8}",
         r"Figure4\.Notinthebody",
     ]
+
+
+def _table(ident: str, head: str, rows: tuple[str, ...]) -> str:
+    body = "".join(f"<tr><td>{row}</td><td>1</td></tr>" for row in rows)
+    return (
+        f'<table id="{ident}"><caption>{ident}</caption><thead><tr><th>{head}</th>'
+        f"<th>Count</th></tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+_TABLES = (
+    _table("tbl:a", "Region", ("Minsk", "Brest"))
+    + "<p>Text.</p>"
+    + _table("tbl:b", "Crop", ("Rye", "Flax", "Oats"))
+    + _table("tbl:c", "Year", ("1990",))
+)
+
+
+def test_a_section_s_body_is_parsed_once_for_all_its_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E620 parsed a section's whole body once per table to read its header and rows; once
+    per section now, as for its figures (E622), with the same findings: the table whose
+    rows go on to a page without its header row is told, the others are not."""
+    from lxml import html as lxml_html
+
+    from octavo.check import content
+
+    parsed: list[str] = []
+    parse = lxml_html.fragment_fromstring
+
+    def counted(text: str, **kwargs: Any) -> Any:
+        parsed.append(text)
+        return parse(text, **kwargs)
+
+    monkeypatch.setattr(lxml_html, "fragment_fromstring", counted)  # content's lxml.html
+    tables = tuple(
+        Numbered("table", str(n), f"tbl:{x}", x, "a", "Table") for n, x in enumerate("abc", 1)
+    )
+    section = cast(RenderedSection, cast(Any, SimpleNamespace(tables=tables, body_html=_TABLES)))
+    first = PdfPage(
+        0,
+        792.0,
+        (
+            (100.0, 110.0, "Region Count"),
+            (120.0, 130.0, "Minsk 1"),
+            (140.0, 150.0, "Brest 1"),
+            (160.0, 170.0, "Crop Count"),
+            (180.0, 190.0, "Rye 1"),
+        ),
+    )
+    second = PdfPage(
+        1, 792.0, ((100.0, 110.0, "Flax 1"), (120.0, 130.0, "Oats 1"), (770.0, 780.0, "2"))
+    )
+    third = PdfPage(2, 792.0, ((100.0, 110.0, "Year Count"), (120.0, 130.0, "1990 1")))
+    dests = {"tbl:a": 0, "tbl:b": 0, "tbl:c": 2}
+    facts = PdfFacts(Path("b.pdf"), (first, second, third), dests, frozenset(), (), {}, ())
+    found = list(content._tables(facts, (section,)))
+    assert [(d.code, d.message) for d in found] == [
+        (
+            "E620",
+            "table #tbl:b goes on to folio '2' without its header row (no 'Crop' above its rows)",
+        )
+    ]
+    assert len(parsed) == 1
+    tree = content._body_tree(_TABLES)
+    assert [content._cells(tree, t.id) for t in tables] == [
+        (["Region", "Count"], {"Minsk 1", "Brest 1"}),
+        (["Crop", "Count"], {"Rye 1", "Flax 1", "Oats 1"}),
+        (["Year", "Count"], {"1990 1"}),
+    ]

@@ -223,10 +223,11 @@ def test_a_country_no_book_could_hold_is_e129_and_nothing_is_written(
     assert not (tmp_path / folder).exists()
 
 
-@pytest.mark.parametrize("folder", ["---", "_ _"])
+@pytest.mark.parametrize("folder", ["---", "_ _", "!!!", "1994", "(-)"])
 def test_a_folder_name_with_no_country_in_it_is_told_as_typed(tmp_path: Path, folder: str) -> None:
     """`octavo new ---`: E129 named "the folder's name ''", the name made of it, not the one
-    the user typed, and said to give it as one line of text, which they had."""
+    the user typed, and said to give it as one line of text, which they had; `octavo new
+    '!!!'` made a book of the country "!!!": a name without a letter names no country."""
     with pytest.raises(BuildError) as told:
         new_book(tmp_path / folder)
     (found,) = told.value.diagnostics

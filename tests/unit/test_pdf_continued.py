@@ -5,7 +5,7 @@ from __future__ import annotations
 from octavo.render.markdown import render_block
 from octavo.render.pdf.continued import ROW_CLASS, continued_heads
 
-FORM = "{label} (continued)"
+FORM = (("", "label"), (" (continued)", ""))
 
 
 def _html(markdown: str) -> str:
@@ -44,7 +44,7 @@ def test_the_books_words_and_a_spanned_head() -> None:
         'Tableau 2 :</span> Régions</caption><thead><tr><th colspan="2">A</th><th>B</th>'
         "</tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
     )
-    made = continued_heads(body, "{label} (suite) <i>")
+    made = continued_heads(body, (("", "label"), (" (suite) <i>", "")))
     assert (
         '<th colspan="3"><span class="caption-label">Tableau 2</span> (suite) &lt;i&gt;</th>'
         in made

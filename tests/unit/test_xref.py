@@ -242,3 +242,58 @@ def test_w517_shows_a_worded_reference_on_one_line(make_book: MakeBook) -> None:
     manuscript, _ = api.manuscript(root)
     (found,) = unprinted_page_refs(manuscript)
     assert "shows 'the trade table' in the EPUB" in found.message, found.message
+
+
+_BY_REFERENCE = (
+    "Some text.\n\nMore text, on\npage [][b]{.page} the section,\n"
+    "on page [][T]{.page} its table,\nand [the map][fig]{.page}.\n\n"
+    "[b]: 002-b.md\n[t]: 002-b.md#tbl:b\n[fig]: #fig:c\n"
+)
+
+
+def test_w517_and_w529_point_at_the_line_of_a_reference_style_page_reference(
+    make_book: MakeBook,
+) -> None:
+    """`[x][r]{.page}` with `[r]: 002-b.md` defined below was told at the body's first
+    line (W517 of the EPUB and a handout, W529 of words of its own): only inline links'
+    destinations were read."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+    from octavo.render.pdf.handout_refs import outside_page_refs
+    from octavo.render.worded_refs import unshown_words
+
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Trade {#tbl:b}\n\n![C](c.svg){#fig:c}\n"
+    one = section_source(1, "A", total=2, body=_BY_REFERENCE)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    two = section_source(2, "B", total=2, body=table)
+    root = make_book({"001-a.md": one, "002-b.md": two, "c.svg": svg})
+    manuscript, _ = api.manuscript(root)
+    lines = one.split("\n")
+    wanted = [
+        ("s002-b", lines.index("page [][b]{.page} the section,") + 1),
+        ("tbl:b", lines.index("on page [][T]{.page} its table,") + 1),
+        ("fig:c", lines.index("and [the map][fig]{.page}.") + 1),
+    ]
+    for found in (unprinted_page_refs(manuscript), outside_page_refs(manuscript, "section")):
+        told = sorted((d.message.split("#")[1].split(" ")[0], d.line) for d in found)
+        assert told == sorted(wanted), found
+    worded = [(d.code, d.line) for d in unshown_words(manuscript)]
+    assert worded == [("W529", lines.index("and [the map][fig]{.page}.") + 1)], worded
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["[page][r]{.page}", "[page][ R ]{.page}", "[r][]{.page}", "[r]{.page}"],
+    ids=["full", "label-case-and-spaces", "collapsed", "shortcut"],
+)
+def test_the_line_of_a_page_reference_by_reference(written: str) -> None:
+    from pathlib import Path
+
+    from octavo.render.xref import reference_line
+
+    body = (
+        "Text [r](001-a.md#x) and [r]: not it.\n\n"
+        f"See {written}.\n\n[r]: ../001-a.md#tbl:b\n[s]: #tbl:c\n"
+    )
+    here = Path("/book/sub/010-x.md")
+    assert reference_line(body, "tbl:b", here, None) == 2
+    assert reference_line(body, "tbl:c", here, None) == 0  # defined, never used

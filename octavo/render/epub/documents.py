@@ -86,11 +86,11 @@ def contents(plan: EpubPlan) -> tuple[NavEntry, ...]:
     """The nav's (and the NCX's) entries in reading order."""
     labels = plan.manuscript.labels
     return (
-        NavEntry(labels["title_page"], "titlepage.xhtml"),
+        NavEntry(labels.format("title_page"), "titlepage.xhtml"),
         *plan.toc(),
-        NavEntry(labels["data_currency"], f"{APPENDIX}.xhtml"),
-        *((NavEntry(labels["index"], "index.xhtml"),) if plan.manuscript.index else ()),
-        NavEntry(labels["colophon"], "colophon.xhtml"),
+        NavEntry(labels.format("data_currency"), f"{APPENDIX}.xhtml"),
+        *((NavEntry(labels.format("index"), "index.xhtml"),) if plan.manuscript.index else ()),
+        NavEntry(labels.format("colophon"), "colophon.xhtml"),
     )
 
 
@@ -100,21 +100,21 @@ def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
     front, body, back = plan.of("front"), plan.body(), plan.of("back")
     currency = f"{APPENDIX}.xhtml"
     marks = [
-        Landmark("cover", "cover.xhtml", labels["cover"]),
-        Landmark("toc", "nav.xhtml#toc", labels["contents"]),
+        Landmark("cover", "cover.xhtml", labels.format("cover")),
+        Landmark("toc", "nav.xhtml#toc", labels.format("contents")),
     ]
     if front:
         marks.append(Landmark("frontmatter", front[0].name, front[0].text))
     marks.append(
-        Landmark("bodymatter", body[0].name if body else currency, labels["start_of_text"])
+        Landmark("bodymatter", body[0].name if body else currency, labels.format("start_of_text"))
     )
     if back:
         marks.append(Landmark("backmatter", back[0].name, back[0].text))
     else:
-        marks.append(Landmark("backmatter", currency, labels["data_currency"]))
+        marks.append(Landmark("backmatter", currency, labels.format("data_currency")))
     marks += [Landmark(c.epub_type, c.name, c.text) for c in back if c.epub_type in _GUIDED]
     if plan.manuscript.index:
-        marks.append(Landmark("index", "index.xhtml", labels["index"]))
+        marks.append(Landmark("index", "index.xhtml", labels.format("index")))
     return tuple(marks)
 
 
@@ -172,22 +172,22 @@ def documents(
         Document(
             "cover",
             "cover.xhtml",
-            labels["cover"],
-            render("cover", labels["cover"], "", body_class="cover", cover=cover_doc),
+            labels.format("cover"),
+            render("cover", labels.format("cover"), "", body_class="cover", cover=cover_doc),
         ),
         Document(
             "titlepage",
             "titlepage.xhtml",
-            labels["title_page"],
+            labels.format("title_page"),
             render("titlepage", meta.title, "frontmatter", ms=ms, meta=meta),
         ),
         Document(
             "nav",
             "nav.xhtml",
-            labels["contents"],
+            labels.format("contents"),
             render(
                 "nav",
-                labels["contents"],
+                labels.format("contents"),
                 "frontmatter",
                 toc=contents(plan),
                 landmarks=landmarks(plan),
@@ -202,10 +202,10 @@ def documents(
         Document(
             APPENDIX,
             f"{APPENDIX}.xhtml",
-            labels["data_currency"],
+            labels.format("data_currency"),
             render(
                 APPENDIX,
-                labels["data_currency"],
+                labels.format("data_currency"),
                 "backmatter",
                 plan=plan,
                 currency=currency(ms),
@@ -215,8 +215,8 @@ def documents(
         Document(
             "colophon",
             "colophon.xhtml",
-            labels["colophon"],
-            render("colophon", labels["colophon"], "backmatter", ms=ms, meta=meta),
+            labels.format("colophon"),
+            render("colophon", labels.format("colophon"), "backmatter", ms=ms, meta=meta),
         ),
     )
     return tuple(made(d) for d in front) + tuple(divisions) + tuple(made(d) for d in back)
@@ -285,7 +285,7 @@ def _index(plan: EpubPlan, render: Any) -> tuple[Document, ...]:
         return tuple((m, names[where[m]]) for m in entry.locators if firsts[where[m]] == m)
 
     ids = {e.term: f"index-entry-{n}" for n, e in enumerate(_entries(ms), start=1)}
-    title = ms.labels["index"]
+    title = ms.labels.format("index")
     xhtml = render(
         "index", title, "backmatter", ms=ms, files=plan.files, locators=locators, ids=ids
     )

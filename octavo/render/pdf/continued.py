@@ -37,18 +37,19 @@ _CELL = re.compile(r"<t[hd]\b([^>]*)>")
 _SPAN = re.compile(r'\bcolspan="([0-9]+)"')
 
 
-def continued_heads(body: str, form: str) -> str:
+def continued_heads(body: str, form: tuple[tuple[str, str], ...]) -> str:
     """`body` with a hidden first row in the head of each captioned table, naming it in
-    `form` (the book's `table_continued`, '{label} (continued)') with the caption's label
-    ('Table 3', its closing period left out)."""
+    `form` (the parts of the book's `table_continued`, '{label} (continued)': Labels.parts)
+    with the caption's label ('Table 3', its closing period left out)."""
     if "caption-label" not in body:
         return body
 
     def one(match: re.Match[str]) -> str:
         label = re.sub(r"[.:\s]+$", "", match[3])  # 'Table 3.' -> 'Table 3' (markup kept)
         columns = sum(int(s[1]) if (s := _SPAN.search(c)) else 1 for c in _CELL.findall(match[4]))
-        words = escape(form, quote=False).replace(
-            "{label}", f'<span class="caption-label">{label}</span>'
+        named = f'<span class="caption-label">{label}</span>'
+        words = "".join(
+            escape(text, quote=False) + (named if field == "label" else "") for text, field in form
         )
         row = f'<tr class="{ROW_CLASS}"><th colspan="{columns}">{words}</th></tr>'
         return f'{match[1]}<caption class="continues">{match[2]}{row}{match[4]}'

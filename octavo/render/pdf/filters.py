@@ -81,7 +81,8 @@ class Rendering:
     """What the body filters need of the document render_print is rendering."""
 
     measure: float | None = None  # the text block's width (None: none, a stamp)
-    continued: str = "{label}"  # the words naming a table on the pages it runs on to
+    # the words naming a table on the pages it runs on to (Labels.parts of table_continued)
+    continued: tuple[tuple[str, str], ...] = (("", "label"),)
     head: float | None = None  # the running heads' width (a stamp's too; None: not cut)
     # a handout's: the words of a reference to each table or figure it does not hold
     # (octavo.render.pdf.handout_refs.elsewhere)

@@ -66,4 +66,4 @@ def _title(manuscript: Manuscript, chapter: RenderedChapter, rs: RenderedSection
     the one octavo generates); a list in a section of another kind is "Bibliography"."""
     if chapter.chapter.kind == "bibliography" or is_generated(rs.section):
         return rs.title_text
-    return manuscript.labels["kind_bibliography"]
+    return manuscript.labels.format("kind_bibliography")

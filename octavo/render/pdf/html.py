@@ -152,7 +152,7 @@ def render_print(
     env.filters["css_string"] = css_string
     env.filters["css_ident"] = css_ident
     meta = book_meta(manuscript.book)
-    continued = manuscript.labels["table_continued"]
+    continued = manuscript.labels.parts("table_continued")
     token = RENDERING.set(
         Rendering(measure, continued, measure if head is None else head, elsewhere)
     )

@@ -42,7 +42,7 @@ _PDF_STYLES = {
 
 def cover_word(manuscript: Manuscript) -> str:
     """The label of a book's own cover's pages, in its language; "" for a book without."""
-    return manuscript.labels["cover"] if manuscript.cover else ""
+    return manuscript.labels.format("cover") if manuscript.cover else ""
 
 
 def front_labels(cover: str) -> tuple[Label, ...]:

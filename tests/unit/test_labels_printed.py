@@ -1,0 +1,106 @@
+"""Every label a template prints goes through Labels.format (a brace a book writes `{{`
+is one), those without fields too; a handout's `page_of` with either counter or both."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from octavo import api
+from octavo.check.pdf import check_handout_pdf
+from octavo.check.pdf_facts import read_pdf
+from octavo.render.pdf.document import PdfOptions, render_print_html
+from octavo.render.pdf.handouts import handouts_of
+from octavo.shipped import TEMPLATES
+from octavo.text import strip_tags
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+
+BODY = '[Minsk]{index="Minsk"} and [Brest]{index="Brest" see="Minsk"}.\n'
+BRACED = (
+    '\n[labels]\ncontents = "Con{{t}}ents"\nindex = "In{{d}}ex"\nsee = "s{{e}}e"\n'
+    'colophon = "Co{{l}}ophon"\ncolumn_data_as_of = "A{{s}} of"\ndata_currency = "Da{{t}}a"\n'
+    'part_heading = "{label} {{·}} {title}"\n'
+)
+
+
+def test_labels_without_fields_are_formatted_too(make_book: MakeBook, tmp_path: Path) -> None:
+    """`contents = "Con{{t}}ents"` showed `Con{{t}}ents` in the nav, the print contents and
+    the index's "See", where a label with fields showed its `{{` as one brace."""
+    files: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, "Alpha", total=2, body=BODY),
+        "002-b.md": section_source(2, "Beta", total=2, body=BODY),
+    }
+    root = make_book(files, BOOK_TOML + BRACED)
+    path, _ = api.build_epub(root, tmp_path / "b.epub", jobs=0)
+    with zipfile.ZipFile(path) as epub:
+        texts = {
+            n: epub.read(n).decode()
+            for n in epub.namelist()
+            if n.endswith(("html", ".ncx", ".opf"))
+        }
+    nav = texts["EPUB/text/nav.xhtml"] + texts["EPUB/toc.ncx"]
+    assert "Con{t}ents" in nav and "In{d}ex" in nav and "Da{t}a" in nav, nav
+    assert "S{e}e" in strip_tags(texts["EPUB/text/index.xhtml"])
+    assert "Co{l}ophon" in texts["EPUB/text/colophon.xhtml"]
+    assert "A{s} of" in "".join(texts.values())
+    assert not [n for n, text in texts.items() if "{{" in text]
+    manuscript, _ = api.manuscript(root)
+    located = {m.id: (4, "5", False) for rs in manuscript.sections for m in rs.marks if m.id}
+    html = render_print_html(manuscript, PdfOptions(), located)
+    assert "Con{t}ents" in html and "In{d}ex" in html and "S{e}e" in html, html
+    assert "A{s} of" in html
+    assert "{{" not in html
+
+
+def test_labels_parts_around_and_separator_show_one_brace(make_book: MakeBook) -> None:
+    toml = BOOK_TOML + '\n[labels]\nhandout_from = "{{F}} {title} {{x}}"\n'
+    toml += 'chapter_heading = "{label}{{:}} {title}"\npage_of = "{{p}} {number}"\n'
+    manuscript, _ = api.manuscript(make_book({"001.md": section_source(1, "A", total=1)}, toml))
+    labels = manuscript.labels
+    assert labels.around("handout_from", "title", "A") == ("{F} ", " {x}")
+    assert labels.separator("chapter_heading") == "{:} "
+    assert labels.parts("page_of") == (("{p} ", "number"),)
+
+
+_RAW = re.compile(
+    r"labels\.(?!format\(|capital\(|around\(|parts\(|separator\(|updated\(|month_year\()\w+"
+    r"|labels\[[^]]*\]"
+)
+_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+
+def test_the_shipped_templates_print_labels_through_format() -> None:
+    """One accessor: a template that reads `labels.contents` or `labels[key]` prints the
+    label as the catalogue writes it, `{{` and all."""
+    raw = [
+        f"{path.relative_to(TEMPLATES)}: {found}"
+        for folder in ("epub", "print", "shared")
+        for path in sorted((TEMPLATES / folder).iterdir())
+        for found in _RAW.findall(_COMMENT.sub("", path.read_text(encoding="utf-8")))
+    ]
+    assert raw == []
+
+
+@pytest.mark.parametrize(
+    ("page_of", "folio"),
+    [("Page {number}", "Page 1"), ("{total} pages", "1 pages"), ("{number}/{total}", "1/1")],
+    ids=["number-alone", "total-alone", "both"],
+)
+def test_a_handout_page_of_with_either_counter(
+    make_book: MakeBook, tmp_path: Path, page_of: str, folio: str
+) -> None:
+    """`page_of = "Page {number}"` failed the handouts with E702 (handout.html could not
+    unpack the label around {total}); the folio shows what the label names, and the
+    handout check (E619) reads it back."""
+    toml = BOOK_TOML + f'\n[labels]\npage_of = "{page_of}"\n'
+    root = make_book({"001-a.md": section_source(1, "Alpha", total=1)}, toml)
+    made = api.build_handouts(root, tmp_path / "h")
+    assert [d.code for d in made.found if d.code.startswith("E")] == []
+    (path,) = made.written
+    manuscript, _ = api.manuscript(root)
+    (unit,) = handouts_of(manuscript, "section")
+    assert [str(d) for d in check_handout_pdf(path, manuscript, unit.sections)] == []
+    assert read_pdf(path).pages[0].folio_line == folio
