@@ -64,8 +64,17 @@ def test_default_path_and_two_builds_are_identical(tmp_path: Path) -> None:
 
 
 def test_html_alone_renders_the_same_pages(built: tuple[Path, Path, str], tmp_path: Path) -> None:
+    """`--html` is the HTML octavo laid out: WeasyPrint, with octavo's three patches that
+    change a layout by design (a line cut early, a contents leader's dots run on to its
+    folio, a right-to-left indent), gives the same pages. They are installed here: the
+    test passed only after another test of the same process had installed them (alone,
+    the contents' dots stopped short of their folios' column)."""
     from weasyprint import HTML
 
+    from octavo.render.pdf import weasy_indent, weasy_leaders, weasy_lines
+
+    for patch in (weasy_lines, weasy_leaders, weasy_indent):
+        patch.install()
     out, html, _ = built
     again = tmp_path / "again.pdf"
     HTML(filename=html).write_pdf(again)
