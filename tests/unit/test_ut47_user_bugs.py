@@ -1,0 +1,34 @@
+"""Bugs a first-time user found in session 47 (ut47), each as a test that failed before
+its fix: markdown and source reading, at the smallest level that shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image as Pil
+
+from octavo.render.images import probe_image
+from octavo.render.markdown import Context, render_block
+
+CONTEXT = Context(slug="s001-a", level=2)
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        pytest.param("![x](images/Kärte.png)", "images/Kärte.png", id="umlaut"),
+        pytest.param("![x](<images/Kärte 1.png>)", "images/Kärte 1.png", id="space"),
+        pytest.param("![x](<images/karte (2).png>)", "images/karte (2).png", id="parens"),
+        pytest.param("![x](images/K%C3%A4rte.png)", "images/Kärte.png", id="encoded"),
+        pytest.param("![x](images/100%.png)", "images/100%.png", id="percent-sign"),
+    ],
+)
+def test_ut47_3_image_names_are_decoded(tmp_path: Path, written: str, path: str) -> None:
+    """An image's address is found by the file name it spells, as a section link's is."""
+    fragment = render_block(f"{written}\n", context=CONTEXT)
+    assert [i.path for i in fragment.images] == [path]
+    assert not fragment.problems
+    (tmp_path / "images").mkdir()
+    Pil.new("RGB", (300, 200)).save(tmp_path / path)
+    assert not hasattr(probe_image(tmp_path, path), "code")
