@@ -37,6 +37,7 @@ from octavo.render import (
     fancy_lists,
     grid_tables,
     heading_refs,
+    link_spans,
     markdown_core,
     pandoc_tables,
     quotes,
@@ -219,6 +220,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     crossref_syntax.install(md)  # `[see @tbl:gdp]`: "see 3", as pandoc-crossref prints it
     attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
     md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
+    link_spans.install(md)  # `[[Minsk]{lang=be}](a.md)`: a link holding a span
     md.use(sub_plugin).use(superscript_plugin)
     escapes.install(md)  # `Mr.\\ Smith`: a no-break space, as pandoc reads it
     raw.install(md)  # ```{=html} and `…`{=html}: raw HTML; another format's dropped (W526)

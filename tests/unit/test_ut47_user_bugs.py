@@ -32,3 +32,37 @@ def test_ut47_3_image_names_are_decoded(tmp_path: Path, written: str, path: str)
     (tmp_path / "images").mkdir()
     Pil.new("RGB", (300, 200)).save(tmp_path / path)
     assert not hasattr(probe_image(tmp_path, path), "code")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "[[Minsk]{lang=be}](001-a.md)",
+            '<a href="001-a.md" class="xref"><span lang="be">Minsk</span></a>',
+            id="language",
+        ),
+        pytest.param(
+            "[[Linkmark]{.index}](#x)",
+            '<a href="#x" class="xref"><span class="index-mark" id="s001-a-ix-1">'
+            "Linkmark</span></a>",
+            id="index-mark",
+        ),
+        pytest.param(
+            "[a [Minsk]{lang=be} b](#x)",
+            '<a href="#x" class="xref">a <span lang="be">Minsk</span> b</a>',
+            id="among-words",
+        ),
+        pytest.param(
+            "[[Minsk]{lang=be}][r]\n\n[r]: #r",
+            '<a href="#r" class="xref"><span lang="be">Minsk</span></a>',
+            id="by-reference",
+        ),
+        pytest.param("[[a](b)](c)", '<p>[<a href="b" class="xref">a</a>](c)</p>', id="no-nesting"),
+        pytest.param("[x [y]{.z}] no", '<p>[x <span class="z">y</span>] no</p>', id="no-link"),
+    ],
+)
+def test_ut47_5_a_link_may_hold_a_span(source: str, expected: str) -> None:
+    """`[[Minsk]{lang=be}](x.md)` is a link holding a span, as pandoc reads it; a link in
+    a link is still none (CommonMark)."""
+    assert expected in render_block(f"{source}\n", context=CONTEXT).html
