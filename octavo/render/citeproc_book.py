@@ -25,6 +25,7 @@ from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
+from octavo.render.bibtex_letters import letters
 from octavo.render.citation_particles import bibtex_particles, json_particles, unparsed
 from octavo.render.citation_quotes import (
     mark_style_quotes,
@@ -81,6 +82,7 @@ class CiteprocBook:
         sort_names()  # a sort key's names printed as pandoc prints them in a key
         text = bib.data.decode("utf-8-sig")
         if bib.bibtex:
+            text = letters(text)  # `{\ss}`: ß (citeproc-py's LaTeX stops on it)
             self.source: Any = BibTeX(io.StringIO(text))
             bibtex_particles(self.source, text)  # names' particles as pandoc reads them
         else:
