@@ -20,12 +20,12 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
+from octavo.render.bibtex_letters import letters
 from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
 from octavo.render.citation_list_names import plain_listed
 from octavo.render.citation_names import GivenNames, given_names, listed_names
-from octavo.render.bibtex_letters import letters
 from octavo.render.citation_particles import bibtex_particles, json_particles, unparsed
 from octavo.render.citation_quotes import (
     mark_style_quotes,
