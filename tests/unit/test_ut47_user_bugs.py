@@ -9,7 +9,10 @@ import pytest
 from PIL import Image as Pil
 
 from octavo.render.images import probe_image
+from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import Context, render_block
+from octavo.source.sections import read_book
+from tests.conftest import MakeBook, section_source
 
 CONTEXT = Context(slug="s001-a", level=2)
 
@@ -66,3 +69,21 @@ def test_ut47_5_a_link_may_hold_a_span(source: str, expected: str) -> None:
     """`[[Minsk]{lang=be}](x.md)` is a link holding a span, as pandoc reads it; a link in
     a link is still none (CommonMark)."""
     assert expected in render_block(f"{source}\n", context=CONTEXT).html
+
+
+def test_ut47_10_text_is_read_in_nfc(make_book: MakeBook) -> None:
+    """ "Köln" typed with ö (NFC) and with o + U+0308 (NFD, as macOS writes it) is one index
+    entry, and a link by the heading's name finds the heading whichever way it is typed."""
+    nfc, nfd = "K\u00f6ln", "Ko\u0308ln"
+    body = f"[{nfc}]{{.index}} and [{nfd}]{{.index}}\n\n# {nfd} heading\n\n"
+    body += f"See [{nfc} heading] and [{nfd} heading].\n"
+    root = make_book({"001-a.md": section_source(1, title=f"{nfd}er Dom", total=1, body=body)})
+    book, found = read_book(root)
+    assert book is not None, found
+    assert book.sections[0].title == "K\u00f6lner Dom"
+    manuscript, more = render_manuscript(book)
+    assert not [d for d in [*found, *more] if d.severity.value == "error"]
+    assert [e.term for e in manuscript.index_entries] == [nfc]
+    html = manuscript.chapters[0].sections[0].body_html
+    assert html.count('class="xref"') == 2, html
+    assert "\u0308" not in html
