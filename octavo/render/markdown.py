@@ -39,6 +39,7 @@ from octavo.render import (
     heading_refs,
     link_spans,
     markdown_core,
+    math_source,
     pandoc_tables,
     quotes,
     raw,
@@ -211,6 +212,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     grid_tables.install(md)  # +---+ grid tables
     fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
+    math_source.install(md)  # `$\{x\}$`: its TeX as written, not read as Markdown
     task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
     if citations:

@@ -87,3 +87,37 @@ def test_ut47_10_text_is_read_in_nfc(make_book: MakeBook) -> None:
     html = manuscript.chapters[0].sections[0].body_html
     assert html.count('class="xref"') == 2, html
     assert "\u0308" not in html
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        pytest.param(r"$\{x \mid x > 0\}$", r"$\{x \mid x &gt; 0\}$", id="braces"),
+        pytest.param(r"$a\,b$", r"$a\,b$", id="thin-space"),
+        pytest.param(r"$x_1 * y_2 * z$", r"$x_1 * y_2 * z$", id="no-emphasis"),
+        pytest.param(r"$\alpha^2 + \beta^2$", r"$\alpha^2 + \beta^2$", id="no-superscript"),
+        pytest.param('$a--b "c"$', '$a--b "c"$', id="no-typography"),
+        pytest.param("$$\na \\\\\nb\n$$", "$$\na \\\\\nb\n$$", id="display-line-break"),
+    ],
+)
+def test_ut47_16_math_shows_its_tex_as_written(source: str, shown: str) -> None:
+    """Math is not rendered: its TeX source is shown as written (W504), not read as
+    Markdown, which ate its backslashes."""
+    fragment = render_block(f"Say {source} here.\n", context=CONTEXT)
+    assert f'class="math">{shown}</span>' in fragment.html
+    assert "W504" in [p.code for p in fragment.problems]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("It costs $20 and $30.", id="prices"),
+        pytest.param("No $ x$ math.", id="space-after-opening"),
+        pytest.param("No $x $ math.", id="space-before-closing"),
+        pytest.param("No $x$5 math.", id="digit-after-closing"),
+        pytest.param(r"No \$x\$ math.", id="escaped"),
+    ],
+)
+def test_ut47_16_dollars_that_are_no_math(source: str) -> None:
+    """pandoc's tex_math_dollars: no space inside the dollars, no digit after the closing."""
+    assert 'class="math"' not in render_block(f"{source}\n", context=CONTEXT).html
