@@ -207,8 +207,9 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
     attrs = attributes(inline, state, line)
     level = min(state.context.level + rank, 6)  # octavo.render.heading_ranks
     opening.tag = closing.tag = f"h{level}"
-    # the id is made from the title's words alone: no note call, no span's attributes
-    words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", _RAW_CODE.sub(_shown_raw, inline.content)))
+    # the id is made from the title's words alone: no note call, span's attributes or address
+    words = _RAW_CODE.sub(_shown_raw, inline.content)
+    words = _ATTRIBUTES.sub("", heading_refs.ADDRESS.sub(r"\1", _NOTE_CALL.sub("", words)))
     ident = given_id(state, attrs, line) or new_id(state, heading_slug(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]

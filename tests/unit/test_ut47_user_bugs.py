@@ -121,3 +121,32 @@ def test_ut47_16_math_shows_its_tex_as_written(source: str, shown: str) -> None:
 def test_ut47_16_dollars_that_are_no_math(source: str) -> None:
     """pandoc's tex_math_dollars: no space inside the dollars, no digit after the closing."""
     assert 'class="math"' not in render_block(f"{source}\n", context=CONTEXT).html
+
+
+@pytest.mark.parametrize(
+    ("heading", "ident"),
+    [
+        pytest.param(
+            "# Trade[^t] and *Industry* with `code` and [link](https://x.org)\n\n[^t]: N.",
+            "s001-a-trade-and-industry-with-code-and-link",
+            id="link",
+        ),
+        pytest.param(
+            '# See ![map](m.png "A map") and [ref][r]\n\n[r]: https://y.org',
+            "s001-a-see-map-and-ref",
+            id="image-and-reference",
+        ),
+        pytest.param(
+            "# Near [[Minsk]{lang=be}](a.md)", "s001-a-near-minsk", id="link-holding-a-span"
+        ),
+    ],
+)
+def test_ut47_18_a_headings_id_leaves_out_addresses(heading: str, ident: str) -> None:
+    """pandoc's auto_identifiers take a heading's words, not its links' addresses."""
+    assert f'<h3 id="{ident}"' in render_block(f"{heading}\n", context=CONTEXT).html
+
+
+def test_ut47_18_a_heading_with_a_link_is_named_by_its_words() -> None:
+    body = "# Trade and [links](https://x.org)\n\nSee [Trade and links].\n"
+    html = render_block(body, context=CONTEXT).html
+    assert '<a href="#s001-a-trade-and-links" class="xref">Trade and links</a>' in html
