@@ -22,7 +22,16 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
-from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
+from octavo.render import (
+    divs,
+    floats,
+    footnotes,
+    heading_refs,
+    html_tables,
+    index_marks,
+    inlines,
+    raw_blocks,
+)
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.heading_ranks import heading_ranks
@@ -98,6 +107,7 @@ def _blocks(core: StateCore) -> None:
         elif token.type == "table_open":
             i = floats.table(core, state, tokens, i)
         elif token.type == "html_block":
+            raw_blocks.keep_words(token)  # removed elements' words in paragraphs
             i = html_tables.html_table(core, state, tokens, i, lambda t: _inline(core, state, t))
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)

@@ -150,3 +150,34 @@ def test_ut47_18_a_heading_with_a_link_is_named_by_its_words() -> None:
     body = "# Trade and [links](https://x.org)\n\nSee [Trade and links].\n"
     html = render_block(body, context=CONTEXT).html
     assert '<a href="#s001-a-trade-and-links" class="xref">Trade and links</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("raw", "html"),
+    [
+        pytest.param(
+            "<details><summary>Sum</summary>Hidden</details>",
+            "<p>Sum</p>\n<p>Hidden</p>\n",
+            id="details",
+        ),
+        pytest.param(
+            '<div style="color:red" onclick="x()">raw div</div>', "<p>raw div</p>\n", id="div"
+        ),
+        pytest.param(
+            "<section><h2>T</h2><p>a</p>b &amp; c &lt;d&gt;</section>",
+            "<h2>T</h2>\n<p>a</p>\n<p>b &amp; c &lt;d&gt;</p>\n",
+            id="blocks-kept-beside",
+        ),
+        pytest.param("<center>old <b>bold</b></center>", "<p>old <b>bold</b></p>\n", id="inline"),
+    ],
+)
+def test_ut47_20_a_removed_blocks_words_are_in_paragraphs(raw: str, html: str) -> None:
+    """Raw HTML whose elements are removed (W502) keeps its words in paragraphs, each
+    element's words apart: they were bare text in the section ("SumHidden")."""
+    fragment = render_block(f"{raw}\n", context=CONTEXT)
+    assert fragment.html == html
+    assert fragment.removed and all(r.what.startswith("tag <") for r in fragment.removed)
+
+
+def test_ut47_20_a_block_that_loses_nothing_is_as_written() -> None:
+    assert render_block("<p>kept</p>\n", context=CONTEXT).html == "<p>kept</p>\n"
