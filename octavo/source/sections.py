@@ -21,6 +21,7 @@ from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.index_terms import load_index_terms
 from octavo.source.labels import load_labels
 from octavo.source.quotes import load_quotes
+from octavo.source.yaml_hints import yaml_hint
 from octavo.text import slugify
 
 __all__ = [
@@ -80,8 +81,10 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         return None, (error(exc.code, exc.message, path, exc.line, exc.hint),)
     data, lines = fm.data, fm.key_lines
     found: list[Diagnostic] = []
+    said = yaml_hint(text, lines)
 
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
+        hint = hint or said(key, data.get(key))  # `title: No`: YAML's false
         found.append(error(code, message, path, lines.get(key, 1), hint))
 
     written = data.get("total") is None and "data_as_of" not in data

@@ -11,7 +11,7 @@ from PIL import Image as Pil
 from octavo.render.images import probe_image
 from octavo.render.manuscript import render_manuscript
 from octavo.render.markdown import Context, render_block
-from octavo.source.sections import read_book
+from octavo.source.sections import read_book, read_section
 from tests.conftest import MakeBook, section_source
 
 CONTEXT = Context(slug="s001-a", level=2)
@@ -181,3 +181,33 @@ def test_ut47_20_a_removed_blocks_words_are_in_paragraphs(raw: str, html: str) -
 
 def test_ut47_20_a_block_that_loses_nothing_is_as_written() -> None:
     assert render_block("<p>kept</p>\n", context=CONTEXT).html == "<p>kept</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "hint"),
+    [
+        pytest.param("title: No", 'YAML reads No as false: quote it, title: "No"', id="no"),
+        pytest.param("title: On", 'YAML reads On as true: quote it, title: "On"', id="on"),
+        pytest.param(
+            "title: 1995", 'YAML reads 1995 as a number: quote it, title: "1995"', id="year"
+        ),
+        pytest.param(
+            "title: T\nparents: [On, Off]",
+            'quote each, parents: ["On", "Off"]',
+            id="parents",
+        ),
+    ],
+)
+def test_ut47_22_a_title_yaml_reads_as_no_text_is_told_to_be_quoted(field: str, hint: str) -> None:
+    text = section_source(1, total=1).replace("title: Trade", field)
+    text = text.replace("parents: []\n", "") if "parents:" in field else text
+    section, found = read_section(Path("001-a.md"), text)
+    assert section is None
+    [told] = found
+    assert told.code == "E206" and hint in told.hint, told
+
+
+def test_ut47_22_no_yaml_hint_for_a_number_field() -> None:
+    text = section_source(1, total=1).replace("chapter: 1", "chapter: 1.5")
+    _, found = read_section(Path("001-a.md"), text)
+    assert [(d.code, d.hint) for d in found] == [("E206", "")]
