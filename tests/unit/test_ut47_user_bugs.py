@@ -211,3 +211,13 @@ def test_ut47_22_no_yaml_hint_for_a_number_field() -> None:
     text = section_source(1, total=1).replace("chapter: 1", "chapter: 1.5")
     _, found = read_section(Path("001-a.md"), text)
     assert [(d.code, d.hint) for d in found] == [("E206", "")]
+
+
+def test_ut47_23b_an_index_term_is_not_marked_inside_an_address() -> None:
+    """index.toml's `Minsk` matched the last part of a typed address: the index pointed
+    into `https://minsk.example/Minsk`. The words around it are still marked."""
+    context = Context(slug="s001-a", index_terms=(("Minsk", "Minsk"),))
+    body = "Minsk, see https://minsk.example/Minsk or mail Minsk@minsk.example; Minsk.\n"
+    fragment = render_block(body, context=context)
+    assert [m.text for m in fragment.marks] == ["Minsk", "Minsk"]
+    assert "example/Minsk" in fragment.html.replace("<wbr />", "")
