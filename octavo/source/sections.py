@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +20,7 @@ from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.index_terms import load_index_terms
 from octavo.source.labels import load_labels
 from octavo.source.quotes import load_quotes
+from octavo.source.section_files import section_files
 from octavo.source.yaml_hints import yaml_hint
 from octavo.text import slugify
 
@@ -33,8 +33,6 @@ __all__ = [
     "section_files",
 ]
 
-SKIPPED_DIRS = {"templates", "styles", "build", "assets", "images"}
-SKIPPED_FILES = {"README.md", "CHANGELOG.md"}
 _FIELDS = {
     "title",
     "country",
@@ -54,23 +52,6 @@ _FIELDS = {
 # `total`, the "of M" of a study's page, is for a study's sections: one written for the book
 # (a foreword, a glossary, a book of one's own) states none (Section.total None)
 _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "data_as_of")
-
-
-def section_files(root: Path) -> tuple[Path, ...]:
-    """The Markdown files of a book, sorted by path; skips templates/, styles/, dot folders
-    and dot files (an editor's `.#058-russia.md`, macOS's `._058-russia.md`)."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not (here == root and d in SKIPPED_DIRS)
-        )
-        found += [
-            here / f
-            for f in files
-            if f.endswith(".md") and f not in SKIPPED_FILES and not f.startswith(".")
-        ]
-    return tuple(sorted(found))
 
 
 def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnostic, ...]]:
