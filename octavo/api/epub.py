@@ -79,6 +79,7 @@ def _epub_warnings(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     """What only the EPUB warns of: page references it cannot print (W517), a book.css of
     the book's own that lacks octavo's rules (W654); with a page list, a page reference's
     words it shows as the folio (W529)."""
+    from octavo.render.epub.cover_warnings import drawn_cover_warnings
     from octavo.render.epub.page_refs import unprinted_page_refs
     from octavo.render.own_styles import lacking_sheet
     from octavo.render.worded_refs import unshown_words
@@ -87,6 +88,7 @@ def _epub_warnings(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
         unprinted_page_refs(manuscript)
         + lacking_sheet(manuscript.book.project, "epub")
         + unshown_words(manuscript, "epub")
+        + drawn_cover_warnings(manuscript)
     )
 
 

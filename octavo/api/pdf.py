@@ -246,6 +246,7 @@ def read_back_cover(
     check, may be another book's: its title printed nowhere is told as that); `made`:
     what the size was worked out from, told with a trim of another size."""
     from octavo.check.cover import CoverPlan, Expected, check_cover
+    from octavo.model.language_tags import direction
 
     config = rendered.book.config
     front = (
@@ -272,7 +273,8 @@ def read_back_cover(
         geometry.spine,
         geometry.bleed,
     )
-    plan = CoverPlan(width, height, spine_width, bleed, expected, made, given=not laid_out)
+    rtl = direction(config.language) == "rtl"  # mirrored: front | spine | back
+    plan = CoverPlan(width, height, spine_width, bleed, expected, made, not laid_out, rtl)
     return check_cover(pdf, plan, target)
 
 

@@ -24,6 +24,7 @@ from io import BytesIO
 from pathlib import Path
 
 from octavo.check.boxes import close, grow, pts
+from octavo.check.cover_order import reading_order
 from octavo.check.cover_plan import (
     BARCODE,
     EDGE,
@@ -55,7 +56,7 @@ def check_cover(pdf: bytes, plan: CoverPlan, named: Path | None = None) -> tuple
         down = float(page.height) - top
         chars = tuple(
             (c["x0"] - left, c["top"] - down, c["x1"] - left, c["bottom"] - down, c["text"])
-            for c in page.chars
+            for c in reading_order(page.chars, plan.rtl)
             if c["text"].strip()
         )
         rects = tuple(
@@ -114,7 +115,12 @@ def _barcode(
     named: Path | None,
 ) -> Iterator[Diagnostic]:
     for rect in rects:
-        room = (0.0, 0.0, plan.width - EDGE, plan.height)
+        back = plan.left_of("back")
+        room = (
+            (back + EDGE, 0.0, back + plan.width, plan.height)
+            if plan.rtl
+            else (0.0, 0.0, plan.width - EDGE, plan.height)
+        )
         if not within(rect, room):
             yield error(
                 "E646",

@@ -54,6 +54,15 @@ class CoverPlan:
     made: str = ""  # what the size was worked out from, told with a trim not of that size
     given: bool = False  # a cover given to check (`invoke check`), not one just laid out:
     # it may be another book's
+    rtl: bool = False  # a right-to-left book's: bound on the right, its cover the mirror,
+    # front | spine | back, and its text read right to left
+
+    def left_of(self, side: str) -> float:
+        """Where `side` begins, from the trim's left edge."""
+        if side == "spine":
+            return self.width
+        first = "front" if self.rtl else "back"
+        return 0.0 if side == first else self.width + self.spine
 
 
 Char = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
@@ -63,19 +72,25 @@ Box = tuple[float, ...]  # x0, top, x1, bottom (a character's text after them)
 def side_of(char: Char, plan: CoverPlan) -> str:
     middle = (char[0] + char[2]) / 2
     if middle < plan.width:
-        return "back"
-    return "spine" if middle < plan.width + plan.spine else "front"
+        return "front" if plan.rtl else "back"
+    if middle < plan.width + plan.spine:
+        return "spine"
+    return "back" if plan.rtl else "front"
 
 
 def safe_area(side: str, plan: CoverPlan) -> tuple[float, float, float, float]:
     """Where a side's text may lie: (x0, top, x1, bottom) from the trim's top-left."""
     fold = plan.width
-    if side == "back":
-        return (EDGE, EDGE, fold - FOLD, plan.height - EDGE)
     if side == "spine":
         return (fold + SPINE_FOLD, EDGE, fold + plan.spine - SPINE_FOLD, plan.height - EDGE)
-    front = fold + plan.spine
-    return (front + FOLD, EDGE, front + plan.width - EDGE, plan.height - EDGE)
+    left = plan.left_of(side)
+    fold_left = (side == "front") != plan.rtl  # the fold on the side's left
+    return (
+        left + (FOLD if fold_left else EDGE),
+        EDGE,
+        left + plan.width - (EDGE if fold_left else FOLD),
+        plan.height - EDGE,
+    )
 
 
 def within(box: Box, limits: Box) -> bool:

@@ -220,7 +220,7 @@ def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
     from octavo.render.conditional import for_output
 
     html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), output)
-    return {unescape(m[2]): strip_tags(m[3]) for m in PAGE_REF.finditer(html)}
+    return {unescape(m[2]): " ".join(strip_tags(m[3]).split()) for m in PAGE_REF.finditer(html)}
 
 
 def worded_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:

@@ -88,7 +88,7 @@ def load_labels(
             found.append(error("E116", f"not a labels catalogue: {exc}", path))
             data = dict(base)
     for key, value in config.labels:
-        problem = _bad_override(key, value, base)
+        problem = _bad_override(key, value, base, data)
         if problem:
             line = dict(config.label_lines).get(key)
             found.append(error("E116", f"[labels] {key}: {problem}", config.path, line))
@@ -128,7 +128,12 @@ def _bad_own(value: object) -> str:
     return ""
 
 
-def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
+def _bad_override(
+    key: str, value: object, base: dict[str, Any], shown: dict[str, Any] | None = None
+) -> str:
+    """Why `value` cannot be label `key` ("" when it can); `base`: the English catalogue,
+    every label's placeholders; `shown`: the labels of the book's language, quoted where a
+    field is lacking (a French book's "{ref} (dans {section})", not the English)."""
     if key not in base:
         return f"no such label (known: {', '.join(sorted(base))})"
     if key in QUOTE_KEYS:  # what straight quotes become (octavo.source.quotes)
@@ -155,7 +160,7 @@ def _bad_override(key: str, value: object, base: dict[str, Any]) -> str:
         )
     lost = [(name, what) for name, what in _NEEDED.get(key, {}).items() if name not in given]
     if lost:
-        return f"lacks {{{lost[0][0]}}}, {lost[0][1]}; octavo's: {base[key]!r}"
+        return f"lacks {{{lost[0][0]}}}, {lost[0][1]}; octavo's: {(shown or base)[key]!r}"
     if any(name == "" for _, name, _, _ in string.Formatter().parse(value)):
         # `{}` asks for a value by position, and labels are given theirs by name only
         return f"a placeholder {{}} without its name (this label has {sorted(wanted)})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -415,3 +416,65 @@ def test_check_of_another_books_cover_says_so(
     assert told.code == "E646" and told.line == 1, str(told)
     assert told.file is not None and told.file.resolve() == book / "book.toml"
     assert "not the cover of this book" in told.message and "invoke cover" in (told.hint or "")
+
+
+RIGHT_TO_LEFT = NAMED.replace('language = "en"', 'language = "ar"')
+ARABIC_TITLE = NAMED.replace("Testland: A Country Study", "مصر: دراسة قطرية")
+
+
+def _drawn(pdf: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        return list(opened.pages[0].chars), list(opened.pages[0].rects)
+
+
+@pytest.mark.parametrize(
+    ("toml", "front_left"),
+    [(RIGHT_TO_LEFT, True), (ARABIC_TITLE, False), (RIGHT_TO_LEFT.replace("Test", "مصر"), True)],
+    ids=["arabic-book-latin-title", "english-book-arabic-title", "arabic-book-arabic-title"],
+)
+def test_a_right_to_left_cover_is_the_mirror_and_reads_back_clean(
+    make_book: MakeBook, tmp_path: Path, toml: str, front_left: bool
+) -> None:
+    """ut47 1(c): a book in Arabic put its spine's text off the sheet (x = -84 pt, E646:
+    WeasyPrint placed the right-to-left spine line off its 'left'), and an Arabic title
+    was never found on the cover ('prints 0 of the 3 words of 'title''): the read-back
+    took each line's characters in the order drawn, an Arabic word reversed. A
+    right-to-left book binds on the right: its cover is front | spine | back."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    pdf, _ = api.build_cover(book, tmp_path / "cover.pdf", pages=320)
+    page = PdfReader(pdf).pages[0]
+    left = float(page.trimbox[0])
+    spine = 320 / 400 * 72
+    chars, rects = _drawn(pdf)
+    on_spine = [c for c in chars if c["x0"] - left > 432 and c["x1"] - left < 432 + spine]
+    assert on_spine and all(not c["upright"] for c in on_spine)
+    (barcode,) = [r for r in rects if round(r["width"]) == 144]  # on the back, by the spine
+    assert barcode["x0"] - left == pytest.approx(432 + spine + 18 if front_left else 432 - 162)
+    # `invoke check --cover`'s read-back of it, as given (its spine's texts not known)
+    from octavo.check.cover import CoverPlan, Expected, check_cover
+
+    title = toml.split('title = "')[1].split('"')[0]
+    spine_title = Expected("spine", "title", title, required=False)
+    texts = (Expected("front", "title", title), Expected("back", "title", title), spine_title)
+    plan = CoverPlan(432, 648, spine, 9, texts, given=True, rtl=front_left)
+    assert check_cover(pdf.read_bytes(), plan) == ()
+    if front_left:  # the sides read as a left-to-right book's: the front's text on the back
+        assert check_cover(pdf.read_bytes(), replace(plan, rtl=False))
+
+
+def test_a_right_to_left_cover_with_its_title_moved_off_its_side_is_e646(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """The mirrored cover's read-back still finds a text out of place: the front (on the
+    left of a right-to-left book's cover) whose title runs onto the spine and the back."""
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, RIGHT_TO_LEFT)
+    shipped = (ROOT / "styles" / "print" / "cover.css").read_text()
+    (book / "styles" / "print").mkdir(parents=True)
+    (book / "styles" / "print" / "cover.css").write_text(
+        shipped + "\n.front-title { margin-left: 5in; margin-right: -5in; }\n"
+    )
+    with pytest.raises(BuildError) as caught:
+        api.build_cover(book, tmp_path / "cover.pdf", pages=320)
+    assert "E646" in [d.code for d in caught.value.diagnostics]

@@ -305,3 +305,11 @@ def test_a_books_own_handout_elsewhere_without_ref_is_e116(make_book) -> None:  
     read, found = read_book(book)
     assert [(d.code, Path(str(d.file)).name, d.line) for d in found] == [("E116", "en.toml", 2)]
     assert read is not None and read.labels["handout_elsewhere"] == "{ref} (in {section})"
+
+
+def test_a_lacking_override_quotes_the_books_language(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A French book's `handout_elsewhere` without `{ref}`: E116 quotes the French label it
+    keeps, not the English (a reviewer's find)."""
+    _, found = _book(make_book, "fr", '\n[labels]\nhandout_elsewhere = "(dans {section})"\n')
+    assert [d.code for d in found] == ["E116"]
+    assert "'{ref} (dans {section})'" in found[0].message, found[0].message

@@ -230,3 +230,15 @@ def test_the_line_of_a_page_reference_as_written(written: str, ident: str) -> No
     here, there = Path("/book/sub/010-x.md"), Path("/book/001-a.md")
     assert reference_line(body, ident, here, there if ident == "s001-a" else None) == 2
     assert reference_line(body, "elsewhere", here, None) == 0
+
+
+def test_w517_shows_a_worded_reference_on_one_line(make_book: MakeBook) -> None:
+    """Words of a page reference written over two lines were quoted in W517 with the line
+    break in them (W529 joins them: a reviewer's find)."""
+    from octavo.render.epub.page_refs import unprinted_page_refs
+
+    body = "See [the trade\ntable](#tbl:t){.page}.\n\n| a |\n|---|\n| 1 |\n\n: Trade {#tbl:t}\n"
+    root = make_book({"001-a.md": section_source(1, "A", total=1, body=body)})
+    manuscript, _ = api.manuscript(root)
+    (found,) = unprinted_page_refs(manuscript)
+    assert "shows 'the trade table' in the EPUB" in found.message, found.message

@@ -174,12 +174,19 @@ def _kept(config: BookConfig, cache: Path | None, key: str, draw: Callable[[], b
 
 def _shipped_key(text: CoverText) -> str:
     """The fingerprint of the shipped design's cover: its words and the faces it is drawn
-    in (octavo's code, the design's geometry included, is in every fingerprint)."""
+    in, the machine's for a text octavo's face does not hold (octavo's code, the design's
+    geometry included, is in every fingerprint)."""
+    from octavo.render.epub.cover_faces import machine_faces
+
     fonts = sorted((STYLES / "fonts").glob("*.otf"))
     stats = [font.stat() for font in fonts]
+    shipped = tuple(STYLES / "fonts" / f"LinLibertine_{s}.otf" for s in ("R", "RI", "RB"))
+    texts = (text.series, text.country, text.title, strip_tags(text.subtitle_html))
+    machine = machine_faces((*texts, text.publisher, *text.contributors), shipped)
     return fingerprint(
         repr(text),
         _faces(tuple((f, s.st_size, s.st_mtime_ns) for f, s in zip(fonts, stats, strict=True))),
+        *((machine,) if machine else ()),  # a Latin cover's key as it was
     )
 
 

@@ -4,9 +4,11 @@ A cold `invoke epub` spent most of its time drawing the cover: importing WeasyPr
 costs more than rendering a whole study. The default design (styles/cover.css as shipped)
 is simple enough to draw directly: a coloured ground, a ruled frame, the series, the
 country, a rule, the title, the subtitle, the authors and editors (as the title page names
-them, in the book's language) and the publisher, all in the shipped face. A
-book that overrides the cover's template or stylesheet gets its design drawn by WeasyPrint,
-as before (octavo.render.epub.cover decides).
+them, in the book's language) and the publisher, all in the shipped face (a text it
+does not hold, Arabic or Chinese, in a face of the machine's that does, shaped by raqm:
+octavo.render.epub.cover_faces; what cannot be drawn so is W658). A book that overrides
+the cover's template or stylesheet gets its design drawn by WeasyPrint, as before
+(octavo.render.epub.cover decides).
 
 Geometry follows styles/cover.css (4 x 6 in at 400 dpi); the two are kept in step by the
 test that compares them. Titles are broken into balanced lines, so no word is left alone.
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.casing import upper
+from octavo.render.epub.cover_faces import Face, face_for, needs_raqm, raqm
 from octavo.render.epub.cover_lines import balanced_lines, text_width
 from octavo.text import strip_tags
 
@@ -91,8 +94,12 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     inner = design.inset + design.border
     left, right = inner + design.pad_side, width - inner - design.pad_side
     box = right - left
-    publisher_font = _font(face.regular, design.publisher_pt)
-    publisher_lines = balanced_lines(publisher, publisher_font, box, 0.03) if publisher else []
+    publisher_face = face_for(face.regular, publisher)
+    publisher_font = _font(publisher_face, design.publisher_pt)
+    publisher_tracking = _tracking(publisher_face, publisher, 0.03)
+    publisher_lines = (
+        balanced_lines(publisher, publisher_font, box, publisher_tracking) if publisher else []
+    )
     step = round(publisher_font.size * 1.2)
     publisher_top = height - inner - design.publisher_bottom - step * len(publisher_lines)
     # The middle (country, rule, title, subtitle, who made the book) at its size, or smaller
@@ -110,10 +117,13 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     # become palette indices (ground→ink 0-127, ground→accent 128-255). No two masks
     # overlap, so a palette PNG holds the picture exactly, small and quick to write.
     if series:
-        font = _font(face.regular, design.series_pt)
-        _centred(on_accent, series, font, inner + design.pad_top, left, box, 0.2)
+        series_face = face_for(face.regular, series)
+        font = _font(series_face, design.series_pt)
+        top = inner + design.pad_top
+        _centred(on_accent, series, font, top, left, box, _tracking(series_face, series, 0.2))
     for i, line in enumerate(publisher_lines):
-        _centred(on_accent, line, publisher_font, publisher_top + i * step, left, box, 0.03)
+        top = publisher_top + i * step
+        _centred(on_accent, line, publisher_font, top, left, box, publisher_tracking)
     indices = _indices(ink, accent)
     ImageDraw.Draw(indices).rectangle(  # the frame: accent all through (index 255)
         (design.inset, design.inset, width - design.inset - 1, height - design.inset - 1),
@@ -165,9 +175,11 @@ def _middle(
     width = design.size[0]
     y = inner + round(design.middle_top * scale)
     if country:
-        font = _fitting(face.bold, design.country_pt * scale, country, box, 0.06)
-        for line in balanced_lines(country, font, box, 0.06):
-            _centred(on_ink, line, font, y, left, box, 0.06)
+        country_face = face_for(face.bold, country, "bold")
+        tracking = _tracking(country_face, country, 0.06)
+        font = _fitting(country_face, design.country_pt * scale, country, box, tracking)
+        for line in balanced_lines(country, font, box, tracking):
+            _centred(on_ink, line, font, y, left, box, tracking)
             y += round(font.size * 1.05)
         y += design.rule_gap
     half = design.rule_width // 2
@@ -175,10 +187,11 @@ def _middle(
         (width // 2 - half, y, width // 2 + half - 1, y + design.border - 1), fill=255
     )
     y += design.border + design.rule_gap
-    y = _paragraph(on_ink, title, _font(face.regular, design.title_pt * scale), 1.2, y, left, box)
+    font = _font(face_for(face.regular, title), design.title_pt * scale)
+    y = _paragraph(on_ink, title, font, 1.2, y, left, box)
     if subtitle:
         y += design.subtitle_gap
-        font = _font(face.italic, design.subtitle_pt * scale)
+        font = _font(face_for(face.italic, subtitle, "italic"), design.subtitle_pt * scale)
         y = _paragraph(on_ink, subtitle, font, 1.25, y, left, box)
     return y
 
@@ -198,7 +211,7 @@ def _contributors(
         return y
     box = design.size[0] - 2 * left  # the frame is symmetric
     y += round(design.contributors_gap * scale)
-    font = _font(face, design.contributors_pt * scale)
+    font = _font(face_for(face, " ".join(lines)), design.contributors_pt * scale)
     for line in lines:
         y = _paragraph(on_ink, line, font, 1.25, y, left, box)
     return y
@@ -216,19 +229,33 @@ def _palette(design: CoverDesign) -> list[int]:
     return colours
 
 
-def _font(path: Path, points: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), round(points * PT))
+def _font(face: Face, points: float) -> ImageFont.FreeTypeFont:
+    """The face at `points`; a fallback (octavo.render.epub.cover_faces) laid out by raqm
+    where Pillow has it, as its scripts ask (Arabic joined, right to left in order)."""
+    if not face.fallback:
+        return ImageFont.truetype(str(face.path), round(points * PT))
+    engine = ImageFont.Layout.RAQM if raqm() else ImageFont.Layout.BASIC
+    return ImageFont.truetype(
+        str(face.path), round(points * PT), index=face.index, layout_engine=engine
+    )
+
+
+def _tracking(face: Face, text: str, tracking: float) -> float:
+    """The design's letter-spacing, none in a fallback face or for right-to-left text: a
+    letter-spaced line is drawn a character at a time, which parted Arabic's joined
+    letters and reversed a right-to-left word (a Hebrew country, in the shipped face)."""
+    return 0.0 if face.fallback or needs_raqm(text) else tracking
 
 
 def _fitting(
-    path: Path, points: float, text: str, box: int, tracking: float
+    face: Face, points: float, text: str, box: int, tracking: float
 ) -> ImageFont.FreeTypeFont:
     """The face at `points`, smaller if the longest word would not fit the box."""
-    font = _font(path, points)
+    font = _font(face, points)
     longest = max(text.split() or [""], key=lambda word: text_width(word, font, tracking))
     while points > 8 and text_width(longest, font, tracking) > box:
         points -= 1
-        font = _font(path, points)
+        font = _font(face, points)
     return font
 
 

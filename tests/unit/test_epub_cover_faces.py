@@ -1,0 +1,121 @@
+"""The drawn cover's faces (octavo.render.epub.cover_faces): a text the shipped face does
+not hold is drawn in a machine's face that does, shaped by raqm; what cannot be drawn is
+W658 (ut47 bug 4: an Arabic or Chinese title was a row of empty boxes, without a word)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from octavo import api
+from octavo.render.epub import cover_faces, cover_warnings
+from octavo.render.epub.cover import CoverText
+from octavo.render.epub.cover_draw import draw_cover
+from octavo.render.epub.cover_faces import HELD, face_for, missing
+from octavo.shipped import STYLES
+from tests.conftest import BOOK_TOML, MakeBook, section_source
+
+FONTS = STYLES / "fonts"
+ARABIC = "مصر: دراسة قطرية"
+
+
+def _arabic_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    listed = subprocess.run(["fc-list", ":lang=ar", "file"], capture_output=True, text=True)
+    return bool(listed.stdout.strip())
+
+
+needs_arabic = pytest.mark.skipif(
+    not _arabic_font(), reason="no font of the machine's holds Arabic"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["LinLibertine_R.otf", "LinLibertine_RI.otf", "LinLibertine_RB.otf"]
+)
+def test_every_shipped_face_holds_what_is_taken_as_held(name: str) -> None:
+    """A Latin cover never reads a character map: HELD must be in every face it draws in."""
+    with TTFont(str(FONTS / name), lazy=True) as font:
+        assert set(font.getBestCmap()) >= HELD
+
+
+def test_a_latin_text_is_drawn_in_the_shipped_face() -> None:
+    for text in ("Testland: A Country Study", "Беларусь", "Ελλάδα", "Straße – „Köln“"):
+        face = face_for(FONTS / "LinLibertine_R.otf", text)
+        assert not face.fallback and missing(text, face) == ()
+
+
+@needs_arabic
+def test_an_arabic_title_is_drawn_in_a_face_that_holds_it_and_no_box() -> None:
+    """Drawn in the shipped face, every Arabic letter was the same empty box: the cover of
+    a title with its letters in another order was the same picture."""
+    face = face_for(FONTS / "LinLibertine_R.otf", ARABIC)
+    assert face.fallback and missing(ARABIC, face) == ()
+
+    def drawn(title: str) -> bytes:
+        return draw_cover(CoverText("ar", title, title, "", "مصر", "", "مكتبة"), FONTS)
+
+    assert drawn(ARABIC) != drawn(ARABIC[::-1])
+    assert drawn(ARABIC) == drawn(ARABIC)  # the same face, the same bytes
+
+
+def _book(make_book: MakeBook, title: str, language: str = "en") -> Path:
+    toml = BOOK_TOML.replace("Testland: A Country Study", title)
+    return make_book(
+        {"001.md": section_source(1, "Land", total=1)},
+        toml.replace('language = "en"', f'language = "{language}"'),
+    )
+
+
+def test_characters_no_font_holds_are_w658_at_their_key(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cover_faces, "_fallback", lambda wanted, style: None)  # no such font
+    book = _book(make_book, "中国：国别研究")
+    _, found = api.build_epub(book, tmp_path / "zh.epub")
+    (told,) = [d for d in found if d.code == "W658"]
+    assert told.line == 1 and "'中' (U+4E2D)" in told.message and "empty box" in told.message
+
+
+@needs_arabic
+def test_right_to_left_text_without_raqm_is_w658(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cover_warnings, "raqm", lambda: False)
+    book = _book(make_book, ARABIC, "ar")
+    _, found = api.build_epub(book, tmp_path / "ar.epub")
+    assert [(d.code, d.line) for d in found if d.code == "W658"] == [("W658", 1)]
+
+
+@needs_arabic
+def test_an_arabic_book_s_cover_draws_clean(make_book: MakeBook, tmp_path: Path) -> None:
+    book = _book(make_book, ARABIC, "ar")
+    _, found = api.build_epub(book, tmp_path / "ar.epub")
+    assert "W658" not in [d.code for d in found]
+
+
+@pytest.mark.skipif(not cover_faces.raqm(), reason="Pillow has no raqm layout")
+def test_a_letter_spaced_right_to_left_line_keeps_its_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The country and the publisher are letter-spaced, drawn a character at a time: a
+    Hebrew country (the shipped face holds Hebrew) was drawn reversed, 'לארשי'. A
+    right-to-left line is drawn whole, as raqm orders it."""
+    from octavo.render.epub import cover_draw
+
+    drawn: list[tuple[str, float]] = []
+    real = cover_draw._centred
+
+    def centred(draw, text, font, y, left, box, tracking):  # type: ignore[no-untyped-def]
+        drawn.append((text, tracking))
+        real(draw, text, font, y, left, box, tracking)
+
+    monkeypatch.setattr(cover_draw, "_centred", centred)
+    draw_cover(CoverText("he", "ישראל", "ישראל", "", "ישראל", "Series", "ספריית הקונגרס"), FONTS)
+    assert ("ישראל", 0.0) in drawn and ("ספריית הקונגרס", 0.0) in drawn
+    assert ("SERIES", 0.2) in drawn  # a Latin line letter-spaced as designed
