@@ -27,9 +27,15 @@ def _count(number: int, noun: str) -> str:
 
 
 def outline_lines(book: Book) -> list[str]:
+    """The tree: parts, divisions, sections. The reference list octavo makes (a section or
+    a Bibliography of its own, octavo.source.reference_list) is no section file of the
+    book: it is named as made, with no number, and not counted (ut47 bug 23a)."""
+    from octavo.source.reference_list import is_generated
+
     config = book.config
     matter = sum(c.kind != BODY_KIND for c in book.chapters)  # a Foreword, a profile, …
-    counted = f"{_count(len(book.sections), 'section')} in "
+    files = sum(not is_generated(s) for s in book.sections)
+    counted = f"{_count(files, 'section')} in "
     counted += _count(len(book.chapters) - matter, "chapter")
     if matter:
         counted += f" and {_count(matter, 'other division')}"
@@ -38,6 +44,10 @@ def outline_lines(book: Book) -> list[str]:
     for chapter in book.chapters:
         part = book.parts[chapter.part - 1].title + " / " if chapter.part else ""
         kind = f"  [{chapter.kind}]" if chapter.kind != "section" else ""
+        made = f"the works cited, made from {Path(config.bibliography).name}"
+        if len(chapter.sections) == 1 and is_generated(chapter.sections[0]):
+            lines.append(f"{part}{chapter.heading(book.labels)}  [{chapter.kind}: {made}]")
+            continue
         lines.append(part + chapter.heading(book.labels) + kind)
         shown: set[tuple[str, ...]] = set()
         for section in chapter.sections:
@@ -47,6 +57,9 @@ def outline_lines(book: Book) -> list[str]:
                     lines.append(f"{'    ' * (depth + 1)}      {path[-1]}  (not in the book)")
                 shown.add(path)
             shown.add((*section.parents, section.title))
+            if is_generated(section):  # a Bibliography of several sections: after them
+                lines.append(f"{'    ' * section.depth}      {section.title}  ({made})")
+                continue
             lines.append(_section_line(section))
     return lines
 

@@ -30,11 +30,11 @@ from markdown_it.token import Token
 from octavo.render.allow_list import TRUSTED
 from octavo.render.renderer import escaped
 
-__all__ = ["install", "parts", "render_text", "with_breaks"]
+__all__ = ["ADDRESS", "install", "parts", "render_text", "with_breaks"]
 
 # a scheme's address (https://, ftp://), one that starts www., a mailto: one, or a mail
 # address; what can end a sentence after it is not its (see _trimmed)
-_ADDRESS = re.compile(
+ADDRESS = _ADDRESS = re.compile(
     r"(?<![\w@.+-])(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"]+"
     r"|(?<![\w@.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,

@@ -22,7 +22,16 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
-from octavo.render import divs, floats, footnotes, heading_refs, html_tables, index_marks, inlines
+from octavo.render import (
+    divs,
+    floats,
+    footnotes,
+    heading_refs,
+    html_tables,
+    index_marks,
+    inlines,
+    raw_blocks,
+)
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.heading_ranks import heading_ranks
@@ -98,6 +107,7 @@ def _blocks(core: StateCore) -> None:
         elif token.type == "table_open":
             i = floats.table(core, state, tokens, i)
         elif token.type == "html_block":
+            raw_blocks.keep_words(token)  # removed elements' words in paragraphs
             i = html_tables.html_table(core, state, tokens, i, lambda t: _inline(core, state, t))
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
@@ -207,8 +217,9 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
     attrs = attributes(inline, state, line)
     level = min(state.context.level + rank, 6)  # octavo.render.heading_ranks
     opening.tag = closing.tag = f"h{level}"
-    # the id is made from the title's words alone: no note call, no span's attributes
-    words = _ATTRIBUTES.sub("", _NOTE_CALL.sub("", _RAW_CODE.sub(_shown_raw, inline.content)))
+    # the id is made from the title's words alone: no note call, span's attributes or address
+    words = _RAW_CODE.sub(_shown_raw, inline.content)
+    words = _ATTRIBUTES.sub("", heading_refs.ADDRESS.sub(r"\1", _NOTE_CALL.sub("", words)))
     ident = given_id(state, attrs, line) or new_id(state, heading_slug(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from octavo.model import Book
+    from octavo.model.bibliography import Bibliography
     from octavo.model.manuscript import RenderedSection
     from octavo.render.citation_words import SectionCitations
     from octavo.render.citeproc_book import CiteprocBook
@@ -71,9 +72,7 @@ def _cite_book(
         cites = CiteprocBook(bib)
         check_counts(cites.style)  # else told of whichever entry is printed first
     except Exception as exc:  # citeproc-py's own errors have no common class
-        found.append(
-            error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
-        )
+        found.append(_unread(bib, exc))
         return drafts, (), found
 
     def unknown(what: str, key: str, path: Path, line: int | None) -> Diagnostic:
@@ -175,3 +174,23 @@ def _labelled(body: str, ident: str, label: str) -> str:
     if not changed:
         opening = f"{opening[:-1]}{written}>"
     return body[: found.start()] + opening + body[found.end() :]
+
+
+def _unread(bib: Bibliography, exc: Exception) -> Diagnostic:
+    """E150 for a bibliography or style citeproc-py cannot read: at the entry of a BibTeX
+    file it cannot read alone, with that entry's LaTeX macros, where there is one."""
+    from octavo.render.bibtex_letters import letters, unreadable
+
+    entry = unreadable(letters(bib.data.decode("utf-8-sig"))) if bib.bibtex else None
+    if entry is None:
+        return error("E150", f"citeproc-py cannot read it: {exc}", bib.style_path or bib.path)
+    key, line, macros = entry
+    why = f"LaTeX it does not know ({', '.join(macros)})" if macros else str(exc)
+    return error(
+        "E150",
+        f"citeproc-py cannot read entry '{key}': {why}",
+        bib.path,
+        line,
+        hint="write its words without LaTeX's macros (\\textit{word}: word), or give the "
+        "bibliography as CSL-JSON (pandoc refs.bib -t csljson -o refs.json)",
+    )

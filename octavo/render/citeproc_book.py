@@ -20,6 +20,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.bibliography import folded
+from octavo.render.bibtex_letters import letters
 from octavo.render.citation_alike import PEOPLE, as_cited, cited_as, list_entry, unsuffixed
 from octavo.render.citation_groups import Item, Shape
 from octavo.render.citation_links import linked
@@ -81,6 +82,7 @@ class CiteprocBook:
         sort_names()  # a sort key's names printed as pandoc prints them in a key
         text = bib.data.decode("utf-8-sig")
         if bib.bibtex:
+            text = letters(text)  # `{\ss}`: ß (citeproc-py's LaTeX stops on it)
             self.source: Any = BibTeX(io.StringIO(text))
             bibtex_particles(self.source, text)  # names' particles as pandoc reads them
         else:

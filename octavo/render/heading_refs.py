@@ -32,6 +32,7 @@ from octavo.render.attributes import BLOCK
 from octavo.render.tokens import octavo_state
 
 __all__ = [
+    "ADDRESS",
     "PLACEHOLDER",
     "book_heading_names",
     "heading_name",
@@ -48,12 +49,18 @@ _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _NAMED = "octavo_heading_names"  # env: the references `_define` made
 _BRACKETED = re.compile(r"\[([^\[\]]{1,999})\]")
+# a link's or an image's address in '## Trade and [link](https://x.org)': its words alone
+# name the heading, as pandoc's auto_identifiers take them (a bracket nested once: a span)
+ADDRESS = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"  # the words
+    r"(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])"  # (address "title") or [reference]
+)
 
 
 def heading_name(words: str) -> str:
     """The name a heading is referred to by: its words as written (not its attributes nor
-    its note calls), as markdown-it normalises a reference label."""
-    words = _TRAILING_ATTRIBUTES.sub("", words)
+    its note calls, nor a link's address), as markdown-it normalises a reference label."""
+    words = ADDRESS.sub(r"\1", _TRAILING_ATTRIBUTES.sub("", words))
     return normalizeReference(_SPAN_ATTRIBUTES.sub("", _NOTE_CALL.sub("", words)))
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from octavo.limits import MAX_INDEX_LEVELS
+from octavo.render.addresses import ADDRESS
 from octavo.render.tokens import State, new_id, own_span, text
 from octavo.text import index_path, strip_controls, typeset
 
@@ -45,8 +46,9 @@ def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 
 def auto_mark(state: State, inline: Token) -> None:
-    """index.toml's terms, wherever they occur outside a span or a link, become index spans
-    (then marked like the others)."""
+    """index.toml's terms, wherever they occur outside a span, a link or an address typed
+    in the text (`https://minsk.example/Minsk`), become index spans (then marked like the
+    others)."""
     terms = state.context.index_terms
     if not terms or not inline.children:
         return
@@ -63,7 +65,10 @@ def auto_mark(state: State, inline: Token) -> None:
             out.append(child)
             continue
         at = 0
+        addresses = [a.span() for a in ADDRESS.finditer(child.content)]
         for match in pattern.finditer(child.content):
+            if any(start <= match.start() < end for start, end in addresses):
+                continue  # an address typed in the text: its words are no term's
             out.append(text(child.content[at : match.start()]))
             opening = own_span({"index": entries[match[0]]})
             out += [opening, text(match[0]), Token("span_close", "span", -1)]

@@ -16,6 +16,7 @@ from octavo.render.crossref_syntax import CROSSREF_TOKEN
 from octavo.render.image_places import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
+from octavo.render.math_source import MATH
 from octavo.render.tokens import (
     OWN,
     SCHEME,
@@ -131,6 +132,9 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
         if child.type == "text":
             _text_problems(state, child, previous, line)
             out += _crossrefs(child)
+        elif child.type == MATH:  # shown as its TeX source (octavo.render.math_source)
+            _math(state, line)
+            out.append(child)
         elif child.type == CROSSREF_TOKEN:  # `[see @tbl:gdp]`: "see 3" (crossref_syntax)
             number = "xref auto-number" if child.meta["alone"] else "xref auto"
             out += link({"href": f"#{child.meta['key']}", "class": number}, child.content)

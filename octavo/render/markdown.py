@@ -37,7 +37,9 @@ from octavo.render import (
     fancy_lists,
     grid_tables,
     heading_refs,
+    link_spans,
     markdown_core,
+    math_source,
     pandoc_tables,
     quotes,
     raw,
@@ -210,6 +212,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     grid_tables.install(md)  # +---+ grid tables
     fancy_lists.install(md)  # `a.`, `(iv)`, `#.`, `(@)`: pandoc's ordered lists
     heading_refs.install(md)  # `[Heading text]`: a link to that heading
+    math_source.install(md)  # `$\{x\}$`: its TeX as written, not read as Markdown
     task_lists.install(md)  # `- [x] done`: a marked item
     md.use(footnote_plugin, inline=True).use(deflist_plugin)
     if citations:
@@ -219,6 +222,7 @@ def _parser(typography: bool, citations: bool = False) -> MarkdownIt:
     crossref_syntax.install(md)  # `[see @tbl:gdp]`: "see 3", as pandoc-crossref prints it
     attributes.install(md)  # pandoc's bare values: {width=80%}; a link's {…} held apart
     md.use(attrs_plugin, spans=True, after=attributes.PLUGIN_AFTER)
+    link_spans.install(md)  # `[[Minsk]{lang=be}](a.md)`: a link holding a span
     md.use(sub_plugin).use(superscript_plugin)
     escapes.install(md)  # `Mr.\\ Smith`: a no-break space, as pandoc reads it
     raw.install(md)  # ```{=html} and `…`{=html}: raw HTML; another format's dropped (W526)

@@ -13,6 +13,7 @@ Nothing here imports citeproc-py; a book without `bibliography` never imports th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -21,7 +22,7 @@ from octavo.errors import Diagnostic, error, warning
 from octavo.model.bibliography import CSL_NS, Bibliography, csl, folded
 from octavo.sandbox import FileRefused, read_file
 from octavo.settings import BookConfig
-from octavo.source.files import line_of_offset, shown
+from octavo.source.files import composed, line_of_offset, shown
 
 __all__ = ["load_bibliography"]
 _BIB_KEY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
@@ -37,6 +38,10 @@ def load_bibliography(
         return None, ()
     found: list[Diagnostic] = []
     data = _read(config, root, "bibliography", "section", found)
+    if data is not None:  # in NFC, as the sections are (a text not UTF-8 is told below)
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("utf-8-sig")
+            data = data if composed(text) is text else composed(text).encode()
     style_path = shown(root / config.csl) if config.csl else None
     style = _read(config, root, "csl", "style", found) if config.csl else b""
     if data is None or style is None:

@@ -1,11 +1,17 @@
 """Reading source files: through the sandbox (octavo.sandbox), UTF-8 only, with the line of
-the first bad byte; a TOML file's text read to its data, whatever it holds."""
+the first bad byte; a TOML file's text read to its data, whatever it holds.
+
+A source's text is read in Unicode's composed form, NFC (ut47 bug 10): "Köln" typed with
+one letter ö (U+00F6) and with o and a combining diaeresis (U+0308, as macOS's file
+system and some editors write it) look the same and are the same to octavo (one index
+entry, one heading name, one key). NFC never changes the lines of a text."""
 
 from __future__ import annotations
 
 import os
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +19,15 @@ from octavo.errors import Diagnostic, error
 from octavo.limits import FILE_LIMITS
 from octavo.sandbox import FileRefused, read_file
 
-__all__ = ["TomlError", "field_line", "line_of_offset", "load_toml", "read_utf8", "shown"]
+__all__ = [
+    "TomlError",
+    "composed",
+    "field_line",
+    "line_of_offset",
+    "load_toml",
+    "read_utf8",
+    "shown",
+]
 
 MAX_SOURCE_BYTES = FILE_LIMITS["section"]
 
@@ -78,7 +92,13 @@ def read_utf8(
             hint="save the file as UTF-8"
             + (", or re-import the page with `invoke import-pages`" if kind == "section" else ""),
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return composed(text.replace("\r\n", "\n").replace("\r", "\n")), None
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC); a text already so (nearly every one) is
+    only looked over."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def shown(path: Path) -> Path:

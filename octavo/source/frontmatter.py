@@ -110,7 +110,9 @@ def split_front_matter(text: str) -> FrontMatter:
             "E201",
             "no front matter: the file must start with a '---' line",
             1,
-            "see the book format in the README",
+            "see the book format in the README; every Markdown file of the book folder and "
+            "its subfolders is a section: keep notes and drafts in a folder whose name "
+            "begins with '_' (_drafts/)",
         )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:

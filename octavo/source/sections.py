@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +20,8 @@ from octavo.source.frontmatter import FrontMatterError, split_front_matter
 from octavo.source.index_terms import load_index_terms
 from octavo.source.labels import load_labels
 from octavo.source.quotes import load_quotes
+from octavo.source.section_files import section_files
+from octavo.source.yaml_hints import yaml_hint
 from octavo.text import slugify
 
 __all__ = [
@@ -32,8 +33,6 @@ __all__ = [
     "section_files",
 ]
 
-SKIPPED_DIRS = {"templates", "styles", "build", "assets", "images"}
-SKIPPED_FILES = {"README.md", "CHANGELOG.md"}
 _FIELDS = {
     "title",
     "country",
@@ -55,23 +54,6 @@ _FIELDS = {
 _REQUIRED = ("title", "country", "chapter", "parents", "sequence", "data_as_of")
 
 
-def section_files(root: Path) -> tuple[Path, ...]:
-    """The Markdown files of a book, sorted by path; skips templates/, styles/, dot folders
-    and dot files (an editor's `.#058-russia.md`, macOS's `._058-russia.md`)."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not (here == root and d in SKIPPED_DIRS)
-        )
-        found += [
-            here / f
-            for f in files
-            if f.endswith(".md") and f not in SKIPPED_FILES and not f.startswith(".")
-        ]
-    return tuple(sorted(found))
-
-
 def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnostic, ...]]:
     """Parse one section source (text already decoded)."""
     try:
@@ -80,8 +62,10 @@ def read_section(path: Path, text: str) -> tuple[Section | None, tuple[Diagnosti
         return None, (error(exc.code, exc.message, path, exc.line, exc.hint),)
     data, lines = fm.data, fm.key_lines
     found: list[Diagnostic] = []
+    said = yaml_hint(text, lines)
 
     def bad(code: str, key: str, message: str, hint: str = "") -> None:
+        hint = hint or said(key, data.get(key))  # `title: No`: YAML's false
         found.append(error(code, message, path, lines.get(key, 1), hint))
 
     written = data.get("total") is None and "data_as_of" not in data

@@ -382,3 +382,29 @@ def test_a_book_toml_not_in_utf8_is_not_told_to_be_imported(make_book: MakeBook)
     (book / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
     _, sections = read_book(book)
     assert [d.code for d in sections] == ["E002"] and "import-pages" in sections[0].hint
+
+
+@pytest.mark.parametrize("name", ["_drafts/ideas.md", "_notes.md", "_drafts/deep/more.md"])
+def test_underscore_files_and_folders_are_not_sections(make_book: MakeBook, name: str) -> None:
+    """ut47 bug 23c: drafts kept in the book folder were read as sections (E201), as Quarto
+    would not: a name that begins with '_' is kept beside the book, never in it."""
+    book = make_book({"001-a.md": section_source(1, total=1), name: "Some idea.\n"})
+    assert _codes(book) == []
+
+
+def test_a_markdown_file_in_a_subfolder_is_still_a_section(make_book: MakeBook) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1), "drafts/ideas.md": "Idea.\n"})
+    _, found = read_book(book)
+    [told] = [d for d in found if d.code == "E201"]
+    assert "_drafts/" in told.hint
+
+
+def test_a_link_to_a_section_of_the_book_is_one_section(make_book: MakeBook) -> None:
+    """ut47 bug 23c: `002-b.md -> src/002-b.md` was E301, section 2 twice, for one file."""
+    book = make_book(
+        {"001-a.md": section_source(1, total=2), "src/002-b.md": section_source(2, total=2)}
+    )
+    (book / "002-b.md").symlink_to("src/002-b.md")
+    loaded, found = read_book(book)
+    assert loaded is not None and not [d for d in found if d.severity.value == "error"], found
+    assert [s.path.name for s in loaded.sections] == ["001-a.md", "002-b.md"]

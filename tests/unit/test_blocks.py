@@ -642,7 +642,11 @@ def test_review_cases_of_figures_fences_and_math() -> None:
     nested = render_block("::: a\n::: b\ntext\n:::\nafter\n:::\n")
     assert not nested.problems  # nested as pandoc reads it (a stray fence before 2026-12-03)
     assert nested.html.endswith("</div>\n<p>after</p>\n</div>\n")
-    assert not render_block("Costs US$$ per `x` unit, or $$ more.\n").problems
+    # pandoc reads `$$ … $$` as display math, a code span's backticks and all (ut47 bug 16:
+    # its source is shown as written, W504)
+    dollars = render_block("Costs US$$ per `x` unit, or $$ more.\n")
+    assert 'class="math">$$ per `x` unit, or $$</span>' in dollars.html
+    assert [p.code for p in dollars.problems] == ["W504"]
 
 
 def test_a_notes_blocks_are_set_as_lines_none_lost() -> None:

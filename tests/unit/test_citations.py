@@ -793,3 +793,36 @@ def test_a_book_without_citations_imports_neither_citeproc_nor_icu(
     # nor Pillow: the writer's process draws the cover and measures the images (W658's check
     # of a Latin book's cover loaded Pillow and ICU here, a reviewer's find)
     assert json.loads(done.stdout.splitlines()[-1]) == [True, loaded, False]
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        pytest.param("Stra{\\ss}en", "Straßen", id="ss-braced"),
+        pytest.param("Stra\\ss{}en", "Straßen", id="ss-empty-group"),
+        pytest.param("Stra\\ss en", "Straßen", id="ss-space"),
+        pytest.param("{\\O}rsted {\\o} {\\aa}{\\AA}", "Ørsted ø åÅ", id="o-aa"),
+        pytest.param("{\\ae}{\\AE}{\\oe}{\\OE}", "æÆœŒ", id="ae-oe"),
+        pytest.param("{\\l}{\\L}ód{\\'\\i}", "łŁódí", id="l-i-accent"),
+    ],
+)
+def test_bibtex_letter_macros_are_read(make_book: MakeBook, written: str, printed: str) -> None:
+    """ut47 bug 7: `{\\ss}` (ß as Zotero, JabRef and BibDesk export it) stopped citeproc-py
+    ("generator raised StopIteration"), the whole bibliography E150 with no place."""
+    bib = f"@book{{mueller99, author = {{X, Y}}, title = {{{written}}}, year = {{1999}}}}\n"
+    toml = BOOK_TOML + 'bibliography = "refs.bib"\n'
+    files = {"refs.bib": bib, "001-a.md": section_source(1, body="As @mueller99.\n", total=1)}
+    manuscript, found = _built(make_book, files, toml)
+    assert not found
+    assert printed in _html(manuscript)
+
+
+def test_an_unreadable_bibtex_macro_names_its_entry(make_book: MakeBook) -> None:
+    bib = "@book{a, author={A, B}, title={Fine}, year={2000}}\n\n"
+    bib += "@book{bad9,\n  author = {X, Y},\n  title = {A \\textit{word}},\n  year = {1999}}\n"
+    toml = BOOK_TOML + 'bibliography = "refs.bib"\n'
+    files = {"refs.bib": bib, "001-a.md": section_source(1, body="As @a.\n", total=1)}
+    _, found = _built(make_book, files, toml)
+    [told] = found
+    assert (told.code, told.file and told.file.name, told.line) == ("E150", "refs.bib", 3)
+    assert "'bad9'" in told.message and "\\textit" in told.message

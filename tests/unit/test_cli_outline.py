@@ -10,7 +10,7 @@ import pytest
 
 from octavo import api
 from octavo.cli.outline import outline
-from tests.conftest import MakeBook, section_source
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 
 def _files(root: Path) -> dict[str, int]:
@@ -57,3 +57,19 @@ def test_a_build_still_keeps_its_cache(
     monkeypatch.chdir(tmp_path)
     api.Sources(book).manuscript()
     assert any((tmp_path / "build" / ".octavo" / "cache").iterdir())
+
+
+def test_the_reference_list_is_no_section_of_the_outline(make_book: MakeBook) -> None:
+    """ut47 bug 23a: the Bibliography octavo makes for the works cited was listed as
+    section `0` and counted among the book's sections (6 for 5 files)."""
+    refs = '[{"id":"doe99","type":"book","title":"T","issued":{"date-parts":[[1999]]}}]'
+    files: dict[str, str | bytes] = {
+        "001-a.md": section_source(1, total=2, body="As @doe99 says.\n"),
+        "002-b.md": section_source(2, title="Industry", total=2),
+        "refs.json": refs,
+    }
+    toml = BOOK_TOML + 'bibliography = "refs.json"\n'
+    lines, _ = outline(make_book(files, toml))
+    assert lines[1] == "2 sections in 1 chapter and 1 other division"
+    assert "Bibliography  [bibliography: the works cited, made from refs.json]" in lines
+    assert not [line for line in lines if line.lstrip().startswith("0 ")]

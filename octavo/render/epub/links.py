@@ -3,11 +3,19 @@
 The manuscript's body says `href="#id"` for every reference, resolved (octavo.render.xref),
 and `src="images/map.png"` (relative to the book folder) for every image. In the EPUB an
 id may live in another chapter's document, and images are members under MEDIA/.
+
+An image's member keeps its name when that is a plain one (ASCII letters, digits, `._-`);
+another (`images/Kärte 1.png`) is spelled so (`images/Karte-1-1f0c2a9b.png`, its letters
+without accents, anything else a '-', and a fingerprint of the name so two never meet):
+EPUBCheck refuses a space in the package's addresses (RSC-020) and warns of it in a file
+name (PKG-010), and older reading systems mishandle names that are not ASCII.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from urllib.parse import quote
 
@@ -16,11 +24,25 @@ __all__ = ["MEDIA", "media_name", "relink"]
 MEDIA = "media"  # folder of the book's own images inside EPUB/
 _HREF = re.compile(r'href="#([^"]+)"')
 _SRC = re.compile(r'<img src="([^"]+)"')
+_PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
+_OTHER = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def media_name(path: str) -> str:
     """The member name, inside EPUB/, of a book's image: 'media/images/map.png'."""
-    return f"{MEDIA}/{path}"
+    if _PLAIN.fullmatch(path):
+        return f"{MEDIA}/{path}"
+    folder, _, name = path.rpartition("/")
+    stem, dot, suffix = name.rpartition(".") if "." in name[1:] else (name, "", "")
+    mark = hashlib.sha256(path.encode()).hexdigest()[:8]
+    folder = "/".join(_plain(part) for part in folder.split("/")) if folder else ""
+    plain = f"{_plain(stem, 'image')}-{mark}{dot}{_OTHER.sub('', suffix)}"
+    return f"{MEDIA}/{folder + '/' if folder else ''}{plain}"
+
+
+def _plain(part: str, empty: str = "-") -> str:
+    letters = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+    return _OTHER.sub("-", letters).strip("-") or empty
 
 
 def relink(html: str, here: str, files: Mapping[str, str]) -> str:

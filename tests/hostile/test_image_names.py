@@ -1,0 +1,69 @@
+"""ut47 bug 3: an image's address is decoded (markdown-it percent-encodes it) before its
+file is looked up, and the sandbox's rules hold for the decoded name: an encoded `../`
+(`%2e%2e%2f`) or slash (`%2F`) never reaches a file outside the book."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image as Pil
+
+from octavo import api
+from octavo.errors import BuildError
+from octavo.render.markdown import Context, render_block
+from tests.conftest import MakeBook, section_source
+
+CONTEXT = Context(slug="s001-a", level=2)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("images/%2e%2e/%2e%2e/etc/passwd", id="encoded-dots"),
+        pytest.param("%2e%2e%2fsecret.png", id="encoded-dots-and-slash"),
+        pytest.param("%2E%2E%2Fsecret.png", id="encoded-capitals"),
+        pytest.param("images%2F..%2F..%2Fsecret.png", id="encoded-slash"),
+        pytest.param("images%2fa.png", id="encoded-slash-inside"),
+        pytest.param("images%5c..%5csecret.png", id="encoded-backslash"),
+        pytest.param("%2Fetc%2Fpasswd", id="encoded-root"),
+        pytest.param("images/a%00.png", id="encoded-nul"),
+        pytest.param("%2e%2e", id="encoded-parent"),
+        pytest.param("file%3A///etc/passwd", id="encoded-scheme"),
+        pytest.param("%252e%252e%252fsecret.png", id="encoded-twice"),
+    ],
+)
+def test_an_encoded_escape_is_refused(written: str) -> None:
+    fragment = render_block(f"![x]({written})\n", context=CONTEXT)
+    assert [i.path for i in fragment.images if ".." in i.path or i.path[:1] == "/"] == []
+    if fragment.images:  # decoded once only: '%2e' stays a name, never a step out
+        assert [i.path for i in fragment.images] == ["%2e%2e%2fsecret.png"]
+    else:
+        assert [p.code for p in fragment.problems] == ["E506"]
+
+
+def test_an_encoded_escape_reads_nothing_outside(make_book: MakeBook, tmp_path: Path) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1, body="![x](%2e%2e%2fsecret.png)\n")})
+    Pil.new("RGB", (40, 40), "red").save(tmp_path / "secret.png")
+    with pytest.raises(BuildError) as caught:
+        api.build_epub(book, tmp_path / "b.epub")
+    assert [d.code for d in caught.value.diagnostics] == ["E506"]
+    assert not (tmp_path / "b.epub").exists()
+
+
+def test_names_with_letters_and_spaces_are_found(make_book: MakeBook, tmp_path: Path) -> None:
+    body = "![Umlaut](images/Kärte.png){width=40%}\n\n![Space](<images/Kärte 1.png>)\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    (book / "images").mkdir()
+    for name in ("Kärte.png", "Kärte 1.png"):
+        Pil.new("RGB", (600, 400), "blue").save(book / "images" / name)
+    api.build_epub(book, tmp_path / "b.epub")
+    with zipfile.ZipFile(tmp_path / "b.epub") as epub:
+        names = epub.namelist()
+        text = epub.read("EPUB/text/ch01.xhtml").decode()
+    member = "media/images/Karte-1-52e271e3.png"  # plain: EPUBCheck's RSC-020, PKG-010
+    assert f"EPUB/{member}" in names, names
+    assert f'src="../{member}"' in text
+    assert not [name for name in names if " " in name or not name.isascii()]
+    api.build_pdf(book, tmp_path / "b.pdf")
