@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from octavo.check.pdf_facts import PdfPage
 
-__all__ = ["holds_lines", "holds_phrase", "line_words", "words"]
+__all__ = ["holds_caption", "holds_lines", "holds_phrase", "line_words", "words"]
 
 Words = tuple[str, ...]
 _KINDS = {"L": "L", "R": "R", "AL": "R", "EN": "9", "AN": "9"}
@@ -97,6 +97,24 @@ def holds_lines(lines: Sequence[Words], wanted: Words) -> bool:
             if held.total() >= want.total():
                 break
         if held == want:
+            return True
+    return False
+
+
+def holds_caption(lines: Sequence[Words], wanted: Words) -> bool:
+    """Whether some lines in a row hold `wanted`'s words, in any order, and besides them
+    only figures (a caption, whose words call a note: its number is printed there)."""
+    if not wanted:
+        return False
+    want = Counter(wanted)
+    for first in range(len(lines)):
+        held: Counter[str] = Counter()
+        for line in lines[first:]:
+            held.update(line)
+            if not want - held:
+                break
+        extra = held - want
+        if not want - held and all(word.isdigit() for word in extra):
             return True
     return False
 

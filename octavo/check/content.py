@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from octavo.check.bidi_words import holds_lines, line_words, words
+from octavo.check.bidi_words import holds_caption, holds_lines, line_words, words
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, Numbered, RenderedSection
 from octavo.text import strip_tags
@@ -154,7 +154,10 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
                 continue
             here = facts.pages[page]
             shown = _caption_shown(tree, figure, caption)
-            if not shown.search(_page_text(here)) or not here.graphics:
+            found = shown.search(_page_text(here)) or holds_caption(
+                line_words(here), words(caption)
+            )  # or set right to left, its words read in another order (bidi_words)
+            if not found or not here.graphics:
                 yield error(
                     "E622",
                     f"figure #{figure.id} on folio {here.folio!r} lacks its image or its caption "

@@ -6,7 +6,10 @@ left-hand ones, its inner margin on the right (octavo.check.press)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from PIL import Image
 
 from octavo import api
 from octavo.check.pdf import check_book_pdf
@@ -37,7 +40,11 @@ def test_a_book_in_arabic_reads_back_clean(make_book: MakeBook, tmp_path: Path) 
         "Testland: A Country Study", "مصر: دراسة قطرية"
     )
     body = ARABIC + "\n" + "فقرة أخرى طويلة عن الاقتصاد والسكان.\n\n" * 60
-    book = make_book({"001-a.md": section_source(1, "عن هذا الكتاب", total=1, body=body)}, toml)
+    body += "![خريطة مصر مع النيل](images/map.png){#fig:map}\n\nانظر الصفحة [](#fig:map){.page}.\n"
+    png = io.BytesIO()
+    Image.new("RGB", (300, 200), (200, 100, 50)).save(png, "PNG")
+    source = section_source(1, "عن هذا الكتاب", total=1, body=body)
+    book = make_book({"001-a.md": source, "images/map.png": png.getvalue()}, toml)
     pdf, _ = api.build_pdf(book, tmp_path / "ar.pdf")
     assert _codes(book, pdf, rtl=True) == []
     # its text block is mirrored: read as a left-to-right book's, its text is outside it

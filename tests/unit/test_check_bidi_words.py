@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from octavo.check.bidi_words import holds_lines, holds_phrase, line_words, words
+from octavo.check.bidi_words import holds_caption, holds_lines, holds_phrase, line_words, words
 from octavo.check.pdf_facts import PdfPage
 
 
@@ -68,3 +68,18 @@ def test_a_note_is_the_words_of_its_lines(shown: list[str], note: str, held: boo
 )
 def test_an_index_mark_s_words_stand_together(shown: str, mark: str, held: bool) -> None:
     assert holds_phrase(line_words(_page(shown)), words(mark)) is held
+
+
+@pytest.mark.parametrize(
+    ("shown", "held"),
+    [
+        pytest.param(["لينلا عم رصم ةطيرخ .Figure 1"], True, id="rtl"),
+        pytest.param(["رصم ةطيرخ .Figure 1", "2لينلا عم"], True, id="a-note-call"),
+        pytest.param(["رصم ةطيرخ .Figure 2", "لينلا عم"], False, id="another-number"),
+        pytest.param(["رصم ةطيرخ .Figure 1", "لينلا ريغ"], False, id="other-words"),
+    ],
+)
+def test_a_caption_set_right_to_left_is_its_words(shown: list[str], held: bool) -> None:
+    """A figure's caption (E622) on its lines, a note's number called in it besides."""
+    caption = words("Figure 1. خريطة مصر مع النيل")
+    assert holds_caption(line_words(_page(*shown)), caption) is held
