@@ -21,6 +21,7 @@ left to right is checked as before.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ __all__ = ["holds_caption", "holds_lines", "holds_phrase", "line_words", "words"
 
 Words = tuple[str, ...]
 _KINDS = {"L": "L", "R": "R", "AL": "R", "EN": "9", "AN": "9"}
+_KEPT = 8  # pages whose lines' words are kept (`line_words`): a check reads page by page
+_READ: dict[int, tuple[PdfPage, tuple[Words, ...]]] = {}
 
 
 def _kind(text: str) -> str:
@@ -70,18 +73,22 @@ def words(text: str) -> Words:
 def line_words(page: PdfPage) -> tuple[Words, ...]:
     """The words of each of the page's lines (`PdfPage.lines`), from its characters as they
     stand on the line, left to right: a character printed twice in one place (WeasyPrint
-    draws a lam-alef ligature so) once."""
+    draws a lam-alef ligature so) once. Read once a page (`_READ`: each note, mark and
+    caption of a page asks it)."""
+    held = _READ.get(id(page))
+    if held is not None and held[0] is page:
+        return held[1]
+    chars = sorted(page.chars, key=lambda c: c[1])
+    tops = [c[1] for c in chars]
     found = []
     for top, bottom, _ in page.lines:
-        chars = sorted(
-            {
-                (round(c[0], 1), round(c[2], 1), c[4])
-                for c in page.chars
-                if c[1] >= top - 1 and c[3] <= bottom + 1
-            }
-        )
-        found.append(_tokens((c[2] for c in chars), seen=True))
-    return tuple(found)
+        on = chars[bisect_left(tops, top - 1) : bisect_right(tops, bottom + 1)]
+        shown = sorted({(round(c[0], 1), round(c[2], 1), c[4]) for c in on if c[3] <= bottom + 1})
+        found.append(_tokens((c[2] for c in shown), seen=True))
+    if len(_READ) >= _KEPT:
+        _READ.pop(next(iter(_READ)))
+    _READ[id(page)] = (page, tuple(found))  # the page kept with it: its id stays its own
+    return _READ[id(page)][1]
 
 
 def holds_lines(lines: Sequence[Words], wanted: Words) -> bool:
