@@ -138,8 +138,8 @@ def _read_back(
     from octavo.check.pdf import check_book_facts
     from octavo.check.pdf_facts import PdfFacts, read_book_pdf
     from octavo.check.press import check_press
-    from octavo.model.language_tags import direction
     from octavo.check.variants import check_variant
+    from octavo.model.language_tags import direction
     from octavo.render.pdf.build import pdf_options
 
     try:
