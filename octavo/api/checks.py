@@ -139,6 +139,7 @@ def _read_back(
     from octavo.check.pdf_facts import PdfFacts, read_book_pdf
     from octavo.check.press import check_press
     from octavo.check.variants import check_variant
+    from octavo.model.language_tags import direction
     from octavo.render.pdf.build import pdf_options
 
     try:
@@ -153,7 +154,9 @@ def _read_back(
         read = read_book_pdf(pdf_path)  # once, for every check of the book's PDF
         problems += check_book_facts(read, rendered)
         if isinstance(read, PdfFacts):  # its text read (else E652): its pages measured
-            problems += check_press(read, pdf_options(rendered.book.config).page)
+            config = rendered.book.config
+            rtl = direction(config.language) == "rtl"  # pages progress right to left
+            problems += check_press(read, pdf_options(config).page, rtl)
         if variant:  # built as one, and refused then if it was not: read again all the same
             images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
             problems += check_variant(pdf_path, variant, images, rendered.book.project.root)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from octavo.check.bidi_words import holds_caption, holds_lines, line_words, words
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, Numbered, RenderedSection
 from octavo.text import strip_tags
@@ -71,13 +72,20 @@ def check_notes(
             # a page reference prints its target's folio, not its label (hidden in print)
             shown = _PAGE_REF.sub(lambda m: _folio_of(facts, m[1]), note.html)
             text = _flat(f"{note.number - base}. {strip_tags(shown)}")
-            if page is None or _squash(text) not in _page_text(facts.pages[page]):
+            if page is None or not _note_on(facts.pages[page], text):
                 where = "?" if page is None else facts.pages[page].folio
                 yield error(
                     "E611",
                     f"note {text[:40]!r} is not on the page of its call (folio {where!r})",
                     facts.path,
                 )
+
+
+def _note_on(page: PdfPage, text: str) -> bool:
+    """Whether the note `text` is on `page`: as written, or (set right to left, its words
+    read in another order) its words those of the lines it is printed on
+    (octavo.check.bidi_words)."""
+    return _squash(text) in _page_text(page) or holds_lines(line_words(page), words(text))
 
 
 def check_content(
@@ -149,7 +157,10 @@ def _figures(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator
                 continue
             here = facts.pages[page]
             shown = _caption_shown(tree, figure, caption)
-            if not shown.search(_page_text(here)) or not here.graphics:
+            found = shown.search(_page_text(here)) or holds_caption(
+                line_words(here), words(caption)
+            )  # or set right to left, its words read in another order (bidi_words)
+            if not found or not here.graphics:
                 yield error(
                     "E622",
                     f"figure #{figure.id} on folio {here.folio!r} lacks its image or its caption "

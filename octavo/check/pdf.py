@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from octavo.check.bidi_words import holds_lines, line_words, words
 from octavo.check.content import check_content, check_notes
 from octavo.check.folios import counted_folio, folio_number, reading
 from octavo.check.pdf_facts import (
@@ -24,8 +25,10 @@ from octavo.check.pdf_facts import (
     unreadable,
 )
 from octavo.check.pdf_index import index_problems
+from octavo.check.pdf_meta import bookmarks, fonts, metadata
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
+from octavo.model.language_tags import direction
 from octavo.text import CUT_AFTER, strip_tags
 
 __all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line", "unread_text"]
@@ -47,15 +50,20 @@ def check_book_facts(
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),
-        *_contents(facts, first_body, frozenset(p.id for p in manuscript.parts)),
+        *_contents(
+            facts,
+            first_body,
+            frozenset(p.id for p in manuscript.parts),
+            direction(manuscript.book.config.language) == "rtl",
+        ),
         *_notes(facts, manuscript),
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
         *_heads(facts, manuscript),
         *index_problems(facts, manuscript),
-        *_bookmarks(facts, manuscript),
-        *_fonts(facts),
-        *_metadata(facts, manuscript),
+        *bookmarks(facts, manuscript),
+        *fonts(facts),
+        *metadata(facts, manuscript),
     ]
     return tuple(found)
 
@@ -89,9 +97,12 @@ def _missing(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             yield _problem("E617", facts, f"no destination for heading #{ident}")
 
 
-def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterator[Diagnostic]:
+def _contents(
+    facts: PdfFacts, first_body: int, parts: frozenset[str], rtl: bool = False
+) -> Iterator[Diagnostic]:
     """Each contents line ends with the folio of the page its link goes to (a part's title
-    page has no folio, and its line no number)."""
+    page has no folio, and its line no number); in a book set right to left (`rtl`), its
+    end is on the left: the line's first word as read off the page, left to right."""
     contents_page = facts.dests.get("contents")
     seen: set[str] = set()
     for link in facts.links:
@@ -101,7 +112,7 @@ def _contents(facts: PdfFacts, first_body: int, parts: frozenset[str]) -> Iterat
             continue
         seen.add(link.dest)
         line = _last_line_in(facts.pages[link.page], link)
-        printed = line.split()[-1] if line.split() else ""
+        printed = line.split()[0 if rtl else -1] if line.split() else ""
         target = counted_folio(facts, facts.dests[link.dest]) if link.dest in facts.dests else "?"
         if printed != target:
             yield _problem(
@@ -128,13 +139,20 @@ def _notes(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
         if not rs.section.dated:  # no data-date note (the reference list octavo makes)
             continue
         page = facts.dests.get(rs.id)
-        if page is not None and note_line(rs) not in facts.pages[page].texts():
+        if page is not None and not _note_on(facts.pages[page], note_line(rs)):
             yield _problem(
                 "E611",
                 facts,
                 f"note {note_line(rs)!r} of #{rs.id} is not on its "
                 f"heading's page (folio {facts.pages[page].folio})",
             )
+
+
+def _note_on(page: PdfPage, line: str) -> bool:
+    """Whether the note `line` is a line of `page`: as written, or (a line set right to
+    left, whose words read in another order) its words those of its line
+    (octavo.check.bidi_words)."""
+    return line in page.texts() or holds_lines(line_words(page), words(line))
 
 
 def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
@@ -214,12 +232,18 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
                 continue  # a blank page, a part's title page, a full-bleed figure's page, a
                 # broadside page (no running head: octavo.render.pdf.broadside)
             want = left if page.index % 2 else chapter
-            if page.head != want and not _cut_from(page.head, want):
+            if page.head != want and not _cut_from(page.head, want) and not _head_words(page, want):
                 yield _problem(
                     "E613",
                     facts,
                     f"running head of folio {page.folio!r} is {page.head!r}, expected {want!r}",
                 )
+
+
+def _head_words(page: PdfPage, title: str) -> bool:
+    """Whether the page's running head is `title` set right to left: its words, each read
+    in its order, are the title's (octavo.check.bidi_words)."""
+    return holds_lines(line_words(page)[:1], words(title))
 
 
 def _cut_from(head: str, title: str) -> bool:
@@ -230,38 +254,6 @@ def _cut_from(head: str, title: str) -> bool:
     return head.endswith("\u2026") and title.startswith(stem) and after in " " + CUT_AFTER
 
 
-def _bookmarks(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    # a chapter's as the EPUB's contents name it ('Chapter 1: The Economy')
-    wanted = [(c.heading_text or strip_tags(c.title_html), c.id) for c in ms.chapters]
-    openings = {c.opening.id for c in ms.chapters if c.opening is not None}  # the chapter's
-    wanted += [(s.title_text, s.id) for s in ms.sections if s.id not in openings]
-    for label, ident in wanted:
-        if ident in facts.dests and (label, facts.dests[ident]) not in facts.outline:
-            yield _problem("E614", facts, f"no bookmark {label!r} to the page of #{ident}")
-
-
-def _fonts(facts: PdfFacts) -> Iterator[Diagnostic]:
-    if not facts.fonts:
-        yield _problem("E615", facts, "pdffonts lists no fonts")
-    for name, embedded in facts.fonts:
-        if not embedded:
-            yield _problem("E615", facts, f"font {name} is not embedded")
-
-
-def _metadata(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    created = "D:" + ms.book.modified.strftime("%Y%m%d%H%M%S") + "Z"
-    want = {"/Title": ms.book.config.title, "/CreationDate": created, "/ModDate": created}
-    for key in ("/Subject", "/Keywords"):
-        want.setdefault(key, facts.metadata.get(key) or "(missing)")
-    for key, value in want.items():
-        if facts.metadata.get(key) != value:
-            yield _problem(
-                "E616",
-                facts,
-                f"PDF metadata {key} is {facts.metadata.get(key)!r}, expected {value!r}",
-            )
-
-
 # ---- handouts ---------------------------------------------------------------------------
 
 
@@ -270,7 +262,7 @@ def check_handout_pdf(
 ) -> tuple[Diagnostic, ...]:
     """One handout: header names study and chapter, notes on page 1, 'page N of M' folios."""
     facts = read_pdf(path)
-    found: list[Diagnostic] = list(_fonts(facts))
+    found: list[Diagnostic] = list(fonts(facts))
     first = facts.pages[0].texts() if facts.pages else set()
     if not any(manuscript.book.config.title in text for text in first):
         found.append(_problem("E618", facts, "the handout's header does not name the study"))
@@ -278,7 +270,7 @@ def check_handout_pdf(
     for rs in (s for s in sections if s.section.dated):
         at = facts.dests.get(rs.id)
         line = f"{rs.note_number - base}. {strip_tags(rs.note_html)}"
-        if at is None or line not in facts.pages[at].texts():
+        if at is None or not _note_on(facts.pages[at], line):
             found.append(_problem("E611", facts, f"note of #{rs.id} not on its heading's page"))
     found += check_notes(facts, sections, base)
     found += check_content(facts, manuscript, sections)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from octavo.check.bidi_words import holds_phrase, line_words
+from octavo.check.bidi_words import words as words_of
 from octavo.check.folios import expand, printed_numbers
 from octavo.check.pdf_facts import Link, PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
@@ -46,12 +48,19 @@ def index_problems(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             )
         for mark, words in zip(entry.locators, entry.words, strict=False):
             page = facts.dests.get(mark)
-            if page is not None and _flat(words) not in _flat(
-                "".join(c[4] for c in facts.pages[page].chars)
-            ):
+            if page is not None and not _mark_on(facts.pages[page], words):
                 yield error(
                     "E625", f"index mark {words!r} (#{mark}) is not on its page", facts.path
                 )
+
+
+def _mark_on(page: PdfPage, words: str) -> bool:
+    """Whether a mark's `words` are on `page`: as written, or (set right to left, a word
+    read backwards, a phrase in the other order) word for word (octavo.check.bidi_words)."""
+    flat = _flat(words)
+    return flat in _flat("".join(c[4] for c in page.chars)) or holds_phrase(
+        line_words(page), words_of(words)
+    )
 
 
 def _flat(text: str) -> str:

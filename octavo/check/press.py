@@ -55,8 +55,10 @@ class PageSetup(Protocol):
 SAFE = 9.0  # points inside the trim for what is printed in the margins
 
 
-def check_press(facts: PdfFacts, page: PageSetup) -> tuple[Diagnostic, ...]:
-    return (*_boxes(facts, page), *_inside(facts, page), *_blank(facts, page))
+def check_press(facts: PdfFacts, page: PageSetup, rtl: bool = False) -> tuple[Diagnostic, ...]:
+    """`rtl`: the book is set right to left, its pages progressing so, its first page a
+    left-hand one bound on its right (its text block mirrored: `_block`)."""
+    return (*_boxes(facts, page), *_inside(facts, page, rtl), *_blank(facts, page, rtl))
 
 
 def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
@@ -79,12 +81,15 @@ def _boxes(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
                 return  # one page says it; the others are made the same way
 
 
-def _block(page: PdfPage, setup: PageSetup) -> tuple[float, float, float, float]:
+def _block(page: PdfPage, setup: PageSetup, rtl: bool) -> tuple[float, float, float, float]:
     """The text block (x0, top, x1, bottom) from the trim's top-left of the sheet as
     printed; recto pages (odd page numbers, even indexes) have the inner margin on the
-    left."""
-    left = setup.inner if page.index % 2 == 0 else setup.outer
-    right = setup.outer if page.index % 2 == 0 else setup.inner
+    left, or in a book set right to left (`rtl`: bound on the right, its recto pages
+    left-hand ones, as CSS's page progression makes them) on the right."""
+    recto = page.index % 2 == 0
+    inner_left = recto != rtl
+    left = setup.inner if inner_left else setup.outer
+    right = setup.outer if inner_left else setup.inner
     width, height = page.printed_size
     return (left, setup.top, width - right, height - setup.bottom)
 
@@ -93,9 +98,9 @@ def _in_margin(span: tuple[float, float, float, float], block: tuple[float, ...]
     return span[3] <= block[1] + TOLERANCE or span[1] >= block[3] - TOLERANCE
 
 
-def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
+def _inside(facts: PdfFacts, setup: PageSetup, rtl: bool) -> Iterator[Diagnostic]:
     for page in facts.pages:
-        block = _block(page, setup)
+        block = _block(page, setup, rtl)
         width, height = page.printed_size
         for seen, (_, _, text) in zip(page.spans, page.lines, strict=True):
             span = page.printed(seen)
@@ -116,9 +121,9 @@ def _inside(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
                 )
 
 
-def _blank(facts: PdfFacts, setup: PageSetup) -> Iterator[Diagnostic]:
+def _blank(facts: PdfFacts, setup: PageSetup, rtl: bool) -> Iterator[Diagnostic]:
     for page in facts.pages:
-        block = _block(page, setup)
+        block = _block(page, setup, rtl)
         # a page whose body is a picture alone (an image without a caption) is not blank,
         # nor one whose body is a drawing alone (an SVG map: vector paths, no image)
         spans = [page.printed(s) for s in page.spans]

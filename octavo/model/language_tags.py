@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["direction", "fallbacks", "tag_key"]
+__all__ = ["direction", "fallbacks", "implied_direction", "tag_key"]
 
 _PARTS = re.compile(
     r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # with its extended subtags
@@ -71,3 +71,14 @@ def direction(language: str) -> str:
         return "rtl" if script in _RTL_SCRIPTS else "ltr"
     primary = lang.split("-")[-1] if "-" in lang else lang  # ar-arz -> arz (extlang)
     return "rtl" if primary in _RTL_LANGUAGES or lang in _RTL_LANGUAGES else "ltr"
+
+
+def implied_direction(lang: str, around: str) -> str:
+    """The `dir` an element in language `lang` (`::: {lang=ar}`, `[…]{lang=he}`, a
+    heading's `{lang=fa}`) that gives none is written with, in text in language `around`
+    (its section's, else the book's), as a section's `lang` gives its own: its language's
+    direction where that or the text around is right to left ('rtl' for Arabic in an
+    English book, 'ltr' for English in an Arabic one); "" where both are left to right
+    (nothing to say: the direction around is its own)."""
+    own = direction(lang)
+    return own if "rtl" in (own, direction(around)) else ""

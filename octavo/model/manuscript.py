@@ -136,6 +136,9 @@ class RenderedSection:
     note_id: str
     note_number: int  # 1.. within its chapter
     note_html: str  # inline XHTML of the note text; "" for a section with no data date
+    # the data-date note's own language, the book's, where the section's `lang` is another:
+    # the note's element says it, with its direction ("" where the section's is the book's)
+    note_lang: str = ""
     notes: tuple[Note, ...] = ()  # authors' footnotes, numbered after the data-date note
     headings: tuple[Block, ...] = ()  # headings of the body, in order
     tables: tuple[Numbered, ...] = ()

@@ -90,6 +90,7 @@ def _blocks(core: StateCore) -> None:
             "keep headings, tables, figures, notes, ids and index marks outside it",
         ),
         lambda code, message, hint, line: state.problem(code, message, line, hint),
+        state.context.language,
     )
     ranks = heading_ranks(state, tokens)
     i = 0
@@ -227,6 +228,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
         classes.append("unlisted")
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
     _kept_attributes(state, opening, attrs, line)
+    divs.implied(opening, state.context.language)  # `{lang=ar}`: its dir, as a div's
     listed = "unlisted" not in classes
     inlines.author_spans(state, inline)  # before the label: the nav repeats its spans
     title = inline_html(core, inline, label=True)

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
 
+from octavo.model.language_tags import implied_direction
 from octavo.render import div_fences
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import pandoc_attrs
@@ -35,7 +36,7 @@ from octavo.render.conditional import (
     unknown_formats,
 )
 
-__all__ = ["OPEN", "divs", "fence_attributes", "install"]
+__all__ = ["OPEN", "divs", "fence_attributes", "implied", "install"]
 
 OPEN, CLOSE = div_fences.OPEN, div_fences.CLOSE
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -74,12 +75,14 @@ def divs(
     own_id: Callable[[dict[str, str], int], str],
     refuse: Callable[[str, int], None],
     report: Report | None = None,
+    language: str = "en",
 ) -> list[Token]:
     """`tokens` with each fenced div's id, classes and kept attributes set (`own_id`: the
     id given, if the book may use it, else ""), its condition applied (marked for one
     output, or dropped with what it holds); `refuse`: told what a conditional div holds
     that keeps it in both outputs, with the div's line; `report`: told of a format no one
-    knows (W518) and of an attribute not kept (W504)."""
+    knows (W518) and of an attribute not kept (W504); `language`: the text's around the
+    divs (a div's `lang` gives it a `dir` from it: `implied_direction`)."""
     out: list[Token] = []
     at = 0
     while at < len(tokens):
@@ -115,17 +118,22 @@ def divs(
             token.attrSet("id", ident)
         if kept:
             token.attrSet("class", " ".join(dict.fromkeys(kept)))
-        _keep(token, attrs, line, report)
+        _keep(token, attrs, line, report, language)
         token.type, tokens[end].type = "div_open", "div_close"
-        out += [token, *divs(inside, own_id, refuse, report), tokens[end]]
+        within = str(token.attrGet("lang") or language)
+        out += [token, *divs(inside, own_id, refuse, report, within), tokens[end]]
         at = end + 1
     return out
 
 
-def _keep(token: Token, attrs: dict[str, str], line: int, report: Report | None) -> None:
+def _keep(
+    token: Token, attrs: dict[str, str], line: int, report: Report | None, language: str
+) -> None:
     """The attributes of the div's fence that the raw-HTML allow-list keeps on a <div>
     (octavo.render.sanitize: `lang` and `dir` only with a value a reader can read), as a
-    heading keeps them; the others reported."""
+    heading keeps them; the others reported. A `lang` kept without a `dir` gives the div
+    its language's direction where it differs from the text's around, in `language`
+    (`::: {lang=ar}` in an English book is set right to left, as a section's `lang: ar`)."""
     for name, value in attrs.items():
         if name in ("id", "class", *CONDITION_KEYS):
             continue
@@ -134,6 +142,18 @@ def _keep(token: Token, attrs: dict[str, str], line: int, report: Report | None)
         elif report is not None:
             message = f"attribute {name}={value!r} on a div is not kept"
             report("W504", message, kept_hint("div", name), line)
+    implied(token, language)
+
+
+def implied(token: Token, language: str) -> None:
+    """A `dir` on an element given a `lang` without one (a div, a span, a heading), where
+    its language's direction is not the text's around it, in `language`
+    (octavo.model.language_tags.implied_direction)."""
+    lang = token.attrGet("lang")
+    if lang and not token.attrGet("dir"):
+        given = implied_direction(str(lang), language)
+        if given:
+            token.attrSet("dir", given)
 
 
 def _closing(tokens: list[Token], at: int) -> int:

@@ -97,14 +97,15 @@ def _inside(root: Path, real: Path) -> str:
     return "" if text == "." else text + "/"
 
 
-def _in_book_language(note_html: str, book: Book, section: Section) -> str:
-    """The data date's words are the book's: in a section of another language they are
-    marked so (a screen reader's voice, the print's hyphenation and PDF tags)."""
+def _note_language(book: Book, section: Section) -> str:
+    """The data date's words are the book's: in a section of another language, the book's
+    language, which the note's element says with its direction (a screen reader's voice,
+    the print's hyphenation and PDF tags; an English note in an Arabic section is set left
+    to right, its number and full stop where English puts them); "" where they agree."""
     language = book.config.language
-    if not note_html or not section.lang or section.lang.lower() == language.lower():
-        return note_html
-    code = escape(language, quote=True)
-    return f'<span lang="{code}" xml:lang="{code}">{note_html}</span>'
+    if not section.dated or not section.lang or section.lang.lower() == language.lower():
+        return ""
+    return language
 
 
 def _context(
@@ -207,7 +208,8 @@ def _chapter(
             body_html=fragment.html,
             note_id=f"note-{section.slug}",
             note_number=note_number,
-            note_html=_in_book_language(escape(book.labels.note(section)), book, section),
+            note_html=escape(book.labels.note(section)),
+            note_lang=_note_language(book, section),
             notes=tuple(Note(n.id, n.number, n.html) for n in fragment.notes),
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(

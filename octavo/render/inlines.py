@@ -13,6 +13,7 @@ from octavo.render.allow_list import TRUSTED, kept_attribute, kept_hint
 from octavo.render.attributes import WRITTEN
 from octavo.render.conditional import CONDITION_KEYS, mark, shown_in
 from octavo.render.crossref_syntax import CROSSREF_TOKEN
+from octavo.render.divs import implied
 from octavo.render.image_places import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
@@ -184,6 +185,7 @@ def _span_attributes(state: State, span: Token, line: int) -> None:
         ):
             continue
         span.attrs.pop(name, None)
+    implied(span, state.context.language)  # `[…]{lang=ar}`: its dir, as a div's
 
 
 def _link_attributes(state: State, link: Token, written: dict[str, str], line: int) -> None:

@@ -731,6 +731,35 @@ def test_a_div_keeps_pandoc_s_lang_dir_and_title(source: str, opening: str) -> N
     assert fragment.problems == ()
 
 
+@pytest.mark.parametrize(
+    ("source", "language", "opening"),
+    [
+        pytest.param("::: {lang=ar}\nنص.\n:::\n", "en", '<div lang="ar" dir="rtl">', id="ar"),
+        pytest.param("::: {lang=he}\nx\n:::\n", "en", '<div lang="he" dir="rtl">', id="he"),
+        pytest.param("::: {lang=fr}\nx\n:::\n", "en", '<div lang="fr">', id="fr-in-en"),
+        pytest.param("::: {lang=en}\nx\n:::\n", "ar", '<div lang="en" dir="ltr">', id="en-in-ar"),
+        pytest.param(
+            "::: {lang=ar dir=ltr}\nx\n:::\n", "en", '<div lang="ar" dir="ltr">', id="given"
+        ),
+        pytest.param("# عنوان {lang=fa}\n", "en", "<h3", id="heading"),
+    ],
+)
+def test_a_div_span_or_heading_in_a_right_to_left_language_is_set_right_to_left(
+    source: str, language: str, opening: str
+) -> None:
+    """As a section's `lang: ar` sets its dir: a `::: {lang=ar}` in an English book had
+    no dir, and the EPUB and the PDF laid it out left to right (ut47 bug 14); a `dir`
+    given stays; a language of the direction around it needs none."""
+    fragment = render_block(source, context=Context(language=language))
+    assert fragment.html.startswith(opening)
+    if source.startswith("#"):
+        assert ' lang="fa" dir="rtl"' in fragment.html
+    assert fragment.problems == ()
+    inline = render_block("Cairo is [القاهرة]{lang=ar} and [Paris]{lang=fr}.\n").html
+    assert '<span lang="ar" dir="rtl">القاهرة</span>' in inline
+    assert '<span lang="fr">Paris</span>' in inline
+
+
 def test_a_div_s_other_attributes_are_w504_at_its_fence() -> None:
     """As a heading's: a language or direction no reader can read (`xx` is no language),
     or another key=value, which pandoc writes as a data- attribute, was dropped unsaid."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from octavo.model.language_tags import direction
+from octavo.model.language_tags import direction, implied_direction
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,12 @@ from octavo.model.language_tags import direction
 )
 def test_a_tag_s_direction(tag: str, written: str) -> None:
     assert direction(tag) == written
+
+
+@pytest.mark.parametrize(
+    ("lang", "around", "given"),
+    [("ar", "en", "rtl"), ("he", "de", "rtl"), ("en", "ar", "ltr"), ("fa", "ar", "rtl"),
+     ("fr", "en", ""), ("sr-Latn", "ru", "")],
+)  # fmt: skip
+def test_an_element_s_implied_direction(lang: str, around: str, given: str) -> None:
+    assert implied_direction(lang, around) == given

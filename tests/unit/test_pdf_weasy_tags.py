@@ -46,8 +46,9 @@ EXPECTED = [
     Tagged("Span", "ru", "Moskva"),
     Tagged("Div", "fr", "Une phrase en français."),
     Tagged("Sect", "de", "Handel2Ein deutscher Absatz."),  # 2: its data date's note call
-    # the note itself, octavo's own words in the book's language, set at the page's foot
-    Tagged("Span", "en", "Data as of June 1995."),
+    # the note itself, octavo's own words in the book's language, set at the page's foot:
+    # its element says so (RenderedSection.note_lang), its number with it
+    Tagged("Span", "en", "2. Data as of June 1995."),
 ]
 
 

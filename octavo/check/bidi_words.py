@@ -1,0 +1,140 @@
+"""Text read back from a PDF compared with the manuscript's whatever its direction: the
+words of a line, each in its reading order, the line's words in any order.
+
+A PDF's characters are read (pdfplumber) in the order they stand on the line, left to
+right: an Arabic or Hebrew word reads backwards ('باتكلا' for 'الكتاب'), and a line set
+right to left has its words, its figures and its full stops in the other order ('.ةيشاح .2'
+for '2. حاشية.'). Putting a line back into the order it is read in is guesswork (the
+Unicode bidirectional algorithm cannot be run backwards: 'Data 1990' may be what was
+written, or '1990 Data'), so these checks do not: they compare words. A word is a run of
+letters of one direction, or of figures; a right-to-left word's characters are turned
+round (each character as the PDF gives it, so a lam-alef ligature read as 'لا' stays
+'لا'), figures never are (a number reads left to right in both directions); spaces,
+punctuation and combining marks (vowel signs) are left out. The words of a note then
+match those of the lines it is printed on, in any order (`holds_lines`); an index mark's
+words stand together on a line, in their order or the other (`holds_phrase`).
+
+The checks ask this only where the plain comparison of text failed, so a book written
+left to right is checked as before.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from octavo.check.pdf_facts import PdfPage
+
+__all__ = ["holds_caption", "holds_lines", "holds_phrase", "line_words", "words"]
+
+Words = tuple[str, ...]
+_KINDS = {"L": "L", "R": "R", "AL": "R", "EN": "9", "AN": "9"}
+_KEPT = 8  # pages whose lines' words are kept (`line_words`): a check reads page by page
+_READ: dict[int, tuple[PdfPage, tuple[Words, ...]]] = {}
+
+
+def _kind(text: str) -> str:
+    """'L' (a letter written left to right), 'R' (right to left), '9' (a figure) or ''
+    (a space, punctuation, a mark) for a character as the PDF gives it (its first)."""
+    return _KINDS.get(unicodedata.bidirectional(text[0]), "") if text else ""
+
+
+def _tokens(pieces: Iterable[str], seen: bool) -> Words:
+    """The words of `pieces` (characters, or a PDF's characters each as it gives them),
+    in the order given; `seen`: as they stand on a line, a right-to-left word backwards."""
+    found: list[str] = []
+    run: list[str] = []
+    kind = ""
+    for piece in pieces:
+        text = "".join(
+            c for c in unicodedata.normalize("NFKC", piece) if unicodedata.category(c) != "Mn"
+        )
+        now = _kind(text)
+        if now != kind and run:
+            found.append("".join(reversed(run) if seen and kind == "R" else run).casefold())
+            run = []
+        kind = now
+        if now:
+            run.append(text)
+    if run:
+        found.append("".join(reversed(run) if seen and kind == "R" else run).casefold())
+    return tuple(found)
+
+
+def words(text: str) -> Words:
+    """The words of the manuscript's `text` (in the order it is written)."""
+    return _tokens(text, seen=False)
+
+
+def line_words(page: PdfPage) -> tuple[Words, ...]:
+    """The words of each of the page's lines (`PdfPage.lines`), from its characters as they
+    stand on the line, left to right: a character printed twice in one place (WeasyPrint
+    draws a lam-alef ligature so) once. Read once a page (`_READ`: each note, mark and
+    caption of a page asks it)."""
+    held = _READ.get(id(page))
+    if held is not None and held[0] is page:
+        return held[1]
+    chars = sorted(page.chars, key=lambda c: c[1])
+    tops = [c[1] for c in chars]
+    found = []
+    for top, bottom, _ in page.lines:
+        on = chars[bisect_left(tops, top - 1) : bisect_right(tops, bottom + 1)]
+        shown = sorted({(round(c[0], 1), round(c[2], 1), c[4]) for c in on if c[3] <= bottom + 1})
+        found.append(_tokens((c[2] for c in shown), seen=True))
+    if len(_READ) >= _KEPT:
+        _READ.pop(next(iter(_READ)))
+    _READ[id(page)] = (page, tuple(found))  # the page kept with it: its id stays its own
+    return _READ[id(page)][1]
+
+
+def holds_lines(lines: Sequence[Words], wanted: Words) -> bool:
+    """Whether some lines in a row hold `wanted`'s words and no others (a note, which has
+    its lines to itself), in any order."""
+    if not wanted:
+        return False
+    want = Counter(wanted)
+    for first in range(len(lines)):
+        held: Counter[str] = Counter()
+        for line in lines[first:]:
+            held.update(line)
+            if held.total() >= want.total():
+                break
+        if held == want:
+            return True
+    return False
+
+
+def holds_caption(lines: Sequence[Words], wanted: Words) -> bool:
+    """Whether some lines in a row hold `wanted`'s words, in any order, and besides them
+    only figures (a caption, whose words call a note: its number is printed there)."""
+    if not wanted:
+        return False
+    want = Counter(wanted)
+    for first in range(len(lines)):
+        held: Counter[str] = Counter()
+        for line in lines[first:]:
+            held.update(line)
+            if not want - held:
+                break
+        extra = held - want
+        if not want - held and all(word.isdigit() for word in extra):
+            return True
+    return False
+
+
+def holds_phrase(lines: Sequence[Words], wanted: Words) -> bool:
+    """Whether `wanted`'s words stand together on a line, in their order or the other (a
+    phrase set right to left reads backwards word by word)."""
+    if not wanted:
+        return False
+    size = len(wanted)
+    turned = tuple(reversed(wanted))
+    for line in lines:
+        for at in range(len(line) - size + 1):
+            if line[at : at + size] in (wanted, turned):
+                return True
+    return False
