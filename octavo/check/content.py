@@ -197,7 +197,7 @@ def _page_refs(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterat
     held = [h for rs in sections for h in (rs.body_html, *(n.html for n in rs.notes))]
     links = [link for html in held for link in _LINK.findall(html)]  # one pass over each
     wanted = {target for target, attributes, _ in links if is_page_ref(attributes)}
-    others = _other_words(links)
+    others = _other_words(links, sections)
     printed: dict[str, list[str]] = {}
     for link in facts.links:
         if link.dest not in wanted:
@@ -233,14 +233,22 @@ def _words(text: str) -> str:
     return _squash(text).casefold()  # as printed, in capitals or small capitals too
 
 
-def _other_words(links: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+def _other_words(
+    links: Iterable[tuple[str, str, str]], sections: Iterable[RenderedSection]
+) -> dict[str, str]:
     """The words (squashed, joined by newlines) of each target's links (`_LINK`'s target,
     attributes and text) that are not page references: a cross-reference to a heading
     prints its title, `[the map](#fig:map)` its words; the PDF's links to the target hold
     them too, a line of them in each box when they wrap, and none of them is a page
-    reference's folio."""
+    reference's folio. A figure's or table's entry in the list of figures or tables links
+    to it with its label and caption, one box a piece where a span (an index mark) splits
+    them: a one-word mark ("Word") read as a folio was a false E621."""
     words: dict[str, list[str]] = {}
     for target, attributes, text in links:
         if not is_page_ref(attributes):
             words.setdefault(target, []).append(_words(strip_tags(text)))
+    for rs in sections:
+        for float_ in (*rs.figures, *rs.tables):
+            caption = f"{float_.label}. {strip_tags(float_.caption_html)}"
+            words.setdefault(float_.id, []).append(_words(caption))
     return {target: "\n".join(texts) for target, texts in words.items()}

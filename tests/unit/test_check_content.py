@@ -45,7 +45,7 @@ def test_page_references_are_told_from_other_links_in_one_pass() -> None:
     links = content._LINK.findall(html)
     found = {target for target, attributes, _ in links if content.is_page_ref(attributes)}
     assert found == set(content._PAGE_REF.findall(html)) == {"tbl:gdp", "sec"}
-    assert content._other_words(links) == {
+    assert content._other_words(links, ()) == {
         "fig:map": "themap",
         "a": "3",  # "xref pages" is no page reference's class
         "b": "bwrapped",
