@@ -155,7 +155,7 @@ def test_image_path_is_relative_to_the_book_and_may_not_leave_it() -> None:
 
 
 def test_numbering_by_chapter() -> None:
-    context = Context(slug="s", chapter=4, tables_before=1)
+    context = Context(slug="s", chapter="4", tables_before=1)
     fragment = render_block("| a |\n|---|\n| 1 |\n\nTable: T\n", context=context)
     assert [t.number for t in fragment.tables] == ["4.2"]
 
