@@ -152,3 +152,43 @@ def test_the_captions_looked_for_are_as_before() -> None:
         r"Figure3\.Rivers\w{0,8}oftheeast\w{0,8}",
         r"Figure4\.Notinthebody",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "codes"),
+    [
+        (
+            [
+                "Column Column Column",
+                "header header header",
+                "number 0 number 1 number",
+                "10",
+            ],
+            [],
+        ),
+        (["Column header number 0 Column header number 1 Column header number 10"], []),
+        (["Column Column Column", "header header header"], ["E620"]),
+        ([], ["E620"]),
+    ],
+    ids=["wrapped-cells", "one-line", "a-word-missing", "no-head"],
+)
+def test_a_header_row_whose_cells_wrap_is_read_across_its_lines(
+    head: list[str], codes: list[str]
+) -> None:
+    """ut47 bug 13: a 12-column table's head whose cells wrap prints a line of each cell's
+    first words, then of their next words, so a cell's words are never together on the
+    page: `invoke check` said E620 (no 'Column header number 0' above its rows)."""
+    from octavo.check.content import _tables
+
+    cells = ("Column header number 0", "Column header number 1", "Column header number 10")
+    body = (
+        '<table id="tbl:w"><thead><tr>'
+        + "".join(f"<th>{c}</th>" for c in cells)
+        + "</tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
+    )
+    table = Numbered("table", "1", "tbl:w", "Wide", "a", "Table")
+    section = cast(RenderedSection, cast(Any, SimpleNamespace(tables=(table,), body_html=body)))
+    lines = tuple((100.0 + 10 * i, 108.0 + 10 * i, text) for i, text in enumerate(head))
+    page = PdfPage(0, 792.0, (*lines, (300.0, 308.0, "1 2 3")))
+    facts = PdfFacts(Path("b.pdf"), (page,), {"tbl:w": 0}, frozenset(), (), {}, ())
+    assert [d.code for d in _tables(facts, (section,))] == codes
