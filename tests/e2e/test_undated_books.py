@@ -74,3 +74,27 @@ def test_a_book_of_front_matter_alone(make_book: MakeBook, tmp_path: Path) -> No
     nav = _epub(book, tmp_path / "b.epub")["EPUB/text/nav.xhtml"]
     assert 'epub:type="bodymatter"' not in nav
     assert 'epub:type="frontmatter" href="foreword.xhtml"' in nav
+
+
+def test_a_dated_book_of_front_matter_alone_prints_its_appendix_once(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """The appendix was laid out twice (folios 9 and 1) where the body's start was sought
+    among chapters only; it now opens the back matter at folio 1, once."""
+    source = UNDATED.format(
+        title="Foreword",
+        chapter=0,
+        extra='kind: foreword\ndata_as_of: "1995-06"\n',
+        body="Only a [Word]{.index}.",
+    )
+    book = make_book({"001-a.md": source})
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=1))
+    assert logged == []
+    pages = _pages(pdf)
+    appendix = [p for p in pages if p.startswith("Data Currency")]
+    assert len(appendix) == 1 and appendix[0].splitlines()[-1] == "1"
+    rendered, _ = api.manuscript(book)
+    assert [str(d) for d in check_book_pdf(pdf, rendered)] == []
+    nav = _epub(book, tmp_path / "b.epub")["EPUB/text/nav.xhtml"]
+    assert 'epub:type="bodymatter"' not in nav
+    assert 'epub:type="backmatter" href="data-currency.xhtml"' in nav
