@@ -27,7 +27,7 @@ from octavo.check.pdf_facts import (
 from octavo.check.pdf_index import index_problems
 from octavo.check.pdf_meta import bookmarks, fonts, metadata
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import APPENDIX, Manuscript, RenderedSection
+from octavo.model import APPENDIX, INDEX, Manuscript, RenderedSection
 from octavo.model.language_tags import direction
 from octavo.text import CUT_AFTER, strip_tags
 
@@ -160,10 +160,9 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     open on the next page, left or right: Chapter.opens_recto): on an odd page of the PDF,
     its folio odd, read as the folios of its matter are written (`reading`); where they are
     in a style not read (W649, once a matter), by its page alone."""
-    body = min(
-        (facts.dests[c.id] for c in ms.chapters if c.matter != "front" and c.id in facts.dests),
-        default=len(facts.pages),
-    )
+    # in a book of front matter alone, the back matter's folios count from 1, as a body's
+    opening = [c.id for c in ms.chapters if c.matter != "front"] + [APPENDIX, INDEX]
+    body = min((facts.dests[i] for i in opening if i in facts.dests), default=len(facts.pages))
     runs = {
         True: [(i, p.folio) for i, p in enumerate(facts.pages[:body]) if p.folio],
         False: [(i, p.folio) for i, p in enumerate(facts.pages) if i >= body and p.folio],
@@ -224,7 +223,11 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             if ident in facts.dests
         ]
     )
-    end = facts.dests.get(APPENDIX, len(facts.pages))
+    # the appendix and the index print their own heads (a book with no dated section has
+    # no appendix: its index ends the divisions' pages)
+    end = min(
+        (facts.dests[i] for i in (APPENDIX, INDEX) if i in facts.dests), default=len(facts.pages)
+    )
     for first, (page_index, chapter, left) in enumerate(starts):
         stop = starts[first + 1][0] if first + 1 < len(starts) else end
         for page in facts.pages[page_index + 1 : stop]:

@@ -241,6 +241,12 @@ class Manuscript:
         return APPENDIX
 
     @property
+    def has_currency(self) -> bool:
+        """Whether the book has a Data Currency appendix: a section with a data date (a book
+        of sections written for it alone has none, nor says anything of one)."""
+        return any(s.section.dated for s in self.sections)
+
+    @property
     def labels(self) -> Labels:
         return self.book.labels
 

@@ -128,7 +128,7 @@ def _blocks(core: StateCore) -> None:
                 index_marks.mark_spans(state, token)
     _heading_links(state, [*tokens, *(t for note_tokens, _ in notes for t in note_tokens)])
     trust(tokens)
-    footnotes.order_notes(tokens, state)
+    footnotes.order_notes(tokens, state, notes)
     footnotes.add_notes(core, state, notes)
 
 

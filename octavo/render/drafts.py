@@ -22,6 +22,7 @@ from octavo.model import (
     RenderedSection,
     Section,
 )
+from octavo.render.float_numbers import float_prefix, numbered_apart
 from octavo.render.heading_refs import book_heading_names, names_used
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
@@ -127,7 +128,7 @@ def _context(
         notes_before=notes + section.dated,
         tables_before=counts.tables,
         figures_before=counts.figures,
-        chapter=chapter.number if by_chapter else None,
+        chapter=float_prefix(book, chapter) if by_chapter else None,
         toc_depth=book.config.toc_depth,
         table_word=book.labels.format("table"),
         figure_word=book.labels.format("figure"),
@@ -161,7 +162,7 @@ def estimated_contexts(
     names = _heading_names(book)
     made = []
     for chapter in book.chapters:
-        if book.config.numbering == "chapter":
+        if numbered_apart(book, chapter):
             counts.tables = counts.figures = 0
         notes = 0
         for section in chapter.sections:
@@ -183,7 +184,7 @@ def _chapter(
     cache: SectionCache,
     names: frozenset[str],
 ) -> ChapterDraft:
-    if book.config.numbering == "chapter":
+    if numbered_apart(book, chapter):
         counts.tables = counts.figures = 0
     notes = 0
     drafts = []

@@ -197,14 +197,22 @@ def _call_line(core: StateCore, ident: int) -> int:
     return 0
 
 
-def order_notes(tokens: list[Token], state: State) -> None:
+def order_notes(
+    tokens: list[Token], state: State, notes: list[tuple[list[Token], int]] | None = None
+) -> None:
     """The place of each note's first call in the text as it will be printed (a caption
-    moved before its table's cells, say), which numbers the notes."""
+    moved before its table's cells, say), which numbers the notes; a note called inside
+    another (`notes`: their texts) just after that one, as print sets it
+    (octavo.render.pdf.nested_notes) and a reader reads it."""
+    texts = {ident: note_tokens for note_tokens, ident in notes or ()}
     for token in tokens:
         if token.type == "footnote_ref" and int(token.meta.get("subId", 0)) == 0:
-            state.note_order.setdefault(int(token.meta["id"]), len(state.note_order))
+            ident = int(token.meta["id"])
+            if ident not in state.note_order:
+                state.note_order[ident] = len(state.note_order)
+                order_notes(texts.get(ident, []), state, notes)
         children = token.children  # most are one text (a table's cell): not walked
         if children and (
             len(children) > 1 or children[0].children or children[0].type == "footnote_ref"
         ):
-            order_notes(children, state)
+            order_notes(children, state, notes)

@@ -95,7 +95,8 @@ class Context:
     notes_before: int = 0  # notes of the chapter before this body's first footnote
     tables_before: int = 0
     figures_before: int = 0
-    chapter: int | None = None  # set: tables and figures numbered "chapter.n"
+    # set: tables and figures numbered "chapter.n" ("2.1"; an appendix's "A.1": drafts)
+    chapter: str | None = None
     toc_depth: int = 6  # body headings deeper than this are left out of nav and bookmarks
     table_word: str = "Table"  # the labels' words for "Table 3", "Figure 2"
     figure_word: str = "Figure"

@@ -46,3 +46,33 @@ def test_a_cross_reference_beside_a_page_reference_is_no_folio(
     assert [d.message.split(" prints")[0] for d in found if d.code == "E621"] == [
         "page reference to #sec:merina"
     ]
+
+
+def test_a_float_whose_caption_holds_an_index_mark_is_no_false_E621(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """ut47 bug 6: the list of figures' (tables') entry links to the float, a box a piece
+    where the caption's index mark splits it, so the mark's one word was read as a folio:
+    `page reference to #fig:k prints ['Word', '1', '1'], its folio is '1'`."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(picture, "PNG")
+    body = (
+        "See page [](#fig:k){.page} and page [](#tbl:t){.page}.\n\n"
+        "![Map with [Word]{.index}](images/k.png){#fig:k width=50%}\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Caption with [Tword]{.index} {#tbl:t}\n"
+    )
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=1, body=body),
+            "images/k.png": picture.getvalue(),
+        }
+    )
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf", jobs=1)
+    manuscript, _ = api.manuscript(book)
+    facts = read_pdf(pdf)
+    assert any(link.dest == "fig:k" for link in facts.links)
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []

@@ -155,7 +155,7 @@ def test_image_path_is_relative_to_the_book_and_may_not_leave_it() -> None:
 
 
 def test_numbering_by_chapter() -> None:
-    context = Context(slug="s", chapter=4, tables_before=1)
+    context = Context(slug="s", chapter="4", tables_before=1)
     fragment = render_block("| a |\n|---|\n| 1 |\n\nTable: T\n", context=context)
     assert [t.number for t in fragment.tables] == ["4.2"]
 
@@ -875,3 +875,21 @@ def test_an_inline_image_width_in_another_scripts_figures_is_not_set() -> None:
     system reads (CSS's numbers are 0-9): the image keeps its own width."""
     fragment = render_block("Text ![a](m.png){width=5\u0660%} inline.\n")
     assert "style" not in fragment.html
+
+
+def test_a_note_called_in_a_note_is_numbered_just_after_it() -> None:
+    """ut47 bug 2: `[^outer]: Outer with inner[^inner] call.` (pandoc allows it): the inner
+    note is read with the outer one, so it takes the next number, as print sets it at the
+    same page's foot just after the outer note (it was numbered after the text's next note,
+    so print's counter and the call in the outer note disagreed)."""
+    source = (
+        "Text.[^outer] Later.[^after]\n\n[^outer]: Outer with inner[^inner] call.\n"
+        "[^inner]: Inner.\n[^after]: After.\n"
+    )
+    fragment = render_block(source)
+    assert [(n.number, n.html[:5]) for n in fragment.notes] == [
+        (1, "Outer"),
+        (2, "Inner"),
+        (3, "After"),
+    ]
+    assert ">2</a> call." in fragment.notes[0].html

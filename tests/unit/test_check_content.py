@@ -45,7 +45,7 @@ def test_page_references_are_told_from_other_links_in_one_pass() -> None:
     links = content._LINK.findall(html)
     found = {target for target, attributes, _ in links if content.is_page_ref(attributes)}
     assert found == set(content._PAGE_REF.findall(html)) == {"tbl:gdp", "sec"}
-    assert content._other_words(links) == {
+    assert content._other_words(links, ()) == {
         "fig:map": "themap",
         "a": "3",  # "xref pages" is no page reference's class
         "b": "bwrapped",
@@ -223,3 +223,43 @@ def test_a_section_s_body_is_parsed_once_for_all_its_tables(
         (["Crop", "Count"], {"Rye 1", "Flax 1", "Oats 1"}),
         (["Year", "Count"], {"1990 1"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "codes"),
+    [
+        (
+            [
+                "Column Column Column",
+                "header header header",
+                "number 0 number 1 number",
+                "10",
+            ],
+            [],
+        ),
+        (["Column header number 0 Column header number 1 Column header number 10"], []),
+        (["Column Column Column", "header header header"], ["E620"]),
+        ([], ["E620"]),
+    ],
+    ids=["wrapped-cells", "one-line", "a-word-missing", "no-head"],
+)
+def test_a_header_row_whose_cells_wrap_is_read_across_its_lines(
+    head: list[str], codes: list[str]
+) -> None:
+    """ut47 bug 13: a 12-column table's head whose cells wrap prints a line of each cell's
+    first words, then of their next words, so a cell's words are never together on the
+    page: `invoke check` said E620 (no 'Column header number 0' above its rows)."""
+    from octavo.check.content import _tables
+
+    cells = ("Column header number 0", "Column header number 1", "Column header number 10")
+    body = (
+        '<table id="tbl:w"><thead><tr>'
+        + "".join(f"<th>{c}</th>" for c in cells)
+        + "</tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
+    )
+    table = Numbered("table", "1", "tbl:w", "Wide", "a", "Table")
+    section = cast(RenderedSection, cast(Any, SimpleNamespace(tables=(table,), body_html=body)))
+    lines = tuple((100.0 + 10 * i, 108.0 + 10 * i, text) for i, text in enumerate(head))
+    page = PdfPage(0, 792.0, (*lines, (300.0, 308.0, "1 2 3")))
+    facts = PdfFacts(Path("b.pdf"), (page,), {"tbl:w": 0}, frozenset(), (), {}, ())
+    assert [d.code for d in _tables(facts, (section,))] == codes

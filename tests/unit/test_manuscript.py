@@ -10,7 +10,7 @@ import pytest
 
 from octavo import api
 from octavo.render.headings import body_headings
-from tests.conftest import MakeBook, section_source
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 
 def test_body_items_open_each_breadcrumb_level_once(small_book: Path) -> None:
@@ -69,3 +69,49 @@ def test_rendering_makes_no_reference_cycles_per_section(make_book: MakeBook, ri
         finally:
             gc.enable()
     assert found[1] <= found[0], found
+
+
+TABLE = "| a |\n|---|\n| 1 |\n\nTable: {caption} {{#tbl:{label}}}\n"
+
+
+def test_numbering_by_chapter_sets_front_and_back_matter_apart(make_book: MakeBook) -> None:
+    """ut47 bug 12: with `numbering = "chapter"`, a Foreword's table and an Appendix's
+    were both "Table 0.1" (a chapter 0 no reader can find), and so were their references.
+    As pandoc-crossref and Quarto number them: the front matter's without a chapter number,
+    running on through its divisions; the back matter's by the division's letter."""
+    front = TABLE.format(caption="Foreword table", label="fw") + "\nSee @tbl:ap and @tbl:ch.\n"
+    book = make_book(
+        {
+            "001-a.md": section_source(
+                1, "Fore", chapter=0, total=4, body=front, extra="kind: foreword\n"
+            ),
+            "002-b.md": section_source(
+                2,
+                "Pre",
+                chapter=0,
+                total=4,
+                body=TABLE.format(caption="Preface table", label="pr"),
+                extra="kind: preface\n",
+            ),
+            "003-c.md": section_source(
+                3, "Trade", total=4, body=TABLE.format(caption="Body table", label="ch")
+            ),
+            "004-d.md": section_source(
+                4,
+                "More",
+                chapter=0,
+                total=4,
+                body=TABLE.format(caption="Appendix table", label="ap"),
+                extra="kind: appendix\n",
+            ),
+        },
+        toml=BOOK_TOML + 'numbering = "chapter"\n',
+    )
+    manuscript, _ = api.manuscript(book)
+    assert [(t.id, t.label) for t in manuscript.tables] == [
+        ("tbl:fw", "Table\u00a01"),
+        ("tbl:pr", "Table\u00a02"),
+        ("tbl:ch", "Table\u00a01.1"),
+        ("tbl:ap", "Table\u00a0A.1"),
+    ]
+    assert "Table\u00a0A.1</a> and" in manuscript.sections[0].body_html

@@ -85,33 +85,40 @@ def currency(manuscript: Manuscript) -> Currency:
 def contents(plan: EpubPlan) -> tuple[NavEntry, ...]:
     """The nav's (and the NCX's) entries in reading order."""
     labels = plan.manuscript.labels
+    appendix = NavEntry(labels.format("data_currency"), f"{APPENDIX}.xhtml")
     return (
         NavEntry(labels.format("title_page"), "titlepage.xhtml"),
         *plan.toc(),
-        NavEntry(labels.format("data_currency"), f"{APPENDIX}.xhtml"),
+        *((appendix,) if plan.manuscript.has_currency else ()),  # none: no data date
         *((NavEntry(labels.format("index"), "index.xhtml"),) if plan.manuscript.index else ()),
         NavEntry(labels.format("colophon"), "colophon.xhtml"),
     )
 
 
 def landmarks(plan: EpubPlan) -> tuple[Landmark, ...]:
-    """Cover, contents, and where each matter starts; the glossary and bibliography."""
-    labels = plan.manuscript.labels
+    """Cover, contents, and where each matter starts; the glossary and bibliography. A book
+    with no body (front matter alone) has no "Start of text" (it pointed at the appendix);
+    its back matter starts at the Data Currency appendix, or at the index, or at the
+    colophon, whichever comes first."""
+    ms = plan.manuscript
+    labels = ms.labels
     front, body, back = plan.of("front"), plan.body(), plan.of("back")
-    currency = f"{APPENDIX}.xhtml"
     marks = [
         Landmark("cover", "cover.xhtml", labels.format("cover")),
         Landmark("toc", "nav.xhtml#toc", labels.format("contents")),
     ]
     if front:
         marks.append(Landmark("frontmatter", front[0].name, front[0].text))
-    marks.append(
-        Landmark("bodymatter", body[0].name if body else currency, labels.format("start_of_text"))
-    )
+    if body:
+        marks.append(Landmark("bodymatter", body[0].name, labels.format("start_of_text")))
     if back:
         marks.append(Landmark("backmatter", back[0].name, back[0].text))
+    elif ms.has_currency:
+        marks.append(Landmark("backmatter", f"{APPENDIX}.xhtml", labels.format("data_currency")))
+    elif ms.index:
+        marks.append(Landmark("backmatter", f"{INDEX}.xhtml", labels.format("index")))
     else:
-        marks.append(Landmark("backmatter", currency, labels.format("data_currency")))
+        marks.append(Landmark("backmatter", "colophon.xhtml", labels.format("colophon")))
     marks += [Landmark(c.epub_type, c.name, c.text) for c in back if c.epub_type in _GUIDED]
     if plan.manuscript.index:
         marks.append(Landmark("index", "index.xhtml", labels.format("index")))
@@ -198,19 +205,21 @@ def documents(
             ("nav",),
         ),
     )
-    back = (
-        Document(
-            APPENDIX,
-            f"{APPENDIX}.xhtml",
-            labels.format("data_currency"),
-            render(
+    title = labels.format("data_currency")
+    appendix = (  # a book with no data date has none
+        (
+            Document(
                 APPENDIX,
-                labels.format("data_currency"),
-                "backmatter",
-                plan=plan,
-                currency=currency(ms),
+                f"{APPENDIX}.xhtml",
+                title,
+                render(APPENDIX, title, "backmatter", plan=plan, currency=currency(ms)),
             ),
-        ),
+        )
+        if ms.has_currency
+        else ()
+    )
+    back = (
+        *appendix,
         *_index(plan, render),
         Document(
             "colophon",

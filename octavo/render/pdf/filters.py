@@ -19,6 +19,7 @@ from octavo.model import Note
 from octavo.render.pdf.continued import continued_heads
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.pdf.last_words import note_last_words
+from octavo.render.pdf.nested_notes import CALL, callers, outermost
 
 __all__ = [
     "REF",
@@ -33,20 +34,34 @@ __all__ = [
     "running_head_filter",
 ]
 
-_CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
 # HTML's white space, which CSS collapses (never U+00A0: a note's code keeps its indent)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
-def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[[Note], Any]) -> str:
+def inline_notes(html: str, notes: tuple[Note, ...], footnote: Callable[..., Any]) -> str:
     """Each call of an author's note replaced by the note itself (`footnote`, a template
     macro), where print floats it to the foot of the page.
 
     The note's white space is collapsed here: WeasyPrint 70 collapses none in a `float:
     footnote` element, so a line end of the Markdown (a soft break) broke the printed note
-    there, half the measure left empty, and a double space stayed double."""
+    there, half the measure left empty, and a double space stayed double.
+
+    A note called inside another note (octavo.render.pdf.nested_notes) floats from just
+    after the outer note, `footnote(note, nested=True)`: the same page, the next number."""
     by_id = {n.id: replace(n, html=note_last_words(_SPACES.sub(" ", n.html))) for n in notes}
-    return _CALL.sub(lambda m: str(footnote(by_id[m[1]])) if m[1] in by_id else m[0], html)
+    called_by = callers(notes)
+    inner: dict[str, list[Note]] = {}
+    for note in notes:  # in their numbers' order, as the page's foot sets them
+        if note.id in called_by:
+            inner.setdefault(outermost(note.id, called_by), []).append(by_id[note.id])
+
+    def one(match: re.Match[str]) -> str:
+        if match[1] not in by_id:
+            return match[0]
+        nested = (str(footnote(n, nested=True)) for n in inner.get(match[1], ()))
+        return str(footnote(by_id[match[1]])) + "".join(nested)
+
+    return CALL.sub(one, html)
 
 
 _LINK = re.compile(r'<a href="#([^"]+)"([^>]*)>(.*?)</a>', re.DOTALL)

@@ -33,6 +33,7 @@ from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.hints import as_styles
 from octavo.render.pdf.index_pages import Located, page_runs
 from octavo.render.pdf.last_words import last_words
+from octavo.render.pdf.nested_notes import callers, outermost
 from octavo.render.pdf.print_parts import PrintChapter, PrintPart, Sketched, body_entries
 from octavo.render.pdf.sheets import Sheet, has_landscape, stylesheets, text_measure
 from octavo.render.xref import PAGE_REF
@@ -105,11 +106,12 @@ def front_page_refs(html: str, manuscript: Manuscript) -> str:
 def note_pairs(sections: Iterable[RenderedSection]) -> tuple[tuple[str, str], ...]:
     """(id of the call, id of the note) of every note to keep on the page of its call: the
     data-date note of each heading (a section with no data date has none) and the authors'
-    notes."""
+    notes (a note called inside another: the call of that one, octavo.render.pdf.nested_notes)."""
     pairs: list[tuple[str, str]] = []
     for rs in sections:
         pairs += [(rs.id, rs.note_id)] if rs.section.dated else []
-        pairs += [(n.ref_id, n.id) for n in rs.notes]
+        called_by = callers(rs.notes)
+        pairs += [(f"ref-{outermost(n.id, called_by)}", n.id) for n in rs.notes]
     return tuple(pairs)
 
 

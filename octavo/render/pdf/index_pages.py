@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from octavo.model import IndexEntry, Manuscript
+from octavo.model import INDEX, IndexEntry, Manuscript
 from octavo.render.pdf.folio_styles import Folios
 
 __all__ = [
@@ -54,9 +54,11 @@ def mark_ids(manuscript: Manuscript) -> set[str]:
 
 
 def body_start(document: Any, manuscript: Manuscript) -> int:
-    """The 0-based page of the book where the body (its arabic folio 1) begins."""
+    """The 0-based page of the book where the body (its arabic folio 1) begins; in a book
+    of front matter alone, where the back matter (the appendix, the index) begins, as its
+    folios count from there (templates/print/book.html)."""
     starts = [c.id for c in manuscript.chapters if c.matter != "front"]
-    starts = [p.id for p in manuscript.parts] + starts
+    starts = [p.id for p in manuscript.parts] + starts + [manuscript.appendix_id, INDEX]
     return next(
         (i for i, page in enumerate(document.pages) if any(s in page.anchors for s in starts)),
         len(document.pages),

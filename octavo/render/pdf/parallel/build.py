@@ -132,6 +132,9 @@ def render_pdf_parallel(
     if refs is not None and not whole and _front_turns(manuscript, options):
         logging.getLogger("octavo").info("a broadside table in the front matter: one process")
         refs = None
+    if refs is not None and not whole and not _body_and_appendix(manuscript):
+        logging.getLogger("octavo").info("no body, or no Data Currency appendix: one process")
+        refs = None
     if refs is not None and not whole:
         try:
             return _parallel(manuscript, options, jobs, cache, pool, refs)
@@ -139,6 +142,15 @@ def render_pdf_parallel(
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
+
+
+def _body_and_appendix(manuscript: Manuscript) -> bool:
+    """Whether the book has a body and a Data Currency appendix, as the parts laid out apart
+    take for granted: the body's folios from its first chapter, the appendix's part opened
+    by the appendix (a book of front matter alone, or with no dated section, has neither
+    that chapter nor that appendix: one process lays it out)."""
+    body = any(c.matter != "front" for c in manuscript.chapters)
+    return body and manuscript.has_currency
 
 
 def _front_turns(manuscript: Manuscript, options: PdfOptions) -> bool:

@@ -1,0 +1,40 @@
+"""How `numbering = "chapter"` numbers a division's tables and figures: "Table 2.1" in
+chapter 2, "Table A.1" in the back matter's first division (an appendix), "Table 1" in
+the front matter, as pandoc-crossref and Quarto number them."""
+
+from __future__ import annotations
+
+from octavo.model import Book, Chapter
+
+__all__ = ["float_prefix", "numbered_apart"]
+
+
+def numbered_apart(book: Book, chapter: Chapter) -> bool:
+    """Whether `chapter`'s tables and figures count from 1 (numbering = "chapter"): a body
+    chapter's and a back-matter division's do; the front matter's run on through all its
+    divisions (which come first), as they carry no chapter number."""
+    return book.config.numbering == "chapter" and chapter.matter != "front"
+
+
+def float_prefix(book: Book, chapter: Chapter) -> str | None:
+    """What numbers a division's tables and figures before their own number (numbering =
+    "chapter"), as pandoc-crossref and Quarto number them: a body chapter its number
+    ("Table 2.1"), a back-matter division its letter in the back matter ("Table A.1":
+    an appendix), the front matter none ("Table 1"). A Foreword's and an Appendix's
+    tables were both "Table 0.1", after a chapter 0 that no reader can find."""
+    if chapter.matter == "front":
+        return None
+    if chapter.matter == "back":
+        back = [c for c in book.chapters if c.matter == "back"]
+        return _letters(next(i for i, c in enumerate(back) if c is chapter))
+    return str(chapter.number)
+
+
+def _letters(index: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA": a spreadsheet's column letters."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
