@@ -18,6 +18,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from octavo.render.image_limits import quiet_large_images
+
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
 
@@ -36,6 +38,7 @@ def eight_bit(data: bytes) -> bytes | None:
         return None
     from PIL import Image as Pil
 
+    quiet_large_images()
     try:
         with Pil.open(io.BytesIO(data)) as opened:
             opened.load()

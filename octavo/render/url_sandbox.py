@@ -24,6 +24,7 @@ from urllib.parse import quote, unquote, urlsplit
 from octavo.errors import Diagnostic, error
 from octavo.limits import MAX_DATA_URL
 from octavo.render.image_depth import eight_bit
+from octavo.render.image_limits import quiet_large_images
 from octavo.sandbox import FileRefused, read_file
 
 if TYPE_CHECKING:
@@ -197,8 +198,10 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
             real: Path | None = path
             if mime == "image/svg+xml":  # no scripts, nothing loaded from outside
                 content = _clean_svg(content)
-            elif mime.startswith("image/") and (grey := eight_bit(content)) is not None:
-                content, real = grey, None  # WeasyPrint prints 16-bit grey as noise
+            elif mime.startswith("image/"):
+                quiet_large_images()  # WeasyPrint opens it next, with Pillow
+                if (grey := eight_bit(content)) is not None:
+                    content, real = grey, None  # WeasyPrint prints 16-bit grey as noise
             # the base of the file's own relative URLs: by its place's name, as WeasyPrint
             # names the images it loads by their URLs
             return Response(sandbox.url(path), real, content, mime)

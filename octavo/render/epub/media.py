@@ -15,6 +15,7 @@ from pathlib import Path
 from octavo.model import Image, Manuscript
 from octavo.render.epub.links import media_name
 from octavo.render.image_depth import eight_bit_image
+from octavo.render.image_limits import quiet_large_images
 from octavo.render.images import read_image
 from octavo.render.svg import clean_svg
 
@@ -60,6 +61,7 @@ def epub_image(root: Path, image: Image, limit: int) -> bytes:
         return data
     from PIL import Image as Pil
 
+    quiet_large_images()
     with Pil.open(io.BytesIO(data)) as opened:
         scaled = eight_bit_image(opened.copy())  # Pillow scales no 16-bit grey ("I;16")
     scaled.thumbnail((limit, limit), Pil.Resampling.LANCZOS)
