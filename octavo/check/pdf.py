@@ -24,6 +24,7 @@ from octavo.check.pdf_facts import (
     unreadable,
 )
 from octavo.check.pdf_index import index_problems
+from octavo.check.titles import title_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, Manuscript, RenderedSection
 from octavo.text import CUT_AFTER, strip_tags
@@ -51,6 +52,7 @@ def check_book_facts(
         *_notes(facts, manuscript),
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
+        *title_problems(facts, manuscript),
         *_heads(facts, manuscript),
         *index_problems(facts, manuscript),
         *_bookmarks(facts, manuscript),
