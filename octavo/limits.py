@@ -9,6 +9,7 @@ __all__ = [
     "MAX_DATA_URL",
     "MAX_DEPTH",
     "MAX_GRID_CHARS",
+    "MAX_IMAGE_PIXELS",
     "MAX_INDEX_LEVELS",
     "MAX_LINE",
     "MAX_PARENTS",
@@ -37,6 +38,9 @@ FILE_LIMITS = {
     "any": 32 * MiB,
 }
 
+# an image's pixels: Pillow's own refusal (a decompression bomb, E507), twice the limit it
+# warns at (octavo.render.image_limits keeps that warning off stderr)
+MAX_IMAGE_PIXELS = 2 * 89_478_485
 MAX_DATA_URL = 2 * MiB  # a data: URL in a stylesheet (E607)
 MAX_SECTIONS = 100_000  # a section's sequence and total (E206; E405 for an imported page)
 YEARS = range(1, 10_000)  # a date's year (E107, E207)

@@ -174,7 +174,8 @@ def _read_back(
         ) from exc
     return (
         f"{epub_path}: EPUBCheck {result.version}: 0 messages (usage included)",
-        f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, tables, "
+        f"{pdf_path}: contents numbers, notes on their pages, chapters on odd pages, chapter "
+        "titles on their pages, tables, "
         "page references, figures, running heads, bookmarks, fonts, metadata, boxes, margins, "
         "blank pages" + (f", {variant}" if variant else "") + ": all good",
         *(

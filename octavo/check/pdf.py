@@ -26,6 +26,7 @@ from octavo.check.pdf_facts import (
 )
 from octavo.check.pdf_index import index_problems
 from octavo.check.pdf_meta import bookmarks, fonts, metadata
+from octavo.check.titles import title_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, INDEX, Manuscript, RenderedSection
 from octavo.model.language_tags import direction
@@ -59,6 +60,7 @@ def check_book_facts(
         *_notes(facts, manuscript),
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
+        *title_problems(facts, manuscript),
         *_heads(facts, manuscript),
         *index_problems(facts, manuscript),
         *bookmarks(facts, manuscript),

@@ -77,6 +77,7 @@ _TRUSTED_ATTRIBUTES = {
     "aria-label",
     "aria-hidden",
     "aria-checked",  # a task list's mark (octavo.render.task_lists)
+    "aria-level",  # a heading deeper than h6 (octavo.render.blocks)
     "data-label",
     "span",  # a grid table's <colgroup span="2"> (octavo.render.grid_tables)
 }

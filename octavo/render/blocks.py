@@ -216,8 +216,10 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     line = opening.map[0] if opening.map else 0
     attrs = attributes(inline, state, line)
-    level = min(state.context.level + rank, 6)  # octavo.render.heading_ranks
-    opening.tag = closing.tag = f"h{level}"
+    level = state.context.level + rank  # octavo.render.heading_ranks
+    opening.tag = closing.tag = f"h{min(level, 6)}"
+    if level > 6:  # HTML's deepest is h6: its own level for assistive technology, and the
+        opening.attrSet("aria-level", str(level))  # nav nests it (ut47 bug 17)
     # the id is made from the title's words alone: no note call, span's attributes or address
     words = _RAW_CODE.sub(_shown_raw, inline.content)
     words = _ATTRIBUTES.sub("", heading_refs.ADDRESS.sub(r"\1", _NOTE_CALL.sub("", words)))

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
+from octavo.limits import MAX_IMAGE_PIXELS
 from octavo.model import BookConfig, Image
+from octavo.render.image_limits import quiet_large_images
 from octavo.sandbox import FileRefused, read_file
 
 if TYPE_CHECKING:  # the EPUB writer reads this module, and never imports markdown-it
@@ -80,7 +82,13 @@ def probe_image(
         return _svg(data, path)
     measured = (measure or raster_size)(data)
     if isinstance(measured, str):
-        return ImageProblem("E507", f"image '{path}' cannot be read: {measured}", _FORMATS)
+        hint = (
+            f"scale it down under {MAX_IMAGE_PIXELS:,} pixels (a print page needs no more "
+            "than about 4,000 by 5,000)"
+            if measured == _BOMB
+            else _FORMATS
+        )
+        return ImageProblem("E507", f"image '{path}' cannot be read: {measured}", hint)
     kind, width, height = measured
     if kind not in MEDIA_TYPES:
         return ImageProblem(
@@ -103,6 +111,7 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     from PIL import Image as Pil
     from PIL import ImageFile, UnidentifiedImageError
 
+    quiet_large_images()
     lenient = ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint sets it, for every process
     try:
         with Pil.open(io.BytesIO(data)) as opened:
@@ -115,7 +124,7 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     except UnidentifiedImageError:  # Pillow's text names the stream's memory address
         return "not an image Pillow knows (PNG, JPEG, GIF or another raster format)"
     except Pil.DecompressionBombError:  # a few bytes that claim billions of pixels
-        return "it claims more pixels than Pillow will decode (a decompression bomb)"
+        return _BOMB
     except OSError as exc:
         return str(exc)
     finally:
@@ -123,6 +132,7 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
 
 
 _FORMATS = "save it as PNG, JPEG, GIF or SVG"
+_BOMB = "it claims more pixels than Pillow will decode (a decompression bomb)"
 
 
 def read_image(root: Path, path: str) -> bytes:

@@ -23,6 +23,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 from octavo.errors import Diagnostic, error
 from octavo.limits import MAX_DATA_URL
+from octavo.render.image_depth import eight_bit
+from octavo.render.image_limits import quiet_large_images
 from octavo.sandbox import FileRefused, read_file
 
 if TYPE_CHECKING:
@@ -172,13 +174,13 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
         """`path` (where WeasyPrint reads a big image again) is the real file, never
         one made of a `file://name/` URL."""
 
-        def __init__(self, url: str, real: Path, content: bytes, mime: str):
+        def __init__(self, url: str, real: Path | None, content: bytes, mime: str):
             super().__init__(url, content, {"Content-Type": mime})
             self.real = real
 
         @property
-        def path(self) -> str:
-            return str(self.real)
+        def path(self) -> str | None:  # None: the content is not the file's (converted)
+            return None if self.real is None else str(self.real)
 
     class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -193,11 +195,16 @@ def weasyprint_fetcher(sandbox: Sandbox) -> Any:
                 content, mime, path = sandbox.load(url)
             except FetchRefused as refused:
                 raise Refused(refused) from refused
+            real: Path | None = path
             if mime == "image/svg+xml":  # no scripts, nothing loaded from outside
                 content = _clean_svg(content)
+            elif mime.startswith("image/"):
+                quiet_large_images()  # WeasyPrint opens it next, with Pillow
+                if (grey := eight_bit(content)) is not None:
+                    content, real = grey, None  # WeasyPrint prints 16-bit grey as noise
             # the base of the file's own relative URLs: by its place's name, as WeasyPrint
             # names the images it loads by their URLs
-            return Response(sandbox.url(path), path, content, mime)
+            return Response(sandbox.url(path), real, content, mime)
 
     return SandboxFetcher(allowed_protocols=("file", "data"))
 

@@ -23,6 +23,7 @@ CODES = {
     "E615": "fonts embedded",
     "E616": "metadata",
     "E617": "every heading present",
+    "E655": "chapter titles on their opening pages",
 }
 
 

@@ -1,7 +1,9 @@
 """The book's own images as EPUB members: scaled down for e-readers, SVG cleaned.
 
 A raster image whose longer side passes `epub_image_max` (book.toml) is scaled down with
-Pillow, never up; the bytes are the same for the same image (no metadata, fixed quality).
+Pillow, never up (a 16-bit grey PNG made 8-bit first, octavo.render.image_depth); the
+bytes are the same for the same image (no metadata, fixed quality). Below the limit an
+image goes in as it is: reading systems (browser engines) show 16-bit PNGs.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from octavo.model import Image, Manuscript
 from octavo.render.epub.links import media_name
+from octavo.render.image_depth import eight_bit_image
+from octavo.render.image_limits import quiet_large_images
 from octavo.render.images import read_image
 from octavo.render.svg import clean_svg
 
@@ -57,8 +61,9 @@ def epub_image(root: Path, image: Image, limit: int) -> bytes:
         return data
     from PIL import Image as Pil
 
+    quiet_large_images()
     with Pil.open(io.BytesIO(data)) as opened:
-        scaled = opened.copy()
+        scaled = eight_bit_image(opened.copy())  # Pillow scales no 16-bit grey ("I;16")
     scaled.thumbnail((limit, limit), Pil.Resampling.LANCZOS)
     out = io.BytesIO()
     if image.media_type == "image/jpeg":

@@ -32,6 +32,7 @@ __all__ = [
     "inline_notes",
     "landscape_filter",
     "running_head_filter",
+    "title_class_filter",
 ]
 
 # HTML's white space, which CSS collapses (never U+00A0: a note's code keeps its indent)
@@ -102,6 +103,7 @@ class Rendering:
     # a handout's: the words of a reference to each table or figure it does not hold
     # (octavo.render.pdf.handout_refs.elsewhere)
     elsewhere: tuple[tuple[str, str], ...] = ()
+    type_size: float = 11.0  # the body's type in points (a chapter title's size is in its ems)
 
 
 _OUTSIDE = Rendering()  # frozen: one default for every filter called outside a render
@@ -132,6 +134,15 @@ def running_head_filter(text: str) -> str:
     from octavo.render.pdf.running_heads import running_head
 
     return running_head(text, RENDERING.get().head)
+
+
+def title_class_filter(text: str) -> str:
+    """The `title_class` filter: the class that keeps a chapter's title of `text` on its
+    opening page (octavo.render.pdf.title_fit), "" at its usual size; as `landscape_filter`."""
+    from octavo.render.pdf.title_fit import title_class
+
+    rendering = RENDERING.get()
+    return title_class(text, rendering.measure, rendering.type_size)
 
 
 def css_ident(name: str) -> Markup:

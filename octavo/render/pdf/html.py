@@ -28,6 +28,7 @@ from octavo.render.pdf.filters import (
     inline_notes,
     landscape_filter,
     running_head_filter,
+    title_class_filter,
 )
 from octavo.render.pdf.folio_targets import target_rules
 from octavo.render.pdf.hints import as_styles
@@ -123,6 +124,7 @@ def print_environment(project: Project) -> Environment:
     env.filters["landscape"] = landscape_filter  # render_print sets the text block's width
     env.filters["continued"] = continued_filter  # and the words of the book's language
     env.filters["running_head"] = running_head_filter  # a head on one line of the heads'
+    env.filters["title_class"] = title_class_filter  # a chapter title kept on its page
     env.filters["direction"] = direction  # a section's own language's: its dir
     return env
 
@@ -135,6 +137,7 @@ def render_print(
     modified: datetime | None = None,
     head: float | None = None,
     elsewhere: tuple[tuple[str, str], ...] = (),
+    type_size: float = 11.0,
     **context: Any,
 ) -> str:
     """A print template (templates/print/) rendered with what every print document is
@@ -145,7 +148,7 @@ def render_print(
     the book's: octavo.render.pdf.parallel.dates). `head`: the running heads' width, if
     not `measure` (a stamp's, which has no text block: octavo.render.pdf.running_heads).
     `elsewhere`: a handout's words for a reference to a table or figure it does not hold
-    (octavo.render.pdf.handout_refs).
+    (octavo.render.pdf.handout_refs). `type_size`: the body's type in points.
     The words marked for the EPUB only are left out (octavo.render.conditional), whatever
     template made the document, and a
     run of characters longer than any word is given places to break
@@ -156,7 +159,7 @@ def render_print(
     meta = book_meta(manuscript.book)
     continued = manuscript.labels.parts("table_continued")
     token = RENDERING.set(
-        Rendering(measure, continued, measure if head is None else head, elsewhere)
+        Rendering(measure, continued, measure if head is None else head, elsewhere, type_size)
     )
     try:
         html = env.get_template(template).render(
@@ -217,6 +220,7 @@ def print_html(
         "print/book.html",
         _with_targets(manuscript, page, extra, landscape),
         measure=text_measure(page),
+        type_size=page.font_size,
         modified=None if part is None else part.modified,
         chapters=chapters,
         # `{}`, not None: a book's own book.html from before index_groups sets ms.index

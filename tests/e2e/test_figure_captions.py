@@ -1,0 +1,96 @@
+"""A tiny image as a figure keeps its caption a readable measure, in print and the EPUB: a
+1 px image (or an icon) squeezed its caption to one letter a line, twenty lines tall, since
+a figure's box, and its caption's, is its picture's width (ut47 bug 19)."""
+
+from __future__ import annotations
+
+import io
+import json
+from html import unescape
+from pathlib import Path
+
+import pdfplumber
+from PIL import Image
+
+from octavo import api
+from tests.conftest import MakeBook, section_source
+from tests.support import readers
+
+BODY = """![Tiny own size](images/dot.png)
+
+![Tiny given a width, whose caption runs on](images/dot.png){width=2px}
+
+![Tiny given a height](images/dot.png){height=3px}
+
+![Half the text block](images/wide.png){width=50%}
+"""
+MEASURE = 14 * 11  # 14rem of 11 pt type (styles/print/book.css: --caption-measure)
+TEXT_BLOCK = 460.8  # letter less the default margins
+
+
+def _png(size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (20, 60, 120)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _book(make_book: MakeBook) -> Path:
+    return make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=1, body=BODY),
+            "images/dot.png": _png((1, 1)),
+            "images/wide.png": _png((2000, 1000)),
+        }
+    )
+
+
+def _caption_lines(pdf: Path) -> dict[str, tuple[float, int]]:
+    """Each figure caption's width in points and its number of lines, by its number."""
+    found: dict[str, tuple[float, int]] = {}
+    with pdfplumber.open(pdf) as opened:
+        for page in opened.pages:
+            words = page.extract_words()
+            starts = [w for w in words if w["text"] == "Figure"]
+            for start in starts:
+                label = next(w for w in words if w["top"] == start["top"] and w["x0"] > start["x1"])
+                lines = [
+                    w
+                    for w in words
+                    if 0 <= w["top"] - start["top"] < 60 and w["x0"] >= start["x0"] - 1
+                ]
+                tops = sorted({round(w["top"]) for w in lines})
+                body = [w for w in lines if round(w["top"]) in tops[:4]]
+                width = max(w["x1"] for w in body) - start["x0"]
+                found[label["text"]] = (width, len(tops))
+    return found
+
+
+def test_a_tiny_figures_caption_keeps_a_measure_in_print(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    pdf, _ = api.build_pdf(_book(make_book), tmp_path / "b.pdf")
+    captions = _caption_lines(pdf)
+    assert set(captions) == {"1.", "2.", "3.", "4."}
+    for label in ("1.", "3."):  # "Figure 1. Tiny own size" on one line, as wide as it needs
+        width, _ = captions[label]
+        assert 60 < width <= MEASURE + 1, captions
+    width, _ = captions["2."]  # a long caption fills the measure, in a few lines
+    assert MEASURE * 0.8 < width <= MEASURE + 1, captions
+    width, _ = captions["4."]  # a wide figure's caption is its width, as before
+    assert width <= TEXT_BLOCK / 2 + 1, captions
+
+
+_WIDTHS = """return Array.from(doc.querySelectorAll('figure.figure figcaption'))
+  .map(c => Math.round(c.getBoundingClientRect().width));"""
+
+
+def test_a_tiny_figures_caption_keeps_a_measure_in_the_epub(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    readers.need("chromium")
+    epub, _ = api.build_epub(_book(make_book), tmp_path / "b.epub")
+    text = readers.unzip(epub, tmp_path / "unzipped")
+    widths = json.loads(unescape(readers.frame_result(text / "ch01.xhtml", _WIDTHS, 360)))
+    root_em = 16  # Chromium's default type, as a reader's
+    assert len(widths) == 4
+    assert all(w >= 14 * root_em - 1 for w in widths), widths  # 1 px before
