@@ -104,8 +104,21 @@ def _a_list_marker(match: re.Match[str]) -> bool:
 
 
 def escape_inline(text: str) -> str:
-    """Backslash what Markdown would read as inline markup; ordinary prose is unchanged."""
-    return _INLINE.sub(lambda m: "\\" + m[0], text)
+    """Backslash what Markdown would read as inline markup; ordinary prose is unchanged. A
+    dollar that would open math (pandoc's `$…$`, octavo.render.math_source) is backslashed
+    too, each in turn: "$20 and $30" is no math and stays as it is."""
+    escaped = _INLINE.sub(lambda m: "\\" + m[0], text)
+    if "$" not in escaped:
+        return escaped
+    from octavo.render.math_source import opens_math
+
+    at = escaped.find("$")
+    while at >= 0:
+        if opens_math(escaped, at):
+            escaped = escaped[:at] + "\\" + escaped[at:]
+            at += 1
+        at = escaped.find("$", at + 1)
+    return escaped
 
 
 def typed_dashes(text: str) -> str:

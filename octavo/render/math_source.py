@@ -23,7 +23,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from octavo.render.allow_list import TRUSTED
 
-__all__ = ["MATH", "install"]
+__all__ = ["MATH", "install", "opens_math"]
 
 MATH = "math_inline"  # the token's type; its content the source with its dollars
 
@@ -50,6 +50,18 @@ def _math(state: StateInline, silent: bool) -> bool:
         token.markup = "$$" if display else "$"
     state.pos = close
     return True
+
+
+def opens_math(src: str, at: int) -> bool:
+    """Does the `$` at `at` open math that closes (as `_math` reads it)? The importer
+    backslashes such a dollar in a page's text, which is no math."""
+    if src[at] != "$" or (at and src[at - 1] == "\\"):
+        return False
+    display = src.startswith("$$", at)
+    opening = at + (2 if display else 1)
+    if opening >= len(src) or (not display and src[opening].isspace()):
+        return False
+    return _closing(src, opening, len(src), display) >= 0
 
 
 def _closing(src: str, at: int, end: int, display: bool) -> int:

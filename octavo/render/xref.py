@@ -236,13 +236,19 @@ def _destinations(line: str, defined: dict[str, str]) -> list[str]:
     return found
 
 
+# a worded reference's line breaks (written over two lines), not its no-break spaces
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 def shown_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
     """The page references a section's text and notes show in `output` ("pdf", "epub"):
     each target's id (unescaped) -> the name its reference shows, once each."""
     from octavo.render.conditional import for_output
 
     html = for_output(" ".join((rs.body_html, *(n.html for n in rs.notes))), output)
-    return {unescape(m[2]): " ".join(strip_tags(m[3]).split()) for m in PAGE_REF.finditer(html)}
+    return {
+        unescape(m[2]): _LINE_BREAKS.sub(" ", strip_tags(m[3])) for m in PAGE_REF.finditer(html)
+    }
 
 
 def worded_page_refs(rs: RenderedSection, output: str) -> dict[str, str]:
