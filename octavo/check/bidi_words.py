@@ -14,22 +14,34 @@ punctuation and combining marks (vowel signs) are left out. The words of a note 
 match those of the lines it is printed on, in any order (`holds_lines`); an index mark's
 words stand together on a line, in their order or the other (`holds_phrase`).
 
-The checks ask this only where the plain comparison of text failed, so a book written
-left to right is checked as before.
+The checks ask this only where the plain comparison of text failed, and only of a text
+that holds a right-to-left letter (`words` gives none otherwise), so text written left to
+right is checked as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from octavo.check.pdf_facts import PdfPage
+    from octavo.model import Manuscript
 
-__all__ = ["holds_caption", "holds_lines", "holds_phrase", "line_words", "words"]
+__all__ = [
+    "has_right_to_left",
+    "holds_caption",
+    "holds_lines",
+    "holds_phrase",
+    "line_words",
+    "right_to_left",
+    "words",
+]
 
 Words = tuple[str, ...]
 _KINDS = {"L": "L", "R": "R", "AL": "R", "EN": "9", "AN": "9"}
@@ -65,9 +77,37 @@ def _tokens(pieces: Iterable[str], seen: bool) -> Words:
     return tuple(found)
 
 
+_BOOK_RTL: ContextVar[bool] = ContextVar("octavo_check_right_to_left", default=False)
+
+
 def words(text: str) -> Words:
-    """The words of the manuscript's `text` (in the order it is written)."""
+    """The words of the manuscript's `text` (in the order it is written); none for a text
+    without a right-to-left letter, whose plain comparison stands alone: compared word for
+    word, a left-to-right book's index mark matched in another case and order, a caption
+    with a wrong number, a note without its punctuation (a reviewer's finds)."""
+    if not _BOOK_RTL.get() and not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return ()  # (in a book set right to left, its left-to-right notes are compared too)
     return _tokens(text, seen=False)
+
+
+def has_right_to_left(manuscript: Manuscript) -> bool:
+    """Does the book hold text set right to left (its language's, or a section's)?"""
+    from octavo.model.language_tags import direction
+
+    langs = [manuscript.book.config.language, *(r.section.lang for r in manuscript.sections)]
+    return any(direction(lang) == "rtl" for lang in langs if lang)
+
+
+@contextlib.contextmanager
+def right_to_left(book: bool) -> Iterator[None]:
+    """While the checks of a book with right-to-left text run (its language's, or a
+    section's): `words` gives the words of a left-to-right text too, an English note of
+    an Arabic book, set right to left."""
+    token = _BOOK_RTL.set(book)
+    try:
+        yield
+    finally:
+        _BOOK_RTL.reset(token)
 
 
 def line_words(page: PdfPage) -> tuple[Words, ...]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from octavo.check import bidi_words
 from octavo.check.bidi_words import holds_lines, line_words, words
 from octavo.check.content import check_content, check_notes
 from octavo.check.folios import counted_folio, folio_number, reading
@@ -48,6 +49,11 @@ def check_book_facts(
     whose text cannot be read (every check of text would fail)."""
     if isinstance(facts, Unreadable):
         return (_unreadable(facts),)
+    with bidi_words.right_to_left(bidi_words.has_right_to_left(manuscript)):
+        return _checked(facts, manuscript)
+
+
+def _checked(facts: PdfFacts, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),

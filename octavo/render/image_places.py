@@ -6,13 +6,14 @@ markdown-it percent-encodes an address (`images/Kärte 1.png` becomes
 `images/K%C3%A4rte%201.png`); the file is found by the name decoded, as pandoc and a
 browser find it, and as links to sections are (octavo.render.xref). The sandbox's rules
 hold for the decoded name: an encoded `../` (`%2e%2e%2f`) is a `../` like any other, and
-an encoded slash or backslash (`%2F`, `%5C`) or NUL, which no file name holds, is refused."""
+an encoded slash or backslash (`%2F`, `%5C`) or NUL, which no file name holds, is refused.
+The HTML's `src` is the decoded path encoded once, which a URL reader decodes back."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from markdown_it.token import Token
 
@@ -55,7 +56,10 @@ def place_image(
     text = Token("text", "", 0)
     text.content = alt
     image.children = [text]
-    image.attrs = {"src": path, "alt": alt}
+    # written encoded again: WeasyPrint reads `src` as a URL and decodes it once more, so the
+    # decoded `a%2541.png` printed a's file `aA.png` and `a%23b.png` the file `a` (a
+    # reviewer's find); the EPUB's member is named from the decoded path (epub.links)
+    image.attrs = {"src": quote(path, safe="/"), "alt": alt}
     image.meta["placed"] = True  # walked again with its paragraph: not placed twice
     state.images.append(ImageUse(path, source, line, figure, *measure))
     return [image]

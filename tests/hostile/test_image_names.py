@@ -67,3 +67,52 @@ def test_names_with_letters_and_spaces_are_found(make_book: MakeBook, tmp_path: 
     assert f'src="../{member}"' in text
     assert not [name for name in names if " " in name or not name.isascii()]
     api.build_pdf(book, tmp_path / "b.pdf")
+
+
+def _members(epub: Path) -> list[str]:
+    with zipfile.ZipFile(epub) as archive:
+        return archive.namelist()
+
+
+def test_compatibility_dots_never_climb_out_of_the_epub(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A folder named '‥' (U+2025) or '．．' (U+FF0E) is inside the book, but its name in
+    ASCII letters (NFKD) was '..': the EPUB held `EPUB/media/images/../../../a-b-….png`,
+    which a naive unzip writes above its folder (a reviewer's zip-slip)."""
+    folder = "images/\u2025/\uff0e\uff0e/\u2024"
+    book = make_book({"001-a.md": section_source(1, total=1, body=f"![x](<{folder}/a b.png>)\n")})
+    (book / folder).mkdir(parents=True)
+    Pil.new("RGB", (60, 40), "green").save(book / folder / "a b.png")
+    made, _ = api.build_epub(book, tmp_path / "b.epub")
+    members = _members(made)
+    assert all(".." not in m.split("/") and not m.startswith("/") for m in members), members
+    image = next(m for m in members if m.endswith(".png") and "cover" not in m)
+    with zipfile.ZipFile(made) as archive:
+        chapter = archive.read("EPUB/text/ch01.xhtml").decode()
+    assert f'src="../{image.removeprefix("EPUB/")}"' in chapter
+
+
+@pytest.mark.parametrize("name", ["a&b.png", "a%41.png", "a#b.png", "a?b.png"])
+def test_the_file_checked_is_the_file_printed(
+    make_book: MakeBook, tmp_path: Path, name: str
+) -> None:
+    """The image read and measured is the one the PDF embeds and the EPUB names: the
+    decoded `src` was decoded once more by WeasyPrint (`a%41.png` printed `aA.png`,
+    `a#b.png` the file `a`), and the EPUB's chapter named `a&amp;b.png`'s member other than
+    its manifest (a reviewer's finds)."""
+    from urllib.parse import quote
+
+    written = quote(name)  # as an author writes an address with %, # or ?
+    book = make_book({"001-a.md": section_source(1, total=1, body=f"![x](images/{written})\n")})
+    (book / "images").mkdir()
+    Pil.new("RGB", (60, 40), "green").save(book / "images" / name)
+    Pil.new("RGB", (60, 40), "red").save(book / "images" / "aA.png")  # the wrong one
+    html = tmp_path / "b.html"
+    api.build_pdf(book, tmp_path / "b.pdf", html=html)
+    assert f'src="images/{quote(name, safe="/")}"' in html.read_text("utf-8")
+    made, _ = api.build_epub(book, tmp_path / "b.epub")
+    images = [m for m in _members(made) if "/media/images/" in m]
+    with zipfile.ZipFile(made) as archive:
+        chapter = archive.read("EPUB/text/ch01.xhtml").decode()
+    assert len(images) == 1 and f'src="../{quote(images[0].removeprefix("EPUB/"))}"' in chapter

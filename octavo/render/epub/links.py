@@ -17,7 +17,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
-from urllib.parse import quote
+from html import unescape
+from urllib.parse import quote, unquote
 
 __all__ = ["MEDIA", "media_name", "relink"]
 
@@ -41,8 +42,12 @@ def media_name(path: str) -> str:
 
 
 def _plain(part: str, empty: str = "-") -> str:
+    """A part of a path in ASCII letters. Never dots alone, nor dots first: compatibility
+    forms turn '‥' (U+2025) and '．' (U+FF0E) into dots, and a folder '‥' was a member
+    `media/images/../a.png`, out of the folder an EPUB is unpacked into (a reviewer's
+    find)."""
     letters = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
-    return _OTHER.sub("-", letters).strip("-") or empty
+    return _OTHER.sub("-", letters).strip("-").lstrip(".").strip("-") or empty
 
 
 def relink(html: str, here: str, files: Mapping[str, str]) -> str:
@@ -53,4 +58,10 @@ def relink(html: str, here: str, files: Mapping[str, str]) -> str:
         return match[0] if target == here else f'href="{target}#{match[1]}"'
 
     html = _HREF.sub(link, html)
-    return _SRC.sub(lambda m: f'<img src="../{quote(media_name(m[1]))}"', html)
+    return _SRC.sub(lambda m: f'<img src="../{quote(media_name(_path(m[1])))}"', html)
+
+
+def _path(src: str) -> str:
+    """The book's path of an image's `src`: the path encoded (octavo.render.image_places),
+    in HTML (`&amp;`: a file `a&b.png` was a member the chapter did not name)."""
+    return unquote(unescape(src))
