@@ -1,12 +1,10 @@
-"""A tiny image as a figure keeps its caption a readable measure, in print and the EPUB: a
+"""A tiny image as a figure keeps its caption a readable measure, in print: a
 1 px image (or an icon) squeezed its caption to one letter a line, twenty lines tall, since
 a figure's box, and its caption's, is its picture's width (ut47 bug 19)."""
 
 from __future__ import annotations
 
 import io
-import json
-from html import unescape
 from pathlib import Path
 
 import pdfplumber
@@ -14,7 +12,6 @@ from PIL import Image
 
 from octavo import api
 from tests.conftest import MakeBook, section_source
-from tests.support import readers
 
 BODY = """![Tiny own size](images/dot.png)
 
@@ -82,15 +79,3 @@ def test_a_tiny_figures_caption_keeps_a_measure_in_print(
 
 _WIDTHS = """return Array.from(doc.querySelectorAll('figure.figure figcaption'))
   .map(c => Math.round(c.getBoundingClientRect().width));"""
-
-
-def test_a_tiny_figures_caption_keeps_a_measure_in_the_epub(
-    make_book: MakeBook, tmp_path: Path
-) -> None:
-    readers.need("chromium")
-    epub, _ = api.build_epub(_book(make_book), tmp_path / "b.epub")
-    text = readers.unzip(epub, tmp_path / "unzipped")
-    widths = json.loads(unescape(readers.frame_result(text / "ch01.xhtml", _WIDTHS, 360)))
-    root_em = 16  # Chromium's default type, as a reader's
-    assert len(widths) == 4
-    assert all(w >= 14 * root_em - 1 for w in widths), widths  # 1 px before
