@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from html import escape
 
-from lxml import etree
 from markdown_it.token import Token
 
 from octavo.render.sanitize import clean_fragment
@@ -60,6 +59,8 @@ def _paragraphs(cleaned: str) -> str:
     each made a paragraph."""
     if not cleaned.strip():
         return ""
+    from lxml import etree  # here: every build imports this module, few hold such a block
+
     holder = etree.fromstring(f"<x>{cleaned}</x>")
     out: list[str] = []
     run: list[str] = [escape(holder.text or "", quote=False)]
