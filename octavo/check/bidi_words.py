@@ -134,36 +134,30 @@ def line_words(page: PdfPage) -> tuple[Words, ...]:
 def holds_lines(lines: Sequence[Words], wanted: Words) -> bool:
     """Whether some lines in a row hold `wanted`'s words and no others (a note, which has
     its lines to itself), in any order."""
-    if not wanted:
-        return False
     want = Counter(wanted)
-    for first in range(len(lines)):
-        held: Counter[str] = Counter()
-        for line in lines[first:]:
-            held.update(line)
-            if held.total() >= want.total():
-                break
-        if held == want:
-            return True
-    return False
+    return bool(wanted) and any(held == want for held in _covering(lines, want))
 
 
 def holds_caption(lines: Sequence[Words], wanted: Words) -> bool:
     """Whether some lines in a row hold `wanted`'s words, in any order, and besides them
     only figures (a caption, whose words call a note: its number is printed there)."""
-    if not wanted:
-        return False
     want = Counter(wanted)
+    return bool(wanted) and any(
+        not want - held and all(word.isdigit() for word in held - want)
+        for held in _covering(lines, want)
+    )
+
+
+def _covering(lines: Sequence[Words], want: Counter[str]) -> Iterator[Counter[str]]:
+    """For each line, the words of it and the lines after it, up to the first that holds
+    all of `want` (or to the last line)."""
     for first in range(len(lines)):
         held: Counter[str] = Counter()
         for line in lines[first:]:
             held.update(line)
             if not want - held:
                 break
-        extra = held - want
-        if not want - held and all(word.isdigit() for word in extra):
-            return True
-    return False
+        yield held
 
 
 def holds_phrase(lines: Sequence[Words], wanted: Words) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -186,6 +187,17 @@ _LINKING = (
 )
 
 
+def _linking_book(make_book: MakeBook, body: str) -> tuple[Any, list[str]]:
+    """A book whose first section's `body` refers to the second's section, table and figure;
+    its manuscript and the first file's lines."""
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Trade {#tbl:b}\n\n![C](c.svg){#fig:c}\n"
+    one = section_source(1, "A", total=2, body=body)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    two = section_source(2, "B", total=2, body=table)
+    manuscript, _ = api.manuscript(make_book({"001-a.md": one, "002-b.md": two, "c.svg": svg}))
+    return manuscript, one.split("\n")
+
+
 def test_w517_points_at_the_line_of_a_page_reference_written_as_a_file_link(
     make_book: MakeBook,
 ) -> None:
@@ -194,13 +206,7 @@ def test_w517_points_at_the_line_of_a_page_reference_written_as_a_file_link(
     from octavo.render.epub.page_refs import unprinted_page_refs
     from octavo.render.pdf.handout_refs import outside_page_refs
 
-    table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Trade {#tbl:b}\n\n![C](c.svg){#fig:c}\n"
-    one = section_source(1, "A", total=2, body=_LINKING)
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
-    two = section_source(2, "B", total=2, body=table)
-    root = make_book({"001-a.md": one, "002-b.md": two, "c.svg": svg})
-    manuscript, _ = api.manuscript(root)
-    lines = one.split("\n")
+    manuscript, lines = _linking_book(make_book, _LINKING)
     wanted = [
         ("s002-b", lines.index("page [](002-b.md){.page} the section,") + 1),
         ("tbl:b", lines.index("on page [](002-b.md#tbl:b){.page} its table,") + 1),
@@ -261,13 +267,7 @@ def test_w517_and_w529_point_at_the_line_of_a_reference_style_page_reference(
     from octavo.render.pdf.handout_refs import outside_page_refs
     from octavo.render.worded_refs import unshown_words
 
-    table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Trade {#tbl:b}\n\n![C](c.svg){#fig:c}\n"
-    one = section_source(1, "A", total=2, body=_BY_REFERENCE)
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
-    two = section_source(2, "B", total=2, body=table)
-    root = make_book({"001-a.md": one, "002-b.md": two, "c.svg": svg})
-    manuscript, _ = api.manuscript(root)
-    lines = one.split("\n")
+    manuscript, lines = _linking_book(make_book, _BY_REFERENCE)
     wanted = [
         ("s002-b", lines.index("page [][b]{.page} the section,") + 1),
         ("tbl:b", lines.index("on page [][T]{.page} its table,") + 1),
