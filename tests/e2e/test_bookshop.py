@@ -14,6 +14,7 @@ import pytest
 from octavo import api
 from octavo.errors import BuildError
 from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.support import readers
 from tests.support.validators import assert_epubcheck_clean, epub_members
 
 SHOP = BOOK_TOML + (
@@ -35,10 +36,8 @@ def shop(make_book: MakeBook) -> Path:
 
 
 def _ebook_meta(path: Path) -> dict[str, str]:
-    tool = shutil.which("ebook-meta")
-    assert tool, "ebook-meta (Debian's calibre) is needed: bash .ci/install-system"
-    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
-    return {k.strip(): v.strip() for k, _, v in (ln.partition(":") for ln in out.splitlines())}
+    readers.need("ebook-meta")
+    return readers.ebook_meta(path)
 
 
 def test_epub_carries_isbn_and_series(shop: Path, tmp_path: Path) -> None:

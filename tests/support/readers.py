@@ -104,10 +104,23 @@ def css_errors(log: str) -> list[str]:
     return [m.group(0) for m in _CSS_PROBLEM.finditer(log)]
 
 
-def ebook_meta(path: Path) -> dict[str, str]:
-    """`ebook-meta FILE` as {field: value} ('Title', 'Author(s)', 'Identifiers', ...)."""
+# calibre reads a PDF's metadata with pdfinfo in a worker process it waits 10 s for
+# (calibre.utils.ipc.simple_worker); on a loaded machine (CI's two cores, each running a
+# build) the worker can be late. calibre then prints the traceback, reports only what the
+# file's name says, and exits 0: a CI run lost a PDF's series so, once.
+_WORKER_LATE = ("Failed to connect to worker process", "Failed to run pdfinfo")
+
+
+def ebook_meta(path: Path, tries: int = 3) -> dict[str, str]:
+    """`ebook-meta FILE` as {field: value} ('Title', 'Author(s)', 'Identifiers', ...),
+    asked again (up to `tries` times) when calibre's worker did not start in time."""
     done = _run("ebook-meta", path)
+    for _ in range(tries - 1):
+        if not any(late in done.stderr for late in _WORKER_LATE):
+            break
+        done = _run("ebook-meta", path)
     assert done.returncode == 0, done.stderr
+    assert not any(late in done.stderr for late in _WORKER_LATE), done.stderr
     fields = {}
     for line in done.stdout.splitlines():
         key, sep, value = line.partition(":")
