@@ -155,3 +155,32 @@ def test_a_books_own_nav_reading_labels_contents_builds(
     with zipfile.ZipFile(path) as epub:
         text = epub.read("EPUB/text/nav.xhtml").decode()
     assert '<h1 id="toc-title">Оглав{л}ение</h1>' in text
+
+
+def test_e619_quotes_the_folio_expected_in_the_figures_printed(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A book whose folios print Arabic-Indic figures (`counter(page, arabic-indic)`): E619
+    said "expected 'Page 1 of 1'", a folio no page of it prints; the words it expects are
+    in the figures the handout prints (١), its own "on page 1" in ASCII, as a location."""
+    import dataclasses
+
+    from octavo.model import Labels
+    from octavo.shipped import STYLES
+
+    css = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    css = css.replace("content: counter(page);", "content: counter(page, arabic-indic);")
+    root = make_book(
+        {"001-a.md": section_source(1, "Alpha", total=1), "styles/print/book.css": css}
+    )
+    made = api.build_handouts(root, tmp_path / "h")
+    (path,) = made.written
+    manuscript, _ = api.manuscript(root)
+    (unit,) = handouts_of(manuscript, "section")
+    assert read_pdf(path).pages[0].folio_line == "page ١ of ١"
+    words = dict(manuscript.labels.words) | {"page_of": "Page {number} of {total}"}
+    labels = Labels(manuscript.labels.language, tuple(sorted(words.items())), (), ())
+    book = dataclasses.replace(manuscript.book, labels=labels)
+    other = dataclasses.replace(manuscript, book=book)
+    told = [d.message for d in check_handout_pdf(path, other, unit.sections) if d.code == "E619"]
+    assert told == ["folio 'page ١ of ١' on page 1, expected 'Page ١ of ١'"]
