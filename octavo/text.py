@@ -24,6 +24,7 @@ __all__ = [
     "heading_slug",
     "inches",
     "index_path",
+    "is_foreign_letter",
     "joined_ranges",
     "no_orphan",
     "own_table_number",
@@ -205,6 +206,11 @@ def heading_slug(text: str, limit: int = 48) -> str:
         else:
             pieces.append(_ascii_words(chars))
     return re.sub(r"-+", "-", "".join(pieces)).strip("-")[:limit].rstrip("-")
+
+
+def is_foreign_letter(character: str) -> bool:
+    """A letter of a script other than Latin that `heading_slug` keeps in an id ('м')."""
+    return _foreign(character) and bool(_name_character().match(character))
 
 
 def _foreign(character: str) -> bool:

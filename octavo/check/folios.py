@@ -23,7 +23,15 @@ import unicodedata
 from octavo.check.pdf_facts import PdfFacts
 from octavo.model import roman
 
-__all__ = ["SYSTEMS", "counted_folio", "expand", "folio_number", "printed_numbers", "reading"]
+__all__ = [
+    "SYSTEMS",
+    "counted_folio",
+    "expand",
+    "folio_number",
+    "in_figures",
+    "printed_numbers",
+    "reading",
+]
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -93,6 +101,13 @@ def _written_like(number: int, folio: str) -> str:
         return ""
     zero = ord(folio[0]) - unicodedata.decimal(folio[0])
     return "".join(chr(zero + int(d)) for d in str(number))
+
+
+def in_figures(number: int, printed: str) -> str:
+    """`number` in the figures of the first figure of `printed` (a handout's "page ٣ of ٤"
+    as its folios print it: E619 quotes what it expects so), in 0-9 when it holds none."""
+    figure = next((c for c in printed if c.isdecimal()), "0")
+    return _written_like(number, figure)
 
 
 def counted_folio(facts: PdfFacts, index: int) -> str:

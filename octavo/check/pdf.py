@@ -15,7 +15,7 @@ from pathlib import Path
 from octavo.check import bidi_words
 from octavo.check.bidi_words import holds_lines, line_words, words
 from octavo.check.content import check_content, check_notes
-from octavo.check.folios import counted_folio, folio_number, reading
+from octavo.check.folios import counted_folio, folio_number, in_figures, reading
 from octavo.check.pdf_facts import (
     Link,
     PdfFacts,
@@ -288,11 +288,14 @@ def check_handout_pdf(
     total = len(facts.pages)
     parts = manuscript.labels.parts("page_of")  # {number}, {total}: either or both
     page_of = re.compile("".join(re.escape(w) + (r"(\d+)" if f else "") for w, f in parts))
+    printed = "".join(p.folio_line for p in facts.pages)
     for page in facts.pages:
         match = page_of.fullmatch(page.folio_line)
         expected = [{"number": page.index + 1, "total": total}[f] for _, f in parts if f]
         if not match or [int(n) for n in match.groups()] != expected:
-            shown = manuscript.labels.format("page_of", number=page.index + 1, total=total)
+            figures = page.folio_line + printed  # its words in the figures the folios print
+            number, count = in_figures(page.index + 1, figures), in_figures(total, figures)
+            shown = manuscript.labels.format("page_of", number=number, total=count)
             told = f"folio {page.folio_line!r} on page {page.index + 1}, expected {shown!r}"
             found.append(_problem("E619", facts, told))
     return tuple(found)

@@ -34,6 +34,7 @@ from octavo.render import (
 )
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
+from octavo.render.heading_ids import heading_stem
 from octavo.render.heading_ranks import heading_ranks
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
@@ -51,7 +52,7 @@ from octavo.render.tokens import (
     trust,
 )
 from octavo.render.unrendered import unrendered_block
-from octavo.text import heading_slug, strip_tags
+from octavo.text import strip_tags
 
 _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
 _ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
@@ -223,7 +224,7 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
     # the id is made from the title's words alone: no note call, span's attributes or address
     words = _RAW_CODE.sub(_shown_raw, inline.content)
     words = _ATTRIBUTES.sub("", heading_refs.ADDRESS.sub(r"\1", _NOTE_CALL.sub("", words)))
-    ident = given_id(state, attrs, line) or new_id(state, heading_slug(words) or "heading")
+    ident = given_id(state, attrs, line) or new_id(state, heading_stem(words) or "heading")
     opening.attrSet("id", ident)
     classes = ["body-heading", *attrs.get("class", "").split()]
     if level > state.context.toc_depth:

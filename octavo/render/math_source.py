@@ -23,7 +23,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from octavo.render.allow_list import TRUSTED
 
-__all__ = ["MATH", "install", "opens_math"]
+__all__ = ["MATH", "install", "math_end", "opens_math"]
 
 MATH = "math_inline"  # the token's type; its content the source with its dollars
 
@@ -55,13 +55,19 @@ def _math(state: StateInline, silent: bool) -> bool:
 def opens_math(src: str, at: int) -> bool:
     """Does the `$` at `at` open math that closes (as `_math` reads it)? The importer
     backslashes such a dollar in a page's text, which is no math."""
+    return math_end(src, at) >= 0
+
+
+def math_end(src: str, at: int) -> int:
+    """Where the math that the `$` at `at` opens ends, after its closing dollars (as `_math`
+    reads it); -1 if none opens there or it does not close."""
     if src[at] != "$" or (at and src[at - 1] == "\\"):
-        return False
+        return -1
     display = src.startswith("$$", at)
     opening = at + (2 if display else 1)
     if opening >= len(src) or (not display and src[opening].isspace()):
-        return False
-    return _closing(src, opening, len(src), display) >= 0
+        return -1
+    return _closing(src, opening, len(src), display)
 
 
 def _closing(src: str, at: int, end: int, display: bool) -> int:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import RenderedSection
 from octavo.render.heading_refs import PLACEHOLDER, heading_name
-from octavo.render.xref import Targets, resolve_links
+from octavo.render.xref import Targets, resolve_links, written_link
 
 if TYPE_CHECKING:
     from octavo.render.drafts import ChapterDraft, Draft
@@ -79,14 +80,15 @@ def resolved_section(draft: Draft, targets: Targets, found: list[Diagnostic]) ->
         notes.append(replace(note, html=html))
         missed += more
     for miss in missed:
-        line = section.body_line + lines.get(miss.href, lines.get(f"#{miss.href}", 0))
+        line = lines.get(miss.href, lines.get(f"#{miss.href}", 0))
+        written = written_link(section.body, line, miss.href)  # not markdown-it's %-escapes
         found.append(
             warning(
                 "W512",
-                f"reference '{miss.href}' does not resolve: {miss.why}; its text is kept",
+                f"reference '{written}' does not resolve: {miss.why}; its text is kept",
                 section.path,
-                line,
-                hint=_nearest(miss.href, targets)
+                section.body_line + line,
+                hint=_nearest(unquote(miss.href), targets)
                 or f"link to a section's file (as {section.path.name}) or an {{#id}} of the book",
             )
         )

@@ -37,6 +37,7 @@ from octavo.errors import BuildError, error, template_diagnostic, template_failu
 from octavo.render.budget import SPENT, BudgetedTemplate, size
 from octavo.render.budget_env import BudgetedSandbox, computed
 from octavo.render.signed import user_cache
+from octavo.render.template_labels import label_read, reads_label
 from octavo.sandbox import FileRefused, read_file
 from octavo.shipped import TEMPLATES
 from octavo.text import no_orphan
@@ -171,6 +172,20 @@ class _Sandboxed(BudgetedSandbox):
         if known[1]:
             SPENT.get().spend(size(value))
         return known[0]
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`labels.contents`: the label as the book prints it (octavo.render.template_labels)."""
+        if reads_label(obj, attribute):
+            found = label_read(obj, attribute)
+            return self.undefined(obj=obj, name=attribute) if found is None else found
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """`labels["contents"]`, as `labels.contents`."""
+        if reads_label(obj, argument, subscript=True):
+            found = label_read(obj, argument)
+            return self.undefined(obj=obj, name=argument) if found is None else found
+        return super().getitem(obj, argument)
 
     def compile(
         self, source: Any, name: str | None = None, filename: str | None = None, *args: Any

@@ -45,6 +45,7 @@ __all__ = [
     "resolve_links",
     "shown_page_refs",
     "worded_page_refs",
+    "written_link",
 ]
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
@@ -218,6 +219,22 @@ def reference_line(
         if any(links_to(found) for found in _destinations(line, defined))
     ]
     return next((i for i in linking if ".page" in lines[i]), linking[0] if linking else 0)
+
+
+def written_link(body: str, line: int, href: str) -> str:
+    """A link's destination as its author wrote it in `body`, found from `line` (0-based)
+    to its paragraph's end, where markdown-it's `href` is it made a URL: 'café.md' arrives
+    as 'caf%C3%A9.md', an author's 'caf%C3%A9.md' likewise; `href` when none is found."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    defined = {_label(name): to for name, to in reversed(_DEFINITION.findall(body))}
+    for text in body.split("\n")[line:]:
+        if not text.strip():
+            break
+        for found in _destinations(text, defined):
+            if found == href or normalizeLink(unescape(found)) == href:
+                return found
+    return href
 
 
 def _label(name: str) -> str:

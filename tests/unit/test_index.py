@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from octavo import api
 from octavo.model import IndexMark
-from octavo.render.index import build_index
+from octavo.render.index import build_index, indexed
+from tests.conftest import MakeBook, section_source
 
 
 def _groups(language: str, *terms: str) -> list[tuple[str, list[str]]]:
@@ -220,4 +222,27 @@ def test_terms_before_the_first_letter_go_under_a_sign() -> None:
         ("#", ["'s-Hertogenbosch", "1990 census"]),
         ("C", ["Census"]),
         ("Z", ["Zug"]),
+    ]
+
+
+def test_a_term_written_as_math_is_indexed_by_its_source(make_book: MakeBook) -> None:
+    """`[$y$]{.index}` was W515 ("names no entry": the math was no text to the mark), and
+    `[the value $x$]{.index}` lost its math. The entry is the math's source without its
+    dollars, as pandoc's plain text of it (stringify) is, sorted with its letter; the words
+    marked are as the text prints them (its TeX shown, octavo renders no math: W504)."""
+    body = "Let [$y$]{.index} and [the value $x$]{.index} and [$$z$$]{.index}; [Alpha]{.index}.\n"
+    book = make_book({"001-a.md": section_source(1, "Math", total=1, body=body)})
+    manuscript, found = api.manuscript(book)
+    assert "W515" not in [d.code for d in found]
+    index = indexed(manuscript).index
+    assert [(g.letter, [e.term for e in g.entries]) for g in index] == [
+        ("A", ["Alpha"]),
+        ("T", ["the value x"]),
+        ("Y", ["y"]),
+        ("Z", ["z"]),
+    ]
+    assert [e.words for g in index for e in g.entries][1:] == [
+        ("the value $x$",),
+        ("$y$",),
+        ("$$z$$",),
     ]

@@ -41,3 +41,23 @@ def test_a_reference_that_does_not_resolve_names_the_nearest(make_book: MakeBook
         "did you mean '#tbl:gdp'?",
     ]
     assert "did you mean" not in hints[3]
+
+
+def test_a_reference_that_does_not_resolve_is_quoted_as_written(make_book: MakeBook) -> None:
+    """W512 quotes the link as its author wrote it, at its line: markdown-it hands a link's
+    letters beyond ASCII over %-escaped ('caf%C3%A9.md' for 'café.md'), and an author's own
+    %-escapes must not come back decoded."""
+    body = (
+        "See [x](café.md) and\n"
+        "[y](caf%C3%A9s.md), [z](#r%C3%A9sum%C3%A9) and [w][r].\n\n"
+        "[r]: sub/thé.md#n°1\n"
+    )
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    _, found = api.manuscript(book)
+    quoted = [(d.line, d.message.split("'")[1]) for d in found if d.code == "W512"]
+    assert quoted == [
+        (11, "café.md"),
+        (12, "caf%C3%A9s.md"),
+        (12, "#r%C3%A9sum%C3%A9"),
+        (12, "sub/thé.md#n°1"),
+    ]

@@ -104,3 +104,83 @@ def test_a_handout_page_of_with_either_counter(
     (unit,) = handouts_of(manuscript, "section")
     assert [str(d) for d in check_handout_pdf(path, manuscript, unit.sections)] == []
     assert read_pdf(path).pages[0].folio_line == folio
+
+
+_RU = BOOK_TOML.replace('language = "en"', 'language = "ru"') + (
+    '\n[labels]\ncontents = "Оглав{{л}}ение"\n'
+)
+
+
+def test_a_books_own_template_reads_a_label_as_the_book_prints_it(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A book's own template that read `labels.contents` (or `labels['index']`) printed the
+    label as the catalogue writes it (`Оглав{{л}}ение`, a label with fields its
+    `{number}`): reading a label gives its words as the book prints them; one with fields
+    is E702 naming the call that fills them; the methods are the methods still."""
+    from octavo.errors import BuildError
+    from octavo.render.templates import environment
+
+    manuscript, _ = api.manuscript(make_book({"001.md": section_source(1, "A", total=1)}, _RU))
+    env = environment((tmp_path,))
+
+    def shown(source: str) -> str:
+        return str(env.from_string(source).render(labels=manuscript.labels, ms=manuscript))
+
+    assert shown("{{ labels.contents }}|{{ labels['index'] }}|{{ ms.labels.contents }}") == (
+        "Оглав{л}ение|Указатель|Оглав{л}ение"
+    )
+    assert shown("{{ labels.format('chapter_label', number=3) }}") == "Глава 3"
+    assert shown("{{ labels.months[0] }}|{{ labels.language }}") == "январь|ru"
+    for source in ("{{ labels.chapter_label }}", "{{ labels['updated'] }}"):
+        with pytest.raises(BuildError) as refused:
+            shown(source)
+        (told,) = refused.value.diagnostics
+        assert told.code == "E702", source
+        assert "labels.format(" in told.message and "=…)" in told.message, told.message
+    with pytest.raises(BuildError):
+        shown("{{ labels.no_such_label }}")
+
+
+def test_a_books_own_nav_reading_labels_contents_builds(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    root = make_book({"001.md": section_source(1, "A", total=1)}, _RU)
+    nav = (TEMPLATES / "epub" / "nav.xhtml").read_text(encoding="utf-8")
+    (root / "templates" / "epub").mkdir(parents=True)
+    own = nav.replace('labels.format("contents")', "labels.contents")
+    assert own != nav
+    (root / "templates" / "epub" / "nav.xhtml").write_text(own, encoding="utf-8")
+    path, _ = api.build_epub(root, tmp_path / "b.epub", jobs=0)
+    with zipfile.ZipFile(path) as epub:
+        text = epub.read("EPUB/text/nav.xhtml").decode()
+    assert '<h1 id="toc-title">Оглав{л}ение</h1>' in text
+
+
+def test_e619_quotes_the_folio_expected_in_the_figures_printed(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A book whose folios print Arabic-Indic figures (`counter(page, arabic-indic)`): E619
+    said "expected 'Page 1 of 1'", a folio no page of it prints; the words it expects are
+    in the figures the handout prints (١), its own "on page 1" in ASCII, as a location."""
+    import dataclasses
+
+    from octavo.model import Labels
+    from octavo.shipped import STYLES
+
+    css = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    css = css.replace("content: counter(page);", "content: counter(page, arabic-indic);")
+    root = make_book(
+        {"001-a.md": section_source(1, "Alpha", total=1), "styles/print/book.css": css}
+    )
+    made = api.build_handouts(root, tmp_path / "h")
+    (path,) = made.written
+    manuscript, _ = api.manuscript(root)
+    (unit,) = handouts_of(manuscript, "section")
+    assert read_pdf(path).pages[0].folio_line == "page ١ of ١"
+    words = dict(manuscript.labels.words) | {"page_of": "Page {number} of {total}"}
+    labels = Labels(manuscript.labels.language, tuple(sorted(words.items())), (), ())
+    book = dataclasses.replace(manuscript.book, labels=labels)
+    other = dataclasses.replace(manuscript, book=book)
+    told = [d.message for d in check_handout_pdf(path, other, unit.sections) if d.code == "E619"]
+    assert told == ["folio 'page ١ of ١' on page 1, expected 'Page ١ of ١'"]

@@ -105,3 +105,33 @@ def test_a_link_to_a_cyrillic_id_resolves_percent_escaped() -> None:
     for href in ("#s010-%D0%BC%D0%B8%D0%BD%D1%81%D0%BA", "%D0%BC%D0%B8%D0%BD%D1%81%D0%BA.md"):
         html, missed = resolve_links(f'<a href="{href}" class="xref">M</a>', "", targets)
         assert (html, missed) == ('<a href="#s010-минск" class="xref">M</a>', ())
+
+
+# each stem as pandoc 3.9's auto_identifiers makes the id (`pandoc -f markdown -t html`)
+@pytest.mark.parametrize(
+    ("heading", "stem"),
+    [
+        pytest.param("The $y$ value", "the-y-value", id="math-word"),
+        pytest.param("$x^2$ growth", "x2-growth", id="math-punctuation-left-out"),
+        pytest.param(
+            "$\\alpha + \\beta_2$ and $$E=mc^2$$", "alpha-beta_2-and-emc2", id="math-tex-source"
+        ),
+        pytest.param("Cost $\\$5$ per unit", "cost-5-per-unit", id="math-escaped-dollar"),
+        pytest.param("See <https://a.org/x--y> now", "see-httpsa.orgx--y-now", id="autolink"),
+        pytest.param("Mail <me@x.org>", "mail-mex.org", id="email-autolink"),
+        pytest.param(
+            "Rate $a_1$ of <http://www.example.com/path_x?q=1&r=2#frag>",
+            "rate-a_1-of-httpwww.example.compath_xq1r2frag",
+            id="math-and-autolink",
+        ),
+        pytest.param("Costs $20 and $30", "costs-20-and-30", id="dollars-no-math-as-before"),
+        pytest.param("U.S. `$x$` trade_x", "u-s-x-trade-x", id="code-and-words-as-before"),
+    ],
+)
+def test_a_heading_s_math_and_autolinks_make_its_id_as_pandoc(heading: str, stem: str) -> None:
+    """pandoc's id comes from the heading's plain text: math's TeX source, an autolink's
+    address, its letters, digits, '-', '_' and '.' kept ('x^2' was `x-2`, an address
+    `https-a-org-x-y`); other words keep octavo's rule (`u-s`, not pandoc's `u.s.`)."""
+    html = render_block(f"# {heading}\n", context=Context(slug="s")).html
+    root = etree.fromstring(f"<div>{html}</div>")
+    assert [h.get("id") for h in root.iter("h2", "h3")] == [f"s-{stem}"]
