@@ -893,3 +893,51 @@ def test_a_note_called_in_a_note_is_numbered_just_after_it() -> None:
         (3, "After"),
     ]
     assert ">2</a> call." in fragment.notes[0].html
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "span"),
+    [
+        pytest.param(
+            "::: {lang=ar}\nقال [English words]{lang=en} هنا.\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English words</span>',
+            id="en-in-ar-div-of-en",
+        ),
+        pytest.param(
+            "::: {lang=en}\nSaid [القاهرة]{lang=ar} here.\n:::\n",
+            "ar",
+            '<span lang="ar" dir="rtl">القاهرة</span>',
+            id="ar-in-en-div-of-ar",
+        ),
+        pytest.param(
+            "::: {lang=ar}\nقال [[English]{lang=en} [عربي]{lang=ar}]{lang=en} هنا.\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr"><span lang="en">English</span> '
+            '<span lang="ar" dir="rtl">عربي</span></span>',
+            id="nested-spans",
+        ),
+        pytest.param(
+            "::: {lang=ar}\n## [English]{lang=en} عنوان\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English</span>',
+            id="in-a-heading",
+        ),
+        pytest.param(
+            "::: {lang=ar}\n## Title {lang=en}\n:::\n",
+            "en",
+            ' lang="en" dir="ltr"',
+            id="heading-in-ar-div-of-en",
+        ),
+    ],
+)
+def test_a_span_s_direction_is_implied_from_the_div_around_it(
+    source: str, language: str, span: str
+) -> None:
+    """session 48: `[English words]{lang=en}` in `::: {lang=ar}` of an English book had
+    no dir (its language was compared with the section's, both left to right), and the
+    words were set right to left; a span's (and a heading's) dir comes from the language
+    in force around it: its div's, its enclosing span's."""
+    fragment = render_block(source, context=Context(language=language))
+    assert span in fragment.html
+    assert fragment.problems == ()
