@@ -9,11 +9,20 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.model.language_tags import direction
 from octavo.render.allow_list import TRUSTED
 from octavo.render.fancy_lists import Marker, first_marker, item_label
 from octavo.render.raw import RAW_HINT
 from octavo.render.sanitize import clean_fragment, find_removals
-from octavo.render.tokens import NoteUse, State, child_lines, inline_html, octavo_state, trust
+from octavo.render.tokens import (
+    CALLED_IN,
+    NoteUse,
+    State,
+    child_lines,
+    inline_html,
+    octavo_state,
+    trust,
+)
 from octavo.text import strip_tags
 
 __all__ = [
@@ -147,6 +156,11 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
     number = state.note_number(ident)
     first = int(token.meta.get("subId", 0)) == 0
     call = f' id="ref-{note}" epub:type="noteref" role="doc-noteref"' if first else ""
+    # in right-to-left text the call is isolated by a `dir` of its own (EPUB's CSS may not
+    # say unicode-bidi), as a heading's data-date call is: after a figure ('عام 1990.')
+    # its digits joined the number's run, "1990.2", set before it
+    if direction(str(token.meta.get(CALLED_IN) or state.context.language)) == "rtl":
+        call += ' dir="ltr"'
     trust = f'{TRUSTED[0]}="{TRUSTED[1]}"'
     return f'<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
 

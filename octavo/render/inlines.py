@@ -19,6 +19,7 @@ from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.math_source import MATH
 from octavo.render.tokens import (
+    CALLED_IN,
     OWN,
     SCHEME,
     State,
@@ -175,7 +176,8 @@ def author_spans(
     `language`: the language in force around the inline (a div's, a heading's; None: its
     section's); an element's `lang` is in force within it. A span's `dir` is implied from
     the language around it (`[English]{lang=en}` in `::: {lang=ar}` of an English book is
-    set left to right)."""
+    set left to right), and a note's call is told the language it stands in
+    (`CALLED_IN`: its isolation, octavo.render.footnotes)."""
     line = inline.map[0] if inline.map else 0
     lines = child_lines(inline) if lines is None else lines
     around = [language or state.context.language]
@@ -188,6 +190,8 @@ def author_spans(
             around.append(str(child.attrGet("lang") or around[-1]))
         elif child.nesting == -1 and len(around) > 1:
             around.pop()
+        elif child.type == "footnote_ref":
+            child.meta.setdefault(CALLED_IN, around[-1])
 
 
 def _span_attributes(state: State, span: Token, line: int, language: str) -> None:

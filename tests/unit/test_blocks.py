@@ -941,3 +941,17 @@ def test_a_span_s_direction_is_implied_from_the_div_around_it(
     fragment = render_block(source, context=Context(language=language))
     assert span in fragment.html
     assert fragment.problems == ()
+
+
+def test_a_note_call_in_right_to_left_text_is_isolated() -> None:
+    """session 48: a note's call after a figure in right-to-left text joined the figure's
+    run ('1995' and call 3 read as '19953', set before the number in the EPUB); it has a
+    dir of its own there, as a heading's data-date call has (EPUB's CSS may not say
+    unicode-bidi). In left-to-right text it has none."""
+    source = "::: {lang=ar}\nبلغ العدد 1995[^a] نسمة.\n:::\n\nIn 1995[^b] it grew.\n\n[^a]: أ.\n[^b]: B.\n"
+    html = render_block(source, context=Context(language="en")).html
+    calls = re.findall(r'<a class="noteref"[^>]*>\d</a>', html)
+    assert [' dir="ltr"' in call for call in calls] == [True, False], calls
+    arabic = render_block("بلغ 1995[^a] و 1996[^a].\n\n[^a]: أ.\n", context=Context(language="ar"))
+    calls = re.findall(r'<a class="noteref"[^>]*>1</a>', arabic.html)  # the first, again
+    assert len(calls) == 2 and all(' dir="ltr"' in call for call in calls), calls
