@@ -124,16 +124,19 @@ def _blocks(core: StateCore) -> None:
             _inline(core, state, token, heading, auto=not any(one_output), language=around)
         i += 1
     # a note's text is text like any other; its marks too (automatic terms, index_terms,
-    # are looked for in the text only: a note's words are indexed where marked)
-    for note_tokens, _ in notes:
+    # are looked for in the text only: a note's words are indexed where marked); its
+    # language the one at its call (footnotes.call_languages)
+    called = footnotes.call_languages(tokens, {})
+    for note_tokens, ident in notes:
         for token in note_tokens:
             if token.type == "inline":
-                inlines.walk(core, state, token)
+                inlines.walk(core, state, token, language=called.get(ident))
                 index_marks.mark_spans(state, token)
+        footnotes.call_languages(note_tokens, called)  # the notes it calls: its language
     _heading_links(state, [*tokens, *(t for note_tokens, _ in notes for t in note_tokens)])
     trust(tokens)
     footnotes.order_notes(tokens, state, notes)
-    footnotes.add_notes(core, state, notes)
+    footnotes.add_notes(core, state, notes, called)
 
 
 def _heading_links(state: State, tokens: list[Token]) -> None:

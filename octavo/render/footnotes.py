@@ -27,6 +27,7 @@ from octavo.text import strip_tags
 
 __all__ = [
     "add_notes",
+    "call_languages",
     "note_lines",
     "order_notes",
     "render_note_ref",
@@ -165,12 +166,36 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
     return f'<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
 
 
-def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]]) -> None:
+def call_languages(tokens: list[Token], called: dict[int, str]) -> dict[int, str]:
+    """`called` with the language at each note's first call in `tokens` (an inline's, or
+    blocks'; as octavo.render.inlines.author_spans tells it), for the notes it lacks."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "footnote_ref" and CALLED_IN in child.meta:
+                called.setdefault(int(child.meta["id"]), str(child.meta[CALLED_IN]))
+    return called
+
+
+def add_notes(
+    core: StateCore,
+    state: State,
+    notes: list[tuple[list[Token], int]],
+    called: dict[int, str] | None = None,
+) -> None:
+    """Each note's text kept apart, numbered; in the language at its call (`called`: by
+    the note's id), where that is not its section's: the EPUB sets the note apart from its
+    call, and says its `lang` and, where it differs from the section's, its direction (an
+    Arabic passage's note in an English book is right to left, as print sets it at its
+    call)."""
+    section = state.context.language
     for note_tokens, ident in notes:
         trust(note_tokens)
         number = state.note_number(ident)
         html = _note_html(core, note_tokens)
-        state.notes.append(NoteUse(_note_id(state, ident), number, html))
+        lang = (called or {}).get(ident, section)
+        lang = "" if lang.lower() == section.lower() else lang
+        way = direction(lang) if lang and direction(lang) != direction(section) else ""
+        state.notes.append(NoteUse(_note_id(state, ident), number, html, lang, way))
         _removals(core, state, note_tokens, ident)
         if any(t.type in _BLOCKS for t in note_tokens):
             line = next((t.map[0] for t in note_tokens if t.map), 0)

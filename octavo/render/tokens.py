@@ -102,6 +102,8 @@ class NoteUse:
     id: str
     number: int
     html: str
+    lang: str = ""  # the language at its call, where not its section's (octavo.model.Note)
+    dir: str = ""  # that language's direction, where it differs from the section's
 
 
 @dataclass

@@ -955,3 +955,31 @@ def test_a_note_call_in_right_to_left_text_is_isolated() -> None:
     arabic = render_block("بلغ 1995[^a] و 1996[^a].\n\n[^a]: أ.\n", context=Context(language="ar"))
     calls = re.findall(r'<a class="noteref"[^>]*>1</a>', arabic.html)  # the first, again
     assert len(calls) == 2 and all(' dir="ltr"' in call for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "kept"),
+    [
+        pytest.param(
+            "::: {lang=ar}\nنص.[^a]\n:::\n\n[^a]: حاشية.\n", "en", ("ar", "rtl"), id="ar-in-en"
+        ),
+        pytest.param(
+            "::: {lang=en}\nText.[^a]\n:::\n\n[^a]: Note.\n", "ar", ("en", "ltr"), id="en-in-ar"
+        ),
+        pytest.param(
+            "::: {lang=fr}\nTexte.[^a]\n:::\n\n[^a]: Note.\n", "en", ("fr", ""), id="fr-in-en"
+        ),
+        pytest.param("Cairo [نص[^a]]{lang=ar}.\n\n[^a]: حاشية.\n", "en", ("ar", "rtl"), id="span"),
+        pytest.param("Text.[^a]\n\n[^a]: Note.\n", "en", ("", ""), id="its-section-s"),
+    ],
+)
+def test_a_note_takes_the_language_of_its_call(
+    source: str, language: str, kept: tuple[str, str]
+) -> None:
+    """session 48: a note called in an Arabic passage of an English book was set left to
+    right in the EPUB (its text apart from its call, in the section's direction); print
+    sets it at its call, right to left. The note is told its call's language, and that
+    language's direction where it differs from the section's."""
+    fragment = render_block(source, context=Context(language=language))
+    (note,) = fragment.notes
+    assert (note.lang, note.dir) == kept
