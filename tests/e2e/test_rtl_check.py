@@ -7,11 +7,14 @@ left-hand ones, its inner margin on the right (octavo.check.press)."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 
 from octavo import api
+from octavo.check.bidi_words import right_to_left
+from octavo.check.content import check_content
 from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
 from octavo.check.press import check_press
@@ -59,3 +62,35 @@ def test_arabic_in_an_english_book_reads_back_clean(make_book: MakeBook, tmp_pat
     })  # fmt: skip
     pdf, _ = api.build_pdf(book, tmp_path / "en.pdf")
     assert _codes(book, pdf, rtl=False) == []
+
+
+def test_a_table_set_right_to_left_is_checked_for_its_header(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """session 48: E620 found no row of a table set right to left (pdfplumber reads its
+    cells in the other order, each Arabic word backwards, and no space between the cells),
+    so a page of its rows without its header row went unsaid. Its rows are now found by
+    their words (octavo.check.bidi_words), and its header too: printed, the book is clean;
+    its header taken off the page it runs on to, E620."""
+    toml = BOOK_TOML.replace('language = "en"', 'language = "ar"')
+    rows = "".join(f"| {1900 + n} | {52000 + 37 * n} |\n" for n in range(70))
+    body = f"| السنة | السكان |\n|:-----|------:|\n{rows}\nTable: السكان حسب السنة\n"
+    book = make_book({"001-a.md": section_source(1, "السكان", total=1, body=body)}, toml)
+    pdf, _ = api.build_pdf(book, tmp_path / "ar.pdf")
+    manuscript, _ = api.manuscript(book)
+    facts = read_pdf(pdf)
+    with right_to_left(True):
+        assert list(check_content(facts, manuscript)) == []
+        (table,) = manuscript.sections[0].tables
+        start = facts.dests[table.id]
+        page = facts.pages[start + 1]  # the table runs on to it, its header row repeated
+        head = next(line for line in page.lines if "ناكسلا" in line[2] and "Table" not in line[2])
+        headless = replace(
+            page,
+            lines=tuple(line for line in page.lines if line != head),
+            chars=tuple(c for c in page.chars if not head[0] - 1 <= c[1] <= head[1]),
+        )
+        pages = (*facts.pages[: start + 1], headless, *facts.pages[start + 2 :])
+        found = list(check_content(replace(facts, pages=pages), manuscript))
+    assert [d.code for d in found] == ["E620"], found
+    assert f"folio {page.folio!r}" in found[0].message
