@@ -10,7 +10,8 @@ written, or '1990 Data'), so these checks do not: they compare words. A word is 
 letters of one direction, or of figures; a right-to-left word's characters are turned
 round (each character as the PDF gives it, so a lam-alef ligature read as 'لا' stays
 'لا'), figures never are (a number reads left to right in both directions); spaces,
-punctuation and combining marks (vowel signs) are left out. The words of a note then
+punctuation, combining marks (vowel signs) and format characters (a running head's
+direction mark) are left out. The words of a note then
 match those of the lines it is printed on, in any order (`holds_lines`); an index mark's
 words stand together on a line, in their order or the other (`holds_phrase`).
 
@@ -67,7 +68,9 @@ def _tokens(pieces: Iterable[str], seen: bool) -> Words:
     kind = ""
     for piece in pieces:
         text = "".join(
-            c for c in unicodedata.normalize("NFKC", piece) if unicodedata.category(c) != "Mn"
+            c
+            for c in unicodedata.normalize("NFKC", piece)
+            if unicodedata.category(c) not in ("Mn", "Cf")  # vowel signs, direction marks
         )
         now = _kind(text)
         if now != kind and run:
