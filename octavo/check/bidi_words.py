@@ -10,7 +10,8 @@ written, or '1990 Data'), so these checks do not: they compare words. A word is 
 letters of one direction, or of figures; a right-to-left word's characters are turned
 round (each character as the PDF gives it, so a lam-alef ligature read as 'لا' stays
 'لا'), figures never are (a number reads left to right in both directions); spaces,
-punctuation and combining marks (vowel signs) are left out. The words of a note then
+punctuation, combining marks (vowel signs) and format characters (a running head's
+direction mark) are left out. The words of a note then
 match those of the lines it is printed on, in any order (`holds_lines`); an index mark's
 words stand together on a line, in their order or the other (`holds_phrase`).
 
@@ -34,13 +35,17 @@ if TYPE_CHECKING:
     from octavo.model import Manuscript
 
 __all__ = [
+    "Words",
     "has_right_to_left",
     "holds_caption",
     "holds_lines",
     "holds_phrase",
     "line_words",
     "right_to_left",
+    "row_keys",
+    "row_tops",
     "words",
+    "words_above",
 ]
 
 Words = tuple[str, ...]
@@ -63,7 +68,9 @@ def _tokens(pieces: Iterable[str], seen: bool) -> Words:
     kind = ""
     for piece in pieces:
         text = "".join(
-            c for c in unicodedata.normalize("NFKC", piece) if unicodedata.category(c) != "Mn"
+            c
+            for c in unicodedata.normalize("NFKC", piece)
+            if unicodedata.category(c) not in ("Mn", "Cf")  # vowel signs, direction marks
         )
         now = _kind(text)
         if now != kind and run:
@@ -113,8 +120,9 @@ def right_to_left(book: bool) -> Iterator[None]:
 def line_words(page: PdfPage) -> tuple[Words, ...]:
     """The words of each of the page's lines (`PdfPage.lines`), from its characters as they
     stand on the line, left to right: a character printed twice in one place (WeasyPrint
-    draws a lam-alef ligature so) once. Read once a page (`_READ`: each note, mark and
-    caption of a page asks it)."""
+    draws a lam-alef ligature so) once; a gap wider than a fifth of the line's height, where
+    no space is printed (between a table's cells), parts words as a space does. Read once
+    a page (`_READ`: each note, mark and caption of a page asks it)."""
     held = _READ.get(id(page))
     if held is not None and held[0] is page:
         return held[1]
@@ -124,11 +132,22 @@ def line_words(page: PdfPage) -> tuple[Words, ...]:
     for top, bottom, _ in page.lines:
         on = chars[bisect_left(tops, top - 1) : bisect_right(tops, bottom + 1)]
         shown = sorted({(round(c[0], 1), round(c[2], 1), c[4]) for c in on if c[3] <= bottom + 1})
-        found.append(_tokens((c[2] for c in shown), seen=True))
+        found.append(_tokens(_spaced(shown, (bottom - top) / 5), seen=True))
     if len(_READ) >= _KEPT:
         _READ.pop(next(iter(_READ)))
     _READ[id(page)] = (page, tuple(found))  # the page kept with it: its id stays its own
     return _READ[id(page)][1]
+
+
+def _spaced(shown: list[tuple[float, float, str]], gap: float) -> Iterator[str]:
+    """The characters (x0, x1, text) of a line, left to right, with a space where one stands
+    more than `gap` after the one before it."""
+    end = None
+    for x0, x1, text in shown:
+        if end is not None and x0 - end > gap:
+            yield " "
+        end = x1 if end is None else max(end, x1)
+        yield text
 
 
 def holds_lines(lines: Sequence[Words], wanted: Words) -> bool:
@@ -172,3 +191,29 @@ def holds_phrase(lines: Sequence[Words], wanted: Words) -> bool:
             if line[at : at + size] in (wanted, turned):
                 return True
     return False
+
+
+def row_keys(rows: Iterable[str]) -> frozenset[Words]:
+    """Each of a table's rows (its cells' text) as its words in any order: none for a row
+    without a right-to-left letter in a book without any (matched as printed)."""
+    return frozenset(tuple(sorted(found)) for row in rows if (found := words(row)))
+
+
+def row_tops(page: PdfPage, keys: frozenset[Words]) -> list[float]:
+    """The tops of the page's lines whose words are a row's (`row_keys`): set right to left,
+    pdfplumber reads its cells in the other order and each Arabic word backwards."""
+    lines = line_words(page)
+    return [page.lines[at][0] for at, held in enumerate(lines) if tuple(sorted(held)) in keys]
+
+
+def words_above(page: PdfPage, text: str, first: float) -> bool:
+    """Whether `text`'s words (a table's header cell) are all among those of the page's
+    lines above `first` (the top of its first row), each in its reading order."""
+    wanted = Counter(words(text))
+    if not wanted:
+        return False
+    held: Counter[str] = Counter()
+    for (top, _, _), line in zip(page.lines, line_words(page), strict=True):
+        if top < first:
+            held.update(line)
+    return not wanted - held

@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from octavo.check.bidi_words import holds_caption, holds_lines, line_words, words
+from octavo.check.bidi_words import (
+    Words,
+    holds_caption,
+    holds_lines,
+    line_words,
+    row_keys,
+    row_tops,
+    words,
+    words_above,
+)
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, Numbered, RenderedSection
 from octavo.text import strip_tags
@@ -111,14 +120,19 @@ def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[
             header, rows = _cells(tree, table.id)
             if start is None or not header:
                 continue
+            turned = row_keys(rows)
             for page in facts.pages[start:]:
-                tops = [top for top, _, text in page.lines if _flat(text) in rows]
+                tops = _row_tops(page, rows, turned)
                 if not tops:
                     if page.index > start:
                         break
                     continue
                 above = _squash(" ".join(t for top, _, t in page.lines if top < min(tops)))
-                missing = [cell for cell in header if not _shown(cell, above)]
+                missing = [
+                    cell
+                    for cell in header
+                    if not _shown(cell, above) and not words_above(page, cell, min(tops))
+                ]
                 if missing:
                     yield error(
                         "E620",
@@ -126,6 +140,13 @@ def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[
                         f"row (no {missing[0]!r} above its rows)",
                         facts.path,
                     )
+
+
+def _row_tops(page: PdfPage, rows: set[str], turned: frozenset[Words]) -> list[float]:
+    """The tops of the page's lines that are rows of the table: as printed, or set right to
+    left, by their words (octavo.check.bidi_words.row_tops)."""
+    tops = [top for top, _, text in page.lines if _flat(text) in rows]
+    return tops if tops or not turned else row_tops(page, turned)
 
 
 def _shown(cell: str, above: str) -> bool:

@@ -253,8 +253,14 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 def _head_words(page: PdfPage, title: str) -> bool:
     """Whether the page's running head is `title` set right to left: its words, each read
-    in its order, are the title's (octavo.check.bidi_words)."""
-    return holds_lines(line_words(page)[:1], words(title))
+    in its order, are the title's (octavo.check.bidi_words), or those of its beginning cut
+    after a whole word (octavo.render.pdf.running_heads: the ellipsis is no word)."""
+    head = line_words(page)[:1]
+    cuts = title.split()
+    return holds_lines(head, words(title)) or any(
+        holds_lines(head, words(" ".join(cuts[:end]).rstrip(CUT_AFTER)))
+        for end in range(len(cuts) - 1, 0, -1)
+    )
 
 
 def _cut_from(head: str, title: str) -> bool:

@@ -63,6 +63,11 @@ class Note:
     id: str  # "fn-s058-russia-1"
     number: int  # 1.. within its chapter
     html: str  # inline XHTML of the note text
+    # the language of its call's text where it is not its section's ("ar" for a note called
+    # in `::: {lang=ar}` of an English section), and that language's direction where it
+    # differs from the section's: the EPUB's note, set apart from its call, says them
+    lang: str = ""
+    dir: str = ""
 
     @property
     def ref_id(self) -> str:

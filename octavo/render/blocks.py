@@ -96,14 +96,17 @@ def _blocks(core: StateCore) -> None:
     ranks = heading_ranks(state, tokens)
     i = 0
     one_output: list[bool] = []  # the divs around the token: each for one output alone?
+    language = [state.context.language]  # in force: the section's, each div's `lang` within it
     while i < len(tokens):
         token = tokens[i]
         if token.type == "div_open":
             one_output.append("only-" in str(token.attrGet("class") or ""))
+            language.append(str(token.attrGet("lang") or language[-1]))
         elif token.type == "div_close" and one_output:
             one_output.pop()
+            language.pop()
         if token.type == "heading_open":
-            _heading(core, state, tokens, i, ranks[i])
+            _heading(core, state, tokens, i, ranks[i], language[-1])
         elif token.type == "fence" and token.info.lstrip().startswith("{"):
             _fence(state, token)
         elif token.type == "table_open":
@@ -118,19 +121,23 @@ def _blocks(core: StateCore) -> None:
         elif token.type == "inline":
             heading = i > 0 and tokens[i - 1].type == "heading_open"
             # no automatic index mark in words for one output: the other would lose its place
-            _inline(core, state, token, heading, auto=not any(one_output))
+            around = str(tokens[i - 1].attrGet("lang") or language[-1]) if heading else language[-1]
+            _inline(core, state, token, heading, auto=not any(one_output), language=around)
         i += 1
     # a note's text is text like any other; its marks too (automatic terms, index_terms,
-    # are looked for in the text only: a note's words are indexed where marked)
-    for note_tokens, _ in notes:
+    # are looked for in the text only: a note's words are indexed where marked); its
+    # language the one at its call (footnotes.call_languages)
+    called = footnotes.call_languages(tokens, {})
+    for note_tokens, ident in notes:
         for token in note_tokens:
             if token.type == "inline":
-                inlines.walk(core, state, token)
+                inlines.walk(core, state, token, language=called.get(ident))
                 index_marks.mark_spans(state, token)
+        footnotes.call_languages(note_tokens, called)  # the notes it calls: its language
     _heading_links(state, [*tokens, *(t for note_tokens, _ in notes for t in note_tokens)])
     trust(tokens)
     footnotes.order_notes(tokens, state, notes)
-    footnotes.add_notes(core, state, notes)
+    footnotes.add_notes(core, state, notes, called)
 
 
 def _heading_links(state: State, tokens: list[Token]) -> None:
@@ -153,10 +160,16 @@ def _heading_links(state: State, tokens: list[Token]) -> None:
 
 
 def _inline(
-    core: StateCore, state: State, token: Token, heading: bool = False, auto: bool = True
+    core: StateCore,
+    state: State,
+    token: Token,
+    heading: bool = False,
+    auto: bool = True,
+    language: str | None = None,
 ) -> None:
-    """An inline's words walked (references, problems, words for one output), index-marked."""
-    inlines.walk(core, state, token, heading=heading)
+    """An inline's words walked (references, problems, words for one output), index-marked;
+    `language`: the one in force around its words (a div's, a heading's own)."""
+    inlines.walk(core, state, token, heading=heading, language=language)
     if auto:
         index_marks.auto_mark(state, token)
     children = token.children
@@ -213,7 +226,10 @@ def _shown_raw(found: re.Match[str]) -> str:
     return strip_tags(found[2]) if found[3].lower() in PASSED else ""
 
 
-def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: int) -> None:
+def _heading(
+    core: StateCore, state: State, tokens: list[Token], i: int, rank: int, around: str
+) -> None:
+    """`around`: the language in force where the heading stands (its div's, its section's)."""
     opening, inline, closing = tokens[i], tokens[i + 1], tokens[i + 2]
     line = opening.map[0] if opening.map else 0
     attrs = attributes(inline, state, line)
@@ -231,9 +247,10 @@ def _heading(core: StateCore, state: State, tokens: list[Token], i: int, rank: i
         classes.append("unlisted")
     opening.attrSet("class", " ".join(dict.fromkeys(classes)))
     _kept_attributes(state, opening, attrs, line)
-    divs.implied(opening, state.context.language)  # `{lang=ar}`: its dir, as a div's
+    divs.implied(opening, around)  # `{lang=ar}`: its dir, as a div's
     listed = "unlisted" not in classes
-    inlines.author_spans(state, inline)  # before the label: the nav repeats its spans
+    # before the label: the nav repeats its spans
+    inlines.author_spans(state, inline, language=str(opening.attrGet("lang") or around))
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
     title = _in_its_language(opening, title)

@@ -9,15 +9,25 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from octavo.model.language_tags import direction
 from octavo.render.allow_list import TRUSTED
 from octavo.render.fancy_lists import Marker, first_marker, item_label
 from octavo.render.raw import RAW_HINT
 from octavo.render.sanitize import clean_fragment, find_removals
-from octavo.render.tokens import NoteUse, State, child_lines, inline_html, octavo_state, trust
+from octavo.render.tokens import (
+    CALLED_IN,
+    NoteUse,
+    State,
+    child_lines,
+    inline_html,
+    octavo_state,
+    trust,
+)
 from octavo.text import strip_tags
 
 __all__ = [
     "add_notes",
+    "call_languages",
     "note_lines",
     "order_notes",
     "render_note_ref",
@@ -147,16 +157,45 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
     number = state.note_number(ident)
     first = int(token.meta.get("subId", 0)) == 0
     call = f' id="ref-{note}" epub:type="noteref" role="doc-noteref"' if first else ""
+    # in right-to-left text the call is isolated by a `dir` of its own (EPUB's CSS may not
+    # say unicode-bidi), as a heading's data-date call is: after a figure ('عام 1990.')
+    # its digits joined the number's run, "1990.2", set before it
+    if direction(str(token.meta.get(CALLED_IN) or state.context.language)) == "rtl":
+        call += ' dir="ltr"'
     trust = f'{TRUSTED[0]}="{TRUSTED[1]}"'
     return f'<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
 
 
-def add_notes(core: StateCore, state: State, notes: list[tuple[list[Token], int]]) -> None:
+def call_languages(tokens: list[Token], called: dict[int, str]) -> dict[int, str]:
+    """`called` with the language at each note's first call in `tokens` (an inline's, or
+    blocks'; as octavo.render.inlines.author_spans tells it), for the notes it lacks."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "footnote_ref" and CALLED_IN in child.meta:
+                called.setdefault(int(child.meta["id"]), str(child.meta[CALLED_IN]))
+    return called
+
+
+def add_notes(
+    core: StateCore,
+    state: State,
+    notes: list[tuple[list[Token], int]],
+    called: dict[int, str] | None = None,
+) -> None:
+    """Each note's text kept apart, numbered; in the language at its call (`called`: by
+    the note's id), where that is not its section's: the EPUB sets the note apart from its
+    call, and says its `lang` and, where it differs from the section's, its direction (an
+    Arabic passage's note in an English book is right to left, as print sets it at its
+    call)."""
+    section = state.context.language
     for note_tokens, ident in notes:
         trust(note_tokens)
         number = state.note_number(ident)
         html = _note_html(core, note_tokens)
-        state.notes.append(NoteUse(_note_id(state, ident), number, html))
+        lang = (called or {}).get(ident, section)
+        lang = "" if lang.lower() == section.lower() else lang
+        way = direction(lang) if lang and direction(lang) != direction(section) else ""
+        state.notes.append(NoteUse(_note_id(state, ident), number, html, lang, way))
         _removals(core, state, note_tokens, ident)
         if any(t.type in _BLOCKS for t in note_tokens):
             line = next((t.map[0] for t in note_tokens if t.map), 0)

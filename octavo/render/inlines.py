@@ -19,6 +19,7 @@ from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.index_marks import INDEX_KEYS
 from octavo.render.math_source import MATH
 from octavo.render.tokens import (
+    CALLED_IN,
     OWN,
     SCHEME,
     State,
@@ -67,9 +68,16 @@ def line_block(inline: Token) -> bool:
     return True
 
 
-def walk(core: StateCore, state: State, inline: Token, heading: bool = False) -> None:
+def walk(
+    core: StateCore,
+    state: State,
+    inline: Token,
+    heading: bool = False,
+    language: str | None = None,
+) -> None:
     """`heading`: the inline is a heading's, whose words are in both outputs (its contents
-    entry, bookmark and navigation entries are made from them). An inline of one text (a
+    entry, bookmark and navigation entries are made from them); `language`: the language in
+    force around the inline (a div's, a heading's; None: its section's). An inline of one text (a
     table's cell, most of them: 4,142 of the 81-section study's 4,391) holds no span, link
     or image: only its text is read, as the walk below reads it (half the walk's time)."""
     line = inline.map[0] if inline.map else 0
@@ -83,7 +91,7 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
                 _paragraph_math(state, [text], line)
             return
     lines = child_lines(inline)
-    author_spans(state, inline, lines)
+    author_spans(state, inline, lines, language)
     children = mark(  # words for one output only
         inline.children or [],
         lambda held, span: state.problem(
@@ -146,7 +154,12 @@ def walk(core: StateCore, state: State, inline: Token, heading: bool = False) ->
     inline.children = out
 
 
-def author_spans(state: State, inline: Token, lines: dict[int, int] | None = None) -> None:
+def author_spans(
+    state: State,
+    inline: Token,
+    lines: dict[int, int] | None = None,
+    language: str | None = None,
+) -> None:
     """An author's `[words]{…}` keeps what pandoc keeps and octavo can carry, as a div and a
     heading do: its id and classes, `lang`, `dir` (each with a value a reader can read) and
     `title`; and what octavo reads off it: an index mark's `index`, `see` and `seealso`, a
@@ -158,17 +171,30 @@ def author_spans(state: State, inline: Token, lines: dict[int, int] | None = Non
     `[words](address){…}` keeps the same as a span without a mark or a condition (held in
     its meta by octavo.render.attributes.link_attributes, set here); its address is the
     one in parentheses. Run on a heading's words before its label is made (the contents
-    and the nav repeat it), and again by the walk, which finds nothing left to say."""
+    and the nav repeat it), and again by the walk, which finds nothing left to say.
+
+    `language`: the language in force around the inline (a div's, a heading's; None: its
+    section's); an element's `lang` is in force within it. A span's `dir` is implied from
+    the language around it (`[English]{lang=en}` in `::: {lang=ar}` of an English book is
+    set left to right), and a note's call is told the language it stands in
+    (`CALLED_IN`: its isolation, octavo.render.footnotes)."""
     line = inline.map[0] if inline.map else 0
     lines = child_lines(inline) if lines is None else lines
+    around = [language or state.context.language]
     for child in inline.children or ():
         if child.type == "span_open" and not child.meta.get(OWN):
-            _span_attributes(state, child, lines.get(id(child), line))
+            _span_attributes(state, child, lines.get(id(child), line), around[-1])
         elif child.type == "link_open" and WRITTEN in child.meta:
             _link_attributes(state, child, child.meta.pop(WRITTEN), lines.get(id(child), line))
+        if child.nesting == 1:
+            around.append(str(child.attrGet("lang") or around[-1]))
+        elif child.nesting == -1 and len(around) > 1:
+            around.pop()
+        elif child.type == "footnote_ref":
+            child.meta.setdefault(CALLED_IN, around[-1])
 
 
-def _span_attributes(state: State, span: Token, line: int) -> None:
+def _span_attributes(state: State, span: Token, line: int, language: str) -> None:
     classes = str(span.attrGet("class") or "").split()
     index = "index" in classes or "index" in span.attrs
     condition = shown_in(classes, {}) is not None
@@ -185,7 +211,7 @@ def _span_attributes(state: State, span: Token, line: int) -> None:
         ):
             continue
         span.attrs.pop(name, None)
-    implied(span, state.context.language)  # `[…]{lang=ar}`: its dir, as a div's
+    implied(span, language)  # `[…]{lang=ar}`: its dir, as a div's, from the text's around
 
 
 def _link_attributes(state: State, link: Token, written: dict[str, str], line: int) -> None:

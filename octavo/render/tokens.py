@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from octavo.render.markdown import Context
 
 __all__ = [
+    "CALLED_IN",
     "ID",
     "NOT_UNDERSTOOD",
     "SCHEME",
@@ -101,6 +102,8 @@ class NoteUse:
     id: str
     number: int
     html: str
+    lang: str = ""  # the language at its call, where not its section's (octavo.model.Note)
+    dir: str = ""  # that language's direction, where it differs from the section's
 
 
 @dataclass
@@ -209,6 +212,7 @@ def new_id(state: State, stem: str) -> str:
 
 
 OWN = "octavo"  # in the meta of a span octavo makes (never of an author's: see own_span)
+CALLED_IN = "called_in"  # a note call's meta: the language it stands in (inlines.author_spans)
 
 
 def own_span(attrs: dict[str, str]) -> Token:

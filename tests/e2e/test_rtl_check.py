@@ -7,11 +7,16 @@ left-hand ones, its inner margin on the right (octavo.check.press)."""
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from octavo import api
+from octavo.check.bidi_words import right_to_left
+from octavo.check.content import check_content
 from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
 from octavo.check.press import check_press
@@ -59,3 +64,69 @@ def test_arabic_in_an_english_book_reads_back_clean(make_book: MakeBook, tmp_pat
     })  # fmt: skip
     pdf, _ = api.build_pdf(book, tmp_path / "en.pdf")
     assert _codes(book, pdf, rtl=False) == []
+
+
+def test_a_table_set_right_to_left_is_checked_for_its_header(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """session 48: E620 found no row of a table set right to left (pdfplumber reads its
+    cells in the other order, each Arabic word backwards, and no space between the cells),
+    so a page of its rows without its header row went unsaid. Its rows are now found by
+    their words (octavo.check.bidi_words), and its header too: printed, the book is clean;
+    its header taken off the page it runs on to, E620."""
+    toml = BOOK_TOML.replace('language = "en"', 'language = "ar"')
+    rows = "".join(f"| {1900 + n} | {52000 + 37 * n} |\n" for n in range(70))
+    body = f"| السنة | السكان |\n|:-----|------:|\n{rows}\nTable: السكان حسب السنة\n"
+    book = make_book({"001-a.md": section_source(1, "السكان", total=1, body=body)}, toml)
+    pdf, _ = api.build_pdf(book, tmp_path / "ar.pdf")
+    manuscript, _ = api.manuscript(book)
+    facts = read_pdf(pdf)
+    with right_to_left(True):
+        assert list(check_content(facts, manuscript)) == []
+        (table,) = manuscript.sections[0].tables
+        start = facts.dests[table.id]
+        page = facts.pages[start + 1]  # the table runs on to it, its header row repeated
+        head = next(line for line in page.lines if "ناكسلا" in line[2] and "Table" not in line[2])
+        headless = replace(
+            page,
+            lines=tuple(line for line in page.lines if line != head),
+            chars=tuple(c for c in page.chars if not head[0] - 1 <= c[1] <= head[1]),
+        )
+        pages = (*facts.pages[: start + 1], headless, *facts.pages[start + 2 :])
+        found = list(check_content(replace(facts, pages=pages), manuscript))
+    assert [d.code for d in found] == ["E620"], found
+    assert f"folio {page.folio!r}" in found[0].message
+
+
+_LONG_AR = (
+    "المقدمة والتاريخ الطويل جدا لمصر منذ العصور القديمة حتى يومنا هذا في القرن العشرين "
+    "الميلادي الماضي وما بعده من السنوات الطويلة في تاريخ البلاد والمنطقة كلها"
+)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_cut_arabic_running_head_keeps_its_beginning_and_ends_in_its_ellipsis(
+    language: str, make_book: MakeBook, tmp_path: Path
+) -> None:
+    """session 48: an Arabic chapter title too long for its running head is cut after a
+    whole word with an ellipsis at its end, the title's left in print, in an Arabic book
+    as in an English one (there the ellipsis stood at its beginning, on the right); and
+    `invoke check` reads the cut head back (it said E613 in an Arabic book: read
+    backwards, the cut head was neither the title nor its beginning)."""
+    toml = BOOK_TOML.replace('language = "en"', f'language = "{language}"')
+    toml = re.sub(r"chapters = \{[^}]*\}", f'chapters = {{ 1 = "{_LONG_AR}" }}', toml)
+    text = "\n\n".join(["فقرة طويلة عن الاقتصاد والسكان في البلاد وتاريخها. " * 8] * 14)
+    source = section_source(1, "السكان", total=1, extra="lang: ar\n", body=text + "\n")
+    book = make_book({"001-a.md": source}, toml)
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf")
+    assert _codes(book, pdf, rtl=language == "ar") == []
+    cut = 0
+    for page in read_pdf(pdf).pages:
+        top, bottom, text = page.lines[0] if page.lines else (0.0, 0.0, "")
+        if "\u2026" not in text:
+            continue
+        cut += 1
+        on = [c for c in page.chars if top - 1 <= c[1] <= bottom + 1 and c[4].strip()]
+        ellipsis = min(c[0] for c in on if c[4] == "\u2026")
+        assert ellipsis <= min(c[0] for c in on), (page.folio, text)  # at the left: its end
+    assert cut > 0

@@ -893,3 +893,93 @@ def test_a_note_called_in_a_note_is_numbered_just_after_it() -> None:
         (3, "After"),
     ]
     assert ">2</a> call." in fragment.notes[0].html
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "span"),
+    [
+        pytest.param(
+            "::: {lang=ar}\nقال [English words]{lang=en} هنا.\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English words</span>',
+            id="en-in-ar-div-of-en",
+        ),
+        pytest.param(
+            "::: {lang=en}\nSaid [القاهرة]{lang=ar} here.\n:::\n",
+            "ar",
+            '<span lang="ar" dir="rtl">القاهرة</span>',
+            id="ar-in-en-div-of-ar",
+        ),
+        pytest.param(
+            "::: {lang=ar}\nقال [[English]{lang=en} [عربي]{lang=ar}]{lang=en} هنا.\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr"><span lang="en">English</span> '
+            '<span lang="ar" dir="rtl">عربي</span></span>',
+            id="nested-spans",
+        ),
+        pytest.param(
+            "::: {lang=ar}\n## [English]{lang=en} عنوان\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English</span>',
+            id="in-a-heading",
+        ),
+        pytest.param(
+            "::: {lang=ar}\n## Title {lang=en}\n:::\n",
+            "en",
+            ' lang="en" dir="ltr"',
+            id="heading-in-ar-div-of-en",
+        ),
+    ],
+)
+def test_a_span_s_direction_is_implied_from_the_div_around_it(
+    source: str, language: str, span: str
+) -> None:
+    """session 48: `[English words]{lang=en}` in `::: {lang=ar}` of an English book had
+    no dir (its language was compared with the section's, both left to right), and the
+    words were set right to left; a span's (and a heading's) dir comes from the language
+    in force around it: its div's, its enclosing span's."""
+    fragment = render_block(source, context=Context(language=language))
+    assert span in fragment.html
+    assert fragment.problems == ()
+
+
+def test_a_note_call_in_right_to_left_text_is_isolated() -> None:
+    """session 48: a note's call after a figure in right-to-left text joined the figure's
+    run ('1995' and call 3 read as '19953', set before the number in the EPUB); it has a
+    dir of its own there, as a heading's data-date call has (EPUB's CSS may not say
+    unicode-bidi). In left-to-right text it has none."""
+    source = "::: {lang=ar}\nبلغ العدد 1995[^a] نسمة.\n:::\n\nIn 1995[^b] it grew.\n\n[^a]: أ.\n[^b]: B.\n"
+    html = render_block(source, context=Context(language="en")).html
+    calls = re.findall(r'<a class="noteref"[^>]*>\d</a>', html)
+    assert [' dir="ltr"' in call for call in calls] == [True, False], calls
+    arabic = render_block("بلغ 1995[^a] و 1996[^a].\n\n[^a]: أ.\n", context=Context(language="ar"))
+    calls = re.findall(r'<a class="noteref"[^>]*>1</a>', arabic.html)  # the first, again
+    assert len(calls) == 2 and all(' dir="ltr"' in call for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    ("source", "language", "kept"),
+    [
+        pytest.param(
+            "::: {lang=ar}\nنص.[^a]\n:::\n\n[^a]: حاشية.\n", "en", ("ar", "rtl"), id="ar-in-en"
+        ),
+        pytest.param(
+            "::: {lang=en}\nText.[^a]\n:::\n\n[^a]: Note.\n", "ar", ("en", "ltr"), id="en-in-ar"
+        ),
+        pytest.param(
+            "::: {lang=fr}\nTexte.[^a]\n:::\n\n[^a]: Note.\n", "en", ("fr", ""), id="fr-in-en"
+        ),
+        pytest.param("Cairo [نص[^a]]{lang=ar}.\n\n[^a]: حاشية.\n", "en", ("ar", "rtl"), id="span"),
+        pytest.param("Text.[^a]\n\n[^a]: Note.\n", "en", ("", ""), id="its-section-s"),
+    ],
+)
+def test_a_note_takes_the_language_of_its_call(
+    source: str, language: str, kept: tuple[str, str]
+) -> None:
+    """session 48: a note called in an Arabic passage of an English book was set left to
+    right in the EPUB (its text apart from its call, in the section's direction); print
+    sets it at its call, right to left. The note is told its call's language, and that
+    language's direction where it differs from the section's."""
+    fragment = render_block(source, context=Context(language=language))
+    (note,) = fragment.notes
+    assert (note.lang, note.dir) == kept

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from octavo import api
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.parallel import jobs
@@ -59,3 +61,48 @@ def test_a_cut_head_is_written_by_one_macro_at_every_site(make_book: MakeBook) -
     assert re.findall(r' data-head="([^"]*)"', stamp.html) == heads  # the book's, the chapter's
     short = make_book({"001-a.md": section_source(1, "Land", total=1)})
     assert "data-head" not in render_print_html(api.manuscript(short)[0], PdfOptions())
+
+
+ARABIC = (
+    "المقدمة والتاريخ الطويل جدا لمصر منذ العصور القديمة حتى يومنا هذا في القرن العشرين "
+    "الميلادي الماضي"
+)
+
+
+def test_a_cut_title_of_the_other_direction_ends_in_its_ellipsis() -> None:
+    """session 48: the ellipsis, a neutral, took the heads' line's direction: an Arabic
+    title cut in an English book had it at the title's beginning (its right), an English
+    one in an Arabic book at its left. A mark of the title's own direction after the
+    ellipsis (of no width) keeps it at the title's end; none where the directions agree."""
+    for text, own, mark in ((ARABIC, "rtl", "\u200f"), (LONG, "ltr", "\u200e")):
+        other = "ltr" if own == "rtl" else "rtl"
+        same, crossed = running_head(text, 200.0, own), running_head(text, 200.0, other)
+        assert same.endswith("…") and text.startswith(same[:-1]), same
+        assert crossed == same + mark
+
+
+def test_a_title_the_shipped_face_lacks_is_measured_in_the_face_it_is_set_in() -> None:
+    """session 48: an Arabic title was measured in the shipped italic, which has none of
+    its letters (a box's width each, unshaped), so it was cut where it fits, or left whole
+    where it does not; it is measured in the machine's face WeasyPrint sets it in
+    (fontconfig's, octavo.render.faces), shaped by raqm where Pillow has it."""
+    from PIL import ImageFont
+
+    from octavo.render.faces import face_for, raqm
+    from octavo.render.pdf import running_heads
+    from octavo.shipped import STYLES
+
+    face = face_for(STYLES / "fonts" / "LinLibertine_RI.otf", ARABIC, "italic")
+    if not face.fallback or not raqm():
+        pytest.skip("no face of the machine's holds Arabic, or Pillow has no raqm")
+    raqm_layout = ImageFont.Layout.RAQM
+    font = ImageFont.truetype(str(face.path), 900, index=face.index, layout_engine=raqm_layout)
+    real = font.getlength(ARABIC, direction="rtl") / 100  # as set, 9 pt
+    shipped = running_heads._face().getlength(ARABIC) / 100  # boxes
+    if abs(real - shipped) < 2:
+        pytest.skip("the two measures agree: nothing to tell apart")
+    room = running_heads.ROOM
+    if real < shipped:  # fits as set, not in boxes: whole
+        assert running_head(ARABIC, real / room + 1) == ""
+    else:  # fits in boxes, not as set: cut
+        assert running_head(ARABIC, shipped / room + 1) != ""

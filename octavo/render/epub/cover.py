@@ -176,7 +176,7 @@ def _shipped_key(text: CoverText) -> str:
     """The fingerprint of the shipped design's cover: its words and the faces it is drawn
     in, the machine's for a text octavo's face does not hold (octavo's code, the design's
     geometry included, is in every fingerprint)."""
-    from octavo.render.epub.cover_faces import machine_faces
+    from octavo.render.faces import machine_faces
 
     fonts = sorted((STYLES / "fonts").glob("*.otf"))
     stats = [font.stat() for font in fonts]

@@ -6,7 +6,7 @@ is simple enough to draw directly: a coloured ground, a ruled frame, the series,
 country, a rule, the title, the subtitle, the authors and editors (as the title page names
 them, in the book's language) and the publisher, all in the shipped face (a text it
 does not hold, Arabic or Chinese, in a face of the machine's that does, shaped by raqm:
-octavo.render.epub.cover_faces; what cannot be drawn so is W658). A book that overrides
+octavo.render.faces; what cannot be drawn so is W658). A book that overrides
 the cover's template or stylesheet gets its design drawn by WeasyPrint, as before
 (octavo.render.epub.cover decides).
 
@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 
 from octavo.casing import upper
-from octavo.render.epub.cover_faces import Face, face_for, needs_raqm, raqm
 from octavo.render.epub.cover_lines import balanced_lines, text_width
+from octavo.render.faces import Face, face_for, needs_raqm, raqm
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ def _palette(design: CoverDesign) -> list[int]:
 
 
 def _font(face: Face, points: float) -> ImageFont.FreeTypeFont:
-    """The face at `points`; a fallback (octavo.render.epub.cover_faces) laid out by raqm
+    """The face at `points`; a fallback (octavo.render.faces) laid out by raqm
     where Pillow has it, as its scripts ask (Arabic joined, right to left in order)."""
     if not face.fallback:
         return ImageFont.truetype(str(face.path), round(points * PT))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from octavo.errors import Diagnostic, warning
 from octavo.model import BookConfig, Manuscript
 from octavo.project import STYLES
-from octavo.render.epub.cover_faces import HELD, face_for, missing, needs_raqm, raqm
+from octavo.render.faces import HELD, face_for, missing, needs_raqm, raqm
 from octavo.text import strip_tags
 
 __all__ = ["drawn_cover_warnings"]

@@ -104,6 +104,7 @@ class Rendering:
     # (octavo.render.pdf.handout_refs.elsewhere)
     elsewhere: tuple[tuple[str, str], ...] = ()
     type_size: float = 11.0  # the body's type in points (a chapter title's size is in its ems)
+    direction: str = "ltr"  # the book's: its running heads' line (octavo.render.pdf.running_heads)
 
 
 _OUTSIDE = Rendering()  # frozen: one default for every filter called outside a render
@@ -133,7 +134,8 @@ def running_head_filter(text: str) -> str:
     render, as `landscape_filter`."""
     from octavo.render.pdf.running_heads import running_head
 
-    return running_head(text, RENDERING.get().head)
+    rendering = RENDERING.get()
+    return running_head(text, rendering.head, rendering.direction)
 
 
 def title_class_filter(text: str) -> str:

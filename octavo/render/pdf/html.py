@@ -159,7 +159,14 @@ def render_print(
     meta = book_meta(manuscript.book)
     continued = manuscript.labels.parts("table_continued")
     token = RENDERING.set(
-        Rendering(measure, continued, measure if head is None else head, elsewhere, type_size)
+        Rendering(
+            measure,
+            continued,
+            measure if head is None else head,
+            elsewhere,
+            type_size,
+            meta.direction,
+        )
     )
     try:
         html = env.get_template(template).render(

@@ -1,4 +1,4 @@
-"""The drawn cover's faces (octavo.render.epub.cover_faces): a text the shipped face does
+"""The drawn cover's faces (octavo.render.faces): a text the shipped face does
 not hold is drawn in a machine's face that does, shaped by raqm; what cannot be drawn is
 W658 (ut47 bug 4: an Arabic or Chinese title was a row of empty boxes, without a word)."""
 
@@ -12,10 +12,11 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from octavo import api
-from octavo.render.epub import cover_faces, cover_warnings
+from octavo.render import faces as cover_faces
+from octavo.render.epub import cover_warnings
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.cover_draw import draw_cover
-from octavo.render.epub.cover_faces import HELD, face_for, missing
+from octavo.render.faces import HELD, face_for, missing
 from octavo.shipped import STYLES
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 

@@ -1,4 +1,7 @@
-"""The faces the drawn cover (octavo.render.epub.cover_draw) sets each text in.
+"""The faces a text is set in where octavo lays it out itself: the EPUB's drawn cover
+(octavo.render.epub.cover_draw) draws each text in one, and a print running head is
+measured in one to be cut to its line (octavo.render.pdf.running_heads), as WeasyPrint,
+through fontconfig, sets it.
 
 The shipped face (Linux Libertine) holds Latin, Greek and Cyrillic, no Arabic, Hebrew or
 Chinese: an Arabic or Chinese title was drawn as a row of empty boxes, without a word. A
@@ -12,7 +15,7 @@ character no face holds (drawn as a box), right-to-left text without raqm (drawn
 unjoined, left to right).
 
 A book's Latin cover never reaches fontconfig or the character maps: its characters are
-all in `HELD`, which every shipped face holds (tests/unit/test_epub_cover_faces.py).
+all in `HELD`, which every shipped face holds (tests/unit/test_faces.py).
 """
 
 from __future__ import annotations
