@@ -32,8 +32,12 @@ def without_code(text: str) -> str:
     for index, line in enumerate(lines):
         opening = _FENCE.match(line)
         if fence:
-            closing = opening is not None and opening[1][0] == fence[0]
-            if closing and len(opening[1]) >= len(fence) and not line[opening.end() :].strip():
+            if (
+                opening is not None
+                and opening[1][0] == fence[0]
+                and len(opening[1]) >= len(fence)
+                and not line[opening.end() :].strip()
+            ):
                 fence = ""
             lines[index] = " " * len(line)
         elif opening is not None and not (opening[1][0] == "`" and "`" in line[opening.end() :]):

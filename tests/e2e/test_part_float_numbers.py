@@ -24,7 +24,7 @@ def _book(make_book: MakeBook) -> Path:
         text = section_source(n, title, chapter=chapter, total=4, body=body, extra=extra)
         return text.replace("country: Testland", f"country: {country}")
 
-    files = {
+    files: dict[str, str | bytes] = {
         "001-a.md": one(1, "Belarus", "Trade", 1, "b1"),
         "002-b.md": one(2, "Moldova", "Profile", 0, "mp", "kind: profile\n"),
         "003-c.md": one(3, "Moldova", "Trade", 1, "m1"),

@@ -128,7 +128,7 @@ def test_numbering_by_chapter_in_a_volume_of_parts_names_the_part(make_book: Mak
         return text.replace("country: Testland", f"country: {country}")
 
     refs = "\nSee @tbl:b1, @tbl:m1, @tbl:mp and @tbl:mi.\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "001-a.md": of("Belarus", section_source(1, total=5, body=TABLE.format(
             caption="Belarus table", label="b1") + refs)),
         "002-b.md": of("Moldova", section_source(2, "Profile", chapter=0, total=5,
