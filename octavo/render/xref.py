@@ -24,6 +24,7 @@ from html import escape, unescape
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from octavo.render.in_code import without_code
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -211,6 +212,7 @@ def reference_line(
             return False
         return os.path.normpath(here.parent / path) == os.path.normpath(file)
 
+    body = without_code(body)  # a link written in code is no link (review47b #5)
     defined = {_label(name): to for name, to in reversed(_DEFINITION.findall(body))}
     lines = body.split("\n")
     linking = [

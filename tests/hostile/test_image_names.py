@@ -116,3 +116,39 @@ def test_the_file_checked_is_the_file_printed(
     with zipfile.ZipFile(made) as archive:
         chapter = archive.read("EPUB/text/ch01.xhtml").decode()
     assert len(images) == 1 and f'src="../{quote(images[0].removeprefix("EPUB/"))}"' in chapter
+
+
+def test_a_file_named_like_a_fingerprinted_one_never_shares_its_member(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`images/Kärte 1.png` is spelled `Karte-1-52e271e3.png` in the EPUB: a file of that
+    very name beside it was the same member, and one image showed in place of the other
+    (review47c C2). Each source has a member of its own, its bytes, named where it shows."""
+    import io
+    import re
+    from urllib.parse import unquote
+
+    from tests.support.validators import assert_epubcheck_clean
+
+    body = "![Blue](<images/Kärte 1.png>)\n\n![Red](images/Karte-1-52e271e3.png)\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    (book / "images").mkdir()
+    Pil.new("RGB", (60, 40), "blue").save(book / "images" / "Kärte 1.png")
+    Pil.new("RGB", (60, 40), "red").save(book / "images" / "Karte-1-52e271e3.png")
+    made, _ = api.build_epub(book, tmp_path / "b.epub")
+    members = _members(made)
+    assert len(members) == len(set(members)), members
+    with zipfile.ZipFile(made) as archive:
+        chapter = archive.read("EPUB/text/ch01.xhtml").decode()
+        tags = re.findall(r"<img [^>]+>", chapter)
+        shown = {
+            re.findall(r'alt="([^"]*)"', tag)[0]: archive.read(
+                "EPUB/" + unquote(re.findall(r'src="([^"]+)"', tag)[0]).removeprefix("../")
+            )
+            for tag in tags
+        }
+    colours = {alt: Pil.open(io.BytesIO(data)).getpixel((0, 0)) for alt, data in shown.items()}
+    assert colours == {"Blue": (0, 0, 255), "Red": (255, 0, 0)}
+    # the file of a plain name keeps it
+    assert "EPUB/media/images/Karte-1-52e271e3.png" in members
+    assert_epubcheck_clean(made)

@@ -115,3 +115,40 @@ def test_numbering_by_chapter_sets_front_and_back_matter_apart(make_book: MakeBo
         ("tbl:ap", "Table\u00a0A.1"),
     ]
     assert "Table\u00a0A.1</a> and" in manuscript.sections[0].body_html
+
+
+def test_numbering_by_chapter_in_a_volume_of_parts_names_the_part(make_book: MakeBook) -> None:
+    """review47c C3: chapters are numbered per part ("Part II · Moldova", Chapter 1), so
+    with `numbering = "chapter"` both parts' chapter-1 tables were "Table 1.1", and so were
+    their references. A part's tables and figures now carry its number: "Table I.1.1",
+    "Table II.1.1" (part, chapter, table); its profile's and introduction's, which open the
+    part before its chapter 1, run on through them as the front matter's do: "Table II.1"."""
+
+    def of(country: str, text: str) -> str:
+        return text.replace("country: Testland", f"country: {country}")
+
+    refs = "\nSee @tbl:b1, @tbl:m1, @tbl:mp and @tbl:mi.\n"
+    files: dict[str, str | bytes] = {
+        "001-a.md": of("Belarus", section_source(1, total=5, body=TABLE.format(
+            caption="Belarus table", label="b1") + refs)),
+        "002-b.md": of("Moldova", section_source(2, "Profile", chapter=0, total=5,
+            body=TABLE.format(caption="Profile table", label="mp"), extra="kind: profile\n")),
+        "003-c.md": of("Moldova", section_source(3, "Intro", chapter=0, total=5,
+            body=TABLE.format(caption="Intro table", label="mi"), extra="kind: introduction\n")),
+        "004-d.md": of("Moldova", section_source(4, total=5, body=TABLE.format(
+            caption="Moldova table", label="m1"))),
+        "005-e.md": of("Moldova", section_source(5, "Roads", chapter=2, total=5,
+            body=TABLE.format(caption="Roads table", label="m2"))),
+    }  # fmt: skip
+    toml = BOOK_TOML + 'numbering = "chapter"\nparts = ["Belarus", "Moldova"]\n'
+    manuscript, _ = api.manuscript(make_book(files, toml=toml))
+    assert [(t.id, t.label) for t in manuscript.tables] == [
+        ("tbl:b1", "Table\u00a0I.1.1"),
+        ("tbl:mp", "Table\u00a0II.1"),
+        ("tbl:mi", "Table\u00a0II.2"),
+        ("tbl:m1", "Table\u00a0II.1.1"),
+        ("tbl:m2", "Table\u00a0II.2.1"),
+    ]
+    body = manuscript.sections[0].body_html
+    for label in ("I.1.1", "II.1.1", "II.1", "II.2"):
+        assert f"Table\u00a0{label}</a>" in body, body

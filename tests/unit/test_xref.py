@@ -297,3 +297,34 @@ def test_the_line_of_a_page_reference_by_reference(written: str) -> None:
     here = Path("/book/sub/010-x.md")
     assert reference_line(body, "tbl:b", here, None) == 2
     assert reference_line(body, "tbl:c", here, None) == 0  # defined, never used
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Write `[](#tbl:b){.page}` for a page reference.",
+        "Write ``[x](#tbl:b){.page}`` or `` `[](#tbl:b)` ``.",
+        "A code span over two lines: `[](#tbl:b){.page}\nis` no link.",
+        "```\n[](#tbl:b){.page}\n```",
+        "~~~~ markdown\n[page][r]{.page}\n~~~\n~~~~",
+        "Write `[r]: #tbl:c` and `[x][r]{.page}`.",
+    ],
+    ids=["code-span", "double-backticks", "over-two-lines", "fenced", "tildes", "reference"],
+)
+def test_a_link_in_code_is_not_the_line_of_a_reference(before: str) -> None:
+    """A link written in a code span (or a fenced code block) is no link: the reference's
+    line is the real one's, after it (review47b #5: the code span's line won)."""
+    from octavo.render.xref import reference_line
+
+    body = f"{before}\n\nSee page [](#tbl:b){{.page}}.\n\n[r]: #tbl:b\n"
+    line = body.split("\n").index("See page [](#tbl:b){.page}.")
+    assert reference_line(body, "tbl:b", None, None) == line
+
+
+def test_a_backslash_escaped_backtick_opens_no_code_span() -> None:
+    from octavo.render.xref import reference_line
+
+    body = "A \\` tick, then [](#tbl:b){.page} and a ` tick.\n"
+    assert reference_line(body, "tbl:b", None, None) == 0
+    body = "Text.\n\nA \\`[](#tbl:b){.page}` here.\n"
+    assert reference_line(body, "tbl:b", None, None) == 2

@@ -30,6 +30,7 @@ from octavo.machine import cores
 from octavo.model import Manuscript
 from octavo.render.budget import OUTPUT, one_output
 from octavo.render.epub.documents import Document, division
+from octavo.render.epub.links import book_media
 from octavo.render.epub.plan import EpubPlan, plan_epub
 from octavo.render.epub.rendering import renderer
 from octavo.render.metadata import book_meta
@@ -129,7 +130,9 @@ def _render(plan: EpubPlan, first: int, outbox: int) -> int:
         output = OUTPUT.get()
         assert output is not None
         steps, work = output.steps, output.work
-        render = renderer(manuscript.book.project, meta.language, manuscript.labels)
+        render = renderer(
+            manuscript.book.project, meta.language, manuscript.labels, images=book_media(manuscript)
+        )
         try:
             for chapter in plan.chapters[first:]:
                 made[chapter.name] = division(plan, chapter, render, files, line)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from octavo.model import APPENDIX, INDEX, IndexEntry, Manuscript
 from octavo.render.epub.cover import CoverText
+from octavo.render.epub.links import book_media
 from octavo.render.epub.plan import TEXT, EpubChapter, EpubPlan, NavEntry
 from octavo.render.epub.rendering import renderer
 from octavo.render.metadata import BookMeta
@@ -155,7 +156,7 @@ def documents(
     pages = tuple((where[a], a, folio) for a, folio in breaks if a in where)
     if pages or folios:  # the child renders without them
         apart = None
-    render = renderer(ms.book.project, meta.language, labels, pages, folios or {})
+    render = renderer(ms.book.project, meta.language, labels, pages, folios or {}, book_media(ms))
     # the drawn cover's words are known and said; a book's own image's are not: its title
     alt = (
         labels.format("cover_of", title=cover.title)

@@ -16,11 +16,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import unescape
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-__all__ = ["MEDIA", "media_name", "relink"]
+if TYPE_CHECKING:
+    from octavo.model import Manuscript
+
+__all__ = ["MEDIA", "book_media", "media_name", "media_names", "relink"]
 
 MEDIA = "media"  # folder of the book's own images inside EPUB/
 _HREF = re.compile(r'href="#([^"]+)"')
@@ -29,16 +33,42 @@ _PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
 _OTHER = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def media_name(path: str) -> str:
-    """The member name, inside EPUB/, of a book's image: 'media/images/map.png'."""
+def media_name(path: str, length: int = 8) -> str:
+    """The member name, inside EPUB/, of a book's image alone: 'media/images/map.png'
+    (`length`: hex digits of its fingerprint, when it has one; 64 and more: all of them,
+    and a count after them)."""
     if _PLAIN.fullmatch(path):
         return f"{MEDIA}/{path}"
     folder, _, name = path.rpartition("/")
     stem, dot, suffix = name.rpartition(".") if "." in name[1:] else (name, "", "")
-    mark = hashlib.sha256(path.encode()).hexdigest()[:8]
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    mark = digest[:length] if length <= len(digest) else f"{digest}-{length - len(digest)}"
     folder = "/".join(_plain(part) for part in folder.split("/")) if folder else ""
     plain = f"{_plain(stem, 'image')}-{mark}{dot}{_OTHER.sub('', suffix)}"
     return f"{MEDIA}/{folder + '/' if folder else ''}{plain}"
+
+
+def media_names(paths: Iterable[str]) -> dict[str, str]:
+    """Each image's member name, none shared: a plain name is its own; another's
+    fingerprint is as long as it needs to be to meet no other member's name."""
+    given = sorted(set(paths))
+    names = {path: media_name(path) for path in given if _PLAIN.fullmatch(path)}
+    taken = set(names.values())
+    for path in given:
+        if path in names:
+            continue
+        length = 8
+        while (name := media_name(path, length)) in taken:
+            length = length * 2 if length < 64 else length + 1
+        names[path] = name
+        taken.add(name)
+    return names
+
+
+def book_media(manuscript: Manuscript) -> dict[str, str]:
+    """`media_names` of the book's images and its own cover."""
+    cover = (manuscript.cover.path,) if manuscript.cover is not None else ()
+    return media_names((*(image.path for image in manuscript.images), *cover))
 
 
 def _plain(part: str, empty: str = "-") -> str:
@@ -50,15 +80,21 @@ def _plain(part: str, empty: str = "-") -> str:
     return _OTHER.sub("-", letters).strip("-").lstrip(".").strip("-") or empty
 
 
-def relink(html: str, here: str, files: Mapping[str, str]) -> str:
-    """`html` of the document `here` ('ch08.xhtml'), its links and images made EPUB paths."""
+def relink(
+    html: str, here: str, files: Mapping[str, str], images: Mapping[str, str] | None = None
+) -> str:
+    """`html` of the document `here` ('ch08.xhtml'), its links and images made EPUB paths
+    (`images`: the book's images' members, `media_names`)."""
 
     def link(match: re.Match[str]) -> str:
         target = files.get(match[1], here)
         return match[0] if target == here else f'href="{target}#{match[1]}"'
 
+    def member(path: str) -> str:
+        return (images or {}).get(path) or media_name(path)
+
     html = _HREF.sub(link, html)
-    return _SRC.sub(lambda m: f'<img src="../{quote(media_name(_path(m[1])))}"', html)
+    return _SRC.sub(lambda m: f'<img src="../{quote(member(_path(m[1])))}"', html)
 
 
 def _path(src: str) -> str:

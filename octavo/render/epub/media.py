@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.model import Image, Manuscript
-from octavo.render.epub.links import media_name
+from octavo.render.epub.links import book_media
 from octavo.render.image_depth import eight_bit_image
 from octavo.render.image_limits import quiet_large_images
 from octavo.render.images import read_image
@@ -38,9 +38,9 @@ class Member:
 
 def image_members(manuscript: Manuscript) -> tuple[Member, ...]:
     root, limit = manuscript.book.root, manuscript.book.config.epub_image_max
+    names = book_media(manuscript)
     return tuple(
-        Member(media_name(i.path), i.media_type, epub_image(root, i, limit))
-        for i in manuscript.images
+        Member(names[i.path], i.media_type, epub_image(root, i, limit)) for i in manuscript.images
     )
 
 
@@ -50,7 +50,7 @@ def cover_member(manuscript: Manuscript) -> Member | None:
     if image is None:
         return None
     data = epub_image(manuscript.book.root, image, 2 * manuscript.book.config.epub_image_max)
-    return Member(media_name(image.path), image.media_type, data)
+    return Member(book_media(manuscript)[image.path], image.media_type, data)
 
 
 def epub_image(root: Path, image: Image, limit: int) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from html import escape, unescape
 from types import SimpleNamespace
 from typing import Any
@@ -106,8 +107,10 @@ def renderer(
     labels: Labels,
     pages: tuple[tuple[str, str, str], ...] = (),
     folios: Mapping[str, str] | None = None,
+    images: Mapping[str, str] | None = None,
 ) -> Any:
-    """`pages`: (document, id, folio) of each printed page's start: a page-break marker
+    """`images`: the member of each of the book's images (octavo.render.epub.links.book_media).
+    `pages`: (document, id, folio) of each printed page's start: a page-break marker
     (templates/epub/pagebreak.xhtml) goes right before the element with that id.
     `folios`: the printed page of each id, which page references print. Every document
     is rid of the words marked for print only (octavo.render.conditional), and has
@@ -115,7 +118,7 @@ def renderer(
     each run of characters longer than any word (octavo.render.long_words), and each wide
     table in its frame (octavo.render.epub.wide_tables), whatever template made it."""
     env = project.env()
-    env.filters["relink"] = relink
+    env.filters["relink"] = partial(relink, images=images)  # the book's images' members
     env.filters["heads"] = soft_hyphens
     env.filters["direction"] = direction  # a section's own language's: its dir
     sheets = tuple(f"../{CSS}/{name}" for _, name in epub_layers(project))

@@ -13,6 +13,7 @@ from octavo.limits import MiB
 from octavo.model import BookConfig, Manuscript
 from octavo.render.budget import one_output
 from octavo.render.pdf.document import PdfOptions, PrintResult, check_paper, render_pdf
+from octavo.render.pdf.nested_notes import crowded_notes
 from octavo.render.pdf.parallel.start import AUTO_SECTIONS
 from octavo.render.url_sandbox import real_urls
 from octavo.source.paper import PaperError, parse_bleed, parse_marks
@@ -51,6 +52,9 @@ def render_book_pdf(
     `cache`: the cache store's folder (Project.cache), pruned to `layout_cache_mb`.
     `pool`: workers started before the book was read (octavo.render.pdf.parallel.start
     .early_pool), used for the parts."""
+    crowded = crowded_notes(manuscript.sections)  # E647: before any layout
+    if crowded:
+        raise BuildError(crowded)
     c = choices
     jobs = c.jobs if c.jobs > 0 else auto_jobs(manuscript)
     options = pdf_options(manuscript.book.config, c)

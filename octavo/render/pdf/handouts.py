@@ -31,6 +31,7 @@ from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
 from octavo.render.pdf.handout_refs import elsewhere
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
+from octavo.render.pdf.nested_notes import crowded_notes
 from octavo.render.pdf.notes.place import place_notes
 from octavo.render.pdf.sheets import has_landscape, stylesheets, text_measure
 from octavo.source.paper import PageSetup
@@ -187,6 +188,9 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     source = handout_html(manuscript, unit, page, folios.body)
     html = load_html(source, manuscript.book.project)
     guarded(lambda: settle_broadsides(html, html.render))  # no table: no layout
+    crowded = crowded_notes(unit.sections)  # E647: before any layout
+    if crowded:
+        raise BuildError(crowded)
     notes = note_pairs(unit.sections)
     document, _ = guarded(lambda: place_notes(html, notes))
     show_continued(document)

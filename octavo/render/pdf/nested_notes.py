@@ -2,16 +2,26 @@
 allows): print sets each at the foot of the page that holds its call, and that call is in
 the outer note, on the outer note's page. So an inner note floats from beside the outer
 note's call, with no call of its own in the text (its call is the one in the outer note).
+
+So every note called inside a note, at any depth, floats from that one call, and all must
+be set at the foot of its one page. More than `MOST_NESTED` of them are refused (E647),
+before any layout: a chain of 80 notes each called in the one before cannot stand at one
+page's foot, and WeasyPrint, laying its footnote area out again for each note it adds,
+spent 146 s on it before octavo said E604 (a reviewer's find); a book needs few.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
-from octavo.model import Note
+from octavo.errors import Diagnostic, error
+from octavo.model import Note, RenderedSection
 
-__all__ = ["CALL", "callers", "outermost"]
+__all__ = ["CALL", "MOST_NESTED", "callers", "crowded_notes", "outermost"]
+
+MOST_NESTED = 20  # notes called inside one note, at any depth
 
 # the first call of a note, as octavo.render.footnotes writes it
 CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
@@ -34,3 +44,27 @@ def outermost(ident: str, called_by: dict[str, str]) -> str:
         ident = called_by[ident]
         seen.add(ident)
     return ident
+
+
+def crowded_notes(sections: Iterable[RenderedSection]) -> list[Diagnostic]:
+    """E647 for each note with more than MOST_NESTED notes called inside it, at any depth."""
+    found = []
+    for rs in sections:
+        called_by = callers(rs.notes)
+        inner = Counter(outermost(n, called_by) for n in called_by)
+        numbers = {n.id: n.number for n in rs.notes}
+        for outer, count in sorted(inner.items(), key=lambda item: numbers.get(item[0], 0)):
+            if count > MOST_NESTED:
+                found.append(
+                    error(
+                        "E647",
+                        f"note {numbers.get(outer, '?')} has {count} notes called inside it "
+                        f"(a note's, at any depth): print sets them all at the foot of its "
+                        f"call's page, which takes at most {MOST_NESTED}",
+                        rs.section.path,
+                        rs.section.body_line,
+                        hint="call some of them in the text instead, or merge them into "
+                        "the note that calls them",
+                    )
+                )
+    return found
