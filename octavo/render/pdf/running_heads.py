@@ -150,11 +150,14 @@ def running_head(text: str, measure: float | None, direction: str = "ltr") -> st
     its last whole word that does, and an ellipsis; "" when it fits whole (or there is no
     measure): the head is the title as the heading sets it. `direction`: the book's, the
     heads' line's (a title in the other direction is marked to end in its ellipsis)."""
-    if measure is None or _width(text, _fallback(text)) <= measure * ROOM:
+    if measure is None:
+        return ""
+    fallback = _fallback(text)  # one look-up a title, for every cut of it
+    if _width(text, fallback) <= measure * ROOM:
         return ""
     words = text.split()
     for end in range(len(words) - 1, 0, -1):
         cut = " ".join(words[:end]).rstrip(CUT_AFTER) + ELLIPSIS
-        if _width(cut, _fallback(cut)) <= measure * ROOM:
+        if _width(cut, fallback) <= measure * ROOM:
             return _ended(cut, direction)
     return _ended(words[0] + ELLIPSIS, direction)  # one word longer than the line
