@@ -161,3 +161,14 @@ def test_the_machine_s_face_is_looked_up_once_a_title(monkeypatch: pytest.Monkey
     monkeypatch.setattr(faces.subprocess, "run", counted)
     assert running_head(ARABIC + " ؟", 120.0, "rtl").endswith("…")
     assert len(runs) == 1
+
+
+def test_the_ellipsis_mark_is_of_the_direction_at_the_cut() -> None:
+    """session 48 review: "Egypt: <Arabic words>" cut in its Arabic words in an English
+    book had no mark (its first letter is Latin): the ellipsis stood at the Arabic run's
+    right, its beginning. The mark is of the last letter before the ellipsis."""
+    head = running_head("Egypt: " + ARABIC, 200.0, "ltr")
+    assert head.endswith("…\u200f"), head
+    assert running_head("Egypt: " + ARABIC, 200.0, "rtl").endswith("…")  # the book's: none
+    assert running_head("مصر: " + LONG, 200.0, "ltr").endswith("…")  # cut in Latin
+    assert running_head("مصر: " + LONG, 200.0, "rtl").endswith("…\u200e")

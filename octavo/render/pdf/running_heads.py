@@ -124,10 +124,11 @@ def _run_width(run: str, lacking: bool, fallback: Face) -> float:
     return float(_machine_face(fallback).getlength(run, direction=way))
 
 
-def _direction(text: str) -> str:
+def _direction(text: str, last: bool = False) -> str:
     """The direction of `text`'s first letter written in one ('rtl', 'ltr'), as the
-    bidirectional algorithm finds a paragraph's; 'ltr' for one without."""
-    for char in text:
+    bidirectional algorithm finds a paragraph's (`last`: of its last such letter, the
+    direction at a cut's end); 'ltr' for one without."""
+    for char in reversed(text) if last else text:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             return "rtl"
@@ -137,9 +138,10 @@ def _direction(text: str) -> str:
 
 
 def _ended(cut: str, direction: str) -> str:
-    """The cut `cut` (ending in its ellipsis) with a mark of its own direction after it,
+    """The cut `cut` (ending in its ellipsis) with a mark of the direction at its cut (of
+    its last letter written in one: "Egypt: <Arabic words>…" is cut in Arabic) after it,
     where that is not the book's `direction`: the ellipsis then stands at its end."""
-    own = _direction(cut)
+    own = _direction(cut, last=True)
     if own == direction:
         return cut
     return cut + ("\u200f" if own == "rtl" else "\u200e")
@@ -149,7 +151,7 @@ def running_head(text: str, measure: float | None, direction: str = "ltr") -> st
     """`text` cut to hold on one line of `measure` points (the text block's width), after
     its last whole word that does, and an ellipsis; "" when it fits whole (or there is no
     measure): the head is the title as the heading sets it. `direction`: the book's, the
-    heads' line's (a title in the other direction is marked to end in its ellipsis)."""
+    heads' line's (a title cut in the other direction is marked to end in its ellipsis)."""
     if measure is None:
         return ""
     fallback = _fallback(text)  # one look-up a title, for every cut of it
