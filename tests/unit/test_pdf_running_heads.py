@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -147,18 +148,20 @@ def test_a_title_the_shipped_face_holds_is_measured_as_before() -> None:
 def test_the_machine_s_face_is_looked_up_once_a_title(monkeypatch: pytest.MonkeyPatch) -> None:
     """session 48 review: one `fc-match` a cut (each cut's characters another set, missed
     by the cache): 29 runs, 0.61 s of a 10-chapter Arabic book's 3.1 s build."""
+    import subprocess
+
     from octavo.render import faces
 
     _machine_face_or_skip(ARABIC)
     runs = []
-    real = faces.subprocess.run
+    real = subprocess.run
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(*args: Any, **kwargs: Any) -> Any:
         runs.append(args)
-        return real(*args, **kwargs)  # type: ignore[call-overload]
+        return real(*args, **kwargs)
 
     faces._fallback.cache_clear()
-    monkeypatch.setattr(faces.subprocess, "run", counted)
+    monkeypatch.setattr(subprocess, "run", counted)  # the module octavo.render.faces runs
     assert running_head(ARABIC + " ؟", 120.0, "rtl").endswith("…")
     assert len(runs) == 1
 
