@@ -253,13 +253,19 @@ def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
 
 def _head_words(page: PdfPage, title: str) -> bool:
     """Whether the page's running head is `title` set right to left: its words, each read
-    in its order, are the title's (octavo.check.bidi_words), or those of its beginning cut
-    after a whole word (octavo.render.pdf.running_heads: the ellipsis is no word)."""
+    in its order, are the title's (octavo.check.bidi_words), or, where its line holds the
+    ellipsis, those of its beginning cut after a whole word (octavo.render.pdf.running_heads:
+    the ellipsis is no word). The ellipsis ends the cut: a head whose first line holds it
+    is one line; a head wrapped onto two (a book's heads set larger) is the title's
+    beginning on its first line, without it, and wrong (E613)."""
     head = line_words(page)[:1]
     cuts = title.split()
-    return holds_lines(head, words(title)) or any(
-        holds_lines(head, words(" ".join(cuts[:end]).rstrip(CUT_AFTER)))
-        for end in range(len(cuts) - 1, 0, -1)
+    return holds_lines(head, words(title)) or (
+        "\u2026" in page.head
+        and any(
+            holds_lines(head, words(" ".join(cuts[:end]).rstrip(CUT_AFTER)))
+            for end in range(len(cuts) - 1, 0, -1)
+        )
     )
 
 

@@ -14,6 +14,7 @@ cleaner lets its ids and classes through while raw HTML stays on the plain allow
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 
@@ -113,7 +114,8 @@ def _blocks(core: StateCore) -> None:
             i = floats.table(core, state, tokens, i)
         elif token.type == "html_block":
             raw_blocks.keep_words(token)  # removed elements' words in paragraphs
-            i = html_tables.html_table(core, state, tokens, i, lambda t: _inline(core, state, t))
+            walk = functools.partial(_inline, core, state, language=language[-1])  # the div's
+            i = html_tables.html_table(core, state, tokens, i, walk)
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):

@@ -46,7 +46,10 @@ def heading_stem(words: str, limit: int = 48) -> str:
             stem += ("-" if stem and apart else "") + slug
         if plain or slug:
             before = text if plain else "a"
-    return stem[:limit].rstrip("-")
+    # pandoc drops what comes before an id's first letter ('$-x$ values' is `x-values`);
+    # the stem follows the section's slug, after its '-': no '-', '.' or '_' opens it
+    # (`s001-trade--x-values`), and a figure is kept (`5-share`, as octavo's rule made it)
+    return stem.lstrip("-._")[:limit].rstrip("-")
 
 
 def _pieces(words: str) -> list[tuple[bool, str]]:

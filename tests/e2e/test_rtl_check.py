@@ -130,3 +130,25 @@ def test_a_cut_arabic_running_head_keeps_its_beginning_and_ends_in_its_ellipsis(
         ellipsis = min(c[0] for c in on if c[4] == "\u2026")
         assert ellipsis <= min(c[0] for c in on), (page.folio, text)  # at the left: its end
     assert cut > 0
+
+
+def test_an_arabic_running_head_wrapped_onto_two_lines_is_e613(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """session 48 review: any beginning of the title on a head's first line was taken for
+    the head cut, so a right-to-left head that wraps (a book's stylesheet sets the heads at
+    14 pt: cut for 9 pt, the head runs onto a second line) was no longer E613. A beginning
+    is taken only where the head's line holds the ellipsis, which ends the cut."""
+    from octavo.shipped import STYLES
+
+    toml = BOOK_TOML.replace('language = "en"', 'language = "ar"')
+    toml = re.sub(r"chapters = \{[^}]*\}", f'chapters = {{ 1 = "{_LONG_AR}" }}', toml)
+    text = "\n\n".join(["فقرة طويلة عن الاقتصاد والسكان في البلاد وتاريخها. " * 8] * 14)
+    source = section_source(1, "السكان", total=1, body=text + "\n")
+    css = (STYLES / "print" / "book.css").read_text(encoding="utf-8")
+    large = css.replace("font-size: 9pt; font-style: italic", "font-size: 14pt; font-style: italic")
+    assert large != css
+    book = make_book({"001-a.md": source, "styles/print/book.css": large}, toml)
+    pdf, _ = api.build_pdf(book, tmp_path / "b.pdf")
+    codes = _codes(book, pdf, rtl=True)
+    assert codes and all(c.startswith("E613") for c in codes), codes

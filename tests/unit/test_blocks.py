@@ -929,6 +929,19 @@ def test_a_note_called_in_a_note_is_numbered_just_after_it() -> None:
             ' lang="en" dir="ltr"',
             id="heading-in-ar-div-of-en",
         ),
+        pytest.param(  # session 48 review: walked in the section's language
+            "::: {lang=ar}\n<table>\n<tr><td>1</td></tr>\n</table>\n\n"
+            "Table: جدول [English]{lang=en}\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English</span>',
+            id="html-table-caption-in-ar-div-of-en",
+        ),
+        pytest.param(
+            "::: {lang=ar}\n| أ |\n|---|\n| 1 |\n\nTable: جدول [English]{lang=en}\n:::\n",
+            "en",
+            '<span lang="en" dir="ltr">English</span>',
+            id="pipe-table-caption-in-ar-div-of-en",
+        ),
     ],
 )
 def test_a_span_s_direction_is_implied_from_the_div_around_it(

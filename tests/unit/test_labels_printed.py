@@ -184,3 +184,35 @@ def test_e619_quotes_the_folio_expected_in_the_figures_printed(
     other = dataclasses.replace(manuscript, book=book)
     told = [d.message for d in check_handout_pdf(path, other, unit.sections) if d.code == "E619"]
     assert told == ["folio 'page ١ of ١' on page 1, expected 'Page ١ of ١'"]
+
+
+def test_a_label_with_fields_is_tested_in_a_template_and_refused_only_printed(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """session 48 review: `labels.page_of is defined` (or `| default(…)`, `{% if %}`) was
+    E702 for a label with fields, which a test never prints: it is a label like another
+    there (defined, true); printing it unfilled is E702, at the template's line."""
+    from octavo.errors import BuildError
+    from octavo.render.templates import environment
+
+    manuscript, _ = api.manuscript(make_book({"001.md": section_source(1, "A", total=1)}, _RU))
+    env = environment((tmp_path,))
+
+    def shown(source: str) -> str:
+        return str(env.from_string(source).render(labels=manuscript.labels, ms=manuscript))
+
+    tests = (
+        "{{ labels.page_of is defined }}|{{ labels['chapter_label'] is defined }}|"
+        "{{ labels.no_such_label is defined }}|{% if labels.page_of %}yes{% endif %}|"
+        "{% set kept = labels.page_of | default('none') %}{{ kept is defined }}"
+    )
+    assert shown(tests) == "True|True|False|yes|True"
+    printed = ("{{ labels.page_of | default('none') }}", "{{ labels.page_of ~ '' }}")
+    for number, source in enumerate(printed):
+        own = tmp_path / f"own{number}.html"
+        own.write_text("x\n" + source, encoding="utf-8")
+        with pytest.raises(BuildError) as refused:
+            env.get_template(own.name).render(labels=manuscript.labels)
+        (told,) = refused.value.diagnostics
+        assert told.code == "E702" and "labels.format('page_of'" in told.message, told.message
+        assert (told.file, told.line) == (own, 2), told

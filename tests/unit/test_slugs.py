@@ -126,6 +126,13 @@ def test_a_link_to_a_cyrillic_id_resolves_percent_escaped() -> None:
         ),
         pytest.param("Costs $20 and $30", "costs-20-and-30", id="dollars-no-math-as-before"),
         pytest.param("U.S. `$x$` trade_x", "u-s-x-trade-x", id="code-and-words-as-before"),
+        # session 48 review: pandoc drops what comes before an id's first letter; octavo's
+        # stem follows the section's slug, so its leading '-', '.' and '_' go, and the ids
+        # are those octavo made before (the merge's were `s--x-values`, `s-.5-share`)
+        pytest.param("$-x$ values", "x-values", id="math-leading-hyphen"),
+        pytest.param("$.5$ share", "5-share", id="math-leading-point"),
+        pytest.param("$_x$ and $-y$", "x-and--y", id="math-leading-underscore"),
+        pytest.param("<http://a.org> site", "httpa.org-site", id="autolink-first"),
     ],
 )
 def test_a_heading_s_math_and_autolinks_make_its_id_as_pandoc(heading: str, stem: str) -> None:

@@ -25,7 +25,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from octavo.render.faces import HELD, Face, face_for, raqm
+from octavo.render.faces import HELD, Face, face_for, missing, raqm
 from octavo.shipped import STYLES
 from octavo.text import CUT_AFTER
 
@@ -35,13 +35,14 @@ HEAD_PT = 9.0  # styles/print/book.css: the running heads' size
 ROOM = 0.98  # of the text block's width: a little kept for shaping's differences
 ELLIPSIS = "\u2026"
 _SCALE = 100  # the face is measured at HEAD_PT × _SCALE, for whole-pixel precision
+_ITALIC = STYLES / "fonts" / "LinLibertine_RI.otf"
 
 
 @lru_cache(maxsize=1)
 def _face() -> Any:
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(STYLES / "fonts" / "LinLibertine_RI.otf"), HEAD_PT * _SCALE)
+    return ImageFont.truetype(str(_ITALIC), HEAD_PT * _SCALE)
 
 
 @lru_cache(maxsize=4)
@@ -54,22 +55,80 @@ def _machine_face(face: Face) -> Any:
     )
 
 
-def _width(text: str) -> float:
-    """`text`'s width in points as the head sets it: in the shipped italic, or where it
-    lacks the text's letters in the machine's face that holds them (octavo.render.faces)."""
-    if all(ord(c) in HELD for c in text):  # a Latin title: the shipped face, no fontconfig
+def _width(text: str, fallback: Face | None = None) -> float:
+    """`text`'s width in points as the head sets it, font by font as Pango picks them: a
+    run of characters the shipped italic holds in it, a run it lacks in `fallback` (the
+    machine's face `_fallback` found for the title) where that face holds the run, else in
+    the shipped italic (its boxes). A space or other invisible character stays in the run
+    before it (Pango does not change fonts for a space). A title the shipped face holds
+    whole, or where `fallback` holds none of its runs, is measured whole in it, as before."""
+    runs = _runs(text) if fallback is not None else []
+    if fallback is None or not any(lacking and not missing(r, fallback) for r, lacking in runs):
         return float(_face().getlength(text)) / _SCALE
-    face = face_for(STYLES / "fonts" / "LinLibertine_RI.otf", text, "italic")
-    if not face.fallback:
-        return float(_face().getlength(text)) / _SCALE
-    way = _direction(text) if raqm() else None
-    return float(_machine_face(face).getlength(text, direction=way)) / _SCALE
+    return sum(_run_width(run, lacking, fallback) for run, lacking in runs) / _SCALE
 
 
-def _direction(text: str) -> str:
-    """The direction of `text`'s first letter written in one ('rtl', 'ltr'), as the
-    bidirectional algorithm finds a paragraph's; 'ltr' for one without."""
+def _fallback(text: str) -> Face | None:
+    """The machine's face for the characters of `text` the shipped italic lacks (looked up
+    once a title: a cut's characters are among its title's), None where it holds them all
+    or no face of the machine's is found."""
+    lacking = "".join(dict.fromkeys(c for c in text if _lacks(c)))
+    if not lacking:
+        return None
+    face = face_for(_ITALIC, lacking, "italic")
+    return face if face.fallback else None
+
+
+def _lacks(char: str) -> bool:
+    """Whether the shipped italic lacks `char`, a visible one (a space, a format character
+    such as a mark of direction, is no run's own)."""
+    if ord(char) in HELD or not _visible(char):
+        return False
+    return bool(missing(char, Face(_ITALIC)))
+
+
+def _visible(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char)[0] != "C"
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """`text` in runs of the characters the shipped italic holds and of those it lacks
+    (True), each invisible character joined to the run before it (the first's, at the
+    start)."""
+    runs: list[tuple[str, bool]] = []
+    pending = ""
     for char in text:
+        if not _visible(char):
+            if runs:
+                runs[-1] = (runs[-1][0] + char, runs[-1][1])
+            else:
+                pending += char
+            continue
+        lacking = _lacks(char)
+        if runs and runs[-1][1] == lacking:
+            runs[-1] = (runs[-1][0] + char, lacking)
+        else:
+            runs.append((pending + char, lacking))
+            pending = ""
+    if pending:
+        runs.append((pending, False))
+    return runs
+
+
+def _run_width(run: str, lacking: bool, fallback: Face) -> float:
+    """A run's width at HEAD_PT × _SCALE: in `fallback` where the shipped face lacks it and
+    `fallback` holds it (shaped in its direction by raqm, where Pillow has it)."""
+    if not lacking or missing(run, fallback):
+        return float(_face().getlength(run))
+    way = _direction(run) if raqm() else None
+    return float(_machine_face(fallback).getlength(run, direction=way))
+
+
+def _direction(text: str, last: bool = False) -> str:
+    """The direction of `text`'s first letter written in one ('rtl', 'ltr'), as the
+    bidirectional algorithm finds a paragraph's (`last`: of its last such letter, the
+    direction at a cut's end); 'ltr' for one without."""
+    for char in reversed(text) if last else text:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             return "rtl"
@@ -79,9 +138,10 @@ def _direction(text: str) -> str:
 
 
 def _ended(cut: str, direction: str) -> str:
-    """The cut `cut` (ending in its ellipsis) with a mark of its own direction after it,
+    """The cut `cut` (ending in its ellipsis) with a mark of the direction at its cut (of
+    its last letter written in one: "Egypt: <Arabic words>…" is cut in Arabic) after it,
     where that is not the book's `direction`: the ellipsis then stands at its end."""
-    own = _direction(cut)
+    own = _direction(cut, last=True)
     if own == direction:
         return cut
     return cut + ("\u200f" if own == "rtl" else "\u200e")
@@ -91,12 +151,15 @@ def running_head(text: str, measure: float | None, direction: str = "ltr") -> st
     """`text` cut to hold on one line of `measure` points (the text block's width), after
     its last whole word that does, and an ellipsis; "" when it fits whole (or there is no
     measure): the head is the title as the heading sets it. `direction`: the book's, the
-    heads' line's (a title in the other direction is marked to end in its ellipsis)."""
-    if measure is None or _width(text) <= measure * ROOM:
+    heads' line's (a title cut in the other direction is marked to end in its ellipsis)."""
+    if measure is None:
+        return ""
+    fallback = _fallback(text)  # one look-up a title, for every cut of it
+    if _width(text, fallback) <= measure * ROOM:
         return ""
     words = text.split()
     for end in range(len(words) - 1, 0, -1):
         cut = " ".join(words[:end]).rstrip(CUT_AFTER) + ELLIPSIS
-        if _width(cut) <= measure * ROOM:
+        if _width(cut, fallback) <= measure * ROOM:
             return _ended(cut, direction)
     return _ended(words[0] + ELLIPSIS, direction)  # one word longer than the line
