@@ -27,11 +27,12 @@ from octavo.check.pdf_facts import (
 )
 from octavo.check.pdf_index import index_problems
 from octavo.check.pdf_meta import bookmarks, fonts, metadata
+from octavo.check.running_heads import running_heads
 from octavo.check.titles import title_problems
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import APPENDIX, INDEX, Manuscript, RenderedSection
 from octavo.model.language_tags import direction
-from octavo.text import CUT_AFTER, strip_tags
+from octavo.text import strip_tags
 
 __all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line", "unread_text"]
 
@@ -67,7 +68,7 @@ def _checked(facts: PdfFacts, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
         *check_content(facts, manuscript),
         *_chapters(facts, manuscript),
         *title_problems(facts, manuscript),
-        *_heads(facts, manuscript),
+        *running_heads(facts, manuscript),
         *index_problems(facts, manuscript),
         *bookmarks(facts, manuscript),
         *fonts(facts),
@@ -207,74 +208,6 @@ def _chapters(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
             hint="nothing to do if the folios print as the book means them; a contents "
             "line and the index are still compared with the folios as printed",
         )
-
-
-def _heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
-    """Left pages name the book (in a book of parts, the part), right pages the division
-    (none on a division's first page; none on a part's title page): the contents' and the
-    lists' pages too."""
-    title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
-    parts = {p.part.number: strip_tags(p.heading_html) for p in ms.parts}
-    starts = sorted(
-        [
-            (facts.dests[c.id], strip_tags(c.title_html), parts.get(c.part, title))
-            for c in ms.chapters
-            if c.id in facts.dests
-        ]
-        + [(facts.dests[p.id], "", "") for p in ms.parts if p.id in facts.dests]
-        + [  # the contents and the lists of tables and figures: front-matter divisions
-            (facts.dests[ident], ms.labels.format(label), title)
-            for ident, label in [
-                ("contents", "contents"),
-                *((f"list-of-{kind}", f"list_of_{kind}") for kind, _ in ms.lists),
-            ]
-            if ident in facts.dests
-        ]
-    )
-    # the appendix and the index print their own heads (a book with no dated section has
-    # no appendix: its index ends the divisions' pages)
-    end = min(
-        (facts.dests[i] for i in (APPENDIX, INDEX) if i in facts.dests), default=len(facts.pages)
-    )
-    for first, (page_index, chapter, left) in enumerate(starts):
-        stop = starts[first + 1][0] if first + 1 < len(starts) else end
-        for page in facts.pages[page_index + 1 : stop]:
-            if not page.lines or not left or not (page.head or page.folio) or page.turned:
-                continue  # a blank page, a part's title page, a full-bleed figure's page, a
-                # broadside page (no running head: octavo.render.pdf.broadside)
-            want = left if page.index % 2 else chapter
-            if page.head != want and not _cut_from(page.head, want) and not _head_words(page, want):
-                yield _problem(
-                    "E613",
-                    facts,
-                    f"running head of folio {page.folio!r} is {page.head!r}, expected {want!r}",
-                )
-
-
-def _head_words(page: PdfPage, title: str) -> bool:
-    """Whether the page's running head is `title` set right to left: its words, each read
-    in its order, are the title's (octavo.check.bidi_words), or, where its line holds the
-    ellipsis, those of its beginning cut after a whole word (octavo.render.pdf.running_heads:
-    the ellipsis is no word). The ellipsis ends the cut: a head whose first line holds it
-    is one line; a head wrapped onto two (a book's heads set larger) is the title's
-    beginning on its first line, without it, and wrong (E613)."""
-    head = line_words(page)[:1]
-    cuts = title.split()
-    return holds_lines(head, words(title)) or (
-        "\u2026" in page.head
-        and any(
-            holds_lines(head, words(" ".join(cuts[:end]).rstrip(CUT_AFTER)))
-            for end in range(len(cuts) - 1, 0, -1)
-        )
-    )
-
-
-def _cut_from(head: str, title: str) -> bool:
-    """Whether `head` is `title` cut to a running head's line after a whole word, with an
-    ellipsis (octavo.render.pdf.running_heads)."""
-    stem = head[:-1]
-    after = title[len(stem) : len(stem) + 1]  # a space, or the punctuation the cut dropped
-    return head.endswith("\u2026") and title.startswith(stem) and after in " " + CUT_AFTER
 
 
 # ---- handouts ---------------------------------------------------------------------------
