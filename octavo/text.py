@@ -14,6 +14,7 @@ __all__ = [
     "JOINED_DASH",
     "TEXT_ALIGN",
     "alignment",
+    "ascii_folded",
     "ascii_key",
     "drop_table_number",
     "escape_block_start",
@@ -182,11 +183,16 @@ def ascii_key(text: str) -> str:
     return _ascii_words(text).strip("-")
 
 
+def ascii_folded(text: str) -> str:
+    """`text` with its accents dropped and what has no ASCII form left out ('Économie'
+    -> 'Economie', 'km²' -> 'km2', 'м' -> '')."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _ascii_words(text: str) -> str:
     """octavo's first rule: accents dropped, what has no ASCII form left out, lowercase,
     each run of anything but a-z and 0-9 one hyphen ('km²' -> 'km2')."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_folded(text).lower())
 
 
 def heading_slug(text: str, limit: int = 48) -> str:

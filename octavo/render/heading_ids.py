@@ -14,10 +14,9 @@ writes it (accents dropped, another script's letters kept).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from octavo.render.math_source import math_end
-from octavo.text import heading_slug, is_foreign_letter
+from octavo.text import ascii_folded, heading_slug, is_foreign_letter
 
 __all__ = ["heading_stem"]
 
@@ -90,5 +89,5 @@ def _pandoc_words(text: str) -> str:
         if char.isascii() or is_foreign_letter(char):
             out.append(char)
         else:
-            out.append(unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode())
+            out.append(ascii_folded(char))
     return "".join(out)
