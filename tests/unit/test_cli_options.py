@@ -184,6 +184,22 @@ def test_new_books_tasks_py_tells_e132(tmp_path: Path) -> None:
     assert not (tmp_path / "b" / "build").exists()  # nothing ran
 
 
+def test_an_old_books_tasks_py_tells_e132(tmp_path: Path) -> None:
+    """A book made before `checked` existed has a tasks.py of one import, with no call to
+    `checked`: its misspelt option is E132 all the same (octavo.cli.tasks checks its own
+    namespace), and nothing runs."""
+    book = tmp_path / "b"
+    (book / "sections").mkdir(parents=True)
+    (book / "tasks.py").write_text("from octavo.cli.tasks import namespace as ns  # noqa: F401\n")
+    args = [sys.executable, "-m", "invoke", "--search-root", str(book)]
+    done = subprocess.run(
+        [*args, "epub", "--jbos", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("E132 error: --jbos") and "--jobs" in done.stderr, done.stderr
+    assert not (book / "build").exists()
+
+
 def test_the_check_leaves_each_tasks_help_for_invokes_own(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
