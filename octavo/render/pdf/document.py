@@ -36,6 +36,7 @@ from octavo.render.pdf import (
     weasy_indent,
     weasy_leaders,
     weasy_lines,
+    weasy_margins,
     weasy_pages,
     weasy_speed,
     weasy_stack,
@@ -226,7 +227,9 @@ def load_html(source: str, project: Project) -> Any:
     element (octavo.render.pdf.weasy_lines: a WeasyPrint 70 defect mended), and whose
     dot leaders run on to a folio set past their line's edge (octavo.render.pdf.
     weasy_leaders: a contents entry's folios' column), and whose right-to-left lines take
-    their indent at their right (octavo.render.pdf.weasy_indent: a hanging entry)."""
+    their indent at their right (octavo.render.pdf.weasy_indent: a hanging entry), and whose
+    right-to-left blocks centred by `auto` margins stay centred (octavo.render.pdf.
+    weasy_margins: a figure given a width)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -236,6 +239,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_lines.install()
     weasy_leaders.install()
     weasy_indent.install()
+    weasy_margins.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()
