@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from octavo.codecache import user_cache
+from octavo.machine import font_folders
 from octavo.shipped import PACKAGE
 from octavo.stat_cache import folder_digests, kept_text
 
@@ -42,7 +43,8 @@ _known: dict[str, str] = {}  # versions() of this process
 def versions(state: Path | None = None) -> str:
     """What changes every output besides its inputs: a digest of octavo's code and the
     version of each library in VERSIONED, ICU's own (`_icu`) and WeasyPrint's text
-    libraries' (`_native`). Made once a process;
+    libraries' (`_native`), and the machine's font folders' stats
+    (octavo.machine.font_folders). Made once a process;
     `state` given (octavo's state folder): what it took to make is kept
     (octavo.stat_cache), so that a build reads none of octavo's code, asks no library's
     metadata and imports no ICU: the same answer. It is kept in
@@ -70,7 +72,10 @@ def versions(state: Path | None = None) -> str:
         libraries = kept_text(
             keep, f"libraries-{listed}", (*path, *native.splitlines()), _libraries
         )
-        _known["versions"] = f"octavo={code.hexdigest()};{libraries}"
+        # and by the machine's fonts, which WeasyPrint falls back on (asked each process:
+        # a font installed since makes every output again, the cached parts and cover too)
+        fonts = font_folders()
+        _known["versions"] = f"octavo={code.hexdigest()};{libraries};fonts={fonts}"
     return _known["versions"]
 
 
