@@ -8,14 +8,16 @@ in a fenced block is no heading)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from octavo.render.in_code import without_code
+from octavo.render.in_code import code_span, without_code, without_fences
 
 
-def _kept(text: str) -> str:
-    """What `without_code` keeps of `text`, runs of spaces and line ends shown as one '_'."""
-    return "_".join(without_code(text).split())
+def _kept(text: str, blank: Callable[[str], str] = without_code) -> str:
+    """What `blank` keeps of `text`, runs of spaces and line ends shown as one '_'."""
+    return "_".join(blank(text).split())
 
 
 @pytest.mark.parametrize(
@@ -50,8 +52,29 @@ def test_code_spans(text: str, kept: str) -> None:
         pytest.param("```\n# not to the end\n", "", id="unclosed-to-the-end"),
     ],
 )
-def test_fenced_blocks(text: str, kept: str) -> None:
-    assert _kept(text) == kept
+@pytest.mark.parametrize("blank", [without_code, without_fences], ids=["code", "fences"])
+def test_fenced_blocks(text: str, kept: str, blank: Callable[[str], str]) -> None:
+    assert _kept(text, blank) == kept
+
+
+def test_without_fences_keeps_code_spans() -> None:
+    assert without_fences("# The `x` function\n```\n# y\n```") == "# The `x` function\n" + (
+        "   \n   \n   "
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "after"),
+    [
+        pytest.param("`$x$` and $y$", 0, (5, True), id="span"),
+        pytest.param("``a ` $x$`` $y$", 0, (11, True), id="span-of-two-holds-one"),
+        pytest.param("``$x$` $y$", 0, (2, False), id="no-run-of-its-length-the-run-is-text"),
+        pytest.param("a `b``c` d", 2, (8, True), id="a-longer-run-inside"),
+        pytest.param("`unclosed $x$", 0, (1, False), id="unclosed"),
+    ],
+)
+def test_code_span(text: str, at: int, after: tuple[int, bool]) -> None:
+    assert code_span(text, at) == after
 
 
 def test_lines_and_columns_stay() -> None:
