@@ -27,7 +27,7 @@ from typing import Any
 
 from octavo.model.language_tags import text_direction
 from octavo.render.faces import HELD, Face, face_for, missing, raqm
-from octavo.shipped import STYLES
+from octavo.shipped import FONTS, ITALIC_FACE
 from octavo.text import CUT_AFTER
 
 __all__ = ["running_head"]
@@ -36,7 +36,7 @@ HEAD_PT = 9.0  # styles/print/book.css: the running heads' size
 ROOM = 0.98  # of the text block's width: a little kept for shaping's differences
 ELLIPSIS = "\u2026"
 _SCALE = 100  # the face is measured at HEAD_PT × _SCALE, for whole-pixel precision
-_ITALIC = STYLES / "fonts" / "LinLibertine_RI.otf"
+_ITALIC = FONTS / ITALIC_FACE
 
 
 @lru_cache(maxsize=1)
