@@ -30,6 +30,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from octavo.model.language_tags import direction, has_rtl_letter
+
 if TYPE_CHECKING:
     from octavo.check.pdf_facts import PdfPage
     from octavo.model import Manuscript
@@ -92,15 +94,13 @@ def words(text: str) -> Words:
     without a right-to-left letter, whose plain comparison stands alone: compared word for
     word, a left-to-right book's index mark matched in another case and order, a caption
     with a wrong number, a note without its punctuation (a reviewer's finds)."""
-    if not _BOOK_RTL.get() and not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not _BOOK_RTL.get() and not has_rtl_letter(text):
         return ()  # (in a book set right to left, its left-to-right notes are compared too)
     return _tokens(text, seen=False)
 
 
 def has_right_to_left(manuscript: Manuscript) -> bool:
     """Does the book hold text set right to left (its language's, or a section's)?"""
-    from octavo.model.language_tags import direction
-
     langs = [manuscript.book.config.language, *(r.section.lang for r in manuscript.sections)]
     return any(direction(lang) == "rtl" for lang in langs if lang)
 

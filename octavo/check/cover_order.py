@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from octavo.model.language_tags import letter_direction
+
 __all__ = ["reading_order"]
 
 Drawn = Mapping[str, Any]  # a pdfplumber character: text, size, matrix (a b c d e f)
@@ -92,12 +94,12 @@ def _logical(line: list[Drawn], rtl: bool) -> list[Drawn]:
 
 def _kind(text: str) -> str:
     """'L', 'R' (a strong letter), 'N' (a figure) or '' (neutral), by the first character."""
-    kind = unicodedata.bidirectional(text[0]) if text else ""
-    if kind in ("R", "AL"):
-        return "R"
-    if kind in ("EN", "AN"):
-        return "N"
-    return "L" if kind == "L" else ""
+    if not text:
+        return ""
+    way = letter_direction(text[0])
+    if way:
+        return "R" if way == "rtl" else "L"
+    return "N" if unicodedata.bidirectional(text[0]) in ("EN", "AN") else ""
 
 
 def _levels(kinds: list[str], rtl: bool) -> list[int]:

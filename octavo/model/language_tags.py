@@ -1,4 +1,7 @@
-"""Language tags as octavo looks things up by them (a labels catalogue, a language's marks).
+"""Language tags as octavo looks things up by them (a labels catalogue, a language's marks),
+and the direction text is written in: a tag's (`direction`), a text's own (`letter_direction`,
+`has_rtl_letter`, `text_direction`: by its letters, as Unicode's bidirectional classes
+give them).
 
 `fallbacks` reads a tag's parts by their shapes in BCP 47 (RFC 5646 §2.1: a script is four
 letters, a region two letters or three figures), which needs no registry: langcodes, which
@@ -8,9 +11,18 @@ checks a tag against the registry, costs more to load than a section takes to re
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-__all__ = ["direction", "fallbacks", "implied_direction", "tag_key"]
+__all__ = [
+    "direction",
+    "fallbacks",
+    "has_rtl_letter",
+    "implied_direction",
+    "letter_direction",
+    "tag_key",
+    "text_direction",
+]
 
 _PARTS = re.compile(
     r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # with its extended subtags
@@ -32,6 +44,8 @@ _RTL_LANGUAGES = frozenset((
     "sd", "syr", "ug", "ur", "yi", "acm", "aeb", "afb", "apc", "apd", "arq",
     "ary", "arz", "ajp", "ayl", "prs", "pes", "pnb", "skr", "bal", "glk",
 ))  # fmt: skip
+
+_RTL_CLASSES = ("R", "AL")  # Unicode's bidirectional classes of the right-to-left letters
 
 
 def tag_key(language: str) -> str:
@@ -82,3 +96,28 @@ def implied_direction(lang: str, around: str) -> str:
     (nothing to say: the direction around is its own)."""
     own = direction(lang)
     return own if "rtl" in (own, direction(around)) else ""
+
+
+def letter_direction(char: str) -> str:
+    """'rtl' for a letter written right to left (Unicode's bidirectional class R or AL:
+    Hebrew, Arabic, Syriac, Thaana, N'Ko), 'ltr' for one written left to right (L); "" for
+    anything else (a figure, a space, punctuation, a mark)."""
+    kind = unicodedata.bidirectional(char)
+    if kind in _RTL_CLASSES:
+        return "rtl"
+    return "ltr" if kind == "L" else ""
+
+
+def has_rtl_letter(text: str) -> bool:
+    """Whether `text` holds a letter written right to left."""
+    return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+
+
+def text_direction(text: str, last: bool = False) -> str:
+    """The direction of `text`'s first letter written in one ('rtl', 'ltr'), as the
+    bidirectional algorithm finds a paragraph's (`last`: of its last such letter); 'ltr'
+    for a text without."""
+    for char in reversed(text) if last else text:
+        if way := letter_direction(char):
+            return way
+    return "ltr"

@@ -10,8 +10,8 @@ and a book's sources read the same in pandoc and octavo.
 
 A link's `[words](address){…}` is read here too (`link_attributes`), not by the plugin,
 which sets every attribute on the link: octavo trusts a link's attributes as its own, so
-an author's are held apart in the link's meta for octavo.render.inlines to keep what a
-span keeps.
+an author's are held apart in the link's meta for octavo.render.inline_attributes to keep
+what a span keeps.
 """
 
 from __future__ import annotations

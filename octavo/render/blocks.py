@@ -3,7 +3,8 @@
 - headings of a body go below the section's own heading, with ids (`{#id}` or generated);
 - tables and figures are numbered with their captions (octavo.render.floats);
 - footnotes become note calls, their texts kept apart (octavo.render.footnotes);
-- `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines);
+- `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines),
+  an author's span and link attributes kept or told (octavo.render.inline_attributes);
 - `[Heading text]` linked to this body's heading of that name (octavo.render.heading_refs);
 - fenced divs get their id and classes, or are kept for one output (octavo.render.divs);
 - fenced code blocks their `{#id .language .class}`.
@@ -37,6 +38,7 @@ from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.heading_ids import heading_stem
 from octavo.render.heading_ranks import heading_ranks
+from octavo.render.inline_attributes import author_spans
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
     Caption,
@@ -252,7 +254,7 @@ def _heading(
     divs.implied(opening, around)  # `{lang=ar}`: its dir, as a div's
     listed = "unlisted" not in classes
     # before the label: the nav repeats its spans
-    inlines.author_spans(state, inline, language=str(opening.attrGet("lang") or around))
+    author_spans(state, inline, language=str(opening.attrGet("lang") or around))
     title = inline_html(core, inline, label=True)
     opening.attrSet("data-label", strip_tags(title))  # the PDF bookmark's text
     title = _in_its_language(opening, title)

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from octavo.model.language_tags import has_rtl_letter
+
 __all__ = ["HELD", "Face", "face_for", "machine_faces", "missing", "needs_raqm", "raqm"]
 
 HELD = frozenset(
@@ -88,7 +90,7 @@ def missing(text: str, face: Face) -> tuple[str, ...]:
 def needs_raqm(text: str) -> bool:
     """Whether `text` holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana, N'Ko):
     drawn shaped and in order only by raqm."""
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return has_rtl_letter(text)
 
 
 @cache

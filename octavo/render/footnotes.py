@@ -168,7 +168,7 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
 
 def call_languages(tokens: list[Token], called: dict[int, str]) -> dict[int, str]:
     """`called` with the language at each note's first call in `tokens` (an inline's, or
-    blocks'; as octavo.render.inlines.author_spans tells it), for the notes it lacks."""
+    blocks'; as octavo.render.inline_attributes.author_spans tells it), for the notes it lacks."""
     for token in tokens:
         for child in token.children or ():
             if child.type == "footnote_ref" and CALLED_IN in child.meta:

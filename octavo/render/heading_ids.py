@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from octavo.render.in_code import code_span
 from octavo.render.math_source import math_end
 from octavo.text import ascii_folded, heading_slug, is_foreign_letter
 
@@ -27,7 +28,6 @@ _AUTOLINK = re.compile(
     r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
-_CODE = re.compile(r"(`+).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 def heading_stem(words: str, limit: int = 48) -> str:
@@ -61,9 +61,8 @@ def _pieces(words: str) -> list[tuple[bool, str]]:
         if char == "\\":
             at += 2
             continue
-        code = _CODE.match(words, at) if char == "`" else None
-        if code:
-            at = code.end()
+        if char == "`":  # a code span (or backticks none closes): text, no math nor link
+            at = code_span(words, at)[0]
             continue
         end, inner = -1, ""
         if char == "$" and (end := math_end(words, at)) > 0:

@@ -29,6 +29,7 @@ from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from octavo.render.attributes import BLOCK
+from octavo.render.in_code import without_fences
 from octavo.render.tokens import octavo_state
 
 __all__ = [
@@ -46,7 +47,6 @@ _NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # '[^trade]' in '## Trade[^trade]'
 _SPAN_ATTRIBUTES = re.compile(rf"(?<=\]){BLOCK}")  # '{.index}' in '## [Trade]{.index}'
 _TRAILING_ATTRIBUTES = re.compile(rf"\s*{BLOCK}\s*$")  # ' {#structure}'
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _NAMED = "octavo_heading_names"  # env: the references `_define` made
 _BRACKETED = re.compile(r"\[([^\[\]]{1,999})\]")
 # a link's or an image's address in '## Trade and [link](https://x.org)': its words alone
@@ -66,30 +66,14 @@ def heading_name(words: str) -> str:
 
 def book_heading_names(titles: Iterable[str], bodies: Iterable[str]) -> frozenset[str]:
     """The names of the book's titles (chapters', sections') and of the `#` headings of its
-    bodies (outside fenced code): every name a heading of the book may have."""
+    bodies (outside fenced code, a `# comment` in one is no heading: octavo.render.in_code):
+    every name a heading of the book may have."""
     names = {heading_name(t) for t in titles}
     for body in bodies:
         if "#" in body:
-            names.update(heading_name(m[1]) for m in _ATX.finditer(_unfenced(body)))
+            names.update(heading_name(m[1]) for m in _ATX.finditer(without_fences(body)))
     names.discard("")
     return frozenset(names)
-
-
-def _unfenced(body: str) -> str:
-    """`body` without its fenced code blocks (a `# comment` in one is no heading)."""
-    if "```" not in body and "~~~" not in body:
-        return body
-    kept, fence = [], ""
-    for line in body.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        else:
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def names_used(body: str, names: frozenset[str]) -> tuple[str, ...]:

@@ -212,14 +212,15 @@ def new_id(state: State, stem: str) -> str:
 
 
 OWN = "octavo"  # in the meta of a span octavo makes (never of an author's: see own_span)
-CALLED_IN = "called_in"  # a note call's meta: the language it stands in (inlines.author_spans)
+# a note call's meta: the language it stands in (inline_attributes.author_spans)
+CALLED_IN = "called_in"
 
 
 def own_span(attrs: dict[str, str]) -> Token:
     """The opening of a span octavo makes, with `attrs` (a task's mark its `role` and
     `aria-checked`): marked in its meta, which no source can write, so that the walk of
-    the words (octavo.render.inlines) keeps its attributes, and refuses them on an
-    author's span."""
+    the words (octavo.render.inline_attributes) keeps its attributes, and refuses them on
+    an author's span."""
     opening = Token("span_open", "span", 1)
     opening.attrs = dict(attrs)
     opening.meta[OWN] = True

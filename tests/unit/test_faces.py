@@ -17,10 +17,9 @@ from octavo.render.epub import cover_warnings
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.cover_draw import draw_cover
 from octavo.render.faces import HELD, face_for, missing
-from octavo.shipped import STYLES
+from octavo.shipped import BOLD_FACE, FONTS, ITALIC_FACE, REGULAR_FACE
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
-FONTS = STYLES / "fonts"
 ARABIC = "مصر: دراسة قطرية"
 
 
@@ -36,9 +35,7 @@ needs_arabic = pytest.mark.skipif(
 )
 
 
-@pytest.mark.parametrize(
-    "name", ["LinLibertine_R.otf", "LinLibertine_RI.otf", "LinLibertine_RB.otf"]
-)
+@pytest.mark.parametrize("name", [REGULAR_FACE, ITALIC_FACE, BOLD_FACE])
 def test_every_shipped_face_holds_what_is_taken_as_held(name: str) -> None:
     """A Latin cover never reads a character map: HELD must be in every face it draws in."""
     with TTFont(str(FONTS / name), lazy=True) as font:

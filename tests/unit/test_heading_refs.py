@@ -78,6 +78,22 @@ def test_the_book_s_names() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        pytest.param("# A\n\n```\n# not\n```\n# B\n", ("A", "B"), id="backticks"),
+        pytest.param("~~~~\n# not\n~~~\n# not\n~~~~\n# C", ("C",), id="shorter-run-no-close"),
+        pytest.param("```\n# not\n~~~\n# not\n````\n# D", ("D",), id="other-char-no-close"),
+        pytest.param("   ```py\n# not\n```\n# E", ("E",), id="indented-three"),
+        pytest.param("    ```\n# F\n", ("F",), id="indented-four-is-no-fence"),
+        pytest.param("```\n# not to the end\n", (), id="unclosed"),
+        pytest.param("# The `x` function", ("The `x` function",), id="a-code-span-kept"),
+    ],
+)
+def test_no_heading_in_fenced_code(body: str, named: tuple[str, ...]) -> None:
+    assert book_heading_names([], [body]) == {heading_name(n) for n in named}
+
+
 def test_across_the_book(make_book: MakeBook, tmp_path: Path) -> None:
     book = make_book(
         {

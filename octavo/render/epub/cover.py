@@ -24,6 +24,7 @@ from octavo.cache import Store, fingerprint
 from octavo.model import BookConfig, Labels, Manuscript
 from octavo.project import STYLES, TEMPLATES, Project
 from octavo.render.metadata import contributor_lines
+from octavo.shipped import BOLD_FACE, FONTS, ITALIC_FACE, REGULAR_FACE
 from octavo.text import no_orphan, strip_tags
 
 if TYPE_CHECKING:  # a book's own design only: the shipped one needs no URL sandbox
@@ -106,7 +107,7 @@ def shipped_cover(text: CoverText) -> bytes:
     Pillow is imported here, not by every EPUB build: a cover in the cache needs none."""
     from octavo.render.epub.cover_draw import draw_cover
 
-    return draw_cover(text, STYLES / "fonts")
+    return draw_cover(text, FONTS)
 
 
 def own_design(project: Project) -> bool:
@@ -178,9 +179,9 @@ def _shipped_key(text: CoverText) -> str:
     geometry included, is in every fingerprint)."""
     from octavo.render.faces import machine_faces
 
-    fonts = sorted((STYLES / "fonts").glob("*.otf"))
+    fonts = sorted(FONTS.glob("*.otf"))
     stats = [font.stat() for font in fonts]
-    shipped = tuple(STYLES / "fonts" / f"LinLibertine_{s}.otf" for s in ("R", "RI", "RB"))
+    shipped = tuple(FONTS / name for name in (REGULAR_FACE, ITALIC_FACE, BOLD_FACE))
     texts = (text.series, text.country, text.title, strip_tags(text.subtitle_html))
     machine = machine_faces((*texts, text.publisher, *text.contributors), shipped)
     return fingerprint(

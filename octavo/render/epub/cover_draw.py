@@ -26,6 +26,7 @@ from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
 from octavo.casing import upper
 from octavo.render.epub.cover_lines import balanced_lines, text_width
 from octavo.render.faces import Face, face_for, needs_raqm, raqm
+from octavo.shipped import BOLD_FACE, ITALIC_FACE, REGULAR_FACE
 from octavo.text import strip_tags
 
 if TYPE_CHECKING:
@@ -79,9 +80,7 @@ class Faces:
 
 
 def faces(fonts: Path) -> Faces:
-    return Faces(
-        fonts / "LinLibertine_R.otf", fonts / "LinLibertine_RI.otf", fonts / "LinLibertine_RB.otf"
-    )
+    return Faces(fonts / REGULAR_FACE, fonts / ITALIC_FACE, fonts / BOLD_FACE)
 
 
 def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()) -> bytes:

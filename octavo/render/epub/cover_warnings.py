@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from octavo.errors import Diagnostic, warning
 from octavo.model import BookConfig, Manuscript
-from octavo.project import STYLES
 from octavo.render.faces import HELD, face_for, missing, needs_raqm, raqm
+from octavo.shipped import FONTS
 from octavo.text import strip_tags
 
 __all__ = ["drawn_cover_warnings"]
@@ -39,7 +39,7 @@ def drawn_cover_warnings(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
     from octavo.casing import upper
     from octavo.render.epub.cover_draw import faces
 
-    face = faces(STYLES / "fonts")
+    face = faces(FONTS)
     shipped = {"regular": face.regular, "bold": face.bold, "italic": face.italic}
     found: list[Diagnostic] = []
     for key, words, style, capitals in written:

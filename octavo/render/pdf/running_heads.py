@@ -25,8 +25,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from octavo.model.language_tags import text_direction
 from octavo.render.faces import HELD, Face, face_for, missing, raqm
-from octavo.shipped import STYLES
+from octavo.shipped import FONTS, ITALIC_FACE
 from octavo.text import CUT_AFTER
 
 __all__ = ["running_head"]
@@ -35,7 +36,7 @@ HEAD_PT = 9.0  # styles/print/book.css: the running heads' size
 ROOM = 0.98  # of the text block's width: a little kept for shaping's differences
 ELLIPSIS = "\u2026"
 _SCALE = 100  # the face is measured at HEAD_PT × _SCALE, for whole-pixel precision
-_ITALIC = STYLES / "fonts" / "LinLibertine_RI.otf"
+_ITALIC = FONTS / ITALIC_FACE
 
 
 @lru_cache(maxsize=1)
@@ -120,28 +121,15 @@ def _run_width(run: str, lacking: bool, fallback: Face) -> float:
     `fallback` holds it (shaped in its direction by raqm, where Pillow has it)."""
     if not lacking or missing(run, fallback):
         return float(_face().getlength(run))
-    way = _direction(run) if raqm() else None
+    way = text_direction(run) if raqm() else None
     return float(_machine_face(fallback).getlength(run, direction=way))
-
-
-def _direction(text: str, last: bool = False) -> str:
-    """The direction of `text`'s first letter written in one ('rtl', 'ltr'), as the
-    bidirectional algorithm finds a paragraph's (`last`: of its last such letter, the
-    direction at a cut's end); 'ltr' for one without."""
-    for char in reversed(text) if last else text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
 
 
 def _ended(cut: str, direction: str) -> str:
     """The cut `cut` (ending in its ellipsis) with a mark of the direction at its cut (of
     its last letter written in one: "Egypt: <Arabic words>…" is cut in Arabic) after it,
     where that is not the book's `direction`: the ellipsis then stands at its end."""
-    own = _direction(cut, last=True)
+    own = text_direction(cut, last=True)
     if own == direction:
         return cut
     return cut + ("\u200f" if own == "rtl" else "\u200e")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from octavo.shipped import STYLES
+from octavo.shipped import FONTS, REGULAR_FACE
 
 __all__ = ["MAX_LINES", "SIZES", "title_class"]
 
@@ -33,7 +33,7 @@ _PT = 100.0  # the face is measured at this size; widths scale with it
 def _face() -> Any:
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(STYLES / "fonts" / "LinLibertine_R.otf"), _PT)
+    return ImageFont.truetype(str(FONTS / REGULAR_FACE), _PT)
 
 
 def _lines(words: list[str], size: float, measure: float) -> int:
