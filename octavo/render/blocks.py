@@ -132,6 +132,7 @@ def _blocks(core: StateCore) -> None:
     # are looked for in the text only: a note's words are indexed where marked); its
     # language the one at its call (footnotes.call_languages)
     called = footnotes.call_languages(tokens, {})
+    state.note_links = footnotes.note_links(core, notes)
     for note_tokens, ident in notes:
         for token in note_tokens:
             if token.type == "inline":

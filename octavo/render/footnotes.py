@@ -29,6 +29,7 @@ __all__ = [
     "add_notes",
     "call_languages",
     "note_lines",
+    "note_links",
     "order_notes",
     "render_note_ref",
     "take_notes",
@@ -224,6 +225,29 @@ def _removals(core: StateCore, state: State, tokens: list[Token], ident: int) ->
                 at = lines.get(id(piece), line)
                 for removal in find_removals(piece.content, at):
                     state.problem("W502", f"raw HTML removed: {removal.what}", at, RAW_HINT)
+
+
+def note_links(core: StateCore, notes: list[tuple[list[Token], int]]) -> list[tuple[str, int]]:
+    """(href, 0-based line) of each link in the notes' texts, which `take_notes` took out
+    of the stream the text's links are found in (a W512 in a note was told at the body's
+    first line): at the note's own line; in an inline note (no lines of its own), its
+    call's."""
+    links: list[tuple[str, int]] = []
+    for tokens, ident in notes:
+        call: int | None = None
+        for token in tokens:
+            if not any(child.type == "link_open" for child in token.children or ()):
+                continue
+            if token.map is None and call is None:
+                call = _call_line(core, ident)
+            line = token.map[0] if token.map else call or 0
+            lines = child_lines(token) if token.map else {}
+            links += [
+                (str(child.attrGet("href") or ""), lines.get(id(child), line))
+                for child in token.children or ()
+                if child.type == "link_open"
+            ]
+    return links
 
 
 def _call_line(core: StateCore, ident: int) -> int:

@@ -9,6 +9,7 @@ of its own, where it sorts: Å, Ä, Ö after Z in Swedish and Finnish, CH after 
 after C in Czech; Latin's letters are added, for a Russian book's NATO. A term in another
 script goes under its own first letter as that script's readers head it (ქ in Georgian,
 never Mtavruli; ค for โคราช; kana by row); one beginning with a figure or a sign, under #.
+A term holding math (`$\\alpha$`) sorts by the math's letters (octavo.render.tex_math).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from octavo.casing import capital
 from octavo.errors import Diagnostic, warning
 from octavo.model import IndexEntry, IndexGroup, IndexMark, Manuscript, RenderedChapter
+from octavo.render.tex_math import sorted_as
 from octavo.text import typeset
 
 __all__ = ["build_index", "dead_ends", "indexed", "sort_key", "warm"]
@@ -59,6 +61,21 @@ def sort_key(language: str, term: str) -> bytes:
     return key
 
 
+def _sorted_as(language: str, term: str) -> str:
+    """`term` as the index sorts and heads it: its math read as its letters, a Greek
+    letter as itself where the language's index has it as a letter (a Greek book's), else
+    by its name (octavo.render.tex_math)."""
+    import icu
+
+    index = _letters(language)
+
+    def own_letter(letter: str) -> bool:
+        kind = index.getBucket(index.getBucketIndex(letter))[1]
+        return bool(kind == icu.UAlphabeticIndexLabelType.NORMAL)
+
+    return sorted_as(term, own_letter)
+
+
 @dataclass
 class _Node:
     term: str
@@ -88,12 +105,14 @@ def build_index(marks: Iterable[IndexMark], language: str) -> tuple[IndexGroup, 
     entries = _freeze(root, language)
     groups: dict[str, list[IndexEntry]] = {}
     for entry in entries:
-        groups.setdefault(_initial(language, entry.term), []).append(entry)
+        groups.setdefault(_initial(language, _sorted_as(language, entry.term)), []).append(entry)
     return tuple(IndexGroup(letter, tuple(found)) for letter, found in groups.items())
 
 
 def _freeze(level: dict[str, _Node], language: str) -> tuple[IndexEntry, ...]:
-    nodes = sorted(level.values(), key=lambda n: (sort_key(language, n.term), n.term))
+    nodes = sorted(
+        level.values(), key=lambda n: (sort_key(language, _sorted_as(language, n.term)), n.term)
+    )
     return tuple(
         IndexEntry(
             n.term,

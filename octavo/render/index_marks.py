@@ -5,7 +5,7 @@
     [the economy]{index="Belarus!economy"}            a sub-entry ('!' between levels)
     [Dnestr Republic]{index="Dnestr Republic" see="Transnistria"}          see ...
     [Moldovan]{index="Moldovan language" seealso="Romanian language"}      see also ...
-    [$y$]{.index}                                     math: its TeX source, 'y'
+    [$y$]{.index}                                     math: as printed, sorted by y
 
 Each mark becomes an anchor in the text (its id: '<section>-ix-<n>'), where the index's
 page number (print) or link (EPUB) points. A mark with `see` is a cross-reference only:
@@ -90,8 +90,8 @@ def mark_spans(state: State, inline: Token) -> None:
         named = child.attrGet("index")
         if "index" not in classes and named is None:
             continue
-        words, term = _words(children, i)
-        entry = str(named).strip() if named is not None else term
+        words = _words(children, i)
+        entry = str(named).strip() if named is not None else words
         path = index_path(entry)
         see = typeset(str(child.attrGet("see") or ""))
         see_also = typeset(str(child.attrGet("seealso") or ""))
@@ -127,11 +127,11 @@ def _plain(token: Token, classes: list[str]) -> None:
         del token.attrs["class"]
 
 
-def _words(children: list[Token], start: int) -> tuple[str, str]:
-    """The text between a span_open and its span_close: as printed, and as an index term,
-    which takes math (`[$y$]{.index}`) by its source without its dollars, as pandoc's plain
-    text of it is (the text prints its TeX with them: octavo renders no math, W504)."""
-    depth, words, term = 0, [], []
+def _words(children: list[Token], start: int) -> str:
+    """The text between a span_open and its span_close, as printed: math (`[$y$]{.index}`)
+    by its TeX in its dollars, as the text shows it (octavo renders no math, W504); the
+    index sorts it by its letters (octavo.render.tex_math)."""
+    depth, words = 0, []
     for token in children[start:]:
         if token.type == "span_open":
             depth += 1
@@ -139,14 +139,8 @@ def _words(children: list[Token], start: int) -> tuple[str, str]:
             depth -= 1
             if depth == 0:
                 break
-        elif token.type in ("text", "code_inline"):
+        elif token.type in ("text", "code_inline", MATH):
             words.append(token.content)
-            term.append(token.content)
-        elif token.type == MATH:
-            words.append(token.content)
-            term.append(token.content.removeprefix(token.markup).removesuffix(token.markup))
         elif token.type == "softbreak":
             words.append(" ")
-            term.append(" ")
-    printed, termed = (" ".join(strip_controls("".join(t)).split()) for t in (words, term))
-    return printed, termed
+    return " ".join(strip_controls("".join(words)).split())

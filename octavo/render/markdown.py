@@ -275,7 +275,7 @@ def render_block(
     return Fragment(
         html,
         tuple(state.images),
-        tuple(links),
+        (*links, *state.note_links),  # the text's, then its notes' (footnotes.note_links)
         tuple(removed),
         deep,
         tuple(state.headings),

@@ -22,6 +22,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from octavo.render.allow_list import TRUSTED
+from octavo.render.tex_math import closing, math_end
 
 __all__ = ["MATH", "install", "math_end", "opens_math"]
 
@@ -41,7 +42,7 @@ def _math(state: StateInline, silent: bool) -> bool:
     opening = start + (2 if display else 1)
     if opening >= end or (not display and src[opening].isspace()):
         return False
-    close = _closing(src, opening, end, display)
+    close = closing(src, opening, end, display)
     if close < 0:
         return False
     if not silent:
@@ -56,38 +57,6 @@ def opens_math(src: str, at: int) -> bool:
     """Does the `$` at `at` open math that closes (as `_math` reads it)? The importer
     backslashes such a dollar in a page's text, which is no math."""
     return math_end(src, at) >= 0
-
-
-def math_end(src: str, at: int) -> int:
-    """Where the math that the `$` at `at` opens ends, after its closing dollars (as `_math`
-    reads it); -1 if none opens there or it does not close."""
-    if src[at] != "$" or (at and src[at - 1] == "\\"):
-        return -1
-    display = src.startswith("$$", at)
-    opening = at + (2 if display else 1)
-    if opening >= len(src) or (not display and src[opening].isspace()):
-        return -1
-    return _closing(src, opening, len(src), display)
-
-
-def _closing(src: str, at: int, end: int, display: bool) -> int:
-    """Where the math that begins at `at` ends, after its closing dollars; -1 if it does
-    not close."""
-    while at < end:
-        char = src[at]
-        if char == "\\":
-            at += 2
-            continue
-        if char == "\n" and src.startswith("\n", at + 1):  # a blank line ends a paragraph
-            return -1
-        if display and src.startswith("$$", at):
-            return at + 2 if src[at - 1 : at] != "$" or at > 0 else -1
-        if not display and char == "$":
-            if src[at - 1].isspace() or src[at + 1 : at + 2].isdigit():
-                return -1
-            return at + 1
-        at += 1
-    return -1
 
 
 def _render(

@@ -73,6 +73,11 @@ def resolved_section(draft: Draft, targets: Targets, found: list[Diagnostic]) ->
     rs, section = draft.rendered, draft.rendered.section
     lines = dict(reversed(draft.fragment.links))
     found += _shared_names(draft, targets, lines)
+    # each link's own line: a miss takes the next line of its href (all of an href's
+    # links miss alike, and are told alike at their lines: their order is no matter)
+    places: dict[str, list[int]] = {}
+    for href, line in reversed(draft.fragment.links):
+        places.setdefault(href, []).append(line)
     body, missed = resolve_links(rs.body_html, draft.folder, targets)
     notes = []
     for note in rs.notes:
@@ -80,7 +85,8 @@ def resolved_section(draft: Draft, targets: Targets, found: list[Diagnostic]) ->
         notes.append(replace(note, html=html))
         missed += more
     for miss in missed:
-        line = lines.get(miss.href, lines.get(f"#{miss.href}", 0))
+        left = places.get(miss.href) or places.get(f"#{miss.href}") or [0]
+        line = left.pop() if len(left) > 1 else left[0]
         written = written_link(section.body, line, miss.href)  # not markdown-it's %-escapes
         found.append(
             warning(

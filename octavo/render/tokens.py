@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import unquote
 
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
@@ -126,6 +127,7 @@ class State:
     grid_lines: set[int] = field(default_factory=set)  # grid tables said to be unread (W504)
     examples: list[str] = field(default_factory=list)  # each example's label, "" for none
     citations: list[Any] = field(default_factory=list)  # octavo.render.citation_syntax's
+    note_links: list[tuple[str, int]] = field(default_factory=list)  # (href, line) in notes
 
     def note_number(self, ident: int) -> int:
         """Numbered after the chapter's notes so far, in the order the calls are printed."""
@@ -266,7 +268,9 @@ def child_lines(inline: Token) -> dict[int, int]:
         here = at
         target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
         if child.type in ("link_open", "image") and target:
-            here = next((n for n in range(at, len(lines)) if str(target) in lines[n]), at)
+            # as markdown-it gives it (%-escaped), or as written: `café.md`, `<a b.md>`
+            forms = {str(target), unquote(str(target))}
+            here = next((n for n in range(at, len(lines)) if any(f in lines[n] for f in forms)), at)
         found[id(child)] = first + here
         if child.type in ("softbreak", "hardbreak"):
             at += 1

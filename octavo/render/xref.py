@@ -85,11 +85,12 @@ EXAMPLE_TARGET = "example:"
 _BY_NAME = "heading:"  # octavo.render.heading_refs.PLACEHOLDER, after its '#'
 
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
-# an inline link's destination as a body writes it: `](#id)`, `](058-russia.md#id)`
-_DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]*)")
-# a reference-style link's definition, `[r]: 058-russia.md#id`, and its uses: `[x][r]`,
-# `[r][]`, `[r]` (a label defined in the body; not an inline link's text nor a definition)
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+# where an inline link's destination begins: `](#id)`, `](058-russia.md#id)`, `](<a b.md>)`
+_DESTINATION = re.compile(r"\]\([ \t]*")
+# where a reference-style link's definition's begins, `[r]: 058-russia.md#id` (a note's
+# `[^1]: …` is none), and its uses: `[x][r]`, `[r][]`, `[r]` (a label defined in the body;
+# not an inline link's text nor a definition)
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*", re.MULTILINE)
 _REFERENCE = re.compile(r"\[([^\]]*)\]\[([^\]]*)\]|\[([^\]]+)\](?![(\[:])")
 
 
@@ -127,7 +128,7 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
         if EXAMPLE_REF in classes:  # `@label`: the example's number, else as written
             label = href.removeprefix("#" + EXAMPLE_TARGET)
             return space + targets.examples.get(label, text)
-        # the author's id, lang, dir and title (octavo.render.inlines), after its class
+        # the author's id, lang, dir and title (octavo.render.inline_attributes), after its class
         kept = "".join(f' {k}="{v}"' for k, v in attrs.items() if k not in ("href", "class"))
         ident, why = _target(href, folder, targets)
         if ident is None:
@@ -213,7 +214,7 @@ def reference_line(
         return os.path.normpath(here.parent / path) == os.path.normpath(file)
 
     body = without_code(body)  # a link written in code is no link (review47b #5)
-    defined = {_label(name): to for name, to in reversed(_DEFINITION.findall(body))}
+    defined = _defined(body)
     lines = body.split("\n")
     linking = [
         index
@@ -224,17 +225,20 @@ def reference_line(
 
 
 def written_link(body: str, line: int, href: str) -> str:
-    """A link's destination as its author wrote it in `body`, found from `line` (0-based)
-    to its paragraph's end, where markdown-it's `href` is it made a URL: 'café.md' arrives
-    as 'caf%C3%A9.md', an author's 'caf%C3%A9.md' likewise; `href` when none is found."""
+    """A link's destination as its author wrote it in `body` (between its `<…>`, if any),
+    found from `line` (0-based) to its paragraph's end, where markdown-it's `href` is it
+    made a URL: 'café.md' arrives as 'caf%C3%A9.md', `<my café.md>` as 'my%20caf%C3%A9.md',
+    `\\\\x.md` as '%5Cx.md'; an author's own 'caf%C3%A9.md' stays so. `href` when none is
+    found."""
     from markdown_it.common.normalize_url import normalizeLink
+    from markdown_it.common.utils import unescapeAll
 
-    defined = {_label(name): to for name, to in reversed(_DEFINITION.findall(body))}
+    defined = _defined(body)
     for text in body.split("\n")[line:]:
         if not text.strip():
             break
         for found in _destinations(text, defined):
-            if found == href or normalizeLink(unescape(found)) == href:
+            if found == href or normalizeLink(unescapeAll(found)) == href:
                 return found
     return href
 
@@ -244,10 +248,38 @@ def _label(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _destination(text: str, start: int) -> str | None:
+    """The link destination that begins at `start` as written (without its `<…>`), as
+    CommonMark (markdown-it, octavo's parser) reads one: in `<…>` it may hold spaces, bare
+    it may hold balanced parentheses and backslash escapes; None where none begins."""
+    from markdown_it.helpers import parseLinkDestination
+
+    read = parseLinkDestination(text, start, len(text))
+    if not read.ok:
+        return None
+    written = text[start : read.pos]
+    return written[1:-1] if written.startswith("<") else written
+
+
+def _defined(body: str) -> dict[str, str]:
+    """Each reference label the body defines -> its destination as written (the first
+    definition of a label is the one, as CommonMark takes it)."""
+    defined: dict[str, str] = {}
+    for match in _DEFINITION.finditer(body):
+        to = _destination(body, match.end())
+        if to is not None:
+            defined.setdefault(_label(match[1]), to)
+    return defined
+
+
 def _destinations(line: str, defined: dict[str, str]) -> list[str]:
-    """The destinations `line` links to: inline, and by a reference `defined` in the body
-    (the first definition of a label is the one, as CommonMark takes it)."""
-    found = _DESTINATION.findall(line)
+    """The destinations `line` links to, as written: inline, and by a reference `defined`
+    in the body."""
+    found = [
+        to
+        for match in _DESTINATION.finditer(line)
+        if (to := _destination(line, match.end())) is not None
+    ]
     for text, name, alone in _REFERENCE.findall(line):
         to = defined.get(_label(name or text or alone))
         if to is not None:

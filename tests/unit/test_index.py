@@ -225,24 +225,53 @@ def test_terms_before_the_first_letter_go_under_a_sign() -> None:
     ]
 
 
-def test_a_term_written_as_math_is_indexed_by_its_source(make_book: MakeBook) -> None:
+def test_a_term_written_as_math_prints_as_the_text_and_sorts_by_its_letters(
+    make_book: MakeBook,
+) -> None:
     """`[$y$]{.index}` was W515 ("names no entry": the math was no text to the mark), and
-    `[the value $x$]{.index}` lost its math. The entry is the math's source without its
-    dollars, as pandoc's plain text of it (stringify) is, sorted with its letter; the words
-    marked are as the text prints them (its TeX shown, octavo renders no math: W504)."""
-    body = "Let [$y$]{.index} and [the value $x$]{.index} and [$$z$$]{.index}; [Alpha]{.index}.\n"
+    `[the value $x$]{.index}` lost its math (session 48); then the entry was the TeX
+    without its dollars, so `[$\\alpha$]{.index}` printed `\\alpha`, neither the text's
+    math nor a letter, under '#' (session 49). The entry prints as the text prints math
+    (its TeX in its dollars: octavo renders no math, W504) and sorts by its letters: a
+    Greek letter by its name in an English book (ICU would head it 'Α', after Z, a letter
+    the reader takes for A), a command of no letter (`\\infty`) by its source, under #."""
+    body = (
+        "Let [$y$]{.index} and [the value $x$]{.index} and [$$z$$]{.index}; [Alpha]{.index},\n"
+        "[$\\alpha$]{.index}, [$\\Omega$]{.index}, [$\\mathbf{v}$]{.index},\n"
+        "[$\\infty$]{.index}, [army]{.index}, [$20 and $30]{.index}.\n"
+    )
     book = make_book({"001-a.md": section_source(1, "Math", total=1, body=body)})
     manuscript, found = api.manuscript(book)
     assert "W515" not in [d.code for d in found]
     index = indexed(manuscript).index
     assert [(g.letter, [e.term for e in g.entries]) for g in index] == [
-        ("A", ["Alpha"]),
-        ("T", ["the value x"]),
-        ("Y", ["y"]),
-        ("Z", ["z"]),
+        ("#", ["$\\infty$", "$20 and $30"]),
+        ("A", ["$\\alpha$", "Alpha", "army"]),  # alpha, Alpha: ICU's small letter first
+        ("O", ["$\\Omega$"]),
+        ("T", ["the value $x$"]),
+        ("V", ["$\\mathbf{v}$"]),
+        ("Y", ["$y$"]),
+        ("Z", ["$$z$$"]),
     ]
-    assert [e.words for g in index for e in g.entries][1:] == [
-        ("the value $x$",),
-        ("$y$",),
-        ("$$z$$",),
+    assert [e.words for g in index for e in g.entries if e.term == "the value $x$"] == [
+        ("the value $x$",)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "sorted_as"),
+    [
+        ("en", "$\\alpha$", "alpha"),
+        ("en", "$\\varphi$-meson", "phi-meson"),
+        ("el", "$\\alpha$", "α"),
+        ("el", "$\\Gamma$ και $\\beta$", "Γ και β"),
+        ("en", "$\\frac{a}{b}$", "ab"),
+        ("en", "US$5 and US$6", "US$5 and US$6"),
+    ],
+)
+def test_math_sorts_by_its_letters_as_the_language_reads_greek(
+    language: str, term: str, sorted_as: str
+) -> None:
+    from octavo.render.index import _sorted_as
+
+    assert _sorted_as(language, term) == sorted_as

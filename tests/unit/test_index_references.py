@@ -61,3 +61,32 @@ def test_a_reference_that_does_not_resolve_is_quoted_as_written(make_book: MakeB
         (12, "#r%C3%A9sum%C3%A9"),
         (12, "sub/thé.md#n°1"),
     ]
+
+
+def test_a_reference_in_a_note_is_quoted_as_written_at_its_own_line(make_book: MakeBook) -> None:
+    """session 49: a link in a note's text was quoted %-escaped and told at the body's first
+    line (the notes' links were not among the text's); a link written `<my café.md>` or
+    `\\\\x.md` was quoted %-escaped too (the destination's pattern stopped at the space,
+    and knew no backslash escape); and an author's own `caf%C3%A9.md` was told at the
+    line of the first link to the same address. Each is quoted as written, at its line
+    (an inline note's at its call's)."""
+    body = (
+        "Intro [a](café.md) here.\n\n"  # 11
+        "Called[^a] and ^[inline [q](né.md) note].\n\n"  # 13
+        "[^a]: A note with [x](café.md) link\n"  # 15
+        "    and [y](caf%C3%A9.md) second.\n\n"  # 16
+        "Last [z](<my café.md>), <not a link.md>,\n"  # 18
+        '[w](\\\\x.md) and [v](a(b).md "T").\n'  # 19
+    )
+    book = make_book({"001-a.md": section_source(1, "Trade", total=1, body=body)})
+    _, found = api.manuscript(book)
+    quoted = sorted((d.line, d.message.split("'")[1]) for d in found if d.code == "W512")
+    assert quoted == [
+        (11, "café.md"),
+        (13, "né.md"),
+        (15, "café.md"),
+        (16, "caf%C3%A9.md"),
+        (18, "my café.md"),
+        (19, "\\\\x.md"),
+        (19, "a(b).md"),
+    ]

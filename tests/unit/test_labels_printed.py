@@ -216,3 +216,45 @@ def test_a_label_with_fields_is_tested_in_a_template_and_refused_only_printed(
         (told,) = refused.value.diagnostics
         assert told.code == "E702" and "labels.format('page_of'" in told.message, told.message
         assert (told.file, told.line) == (own, 2), told
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("{{ labels.page_of | default('x') }}", None),
+        ("{{ labels.page_of | default('x', true) }}", None),
+        ("{{ labels.page_of | d('x') | upper }}", None),
+        ("{{ labels.no_such_label | default('x') }}", "x"),
+        ("{{ labels.contents | default('x') }}", "Contents"),
+        ("{{ labels.format('page_of', number=1, total=2) | default('x') }}", "page 1 of 2"),
+    ],
+    ids=["default", "default-boolean", "d-filtered", "undefined", "no-fields", "formatted"],
+)
+def test_default_keeps_a_label_with_fields_and_printing_it_is_e702(
+    make_book: MakeBook, tmp_path: Path, written: str, shown: str | None
+) -> None:
+    """session 49, decided: a label with fields is defined (and true), so `default(…)` gives
+    the label itself, not its value, as for any defined name; printed, what it gives is
+    E702 at the template's line naming the call that fills the fields. `default` gives its
+    value only for a label the book lacks. Through a real build of a book's own nav."""
+    from octavo.errors import BuildError
+
+    root = make_book({"001.md": section_source(1, "A", total=1)})
+    nav = (TEMPLATES / "epub" / "nav.xhtml").read_text(encoding="utf-8")
+    own = nav.replace('{{ labels.format("contents") }}', written)
+    assert own != nav
+    line = own[: own.index(written)].count("\n") + 1
+    (root / "templates" / "epub").mkdir(parents=True)
+    (root / "templates" / "epub" / "nav.xhtml").write_text(own, encoding="utf-8")
+    if shown is None:
+        with pytest.raises(BuildError) as refused:
+            api.build_epub(root, tmp_path / "b.epub", jobs=0)
+        (told,) = refused.value.diagnostics
+        assert told.code == "E702", told
+        assert "write labels.format('page_of', number=…, total=…)" in told.message, told
+        assert (told.file, told.line) == (root / "templates" / "epub" / "nav.xhtml", line)
+        return
+    path, _ = api.build_epub(root, tmp_path / "b.epub", jobs=0)
+    with zipfile.ZipFile(path) as epub:
+        text = epub.read("EPUB/text/nav.xhtml").decode()
+    assert f'<h1 id="toc-title">{shown}</h1>' in text
