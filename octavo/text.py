@@ -114,13 +114,23 @@ def escape_inline(text: str) -> str:
         return escaped
     from octavo.render.math_source import opens_math
 
-    at = escaped.find("$")
-    while at >= 0:
-        if opens_math(escaped, at):
-            escaped = escaped[:at] + "\\" + escaped[at:]
-            at += 1
-        at = escaped.find("$", at + 1)
-    return escaped
+    # again from the start after each: a dollar backslashed can let an earlier one open
+    # math that closes past it ("$0 $0$": the second opens "$0$"; once it is "\\$", the
+    # first opens "$0 \\$0$"), so the text is read until no dollar left opens any
+    while True:
+        live = (at for at, char in enumerate(escaped) if char == "$" and not _escaped(escaped, at))
+        at = next((at for at in live if opens_math(escaped, at)), -1)
+        if at < 0:
+            return escaped
+        escaped = escaped[:at] + "\\" + escaped[at:]
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Is the character at `at` backslashed (an odd run of backslashes before it)?"""
+    run = at
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 1
 
 
 def typed_dashes(text: str) -> str:

@@ -126,6 +126,7 @@ any_words = st.text(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(["0 0 0 0 0 0 0 0--"], "Russia")  # a typed em dash: written as pandoc's ---
+@example(["0 0 0 0 0 0 $0 $0$"], "Russia")  # a dollar backslashed let an earlier one open math
 @given(
     st.lists(st.lists(any_words, min_size=8, max_size=30).map(" ".join), min_size=1, max_size=4),
     st.sampled_from(
@@ -276,12 +277,22 @@ def test_html_blockquotes_quote_or_indent_and_lose_no_word(
 
 @pytest.mark.parametrize(
     "words",
-    ["A cost of $0 ~ 0$ here", "a $b$ c $d$", "$$x$$ y", "costs $20 and $30", "x $ y $ z"],
+    [
+        "A cost of $0 ~ 0$ here",
+        "a $b$ c $d$",
+        "$$x$$ y",
+        "costs $20 and $30",
+        "x $ y $ z",
+        "0 0 0 0 0 0 $0 $0$",  # hypothesis: the second backslashed, the first opened math
+        "$a$ $b $c$",
+        "$x$$x$$x$",
+    ],
 )
 def test_a_page_s_dollars_read_back_as_dollars(words: str) -> None:
     """A page's text is no math: a dollar that would open `$…$` (pandoc's tex_math_dollars,
     which octavo reads since ut47's bug 16) is backslashed by the import; one that would not
-    ("$20 and $30") is left as written (hypothesis found '$0 ~ 0$' read back as math)."""
+    ("$20 and $30") is left as written (hypothesis found '$0 ~ 0$' read back as math, and
+    '$0 $0$', where backslashing the second dollar let the first open math up to the end)."""
     from octavo.text import escape_paragraph
 
     written = escape_paragraph(words)
