@@ -15,6 +15,7 @@ from octavo.render.digit_groups import join_cells
 from octavo.render.image_places import place_image
 from octavo.render.image_sizes import Size, read_size, unread_attributes
 from octavo.render.quotes import MARKS
+from octavo.render.table_length import Cell, long_table
 from octavo.render.tokens import (
     Caption,
     State,
@@ -37,7 +38,6 @@ __all__ = [
     "figure",
     "figures",
     "lone_image",
-    "long_groups",
     "table",
     "take_caption",
 ]
@@ -58,7 +58,6 @@ def figures(words: str) -> bool:
     return bool(_ABOUT_FIGURES.fullmatch(words)) and any(c.isdigit() for c in words)
 
 
-LONG_ROWS = 15  # a table of more body rows may be broken across pages (print's book.css)
 WIDE_COLUMNS = 6  # a table of as many columns or more is `wide`: set smaller
 _CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
 
@@ -95,7 +94,7 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     end, columns, first, rows = _cells(tokens, i)
     join_cells(tokens, i, end, state.context.language)
     tokens[i].attrSet("class", "table wide" if columns >= WIDE_COLUMNS else "table")
-    if long_groups(len(first), rows):
+    if long_table(len(first), rows):
         tokens[first[0]].attrSet("class", "long")
     where = tokens[i].map
     line = where[0] if where else 0
@@ -117,21 +116,14 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     return i
 
 
-def long_groups(groups: int, rows: int) -> bool:
-    """Are a table's body rows, in more than one row group (a grid table's subheadings open
-    groups), more than LONG_ROWS together? Print's stylesheet counts a lone group's rows
-    itself, and keeps a table of fewer rows whole; the first group of such a table is
-    classed `long` for it (styles/print/book.css)."""
-    return groups > 1 and rows > LONG_ROWS
-
-
-def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], int]:
+def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], list[list[Cell]]]:
     """The cells of the table at `i` given their classes and head cells scope="col" (a
     grid's column group has its own); the index of its table_close, the widest head
-    row's columns (a grid's spans counted), where its row groups open and their rows. Of ~700
-    tokens, only cells' and rows' openings matter."""
-    columns = row = rows = 0
+    row's columns (a grid's spans counted), where its row groups open and their rows' cells
+    (octavo.render.table_length). Of ~700 tokens, only cells' and rows' openings matter."""
+    columns = row = 0
     groups: list[int] = []
+    rows: list[list[Cell]] = []
     in_head = in_body = False
     for at in range(i + 1, len(tokens)):
         token = tokens[at]
@@ -139,7 +131,8 @@ def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], int]:
         if kind != "th_open" and kind != "td_open":
             if kind == "tr_open":
                 row = 0
-                rows += in_body
+                if in_body:
+                    rows.append([])
             elif kind == "thead_open" or kind == "thead_close":
                 in_head = kind == "thead_open"
             elif kind == "tbody_open" or kind == "tbody_close":
@@ -156,6 +149,8 @@ def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], int]:
             classes.append("figures")
         if classes:
             token.attrs["class"] = " ".join(classes)
+        if in_body:
+            rows[-1].append((len(tokens[at + 1].content), int(token.attrGet("colspan") or 1)))
         if head:
             token.attrs.setdefault("scope", "col")  # a grid's column group has its own
             row += int(token.attrGet("colspan") or 1)

@@ -22,8 +22,9 @@ from markdown_it.token import Token
 
 from octavo.render.allow_list import TRUSTED, kept_attribute
 from octavo.render.digit_groups import join_elements
-from octavo.render.floats import WIDE_COLUMNS, figures, long_groups, take_caption
+from octavo.render.floats import WIDE_COLUMNS, figures, take_caption
 from octavo.render.sanitize import clean_fragment
+from octavo.render.table_length import long_table
 from octavo.render.tokens import (
     Caption,
     State,
@@ -88,7 +89,11 @@ def html_table(
     ) + tuple(from_cells)
     table.set("class", "table wide" if columns >= WIDE_COLUMNS else "table")
     groups = table.findall("tbody")
-    if long_groups(len(groups), len(table.findall("tbody/tr"))):
+    rows = [
+        [(len(c.text_content().strip()), _span(c)) for c in row if c.tag in ("td", "th")]
+        for row in table.findall("tbody/tr")
+    ]
+    if long_table(len(groups), rows):
         groups[0].set("class", "long")
         groups[0].set(*TRUSTED)  # octavo's class, not the page's
     table.set(*TRUSTED)
