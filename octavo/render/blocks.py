@@ -41,6 +41,7 @@ from octavo.render.heading_ranks import heading_ranks
 from octavo.render.inline_attributes import author_spans
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
+    IN_HEADING,
     Caption,
     HeadingUse,
     ImageUse,
@@ -175,6 +176,9 @@ def _inline(
     """An inline's words walked (references, problems, words for one output), index-marked;
     `language`: the one in force around its words (a div's, a heading's own)."""
     inlines.walk(core, state, token, heading=heading, language=language)
+    for child in token.children or () if heading else ():
+        if child.type == "footnote_ref":  # its call set apart from the heading's last word
+            child.meta[IN_HEADING] = True
     if auto:
         index_marks.auto_mark(state, token)
     children = token.children

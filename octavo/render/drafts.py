@@ -124,7 +124,8 @@ def _context(
     return Context(
         slug=section.slug,
         # an opening is the chapter's
-        level=1 if section is chapter.opening else min(section.depth + 1, 6),
+        # past 6 its body's headings are h6 saying their level (octavo.render.blocks)
+        level=1 if section is chapter.opening else section.depth + 1,
         notes_before=notes + section.dated,
         tables_before=counts.tables,
         figures_before=counts.figures,

@@ -16,6 +16,7 @@ from octavo.render.raw import RAW_HINT
 from octavo.render.sanitize import clean_fragment, find_removals
 from octavo.render.tokens import (
     CALLED_IN,
+    IN_HEADING,
     NoteUse,
     State,
     child_lines,
@@ -164,7 +165,11 @@ def render_note_ref(self: Any, tokens: list[Token], idx: int, options: Any, env:
     if direction(str(token.meta.get(CALLED_IN) or state.context.language)) == "rtl":
         call += ' dir="ltr"'
     trust = f'{TRUSTED[0]}="{TRUSTED[1]}"'
-    return f'<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
+    # in a heading, a no-break space before the call, as before a heading's data-date call
+    # (templates/epub/chapter.xhtml): of no width on the page (.call-space), but there for
+    # a screen reader's name of the heading, "Population 1994 2", not "19942"
+    space = f'<span {trust} class="call-space">\u00a0</span>' if token.meta.get(IN_HEADING) else ""
+    return f'{space}<a {trust} class="noteref" href="#{note}"{call}>{number}</a>'
 
 
 def call_languages(tokens: list[Token], called: dict[int, str]) -> dict[int, str]:

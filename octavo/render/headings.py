@@ -16,15 +16,22 @@ __all__ = ["Heading", "body_headings"]
 class Heading:
     """A heading of a chapter's body: a section, or a breadcrumb level it has no section for."""
 
-    level: int
+    level: int  # its tag's, h2 to h6
     id: str
     title_html: str
     section: RenderedSection | None = None
     path: tuple[str, ...] = ()  # a breadcrumb's levels (title_html) from the chapter down
+    depth: int = 0  # its level in the book's outline, past 6 where the tag stops (0: level)
 
     @property
     def label(self) -> str:
         return strip_tags(self.title_html)
+
+    @property
+    def aria_level(self) -> int:
+        """Its level for assistive technology and print's bookmarks where its tag cannot
+        say it (a section under five `parents` or more is an h6 at level 7, 8…), else 0."""
+        return self.depth if self.depth > 6 else 0
 
 
 def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
@@ -43,8 +50,11 @@ def body_headings(chapter: RenderedChapter) -> tuple[Heading, ...]:
                 title_html(p) for p in parents[: depth + 1]
             )
             ident = f"{chapter.id}-level-{sum(h.section is None for h in found) + 1}"
-            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path))
-        found.append(Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered))
+            found.append(Heading(min(depth + 2, 6), ident, path[-1], path=path, depth=depth + 2))
+        depth = rendered.section.depth + 1  # the chapter is 1
+        found.append(
+            Heading(rendered.heading_level, rendered.id, rendered.title_html, rendered, depth=depth)
+        )
         open_path = (*parents, rendered.section.title)
     return tuple(found)
 

@@ -91,7 +91,7 @@ class Context:
     """Where a section's body sits in the book: what its numbers and ids start from."""
 
     slug: str = "s"  # the section's slug: prefix of generated ids
-    level: int = 2  # the section heading's level; a body's '#' is one below it
+    level: int = 2  # the section heading's level (past 6 too); a body's '#' is one below it
     notes_before: int = 0  # notes of the chapter before this body's first footnote
     tables_before: int = 0
     figures_before: int = 0

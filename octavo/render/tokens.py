@@ -216,6 +216,7 @@ def new_id(state: State, stem: str) -> str:
 OWN = "octavo"  # in the meta of a span octavo makes (never of an author's: see own_span)
 # a note call's meta: the language it stands in (inline_attributes.author_spans)
 CALLED_IN = "called_in"
+IN_HEADING = "in_heading"  # a note call's meta: it stands in a heading (octavo.render.blocks)
 
 
 def own_span(attrs: dict[str, str]) -> Token:

@@ -1,10 +1,12 @@
-"""A tiny image as a figure keeps its caption a readable measure, in print: a
-1 px image (or an icon) squeezed its caption to one letter a line, twenty lines tall, since
-a figure's box, and its caption's, is its picture's width (ut47 bug 19)."""
+"""A tiny image as a figure keeps its caption a readable measure: a 1 px image (or an
+icon) squeezed its caption to one letter a line, twenty lines tall, since a figure's box,
+and its caption's, is its picture's width (ut47 bug 19), in print, and in the EPUB (session
+49: a 40 px picture's caption a word a line at 360 px)."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pdfplumber
@@ -12,6 +14,7 @@ from PIL import Image
 
 from octavo import api
 from tests.conftest import MakeBook, section_source
+from tests.support import readers
 
 BODY = """![Tiny own size](images/dot.png)
 
@@ -77,5 +80,48 @@ def test_a_tiny_figures_caption_keeps_a_measure_in_print(
     assert width <= TEXT_BLOCK / 2 + 1, captions
 
 
-_WIDTHS = """return Array.from(doc.querySelectorAll('figure.figure figcaption'))
-  .map(c => Math.round(c.getBoundingClientRect().width));"""
+_BOXES = """const box = e => { const b = e.getBoundingClientRect();
+  return [Math.round(b.left), Math.round(b.right), Math.round(b.top), Math.round(b.bottom)]; };
+return Array.from(doc.querySelectorAll('figure.figure')).map(f =>
+  [box(f.querySelector('img')), box(f.querySelector('figcaption'))]);"""
+EPUB_BODY = """Before.
+
+![A tiny icon of the national flag, with a caption long enough to wrap](images/icon.png)
+
+![A small photograph, with a caption long enough to run over two lines](images/small.png)
+
+![A wide one](images/wide.png)
+
+![Tiny given a height, whose caption runs on](images/icon.png){height=30px}
+"""
+
+
+def test_a_tiny_figures_caption_keeps_a_measure_in_the_epub(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """At 360 px (Chromium: calibre's viewer, Apple Books, Kobo) a 40 px picture's caption
+    is 14em (224 px of 16 px type), under the picture and centred on it, in two lines, not
+    thirteen; a 240 px photograph's caption and a wide one's are their pictures' width, as
+    the e-reader tests ask. calibre's conversion and Check Book, and MuPDF, read the rule
+    without a complaint (min() in min-width; in margins they refused it)."""
+    readers.need("chromium", "mutool", "ebook-convert")
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=1, body=EPUB_BODY),
+            "images/icon.png": _png((40, 30)),
+            "images/small.png": _png((240, 320)),
+            "images/wide.png": _png((2000, 1000)),
+        }
+    )
+    epub, _ = api.build_epub(book, tmp_path / "b.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    tiny, small, wide, high = json.loads(readers.frame_result(text / "ch01.xhtml", _BOXES))
+    for image, caption in (tiny, high):
+        assert caption[1] - caption[0] == 224, (image, caption)  # 14em
+        assert abs((caption[0] + caption[1]) - (image[0] + image[1])) <= 2  # centred on it
+        assert caption[2] >= image[3] - 1 and caption[3] - caption[2] < 60  # 2 lines, under
+    for image, caption in (small, wide):
+        assert (caption[0], caption[1]) == (image[0], image[1]), (image, caption)
+    assert readers.css_errors(readers.convert(epub, tmp_path / "b.azw3")) == []
+    assert readers.mutool_errors(epub) == []
+    assert [f for f in readers.calibre_check(epub, tmp_path) if "css" in f[1].lower()] == []

@@ -44,7 +44,7 @@ def test_two_spelled_alike_by_chance_get_names_of_their_own(
     sought): the later one, in the order of their paths, gets a longer fingerprint."""
     real = media_name
 
-    def met(path: str, length: int = 8) -> str:  # every 8-digit fingerprint 00000000
+    def met(path: str, length: int = 8, marked: bool = False) -> str:  # 8 digits: 00000000
         return "media/images/Karte-1-00000000.png" if length == 8 else real(path, length)
 
     monkeypatch.setattr("octavo.render.epub.links.media_name", met)
@@ -53,8 +53,34 @@ def test_two_spelled_alike_by_chance_get_names_of_their_own(
     assert names["images/Kärte 1.png"] == real("images/Kärte 1.png", 16)
 
 
+def test_names_alike_but_for_their_case_are_two_members_unlike_in_any_case() -> None:
+    """`Map.png` and `map.png` were two members differing only in case: unpacked on macOS
+    or Windows the second overwrote the first (EPUBCheck: OPF-060). The first keeps its
+    name, the second takes a fingerprint; a spelled name meeting a plain one in another
+    case grows its fingerprint; names unlike in case (the goldens') are as they were."""
+    digest = hashlib.sha256(b"images/map.png").hexdigest()
+    names = media_names(["images/map.png", "images/Map.png", "images/MAP.PNG"])
+    assert names["images/MAP.PNG"] == "media/images/MAP.PNG"  # first in order
+    assert names["images/map.png"] == f"media/images/map-{digest[:8]}.png"
+    assert len({name.lower() for name in names.values()}) == 3, names
+    spelled = "images/Kärte 1.png"
+    mark = hashlib.sha256(spelled.encode()).hexdigest()
+    names = media_names([spelled, f"images/KARTE-1-{mark[:8]}.png"])
+    assert names[spelled] == f"media/images/Karte-1-{mark[:16]}.png"
+    assert media_names(["images/a.png", "images/B.png"]) == {
+        "images/a.png": "media/images/a.png",
+        "images/B.png": "media/images/B.png",
+    }
+
+
 def test_the_same_images_give_the_same_names_in_any_order() -> None:
-    paths = ["images/Kärte 1.png", "images/Karte-1-52e271e3.png", "images/b c.png"]
+    paths = [
+        "images/Kärte 1.png",
+        "images/Karte-1-52e271e3.png",
+        "images/b c.png",
+        "images/B C.png",
+    ]
+    paths += ["images/Map.png", "images/map.png"]
     assert media_names(paths) == media_names(reversed(paths))
 
 

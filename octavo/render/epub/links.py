@@ -8,7 +8,9 @@ An image's member keeps its name when that is a plain one (ASCII letters, digits
 another (`images/Kärte 1.png`) is spelled so (`images/Karte-1-1f0c2a9b.png`, its letters
 without accents, anything else a '-', and a fingerprint of the name so two never meet):
 EPUBCheck refuses a space in the package's addresses (RSC-020) and warns of it in a file
-name (PKG-010), and older reading systems mishandle names that are not ASCII.
+name (PKG-010), and older reading systems mishandle names that are not ASCII. Two names
+alike but for their case (`Map.png`, `map.png`) are two members of names unlike in any case:
+the second has a fingerprint too (`media/images/map-<fingerprint>.png`).
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ _PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
 _OTHER = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def media_name(path: str, length: int = 8) -> str:
+def media_name(path: str, length: int = 8, marked: bool = False) -> str:
     """The member name, inside EPUB/, of a book's image alone: 'media/images/map.png'
     (`length`: hex digits of its fingerprint, when it has one; 64 and more: all of them,
-    and a count after them)."""
-    if _PLAIN.fullmatch(path):
+    and a count after them; `marked`: a fingerprint even on a plain name)."""
+    if _PLAIN.fullmatch(path) and not marked:
         return f"{MEDIA}/{path}"
     folder, _, name = path.rpartition("/")
     stem, dot, suffix = name.rpartition(".") if "." in name[1:] else (name, "", "")
@@ -49,19 +51,27 @@ def media_name(path: str, length: int = 8) -> str:
 
 
 def media_names(paths: Iterable[str]) -> dict[str, str]:
-    """Each image's member name, none shared: a plain name is its own; another's
-    fingerprint is as long as it needs to be to meet no other member's name."""
+    """Each image's member name, none shared, nor two that differ only in case: a plain
+    name is its own (the first, in the order of the paths, of plain names alike but for
+    their case: `images/Map.png` before `images/map.png`); another's fingerprint is as
+    long as it needs to be to meet no other member's name, in any case. Unpacked where
+    names are one whatever their case (macOS, Windows), `Map.png` and `map.png` were one
+    file, the second written over the first, and EPUBCheck refuses them (OPF-060)."""
     given = sorted(set(paths))
-    names = {path: media_name(path) for path in given if _PLAIN.fullmatch(path)}
-    taken = set(names.values())
+    names: dict[str, str] = {}
+    taken: set[str] = set()  # the names given, in lower case (member names are ASCII)
+    for path in given:
+        if _PLAIN.fullmatch(path) and (name := media_name(path)).lower() not in taken:
+            names[path] = name
+            taken.add(name.lower())
     for path in given:
         if path in names:
             continue
         length = 8
-        while (name := media_name(path, length)) in taken:
+        while (name := media_name(path, length, marked=True)).lower() in taken:
             length = length * 2 if length < 64 else length + 1
         names[path] = name
-        taken.add(name)
+        taken.add(name.lower())
     return names
 
 
