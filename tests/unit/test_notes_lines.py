@@ -5,10 +5,16 @@ at the first call."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from octavo import api
+from octavo.errors import BuildError
+from octavo.render.pdf import build
 from octavo.render.pdf.nested_notes import MOST_NESTED, crowded_notes
+from octavo.render.pdf.notes import place
 from octavo.render.pdf.notes.layout import NotePlacement
 from octavo.render.pdf.notes.lines import defined_at, let_through_told
 from octavo.render.pdf.notes.place import LetThrough
@@ -75,3 +81,30 @@ def test_notes_let_through_are_told_at_their_first_call(
     (told,) = let_through_told(rendered.sections, [group])
     assert (told.code, told.file, told.line) == (code, book / "001-a.md", BODY_LINE + 2)
     assert "3 notes are called on one page" in told.message
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["warned", "strict-fatal"])
+def test_invoke_pdf_tells_w656_and_strict_makes_it_fatal(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    body = "Text.[^a][^b]\n\n[^a]: Ay.\n\n[^b]: Bee.\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+
+    def laid_out(rendered: Any, *_: Any) -> tuple[bytes, None]:
+        """A layout that let the section's notes through (place_notes' record of it)."""
+        ids = [n.id for n in rendered.sections[0].notes]
+        group = LetThrough(tuple(NotePlacement("ref-x", n, 3, 4) for n in ids))
+        assert place._through is not None
+        place._through[:] = [group]
+        return b"%PDF-1.7\n", None
+
+    monkeypatch.setattr(build, "render_book_pdf", laid_out)
+    if strict:
+        with pytest.raises(BuildError) as failed:
+            api.build_pdf(book, tmp_path / "b.pdf", strict=True)
+        assert "W656" in [d.code for d in failed.value.diagnostics]
+        assert not (tmp_path / "b.pdf").exists()
+    else:
+        _, found = api.build_pdf(book, tmp_path / "b.pdf")
+        (told,) = [d for d in found if d.code == "W656"]
+        assert (told.file, told.line) == (book / "001-a.md", BODY_LINE)
