@@ -12,7 +12,13 @@ from lxml import etree
 
 from octavo.errors import BuildError
 from octavo.render.pdf.notes import place
-from octavo.render.pdf.notes.layout import NotePlacement, PageLayout, note_placements, overfull
+from octavo.render.pdf.notes.layout import (
+    NotePlacement,
+    PageLayout,
+    away_from_calls,
+    note_placements,
+    overfull,
+)
 
 ROOM = 600.0
 
@@ -100,3 +106,20 @@ def test_notes_that_would_fit_are_laid_out_again_then_e604(
 
 def test_a_placement_is_misplaced_off_its_calls_page() -> None:
     assert NotePlacement("ref-a", "n0", 0, 1).misplaced
+
+
+def test_a_book_laid_out_in_parts_hands_its_notes_let_through_on() -> None:
+    """The parts' pages (each page's call ids and note ids, one part after another): the
+    notes called on a page that holds not all of them, with the others called there."""
+    pages = [
+        (("ref-a",), ("n0", "n1")),  # part 1: 3 notes called, 2 set, one on the next page
+        ((), ("n2",)),
+        (("ref-b",), ("m0",)),  # part 2: its note at home
+    ]
+    pairs = (*_pairs(3), ("ref-b", "m0"), ("ref-c", "lost"))  # a pair no part laid out
+    (group,) = away_from_calls(pages, pairs)
+    assert [(p.note_id, p.note_page) for p in group] == [("n0", 0), ("n1", 0), ("n2", 1)]
+    with place.let_through() as through:
+        place.record_let_through([group])
+    assert [t.notes for t in through] == [group]
+    place.record_let_through([group])  # outside a build's let_through: nowhere

@@ -8,11 +8,18 @@ needs it (its workers do).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NotePlacement", "PageLayout", "note_placements", "overfull", "read_layout"]
+__all__ = [
+    "NotePlacement",
+    "PageLayout",
+    "away_from_calls",
+    "note_placements",
+    "overfull",
+    "read_layout",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,24 @@ def overfull(
         for at, group in sorted(groups.items())
         if sum(heights.get(p.note_id, 0.0) for p in group) > pages[at].room
     )
+
+
+def away_from_calls(
+    pages: Iterable[tuple[tuple[str, ...], tuple[str, ...]]], notes: tuple[tuple[str, str], ...]
+) -> tuple[tuple[NotePlacement, ...], ...]:
+    """Of pages laid out with every note placed that can be (each page's heading and call
+    ids, and its notes' ids: a book laid out in parts, their pages one after another), the
+    notes called on a page that holds not all of them, with the others called there: the
+    groups place_notes let through (more than a page of notes), by the page of their
+    calls, in page order."""
+    laid = tuple(PageLayout(i, h, n, None, False) for i, (h, n) in enumerate(pages))
+    placements = note_placements(laid, notes)
+    away = {
+        p.heading_page
+        for p in placements
+        if p.misplaced and p.heading_page is not None and p.note_page is not None
+    }
+    return tuple(tuple(p for p in placements if p.heading_page == page) for page in sorted(away))
 
 
 def _page(index: int, page: Any, heading_ids: frozenset[str], boxes: Any) -> PageLayout:

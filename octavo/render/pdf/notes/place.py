@@ -27,7 +27,7 @@ can be handed in (`known`) so a rebuild of the same HTML starts from them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +44,7 @@ from octavo.render.pdf.notes.layout import (
 )
 from octavo.render.pdf.tree import element_at, path_of, paths_of
 
-__all__ = ["Fix", "LetThrough", "let_through", "place_notes"]
+__all__ = ["Fix", "LetThrough", "let_through", "place_notes", "record_let_through"]
 
 FIX = "data-octavo-fix"
 MAX_PASSES = 6
@@ -72,6 +72,13 @@ def let_through() -> Iterator[list[LetThrough]]:
         yield groups
     finally:
         _through = before
+
+
+def record_let_through(groups: Iterable[tuple[NotePlacement, ...]]) -> None:
+    """Hand `let_through` the groups of a layout made elsewhere (a book laid out in parts,
+    read from their pages: notes.layout.away_from_calls)."""
+    if _through is not None:
+        _through[:] = [LetThrough(group) for group in groups]
 
 
 @dataclass(frozen=True, slots=True)
