@@ -152,11 +152,13 @@ def _read_back(
     ]
     try:
         read = read_book_pdf(pdf_path)  # once, for every check of the book's PDF
-        problems += check_book_facts(read, rendered)
+        config = rendered.book.config
+        page = pdf_options(config).page
+        room = page.height - page.top - page.bottom  # the text block: notes past it run on
+        problems += check_book_facts(read, rendered, room)
         if isinstance(read, PdfFacts):  # its text read (else E652): its pages measured
-            config = rendered.book.config
             rtl = direction(config.language) == "rtl"  # pages progress right to left
-            problems += check_press(read, pdf_options(config).page, rtl)
+            problems += check_press(read, page, rtl)
         if variant:  # built as one, and refused then if it was not: read again all the same
             images = (*rendered.images, *((rendered.cover,) if rendered.cover else ()))
             problems += check_variant(pdf_path, variant, images, rendered.book.project.root)

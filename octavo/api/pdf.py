@@ -115,6 +115,8 @@ def _book_pdf(
         from octavo.render.own_styles import lacking_sheet, rehinted
         from octavo.render.pdf.build import render_book_pdf
         from octavo.render.pdf.missing_glyphs import heard
+        from octavo.render.pdf.notes.lines import let_through_told
+        from octavo.render.pdf.notes.place import let_through
         from octavo.render.pdf.unhyphenated import unhyphenated
         from octavo.render.worded_refs import unshown_words
 
@@ -129,12 +131,18 @@ def _book_pdf(
                 + unshown_words(m)
             )
         )
-        with heard() as boxes:
+        with heard() as boxes, let_through() as through:
             try:
                 pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
             except BuildError as failed:  # E604 of a book's own book.css: its hint names it
+                spilled = let_through_told(rendered.sections, through)  # E657: where
+                if any(d.code == "E657" for d in failed.diagnostics) and spilled:
+                    raise BuildError((*found, *spilled)) from None
                 raise rehinted(failed, given.project) from None
-    return pdf, laid_out, told_boxes(given, rendered, found, boxes)
+    # notes called on one page that are more than a page of notes, let through (W656)
+    crowded = let_through_told(rendered.sections, through)
+    raise_if_errors((*found, *crowded), given.strict and bool(crowded))
+    return pdf, laid_out, told_boxes(given, rendered, (*found, *crowded), boxes)
 
 
 def told_boxes(

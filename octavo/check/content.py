@@ -29,6 +29,7 @@ from octavo.check.bidi_words import (
     words,
     words_above,
 )
+from octavo.check.note_room import overfull_notes, squash
 from octavo.errors import Diagnostic, error
 from octavo.model import Manuscript, Numbered, RenderedSection
 from octavo.text import strip_tags
@@ -60,49 +61,57 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _squash(text: str) -> str:
-    """Text compared without spaces or hyphens: a line broken at a hyphen still matches;
-    nor word joiners, which a PDF's text never holds (a citation's "pp. 1\u2060–\u20602")."""
-    return re.sub(r"[\s\u00ad\u2010\u2060-]", "", text)
-
-
 def _page_text(page: PdfPage) -> str:
-    return _squash(" ".join(text for _, _, text in page.lines))
+    return squash(" ".join(text for _, _, text in page.lines))
 
 
 def check_notes(
-    facts: PdfFacts, sections: Iterable[RenderedSection], base: int = 0
+    facts: PdfFacts, sections: Iterable[RenderedSection], base: int = 0, room: float = 0.0
 ) -> Iterator[Diagnostic]:
     """E611: each author's note, numbered as printed (`base` fewer in a handout), is on the
-    page of its call."""
+    page of its call; but for notes called on one page that are more than a page of notes
+    (`room`: the text block's height, points), which print lets run onto the following
+    pages (W656: octavo.check.note_room)."""
+    printed: list[tuple[str, int, str]] = []
+    away: list[tuple[str, int | None, str]] = []
     for rs in sections:
         for note in rs.notes:
             page = facts.dests.get(note.ref_id)
             # a page reference prints its target's folio, not its label (hidden in print)
             shown = _PAGE_REF.sub(lambda m: _folio_of(facts, m[1]), note.html)
             text = _flat(f"{note.number - base}. {strip_tags(shown)}")
+            if page is not None:
+                printed.append((note.id, page, text))
             if page is None or not _note_on(facts.pages[page], text):
-                where = "?" if page is None else facts.pages[page].folio
-                yield error(
-                    "E611",
-                    f"note {text[:40]!r} is not on the page of its call (folio {where!r})",
-                    facts.path,
-                )
+                away.append((note.id, page, text))
+    crowded = {page for _, page, _ in away}
+    through = overfull_notes(facts, [n for n in printed if n[1] in crowded], room)
+    for ident, page, text in away:
+        if ident not in through:
+            where = "?" if page is None else facts.pages[page].folio
+            yield error(
+                "E611",
+                f"note {text[:40]!r} is not on the page of its call (folio {where!r})",
+                facts.path,
+            )
 
 
 def _note_on(page: PdfPage, text: str) -> bool:
     """Whether the note `text` is on `page`: as written, or (set right to left, its words
     read in another order) its words those of the lines it is printed on
     (octavo.check.bidi_words)."""
-    return _squash(text) in _page_text(page) or holds_lines(line_words(page), words(text))
+    return squash(text) in _page_text(page) or holds_lines(line_words(page), words(text))
 
 
 def check_content(
-    facts: PdfFacts, ms: Manuscript, sections: tuple[RenderedSection, ...] | None = None
+    facts: PdfFacts,
+    ms: Manuscript,
+    sections: tuple[RenderedSection, ...] | None = None,
+    room: float = 0.0,
 ) -> Iterator[Diagnostic]:
     shown = ms.sections if sections is None else sections
     if sections is None:
-        yield from check_notes(facts, shown)
+        yield from check_notes(facts, shown, room=room)
     yield from _tables(facts, shown)
     yield from _figures(facts, shown)
     if sections is None:  # a handout has no folios to refer to
@@ -127,7 +136,7 @@ def _tables(facts: PdfFacts, sections: tuple[RenderedSection, ...]) -> Iterator[
                     if page.index > start:
                         break
                     continue
-                above = _squash(" ".join(t for top, _, t in page.lines if top < min(tops)))
+                above = squash(" ".join(t for top, _, t in page.lines if top < min(tops)))
                 missing = [
                     cell
                     for cell in header
@@ -154,7 +163,7 @@ def _shown(cell: str, above: str) -> bool:
     wrap is read line by line across the row, each line holding its piece of every cell
     ("Column Column …", "header header …", "number 0 number 1 …"), never the cell's words
     together (a 12-column table's head was a false E620)."""
-    return _squash(cell) in above or all(_squash(word) in above for word in cell.split())
+    return squash(cell) in above or all(squash(word) in above for word in cell.split())
 
 
 def _cells(tree: HtmlElement, ident: str) -> tuple[list[str], set[str]]:
@@ -213,7 +222,7 @@ def _caption_shown(tree: HtmlElement, figure: Numbered, caption: str) -> re.Patt
     call out, the page prints it: "Testland2 and its rivers"), read from its `figcaption`
     in `tree` (the section's body, left as it is); the number any, as printed in any script
     or less a handout's base."""
-    plain = _squash(caption)
+    plain = squash(caption)
     found = tree.xpath(f'.//figure[@id="{figure.id}"]/figcaption')
     called = ""
     if found:
@@ -224,7 +233,7 @@ def _caption_shown(tree: HtmlElement, figure: Numbered, caption: str) -> re.Patt
             for child in call:
                 call.remove(child)
             call.text = _CALL
-        called = _squash(f"{figure.label}. {shown.text_content()}")
+        called = squash(f"{figure.label}. {shown.text_content()}")
     if _CALL not in called or called.replace(_CALL, "") != plain:
         return re.compile(re.escape(plain[:60]))  # no call (or not the caption's words)
     pieces, left = [], 60
@@ -274,7 +283,7 @@ def is_page_ref(attributes: str) -> bool:
 
 
 def _words(text: str) -> str:
-    return _squash(text).casefold()  # as printed, in capitals or small capitals too
+    return squash(text).casefold()  # as printed, in capitals or small capitals too
 
 
 def _other_words(

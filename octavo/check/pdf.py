@@ -37,24 +37,26 @@ from octavo.text import strip_tags
 __all__ = ["check_book_facts", "check_book_pdf", "check_handout_pdf", "note_line", "unread_text"]
 
 
-def check_book_pdf(path: Path, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+def check_book_pdf(path: Path, manuscript: Manuscript, room: float = 0.0) -> tuple[Diagnostic, ...]:
     """The book's PDF at `path` read back (octavo.check.pdf_facts.read_book_pdf) and
     checked against the manuscript (`check_book_facts`)."""
-    return check_book_facts(read_book_pdf(path), manuscript)
+    return check_book_facts(read_book_pdf(path), manuscript, room)
 
 
 def check_book_facts(
-    facts: PdfFacts | Unreadable, manuscript: Manuscript
+    facts: PdfFacts | Unreadable, manuscript: Manuscript, room: float = 0.0
 ) -> tuple[Diagnostic, ...]:
     """The book's PDF as read back, checked against the manuscript; E652 alone for one
-    whose text cannot be read (every check of text would fail)."""
+    whose text cannot be read (every check of text would fail). `room`: the text block's
+    height (points), past which the notes called on one page run onto the following ones
+    as print lets them (octavo.check.note_room; 0: never)."""
     if isinstance(facts, Unreadable):
         return (_unreadable(facts),)
     with bidi_words.right_to_left(bidi_words.has_right_to_left(manuscript)):
-        return _checked(facts, manuscript)
+        return _checked(facts, manuscript, room)
 
 
-def _checked(facts: PdfFacts, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
+def _checked(facts: PdfFacts, manuscript: Manuscript, room: float) -> tuple[Diagnostic, ...]:
     first_body = min((facts.dests.get(c.id, 0) for c in manuscript.chapters), default=0)
     found = [
         *_missing(facts, manuscript),
@@ -65,7 +67,7 @@ def _checked(facts: PdfFacts, manuscript: Manuscript) -> tuple[Diagnostic, ...]:
             direction(manuscript.book.config.language) == "rtl",
         ),
         *_notes(facts, manuscript),
-        *check_content(facts, manuscript),
+        *check_content(facts, manuscript, room=room),
         *_chapters(facts, manuscript),
         *title_problems(facts, manuscript),
         *running_heads(facts, manuscript),

@@ -4,10 +4,12 @@ the outer note, on the outer note's page. So an inner note floats from beside th
 note's call, with no call of its own in the text (its call is the one in the outer note).
 
 So every note called inside a note, at any depth, floats from that one call, and all must
-be set at the foot of its one page. More than `MOST_NESTED` of them are refused (E647),
-before any layout: a chain of 80 notes each called in the one before cannot stand at one
-page's foot, and WeasyPrint, laying its footnote area out again for each note it adds,
-spent 146 s on it before octavo said E604 (a reviewer's find); a book needs few.
+be set at the foot of its one page. More than `MOST_NESTED` of them are refused (E647, at
+the outer note's `[^label]:` line), before any layout: WeasyPrint lays its footnote area
+out again for each note it adds, and a chain of N notes each called in the one before
+took the PDF's build (api.build_pdf, the limit lifted) 1 s at 20 and 30, 2.6 s at 40,
+12 s at 50, then 114 s of six layouts at 60 before E604, and 565 s at 80 (session 49, a
+loaded 2-core machine; the limit was 20 before, which refused chains built in seconds).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from collections.abc import Iterable
 
 from octavo.errors import Diagnostic, error
 from octavo.model import Note, RenderedSection
+from octavo.render.pdf.notes.lines import defined_at
 
 __all__ = ["CALL", "MOST_NESTED", "callers", "crowded_notes", "outermost"]
 
-MOST_NESTED = 20  # notes called inside one note, at any depth
+MOST_NESTED = 40  # notes called inside one note, at any depth
 
 # the first call of a note, as octavo.render.footnotes writes it
 CALL = re.compile(r'<a class="noteref" href="#([^"]+)" id="ref-\1"[^>]*>\d+</a>')
@@ -62,7 +65,7 @@ def crowded_notes(sections: Iterable[RenderedSection]) -> list[Diagnostic]:
                         f"(a note's, at any depth): print sets them all at the foot of its "
                         f"call's page, which takes at most {MOST_NESTED}",
                         rs.section.path,
-                        rs.section.body_line,
+                        defined_at(rs.section, outer),
                         hint="call some of them in the text instead, or merge them into "
                         "the note that calls them",
                     )

@@ -8,11 +8,18 @@ needs it (its workers do).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NotePlacement", "PageLayout", "note_placements", "read_layout"]
+__all__ = [
+    "NotePlacement",
+    "PageLayout",
+    "away_from_calls",
+    "note_placements",
+    "overfull",
+    "read_layout",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +29,9 @@ class PageLayout:
     notes: tuple[str, ...]  # ids of notes in the page's footnote area
     last_block: Any  # the lxml element of the last in-flow block that holds lines
     last_block_continues: bool  # that block goes on to the next page
+    note_heights: tuple[float, ...] = ()  # of each of `notes` (CSS px, margins included)
+    room: float = 0.0  # the height of the page's content area: text and notes (CSS px)
+    spilled: bool = False  # its footnote area is taller than that: set over the page's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +66,71 @@ def note_placements(
     return tuple(NotePlacement(h, n, heading_page.get(h), note_page.get(n)) for h, n in notes)
 
 
+def overfull(
+    pages: tuple[PageLayout, ...], placements: tuple[NotePlacement, ...]
+) -> tuple[tuple[NotePlacement, ...], ...]:
+    """The notes called on one page that are more than a page of notes (their heights, as
+    laid out on whichever pages they landed, more than a page's content area): no page can
+    hold them all with their calls, so no layout sets them all on their calls' page. Each
+    such group, by the page of its calls, in page order."""
+    heights: dict[str, float] = {}
+    for page in pages:
+        for note, height in zip(page.notes, page.note_heights, strict=True):
+            heights.setdefault(note, height)
+    groups: dict[int, list[NotePlacement]] = {}
+    for placement in placements:
+        if placement.heading_page is not None:
+            groups.setdefault(placement.heading_page, []).append(placement)
+    return tuple(
+        tuple(group)
+        for at, group in sorted(groups.items())
+        if sum(heights.get(p.note_id, 0.0) for p in group) > pages[at].room
+    )
+
+
+def away_from_calls(
+    pages: Iterable[tuple[tuple[str, ...], tuple[str, ...]]], notes: tuple[tuple[str, str], ...]
+) -> tuple[tuple[NotePlacement, ...], ...]:
+    """Of pages laid out with every note placed that can be (each page's heading and call
+    ids, and its notes' ids: a book laid out in parts, their pages one after another), the
+    notes called on a page that holds not all of them, with the others called there: the
+    groups place_notes let through (more than a page of notes), by the page of their
+    calls, in page order."""
+    laid = tuple(PageLayout(i, h, n, None, False) for i, (h, n) in enumerate(pages))
+    placements = note_placements(laid, notes)
+    away = {
+        p.heading_page
+        for p in placements
+        if p.misplaced and p.heading_page is not None and p.note_page is not None
+    }
+    return tuple(tuple(p for p in placements if p.heading_page == page) for page in sorted(away))
+
+
 def _page(index: int, page: Any, heading_ids: frozenset[str], boxes: Any) -> PageLayout:
     headings: list[str] = []
-    notes: list[str] = []
+    notes: dict[str, float] = {}
+    area = 0.0
     for box, in_footnotes in _walk(page._page_box, False, boxes):
+        if isinstance(box, boxes.FootnoteAreaBox):
+            area = box.margin_height()
         element = getattr(box, "element", None)
         if element is None or not isinstance(box, boxes.BlockBox | boxes.InlineBox):
             continue
         ident = element.get("id")
         if in_footnotes and ident and box.element_tag == element.tag:
-            notes.append(ident)
+            notes.setdefault(ident, box.margin_height())
         elif ident in heading_ids:  # a heading, or the call of an author's note (inline)
             headings.append(ident)
     block, continues = _last_block(page._page_box, boxes)
     return PageLayout(
-        index, tuple(dict.fromkeys(headings)), tuple(dict.fromkeys(notes)), block, continues
+        index,
+        tuple(dict.fromkeys(headings)),
+        tuple(notes),
+        block,
+        continues,
+        tuple(notes.values()),
+        page._page_box.height,
+        area > page._page_box.height,
     )
 
 

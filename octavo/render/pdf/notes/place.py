@@ -14,26 +14,71 @@ bottom (widows/orphans), it moves the page's notes to the next page. The steps h
    section holding the paragraph at the bottom of the note's page becomes a one-column box,
    or that paragraph is kept whole, or the heading starts a page; until every note is home.
 
+Notes called on one page that are more than a page of notes (200 calls in a line) can never
+all be set on that page: they are let through as WeasyPrint sets them, running onto the
+following pages, and not laid out again for (six layouts of 200 notes took 390 s before
+E604); `let_through` hands them to the build, which warns (W656). When WeasyPrint then
+sets a page's notes taller than the page (over its text, or some off it: it takes all the
+notes it carries over onto one page), the build stops at once (E657).
+
 The marks are attributes (`data-octavo-fix`) styled by styles/print/book.css. Known marks
 can be handed in (`known`) so a rebuild of the same HTML starts from them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from octavo.errors import BuildError, error
 from octavo.render.pdf.notes.hold import Held, held
 from octavo.render.pdf.notes.hyphens import Moved, hyphens_held
-from octavo.render.pdf.notes.layout import NotePlacement, PageLayout, note_placements, read_layout
+from octavo.render.pdf.notes.layout import (
+    NotePlacement,
+    PageLayout,
+    note_placements,
+    overfull,
+    read_layout,
+)
 from octavo.render.pdf.tree import element_at, path_of, paths_of
 
-__all__ = ["Fix", "place_notes"]
+__all__ = ["Fix", "LetThrough", "let_through", "place_notes", "record_let_through"]
 
 FIX = "data-octavo-fix"
 MAX_PASSES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class LetThrough:
+    """Notes called on one page that are more than a page of notes (`overfull`)."""
+
+    notes: tuple[NotePlacement, ...]
+    spilled: int | None = None  # a page (0-based) whose notes are taller than the page
+
+
+_through: list[LetThrough] | None = None
+
+
+@contextmanager
+def let_through() -> Iterator[list[LetThrough]]:
+    """Within: the groups of notes the last layout placed let through, by the page of
+    their calls (the one that stopped the layout, E657, with `spilled`)."""
+    global _through
+    groups: list[LetThrough] = []
+    _through, before = groups, _through
+    try:
+        yield groups
+    finally:
+        _through = before
+
+
+def record_let_through(groups: Iterable[tuple[NotePlacement, ...]]) -> None:
+    """Hand `let_through` the groups of a layout made elsewhere (a book laid out in parts,
+    read from their pages: notes.layout.away_from_calls)."""
+    if _through is not None:
+        _through[:] = [LetThrough(group) for group in groups]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +114,19 @@ def place_notes(
         else:
             document = html.render(font_config=fonts())
         pages = read_layout(document, headings)
-        bad = [p for p in note_placements(pages, notes) if p.misplaced]
+        placements = note_placements(pages, notes)
+        crowded = overfull(pages, placements)
+        through = {p.note_id for group in crowded for p in group}
+        bad = [p for p in placements if p.misplaced and p.note_id not in through]
         if not bad:
+            away = [LetThrough(g) for g in crowded if any(p.misplaced for p in g)]
+            spilled = next((page.index for page in pages if page.spilled), None) if away else None
+            if spilled is not None:  # WeasyPrint set them over a page's text
+                away = [LetThrough(away[0].notes, spilled)]
+            if _through is not None:
+                _through[:] = away
+            if spilled is not None:
+                raise BuildError([_spilled(spilled)])
             return document, tuple(fixes)
         if layouts >= MAX_PASSES:
             raise BuildError([_unplaced(p) for p in bad])
@@ -194,3 +250,12 @@ def _unplaced(placement: NotePlacement) -> Any:
 
 def _human(index: int | None) -> str:
     return "?" if index is None else str(index + 1)
+
+
+def _spilled(page: int) -> Any:
+    """E657 as the layout sees it (octavo.render.pdf.notes.lines names the call's line)."""
+    return error(
+        "E657",
+        f"notes called on one page are more than a page of notes, and page {page + 1} "
+        "holds more of them than it has room for: they would be set over its text",
+    )

@@ -85,7 +85,7 @@ from octavo.render.pdf.parallel.jobs import (
 )
 from octavo.render.pdf.parallel.merge import Spliced, Unmergeable, merge_libraries
 from octavo.render.pdf.parallel.page_refs import by_part, settle
-from octavo.render.pdf.parallel.part import PartJob
+from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
 from octavo.render.pdf.parallel.spliced_fonts import whole_again
@@ -245,6 +245,19 @@ def _parallel(
             chapters = whole_again(pool, store, job_of, chapters, spliced.names)
             body = (*chapters, appendix)
             pdf, total = merged(store, front, body, stamp, pool, None, None, nest, cover, figures)
+    _let_through(manuscript, (front, *body))  # W656: notes more than a page let through
     laid_out = tuple(dict.fromkeys(store.laid_out))  # resumed, then laid out whole: once
     reused = tuple(dict.fromkeys(store.reused))  # a part guessed and then found again: once
     return ParallelResult(pdf, total, laid_out, reused, True, tuple(store.guessed))
+
+
+def _let_through(manuscript: Manuscript, parts: tuple[PartLayout, ...]) -> None:
+    """The notes called on one page that the parts' layouts let through (more than a page
+    of notes: octavo.render.pdf.notes.place), read from their pages, handed to the build
+    as a layout in this process hands them."""
+    from octavo.render.pdf.html import note_pairs
+    from octavo.render.pdf.notes.layout import away_from_calls
+    from octavo.render.pdf.notes.place import record_let_through
+
+    pages = ((page.headings, page.notes) for part in parts for page in part.pages)
+    record_let_through(away_from_calls(pages, note_pairs(manuscript.sections)))
