@@ -14,6 +14,7 @@ is taken from here.
 from __future__ import annotations
 
 from octavo.model.book import (
+    APPENDIX_KIND,
     BACK_KINDS,
     BODY_KIND,
     CHAPTER_PAGE,
@@ -48,6 +49,7 @@ from octavo.settings import BookConfig, YearMonth
 
 __all__ = [
     "APPENDIX",
+    "APPENDIX_KIND",
     "BACK_KINDS",
     "BODY_KIND",
     "CHAPTER_PAGE",

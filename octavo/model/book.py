@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from octavo.model.labels import Labels
+from octavo.model.labels import Labels, alphabetic
 from octavo.model.quotes import DEFAULT_TABLE, QuoteTable
 from octavo.settings import BookConfig, YearMonth
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from octavo.project import Project
 
 __all__ = [
+    "APPENDIX_KIND",
     "BACK_KINDS",
     "BODY_KIND",
     "CHAPTER_PAGE",
@@ -43,7 +44,8 @@ FRONT_KINDS = (
     "introduction",
 )
 BODY_KIND = "section"
-BACK_KINDS = ("appendix", "bibliography", "glossary")
+APPENDIX_KIND = "appendix"  # lettered, A, B, C (Chapter.letter)
+BACK_KINDS = (APPENDIX_KIND, "bibliography", "glossary")
 CHAPTER_PAGE = "chapter"  # `kind: chapter` (as the importer writes it): a body section that
 # is its chapter's own page, whose text opens the chapter
 KINDS = (*FRONT_KINDS, BODY_KIND, CHAPTER_PAGE, *BACK_KINDS)
@@ -132,8 +134,9 @@ class Chapter:
     kind: str = BODY_KIND
     part: int = 0  # Part.number, 0 when the book has no parts
     opening: Section | None = None  # the chapter-level page: its text opens the chapter
-    # chapter 0's unplaced sections under several headings are a division a heading: this
-    # one's place among them (0 the first), so that each has an id and a file of its own
+    # chapter 0's unplaced sections under several headings are a division a heading, and so
+    # is each appendix: this one's place among them (0 the first), so that each has an id
+    # and a file of its own, and an appendix its letter (`letter`)
     division: int = 0
 
     @property
@@ -163,18 +166,35 @@ class Chapter:
         one rule for the print template and the PDF's read-back (E612)."""
         return self.matter != "front" or self.kind not in NEXT_PAGE_KINDS
 
+    @property
+    def letter(self) -> str:
+        """An appendix's letter, "A", "B" … in the order of the appendices (no other
+        division counts: a Bibliography before them made the first one's tables "Table
+        B.1"); "" for any other division. Its heading, the contents and the bookmarks show
+        it, and its tables and figures carry it (numbering = "chapter")."""
+        return alphabetic(self.division) if self.kind == APPENDIX_KIND else ""
+
     def label(self, labels: Labels) -> str:
-        """'Chapter 8' above the title, or '' (unnumbered, untitled, or the title says it).
+        """'Chapter 8' or 'Appendix B' above the title, or '' (unnumbered, untitled, or the
+        title says it).
 
         The one rule for a chapter's label, for every output."""
+        if self.kind == APPENDIX_KIND:
+            return "" if self._names_its_kind(labels) else labels.appendix(self.letter)
         if self.kind != BODY_KIND or not self.number or not self.title:
             return ""
         label = labels.chapter(self.number)
         return "" if label.casefold() == self.title.casefold() else label
 
     def shown_title(self, labels: Labels) -> str:
-        """The title, or 'Chapter 8' for a chapter nobody titled (W310)."""
+        """The title, 'Chapter 8' for a chapter nobody titled (W310), 'Appendix A' for an
+        appendix titled "Appendix" (the kind's name: "Appendix A: Appendix" said it twice)."""
+        if self.kind == APPENDIX_KIND and self._names_its_kind(labels):
+            return labels.appendix(self.letter)
         return self.title or labels.chapter(self.number)
+
+    def _names_its_kind(self, labels: Labels) -> bool:
+        return self.title.casefold() == labels.format(f"kind_{self.kind}").casefold()
 
     def heading(self, labels: Labels) -> str:
         """As shown on one line: 'Chapter 8: Government', 'Foreword', 'Chapter 8'."""

@@ -15,7 +15,7 @@ from octavo.settings import YearMonth
 if TYPE_CHECKING:
     from octavo.model.book import Section
 
-__all__ = ["Labels", "roman", "unplain_field"]
+__all__ = ["Labels", "alphabetic", "roman", "unplain_field"]
 
 
 @lru_cache(maxsize=1024)
@@ -40,6 +40,16 @@ def roman(number: int) -> str:
         while number >= value:
             out, number = out + letters, number - value
     return out
+
+
+def alphabetic(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA': an appendix's letter, as a spreadsheet's columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _updated_after(section: Section) -> YearMonth | None:
@@ -163,6 +173,9 @@ class Labels:
 
     def chapter(self, number: int) -> str:
         return self.format("chapter_label", number=number)
+
+    def appendix(self, letter: str) -> str:
+        return self.format("appendix_label", letter=letter)
 
     def part(self, number: int) -> str:
         return self.format("part_label", number=roman(number))

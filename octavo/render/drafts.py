@@ -60,6 +60,18 @@ class _Counts:
         self.examples = 0
         self.labels: dict[str, str] = {}
         self.given: dict[str, Path] = {}
+        self.plain = True  # counting the divisions with no number (float_prefix None)
+        self.other = (0, 0)  # the tables and figures of the other kind of division so far
+
+    def enter(self, book: Book, chapter: Chapter) -> None:
+        """Count on in `chapter`: from 1 in a division numbered apart; a Bibliography's or
+        a Glossary's on after the front matter's (float_numbers), as both are unnumbered."""
+        plain = book.config.numbering != "chapter" or float_prefix(book, chapter) is None
+        if plain != self.plain:
+            (self.tables, self.figures), self.other = self.other, (self.tables, self.figures)
+            self.plain = plain
+        if numbered_apart(book, chapter):
+            self.tables = self.figures = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +175,7 @@ def estimated_contexts(
     names = _heading_names(book)
     made = []
     for chapter in book.chapters:
-        if numbered_apart(book, chapter):
-            counts.tables = counts.figures = 0
+        counts.enter(book, chapter)
         notes = 0
         for section in chapter.sections:
             context = _context(book, chapter, section, notes, counts, names)
@@ -185,8 +196,7 @@ def _chapter(
     cache: SectionCache,
     names: frozenset[str],
 ) -> ChapterDraft:
-    if numbered_apart(book, chapter):
-        counts.tables = counts.figures = 0
+    counts.enter(book, chapter)
     notes = 0
     drafts = []
     book_language = book.config.language

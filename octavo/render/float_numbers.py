@@ -1,6 +1,11 @@
 """How `numbering = "chapter"` numbers a division's tables and figures: "Table 2.1" in
-chapter 2, "Table A.1" in the back matter's first division (an appendix), "Table 1" in
-the front matter, as pandoc-crossref and Quarto number them.
+chapter 2, "Table B.1" in Appendix B (its letter among the appendices, as its heading
+shows it), "Table 1" in the front matter, as pandoc-crossref and Quarto number them.
+
+A Bibliography's or Glossary's are numbered as the front matter's, running on after
+them: those divisions carry no number or letter in their headings (nor do Quarto's or
+pandoc-crossref's), so a letter of their own, "Table C.1", would send a reader looking
+for an Appendix C that is not there, and "Table 1" again would name two tables.
 
 In a volume of parts (one a country) chapters are numbered per part, so a chapter's
 number alone names two chapters: its tables and figures carry the part's number too,
@@ -10,7 +15,7 @@ as the front matter does, running on through them, after the part's: "Table II.1
 
 from __future__ import annotations
 
-from octavo.model import Book, Chapter
+from octavo.model import APPENDIX_KIND, Book, Chapter
 from octavo.model.labels import roman
 
 __all__ = ["float_prefix", "numbered_apart"]
@@ -18,10 +23,11 @@ __all__ = ["float_prefix", "numbered_apart"]
 
 def numbered_apart(book: Book, chapter: Chapter) -> bool:
     """Whether `chapter`'s tables and figures count from 1 (numbering = "chapter"): a body
-    chapter's and a back-matter division's do; the front matter's run on through all its
-    divisions (which come first), as they carry no chapter number, and so do those that
-    open a part (its profile and introduction), from 1 in each part."""
-    if book.config.numbering != "chapter" or chapter.matter == "front":
+    chapter's and an appendix's do; the front matter's run on through all its divisions
+    (which come first), as they carry no chapter number, and on into a Bibliography's and
+    a Glossary's (octavo.render.drafts), and so do those that open a part (its profile and
+    introduction), from 1 in each part."""
+    if book.config.numbering != "chapter" or float_prefix(book, chapter) is None:
         return False
     if chapter.part and not chapter.number and chapter.matter == "body":
         opening = [c for c in book.chapters if c.part == chapter.part and not c.number]
@@ -32,27 +38,16 @@ def numbered_apart(book: Book, chapter: Chapter) -> bool:
 def float_prefix(book: Book, chapter: Chapter) -> str | None:
     """What numbers a division's tables and figures before their own number (numbering =
     "chapter"), as pandoc-crossref and Quarto number them: a body chapter its number
-    ("Table 2.1"), a back-matter division its letter in the back matter ("Table A.1":
-    an appendix), the front matter none ("Table 1"). A Foreword's and an Appendix's
+    ("Table 2.1"), an appendix its letter ("Table A.1", Chapter.letter), the front matter,
+    a Bibliography and a Glossary none ("Table 1"). A Foreword's and an Appendix's
     tables were both "Table 0.1", after a chapter 0 that no reader can find. In a volume
     of parts the part's number comes first: "Table II.2.1", and "Table II.1" in what opens
     part II (two parts' chapter 1 both had "Table 1.1", a reviewer's find)."""
-    if chapter.matter == "front":
+    if chapter.kind == APPENDIX_KIND:
+        return chapter.letter
+    if chapter.matter in ("front", "back"):
         return None
-    if chapter.matter == "back":
-        back = [c for c in book.chapters if c.matter == "back"]
-        return _letters(next(i for i, c in enumerate(back) if c is chapter))
     if chapter.part and chapter.matter == "body":
         part = roman(chapter.part)
         return f"{part}.{chapter.number}" if chapter.number else part
     return str(chapter.number)
-
-
-def _letters(index: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA": a spreadsheet's column letters."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import (
+    APPENDIX_KIND,
     BACK_KINDS,
     BODY_KIND,
     FRONT_KINDS,
@@ -87,7 +88,11 @@ def _unplaced_head(config: BookConfig, section: Section, part: int, parts: tuple
     a title (book.toml's [chapters] 0, a section's chapter_title), under which they are one.
     Unplaced pages under 'The Rana Oligarchy' and 'Economy' were one division called
     'Introduction', a heading none of them has: each heading is a division now, as each
-    file of a Quarto book is a chapter of its own heading."""
+    file of a Quarto book is a chapter of its own heading. So is an appendix section's
+    heading, as a Quarto book's appendices are: two appendix pages were one division
+    "Appendix", where a reader looks for "Appendix A" and "Appendix B"."""
+    if section.kind == APPENDIX_KIND:  # each appendix its own, lettered: Chapter.letter
+        return _own_head(section).casefold()
     if section.kind != BODY_KIND or section.chapter:
         return ""
     country = parts[part - 1].title if part else ""
@@ -127,6 +132,8 @@ def _chapter(
         # ('Economy', under the Country Profile) is set under the kind's title.
         alone = len(members) == 1 and not members[0].parents
         title = members[0].title if alone else labels.format(f"kind_{kind}")
+        if kind == APPENDIX_KIND:  # the heading its pages are under (_unplaced_head)
+            title = _own_head(members[0])
         members = _below(title, members)
         opening = members[0] if alone else _opening(title, members)
         return Chapter(0, title, _first(opening, members), kind, part, opening)

@@ -101,6 +101,25 @@ def test_pdf_reads_back_with_roman_front_matter_and_every_index_page(
     assert re.search(r"\d+–\d+", index_text)  # a range joined
 
 
+def test_each_appendix_is_named_by_its_letter_in_the_pdf(
+    volume: tuple[Manuscript, Path, Path],
+) -> None:
+    """A reader told "Table B.1" (numbering = "chapter") found no B: an appendix's heading,
+    contents line and bookmark now say "Appendix B", on the page where it opens."""
+    _, _, pdf = volume
+    facts = read_pdf(pdf)
+    names = {
+        "appendix": "Appendix A: Population of the Largest Cities, 1994",
+        "appendix-2": "Appendix B: Principal Exports, 1994",
+    }
+    for ident, name in names.items():
+        page = facts.dests[ident]
+        assert (name, page) in facts.outline
+        assert name.split(": ")[0] in " ".join(facts.pages[page].texts())  # its heading
+    contents = " ".join(" ".join(p.texts()) for p in facts.pages[: facts.dests["foreword"]])
+    assert "Appendix A" in contents and "Appendix B" in contents
+
+
 def test_the_acronyms_and_the_chronology_open_on_the_next_page(
     volume: tuple[Manuscript, Path, Path],
 ) -> None:

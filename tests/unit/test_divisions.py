@@ -34,6 +34,7 @@ def test_front_matter_then_parts_then_back_matter() -> None:
         ("body", 2, "section", 1),
         ("body", 2, "section", 2),
         ("back", 0, "appendix", 0),
+        ("back", 0, "appendix", 0),
         ("back", 0, "bibliography", 0),
         ("back", 0, "glossary", 0),
     ]
@@ -46,7 +47,13 @@ def test_labels_and_headings() -> None:
     by_id = {c.id: c for c in manuscript.chapters}
     assert by_id["p2-ch02"].heading_text == "Chapter 2: The Economy and Politics"
     assert by_id["foreword"].heading_text == "Foreword" and by_id["foreword"].label == ""
-    assert by_id["appendix"].title_text == "Appendix"  # two sections: the kind's label
+    # two appendix pages are two appendices, lettered, as a Quarto book's are
+    assert [(c.id, c.label, c.heading_text) for c in manuscript.chapters if c.label[:1] == "A"] == [
+        ("appendix", "Appendix A", "Appendix A: Population of the Largest Cities, 1994"),
+        ("appendix-2", "Appendix B", "Appendix B: Principal Exports, 1994"),
+    ]
+    assert by_id["bibliography"].title_text == "Bibliography"  # two sections: the kind's label
+    assert by_id["bibliography"].label == ""  # no letter: it is no appendix
     assert [p.heading_text for p in manuscript.parts] == ["Part I · Belarus", "Part II · Moldova"]
 
 
@@ -303,5 +310,5 @@ def test_the_outline_counts_chapters_apart_from_front_and_back_matter() -> None:
 
     book = _volume()
     assert outline_lines(book)[1] == (
-        f"{len(book.sections)} sections in 4 chapters and 12 other divisions"
+        f"{len(book.sections)} sections in 4 chapters and 13 other divisions"
     )

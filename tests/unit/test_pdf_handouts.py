@@ -74,8 +74,9 @@ def test_a_volume_s_handout_files_name_their_country() -> None:
         "12-p2-moldova-ch01.pdf",
         "13-p2-moldova-ch02.pdf",
         "14-appendix.pdf",
-        "15-bibliography.pdf",
-        "16-glossary.pdf",
+        "15-appendix-2.pdf",  # two appendix pages are two appendices, A and B
+        "16-bibliography.pdf",
+        "17-glossary.pdf",
     ]
     assert chapters == sorted(chapters)  # a folder lists them in reading order
     sections = [h.name for h in handouts_of(manuscript, "section")]
