@@ -114,15 +114,49 @@ def escape_inline(text: str) -> str:
         return escaped
     from octavo.render.math_source import opens_math
 
-    # again from the start after each: a dollar backslashed can let an earlier one open
-    # math that closes past it ("$0 $0$": the second opens "$0$"; once it is "\\$", the
-    # first opens "$0 \\$0$"), so the text is read until no dollar left opens any
-    while True:
-        live = (at for at, char in enumerate(escaped) if char == "$" and not _escaped(escaped, at))
-        at = next((at for at in live if opens_math(escaped, at)), -1)
-        if at < 0:
-            return escaped
-        escaped = escaped[:at] + "\\" + escaped[at:]
+    # A dollar's math is read up to the next dollar (its closing one, or one that stops it:
+    # " $", "$5"), so backslashing a dollar can let the one before it open math that now
+    # runs on past it ("$0 $0$": the second opens "$0$"; once that is "\$", the first
+    # opens "$0 \$0$"). After each dollar backslashed, the one before it is read again
+    # (and so on back). A text of more than _DOLLARS dollars (a chain of them, each opening
+    # math to the end once the next is backslashed, would be read over and over) has every
+    # dollar backslashed that a letter follows, which opens no math either.
+    if escaped.count("$") > _DOLLARS:
+        return _every_opening(escaped)
+    at = _live_dollar(escaped, 0)
+    while at >= 0:
+        if opens_math(escaped, at):
+            escaped = escaped[:at] + "\\" + escaped[at:]
+            before = _live_dollar(escaped, at - 1, back=True)
+            at = before if before >= 0 else _live_dollar(escaped, at + 2)
+            continue
+        at = _live_dollar(escaped, at + 1)
+    return escaped
+
+
+_DOLLARS = 200
+
+
+def _every_opening(text: str) -> str:
+    """`text` with every dollar backslashed that is not already and is followed by
+    something other than a space: only such a dollar can open math (`$x$`, `$$`)."""
+    out, odd = [], False  # odd: the characters before end in an odd run of backslashes
+    for at, char in enumerate(text):
+        if char == "$" and not odd and text[at + 1 : at + 2].strip():
+            out.append("\\")
+        out.append(char)
+        odd = char == "\\" and not odd
+    return "".join(out)
+
+
+def _live_dollar(text: str, at: int, back: bool = False) -> int:
+    """The first dollar not backslashed at or after `at` (`back`: at or before it); -1."""
+    while at >= 0:
+        at = text.rfind("$", 0, at + 1) if back else text.find("$", at)
+        if at < 0 or not _escaped(text, at):
+            return at
+        at = at - 1 if back else at + 1
+    return -1
 
 
 def _escaped(text: str, at: int) -> bool:
