@@ -116,6 +116,22 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     return i
 
 
+def _printed(inline: Token) -> int:
+    """The characters a cell prints: its words, not its source's markup (a link's address,
+    an index mark's attributes, a note's label count for nothing; a call, its number)."""
+    if inline.children is None:
+        return len(inline.content)
+    size = 0
+    for child in inline.children:
+        if child.type == "footnote_ref":
+            size += 2
+        elif child.type in ("softbreak", "hardbreak"):
+            size += 1
+        elif not child.type.endswith(("_open", "_close")):
+            size += len(child.content)
+    return size
+
+
 def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], list[list[Cell]]]:
     """The cells of the table at `i` given their classes and head cells scope="col" (a
     grid's column group has its own); the index of its table_close, the widest head
@@ -150,7 +166,7 @@ def _cells(tokens: list[Token], i: int) -> tuple[int, int, list[int], list[list[
         if classes:
             token.attrs["class"] = " ".join(classes)
         if in_body:
-            rows[-1].append((len(tokens[at + 1].content), int(token.attrGet("colspan") or 1)))
+            rows[-1].append((_printed(tokens[at + 1]), int(token.attrGet("colspan") or 1)))
         if head:
             token.attrs.setdefault("scope", "col")  # a grid's column group has its own
             row += int(token.attrGet("colspan") or 1)

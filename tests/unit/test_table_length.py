@@ -59,6 +59,18 @@ def test_a_pipe_table_of_short_rows_is_not() -> None:
     assert "<tbody>" in render_block(f"| District | Km |\n|---|--:|\n{rows}").html
 
 
+def test_a_cells_markup_is_not_counted() -> None:
+    """A cell counts the words it prints: a link's address, an index mark's attributes and
+    a note's label are source, not type (a reviewer's find: eight rows of a year and a
+    link to a report were classed long, and print broke a short table)."""
+    address = "https://www.worldbank.org/en/country/testland/publication/annual-report-1991"
+    rows = "".join(
+        f'| 199{i} | [World Bank]({address}) [Bank]{{index="World Bank"}}[^n] |\n' for i in range(8)
+    )
+    html = render_block(f"| Year | Source |\n|---|---|\n{rows}\n[^n]: A note.\n").html
+    assert "<tbody>" in html and "long" not in html
+
+
 def test_a_raw_table_of_tall_rows_is_long() -> None:
     """A raw HTML table's cells are counted by their text, the same way."""
     rows = f"<tr><td>a</td><td>{DESCRIPTION * 3}</td></tr>" * 10
