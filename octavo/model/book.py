@@ -3,6 +3,7 @@ their `kind` (front matter, the body by part, back matter), and the `Book` that 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -180,21 +181,31 @@ class Chapter:
 
         The one rule for a chapter's label, for every output."""
         if self.kind == APPENDIX_KIND:
-            return "" if self._names_its_kind(labels) else labels.appendix(self.letter)
+            return labels.appendix(self.letter) if self._own_title(labels) else ""
         if self.kind != BODY_KIND or not self.number or not self.title:
             return ""
         label = labels.chapter(self.number)
         return "" if label.casefold() == self.title.casefold() else label
 
     def shown_title(self, labels: Labels) -> str:
-        """The title, 'Chapter 8' for a chapter nobody titled (W310), 'Appendix A' for an
-        appendix titled "Appendix" (the kind's name: "Appendix A: Appendix" said it twice)."""
-        if self.kind == APPENDIX_KIND and self._names_its_kind(labels):
-            return labels.appendix(self.letter)
+        """The title, 'Chapter 8' for a chapter nobody titled (W310); an appendix's title
+        without a label its author wrote ('Appendix A: Cities' is 'Cities', under octavo's
+        own 'Appendix B' when it is the second), 'Appendix A' for one titled only so
+        ("Appendix A: Appendix" and "Appendix A: Appendix A: Cities" said it twice)."""
+        if self.kind == APPENDIX_KIND:
+            return self._own_title(labels) or labels.appendix(self.letter)
         return self.title or labels.chapter(self.number)
 
-    def _names_its_kind(self, labels: Labels) -> bool:
-        return self.title.casefold() == labels.format(f"kind_{self.kind}").casefold()
+    def _own_title(self, labels: Labels) -> str:
+        """An appendix's title less a label its author wrote before it: the kind's name
+        ("Appendix", "Приложение"), a letter or number at most four long, and a colon,
+        stop or dash after it ('Appendix B: Cities', 'Appendix: Cities', 'Appendix C');
+        a title that goes on otherwise ('Appendix of Treaties') is kept whole."""
+        kind = re.escape(labels.format(f"kind_{self.kind}"))
+        written = re.match(
+            rf"(?i:{kind})(?:\s+[^\W_]{{1,4}})?\s*(?:[:.\u2013\u2014-]\s*|$)", self.title
+        )
+        return self.title[written.end() :].strip() if written else self.title
 
     def heading(self, labels: Labels) -> str:
         """As shown on one line: 'Chapter 8: Government', 'Foreword', 'Chapter 8'."""

@@ -4,6 +4,7 @@ tables numbered as the front matter's (octavo.render.float_numbers, Chapter.lett
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,6 +94,35 @@ def test_an_appendix_titled_appendix_is_not_said_twice(make_book: MakeBook) -> N
     assert book is not None
     (appendix,) = book.chapters
     assert appendix.label(book.labels) == "" and appendix.heading(book.labels) == "Appendix A"
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("Appendix A: Cities", "Appendix A: Cities"),
+        ("Appendix C: Cities", "Appendix A: Cities"),  # a stale letter: the book's own
+        ("Appendix B", "Appendix A"),
+        ("Appendix: Cities", "Appendix A: Cities"),
+        ("APPENDIX 2 \u2014 Cities", "Appendix A: Cities"),
+        ("Appendix of Treaties", "Appendix A: Appendix of Treaties"),
+        ("Appendixes and Tables", "Appendix A: Appendixes and Tables"),
+    ],
+)
+def test_an_appendix_s_own_label_is_not_said_twice(
+    make_book: MakeBook, title: str, heading: str
+) -> None:
+    """An author's "Appendix A: Cities" was headed "Appendix A: Appendix A: Cities" in the
+    contents, the bookmarks and the heading (a reviewer's find): the label the author wrote
+    gives way to the book's own, whose letter the tables carry."""
+    files: dict[str, str | bytes] = {
+        "001-a.md": section_source(
+            1, json.dumps(title), chapter=0, total=1, extra="kind: appendix\n"
+        )
+    }
+    book, found = read_book(make_book(files))
+    assert book is not None, [str(d) for d in found]
+    (appendix,) = book.chapters
+    assert appendix.heading(book.labels) == heading
 
 
 def test_pages_under_one_heading_are_one_appendix(make_book: MakeBook) -> None:
