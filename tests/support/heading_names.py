@@ -1,6 +1,6 @@
 """The names a screen reader gives a page's headings: Chromium's accessibility tree, read
-through the puppeteer that DAISY Ace installs beside itself (OCTAVO_ACE names Ace's
-`ace-puppeteer`, in its node_modules/.bin). A missing node, Chromium or puppeteer skips
+through the puppeteer that DAISY Ace installs beside itself (where `invoke check` finds
+Ace: OCTAVO_ACE, else .tools/ace as .ci/install-system puts it; its node too). A missing node, Chromium or puppeteer skips
 the test with the reason outside CI, and fails it in CI."""
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ _SCRIPT = Path(__file__).with_name("heading_names.js")
 
 
 def _puppeteer() -> Path | None:
-    ace = os.environ.get("OCTAVO_ACE") or shutil.which("ace-puppeteer")
+    from octavo.check.epub import ACE_BIN
+
+    ace = os.environ.get("OCTAVO_ACE") or (
+        str(ACE_BIN) if ACE_BIN.is_file() else shutil.which("ace-puppeteer")
+    )
     if not ace:
         return None
     folder = Path(ace).resolve().parent.parent / "puppeteer"  # node_modules/.bin/.. : puppeteer
@@ -32,11 +36,13 @@ def _puppeteer() -> Path | None:
 def heading_names(page: Path) -> list[tuple[int, str]]:
     """Each heading of `page` (an XHTML or HTML file): its level and accessible name (a
     no-break space in it read as a space, as a screen reader speaks it)."""
-    node = shutil.which("node")
+    from octavo.check.epub import WHEEL_NODE
+
+    node = str(WHEEL_NODE) if WHEEL_NODE.is_file() else shutil.which("node")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     folder = _puppeteer()
     if not (node and chromium and folder):
-        message = "node, Chromium and the puppeteer of DAISY Ace (OCTAVO_ACE) are needed"
+        message = "node, Chromium and the puppeteer of DAISY Ace (.tools/ace) are needed"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
