@@ -273,7 +273,7 @@ def judged(row: Row, goal: str, ratio: float | None, limit: float, note: str = "
         row.rss_mib,
         row.runs,
         goal,
-        round(ratio, 3) if ratio is not None else None,
+        round(ratio, 4) if ratio is not None else None,
         value <= limit,
         note,
         row.busy,

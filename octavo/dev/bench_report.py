@@ -15,12 +15,15 @@ __all__ = ["BEGIN", "END", "context", "markdown_table", "readme_with_table", "sh
 
 
 def shown_ratio(ratio: float | None) -> str:
-    """A ratio to two places, or three where the third is not 0 (0.45, 0.153): two places
-    showed 0.153 as 0.15 beside "≤ 0.15: not met"."""
+    """A ratio to two places, or three or four where the last is not 0 (0.45, 0.153,
+    0.1504): two places showed 0.153 as 0.15 beside "≤ 0.15: not met", and three showed
+    0.1504 so (session 49's edit row)."""
     if ratio is None:
         return ""
-    text = f"{ratio:.3f}"
-    return text[:-1] if text.endswith("0") else text
+    text = f"{ratio:.4f}"
+    while text.endswith("0") and len(text.split(".")[1]) > 2:
+        text = text[:-1]
+    return text
 
 
 def table(rows: list[Row]) -> list[str]:

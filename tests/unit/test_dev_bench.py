@@ -169,11 +169,12 @@ def test_a_command_that_says_much_on_stderr_is_timed(tmp_path: Path) -> None:
 def test_a_ratio_shows_the_place_that_decides_its_goal() -> None:
     from octavo.dev.bench_report import shown_ratio
 
-    assert [shown_ratio(r) for r in (0.153, 0.5, 0.45, 1.05, None)] == [
+    assert [shown_ratio(r) for r in (0.153, 0.5, 0.45, 1.05, 0.1504, None)] == [
         "0.153",
         "0.50",
         "0.45",
         "1.05",
+        "0.1504",  # over a goal of 0.15, where three places showed "0.15: not met"
         "",
     ]
 
