@@ -46,4 +46,13 @@ def metadata(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
                 "E616",
                 f"PDF metadata {key} is {facts.metadata.get(key)!r}, expected {value!r}",
                 facts.path,
+                hint=_DATED if key in ("/CreationDate", "/ModDate") else "",
             )
+
+
+# a PDF's dates are its build time (Project.build_time): one made at another is a PDF of
+# other sources, or made under another SOURCE_DATE_EPOCH than the check's
+_DATED = (
+    "the PDF was made at another build time: build it again as the check reads the book "
+    "(the same SOURCE_DATE_EPOCH, or none), or check the PDF its build made"
+)
