@@ -140,12 +140,11 @@ _DOLLARS = 200
 def _every_opening(text: str) -> str:
     """`text` with every dollar backslashed that is not already and is followed by
     something other than a space: only such a dollar can open math (`$x$`, `$$`)."""
-    out, odd = [], False  # odd: the characters before end in an odd run of backslashes
+    out = []
     for at, char in enumerate(text):
-        if char == "$" and not odd and text[at + 1 : at + 2].strip():
+        if char == "$" and not _escaped(text, at) and text[at + 1 : at + 2].strip():
             out.append("\\")
         out.append(char)
-        odd = char == "\\" and not odd
     return "".join(out)
 
 
