@@ -46,7 +46,7 @@ from octavo.render.pdf import (
 from octavo.render.pdf.broadside import turned_pages
 from octavo.render.pdf.broadside_flow import apply_moves
 from octavo.render.pdf.continued import show_continued
-from octavo.render.pdf.folio_column import hold_column, settle_column
+from octavo.render.pdf.folio_column import folio_column, hold_column, settle_column
 from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.index_pages import Located, body_start, index_opening, locate
 from octavo.render.pdf.libraries import remember_machine
@@ -174,15 +174,26 @@ def render_pdf(
 
     laid = lay_out_moved(source, manuscript, options, notes, known, remembered)
     html, moved, document, fixes = laid.html, laid.moves, laid.document, laid.fixes
-    # "": every contents folio fits its column; else laid out again with a column that
-    # holds the widest, until the folios the wider column moved fit too
-    column, (document, fixes) = settle_column(
-        html,
-        (document, fixes),
-        lambda laid: laid[0].pages,
-        lambda laid: guarded(lambda: place_notes(html, notes, laid[1])),
-    )
     folios = folio_styles(manuscript, options)  # the figures of the folios octavo writes
+    # "": every contents folio fits its column; else the front matter laid out again alone
+    # with a column that holds the widest (octavo.render.pdf.front_again), or, where that
+    # moved a page of it, the whole book, until the folios the wider column moved fit too
+    column = folio_column(document.pages)
+    front = None
+    if column and not whole_book_features(project):
+        from octavo.render.pdf.front_again import again
+
+        front = again(manuscript, options, document, moved, column, folios)
+    if front is not None:
+        column, document = front
+        hold_column(html, column)  # the --html WeasyPrint alone lays out to the same pages
+    elif column:
+        column, (document, fixes) = settle_column(
+            html,
+            (document, fixes),
+            lambda laid: laid[0].pages,
+            lambda laid: guarded(lambda: place_notes(html, notes, laid[1])),
+        )
     if manuscript.index:
         located = locate(document, manuscript, folios)
         if whole_book_features(project):  # the final HTML laid out whole
