@@ -14,36 +14,11 @@ import pytest
 
 from octavo import api
 from octavo.source.paper import page_setup
-from tests.conftest import BOOK_TOML, MakeBook, section_source
+from tests.conftest import MakeBook
+from tests.support.long_front import long_front_book
 from tests.support.weasyprint_log import quietly
 
 ROMAN = re.compile(r"^[ivxlc]+$")
-THANKS = "Words of thanks, long enough to fill the front matter's pages. " * 1470 + "\n"
-
-
-def _book(make_book: MakeBook) -> Path:
-    """Acknowledgments of some thirty pages, so that the Preface opens on a page numbered
-    in the thirties, and titles of many lengths, so that some title's line runs up to the
-    column."""
-    after = "of the Republic after its Independence from the Union of Soviet Socialist Republics"
-    titles = [f"Trade and Industry {'i' * k} {after}" for k in range(1, 31)]
-    total = 2 + len(titles)
-    files: dict[str, str | bytes] = {
-        "001-thanks.md": section_source(
-            1,
-            "Acknowledgments",
-            chapter=0,
-            total=total,
-            extra="kind: acknowledgments\n",
-            body=THANKS,
-        ),
-        "002-preface.md": section_source(
-            2, "Preface", chapter=0, total=total, extra="kind: preface\n"
-        ),
-    }
-    for n, title in enumerate(titles, start=3):
-        files[f"{n:03d}.md"] = section_source(n, title, total=total)
-    return make_book(files, BOOK_TOML + 'paper = "6x9"\n')
 
 
 def _lines(page: Any) -> list[list[dict[str, Any]]]:
@@ -67,7 +42,7 @@ def test_the_folios_column_holds_the_widest_folio(
     make_book: MakeBook, tmp_path: Path, jobs: int
 ) -> None:
     (pdf, _), logged = quietly(
-        lambda: api.build_pdf(_book(make_book), tmp_path / "t.pdf", jobs=jobs)
+        lambda: api.build_pdf(long_front_book(make_book), tmp_path / "t.pdf", jobs=jobs)
     )
     assert logged == []
     setup = page_setup("6x9")

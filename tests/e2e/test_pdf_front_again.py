@@ -14,7 +14,7 @@ import pytest
 import octavo.render.pdf.front_again as front_again
 from octavo import api
 from tests.conftest import MakeBook
-from tests.e2e.test_contents_folio_column import _book
+from tests.support.long_front import long_front_book
 from tests.support.weasyprint_log import quietly
 
 
@@ -29,7 +29,7 @@ def _chars(pdf: Path) -> list[list[tuple[str, float, float, str]]]:
 def test_the_front_matter_alone_is_laid_out_again_for_a_wider_column(
     make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    book = _book(make_book)
+    book = long_front_book(make_book)
     spliced: list[bool] = []
     again = front_again.again
 
