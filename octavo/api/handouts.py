@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from octavo.api.opened import BookArg, sources
 from octavo.api.pdf import told_boxes
-from octavo.errors import Diagnostic, boundary
+from octavo.errors import Diagnostic, boundary, raise_if_errors
 
 __all__ = ["Handouts", "build_handouts"]
 
@@ -54,8 +54,11 @@ def build_handouts(
             )
         )
         with heard() as boxes:
-            made = render_handouts(rendered, by, paper)
-        # characters no font holds, as in the book's PDF (W651): none written under --strict
-        found = told_boxes(given, rendered, found, boxes)
+            made, crowded = render_handouts(rendered, by, paper)
+        # notes called on one page that are more than a page of notes, let through (W656),
+        # and characters no font holds (W651), as in the book's PDF: none written under
+        # --strict
+        raise_if_errors((*found, *crowded), strict and bool(crowded))
+        found = told_boxes(given, rendered, (*found, *crowded), boxes)
         written, more = write_folder(given.project, folder, made, strict)
         return Handouts(written, found + more, folder)

@@ -116,7 +116,7 @@ def _book_pdf(
         from octavo.render.pdf.build import render_book_pdf
         from octavo.render.pdf.missing_glyphs import heard
         from octavo.render.pdf.notes.lines import let_through_told
-        from octavo.render.pdf.notes.place import let_through
+        from octavo.render.pdf.notes.place import Spilled, let_through
         from octavo.render.pdf.unhyphenated import unhyphenated
         from octavo.render.worded_refs import unshown_words
 
@@ -134,10 +134,10 @@ def _book_pdf(
         with heard() as boxes, let_through() as through:
             try:
                 pdf, laid_out = render_book_pdf(rendered, cache_of(given.project), choices, pool)
+            except Spilled as failed:  # E657, in this process or a part's: at the call
+                spilled = let_through_told(rendered.sections, [failed.group])
+                raise BuildError((*found, *spilled)) from None
             except BuildError as failed:  # E604 of a book's own book.css: its hint names it
-                spilled = let_through_told(rendered.sections, through)  # E657: where
-                if any(d.code == "E657" for d in failed.diagnostics) and spilled:
-                    raise BuildError((*found, *spilled)) from None
                 raise rehinted(failed, given.project) from None
     # notes called on one page that are more than a page of notes, let through (W656)
     crowded = let_through_told(rendered.sections, through)

@@ -108,3 +108,54 @@ def test_invoke_pdf_tells_w656_and_strict_makes_it_fatal(
         _, found = api.build_pdf(book, tmp_path / "b.pdf")
         (told,) = [d for d in found if d.code == "W656"]
         assert (told.file, told.line) == (book / "001-a.md", BODY_LINE)
+
+
+def _let_through_all(monkeypatch: pytest.MonkeyPatch, spilled: int | None) -> None:
+    """Each handout's layout lets all its notes through (place_notes' record of it), or,
+    `spilled`, stops on them (E657), as a layout of more than a page of notes does."""
+    from octavo.render.pdf import handouts
+
+    shipped = place.place_notes
+
+    def placed(html: Any, notes: tuple[tuple[str, str], ...], *more: Any) -> Any:
+        group = LetThrough(tuple(NotePlacement(h, n, 0, 1) for h, n in notes[1:]), spilled)
+        if spilled is not None:
+            raise place.Spilled(group)
+        laid_out = shipped(html, notes, *more)
+        assert place._through is not None
+        place._through[:] = [group]
+        return laid_out
+
+    monkeypatch.setattr(handouts, "place_notes", placed)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["warned", "strict-fatal"])
+def test_invoke_handouts_tells_w656_and_strict_makes_it_fatal(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    body = "Text.[^a][^b]\n\n[^a]: Ay.\n\n[^b]: Bee.\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    _let_through_all(monkeypatch, None)
+    folder = tmp_path / "handouts"
+    if strict:
+        with pytest.raises(BuildError) as failed:
+            api.build_handouts(book, folder, strict=True)
+        assert "W656" in [d.code for d in failed.value.diagnostics]
+        assert not folder.exists() or list(folder.iterdir()) == []
+    else:
+        written, found, _ = api.build_handouts(book, folder)
+        (told,) = [d for d in found if d.code == "W656"]
+        assert (told.file, told.line) == (book / "001-a.md", BODY_LINE)
+        assert len(written) == 1
+
+
+def test_e657_of_a_handout_names_the_line_of_the_call(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "Before.\n\nText.[^a][^b]\n\n[^a]: Ay.\n\n[^b]: Bee.\n"
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    _let_through_all(monkeypatch, 1)
+    with pytest.raises(BuildError) as failed:
+        api.build_handouts(book, tmp_path / "handouts")
+    (told,) = failed.value.diagnostics
+    assert (told.code, told.file, told.line) == ("E657", book / "001-a.md", BODY_LINE + 2)

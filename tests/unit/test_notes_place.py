@@ -5,6 +5,7 @@ layouts at most (E604), as before."""
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import pytest
@@ -91,9 +92,22 @@ def test_more_than_a_page_of_notes_is_let_through_after_one_layout(
 
 
 def test_notes_set_over_a_pages_text_stop_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    layouts, through, codes = _placed(monkeypatch, _pages(200, 50, 12.0, spilled=True), 200)
-    assert (layouts, codes) == (1, ["E657"])
-    assert [group.spilled for group in through] == [1]
+    html = _Html()
+    monkeypatch.setattr(place, "read_layout", lambda *_: _pages(200, 50, 12.0, spilled=True))
+    with place.let_through() as through, pytest.raises(place.Spilled) as failed:
+        place.place_notes(html, _pairs(200))
+    assert (html.layouts, [d.code for d in failed.value.diagnostics]) == (1, ["E657"])
+    assert failed.value.group.spilled == 1 and len(failed.value.group.notes) == 200
+    assert through == []  # told by the build from the error's group, not let through
+
+
+def test_e657_comes_back_from_a_worker_with_its_notes() -> None:
+    """A part laid out in a worker process raises it: pickled, its group goes with it, so
+    the build names the notes' first call (octavo.render.pdf.notes.lines)."""
+    group = place.LetThrough((NotePlacement("ref-a", "n0", 3, 4),), 4)
+    back = pickle.loads(pickle.dumps(place.Spilled(group)))
+    assert isinstance(back, place.Spilled) and back.group == group
+    assert [d.code for d in back.diagnostics] == ["E657"] and "page 5" in str(back)
 
 
 def test_notes_that_would_fit_are_laid_out_again_then_e604(

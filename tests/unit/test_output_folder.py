@@ -96,7 +96,7 @@ def test_the_handouts_task_prints_the_folder_it_used_though_it_wrote_none(
     written = api.build_handouts(book)[0]
     folder = written[0].parent
     assert len(written) == 2 and folder == Path("build/handouts/testland-a-country-study")
-    monkeypatch.setattr("octavo.render.pdf.handouts.render_handouts", lambda *_: ())
+    monkeypatch.setattr("octavo.render.pdf.handouts.render_handouts", lambda *_: ((), ()))
     handouts.body(Context(), book=str(book), quiet=True)
     assert capsys.readouterr().out.splitlines()[-1] == str(folder)
     assert list(folder.iterdir()) == []  # the last build's, removed

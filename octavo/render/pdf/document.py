@@ -30,6 +30,7 @@ from octavo.project import Project
 from octavo.render.guarded import guarded
 from octavo.render.pdf import (
     weasy_arrays,
+    weasy_carried,
     weasy_draw,
     weasy_folders,
     weasy_gc,
@@ -240,7 +241,8 @@ def load_html(source: str, project: Project) -> Any:
     weasy_leaders: a contents entry's folios' column), and whose right-to-left lines take
     their indent at their right (octavo.render.pdf.weasy_indent: a hanging entry), and whose
     right-to-left blocks centred by `auto` margins stay centred (octavo.render.pdf.
-    weasy_margins: a figure given a width)."""
+    weasy_margins: a figure given a width), and whose page of notes run on past their
+    chapter's text prints its running head and folio (octavo.render.pdf.weasy_carried)."""
     weasy_speed.install()
     weasy_pages.install()
     weasy_draw.install()
@@ -251,6 +253,7 @@ def load_html(source: str, project: Project) -> Any:
     weasy_leaders.install()
     weasy_indent.install()
     weasy_margins.install()
+    weasy_carried.install()
     weasy_folders.install()
     weasy_arrays.install()
     weasy_gc.install()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from octavo.errors import BuildError, error
+from octavo.errors import BuildError, Diagnostic, error
 from octavo.model import Manuscript, RenderedChapter, RenderedPart, RenderedSection
 from octavo.render.budget import one_output
 from octavo.render.guarded import guarded
@@ -32,7 +32,8 @@ from octavo.render.pdf.handout_entries import BookEntries, Entry, book_entries
 from octavo.render.pdf.handout_refs import elsewhere
 from octavo.render.pdf.html import ids_in, note_pairs, render_print
 from octavo.render.pdf.nested_notes import crowded_notes
-from octavo.render.pdf.notes.place import place_notes
+from octavo.render.pdf.notes.lines import let_through_told
+from octavo.render.pdf.notes.place import Spilled, let_through, place_notes
 from octavo.render.pdf.sheets import has_landscape, stylesheets, text_measure
 from octavo.source.paper import PageSetup
 from octavo.source.reference_list import is_generated
@@ -175,14 +176,20 @@ def handout_html(
     )
 
 
-def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -> bytes:
-    """The handout's PDF. Its broadside tables are set as the book sets them: after the
-    text that still fits on the page before them (octavo.render.pdf.broadside_flow, the
-    handout laid out as a part of the book is), on landscape pages turned onto pages of
-    the handout's size with their "page N of M" stamped on upright, where the other pages
-    print it (octavo.render.pdf.broadside, broadside_stamps); no running head. Its XMP
-    metadata names the book as its source and whole (octavo.render.pdf.document.
-    xmp_descriptions), in the book's language, with the book's creators and date."""
+def render_handout(
+    manuscript: Manuscript, unit: Handout, options: PdfOptions
+) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """The handout's PDF, and W656 for its notes called on one page that are more than a
+    page of notes (run onto the following pages; E657, raised, where some would be set
+    over a page's text: both at the notes' first call, as the book's PDF tells them,
+    octavo.render.pdf.notes.lines). Its broadside tables are set as the book sets them:
+    after the text that still fits on the page before them
+    (octavo.render.pdf.broadside_flow, the handout laid out as a part of the book is), on
+    landscape pages turned onto pages of the handout's size with their "page N of M"
+    stamped on upright, where the other pages print it (octavo.render.pdf.broadside,
+    broadside_stamps); no running head. Its XMP metadata names the book as its source and
+    whole (octavo.render.pdf.document.xmp_descriptions), in the book's language, with the
+    book's creators and date."""
     page = options.page.without_print_marks()  # a handout is printed on a desk printer
     folios = folio_styles(manuscript, options)  # "page ٢ of ٣" in a book that prints ٢
     source = handout_html(manuscript, unit, page, folios.body)
@@ -192,7 +199,11 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     if crowded:
         raise BuildError(crowded)
     notes = note_pairs(unit.sections)
-    document, _ = guarded(lambda: place_notes(html, notes))
+    with let_through() as through:
+        try:
+            document, _ = guarded(lambda: place_notes(html, notes))
+        except Spilled as failed:
+            raise BuildError(let_through_told(unit.sections, [failed.group])) from None
     show_continued(document)
     total = folios.folio(len(document.pages), False)
 
@@ -203,16 +214,19 @@ def render_handout(manuscript: Manuscript, unit: Handout, options: PdfOptions) -
     stamped, document = stamp_broadsides(manuscript, page, document, page_of, (HANDOUT, BROADSIDE))
     xmp = xmp_descriptions(manuscript, options, part_of=True)  # the book: its source
     pdf: bytes = guarded(lambda: write_document(document, options, xmp=xmp, stamped=stamped))
-    return pdf
+    return pdf, let_through_told(unit.sections, through)
 
 
 @one_output()  # its documents share a budget (octavo.render.budget)
 def render_handouts(
     manuscript: Manuscript, by: str, paper: str | None
-) -> tuple[tuple[str, bytes], ...]:
-    """(file name, PDF bytes) of every handout, in reading order."""
+) -> tuple[tuple[tuple[str, bytes], ...], tuple[Diagnostic, ...]]:
+    """(file name, PDF bytes) of every handout, in reading order; and what their layouts
+    found (W656: render_handout)."""
     config = manuscript.book.config
     options = PdfOptions(paper or config.paper, margins=config.margins)
     check_paper(options)
     units = handouts_of(manuscript, by)
-    return tuple((u.name, render_handout(manuscript, u, options)) for u in units)
+    made = [(u.name, render_handout(manuscript, u, options)) for u in units]
+    found = tuple(d for _, (_, told) in made for d in told)
+    return tuple((name, pdf) for name, (pdf, _) in made), found

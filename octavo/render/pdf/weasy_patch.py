@@ -1,6 +1,6 @@
 """What octavo's patches of WeasyPrint's internals share (octavo.render.pdf.weasy_speed,
 weasy_draw, weasy_pages, weasy_styles, weasy_text, weasy_lines, weasy_leaders, weasy_indent,
-weasy_margins;
+weasy_margins, weasy_carried;
 docs/architecture.md lists them all): each patches one name of one module, only on the
 version it was read against and only while the patched function's source still has the
 shape read (`checked_source`, `checked_sources`), and puts its wrapper in place by `replace`

@@ -19,7 +19,7 @@ all be set on that page: they are let through as WeasyPrint sets them, running o
 following pages, and not laid out again for (six layouts of 200 notes took 390 s before
 E604); `let_through` hands them to the build, which warns (W656). When WeasyPrint then
 sets a page's notes taller than the page (over its text, or some off it: it takes all the
-notes it carries over onto one page), the build stops at once (E657).
+notes it carries over onto one page), the build stops at once (`Spilled`, E657).
 
 The marks are attributes (`data-octavo-fix`) styled by styles/print/book.css. Known marks
 can be handed in (`known`) so a rebuild of the same HTML starts from them.
@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from octavo.errors import BuildError, error
@@ -44,7 +45,14 @@ from octavo.render.pdf.notes.layout import (
 )
 from octavo.render.pdf.tree import element_at, path_of, paths_of
 
-__all__ = ["Fix", "LetThrough", "let_through", "place_notes", "record_let_through"]
+__all__ = [
+    "Fix",
+    "LetThrough",
+    "Spilled",
+    "let_through",
+    "place_notes",
+    "record_let_through",
+]
 
 FIX = "data-octavo-fix"
 MAX_PASSES = 6
@@ -58,13 +66,28 @@ class LetThrough:
     spilled: int | None = None  # a page (0-based) whose notes are taller than the page
 
 
+class Spilled(BuildError):
+    """E657: notes called on one page that are more than a page of notes, `group`, some
+    set over a page's text. Its diagnostic names the page; the build that knows the
+    sections tells it at the notes' first call instead (octavo.render.pdf.notes.lines:
+    the book's PDF, laid out in one process or in parts, and a handout). Pickled with its
+    group, from a worker laying out a part."""
+
+    def __init__(self, group: LetThrough, written: Iterable[Path] = ()):
+        self.group = group
+        super().__init__([_spilled(group.spilled or 0)], written)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.group, self.written))
+
+
 _through: list[LetThrough] | None = None
 
 
 @contextmanager
 def let_through() -> Iterator[list[LetThrough]]:
     """Within: the groups of notes the last layout placed let through, by the page of
-    their calls (the one that stopped the layout, E657, with `spilled`)."""
+    their calls (a layout that set some over a page's text stops: Spilled, E657)."""
     global _through
     groups: list[LetThrough] = []
     _through, before = groups, _through
@@ -122,11 +145,9 @@ def place_notes(
             away = [LetThrough(g) for g in crowded if any(p.misplaced for p in g)]
             spilled = next((page.index for page in pages if page.spilled), None) if away else None
             if spilled is not None:  # WeasyPrint set them over a page's text
-                away = [LetThrough(away[0].notes, spilled)]
+                raise Spilled(LetThrough(away[0].notes, spilled))
             if _through is not None:
                 _through[:] = away
-            if spilled is not None:
-                raise BuildError([_spilled(spilled)])
             return document, tuple(fixes)
         if layouts >= MAX_PASSES:
             raise BuildError([_unplaced(p) for p in bad])

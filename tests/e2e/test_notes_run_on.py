@@ -1,0 +1,97 @@
+"""Notes that run on (W656) past the end of their chapter's text: the page they run onto,
+the one a chapter's right-hand start would leave blank, prints its running head and folio
+as a page of its chapter does (octavo.render.pdf.weasy_carried), in one process and laid
+out in parts (its head and folio stamped: octavo.render.pdf.parallel.stamp); `invoke check`
+is clean. It printed neither, and the check said E613. A handout tells W656 as the book's
+PDF does (it said nothing), and prints its "page N of M" on that page; E657 (notes set over
+a page's text) names the line of the notes' call in a handout and in a book laid out in
+parts too (they named none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from octavo import api
+from octavo.errors import BuildError
+from tests.conftest import MakeBook, section_source
+from tests.support.weasyprint_log import quietly
+
+CALLED = 60  # letter pages: 56 of them at the foot of their calls' page, 4 run on
+NOTE = "A note of some words, long enough to take a line or two of the foot of a page."
+SPILLED = 120  # short notes: WeasyPrint sets the 64 carried over on one page, over its text
+BODY_LINE = 11  # section_source's front matter is 9 lines and a blank one
+
+
+def _book(make_book: MakeBook, called: int = CALLED, note: str = NOTE) -> Path:
+    """Chapter 1 ends with `called` notes called in one line (its body's first);
+    chapter 2 opens on the next right-hand page."""
+    calls = "".join(f"[^n{i}]" for i in range(called))
+    notes = "".join(f"[^n{i}]: {note} {i}.\n\n" for i in range(called))
+    first = section_source(1, total=2, body=f"Text.{calls}\n\n{notes}")
+    second = section_source(2, "Finance", chapter=2, total=2, body="Other text.\n")
+    return make_book({"001-a.md": first, "002-b.md": second})
+
+
+def _lines(page: pdfplumber.page.Page) -> list[str]:
+    return (page.extract_text() or "").splitlines()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "in-parts"])
+def test_the_page_notes_run_onto_has_its_head_and_folio(
+    make_book: MakeBook, tmp_path: Path, jobs: int
+) -> None:
+    book = _book(make_book)
+    out = tmp_path / "out"
+    pdf = out / "testland-a-country-study.pdf"
+    (_, found), logged = quietly(lambda: api.build_pdf(book, pdf, jobs=jobs))
+    assert logged == []
+    assert [d.code for d in found] == ["W656"]
+    last = f"{CALLED + 1}. {NOTE} {CALLED - 1}."  # the data-date note is 1
+    with pdfplumber.open(pdf) as document:
+        at = next(i for i, p in enumerate(document.pages) if last in _lines(p))
+        calls, run_on, after = (_lines(p) for p in document.pages[at - 1 : at + 2])
+    assert calls[0] == "The Economy" and calls[-1] == "3"  # the calls' page, a right one
+    assert run_on[0] == "Testland: A Country Study"  # a left-hand page's head
+    assert run_on[-1] == "4"
+    assert run_on[1:-1] == [f"{n}. {NOTE} {n - 2}." for n in range(CALLED - 2, CALLED + 2)]
+    assert after[:2] == ["Chapter 2", "Government and Politics"]
+    # `invoke check` reads this PDF (fresh: not built again) and finds nothing
+    checked, logged = quietly(lambda: api.check(book, out=out))
+    assert logged == []
+    assert [d.code for d in checked.found if d.code != "W805"] == ["W656"]
+
+
+def test_a_handout_tells_w656_and_prints_its_folio_on_the_notes_page(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    book = _book(make_book)
+    (written, found, _), logged = quietly(lambda: api.build_handouts(book, tmp_path / "h"))
+    assert logged == []
+    (told,) = found
+    assert (told.code, told.file, told.line) == ("W656", book / "001-a.md", BODY_LINE)
+    assert "60 notes are called on one page" in told.message
+    last = f"{CALLED + 1}. {NOTE} {CALLED - 1}."
+    with pdfplumber.open(written[0]) as document:
+        pages = [_lines(p) for p in document.pages]
+    assert pages[-1][-2:] == [last, f"page {len(pages)} of {len(pages)}"]
+    assert pages[-1][0] == "Testland: A Country Study"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("build", ["in-parts", "handout"])
+def test_e657_names_the_line_of_the_notes_call(
+    make_book: MakeBook, tmp_path: Path, build: str
+) -> None:
+    book = _book(make_book, SPILLED, "Note.")
+    with pytest.raises(BuildError) as failed:
+        if build == "in-parts":
+            quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=2))
+        else:
+            quietly(lambda: api.build_handouts(book, tmp_path / "h"))
+    (told,) = [d for d in failed.value.diagnostics if d.code == "E657"]
+    assert (told.file, told.line) == (book / "001-a.md", BODY_LINE)
+    assert f"{SPILLED} notes are called on one page" in told.message
