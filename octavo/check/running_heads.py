@@ -18,13 +18,13 @@ __all__ = ["running_heads"]
 
 def running_heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     """Left pages name the book (in a book of parts, the part), right pages the division
-    (none on a division's first page; none on a part's title page): the contents' and the
-    lists' pages too."""
+    (its head_text: an appendix's with its letter; none on a division's first page; none
+    on a part's title page): the contents' and the lists' pages too."""
     title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
     parts = {p.part.number: strip_tags(p.heading_html) for p in ms.parts}
     starts = sorted(
         [
-            (facts.dests[c.id], strip_tags(c.title_html), parts.get(c.part, title))
+            (facts.dests[c.id], c.head_text, parts.get(c.part, title))
             for c in ms.chapters
             if c.id in facts.dests
         ]

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from octavo.model.manuscript import Manuscript, RenderedChapter, RenderedPart
+    from octavo.model.manuscript import (
+        Manuscript,
+        RenderedChapter,
+        RenderedPart,
+        RenderedSection,
+    )
 
 __all__ = ["CurrencyRow", "Division", "currency_rows"]
 
@@ -33,6 +38,17 @@ class CurrencyRow(Generic[D]):
     division: D
     part: RenderedPart | None  # the part whose divisions' rows it opens, under its heading
     after_parts: bool  # in no part, the first division after a part's (the back matter)
+
+    def title_html(self, section: RenderedSection) -> str:
+        """What the row of `section`, one of its division's, names it, as the book shows
+        it: a lone division's section (RenderedChapter.lone) by the division's heading
+        ("Appendix A: Cities"), an opening by the division's title it is set under
+        ("Cities"), any other section by its own title. An appendix's page titled "Appendix
+        C: Cities" by its author was listed so under the heading "Appendix A: Cities"."""
+        chapter = self.division.chapter
+        if chapter.opening is None or section.id != chapter.opening.id:
+            return section.title_html
+        return (chapter.heading_html or chapter.title_html) if chapter.lone else chapter.title_html
 
 
 def currency_rows(manuscript: Manuscript, divisions: Iterable[D]) -> tuple[CurrencyRow[D], ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from octavo.model.book import Book, Chapter, Part, Section
+from octavo.model.book import APPENDIX_KIND, Book, Chapter, Part, Section
 from octavo.model.currency import CurrencyRow, D, currency_rows
 from octavo.model.labels import Labels
 
@@ -204,10 +204,22 @@ class RenderedChapter:
 
     @property
     def lone(self) -> bool:
-        """A division that is its lone section, under that section's title ("Preface"):
-        named once where the book lists sections by division (the data-currency appendix),
-        as a handout's path names it, not "Preface" over "Preface"."""
-        return len(self.sections) == 1 and self.heading_html == self.sections[0].title_html
+        """A division that is its one section, its opening: named once, by its heading,
+        where the book lists sections by division (the data-currency appendix: CurrencyRow.
+        title_html): not "Preface" over "Preface", nor "Appendix A: Cities" over its page's
+        own "Appendix C: Cities"."""
+        opening = self.opening
+        return len(self.sections) == 1 and opening is not None and self.sections[0].id == opening.id
+
+    @property
+    def head_text(self) -> str:
+        """Its running head, plain and whole (cut to its line: octavo.render.pdf.
+        running_heads): an appendix's heading, its letter first ("Appendix A: Cities",
+        "Annexe A : Villes"), as Chicago heads one, for a reader sent to "Appendix A";
+        any other division's title alone (a chapter's heads carry no "Chapter 2")."""
+        if self.kind == APPENDIX_KIND and self.heading_text:
+            return self.heading_text
+        return self.title_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,12 @@ from octavo.render.pdf.parallel.build import ParallelResult, render_pdf_parallel
 from tests.support.weasyprint_log import quietly
 
 __all__ = [
+    "LONG_APPENDIX",
     "PARAGRAPH",
     "SECTIONS",
     "Builds",
     "Edited",
+    "add_appendices",
     "add_divisions",
     "add_landscape_tables",
     "add_parts",
@@ -67,6 +69,28 @@ def add_divisions(book: Path) -> None:
     terms = [f"**Term {n}**: {PARAGRAPH}" for n in range(60)]
     glossary = _front_matter("Glossary", "glossary", SECTIONS + 2) + "\n\n".join(terms)
     (book / f"{SECTIONS + 2:03d}-glossary.md").write_text(glossary + "\n", encoding="utf-8")
+
+
+# the title of `add_appendices`'s second appendix: its running head, "Appendix B: " before
+# it, is longer than the head's line (cut after a whole word)
+LONG_APPENDIX = (
+    "Principal Exports and Imports by Commodity Group, Trading Partner, Means of Transport "
+    "and Year of Record, with the Shares of the Republic\u2019s Neighbours, 1990\u20131994"
+)
+
+
+def add_appendices(book: Path) -> None:
+    """Two appendices of three pages and more: one titled "Appendix C: Cities" by its
+    author (a label octavo's "Appendix A" replaces: Chapter._own_title), one whose title
+    is LONG_APPENDIX, each a page file of its own (a lone section, its division's
+    opening)."""
+    for path in book.glob("*.md"):  # every section says how many there are
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"total: {SECTIONS}\n", f"total: {SECTIONS + 2}\n"))
+    text = "\n\n".join([PARAGRAPH * 4] * 12)
+    for at, title in enumerate(("Appendix C: Cities", LONG_APPENDIX), SECTIONS + 1):
+        page = _front_matter(title, "appendix", at) + text
+        (book / f"{at:03d}-appendix.md").write_text(page + "\n", encoding="utf-8")
 
 
 def _wide_table(ident: str) -> str:

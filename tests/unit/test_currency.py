@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from xml.etree import ElementTree
 
+import pytest
 import tinyhtml5
 
+from octavo import api
 from octavo.model import APPENDIX, Manuscript, RenderedChapter
 from octavo.render.epub.cover import cover_text
 from octavo.render.epub.documents import documents
@@ -18,7 +20,7 @@ from octavo.render.metadata import book_meta
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.source.sections import read_book
 from octavo.text import strip_tags
-from tests.conftest import DATA
+from tests.conftest import DATA, MakeBook, section_source
 
 
 def _undated(chapter: RenderedChapter) -> RenderedChapter:
@@ -89,16 +91,11 @@ def test_both_outputs_list_the_divisions_the_manuscript_gives() -> None:
         if row.part:
             expected.append(("currency-part", [strip_tags(row.part.heading_html)]))
         shown = [] if chapter.lone else [strip_tags(chapter.heading_html)]
-        shown += [strip_tags(rs.title_html) for rs in chapter.dated_sections]
+        shown += [strip_tags(row.title_html(rs)) for rs in chapter.dated_sections]
         classes = ["currency-after-parts"] * row.after_parts + ["currency-lone"] * chapter.lone
         expected.append((" ".join(classes), shown))
-    printed = _appendix(tinyhtml5.parse(render_print_html(manuscript, PdfOptions())))
-    (document,) = [
-        d
-        for d in documents(plan, book_meta(manuscript.book), cover_text(manuscript))
-        if d.name == f"{APPENDIX}.xhtml"
-    ]
-    assert printed == _appendix(ElementTree.fromstring(document.xhtml)) == expected
+    printed, epub = _rows(manuscript)
+    assert printed == epub == expected
     shown = [title for _, rows in printed for title in rows]  # Belarus's profile alone
     assert "Preface" not in shown and shown.count("Country Profile") == 1
     assert "Undated" not in shown and strip_tags(mixed.sections[2].title_html) in shown
@@ -113,3 +110,68 @@ def _appendix(root: ElementTree.Element) -> list[tuple[str, list[str]]]:
         for group in table
         if group.tag.endswith("tbody")
     ]
+
+
+def _rows(manuscript: Manuscript) -> tuple[list[tuple[str, list[str]]], ...]:
+    """The data-currency table's row groups as the print and the EPUB render them."""
+    plan = plan_epub(manuscript)
+    (document,) = [
+        d
+        for d in documents(plan, book_meta(manuscript.book), cover_text(manuscript))
+        if d.name == f"{APPENDIX}.xhtml"
+    ]
+    printed = _appendix(tinyhtml5.parse(render_print_html(manuscript, PdfOptions())))
+    return printed, _appendix(ElementTree.fromstring(document.xhtml))
+
+
+def _appendix_page(sequence: int, title: str, parents: str = "[]") -> str:
+    return section_source(
+        sequence, f'"{title}"', chapter=0, parents=parents, total=4, extra="kind: appendix\n"
+    )
+
+
+def test_an_appendix_is_listed_by_what_the_book_shows(make_book: MakeBook) -> None:
+    """A lone appendix's page titled "Appendix C: Cities" by its author was listed under
+    the heading "Appendix A: Cities" by that title, a label the book shows nowhere: it is
+    one row now, named by its heading, as the contents name it (`lone`), in the print and
+    the EPUB alike; an appendix of several pages lists its opening by the appendix's title
+    ("Trade", under "Appendix B: Trade"), its other pages by their own."""
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=4),
+            "002-b.md": _appendix_page(2, "Appendix C: Cities"),
+            "003-c.md": _appendix_page(3, "Appendix D: Trade", '["Appendix D: Trade"]'),
+            "004-d.md": _appendix_page(4, "Exports", '["Appendix D: Trade"]'),
+        }
+    )
+    manuscript, _ = api.manuscript(book)
+    cities, trade = manuscript.chapters[1:]
+    assert cities.lone and not trade.lone and trade.opening is not None
+    printed, epub = _rows(manuscript)
+    assert (
+        printed
+        == epub
+        == [
+            ("", ["Chapter 1: The Economy", "Land"]),
+            ("currency-lone", ["Appendix A: Cities"]),
+            ("", ["Appendix B: Trade", "Trade", "Exports"]),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "title, rows",
+    [
+        pytest.param("Land", [("", ["Chapter 1: The Economy", "Land"])], id="a-section"),
+        pytest.param("The Economy", [("currency-lone", ["Chapter 1: The Economy"])], id="opening"),
+    ],
+)
+def test_a_chapter_of_one_page_is_one_row_where_the_page_opens_it(
+    make_book: MakeBook, title: str, rows: list[tuple[str, list[str]]]
+) -> None:
+    """A chapter whose one page is its chapter-level page (titled as the chapter) is that
+    page: one row, named by its heading, not "Chapter 1: The Economy" over "The Economy";
+    one page of its own under the chapter's heading is listed under it."""
+    manuscript, _ = api.manuscript(make_book({"001-a.md": section_source(1, title, total=1)}))
+    printed, epub = _rows(manuscript)
+    assert printed == epub == rows

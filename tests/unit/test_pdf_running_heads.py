@@ -175,3 +175,48 @@ def test_the_ellipsis_mark_is_of_the_direction_at_the_cut() -> None:
     assert running_head("Egypt: " + ARABIC, 200.0, "rtl").endswith("…")  # the book's: none
     assert running_head("مصر: " + LONG, 200.0, "ltr").endswith("…")  # cut in Latin
     assert running_head("مصر: " + LONG, 200.0, "rtl").endswith("…\u200e")
+
+
+@pytest.mark.parametrize(
+    "language, written, head",
+    [
+        pytest.param("en", "Appendix C: Cities", "Appendix A: Cities", id="en"),
+        pytest.param("fr", "Villes", "Annexe A\u00a0: Villes", id="fr"),
+        pytest.param("ru", "Приложение В. Города", "Приложение A. Города", id="ru"),
+    ],
+)
+def test_an_appendix_s_head_carries_its_letter(
+    make_book: MakeBook, language: str, written: str, head: str
+) -> None:
+    """Chicago: an appendix's running head names it by its letter, in the book's words
+    (RenderedChapter.head_text), where a chapter's is its title alone, whatever label its
+    author wrote in its title ("Appendix C"): set from its heading's id in the book (a
+    <style> of its head), as its data-head in the stamp laid over the pages laid out in
+    parts; a no-break space of the book's words kept (a CSS escape)."""
+    toml = BOOK_TOML.replace('language = "en"', f'language = "{language}"')
+    appendix = section_source(2, f'"{written}"', chapter=0, total=2, extra="kind: appendix\n")
+    book = make_book({"001-a.md": section_source(1, "Land", total=2), "002-b.md": appendix}, toml)
+    manuscript, _ = api.manuscript(book)
+    chapter, division = manuscript.chapters
+    assert (chapter.head_text, division.head_text) == (chapter.title_text, head)
+    html = render_print_html(manuscript, PdfOptions())
+    assert "data-head" not in html  # the titles fit
+    rules = re.findall(r'#(\S+) \.chapter-title-text \{ string-set: chapter "([^"]*)"; \}', html)
+    assert rules == [(division.id, head.replace("\u00a0", "\\A0 "))]
+    pages = [
+        PartLayout(c.id, "", b"", (PageMap(False, c.id, (), (), (), (), (612.0, 792.0)),), (), ())
+        for c in manuscript.chapters
+    ]
+    stamp = jobs.stamp_job(manuscript, PdfOptions(), tuple(pages)).html
+    assert re.findall(r' data-head="([^"]*)"', stamp) == [head]
+
+
+def test_an_appendix_s_long_head_is_cut_after_its_letter(make_book: MakeBook) -> None:
+    """An appendix's head too long for its line is cut as a title is, its letter kept."""
+    appendix = section_source(2, f'"{LONG}"', chapter=0, total=2, extra="kind: appendix\n")
+    book = make_book({"001-a.md": section_source(1, "Land", total=2), "002-b.md": appendix})
+    manuscript, _ = api.manuscript(book)
+    html = render_print_html(manuscript, PdfOptions())
+    (head,) = re.findall(r'\.chapter-title-text \{ string-set: chapter "([^"]*)"; \}', html)
+    assert head == running_head(f"Appendix A: {LONG}", text_measure(PdfOptions().page))
+    assert head.startswith("Appendix A: La economía") and head.endswith("…")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
+
+import pytest
 
 from octavo.api import open_book
 from octavo.render.pdf.whole import older_template, whole_book_features
@@ -138,6 +142,29 @@ def test_a_copy_of_book_html_from_before_the_appendix_heads_is_older(
     before = "\n".join(line for line in shipped.splitlines() if "heads_from" not in line)
     older = _book(make_book, {"templates/print/book.html": before})
     assert older_template(open_book(older), "print/book.html", "heads_from")
+
+
+def test_a_copy_of_book_html_from_before_the_appendix_letter_is_laid_out_whole(
+    make_book: MakeBook, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A book's own print/book.html copied before it set an appendix's running head with
+    its letter (`head_text`) heads the appendix by its title alone, where the stamp of
+    the parallel build would give it its letter: the book is laid out in one process,
+    its pages the same whatever --jobs."""
+    from octavo.api import manuscript
+    from octavo.render.pdf.document import PdfOptions
+    from octavo.render.pdf.parallel.build import render_pdf_parallel
+
+    shipped = (TEMPLATES / "print" / "book.html").read_text(encoding="utf-8")
+    before = re.sub(r"\{#- a division's running head .*?\{%- endfor %\}\n", "", shipped, flags=re.S)
+    assert "head_text" in shipped and "head_text" not in before
+    appendix = section_source(2, "Cities", chapter=0, total=2, extra="kind: appendix\n")
+    files = {"002-b.md": appendix, "templates/print/book.html": before}
+    book = make_book({"001-a.md": section_source(1, total=2), **files})
+    assert older_template(open_book(book), "print/book.html", "head_text")
+    with caplog.at_level(logging.INFO, logger="octavo"):
+        result = render_pdf_parallel(manuscript(book)[0], PdfOptions(), 2)
+    assert not result.parallel and "without head_text" in caplog.text
 
 
 def test_a_book_template_from_before_the_index_groups_still_sets_its_index(

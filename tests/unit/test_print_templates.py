@@ -102,6 +102,8 @@ def test_a_book_with_an_earlier_macros_html_prints_as_with_octavo_s(
     book = own["book.html"]  # what the pieces write is in it
     assert book.count('class="part-heading"') == 2 and 'class="data-date note"' in book
     assert 'data-head="' in book and 'class="chapter-title-text">Index<' in book
+    # an appendix's head, set from its heading's id whatever macros.html wrote it
+    assert '#appendix .chapter-title-text { string-set: chapter "Appendix A: ' in book
 
 
 def _headings(html: str, kind: str) -> list[str]:

@@ -8,6 +8,7 @@ being rendered from `RENDERING` (render_print sets it)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -160,7 +161,18 @@ def css_ident(name: str) -> Markup:
 def css_string(text: str) -> Markup:
     """A CSS string literal for a <style> element (raw text, not escaped by the template):
     quotes and backslashes escaped, '<' as a CSS escape so no '</style>' can close it,
-    control characters dropped."""
-    cleaned = "".join(c for c in text if c.isprintable())
-    quoted = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
-    return Markup(f'"{quoted}"')
+    control characters dropped, and any other character Python would not print kept as a
+    CSS escape: a running head's no-break space (French's, before the colon of "Annexe A :
+    Villes") and mark of direction (octavo.render.pdf.running_heads) are the head's, as
+    an element's content(text) keeps them (they were dropped: "Annexe A: Villes")."""
+    return Markup('"' + "".join(_css_char(c) for c in text) + '"')
+
+
+def _css_char(char: str) -> str:
+    if char in '\\"':
+        return "\\" + char
+    if char == "<":
+        return "\\3C "
+    if char.isprintable():
+        return char
+    return "" if unicodedata.category(char) == "Cc" else f"\\{ord(char):X} "

@@ -126,6 +126,9 @@ def render_pdf_parallel(
     whole = whole_book_features(project) if jobs > 1 else ()
     if jobs > 1 and older_template(project, "print/book.html", "heads_from"):
         whole += ("print/book.html without heads_from (the appendix's own heads)",)
+    if jobs > 1 and older_template(project, "print/book.html", "head_text"):
+        # an appendix's heads without its letter, where the stamp gives them one
+        whole += ("print/book.html without head_text (an appendix's heads)",)
     if whole:
         logging.getLogger("octavo").info("laid out whole: the book's styles use %s", whole)
     refs = by_part(manuscript) if jobs > 1 and not options.pdf_variant else None
