@@ -11,6 +11,9 @@ from octavo.check.bidi_words import holds_lines, line_words, words
 from octavo.check.pdf_facts import PdfFacts, PdfPage
 from octavo.errors import Diagnostic, error
 from octavo.model import APPENDIX, INDEX, Manuscript
+from octavo.project import Project
+from octavo.sandbox import FileRefused, read_file
+from octavo.shipped import TEMPLATES
 from octavo.text import CUT_AFTER, strip_tags
 
 __all__ = ["running_heads"]
@@ -21,10 +24,13 @@ def running_heads(facts: PdfFacts, ms: Manuscript) -> Iterator[Diagnostic]:
     (its head_text: an appendix's with its letter; none on a division's first page; none
     on a part's title page): the contents' and the lists' pages too."""
     title = strip_tags(ms.title_html)  # as typeset: "Côte d’Ivoire", not "Côte d'Ivoire"
+    # a book's own print/book.html from before appendices' heads carried their letter
+    # prints an appendix's title alone, as it did then
+    older = _titles_alone(ms.book.project)
     parts = {p.part.number: strip_tags(p.heading_html) for p in ms.parts}
     starts = sorted(
         [
-            (facts.dests[c.id], c.head_text, parts.get(c.part, title))
+            (facts.dests[c.id], c.title_text if older else c.head_text, parts.get(c.part, title))
             for c in ms.chapters
             if c.id in facts.dests
         ]
@@ -82,3 +88,17 @@ def _cut_from(head: str, title: str) -> bool:
     stem = head[:-1]
     after = title[len(stem) : len(stem) + 1]  # a space, or the punctuation the cut dropped
     return head.endswith("\u2026") and title.startswith(stem) and after in " " + CUT_AFTER
+
+
+def _titles_alone(project: Project) -> bool:
+    """Whether the book prints an appendix's running head as its title alone: its own
+    print/book.html, copied before an appendix's head carried its letter (it never says
+    `head_text`), read as the build reads it."""
+    own = project.template_dirs[0]
+    if own == TEMPLATES:
+        return False
+    try:
+        data = read_file(own / "print" / "book.html", project.sandbox_roots, "template")
+    except (FileRefused, OSError):
+        return False
+    return b"head_text" not in data

@@ -7,13 +7,19 @@ author's "Appendix C"), and the two builds' pages are the same."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from octavo import api
 from octavo.check.pdf import check_book_pdf
 from octavo.check.pdf_facts import read_pdf
+from tests.conftest import MakeBook, section_source
 from tests.support.pdf_text import page_texts
 from tests.support.studies import LONG_APPENDIX, Builds, add_appendices, built_both_ways
+from tests.support.weasyprint_log import quietly
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +86,32 @@ def test_reads_back_clean(builds: Builds) -> None:
     """E613 reads an appendix's heads as RenderedChapter.head_text gives them."""
     for pdf in (builds.one, builds.cold_pdf):
         assert [str(d) for d in check_book_pdf(pdf, builds.manuscript)] == []
+
+
+def test_a_book_s_own_earlier_book_html_reads_back_clean_with_its_title_heads(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A book's own print/book.html from before an appendix's head carried its letter
+    prints the appendix's title alone, as it did then; E613 reads its heads so (it said
+    "expected 'Appendix A: Cities'" of every page of the appendix)."""
+    shipped = (ROOT / "templates/print/book.html").read_text(encoding="utf-8")
+    older = re.sub(
+        r"\{#- a division's running head that is not its title.*?\{%- endfor %\}\n",
+        "",
+        shipped,
+        count=1,
+        flags=re.DOTALL,
+    )
+    assert "head_text" not in older
+    cities = "Cities and towns of the republic, their people and their trades. " * 160
+    appendix = section_source(
+        2, '"Appendix C: Cities"', chapter=0, total=2, extra="kind: appendix\n", body=cities
+    )
+    land = section_source(1, "Land", total=2)
+    book = make_book({"001-a.md": land, "002-b.md": appendix, "templates/print/book.html": older})
+    manuscript, _ = api.manuscript(book)
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=1))
+    assert logged == []
+    heads = [p.head for p in read_pdf(pdf).pages if p.head]
+    assert "Cities" in heads and "Appendix A: Cities" not in heads
+    assert [str(d) for d in check_book_pdf(pdf, manuscript)] == []
