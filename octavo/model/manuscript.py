@@ -216,9 +216,12 @@ class RenderedChapter:
         """Its running head, plain and whole (cut to its line: octavo.render.pdf.
         running_heads): an appendix's heading, its letter first ("Appendix A: Cities",
         "Annexe A : Villes"), as Chicago heads one, for a reader sent to "Appendix A";
-        any other division's title alone (a chapter's heads carry no "Chapter 2")."""
-        if self.kind == APPENDIX_KIND and self.heading_text:
-            return self.heading_text
+        any other division's title alone (a chapter's heads carry no "Chapter 2"); typeset
+        as the heading prints it (curly quotes, dashes), never as its title was typed."""
+        from octavo.text import strip_tags
+
+        if self.kind == APPENDIX_KIND and self.heading_html:
+            return strip_tags(self.heading_html)
         return self.title_text
 
 

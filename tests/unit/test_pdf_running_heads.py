@@ -220,3 +220,14 @@ def test_an_appendix_s_long_head_is_cut_after_its_letter(make_book: MakeBook) ->
     (head,) = re.findall(r'\.chapter-title-text \{ string-set: chapter "([^"]*)"; \}', html)
     assert head == running_head(f"Appendix A: {LONG}", text_measure(PdfOptions().page))
     assert head.startswith("Appendix A: La economía") and head.endswith("…")
+
+
+def test_an_appendix_s_head_is_typeset_as_its_heading(make_book: MakeBook) -> None:
+    """The head is the heading as printed, its quotes curled and its dashes set (review50c:
+    the first version gave the title as typed, `Coast's "Cities" --`)."""
+    typed = 'Appendix C: Ivory Coast\'s \\"Cities\\" -- and towns'
+    appendix = section_source(2, f'"{typed}"', chapter=0, total=2, extra="kind: appendix\n")
+    book = make_book({"001-a.md": section_source(1, "Land", total=2), "002-b.md": appendix})
+    manuscript, _ = api.manuscript(book)
+    head = manuscript.chapters[1].head_text
+    assert head == "Appendix A: Ivory Coast\u2019s \u201cCities\u201d \u2013 and towns"
