@@ -9,7 +9,9 @@ parts too (they named none)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -95,3 +97,73 @@ def test_e657_names_the_line_of_the_notes_call(
     (told,) = [d for d in failed.value.diagnostics if d.code == "E657"]
     assert (told.file, told.line) == (book / "001-a.md", BODY_LINE)
     assert f"{SPILLED} notes are called on one page" in told.message
+
+
+PARTS_TOML = """title = "Two Lands: Country Studies"
+country = "Testland and Otherland"
+language = "en"
+identifier = "urn:uuid:12345678-1234-5678-9abc-123456789abc"
+paper = "letter"
+parts = ["Testland", "Otherland"]
+
+[chapters.Testland]
+1 = "The Economy"
+2 = "Trade Policy"
+
+[chapters.Otherland]
+1 = "Government"
+"""
+
+
+def _part_section(sequence: int, title: str, country: str, chapter: int, body: str) -> str:
+    return (
+        f"---\ntitle: {title}\ncountry: {country}\nchapter: {chapter}\nparents: []\n"
+        f'sequence: {sequence}\ntotal: 3\ndata_as_of: "1995-06"\n---\n\n{body}'
+    )
+
+
+def _on_a_left_page(make_book: MakeBook) -> Path:
+    """The notes are called on a left-hand page: the whole book sets the four it carries at
+    the foot of chapter 2's opening page (the next, a right one)."""
+    calls = "".join(f"[^n{i}]" for i in range(CALLED))
+    notes = "".join(f"[^n{i}]: {NOTE} {i}.\n\n" for i in range(CALLED))
+    words = "Words of plain running text to fill the page. " * 12 + "\n\n"
+    first = section_source(1, total=2, body=words * 16 + f"Text.{calls}\n\n{notes}")
+    second = section_source(2, "Finance", chapter=2, total=2, body="Other text.\n")
+    return make_book({"001-a.md": first, "002-b.md": second})
+
+
+def _before_a_part(make_book: MakeBook) -> Path:
+    """The last chapter of a country's part ends with the notes; the next part's title page
+    follows."""
+    calls = "".join(f"[^n{i}]" for i in range(CALLED))
+    notes = "".join(f"[^n{i}]: {NOTE} {i}.\n\n" for i in range(CALLED))
+    files: dict[str, str | bytes] = {
+        "001-a.md": _part_section(1, "Trade", "Testland", 1, "Some text.\n"),
+        "002-b.md": _part_section(2, "Tariffs", "Testland", 2, f"Text.{calls}\n\n{notes}"),
+        "003-c.md": _part_section(3, "Parliament", "Otherland", 1, "Third text.\n"),
+    }
+    return make_book(files, PARTS_TOML)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("made", [_on_a_left_page, _before_a_part], ids=["left", "parts"])
+def test_run_on_notes_print_the_same_pages_in_parts_as_in_one_process(
+    make_book: MakeBook, tmp_path: Path, made: Any
+) -> None:
+    """review50b: notes called on a left-hand page got a right-hand page of their own in
+    parts (the next chapter two pages later, every folio after it off by two: the part is
+    now Unmergeable, laid out whole); and in a book of parts the page they run onto was
+    named as the next part's title page (the book's head, not "Part I · Testland")."""
+    book = made(make_book)
+    texts = []
+    for jobs in (1, 2):
+        built = partial(api.build_pdf, book, tmp_path / f"{jobs}.pdf", jobs=jobs)
+        (pdf, _), logged = quietly(built)
+        assert logged == []
+        with pdfplumber.open(pdf) as document:
+            texts.append([_lines(p) for p in document.pages])
+    assert texts[0] == texts[1]
+    if made is _before_a_part:
+        run_on = next(p for p in texts[0] if p[1:2] == [f"{CALLED - 2}. {NOTE} {CALLED - 4}."])
+        assert run_on[0] == "Part I · Testland"

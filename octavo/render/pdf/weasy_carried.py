@@ -36,7 +36,7 @@ from typing import Any
 
 from octavo.render.pdf.weasy_patch import checked_sources, is_patched, replace
 
-__all__ = ["carries_notes", "install", "installed"]
+__all__ = ["carried", "carries_notes", "install", "installed"]
 
 CHECKED = "70."
 SHAPE = (
@@ -85,6 +85,12 @@ def carries_notes(page_box: Any) -> bool:
     )
 
 
+def carried(page_box: Any) -> str:
+    """The side ("left", "right") of a laid-out page WeasyPrint made `:blank` that carries
+    notes past its document's text (given its page type here); "" for any other page."""
+    return str(page_box.page_type.side) if getattr(page_box, "octavo_carried", False) else ""
+
+
 def _unblanked(remake: Callable[..., Any]) -> Callable[..., Any]:
     """`remake` (WeasyPrint's remake_page), its `:blank` pages that carry notes given their
     page type but not blank."""
@@ -92,10 +98,18 @@ def _unblanked(remake: Callable[..., Any]) -> Callable[..., Any]:
 
     def remake_page(index: int, context: Any, root_box: Any, html: Any) -> Any:
         page, resume_at = remake(index, context, root_box, html)
+        made = context.__dict__.setdefault("octavo_page_types", {})
         if page.page_type.blank and carries_notes(page):
+            # named as the page whose notes it carries (its chapter's), not as the next
+            # element (a part's title page: review50b), if that page was made here
+            before = made.get(index - 1)
             shown = page.page_type._replace(blank=False)
+            if before is not None:
+                shown = shown._replace(name=before.name, groups=before.groups)
             pages.set_page_type_computed_styles(shown, html, context.style_for)
             page.page_type = shown
+            page.octavo_carried = True  # read by the parallel build (parallel.part)
+        made[index] = page.page_type
         return page, resume_at
 
     remake_page.octavo_carried = True  # type: ignore[attr-defined]

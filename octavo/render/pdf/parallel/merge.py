@@ -68,7 +68,12 @@ class Spliced(Exception):
 
 
 def place(front: PartLayout, body: tuple[PartLayout, ...]) -> tuple[tuple[Placed, ...], int]:
-    """Where each part starts; and the page count with the blank pages included."""
+    """Where each part starts; and the page count with the blank pages included.
+    Unmergeable where a part but the last ends on a right-hand page of its notes alone
+    (carried past its text: octavo.render.pdf.weasy_carried): the whole book sets them at
+    the foot of the next part's first page, not on a page of their own."""
+    if any(p.pages and p.pages[-1].carried == "right" for p in (front, *body[:-1])):
+        raise Unmergeable("a part's notes run onto a right-hand page of their own")
     placed = [Placed(front, 0)]
     at = len(front.pages)
     for part in body:

@@ -58,6 +58,9 @@ class PageMap:
     # the glyphs drawn on it, by font (octavo.render.pdf.parallel.page_glyphs); None: not
     # recorded (a sketch, no PDF written)
     glyphs: PageGlyphs | None = None
+    # a page of notes alone, carried past the part's text onto a page WeasyPrint made
+    # blank: its side (octavo.render.pdf.weasy_carried.carried); "" for any other page
+    carried: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +231,7 @@ def _pages(
     document: Any, chapters: frozenset[str], notes: tuple[tuple[str, str], ...]
 ) -> Iterator[PageMap]:
     from octavo.render.pdf.notes.layout import read_layout
+    from octavo.render.pdf.weasy_carried import carried
 
     headings = chapters | {h for h, _ in notes}
     chapter = ""
@@ -247,7 +251,15 @@ def _pages(
             size = (size[1], size[0])
         blank = bool(box.page_type.blank)
         yield PageMap(
-            blank, chapter, layout.headings, layout.notes, anchors, links, size, index in turned
+            blank,
+            chapter,
+            layout.headings,
+            layout.notes,
+            anchors,
+            links,
+            size,
+            index in turned,
+            carried=carried(box),
         )
 
 

@@ -40,6 +40,7 @@ def from_json(text: str, pdf: bytes) -> PartLayout:
             (p["size"][0], p["size"][1]),
             p["turned"],
             _glyphs_from(p.get("glyphs")),
+            p.get("carried", ""),
         )
         for p in data["pages"]
     )
