@@ -99,6 +99,29 @@ def test_e657_names_the_line_of_the_notes_call(
     assert f"{SPILLED} notes are called on one page" in told.message
 
 
+def test_e657_names_the_notes_set_over_the_text_not_an_earlier_group(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """review50b: 60 long notes called at the body's first line run on harmlessly; 120
+    short ones called pages later are set over a page's text. E657 named the first group
+    (its line, "60 notes"), not the one set over the text."""
+    calls = "".join(f"[^n{i}]" for i in range(CALLED))
+    notes = "".join(f"[^n{i}]: {NOTE} {i}.\n\n" for i in range(CALLED))
+    many = "".join(f"[^m{i}]" for i in range(SPILLED))
+    short = "".join(f"[^m{i}]: Note. {i}\n\n" for i in range(SPILLED))
+    words = "Words of plain running text to fill the page. " * 12 + "\n\n"
+    body = f"Text.{calls}\n\n{notes}" + words * 8 + f"Later.{many}\n\n{short}"
+    first = section_source(1, total=2, body=body)
+    second = section_source(2, "Finance", chapter=2, total=2, body="Other text.\n")
+    book = make_book({"001-a.md": first, "002-b.md": second})
+    with pytest.raises(BuildError) as failed:
+        quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=1))
+    (told,) = [d for d in failed.value.diagnostics if d.code == "E657"]
+    later = BODY_LINE + body[: body.index("Later.")].count("\n")
+    assert (told.file, told.line) == (book / "001-a.md", later)
+    assert f"{SPILLED} notes are called on one page" in told.message
+
+
 PARTS_TOML = """title = "Two Lands: Country Studies"
 country = "Testland and Otherland"
 language = "en"

@@ -145,13 +145,22 @@ def place_notes(
             away = [LetThrough(g) for g in crowded if any(p.misplaced for p in g)]
             spilled = next((page.index for page in pages if page.spilled), None) if away else None
             if spilled is not None:  # WeasyPrint set them over a page's text
-                raise Spilled(LetThrough(away[0].notes, spilled))
+                raise Spilled(LetThrough(_spilling(away, spilled).notes, spilled))
             if _through is not None:
                 _through[:] = away
             return document, tuple(fixes)
         if layouts >= MAX_PASSES:
             raise BuildError([_unplaced(p) for p in bad])
         fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))
+
+
+def _spilling(away: list[LetThrough], spilled: int) -> LetThrough:
+    """Of the groups let through, the one whose notes the page `spilled` holds (set over its
+    text): one with a note on it, else the last called before it (review50b: the first
+    group, called pages earlier, was named, its line and its count)."""
+    on = [g for g in away if any(p.note_page == spilled for p in g.notes)]
+    before = [g for g in away if g.notes and (g.notes[0].heading_page or 0) <= spilled]
+    return on[0] if on else before[-1] if before else away[0]
 
 
 def _render_held(html: Any, fonts: Any) -> tuple[Any, list[Held], list[Moved]]:
