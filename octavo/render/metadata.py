@@ -128,7 +128,7 @@ def book_meta(book: Book) -> BookMeta:
         authors=config.authors,
         editors=config.editors,
         publisher=config.publisher,
-        subjects=config.subject or tuple(filter(None, (config.country, config.series))),
+        subjects=config.subject or _subjects(config),
         description=config.description,
         series=config.series,
         source=config.source,
@@ -184,3 +184,11 @@ def data_as_of(book: Book) -> str:
     if not dates:
         return ""
     return month(dates[0]) if len(dates) == 1 else f"{month(dates[0])} – {month(dates[-1])}"
+
+
+def _subjects(config: BookConfig) -> tuple[str, ...]:
+    """The subjects of a book whose book.toml names none: its country (a book of parts
+    without one: its parts' countries), and its series. A book of parts with neither had
+    none, and its PDF's /Keywords was empty (E616 of `invoke check`: review50c)."""
+    countries = (config.country,) if config.country else config.parts
+    return tuple(filter(None, (*countries, config.series)))

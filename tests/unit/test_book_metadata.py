@@ -180,3 +180,22 @@ def test_a_series_without_a_number_or_position_is_its_name(make_book: MakeBook) 
     book, _ = read_book(_book(make_book, 'series = "Country Studies"\n', "fr"))
     assert book is not None
     assert book_meta(book).series_line == "Country Studies"
+
+
+def test_a_book_of_parts_without_a_country_has_its_parts_countries_as_subjects(
+    make_book: MakeBook,
+) -> None:
+    """Its PDF's /Keywords and its EPUB's dc:subject name the countries of its parts (they
+    were empty: E616 of `invoke check`, review50c)."""
+    toml = (
+        'title = "Two Countries: Studies"\nlanguage = "en"\n'
+        'identifier = "urn:uuid:12345678-1234-5678-9abc-123456789abc"\n'
+        'parts = ["Belarus", "Moldova"]\n'
+        '[chapters.Belarus]\n1 = "The Economy"\n[chapters.Moldova]\n1 = "The Economy"\n'
+    )
+    first = section_source(1, total=2).replace("country: Testland", "country: Belarus")
+    second = section_source(2, total=2).replace("country: Testland", "country: Moldova")
+    book = make_book({"001-a.md": first, "002-b.md": second}, toml)
+    loaded, _ = read_book(api.open_book(book))
+    assert loaded is not None
+    assert book_meta(loaded).subjects == ("Belarus", "Moldova")
