@@ -169,7 +169,9 @@ class RenderedChapter:
     sections: tuple[RenderedSection, ...]  # the opening (if any) first among them
     toc: tuple[TocNode, ...]  # nested sections of this chapter, the opening left out
     label: str = ""  # 'Chapter 8', or '' (Chapter.label)
-    heading_text: str = ""  # plain, one line: 'Chapter 8: Government and Politics'
+    # plain, one line, typeset as the heading prints (curly quotes, dashes): 'Chapter 8:
+    # Government and Politics'; the EPUB's contents, the PDF's bookmarks, a running head
+    heading_text: str = ""
     opening: RenderedSection | None = None  # the chapter-level page, shown as its opening
     heading_html: str = ""  # inline XHTML, one line: 'Chapter 8: <i>…</i>'
 
@@ -218,10 +220,8 @@ class RenderedChapter:
         "Annexe A : Villes"), as Chicago heads one, for a reader sent to "Appendix A";
         any other division's title alone (a chapter's heads carry no "Chapter 2"); typeset
         as the heading prints it (curly quotes, dashes), never as its title was typed."""
-        from octavo.text import strip_tags
-
-        if self.kind == APPENDIX_KIND and self.heading_html:
-            return strip_tags(self.heading_html)
+        if self.kind == APPENDIX_KIND and self.heading_text:
+            return self.heading_text
         return self.title_text
 
 

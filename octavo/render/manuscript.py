@@ -37,6 +37,7 @@ from octavo.render.references import book_targets, resolved_section
 from octavo.render.titles import title_html as titled
 from octavo.render.toc import toc_tree
 from octavo.render.xref import Targets
+from octavo.text import strip_tags
 
 __all__ = ["render_manuscript"]
 
@@ -107,6 +108,7 @@ def _resolved(
     rendered = tuple(resolved_section(draft, targets, found) for draft in chapter.sections)
     division = chapter.chapter
     opening = next((r for r in rendered if r.section is division.opening), None)
+    heading_html = _heading_html(division, labels, title_html)
     return RenderedChapter(
         division,
         division.slug,
@@ -114,9 +116,9 @@ def _resolved(
         rendered,
         toc_tree(tuple(r for r in rendered if r is not opening)),
         division.label(labels),
-        division.heading(labels),
+        strip_tags(heading_html),  # typeset as the heading prints: curly quotes, dashes
         opening,
-        _heading_html(division, labels, title_html),
+        heading_html,
     )
 
 

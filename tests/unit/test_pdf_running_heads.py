@@ -231,3 +231,13 @@ def test_an_appendix_s_head_is_typeset_as_its_heading(make_book: MakeBook) -> No
     manuscript, _ = api.manuscript(book)
     head = manuscript.chapters[1].head_text
     assert head == "Appendix A: Ivory Coast\u2019s \u201cCities\u201d \u2013 and towns"
+
+
+def test_a_chapter_s_heading_text_is_typeset_as_its_heading(make_book: MakeBook) -> None:
+    """The EPUB's contents and the PDF's bookmarks name a division as its heading prints
+    it: "Côte d’Ivoire", not the title as typed ("Côte d'Ivoire")."""
+    toml = BOOK_TOML.replace('1 = "The Economy"', '1 = "Côte d\'Ivoire -- a Survey"')
+    section = section_source(1, total=1)
+    manuscript, _ = api.manuscript(make_book({"001-a.md": section}, toml))
+    (chapter,) = manuscript.chapters
+    assert chapter.heading_text == "Chapter 1: Côte d\u2019Ivoire \u2013 a Survey"
