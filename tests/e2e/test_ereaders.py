@@ -307,7 +307,7 @@ def test_mupdf_sets_the_data_currency_s_rows_on_one_baseline(tmp_path: Path) -> 
     epub, _ = api.build_epub(ROOT / "tests" / "data" / "constructs", tmp_path / "c.epub")
     lines = readers.mutool_lines(readers.unzip(epub, tmp_path / "x") / "data-currency.xhtml",
                                  390, 844)  # fmt: skip
-    names = [y for _, y, t in lines if t in ("Country Profile", "The Northern Hills")]
+    names = [y for _, y, t in lines if t in ("Chapter 1: Country Profile", "The Northern Hills")]
     assert len(names) == 2, lines
     for y in names:  # the row's date and its update: on the name's baseline
         row = [(t, round(other - y, 2)) for _, other, t in lines if abs(other - y) < 6]
