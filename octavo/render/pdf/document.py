@@ -180,8 +180,9 @@ def render_pdf(
     # with a column that holds the widest (octavo.render.pdf.front_again), or, where that
     # moved a page of it, the whole book, until the folios the wider column moved fit too
     column = folio_column(document.pages)
+    whole = whole_book_features(project)  # the book's own styles read the whole document
     front = None
-    if column and not whole_book_features(project):
+    if column and not whole:
         from octavo.render.pdf.front_again import again
 
         front = again(manuscript, options, document, moved, column, folios)
@@ -197,7 +198,7 @@ def render_pdf(
         )
     if manuscript.index:
         located = locate(document, manuscript, folios)
-        if whole_book_features(project):  # the final HTML laid out whole
+        if whole:  # the final HTML laid out whole
             html = load_html(render_print_html(manuscript, options, located), project)
             apply_moves(html, moved)  # the same body
             hold_column(html, column)  # the same contents

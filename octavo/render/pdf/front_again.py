@@ -70,7 +70,7 @@ def again(
         return None  # a book's own template links past the front matter (its folios lost)
     shown = len(broadside_tables(html.etree_element))  # the front's come first in the book
     apply_moves(html, tuple(m for m in moves if m.table < shown))
-    notes = note_pairs(s for c in manuscript.chapters if c.matter == "front" for s in c.sections)
+    notes = note_pairs(front)
     hold_column(html, column)
     laid = guarded(lambda: place_notes(html, notes))
     wider, (alone, _) = settle_column(
@@ -131,4 +131,4 @@ def body_folios(document: Any, body: int, folios: Folios) -> tuple[tuple[str, st
 def _blank(page: Any) -> bool:
     """Whether `page` (weasyprint.Page) is a blank page (one made to bring the next to its
     side: `@page :blank`)."""
-    return bool(getattr(getattr(page._page_box, "page_type", None), "blank", False))
+    return bool(page._page_box.page_type.blank)

@@ -15,9 +15,12 @@ What it patches: the name `remake_page` in `weasyprint.layout.page`, which
 `make_all_pages` calls for each page (octavo.render.pdf.parallel.page_states wraps the
 same name while a part is laid out: it then wraps this patch). The wrapper calls the
 shipped function; when the page it made is `:blank` and its footnote area holds notes, the
-page is given the same page type but not blank (its `@page` styles computed as for any
-page of its side, name and place), which `make_margin_boxes` reads for its running head
-and folio. The page's own content (none but the notes) is laid out as shipped. A book
+page is given the same page type but not blank, and named as the page before it, whose
+notes it carries (WeasyPrint names a blank page after the element that follows: a part's
+title page), its `@page` styles computed as for any page of that side, name and place,
+which `make_margin_boxes` reads for its running head and folio; and it is marked
+(`carried`), so that the parallel build knows a part that ends on such a page. The
+page's own content (none but the notes) is laid out as shipped. A book
 whose notes never run onto a blank page is the same bytes.
 
 Checked against: WeasyPrint 70.0. `install()` patches only a 70.x whose `remake_page`,
@@ -93,7 +96,7 @@ def carried(page_box: Any) -> str:
 
 def _unblanked(remake: Callable[..., Any]) -> Callable[..., Any]:
     """`remake` (WeasyPrint's remake_page), its `:blank` pages that carry notes given their
-    page type but not blank."""
+    page type but not blank, named as the page before them (see the module's docstring)."""
     from weasyprint.layout import page as pages
 
     def remake_page(index: int, context: Any, root_box: Any, html: Any) -> Any:
