@@ -50,6 +50,7 @@ __all__ = [
     "kept_text",
     "skipped",
     "stat_text",
+    "text_kept",
     "walk_files",
 ]
 
@@ -241,6 +242,33 @@ def kept_text(
     installer does to a package's metadata). A racy folder, or no `state`: made again.
     `save` False: a keep is taken, never written (a reader that writes no state)."""
     scanned = time.time_ns()
+    stats, newest = _folder_stats(folders)
+    if state is None:
+        return make()
+    kept = _kept_value(state / "stat" / f"{name}.json", stats, newest)
+    if kept is not None:
+        return kept
+    value = make()
+    if save and newest < scanned - RACY_NS:
+        data = {"version": _VERSION, "stats": stats, "scanned": scanned, "value": value}
+        signed = sign(json.dumps(data).encode("utf-8"))
+        if signed is not None:
+            with contextlib.suppress(OSError):
+                atomic_bytes(state / "stat" / f"{name}.json", signed, durable=False)
+    return value
+
+
+def text_kept(state: Path | None, name: str, folders: tuple[str, ...]) -> str | None:
+    """What `kept_text` would take from `state` without making it, or None: it would make
+    it (so that a caller can start making it early, octavo.commits.ask_ahead)."""
+    if state is None:
+        return None
+    stats, newest = _folder_stats(folders)
+    return _kept_value(state / "stat" / f"{name}.json", stats, newest)
+
+
+def _folder_stats(folders: tuple[str, ...]) -> tuple[list[str], int]:
+    """Each folder's stat as kept, and the newest of their modification times."""
     stats, newest = [], 0
     for folder in folders:
         try:
@@ -250,9 +278,11 @@ def kept_text(
             continue
         stats.append(f"{folder}\0{stat_text(info)}")
         newest = max(newest, info.st_mtime_ns)
-    if state is None:
-        return make()
-    kept = state / "stat" / f"{name}.json"
+    return stats, newest
+
+
+def _kept_value(kept: Path, stats: list[str], newest: int) -> str | None:
+    """The value kept at `kept` for these stats, if it is still good (none is racy)."""
     try:
         signed_data, written = _read_kept(kept)
         data = json.loads(signed_data or b"null")
@@ -261,11 +291,4 @@ def kept_text(
             return str(data["value"])
     except (OSError, ValueError, KeyError, TypeError):
         pass  # missing, damaged, or not this user's: made again
-    value = make()
-    if save and newest < scanned - RACY_NS:
-        data = {"version": _VERSION, "stats": stats, "scanned": scanned, "value": value}
-        signed = sign(json.dumps(data).encode("utf-8"))
-        if signed is not None:
-            with contextlib.suppress(OSError):
-                atomic_bytes(kept, signed, durable=False)
-    return value
+    return None

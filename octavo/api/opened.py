@@ -9,6 +9,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from octavo.commits import ask_ahead
 from octavo.errors import BuildError, Diagnostic, raise_if_errors
 from octavo.outputs import cache_of, guard_default
 from octavo.project import Project, open_project
@@ -31,6 +32,8 @@ class Sources:
     def __init__(self, book: Path | Project, strict: bool = False, keep: bool = True):
         forget_roots()  # a linked book folder pointed elsewhere since the last (`watch`)
         self.project = book if isinstance(book, Project) else open_book(book)
+        if keep and self.project.epoch is None:  # git's walk beside the change check
+            ask_ahead(self.project.root.resolve(), self.project.state)
         self.strict = strict
         # False: a command that reads (`outline`) keeps nothing: it makes no state folder
         # and saves no cache (one a build kept is read)

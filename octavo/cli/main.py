@@ -31,12 +31,14 @@ def program() -> Program:
     from invoke.program import Program
 
     from octavo import __version__
+    from octavo.cli.ending import ended
     from octavo.cli.options import coded
     from octavo.cli.tasks import namespace
 
     class Octavo(Program):
         parse_tasks = coded(Program.parse_tasks, "octavo")
         parse_cleanup = coded(Program.parse_cleanup, "octavo")
+        execute = ended(Program.execute)
 
         def print_help(self) -> None:
             print(f"Usage: {self.binary} TASK [--options] [TASK [--options]] ...")

@@ -134,10 +134,16 @@ def coded(parse: Callable[[Any], None], binary: str) -> Callable[[Any], None]:
 def checked(namespace: Collection) -> Collection:
     """A tasks.py's namespace, for invoke: a word of the command line that invoke does not
     know is E132 (`refuse_unknown`), and a reader that stops reading (`invoke --list |
-    head -1`) ends the command quietly (octavo.cli.running.quiet_when_closed)."""
+    head -1`) ends the command quietly (octavo.cli.running.quiet_when_closed); once its
+    tasks ran, the command ends without the interpreter's teardown (octavo.cli.ending)."""
     from octavo.cli.running import quiet_when_closed
 
     if _run_by_invoke(sys.argv):
+        from invoke.program import Program
+
+        from octavo.cli.ending import ended
+
         quiet_when_closed()
+        Program.execute = ended(Program.execute)  # type: ignore[method-assign,assignment]
     refuse_unknown()
     return namespace

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.commits import last_commit
+from octavo.commits import ask_ahead, last_commit
 
 SIGNED = "\n".join(
     [
@@ -36,10 +36,9 @@ def _git(root: Path, *args: str, given: str | None = None) -> str:
     return done.stdout.strip()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_a_repositorys_signature_program_never_runs(tmp_path: Path) -> None:
-    """A signed commit and `log.showSignature` with a `gpg.program` of the book's: git ran
-    that program when octavo asked for the date."""
+def _signed_book(tmp_path: Path) -> tuple[Path, Path]:
+    """A book whose one commit is signed, with `log.showSignature` and a `gpg.program` of
+    its own, which leaves the second path if it runs."""
     book, ran = tmp_path / "book", tmp_path / "ran"
     book.mkdir()
     (book / "001-a.md").write_text("text\n", encoding="utf-8")
@@ -55,6 +54,18 @@ def test_a_repositorys_signature_program_never_runs(tmp_path: Path) -> None:
     _git(book, "update-ref", "HEAD", commit)
     _git(book, "config", "log.showSignature", "true")
     _git(book, "config", "gpg.program", str(program))
+    return book, ran
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("ahead", [False, True], ids=["asked", "started-ahead"])
+def test_a_repositorys_signature_program_never_runs(tmp_path: Path, ahead: bool) -> None:
+    """A signed commit and `log.showSignature` with a `gpg.program` of the book's: git ran
+    that program when octavo asked for the date; git started ahead of the change check
+    (octavo.commits.ask_ahead) is the same command."""
+    book, ran = _signed_book(tmp_path)
+    if ahead:
+        ask_ahead(book, None)
     found = last_commit(book)
     assert not ran.exists()
     assert found is not None and int(found.timestamp()) == 1700000000

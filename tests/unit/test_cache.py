@@ -417,3 +417,75 @@ def test_what_is_asked_and_where_the_libraries_are_name_the_keep(
     assert asked("new=2").endswith(";new=2")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(tmp_path))
     assert asked("other=3").endswith(";other=3")
+
+
+def _committed_book(make_book: MakeBook, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    _git(book, "init", "-q")
+    _git(book, "add", ".")
+    _git(book, "commit", "-qm", "one", date="2024-05-06T07:08:09Z")
+    git = book / ".git"
+    heads = git / "refs" / "heads"
+    _age(git / "HEAD", git / "logs" / "HEAD", heads / "main", heads / "master")
+    monkeypatch.chdir(book.parent)  # build/.octavo/ there
+    return book
+
+
+@pytest.mark.usefixtures("ctime_settled")
+def test_a_build_starts_git_ahead_and_the_check_reads_it(
+    make_book: MakeBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build's book opened (Sources) starts git at once; the change check reads what that
+    git says, and starts no other."""
+    from octavo import commits
+    from octavo.api.opened import Sources
+
+    book = _committed_book(make_book, monkeypatch)
+    opened = Sources(book)
+    root = opened.project.root.resolve()
+    assert commits._asked[root][0] == os.getpid()
+    started: list[Path] = []
+    monkeypatch.setattr(commits, "_started", lambda root: started.append(root))
+    build_key(opened.project, {}, opened.project.state)
+    assert root not in commits._asked and started == []
+    assert opened.project.build_time(()) == datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
+
+
+@pytest.mark.usefixtures("ctime_settled")
+def test_a_kept_date_starts_no_git_ahead(
+    make_book: MakeBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the date is kept (git's files unchanged since), no git is started ahead; nor for
+    a command that keeps nothing, nor under SOURCE_DATE_EPOCH."""
+    from octavo import commits
+    from octavo.api.opened import Sources
+
+    book = _committed_book(make_book, monkeypatch)
+    project = open_book(book)
+    build_key(project, {}, project.state)  # asks git and keeps its answer
+    started: list[Path] = []
+    monkeypatch.setattr(commits, "_started", lambda root: started.append(root))
+    Sources(book)
+    Sources(book, keep=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    Sources(book)
+    assert started == []
+
+
+def test_git_started_ahead_is_read_only_by_the_process_that_started_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process forked since (the EPUB writer) holds a copy of the pipe, not its own: it
+    runs git itself; an earlier build's git never read (`watch`) is ended by the next."""
+    import subprocess
+
+    from octavo import commits
+
+    earlier = subprocess.Popen(["sleep", "30"])
+    monkeypatch.setattr(commits, "_asked", {tmp_path: (os.getpid() + 1, earlier)})
+    assert commits._ahead(tmp_path) is None and commits._asked == {}
+    commits._asked[tmp_path] = (os.getpid(), earlier)
+    monkeypatch.setattr(commits, "commit_files", lambda root: ())
+    commits.ask_ahead(tmp_path, None)  # outside a repository now: nothing started
+    assert earlier.poll() is not None and commits._asked == {}

@@ -59,3 +59,87 @@ def test_an_out_that_ends_in_a_slash_is_a_folder_and_refused(given: str) -> None
     assert [d.code for d in caught.value.diagnostics] == ["E121"]
     assert output_file("", ".epub") is None
     assert output_file(given.rstrip("/") + ".epub", ".epub") == Path(given.rstrip("/") + ".epub")
+
+
+def test_the_command_ends_after_what_runs_at_exit(tmp_path: Path) -> None:
+    """end_now (octavo.cli.ending): what is printed is flushed, non-daemon threads are waited
+    for, atexit's handlers run (after them), each once; then the process ends, status 0,
+    without the interpreter's teardown (a __del__ of a module's object never runs)."""
+    code = textwrap.dedent(
+        f"""
+        import atexit, sys, threading, time
+        from pathlib import Path
+        from octavo.cli.ending import end_now
+        out = Path({str(tmp_path)!r})
+        atexit.register(lambda: print("atexit", flush=True))
+        def late():
+            time.sleep(0.2)
+            (out / "thread").write_text("x")
+        threading.Thread(target=late).start()
+        class Teardown:
+            def __del__(self):
+                (out / "teardown").write_text("x")
+        kept = Teardown()
+        print("task done", end="")
+        sys.stderr.write("said")
+        end_now()
+        print("not reached")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout == "task doneatexit\n" and done.stderr == "said"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thread"]
+
+
+def test_ended_ends_only_a_command_line_whose_tasks_all_ran(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Program.execute wrapped (octavo.cli.ending.ended): a task's failure goes out as ever;
+    a Program run inside another program (a test's) returns; wrapping twice is once."""
+    from octavo.cli import ending
+
+    ends: list[str] = []
+    monkeypatch.setattr(ending, "end_now", lambda: ends.append("ended"))
+
+    def execute(program: object) -> None:
+        if program == "failing":
+            raise RuntimeError("task failed")
+
+    wrapped = ending.ended(execute)
+    assert ending.ended(wrapped) is wrapped
+    monkeypatch.setattr(sys, "argv", ["/usr/bin/pytest"])
+    wrapped("ok")
+    assert ends == []
+    for argv0 in ("/home/u/.local/bin/octavo", "/usr/bin/invoke", "/x/invoke/__main__.py"):
+        monkeypatch.setattr(sys, "argv", [argv0, "epub"])
+        wrapped("ok")
+    assert ends == ["ended"] * 3
+    with pytest.raises(RuntimeError):
+        wrapped("failing")
+    assert len(ends) == 3
+
+
+def test_end_now_off_the_main_thread_returns() -> None:
+    import threading
+
+    from octavo.cli.ending import end_now
+
+    returned: list[bool] = []
+    worker = threading.Thread(target=lambda: returned.append(end_now() is None))
+    worker.start()
+    worker.join()
+    assert returned == [True]
+
+
+def test_a_command_line_whose_last_task_fails_exits_1(tmp_path: Path) -> None:
+    """`invoke outline … epub …`: the first task ran, the second failed; the command exits 1,
+    not 0 (the end without teardown comes only after every task ran)."""
+    from tests.support.cli import invoke
+
+    done = invoke("new", "--folder", tmp_path / "made", "epub", "--book", tmp_path / "missing")
+    assert done.returncode == 1, done.stderr
+    assert "E100" in done.stderr
+    done = invoke("new", "--folder", tmp_path / "second")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "second" / "book.toml").is_file()
