@@ -482,7 +482,7 @@ def test_git_started_ahead_is_read_only_by_the_process_that_started_it(
 
     from octavo import commits
 
-    earlier = subprocess.Popen(["sleep", "30"])
+    earlier = subprocess.Popen(["sleep", "30"], text=True)
     monkeypatch.setattr(commits, "_asked", {tmp_path: (os.getpid() + 1, earlier)})
     assert commits._ahead(tmp_path) is None and commits._asked == {}
     commits._asked[tmp_path] = (os.getpid(), earlier)

@@ -126,7 +126,12 @@ def test_end_now_off_the_main_thread_returns() -> None:
     from octavo.cli.ending import end_now
 
     returned: list[bool] = []
-    worker = threading.Thread(target=lambda: returned.append(end_now() is None))
+
+    def ending() -> None:
+        end_now()
+        returned.append(True)
+
+    worker = threading.Thread(target=ending)
     worker.start()
     worker.join()
     assert returned == [True]
