@@ -10,8 +10,10 @@ every command. An object still alive then is not finalized: octavo closes every 
 writes, and what must happen at exit is registered with atexit (octavo.render.pdf
 .weasy_folders). The exit status is 0, as the Program's would be.
 
-Only for a command line of octavo's or invoke's, in the main thread: a Program run in
-another program's process (a test's `program().run(...)`) returns as ever. A command that
+Only for a command line of octavo's or invoke's, in the main thread, not watched by a
+profiler or a tracer (`python -m cProfile -m invoke …` writes its stats once the program
+returned; coverage, a debugger): a Program run in another program's process (a test's
+`program().run(...)`) returns as ever. A command that
 failed (an exception out of execute) ends as before, and so does one whose output cannot
 be flushed (a reader gone: Python reports it, and its exit status, as ever).
 """
@@ -54,11 +56,13 @@ def ended(execute: Callable[[Any], None]) -> Callable[[Any], None]:
 def end_now() -> None:
     """End the process, status 0, after what Python's exit runs first: the threads' exit
     handlers and the wait for non-daemon threads, then atexit's handlers. Returns (and the
-    interpreter ends as ever) off the main thread, or when stdout or stderr cannot be
-    flushed."""
+    interpreter ends as ever) off the main thread, under a profiler or a tracer, or when
+    stdout or stderr cannot be flushed."""
     shutdown = getattr(threading, "_shutdown", None)
     if shutdown is None or threading.current_thread() is not threading.main_thread():
         return
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return  # watched (cProfile writes its stats after the program, coverage, a debugger)
     if not _flushed():
         return
     shutdown()  # threading's exit handlers (concurrent.futures), non-daemon threads joined

@@ -148,3 +148,25 @@ def test_a_command_line_whose_last_task_fails_exits_1(tmp_path: Path) -> None:
     done = invoke("new", "--folder", tmp_path / "second")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "second" / "book.toml").is_file()
+
+
+def test_a_profiled_command_ends_as_ever(tmp_path: Path) -> None:
+    """`python -m cProfile -o … -m invoke …` writes its stats after the program returns:
+    under a profiler (or a tracer: coverage, a debugger) the command is not ended early."""
+    code = textwrap.dedent(
+        """
+        from octavo.cli.ending import end_now
+        end_now()
+        print("returned")
+        """
+    )
+    script = tmp_path / "ends.py"
+    script.write_text(code)
+    stats = tmp_path / "stats"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), str(script)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and done.stdout == "returned\n", done.stderr
+    assert stats.stat().st_size > 0
