@@ -7,8 +7,8 @@ and styles are found, its build time, what a renderer may read.
 
 Its modules: `book` (the book as read: sections, chapters, parts, their kinds), `labels`
 (the words octavo generates, in the book's language) and `manuscript` (the book rendered;
-`currency`: the Data Currency appendix's divisions, as both outputs list them); every name
-is taken from here.
+`currency`: the Data Currency appendix's divisions, as both outputs list them; `index`: the
+terms marked for the index and its entries); every name is taken from here.
 """
 
 from __future__ import annotations
@@ -28,15 +28,13 @@ from octavo.model.book import (
     matter_of,
 )
 from octavo.model.currency import CurrencyRow
+from octavo.model.index import IndexEntry, IndexGroup, IndexMark
 from octavo.model.labels import Labels, roman
 from octavo.model.manuscript import (
     APPENDIX,
     INDEX,
     Block,
     Image,
-    IndexEntry,
-    IndexGroup,
-    IndexMark,
     Manuscript,
     Note,
     Numbered,

@@ -1,6 +1,6 @@
 """The book rendered (octavo.render): the one `Manuscript` both the EPUB and the PDF are
 made from, its chapters and sections as XHTML, their notes, numbered tables and figures,
-contents and index."""
+contents and index (its marks and entries: octavo.model.index)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from octavo.model.book import APPENDIX_KIND, Book, Chapter, Part, Section
 from octavo.model.currency import CurrencyRow, D, currency_rows
+from octavo.model.index import IndexEntry, IndexGroup, IndexMark
 from octavo.model.labels import Labels
 
 __all__ = [
@@ -16,9 +17,6 @@ __all__ = [
     "INDEX",
     "Block",
     "Image",
-    "IndexEntry",
-    "IndexGroup",
-    "IndexMark",
     "Manuscript",
     "Note",
     "Numbered",
@@ -99,36 +97,6 @@ class Image:
     media_type: str  # "image/png"
     width: int  # pixels (SVG: its declared size, or 0)
     height: int
-
-
-@dataclass(frozen=True, slots=True)
-class IndexMark:
-    """A term marked for the index where it occurs (octavo.render.index_marks)."""
-
-    id: str  # the anchor at the occurrence; "" for a cross-reference only (see=)
-    path: tuple[str, ...]  # entry, sub-entry ...
-    see: str = ""
-    see_also: str = ""
-    text: str = ""  # the words marked
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    """An entry of the index: its locators (anchors, in reading order), cross-references and
-    sub-entries, sorted by the book's language."""
-
-    term: str
-    locators: tuple[str, ...]  # anchor ids of its marks, in reading order
-    see: tuple[str, ...] = ()
-    see_also: tuple[str, ...] = ()
-    children: tuple[IndexEntry, ...] = ()
-    words: tuple[str, ...] = ()  # the words marked, in the text (for read-back checks)
-
-
-@dataclass(frozen=True, slots=True)
-class IndexGroup:
-    letter: str  # "B"
-    entries: tuple[IndexEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,29 +29,6 @@ def test_a_note_s_word_joiners_are_not_looked_for() -> None:
     assert [d.code for d in check_notes(_facts("1. See elsewhere."), [section])] == ["E611"]
 
 
-def test_page_references_are_told_from_other_links_in_one_pass() -> None:
-    """E621's page references, read as `_LINK`'s links whose class is a page reference's
-    (one pass over the HTML, which also gives the other links' words), are the targets
-    `_PAGE_REF` finds, and only they."""
-    from octavo.check import content
-
-    html = (
-        '<p>See <a href="#tbl:gdp" class="xref page">12</a>, '
-        '<a href="#fig:map" class="xref">the map</a> and '
-        '<a href="#sec" class="xref page hidden" data-x="1">iv</a>; '
-        '<a href="#a" class="xref pages">3</a> <a href="#b">B\nwrapped</a> '
-        '<a href="https://example.org">out</a></p>'
-    )
-    links = content._LINK.findall(html)
-    found = {target for target, attributes, _ in links if content.is_page_ref(attributes)}
-    assert found == set(content._PAGE_REF.findall(html)) == {"tbl:gdp", "sec"}
-    assert content._other_words(links, ()) == {
-        "fig:map": "themap",
-        "a": "3",  # "xref pages" is no page reference's class
-        "b": "bwrapped",
-    }
-
-
 _FIGURE = (
     '<figure id="fig:map"><img src="m.png" alt="" /><figcaption><span class="caption-label">'
     'Figure 1.</span> A map of Testland<a class="noteref" href="#fn-a-2" role="doc-noteref">'
