@@ -183,6 +183,22 @@ def test_the_writer_is_sent_the_manuscript_without_the_sections_markdown(book: P
     ]
 
 
+def test_the_models_dataclasses_are_pickled_by_their_fields() -> None:
+    """Every dataclass of the model's modules that its fields make again is pickled as its
+    class and fields (handover._BY_ARGUMENTS): until session 51 only the two defined in
+    octavo.model itself were, the rest (defined in octavo.model.manuscript …) by
+    dataclasses' slower state."""
+    from octavo import model
+    from octavo.model import Chapter, IndexEntry, Manuscript, RenderedChapter, RenderedSection
+
+    for kind in (Chapter, IndexEntry, Manuscript, RenderedChapter, RenderedSection):
+        assert kind in handover._BY_ARGUMENTS, kind
+    assert all(k.__module__.startswith("octavo.") for k in handover._BY_ARGUMENTS)
+    assert len(handover._BY_ARGUMENTS) > len(
+        [k for k in vars(model).values() if getattr(k, "__module__", "") == "octavo.model"]
+    )
+
+
 def test_the_writer_runs_without_the_cyclic_collector(
     book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

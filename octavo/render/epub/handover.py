@@ -64,13 +64,15 @@ def _reducer(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[object
 # The manuscript's dataclasses pickled as their class and fields, rebuilt by calling the
 # class: dataclasses' own __getstate__ and __setstate__ look the fields up again for each
 # object (384 at 81 sections), half of pickling it here and of unpickling it there, which
-# both wait for (1.5 of 3.5 ms, at 81 sections).
+# both wait for (1.5 of 3.5 ms, at 81 sections). The model's classes are defined in its
+# modules (octavo.model.manuscript …) and named by the package: until session 51 only those
+# defined in the package itself (two) were taken.
 _BY_ARGUMENTS = {
     kind: _reducer(names)
     for module in (model, settings)
     for kind in vars(module).values()
     if isinstance(kind, type)
-    and kind.__module__ == module.__name__
+    and (kind.__module__ == module.__name__ or kind.__module__.startswith(f"{module.__name__}."))
     and (names := _arguments(kind)) is not None
 }
 
