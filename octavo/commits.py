@@ -6,6 +6,7 @@ that git walks the history while the build does other work.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import subprocess
@@ -44,8 +45,9 @@ def ask_ahead(root: Path, state: Path | None) -> None:
     """Start git now for `kept_commit(root, state)` if it will run git: a cold build asked
     it only at the change check, where its walk of the history (20 ms on a repository of
     1,500 commits; all of it for a folder no commit touched) held up the build. What it
-    prints is read by the first `last_commit(root)`; a build that never asks leaves it to
-    end by itself."""
+    prints is read by the first `last_commit(root)`; one never read is ended at exit.
+    Nothing is started when the date is kept, an empty one too (no commit touches the
+    folder): a build with nothing to do runs no git."""
     from octavo.stat_cache import text_kept
 
     earlier = _ahead(root)  # an earlier build's, never read (`invoke watch`)
@@ -53,11 +55,26 @@ def ask_ahead(root: Path, state: Path | None) -> None:
         earlier.kill()
         earlier.communicate()
     files = commit_files(root)
-    if files == () or (files is not None and text_kept(state, _kept_name(root), files)):
+    if files == ():
+        return
+    if files is not None and text_kept(state, _kept_name(root), files) is not None:
         return
     with_git = _started(root)
     if with_git is not None:
         _asked[root] = os.getpid(), with_git
+
+
+def _end_unread() -> None:
+    """At exit: git started ahead and never read (a build that failed before its check)
+    is ended and reaped, not left walking the history after the command."""
+    for root in list(_asked):
+        started = _ahead(root)
+        if started is not None:
+            started.kill()
+            started.communicate()
+
+
+atexit.register(_end_unread)
 
 
 def _ahead(root: Path) -> subprocess.Popen[str] | None:
@@ -82,10 +99,12 @@ def last_commit(root: Path) -> datetime | None:
         return None
     try:
         out, _ = started.communicate(timeout=20)
-    except subprocess.SubprocessError:
+    except BaseException as exc:  # its time out, or a stop (Ctrl-C): git ended with it
         started.kill()
         started.wait()
-        return None
+        if isinstance(exc, subprocess.SubprocessError):
+            return None
+        raise
     stamp = out.strip()
     if started.returncode != 0 or not (stamp.isascii() and stamp.isdigit()):
         return None

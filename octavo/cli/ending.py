@@ -10,12 +10,13 @@ every command. An object still alive then is not finalized: octavo closes every 
 writes, and what must happen at exit is registered with atexit (octavo.render.pdf
 .weasy_folders). The exit status is 0, as the Program's would be.
 
-Only for a command line of octavo's or invoke's, in the main thread, not watched by a
-profiler or a tracer (`python -m cProfile -m invoke …` writes its stats once the program
-returned; coverage, a debugger): a Program run in another program's process (a test's
-`program().run(...)`) returns as ever. A command that
-failed (an exception out of execute) ends as before, and so does one whose output cannot
-be flushed (a reader gone: Python reports it, and its exit status, as ever).
+Only for a command line of octavo's or invoke's whose tasks are all octavo's (a book's
+tasks.py may add its own, which may count on the teardown: a file written, never closed),
+in the main thread, not watched by a profiler or a tracer (`python -m cProfile -m invoke
+…` writes its stats once the program returned; coverage, a debugger): a Program run in
+another program's process (a test's `program().run(...)`) returns as ever. A command
+that failed (an exception out of execute) ends as before, and so does one whose output
+cannot be flushed (a reader gone: Python reports it, and its exit status, as ever).
 """
 
 from __future__ import annotations
@@ -46,11 +47,21 @@ def ended(execute: Callable[[Any], None]) -> Callable[[Any], None]:
 
     def executed(program: Any) -> None:
         execute(program)
-        if from_command_line(sys.argv):
+        if from_command_line(sys.argv) and _octavos_own(program):
             end_now()
 
     executed.octavo_ended = True  # type: ignore[attr-defined]
     return executed
+
+
+def _octavos_own(program: Any) -> bool:
+    """Every task the command ran is one of octavo's (a book's tasks.py may define its own,
+    which may count on the interpreter's teardown: a file written and never closed)."""
+    try:
+        bodies = [program.collection[call.name].body for call in program.tasks]
+    except Exception:  # anything unforeseen: the end as ever
+        return False
+    return all(getattr(body, "__module__", "").startswith("octavo.") for body in bodies)
 
 
 def end_now() -> None:

@@ -473,6 +473,50 @@ def test_a_kept_date_starts_no_git_ahead(
     assert started == []
 
 
+@pytest.mark.usefixtures("ctime_settled")
+def test_a_kept_empty_date_starts_no_git_ahead(
+    make_book: MakeBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A book in a repository whose folder no commit touches keeps the date "" (the newest
+    source's time is the build date): the next build starts no git either (review51: one
+    was started on every build, and never read)."""
+    from octavo import commits
+    from octavo.api.opened import Sources
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    (book / "elsewhere.txt").write_text("x")
+    _git(book, "init", "-q")
+    _git(book, "add", "elsewhere.txt")
+    _git(book, "commit", "-qm", "one")
+    (book / "sub").mkdir()
+    for name in ("book.toml", "001-a.md"):
+        (book / name).rename(book / "sub" / name)
+    git = book / ".git"
+    heads = git / "refs" / "heads"
+    _age(git / "HEAD", git / "logs" / "HEAD", heads / "main", heads / "master")
+    monkeypatch.chdir(book.parent)
+    project = open_book(book / "sub")
+    build_key(project, {}, project.state)  # asks git: nothing, kept as ""
+    started: list[Path] = []
+    monkeypatch.setattr(commits, "_started", lambda root: started.append(root))
+    Sources(book / "sub")
+    assert started == []
+
+
+def test_git_started_ahead_and_never_read_is_ended_at_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from octavo import commits
+
+    unread = subprocess.Popen(["sleep", "30"], text=True)
+    monkeypatch.setattr(commits, "_asked", {tmp_path: (os.getpid(), unread)})
+    commits._end_unread()
+    assert unread.returncode is not None and commits._asked == {}
+
+
 def test_git_started_ahead_is_read_only_by_the_process_that_started_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

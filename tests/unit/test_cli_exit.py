@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from octavo.cli import running
+from tests.conftest import ROOT, MakeBook, section_source
+from tests.support.cli import command as cli_command
 
 
 def test_a_task_freezes_the_heap_once_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,27 +99,44 @@ def test_ended_ends_only_a_command_line_whose_tasks_all_ran(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Program.execute wrapped (octavo.cli.ending.ended): a task's failure goes out as ever;
-    a Program run inside another program (a test's) returns; wrapping twice is once."""
+    a Program run inside another program (a test's) returns; so does a command that ran a
+    task of a book's own tasks.py (it may count on the interpreter's teardown); wrapping
+    twice is once."""
+    from types import SimpleNamespace
+
     from octavo.cli import ending
+    from octavo.cli.tasks import namespace
+
+    def own_task() -> None:  # a task of a book's tasks.py: not octavo's module
+        pass
+
+    collection = {"epub": namespace["epub"], "outline": namespace["outline"]}
+    collection["mine"] = SimpleNamespace(body=own_task)
+
+    def program(*names: str, failing: bool = False) -> SimpleNamespace:
+        calls = [SimpleNamespace(name=name) for name in names]
+        return SimpleNamespace(tasks=calls, collection=collection, failing=failing)
 
     ends: list[str] = []
     monkeypatch.setattr(ending, "end_now", lambda: ends.append("ended"))
 
-    def execute(program: object) -> None:
-        if program == "failing":
+    def execute(program: SimpleNamespace) -> None:
+        if program.failing:
             raise RuntimeError("task failed")
 
     wrapped = ending.ended(execute)
     assert ending.ended(wrapped) is wrapped
     monkeypatch.setattr(sys, "argv", ["/usr/bin/pytest"])
-    wrapped("ok")
+    wrapped(program("epub"))
     assert ends == []
     for argv0 in ("/home/u/.local/bin/octavo", "/usr/bin/invoke", "/x/invoke/__main__.py"):
         monkeypatch.setattr(sys, "argv", [argv0, "epub"])
-        wrapped("ok")
+        wrapped(program("epub", "outline"))
     assert ends == ["ended"] * 3
+    wrapped(program("epub", "mine"))
+    assert len(ends) == 3
     with pytest.raises(RuntimeError):
-        wrapped("failing")
+        wrapped(program("epub", failing=True))
     assert len(ends) == 3
 
 
@@ -170,3 +190,47 @@ def test_a_profiled_command_ends_as_ever(tmp_path: Path) -> None:
     )
     assert done.returncode == 0 and done.stdout == "returned\n", done.stderr
     assert stats.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", ["invoke", "octavo"])
+def test_a_real_command_line_ends_without_the_teardown(
+    command: str, make_book: MakeBook, tmp_path: Path
+) -> None:
+    """`invoke outline …` and `octavo outline …` go through end_now once their task ran: an
+    object left alive at the end (planted by a sitecustomize) is never finalized, and the
+    task's output and status are whole; `invoke --list` (no task run) ends as ever."""
+    book = make_book({"001-a.md": section_source(1, total=1)})
+    planted = tmp_path / "site"
+    planted.mkdir()
+    (planted / "sitecustomize.py").write_text(
+        textwrap.dedent(
+            f"""
+            import builtins, pathlib
+            class Teardown:
+                def __del__(self, touch=pathlib.Path({str(tmp_path / "finalized")!r}).touch):
+                    touch()
+            builtins._octavo_planted = Teardown()
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": f"{planted}{os.pathsep}{ROOT}"}
+    if command == "invoke":
+        line = [*cli_command("outline", "--book", book)]
+    else:
+        line = [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv[0] = 'octavo'; from octavo.cli.main import main; main()",
+            "outline",
+            "--book",
+            str(book),
+        ]
+    done = subprocess.run(line, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Part 1" in done.stdout or done.stdout.strip(), done.stdout
+    assert not (tmp_path / "finalized").exists()
+    listed = subprocess.run(
+        [*cli_command("--list")], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert listed.returncode == 0 and "epub" in listed.stdout
+    assert (tmp_path / "finalized").exists()  # no task ran: the teardown as ever
