@@ -30,6 +30,22 @@ def test_a_pdf_build_leaves_no_font_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in temporary.iterdir()) == []
 
 
+def test_invoke_all_leaves_no_font_folder(tmp_path: Path) -> None:
+    """`invoke all` builds each book in a pool's worker, which ends by os._exit after
+    multiprocessing's finalizers, not atexit's: each worker left its folder (review51)."""
+    books = [generate_study(tmp_path / f"book{n}", 2, seed=n) for n in (1, 2)]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT)}
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "invoke", "-r", str(ROOT), "all", "--out", str(out)]
+    for book in books:
+        command += ["--books", str(book)]
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
+    assert sorted(p.suffix for p in out.glob("*/*")) == [".epub", ".epub", ".pdf", ".pdf"]
+    assert sorted(p.name for p in temporary.iterdir()) == []
+
+
 def test_only_the_maker_removes_a_folder(tmp_path: Path) -> None:
     from octavo.render.pdf import weasy_folders
 

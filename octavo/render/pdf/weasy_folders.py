@@ -27,6 +27,7 @@ import contextlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -41,6 +42,7 @@ _NAME = re.compile(re.escape(PREFIX) + r"([0-9]{1,9})-", re.ASCII)  # a pid, nev
 
 _made: list[tuple[int, str]] = []  # (pid of the maker, folder)
 _held: dict[str, int] = {}  # folder -> the open file of its lock (POSIX)
+_finalized: list[int] = []  # pool workers that remove their folders as they end
 
 
 def install() -> None:
@@ -67,11 +69,26 @@ def make_folder(parent: str | None = None) -> str:
     (POSIX) while this process lives, so that no sweep removes it meanwhile."""
     folder = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=parent)
     _made.append((os.getpid(), folder))
+    _removed_by_a_pool_worker()
     if os.name == "posix":
         _let_go(gone_only=True)
         with contextlib.suppress(OSError):  # no lock: the sweep's hour alone, as before
             _hold(folder)
     return folder
+
+
+def _removed_by_a_pool_worker() -> None:
+    """In a multiprocessing pool's worker (`invoke all`'s books, octavo.workers.pool), the
+    folders it made are removed as it ends: such a process ends by os._exit after
+    multiprocessing's own exit finalizers, never atexit's, and left one folder a worker
+    in /tmp until the hour's sweep (review51)."""
+    process = sys.modules.get("multiprocessing.process")
+    if process is None or process.parent_process() is None or os.getpid() in _finalized:
+        return
+    from multiprocessing import util
+
+    _finalized.append(os.getpid())
+    util.Finalize(None, remove_made, exitpriority=0)
 
 
 def _hold(folder: str) -> None:
