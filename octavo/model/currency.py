@@ -44,9 +44,11 @@ class CurrencyRow(Generic[D]):
         it: a lone division's section (RenderedChapter.lone) by the division's heading
         ("Appendix A: Cities"), an opening by the division's title it is set under
         ("Cities"), any other section by its own title. An appendix's page titled "Appendix
-        C: Cities" by its author was listed so under the heading "Appendix A: Cities"."""
+        C: Cities" by its author was listed so under the heading "Appendix A: Cities". The
+        opening of a chapter nobody titled (W310) by its own title too ("Overview" under
+        "Chapter 5": it was "Chapter 5" under "Chapter 5", the label twice)."""
         chapter = self.division.chapter
-        if chapter.opening is None or section.id != chapter.opening.id:
+        if chapter.opening is None or section.id != chapter.opening.id or chapter.untitled:
             return section.title_html
         return (chapter.heading_html or chapter.title_html) if chapter.lone else chapter.title_html
 

@@ -177,9 +177,17 @@ class RenderedChapter:
         """A division that is its one section, its opening: named once, by its heading,
         where the book lists sections by division (the data-currency appendix: CurrencyRow.
         title_html): not "Preface" over "Preface", nor "Appendix A: Cities" over its page's
-        own "Appendix C: Cities"."""
+        own "Appendix C: Cities". Not a chapter nobody titled (W310): its heading, "Chapter
+        5", stands in for a title and names none of its pages; its page, titled "Overview",
+        is listed by that title under it."""
         opening = self.opening
-        return len(self.sections) == 1 and opening is not None and self.sections[0].id == opening.id
+        one = len(self.sections) == 1 and opening is not None and self.sections[0].id == opening.id
+        return one and not self.untitled
+
+    @property
+    def untitled(self) -> bool:
+        """A chapter nobody titled (W310): shown as its label alone ("Chapter 5")."""
+        return not self.chapter.title
 
     @property
     def head_text(self) -> str:

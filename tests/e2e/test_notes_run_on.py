@@ -99,6 +99,25 @@ def test_e657_names_the_line_of_the_notes_call(
     assert f"{SPILLED} notes are called on one page" in told.message
 
 
+@pytest.mark.slow
+def test_e657_names_the_same_page_in_parts_as_in_one_process(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """Laid out in parts, E657 named the page counted from its part's first ("page 5", of
+    chapter 1's part, where one process names the PDF's page 11): the build now places the
+    part as the merge does, after the front matter it lays out, and names the PDF's page,
+    as one process does."""
+    book = _book(make_book, SPILLED, "Note.")
+    told = []
+    for jobs in (1, 2):
+        with pytest.raises(BuildError) as failed:
+            quietly(partial(api.build_pdf, book, tmp_path / f"{jobs}.pdf", jobs=jobs))
+        told += [d for d in failed.value.diagnostics if d.code == "E657"]
+    one, parts = told
+    assert (parts.message, parts.file, parts.line) == (one.message, one.file, one.line)
+    assert "the PDF's page 11 " in one.message
+
+
 def test_e657_names_the_notes_set_over_the_text_not_an_earlier_group(
     make_book: MakeBook, tmp_path: Path
 ) -> None:

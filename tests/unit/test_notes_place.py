@@ -1,11 +1,13 @@
 """octavo.render.pdf.notes.place and .layout: notes called on one page that are more than a
 page of notes are let through after one layout (W656), or stop it at once when a page's
-notes are taller than the page (E657); notes that would fit are laid out again, six
-layouts at most (E604), as before."""
+notes are taller than the page (E657; in a book laid out in parts, named at the PDF's
+page as one process names it: octavo.render.pdf.parallel.spilled); notes that would fit
+are laid out again, six layouts at most (E604), as before."""
 
 from __future__ import annotations
 
 import pickle
+from concurrent.futures import Future
 from typing import Any
 
 import pytest
@@ -20,6 +22,10 @@ from octavo.render.pdf.notes.layout import (
     note_placements,
     overfull,
 )
+from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.parts_store import PartStore
+from octavo.render.pdf.parallel.spilled import PartSpilled, chapters_laid_out
+from octavo.render.pdf.parallel.started import Started
 
 ROOM = 600.0
 
@@ -137,3 +143,51 @@ def test_a_book_laid_out_in_parts_hands_its_notes_let_through_on() -> None:
         place.record_let_through([group])
     assert [t.notes for t in through] == [group]
     place.record_let_through([group])  # outside a build's let_through: nowhere
+
+
+def _part(name: str, count: int) -> PartLayout:
+    return PartLayout(name, name, b"", (PageMap(False, name, (), (), (), ()),) * count, (), ())
+
+
+def _spilled_in(name: str, count: int, page: int) -> Future[PartLayout]:
+    """A part laid out in a worker that stopped on E657 at its page `page` (0-based)."""
+    group = place.LetThrough((NotePlacement("ref-a", "n0", page - 1, page),), page)
+    failed: Future[PartLayout] = Future()
+    failed.set_exception(
+        pickle.loads(pickle.dumps(PartSpilled(group, name, _part(name, count).pages)))
+    )
+    return failed
+
+
+def test_e657_of_a_part_names_the_pdf_s_page_as_one_process_does() -> None:
+    """A part's E657 counted its page from the part's first (`page 2`): the build waits for
+    the other chapters, lays the front matter out with the folios they give (the spilled
+    part's pages among them) and names the PDF's page, the part placed as the merge
+    places it: front matter 5 pages and a blank one, chapter 1 pages 7 to 9, chapter 2
+    from page 11 (a right-hand one), its second page the PDF's page 12. A later part's
+    E657 is not the one named: one process names the first such page."""
+    given: list[tuple[PartLayout, ...]] = []
+
+    def front(chapters: tuple[PartLayout, ...]) -> PartLayout:
+        given.append(chapters)
+        return _part("front", 5)
+
+    started: list[Started] = [_part("ch01", 3), _spilled_in("ch02", 4, 1)]
+    started.append(_spilled_in("ch03", 2, 0))
+    with pytest.raises(place.Spilled) as failed:
+        chapters_laid_out(PartStore(None, "salt"), started, front)
+    assert not isinstance(failed.value, PartSpilled)  # placed: told as it is
+    group = failed.value.group
+    assert group.spilled == 11 and "the PDF's page 12 " in str(failed.value)
+    assert [(p.heading_page, p.note_page) for p in group.notes] == [(10, 11)]
+    (chapters,) = given
+    assert [(c.name, len(c.pages)) for c in chapters] == [("ch01", 3), ("ch02", 4), ("ch03", 2)]
+
+
+def test_chapters_without_e657_are_laid_out_without_the_front() -> None:
+    def front(chapters: tuple[PartLayout, ...]) -> PartLayout:
+        raise AssertionError("no front matter is laid out for chapters that fit")
+
+    started = [_part("ch01", 3), _part("ch02", 1)]
+    laid = chapters_laid_out(PartStore(None, "salt"), started, front)
+    assert [c.name for c in laid] == ["ch01", "ch02"]

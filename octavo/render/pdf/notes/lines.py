@@ -78,8 +78,8 @@ def let_through_told(
             told = error(
                 "E657",
                 f"{count} notes are called on one page, more than a page of notes: "
-                f"WeasyPrint sets {moved} of them on the following pages, and page "
-                f"{group.spilled + 1} more than it has room for, over its text",
+                f"WeasyPrint sets {moved} of them on the following pages, and the PDF's "
+                f"page {group.spilled + 1} more than it has room for, over its text",
                 where[0],
                 where[1],
                 hint="print cannot set them: call fewer notes in one place, or merge short "

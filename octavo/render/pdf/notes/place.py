@@ -71,10 +71,12 @@ class Spilled(BuildError):
     set over a page's text. Its diagnostic names the page; the build that knows the
     sections tells it at the notes' first call instead (octavo.render.pdf.notes.lines:
     the book's PDF, laid out in one process or in parts, and a handout). Pickled with its
-    group, from a worker laying out a part."""
+    group, from a worker laying out a part; `document`, the layout that set them so, is
+    kept in this process alone (a part's pages are read from it: parallel.spilled)."""
 
-    def __init__(self, group: LetThrough, written: Iterable[Path] = ()):
+    def __init__(self, group: LetThrough, written: Iterable[Path] = (), document: Any = None):
         self.group = group
+        self.document = document
         super().__init__([_spilled(group.spilled or 0)], written)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -145,7 +147,8 @@ def place_notes(
             away = [LetThrough(g) for g in crowded if any(p.misplaced for p in g)]
             spilled = next((page.index for page in pages if page.spilled), None) if away else None
             if spilled is not None:  # WeasyPrint set them over a page's text
-                raise Spilled(LetThrough(_spilling(away, spilled).notes, spilled))
+                group = LetThrough(_spilling(away, spilled).notes, spilled)
+                raise Spilled(group, document=document)
             if _through is not None:
                 _through[:] = away
             return document, tuple(fixes)
@@ -286,6 +289,6 @@ def _spilled(page: int) -> Any:
     """E657 as the layout sees it (octavo.render.pdf.notes.lines names the call's line)."""
     return error(
         "E657",
-        f"notes called on one page are more than a page of notes, and page {page + 1} "
-        "holds more of them than it has room for: they would be set over its text",
+        f"notes called on one page are more than a page of notes, and the PDF's page "
+        f"{page + 1} holds more of them than it has room for: they would be set over its text",
     )

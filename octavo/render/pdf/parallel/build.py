@@ -75,9 +75,11 @@ from octavo.render.pdf.folio_styles import folio_styles
 from octavo.render.pdf.page_labels import cover_word
 from octavo.render.pdf.parallel.early import begin, guess
 from octavo.render.pdf.parallel.edited import start_edited
+from octavo.render.pdf.parallel.job_memo import made as made_job
 from octavo.render.pdf.parallel.jobs import (
     appendix_sketch_job,
     chapter_job,
+    front_job,
     has_front_divisions,
     in_parts,
     nested,
@@ -88,9 +90,10 @@ from octavo.render.pdf.parallel.page_refs import by_part, settle
 from octavo.render.pdf.parallel.part import PartJob, PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore, book_files, salt
 from octavo.render.pdf.parallel.shared_fonts import scope, styles_digest
+from octavo.render.pdf.parallel.spilled import PartSpilled, chapters_laid_out
 from octavo.render.pdf.parallel.spliced_fonts import whole_again
 from octavo.render.pdf.parallel.start import start_workers
-from octavo.render.pdf.parallel.started import finish, start_all
+from octavo.render.pdf.parallel.started import finish, start, start_all
 from octavo.render.pdf.parallel.tail import lay_out_tail, merged
 from octavo.render.pdf.sheets import has_landscape
 from octavo.render.pdf.whole import older_template, whole_book_features
@@ -143,6 +146,8 @@ def render_pdf_parallel(
             return _parallel(manuscript, options, jobs, cache, pool, refs)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
+        except PartSpilled as exc:  # E657 of a part not placed (parallel.spilled)
+            logging.getLogger("octavo").info("E657 in part %s: one-process build", exc.part)
     result = render_pdf(manuscript, options, cache)
     return ParallelResult(result.pdf, result.pages, ("book",), (), False)
 
@@ -200,6 +205,10 @@ def _parallel(
         def job_of(name: str) -> PartJob:
             return part_job(name, folios.get(name, {}))
 
+        def front_for(chapters: tuple[PartLayout, ...]) -> PartLayout:
+            job = store.keyed(made_job(store, front_job, manuscript, options, chapters))
+            return finish(store, start(pool, store, job))
+
         # the chapter guessed to be edited, started before the others' HTML is made
         made, early = start_edited(pool, store, parted, job_of)
         chapter_jobs = [made.get(c.id) or job_of(c.id) for c in parted]
@@ -220,7 +229,8 @@ def _parallel(
             begun = begin(manuscript, started, guessed)
             if any(isinstance(s, Future) for s in started.values()):
                 merge_libraries()  # while the chapters are laid out, not after
-            chapters = tuple(finish(store, started[c.id]) for c in parted)
+            # E657 in a chapter: told at the book's page, once the front matter is laid out
+            chapters = chapters_laid_out(store, [started[c.id] for c in parted], front_for)
             if refs:
                 names = tuple(c.id for c in parted)
                 figures = folio_styles(manuscript, options)  # the body's figures

@@ -124,7 +124,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
     from octavo.render.pdf.continued import show_continued
     from octavo.render.pdf.document import PdfOptions, load_html
     from octavo.render.pdf.folio_column import settle_column
-    from octavo.render.pdf.notes.place import place_notes
+    from octavo.render.pdf.notes.place import Spilled, place_notes
     from octavo.render.pdf.parallel.page_states import recording
     from octavo.render.pdf.parallel.shared_fonts import Fonts, applies
 
@@ -134,15 +134,18 @@ def lay_out_part(job: PartJob) -> PartLayout:
         shared = job.fonts and applies()  # else WeasyPrint's own configuration, as shipped
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
-        document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
-        # the front's contents: a folio too wide for its column, laid out again with a
-        # column that holds it (again where that moves a folio wider still)
-        column, (document, fixes) = settle_column(
-            html,
-            (document, fixes),
-            lambda laid: laid[0].pages,
-            lambda laid: guarded(lambda: place_notes(html, job.notes, laid[1], fonts)),
-        )
+        try:
+            document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+            # the front's contents: a folio too wide for its column, laid out again with a
+            # column that holds it (again where that moves a folio wider still)
+            column, (document, fixes) = settle_column(
+                html,
+                (document, fixes),
+                lambda laid: laid[0].pages,
+                lambda laid: guarded(lambda: place_notes(html, job.notes, laid[1], fonts)),
+            )
+        except Spilled as failed:  # E657: told at the book's page (parallel.spilled)
+            raise _spilled(failed, job) from None
         show_continued(document)
         state = _state(recorder, document, moves, fixes, column) if job.states else b""
         options = PdfOptions(bleed=job.bleed)
@@ -155,6 +158,16 @@ def lay_out_part(job: PartJob) -> PartLayout:
     messages = tuple(logged)
     layout = PartLayout(job.name, job.key, pdf, pages, marks, messages, state=state)
     return _with_glyphs(layout, painted[0], job.cache) if painted else layout
+
+
+def _spilled(failed: Any, job: PartJob) -> Exception:
+    """E657 in this part (notes.place.Spilled), with its page maps (parallel.spilled)."""
+    from octavo.render.pdf.parallel.spilled import PartSpilled
+
+    if failed.document is None:
+        return failed  # type: ignore[no-any-return]
+    pages = tuple(_pages(failed.document, frozenset(job.chapters), job.notes))
+    return PartSpilled(failed.group, job.name, pages, failed.written)
 
 
 def _state(
