@@ -66,6 +66,11 @@ class Note:
     # differs from the section's: the EPUB's note, set apart from its call, says them
     lang: str = ""
     dir: str = ""
+    # where it is written, 0-based lines of its section's body (Section.body_line is the
+    # first): its definition (`[^label]:`; an inline note's `^[…]` is its call) and its
+    # first call, as markdown-it read them; what print tells of it names them
+    line: int = 0
+    call_line: int = 0
 
     @property
     def ref_id(self) -> str:

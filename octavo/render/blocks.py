@@ -39,6 +39,7 @@ from octavo.render.attributes import BLOCK, pandoc_attrs
 from octavo.render.heading_ids import heading_stem
 from octavo.render.heading_ranks import heading_ranks
 from octavo.render.inline_attributes import author_spans
+from octavo.render.note_places import note_places
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
     IN_HEADING,
@@ -84,6 +85,7 @@ def _blocks(core: StateCore) -> None:
     if state is None:
         return
     notes = footnotes.take_notes(core.tokens)
+    places = note_places(core, state, notes)  # as parsed, before the stream is reshaped
     footnotes.unused_notes(core, state)
     core.tokens = tokens = divs.divs(
         core.tokens,
@@ -133,7 +135,7 @@ def _blocks(core: StateCore) -> None:
     # are looked for in the text only: a note's words are indexed where marked); its
     # language the one at its call (footnotes.call_languages)
     called = footnotes.call_languages(tokens, {})
-    state.note_links = footnotes.note_links(core, notes)
+    state.note_links = footnotes.note_links(notes, places)
     for note_tokens, ident in notes:
         for token in note_tokens:
             if token.type == "inline":
@@ -143,7 +145,7 @@ def _blocks(core: StateCore) -> None:
     _heading_links(state, [*tokens, *(t for note_tokens, _ in notes for t in note_tokens)])
     trust(tokens)
     footnotes.order_notes(tokens, state, notes)
-    footnotes.add_notes(core, state, notes, called)
+    footnotes.add_notes(core, state, notes, places, called)
 
 
 def _heading_links(state: State, tokens: list[Token]) -> None:

@@ -222,7 +222,10 @@ def _chapter(
             note_number=note_number,
             note_html=escape(book.labels.note(section)),
             note_lang=_note_language(book, section),
-            notes=tuple(Note(n.id, n.number, n.html, n.lang, n.dir) for n in fragment.notes),
+            notes=tuple(
+                Note(n.id, n.number, n.html, n.lang, n.dir, n.line, n.call_line)
+                for n in fragment.notes
+            ),
             headings=tuple(Block(h.id, h.level, h.title_html, h.listed) for h in fragment.headings),
             tables=tuple(
                 Numbered(

@@ -186,13 +186,15 @@ def add_notes(
     core: StateCore,
     state: State,
     notes: list[tuple[list[Token], int]],
+    places: dict[int, tuple[int, int]],
     called: dict[int, str] | None = None,
 ) -> None:
-    """Each note's text kept apart, numbered; in the language at its call (`called`: by
-    the note's id), where that is not its section's: the EPUB sets the note apart from its
-    call, and says its `lang` and, where it differs from the section's, its direction (an
-    Arabic passage's note in an English book is right to left, as print sets it at its
-    call)."""
+    """Each note's text kept apart, numbered, with the lines of its first call and its
+    definition (`places`: octavo.render.note_places); in the language at its call
+    (`called`: by the note's id), where that is not its section's: the EPUB sets the note
+    apart from its call, and says its `lang` and, where it differs from the section's, its
+    direction (an Arabic passage's note in an English book is right to left, as print sets
+    it at its call)."""
     section = state.context.language
     for note_tokens, ident in notes:
         trust(note_tokens)
@@ -201,8 +203,9 @@ def add_notes(
         lang = (called or {}).get(ident, section)
         lang = "" if lang.lower() == section.lower() else lang
         way = direction(lang) if lang and direction(lang) != direction(section) else ""
-        state.notes.append(NoteUse(_note_id(state, ident), number, html, lang, way))
-        _removals(core, state, note_tokens, ident)
+        call, defined = places.get(ident, (0, 0))
+        state.notes.append(NoteUse(_note_id(state, ident), number, html, lang, way, defined, call))
+        _removals(state, note_tokens, call)
         if any(t.type in _BLOCKS for t in note_tokens):
             line = next((t.map[0] for t in note_tokens if t.map), 0)
             state.problem(
@@ -214,11 +217,10 @@ def add_notes(
     state.notes.sort(key=lambda n: n.number)
 
 
-def _removals(core: StateCore, state: State, tokens: list[Token], ident: int) -> None:
+def _removals(state: State, tokens: list[Token], call: int) -> None:
     """W502 for what the cleaner takes out of a note's raw HTML, as of the text's (a
     `<script>` or `<font>` in a note was dropped unsaid): at its own line, as the text's
     is told; in an inline note (whose words have no lines of their own), its call's."""
-    call = _call_line(core, ident)
     for token in tokens:
         line = token.map[0] if token.map else call
         if token.type == "html_block":
@@ -232,20 +234,20 @@ def _removals(core: StateCore, state: State, tokens: list[Token], ident: int) ->
                     state.problem("W502", f"raw HTML removed: {removal.what}", at, RAW_HINT)
 
 
-def note_links(core: StateCore, notes: list[tuple[list[Token], int]]) -> list[tuple[str, int]]:
+def note_links(
+    notes: list[tuple[list[Token], int]], places: dict[int, tuple[int, int]]
+) -> list[tuple[str, int]]:
     """(href, 0-based line) of each link in the notes' texts, which `take_notes` took out
     of the stream the text's links are found in (a W512 in a note was told at the body's
     first line): at the note's own line; in an inline note (no lines of its own), its
-    call's."""
+    call's (`places`: octavo.render.note_places)."""
     links: list[tuple[str, int]] = []
     for tokens, ident in notes:
-        call: int | None = None
+        call = places.get(ident, (0, 0))[0]
         for token in tokens:
             if not any(child.type == "link_open" for child in token.children or ()):
                 continue
-            if token.map is None and call is None:
-                call = _call_line(core, ident)
-            line = token.map[0] if token.map else call or 0
+            line = token.map[0] if token.map else call
             lines = child_lines(token) if token.map else {}
             links += [
                 (str(child.attrGet("href") or ""), lines.get(id(child), line))
@@ -253,16 +255,6 @@ def note_links(core: StateCore, notes: list[tuple[list[Token], int]]) -> list[tu
                 if child.type == "link_open"
             ]
     return links
-
-
-def _call_line(core: StateCore, ident: int) -> int:
-    """The line of a note's first call (0: none found)."""
-    for block in core.tokens:
-        if block.map and block.children:
-            for child in block.children:
-                if child.type == "footnote_ref" and int(child.meta["id"]) == ident:
-                    return child_lines(block).get(id(child), block.map[0])
-    return 0
 
 
 def order_notes(

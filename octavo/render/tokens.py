@@ -103,8 +103,12 @@ class NoteUse:
     id: str
     number: int
     html: str
-    lang: str = ""  # the language at its call, where not its section's (octavo.model.Note)
-    dir: str = ""  # that language's direction, where it differs from the section's
+    lang: str  # the language at its call, where not its section's (octavo.model.Note)
+    dir: str  # that language's direction, where it differs from the section's
+    # 0-based lines of its definition and its first call (octavo.render.note_places); no
+    # defaults: a section cache's entry of five fields, without them, is not read
+    line: int
+    call_line: int
 
 
 @dataclass

@@ -106,6 +106,24 @@ def test_a_damaged_cache_is_made_again(book: Path, tmp_path: Path) -> None:
     assert json.loads(verified(entry.read_bytes()) or b"").keys() == data.keys()
 
 
+def test_an_entry_whose_notes_lack_their_lines_is_made_again(book: Path, tmp_path: Path) -> None:
+    """An entry kept before session 51 holds each note as five fields, without the lines of
+    its definition and call (octavo.render.note_places): it is rendered again, never read
+    as a note at the body's first line."""
+    cache = tmp_path / "cache"
+    loaded, plain, entry, data = _kept(book, cache)
+    noted = [
+        value for value in data.values() if isinstance(value, list) and len(value) > 8 and value[8]
+    ]
+    assert noted
+    for value in noted:
+        value[8] = [row[:5] for row in value[8]]
+    entry.write_bytes(sign(json.dumps(data).encode()) or b"")
+    again = render_manuscript(loaded, cache)
+    assert again == plain
+    assert any(n.line for s in again[0].sections for n in s.notes)
+
+
 def test_a_file_the_book_planted_is_not_taken(book: Path, tmp_path: Path) -> None:
     """The state folder may be an untrusted book's: an unsigned (or otherwise signed) file
     of entries with the right keys is ignored, so no HTML gets past the cleaner."""

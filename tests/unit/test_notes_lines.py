@@ -16,7 +16,7 @@ from octavo.render.pdf import build
 from octavo.render.pdf.nested_notes import MOST_NESTED, crowded_notes
 from octavo.render.pdf.notes import place
 from octavo.render.pdf.notes.layout import NotePlacement
-from octavo.render.pdf.notes.lines import defined_at, let_through_told
+from octavo.render.pdf.notes.lines import called_at, defined_at, let_through_told
 from octavo.render.pdf.notes.place import LetThrough
 from tests.conftest import MakeBook, section_source
 
@@ -46,9 +46,87 @@ def test_each_note_is_found_at_its_definition(make_book: MakeBook, body: str) ->
     lines = (BODY_LINE - 1) * [""] + rs.section.body.split("\n")
     for note in rs.notes:
         text = note.html.partition("<")[0].split()[0]  # "Ay", "Bee", …
-        line = defined_at(rs.section, note.id)
+        line = defined_at(rs.section, note)
         if text != "inline":
             assert text in lines[line - 1] and lines[line - 1].lstrip().startswith("[^"), note
+
+
+# Each note's first call and definition, 0-based lines of the body, by its text's first
+# word: the lines markdown-it read them at, whatever looks like a note where none is (a
+# call or a definition in code), wherever a definition stands (a quote, a list's item)
+_GRID = "+--------+---+\n| `[^b]` | x |\n| y[^a]  | z |\n+--------+---+\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        pytest.param(
+            "A `[^b]` code.[^a] B.[^b]\n\n[^a]: Ay.\n\n[^b]: Bee.\n",
+            {"Ay.": (0, 2), "Bee.": (0, 4)},
+            id="call-in-code-span",  # a colleague's: "Ay." told at line 15, not 13
+        ),
+        pytest.param(
+            "```\nx[^a]\n```\n\nText.[^a]\n\n[^a]: Ay.\n\n```\n[^a]: Not a note.\n```\n",
+            {"Ay.": (4, 6)},
+            id="label-lines-in-fenced-code",
+        ),
+        pytest.param(
+            "Text.[^a] More.[^b]\n\n> Quoted.\n>\n> [^a]: Ay.\n\n[^b]: Bee.\n",
+            {"Ay.": (0, 4), "Bee.": (0, 6)},
+            id="defined-in-a-quote",
+        ),
+        pytest.param(
+            "1. Item.\n\n   - Sub.[^a]\n\n     [^a]: Ay.\n",
+            {"Ay.": (2, 4)},
+            id="defined-in-a-nested-list",
+        ),
+        pytest.param(
+            "Code `^[x]` here.[^b]\n\nThen.^[Inline one.]\n\n[^b]: Bee.\n",
+            {"Bee.": (0, 4), "Inline": (2, 2)},
+            id="inline-notes",
+        ),
+        pytest.param(
+            "| A | B |\n|---|---|\n| `[^b]` | x[^a] |\n| y[^b] | z |\n\n[^a]: Ay.\n\n[^b]: Bee.\n",
+            {"Ay.": (2, 5), "Bee.": (3, 7)},
+            id="pipe-table-cells",
+        ),
+        pytest.param(
+            _GRID + "[^a]: Ay.\n\n[^b]: Bee.\n",
+            {"Ay.": (2, 5)},
+            id="grid-table-cells",
+        ),
+        pytest.param(
+            "```\nA.[^a]\n```\n\nB.[^b] C.\n\nD.[^a]\n\n[^a]: Ay.\n\n[^b]: Bee.\n",
+            {"Ay.": (6, 8), "Bee.": (4, 10)},
+            id="called-twice",
+        ),
+        pytest.param(
+            "A `[^z]` B.[^a]\n\n[^z]: Zed.\n\n[^a]: Ay.\n",
+            {"Ay.": (0, 4)},
+            id="defined-never-called",
+        ),
+        pytest.param(
+            "A.[^a]\n\n[^a]: Ay,\n    and on.[^b]\n\n    `[^c]` in code,\n    then called.[^c]"
+            "\n\n[^b]: Bee.\n\n[^c]: Cee.\n",
+            {"Ay,": (0, 2), "Bee.": (3, 8), "Cee.": (6, 10)},
+            id="definition-on-indented-lines",
+        ),
+    ],
+)
+def test_each_note_is_told_where_markdown_it_read_it(
+    make_book: MakeBook, body: str, lines: dict[str, tuple[int, int]]
+) -> None:
+    book = make_book({"001-a.md": section_source(1, total=1, body=body)})
+    rendered, _ = api.manuscript(book)
+    (rs,) = rendered.sections
+    found = {
+        note.html.split()[0]: (
+            called_at(rs.section, note) - BODY_LINE,
+            defined_at(rs.section, note) - BODY_LINE,
+        )
+        for note in rs.notes
+    }
+    assert {text: found.get(text) for text in lines} == lines
 
 
 def test_e647_names_the_outer_notes_own_line(make_book: MakeBook) -> None:

@@ -318,3 +318,29 @@ def test_a_helper_that_hangs_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) 
         assert time.monotonic() - started < 5
     finally:
         ends.close()
+
+
+def test_the_notes_lines_are_the_same_rendered_by_the_helper(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the back renders (render_back, here in this process: the front claims none)
+    carries each note's lines in its section's body, as this process's own rendering."""
+    from octavo.render import markdown_cache
+    from octavo.render.manuscript import render_manuscript
+    from octavo.render.markdown_cache import SectionCache
+
+    loaded, _ = load_book(book)
+    ends = split.Split()
+    try:
+        split.render_back(ends, estimated_contexts(loaded, split.counted))
+        cache = SectionCache.of_book(None, loaded.root)
+        cache.split = ends
+        with monkeypatch.context() as patched:  # all of them taken from the back's
+            patched.setattr(markdown_cache, "render_block", None)
+            helped, _ = render_manuscript(loaded, cache)
+    finally:
+        ends.close()
+    alone, _ = render_manuscript(loaded)
+    lines = [(n.line, n.call_line) for s in helped.sections for n in s.notes]
+    assert lines == [(n.line, n.call_line) for s in alone.sections for n in s.notes]
+    assert lines == [(2, 0), (4, 0)] * 2  # NOTES: "[^a]: One." and "[^b]: Two."

@@ -55,7 +55,8 @@ def crowded_notes(sections: Iterable[RenderedSection]) -> list[Diagnostic]:
     for rs in sections:
         called_by = callers(rs.notes)
         inner = Counter(outermost(n, called_by) for n in called_by)
-        numbers = {n.id: n.number for n in rs.notes}
+        notes = {n.id: n for n in rs.notes}
+        numbers = {ident: n.number for ident, n in notes.items()}
         for outer, count in sorted(inner.items(), key=lambda item: numbers.get(item[0], 0)):
             if count > MOST_NESTED:
                 found.append(
@@ -65,7 +66,9 @@ def crowded_notes(sections: Iterable[RenderedSection]) -> list[Diagnostic]:
                         f"(a note's, at any depth): print sets them all at the foot of its "
                         f"call's page, which takes at most {MOST_NESTED}",
                         rs.section.path,
-                        defined_at(rs.section, outer),
+                        defined_at(rs.section, notes[outer])
+                        if outer in notes
+                        else rs.section.body_line,
                         hint="call some of them in the text instead, or merge them into "
                         "the note that calls them",
                     )

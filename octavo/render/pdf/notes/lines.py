@@ -1,54 +1,33 @@
 """Where a note is written in its section's file: the line of its definition (`[^label]:`)
 and of its first call, for what print tells of it (E647, W656, E657).
 
-A rendered note knows its id ("fn-s001-a-3": the third note markdown-it numbered), not its
-label: the labels are read again from the section's Markdown, numbered as markdown-it
-numbers notes, in the order of their first calls (a note's own text read in its place; an
-inline note `^[…]` numbered too). A note whose call is not found so (one in code, say) is
-told at the body's first line.
+A rendered note carries both, as markdown-it read them (octavo.render.note_places: a call
+in code is none, a definition in a quote or a list is one), in lines of its section's body:
+its file's are the body's first line (Section.body_line) on.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from octavo.errors import Diagnostic, error, warning
-from octavo.model import RenderedSection, Section
+from octavo.model import Note, RenderedSection, Section
 
 if TYPE_CHECKING:
     from octavo.render.pdf.notes.place import LetThrough
 
 __all__ = ["called_at", "defined_at", "let_through_told"]
 
-_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)|\^\[")
-_DEFINED = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+def defined_at(section: Section, note: Note) -> int:
+    """The line of the section's file where `note` is defined (an inline note: called)."""
+    return section.body_line + note.line
 
 
-def defined_at(section: Section, note_id: str) -> int:
-    """The line of the section's file where the note `note_id` is defined."""
-    return section.body_line + _offsets(section, note_id)[1]
-
-
-def called_at(section: Section, note_id: str) -> int:
-    """The line of the section's file of the note `note_id`'s first call."""
-    return section.body_line + _offsets(section, note_id)[0]
-
-
-def _offsets(section: Section, note_id: str) -> tuple[int, int]:
-    """(line of the first call, line of the definition) of the note, from the body's."""
-    body = section.body
-    defined = {m[1]: body.count("\n", 0, m.start()) for m in _DEFINED.finditer(body)}
-    first: dict[str, int] = {}
-    for match in _CALL.finditer(body):
-        label = match[1] if match[1] is not None else f"^[{match.start()}"
-        if match[1] is None or label in defined:
-            first.setdefault(label, body.count("\n", 0, match.start()))
-    ident = int(note_id.rpartition("-")[2]) - 1
-    labels = list(first)
-    label = labels[ident] if 0 <= ident < len(labels) else ""
-    return first.get(label, 0), defined.get(label, 0)
+def called_at(section: Section, note: Note) -> int:
+    """The line of the section's file of `note`'s first call."""
+    return section.body_line + note.call_line
 
 
 def let_through_told(
@@ -57,12 +36,11 @@ def let_through_told(
     """For each group of notes called on one page that are more than a page of notes
     (octavo.render.pdf.notes.place.let_through), at the first call of its first note: W656,
     or E657 where a page's notes are taller than the page (set over its text)."""
-    of = {n.id: rs.section for rs in sections for n in rs.notes}
+    of = {n.id: (rs.section, n) for rs in sections for n in rs.notes}
     found = []
     for group in groups:
-        first = next((p.note_id for p in group.notes if p.note_id in of), "")
-        section = of.get(first)
-        where = (section.path, called_at(section, first)) if section else (None, None)
+        first = next((of[p.note_id] for p in group.notes if p.note_id in of), None)
+        where = (first[0].path, called_at(*first)) if first else (None, None)
         count, moved = len(group.notes), sum(p.misplaced for p in group.notes)
         if group.spilled is None:
             told = warning(
