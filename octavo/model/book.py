@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from octavo.model.labels import Labels, alphabetic
+from octavo.model.labels import Labels, appendix_letter
 from octavo.model.quotes import DEFAULT_TABLE, QuoteTable
 from octavo.settings import BookConfig, YearMonth
 
@@ -167,13 +167,14 @@ class Chapter:
         one rule for the print template and the PDF's read-back (E612)."""
         return self.matter != "front" or self.kind not in NEXT_PAGE_KINDS
 
-    @property
-    def letter(self) -> str:
+    def letter(self, labels: Labels) -> str:
         """An appendix's letter, "A", "B" … in the order of the appendices (no other
         division counts: a Bibliography before them made the first one's tables "Table
-        B.1"); "" for any other division. Its heading, the contents and the bookmarks show
-        it, and its tables and figures carry it (numbering = "chapter")."""
-        return alphabetic(self.division) if self.kind == APPENDIX_KIND else ""
+        B.1"), in the letters of the book's language ("А", "Б" in a Russian book:
+        octavo.model.labels.appendix_letter); "" for any other division. Its heading, the
+        contents and the bookmarks show it, and its tables and figures carry it (numbering =
+        "chapter"); their ids keep the Latin letter (float_numbers.float_id_prefix)."""
+        return appendix_letter(self.division, labels.language) if self.kind == APPENDIX_KIND else ""
 
     def label(self, labels: Labels) -> str:
         """'Chapter 8' or 'Appendix B' above the title, or '' (unnumbered, untitled, or the
@@ -181,7 +182,7 @@ class Chapter:
 
         The one rule for a chapter's label, for every output."""
         if self.kind == APPENDIX_KIND:
-            return labels.appendix(self.letter) if self._own_title(labels) else ""
+            return labels.appendix(self.letter(labels)) if self._own_title(labels) else ""
         if self.kind != BODY_KIND or not self.number or not self.title:
             return ""
         label = labels.chapter(self.number)
@@ -193,7 +194,7 @@ class Chapter:
         own 'Appendix B' when it is the second), 'Appendix A' for one titled only so
         ("Appendix A: Appendix" and "Appendix A: Appendix A: Cities" said it twice)."""
         if self.kind == APPENDIX_KIND:
-            return self._own_title(labels) or labels.appendix(self.letter)
+            return self._own_title(labels) or labels.appendix(self.letter(labels))
         return self.title or labels.chapter(self.number)
 
     def _own_title(self, labels: Labels) -> str:

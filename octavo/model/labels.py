@@ -10,12 +10,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from octavo.model.elision import elide, elided_before, parse_elisions
+from octavo.model.language_tags import fallbacks
 from octavo.settings import YearMonth
 
 if TYPE_CHECKING:
     from octavo.model.book import Section
 
-__all__ = ["Labels", "alphabetic", "roman", "unplain_field"]
+__all__ = ["Labels", "alphabetic", "appendix_letter", "roman", "unplain_field"]
 
 
 @lru_cache(maxsize=1024)
@@ -50,6 +51,31 @@ def alphabetic(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+# An appendix's letters where a language's standard names them, in turn, then the appendix's
+# number (1, 2 … as it counts among the appendices). Russian: GOST 7.32-2017 and GOST
+# 2.105-95, capitals but Ё З Й О Ч Ъ Ы Ь, then Latin capitals but I and O. Ukrainian: DSTU
+# 3008, capitals but Ґ Є З І Ї Й О Ч Ь (Latin is its alternative, not a sequel). Any other
+# language: A, B … Z, AA (`alphabetic`); no rule was found for Belarusian or Bulgarian.
+_APPENDIX_LETTERS = {
+    "ru": ("АБВГДЕЖИКЛМНПРСТУФХЦШЩЭЮЯ", "ABCDEFGHJKLMNPQRSTUVWXYZ"),
+    "uk": ("АБВГДЕЖИКЛМНПРСТУФХЦШЩЮЯ",),
+}
+
+
+def appendix_letter(index: int, language: str) -> str:
+    """The letter of the appendix `index` (0 the first) in a book in `language`: 'А', 'Б' …
+    in a Russian book ('Приложение А'), 'A', 'B' … 'AA' in an English one."""
+    series = next((_APPENDIX_LETTERS[k] for k in fallbacks(language) if k in _APPENDIX_LETTERS), ())
+    if not series:
+        return alphabetic(index)
+    place = index
+    for letters in series:
+        if place < len(letters):
+            return letters[place]
+        place -= len(letters)
+    return str(index + 1)
 
 
 def _updated_after(section: Section) -> YearMonth | None:

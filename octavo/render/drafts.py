@@ -22,7 +22,7 @@ from octavo.model import (
     RenderedSection,
     Section,
 )
-from octavo.render.float_numbers import float_prefix, numbered_apart
+from octavo.render.float_numbers import float_id_prefix, float_prefix, numbered_apart
 from octavo.render.heading_refs import book_heading_names, names_used
 from octavo.render.markdown import Context, Fragment
 from octavo.render.markdown_cache import SectionCache
@@ -142,6 +142,7 @@ def _context(
         tables_before=counts.tables,
         figures_before=counts.figures,
         chapter=float_prefix(book, chapter) if by_chapter else None,
+        chapter_id=float_id_prefix(book, chapter) if by_chapter else None,
         toc_depth=book.config.toc_depth,
         table_word=book.labels.format("table"),
         figure_word=book.labels.format("figure"),

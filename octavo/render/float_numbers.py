@@ -16,9 +16,9 @@ as the front matter does, running on through them, after the part's: "Table II.1
 from __future__ import annotations
 
 from octavo.model import APPENDIX_KIND, Book, Chapter
-from octavo.model.labels import roman
+from octavo.model.labels import alphabetic, roman
 
-__all__ = ["float_prefix", "numbered_apart"]
+__all__ = ["float_id_prefix", "float_prefix", "numbered_apart"]
 
 
 def numbered_apart(book: Book, chapter: Chapter) -> bool:
@@ -44,10 +44,19 @@ def float_prefix(book: Book, chapter: Chapter) -> str | None:
     of parts the part's number comes first: "Table II.2.1", and "Table II.1" in what opens
     part II (two parts' chapter 1 both had "Table 1.1", a reviewer's find)."""
     if chapter.kind == APPENDIX_KIND:
-        return chapter.letter
+        return chapter.letter(book.labels)
     if chapter.matter in ("front", "back"):
         return None
     if chapter.part and chapter.matter == "body":
         part = roman(chapter.part)
         return f"{part}.{chapter.number}" if chapter.number else part
     return str(chapter.number)
+
+
+def float_id_prefix(book: Book, chapter: Chapter) -> str | None:
+    """`float_prefix` as the ids of the division's tables and figures write it: an
+    appendix's Latin letter in any language ("appendix-table-A.1" under "Таблица А.1"), so
+    that its ids stay ASCII, and as they were before its letter was the language's."""
+    if chapter.kind == APPENDIX_KIND:
+        return alphabetic(chapter.division)
+    return float_prefix(book, chapter)

@@ -105,7 +105,8 @@ def table(core: StateCore, state: State, tokens: list[Token], i: int) -> int:
     inline = caption[1]
     attrs = attributes(inline, state, line)
     number = state.number(state.context.tables_before, len(state.tables))
-    ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
+    stem = "table-" + state.number_id(state.context.tables_before, len(state.tables))  # ASCII
+    ident = given_id(state, attrs, line) or new_id(state, stem)
     tokens[i].attrSet("id", ident)
     children = inline.children or []
     html = inline_html(core, inline_of(_marked(children)), label=True)
@@ -197,7 +198,8 @@ def figure(core: StateCore, state: State, tokens: list[Token], i: int) -> None:
     line = opening.map[0] if opening.map else 0
     attrs = {str(k): str(v) for k, v in image.attrs.items()}
     number = state.number(state.context.figures_before, len(state.figures))
-    ident = given_id(state, attrs, line) or new_id(state, f"figure-{number}")
+    stem = "figure-" + state.number_id(state.context.figures_before, len(state.figures))  # ASCII
+    ident = given_id(state, attrs, line) or new_id(state, stem)
     caption = list(image.children or [])
     if core.md.options.get("typographer"):  # the caption is the image's words, which no
         # rule of the text reaches: "old" and -- were left straight

@@ -211,7 +211,8 @@ def _caption(
     else:
         return None
     number = state.number(state.context.tables_before, len(state.tables))
-    ident = given_id(state, attrs, line) or new_id(state, f"table-{number}")
+    stem = "table-" + state.number_id(state.context.tables_before, len(state.tables))  # ASCII
+    ident = given_id(state, attrs, line) or new_id(state, stem)
     state.tables.append(Caption(ident, number, listed, line))
     label = labelled(f"{state.context.table_word}\u00a0{number}.", words)
     trust(label)

@@ -97,6 +97,8 @@ class Context:
     figures_before: int = 0
     # set: tables and figures numbered "chapter.n" ("2.1"; an appendix's "A.1": drafts)
     chapter: str | None = None
+    # the same as the ids of its tables and figures write it, in ASCII ("A" of "Б": drafts)
+    chapter_id: str | None = None
     toc_depth: int = 6  # body headings deeper than this are left out of nav and bookmarks
     table_word: str = "Table"  # the labels' words for "Table 3", "Figure 2"
     figure_word: str = "Figure"

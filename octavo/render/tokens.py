@@ -145,6 +145,12 @@ class State:
         chapter = self.context.chapter
         return f"{chapter}.{n}" if chapter is not None else n
 
+    def number_id(self, before: int, count: int) -> str:
+        """The number as an id writes it: ASCII ("A.1" of a Russian book's "А.1")."""
+        n = str(before + count + 1)
+        chapter = self.context.chapter_id or self.context.chapter
+        return f"{chapter}.{n}" if chapter is not None else n
+
 
 def octavo_state(env: object) -> State | None:
     """The State a parse of octavo's carries in markdown-it's env (`env["octavo"]`); None

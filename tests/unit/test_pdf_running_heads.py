@@ -182,7 +182,8 @@ def test_the_ellipsis_mark_is_of_the_direction_at_the_cut() -> None:
     [
         pytest.param("en", "Appendix C: Cities", "Appendix A: Cities", id="en"),
         pytest.param("fr", "Villes", "Annexe A\u00a0: Villes", id="fr"),
-        pytest.param("ru", "Приложение В. Города", "Приложение A. Города", id="ru"),
+        # Cyrillic А (U+0410), GOST 7.32's first letter (octavo.model.labels.appendix_letter)
+        pytest.param("ru", "Приложение В. Города", "Приложение \u0410. Города", id="ru"),
     ],
 )
 def test_an_appendix_s_head_carries_its_letter(
