@@ -150,7 +150,11 @@ def _chapter(
             )
         )
     country = parts[part - 1].title if part else ""
-    title = config.chapter_title(number, country) or next(iter(titles), None) or ""
+    # book.toml's, else the sections' chapter_title, else the chapter-level page's own title
+    # (`kind: chapter`, the page that opens the chapter under its title): a page "Foreign
+    # Relations" so marked left its chapter "Chapter 8" (W310), its title shown nowhere.
+    page = next((s.title for s in members if s.chapter_page), "")
+    title = config.chapter_title(number, country) or next(iter(titles), None) or page
     if not number:
         # The pages the import could not place (W408) under one heading (_unplaced_head)
         # are a division of it: of a lone page's own title (an 'Introduction' set after
@@ -166,7 +170,8 @@ def _chapter(
                 f"chapter {number}{f' of {country}' if country else ''} has no title",
                 config.path,
                 config.chapters_line(country),
-                hint=f'set it in book.toml: {where} {number} = "…"',
+                hint=f'set it in book.toml: {where} {number} = "…", or mark the page that '
+                "opens the chapter `kind: chapter` (its title is the chapter's)",
             )
         )
     members = _below(title, members)

@@ -125,3 +125,59 @@ def test_a_tiny_figures_caption_keeps_a_measure_in_the_epub(
     assert readers.css_errors(readers.convert(epub, tmp_path / "b.azw3")) == []
     assert readers.mutool_errors(epub) == []
     assert [f for f in readers.calibre_check(epub, tmp_path) if "css" in f[1].lower()] == []
+
+
+SIZED_BODY = """Before.
+
+![A long caption of several words that a reader must read](images/icon.png){width=20px}
+
+![Five per cent, a caption of several words that a reader must read](images/wide.png){width=5%}
+
+![Half the text, a caption of several words that a reader must read](images/wide.png){width=50%}
+
+![Three hundred pixels, a caption of several words to read](images/wide.png){width=300px}
+"""
+
+
+def test_a_figure_given_a_tiny_width_keeps_its_caption_readable_in_the_epub(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A figure given a width of 20 px (or 5% of the text) set its caption a syllable a
+    line, 20 px wide, in Chromium and MuPDF alike (session 51). In Chromium at a phone's
+    412 px and a desktop's 1024 px, the picture keeps the width given and the caption is
+    14em (224 px), centred under it, in three lines; a figure as wide or wider (50% on a
+    desktop, 300 px) has its caption its width, as before. MuPDF, which sets no block wider
+    than its parent, sets the caption the text's width (one line), the picture the width
+    given (octavo.render.epub.figure_widths). No reader complains of the CSS."""
+    readers.need("chromium", "mutool", "ebook-convert")
+    book = make_book(
+        {
+            "001-a.md": section_source(1, "Land", total=1, body=SIZED_BODY),
+            "images/icon.png": _png((40, 30)),
+            "images/wide.png": _png((2000, 1000)),
+        }
+    )
+    epub, _ = api.build_epub(book, tmp_path / "b.epub")
+    text = readers.unzip(epub, tmp_path / "x")
+    for screen in (412, 1024):
+        boxes = json.loads(readers.frame_result(text / "ch01.xhtml", _BOXES, width=screen))
+        tiny, share, half, fixed = boxes
+        column = screen - 16  # the text's width: the body's margins are 0.5em
+        for (image, caption), wide in ((tiny, 20), (share, column * 0.05)):
+            assert abs((image[1] - image[0]) - wide) <= 1, (screen, image)
+            assert caption[1] - caption[0] == 224, (screen, image, caption)  # 14em
+            assert abs((caption[0] + caption[1]) - (image[0] + image[1])) <= 2  # centred
+            assert caption[2] >= image[3] - 1 and caption[3] - caption[2] < 70  # 3 lines
+        image, caption = half
+        assert abs((image[1] - image[0]) - column / 2) <= 1, (screen, image)
+        assert caption[1] - caption[0] == max(224, image[1] - image[0]), (screen, caption)
+        assert abs((caption[0] + caption[1]) - (image[0] + image[1])) <= 2
+        image, caption = fixed
+        assert image[1] - image[0] == 300 and (caption[0], caption[1]) == (image[0], image[1])
+    lines = [line for _, _, line in readers.mutool_lines(text / "ch01.xhtml", 412, 2000)]
+    for label in ("Figure 1.", "Figure 2."):  # the caption in one line, not thirteen
+        (line,) = [line for line in lines if line.startswith(label)]
+        assert line.endswith("must read"), lines
+    assert readers.css_errors(readers.convert(epub, tmp_path / "b.azw3")) == []
+    assert readers.mutool_errors(epub) == []
+    assert [f for f in readers.calibre_check(epub, tmp_path) if "css" in f[1].lower()] == []

@@ -87,6 +87,28 @@ def test_a_chapter_without_a_title_is_W310_naming_the_key(make_book) -> None:  #
     assert book is not None and book.chapters[0].heading(book.labels) == "Chapter 1"
 
 
+def test_a_chapter_page_titles_its_untitled_chapter(make_book) -> None:  # type: ignore[no-untyped-def]
+    """The README's order: book.toml's [chapters], else a section's chapter_title, else the
+    chapter-level page's own title. A `kind: chapter` page "Overview" left its chapter
+    "Chapter 1" (W310), "Overview" shown nowhere; it titles the chapter now, and gives way
+    to a chapter_title and to book.toml."""
+    toml = BOOK_TOML.split("chapters =")[0]
+    page = "kind: chapter\n"
+    files = {
+        "001-a.md": section_source(1, "Overview", total=2, extra=page),
+        "002-b.md": section_source(2, "Ports", total=2),
+    }
+    book, found = read_book(make_book(files, toml))
+    assert book is not None and [d.code for d in found] == []
+    assert book.chapters[0].heading(book.labels) == "Chapter 1: Overview"
+    assert book.chapters[0].opening is not None and book.chapters[0].opening.title == "Overview"
+    files["002-b.md"] = section_source(2, "Ports", total=2, extra="chapter_title: Harbours\n")
+    book, found = read_book(make_book(files, toml))
+    assert book is not None and book.chapters[0].title == "Harbours"
+    book, found = read_book(make_book(files))  # book.toml's [chapters] 1 = "The Economy"
+    assert book is not None and book.chapters[0].title == "The Economy"
+
+
 def test_another_countrys_section_does_not_interrupt_a_chapter(make_book) -> None:  # type: ignore[no-untyped-def]
     """Pages of two countries imported together interleave by number; each country's
     chapter is whole in its own part, so W308 ("interrupted") would be false."""

@@ -1,7 +1,8 @@
 """Each EPUB content document rendered from its template in templates/epub/: its <head>
 (`Page`, the style layers), and what every document gets whatever template made it: the
 words for print only removed, page references printed as folios, `xml:lang`, page-break
-markers, breaks in runs longer than any word, wide tables framed for a phone.
+markers, breaks in runs longer than any word, wide tables framed for a phone, figures
+given a width set so in every reader.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from octavo.model import Labels
 from octavo.model.language_tags import direction
 from octavo.project import Project
 from octavo.render.conditional import for_output
+from octavo.render.epub.figure_widths import sized_figures
 from octavo.render.epub.heads import soft_hyphens
 from octavo.render.epub.languages import xml_lang
 from octavo.render.epub.links import relink
@@ -115,8 +117,9 @@ def renderer(
     `folios`: the printed page of each id, which page references print. Every document
     is rid of the words marked for print only (octavo.render.conditional), and has
     `xml:lang` beside each `lang` (octavo.render.epub.languages), and places to break in
-    each run of characters longer than any word (octavo.render.long_words), and each wide
-    table in its frame (octavo.render.epub.wide_tables), whatever template made it."""
+    each run of characters longer than any word (octavo.render.long_words), each wide
+    table in its frame (octavo.render.epub.wide_tables) and each figure given a width its
+    width in every reader (octavo.render.epub.figure_widths), whatever template made it."""
     env = project.env()
     env.filters["relink"] = partial(relink, images=images)  # the book's images' members
     env.filters["heads"] = soft_hyphens
@@ -136,7 +139,7 @@ def renderer(
         )
         text = xml_lang(page_references(for_output(text, "epub"), folios or {}))
         text = broken(text, "<wbr/>")  # runs longer than any word
-        text = framed(text, frame)
+        text = sized_figures(framed(text, frame))
         here = {ident: folio for name, ident, folio in pages if name == f"{template}.xhtml"}
         here |= {i: f for name, i, f in pages if name == context.get("ch", _NO).name}
         if here:
