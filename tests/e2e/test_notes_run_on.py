@@ -118,6 +118,37 @@ def test_e657_names_the_same_page_in_parts_as_in_one_process(
     assert "the PDF's page 11 " in one.message
 
 
+@pytest.mark.slow
+def test_e657_in_the_front_matter_is_told_in_parts_as_in_one_process(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A preface that calls 120 notes in one line: its part (and its sketch, on a cold
+    build) laid out apart sets some of them on no page (they cannot run on into a chapter),
+    and gave 120 E604s without a file after six layouts, 6 to 9 minutes (review51b). A
+    part that drops notes now makes the book one process's at once, which tells E657 at
+    the call's line and the PDF's page."""
+    calls = "".join(f"[^n{i}]" for i in range(SPILLED))
+    notes = "".join(f"[^n{i}]: Note. {i}.\n\n" for i in range(SPILLED))
+    preface = section_source(1, "Preface", total=3, body=f"Text.{calls}\n\n{notes}")
+    preface = preface.replace("chapter: 1\n", "chapter: 0\nkind: preface\n", 1)
+    book = make_book(
+        {
+            "000-p.md": preface,
+            "001-a.md": section_source(2, "Trade", chapter=1, total=3, body="Text.\n"),
+            "002-b.md": section_source(3, "Finance", chapter=2, total=3, body="Text.\n"),
+        }
+    )
+    told = []
+    for jobs in (1, 2):
+        with pytest.raises(BuildError) as failed:
+            quietly(partial(api.build_pdf, book, tmp_path / f"{jobs}.pdf", jobs=jobs))
+        assert not [d for d in failed.value.diagnostics if d.code == "E604"]
+        told += [d for d in failed.value.diagnostics if d.code == "E657"]
+    one, parts = told
+    assert (parts.message, parts.file, parts.line) == (one.message, one.file, one.line)
+    assert one.file == book / "000-p.md"
+
+
 def test_e657_names_the_notes_set_over_the_text_not_an_earlier_group(
     make_book: MakeBook, tmp_path: Path
 ) -> None:

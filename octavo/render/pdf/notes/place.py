@@ -48,6 +48,7 @@ from octavo.render.pdf.tree import element_at, path_of, paths_of
 __all__ = [
     "Fix",
     "LetThrough",
+    "NotesLost",
     "Spilled",
     "let_through",
     "place_notes",
@@ -81,6 +82,14 @@ class Spilled(BuildError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.group, self.written))
+
+
+class NotesLost(BuildError):
+    """Notes a part's layout set on no page at all: more notes called near its end than its
+    last pages hold, which WeasyPrint drops where one process runs them on into the next
+    chapter (E657 there). No fix brings them back: the build lays the book out in one
+    process, which tells them (review51b: 120 notes called on one line of a preface gave
+    120 E604s without a file after six layouts of the front matter, 6 to 9 minutes)."""
 
 
 _through: list[LetThrough] | None = None
@@ -118,10 +127,13 @@ def place_notes(
     notes: tuple[tuple[str, str], ...],
     known: tuple[Fix, ...] = (),
     fonts: Callable[[], Any] = lambda: None,
+    part: bool = False,
 ) -> tuple[Any, tuple[Fix, ...]]:
     """Render `html` (a weasyprint.HTML) until every note is on its heading's page; the
     document, and every mark it carries (the known ones included). `fonts`: each layout's
-    font configuration (None: WeasyPrint's own, a new one)."""
+    font configuration (None: WeasyPrint's own, a new one). `part`: a part of a book laid
+    out apart (parallel.part), which gives up at once (`NotesLost`) when a note is on no
+    page at all."""
     root = html.etree_element
     fixes = list(known)
     for fix in known:
@@ -152,6 +164,8 @@ def place_notes(
             if _through is not None:
                 _through[:] = away
             return document, tuple(fixes)
+        if part and any(p.note_page is None for p in bad):
+            raise NotesLost([_unplaced(p) for p in bad])
         if layouts >= MAX_PASSES:
             raise BuildError([_unplaced(p) for p in bad])
         fixes.extend(_fix(root, pages, p) for p in _one_per_page(bad))

@@ -72,6 +72,7 @@ from octavo.collector import paused, released
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions, check_paper, render_pdf
 from octavo.render.pdf.folio_styles import folio_styles
+from octavo.render.pdf.notes.place import NotesLost
 from octavo.render.pdf.page_labels import cover_word
 from octavo.render.pdf.parallel.early import begin, guess
 from octavo.render.pdf.parallel.edited import start_edited
@@ -146,6 +147,8 @@ def render_pdf_parallel(
             return _parallel(manuscript, options, jobs, cache, pool, refs)
         except (Unmergeable, BrokenProcessPool) as exc:
             logging.getLogger("octavo").info("parts did not fit (%s): one-process build", exc)
+        except NotesLost:  # a part dropped notes one process runs on: it tells them
+            logging.getLogger("octavo").info("notes on no page of a part: one-process build")
         except PartSpilled as exc:  # E657 of a part not placed (parallel.spilled)
             logging.getLogger("octavo").info("E657 in part %s: one-process build", exc.part)
     result = render_pdf(manuscript, options, cache)

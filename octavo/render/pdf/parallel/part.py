@@ -135,7 +135,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
         fonts = (lambda: Fonts(job.fonts)) if shared else (lambda: None)
         moves = guarded(lambda: settle_broadsides(html, lambda: html.render(font_config=fonts())))
         try:
-            document, fixes = guarded(lambda: place_notes(html, job.notes, fonts=fonts))
+            document, fixes = guarded(lambda: place_notes(html, job.notes, (), fonts, True))
             # the front's contents: a folio too wide for its column, laid out again with a
             # column that holds it (again where that moves a folio wider still)
             column, (document, fixes) = settle_column(

@@ -18,6 +18,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
 from octavo.cache import fingerprint
+from octavo.errors import BuildError
 from octavo.model import APPENDIX, Manuscript
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.folio_styles import Folios
@@ -101,14 +102,14 @@ def lay_out_tail(
             store, manuscript, options, chapters, take_or_start, hint
         )
     elif manuscript.index:
-        sketched = finish(store, sketch) if sketch is not None else None
+        sketched = _sketch_of(store, sketch) if sketch is not None else None
         job = made(store, appendix_job, manuscript, options, chapters, sketched)
         front_started, appendix = _beside(
             store, manuscript, options, chapters, take_or_start, job, hint
         )
     else:
         front_started = take_or_start(made(store, front_job, manuscript, options, chapters))
-        sketched = finish(store, sketch) if sketch is not None else None
+        sketched = _sketch_of(store, sketch) if sketch is not None else None
         before: PartLayout | None = sketched
         if has_front_divisions(manuscript) and before is None:
             front_started = before = finish(store, front_started)
@@ -167,7 +168,7 @@ def _beside(
     Without a sketch the front follows the appendix. The appendix is started before the
     sketch is waited for: it does not need it."""
     appendix_started = take_or_start(job)
-    hinted = finish(store, hint) if hint is not None else None
+    hinted = _sketch_of(store, hint) if hint is not None else None
     early: PartJob | None = None
     front_started: Started | None = None
     if hinted is not None:
@@ -180,6 +181,19 @@ def _beside(
     if isinstance(front_started, Future):
         front_started.cancel()  # not started yet: never laid out; else its result dropped
     return take_or_start(final), appendix
+
+
+def _sketch_of(store: PartStore, sketch: Started) -> PartLayout:
+    """A sketch (jobs.sketch_job, appendix_sketch_job) laid out. One that failed (notes it
+    could not place: the front matter's E657, or E604 after its layouts) makes the book one
+    process's (Unmergeable), which tells the notes at their page and line: the error of a
+    sketch, laid out with stand-in folios, named no file (review51b: 120 notes called on one
+    line of a preface gave 120 E604s after 6 to 9 minutes, where one process says E657)."""
+    try:
+        return finish(store, sketch)
+    except BuildError as exc:
+        codes = sorted({d.code for d in exc.diagnostics})
+        raise Unmergeable(f"a sketch could not be laid out ({', '.join(codes)})") from None
 
 
 def _settled(
@@ -201,7 +215,7 @@ def _settled(
     appendix takes its folios from that instead (`_beside`)."""
     hint = store.last(APPENDIX)
     if hint is None and sketch is not None:
-        hint = finish(store, sketch)
+        hint = _sketch_of(store, sketch)
     front = finish(
         store, take_or_start(made(store, front_job, manuscript, options, chapters, hint))
     )
