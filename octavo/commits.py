@@ -50,10 +50,7 @@ def ask_ahead(root: Path, state: Path | None) -> None:
     folder): a build with nothing to do runs no git."""
     from octavo.stat_cache import text_kept
 
-    earlier = _ahead(root)  # an earlier build's, never read (`invoke watch`)
-    if earlier is not None:
-        earlier.kill()
-        earlier.communicate()
+    _end(_ahead(root))  # an earlier build's, never read (`invoke watch`)
     files = commit_files(root)
     if files == ():
         return
@@ -68,10 +65,14 @@ def _end_unread() -> None:
     """At exit: git started ahead and never read (a build that failed before its check)
     is ended and reaped, not left walking the history after the command."""
     for root in list(_asked):
-        started = _ahead(root)
-        if started is not None:
-            started.kill()
-            started.communicate()
+        _end(_ahead(root))
+
+
+def _end(started: subprocess.Popen[str] | None) -> None:
+    """git started ahead and never read, ended and reaped."""
+    if started is not None:
+        started.kill()
+        started.communicate()
 
 
 atexit.register(_end_unread)

@@ -245,7 +245,8 @@ def kept_text(
     stats, newest = _folder_stats(folders)
     if state is None:
         return make()
-    kept = _kept_value(state / "stat" / f"{name}.json", stats, newest)
+    path = state / "stat" / f"{name}.json"
+    kept = _kept_value(path, stats, newest)
     if kept is not None:
         return kept
     value = make()
@@ -254,7 +255,7 @@ def kept_text(
         signed = sign(json.dumps(data).encode("utf-8"))
         if signed is not None:
             with contextlib.suppress(OSError):
-                atomic_bytes(state / "stat" / f"{name}.json", signed, durable=False)
+                atomic_bytes(path, signed, durable=False)
     return value
 
 

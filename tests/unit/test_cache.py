@@ -200,16 +200,7 @@ def test_a_commit_of_what_was_built_changes_the_key(make_book, monkeypatch) -> N
 def test_a_build_runs_git_once(make_book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The change check asks git for the build date and keeps it; the build's own date
     (Project.build_time) takes what it kept, and is the same date."""
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    book = make_book({"001-a.md": section_source(1, total=1)})
-    _git(book, "init", "-q")
-    _git(book, "add", ".")
-    _git(book, "commit", "-qm", "one", date="2024-05-06T07:08:09Z")
-    git = book / ".git"
-    heads = git / "refs" / "heads"
-    _age(git / "HEAD", git / "logs" / "HEAD", heads / "main", heads / "master")
-    monkeypatch.chdir(book.parent)  # build/.octavo/ there
-    project = open_book(book)
+    project = open_book(_committed_book(make_book, monkeypatch))
     build_key(project, {}, project.state)
     ran: list[str] = []
     monkeypatch.setattr("octavo.commits.last_commit", lambda root: ran.append(str(root)))
