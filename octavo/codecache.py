@@ -62,47 +62,19 @@ def machine_folder(cache: Path | None, name: str) -> Path | None:
     return user_cache() / name if cache is not None else None
 
 
-class _Codes:
-    def __init__(
-        self, path: Path, packages: tuple[str, ...] = ("octavo",), before: Path | None = None
-    ):
+class Kept:
+    """A file of the user's cache folder of marshalled entries by a text key, each read
+    when it is needed and kept while processes use it (the codes below, the regular
+    expressions' of octavo.patterncache); `save` merges it with what other processes wrote."""
+
+    def __init__(self, path: Path, before: Path | None = None):
         self.path = path
         self.before = before  # the file of an earlier octavo, removed as this one is written
-        self.packages = packages
-        self.used: dict[str, CodeType] = {}  # what this process ran
-        self.new = False  # a code compiled here (so `used` is not empty either)
-        # how many times the file was written; text -> its code, marshalled; text -> the
+        self.used: dict[str, Any] = {}  # what this process ran
+        self.new = False  # an entry made here (so `used` is not empty either)
+        # how many times the file was written; text -> its entry, marshalled; text -> the
         # write that last found it used
         self.writes, self.known, self.stamps = _load(path)
-
-    def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
-        """`exec` as `dataclasses` calls it, with the text's code compiled once."""
-        if not isinstance(source, str) or not self._ours(globals):
-            builtins.exec(source, globals, locals)
-            return
-        code = self.used.get(source)
-        if code is None:
-            code = self._read(source)
-        if code is None:
-            code = compile(source, "<string>", "exec")
-            self.known[source] = marshal.dumps(code)
-            self.new = True
-        self.used[source] = code
-        builtins.exec(code, globals, locals)
-
-    def _read(self, source: str) -> CodeType | None:
-        kept = self.known.get(source)
-        if kept is None:
-            return None
-        with contextlib.suppress(Exception):  # damaged: compiled again
-            code = marshal.loads(kept)
-            if isinstance(code, CodeType):
-                return code
-        return None
-
-    def _ours(self, globals: dict[str, Any] | None) -> bool:
-        name = (globals or {}).get("__name__")
-        return isinstance(name, str) and name.partition(".")[0] in self.packages
 
     def save(self) -> None:
         if not self.new:  # nothing compiled: nothing to add
@@ -135,6 +107,44 @@ class _Codes:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
+
+
+class _Codes(Kept):
+    def __init__(
+        self, path: Path, packages: tuple[str, ...] = ("octavo",), before: Path | None = None
+    ):
+        super().__init__(path, before)
+        self.packages = packages
+        self.used: dict[str, CodeType] = {}
+
+    def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
+        """`exec` as `dataclasses` calls it, with the text's code compiled once."""
+        if not isinstance(source, str) or not self._ours(globals):
+            builtins.exec(source, globals, locals)
+            return
+        code = self.used.get(source)
+        if code is None:
+            code = self._read(source)
+        if code is None:
+            code = compile(source, "<string>", "exec")
+            self.known[source] = marshal.dumps(code)
+            self.new = True
+        self.used[source] = code
+        builtins.exec(code, globals, locals)
+
+    def _read(self, source: str) -> CodeType | None:
+        kept = self.known.get(source)
+        if kept is None:
+            return None
+        with contextlib.suppress(Exception):  # damaged: compiled again
+            code = marshal.loads(kept)
+            if isinstance(code, CodeType):
+                return code
+        return None
+
+    def _ours(self, globals: dict[str, Any] | None) -> bool:
+        name = (globals or {}).get("__name__")
+        return isinstance(name, str) and name.partition(".")[0] in self.packages
 
 
 def _load(path: Path) -> tuple[int, dict[str, bytes], dict[str, int]]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # not imported on the EPUB's path, whose forked processes use
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
+from octavo import patterncache
 from octavo.machine import cores
 
 __all__ = ["cores", "die_with_parent", "forked", "pool", "received", "sent"]
@@ -61,6 +62,7 @@ def forked(child: Callable[[], int]) -> int | None:
         try:
             die_with_parent(parent)
             code = child()
+            patterncache.save()  # what it compiled itself: it ends by os._exit
         finally:
             os._exit(code)
     return pid

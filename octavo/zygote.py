@@ -33,6 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
+from octavo import patterncache
 from octavo.workers import die_with_parent
 
 __all__ = ["Zygote"]
@@ -185,6 +186,7 @@ def _zygote(  # pragma: no cover  (runs in the zygote)
             os.waitpid(pid, 0)
         code = 0
         finish()
+        patterncache.save()  # what it compiled itself: it ends by os._exit
     finally:
         os._exit(code)
 
@@ -200,6 +202,7 @@ def _worker(  # pragma: no cover  (runs in a worker)
         _serve(mine)
         code = 0
         finish()
+        patterncache.save()  # what it compiled itself: it ends by os._exit
     finally:
         os._exit(code)
 

@@ -1,0 +1,158 @@
+"""The regular expressions octavo and its libraries compile, compiled once and kept as
+octavo.codecache keeps the dataclasses' code.
+
+`re` parses and compiles each pattern it has not met in this process in Python (its
+`_parser` and `_compiler`), and a build meets some 300: the Markdown parser's, Jinja's,
+octavo's own (170 of them, most at import). That was 40-50 ms of a cold `invoke epub` of
+81 sections (0.45 s in all), every run alike. The result of that work is plain data: the
+`_sre` code (a list of numbers), the flags and the groups' names, which `_sre.compile` turns
+into the pattern object. `install` gives `re` a compile that keeps this data in the user's
+cache folder (octavo/patterns-<bytecode magic>-<sre magic>.marshal: another Python's code
+is never read) by the pattern's type, flags and text, and makes the pattern from it the
+next time: the same object (patterns compare equal by their code), a few microseconds
+instead of a parse. Only the patterns compiled by the modules of octavo and of the libraries
+it runs are kept (`_PACKAGES`); any other is compiled as before. An entry that cannot be
+read or that `_sre` refuses (it checks the code it is given) is compiled again. The file
+is written as the process exits, when it compiled some patterns the file lacked (`_FEW`),
+and forgets the patterns no process used in its last writes (octavo.codecache.Kept); the
+EPUB's writer, which ends by os._exit, writes what it compiled itself (`save`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import sys
+from importlib.util import MAGIC_NUMBER
+from typing import Any
+
+from octavo.codecache import Kept, user_cache
+
+__all__ = ["install"]
+
+# the packages whose patterns are kept: octavo's and those of the libraries its builds run
+_PACKAGES = frozenset(
+    {
+        "octavo",
+        "markdown_it",
+        "mdit_py_plugins",
+        "mdurl",
+        "jinja2",
+        "ebooklib",
+        "weasyprint",
+        "tinycss2",
+        "cssselect2",
+        "pyphen",
+        "PIL",
+        "fontTools",
+        "pydyf",
+        "tomllib",
+    }
+)
+# A process that compiled fewer patterns the file lacked writes nothing: markdown-it makes
+# one from a set of characters, whose order (so the pattern's text) differs in every
+# process (hash randomisation); written each time, it would make every build write the
+# file, and age the patterns of the processes that never write it (the EPUB's writer).
+_FEW = 3
+_RE = frozenset({"re", "sre_compile", "functools"})  # frames between a caller and here
+
+
+class _Patterns(Kept):
+    def __init__(self, *args: Any, packages: frozenset[str] = _PACKAGES, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.packages = packages
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        self.compiler, self.parser = _compiler, _parser
+        self.original = _compiler.compile
+        self.added = 0  # patterns compiled here that the file lacked
+
+    def compile(self, pattern: Any, flags: int = 0) -> Any:
+        """`re._compiler.compile` with the work kept, for a pattern given as text."""
+        compiler = self.compiler
+        if (
+            not isinstance(pattern, (str, bytes))
+            or flags & compiler.SRE_FLAG_DEBUG
+            or not self._ours()
+        ):
+            return self.original(pattern, flags)
+        key = _key(pattern, flags)
+        made = self._read(key, pattern)
+        if made is not None:
+            self.used[key] = None
+            return made
+        parsed = self.parser.parse(pattern, flags)
+        state = parsed.state
+        indexgroup = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        code = compiler._code(parsed, flags)
+        groups = state.groups - 1
+        made = compiler._sre.compile(
+            pattern, flags | state.flags, code, groups, state.groupdict, tuple(indexgroup)
+        )
+        with contextlib.suppress(Exception):  # a cache: compiling next time is the worst
+            # plain ints: the opcodes are int subclasses, which marshal does not write
+            plain = [int(number) for number in code]
+            entry = (int(made.flags), plain, groups, dict(state.groupdict), tuple(indexgroup))
+            self.known[key] = marshal.dumps(entry)
+            self.used[key] = None
+            self.added += 1
+            self.new = self.added >= _FEW
+        return made
+
+    def _read(self, key: str, pattern: str | bytes) -> Any:
+        kept = self.known.get(key)
+        if kept is None:
+            return None
+        with contextlib.suppress(Exception):  # damaged, or refused: compiled again
+            flags, code, groups, groupindex, indexgroup = marshal.loads(kept)
+            return self.compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+        return None
+
+    def _ours(self) -> bool:
+        """Whether the module that asked for the pattern is one of `packages` (the first
+        frame out of `re`)."""
+        frame = sys._getframe(2)
+        while frame is not None:
+            name = frame.f_globals.get("__name__")
+            top = name.partition(".")[0] if isinstance(name, str) else ""
+            if top not in _RE:
+                return top in self.packages
+            frame = frame.f_back  # type: ignore[assignment]
+        return False
+
+
+def _key(pattern: str | bytes, flags: int) -> str:
+    if isinstance(pattern, bytes):
+        return f"b{int(flags)}:{pattern.decode('latin-1')}"
+    return f"s{int(flags)}:{pattern}"
+
+
+_installed: list[_Patterns] = []
+
+
+def install() -> None:
+    """Give `re` the kept patterns (once a process; not on a Python whose `re` is not
+    the one this was written for: CPython's, with `_parser.parse` and `_compiler._code`)."""
+    if _installed:
+        return
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        sre_magic = _compiler._sre.MAGIC
+        assert callable(_parser.parse) and callable(_compiler._code)
+    except (ImportError, AttributeError, AssertionError):
+        return
+    name = f"patterns-{MAGIC_NUMBER.hex()}-{sre_magic}.marshal"
+    patterns = _Patterns(user_cache() / name)
+    _installed.append(patterns)
+    _compiler.compile = patterns.compile
+    atexit.register(patterns.save)
+
+
+def save() -> None:
+    """Write what this process compiled (a forked process that ends by os._exit)."""
+    for patterns in _installed:
+        patterns.save()
