@@ -22,7 +22,8 @@ from octavo.render.pdf.notes.layout import (
     note_placements,
     overfull,
 )
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.spilled import PartSpilled, chapters_laid_out
 from octavo.render.pdf.parallel.started import Started

@@ -15,7 +15,8 @@ from octavo.model import Manuscript
 from octavo.render.pdf.document import PdfOptions, write_document
 from octavo.render.pdf.parallel import jobs, parts_store
 from octavo.render.pdf.parallel.dates import STAND_IN, Redated, pdf_date, redate
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 
 XMP = b'<rdf:Description rdf:about=""><dc:identifier>urn:x</dc:identifier></rdf:Description>'
 

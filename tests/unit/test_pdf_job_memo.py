@@ -10,7 +10,8 @@ from octavo import api
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel.job_memo import made, read_of
 from octavo.render.pdf.parallel.jobs import front_job, in_parts, stamp_job
-from octavo.render.pdf.parallel.part import LinkBox, PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import LinkBox, PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 
 

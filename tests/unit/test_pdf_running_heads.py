@@ -10,7 +10,8 @@ import pytest
 from octavo import api
 from octavo.render.pdf.document import PdfOptions, render_print_html
 from octavo.render.pdf.parallel import jobs
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.running_heads import running_head
 from octavo.render.pdf.sheets import text_measure
 from tests.conftest import BOOK_TOML, MakeBook, section_source

@@ -13,7 +13,8 @@ from octavo.model import APPENDIX
 from octavo.render.pdf.document import PdfOptions
 from octavo.render.pdf.parallel import jobs
 from octavo.render.pdf.parallel.merge import Unmergeable
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.part_json import from_json, to_json
 from octavo.shipped import TEMPLATES
 from tests.conftest import MakeBook, section_source

@@ -16,7 +16,7 @@ broadside tables): a printer takes only pages of the trim size.
   (octavo.render.pdf.handouts).
 - What points into the page is turned with it: its links' rectangles, the named
   destinations and bookmarks into it (and, laid out in parts, its page map:
-  octavo.render.pdf.parallel.part).
+  octavo.render.pdf.parallel.page_maps).
 
 The geometry is pure (`Turn`, `down_point`, `down_rect`); `turn_pages` applies it to the
 PDF WeasyPrint is about to write (its writer's `finisher`: octavo.render.pdf.finish).

@@ -111,7 +111,7 @@ def _unblanked(remake: Callable[..., Any]) -> Callable[..., Any]:
                 shown = shown._replace(name=before.name, groups=before.groups)
             pages.set_page_type_computed_styles(shown, html, context.style_for)
             page.page_type = shown
-            page.octavo_carried = True  # read by the parallel build (parallel.part)
+            page.octavo_carried = True  # read by the parallel build (parallel.page_maps)
         made[index] = page.page_type
         return page, resume_at
 

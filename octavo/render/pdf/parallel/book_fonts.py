@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from octavo.cache import Store, fingerprint, touch
 from octavo.render.pdf.parallel.page_glyphs import FONT_FILE, Face, Glyph, PageGlyphs
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 
 __all__ = ["BookFont", "Plan", "book_fonts", "keep_files", "plan", "subsets"]
 

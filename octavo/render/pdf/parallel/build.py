@@ -13,7 +13,7 @@ right-hand pages, notes are numbered per chapter, running heads come from the mo
    block goes on landscape pages there as in one process (a `country-landscape` page in a
    part of a country's chapter), turned onto pages of the book's size as the part is
    written (octavo.render.pdf.broadside), and the part's page map records which
-   (octavo.render.pdf.parallel.part.PageMap.turned);
+   (octavo.render.pdf.parallel.page_maps.PageMap.turned);
 2. from their page counts come the folios of every heading; the front matter (contents
    numbers given; the front-matter divisions after it, roman folios and heads their own)
    and the appendix (page column given; the front-matter divisions' roman folios from the

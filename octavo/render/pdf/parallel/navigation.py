@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from octavo.render.pdf.parallel.part import Bookmark
+from octavo.render.pdf.parallel.page_maps import Bookmark
 
 if TYPE_CHECKING:
     from octavo.render.pdf.parallel.merge import Placed

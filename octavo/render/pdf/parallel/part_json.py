@@ -9,7 +9,8 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from octavo.render.pdf.parallel.page_glyphs import Face, PageGlyphs
-from octavo.render.pdf.parallel.part import Bookmark, LinkBox, PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import Bookmark, LinkBox, PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 
 __all__ = ["from_json", "to_json"]
 

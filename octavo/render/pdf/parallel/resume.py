@@ -27,13 +27,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from octavo.render.pdf.parallel.part import (
-    PT,
-    PageMap,
-    PartJob,
-    PartLayout,
-    lay_out_part,
-)
+from octavo.render.pdf.parallel.page_maps import PT, PageMap
+from octavo.render.pdf.parallel.part import PartJob, PartLayout, lay_out_part
 from octavo.render.pdf.parallel.part_json import from_json
 from octavo.render.pdf.parallel.splice import spliced
 from octavo.render.pdf.weasy_log import warnings_logged
@@ -137,12 +132,13 @@ def _new_pages(document: Any, job: PartJob) -> PartLayout:
     one place a resumed part writes them."""
     from octavo.render.guarded import guarded
     from octavo.render.pdf.document import PdfOptions
-    from octavo.render.pdf.parallel.part import _pages, _with_glyphs, _written
+    from octavo.render.pdf.parallel.page_maps import read_pages
+    from octavo.render.pdf.parallel.part import _with_glyphs, _written
 
     painted: list[Any] = []
     options = PdfOptions(bleed=job.bleed)
     pdf: bytes = guarded(lambda: _written(document, options, job, painted))
-    pages = tuple(_pages(document, frozenset(job.chapters), job.notes))
+    pages = tuple(read_pages(document, frozenset(job.chapters), job.notes))
     layout = PartLayout(job.name, job.key, pdf, pages, (), ())
     return _with_glyphs(layout, painted[0], job.cache) if painted else layout
 
@@ -230,11 +226,11 @@ def _bookmarks(recorded: Any) -> tuple[Any, ...]:
     `make_bookmark_tree`, over each page's bookmarks and height)."""
     from weasyprint.document import Document
 
-    from octavo.render.pdf.parallel.part import _bookmark
+    from octavo.render.pdf.parallel.page_maps import bookmark
 
     pages = [
         SimpleNamespace(bookmarks=list(marks), height=height)
         for marks, height in zip(recorded.bookmarks, recorded.heights, strict=True)
     ]
     tree = Document.make_bookmark_tree(SimpleNamespace(pages=pages), scale=PT, transform_pages=True)
-    return tuple(_bookmark(b, {}) for b in tree)
+    return tuple(bookmark(b, {}) for b in tree)

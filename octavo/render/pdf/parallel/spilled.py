@@ -22,7 +22,8 @@ from typing import Any
 
 from octavo.render.pdf.notes.place import LetThrough, Spilled
 from octavo.render.pdf.parallel.merge import place
-from octavo.render.pdf.parallel.part import PageMap, PartLayout
+from octavo.render.pdf.parallel.page_maps import PageMap
+from octavo.render.pdf.parallel.part import PartLayout
 from octavo.render.pdf.parallel.parts_store import PartStore
 from octavo.render.pdf.parallel.started import Started, finish
 
