@@ -14,6 +14,11 @@ shaped, a right-to-left text in its order. What the cover cannot draw so, W658 t
 character no face holds (drawn as a box), right-to-left text without raqm (drawn
 unjoined, left to right).
 
+A text of more than one script (a Latin title with an Arabic, Armenian or Abkhaz word) is
+set as a font stack sets it, each script run (`script_runs`) in the first face that holds
+it, the shipped face first, the machine's after (`set_in`): one face for the whole,
+when one character was missing from the shipped face, drew every word in the fallback.
+
 A book's Latin cover never reaches fontconfig or the character maps: its characters are
 all in `HELD`, which every shipped face holds (tests/unit/test_faces.py).
 """
@@ -28,7 +33,19 @@ from pathlib import Path
 
 from octavo.model.language_tags import has_rtl_letter
 
-__all__ = ["HELD", "Face", "face_for", "machine_faces", "missing", "needs_raqm", "raqm"]
+__all__ = [
+    "HELD",
+    "Face",
+    "face_for",
+    "first_holding",
+    "machine_faces",
+    "missing",
+    "needs_raqm",
+    "raqm",
+    "script_runs",
+    "set_in",
+    "stack_for",
+]
 
 HELD = frozenset(
     (
@@ -62,6 +79,84 @@ def face_for(shipped: Path, text: str, style: str = "regular") -> Face:
     return _fallback(tuple(sorted(wanted)), style) or Face(shipped)
 
 
+def set_in(shipped: Path, text: str, style: str = "regular") -> tuple[tuple[str, Face], ...]:
+    """`text`'s script runs, each with the face it is set in (`first_holding` in
+    `stack_for`'s faces). One run, in `face_for`'s face, for a text of one script or one the
+    shipped face holds."""
+    wanted = _wanted(text)
+    if wanted <= HELD or wanted <= _held(shipped, 0):  # a Latin text: no script looked up
+        return ((text, Face(shipped)),)
+    runs = script_runs(text)
+    if len(runs) < 2:
+        return ((text, face_for(shipped, text, style)),)
+    stack = stack_for(shipped, text, style)
+    return tuple((run, first_holding(stack, run)) for run in runs)
+
+
+def stack_for(shipped: Path, text: str, style: str = "regular") -> tuple[Face, ...]:
+    """The faces `text` is set in, as a font stack lists them: the shipped face, then the
+    machine's for each script run no face before it holds (in the order met)."""
+    stack = [Face(shipped)]
+    for run in script_runs(text):
+        wanted = _wanted(run)
+        if wanted <= HELD or any(wanted <= _held(f.path, f.index) for f in stack):
+            continue
+        found = _fallback(tuple(sorted(wanted)), style)
+        if found is not None and found not in stack:
+            stack.append(found)
+    return tuple(stack)
+
+
+def first_holding(stack: tuple[Face, ...], run: str) -> Face:
+    """The first face of `stack` that holds every character of `run`, else the first of
+    those that hold most of them."""
+    wanted = _wanted(run)
+    if wanted <= HELD:
+        return stack[0]
+    held = [len(wanted & _held(f.path, f.index)) for f in stack]
+    return stack[held.index(max(held))]
+
+
+_OPENING = dict(zip("([{«‹", ")]}»›", strict=True))
+_NO_SCRIPT = frozenset(("Zyyy", "Zinh", "Zzzz"))  # Common, Inherited, Unknown
+
+
+def script_runs(text: str) -> tuple[str, ...]:
+    """`text` cut where its script changes (Unicode's Script property), as a shaper cuts it
+    (UAX #24): a character of no script of its own (a space, a figure, punctuation, a mark)
+    goes with the run before it (the first run's script at the start); an opening bracket
+    with what it opens ('Misr (مصر)' and 'مصر (Egypt)' keep their brackets a pair), a
+    closing one with its opening one."""
+    from fontTools.unicodedata import script
+
+    owns = [None if (s := script(c)) in _NO_SCRIPT else s for c in text]
+    scripts: list[str | None] = []
+    opened: list[tuple[str, str | None]] = []  # closing bracket wanted, script of its pair
+    current: str | None = None
+    for at, char in enumerate(text):
+        own = owns[at]
+        if own is None and char in _OPENING:
+            own = next((s for s in owns[at + 1 :] if s is not None), current)
+            opened.append((_OPENING[char], own))
+        elif own is None and any(close == char for close, _ in opened):
+            while opened[-1][0] != char:
+                opened.pop()
+            own = opened.pop()[1]
+        current = own = own or current
+        scripts.append(own)
+    first = next((s for s in scripts if s is not None), None)
+    runs: list[str] = []
+    previous: object = object()
+    for char, own in zip(text, scripts, strict=True):
+        own = own or first
+        if runs and own == previous:
+            runs[-1] += char
+        else:
+            runs.append(char)
+        previous = own
+    return tuple(runs)
+
+
 def machine_faces(texts: tuple[str, ...], shipped: tuple[Path, ...]) -> str:
     """The machine's faces the drawn cover of `texts` would take (in each shipped face's
     style: regular, italic, bold), by path, size and time, for the cached cover's key: a
@@ -71,10 +166,10 @@ def machine_faces(texts: tuple[str, ...], shipped: tuple[Path, ...]) -> str:
         if all(ord(c) in HELD or c.isspace() for c in text):
             continue
         for path, style in zip(shipped, ("regular", "italic", "bold"), strict=True):
-            face = face_for(path, text, style)
-            if face.fallback:
-                stat = face.path.stat()
-                found.add((str(face.path), face.index, stat.st_size, stat.st_mtime_ns))
+            for _, face in set_in(path, text, style):
+                if face.fallback:
+                    stat = face.path.stat()
+                    found.add((str(face.path), face.index, stat.st_size, stat.st_mtime_ns))
     return repr(sorted(found)) if found else ""
 
 

@@ -16,7 +16,7 @@ from octavo.render import faces as cover_faces
 from octavo.render.epub import cover_warnings
 from octavo.render.epub.cover import CoverText
 from octavo.render.epub.cover_draw import draw_cover
-from octavo.render.faces import HELD, face_for, missing
+from octavo.render.faces import HELD, Face, face_for, missing
 from octavo.shipped import BOLD_FACE, FONTS, ITALIC_FACE, REGULAR_FACE
 from tests.conftest import BOOK_TOML, MakeBook, section_source
 
@@ -117,3 +117,69 @@ def test_a_letter_spaced_right_to_left_line_keeps_its_order(
     draw_cover(CoverText("he", "ישראל", "ישראל", "", "ישראל", "Series", "ספריית הקונגרס"), FONTS)
     assert ("ישראל", 0.0) in drawn and ("ספריית הקונגרס", 0.0) in drawn
     assert ("SERIES", 0.2) in drawn  # a Latin line letter-spaced as designed
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Testland: A Country Study", ("Testland: A Country Study",)),
+        ("Egypt: مصر العربية", ("Egypt: ", "مصر العربية")),
+        ("(1995) Հայաստան and Georgia", ("(1995) Հայաստան ", "and Georgia")),
+        ("مصر (Egypt) since 1952", ("مصر ", "(Egypt) since 1952")),
+        ("Misr (مصر) today", ("Misr ", "(مصر) ", "today")),
+        ("[Georgia (საქართველო)]", ("[Georgia ", "(საქართველო)", "]")),
+        ("", ()),
+    ],
+    ids=["one-script", "latin-arabic", "leading-figures", "bracket-opens", "bracket-pair",
+         "nested", "empty"],
+)  # fmt: skip
+def test_script_runs(text: str, runs: tuple[str, ...]) -> None:
+    """Cut where the script changes; a space or punctuation with the run before it, a
+    bracket with what it encloses, its pair with it."""
+    assert cover_faces.script_runs(text) == runs
+
+
+def _machine_holds(text: str) -> bool:
+    face = face_for(FONTS / REGULAR_FACE, text)
+    return face.fallback and not missing(text, face)
+
+
+@pytest.mark.skipif(not _machine_holds("ԥ"), reason="no font of the machine's holds 'ԥ'")
+def test_a_mixed_text_sets_each_script_run_in_the_first_face_that_holds_it() -> None:
+    """'ԥ' is not in the shipped face: its run in the machine's, the Latin run still in
+    the shipped face (the whole in the machine's, before)."""
+    (cyrillic, cyrillic_face), (latin, latin_face) = cover_faces.set_in(
+        FONTS / REGULAR_FACE, "Аԥсны: a country study"
+    )
+    assert (cyrillic, latin) == ("Аԥсны: ", "a country study")
+    assert cyrillic_face.fallback and missing(cyrillic, cyrillic_face) == ()
+    assert latin_face == Face(FONTS / REGULAR_FACE)
+    assert cover_faces.set_in(FONTS / REGULAR_FACE, "Аԥсны") == (
+        ("Аԥсны", face_for(FONTS / REGULAR_FACE, "Аԥсны")),
+    )
+
+
+@pytest.mark.skipif(not _machine_holds("ԥ"), reason="no font of the machine's holds 'ԥ'")
+def test_w658_names_only_what_no_face_holds_in_a_mixed_title(
+    make_book: MakeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No Chinese face: '中' and '国' are boxes, and told; 'ԥ', drawn in its run's face,
+    is not (the whole title asked of one face named it too)."""
+    real = cover_faces._fallback
+
+    def no_chinese(wanted: tuple[int, ...], style: str) -> Face | None:
+        return None if any(0x4E00 <= c <= 0x9FFF for c in wanted) else real(wanted, style)
+
+    monkeypatch.setattr(cover_faces, "_fallback", no_chinese)
+    book = _book(make_book, "Аԥсны and 中国: country studies")
+    _, found = api.build_epub(book, tmp_path / "mixed.epub")
+    (told,) = [d for d in found if d.code == "W658"]
+    assert "'中' (U+4E2D), '国' (U+56FD) of 'title'" in told.message
+    assert "ԥ" not in told.message
+
+
+@needs_arabic
+def test_a_latin_and_arabic_title_draws_clean(make_book: MakeBook, tmp_path: Path) -> None:
+    book = _book(make_book, "Egypt: مصر العربية, a country study")
+    _, found = api.build_epub(book, tmp_path / "mixed.epub")
+    assert "W658" not in [d.code for d in found]

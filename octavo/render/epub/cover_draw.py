@@ -6,9 +6,10 @@ is simple enough to draw directly: a coloured ground, a ruled frame, the series,
 country, a rule, the title, the subtitle, the authors and editors (as the title page names
 them, in the book's language) and the publisher, all in the shipped face (a text it
 does not hold, Arabic or Chinese, in a face of the machine's that does, shaped by raqm:
-octavo.render.faces; what cannot be drawn so is W658). A book that overrides
-the cover's template or stylesheet gets its design drawn by WeasyPrint, as before
-(octavo.render.epub.cover decides).
+octavo.render.faces; a text of more scripts, each script run in the first face that
+holds it: octavo.render.epub.cover_runs; what cannot be drawn so is W658). A book that
+overrides the cover's template or stylesheet gets its design drawn by WeasyPrint, as
+before (octavo.render.epub.cover decides).
 
 Geometry follows styles/cover.css (4 x 6 in at 400 dpi); the two are kept in step by the
 test that compares them. Titles are broken into balanced lines, so no word is left alone.
@@ -21,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageColor, ImageDraw
 
 from octavo.casing import upper
 from octavo.render.epub.cover_lines import balanced_lines, text_width
-from octavo.render.faces import Face, face_for, needs_raqm, raqm
+from octavo.render.epub.cover_runs import Font, MixedFont, Setting, font_at, setting, tracking_of
 from octavo.shipped import BOLD_FACE, ITALIC_FACE, REGULAR_FACE
 from octavo.text import strip_tags
 
@@ -89,13 +90,14 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
     publisher = text.publisher
     title_html, subtitle_html = text.title_html, text.subtitle_html
     face = faces(fonts)
+    language = text.language
     width, height = design.size
     inner = design.inset + design.border
     left, right = inner + design.pad_side, width - inner - design.pad_side
     box = right - left
-    publisher_face = face_for(face.regular, publisher)
+    publisher_face = setting(face.regular, publisher, language)
     publisher_font = _font(publisher_face, design.publisher_pt)
-    publisher_tracking = _tracking(publisher_face, publisher, 0.03)
+    publisher_tracking = tracking_of(publisher_face, publisher, 0.03)
     publisher_lines = (
         balanced_lines(publisher, publisher_font, box, publisher_tracking) if publisher else []
     )
@@ -108,18 +110,20 @@ def draw_cover(text: CoverText, fonts: Path, design: CoverDesign = CoverDesign()
         ink, accent = Image.new("L", design.size), Image.new("L", design.size)
         on_ink, on_accent = ImageDraw.Draw(ink), ImageDraw.Draw(accent)
         texts = (country, strip_tags(title_html), strip_tags(subtitle_html))
-        end = _middle(on_ink, on_accent, texts, face, design, scale, (inner, left, box))
-        end = _contributors(on_ink, text.contributors, face.regular, design, scale, end, left)
+        frame = (inner, left, box)
+        end = _middle(on_ink, on_accent, texts, face, language, design, scale, frame)
+        regular = setting(face.regular, " ".join(text.contributors), language)
+        end = _contributors(on_ink, text.contributors, regular, design, scale, end, left)
         if end <= publisher_top - design.subtitle_gap:
             break
     # Two coverage masks, one a colour: text is drawn anti-aliased into them, then they
     # become palette indices (ground→ink 0-127, ground→accent 128-255). No two masks
     # overlap, so a palette PNG holds the picture exactly, small and quick to write.
     if series:
-        series_face = face_for(face.regular, series)
+        series_face = setting(face.regular, series, language)
         font = _font(series_face, design.series_pt)
         top = inner + design.pad_top
-        _centred(on_accent, series, font, top, left, box, _tracking(series_face, series, 0.2))
+        _centred(on_accent, series, font, top, left, box, tracking_of(series_face, series, 0.2))
     for i, line in enumerate(publisher_lines):
         top = publisher_top + i * step
         _centred(on_accent, line, publisher_font, top, left, box, publisher_tracking)
@@ -164,6 +168,7 @@ def _middle(
     on_accent: ImageDraw.ImageDraw,
     texts: tuple[str, str, str],
     face: Faces,
+    language: str,
     design: CoverDesign,
     scale: float,
     frame: tuple[int, int, int],
@@ -174,8 +179,8 @@ def _middle(
     width = design.size[0]
     y = inner + round(design.middle_top * scale)
     if country:
-        country_face = face_for(face.bold, country, "bold")
-        tracking = _tracking(country_face, country, 0.06)
+        country_face = setting(face.bold, country, language, "bold")
+        tracking = tracking_of(country_face, country, 0.06)
         font = _fitting(country_face, design.country_pt * scale, country, box, tracking)
         for line in balanced_lines(country, font, box, tracking):
             _centred(on_ink, line, font, y, left, box, tracking)
@@ -186,11 +191,12 @@ def _middle(
         (width // 2 - half, y, width // 2 + half - 1, y + design.border - 1), fill=255
     )
     y += design.border + design.rule_gap
-    font = _font(face_for(face.regular, title), design.title_pt * scale)
+    font = _font(setting(face.regular, title, language), design.title_pt * scale)
     y = _paragraph(on_ink, title, font, 1.2, y, left, box)
     if subtitle:
         y += design.subtitle_gap
-        font = _font(face_for(face.italic, subtitle, "italic"), design.subtitle_pt * scale)
+        italic = setting(face.italic, subtitle, language, "italic")
+        font = _font(italic, design.subtitle_pt * scale)
         y = _paragraph(on_ink, subtitle, font, 1.25, y, left, box)
     return y
 
@@ -198,7 +204,7 @@ def _middle(
 def _contributors(
     on_ink: ImageDraw.ImageDraw,
     lines: tuple[str, ...],
-    face: Path,
+    face: Setting,
     design: CoverDesign,
     scale: float,
     y: int,
@@ -210,7 +216,7 @@ def _contributors(
         return y
     box = design.size[0] - 2 * left  # the frame is symmetric
     y += round(design.contributors_gap * scale)
-    font = _font(face_for(face, " ".join(lines)), design.contributors_pt * scale)
+    font = _font(face, design.contributors_pt * scale)
     for line in lines:
         y = _paragraph(on_ink, line, font, 1.25, y, left, box)
     return y
@@ -228,27 +234,11 @@ def _palette(design: CoverDesign) -> list[int]:
     return colours
 
 
-def _font(face: Face, points: float) -> ImageFont.FreeTypeFont:
-    """The face at `points`; a fallback (octavo.render.faces) laid out by raqm
-    where Pillow has it, as its scripts ask (Arabic joined, right to left in order)."""
-    if not face.fallback:
-        return ImageFont.truetype(str(face.path), round(points * PT))
-    engine = ImageFont.Layout.RAQM if raqm() else ImageFont.Layout.BASIC
-    return ImageFont.truetype(
-        str(face.path), round(points * PT), index=face.index, layout_engine=engine
-    )
+def _font(face: Setting, points: float) -> Font:
+    return font_at(face, round(points * PT))
 
 
-def _tracking(face: Face, text: str, tracking: float) -> float:
-    """The design's letter-spacing, none in a fallback face or for right-to-left text: a
-    letter-spaced line is drawn a character at a time, which parted Arabic's joined
-    letters and reversed a right-to-left word (a Hebrew country, in the shipped face)."""
-    return 0.0 if face.fallback or needs_raqm(text) else tracking
-
-
-def _fitting(
-    face: Face, points: float, text: str, box: int, tracking: float
-) -> ImageFont.FreeTypeFont:
+def _fitting(face: Setting, points: float, text: str, box: int, tracking: float) -> Font:
     """The face at `points`, smaller if the longest word would not fit the box."""
     font = _font(face, points)
     longest = max(text.split() or [""], key=lambda word: text_width(word, font, tracking))
@@ -261,7 +251,7 @@ def _fitting(
 def _paragraph(
     draw: ImageDraw.ImageDraw,
     text: str,
-    font: ImageFont.FreeTypeFont,
+    font: Font,
     leading: float,
     y: int,
     left: int,
@@ -277,7 +267,7 @@ def _paragraph(
 def _centred(
     draw: ImageDraw.ImageDraw,
     text: str,
-    font: ImageFont.FreeTypeFont,
+    font: Font,
     y: int,
     left: int,
     box: int,
@@ -285,6 +275,9 @@ def _centred(
 ) -> None:
     """One line centred in the box, top at y, into a mask; `tracking` in em (letter-spacing)."""
     x = left + (box - text_width(text, font, tracking)) / 2
+    if isinstance(font, MixedFont):  # untracked: its runs, each in its face
+        font.draw(draw, (x, y), text)
+        return
     if not tracking:
         draw.text((x, y), text, font=font, fill=255)
         return

@@ -1,20 +1,28 @@
 """A drawn cover's lines: a text broken into as few lines as fit a box, as even as can be,
-measured in the face it is drawn in (octavo.render.epub.cover_draw draws them)."""
+measured in the faces it is drawn in (octavo.render.epub.cover_draw draws them)."""
 
 from __future__ import annotations
 
-from PIL import ImageFont
+from typing import Protocol
 
-__all__ = ["balanced_lines", "text_width"]
+__all__ = ["Measured", "balanced_lines", "text_width"]
 
 
-def text_width(text: str, font: ImageFont.FreeTypeFont, tracking: float = 0.0) -> float:
+class Measured(Protocol):
+    """What a line is measured by: a Pillow font, or a MixedFont of the faces it is drawn
+    in (octavo.render.epub.cover_runs)."""
+
+    @property
+    def size(self) -> float: ...
+
+    def getlength(self, text: str) -> float: ...
+
+
+def text_width(text: str, font: Measured, tracking: float = 0.0) -> float:
     return font.getlength(text) + tracking * font.size * max(len(text) - 1, 0)
 
 
-def balanced_lines(
-    text: str, font: ImageFont.FreeTypeFont, box: int, tracking: float = 0.0
-) -> list[str]:
+def balanced_lines(text: str, font: Measured, box: int, tracking: float = 0.0) -> list[str]:
     """`text` in as few lines as fit `box`, broken so the lines are as even as can be
     (a break after punctuation preferred): no word left alone on the last line."""
     words = text.split()
@@ -42,7 +50,7 @@ def balanced_lines(
     return words
 
 
-def _greedy(words: list[str], font: ImageFont.FreeTypeFont, box: int, tracking: float) -> list[str]:
+def _greedy(words: list[str], font: Measured, box: int, tracking: float) -> list[str]:
     lines: list[str] = []
     for word in words:
         if lines and text_width(f"{lines[-1]} {word}", font, tracking) <= box:

@@ -1,5 +1,6 @@
 """W658: what the EPUB's drawn cover (octavo.render.epub.cover_draw) cannot draw as
-written: characters no face of octavo's or of the machine's holds (drawn as empty boxes),
+written: characters no face of octavo's or of the machine's holds (drawn as empty boxes;
+in a text of more scripts, each script run asked of the face it is drawn in),
 right-to-left text where Pillow has no raqm layout (drawn unjoined, left to right). Told
 at book.toml's line of the key whose text it is, whether the cover is drawn or taken
 from the cache; a book with its own cover image or design draws none."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from octavo.errors import Diagnostic, warning
 from octavo.model import BookConfig, Manuscript
-from octavo.render.faces import HELD, face_for, missing, needs_raqm, raqm
+from octavo.render.faces import HELD, missing, needs_raqm, raqm, set_in
 from octavo.shipped import FONTS
 from octavo.text import strip_tags
 
@@ -46,7 +47,8 @@ def drawn_cover_warnings(manuscript: Manuscript) -> tuple[Diagnostic, ...]:
         drawn = upper(words, text.language) if capitals else words
         if _held(drawn):
             continue  # the shipped face holds it
-        lacking = missing(drawn, face_for(shipped[style], drawn, style))
+        runs = set_in(shipped[style], drawn, style)  # each script run in its face, as drawn
+        lacking = tuple(dict.fromkeys(c for run, face in runs for c in missing(run, face)))
         if lacking:
             found.append(_boxes(config, key, lacking))
         if needs_raqm(drawn) and not raqm():
