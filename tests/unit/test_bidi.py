@@ -18,6 +18,9 @@ from octavo.render.bidi import levels, visual_order
         pytest.param("ab 12 مصر", False, "000000111", id="figures-after-latin"),
         pytest.param("(مصر)", False, "01110", id="brackets-at-the-edges-take-the-base"),
         pytest.param("مَصر", True, "1111", id="a-mark-takes-its-letter-s-level"),
+        # W4: a comma between figures is one of them ("1,952" drawn as "952,1" otherwise)
+        pytest.param("مصر 1,952", True, "111122222", id="a-separator-inside-a-figure"),
+        pytest.param("a \U0001d400 مصر", False, "0000111", id="a-character-past-u-ffff"),
     ],
 )
 def test_levels(text: str, rtl: bool, expected: str) -> None:
