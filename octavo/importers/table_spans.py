@@ -8,8 +8,9 @@ past the first made body rows). What is set here is what a grid cannot hold (cel
 overlap, a head whose cells reach into the body, spans past the limit) and a table
 without spans: a pipe table, every cell in its column, saying where a reader could be
 misled. (A raw HTML `<table>` would keep the spans too, but it holds HTML, not Markdown:
-a note's call or a link to another section would not be read there.) `head_rows` is
-shared with the grid: its head and the title rows that go to the caption.
+a link to another section would not be read there; a note's call is, since session 52,
+octavo.render.table_calls.) `head_rows` is shared with the grid: its head and the title
+rows that go to the caption.
 
 - The head (a `<thead>`'s rows, else the leading rows of `<th>` alone, with the rows a
   header cell spans down into) is made one header row: each column's header is the words

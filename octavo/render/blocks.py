@@ -2,7 +2,8 @@
 
 - headings of a body go below the section's own heading, with ids (`{#id}` or generated);
 - tables and figures are numbered with their captions (octavo.render.floats);
-- footnotes become note calls, their texts kept apart (octavo.render.footnotes);
+- footnotes become note calls, their texts kept apart (octavo.render.footnotes), a raw
+  HTML table's calls too (octavo.render.table_calls);
 - `@tbl:label` references, links, line blocks, what is not rendered (octavo.render.inlines),
   an author's span and link attributes kept or told (octavo.render.inline_attributes);
 - `[Heading text]` linked to this body's heading of that name (octavo.render.heading_refs);
@@ -33,6 +34,7 @@ from octavo.render import (
     index_marks,
     inlines,
     raw_blocks,
+    table_calls,
 )
 from octavo.render.allow_list import kept_attribute, kept_hint
 from octavo.render.attributes import BLOCK, pandoc_attrs
@@ -42,6 +44,7 @@ from octavo.render.inline_attributes import author_spans
 from octavo.render.note_places import note_places
 from octavo.render.raw import PASSED
 from octavo.render.tokens import (
+    CALLED_IN,
     IN_HEADING,
     Caption,
     HeadingUse,
@@ -70,8 +73,10 @@ __all__ = ["Caption", "HeadingUse", "ImageUse", "NoteUse", "Problem", "State", "
 
 def install(md: MarkdownIt) -> None:
     md.core.ruler.before("footnote_tail", "octavo_note_lines", footnotes.note_lines)
+    md.core.ruler.before("footnote_tail", "octavo_table_calls", table_calls.read_calls)
     md.core.ruler.push("octavo_blocks", _blocks)
     md.add_render_rule("footnote_ref", footnotes.render_note_ref)
+    md.add_render_rule("html_block", table_calls.render_html_block)
     for name in ("footnote_block_open", "footnote_block_close"):
         md.add_render_rule(name, lambda *args: "")
 
@@ -121,6 +126,8 @@ def _blocks(core: StateCore) -> None:
             raw_blocks.keep_words(token)  # removed elements' words in paragraphs
             walk = functools.partial(_inline, core, state, language=language[-1])  # the div's
             i = html_tables.html_table(core, state, tokens, i, walk)
+            for call in tokens[i].children or ():  # its calls (table_calls) stand in the div's
+                call.meta.setdefault(CALLED_IN, language[-1])
         elif token.type == "paragraph_open" and floats.lone_image(tokens, i):
             floats.figure(core, state, tokens, i)
         elif token.type == "paragraph_open" and inlines.line_block(tokens[i + 1]):

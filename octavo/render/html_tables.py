@@ -24,6 +24,7 @@ from octavo.render.allow_list import TRUSTED, kept_attribute
 from octavo.render.digit_groups import join_elements
 from octavo.render.floats import WIDE_COLUMNS, figures, take_caption
 from octavo.render.sanitize import clean_fragment
+from octavo.render.table_calls import in_order, marked, without_calls
 from octavo.render.table_length import long_table
 from octavo.render.tokens import (
     Caption,
@@ -41,7 +42,7 @@ from octavo.text import TEXT_ALIGN, alignment, drop_table_number, strip_tags
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["html_table"]
+__all__ = ["html_table", "one_table"]
 
 _ONE_TABLE = re.compile(r"\s*<table\b.*</table>\s*\Z", re.IGNORECASE | re.DOTALL)
 
@@ -54,7 +55,7 @@ def html_table(
     inline goes through (references, index marks, words for one output), given the
     caption's words, which are rendered here."""
     block = tokens[i]
-    if not _ONE_TABLE.match(block.content) or block.content.lower().count("<table") != 1:
+    if not one_table(block.content):
         return i
     from lxml import etree
     from lxml import html as lxml_html
@@ -65,11 +66,10 @@ def html_table(
         return i
     if table.tag != "table":
         return i
-    line = block.map[0] if block.map else 0
     own = table.find("caption")
     if own is not None:
         table.remove(own)
-        if not strip_tags(_own_words(own)).strip():
+        if not strip_tags(without_calls(_own_words(own))).strip():
             own = None  # no words, or the page's own number alone ("<b>Table 3.</b>")
     caption: list[Token] | None = None
     if own is None:  # else a Table: beside it is the next table's
@@ -97,7 +97,7 @@ def html_table(
         groups[0].set("class", "long")
         groups[0].set(*TRUSTED)  # octavo's class, not the page's
     table.set(*TRUSTED)
-    shown = _caption(core, state, caption, own, line, walk)
+    shown = _caption(core, state, caption, own, block, walk)
     if shown is not None:
         table.set("id", shown[0])
     written = etree.tostring(table, method="html", encoding="unicode").strip()
@@ -105,7 +105,13 @@ def html_table(
         at = written.index(">") + 1
         written = written[:at] + shown[1] + written[at:]
     block.content = written + "\n"
+    in_order(block)  # the caption's calls before the cells'
     return i
+
+
+def one_table(content: str) -> bool:
+    """Whether an html_block's `content` is one table, and nothing else."""
+    return bool(_ONE_TABLE.match(content)) and content.lower().count("<table") == 1
 
 
 def _own_words(own: etree._Element) -> str:
@@ -179,7 +185,7 @@ def _cleaned_words(cell: etree._Element) -> str:
     inner = (cell.text or "") + "".join(
         etree.tostring(c, method="html", encoding="unicode") for c in cell
     )
-    return strip_tags(clean_fragment(inner)[0]).strip()
+    return strip_tags(without_calls(clean_fragment(inner)[0])).strip()
 
 
 def _span(cell: etree._Element) -> int:
@@ -192,22 +198,25 @@ def _caption(
     state: State,
     paragraph: list[Token] | None,
     own: etree._Element | None,
-    line: int,
+    block: Token,
     walk: Callable[[Token], None],
 ) -> tuple[str, str] | None:
-    """(id, the <caption> element's HTML) of the table, numbered and listed; None when it
-    has no caption (as a pipe table without one: not numbered)."""
+    """(id, the <caption> element's HTML) of the table `block`, numbered and listed; None
+    when it has no caption (as a pipe table without one: not numbered). A `Table: …`
+    caption's note calls are the block's (octavo.render.table_calls.marked)."""
+    line = block.map[0] if block.map else 0
     attrs: dict[str, str] = {}
     if paragraph is not None:
         inline = paragraph[1]
         attrs = attributes(inline, state, line)
         walk(inline)  # as a pipe table's caption is, in the token stream
         listed = inline_html(core, inline, label=True)
-        words = inline.children or []
-    elif own is not None:
-        listed, _ = clean_fragment(_own_words(own))
+        words = marked(block, inline.children or [])
+    elif own is not None:  # its calls in the table (octavo.render.table_calls), not listed
+        shown, _ = clean_fragment(_own_words(own))
+        listed = without_calls(shown)
         words = [Token("html_inline", "", 0)]
-        words[0].content = listed
+        words[0].content = shown
     else:
         return None
     number = state.number(state.context.tables_before, len(state.tables))

@@ -27,7 +27,7 @@ from octavo.render.tokens import (
     text,
 )
 
-__all__ = ["CITATION", "IN_TEXT", "line_block", "walk"]
+__all__ = ["CITATION", "IN_TEXT", "line_block", "undefined_call", "walk"]
 
 CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # pandoc's in-text citation of an author-year key, "@smith1990 argues" (not "@octavo", nor
@@ -164,12 +164,7 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
     if after and text.startswith("{") and "}" in text:
         not_understood(state, text[: text.index("}") + 1], line)
     for match in _UNDEFINED_NOTE.finditer(text) if "[^" in text else ():
-        state.problem(
-            "W510",
-            f"footnote [^{match[1]}] is called but not defined",
-            line,
-            f"add a line '[^{match[1]}]: the note' after the paragraph",
-        )
+        undefined_call(state, match[1], line)
     if "@" in text and (
         (CITATION.search(text) and not _CROSSREF.search(text)) or IN_TEXT.search(text)
     ):
@@ -181,6 +176,17 @@ def _text_problems(state: State, token: Token, previous: Token | None, line: int
         )
     if "$" in text and _MATH.search(text):
         _math(state, line)
+
+
+def undefined_call(state: State, label: str, line: int, after: str = "the paragraph") -> None:
+    """W510: `[^label]` at `line` calls no note (its words stay as written); `after`: what
+    the hint says to define it after."""
+    state.problem(
+        "W510",
+        f"footnote [^{label}] is called but not defined",
+        line,
+        f"add a line '[^{label}]: the note' after {after}",
+    )
 
 
 def _math(state: State, line: int) -> None:

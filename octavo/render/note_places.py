@@ -52,8 +52,8 @@ def _calls(blocks: Iterable[Token], owner: int | None, calls: _Calls) -> None:
             continue
         lines = child_lines(block) if block.map else {}
         first = block.map[0] if block.map else None
-        for child in block.children:
-            line = lines.get(id(child), first)
+        for child in block.children:  # a raw HTML table's call has its own line (table_calls)
+            line = child.map[0] if child.map else lines.get(id(child), first)
             for token in _walked(child):
                 if token.type == "footnote_ref" and int(token.meta.get("subId", 0)) == 0:
                     calls.setdefault(int(token.meta["id"]), (line, owner))

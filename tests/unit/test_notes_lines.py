@@ -159,6 +159,8 @@ def test_notes_let_through_are_told_at_their_first_call(
     (told,) = let_through_told(rendered.sections, [group])
     assert (told.code, told.file, told.line) == (code, book / "001-a.md", BODY_LINE + 2)
     assert "3 notes are called on one page" in told.message
+    if spilled is not None:  # the book's PDF, counted as a viewer counts its pages
+        assert "and the PDF's page 13 more than it has room for" in told.message
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["warned", "strict-fatal"])
@@ -237,3 +239,6 @@ def test_e657_of_a_handout_names_the_line_of_the_call(
         api.build_handouts(book, tmp_path / "handouts")
     (told,) = failed.value.diagnostics
     assert (told.code, told.file, told.line) == ("E657", book / "001-a.md", BODY_LINE + 2)
+    # the page is the handout's own, named by its file: "the PDF's page 2" read as the book's
+    assert "and page 2 of the handout 1-s001-trade.pdf more than it has room for" in told.message
+    assert "the PDF's" not in told.message

@@ -203,7 +203,7 @@ def render_handout(
         try:
             document, _ = guarded(lambda: place_notes(html, notes))
         except Spilled as failed:
-            raise BuildError(let_through_told(unit.sections, [failed.group])) from None
+            raise BuildError(let_through_told(unit.sections, [failed.group], unit.name)) from None
     show_continued(document)
     total = folios.folio(len(document.pages), False)
 

@@ -31,11 +31,13 @@ def called_at(section: Section, note: Note) -> int:
 
 
 def let_through_told(
-    sections: Iterable[RenderedSection], groups: Iterable[LetThrough]
+    sections: Iterable[RenderedSection], groups: Iterable[LetThrough], handout: str = ""
 ) -> tuple[Diagnostic, ...]:
     """For each group of notes called on one page that are more than a page of notes
     (octavo.render.pdf.notes.place.let_through), at the first call of its first note: W656,
-    or E657 where a page's notes are taller than the page (set over its text)."""
+    or E657 where a page's notes are taller than the page (set over its text). `handout`:
+    the file name of the handout laid out, whose page E657 names ("page 2 of the handout
+    01-s001-a.pdf"); "": the book's PDF ("the PDF's page 11")."""
     of = {n.id: (rs.section, n) for rs in sections for n in rs.notes}
     found = []
     for group in groups:
@@ -53,11 +55,15 @@ def let_through_told(
                 "or merge short ones into one",
             )
         else:
+            page = group.spilled + 1
+            where_in = (
+                f"page {page} of the handout {handout}" if handout else f"the PDF's page {page}"
+            )
             told = error(
                 "E657",
                 f"{count} notes are called on one page, more than a page of notes: "
-                f"WeasyPrint sets {moved} of them on the following pages, and the PDF's "
-                f"page {group.spilled + 1} more than it has room for, over its text",
+                f"WeasyPrint sets {moved} of them on the following pages, and {where_in} "
+                "more than it has room for, over its text",
                 where[0],
                 where[1],
                 hint="print cannot set them: call fewer notes in one place, or merge short "
