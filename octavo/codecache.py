@@ -41,6 +41,7 @@ from typing import Any
 __all__ = ["install", "user_cache"]
 
 _LIMIT = 4000  # codes a file keeps; past it, only those the last process used
+_SUM = 16  # bytes of an entry's checksum, before it
 _KEEP = 8  # writes of the file a code outlives its last use in a process that wrote it
 
 
@@ -75,6 +76,21 @@ class Kept:
         # how many times the file was written; text -> its entry, marshalled; text -> the
         # write that last found it used
         self.writes, self.known, self.stamps = _load(path)
+
+    def put(self, key: str, payload: bytes) -> None:
+        """Keep `payload` by `key`, with its checksum."""
+        self.known[key] = _checksum(key, payload) + payload
+
+    def take(self, key: str) -> bytes | None:
+        """What is kept by `key`, if it is there whole: a damaged entry (a bit flipped, a
+        file cut or written by another program) is None, and made again. What is read
+        here is run (a code) or given to `_sre` (a pattern's code, whose checks are not
+        complete: a wrong number in one crashed the interpreter on every command, before
+        it could write the file again)."""
+        kept = self.known.get(key)
+        if kept is None or kept[:_SUM] != _checksum(key, kept[_SUM:]):
+            return None
+        return kept[_SUM:]
 
     def save(self) -> None:
         if not self.new:  # nothing compiled: nothing to add
@@ -127,13 +143,13 @@ class _Codes(Kept):
             code = self._read(source)
         if code is None:
             code = compile(source, "<string>", "exec")
-            self.known[source] = marshal.dumps(code)
+            self.put(source, marshal.dumps(code))
             self.new = True
         self.used[source] = code
         builtins.exec(code, globals, locals)
 
     def _read(self, source: str) -> CodeType | None:
-        kept = self.known.get(source)
+        kept = self.take(source)
         if kept is None:
             return None
         with contextlib.suppress(Exception):  # damaged: compiled again
@@ -145,6 +161,15 @@ class _Codes(Kept):
     def _ours(self, globals: dict[str, Any] | None) -> bool:
         name = (globals or {}).get("__name__")
         return isinstance(name, str) and name.partition(".")[0] in self.packages
+
+
+def _checksum(key: str, payload: bytes) -> bytes:
+    import hashlib
+
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=_SUM)
+    digest.update(b"\0")
+    digest.update(payload)
+    return digest.digest()
 
 
 def _load(path: Path) -> tuple[int, dict[str, bytes], dict[str, int]]:

@@ -7,23 +7,35 @@ octavo's own (170 of them, most at import). That was 40-50 ms of a cold `invoke 
 81 sections (0.45 s in all), every run alike. The result of that work is plain data: the
 `_sre` code (a list of numbers), the flags and the groups' names, which `_sre.compile` turns
 into the pattern object. `install` gives `re` a compile that keeps this data in the user's
-cache folder (octavo/patterns-<bytecode magic>-<sre magic>.marshal: another Python's code
-is never read) by the pattern's type, flags and text, and makes the pattern from it the
-next time: the same object (patterns compare equal by their code), a few microseconds
-instead of a parse. Only the patterns compiled by the modules of octavo and of the libraries
-it runs are kept (`_PACKAGES`); any other is compiled as before. An entry that cannot be
-read or that `_sre` refuses (it checks the code it is given) is compiled again. The file
-is written as the process exits, when it compiled some patterns the file lacked (`_FEW`),
-and forgets the patterns no process used in its last writes (octavo.codecache.Kept); the
-EPUB's writer, which ends by os._exit, writes what it compiled itself (`save`).
+cache folder by the pattern's type, flags and text, and makes the pattern from it the next
+time: the same object (patterns compare equal by their code), a few microseconds instead
+of a parse.
+
+What is kept, and where: the patterns of the modules of octavo and of the libraries it
+runs (`_PACKAGES`) compiled as a module or class is made, or written in the function that
+compiles them; a pattern a function builds (of a book's ids or index terms, say) is
+compiled as before, so no book's words reach the cache folder. A pattern whose parse
+warns is not kept (it warns each time, as before). The file is this very Python's
+(patterns-<bytecode magic>-<digest of sys.version, byte order, sre magic>.marshal): a patch
+release may fix what `re` compiles. Each entry carries a checksum (octavo.codecache.Kept):
+`_sre` checks the code it is given only in part, and one wrong number crashed every
+command. An entry that is damaged, or that `_sre` refuses, is compiled again. The file is
+written as the process exits, when it compiled some patterns the file lacked (`_FEW`), and
+forgets the patterns no process used in its last writes; a forked process (the EPUB's
+writer, the PDF's workers), which ends by os._exit, writes what it compiled itself (`save`;
+what it inherited is its parent's to write).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
+import inspect
 import marshal
+import os
 import sys
+import warnings
 from importlib.util import MAGIC_NUMBER
 from typing import Any
 
@@ -55,6 +67,7 @@ _PACKAGES = frozenset(
 # process (hash randomisation); written each time, it would make every build write the
 # file, and age the patterns of the processes that never write it (the EPUB's writer).
 _FEW = 3
+_FUNCTION = inspect.CO_NEWLOCALS  # a function's code; a module's or class body's is not
 _RE = frozenset({"re", "sre_compile", "functools"})  # frames between a caller and here
 
 
@@ -74,7 +87,7 @@ class _Patterns(Kept):
         if (
             not isinstance(pattern, (str, bytes))
             or flags & compiler.SRE_FLAG_DEBUG
-            or not self._ours()
+            or not self._ours(pattern)
         ):
             return self.original(pattern, flags)
         key = _key(pattern, flags)
@@ -82,7 +95,11 @@ class _Patterns(Kept):
         if made is not None:
             self.used[key] = None
             return made
-        parsed = self.parser.parse(pattern, flags)
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            parsed = self.parser.parse(pattern, flags)
+        if warned:  # not kept: compiled again, so that it warns as it would (every time)
+            return self.original(pattern, flags)
         state = parsed.state
         indexgroup = [None] * state.groups
         for name, index in state.groupdict.items():
@@ -96,14 +113,14 @@ class _Patterns(Kept):
             # plain ints: the opcodes are int subclasses, which marshal does not write
             plain = [int(number) for number in code]
             entry = (int(made.flags), plain, groups, dict(state.groupdict), tuple(indexgroup))
-            self.known[key] = marshal.dumps(entry)
+            self.put(key, marshal.dumps(entry))
             self.used[key] = None
             self.added += 1
             self.new = self.added >= _FEW
         return made
 
     def _read(self, key: str, pattern: str | bytes) -> Any:
-        kept = self.known.get(key)
+        kept = self.take(key)
         if kept is None:
             return None
         with contextlib.suppress(Exception):  # damaged, or refused: compiled again
@@ -111,17 +128,30 @@ class _Patterns(Kept):
             return self.compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
         return None
 
-    def _ours(self) -> bool:
-        """Whether the module that asked for the pattern is one of `packages` (the first
-        frame out of `re`)."""
+    def _ours(self, pattern: str | bytes) -> bool:
+        """Whether the pattern is one to keep: asked for by a module of `packages` (the
+        first frame out of `re`) as it is imported (a module's or a class's body), or
+        written in the asking function (one of its code's constants). A pattern a
+        function builds (a book's ids or index terms made into one, markdown-it's
+        characters taken from a set) is compiled as before: a book's words are not kept
+        in the user's cache folder, nor the file written again for them."""
         frame = sys._getframe(2)
         while frame is not None:
             name = frame.f_globals.get("__name__")
             top = name.partition(".")[0] if isinstance(name, str) else ""
             if top not in _RE:
-                return top in self.packages
+                if top not in self.packages:
+                    return False
+                code = frame.f_code
+                if not code.co_flags & _FUNCTION:
+                    return True
+                return any(pattern is c or pattern == c for c in code.co_consts)
             frame = frame.f_back  # type: ignore[assignment]
         return False
+
+    def forked(self) -> None:
+        """In a forked process: nothing compiled here yet (the parent writes its own)."""
+        self.added, self.new, self.used = 0, False, {}
 
 
 def _key(pattern: str | bytes, flags: int) -> str:
@@ -145,11 +175,15 @@ def install() -> None:
         assert callable(_parser.parse) and callable(_compiler._code)
     except (ImportError, AttributeError, AssertionError):
         return
-    name = f"patterns-{MAGIC_NUMBER.hex()}-{sre_magic}.marshal"
+    # this very Python: a patch release may change what `re` compiles (and a fix would
+    # be hidden by the old code), and a character set's code is in the machine's byte order
+    made = hashlib.blake2b(f"{sys.version}|{sys.byteorder}|{sre_magic}".encode(), digest_size=8)
+    name = f"patterns-{MAGIC_NUMBER.hex()}-{made.hexdigest()}.marshal"
     patterns = _Patterns(user_cache() / name)
     _installed.append(patterns)
     _compiler.compile = patterns.compile
     atexit.register(patterns.save)
+    os.register_at_fork(after_in_child=patterns.forked)
 
 
 def save() -> None:

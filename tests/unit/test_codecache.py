@@ -141,7 +141,28 @@ def test_a_damaged_code_in_the_file_is_compiled_again(
     point = _make(again, monkeypatch)
     assert point(2).x == 2
     assert again.new  # the damaged one compiled, and the file to be written again
-    assert isinstance(marshal.loads(again.known[damaged]), type(again.used[damaged]))
+    kept = again.take(damaged)
+    assert kept is not None and isinstance(marshal.loads(kept), type(again.used[damaged]))
+
+
+def test_an_entry_changed_after_it_was_written_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each entry carries a checksum: one changed in the file (a bit flipped, another
+    program's write) is not run, but compiled again."""
+    path = tmp_path / "codes.marshal"
+    first = codecache._Codes(path, packages=(_HERE,))
+    _make(first, monkeypatch)
+    first.save()
+    writes, table = marshal.loads(path.read_bytes())
+    text = next(iter(table))
+    kept, stamp = table[text]
+    other = marshal.dumps(compile("raise SystemExit('ran')", "<string>", "exec"))
+    table[text] = (kept[: codecache._SUM] + other, stamp)  # the old checksum, a new code
+    path.write_bytes(marshal.dumps((writes, table)))
+    again = codecache._Codes(path, packages=(_HERE,))
+    assert again.take(text) is None
+    assert _make(again, monkeypatch)(1).x == 1 and again.new
 
 
 def test_an_entry_of_another_shape_is_left_out_the_others_read(tmp_path: Path) -> None:

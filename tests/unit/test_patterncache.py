@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from octavo import patterncache
+from octavo import codecache, patterncache
 
 _HERE = frozenset({__name__.partition(".")[0]})  # this module's package: its patterns kept
 
@@ -30,19 +33,26 @@ def _patterns(path: Path) -> patterncache._Patterns:
     return patterncache._Patterns(path, packages=_HERE)
 
 
+def _at_import(patterns: patterncache._Patterns, text: str | bytes, flags: int = 0) -> Any:
+    """`text` compiled as a module's body compiles it, as it is imported (kept)."""
+    made: dict[str, Any] = {"__name__": __name__, "p": patterns, "text": text, "flags": flags}
+    exec("made = p.compile(text, flags)", made)
+    return made["made"]
+
+
 @pytest.mark.parametrize(("text", "flags"), _PATTERNS)
 def test_a_pattern_made_from_the_kept_data_is_the_same(
     text: str | bytes, flags: int, tmp_path: Path
 ) -> None:
     path = tmp_path / "patterns.marshal"
     first = _patterns(path)
-    made = first.compile(text, flags)
+    made = _at_import(first, text, flags)
     assert first.known  # kept
     first.added = patterncache._FEW  # as if it were one of many: written
     first.new = True
     first.save()
     again = _patterns(path)
-    kept = again.compile(text, flags)
+    kept = _at_import(again, text, flags)
     assert again.added == 0  # nothing compiled
     original = re._compiler.compile  # type: ignore[attr-defined]
     if hasattr(original, "__self__"):  # this process's re is octavo's: the one under it
@@ -65,12 +75,12 @@ def test_a_few_patterns_new_to_the_file_do_not_write_it(tmp_path: Path) -> None:
     path = tmp_path / "patterns.marshal"
     few = _patterns(path)
     for number in range(patterncache._FEW - 1):
-        few.compile(rf"one {number}", 0)
+        _at_import(few, rf"one {number}")
     few.save()
     assert not path.exists()
     many = _patterns(path)
     for number in range(patterncache._FEW):
-        many.compile(rf"one {number}", 0)
+        _at_import(many, rf"one {number}")
     many.save()
     assert len(_patterns(path).known) == patterncache._FEW
 
@@ -78,7 +88,7 @@ def test_a_few_patterns_new_to_the_file_do_not_write_it(tmp_path: Path) -> None:
 def test_a_wrong_pattern_raises_as_ever_and_is_not_kept(tmp_path: Path) -> None:
     patterns = _patterns(tmp_path / "patterns.marshal")
     with pytest.raises(re.error, match="missing \\)"):
-        patterns.compile(r"(unclosed", 0)
+        _at_import(patterns, r"(unclosed")
     assert not patterns.known
 
 
@@ -86,17 +96,21 @@ def test_a_damaged_or_refused_entry_is_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "patterns.marshal"
     first = _patterns(path)
     for text in ("a+b", "c+d", "e+f"):
-        first.compile(text, 0)
+        _at_import(first, text)
     first.save()
     writes, table = marshal.loads(path.read_bytes())
     key_ab, key_cd = patterncache._key("a+b", 0), patterncache._key("c+d", 0)
     table[key_ab] = (b"\xfb not marshal", table[key_ab][1])
-    flags, code, *rest = marshal.loads(table[key_cd][0])
-    table[key_cd] = (marshal.dumps((flags, [999, *code], *rest)), table[key_cd][1])  # bad code
+    kept, stamp = table[key_cd]
+    flags, _, *rest = marshal.loads(kept[codecache._SUM :])
+    # a code _sre does not check: MARK's opcode made IN's crashed the interpreter; with the
+    # old checksum it is not given to _sre
+    wrong = marshal.dumps((flags, [13, 1, 1], *rest))
+    table[key_cd] = (kept[: codecache._SUM] + wrong, stamp)
     path.write_bytes(marshal.dumps((writes, table)))
     again = _patterns(path)
-    assert again.compile("a+b", 0).fullmatch("aab") and again.compile("c+d", 0).match("cd")
-    assert again.compile("e+f", 0).match("ef")
+    assert _at_import(again, "a+b").fullmatch("aab") and _at_import(again, "c+d").match("cd")
+    assert _at_import(again, "e+f").match("ef")
     assert again.added == 2  # the two compiled again; the third read
 
 
@@ -106,12 +120,12 @@ def test_a_damaged_file_only_means_compiling(blob: bytes, tmp_path: Path) -> Non
     path.write_bytes(blob)
     patterns = _patterns(path)
     assert patterns.known == {}
-    assert patterns.compile(r"x(y)", 0).match("xy")
+    assert _at_import(patterns, r"x(y)").match("xy")
 
 
 def test_bytes_and_text_of_one_spelling_are_two_patterns(tmp_path: Path) -> None:
     patterns = _patterns(tmp_path / "patterns.marshal")
-    text, data = patterns.compile("ab", 0), patterns.compile(b"ab", 0)
+    text, data = _at_import(patterns, "ab"), _at_import(patterns, b"ab")
     assert text.match("ab") and data.match(b"ab")
     assert len(patterns.known) == 2
 
@@ -123,3 +137,44 @@ def test_installed_re_compiles_through_it() -> None:
     assert compiler.compile == patterncache._installed[0].compile
     assert len(patterncache._installed) == 1
     assert re.compile(r"still (works)").match("still works")
+
+
+def test_a_pattern_a_function_builds_is_not_kept_one_it_writes_is(tmp_path: Path) -> None:
+    """A book's ids or index terms made into a pattern stay out of the cache folder."""
+    patterns = _patterns(tmp_path / "patterns.marshal")
+    ids = ("a-secret-chapter", "another")
+    built = patterns.compile("|".join(re.escape(i) for i in ids), 0)
+    assert built.match("another") and not patterns.known
+    written = patterns.compile(r"Data as of (\w+)", 0)  # a constant of this function
+    assert written.match("Data as of June") and len(patterns.known) == 1
+
+
+def test_a_pattern_whose_parse_warns_warns_every_time_and_is_not_kept(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.marshal"
+    for _ in range(2):
+        patterns = _patterns(path)
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            _at_import(patterns, "[[a]")
+        assert [w.category for w in warned] == [FutureWarning]
+        assert not patterns.known
+        patterns.save()
+
+
+def test_a_forked_process_writes_only_what_it_compiled(tmp_path: Path) -> None:
+    patterns = _patterns(tmp_path / "patterns.marshal")
+    for text in ("a", "b", "c"):
+        _at_import(patterns, text)
+    assert patterns.new
+    patterns.forked()  # as os.register_at_fork runs it in the child
+    assert not patterns.new and not patterns.added and not patterns.used
+    assert len(patterns.known) == 3  # still read from, as the parent's
+
+
+def test_the_file_is_this_python_s_own() -> None:
+    """Named by the bytecode magic and a digest of sys.version (a patch release may
+    change what re compiles) and the byte order."""
+    patterncache.install()
+    name = patterncache._installed[0].path.name
+    assert name.startswith("patterns-") and name.endswith(".marshal")
+    assert os.path.dirname(patterncache._installed[0].path).endswith("octavo")
