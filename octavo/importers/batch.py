@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from octavo.errors import Diagnostic, Severity, error, has_errors, warning
+from octavo.errors import Diagnostic, Severity, error, warning
 from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode_page, looks_like_html, not_text
-from octavo.importers.duplicates import Text, duplicates, runs, to_copies_kept
+from octavo.importers.duplicates import said_twins, titled_from_twins, to_copies_kept
 from octavo.importers.foreign import foreign_pages
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry, unused_rows
@@ -181,7 +181,8 @@ def import_pages(
     batch = Supplier(book, replace(options, manifest=used))
     supplied_pages = batch.supply(readable)
     foreign_pages(str(batch.settings.get("country") or ""), batch.countries, supplied_pages)
-    twins = _warn_duplicates(batch, supplied_pages)
+    twins = said_twins(supplied_pages, batch.bodies, batch.sources)
+    supplied_pages = titled_from_twins(supplied_pages, twins)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     targets = to_copies_kept(targets, twins)
     linked = [
@@ -206,29 +207,6 @@ def import_pages(
     found += kept_titles(book, imported_titles(pages, titles)) if pages else []
     found += unused_rows(manifest, named, options.manifest_file)
     return ImportResult(tuple(imported), tuple(unchanged), tuple(found), created, tuple(reports))
-
-
-def _warn_duplicates(
-    batch: Supplier, pages: list[tuple[Path, Page | None, list[str], list[Diagnostic]]]
-) -> dict[Path, Path | None]:
-    """W418 on each page whose text is another page's or a section's of the book; each
-    such page's twin, by page (None: a section of the book)."""
-    texts = [
-        Text(path, path.name, runs(page.paragraphs), page.sequence)
-        for path, page, _, found in pages
-        if page is not None and not has_errors(found)
-    ]
-    if not texts:
-        return {}
-    sections = [
-        Text(file, f"section {number} ({file.name})", runs([body]), number)
-        for number, (file, body) in sorted(batch.bodies.items())
-    ]
-    said = duplicates(texts, sections)
-    for path, _, _, found in pages:
-        if path in said:
-            found.append(said[path][0])
-    return {path: twin for path, (_, twin) in said.items()}
 
 
 def _twin_said(report: PageReport, twin: Path | None, refused: set[Path]) -> PageReport:

@@ -8,8 +8,10 @@ section of the book, is said to be that text, naming it. Of two pages of the imp
 are each other's text, the later is said (the earlier is the one kept; `--strict` refuses
 only the later); a page within a longer one is said whichever comes first. The page said
 is left out, not written (octavo.importers.batch), unless the twin it names is a page
-refused: the book holds the text once, the copy first imported; the editor who prefers
-the other imports it again without the first.
+refused: the book holds the text once, the copy first imported (titled by a copy left out
+where its own title was guessed); the editor who prefers the other imports it again
+without the first. A section of the book is compared as its page's words: without the
+labels, image files and note calls the import wrote into it.
 
 Cost: each text's runs are kept as hashes, a sample of them on a long text (those whose
 hash is a multiple of `SAMPLE`: the same runs are sampled in every text, so a share stays
@@ -23,13 +25,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zlib import crc32
 
-from octavo.errors import Diagnostic, warning
+from octavo.errors import Diagnostic, has_errors, warning
 
-__all__ = ["MIN_WORDS", "SAME", "Text", "duplicates", "runs", "to_copies_kept"]
+if TYPE_CHECKING:
+    from octavo.importers.page import Page
+
+__all__ = [
+    "MIN_WORDS",
+    "SAME",
+    "Text",
+    "as_page_words",
+    "duplicates",
+    "runs",
+    "titled_from_twins",
+    "to_copies_kept",
+]
 
 RUN = 5  # words in a run
 MIN_WORDS = 40  # a page shorter than this is not compared (a title page, a list of names)
@@ -37,6 +52,15 @@ SAME = 0.8  # the share of a page's runs found in another for it to be that page
 SAMPLE = 8  # a text of more than FULL runs keeps those whose hash is a multiple of this
 FULL = 256
 _WORD = re.compile(r"[^\W_]+")
+# what an import writes into a section that its page did not say: a label or an attribute
+# ({#tbl:14}), an image's file, a note's call, a table's "Table:" (octavo.importers.section)
+_WRITTEN = re.compile(
+    r"\{(?:[#.]|\w+=)[^{}\n]*\}|(?<=\])\([^()\s]*\)|\[\^[^\]\s]+\]:?|^Table: ", re.MULTILINE
+)
+# a reference the import made of the page's words ("table 14", "figure 8"; another study's
+# label names its country: @tbl:belarus-14)
+_REFERENCE = re.compile(r"@(tbl|fig):(?:[a-z-]+-)?(?=\w)")
+_REFERENCE_WORD = {"tbl": "table ", "fig": "figure "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +71,16 @@ class Text:
     name: str  # how a message names it
     runs: frozenset[int]
     sequence: int | None = None  # its section's number (a page is not compared with its own)
+    source: str = ""  # a section's `source:`, the page it was imported from
+
+
+def as_page_words(body: str) -> str:
+    """A section's Markdown body with what an import wrote into it that its page did not
+    say taken out, and its references given back their word: the page imported again under
+    another number compares alike (its table's label, its image's file name and its "see
+    @tbl:14" made a fifth of its runs differ)."""
+    body = _WRITTEN.sub(" ", body)
+    return _REFERENCE.sub(lambda m: _REFERENCE_WORD[m[1]], body)
 
 
 def runs(paragraphs: Iterable[str]) -> frozenset[int]:
@@ -101,13 +135,24 @@ def duplicates(
                     f"the same text as {other.name} ({share:.0%} of this page's text is in "
                     "it): left out, not imported, or the book would hold it twice",
                     page.path,
-                    hint="to keep this one instead, leave the other page out of the import "
-                    "(or remove the other's section) and import this one again",
+                    hint=_hint(page, other),
                 ),
                 other.path if j < len(pages) else None,
             )
             break
     return found
+
+
+def _hint(page: Text, other: Text) -> str:
+    if other.source and other.source == page.path.name:  # W408's hint followed: a manifest
+        return (
+            f"this page was imported before as {other.name}: to give it another number, "
+            f"chapter or parents, remove {other.path.name} and import it again"
+        )
+    return (
+        "to keep this one instead, leave the other page out of the import "
+        "(or remove the other's section) and import this one again"
+    )
 
 
 def _share(page: Text, other: Text) -> float:
@@ -125,3 +170,67 @@ def to_copies_kept(targets: dict[str, str], twins: dict[Path, Path | None]) -> d
         else:
             kept.pop(page.name, None)
     return kept
+
+
+Supplied = tuple[Path, "Page | None", list[str], list[Diagnostic]]
+
+
+def titled_from_twins(pages: list[Supplied], twins: dict[Path, Path | None]) -> list[Supplied]:
+    """The pages of an import, each page kept whose title was guessed (W406: "Section 8"
+    from `cNepal8.txt`) titled by a twin left out that has its own ("TRANSPORTATION AND
+    COMMUNICATIONS" on allrefer's nepal10): the book holds the text once, under the title
+    one of its copies gives, whichever copy is kept."""
+    own = {path: page.title for path, page, supplied, _ in pages if page and not _guessed(supplied)}
+    title_of: dict[Path, tuple[str, Path]] = {}
+    for left, twin in twins.items():
+        if twin is not None and left in own and twin not in title_of:
+            title_of[twin] = (own[left], left)
+    out: list[Supplied] = []
+    for path, page, supplied, found in pages:
+        if page is None or path not in title_of or not _guessed(supplied):
+            out.append((path, page, supplied, found))
+            continue
+        title, left = title_of[path]
+        notes = [s for s in supplied if not _guess(s)] + [f"title from {left.name} (its text)"]
+        kept = [d for d in found if d.code != "W406"]
+        out.append((path, replace(page, title=title), notes, kept))
+    return out
+
+
+def _guess(note: str) -> bool:
+    return note.startswith("title from ") and note != "title from the manifest"
+
+
+def _guessed(supplied: list[str]) -> bool:
+    return any(_guess(s) for s in supplied)
+
+
+def said_twins(
+    pages: list[Supplied], bodies: dict[int, tuple[Path, str]], sources: dict[str, int]
+) -> dict[Path, Path | None]:
+    """W418 on each page whose text is another page's or a section's of the book
+    (`bodies`: number -> file, Markdown body; `sources`: page file -> number); each such
+    page's twin, by page (None: a section of the book)."""
+    texts = [
+        Text(path, path.name, runs(page.paragraphs), page.sequence)
+        for path, page, _, found in pages
+        if page is not None and not has_errors(found)
+    ]
+    if not texts:
+        return {}
+    source_of = {number: source for source, number in sources.items()}
+    sections = [
+        Text(
+            file,
+            f"section {number} ({file.name})",
+            runs([as_page_words(body)]),
+            number,
+            source_of.get(number, ""),
+        )
+        for number, (file, body) in sorted(bodies.items())
+    ]
+    said = duplicates(texts, sections)
+    for path, _, _, found in pages:
+        if path in said:
+            found.append(said[path][0])
+    return {path: twin for path, (_, twin) in said.items()}

@@ -139,10 +139,10 @@ def _text_block(
     quote, at = item.quote, item.line
     if CREDIT.match(line) and len(line) < 80 and before and before[-1].kind in ("image", "caption"):
         return Block("credit", text=line, markdown=markdown, quote=quote)
-    bare = before and before[-1].kind == "image" and not before[-1].text
-    how = how_captioned(item.caption, line, markdown) if bare else ""
-    if bare and said is not None:
-        said.append(said_of_line(item.line, line, how))
+    image = before[-1] if before and before[-1].kind == "image" else None
+    how = how_captioned(item.caption, line, markdown, bool(image.text)) if image else ""
+    if image and said is not None and (how or not image.text):
+        said.append(said_of_line(item.line, line, how, bool(image.text)))
     if how:  # all in italics, as a page sets a caption apart: a caption's look is the book's
         return Block("caption", text=line, markdown=_ITALICS.sub(r"\1", markdown), quote=quote)
     match = LABEL.match(line) if entries else None

@@ -24,6 +24,9 @@ So the line under an image without alt text is its caption (octavo.importers.htm
   ('.', '!', '?', ':', ';') and not all in bold (a run-in heading).
 Any other line is a paragraph of the text, as a browser shows it: a caption missed stays
 the page's words in their place; a paragraph taken as a caption left the text.
+Under an image with alt text the same rules hold but the last (its alt text captions it
+already): the line is the figure's caption, the alt text its fig-alt (a user trial's
+centred caption and credit under a photo with alt text read as two loose paragraphs).
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def find_captions(root: etree._Element) -> dict[etree._Element, str]:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "img" and not (element.get("alt") or "").strip():
+        if element.tag == "img":  # with alt text or without: its caption is its box's
             box = _box(element, root, words)
             if box is not None:
                 found[box] = "with its image"
@@ -73,9 +76,11 @@ def find_captions(root: etree._Element) -> dict[etree._Element, str]:
     return found
 
 
-def how_captioned(set_as: str, text: str, markdown: str) -> str:
-    """How a line under an image without alt text is its caption ('' when it is not):
-    `set_as`, how the page sets it (find_captions), else by its own words."""
+def how_captioned(set_as: str, text: str, markdown: str, alt: bool = False) -> str:
+    """How a line under an image is its caption ('' when it is not): `set_as`, how the
+    page sets it (find_captions), else by its own words. Under an image with alt text
+    (`alt`), only a line the page sets as a caption or labels as one: a title under it
+    may be the text's own."""
     if set_as:
         return set_as
     if len(text.split()) >= _LABELLED_WORDS:
@@ -83,7 +88,8 @@ def how_captioned(set_as: str, text: str, markdown: str) -> str:
     if _LABELLED.match(text):
         return "labelled"
     if (
-        len(text.split()) < _TITLE_WORDS
+        not alt
+        and len(text.split()) < _TITLE_WORDS
         and not _SENTENCE_END.search(text)
         and not _BOLD.fullmatch(markdown)
     ):
@@ -91,10 +97,14 @@ def how_captioned(set_as: str, text: str, markdown: str) -> str:
     return ""
 
 
-def said_of_line(line: int, text: str, how: str) -> str:
-    """What --explain says of the line under an image without alt text, at its line in the
-    page: its caption, and how the page sets it so; or a paragraph of the text."""
+def said_of_line(line: int, text: str, how: str, alt: bool = False) -> str:
+    """What --explain says of the line under an image, at its line in the page: its
+    caption, and how the page sets it so; or (under one without alt text) a paragraph."""
     shown = first_words(text)
+    if how and alt:
+        return (
+            f"line {line}: {shown} under an image is its caption, its alt text the fig-alt: {how}"
+        )
     if how:
         return f"line {line}: {shown} under an image without alt text is its caption: {how}"
     return (

@@ -49,7 +49,7 @@ def captioned(blocks: list[Block]) -> list[Block]:
             continue
         label = _FIGURE_LABEL.match(block.text)
         labelled = label is not None and len(block.text.split()) < 40
-        under = block.kind == "caption" and not before.text  # the line under a bare image
+        under = block.kind == "caption"  # the line under it the page sets as its caption
         if under or (block.kind == "paragraph" and labelled):
             alt = before.text if not set(before.text) & {'"', "\\"} else ""
             out[-1] = replace(

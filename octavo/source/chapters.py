@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import cache
 
 from octavo.errors import Diagnostic, error, warning
 from octavo.model import (
@@ -20,6 +21,8 @@ from octavo.model import (
     Part,
     Section,
 )
+from octavo.shipped import TEMPLATES
+from octavo.source.labels import read_catalogue
 
 __all__ = ["divisions", "in_parts"]
 
@@ -134,7 +137,7 @@ def _chapter(
         title = members[0].title if alone else labels.format(f"kind_{kind}")
         if kind == APPENDIX_KIND:  # the heading its pages are under (_unplaced_head)
             title = _own_head(members[0])
-        members = _below(title, members)
+        members = _below(title, members, _english(f"kind_{kind}"))
         opening = members[0] if alone else _opening(title, members)
         return Chapter(0, title, _first(opening, members), kind, part, opening)
     titles = {s.chapter_title: s for s in members if s.chapter_title}
@@ -188,16 +191,25 @@ def _first(opening: Section | None, members: list[Section]) -> tuple[Section, ..
     return (opening, *(s for s in members if s is not opening))
 
 
-def _below(title: str, members: list[Section]) -> list[Section]:
+def _below(title: str, members: list[Section], english: str = "") -> list[Section]:
     """The sections without a first breadcrumb level that is the division itself: an
     imported 'Economy' page under [Country Profile] is set in the Country Profile division,
     and a heading 'Country Profile' under the title 'Country Profile' would say it twice;
-    so is a manifest's 'The Economy > Infrastructure' in chapter 3, The Economy."""
-    key = title.casefold()
+    so is a manifest's 'The Economy > Infrastructure' in chapter 3, The Economy. A kind's
+    division is itself under its English name too (`english`): the importer writes the
+    English sites' 'Country Profile', which a French book's "Profil du pays" set again
+    under its title ("Profil du pays › Country Profile › Économie")."""
+    keys = {title.casefold(), english.casefold()} - {""}
     return [
-        replace(s, parents=s.parents[1:]) if s.parents and s.parents[0].casefold() == key else s
+        replace(s, parents=s.parents[1:]) if s.parents and s.parents[0].casefold() in keys else s
         for s in members
     ]
+
+
+@cache
+def _english(key: str) -> str:
+    """A label as octavo's shipped English catalogue words it ('' when it has none)."""
+    return str(read_catalogue(TEMPLATES / "labels" / "en.toml").get(key, ""))
 
 
 def _opening(title: str, members: list[Section]) -> Section | None:

@@ -163,6 +163,28 @@ def test_imported_profile_parts_are_set_once_under_the_country_profile(make_book
     assert [(s.title, s.parents) for s in chapter.sections] == [("Economy", ())]
 
 
+def test_french_profile_parts_are_set_once_under_profil_du_pays(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A user trial's report: in a `language = "fr"` book, imported profile pages (the
+    importer's English `parents: [Country Profile]`) were set under "Profil du pays ›
+    Country Profile": the division is the kind's under its English name too."""
+    part = {"chapter": 0, "parents": "[Country Profile]", "total": 2, "extra": "kind: profile\n"}
+    two = {
+        "001-a.md": section_source(1, "Économie", **part),  # type: ignore[arg-type]
+        "002-b.md": section_source(2, "Transports", **part),  # type: ignore[arg-type]
+    }
+    french = BOOK_TOML.replace('language = "en"', 'language = "fr"')
+    book, found = read_book(make_book(two, french))
+    assert book is not None and not found, [str(d) for d in found]
+    (chapter,) = book.chapters
+    assert chapter.title == "Profil du pays" and chapter.opening is None
+    assert [(s.title, s.parents) for s in chapter.sections] == [
+        ("Économie", ()),
+        ("Transports", ()),
+    ]
+    manuscript, _ = render_manuscript(book)
+    assert "Country Profile" not in str(manuscript)
+
+
 def test_lists_of_tables_unless_book_toml_says_no(make_book) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import BOOK_TOML
 

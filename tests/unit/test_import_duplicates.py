@@ -61,8 +61,9 @@ def test_a_duplicate_page_is_left_out_not_made_a_second_section(tmp_path: Path) 
         "cNepal8.txt": "imported",
         "nepal10.txt": "left out",
     }
-    assert [p.name for p in result.written] == ["008-section-8.md"]
-    assert sorted(p.name for p in book.glob("*.md")) == ["008-section-8.md"]
+    # titled by its twin: tripod's copy has no title of its own (test below)
+    assert [p.name for p in result.written] == ["008-transportation-and-communications.md"]
+    assert sorted(p.name for p in book.glob("*.md")) == ["008-transportation-and-communications.md"]
     assert result.summary() == "1 imported, 0 unchanged, 1 left out (W418), 0 refused"
     assert not result.refused
     (left,) = result.left_out
@@ -70,7 +71,7 @@ def test_a_duplicate_page_is_left_out_not_made_a_second_section(tmp_path: Path) 
     # a section of the book is a twin too: imported alone later, it is left out again
     again = import_pages([pages / "nepal10.txt"], book)
     assert again.written == () and [r.status for r in again.reports] == ["left out"]
-    assert "section 8 (008-section-8.md)" in _w418(again)["nepal10.txt"]
+    assert "section 8 (008-transportation-and-communications.md)" in _w418(again)["nepal10.txt"]
 
 
 def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
@@ -164,3 +165,81 @@ def test_a_link_to_a_page_left_out_goes_to_the_copy_kept() -> None:
     targets = {"a.htm": "008-a.md", "b.htm": "010-b.md", "c.htm": "011-c.md"}
     twins: dict[Path, Path | None] = {Path("p/b.htm"): Path("p/a.htm"), Path("p/c.htm"): None}
     assert to_copies_kept(targets, twins) == {"a.htm": "008-a.md", "b.htm": "008-a.md"}
+
+
+_TRADE = """<HTML><HEAD><TITLE>Belarus - Foreign Trade</TITLE></HEAD><BODY>
+<P><A HREF="http://www.country-data.com/frd/cs/">Country Listing</A></P>
+<H2>Belarus</H2><H3>Foreign Trade</H3>
+<P>In 1994 Belarus's main trading partner was Russia, which took about half of its exports
+(see table 14). Trade with Poland and Germany grew quickly; the owners of the cafes of Minsk
+imported coffee through Brest. The government favored barter, a legacy of the Soviet era.</P>
+<TABLE BORDER=1><CAPTION>Table 14. Foreign Trade by Partner, 1993-94 (in millions of United
+States dollars)</CAPTION>
+<TR><TH ROWSPAN=2>Partner</TH><TH COLSPAN=2>Exports</TH><TH COLSPAN=2>Imports</TH></TR>
+<TR><TH>1993</TH><TH>1994</TH><TH>1993</TH><TH>1994</TH></TR>
+<TR><TD>Russia</TD><TD>1,050</TD><TD>1,320</TD><TD>1,600</TD><TD>1,900</TD></TR>
+<TR><TD>Poland<SUP><A HREF="#n2">2</A></SUP></TD><TD>90</TD><TD>120</TD><TD>150</TD><TD>160</TD></TR>
+</TABLE>
+<P><A NAME="n2">2</A> Estimated from Polish customs data.</P>
+<P>The volume of trade fell sharply after 1991, a fall of 40 percent in three years.</P>
+<P>Data as of June 1995</P></BODY></HTML>
+"""
+
+
+def test_a_page_imported_again_under_a_manifest_s_number_is_left_out(tmp_path: Path) -> None:
+    """A user-trial's report: W408's hint followed (the page's chapter given in a
+    --manifest, with a sequence) wrote the page a second time, as 062-foreign-trade.md
+    beside 001-foreign-trade.md, no W418, its table labelled as another study's
+    ({#tbl:belarus-14}). The section's label, note calls and "@tbl:14" no longer make its
+    text differ from its page's: W418 names the section, whose hint says how to move it."""
+    from octavo.importers.manifest import load_manifest
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "r-1260.html").write_text(_TRADE)
+    book = tmp_path / "book"
+    first = import_pages([pages], book)
+    assert [p.name for p in first.written] == ["001-foreign-trade.md"]
+    manifest = tmp_path / "man.csv"
+    manifest.write_text("page,chapter,parents,sequence\nr-1260.html,8,Foreign Relations,62\n")
+    entries, _ = load_manifest(manifest)
+    again = import_pages([pages], book, options=Options(manifest=entries))
+    assert again.written == () and [r.status for r in again.reports] == ["left out"]
+    assert sorted(p.name for p in book.glob("*.md")) == ["001-foreign-trade.md"]
+    (said,) = [d for d in again.diagnostics if d.code == "W418"]
+    assert "section 1 (001-foreign-trade.md)" in said.message
+    assert said.hint and "remove 001-foreign-trade.md" in said.hint
+
+
+def test_a_section_s_markdown_compares_as_its_page_s_words() -> None:
+    from octavo.importers.duplicates import as_page_words
+
+    body = (
+        "Trade (see @tbl:belarus-14) and @fig:8.[^1]\n\n| a |\n\n"
+        'Table: Trade, 1994 {#tbl:14}\n\n![Minsk](images/r-1260-minsk.jpg){#fig:8 fig-alt="x"}\n\n'
+        "[^1]: Estimated."
+    )
+    words = "Trade (see table 14) and figure 8. | a | Trade, 1994 ![Minsk] Estimated."
+    assert as_page_words(body).split() == words.split(" ")
+
+
+def test_the_copy_kept_takes_the_title_its_twin_gives(tmp_path: Path) -> None:
+    """A user-trial's report: tripod's cNepal8 (no title: "Section 8") was kept and
+    allrefer's nepal10, which names it "TRANSPORTATION AND COMMUNICATIONS", left out: the
+    book printed "Section 8". The copy kept (the first imported) takes the twin's title,
+    and no W406 is said of it; a title from the manifest is the editor's, and stays."""
+    from octavo.importers.manifest import load_manifest
+
+    pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    result = import_pages([pages], tmp_path / "book")
+    (kept,) = result.written
+    assert "\ntitle: Transportation and Communications\n" in kept.read_text()
+    assert "title from nepal10.txt (its text)" in kept.read_text()
+    assert "W406" not in {d.code for d in result.diagnostics}
+    again = import_pages([pages], tmp_path / "book")
+    assert again.written == () and again.unchanged == (kept,)
+    manifest = tmp_path / "pages.csv"
+    manifest.write_text("page,title\ncNepal8.txt,Transport\n")
+    entries, _ = load_manifest(manifest)
+    named = import_pages([pages], tmp_path / "named", options=Options(manifest=entries))
+    assert [p.name for p in named.written] == ["008-transport.md"]

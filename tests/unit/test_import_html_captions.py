@@ -153,3 +153,50 @@ def test_explain_says_how_the_line_under_an_image_was_read(tmp_path: Path) -> No
         "line 4: 'Roads total 98,200 kilometers, of which…' under an image without alt text "
         "is a paragraph: the page does not set it as a caption",
     ]
+
+
+_ALT = "Photograph of Minsk railway station"
+_WITH_ALT = {
+    # the user trial's page: the caption and its credit in the image's centred paragraph
+    "centred-small-credited": (
+        f"<p align='center'><img src='map.gif' alt='{_ALT}'><br><font size='-1'>"
+        "Minsk railway station, 1993<br>Courtesy Jeffrey Schultz</font></p>",
+        "Minsk railway station, 1993",
+    ),
+    "same-paragraph": (f"<p><img src='map.gif' alt='{_ALT}'><br>{{}}</p>", "Minsk in 1994."),
+    "centered": (
+        f"<p><img src='map.gif' alt='{_ALT}'></p><p align='center'>{{}}</p>",
+        "Minsk in 1994.",
+    ),
+    "labelled": (f"<p><img src='map.gif' alt='{_ALT}'></p><p>{{}}</p>", "Map 3. Minsk, 1994."),
+}
+
+
+@pytest.mark.parametrize(("layout", "caption"), _WITH_ALT.values(), ids=_WITH_ALT.keys())
+def test_an_image_with_alt_text_takes_the_caption_the_page_sets(
+    tmp_path: Path, layout: str, caption: str
+) -> None:
+    """A user trial's report: under an image with alt text, the centred small caption and
+    the credit under it became loose paragraphs, and the alt text was printed as the
+    caption ("Figure 1. Photograph of Minsk…", in the List of Figures too); the same page
+    without alt text made the figure. The line the page sets as the caption is the
+    figure's now, its alt text its fig-alt, its credit its credit."""
+    text = _section(tmp_path, layout.format(caption))
+    assert f'\n![{caption}](images/49-map.gif){{fig-alt="{_ALT}"' in text
+    assert text.count(caption) == 1
+    if "Courtesy" in layout:
+        assert (
+            'fig-alt="Photograph of Minsk railway station" credit="Courtesy Jeffrey Schultz"}'
+            in text
+        )
+        assert "\nCourtesy" not in text
+
+
+def test_under_an_image_with_alt_text_a_title_or_prose_stays_text(tmp_path: Path) -> None:
+    """A line the page does not set as a caption stays the text's under an image with alt
+    text, a title too (the alt text is the figure's caption, as before)."""
+    body = (
+        f"<p><img src='map.gif' alt='{_ALT}'></p><p>The Minsk railroad station</p><p>{_PROSE}</p>"
+    )
+    text = _section(tmp_path, body)
+    assert f"\n![{_ALT}](images/49-map.gif)\n\nThe Minsk railroad station\n\n{_PROSE}\n" in text
