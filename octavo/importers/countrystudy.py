@@ -94,7 +94,7 @@ def layout(
         header_end = start
         reader.reasons.append(f"breadcrumb on line {reader.line_of(crumb_at)}")
     else:
-        header_end = reader.header_end(0)
+        header_end = reader.header_end(0, head)
         found_title = reader.title_line(head, header_end)
         if found_title:
             title_line, title = found_title

@@ -94,9 +94,10 @@ class PageReader:
             if i not in self.skip and self.lines[i].strip() and not self._is_country(i)
         ]
 
-    def header_end(self, start: int) -> int:
+    def header_end(self, start: int, head: HeadTitle | None = None) -> int:
         """The first line of body text at or after `start` that is no title line: a line
-        that, with the lines wrapped under it, reads as prose."""
+        that, with the lines wrapped under it, reads as prose, and is not the line an HTML
+        <title> names (`head`: 'THE ECONOMY: AN OVERVIEW' reads as a profile's entry)."""
         for number in range(start, len(self.lines)):
             line = self.lines[number]
             if number in self.skip or number in self.navigation or not line.strip():
@@ -104,7 +105,8 @@ class PageReader:
             if self._is_country(number):
                 continue
             prose = body_like(line) or (len(line.split()) >= 4 and body_like(self._wrapped(number)))
-            if prose and not self._title_match(line):
+            named = head is not None and head.names_line(line, self.country)
+            if prose and not named and not self._title_match(line):
                 return number
         return len(self.lines)
 

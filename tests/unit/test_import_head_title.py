@@ -110,6 +110,17 @@ CASES = [
         "country Moldova from its <title>",
         "Moldova",
     ),
+    # a title with a colon, which reads like a profile's entry ('Capital: Kathmandu')
+    Case(
+        "colon-in-title",
+        "49.htm",
+        _nepal(
+            title_line="<center><b>Transportation: An Overview</b></center>",
+            title="<title>Nepal - Transportation: An Overview</title>",
+        ),
+        "Transportation: An Overview",
+        "title on line 4 (the heading its <title> names)",
+    ),
     # the page's own title twice: once as the title
     Case(
         "said-twice",
