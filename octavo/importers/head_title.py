@@ -28,6 +28,11 @@ from octavo.importers.profiles.sites import COLON, DASH
 
 __all__ = ["HeadTitle", "named_line", "read_head_title", "same_words"]
 
+# 'A Country Study: Nepal', 'Nepal: A Country Study', 'Nepal - a country study'
+_STUDY = re.compile(
+    r"(?i)(?:a\s+)?country\s+study\s*[-–—:|]\s*(?P<country>[^-–—:|]+?)"
+    r"|(?P<named>[^-–—:|]+?)\s*[-–—:|]\s*(?:a\s+)?country\s+study"
+)
 _PARTS = re.compile(r"\s+[-–—:|]\s+|:\s+")  # 'Nepal - TRANSPORTATION | Country Studies'
 
 
@@ -44,6 +49,8 @@ class HeadTitle:
         """The words a line may hold to be the line the <title> names: its section, each
         part between its separators ('Nepal - Roads | Site' names 'Roads'), the whole;
         never the country (the page's, `country`, or the <title>'s own)."""
+        if not self.section:
+            return frozenset()  # the study's name: no section's
         found = {_words(self.section), "" if self.country else _words(self.text)}
         found.update(_words(part) for part in _PARTS.split(self.text))
         return frozenset(found - {"", _words(country), _words(self.country)})
@@ -77,6 +84,9 @@ def read_head_title(text: str) -> HeadTitle | None:
     text = " ".join(text.split())
     if not text:
         return None
+    study = _STUDY.fullmatch(text)
+    if study:  # the study's name, the site's template for all its pages: names no section
+        return HeadTitle(text, study["country"] or study["named"], "")
     for pattern in (*COLON, *DASH):
         match = pattern.fullmatch(text)
         if match and _section_like(match["title"]):

@@ -152,6 +152,12 @@ class PageReader:
                 f"title on line {self.line_of(rest[-1])} (the last line above the body)"
             )
             return rest[-1], self.lines[rest[-1]].strip()
+        if len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]:
+            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside
+            self.reasons.append(
+                f"title on line {self.line_of(rest[0])} (the one line above the body)"
+            )
+            return rest[0], self.lines[rest[0]].strip()
         return None
 
     def _title_match(self, line: str, only: re.Pattern[str] | None = None) -> str | None:
@@ -218,7 +224,11 @@ class PageReader:
             )
             return named, head.title_of(self.lines[named], self.country)
         found = self.title(end)
-        if head is not None and found is not None and not head.names_title(found[1], self.country):
+        if head is not None and not head.section:
+            self.reasons.append(f"its <title> {head.text!r} is the study's name, no section's")
+        elif (
+            head is not None and found is not None and not head.names_title(found[1], self.country)
+        ):
             self.reasons.append(
                 f"its <title> {head.text!r} names no line above the body: the page's own title "
                 "line kept"

@@ -256,3 +256,45 @@ def test_the_title_element_s_form(text: str, country: str, section: str) -> None
     head = read_head_title(f"  {text}\n")
     assert head is not None and (head.country, head.section) == (country, section)
     assert read_head_title(" ") is None
+
+
+# lcweb2.loc.gov's page: the study's name for a <title>, one heading, a bold country line
+LOC = """<HTML>
+<HEAD>
+<TITLE>A Country Study: Nepal</TITLE>
+<link rel="canonical" href="http://lcweb2.loc.gov/cgi-bin/query/r?frd/cstdy:@field(DOCID+np0011)">
+</HEAD>
+<BODY BGCOLOR="#FFFFFF">
+<A HREF="/frd/cs/"><IMG SRC="/frd/cs/images/cs_logo.gif" ALT="Library of Congress Country Studies" BORDER=0></A>
+<HR>
+<P><B>Nepal</B>
+<H3>The Shah Dynasty</H3>
+<P>Prithvi Narayan Shah (1723-75), the ninth-generation descendant of Dravya Shah (1559-70), founded the ruling house of Gorkha. He unified the many principalities of the Himalayan foothills into the Kingdom of Nepal in 1769.
+<P>His policy, summarized in the <I>Dibya Upadesh</I>, was to keep the country isolated; he called Nepal "a yam between two boulders."
+<P>Data as of September 1991
+<HR>
+<A HREF="/frd/cs/cshome.html">Country Studies Home</A> | <A HREF="/">Library of Congress</A>
+</BODY>
+</HTML>"""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(LOC, id="under-the-country"),
+        pytest.param(LOC.replace("<P><B>Nepal</B>", ""), id="alone"),
+        pytest.param(LOC.replace("A Country Study: Nepal", "Nepal: A Country Study"), id="named"),
+    ],
+)
+def test_the_one_heading_under_the_study_s_name_is_the_title(tmp_path: Path, html: str) -> None:
+    """<title>A Country Study: Nepal</title> is the study's name, no section's: it names
+    neither the country line ("Nepal") nor is the title; the page's one heading is, and
+    --explain says so, at its line."""
+    page = _read(tmp_path, "np0011.html", html)
+    assert page.title == "The Shah Dynasty" and page.country == "Nepal"
+    assert not any(b.kind == "heading" for b in page.blocks)
+    assert page.blocks[0].text.startswith("Prithvi Narayan Shah")
+    titled = [r for r in page.reasons if r.startswith("title ")]
+    assert titled == ["title on line 10 (the one line above the body)"]
+    assert page.title_line == 10
+    assert any(r.endswith("is the study's name, no section's") for r in page.reasons)
