@@ -298,3 +298,28 @@ def test_the_one_heading_under_the_study_s_name_is_the_title(tmp_path: Path, htm
     assert titled == ["title on line 10 (the one line above the body)"]
     assert page.title_line == 10
     assert any(r.endswith("is the study's name, no section's") for r in page.reasons)
+
+
+# countries*.tripod.com's page: the whole body in one <FONT>, its lines parted by <BR>s
+TRIPOD = """<HTML><HEAD><TITLE>Nepal - Rana Rule</TITLE></HEAD>
+<BODY BGCOLOR="#FFFFCC"><FONT FACE="Arial" SIZE=2>
+<CENTER><A HREF="cNepal.htm">Nepal</A> | <A HREF="cNepal26.htm">Previous</A> | <A HREF="cNepal28.htm">Next</A></CENTER>
+<BR>
+<B>Rana Rule</B><BR><BR>
+Jang Bahadur Rana took power in 1846 after the Kot Massacre, in which some thirty nobles were killed. He made the office of prime minister hereditary in his family.<BR><BR>
+The Ranas kept Nepal closed to foreigners for a century. Only a few British residents were
+allowed in Kathmandu; the rest of the country remained almost unknown to Europeans until 1950.<BR><BR>
+Data as of September 1991<BR>
+</FONT></BODY></HTML>"""
+
+
+def test_a_title_in_a_font_parted_by_brs_is_told_at_its_own_line(tmp_path: Path) -> None:
+    """--explain said "title on line 2" (the <FONT>'s) for a <B> title on line 5: each line
+    a <BR> parts is at the line it starts on, the text after a block at that block's end."""
+    page = _read(tmp_path, "cNepal27.htm", TRIPOD)
+    assert page.title == "Rana Rule" and page.title_line == 5
+    assert "title on line 5 (the heading its <title> names)" in page.reasons
+    assert [(b.text[:12], b.line) for b in page.blocks] == [
+        ("Jang Bahadur", 6),
+        ("The Ranas ke", 7),
+    ]
