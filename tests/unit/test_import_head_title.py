@@ -121,6 +121,15 @@ CASES = [
         "Transportation: An Overview",
         "title on line 4 (the heading its <title> names)",
     ),
+    Case(
+        "colon-in-title-in-capitals",
+        "49.htm",
+        _nepal(
+            title_line="<center><b>TRANSPORTATION: AN OVERVIEW</b></center>",
+            title="<title>Nepal - TRANSPORTATION: AN OVERVIEW</title>",
+        ),
+        "Transportation: An Overview",
+    ),
     # the page's own title twice: once as the title
     Case(
         "said-twice",
