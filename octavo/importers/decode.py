@@ -127,10 +127,11 @@ def _lines(text: str) -> str:
 
 
 def _one_byte(encoding: str) -> bool:
+    """A charset of one byte a character (Windows-1252, KOI8-R), not of several (Shift JIS)."""
     try:
-        return len("\u00e9".encode(encoding)) == 1 or len("\u0416".encode(encoding)) == 1
-    except UnicodeEncodeError:
-        return True  # a one-byte charset of another script (Greek, Hebrew, …)
+        return len(bytes(range(0x80, 0x100)).decode(encoding, "replace")) == 0x80
+    except LookupError:  # pragma: no cover - `_declared` names only charsets Python knows
+        return False
 
 
 def _single_byte(data: bytes, encoding: str) -> str:

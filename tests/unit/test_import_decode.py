@@ -84,6 +84,11 @@ def test_a_page_said_latin1_but_written_in_utf8() -> None:
             '<meta charset="koi8-r">\n\u0416',
             id="koi8-r",
         ),
+        pytest.param(
+            b'<meta charset="shift_jis">\n' + "\u65e5\u672c".encode("shift_jis"),
+            '<meta charset="shift_jis">\n\u65e5\u672c',
+            id="shift-jis",
+        ),
     ],
 )
 def test_other_charsets_read_as_before(data: bytes, text: str) -> None:
@@ -99,3 +104,11 @@ def test_the_import_tells_the_stray_byte(tmp_path: Path) -> None:
     assert told == [("W429", pages / "57.htm", 4)]
     section = next((tmp_path / "book").glob("057-*.md")).read_text()
     assert GOOD in section and "The Caf\u00e9 de Paris" in section
+
+
+def test_five_runs_are_told_and_the_rest_counted() -> None:
+    lines = ["<p>Pokhar\u0101 and P\u0101tan, caf".encode() + b"\xe9</p>" for _ in range(7)]
+    decoded = decode(_page("utf-8").replace(b"<h2>", b"\n".join(lines) + b"\n<h2>"))
+    warnings = decode_warnings(decoded, Path("57.htm"))
+    assert [w.line for w in warnings] == [2, 3, 4, 5, 6]
+    assert warnings[-1].message.endswith("(and 3 more such runs later in the page)")
