@@ -24,6 +24,7 @@ from octavo.importers.metadata import (
 )
 from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, from_one
 from octavo.importers.profiles.sites import COLON, DASH
+from octavo.importers.title_casing import title_shaped
 
 __all__ = ["PageReader"]
 
@@ -165,8 +166,11 @@ class PageReader:
         the page's (when known): 'Belarus: Russia' -> 'Russia'."""
         for pattern in (only,) if only else self.profile.titles:
             match = pattern.fullmatch(line)
-            if not match or not title_like(match["title"]) or match["title"].endswith("."):
+            if not match or match["title"].endswith("."):
                 continue  # 'Salient Features: Underdeveloped ... economy.' is an entry
+            ours = bool(self.country) and match["country"].lower() == self.country.lower()
+            if not title_like(match["title"]) and not (ours and title_shaped(match["title"])):
+                continue  # but 'Belarus: The Economy: An Overview' is a title
             if not self.country:
                 self.country = match["country"]
                 return str(match["title"])

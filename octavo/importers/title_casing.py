@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["title_case"]
+__all__ = ["title_case", "title_shaped"]
 
 _SMALL = frozenset(
     {
@@ -93,6 +93,15 @@ def title_case(title: str, text: str = "") -> str:
             "-".join(_word(part, seen, edge and index == 0) for index, part in enumerate(parts))
         )
     return " ".join(out)
+
+
+def title_shaped(text: str) -> bool:
+    """Set as a title: a few words, each capitalised but the small ones, no figure
+    ('The Economy: An Overview', not 'Capital: Minsk (1.7 million)')."""
+    words = text.split()
+    return 2 <= len(words) <= 8 and all(
+        (w[:1].isupper() or w in _SMALL) and not any(c.isdigit() for c in w) for w in words
+    )
 
 
 def _word(word: str, seen: dict[str, tuple[int, int]], edge: bool) -> str:

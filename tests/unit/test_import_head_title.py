@@ -230,6 +230,29 @@ def test_a_text_page_s_link_line_is_chrome() -> None:
     assert [b.text[:6] for b in page.blocks] == ["Nepal'"]
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Belarus: The Economy: An Overview", "The Economy: An Overview"),
+        ("Belarus: THE ECONOMY: AN OVERVIEW", "The Economy: An Overview"),
+        ("Belarus: Capital: Minsk (1.6 million)", ""),  # a profile's entry is no title
+    ],
+)
+def test_a_text_page_s_title_with_a_colon(line: str, title: str) -> None:
+    """A text page's title line in the sites' shape, its title holding a colon."""
+    from octavo.importers import parse_page
+
+    text = (
+        f"{line}\nCountry Studies Index\nBelarus Table of Contents\n\nIn 1994 the economy "
+        "of Belarus was still run largely by the state, as it had been in Soviet times.\n\n"
+        "Data as of June 1995\n"
+    )
+    page = parse_page(text, "14.txt")
+    assert page.title == title
+    assert [b.text[:8] for b in page.blocks][-1] == "In 1994 "
+    assert (page.blocks[0].text == line) == (not title)
+
+
 def test_the_import_writes_the_sections_as_the_user_expects(tmp_path: Path) -> None:
     """The user's two pages through `invoke import-pages`: 049-transportation.md (it was
     049-country-studies-index.md) and 001-economy.md, each body opening with its text."""
