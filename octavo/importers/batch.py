@@ -19,7 +19,8 @@ from pathlib import Path
 from octavo.errors import Diagnostic, Severity, error, warning
 from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
-from octavo.importers.decode import decode_page, looks_like_html, not_text
+from octavo.importers.decode import decode, looks_like_html, not_text
+from octavo.importers.decode_warnings import decode_warnings
 from octavo.importers.duplicates import said_twins, titled_from_twins, to_copies_kept
 from octavo.importers.foreign import foreign_pages
 from octavo.importers.html import link_targets, parse_html_page
@@ -139,10 +140,14 @@ def _read(path: Path, known: bool) -> tuple[Page | None, list[Diagnostic]]:
     if why is not None:
         hint = "save the page from the browser as HTML or as text; the rest of the batch imports"
         return None, [error("E401", f"not a country-study page: {why}", path, hint=hint)]
+    decoded = decode(data)
     try:
         if looks_like_html(data):
-            return parse_html_page(data, path, known), _cut_short(data, path)
-        return parse_page(decode_page(data), path.name, known=known), []
+            return parse_html_page(data, path, known), [
+                *decode_warnings(decoded, path),
+                *_cut_short(data, path),
+            ]
+        return parse_page(decoded.text, path.name, known=known), decode_warnings(decoded, path)
     except RecursionError:  # elements nested thousands deep: no page of a study
         return None, [error("E401", "not a country-study page: nested too deep to read", path)]
     except PageError as exc:

@@ -18,11 +18,11 @@ from octavo.importers.metadata import (
     URL,
     country_hint,
     kind_of,
-    title_case,
 )
 from octavo.importers.page import Block, Page, PageError
 from octavo.importers.page_lines import PageReader
 from octavo.importers.profiles import PROFILE_SERIES, Profile, detect, from_one
+from octavo.importers.title_casing import title_case
 
 __all__ = ["country_hint", "kind_of", "layout", "parse_page", "title_case", "with_kind"]
 
@@ -94,7 +94,7 @@ def layout(
         header_end = start
         reader.reasons.append(f"breadcrumb on line {reader.line_of(crumb_at)}")
     else:
-        header_end = reader.header_end(0)
+        header_end = reader.header_end(0, head)
         found_title = reader.title_line(head, header_end)
         if found_title:
             title_line, title = found_title
@@ -120,7 +120,7 @@ def layout(
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
     page = Page(
         country=reader.country,
-        title=title_case(title.strip()) if title else "",
+        title=title_case(title.strip(), " ".join(line for _, line in body)) if title else "",
         chapter=chapter,
         parents=parents,
         sequence=reader.meta.section[0] if reader.meta.section else None,

@@ -4,8 +4,34 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-__all__ = ["decode_page", "looks_like_html", "not_text"]
+__all__ = ["Decoded", "Stray", "decode", "decode_page", "looks_like_html", "not_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stray:
+    """Bytes of a UTF-8 page that are not UTF-8, where they are and what they were read as."""
+
+    line: int
+    column: int
+    raw: bytes
+    read_as: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A page's text, the charset it was read in, the one its <meta> names (None: none, or
+    one Python does not know), and its bytes that are not in the charset it was read in
+    (a page read as UTF-8) or would be (read as Windows-1252 though said to be UTF-8)."""
+
+    text: str
+    encoding: str
+    declared: str | None
+    stray: tuple[Stray, ...]
+    characters: int = 0  # the non-ASCII characters its bytes make as UTF-8
+    declared_line: int = 1
+
 
 _META = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE | re.DOTALL
@@ -15,6 +41,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_STRAY = re.compile("[\udc80-\udcff]+")  # bytes UTF-8 cannot read, surrogate-escaped
 _HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I)
 
 
@@ -54,30 +81,90 @@ def looks_like_html(data: bytes) -> bool:
     return _HTML.match(start) is not None
 
 
-def _declared(data: bytes) -> str | None:
-    """The charset a <meta> tag names, when Python knows it."""
+def _declared(data: bytes) -> tuple[str | None, int]:
+    """The charset a <meta> tag names, when Python knows it, and the tag's line."""
     match = _META.search(data[:4096])
     if not match:
-        return None
+        return None, 1
+    line = len(re.split(rb"\r\n|\r|\n", data[: match.start()]))
     try:
         name = codecs.lookup(match[1].decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
-        return None
+        return None, line
     # Pages that say Latin-1 are written in Windows-1252 (as browsers read them).
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return ("cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name), line
 
 
 def decode_page(data: bytes) -> str:
-    """A BOM wins; then a <meta charset>; then UTF-8 if the bytes are UTF-8; else
-    Windows-1252, else Latin-1. Line ends become LF."""
-    encodings = [e for bom, e in _BOMS if data.startswith(bom)]
-    declared = _declared(data) if not encodings else None
-    encodings += [declared] if declared else []
-    encodings += ["utf-8", "cp1252", "latin-1"]
-    for encoding in encodings:
+    """The page's text, as `decode` reads it."""
+    return decode(data).text
+
+
+def decode(data: bytes) -> Decoded:
+    """A BOM wins, then the page's <meta charset>, weighed against its bytes: a page said (or
+    not said) to be UTF-8 is read as UTF-8 when most of its non-ASCII bytes make UTF-8
+    characters, each stray byte as the Windows-1252 character it most likely is (`Caf\\xe9`
+    -> `Café`), else as Windows-1252; a page said to be in a one-byte charset whose bytes are
+    all UTF-8, and make UTF-8 characters, is read as UTF-8. Line ends become LF."""
+    bom = next((e for b, e in _BOMS if data.startswith(b)), None)
+    declared, line = _declared(data) if bom is None else (None, 1)
+    if bom == "utf-16":
+        return Decoded(_lines(data.decode(bom, "replace")), bom, None, ())
+    text = _lines(data.decode("utf-8", "surrogateescape"))
+    utf8 = sum(1 for c in text if c > "\x7f" and not _STRAY.match(c))
+    strays = sum(len(m[0]) for m in _STRAY.finditer(text))
+    if declared in (None, "utf-8") or bom:
+        read = "cp1252" if strays > utf8 and not bom else "utf-8"
+        decoded = _single_byte(data, read) if read == "cp1252" else _mixed(text)
+        return Decoded(decoded, read, declared, _stray(text), utf8, line)
+    if utf8 and not strays and _one_byte(declared):
+        return Decoded(text, "utf-8", declared, (), utf8, line)
+    return Decoded(_single_byte(data, declared), declared, declared, (), utf8, line)
+
+
+def _lines(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _one_byte(encoding: str) -> bool:
+    """A charset of one byte a character (Windows-1252, KOI8-R), not of several (Shift JIS)."""
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(encoding, "replace")) == 0x80
+    except LookupError:  # pragma: no cover - `_declared` names only charsets Python knows
+        return False
+
+
+def _single_byte(data: bytes, encoding: str) -> str:
+    """The page in `encoding`, else (a byte it has no character for) as before: UTF-8,
+    Windows-1252, Latin-1, the first that reads it."""
+    for name in (encoding, "utf-8", "cp1252", "latin-1"):
         try:
-            text = data.decode(encoding)
-            break
+            return _lines(data.decode(name))
         except UnicodeDecodeError:
             continue
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raise AssertionError("Latin-1 reads every byte")  # pragma: no cover
+
+
+def _as_cp1252(raw: bytes) -> str:
+    """Each byte as Windows-1252 reads it; U+FFFD for the five it has no character for."""
+    return "".join(bytes([b]).decode("cp1252", "replace") for b in raw)
+
+
+def _raw(run: str) -> bytes:
+    return bytes(ord(c) - 0xDC00 for c in run)
+
+
+def _mixed(text: str) -> str:
+    return _STRAY.sub(lambda m: _as_cp1252(_raw(m[0])), text)
+
+
+def _stray(text: str) -> tuple[Stray, ...]:
+    """Each run of bytes that is not UTF-8: its line and column in the page's text."""
+    found = []
+    for match in _STRAY.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        line = text.count("\n", 0, match.start()) + 1
+        column = len(_mixed(text[start : match.start()])) + 1
+        raw = _raw(match[0])
+        found.append(Stray(line, column, raw, _as_cp1252(raw)))
+    return tuple(found)

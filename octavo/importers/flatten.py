@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from octavo.importers.decode import decode_page
-from octavo.importers.flatten_inline import BREAK, DROP, InlineReader, one_line
+from octavo.importers.flatten_inline import BREAK, DROP, InlineReader, one_line, piece_lines
 from octavo.importers.flatten_tables import Unread, data_table
 from octavo.importers.html_notes import Notes, leading_mark
 from octavo.importers.page import Spans
@@ -110,13 +110,19 @@ class Flattener(InlineReader):
                 found.append(Item("note", text, markdown, list_id=number))
         return found
 
-    def add_text(self, element: etree._Element, kind: str = "text", level: int = 0) -> None:
+    def add_text(
+        self, element: etree._Element, kind: str = "text", level: int = 0, first: int = 0
+    ) -> None:
+        """Its text an item a <br>-parted piece, each at the line it starts on (`first`: the
+        line a run of inline content starts on, for it has none of its own)."""
         plain: list[str] = []
         md: list[str] = []
         self.inline(element, plain, md)
-        for text, markdown in zip(
-            "".join(plain).split(BREAK), "".join(md).split(BREAK), strict=False
-        ):
+        pieces = "".join(plain).split(BREAK)
+        lines = piece_lines(element, first or self._line)
+        if len(lines) != len(pieces):
+            lines = [self._line] * len(pieces)
+        for text, markdown, at in zip(pieces, "".join(md).split(BREAK), lines, strict=False):
             if text.strip():
                 line = (one_line(text), one_line(markdown))
                 self.items.append(
@@ -126,7 +132,7 @@ class Flattener(InlineReader):
                         list_id=level,
                         quote=self._quote,
                         caption=self._caption,
-                        line=self._line,
+                        line=at,
                     )
                 )
 
@@ -177,16 +183,16 @@ class Flattener(InlineReader):
             return
         # Mixed content: runs of inline content between block children.
         run = lxml.html.Element("span")
-        run.text = element.text
+        run.text, first = element.text, self._line
         for child in list(element):
             if self._blocky(child) and child.tag != "br":
-                self.add_text(run)
+                self.add_text(run, first=first)
                 run = lxml.html.Element("span")
                 self.walk(child)
-                run.text = child.tail
+                run.text, first = child.tail, _end_line(child, self._line)
             else:
                 run.append(_copy(child))
-        self.add_text(run)
+        self.add_text(run, first=first)
 
     def _blocky(self, element: etree._Element) -> bool:
         """A block, or an inline element around blocks: a 1990s page's <font> around its
@@ -245,6 +251,11 @@ class Flattener(InlineReader):
                 )
             )
         return found is not None
+
+
+def _end_line(element: etree._Element, outer: int) -> int:
+    """The line an element ends on, near enough: its own, and the line ends of its text."""
+    return (element.sourceline or outer) + "".join(element.itertext()).count("\n")
 
 
 def _copy(element: etree._Element) -> etree._Element:

@@ -12,7 +12,7 @@ from lxml import etree
 from octavo.importers.html_notes import CALL, Notes
 from octavo.text import escape_inline, escape_prose
 
-__all__ = ["BREAK", "DROP", "InlineReader", "one_line"]
+__all__ = ["BREAK", "DROP", "InlineReader", "one_line", "piece_lines"]
 
 DROP = ("script", "style", "noscript", "iframe", "form", "select", "button", "object", "embed")
 BREAK = "\x01"  # a <br>: the end of one line of the block
@@ -88,6 +88,43 @@ class InlineReader:
         md: list[str] = []
         self.inline(element, plain, md)
         return one_line("".join(plain)), one_line("".join(md))
+
+
+def piece_lines(element: etree._Element, first: int) -> list[int]:
+    """The saved page's line each of the element's <br>-parted pieces starts on (as
+    `InlineReader.inline` parts them): the line of its first word, found from the lines of
+    the elements before it and the line ends of the text between (`<FONT>` on line 2, a
+    `<BR>` on line 4, `<B>Rana Rule</B>` on line 5: 5). `first`: the line the element
+    starts on, when it has none of its own (a run of a block's inline content)."""
+    lines: list[int] = []
+    at, start = first, 0
+
+    def text(words: str | None) -> None:
+        nonlocal at, start
+        if words and not start and words.strip():
+            start = at + words[: len(words) - len(words.lstrip())].count("\n")
+        at += words.count("\n") if words else 0
+
+    def visit(node: etree._Element) -> None:
+        nonlocal at, start
+        if (
+            not isinstance(node.tag, str)
+            or node.tag in DROP
+            or (node.tag == "a" and node.get(CALL))
+        ):
+            return
+        at = node.sourceline or at
+        if node.tag == "br":
+            lines.append(start or at)
+            start = 0
+            return
+        text(node.text)
+        for child in node:
+            visit(child)
+            text(child.tail)
+
+    visit(element)
+    return [*lines, start or at]
 
 
 def _spaces(text: str) -> str:

@@ -28,6 +28,11 @@ from octavo.importers.profiles.sites import COLON, DASH
 
 __all__ = ["HeadTitle", "named_line", "read_head_title", "same_words"]
 
+# 'A Country Study: Nepal', 'Nepal: A Country Study', 'Nepal - a country study'
+_STUDY = re.compile(
+    r"(?i)(?:a\s+)?country\s+study\s*[-–—:|]\s*(?P<country>[^-–—:|]+?)"
+    r"|(?P<named>[^-–—:|]+?)\s*[-–—:|]\s*(?:a\s+)?country\s+study"
+)
 _PARTS = re.compile(r"\s+[-–—:|]\s+|:\s+")  # 'Nepal - TRANSPORTATION | Country Studies'
 
 
@@ -44,7 +49,9 @@ class HeadTitle:
         """The words a line may hold to be the line the <title> names: its section, each
         part between its separators ('Nepal - Roads | Site' names 'Roads'), the whole;
         never the country (the page's, `country`, or the <title>'s own)."""
-        found = {_words(self.section), _words(self.text)}
+        if not self.section:
+            return frozenset()  # the study's name: no section's
+        found = {_words(self.section), "" if self.country else _words(self.text)}
         found.update(_words(part) for part in _PARTS.split(self.text))
         return frozenset(found - {"", _words(country), _words(self.country)})
 
@@ -53,17 +60,22 @@ class HeadTitle:
         ('Belarus: Trade' under <title>Belarus - Trade</title>), agrees with it."""
         return _words(title) in self.names(country)
 
+    def names_line(self, line: str, country: str) -> bool:
+        """Whether the line is the one it names (its words, or its title in a title shape)."""
+        names = self.names(country)
+        return any(_words(said) in names for said in _said(line))
+
     def section_title(self, country: str) -> str:
         """The title it gives a page with no title line: its section, never the country
         alone (a <title> 'Nepal' titles nothing: the batch supplies one, W406)."""
         return "" if _words(self.section) in {"", _words(country)} else self.section
 
     def title_of(self, line: str, country: str) -> str:
-        """The title the line it names gives: a line in a title shape gives its title
-        ('Nepal: Transportation' -> 'Transportation'), another its words."""
-        return next(
-            (said for said in _said(line) if _words(said) in self.names(country)), line.strip()
-        )
+        """The title the line it names gives: its words, when they are what it names ('The
+        Economy: An Overview'), else its title in a title shape ('Nepal: Transportation' ->
+        'Transportation')."""
+        names = self.names(country)
+        return next((said for said in _said(line)[::-1] if _words(said) in names), line.strip())
 
 
 def read_head_title(text: str) -> HeadTitle | None:
@@ -72,11 +84,20 @@ def read_head_title(text: str) -> HeadTitle | None:
     text = " ".join(text.split())
     if not text:
         return None
+    study = _STUDY.fullmatch(text)
+    if study:  # the study's name, the site's template for all its pages: names no section
+        return HeadTitle(text, study["country"] or study["named"], "")
     for pattern in (*COLON, *DASH):
         match = pattern.fullmatch(text)
-        if match and title_like(match["title"]):
+        if match and _section_like(match["title"]):
             return HeadTitle(text, match["country"], match["title"].strip())
     return HeadTitle(text, "", text)
+
+
+def _section_like(title: str) -> bool:
+    """A <title>'s section is the site's name for it, never a profile's entry: one with a
+    colon is a title too ('Belarus - THE ECONOMY: AN OVERVIEW'), if it is no sentence."""
+    return title_like(title) or (len(title.split()) <= 12 and not title.rstrip().endswith("."))
 
 
 def named_line(
@@ -84,8 +105,7 @@ def named_line(
 ) -> int | None:
     """The first of the `candidates` (lines above the body that can be a title: not the
     site's chrome, not the country) whose words are what the <title> names."""
-    names = head.names(country)
-    return next((i for i in candidates if any(_words(s) in names for s in _said(lines[i]))), None)
+    return next((i for i in candidates if head.names_line(lines[i], country)), None)
 
 
 def same_words(one: str, other: str) -> bool:

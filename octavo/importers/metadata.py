@@ -27,7 +27,6 @@ __all__ = [
     "country_hint",
     "kind_of",
     "metadata",
-    "title_case",
     "title_like",
 ]
 
@@ -55,7 +54,6 @@ _KINDS = (
     ("glossary", r"glossary"),
 )
 _NOT_COUNTRIES = {"chapter", "section", "page", "index", "country", "study", "all", "the", "text"}
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +67,6 @@ class Metadata:
     section: tuple[int, int] | None
     meta_lines: frozenset[int]
     own_date: bool = False  # a date line of its own, no 'Data as of' (see Page.own_date)
-
-
-def title_case(title: str) -> str:
-    """'TRANSPORTATION AND COMMUNICATIONS' -> 'Transportation and Communications'; a title
-    in mixed case is kept as it is."""
-    if not title.isupper():
-        return title
-    words = title.lower().split(" ")
-    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def kind_of(title: str) -> str | None:

@@ -24,6 +24,7 @@ from octavo.importers.metadata import (
 )
 from octavo.importers.profiles import COMMON_CHROME, COMMON_END, Profile, from_one
 from octavo.importers.profiles.sites import COLON, DASH
+from octavo.importers.title_casing import title_shaped
 
 __all__ = ["PageReader"]
 
@@ -94,9 +95,10 @@ class PageReader:
             if i not in self.skip and self.lines[i].strip() and not self._is_country(i)
         ]
 
-    def header_end(self, start: int) -> int:
+    def header_end(self, start: int, head: HeadTitle | None = None) -> int:
         """The first line of body text at or after `start` that is no title line: a line
-        that, with the lines wrapped under it, reads as prose."""
+        that, with the lines wrapped under it, reads as prose, and is not the line an HTML
+        <title> names (`head`: 'THE ECONOMY: AN OVERVIEW' reads as a profile's entry)."""
         for number in range(start, len(self.lines)):
             line = self.lines[number]
             if number in self.skip or number in self.navigation or not line.strip():
@@ -104,7 +106,8 @@ class PageReader:
             if self._is_country(number):
                 continue
             prose = body_like(line) or (len(line.split()) >= 4 and body_like(self._wrapped(number)))
-            if prose and not self._title_match(line):
+            named = head is not None and head.names_line(line, self.country)
+            if prose and not named and not self._title_match(line):
                 return number
         return len(self.lines)
 
@@ -150,6 +153,12 @@ class PageReader:
                 f"title on line {self.line_of(rest[-1])} (the last line above the body)"
             )
             return rest[-1], self.lines[rest[-1]].strip()
+        if len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]:
+            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside
+            self.reasons.append(
+                f"title on line {self.line_of(rest[0])} (the one line above the body)"
+            )
+            return rest[0], self.lines[rest[0]].strip()
         return None
 
     def _title_match(self, line: str, only: re.Pattern[str] | None = None) -> str | None:
@@ -157,8 +166,11 @@ class PageReader:
         the page's (when known): 'Belarus: Russia' -> 'Russia'."""
         for pattern in (only,) if only else self.profile.titles:
             match = pattern.fullmatch(line)
-            if not match or not title_like(match["title"]) or match["title"].endswith("."):
+            if not match or match["title"].endswith("."):
                 continue  # 'Salient Features: Underdeveloped ... economy.' is an entry
+            ours = bool(self.country) and match["country"].lower() == self.country.lower()
+            if not title_like(match["title"]) and not (ours and title_shaped(match["title"])):
+                continue  # but 'Belarus: The Economy: An Overview' is a title
             if not self.country:
                 self.country = match["country"]
                 return str(match["title"])
@@ -216,7 +228,11 @@ class PageReader:
             )
             return named, head.title_of(self.lines[named], self.country)
         found = self.title(end)
-        if head is not None and found is not None and not head.names_title(found[1], self.country):
+        if head is not None and not head.section:
+            self.reasons.append(f"its <title> {head.text!r} is the study's name, no section's")
+        elif (
+            head is not None and found is not None and not head.names_title(found[1], self.country)
+        ):
             self.reasons.append(
                 f"its <title> {head.text!r} names no line above the body: the page's own title "
                 "line kept"

@@ -110,6 +110,26 @@ CASES = [
         "country Moldova from its <title>",
         "Moldova",
     ),
+    # a title with a colon, which reads like a profile's entry ('Capital: Kathmandu')
+    Case(
+        "colon-in-title",
+        "49.htm",
+        _nepal(
+            title_line="<center><b>Transportation: An Overview</b></center>",
+            title="<title>Nepal - Transportation: An Overview</title>",
+        ),
+        "Transportation: An Overview",
+        "title on line 4 (the heading its <title> names)",
+    ),
+    Case(
+        "colon-in-title-in-capitals",
+        "49.htm",
+        _nepal(
+            title_line="<center><b>TRANSPORTATION: AN OVERVIEW</b></center>",
+            title="<title>Nepal - TRANSPORTATION: AN OVERVIEW</title>",
+        ),
+        "Transportation: An Overview",
+    ),
     # the page's own title twice: once as the title
     Case(
         "said-twice",
@@ -210,6 +230,29 @@ def test_a_text_page_s_link_line_is_chrome() -> None:
     assert [b.text[:6] for b in page.blocks] == ["Nepal'"]
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Belarus: The Economy: An Overview", "The Economy: An Overview"),
+        ("Belarus: THE ECONOMY: AN OVERVIEW", "The Economy: An Overview"),
+        ("Belarus: Capital: Minsk (1.6 million)", ""),  # a profile's entry is no title
+    ],
+)
+def test_a_text_page_s_title_with_a_colon(line: str, title: str) -> None:
+    """A text page's title line in the sites' shape, its title holding a colon."""
+    from octavo.importers import parse_page
+
+    text = (
+        f"{line}\nCountry Studies Index\nBelarus Table of Contents\n\nIn 1994 the economy "
+        "of Belarus was still run largely by the state, as it had been in Soviet times.\n\n"
+        "Data as of June 1995\n"
+    )
+    page = parse_page(text, "14.txt")
+    assert page.title == title
+    assert [b.text[:8] for b in page.blocks][-1] == "In 1994 "
+    assert (page.blocks[0].text == line) == (not title)
+
+
 def test_the_import_writes_the_sections_as_the_user_expects(tmp_path: Path) -> None:
     """The user's two pages through `invoke import-pages`: 049-transportation.md (it was
     049-country-studies-index.md) and 001-economy.md, each body opening with its text."""
@@ -245,3 +288,70 @@ def test_the_title_element_s_form(text: str, country: str, section: str) -> None
     head = read_head_title(f"  {text}\n")
     assert head is not None and (head.country, head.section) == (country, section)
     assert read_head_title(" ") is None
+
+
+# lcweb2.loc.gov's page: the study's name for a <title>, one heading, a bold country line
+LOC = """<HTML>
+<HEAD>
+<TITLE>A Country Study: Nepal</TITLE>
+<link rel="canonical" href="http://lcweb2.loc.gov/cgi-bin/query/r?frd/cstdy:@field(DOCID+np0011)">
+</HEAD>
+<BODY BGCOLOR="#FFFFFF">
+<A HREF="/frd/cs/"><IMG SRC="/frd/cs/images/cs_logo.gif" ALT="Library of Congress Country Studies" BORDER=0></A>
+<HR>
+<P><B>Nepal</B>
+<H3>The Shah Dynasty</H3>
+<P>Prithvi Narayan Shah (1723-75), the ninth-generation descendant of Dravya Shah (1559-70), founded the ruling house of Gorkha. He unified the many principalities of the Himalayan foothills into the Kingdom of Nepal in 1769.
+<P>His policy, summarized in the <I>Dibya Upadesh</I>, was to keep the country isolated; he called Nepal "a yam between two boulders."
+<P>Data as of September 1991
+<HR>
+<A HREF="/frd/cs/cshome.html">Country Studies Home</A> | <A HREF="/">Library of Congress</A>
+</BODY>
+</HTML>"""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(LOC, id="under-the-country"),
+        pytest.param(LOC.replace("<P><B>Nepal</B>", ""), id="alone"),
+        pytest.param(LOC.replace("A Country Study: Nepal", "Nepal: A Country Study"), id="named"),
+    ],
+)
+def test_the_one_heading_under_the_study_s_name_is_the_title(tmp_path: Path, html: str) -> None:
+    """<title>A Country Study: Nepal</title> is the study's name, no section's: it names
+    neither the country line ("Nepal") nor is the title; the page's one heading is, and
+    --explain says so, at its line."""
+    page = _read(tmp_path, "np0011.html", html)
+    assert page.title == "The Shah Dynasty" and page.country == "Nepal"
+    assert not any(b.kind == "heading" for b in page.blocks)
+    assert page.blocks[0].text.startswith("Prithvi Narayan Shah")
+    titled = [r for r in page.reasons if r.startswith("title ")]
+    assert titled == ["title on line 10 (the one line above the body)"]
+    assert page.title_line == 10
+    assert any(r.endswith("is the study's name, no section's") for r in page.reasons)
+
+
+# countries*.tripod.com's page: the whole body in one <FONT>, its lines parted by <BR>s
+TRIPOD = """<HTML><HEAD><TITLE>Nepal - Rana Rule</TITLE></HEAD>
+<BODY BGCOLOR="#FFFFCC"><FONT FACE="Arial" SIZE=2>
+<CENTER><A HREF="cNepal.htm">Nepal</A> | <A HREF="cNepal26.htm">Previous</A> | <A HREF="cNepal28.htm">Next</A></CENTER>
+<BR>
+<B>Rana Rule</B><BR><BR>
+Jang Bahadur Rana took power in 1846 after the Kot Massacre, in which some thirty nobles were killed. He made the office of prime minister hereditary in his family.<BR><BR>
+The Ranas kept Nepal closed to foreigners for a century. Only a few British residents were
+allowed in Kathmandu; the rest of the country remained almost unknown to Europeans until 1950.<BR><BR>
+Data as of September 1991<BR>
+</FONT></BODY></HTML>"""
+
+
+def test_a_title_in_a_font_parted_by_brs_is_told_at_its_own_line(tmp_path: Path) -> None:
+    """--explain said "title on line 2" (the <FONT>'s) for a <B> title on line 5: each line
+    a <BR> parts is at the line it starts on, the text after a block at that block's end."""
+    page = _read(tmp_path, "cNepal27.htm", TRIPOD)
+    assert page.title == "Rana Rule" and page.title_line == 5
+    assert "title on line 5 (the heading its <title> names)" in page.reasons
+    assert [(b.text[:12], b.line) for b in page.blocks] == [
+        ("Jang Bahadur", 6),
+        ("The Ranas ke", 7),
+    ]
