@@ -28,11 +28,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from octavo.render.xref import CAPITAL
+
 __all__ = ["CAPITAL", "CROSSREF_TOKEN", "KIND", "install", "link_class", "target"]
 
 CROSSREF_TOKEN = "crossref"
 KIND = r"(?:[Tt]bl|[Ff]ig|[Ss]ec)"  # a reference's kind, capitalised at a sentence's start
-CAPITAL = "auto-capital"  # the class of a reference whose word is capitalised
 _WORDS = r"[^\[\]@;\n*_`\\<>$^~{}]"  # a prefix's or suffix's characters: no markup
 _LAST = r"[^\s\[\]@;*_`\\<>$^~{}-]"  # a prefix's last: a space, then the reference
 _BRACKETED = re.compile(

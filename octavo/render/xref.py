@@ -25,7 +25,6 @@ from html import escape, unescape
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from octavo.render.crossref_syntax import CAPITAL
 from octavo.render.in_code import without_code
 from octavo.text import strip_tags
 
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from octavo.model import RenderedSection
 
 __all__ = [
+    "CAPITAL",
     "EXAMPLE_REF",
     "EXAMPLE_TARGET",
     "PAGE_REF",
@@ -50,6 +50,8 @@ __all__ = [
     "worded_page_refs",
     "written_link",
 ]
+
+CAPITAL = "auto-capital"  # the class of `@Tbl:label`'s link: its label's first letter capitalised
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
 # a data-href in a print part: octavo.render.pdf.filters.away_links): the opening tag, the
