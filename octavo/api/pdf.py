@@ -122,13 +122,15 @@ def _book_pdf(
 
         # with what only print warns of: runs longer than any word, broken (W524); justified
         # text in a language without hyphenation patterns (W653); a book.css of the book's
-        # own without octavo's note rules (W654); a page reference's words (W529)
+        # own without octavo's note rules (W654); a page reference's words (W529); the
+        # cover image coarse or cut on the first page (W659, W660)
         rendered, found = given.manuscript(
             more=lambda m: (
                 unbroken_runs(m)
                 + unhyphenated(m)
                 + lacking_sheet(m.book.project, "print")
                 + unshown_words(m)
+                + _first_page_cover(m, choices)
             )
         )
         with heard() as boxes, let_through() as through:
@@ -143,6 +145,18 @@ def _book_pdf(
     crowded = let_through_told(rendered.sections, through)
     raise_if_errors((*found, *crowded), given.strict and bool(crowded))
     return pdf, laid_out, told_boxes(given, rendered, (*found, *crowded), boxes)
+
+
+def _first_page_cover(rendered: Manuscript, choices: PrintChoices) -> tuple[Diagnostic, ...]:
+    """W659 and W660 of the cover image on the PDF's first page: the trim and its bleed."""
+    from octavo.render.pdf.build import pdf_options
+    from octavo.render.pdf.cover_image import cover_image_told
+
+    if rendered.cover is None:
+        return ()
+    page = pdf_options(rendered.book.config, choices).page
+    bled = (page.width + 2 * page.bleed, page.height + 2 * page.bleed)
+    return cover_image_told(rendered, *bled, "on the PDF's first page", bool(page.bleed))
 
 
 def told_boxes(
@@ -207,6 +221,7 @@ def build_cover(
         def make() -> Made:
             from octavo.render.pdf.build import PrintChoices, pdf_options
             from octavo.render.pdf.cover import cover_geometry, fits_a_page, is_bound, render_cover
+            from octavo.render.pdf.cover_image import cover_image_told
             from octavo.render.pdf.missing_glyphs import heard
 
             rendered, found = given.manuscript()
@@ -217,6 +232,9 @@ def build_cover(
             is_bound(geometry, rendered.book.config, counted)
             with heard() as boxes:
                 pdf, geometry, told = render_cover(rendered, options, geometry)
+            front = (geometry.width + geometry.bleed, geometry.height + 2 * geometry.bleed)
+            where = "on the print cover's front"
+            told += cover_image_told(rendered, *front, where, bool(geometry.bleed))
             # its texts are book.toml's: W651 at the line of the key that holds one
             found = told_boxes(given, rendered, (*found, *told), boxes, sections=False)
             # a font with empty boxes reads back as no text (E652): its words would be told

@@ -45,9 +45,26 @@ def unknown_word(exc: ParseError) -> str | None:
     return word if isinstance(word, str) else None
 
 
+def _swapped(word: str, name: str) -> bool:
+    """`word` is `name` with two of its letters swapped, side by side or apart ("ebup" for
+    "epub"): difflib's ratio scores such a swap of letters apart too low to be near."""
+    if len(word) != len(name):
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    if len(apart) != 2:
+        return False
+    first, second = apart
+    return word[first] == name[second] and word[second] == name[first]
+
+
 def _nearest(word: str, names: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, sorted(set(names)), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The name nearest `word` by difflib's ratio, else the one it is with two letters
+    swapped."""
+    known = sorted(set(names))
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    return next((name for name in known if _swapped(word, name)), None)
 
 
 def told(

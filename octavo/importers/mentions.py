@@ -69,7 +69,7 @@ RANGE = 20
 # attributes, an autolink, an attribute block, a reference
 _KEPT = re.compile(
     r"`[^`\n]*`|\[(?P<words>(?:[^\[\]\\]|\\.)*)\](?P<to>\([^)\n]*\)|\{[^}\n]*\})|<[^>\s]*>|\{[^}\n]*\}"
-    r"|(?<![\w@])@(?:tbl|fig|sec):[\w:.-]*\w"  # a reference already: its label whole
+    r"|(?<![\w@])@(?:[Tt]bl|[Ff]ig|[Ss]ec):[\w:.-]*\w"  # a reference already: its label whole
 )
 _TEXT_KINDS = ("paragraph", "entry", "note")
 _ITEM_KINDS = ("list", "lines")

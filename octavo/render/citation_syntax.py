@@ -38,7 +38,8 @@ __all__ = [
     "parse_bracket",
 ]
 
-CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:")  # pandoc-crossref's, not citations
+# pandoc-crossref's, not citations; capitalised at a sentence's start (`@Tbl:gdp`)
+CROSSREF = ("tbl:", "fig:", "sec:", "eq:", "lst:", "Tbl:", "Fig:", "Sec:", "Eq:", "Lst:")
 CITATION = "citation"  # the token's type
 
 

@@ -14,6 +14,9 @@ inside linked); a group, `[@tbl:a; @tbl:b]`, is not read (its plural words would
 needed), nor a bracket before `(`, `[` or `{` (a link, a reference link, a span), nor one
 after `!` or `^` (an image, an inline note). The reference is a `crossref` token,
 made a link by octavo.render.inlines.walk (its words filled in by octavo.render.xref).
+
+A reference's kind capitalised, `@Tbl:gdp` (`[@Fig:map, left]`), is pandoc-crossref's for a
+sentence's start: it links to the same id (`tbl:gdp`), its word capitalised (`CAPITAL`).
 """
 
 from __future__ import annotations
@@ -25,15 +28,31 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["CROSSREF_TOKEN", "install"]
+from octavo.render.xref import CAPITAL
+
+__all__ = ["CAPITAL", "CROSSREF_TOKEN", "KIND", "install", "link_class", "target"]
 
 CROSSREF_TOKEN = "crossref"
+KIND = r"(?:[Tt]bl|[Ff]ig|[Ss]ec)"  # a reference's kind, capitalised at a sentence's start
 _WORDS = r"[^\[\]@;\n*_`\\<>$^~{}]"  # a prefix's or suffix's characters: no markup
 _LAST = r"[^\s\[\]@;*_`\\<>$^~{}-]"  # a prefix's last: a space, then the reference
 _BRACKETED = re.compile(
     rf"\[(?:(?P<minus>-)|(?P<prefix>{_WORDS}*{_LAST})\s+)?"
-    rf"@(?P<key>(?:tbl|fig|sec):[\w:.-]*\w)(?P<suffix>{_WORDS}*)\]"
+    rf"@(?P<key>{KIND}:[\w:.-]*\w)(?P<suffix>{_WORDS}*)\]"
 )
+
+
+def target(key: str) -> str:
+    """The id a reference's key links to: `Tbl:gdp` (capitalised) -> `tbl:gdp`."""
+    return key[:1].lower() + key[1:]
+
+
+def link_class(key: str, alone: bool = False) -> str:
+    """The class of the link a reference `key` makes: `xref auto` ("Table 3"), `xref
+    auto-number` for its number alone ("3"), with CAPITAL for a capitalised key
+    (`Tbl:gdp`), whose word is capitalised."""
+    named = "xref auto-number" if alone else "xref auto"
+    return f"{named} {CAPITAL}" if key[:1].isupper() and not alone else named
 
 
 def install(md: MarkdownIt) -> None:

@@ -29,7 +29,7 @@ __all__ = ["number", "refer"]
 
 # not an address's "office@vela", nor within a web address (".../@name"), nor a table's,
 # figure's or section's `@tbl:label` (octavo.render.inlines, which runs later)
-_REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:tbl|fig|sec):)([\w-]+)")
+_REFERENCE = re.compile(r"(?<![\w@/.:=?&#%~+-])@(?!(?:[Tt]bl|[Ff]ig|[Ss]ec):)([\w-]+)")
 _RAW_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _LABELS = "octavo_examples"  # env: each example's label -> its number

@@ -59,7 +59,7 @@ def figures(words: str) -> bool:
 
 
 WIDE_COLUMNS = 6  # a table of as many columns or more is `wide`: set smaller
-_CROSSREF = re.compile(r"@(?:tbl|fig|sec):")  # a reference, a link once resolved
+_CROSSREF = re.compile(r"@(?:[Tt]bl|[Ff]ig|[Ss]ec):")  # a reference, a link once resolved
 
 
 def _caption_at(tokens: list[Token], i: int) -> bool:

@@ -11,7 +11,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from octavo.render.conditional import mark
-from octavo.render.crossref_syntax import CROSSREF_TOKEN
+from octavo.render.crossref_syntax import CROSSREF_TOKEN, KIND, link_class, target
 from octavo.render.image_places import place_image
 from octavo.render.image_sizes import read_size, sized, unread_attributes
 from octavo.render.inline_attributes import author_spans
@@ -32,8 +32,8 @@ __all__ = ["CITATION", "IN_TEXT", "line_block", "undefined_call", "walk"]
 CITATION = re.compile(r"\[[^\]\n]*@[\w:.-]+[^\]\n]*\]")
 # pandoc's in-text citation of an author-year key, "@smith1990 argues" (not "@octavo", nor
 # a mail address, nor @tbl:/@fig:/@sec:, which are cross-references)
-IN_TEXT = re.compile(r"(?<![\w@.])@(?!(?:tbl|fig|sec):)[A-Za-z][\w:.-]*?\d{4}[a-z]?\b")
-_CROSSREF = re.compile(r"(?<![\w@])@((?:tbl|fig|sec):[\w:.-]*\w)")
+IN_TEXT = re.compile(rf"(?<![\w@.])@(?!{KIND}:)[A-Za-z][\w:.-]*?\d{{4}}[a-z]?\b")
+_CROSSREF = re.compile(rf"(?<![\w@])@({KIND}:[\w:.-]*\w)")
 # (a reference in brackets, `[-@tbl:12]`, `[see @tbl:12]`: octavo.render.crossref_syntax)
 _WORDS = ("text", "code_inline")  # what makes an image one among words
 _MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]*?\S\$(?![0-9])|\$\$[^$]+\$\$")
@@ -141,8 +141,9 @@ def walk(
             _math(state, line)
             out.append(child)
         elif child.type == CROSSREF_TOKEN:  # `[see @tbl:gdp]`: "see 3" (crossref_syntax)
-            number = "xref auto-number" if child.meta["alone"] else "xref auto"
-            out += link({"href": f"#{child.meta['key']}", "class": number}, child.content)
+            key = child.meta["key"]
+            named = link_class(key, child.meta["alone"])
+            out += link({"href": f"#{target(key)}", "class": named}, child.content)
         else:
             out.append(child)
         previous = child
@@ -214,7 +215,8 @@ def _paragraph_math(state: State, children: list[Token], line: int) -> None:
 
 
 def _crossrefs(token: Token) -> list[Token]:
-    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered."""
+    """`@tbl:label` -> a link filled in with 'Table 3' once every table is numbered (and
+    `@Tbl:label`, capitalised)."""
     content = token.content
     if "@" not in content:
         return [token]
@@ -223,7 +225,7 @@ def _crossrefs(token: Token) -> list[Token]:
     for found in _CROSSREF.finditer(content):
         if found.start() > at:
             out.append(text(content[at : found.start()]))
-        out += link({"href": f"#{found[1]}", "class": "xref auto"}, found[0])
+        out += link({"href": f"#{target(found[1])}", "class": link_class(found[1])}, found[0])
         at = found.end()
     if not out:
         return [token]

@@ -3,7 +3,8 @@
 A reference is a link octavo's Markdown rules marked `xref` (octavo.render.blocks):
 `#id`, another section's file (`058-russia.md`, `058-russia.md#id`, relative to the
 linking file), or `@tbl:label` / `@fig:label` / `@sec:id` (class `auto`: its text becomes
-"Table 3", "Figure 4" or the heading's title; `[-@tbl:label]`, pandoc-crossref's without
+"Table 3", "Figure 4" or the heading's title, its first letter capitalised for
+`@Tbl:label`, class `auto-capital`; `[-@tbl:label]`, pandoc-crossref's without
 its word, class `auto-number`: "3"), or `#heading:<name>`, a heading of another
 section by its name (`[Climate]`, octavo.render.heading_refs: the book's first so named).
 Resolved, its href is `#id`: the print HTML uses it as is; the EPUB points it at the right
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from octavo.model import RenderedSection
 
 __all__ = [
+    "CAPITAL",
     "EXAMPLE_REF",
     "EXAMPLE_TARGET",
     "PAGE_REF",
@@ -48,6 +50,8 @@ __all__ = [
     "worded_page_refs",
     "written_link",
 ]
+
+CAPITAL = "auto-capital"  # the class of `@Tbl:label`'s link: its label's first letter capitalised
 
 # A page reference as `resolve_links` writes it (its href pointed at a document or not, or
 # a data-href in a print part: octavo.render.pdf.filters.away_links): the opening tag, the
@@ -135,6 +139,8 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             missed.append(Unresolved(href, why))
             return space + (f"<span{kept}>{text}</span>" if kept else text)
         label = escape(targets.labels.get(ident, ""), quote=False)
+        if CAPITAL in classes:  # `@Tbl:label`, at a sentence's start: "Table 3", "Tableau 3"
+            label = label[:1].upper() + label[1:]
         if "auto-number" in classes:  # `[-@tbl:label]`: "3", as pandoc-crossref writes it
             label = escape(targets.numbers.get(ident, ""), quote=False) or label
         worded = "page" in classes and bool(text.strip()) and WORDED not in classes
@@ -145,7 +151,7 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             text = f'<span class="ref-label">{text}</span>'
             space = space and NBSP  # "page 42" never broken at the line's end (nor its
             # source's: "page" at the end of a hard-wrapped line)
-        named = " ".join(c for c in classes if c not in ("auto", "auto-number"))
+        named = " ".join(c for c in classes if c not in ("auto", "auto-number", CAPITAL))
         return f'{space}<a href="#{escape(ident)}" class="{named}"{kept}>{text}</a>'
 
     parts: list[str] = []

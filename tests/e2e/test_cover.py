@@ -83,6 +83,27 @@ def test_a_cover_image_fills_the_front(make_book: MakeBook, tmp_path: Path) -> N
     assert any(x.get_object()["/Subtype"] == "/Image" for x in resources["/XObject"].values())
 
 
+def test_a_coarse_landscape_cover_image_is_told_by_pdf_and_cover(
+    make_book: MakeBook, tmp_path: Path
+) -> None:
+    """A 1200 × 800 px cover for a 6 × 9 in book printed at 86 and 85 dpi, half of it cut
+    away, without a word from `pdf` or `cover` (trial52 repro-9): W659 and W660, at
+    book.toml's `cover` line, of the PDF's first page and of the print cover's front."""
+    from PIL import Image
+
+    toml = SIX_BY_NINE + 'cover = "images/front.png"\n'
+    book = make_book({"001.md": section_source(1, "Land", total=1)}, toml)
+    (book / "images").mkdir()
+    Image.new("RGB", (1200, 800), (30, 60, 110)).save(book / "images" / "front.png")
+    line = toml.split("\n").index('cover = "images/front.png"') + 1
+    _, in_pdf = api.build_pdf(book, tmp_path / "book.pdf")
+    _, on_cover = api.build_cover(book, tmp_path / "cover.pdf", pages=100)
+    for found, where in ((in_pdf, "the PDF's first page"), (on_cover, "the print cover's front")):
+        told = [(d.code, d.line) for d in found if d.code in ("W659", "W660")]
+        assert told == [("W659", line), ("W660", line)], found
+        assert all(where in d.message for d in found if d.code in ("W659", "W660"))
+
+
 def test_a_bad_page_count_is_e645(make_book: MakeBook, tmp_path: Path) -> None:
     book = make_book({"001.md": section_source(1, "Land", total=1)}, SIX_BY_NINE)
     with pytest.raises(BuildError) as caught:

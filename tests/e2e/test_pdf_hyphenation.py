@@ -75,3 +75,28 @@ def test_no_paragraph_ends_on_the_stub_of_a_hyphenated_word(
                     if re.search(r"[^\W\d_][\u2010-]$", before) and len(after.split()) == 1
                 ]
     assert stubs == []
+
+
+_DISTRICTS = (
+    "| District | Population 1971 | Population 1981 | Population 1991 | Area (sq km) "
+    "| Density 1991 | Literacy rate (percent) 1991 | Households | Growth rate 1981-91 "
+    "| Urban share |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    "| Kathmandu | 353,756 | 422,237 | 675,341 | 395 | 1,710 | 70.0 | 124,000 | 4.8 | 80.1 |\n"
+    "| Lalitpur | 154,998 | 184,341 | 257,086 | 385 | 668 | 59.0 | 48,000 | 3.4 | 45.2 |\n"
+    "| Bhaktapur | 110,157 | 159,767 | 172,952 | 119 | 1,453 | 54.0 | 30,000 | 0.8 | 47.5 |\n"
+    "\nTable: Kathmandu Valley districts, 1971-91 {#tbl:districts}\n"
+)
+
+
+def test_a_table_with_room_breaks_no_word(make_book: MakeBook, tmp_path: Path) -> None:
+    """Ten columns on a letter page printed "Kath-mandu", "Bhakta-pur" and "House-holds"
+    while the literacy column kept wide empty space (trial52 repro-7): hyphenation made
+    each column's narrowest width a syllable. A table whose words fit whole is set
+    without hyphenating them (octavo.render.pdf.whole_words)."""
+    book = make_book({"001-a.md": section_source(1, "A", total=1, body=_DISTRICTS)})
+    (pdf, _), logged = quietly(lambda: api.build_pdf(book, tmp_path / "b.pdf", jobs=1))
+    assert logged == []
+    text = " ".join(page_texts(pdf))
+    for word in ("Kathmandu", "Bhaktapur", "Households", "Lalitpur", "(percent)"):
+        assert f" {word} " in text, word
+    assert not re.search(r"\w[\u2010-] \w", text.partition("1971-91")[2]), text

@@ -72,6 +72,7 @@ def _cited(source: str) -> list[tuple[str, ...]]:
         pytest.param("Write to office@vela.md.", [], id="mail-address"),
         pytest.param("<mailto:a@b.org> and <https://x.org/@doe99>", [], id="autolinks"),
         pytest.param("See @tbl:gdp and @fig:map and @sec:trade.", [], id="crossrefs"),
+        pytest.param("@Tbl:gdp and @Fig:map; [@Sec:trade].", [], id="crossrefs-capitalised"),
         pytest.param("Tables [-@tbl:a]–[-@tbl:b].", [], id="crossref-numbers"),
         pytest.param("As [see @tbl:a] and [@fig:b, left].", [], id="crossref-prefix"),
         pytest.param("[@doe99](https://x.org) and [@doe99][ref]\n\n[ref]: /x", [], id="links"),

@@ -30,6 +30,8 @@ def _octavo(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
         pytest.param(["epub", "--jbos", "2"], "--jbos: no such option of task 'epub'", id="flag"),
         pytest.param(["pdf", "--strcit"], "did you mean --strict?", id="bool-flag"),
         pytest.param(["epbu"], "'epbu' is no task (did you mean epub?", id="task"),
+        pytest.param(["ebup"], "'ebup' is no task (did you mean epub?", id="task-swap-apart"),
+        pytest.param(["fdp"], "'fdp' is no task (did you mean pdf?", id="task-swap-ends"),
         pytest.param(["import-page", "x"], "did you mean import-pages?", id="dashed-task"),
         pytest.param(["epub", "--jobs"], "--jobs needs a value", id="no-value"),
         pytest.param(["epub", "--zzzzzz"], "`octavo --help epub` lists them", id="none-near"),

@@ -9,7 +9,7 @@ import pytest
 
 from octavo import api
 from octavo.render.xref import Targets, resolve_links
-from tests.conftest import MakeBook, section_source
+from tests.conftest import BOOK_TOML, MakeBook, section_source
 
 TARGETS = Targets(
     labels={"tbl:gdp": "Table 3", "s058-russia": "Russia", "trade": "Trade"},
@@ -179,6 +179,54 @@ def test_a_reference_in_brackets_prints_as_pandoc_crossref_prints_it(
     second = re.sub(r"<[^>]+>", "", manuscript.sections[0].body_html).split("\n")[1]
     assert second == "Table\u00a01 and 1 and Figure\u00a01, left."  # octavo's labels
     assert problems == ()
+
+
+_CAPITALS = (
+    "@Tbl:gdp gives it. @Fig:map shows it. @Sec:coast, sand; @tbl:gdp, [@Tbl:gdp] and\n"
+    "[-@Tbl:gdp].\n\n@Tbl:nothing here.\n\n"
+    "| Year | GDP |\n|------|-----|\n| 1990 | 3 |\n\n: GDP {#tbl:gdp}\n\n"
+    "![The map](map.png){#fig:map}\n\n## the coast {#sec:coast}\n\nSand.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "first"),
+    [
+        pytest.param(
+            "en",
+            "",
+            "Table\u00a01 gives it. Figure\u00a01 shows it. The coast, sand; Table\u00a01, "
+            "Table\u00a01 and",
+            id="en",
+        ),
+        pytest.param(
+            "fr",
+            '[labels]\ntable = "tableau"\n',
+            "Tableau\u00a01 gives it. Figure\u00a01 shows it. The coast, sand; "
+            "tableau\u00a01, Tableau\u00a01 and",
+            id="fr-own-lowercase-word",
+        ),
+    ],
+)
+def test_a_capitalised_reference_resolves_with_its_word_capitalised(
+    make_book: MakeBook, language: str, labels: str, first: str
+) -> None:
+    """`@Tbl:gdp`, pandoc-crossref's reference at a sentence's start, printed as written and
+    told nothing, even for an id the book lacks: it links to `tbl:gdp` as `@tbl:gdp` does,
+    its word capitalised (a book's own lowercase `table = "tableau"`: "tableau 1" mid
+    sentence, "Tableau 1" at its start); an unknown id is W512, as for lowercase."""
+    from PIL import Image
+
+    body = section_source(1, "Land", total=1, body=_CAPITALS)
+    book = make_book({"001-a.md": body}, BOOK_TOML.replace('"en"', f'"{language}"') + labels)
+    Image.new("RGB", (1600, 800), "white").save(book / "map.png")
+    manuscript, problems = api.manuscript(book)
+    lines = re.sub(r"<[^>]+>", "", manuscript.sections[0].body_html).split("\n")
+    assert lines[0] == first
+    assert lines[1] == "1."
+    assert "auto-capital" not in manuscript.sections[0].body_html
+    assert [(p.code, p.line) for p in problems] == [("W512", 14)]
+    assert "tbl:nothing" in problems[0].message
 
 
 _LINKING = (

@@ -21,6 +21,7 @@ from octavo.render.pdf.continued import continued_heads
 from octavo.render.pdf.landscape import landscape_tables
 from octavo.render.pdf.last_words import note_last_words
 from octavo.render.pdf.nested_notes import CALL, callers, outermost
+from octavo.render.pdf.whole_words import whole_word_tables
 
 __all__ = [
     "REF",
@@ -118,8 +119,11 @@ def landscape_filter(body: str) -> str:
     render: Jinja keeps a template imported without context (templates/print/macros.html)
     as it was first made, with the filters of that render, so a filter replaced at each
     render would keep the first one's width in every later document of the process (a
-    stamp's, none: no landscape table in a book or handout rendered after it)."""
-    return landscape_tables(body, RENDERING.get().measure)
+    stamp's, none: no landscape table in a book or handout rendered after it). The tables
+    that stay on the page and whose words fit it whole are classed `whole-words`
+    (octavo.render.pdf.whole_words): their words are not hyphenated."""
+    measure = RENDERING.get().measure
+    return whole_word_tables(landscape_tables(body, measure), measure)
 
 
 def continued_filter(body: str) -> str:

@@ -29,11 +29,12 @@ _CAPTION = re.compile(r"<caption\b.*?</caption>", re.DOTALL)
 _SPANS = re.compile(r'\b(colspan|rowspan)="([0-9]{1,4})"')
 
 
-def narrowest(table: str) -> float:
-    """The least width in points the table's columns take without breaking a word: each
-    cell in its column as the table model places it (a grid table's cell spanning rows
-    takes its column in the rows under it), one spanning columns widening them only where
-    its longest word is wider than they are together."""
+def narrowest(table: str, size: float = WIDE_PT, padding: float = PADDING_PT) -> float:
+    """The least width in points the table's columns take without breaking a word, in type
+    of `size` points with `padding` points on each side of a cell's text: each cell in its column
+    as the table model places it (a grid table's cell spanning rows takes its column in
+    the rows under it), one spanning columns widening them only where its longest word is
+    wider than they are together."""
     longest: list[int] = []
     spanning: list[tuple[int, int, int]] = []  # (first column, columns, longest word)
     taken: dict[tuple[int, int], bool] = {}  # slots a cell from a row above reaches into
@@ -45,26 +46,26 @@ def narrowest(table: str) -> float:
             spans = {name: max(1, int(value)) for name, value in _SPANS.findall(attributes)}
             columns, rows = spans.get("colspan", 1), spans.get("rowspan", 1)
             words = html.unescape(_TAG.sub(" ", cell)).split()
-            size = max((len(w) for w in words), default=0)
+            most = max((len(w) for w in words), default=0)
             for below in range(y + 1, y + rows):
                 taken.update({(below, k): True for k in range(x, x + columns)})
             longest += [0] * (x + columns - len(longest))
             if columns == 1:
-                longest[x] = max(longest[x], size)
+                longest[x] = max(longest[x], most)
             else:
-                spanning.append((x, columns, size))
+                spanning.append((x, columns, most))
             x += columns
-    for first, columns, size in spanning:  # what the columns under it lack, shared out
-        lack = _points(size) - sum(_points(n) for n in longest[first : first + columns])
+
+    def points(characters: int) -> float:
+        """A column's least width for its longest word of `characters`, padding included."""
+        return characters * CHAR_EM * size + 2 * padding
+
+    for first, columns, word in spanning:  # what the columns under it lack, shared out
+        lack = points(word) - sum(points(n) for n in longest[first : first + columns])
         if lack > 0:
             for k in range(first, first + columns):
-                longest[k] += math.ceil(lack / columns / (CHAR_EM * WIDE_PT))
-    return sum(_points(n) for n in longest)
-
-
-def _points(characters: int) -> float:
-    """A column's least width for its longest word of `characters`, padding included."""
-    return characters * CHAR_EM * WIDE_PT + 2 * PADDING_PT
+                longest[k] += math.ceil(lack / columns / (CHAR_EM * size))
+    return sum(points(n) for n in longest)
 
 
 def landscape_tables(body: str, measure: float | None) -> str:
