@@ -21,7 +21,7 @@ from octavo.importers.chapter_titles import imported_titles, kept_titles
 from octavo.importers.countrystudy import parse_page
 from octavo.importers.decode import decode, looks_like_html, not_text
 from octavo.importers.decode_warnings import decode_warnings
-from octavo.importers.duplicates import said_twins, titled_from_twins, to_copies_kept
+from octavo.importers.duplicates import said_twins, to_copies_kept
 from octavo.importers.foreign import foreign_pages
 from octavo.importers.html import link_targets, parse_html_page
 from octavo.importers.manifest import Entry, unused_rows
@@ -186,8 +186,7 @@ def import_pages(
     batch = Supplier(book, replace(options, manifest=used))
     supplied_pages = batch.supply(readable)
     foreign_pages(str(batch.settings.get("country") or ""), batch.countries, supplied_pages)
-    twins = said_twins(supplied_pages, batch.bodies, batch.sources)
-    supplied_pages = titled_from_twins(supplied_pages, twins)
+    twins = said_twins(supplied_pages, batch.bodies, batch.sources, batch.held)
     targets = {path.name: file_name(page) for path, page, _, _ in supplied_pages if page}
     targets = to_copies_kept(targets, twins)
     linked = [

@@ -8,10 +8,9 @@ section of the book, is said to be that text, naming it. Of two pages of the imp
 are each other's text, the later is said (the earlier is the one kept; `--strict` refuses
 only the later); a page within a longer one is said whichever comes first. The page said
 is left out, not written (octavo.importers.batch), unless the twin it names is a page
-refused: the book holds the text once, the copy first imported (titled by a copy left out
-where its own title was guessed); the editor who prefers the other imports it again
-without the first. A section of the book is compared as its page's words: without the
-labels, image files and note calls the import wrote into it.
+refused: the book holds the text once, the copy first imported, as titled; the editor who
+prefers the other imports it again without the first. A section of the book is compared as
+its page's words: without the labels, image files and note calls the import wrote into it.
 
 Cost: each text's runs are kept as hashes, a sample of them on a long text (those whose
 hash is a multiple of `SAMPLE`: the same runs are sampled in every text, so a share stays
@@ -25,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zlib import crc32
@@ -42,7 +41,6 @@ __all__ = [
     "as_page_words",
     "duplicates",
     "runs",
-    "titled_from_twins",
     "to_copies_kept",
 ]
 
@@ -72,6 +70,7 @@ class Text:
     runs: frozenset[int]
     sequence: int | None = None  # its section's number (a page is not compared with its own)
     source: str = ""  # a section's `source:`, the page it was imported from
+    country: str = ""  # its `country:` (a page's, found): two studies each have a `1.htm`
 
 
 def as_page_words(body: str) -> str:
@@ -144,14 +143,28 @@ def duplicates(
 
 
 def _hint(page: Text, other: Text) -> str:
-    if other.source and other.source == page.path.name:  # W408's hint followed: a manifest
+    if _imported_from(page, other):  # W408's hint followed: a manifest
         return (
             f"this page was imported before as {other.name}: to give it another number, "
-            f"chapter or parents, remove {other.path.name} and import it again"
+            f"chapter or parents, move {other.path.name} out of the book and import the "
+            "page again (edits made to it are in the file moved), or give its front matter "
+            "the chapter, parents and sequence by hand"
         )
     return (
         "to keep this one instead, leave the other page out of the import "
         "(or remove the other's section) and import this one again"
+    )
+
+
+def _imported_from(page: Text, section: Text) -> bool:
+    """Whether the book's `section` is `page` imported before: its recorded source is the
+    page's file, of the same country, and each is the other's text (not a longer section
+    holding it)."""
+    return (
+        bool(section.source)
+        and section.source == page.path.name
+        and section.country.casefold() == page.country.casefold()
+        and _share(section, page) >= SAME
     )
 
 
@@ -175,44 +188,18 @@ def to_copies_kept(targets: dict[str, str], twins: dict[Path, Path | None]) -> d
 Supplied = tuple[Path, "Page | None", list[str], list[Diagnostic]]
 
 
-def titled_from_twins(pages: list[Supplied], twins: dict[Path, Path | None]) -> list[Supplied]:
-    """The pages of an import, each page kept whose title was guessed (W406: "Section 8"
-    from `cNepal8.txt`) titled by a twin left out that has its own ("TRANSPORTATION AND
-    COMMUNICATIONS" on allrefer's nepal10): the book holds the text once, under the title
-    one of its copies gives, whichever copy is kept."""
-    own = {path: page.title for path, page, supplied, _ in pages if page and not _guessed(supplied)}
-    title_of: dict[Path, tuple[str, Path]] = {}
-    for left, twin in twins.items():
-        if twin is not None and left in own and twin not in title_of:
-            title_of[twin] = (own[left], left)
-    out: list[Supplied] = []
-    for path, page, supplied, found in pages:
-        if page is None or path not in title_of or not _guessed(supplied):
-            out.append((path, page, supplied, found))
-            continue
-        title, left = title_of[path]
-        notes = [s for s in supplied if not _guess(s)] + [f"title from {left.name} (its text)"]
-        kept = [d for d in found if d.code != "W406"]
-        out.append((path, replace(page, title=title), notes, kept))
-    return out
-
-
-def _guess(note: str) -> bool:
-    return note.startswith("title from ") and note != "title from the manifest"
-
-
-def _guessed(supplied: list[str]) -> bool:
-    return any(_guess(s) for s in supplied)
-
-
 def said_twins(
-    pages: list[Supplied], bodies: dict[int, tuple[Path, str]], sources: dict[str, int]
+    pages: list[Supplied],
+    bodies: dict[int, tuple[Path, str]],
+    sources: dict[str, int],
+    countries: dict[int, tuple[str, int]],
 ) -> dict[Path, Path | None]:
     """W418 on each page whose text is another page's or a section's of the book
-    (`bodies`: number -> file, Markdown body; `sources`: page file -> number); each such
-    page's twin, by page (None: a section of the book)."""
+    (`bodies`: number -> file, Markdown body; `sources`: page file -> number; `countries`:
+    number -> its `country:`, first); each such page's twin, by page (None: a section of
+    the book)."""
     texts = [
-        Text(path, path.name, runs(page.paragraphs), page.sequence)
+        Text(path, path.name, runs(page.paragraphs), page.sequence, country=page.country or "")
         for path, page, _, found in pages
         if page is not None and not has_errors(found)
     ]
@@ -226,6 +213,7 @@ def said_twins(
             runs([as_page_words(body)]),
             number,
             source_of.get(number, ""),
+            countries.get(number, ("", 0))[0],
         )
         for number, (file, body) in sorted(bodies.items())
     ]

@@ -24,9 +24,13 @@ So the line under an image without alt text is its caption (octavo.importers.htm
   ('.', '!', '?', ':', ';') and not all in bold (a run-in heading).
 Any other line is a paragraph of the text, as a browser shows it: a caption missed stays
 the page's words in their place; a paragraph taken as a caption left the text.
-Under an image with alt text the same rules hold but the last (its alt text captions it
-already): the line is the figure's caption, the alt text its fig-alt (a user trial's
-centred caption and credit under a photo with alt text read as two loose paragraphs).
+Under an image with alt text only the rules of the page's layout that no body paragraph
+shares hold: with its image, centered, a caption by its markup, and labelled; the line is
+then the figure's caption, the alt text its fig-alt (a user trial's centred caption and
+credit under a photo with alt text read as two loose paragraphs). Italics and small type
+are not enough there: pages set every paragraph in `<font size=2>`, or quote a speech in
+italics, and the alt text already captions the image, so a caption missed costs nothing
+the figure lacks, while a paragraph taken as one leaves the text.
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ _LABELLED_WORDS = 40  # a caption said by its own words is shorter
 _TITLE_WORDS = 25  # a caption as a title ('The Minsk railroad station'), no sentence
 
 _ITALIC = ("i", "em")
+# how a page sets a caption apart that no paragraph of its text is set (under an image with
+# alt text, only these: italics and small type may be the whole text's, or a quotation's)
+_LAYOUT = ("with its image", "centered", "a caption by its markup")
 _SMALL_FONT = {"1", "2", "-1", "-2", "-3"}
 _LABELLED = re.compile(
     r"(?i)\s*(?:(?:Figure|Fig\.|Map|Chart|Plate|Photo(?:graph)?)\s*(?:\d|[IVX]+\b)"
@@ -79,9 +86,9 @@ def find_captions(root: etree._Element) -> dict[etree._Element, str]:
 def how_captioned(set_as: str, text: str, markdown: str, alt: bool = False) -> str:
     """How a line under an image is its caption ('' when it is not): `set_as`, how the
     page sets it (find_captions), else by its own words. Under an image with alt text
-    (`alt`), only a line the page sets as a caption or labels as one: a title under it
-    may be the text's own."""
-    if set_as:
+    (`alt`), only a line the page's layout sets as a caption (_LAYOUT) or labels as one:
+    a paragraph in italics or small type, or a title, under it may be the text's own."""
+    if set_as and not (alt and set_as not in _LAYOUT):
         return set_as
     if len(text.split()) >= _LABELLED_WORDS:
         return ""

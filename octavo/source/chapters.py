@@ -26,6 +26,12 @@ from octavo.source.labels import read_catalogue
 
 __all__ = ["divisions", "in_parts"]
 
+# the kind whose pages the importer places under its English name, as the sites word it
+# (`parents: [Country Profile]`, an overview page titled "Country Profile"): its division
+# is itself under that name too, in every language. Only it: a German book's own
+# `parents: [Bibliography]` is the author's grouping within "Literatur", and stays.
+_IMPORTED_KIND = "profile"
+
 
 def in_parts(kind: str) -> bool:
     """In a book of parts, the body and each country's profile and introduction."""
@@ -137,8 +143,9 @@ def _chapter(
         title = members[0].title if alone else labels.format(f"kind_{kind}")
         if kind == APPENDIX_KIND:  # the heading its pages are under (_unplaced_head)
             title = _own_head(members[0])
-        members = _below(title, members, _english(f"kind_{kind}"))
-        opening = members[0] if alone else _opening(title, members)
+        english = _english(f"kind_{kind}") if kind == _IMPORTED_KIND else ""
+        members = _below(title, members, english)
+        opening = members[0] if alone else _opening(title, members, english)
         return Chapter(0, title, _first(opening, members), kind, part, opening)
     titles = {s.chapter_title: s for s in members if s.chapter_title}
     if len(titles) > 1:
@@ -196,9 +203,9 @@ def _below(title: str, members: list[Section], english: str = "") -> list[Sectio
     imported 'Economy' page under [Country Profile] is set in the Country Profile division,
     and a heading 'Country Profile' under the title 'Country Profile' would say it twice;
     so is a manifest's 'The Economy > Infrastructure' in chapter 3, The Economy. A kind's
-    division is itself under its English name too (`english`): the importer writes the
-    English sites' 'Country Profile', which a French book's "Profil du pays" set again
-    under its title ("Profil du pays › Country Profile › Économie")."""
+    division is itself under its English name too (`english`, _IMPORTED_KIND's): the
+    importer writes the English sites' 'Country Profile', which a French book's "Profil
+    du pays" set again under its title ("Profil du pays › Country Profile › Économie")."""
     keys = {title.casefold(), english.casefold()} - {""}
     return [
         replace(s, parents=s.parents[1:]) if s.parents and s.parents[0].casefold() in keys else s
@@ -212,9 +219,12 @@ def _english(key: str) -> str:
     return str(read_catalogue(TEMPLATES / "labels" / "en.toml").get(key, ""))
 
 
-def _opening(title: str, members: list[Section]) -> Section | None:
-    """The chapter-level page: the first top-level section titled as the chapter."""
+def _opening(title: str, members: list[Section], english: str = "") -> Section | None:
+    """The chapter-level page: the first top-level section titled as the chapter (or as
+    its English name, `english`: an imported overview "Country Profile" opens a French
+    book's "Profil du pays")."""
+    keys = {title.casefold(), english.casefold()} - {""}
     return next((s for s in members if s.chapter_page), None) or next(
-        (s for s in members if not s.parents and title and s.title.casefold() == title.casefold()),
+        (s for s in members if not s.parents and s.title.casefold() in keys),
         None,
     )

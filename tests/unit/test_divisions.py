@@ -185,6 +185,41 @@ def test_french_profile_parts_are_set_once_under_profil_du_pays(make_book) -> No
     assert "Country Profile" not in str(manuscript)
 
 
+def test_an_imported_country_profile_opens_a_french_book_s_profil_du_pays(make_book) -> None:  # type: ignore[no-untyped-def]
+    """A review of session 52: an imported overview page titled "Country Profile" (kind:
+    profile, no parents) was no longer the opening of a French book's "Profil du pays"
+    (compared with that title alone): it is, under the kind's English name too."""
+    profile = {"chapter": 0, "total": 2, "extra": "kind: profile\n"}
+    two = {
+        "001-a.md": section_source(1, "Country Profile", **profile),  # type: ignore[arg-type]
+        "002-b.md": section_source(2, "Économie", parents="[Country Profile]", **profile),  # type: ignore[arg-type]
+    }
+    french = BOOK_TOML.replace('language = "en"', 'language = "fr"')
+    book, found = read_book(make_book(two, french))
+    assert book is not None and not found, [str(d) for d in found]
+    (chapter,) = book.chapters
+    assert chapter.title == "Profil du pays"
+    assert chapter.opening is not None and chapter.opening.title == "Country Profile"
+    assert [(s.title, s.parents) for s in chapter.sections][1] == ("Économie", ())
+
+
+def test_a_german_book_s_own_grouping_in_its_bibliography_stays(make_book) -> None:  # type: ignore[no-untyped-def]
+    """The same review: a German book's own `parents: [Bibliography]` grouping within its
+    division "Literatur" was stripped as the division's English name; only the
+    importer's Country Profile is so read."""
+    entry = {"chapter": 0, "parents": "[Bibliography]", "total": 2, "extra": "kind: bibliography\n"}
+    two = {
+        "001-a.md": section_source(1, "Bücher", **entry),  # type: ignore[arg-type]
+        "002-b.md": section_source(2, "Aufsätze", **entry),  # type: ignore[arg-type]
+    }
+    german = BOOK_TOML.replace('language = "en"', 'language = "de"')
+    book, found = read_book(make_book(two, german))
+    assert book is not None and not found, [str(d) for d in found]
+    (chapter,) = book.chapters
+    assert chapter.title == "Literatur"
+    assert [s.parents for s in chapter.sections] == [("Bibliography",), ("Bibliography",)]
+
+
 def test_lists_of_tables_unless_book_toml_says_no(make_book) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import BOOK_TOML
 

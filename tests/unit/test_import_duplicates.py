@@ -61,9 +61,8 @@ def test_a_duplicate_page_is_left_out_not_made_a_second_section(tmp_path: Path) 
         "cNepal8.txt": "imported",
         "nepal10.txt": "left out",
     }
-    # titled by its twin: tripod's copy has no title of its own (test below)
-    assert [p.name for p in result.written] == ["008-transportation-and-communications.md"]
-    assert sorted(p.name for p in book.glob("*.md")) == ["008-transportation-and-communications.md"]
+    assert [p.name for p in result.written] == ["008-section-8.md"]
+    assert sorted(p.name for p in book.glob("*.md")) == ["008-section-8.md"]
     assert result.summary() == "1 imported, 0 unchanged, 1 left out (W418), 0 refused"
     assert not result.refused
     (left,) = result.left_out
@@ -71,7 +70,7 @@ def test_a_duplicate_page_is_left_out_not_made_a_second_section(tmp_path: Path) 
     # a section of the book is a twin too: imported alone later, it is left out again
     again = import_pages([pages / "nepal10.txt"], book)
     assert again.written == () and [r.status for r in again.reports] == ["left out"]
-    assert "section 8 (008-transportation-and-communications.md)" in _w418(again)["nepal10.txt"]
+    assert "section 8 (008-section-8.md)" in _w418(again)["nepal10.txt"]
 
 
 def test_under_strict_only_the_later_twin_is_refused(tmp_path: Path) -> None:
@@ -208,7 +207,8 @@ def test_a_page_imported_again_under_a_manifest_s_number_is_left_out(tmp_path: P
     assert sorted(p.name for p in book.glob("*.md")) == ["001-foreign-trade.md"]
     (said,) = [d for d in again.diagnostics if d.code == "W418"]
     assert "section 1 (001-foreign-trade.md)" in said.message
-    assert said.hint and "remove 001-foreign-trade.md" in said.hint
+    assert said.hint and "move 001-foreign-trade.md out of the book" in said.hint
+    assert "front matter" in said.hint
 
 
 def test_a_section_s_markdown_compares_as_its_page_s_words() -> None:
@@ -223,23 +223,47 @@ def test_a_section_s_markdown_compares_as_its_page_s_words() -> None:
     assert as_page_words(body).split() == words.split(" ")
 
 
-def test_the_copy_kept_takes_the_title_its_twin_gives(tmp_path: Path) -> None:
-    """A user-trial's report: tripod's cNepal8 (no title: "Section 8") was kept and
-    allrefer's nepal10, which names it "TRANSPORTATION AND COMMUNICATIONS", left out: the
-    book printed "Section 8". The copy kept (the first imported) takes the twin's title,
-    and no W406 is said of it; a title from the manifest is the editor's, and stays."""
-    from octavo.importers.manifest import load_manifest
+def test_the_copy_kept_stays_as_titled_when_the_book_holds_it(tmp_path: Path) -> None:
+    """A review of session 52: the copy kept took its twin's title, so tripod's cNepal8,
+    imported alone first (008-section-8.md), was retitled when imported again with
+    allrefer's nepal10, no longer its section (E402), and nepal10 written as section 10:
+    the text twice, exit 1. The copy kept is the first imported, as titled: it stays
+    unchanged, and nepal10 is left out."""
+    book = tmp_path / "book"
+    import_pages([_folder(tmp_path, "alone", "tripod/cNepal8.txt")], book)
+    both = _folder(tmp_path, "both", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    result = import_pages([both], book)
+    assert {r.path.name: r.status for r in result.reports} == {
+        "cNepal8.txt": "unchanged",
+        "nepal10.txt": "left out",
+    }
+    assert not result.refused and "E402" not in {d.code for d in result.diagnostics}
+    assert sorted(p.name for p in book.glob("*.md")) == ["008-section-8.md"]
 
-    pages = _folder(tmp_path, "pages", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
-    result = import_pages([pages], tmp_path / "book")
-    (kept,) = result.written
-    assert "\ntitle: Transportation and Communications\n" in kept.read_text()
-    assert "title from nepal10.txt (its text)" in kept.read_text()
-    assert "W406" not in {d.code for d in result.diagnostics}
-    again = import_pages([pages], tmp_path / "book")
-    assert again.written == () and again.unchanged == (kept,)
-    manifest = tmp_path / "pages.csv"
-    manifest.write_text("page,title\ncNepal8.txt,Transport\n")
-    entries, _ = load_manifest(manifest)
-    named = import_pages([pages], tmp_path / "named", options=Options(manifest=entries))
-    assert [p.name for p in named.written] == ["008-transport.md"]
+
+def test_a_twin_imported_again_alone_is_unchanged(tmp_path: Path) -> None:
+    """The same review: cNepal8 and nepal10 imported together, then cNepal8 again alone,
+    unedited, was E402 (its guessed title no longer its section's): an import again is
+    unchanged."""
+    book = tmp_path / "book"
+    both = _folder(tmp_path, "both", "tripod/cNepal8.txt", "allrefer/nepal10.txt")
+    (kept,) = import_pages([both], book).written
+    again = import_pages([_folder(tmp_path, "alone", "tripod/cNepal8.txt")], book)
+    assert again.written == () and again.unchanged == (kept,) and not again.refused
+    assert import_pages([both], book).unchanged == (kept,)
+
+
+def test_the_move_hint_is_for_the_same_page_of_the_same_study(tmp_path: Path) -> None:
+    """W418's hint to move a section aside and import again is for the section imported
+    from this page: another study's page of the same file name (`1.htm`) is told the
+    usual hint."""
+    body = " ".join(f"word{i}" for i in range(80))
+    page = Text(Path("belarus/1.htm"), "1.htm", runs([body]), None, country="Belarus")
+    own = Text(Path("b/001-a.md"), "section 1", runs([body]), 1, "1.htm", "Belarus")
+    other = Text(Path("b/001-a.md"), "section 1", runs([body]), 1, "1.htm", "Nepal")
+    more = body + " " + " ".join(f"more{i}" for i in range(80))
+    longer = Text(Path("b/001-a.md"), "section 1", runs([more]), 1, "1.htm", "Belarus")
+    assert "imported before" in (duplicates([page], [own])[page.path][0].hint or "")
+    for section in (other, longer):
+        hint = duplicates([page], [section])[page.path][0].hint or ""
+        assert "imported before" not in hint and hint.startswith("to keep this one instead")

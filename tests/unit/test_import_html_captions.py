@@ -200,3 +200,33 @@ def test_under_an_image_with_alt_text_a_title_or_prose_stays_text(tmp_path: Path
     )
     text = _section(tmp_path, body)
     assert f"\n![{_ALT}](images/49-map.gif)\n\nThe Minsk railroad station\n\n{_PROSE}\n" in text
+
+
+_FONT2 = "<p><font size='2' face='Arial'>{}</font></p>"
+_BODY_UNDER_ALT = {
+    # a page that sets every paragraph in small type
+    "small-type-text": _FONT2.format(
+        "Freight fell by half after 1991, as the ministry reported, and passengers by a "
+        "third. The ministry plans to electrify the line to Brest by 2000."
+    ),
+    # a quotation the text sets in italics
+    "italic-quotation": "<p><i>Belarus must become the transit bridge between East and West, "
+    "the president told parliament in 1994.</i></p>",
+}
+
+
+@pytest.mark.parametrize("paragraph", _BODY_UNDER_ALT.values(), ids=_BODY_UNDER_ALT.keys())
+def test_a_paragraph_in_small_type_or_italics_under_an_image_with_alt_text_stays_text(
+    tmp_path: Path, paragraph: str
+) -> None:
+    """A review of session 52: under an image with alt text, the body's next paragraph
+    became the figure's caption (out of the text) where the page sets every paragraph in
+    `<font size=2>`, or the paragraph was a quotation in italics. Under an image with alt
+    text only the layout's rules (its box, centred, a caption's markup) or a label make a
+    caption: the alt text captions the figure, the paragraph stays the text's."""
+    before = _FONT2.format("The railroad system is the country's main carrier.")
+    image = f"<p><img src='map.gif' alt='{_ALT}'></p>"
+    text = _section(tmp_path, before + image + paragraph + _FONT2.format("Roads total 98,200."))
+    assert f"\n![{_ALT}](images/49-map.gif)\n\n" in text
+    words = " ".join(paragraph.split("</")[0].split(">")[-1].split())
+    assert words in " ".join(text.split()) and f"[{words[:20]}" not in text
