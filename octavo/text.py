@@ -108,7 +108,12 @@ def _a_list_marker(match: re.Match[str]) -> bool:
 def escape_inline(text: str) -> str:
     """Backslash what Markdown would read as inline markup; ordinary prose is unchanged. A
     dollar that would open math (pandoc's `$…$`, octavo.render.math_source) is backslashed
-    too, each in turn: "$20 and $30" is no math and stays as it is."""
+    too, each in turn: "$20 and $30" is no math and stays as it is. The text is escaped
+    in Unicode's composed form (NFC), as octavo reads every source: GREEK VARIA (U+1FEF),
+    left alone, would be read back as the grave accent it composes to, a backtick opening
+    code."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     escaped = _INLINE.sub(lambda m: "\\" + m[0], text)
     if "$" not in escaped:
         return escaped

@@ -127,6 +127,7 @@ any_words = st.text(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(["0 0 0 0 0 0 0 0--"], "Russia")  # a typed em dash: written as pandoc's ---
 @example(["0 0 0 0 0 0 $0 $0$"], "Russia")  # a dollar backslashed let an earlier one open math
+@example(["0 0 0 0 0 0 \u1fef \u1fef"], "Russia")  # GREEK VARIA: a backtick once composed (NFC)
 @given(
     st.lists(st.lists(any_words, min_size=8, max_size=30).map(" ".join), min_size=1, max_size=4),
     st.sampled_from(
