@@ -105,9 +105,16 @@ def raster_key(data: bytes) -> str:
     return "image:" + fingerprint(data)
 
 
+# EXIF's Orientation tag, and its values that turn the picture a quarter (WeasyPrint and
+# the EPUB's readers show it so: CSS image-orientation's default is from-image)
+_ORIENTATION = 0x0112
+_TURNED = frozenset({5, 6, 7, 8})
+
+
 def raster_size(data: bytes) -> tuple[str, int, int] | str:
     """A raster image's format (Pillow's word: "PNG", "JPEG", …) and size in pixels as
-    Pillow reads them, or why it cannot."""
+    it is shown (a JPEG's EXIF orientation turning it a quarter swaps the two), or why
+    Pillow cannot read it."""
     from PIL import Image as Pil
     from PIL import ImageFile, UnidentifiedImageError
 
@@ -116,6 +123,8 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     try:
         with Pil.open(io.BytesIO(data)) as opened:
             kind, (width, height) = opened.format or "", opened.size
+            if opened.getexif().get(_ORIENTATION, 1) in _TURNED:  # shown turned a quarter
+                width, height = height, width
             if kind == "JPEG":  # decoded at an eighth of its size: as sure, far quicker
                 opened.draft(opened.mode, (max(1, width // 8), max(1, height // 8)))
             ImageFile.LOAD_TRUNCATED_IMAGES = False

@@ -139,7 +139,10 @@ def resolve_links(html: str, folder: str, targets: Targets) -> tuple[str, tuple[
             missed.append(Unresolved(href, why))
             return space + (f"<span{kept}>{text}</span>" if kept else text)
         label = escape(targets.labels.get(ident, ""), quote=False)
-        if CAPITAL in classes:  # `@Tbl:label`, at a sentence's start: "Table 3", "Tableau 3"
+        if CAPITAL in classes and ident in targets.numbers:  # `@Tbl:label`, at a sentence's
+            # start: "Table 3", "Tableau 3"; a table's or a figure's word only (`@Sec:label`
+            # prints its heading's title as written: "eBay and de Gaulle", as pandoc-crossref
+            # capitalises its "Sec." word, never the title)
             label = label[:1].upper() + label[1:]
         if "auto-number" in classes:  # `[-@tbl:label]`: "3", as pandoc-crossref writes it
             label = escape(targets.numbers.get(ident, ""), quote=False) or label

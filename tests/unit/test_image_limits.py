@@ -75,3 +75,18 @@ def test_an_image_past_the_limit_is_e507_with_a_hint_to_scale_it(tmp_path: Path)
 @pytest.mark.parametrize("size", [(1, 1), (100, 100)], ids=["tiny", "small"])
 def test_small_images_are_measured_as_before(size: tuple[int, int]) -> None:
     assert raster_size(_png(size)) == ("PNG", *size)
+
+
+@pytest.mark.parametrize(
+    ("orientation", "shown"), [(1, (300, 200)), (3, (300, 200)), (6, (200, 300)), (8, (200, 300))]
+)
+def test_a_jpeg_is_measured_as_it_is_shown(orientation: int, shown: tuple[int, int]) -> None:
+    """review52d: a cover 2775 × 1875 px with EXIF orientation 6 (shown 1875 × 2775, the
+    page's shape at 300 dpi) was told W660, 54 % of its width cut: WeasyPrint and the
+    EPUB's readers turn it (CSS image-orientation: from-image), so is it measured."""
+    picture = Image.new("RGB", (300, 200), "white")
+    exif = picture.getexif()
+    exif[0x0112] = orientation
+    data = io.BytesIO()
+    picture.save(data, "JPEG", exif=exif.tobytes())
+    assert raster_size(data.getvalue()) == ("JPEG", *shown)

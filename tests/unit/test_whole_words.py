@@ -18,6 +18,23 @@ _DISTRICTS = (
     "<tr><td>Kathmandu</td><td>353,756</td><td>422,237</td><td>675,341</td><td>395</td>"
     "<td>1,710</td><td>70.0</td><td>124,000</td><td>4.8</td><td>80.1</td></tr>"
 )
+_CAPITALS = (
+    "<tr>"
+    + "".join(
+        f"<th>{w}</th>"
+        for w in [
+            "TELECOMMUNICATIONS",
+            "VNESHEKONOMBANK",
+            "MANUFACTURING",
+            "INFRASTRUCTURE",
+            "AGRICULTURAL",
+            "WHOLESALE",
+            "WARSAW",
+            "MOSCOW",
+        ]
+    )
+    + "</tr>"
+)
 _LONG = "<tr>" + "<th>Administrative</th>" * 9 + "</tr>"  # 9 × 14 letters: no room whole
 
 
@@ -42,6 +59,9 @@ _LONG = "<tr>" + "<th>Administrative</th>" * 9 + "</tr>"  # 9 × 14 letters: no 
             id="landscape",
         ),
         pytest.param(f'<table class="table wide">{_DISTRICTS}</table>', None, False, id="stamp"),
+        # review52d: eight columns of words in capitals measured by their length fitted, and
+        # ran 25 pt past the margin of a letter page (461 pt) once set whole in bold capitals
+        pytest.param(f'<table class="table wide">{_CAPITALS}</table>', 461.0, False, id="capitals"),
     ],
 )
 def test_a_table_whose_words_fit_whole_is_classed(

@@ -195,14 +195,14 @@ _CAPITALS = (
         pytest.param(
             "en",
             "",
-            "Table\u00a01 gives it. Figure\u00a01 shows it. The coast, sand; Table\u00a01, "
+            "Table\u00a01 gives it. Figure\u00a01 shows it. the coast, sand; Table\u00a01, "
             "Table\u00a01 and",
             id="en",
         ),
         pytest.param(
             "fr",
             '[labels]\ntable = "tableau"\n',
-            "Tableau\u00a01 gives it. Figure\u00a01 shows it. The coast, sand; "
+            "Tableau\u00a01 gives it. Figure\u00a01 shows it. the coast, sand; "
             "tableau\u00a01, Tableau\u00a01 and",
             id="fr-own-lowercase-word",
         ),
@@ -214,7 +214,9 @@ def test_a_capitalised_reference_resolves_with_its_word_capitalised(
     """`@Tbl:gdp`, pandoc-crossref's reference at a sentence's start, printed as written and
     told nothing, even for an id the book lacks: it links to `tbl:gdp` as `@tbl:gdp` does,
     its word capitalised (a book's own lowercase `table = "tableau"`: "tableau 1" mid
-    sentence, "Tableau 1" at its start); an unknown id is W512, as for lowercase."""
+    sentence, "Tableau 1" at its start); an unknown id is W512, as for lowercase.
+    `@Sec:coast` prints its heading's title as written (review52d: "eBay and de Gaulle"
+    was printed "EBay"): pandoc-crossref capitalises its word "Sec.", never a title."""
     from PIL import Image
 
     body = section_source(1, "Land", total=1, body=_CAPITALS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable
 
 __all__ = ["CHAR_EM", "WIDE_PT", "landscape_tables", "narrowest"]
 
@@ -29,14 +30,20 @@ _CAPTION = re.compile(r"<caption\b.*?</caption>", re.DOTALL)
 _SPANS = re.compile(r'\b(colspan|rowspan)="([0-9]{1,4})"')
 
 
-def narrowest(table: str, size: float = WIDE_PT, padding: float = PADDING_PT) -> float:
+def narrowest(
+    table: str,
+    size: float = WIDE_PT,
+    padding: float = PADDING_PT,
+    width: Callable[[str], float] = len,
+) -> float:
     """The least width in points the table's columns take without breaking a word, in type
     of `size` points with `padding` points on each side of a cell's text: each cell in its column
     as the table model places it (a grid table's cell spanning rows takes its column in
     the rows under it), one spanning columns widening them only where its longest word is
-    wider than they are together."""
-    longest: list[int] = []
-    spanning: list[tuple[int, int, int]] = []  # (first column, columns, longest word)
+    wider than they are together. `width`: a word's width in average characters (CHAR_EM
+    each; its length by default)."""
+    longest: list[float] = []
+    spanning: list[tuple[int, int, float]] = []  # (first column, columns, longest word)
     taken: dict[tuple[int, int], bool] = {}  # slots a cell from a row above reaches into
     for y, row in enumerate(_ROW.findall(_CAPTION.sub("", table))):
         x = 0
@@ -46,7 +53,7 @@ def narrowest(table: str, size: float = WIDE_PT, padding: float = PADDING_PT) ->
             spans = {name: max(1, int(value)) for name, value in _SPANS.findall(attributes)}
             columns, rows = spans.get("colspan", 1), spans.get("rowspan", 1)
             words = html.unescape(_TAG.sub(" ", cell)).split()
-            most = max((len(w) for w in words), default=0)
+            most = max((width(w) for w in words), default=0.0)
             for below in range(y + 1, y + rows):
                 taken.update({(below, k): True for k in range(x, x + columns)})
             longest += [0] * (x + columns - len(longest))
@@ -56,7 +63,7 @@ def narrowest(table: str, size: float = WIDE_PT, padding: float = PADDING_PT) ->
                 spanning.append((x, columns, most))
             x += columns
 
-    def points(characters: int) -> float:
+    def points(characters: float) -> float:
         """A column's least width for its longest word of `characters`, padding included."""
         return characters * CHAR_EM * size + 2 * padding
 
