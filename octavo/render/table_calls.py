@@ -53,20 +53,43 @@ def read_calls(core: StateCore) -> None:
     state = octavo_state(core.env)
     if state is None:
         return
-    for block in core.tokens:
+    read = False
+    depth = 0  # inside a note's text: its table is flattened to lines (W520), never a block
+    for block in core.tokens:  # of its own, so a call read there would be left a mark
+        depth += _NOTE_DEPTH.get(block.type, 0)
         content = block.content
-        if block.type == "html_block" and "[^" in content and one_table(content):
+        if not depth and block.type == "html_block" and "[^" in content and one_table(content):
             if _OPEN in content or _CLOSE in content:
                 continue  # a mark of octavo's, forged: its calls stay text
-            _read(core, state, block)
+            read = _read(core, state, block) or read
+    if read:
+        _first_calls_first(core.tokens)
 
 
-def _read(core: StateCore, state: State, block: Token) -> None:
+_NOTE_DEPTH = {"footnote_reference_open": 1, "footnote_reference_close": -1}
+
+
+def _first_calls_first(tokens: list[Token]) -> None:
+    """Each note's calls numbered (the plugin's subId) in the order of the text: the text's
+    own calls were counted before a table's, so a note called in a table, then again in
+    the text below it, took the later call as its first (its number, and in print its
+    page)."""
+    seen: dict[int, int] = {}
+    for block in tokens:
+        for child in block.children or ():
+            if child.type == "footnote_ref":
+                ident = child.meta["id"]
+                child.meta["subId"] = seen.get(ident, 0)
+                seen[ident] = seen.get(ident, 0) + 1
+
+
+def _read(core: StateCore, state: State, block: Token) -> bool:
+    """The block's calls read; whether it had any."""
     content = block.content
     found = list(_CALL.finditer(content))
     written = _in_words(content) if found else None
     if written is None:
-        return
+        return False
     line = block.map[0] if block.map else 0
     footnotes = core.env.setdefault("footnotes", {})
     refs: dict[str, int] = footnotes.setdefault("refs", {})
@@ -90,6 +113,7 @@ def _read(core: StateCore, state: State, block: Token) -> None:
     if calls:
         block.content = "".join(out) + content[at:]
         block.children = calls
+    return bool(calls)
 
 
 def _call(

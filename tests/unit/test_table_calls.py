@@ -164,3 +164,30 @@ def test_octavo_s_marks_written_in_a_table_are_no_calls() -> None:
     source = "<table><tr><td>\ue0000\ue001 Rice[^a]</td></tr></table>\n\n[^a]: Ay.\n"
     fragment = render_block(source)
     assert "noteref" not in fragment.html and "Rice[^a]" in fragment.html
+
+
+def test_a_note_called_in_a_table_then_in_the_text_takes_the_table_s_call_first() -> None:
+    """review52e: the text's calls were counted before a table's, so "Again.[^a]" below the
+    table was note a's first call: printed "Rice3 Corn2", its note on the later page, and
+    in the EPUB Rice's call had no id (the note's backlink went to "Again")."""
+    source = (
+        "<table><tr><td>Rice[^a]</td><td>Corn[^c]</td></tr></table>\n\n"
+        "Again.[^a] Wheat.[^b]\n\n[^a]: Ay.\n\n[^b]: Bee.\n\n[^c]: See.\n"
+    )
+    fragment = render_block(source)
+    assert [(n.html, n.number) for n in fragment.notes] == [("Ay.", 1), ("See.", 2), ("Bee.", 3)]
+    calls = _calls(fragment.html)
+    assert [number for _, number in calls] == ["1", "2", "1", "3"]
+    first = fragment.html.index(">Rice")
+    assert fragment.html.index('id="ref-fn-s-') > first  # the first call with an id: Rice's
+    assert fragment.html.index('id="ref-fn-s-') < fragment.html.index("Again")
+
+
+def test_a_table_in_a_note_leaves_its_calls_as_written() -> None:
+    """review52e: a raw table in a note's text is flattened to lines (W520), never a
+    block of its own: a call read there left octavo's mark in the note (U+E000 0 U+E001),
+    its note numbered without a call (EPUBCheck RSC-012, E611 in print)."""
+    source = "Intro.[^b]\n\n[^b]: B:\n\n    <table><tr><td>In[^c]</td></tr></table>\n\n[^c]: C.\n"
+    fragment = render_block(source)
+    assert "\ue000" not in fragment.html and all("\ue000" not in n.html for n in fragment.notes)
+    assert [n.number for n in fragment.notes][:1] == [1]
