@@ -39,10 +39,12 @@ class PageReader:
         address: str,
         line_of: Callable[[int], int] = from_one,
         navigation: frozenset[int] = frozenset(),
+        headings: frozenset[int] = frozenset(),
     ):
         self.lines, self.profile, self.address = lines, profile, address
         self.line_of = line_of  # the page's line of lines[i], as the reasons name it
         self.navigation = navigation  # lines that are a link and nothing else (HTML)
+        self.headings = headings  # lines set as a heading (HTML)
         patterns = (*COMMON_CHROME, *profile.chrome)
         chrome = {i for i, line in enumerate(lines) if line.strip() and _matches(patterns, line)}
         self.meta = metadata(lines, chrome)
@@ -153,8 +155,10 @@ class PageReader:
                 f"title on line {self.line_of(rest[-1])} (the last line above the body)"
             )
             return rest[-1], self.lines[rest[-1]].strip()
-        if len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]:
-            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside
+        one = len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]
+        if one and (rest[0] in self.headings or _title_shaped_line(self.lines[rest[0]])):
+            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside;
+            # not a paragraph (`The Shah kings ruled.`) nor a caption (`King Mahendra, 1960`)
             self.reasons.append(
                 f"title on line {self.line_of(rest[0])} (the one line above the body)"
             )
@@ -253,3 +257,12 @@ class PageReader:
 
 def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
     return any(p.fullmatch(line) for p in patterns)
+
+
+_YEAR = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
+
+
+def _title_shaped_line(line: str) -> bool:
+    """A line set as a title, not as a sentence or a caption: no final full stop, no year."""
+    text = line.strip()
+    return not text.endswith(".") and not _YEAR.search(text)

@@ -332,6 +332,28 @@ def test_the_one_heading_under_the_study_s_name_is_the_title(tmp_path: Path, htm
     assert any(r.endswith("is the study's name, no section's") for r in page.reasons)
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        pytest.param("<P>The Shah kings ruled.", "", id="a-paragraph"),
+        pytest.param('<P><IMG SRC="x.gif"><BR>King Mahendra, 1960', "", id="a-caption"),
+        pytest.param("<P><B>The Shah kings ruled.</B>", "The Shah kings ruled.", id="bold-alone"),
+        pytest.param("<H4>The Ranas, 1846-1951</H4>", "The Ranas, 1846-1951", id="a-heading"),
+        pytest.param("<P>The Shah Dynasty", "The Shah Dynasty", id="title-shaped"),
+    ],
+)
+def test_only_a_heading_or_a_title_shaped_line_is_the_one_line(
+    tmp_path: Path, line: str, title: str
+) -> None:
+    """Under a <title> that is the study's name, the one line above the body is the title
+    only if set as a heading or shaped as a title: a short paragraph or a photo's caption
+    stays the body's."""
+    page = _read(tmp_path, "np0011.html", LOC.replace("<H3>The Shah Dynasty</H3>", line))
+    assert page.title == title
+    first = next(b.text for b in page.blocks if b.kind != "image")
+    assert first.startswith("Prithvi") if title else first == line.split(">")[-1]
+
+
 # countries*.tripod.com's page: the whole body in one <FONT>, its lines parted by <BR>s
 TRIPOD = """<HTML><HEAD><TITLE>Nepal - Rana Rule</TITLE></HEAD>
 <BODY BGCOLOR="#FFFFCC"><FONT FACE="Arial" SIZE=2>
