@@ -122,7 +122,7 @@ def layout(
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
     page = Page(
         country=reader.country,
-        title=title_case(title.strip(), " ".join(line for _, line in body)) if title else "",
+        title=title_case(title.strip(), "\n".join(line for _, line in body)) if title else "",
         chapter=chapter,
         parents=parents,
         sequence=reader.meta.section[0] if reader.meta.section else None,
