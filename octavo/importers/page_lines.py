@@ -109,7 +109,7 @@ class PageReader:
                 continue
             prose = body_like(line) or (len(line.split()) >= 4 and body_like(self._wrapped(number)))
             named = head is not None and head.names_line(line, self.country)
-            if prose and not named and not self._title_match(line):
+            if prose and not named and not self._heading(number) and not self._title_match(line):
                 return number
         return len(self.lines)
 
@@ -149,7 +149,11 @@ class PageReader:
                     f"title on line {self.line_of(after[-1])} (after the country line)"
                 )
                 return after[-1], self.lines[after[-1]].strip()
-        rest = [i for i in header if not self._is_country(i) and title_like(self.lines[i])]
+        rest = [
+            i
+            for i in header
+            if not self._is_country(i) and (title_like(self.lines[i]) or self._heading(i))
+        ]
         if self.profile.title_is_last_header_line and rest:
             self.reasons.append(
                 f"title on line {self.line_of(rest[-1])} (the last line above the body)"
@@ -189,6 +193,11 @@ class PageReader:
                 rest = line[known.end() :].lstrip(" :-–—").strip()
                 return rest or None
         return None
+
+    def _heading(self, number: int) -> bool:
+        """A line set as a heading and shaped as a title: `<h3>The Economy: An Overview</h3>`
+        is a title, though its colon makes it read as a profile's entry."""
+        return number in self.headings and title_shaped(self.lines[number].strip())
 
     def _is_country(self, number: int) -> bool:
         return bool(self.country) and self.lines[number].strip().lower() == self.country.lower()

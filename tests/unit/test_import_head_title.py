@@ -377,3 +377,24 @@ def test_a_title_in_a_font_parted_by_brs_is_told_at_its_own_line(tmp_path: Path)
         ("Jang Bahadur", 6),
         ("The Ranas ke", 7),
     ]
+
+
+def test_a_heading_with_a_colon_under_the_study_s_name_is_the_title(tmp_path: Path) -> None:
+    """Its colon made `<H3>The Economy: An Overview</H3>` read as a profile's entry, the
+    body's first line: the page had no title, the heading left in the body."""
+    html = LOC.replace("<H3>The Shah Dynasty</H3>", "<H3>The Economy: An Overview</H3>")
+    page = _read(tmp_path, "np0011.html", html)
+    assert page.title == "The Economy: An Overview"
+    assert not any(b.kind == "heading" for b in page.blocks)
+
+
+def test_the_line_naming_the_whole_section_wins_over_the_chapter_s(tmp_path: Path) -> None:
+    html = (
+        "<HTML><HEAD><TITLE>Nepal - The Economy: An Overview</TITLE></HEAD><BODY>\n"
+        "<H2>Nepal</H2>\n<H3>The Economy</H3>\n<H4>The Economy: An Overview</H4>\n"
+        "<P>In 1991 the economy of Nepal was still run largely by the state and its farmers.\n"
+        "<P>Data as of September 1991\n</BODY></HTML>"
+    )
+    page = _read(tmp_path, "np0042.html", html)
+    assert page.title == "The Economy: An Overview" and page.title_line == 4
+    assert [b.kind for b in page.blocks] == ["paragraph"]
