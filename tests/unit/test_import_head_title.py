@@ -379,6 +379,24 @@ def test_a_title_in_a_font_parted_by_brs_is_told_at_its_own_line(tmp_path: Path)
     ]
 
 
+@pytest.mark.parametrize(
+    "unread",
+    [
+        pytest.param("<!-- a comment\nover\nthree lines -->", id="comment"),
+        pytest.param("<SCRIPT>\nvar x = 1;\n</SCRIPT>", id="script"),
+    ],
+)
+def test_the_line_ends_of_what_is_not_read_are_counted(tmp_path: Path, unread: str) -> None:
+    """A comment or a script over three lines, between a <BR> and the next line's words:
+    the words are two lines further down than its start."""
+    html = TRIPOD.replace("family.<BR><BR>\nThe Ranas", "family.<BR><BR>" + unread + "The Ranas")
+    page = _read(tmp_path, "cNepal27.htm", html)
+    assert [(b.text[:12], b.line) for b in page.blocks] == [
+        ("Jang Bahadur", 6),
+        ("The Ranas ke", 8),
+    ]
+
+
 def test_a_heading_with_a_colon_under_the_study_s_name_is_the_title(tmp_path: Path) -> None:
     """Its colon made `<H3>The Economy: An Overview</H3>` read as a profile's entry, the
     body's first line: the page had no title, the heading left in the body."""
