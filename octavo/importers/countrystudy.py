@@ -54,6 +54,7 @@ def layout(
     head_title: str = "",
     line_of: Callable[[int], int] = from_one,
     navigation: frozenset[int] = frozenset(),
+    headings: frozenset[int] = frozenset(),
 ) -> tuple[Page, list[tuple[int, str]]]:
     """The page's fields (its blocks left empty) and its body lines, read with the profile
     of its site; PageError when it shows nothing of a country-study page (no title, no data
@@ -62,12 +63,13 @@ def layout(
     that is its title (octavo.importers.head_title), else is its title when no line is.
     `line_of`: the page's line of the text's line i (a saved HTML page's own:
     octavo.importers.html), as the reasons and `title_line` name it; `navigation`: the text's
-    lines that are a link and nothing else, the site's where they stand above the body."""
+    lines that are a link and nothing else, the site's where they stand above the body;
+    `headings`: the text's lines set as a heading (an HTML page's <h1>-<h6>, bold lines)."""
     lines = text.split("\n")
     found = [address] + [m[0] for m in URL.finditer("\n".join(lines[:12]))]
     detection = detect(lines, " ".join(found), line_of)
     chosen = profile or detection.profile
-    reader = PageReader(lines, chosen, address, line_of, navigation)
+    reader = PageReader(lines, chosen, address, line_of, navigation, headings)
     reader.reasons += list(detection.reasons) if profile is None else ["profile chosen by hand"]
     reader.find_country()
     head = read_head_title(head_title)
@@ -120,7 +122,7 @@ def layout(
         raise PageError(("title line naming a country", "'Data as of' line", "site's layout"))
     page = Page(
         country=reader.country,
-        title=title_case(title.strip(), " ".join(line for _, line in body)) if title else "",
+        title=title_case(title.strip(), "\n".join(line for _, line in body)) if title else "",
         chapter=chapter,
         parents=parents,
         sequence=reader.meta.section[0] if reader.meta.section else None,

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Decoded", "Stray", "decode", "decode_page", "looks_like_html", "not_text"]
+__all__ = [
+    "SEVERAL",
+    "TOLD",
+    "Decoded",
+    "Stray",
+    "decode",
+    "decode_page",
+    "looks_like_html",
+    "not_text",
+]
+
+TOLD = 5  # stray runs kept (and told one by one); the rest only counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +36,8 @@ class Stray:
 class Decoded:
     """A page's text, the charset it was read in, the one its <meta> names (None: none, or
     one Python does not know), and its bytes that are not in the charset it was read in
-    (a page read as UTF-8) or would be (read as Windows-1252 though said to be UTF-8)."""
+    (a page read as UTF-8) or would be (read as Windows-1252 though said to be UTF-8): the
+    first `TOLD` runs of them, and how many runs and bytes in all."""
 
     text: str
     encoding: str
@@ -31,6 +45,8 @@ class Decoded:
     stray: tuple[Stray, ...]
     characters: int = 0  # the non-ASCII characters its bytes make as UTF-8
     declared_line: int = 1
+    runs: int = 0  # runs of stray bytes in all
+    stray_bytes: int = 0
 
 
 _META = re.compile(
@@ -101,25 +117,65 @@ def decode_page(data: bytes) -> str:
 
 
 def decode(data: bytes) -> Decoded:
-    """A BOM wins, then the page's <meta charset>, weighed against its bytes: a page said (or
-    not said) to be UTF-8 is read as UTF-8 when most of its non-ASCII bytes make UTF-8
-    characters, each stray byte as the Windows-1252 character it most likely is (`Caf\\xe9`
-    -> `Café`), else as Windows-1252; a page said to be in a one-byte charset whose bytes are
-    all UTF-8, and make UTF-8 characters, is read as UTF-8. Line ends become LF."""
+    """A BOM wins, then the page's <meta charset>, weighed against its bytes. A page said to
+    be UTF-8 is read as UTF-8 when most of its non-ASCII bytes make UTF-8 characters, each
+    stray byte as the Windows-1252 character it most likely is (`Caf\\xe9` -> `Café`), else
+    as Windows-1252. A page said to be in a one-byte charset is read in it, unless its bytes
+    are all UTF-8 and make several characters a page in that charset could hold (Latin,
+    punctuation, the charset's own script): then as UTF-8. A page that says nothing is read
+    as UTF-8 if its bytes are UTF-8, or UTF-8 with a few strays among at least twice as many
+    such characters; else as Windows-1252. Line ends become LF."""
     bom = next((e for b, e in _BOMS if data.startswith(b)), None)
     declared, line = _declared(data) if bom is None else (None, 1)
     if bom == "utf-16":
         return Decoded(_lines(data.decode(bom, "replace")), bom, None, ())
     text = _lines(data.decode("utf-8", "surrogateescape"))
-    utf8 = sum(1 for c in text if c > "\x7f" and not _STRAY.match(c))
-    strays = sum(len(m[0]) for m in _STRAY.finditer(text))
-    if declared in (None, "utf-8") or bom:
+    found = Counter(c for c in text if c > "\x7f")
+    strays = sum(n for c, n in found.items() if _STRAY.match(c))
+    utf8 = sum(found.values()) - strays
+    if declared == "utf-8" or bom:
         read = "cp1252" if strays > utf8 and not bom else "utf-8"
-        decoded = _single_byte(data, read) if read == "cp1252" else _mixed(text)
-        return Decoded(decoded, read, declared, _stray(text), utf8, line)
-    if utf8 and not strays and _one_byte(declared):
-        return Decoded(text, "utf-8", declared, (), utf8, line)
-    return Decoded(_single_byte(data, declared), declared, declared, (), utf8, line)
+    elif declared is None:
+        plausible = strays == 0 or (utf8 >= 2 * strays and _plausible(found, None))
+        read = "utf-8" if plausible else "cp1252"
+    else:
+        if utf8 >= SEVERAL and not strays and _plausible(found, declared):
+            return Decoded(text, "utf-8", declared, (), utf8, line)
+        return Decoded(_single_byte(data, declared), declared, declared, (), utf8, line)
+    decoded = _single_byte(data, read) if read == "cp1252" else _mixed(text)
+    told, runs = _stray(text) if strays else ((), 0)
+    return Decoded(decoded, read, declared, told, utf8, line, runs, strays)
+
+
+SEVERAL = 3  # UTF-8 characters that overrule a <meta> naming a one-byte charset
+
+
+def _script(character: str) -> str:
+    """The script a letter is of (its Unicode name's first word: LATIN, CYRILLIC, NKO), or ''
+    for punctuation, symbols and Latin-1's own non-letters."""
+    if character <= "\xff":
+        return ""
+    if character >= "\u2000" and unicodedata.category(character)[0] not in "LM":
+        return ""
+    return unicodedata.name(character, "?").split()[0]
+
+
+def _scripts(encoding: str) -> set[str]:
+    """The scripts of the letters a one-byte charset has."""
+    return {_script(c) for c in bytes(range(0x80, 0x100)).decode(encoding, "replace")}
+
+
+def _plausible(found: Counter[str], declared: str | None) -> bool:
+    """The page's UTF-8 characters are ones its text could hold, not pairs of one-byte
+    characters read by accident as one (`Ú\\xa0` -> Arabic `ڠ`): Latin letters, punctuation,
+    symbols, and letters of the declared charset's scripts (none named: of any script the page
+    has at least `SEVERAL` letters of)."""
+    scripts: Counter[str] = Counter()
+    for character, count in found.items():
+        if not _STRAY.match(character):
+            scripts[_script(character)] += count
+    allowed = _scripts(declared) if declared else {s for s, n in scripts.items() if n >= SEVERAL}
+    return all(s in ("", "LATIN") or s in allowed for s in scripts)
 
 
 def _lines(text: str) -> str:
@@ -158,13 +214,23 @@ def _mixed(text: str) -> str:
     return _STRAY.sub(lambda m: _as_cp1252(_raw(m[0])), text)
 
 
-def _stray(text: str) -> tuple[Stray, ...]:
-    """Each run of bytes that is not UTF-8: its line and column in the page's text."""
-    found = []
+def _stray(text: str) -> tuple[tuple[Stray, ...], int]:
+    """The first `TOLD` runs of bytes that are not UTF-8, each with its line and column in
+    the page's text (a stray byte reads as one character), and how many runs in all: lines
+    are counted as the runs are met, so the work is linear in the page's length."""
+    found: list[Stray] = []
+    runs = 0
+    line, line_start, seen = 1, 0, 0
     for match in _STRAY.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        line = text.count("\n", 0, match.start()) + 1
-        column = len(_mixed(text[start : match.start()])) + 1
+        runs += 1
+        if len(found) == TOLD:
+            continue
+        at = match.start()
+        ends = text.count("\n", seen, at)
+        if ends:
+            line += ends
+            line_start = text.rfind("\n", seen, at) + 1
+        seen = at
         raw = _raw(match[0])
-        found.append(Stray(line, column, raw, _as_cp1252(raw)))
-    return tuple(found)
+        found.append(Stray(line, at - line_start + 1, raw, _as_cp1252(raw)))
+    return tuple(found), runs

@@ -7,11 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.errors import Diagnostic, warning
-from octavo.importers.decode import Decoded, Stray
+from octavo.importers.decode import SEVERAL, TOLD, Decoded, Stray
 
 __all__ = ["decode_warnings"]
-
-_TOLD = 5  # stray bytes told one by one; the rest counted on the last
 
 
 def _names(encoding: str | None) -> str:
@@ -33,8 +31,8 @@ def decode_warnings(decoded: Decoded, path: Path) -> list[Diagnostic]:
     if decoded.encoding == "utf-8" and decoded.stray:
         why = said if decoded.declared else "the rest of the page is UTF-8"
         found = []
-        for number, stray in enumerate(decoded.stray[:_TOLD]):
-            more = len(decoded.stray) - _TOLD if number == _TOLD - 1 else 0
+        for number, stray in enumerate(decoded.stray):
+            more = decoded.runs - TOLD if number == TOLD - 1 else 0
             tail = f" (and {more} more such runs later in the page)" if more > 0 else ""
             found.append(
                 warning(
@@ -47,9 +45,10 @@ def decode_warnings(decoded: Decoded, path: Path) -> list[Diagnostic]:
                 )
             )
         return found
-    if decoded.encoding == "cp1252" and decoded.stray and (decoded.declared or decoded.characters):
+    mixed = decoded.declared or decoded.characters >= SEVERAL  # not a pair read by accident
+    if decoded.encoding == "cp1252" and decoded.stray and mixed:
         first = decoded.stray[0]
-        count = sum(len(s.raw) for s in decoded.stray)
+        count = decoded.stray_bytes
         start = said if decoded.declared else f"{decoded.characters} of its characters are UTF-8"
         return [
             warning(

@@ -112,6 +112,9 @@ def piece_lines(element: etree._Element, first: int) -> list[int]:
             or node.tag in DROP
             or (node.tag == "a" and node.get(CALL))
         ):
+            # unread (a comment, a script), but its line ends are the page's
+            inside = node.text if not isinstance(node.tag, str) else "".join(node.itertext())
+            at = (node.sourceline or at) + (inside or "").count("\n")
             return
         at = node.sourceline or at
         if node.tag == "br":

@@ -104,8 +104,15 @@ def named_line(
     head: HeadTitle, lines: list[str], candidates: Iterable[int], country: str
 ) -> int | None:
     """The first of the `candidates` (lines above the body that can be a title: not the
-    site's chrome, not the country) whose words are what the <title> names."""
-    return next((i for i in candidates if head.names_line(lines[i], country)), None)
+    site's chrome, not the country) whose words are the <title>'s whole section, else the
+    first whose words are what it names: under <title>Nepal - The Economy: An Overview</title>
+    the line 'The Economy: An Overview', not the chapter's 'The Economy' above it."""
+    found = list(candidates)
+    whole = _words(head.section)
+    exact = (i for i in found if whole and any(_words(s) == whole for s in _said(lines[i])))
+    named = (i for i in found if head.names_line(lines[i], country))
+    first = next(exact, None)
+    return first if first is not None else next(named, None)
 
 
 def same_words(one: str, other: str) -> bool:

@@ -33,6 +33,8 @@ _LINK = re.compile(r"\]\(\x00(\d+)\x00\)")
 _LINK_ALONE = re.compile(r"([*_]*)\[(?:[^\[\]\\]|\\.)*\]\(\x00\d+\x00\)\1")
 _BARE = re.compile(r"(?<!\\)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?![({])")  # a link's words, no target
 
+_BOLD_ALONE = re.compile(r"\s*(\*\*|__)[^*_\n]+\1\s*")
+
 
 def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
     """An HTML page -> Page; the profiles read its blocks as lines."""
@@ -56,6 +58,7 @@ def parse_html_page(data: bytes, path: Path, known: bool = False) -> Page:
         head_title=title,
         line_of=_line_of(items),
         navigation=_navigation(items),
+        headings=_headings(items),
     )
     kept = _kept_items(items, lines)
     said: list[str] = []
@@ -122,6 +125,16 @@ def _navigation(items: list[Item]) -> frozenset[int]:
         2 * index
         for index, item in enumerate(items)
         if item.kind in ("text", "heading", "item") and _LINK_ALONE.fullmatch(item.markdown)
+    )
+
+
+def _headings(items: list[Item]) -> frozenset[int]:
+    """The flattened text's lines that are set as a heading: an <h1>-<h6>, or a bold line on
+    its own (`<P><B>Rana Rule</B>`), not a paragraph nor a photo's caption."""
+    return frozenset(
+        2 * index
+        for index, item in enumerate(items)
+        if item.kind == "heading" or (item.kind == "text" and _BOLD_ALONE.fullmatch(item.markdown))
     )
 
 

@@ -39,10 +39,12 @@ class PageReader:
         address: str,
         line_of: Callable[[int], int] = from_one,
         navigation: frozenset[int] = frozenset(),
+        headings: frozenset[int] = frozenset(),
     ):
         self.lines, self.profile, self.address = lines, profile, address
         self.line_of = line_of  # the page's line of lines[i], as the reasons name it
         self.navigation = navigation  # lines that are a link and nothing else (HTML)
+        self.headings = headings  # lines set as a heading (HTML)
         patterns = (*COMMON_CHROME, *profile.chrome)
         chrome = {i for i, line in enumerate(lines) if line.strip() and _matches(patterns, line)}
         self.meta = metadata(lines, chrome)
@@ -107,7 +109,7 @@ class PageReader:
                 continue
             prose = body_like(line) or (len(line.split()) >= 4 and body_like(self._wrapped(number)))
             named = head is not None and head.names_line(line, self.country)
-            if prose and not named and not self._title_match(line):
+            if prose and not named and not self._heading(number) and not self._title_match(line):
                 return number
         return len(self.lines)
 
@@ -147,14 +149,20 @@ class PageReader:
                     f"title on line {self.line_of(after[-1])} (after the country line)"
                 )
                 return after[-1], self.lines[after[-1]].strip()
-        rest = [i for i in header if not self._is_country(i) and title_like(self.lines[i])]
+        rest = [
+            i
+            for i in header
+            if not self._is_country(i) and (title_like(self.lines[i]) or self._heading(i))
+        ]
         if self.profile.title_is_last_header_line and rest:
             self.reasons.append(
                 f"title on line {self.line_of(rest[-1])} (the last line above the body)"
             )
             return rest[-1], self.lines[rest[-1]].strip()
-        if len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]:
-            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside
+        one = len(rest) == 1 and rest == [i for i in header if not self._is_country(i)]
+        if one and (rest[0] in self.headings or _title_shaped_line(self.lines[rest[0]])):
+            # the page's one heading (`<h3>The Shah Dynasty</h3>`), the country's line aside;
+            # not a paragraph (`The Shah kings ruled.`) nor a caption (`King Mahendra, 1960`)
             self.reasons.append(
                 f"title on line {self.line_of(rest[0])} (the one line above the body)"
             )
@@ -185,6 +193,11 @@ class PageReader:
                 rest = line[known.end() :].lstrip(" :-–—").strip()
                 return rest or None
         return None
+
+    def _heading(self, number: int) -> bool:
+        """A line set as a heading and shaped as a title: `<h3>The Economy: An Overview</h3>`
+        is a title, though its colon makes it read as a profile's entry."""
+        return number in self.headings and title_shaped(self.lines[number].strip())
 
     def _is_country(self, number: int) -> bool:
         return bool(self.country) and self.lines[number].strip().lower() == self.country.lower()
@@ -253,3 +266,12 @@ class PageReader:
 
 def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
     return any(p.fullmatch(line) for p in patterns)
+
+
+_YEAR = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
+
+
+def _title_shaped_line(line: str) -> bool:
+    """A line set as a title, not as a sentence or a caption: no final full stop, no year."""
+    text = line.strip()
+    return not text.endswith(".") and not _YEAR.search(text)

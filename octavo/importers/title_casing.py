@@ -76,6 +76,7 @@ _ROMAN = re.compile(r"(?=[IVXLCDM]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}|(?:[A-Z]\.)+[A-Z]")  # U.S., U.S.S.R., D.C.
 _WORD = re.compile(r"\w[\w'’.]*\w|\w")
 _CORE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+_POSSESSIVE = re.compile(r"(.+?)((?:['’][sS])?)", re.DOTALL)
 
 
 def title_case(title: str, text: str = "") -> str:
@@ -108,41 +109,50 @@ def _word(word: str, seen: dict[str, tuple[int, int]], edge: bool) -> str:
     lead, core, trail = _CORE.fullmatch(word).groups()  # type: ignore[union-attr]
     if not core:
         return word
-    if _acronym(core, seen):
-        return word
+    core, possessive = _POSSESSIVE.fullmatch(core).groups()  # type: ignore[union-attr]
+    possessive = possessive.lower()  # THE IMF'S ROLE: the IMF's
+    if _acronym(core, seen, abbreviated=trail.startswith(".")):
+        return lead + core + possessive + trail
     lower = core.lower()
-    if lower in _SMALL and not edge:
+    if lower in _SMALL and not edge and not possessive:
         return lead + lower + trail
-    return lead + lower[:1].upper() + lower[1:] + trail
+    return lead + lower[:1].upper() + lower[1:] + possessive + trail
 
 
-def _acronym(core: str, seen: dict[str, tuple[int, int]]) -> bool:
+def _acronym(core: str, seen: dict[str, tuple[int, int]], abbreviated: bool = False) -> bool:
+    """`abbreviated`: the word is followed by a stop (`ST.`: 'St.', not 'ST.')."""
     if _INITIALS.fullmatch(core):
         return True
     capitals, other = seen.get(core.lower(), (0, 0))
     if capitals or other:
-        return capitals >= other
+        return capitals > other  # a tie: as its shape says nothing, title case
     if _ROMAN.fullmatch(core) or core.upper() in _ACRONYMS:
         return True
     letters = [c for c in core if c.isalpha()]
-    return len(letters) >= 2 and not any(c in "AEIOUY" for c in letters)
+    vowelless = len(letters) >= 2 and not any(c in "AEIOUY" for c in letters)
+    return vowelless and not abbreviated  # 'St.', 'Mt.', 'Dr.' are abbreviations
 
 
 def _casings(text: str) -> dict[str, tuple[int, int]]:
-    """Each word of the text (lowercased): how often it is written in capitals among words
-    that are not (an acronym), and how often otherwise (capitals in a run of capitals, a
-    heading's or a name's, say nothing)."""
-    tokens = text.split()
-    shouted = [t.isupper() for t in tokens]  # 'A', '1990S' too: a run of capitals
+    """Each word of the text (lowercased, its 's dropped): how often it is written in
+    capitals among words that are not (an acronym), and how often otherwise (capitals in a
+    run of capitals, a heading's or a name's, say nothing; nor does a line that is one word,
+    a subheading's `FORESTRY`). Neighbours are a line's own."""
     capitals: Counter[str] = Counter()
     other: Counter[str] = Counter()
-    for index, token in enumerate(tokens):
-        near = shouted[max(index - 1, 0) : index] + shouted[index + 1 : index + 2]
-        for word in _WORD.findall(token):  # 'CPN-UML': two words, one token
-            if not any(c.isalpha() for c in word):
-                continue
-            if not word.isupper():
-                other[word.lower()] += 1
-            elif sum(c.isalpha() for c in word) > 1 and not any(near):
-                capitals[word.lower()] += 1
+    for line in text.split("\n"):
+        tokens = line.split()
+        if len(tokens) < 2:
+            continue
+        shouted = [t.isupper() for t in tokens]  # 'A', '1990S' too: a run of capitals
+        for index, token in enumerate(tokens):
+            near = shouted[max(index - 1, 0) : index] + shouted[index + 1 : index + 2]
+            for found in _WORD.findall(token):  # 'CPN-UML': two words, one token
+                word = _POSSESSIVE.fullmatch(found)[1]  # type: ignore[index]
+                if not any(c.isalpha() for c in word):
+                    continue
+                if not word.isupper():
+                    other[word.lower()] += 1
+                elif sum(c.isalpha() for c in word) > 1 and not any(near):
+                    capitals[word.lower()] += 1
     return {w: (capitals[w], other[w]) for w in capitals.keys() | other.keys()}

@@ -3,6 +3,7 @@ of another charset read as the character it most likely is, and told (W429, W430
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,83 @@ def test_five_runs_are_told_and_the_rest_counted() -> None:
     warnings = decode_warnings(decoded, Path("57.htm"))
     assert [w.line for w in warnings] == [2, 3, 4, 5, 6]
     assert warnings[-1].message.endswith("(and 3 more such runs later in the page)")
+
+
+def _one_line_windows_1252(size: int) -> bytes:
+    """A page of `size` bytes on one line, in Windows-1252: each quote and dash a stray."""
+    para = "<p>The \u2018Rana\u2019 regime \u2014 as Jang Bahadur\u2019s heirs said.</p>"
+    return (HEAD.format("utf-8") + para * (size // len(para))).encode("cp1252")
+
+
+def _seconds(data: bytes) -> float:
+    start = time.perf_counter()
+    decoded = decode(data)
+    assert decoded.encoding == "cp1252" and len(decoded.stray) == 5
+    return time.perf_counter() - start
+
+
+def test_decoding_is_linear_in_the_page() -> None:
+    # each stray once counted lines from the page's start: a 48 KB page took 41 s to import.
+    # Four times the page, about four times the time (sixteen when quadratic): the best of
+    # runs taken in turns, so that a busy machine slows both sizes alike
+    small, large = _one_line_windows_1252(500_000), _one_line_windows_1252(2_000_000)
+    times: list[tuple[float, float]] = []
+    for _ in range(5):
+        times.append((_seconds(small), _seconds(large)))
+    best_small, best_large = min(t[0] for t in times), min(t[1] for t in times)
+    assert best_large / max(best_small, 1e-4) < 8
+
+
+def test_all_runs_are_counted_though_five_are_kept() -> None:
+    decoded = decode(_one_line_windows_1252(50_000))
+    assert decoded.runs > 1000 and decoded.stray_bytes >= decoded.runs
+    assert [(s.line, s.column) for s in decoded.stray[:2]] == [(2, 8), (2, 13)]
+    message = decode_warnings(decoded, Path("57.htm"))[0].message
+    assert f"{decoded.stray_bytes} of its bytes are not UTF-8" in message
+
+
+def _said(charset: str, text: str, encoding: str) -> bytes:
+    return f'<meta charset="{charset}"><p>'.encode() + text.encode(encoding) + b"</p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        # Ú and a no-break space make the bytes of Arabic ڠ; П and ё those of Greek ϸ
+        pytest.param(
+            _said("iso-8859-1", "LIMA, PER\u00da\xa0 1990", "cp1252"),
+            "PER\u00da\xa0 1990",
+            id="latin-1",
+        ),
+        pytest.param(
+            _said("windows-1251", "Tsar \u041f\u0451", "cp1251"),
+            "Tsar \u041f\u0451",
+            id="windows-1251",
+        ),
+        pytest.param(
+            _said("windows-1252", "the Strau\u00df\u2019s waltz", "cp1252"),
+            "Strau\u00df\u2019s",
+            id="one-pair",
+        ),
+        # a page that says nothing: ß” make the bytes of N'Ko ߔ, the é a stray
+        pytest.param(
+            "Johann Strau\u00df\u201d visited the caf\u00e9.".encode("cp1252"),
+            "Strau\u00df\u201d visited the caf\u00e9.",
+            id="none",
+        ),
+    ],
+)
+def test_an_accidental_utf8_pair_does_not_overrule_the_charset(data: bytes, text: str) -> None:
+    decoded = decode(data)
+    assert text in decoded.text and decoded.encoding != "utf-8"
+    assert decode_warnings(decoded, Path("p.html")) == []
+
+
+def test_a_page_said_windows_1251_but_in_utf8_cyrillic_is_utf8() -> None:
+    decoded = decode(_said("windows-1251", "\u0420\u043e\u0441\u0441\u0438\u044f", "utf-8"))
+    assert "\u0420\u043e\u0441\u0441\u0438\u044f" in decoded.text and decoded.encoding == "utf-8"
+
+
+def test_greek_letters_do_not_overrule_windows_1252() -> None:
+    decoded = decode(_said("windows-1252", "\u03b1\u03b2\u03b3 \u03b4", "utf-8"))
+    assert decoded.encoding == "cp1252"

@@ -332,6 +332,28 @@ def test_the_one_heading_under_the_study_s_name_is_the_title(tmp_path: Path, htm
     assert any(r.endswith("is the study's name, no section's") for r in page.reasons)
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        pytest.param("<P>The Shah kings ruled.", "", id="a-paragraph"),
+        pytest.param('<P><IMG SRC="x.gif"><BR>King Mahendra, 1960', "", id="a-caption"),
+        pytest.param("<P><B>The Shah kings ruled.</B>", "The Shah kings ruled.", id="bold-alone"),
+        pytest.param("<H4>The Ranas, 1846-1951</H4>", "The Ranas, 1846-1951", id="a-heading"),
+        pytest.param("<P>The Shah Dynasty", "The Shah Dynasty", id="title-shaped"),
+    ],
+)
+def test_only_a_heading_or_a_title_shaped_line_is_the_one_line(
+    tmp_path: Path, line: str, title: str
+) -> None:
+    """Under a <title> that is the study's name, the one line above the body is the title
+    only if set as a heading or shaped as a title: a short paragraph or a photo's caption
+    stays the body's."""
+    page = _read(tmp_path, "np0011.html", LOC.replace("<H3>The Shah Dynasty</H3>", line))
+    assert page.title == title
+    first = next(b.text for b in page.blocks if b.kind != "image")
+    assert first.startswith("Prithvi") if title else first == line.split(">")[-1]
+
+
 # countries*.tripod.com's page: the whole body in one <FONT>, its lines parted by <BR>s
 TRIPOD = """<HTML><HEAD><TITLE>Nepal - Rana Rule</TITLE></HEAD>
 <BODY BGCOLOR="#FFFFCC"><FONT FACE="Arial" SIZE=2>
@@ -355,3 +377,42 @@ def test_a_title_in_a_font_parted_by_brs_is_told_at_its_own_line(tmp_path: Path)
         ("Jang Bahadur", 6),
         ("The Ranas ke", 7),
     ]
+
+
+@pytest.mark.parametrize(
+    "unread",
+    [
+        pytest.param("<!-- a comment\nover\nthree lines -->", id="comment"),
+        pytest.param("<SCRIPT>\nvar x = 1;\n</SCRIPT>", id="script"),
+    ],
+)
+def test_the_line_ends_of_what_is_not_read_are_counted(tmp_path: Path, unread: str) -> None:
+    """A comment or a script over three lines, between a <BR> and the next line's words:
+    the words are two lines further down than its start."""
+    html = TRIPOD.replace("family.<BR><BR>\nThe Ranas", "family.<BR><BR>" + unread + "The Ranas")
+    page = _read(tmp_path, "cNepal27.htm", html)
+    assert [(b.text[:12], b.line) for b in page.blocks] == [
+        ("Jang Bahadur", 6),
+        ("The Ranas ke", 8),
+    ]
+
+
+def test_a_heading_with_a_colon_under_the_study_s_name_is_the_title(tmp_path: Path) -> None:
+    """Its colon made `<H3>The Economy: An Overview</H3>` read as a profile's entry, the
+    body's first line: the page had no title, the heading left in the body."""
+    html = LOC.replace("<H3>The Shah Dynasty</H3>", "<H3>The Economy: An Overview</H3>")
+    page = _read(tmp_path, "np0011.html", html)
+    assert page.title == "The Economy: An Overview"
+    assert not any(b.kind == "heading" for b in page.blocks)
+
+
+def test_the_line_naming_the_whole_section_wins_over_the_chapter_s(tmp_path: Path) -> None:
+    html = (
+        "<HTML><HEAD><TITLE>Nepal - The Economy: An Overview</TITLE></HEAD><BODY>\n"
+        "<H2>Nepal</H2>\n<H3>The Economy</H3>\n<H4>The Economy: An Overview</H4>\n"
+        "<P>In 1991 the economy of Nepal was still run largely by the state and its farmers.\n"
+        "<P>Data as of September 1991\n</BODY></HTML>"
+    )
+    page = _read(tmp_path, "np0042.html", html)
+    assert page.title == "The Economy: An Overview" and page.title_line == 4
+    assert [b.kind for b in page.blocks] == ["paragraph"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo.importers.countrystudy import parse_page
 from octavo.importers.html import parse_html_page
 from octavo.importers.title_casing import title_case
 
@@ -72,3 +73,40 @@ def test_an_imported_title_is_cased_from_its_body(tmp_path: Path) -> None:
         f"<P>{BELARUS}</P>\n<P>Data as of June 1995</P></BODY></HTML>"
     )
     assert parse_html_page(path.read_bytes(), path).title == "U.S. Aid and the IMF"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "cased"),
+    [
+        pytest.param("ST. PETERSBURG AND MOSCOW", "", "St. Petersburg and Moscow", id="st"),
+        pytest.param("MT. EVEREST", "", "Mt. Everest", id="mt"),
+        pytest.param("THE IMF'S ROLE", BELARUS, "The IMF's Role", id="possessive"),
+        pytest.param(
+            "THE IMF’S ROLE", "the IMF’s loans, the IMF’s terms", "The IMF’s Role", id="its-s"
+        ),
+        pytest.param("NEPAL'S ECONOMY", "", "Nepal's Economy", id="a-name-s"),
+        # a subheading line in capitals is no evidence of an acronym
+        pytest.param(
+            "AGRICULTURE AND FORESTRY",
+            "The hills were farmed.\nFORESTRY\nThe forests were cut for fuel.",
+            "Agriculture and Forestry",
+            id="subheading",
+        ),
+        # once in capitals, once not: a tie is title case
+        pytest.param("THE MIX", "a MIX of crops, and the mix of goods", "The Mix", id="a-tie"),
+    ],
+)
+def test_abbreviations_possessives_and_evidence(title: str, text: str, cased: str) -> None:
+    assert title_case(title, text) == cased
+
+
+def test_a_subheading_in_the_body_does_not_keep_the_title_s_capitals() -> None:
+    body = "Agriculture employed most people in the hills and the plains of the Tarai."
+    page = parse_page(
+        "Nepal: AGRICULTURE AND FORESTRY\n"
+        "Country Study > Chapter 3 > Economy > Agriculture and Forestry\n\n"
+        f"{body}\n\nFORESTRY\n\nThe forests of the hills were cut for fuel and fodder.\n\n"
+        "Data as of September 1991\n",
+        "p.txt",
+    )
+    assert page.title == "Agriculture and Forestry"
