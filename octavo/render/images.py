@@ -123,12 +123,13 @@ def raster_size(data: bytes) -> tuple[str, int, int] | str:
     try:
         with Pil.open(io.BytesIO(data)) as opened:
             kind, (width, height) = opened.format or "", opened.size
-            if opened.getexif().get(_ORIENTATION, 1) in _TURNED:  # shown turned a quarter
-                width, height = height, width
             if kind == "JPEG":  # decoded at an eighth of its size: as sure, far quicker
                 opened.draft(opened.mode, (max(1, width // 8), max(1, height // 8)))
             ImageFile.LOAD_TRUNCATED_IMAGES = False
             opened.load()  # a truncated stream stops here (the PDF left it out, silent)
+            # (after the load: a PNG's EXIF may follow its pixels, and reading it loads them)
+            if opened.getexif().get(_ORIENTATION, 1) in _TURNED:  # shown turned a quarter
+                width, height = height, width
             return kind, width, height
     except UnidentifiedImageError:  # Pillow's text names the stream's memory address
         return "not an image Pillow knows (PNG, JPEG, GIF or another raster format)"
