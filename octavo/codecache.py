@@ -6,7 +6,7 @@ __delattr__ are written as source text and compiled at every import: six compile
 a class, most of what making one costs. octavo makes some sixty frozen dataclasses as it is
 imported (the model, the token stream, the EPUB's plan...): 30 ms and more of every
 command, before any work. The text is the same from run to run, so the compiled code is
-kept in the user's cache folder (octavo/dataclass-codes-<Python's bytecode magic>.marshal),
+kept in the user's cache folder (octavo/dataclass-codes-summed-<bytecode magic>.marshal),
 by the exact text, and run the way `dataclasses` runs its text: `exec` of the text and
 `exec` of its code compiled with the same file name do the same. `install` gives the
 `dataclasses` module this `exec`, which keeps codes only for the dataclasses of octavo's own
@@ -200,11 +200,13 @@ def install() -> None:
     if _installed:
         return
     magic = MAGIC_NUMBER.hex()
-    # the file of octavo before each code was kept on its own (text -> code, read whole):
-    # removed when this one is written (an older octavo still run on this Python compiles
-    # its classes then, and writes its file again)
-    before = user_cache() / f"dataclass-code-{magic}.marshal"
-    codes = _Codes(user_cache() / f"dataclass-codes-{magic}.marshal", before=before)
+    # the file of octavo before each entry carried its checksum: removed when this one is
+    # written (an older octavo still run on this Python compiles its classes then, and
+    # writes its file again). Never shared: an older octavo read this file's entries as
+    # codes, and marshal read a checksum's bytes as lengths of gigabytes (a cold EPUB of
+    # 0.4 s took 14 s, 10 of them in the kernel)
+    before = user_cache() / f"dataclass-codes-{magic}.marshal"
+    codes = _Codes(user_cache() / f"dataclass-codes-summed-{magic}.marshal", before=before)
     _installed.append(codes)
     dataclasses.exec = codes.exec  # type: ignore[attr-defined]
     atexit.register(codes.save)
