@@ -68,7 +68,7 @@ _PACKAGES = frozenset(
 # file, and age the patterns of the processes that never write it (the EPUB's writer).
 _FEW = 3
 _FUNCTION = inspect.CO_NEWLOCALS  # a function's code; a module's or class body's is not
-_RE = frozenset({"re", "sre_compile", "functools"})  # frames between a caller and here
+_RE = frozenset({"re", "sre_compile"})  # the modules between a caller and here
 
 
 class _Patterns(Kept):
